@@ -1,0 +1,105 @@
+//! Billing's events and requests: receipts (收费).
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::{Event, Money, Service};
+
+/// Why a line is or is not charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// The customer pays.
+    Chargeable,
+    /// In warranty: recorded at cost, charged zero.
+    Warranty,
+}
+
+/// What a line charges for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// Call-out fee.
+    CallOut,
+    /// Labour.
+    Labour,
+    /// A part.
+    Part,
+}
+
+/// One priced line of a receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvoiceLine {
+    /// What it is for.
+    pub kind: LineKind,
+    /// Printed text.
+    pub description: String,
+    /// Units (minutes for labour are rounded up to started quarter hours).
+    pub quantity: u32,
+    /// Price per unit.
+    pub unit_price: Money,
+    /// Value of the line at price (what the work cost).
+    pub amount: Money,
+    /// What the customer is charged (zero when covered).
+    pub charged: Money,
+    /// Why it is or is not charged.
+    pub coverage: Coverage,
+}
+
+/// A receipt (票据) as the gateway shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Invoice {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Gapless per year: `R2026-000981`.
+    pub number: String,
+    /// The work order billed.
+    pub work_order_id: Uuid,
+    /// Its ticket.
+    pub ticket_id: Uuid,
+    /// Customer name.
+    pub customer_name: String,
+    /// Lines.
+    pub lines: Vec<InvoiceLine>,
+    /// Sum of line amounts.
+    pub total: Money,
+    /// Sum of charged amounts: what the customer owes.
+    pub total_charged: Money,
+    /// When issued.
+    pub issued_at: DateTime<Utc>,
+}
+
+/// Event `billing.invoice.issued`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvoiceIssued {
+    /// Receipt id.
+    pub invoice_id: Uuid,
+    /// Receipt number.
+    pub number: String,
+    /// The work order billed.
+    pub work_order_id: Uuid,
+    /// Its ticket.
+    pub ticket_id: Uuid,
+    /// Who did the work (the callback rates them).
+    pub technician_id: Uuid,
+    /// When the visit finished.
+    pub completed_at: DateTime<Utc>,
+    /// Sum of line amounts.
+    pub total: Money,
+    /// What the customer owes.
+    pub total_charged: Money,
+    /// When issued.
+    pub issued_at: DateTime<Utc>,
+}
+
+impl Event for InvoiceIssued {
+    const TYPE: &'static str = "billing.invoice.issued";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.invoice_id.to_string()
+    }
+}

@@ -1,0 +1,90 @@
+//! The body of a failed gateway → service request, and small request shapes every
+//! service shares. The gateway turns a [`ServiceError`] into RFC 9457 problem+json.
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One invalid field, named by its JSON path (`customer.phone`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FieldError {
+    /// JSON path of the field in the request body.
+    pub field: String,
+    /// Stable machine code (`required`, `too_long`, `invalid`, `unknown_field`, …).
+    pub code: String,
+    /// Human explanation in English; the console translates by `code`.
+    pub message: String,
+}
+
+/// A request a service refused or failed, carried back to the gateway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ServiceError {
+    /// HTTP status the gateway answers with.
+    pub status: u16,
+    /// Stable code, e.g. `validation_failed`, `not_found`, `conflict`.
+    pub code: String,
+    /// Short summary.
+    pub title: String,
+    /// Explanation specific to this occurrence.
+    pub detail: String,
+    /// Field-level problems, for validation failures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl ServiceError {
+    /// The request body or a field in it is invalid (422).
+    pub fn validation(errors: Vec<FieldError>) -> Self {
+        let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
+        Self { status: 422, code: "validation_failed".into(), title: "The request is not valid".into(), detail, errors }
+    }
+
+    /// One invalid field (422).
+    pub fn field(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+    }
+
+    /// The addressed object does not exist (404).
+    pub fn not_found(what: &str, id: &str) -> Self {
+        Self { status: 404, code: "not_found".into(), title: "Not found".into(), detail: format!("{what} {id} does not exist"), errors: vec![] }
+    }
+
+    /// The request conflicts with the object's current state (409).
+    pub fn conflict(code: &str, detail: impl Into<String>) -> Self {
+        Self { status: 409, code: code.into(), title: "Conflict".into(), detail: detail.into(), errors: vec![] }
+    }
+
+    /// The caller's version of the object is stale (412).
+    pub fn stale(detail: impl Into<String>) -> Self {
+        Self { status: 412, code: "stale_version".into(), title: "The object was changed by someone else".into(), detail: detail.into(), errors: vec![] }
+    }
+
+    /// Something failed inside the service; details stay in its logs (500).
+    pub fn internal() -> Self {
+        Self { status: 500, code: "internal".into(), title: "Internal error".into(), detail: "The service could not complete the request; it has been logged.".into(), errors: vec![] }
+    }
+}
+
+/// Addresses one object by its id or, where people read numbers aloud, its human number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ById {
+    /// UUID or human number (`T2026-000042`).
+    pub id: String,
+}
+
+/// One page of a list, with the opaque cursor of the next page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// Cursor for the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// Lists the records tied to one work order (invoices, callbacks, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ByWorkOrder {
+    /// Work order id.
+    pub work_order_id: String,
+}

@@ -1,0 +1,56 @@
+//! JSON Schema of every event envelope, generated from the types for `docs/events/`.
+use schemars::{JsonSchema, schema_for};
+
+use crate::{Envelope, Event, billing, dispatch, intake, inventory, survey};
+
+fn one<T: Event + JsonSchema>() -> (String, String) {
+    let mut schema = schema_for!(Envelope<T>);
+    schema.insert("title".into(), serde_json::Value::String(T::TYPE.to_owned()));
+    schema.insert("$id".into(), serde_json::Value::String(format!("{}.v{}.json", T::TYPE, T::VERSION)));
+    let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+    (format!("{}.v{}.json", T::TYPE, T::VERSION), text)
+}
+
+/// `(file name, schema text)` for every event in the catalogue.
+pub fn event_schemas() -> Vec<(String, String)> {
+    vec![
+        one::<intake::TicketOpened>(),
+        one::<dispatch::WorkOrderAssigned>(),
+        one::<dispatch::WorkOrderUnassigned>(),
+        one::<dispatch::WorkOrderCompleted>(),
+        one::<inventory::StockConsumed>(),
+        one::<billing::InvoiceIssued>(),
+        one::<survey::CallbackScheduled>(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::subjects::EVENTS;
+
+    #[test]
+    fn every_catalogued_event_has_a_schema_and_no_more() {
+        let names: Vec<String> = event_schemas().into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names.len(), EVENTS.len());
+        for e in EVENTS {
+            assert!(names.iter().any(|n| n.starts_with(&format!("{}.v", e.subject))), "{}", e.subject);
+        }
+    }
+
+    #[test]
+    fn docs_events_match_the_types() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/events");
+        if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            for (name, text) in event_schemas() {
+                std::fs::write(dir.join(name), text).expect("write");
+            }
+        }
+        for (name, text) in event_schemas() {
+            let on_disk = std::fs::read_to_string(dir.join(&name))
+                .unwrap_or_else(|_| panic!("docs/events/{name} is missing; run UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts"));
+            assert_eq!(on_disk, text, "docs/events/{name} is stale; run UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts");
+        }
+    }
+}

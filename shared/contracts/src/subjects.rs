@@ -1,0 +1,206 @@
+//! Subject, stream and durable-consumer names: the whole messaging topology in one place,
+//! so services, the binary, documentation and NATS permissions read it from one source.
+//!
+//! Events live under `<service>.<entity>.<event>` in one stream per producing service.
+//! Requests from the gateway use `svc.<service>.<entity>.<verb>`, which no stream
+//! captures: a request on a subject a stream captures would be answered by the stream's
+//! PubAck and stored.
+
+/// The five domain services; each owns one stream and one database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Service {
+    /// Customers, machines, tickets (受理).
+    Intake,
+    /// Technicians and work orders (派工).
+    Dispatch,
+    /// Parts ledger (配件).
+    Inventory,
+    /// Fees, receipts, payments (收费).
+    Billing,
+    /// Callbacks and satisfaction (回访).
+    Survey,
+}
+
+impl Service {
+    /// Every domain service, in flow order.
+    pub const ALL: [Service; 5] =
+        [Service::Intake, Service::Dispatch, Service::Inventory, Service::Billing, Service::Survey];
+
+    /// Lower-case name used in subjects, databases and logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::Intake => "intake",
+            Service::Dispatch => "dispatch",
+            Service::Inventory => "inventory",
+            Service::Billing => "billing",
+            Service::Survey => "survey",
+        }
+    }
+
+    /// Parses a lower-case service name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// JetStream stream holding this service's events, e.g. `INTAKE`.
+    pub fn stream(self) -> String {
+        self.name().to_uppercase()
+    }
+
+    /// Subjects the stream captures, e.g. `intake.>`.
+    pub fn stream_subjects(self) -> String {
+        format!("{}.>", self.name())
+    }
+
+    /// Durable consumer name used by this service on every stream it reads.
+    pub fn durable(self) -> String {
+        self.name().to_owned()
+    }
+
+    /// Prefix of the NATS micro endpoints this service answers, e.g. `svc.intake`.
+    pub fn request_prefix(self) -> String {
+        format!("svc.{}", self.name())
+    }
+}
+
+/// The stream that keeps messages a consumer gave up on, with the reason.
+pub const DEAD_LETTER_STREAM: &str = "DEADLETTER";
+/// Subjects of the dead-letter stream: `deadletter.<consumer>.<original subject>`.
+pub const DEAD_LETTER_SUBJECTS: &str = "deadletter.>";
+
+/// Subject a dead letter is stored under.
+pub fn dead_letter_subject(consumer: &str, original_subject: &str) -> String {
+    format!("deadletter.{consumer}.{original_subject}")
+}
+
+/// One published event type: who produces it and who consumes it.
+#[derive(Debug, Clone, Copy)]
+pub struct EventSpec {
+    /// Subject and wire name.
+    pub subject: &'static str,
+    /// Producing service.
+    pub producer: Service,
+    /// Services with a durable consumer filtered on this subject.
+    pub consumers: &'static [Service],
+    /// What the event means, for the catalogue.
+    pub summary: &'static str,
+}
+
+/// One request endpoint served by a service to the gateway.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestSpec {
+    /// Full subject, `svc.<service>.<entity>.<verb>`.
+    pub subject: &'static str,
+    /// Serving service.
+    pub service: Service,
+}
+
+/// Every event in the system. Consumers are created from this table, documentation and
+/// NATS permissions are generated from it.
+pub const EVENTS: &[EventSpec] = &[
+    EventSpec {
+        subject: "intake.ticket.opened",
+        producer: Service::Intake,
+        consumers: &[Service::Dispatch],
+        summary: "A customer request was registered and needs handling.",
+    },
+    EventSpec {
+        subject: "dispatch.workorder.assigned",
+        producer: Service::Dispatch,
+        consumers: &[Service::Intake],
+        summary: "A work order was created for a ticket and assigned to a technician.",
+    },
+    EventSpec {
+        subject: "dispatch.workorder.unassigned",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "A work order was created but no technician qualifies; it waits, flagged, for a dispatcher.",
+    },
+    EventSpec {
+        subject: "dispatch.workorder.completed",
+        producer: Service::Dispatch,
+        consumers: &[Service::Intake, Service::Inventory, Service::Billing],
+        summary: "The technician finished the visit; carries parts used, times and outcome.",
+    },
+    EventSpec {
+        subject: "inventory.stock.consumed",
+        producer: Service::Inventory,
+        consumers: &[Service::Billing],
+        summary: "Parts used on a work order were taken from stock, priced at list price.",
+    },
+    EventSpec {
+        subject: "billing.invoice.issued",
+        producer: Service::Billing,
+        consumers: &[Service::Survey],
+        summary: "A receipt was issued for a completed work order.",
+    },
+    EventSpec {
+        subject: "survey.callback.scheduled",
+        producer: Service::Survey,
+        consumers: &[Service::Intake],
+        summary: "A callback to the customer was scheduled for the next working day.",
+    },
+];
+
+/// Every request subject the gateway may call.
+pub const REQUESTS: &[RequestSpec] = &[
+    RequestSpec { subject: "svc.intake.ticket.open", service: Service::Intake },
+    RequestSpec { subject: "svc.intake.ticket.get", service: Service::Intake },
+    RequestSpec { subject: "svc.dispatch.technician.create", service: Service::Dispatch },
+    RequestSpec { subject: "svc.dispatch.workorder.get", service: Service::Dispatch },
+    RequestSpec { subject: "svc.dispatch.workorder.list", service: Service::Dispatch },
+    RequestSpec { subject: "svc.dispatch.workorder.complete", service: Service::Dispatch },
+    RequestSpec { subject: "svc.inventory.part.create", service: Service::Inventory },
+    RequestSpec { subject: "svc.inventory.part.receive", service: Service::Inventory },
+    RequestSpec { subject: "svc.inventory.part.get", service: Service::Inventory },
+    RequestSpec { subject: "svc.billing.invoice.get", service: Service::Billing },
+    RequestSpec { subject: "svc.billing.invoice.list", service: Service::Billing },
+    RequestSpec { subject: "svc.survey.callback.get", service: Service::Survey },
+    RequestSpec { subject: "svc.survey.callback.list", service: Service::Survey },
+];
+
+/// Subjects `service` consumes from `producer`'s stream (its durable's filter).
+pub fn consumed_from(service: Service, producer: Service) -> Vec<&'static str> {
+    EVENTS
+        .iter()
+        .filter(|e| e.producer == producer && e.consumers.contains(&service))
+        .map(|e| e.subject)
+        .collect()
+}
+
+/// Streams `service` has a durable consumer on.
+pub fn producers_consumed_by(service: Service) -> Vec<Service> {
+    Service::ALL.into_iter().filter(|p| !consumed_from(service, *p).is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_subjects_are_disjoint_from_every_stream() {
+        for r in REQUESTS {
+            for s in Service::ALL {
+                let prefix = format!("{}.", s.name());
+                assert!(!r.subject.starts_with(&prefix), "{} is captured by {}", r.subject, s.stream());
+            }
+            assert!(!r.subject.starts_with("deadletter."));
+            assert!(r.subject.starts_with(&format!("{}.", r.service.request_prefix())));
+        }
+    }
+
+    #[test]
+    fn every_event_lives_in_its_producers_stream_and_is_not_self_consumed() {
+        for e in EVENTS {
+            assert!(e.subject.starts_with(&format!("{}.", e.producer.name())), "{}", e.subject);
+            assert_eq!(e.subject.split('.').count(), 3, "{}", e.subject);
+            assert!(!e.consumers.contains(&e.producer));
+        }
+    }
+
+    #[test]
+    fn billing_reads_dispatch_and_inventory() {
+        assert_eq!(producers_consumed_by(Service::Billing), vec![Service::Dispatch, Service::Inventory]);
+        assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 2);
+    }
+}

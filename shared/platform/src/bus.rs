@@ -1,0 +1,155 @@
+//! The NATS connection of a process: connect with reconnect, a clear error when the
+//! server is unreachable at start, a version check, JetStream streams created
+//! idempotently, and connection events counted (slow consumers, permission violations).
+use std::time::Duration;
+
+use aftercare_contracts::subjects::{DEAD_LETTER_STREAM, DEAD_LETTER_SUBJECTS, Service};
+use async_nats::jetstream::{self, stream};
+use async_nats::{Client, ConnectOptions, Event};
+use tracing::{error, info, warn};
+
+use crate::metrics::connection;
+use crate::{Error, Result};
+
+/// The oldest nats-server accepted: 2.10.23 fixed streams vanishing after `kill -9`.
+pub const MIN_SERVER_VERSION: (u64, u64, u64) = (2, 10, 23);
+
+/// Stream settings applied at start.
+#[derive(Debug, Clone, Copy)]
+pub struct StreamSettings {
+    /// Replicas per stream (1 locally, 3 in a production cluster).
+    pub replicas: usize,
+    /// JetStream's `Nats-Msg-Id` dedupe window.
+    pub duplicate_window: Duration,
+    /// How long events stay in their stream (integrators replay from it).
+    pub max_age: Duration,
+}
+
+impl Default for StreamSettings {
+    fn default() -> Self {
+        Self { replicas: 1, duplicate_window: Duration::from_secs(120), max_age: Duration::from_secs(30 * 24 * 3600) }
+    }
+}
+
+/// A connected NATS client with its JetStream context.
+#[derive(Clone, Debug)]
+pub struct Bus {
+    /// Core client (requests, replies, micro services).
+    pub client: Client,
+    /// JetStream context (publish with ack, streams, consumers).
+    pub js: jetstream::Context,
+}
+
+impl Bus {
+    /// Connects to `url` as `name`. Fails at once, naming the URL, when no server
+    /// answers; once connected, reconnects forever.
+    pub async fn connect(url: &str, name: &str) -> Result<Self> {
+        let client = ConnectOptions::new()
+            .name(name)
+            .connection_timeout(Duration::from_secs(5))
+            .request_timeout(Some(Duration::from_secs(10)))
+            .event_callback(|event| async move {
+                match event {
+                    Event::SlowConsumer(sid) => {
+                        connection().slow_consumers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        warn!(sid, "NATS slow consumer: a subscription dropped messages");
+                    }
+                    Event::ServerError(e) => {
+                        connection().server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        error!(error = %e, "NATS server error");
+                    }
+                    Event::Disconnected => {
+                        connection().disconnects.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        warn!("NATS disconnected; reconnecting");
+                    }
+                    Event::Connected => info!("NATS connected"),
+                    other => info!(event = %other, "NATS connection event"),
+                }
+            })
+            .connect(url)
+            .await
+            .map_err(|e| Error::Nats(format!("cannot reach NATS at {url}: {e} (is nats-server -js running? set NATS_URL)")))?;
+        let version = client.server_info().version;
+        check_version(&version)?;
+        let js = jetstream::new(client.clone());
+        js.query_account()
+            .await
+            .map_err(|e| Error::Nats(format!("JetStream is not enabled on {url}: {e} (start nats-server with -js)")))?;
+        Ok(Self { client, js })
+    }
+
+    /// Creates or updates every service stream and the dead-letter stream.
+    pub async fn ensure_streams(&self, settings: StreamSettings) -> Result<()> {
+        let mut configs: Vec<stream::Config> = Service::ALL
+            .iter()
+            .map(|s| stream::Config {
+                name: s.stream(),
+                subjects: vec![s.stream_subjects()],
+                description: Some(format!("Integration events published by {}", s.name())),
+                ..Default::default()
+            })
+            .collect();
+        configs.push(stream::Config {
+            name: DEAD_LETTER_STREAM.to_owned(),
+            subjects: vec![DEAD_LETTER_SUBJECTS.to_owned()],
+            description: Some("Events a consumer gave up on, with the reason".to_owned()),
+            ..Default::default()
+        });
+        for mut config in configs {
+            config.storage = stream::StorageType::File;
+            config.retention = stream::RetentionPolicy::Limits;
+            config.num_replicas = settings.replicas;
+            config.duplicate_window = settings.duplicate_window;
+            config.max_age = if config.name == DEAD_LETTER_STREAM { Duration::ZERO } else { settings.max_age };
+            config.allow_direct = true;
+            let name = config.name.clone();
+            self.js
+                .create_or_update_stream(config)
+                .await
+                .map_err(|e| Error::nats(&format!("creating stream {name}"), e))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the connection is up (readiness).
+    pub fn connected(&self) -> bool {
+        matches!(self.client.connection_state(), async_nats::connection::State::Connected)
+    }
+}
+
+/// Refuses servers older than [`MIN_SERVER_VERSION`].
+pub fn check_version(version: &str) -> Result<()> {
+    let parsed = parse_version(version)
+        .ok_or_else(|| Error::Nats(format!("cannot read nats-server version {version:?}")))?;
+    if parsed < MIN_SERVER_VERSION {
+        let (a, b, c) = MIN_SERVER_VERSION;
+        return Err(Error::Nats(format!(
+            "nats-server {version} is too old: {a}.{b}.{c} or later is required (earlier releases can lose streams after a crash)"
+        )));
+    }
+    Ok(())
+}
+
+/// Parses `2.15.1`, `v2.10.23` or `nats-server: v2.15.1`.
+pub fn parse_version(text: &str) -> Option<(u64, u64, u64)> {
+    let v = text.trim().rsplit(' ').next()?.trim_start_matches('v');
+    let v = v.split(['-', '+']).next()?;
+    let mut parts = v.split('.').map(|p| p.parse::<u64>().ok());
+    Some((parts.next()??, parts.next()??, parts.next().flatten().unwrap_or(0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_checked() {
+        assert_eq!(parse_version("nats-server: v2.15.1"), Some((2, 15, 1)));
+        assert_eq!(parse_version("2.10.23-RC.1"), Some((2, 10, 23)));
+        assert!(check_version("2.9.10").is_err());
+        assert!(check_version("2.10.22").is_err());
+        assert!(check_version("2.10.23").is_ok());
+        assert!(check_version("2.15.1").is_ok());
+        assert!(check_version("garbage").is_err());
+    }
+}

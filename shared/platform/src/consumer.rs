@@ -1,0 +1,372 @@
+//! The inbox consumer: a durable JetStream pull consumer whose every message is handled
+//! exactly once in effect. For each message, inside one transaction: claim the event id
+//! in the inbox (insert, not select-then-insert), apply the effect, stage resulting
+//! events; then commit and ack. A redelivered event finds its claim and is only acked.
+//!
+//! Messages that are ready together are handled in one transaction (one commit for the
+//! batch); if any of them fails, the batch is rolled back and each message is retried
+//! alone so one bad message cannot hold the others back. A message that cannot be parsed
+//! is dead-lettered at once; one whose handler keeps failing is dead-lettered after
+//! `max_deliver` attempts, and the consumer carries on.
+use std::sync::Arc;
+use std::time::Duration;
+
+use aftercare_contracts::envelope::EnvelopeHeader;
+use aftercare_contracts::{Envelope, Event};
+use async_nats::jetstream::{self, AckKind, consumer::pull};
+use bytes::Bytes;
+use futures::StreamExt;
+use futures::future::join_all;
+use tokio_util::sync::CancellationToken;
+use tracing::{Instrument, Span, error, info_span, warn};
+use uuid::Uuid;
+
+use crate::metrics::RoleMetrics;
+use crate::{BoxFuture, Bus, Db, Error, Result, UnitOfWork, dead_letter, now_ms, telemetry};
+
+/// Why a handler did not apply an event.
+#[derive(Debug, thiserror::Error)]
+pub enum HandlerError {
+    /// The event can never be applied (malformed, unknown version): dead-letter now.
+    #[error("poison: {0}")]
+    Poison(String),
+    /// A failure that may pass (database busy, bug being fixed): retry with back-off,
+    /// dead-letter after `max_deliver` attempts.
+    #[error("{0}")]
+    Retry(String),
+}
+
+impl From<sqlx::Error> for HandlerError {
+    fn from(e: sqlx::Error) -> Self {
+        HandlerError::Retry(format!("database: {e}"))
+    }
+}
+
+impl From<Error> for HandlerError {
+    fn from(e: Error) -> Self {
+        HandlerError::Retry(e.to_string())
+    }
+}
+
+/// An event as delivered, with its envelope header already read.
+#[derive(Debug, Clone)]
+pub struct InboundEvent {
+    /// Subject = wire type.
+    pub subject: String,
+    /// Envelope id.
+    pub event_id: Uuid,
+    /// Envelope version.
+    pub version: u16,
+    /// Raw envelope JSON.
+    pub payload: Bytes,
+    /// Position in the producer's stream.
+    pub stream_seq: u64,
+    /// Delivery attempt, from 1.
+    pub delivered: i64,
+}
+
+impl InboundEvent {
+    /// Parses the whole envelope as `T`; a mismatch is poison.
+    pub fn decode<T: Event>(&self) -> Result<Envelope<T>, HandlerError> {
+        if self.version != T::VERSION {
+            return Err(HandlerError::Poison(format!("{} version {} is not supported", self.subject, self.version)));
+        }
+        let mut de = serde_json::Deserializer::from_slice(&self.payload);
+        serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| HandlerError::Poison(format!("{} does not match its schema at {}: {}", self.subject, e.path(), e.inner())))
+    }
+}
+
+/// Applies one kind of event inside the consumer's transaction.
+pub trait EventHandler: Send + Sync + 'static {
+    /// Applies `event` using `uow`; staged events commit with the effect.
+    fn handle<'a>(&'a self, uow: &'a mut UnitOfWork, event: &'a InboundEvent) -> BoxFuture<'a, Result<(), HandlerError>>;
+}
+
+/// Where a consumer reads and how hard it tries.
+#[derive(Debug, Clone)]
+pub struct ConsumerSpec {
+    /// Stream to read.
+    pub stream: String,
+    /// Durable consumer name (shared by the service's replicas).
+    pub durable: String,
+    /// Subjects it handles.
+    pub filter_subjects: Vec<String>,
+    /// Attempts before a failing message is dead-lettered.
+    pub max_deliver: i64,
+    /// How long the server waits for an ack before redelivering.
+    pub ack_wait: Duration,
+    /// Largest batch handled in one transaction.
+    pub batch: usize,
+}
+
+/// Creates (or updates) the durable consumer so it exists before any role runs.
+pub async fn ensure(bus: &Bus, spec: &ConsumerSpec) -> Result<jetstream::consumer::Consumer<pull::Config>> {
+    let stream = bus.js.get_stream(&spec.stream).await.map_err(|e| Error::nats(&format!("stream {}", spec.stream), e))?;
+    let config = pull::Config {
+        durable_name: Some(spec.durable.clone()),
+        description: Some(format!("{} reads {}", spec.durable, spec.filter_subjects.join(", "))),
+        ack_policy: jetstream::consumer::AckPolicy::Explicit,
+        ack_wait: spec.ack_wait,
+        // Redelivery is bounded by our own dead-lettering, which needs one more delivery
+        // than `max_deliver` if publishing the dead letter itself failed.
+        max_deliver: -1,
+        filter_subjects: spec.filter_subjects.clone(),
+        max_ack_pending: 4096,
+        ..Default::default()
+    };
+    match stream.create_consumer(config.clone()).await {
+        Ok(c) => Ok(c),
+        Err(_) => stream
+            .update_consumer(config)
+            .await
+            .map_err(|e| Error::nats(&format!("consumer {} on {}", spec.durable, spec.stream), e)),
+    }
+}
+
+/// Runs one consumer until `token` is cancelled, finishing the batch in hand.
+pub async fn run(bus: Bus, db: Db, spec: ConsumerSpec, handler: Arc<dyn EventHandler>, token: CancellationToken) {
+    let worker = Worker { bus: bus.clone(), db, spec, handler };
+    let mut backoff = Duration::from_millis(200);
+    while !token.is_cancelled() {
+        let consumer = match ensure(&bus, &worker.spec).await {
+            Ok(c) => c,
+            Err(e) => {
+                warn!(error = %e, consumer = %worker.spec.durable, "cannot bind consumer; retrying");
+                if sleep_or_cancel(&token, backoff).await {
+                    return;
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(10));
+                continue;
+            }
+        };
+        let messages = match consumer
+            .stream()
+            .max_messages_per_batch(worker.spec.batch.max(1) * 2)
+            .heartbeat(Duration::from_secs(5))
+            .expires(Duration::from_secs(30))
+            .messages()
+            .await
+        {
+            Ok(m) => m,
+            Err(e) => {
+                warn!(error = %e, consumer = %worker.spec.durable, "cannot pull messages; retrying");
+                if sleep_or_cancel(&token, backoff).await {
+                    return;
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(10));
+                continue;
+            }
+        };
+        backoff = Duration::from_millis(200);
+        let mut chunks = messages.ready_chunks(worker.spec.batch.max(1));
+        loop {
+            let next = tokio::select! {
+                _ = token.cancelled() => return,
+                next = chunks.next() => next,
+            };
+            let Some(chunk) = next else {
+                warn!(consumer = %worker.spec.durable, "message stream ended; re-creating it");
+                break;
+            };
+            let mut batch = Vec::with_capacity(chunk.len());
+            let mut broken = false;
+            for item in chunk {
+                match item {
+                    Ok(m) => batch.push(m),
+                    Err(e) => {
+                        // Missed heartbeats and similar are not fatal: log, re-create.
+                        warn!(error = %e, consumer = %worker.spec.durable, "consumer stream error; re-creating it");
+                        broken = true;
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                worker.process(batch).await;
+            }
+            if broken {
+                break;
+            }
+        }
+    }
+}
+
+async fn sleep_or_cancel(token: &CancellationToken, d: Duration) -> bool {
+    tokio::select! {
+        _ = token.cancelled() => true,
+        _ = tokio::time::sleep(d) => false,
+    }
+}
+
+struct Worker {
+    bus: Bus,
+    db: Db,
+    spec: ConsumerSpec,
+    handler: Arc<dyn EventHandler>,
+}
+
+struct Item {
+    message: jetstream::Message,
+    event: InboundEvent,
+    span: Span,
+}
+
+impl Worker {
+    async fn process(&self, messages: Vec<jetstream::Message>) {
+        let mut items = Vec::with_capacity(messages.len());
+        for message in messages {
+            match self.parse(&message) {
+                Ok((event, span)) => items.push(Item { message, event, span }),
+                Err(reason) => self.dead_letter(&message, None, &reason).await,
+            }
+        }
+        if items.is_empty() {
+            return;
+        }
+        if items.len() > 1 {
+            match self.apply(&items).await {
+                Ok(()) => {
+                    self.ack_all(&items).await;
+                    return;
+                }
+                Err(e) => warn!(error = %e, size = items.len(), "batch failed; handling its events one by one"),
+            }
+        }
+        for item in &items {
+            match self.apply(std::slice::from_ref(item)).await {
+                Ok(()) => self.ack_all(std::slice::from_ref(item)).await,
+                Err(e) => self.failed(item, e).await,
+            }
+        }
+    }
+
+    fn parse(&self, message: &jetstream::Message) -> Result<(InboundEvent, Span), String> {
+        let info = message.info().map_err(|e| format!("not a JetStream message: {e}"))?;
+        let (stream_seq, delivered) = (info.stream_sequence, info.delivered);
+        let subject = message.subject.to_string();
+        let header: EnvelopeHeader = serde_json::from_slice(&message.payload)
+            .map_err(|e| format!("{subject}: payload is not an event envelope: {e}"))?;
+        if header.event_type != subject {
+            return Err(format!("envelope type {} arrived on subject {subject}", header.event_type));
+        }
+        let span = info_span!(
+            "consume",
+            otel.name = format!("{subject} receive"),
+            otel.kind = "consumer",
+            messaging.system = "nats",
+            messaging.destination.name = %subject,
+            messaging.message.id = %header.id,
+            messaging.consumer.group.name = %self.spec.durable,
+            trace_id = tracing::field::Empty,
+        );
+        telemetry::set_parent_from_headers(&span, message.headers.as_ref());
+        telemetry::record_trace_id(&span);
+        let event = InboundEvent {
+            subject,
+            event_id: header.id,
+            version: header.version,
+            payload: message.payload.clone(),
+            stream_seq,
+            delivered,
+        };
+        Ok((event, span))
+    }
+
+    async fn apply(&self, items: &[Item]) -> Result<(), HandlerError> {
+        let mut uow = self.db.begin().await?;
+        let mut handled = 0u64;
+        let mut duplicates = 0u64;
+        for item in items {
+            let claimed = sqlx::query(
+                "insert into inbox (consumer, event_id, subject, stream_seq, handled_at)
+                 values ($1, $2, $3, $4, $5) on conflict (consumer, event_id) do nothing",
+            )
+            .bind(&self.spec.durable)
+            .bind(item.event.event_id.to_string())
+            .bind(&item.event.subject)
+            .bind(item.event.stream_seq as i64)
+            .bind(now_ms())
+            .execute(uow.conn())
+            .await?
+            .rows_affected();
+            if claimed == 0 {
+                duplicates += 1;
+                continue;
+            }
+            self.handler.handle(&mut uow, &item.event).instrument(item.span.clone()).await?;
+            handled += 1;
+        }
+        uow.commit().await?;
+        let m = self.db.metrics();
+        m.events_handled.fetch_add(handled, std::sync::atomic::Ordering::Relaxed);
+        m.events_duplicate.fetch_add(duplicates, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    async fn ack_all(&self, items: &[Item]) {
+        let results = join_all(items.iter().map(|i| i.message.ack())).await;
+        for r in results {
+            if let Err(e) = r {
+                // The effect is committed; a redelivery will find the inbox claim.
+                warn!(error = %e, "ack failed; the redelivery will be recognised as a duplicate");
+            }
+        }
+    }
+
+    async fn failed(&self, item: &Item, error: HandlerError) {
+        let _guard = item.span.enter();
+        match error {
+            HandlerError::Poison(reason) => {
+                drop(_guard);
+                self.dead_letter(&item.message, Some(&item.event), &reason).await
+            }
+            HandlerError::Retry(reason) if item.event.delivered >= self.spec.max_deliver => {
+                drop(_guard);
+                let reason = format!("failed {} times, last: {reason}", item.event.delivered);
+                self.dead_letter(&item.message, Some(&item.event), &reason).await
+            }
+            HandlerError::Retry(reason) => {
+                let delay = retry_delay(item.event.delivered);
+                warn!(error = %reason, attempt = item.event.delivered, ?delay, subject = %item.event.subject, "event handler failed; will retry");
+                if let Err(e) = item.message.ack_with(AckKind::Nak(Some(delay))).await {
+                    warn!(error = %e, "nak failed; the server redelivers after ack_wait");
+                }
+            }
+        }
+    }
+
+    async fn dead_letter(&self, message: &jetstream::Message, event: Option<&InboundEvent>, reason: &str) {
+        error!(consumer = %self.spec.durable, subject = %message.subject, reason, "moving event to the dead-letter stream");
+        match dead_letter::store(&self.bus, &self.spec.durable, message, event.map(|e| e.event_id), reason).await {
+            Ok(()) => {
+                RoleMetrics::inc(&self.db.metrics().events_dead_lettered);
+                if let Err(e) = message.ack_with(AckKind::Term).await {
+                    warn!(error = %e, "term failed; the message will come back and be dead-lettered again");
+                }
+            }
+            Err(e) => {
+                error!(error = %e, "could not store the dead letter; the message will be redelivered");
+                let _ = message.ack_with(AckKind::Nak(Some(Duration::from_secs(5)))).await;
+            }
+        }
+    }
+}
+
+/// Back-off before redelivery attempt `delivered + 1`: 200 ms doubling, at most 30 s.
+pub fn retry_delay(delivered: i64) -> Duration {
+    let exp = delivered.clamp(1, 20) as u32 - 1;
+    Duration::from_millis(200u64.saturating_mul(1u64 << exp.min(10))).min(Duration::from_secs(30))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_delay_doubles_and_caps() {
+        assert_eq!(retry_delay(1), Duration::from_millis(200));
+        assert_eq!(retry_delay(2), Duration::from_millis(400));
+        assert_eq!(retry_delay(4), Duration::from_millis(1600));
+        assert_eq!(retry_delay(50), Duration::from_secs(30));
+    }
+}

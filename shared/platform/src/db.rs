@@ -1,0 +1,327 @@
+//! Database access for one service: an `AnyPool` on SQLite (embedded default) or
+//! PostgreSQL (production), chosen by URL, with the service's migrations for that
+//! backend, and the [`UnitOfWork`] that commits a state change and its events together.
+//!
+//! SQLite: WAL, `synchronous=FULL` (an acknowledged event's effect survives power loss),
+//! a busy timeout, foreign keys, and a single writer connection so the relay, consumers
+//! and requests never trip over `database is locked`; reads use a separate pool.
+use std::borrow::Cow;
+use std::sync::Arc;
+use std::time::Duration;
+
+use aftercare_contracts::{Envelope, Event};
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyConnection;
+use sqlx::migrate::Migrator;
+use sqlx::{Any, AnyPool, Executor, Transaction};
+use tokio::sync::Notify;
+
+use crate::metrics::{RoleMetrics, role};
+use crate::{Error, Result, now_ms, telemetry};
+
+/// Which database engine a URL points at; the few statements that differ switch on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite file.
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// Recognises the backend from a database URL.
+    pub fn from_url(url: &str) -> Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(Error::Config(format!("database URL must start with sqlite: or postgres:, got {url:?}")))
+        }
+    }
+}
+
+/// A service's migrations for both backends; the file names (versions) must match.
+#[derive(Debug, Clone, Copy)]
+pub struct Migrations {
+    /// `migrations/sqlite` of the service.
+    pub sqlite: &'static Migrator,
+    /// `migrations/postgres` of the service.
+    pub postgres: &'static Migrator,
+}
+
+static PLATFORM_SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+static PLATFORM_POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Migrations {
+    /// The platform's tables (versions below 100) followed by the service's.
+    fn combined(&self, backend: Backend) -> Migrator {
+        let (platform, service) = match backend {
+            Backend::Sqlite => (&PLATFORM_SQLITE, self.sqlite),
+            Backend::Postgres => (&PLATFORM_POSTGRES, self.postgres),
+        };
+        let all: Vec<_> = platform.iter().chain(service.iter()).cloned().collect();
+        Migrator::with_migrations(all)
+    }
+
+    /// Versions of each backend's migrations, for the parity test.
+    pub fn versions(&self) -> (Vec<i64>, Vec<i64>) {
+        (
+            self.combined(Backend::Sqlite).iter().map(|m| m.version).collect(),
+            self.combined(Backend::Postgres).iter().map(|m| m.version).collect(),
+        )
+    }
+}
+
+/// The database of one service.
+#[derive(Clone)]
+pub struct Db {
+    write: AnyPool,
+    read: AnyPool,
+    backend: Backend,
+    metrics: Arc<RoleMetrics>,
+    relay_wake: Arc<Notify>,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("backend", &self.backend).field("role", &self.metrics.role).finish()
+    }
+}
+
+const SQLITE_PRAGMAS: &str =
+    "pragma journal_mode = wal; pragma synchronous = full; pragma busy_timeout = 10000; pragma foreign_keys = on;";
+
+impl Db {
+    /// Connects to `url` for `role`. For SQLite the file is created if missing.
+    pub async fn connect(url: &str, role_name: &str) -> Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        let (write, read) = match backend {
+            Backend::Sqlite => {
+                if let Some(path) = sqlite_path(url) {
+                    if let Some(dir) = std::path::Path::new(&path).parent() {
+                        if !dir.as_os_str().is_empty() {
+                            std::fs::create_dir_all(dir)?;
+                        }
+                    }
+                }
+                let url = with_create_mode(url);
+                let write = AnyPoolOptions::new()
+                    .max_connections(1)
+                    .min_connections(1)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .after_connect(|conn, _| Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(|_| ()) }))
+                    .connect(&url)
+                    .await
+                    .map_err(|e| connect_error(&url, e))?;
+                let read = AnyPoolOptions::new()
+                    .max_connections(4)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            conn.execute("pragma busy_timeout = 10000; pragma query_only = 1;").await.map(|_| ())
+                        })
+                    })
+                    .connect(&url)
+                    .await
+                    .map_err(|e| connect_error(&url, e))?;
+                (write, read)
+            }
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(30))
+                    .connect(url)
+                    .await
+                    .map_err(|e| connect_error(url, e))?;
+                (pool.clone(), pool)
+            }
+        };
+        Ok(Self { write, read, backend, metrics: role(role_name), relay_wake: Arc::new(Notify::new()) })
+    }
+
+    /// Applies the platform's and the service's pending migrations; a no-op when current.
+    pub async fn migrate(&self, migrations: &Migrations) -> Result<()> {
+        migrations.combined(self.backend).run(&self.write).await?;
+        Ok(())
+    }
+
+    /// Which engine this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Pool for queries that only read.
+    pub fn read(&self) -> &AnyPool {
+        &self.read
+    }
+
+    /// The writer pool, for code that manages its own statements (tests, the relay).
+    pub fn write(&self) -> &AnyPool {
+        &self.write
+    }
+
+    /// Starts a write transaction.
+    pub async fn begin(&self) -> Result<UnitOfWork> {
+        let tx = self.write.begin().await?;
+        Ok(UnitOfWork { tx, staged: 0, db: self.clone() })
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("select 1").execute(&self.read).await?;
+        Ok(())
+    }
+
+    /// Wakes the outbox relay (called after a commit that staged events).
+    pub(crate) fn relay_wake(&self) -> Arc<Notify> {
+        self.relay_wake.clone()
+    }
+
+    /// This role's counters.
+    pub fn metrics(&self) -> &Arc<RoleMetrics> {
+        &self.metrics
+    }
+
+    /// Closes both pools.
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+}
+
+fn connect_error(url: &str, e: sqlx::Error) -> Error {
+    let shown = redact(url);
+    Error::Config(format!("cannot open database {shown}: {e}"))
+}
+
+/// The URL without a password, for messages.
+pub fn redact(url: &str) -> Cow<'_, str> {
+    if let (Some(scheme_end), Some(at)) = (url.find("://"), url.find('@')) {
+        let creds = &url[scheme_end + 3..at];
+        if let Some(colon) = creds.find(':') {
+            return Cow::Owned(format!("{}{}:***{}", &url[..scheme_end + 3], &creds[..colon], &url[at..]));
+        }
+    }
+    Cow::Borrowed(url)
+}
+
+fn sqlite_path(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    (!path.is_empty() && path != ":memory:").then(|| path.to_owned())
+}
+
+fn with_create_mode(url: &str) -> String {
+    if url.contains("mode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+/// One write transaction: the state change and the events it causes commit together or
+/// not at all. Committing wakes the relay when events were staged.
+pub struct UnitOfWork {
+    tx: Transaction<'static, Any>,
+    staged: usize,
+    db: Db,
+}
+
+impl UnitOfWork {
+    /// The connection to run statements on.
+    pub fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+
+    /// The backend, for the few statements that differ.
+    pub fn backend(&self) -> Backend {
+        self.db.backend
+    }
+
+    /// Stages `event` in the outbox, with the current trace context, to be published
+    /// after commit.
+    pub async fn emit<E: Event>(&mut self, event: &Envelope<E>) -> Result<()> {
+        let payload = serde_json::to_string(event)?;
+        let headers = telemetry::current_context_json();
+        sqlx::query(
+            "insert into outbox (event_id, subject, event_type, event_version, payload, headers, created_at)
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(event.id.to_string())
+        .bind(E::TYPE)
+        .bind(E::TYPE)
+        .bind(i32::from(E::VERSION))
+        .bind(payload)
+        .bind(headers)
+        .bind(now_ms())
+        .execute(&mut *self.tx)
+        .await?;
+        self.staged += 1;
+        Ok(())
+    }
+
+    /// Takes the next value of a gapless per-year series (receipt, ticket, work order
+    /// numbers). The row lock held until commit serialises concurrent takers, and a
+    /// rolled-back transaction gives its number back.
+    pub async fn next_number(&mut self, series: &str, year: i32) -> Result<i64> {
+        let value: i64 = sqlx::query_scalar(
+            "insert into number_series (series, year, last_value) values ($1, $2, 1)
+             on conflict (series, year) do update set last_value = number_series.last_value + 1
+             returning last_value",
+        )
+        .bind(series)
+        .bind(year)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(value)
+    }
+
+    /// Commits; counts the commit and wakes the relay if events were staged.
+    pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        RoleMetrics::inc(&self.db.metrics.db_commits);
+        if self.staged > 0 {
+            self.db.relay_wake.notify_one();
+        }
+        Ok(())
+    }
+
+    /// Abandons every change.
+    pub async fn rollback(self) -> Result<()> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
+}
+
+/// Formats a human number such as `T2026-000042`.
+pub fn human_number(prefix: &str, year: i32, value: i64) -> String {
+    format!("{prefix}{year}-{value:06}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_pick_the_backend_and_hide_passwords() {
+        assert_eq!(Backend::from_url("sqlite://data/x.db").ok(), Some(Backend::Sqlite));
+        assert_eq!(Backend::from_url("postgres://u:p@h/db").ok(), Some(Backend::Postgres));
+        assert!(Backend::from_url("mysql://h/db").is_err());
+        assert_eq!(redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(sqlite_path("sqlite://data/x.db?mode=rwc").as_deref(), Some("data/x.db"));
+        assert_eq!(with_create_mode("sqlite://a.db"), "sqlite://a.db?mode=rwc");
+        assert_eq!(human_number("T", 2026, 42), "T2026-000042");
+    }
+
+    #[test]
+    fn platform_migrations_match_on_both_backends() {
+        let a: Vec<i64> = PLATFORM_SQLITE.iter().map(|m| m.version).collect();
+        let b: Vec<i64> = PLATFORM_POSTGRES.iter().map(|m| m.version).collect();
+        assert_eq!(a, b);
+        assert!(a.iter().all(|v| *v < 100), "platform versions are reserved below 100");
+    }
+}

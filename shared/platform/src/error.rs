@@ -1,0 +1,35 @@
+//! The platform's error type: infrastructure failures, each naming what failed.
+use thiserror::Error;
+
+/// An infrastructure failure (database, NATS, configuration).
+#[derive(Debug, Error)]
+pub enum Error {
+    /// A setting is missing or malformed; the message names it.
+    #[error("configuration: {0}")]
+    Config(String),
+    /// A database statement or connection failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Migrations could not be applied.
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// NATS or JetStream refused or failed an operation.
+    #[error("NATS: {0}")]
+    Nats(String),
+    /// A payload could not be (de)serialised.
+    #[error("serialisation: {0}")]
+    Serde(#[from] serde_json::Error),
+    /// A file or process operation failed.
+    #[error("I/O: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// Wraps any NATS client error with what was being attempted.
+    pub fn nats(what: &str, e: impl std::fmt::Display) -> Self {
+        Error::Nats(format!("{what}: {e}"))
+    }
+}
+
+/// Result with the platform error.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,154 @@
+//! The host of one domain service: given its database, request endpoints and event
+//! handler, it creates the service's durable consumers, then runs the outbox relay, the
+//! consumers and the micro service until told to stop, and stops them in order (stop
+//! taking work, finish what is in flight, publish what was committed).
+use std::sync::Arc;
+use std::time::Duration;
+
+use aftercare_contracts::Service;
+use aftercare_contracts::subjects::{consumed_from, producers_consumed_by};
+use tokio_util::sync::CancellationToken;
+use tracing::{info, warn};
+
+use crate::consumer::{self, ConsumerSpec};
+use crate::health::Health;
+use crate::outbox::{Relay, RelaySettings};
+use crate::rpc::{self, Endpoint};
+use crate::{Bus, Db, EventHandler, Result};
+
+/// Messaging knobs shared by every service (documented in the configuration table).
+#[derive(Debug, Clone, Copy)]
+pub struct MessagingSettings {
+    /// Attempts before a failing event is dead-lettered (`AFTERCARE_MAX_DELIVER`).
+    pub max_deliver: i64,
+    /// How long JetStream waits for an ack before redelivering (`AFTERCARE_ACK_WAIT_SECS`).
+    pub ack_wait: Duration,
+    /// Events handled in one transaction at most (`AFTERCARE_CONSUMER_BATCH`).
+    pub consumer_batch: usize,
+    /// Requests handled at once per service (`AFTERCARE_REQUEST_CONCURRENCY`).
+    pub request_concurrency: usize,
+    /// Outbox relay batching and polling.
+    pub relay: RelaySettings,
+}
+
+impl Default for MessagingSettings {
+    fn default() -> Self {
+        Self {
+            max_deliver: 5,
+            ack_wait: Duration::from_secs(30),
+            consumer_batch: 64,
+            request_concurrency: 64,
+            relay: RelaySettings::default(),
+        }
+    }
+}
+
+/// A domain service ready to run.
+pub struct ServiceHost {
+    service: Service,
+    bus: Bus,
+    db: Db,
+    endpoints: Vec<Endpoint>,
+    handler: Option<Arc<dyn EventHandler>>,
+    settings: MessagingSettings,
+    consumers: Vec<ConsumerSpec>,
+}
+
+impl ServiceHost {
+    /// Creates the service's durable consumers (one per stream it reads, filtered on the
+    /// subjects the catalogue says it consumes), so events published before it first
+    /// runs are kept for it.
+    pub async fn build(
+        service: Service,
+        bus: Bus,
+        db: Db,
+        endpoints: Vec<Endpoint>,
+        handler: Option<Arc<dyn EventHandler>>,
+        settings: MessagingSettings,
+    ) -> Result<Self> {
+        let mut consumers = Vec::new();
+        if handler.is_some() {
+            for producer in producers_consumed_by(service) {
+                let spec = ConsumerSpec {
+                    stream: producer.stream(),
+                    durable: service.durable(),
+                    filter_subjects: consumed_from(service, producer).into_iter().map(str::to_owned).collect(),
+                    max_deliver: settings.max_deliver,
+                    ack_wait: settings.ack_wait,
+                    batch: settings.consumer_batch,
+                };
+                consumer::ensure(&bus, &spec).await?;
+                consumers.push(spec);
+            }
+        }
+        Ok(Self { service, bus, db, endpoints, handler, settings, consumers })
+    }
+
+    /// The service's database.
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Adds this service's readiness checks (database answers, NATS connected).
+    pub fn register_health(&self, health: &Health) {
+        let db = self.db.clone();
+        health.add(
+            format!("{} database", self.service.name()),
+            Arc::new(move || {
+                let db = db.clone();
+                Box::pin(async move { db.ping().await.map_err(|e| e.to_string()) })
+            }),
+        );
+        let bus = self.bus.clone();
+        health.add(
+            format!("{} nats", self.service.name()),
+            Arc::new(move || {
+                let ok = bus.connected();
+                Box::pin(async move { if ok { Ok(()) } else { Err("not connected".into()) } })
+            }),
+        );
+    }
+
+    /// Runs until `token` is cancelled, then drains.
+    pub async fn run_until_stopped(self, token: CancellationToken) -> Result<()> {
+        let name = self.service.name();
+        let relay_token = CancellationToken::new();
+        let relay = tokio::spawn(Relay::new(self.db.clone(), self.bus.js.clone(), self.settings.relay).run(relay_token.clone()));
+        let mut workers = Vec::new();
+        if let Some(handler) = &self.handler {
+            for spec in self.consumers.clone() {
+                workers.push(tokio::spawn(consumer::run(
+                    self.bus.clone(),
+                    self.db.clone(),
+                    spec,
+                    handler.clone(),
+                    token.clone(),
+                )));
+            }
+        }
+        let server = tokio::spawn(rpc::serve(
+            self.bus.clone(),
+            self.service,
+            self.endpoints,
+            self.settings.request_concurrency,
+            self.db.metrics().clone(),
+            token.clone(),
+        ));
+        info!(service = name, consumers = self.consumers.len(), "service running");
+        token.cancelled().await;
+        let served = server.await;
+        for w in workers {
+            let _ = w.await;
+        }
+        relay_token.cancel();
+        if tokio::time::timeout(Duration::from_secs(15), relay).await.is_err() {
+            warn!(service = name, "relay did not finish; pending events go out at the next start");
+        }
+        self.db.close().await;
+        info!(service = name, "service stopped");
+        match served {
+            Ok(r) => r,
+            Err(e) => Err(crate::Error::Nats(format!("request loop panicked: {e}"))),
+        }
+    }
+}

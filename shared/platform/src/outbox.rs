@@ -1,0 +1,232 @@
+//! The outbox relay: publishes committed events to JetStream in commit order and marks
+//! them sent only after the PubAck. It is woken right after each commit and also polls,
+//! so rows left behind by a crash between commit and publish go out at the next start.
+//! There is no terminal "failed" state: a row is retried until JetStream takes it.
+use std::time::Duration;
+
+use async_nats::jetstream::{self, message::PublishMessage as Publish};
+use futures::future::join_all;
+use sqlx::Row;
+use tokio_util::sync::CancellationToken;
+use tracing::{Instrument, info_span, warn};
+
+use crate::metrics::RoleMetrics;
+use crate::{Db, Result, now_ms, telemetry};
+
+/// How the relay batches and how long it waits between polls.
+#[derive(Debug, Clone, Copy)]
+pub struct RelaySettings {
+    /// Rows published per round (all in flight at once, awaited together).
+    pub batch: i64,
+    /// Poll interval when nothing wakes the relay.
+    pub poll: Duration,
+    /// Published rows older than this are deleted.
+    pub keep_published: Duration,
+}
+
+impl Default for RelaySettings {
+    fn default() -> Self {
+        Self { batch: 256, poll: Duration::from_millis(500), keep_published: Duration::from_secs(24 * 3600) }
+    }
+}
+
+/// Fault injection for the crash tests, set by `AFTERCARE_FAULT`:
+/// `relay_stalled` never publishes (a crash between commit and publish),
+/// `relay_exit_after_publish` exits the process after the PubAck and before the rows
+/// are marked (the relay's worst moment to die).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fault {
+    None,
+    Stalled,
+    ExitAfterPublish,
+}
+
+fn fault() -> Fault {
+    match std::env::var("AFTERCARE_FAULT").as_deref() {
+        Ok("relay_stalled") => Fault::Stalled,
+        Ok("relay_exit_after_publish") => Fault::ExitAfterPublish,
+        _ => Fault::None,
+    }
+}
+
+/// Publishes one service's outbox.
+pub struct Relay {
+    db: Db,
+    js: jetstream::Context,
+    settings: RelaySettings,
+}
+
+struct Pending {
+    seq: i64,
+    event_id: String,
+    subject: String,
+    payload: String,
+    headers: String,
+}
+
+impl Relay {
+    /// A relay for `db`'s outbox.
+    pub fn new(db: Db, js: jetstream::Context, settings: RelaySettings) -> Self {
+        Self { db, js, settings }
+    }
+
+    /// Runs until `token` is cancelled, then publishes what is still pending once more.
+    pub async fn run(self, token: CancellationToken) {
+        let wake = self.db.relay_wake();
+        let fault = fault();
+        let mut last_prune = std::time::Instant::now();
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            if fault != Fault::Stalled {
+                match self.publish_pending(fault).await {
+                    Ok(n) => {
+                        backoff = Duration::from_millis(100);
+                        if n as i64 == self.settings.batch && !token.is_cancelled() {
+                            continue;
+                        }
+                    }
+                    Err(e) => {
+                        warn!(error = %e, "outbox relay could not publish; retrying");
+                        tokio::select! {
+                            _ = token.cancelled() => return,
+                            _ = tokio::time::sleep(backoff) => {}
+                        }
+                        backoff = (backoff * 2).min(Duration::from_secs(10));
+                        continue;
+                    }
+                }
+            }
+            if last_prune.elapsed() > Duration::from_secs(600) {
+                last_prune = std::time::Instant::now();
+                if let Err(e) = self.prune().await {
+                    warn!(error = %e, "outbox prune failed");
+                }
+            }
+            if token.is_cancelled() {
+                return;
+            }
+            tokio::select! {
+                _ = token.cancelled() => {
+                    if fault != Fault::Stalled {
+                        if let Err(e) = self.publish_pending(fault).await {
+                            warn!(error = %e, "outbox rows left pending at shutdown; they go out at the next start");
+                        }
+                    }
+                    return;
+                }
+                _ = wake.notified() => {}
+                _ = tokio::time::sleep(self.settings.poll) => {}
+            }
+        }
+    }
+
+    /// Publishes up to one batch of pending rows; returns how many were marked sent.
+    async fn publish_pending(&self, fault: Fault) -> Result<usize> {
+        let rows = sqlx::query(
+            "select outbox_seq, event_id, subject, payload, headers from outbox
+             where published_at is null order by outbox_seq limit $1",
+        )
+        .bind(self.settings.batch)
+        .fetch_all(self.db.write())
+        .await?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let pending: Vec<Pending> = rows
+            .iter()
+            .map(|r| {
+                Ok(Pending {
+                    seq: r.try_get("outbox_seq")?,
+                    event_id: r.try_get("event_id")?,
+                    subject: r.try_get("subject")?,
+                    payload: r.try_get("payload")?,
+                    headers: r.try_get("headers")?,
+                })
+            })
+            .collect::<Result<_, sqlx::Error>>()?;
+
+        // Send every row before awaiting any PubAck: one connection keeps them in order
+        // and the acks come back pipelined.
+        let mut acks = Vec::with_capacity(pending.len());
+        for p in &pending {
+            let stored = telemetry::headers_from_json(&p.headers);
+            let span = info_span!(
+                "publish",
+                otel.name = format!("{} publish", p.subject),
+                otel.kind = "producer",
+                messaging.system = "nats",
+                messaging.destination.name = %p.subject,
+                messaging.message.id = %p.event_id,
+            );
+            telemetry::set_parent_from_headers(&span, Some(&stored));
+            let mut headers = async_nats::HeaderMap::new();
+            telemetry::inject(&span, &mut headers);
+            let publish = Publish::build().payload(p.payload.clone().into()).headers(headers).message_id(&p.event_id);
+            let sent = self.js.send_publish(p.subject.clone(), publish).instrument(span.clone()).await;
+            acks.push((p.seq, sent, span));
+        }
+        let results = join_all(acks.into_iter().map(|(seq, sent, span)| async move {
+            let outcome = match sent {
+                Ok(fut) => fut.await.map(|_| ()).map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            drop(span);
+            (seq, outcome)
+        }))
+        .await;
+
+        if fault == Fault::ExitAfterPublish {
+            eprintln!("AFTERCARE_FAULT=relay_exit_after_publish: exiting after the PubAck, before marking rows");
+            std::process::exit(86);
+        }
+
+        let now = now_ms();
+        let mut uow = self.db.begin().await?;
+        let mut marked = 0;
+        let mut first_error = None;
+        for (seq, outcome) in &results {
+            match outcome {
+                Ok(()) => {
+                    sqlx::query("update outbox set published_at = $1, attempts = attempts + 1 where outbox_seq = $2")
+                        .bind(now)
+                        .bind(*seq)
+                        .execute(uow.conn())
+                        .await?;
+                    marked += 1;
+                }
+                Err(e) => {
+                    sqlx::query("update outbox set attempts = attempts + 1, last_error = $1 where outbox_seq = $2")
+                        .bind(e.as_str())
+                        .bind(*seq)
+                        .execute(uow.conn())
+                        .await?;
+                    first_error.get_or_insert_with(|| e.clone());
+                }
+            }
+        }
+        uow.commit().await?;
+        for _ in 0..marked {
+            RoleMetrics::inc(&self.db.metrics().events_published);
+        }
+        match first_error {
+            Some(e) => Err(crate::Error::Nats(format!("publish failed: {e}"))),
+            None => Ok(marked),
+        }
+    }
+
+    async fn prune(&self) -> Result<()> {
+        let cutoff = now_ms() - self.settings.keep_published.as_millis() as i64;
+        let mut uow = self.db.begin().await?;
+        sqlx::query("delete from outbox where published_at is not null and published_at < $1")
+            .bind(cutoff)
+            .execute(uow.conn())
+            .await?;
+        sqlx::query("delete from inbox where handled_at < $1").bind(cutoff - 6 * 24 * 3600 * 1000).execute(uow.conn()).await?;
+        uow.commit().await
+    }
+}
+
+/// How many outbox rows wait to be published (for readiness and tests).
+pub async fn pending_count(db: &Db) -> Result<i64> {
+    Ok(sqlx::query_scalar("select count(*) from outbox where published_at is null").fetch_one(db.read()).await?)
+}
