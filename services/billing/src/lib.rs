@@ -1,1 +1,34 @@
-//! placeholder
+//! Billing (收费): prices every completed visit by the fee schedule, decides coverage,
+//! and issues exactly one receipt per work order with a gapless per-year number.
+//!
+//! Consumes `dispatch.workorder.completed` (the visit) and `inventory.stock.consumed`
+//! (parts at list price); the receipt is issued once both are known (or at once when no
+//! parts were used). Publishes `billing.invoice.issued`. Answers
+//! `svc.billing.invoice.{get,list}`.
+#![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
+
+mod api;
+mod consumers;
+pub mod domain;
+mod store;
+
+use std::sync::Arc;
+
+use aftercare_contracts::Service;
+use aftercare_platform::db::Migrations;
+use aftercare_platform::{Bus, Db, MessagingSettings, Result, ServiceHost};
+use sqlx::migrate::Migrator;
+
+static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Billing's migrations on both backends.
+pub const MIGRATIONS: Migrations = Migrations { sqlite: &SQLITE, postgres: &POSTGRES };
+
+/// Connects and migrates billing's database and prepares its consumers and endpoints.
+pub async fn build(bus: Bus, database_url: &str, settings: MessagingSettings) -> Result<ServiceHost> {
+    let db = Db::connect(database_url, Service::Billing.name()).await?;
+    db.migrate(&MIGRATIONS).await?;
+    let endpoints = api::endpoints(db.clone());
+    ServiceHost::build(Service::Billing, bus, db, endpoints, Some(Arc::new(consumers::Handler)), settings).await
+}

@@ -1,1 +1,33 @@
-//! placeholder
+//! Dispatch (派工): turns tickets that need a visit into work orders, assigns them to
+//! technicians, and takes the technician's report when the visit is done.
+//!
+//! Consumes `intake.ticket.opened`. Publishes `dispatch.workorder.assigned`,
+//! `dispatch.workorder.unassigned` and `dispatch.workorder.completed`. Answers
+//! `svc.dispatch.technician.create` and `svc.dispatch.workorder.{get,list,complete}`.
+#![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
+
+mod api;
+mod consumers;
+pub mod domain;
+mod store;
+
+use std::sync::Arc;
+
+use aftercare_contracts::Service;
+use aftercare_platform::db::Migrations;
+use aftercare_platform::{Bus, Db, MessagingSettings, Result, ServiceHost};
+use sqlx::migrate::Migrator;
+
+static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Dispatch's migrations on both backends.
+pub const MIGRATIONS: Migrations = Migrations { sqlite: &SQLITE, postgres: &POSTGRES };
+
+/// Connects and migrates dispatch's database and prepares its consumers and endpoints.
+pub async fn build(bus: Bus, database_url: &str, settings: MessagingSettings) -> Result<ServiceHost> {
+    let db = Db::connect(database_url, Service::Dispatch.name()).await?;
+    db.migrate(&MIGRATIONS).await?;
+    let endpoints = api::endpoints(db.clone());
+    ServiceHost::build(Service::Dispatch, bus, db, endpoints, Some(Arc::new(consumers::Handler)), settings).await
+}

@@ -1,1 +1,33 @@
-//! placeholder
+//! Intake (受理): registers customers' requests as tickets, sets their priority and
+//! follows them to the end.
+//!
+//! Publishes `intake.ticket.opened`. Consumes `dispatch.workorder.assigned`,
+//! `dispatch.workorder.completed` and `survey.callback.scheduled` to move tickets along.
+//! Answers `svc.intake.ticket.open` and `svc.intake.ticket.get`.
+#![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
+
+mod api;
+mod consumers;
+pub mod domain;
+mod store;
+
+use std::sync::Arc;
+
+use aftercare_contracts::Service;
+use aftercare_platform::db::Migrations;
+use aftercare_platform::{Bus, Db, MessagingSettings, Result, ServiceHost};
+use sqlx::migrate::Migrator;
+
+static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Intake's migrations on both backends.
+pub const MIGRATIONS: Migrations = Migrations { sqlite: &SQLITE, postgres: &POSTGRES };
+
+/// Connects and migrates intake's database and prepares its consumers and endpoints.
+pub async fn build(bus: Bus, database_url: &str, settings: MessagingSettings) -> Result<ServiceHost> {
+    let db = Db::connect(database_url, Service::Intake.name()).await?;
+    db.migrate(&MIGRATIONS).await?;
+    let endpoints = api::endpoints(db.clone());
+    ServiceHost::build(Service::Intake, bus, db, endpoints, Some(Arc::new(consumers::Handler)), settings).await
+}

@@ -1,1 +1,32 @@
-//! placeholder
+//! Inventory (配件): the parts catalogue and the stock ledger. Stock never goes
+//! negative and every change is a movement with actor, time, reason and reference.
+//!
+//! Consumes `dispatch.workorder.completed` (parts used). Publishes
+//! `inventory.stock.consumed`. Answers `svc.inventory.part.{create,receive,get}`.
+#![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
+
+mod api;
+mod consumers;
+pub mod domain;
+mod store;
+
+use std::sync::Arc;
+
+use aftercare_contracts::Service;
+use aftercare_platform::db::Migrations;
+use aftercare_platform::{Bus, Db, MessagingSettings, Result, ServiceHost};
+use sqlx::migrate::Migrator;
+
+static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Inventory's migrations on both backends.
+pub const MIGRATIONS: Migrations = Migrations { sqlite: &SQLITE, postgres: &POSTGRES };
+
+/// Connects and migrates inventory's database and prepares its consumers and endpoints.
+pub async fn build(bus: Bus, database_url: &str, settings: MessagingSettings) -> Result<ServiceHost> {
+    let db = Db::connect(database_url, Service::Inventory.name()).await?;
+    db.migrate(&MIGRATIONS).await?;
+    let endpoints = api::endpoints(db.clone());
+    ServiceHost::build(Service::Inventory, bus, db, endpoints, Some(Arc::new(consumers::Handler)), settings).await
+}

@@ -1,1 +1,31 @@
-//! placeholder
+//! Survey (回访): calls every customer back after every visit.
+//!
+//! Consumes `billing.invoice.issued` (the visit is done and billed). Publishes
+//! `survey.callback.scheduled`. Answers `svc.survey.callback.{get,list}`.
+#![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
+
+mod api;
+mod consumers;
+pub mod domain;
+mod store;
+
+use std::sync::Arc;
+
+use aftercare_contracts::Service;
+use aftercare_platform::db::Migrations;
+use aftercare_platform::{Bus, Db, MessagingSettings, Result, ServiceHost};
+use sqlx::migrate::Migrator;
+
+static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// Survey's migrations on both backends.
+pub const MIGRATIONS: Migrations = Migrations { sqlite: &SQLITE, postgres: &POSTGRES };
+
+/// Connects and migrates survey's database and prepares its consumers and endpoints.
+pub async fn build(bus: Bus, database_url: &str, settings: MessagingSettings) -> Result<ServiceHost> {
+    let db = Db::connect(database_url, Service::Survey.name()).await?;
+    db.migrate(&MIGRATIONS).await?;
+    let endpoints = api::endpoints(db.clone());
+    ServiceHost::build(Service::Survey, bus, db, endpoints, Some(Arc::new(consumers::Handler)), settings).await
+}

@@ -157,6 +157,11 @@ impl Db {
         &self.read
     }
 
+    /// A connection for reads.
+    pub async fn read_conn(&self) -> Result<sqlx::pool::PoolConnection<Any>> {
+        Ok(self.read.acquire().await?)
+    }
+
     /// The writer pool, for code that manages its own statements (tests, the relay).
     pub fn write(&self) -> &AnyPool {
         &self.write
@@ -324,4 +329,23 @@ mod tests {
         assert_eq!(a, b);
         assert!(a.iter().all(|v| *v < 100), "platform versions are reserved below 100");
     }
+}
+
+/// Stores a `snake_case` enum as its wire text (`needs_visit`).
+pub fn to_text<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Reads an enum back from its wire text.
+pub fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    Ok(serde_json::from_value(serde_json::Value::String(text.to_owned()))?)
+}
+
+/// Reads a JSON column.
+pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    Ok(serde_json::from_str(text)?)
 }

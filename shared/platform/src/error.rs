@@ -33,3 +33,11 @@ impl Error {
 
 /// Result with the platform error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<Error> for aftercare_contracts::ServiceError {
+    /// Infrastructure failures reach callers as a generic 500; the detail stays in logs.
+    fn from(e: Error) -> Self {
+        tracing::error!(error = %e, "request failed on infrastructure");
+        aftercare_contracts::ServiceError::internal()
+    }
+}

@@ -1,0 +1,153 @@
+//! Billing's queries, portable across SQLite and PostgreSQL.
+use aftercare_contracts::billing::{Invoice, InvoiceLine};
+use aftercare_contracts::Money;
+use aftercare_platform::db::from_json;
+use aftercare_platform::{Result, UnitOfWork, from_ms};
+use sqlx::{AnyConnection, FromRow};
+use uuid::Uuid;
+
+use crate::domain::FeeSchedule;
+
+/// What billing knows of a visit so far.
+#[derive(FromRow)]
+pub(crate) struct VisitRow {
+    /// The `dispatch.workorder.completed` data, once received.
+    pub(crate) completed: Option<String>,
+    /// The `inventory.stock.consumed` lines, once received.
+    pub(crate) parts_priced: Option<String>,
+    /// The receipt, once issued.
+    pub(crate) invoice_id: Option<String>,
+}
+
+/// Records one half of a visit and returns the whole row. The upsert takes the row lock,
+/// so of two transactions recording the two halves at once the later one sees both.
+pub(crate) async fn record_visit(
+    uow: &mut UnitOfWork,
+    work_order_id: Uuid,
+    ticket_id: Uuid,
+    completed: Option<&str>,
+    parts_priced: Option<&str>,
+    now: i64,
+) -> Result<VisitRow> {
+    let row: VisitRow = sqlx::query_as(
+        "insert into visit (work_order_id, ticket_id, completed, parts_priced, updated_at) values ($1, $2, $3, $4, $5)
+         on conflict (work_order_id) do update set
+            completed = coalesce(visit.completed, excluded.completed),
+            parts_priced = coalesce(visit.parts_priced, excluded.parts_priced),
+            updated_at = excluded.updated_at
+         returning completed, parts_priced, invoice_id",
+    )
+    .bind(work_order_id.to_string())
+    .bind(ticket_id.to_string())
+    .bind(completed)
+    .bind(parts_priced)
+    .bind(now)
+    .fetch_one(uow.conn())
+    .await?;
+    Ok(row)
+}
+
+#[derive(FromRow)]
+struct FeeRow {
+    currency: String,
+    call_out_minor: i64,
+    labour_per_hour_minor: i64,
+    warranty_months: i64,
+}
+
+/// The fee schedule in force at `at`.
+pub(crate) async fn fee_schedule(conn: &mut AnyConnection, at: i64) -> Result<FeeSchedule> {
+    let row: FeeRow = sqlx::query_as(
+        "select currency, call_out_minor, labour_per_hour_minor, warranty_months from fee_schedule
+         where effective_from <= $1 order by effective_from desc limit 1",
+    )
+    .bind(at)
+    .fetch_one(conn)
+    .await?;
+    Ok(FeeSchedule {
+        currency: row.currency,
+        call_out_minor: row.call_out_minor,
+        labour_per_hour_minor: row.labour_per_hour_minor,
+        warranty_months: u32::try_from(row.warranty_months).unwrap_or(12),
+    })
+}
+
+/// Stores a receipt and links it to its visit.
+pub(crate) async fn insert_invoice(uow: &mut UnitOfWork, inv: &Invoice) -> Result<()> {
+    sqlx::query(
+        "insert into invoice (invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(inv.id.to_string())
+    .bind(&inv.number)
+    .bind(inv.work_order_id.to_string())
+    .bind(inv.ticket_id.to_string())
+    .bind(&inv.customer_name)
+    .bind(serde_json::to_string(&inv.lines)?)
+    .bind(&inv.total.currency)
+    .bind(inv.total.amount_minor)
+    .bind(inv.total_charged.amount_minor)
+    .bind(inv.issued_at.timestamp_millis())
+    .execute(uow.conn())
+    .await?;
+    sqlx::query("update visit set invoice_id = $1 where work_order_id = $2")
+        .bind(inv.id.to_string())
+        .bind(inv.work_order_id.to_string())
+        .execute(uow.conn())
+        .await?;
+    Ok(())
+}
+
+#[derive(FromRow)]
+struct InvoiceRow {
+    invoice_id: String,
+    number: String,
+    work_order_id: String,
+    ticket_id: String,
+    customer_name: String,
+    lines: String,
+    currency: String,
+    total_minor: i64,
+    charged_minor: i64,
+    issued_at: i64,
+}
+
+fn parse_uuid(s: &str) -> Result<Uuid> {
+    Uuid::parse_str(s).map_err(|e| aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}")))
+}
+
+impl InvoiceRow {
+    fn into_invoice(self) -> Result<Invoice> {
+        Ok(Invoice {
+            id: parse_uuid(&self.invoice_id)?,
+            number: self.number,
+            work_order_id: parse_uuid(&self.work_order_id)?,
+            ticket_id: parse_uuid(&self.ticket_id)?,
+            customer_name: self.customer_name,
+            lines: from_json::<Vec<InvoiceLine>>(&self.lines)?,
+            total: Money { amount_minor: self.total_minor, currency: self.currency.clone() },
+            total_charged: Money { amount_minor: self.charged_minor, currency: self.currency },
+            issued_at: from_ms(self.issued_at),
+        })
+    }
+}
+
+const SELECT: &str = "select invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at from invoice";
+
+/// A receipt by id or number.
+pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Invoice>> {
+    let row: Option<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} where invoice_id = $1 or number = $1")))
+        .bind(id_or_number)
+        .fetch_optional(conn)
+        .await?;
+    row.map(InvoiceRow::into_invoice).transpose()
+}
+
+/// The receipts of a work order.
+pub(crate) async fn by_work_order(conn: &mut AnyConnection, work_order_id: &str) -> Result<Vec<Invoice>> {
+    let rows: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} where work_order_id = $1 order by number")))
+        .bind(work_order_id)
+        .fetch_all(conn)
+        .await?;
+    rows.into_iter().map(InvoiceRow::into_invoice).collect()
+}

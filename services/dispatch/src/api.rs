@@ -1,0 +1,102 @@
+//! Dispatch's request endpoints (`svc.dispatch.*`).
+use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder, WorkOrderCompleted, WorkOrderStatus};
+use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::{Envelope, ServiceError};
+use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_platform::{Db, now_ms};
+use uuid::Uuid;
+
+use crate::{domain, store};
+
+pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
+    let (d1, d2, d3) = (db.clone(), db.clone(), db.clone());
+    vec![
+        endpoint("technician.create", move |_ctx, req| create_technician(d1.clone(), req)),
+        endpoint("workorder.get", move |_ctx, req: ById| get(d2.clone(), req)),
+        endpoint("workorder.list", move |_ctx, req| list(d3.clone(), req)),
+        endpoint("workorder.complete", move |ctx, req| complete(db.clone(), ctx, req)),
+    ]
+}
+
+async fn create_technician(db: Db, req: CreateTechnician) -> Result<Technician, ServiceError> {
+    let errors = domain::validate_technician(&req);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let t = Technician {
+        id: Uuid::now_v7(),
+        name: req.name.trim().to_owned(),
+        district: req.district.trim().to_owned(),
+        skills: req.skills.iter().map(|s| s.trim().to_lowercase()).collect(),
+        daily_capacity: req.daily_capacity,
+    };
+    let mut uow = db.begin().await?;
+    store::insert_technician(&mut uow, &t, now_ms()).await?;
+    uow.commit().await?;
+    Ok(t)
+}
+
+async fn get(db: Db, req: ById) -> Result<WorkOrder, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    store::get(&mut conn, req.id.trim()).await?.map(|s| s.order).ok_or_else(|| ServiceError::not_found("work order", &req.id))
+}
+
+async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceError> {
+    if !(1..=500).contains(&req.limit) {
+        return Err(ServiceError::field("limit", "out_of_range", "limit must be between 1 and 500"));
+    }
+    let mut conn = db.read_conn().await?;
+    let items = store::list(&mut conn, req.ticket_id, req.cursor.as_deref().unwrap_or(""), i64::from(req.limit)).await?;
+    let next_cursor = (items.len() == req.limit as usize).then(|| items.last().map(|w| w.id.to_string())).flatten();
+    Ok(Page { items, next_cursor })
+}
+
+async fn complete(db: Db, ctx: RequestContext, req: CompleteWorkOrder) -> Result<WorkOrder, ServiceError> {
+    let errors = domain::validate_completion(&req);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let Some(stored) = store::get(uow.conn(), req.work_order_id.trim()).await? else {
+        return Err(ServiceError::not_found("work order", &req.work_order_id));
+    };
+    let w = &stored.order;
+    if let Some(v) = req.expected_version {
+        if v != w.version {
+            return Err(ServiceError::stale(format!("work order {} is at version {}, not {v}", w.number, w.version)));
+        }
+    }
+    let Some(technician_id) = w.technician_id.filter(|_| w.status == WorkOrderStatus::Assigned) else {
+        return Err(ServiceError::conflict("illegal_transition", format!("work order {} is {:?} and cannot be completed", w.number, w.status)));
+    };
+    let now = now_ms();
+    let actor = ctx.actor.as_ref().map(|a| a.user_id.as_str()).unwrap_or("anonymous");
+    let completion = store::Completion {
+        diagnosis: req.diagnosis.trim(),
+        parts: &req.parts,
+        started_at: req.started_at.timestamp_millis(),
+        finished_at: req.finished_at.timestamp_millis(),
+        meter_reading: req.meter_reading,
+    };
+    if !store::complete(&mut uow, w.id, w.version, &completion, actor, now).await? {
+        return Err(ServiceError::stale(format!("work order {} was changed meanwhile", w.number)));
+    }
+    let event = WorkOrderCompleted {
+        work_order_id: w.id,
+        number: w.number.clone(),
+        ticket_id: w.ticket_id,
+        technician_id,
+        customer_name: w.customer_name.clone(),
+        district: w.district.clone(),
+        machine: stored.machine.clone(),
+        started_at: req.started_at,
+        finished_at: req.finished_at,
+        diagnosis: req.diagnosis.trim().to_owned(),
+        parts: req.parts.clone(),
+        meter_reading: req.meter_reading,
+    };
+    uow.emit(&Envelope::new(event, ctx.actor)).await?;
+    let updated = store::get(uow.conn(), &w.id.to_string()).await?.map(|s| s.order);
+    uow.commit().await?;
+    updated.ok_or_else(ServiceError::internal)
+}

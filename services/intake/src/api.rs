@@ -1,0 +1,67 @@
+//! Intake's request endpoints (`svc.intake.*`).
+use aftercare_contracts::intake::{OpenTicket, Ticket, TicketOpened};
+use aftercare_contracts::rpc::ById;
+use aftercare_contracts::{Envelope, ServiceError};
+use aftercare_platform::db::human_number;
+use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_platform::{Db, now_ms};
+use chrono::Datelike;
+use uuid::Uuid;
+
+use crate::{domain, store};
+
+pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
+    let open_db = db.clone();
+    vec![
+        endpoint("ticket.open", move |ctx, req| open(open_db.clone(), ctx, req)),
+        endpoint("ticket.get", move |_ctx, req: ById| get(db.clone(), req)),
+    ]
+}
+
+async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, ServiceError> {
+    let errors = domain::validate(&req);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let now = aftercare_platform::from_ms(now_ms());
+    let mut uow = db.begin().await?;
+    let seq = uow.next_number("ticket", now.year()).await?;
+    let ticket = Ticket {
+        id: Uuid::now_v7(),
+        number: human_number("T", now.year(), seq),
+        status: domain::initial_status(req.ticket_type),
+        channel: req.channel,
+        ticket_type: req.ticket_type,
+        priority: domain::priority(req.ticket_type, req.machine_down),
+        symptom: req.symptom.trim().to_owned(),
+        customer: req.customer,
+        machine: req.machine,
+        work_order_id: None,
+        callback_due_at: None,
+        opened_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let actor = ctx.actor.as_ref().map(|a| a.user_id.as_str()).unwrap_or("anonymous");
+    store::insert(&mut uow, &ticket, req.machine_down, actor).await?;
+    let event = TicketOpened {
+        ticket_id: ticket.id,
+        number: ticket.number.clone(),
+        channel: ticket.channel,
+        ticket_type: ticket.ticket_type,
+        priority: ticket.priority,
+        needs_visit: ticket.ticket_type.needs_visit(),
+        symptom: ticket.symptom.clone(),
+        customer: ticket.customer.clone(),
+        machine: ticket.machine.clone(),
+        opened_at: now,
+    };
+    uow.emit(&Envelope::new(event, ctx.actor)).await?;
+    uow.commit().await?;
+    Ok(ticket)
+}
+
+async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    store::get(&mut conn, req.id.trim()).await?.ok_or_else(|| ServiceError::not_found("ticket", &req.id))
+}

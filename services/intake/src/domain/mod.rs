@@ -1,0 +1,139 @@
+//! Intake's rules, free of I/O: validation of a new ticket, its priority, and which
+//! status changes dispatch and survey events may cause.
+use aftercare_contracts::FieldError;
+use aftercare_contracts::intake::{OpenTicket, Priority, TicketStatus, TicketType};
+
+/// Field length limits, documented in the API reference.
+pub mod limits {
+    /// Customer or company name.
+    pub const NAME: usize = 200;
+    /// Phone number.
+    pub const PHONE: usize = 32;
+    /// Street address.
+    pub const ADDRESS: usize = 500;
+    /// District code.
+    pub const DISTRICT: usize = 64;
+    /// Symptom description.
+    pub const SYMPTOM: usize = 4000;
+    /// Product line, brand, model, serial.
+    pub const MACHINE_FIELD: usize = 100;
+}
+
+fn check_len(errors: &mut Vec<FieldError>, field: &str, value: &str, min: usize, max: usize) {
+    let n = value.trim().chars().count();
+    if n < min {
+        errors.push(FieldError { field: field.into(), code: "required".into(), message: format!("{field} must not be empty") });
+    } else if value.chars().count() > max {
+        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("{field} must be at most {max} characters") });
+    }
+}
+
+/// Every problem with a new ticket, each naming its field.
+pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    check_len(&mut e, "symptom", &req.symptom, 1, limits::SYMPTOM);
+    check_len(&mut e, "customer.name", &req.customer.name, 1, limits::NAME);
+    check_len(&mut e, "customer.phone", &req.customer.phone, 5, limits::PHONE);
+    if !req.customer.phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) {
+        e.push(FieldError {
+            field: "customer.phone".into(),
+            code: "invalid".into(),
+            message: "customer.phone may contain only digits, spaces and + - ( )".into(),
+        });
+    }
+    check_len(&mut e, "customer.address", &req.customer.address, 0, limits::ADDRESS);
+    check_len(&mut e, "customer.district", &req.customer.district, 1, limits::DISTRICT);
+    if let Some(m) = &req.machine {
+        check_len(&mut e, "machine.product_line", &m.product_line, 1, limits::MACHINE_FIELD);
+        check_len(&mut e, "machine.brand", &m.brand, 1, limits::MACHINE_FIELD);
+        check_len(&mut e, "machine.model", &m.model, 1, limits::MACHINE_FIELD);
+        check_len(&mut e, "machine.serial", &m.serial, 1, limits::MACHINE_FIELD);
+    }
+    e
+}
+
+/// Priority from the request: a machine that is down comes first; complaints are next
+/// (a one-working-day answer is due); routine requests last. Configurable rules per
+/// company replace this default.
+pub fn priority(ticket_type: TicketType, machine_down: bool) -> Priority {
+    match (ticket_type, machine_down) {
+        (TicketType::Fault, true) => Priority::P1,
+        (TicketType::Complaint, _) | (TicketType::Fault, false) => Priority::P2,
+        (TicketType::Installation | TicketType::Maintenance | TicketType::Return, _) => Priority::P3,
+        _ => Priority::P4,
+    }
+}
+
+/// The status a ticket starts in.
+pub fn initial_status(ticket_type: TicketType) -> TicketStatus {
+    if ticket_type.needs_visit() { TicketStatus::NeedsVisit } else { TicketStatus::New }
+}
+
+fn rank(s: TicketStatus) -> u8 {
+    match s {
+        TicketStatus::New => 0,
+        TicketStatus::NeedsVisit => 1,
+        TicketStatus::InService => 2,
+        TicketStatus::Resolved => 3,
+        TicketStatus::Closed => 4,
+    }
+}
+
+/// Whether an event may move a ticket from `from` to `to`. Events only move a ticket
+/// forward, so a late or replayed event never undoes newer progress.
+pub fn event_may_move(from: TicketStatus, to: TicketStatus) -> bool {
+    rank(to) > rank(from) && from != TicketStatus::Closed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aftercare_contracts::intake::{Channel, CustomerInfo};
+
+    fn req() -> OpenTicket {
+        OpenTicket {
+            channel: Channel::Phone,
+            ticket_type: TicketType::Fault,
+            symptom: "paper jam".into(),
+            customer: CustomerInfo { name: "ACME".into(), phone: "+86 20 1234 5678".into(), address: String::new(), district: "tianhe".into() },
+            machine: None,
+            machine_down: false,
+        }
+    }
+
+    #[test]
+    fn a_complete_request_is_valid() {
+        assert!(validate(&req()).is_empty());
+    }
+
+    #[test]
+    fn blank_long_and_malformed_fields_are_named() {
+        let mut r = req();
+        r.symptom = "   ".into();
+        r.customer.name = "x".repeat(201);
+        r.customer.phone = "call me".into();
+        let fields: Vec<String> = validate(&r).into_iter().map(|e| format!("{}:{}", e.field, e.code)).collect();
+        assert!(fields.contains(&"symptom:required".to_owned()));
+        assert!(fields.contains(&"customer.name:too_long".to_owned()));
+        assert!(fields.contains(&"customer.phone:invalid".to_owned()));
+    }
+
+    #[test]
+    fn machine_down_faults_come_first() {
+        assert_eq!(priority(TicketType::Fault, true), Priority::P1);
+        assert_eq!(priority(TicketType::Fault, false), Priority::P2);
+        assert_eq!(priority(TicketType::Complaint, false), Priority::P2);
+        assert_eq!(priority(TicketType::Maintenance, false), Priority::P3);
+        assert_eq!(priority(TicketType::Consultation, true), Priority::P4);
+    }
+
+    #[test]
+    fn events_only_move_tickets_forward() {
+        assert!(event_may_move(TicketStatus::NeedsVisit, TicketStatus::InService));
+        assert!(event_may_move(TicketStatus::InService, TicketStatus::Resolved));
+        assert!(!event_may_move(TicketStatus::Resolved, TicketStatus::InService));
+        assert!(!event_may_move(TicketStatus::Closed, TicketStatus::Resolved));
+        assert_eq!(initial_status(TicketType::Fault), TicketStatus::NeedsVisit);
+        assert_eq!(initial_status(TicketType::Consultation), TicketStatus::New);
+    }
+}

@@ -1,0 +1,88 @@
+//! Inventory's rules, free of I/O: how a consumption is taken from stock locations
+//! without any going negative, and what a valid part or receipt is.
+use aftercare_contracts::FieldError;
+use aftercare_contracts::inventory::{CreatePart, ReceiveStock};
+
+/// Splits `wanted` units over locations (`(location, on_hand)`), fullest first, never
+/// taking more than a location holds. Returns the takes and the shortfall.
+pub fn plan_take(wanted: u32, locations: &[(String, i64)]) -> (Vec<(String, u32)>, u32) {
+    let mut sorted: Vec<&(String, i64)> = locations.iter().filter(|(_, q)| *q > 0).collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut left = wanted;
+    let mut takes = Vec::new();
+    for (loc, on_hand) in sorted {
+        if left == 0 {
+            break;
+        }
+        let take = left.min(u32::try_from(*on_hand).unwrap_or(u32::MAX));
+        takes.push((loc.clone(), take));
+        left -= take;
+    }
+    (takes, left)
+}
+
+fn valid_sku(sku: &str) -> bool {
+    !sku.is_empty() && sku.len() <= 64 && sku.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+}
+
+/// Problems with a new part.
+pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if !valid_sku(&req.sku) {
+        e.push(FieldError { field: "sku".into(), code: "invalid".into(), message: "sku must be 1-64 letters, digits, - _ .".into() });
+    }
+    if req.name.trim().is_empty() || req.name.chars().count() > 200 {
+        e.push(FieldError { field: "name".into(), code: "invalid".into(), message: "name must be 1-200 characters".into() });
+    }
+    if req.list_price.amount_minor < 0 {
+        e.push(FieldError { field: "list_price.amount_minor".into(), code: "negative".into(), message: "a price cannot be negative".into() });
+    }
+    if req.list_price.currency.len() != 3 || !req.list_price.currency.chars().all(|c| c.is_ascii_uppercase()) {
+        e.push(FieldError { field: "list_price.currency".into(), code: "invalid".into(), message: "currency must be an ISO 4217 code such as CNY".into() });
+    }
+    e
+}
+
+/// Problems with a receipt of stock.
+pub fn validate_receipt(req: &ReceiveStock) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if !valid_sku(&req.sku) {
+        e.push(FieldError { field: "sku".into(), code: "invalid".into(), message: "sku must be 1-64 letters, digits, - _ .".into() });
+    }
+    if !(1..=100_000).contains(&req.quantity) {
+        e.push(FieldError { field: "quantity".into(), code: "out_of_range".into(), message: "quantity must be between 1 and 100000".into() });
+    }
+    if req.location.trim().is_empty() || req.location.len() > 64 {
+        e.push(FieldError { field: "location".into(), code: "invalid".into(), message: "location must be 1-64 characters".into() });
+    }
+    if req.reference.chars().count() > 200 {
+        e.push(FieldError { field: "reference".into(), code: "too_long".into(), message: "reference must be at most 200 characters".into() });
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locs(v: &[(&str, i64)]) -> Vec<(String, i64)> {
+        v.iter().map(|(l, q)| (l.to_string(), *q)).collect()
+    }
+
+    #[test]
+    fn takes_from_the_fullest_location_first() {
+        let (takes, short) = plan_take(5, &locs(&[("van-1", 2), ("main", 10)]));
+        assert_eq!(takes, vec![("main".to_string(), 5)]);
+        assert_eq!(short, 0);
+    }
+
+    #[test]
+    fn spreads_over_locations_and_reports_the_shortfall() {
+        let (takes, short) = plan_take(7, &locs(&[("van-1", 2), ("main", 3), ("empty", 0)]));
+        assert_eq!(takes, vec![("main".to_string(), 3), ("van-1".to_string(), 2)]);
+        assert_eq!(short, 2);
+        let (takes, short) = plan_take(1, &[]);
+        assert!(takes.is_empty());
+        assert_eq!(short, 1);
+    }
+}
