@@ -65,18 +65,34 @@ pub(crate) struct Movement<'a> {
     pub(crate) reason: &'a str,
 }
 
-/// Records a movement and applies it to the balance. The balance's `check (on_hand >= 0)`
-/// refuses any movement that would make stock negative.
+/// Records a movement and applies it to the balance. A withdrawal larger than the
+/// balance is refused (and the balance's `check (on_hand >= 0)` backs that up).
 pub(crate) async fn record(uow: &mut UnitOfWork, m: &Movement<'_>, now: i64) -> Result<()> {
-    sqlx::query(
-        "insert into stock (sku, location, on_hand) values ($1, $2, $3)
-         on conflict (sku, location) do update set on_hand = stock.on_hand + $3",
-    )
-    .bind(m.sku)
-    .bind(m.location)
-    .bind(m.quantity)
-    .execute(uow.conn())
-    .await?;
+    if m.quantity >= 0 {
+        sqlx::query(
+            "insert into stock (sku, location, on_hand) values ($1, $2, $3)
+             on conflict (sku, location) do update set on_hand = stock.on_hand + $3",
+        )
+        .bind(m.sku)
+        .bind(m.location)
+        .bind(m.quantity)
+        .execute(uow.conn())
+        .await?;
+    } else {
+        let taken = sqlx::query("update stock set on_hand = on_hand + $3 where sku = $1 and location = $2 and on_hand + $3 >= 0")
+            .bind(m.sku)
+            .bind(m.location)
+            .bind(m.quantity)
+            .execute(uow.conn())
+            .await?
+            .rows_affected();
+        if taken != 1 {
+            return Err(aftercare_platform::Error::Conflict(format!(
+                "{} × {} is not on hand at {}; stock never goes negative",
+                -m.quantity, m.sku, m.location
+            )));
+        }
+    }
     sqlx::query(
         "insert into movement (movement_id, sku, location, kind, quantity, reference, actor, reason, at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",

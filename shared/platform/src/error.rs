@@ -7,6 +7,9 @@ pub enum Error {
     /// A setting is missing or malformed; the message names it.
     #[error("configuration: {0}")]
     Config(String),
+    /// The change would break an invariant the stored state guards (stock below zero).
+    #[error("refused: {0}")]
+    Conflict(String),
     /// A database statement or connection failed.
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),

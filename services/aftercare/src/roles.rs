@@ -1,0 +1,227 @@
+//! Starting, supervising and stopping roles. The binary and the tests call the same
+//! library functions: each service's `build`, then `run_until_stopped`.
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use aftercare_gateway::{Gateway, GatewayConfig};
+use aftercare_platform::health::{self, Health};
+use aftercare_platform::nats_server::LocalNats;
+use aftercare_platform::{Bus, Db, ServiceHost, telemetry};
+use anyhow::Context;
+use clap::ValueEnum;
+use tokio::task::JoinSet;
+use tokio_util::sync::CancellationToken;
+use tracing::{error, info, warn};
+
+use crate::cli::{Common, Databases};
+
+/// A role the binary can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub(crate) enum Role {
+    /// The public HTTP API.
+    Gateway,
+    /// Tickets.
+    Intake,
+    /// Work orders.
+    Dispatch,
+    /// Parts ledger.
+    Inventory,
+    /// Receipts.
+    Billing,
+    /// Callbacks.
+    Survey,
+}
+
+impl Role {
+    /// Every role, as `up` runs them.
+    pub(crate) const ALL: [Role; 6] = [Role::Gateway, Role::Intake, Role::Dispatch, Role::Inventory, Role::Billing, Role::Survey];
+    /// The roles with a database.
+    pub(crate) const SERVICES: [Role; 5] = [Role::Intake, Role::Dispatch, Role::Inventory, Role::Billing, Role::Survey];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Role::Gateway => "gateway",
+            Role::Intake => "intake",
+            Role::Dispatch => "dispatch",
+            Role::Inventory => "inventory",
+            Role::Billing => "billing",
+            Role::Survey => "survey",
+        }
+    }
+
+    fn migrations(self) -> Option<aftercare_platform::db::Migrations> {
+        match self {
+            Role::Gateway => None,
+            Role::Intake => Some(aftercare_intake::MIGRATIONS),
+            Role::Dispatch => Some(aftercare_dispatch::MIGRATIONS),
+            Role::Inventory => Some(aftercare_inventory::MIGRATIONS),
+            Role::Billing => Some(aftercare_billing::MIGRATIONS),
+            Role::Survey => Some(aftercare_survey::MIGRATIONS),
+        }
+    }
+}
+
+/// `aftercare migrate`.
+pub(crate) async fn migrate(roles: &[Role], databases: &Databases) -> anyhow::Result<()> {
+    for role in roles {
+        let Some(migrations) = role.migrations() else { continue };
+        let url = databases.url(*role, Path::new("./data"));
+        let db = Db::connect(&url, role.name()).await?;
+        db.migrate(&migrations).await.with_context(|| format!("migrating {}", role.name()))?;
+        db.close().await;
+        println!("{}: migrations applied ({})", role.name(), aftercare_platform::db::redact(&url));
+    }
+    Ok(())
+}
+
+/// `aftercare up`: every role, SQLite under `data_dir`, a local nats-server unless
+/// `NATS_URL` is given.
+pub(crate) async fn up(data_dir: PathBuf, mut common: Common) -> anyhow::Result<()> {
+    std::fs::create_dir_all(&data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
+    let mut local = None;
+    if common.nats_url.is_none() {
+        let nats = LocalNats::start(&data_dir.join("nats")).await.context("starting nats-server")?;
+        eprintln!("aftercare: started nats-server at {} (store {})", nats.url, data_dir.join("nats").display());
+        common.nats_url = Some(nats.url.clone());
+        local = Some(nats);
+    }
+    if common.gateway_addr.is_none() {
+        common.gateway_addr = Some(([127, 0, 0, 1], 8080).into());
+    }
+    let result = run(Role::ALL.to_vec(), common, Some(data_dir)).await;
+    if let Some(mut nats) = local {
+        nats.stop().await;
+    }
+    result
+}
+
+enum Running {
+    Gateway(Gateway),
+    Service(Role, ServiceHost),
+}
+
+/// `aftercare run`: builds every role, serves health, runs until a signal or until a
+/// role fails, then stops them all in order.
+pub(crate) async fn run(roles: Vec<Role>, common: Common, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+    let names: Vec<&str> = roles.iter().map(|r| r.name()).collect();
+    let process_name = format!("aftercare-{}", if roles.len() == Role::ALL.len() { "all".to_owned() } else { names.join("-") });
+    let guard = telemetry::init(&process_name, common.log_format())?;
+    let outcome = run_traced(&roles, &common, data_dir, &process_name).await;
+    if let Err(e) = &outcome {
+        error!(error = %format!("{e:#}"), "aftercare stopped with an error");
+    }
+    let flushing = tokio::task::spawn_blocking(move || guard.shutdown());
+    let _ = tokio::time::timeout(Duration::from_secs(10), flushing).await;
+    outcome
+}
+
+async fn run_traced(roles: &[Role], common: &Common, data_dir: Option<PathBuf>, process_name: &str) -> anyhow::Result<()> {
+    let nats_url = common.nats_url.clone().unwrap_or_else(|| "nats://127.0.0.1:4222".to_owned());
+    let bus = Bus::connect(&nats_url, process_name).await?;
+    bus.ensure_streams(common.streams()?).await?;
+    let settings = common.messaging()?;
+    let dir = data_dir.clone().unwrap_or_else(|| PathBuf::from("./data"));
+    let health = Health::default();
+
+    let mut built = Vec::new();
+    for role in roles {
+        let url = common.databases.url(*role, &dir);
+        let r = match role {
+            Role::Gateway => {
+                let config = GatewayConfig {
+                    listen: common.gateway_addr.unwrap_or(([0, 0, 0, 0], 8080).into()),
+                    request_timeout: Duration::from_millis(common.request_timeout_ms.max(1)),
+                    max_body_bytes: common.max_body_bytes.max(1024),
+                };
+                let g = Gateway::build(bus.clone(), config, &health).await.context("starting the gateway")?;
+                println!("aftercare: gateway listening on http://{}/api/v1", g.local_addr()?);
+                Running::Gateway(g)
+            }
+            Role::Intake => Running::Service(*role, aftercare_intake::build(bus.clone(), &url, settings).await.context("starting intake")?),
+            Role::Dispatch => Running::Service(*role, aftercare_dispatch::build(bus.clone(), &url, settings).await.context("starting dispatch")?),
+            Role::Inventory => Running::Service(*role, aftercare_inventory::build(bus.clone(), &url, settings).await.context("starting inventory")?),
+            Role::Billing => Running::Service(*role, aftercare_billing::build(bus.clone(), &url, settings).await.context("starting billing")?),
+            Role::Survey => Running::Service(*role, aftercare_survey::build(bus.clone(), &url, settings).await.context("starting survey")?),
+        };
+        if let Running::Service(_, host) = &r {
+            host.register_health(&health);
+        }
+        built.push(r);
+    }
+
+    let token = CancellationToken::new();
+    // `up` serves health on the gateway port; `run` on its own address.
+    let health_server = if data_dir.is_none() {
+        let (addr, handle) = health::serve(common.health_addr, health.router(), token.clone()).await.context("binding the health address")?;
+        println!("aftercare: health on http://{addr}/readyz");
+        Some(handle)
+    } else {
+        None
+    };
+
+    let mut tasks = JoinSet::new();
+    for r in built {
+        let t = token.clone();
+        match r {
+            Running::Gateway(g) => tasks.spawn(async move { ("gateway", g.run_until_stopped(t).await) }),
+            Running::Service(role, host) => tasks.spawn(async move { (role.name(), host.run_until_stopped(t).await) }),
+        };
+    }
+    info!(roles = ?roles.iter().map(|r| r.name()).collect::<Vec<_>>(), "aftercare running");
+
+    let mut failure: Option<anyhow::Error> = None;
+    tokio::select! {
+        _ = shutdown_signal() => info!("shutdown requested"),
+        Some(joined) = tasks.join_next() => {
+            let (name, res) = joined.unwrap_or(("unknown", Err(aftercare_platform::Error::Config("role task panicked".into()))));
+            let e = match res { Ok(()) => anyhow::anyhow!("role {name} stopped unexpectedly"), Err(e) => anyhow::anyhow!("role {name} failed: {e}") };
+            error!(error = %e, "a role stopped; shutting the others down");
+            failure = Some(e);
+        }
+    }
+    health.set_draining();
+    token.cancel();
+    let grace = Duration::from_secs(common.shutdown_grace_secs);
+    let drained = tokio::time::timeout(grace, async {
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok((name, Err(e))) => warn!(role = name, error = %e, "role stopped with an error"),
+                Ok((name, Ok(()))) => info!(role = name, "role stopped"),
+                Err(e) => warn!(error = %e, "role task failed"),
+            }
+        }
+    })
+    .await;
+    if drained.is_err() {
+        warn!("roles still busy after {grace:?}; exiting");
+    }
+    if let Some(h) = health_server {
+        let _ = h.await;
+    }
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = ctrl_c.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+}
