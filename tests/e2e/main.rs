@@ -1,1 +1,10 @@
-//! End-to-end tests.
+//! End-to-end tests: the real `aftercare` binary as child processes, a real nats-server
+//! with JetStream, real SQLite files and a real PostgreSQL, all on loopback.
+#![allow(clippy::unwrap_used, missing_docs, unreachable_pub)]
+
+mod bad_input;
+mod crash;
+mod dead_letters;
+mod flow;
+mod helpers;
+mod startup;

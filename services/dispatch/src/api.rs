@@ -4,6 +4,7 @@ use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
 use aftercare_platform::{Db, now_ms};
+use tracing::Instrument;
 use uuid::Uuid;
 
 use crate::{domain, store};
@@ -95,7 +96,9 @@ async fn complete(db: Db, ctx: RequestContext, req: CompleteWorkOrder) -> Result
         parts: req.parts.clone(),
         meter_reading: req.meter_reading,
     };
-    uow.emit(&Envelope::new(event, ctx.actor)).await?;
+    // The completion's events continue the ticket's trace (linked to this request's).
+    let span = aftercare_platform::telemetry::span_in_stored_trace(&stored.trace_context, "dispatch.workorder.completed emit");
+    uow.emit(&Envelope::new(event, ctx.actor)).instrument(span).await?;
     let updated = store::get(uow.conn(), &w.id.to_string()).await?.map(|s| s.order);
     uow.commit().await?;
     updated.ok_or_else(ServiceError::internal)

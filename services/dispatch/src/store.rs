@@ -78,8 +78,8 @@ pub(crate) struct NewWorkOrder<'a> {
 pub(crate) async fn insert_work_order(uow: &mut UnitOfWork, w: &NewWorkOrder<'_>, now: i64) -> Result<()> {
     sqlx::query(
         "insert into work_order (work_order_id, number, ticket_id, ticket_number, status, priority, customer_name, district,
-            machine, technician_id, assignment_reasons, parts, created_at, version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, 1)",
+            machine, technician_id, assignment_reasons, parts, created_at, version, trace_context)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, 1, $13)",
     )
     .bind(w.id.to_string())
     .bind(w.number)
@@ -93,6 +93,7 @@ pub(crate) async fn insert_work_order(uow: &mut UnitOfWork, w: &NewWorkOrder<'_>
     .bind(w.technician_id.map(|t| t.to_string()))
     .bind(serde_json::to_string(w.reasons)?)
     .bind(now)
+    .bind(aftercare_platform::telemetry::current_context_json())
     .execute(uow.conn())
     .await?;
     history(uow.conn(), w.id, None, w.status, "dispatch", &w.reasons.join("; "), now).await
@@ -129,12 +130,15 @@ struct WorkOrderRow {
     created_at: i64,
     completed_at: Option<i64>,
     version: i64,
+    trace_context: String,
 }
 
 /// A work order together with what completion needs that the API does not show.
 pub(crate) struct StoredWorkOrder {
     pub(crate) order: WorkOrder,
     pub(crate) machine: Option<MachineInfo>,
+    /// Trace context of the ticket that caused it; later events continue that trace.
+    pub(crate) trace_context: String,
 }
 
 impl WorkOrderRow {
@@ -142,6 +146,7 @@ impl WorkOrderRow {
         let machine = self.machine.as_deref().map(from_json).transpose()?;
         Ok(StoredWorkOrder {
             machine,
+            trace_context: self.trace_context,
             order: WorkOrder {
                 id: parse_uuid(&self.work_order_id)?,
                 number: self.number,
@@ -164,7 +169,7 @@ impl WorkOrderRow {
 }
 
 const SELECT: &str = "select work_order_id, number, ticket_id, ticket_number, status, priority, customer_name, district, machine,
-    technician_id, assignment_reasons, diagnosis, parts, created_at, completed_at, version from work_order";
+    technician_id, assignment_reasons, diagnosis, parts, created_at, completed_at, version, trace_context from work_order";
 
 /// A work order by id or number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<StoredWorkOrder>> {

@@ -18,7 +18,7 @@ struct PartRow {
 pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Part>> {
     let row: Option<PartRow> = sqlx::query_as(
         "select p.sku, p.name, p.list_price_minor, p.currency,
-                coalesce((select sum(s.on_hand) from stock s where s.sku = p.sku), 0) as on_hand
+                cast(coalesce((select sum(s.on_hand) from stock s where s.sku = p.sku), 0) as bigint) as on_hand
          from part p where p.sku = $1",
     )
     .bind(sku)

@@ -54,10 +54,14 @@ impl LocalNats {
     /// Starts a server storing under `dir` on free loopback ports and waits until it
     /// accepts connections.
     pub async fn start(dir: &Path) -> Result<Self> {
+        Self::start_on(dir, free_port()?, free_port()?).await
+    }
+
+    /// Starts a server on the given ports (a restart reuses its ports and store).
+    pub async fn start_on(dir: &Path, port: u16, monitor: u16) -> Result<Self> {
         let bin = binary();
         check_binary(&bin)?;
         std::fs::create_dir_all(dir)?;
-        let (port, monitor) = (free_port()?, free_port()?);
         let conf = dir.join("nats.conf");
         std::fs::write(&conf, config("127.0.0.1", port, monitor, &dir.join("jetstream")))?;
         let child = tokio::process::Command::new(&bin)
@@ -80,6 +84,13 @@ impl LocalNats {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         Err(Error::Nats(format!("nats-server did not start within 20 s; see {}", dir.join("nats.log").display())))
+    }
+
+    /// Kills the server at once (SIGKILL), as a crash would.
+    pub async fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill().await;
+        }
     }
 
     /// Stops the server (SIGTERM, then kill after 5 s).

@@ -51,8 +51,9 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ServiceError> {
         let message = inner.to_string();
         let (field, code) = if let Some(name) = message.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
             (join_path(&path, name), "required")
-        } else if let Some(name) = message.strip_prefix("unknown field `").and_then(|r| r.split('`').next()) {
-            (join_path(&path, name), "unknown_field")
+        } else if message.starts_with("unknown field `") {
+            // The path already ends at the unknown key.
+            (path, "unknown_field")
         } else {
             (if path == "." { String::new() } else { path }, "invalid")
         };

@@ -156,6 +156,22 @@ pub fn current_context_json() -> String {
     serde_json::to_string(&map).unwrap_or_else(|_| "{}".to_owned())
 }
 
+/// A span that continues the trace stored with an entity (by [`current_context_json`]
+/// when the entity was created) and links to the current span. A later action on the
+/// entity, such as completing a work order, then stays in the trace of the ticket that
+/// caused it, while the request that triggered it is still reachable through the link.
+pub fn span_in_stored_trace(stored_json: &str, name: &str) -> Span {
+    let current = Span::current().context().span().span_context().clone();
+    let span = tracing::info_span!("entity", otel.name = name.to_owned(), trace_id = tracing::field::Empty);
+    let stored = headers_from_json(stored_json);
+    set_parent_from_headers(&span, Some(&stored));
+    if current.is_valid() {
+        span.add_link(current);
+    }
+    record_trace_id(&span);
+    span
+}
+
 /// Headers from the JSON stored by [`current_context_json`].
 pub fn headers_from_json(json: &str) -> HeaderMap {
     let mut headers = HeaderMap::new();

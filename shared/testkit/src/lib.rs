@@ -1,1 +1,117 @@
-//! placeholder
+//! Test support: real infrastructure started on loopback with free ports and temporary
+//! directories, stopped and removed on drop. A nats-server with JetStream (restartable on
+//! the same port and store), a throwaway PostgreSQL cluster, an OTLP receiver that
+//! collects spans, and the `aftercare` binary as a child process that can be killed.
+#![warn(missing_docs, unreachable_pub)]
+
+mod otlp;
+mod postgres;
+mod process;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use aftercare_platform::nats_server::LocalNats;
+
+pub use otlp::{OtlpReceiver, SpanRecord};
+pub use postgres::Postgres;
+pub use process::AftercareProcess;
+
+/// The workspace root (where `.tools/` lives).
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Points `AFTERCARE_NATS_SERVER` at the project's pinned nats-server when it is installed.
+pub fn use_project_tools() {
+    let local = workspace_root().join(".tools/bin/nats-server");
+    if std::env::var_os("AFTERCARE_NATS_SERVER").is_none() && local.exists() {
+        // SAFETY: called before the test starts threads that read the environment.
+        unsafe { std::env::set_var("AFTERCARE_NATS_SERVER", local) };
+    }
+}
+
+/// Polls `condition` every 20 ms until it holds or `timeout` passes.
+pub async fn wait_until<F, Fut>(timeout: Duration, what: &str, mut condition: F) -> anyhow::Result<()>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        if condition().await {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            anyhow::bail!("timed out after {timeout:?} waiting for {what}");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// Polls `probe` every 20 ms until it yields a value or `timeout` passes.
+pub async fn poll_for<T, F, Fut>(timeout: Duration, what: &str, mut probe: F) -> anyhow::Result<T>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(v) = probe().await {
+            return Ok(v);
+        }
+        if Instant::now() > deadline {
+            anyhow::bail!("timed out after {timeout:?} waiting for {what}");
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// A nats-server with JetStream for one test, storing in a temporary directory.
+pub struct NatsServer {
+    inner: LocalNats,
+    dir: tempfile::TempDir,
+    port: u16,
+    monitor: u16,
+}
+
+impl NatsServer {
+    /// Starts a server on free loopback ports.
+    pub async fn start() -> anyhow::Result<Self> {
+        use_project_tools();
+        let dir = tempfile::tempdir()?;
+        let (port, monitor) = (aftercare_platform::nats_server::free_port()?, aftercare_platform::nats_server::free_port()?);
+        let inner = LocalNats::start_on(dir.path(), port, monitor).await?;
+        Ok(Self { inner, dir, port, monitor })
+    }
+
+    /// Client URL.
+    pub fn url(&self) -> String {
+        self.inner.url.clone()
+    }
+
+    /// Monitoring URL.
+    pub fn monitor_url(&self) -> String {
+        self.inner.monitor_url.clone()
+    }
+
+    /// Kills the server (SIGKILL) and starts it again on the same port and store.
+    pub async fn restart(&mut self) -> anyhow::Result<()> {
+        self.inner.kill().await;
+        self.inner = LocalNats::start_on(self.dir.path(), self.port, self.monitor).await?;
+        Ok(())
+    }
+}
+
+/// The compiled `aftercare` binary next to the test executable.
+pub fn aftercare_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("CARGO_BIN_EXE_aftercare") {
+        return PathBuf::from(p);
+    }
+    let mut exe = std::env::current_exe().unwrap_or_default();
+    exe.pop();
+    if exe.ends_with("deps") {
+        exe.pop();
+    }
+    exe.join("aftercare")
+}

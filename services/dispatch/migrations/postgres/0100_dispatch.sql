@@ -26,6 +26,7 @@ create table work_order (
     started_at         bigint,
     finished_at        bigint,
     meter_reading      bigint,
+    trace_context      text not null,
     created_at         bigint not null,
     completed_at       bigint,
     version            bigint not null

@@ -1,0 +1,192 @@
+//! Shared arrangements: a system of roles over one nats-server, typed calls to the API,
+//! and looks into each service's database.
+use std::path::PathBuf;
+use std::time::Duration;
+
+use aftercare_testkit::{AftercareProcess, NatsServer, Postgres, poll_for};
+use serde_json::{Value, json};
+
+pub const ROLES: [&str; 6] = ["gateway", "intake", "dispatch", "inventory", "billing", "survey"];
+pub const SERVICES: [&str; 5] = ["intake", "dispatch", "inventory", "billing", "survey"];
+pub const WAIT: Duration = Duration::from_secs(30);
+
+/// Which database engine the services use.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// One nats-server, a database per service, and the environment a role needs.
+pub struct System {
+    pub nats: NatsServer,
+    pub dir: tempfile::TempDir,
+    pub gateway_port: u16,
+    pub db_urls: Vec<(String, String)>,
+    pub api: Api,
+    _pg: Option<Postgres>,
+}
+
+impl System {
+    pub async fn new(backend: Backend) -> Self {
+        let nats = NatsServer::start().await.expect("nats-server");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let gateway_port = aftercare_platform::nats_server::free_port().expect("port");
+        let mut db_urls = Vec::new();
+        let pg = match backend {
+            Backend::Sqlite => {
+                for s in SERVICES {
+                    db_urls.push((s.to_owned(), format!("sqlite://{}/{s}.db", dir.path().display())));
+                }
+                None
+            }
+            Backend::Postgres => {
+                let pg = Postgres::start().expect("postgres");
+                for s in SERVICES {
+                    db_urls.push((s.to_owned(), pg.create_database(s).await.expect("create database")));
+                }
+                Some(pg)
+            }
+        };
+        let api = Api::new(format!("http://127.0.0.1:{gateway_port}/api/v1"));
+        Self { nats, dir, gateway_port, db_urls, api, _pg: pg }
+    }
+
+    /// The environment every role process gets.
+    pub fn env(&self) -> Vec<(String, String)> {
+        let mut env = vec![
+            ("NATS_URL".to_owned(), self.nats.url()),
+            ("AFTERCARE_GATEWAY_ADDR".to_owned(), format!("127.0.0.1:{}", self.gateway_port)),
+            ("OTEL_EXPORTER_OTLP_ENDPOINT".to_owned(), String::new()),
+        ];
+        for (s, url) in &self.db_urls {
+            env.push((format!("AFTERCARE_{}_DATABASE_URL", s.to_uppercase()), url.clone()));
+        }
+        env
+    }
+
+    pub fn db_url(&self, service: &str) -> String {
+        self.db_urls.iter().find(|(s, _)| s == service).map(|(_, u)| u.clone()).expect("service db")
+    }
+
+    pub fn log_dir(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    /// Starts `roles` in one process with extra environment.
+    pub async fn spawn(&self, roles: &[&str], extra: &[(&str, &str)]) -> AftercareProcess {
+        let mut env = self.env();
+        env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        AftercareProcess::run(roles, &env, &self.log_dir()).await.expect("start aftercare")
+    }
+
+    /// Counts rows in a service's database.
+    pub async fn count(&self, service: &str, sql: &str) -> i64 {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.db_url(service)).await.expect("connect");
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(&pool).await.expect("count");
+        pool.close().await;
+        n
+    }
+
+    /// Runs a statement in a service's database (for sabotage).
+    pub async fn execute(&self, service: &str, sql: &str) {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.db_url(service)).await.expect("connect");
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("execute");
+        pool.close().await;
+    }
+
+    /// A JetStream context on the test's nats-server.
+    pub async fn jetstream(&self) -> async_nats::jetstream::Context {
+        async_nats::jetstream::new(async_nats::connect(self.nats.url()).await.expect("connect nats"))
+    }
+}
+
+/// Typed calls to the gateway.
+#[derive(Clone)]
+pub struct Api {
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+impl Api {
+    pub fn new(base: String) -> Self {
+        Self { base, http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("client") }
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        let r = self.http.post(format!("{}{path}", self.base)).json(body).send().await.expect("post");
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        let r = self.http.get(format!("{}{path}", self.base)).send().await.expect("get");
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn technician(&self) -> Value {
+        let (s, v) = self.post("/technicians", &json!({"name":"Li Wei","district":"tianhe","skills":["copier"],"daily_capacity":50})).await;
+        assert_eq!(s, 201, "{v}");
+        v
+    }
+
+    pub async fn part(&self, sku: &str, quantity: u32) {
+        let (s, v) = self.post("/parts", &json!({"sku":sku,"name":"Drum unit","list_price":{"amount_minor":38000,"currency":"CNY"}})).await;
+        assert_eq!(s, 201, "{v}");
+        let (s, v) = self.post(&format!("/parts/{sku}/receipts"), &json!({"quantity":quantity,"location":"main","reference":"PO-1"})).await;
+        assert_eq!(s, 201, "{v}");
+    }
+
+    pub async fn open_ticket(&self, serial: &str) -> Value {
+        let (s, v) = self.post("/tickets", &ticket_body(serial)).await;
+        assert_eq!(s, 201, "{v}");
+        v
+    }
+
+    /// Waits until the ticket's work order is assigned and returns it.
+    pub async fn assigned_work_order(&self, ticket_id: &str) -> Value {
+        poll_for(WAIT, "the work order to be assigned", || async {
+            let (s, v) = self.get(&format!("/workorders?ticket_id={ticket_id}")).await;
+            (s == 200 && v["items"][0]["status"] == "assigned").then(|| v["items"][0].clone())
+        })
+        .await
+        .expect("assigned")
+    }
+
+    pub async fn complete(&self, work_order_id: &str, parts: Value) -> (u16, Value) {
+        self.post(
+            &format!("/workorders/{work_order_id}/complete"),
+            &json!({"diagnosis":"worn drum","started_at":"2026-11-23T02:00:00Z","finished_at":"2026-11-23T02:50:00Z","parts":parts}),
+        )
+        .await
+    }
+
+    /// Waits until the work order's callback is scheduled and returns it.
+    pub async fn callback(&self, work_order_id: &str) -> Value {
+        poll_for(WAIT, "the callback to be scheduled", || async {
+            let (s, v) = self.get(&format!("/callbacks?work_order_id={work_order_id}")).await;
+            (s == 200 && v["items"].as_array().is_some_and(|a| !a.is_empty())).then(|| v["items"][0].clone())
+        })
+        .await
+        .expect("callback")
+    }
+}
+
+pub fn ticket_body(serial: &str) -> Value {
+    json!({
+        "channel": "phone",
+        "type": "fault",
+        "symptom": "复印件有黑线 / black streaks",
+        "customer": {"name": "Tianhe Printing", "phone": "+86 20 5555 0101", "address": "1 Tianhe Rd", "district": "tianhe"},
+        "machine": {"product_line": "copier", "brand": "Sharp", "model": "AR-2048", "serial": serial}
+    })
+}
+
+/// Messages stored in a stream.
+pub async fn stream_messages(js: &async_nats::jetstream::Context, stream: &str) -> u64 {
+    let mut s = js.get_stream(stream).await.expect("stream");
+    s.info().await.expect("info").state.messages
+}
