@@ -8,9 +8,20 @@ use serde_json::json;
 
 use crate::helpers::{Backend, System, WAIT};
 
-async fn publish_raw(js: &async_nats::jetstream::Context, subject: &str, msg_id: &str, payload: Vec<u8>) {
-    let publish = async_nats::jetstream::message::PublishMessage::build().payload(payload.into()).message_id(msg_id);
-    js.send_publish(subject.to_owned(), publish).await.unwrap().await.unwrap();
+async fn publish_raw(
+    js: &async_nats::jetstream::Context,
+    subject: &str,
+    msg_id: &str,
+    payload: Vec<u8>,
+) {
+    let publish = async_nats::jetstream::message::PublishMessage::build()
+        .payload(payload.into())
+        .message_id(msg_id);
+    js.send_publish(subject.to_owned(), publish)
+        .await
+        .unwrap()
+        .await
+        .unwrap();
 }
 
 async fn the_same_event_delivered_twice_has_one_effect(backend: Backend) {
@@ -26,12 +37,22 @@ async fn the_same_event_delivered_twice_has_one_effect(backend: Backend) {
     publish_raw(&js, TicketOpened::TYPE, "copy-1", payload.clone()).await;
     publish_raw(&js, TicketOpened::TYPE, "copy-2", payload).await;
     wait_until(WAIT, "both copies to be consumed", || async {
-        aftercare_platform::metrics::parse_total(&proc.metrics().await.unwrap_or_default(), "aftercare_events_duplicate_total") >= 1
+        aftercare_platform::metrics::parse_total(
+            &proc.metrics().await.unwrap_or_default(),
+            "aftercare_events_duplicate_total",
+        ) >= 1
     })
     .await
     .unwrap();
     let id = event.ticket_id;
-    assert_eq!(sys.count("dispatch", &format!("select count(*) from work_order where ticket_id = '{id}'")).await, 1);
+    assert_eq!(
+        sys.count(
+            "dispatch",
+            &format!("select count(*) from work_order where ticket_id = '{id}'")
+        )
+        .await,
+        1
+    );
     assert_eq!(sys.count("dispatch", "select count(*) from inbox").await, 1);
 }
 
@@ -53,8 +74,20 @@ async fn a_poison_message_is_dead_lettered_at_once_and_later_messages_still_flow
     let js = sys.jetstream().await;
     let mut broken = serde_json::to_value(Envelope::new(TicketOpened::example(), None)).unwrap();
     broken["data"]["priority"] = json!("urgent!!");
-    publish_raw(&js, TicketOpened::TYPE, "poison-1", serde_json::to_vec(&broken).unwrap()).await;
-    publish_raw(&js, TicketOpened::TYPE, "poison-2", b"not json at all".to_vec()).await;
+    publish_raw(
+        &js,
+        TicketOpened::TYPE,
+        "poison-1",
+        serde_json::to_vec(&broken).unwrap(),
+    )
+    .await;
+    publish_raw(
+        &js,
+        TicketOpened::TYPE,
+        "poison-2",
+        b"not json at all".to_vec(),
+    )
+    .await;
 
     // A real ticket published after the poison still becomes a work order.
     let t = sys.api.open_ticket("SN-AFTER-POISON").await;
@@ -67,61 +100,131 @@ async fn a_poison_message_is_dead_lettered_at_once_and_later_messages_still_flow
     .await
     .unwrap();
     let items = letters["items"].as_array().unwrap();
-    assert!(items.iter().all(|d| d["consumer"] == "dispatch" && d["subject"] == TicketOpened::TYPE && d["deliveries"] == 1));
-    assert!(items[0]["reason"].as_str().unwrap().contains("data.priority"), "{}", items[0]["reason"]);
-    assert!(items[1]["reason"].as_str().unwrap().contains("not an event envelope"), "{}", items[1]["reason"]);
+    assert!(items.iter().all(|d| d["consumer"] == "dispatch"
+        && d["subject"] == TicketOpened::TYPE
+        && d["deliveries"] == 1));
+    assert!(
+        items[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("data.priority"),
+        "{}",
+        items[0]["reason"]
+    );
+    assert!(
+        items[1]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not an event envelope"),
+        "{}",
+        items[1]["reason"]
+    );
     assert_eq!(items[1]["payload"], "not json at all");
-    assert_eq!(sys.count("dispatch", "select count(*) from work_order").await, 1);
+    assert_eq!(
+        sys.count("dispatch", "select count(*) from work_order")
+            .await,
+        1
+    );
 }
 
 #[tokio::test]
 async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can_be_replayed() {
     let sys = System::new(Backend::Sqlite).await;
-    let _p = sys.spawn(&["gateway", "intake", "dispatch", "inventory", "billing", "survey"], &[("AFTERCARE_MAX_DELIVER", "3")]).await;
+    let _p = sys
+        .spawn(
+            &[
+                "gateway",
+                "intake",
+                "dispatch",
+                "inventory",
+                "billing",
+                "survey",
+            ],
+            &[("AFTERCARE_MAX_DELIVER", "3")],
+        )
+        .await;
     sys.api.technician().await;
     // Sabotage: billing has no fee schedule, so pricing fails every time.
-    sys.execute("billing", "update fee_schedule set effective_from = 99999999999999").await;
+    sys.execute(
+        "billing",
+        "update fee_schedule set effective_from = 99999999999999",
+    )
+    .await;
 
     let t = sys.api.open_ticket("SN-DLQ").await;
     let wo = sys.api.assigned_work_order(t["id"].as_str().unwrap()).await;
     let wo_id = wo["id"].as_str().unwrap().to_owned();
     assert_eq!(sys.api.complete(&wo_id, json!([])).await.0, 200);
 
-    let letters = poll_for(WAIT, "the completion to be dead-lettered by billing", || async {
-        let (_, v) = sys.api.get("/deadletters").await;
-        v["items"].as_array().is_some_and(|a| !a.is_empty()).then_some(v)
-    })
+    let letters = poll_for(
+        WAIT,
+        "the completion to be dead-lettered by billing",
+        || async {
+            let (_, v) = sys.api.get("/deadletters").await;
+            v["items"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+                .then_some(v)
+        },
+    )
     .await
     .unwrap();
     let d = &letters["items"][0];
     assert_eq!(d["consumer"], "billing");
     assert_eq!(d["deliveries"], 3);
-    assert!(d["reason"].as_str().unwrap().starts_with("failed 3 times"), "{d}");
+    assert!(
+        d["reason"].as_str().unwrap().starts_with("failed 3 times"),
+        "{d}"
+    );
     // The other consumers of the same event were unaffected.
     wait_until(WAIT, "intake to resolve the ticket", || async {
-        sys.api.get(&format!("/tickets/{}", t["id"].as_str().unwrap())).await.1["status"] == "resolved"
+        sys.api
+            .get(&format!("/tickets/{}", t["id"].as_str().unwrap()))
+            .await
+            .1["status"]
+            == "resolved"
     })
     .await
     .unwrap();
     // Later work still flows through dispatch.
     let t2 = sys.api.open_ticket("SN-DLQ-2").await;
-    sys.api.assigned_work_order(t2["id"].as_str().unwrap()).await;
-    assert_eq!(sys.count("billing", "select count(*) from invoice").await, 0);
+    sys.api
+        .assigned_work_order(t2["id"].as_str().unwrap())
+        .await;
+    assert_eq!(
+        sys.count("billing", "select count(*) from invoice").await,
+        0
+    );
 
     // Repair the cause, replay with the command-line tool: the receipt and callback follow.
-    sys.execute("billing", "update fee_schedule set effective_from = 0").await;
+    sys.execute("billing", "update fee_schedule set effective_from = 0")
+        .await;
     let out = tokio::process::Command::new(aftercare_testkit::aftercare_binary())
         .args(["dead-letters", "replay", &d["seq"].to_string()])
         .env("NATS_URL", sys.nats.url())
         .output()
         .await
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     sys.api.callback(&wo_id).await;
-    assert_eq!(sys.count("billing", "select count(*) from invoice").await, 1);
+    assert_eq!(
+        sys.count("billing", "select count(*) from invoice").await,
+        1
+    );
     let (_, after) = sys.api.get("/deadletters").await;
     assert_eq!(after["items"].as_array().unwrap().len(), 0);
     // Intake saw the replayed completion again and skipped it.
-    assert_eq!(sys.count("intake", "select count(*) from ticket_history where reason like '%completed'").await, 1);
+    assert_eq!(
+        sys.count(
+            "intake",
+            "select count(*) from ticket_history where reason like '%completed'"
+        )
+        .await,
+        1
+    );
     let _ = Duration::ZERO;
 }

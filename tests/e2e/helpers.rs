@@ -6,7 +6,14 @@ use std::time::Duration;
 use aftercare_testkit::{AftercareProcess, NatsServer, Postgres, poll_for};
 use serde_json::{Value, json};
 
-pub const ROLES: [&str; 6] = ["gateway", "intake", "dispatch", "inventory", "billing", "survey"];
+pub const ROLES: [&str; 6] = [
+    "gateway",
+    "intake",
+    "dispatch",
+    "inventory",
+    "billing",
+    "survey",
+];
 pub const SERVICES: [&str; 5] = ["intake", "dispatch", "inventory", "billing", "survey"];
 pub const WAIT: Duration = Duration::from_secs(30);
 
@@ -36,37 +43,60 @@ impl System {
         let pg = match backend {
             Backend::Sqlite => {
                 for s in SERVICES {
-                    db_urls.push((s.to_owned(), format!("sqlite://{}/{s}.db", dir.path().display())));
+                    db_urls.push((
+                        s.to_owned(),
+                        format!("sqlite://{}/{s}.db", dir.path().display()),
+                    ));
                 }
                 None
             }
             Backend::Postgres => {
                 let pg = Postgres::start().expect("postgres");
                 for s in SERVICES {
-                    db_urls.push((s.to_owned(), pg.create_database(s).await.expect("create database")));
+                    db_urls.push((
+                        s.to_owned(),
+                        pg.create_database(s).await.expect("create database"),
+                    ));
                 }
                 Some(pg)
             }
         };
         let api = Api::new(format!("http://127.0.0.1:{gateway_port}/api/v1"));
-        Self { nats, dir, gateway_port, db_urls, api, _pg: pg }
+        Self {
+            nats,
+            dir,
+            gateway_port,
+            db_urls,
+            api,
+            _pg: pg,
+        }
     }
 
     /// The environment every role process gets.
     pub fn env(&self) -> Vec<(String, String)> {
         let mut env = vec![
             ("NATS_URL".to_owned(), self.nats.url()),
-            ("AFTERCARE_GATEWAY_ADDR".to_owned(), format!("127.0.0.1:{}", self.gateway_port)),
+            (
+                "AFTERCARE_GATEWAY_ADDR".to_owned(),
+                format!("127.0.0.1:{}", self.gateway_port),
+            ),
             ("OTEL_EXPORTER_OTLP_ENDPOINT".to_owned(), String::new()),
         ];
         for (s, url) in &self.db_urls {
-            env.push((format!("AFTERCARE_{}_DATABASE_URL", s.to_uppercase()), url.clone()));
+            env.push((
+                format!("AFTERCARE_{}_DATABASE_URL", s.to_uppercase()),
+                url.clone(),
+            ));
         }
         env
     }
 
     pub fn db_url(&self, service: &str) -> String {
-        self.db_urls.iter().find(|(s, _)| s == service).map(|(_, u)| u.clone()).expect("service db")
+        self.db_urls
+            .iter()
+            .find(|(s, _)| s == service)
+            .map(|(_, u)| u.clone())
+            .expect("service db")
     }
 
     pub fn log_dir(&self) -> PathBuf {
@@ -77,14 +107,21 @@ impl System {
     pub async fn spawn(&self, roles: &[&str], extra: &[(&str, &str)]) -> AftercareProcess {
         let mut env = self.env();
         env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
-        AftercareProcess::run(roles, &env, &self.log_dir()).await.expect("start aftercare")
+        AftercareProcess::run(roles, &env, &self.log_dir())
+            .await
+            .expect("start aftercare")
     }
 
     /// Counts rows in a service's database.
     pub async fn count(&self, service: &str, sql: &str) -> i64 {
         sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect(&self.db_url(service)).await.expect("connect");
-        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(&pool).await.expect("count");
+        let pool = sqlx::AnyPool::connect(&self.db_url(service))
+            .await
+            .expect("connect");
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+            .fetch_one(&pool)
+            .await
+            .expect("count");
         pool.close().await;
         n
     }
@@ -92,14 +129,23 @@ impl System {
     /// Runs a statement in a service's database (for sabotage).
     pub async fn execute(&self, service: &str, sql: &str) {
         sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect(&self.db_url(service)).await.expect("connect");
-        sqlx::query(sqlx::AssertSqlSafe(sql.to_owned())).execute(&pool).await.expect("execute");
+        let pool = sqlx::AnyPool::connect(&self.db_url(service))
+            .await
+            .expect("connect");
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&pool)
+            .await
+            .expect("execute");
         pool.close().await;
     }
 
     /// A JetStream context on the test's nats-server.
     pub async fn jetstream(&self) -> async_nats::jetstream::Context {
-        async_nats::jetstream::new(async_nats::connect(self.nats.url()).await.expect("connect nats"))
+        async_nats::jetstream::new(
+            async_nats::connect(self.nats.url())
+                .await
+                .expect("connect nats"),
+        )
     }
 }
 
@@ -112,17 +158,34 @@ pub struct Api {
 
 impl Api {
     pub fn new(base: String) -> Self {
-        Self { base, http: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("client") }
+        Self {
+            base,
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(20))
+                .build()
+                .expect("client"),
+        }
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
-        let r = self.http.post(format!("{}{path}", self.base)).json(body).send().await.expect("post");
+        let r = self
+            .http
+            .post(format!("{}{path}", self.base))
+            .json(body)
+            .send()
+            .await
+            .expect("post");
         let status = r.status().as_u16();
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
     pub async fn get(&self, path: &str) -> (u16, Value) {
-        let r = self.http.get(format!("{}{path}", self.base)).send().await.expect("get");
+        let r = self
+            .http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("get");
         let status = r.status().as_u16();
         (status, r.json().await.unwrap_or(Value::Null))
     }
@@ -136,7 +199,12 @@ impl Api {
     pub async fn part(&self, sku: &str, quantity: u32) {
         let (s, v) = self.post("/parts", &json!({"sku":sku,"name":"Drum unit","list_price":{"amount_minor":38000,"currency":"CNY"}})).await;
         assert_eq!(s, 201, "{v}");
-        let (s, v) = self.post(&format!("/parts/{sku}/receipts"), &json!({"quantity":quantity,"location":"main","reference":"PO-1"})).await;
+        let (s, v) = self
+            .post(
+                &format!("/parts/{sku}/receipts"),
+                &json!({"quantity":quantity,"location":"main","reference":"PO-1"}),
+            )
+            .await;
         assert_eq!(s, 201, "{v}");
     }
 
@@ -149,7 +217,9 @@ impl Api {
     /// Waits until the ticket's work order is assigned and returns it.
     pub async fn assigned_work_order(&self, ticket_id: &str) -> Value {
         poll_for(WAIT, "the work order to be assigned", || async {
-            let (s, v) = self.get(&format!("/workorders?ticket_id={ticket_id}")).await;
+            let (s, v) = self
+                .get(&format!("/workorders?ticket_id={ticket_id}"))
+                .await;
             (s == 200 && v["items"][0]["status"] == "assigned").then(|| v["items"][0].clone())
         })
         .await
@@ -167,8 +237,11 @@ impl Api {
     /// Waits until the work order's callback is scheduled and returns it.
     pub async fn callback(&self, work_order_id: &str) -> Value {
         poll_for(WAIT, "the callback to be scheduled", || async {
-            let (s, v) = self.get(&format!("/callbacks?work_order_id={work_order_id}")).await;
-            (s == 200 && v["items"].as_array().is_some_and(|a| !a.is_empty())).then(|| v["items"][0].clone())
+            let (s, v) = self
+                .get(&format!("/callbacks?work_order_id={work_order_id}"))
+                .await;
+            (s == 200 && v["items"].as_array().is_some_and(|a| !a.is_empty()))
+                .then(|| v["items"][0].clone())
         })
         .await
         .expect("callback")

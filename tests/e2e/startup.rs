@@ -3,10 +3,17 @@
 use std::process::Stdio;
 use std::time::Duration;
 
-use aftercare_testkit::{NatsServer, aftercare_binary, use_project_tools, wait_until, workspace_root};
+use aftercare_testkit::{
+    NatsServer, aftercare_binary, use_project_tools, wait_until, workspace_root,
+};
 
 async fn varz_sync_always(monitor_url: &str) -> bool {
-    let v: serde_json::Value = reqwest::get(format!("{monitor_url}/varz")).await.unwrap().json().await.unwrap();
+    let v: serde_json::Value = reqwest::get(format!("{monitor_url}/varz"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     v["jetstream"]["config"]["sync_always"] == true
 }
 
@@ -34,28 +41,63 @@ async fn the_readme_walkthrough_works_against_aftercare_up() {
         .spawn()
         .unwrap();
     let base = format!("http://127.0.0.1:{port}");
-    wait_until(Duration::from_secs(60), "aftercare up to be ready", || async {
-        matches!(reqwest::get(format!("{base}/readyz")).await, Ok(r) if r.status().is_success())
-    })
+    wait_until(
+        Duration::from_secs(60),
+        "aftercare up to be ready",
+        || async {
+            matches!(reqwest::get(format!("{base}/readyz")).await, Ok(r) if r.status().is_success())
+        },
+    )
     .await
-    .unwrap_or_else(|e| panic!("{e}\n{}", std::fs::read_to_string(dir.path().join("up.log")).unwrap_or_default()));
+    .unwrap_or_else(|e| {
+        panic!(
+            "{e}\n{}",
+            std::fs::read_to_string(dir.path().join("up.log")).unwrap_or_default()
+        )
+    });
 
     // The nats-server `up` started fsyncs every write.
     let conf = std::fs::read_to_string(dir.path().join("data/nats/nats.conf")).unwrap();
     assert!(conf.contains("sync_interval: always"));
-    let monitor = conf.lines().find_map(|l| l.strip_prefix("http: ")).unwrap().trim_matches('"').to_owned();
+    let monitor = conf
+        .lines()
+        .find_map(|l| l.strip_prefix("http: "))
+        .unwrap()
+        .trim_matches('"')
+        .to_owned();
     assert!(varz_sync_always(&format!("http://{monitor}")).await);
 
-    let out = tokio::process::Command::new(workspace_root().join("deploy/walkthrough.sh")).arg(&base).output().await.unwrap();
+    let out = tokio::process::Command::new(workspace_root().join("deploy/walkthrough.sh"))
+        .arg(&base)
+        .output()
+        .await
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "walkthrough failed:\n{text}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(text.contains("receipt R2026-000001") && text.contains("walkthrough: done"), "{text}");
+    assert!(
+        out.status.success(),
+        "walkthrough failed:\n{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("receipt R2026-000001") && text.contains("walkthrough: done"),
+        "{text}"
+    );
 
     // SIGTERM: everything stops cleanly, nats-server included.
-    std::process::Command::new("kill").arg("-TERM").arg(up.id().unwrap().to_string()).status().unwrap();
-    let status = tokio::time::timeout(Duration::from_secs(30), up.wait()).await.unwrap().unwrap();
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(up.id().unwrap().to_string())
+        .status()
+        .unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(30), up.wait())
+        .await
+        .unwrap()
+        .unwrap();
     assert!(status.success(), "{status:?}");
-    assert!(tokio::net::TcpStream::connect(monitor).await.is_err(), "nats-server stopped with aftercare");
+    assert!(
+        tokio::net::TcpStream::connect(monitor).await.is_err(),
+        "nats-server stopped with aftercare"
+    );
 }
 
 #[tokio::test]
@@ -70,7 +112,10 @@ async fn an_unreachable_nats_is_a_clear_error_at_start() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains(&format!("cannot reach NATS at nats://127.0.0.1:{port}")), "{err}");
+    assert!(
+        err.contains(&format!("cannot reach NATS at nats://127.0.0.1:{port}")),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -82,7 +127,15 @@ async fn a_bad_setting_is_named_and_refused() {
         .await
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("max-deliver"), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = tokio::process::Command::new(aftercare_binary()).args(["run", "warehouse"]).output().await.unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("max-deliver"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tokio::process::Command::new(aftercare_binary())
+        .args(["run", "warehouse"])
+        .output()
+        .await
+        .unwrap();
     assert!(!out.status.success());
 }

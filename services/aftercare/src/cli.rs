@@ -53,7 +53,12 @@ enum Command {
         #[command(subcommand)]
         action: DeadLetterAction,
         /// NATS server URL.
-        #[arg(long, env = "NATS_URL", default_value = "nats://127.0.0.1:4222", global = true)]
+        #[arg(
+            long,
+            env = "NATS_URL",
+            default_value = "nats://127.0.0.1:4222",
+            global = true
+        )]
         nats_url: String,
     },
     /// Measures the flow against a running system, and the floors beneath it.
@@ -106,7 +111,9 @@ impl Databases {
             Role::Survey => &self.survey_database_url,
             Role::Gateway => &None,
         };
-        given.clone().unwrap_or_else(|| format!("sqlite://{}/{}.db", dir.display(), role.name()))
+        given
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}/{}.db", dir.display(), role.name()))
     }
 }
 
@@ -129,7 +136,12 @@ pub(crate) struct Common {
     #[arg(long, env = "AFTERCARE_HEALTH_ADDR", default_value = "0.0.0.0:9090")]
     pub(crate) health_addr: SocketAddr,
     /// Log format.
-    #[arg(long, env = "AFTERCARE_LOG_FORMAT", value_enum, default_value = "pretty")]
+    #[arg(
+        long,
+        env = "AFTERCARE_LOG_FORMAT",
+        value_enum,
+        default_value = "pretty"
+    )]
     log_format: LogFormatArg,
     /// Attempts before a failing event is dead-lettered.
     #[arg(long, env = "AFTERCARE_MAX_DELIVER", default_value_t = 5)]
@@ -168,10 +180,22 @@ impl Common {
     }
 
     pub(crate) fn messaging(&self) -> anyhow::Result<MessagingSettings> {
-        anyhow::ensure!(self.max_deliver >= 1, "AFTERCARE_MAX_DELIVER must be at least 1");
-        anyhow::ensure!(self.consumer_batch >= 1, "AFTERCARE_CONSUMER_BATCH must be at least 1");
-        anyhow::ensure!(self.request_concurrency >= 1, "AFTERCARE_REQUEST_CONCURRENCY must be at least 1");
-        anyhow::ensure!(self.ack_wait_secs >= 1, "AFTERCARE_ACK_WAIT_SECS must be at least 1");
+        anyhow::ensure!(
+            self.max_deliver >= 1,
+            "AFTERCARE_MAX_DELIVER must be at least 1"
+        );
+        anyhow::ensure!(
+            self.consumer_batch >= 1,
+            "AFTERCARE_CONSUMER_BATCH must be at least 1"
+        );
+        anyhow::ensure!(
+            self.request_concurrency >= 1,
+            "AFTERCARE_REQUEST_CONCURRENCY must be at least 1"
+        );
+        anyhow::ensure!(
+            self.ack_wait_secs >= 1,
+            "AFTERCARE_ACK_WAIT_SECS must be at least 1"
+        );
         Ok(MessagingSettings {
             max_deliver: self.max_deliver,
             ack_wait: Duration::from_secs(self.ack_wait_secs),
@@ -182,8 +206,14 @@ impl Common {
     }
 
     pub(crate) fn streams(&self) -> anyhow::Result<StreamSettings> {
-        anyhow::ensure!((1..=5).contains(&self.stream_replicas), "AFTERCARE_STREAM_REPLICAS must be 1 to 5");
-        Ok(StreamSettings { replicas: self.stream_replicas, ..StreamSettings::default() })
+        anyhow::ensure!(
+            (1..=5).contains(&self.stream_replicas),
+            "AFTERCARE_STREAM_REPLICAS must be 1 to 5"
+        );
+        Ok(StreamSettings {
+            replicas: self.stream_replicas,
+            ..StreamSettings::default()
+        })
     }
 }
 
@@ -192,7 +222,11 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Run { roles, common } => roles::run(dedup(roles), common, None).await,
         Command::Up { data_dir, common } => roles::up(data_dir, common).await,
         Command::Migrate { roles, databases } => {
-            let roles = if roles.is_empty() { Role::SERVICES.to_vec() } else { dedup(roles) };
+            let roles = if roles.is_empty() {
+                Role::SERVICES.to_vec()
+            } else {
+                dedup(roles)
+            };
             roles::migrate(&roles, &databases).await
         }
         Command::DeadLetters { action, nats_url } => {
@@ -204,7 +238,9 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
                     }
                 }
                 DeadLetterAction::Replay { seq } => {
-                    let subject = aftercare_platform::dead_letter::replay(&bus, seq).await.with_context(|| format!("replaying dead letter {seq}"))?;
+                    let subject = aftercare_platform::dead_letter::replay(&bus, seq)
+                        .await
+                        .with_context(|| format!("replaying dead letter {seq}"))?;
                     println!("replayed dead letter {seq} on {subject}");
                 }
             }

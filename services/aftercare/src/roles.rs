@@ -34,9 +34,22 @@ pub(crate) enum Role {
 
 impl Role {
     /// Every role, as `up` runs them.
-    pub(crate) const ALL: [Role; 6] = [Role::Gateway, Role::Intake, Role::Dispatch, Role::Inventory, Role::Billing, Role::Survey];
+    pub(crate) const ALL: [Role; 6] = [
+        Role::Gateway,
+        Role::Intake,
+        Role::Dispatch,
+        Role::Inventory,
+        Role::Billing,
+        Role::Survey,
+    ];
     /// The roles with a database.
-    pub(crate) const SERVICES: [Role; 5] = [Role::Intake, Role::Dispatch, Role::Inventory, Role::Billing, Role::Survey];
+    pub(crate) const SERVICES: [Role; 5] = [
+        Role::Intake,
+        Role::Dispatch,
+        Role::Inventory,
+        Role::Billing,
+        Role::Survey,
+    ];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
@@ -64,12 +77,20 @@ impl Role {
 /// `aftercare migrate`.
 pub(crate) async fn migrate(roles: &[Role], databases: &Databases) -> anyhow::Result<()> {
     for role in roles {
-        let Some(migrations) = role.migrations() else { continue };
+        let Some(migrations) = role.migrations() else {
+            continue;
+        };
         let url = databases.url(*role, Path::new("./data"));
         let db = Db::connect(&url, role.name()).await?;
-        db.migrate(&migrations).await.with_context(|| format!("migrating {}", role.name()))?;
+        db.migrate(&migrations)
+            .await
+            .with_context(|| format!("migrating {}", role.name()))?;
         db.close().await;
-        println!("{}: migrations applied ({})", role.name(), aftercare_platform::db::redact(&url));
+        println!(
+            "{}: migrations applied ({})",
+            role.name(),
+            aftercare_platform::db::redact(&url)
+        );
     }
     Ok(())
 }
@@ -77,11 +98,18 @@ pub(crate) async fn migrate(roles: &[Role], databases: &Databases) -> anyhow::Re
 /// `aftercare up`: every role, SQLite under `data_dir`, a local nats-server unless
 /// `NATS_URL` is given.
 pub(crate) async fn up(data_dir: PathBuf, mut common: Common) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
+    std::fs::create_dir_all(&data_dir)
+        .with_context(|| format!("creating {}", data_dir.display()))?;
     let mut local = None;
     if common.nats_url.is_none() {
-        let nats = LocalNats::start(&data_dir.join("nats")).await.context("starting nats-server")?;
-        eprintln!("aftercare: started nats-server at {} (store {})", nats.url, data_dir.join("nats").display());
+        let nats = LocalNats::start(&data_dir.join("nats"))
+            .await
+            .context("starting nats-server")?;
+        eprintln!(
+            "aftercare: started nats-server at {} (store {})",
+            nats.url,
+            data_dir.join("nats").display()
+        );
         common.nats_url = Some(nats.url.clone());
         local = Some(nats);
     }
@@ -97,14 +125,25 @@ pub(crate) async fn up(data_dir: PathBuf, mut common: Common) -> anyhow::Result<
 
 enum Running {
     Gateway(Gateway),
-    Service(Role, ServiceHost),
+    Service(Role, Box<ServiceHost>),
 }
 
 /// `aftercare run`: builds every role, serves health, runs until a signal or until a
 /// role fails, then stops them all in order.
-pub(crate) async fn run(roles: Vec<Role>, common: Common, data_dir: Option<PathBuf>) -> anyhow::Result<()> {
+pub(crate) async fn run(
+    roles: Vec<Role>,
+    common: Common,
+    data_dir: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let names: Vec<&str> = roles.iter().map(|r| r.name()).collect();
-    let process_name = format!("aftercare-{}", if roles.len() == Role::ALL.len() { "all".to_owned() } else { names.join("-") });
+    let process_name = format!(
+        "aftercare-{}",
+        if roles.len() == Role::ALL.len() {
+            "all".to_owned()
+        } else {
+            names.join("-")
+        }
+    );
     let guard = telemetry::init(&process_name, common.log_format())?;
     let outcome = run_traced(&roles, &common, data_dir, &process_name).await;
     if let Err(e) = &outcome {
@@ -115,8 +154,16 @@ pub(crate) async fn run(roles: Vec<Role>, common: Common, data_dir: Option<PathB
     outcome
 }
 
-async fn run_traced(roles: &[Role], common: &Common, data_dir: Option<PathBuf>, process_name: &str) -> anyhow::Result<()> {
-    let nats_url = common.nats_url.clone().unwrap_or_else(|| "nats://127.0.0.1:4222".to_owned());
+async fn run_traced(
+    roles: &[Role],
+    common: &Common,
+    data_dir: Option<PathBuf>,
+    process_name: &str,
+) -> anyhow::Result<()> {
+    let nats_url = common
+        .nats_url
+        .clone()
+        .unwrap_or_else(|| "nats://127.0.0.1:4222".to_owned());
     let bus = Bus::connect(&nats_url, process_name).await?;
     bus.ensure_streams(common.streams()?).await?;
     let settings = common.messaging()?;
@@ -133,15 +180,30 @@ async fn run_traced(roles: &[Role], common: &Common, data_dir: Option<PathBuf>, 
                     request_timeout: Duration::from_millis(common.request_timeout_ms.max(1)),
                     max_body_bytes: common.max_body_bytes.max(1024),
                 };
-                let g = Gateway::build(bus.clone(), config, &health).await.context("starting the gateway")?;
-                println!("aftercare: gateway listening on http://{}/api/v1", g.local_addr()?);
+                let g = Gateway::build(bus.clone(), config, &health)
+                    .await
+                    .context("starting the gateway")?;
+                println!(
+                    "aftercare: gateway listening on http://{}/api/v1",
+                    g.local_addr()?
+                );
                 Running::Gateway(g)
             }
-            Role::Intake => Running::Service(*role, aftercare_intake::build(bus.clone(), &url, settings).await.context("starting intake")?),
-            Role::Dispatch => Running::Service(*role, aftercare_dispatch::build(bus.clone(), &url, settings).await.context("starting dispatch")?),
-            Role::Inventory => Running::Service(*role, aftercare_inventory::build(bus.clone(), &url, settings).await.context("starting inventory")?),
-            Role::Billing => Running::Service(*role, aftercare_billing::build(bus.clone(), &url, settings).await.context("starting billing")?),
-            Role::Survey => Running::Service(*role, aftercare_survey::build(bus.clone(), &url, settings).await.context("starting survey")?),
+            Role::Intake => Running::Service(*role, Box::new(aftercare_intake::build(bus.clone(), &url, settings)
+                    .await
+                    .context("starting intake")?)),
+            Role::Dispatch => Running::Service(*role, Box::new(aftercare_dispatch::build(bus.clone(), &url, settings)
+                    .await
+                    .context("starting dispatch")?)),
+            Role::Inventory => Running::Service(*role, Box::new(aftercare_inventory::build(bus.clone(), &url, settings)
+                    .await
+                    .context("starting inventory")?)),
+            Role::Billing => Running::Service(*role, Box::new(aftercare_billing::build(bus.clone(), &url, settings)
+                    .await
+                    .context("starting billing")?)),
+            Role::Survey => Running::Service(*role, Box::new(aftercare_survey::build(bus.clone(), &url, settings)
+                    .await
+                    .context("starting survey")?)),
         };
         if let Running::Service(_, host) = &r {
             host.register_health(&health);
@@ -152,7 +214,9 @@ async fn run_traced(roles: &[Role], common: &Common, data_dir: Option<PathBuf>, 
     let token = CancellationToken::new();
     // `up` serves health on the gateway port; `run` on its own address.
     let health_server = if data_dir.is_none() {
-        let (addr, handle) = health::serve(common.health_addr, health.router(), token.clone()).await.context("binding the health address")?;
+        let (addr, handle) = health::serve(common.health_addr, health.router(), token.clone())
+            .await
+            .context("binding the health address")?;
         println!("aftercare: health on http://{addr}/readyz");
         Some(handle)
     } else {
@@ -163,8 +227,12 @@ async fn run_traced(roles: &[Role], common: &Common, data_dir: Option<PathBuf>, 
     for r in built {
         let t = token.clone();
         match r {
-            Running::Gateway(g) => tasks.spawn(async move { ("gateway", g.run_until_stopped(t).await) }),
-            Running::Service(role, host) => tasks.spawn(async move { (role.name(), host.run_until_stopped(t).await) }),
+            Running::Gateway(g) => {
+                tasks.spawn(async move { ("gateway", g.run_until_stopped(t).await) })
+            }
+            Running::Service(role, host) => {
+                tasks.spawn(async move { (role.name(), host.run_until_stopped(t).await) })
+            }
         };
     }
     info!(roles = ?roles.iter().map(|r| r.name()).collect::<Vec<_>>(), "aftercare running");

@@ -1,10 +1,10 @@
 //! Billing's rules, free of I/O: pricing a visit by the fee schedule and deciding
 //! coverage. Money is integer minor units; labour is charged per started quarter hour,
 //! and a fraction of a fen is rounded half up.
+use aftercare_contracts::Money;
 use aftercare_contracts::billing::{Coverage, InvoiceLine, LineKind};
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::inventory::ConsumedLine;
-use aftercare_contracts::Money;
 use chrono::{Months, NaiveDate};
 
 /// The fee schedule (统一收费标准) in force.
@@ -39,14 +39,25 @@ fn round_div(n: i64, d: i64) -> i64 {
 
 /// Prices a visit: call-out, labour and parts. In warranty every line is recorded at
 /// price and charged zero.
-pub fn price(visit: &WorkOrderCompleted, parts: &[ConsumedLine], fees: &FeeSchedule) -> Vec<InvoiceLine> {
+pub fn price(
+    visit: &WorkOrderCompleted,
+    parts: &[ConsumedLine],
+    fees: &FeeSchedule,
+) -> Vec<InvoiceLine> {
     let covered = in_warranty(
         visit.machine.as_ref().and_then(|m| m.purchase_date),
         visit.finished_at.date_naive(),
         fees.warranty_months,
     );
-    let coverage = if covered { Coverage::Warranty } else { Coverage::Chargeable };
-    let money = |amount_minor| Money { amount_minor, currency: fees.currency.clone() };
+    let coverage = if covered {
+        Coverage::Warranty
+    } else {
+        Coverage::Chargeable
+    };
+    let money = |amount_minor| Money {
+        amount_minor,
+        currency: fees.currency.clone(),
+    };
     let line = |kind, description: String, quantity: u32, unit: i64, amount: i64| InvoiceLine {
         kind,
         description,
@@ -56,7 +67,13 @@ pub fn price(visit: &WorkOrderCompleted, parts: &[ConsumedLine], fees: &FeeSched
         charged: money(if covered { 0 } else { amount }),
         coverage,
     };
-    let mut lines = vec![line(LineKind::CallOut, format!("Call-out ({})", visit.district), 1, fees.call_out_minor, fees.call_out_minor)];
+    let mut lines = vec![line(
+        LineKind::CallOut,
+        format!("Call-out ({})", visit.district),
+        1,
+        fees.call_out_minor,
+        fees.call_out_minor,
+    )];
     let minutes = (visit.finished_at - visit.started_at).num_minutes();
     let quarters = quarter_hours(minutes);
     let quarter_price = round_div(fees.labour_per_hour_minor, 4);
@@ -69,15 +86,26 @@ pub fn price(visit: &WorkOrderCompleted, parts: &[ConsumedLine], fees: &FeeSched
     ));
     for p in parts {
         let unit = p.unit_price.as_ref().map(|m| m.amount_minor).unwrap_or(0);
-        let name = p.name.clone().unwrap_or_else(|| format!("{} (not in catalogue, unpriced)", p.sku));
-        lines.push(line(LineKind::Part, format!("{} × {}", name, p.quantity), p.quantity, unit, unit * i64::from(p.quantity)));
+        let name = p
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("{} (not in catalogue, unpriced)", p.sku));
+        lines.push(line(
+            LineKind::Part,
+            format!("{} × {}", name, p.quantity),
+            p.quantity,
+            unit,
+            unit * i64::from(p.quantity),
+        ));
     }
     lines
 }
 
 /// Sums of amounts and of charged amounts.
 pub fn totals(lines: &[InvoiceLine]) -> (i64, i64) {
-    lines.iter().fold((0, 0), |(a, c), l| (a + l.amount.amount_minor, c + l.charged.amount_minor))
+    lines.iter().fold((0, 0), |(a, c), l| {
+        (a + l.amount.amount_minor, c + l.charged.amount_minor)
+    })
 }
 
 #[cfg(test)]
@@ -88,11 +116,19 @@ mod tests {
     use uuid::Uuid;
 
     fn fees() -> FeeSchedule {
-        FeeSchedule { currency: "CNY".into(), call_out_minor: 5000, labour_per_hour_minor: 12000, warranty_months: 12 }
+        FeeSchedule {
+            currency: "CNY".into(),
+            call_out_minor: 5000,
+            labour_per_hour_minor: 12000,
+            warranty_months: 12,
+        }
     }
 
     fn visit(purchase: Option<NaiveDate>, minutes: i64) -> WorkOrderCompleted {
-        let start = Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().expect("date");
+        let start = Utc
+            .with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
+            .single()
+            .expect("date");
         WorkOrderCompleted {
             work_order_id: Uuid::nil(),
             number: "W2026-000001".into(),
@@ -100,7 +136,13 @@ mod tests {
             technician_id: Uuid::nil(),
             customer_name: "ACME".into(),
             district: "tianhe".into(),
-            machine: Some(MachineInfo { product_line: "copier".into(), brand: "Sharp".into(), model: "AR".into(), serial: "1".into(), purchase_date: purchase }),
+            machine: Some(MachineInfo {
+                product_line: "copier".into(),
+                brand: "Sharp".into(),
+                model: "AR".into(),
+                serial: "1".into(),
+                purchase_date: purchase,
+            }),
             started_at: start,
             finished_at: start + chrono::Duration::minutes(minutes),
             diagnosis: "drum".into(),
@@ -110,7 +152,14 @@ mod tests {
     }
 
     fn drum(qty: u32) -> ConsumedLine {
-        ConsumedLine { sku: "DRUM-1".into(), name: Some("Drum".into()), quantity: qty, taken: qty, shortfall: 0, unit_price: Some(Money::cny(38000)) }
+        ConsumedLine {
+            sku: "DRUM-1".into(),
+            name: Some("Drum".into()),
+            quantity: qty,
+            taken: qty,
+            shortfall: 0,
+            unit_price: Some(Money::cny(38000)),
+        }
     }
 
     #[test]
@@ -145,14 +194,24 @@ mod tests {
         assert_eq!(quarter_hours(0), 1);
         assert_eq!(quarter_hours(15), 1);
         assert_eq!(quarter_hours(16), 2);
-        let odd = FeeSchedule { labour_per_hour_minor: 10002, ..fees() };
+        let odd = FeeSchedule {
+            labour_per_hour_minor: 10002,
+            ..fees()
+        };
         let lines = price(&visit(None, 30), &[], &odd);
         assert_eq!(lines[1].unit_price.amount_minor, 2501);
     }
 
     #[test]
     fn unknown_parts_are_listed_unpriced() {
-        let unknown = ConsumedLine { sku: "X-9".into(), name: None, quantity: 1, taken: 0, shortfall: 1, unit_price: None };
+        let unknown = ConsumedLine {
+            sku: "X-9".into(),
+            name: None,
+            quantity: 1,
+            taken: 0,
+            shortfall: 1,
+            unit_price: None,
+        };
         let lines = price(&visit(None, 15), &[unknown], &fees());
         assert!(lines[2].description.contains("not in catalogue"));
         assert_eq!(lines[2].amount.amount_minor, 0);

@@ -23,12 +23,27 @@ static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 
 /// Billing's migrations on both backends.
-pub const MIGRATIONS: Migrations = Migrations { sqlite: &SQLITE, postgres: &POSTGRES };
+pub const MIGRATIONS: Migrations = Migrations {
+    sqlite: &SQLITE,
+    postgres: &POSTGRES,
+};
 
 /// Connects and migrates billing's database and prepares its consumers and endpoints.
-pub async fn build(bus: Bus, database_url: &str, settings: MessagingSettings) -> Result<ServiceHost> {
+pub async fn build(
+    bus: Bus,
+    database_url: &str,
+    settings: MessagingSettings,
+) -> Result<ServiceHost> {
     let db = Db::connect(database_url, Service::Billing.name()).await?;
     db.migrate(&MIGRATIONS).await?;
     let endpoints = api::endpoints(db.clone());
-    ServiceHost::build(Service::Billing, bus, db, endpoints, Some(Arc::new(consumers::Handler)), settings).await
+    ServiceHost::build(
+        Service::Billing,
+        bus,
+        db,
+        endpoints,
+        Some(Arc::new(consumers::Handler)),
+        settings,
+    )
+    .await
 }

@@ -1,6 +1,6 @@
 //! Billing's queries, portable across SQLite and PostgreSQL.
-use aftercare_contracts::billing::{Invoice, InvoiceLine};
 use aftercare_contracts::Money;
+use aftercare_contracts::billing::{Invoice, InvoiceLine};
 use aftercare_platform::db::from_json;
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use sqlx::{AnyConnection, FromRow};
@@ -113,7 +113,9 @@ struct InvoiceRow {
 }
 
 fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}")))
+    Uuid::parse_str(s).map_err(|e| {
+        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
+    })
 }
 
 impl InvoiceRow {
@@ -125,8 +127,14 @@ impl InvoiceRow {
             ticket_id: parse_uuid(&self.ticket_id)?,
             customer_name: self.customer_name,
             lines: from_json::<Vec<InvoiceLine>>(&self.lines)?,
-            total: Money { amount_minor: self.total_minor, currency: self.currency.clone() },
-            total_charged: Money { amount_minor: self.charged_minor, currency: self.currency },
+            total: Money {
+                amount_minor: self.total_minor,
+                currency: self.currency.clone(),
+            },
+            total_charged: Money {
+                amount_minor: self.charged_minor,
+                currency: self.currency,
+            },
             issued_at: from_ms(self.issued_at),
         })
     }
@@ -136,18 +144,25 @@ const SELECT: &str = "select invoice_id, number, work_order_id, ticket_id, custo
 
 /// A receipt by id or number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Invoice>> {
-    let row: Option<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} where invoice_id = $1 or number = $1")))
-        .bind(id_or_number)
-        .fetch_optional(conn)
-        .await?;
+    let row: Option<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} where invoice_id = $1 or number = $1"
+    )))
+    .bind(id_or_number)
+    .fetch_optional(conn)
+    .await?;
     row.map(InvoiceRow::into_invoice).transpose()
 }
 
 /// The receipts of a work order.
-pub(crate) async fn by_work_order(conn: &mut AnyConnection, work_order_id: &str) -> Result<Vec<Invoice>> {
-    let rows: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} where work_order_id = $1 order by number")))
-        .bind(work_order_id)
-        .fetch_all(conn)
-        .await?;
+pub(crate) async fn by_work_order(
+    conn: &mut AnyConnection,
+    work_order_id: &str,
+) -> Result<Vec<Invoice>> {
+    let rows: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} where work_order_id = $1 order by number"
+    )))
+    .bind(work_order_id)
+    .fetch_all(conn)
+    .await?;
     rows.into_iter().map(InvoiceRow::into_invoice).collect()
 }

@@ -1,5 +1,8 @@
 //! Dispatch's request endpoints (`svc.dispatch.*`).
-use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder, WorkOrderCompleted, WorkOrderStatus};
+use aftercare_contracts::dispatch::{
+    CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder, WorkOrderCompleted,
+    WorkOrderStatus,
+};
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
@@ -12,10 +15,14 @@ use crate::{domain, store};
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (d1, d2, d3) = (db.clone(), db.clone(), db.clone());
     vec![
-        endpoint("technician.create", move |_ctx, req| create_technician(d1.clone(), req)),
+        endpoint("technician.create", move |_ctx, req| {
+            create_technician(d1.clone(), req)
+        }),
         endpoint("workorder.get", move |_ctx, req: ById| get(d2.clone(), req)),
         endpoint("workorder.list", move |_ctx, req| list(d3.clone(), req)),
-        endpoint("workorder.complete", move |ctx, req| complete(db.clone(), ctx, req)),
+        endpoint("workorder.complete", move |ctx, req| {
+            complete(db.clone(), ctx, req)
+        }),
     ]
 }
 
@@ -39,20 +46,39 @@ async fn create_technician(db: Db, req: CreateTechnician) -> Result<Technician, 
 
 async fn get(db: Db, req: ById) -> Result<WorkOrder, ServiceError> {
     let mut conn = db.read_conn().await?;
-    store::get(&mut conn, req.id.trim()).await?.map(|s| s.order).ok_or_else(|| ServiceError::not_found("work order", &req.id))
+    store::get(&mut conn, req.id.trim())
+        .await?
+        .map(|s| s.order)
+        .ok_or_else(|| ServiceError::not_found("work order", &req.id))
 }
 
 async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceError> {
     if !(1..=500).contains(&req.limit) {
-        return Err(ServiceError::field("limit", "out_of_range", "limit must be between 1 and 500"));
+        return Err(ServiceError::field(
+            "limit",
+            "out_of_range",
+            "limit must be between 1 and 500",
+        ));
     }
     let mut conn = db.read_conn().await?;
-    let items = store::list(&mut conn, req.ticket_id, req.cursor.as_deref().unwrap_or(""), i64::from(req.limit)).await?;
-    let next_cursor = (items.len() == req.limit as usize).then(|| items.last().map(|w| w.id.to_string())).flatten();
+    let items = store::list(
+        &mut conn,
+        req.ticket_id,
+        req.cursor.as_deref().unwrap_or(""),
+        i64::from(req.limit),
+    )
+    .await?;
+    let next_cursor = (items.len() == req.limit as usize)
+        .then(|| items.last().map(|w| w.id.to_string()))
+        .flatten();
     Ok(Page { items, next_cursor })
 }
 
-async fn complete(db: Db, ctx: RequestContext, req: CompleteWorkOrder) -> Result<WorkOrder, ServiceError> {
+async fn complete(
+    db: Db,
+    ctx: RequestContext,
+    req: CompleteWorkOrder,
+) -> Result<WorkOrder, ServiceError> {
     let errors = domain::validate_completion(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -62,16 +88,32 @@ async fn complete(db: Db, ctx: RequestContext, req: CompleteWorkOrder) -> Result
         return Err(ServiceError::not_found("work order", &req.work_order_id));
     };
     let w = &stored.order;
-    if let Some(v) = req.expected_version {
-        if v != w.version {
-            return Err(ServiceError::stale(format!("work order {} is at version {}, not {v}", w.number, w.version)));
-        }
+    if let Some(v) = req.expected_version
+        && v != w.version
+    {
+        return Err(ServiceError::stale(format!(
+            "work order {} is at version {}, not {v}",
+            w.number, w.version
+        )));
     }
-    let Some(technician_id) = w.technician_id.filter(|_| w.status == WorkOrderStatus::Assigned) else {
-        return Err(ServiceError::conflict("illegal_transition", format!("work order {} is {:?} and cannot be completed", w.number, w.status)));
+    let Some(technician_id) = w
+        .technician_id
+        .filter(|_| w.status == WorkOrderStatus::Assigned)
+    else {
+        return Err(ServiceError::conflict(
+            "illegal_transition",
+            format!(
+                "work order {} is {:?} and cannot be completed",
+                w.number, w.status
+            ),
+        ));
     };
     let now = now_ms();
-    let actor = ctx.actor.as_ref().map(|a| a.user_id.as_str()).unwrap_or("anonymous");
+    let actor = ctx
+        .actor
+        .as_ref()
+        .map(|a| a.user_id.as_str())
+        .unwrap_or("anonymous");
     let completion = store::Completion {
         diagnosis: req.diagnosis.trim(),
         parts: &req.parts,
@@ -80,7 +122,10 @@ async fn complete(db: Db, ctx: RequestContext, req: CompleteWorkOrder) -> Result
         meter_reading: req.meter_reading,
     };
     if !store::complete(&mut uow, w.id, w.version, &completion, actor, now).await? {
-        return Err(ServiceError::stale(format!("work order {} was changed meanwhile", w.number)));
+        return Err(ServiceError::stale(format!(
+            "work order {} was changed meanwhile",
+            w.number
+        )));
     }
     let event = WorkOrderCompleted {
         work_order_id: w.id,
@@ -97,9 +142,16 @@ async fn complete(db: Db, ctx: RequestContext, req: CompleteWorkOrder) -> Result
         meter_reading: req.meter_reading,
     };
     // The completion's events continue the ticket's trace (linked to this request's).
-    let span = aftercare_platform::telemetry::span_in_stored_trace(&stored.trace_context, "dispatch.workorder.completed emit");
-    uow.emit(&Envelope::new(event, ctx.actor)).instrument(span).await?;
-    let updated = store::get(uow.conn(), &w.id.to_string()).await?.map(|s| s.order);
+    let span = aftercare_platform::telemetry::span_in_stored_trace(
+        &stored.trace_context,
+        "dispatch.workorder.completed emit",
+    );
+    uow.emit(&Envelope::new(event, ctx.actor))
+        .instrument(span)
+        .await?;
+    let updated = store::get(uow.conn(), &w.id.to_string())
+        .await?
+        .map(|s| s.order);
     uow.commit().await?;
     updated.ok_or_else(ServiceError::internal)
 }

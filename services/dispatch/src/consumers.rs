@@ -4,7 +4,9 @@ use aftercare_contracts::dispatch::{WorkOrderAssigned, WorkOrderStatus, WorkOrde
 use aftercare_contracts::intake::TicketOpened;
 use aftercare_contracts::{Actor, Envelope, Event};
 use aftercare_platform::db::human_number;
-use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, from_ms, now_ms};
+use aftercare_platform::{
+    BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, from_ms, now_ms,
+};
 use chrono::Datelike;
 use uuid::Uuid;
 
@@ -14,11 +16,19 @@ use crate::store::{self, NewWorkOrder};
 pub(crate) struct Handler;
 
 impl EventHandler for Handler {
-    fn handle<'a>(&'a self, uow: &'a mut UnitOfWork, event: &'a InboundEvent) -> BoxFuture<'a, Result<(), HandlerError>> {
+    fn handle<'a>(
+        &'a self,
+        uow: &'a mut UnitOfWork,
+        event: &'a InboundEvent,
+    ) -> BoxFuture<'a, Result<(), HandlerError>> {
         Box::pin(async move {
             match event.subject.as_str() {
-                TicketOpened::TYPE => on_ticket_opened(uow, event.decode::<TicketOpened>()?.data).await,
-                other => Err(HandlerError::Poison(format!("dispatch does not handle {other}"))),
+                TicketOpened::TYPE => {
+                    on_ticket_opened(uow, event.decode::<TicketOpened>()?.data).await
+                }
+                other => Err(HandlerError::Poison(format!(
+                    "dispatch does not handle {other}"
+                ))),
             }
         })
     }
@@ -33,13 +43,25 @@ async fn on_ticket_opened(uow: &mut UnitOfWork, t: TicketOpened) -> Result<(), H
     let number = human_number("W", year, uow.next_number("work_order", year).await?);
     let need = Need {
         district: t.customer.district.clone(),
-        skills: t.machine.iter().map(|m| m.product_line.trim().to_lowercase()).collect(),
+        skills: t
+            .machine
+            .iter()
+            .map(|m| m.product_line.trim().to_lowercase())
+            .collect(),
     };
     let candidates = store::candidates(uow.conn()).await?;
     let id = Uuid::now_v7();
     let decision = assign(&need, &candidates);
     let (status, technician, reasons) = match &decision {
-        Assignment::To { technician, reasons, .. } => (WorkOrderStatus::Assigned, Some(*technician), reasons.clone()),
+        Assignment::To {
+            technician,
+            reasons,
+            ..
+        } => (
+            WorkOrderStatus::Assigned,
+            Some(*technician),
+            reasons.clone(),
+        ),
         Assignment::Nobody(reasons) => (WorkOrderStatus::Unassigned, None, reasons.clone()),
     };
     let order = NewWorkOrder {
@@ -57,7 +79,12 @@ async fn on_ticket_opened(uow: &mut UnitOfWork, t: TicketOpened) -> Result<(), H
     };
     store::insert_work_order(uow, &order, now).await?;
     match decision {
-        Assignment::To { technician, name, reasons, .. } => {
+        Assignment::To {
+            technician,
+            name,
+            reasons,
+            ..
+        } => {
             let e = WorkOrderAssigned {
                 work_order_id: id,
                 number,
@@ -72,7 +99,12 @@ async fn on_ticket_opened(uow: &mut UnitOfWork, t: TicketOpened) -> Result<(), H
         }
         Assignment::Nobody(reasons) => {
             tracing::warn!(work_order = %number, "no technician qualifies; work order waits for a dispatcher");
-            let e = WorkOrderUnassigned { work_order_id: id, number, ticket_id: t.ticket_id, reasons };
+            let e = WorkOrderUnassigned {
+                work_order_id: id,
+                number,
+                ticket_id: t.ticket_id,
+                reasons,
+            };
             uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
         }
     }

@@ -59,13 +59,28 @@ pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
         return Assignment::Nobody(vec!["no active technicians".into()]);
     }
     for c in candidates {
-        let missing: Vec<&String> = need.skills.iter().filter(|s| !c.skills.contains(s)).collect();
+        let missing: Vec<&String> = need
+            .skills
+            .iter()
+            .filter(|s| !c.skills.contains(s))
+            .collect();
         if !missing.is_empty() {
-            rejected.push(format!("{}: lacks skill {}", c.name, missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")));
+            rejected.push(format!(
+                "{}: lacks skill {}",
+                c.name,
+                missing
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
             continue;
         }
         if c.open_orders >= c.daily_capacity {
-            rejected.push(format!("{}: at capacity ({}/{})", c.name, c.open_orders, c.daily_capacity));
+            rejected.push(format!(
+                "{}: at capacity ({}/{})",
+                c.name, c.open_orders, c.daily_capacity
+            ));
             continue;
         }
         let mut score = 0;
@@ -77,13 +92,26 @@ pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
         let free = c.daily_capacity - c.open_orders;
         let load_points = 30 * free / c.daily_capacity.max(1);
         score += load_points;
-        reasons.push(format!("load {}/{} +{load_points}", c.open_orders, c.daily_capacity));
+        reasons.push(format!(
+            "load {}/{} +{load_points}",
+            c.open_orders, c.daily_capacity
+        ));
         if !need.skills.is_empty() {
             reasons.push(format!("has {}", need.skills.join(", ")));
         }
         let better = match &best {
             None => true,
-            Some((s, b, _)) => (score, std::cmp::Reverse(c.open_orders), std::cmp::Reverse(c.id)) > (*s, std::cmp::Reverse(b.open_orders), std::cmp::Reverse(b.id)),
+            Some((s, b, _)) => {
+                (
+                    score,
+                    std::cmp::Reverse(c.open_orders),
+                    std::cmp::Reverse(c.id),
+                ) > (
+                    *s,
+                    std::cmp::Reverse(b.open_orders),
+                    std::cmp::Reverse(b.id),
+                )
+            }
         };
         if better {
             best = Some((score, c, reasons));
@@ -92,7 +120,12 @@ pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
     match best {
         Some((score, c, mut reasons)) => {
             reasons.insert(0, format!("score {score}"));
-            Assignment::To { technician: c.id, name: c.name.clone(), score, reasons }
+            Assignment::To {
+                technician: c.id,
+                name: c.name.clone(),
+                score,
+                reasons,
+            }
         }
         None => Assignment::Nobody(rejected),
     }
@@ -100,9 +133,17 @@ pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
 
 fn required(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
     if value.trim().is_empty() {
-        errors.push(FieldError { field: field.into(), code: "required".into(), message: format!("{field} must not be empty") });
+        errors.push(FieldError {
+            field: field.into(),
+            code: "required".into(),
+            message: format!("{field} must not be empty"),
+        });
     } else if value.chars().count() > max {
-        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("{field} must be at most {max} characters") });
+        errors.push(FieldError {
+            field: field.into(),
+            code: "too_long".into(),
+            message: format!("{field} must be at most {max} characters"),
+        });
     }
 }
 
@@ -115,7 +156,11 @@ pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
         required(&mut e, &format!("skills[{i}]"), s, 64);
     }
     if !(1..=50).contains(&req.daily_capacity) {
-        e.push(FieldError { field: "daily_capacity".into(), code: "out_of_range".into(), message: "daily_capacity must be between 1 and 50".into() });
+        e.push(FieldError {
+            field: "daily_capacity".into(),
+            code: "out_of_range".into(),
+            message: "daily_capacity must be between 1 and 50".into(),
+        });
     }
     e
 }
@@ -125,15 +170,27 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
     let mut e = Vec::new();
     required(&mut e, "diagnosis", &req.diagnosis, 4000);
     if req.finished_at < req.started_at {
-        e.push(FieldError { field: "finished_at".into(), code: "before_start".into(), message: "finished_at must not be before started_at".into() });
+        e.push(FieldError {
+            field: "finished_at".into(),
+            code: "before_start".into(),
+            message: "finished_at must not be before started_at".into(),
+        });
     }
     if req.parts.len() > 100 {
-        e.push(FieldError { field: "parts".into(), code: "too_many".into(), message: "at most 100 part lines".into() });
+        e.push(FieldError {
+            field: "parts".into(),
+            code: "too_many".into(),
+            message: "at most 100 part lines".into(),
+        });
     }
     for (i, p) in req.parts.iter().enumerate() {
         required(&mut e, &format!("parts[{i}].sku"), &p.sku, 64);
         if !(1..=1000).contains(&p.quantity) {
-            e.push(FieldError { field: format!("parts[{i}].quantity"), code: "out_of_range".into(), message: "quantity must be between 1 and 1000".into() });
+            e.push(FieldError {
+                field: format!("parts[{i}].quantity"),
+                code: "out_of_range".into(),
+                message: "quantity must be between 1 and 1000".into(),
+            });
         }
     }
     e
@@ -155,14 +212,25 @@ mod tests {
     }
 
     fn need(district: &str, skills: &[&str]) -> Need {
-        Need { district: district.into(), skills: skills.iter().map(|s| s.to_string()).collect() }
+        Need {
+            district: district.into(),
+            skills: skills.iter().map(|s| s.to_string()).collect(),
+        }
     }
 
     #[test]
     fn same_district_wins_over_lighter_load_elsewhere() {
-        let c = [tech(1, "haizhu", &["copier"], 8, 0), tech(2, "tianhe", &["copier"], 8, 4)];
+        let c = [
+            tech(1, "haizhu", &["copier"], 8, 0),
+            tech(2, "tianhe", &["copier"], 8, 4),
+        ];
         match assign(&need("tianhe", &["copier"]), &c) {
-            Assignment::To { technician, score, reasons, .. } => {
+            Assignment::To {
+                technician,
+                score,
+                reasons,
+                ..
+            } => {
                 assert_eq!(technician, Uuid::from_u128(2));
                 assert_eq!(score, 50 + 15);
                 assert!(reasons.iter().any(|r| r.contains("same district")));
@@ -173,7 +241,10 @@ mod tests {
 
     #[test]
     fn skills_and_capacity_are_hard_rules() {
-        let c = [tech(1, "tianhe", &["fax"], 8, 0), tech(2, "tianhe", &["copier"], 2, 2)];
+        let c = [
+            tech(1, "tianhe", &["fax"], 8, 0),
+            tech(2, "tianhe", &["copier"], 2, 2),
+        ];
         match assign(&need("tianhe", &["copier"]), &c) {
             Assignment::Nobody(reasons) => {
                 assert!(reasons[0].contains("lacks skill copier"));
@@ -181,7 +252,10 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(assign(&need("x", &[]), &[]), Assignment::Nobody(vec!["no active technicians".into()]));
+        assert_eq!(
+            assign(&need("x", &[]), &[]),
+            Assignment::Nobody(vec!["no active technicians".into()])
+        );
     }
 
     #[test]

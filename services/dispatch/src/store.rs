@@ -9,11 +9,17 @@ use uuid::Uuid;
 use crate::domain::Candidate;
 
 fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}")))
+    Uuid::parse_str(s).map_err(|e| {
+        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
+    })
 }
 
 /// Stores a technician.
-pub(crate) async fn insert_technician(uow: &mut UnitOfWork, t: &Technician, now: i64) -> Result<()> {
+pub(crate) async fn insert_technician(
+    uow: &mut UnitOfWork,
+    t: &Technician,
+    now: i64,
+) -> Result<()> {
     sqlx::query("insert into technician (technician_id, name, district, skills, daily_capacity, created_at) values ($1, $2, $3, $4, $5, $6)")
         .bind(t.id.to_string())
         .bind(&t.name)
@@ -51,7 +57,10 @@ pub(crate) async fn candidates(conn: &mut AnyConnection) -> Result<Vec<Candidate
                 id: parse_uuid(&r.technician_id)?,
                 name: r.name,
                 district: r.district,
-                skills: from_json::<Vec<String>>(&r.skills)?.into_iter().map(|s| s.to_lowercase()).collect(),
+                skills: from_json::<Vec<String>>(&r.skills)?
+                    .into_iter()
+                    .map(|s| s.to_lowercase())
+                    .collect(),
                 daily_capacity: r.daily_capacity.max(0) as u32,
                 open_orders: r.open_orders.max(0) as u32,
             })
@@ -75,7 +84,11 @@ pub(crate) struct NewWorkOrder<'a> {
 }
 
 /// Stores a work order and its first history entry.
-pub(crate) async fn insert_work_order(uow: &mut UnitOfWork, w: &NewWorkOrder<'_>, now: i64) -> Result<()> {
+pub(crate) async fn insert_work_order(
+    uow: &mut UnitOfWork,
+    w: &NewWorkOrder<'_>,
+    now: i64,
+) -> Result<()> {
     sqlx::query(
         "insert into work_order (work_order_id, number, ticket_id, ticket_number, status, priority, customer_name, district,
             machine, technician_id, assignment_reasons, parts, created_at, version, trace_context)
@@ -96,10 +109,27 @@ pub(crate) async fn insert_work_order(uow: &mut UnitOfWork, w: &NewWorkOrder<'_>
     .bind(aftercare_platform::telemetry::current_context_json())
     .execute(uow.conn())
     .await?;
-    history(uow.conn(), w.id, None, w.status, "dispatch", &w.reasons.join("; "), now).await
+    history(
+        uow.conn(),
+        w.id,
+        None,
+        w.status,
+        "dispatch",
+        &w.reasons.join("; "),
+        now,
+    )
+    .await
 }
 
-async fn history(conn: &mut AnyConnection, id: Uuid, from: Option<WorkOrderStatus>, to: WorkOrderStatus, actor: &str, reason: &str, at: i64) -> Result<()> {
+async fn history(
+    conn: &mut AnyConnection,
+    id: Uuid,
+    from: Option<WorkOrderStatus>,
+    to: WorkOrderStatus,
+    actor: &str,
+    reason: &str,
+    at: i64,
+) -> Result<()> {
     sqlx::query("insert into work_order_history (work_order_id, at, from_status, to_status, actor, reason) values ($1, $2, $3, $4, $5, $6)")
         .bind(id.to_string())
         .bind(at)
@@ -172,16 +202,26 @@ const SELECT: &str = "select work_order_id, number, ticket_id, ticket_number, st
     technician_id, assignment_reasons, diagnosis, parts, created_at, completed_at, version, trace_context from work_order";
 
 /// A work order by id or number.
-pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<StoredWorkOrder>> {
-    let row: Option<WorkOrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} where work_order_id = $1 or number = $1")))
-        .bind(id_or_number)
-        .fetch_optional(conn)
-        .await?;
+pub(crate) async fn get(
+    conn: &mut AnyConnection,
+    id_or_number: &str,
+) -> Result<Option<StoredWorkOrder>> {
+    let row: Option<WorkOrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} where work_order_id = $1 or number = $1"
+    )))
+    .bind(id_or_number)
+    .fetch_optional(conn)
+    .await?;
     row.map(WorkOrderRow::into_stored).transpose()
 }
 
 /// A page of work orders, newest id last, optionally of one ticket; ids after `after`.
-pub(crate) async fn list(conn: &mut AnyConnection, ticket_id: Option<Uuid>, after: &str, limit: i64) -> Result<Vec<WorkOrder>> {
+pub(crate) async fn list(
+    conn: &mut AnyConnection,
+    ticket_id: Option<Uuid>,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<WorkOrder>> {
     let rows: Vec<WorkOrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} where ($1 = '' or ticket_id = $1) and work_order_id > $2 order by work_order_id limit $3"
     )))
@@ -190,7 +230,9 @@ pub(crate) async fn list(conn: &mut AnyConnection, ticket_id: Option<Uuid>, afte
     .bind(limit)
     .fetch_all(conn)
     .await?;
-    rows.into_iter().map(|r| r.into_stored().map(|s| s.order)).collect()
+    rows.into_iter()
+        .map(|r| r.into_stored().map(|s| s.order))
+        .collect()
 }
 
 /// What the technician reported.
@@ -203,7 +245,14 @@ pub(crate) struct Completion<'a> {
 }
 
 /// Marks a work order completed if it is still at `version`; false when it moved on.
-pub(crate) async fn complete(uow: &mut UnitOfWork, id: Uuid, version: i64, c: &Completion<'_>, actor: &str, now: i64) -> Result<bool> {
+pub(crate) async fn complete(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    version: i64,
+    c: &Completion<'_>,
+    actor: &str,
+    now: i64,
+) -> Result<bool> {
     let changed = sqlx::query(
         "update work_order set status = 'completed', diagnosis = $1, parts = $2, started_at = $3, finished_at = $4,
             meter_reading = $5, completed_at = $6, version = version + 1
@@ -221,7 +270,16 @@ pub(crate) async fn complete(uow: &mut UnitOfWork, id: Uuid, version: i64, c: &C
     .await?
     .rows_affected();
     if changed == 1 {
-        history(uow.conn(), id, Some(WorkOrderStatus::Assigned), WorkOrderStatus::Completed, actor, "visit report", now).await?;
+        history(
+            uow.conn(),
+            id,
+            Some(WorkOrderStatus::Assigned),
+            WorkOrderStatus::Completed,
+            actor,
+            "visit report",
+            now,
+        )
+        .await?;
     }
     Ok(changed == 1)
 }

@@ -30,8 +30,12 @@ impl From<CallError> for ApiError {
     fn from(e: CallError) -> Self {
         match e {
             CallError::Service(s) => ApiError::Service(s),
-            CallError::Unavailable => ApiError::ServiceUnavailable("the service is not running".into()),
-            CallError::Timeout => ApiError::ServiceTimeout("the service did not answer in time".into()),
+            CallError::Unavailable => {
+                ApiError::ServiceUnavailable("the service is not running".into())
+            }
+            CallError::Timeout => {
+                ApiError::ServiceTimeout("the service did not answer in time".into())
+            }
             CallError::Transport(t) => ApiError::BadGateway(t),
         }
     }
@@ -66,29 +70,96 @@ struct Parts {
     retry_after: Option<u64>,
 }
 
-fn parts(status: StatusCode, code: &str, title: &str, detail: impl Into<String>, retry_after: Option<u64>) -> Parts {
-    Parts { status, code: code.to_owned(), title: title.to_owned(), detail: detail.into(), errors: vec![], retry_after }
+fn parts(
+    status: StatusCode,
+    code: &str,
+    title: &str,
+    detail: impl Into<String>,
+    retry_after: Option<u64>,
+) -> Parts {
+    Parts {
+        status,
+        code: code.to_owned(),
+        title: title.to_owned(),
+        detail: detail.into(),
+        errors: vec![],
+        retry_after,
+    }
 }
 
 impl ApiError {
     fn parts(self) -> Parts {
         match self {
-            ApiError::BodyTooLarge(limit) => parts(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "Request body too large", format!("the body must be at most {limit} bytes"), None),
-            ApiError::MalformedJson(m) => parts(StatusCode::BAD_REQUEST, "malformed_json", "The body is not valid JSON", m, None),
-            ApiError::UnsupportedMediaType => parts(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Unsupported media type", "send the body as application/json", None),
-            ApiError::ServiceUnavailable(m) => parts(StatusCode::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable", m, Some(5)),
-            ApiError::ServiceTimeout(m) => parts(StatusCode::GATEWAY_TIMEOUT, "service_timeout", "Service timed out", m, Some(5)),
+            ApiError::BodyTooLarge(limit) => parts(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Request body too large",
+                format!("the body must be at most {limit} bytes"),
+                None,
+            ),
+            ApiError::MalformedJson(m) => parts(
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                "The body is not valid JSON",
+                m,
+                None,
+            ),
+            ApiError::UnsupportedMediaType => parts(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Unsupported media type",
+                "send the body as application/json",
+                None,
+            ),
+            ApiError::ServiceUnavailable(m) => parts(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "service_unavailable",
+                "Service unavailable",
+                m,
+                Some(5),
+            ),
+            ApiError::ServiceTimeout(m) => parts(
+                StatusCode::GATEWAY_TIMEOUT,
+                "service_timeout",
+                "Service timed out",
+                m,
+                Some(5),
+            ),
             ApiError::BadGateway(detail) => {
                 tracing::error!(detail, "unreadable reply from a service");
-                parts(StatusCode::BAD_GATEWAY, "bad_gateway", "Bad gateway", "the service's reply could not be read", Some(5))
+                parts(
+                    StatusCode::BAD_GATEWAY,
+                    "bad_gateway",
+                    "Bad gateway",
+                    "the service's reply could not be read",
+                    Some(5),
+                )
             }
-            ApiError::Route(s) if s == StatusCode::METHOD_NOT_ALLOWED => parts(s, "method_not_allowed", "Method not allowed", "this resource does not support that method", None),
+            ApiError::Route(s) if s == StatusCode::METHOD_NOT_ALLOWED => parts(
+                s,
+                "method_not_allowed",
+                "Method not allowed",
+                "this resource does not support that method",
+                None,
+            ),
             ApiError::Route(s) => parts(s, "not_found", "Not found", "no such resource", None),
             ApiError::Service(e) => {
-                let status = StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                let status =
+                    StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                 // On 5xx nothing of the service's internals reaches the caller.
-                let detail = if status.is_server_error() { "the service could not complete the request".to_owned() } else { e.detail };
-                Parts { status, code: e.code, title: e.title, detail, errors: e.errors, retry_after: status.is_server_error().then_some(5) }
+                let detail = if status.is_server_error() {
+                    "the service could not complete the request".to_owned()
+                } else {
+                    e.detail
+                };
+                Parts {
+                    status,
+                    code: e.code,
+                    title: e.title,
+                    detail,
+                    errors: e.errors,
+                    retry_after: status.is_server_error().then_some(5),
+                }
             }
         }
     }
@@ -96,13 +167,32 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let Parts { status, code, title, detail, errors, retry_after } = self.parts();
-        let problem = Problem { problem_type: format!("urn:aftercare:problem:{code}"), title, status: status.as_u16(), detail, code, errors };
+        let Parts {
+            status,
+            code,
+            title,
+            detail,
+            errors,
+            retry_after,
+        } = self.parts();
+        let problem = Problem {
+            problem_type: format!("urn:aftercare:problem:{code}"),
+            title,
+            status: status.as_u16(),
+            detail,
+            code,
+            errors,
+        };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, body).into_response();
-        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
         if let Some(secs) = retry_after {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         response
     }

@@ -31,7 +31,11 @@ pub struct GatewayConfig {
 
 impl Default for GatewayConfig {
     fn default() -> Self {
-        Self { listen: SocketAddr::from(([127, 0, 0, 1], 8080)), request_timeout: Duration::from_secs(5), max_body_bytes: 64 * 1024 }
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            request_timeout: Duration::from_secs(5),
+            max_body_bytes: 64 * 1024,
+        }
     }
 }
 
@@ -51,7 +55,13 @@ impl Gateway {
             "gateway nats",
             std::sync::Arc::new(move || {
                 let ok = health_bus.connected();
-                Box::pin(async move { if ok { Ok(()) } else { Err("not connected".into()) } })
+                Box::pin(async move {
+                    if ok {
+                        Ok(())
+                    } else {
+                        Err("not connected".into())
+                    }
+                })
             }),
         );
         let router = routes::router(bus, &config).merge(health.router());
@@ -65,7 +75,9 @@ impl Gateway {
 
     /// Serves until `token` is cancelled, then finishes in-flight requests.
     pub async fn run_until_stopped(self, token: CancellationToken) -> Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(token.cancelled_owned()).await?;
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(token.cancelled_owned())
+            .await?;
         Ok(())
     }
 }

@@ -2,13 +2,15 @@
 //! service over NATS and returns its answer; no domain rule lives here.
 use std::time::Duration;
 
+use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::Invoice;
-use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder};
+use aftercare_contracts::dispatch::{
+    CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
+};
 use aftercare_contracts::intake::{OpenTicket, Ticket};
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, Page};
 use aftercare_contracts::survey::Callback;
-use aftercare_contracts::ServiceError;
 use aftercare_platform::Bus;
 use aftercare_platform::rpc::call;
 use axum::body::Body;
@@ -33,13 +35,21 @@ struct AppState {
 }
 
 impl AppState {
-    async fn call<Req: Serialize, Resp: DeserializeOwned>(&self, subject: &str, req: &Req) -> Result<Resp, ApiError> {
+    async fn call<Req: Serialize, Resp: DeserializeOwned>(
+        &self,
+        subject: &str,
+        req: &Req,
+    ) -> Result<Resp, ApiError> {
         Ok(call(&self.bus, subject, req, None, self.timeout).await?)
     }
 }
 
 pub(crate) fn router(bus: Bus, config: &GatewayConfig) -> Router {
-    let state = AppState { bus, timeout: config.request_timeout, max_body: config.max_body_bytes };
+    let state = AppState {
+        bus,
+        timeout: config.request_timeout,
+        max_body: config.max_body_bytes,
+    };
     let api = Router::new()
         .route("/tickets", post(open_ticket))
         .route("/tickets/{id}", get(get_ticket))
@@ -87,18 +97,33 @@ fn created<T: Serialize>(value: &T, location: String, version: Option<i64>) -> R
     r
 }
 
-async fn open_ticket(State(s): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+async fn open_ticket(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let req: OpenTicket = json_with(&headers, body, s.max_body, &[]).await?;
     let t: Ticket = s.call("svc.intake.ticket.open", &req).await?;
-    Ok(created(&t, format!("/api/v1/tickets/{}", t.id), Some(t.version)))
+    Ok(created(
+        &t,
+        format!("/api/v1/tickets/{}", t.id),
+        Some(t.version),
+    ))
 }
 
-async fn get_ticket(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn get_ticket(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let t: Ticket = s.call("svc.intake.ticket.get", &ById { id }).await?;
     Ok(with_etag(StatusCode::OK, &t, t.version))
 }
 
-async fn create_technician(State(s): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+async fn create_technician(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let req: CreateTechnician = json_with(&headers, body, s.max_body, &[]).await?;
     let t: Technician = s.call("svc.dispatch.technician.create", &req).await?;
     Ok(created(&t, format!("/api/v1/technicians/{}", t.id), None))
@@ -119,87 +144,172 @@ fn parse_limit(raw: Option<&str>) -> Result<u32, ApiError> {
             .parse::<u32>()
             .ok()
             .filter(|n| (1..=500).contains(n))
-            .ok_or_else(|| ApiError::Service(ServiceError::field("limit", "out_of_range", "limit must be a whole number from 1 to 500"))),
+            .ok_or_else(|| {
+                ApiError::Service(ServiceError::field(
+                    "limit",
+                    "out_of_range",
+                    "limit must be a whole number from 1 to 500",
+                ))
+            }),
     }
 }
 
 fn parse_uuid_param(name: &str, raw: &str) -> Result<uuid::Uuid, ApiError> {
-    uuid::Uuid::parse_str(raw).map_err(|_| ApiError::Service(ServiceError::field(name, "invalid", format!("{name} must be a UUID"))))
+    uuid::Uuid::parse_str(raw).map_err(|_| {
+        ApiError::Service(ServiceError::field(
+            name,
+            "invalid",
+            format!("{name} must be a UUID"),
+        ))
+    })
 }
 
-async fn list_work_orders(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, ApiError> {
-    let ticket_id = q.ticket_id.as_deref().map(|t| parse_uuid_param("ticket_id", t)).transpose()?;
-    let req = ListWorkOrders { ticket_id, limit: parse_limit(q.limit.as_deref())?, cursor: q.cursor };
+async fn list_work_orders(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let ticket_id = q
+        .ticket_id
+        .as_deref()
+        .map(|t| parse_uuid_param("ticket_id", t))
+        .transpose()?;
+    let req = ListWorkOrders {
+        ticket_id,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
     let page: Page<WorkOrder> = s.call("svc.dispatch.workorder.list", &req).await?;
     Ok(Json(page).into_response())
 }
 
-async fn get_work_order(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn get_work_order(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let w: WorkOrder = s.call("svc.dispatch.workorder.get", &ById { id }).await?;
     Ok(with_etag(StatusCode::OK, &w, w.version))
 }
 
 fn if_match_version(headers: &HeaderMap) -> Result<Option<i64>, ApiError> {
-    let Some(raw) = headers.get(header::IF_MATCH) else { return Ok(None) };
+    let Some(raw) = headers.get(header::IF_MATCH) else {
+        return Ok(None);
+    };
     raw.to_str()
         .ok()
         .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
         .and_then(|v| v.parse::<i64>().ok())
         .map(Some)
-        .ok_or_else(|| ApiError::Service(ServiceError::field("If-Match", "invalid", "If-Match must be an ETag returned by this API")))
+        .ok_or_else(|| {
+            ApiError::Service(ServiceError::field(
+                "If-Match",
+                "invalid",
+                "If-Match must be an ETag returned by this API",
+            ))
+        })
 }
 
-async fn complete_work_order(State(s): State<AppState>, Path(id): Path<String>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+async fn complete_work_order(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let version = if_match_version(&headers)?;
-    let extra = [("work_order_id", Value::String(id)), ("expected_version", version.map(Value::from).unwrap_or(Value::Null))];
+    let extra = [
+        ("work_order_id", Value::String(id)),
+        (
+            "expected_version",
+            version.map(Value::from).unwrap_or(Value::Null),
+        ),
+    ];
     let req: CompleteWorkOrder = json_with(&headers, body, s.max_body, &extra).await?;
     let w: WorkOrder = s.call("svc.dispatch.workorder.complete", &req).await?;
     Ok(with_etag(StatusCode::OK, &w, w.version))
 }
 
-async fn create_part(State(s): State<AppState>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
+async fn create_part(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
     let req: CreatePart = json_with(&headers, body, s.max_body, &[]).await?;
     let p: Part = s.call("svc.inventory.part.create", &req).await?;
     Ok(created(&p, format!("/api/v1/parts/{}", p.sku), None))
 }
 
-async fn get_part(State(s): State<AppState>, Path(sku): Path<String>) -> Result<Response, ApiError> {
+async fn get_part(
+    State(s): State<AppState>,
+    Path(sku): Path<String>,
+) -> Result<Response, ApiError> {
     let p: Part = s.call("svc.inventory.part.get", &ById { id: sku }).await?;
     Ok(Json(p).into_response())
 }
 
-async fn receive_stock(State(s): State<AppState>, Path(sku): Path<String>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
-    let req: ReceiveStock = json_with(&headers, body, s.max_body, &[("sku", Value::String(sku))]).await?;
+async fn receive_stock(
+    State(s): State<AppState>,
+    Path(sku): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ReceiveStock =
+        json_with(&headers, body, s.max_body, &[("sku", Value::String(sku))]).await?;
     let p: Part = s.call("svc.inventory.part.receive", &req).await?;
     Ok((StatusCode::CREATED, Json(p)).into_response())
 }
 
 fn required_work_order(q: &ListQuery) -> Result<ByWorkOrder, ApiError> {
-    let raw = q.work_order_id.as_deref().ok_or_else(|| ApiError::Service(ServiceError::field("work_order_id", "required", "filter by work_order_id")))?;
-    Ok(ByWorkOrder { work_order_id: parse_uuid_param("work_order_id", raw)?.to_string() })
+    let raw = q.work_order_id.as_deref().ok_or_else(|| {
+        ApiError::Service(ServiceError::field(
+            "work_order_id",
+            "required",
+            "filter by work_order_id",
+        ))
+    })?;
+    Ok(ByWorkOrder {
+        work_order_id: parse_uuid_param("work_order_id", raw)?.to_string(),
+    })
 }
 
-async fn list_invoices(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, ApiError> {
-    let page: Page<Invoice> = s.call("svc.billing.invoice.list", &required_work_order(&q)?).await?;
+async fn list_invoices(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let page: Page<Invoice> = s
+        .call("svc.billing.invoice.list", &required_work_order(&q)?)
+        .await?;
     Ok(Json(page).into_response())
 }
 
-async fn get_invoice(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn get_invoice(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let i: Invoice = s.call("svc.billing.invoice.get", &ById { id }).await?;
     Ok(Json(i).into_response())
 }
 
-async fn list_callbacks(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, ApiError> {
-    let page: Page<Callback> = s.call("svc.survey.callback.list", &required_work_order(&q)?).await?;
+async fn list_callbacks(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let page: Page<Callback> = s
+        .call("svc.survey.callback.list", &required_work_order(&q)?)
+        .await?;
     Ok(Json(page).into_response())
 }
 
-async fn get_callback(State(s): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn get_callback(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let c: Callback = s.call("svc.survey.callback.get", &ById { id }).await?;
     Ok(Json(c).into_response())
 }
 
-async fn list_dead_letters(State(s): State<AppState>, Query(q): Query<ListQuery>) -> Result<Response, ApiError> {
+async fn list_dead_letters(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
     let limit = parse_limit(q.limit.as_deref())? as usize;
     let items = aftercare_platform::dead_letter::list(&s.bus, limit)
         .await
@@ -207,8 +317,19 @@ async fn list_dead_letters(State(s): State<AppState>, Query(q): Query<ListQuery>
     Ok(Json(serde_json::json!({ "items": items })).into_response())
 }
 
-async fn replay_dead_letter(State(s): State<AppState>, Path(seq): Path<String>, headers: HeaderMap, body: Body) -> Result<Response, ApiError> {
-    let seq: u64 = seq.parse().map_err(|_| ApiError::Service(ServiceError::field("seq", "invalid", "seq must be a dead letter's sequence number")))?;
+async fn replay_dead_letter(
+    State(s): State<AppState>,
+    Path(seq): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let seq: u64 = seq.parse().map_err(|_| {
+        ApiError::Service(ServiceError::field(
+            "seq",
+            "invalid",
+            "seq must be a dead letter's sequence number",
+        ))
+    })?;
     if headers.contains_key(header::CONTENT_TYPE) {
         json_object(&headers, body, s.max_body).await?;
     }

@@ -47,7 +47,9 @@ pub(crate) async fn traced(request: Request, next: Next) -> Response {
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status();
     span.record("http.response.status_code", status.as_u16());
-    span.in_scope(|| tracing::debug!(%status, elapsed_ms = started.elapsed().as_millis() as u64, "request"));
+    span.in_scope(
+        || tracing::debug!(%status, elapsed_ms = started.elapsed().as_millis() as u64, "request"),
+    );
     if let Some(tp) = traceparent.and_then(|t| HeaderValue::from_str(&t).ok()) {
         response.headers_mut().insert("traceparent", tp);
     }

@@ -13,7 +13,9 @@ use crate::{domain, store};
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let open_db = db.clone();
     vec![
-        endpoint("ticket.open", move |ctx, req| open(open_db.clone(), ctx, req)),
+        endpoint("ticket.open", move |ctx, req| {
+            open(open_db.clone(), ctx, req)
+        }),
         endpoint("ticket.get", move |_ctx, req: ById| get(db.clone(), req)),
     ]
 }
@@ -42,7 +44,11 @@ async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, Se
         updated_at: now,
         version: 1,
     };
-    let actor = ctx.actor.as_ref().map(|a| a.user_id.as_str()).unwrap_or("anonymous");
+    let actor = ctx
+        .actor
+        .as_ref()
+        .map(|a| a.user_id.as_str())
+        .unwrap_or("anonymous");
     store::insert(&mut uow, &ticket, req.machine_down, actor).await?;
     let event = TicketOpened {
         ticket_id: ticket.id,
@@ -63,5 +69,7 @@ async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, Se
 
 async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
     let mut conn = db.read_conn().await?;
-    store::get(&mut conn, req.id.trim()).await?.ok_or_else(|| ServiceError::not_found("ticket", &req.id))
+    store::get(&mut conn, req.id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("ticket", &req.id))
 }

@@ -53,11 +53,18 @@ impl TicketRow {
 }
 
 fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}")))
+    Uuid::parse_str(s).map_err(|e| {
+        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
+    })
 }
 
 /// Stores a new ticket and its first history entry.
-pub(crate) async fn insert(uow: &mut UnitOfWork, t: &Ticket, machine_down: bool, actor: &str) -> Result<()> {
+pub(crate) async fn insert(
+    uow: &mut UnitOfWork,
+    t: &Ticket,
+    machine_down: bool,
+    actor: &str,
+) -> Result<()> {
     let machine = t.machine.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
@@ -80,7 +87,16 @@ pub(crate) async fn insert(uow: &mut UnitOfWork, t: &Ticket, machine_down: bool,
     .bind(t.opened_at.timestamp_millis())
     .execute(uow.conn())
     .await?;
-    history(uow.conn(), t.id, None, t.status, actor, "opened", t.opened_at.timestamp_millis()).await
+    history(
+        uow.conn(),
+        t.id,
+        None,
+        t.status,
+        actor,
+        "opened",
+        t.opened_at.timestamp_millis(),
+    )
+    .await
 }
 
 async fn history(
@@ -109,10 +125,12 @@ const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, pr
 
 /// A ticket by id or human number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Ticket>> {
-    let row: Option<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} where ticket_id = $1 or number = $1")))
-        .bind(id_or_number)
-        .fetch_optional(conn)
-        .await?;
+    let row: Option<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} where ticket_id = $1 or number = $1"
+    )))
+    .bind(id_or_number)
+    .fetch_optional(conn)
+    .await?;
     row.map(TicketRow::into_ticket).transpose()
 }
 
@@ -126,7 +144,9 @@ pub(crate) async fn advance(
     reason: &str,
     at: i64,
 ) -> Result<bool> {
-    let Some(t) = get(uow.conn(), &id.to_string()).await? else { return Ok(false) };
+    let Some(t) = get(uow.conn(), &id.to_string()).await? else {
+        return Ok(false);
+    };
     if !crate::domain::event_may_move(t.status, to) {
         return Ok(false);
     }
@@ -145,7 +165,12 @@ pub(crate) async fn advance(
 }
 
 /// Records when the callback is due.
-pub(crate) async fn set_callback_due(uow: &mut UnitOfWork, id: Uuid, due_at: i64, at: i64) -> Result<()> {
+pub(crate) async fn set_callback_due(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    due_at: i64,
+    at: i64,
+) -> Result<()> {
     sqlx::query("update ticket set callback_due_at = $1, updated_at = $2, version = version + 1 where ticket_id = $3")
         .bind(due_at)
         .bind(at)

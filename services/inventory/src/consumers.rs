@@ -10,11 +10,19 @@ use crate::store::{self, Movement};
 pub(crate) struct Handler;
 
 impl EventHandler for Handler {
-    fn handle<'a>(&'a self, uow: &'a mut UnitOfWork, event: &'a InboundEvent) -> BoxFuture<'a, Result<(), HandlerError>> {
+    fn handle<'a>(
+        &'a self,
+        uow: &'a mut UnitOfWork,
+        event: &'a InboundEvent,
+    ) -> BoxFuture<'a, Result<(), HandlerError>> {
         Box::pin(async move {
             match event.subject.as_str() {
-                WorkOrderCompleted::TYPE => on_completed(uow, event.decode::<WorkOrderCompleted>()?.data).await,
-                other => Err(HandlerError::Poison(format!("inventory does not handle {other}"))),
+                WorkOrderCompleted::TYPE => {
+                    on_completed(uow, event.decode::<WorkOrderCompleted>()?.data).await
+                }
+                other => Err(HandlerError::Poison(format!(
+                    "inventory does not handle {other}"
+                ))),
             }
         })
     }
@@ -30,7 +38,10 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
     for used in &w.parts {
         let part = store::get(uow.conn(), &used.sku).await?;
         let (takes, shortfall) = match &part {
-            Some(_) => plan_take(used.quantity, &store::locations(uow.conn(), &used.sku).await?),
+            Some(_) => plan_take(
+                used.quantity,
+                &store::locations(uow.conn(), &used.sku).await?,
+            ),
             None => (Vec::new(), used.quantity),
         };
         for (location, qty) in &takes {
@@ -57,7 +68,11 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
             unit_price: part.map(|p| p.list_price),
         });
     }
-    let e = StockConsumed { work_order_id: w.work_order_id, ticket_id: w.ticket_id, lines };
+    let e = StockConsumed {
+        work_order_id: w.work_order_id,
+        ticket_id: w.ticket_id,
+        lines,
+    };
     uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
     Ok(())
 }

@@ -22,23 +22,49 @@ pub fn plan_take(wanted: u32, locations: &[(String, i64)]) -> (Vec<(String, u32)
 }
 
 fn valid_sku(sku: &str) -> bool {
-    !sku.is_empty() && sku.len() <= 64 && sku.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    !sku.is_empty()
+        && sku.len() <= 64
+        && sku
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
 }
 
 /// Problems with a new part.
 pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
     let mut e = Vec::new();
     if !valid_sku(&req.sku) {
-        e.push(FieldError { field: "sku".into(), code: "invalid".into(), message: "sku must be 1-64 letters, digits, - _ .".into() });
+        e.push(FieldError {
+            field: "sku".into(),
+            code: "invalid".into(),
+            message: "sku must be 1-64 letters, digits, - _ .".into(),
+        });
     }
     if req.name.trim().is_empty() || req.name.chars().count() > 200 {
-        e.push(FieldError { field: "name".into(), code: "invalid".into(), message: "name must be 1-200 characters".into() });
+        e.push(FieldError {
+            field: "name".into(),
+            code: "invalid".into(),
+            message: "name must be 1-200 characters".into(),
+        });
     }
     if req.list_price.amount_minor < 0 {
-        e.push(FieldError { field: "list_price.amount_minor".into(), code: "negative".into(), message: "a price cannot be negative".into() });
+        e.push(FieldError {
+            field: "list_price.amount_minor".into(),
+            code: "negative".into(),
+            message: "a price cannot be negative".into(),
+        });
     }
-    if req.list_price.currency.len() != 3 || !req.list_price.currency.chars().all(|c| c.is_ascii_uppercase()) {
-        e.push(FieldError { field: "list_price.currency".into(), code: "invalid".into(), message: "currency must be an ISO 4217 code such as CNY".into() });
+    if req.list_price.currency.len() != 3
+        || !req
+            .list_price
+            .currency
+            .chars()
+            .all(|c| c.is_ascii_uppercase())
+    {
+        e.push(FieldError {
+            field: "list_price.currency".into(),
+            code: "invalid".into(),
+            message: "currency must be an ISO 4217 code such as CNY".into(),
+        });
     }
     e
 }
@@ -47,16 +73,32 @@ pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
 pub fn validate_receipt(req: &ReceiveStock) -> Vec<FieldError> {
     let mut e = Vec::new();
     if !valid_sku(&req.sku) {
-        e.push(FieldError { field: "sku".into(), code: "invalid".into(), message: "sku must be 1-64 letters, digits, - _ .".into() });
+        e.push(FieldError {
+            field: "sku".into(),
+            code: "invalid".into(),
+            message: "sku must be 1-64 letters, digits, - _ .".into(),
+        });
     }
     if !(1..=100_000).contains(&req.quantity) {
-        e.push(FieldError { field: "quantity".into(), code: "out_of_range".into(), message: "quantity must be between 1 and 100000".into() });
+        e.push(FieldError {
+            field: "quantity".into(),
+            code: "out_of_range".into(),
+            message: "quantity must be between 1 and 100000".into(),
+        });
     }
     if req.location.trim().is_empty() || req.location.len() > 64 {
-        e.push(FieldError { field: "location".into(), code: "invalid".into(), message: "location must be 1-64 characters".into() });
+        e.push(FieldError {
+            field: "location".into(),
+            code: "invalid".into(),
+            message: "location must be 1-64 characters".into(),
+        });
     }
     if req.reference.chars().count() > 200 {
-        e.push(FieldError { field: "reference".into(), code: "too_long".into(), message: "reference must be at most 200 characters".into() });
+        e.push(FieldError {
+            field: "reference".into(),
+            code: "too_long".into(),
+            message: "reference must be at most 200 characters".into(),
+        });
     }
     e
 }
@@ -79,7 +121,10 @@ mod tests {
     #[test]
     fn spreads_over_locations_and_reports_the_shortfall() {
         let (takes, short) = plan_take(7, &locs(&[("van-1", 2), ("main", 3), ("empty", 0)]));
-        assert_eq!(takes, vec![("main".to_string(), 3), ("van-1".to_string(), 2)]);
+        assert_eq!(
+            takes,
+            vec![("main".to_string(), 3), ("van-1".to_string(), 2)]
+        );
         assert_eq!(short, 2);
         let (takes, short) = plan_take(1, &[]);
         assert!(takes.is_empty());

@@ -1,6 +1,6 @@
 //! Inventory's queries, portable across SQLite and PostgreSQL.
-use aftercare_contracts::inventory::Part;
 use aftercare_contracts::Money;
+use aftercare_contracts::inventory::Part;
 use aftercare_platform::{Result, UnitOfWork};
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
@@ -27,13 +27,22 @@ pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Pa
     Ok(row.map(|r| Part {
         sku: r.sku,
         name: r.name,
-        list_price: Money { amount_minor: r.list_price_minor, currency: r.currency },
+        list_price: Money {
+            amount_minor: r.list_price_minor,
+            currency: r.currency,
+        },
         on_hand: r.on_hand,
     }))
 }
 
 /// Adds a part; false when the SKU exists.
-pub(crate) async fn insert_part(uow: &mut UnitOfWork, sku: &str, name: &str, price: &Money, now: i64) -> Result<bool> {
+pub(crate) async fn insert_part(
+    uow: &mut UnitOfWork,
+    sku: &str,
+    name: &str,
+    price: &Money,
+    now: i64,
+) -> Result<bool> {
     let n = sqlx::query(
         "insert into part (sku, name, list_price_minor, currency, created_at) values ($1, $2, $3, $4, $5) on conflict (sku) do nothing",
     )
@@ -50,7 +59,11 @@ pub(crate) async fn insert_part(uow: &mut UnitOfWork, sku: &str, name: &str, pri
 
 /// Stock per location of a part.
 pub(crate) async fn locations(conn: &mut AnyConnection, sku: &str) -> Result<Vec<(String, i64)>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as("select location, on_hand from stock where sku = $1").bind(sku).fetch_all(conn).await?;
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("select location, on_hand from stock where sku = $1")
+            .bind(sku)
+            .fetch_all(conn)
+            .await?;
     Ok(rows)
 }
 

@@ -2,7 +2,9 @@
 use aftercare_contracts::billing::InvoiceIssued;
 use aftercare_contracts::survey::{Callback, CallbackScheduled, CallbackStatus};
 use aftercare_contracts::{Actor, Envelope, Event};
-use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, from_ms, now_ms};
+use aftercare_platform::{
+    BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, from_ms, now_ms,
+};
 use uuid::Uuid;
 
 use crate::domain::{CallbackPolicy, callback_due};
@@ -11,11 +13,19 @@ use crate::store;
 pub(crate) struct Handler;
 
 impl EventHandler for Handler {
-    fn handle<'a>(&'a self, uow: &'a mut UnitOfWork, event: &'a InboundEvent) -> BoxFuture<'a, Result<(), HandlerError>> {
+    fn handle<'a>(
+        &'a self,
+        uow: &'a mut UnitOfWork,
+        event: &'a InboundEvent,
+    ) -> BoxFuture<'a, Result<(), HandlerError>> {
         Box::pin(async move {
             match event.subject.as_str() {
-                InvoiceIssued::TYPE => on_invoice_issued(uow, event.decode::<InvoiceIssued>()?.data).await,
-                other => Err(HandlerError::Poison(format!("survey does not handle {other}"))),
+                InvoiceIssued::TYPE => {
+                    on_invoice_issued(uow, event.decode::<InvoiceIssued>()?.data).await
+                }
+                other => Err(HandlerError::Poison(format!(
+                    "survey does not handle {other}"
+                ))),
             }
         })
     }

@@ -38,7 +38,9 @@ struct Row {
 }
 
 fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}")))
+    Uuid::parse_str(s).map_err(|e| {
+        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
+    })
 }
 
 impl Row {
@@ -57,7 +59,11 @@ impl Row {
 }
 
 /// Callbacks matching `column = value` (`callback_id` or `work_order_id`).
-pub(crate) async fn find(conn: &mut AnyConnection, by_work_order: bool, value: &str) -> Result<Vec<Callback>> {
+pub(crate) async fn find(
+    conn: &mut AnyConnection,
+    by_work_order: bool,
+    value: &str,
+) -> Result<Vec<Callback>> {
     let sql = if by_work_order {
         "select callback_id, work_order_id, ticket_id, invoice_id, technician_id, status, due_at, created_at from callback where work_order_id = $1"
     } else {

@@ -20,7 +20,10 @@ pub struct Actor {
 impl Actor {
     /// The actor for work the system does by itself (assignment, scheduling).
     pub fn system() -> Self {
-        Self { user_id: "system".to_owned(), role: "system".to_owned() }
+        Self {
+            user_id: "system".to_owned(),
+            role: "system".to_owned(),
+        }
     }
 }
 

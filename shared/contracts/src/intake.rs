@@ -47,12 +47,17 @@ pub enum TicketType {
 impl TicketType {
     /// Whether this kind of request normally needs a technician on site.
     pub fn needs_visit(self) -> bool {
-        matches!(self, TicketType::Fault | TicketType::Maintenance | TicketType::Installation)
+        matches!(
+            self,
+            TicketType::Fault | TicketType::Maintenance | TicketType::Installation
+        )
     }
 }
 
 /// Urgency, P1 (most urgent) to P4.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     /// Machine down for a key account, or safety: respond within 30 minutes.

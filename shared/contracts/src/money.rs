@@ -15,6 +15,9 @@ pub struct Money {
 impl Money {
     /// An amount in Chinese yuan fen, the default currency of the seed companies.
     pub fn cny(amount_minor: i64) -> Self {
-        Self { amount_minor, currency: "CNY".to_owned() }
+        Self {
+            amount_minor,
+            currency: "CNY".to_owned(),
+        }
     }
 }

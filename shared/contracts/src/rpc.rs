@@ -33,33 +33,75 @@ pub struct ServiceError {
 impl ServiceError {
     /// The request body or a field in it is invalid (422).
     pub fn validation(errors: Vec<FieldError>) -> Self {
-        let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
-        Self { status: 422, code: "validation_failed".into(), title: "The request is not valid".into(), detail, errors }
+        let detail = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Self {
+            status: 422,
+            code: "validation_failed".into(),
+            title: "The request is not valid".into(),
+            detail,
+            errors,
+        }
     }
 
     /// One invalid field (422).
-    pub fn field(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::validation(vec![FieldError { field: field.into(), code: code.into(), message: message.into() }])
+    pub fn field(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::validation(vec![FieldError {
+            field: field.into(),
+            code: code.into(),
+            message: message.into(),
+        }])
     }
 
     /// The addressed object does not exist (404).
     pub fn not_found(what: &str, id: &str) -> Self {
-        Self { status: 404, code: "not_found".into(), title: "Not found".into(), detail: format!("{what} {id} does not exist"), errors: vec![] }
+        Self {
+            status: 404,
+            code: "not_found".into(),
+            title: "Not found".into(),
+            detail: format!("{what} {id} does not exist"),
+            errors: vec![],
+        }
     }
 
     /// The request conflicts with the object's current state (409).
     pub fn conflict(code: &str, detail: impl Into<String>) -> Self {
-        Self { status: 409, code: code.into(), title: "Conflict".into(), detail: detail.into(), errors: vec![] }
+        Self {
+            status: 409,
+            code: code.into(),
+            title: "Conflict".into(),
+            detail: detail.into(),
+            errors: vec![],
+        }
     }
 
     /// The caller's version of the object is stale (412).
     pub fn stale(detail: impl Into<String>) -> Self {
-        Self { status: 412, code: "stale_version".into(), title: "The object was changed by someone else".into(), detail: detail.into(), errors: vec![] }
+        Self {
+            status: 412,
+            code: "stale_version".into(),
+            title: "The object was changed by someone else".into(),
+            detail: detail.into(),
+            errors: vec![],
+        }
     }
 
     /// Something failed inside the service; details stay in its logs (500).
     pub fn internal() -> Self {
-        Self { status: 500, code: "internal".into(), title: "Internal error".into(), detail: "The service could not complete the request; it has been logged.".into(), errors: vec![] }
+        Self {
+            status: 500,
+            code: "internal".into(),
+            title: "Internal error".into(),
+            detail: "The service could not complete the request; it has been logged.".into(),
+            errors: vec![],
+        }
     }
 }
 

@@ -5,8 +5,14 @@ use crate::{Envelope, Event, billing, dispatch, intake, inventory, survey};
 
 fn one<T: Event + JsonSchema>() -> (String, String) {
     let mut schema = schema_for!(Envelope<T>);
-    schema.insert("title".into(), serde_json::Value::String(T::TYPE.to_owned()));
-    schema.insert("$id".into(), serde_json::Value::String(format!("{}.v{}.json", T::TYPE, T::VERSION)));
+    schema.insert(
+        "title".into(),
+        serde_json::Value::String(T::TYPE.to_owned()),
+    );
+    schema.insert(
+        "$id".into(),
+        serde_json::Value::String(format!("{}.v{}.json", T::TYPE, T::VERSION)),
+    );
     let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
     (format!("{}.v{}.json", T::TYPE, T::VERSION), text)
 }
@@ -34,7 +40,13 @@ mod tests {
         let names: Vec<String> = event_schemas().into_iter().map(|(n, _)| n).collect();
         assert_eq!(names.len(), EVENTS.len());
         for e in EVENTS {
-            assert!(names.iter().any(|n| n.starts_with(&format!("{}.v", e.subject))), "{}", e.subject);
+            assert!(
+                names
+                    .iter()
+                    .any(|n| n.starts_with(&format!("{}.v", e.subject))),
+                "{}",
+                e.subject
+            );
         }
     }
 
@@ -50,7 +62,10 @@ mod tests {
         for (name, text) in event_schemas() {
             let on_disk = std::fs::read_to_string(dir.join(&name))
                 .unwrap_or_else(|_| panic!("docs/events/{name} is missing; run UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts"));
-            assert_eq!(on_disk, text, "docs/events/{name} is stale; run UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts");
+            assert_eq!(
+                on_disk, text,
+                "docs/events/{name} is stale; run UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts"
+            );
         }
     }
 }

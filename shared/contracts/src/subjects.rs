@@ -23,8 +23,13 @@ pub enum Service {
 
 impl Service {
     /// Every domain service, in flow order.
-    pub const ALL: [Service; 5] =
-        [Service::Intake, Service::Dispatch, Service::Inventory, Service::Billing, Service::Survey];
+    pub const ALL: [Service; 5] = [
+        Service::Intake,
+        Service::Dispatch,
+        Service::Inventory,
+        Service::Billing,
+        Service::Survey,
+    ];
 
     /// Lower-case name used in subjects, databases and logs.
     pub fn name(self) -> &'static str {
@@ -144,19 +149,58 @@ pub const EVENTS: &[EventSpec] = &[
 
 /// Every request subject the gateway may call.
 pub const REQUESTS: &[RequestSpec] = &[
-    RequestSpec { subject: "svc.intake.ticket.open", service: Service::Intake },
-    RequestSpec { subject: "svc.intake.ticket.get", service: Service::Intake },
-    RequestSpec { subject: "svc.dispatch.technician.create", service: Service::Dispatch },
-    RequestSpec { subject: "svc.dispatch.workorder.get", service: Service::Dispatch },
-    RequestSpec { subject: "svc.dispatch.workorder.list", service: Service::Dispatch },
-    RequestSpec { subject: "svc.dispatch.workorder.complete", service: Service::Dispatch },
-    RequestSpec { subject: "svc.inventory.part.create", service: Service::Inventory },
-    RequestSpec { subject: "svc.inventory.part.receive", service: Service::Inventory },
-    RequestSpec { subject: "svc.inventory.part.get", service: Service::Inventory },
-    RequestSpec { subject: "svc.billing.invoice.get", service: Service::Billing },
-    RequestSpec { subject: "svc.billing.invoice.list", service: Service::Billing },
-    RequestSpec { subject: "svc.survey.callback.get", service: Service::Survey },
-    RequestSpec { subject: "svc.survey.callback.list", service: Service::Survey },
+    RequestSpec {
+        subject: "svc.intake.ticket.open",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.ticket.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.technician.create",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.workorder.get",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.workorder.list",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.workorder.complete",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.inventory.part.create",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.part.receive",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.part.get",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.billing.invoice.get",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.invoice.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.survey.callback.get",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.callback.list",
+        service: Service::Survey,
+    },
 ];
 
 /// Subjects `service` consumes from `producer`'s stream (its durable's filter).
@@ -170,7 +214,10 @@ pub fn consumed_from(service: Service, producer: Service) -> Vec<&'static str> {
 
 /// Streams `service` has a durable consumer on.
 pub fn producers_consumed_by(service: Service) -> Vec<Service> {
-    Service::ALL.into_iter().filter(|p| !consumed_from(service, *p).is_empty()).collect()
+    Service::ALL
+        .into_iter()
+        .filter(|p| !consumed_from(service, *p).is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -182,17 +229,29 @@ mod tests {
         for r in REQUESTS {
             for s in Service::ALL {
                 let prefix = format!("{}.", s.name());
-                assert!(!r.subject.starts_with(&prefix), "{} is captured by {}", r.subject, s.stream());
+                assert!(
+                    !r.subject.starts_with(&prefix),
+                    "{} is captured by {}",
+                    r.subject,
+                    s.stream()
+                );
             }
             assert!(!r.subject.starts_with("deadletter."));
-            assert!(r.subject.starts_with(&format!("{}.", r.service.request_prefix())));
+            assert!(
+                r.subject
+                    .starts_with(&format!("{}.", r.service.request_prefix()))
+            );
         }
     }
 
     #[test]
     fn every_event_lives_in_its_producers_stream_and_is_not_self_consumed() {
         for e in EVENTS {
-            assert!(e.subject.starts_with(&format!("{}.", e.producer.name())), "{}", e.subject);
+            assert!(
+                e.subject.starts_with(&format!("{}.", e.producer.name())),
+                "{}",
+                e.subject
+            );
             assert_eq!(e.subject.split('.').count(), 3, "{}", e.subject);
             assert!(!e.consumers.contains(&e.producer));
         }
@@ -200,7 +259,10 @@ mod tests {
 
     #[test]
     fn billing_reads_dispatch_and_inventory() {
-        assert_eq!(producers_consumed_by(Service::Billing), vec![Service::Dispatch, Service::Inventory]);
+        assert_eq!(
+            producers_consumed_by(Service::Billing),
+            vec![Service::Dispatch, Service::Inventory]
+        );
         assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 2);
     }
 }

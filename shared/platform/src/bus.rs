@@ -27,7 +27,11 @@ pub struct StreamSettings {
 
 impl Default for StreamSettings {
     fn default() -> Self {
-        Self { replicas: 1, duplicate_window: Duration::from_secs(120), max_age: Duration::from_secs(30 * 24 * 3600) }
+        Self {
+            replicas: 1,
+            duplicate_window: Duration::from_secs(120),
+            max_age: Duration::from_secs(30 * 24 * 3600),
+        }
     }
 }
 
@@ -51,15 +55,21 @@ impl Bus {
             .event_callback(|event| async move {
                 match event {
                     Event::SlowConsumer(sid) => {
-                        connection().slow_consumers.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        connection()
+                            .slow_consumers
+                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         warn!(sid, "NATS slow consumer: a subscription dropped messages");
                     }
                     Event::ServerError(e) => {
-                        connection().server_errors.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        connection()
+                            .server_errors
+                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         error!(error = %e, "NATS server error");
                     }
                     Event::Disconnected => {
-                        connection().disconnects.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        connection()
+                            .disconnects
+                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         warn!("NATS disconnected; reconnecting");
                     }
                     Event::Connected => info!("NATS connected"),
@@ -68,13 +78,19 @@ impl Bus {
             })
             .connect(url)
             .await
-            .map_err(|e| Error::Nats(format!("cannot reach NATS at {url}: {e} (is nats-server -js running? set NATS_URL)")))?;
+            .map_err(|e| {
+                Error::Nats(format!(
+                    "cannot reach NATS at {url}: {e} (is nats-server -js running? set NATS_URL)"
+                ))
+            })?;
         let version = client.server_info().version;
         check_version(&version)?;
         let js = jetstream::new(client.clone());
-        js.query_account()
-            .await
-            .map_err(|e| Error::Nats(format!("JetStream is not enabled on {url}: {e} (start nats-server with -js)")))?;
+        js.query_account().await.map_err(|e| {
+            Error::Nats(format!(
+                "JetStream is not enabled on {url}: {e} (start nats-server with -js)"
+            ))
+        })?;
         Ok(Self { client, js })
     }
 
@@ -100,7 +116,11 @@ impl Bus {
             config.retention = stream::RetentionPolicy::Limits;
             config.num_replicas = settings.replicas;
             config.duplicate_window = settings.duplicate_window;
-            config.max_age = if config.name == DEAD_LETTER_STREAM { Duration::ZERO } else { settings.max_age };
+            config.max_age = if config.name == DEAD_LETTER_STREAM {
+                Duration::ZERO
+            } else {
+                settings.max_age
+            };
             config.allow_direct = true;
             let name = config.name.clone();
             self.js
@@ -113,7 +133,10 @@ impl Bus {
 
     /// Whether the connection is up (readiness).
     pub fn connected(&self) -> bool {
-        matches!(self.client.connection_state(), async_nats::connection::State::Connected)
+        matches!(
+            self.client.connection_state(),
+            async_nats::connection::State::Connected
+        )
     }
 }
 
@@ -135,7 +158,11 @@ pub fn parse_version(text: &str) -> Option<(u64, u64, u64)> {
     let v = text.trim().rsplit(' ').next()?.trim_start_matches('v');
     let v = v.split(['-', '+']).next()?;
     let mut parts = v.split('.').map(|p| p.parse::<u64>().ok());
-    Some((parts.next()??, parts.next()??, parts.next().flatten().unwrap_or(0)))
+    Some((
+        parts.next()??,
+        parts.next()??,
+        parts.next().flatten().unwrap_or(0),
+    ))
 }
 
 #[cfg(test)]

@@ -69,18 +69,31 @@ impl InboundEvent {
     /// Parses the whole envelope as `T`; a mismatch is poison.
     pub fn decode<T: Event>(&self) -> Result<Envelope<T>, HandlerError> {
         if self.version != T::VERSION {
-            return Err(HandlerError::Poison(format!("{} version {} is not supported", self.subject, self.version)));
+            return Err(HandlerError::Poison(format!(
+                "{} version {} is not supported",
+                self.subject, self.version
+            )));
         }
         let mut de = serde_json::Deserializer::from_slice(&self.payload);
-        serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| HandlerError::Poison(format!("{} does not match its schema at {}: {}", self.subject, e.path(), e.inner())))
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            HandlerError::Poison(format!(
+                "{} does not match its schema at {}: {}",
+                self.subject,
+                e.path(),
+                e.inner()
+            ))
+        })
     }
 }
 
 /// Applies one kind of event inside the consumer's transaction.
 pub trait EventHandler: Send + Sync + 'static {
     /// Applies `event` using `uow`; staged events commit with the effect.
-    fn handle<'a>(&'a self, uow: &'a mut UnitOfWork, event: &'a InboundEvent) -> BoxFuture<'a, Result<(), HandlerError>>;
+    fn handle<'a>(
+        &'a self,
+        uow: &'a mut UnitOfWork,
+        event: &'a InboundEvent,
+    ) -> BoxFuture<'a, Result<(), HandlerError>>;
 }
 
 /// Where a consumer reads and how hard it tries.
@@ -101,11 +114,22 @@ pub struct ConsumerSpec {
 }
 
 /// Creates (or updates) the durable consumer so it exists before any role runs.
-pub async fn ensure(bus: &Bus, spec: &ConsumerSpec) -> Result<jetstream::consumer::Consumer<pull::Config>> {
-    let stream = bus.js.get_stream(&spec.stream).await.map_err(|e| Error::nats(&format!("stream {}", spec.stream), e))?;
+pub async fn ensure(
+    bus: &Bus,
+    spec: &ConsumerSpec,
+) -> Result<jetstream::consumer::Consumer<pull::Config>> {
+    let stream = bus
+        .js
+        .get_stream(&spec.stream)
+        .await
+        .map_err(|e| Error::nats(&format!("stream {}", spec.stream), e))?;
     let config = pull::Config {
         durable_name: Some(spec.durable.clone()),
-        description: Some(format!("{} reads {}", spec.durable, spec.filter_subjects.join(", "))),
+        description: Some(format!(
+            "{} reads {}",
+            spec.durable,
+            spec.filter_subjects.join(", ")
+        )),
         ack_policy: jetstream::consumer::AckPolicy::Explicit,
         ack_wait: spec.ack_wait,
         // Redelivery is bounded by our own dead-lettering, which needs one more delivery
@@ -125,8 +149,19 @@ pub async fn ensure(bus: &Bus, spec: &ConsumerSpec) -> Result<jetstream::consume
 }
 
 /// Runs one consumer until `token` is cancelled, finishing the batch in hand.
-pub async fn run(bus: Bus, db: Db, spec: ConsumerSpec, handler: Arc<dyn EventHandler>, token: CancellationToken) {
-    let worker = Worker { bus: bus.clone(), db, spec, handler };
+pub async fn run(
+    bus: Bus,
+    db: Db,
+    spec: ConsumerSpec,
+    handler: Arc<dyn EventHandler>,
+    token: CancellationToken,
+) {
+    let worker = Worker {
+        bus: bus.clone(),
+        db,
+        spec,
+        handler,
+    };
     let mut backoff = Duration::from_millis(200);
     while !token.is_cancelled() {
         let consumer = match ensure(&bus, &worker.spec).await {
@@ -216,7 +251,11 @@ impl Worker {
         let mut items = Vec::with_capacity(messages.len());
         for message in messages {
             match self.parse(&message) {
-                Ok((event, span)) => items.push(Item { message, event, span }),
+                Ok((event, span)) => items.push(Item {
+                    message,
+                    event,
+                    span,
+                }),
                 Err(reason) => self.dead_letter(&message, None, &reason).await,
             }
         }
@@ -229,7 +268,9 @@ impl Worker {
                     self.ack_all(&items).await;
                     return;
                 }
-                Err(e) => warn!(error = %e, size = items.len(), "batch failed; handling its events one by one"),
+                Err(e) => {
+                    warn!(error = %e, size = items.len(), "batch failed; handling its events one by one")
+                }
             }
         }
         for item in &items {
@@ -241,13 +282,18 @@ impl Worker {
     }
 
     fn parse(&self, message: &jetstream::Message) -> Result<(InboundEvent, Span), String> {
-        let info = message.info().map_err(|e| format!("not a JetStream message: {e}"))?;
+        let info = message
+            .info()
+            .map_err(|e| format!("not a JetStream message: {e}"))?;
         let (stream_seq, delivered) = (info.stream_sequence, info.delivered);
         let subject = message.subject.to_string();
         let header: EnvelopeHeader = serde_json::from_slice(&message.payload)
             .map_err(|e| format!("{subject}: payload is not an event envelope: {e}"))?;
         if header.event_type != subject {
-            return Err(format!("envelope type {} arrived on subject {subject}", header.event_type));
+            return Err(format!(
+                "envelope type {} arrived on subject {subject}",
+                header.event_type
+            ));
         }
         let span = info_span!(
             "consume",
@@ -293,13 +339,18 @@ impl Worker {
                 duplicates += 1;
                 continue;
             }
-            self.handler.handle(&mut uow, &item.event).instrument(item.span.clone()).await?;
+            self.handler
+                .handle(&mut uow, &item.event)
+                .instrument(item.span.clone())
+                .await?;
             handled += 1;
         }
         uow.commit().await?;
         let m = self.db.metrics();
-        m.events_handled.fetch_add(handled, std::sync::atomic::Ordering::Relaxed);
-        m.events_duplicate.fetch_add(duplicates, std::sync::atomic::Ordering::Relaxed);
+        m.events_handled
+            .fetch_add(handled, std::sync::atomic::Ordering::Relaxed);
+        m.events_duplicate
+            .fetch_add(duplicates, std::sync::atomic::Ordering::Relaxed);
         Ok(())
     }
 
@@ -318,12 +369,14 @@ impl Worker {
         match error {
             HandlerError::Poison(reason) => {
                 drop(_guard);
-                self.dead_letter(&item.message, Some(&item.event), &reason).await
+                self.dead_letter(&item.message, Some(&item.event), &reason)
+                    .await
             }
             HandlerError::Retry(reason) if item.event.delivered >= self.spec.max_deliver => {
                 drop(_guard);
                 let reason = format!("failed {} times, last: {reason}", item.event.delivered);
-                self.dead_letter(&item.message, Some(&item.event), &reason).await
+                self.dead_letter(&item.message, Some(&item.event), &reason)
+                    .await
             }
             HandlerError::Retry(reason) => {
                 let delay = retry_delay(item.event.delivered);
@@ -335,9 +388,22 @@ impl Worker {
         }
     }
 
-    async fn dead_letter(&self, message: &jetstream::Message, event: Option<&InboundEvent>, reason: &str) {
+    async fn dead_letter(
+        &self,
+        message: &jetstream::Message,
+        event: Option<&InboundEvent>,
+        reason: &str,
+    ) {
         error!(consumer = %self.spec.durable, subject = %message.subject, reason, "moving event to the dead-letter stream");
-        match dead_letter::store(&self.bus, &self.spec.durable, message, event.map(|e| e.event_id), reason).await {
+        match dead_letter::store(
+            &self.bus,
+            &self.spec.durable,
+            message,
+            event.map(|e| e.event_id),
+            reason,
+        )
+        .await
+        {
             Ok(()) => {
                 RoleMetrics::inc(&self.db.metrics().events_dead_lettered);
                 if let Err(e) = message.ack_with(AckKind::Term).await {
@@ -346,7 +412,9 @@ impl Worker {
             }
             Err(e) => {
                 error!(error = %e, "could not store the dead letter; the message will be redelivered");
-                let _ = message.ack_with(AckKind::Nak(Some(Duration::from_secs(5)))).await;
+                let _ = message
+                    .ack_with(AckKind::Nak(Some(Duration::from_secs(5))))
+                    .await;
             }
         }
     }

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aftercare_contracts::{Envelope, Event};
-use sqlx::any::AnyPoolOptions;
 use sqlx::AnyConnection;
+use sqlx::any::AnyPoolOptions;
 use sqlx::migrate::Migrator;
 use sqlx::{Any, AnyPool, Executor, Transaction};
 use tokio::sync::Notify;
@@ -36,7 +36,9 @@ impl Backend {
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
             Ok(Backend::Postgres)
         } else {
-            Err(Error::Config(format!("database URL must start with sqlite: or postgres:, got {url:?}")))
+            Err(Error::Config(format!(
+                "database URL must start with sqlite: or postgres:, got {url:?}"
+            )))
         }
     }
 }
@@ -67,8 +69,14 @@ impl Migrations {
     /// Versions of each backend's migrations, for the parity test.
     pub fn versions(&self) -> (Vec<i64>, Vec<i64>) {
         (
-            self.combined(Backend::Sqlite).iter().map(|m| m.version).collect(),
-            self.combined(Backend::Postgres).iter().map(|m| m.version).collect(),
+            self.combined(Backend::Sqlite)
+                .iter()
+                .map(|m| m.version)
+                .collect(),
+            self.combined(Backend::Postgres)
+                .iter()
+                .map(|m| m.version)
+                .collect(),
         )
     }
 }
@@ -85,12 +93,14 @@ pub struct Db {
 
 impl std::fmt::Debug for Db {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Db").field("backend", &self.backend).field("role", &self.metrics.role).finish()
+        f.debug_struct("Db")
+            .field("backend", &self.backend)
+            .field("role", &self.metrics.role)
+            .finish()
     }
 }
 
-const SQLITE_PRAGMAS: &str =
-    "pragma journal_mode = wal; pragma synchronous = full; pragma busy_timeout = 10000; pragma foreign_keys = on;";
+const SQLITE_PRAGMAS: &str = "pragma journal_mode = wal; pragma synchronous = full; pragma busy_timeout = 10000; pragma foreign_keys = on;";
 
 impl Db {
     /// Connects to `url` for `role`. For SQLite the file is created if missing.
@@ -99,19 +109,20 @@ impl Db {
         let backend = Backend::from_url(url)?;
         let (write, read) = match backend {
             Backend::Sqlite => {
-                if let Some(path) = sqlite_path(url) {
-                    if let Some(dir) = std::path::Path::new(&path).parent() {
-                        if !dir.as_os_str().is_empty() {
-                            std::fs::create_dir_all(dir)?;
-                        }
-                    }
+                if let Some(path) = sqlite_path(url)
+                    && let Some(dir) = std::path::Path::new(&path).parent()
+                    && !dir.as_os_str().is_empty()
+                {
+                    std::fs::create_dir_all(dir)?;
                 }
                 let url = with_create_mode(url);
                 let write = AnyPoolOptions::new()
                     .max_connections(1)
                     .min_connections(1)
                     .acquire_timeout(Duration::from_secs(30))
-                    .after_connect(|conn, _| Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(|_| ()) }))
+                    .after_connect(|conn, _| {
+                        Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(|_| ()) })
+                    })
                     .connect(&url)
                     .await
                     .map_err(|e| connect_error(&url, e))?;
@@ -120,7 +131,9 @@ impl Db {
                     .acquire_timeout(Duration::from_secs(30))
                     .after_connect(|conn, _| {
                         Box::pin(async move {
-                            conn.execute("pragma busy_timeout = 10000; pragma query_only = 1;").await.map(|_| ())
+                            conn.execute("pragma busy_timeout = 10000; pragma query_only = 1;")
+                                .await
+                                .map(|_| ())
                         })
                     })
                     .connect(&url)
@@ -138,7 +151,13 @@ impl Db {
                 (pool.clone(), pool)
             }
         };
-        Ok(Self { write, read, backend, metrics: role(role_name), relay_wake: Arc::new(Notify::new()) })
+        Ok(Self {
+            write,
+            read,
+            backend,
+            metrics: role(role_name),
+            relay_wake: Arc::new(Notify::new()),
+        })
     }
 
     /// Applies the platform's and the service's pending migrations; a no-op when current.
@@ -170,7 +189,11 @@ impl Db {
     /// Starts a write transaction.
     pub async fn begin(&self) -> Result<UnitOfWork> {
         let tx = self.write.begin().await?;
-        Ok(UnitOfWork { tx, staged: 0, db: self.clone() })
+        Ok(UnitOfWork {
+            tx,
+            staged: 0,
+            db: self.clone(),
+        })
     }
 
     /// Whether the database answers.
@@ -206,14 +229,21 @@ pub fn redact(url: &str) -> Cow<'_, str> {
     if let (Some(scheme_end), Some(at)) = (url.find("://"), url.find('@')) {
         let creds = &url[scheme_end + 3..at];
         if let Some(colon) = creds.find(':') {
-            return Cow::Owned(format!("{}{}:***{}", &url[..scheme_end + 3], &creds[..colon], &url[at..]));
+            return Cow::Owned(format!(
+                "{}{}:***{}",
+                &url[..scheme_end + 3],
+                &creds[..colon],
+                &url[at..]
+            ));
         }
     }
     Cow::Borrowed(url)
 }
 
 fn sqlite_path(url: &str) -> Option<String> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && path != ":memory:").then(|| path.to_owned())
 }
@@ -307,30 +337,6 @@ pub fn human_number(prefix: &str, year: i32, value: i64) -> String {
     format!("{prefix}{year}-{value:06}")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_pick_the_backend_and_hide_passwords() {
-        assert_eq!(Backend::from_url("sqlite://data/x.db").ok(), Some(Backend::Sqlite));
-        assert_eq!(Backend::from_url("postgres://u:p@h/db").ok(), Some(Backend::Postgres));
-        assert!(Backend::from_url("mysql://h/db").is_err());
-        assert_eq!(redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
-        assert_eq!(sqlite_path("sqlite://data/x.db?mode=rwc").as_deref(), Some("data/x.db"));
-        assert_eq!(with_create_mode("sqlite://a.db"), "sqlite://a.db?mode=rwc");
-        assert_eq!(human_number("T", 2026, 42), "T2026-000042");
-    }
-
-    #[test]
-    fn platform_migrations_match_on_both_backends() {
-        let a: Vec<i64> = PLATFORM_SQLITE.iter().map(|m| m.version).collect();
-        let b: Vec<i64> = PLATFORM_POSTGRES.iter().map(|m| m.version).collect();
-        assert_eq!(a, b);
-        assert!(a.iter().all(|v| *v < 100), "platform versions are reserved below 100");
-    }
-}
-
 /// Stores a `snake_case` enum as its wire text (`needs_visit`).
 pub fn to_text<T: serde::Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
@@ -342,10 +348,51 @@ pub fn to_text<T: serde::Serialize>(value: &T) -> String {
 
 /// Reads an enum back from its wire text.
 pub fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    Ok(serde_json::from_value(serde_json::Value::String(text.to_owned()))?)
+    Ok(serde_json::from_value(serde_json::Value::String(
+        text.to_owned(),
+    ))?)
 }
 
 /// Reads a JSON column.
 pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     Ok(serde_json::from_str(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_pick_the_backend_and_hide_passwords() {
+        assert_eq!(
+            Backend::from_url("sqlite://data/x.db").ok(),
+            Some(Backend::Sqlite)
+        );
+        assert_eq!(
+            Backend::from_url("postgres://u:p@h/db").ok(),
+            Some(Backend::Postgres)
+        );
+        assert!(Backend::from_url("mysql://h/db").is_err());
+        assert_eq!(
+            redact("postgres://u:secret@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert_eq!(
+            sqlite_path("sqlite://data/x.db?mode=rwc").as_deref(),
+            Some("data/x.db")
+        );
+        assert_eq!(with_create_mode("sqlite://a.db"), "sqlite://a.db?mode=rwc");
+        assert_eq!(human_number("T", 2026, 42), "T2026-000042");
+    }
+
+    #[test]
+    fn platform_migrations_match_on_both_backends() {
+        let a: Vec<i64> = PLATFORM_SQLITE.iter().map(|m| m.version).collect();
+        let b: Vec<i64> = PLATFORM_POSTGRES.iter().map(|m| m.version).collect();
+        assert_eq!(a, b);
+        assert!(
+            a.iter().all(|v| *v < 100),
+            "platform versions are reserved below 100"
+        );
+    }
 }

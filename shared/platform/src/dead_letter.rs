@@ -46,7 +46,10 @@ pub struct DeadLetter {
 }
 
 fn header_safe(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(1000).collect()
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(1000)
+        .collect()
 }
 
 /// Stores `message` as a dead letter of `consumer` and waits for JetStream's ack.
@@ -73,9 +76,15 @@ pub async fn store(
         headers.insert(H_EVENT_ID, id.to_string().as_str());
     }
     let msg_id = format!("dlq:{consumer}:{stream}:{seq}");
-    let publish = Publish::build().payload(message.payload.clone()).headers(headers).message_id(msg_id);
+    let publish = Publish::build()
+        .payload(message.payload.clone())
+        .headers(headers)
+        .message_id(msg_id);
     bus.js
-        .send_publish(dead_letter_subject(consumer, message.subject.as_str()), publish)
+        .send_publish(
+            dead_letter_subject(consumer, message.subject.as_str()),
+            publish,
+        )
         .await
         .map_err(|e| Error::nats("publishing dead letter", e))?
         .await
@@ -84,13 +93,23 @@ pub async fn store(
 }
 
 fn get(headers: &HeaderMap, key: &str) -> String {
-    headers.get(key).map(|v| v.as_str().to_owned()).unwrap_or_default()
+    headers
+        .get(key)
+        .map(|v| v.as_str().to_owned())
+        .unwrap_or_default()
 }
 
 /// Lists up to `limit` dead letters, oldest first.
 pub async fn list(bus: &Bus, limit: usize) -> Result<Vec<DeadLetter>> {
-    let mut stream = bus.js.get_stream(DEAD_LETTER_STREAM).await.map_err(|e| Error::nats("dead-letter stream", e))?;
-    let info = stream.info().await.map_err(|e| Error::nats("dead-letter stream info", e))?;
+    let mut stream = bus
+        .js
+        .get_stream(DEAD_LETTER_STREAM)
+        .await
+        .map_err(|e| Error::nats("dead-letter stream", e))?;
+    let info = stream
+        .info()
+        .await
+        .map_err(|e| Error::nats("dead-letter stream info", e))?;
     let (first, last) = (info.state.first_sequence, info.state.last_sequence);
     let mut out = Vec::new();
     if info.state.messages == 0 {
@@ -100,7 +119,9 @@ pub async fn list(bus: &Bus, limit: usize) -> Result<Vec<DeadLetter>> {
         if out.len() >= limit {
             break;
         }
-        let Ok(msg) = stream.get_raw_message(seq).await else { continue };
+        let Ok(msg) = stream.get_raw_message(seq).await else {
+            continue;
+        };
         let h = msg.headers;
         out.push(DeadLetter {
             seq,
@@ -120,11 +141,20 @@ pub async fn list(bus: &Bus, limit: usize) -> Result<Vec<DeadLetter>> {
 
 /// Publishes dead letter `seq` again on its original subject and deletes it.
 pub async fn replay(bus: &Bus, seq: u64) -> Result<String> {
-    let stream = bus.js.get_stream(DEAD_LETTER_STREAM).await.map_err(|e| Error::nats("dead-letter stream", e))?;
-    let msg = stream.get_raw_message(seq).await.map_err(|e| Error::nats(&format!("dead letter {seq}"), e))?;
+    let stream = bus
+        .js
+        .get_stream(DEAD_LETTER_STREAM)
+        .await
+        .map_err(|e| Error::nats("dead-letter stream", e))?;
+    let msg = stream
+        .get_raw_message(seq)
+        .await
+        .map_err(|e| Error::nats(&format!("dead letter {seq}"), e))?;
     let subject = get(&msg.headers, H_SUBJECT);
     if subject.is_empty() {
-        return Err(Error::Nats(format!("dead letter {seq} has no original subject")));
+        return Err(Error::Nats(format!(
+            "dead letter {seq} has no original subject"
+        )));
     }
     let mut headers = HeaderMap::new();
     for key in ["traceparent", "tracestate"] {
@@ -143,6 +173,9 @@ pub async fn replay(bus: &Bus, seq: u64) -> Result<String> {
         .map_err(|e| Error::nats("replaying", e))?
         .await
         .map_err(|e| Error::nats("replay ack", e))?;
-    stream.delete_message(seq).await.map_err(|e| Error::nats("deleting replayed dead letter", e))?;
+    stream
+        .delete_message(seq)
+        .await
+        .map_err(|e| Error::nats("deleting replayed dead letter", e))?;
     Ok(subject)
 }

@@ -28,7 +28,10 @@ pub struct Health {
 impl Health {
     /// Adds a named readiness check.
     pub fn add(&self, name: impl Into<String>, check: ReadinessCheck) {
-        self.checks.lock().unwrap_or_else(|e| e.into_inner()).push((name.into(), check));
+        self.checks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((name.into(), check));
     }
 
     /// Marks the process as shutting down: `/readyz` answers 503 from now on.
@@ -41,7 +44,11 @@ impl Health {
         if self.draining.load(Ordering::SeqCst) {
             return vec!["shutting down".into()];
         }
-        let checks = self.checks.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let checks = self
+            .checks
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
         let mut failed = Vec::new();
         for (name, check) in checks {
             if let Err(e) = check().await {
@@ -56,7 +63,15 @@ impl Health {
         Router::new()
             .route("/healthz", get(|| async { "ok\n" }))
             .route("/readyz", get(readyz))
-            .route("/metrics", get(|| async { ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], crate::metrics::render()) }))
+            .route(
+                "/metrics",
+                get(|| async {
+                    (
+                        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+                        crate::metrics::render(),
+                    )
+                }),
+            )
             .with_state(self.clone())
     }
 }
@@ -66,16 +81,25 @@ async fn readyz(State(health): State<Health>) -> impl IntoResponse {
     if failed.is_empty() {
         (StatusCode::OK, "ready\n".to_owned())
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, format!("not ready: {}\n", failed.join("; ")))
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("not ready: {}\n", failed.join("; ")),
+        )
     }
 }
 
 /// Binds `addr` and serves `router` until `token` is cancelled; returns the bound address.
-pub async fn serve(addr: SocketAddr, router: Router, token: CancellationToken) -> Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
+pub async fn serve(
+    addr: SocketAddr,
+    router: Router,
+    token: CancellationToken,
+) -> Result<(SocketAddr, tokio::task::JoinHandle<()>)> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let bound = listener.local_addr()?;
     let handle = tokio::spawn(async move {
-        let _ = axum::serve(listener, router).with_graceful_shutdown(token.cancelled_owned()).await;
+        let _ = axum::serve(listener, router)
+            .with_graceful_shutdown(token.cancelled_owned())
+            .await;
     });
     Ok((bound, handle))
 }

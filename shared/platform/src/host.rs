@@ -72,7 +72,10 @@ impl ServiceHost {
                 let spec = ConsumerSpec {
                     stream: producer.stream(),
                     durable: service.durable(),
-                    filter_subjects: consumed_from(service, producer).into_iter().map(str::to_owned).collect(),
+                    filter_subjects: consumed_from(service, producer)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect(),
                     max_deliver: settings.max_deliver,
                     ack_wait: settings.ack_wait,
                     batch: settings.consumer_batch,
@@ -81,7 +84,15 @@ impl ServiceHost {
                 consumers.push(spec);
             }
         }
-        Ok(Self { service, bus, db, endpoints, handler, settings, consumers })
+        Ok(Self {
+            service,
+            bus,
+            db,
+            endpoints,
+            handler,
+            settings,
+            consumers,
+        })
     }
 
     /// The service's database.
@@ -104,7 +115,13 @@ impl ServiceHost {
             format!("{} nats", self.service.name()),
             Arc::new(move || {
                 let ok = bus.connected();
-                Box::pin(async move { if ok { Ok(()) } else { Err("not connected".into()) } })
+                Box::pin(async move {
+                    if ok {
+                        Ok(())
+                    } else {
+                        Err("not connected".into())
+                    }
+                })
             }),
         );
     }
@@ -113,7 +130,10 @@ impl ServiceHost {
     pub async fn run_until_stopped(self, token: CancellationToken) -> Result<()> {
         let name = self.service.name();
         let relay_token = CancellationToken::new();
-        let relay = tokio::spawn(Relay::new(self.db.clone(), self.bus.js.clone(), self.settings.relay).run(relay_token.clone()));
+        let relay = tokio::spawn(
+            Relay::new(self.db.clone(), self.bus.js.clone(), self.settings.relay)
+                .run(relay_token.clone()),
+        );
         let mut workers = Vec::new();
         if let Some(handler) = &self.handler {
             for spec in self.consumers.clone() {
@@ -134,15 +154,25 @@ impl ServiceHost {
             self.db.metrics().clone(),
             token.clone(),
         ));
-        info!(service = name, consumers = self.consumers.len(), "service running");
+        info!(
+            service = name,
+            consumers = self.consumers.len(),
+            "service running"
+        );
         token.cancelled().await;
         let served = server.await;
         for w in workers {
             let _ = w.await;
         }
         relay_token.cancel();
-        if tokio::time::timeout(Duration::from_secs(15), relay).await.is_err() {
-            warn!(service = name, "relay did not finish; pending events go out at the next start");
+        if tokio::time::timeout(Duration::from_secs(15), relay)
+            .await
+            .is_err()
+        {
+            warn!(
+                service = name,
+                "relay did not finish; pending events go out at the next start"
+            );
         }
         self.db.close().await;
         info!(service = name, "service stopped");

@@ -61,7 +61,10 @@ pub fn role(role: &str) -> Arc<RoleMetrics> {
     if let Some(m) = reg.iter().find(|m| m.role == role) {
         return m.clone();
     }
-    let m = Arc::new(RoleMetrics { role: role.to_owned(), ..Default::default() });
+    let m = Arc::new(RoleMetrics {
+        role: role.to_owned(),
+        ..Default::default()
+    });
     reg.push(m.clone());
     m
 }
@@ -70,19 +73,50 @@ pub fn role(role: &str) -> Arc<RoleMetrics> {
 pub fn render() -> String {
     let reg = registry().lock().unwrap_or_else(|e| e.into_inner());
     let mut out = String::new();
-    let families: [(&str, &str, fn(&RoleMetrics) -> &AtomicU64); 7] = [
-        ("aftercare_db_commits_total", "Committed write transactions.", |m| &m.db_commits),
-        ("aftercare_events_published_total", "Events published to JetStream and acknowledged.", |m| &m.events_published),
-        ("aftercare_events_handled_total", "Events whose effect was applied.", |m| &m.events_handled),
-        ("aftercare_events_duplicate_total", "Redelivered events skipped by the inbox.", |m| &m.events_duplicate),
-        ("aftercare_events_dead_lettered_total", "Events moved to the dead-letter stream.", |m| &m.events_dead_lettered),
-        ("aftercare_requests_total", "Requests answered.", |m| &m.requests),
-        ("aftercare_request_errors_total", "Requests answered with an error.", |m| &m.request_errors),
+    type Family = (&'static str, &'static str, fn(&RoleMetrics) -> &AtomicU64);
+    let families: [Family; 7] = [
+        (
+            "aftercare_db_commits_total",
+            "Committed write transactions.",
+            |m| &m.db_commits,
+        ),
+        (
+            "aftercare_events_published_total",
+            "Events published to JetStream and acknowledged.",
+            |m| &m.events_published,
+        ),
+        (
+            "aftercare_events_handled_total",
+            "Events whose effect was applied.",
+            |m| &m.events_handled,
+        ),
+        (
+            "aftercare_events_duplicate_total",
+            "Redelivered events skipped by the inbox.",
+            |m| &m.events_duplicate,
+        ),
+        (
+            "aftercare_events_dead_lettered_total",
+            "Events moved to the dead-letter stream.",
+            |m| &m.events_dead_lettered,
+        ),
+        ("aftercare_requests_total", "Requests answered.", |m| {
+            &m.requests
+        }),
+        (
+            "aftercare_request_errors_total",
+            "Requests answered with an error.",
+            |m| &m.request_errors,
+        ),
     ];
     for (name, help, get) in families {
         out.push_str(&format!("# HELP {name} {help}\n# TYPE {name} counter\n"));
         for m in reg.iter() {
-            out.push_str(&format!("{name}{{role=\"{}\"}} {}\n", m.role, get(m).load(Ordering::Relaxed)));
+            out.push_str(&format!(
+                "{name}{{role=\"{}\"}} {}\n",
+                m.role,
+                get(m).load(Ordering::Relaxed)
+            ));
         }
     }
     let c = connection();
@@ -91,7 +125,10 @@ pub fn render() -> String {
         ("aftercare_nats_server_errors_total", &c.server_errors),
         ("aftercare_nats_disconnects_total", &c.disconnects),
     ] {
-        out.push_str(&format!("# TYPE {name} counter\n{name} {}\n", v.load(Ordering::Relaxed)));
+        out.push_str(&format!(
+            "# TYPE {name} counter\n{name} {}\n",
+            v.load(Ordering::Relaxed)
+        ));
     }
     out
 }

@@ -10,7 +10,9 @@ use crate::{Error, Result};
 
 /// The executable to run: `AFTERCARE_NATS_SERVER` or `nats-server` on the `PATH`.
 pub fn binary() -> PathBuf {
-    std::env::var_os("AFTERCARE_NATS_SERVER").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("nats-server"))
+    std::env::var_os("AFTERCARE_NATS_SERVER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("nats-server"))
 }
 
 /// Runs `bin --version` and refuses a missing or too old server.
@@ -23,7 +25,8 @@ pub fn check_binary(bin: &Path) -> Result<String> {
     })?;
     let text = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     check_version(&text)?;
-    parse_version(&text).ok_or_else(|| Error::Config(format!("unreadable nats-server version {text:?}")))?;
+    parse_version(&text)
+        .ok_or_else(|| Error::Config(format!("unreadable nats-server version {text:?}")))?;
     Ok(text)
 }
 
@@ -38,7 +41,9 @@ pub fn config(host: &str, port: u16, monitor_port: u16, store_dir: &Path) -> Str
 
 /// A free TCP port on loopback (bound and released).
 pub fn free_port() -> Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }
 
 /// A `nats-server` child process; killed when dropped.
@@ -63,7 +68,10 @@ impl LocalNats {
         check_binary(&bin)?;
         std::fs::create_dir_all(dir)?;
         let conf = dir.join("nats.conf");
-        std::fs::write(&conf, config("127.0.0.1", port, monitor, &dir.join("jetstream")))?;
+        std::fs::write(
+            &conf,
+            config("127.0.0.1", port, monitor, &dir.join("jetstream")),
+        )?;
         let child = tokio::process::Command::new(&bin)
             .arg("-c")
             .arg(&conf)
@@ -75,15 +83,25 @@ impl LocalNats {
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| Error::Config(format!("cannot start {}: {e}", bin.display())))?;
-        let me = Self { child: Some(child), url: format!("nats://127.0.0.1:{port}"), monitor_url: format!("http://127.0.0.1:{monitor}") };
+        let me = Self {
+            child: Some(child),
+            url: format!("nats://127.0.0.1:{port}"),
+            monitor_url: format!("http://127.0.0.1:{monitor}"),
+        };
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
                 return Ok(me);
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        Err(Error::Nats(format!("nats-server did not start within 20 s; see {}", dir.join("nats.log").display())))
+        Err(Error::Nats(format!(
+            "nats-server did not start within 20 s; see {}",
+            dir.join("nats.log").display()
+        )))
     }
 
     /// Kills the server at once (SIGKILL), as a crash would.
@@ -97,8 +115,14 @@ impl LocalNats {
     pub async fn stop(&mut self) {
         if let Some(mut child) = self.child.take() {
             if let Some(pid) = child.id() {
-                let _ = std::process::Command::new("kill").arg("-TERM").arg(pid.to_string()).status();
-                if tokio::time::timeout(Duration::from_secs(5), child.wait()).await.is_ok() {
+                let _ = std::process::Command::new("kill")
+                    .arg("-TERM")
+                    .arg(pid.to_string())
+                    .status();
+                if tokio::time::timeout(Duration::from_secs(5), child.wait())
+                    .await
+                    .is_ok()
+                {
                     return;
                 }
             }

@@ -26,7 +26,11 @@ pub struct RelaySettings {
 
 impl Default for RelaySettings {
     fn default() -> Self {
-        Self { batch: 256, poll: Duration::from_millis(500), keep_published: Duration::from_secs(24 * 3600) }
+        Self {
+            batch: 256,
+            poll: Duration::from_millis(500),
+            keep_published: Duration::from_secs(24 * 3600),
+        }
     }
 }
 
@@ -107,11 +111,10 @@ impl Relay {
             }
             tokio::select! {
                 _ = token.cancelled() => {
-                    if fault != Fault::Stalled {
-                        if let Err(e) = self.publish_pending(fault).await {
+                    if fault != Fault::Stalled
+                        && let Err(e) = self.publish_pending(fault).await {
                             warn!(error = %e, "outbox rows left pending at shutdown; they go out at the next start");
                         }
-                    }
                     return;
                 }
                 _ = wake.notified() => {}
@@ -161,8 +164,15 @@ impl Relay {
             telemetry::set_parent_from_headers(&span, Some(&stored));
             let mut headers = async_nats::HeaderMap::new();
             telemetry::inject(&span, &mut headers);
-            let publish = Publish::build().payload(p.payload.clone().into()).headers(headers).message_id(&p.event_id);
-            let sent = self.js.send_publish(p.subject.clone(), publish).instrument(span.clone()).await;
+            let publish = Publish::build()
+                .payload(p.payload.clone().into())
+                .headers(headers)
+                .message_id(&p.event_id);
+            let sent = self
+                .js
+                .send_publish(p.subject.clone(), publish)
+                .instrument(span.clone())
+                .await;
             acks.push((p.seq, sent, span));
         }
         let results = join_all(acks.into_iter().map(|(seq, sent, span)| async move {
@@ -176,7 +186,9 @@ impl Relay {
         .await;
 
         if fault == Fault::ExitAfterPublish {
-            eprintln!("AFTERCARE_FAULT=relay_exit_after_publish: exiting after the PubAck, before marking rows");
+            eprintln!(
+                "AFTERCARE_FAULT=relay_exit_after_publish: exiting after the PubAck, before marking rows"
+            );
             std::process::exit(86);
         }
 
@@ -221,12 +233,19 @@ impl Relay {
             .bind(cutoff)
             .execute(uow.conn())
             .await?;
-        sqlx::query("delete from inbox where handled_at < $1").bind(cutoff - 6 * 24 * 3600 * 1000).execute(uow.conn()).await?;
+        sqlx::query("delete from inbox where handled_at < $1")
+            .bind(cutoff - 6 * 24 * 3600 * 1000)
+            .execute(uow.conn())
+            .await?;
         uow.commit().await
     }
 }
 
 /// How many outbox rows wait to be published (for readiness and tests).
 pub async fn pending_count(db: &Db) -> Result<i64> {
-    Ok(sqlx::query_scalar("select count(*) from outbox where published_at is null").fetch_one(db.read()).await?)
+    Ok(
+        sqlx::query_scalar("select count(*) from outbox where published_at is null")
+            .fetch_one(db.read())
+            .await?,
+    )
 }

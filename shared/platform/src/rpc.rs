@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use aftercare_contracts::{Actor, FieldError, ServiceError, Service};
+use aftercare_contracts::{Actor, FieldError, Service, ServiceError};
 use async_nats::HeaderMap;
 use async_nats::service::ServiceExt;
 use bytes::Bytes;
@@ -33,7 +33,9 @@ pub struct RequestContext {
     pub actor: Option<Actor>,
 }
 
-type Handler = Arc<dyn Fn(RequestContext, Bytes) -> BoxFuture<'static, Result<Bytes, ServiceError>> + Send + Sync>;
+type Handler = Arc<
+    dyn Fn(RequestContext, Bytes) -> BoxFuture<'static, Result<Bytes, ServiceError>> + Send + Sync,
+>;
 
 /// One request endpoint: a name under the service's prefix and its handler.
 #[derive(Clone)]
@@ -49,7 +51,10 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ServiceError> {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let message = inner.to_string();
-        let (field, code) = if let Some(name) = message.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        let (field, code) = if let Some(name) = message
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next())
+        {
             (join_path(&path, name), "required")
         } else if message.starts_with("unknown field `") {
             // The path already ends at the unknown key.
@@ -57,12 +62,20 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ServiceError> {
         } else {
             (if path == "." { String::new() } else { path }, "invalid")
         };
-        ServiceError::validation(vec![FieldError { field, code: code.into(), message }])
+        ServiceError::validation(vec![FieldError {
+            field,
+            code: code.into(),
+            message,
+        }])
     })
 }
 
 fn join_path(parent: &str, name: &str) -> String {
-    if parent.is_empty() || parent == "." { name.to_owned() } else { format!("{parent}.{name}") }
+    if parent.is_empty() || parent == "." {
+        name.to_owned()
+    } else {
+        format!("{parent}.{name}")
+    }
 }
 
 /// A typed endpoint: the request body is parsed into `Req` (422 naming the field when
@@ -131,8 +144,16 @@ pub async fn serve(
     let mut loops = Vec::new();
     for ep in endpoints {
         let subject = format!("{}.{}", service.request_prefix(), ep.name);
-        let mut requests = group.endpoint(ep.name.clone()).await.map_err(|e| Error::nats(&format!("endpoint {subject}"), e))?;
-        let (tracker, permits, token, metrics) = (tracker.clone(), permits.clone(), token.clone(), metrics.clone());
+        let mut requests = group
+            .endpoint(ep.name.clone())
+            .await
+            .map_err(|e| Error::nats(&format!("endpoint {subject}"), e))?;
+        let (tracker, permits, token, metrics) = (
+            tracker.clone(),
+            permits.clone(),
+            token.clone(),
+            metrics.clone(),
+        );
         loops.push(tokio::spawn(async move {
             loop {
                 let request = tokio::select! {
@@ -140,8 +161,11 @@ pub async fn serve(
                     r = requests.next() => r,
                 };
                 let Some(request) = request else { break };
-                let Ok(permit) = permits.clone().acquire_owned().await else { break };
-                let (handler, subject, metrics) = (ep.handler.clone(), subject.clone(), metrics.clone());
+                let Ok(permit) = permits.clone().acquire_owned().await else {
+                    break;
+                };
+                let (handler, subject, metrics) =
+                    (ep.handler.clone(), subject.clone(), metrics.clone());
                 tracker.spawn(async move {
                     handle(request, handler, &subject, &metrics).await;
                     drop(permit);
@@ -155,14 +179,25 @@ pub async fn serve(
         let _ = l.await;
     }
     tracker.close();
-    if tokio::time::timeout(Duration::from_secs(20), tracker.wait()).await.is_err() {
-        warn!(service = service.name(), "requests still running after 20 s; abandoning them");
+    if tokio::time::timeout(Duration::from_secs(20), tracker.wait())
+        .await
+        .is_err()
+    {
+        warn!(
+            service = service.name(),
+            "requests still running after 20 s; abandoning them"
+        );
     }
     let _ = micro.stop().await;
     Ok(())
 }
 
-async fn handle(request: async_nats::service::Request, handler: Handler, subject: &str, metrics: &RoleMetrics) {
+async fn handle(
+    request: async_nats::service::Request,
+    handler: Handler,
+    subject: &str,
+    metrics: &RoleMetrics,
+) {
     let span = info_span!(
         "request",
         otel.name = format!("{subject} process"),
@@ -175,9 +210,14 @@ async fn handle(request: async_nats::service::Request, handler: Handler, subject
     telemetry::set_parent_from_headers(&span, headers);
     telemetry::record_trace_id(&span);
     let actor = headers.and_then(|h| {
-        Some(Actor { user_id: h.get(H_USER)?.as_str().to_owned(), role: h.get(H_ROLE)?.as_str().to_owned() })
+        Some(Actor {
+            user_id: h.get(H_USER)?.as_str().to_owned(),
+            role: h.get(H_ROLE)?.as_str().to_owned(),
+        })
     });
-    let result = handler(RequestContext { actor }, request.message.payload.clone()).instrument(span.clone()).await;
+    let result = handler(RequestContext { actor }, request.message.payload.clone())
+        .instrument(span.clone())
+        .await;
     RoleMetrics::inc(&metrics.requests);
     let response = match result {
         Ok(bytes) => Ok(bytes),
@@ -186,7 +226,10 @@ async fn handle(request: async_nats::service::Request, handler: Handler, subject
             if e.status >= 500 {
                 span.in_scope(|| error!(code = %e.code, "request failed"));
             }
-            Err(async_nats::service::error::Error { status: ascii_json(&e), code: e.status as usize })
+            Err(async_nats::service::error::Error {
+                status: ascii_json(&e),
+                code: e.status as usize,
+            })
         }
     };
     if let Err(e) = request.respond(response).await {
@@ -227,26 +270,38 @@ pub async fn call<Req: Serialize, Resp: DeserializeOwned>(
         headers.insert(H_ROLE, a.role.as_str());
     }
     let body = serde_json::to_vec(req).map_err(|e| CallError::Transport(e.to_string()))?;
-    let request = async_nats::Request::new().payload(body.into()).headers(headers).timeout(Some(timeout));
-    let reply = bus.client.send_request(subject.to_owned(), request).instrument(span).await.map_err(|e| match e.kind() {
-        async_nats::RequestErrorKind::NoResponders => CallError::Unavailable,
-        async_nats::RequestErrorKind::TimedOut => CallError::Timeout,
-        _ => CallError::Transport(e.to_string()),
-    })?;
-    if let Some(h) = reply.headers.as_ref() {
-        if let Some(code) = h.get(H_ERROR_CODE) {
-            let text = h.get(H_ERROR).map(|v| v.as_str().to_owned()).unwrap_or_default();
-            let err = serde_json::from_str::<ServiceError>(&text).unwrap_or_else(|_| ServiceError {
-                status: code.as_str().parse().unwrap_or(500),
-                code: "service_error".into(),
-                title: "Service error".into(),
-                detail: text,
-                errors: vec![],
-            });
-            return Err(CallError::Service(err));
-        }
+    let request = async_nats::Request::new()
+        .payload(body.into())
+        .headers(headers)
+        .timeout(Some(timeout));
+    let reply = bus
+        .client
+        .send_request(subject.to_owned(), request)
+        .instrument(span)
+        .await
+        .map_err(|e| match e.kind() {
+            async_nats::RequestErrorKind::NoResponders => CallError::Unavailable,
+            async_nats::RequestErrorKind::TimedOut => CallError::Timeout,
+            _ => CallError::Transport(e.to_string()),
+        })?;
+    if let Some(h) = reply.headers.as_ref()
+        && let Some(code) = h.get(H_ERROR_CODE)
+    {
+        let text = h
+            .get(H_ERROR)
+            .map(|v| v.as_str().to_owned())
+            .unwrap_or_default();
+        let err = serde_json::from_str::<ServiceError>(&text).unwrap_or_else(|_| ServiceError {
+            status: code.as_str().parse().unwrap_or(500),
+            code: "service_error".into(),
+            title: "Service error".into(),
+            detail: text,
+            errors: vec![],
+        });
+        return Err(CallError::Service(err));
     }
-    serde_json::from_slice(&reply.payload).map_err(|e| CallError::Transport(format!("unreadable reply from {subject}: {e}")))
+    serde_json::from_slice(&reply.payload)
+        .map_err(|e| CallError::Transport(format!("unreadable reply from {subject}: {e}")))
 }
 
 #[cfg(test)]
@@ -284,6 +339,9 @@ mod tests {
     fn ascii_json_escapes_everything_outside_ascii() {
         let s = ascii_json(&"复印机 \n ok 😀");
         assert!(s.is_ascii());
-        assert_eq!(serde_json::from_str::<String>(&s).expect("valid json"), "复印机 \n ok 😀");
+        assert_eq!(
+            serde_json::from_str::<String>(&s).expect("valid json"),
+            "复印机 \n ok 😀"
+        );
     }
 }

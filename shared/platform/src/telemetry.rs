@@ -48,10 +48,18 @@ impl TelemetryGuard {
 }
 
 fn otlp_configured() -> bool {
-    ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]
-        .iter()
-        .any(|k| std::env::var(k).map(|v| !v.trim().is_empty()).unwrap_or(false))
-        && std::env::var("OTEL_TRACES_EXPORTER").map(|v| v != "none").unwrap_or(true)
+    [
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+    ]
+    .iter()
+    .any(|k| {
+        std::env::var(k)
+            .map(|v| !v.trim().is_empty())
+            .unwrap_or(false)
+    }) && std::env::var("OTEL_TRACES_EXPORTER")
+        .map(|v| v != "none")
+        .unwrap_or(true)
 }
 
 /// Installs the global subscriber and propagator. `default_service_name` is used unless
@@ -100,13 +108,18 @@ pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGu
     };
     let otel = tracing_opentelemetry::layer()
         .with_tracer(tracer)
-        .with_filter(EnvFilter::new("info,h2=off,tonic=off,hyper=off,tower=off,async_nats=off,sqlx=off"));
+        .with_filter(EnvFilter::new(
+            "info,h2=off,tonic=off,hyper=off,tower=off,async_nats=off,sqlx=off",
+        ));
     tracing_subscriber::registry()
         .with(fmt.with_filter(log_filter))
         .with(otel)
         .try_init()
         .map_err(|e| Error::Config(format!("tracing already initialised: {e}")))?;
-    Ok(TelemetryGuard { provider, exporting })
+    Ok(TelemetryGuard {
+        provider,
+        exporting,
+    })
 }
 
 /// Writes trace context into NATS headers.
@@ -162,7 +175,11 @@ pub fn current_context_json() -> String {
 /// caused it, while the request that triggered it is still reachable through the link.
 pub fn span_in_stored_trace(stored_json: &str, name: &str) -> Span {
     let current = Span::current().context().span().span_context().clone();
-    let span = tracing::info_span!("entity", otel.name = name.to_owned(), trace_id = tracing::field::Empty);
+    let span = tracing::info_span!(
+        "entity",
+        otel.name = name.to_owned(),
+        trace_id = tracing::field::Empty
+    );
     let stored = headers_from_json(stored_json);
     set_parent_from_headers(&span, Some(&stored));
     if current.is_valid() {

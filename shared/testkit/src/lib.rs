@@ -32,7 +32,11 @@ pub fn use_project_tools() {
 }
 
 /// Polls `condition` every 20 ms until it holds or `timeout` passes.
-pub async fn wait_until<F, Fut>(timeout: Duration, what: &str, mut condition: F) -> anyhow::Result<()>
+pub async fn wait_until<F, Fut>(
+    timeout: Duration,
+    what: &str,
+    mut condition: F,
+) -> anyhow::Result<()>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -80,9 +84,17 @@ impl NatsServer {
     pub async fn start() -> anyhow::Result<Self> {
         use_project_tools();
         let dir = tempfile::tempdir()?;
-        let (port, monitor) = (aftercare_platform::nats_server::free_port()?, aftercare_platform::nats_server::free_port()?);
+        let (port, monitor) = (
+            aftercare_platform::nats_server::free_port()?,
+            aftercare_platform::nats_server::free_port()?,
+        );
         let inner = LocalNats::start_on(dir.path(), port, monitor).await?;
-        Ok(Self { inner, dir, port, monitor })
+        Ok(Self {
+            inner,
+            dir,
+            port,
+            monitor,
+        })
     }
 
     /// Client URL.

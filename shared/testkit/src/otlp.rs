@@ -3,8 +3,12 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use opentelemetry_proto::tonic::collector::trace::v1::trace_service_server::{TraceService, TraceServiceServer};
-use opentelemetry_proto::tonic::collector::trace::v1::{ExportTraceServiceRequest, ExportTraceServiceResponse};
+use opentelemetry_proto::tonic::collector::trace::v1::trace_service_server::{
+    TraceService, TraceServiceServer,
+};
+use opentelemetry_proto::tonic::collector::trace::v1::{
+    ExportTraceServiceRequest, ExportTraceServiceResponse,
+};
 use opentelemetry_proto::tonic::common::v1::any_value::Value;
 
 /// One received span.
@@ -64,7 +68,9 @@ impl TraceService for Collector {
                 }
             }
         }
-        Ok(tonic::Response::new(ExportTraceServiceResponse { partial_success: None }))
+        Ok(tonic::Response::new(ExportTraceServiceResponse {
+            partial_success: None,
+        }))
     }
 }
 
@@ -84,9 +90,16 @@ impl OtlpReceiver {
         let service = TraceServiceServer::new(collector.clone());
         let incoming = tokio_stream_from(listener);
         let task = tokio::spawn(async move {
-            let _ = tonic::transport::Server::builder().add_service(service).serve_with_incoming(incoming).await;
+            let _ = tonic::transport::Server::builder()
+                .add_service(service)
+                .serve_with_incoming(incoming)
+                .await;
         });
-        Ok(Self { addr, collector, _task: task })
+        Ok(Self {
+            addr,
+            collector,
+            _task: task,
+        })
     }
 
     /// `OTEL_EXPORTER_OTLP_ENDPOINT` for exporting processes.
@@ -96,11 +109,17 @@ impl OtlpReceiver {
 
     /// Everything received so far.
     pub fn spans(&self) -> Vec<SpanRecord> {
-        self.collector.spans.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.collector
+            .spans
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 }
 
-fn tokio_stream_from(listener: tokio::net::TcpListener) -> impl futures_core::Stream<Item = std::io::Result<tokio::net::TcpStream>> {
+fn tokio_stream_from(
+    listener: tokio::net::TcpListener,
+) -> impl futures_core::Stream<Item = std::io::Result<tokio::net::TcpStream>> {
     futures_util::stream::unfold(listener, |l| async move {
         let next = l.accept().await.map(|(s, _)| s);
         Some((next, l))

@@ -32,7 +32,11 @@ fn pg_bin() -> anyhow::Result<PathBuf> {
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
 }
 
 fn as_pg_user(program: &Path) -> Command {
@@ -51,15 +55,37 @@ impl Postgres {
         let bin = pg_bin()?;
         let dir = tempfile::Builder::new().prefix("aftercare-pg").tempdir()?;
         if is_root() {
-            let ok = Command::new("chown").arg("-R").arg("aftercare-test").arg(dir.path()).status()?.success();
-            anyhow::ensure!(ok, "cannot hand {} to aftercare-test (run deploy/install-tools.sh --test)", dir.path().display());
+            let ok = Command::new("chown")
+                .arg("-R")
+                .arg("aftercare-test")
+                .arg(dir.path())
+                .status()?
+                .success();
+            anyhow::ensure!(
+                ok,
+                "cannot hand {} to aftercare-test (run deploy/install-tools.sh --test)",
+                dir.path().display()
+            );
         }
         let data = dir.path().join("data");
         let out = as_pg_user(&bin.join("initdb"))
-            .args(["-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync", "-D"])
+            .args([
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "-D",
+            ])
             .arg(&data)
             .output()?;
-        anyhow::ensure!(out.status.success(), "initdb failed: {}", String::from_utf8_lossy(&out.stderr));
+        anyhow::ensure!(
+            out.status.success(),
+            "initdb failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let port = aftercare_platform::nats_server::free_port()?;
         let opts = format!(
             "-p {port} -k {} -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=64MB",
@@ -74,7 +100,11 @@ impl Postgres {
             .arg(dir.path().join("postgres.log"))
             .args(["-w", "-t", "60", "start"])
             .output()?;
-        anyhow::ensure!(out.status.success(), "pg_ctl start failed: {}", String::from_utf8_lossy(&out.stderr));
+        anyhow::ensure!(
+            out.status.success(),
+            "pg_ctl start failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         Ok(Self { dir, bin, port })
     }
 
@@ -87,7 +117,9 @@ impl Postgres {
     pub async fn create_database(&self, name: &str) -> anyhow::Result<String> {
         use sqlx::Connection;
         let mut conn = sqlx::PgConnection::connect(&self.url("postgres")).await?;
-        sqlx::query(sqlx::AssertSqlSafe(format!("create database \"{name}\""))).execute(&mut conn).await?;
+        sqlx::query(sqlx::AssertSqlSafe(format!("create database \"{name}\"")))
+            .execute(&mut conn)
+            .await?;
         conn.close().await?;
         Ok(self.url(name))
     }
@@ -99,7 +131,11 @@ impl Postgres {
             .arg(self.dir.path().join("data"))
             .args(["-m", "immediate", "-w", "restart"])
             .output()?;
-        anyhow::ensure!(out.status.success(), "pg_ctl restart failed: {}", String::from_utf8_lossy(&out.stderr));
+        anyhow::ensure!(
+            out.status.success(),
+            "pg_ctl restart failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         Ok(())
     }
 }

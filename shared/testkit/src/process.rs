@@ -24,13 +24,23 @@ impl AftercareProcess {
         cmd.arg("run").args(roles);
         cmd.env("AFTERCARE_HEALTH_ADDR", format!("127.0.0.1:{health_port}"));
         cmd.env("AFTERCARE_LOG_FORMAT", "pretty");
-        cmd.env("RUST_LOG", std::env::var("TEST_LOG_LEVEL").unwrap_or_else(|_| "info".into()));
+        cmd.env(
+            "RUST_LOG",
+            std::env::var("TEST_LOG_LEVEL").unwrap_or_else(|_| "info".into()),
+        );
         for (k, v) in env {
             cmd.env(k, v);
         }
-        cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(file).kill_on_drop(true);
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(file)
+            .kill_on_drop(true);
         let child = cmd.spawn()?;
-        let me = Self { child: Some(child), log, health_url: format!("http://127.0.0.1:{health_port}") };
+        let me = Self {
+            child: Some(child),
+            log,
+            health_url: format!("http://127.0.0.1:{health_port}"),
+        };
         me.wait_ready(Duration::from_secs(60)).await?;
         Ok(me)
     }
@@ -45,12 +55,20 @@ impl AftercareProcess {
             async move { matches!(client.get(&url).send().await, Ok(r) if r.status().is_success()) }
         })
         .await
-        .map_err(|e| anyhow::anyhow!("{e}; log:\n{}", std::fs::read_to_string(&log).unwrap_or_default()))
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{e}; log:\n{}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            )
+        })
     }
 
     /// The process's `/metrics` text.
     pub async fn metrics(&self) -> anyhow::Result<String> {
-        Ok(reqwest::get(format!("{}/metrics", self.health_url)).await?.text().await?)
+        Ok(reqwest::get(format!("{}/metrics", self.health_url))
+            .await?
+            .text()
+            .await?)
     }
 
     /// SIGKILL, as a crash would.
@@ -62,16 +80,28 @@ impl AftercareProcess {
 
     /// SIGTERM and wait for a clean exit (at most 30 s); returns the exit status.
     pub async fn stop(&mut self) -> anyhow::Result<std::process::ExitStatus> {
-        let mut c = self.child.take().ok_or_else(|| anyhow::anyhow!("already stopped"))?;
+        let mut c = self
+            .child
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("already stopped"))?;
         if let Some(pid) = c.id() {
-            std::process::Command::new("kill").arg("-TERM").arg(pid.to_string()).status()?;
+            std::process::Command::new("kill")
+                .arg("-TERM")
+                .arg(pid.to_string())
+                .status()?;
         }
         Ok(tokio::time::timeout(Duration::from_secs(30), c.wait()).await??)
     }
 
     /// Waits for the process to exit by itself.
-    pub async fn wait_exit(&mut self, timeout: Duration) -> anyhow::Result<std::process::ExitStatus> {
-        let c = self.child.as_mut().ok_or_else(|| anyhow::anyhow!("already stopped"))?;
+    pub async fn wait_exit(
+        &mut self,
+        timeout: Duration,
+    ) -> anyhow::Result<std::process::ExitStatus> {
+        let c = self
+            .child
+            .as_mut()
+            .ok_or_else(|| anyhow::anyhow!("already stopped"))?;
         let status = tokio::time::timeout(timeout, c.wait()).await??;
         self.child = None;
         Ok(status)

@@ -22,9 +22,17 @@ pub mod limits {
 fn check_len(errors: &mut Vec<FieldError>, field: &str, value: &str, min: usize, max: usize) {
     let n = value.trim().chars().count();
     if n < min {
-        errors.push(FieldError { field: field.into(), code: "required".into(), message: format!("{field} must not be empty") });
+        errors.push(FieldError {
+            field: field.into(),
+            code: "required".into(),
+            message: format!("{field} must not be empty"),
+        });
     } else if value.chars().count() > max {
-        errors.push(FieldError { field: field.into(), code: "too_long".into(), message: format!("{field} must be at most {max} characters") });
+        errors.push(FieldError {
+            field: field.into(),
+            code: "too_long".into(),
+            message: format!("{field} must be at most {max} characters"),
+        });
     }
 }
 
@@ -33,21 +41,56 @@ pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
     let mut e = Vec::new();
     check_len(&mut e, "symptom", &req.symptom, 1, limits::SYMPTOM);
     check_len(&mut e, "customer.name", &req.customer.name, 1, limits::NAME);
-    check_len(&mut e, "customer.phone", &req.customer.phone, 5, limits::PHONE);
-    if !req.customer.phone.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) {
+    check_len(
+        &mut e,
+        "customer.phone",
+        &req.customer.phone,
+        5,
+        limits::PHONE,
+    );
+    if !req
+        .customer
+        .phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
         e.push(FieldError {
             field: "customer.phone".into(),
             code: "invalid".into(),
             message: "customer.phone may contain only digits, spaces and + - ( )".into(),
         });
     }
-    check_len(&mut e, "customer.address", &req.customer.address, 0, limits::ADDRESS);
-    check_len(&mut e, "customer.district", &req.customer.district, 1, limits::DISTRICT);
+    check_len(
+        &mut e,
+        "customer.address",
+        &req.customer.address,
+        0,
+        limits::ADDRESS,
+    );
+    check_len(
+        &mut e,
+        "customer.district",
+        &req.customer.district,
+        1,
+        limits::DISTRICT,
+    );
     if let Some(m) = &req.machine {
-        check_len(&mut e, "machine.product_line", &m.product_line, 1, limits::MACHINE_FIELD);
+        check_len(
+            &mut e,
+            "machine.product_line",
+            &m.product_line,
+            1,
+            limits::MACHINE_FIELD,
+        );
         check_len(&mut e, "machine.brand", &m.brand, 1, limits::MACHINE_FIELD);
         check_len(&mut e, "machine.model", &m.model, 1, limits::MACHINE_FIELD);
-        check_len(&mut e, "machine.serial", &m.serial, 1, limits::MACHINE_FIELD);
+        check_len(
+            &mut e,
+            "machine.serial",
+            &m.serial,
+            1,
+            limits::MACHINE_FIELD,
+        );
     }
     e
 }
@@ -59,14 +102,20 @@ pub fn priority(ticket_type: TicketType, machine_down: bool) -> Priority {
     match (ticket_type, machine_down) {
         (TicketType::Fault, true) => Priority::P1,
         (TicketType::Complaint, _) | (TicketType::Fault, false) => Priority::P2,
-        (TicketType::Installation | TicketType::Maintenance | TicketType::Return, _) => Priority::P3,
+        (TicketType::Installation | TicketType::Maintenance | TicketType::Return, _) => {
+            Priority::P3
+        }
         _ => Priority::P4,
     }
 }
 
 /// The status a ticket starts in.
 pub fn initial_status(ticket_type: TicketType) -> TicketStatus {
-    if ticket_type.needs_visit() { TicketStatus::NeedsVisit } else { TicketStatus::New }
+    if ticket_type.needs_visit() {
+        TicketStatus::NeedsVisit
+    } else {
+        TicketStatus::New
+    }
 }
 
 fn rank(s: TicketStatus) -> u8 {
@@ -95,7 +144,12 @@ mod tests {
             channel: Channel::Phone,
             ticket_type: TicketType::Fault,
             symptom: "paper jam".into(),
-            customer: CustomerInfo { name: "ACME".into(), phone: "+86 20 1234 5678".into(), address: String::new(), district: "tianhe".into() },
+            customer: CustomerInfo {
+                name: "ACME".into(),
+                phone: "+86 20 1234 5678".into(),
+                address: String::new(),
+                district: "tianhe".into(),
+            },
             machine: None,
             machine_down: false,
         }
@@ -112,7 +166,10 @@ mod tests {
         r.symptom = "   ".into();
         r.customer.name = "x".repeat(201);
         r.customer.phone = "call me".into();
-        let fields: Vec<String> = validate(&r).into_iter().map(|e| format!("{}:{}", e.field, e.code)).collect();
+        let fields: Vec<String> = validate(&r)
+            .into_iter()
+            .map(|e| format!("{}:{}", e.field, e.code))
+            .collect();
         assert!(fields.contains(&"symptom:required".to_owned()));
         assert!(fields.contains(&"customer.name:too_long".to_owned()));
         assert!(fields.contains(&"customer.phone:invalid".to_owned()));
@@ -129,10 +186,22 @@ mod tests {
 
     #[test]
     fn events_only_move_tickets_forward() {
-        assert!(event_may_move(TicketStatus::NeedsVisit, TicketStatus::InService));
-        assert!(event_may_move(TicketStatus::InService, TicketStatus::Resolved));
-        assert!(!event_may_move(TicketStatus::Resolved, TicketStatus::InService));
-        assert!(!event_may_move(TicketStatus::Closed, TicketStatus::Resolved));
+        assert!(event_may_move(
+            TicketStatus::NeedsVisit,
+            TicketStatus::InService
+        ));
+        assert!(event_may_move(
+            TicketStatus::InService,
+            TicketStatus::Resolved
+        ));
+        assert!(!event_may_move(
+            TicketStatus::Resolved,
+            TicketStatus::InService
+        ));
+        assert!(!event_may_move(
+            TicketStatus::Closed,
+            TicketStatus::Resolved
+        ));
         assert_eq!(initial_status(TicketType::Fault), TicketStatus::NeedsVisit);
         assert_eq!(initial_status(TicketType::Consultation), TicketStatus::New);
     }
