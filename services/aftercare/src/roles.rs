@@ -189,21 +189,46 @@ async fn run_traced(
                 );
                 Running::Gateway(g)
             }
-            Role::Intake => Running::Service(*role, Box::new(aftercare_intake::build(bus.clone(), &url, settings)
-                    .await
-                    .context("starting intake")?)),
-            Role::Dispatch => Running::Service(*role, Box::new(aftercare_dispatch::build(bus.clone(), &url, settings)
-                    .await
-                    .context("starting dispatch")?)),
-            Role::Inventory => Running::Service(*role, Box::new(aftercare_inventory::build(bus.clone(), &url, settings)
-                    .await
-                    .context("starting inventory")?)),
-            Role::Billing => Running::Service(*role, Box::new(aftercare_billing::build(bus.clone(), &url, settings)
-                    .await
-                    .context("starting billing")?)),
-            Role::Survey => Running::Service(*role, Box::new(aftercare_survey::build(bus.clone(), &url, settings)
-                    .await
-                    .context("starting survey")?)),
+            Role::Intake => Running::Service(
+                *role,
+                Box::new(
+                    aftercare_intake::build(bus.clone(), &url, settings)
+                        .await
+                        .context("starting intake")?,
+                ),
+            ),
+            Role::Dispatch => Running::Service(
+                *role,
+                Box::new(
+                    aftercare_dispatch::build(bus.clone(), &url, settings)
+                        .await
+                        .context("starting dispatch")?,
+                ),
+            ),
+            Role::Inventory => Running::Service(
+                *role,
+                Box::new(
+                    aftercare_inventory::build(bus.clone(), &url, settings)
+                        .await
+                        .context("starting inventory")?,
+                ),
+            ),
+            Role::Billing => Running::Service(
+                *role,
+                Box::new(
+                    aftercare_billing::build(bus.clone(), &url, settings)
+                        .await
+                        .context("starting billing")?,
+                ),
+            ),
+            Role::Survey => Running::Service(
+                *role,
+                Box::new(
+                    aftercare_survey::build(bus.clone(), &url, settings)
+                        .await
+                        .context("starting survey")?,
+                ),
+            ),
         };
         if let Running::Service(_, host) = &r {
             host.register_health(&health);
@@ -291,5 +316,41 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = ctrl_c.await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_migration_folders_of_every_service_list_the_same_versions() {
+        for role in Role::SERVICES {
+            let m = role.migrations().expect("services have migrations");
+            let (sqlite, postgres) = m.versions();
+            assert_eq!(
+                sqlite,
+                postgres,
+                "{} migrations differ between backends",
+                role.name()
+            );
+            assert!(
+                sqlite.iter().any(|v| *v >= 100),
+                "{} has its own migrations",
+                role.name()
+            );
+        }
+        assert!(Role::Gateway.migrations().is_none());
+    }
+
+    #[test]
+    fn every_catalogued_service_is_a_role() {
+        for s in aftercare_contracts::Service::ALL {
+            assert!(
+                Role::SERVICES.iter().any(|r| r.name() == s.name()),
+                "{}",
+                s.name()
+            );
+        }
     }
 }

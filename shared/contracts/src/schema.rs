@@ -30,6 +30,44 @@ pub fn event_schemas() -> Vec<(String, String)> {
     ]
 }
 
+/// `docs/events/README.md`: the catalogue of events, generated from [`EVENTS`](crate::subjects::EVENTS).
+pub fn catalogue_markdown() -> String {
+    use crate::subjects::{EVENTS, Service};
+    let schemas = event_schemas();
+    let mut out = String::from(
+        "# Event catalogue\n\n\
+         Integration events Aftercare publishes on NATS JetStream. Each producing service has one stream\n\
+         (`INTAKE` holds `intake.>`, …); subscribe with a durable consumer filtered on the subjects you need.\n\
+         Every message is an envelope `{id, type, version, occurred_at, source, subject_id, actor?, data}`;\n\
+         `id` (UUIDv7) is also the `Nats-Msg-Id` header, so deduplicate on it. The W3C `traceparent` and\n\
+         `tracestate` headers carry the trace. A change of shape is a new `version`.\n\n\
+         This file and the schemas beside it are generated from `shared/contracts`;\n\
+         `UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts` rewrites them and CI fails when they are stale.\n\n\
+         | subject | stream | consumed by | meaning | schema |\n|---|---|---|---|---|\n",
+    );
+    for e in EVENTS {
+        let consumers: Vec<&str> = e.consumers.iter().map(|c: &Service| c.name()).collect();
+        let schema = schemas
+            .iter()
+            .map(|(n, _)| n)
+            .find(|n| n.starts_with(&format!("{}.v", e.subject)))
+            .cloned()
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "| `{}` | `{}` | {} | {} | [{schema}]({schema}) |\n",
+            e.subject,
+            e.producer.stream(),
+            if consumers.is_empty() {
+                "—".to_owned()
+            } else {
+                consumers.join(", ")
+            },
+            e.summary
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,7 +96,14 @@ mod tests {
             for (name, text) in event_schemas() {
                 std::fs::write(dir.join(name), text).expect("write");
             }
+            std::fs::write(dir.join("README.md"), catalogue_markdown()).expect("write");
         }
+        let readme = std::fs::read_to_string(dir.join("README.md")).unwrap_or_default();
+        assert_eq!(
+            readme,
+            catalogue_markdown(),
+            "docs/events/README.md is stale; run UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts"
+        );
         for (name, text) in event_schemas() {
             let on_disk = std::fs::read_to_string(dir.join(&name))
                 .unwrap_or_else(|_| panic!("docs/events/{name} is missing; run UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts"));
