@@ -7,8 +7,17 @@ use serde_json::json;
 use crate::helpers::{Backend, System, WAIT, stream_messages};
 
 #[tokio::test]
-async fn events_committed_before_a_crash_are_published_after_the_restart() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn events_committed_before_a_crash_are_published_after_the_restart_on_sqlite() {
+    events_committed_before_a_crash_are_published_after_the_restart(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn events_committed_before_a_crash_are_published_after_the_restart_on_postgresql() {
+    events_committed_before_a_crash_are_published_after_the_restart(Backend::Postgres).await;
+}
+
+async fn events_committed_before_a_crash_are_published_after_the_restart(backend: Backend) {
+    let sys = System::new(backend).await;
     let _rest = sys
         .spawn(
             &["gateway", "dispatch", "inventory", "billing", "survey"],

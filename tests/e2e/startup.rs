@@ -139,3 +139,43 @@ async fn a_bad_setting_is_named_and_refused() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+#[tokio::test]
+async fn migrate_applies_every_service_schema_once() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        let out = tokio::process::Command::new(aftercare_binary())
+            .arg("migrate")
+            .current_dir(dir.path())
+            .output()
+            .await
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+    }
+    sqlx::any::install_default_drivers();
+    for s in ["intake", "dispatch", "inventory", "billing", "survey"] {
+        let pool =
+            sqlx::AnyPool::connect(&format!("sqlite://{}/data/{s}.db", dir.path().display()))
+                .await
+                .unwrap();
+        let applied: i64 = sqlx::query_scalar("select count(*) from _sqlx_migrations")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            applied, 2,
+            "{s}: the platform's migration and the service's"
+        );
+        let outbox: i64 = sqlx::query_scalar("select count(*) from outbox")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(outbox, 0);
+        pool.close().await;
+    }
+}

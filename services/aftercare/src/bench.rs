@@ -42,7 +42,7 @@ pub(crate) struct BenchArgs {
     #[arg(long, default_value_t = 10)]
     duration: u64,
     /// Flows in flight during the saturation run.
-    #[arg(long, default_value_t = 32)]
+    #[arg(long, default_value_t = 64)]
     concurrency: usize,
     /// Fixed offered rate in flows/s (default: half of the round's saturation).
     #[arg(long)]
@@ -50,7 +50,8 @@ pub(crate) struct BenchArgs {
     /// Rounds of floors + system, back to back.
     #[arg(long, default_value_t = 3)]
     rounds: usize,
-    /// Process ids whose resident memory to report (default: every `aftercare run|up`).
+    /// Process ids whose resident memory to report (default: every `aftercare run|up` and
+    /// `nats-server` on the machine).
     #[arg(long = "pid")]
     pids: Vec<u32>,
     /// Also write the results as JSON to this file.
@@ -401,6 +402,8 @@ fn aftercare_processes() -> Vec<(u32, String)> {
             && args.get(1).is_some_and(|a| a == "run" || a == "up")
         {
             out.push((pid, args[1..].join(" ")));
+        } else if args.first().is_some_and(|a| a.ends_with("nats-server")) {
+            out.push((pid, "nats-server".to_owned()));
         }
     }
     out

@@ -28,7 +28,7 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
 }
 
 /// Reads the body as a JSON object, enforcing content type, size and syntax.
-pub(crate) async fn json_object(
+async fn json_object(
     headers: &HeaderMap,
     body: Body,
     limit: usize,

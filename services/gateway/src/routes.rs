@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::GatewayConfig;
-use crate::body::{json_object, json_with};
+use crate::body::json_with;
 use crate::error::ApiError;
 
 #[derive(Clone)]
@@ -65,7 +65,6 @@ pub(crate) fn router(bus: Bus, config: &GatewayConfig) -> Router {
         .route("/callbacks", get(list_callbacks))
         .route("/callbacks/{id}", get(get_callback))
         .route("/deadletters", get(list_dead_letters))
-        .route("/deadletters/{seq}/replay", post(replay_dead_letter))
         .method_not_allowed_fallback(|| async { ApiError::Route(StatusCode::METHOD_NOT_ALLOWED) });
     Router::new()
         .nest("/api/v1", api)
@@ -315,26 +314,4 @@ async fn list_dead_letters(
         .await
         .map_err(|e| ApiError::ServiceUnavailable(format!("dead letters cannot be read: {e}")))?;
     Ok(Json(serde_json::json!({ "items": items })).into_response())
-}
-
-async fn replay_dead_letter(
-    State(s): State<AppState>,
-    Path(seq): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let seq: u64 = seq.parse().map_err(|_| {
-        ApiError::Service(ServiceError::field(
-            "seq",
-            "invalid",
-            "seq must be a dead letter's sequence number",
-        ))
-    })?;
-    if headers.contains_key(header::CONTENT_TYPE) {
-        json_object(&headers, body, s.max_body).await?;
-    }
-    let subject = aftercare_platform::dead_letter::replay(&s.bus, seq)
-        .await
-        .map_err(|_| ApiError::Service(ServiceError::not_found("dead letter", &seq.to_string())))?;
-    Ok(Json(serde_json::json!({ "replayed": seq, "subject": subject })).into_response())
 }

@@ -320,38 +320,76 @@ impl Worker {
 
     async fn apply(&self, items: &[Item]) -> Result<(), HandlerError> {
         let mut uow = self.db.begin().await?;
+        let claimed = self.claim(&mut uow, items).await?;
         let mut handled = 0u64;
-        let mut duplicates = 0u64;
-        for item in items {
-            let claimed = sqlx::query(
-                "insert into inbox (consumer, event_id, subject, stream_seq, handled_at)
-                 values ($1, $2, $3, $4, $5) on conflict (consumer, event_id) do nothing",
-            )
-            .bind(&self.spec.durable)
-            .bind(item.event.event_id.to_string())
-            .bind(&item.event.subject)
-            .bind(item.event.stream_seq as i64)
-            .bind(now_ms())
-            .execute(uow.conn())
-            .await?
-            .rows_affected();
-            if claimed == 0 {
-                duplicates += 1;
-                continue;
+        for (item, claimed) in items.iter().zip(&claimed) {
+            if *claimed {
+                self.handler
+                    .handle(&mut uow, &item.event)
+                    .instrument(item.span.clone())
+                    .await?;
+                handled += 1;
             }
-            self.handler
-                .handle(&mut uow, &item.event)
-                .instrument(item.span.clone())
-                .await?;
-            handled += 1;
         }
         uow.commit().await?;
         let m = self.db.metrics();
         m.events_handled
             .fetch_add(handled, std::sync::atomic::Ordering::Relaxed);
-        m.events_duplicate
-            .fetch_add(duplicates, std::sync::atomic::Ordering::Relaxed);
+        m.events_duplicate.fetch_add(
+            items.len() as u64 - handled,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         Ok(())
+    }
+
+    /// Claims every event of the batch in the inbox with one insert; an event whose id is
+    /// already there (or appears earlier in the same batch) is a redelivery.
+    async fn claim(&self, uow: &mut UnitOfWork, items: &[Item]) -> Result<Vec<bool>, HandlerError> {
+        let mut first = std::collections::HashSet::new();
+        let unique: Vec<bool> = items
+            .iter()
+            .map(|i| first.insert(i.event.event_id))
+            .collect();
+        let rows: Vec<&Item> = items
+            .iter()
+            .zip(&unique)
+            .filter(|(_, u)| **u)
+            .map(|(i, _)| i)
+            .collect();
+        let values = (0..rows.len())
+            .map(|n| {
+                format!(
+                    "(${}, ${}, ${}, ${}, ${})",
+                    n * 5 + 1,
+                    n * 5 + 2,
+                    n * 5 + 3,
+                    n * 5 + 4,
+                    n * 5 + 5
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "insert into inbox (consumer, event_id, subject, stream_seq, handled_at) values {values}
+             on conflict (consumer, event_id) do nothing returning event_id"
+        );
+        let now = now_ms();
+        let mut query = sqlx::query_scalar::<_, String>(sqlx::AssertSqlSafe(sql));
+        for item in &rows {
+            query = query
+                .bind(self.spec.durable.clone())
+                .bind(item.event.event_id.to_string())
+                .bind(item.event.subject.clone())
+                .bind(item.event.stream_seq as i64)
+                .bind(now);
+        }
+        let inserted: std::collections::HashSet<String> =
+            query.fetch_all(uow.conn()).await?.into_iter().collect();
+        Ok(items
+            .iter()
+            .zip(unique)
+            .map(|(i, u)| u && inserted.contains(&i.event.event_id.to_string()))
+            .collect())
     }
 
     async fn ack_all(&self, items: &[Item]) {

@@ -10,7 +10,6 @@ use sqlx::Row;
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, info_span, warn};
 
-use crate::metrics::RoleMetrics;
 use crate::{Db, Result, now_ms, telemetry};
 
 /// How the relay batches and how long it waits between polls.
@@ -193,33 +192,43 @@ impl Relay {
         }
 
         let now = now_ms();
-        let mut uow = self.db.begin().await?;
-        let mut marked = 0;
+        let published: Vec<i64> = results
+            .iter()
+            .filter(|(_, o)| o.is_ok())
+            .map(|(seq, _)| *seq)
+            .collect();
+        let marked = published.len();
         let mut first_error = None;
+        let mut uow = self.db.begin().await?;
+        if !published.is_empty() {
+            // One statement for the batch; the list holds only integers we formatted.
+            let list = published
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "update outbox set published_at = $1, attempts = attempts + 1 where outbox_seq in ({list})"
+            )))
+            .bind(now)
+            .execute(uow.conn())
+            .await?;
+        }
         for (seq, outcome) in &results {
-            match outcome {
-                Ok(()) => {
-                    sqlx::query("update outbox set published_at = $1, attempts = attempts + 1 where outbox_seq = $2")
-                        .bind(now)
-                        .bind(*seq)
-                        .execute(uow.conn())
-                        .await?;
-                    marked += 1;
-                }
-                Err(e) => {
-                    sqlx::query("update outbox set attempts = attempts + 1, last_error = $1 where outbox_seq = $2")
-                        .bind(e.as_str())
-                        .bind(*seq)
-                        .execute(uow.conn())
-                        .await?;
-                    first_error.get_or_insert_with(|| e.clone());
-                }
+            if let Err(e) = outcome {
+                sqlx::query("update outbox set attempts = attempts + 1, last_error = $1 where outbox_seq = $2")
+                    .bind(e.as_str())
+                    .bind(*seq)
+                    .execute(uow.conn())
+                    .await?;
+                first_error.get_or_insert_with(|| e.clone());
             }
         }
         uow.commit().await?;
-        for _ in 0..marked {
-            RoleMetrics::inc(&self.db.metrics().events_published);
-        }
+        self.db
+            .metrics()
+            .events_published
+            .fetch_add(marked as u64, std::sync::atomic::Ordering::Relaxed);
         match first_error {
             Some(e) => Err(crate::Error::Nats(format!("publish failed: {e}"))),
             None => Ok(marked),
