@@ -36,7 +36,10 @@ pub struct System {
 
 impl System {
     pub async fn new(backend: Backend) -> Self {
-        let nats = NatsServer::start().await.expect("nats-server");
+        Self::with_nats(backend, NatsServer::start().await.expect("nats-server")).await
+    }
+
+    pub async fn with_nats(backend: Backend, nats: NatsServer) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let gateway_port = aftercare_platform::nats_server::free_port().expect("port");
         let mut db_urls = Vec::new();

@@ -7,4 +7,5 @@ mod crash;
 mod dead_letters;
 mod flow;
 mod helpers;
+mod nats_permissions;
 mod startup;

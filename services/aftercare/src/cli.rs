@@ -60,7 +60,12 @@ enum Command {
             global = true
         )]
         nats_url: String,
+        #[command(flatten)]
+        nats_auth: NatsAuth,
     },
+    /// Prints the nats-server `authorization` block: one user per role with the subject
+    /// permissions the subject catalogue implies.
+    NatsConfig,
     /// Measures the flow against a running system, and the floors beneath it.
     Bench(crate::bench::BenchArgs),
 }
@@ -129,6 +134,8 @@ pub(crate) struct Common {
     /// NATS server URL (for `up`: when unset, a local nats-server is started).
     #[arg(long, env = "NATS_URL")]
     pub(crate) nats_url: Option<String>,
+    #[command(flatten)]
+    pub(crate) nats_auth: NatsAuth,
     /// Gateway listen address.
     #[arg(long, env = "AFTERCARE_GATEWAY_ADDR")]
     pub(crate) gateway_addr: Option<SocketAddr>,
@@ -171,7 +178,28 @@ pub(crate) struct Common {
     pub(crate) databases: Databases,
 }
 
+/// NATS credentials of this process (one user per role in production).
+#[derive(Debug, Clone, Args)]
+pub(crate) struct NatsAuth {
+    /// NATS user name.
+    #[arg(long, env = "AFTERCARE_NATS_USER", requires = "nats_password")]
+    pub(crate) nats_user: Option<String>,
+    /// NATS password.
+    #[arg(long, env = "AFTERCARE_NATS_PASSWORD", hide_env_values = true)]
+    pub(crate) nats_password: Option<String>,
+}
+
+impl NatsAuth {
+    pub(crate) fn credentials(&self) -> Option<(&str, &str)> {
+        Some((self.nats_user.as_deref()?, self.nats_password.as_deref()?))
+    }
+}
+
 impl Common {
+    pub(crate) fn nats_credentials(&self) -> Option<(&str, &str)> {
+        self.nats_auth.credentials()
+    }
+
     pub(crate) fn log_format(&self) -> LogFormat {
         match self.log_format {
             LogFormatArg::Pretty => LogFormat::Pretty,
@@ -229,8 +257,20 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
             };
             roles::migrate(&roles, &databases).await
         }
-        Command::DeadLetters { action, nats_url } => {
-            let bus = Bus::connect(&nats_url, "aftercare-dead-letters").await?;
+        Command::NatsConfig => {
+            print!(
+                "{}",
+                aftercare_contracts::permissions::render_authorization()
+            );
+            Ok(())
+        }
+        Command::DeadLetters {
+            action,
+            nats_url,
+            nats_auth,
+        } => {
+            let bus = Bus::connect_as(&nats_url, "aftercare-dead-letters", nats_auth.credentials())
+                .await?;
             match action {
                 DeadLetterAction::List { limit } => {
                     for d in aftercare_platform::dead_letter::list(&bus, limit).await? {

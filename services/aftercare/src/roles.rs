@@ -164,8 +164,14 @@ async fn run_traced(
         .nats_url
         .clone()
         .unwrap_or_else(|| "nats://127.0.0.1:4222".to_owned());
-    let bus = Bus::connect(&nats_url, process_name).await?;
-    bus.ensure_streams(common.streams()?).await?;
+    let bus = Bus::connect_as(&nats_url, process_name, common.nats_credentials()).await?;
+    let mut streams: Vec<String> = roles
+        .iter()
+        .flat_map(|r| aftercare_contracts::permissions::streams_for(r.name()))
+        .collect();
+    streams.sort();
+    streams.dedup();
+    bus.ensure_streams(common.streams()?, &streams).await?;
     let settings = common.messaging()?;
     let dir = data_dir.clone().unwrap_or_else(|| PathBuf::from("./data"));
     let health = Health::default();

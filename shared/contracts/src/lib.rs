@@ -12,6 +12,7 @@ pub mod envelope;
 pub mod intake;
 pub mod inventory;
 pub mod money;
+pub mod permissions;
 pub mod rpc;
 pub mod schema;
 pub mod subjects;

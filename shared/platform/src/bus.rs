@@ -45,10 +45,28 @@ pub struct Bus {
 }
 
 impl Bus {
-    /// Connects to `url` as `name`. Fails at once, naming the URL, when no server
-    /// answers; once connected, reconnects forever.
+    /// Connects to `url` as `name`, without credentials. Fails at once, naming the URL,
+    /// when no server answers; once connected, reconnects forever.
     pub async fn connect(url: &str, name: &str) -> Result<Self> {
-        let client = ConnectOptions::new()
+        Self::connect_as(url, name, None).await
+    }
+
+    /// Connects with a NATS user and password. The connection's inbox prefix is the
+    /// user's own (`_INBOX_<user>`), so the server can keep replies to one role from
+    /// being read by another.
+    pub async fn connect_as(
+        url: &str,
+        name: &str,
+        credentials: Option<(&str, &str)>,
+    ) -> Result<Self> {
+        let options = match credentials {
+            Some((user, password)) => {
+                ConnectOptions::with_user_and_password(user.to_owned(), password.to_owned())
+                    .custom_inbox_prefix(aftercare_contracts::permissions::inbox_prefix(user))
+            }
+            None => ConnectOptions::new(),
+        };
+        let client = options
             .name(name)
             .connection_timeout(Duration::from_secs(5))
             .request_timeout(Some(Duration::from_secs(10)))
@@ -94,10 +112,12 @@ impl Bus {
         Ok(Self { client, js })
     }
 
-    /// Creates or updates every service stream and the dead-letter stream.
-    pub async fn ensure_streams(&self, settings: StreamSettings) -> Result<()> {
+    /// Creates or updates the named streams (service streams and the dead-letter stream),
+    /// idempotently.
+    pub async fn ensure_streams(&self, settings: StreamSettings, names: &[String]) -> Result<()> {
         let mut configs: Vec<stream::Config> = Service::ALL
             .iter()
+            .filter(|s| names.contains(&s.stream()))
             .map(|s| stream::Config {
                 name: s.stream(),
                 subjects: vec![s.stream_subjects()],
@@ -105,12 +125,17 @@ impl Bus {
                 ..Default::default()
             })
             .collect();
-        configs.push(stream::Config {
-            name: DEAD_LETTER_STREAM.to_owned(),
-            subjects: vec![DEAD_LETTER_SUBJECTS.to_owned()],
-            description: Some("Events a consumer gave up on, with the reason".to_owned()),
-            ..Default::default()
-        });
+        configs.extend(
+            names
+                .iter()
+                .any(|n| n == DEAD_LETTER_STREAM)
+                .then(|| stream::Config {
+                    name: DEAD_LETTER_STREAM.to_owned(),
+                    subjects: vec![DEAD_LETTER_SUBJECTS.to_owned()],
+                    description: Some("Events a consumer gave up on, with the reason".to_owned()),
+                    ..Default::default()
+                }),
+        );
         for mut config in configs {
             config.storage = stream::StorageType::File;
             config.retention = stream::RetentionPolicy::Limits;

@@ -64,15 +64,28 @@ impl LocalNats {
 
     /// Starts a server on the given ports (a restart reuses its ports and store).
     pub async fn start_on(dir: &Path, port: u16, monitor: u16) -> Result<Self> {
+        Self::start_with(dir, port, monitor, "", &[]).await
+    }
+
+    /// Starts a server whose configuration has `extra` appended (an `authorization`
+    /// block, say) and whose environment has `env` (the passwords it refers to).
+    pub async fn start_with(
+        dir: &Path,
+        port: u16,
+        monitor: u16,
+        extra: &str,
+        env: &[(String, String)],
+    ) -> Result<Self> {
         let bin = binary();
         check_binary(&bin)?;
         std::fs::create_dir_all(dir)?;
         let conf = dir.join("nats.conf");
         std::fs::write(
             &conf,
-            config("127.0.0.1", port, monitor, &dir.join("jetstream")),
+            config("127.0.0.1", port, monitor, &dir.join("jetstream")) + extra,
         )?;
         let child = tokio::process::Command::new(&bin)
+            .envs(env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .arg("-c")
             .arg(&conf)
             .arg("-l")

@@ -97,6 +97,23 @@ impl NatsServer {
         })
     }
 
+    /// Starts a server with `extra` configuration and environment (for authorization).
+    pub async fn start_with(extra: &str, env: &[(String, String)]) -> anyhow::Result<Self> {
+        use_project_tools();
+        let dir = tempfile::tempdir()?;
+        let (port, monitor) = (
+            aftercare_platform::nats_server::free_port()?,
+            aftercare_platform::nats_server::free_port()?,
+        );
+        let inner = LocalNats::start_with(dir.path(), port, monitor, extra, env).await?;
+        Ok(Self {
+            inner,
+            dir,
+            port,
+            monitor,
+        })
+    }
+
     /// Client URL.
     pub fn url(&self) -> String {
         self.inner.url.clone()

@@ -1,0 +1,172 @@
+//! Per-role NATS users with the permissions `aftercare nats-config` generates from the
+//! subject catalogue: the whole flow works, and a role cannot step outside its subjects.
+use std::time::Duration;
+
+use aftercare_testkit::{NatsServer, aftercare_binary};
+use async_nats::{ConnectOptions, Event};
+use serde_json::json;
+use tokio::sync::mpsc;
+
+use crate::helpers::{Backend, ROLES, System, stream_messages};
+
+fn password(user: &str) -> String {
+    format!("pw-{user}-secret")
+}
+
+async fn connect_as(
+    url: &str,
+    user: &str,
+) -> (async_nats::Client, mpsc::UnboundedReceiver<String>) {
+    let (tx, rx) = mpsc::unbounded_channel();
+    let client = ConnectOptions::with_user_and_password(user.into(), password(user))
+        .custom_inbox_prefix(aftercare_contracts::permissions::inbox_prefix(user))
+        .request_timeout(Some(Duration::from_secs(2)))
+        .event_callback(move |e| {
+            let tx = tx.clone();
+            async move {
+                if let Event::ServerError(err) = e {
+                    let _ = tx.send(err.to_string());
+                }
+            }
+        })
+        .connect(url)
+        .await
+        .expect("connect");
+    (client, rx)
+}
+
+async fn expect_violation(rx: &mut mpsc::UnboundedReceiver<String>, what: &str) {
+    let msg = tokio::time::timeout(Duration::from_secs(5), rx.recv())
+        .await
+        .unwrap_or_else(|_| panic!("no violation for {what}"));
+    let msg = msg.expect("event");
+    assert!(
+        msg.to_lowercase().contains("permissions violation"),
+        "{what}: {msg}"
+    );
+}
+
+#[tokio::test]
+async fn each_role_is_confined_to_its_subjects_and_the_flow_still_works() {
+    let out = tokio::process::Command::new(aftercare_binary())
+        .arg("nats-config")
+        .output()
+        .await
+        .unwrap();
+    assert!(out.status.success());
+    let auth = String::from_utf8(out.stdout).unwrap();
+    let users = [
+        "gateway",
+        "intake",
+        "dispatch",
+        "inventory",
+        "billing",
+        "survey",
+        "ops",
+    ];
+    let env: Vec<(String, String)> = users
+        .iter()
+        .map(|u| (format!("{}_NATS_PASSWORD", u.to_uppercase()), password(u)))
+        .collect();
+    let nats = NatsServer::start_with(&auth, &env).await.unwrap();
+    let sys = System::with_nats(Backend::Sqlite, nats).await;
+
+    // Every role as its own process and NATS user: the whole flow goes through.
+    let mut procs = Vec::new();
+    for role in ROLES {
+        let pw = password(role);
+        procs.push(
+            sys.spawn(
+                &[role],
+                &[
+                    ("AFTERCARE_NATS_USER", role),
+                    ("AFTERCARE_NATS_PASSWORD", &pw),
+                ],
+            )
+            .await,
+        );
+    }
+    sys.api.technician().await;
+    sys.api.part("DRUM-1", 3).await;
+    let t = sys.api.open_ticket("SN-PERM").await;
+    let wo = sys.api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    let wo_id = wo["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        sys.api
+            .complete(&wo_id, json!([{"sku":"DRUM-1","quantity":1}]))
+            .await
+            .0,
+        200
+    );
+    sys.api.callback(&wo_id).await;
+    let (s, _) = sys.api.get("/deadletters").await;
+    assert_eq!(s, 200, "the gateway may read dead letters");
+    for p in &procs {
+        let m = p.metrics().await.unwrap();
+        assert_eq!(
+            aftercare_platform::metrics::parse_total(&m, "aftercare_nats_server_errors_total"),
+            0,
+            "{}",
+            p.log_text()
+        );
+    }
+
+    let url = sys.nats.url();
+    let dispatch_before = {
+        let (c, _) = connect_as(&url, "ops").await;
+        stream_messages(&async_nats::jetstream::new(c), "DISPATCH").await
+    };
+
+    // Intake cannot forge another service's event: refused, and nothing is stored.
+    let (intake, mut violations) = connect_as(&url, "intake").await;
+    let js = async_nats::jetstream::new(intake.clone());
+    let forged = js
+        .publish("dispatch.workorder.completed", "{}".into())
+        .await;
+    if let Ok(ack) = forged {
+        assert!(
+            tokio::time::timeout(Duration::from_secs(3), ack)
+                .await
+                .map(|r| r.is_err())
+                .unwrap_or(true),
+            "forged publish was acknowledged"
+        );
+    }
+    expect_violation(&mut violations, "publish dispatch.workorder.completed").await;
+    // Nor read another service's events, call another service, delete a stream, or read
+    // another role's inbox.
+    let _sub = intake.subscribe("billing.>").await.unwrap();
+    expect_violation(&mut violations, "subscribe billing.>").await;
+    let _ = intake.request("svc.billing.invoice.get", "{}".into()).await;
+    expect_violation(&mut violations, "request svc.billing.invoice.get").await;
+    let _ = intake
+        .request("$JS.API.STREAM.DELETE.INTAKE", "".into())
+        .await;
+    expect_violation(&mut violations, "delete stream INTAKE").await;
+    let _inbox = intake.subscribe("_INBOX_gateway.>").await.unwrap();
+    expect_violation(&mut violations, "subscribe to the gateway's inbox").await;
+
+    // The gateway publishes no events.
+    let (gateway, mut gv) = connect_as(&url, "gateway").await;
+    gateway
+        .publish("intake.ticket.opened", "{}".into())
+        .await
+        .unwrap();
+    gateway.flush().await.unwrap();
+    expect_violation(&mut gv, "gateway publishing intake.ticket.opened").await;
+
+    // A wrong password is refused outright.
+    let bad = ConnectOptions::with_user_and_password("intake".into(), "guess".into())
+        .connect(&url)
+        .await;
+    assert!(bad.is_err());
+
+    let (c, _) = connect_as(&url, "ops").await;
+    let js = async_nats::jetstream::new(c);
+    assert_eq!(
+        stream_messages(&js, "DISPATCH").await,
+        dispatch_before,
+        "no forged event was stored"
+    );
+    assert!(stream_messages(&js, "INTAKE").await >= 1);
+}
