@@ -50,6 +50,11 @@ if [ "$want_test" = 1 ]; then
   ln -sf "$pg_bin/pg_ctl" "$TOOLS/bin/pg_ctl"
   ln -sf "$pg_bin/postgres" "$TOOLS/bin/postgres"
   "$TOOLS/bin/pg_ctl" --version
+  # Offline validation of the Kubernetes manifests.
+  if ! "$TOOLS/venv/bin/kubernetes-validate" --version >/dev/null 2>&1; then
+    echo "install-tools: installing kubernetes-validate"
+    "$TOOLS/venv/bin/pip" install --quiet kubernetes-validate==1.37.0
+  fi
   # PostgreSQL refuses to run as root; the test kit runs it as this user.
   if [ "$(id -u)" = 0 ] && ! id aftercare-test >/dev/null 2>&1; then
     useradd --system --no-create-home --shell /usr/sbin/nologin aftercare-test

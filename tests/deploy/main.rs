@@ -1,0 +1,402 @@
+//! Checks of the deployment artefacts, offline: the Kubernetes overlays render and pass
+//! the Kubernetes schemas, meet the project's policy (every role deployed with probes,
+//! least privilege, limits, network policies), the NATS permissions are what the code
+//! generates, and the compose file runs every role.
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::path::{Path, PathBuf};
+
+use std::process::Command;
+
+use serde_yaml::Value;
+
+fn root() -> PathBuf {
+    aftercare_testkit::workspace_root()
+}
+
+/// The roles the binary knows, from its own help text.
+fn binary_roles() -> Vec<String> {
+    let out = Command::new(aftercare_testkit::aftercare_binary())
+        .args(["run", "-h"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    let list = help
+        .split("[possible values: ")
+        .skip(1)
+        .map(|rest| rest.split(']').next().unwrap_or(""))
+        .find(|values| values.contains("gateway"))
+        .expect("`aftercare run -h` lists the roles");
+    list.split(", ").map(str::to_owned).collect()
+}
+
+fn render(overlay: &str) -> Option<(tempfile::NamedTempFile, Vec<Value>)> {
+    let Ok(out) = Command::new("kubectl")
+        .args(["kustomize"])
+        .arg(root().join("k8s/overlays").join(overlay))
+        .output()
+    else {
+        eprintln!("SKIPPED: kubectl is not installed, so the overlays cannot be rendered here");
+        return None;
+    };
+    assert!(
+        out.status.success(),
+        "kubectl kustomize {overlay}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let file = tempfile::Builder::new()
+        .prefix(&format!("aftercare-{overlay}-"))
+        .suffix(".yaml")
+        .tempfile()
+        .unwrap();
+    std::fs::write(file.path(), &out.stdout).unwrap();
+    let docs = serde_yaml::Deserializer::from_slice(&out.stdout)
+        .map(|d| Value::deserialize(d).unwrap())
+        .collect();
+    Some((file, docs))
+}
+
+use serde::Deserialize;
+
+fn kind<'a>(docs: &'a [Value], kind: &str) -> Vec<&'a Value> {
+    docs.iter().filter(|d| d["kind"] == kind).collect()
+}
+
+fn named<'a>(docs: &'a [Value], k: &str, name: &str) -> Option<&'a Value> {
+    docs.iter()
+        .find(|d| d["kind"] == k && d["metadata"]["name"] == name)
+}
+
+#[test]
+fn the_nats_permissions_in_the_manifests_are_what_the_code_generates() {
+    let committed = std::fs::read_to_string(root().join("k8s/components/nats/auth.conf")).unwrap();
+    assert_eq!(
+        committed,
+        aftercare_contracts::permissions::render_authorization(),
+        "k8s/components/nats/auth.conf is stale: run `aftercare nats-config > k8s/components/nats/auth.conf`"
+    );
+    let nats_conf = std::fs::read_to_string(root().join("k8s/components/nats/nats.conf")).unwrap();
+    assert!(nats_conf.contains("include ./auth.conf"));
+}
+
+#[test]
+fn both_overlays_render_and_pass_the_kubernetes_schemas() {
+    let validator = root().join(".tools/venv/bin/kubernetes-validate");
+    for overlay in ["dev", "prod"] {
+        let Some((file, _)) = render(overlay) else {
+            return;
+        };
+        if !validator.exists() {
+            eprintln!(
+                "SKIPPED: kubernetes-validate is not installed (deploy/install-tools.sh --test installs it)"
+            );
+            return;
+        }
+        let out = Command::new(&validator)
+            .args(["--strict", "--kubernetes-version", "1.37.0"])
+            .arg(file.path())
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{overlay}:\n{text}");
+        // The only kind without a built-in schema is CloudNativePG's Cluster; its required
+        // fields are checked below instead (the CRD schema is not available offline).
+        for line in text.lines().filter(|l| l.contains("WARN")) {
+            assert!(
+                line.contains("kind Cluster with api version postgresql.cnpg.io/v1"),
+                "{overlay}: unexpected warning {line}"
+            );
+        }
+    }
+}
+
+fn check_pod(owner: &str, spec: &Value) {
+    assert_eq!(
+        spec["automountServiceAccountToken"], false,
+        "{owner}: service account token must not be mounted"
+    );
+    let psc = &spec["securityContext"];
+    assert_eq!(psc["runAsNonRoot"], true, "{owner}");
+    assert_eq!(psc["seccompProfile"]["type"], "RuntimeDefault", "{owner}");
+    for c in spec["containers"].as_sequence().unwrap() {
+        let who = format!("{owner}/{}", c["name"].as_str().unwrap());
+        let sc = &c["securityContext"];
+        assert_eq!(sc["allowPrivilegeEscalation"], false, "{who}");
+        assert_eq!(sc["readOnlyRootFilesystem"], true, "{who}");
+        assert_eq!(sc["runAsNonRoot"], true, "{who}");
+        assert!(
+            sc["capabilities"]["drop"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .any(|d| d == "ALL"),
+            "{who}"
+        );
+        for section in ["requests", "limits"] {
+            for r in ["cpu", "memory"] {
+                assert!(
+                    !c["resources"][section][r].is_null(),
+                    "{who}: resources.{section}.{r}"
+                );
+            }
+        }
+        assert!(
+            !c["readinessProbe"].is_null() && !c["livenessProbe"].is_null(),
+            "{who}: probes"
+        );
+    }
+}
+
+fn selects(policy: &Value, app: &str) -> bool {
+    policy["spec"]["podSelector"]["matchLabels"]["app.kubernetes.io/name"] == app
+}
+
+fn policy_checks(overlay: &str, docs: &[Value]) {
+    // The namespace enforces the restricted Pod Security Standard.
+    let ns = named(docs, "Namespace", "aftercare").unwrap();
+    assert_eq!(
+        ns["metadata"]["labels"]["pod-security.kubernetes.io/enforce"],
+        "restricted"
+    );
+    assert!(
+        docs.iter()
+            .filter(|d| d["kind"] != "Namespace")
+            .all(|d| d["metadata"]["namespace"] == "aftercare"),
+        "{overlay}: all namespaced"
+    );
+
+    // Every role the binary knows: a Deployment running that role, probed, and a policy.
+    let policies = kind(docs, "NetworkPolicy");
+    for role in binary_roles() {
+        let name = format!("aftercare-{role}");
+        let d = named(docs, "Deployment", &name)
+            .unwrap_or_else(|| panic!("{overlay}: no Deployment for role {role}"));
+        let spec = &d["spec"]["template"]["spec"];
+        let c = &spec["containers"][0];
+        assert_eq!(c["args"], Value::from(vec!["run", role.as_str()]), "{name}");
+        assert!(!c["startupProbe"].is_null(), "{name}: startup probe");
+        assert_eq!(c["readinessProbe"]["httpGet"]["path"], "/readyz", "{name}");
+        assert_eq!(c["livenessProbe"]["httpGet"]["path"], "/healthz", "{name}");
+        assert!(
+            c["image"].as_str().unwrap().contains("aftercare"),
+            "{name}: one image for every role"
+        );
+        assert!(
+            policies.iter().any(|p| selects(p, &name)),
+            "{overlay}: no NetworkPolicy for {name}"
+        );
+        let env = c["env"].as_sequence().unwrap();
+        assert!(
+            env.iter()
+                .any(|e| e["name"] == "AFTERCARE_NATS_USER" && e["value"] == role.as_str()),
+            "{name}: own NATS user"
+        );
+    }
+    for w in kind(docs, "Deployment")
+        .into_iter()
+        .chain(kind(docs, "StatefulSet"))
+    {
+        check_pod(
+            w["metadata"]["name"].as_str().unwrap(),
+            &w["spec"]["template"]["spec"],
+        );
+    }
+
+    // Deny by default; only the gateway accepts traffic from the ingress controller;
+    // each service reaches NATS, its own database and the collector only.
+    assert!(
+        policies.iter().any(
+            |p| p["spec"]["podSelector"] == Value::Mapping(Default::default())
+                && p["spec"]["ingress"].is_null()
+                && p["spec"]["egress"].is_null()
+                && p["spec"]["policyTypes"].as_sequence().unwrap().len() == 2
+        ),
+        "{overlay}: default deny"
+    );
+    for p in &policies {
+        let from_ingress = p["spec"]["ingress"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .any(|r| {
+                r["from"].as_sequence().into_iter().flatten().any(|f| {
+                    f["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
+                        == "ingress-nginx"
+                })
+            });
+        if from_ingress {
+            assert!(
+                selects(p, "aftercare-gateway"),
+                "{overlay}: only the gateway takes ingress traffic"
+            );
+        }
+    }
+    for s in aftercare_contracts::Service::ALL {
+        let p = policies
+            .iter()
+            .find(|p| selects(p, &format!("aftercare-{}", s.name())))
+            .unwrap();
+        let targets: Vec<String> = p["spec"]["egress"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|r| serde_yaml::to_string(&r["to"][0]["podSelector"]["matchLabels"]).unwrap())
+            .collect();
+        assert_eq!(
+            targets.len(),
+            3,
+            "{}: exactly NATS, its database and the collector",
+            s.name()
+        );
+        assert!(
+            targets
+                .iter()
+                .any(|t| t.contains(&format!("aftercare-{}-db", s.name()))),
+            "{}",
+            s.name()
+        );
+        assert!(
+            !targets
+                .iter()
+                .any(|t| t.contains("-db") && !t.contains(&format!("aftercare-{}-db", s.name()))),
+            "{}",
+            s.name()
+        );
+    }
+
+    // NATS: JetStream fsyncs before acknowledging; one user per role.
+    let nats_cm = kind(docs, "ConfigMap")
+        .into_iter()
+        .find(|c| {
+            c["metadata"]["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("aftercare-nats-config")
+        })
+        .unwrap();
+    assert!(
+        nats_cm["data"]["nats.conf"]
+            .as_str()
+            .unwrap()
+            .contains("sync_interval: always"),
+        "{overlay}"
+    );
+    assert_eq!(
+        nats_cm["data"]["auth.conf"].as_str().unwrap(),
+        aftercare_contracts::permissions::render_authorization()
+    );
+
+    // CloudNativePG clusters (the CRD schema is not available offline, so the fields the
+    // services rely on are checked here): a database and owner per service.
+    for s in aftercare_contracts::Service::ALL {
+        let c = named(docs, "Cluster", &format!("aftercare-{}-db", s.name())).unwrap();
+        assert!(c["spec"]["instances"].as_u64().unwrap() >= 1);
+        assert!(c["spec"]["storage"]["size"].is_string());
+        assert_eq!(c["spec"]["bootstrap"]["initdb"]["database"], s.name());
+        assert_eq!(c["spec"]["bootstrap"]["initdb"]["owner"], s.name());
+        let d = named(docs, "Deployment", &format!("aftercare-{}", s.name())).unwrap();
+        let env = d["spec"]["template"]["spec"]["containers"][0]["env"]
+            .as_sequence()
+            .unwrap();
+        let db = env
+            .iter()
+            .find(|e| {
+                e["name"] == format!("AFTERCARE_{}_DATABASE_URL", s.name().to_uppercase()).as_str()
+            })
+            .unwrap();
+        assert_eq!(
+            db["valueFrom"]["secretKeyRef"]["name"],
+            format!("aftercare-{}-db-app", s.name()).as_str()
+        );
+    }
+}
+
+#[test]
+fn the_overlays_meet_the_deployment_policy() {
+    for overlay in ["dev", "prod"] {
+        let Some((_file, docs)) = render(overlay) else {
+            return;
+        };
+        policy_checks(overlay, &docs);
+        let config = kind(&docs, "ConfigMap")
+            .into_iter()
+            .find(|c| {
+                c["metadata"]["name"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("aftercare-config")
+            })
+            .unwrap();
+        let nats = named(&docs, "StatefulSet", "aftercare-nats").unwrap();
+        if overlay == "prod" {
+            assert_eq!(config["data"]["AFTERCARE_STREAM_REPLICAS"], "3");
+            assert_eq!(nats["spec"]["replicas"], 3);
+            for role in binary_roles() {
+                assert!(
+                    named(&docs, "PodDisruptionBudget", &format!("aftercare-{role}")).is_some(),
+                    "prod PDB for {role}"
+                );
+                assert!(
+                    named(
+                        &docs,
+                        "HorizontalPodAutoscaler",
+                        &format!("aftercare-{role}")
+                    )
+                    .is_some(),
+                    "prod HPA for {role}"
+                );
+                assert_eq!(
+                    named(&docs, "Deployment", &format!("aftercare-{role}")).unwrap()["spec"]["replicas"],
+                    2
+                );
+            }
+        } else {
+            assert_eq!(config["data"]["AFTERCARE_STREAM_REPLICAS"], "1");
+            assert_eq!(nats["spec"]["replicas"], 1);
+            assert!(kind(&docs, "HorizontalPodAutoscaler").is_empty());
+        }
+    }
+}
+
+#[test]
+fn the_compose_file_runs_every_role_against_durable_nats_postgres_and_a_trace_viewer() {
+    let text = std::fs::read_to_string(root().join("deploy/compose.yaml")).unwrap();
+    let mut doc: Value = serde_yaml::from_str(&text).unwrap();
+    doc.apply_merge().unwrap();
+    let services = doc["services"].as_mapping().unwrap().clone();
+    for infra in ["nats", "postgres", "otel-collector", "jaeger"] {
+        assert!(services.contains_key(infra), "compose lacks {infra}");
+    }
+    for role in binary_roles() {
+        let mut s = services
+            .get(role.as_str())
+            .cloned()
+            .unwrap_or_else(|| panic!("compose lacks {role}"));
+        s.apply_merge().unwrap();
+        assert_eq!(
+            s["command"],
+            Value::from(vec!["run", role.as_str()]),
+            "{role}"
+        );
+        assert!(s["build"].is_mapping() || s["image"].is_string(), "{role}");
+    }
+    let nats_conf = std::fs::read_to_string(root().join("deploy/nats/nats.conf")).unwrap();
+    assert!(nats_conf.contains("sync_interval: always"));
+    let containerfile = std::fs::read_to_string(root().join("deploy/Containerfile")).unwrap();
+    assert!(
+        containerfile
+            .lines()
+            .filter(|l| l.starts_with("FROM "))
+            .count()
+            >= 2,
+        "multi-stage"
+    );
+    assert!(
+        containerfile
+            .lines()
+            .any(|l| l.starts_with("USER ") && !l.contains("root")),
+        "runs as a non-root user"
+    );
+    let _ = Path::new("");
+}
