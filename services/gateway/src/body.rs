@@ -27,6 +27,41 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
+/// How much of an oversized body is read and discarded so the client, still sending,
+/// receives the 413 instead of a broken connection.
+const DRAIN_CAP: usize = 1 << 20;
+/// How long reading a body may take.
+const READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Reads at most `limit` bytes; an oversized body is drained (up to [`DRAIN_CAP`] more)
+/// and refused with 413.
+async fn read_limited(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
+    use futures::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut buf = bytes::BytesMut::new();
+    let mut seen = 0usize;
+    let read = async {
+        while let Some(chunk) = stream.next().await {
+            let chunk =
+                chunk.map_err(|_| ApiError::MalformedJson("the body could not be read".into()))?;
+            seen += chunk.len();
+            if seen <= limit {
+                buf.extend_from_slice(&chunk);
+            } else if seen > limit + DRAIN_CAP {
+                break;
+            }
+        }
+        Ok::<(), ApiError>(())
+    };
+    tokio::time::timeout(READ_TIMEOUT, read)
+        .await
+        .map_err(|_| ApiError::MalformedJson("the body did not arrive in time".into()))??;
+    if seen > limit {
+        return Err(ApiError::BodyTooLarge(limit));
+    }
+    Ok(buf.freeze())
+}
+
 /// Reads the body as a JSON object, enforcing content type, size and syntax.
 async fn json_object(
     headers: &HeaderMap,
@@ -34,9 +69,7 @@ async fn json_object(
     limit: usize,
 ) -> Result<Map<String, Value>, ApiError> {
     check_content_type(headers)?;
-    let bytes = axum::body::to_bytes(body, limit)
-        .await
-        .map_err(|_| ApiError::BodyTooLarge(limit))?;
+    let bytes = read_limited(body, limit).await?;
     match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(ApiError::Service(aftercare_contracts::ServiceError::field(
