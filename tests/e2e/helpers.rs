@@ -129,6 +129,20 @@ impl System {
         n
     }
 
+    /// Reads one text column of a service's database.
+    pub async fn strings(&self, service: &str, sql: &str) -> Vec<String> {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.db_url(service))
+            .await
+            .expect("connect");
+        let v: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+            .fetch_all(&pool)
+            .await
+            .expect("query");
+        pool.close().await;
+        v
+    }
+
     /// Runs a statement in a service's database (for sabotage).
     pub async fn execute(&self, service: &str, sql: &str) {
         sqlx::any::install_default_drivers();

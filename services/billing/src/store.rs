@@ -1,7 +1,7 @@
 //! Billing's queries, portable across SQLite and PostgreSQL.
 use aftercare_contracts::Money;
 use aftercare_contracts::billing::{Invoice, InvoiceLine};
-use aftercare_platform::db::from_json;
+use aftercare_platform::db::{from_json, parse_id};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
@@ -112,19 +112,13 @@ struct InvoiceRow {
     issued_at: i64,
 }
 
-fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| {
-        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
-    })
-}
-
 impl InvoiceRow {
     fn into_invoice(self) -> Result<Invoice> {
         Ok(Invoice {
-            id: parse_uuid(&self.invoice_id)?,
+            id: parse_id(&self.invoice_id)?,
             number: self.number,
-            work_order_id: parse_uuid(&self.work_order_id)?,
-            ticket_id: parse_uuid(&self.ticket_id)?,
+            work_order_id: parse_id(&self.work_order_id)?,
+            ticket_id: parse_id(&self.ticket_id)?,
             customer_name: self.customer_name,
             lines: from_json::<Vec<InvoiceLine>>(&self.lines)?,
             total: Money {

@@ -4,6 +4,7 @@
 //! (same district, lighter load). Every decision comes with reasons the dispatcher sees.
 use aftercare_contracts::FieldError;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician};
+use aftercare_contracts::rpc::{check_range, check_text};
 use uuid::Uuid;
 
 /// A technician as assignment sees them.
@@ -131,44 +132,22 @@ pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
     }
 }
 
-fn required(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
-    if value.trim().is_empty() {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "required".into(),
-            message: format!("{field} must not be empty"),
-        });
-    } else if value.chars().count() > max {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "too_long".into(),
-            message: format!("{field} must be at most {max} characters"),
-        });
-    }
-}
-
 /// Problems with a new technician.
 pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
     let mut e = Vec::new();
-    required(&mut e, "name", &req.name, 100);
-    required(&mut e, "district", &req.district, 64);
+    check_text(&mut e, "name", &req.name, 1, 100);
+    check_text(&mut e, "district", &req.district, 1, 64);
     for (i, s) in req.skills.iter().enumerate() {
-        required(&mut e, &format!("skills[{i}]"), s, 64);
+        check_text(&mut e, &format!("skills[{i}]"), s, 1, 64);
     }
-    if !(1..=50).contains(&req.daily_capacity) {
-        e.push(FieldError {
-            field: "daily_capacity".into(),
-            code: "out_of_range".into(),
-            message: "daily_capacity must be between 1 and 50".into(),
-        });
-    }
+    check_range(&mut e, "daily_capacity", req.daily_capacity, 1..=50);
     e
 }
 
 /// Problems with a visit report.
 pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
     let mut e = Vec::new();
-    required(&mut e, "diagnosis", &req.diagnosis, 4000);
+    check_text(&mut e, "diagnosis", &req.diagnosis, 1, 4000);
     if req.finished_at < req.started_at {
         e.push(FieldError {
             field: "finished_at".into(),
@@ -184,14 +163,13 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
         });
     }
     for (i, p) in req.parts.iter().enumerate() {
-        required(&mut e, &format!("parts[{i}].sku"), &p.sku, 64);
-        if !(1..=1000).contains(&p.quantity) {
-            e.push(FieldError {
-                field: format!("parts[{i}].quantity"),
-                code: "out_of_range".into(),
-                message: "quantity must be between 1 and 1000".into(),
-            });
-        }
+        check_text(&mut e, &format!("parts[{i}].sku"), &p.sku, 1, 64);
+        check_range(
+            &mut e,
+            &format!("parts[{i}].quantity"),
+            p.quantity,
+            1..=1000,
+        );
     }
     e
 }

@@ -1,18 +1,12 @@
 //! Dispatch's queries, portable across SQLite and PostgreSQL.
 use aftercare_contracts::dispatch::{PartUsed, Technician, WorkOrder, WorkOrderStatus};
 use aftercare_contracts::intake::{MachineInfo, Priority};
-use aftercare_platform::db::{from_json, from_text, to_text};
+use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
 
 use crate::domain::Candidate;
-
-fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| {
-        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
-    })
-}
 
 /// Stores a technician.
 pub(crate) async fn insert_technician(
@@ -54,7 +48,7 @@ pub(crate) async fn candidates(conn: &mut AnyConnection) -> Result<Vec<Candidate
     rows.into_iter()
         .map(|r| {
             Ok(Candidate {
-                id: parse_uuid(&r.technician_id)?,
+                id: parse_id(&r.technician_id)?,
                 name: r.name,
                 district: r.district,
                 skills: from_json::<Vec<String>>(&r.skills)?
@@ -178,15 +172,15 @@ impl WorkOrderRow {
             machine,
             trace_context: self.trace_context,
             order: WorkOrder {
-                id: parse_uuid(&self.work_order_id)?,
+                id: parse_id(&self.work_order_id)?,
                 number: self.number,
-                ticket_id: parse_uuid(&self.ticket_id)?,
+                ticket_id: parse_id(&self.ticket_id)?,
                 ticket_number: self.ticket_number,
                 status: from_text(&self.status)?,
                 priority: from_text(&self.priority)?,
                 customer_name: self.customer_name,
                 district: self.district,
-                technician_id: self.technician_id.as_deref().map(parse_uuid).transpose()?,
+                technician_id: self.technician_id.as_deref().map(parse_id).transpose()?,
                 assignment_reasons: from_json(&self.assignment_reasons)?,
                 diagnosis: self.diagnosis,
                 parts: from_json::<Vec<PartUsed>>(&self.parts)?,

@@ -1,6 +1,6 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
 use aftercare_contracts::intake::{Ticket, TicketStatus};
-use aftercare_platform::db::{from_json, from_text, to_text};
+use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
@@ -29,7 +29,7 @@ struct TicketRow {
 impl TicketRow {
     fn into_ticket(self) -> Result<Ticket> {
         Ok(Ticket {
-            id: parse_uuid(&self.ticket_id)?,
+            id: parse_id(&self.ticket_id)?,
             number: self.number,
             status: from_text(&self.status)?,
             channel: from_text(&self.channel)?,
@@ -43,19 +43,13 @@ impl TicketRow {
                 district: self.district,
             },
             machine: self.machine.as_deref().map(from_json).transpose()?,
-            work_order_id: self.work_order_id.as_deref().map(parse_uuid).transpose()?,
+            work_order_id: self.work_order_id.as_deref().map(parse_id).transpose()?,
             callback_due_at: self.callback_due_at.map(from_ms),
             opened_at: from_ms(self.opened_at),
             updated_at: from_ms(self.updated_at),
             version: self.version,
         })
     }
-}
-
-fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| {
-        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
-    })
 }
 
 /// Stores a new ticket and its first history entry.

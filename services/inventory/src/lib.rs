@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use aftercare_contracts::Service;
 use aftercare_platform::db::Migrations;
-use aftercare_platform::{Bus, Db, MessagingSettings, Result, ServiceHost};
+use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
 use sqlx::migrate::Migrator;
 
 static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -32,16 +32,13 @@ pub async fn build(
     database_url: &str,
     settings: MessagingSettings,
 ) -> Result<ServiceHost> {
-    let db = Db::connect(database_url, Service::Inventory.name()).await?;
-    db.migrate(&MIGRATIONS).await?;
-    let endpoints = api::endpoints(db.clone());
-    ServiceHost::build(
+    ServiceHost::open(
         Service::Inventory,
         bus,
-        db,
-        endpoints,
-        Some(Arc::new(consumers::Handler)),
+        database_url,
+        &MIGRATIONS,
         settings,
+        |db| (api::endpoints(db), Some(Arc::new(consumers::Handler))),
     )
     .await
 }

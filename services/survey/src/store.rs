@@ -1,9 +1,8 @@
 //! Survey's queries, portable across SQLite and PostgreSQL.
 use aftercare_contracts::survey::Callback;
-use aftercare_platform::db::{from_text, to_text};
+use aftercare_platform::db::{from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use sqlx::{AnyConnection, FromRow};
-use uuid::Uuid;
 
 /// Stores a callback; false when the work order already has one.
 pub(crate) async fn insert(uow: &mut UnitOfWork, c: &Callback) -> Result<bool> {
@@ -37,20 +36,14 @@ struct Row {
     created_at: i64,
 }
 
-fn parse_uuid(s: &str) -> Result<Uuid> {
-    Uuid::parse_str(s).map_err(|e| {
-        aftercare_platform::Error::Config(format!("stored id {s:?} is not a UUID: {e}"))
-    })
-}
-
 impl Row {
     fn into_callback(self) -> Result<Callback> {
         Ok(Callback {
-            id: parse_uuid(&self.callback_id)?,
-            work_order_id: parse_uuid(&self.work_order_id)?,
-            ticket_id: parse_uuid(&self.ticket_id)?,
-            invoice_id: parse_uuid(&self.invoice_id)?,
-            technician_id: parse_uuid(&self.technician_id)?,
+            id: parse_id(&self.callback_id)?,
+            work_order_id: parse_id(&self.work_order_id)?,
+            ticket_id: parse_id(&self.ticket_id)?,
+            invoice_id: parse_id(&self.invoice_id)?,
+            technician_id: parse_id(&self.technician_id)?,
             status: from_text(&self.status)?,
             due_at: from_ms(self.due_at),
             created_at: from_ms(self.created_at),

@@ -14,6 +14,44 @@ pub struct FieldError {
     pub message: String,
 }
 
+/// Checks a text field's length in characters: below `min` (after trimming) is
+/// `required`, above `max` is `too_long`. The services' shared validation vocabulary.
+pub fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, min: usize, max: usize) {
+    if value.trim().chars().count() < min {
+        errors.push(FieldError {
+            field: field.into(),
+            code: "required".into(),
+            message: format!("{field} must not be empty"),
+        });
+    } else if value.chars().count() > max {
+        errors.push(FieldError {
+            field: field.into(),
+            code: "too_long".into(),
+            message: format!("{field} must be at most {max} characters"),
+        });
+    }
+}
+
+/// Checks that a number lies in `range`, as `out_of_range`.
+pub fn check_range<T: PartialOrd + std::fmt::Display>(
+    errors: &mut Vec<FieldError>,
+    field: &str,
+    value: T,
+    range: std::ops::RangeInclusive<T>,
+) {
+    if !range.contains(&value) {
+        errors.push(FieldError {
+            field: field.into(),
+            code: "out_of_range".into(),
+            message: format!(
+                "{field} must be between {} and {}",
+                range.start(),
+                range.end()
+            ),
+        });
+    }
+}
+
 /// A request a service refused or failed, carried back to the gateway.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ServiceError {

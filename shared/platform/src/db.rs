@@ -353,6 +353,12 @@ pub fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     ))?)
 }
 
+/// Reads a stored UUID.
+pub fn parse_id(text: &str) -> Result<uuid::Uuid> {
+    uuid::Uuid::parse_str(text)
+        .map_err(|e| Error::Config(format!("stored id {text:?} is not a UUID: {e}")))
+}
+
 /// Reads a JSON column.
 pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     Ok(serde_json::from_str(text)?)

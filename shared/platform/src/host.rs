@@ -95,6 +95,26 @@ impl ServiceHost {
         })
     }
 
+    /// Opens and migrates the service's database at `database_url`, then builds the
+    /// service from the endpoints and handler `parts` makes for that database. This is
+    /// every service's `build`.
+    pub async fn open<F>(
+        service: Service,
+        bus: Bus,
+        database_url: &str,
+        migrations: &crate::db::Migrations,
+        settings: MessagingSettings,
+        parts: F,
+    ) -> Result<Self>
+    where
+        F: FnOnce(Db) -> (Vec<Endpoint>, Option<Arc<dyn EventHandler>>),
+    {
+        let db = Db::connect(database_url, service.name()).await?;
+        db.migrate(migrations).await?;
+        let (endpoints, handler) = parts(db.clone());
+        Self::build(service, bus, db, endpoints, handler, settings).await
+    }
+
     /// The service's database.
     pub fn db(&self) -> &Db {
         &self.db

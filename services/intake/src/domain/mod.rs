@@ -2,6 +2,7 @@
 //! status changes dispatch and survey events may cause.
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::{OpenTicket, Priority, TicketStatus, TicketType};
+use aftercare_contracts::rpc::check_text;
 
 /// Field length limits, documented in the API reference.
 pub mod limits {
@@ -19,29 +20,12 @@ pub mod limits {
     pub const MACHINE_FIELD: usize = 100;
 }
 
-fn check_len(errors: &mut Vec<FieldError>, field: &str, value: &str, min: usize, max: usize) {
-    let n = value.trim().chars().count();
-    if n < min {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "required".into(),
-            message: format!("{field} must not be empty"),
-        });
-    } else if value.chars().count() > max {
-        errors.push(FieldError {
-            field: field.into(),
-            code: "too_long".into(),
-            message: format!("{field} must be at most {max} characters"),
-        });
-    }
-}
-
 /// Every problem with a new ticket, each naming its field.
 pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_len(&mut e, "symptom", &req.symptom, 1, limits::SYMPTOM);
-    check_len(&mut e, "customer.name", &req.customer.name, 1, limits::NAME);
-    check_len(
+    check_text(&mut e, "symptom", &req.symptom, 1, limits::SYMPTOM);
+    check_text(&mut e, "customer.name", &req.customer.name, 1, limits::NAME);
+    check_text(
         &mut e,
         "customer.phone",
         &req.customer.phone,
@@ -60,14 +44,14 @@ pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
             message: "customer.phone may contain only digits, spaces and + - ( )".into(),
         });
     }
-    check_len(
+    check_text(
         &mut e,
         "customer.address",
         &req.customer.address,
         0,
         limits::ADDRESS,
     );
-    check_len(
+    check_text(
         &mut e,
         "customer.district",
         &req.customer.district,
@@ -75,16 +59,16 @@ pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
         limits::DISTRICT,
     );
     if let Some(m) = &req.machine {
-        check_len(
+        check_text(
             &mut e,
             "machine.product_line",
             &m.product_line,
             1,
             limits::MACHINE_FIELD,
         );
-        check_len(&mut e, "machine.brand", &m.brand, 1, limits::MACHINE_FIELD);
-        check_len(&mut e, "machine.model", &m.model, 1, limits::MACHINE_FIELD);
-        check_len(
+        check_text(&mut e, "machine.brand", &m.brand, 1, limits::MACHINE_FIELD);
+        check_text(&mut e, "machine.model", &m.model, 1, limits::MACHINE_FIELD);
+        check_text(
             &mut e,
             "machine.serial",
             &m.serial,
