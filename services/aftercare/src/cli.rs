@@ -66,6 +66,8 @@ enum Command {
     /// Prints the nats-server `authorization` block: one user per role with the subject
     /// permissions the subject catalogue implies.
     NatsConfig,
+    /// Plans vehicle routes for a Solomon VRPTW file and prints them as JSON.
+    Plan(crate::plan::PlanArgs),
     /// Measures the flow against a running system, and the floors beneath it.
     Bench(crate::bench::BenchArgs),
 }
@@ -287,6 +289,7 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench(args) => crate::bench::run(args).await,
+        Command::Plan(args) => crate::plan::run(args),
     }
 }
 

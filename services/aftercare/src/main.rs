@@ -6,6 +6,7 @@
 
 mod bench;
 mod cli;
+mod plan;
 mod roles;
 
 use clap::Parser;

@@ -1,0 +1,502 @@
+//! The local search: for each job U and each of its granular neighbours V, try moving
+//! U (and its successor) next to V, swapping them, or exchanging route tails (2-opt*);
+//! apply the first improving move; repeat until no move improves. Each candidate route
+//! is evaluated in constant time (inter-route) from cached prefix and suffix segments.
+use crate::problem::Problem;
+use crate::rng::Rng;
+use crate::segment::Segment;
+use crate::split::{depots, job_segment};
+
+/// Prices of infeasibility.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Penalties {
+    /// Per unit of load above capacity.
+    pub(crate) load: f64,
+    /// Per unit of time warp.
+    pub(crate) time_warp: f64,
+}
+
+impl Penalties {
+    /// Penalised cost of a complete route.
+    #[inline]
+    pub(crate) fn cost(&self, route: &Segment, capacity: f64) -> f64 {
+        route.distance
+            + self.load * (route.load - capacity).max(0.0)
+            + self.time_warp * route.time_warp
+    }
+}
+
+/// Granular neighbourhoods: for each job, the jobs closest by a measure that also counts
+/// waiting and lateness between their windows (Vidal et al., 2013).
+pub(crate) fn neighbours(problem: &Problem, size: usize) -> Vec<Vec<usize>> {
+    let n = problem.jobs.len();
+    (0..n)
+        .map(|i| {
+            let a = &problem.jobs[i];
+            let mut near: Vec<(f64, usize)> = (0..n)
+                .filter(|&j| j != i)
+                .map(|j| {
+                    let b = &problem.jobs[j];
+                    let t = problem.travel(a.location, b.location);
+                    let wait = (b.ready - a.service - t - a.due).max(0.0);
+                    let late = (a.ready + a.service + t - b.due).max(0.0);
+                    (t + 0.2 * wait + 1.0 * late, j)
+                })
+                .collect();
+            near.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+            near.into_iter().take(size).map(|(_, j)| j).collect()
+        })
+        .collect()
+}
+
+struct Route {
+    tech: usize,
+    jobs: Vec<usize>,
+    /// `pre[i]`: start depot and the first `i` jobs.
+    pre: Vec<Segment>,
+    /// `suf[i]`: jobs `i..` without the end depot (`suf[len]` unused).
+    suf: Vec<Segment>,
+    end: Segment,
+    capacity: f64,
+    cost: f64,
+    changed_at: u64,
+}
+
+/// Local search state over one solution.
+pub(crate) struct LocalSearch<'a> {
+    problem: &'a Problem,
+    neighbours: &'a [Vec<usize>],
+    segs: Vec<Segment>,
+    routes: Vec<Route>,
+    route_of: Vec<usize>,
+    pos_of: Vec<usize>,
+    pen: Penalties,
+    clock: u64,
+    tested_at: Vec<u64>,
+    skills: bool,
+}
+
+impl<'a> LocalSearch<'a> {
+    pub(crate) fn new(problem: &'a Problem, neighbours: &'a [Vec<usize>]) -> Self {
+        let n = problem.jobs.len();
+        let skills = problem.jobs.iter().any(|j| !j.skills.is_empty());
+        Self {
+            problem,
+            neighbours,
+            segs: (0..n).map(|j| job_segment(problem, j)).collect(),
+            routes: Vec::new(),
+            route_of: vec![0; n],
+            pos_of: vec![0; n],
+            pen: Penalties {
+                load: 1.0,
+                time_warp: 1.0,
+            },
+            clock: 0,
+            tested_at: vec![0; n],
+            skills,
+        }
+    }
+
+    fn rebuild(&mut self, r: usize) {
+        let p = self.problem;
+        let route = &mut self.routes[r];
+        let (start, end) = depots(p, route.tech);
+        route.end = end;
+        let len = route.jobs.len();
+        route.pre.clear();
+        route.pre.push(start);
+        for (i, &j) in route.jobs.iter().enumerate() {
+            let last = route.pre[i];
+            route
+                .pre
+                .push(last.then(&self.segs[j], p.travel(last.last, self.segs[j].first)));
+            self.route_of[j] = r;
+            self.pos_of[j] = i;
+        }
+        route.suf.clear();
+        route.suf.resize(len + 1, start);
+        for i in (0..len).rev() {
+            let j = route.jobs[i];
+            route.suf[i] = if i + 1 == len {
+                self.segs[j]
+            } else {
+                let next = route.suf[i + 1];
+                self.segs[j].then(&next, p.travel(self.segs[j].last, next.first))
+            };
+        }
+        let full = route.pre[len].then(&end, p.travel(route.pre[len].last, end.first));
+        route.cost = self.pen.cost(&full, route.capacity);
+        self.clock += 1;
+        route.changed_at = self.clock;
+    }
+
+    /// Penalised cost of route `r` rebuilt as `head`, then `mid`, then `tail` (the head
+    /// being a prefix that starts at the depot).
+    #[inline]
+    fn eval(&self, r: usize, head: Segment, mid: Option<Segment>, tail: Option<Segment>) -> f64 {
+        let p = self.problem;
+        let mut acc = head;
+        if let Some(s) = &mid {
+            acc = acc.then(s, p.travel(acc.last, s.first));
+        }
+        if let Some(s) = &tail {
+            acc = acc.then(s, p.travel(acc.last, s.first));
+        }
+        let route = &self.routes[r];
+        let full = acc.then(&route.end, p.travel(acc.last, route.end.first));
+        self.pen.cost(&full, route.capacity)
+    }
+
+    fn suffix(&self, r: usize, i: usize) -> Option<Segment> {
+        (i < self.routes[r].jobs.len()).then(|| self.routes[r].suf[i])
+    }
+
+    fn qualified(&self, r: usize, jobs: &[usize]) -> bool {
+        !self.skills
+            || jobs
+                .iter()
+                .all(|&j| self.problem.qualified(self.routes[r].tech, j))
+    }
+
+    /// Loads a solution (one job list per technician).
+    pub(crate) fn load(&mut self, routes: &[Vec<usize>], pen: Penalties) {
+        self.pen = pen;
+        self.routes = routes
+            .iter()
+            .enumerate()
+            .map(|(t, jobs)| Route {
+                tech: t,
+                jobs: jobs.clone(),
+                pre: Vec::with_capacity(jobs.len() + 1),
+                suf: Vec::new(),
+                end: depots(self.problem, t).1,
+                capacity: self.problem.technicians[t].capacity,
+                cost: 0.0,
+                changed_at: 0,
+            })
+            .collect();
+        for r in 0..self.routes.len() {
+            self.rebuild(r);
+        }
+        self.tested_at.iter_mut().for_each(|t| *t = 0);
+    }
+
+    /// The current routes.
+    pub(crate) fn routes(&self) -> Vec<Vec<usize>> {
+        self.routes.iter().map(|r| r.jobs.clone()).collect()
+    }
+
+    /// Runs to a local optimum.
+    pub(crate) fn run(&mut self, rng: &mut Rng) {
+        let n = self.problem.jobs.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        rng.shuffle(&mut order);
+        let mut improved = true;
+        let mut loops = 0;
+        while improved && loops < 1000 {
+            improved = false;
+            loops += 1;
+            for &u in &order {
+                let tested = self.tested_at[u];
+                self.tested_at[u] = self.clock;
+                let nbs = self.neighbours;
+                let offset = rng.below(nbs[u].len().max(1));
+                for k in 0..nbs[u].len() {
+                    let v = nbs[u][(k + offset) % nbs[u].len()];
+                    let (ru, rv) = (self.route_of[u], self.route_of[v]);
+                    if loops > 1
+                        && self.routes[ru].changed_at <= tested
+                        && self.routes[rv].changed_at <= tested
+                    {
+                        continue;
+                    }
+                    if self.try_moves(u, Some(v)) {
+                        improved = true;
+                        break;
+                    }
+                    // V first in its route: also try next to its route's start depot.
+                    if self.pos_of[v] == 0 && self.try_moves_at_start(u, rv) {
+                        improved = true;
+                        break;
+                    }
+                }
+                // An empty route, if any, is worth one try per job.
+                if let Some(empty) = self.routes.iter().position(|r| r.jobs.is_empty())
+                    && self.route_of[u] != empty && self.try_moves_at_start(u, empty) {
+                        improved = true;
+                    }
+            }
+        }
+    }
+
+    /// Moves of U relative to the start of route `r` (insert U, or U and its successor,
+    /// right after the start depot).
+    fn try_moves_at_start(&mut self, u: usize, r: usize) -> bool {
+        let ru = self.route_of[u];
+        if ru == r {
+            return false;
+        }
+        let pu = self.pos_of[u];
+        let len_u = self.routes[ru].jobs.len();
+        let old = self.routes[ru].cost + self.routes[r].cost;
+        // Relocate U to the start of r.
+        if self.qualified(r, &[u]) {
+            let new_u = self.eval_without(ru, pu, pu);
+            let start = self.routes[r].pre[0];
+            let new_r = self.eval(r, start, Some(self.segs[u]), self.suffix(r, 0));
+            if new_u + new_r < old - 1e-9 {
+                self.apply_relocate(u, 1, false, r, None);
+                return true;
+            }
+        }
+        // Relocate (U, X) to the start of r.
+        if pu + 1 < len_u {
+            let x = self.routes[ru].jobs[pu + 1];
+            if self.qualified(r, &[u, x]) {
+                let new_u = self.eval_without(ru, pu, pu + 1);
+                let start = self.routes[r].pre[0];
+                let ux = self.segs[u].then(
+                    &self.segs[x],
+                    self.problem.travel(self.segs[u].last, self.segs[x].first),
+                );
+                let new_r = self.eval(r, start, Some(ux), self.suffix(r, 0));
+                if new_u + new_r < old - 1e-9 {
+                    self.apply_relocate(u, 2, false, r, None);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Cost of route `r` without its jobs `i..=j`.
+    fn eval_without(&self, r: usize, i: usize, j: usize) -> f64 {
+        self.eval(r, self.routes[r].pre[i], None, self.suffix(r, j + 1))
+    }
+
+    fn try_moves(&mut self, u: usize, v: Option<usize>) -> bool {
+        let Some(v) = v else { return false };
+        let (ru, rv) = (self.route_of[u], self.route_of[v]);
+        let (pu, pv) = (self.pos_of[u], self.pos_of[v]);
+        let x = self.routes[ru].jobs.get(pu + 1).copied();
+        let y = self.routes[rv].jobs.get(pv + 1).copied();
+        if ru != rv {
+            self.inter_moves(u, v, ru, rv, pu, pv, x, y)
+        } else {
+            self.intra_moves(u, v, ru, pu, pv, x)
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn inter_moves(
+        &mut self,
+        u: usize,
+        v: usize,
+        ru: usize,
+        rv: usize,
+        pu: usize,
+        pv: usize,
+        x: Option<usize>,
+        y: Option<usize>,
+    ) -> bool {
+        let p = self.problem;
+        let old = self.routes[ru].cost + self.routes[rv].cost;
+        let seg = |a: usize| self.segs[a];
+        let pair = |a: usize, b: usize| {
+            self.segs[a].then(
+                &self.segs[b],
+                p.travel(self.segs[a].last, self.segs[b].first),
+            )
+        };
+        let pre_v_incl = self.routes[rv].pre[pv + 1];
+        let pre_v_excl = self.routes[rv].pre[pv];
+        let suf_v_after = self.suffix(rv, pv + 1);
+        let pre_u_excl = self.routes[ru].pre[pu];
+        // M1: U after V.
+        if self.qualified(rv, &[u]) {
+            let new_u = self.eval_without(ru, pu, pu);
+            if new_u + self.eval(rv, pre_v_incl, Some(seg(u)), suf_v_after) < old - 1e-9 {
+                self.apply_relocate(u, 1, false, rv, Some(v));
+                return true;
+            }
+        }
+        if let Some(x) = x {
+            // M2: (U, X) after V; M3: (X, U) after V.
+            if self.qualified(rv, &[u, x]) {
+                let new_u = self.eval_without(ru, pu, pu + 1);
+                for reversed in [false, true] {
+                    let moved = if reversed { pair(x, u) } else { pair(u, x) };
+                    if new_u + self.eval(rv, pre_v_incl, Some(moved), suf_v_after) < old - 1e-9 {
+                        self.apply_relocate(u, 2, reversed, rv, Some(v));
+                        return true;
+                    }
+                }
+            }
+        }
+        // M4: swap U and V.
+        if self.qualified(rv, &[u]) && self.qualified(ru, &[v]) {
+            let a = self.eval(ru, pre_u_excl, Some(seg(v)), self.suffix(ru, pu + 1));
+            if a + self.eval(rv, pre_v_excl, Some(seg(u)), suf_v_after) < old - 1e-9 {
+                self.apply_swap(ru, pu, 1, rv, pv, 1);
+                return true;
+            }
+        }
+        if let Some(x) = x {
+            // M5: swap (U, X) and V.
+            if self.qualified(rv, &[u, x]) && self.qualified(ru, &[v]) {
+                let a = self.eval(ru, pre_u_excl, Some(seg(v)), self.suffix(ru, pu + 2));
+                if a + self.eval(rv, pre_v_excl, Some(pair(u, x)), suf_v_after) < old - 1e-9 {
+                    self.apply_swap(ru, pu, 2, rv, pv, 1);
+                    return true;
+                }
+            }
+            // M6: swap (U, X) and (V, Y).
+            if let Some(y) = y
+                && self.qualified(rv, &[u, x]) && self.qualified(ru, &[v, y]) {
+                    let a = self.eval(ru, pre_u_excl, Some(pair(v, y)), self.suffix(ru, pu + 2));
+                    if a + self.eval(rv, pre_v_excl, Some(pair(u, x)), self.suffix(rv, pv + 2))
+                        < old - 1e-9
+                    {
+                        self.apply_swap(ru, pu, 2, rv, pv, 2);
+                        return true;
+                    }
+                }
+        }
+        // M9 (2-opt*): U → Y and V → X, exchanging the routes' tails.
+        {
+            let tail_u = self.suffix(ru, pu + 1);
+            let tail_v = suf_v_after;
+            let ok = (!self.skills)
+                || (self.qualified(ru, &self.routes[rv].jobs[pv + 1..])
+                    && self.qualified(rv, &self.routes[ru].jobs[pu + 1..]));
+            if ok {
+                let a = self.eval(ru, self.routes[ru].pre[pu + 1], None, tail_v);
+                if a + self.eval(rv, pre_v_incl, None, tail_u) < old - 1e-9 {
+                    let tu: Vec<usize> = self.routes[ru].jobs.split_off(pu + 1);
+                    let tv: Vec<usize> = self.routes[rv].jobs.split_off(pv + 1);
+                    self.routes[ru].jobs.extend(tv);
+                    self.routes[rv].jobs.extend(tu);
+                    self.rebuild(ru);
+                    self.rebuild(rv);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    fn intra_moves(
+        &mut self,
+        u: usize,
+        v: usize,
+        r: usize,
+        pu: usize,
+        pv: usize,
+        x: Option<usize>,
+    ) -> bool {
+        let old = self.routes[r].cost;
+        let jobs = self.routes[r].jobs.clone();
+        // Relocate U after V, and (U, X) after V, within the route.
+        for k in [1usize, 2] {
+            if k == 2 && x.is_none() {
+                continue;
+            }
+            let (a, b) = (pu, pu + k - 1);
+            if pv >= a && pv <= b {
+                continue;
+            }
+            let mut order: Vec<usize> = Vec::with_capacity(jobs.len());
+            let moved = &jobs[a..=b];
+            for (i, &j) in jobs.iter().enumerate() {
+                if i >= a && i <= b {
+                    continue;
+                }
+                order.push(j);
+                if i == pv {
+                    order.extend_from_slice(moved);
+                }
+            }
+            if self.eval_jobs(r, &order) < old - 1e-9 {
+                self.routes[r].jobs = order;
+                self.rebuild(r);
+                return true;
+            }
+        }
+        // Swap U and V.
+        let mut order = jobs.clone();
+        order.swap(pu, pv);
+        if self.eval_jobs(r, &order) < old - 1e-9 {
+            self.routes[r].jobs = order;
+            self.rebuild(r);
+            return true;
+        }
+        let _ = (u, v);
+        false
+    }
+
+    /// Cost of route `r` visiting `order` (used for moves inside one route).
+    fn eval_jobs(&self, r: usize, order: &[usize]) -> f64 {
+        // Reuse the unchanged prefix.
+        let jobs = &self.routes[r].jobs;
+        let same = jobs.iter().zip(order).take_while(|(a, b)| a == b).count();
+        let mut acc = self.routes[r].pre[same];
+        for &j in &order[same..] {
+            acc = acc.then(
+                &self.segs[j],
+                self.problem.travel(acc.last, self.segs[j].first),
+            );
+        }
+        let route = &self.routes[r];
+        let full = acc.then(&route.end, self.problem.travel(acc.last, route.end.first));
+        self.pen.cost(&full, route.capacity)
+    }
+
+    /// Moves `count` jobs starting at U (reversed if asked) after V in route `rv`, or to
+    /// the start of `rv` when `v` is `None`.
+    fn apply_relocate(
+        &mut self,
+        u: usize,
+        count: usize,
+        reversed: bool,
+        rv: usize,
+        v: Option<usize>,
+    ) {
+        let ru = self.route_of[u];
+        let pu = self.pos_of[u];
+        let mut moved: Vec<usize> = self.routes[ru].jobs.drain(pu..pu + count).collect();
+        if reversed {
+            moved.reverse();
+        }
+        let at = match v {
+            Some(v) => {
+                if ru == rv {
+                    self.routes[rv]
+                        .jobs
+                        .iter()
+                        .position(|&j| j == v)
+                        .map(|p| p + 1)
+                        .unwrap_or(0)
+                } else {
+                    self.pos_of[v] + 1
+                }
+            }
+            None => 0,
+        };
+        let tail = self.routes[rv].jobs.split_off(at);
+        self.routes[rv].jobs.extend(moved);
+        self.routes[rv].jobs.extend(tail);
+        self.rebuild(ru);
+        if rv != ru {
+            self.rebuild(rv);
+        }
+    }
+
+    fn apply_swap(&mut self, ru: usize, pu: usize, ku: usize, rv: usize, pv: usize, kv: usize) {
+        let a: Vec<usize> = self.routes[ru].jobs[pu..pu + ku].to_vec();
+        let b: Vec<usize> = self.routes[rv].jobs[pv..pv + kv].to_vec();
+        self.routes[ru].jobs.splice(pu..pu + ku, b);
+        self.routes[rv].jobs.splice(pv..pv + kv, a);
+        self.rebuild(ru);
+        self.rebuild(rv);
+    }
+}

@@ -1,0 +1,76 @@
+//! Split: cuts a giant tour (every job once, in order) into at most one route per
+//! technician, optimally for the penalised cost, by dynamic programming over
+//! technicians in order (Prins 2004; Vidal 2016 for the penalised form).
+use crate::local_search::Penalties;
+use crate::problem::Problem;
+use crate::segment::Segment;
+
+/// Depot segments of technician `t`: (start, end).
+pub(crate) fn depots(problem: &Problem, t: usize) -> (Segment, Segment) {
+    let tech = &problem.technicians[t];
+    (
+        Segment::visit(tech.start, tech.shift_start, tech.shift_end, 0.0, 0.0),
+        Segment::visit(tech.end, tech.shift_start, tech.shift_end, 0.0, 0.0),
+    )
+}
+
+/// The segment of job `j`.
+pub(crate) fn job_segment(problem: &Problem, j: usize) -> Segment {
+    let job = &problem.jobs[j];
+    Segment::visit(job.location, job.ready, job.due, job.service, job.demand)
+}
+
+/// Routes (one per technician, possibly empty) for `tour`.
+pub(crate) fn split(problem: &Problem, tour: &[usize], pen: &Penalties) -> Vec<Vec<usize>> {
+    let n = tour.len();
+    let k = problem.technicians.len();
+    let jobs: Vec<Segment> = tour.iter().map(|&j| job_segment(problem, j)).collect();
+    // best[t][i]: cheapest cost of serving tour[..i] with technicians ..t.
+    let mut best = vec![vec![f64::INFINITY; n + 1]; k + 1];
+    let mut from = vec![vec![usize::MAX; n + 1]; k + 1];
+    best[0][0] = 0.0;
+    for t in 0..k {
+        let (start, end) = depots(problem, t);
+        let cap = problem.technicians[t].capacity;
+        for i in 0..=n {
+            if !best[t][i].is_finite() {
+                continue;
+            }
+            // Technician t stays home.
+            if best[t][i] < best[t + 1][i] {
+                best[t + 1][i] = best[t][i];
+                from[t + 1][i] = i;
+            }
+            let mut seg = start;
+            for j in i..n {
+                if !problem.qualified(t, tour[j]) {
+                    break;
+                }
+                seg = seg.then(&jobs[j], problem.travel(seg.last, jobs[j].first));
+                if seg.load > 2.0 * cap + 1e-9 && j > i {
+                    break;
+                }
+                let route = seg.then(&end, problem.travel(seg.last, end.first));
+                let c = best[t][i] + pen.cost(&route, cap);
+                if c < best[t + 1][j + 1] {
+                    best[t + 1][j + 1] = c;
+                    from[t + 1][j + 1] = i;
+                }
+            }
+        }
+    }
+    let mut routes = vec![Vec::new(); k];
+    if !best[k][n].is_finite() {
+        // No split serves every job (skills): put the rest on the first technician;
+        // the local search and penalties take it from there.
+        routes[0] = tour.to_vec();
+        return routes;
+    }
+    let mut j = n;
+    for t in (1..=k).rev() {
+        let i = from[t][j];
+        routes[t - 1] = tour[i..j].to_vec();
+        j = i;
+    }
+    routes
+}
