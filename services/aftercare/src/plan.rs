@@ -73,9 +73,10 @@ pub(crate) fn run(args: PlanArgs) -> anyhow::Result<()> {
     let checked = check(&instance.problem, &routes, &[]);
     let feasible = plan.feasible && checked.is_ok();
     if plan.feasible
-        && let Err(e) = &checked {
-            anyhow::bail!("the planner's answer fails the checker: {e}");
-        }
+        && let Err(e) = &checked
+    {
+        anyhow::bail!("the planner's answer fails the checker: {e}");
+    }
     let scale = rounding.scale();
     let out = serde_json::json!({
         "instance": instance.name,

@@ -222,9 +222,11 @@ impl<'a> LocalSearch<'a> {
                 }
                 // An empty route, if any, is worth one try per job.
                 if let Some(empty) = self.routes.iter().position(|r| r.jobs.is_empty())
-                    && self.route_of[u] != empty && self.try_moves_at_start(u, empty) {
-                        improved = true;
-                    }
+                    && self.route_of[u] != empty
+                    && self.try_moves_at_start(u, empty)
+                {
+                    improved = true;
+                }
             }
         }
     }
@@ -352,15 +354,17 @@ impl<'a> LocalSearch<'a> {
             }
             // M6: swap (U, X) and (V, Y).
             if let Some(y) = y
-                && self.qualified(rv, &[u, x]) && self.qualified(ru, &[v, y]) {
-                    let a = self.eval(ru, pre_u_excl, Some(pair(v, y)), self.suffix(ru, pu + 2));
-                    if a + self.eval(rv, pre_v_excl, Some(pair(u, x)), self.suffix(rv, pv + 2))
-                        < old - 1e-9
-                    {
-                        self.apply_swap(ru, pu, 2, rv, pv, 2);
-                        return true;
-                    }
+                && self.qualified(rv, &[u, x])
+                && self.qualified(ru, &[v, y])
+            {
+                let a = self.eval(ru, pre_u_excl, Some(pair(v, y)), self.suffix(ru, pu + 2));
+                if a + self.eval(rv, pre_v_excl, Some(pair(u, x)), self.suffix(rv, pv + 2))
+                    < old - 1e-9
+                {
+                    self.apply_swap(ru, pu, 2, rv, pv, 2);
+                    return true;
                 }
+            }
         }
         // M9 (2-opt*): U → Y and V → X, exchanging the routes' tails.
         {

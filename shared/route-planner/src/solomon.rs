@@ -188,7 +188,7 @@ mod tests {
         );
         assert!(
             parse(&bad_row, Rounding::Exact)
-                .unwrap_err()
+                .expect_err("refused")
                 .contains("line")
         );
         let negative = TINY.replace(
@@ -197,7 +197,7 @@ mod tests {
         );
         assert!(
             parse(&negative, Rounding::Exact)
-                .unwrap_err()
+                .expect_err("refused")
                 .contains("must not be negative")
         );
         let inverted = TINY.replace(
@@ -206,7 +206,7 @@ mod tests {
         );
         assert!(
             parse(&inverted, Rounding::Exact)
-                .unwrap_err()
+                .expect_err("refused")
                 .contains("ends before it starts")
         );
     }
