@@ -26,6 +26,32 @@ impl Penalties {
     }
 }
 
+/// The moves, for switching them on and off and counting them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Move {
+    /// U after V (also to the start of a route).
+    Relocate = 0,
+    /// U and its successor X after V (also to the start of a route).
+    RelocatePair = 1,
+    /// X then U after V.
+    RelocatePairReversed = 2,
+    /// Exchange U and V.
+    Swap = 3,
+    /// Exchange (U, X) and V.
+    SwapPairOne = 4,
+    /// Exchange (U, X) and (V, Y).
+    SwapPairs = 5,
+    /// Exchange the tails after U and after V (2-opt*).
+    TwoOptStar = 6,
+    /// Move U or (U, X) elsewhere in its own route.
+    IntraRelocate = 7,
+    /// Exchange U and V in the same route.
+    IntraSwap = 8,
+}
+
+/// Number of [`Move`] kinds.
+pub(crate) const MOVES: usize = 9;
+
 /// Granular neighbourhoods: for each job, the jobs closest by a measure that also counts
 /// waiting and lateness between their windows (Vidal et al., 2013).
 pub(crate) fn neighbours(problem: &Problem, size: usize) -> Vec<Vec<usize>> {
@@ -74,6 +100,10 @@ pub(crate) struct LocalSearch<'a> {
     clock: u64,
     tested_at: Vec<u64>,
     skills: bool,
+    /// Which moves may be used.
+    pub(crate) enabled: [bool; MOVES],
+    /// How often each move was applied.
+    pub(crate) applied: [u64; MOVES],
 }
 
 impl<'a> LocalSearch<'a> {
@@ -94,6 +124,8 @@ impl<'a> LocalSearch<'a> {
             clock: 0,
             tested_at: vec![0; n],
             skills,
+            enabled: [true; MOVES],
+            applied: [0; MOVES],
         }
     }
 
@@ -149,6 +181,16 @@ impl<'a> LocalSearch<'a> {
 
     fn suffix(&self, r: usize, i: usize) -> Option<Segment> {
         (i < self.routes[r].jobs.len()).then(|| self.routes[r].suf[i])
+    }
+
+    /// Whether `m` may be tried; counts it as applied when `apply` is set.
+    #[inline]
+    fn on(&self, m: Move) -> bool {
+        self.enabled[m as usize]
+    }
+
+    fn count(&mut self, m: Move) {
+        self.applied[m as usize] += 1;
     }
 
     fn qualified(&self, r: usize, jobs: &[usize]) -> bool {
@@ -242,17 +284,18 @@ impl<'a> LocalSearch<'a> {
         let len_u = self.routes[ru].jobs.len();
         let old = self.routes[ru].cost + self.routes[r].cost;
         // Relocate U to the start of r.
-        if self.qualified(r, &[u]) {
+        if self.on(Move::Relocate) && self.qualified(r, &[u]) {
             let new_u = self.eval_without(ru, pu, pu);
             let start = self.routes[r].pre[0];
             let new_r = self.eval(r, start, Some(self.segs[u]), self.suffix(r, 0));
             if new_u + new_r < old - 1e-9 {
                 self.apply_relocate(u, 1, false, r, None);
+                self.count(Move::Relocate);
                 return true;
             }
         }
         // Relocate (U, X) to the start of r.
-        if pu + 1 < len_u {
+        if self.on(Move::RelocatePair) && pu + 1 < len_u {
             let x = self.routes[ru].jobs[pu + 1];
             if self.qualified(r, &[u, x]) {
                 let new_u = self.eval_without(ru, pu, pu + 1);
@@ -264,6 +307,7 @@ impl<'a> LocalSearch<'a> {
                 let new_r = self.eval(r, start, Some(ux), self.suffix(r, 0));
                 if new_u + new_r < old - 1e-9 {
                     self.apply_relocate(u, 2, false, r, None);
+                    self.count(Move::RelocatePair);
                     return true;
                 }
             }
@@ -315,10 +359,11 @@ impl<'a> LocalSearch<'a> {
         let suf_v_after = self.suffix(rv, pv + 1);
         let pre_u_excl = self.routes[ru].pre[pu];
         // M1: U after V.
-        if self.qualified(rv, &[u]) {
+        if self.on(Move::Relocate) && self.qualified(rv, &[u]) {
             let new_u = self.eval_without(ru, pu, pu);
             if new_u + self.eval(rv, pre_v_incl, Some(seg(u)), suf_v_after) < old - 1e-9 {
                 self.apply_relocate(u, 1, false, rv, Some(v));
+                self.count(Move::Relocate);
                 return true;
             }
         }
@@ -327,33 +372,46 @@ impl<'a> LocalSearch<'a> {
             if self.qualified(rv, &[u, x]) {
                 let new_u = self.eval_without(ru, pu, pu + 1);
                 for reversed in [false, true] {
+                    let m = if reversed {
+                        Move::RelocatePairReversed
+                    } else {
+                        Move::RelocatePair
+                    };
+                    if !self.on(m) {
+                        continue;
+                    }
                     let moved = if reversed { pair(x, u) } else { pair(u, x) };
                     if new_u + self.eval(rv, pre_v_incl, Some(moved), suf_v_after) < old - 1e-9 {
                         self.apply_relocate(u, 2, reversed, rv, Some(v));
+                        self.count(m);
                         return true;
                     }
                 }
             }
         }
         // M4: swap U and V.
-        if self.qualified(rv, &[u]) && self.qualified(ru, &[v]) {
+        if self.on(Move::Swap) && self.qualified(rv, &[u]) && self.qualified(ru, &[v]) {
             let a = self.eval(ru, pre_u_excl, Some(seg(v)), self.suffix(ru, pu + 1));
             if a + self.eval(rv, pre_v_excl, Some(seg(u)), suf_v_after) < old - 1e-9 {
                 self.apply_swap(ru, pu, 1, rv, pv, 1);
+                self.count(Move::Swap);
                 return true;
             }
         }
         if let Some(x) = x {
             // M5: swap (U, X) and V.
-            if self.qualified(rv, &[u, x]) && self.qualified(ru, &[v]) {
+            if self.on(Move::SwapPairOne) && self.qualified(rv, &[u, x]) && self.qualified(ru, &[v])
+            {
                 let a = self.eval(ru, pre_u_excl, Some(seg(v)), self.suffix(ru, pu + 2));
                 if a + self.eval(rv, pre_v_excl, Some(pair(u, x)), suf_v_after) < old - 1e-9 {
                     self.apply_swap(ru, pu, 2, rv, pv, 1);
+                    self.count(Move::SwapPairOne);
                     return true;
                 }
             }
             // M6: swap (U, X) and (V, Y).
             if let Some(y) = y
+                && self.on(Move::SwapPairs)
                 && self.qualified(rv, &[u, x])
                 && self.qualified(ru, &[v, y])
             {
@@ -362,6 +420,7 @@ impl<'a> LocalSearch<'a> {
                     < old - 1e-9
                 {
                     self.apply_swap(ru, pu, 2, rv, pv, 2);
+                    self.count(Move::SwapPairs);
                     return true;
                 }
             }
@@ -370,9 +429,10 @@ impl<'a> LocalSearch<'a> {
         {
             let tail_u = self.suffix(ru, pu + 1);
             let tail_v = suf_v_after;
-            let ok = (!self.skills)
-                || (self.qualified(ru, &self.routes[rv].jobs[pv + 1..])
-                    && self.qualified(rv, &self.routes[ru].jobs[pu + 1..]));
+            let ok = self.on(Move::TwoOptStar)
+                && (!self.skills
+                    || (self.qualified(ru, &self.routes[rv].jobs[pv + 1..])
+                        && self.qualified(rv, &self.routes[ru].jobs[pu + 1..])));
             if ok {
                 let a = self.eval(ru, self.routes[ru].pre[pu + 1], None, tail_v);
                 if a + self.eval(rv, pre_v_incl, None, tail_u) < old - 1e-9 {
@@ -382,6 +442,7 @@ impl<'a> LocalSearch<'a> {
                     self.routes[rv].jobs.extend(tu);
                     self.rebuild(ru);
                     self.rebuild(rv);
+                    self.count(Move::TwoOptStar);
                     return true;
                 }
             }
@@ -402,7 +463,7 @@ impl<'a> LocalSearch<'a> {
         let jobs = self.routes[r].jobs.clone();
         // Relocate U after V, and (U, X) after V, within the route.
         for k in [1usize, 2] {
-            if k == 2 && x.is_none() {
+            if !self.on(Move::IntraRelocate) || (k == 2 && x.is_none()) {
                 continue;
             }
             let (a, b) = (pu, pu + k - 1);
@@ -423,15 +484,20 @@ impl<'a> LocalSearch<'a> {
             if self.eval_jobs(r, &order) < old - 1e-9 {
                 self.routes[r].jobs = order;
                 self.rebuild(r);
+                self.count(Move::IntraRelocate);
                 return true;
             }
         }
         // Swap U and V.
+        if !self.on(Move::IntraSwap) {
+            return false;
+        }
         let mut order = jobs.clone();
         order.swap(pu, pv);
         if self.eval_jobs(r, &order) < old - 1e-9 {
             self.routes[r].jobs = order;
             self.rebuild(r);
+            self.count(Move::IntraSwap);
             return true;
         }
         let _ = (u, v);
@@ -502,5 +568,124 @@ impl<'a> LocalSearch<'a> {
         self.routes[rv].jobs.splice(pv..pv + kv, a);
         self.rebuild(ru);
         self.rebuild(rv);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problem::{Job, Technician};
+
+    /// Jobs on a line at the given x positions, wide windows, two technicians at x = 0.
+    fn line(xs: &[f64], capacity: f64) -> Problem {
+        let mut pts = vec![0.0];
+        pts.extend_from_slice(xs);
+        let n = pts.len();
+        let matrix = (0..n * n)
+            .map(|k| (pts[k / n] - pts[k % n]).abs())
+            .collect();
+        let tech = Technician {
+            start: 0,
+            end: 0,
+            shift_start: 0.0,
+            shift_end: 10_000.0,
+            skills: vec![],
+            capacity,
+        };
+        let jobs = (1..n)
+            .map(|i| Job {
+                location: i,
+                ready: 0.0,
+                due: 10_000.0,
+                service: 0.0,
+                demand: 1.0,
+                skills: vec![],
+            })
+            .collect();
+        Problem::new(matrix, vec![tech.clone(), tech], jobs).expect("problem")
+    }
+
+    /// Runs the local search with only `m` enabled; returns the routes and its count.
+    fn only(problem: &Problem, m: Move, routes: &[Vec<usize>]) -> (Vec<Vec<usize>>, u64, f64, f64) {
+        let nb = neighbours(problem, 10);
+        let mut ls = LocalSearch::new(problem, &nb);
+        ls.enabled = [false; MOVES];
+        ls.enabled[m as usize] = true;
+        let pen = Penalties {
+            load: 100.0,
+            time_warp: 100.0,
+        };
+        ls.load(routes, pen);
+        let before: f64 = ls.routes.iter().map(|r| r.cost).sum();
+        ls.run(&mut Rng::new(7));
+        let after: f64 = ls.routes.iter().map(|r| r.cost).sum();
+        (ls.routes(), ls.applied[m as usize], before, after)
+    }
+
+    #[test]
+    fn relocate_moves_a_job_to_the_route_that_passes_it() {
+        // Route 0 goes far to serve job 0 at 10, which route 1 passes on its way to 20.
+        let p = line(&[10.0, 1.0, 20.0], 10.0);
+        let (routes, n, before, after) = only(&p, Move::Relocate, &[vec![1, 0], vec![2]]);
+        assert!(n > 0 && after < before, "{routes:?}");
+        assert_eq!(after, 40.0, "one route out to 20 and back serves all three");
+    }
+
+    #[test]
+    fn pair_relocations_move_two_neighbours_together() {
+        // Capacity 2: moving one job alone overloads; the pair must move (in either order).
+        let p = line(&[10.0, 11.0, 1.0, 20.0], 2.0);
+        for m in [Move::RelocatePair, Move::RelocatePairReversed] {
+            let start = if m == Move::RelocatePair {
+                vec![vec![2, 0, 1], vec![3]]
+            } else {
+                vec![vec![2, 1, 0], vec![3]]
+            };
+            let (routes, n, before, after) = only(&p, m, &start);
+            assert!(n > 0 && after < before, "{m:?}: {routes:?}");
+        }
+    }
+
+    #[test]
+    fn swaps_exchange_jobs_between_routes() {
+        // Each route serves the other's near job.
+        let p = line(&[1.0, 30.0, 2.0, 31.0], 10.0);
+        let (routes, n, before, after) = only(&p, Move::Swap, &[vec![0, 3], vec![2, 1]]);
+        assert!(n > 0 && after < before, "{routes:?}");
+        let p = line(&[1.0, 2.0, 30.0, 31.0, 32.0], 10.0);
+        let (routes, n, before, after) = only(&p, Move::SwapPairOne, &[vec![2, 3], vec![0, 1, 4]]);
+        assert!(n > 0 && after < before, "{routes:?}");
+        // Each route carries a far pair it should hand over for a near pair.
+        let p = line(&[1.0, 2.0, 50.0, 51.0, 3.0, 52.0], 10.0);
+        let (routes, n, before, after) = only(&p, Move::SwapPairs, &[vec![4, 2, 3], vec![5, 0, 1]]);
+        assert!(n > 0 && after < before, "{routes:?}");
+    }
+
+    #[test]
+    fn two_opt_star_uncrosses_route_tails() {
+        // Two routes each ending on the other's side.
+        let p = line(&[1.0, 2.0, 50.0, 51.0], 10.0);
+        let (routes, n, before, after) = only(&p, Move::TwoOptStar, &[vec![0, 3], vec![2, 1]]);
+        assert!(n > 0 && after < before, "{routes:?}");
+    }
+
+    #[test]
+    fn intra_route_moves_reorder_a_route() {
+        let p = line(&[5.0, 1.0, 3.0], 10.0);
+        let (_, n, before, after) = only(&p, Move::IntraRelocate, &[vec![0, 1, 2], vec![]]);
+        assert!(n > 0 && after < before);
+        let (_, n, before, after) = only(&p, Move::IntraSwap, &[vec![0, 1, 2], vec![]]);
+        assert!(n > 0 && after < before);
+        assert_eq!(after, 10.0);
+    }
+
+    #[test]
+    fn late_arrivals_are_priced_and_removed() {
+        // Job 0 must be served by 5 but route 0 visits it after job 1 at x = 20.
+        let mut p = line(&[4.0, 20.0], 10.0);
+        p.jobs[0].due = 5.0;
+        let (routes, _, before, after) = only(&p, Move::IntraSwap, &[vec![1, 0], vec![]]);
+        assert!(after < before);
+        assert_eq!(routes[0], vec![0, 1]);
     }
 }

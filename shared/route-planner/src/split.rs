@@ -61,9 +61,18 @@ pub(crate) fn split(problem: &Problem, tour: &[usize], pen: &Penalties) -> Vec<V
     }
     let mut routes = vec![Vec::new(); k];
     if !best[k][n].is_finite() {
-        // No split serves every job (skills): put the rest on the first technician;
-        // the local search and penalties take it from there.
-        routes[0] = tour.to_vec();
+        // No cut of this order serves every job with qualified technicians (skills):
+        // give each job to the qualified technician with the fewest jobs so far. The
+        // local search never moves a job to an unqualified technician, so plans stay
+        // skill-feasible.
+        for &j in tour {
+            if let Some(t) = (0..k)
+                .filter(|&t| problem.qualified(t, j))
+                .min_by_key(|&t| routes[t].len())
+            {
+                routes[t].push(j);
+            }
+        }
         return routes;
     }
     let mut j = n;

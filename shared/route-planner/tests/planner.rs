@@ -1,0 +1,263 @@
+//! The planner against known answers, an independent checker, and bad input.
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use std::time::Duration;
+
+use aftercare_route_planner::solomon::{Rounding, parse};
+use aftercare_route_planner::{Job, Params, Problem, ProblemError, Technician, check, solve};
+
+fn quick(iterations: u64, seed: u64) -> Params {
+    Params {
+        time_limit: Duration::from_secs(30),
+        max_iterations: iterations,
+        seed,
+        threads: 1,
+        ..Params::default()
+    }
+}
+
+fn euclid(points: &[(f64, f64)]) -> Vec<f64> {
+    let n = points.len();
+    (0..n * n)
+        .map(|k| {
+            let (a, b) = (points[k / n], points[k % n]);
+            ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+        })
+        .collect()
+}
+
+fn tech(shift_end: f64, capacity: f64, skills: &[&str]) -> Technician {
+    Technician {
+        start: 0,
+        end: 0,
+        shift_start: 0.0,
+        shift_end,
+        skills: skills.iter().map(|s| s.to_string()).collect(),
+        capacity,
+    }
+}
+
+fn job(location: usize, ready: f64, due: f64, service: f64, demand: f64) -> Job {
+    Job {
+        location,
+        ready,
+        due,
+        service,
+        demand,
+        skills: vec![],
+    }
+}
+
+fn routes_of(plan: &aftercare_route_planner::Plan) -> Vec<(usize, Vec<usize>)> {
+    plan.routes
+        .iter()
+        .map(|r| (r.technician, r.stops.iter().map(|s| s.job).collect()))
+        .collect()
+}
+
+/// Exhaustive optimum: every order of the jobs cut into at most two routes.
+fn brute_force(problem: &Problem) -> f64 {
+    fn permute(k: usize, v: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if k == v.len() {
+            out.push(v.clone());
+            return;
+        }
+        for i in k..v.len() {
+            v.swap(k, i);
+            permute(k + 1, v, out);
+            v.swap(k, i);
+        }
+    }
+    let mut all = Vec::new();
+    permute(0, &mut (0..problem.jobs.len()).collect(), &mut all);
+    let mut best = f64::INFINITY;
+    for order in all {
+        for cut in 0..=order.len() {
+            let routes = vec![(0, order[..cut].to_vec()), (1, order[cut..].to_vec())];
+            let routes: Vec<_> = routes.into_iter().filter(|(_, r)| !r.is_empty()).collect();
+            if let Ok(d) = check(problem, &routes, &[]) {
+                best = best.min(d);
+            }
+        }
+    }
+    best
+}
+
+#[test]
+fn a_tiny_instance_reaches_its_proven_optimum() {
+    let points = [
+        (0.0, 0.0),
+        (2.0, 9.0),
+        (-3.0, 4.0),
+        (8.0, 1.0),
+        (6.0, -5.0),
+        (-7.0, -2.0),
+        (1.0, -8.0),
+    ];
+    let jobs = vec![
+        job(1, 0.0, 30.0, 1.0, 3.0),
+        job(2, 5.0, 40.0, 1.0, 2.0),
+        job(3, 0.0, 60.0, 2.0, 4.0),
+        job(4, 20.0, 45.0, 1.0, 3.0),
+        job(5, 0.0, 25.0, 1.0, 2.0),
+        job(6, 10.0, 80.0, 1.0, 4.0),
+    ];
+    let problem = Problem::new(
+        euclid(&points),
+        vec![tech(100.0, 10.0, &[]), tech(100.0, 10.0, &[])],
+        jobs,
+    )
+    .unwrap();
+    let optimum = brute_force(&problem);
+    assert!(optimum.is_finite());
+    let plan = solve(&problem, &quick(300, 3));
+    assert!(plan.feasible);
+    let checked = check(&problem, &routes_of(&plan), &[]).unwrap();
+    assert!((checked - plan.distance).abs() < 1e-9);
+    assert!(
+        (plan.distance - optimum).abs() < 1e-9,
+        "planner {} vs optimum {optimum}",
+        plan.distance
+    );
+}
+
+#[test]
+fn every_plan_on_random_instances_passes_the_checker() {
+    let mut seed = 12345u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % 10_000) as f64 / 10_000.0
+    };
+    for case in 0..25 {
+        let n = 8 + (next() * 30.0) as usize;
+        let points: Vec<(f64, f64)> = (0..=n).map(|_| (next() * 100.0, next() * 100.0)).collect();
+        let matrix = euclid(&points);
+        let jobs: Vec<Job> = (1..=n)
+            .map(|i| {
+                // Windows always reachable from the depot, so a plan exists.
+                let direct = matrix[i];
+                let ready = next() * 300.0;
+                job(
+                    i,
+                    ready,
+                    ready.max(direct) + 50.0 + next() * 200.0,
+                    next() * 10.0,
+                    1.0 + (next() * 5.0).floor(),
+                )
+            })
+            .collect();
+        let techs = (0..n).map(|_| tech(2_000.0, 15.0, &[])).collect();
+        let problem = Problem::new(matrix, techs, jobs).unwrap();
+        let plan = solve(&problem, &quick(60, case));
+        assert!(
+            plan.feasible,
+            "case {case}: no feasible plan for an instance that has one"
+        );
+        let d =
+            check(&problem, &routes_of(&plan), &[]).unwrap_or_else(|e| panic!("case {case}: {e}"));
+        assert!(
+            (d - plan.distance).abs() < 1e-6,
+            "case {case}: reported {} checked {d}",
+            plan.distance
+        );
+        for r in &plan.routes {
+            for s in &r.stops {
+                let j = &problem.jobs[s.job];
+                assert!(
+                    s.start >= j.ready - 1e-9 && s.start <= j.due + 1e-9,
+                    "case {case}: planned start outside the window"
+                );
+                assert!(s.start >= s.arrival - 1e-9);
+            }
+        }
+    }
+}
+
+#[test]
+fn jobs_are_given_only_to_qualified_technicians_and_impossible_ones_are_reported() {
+    let points = [(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (3.0, 0.0)];
+    let mut jobs = vec![
+        job(1, 0.0, 100.0, 1.0, 1.0),
+        job(2, 0.0, 100.0, 1.0, 1.0),
+        job(3, 0.0, 100.0, 1.0, 1.0),
+    ];
+    jobs[0].skills = vec!["fax".into()];
+    jobs[1].skills = vec!["copier".into()];
+    jobs[2].skills = vec!["software".into()];
+    let techs = vec![tech(100.0, 10.0, &["copier"]), tech(100.0, 10.0, &["fax"])];
+    let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
+    let plan = solve(&problem, &quick(50, 1));
+    assert_eq!(plan.unserved.len(), 1);
+    assert_eq!(plan.unserved[0].job, 2);
+    assert!(plan.unserved[0].reason.contains("software"));
+    check(&problem, &routes_of(&plan), &[2]).unwrap();
+    for r in &plan.routes {
+        for s in &r.stops {
+            assert!(problem.qualified(r.technician, s.job));
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_plan() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/R101.txt"))
+        .unwrap();
+    let inst = parse(&text, Rounding::Dimacs).unwrap();
+    let a = solve(&inst.problem, &quick(30, 9));
+    let b = solve(&inst.problem, &quick(30, 9));
+    assert_eq!(a.routes, b.routes);
+    assert!(a.feasible);
+    check(&inst.problem, &routes_of(&a), &[]).unwrap();
+}
+
+#[test]
+fn a_solomon_instance_is_solved_feasibly_within_the_fleet() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/C101.txt"))
+        .unwrap();
+    let inst = parse(&text, Rounding::Dimacs).unwrap();
+    let plan = solve(
+        &inst.problem,
+        &Params {
+            time_limit: Duration::from_secs(2),
+            ..Params::default()
+        },
+    );
+    assert!(plan.feasible && plan.vehicles <= inst.vehicles);
+    // Quality is measured by bench/solomon.py in release builds; here: a valid plan.
+    let d = check(&inst.problem, &routes_of(&plan), &[]).unwrap();
+    assert!((d - plan.distance).abs() < 1e-6);
+}
+
+#[test]
+fn malformed_problems_are_refused_with_the_reason() {
+    let m = euclid(&[(0.0, 0.0), (1.0, 1.0)]);
+    let bad_job =
+        |j: Job| Problem::new(m.clone(), vec![tech(10.0, 1.0, &[])], vec![j]).unwrap_err();
+    assert!(matches!(
+        bad_job(job(1, 0.0, 10.0, -1.0, 0.0)),
+        ProblemError::Job(0, _)
+    ));
+    assert!(
+        matches!(bad_job(job(1, 10.0, 5.0, 1.0, 0.0)), ProblemError::Job(0, m) if m.contains("ends before it starts"))
+    );
+    assert!(matches!(
+        bad_job(job(9, 0.0, 5.0, 1.0, 0.0)),
+        ProblemError::Job(0, _)
+    ));
+    assert!(matches!(
+        Problem::new(vec![0.0; 3], vec![], vec![]).unwrap_err(),
+        ProblemError::Matrix(_)
+    ));
+    assert!(matches!(
+        Problem::new(vec![0.0, -1.0, 1.0, 0.0], vec![], vec![]).unwrap_err(),
+        ProblemError::Matrix(_)
+    ));
+    let mut t = tech(10.0, 1.0, &[]);
+    t.shift_start = 20.0;
+    assert!(matches!(
+        Problem::new(m, vec![t], vec![]).unwrap_err(),
+        ProblemError::Technician(0, _)
+    ));
+}
