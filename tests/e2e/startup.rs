@@ -179,3 +179,69 @@ async fn migrate_applies_every_service_schema_once() {
         pool.close().await;
     }
 }
+
+#[tokio::test]
+async fn plan_prints_checked_routes_and_refuses_a_malformed_file() {
+    let data = workspace_root().join("shared/route-planner/tests/data/C101.txt");
+    let out = tokio::process::Command::new(aftercare_binary())
+        .args([
+            "plan",
+            "--time-limit",
+            "5",
+            "--max-iterations",
+            "10",
+            "--seed",
+            "3",
+            "--solomon",
+        ])
+        .arg(&data)
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["feasible"], true);
+    let routes = v["routes"].as_array().unwrap();
+    assert_eq!(v["vehicles"].as_u64().unwrap() as usize, routes.len());
+    let mut seen: Vec<u64> = routes
+        .iter()
+        .flat_map(|r| r.as_array().unwrap().iter().map(|c| c.as_u64().unwrap()))
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        (1..=100).collect::<Vec<u64>>(),
+        "every customer once, depot omitted"
+    );
+    assert!(
+        v["distance"].as_f64().unwrap() >= 827.3 - 1e-9,
+        "not below the proven optimum"
+    );
+    assert!(v["elapsed_ms"].is_u64());
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(
+        &bad,
+        std::fs::read_to_string(&data)
+            .unwrap()
+            .replace("   45         68         10", "   45         68         x"),
+    )
+    .unwrap();
+    let out = tokio::process::Command::new(aftercare_binary())
+        .args(["plan", "--solomon"])
+        .arg(&bad)
+        .output()
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("line"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -39,6 +39,10 @@ pub(crate) struct PlanArgs {
     /// Stop each search after this many iterations (reproducible runs).
     #[arg(long)]
     max_iterations: Option<u64>,
+    /// Plan the day without customer N, then insert N as an urgent job into that plan
+    /// and report how long the repair took against the full solve.
+    #[arg(long)]
+    urgent: Option<usize>,
 }
 
 pub(crate) fn run(args: PlanArgs) -> anyhow::Result<()> {
@@ -63,6 +67,9 @@ pub(crate) fn run(args: PlanArgs) -> anyhow::Result<()> {
         threads: args.threads,
         ..Params::default()
     };
+    if let Some(customer) = args.urgent {
+        return urgent(&instance, customer, &params, rounding);
+    }
     let plan = solve(&instance.problem, &params);
     let elapsed = started.elapsed();
     let routes: Vec<(usize, Vec<usize>)> = plan
@@ -88,5 +95,54 @@ pub(crate) fn run(args: PlanArgs) -> anyhow::Result<()> {
         "iterations": plan.iterations,
     });
     println!("{out}");
+    Ok(())
+}
+
+/// Plans without `customer`, then inserts it urgently; prints both timings.
+fn urgent(
+    instance: &solomon::Instance,
+    customer: usize,
+    params: &Params,
+    rounding: Rounding,
+) -> anyhow::Result<()> {
+    let job = customer
+        .checked_sub(1)
+        .filter(|j| *j < instance.problem.jobs.len());
+    let job = job.ok_or_else(|| {
+        anyhow::anyhow!(
+            "--urgent must be a customer number from 1 to {}",
+            instance.problem.jobs.len()
+        )
+    })?;
+    // In the morning plan the job does not exist yet: a window nobody can reach leaves it out.
+    let mut morning = instance.problem.clone();
+    morning.jobs[job].ready = -1.0;
+    morning.jobs[job].due = -1.0;
+    let started = Instant::now();
+    let before = solve(&morning, params);
+    let solve_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut routes = vec![Vec::new(); instance.problem.technicians.len()];
+    for r in &before.routes {
+        routes[r.technician] = r.stops.iter().map(|s| s.job).collect();
+    }
+    let started = Instant::now();
+    let after = aftercare_route_planner::insert_urgent(&instance.problem, &routes, job, params);
+    let repair_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let planned: Vec<(usize, Vec<usize>)> = after
+        .routes
+        .iter()
+        .map(|r| (r.technician, r.stops.iter().map(|s| s.job).collect()))
+        .collect();
+    let feasible = after.feasible && check(&instance.problem, &planned, &[]).is_ok();
+    let scale = rounding.scale();
+    println!(
+        "{}",
+        serde_json::json!({
+            "instance": instance.name, "urgent": customer,
+            "solve_ms": solve_ms, "distance_before": before.distance / scale,
+            "repair_ms": repair_ms, "distance_after": after.distance / scale,
+            "feasible": feasible,
+        })
+    );
     Ok(())
 }

@@ -470,19 +470,10 @@ impl<'a> Search<'a> {
 /// by `feasible = false`, when no feasible plan was found in time).
 pub fn solve(problem: &Problem, params: &Params) -> Plan {
     // Jobs nobody can do are set aside with the reason.
-    let unservable: Vec<usize> = (0..problem.jobs.len())
-        .filter(|&j| !(0..problem.technicians.len()).any(|t| problem.qualified(t, j)))
+    let unserved: Vec<Unserved> = (0..problem.jobs.len())
+        .filter_map(|j| unservable(problem, j).map(|reason| Unserved { job: j, reason }))
         .collect();
-    let unserved: Vec<Unserved> = unservable
-        .iter()
-        .map(|&j| Unserved {
-            job: j,
-            reason: format!(
-                "no technician holds the skills {:?}",
-                problem.jobs[j].skills
-            ),
-        })
-        .collect();
+    let unservable: Vec<usize> = unserved.iter().map(|u| u.job).collect();
     let keep: Vec<usize> = (0..problem.jobs.len())
         .filter(|j| !unservable.contains(j))
         .collect();
@@ -540,6 +531,75 @@ pub fn solve(problem: &Problem, params: &Params) -> Plan {
         None => vec![Vec::new(); problem.technicians.len()],
     };
     plan(problem, &routes, unserved, iterations)
+}
+
+/// Repairs an existing plan when one job is added at short notice: `routes` (one job
+/// list per technician, as planned) keep their order as far as possible; `job` is
+/// inserted where it costs least and a local search settles the routes. Much faster than
+/// a full solve, because the search starts from a good plan.
+pub fn insert_urgent(
+    problem: &Problem,
+    routes: &[Vec<usize>],
+    job: usize,
+    params: &Params,
+) -> Plan {
+    let nb = neighbours(
+        problem,
+        params
+            .neighbours
+            .min(problem.jobs.len().saturating_sub(1))
+            .max(1),
+    );
+    let mut ls = LocalSearch::new(problem, &nb);
+    let mut start: Vec<Vec<usize>> = routes.to_vec();
+    start.resize(problem.technicians.len(), Vec::new());
+    // Strong penalties: a repair must stay feasible if it can.
+    let pen = Penalties {
+        load: 1_000.0,
+        time_warp: 1_000.0,
+    };
+    ls.load(&start, pen);
+    let mut unserved = Vec::new();
+    if !ls.insert_cheapest(job) {
+        unserved.push(Unserved {
+            job,
+            reason: format!(
+                "no technician holds the skills {:?}",
+                problem.jobs[job].skills
+            ),
+        });
+    }
+    ls.run(&mut Rng::new(params.seed));
+    plan(problem, &ls.routes(), unserved, 1)
+}
+
+/// Why no technician can serve job `j` even alone, if none can.
+fn unservable(problem: &Problem, j: usize) -> Option<String> {
+    let qualified: Vec<usize> = (0..problem.technicians.len())
+        .filter(|&t| problem.qualified(t, j))
+        .collect();
+    if qualified.is_empty() {
+        return Some(format!(
+            "no technician holds the skills {:?}",
+            problem.jobs[j].skills
+        ));
+    }
+    if qualified
+        .iter()
+        .all(|&t| problem.jobs[j].demand > problem.technicians[t].capacity + 1e-9)
+    {
+        return Some("needs more than any qualified technician can carry".into());
+    }
+    let reachable = qualified.iter().any(|&t| {
+        let (start, end) = depots(problem, t);
+        let job = job_segment(problem, j);
+        let there = start.then(&job, problem.travel(start.last, job.first));
+        there
+            .then(&end, problem.travel(there.last, end.first))
+            .time_warp
+            < 1e-9
+    });
+    (!reachable).then(|| "no qualified technician can reach it within its window and shift".into())
 }
 
 fn problem_matrix(problem: &Problem) -> Vec<f64> {

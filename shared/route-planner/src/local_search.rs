@@ -223,6 +223,30 @@ impl<'a> LocalSearch<'a> {
         self.tested_at.iter_mut().for_each(|t| *t = 0);
     }
 
+    /// Inserts `job` (not yet routed) where it raises the penalised cost least, among
+    /// qualified technicians; returns false when no technician is qualified.
+    pub(crate) fn insert_cheapest(&mut self, job: usize) -> bool {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for r in 0..self.routes.len() {
+            if !self.qualified(r, &[job]) {
+                continue;
+            }
+            let len = self.routes[r].jobs.len();
+            for at in 0..=len {
+                let head = self.routes[r].pre[at];
+                let delta = self.eval(r, head, Some(self.segs[job]), self.suffix(r, at))
+                    - self.routes[r].cost;
+                if best.is_none_or(|(d, _, _)| delta < d - 1e-12) {
+                    best = Some((delta, r, at));
+                }
+            }
+        }
+        let Some((_, r, at)) = best else { return false };
+        self.routes[r].jobs.insert(at, job);
+        self.rebuild(r);
+        true
+    }
+
     /// The current routes.
     pub(crate) fn routes(&self) -> Vec<Vec<usize>> {
         self.routes.iter().map(|r| r.jobs.clone()).collect()

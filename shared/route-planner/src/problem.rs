@@ -119,6 +119,16 @@ impl Problem {
             if j.demand.is_nan() || j.demand < 0.0 {
                 return bad("demand must not be negative");
             }
+            if let Some(skill) = j
+                .skills
+                .iter()
+                .find(|s| !technicians.iter().any(|t| t.skills.contains(s)))
+            {
+                return Err(ProblemError::Job(
+                    i,
+                    format!("requires skill {skill:?}, which no technician holds"),
+                ));
+            }
         }
         Ok(Self {
             matrix,

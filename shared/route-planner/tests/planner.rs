@@ -176,23 +176,29 @@ fn every_plan_on_random_instances_passes_the_checker() {
 }
 
 #[test]
-fn jobs_are_given_only_to_qualified_technicians_and_impossible_ones_are_reported() {
-    let points = [(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (3.0, 0.0)];
+fn jobs_go_only_to_qualified_technicians_and_unreachable_ones_are_reported() {
+    let points = [(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (3.0, 0.0), (500.0, 0.0)];
     let mut jobs = vec![
         job(1, 0.0, 100.0, 1.0, 1.0),
         job(2, 0.0, 100.0, 1.0, 1.0),
         job(3, 0.0, 100.0, 1.0, 1.0),
+        job(4, 0.0, 100.0, 1.0, 1.0),
     ];
     jobs[0].skills = vec!["fax".into()];
     jobs[1].skills = vec!["copier".into()];
-    jobs[2].skills = vec!["software".into()];
-    let techs = vec![tech(100.0, 10.0, &["copier"]), tech(100.0, 10.0, &["fax"])];
+    let techs = vec![tech(200.0, 10.0, &["copier"]), tech(200.0, 10.0, &["fax"])];
     let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
     let plan = solve(&problem, &quick(50, 1));
+    // Job 3 is 500 away: nobody gets there by its window closing at 100.
     assert_eq!(plan.unserved.len(), 1);
-    assert_eq!(plan.unserved[0].job, 2);
-    assert!(plan.unserved[0].reason.contains("software"));
-    check(&problem, &routes_of(&plan), &[2]).unwrap();
+    assert_eq!(plan.unserved[0].job, 3);
+    assert!(
+        plan.unserved[0].reason.contains("within its window"),
+        "{}",
+        plan.unserved[0].reason
+    );
+    assert!(plan.feasible);
+    check(&problem, &routes_of(&plan), &[3]).unwrap();
     for r in &plan.routes {
         for s in &r.stops {
             assert!(problem.qualified(r.technician, s.job));
@@ -254,10 +260,43 @@ fn malformed_problems_are_refused_with_the_reason() {
         Problem::new(vec![0.0, -1.0, 1.0, 0.0], vec![], vec![]).unwrap_err(),
         ProblemError::Matrix(_)
     ));
+    let mut unknown = job(1, 0.0, 10.0, 1.0, 0.0);
+    unknown.skills = vec!["plumbing".into()];
+    assert!(matches!(bad_job(unknown), ProblemError::Job(0, m) if m.contains("plumbing")));
     let mut t = tech(10.0, 1.0, &[]);
     t.shift_start = 20.0;
     assert!(matches!(
         Problem::new(m, vec![t], vec![]).unwrap_err(),
         ProblemError::Technician(0, _)
     ));
+}
+
+#[test]
+fn an_urgent_job_is_inserted_into_an_existing_plan() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/R101.txt"))
+        .unwrap();
+    let inst = parse(&text, Rounding::Dimacs).unwrap();
+    // Plan the day without the last job, then it comes in urgently.
+    let urgent = inst.problem.jobs.len() - 1;
+    let mut without = inst.problem.clone();
+    without.jobs[urgent].due = -1.0;
+    without.jobs[urgent].ready = -1.0;
+    let morning = solve(&without, &quick(40, 5));
+    assert_eq!(morning.unserved.len(), 1);
+    let mut routes = vec![Vec::new(); inst.problem.technicians.len()];
+    for r in &morning.routes {
+        routes[r.technician] = r.stops.iter().map(|s| s.job).collect();
+    }
+    let repaired =
+        aftercare_route_planner::insert_urgent(&inst.problem, &routes, urgent, &quick(1, 5));
+    assert!(repaired.unserved.is_empty());
+    assert!(
+        repaired
+            .routes
+            .iter()
+            .any(|r| r.stops.iter().any(|s| s.job == urgent))
+    );
+    assert!(repaired.feasible);
+    let d = check(&inst.problem, &routes_of(&repaired), &[]).unwrap();
+    assert!((d - repaired.distance).abs() < 1e-6);
 }
