@@ -14,18 +14,9 @@ mod store;
 use std::sync::Arc;
 
 use aftercare_contracts::Service;
-use aftercare_platform::db::Migrations;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
-use sqlx::migrate::Migrator;
 
-static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
-
-/// Intake's migrations on both backends.
-pub const MIGRATIONS: Migrations = Migrations {
-    sqlite: &SQLITE,
-    postgres: &POSTGRES,
-};
+aftercare_platform::service_migrations!();
 
 /// Connects and migrates intake's database and prepares its consumers and endpoints.
 pub async fn build(

@@ -52,6 +52,21 @@ pub struct Migrations {
     pub postgres: &'static Migrator,
 }
 
+/// Declares a service's `MIGRATIONS` from its `migrations/sqlite` and
+/// `migrations/postgres` folders (embedded at compile time, paths relative to the crate).
+#[macro_export]
+macro_rules! service_migrations {
+    () => {
+        static SQLITE: ::sqlx::migrate::Migrator = ::sqlx::migrate!("./migrations/sqlite");
+        static POSTGRES: ::sqlx::migrate::Migrator = ::sqlx::migrate!("./migrations/postgres");
+        /// This service's migrations on both backends.
+        pub const MIGRATIONS: $crate::db::Migrations = $crate::db::Migrations {
+            sqlite: &SQLITE,
+            postgres: &POSTGRES,
+        };
+    };
+}
+
 static PLATFORM_SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
 static PLATFORM_POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
 
