@@ -52,6 +52,8 @@ pub struct ServiceHost {
     handler: Option<Arc<dyn EventHandler>>,
     settings: MessagingSettings,
     consumers: Vec<ConsumerSpec>,
+    /// Set once the request endpoints are subscribed on the server.
+    serving: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl ServiceHost {
@@ -92,6 +94,7 @@ impl ServiceHost {
             handler,
             settings,
             consumers,
+            serving: Arc::default(),
         })
     }
 
@@ -120,8 +123,23 @@ impl ServiceHost {
         &self.db
     }
 
-    /// Adds this service's readiness checks (database answers, NATS connected).
+    /// Adds this service's readiness checks (requests served, database answers, NATS
+    /// connected).
     pub fn register_health(&self, health: &Health) {
+        let serving = self.serving.clone();
+        health.add(
+            format!("{} requests", self.service.name()),
+            Arc::new(move || {
+                let ok = serving.load(std::sync::atomic::Ordering::SeqCst);
+                Box::pin(async move {
+                    if ok {
+                        Ok(())
+                    } else {
+                        Err("endpoints not subscribed yet".into())
+                    }
+                })
+            }),
+        );
         let db = self.db.clone();
         health.add(
             format!("{} database", self.service.name()),
@@ -172,6 +190,7 @@ impl ServiceHost {
             self.endpoints,
             self.settings.request_concurrency,
             self.db.metrics().clone(),
+            self.serving.clone(),
             token.clone(),
         ));
         info!(

@@ -129,6 +129,7 @@ pub async fn serve(
     endpoints: Vec<Endpoint>,
     concurrency: usize,
     metrics: Arc<RoleMetrics>,
+    serving: Arc<std::sync::atomic::AtomicBool>,
     token: CancellationToken,
 ) -> Result<()> {
     let micro = bus
@@ -174,7 +175,14 @@ pub async fn serve(
             let _ = requests.stop().await;
         }));
     }
+    // The subscriptions reach the server before the service reports ready.
+    bus.client
+        .flush()
+        .await
+        .map_err(|e| Error::nats("flushing subscriptions", e))?;
+    serving.store(true, std::sync::atomic::Ordering::SeqCst);
     token.cancelled().await;
+    serving.store(false, std::sync::atomic::Ordering::SeqCst);
     for l in loops {
         let _ = l.await;
     }

@@ -56,8 +56,11 @@ impl Default for Params {
 
 #[derive(Debug, Clone)]
 struct Individual {
+    /// One job list per technician, then the optional jobs left out.
     routes: Vec<Vec<usize>>,
     distance: f64,
+    /// Penalties of the optional jobs left out.
+    penalty: f64,
     excess: f64,
     warp: f64,
     /// Successor and predecessor of each job (`usize::MAX` = depot), for diversity.
@@ -69,10 +72,17 @@ struct Individual {
 impl Individual {
     fn new(problem: &Problem, routes: Vec<Vec<usize>>) -> Self {
         let n = problem.jobs.len();
-        let (mut distance, mut excess, mut warp) = (0.0, 0.0, 0.0);
+        let (mut distance, mut excess, mut warp, mut penalty) = (0.0, 0.0, 0.0, 0.0);
         let mut succ = vec![usize::MAX; n];
         let mut pred = vec![usize::MAX; n];
         for (t, jobs) in routes.iter().enumerate() {
+            if t == problem.technicians.len() {
+                penalty += jobs
+                    .iter()
+                    .map(|&j| problem.jobs[j].penalty.unwrap_or(0.0))
+                    .sum::<f64>();
+                continue;
+            }
             let (start, end) = depots(problem, t);
             let mut seg = start;
             for (i, &j) in jobs.iter().enumerate() {
@@ -89,6 +99,7 @@ impl Individual {
         Self {
             routes,
             distance,
+            penalty,
             excess,
             warp,
             succ,
@@ -101,8 +112,13 @@ impl Individual {
         self.excess < 1e-9 && self.warp < 1e-9
     }
 
+    /// Travel plus penalties of the jobs left out: what the search minimises.
+    fn objective(&self) -> f64 {
+        self.distance + self.penalty
+    }
+
     fn cost(&self, pen: &Penalties) -> f64 {
-        self.distance + pen.load * self.excess + pen.time_warp * self.warp
+        self.objective() + pen.load * self.excess + pen.time_warp * self.warp
     }
 
     fn tour(&self) -> Vec<usize> {
@@ -419,7 +435,7 @@ impl<'a> Search<'a> {
             let (a, b) = (self.member(i).tour(), self.member(j).tour());
             let tour = self.crossover(&a, &b);
             let routes = split(self.problem, &tour, &self.pen);
-            let before = self.best.as_ref().map(|b| b.distance);
+            let before = self.best.as_ref().map(|b| b.objective());
             let child = self.educate(&routes, self.pen);
             self.recent_load_ok.push(child.excess < 1e-9);
             self.recent_warp_ok.push(child.warp < 1e-9);
@@ -435,7 +451,7 @@ impl<'a> Search<'a> {
                     self.add(fixed);
                 }
             }
-            let after = self.best.as_ref().map(|b| b.distance);
+            let after = self.best.as_ref().map(|b| b.objective());
             if after.is_some() && (before.is_none() || after < before) {
                 since_improvement = 0;
             } else {
@@ -489,7 +505,7 @@ pub fn solve(problem: &Problem, params: &Params) -> Plan {
     if sub.technicians.is_empty() || sub.jobs.is_empty() {
         return plan(
             problem,
-            &vec![Vec::new(); problem.technicians.len()],
+            &vec![Vec::new(); problem.technicians.len() + 1],
             unserved,
             0,
         );
@@ -518,8 +534,8 @@ pub fn solve(problem: &Problem, params: &Params) -> Plan {
     });
     let iterations = results.iter().map(|r| r.1).sum();
     let best = results.into_iter().filter_map(|r| r.0).min_by(|a, b| {
-        (!a.feasible(), a.distance)
-            .partial_cmp(&(!b.feasible(), b.distance))
+        (!a.feasible(), a.objective())
+            .partial_cmp(&(!b.feasible(), b.objective()))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     let routes: Vec<Vec<usize>> = match best {
@@ -528,7 +544,7 @@ pub fn solve(problem: &Problem, params: &Params) -> Plan {
             .iter()
             .map(|r| r.iter().map(|&j| keep[j]).collect())
             .collect(),
-        None => vec![Vec::new(); problem.technicians.len()],
+        None => vec![Vec::new(); problem.technicians.len() + 1],
     };
     plan(problem, &routes, unserved, iterations)
 }
@@ -552,7 +568,7 @@ pub fn insert_urgent(
     );
     let mut ls = LocalSearch::new(problem, &nb);
     let mut start: Vec<Vec<usize>> = routes.to_vec();
-    start.resize(problem.technicians.len(), Vec::new());
+    start.resize(problem.technicians.len() + 1, Vec::new());
     // Strong penalties: a repair must stay feasible if it can.
     let pen = Penalties {
         load: 1_000.0,
@@ -615,12 +631,23 @@ fn plan(
     iterations: u64,
 ) -> Plan {
     let mut out = Vec::new();
-    let (mut distance, mut excess, mut warp) = (0.0, 0.0, 0.0);
+    let mut unserved = unserved;
+    let (mut distance, mut excess, mut warp, mut penalty) = (0.0, 0.0, 0.0, 0.0);
     for (t, jobs) in routes.iter().enumerate() {
         if jobs.is_empty() {
             continue;
         }
-        let tech = &problem.technicians[t];
+        let Some(tech) = problem.technicians.get(t) else {
+            for &j in jobs {
+                let p = problem.jobs[j].penalty.unwrap_or(0.0);
+                penalty += p;
+                unserved.push(Unserved {
+                    job: j,
+                    reason: format!("optional: serving it would cost more than its penalty {p}"),
+                });
+            }
+            continue;
+        };
         let (start, end) = depots(problem, t);
         let mut seg = start;
         for &j in jobs {
@@ -662,6 +689,7 @@ fn plan(
         routes: out,
         unserved,
         distance,
+        penalty,
         vehicles,
         feasible: excess < 1e-9 && warp < 1e-9,
         excess_load: excess,

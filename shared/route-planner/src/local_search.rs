@@ -77,6 +77,8 @@ pub(crate) fn neighbours(problem: &Problem, size: usize) -> Vec<Vec<usize>> {
 
 struct Route {
     tech: usize,
+    /// The left-out route of optional jobs: costs their penalties only.
+    left_out: bool,
     jobs: Vec<usize>,
     /// `pre[i]`: start depot and the first `i` jobs.
     pre: Vec<Segment>,
@@ -157,7 +159,11 @@ impl<'a> LocalSearch<'a> {
             };
         }
         let full = route.pre[len].then(&end, p.travel(route.pre[len].last, end.first));
-        route.cost = self.pen.cost(&full, route.capacity);
+        route.cost = if route.left_out {
+            full.penalty
+        } else {
+            self.pen.cost(&full, route.capacity)
+        };
         self.clock += 1;
         route.changed_at = self.clock;
     }
@@ -175,6 +181,9 @@ impl<'a> LocalSearch<'a> {
             acc = acc.then(s, p.travel(acc.last, s.first));
         }
         let route = &self.routes[r];
+        if route.left_out {
+            return acc.penalty;
+        }
         let full = acc.then(&route.end, p.travel(acc.last, route.end.first));
         self.pen.cost(&full, route.capacity)
     }
@@ -194,6 +203,9 @@ impl<'a> LocalSearch<'a> {
     }
 
     fn qualified(&self, r: usize, jobs: &[usize]) -> bool {
+        if self.routes[r].left_out {
+            return jobs.iter().all(|&j| self.problem.optional(j));
+        }
         !self.skills
             || jobs
                 .iter()
@@ -208,11 +220,16 @@ impl<'a> LocalSearch<'a> {
             .enumerate()
             .map(|(t, jobs)| Route {
                 tech: t,
+                left_out: t == self.problem.technicians.len(),
                 jobs: jobs.clone(),
                 pre: Vec::with_capacity(jobs.len() + 1),
                 suf: Vec::new(),
                 end: depots(self.problem, t).1,
-                capacity: self.problem.technicians[t].capacity,
+                capacity: self
+                    .problem
+                    .technicians
+                    .get(t)
+                    .map_or(f64::INFINITY, |x| x.capacity),
                 cost: 0.0,
                 changed_at: 0,
             })
@@ -287,7 +304,19 @@ impl<'a> LocalSearch<'a> {
                     }
                 }
                 // An empty route, if any, is worth one try per job.
-                if let Some(empty) = self.routes.iter().position(|r| r.jobs.is_empty())
+                let left_out = self.routes.len() - 1;
+                if self.problem.optional(u)
+                    && self.route_of[u] != left_out
+                    && self.routes[left_out].left_out
+                    && self.try_moves_at_start(u, left_out)
+                {
+                    improved = true;
+                    continue;
+                }
+                if let Some(empty) = self
+                    .routes
+                    .iter()
+                    .position(|r| r.jobs.is_empty() && !r.left_out)
                     && self.route_of[u] != empty
                     && self.try_moves_at_start(u, empty)
                 {
@@ -454,9 +483,8 @@ impl<'a> LocalSearch<'a> {
             let tail_u = self.suffix(ru, pu + 1);
             let tail_v = suf_v_after;
             let ok = self.on(Move::TwoOptStar)
-                && (!self.skills
-                    || (self.qualified(ru, &self.routes[rv].jobs[pv + 1..])
-                        && self.qualified(rv, &self.routes[ru].jobs[pu + 1..])));
+                && self.qualified(ru, &self.routes[rv].jobs[pv + 1..])
+                && self.qualified(rv, &self.routes[ru].jobs[pu + 1..]);
             if ok {
                 let a = self.eval(ru, self.routes[ru].pre[pu + 1], None, tail_v);
                 if a + self.eval(rv, pre_v_incl, None, tail_u) < old - 1e-9 {
@@ -541,6 +569,9 @@ impl<'a> LocalSearch<'a> {
             );
         }
         let route = &self.routes[r];
+        if route.left_out {
+            return acc.penalty;
+        }
         let full = acc.then(&route.end, self.problem.travel(acc.last, route.end.first));
         self.pen.cost(&full, route.capacity)
     }
@@ -624,6 +655,7 @@ mod tests {
                 service: 0.0,
                 demand: 1.0,
                 skills: vec![],
+                penalty: None,
             })
             .collect();
         Problem::new(matrix, vec![tech.clone(), tech], jobs).expect("problem")
@@ -643,7 +675,9 @@ mod tests {
         let before: f64 = ls.routes.iter().map(|r| r.cost).sum();
         ls.run(&mut Rng::new(7));
         let after: f64 = ls.routes.iter().map(|r| r.cost).sum();
-        (ls.routes(), ls.applied[m as usize], before, after)
+        let mut out = ls.routes();
+        out.pop();
+        (out, ls.applied[m as usize], before, after)
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub struct Job {
     pub demand: f64,
     /// Skills the technician must hold.
     pub skills: Vec<String>,
+    /// `None`: the job must be served. `Some(p)`: it may be left out at the price `p`
+    /// (in distance units), when serving it costs more.
+    pub penalty: Option<f64>,
 }
 
 /// A routing problem: travel times between locations, technicians and jobs.
@@ -119,6 +122,9 @@ impl Problem {
             if j.demand.is_nan() || j.demand < 0.0 {
                 return bad("demand must not be negative");
             }
+            if j.penalty.is_some_and(|p| !p.is_finite() || p < 0.0) {
+                return bad("the penalty for leaving it out must be a non-negative number");
+            }
             if let Some(skill) = j
                 .skills
                 .iter()
@@ -147,6 +153,11 @@ impl Problem {
     /// Number of locations.
     pub fn locations(&self) -> usize {
         self.locations
+    }
+
+    /// Whether job `j` may be left out (it has a penalty).
+    pub fn optional(&self, j: usize) -> bool {
+        self.jobs[j].penalty.is_some()
     }
 
     /// Whether technician `t` holds every skill job `j` needs.
@@ -194,10 +205,13 @@ pub struct Unserved {
 pub struct Plan {
     /// Routes of the technicians used.
     pub routes: Vec<PlannedRoute>,
-    /// Jobs no technician can serve.
+    /// Jobs left out: no technician can serve them, or (optional jobs) serving them
+    /// would cost more than their penalty.
     pub unserved: Vec<Unserved>,
     /// Total travel.
     pub distance: f64,
+    /// Penalties of the optional jobs left out.
+    pub penalty: f64,
     /// Technicians used.
     pub vehicles: usize,
     /// Whether every constraint holds.

@@ -23,6 +23,8 @@ pub(crate) struct Segment {
     pub(crate) distance: f64,
     /// Load.
     pub(crate) load: f64,
+    /// Penalties of the (optional) jobs in the segment, counted when they are left out.
+    pub(crate) penalty: f64,
 }
 
 impl Segment {
@@ -37,6 +39,7 @@ impl Segment {
             latest: due,
             distance: 0.0,
             load: demand,
+            penalty: 0.0,
         }
     }
 
@@ -55,6 +58,7 @@ impl Segment {
             latest: (next.latest - delta).min(self.latest) + warp,
             distance: self.distance + next.distance + travel,
             load: self.load + next.load,
+            penalty: self.penalty + next.penalty,
         }
     }
 }

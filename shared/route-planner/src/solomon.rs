@@ -152,6 +152,7 @@ pub fn parse(text: &str, rounding: Rounding) -> Result<Instance, String> {
             service: rounding.apply(r[5]),
             demand: r[2],
             skills: vec![],
+            penalty: None,
         })
         .collect();
     let problem = Problem::new(matrix, technicians, jobs).map_err(|e| e.to_string())?;

@@ -5,9 +5,13 @@ use crate::local_search::Penalties;
 use crate::problem::Problem;
 use crate::segment::Segment;
 
-/// Depot segments of technician `t`: (start, end).
+/// Depot segments of technician `t`: (start, end). Index `technicians.len()` is the
+/// "left out" route of optional jobs, whose cost is only their penalties.
 pub(crate) fn depots(problem: &Problem, t: usize) -> (Segment, Segment) {
-    let tech = &problem.technicians[t];
+    let Some(tech) = problem.technicians.get(t) else {
+        let open = Segment::visit(0, f64::MIN / 4.0, f64::MAX / 4.0, 0.0, 0.0);
+        return (open, open);
+    };
     (
         Segment::visit(tech.start, tech.shift_start, tech.shift_end, 0.0, 0.0),
         Segment::visit(tech.end, tech.shift_start, tech.shift_end, 0.0, 0.0),
@@ -17,10 +21,12 @@ pub(crate) fn depots(problem: &Problem, t: usize) -> (Segment, Segment) {
 /// The segment of job `j`.
 pub(crate) fn job_segment(problem: &Problem, j: usize) -> Segment {
     let job = &problem.jobs[j];
-    Segment::visit(job.location, job.ready, job.due, job.service, job.demand)
+    let mut s = Segment::visit(job.location, job.ready, job.due, job.service, job.demand);
+    s.penalty = job.penalty.unwrap_or(0.0);
+    s
 }
 
-/// Routes (one per technician, possibly empty) for `tour`.
+/// Routes (one per technician, possibly empty, then the left-out jobs) for `tour`.
 pub(crate) fn split(problem: &Problem, tour: &[usize], pen: &Penalties) -> Vec<Vec<usize>> {
     let n = tour.len();
     let k = problem.technicians.len();
@@ -59,8 +65,22 @@ pub(crate) fn split(problem: &Problem, tour: &[usize], pen: &Penalties) -> Vec<V
             }
         }
     }
-    let mut routes = vec![Vec::new(); k];
-    if !best[k][n].is_finite() {
+    // The left-out route takes a remaining tail of optional jobs at their penalties.
+    let mut left_out_from = usize::MAX;
+    let mut total = best[k][n];
+    let mut penalty_tail = 0.0;
+    for i in (0..n).rev() {
+        if !problem.optional(tour[i]) {
+            break;
+        }
+        penalty_tail += jobs[i].penalty;
+        if best[k][i] + penalty_tail < total {
+            total = best[k][i] + penalty_tail;
+            left_out_from = i;
+        }
+    }
+    let mut routes = vec![Vec::new(); k + 1];
+    if !total.is_finite() {
         // No cut of this order serves every job with qualified technicians (skills):
         // give each job to the qualified technician with the fewest jobs so far. The
         // local search never moves a job to an unqualified technician, so plans stay
@@ -76,6 +96,10 @@ pub(crate) fn split(problem: &Problem, tour: &[usize], pen: &Penalties) -> Vec<V
         return routes;
     }
     let mut j = n;
+    if left_out_from != usize::MAX {
+        routes[k] = tour[left_out_from..].to_vec();
+        j = left_out_from;
+    }
     for t in (1..=k).rev() {
         let i = from[t][j];
         routes[t - 1] = tour[i..j].to_vec();

@@ -45,6 +45,7 @@ fn job(location: usize, ready: f64, due: f64, service: f64, demand: f64) -> Job 
         service,
         demand,
         skills: vec![],
+        penalty: None,
     }
 }
 
@@ -299,4 +300,49 @@ fn an_urgent_job_is_inserted_into_an_existing_plan() {
     assert!(repaired.feasible);
     let d = check(&inst.problem, &routes_of(&repaired), &[]).unwrap();
     assert!((d - repaired.distance).abs() < 1e-6);
+}
+
+#[test]
+fn an_optional_job_is_left_out_only_when_serving_it_costs_more_than_its_penalty() {
+    // Three jobs near the depot and one 40 away (80 there and back).
+    let points = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0), (40.0, 0.0)];
+    let mut jobs = vec![
+        job(1, 0.0, 500.0, 1.0, 1.0),
+        job(2, 0.0, 500.0, 1.0, 1.0),
+        job(3, 0.0, 500.0, 1.0, 1.0),
+        job(4, 0.0, 500.0, 1.0, 1.0),
+    ];
+    for (penalty, left_out) in [(10.0, true), (1_000.0, false)] {
+        jobs[3].penalty = Some(penalty);
+        let problem = Problem::new(
+            euclid(&points),
+            vec![tech(1_000.0, 10.0, &[])],
+            jobs.clone(),
+        )
+        .unwrap();
+        let plan = solve(&problem, &quick(100, 2));
+        assert!(plan.feasible);
+        if left_out {
+            assert_eq!(plan.unserved.len(), 1, "{plan:?}");
+            assert_eq!(plan.unserved[0].job, 3);
+            assert!(plan.unserved[0].reason.contains("penalty"));
+            assert_eq!(plan.penalty, penalty);
+            check(&problem, &routes_of(&plan), &[3]).unwrap();
+        } else {
+            assert!(plan.unserved.is_empty(), "{plan:?}");
+            assert_eq!(plan.penalty, 0.0);
+            check(&problem, &routes_of(&plan), &[]).unwrap();
+        }
+    }
+    // Mandatory jobs are never left out, however far.
+    jobs[3].penalty = None;
+    let problem = Problem::new(
+        euclid(&points),
+        vec![tech(1_000.0, 10.0, &[])],
+        jobs.clone(),
+    )
+    .unwrap();
+    assert!(solve(&problem, &quick(50, 2)).unserved.is_empty());
+    jobs[3].penalty = Some(-1.0);
+    assert!(Problem::new(euclid(&points), vec![tech(1_000.0, 10.0, &[])], jobs).is_err());
 }
