@@ -39,6 +39,9 @@ pub(crate) struct PlanArgs {
     /// Stop each search after this many iterations (reproducible runs).
     #[arg(long)]
     max_iterations: Option<u64>,
+    /// Cost per vehicle used, in distance units (0: minimise distance only).
+    #[arg(long, default_value_t = 0.0)]
+    vehicle_cost: f64,
     /// Plan the day without customer N, then insert N as an urgent job into that plan
     /// and report how long the repair took against the full solve.
     #[arg(long)]
@@ -51,6 +54,10 @@ pub(crate) fn run(args: PlanArgs) -> anyhow::Result<()> {
         "--time-limit must be a positive number of seconds"
     );
     anyhow::ensure!(args.threads >= 1, "--threads must be at least 1");
+    anyhow::ensure!(
+        args.vehicle_cost >= 0.0 && args.vehicle_cost.is_finite(),
+        "--vehicle-cost must be a non-negative number"
+    );
     let text = std::fs::read_to_string(&args.solomon)
         .with_context(|| format!("reading {}", args.solomon.display()))?;
     let rounding = match args.rounding {
@@ -65,6 +72,7 @@ pub(crate) fn run(args: PlanArgs) -> anyhow::Result<()> {
         max_iterations: args.max_iterations.unwrap_or(u64::MAX),
         seed: args.seed,
         threads: args.threads,
+        vehicle_cost: args.vehicle_cost,
         ..Params::default()
     };
     if let Some(customer) = args.urgent {

@@ -34,6 +34,9 @@ pub struct Params {
     pub target_feasible: f64,
     /// Iterations without improvement before the population restarts.
     pub restart_after: u64,
+    /// Cost per technician used, in distance units: 0 minimises travel only; a large value
+    /// minimises the number of technicians first.
+    pub vehicle_cost: f64,
 }
 
 impl Default for Params {
@@ -50,6 +53,7 @@ impl Default for Params {
             close: 5,
             target_feasible: 0.2,
             restart_after: 20_000,
+            vehicle_cost: 0.0,
         }
     }
 }
@@ -61,6 +65,8 @@ struct Individual {
     distance: f64,
     /// Penalties of the optional jobs left out.
     penalty: f64,
+    /// Cost of the technicians used (`vehicle_cost` each).
+    used: f64,
     excess: f64,
     warp: f64,
     /// Successor and predecessor of each job (`usize::MAX` = depot), for diversity.
@@ -70,9 +76,10 @@ struct Individual {
 }
 
 impl Individual {
-    fn new(problem: &Problem, routes: Vec<Vec<usize>>) -> Self {
+    fn new(problem: &Problem, routes: Vec<Vec<usize>>, vehicle_cost: f64) -> Self {
         let n = problem.jobs.len();
         let (mut distance, mut excess, mut warp, mut penalty) = (0.0, 0.0, 0.0, 0.0);
+        let mut used = 0;
         let mut succ = vec![usize::MAX; n];
         let mut pred = vec![usize::MAX; n];
         for (t, jobs) in routes.iter().enumerate() {
@@ -83,6 +90,7 @@ impl Individual {
                     .sum::<f64>();
                 continue;
             }
+            used += usize::from(!jobs.is_empty());
             let (start, end) = depots(problem, t);
             let mut seg = start;
             for (i, &j) in jobs.iter().enumerate() {
@@ -100,6 +108,7 @@ impl Individual {
             routes,
             distance,
             penalty,
+            used: used as f64 * vehicle_cost,
             excess,
             warp,
             succ,
@@ -114,7 +123,7 @@ impl Individual {
 
     /// Travel plus penalties of the jobs left out: what the search minimises.
     fn objective(&self) -> f64 {
-        self.distance + self.penalty
+        self.distance + self.penalty + self.used
     }
 
     fn cost(&self, pen: &Penalties) -> f64 {
@@ -261,6 +270,7 @@ impl<'a> Search<'a> {
             pen: Penalties {
                 load,
                 time_warp: 1.0,
+                vehicle: params.vehicle_cost,
             },
             feasible: Pool::default(),
             infeasible: Pool::default(),
@@ -274,7 +284,7 @@ impl<'a> Search<'a> {
     fn educate(&mut self, routes: &[Vec<usize>], pen: Penalties) -> Individual {
         self.ls.load(routes, pen);
         self.ls.run(&mut self.rng);
-        Individual::new(self.problem, self.ls.routes())
+        Individual::new(self.problem, self.ls.routes(), self.params.vehicle_cost)
     }
 
     fn random_tour(&mut self) -> Vec<usize> {
@@ -408,6 +418,7 @@ impl<'a> Search<'a> {
                 let strong = Penalties {
                     load: self.pen.load * 10.0,
                     time_warp: self.pen.time_warp * 10.0,
+                    vehicle: self.pen.vehicle,
                 };
                 self.educate(&ind.routes, strong)
             });
@@ -445,6 +456,7 @@ impl<'a> Search<'a> {
                 let strong = Penalties {
                     load: self.pen.load * 10.0,
                     time_warp: self.pen.time_warp * 10.0,
+                    vehicle: self.pen.vehicle,
                 };
                 let fixed = self.educate(&routes, strong);
                 if fixed.feasible() {
@@ -573,6 +585,7 @@ pub fn insert_urgent(
     let pen = Penalties {
         load: 1_000.0,
         time_warp: 1_000.0,
+        vehicle: params.vehicle_cost,
     };
     ls.load(&start, pen);
     let mut unserved = Vec::new();

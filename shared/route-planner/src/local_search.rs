@@ -14,6 +14,9 @@ pub(crate) struct Penalties {
     pub(crate) load: f64,
     /// Per unit of time warp.
     pub(crate) time_warp: f64,
+    /// Per technician used (a route with at least one job); 0 unless fewer technicians
+    /// are wanted.
+    pub(crate) vehicle: f64,
 }
 
 impl Penalties {
@@ -122,6 +125,7 @@ impl<'a> LocalSearch<'a> {
             pen: Penalties {
                 load: 1.0,
                 time_warp: 1.0,
+                vehicle: 0.0,
             },
             clock: 0,
             tested_at: vec![0; n],
@@ -670,6 +674,7 @@ mod tests {
         let pen = Penalties {
             load: 100.0,
             time_warp: 100.0,
+            vehicle: 0.0,
         };
         ls.load(routes, pen);
         let before: f64 = ls.routes.iter().map(|r| r.cost).sum();

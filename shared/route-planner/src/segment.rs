@@ -25,6 +25,8 @@ pub(crate) struct Segment {
     pub(crate) load: f64,
     /// Penalties of the (optional) jobs in the segment, counted when they are left out.
     pub(crate) penalty: f64,
+    /// Jobs in the segment (depots count zero).
+    pub(crate) jobs: u32,
 }
 
 impl Segment {
@@ -40,6 +42,7 @@ impl Segment {
             distance: 0.0,
             load: demand,
             penalty: 0.0,
+            jobs: 0,
         }
     }
 
@@ -59,6 +62,7 @@ impl Segment {
             distance: self.distance + next.distance + travel,
             load: self.load + next.load,
             penalty: self.penalty + next.penalty,
+            jobs: self.jobs + next.jobs,
         }
     }
 }

@@ -23,6 +23,7 @@ pub(crate) fn job_segment(problem: &Problem, j: usize) -> Segment {
     let job = &problem.jobs[j];
     let mut s = Segment::visit(job.location, job.ready, job.due, job.service, job.demand);
     s.penalty = job.penalty.unwrap_or(0.0);
+    s.jobs = 1;
     s
 }
 

@@ -346,3 +346,36 @@ fn an_optional_job_is_left_out_only_when_serving_it_costs_more_than_its_penalty(
     jobs[3].penalty = Some(-1.0);
     assert!(Problem::new(euclid(&points), vec![tech(1_000.0, 10.0, &[])], jobs).is_err());
 }
+
+#[test]
+fn a_cost_per_technician_trades_travel_for_fewer_technicians() {
+    // Two clusters on opposite sides of the depot.
+    let points = [
+        (0.0, 0.0),
+        (50.0, 0.0),
+        (51.0, 0.0),
+        (-50.0, 0.0),
+        (-51.0, 0.0),
+    ];
+    let jobs = vec![
+        job(1, 0.0, 1_000.0, 1.0, 1.0),
+        job(2, 0.0, 1_000.0, 1.0, 1.0),
+        job(3, 0.0, 1_000.0, 1.0, 1.0),
+        job(4, 0.0, 1_000.0, 1.0, 1.0),
+    ];
+    let techs = vec![tech(1_000.0, 10.0, &[]), tech(1_000.0, 10.0, &[])];
+    let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
+    let travel_only = solve(&problem, &quick(100, 4));
+    let fewer = solve(
+        &problem,
+        &Params {
+            vehicle_cost: 1_000.0,
+            ..quick(100, 4)
+        },
+    );
+    assert!(travel_only.feasible && fewer.feasible);
+    assert_eq!(fewer.vehicles, 1, "{fewer:?}");
+    assert!(fewer.distance >= travel_only.distance - 1e-9);
+    check(&problem, &routes_of(&fewer), &[]).unwrap();
+    check(&problem, &routes_of(&travel_only), &[]).unwrap();
+}
