@@ -4,7 +4,7 @@
 //! generates, and the compose file runs every role.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use std::process::Command;
 
@@ -398,5 +398,4 @@ fn the_compose_file_runs_every_role_against_durable_nats_postgres_and_a_trace_vi
             .any(|l| l.starts_with("USER ") && !l.contains("root")),
         "runs as a non-root user"
     );
-    let _ = Path::new("");
 }

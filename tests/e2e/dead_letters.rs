@@ -1,5 +1,4 @@
 //! Redelivery is harmless, poison is set aside with its reason, and the flow goes on.
-use std::time::Duration;
 
 use aftercare_contracts::intake::TicketOpened;
 use aftercare_contracts::{Envelope, Event};
@@ -221,5 +220,4 @@ async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can
         .await,
         1
     );
-    let _ = Duration::ZERO;
 }

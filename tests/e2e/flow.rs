@@ -1,7 +1,6 @@
 //! The walking skeleton: a ticket travels gateway → intake → dispatch → inventory →
 //! billing → survey, each step stored by its owner and carried by events.
 use std::collections::{HashMap, HashSet};
-use std::time::Duration;
 
 use aftercare_testkit::{OtlpReceiver, wait_until};
 use futures::StreamExt;
@@ -233,5 +232,4 @@ async fn the_flow_runs_on_postgresql_and_every_service_answers_nats_micro_discov
             "{name}"
         );
     }
-    let _ = Duration::ZERO;
 }

@@ -21,6 +21,9 @@ pub struct RelaySettings {
     pub poll: Duration,
     /// Published rows older than this are deleted.
     pub keep_published: Duration,
+    /// Inbox entries older than this are deleted: longer than any redelivery or relay
+    /// retry could bring the same event back.
+    pub keep_inbox: Duration,
 }
 
 impl Default for RelaySettings {
@@ -29,6 +32,7 @@ impl Default for RelaySettings {
             batch: 256,
             poll: Duration::from_millis(500),
             keep_published: Duration::from_secs(24 * 3600),
+            keep_inbox: Duration::from_secs(7 * 24 * 3600),
         }
     }
 }
@@ -236,25 +240,16 @@ impl Relay {
     }
 
     async fn prune(&self) -> Result<()> {
-        let cutoff = now_ms() - self.settings.keep_published.as_millis() as i64;
+        let now = now_ms();
         let mut uow = self.db.begin().await?;
         sqlx::query("delete from outbox where published_at is not null and published_at < $1")
-            .bind(cutoff)
+            .bind(now - self.settings.keep_published.as_millis() as i64)
             .execute(uow.conn())
             .await?;
         sqlx::query("delete from inbox where handled_at < $1")
-            .bind(cutoff - 6 * 24 * 3600 * 1000)
+            .bind(now - self.settings.keep_inbox.as_millis() as i64)
             .execute(uow.conn())
             .await?;
         uow.commit().await
     }
-}
-
-/// How many outbox rows wait to be published (for readiness and tests).
-pub async fn pending_count(db: &Db) -> Result<i64> {
-    Ok(
-        sqlx::query_scalar("select count(*) from outbox where published_at is null")
-            .fetch_one(db.read())
-            .await?,
-    )
 }

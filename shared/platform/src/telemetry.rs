@@ -27,15 +27,9 @@ pub enum LogFormat {
 #[must_use = "dropping the guard shuts tracing down"]
 pub struct TelemetryGuard {
     provider: SdkTracerProvider,
-    exporting: bool,
 }
 
 impl TelemetryGuard {
-    /// Whether spans leave the process (an OTLP endpoint is configured).
-    pub fn exporting(&self) -> bool {
-        self.exporting
-    }
-
     /// Exports what is buffered and stops the exporter.
     pub fn shutdown(&self) {
         if let Err(e) = self.provider.force_flush() {
@@ -75,8 +69,7 @@ pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGu
     let mut builder = SdkTracerProvider::builder()
         .with_resource(resource.build())
         .with_sampler(Sampler::ParentBased(Box::new(Sampler::AlwaysOn)));
-    let exporting = otlp_configured();
-    if exporting {
+    if otlp_configured() {
         let exporter = opentelemetry_otlp::SpanExporter::builder()
             .with_tonic()
             .build()
@@ -116,10 +109,7 @@ pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGu
         .with(otel)
         .try_init()
         .map_err(|e| Error::Config(format!("tracing already initialised: {e}")))?;
-    Ok(TelemetryGuard {
-        provider,
-        exporting,
-    })
+    Ok(TelemetryGuard { provider })
 }
 
 /// Writes trace context into NATS headers.

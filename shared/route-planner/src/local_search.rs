@@ -386,7 +386,7 @@ impl<'a> LocalSearch<'a> {
         if ru != rv {
             self.inter_moves(u, v, ru, rv, pu, pv, x, y)
         } else {
-            self.intra_moves(u, v, ru, pu, pv, x)
+            self.intra_moves(ru, pu, pv, x)
         }
     }
 
@@ -506,15 +506,7 @@ impl<'a> LocalSearch<'a> {
         false
     }
 
-    fn intra_moves(
-        &mut self,
-        u: usize,
-        v: usize,
-        r: usize,
-        pu: usize,
-        pv: usize,
-        x: Option<usize>,
-    ) -> bool {
+    fn intra_moves(&mut self, r: usize, pu: usize, pv: usize, x: Option<usize>) -> bool {
         let old = self.routes[r].cost;
         let jobs = self.routes[r].jobs.clone();
         // Relocate U after V, and (U, X) after V, within the route.
@@ -556,7 +548,6 @@ impl<'a> LocalSearch<'a> {
             self.count(Move::IntraSwap);
             return true;
         }
-        let _ = (u, v);
         false
     }
 
