@@ -31,15 +31,17 @@ if [ "$backend" = postgres ]; then
   as_pg=(); [ "$(id -u)" = 0 ] && as_pg=(runuser -u aftercare-test --) && chown aftercare-test "$work"
   "${as_pg[@]}" .tools/bin/initdb -A trust -U postgres -D "$work/pg" >/dev/null
   "${as_pg[@]}" .tools/bin/pg_ctl -D "$work/pg" -o "-p $pgport -k $work -c listen_addresses=127.0.0.1 -c max_connections=200" -l "$work/pg.log" -w start >/dev/null
-  for db in intake dispatch inventory billing survey benchfloor; do
+  for db in intake dispatch inventory billing survey gateway benchfloor; do
     psql -q -h 127.0.0.1 -p "$pgport" -U postgres -c "create database $db" 
   done
-  for s in intake dispatch inventory billing survey; do
+  for s in intake dispatch inventory billing survey gateway; do
     export "AFTERCARE_${s^^}_DATABASE_URL=postgres://postgres@127.0.0.1:$pgport/$s"
   done
   floor_url="postgres://postgres@127.0.0.1:$pgport/benchfloor"
 fi
 
+# The load comes from one client: no per-client rate limit for the benchmark.
+export AFTERCARE_ADMIN_PASSWORD="bench-$(date +%s)-password" AFTERCARE_RATE_LIMIT=0
 (cd "$work" && RUST_LOG=warn AFTERCARE_GATEWAY_ADDR=127.0.0.1:$port exec "$bin" up > "$work/up.log" 2>&1) &
 pids+=($!)
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.1; done

@@ -7,8 +7,8 @@ use crate::helpers::{Backend, System, stream_messages, ticket_body};
 async fn send(sys: &System, content_type: &str, body: Vec<u8>) -> (u16, String, Value) {
     let r = sys
         .api
-        .http
-        .post(format!("{}/tickets", sys.api.base))
+        .request(reqwest::Method::POST, "/tickets")
+        .await
         .header("content-type", content_type)
         .body(body)
         .send()

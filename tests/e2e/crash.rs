@@ -179,8 +179,8 @@ async fn killing_every_role_mid_flow_loses_and_doubles_nothing() {
         let mut opened = Vec::new();
         for i in 0..40 {
             let r = api
-                .http
-                .post(format!("{}/tickets", api.base))
+                .request(reqwest::Method::POST, "/tickets")
+                .await
                 .json(&crate::helpers::ticket_body(&format!("SN-K{i}")))
                 .send()
                 .await;

@@ -15,6 +15,17 @@ pub const ROLES: [&str; 6] = [
     "survey",
 ];
 pub const SERVICES: [&str; 5] = ["intake", "dispatch", "inventory", "billing", "survey"];
+/// Roles with a database of their own: the services and the gateway (identity).
+pub const DATABASES: [&str; 6] = [
+    "intake",
+    "dispatch",
+    "inventory",
+    "billing",
+    "survey",
+    "gateway",
+];
+/// The administrator every test system starts with.
+pub const ADMIN_PASSWORD: &str = "e2e-admin-password";
 pub const WAIT: Duration = Duration::from_secs(30);
 
 /// Which database engine the services use.
@@ -45,7 +56,7 @@ impl System {
         let mut db_urls = Vec::new();
         let pg = match backend {
             Backend::Sqlite => {
-                for s in SERVICES {
+                for s in DATABASES {
                     db_urls.push((
                         s.to_owned(),
                         format!("sqlite://{}/{s}.db", dir.path().display()),
@@ -55,7 +66,7 @@ impl System {
             }
             Backend::Postgres => {
                 let pg = Postgres::start().expect("postgres");
-                for s in SERVICES {
+                for s in DATABASES {
                     db_urls.push((
                         s.to_owned(),
                         pg.create_database(s).await.expect("create database"),
@@ -84,6 +95,8 @@ impl System {
                 format!("127.0.0.1:{}", self.gateway_port),
             ),
             ("OTEL_EXPORTER_OTLP_ENDPOINT".to_owned(), String::new()),
+            ("AFTERCARE_ADMIN_PASSWORD".to_owned(), ADMIN_PASSWORD.to_owned()),
+            ("AFTERCARE_RATE_LIMIT".to_owned(), "0".to_owned()),
         ];
         for (s, url) in &self.db_urls {
             env.push((
@@ -166,11 +179,14 @@ impl System {
     }
 }
 
-/// Typed calls to the gateway.
+/// Typed calls to the gateway, signed in as one account (the administrator unless
+/// [`Api::signed_in_as`] chose another).
 #[derive(Clone)]
 pub struct Api {
     pub base: String,
     pub http: reqwest::Client,
+    credentials: std::sync::Arc<(String, String)>,
+    token: std::sync::Arc<tokio::sync::Mutex<Option<String>>>,
 }
 
 impl Api {
@@ -181,30 +197,76 @@ impl Api {
                 .timeout(Duration::from_secs(20))
                 .build()
                 .expect("client"),
+            credentials: std::sync::Arc::new(("admin".into(), ADMIN_PASSWORD.into())),
+            token: std::sync::Arc::new(tokio::sync::Mutex::new(None)),
         }
     }
 
-    pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+    /// The same gateway, signed in as `login`.
+    pub fn signed_in_as(&self, login: &str, password: &str) -> Self {
+        Self {
+            base: self.base.clone(),
+            http: self.http.clone(),
+            credentials: std::sync::Arc::new((login.into(), password.into())),
+            token: std::sync::Arc::new(tokio::sync::Mutex::new(None)),
+        }
+    }
+
+    /// The same gateway with a token obtained elsewhere (API token, ticket code).
+    pub fn with_token(&self, token: &str) -> Self {
+        Self {
+            base: self.base.clone(),
+            http: self.http.clone(),
+            credentials: std::sync::Arc::new((String::new(), String::new())),
+            token: std::sync::Arc::new(tokio::sync::Mutex::new(Some(token.to_owned()))),
+        }
+    }
+
+    /// The access token, signing in first when there is none.
+    pub async fn token(&self) -> String {
+        let mut t = self.token.lock().await;
+        if let Some(t) = t.as_ref() {
+            return t.clone();
+        }
+        let (login, password) = &*self.credentials;
         let r = self
             .http
-            .post(format!("{}{path}", self.base))
-            .json(body)
+            .post(format!("{}/auth/token", self.base))
+            .json(&json!({"login": login, "password": password}))
             .send()
             .await
-            .expect("post");
+            .expect("sign in");
+        assert_eq!(r.status(), 200, "sign in as {login}");
+        let v: Value = r.json().await.expect("token");
+        let token = v["access_token"].as_str().expect("access_token").to_owned();
+        *t = Some(token.clone());
+        token
+    }
+
+    /// A request to `path` with this account's bearer token.
+    pub async fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let token = self.token().await;
+        self.http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(token)
+    }
+
+    async fn send(&self, method: reqwest::Method, path: &str, body: Option<&Value>) -> (u16, Value) {
+        let mut req = self.request(method, path).await;
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let r = req.send().await.expect("request");
         let status = r.status().as_u16();
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
+    pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.send(reqwest::Method::POST, path, Some(body)).await
+    }
+
     pub async fn get(&self, path: &str) -> (u16, Value) {
-        let r = self
-            .http
-            .get(format!("{}{path}", self.base))
-            .send()
-            .await
-            .expect("get");
-        let status = r.status().as_u16();
-        (status, r.json().await.unwrap_or(Value::Null))
+        self.send(reqwest::Method::GET, path, None).await
     }
 
     pub async fn technician(&self) -> Value {
@@ -243,12 +305,25 @@ impl Api {
         .expect("assigned")
     }
 
+    /// Completes a work order at the version just read (If-Match).
     pub async fn complete(&self, work_order_id: &str, parts: Value) -> (u16, Value) {
-        self.post(
-            &format!("/workorders/{work_order_id}/complete"),
-            &json!({"diagnosis":"worn drum","started_at":"2026-11-23T02:00:00Z","finished_at":"2026-11-23T02:50:00Z","parts":parts}),
-        )
-        .await
+        let (s, w) = self.get(&format!("/workorders/{work_order_id}")).await;
+        if s != 200 {
+            return (s, w);
+        }
+        let r = self
+            .request(
+                reqwest::Method::POST,
+                &format!("/workorders/{work_order_id}/complete"),
+            )
+            .await
+            .header("if-match", format!("\"{}\"", w["version"]))
+            .json(&json!({"diagnosis":"worn drum","started_at":"2026-11-23T02:00:00Z","finished_at":"2026-11-23T02:50:00Z","parts":parts}))
+            .send()
+            .await
+            .expect("complete");
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
     }
 
     /// Waits until the work order's callback is scheduled and returns it.

@@ -31,6 +31,12 @@ pub(crate) struct BenchArgs {
     /// NATS URL of the running system.
     #[arg(long, env = "NATS_URL", default_value = "nats://127.0.0.1:4222")]
     nats_url: String,
+    /// Account the load is sent as.
+    #[arg(long, env = "AFTERCARE_ADMIN_LOGIN", default_value = "admin")]
+    login: String,
+    /// Its password.
+    #[arg(long, env = "AFTERCARE_ADMIN_PASSWORD", hide_env_values = true)]
+    password: String,
     /// `/metrics` URLs of the system's processes (default: the gateway's, as `up` serves).
     #[arg(long = "metrics")]
     metrics: Vec<String>,
@@ -169,8 +175,17 @@ impl Flow {
             .to_owned();
         let done = json!({"diagnosis": "bench", "started_at": "2026-11-23T02:00:00Z", "finished_at": "2026-11-23T02:30:00Z",
             "parts": [{"sku": self.sku, "quantity": 1}]});
+        let current: Value = self
+            .http
+            .get(format!("{}/workorders/{wo}", self.api))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
         self.http
             .post(format!("{}/workorders/{wo}/complete", self.api))
+            .header("if-match", format!("\"{}\"", current["version"]))
             .json(&done)
             .send()
             .await?
@@ -414,6 +429,25 @@ fn median(mut v: Vec<f64>) -> f64 {
     if v.is_empty() { 0.0 } else { v[v.len() / 2] }
 }
 
+/// An access token for the load (valid for the gateway's token lifetime, 15 minutes by
+/// default: longer than a benchmark run).
+async fn sign_in(api: &str, login: &str, password: &str) -> anyhow::Result<String> {
+    let r: Value = reqwest::Client::new()
+        .post(format!("{api}/auth/token"))
+        .json(&json!({"login": login, "password": password}))
+        .send()
+        .await
+        .context("signing in (is the system running?)")?
+        .error_for_status()
+        .context("signing in: check --login and --password")?
+        .json()
+        .await?;
+    Ok(r["access_token"]
+        .as_str()
+        .context("no access token in the sign-in reply")?
+        .to_owned())
+}
+
 pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
     let api = format!("{}/api/v1", args.gateway.trim_end_matches('/'));
     let metrics = if args.metrics.is_empty() {
@@ -421,9 +455,16 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
     } else {
         args.metrics.clone()
     };
+    let token = sign_in(&api, &args.login, &args.password).await?;
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::AUTHORIZATION,
+        reqwest::header::HeaderValue::from_str(&format!("Bearer {token}"))?,
+    );
     let http = reqwest::Client::builder()
         .pool_max_idle_per_host(256)
         .timeout(Duration::from_secs(60))
+        .default_headers(headers)
         .build()?;
     let bus = Bus::connect(&args.nats_url, "aftercare-bench").await?;
     let processes: Vec<(u32, String)> = if args.pids.is_empty() {

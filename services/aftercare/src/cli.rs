@@ -40,7 +40,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
-    /// Applies database migrations of the given roles (all services when none given).
+    /// Applies database migrations of the given roles (all roles when none given).
     Migrate {
         /// Roles whose databases to migrate.
         #[arg(value_enum)]
@@ -105,6 +105,9 @@ pub(crate) struct Databases {
     /// Survey's database.
     #[arg(long, env = "AFTERCARE_SURVEY_DATABASE_URL")]
     pub(crate) survey_database_url: Option<String>,
+    /// The gateway's database (accounts, tokens, audit log, idempotency records).
+    #[arg(long, env = "AFTERCARE_GATEWAY_DATABASE_URL")]
+    pub(crate) gateway_database_url: Option<String>,
 }
 
 impl Databases {
@@ -116,7 +119,7 @@ impl Databases {
             Role::Inventory => &self.inventory_database_url,
             Role::Billing => &self.billing_database_url,
             Role::Survey => &self.survey_database_url,
-            Role::Gateway => &None,
+            Role::Gateway => &self.gateway_database_url,
         };
         given
             .clone()
@@ -178,6 +181,70 @@ pub(crate) struct Common {
     pub(crate) shutdown_grace_secs: u64,
     #[command(flatten)]
     pub(crate) databases: Databases,
+    #[command(flatten)]
+    pub(crate) gateway: GatewayArgs,
+}
+
+/// Gateway settings: accounts, tokens, limits, CORS and OIDC.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct GatewayArgs {
+    /// Login of the administrator created on first start.
+    #[arg(long, env = "AFTERCARE_ADMIN_LOGIN", default_value = "admin")]
+    pub(crate) admin_login: String,
+    /// Its password (12+ characters); when unset a random one is printed once.
+    #[arg(long, env = "AFTERCARE_ADMIN_PASSWORD", hide_env_values = true)]
+    pub(crate) admin_password: Option<String>,
+    /// Seconds an access token is valid.
+    #[arg(long, env = "AFTERCARE_ACCESS_TOKEN_TTL_SECS", default_value_t = 900)]
+    pub(crate) access_token_ttl_secs: u64,
+    /// Days a refresh token is valid.
+    #[arg(long, env = "AFTERCARE_REFRESH_TOKEN_TTL_DAYS", default_value_t = 30)]
+    pub(crate) refresh_token_ttl_days: u64,
+    /// Requests per second per client (0: unlimited).
+    #[arg(long, env = "AFTERCARE_RATE_LIMIT", default_value_t = 50)]
+    pub(crate) rate_limit: u32,
+    /// Burst of requests a client may send above the rate.
+    #[arg(long, env = "AFTERCARE_RATE_BURST", default_value_t = 200)]
+    pub(crate) rate_burst: u32,
+    /// Comma-separated browser origins allowed to call the API (CORS).
+    #[arg(long, env = "AFTERCARE_CORS_ORIGINS", value_delimiter = ',')]
+    pub(crate) cors_origins: Vec<String>,
+    /// Issuer whose OIDC access tokens are accepted (enables OIDC).
+    #[arg(long, env = "AFTERCARE_OIDC_ISSUER")]
+    pub(crate) oidc_issuer: Option<String>,
+    /// The issuer's JWKS URL.
+    #[arg(long, env = "AFTERCARE_OIDC_JWKS_URL", requires = "oidc_issuer")]
+    pub(crate) oidc_jwks_url: Option<String>,
+    /// Audience the issuer's tokens must carry.
+    #[arg(long, env = "AFTERCARE_OIDC_AUDIENCE", default_value = "aftercare")]
+    pub(crate) oidc_audience: String,
+    /// Claim holding the role (dot path for nested claims).
+    #[arg(long, env = "AFTERCARE_OIDC_ROLE_CLAIM", default_value = "roles")]
+    pub(crate) oidc_role_claim: String,
+    /// Issuer role names mapped to Aftercare roles: `helpdesk=agent,field=technician`.
+    #[arg(long, env = "AFTERCARE_OIDC_ROLE_MAP", default_value = "")]
+    pub(crate) oidc_role_map: String,
+}
+
+impl GatewayArgs {
+    /// The OIDC settings, when an issuer is configured.
+    pub(crate) fn oidc(&self) -> anyhow::Result<Option<aftercare_gateway::OidcConfig>> {
+        let Some(issuer) = self.oidc_issuer.clone() else {
+            return Ok(None);
+        };
+        let jwks_url = self.oidc_jwks_url.clone().ok_or_else(|| {
+            anyhow::anyhow!("AFTERCARE_OIDC_JWKS_URL is required with AFTERCARE_OIDC_ISSUER")
+        })?;
+        let role_map = aftercare_gateway::OidcConfig::parse_role_map(&self.oidc_role_map)
+            .map_err(|e| anyhow::anyhow!("AFTERCARE_OIDC_ROLE_MAP: {e}"))?;
+        Ok(Some(aftercare_gateway::OidcConfig {
+            issuer,
+            jwks_url,
+            audience: self.oidc_audience.clone(),
+            role_claim: self.oidc_role_claim.clone(),
+            role_map,
+        }))
+    }
 }
 
 /// NATS credentials of this process (one user per role in production).
@@ -253,7 +320,7 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Up { data_dir, common } => roles::up(data_dir, common).await,
         Command::Migrate { roles, databases } => {
             let roles = if roles.is_empty() {
-                Role::SERVICES.to_vec()
+                Role::ALL.to_vec()
             } else {
                 dedup(roles)
             };

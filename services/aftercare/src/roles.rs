@@ -42,7 +42,8 @@ impl Role {
         Role::Billing,
         Role::Survey,
     ];
-    /// The roles with a database.
+    /// The domain services (the gateway is the one role that is not).
+    #[cfg(test)]
     pub(crate) const SERVICES: [Role; 5] = [
         Role::Intake,
         Role::Dispatch,
@@ -62,14 +63,15 @@ impl Role {
         }
     }
 
-    fn migrations(self) -> Option<aftercare_platform::db::Migrations> {
+    /// Every role has a database: the services their domain, the gateway identity.
+    fn migrations(self) -> aftercare_platform::db::Migrations {
         match self {
-            Role::Gateway => None,
-            Role::Intake => Some(aftercare_intake::MIGRATIONS),
-            Role::Dispatch => Some(aftercare_dispatch::MIGRATIONS),
-            Role::Inventory => Some(aftercare_inventory::MIGRATIONS),
-            Role::Billing => Some(aftercare_billing::MIGRATIONS),
-            Role::Survey => Some(aftercare_survey::MIGRATIONS),
+            Role::Gateway => aftercare_gateway::MIGRATIONS,
+            Role::Intake => aftercare_intake::MIGRATIONS,
+            Role::Dispatch => aftercare_dispatch::MIGRATIONS,
+            Role::Inventory => aftercare_inventory::MIGRATIONS,
+            Role::Billing => aftercare_billing::MIGRATIONS,
+            Role::Survey => aftercare_survey::MIGRATIONS,
         }
     }
 }
@@ -77,9 +79,7 @@ impl Role {
 /// `aftercare migrate`.
 pub(crate) async fn migrate(roles: &[Role], databases: &Databases) -> anyhow::Result<()> {
     for role in roles {
-        let Some(migrations) = role.migrations() else {
-            continue;
-        };
+        let migrations = role.migrations();
         let url = databases.url(*role, Path::new("./data"));
         let db = Db::connect(&url, role.name()).await?;
         db.migrate(&migrations)
@@ -181,10 +181,28 @@ async fn run_traced(
         let url = common.databases.url(*role, &dir);
         let r = match role {
             Role::Gateway => {
+                let g = &common.gateway;
+                anyhow::ensure!(
+                    g.access_token_ttl_secs >= 30,
+                    "AFTERCARE_ACCESS_TOKEN_TTL_SECS must be at least 30"
+                );
+                anyhow::ensure!(
+                    g.refresh_token_ttl_days >= 1,
+                    "AFTERCARE_REFRESH_TOKEN_TTL_DAYS must be at least 1"
+                );
                 let config = GatewayConfig {
                     listen: common.gateway_addr.unwrap_or(([0, 0, 0, 0], 8080).into()),
+                    database_url: url.clone(),
                     request_timeout: Duration::from_millis(common.request_timeout_ms.max(1)),
                     max_body_bytes: common.max_body_bytes.max(1024),
+                    access_token_ttl: Duration::from_secs(g.access_token_ttl_secs),
+                    refresh_token_ttl: Duration::from_secs(g.refresh_token_ttl_days * 86_400),
+                    admin_login: g.admin_login.clone(),
+                    admin_password: g.admin_password.clone(),
+                    cors_origins: g.cors_origins.clone(),
+                    rate_limit_per_sec: g.rate_limit,
+                    rate_limit_burst: g.rate_burst,
+                    oidc: g.oidc()?,
                 };
                 let g = Gateway::build(bus.clone(), config, &health)
                     .await
@@ -330,9 +348,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_migration_folders_of_every_service_list_the_same_versions() {
-        for role in Role::SERVICES {
-            let m = role.migrations().expect("services have migrations");
+    fn both_migration_folders_of_every_role_list_the_same_versions() {
+        for role in Role::ALL {
+            let m = role.migrations();
             let (sqlite, postgres) = m.versions();
             assert_eq!(
                 sqlite,
@@ -346,7 +364,6 @@ mod tests {
                 role.name()
             );
         }
-        assert!(Role::Gateway.migrations().is_none());
     }
 
     #[test]

@@ -64,6 +64,7 @@ async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceErr
     let items = store::list(
         &mut conn,
         req.ticket_id,
+        req.technician_id,
         req.cursor.as_deref().unwrap_or(""),
         i64::from(req.limit),
     )

@@ -213,15 +213,18 @@ pub(crate) async fn get(
 pub(crate) async fn list(
     conn: &mut AnyConnection,
     ticket_id: Option<Uuid>,
+    technician_id: Option<Uuid>,
     after: &str,
     limit: i64,
 ) -> Result<Vec<WorkOrder>> {
     let rows: Vec<WorkOrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} where ($1 = '' or ticket_id = $1) and work_order_id > $2 order by work_order_id limit $3"
+        "{SELECT} where ($1 = '' or ticket_id = $1) and ($4 = '' or technician_id = $4)
+           and work_order_id > $2 order by work_order_id limit $3"
     )))
     .bind(ticket_id.map(|t| t.to_string()).unwrap_or_default())
     .bind(after)
     .bind(limit)
+    .bind(technician_id.map(|t| t.to_string()).unwrap_or_default())
     .fetch_all(conn)
     .await?;
     rows.into_iter()

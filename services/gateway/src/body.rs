@@ -35,7 +35,7 @@ const READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Reads at most `limit` bytes; an oversized body is drained (up to [`DRAIN_CAP`] more)
 /// and refused with 413.
-async fn read_limited(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
+pub(crate) async fn read_limited(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
     use futures::StreamExt;
     let mut stream = body.into_data_stream();
     let mut buf = bytes::BytesMut::new();

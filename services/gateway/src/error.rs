@@ -24,6 +24,38 @@ pub enum ApiError {
     UnsupportedMediaType,
     /// No such route (404) or method (405).
     Route(StatusCode),
+    /// No valid credentials (401); the text says what was wrong.
+    Unauthenticated(String),
+    /// The caller's role may not use this operation (403).
+    Forbidden,
+    /// Too many requests or sign-in attempts; retry after the seconds given (429).
+    TooManyRequests(u64),
+    /// An update without `If-Match` (428).
+    PreconditionRequired,
+    /// An `Idempotency-Key` reused with another request (422).
+    IdempotencyKeyReused,
+    /// The first request with this `Idempotency-Key` is still running (409).
+    IdempotencyInFlight,
+    /// The request took longer than the route's time limit (503, retry).
+    RequestTimeout,
+}
+
+impl From<aftercare_platform::Error> for ApiError {
+    fn from(e: aftercare_platform::Error) -> Self {
+        ApiError::Service(e.into())
+    }
+}
+
+impl ApiError {
+    /// 404 for an object the caller may not see, indistinguishable from a missing one.
+    pub(crate) fn not_found(what: &str, id: &str) -> Self {
+        ApiError::Service(ServiceError::not_found(what, id))
+    }
+
+    /// 422 naming one field.
+    pub(crate) fn field(field: &str, code: &str, message: impl Into<String>) -> Self {
+        ApiError::Service(ServiceError::field(field, code, message))
+    }
 }
 
 impl From<CallError> for ApiError {
@@ -42,7 +74,7 @@ impl From<CallError> for ApiError {
 }
 
 /// RFC 9457 problem details, with Aftercare's stable `code` and field `errors`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub(crate) struct Problem {
     /// URI naming the problem type.
     #[serde(rename = "type")]
@@ -143,6 +175,63 @@ impl ApiError {
                 None,
             ),
             ApiError::Route(s) => parts(s, "not_found", "Not found", "no such resource", None),
+            ApiError::Unauthenticated(m) => parts(
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+                m,
+                None,
+            ),
+            ApiError::Forbidden => parts(
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Forbidden",
+                "your role may not use this operation",
+                None,
+            ),
+            ApiError::TooManyRequests(secs) => parts(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                "Too many requests",
+                format!("slow down and retry in {secs} s"),
+                Some(secs),
+            ),
+            ApiError::PreconditionRequired => parts(
+                StatusCode::PRECONDITION_REQUIRED,
+                "precondition_required",
+                "If-Match required",
+                "send If-Match with the ETag of the version you read",
+                None,
+            ),
+            ApiError::IdempotencyKeyReused => {
+                let mut p = parts(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "idempotency_key_reused",
+                    "Idempotency-Key reused",
+                    "this Idempotency-Key was used with a different request",
+                    None,
+                );
+                p.errors.push(FieldError {
+                    field: "Idempotency-Key".into(),
+                    code: "reused".into(),
+                    message: "use a new key for a different request".into(),
+                });
+                p
+            }
+            ApiError::IdempotencyInFlight => parts(
+                StatusCode::CONFLICT,
+                "idempotency_in_flight",
+                "Request in progress",
+                "the first request with this Idempotency-Key has not finished; retry shortly",
+                Some(1),
+            ),
+            ApiError::RequestTimeout => parts(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "request_timeout",
+                "Request timed out",
+                "the request took too long; retry later",
+                Some(5),
+            ),
             ApiError::Service(e) => {
                 let status =
                     StatusCode::from_u16(e.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
@@ -189,6 +278,12 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"aftercare\""),
+            );
+        }
         if let Some(secs) = retry_after {
             response
                 .headers_mut()

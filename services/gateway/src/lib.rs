@@ -1,40 +1,85 @@
-//! The gateway: Aftercare's public HTTP API under `/api/v1`. It owns no data; every
-//! request becomes a NATS request to the service that owns the object, in the same
-//! trace. Every error is RFC 9457 problem+json, and every response carries the
-//! `traceparent` a user can quote to support.
+//! The gateway: Aftercare's public HTTP API under `/api/v1`. It owns identity (accounts,
+//! tokens, the audit log, idempotency records) and no domain data: every domain request
+//! becomes a NATS request to the service that owns the object, in the same trace, with
+//! the acting user in the headers. Every error is RFC 9457 problem+json, every response
+//! carries the `traceparent` a user can quote to support, and the OpenAPI document is
+//! generated from the same operation table the access guard enforces.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
+mod access;
+mod api;
 mod body;
 mod error;
-mod routes;
+mod identity;
+mod idempotency;
+mod limits;
+mod openapi;
+mod privacy;
 mod trace;
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use aftercare_platform::health::Health;
-use aftercare_platform::{Bus, Result};
+use aftercare_platform::{Bus, Db, Result, now_ms};
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use tokio_util::sync::CancellationToken;
 
 pub use error::ApiError;
+pub use identity::oidc::OidcConfig;
+pub use openapi::permission_matrix_markdown;
+
+aftercare_platform::service_migrations!();
 
 /// Gateway settings (documented in the configuration table).
 #[derive(Debug, Clone)]
 pub struct GatewayConfig {
     /// Where to listen (`AFTERCARE_GATEWAY_ADDR`); port 0 picks a free one.
     pub listen: SocketAddr,
+    /// The gateway's own database: accounts, tokens, audit log, idempotency records.
+    pub database_url: String,
     /// How long to wait for a service's reply before answering 504.
     pub request_timeout: Duration,
     /// Largest accepted request body, in bytes (413 beyond).
     pub max_body_bytes: usize,
+    /// Lifetime of access tokens.
+    pub access_token_ttl: Duration,
+    /// Lifetime of refresh tokens.
+    pub refresh_token_ttl: Duration,
+    /// Login of the administrator created on first start.
+    pub admin_login: String,
+    /// Its password; when unset a random one is printed once.
+    pub admin_password: Option<String>,
+    /// Origins allowed to call the API from a browser (CORS); empty: same origin only.
+    pub cors_origins: Vec<String>,
+    /// Requests per second per client (0: no limit).
+    pub rate_limit_per_sec: u32,
+    /// Burst above the rate a client may use.
+    pub rate_limit_burst: u32,
+    /// External OIDC issuer whose tokens are accepted, if any.
+    pub oidc: Option<OidcConfig>,
 }
 
 impl Default for GatewayConfig {
     fn default() -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: "sqlite://./data/gateway.db".into(),
             request_timeout: Duration::from_secs(5),
             max_body_bytes: 64 * 1024,
+            access_token_ttl: Duration::from_secs(15 * 60),
+            refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
+            admin_login: "admin".into(),
+            admin_password: None,
+            cors_origins: vec![],
+            rate_limit_per_sec: 50,
+            rate_limit_burst: 200,
+            oidc: None,
         }
     }
 }
@@ -43,17 +88,29 @@ impl Default for GatewayConfig {
 pub struct Gateway {
     listener: tokio::net::TcpListener,
     router: axum::Router,
+    db: Db,
+    live_token: CancellationToken,
 }
 
 impl Gateway {
-    /// Binds the listener and builds the routes. `health` adds `/healthz`, `/readyz` and
-    /// `/metrics` to the API port.
+    /// Opens and migrates the gateway's database, creates the first administrator when
+    /// there is no account, binds the listener and builds the routes. `health` adds
+    /// `/healthz`, `/readyz` and `/metrics` to the API port.
     pub async fn build(bus: Bus, config: GatewayConfig, health: &Health) -> Result<Self> {
+        let db = Db::connect(&config.database_url, "gateway").await?;
+        db.migrate(&MIGRATIONS).await?;
+        let secret = identity::store::signing_secret(
+            &db,
+            &identity::tokens::random_text(48).map_err(aftercare_platform::Error::Config)?,
+            now_ms(),
+        )
+        .await?;
+        bootstrap_admin(&db, &config).await?;
         let listener = tokio::net::TcpListener::bind(config.listen).await?;
         let health_bus = bus.clone();
         health.add(
             "gateway nats",
-            std::sync::Arc::new(move || {
+            Arc::new(move || {
                 let ok = health_bus.connected();
                 Box::pin(async move {
                     if ok {
@@ -64,8 +121,44 @@ impl Gateway {
                 })
             }),
         );
-        let router = routes::router(bus, &config).merge(health.router());
-        Ok(Self { listener, router })
+        let health_db = db.clone();
+        health.add(
+            "gateway database",
+            Arc::new(move || {
+                let db = health_db.clone();
+                Box::pin(async move { db.ping().await.map_err(|e| e.to_string()) })
+            }),
+        );
+        let live_token = CancellationToken::new();
+        let live = api::live::Live::start(&bus, live_token.clone()).await?;
+        let dummy_hash = identity::password::hash(
+            identity::tokens::random_text(16).map_err(aftercare_platform::Error::Config)?,
+        )
+        .await
+        .map_err(aftercare_platform::Error::Config)?;
+        let state = api::AppState {
+            bus,
+            db: db.clone(),
+            signer: identity::tokens::Signer::new(secret.as_bytes()),
+            limits: Arc::new(limits::Limits::new(
+                config.rate_limit_per_sec,
+                config.rate_limit_burst,
+            )),
+            live,
+            oidc: config
+                .oidc
+                .clone()
+                .map(|c| Arc::new(identity::oidc::Oidc::new(c))),
+            dummy_hash: dummy_hash.into(),
+            config: Arc::new(config),
+        };
+        let router = router(state).merge(health.router());
+        Ok(Self {
+            listener,
+            router,
+            db,
+            live_token,
+        })
     }
 
     /// The bound address (useful with port 0).
@@ -73,11 +166,184 @@ impl Gateway {
         Ok(self.listener.local_addr()?)
     }
 
-    /// Serves until `token` is cancelled, then finishes in-flight requests.
+    /// Serves until `token` is cancelled, then finishes in-flight requests (open event
+    /// streams end).
     pub async fn run_until_stopped(self, token: CancellationToken) -> Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(token.cancelled_owned())
-            .await?;
+        let live = self.live_token.clone();
+        let stop = token.clone();
+        let served = axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            stop.cancelled().await;
+            live.cancel();
+        })
+        .await;
+        self.live_token.cancel();
+        self.db.close().await;
+        served?;
         Ok(())
     }
+}
+
+/// Creates the first administrator when the database has no account.
+async fn bootstrap_admin(db: &Db, config: &GatewayConfig) -> Result<()> {
+    if identity::store::any_account(db).await? {
+        return Ok(());
+    }
+    let (password, generated) = match &config.admin_password {
+        Some(p) => {
+            if let Some(why) = identity::password::weakness(p) {
+                return Err(aftercare_platform::Error::Config(format!(
+                    "AFTERCARE_ADMIN_PASSWORD: {why}"
+                )));
+            }
+            (p.clone(), false)
+        }
+        None => (
+            identity::tokens::random_text(18).map_err(aftercare_platform::Error::Config)?,
+            true,
+        ),
+    };
+    let hash = identity::password::hash(password.clone())
+        .await
+        .map_err(aftercare_platform::Error::Config)?;
+    let login = config.admin_login.trim().to_lowercase();
+    let created = identity::store::insert_account(
+        db,
+        &identity::store::NewAccount {
+            id: uuid::Uuid::now_v7(),
+            login: &login,
+            display_name: "Administrator",
+            role: aftercare_contracts::Role::Admin,
+            customer_id: None,
+            technician_id: None,
+            password_hash: Some(&hash),
+            now: now_ms(),
+        },
+    )
+    .await?;
+    if created && generated {
+        println!(
+            "aftercare: created the administrator account {login:?} with the one-time password {password}\n\
+             aftercare: sign in and change it (POST /api/v1/me/password); it is not shown again"
+        );
+    } else if created {
+        println!("aftercare: created the administrator account {login:?}");
+    }
+    Ok(())
+}
+
+fn router(state: api::AppState) -> axum::Router {
+    let guarded = api::routes()
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            access::guard,
+        ))
+        .method_not_allowed_fallback(|| async { ApiError::Route(StatusCode::METHOD_NOT_ALLOWED) });
+    let cors = cors_layer(&state.config.cors_origins);
+    let timeout = state.config.request_timeout * 2 + Duration::from_secs(1);
+    let router = axum::Router::new()
+        .nest("/api/v1", guarded)
+        .route(
+            "/api/v1/openapi.json",
+            get(|| async { axum::Json(openapi::document()) }),
+        )
+        .route(
+            "/api/docs",
+            get(|| async { axum::response::Html(openapi::DOCS_PAGE) }),
+        )
+        .route(
+            "/api/docs/app.js",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                    openapi::DOCS_SCRIPT,
+                )
+            }),
+        )
+        .fallback(|| async { ApiError::Route(StatusCode::NOT_FOUND) })
+        .layer(axum::middleware::from_fn(move |req, next| {
+            time_limit(timeout, req, next)
+        }))
+        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn(crate::trace::traced))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
+            ApiError::Service(aftercare_contracts::ServiceError::internal()).into_response()
+        }))
+        .with_state(state);
+    match cors {
+        Some(c) => router.layer(c),
+        None => router,
+    }
+}
+
+/// Every route answers within `limit` or with a problem+json 503 (event streams count
+/// only until their first byte).
+async fn time_limit(limit: Duration, req: Request, next: Next) -> Response {
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => ApiError::RequestTimeout.into_response(),
+    }
+}
+
+/// Headers every response carries; the reference page may run its own script.
+async fn security_headers(req: Request, next: Next) -> Response {
+    let docs = req.uri().path().starts_with("/api/docs");
+    let mut r = next.run(req).await;
+    let h = r.headers_mut();
+    let csp = if docs {
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+    } else {
+        "default-src 'none'; frame-ancestors 'none'"
+    };
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CONTENT_SECURITY_POLICY, csp),
+        (
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ),
+    ] {
+        h.insert(name, HeaderValue::from_static(value));
+    }
+    if !docs && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    r
+}
+
+fn cors_layer(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    let allowed: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
+        .collect();
+    if allowed.is_empty() {
+        return None;
+    }
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(allowed))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([
+                header::AUTHORIZATION,
+                header::CONTENT_TYPE,
+                header::IF_MATCH,
+                HeaderName::from_static(idempotency::HEADER),
+                HeaderName::from_static("traceparent"),
+            ])
+            .expose_headers([
+                header::ETAG,
+                header::LOCATION,
+                header::RETRY_AFTER,
+                HeaderName::from_static("traceparent"),
+                HeaderName::from_static(idempotency::REPLAYED),
+            ])
+            .max_age(Duration::from_secs(600)),
+    )
 }

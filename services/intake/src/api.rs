@@ -1,6 +1,9 @@
 //! Intake's request endpoints (`svc.intake.*`).
-use aftercare_contracts::intake::{OpenTicket, Ticket, TicketOpened};
-use aftercare_contracts::rpc::ById;
+use aftercare_contracts::intake::{
+    ListTickets, OpenTicket, SendVerificationCode, Ticket, TicketCodeRequested, TicketOpened,
+    VerificationCodeSent,
+};
+use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
 use aftercare_platform::db::human_number;
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
@@ -11,12 +14,16 @@ use uuid::Uuid;
 use crate::{domain, store};
 
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let open_db = db.clone();
+    let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
     vec![
         endpoint("ticket.open", move |ctx, req| {
             open(open_db.clone(), ctx, req)
         }),
         endpoint("ticket.get", move |_ctx, req: ById| get(db.clone(), req)),
+        endpoint("ticket.list", move |_ctx, req| list(list_db.clone(), req)),
+        endpoint("ticket.send_code", move |ctx, req| {
+            send_code(code_db.clone(), ctx, req)
+        }),
     ]
 }
 
@@ -37,6 +44,7 @@ async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, Se
         priority: domain::priority(req.ticket_type, req.machine_down),
         symptom: req.symptom.trim().to_owned(),
         customer: req.customer,
+        customer_id: req.customer_id,
         machine: req.machine,
         work_order_id: None,
         callback_due_at: None,
@@ -72,4 +80,60 @@ async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
     store::get(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("ticket", &req.id))
+}
+
+async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
+    if !(1..=500).contains(&req.limit) {
+        return Err(ServiceError::field(
+            "limit",
+            "out_of_range",
+            "limit must be between 1 and 500",
+        ));
+    }
+    let mut conn = db.read_conn().await?;
+    let items = store::list(
+        &mut conn,
+        req.customer_id,
+        req.status,
+        req.cursor.as_deref(),
+        i64::from(req.limit),
+    )
+    .await?;
+    let next_cursor = (items.len() == req.limit as usize)
+        .then(|| items.last().map(|t| t.id.to_string()))
+        .flatten();
+    Ok(Page { items, next_cursor })
+}
+
+/// Announces a self-service code for the SMS integration; the phone number never
+/// leaves intake except in that event.
+async fn send_code(
+    db: Db,
+    ctx: RequestContext,
+    req: SendVerificationCode,
+) -> Result<VerificationCodeSent, ServiceError> {
+    if req.code.len() != 6 || !req.code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ServiceError::field(
+            "code",
+            "invalid",
+            "the code must be six digits",
+        ));
+    }
+    let mut uow = db.begin().await?;
+    let ticket = store::get(uow.conn(), req.ticket_number.trim())
+        .await?
+        .filter(|t| t.number == req.ticket_number.trim())
+        .ok_or_else(|| ServiceError::not_found("ticket", &req.ticket_number))?;
+    let event = TicketCodeRequested {
+        ticket_id: ticket.id,
+        number: ticket.number.clone(),
+        phone: ticket.customer.phone.clone(),
+        code: req.code,
+        expires_at: req.expires_at,
+    };
+    uow.emit(&Envelope::new(event, ctx.actor)).await?;
+    uow.commit().await?;
+    Ok(VerificationCodeSent {
+        ticket_id: ticket.id,
+    })
 }

@@ -1,9 +1,9 @@
 //! Intake (受理): registers customers' requests as tickets, sets their priority and
 //! follows them to the end.
 //!
-//! Publishes `intake.ticket.opened`. Consumes `dispatch.workorder.assigned`,
+//! Publishes `intake.ticket.opened` and `intake.ticket.code_requested`. Consumes `dispatch.workorder.assigned`,
 //! `dispatch.workorder.completed` and `survey.callback.scheduled` to move tickets along.
-//! Answers `svc.intake.ticket.open` and `svc.intake.ticket.get`.
+//! Answers `svc.intake.ticket.open`, `.get`, `.list` and `.send_code`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;

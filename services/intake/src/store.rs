@@ -18,6 +18,7 @@ struct TicketRow {
     customer_phone: String,
     customer_address: String,
     district: String,
+    customer_id: Option<String>,
     machine: Option<String>,
     work_order_id: Option<String>,
     callback_due_at: Option<i64>,
@@ -42,6 +43,7 @@ impl TicketRow {
                 address: self.customer_address,
                 district: self.district,
             },
+            customer_id: self.customer_id.as_deref().map(parse_id).transpose()?,
             machine: self.machine.as_deref().map(from_json).transpose()?,
             work_order_id: self.work_order_id.as_deref().map(parse_id).transpose()?,
             callback_due_at: self.callback_due_at.map(from_ms),
@@ -62,8 +64,8 @@ pub(crate) async fn insert(
     let machine = t.machine.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
-            customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1)",
+            customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15)",
     )
     .bind(t.id.to_string())
     .bind(&t.number)
@@ -79,6 +81,7 @@ pub(crate) async fn insert(
     .bind(machine)
     .bind(i32::from(machine_down))
     .bind(t.opened_at.timestamp_millis())
+    .bind(t.customer_id.map(|c| c.to_string()))
     .execute(uow.conn())
     .await?;
     history(
@@ -115,7 +118,7 @@ async fn history(
 }
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
-    customer_address, district, machine, work_order_id, callback_due_at, opened_at, updated_at, version from ticket";
+    customer_address, district, customer_id, machine, work_order_id, callback_due_at, opened_at, updated_at, version from ticket";
 
 /// A ticket by id or human number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Ticket>> {
@@ -126,6 +129,27 @@ pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<
     .fetch_optional(conn)
     .await?;
     row.map(TicketRow::into_ticket).transpose()
+}
+
+/// A page of tickets, newest first, optionally of one customer and in one state.
+pub(crate) async fn list(
+    conn: &mut AnyConnection,
+    customer_id: Option<Uuid>,
+    status: Option<TicketStatus>,
+    before: Option<&str>,
+    limit: i64,
+) -> Result<Vec<Ticket>> {
+    let rows: Vec<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} where ($1 = '' or customer_id = $1) and ($2 = '' or status = $2)
+           and ($3 = '' or ticket_id < $3) order by ticket_id desc limit $4"
+    )))
+    .bind(customer_id.map(|c| c.to_string()).unwrap_or_default())
+    .bind(status.map(|s| to_text(&s)).unwrap_or_default())
+    .bind(before.unwrap_or(""))
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(TicketRow::into_ticket).collect()
 }
 
 /// Moves a ticket to `to` if the rules allow, recording why; returns whether it moved.

@@ -77,6 +77,9 @@ pub struct ListWorkOrders {
     /// Only the work orders of this ticket.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket_id: Option<Uuid>,
+    /// Only the work orders assigned to this technician.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
     /// Page size, 1–500.
     pub limit: u32,
     /// Cursor from the previous page.

@@ -121,6 +121,10 @@ pub struct OpenTicket {
     /// The machine cannot be used at all.
     #[serde(default)]
     pub machine_down: bool,
+    /// The customer record this request belongs to; the gateway sets it to the caller's
+    /// own for customer accounts, so customers see their own requests only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
 }
 
 /// Ticket lifecycle state.
@@ -159,6 +163,9 @@ pub struct Ticket {
     pub symptom: String,
     /// Customer.
     pub customer: CustomerInfo,
+    /// The customer record it belongs to, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
     /// Machine, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub machine: Option<MachineInfo>,
@@ -238,6 +245,84 @@ impl TicketOpened {
                 purchase_date: None,
             }),
             opened_at: DateTime::<Utc>::UNIX_EPOCH,
+        }
+    }
+}
+
+/// Request: a page of tickets, newest first (`svc.intake.ticket.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListTickets {
+    /// Only this customer's tickets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// Only tickets in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TicketStatus>,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor from the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Request: send a one-time code to the phone on file of a ticket, so its reporter can
+/// follow it without an account (`svc.intake.ticket.send_code`). The gateway makes and
+/// verifies the code; intake, which holds the phone number, announces it for the SMS
+/// integration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SendVerificationCode {
+    /// Human ticket number, `T2026-000042`.
+    pub ticket_number: String,
+    /// The code, six digits.
+    pub code: String,
+    /// When the code stops being accepted.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Reply to [`SendVerificationCode`]: which ticket the code is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct VerificationCodeSent {
+    /// The ticket.
+    pub ticket_id: Uuid,
+}
+
+/// Event `intake.ticket.code_requested`: a one-time code must be sent by SMS to the
+/// phone on file of a ticket (self-service status lookup).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketCodeRequested {
+    /// Ticket id.
+    pub ticket_id: Uuid,
+    /// Human number, for the message text.
+    pub number: String,
+    /// Where to send it: the phone on file.
+    pub phone: String,
+    /// The one-time code.
+    pub code: String,
+    /// When it stops being accepted.
+    pub expires_at: DateTime<Utc>,
+}
+
+impl Event for TicketCodeRequested {
+    const TYPE: &'static str = "intake.ticket.code_requested";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.ticket_id.to_string()
+    }
+}
+
+impl TicketCodeRequested {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self {
+            ticket_id: Uuid::nil(),
+            number: "T2026-000001".into(),
+            phone: "+86 20 5555 0101".into(),
+            code: "204816".into(),
+            expires_at: DateTime::<Utc>::UNIX_EPOCH,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! consumer, and every event type carries a version so its shape can evolve.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
+pub mod access;
 pub mod billing;
 pub mod dispatch;
 pub mod envelope;
@@ -18,6 +19,7 @@ pub mod schema;
 pub mod subjects;
 pub mod survey;
 
+pub use access::Role;
 pub use envelope::{Actor, Envelope, Event};
 pub use money::Money;
 pub use rpc::{FieldError, ServiceError};

@@ -36,7 +36,17 @@ pub fn all() -> Vec<Permissions> {
     out
 }
 
-/// The gateway calls services and reads dead letters; it publishes no events.
+/// Event subjects the gateway listens to (core NATS, no consumer) to push live updates
+/// to browsers over server-sent events.
+/// Never `intake.ticket.code_requested`: one-time codes go to the SMS integration only.
+pub const LIVE_UPDATE_SUBJECTS: [&str; 3] = [
+    "intake.ticket.opened",
+    "dispatch.workorder.*",
+    "survey.callback.*",
+];
+
+/// The gateway calls services, reads dead letters and listens to the live-update
+/// subjects; it publishes no events.
 pub fn gateway() -> Permissions {
     let mut publish: Vec<String> = REQUESTS.iter().map(|r| r.subject.to_owned()).collect();
     publish.push("$JS.API.INFO".into());
@@ -45,7 +55,9 @@ pub fn gateway() -> Permissions {
     Permissions {
         user: "gateway".into(),
         publish,
-        subscribe: vec![format!("{}.>", inbox_prefix("gateway"))],
+        subscribe: std::iter::once(format!("{}.>", inbox_prefix("gateway")))
+            .chain(LIVE_UPDATE_SUBJECTS.iter().map(|s| (*s).to_owned()))
+            .collect(),
     }
 }
 

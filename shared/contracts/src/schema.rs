@@ -21,6 +21,7 @@ fn one<T: Event + JsonSchema>() -> (String, String) {
 pub fn event_schemas() -> Vec<(String, String)> {
     vec![
         one::<intake::TicketOpened>(),
+        one::<intake::TicketCodeRequested>(),
         one::<dispatch::WorkOrderAssigned>(),
         one::<dispatch::WorkOrderUnassigned>(),
         one::<dispatch::WorkOrderCompleted>(),

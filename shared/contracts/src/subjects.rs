@@ -110,6 +110,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A customer request was registered and needs handling.",
     },
     EventSpec {
+        subject: "intake.ticket.code_requested",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "A one-time code for self-service status lookup must be sent by SMS to the ticket's phone on file.",
+    },
+    EventSpec {
         subject: "dispatch.workorder.assigned",
         producer: Service::Dispatch,
         consumers: &[Service::Intake],
@@ -155,6 +161,14 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.intake.ticket.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.ticket.list",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.ticket.send_code",
         service: Service::Intake,
     },
     RequestSpec {

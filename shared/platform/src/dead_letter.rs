@@ -21,7 +21,7 @@ const H_FAILED_AT: &str = "Aftercare-Failed-At";
 const H_EVENT_ID: &str = "Aftercare-Event-Id";
 
 /// One dead letter as listed to an operator.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DeadLetter {
     /// Position in the dead-letter stream; what `replay` takes.
     pub seq: u64,

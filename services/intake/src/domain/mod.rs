@@ -136,6 +136,7 @@ mod tests {
             },
             machine: None,
             machine_down: false,
+            customer_id: None,
         }
     }
 

@@ -1,0 +1,153 @@
+//! The one place access is decided: every `/api/v1` request passes this guard, which
+//! authenticates the caller, applies the per-client rate limit, checks the operation's
+//! `access` column in the [catalogue](crate::api::catalogue) (403 otherwise) and hands
+//! creating requests to the idempotency layer. Object-level narrowing (whose objects)
+//! is done by the handlers with the [`Principal`] this guard attaches.
+use std::net::{IpAddr, SocketAddr};
+
+use aftercare_contracts::Role;
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::http::{HeaderMap, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::api::AppState;
+use crate::api::catalogue::{self, Access, Kind};
+use crate::error::ApiError;
+use crate::identity::store::{self, AccountRow};
+use crate::identity::tokens::{API_TOKEN_PREFIX, digest};
+use crate::identity::{Principal, Via};
+use crate::idempotency;
+
+/// The client's address (the TCP peer), for sign-in throttling and anonymous limits.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ClientIp(pub(crate) IpAddr);
+
+/// The prefix every operation path is mounted under.
+pub(crate) const API_PREFIX: &str = "/api/v1";
+
+/// Authenticates, rate-limits and authorises one request.
+pub(crate) async fn guard(State(s): State<AppState>, mut req: Request, next: Next) -> Response {
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+        .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    req.extensions_mut().insert(ClientIp(ip));
+    let Some(path) = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().trim_start_matches(API_PREFIX).to_owned())
+    else {
+        return next.run(req).await;
+    };
+    let Some(op) = catalogue::find(req.method(), &path) else {
+        // A routed method missing from the table is refused, never served unchecked.
+        if req.method() == axum::http::Method::HEAD || req.method() == axum::http::Method::OPTIONS {
+            return next.run(req).await;
+        }
+        tracing::error!(method = %req.method(), path, "route missing from the operation table");
+        return ApiError::Forbidden.into_response();
+    };
+    let principal = match authenticate(&s, req.headers()).await {
+        Ok(p) => p,
+        Err(e) if matches!(op.access, Access::Public) => {
+            tracing::debug!(?e, "ignoring unusable credentials on a public operation");
+            None
+        }
+        Err(e) => return e.into_response(),
+    };
+    let client = principal
+        .as_ref()
+        .map(|p| p.key().to_owned())
+        .unwrap_or_else(|| format!("ip:{ip}"));
+    if let Err(e) = s.limits.request(&client) {
+        return e.into_response();
+    }
+    if !matches!(op.access, Access::Public) {
+        let Some(p) = &principal else {
+            return ApiError::Unauthenticated(
+                "sign in and send Authorization: Bearer <token>".into(),
+            )
+            .into_response();
+        };
+        if !op.access.allows(p.role) || (p.via == Via::TicketCode && !op.ticket_code) {
+            return ApiError::Forbidden.into_response();
+        }
+    }
+    match principal {
+        Some(p) if op.kind == Kind::Create => idempotency::run(s, p, req, next).await,
+        Some(p) => {
+            req.extensions_mut().insert(p);
+            next.run(req).await
+        }
+        None => next.run(req).await,
+    }
+}
+
+/// The caller behind `Authorization`, `None` without the header.
+async fn authenticate(s: &AppState, headers: &HeaderMap) -> Result<Option<Principal>, ApiError> {
+    let Some(raw) = headers.get(header::AUTHORIZATION) else {
+        return Ok(None);
+    };
+    let token = raw
+        .to_str()
+        .ok()
+        .and_then(|v| {
+            let (scheme, rest) = v.split_once(' ')?;
+            scheme.eq_ignore_ascii_case("bearer").then_some(rest.trim())
+        })
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            ApiError::Unauthenticated("use Authorization: Bearer <token>".into())
+        })?;
+    if token.starts_with(API_TOKEN_PREFIX) {
+        let account = store::account_by_api_token(&s.db, &digest(token))
+            .await?
+            .filter(|a| a.disabled == 0)
+            .ok_or_else(|| {
+                ApiError::Unauthenticated("the API token is not valid or was revoked".into())
+            })?;
+        return principal_of(&account, Via::ApiToken).map(Some);
+    }
+    if let Some(oidc) = &s.oidc
+        && oidc.issued(token)
+    {
+        return oidc.verify(token).await.map(Some);
+    }
+    let claims = s.signer.verify(token).map_err(ApiError::Unauthenticated)?;
+    if let Some(ticket) = claims.ticket {
+        let ticket_id = uuid::Uuid::parse_str(&ticket)
+            .map_err(|_| ApiError::Unauthenticated("the token is not valid".into()))?;
+        return Ok(Some(Principal {
+            account_id: claims.sub,
+            role: Role::Customer,
+            customer_id: None,
+            technician_id: None,
+            ticket_id: Some(ticket_id),
+            via: Via::TicketCode,
+        }));
+    }
+    let account = store::account_by_id(&s.db, &claims.sub)
+        .await?
+        .filter(|a| a.disabled == 0)
+        .ok_or_else(|| ApiError::Unauthenticated("the account is disabled".into()))?;
+    if claims.iat_ms < account.sessions_valid_after {
+        return Err(ApiError::Unauthenticated(
+            "this session was signed out; sign in again".into(),
+        ));
+    }
+    principal_of(&account, Via::Session).map(Some)
+}
+
+fn principal_of(a: &AccountRow, via: Via) -> Result<Principal, ApiError> {
+    let role = a.role().ok_or(ApiError::Forbidden)?;
+    Ok(Principal {
+        account_id: a.account_id.clone(),
+        role,
+        customer_id: a.customer(),
+        technician_id: a.technician(),
+        ticket_id: None,
+        via,
+    })
+}

@@ -1,0 +1,491 @@
+//! Sign-in, token refresh and sign-out; accounts, API tokens and the audit log for
+//! administrators.
+use aftercare_contracts::Role;
+use aftercare_platform::{from_ms, now_ms};
+use axum::body::Body;
+use axum::extract::{Extension, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use uuid::Uuid;
+
+use super::model::{
+    Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, CreateAccount, CreateApiToken, Me, Refresh,
+    SignIn, SignOut, TokenPair,
+};
+use super::services::ListQuery;
+use super::{AppState, created, if_match_version, parse_limit, stale, with_etag};
+use crate::access::ClientIp;
+use crate::body::json_with;
+use crate::error::ApiError;
+use crate::identity::store::{self, AccountRow, NewAccount, RefreshUse};
+use crate::identity::tokens::{self, API_TOKEN_PREFIX, Claims, REFRESH_TOKEN_PREFIX};
+use crate::identity::{Principal, password};
+use aftercare_contracts::rpc::{Page, check_text};
+
+fn internal(e: String) -> ApiError {
+    tracing::error!(error = %e, "token material could not be produced");
+    ApiError::Service(aftercare_contracts::ServiceError::internal())
+}
+
+/// Signs an access token for `account` and stores a new refresh token in `family`.
+pub(crate) async fn issue(
+    s: &AppState,
+    account: &AccountRow,
+    family: Option<String>,
+) -> Result<TokenPair, ApiError> {
+    let now = now_ms();
+    let ttl = s.config.access_token_ttl.as_secs();
+    let claims = Claims {
+        sub: account.account_id.clone(),
+        role: account.role.clone(),
+        iss: tokens::ISSUER.into(),
+        aud: tokens::AUDIENCE.into(),
+        iat: (now / 1000) as u64,
+        iat_ms: now,
+        exp: (now / 1000) as u64 + ttl,
+        ticket: None,
+    };
+    let access_token = s.signer.sign(&claims).map_err(internal)?;
+    let refresh_token = format!(
+        "{REFRESH_TOKEN_PREFIX}{}",
+        tokens::random_text(32).map_err(internal)?
+    );
+    let family = family.unwrap_or_else(|| Uuid::now_v7().to_string());
+    let expires = now + s.config.refresh_token_ttl.as_millis() as i64;
+    store::insert_refresh(
+        &s.db,
+        &tokens::digest(&refresh_token),
+        &account.account_id,
+        &family,
+        expires,
+        now,
+    )
+    .await?;
+    Ok(TokenPair {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: ttl,
+        refresh_token,
+    })
+}
+
+/// Normalised login name.
+fn normal_login(login: &str) -> String {
+    login.trim().to_lowercase()
+}
+
+pub(crate) async fn sign_in(
+    State(s): State<AppState>,
+    Extension(ip): Extension<ClientIp>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: SignIn = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let login = normal_login(&req.login);
+    s.limits.sign_in_allowed(&login, ip.0)?;
+    let account = store::account_by_login(&s.db, &login).await?;
+    // Unknown logins cost the same hashing time as wrong passwords.
+    let hash = account
+        .as_ref()
+        .and_then(|a| a.password_hash.clone())
+        .unwrap_or_else(|| s.dummy_hash.to_string());
+    let ok = password::verify(req.password, hash).await;
+    match account {
+        Some(a) if ok && a.disabled == 0 && a.password_hash.is_some() => {
+            s.limits.sign_in_succeeded(&login);
+            Ok(Json(issue(&s, &a, None).await?).into_response())
+        }
+        _ => {
+            s.limits.sign_in_failed(&login, ip.0);
+            Err(ApiError::Unauthenticated(
+                "login or password is wrong, or the account is disabled".into(),
+            ))
+        }
+    }
+}
+
+pub(crate) async fn refresh(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: Refresh = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let now = now_ms();
+    match store::use_refresh(&s.db, &tokens::digest(req.refresh_token.trim()), now).await? {
+        RefreshUse::Fresh { account_id, family } => {
+            let account = store::account_by_id(&s.db, &account_id)
+                .await?
+                .filter(|a| a.disabled == 0)
+                .ok_or_else(|| ApiError::Unauthenticated("the account is disabled".into()))?;
+            Ok(Json(issue(&s, &account, Some(family)).await?).into_response())
+        }
+        RefreshUse::Replayed => Err(ApiError::Unauthenticated(
+            "this refresh token was already used; every token of its sign-in is now revoked".into(),
+        )),
+        RefreshUse::Expired => Err(ApiError::Unauthenticated(
+            "the refresh token has expired; sign in again".into(),
+        )),
+        RefreshUse::Unknown => Err(ApiError::Unauthenticated(
+            "the refresh token is not valid".into(),
+        )),
+    }
+}
+
+pub(crate) async fn sign_out(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: SignOut = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let now = now_ms();
+    if let Some(t) = req.refresh_token {
+        let owner = store::revoke_refresh_family(&s.db, &tokens::digest(t.trim()), now).await?;
+        if owner.is_some_and(|o| o != p.account_id) {
+            tracing::warn!(account = %p.account_id, "sign-out presented another account's refresh token; revoked it");
+        }
+    }
+    store::end_sessions(&s.db, &p.account_id, now).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+pub(crate) async fn me(Extension(p): Extension<Principal>) -> Json<Me> {
+    Json(Me {
+        account_id: p.account_id.clone(),
+        role: p.role,
+        customer_id: p.customer_id,
+        technician_id: p.technician_id,
+        ticket_id: p.ticket_id,
+    })
+}
+
+pub(crate) async fn change_password(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Extension(ip): Extension<ClientIp>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ChangePassword = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let a = store::account_by_id(&s.db, &p.account_id)
+        .await?
+        .filter(|a| a.password_hash.is_some())
+        .ok_or_else(|| {
+            ApiError::field(
+                "current_password",
+                "not_applicable",
+                "this account signs in without a password",
+            )
+        })?;
+    s.limits.sign_in_allowed(&a.login, ip.0)?;
+    if !password::verify(req.current_password, a.password_hash.clone().unwrap_or_default()).await {
+        s.limits.sign_in_failed(&a.login, ip.0);
+        return Err(ApiError::field(
+            "current_password",
+            "wrong",
+            "the current password is wrong",
+        ));
+    }
+    if let Some(why) = password::weakness(&req.new_password) {
+        return Err(ApiError::field("new_password", "weak", why));
+    }
+    let hash = password::hash(req.new_password).await.map_err(internal)?;
+    let now = now_ms();
+    store::set_password(&s.db, &a.account_id, &hash, now).await?;
+    store::audit(&s.db, &a.account_id, p.role.name(), "account.password", &a.account_id, "", now)
+        .await?;
+    // Issued one millisecond after the cut-off so the new session survives it.
+    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+    Ok(Json(issue(&s, &a, None).await?).into_response())
+}
+
+fn account_view(a: &AccountRow) -> Account {
+    Account {
+        id: a.account_id.clone(),
+        login: a.login.clone(),
+        display_name: a.display_name.clone(),
+        role: a.role.clone(),
+        customer_id: a.customer_id.clone(),
+        technician_id: a.technician_id.clone(),
+        has_password: a.password_hash.is_some(),
+        disabled: a.disabled != 0,
+        created_at: from_ms(a.created_at),
+        version: a.version,
+    }
+}
+
+/// Field errors of a new account, all at once.
+fn validate_account(req: &CreateAccount) -> Vec<aftercare_contracts::FieldError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "login", req.login.trim(), 3, 254);
+    check_text(&mut errors, "display_name", req.display_name.trim(), 1, 200);
+    if req.login.trim().chars().any(char::is_whitespace) {
+        errors.push(field_error("login", "invalid", "a login has no spaces"));
+    }
+    if let Some(pw) = &req.password
+        && let Some(why) = password::weakness(pw)
+    {
+        errors.push(field_error("password", "weak", &why));
+    }
+    match (req.role, req.customer_id, req.technician_id) {
+        (Role::Customer, None, _) => errors.push(field_error(
+            "customer_id",
+            "required",
+            "a customer account needs its customer record",
+        )),
+        (Role::Technician, _, None) => errors.push(field_error(
+            "technician_id",
+            "required",
+            "a technician account needs its technician",
+        )),
+        _ => {}
+    }
+    if req.role != Role::Customer && req.customer_id.is_some() {
+        errors.push(field_error(
+            "customer_id",
+            "not_allowed",
+            "only customer accounts are linked to a customer record",
+        ));
+    }
+    if req.role != Role::Technician && req.technician_id.is_some() {
+        errors.push(field_error(
+            "technician_id",
+            "not_allowed",
+            "only technician accounts are linked to a technician",
+        ));
+    }
+    errors
+}
+
+fn field_error(field: &str, code: &str, message: &str) -> aftercare_contracts::FieldError {
+    aftercare_contracts::FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+pub(crate) async fn create_account(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateAccount = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let errors = validate_account(&req);
+    if !errors.is_empty() {
+        return Err(ApiError::Service(
+            aftercare_contracts::ServiceError::validation(errors),
+        ));
+    }
+    let hash = match &req.password {
+        Some(pw) => Some(password::hash(pw.clone()).await.map_err(internal)?),
+        None => None,
+    };
+    let login = normal_login(&req.login);
+    let id = Uuid::now_v7();
+    let now = now_ms();
+    let inserted = store::insert_account(
+        &s.db,
+        &NewAccount {
+            id,
+            login: &login,
+            display_name: req.display_name.trim(),
+            role: req.role,
+            customer_id: req.customer_id,
+            technician_id: req.technician_id,
+            password_hash: hash.as_deref(),
+            now,
+        },
+    )
+    .await?;
+    if !inserted {
+        return Err(ApiError::field(
+            "login",
+            "duplicate",
+            "an account with this login exists",
+        ));
+    }
+    store::audit(
+        &s.db,
+        &p.account_id,
+        p.role.name(),
+        "account.create",
+        &id.to_string(),
+        &format!("{login} as {}", req.role.name()),
+        now,
+    )
+    .await?;
+    let a = store::account_by_id(&s.db, &id.to_string())
+        .await?
+        .ok_or_else(|| ApiError::not_found("account", &id.to_string()))?;
+    Ok(created(
+        &account_view(&a),
+        format!("/api/v1/accounts/{id}"),
+        Some(a.version),
+    ))
+}
+
+pub(crate) async fn list_accounts(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let limit = parse_limit(q.limit.as_deref())?;
+    let rows = store::list_accounts(&s.db, q.cursor.as_deref().unwrap_or(""), i64::from(limit))
+        .await?;
+    let next_cursor = (rows.len() == limit as usize)
+        .then(|| rows.last().map(|a| a.account_id.clone()))
+        .flatten();
+    Ok(Json(Page {
+        items: rows.iter().map(account_view).collect::<Vec<_>>(),
+        next_cursor,
+    })
+    .into_response())
+}
+
+async fn account(s: &AppState, id: &str) -> Result<AccountRow, ApiError> {
+    store::account_by_id(&s.db, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("account", id))
+}
+
+pub(crate) async fn get_account(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let a = account(&s, &id).await?;
+    Ok(with_etag(StatusCode::OK, &account_view(&a), a.version))
+}
+
+pub(crate) async fn disable_account(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let version = if_match_version(&headers)?;
+    account(&s, &id).await?;
+    if id == p.account_id {
+        return Err(ApiError::field(
+            "id",
+            "self",
+            "an administrator cannot disable their own account",
+        ));
+    }
+    let now = now_ms();
+    if !store::disable_account(&s.db, &id, version, now).await? {
+        return Err(stale());
+    }
+    store::audit(&s.db, &p.account_id, p.role.name(), "account.disable", &id, "", now).await?;
+    let a = account(&s, &id).await?;
+    Ok(with_etag(StatusCode::OK, &account_view(&a), a.version))
+}
+
+pub(crate) async fn create_api_token(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateApiToken = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let mut errors = Vec::new();
+    check_text(&mut errors, "name", req.name.trim(), 1, 200);
+    if !errors.is_empty() {
+        return Err(ApiError::Service(
+            aftercare_contracts::ServiceError::validation(errors),
+        ));
+    }
+    let a = account(&s, &id).await?;
+    if a.disabled != 0 {
+        return Err(ApiError::Service(aftercare_contracts::ServiceError::conflict(
+            "account_disabled",
+            "a disabled account cannot get API tokens",
+        )));
+    }
+    let token = format!("{API_TOKEN_PREFIX}{}", tokens::random_text(32).map_err(internal)?);
+    let token_id = Uuid::now_v7();
+    let now = now_ms();
+    store::insert_api_token(&s.db, token_id, &tokens::digest(&token), &id, req.name.trim(), now)
+        .await?;
+    store::audit(
+        &s.db,
+        &p.account_id,
+        p.role.name(),
+        "api_token.create",
+        &id,
+        req.name.trim(),
+        now,
+    )
+    .await?;
+    Ok(created(
+        &ApiTokenCreated {
+            id: token_id,
+            name: req.name.trim().to_owned(),
+            token,
+        },
+        format!("/api/v1/accounts/{id}/api-tokens"),
+        None,
+    ))
+}
+
+pub(crate) async fn list_api_tokens(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    account(&s, &id).await?;
+    let items = store::api_tokens_of(&s.db, &id)
+        .await?
+        .into_iter()
+        .map(|t| ApiToken {
+            id: t.token_id,
+            name: t.name,
+            created_at: from_ms(t.created_at),
+            revoked_at: t.revoked_at.map(from_ms),
+        })
+        .collect::<Vec<_>>();
+    Ok(Json(Page {
+        items,
+        next_cursor: None,
+    })
+    .into_response())
+}
+
+pub(crate) async fn revoke_api_token(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path((id, token_id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let now = now_ms();
+    if !store::revoke_api_token(&s.db, &id, &token_id, now).await? {
+        return Err(ApiError::not_found("API token", &token_id));
+    }
+    store::audit(&s.db, &p.account_id, p.role.name(), "api_token.revoke", &id, &token_id, now)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+pub(crate) async fn list_audit(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let limit = parse_limit(q.limit.as_deref())?;
+    let rows = store::audit_page(&s.db, q.cursor.as_deref(), i64::from(limit)).await?;
+    let next_cursor = (rows.len() == limit as usize)
+        .then(|| rows.last().map(|a| a.audit_id.clone()))
+        .flatten();
+    let items = rows
+        .into_iter()
+        .map(|r| AuditEntry {
+            id: r.audit_id,
+            at: from_ms(r.at),
+            account_id: r.account_id,
+            role: r.role,
+            action: r.action,
+            object: r.object,
+            detail: r.detail,
+        })
+        .collect::<Vec<_>>();
+    Ok(Json(Page { items, next_cursor }).into_response())
+}

@@ -1,0 +1,180 @@
+//! The `/api/v1` routes. Handlers read and check their input, apply the object-level
+//! rules (whose objects the caller may see), call the owning service over NATS and
+//! shape the answer; no domain rule lives here.
+pub(crate) mod auth;
+pub(crate) mod catalogue;
+pub(crate) mod live;
+pub(crate) mod model;
+pub(crate) mod selfservice;
+pub(crate) mod services;
+
+use std::sync::Arc;
+
+use aftercare_contracts::ServiceError;
+use aftercare_platform::rpc::call;
+use aftercare_platform::{Bus, Db};
+use axum::Router;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::GatewayConfig;
+use crate::error::ApiError;
+use crate::identity::Principal;
+use crate::identity::oidc::Oidc;
+use crate::identity::tokens::Signer;
+use crate::limits::Limits;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub(crate) bus: Bus,
+    pub(crate) db: Db,
+    pub(crate) signer: Signer,
+    pub(crate) config: Arc<GatewayConfig>,
+    pub(crate) limits: Arc<Limits>,
+    pub(crate) live: live::Live,
+    pub(crate) oidc: Option<Arc<Oidc>>,
+    /// A hash verified when a login does not exist, so timing does not reveal logins.
+    pub(crate) dummy_hash: Arc<str>,
+}
+
+impl AppState {
+    /// Calls the owning service as `principal` (recorded by the service as the actor).
+    pub(crate) async fn call<Req: Serialize, Resp: DeserializeOwned>(
+        &self,
+        subject: &str,
+        req: &Req,
+        principal: Option<&Principal>,
+    ) -> Result<Resp, ApiError> {
+        let actor = principal.map(Principal::actor);
+        Ok(call(
+            &self.bus,
+            subject,
+            req,
+            actor.as_ref(),
+            self.config.request_timeout,
+        )
+        .await?)
+    }
+}
+
+/// The routes under `/api/v1`; every one is listed in [`catalogue::OPERATIONS`].
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/auth/token", post(auth::sign_in))
+        .route("/auth/refresh", post(auth::refresh))
+        .route("/auth/logout", post(auth::sign_out))
+        .route("/me", get(auth::me))
+        .route("/me/password", post(auth::change_password))
+        .route(
+            "/accounts",
+            post(auth::create_account).get(auth::list_accounts),
+        )
+        .route("/accounts/{id}", get(auth::get_account))
+        .route("/accounts/{id}/disable", post(auth::disable_account))
+        .route(
+            "/accounts/{id}/api-tokens",
+            post(auth::create_api_token).get(auth::list_api_tokens),
+        )
+        .route(
+            "/accounts/{id}/api-tokens/{token_id}/revoke",
+            post(auth::revoke_api_token),
+        )
+        .route("/audit", get(auth::list_audit))
+        .route(
+            "/tickets",
+            post(services::open_ticket).get(services::list_tickets),
+        )
+        .route("/tickets/{id}", get(services::get_ticket))
+        .route("/self-service/codes", post(selfservice::request_code))
+        .route("/self-service/sessions", post(selfservice::redeem_code))
+        .route("/technicians", post(services::create_technician))
+        .route("/workorders", get(services::list_work_orders))
+        .route("/workorders/{id}", get(services::get_work_order))
+        .route(
+            "/workorders/{id}/complete",
+            post(services::complete_work_order),
+        )
+        .route("/parts", post(services::create_part))
+        .route("/parts/{sku}", get(services::get_part))
+        .route("/parts/{sku}/receipts", post(services::receive_stock))
+        .route("/invoices", get(services::list_invoices))
+        .route("/invoices/{id}", get(services::get_invoice))
+        .route("/callbacks", get(services::list_callbacks))
+        .route("/callbacks/{id}", get(services::get_callback))
+        .route("/stream", get(live::stream))
+        .route("/deadletters", get(services::list_dead_letters))
+}
+
+/// A JSON reply with the object's version as its ETag.
+pub(crate) fn with_etag<T: Serialize>(status: StatusCode, value: &T, version: i64) -> Response {
+    let mut r = (status, axum::Json(value)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{version}\"")) {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    r
+}
+
+/// 201 with `Location` (and `ETag` for versioned objects).
+pub(crate) fn created<T: Serialize>(value: &T, location: String, version: Option<i64>) -> Response {
+    let mut r = match version {
+        Some(v) => with_etag(StatusCode::CREATED, value, v),
+        None => (StatusCode::CREATED, axum::Json(value)).into_response(),
+    };
+    if let Ok(v) = HeaderValue::from_str(&location) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r
+}
+
+/// `?limit=`: 1–500, default 50.
+pub(crate) fn parse_limit(raw: Option<&str>) -> Result<u32, ApiError> {
+    match raw {
+        None => Ok(50),
+        Some(v) => v
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=500).contains(n))
+            .ok_or_else(|| {
+                ApiError::field(
+                    "limit",
+                    "out_of_range",
+                    "limit must be a whole number from 1 to 500",
+                )
+            }),
+    }
+}
+
+/// A UUID parameter, 422 naming it otherwise.
+pub(crate) fn parse_uuid_param(name: &str, raw: &str) -> Result<uuid::Uuid, ApiError> {
+    uuid::Uuid::parse_str(raw.trim())
+        .map_err(|_| ApiError::field(name, "invalid", format!("{name} must be a UUID")))
+}
+
+/// The version in `If-Match`: required on updates (428 without), 422 when unreadable.
+pub(crate) fn if_match_version(headers: &HeaderMap) -> Result<i64, ApiError> {
+    let Some(raw) = headers.get(header::IF_MATCH) else {
+        return Err(ApiError::PreconditionRequired);
+    };
+    raw.to_str()
+        .ok()
+        .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
+        .and_then(|v| v.parse::<i64>().ok())
+        .ok_or_else(|| {
+            ApiError::field(
+                "If-Match",
+                "invalid",
+                "If-Match must be an ETag returned by this API",
+            )
+        })
+}
+
+/// 412 for a write against a version that moved on.
+pub(crate) fn stale() -> ApiError {
+    ApiError::Service(ServiceError::stale(
+        "the object changed since you read it; read it again and retry",
+    ))
+}

@@ -1,0 +1,238 @@
+//! The gateway's own request and response bodies: sign-in, tokens, accounts, audit,
+//! self-service codes. Bodies of service operations are the contract types.
+use aftercare_contracts::Role;
+use aftercare_platform::dead_letter::DeadLetter;
+use chrono::{DateTime, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// Sign-in with login and password.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SignIn {
+    /// Login name (usually an e-mail address), case-insensitive.
+    pub(crate) login: String,
+    /// Password.
+    pub(crate) password: String,
+}
+
+/// Exchange of a refresh token.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Refresh {
+    /// The refresh token from the last sign-in or refresh.
+    pub(crate) refresh_token: String,
+}
+
+/// Sign-out.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SignOut {
+    /// The refresh token to revoke with its whole family, if the client holds one.
+    #[serde(default)]
+    pub(crate) refresh_token: Option<String>,
+}
+
+/// A password change.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChangePassword {
+    /// The current password.
+    pub(crate) current_password: String,
+    /// The new one, 12–256 characters.
+    pub(crate) new_password: String,
+}
+
+/// Tokens after sign-in or refresh (OAuth 2 token response shape).
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct TokenPair {
+    /// Send as `Authorization: Bearer <access_token>`.
+    pub(crate) access_token: String,
+    /// Always `Bearer`.
+    pub(crate) token_type: String,
+    /// Seconds the access token is valid.
+    pub(crate) expires_in: u64,
+    /// Single use: exchange at `/auth/refresh` for new tokens.
+    pub(crate) refresh_token: String,
+}
+
+/// The signed-in caller.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Me {
+    /// Account id (`ticket:<number>` for a ticket-code session, `oidc:<sub>` for OIDC).
+    pub(crate) account_id: String,
+    /// Role.
+    pub(crate) role: Role,
+    /// Customer record, for customer accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) customer_id: Option<Uuid>,
+    /// Technician, for technician accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) technician_id: Option<Uuid>,
+    /// The one ticket a ticket-code session may follow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) ticket_id: Option<Uuid>,
+}
+
+/// A new account.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CreateAccount {
+    /// Login name, 3–254 characters, stored lower-case; unique.
+    pub(crate) login: String,
+    /// Name shown in histories, 1–200 characters.
+    pub(crate) display_name: String,
+    /// The one role the account holds.
+    pub(crate) role: Role,
+    /// Password (12–256 characters); omit for an integration that signs in with API
+    /// tokens only.
+    #[serde(default)]
+    pub(crate) password: Option<String>,
+    /// Required for customer accounts: the customer record they are.
+    #[serde(default)]
+    pub(crate) customer_id: Option<Uuid>,
+    /// Required for technician accounts: the technician they are.
+    #[serde(default)]
+    pub(crate) technician_id: Option<Uuid>,
+}
+
+/// An account as administrators see it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct Account {
+    /// Account id.
+    pub(crate) id: String,
+    /// Login name.
+    pub(crate) login: String,
+    /// Display name.
+    pub(crate) display_name: String,
+    /// Role.
+    pub(crate) role: String,
+    /// Customer record, for customer accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) customer_id: Option<String>,
+    /// Technician, for technician accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) technician_id: Option<String>,
+    /// Whether it can sign in with a password.
+    pub(crate) has_password: bool,
+    /// Disabled accounts cannot sign in and their tokens are refused.
+    pub(crate) disabled: bool,
+    /// Created.
+    pub(crate) created_at: DateTime<Utc>,
+    /// Optimistic-concurrency version, also the ETag.
+    pub(crate) version: i64,
+}
+
+/// A new API token.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CreateApiToken {
+    /// What it is for, 1–200 characters (e.g. `SMS integration`).
+    pub(crate) name: String,
+}
+
+/// A created API token: the secret is shown this once.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct ApiTokenCreated {
+    /// Token id (for revoking).
+    pub(crate) id: Uuid,
+    /// Name.
+    pub(crate) name: String,
+    /// Send as `Authorization: Bearer <token>`. Not retrievable later.
+    pub(crate) token: String,
+}
+
+/// An API token as listed.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct ApiToken {
+    /// Token id.
+    pub(crate) id: String,
+    /// Name.
+    pub(crate) name: String,
+    /// Created.
+    pub(crate) created_at: DateTime<Utc>,
+    /// Revoked, if it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) revoked_at: Option<DateTime<Utc>>,
+}
+
+/// One audit entry.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct AuditEntry {
+    /// Entry id (UUIDv7, time-ordered).
+    pub(crate) id: String,
+    /// When.
+    pub(crate) at: DateTime<Utc>,
+    /// Who.
+    pub(crate) account_id: String,
+    /// In which role.
+    pub(crate) role: String,
+    /// What (`personal_data.export`, `account.create`, …).
+    pub(crate) action: String,
+    /// Which object or query.
+    pub(crate) object: String,
+    /// Details.
+    pub(crate) detail: String,
+}
+
+/// Request for a one-time code.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RequestCode {
+    /// Ticket number, e.g. `T2026-000042`.
+    pub(crate) ticket_number: String,
+}
+
+/// A code request was taken. The answer is the same whether or not the ticket exists,
+/// so ticket numbers cannot be probed.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct CodeRequested {
+    /// Seconds the code will be valid.
+    pub(crate) expires_in: u64,
+}
+
+/// Ticket number and the code received by SMS.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RedeemCode {
+    /// Ticket number.
+    pub(crate) ticket_number: String,
+    /// The six-digit code.
+    pub(crate) code: String,
+}
+
+/// A session that can follow one ticket.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct TicketSession {
+    /// Send as `Authorization: Bearer <access_token>`.
+    pub(crate) access_token: String,
+    /// Always `Bearer`.
+    pub(crate) token_type: String,
+    /// Seconds it is valid.
+    pub(crate) expires_in: u64,
+    /// The ticket it may read.
+    pub(crate) ticket_id: Uuid,
+}
+
+/// Page size for lists: 1–500.
+pub(crate) fn limit_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "integer", "minimum": 1, "maximum": 500})
+}
+
+/// Whether a list shows personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PersonalData {
+    /// Phones and addresses partly hidden (the default).
+    Masked,
+    /// Shown in full; the export is audit-logged.
+    Show,
+}
+
+/// Dead letters, newest last.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct DeadLetters {
+    /// The letters.
+    pub(crate) items: Vec<DeadLetter>,
+}

@@ -1,0 +1,407 @@
+//! Routes onto the five services: tickets, technicians, work orders, parts, receipts,
+//! callbacks and dead letters. Each handler narrows what the caller sees to their own
+//! objects (another customer's object is a 404, never a 403, so ids cannot be probed).
+use aftercare_contracts::Role;
+use aftercare_contracts::billing::Invoice;
+use aftercare_contracts::dispatch::{
+    CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
+};
+use aftercare_contracts::intake::{ListTickets, OpenTicket, Ticket, TicketStatus};
+use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
+use aftercare_contracts::rpc::{ById, ByWorkOrder, Page};
+use aftercare_contracts::survey::Callback;
+use aftercare_platform::now_ms;
+use axum::body::Body;
+use axum::extract::{Extension, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::model::{DeadLetters, PersonalData};
+use super::{
+    AppState, created, if_match_version, parse_limit, parse_uuid_param, with_etag,
+};
+use crate::body::json_with;
+use crate::error::ApiError;
+use crate::identity::Principal;
+use crate::identity::store;
+use crate::privacy;
+
+/// Query parameters of the list routes (each route reads the ones it documents).
+#[derive(Debug, Deserialize)]
+pub(crate) struct ListQuery {
+    ticket_id: Option<String>,
+    technician_id: Option<String>,
+    work_order_id: Option<String>,
+    customer_id: Option<String>,
+    status: Option<String>,
+    personal_data: Option<String>,
+    pub(crate) limit: Option<String>,
+    pub(crate) cursor: Option<String>,
+}
+
+/// The ticket if `p` may see it; otherwise 404.
+pub(crate) async fn visible_ticket(s: &AppState, p: &Principal, id: &str) -> Result<Ticket, ApiError> {
+    let t: Ticket = s
+        .call("svc.intake.ticket.get", &ById { id: id.to_owned() }, Some(p))
+        .await?;
+    if ticket_visible(s, p, &t).await? {
+        Ok(t)
+    } else {
+        Err(ApiError::not_found("ticket", id))
+    }
+}
+
+/// Object-level rule for tickets.
+pub(crate) async fn ticket_visible(s: &AppState, p: &Principal, t: &Ticket) -> Result<bool, ApiError> {
+    if let Some(only) = p.ticket_id {
+        return Ok(t.id == only);
+    }
+    Ok(match p.role {
+        Role::Customer => p.customer_id.is_some() && t.customer_id == p.customer_id,
+        Role::Technician => match t.work_order_id {
+            Some(w) => {
+                let w: WorkOrder = s
+                    .call("svc.dispatch.workorder.get", &ById { id: w.to_string() }, Some(p))
+                    .await?;
+                work_order_visible(p, &w)
+            }
+            None => false,
+        },
+        _ => true,
+    })
+}
+
+/// Object-level rule for work orders.
+pub(crate) fn work_order_visible(p: &Principal, w: &WorkOrder) -> bool {
+    match p.role {
+        Role::Technician => p.technician_id.is_some() && w.technician_id == p.technician_id,
+        _ => true,
+    }
+}
+
+async fn visible_work_order(s: &AppState, p: &Principal, id: &str) -> Result<WorkOrder, ApiError> {
+    let w: WorkOrder = s
+        .call("svc.dispatch.workorder.get", &ById { id: id.to_owned() }, Some(p))
+        .await?;
+    if work_order_visible(p, &w) {
+        Ok(w)
+    } else {
+        Err(ApiError::not_found("work order", id))
+    }
+}
+
+/// Customers see the receipts of their own tickets only.
+async fn invoice_visible(s: &AppState, p: &Principal, i: &Invoice) -> Result<bool, ApiError> {
+    if p.role != Role::Customer {
+        return Ok(true);
+    }
+    match visible_ticket(s, p, &i.ticket_id.to_string()).await {
+        Ok(_) => Ok(true),
+        Err(ApiError::Service(e)) if e.status == 404 => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+pub(crate) async fn open_ticket(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let mut req: OpenTicket = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    if p.role == Role::Customer {
+        if req.customer_id.is_some_and(|c| Some(c) != p.customer_id) {
+            return Err(ApiError::field(
+                "customer_id",
+                "forbidden",
+                "customers open requests for themselves only",
+            ));
+        }
+        if p.customer_id.is_none() {
+            return Err(ApiError::field(
+                "customer_id",
+                "required",
+                "this customer account is not linked to a customer record",
+            ));
+        }
+        req.customer_id = p.customer_id;
+    }
+    let t: Ticket = s.call("svc.intake.ticket.open", &req, Some(&p)).await?;
+    Ok(created(&t, format!("/api/v1/tickets/{}", t.id), Some(t.version)))
+}
+
+pub(crate) async fn list_tickets(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let mut customer_id = q
+        .customer_id
+        .as_deref()
+        .map(|c| parse_uuid_param("customer_id", c))
+        .transpose()?;
+    let status = q
+        .status
+        .as_deref()
+        .map(|v| {
+            serde_json::from_value::<TicketStatus>(Value::String(v.to_owned())).map_err(|_| {
+                ApiError::field(
+                    "status",
+                    "invalid",
+                    "status must be new, needs_visit, in_service, resolved or closed",
+                )
+            })
+        })
+        .transpose()?;
+    let personal = match q.personal_data.as_deref() {
+        None => PersonalData::Masked,
+        Some(v) => serde_json::from_value(Value::String(v.to_owned())).map_err(|_| {
+            ApiError::field("personal_data", "invalid", "personal_data must be masked or show")
+        })?,
+    };
+    if p.role == Role::Customer {
+        if customer_id.is_some_and(|c| Some(c) != p.customer_id) {
+            return Err(ApiError::field(
+                "customer_id",
+                "forbidden",
+                "customers list their own requests only",
+            ));
+        }
+        // An unlinked customer account owns no tickets.
+        customer_id = Some(p.customer_id.unwrap_or(uuid::Uuid::nil()));
+    }
+    let show = personal == PersonalData::Show;
+    if show && !privacy::may_export(p.role) {
+        return Err(ApiError::Forbidden);
+    }
+    let req = ListTickets {
+        customer_id,
+        status,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let mut page: Page<Ticket> = s.call("svc.intake.ticket.list", &req, Some(&p)).await?;
+    if show {
+        let ids: Vec<String> = page.items.iter().map(|t| t.number.clone()).collect();
+        store::audit(
+            &s.db,
+            &p.account_id,
+            p.role.name(),
+            "personal_data.export",
+            "tickets",
+            &format!("{} tickets: {}", ids.len(), ids.join(", ")),
+            now_ms(),
+        )
+        .await?;
+    } else if p.role != Role::Customer {
+        for t in &mut page.items {
+            privacy::mask_ticket(t);
+        }
+    }
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_ticket(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let mut t = visible_ticket(&s, &p, &id).await?;
+    if !privacy::sees_contact_details(p.role) {
+        privacy::mask_ticket(&mut t);
+    }
+    Ok(with_etag(StatusCode::OK, &t, t.version))
+}
+
+pub(crate) async fn create_technician(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateTechnician = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let t: Technician = s.call("svc.dispatch.technician.create", &req, Some(&p)).await?;
+    Ok(created(&t, format!("/api/v1/technicians/{}", t.id), None))
+}
+
+pub(crate) async fn list_work_orders(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let ticket_id = q
+        .ticket_id
+        .as_deref()
+        .map(|t| parse_uuid_param("ticket_id", t))
+        .transpose()?;
+    let mut technician_id = q
+        .technician_id
+        .as_deref()
+        .map(|t| parse_uuid_param("technician_id", t))
+        .transpose()?;
+    if p.role == Role::Technician {
+        if technician_id.is_some_and(|t| Some(t) != p.technician_id) {
+            return Err(ApiError::field(
+                "technician_id",
+                "forbidden",
+                "technicians list their own work orders only",
+            ));
+        }
+        technician_id = Some(p.technician_id.unwrap_or(uuid::Uuid::nil()));
+    }
+    let req = ListWorkOrders {
+        ticket_id,
+        technician_id,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<WorkOrder> = s.call("svc.dispatch.workorder.list", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_work_order(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let w = visible_work_order(&s, &p, &id).await?;
+    Ok(with_etag(StatusCode::OK, &w, w.version))
+}
+
+pub(crate) async fn complete_work_order(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let version = if_match_version(&headers)?;
+    if p.role == Role::Technician {
+        visible_work_order(&s, &p, &id).await?;
+    }
+    let extra = [
+        ("work_order_id", Value::String(id)),
+        ("expected_version", Value::from(version)),
+    ];
+    let req: CompleteWorkOrder =
+        json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
+    let w: WorkOrder = s.call("svc.dispatch.workorder.complete", &req, Some(&p)).await?;
+    Ok(with_etag(StatusCode::OK, &w, w.version))
+}
+
+pub(crate) async fn create_part(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreatePart = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let part: Part = s.call("svc.inventory.part.create", &req, Some(&p)).await?;
+    Ok(created(&part, format!("/api/v1/parts/{}", part.sku), None))
+}
+
+pub(crate) async fn get_part(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+) -> Result<Response, ApiError> {
+    let part: Part = s
+        .call("svc.inventory.part.get", &ById { id: sku }, Some(&p))
+        .await?;
+    Ok(Json(part).into_response())
+}
+
+pub(crate) async fn receive_stock(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ReceiveStock = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("sku", Value::String(sku))],
+    )
+    .await?;
+    let part: Part = s.call("svc.inventory.part.receive", &req, Some(&p)).await?;
+    Ok((StatusCode::CREATED, Json(part)).into_response())
+}
+
+fn required_work_order(q: &ListQuery) -> Result<ByWorkOrder, ApiError> {
+    let raw = q
+        .work_order_id
+        .as_deref()
+        .ok_or_else(|| ApiError::field("work_order_id", "required", "filter by work_order_id"))?;
+    Ok(ByWorkOrder {
+        work_order_id: parse_uuid_param("work_order_id", raw)?.to_string(),
+    })
+}
+
+pub(crate) async fn list_invoices(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let by = required_work_order(&q)?;
+    let mut page: Page<Invoice> = s.call("svc.billing.invoice.list", &by, Some(&p)).await?;
+    let mut visible = Vec::with_capacity(page.items.len());
+    for i in page.items {
+        if invoice_visible(&s, &p, &i).await? {
+            visible.push(i);
+        }
+    }
+    page.items = visible;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_invoice(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let i: Invoice = s
+        .call("svc.billing.invoice.get", &ById { id: id.clone() }, Some(&p))
+        .await?;
+    if !invoice_visible(&s, &p, &i).await? {
+        return Err(ApiError::not_found("invoice", &id));
+    }
+    Ok(Json(i).into_response())
+}
+
+pub(crate) async fn list_callbacks(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let page: Page<Callback> = s
+        .call("svc.survey.callback.list", &required_work_order(&q)?, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_callback(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let c: Callback = s
+        .call("svc.survey.callback.get", &ById { id }, Some(&p))
+        .await?;
+    Ok(Json(c).into_response())
+}
+
+pub(crate) async fn list_dead_letters(
+    State(s): State<AppState>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let limit = parse_limit(q.limit.as_deref())? as usize;
+    let items = aftercare_platform::dead_letter::list(&s.bus, limit)
+        .await
+        .map_err(|e| ApiError::ServiceUnavailable(format!("dead letters cannot be read: {e}")))?;
+    Ok(Json(DeadLetters { items }).into_response())
+}

@@ -1,0 +1,465 @@
+//! The gateway's own tables: accounts, tokens, idempotency records, audit log and
+//! ticket codes. Runtime SQL with `$n` placeholders that runs on both backends.
+use aftercare_contracts::Role;
+use aftercare_platform::db::parse_id;
+use aftercare_platform::{Db, Result};
+use sqlx::FromRow;
+use uuid::Uuid;
+
+/// An account as stored (the password hash never leaves this module's callers).
+#[derive(Debug, Clone, FromRow)]
+pub(crate) struct AccountRow {
+    pub(crate) account_id: String,
+    pub(crate) login: String,
+    pub(crate) display_name: String,
+    pub(crate) role: String,
+    pub(crate) customer_id: Option<String>,
+    pub(crate) technician_id: Option<String>,
+    pub(crate) password_hash: Option<String>,
+    pub(crate) disabled: i32,
+    pub(crate) sessions_valid_after: i64,
+    pub(crate) created_at: i64,
+    pub(crate) version: i64,
+}
+
+impl AccountRow {
+    /// The stored role; an unknown name (a newer release's role) is treated as no role.
+    pub(crate) fn role(&self) -> Option<Role> {
+        Role::parse(&self.role)
+    }
+
+    /// The customer record, when the stored id is readable.
+    pub(crate) fn customer(&self) -> Option<Uuid> {
+        self.customer_id.as_deref().and_then(|c| parse_id(c).ok())
+    }
+
+    /// The technician, when the stored id is readable.
+    pub(crate) fn technician(&self) -> Option<Uuid> {
+        self.technician_id.as_deref().and_then(|t| parse_id(t).ok())
+    }
+}
+
+const ACCOUNT: &str = "select account_id, login, display_name, role, customer_id, technician_id, password_hash,
+    disabled, sessions_valid_after, created_at, version from account";
+
+/// What a new account is made of.
+pub(crate) struct NewAccount<'a> {
+    pub(crate) id: Uuid,
+    pub(crate) login: &'a str,
+    pub(crate) display_name: &'a str,
+    pub(crate) role: Role,
+    pub(crate) customer_id: Option<Uuid>,
+    pub(crate) technician_id: Option<Uuid>,
+    pub(crate) password_hash: Option<&'a str>,
+    pub(crate) now: i64,
+}
+
+/// Inserts an account; false when the login is taken.
+pub(crate) async fn insert_account(db: &Db, a: &NewAccount<'_>) -> Result<bool> {
+    let done = sqlx::query(
+        "insert into account (account_id, login, display_name, role, customer_id, technician_id, password_hash,
+            disabled, sessions_valid_after, created_at, updated_at, version)
+         values ($1, $2, $3, $4, $5, $6, $7, 0, 0, $8, $8, 1) on conflict (login) do nothing",
+    )
+    .bind(a.id.to_string())
+    .bind(a.login)
+    .bind(a.display_name)
+    .bind(a.role.name())
+    .bind(a.customer_id.map(|c| c.to_string()))
+    .bind(a.technician_id.map(|t| t.to_string()))
+    .bind(a.password_hash)
+    .bind(a.now)
+    .execute(db.write())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether any account exists (the first start creates the administrator).
+pub(crate) async fn any_account(db: &Db) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar("select count(*) from account")
+        .fetch_one(db.read())
+        .await?;
+    Ok(n > 0)
+}
+
+/// An account by its sign-in name.
+pub(crate) async fn account_by_login(db: &Db, login: &str) -> Result<Option<AccountRow>> {
+    Ok(
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{ACCOUNT} where login = $1")))
+            .bind(login)
+            .fetch_optional(db.read())
+            .await?,
+    )
+}
+
+/// An account by id.
+pub(crate) async fn account_by_id(db: &Db, id: &str) -> Result<Option<AccountRow>> {
+    Ok(
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{ACCOUNT} where account_id = $1")))
+            .bind(id)
+            .fetch_optional(db.read())
+            .await?,
+    )
+}
+
+/// A page of accounts in id order.
+pub(crate) async fn list_accounts(db: &Db, after: &str, limit: i64) -> Result<Vec<AccountRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ACCOUNT} where account_id > $1 order by account_id limit $2"
+    )))
+    .bind(after)
+    .bind(limit)
+    .fetch_all(db.read())
+    .await?)
+}
+
+/// Disables an account still at `version`: its sessions end and its tokens are revoked.
+/// False when the account moved on (or does not exist).
+pub(crate) async fn disable_account(db: &Db, id: &str, version: i64, now: i64) -> Result<bool> {
+    let mut tx = db.write().begin().await?;
+    let done = sqlx::query(
+        "update account set disabled = 1, sessions_valid_after = $1, updated_at = $1, version = version + 1
+         where account_id = $2 and version = $3",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(version)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() != 1 {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    sqlx::query("update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("update api_token set revoked_at = $1 where account_id = $2 and revoked_at is null")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Replaces the password; every session and refresh token of the account ends.
+pub(crate) async fn set_password(db: &Db, id: &str, hash: &str, now: i64) -> Result<()> {
+    let mut tx = db.write().begin().await?;
+    sqlx::query(
+        "update account set password_hash = $1, sessions_valid_after = $2, updated_at = $2, version = version + 1
+         where account_id = $3",
+    )
+    .bind(hash)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null")
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends every access token the account holds now (sign-out).
+pub(crate) async fn end_sessions(db: &Db, id: &str, now: i64) -> Result<()> {
+    sqlx::query("update account set sessions_valid_after = $1 where account_id = $2")
+        .bind(now)
+        .bind(id)
+        .execute(db.write())
+        .await?;
+    Ok(())
+}
+
+/// The signing secret shared by every replica, created on first start.
+pub(crate) async fn signing_secret(db: &Db, candidate: &str, now: i64) -> Result<String> {
+    sqlx::query("insert into signing_key (key_id, secret, created_at) values ('access', $1, $2) on conflict (key_id) do nothing")
+        .bind(candidate)
+        .bind(now)
+        .execute(db.write())
+        .await?;
+    Ok(
+        sqlx::query_scalar("select secret from signing_key where key_id = 'access'")
+            .fetch_one(db.write())
+            .await?,
+    )
+}
+
+/// Stores a new refresh token of `family`.
+pub(crate) async fn insert_refresh(
+    db: &Db,
+    hash: &str,
+    account_id: &str,
+    family: &str,
+    expires_at: i64,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "insert into refresh_token (token_hash, account_id, family_id, expires_at, created_at) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(hash)
+    .bind(account_id)
+    .bind(family)
+    .bind(expires_at)
+    .bind(now)
+    .execute(db.write())
+    .await?;
+    Ok(())
+}
+
+/// What presenting a refresh token found.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum RefreshUse {
+    /// Valid: now marked used; the account and family to continue.
+    Fresh { account_id: String, family: String },
+    /// Already used or revoked: the whole family has been revoked.
+    Replayed,
+    /// Past its expiry.
+    Expired,
+    /// Never issued.
+    Unknown,
+}
+
+/// Marks a refresh token used (rotation); a second use revokes its family.
+pub(crate) async fn use_refresh(db: &Db, hash: &str, now: i64) -> Result<RefreshUse> {
+    let mut tx = db.write().begin().await?;
+    let row: Option<(String, String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+        "select account_id, family_id, expires_at, used_at, revoked_at from refresh_token where token_hash = $1",
+    )
+    .bind(hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((account_id, family, expires_at, used_at, revoked_at)) = row else {
+        return Ok(RefreshUse::Unknown);
+    };
+    let outcome = if used_at.is_some() || revoked_at.is_some() {
+        sqlx::query("update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2")
+            .bind(now)
+            .bind(&family)
+            .execute(&mut *tx)
+            .await?;
+        RefreshUse::Replayed
+    } else if expires_at <= now {
+        RefreshUse::Expired
+    } else {
+        sqlx::query("update refresh_token set used_at = $1 where token_hash = $2")
+            .bind(now)
+            .bind(hash)
+            .execute(&mut *tx)
+            .await?;
+        RefreshUse::Fresh { account_id, family }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Revokes the family of a refresh token (sign-out); returns its account, if any.
+pub(crate) async fn revoke_refresh_family(db: &Db, hash: &str, now: i64) -> Result<Option<String>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("select account_id, family_id from refresh_token where token_hash = $1")
+            .bind(hash)
+            .fetch_optional(db.write())
+            .await?;
+    if let Some((_, family)) = &row {
+        sqlx::query("update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2")
+            .bind(now)
+            .bind(family)
+            .execute(db.write())
+            .await?;
+    }
+    Ok(row.map(|(a, _)| a))
+}
+
+/// An API token as listed (never its secret).
+#[derive(Debug, Clone, FromRow)]
+pub(crate) struct ApiTokenRow {
+    pub(crate) token_id: String,
+    pub(crate) name: String,
+    pub(crate) created_at: i64,
+    pub(crate) revoked_at: Option<i64>,
+}
+
+/// Stores a new API token's hash.
+pub(crate) async fn insert_api_token(
+    db: &Db,
+    id: Uuid,
+    hash: &str,
+    account_id: &str,
+    name: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "insert into api_token (token_id, token_hash, account_id, name, created_at) values ($1, $2, $3, $4, $5)",
+    )
+    .bind(id.to_string())
+    .bind(hash)
+    .bind(account_id)
+    .bind(name)
+    .bind(now)
+    .execute(db.write())
+    .await?;
+    Ok(())
+}
+
+/// The account behind an unrevoked API token.
+pub(crate) async fn account_by_api_token(db: &Db, hash: &str) -> Result<Option<AccountRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ACCOUNT} where account_id = (select account_id from api_token where token_hash = $1 and revoked_at is null)"
+    )))
+    .bind(hash)
+    .fetch_optional(db.read())
+    .await?)
+}
+
+/// The API tokens of an account.
+pub(crate) async fn api_tokens_of(db: &Db, account_id: &str) -> Result<Vec<ApiTokenRow>> {
+    Ok(sqlx::query_as(
+        "select token_id, name, created_at, revoked_at from api_token where account_id = $1 order by token_id",
+    )
+    .bind(account_id)
+    .fetch_all(db.read())
+    .await?)
+}
+
+/// Revokes one API token of an account; false when there is no such token.
+pub(crate) async fn revoke_api_token(db: &Db, account_id: &str, token_id: &str, now: i64) -> Result<bool> {
+    let done = sqlx::query(
+        "update api_token set revoked_at = coalesce(revoked_at, $1) where account_id = $2 and token_id = $3",
+    )
+    .bind(now)
+    .bind(account_id)
+    .bind(token_id)
+    .execute(db.write())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// One audit entry.
+#[derive(Debug, Clone, FromRow)]
+pub(crate) struct AuditRow {
+    pub(crate) audit_id: String,
+    pub(crate) at: i64,
+    pub(crate) account_id: String,
+    pub(crate) role: String,
+    pub(crate) action: String,
+    pub(crate) object: String,
+    pub(crate) detail: String,
+}
+
+/// Records who did what to which object.
+pub(crate) async fn audit(
+    db: &Db,
+    account_id: &str,
+    role: &str,
+    action: &str,
+    object: &str,
+    detail: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "insert into audit_log (audit_id, at, account_id, role, action, object, detail) values ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(Uuid::now_v7().to_string())
+    .bind(now)
+    .bind(account_id)
+    .bind(role)
+    .bind(action)
+    .bind(object)
+    .bind(detail)
+    .execute(db.write())
+    .await?;
+    Ok(())
+}
+
+/// The newest audit entries first, before `before` (an audit id) when given.
+pub(crate) async fn audit_page(db: &Db, before: Option<&str>, limit: i64) -> Result<Vec<AuditRow>> {
+    Ok(sqlx::query_as(
+        "select audit_id, at, account_id, role, action, object, detail from audit_log
+         where ($1 = '' or audit_id < $1) order by audit_id desc limit $2",
+    )
+    .bind(before.unwrap_or(""))
+    .bind(limit)
+    .fetch_all(db.read())
+    .await?)
+}
+
+/// Stores (or replaces) the code for a ticket.
+pub(crate) async fn put_code(
+    db: &Db,
+    ticket_number: &str,
+    ticket_id: Uuid,
+    code_hash: &str,
+    expires_at: i64,
+    now: i64,
+) -> Result<()> {
+    let mut tx = db.write().begin().await?;
+    sqlx::query("delete from verification_code where ticket_number = $1")
+        .bind(ticket_number)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "insert into verification_code (ticket_number, ticket_id, code_hash, expires_at, attempts, created_at)
+         values ($1, $2, $3, $4, 0, $5)",
+    )
+    .bind(ticket_number)
+    .bind(ticket_id.to_string())
+    .bind(code_hash)
+    .bind(expires_at)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What checking a code found.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum CodeCheck {
+    /// Right code, in time: the ticket; the code is spent.
+    Valid(String),
+    /// Wrong code, expired, exhausted or never sent.
+    Invalid,
+}
+
+/// Checks a code: at most `max_attempts` tries, one success, then it is gone.
+pub(crate) async fn check_code(
+    db: &Db,
+    ticket_number: &str,
+    code_hash: &str,
+    max_attempts: i64,
+    now: i64,
+) -> Result<CodeCheck> {
+    let mut tx = db.write().begin().await?;
+    let row: Option<(String, String, i64, i32)> = sqlx::query_as(
+        "select ticket_id, code_hash, expires_at, attempts from verification_code where ticket_number = $1",
+    )
+    .bind(ticket_number)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let outcome = match row {
+        Some((ticket_id, stored, expires_at, attempts))
+            if expires_at > now && i64::from(attempts) < max_attempts =>
+        {
+            if stored == code_hash {
+                sqlx::query("delete from verification_code where ticket_number = $1")
+                    .bind(ticket_number)
+                    .execute(&mut *tx)
+                    .await?;
+                CodeCheck::Valid(ticket_id)
+            } else {
+                sqlx::query("update verification_code set attempts = attempts + 1 where ticket_number = $1")
+                    .bind(ticket_number)
+                    .execute(&mut *tx)
+                    .await?;
+                CodeCheck::Invalid
+            }
+        }
+        _ => CodeCheck::Invalid,
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}

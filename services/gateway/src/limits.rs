@@ -1,0 +1,200 @@
+//! Request-rate limits per client and sign-in throttling, answered with 429 and
+//! `Retry-After`. State is per gateway replica (in memory); with N replicas behind a
+//! load balancer a client gets at most N times the configured rate.
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::error::ApiError;
+
+/// Failed sign-ins (per login, and per address ×4) allowed within the window before
+/// sign-in is locked.
+const FAILURES_BEFORE_LOCK: u32 = 5;
+/// Window failures are counted in; also the longest lock.
+const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Code requests per ticket number within the window.
+const CODES_PER_TICKET: u32 = 3;
+/// Entries kept before old ones are swept.
+const SWEEP_AT: usize = 100_000;
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: Instant,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Failures {
+    count: u32,
+    since: Instant,
+}
+
+/// The limiter state.
+pub(crate) struct Limits {
+    rate_per_sec: f64,
+    burst: f64,
+    buckets: Mutex<HashMap<String, Bucket>>,
+    failures: Mutex<HashMap<String, Failures>>,
+}
+
+fn retry_secs(d: Duration) -> u64 {
+    d.as_secs().max(1)
+}
+
+impl Limits {
+    /// `rate_per_sec` requests per second per client, bursts up to `burst`; a rate of 0
+    /// turns the request limit off (sign-in throttling stays).
+    pub(crate) fn new(rate_per_sec: u32, burst: u32) -> Self {
+        Self {
+            rate_per_sec: f64::from(rate_per_sec),
+            burst: f64::from(burst.max(1)),
+            buckets: Mutex::new(HashMap::new()),
+            failures: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Takes one request from `client`'s bucket, or says how long to wait.
+    pub(crate) fn request(&self, client: &str) -> Result<(), ApiError> {
+        if self.rate_per_sec <= 0.0 {
+            return Ok(());
+        }
+        let now = Instant::now();
+        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if buckets.len() > SWEEP_AT {
+            let full = Duration::from_secs_f64(self.burst / self.rate_per_sec);
+            buckets.retain(|_, b| now.duration_since(b.at) < full);
+        }
+        let b = buckets.entry(client.to_owned()).or_insert(Bucket {
+            tokens: self.burst,
+            at: now,
+        });
+        let refill = now.duration_since(b.at).as_secs_f64() * self.rate_per_sec;
+        b.tokens = (b.tokens + refill).min(self.burst);
+        b.at = now;
+        if b.tokens >= 1.0 {
+            b.tokens -= 1.0;
+            Ok(())
+        } else {
+            let wait = (1.0 - b.tokens) / self.rate_per_sec;
+            Err(ApiError::TooManyRequests(wait.ceil() as u64).max_one())
+        }
+    }
+
+    fn locked(&self, key: &str, allowed: u32) -> Option<Duration> {
+        let now = Instant::now();
+        let failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let f = failures.get(key)?;
+        let elapsed = now.duration_since(f.since);
+        (f.count >= allowed && elapsed < FAILURE_WINDOW).then(|| FAILURE_WINDOW - elapsed)
+    }
+
+    fn count(&self, key: String) {
+        let now = Instant::now();
+        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        if failures.len() > SWEEP_AT {
+            failures.retain(|_, f| now.duration_since(f.since) < FAILURE_WINDOW);
+        }
+        let f = failures.entry(key).or_insert(Failures {
+            count: 0,
+            since: now,
+        });
+        if now.duration_since(f.since) >= FAILURE_WINDOW {
+            *f = Failures {
+                count: 0,
+                since: now,
+            };
+        }
+        f.count += 1;
+    }
+
+    /// Refuses sign-in for a login (or ticket number) or address with too many recent
+    /// failures.
+    pub(crate) fn sign_in_allowed(&self, login: &str, ip: IpAddr) -> Result<(), ApiError> {
+        let by_login = self.locked(&format!("login:{login}"), FAILURES_BEFORE_LOCK);
+        let by_ip = self.locked(&format!("ip:{ip}"), FAILURES_BEFORE_LOCK * 4);
+        match by_login.max(by_ip) {
+            Some(d) => Err(ApiError::TooManyRequests(retry_secs(d))),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts a failed sign-in.
+    pub(crate) fn sign_in_failed(&self, login: &str, ip: IpAddr) {
+        self.count(format!("login:{login}"));
+        self.count(format!("ip:{ip}"));
+    }
+
+    /// Forgets a login's failures after it signed in.
+    pub(crate) fn sign_in_succeeded(&self, login: &str) {
+        let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        failures.remove(&format!("login:{login}"));
+    }
+
+    /// Limits codes sent per ticket (SMS cost, harassment) and per address.
+    pub(crate) fn code_request_allowed(&self, ticket: &str, ip: IpAddr) -> Result<(), ApiError> {
+        let key = format!("code:{ticket}");
+        let ip_key = format!("code-ip:{ip}");
+        if let Some(d) = self
+            .locked(&key, CODES_PER_TICKET)
+            .max(self.locked(&ip_key, CODES_PER_TICKET * 10))
+        {
+            return Err(ApiError::TooManyRequests(retry_secs(d)));
+        }
+        self.count(key);
+        self.count(ip_key);
+        Ok(())
+    }
+}
+
+impl ApiError {
+    fn max_one(self) -> Self {
+        match self {
+            ApiError::TooManyRequests(0) => ApiError::TooManyRequests(1),
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip() -> IpAddr {
+        IpAddr::from([127, 0, 0, 1])
+    }
+
+    #[test]
+    fn bucket_allows_the_burst_then_refuses_with_a_wait() {
+        let l = Limits::new(1, 3);
+        for _ in 0..3 {
+            assert!(l.request("a").is_ok());
+        }
+        assert!(matches!(l.request("a"), Err(ApiError::TooManyRequests(s)) if s >= 1));
+        assert!(l.request("b").is_ok(), "clients are independent");
+        assert!(Limits::new(0, 1).request("a").is_ok(), "0 turns it off");
+    }
+
+    #[test]
+    fn sign_in_locks_after_repeated_failures_and_success_clears() {
+        let l = Limits::new(0, 1);
+        for _ in 0..FAILURES_BEFORE_LOCK {
+            assert!(l.sign_in_allowed("x", ip()).is_ok());
+            l.sign_in_failed("x", ip());
+        }
+        assert!(matches!(l.sign_in_allowed("x", ip()), Err(ApiError::TooManyRequests(s)) if s > 60));
+        assert!(l.sign_in_allowed("y", ip()).is_ok(), "other logins unaffected");
+        l.sign_in_succeeded("x");
+        assert!(l.sign_in_allowed("x", ip()).is_ok());
+    }
+
+    #[test]
+    fn codes_per_ticket_are_limited() {
+        let l = Limits::new(0, 1);
+        for _ in 0..CODES_PER_TICKET {
+            assert!(l.code_request_allowed("T1", ip()).is_ok());
+        }
+        assert!(l.code_request_allowed("T1", ip()).is_err());
+        assert!(l.code_request_allowed("T2", ip()).is_ok());
+    }
+}

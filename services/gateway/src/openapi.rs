@@ -1,0 +1,286 @@
+//! The OpenAPI 3.1 document, generated from the [operation table](crate::api::catalogue)
+//! and the request and response types' JSON Schemas, served at `/api/v1/openapi.json`;
+//! a self-contained browsable reference at `/api/docs` (no CDN, works air-gapped); and
+//! the permission matrix as Markdown for `docs/API.md`.
+use aftercare_contracts::Role;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, SchemaGenerator};
+use serde_json::{Map, Value, json};
+
+use crate::api::catalogue::{Access, Body, In, Kind, OPERATIONS, Operation};
+use crate::error::Problem;
+
+fn generator() -> SchemaGenerator {
+    let settings = SchemaSettings::draft2020_12().with(|s| {
+        s.definitions_path = "/components/schemas".into();
+        s.meta_schema = None;
+    });
+    SchemaGenerator::new(settings)
+}
+
+fn schema_of<T: JsonSchema>(g: &mut SchemaGenerator) -> Value {
+    g.subschema_for::<T>().to_value()
+}
+
+/// The request body schema with the fields the path supplies removed.
+fn request_schema(g: &mut SchemaGenerator, op: &Operation) -> Option<Value> {
+    let make = op.request?;
+    let schema = make(g).to_value();
+    if op.request_omits.is_empty() {
+        return Some(schema);
+    }
+    // Inline a copy of the referenced type without the omitted fields.
+    let name = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.rsplit('/').next())
+        .map(str::to_owned)?;
+    let mut inline = g.definitions().get(&name).cloned()?;
+    if let Some(props) = inline.get_mut("properties").and_then(Value::as_object_mut) {
+        for f in op.request_omits {
+            props.remove(*f);
+        }
+    }
+    if let Some(req) = inline.get_mut("required").and_then(Value::as_array_mut) {
+        req.retain(|v| !v.as_str().is_some_and(|s| op.request_omits.contains(&s)));
+    }
+    Some(inline)
+}
+
+fn access_text(op: &Operation) -> String {
+    match op.access {
+        Access::Public => "Public.".into(),
+        Access::SignedIn => "Any signed-in caller.".into(),
+        Access::Roles(r) => format!(
+            "Roles: {}.",
+            r.iter().map(|r| r.name()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
+    let mut params: Vec<Value> = op
+        .params
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.name,
+                "in": if p.at == In::Path { "path" } else { "query" },
+                "required": p.required || p.at == In::Path,
+                "description": p.doc,
+                "schema": (p.schema)(g).to_value(),
+            })
+        })
+        .collect();
+    match op.kind {
+        Kind::Create => params.push(json!({
+            "name": "Idempotency-Key", "in": "header", "required": false,
+            "description": "Makes retries safe: the first response to a key is returned again; the same key with another request is refused (422).",
+            "schema": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[!-~]+$"}
+        })),
+        Kind::Update => params.push(json!({
+            "name": "If-Match", "in": "header", "required": true,
+            "description": "The ETag of the version read; 412 when it changed since, 428 when missing.",
+            "schema": {"type": "string"}
+        })),
+        Kind::Read | Kind::Action => {}
+    }
+    let success = match op.response {
+        Body::Json(make) => {
+            let mut r = json!({
+                "description": "Success.",
+                "content": {"application/json": {"schema": make(g).to_value()}}
+            });
+            if matches!(op.kind, Kind::Read | Kind::Update | Kind::Create) {
+                r["headers"] = json!({"ETag": {"$ref": "#/components/headers/ETag"}});
+            }
+            r
+        }
+        Body::EventStream => json!({
+            "description": "A stream of server-sent events: `ready` first, then one event per change (`event:` is the event type, `data:` JSON with the ids concerned), `lagged` when updates were dropped for a slow reader.",
+            "content": {"text/event-stream": {"schema": {"type": "string"}}}
+        }),
+        Body::Empty => json!({"description": "Done; no content."}),
+    };
+    let mut responses = Map::new();
+    responses.insert(op.status.to_string(), success);
+    responses.insert(
+        "default".into(),
+        json!({"$ref": "#/components/responses/Problem"}),
+    );
+    let mut description = access_text(op);
+    if !op.scope.is_empty() {
+        description.push_str(&format!(" Scope — {}.", op.scope));
+    }
+    if op.ticket_code {
+        description.push_str(" Also open to a ticket-code session for its ticket.");
+    }
+    let mut o = json!({
+        "operationId": op.id,
+        "summary": op.summary,
+        "description": description,
+        "tags": [op.tag],
+        "parameters": params,
+        "responses": responses,
+        "x-aftercare-roles": match op.access {
+            Access::Public => json!("public"),
+            Access::SignedIn => json!("signed-in"),
+            Access::Roles(r) => json!(r.iter().map(|r| r.name()).collect::<Vec<_>>()),
+        },
+    });
+    if matches!(op.access, Access::Public) {
+        o["security"] = json!([]);
+    }
+    if let Some(body) = request_schema(g, op) {
+        o["requestBody"] = json!({
+            "required": true,
+            "content": {"application/json": {"schema": body}}
+        });
+    }
+    o
+}
+
+/// The whole document.
+pub(crate) fn document() -> Value {
+    let mut g = generator();
+    let problem = schema_of::<Problem>(&mut g);
+    let mut paths = Map::new();
+    for op in OPERATIONS {
+        let path = format!("/api/v1{}", op.path);
+        let entry = paths
+            .entry(path)
+            .or_insert_with(|| Value::Object(Map::new()));
+        entry[op.method.as_str().to_lowercase()] = operation(&mut g, op);
+    }
+    let schemas = g.take_definitions(true);
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Aftercare API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "After-sales service: tickets, dispatch, parts, receipts and callbacks. Sign in at /api/v1/auth/token and send `Authorization: Bearer <token>`. Errors are RFC 9457 problem+json with a stable `code`. Lists take `limit` (1–500) and `cursor` and answer `{items, next_cursor}`. Creating POSTs take `Idempotency-Key`; updates need `If-Match`. Every response carries `traceparent`.",
+        },
+        "servers": [{"url": "/"}],
+        "security": [{"bearer": []}],
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http", "scheme": "bearer",
+                    "description": "An access token from /api/v1/auth/token, an API token (act_…), a ticket-code session token, or a token from the configured OIDC issuer."
+                }
+            },
+            "headers": {
+                "ETag": {"description": "The object's version; send it back in If-Match to update.", "schema": {"type": "string"}}
+            },
+            "responses": {
+                "Problem": {
+                    "description": "RFC 9457 problem details: 400 malformed, 401 not signed in, 403 role not permitted, 404 not found (also objects that are not yours), 405, 409 conflict, 412 stale If-Match, 413 too large, 415 not JSON, 422 invalid fields (named in `errors`), 428 If-Match missing, 429 slow down (Retry-After), 502/503/504 a service is unavailable or slow (Retry-After).",
+                    "headers": {"Retry-After": {"description": "Seconds to wait before retrying (429, 503, 504).", "schema": {"type": "integer"}}},
+                    "content": {"application/problem+json": {"schema": problem}}
+                }
+            }
+        }
+    })
+}
+
+/// `docs/API.md`: the permission matrix, generated from the operation table.
+pub fn permission_matrix_markdown() -> String {
+    let mut out = String::from(
+        "# API operations and permissions\n\n\
+         Generated from `services/gateway/src/api/catalogue.rs` (the table the gateway enforces); \
+         regenerate with `UPDATE_SCHEMAS=1 cargo test -p aftercare-gateway`.\n\n\
+         ✔ = allowed, · = 403. \"own\" rules narrow what an allowed role sees; another customer's \
+         or technician's object answers 404. `code` = a ticket-code session (no account).\n\n",
+    );
+    out.push_str("| operation | method | path |");
+    for r in Role::ALL {
+        out.push_str(&format!(" {} |", r.name()));
+    }
+    out.push_str(" code | scope |\n|---|---|---|");
+    for _ in Role::ALL {
+        out.push_str(":-:|");
+    }
+    out.push_str(":-:|---|\n");
+    for op in OPERATIONS {
+        out.push_str(&format!(
+            "| {} | {} | `/api/v1{}` |",
+            op.id, op.method, op.path
+        ));
+        for r in Role::ALL {
+            let cell = match op.access {
+                Access::Public => "public",
+                _ if op.access.allows(r) => "✔",
+                _ => "·",
+            };
+            out.push_str(&format!(" {cell} |"));
+        }
+        let code = if matches!(op.access, Access::Public) {
+            "public"
+        } else if op.ticket_code {
+            "✔"
+        } else {
+            "·"
+        };
+        out.push_str(&format!(" {code} | {} |\n", op.scope));
+    }
+    out
+}
+
+/// The browsable reference: one static page that renders the served document.
+pub(crate) const DOCS_PAGE: &str = include_str!("docs.html");
+/// The script that renders it.
+pub(crate) const DOCS_SCRIPT: &str = include_str!("docs.js");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_operation_is_documented_with_its_errors() {
+        let doc = document();
+        assert_eq!(doc["openapi"], "3.1.0");
+        for op in OPERATIONS {
+            let o = &doc["paths"][format!("/api/v1{}", op.path)][op.method.as_str().to_lowercase()];
+            assert_eq!(o["operationId"], op.id);
+            assert!(o["responses"]["default"].is_object(), "{}", op.id);
+            assert!(o["responses"][op.status.to_string()].is_object(), "{}", op.id);
+        }
+        let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+        for name in ["Ticket", "OpenTicket", "WorkOrder", "Problem", "TokenPair"] {
+            assert!(schemas.contains_key(name), "{name}");
+        }
+        let text = doc.to_string();
+        assert!(!text.contains("#/$defs"), "refs point into components");
+    }
+
+    #[test]
+    fn path_supplied_fields_are_not_in_the_body_schema() {
+        let doc = document();
+        let body = &doc["paths"]["/api/v1/workorders/{id}/complete"]["post"]["requestBody"]
+            ["content"]["application/json"]["schema"];
+        assert!(body["properties"]["diagnosis"].is_object());
+        assert!(body["properties"].get("work_order_id").is_none());
+        assert!(
+            !body["required"]
+                .as_array()
+                .expect("required")
+                .contains(&json!("work_order_id"))
+        );
+    }
+
+    #[test]
+    fn docs_api_md_matches_the_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/API.md");
+        let want = permission_matrix_markdown();
+        if std::env::var_os("UPDATE_SCHEMAS").is_some() {
+            std::fs::write(path, &want).expect("write docs/API.md");
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert_eq!(
+            have, want,
+            "docs/API.md is stale: UPDATE_SCHEMAS=1 cargo test -p aftercare-gateway"
+        );
+    }
+}
