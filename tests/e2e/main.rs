@@ -6,6 +6,7 @@ mod bad_input;
 mod crash;
 mod dead_letters;
 mod flow;
+mod gateway;
 mod helpers;
 mod nats_permissions;
 mod startup;

@@ -38,6 +38,9 @@ pub enum ApiError {
     IdempotencyInFlight,
     /// The request took longer than the route's time limit (503, retry).
     RequestTimeout,
+    /// An error the HTTP framework produced in plain text (a query string that does not
+    /// parse, a path that is not UTF-8), re-shaped as a problem.
+    Plain(StatusCode, String),
 }
 
 impl From<aftercare_platform::Error> for ApiError {
@@ -88,7 +91,7 @@ pub(crate) struct Problem {
     /// Stable machine code, for translation.
     pub(crate) code: String,
     /// Field errors, for validation problems.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) errors: Vec<FieldError>,
 }
 
@@ -224,6 +227,17 @@ impl ApiError {
                 "Request in progress",
                 "the first request with this Idempotency-Key has not finished; retry shortly",
                 Some(1),
+            ),
+            ApiError::Plain(status, text) => parts(
+                status,
+                if status == StatusCode::BAD_REQUEST {
+                    "bad_request"
+                } else {
+                    "http_error"
+                },
+                status.canonical_reason().unwrap_or("Error"),
+                text,
+                None,
             ),
             ApiError::RequestTimeout => parts(
                 StatusCode::SERVICE_UNAVAILABLE,

@@ -268,6 +268,7 @@ fn router(state: api::AppState) -> axum::Router {
         .layer(axum::middleware::from_fn(move |req, next| {
             time_limit(timeout, req, next)
         }))
+        .layer(axum::middleware::from_fn(problems_only))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(axum::middleware::from_fn(crate::trace::traced))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
@@ -287,6 +288,31 @@ async fn time_limit(limit: Duration, req: Request, next: Next) -> Response {
         Ok(r) => r,
         Err(_) => ApiError::RequestTimeout.into_response(),
     }
+}
+
+/// Re-shapes any error the framework answered in plain text (query strings that do not
+/// parse, paths that are not UTF-8) as problem+json, so every error has one shape.
+async fn problems_only(req: Request, next: Next) -> Response {
+    let r = next.run(req).await;
+    let status = r.status();
+    let is_problem = r
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/problem+json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_problem {
+        return r;
+    }
+    let text = match axum::body::to_bytes(r.into_body(), 16 * 1024).await {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(_) => String::new(),
+    };
+    let detail = if text.trim().is_empty() {
+        status.canonical_reason().unwrap_or("error").to_owned()
+    } else {
+        text
+    };
+    ApiError::Plain(status, detail).into_response()
 }
 
 /// Headers every response carries; the reference page may run its own script.

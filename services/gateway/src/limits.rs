@@ -13,6 +13,8 @@ use crate::error::ApiError;
 const FAILURES_BEFORE_LOCK: u32 = 5;
 /// Window failures are counted in; also the longest lock.
 const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Wrong codes per ticket number within the window (each code also dies after five).
+const WRONG_CODES_PER_TICKET: u32 = 15;
 /// Code requests per ticket number within the window.
 const CODES_PER_TICKET: u32 = 3;
 /// Entries kept before old ones are swept.
@@ -129,6 +131,22 @@ impl Limits {
     pub(crate) fn sign_in_succeeded(&self, login: &str) {
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
         failures.remove(&format!("login:{login}"));
+    }
+
+    /// Refuses redeeming codes for a ticket, or from an address, after many wrong ones.
+    pub(crate) fn redeem_allowed(&self, ticket: &str, ip: IpAddr) -> Result<(), ApiError> {
+        let by_ticket = self.locked(&format!("redeem:{ticket}"), WRONG_CODES_PER_TICKET);
+        let by_ip = self.locked(&format!("redeem-ip:{ip}"), WRONG_CODES_PER_TICKET * 4);
+        match by_ticket.max(by_ip) {
+            Some(d) => Err(ApiError::TooManyRequests(retry_secs(d))),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts a wrong code.
+    pub(crate) fn redeem_failed(&self, ticket: &str, ip: IpAddr) {
+        self.count(format!("redeem:{ticket}"));
+        self.count(format!("redeem-ip:{ip}"));
     }
 
     /// Limits codes sent per ticket (SMS cost, harassment) and per address.

@@ -122,6 +122,7 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
         "tags": [op.tag],
         "parameters": params,
         "responses": responses,
+        "x-aftercare-ticket-code": op.ticket_code,
         "x-aftercare-roles": match op.access {
             Access::Public => json!("public"),
             Access::SignedIn => json!("signed-in"),

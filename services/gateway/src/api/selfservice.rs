@@ -106,13 +106,13 @@ pub(crate) async fn redeem_code(
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ApiError::field("code", "invalid", "the code has six digits"));
     }
-    s.limits.sign_in_allowed(&number, ip.0)?;
+    s.limits.redeem_allowed(&number, ip.0)?;
     let now = now_ms();
     let hash = tokens::digest(&format!("{number}:{code}"));
     let CodeCheck::Valid(ticket_id) =
         store::check_code(&s.db, &number, &hash, MAX_ATTEMPTS, now).await?
     else {
-        s.limits.sign_in_failed(&number, ip.0);
+        s.limits.redeem_failed(&number, ip.0);
         return Err(ApiError::Unauthenticated(
             "the code is wrong or has expired; request a new one".into(),
         ));
