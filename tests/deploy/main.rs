@@ -288,26 +288,28 @@ fn policy_checks(overlay: &str, docs: &[Value]) {
     );
 
     // CloudNativePG clusters (the CRD schema is not available offline, so the fields the
-    // services rely on are checked here): a database and owner per service.
-    for s in aftercare_contracts::Service::ALL {
-        let c = named(docs, "Cluster", &format!("aftercare-{}-db", s.name())).unwrap();
+    // roles rely on are checked here): a database and owner per service and the gateway.
+    let roles_with_db = aftercare_contracts::Service::ALL
+        .iter()
+        .map(|s| s.name())
+        .chain(["gateway"]);
+    for s in roles_with_db {
+        let c = named(docs, "Cluster", &format!("aftercare-{s}-db")).unwrap();
         assert!(c["spec"]["instances"].as_u64().unwrap() >= 1);
         assert!(c["spec"]["storage"]["size"].is_string());
-        assert_eq!(c["spec"]["bootstrap"]["initdb"]["database"], s.name());
-        assert_eq!(c["spec"]["bootstrap"]["initdb"]["owner"], s.name());
-        let d = named(docs, "Deployment", &format!("aftercare-{}", s.name())).unwrap();
+        assert_eq!(c["spec"]["bootstrap"]["initdb"]["database"], s);
+        assert_eq!(c["spec"]["bootstrap"]["initdb"]["owner"], s);
+        let d = named(docs, "Deployment", &format!("aftercare-{s}")).unwrap();
         let env = d["spec"]["template"]["spec"]["containers"][0]["env"]
             .as_sequence()
             .unwrap();
         let db = env
             .iter()
-            .find(|e| {
-                e["name"] == format!("AFTERCARE_{}_DATABASE_URL", s.name().to_uppercase()).as_str()
-            })
+            .find(|e| e["name"] == format!("AFTERCARE_{}_DATABASE_URL", s.to_uppercase()).as_str())
             .unwrap();
         assert_eq!(
             db["valueFrom"]["secretKeyRef"]["name"],
-            format!("aftercare-{}-db-app", s.name()).as_str()
+            format!("aftercare-{s}-db-app").as_str()
         );
     }
 }

@@ -16,7 +16,8 @@ const PASSWORD: &str = "role-password-2026";
 
 /// Creates an account as the administrator and returns an API signed in as it.
 async fn account(sys: &System, login: &str, role: &str, extra: Value) -> (Api, Value) {
-    let mut body = json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
+    let mut body =
+        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
     if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
         b.extend(e.clone());
     }
@@ -53,7 +54,12 @@ async fn call(api: &Api, method: &str, path: &str) -> u16 {
 fn problem_ok(status: u16, ct: &str, body: &Value) {
     assert!(ct.starts_with("application/problem+json"), "{status}: {ct}");
     assert_eq!(body["status"], status, "{body}");
-    assert!(body["type"].as_str().unwrap().starts_with("urn:aftercare:problem:"));
+    assert!(
+        body["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:aftercare:problem:")
+    );
     assert!(body["title"].is_string() && body["detail"].is_string() && body["code"].is_string());
 }
 
@@ -107,8 +113,8 @@ async fn every_role_gets_exactly_the_operations_of_the_permission_table() {
             assert_eq!(status, 401, "{id} without a token");
             for r in roles {
                 let status = call(&apis[r], method, &path).await;
-                let permitted = allowed == "signed-in"
-                    || allowed.as_array().unwrap().iter().any(|a| a == r);
+                let permitted =
+                    allowed == "signed-in" || allowed.as_array().unwrap().iter().any(|a| a == r);
                 if permitted {
                     assert!(status != 403 && status != 401, "{id} as {r}: {status}");
                 } else {
@@ -127,10 +133,34 @@ async fn customers_and_technicians_see_only_their_own_objects() {
     let _p = sys.spawn(&ROLES, &[]).await;
     let tech = sys.api.technician().await;
     sys.api.part("DRUM-1", 10).await;
-    let (cust_a, acct_a) = account(&sys, "a@example.com", "customer", json!({"customer_id": Uuid::now_v7()})).await;
-    let (cust_b, _) = account(&sys, "b@example.com", "customer", json!({"customer_id": Uuid::now_v7()})).await;
-    let (tech_x, _) = account(&sys, "x@example.com", "technician", json!({"technician_id": tech["id"]})).await;
-    let (tech_y, _) = account(&sys, "y@example.com", "technician", json!({"technician_id": Uuid::now_v7()})).await;
+    let (cust_a, acct_a) = account(
+        &sys,
+        "a@example.com",
+        "customer",
+        json!({"customer_id": Uuid::now_v7()}),
+    )
+    .await;
+    let (cust_b, _) = account(
+        &sys,
+        "b@example.com",
+        "customer",
+        json!({"customer_id": Uuid::now_v7()}),
+    )
+    .await;
+    let (tech_x, _) = account(
+        &sys,
+        "x@example.com",
+        "technician",
+        json!({"technician_id": tech["id"]}),
+    )
+    .await;
+    let (tech_y, _) = account(
+        &sys,
+        "y@example.com",
+        "technician",
+        json!({"technician_id": Uuid::now_v7()}),
+    )
+    .await;
     let (agent, _) = account(&sys, "agent@example.com", "agent", json!({})).await;
     let (dispatcher, _) = account(&sys, "disp@example.com", "dispatcher", json!({})).await;
 
@@ -150,25 +180,50 @@ async fn customers_and_technicians_see_only_their_own_objects() {
     assert_eq!(ticket["customer_id"], acct_a["customer_id"]);
     let tid = ticket["id"].as_str().unwrap().to_owned();
     let actors = sys
-        .strings("intake", &format!("select actor from ticket_history where ticket_id = '{tid}'"))
+        .strings(
+            "intake",
+            &format!("select actor from ticket_history where ticket_id = '{tid}'"),
+        )
         .await;
-    assert_eq!(actors, [acct_a["id"].as_str().unwrap()], "the service recorded who did it");
+    assert_eq!(
+        actors,
+        [acct_a["id"].as_str().unwrap()],
+        "the service recorded who did it"
+    );
 
     assert_eq!(cust_a.get(&format!("/tickets/{tid}")).await.0, 200);
     let (s, v) = cust_b.get(&format!("/tickets/{tid}")).await;
     assert_eq!(s, 404, "another customer's ticket is not found: {v}");
-    assert_eq!(cust_b.get("/tickets").await.1["items"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        cust_b.get("/tickets").await.1["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
     let (_, mine) = cust_a.get("/tickets").await;
-    assert_eq!(mine["items"][0]["customer"]["phone"], "+86 20 5555 0101", "own data unmasked");
+    assert_eq!(
+        mine["items"][0]["customer"]["phone"], "+86 20 5555 0101",
+        "own data unmasked"
+    );
 
     // Lists mask personal data; an export shows it and is audit-logged.
     let (_, listed) = agent.get("/tickets").await;
     let phone = listed["items"][0]["customer"]["phone"].as_str().unwrap();
     assert!(phone.contains('*') && phone.ends_with("0101"), "{phone}");
     let (_, exported) = agent.get("/tickets?personal_data=show").await;
-    assert_eq!(exported["items"][0]["customer"]["phone"], "+86 20 5555 0101");
+    assert_eq!(
+        exported["items"][0]["customer"]["phone"],
+        "+86 20 5555 0101"
+    );
     let (_, audit) = sys.api.get("/audit").await;
-    assert!(audit["items"].as_array().unwrap().iter().any(|e| e["action"] == "personal_data.export"));
+    assert!(
+        audit["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "personal_data.export")
+    );
     assert_eq!(tech_x.get("/tickets?personal_data=show").await.0, 403);
 
     // Technicians: own work orders only.
@@ -176,9 +231,25 @@ async fn customers_and_technicians_see_only_their_own_objects() {
     let wid = wo["id"].as_str().unwrap().to_owned();
     assert_eq!(tech_x.get(&format!("/workorders/{wid}")).await.0, 200);
     assert_eq!(tech_y.get(&format!("/workorders/{wid}")).await.0, 404);
-    assert_eq!(tech_x.get("/workorders").await.1["items"].as_array().unwrap().len(), 1);
-    assert_eq!(tech_y.get("/workorders").await.1["items"].as_array().unwrap().len(), 0);
-    assert_eq!(tech_x.get(&format!("/tickets/{tid}")).await.0, 200, "the ticket of my visit");
+    assert_eq!(
+        tech_x.get("/workorders").await.1["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        tech_y.get("/workorders").await.1["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        tech_x.get(&format!("/tickets/{tid}")).await.0,
+        200,
+        "the ticket of my visit"
+    );
     assert_eq!(tech_y.get(&format!("/tickets/{tid}")).await.0, 404);
     assert_eq!(tech_y.complete(&wid, json!([])).await.0, 404);
 
@@ -200,7 +271,9 @@ async fn customers_and_technicians_see_only_their_own_objects() {
         .await
         .unwrap();
     assert_eq!(r.status(), 412);
-    let (s, v) = tech_x.complete(&wid, json!([{"sku":"DRUM-1","quantity":1}])).await;
+    let (s, v) = tech_x
+        .complete(&wid, json!([{"sku":"DRUM-1","quantity":1}]))
+        .await;
     assert_eq!(s, 200, "{v}");
 
     // Receipts: the customer sees those of their own tickets only.
@@ -218,12 +291,25 @@ async fn customers_and_technicians_see_only_their_own_objects() {
 
     // Live updates caused by other users reached those allowed to see them.
     let seen = collect_until(board, "survey.callback.scheduled").await;
-    assert!(seen.iter().any(|e| e.0 == "dispatch.workorder.assigned"), "{seen:?}");
+    assert!(
+        seen.iter().any(|e| e.0 == "dispatch.workorder.assigned"),
+        "{seen:?}"
+    );
     let seen_a = collect_until(stream_a, "survey.callback.scheduled").await;
-    assert!(seen_a.iter().all(|e| e.1.get("ticket_id").is_none_or(|t| t == &json!(tid))));
-    assert!(!seen_a.iter().any(|e| e.1.to_string().contains("5555")), "no personal data");
+    assert!(
+        seen_a
+            .iter()
+            .all(|e| e.1.get("ticket_id").is_none_or(|t| t == &json!(tid)))
+    );
+    assert!(
+        !seen_a.iter().any(|e| e.1.to_string().contains("5555")),
+        "no personal data"
+    );
     let seen_b = collect_for(stream_b, Duration::from_millis(500)).await;
-    assert!(seen_b.iter().all(|e| e.0 == "ready"), "B saw nothing of A's: {seen_b:?}");
+    assert!(
+        seen_b.iter().all(|e| e.0 == "ready"),
+        "B saw nothing of A's: {seen_b:?}"
+    );
 }
 
 type Sse = std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>;
@@ -237,7 +323,12 @@ async fn open_stream(api: &Api) -> Sse {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    assert!(r.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
     Box::pin(r.bytes_stream())
 }
 
@@ -314,12 +405,26 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
     assert_eq!(s, 422);
     assert_eq!(v["code"], "idempotency_key_reused");
     // Concurrent retries: one effect; the others replay it or are told to wait.
-    let results = futures::future::join_all((0..6).map(|_| post("key-2", ticket_body("SN-IDEM-2")))).await;
-    let ids: Vec<_> = results.iter().filter(|r| r.0 == 201).map(|r| r.2["id"].clone()).collect();
-    assert!(!ids.is_empty() && ids.iter().all(|i| *i == ids[0]), "{results:?}");
-    assert!(results.iter().all(|r| r.0 == 201 || r.0 == 409), "{results:?}");
+    let results =
+        futures::future::join_all((0..6).map(|_| post("key-2", ticket_body("SN-IDEM-2")))).await;
+    let ids: Vec<_> = results
+        .iter()
+        .filter(|r| r.0 == 201)
+        .map(|r| r.2["id"].clone())
+        .collect();
+    assert!(
+        !ids.is_empty() && ids.iter().all(|i| *i == ids[0]),
+        "{results:?}"
+    );
+    assert!(
+        results.iter().all(|r| r.0 == 201 || r.0 == 409),
+        "{results:?}"
+    );
     let n = sys
-        .count("intake", "select count(*) from ticket where machine like '%SN-IDEM-%'")
+        .count(
+            "intake",
+            "select count(*) from ticket where machine like '%SN-IDEM-%'",
+        )
         .await;
     assert_eq!(n, 2, "two keys, two tickets");
     let (s, _, v) = post("", ticket_body("SN-IDEM-3")).await;
@@ -333,54 +438,118 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
         let status = r.status().as_u16();
         assert_eq!(status, want);
         let ct = r.headers()["content-type"].to_str().unwrap().to_owned();
-        for h in ["traceparent", "x-content-type-options", "content-security-policy", "x-frame-options"] {
+        for h in [
+            "traceparent",
+            "x-content-type-options",
+            "content-security-policy",
+            "x-frame-options",
+        ] {
             assert!(r.headers().contains_key(h), "{h} on {want}");
         }
-        let retry = r.headers().get("retry-after").map(|v| v.to_str().unwrap().to_owned());
+        let retry = r
+            .headers()
+            .get("retry-after")
+            .map(|v| v.to_str().unwrap().to_owned());
         let body: Value = r.json().await.unwrap();
         problem_ok(want, &ct, &body);
         (body, retry)
     };
-    check(raw.get(format!("{base}/nowhere")).send().await.unwrap(), 404).await;
-    check(raw.delete(format!("{base}/tickets")).send().await.unwrap(), 405).await;
-    check(raw.get(format!("{base}/tickets")).send().await.unwrap(), 401).await;
     check(
-        raw.get(format!("{base}/tickets")).bearer_auth("not-a-token").send().await.unwrap(),
+        raw.get(format!("{base}/nowhere")).send().await.unwrap(),
+        404,
+    )
+    .await;
+    check(
+        raw.delete(format!("{base}/tickets")).send().await.unwrap(),
+        405,
+    )
+    .await;
+    check(
+        raw.get(format!("{base}/tickets")).send().await.unwrap(),
+        401,
+    )
+    .await;
+    check(
+        raw.get(format!("{base}/tickets"))
+            .bearer_auth("not-a-token")
+            .send()
+            .await
+            .unwrap(),
         401,
     )
     .await;
     let token = api.token().await;
     check(
-        raw.post(format!("{base}/tickets")).bearer_auth(&token).header("content-type", "text/plain").body("x").send().await.unwrap(),
+        raw.post(format!("{base}/tickets"))
+            .bearer_auth(&token)
+            .header("content-type", "text/plain")
+            .body("x")
+            .send()
+            .await
+            .unwrap(),
         415,
     )
     .await;
     check(
-        raw.post(format!("{base}/tickets")).bearer_auth(&token).header("content-type", "application/json").body("{").send().await.unwrap(),
+        raw.post(format!("{base}/tickets"))
+            .bearer_auth(&token)
+            .header("content-type", "application/json")
+            .body("{")
+            .send()
+            .await
+            .unwrap(),
         400,
     )
     .await;
     check(
-        raw.post(format!("{base}/tickets")).bearer_auth(&token).json(&json!({"x": "y".repeat(70_000)})).send().await.unwrap(),
+        raw.post(format!("{base}/tickets"))
+            .bearer_auth(&token)
+            .json(&json!({"x": "y".repeat(70_000)}))
+            .send()
+            .await
+            .unwrap(),
         413,
     )
     .await;
     let (body, _) = check(
-        raw.post(format!("{base}/tickets")).bearer_auth(&token).json(&json!({})).send().await.unwrap(),
+        raw.post(format!("{base}/tickets"))
+            .bearer_auth(&token)
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap(),
         422,
     )
     .await;
     assert!(body["errors"][0]["field"].is_string());
     let (tech, _) = account(&sys, "t@example.com", "warehouse", json!({})).await;
     let t = tech.token().await;
-    check(raw.get(format!("{base}/tickets")).bearer_auth(&t).send().await.unwrap(), 403).await;
+    check(
+        raw.get(format!("{base}/tickets"))
+            .bearer_auth(&t)
+            .send()
+            .await
+            .unwrap(),
+        403,
+    )
+    .await;
 
     // Sign-in throttling: 429 with Retry-After after repeated failures.
     for _ in 0..5 {
-        let r = raw.post(format!("{base}/auth/token")).json(&json!({"login":"admin","password":"wrong-password!"})).send().await.unwrap();
+        let r = raw
+            .post(format!("{base}/auth/token"))
+            .json(&json!({"login":"admin","password":"wrong-password!"}))
+            .send()
+            .await
+            .unwrap();
         check(r, 401).await;
     }
-    let r = raw.post(format!("{base}/auth/token")).json(&json!({"login":"admin","password":"wrong-password!"})).send().await.unwrap();
+    let r = raw
+        .post(format!("{base}/auth/token"))
+        .json(&json!({"login":"admin","password":"wrong-password!"}))
+        .send()
+        .await
+        .unwrap();
     let (_, retry) = check(r, 429).await;
     assert!(retry.unwrap().parse::<u64>().unwrap() > 0);
 
@@ -401,19 +570,37 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
 #[tokio::test(flavor = "multi_thread")]
 async fn tokens_rotate_expire_on_sign_out_and_die_with_their_account() {
     let sys = System::new(Backend::Sqlite).await;
-    let _p = sys.spawn(&["gateway"], &[("AFTERCARE_CORS_ORIGINS", "https://console.example.com")]).await;
+    let _p = sys
+        .spawn(
+            &["gateway"],
+            &[("AFTERCARE_CORS_ORIGINS", "https://console.example.com")],
+        )
+        .await;
     let base = sys.api.base.clone();
     let http = reqwest::Client::new();
     let (_, acct) = account(&sys, "ops@example.com", "dispatcher", json!({})).await;
     let sign_in = || async {
-        let r = http.post(format!("{base}/auth/token")).json(&json!({"login":"OPS@example.com","password":PASSWORD})).send().await.unwrap();
+        let r = http
+            .post(format!("{base}/auth/token"))
+            .json(&json!({"login":"OPS@example.com","password":PASSWORD}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 200);
         r.json::<Value>().await.unwrap()
     };
     let me = |token: String| {
         let http = http.clone();
         let base = base.clone();
-        async move { http.get(format!("{base}/me")).bearer_auth(token).send().await.unwrap().status().as_u16() }
+        async move {
+            http.get(format!("{base}/me"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
     };
     let t1 = sign_in().await;
     assert_eq!(t1["token_type"], "Bearer");
@@ -424,33 +611,61 @@ async fn tokens_rotate_expire_on_sign_out_and_die_with_their_account() {
         let http = http.clone();
         let base = base.clone();
         async move {
-            let r = http.post(format!("{base}/auth/refresh")).json(&json!({"refresh_token": rt})).send().await.unwrap();
+            let r = http
+                .post(format!("{base}/auth/refresh"))
+                .json(&json!({"refresh_token": rt}))
+                .send()
+                .await
+                .unwrap();
             (r.status().as_u16(), r.json::<Value>().await.unwrap())
         }
     };
     let (s, t2) = refresh(t1["refresh_token"].clone()).await;
     assert_eq!(s, 200);
     assert_ne!(t2["refresh_token"], t1["refresh_token"]);
-    assert_eq!(refresh(t1["refresh_token"].clone()).await.0, 401, "replayed");
-    assert_eq!(refresh(t2["refresh_token"].clone()).await.0, 401, "family revoked");
+    assert_eq!(
+        refresh(t1["refresh_token"].clone()).await.0,
+        401,
+        "replayed"
+    );
+    assert_eq!(
+        refresh(t2["refresh_token"].clone()).await.0,
+        401,
+        "family revoked"
+    );
 
     // Sign-out ends the access token at once.
     let t3 = sign_in().await;
     let access = t3["access_token"].as_str().unwrap().to_owned();
-    let r = http.post(format!("{base}/auth/logout")).bearer_auth(&access).json(&json!({"refresh_token": t3["refresh_token"]})).send().await.unwrap();
+    let r = http
+        .post(format!("{base}/auth/logout"))
+        .bearer_auth(&access)
+        .json(&json!({"refresh_token": t3["refresh_token"]}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 204);
     assert_eq!(me(access.clone()).await, 401);
     assert_eq!(refresh(t3["refresh_token"].clone()).await.0, 401);
 
     // API tokens act as their account until revoked; disabling the account ends everything.
     let id = acct["id"].as_str().unwrap();
-    let (s, tok) = sys.api.post(&format!("/accounts/{id}/api-tokens"), &json!({"name":"planner"})).await;
+    let (s, tok) = sys
+        .api
+        .post(
+            &format!("/accounts/{id}/api-tokens"),
+            &json!({"name":"planner"}),
+        )
+        .await;
     assert_eq!(s, 201, "{tok}");
     let api_token = tok["token"].as_str().unwrap().to_owned();
     assert!(api_token.starts_with("act_"));
     assert_eq!(me(api_token.clone()).await, 200);
     let (_, list) = sys.api.get(&format!("/accounts/{id}/api-tokens")).await;
-    assert!(!list.to_string().contains(&api_token), "secrets are never listed");
+    assert!(
+        !list.to_string().contains(&api_token),
+        "secrets are never listed"
+    );
     let t4 = sign_in().await;
     let (s, a) = sys.api.get(&format!("/accounts/{id}")).await;
     assert_eq!(s, 200);
@@ -474,7 +689,12 @@ async fn tokens_rotate_expire_on_sign_out_and_die_with_their_account() {
     assert_eq!(me(api_token).await, 401);
     assert_eq!(me(t4["access_token"].as_str().unwrap().into()).await, 401);
     assert_eq!(refresh(t4["refresh_token"].clone()).await.0, 401);
-    let r = http.post(format!("{base}/auth/token")).json(&json!({"login":"ops@example.com","password":PASSWORD})).send().await.unwrap();
+    let r = http
+        .post(format!("{base}/auth/token"))
+        .json(&json!({"login":"ops@example.com","password":PASSWORD}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
 
     // A forged token (signed with another key) is refused.
@@ -498,12 +718,19 @@ async fn tokens_rotate_expire_on_sign_out_and_die_with_their_account() {
         }
     };
     let ok = pre("https://console.example.com").await;
-    assert_eq!(ok.headers()["access-control-allow-origin"], "https://console.example.com");
+    assert_eq!(
+        ok.headers()["access-control-allow-origin"],
+        "https://console.example.com"
+    );
     let bad = pre("https://evil.example.com").await;
     assert!(!bad.headers().contains_key("access-control-allow-origin"));
 
     // The reference page and document are served without any third-party resource.
-    let page = http.get(format!("{}/api/docs", base.trim_end_matches("/api/v1"))).send().await.unwrap();
+    let page = http
+        .get(format!("{}/api/docs", base.trim_end_matches("/api/v1")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains("/api/docs/app.js") && !html.contains("https://"));
@@ -520,14 +747,22 @@ async fn a_customer_follows_a_ticket_with_the_code_sent_to_the_phone_on_file() {
     let base = sys.api.base.clone();
     let js = sys.jetstream().await;
     let request_code = || async {
-        let r = http.post(format!("{base}/self-service/codes")).json(&json!({"ticket_number": number})).send().await.unwrap();
+        let r = http
+            .post(format!("{base}/self-service/codes"))
+            .json(&json!({"ticket_number": number}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), 202);
     };
     // The SMS integration's view: the code and the phone on file, from intake's stream.
     let next_code = || async {
         let stream = js.get_stream("INTAKE").await.unwrap();
         poll_for(WAIT, "the code event", || async {
-            let m = stream.get_last_raw_message_by_subject("intake.ticket.code_requested").await.ok()?;
+            let m = stream
+                .get_last_raw_message_by_subject("intake.ticket.code_requested")
+                .await
+                .ok()?;
             let v: Value = serde_json::from_slice(&m.payload).ok()?;
             Some(v)
         })
@@ -544,7 +779,12 @@ async fn a_customer_follows_a_ticket_with_the_code_sent_to_the_phone_on_file() {
         let http = http.clone();
         let base = base.clone();
         async move {
-            let r = http.post(format!("{base}/self-service/sessions")).json(&json!({"ticket_number": number, "code": code})).send().await.unwrap();
+            let r = http
+                .post(format!("{base}/self-service/sessions"))
+                .json(&json!({"ticket_number": number, "code": code}))
+                .send()
+                .await
+                .unwrap();
             (r.status().as_u16(), r.json::<Value>().await.unwrap())
         }
     };
@@ -554,17 +794,30 @@ async fn a_customer_follows_a_ticket_with_the_code_sent_to_the_phone_on_file() {
     assert_eq!(s, 200, "{session}");
     assert_eq!(session["ticket_id"], ticket["id"]);
     assert_eq!(redeem(code).await.0, 401, "a code works once");
-    let guest = sys.api.with_token(session["access_token"].as_str().unwrap());
-    let (s, mine) = guest.get(&format!("/tickets/{}", ticket["id"].as_str().unwrap())).await;
+    let guest = sys
+        .api
+        .with_token(session["access_token"].as_str().unwrap());
+    let (s, mine) = guest
+        .get(&format!("/tickets/{}", ticket["id"].as_str().unwrap()))
+        .await;
     assert_eq!(s, 200);
     assert_eq!(mine["status"], ticket["status"]);
-    assert_eq!(guest.get(&format!("/tickets/{}", other["id"].as_str().unwrap())).await.0, 404);
+    assert_eq!(
+        guest
+            .get(&format!("/tickets/{}", other["id"].as_str().unwrap()))
+            .await
+            .0,
+        404
+    );
     assert_eq!(guest.get("/tickets").await.0, 403);
     assert_eq!(guest.get("/workorders").await.0, 403);
 
     // A code dies after five wrong guesses, even when the right one follows.
     request_code().await;
-    let code = next_code().await["data"]["code"].as_str().unwrap().to_owned();
+    let code = next_code().await["data"]["code"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for _ in 0..5 {
         assert_eq!(redeem(wrong.into()).await.0, 401);
@@ -573,10 +826,20 @@ async fn a_customer_follows_a_ticket_with_the_code_sent_to_the_phone_on_file() {
 
     // Unknown numbers get the same answer and send nothing.
     let before = crate::helpers::stream_messages(&js, "INTAKE").await;
-    let r = http.post(format!("{base}/self-service/codes")).json(&json!({"ticket_number": "T2026-999999"})).send().await.unwrap();
+    let r = http
+        .post(format!("{base}/self-service/codes"))
+        .json(&json!({"ticket_number": "T2026-999999"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 202);
     assert_eq!(crate::helpers::stream_messages(&js, "INTAKE").await, before);
-    let r = http.post(format!("{base}/self-service/codes")).json(&json!({"ticket_number": "DROP TABLE"})).send().await.unwrap();
+    let r = http
+        .post(format!("{base}/self-service/codes"))
+        .json(&json!({"ticket_number": "DROP TABLE"}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 422);
 }
 
@@ -618,4 +881,5 @@ async fn schemathesis_finds_no_server_error_and_no_response_outside_the_schema()
     );
     assert!(out.status.success(), "{text}");
     assert!(text.contains("passed"), "{text}");
+    println!("{text}");
 }

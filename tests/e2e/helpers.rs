@@ -95,7 +95,10 @@ impl System {
                 format!("127.0.0.1:{}", self.gateway_port),
             ),
             ("OTEL_EXPORTER_OTLP_ENDPOINT".to_owned(), String::new()),
-            ("AFTERCARE_ADMIN_PASSWORD".to_owned(), ADMIN_PASSWORD.to_owned()),
+            (
+                "AFTERCARE_ADMIN_PASSWORD".to_owned(),
+                ADMIN_PASSWORD.to_owned(),
+            ),
             ("AFTERCARE_RATE_LIMIT".to_owned(), "0".to_owned()),
         ];
         for (s, url) in &self.db_urls {
@@ -251,7 +254,12 @@ impl Api {
             .bearer_auth(token)
     }
 
-    async fn send(&self, method: reqwest::Method, path: &str, body: Option<&Value>) -> (u16, Value) {
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> (u16, Value) {
         let mut req = self.request(method, path).await;
         if let Some(b) = body {
             req = req.json(b);

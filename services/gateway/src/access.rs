@@ -14,10 +14,10 @@ use axum::response::{IntoResponse, Response};
 use crate::api::AppState;
 use crate::api::catalogue::{self, Access, Kind};
 use crate::error::ApiError;
+use crate::idempotency;
 use crate::identity::store::{self, AccountRow};
 use crate::identity::tokens::{API_TOKEN_PREFIX, digest};
 use crate::identity::{Principal, Via};
-use crate::idempotency;
 
 /// The client's address (the TCP peer), for sign-in throttling and anonymous limits.
 #[derive(Debug, Clone, Copy)]
@@ -98,9 +98,7 @@ async fn authenticate(s: &AppState, headers: &HeaderMap) -> Result<Option<Princi
             scheme.eq_ignore_ascii_case("bearer").then_some(rest.trim())
         })
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            ApiError::Unauthenticated("use Authorization: Bearer <token>".into())
-        })?;
+        .ok_or_else(|| ApiError::Unauthenticated("use Authorization: Bearer <token>".into()))?;
     if token.starts_with(API_TOKEN_PREFIX) {
         let account = store::account_by_api_token(&s.db, &digest(token))
             .await?

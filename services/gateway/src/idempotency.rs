@@ -48,7 +48,12 @@ fn key_of(req: &Request) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
-async fn run_inner(s: AppState, p: Principal, req: Request, next: Next) -> Result<Response, ApiError> {
+async fn run_inner(
+    s: AppState,
+    p: Principal,
+    req: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
     let Some(key) = key_of(&req)? else {
         let mut req = req;
         req.extensions_mut().insert(p);
@@ -62,7 +67,11 @@ async fn run_inner(s: AppState, p: Principal, req: Request, next: Next) -> Resul
     hasher.update(parts.uri.path().as_bytes());
     hasher.update(b"\n");
     hasher.update(&bytes);
-    let fingerprint: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let fingerprint: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let principal = p.key().to_owned();
     let now = now_ms();
     let stale_after = now - 2 * s.config.request_timeout.as_millis() as i64 - 5_000;
@@ -71,7 +80,9 @@ async fn run_inner(s: AppState, p: Principal, req: Request, next: Next) -> Resul
         Claim::Other(stored) => return replay(stored, &fingerprint),
     }
     parts.extensions.insert(p);
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     let status = response.status();
     if status.is_server_error() || status == StatusCode::TOO_MANY_REQUESTS {
         release(&s, &principal, &key).await;
@@ -114,6 +125,7 @@ async fn run_inner(s: AppState, p: Principal, req: Request, next: Next) -> Resul
 }
 
 /// A stored first request.
+#[derive(sqlx::FromRow)]
 struct Stored {
     fingerprint: String,
     status: Option<i32>,
@@ -174,23 +186,16 @@ async fn claim(
     if taken.rows_affected() == 1 {
         return Ok(Claim::Mine);
     }
-    let row: Option<(String, Option<i32>, Option<String>, Option<String>, Option<String>)> =
-        sqlx::query_as(
-            "select fingerprint, status, location, etag, body from idempotency_record where principal = $1 and idem_key = $2",
-        )
-        .bind(principal)
-        .bind(key)
-        .fetch_optional(db)
-        .await
-        .map_err(aftercare_platform::Error::from)?;
+    let row: Option<Stored> = sqlx::query_as(
+        "select fingerprint, status, location, etag, body from idempotency_record where principal = $1 and idem_key = $2",
+    )
+    .bind(principal)
+    .bind(key)
+    .fetch_optional(db)
+    .await
+    .map_err(aftercare_platform::Error::from)?;
     match row {
-        Some((fingerprint, status, location, etag, body)) => Ok(Claim::Other(Stored {
-            fingerprint,
-            status,
-            location,
-            etag,
-            body,
-        })),
+        Some(stored) => Ok(Claim::Other(stored)),
         // Deleted between the statements (released after a failure): run it.
         None => Ok(Claim::Mine),
     }
@@ -228,7 +233,10 @@ fn replay(stored: Stored, fingerprint: &str) -> Result<Response, ApiError> {
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     h.insert(REPLAYED, HeaderValue::from_static("true"));
-    for (name, value) in [(header::LOCATION, stored.location), (header::ETAG, stored.etag)] {
+    for (name, value) in [
+        (header::LOCATION, stored.location),
+        (header::ETAG, stored.etag),
+    ] {
         if let Some(v) = value.and_then(|v| HeaderValue::from_str(&v).ok()) {
             h.insert(name, v);
         }

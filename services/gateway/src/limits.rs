@@ -200,8 +200,13 @@ mod tests {
             assert!(l.sign_in_allowed("x", ip()).is_ok());
             l.sign_in_failed("x", ip());
         }
-        assert!(matches!(l.sign_in_allowed("x", ip()), Err(ApiError::TooManyRequests(s)) if s > 60));
-        assert!(l.sign_in_allowed("y", ip()).is_ok(), "other logins unaffected");
+        assert!(
+            matches!(l.sign_in_allowed("x", ip()), Err(ApiError::TooManyRequests(s)) if s > 60)
+        );
+        assert!(
+            l.sign_in_allowed("y", ip()).is_ok(),
+            "other logins unaffected"
+        );
         l.sign_in_succeeded("x");
         assert!(l.sign_in_allowed("x", ip()).is_ok());
     }

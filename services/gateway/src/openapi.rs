@@ -246,7 +246,11 @@ mod tests {
             let o = &doc["paths"][format!("/api/v1{}", op.path)][op.method.as_str().to_lowercase()];
             assert_eq!(o["operationId"], op.id);
             assert!(o["responses"]["default"].is_object(), "{}", op.id);
-            assert!(o["responses"][op.status.to_string()].is_object(), "{}", op.id);
+            assert!(
+                o["responses"][op.status.to_string()].is_object(),
+                "{}",
+                op.id
+            );
         }
         let schemas = doc["components"]["schemas"].as_object().expect("schemas");
         for name in ["Ticket", "OpenTicket", "WorkOrder", "Problem", "TokenPair"] {
@@ -259,8 +263,8 @@ mod tests {
     #[test]
     fn path_supplied_fields_are_not_in_the_body_schema() {
         let doc = document();
-        let body = &doc["paths"]["/api/v1/workorders/{id}/complete"]["post"]["requestBody"]
-            ["content"]["application/json"]["schema"];
+        let body = &doc["paths"]["/api/v1/workorders/{id}/complete"]["post"]["requestBody"]["content"]
+            ["application/json"]["schema"];
         assert!(body["properties"]["diagnosis"].is_object());
         assert!(body["properties"].get("work_order_id").is_none());
         assert!(

@@ -2,16 +2,16 @@
 //! administrators.
 use aftercare_contracts::Role;
 use aftercare_platform::{from_ms, now_ms};
+use axum::Json;
 use axum::body::Body;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use uuid::Uuid;
 
 use super::model::{
-    Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, CreateAccount, CreateApiToken, Me, Refresh,
-    SignIn, SignOut, TokenPair,
+    Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, CreateAccount, CreateApiToken,
+    Me, Refresh, SignIn, SignOut, TokenPair,
 };
 use super::services::ListQuery;
 use super::{AppState, created, if_match_version, parse_limit, stale, with_etag};
@@ -179,7 +179,12 @@ pub(crate) async fn change_password(
             )
         })?;
     s.limits.sign_in_allowed(&a.login, ip.0)?;
-    if !password::verify(req.current_password, a.password_hash.clone().unwrap_or_default()).await {
+    if !password::verify(
+        req.current_password,
+        a.password_hash.clone().unwrap_or_default(),
+    )
+    .await
+    {
         s.limits.sign_in_failed(&a.login, ip.0);
         return Err(ApiError::field(
             "current_password",
@@ -193,8 +198,16 @@ pub(crate) async fn change_password(
     let hash = password::hash(req.new_password).await.map_err(internal)?;
     let now = now_ms();
     store::set_password(&s.db, &a.account_id, &hash, now).await?;
-    store::audit(&s.db, &a.account_id, p.role.name(), "account.password", &a.account_id, "", now)
-        .await?;
+    store::audit(
+        &s.db,
+        &a.account_id,
+        p.role.name(),
+        "account.password",
+        &a.account_id,
+        "",
+        now,
+    )
+    .await?;
     // Issued one millisecond after the cut-off so the new session survives it.
     tokio::time::sleep(std::time::Duration::from_millis(2)).await;
     Ok(Json(issue(&s, &a, None).await?).into_response())
@@ -332,8 +345,8 @@ pub(crate) async fn list_accounts(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, ApiError> {
     let limit = parse_limit(q.limit.as_deref())?;
-    let rows = store::list_accounts(&s.db, q.cursor.as_deref().unwrap_or(""), i64::from(limit))
-        .await?;
+    let rows =
+        store::list_accounts(&s.db, q.cursor.as_deref().unwrap_or(""), i64::from(limit)).await?;
     let next_cursor = (rows.len() == limit as usize)
         .then(|| rows.last().map(|a| a.account_id.clone()))
         .flatten();
@@ -377,7 +390,16 @@ pub(crate) async fn disable_account(
     if !store::disable_account(&s.db, &id, version, now).await? {
         return Err(stale());
     }
-    store::audit(&s.db, &p.account_id, p.role.name(), "account.disable", &id, "", now).await?;
+    store::audit(
+        &s.db,
+        &p.account_id,
+        p.role.name(),
+        "account.disable",
+        &id,
+        "",
+        now,
+    )
+    .await?;
     let a = account(&s, &id).await?;
     Ok(with_etag(StatusCode::OK, &account_view(&a), a.version))
 }
@@ -399,16 +421,28 @@ pub(crate) async fn create_api_token(
     }
     let a = account(&s, &id).await?;
     if a.disabled != 0 {
-        return Err(ApiError::Service(aftercare_contracts::ServiceError::conflict(
-            "account_disabled",
-            "a disabled account cannot get API tokens",
-        )));
+        return Err(ApiError::Service(
+            aftercare_contracts::ServiceError::conflict(
+                "account_disabled",
+                "a disabled account cannot get API tokens",
+            ),
+        ));
     }
-    let token = format!("{API_TOKEN_PREFIX}{}", tokens::random_text(32).map_err(internal)?);
+    let token = format!(
+        "{API_TOKEN_PREFIX}{}",
+        tokens::random_text(32).map_err(internal)?
+    );
     let token_id = Uuid::now_v7();
     let now = now_ms();
-    store::insert_api_token(&s.db, token_id, &tokens::digest(&token), &id, req.name.trim(), now)
-        .await?;
+    store::insert_api_token(
+        &s.db,
+        token_id,
+        &tokens::digest(&token),
+        &id,
+        req.name.trim(),
+        now,
+    )
+    .await?;
     store::audit(
         &s.db,
         &p.account_id,
@@ -461,8 +495,16 @@ pub(crate) async fn revoke_api_token(
     if !store::revoke_api_token(&s.db, &id, &token_id, now).await? {
         return Err(ApiError::not_found("API token", &token_id));
     }
-    store::audit(&s.db, &p.account_id, p.role.name(), "api_token.revoke", &id, &token_id, now)
-        .await?;
+    store::audit(
+        &s.db,
+        &p.account_id,
+        p.role.name(),
+        "api_token.revoke",
+        &id,
+        &token_id,
+        now,
+    )
+    .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 

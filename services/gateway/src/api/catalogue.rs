@@ -785,7 +785,12 @@ mod tests {
             .collect();
         assert_eq!(
             public,
-            ["signIn", "refreshToken", "requestTicketCode", "redeemTicketCode"]
+            [
+                "signIn",
+                "refreshToken",
+                "requestTicketCode",
+                "redeemTicketCode"
+            ]
         );
         assert!(find(&Method::GET, "/deadletters").is_some_and(|o| !o.access.allows(Agent)));
     }

@@ -88,14 +88,16 @@ pub(crate) struct Live {
 
 impl Live {
     /// Subscribes to the live-update subjects and forwards until `token` is cancelled.
-    pub(crate) async fn start(bus: &Bus, token: CancellationToken) -> aftercare_platform::Result<Live> {
+    pub(crate) async fn start(
+        bus: &Bus,
+        token: CancellationToken,
+    ) -> aftercare_platform::Result<Live> {
         let (tx, _) = broadcast::channel(BUFFER);
         for subject in LIVE_UPDATE_SUBJECTS {
-            let mut sub = bus
-                .client
-                .subscribe(subject)
-                .await
-                .map_err(|e| aftercare_platform::Error::nats("subscribing for live updates", e))?;
+            let mut sub =
+                bus.client.subscribe(subject).await.map_err(|e| {
+                    aftercare_platform::Error::nats("subscribing for live updates", e)
+                })?;
             let tx = tx.clone();
             let token = token.clone();
             tokio::spawn(async move {

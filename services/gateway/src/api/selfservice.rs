@@ -3,11 +3,11 @@
 //! integration), and the code buys a short session that can read that ticket only.
 use aftercare_contracts::intake::{SendVerificationCode, VerificationCodeSent};
 use aftercare_platform::{from_ms, now_ms};
+use axum::Json;
 use axum::body::Body;
 use axum::extract::{Extension, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 
 use super::AppState;
 use super::model::{CodeRequested, RedeemCode, RequestCode, TicketSession};
@@ -104,7 +104,11 @@ pub(crate) async fn redeem_code(
     let number = ticket_number(&req.ticket_number)?;
     let code = req.code.trim();
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ApiError::field("code", "invalid", "the code has six digits"));
+        return Err(ApiError::field(
+            "code",
+            "invalid",
+            "the code has six digits",
+        ));
     }
     s.limits.redeem_allowed(&number, ip.0)?;
     let now = now_ms();

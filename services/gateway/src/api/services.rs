@@ -11,18 +11,16 @@ use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, Page};
 use aftercare_contracts::survey::Callback;
 use aftercare_platform::now_ms;
+use axum::Json;
 use axum::body::Body;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::model::{DeadLetters, PersonalData};
-use super::{
-    AppState, created, if_match_version, parse_limit, parse_uuid_param, with_etag,
-};
+use super::{AppState, created, if_match_version, parse_limit, parse_uuid_param, with_etag};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -43,9 +41,17 @@ pub(crate) struct ListQuery {
 }
 
 /// The ticket if `p` may see it; otherwise 404.
-pub(crate) async fn visible_ticket(s: &AppState, p: &Principal, id: &str) -> Result<Ticket, ApiError> {
+pub(crate) async fn visible_ticket(
+    s: &AppState,
+    p: &Principal,
+    id: &str,
+) -> Result<Ticket, ApiError> {
     let t: Ticket = s
-        .call("svc.intake.ticket.get", &ById { id: id.to_owned() }, Some(p))
+        .call(
+            "svc.intake.ticket.get",
+            &ById { id: id.to_owned() },
+            Some(p),
+        )
         .await?;
     if ticket_visible(s, p, &t).await? {
         Ok(t)
@@ -55,7 +61,11 @@ pub(crate) async fn visible_ticket(s: &AppState, p: &Principal, id: &str) -> Res
 }
 
 /// Object-level rule for tickets.
-pub(crate) async fn ticket_visible(s: &AppState, p: &Principal, t: &Ticket) -> Result<bool, ApiError> {
+pub(crate) async fn ticket_visible(
+    s: &AppState,
+    p: &Principal,
+    t: &Ticket,
+) -> Result<bool, ApiError> {
     if let Some(only) = p.ticket_id {
         return Ok(t.id == only);
     }
@@ -64,7 +74,11 @@ pub(crate) async fn ticket_visible(s: &AppState, p: &Principal, t: &Ticket) -> R
         Role::Technician => match t.work_order_id {
             Some(w) => {
                 let w: WorkOrder = s
-                    .call("svc.dispatch.workorder.get", &ById { id: w.to_string() }, Some(p))
+                    .call(
+                        "svc.dispatch.workorder.get",
+                        &ById { id: w.to_string() },
+                        Some(p),
+                    )
                     .await?;
                 work_order_visible(p, &w)
             }
@@ -84,7 +98,11 @@ pub(crate) fn work_order_visible(p: &Principal, w: &WorkOrder) -> bool {
 
 async fn visible_work_order(s: &AppState, p: &Principal, id: &str) -> Result<WorkOrder, ApiError> {
     let w: WorkOrder = s
-        .call("svc.dispatch.workorder.get", &ById { id: id.to_owned() }, Some(p))
+        .call(
+            "svc.dispatch.workorder.get",
+            &ById { id: id.to_owned() },
+            Some(p),
+        )
         .await?;
     if work_order_visible(p, &w) {
         Ok(w)
@@ -130,7 +148,11 @@ pub(crate) async fn open_ticket(
         req.customer_id = p.customer_id;
     }
     let t: Ticket = s.call("svc.intake.ticket.open", &req, Some(&p)).await?;
-    Ok(created(&t, format!("/api/v1/tickets/{}", t.id), Some(t.version)))
+    Ok(created(
+        &t,
+        format!("/api/v1/tickets/{}", t.id),
+        Some(t.version),
+    ))
 }
 
 pub(crate) async fn list_tickets(
@@ -159,7 +181,11 @@ pub(crate) async fn list_tickets(
     let personal = match q.personal_data.as_deref() {
         None => PersonalData::Masked,
         Some(v) => serde_json::from_value(Value::String(v.to_owned())).map_err(|_| {
-            ApiError::field("personal_data", "invalid", "personal_data must be masked or show")
+            ApiError::field(
+                "personal_data",
+                "invalid",
+                "personal_data must be masked or show",
+            )
         })?,
     };
     if p.role == Role::Customer {
@@ -223,7 +249,9 @@ pub(crate) async fn create_technician(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreateTechnician = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let t: Technician = s.call("svc.dispatch.technician.create", &req, Some(&p)).await?;
+    let t: Technician = s
+        .call("svc.dispatch.technician.create", &req, Some(&p))
+        .await?;
     Ok(created(&t, format!("/api/v1/technicians/{}", t.id), None))
 }
 
@@ -258,7 +286,9 @@ pub(crate) async fn list_work_orders(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<WorkOrder> = s.call("svc.dispatch.workorder.list", &req, Some(&p)).await?;
+    let page: Page<WorkOrder> = s
+        .call("svc.dispatch.workorder.list", &req, Some(&p))
+        .await?;
     Ok(Json(page).into_response())
 }
 
@@ -286,9 +316,10 @@ pub(crate) async fn complete_work_order(
         ("work_order_id", Value::String(id)),
         ("expected_version", Value::from(version)),
     ];
-    let req: CompleteWorkOrder =
-        json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
-    let w: WorkOrder = s.call("svc.dispatch.workorder.complete", &req, Some(&p)).await?;
+    let req: CompleteWorkOrder = json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
+    let w: WorkOrder = s
+        .call("svc.dispatch.workorder.complete", &req, Some(&p))
+        .await?;
     Ok(with_etag(StatusCode::OK, &w, w.version))
 }
 
@@ -365,7 +396,11 @@ pub(crate) async fn get_invoice(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let i: Invoice = s
-        .call("svc.billing.invoice.get", &ById { id: id.clone() }, Some(&p))
+        .call(
+            "svc.billing.invoice.get",
+            &ById { id: id.clone() },
+            Some(&p),
+        )
         .await?;
     if !invoice_visible(&s, &p, &i).await? {
         return Err(ApiError::not_found("invoice", &id));
@@ -379,7 +414,11 @@ pub(crate) async fn list_callbacks(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, ApiError> {
     let page: Page<Callback> = s
-        .call("svc.survey.callback.list", &required_work_order(&q)?, Some(&p))
+        .call(
+            "svc.survey.callback.list",
+            &required_work_order(&q)?,
+            Some(&p),
+        )
         .await?;
     Ok(Json(page).into_response())
 }

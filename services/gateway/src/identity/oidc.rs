@@ -126,7 +126,9 @@ impl Oidc {
             }
         }
         find(&keys.0).ok_or_else(|| {
-            ApiError::Unauthenticated("the token's signing key is not published by the issuer".into())
+            ApiError::Unauthenticated(
+                "the token's signing key is not published by the issuer".into(),
+            )
         })
     }
 
@@ -162,7 +164,10 @@ impl Oidc {
             })?
             .claims;
         let role = self.role(&claims).ok_or(ApiError::Forbidden)?;
-        let sub = claims.get("sub").and_then(Value::as_str).unwrap_or_default();
+        let sub = claims
+            .get("sub")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let uuid_claim = |k: &str| {
             claims
                 .get(k)
@@ -208,8 +213,16 @@ mod tests {
     fn role_map_parses_and_names_bad_entries() {
         let m = OidcConfig::parse_role_map("helpdesk=agent, field=technician").expect("map");
         assert_eq!(m.get("field"), Some(&Role::Technician));
-        assert!(OidcConfig::parse_role_map("x").expect_err("bad").contains("\"x\""));
-        assert!(OidcConfig::parse_role_map("x=root").expect_err("bad").contains("root"));
+        assert!(
+            OidcConfig::parse_role_map("x")
+                .expect_err("bad")
+                .contains("\"x\"")
+        );
+        assert!(
+            OidcConfig::parse_role_map("x=root")
+                .expect_err("bad")
+                .contains("root")
+        );
     }
 
     #[test]
@@ -226,5 +239,160 @@ mod tests {
         let claims = serde_json::json!({"realm_access": {"roles": ["manager"]}});
         assert_eq!(oidc.role(&claims), Some(Role::Manager));
         assert_eq!(oidc.role(&serde_json::json!({"roles": ["x"]})), None);
+    }
+}
+
+/// Verification against a real JWKS endpoint on loopback, with tokens signed by a key
+/// made for the test (ES256).
+#[cfg(test)]
+mod issuer_tests {
+    use super::*;
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use jsonwebtoken::{EncodingKey, Header};
+    use p256::elliptic_curve::sec1::ToEncodedPoint;
+    use p256::pkcs8::{EncodePrivateKey, LineEnding};
+
+    struct Issuer {
+        key: EncodingKey,
+        url: String,
+    }
+
+    async fn issuer() -> Issuer {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).expect("random");
+        bytes[0] = 1; // stays below the curve order
+        let secret = p256::SecretKey::from_slice(&bytes).expect("key");
+        let point = secret.public_key().to_encoded_point(false);
+        let b64 = |b: &[u8]| URL_SAFE_NO_PAD.encode(b);
+        let jwks = serde_json::json!({"keys": [{
+            "kty": "EC", "crv": "P-256", "kid": "k1", "use": "sig", "alg": "ES256",
+            "x": b64(point.x().expect("x")), "y": b64(point.y().expect("y")),
+        }]});
+        let pem = secret.to_pkcs8_pem(LineEnding::LF).expect("pem");
+        let key = EncodingKey::from_ec_pem(pem.as_bytes()).expect("encoding key");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let app = axum::Router::new().route(
+            "/keys",
+            axum::routing::get(move || {
+                let jwks = jwks.clone();
+                async move { axum::Json(jwks) }
+            }),
+        );
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        Issuer {
+            key,
+            url: format!("http://{addr}/keys"),
+        }
+    }
+
+    fn oidc(url: &str) -> Oidc {
+        Oidc::new(OidcConfig {
+            issuer: "https://sso.example.com".into(),
+            jwks_url: url.into(),
+            audience: "aftercare".into(),
+            role_claim: "roles".into(),
+            role_map: OidcConfig::parse_role_map("field=technician").expect("map"),
+        })
+    }
+
+    fn token(i: &Issuer, kid: &str, claims: serde_json::Value) -> String {
+        let mut h = Header::new(Algorithm::ES256);
+        h.kid = Some(kid.into());
+        jsonwebtoken::encode(&h, &claims, &i.key).expect("sign")
+    }
+
+    fn claims(exp_offset: i64, aud: &str, iss: &str) -> serde_json::Value {
+        let now = jsonwebtoken::get_current_timestamp() as i64;
+        serde_json::json!({"sub": "u-1", "iss": iss, "aud": aud, "exp": now + exp_offset,
+            "roles": ["offline_access", "field"],
+            "aftercare_technician_id": "018f0000-0000-7000-8000-000000000003"})
+    }
+
+    #[tokio::test]
+    async fn tokens_of_the_issuer_map_to_a_role_and_everything_else_is_refused() {
+        let i = issuer().await;
+        let o = oidc(&i.url);
+        let good = token(
+            &i,
+            "k1",
+            claims(300, "aftercare", "https://sso.example.com"),
+        );
+        assert!(o.issued(&good));
+        let p = o.verify(&good).await.expect("valid");
+        assert_eq!(p.role, Role::Technician);
+        assert_eq!(p.account_id, "oidc:u-1");
+        assert!(p.technician_id.is_some());
+        assert_eq!(p.via, Via::Oidc);
+
+        for (bad, why) in [
+            (
+                token(
+                    &i,
+                    "k1",
+                    claims(-600, "aftercare", "https://sso.example.com"),
+                ),
+                "expired",
+            ),
+            (
+                token(&i, "k1", claims(300, "other", "https://sso.example.com")),
+                "audience",
+            ),
+            (
+                token(
+                    &i,
+                    "k1",
+                    claims(300, "aftercare", "https://evil.example.com"),
+                ),
+                "issuer",
+            ),
+            (
+                token(
+                    &i,
+                    "k9",
+                    claims(300, "aftercare", "https://sso.example.com"),
+                ),
+                "unknown key",
+            ),
+        ] {
+            assert!(
+                matches!(o.verify(&bad).await, Err(ApiError::Unauthenticated(_))),
+                "{why}"
+            );
+        }
+        // A token signed with a shared secret never passes as the issuer's.
+        let hs = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims(300, "aftercare", "https://sso.example.com"),
+            &EncodingKey::from_secret(b"guess"),
+        )
+        .expect("sign");
+        assert!(!o.issued(&hs));
+        assert!(o.verify(&hs).await.is_err());
+        // A valid signature but no mapped role: authenticated, not authorised.
+        let mut c = claims(300, "aftercare", "https://sso.example.com");
+        c["roles"] = serde_json::json!(["nobody"]);
+        assert!(matches!(
+            o.verify(&token(&i, "k1", c)).await,
+            Err(ApiError::Forbidden)
+        ));
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_key_endpoint_is_a_503_not_a_hang() {
+        let i = issuer().await;
+        let o = oidc("http://127.0.0.1:9/keys");
+        let t = token(
+            &i,
+            "k1",
+            claims(300, "aftercare", "https://sso.example.com"),
+        );
+        assert!(matches!(
+            o.verify(&t).await,
+            Err(ApiError::ServiceUnavailable(_))
+        ));
     }
 }

@@ -1,6 +1,6 @@
 //! Password hashing (argon2id, PHC strings) and the password rules.
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 /// Shortest password accepted.
 pub(crate) const MIN_LEN: usize = 12;
@@ -11,12 +11,19 @@ pub(crate) const MAX_LEN: usize = 256;
 pub(crate) fn weakness(password: &str) -> Option<String> {
     let n = password.chars().count();
     if n < MIN_LEN {
-        return Some(format!("the password must have at least {MIN_LEN} characters"));
+        return Some(format!(
+            "the password must have at least {MIN_LEN} characters"
+        ));
     }
     if n > MAX_LEN {
-        return Some(format!("the password must have at most {MAX_LEN} characters"));
+        return Some(format!(
+            "the password must have at most {MAX_LEN} characters"
+        ));
     }
-    if password.chars().all(|c| c == password.chars().next().unwrap_or(' ')) {
+    if password
+        .chars()
+        .all(|c| c == password.chars().next().unwrap_or(' '))
+    {
         return Some("the password must not repeat one character".into());
     }
     None

@@ -39,7 +39,8 @@ impl AccountRow {
     }
 }
 
-const ACCOUNT: &str = "select account_id, login, display_name, role, customer_id, technician_id, password_hash,
+const ACCOUNT: &str =
+    "select account_id, login, display_name, role, customer_id, technician_id, password_hash,
     disabled, sessions_valid_after, created_at, version from account";
 
 /// What a new account is made of.
@@ -94,12 +95,12 @@ pub(crate) async fn account_by_login(db: &Db, login: &str) -> Result<Option<Acco
 
 /// An account by id.
 pub(crate) async fn account_by_id(db: &Db, id: &str) -> Result<Option<AccountRow>> {
-    Ok(
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("{ACCOUNT} where account_id = $1")))
-            .bind(id)
-            .fetch_optional(db.read())
-            .await?,
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ACCOUNT} where account_id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db.read())
+    .await?)
 }
 
 /// A page of accounts in id order.
@@ -130,16 +131,20 @@ pub(crate) async fn disable_account(db: &Db, id: &str, version: i64, now: i64) -
         tx.rollback().await?;
         return Ok(false);
     }
-    sqlx::query("update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null")
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("update api_token set revoked_at = $1 where account_id = $2 and revoked_at is null")
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "update api_token set revoked_at = $1 where account_id = $2 and revoked_at is null",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -156,11 +161,13 @@ pub(crate) async fn set_password(db: &Db, id: &str, hash: &str, now: i64) -> Res
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null")
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -224,24 +231,42 @@ pub(crate) enum RefreshUse {
     Unknown,
 }
 
+#[derive(FromRow)]
+struct RefreshRow {
+    account_id: String,
+    family_id: String,
+    expires_at: i64,
+    used_at: Option<i64>,
+    revoked_at: Option<i64>,
+}
+
 /// Marks a refresh token used (rotation); a second use revokes its family.
 pub(crate) async fn use_refresh(db: &Db, hash: &str, now: i64) -> Result<RefreshUse> {
     let mut tx = db.write().begin().await?;
-    let row: Option<(String, String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+    let row: Option<RefreshRow> = sqlx::query_as(
         "select account_id, family_id, expires_at, used_at, revoked_at from refresh_token where token_hash = $1",
     )
     .bind(hash)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((account_id, family, expires_at, used_at, revoked_at)) = row else {
+    let Some(RefreshRow {
+        account_id,
+        family_id: family,
+        expires_at,
+        used_at,
+        revoked_at,
+    }) = row
+    else {
         return Ok(RefreshUse::Unknown);
     };
     let outcome = if used_at.is_some() || revoked_at.is_some() {
-        sqlx::query("update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2")
-            .bind(now)
-            .bind(&family)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2",
+        )
+        .bind(now)
+        .bind(&family)
+        .execute(&mut *tx)
+        .await?;
         RefreshUse::Replayed
     } else if expires_at <= now {
         RefreshUse::Expired
@@ -265,11 +290,13 @@ pub(crate) async fn revoke_refresh_family(db: &Db, hash: &str, now: i64) -> Resu
             .fetch_optional(db.write())
             .await?;
     if let Some((_, family)) = &row {
-        sqlx::query("update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2")
-            .bind(now)
-            .bind(family)
-            .execute(db.write())
-            .await?;
+        sqlx::query(
+            "update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2",
+        )
+        .bind(now)
+        .bind(family)
+        .execute(db.write())
+        .await?;
     }
     Ok(row.map(|(a, _)| a))
 }
@@ -326,7 +353,12 @@ pub(crate) async fn api_tokens_of(db: &Db, account_id: &str) -> Result<Vec<ApiTo
 }
 
 /// Revokes one API token of an account; false when there is no such token.
-pub(crate) async fn revoke_api_token(db: &Db, account_id: &str, token_id: &str, now: i64) -> Result<bool> {
+pub(crate) async fn revoke_api_token(
+    db: &Db,
+    account_id: &str,
+    token_id: &str,
+    now: i64,
+) -> Result<bool> {
     let done = sqlx::query(
         "update api_token set revoked_at = coalesce(revoked_at, $1) where account_id = $2 and token_id = $3",
     )
@@ -451,10 +483,12 @@ pub(crate) async fn check_code(
                     .await?;
                 CodeCheck::Valid(ticket_id)
             } else {
-                sqlx::query("update verification_code set attempts = attempts + 1 where ticket_number = $1")
-                    .bind(ticket_number)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "update verification_code set attempts = attempts + 1 where ticket_number = $1",
+                )
+                .bind(ticket_number)
+                .execute(&mut *tx)
+                .await?;
                 CodeCheck::Invalid
             }
         }

@@ -141,14 +141,18 @@ mod tests {
         let t = s.sign(&claims(now() + 60)).expect("sign");
         assert_eq!(s.verify(&t).expect("valid").sub, "a1");
         let other = Signer::new(b"another secret of 32 bytes......");
-        assert!(other.verify(&t).expect_err("wrong key").contains("signature"));
+        assert!(
+            other
+                .verify(&t)
+                .expect_err("wrong key")
+                .contains("signature")
+        );
         assert!(s.verify(&claims_token_with_alg_none()).is_err());
     }
 
     fn claims_token_with_alg_none() -> String {
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
-        let body = URL_SAFE_NO_PAD
-            .encode(serde_json::to_vec(&claims(now() + 60)).expect("json"));
+        let body = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims(now() + 60)).expect("json"));
         format!("{header}.{body}.")
     }
 
