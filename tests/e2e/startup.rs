@@ -29,13 +29,15 @@ async fn the_readme_walkthrough_works_against_aftercare_up() {
     let dir = tempfile::tempdir().unwrap();
     let port = aftercare_platform::nats_server::free_port().unwrap();
     let log = std::fs::File::create(dir.path().join("up.log")).unwrap();
+    let out_log = std::fs::File::create(dir.path().join("up.out")).unwrap();
     let mut up = tokio::process::Command::new(aftercare_binary())
         .arg("up")
         .current_dir(dir.path())
         .env("AFTERCARE_GATEWAY_ADDR", format!("127.0.0.1:{port}"))
         .env_remove("NATS_URL")
         .env_remove("OTEL_EXPORTER_OTLP_ENDPOINT")
-        .stdout(Stdio::null())
+        .env_remove("AFTERCARE_ADMIN_PASSWORD")
+        .stdout(out_log)
         .stderr(log)
         .kill_on_drop(true)
         .spawn()
@@ -67,8 +69,17 @@ async fn the_readme_walkthrough_works_against_aftercare_up() {
         .to_owned();
     assert!(varz_sync_always(&format!("http://{monitor}")).await);
 
+    // The first start created the administrator and printed its one-time password.
+    let printed = std::fs::read_to_string(dir.path().join("up.out")).unwrap();
+    let password = printed
+        .split("one-time password ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no one-time password in {printed}"))
+        .to_owned();
     let out = tokio::process::Command::new(workspace_root().join("deploy/walkthrough.sh"))
         .arg(&base)
+        .env("AFTERCARE_ADMIN_PASSWORD", &password)
         .output()
         .await
         .unwrap();
@@ -141,7 +152,7 @@ async fn a_bad_setting_is_named_and_refused() {
 }
 
 #[tokio::test]
-async fn migrate_applies_every_service_schema_once() {
+async fn migrate_applies_every_role_schema_once() {
     let dir = tempfile::tempdir().unwrap();
     for _ in 0..2 {
         let out = tokio::process::Command::new(aftercare_binary())
@@ -155,10 +166,15 @@ async fn migrate_applies_every_service_schema_once() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 5);
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 6);
     }
     sqlx::any::install_default_drivers();
-    for s in ["intake", "dispatch", "inventory", "billing", "survey"] {
+    let files = |dir: &str| {
+        std::fs::read_dir(workspace_root().join(dir).join("migrations/sqlite"))
+            .unwrap()
+            .count() as i64
+    };
+    for s in ["gateway", "intake", "dispatch", "inventory", "billing", "survey"] {
         let pool =
             sqlx::AnyPool::connect(&format!("sqlite://{}/data/{s}.db", dir.path().display()))
                 .await
@@ -168,8 +184,9 @@ async fn migrate_applies_every_service_schema_once() {
             .await
             .unwrap();
         assert_eq!(
-            applied, 2,
-            "{s}: the platform's migration and the service's"
+            applied,
+            files("shared/platform") + files(&format!("services/{s}")),
+            "{s}: the platform's migrations and the role's"
         );
         let outbox: i64 = sqlx::query_scalar("select count(*) from outbox")
             .fetch_one(&pool)
