@@ -553,9 +553,15 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
     let (_, retry) = check(r, 429).await;
     assert!(retry.unwrap().parse::<u64>().unwrap() > 0);
 
-    // A service that is down: 503 with a retry hint, never a hang.
+    // A service that is down: 503 with a retry hint, never a hang. This gateway also has
+    // a small per-client rate limit: a burst beyond it gets 429 with Retry-After.
     let gateway_only = System::new(Backend::Sqlite).await;
-    let _g = gateway_only.spawn(&["gateway"], &[]).await;
+    let _g = gateway_only
+        .spawn(
+            &["gateway"],
+            &[("AFTERCARE_RATE_LIMIT", "1"), ("AFTERCARE_RATE_BURST", "4")],
+        )
+        .await;
     let r = gateway_only
         .api
         .request(Method::GET, &format!("/tickets/{}", Uuid::now_v7()))
@@ -565,6 +571,22 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
         .unwrap();
     let (_, retry) = check(r, 503).await;
     assert!(retry.is_some());
+    let mut limited = None;
+    for _ in 0..10 {
+        let r = gateway_only
+            .api
+            .request(Method::GET, "/me")
+            .await
+            .send()
+            .await
+            .unwrap();
+        if r.status() == 429 {
+            limited = Some(r);
+            break;
+        }
+    }
+    let (_, retry) = check(limited.expect("the burst ran out"), 429).await;
+    assert!(retry.unwrap().parse::<u64>().unwrap() >= 1);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,6 +1,5 @@
 //! Starting and stopping: `aftercare up` with the README walk-through, durable NATS
 //! settings, and a clear error when NATS is unreachable.
-use std::process::Stdio;
 use std::time::Duration;
 
 use aftercare_testkit::{
@@ -174,7 +173,14 @@ async fn migrate_applies_every_role_schema_once() {
             .unwrap()
             .count() as i64
     };
-    for s in ["gateway", "intake", "dispatch", "inventory", "billing", "survey"] {
+    for s in [
+        "gateway",
+        "intake",
+        "dispatch",
+        "inventory",
+        "billing",
+        "survey",
+    ] {
         let pool =
             sqlx::AnyPool::connect(&format!("sqlite://{}/data/{s}.db", dir.path().display()))
                 .await

@@ -91,7 +91,10 @@ mod tests {
 
     #[test]
     fn docs_events_match_the_types() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/events");
+        // The run-time variable: a reused target directory may hold another checkout's path.
+        let manifest = std::env::var("CARGO_MANIFEST_DIR")
+            .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+        let dir = std::path::Path::new(&manifest).join("../../docs/events");
         if std::env::var_os("UPDATE_SCHEMAS").is_some() {
             std::fs::create_dir_all(&dir).expect("mkdir");
             for (name, text) in event_schemas() {

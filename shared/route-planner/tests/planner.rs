@@ -209,8 +209,7 @@ fn jobs_go_only_to_qualified_technicians_and_unreachable_ones_are_reported() {
 
 #[test]
 fn the_same_seed_gives_the_same_plan() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/R101.txt"))
-        .unwrap();
+    let text = include_str!("data/R101.txt").to_owned();
     let inst = parse(&text, Rounding::Dimacs).unwrap();
     let a = solve(&inst.problem, &quick(30, 9));
     let b = solve(&inst.problem, &quick(30, 9));
@@ -221,8 +220,7 @@ fn the_same_seed_gives_the_same_plan() {
 
 #[test]
 fn a_solomon_instance_is_solved_feasibly_within_the_fleet() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/C101.txt"))
-        .unwrap();
+    let text = include_str!("data/C101.txt").to_owned();
     let inst = parse(&text, Rounding::Dimacs).unwrap();
     let plan = solve(
         &inst.problem,
@@ -274,8 +272,7 @@ fn malformed_problems_are_refused_with_the_reason() {
 
 #[test]
 fn an_urgent_job_is_inserted_into_an_existing_plan() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/R101.txt"))
-        .unwrap();
+    let text = include_str!("data/R101.txt").to_owned();
     let inst = parse(&text, Rounding::Dimacs).unwrap();
     // Plan the day without the last job, then it comes in urgently.
     let urgent = inst.problem.jobs.len() - 1;

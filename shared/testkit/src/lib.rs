@@ -19,7 +19,12 @@ pub use process::AftercareProcess;
 
 /// The workspace root (where `.tools/` lives).
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    // `cargo test` sets the variable when it runs a test; the compile-time value may name
+    // another checkout when a shared target directory is reused.
+    PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("../..")
 }
 
 /// Points `AFTERCARE_NATS_SERVER` at the project's pinned nats-server when it is installed.
