@@ -427,6 +427,22 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
         )
         .await;
     assert_eq!(n, 2, "two keys, two tickets");
+    // Lists sort by creation time either way; newest first is the ticket default.
+    let (_, newest) = api.get("/tickets").await;
+    let (_, oldest) = api.get("/tickets?sort=opened_at&limit=1").await;
+    assert_eq!(oldest["items"][0]["id"], first["id"]);
+    assert_eq!(newest["items"][0]["id"], ids[0]);
+    assert!(oldest["next_cursor"].is_string());
+    let (_, second) = api
+        .get(&format!(
+            "/tickets?sort=opened_at&limit=1&cursor={}",
+            oldest["next_cursor"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(second["items"][0]["id"], ids[0]);
+    let (s, v) = api.get("/tickets?sort=priority").await;
+    assert_eq!(s, 422);
+    assert_eq!(v["errors"][0]["field"], "sort");
     let (s, _, v) = post("", ticket_body("SN-IDEM-3")).await;
     assert_eq!(s, 422);
     assert_eq!(v["errors"][0]["field"], "Idempotency-Key");

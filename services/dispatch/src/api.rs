@@ -65,6 +65,7 @@ async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceErr
         &mut conn,
         req.ticket_id,
         req.technician_id,
+        req.order.unwrap_or_default(),
         req.cursor.as_deref().unwrap_or(""),
         i64::from(req.limit),
     )

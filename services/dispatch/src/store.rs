@@ -1,6 +1,7 @@
 //! Dispatch's queries, portable across SQLite and PostgreSQL.
 use aftercare_contracts::dispatch::{PartUsed, Technician, WorkOrder, WorkOrderStatus};
 use aftercare_contracts::intake::{MachineInfo, Priority};
+use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use sqlx::{AnyConnection, FromRow};
@@ -214,12 +215,14 @@ pub(crate) async fn list(
     conn: &mut AnyConnection,
     ticket_id: Option<Uuid>,
     technician_id: Option<Uuid>,
+    order: ListOrder,
     after: &str,
     limit: i64,
 ) -> Result<Vec<WorkOrder>> {
+    let (direction, beyond) = order.sql();
     let rows: Vec<WorkOrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} where ($1 = '' or ticket_id = $1) and ($4 = '' or technician_id = $4)
-           and work_order_id > $2 order by work_order_id limit $3"
+           and ($2 = '' or work_order_id {beyond} $2) order by work_order_id {direction} limit $3"
     )))
     .bind(ticket_id.map(|t| t.to_string()).unwrap_or_default())
     .bind(after)

@@ -95,6 +95,8 @@ async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
         &mut conn,
         req.customer_id,
         req.status,
+        req.order
+            .unwrap_or(aftercare_contracts::rpc::ListOrder::NewestFirst),
         req.cursor.as_deref(),
         i64::from(req.limit),
     )

@@ -1,5 +1,6 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
 use aftercare_contracts::intake::{Ticket, TicketStatus};
+use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use sqlx::{AnyConnection, FromRow};
@@ -131,21 +132,23 @@ pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<
     row.map(TicketRow::into_ticket).transpose()
 }
 
-/// A page of tickets, newest first, optionally of one customer and in one state.
+/// A page of tickets in `order`, optionally of one customer and in one state.
 pub(crate) async fn list(
     conn: &mut AnyConnection,
     customer_id: Option<Uuid>,
     status: Option<TicketStatus>,
-    before: Option<&str>,
+    order: ListOrder,
+    after: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Ticket>> {
+    let (direction, beyond) = order.sql();
     let rows: Vec<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} where ($1 = '' or customer_id = $1) and ($2 = '' or status = $2)
-           and ($3 = '' or ticket_id < $3) order by ticket_id desc limit $4"
+           and ($3 = '' or ticket_id {beyond} $3) order by ticket_id {direction} limit $4"
     )))
     .bind(customer_id.map(|c| c.to_string()).unwrap_or_default())
     .bind(status.map(|s| to_text(&s)).unwrap_or_default())
-    .bind(before.unwrap_or(""))
+    .bind(after.unwrap_or(""))
     .bind(limit)
     .fetch_all(conn)
     .await?;

@@ -80,6 +80,9 @@ pub struct ListWorkOrders {
     /// Only the work orders assigned to this technician.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub technician_id: Option<Uuid>,
+    /// Oldest first unless asked otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<crate::rpc::ListOrder>,
     /// Page size, 1–500.
     pub limit: u32,
     /// Cursor from the previous page.

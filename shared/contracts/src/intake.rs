@@ -259,6 +259,9 @@ pub struct ListTickets {
     /// Only tickets in this state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TicketStatus>,
+    /// Newest first unless asked otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<crate::rpc::ListOrder>,
     /// Page size, 1–500.
     pub limit: u32,
     /// Cursor from the previous page.

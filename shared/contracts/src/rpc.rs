@@ -151,6 +151,27 @@ pub struct ById {
     pub id: String,
 }
 
+/// The order of a list by creation time (ids are UUIDv7, so id order is creation order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ListOrder {
+    /// Oldest first.
+    #[default]
+    OldestFirst,
+    /// Newest first.
+    NewestFirst,
+}
+
+impl ListOrder {
+    /// `asc`/`desc` and the cursor comparison for SQL over a time-ordered id column.
+    pub fn sql(self) -> (&'static str, &'static str) {
+        match self {
+            ListOrder::OldestFirst => ("asc", ">"),
+            ListOrder::NewestFirst => ("desc", "<"),
+        }
+    }
+}
+
 /// One page of a list, with the opaque cursor of the next page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Page<T> {

@@ -220,6 +220,16 @@ pub(crate) fn limit_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schem
     schemars::json_schema!({"type": "integer", "minimum": 1, "maximum": 500})
 }
 
+/// `sort` of the ticket list: by registration time, `-` for newest first (the default).
+pub(crate) fn ticket_sort_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": ["-opened_at", "opened_at"]})
+}
+
+/// `sort` of the work-order list: by creation time, `-` for newest first.
+pub(crate) fn work_order_sort_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": ["created_at", "-created_at"]})
+}
+
 /// Whether a list shows personal data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

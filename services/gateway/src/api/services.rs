@@ -8,7 +8,7 @@ use aftercare_contracts::dispatch::{
 };
 use aftercare_contracts::intake::{ListTickets, OpenTicket, Ticket, TicketStatus};
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
-use aftercare_contracts::rpc::{ById, ByWorkOrder, Page};
+use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
 use aftercare_contracts::survey::Callback;
 use aftercare_platform::now_ms;
 use axum::Json;
@@ -36,8 +36,23 @@ pub(crate) struct ListQuery {
     customer_id: Option<String>,
     status: Option<String>,
     personal_data: Option<String>,
+    sort: Option<String>,
     pub(crate) limit: Option<String>,
     pub(crate) cursor: Option<String>,
+}
+
+/// `?sort=` over a creation-time field: `field` oldest first, `-field` newest first.
+fn parse_sort(raw: Option<&str>, field: &str) -> Result<Option<ListOrder>, ApiError> {
+    match raw {
+        None => Ok(None),
+        Some(v) if v == field => Ok(Some(ListOrder::OldestFirst)),
+        Some(v) if v.strip_prefix('-') == Some(field) => Ok(Some(ListOrder::NewestFirst)),
+        Some(_) => Err(ApiError::field(
+            "sort",
+            "invalid",
+            format!("sort must be {field} or -{field}"),
+        )),
+    }
 }
 
 /// The ticket if `p` may see it; otherwise 404.
@@ -206,6 +221,7 @@ pub(crate) async fn list_tickets(
     let req = ListTickets {
         customer_id,
         status,
+        order: parse_sort(q.sort.as_deref(), "opened_at")?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
@@ -283,6 +299,7 @@ pub(crate) async fn list_work_orders(
     let req = ListWorkOrders {
         ticket_id,
         technician_id,
+        order: parse_sort(q.sort.as_deref(), "created_at")?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
