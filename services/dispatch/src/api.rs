@@ -53,13 +53,7 @@ async fn get(db: Db, req: ById) -> Result<WorkOrder, ServiceError> {
 }
 
 async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceError> {
-    if !(1..=500).contains(&req.limit) {
-        return Err(ServiceError::field(
-            "limit",
-            "out_of_range",
-            "limit must be between 1 and 500",
-        ));
-    }
+    aftercare_contracts::rpc::check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list(
         &mut conn,
@@ -70,10 +64,7 @@ async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceErr
         i64::from(req.limit),
     )
     .await?;
-    let next_cursor = (items.len() == req.limit as usize)
-        .then(|| items.last().map(|w| w.id.to_string()))
-        .flatten();
-    Ok(Page { items, next_cursor })
+    Ok(Page::of(items, req.limit, |x| x.id.to_string()))
 }
 
 async fn complete(

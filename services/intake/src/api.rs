@@ -83,13 +83,7 @@ async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
 }
 
 async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
-    if !(1..=500).contains(&req.limit) {
-        return Err(ServiceError::field(
-            "limit",
-            "out_of_range",
-            "limit must be between 1 and 500",
-        ));
-    }
+    aftercare_contracts::rpc::check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list(
         &mut conn,
@@ -101,10 +95,7 @@ async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
         i64::from(req.limit),
     )
     .await?;
-    let next_cursor = (items.len() == req.limit as usize)
-        .then(|| items.last().map(|t| t.id.to_string()))
-        .flatten();
-    Ok(Page { items, next_cursor })
+    Ok(Page::of(items, req.limit, |x| x.id.to_string()))
 }
 
 /// Announces a self-service code for the SMS integration; the phone number never

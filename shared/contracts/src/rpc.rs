@@ -182,6 +182,33 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
+/// Largest page any list returns.
+pub const MAX_PAGE: u32 = 500;
+
+/// Refuses a page size outside 1–[`MAX_PAGE`], naming `limit`.
+pub fn check_limit(limit: u32) -> Result<(), ServiceError> {
+    if (1..=MAX_PAGE).contains(&limit) {
+        Ok(())
+    } else {
+        Err(ServiceError::field(
+            "limit",
+            "out_of_range",
+            format!("limit must be between 1 and {MAX_PAGE}"),
+        ))
+    }
+}
+
+impl<T> Page<T> {
+    /// A page of `items` fetched with `limit`: a full page has a next cursor (the last
+    /// item's key), a short one is the end.
+    pub fn of(items: Vec<T>, limit: u32, key: impl Fn(&T) -> String) -> Self {
+        let next_cursor = (items.len() == limit as usize)
+            .then(|| items.last().map(&key))
+            .flatten();
+        Page { items, next_cursor }
+    }
+}
+
 /// Lists the records tied to one work order (invoices, callbacks, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

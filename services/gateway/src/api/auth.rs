@@ -347,12 +347,10 @@ pub(crate) async fn list_accounts(
     let limit = parse_limit(q.limit.as_deref())?;
     let rows =
         store::list_accounts(&s.db, q.cursor.as_deref().unwrap_or(""), i64::from(limit)).await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|a| a.account_id.clone()))
-        .flatten();
+    let page = Page::of(rows, limit, |a| a.account_id.clone());
     Ok(Json(Page {
-        items: rows.iter().map(account_view).collect::<Vec<_>>(),
-        next_cursor,
+        items: page.items.iter().map(account_view).collect::<Vec<_>>(),
+        next_cursor: page.next_cursor,
     })
     .into_response())
 }
@@ -514,10 +512,9 @@ pub(crate) async fn list_audit(
 ) -> Result<Response, ApiError> {
     let limit = parse_limit(q.limit.as_deref())?;
     let rows = store::audit_page(&s.db, q.cursor.as_deref(), i64::from(limit)).await?;
-    let next_cursor = (rows.len() == limit as usize)
-        .then(|| rows.last().map(|a| a.audit_id.clone()))
-        .flatten();
-    let items = rows
+    let page = Page::of(rows, limit, |a| a.audit_id.clone());
+    let items = page
+        .items
         .into_iter()
         .map(|r| AuditEntry {
             id: r.audit_id,
@@ -529,5 +526,6 @@ pub(crate) async fn list_audit(
             detail: r.detail,
         })
         .collect::<Vec<_>>();
+    let next_cursor = page.next_cursor;
     Ok(Json(Page { items, next_cursor }).into_response())
 }

@@ -114,6 +114,30 @@ pub(crate) async fn list_accounts(db: &Db, after: &str, limit: i64) -> Result<Ve
     .await?)
 }
 
+/// Revokes every refresh token of an account, and its API tokens too when asked.
+async fn revoke_tokens(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    now: i64,
+    api_tokens: bool,
+) -> Result<()> {
+    let tables: &[&str] = if api_tokens {
+        &["refresh_token", "api_token"]
+    } else {
+        &["refresh_token"]
+    };
+    for table in tables {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "update {table} set revoked_at = $1 where account_id = $2 and revoked_at is null"
+        )))
+        .bind(now)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 /// Disables an account still at `version`: its sessions end and its tokens are revoked.
 /// False when the account moved on (or does not exist).
 pub(crate) async fn disable_account(db: &Db, id: &str, version: i64, now: i64) -> Result<bool> {
@@ -131,20 +155,7 @@ pub(crate) async fn disable_account(db: &Db, id: &str, version: i64, now: i64) -
         tx.rollback().await?;
         return Ok(false);
     }
-    sqlx::query(
-        "update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null",
-    )
-    .bind(now)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "update api_token set revoked_at = $1 where account_id = $2 and revoked_at is null",
-    )
-    .bind(now)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    revoke_tokens(&mut tx, id, now, true).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -161,13 +172,7 @@ pub(crate) async fn set_password(db: &Db, id: &str, hash: &str, now: i64) -> Res
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query(
-        "update refresh_token set revoked_at = $1 where account_id = $2 and revoked_at is null",
-    )
-    .bind(now)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    revoke_tokens(&mut tx, id, now, false).await?;
     tx.commit().await?;
     Ok(())
 }
