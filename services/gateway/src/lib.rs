@@ -131,11 +131,6 @@ impl Gateway {
         );
         let live_token = CancellationToken::new();
         let live = api::live::Live::start(&bus, live_token.clone()).await?;
-        let dummy_hash = identity::password::hash(
-            identity::tokens::random_text(16).map_err(aftercare_platform::Error::Config)?,
-        )
-        .await
-        .map_err(aftercare_platform::Error::Config)?;
         let state = api::AppState {
             bus,
             db: db.clone(),
@@ -149,7 +144,6 @@ impl Gateway {
                 .oidc
                 .clone()
                 .map(|c| Arc::new(identity::oidc::Oidc::new(c))),
-            dummy_hash: dummy_hash.into(),
             config: Arc::new(config),
         };
         let router = router(state).merge(health.router());

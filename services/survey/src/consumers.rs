@@ -10,7 +10,10 @@ use uuid::Uuid;
 use crate::domain::{CallbackPolicy, callback_due};
 use crate::store;
 
-pub(crate) struct Handler;
+/// Survey's handler, with the callback policy it schedules by.
+pub(crate) struct Handler {
+    pub(crate) policy: CallbackPolicy,
+}
 
 impl EventHandler for Handler {
     fn handle<'a>(
@@ -21,7 +24,8 @@ impl EventHandler for Handler {
         Box::pin(async move {
             match event.subject.as_str() {
                 InvoiceIssued::TYPE => {
-                    on_invoice_issued(uow, event.decode::<InvoiceIssued>()?.data).await
+                    on_invoice_issued(uow, event.decode::<InvoiceIssued>()?.data, &self.policy)
+                        .await
                 }
                 other => Err(HandlerError::Poison(format!(
                     "survey does not handle {other}"
@@ -31,7 +35,11 @@ impl EventHandler for Handler {
     }
 }
 
-async fn on_invoice_issued(uow: &mut UnitOfWork, inv: InvoiceIssued) -> Result<(), HandlerError> {
+async fn on_invoice_issued(
+    uow: &mut UnitOfWork,
+    inv: InvoiceIssued,
+    policy: &CallbackPolicy,
+) -> Result<(), HandlerError> {
     let callback = Callback {
         id: Uuid::now_v7(),
         work_order_id: inv.work_order_id,
@@ -39,7 +47,7 @@ async fn on_invoice_issued(uow: &mut UnitOfWork, inv: InvoiceIssued) -> Result<(
         invoice_id: inv.invoice_id,
         technician_id: inv.technician_id,
         status: CallbackStatus::Scheduled,
-        due_at: callback_due(inv.completed_at, &CallbackPolicy::default()),
+        due_at: callback_due(inv.completed_at, policy),
         created_at: from_ms(now_ms()),
     };
     if !store::insert(uow, &callback).await? {

@@ -1,15 +1,15 @@
 //! Survey's rules, free of I/O: when a callback is due. Work orders are collected at
-//! 09:00 on the next working day and called that day. Working days here are Monday to
-//! Friday in the company's time zone (China Standard Time by default, which has no
-//! daylight saving); public holidays and swapped working days come with the shared
-//! business calendar.
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveTime, TimeZone, Utc, Weekday};
+//! 09:00 on the next working day and called that day; working days come from the shared
+//! business calendar (weekends, public holidays, swapped working days, the company's time
+//! zone).
+use aftercare_calendar::BusinessCalendar;
+use chrono::{DateTime, NaiveTime, Utc};
 
-/// When callbacks are collected and in which time zone.
-#[derive(Debug, Clone, Copy)]
+/// When callbacks are collected, on which calendar.
+#[derive(Debug, Clone)]
 pub struct CallbackPolicy {
-    /// The company's offset from UTC.
-    pub offset: FixedOffset,
+    /// The company's working calendar.
+    pub calendar: BusinessCalendar,
     /// Local time the day's callbacks are collected.
     pub collect_at: NaiveTime,
 }
@@ -17,36 +17,23 @@ pub struct CallbackPolicy {
 impl Default for CallbackPolicy {
     fn default() -> Self {
         Self {
-            offset: FixedOffset::east_opt(8 * 3600)
-                .unwrap_or(FixedOffset::east_opt(0).expect("zero offset")),
+            calendar: BusinessCalendar::china(),
             collect_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
         }
     }
 }
 
-fn is_working_day(day: Weekday) -> bool {
-    !matches!(day, Weekday::Sat | Weekday::Sun)
-}
-
-/// The collection time on the first working day after the day `completed` falls on
-/// (in the company's time zone).
+/// The collection time on the first working day after the (local) day `completed` falls on.
 pub fn callback_due(completed: DateTime<Utc>, policy: &CallbackPolicy) -> DateTime<Utc> {
-    let mut day = completed.with_timezone(&policy.offset).date_naive() + Duration::days(1);
-    while !is_working_day(day.weekday()) {
-        day += Duration::days(1);
-    }
-    let local = day.and_time(policy.collect_at);
     policy
-        .offset
-        .from_local_datetime(&local)
-        .single()
-        .map(|d| d.with_timezone(&Utc))
-        .unwrap_or(completed)
+        .calendar
+        .at_next_working_day(completed, policy.collect_at)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{FixedOffset, TimeZone};
 
     fn cst(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         FixedOffset::east_opt(8 * 3600)
@@ -89,6 +76,21 @@ mod tests {
         assert_eq!(
             callback_due(cst(2026, 11, 23, 1, 0), &CallbackPolicy::default()),
             cst(2026, 11, 24, 9, 0)
+        );
+    }
+
+    #[test]
+    fn public_holidays_and_swapped_working_days_count() {
+        let p = CallbackPolicy::default();
+        // Visits on the last day before National Day are called after the holiday week.
+        assert_eq!(
+            callback_due(cst(2026, 9, 30, 16, 0), &p),
+            cst(2026, 10, 8, 9, 0)
+        );
+        // A visit on Friday 2026-10-09 is called on the swapped working Saturday.
+        assert_eq!(
+            callback_due(cst(2026, 10, 9, 16, 0), &p),
+            cst(2026, 10, 10, 9, 0)
         );
     }
 }

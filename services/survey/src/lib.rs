@@ -28,7 +28,14 @@ pub async fn build(
         database_url,
         &MIGRATIONS,
         settings,
-        |db| (api::endpoints(db), Some(Arc::new(consumers::Handler))),
+        |db| {
+            (
+                api::endpoints(db),
+                Some(Arc::new(consumers::Handler {
+                    policy: domain::CallbackPolicy::default(),
+                })),
+            )
+        },
     )
     .await
 }

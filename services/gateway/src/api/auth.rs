@@ -89,7 +89,7 @@ pub(crate) async fn sign_in(
     let hash = account
         .as_ref()
         .and_then(|a| a.password_hash.clone())
-        .unwrap_or_else(|| s.dummy_hash.to_string());
+        .unwrap_or_else(|| password::DUMMY_HASH.to_owned());
     let ok = password::verify(req.password, hash).await;
     match account {
         Some(a) if ok && a.disabled == 0 && a.password_hash.is_some() => {

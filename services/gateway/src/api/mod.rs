@@ -37,8 +37,6 @@ pub(crate) struct AppState {
     pub(crate) limits: Arc<Limits>,
     pub(crate) live: live::Live,
     pub(crate) oidc: Option<Arc<Oidc>>,
-    /// A hash verified when a login does not exist, so timing does not reveal logins.
-    pub(crate) dummy_hash: Arc<str>,
 }
 
 impl AppState {

@@ -2,6 +2,11 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
+/// The argon2id hash, with the default parameters, of a random password nobody knows:
+/// verified when a login does not exist, so an unknown login costs the same time as a
+/// wrong password and timing does not reveal which logins exist.
+pub(crate) const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$b1jcy+aGS/iSclqxqn1D7w$2yhcZFDEpUdr/erAXzRKy+Pt+/f/DItCNUWUpDEZ/Kg";
+
 /// Shortest password accepted.
 pub(crate) const MIN_LEN: usize = 12;
 /// Longest password accepted (hashing cost grows with it).
@@ -76,6 +81,22 @@ mod tests {
         assert!(verify("correct horse battery".into(), a.clone()).await);
         assert!(!verify("wrong horse battery".into(), a).await);
         assert!(!verify("x".into(), "not a hash".into()).await);
+    }
+
+    #[test]
+    fn the_dummy_hash_costs_what_a_real_one_costs() {
+        let dummy = PasswordHash::new(DUMMY_HASH).expect("PHC string");
+        let params = argon2::Params::try_from(&dummy).expect("params");
+        let default = argon2::Params::default();
+        assert_eq!(
+            (params.m_cost(), params.t_cost(), params.p_cost()),
+            (default.m_cost(), default.t_cost(), default.p_cost())
+        );
+        assert_eq!(
+            params.output_len(),
+            Some(argon2::Params::DEFAULT_OUTPUT_LEN)
+        );
+        assert_eq!(dummy.algorithm, argon2::Algorithm::Argon2id.ident());
     }
 
     #[test]
