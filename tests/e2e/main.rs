@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod crash;
+mod customers;
 mod dead_letters;
 mod flow;
 mod gateway;

@@ -1,7 +1,7 @@
 //! Personal data (phones, addresses) is shown to the roles that need it for the object
 //! at hand and masked otherwise; a full export is allowed to few roles and audit-logged.
 use aftercare_contracts::Role;
-use aftercare_contracts::intake::Ticket;
+use aftercare_contracts::intake::{Customer, Ticket};
 
 /// Roles that see a ticket's contact details when reading that one ticket: the
 /// customer themself, the desk that calls back, the dispatcher planning the visit and the
@@ -45,6 +45,16 @@ pub(crate) fn mask_address(address: &str) -> String {
 pub(crate) fn mask_ticket(t: &mut Ticket) {
     t.customer.phone = mask_phone(&t.customer.phone);
     t.customer.address = mask_address(&t.customer.address);
+}
+
+/// Masks a customer's contact phones and address in place.
+pub(crate) fn mask_customer(c: &mut Customer) {
+    for contact in &mut c.contacts {
+        for phone in &mut contact.phones {
+            *phone = mask_phone(phone);
+        }
+    }
+    c.address = mask_address(&c.address);
 }
 
 #[cfg(test)]

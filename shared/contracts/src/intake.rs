@@ -329,3 +329,271 @@ impl TicketCodeRequested {
         }
     }
 }
+
+/// How the service department treats a customer: key accounts (大客户) get tighter SLAs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerTier {
+    /// A key account.
+    KeyAccount,
+    /// Everyone else.
+    #[default]
+    Standard,
+}
+
+/// A person to talk to at the customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Name, 1–200 characters.
+    pub name: String,
+    /// Phone numbers, 1–5, each 5–32 characters of digits, spaces, `+ - ( )`.
+    pub phones: Vec<String>,
+    /// Position or note, up to 100 characters (e.g. 行政主管).
+    #[serde(default)]
+    pub title: String,
+}
+
+/// A map position (WGS 84), for route planning.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GeoPoint {
+    /// Latitude, −90 to 90.
+    pub lat: f64,
+    /// Longitude, −180 to 180.
+    pub lon: f64,
+}
+
+/// Request: register a customer (`svc.intake.customer.create`). A phone number already on
+/// file is refused (409) with the customer it belongs to, instead of a duplicate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCustomer {
+    /// Company or person, 1–200 characters.
+    pub company: String,
+    /// Contacts, 1–20.
+    pub contacts: Vec<Contact>,
+    /// Street address, up to 500 characters.
+    #[serde(default)]
+    pub address: String,
+    /// Service district, 1–64 characters.
+    pub district: String,
+    /// Map position, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<GeoPoint>,
+    /// Tier (default standard).
+    #[serde(default)]
+    pub tier: CustomerTier,
+    /// Notes, up to 2000 characters.
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A customer as the gateway shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Customer {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Human number, `C2026-000042`.
+    pub number: String,
+    /// Company or person.
+    pub company: String,
+    /// Contacts.
+    pub contacts: Vec<Contact>,
+    /// Street address.
+    pub address: String,
+    /// Service district.
+    pub district: String,
+    /// Map position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<GeoPoint>,
+    /// Tier.
+    pub tier: CustomerTier,
+    /// Notes.
+    pub notes: String,
+    /// Registered.
+    pub created_at: DateTime<Utc>,
+    /// Optimistic-concurrency version, also the ETag.
+    pub version: i64,
+}
+
+/// Request: find customers (`svc.intake.customer.find`): by name prefix, by any phone
+/// number of a contact, or by the serial number of one of their machines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FindCustomers {
+    /// Company name starts with this (case-insensitive), 1–200 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A contact's phone (any formatting: `+86 20 5555 0101` finds `020-55550101`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// A machine's serial number (any brand).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serial: Option<String>,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor from the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Request: register a machine at a customer (`svc.intake.machine.register`). The serial
+/// number is unique per brand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterMachine {
+    /// The owner.
+    pub customer_id: Uuid,
+    /// Product line: one of the configured lines (copier, fax, printer, software, …).
+    pub product_line: String,
+    /// Brand, e.g. Sharp.
+    pub brand: String,
+    /// Model, e.g. AR-2048.
+    pub model: String,
+    /// Serial number (机身号).
+    pub serial: String,
+    /// Purchase date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_date: Option<NaiveDate>,
+    /// Warranty end; default: purchase date plus the product line's warranty months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warranty_end: Option<NaiveDate>,
+    /// Where it stands at the customer, up to 200 characters.
+    #[serde(default)]
+    pub install_location: String,
+}
+
+/// A machine as the gateway shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Machine {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// The owner.
+    pub customer_id: Uuid,
+    /// Product line.
+    pub product_line: String,
+    /// Brand.
+    pub brand: String,
+    /// Model.
+    pub model: String,
+    /// Serial number.
+    pub serial: String,
+    /// Purchase date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_date: Option<NaiveDate>,
+    /// Warranty end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warranty_end: Option<NaiveDate>,
+    /// Where it stands.
+    pub install_location: String,
+    /// Registered.
+    pub created_at: DateTime<Utc>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+/// Request: the machines of a customer (`svc.intake.machine.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListMachines {
+    /// The owner.
+    pub customer_id: Uuid,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor from the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Request: register a warranty card (保修卡) (`svc.intake.warranty.register`): creates
+/// or links the customer (by phone) and the machine (by brand and serial).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterWarrantyCard {
+    /// The number printed on the card, 1–64 characters; unique.
+    pub card_number: String,
+    /// The customer as written on the card; an existing customer with one of its phones
+    /// is linked instead of created.
+    pub customer: CreateCustomer,
+    /// The machine; an existing machine with this brand and serial is linked.
+    pub machine: MachineInfo,
+}
+
+/// Reply to a warranty card: what was created or linked, and the follow-ups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WarrantyCard {
+    /// The card number.
+    pub card_number: String,
+    /// The customer.
+    pub customer: Customer,
+    /// The machine.
+    pub machine: Machine,
+    /// Whether the customer was already on file.
+    pub existing_customer: bool,
+    /// The welcome call is due by this instant (2 working days).
+    pub welcome_call_due: DateTime<Utc>,
+    /// The first maintenance visit is to be booked by this date (7 days).
+    pub first_maintenance_by: NaiveDate,
+}
+
+/// Event `intake.warranty.registered`: a warranty card came in. Dispatch books the first
+/// maintenance visit; the welcome call is due within two working days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WarrantyRegistered {
+    /// The card number.
+    pub card_number: String,
+    /// The customer.
+    pub customer_id: Uuid,
+    /// Company name, for the visit.
+    pub company: String,
+    /// District, for assignment.
+    pub district: String,
+    /// Address, for the visit.
+    pub address: String,
+    /// The machine.
+    pub machine_id: Uuid,
+    /// Its description.
+    pub machine: MachineInfo,
+    /// Warranty end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warranty_end: Option<NaiveDate>,
+    /// The welcome call is due by then.
+    pub welcome_call_due: DateTime<Utc>,
+    /// The first maintenance visit is to be booked by then.
+    pub first_maintenance_by: NaiveDate,
+}
+
+impl Event for WarrantyRegistered {
+    const TYPE: &'static str = "intake.warranty.registered";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.machine_id.to_string()
+    }
+}
+
+impl WarrantyRegistered {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self {
+            card_number: "WC-0001".into(),
+            customer_id: Uuid::nil(),
+            company: "Tianhe Printing Co.".into(),
+            district: "tianhe".into(),
+            address: "1 Tianhe Rd".into(),
+            machine_id: Uuid::nil(),
+            machine: MachineInfo {
+                product_line: "copier".into(),
+                brand: "Sharp".into(),
+                model: "AR-2048".into(),
+                serial: "SN123".into(),
+                purchase_date: None,
+            },
+            warranty_end: None,
+            welcome_call_due: DateTime::<Utc>::UNIX_EPOCH,
+            first_maintenance_by: NaiveDate::MIN,
+        }
+    }
+}

@@ -116,6 +116,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A one-time code for self-service status lookup must be sent by SMS to the ticket's phone on file.",
     },
     EventSpec {
+        subject: "intake.warranty.registered",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "A warranty card (保修卡) came in: the customer and machine are on file, a welcome call is due within 2 working days and a first maintenance visit is to be booked within 7 days.",
+    },
+    EventSpec {
         subject: "dispatch.workorder.assigned",
         producer: Service::Dispatch,
         consumers: &[Service::Intake],
@@ -169,6 +175,30 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.intake.ticket.send_code",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.customer.create",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.customer.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.customer.find",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.machine.register",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.machine.list",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.warranty.register",
         service: Service::Intake,
     },
     RequestSpec {

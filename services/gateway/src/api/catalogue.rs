@@ -5,7 +5,10 @@
 use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
-use aftercare_contracts::intake::{OpenTicket, Ticket, TicketStatus};
+use aftercare_contracts::intake::{
+    CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, RegisterMachine,
+    RegisterWarrantyCard, Ticket, TicketStatus, WarrantyCard,
+};
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::Callback;
@@ -146,6 +149,16 @@ const WORK_ORDER_FILTER: Param = Param {
 };
 
 const TICKET_READERS: &[Role] = &[
+    Customer,
+    Agent,
+    Dispatcher,
+    Technician,
+    CallbackAgent,
+    Manager,
+    Admin,
+];
+const CUSTOMER_KEEPERS: &[Role] = &[Agent, Dispatcher, Manager, Admin];
+const CUSTOMER_READERS: &[Role] = &[
     Customer,
     Agent,
     Dispatcher,
@@ -464,6 +477,134 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<Ticket>),
+    },
+    // Customers and machines.
+    Operation {
+        id: "createCustomer",
+        method: Method::POST,
+        path: "/customers",
+        tag: "customers",
+        summary: "Register a customer; a phone already on file answers 409 with that customer",
+        access: Access::Roles(CUSTOMER_KEEPERS),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[],
+        request: Some(schema::<CreateCustomer>),
+        request_omits: &[],
+        status: 201,
+        response: Body::Json(schema::<CustomerRecord>),
+    },
+    Operation {
+        id: "findCustomers",
+        method: Method::GET,
+        path: "/customers",
+        tag: "customers",
+        summary: "Find customers by name prefix, any contact phone, or a machine's serial number",
+        access: Access::Roles(&[Agent, Dispatcher, CallbackAgent, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[
+            Param {
+                name: "name",
+                at: In::Query,
+                required: false,
+                schema: schema::<String>,
+                doc: "Company name starts with this (case-insensitive).",
+            },
+            Param {
+                name: "phone",
+                at: In::Query,
+                required: false,
+                schema: schema::<String>,
+                doc: "A contact's phone, any formatting.",
+            },
+            Param {
+                name: "serial",
+                at: In::Query,
+                required: false,
+                schema: schema::<String>,
+                doc: "A machine's serial number.",
+            },
+            Param {
+                name: "personal_data",
+                at: In::Query,
+                required: false,
+                schema: schema::<PersonalData>,
+                doc: "`show` exports phones and addresses unmasked (agent, manager, admin; audit-logged).",
+            },
+            LIMIT,
+            CURSOR,
+        ],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Page<CustomerRecord>>),
+    },
+    Operation {
+        id: "getCustomer",
+        method: Method::GET,
+        path: "/customers/{id}",
+        tag: "customers",
+        summary: "One customer by id or number (C2026-000042)",
+        access: Access::Roles(CUSTOMER_READERS),
+        ticket_code: false,
+        scope: "customer: own record only",
+        kind: Kind::Read,
+        params: &[path_id("Customer id or number.")],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<CustomerRecord>),
+    },
+    Operation {
+        id: "listMachines",
+        method: Method::GET,
+        path: "/customers/{id}/machines",
+        tag: "customers",
+        summary: "The customer's machines",
+        access: Access::Roles(CUSTOMER_READERS),
+        ticket_code: false,
+        scope: "customer: own machines only",
+        kind: Kind::Read,
+        params: &[path_id("Customer id."), LIMIT, CURSOR],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Page<Machine>>),
+    },
+    Operation {
+        id: "registerMachine",
+        method: Method::POST,
+        path: "/machines",
+        tag: "customers",
+        summary: "Register a machine at a customer; serial numbers are unique per brand",
+        access: Access::Roles(CUSTOMER_KEEPERS),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[],
+        request: Some(schema::<RegisterMachine>),
+        request_omits: &[],
+        status: 201,
+        response: Body::Json(schema::<Machine>),
+    },
+    Operation {
+        id: "registerWarrantyCard",
+        method: Method::POST,
+        path: "/warranty-cards",
+        tag: "customers",
+        summary: "Register a warranty card (保修卡): creates or links customer and machine, schedules the welcome call and first maintenance",
+        access: Access::Roles(&[Agent, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[],
+        request: Some(schema::<RegisterWarrantyCard>),
+        request_omits: &[],
+        status: 201,
+        response: Body::Json(schema::<WarrantyCard>),
     },
     // Self-service without an account.
     Operation {

@@ -3,6 +3,7 @@
 //! shape the answer; no domain rule lives here.
 pub(crate) mod auth;
 pub(crate) mod catalogue;
+pub(crate) mod customers;
 pub(crate) mod live;
 pub(crate) mod model;
 pub(crate) mod selfservice;
@@ -87,6 +88,14 @@ pub(crate) fn routes() -> Router<AppState> {
             post(services::open_ticket).get(services::list_tickets),
         )
         .route("/tickets/{id}", get(services::get_ticket))
+        .route(
+            "/customers",
+            post(customers::create_customer).get(customers::find_customers),
+        )
+        .route("/customers/{id}", get(customers::get_customer))
+        .route("/customers/{id}/machines", get(customers::list_machines))
+        .route("/machines", post(customers::register_machine))
+        .route("/warranty-cards", post(customers::register_warranty_card))
         .route("/self-service/codes", post(selfservice::request_code))
         .route("/self-service/sessions", post(selfservice::redeem_code))
         .route("/technicians", post(services::create_technician))

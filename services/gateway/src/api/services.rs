@@ -41,6 +41,22 @@ pub(crate) struct ListQuery {
     pub(crate) cursor: Option<String>,
 }
 
+/// `?personal_data=`: whether the caller asks for an unmasked export.
+pub(crate) fn parse_personal_data(raw: Option<&str>) -> Result<bool, ApiError> {
+    match raw {
+        None => Ok(false),
+        Some(v) => serde_json::from_value::<PersonalData>(Value::String(v.to_owned()))
+            .map(|p| p == PersonalData::Show)
+            .map_err(|_| {
+                ApiError::field(
+                    "personal_data",
+                    "invalid",
+                    "personal_data must be masked or show",
+                )
+            }),
+    }
+}
+
 /// `?sort=` over a creation-time field: `field` oldest first, `-field` newest first.
 fn parse_sort(raw: Option<&str>, field: &str) -> Result<Option<ListOrder>, ApiError> {
     match raw {
@@ -193,16 +209,7 @@ pub(crate) async fn list_tickets(
             })
         })
         .transpose()?;
-    let personal = match q.personal_data.as_deref() {
-        None => PersonalData::Masked,
-        Some(v) => serde_json::from_value(Value::String(v.to_owned())).map_err(|_| {
-            ApiError::field(
-                "personal_data",
-                "invalid",
-                "personal_data must be masked or show",
-            )
-        })?,
-    };
+    let show = parse_personal_data(q.personal_data.as_deref())?;
     if p.role == Role::Customer {
         if customer_id.is_some_and(|c| Some(c) != p.customer_id) {
             return Err(ApiError::field(
@@ -214,7 +221,6 @@ pub(crate) async fn list_tickets(
         // An unlinked customer account owns no tickets.
         customer_id = Some(p.customer_id.unwrap_or(uuid::Uuid::nil()));
     }
-    let show = personal == PersonalData::Show;
     if show && !privacy::may_export(p.role) {
         return Err(ApiError::Forbidden);
     }

@@ -1,5 +1,7 @@
 //! Intake's rules, free of I/O: validation of a new ticket, its priority, and which
 //! status changes dispatch and survey events may cause.
+pub mod customers;
+
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::{OpenTicket, Priority, TicketStatus, TicketType};
 use aftercare_contracts::rpc::check_text;

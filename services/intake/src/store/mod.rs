@@ -200,3 +200,4 @@ pub(crate) async fn set_callback_due(
         .await?;
     Ok(())
 }
+pub(crate) mod customers;

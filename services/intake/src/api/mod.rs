@@ -1,4 +1,7 @@
-//! Intake's request endpoints (`svc.intake.*`).
+//! Intake's request endpoints (`svc.intake.*`): tickets here, customers, machines and
+//! warranty cards in [`customers`].
+mod customers;
+
 use aftercare_contracts::intake::{
     ListTickets, OpenTicket, SendVerificationCode, Ticket, TicketCodeRequested, TicketOpened,
     VerificationCodeSent,
@@ -15,7 +18,8 @@ use crate::{domain, store};
 
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
-    vec![
+    let mut all = customers::endpoints(db.clone());
+    all.extend([
         endpoint("ticket.open", move |ctx, req| {
             open(open_db.clone(), ctx, req)
         }),
@@ -24,7 +28,8 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         endpoint("ticket.send_code", move |ctx, req| {
             send_code(code_db.clone(), ctx, req)
         }),
-    ]
+    ]);
+    all
 }
 
 async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, ServiceError> {
@@ -34,6 +39,17 @@ async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, Se
     }
     let now = aftercare_platform::from_ms(now_ms());
     let mut uow = db.begin().await?;
+    if let Some(c) = req.customer_id
+        && crate::store::customers::get_customer(uow.conn(), &c.to_string())
+            .await?
+            .is_none()
+    {
+        return Err(ServiceError::field(
+            "customer_id",
+            "unknown",
+            format!("customer {c} does not exist"),
+        ));
+    }
     let seq = uow.next_number("ticket", now.year()).await?;
     let ticket = Ticket {
         id: Uuid::now_v7(),

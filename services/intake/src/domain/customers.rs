@@ -1,0 +1,358 @@
+//! Customers, machines and warranty cards, free of I/O: validation, the keys that make
+//! phone numbers and serial numbers findable whatever their formatting, warranty ends and
+//! the follow-ups a warranty card creates.
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::FieldError;
+use aftercare_contracts::intake::{CreateCustomer, FindCustomers, MachineInfo, RegisterMachine};
+use aftercare_contracts::rpc::check_text;
+use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+
+use super::limits;
+
+/// Most contacts per customer.
+pub const MAX_CONTACTS: usize = 20;
+/// Most phones per contact.
+pub const MAX_PHONES: usize = 5;
+/// Working days within which a new warranty-card customer gets the welcome call.
+pub const WELCOME_CALL_WORKING_DAYS: i64 = 2;
+/// Days within which the first maintenance visit is booked.
+pub const FIRST_MAINTENANCE_DAYS: i64 = 7;
+
+/// The lookup key of a phone number: its digits, without the country code 86 and the
+/// trunk 0, so `+86 20 5555 0101`, `020-5555-0101` and `(020) 55550101` are one number.
+pub fn phone_key(phone: &str) -> String {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    let national = match digits.strip_prefix("86") {
+        Some(rest) if phone.trim_start().starts_with('+') || digits.len() > 11 => rest,
+        _ => digits.as_str(),
+    };
+    national.trim_start_matches('0').to_owned()
+}
+
+/// The lookup key of a serial number or brand: upper case, without spaces and dashes
+/// (labels are read aloud and typed many ways).
+pub fn serial_key(serial: &str) -> String {
+    serial
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The search key of a company name: trimmed and lower case.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+fn error(field: &str, code: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+fn check_phone(e: &mut Vec<FieldError>, field: &str, phone: &str) {
+    check_text(e, field, phone, 5, limits::PHONE);
+    if !phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
+        e.push(error(
+            field,
+            "invalid",
+            format!("{field} may contain only digits, spaces and + - ( )"),
+        ));
+    } else if phone_key(phone).len() < 5 {
+        e.push(error(
+            field,
+            "invalid",
+            format!("{field} has too few digits"),
+        ));
+    }
+}
+
+/// Every problem with a new customer, each naming its field (prefixed by `at`).
+pub fn validate_customer(at: &str, c: &CreateCustomer) -> Vec<FieldError> {
+    let f = |name: &str| format!("{at}{name}");
+    let mut e = Vec::new();
+    check_text(&mut e, &f("company"), &c.company, 1, limits::NAME);
+    check_text(&mut e, &f("address"), &c.address, 0, limits::ADDRESS);
+    check_text(&mut e, &f("district"), &c.district, 1, limits::DISTRICT);
+    check_text(&mut e, &f("notes"), &c.notes, 0, 2000);
+    if c.contacts.is_empty() || c.contacts.len() > MAX_CONTACTS {
+        e.push(error(
+            &f("contacts"),
+            "out_of_range",
+            format!("between 1 and {MAX_CONTACTS} contacts"),
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (i, contact) in c.contacts.iter().enumerate() {
+        let field = |name: &str| format!("{at}contacts[{i}].{name}");
+        check_text(&mut e, &field("name"), &contact.name, 1, limits::NAME);
+        check_text(&mut e, &field("title"), &contact.title, 0, 100);
+        if contact.phones.is_empty() || contact.phones.len() > MAX_PHONES {
+            e.push(error(
+                &field("phones"),
+                "out_of_range",
+                format!("between 1 and {MAX_PHONES} phones"),
+            ));
+        }
+        for (j, phone) in contact.phones.iter().enumerate() {
+            let pf = format!("{at}contacts[{i}].phones[{j}]");
+            check_phone(&mut e, &pf, phone);
+            if !seen.insert(phone_key(phone)) {
+                e.push(error(&pf, "duplicate", "this number is given twice"));
+            }
+        }
+    }
+    if let Some(p) = c.location
+        && (!(-90.0..=90.0).contains(&p.lat) || !(-180.0..=180.0).contains(&p.lon))
+    {
+        e.push(error(
+            &f("location"),
+            "out_of_range",
+            "latitude −90 to 90, longitude −180 to 180",
+        ));
+    }
+    e
+}
+
+/// Every problem with a machine description, fields prefixed by `at`.
+pub fn validate_machine_info(at: &str, m: &MachineInfo) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    for (name, value) in [
+        ("product_line", &m.product_line),
+        ("brand", &m.brand),
+        ("model", &m.model),
+        ("serial", &m.serial),
+    ] {
+        check_text(
+            &mut e,
+            &format!("{at}{name}"),
+            value,
+            1,
+            limits::MACHINE_FIELD,
+        );
+    }
+    if !m.serial.trim().is_empty() && serial_key(&m.serial).is_empty() {
+        e.push(error(
+            &format!("{at}serial"),
+            "invalid",
+            "a serial number needs letters or digits",
+        ));
+    }
+    e
+}
+
+/// Every problem with a machine registration.
+pub fn validate_machine(m: &RegisterMachine, today: NaiveDate) -> Vec<FieldError> {
+    let info = MachineInfo {
+        product_line: m.product_line.clone(),
+        brand: m.brand.clone(),
+        model: m.model.clone(),
+        serial: m.serial.clone(),
+        purchase_date: m.purchase_date,
+    };
+    let mut e = validate_machine_info("", &info);
+    check_text(&mut e, "install_location", &m.install_location, 0, 200);
+    if m.purchase_date.is_some_and(|d| d > today) {
+        e.push(error(
+            "purchase_date",
+            "in_future",
+            "the purchase date is in the future",
+        ));
+    }
+    if let (Some(p), Some(w)) = (m.purchase_date, m.warranty_end)
+        && w < p
+    {
+        e.push(error(
+            "warranty_end",
+            "before_purchase",
+            "the warranty ends before the purchase",
+        ));
+    }
+    e
+}
+
+/// Exactly one way to search, and a name prefix that is not blank.
+pub fn validate_find(f: &FindCustomers) -> Vec<FieldError> {
+    let given = [f.name.is_some(), f.phone.is_some(), f.serial.is_some()]
+        .into_iter()
+        .filter(|g| *g)
+        .count();
+    let mut e = Vec::new();
+    if given > 1 {
+        e.push(error(
+            "name",
+            "conflict",
+            "search by one of name, phone or serial",
+        ));
+    }
+    if let Some(n) = &f.name {
+        check_text(&mut e, "name", n, 1, limits::NAME);
+    }
+    if let Some(p) = &f.phone
+        && phone_key(p).len() < 5
+    {
+        e.push(error(
+            "phone",
+            "invalid",
+            "a phone number needs at least 5 digits",
+        ));
+    }
+    if let Some(s) = &f.serial
+        && serial_key(s).is_empty()
+    {
+        e.push(error(
+            "serial",
+            "invalid",
+            "a serial number needs letters or digits",
+        ));
+    }
+    e
+}
+
+/// The bounds of a prefix search over keys compared bytewise: every key starting with
+/// `prefix` lies in `[low, high)`.
+pub fn prefix_range(prefix: &str) -> (String, String) {
+    (prefix.to_owned(), format!("{prefix}\u{10FFFF}"))
+}
+
+/// The warranty end: as given, or the purchase date plus the product line's months.
+pub fn warranty_end(
+    purchase: Option<NaiveDate>,
+    given: Option<NaiveDate>,
+    months: u32,
+) -> Option<NaiveDate> {
+    given.or_else(|| purchase.and_then(|p| p.checked_add_months(Months::new(months))))
+}
+
+/// When a warranty card's welcome call is due (end of the second working day after it
+/// came in) and by when the first maintenance visit must be booked.
+pub fn warranty_follow_ups(
+    registered: DateTime<Utc>,
+    calendar: &BusinessCalendar,
+) -> (DateTime<Utc>, NaiveDate) {
+    let working_days = calendar.working_day_length() * WELCOME_CALL_WORKING_DAYS as i32;
+    let call = calendar.add_working_time(registered, working_days);
+    let visit = calendar.local_date(registered) + Duration::days(FIRST_MAINTENANCE_DAYS);
+    (call, visit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aftercare_contracts::intake::{Contact, CustomerTier, GeoPoint};
+    use chrono::TimeZone;
+
+    #[test]
+    fn phone_numbers_match_whatever_their_formatting() {
+        let k = phone_key("+86 20 5555 0101");
+        assert_eq!(k, "2055550101");
+        assert_eq!(phone_key("020-5555-0101"), k);
+        assert_eq!(phone_key("(020) 55550101"), k);
+        assert_eq!(phone_key("13800138000"), "13800138000");
+        assert_eq!(phone_key("+86 138 0013 8000"), "13800138000");
+        // A local number that starts with 86 keeps it.
+        assert_eq!(phone_key("8613 2222"), "86132222");
+    }
+
+    #[test]
+    fn serials_and_names_are_keyed() {
+        assert_eq!(serial_key(" ab-12 3c "), "AB123C");
+        assert_eq!(name_key("  Tianhe PRINTING "), "tianhe printing");
+        let (low, high) = prefix_range("tian");
+        assert!("tianhe" >= low.as_str() && "tianhe" < high.as_str());
+        assert!("tiao" >= high.as_str() || "tiao" < low.as_str());
+        assert!("广州天河" < prefix_range("广州").1.as_str());
+    }
+
+    fn customer() -> CreateCustomer {
+        CreateCustomer {
+            company: "Tianhe Printing".into(),
+            contacts: vec![Contact {
+                name: "Ms Chen".into(),
+                phones: vec!["+86 20 5555 0101".into()],
+                title: String::new(),
+            }],
+            address: "1 Tianhe Rd".into(),
+            district: "tianhe".into(),
+            location: None,
+            tier: CustomerTier::Standard,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn customers_are_validated_field_by_field() {
+        assert!(validate_customer("", &customer()).is_empty());
+        let mut c = customer();
+        c.contacts[0].phones.push("020-5555-0101".into());
+        c.contacts[0].phones.push("abc".into());
+        c.location = Some(GeoPoint {
+            lat: 91.0,
+            lon: 0.0,
+        });
+        c.company = " ".into();
+        let fields: Vec<_> = validate_customer("customer.", &c)
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect();
+        assert!(fields.contains(&("customer.company".into(), "required".into())));
+        assert!(fields.contains(&("customer.contacts[0].phones[1]".into(), "duplicate".into())));
+        assert!(fields.contains(&("customer.contacts[0].phones[2]".into(), "invalid".into())));
+        assert!(fields.contains(&("customer.location".into(), "out_of_range".into())));
+        c.contacts.clear();
+        assert!(
+            validate_customer("", &c)
+                .iter()
+                .any(|e| e.field == "contacts")
+        );
+    }
+
+    #[test]
+    fn one_search_at_a_time() {
+        let f = FindCustomers {
+            name: Some("t".into()),
+            phone: Some("123".into()),
+            serial: None,
+            limit: 10,
+            cursor: None,
+        };
+        let errors = validate_find(&f);
+        assert!(errors.iter().any(|e| e.code == "conflict"));
+        assert!(errors.iter().any(|e| e.field == "phone"));
+    }
+
+    #[test]
+    fn warranty_defaults_to_the_product_lines_months() {
+        let p = NaiveDate::from_ymd_opt(2024, 2, 29).expect("date");
+        assert_eq!(
+            warranty_end(Some(p), None, 12),
+            NaiveDate::from_ymd_opt(2025, 2, 28)
+        );
+        let given = NaiveDate::from_ymd_opt(2027, 1, 1);
+        assert_eq!(warranty_end(Some(p), given, 12), given);
+        assert_eq!(warranty_end(None, None, 12), None);
+    }
+
+    #[test]
+    fn a_warranty_card_gets_a_call_in_two_working_days_and_a_visit_within_a_week() {
+        let c = BusinessCalendar::china();
+        // Friday 2026-11-27 10:00 CST: two working days of time → Tuesday 10:00.
+        let at = chrono_tz::Asia::Shanghai
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .single()
+            .expect("t")
+            .with_timezone(&Utc);
+        let (call, visit) = warranty_follow_ups(at, &c);
+        let want = chrono_tz::Asia::Shanghai
+            .with_ymd_and_hms(2026, 12, 1, 10, 0, 0)
+            .single()
+            .expect("t");
+        assert_eq!(call, want);
+        assert_eq!(visit, NaiveDate::from_ymd_opt(2026, 12, 4).expect("date"));
+    }
+}

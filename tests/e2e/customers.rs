@@ -1,0 +1,210 @@
+//! Customers, machines and warranty cards through the gateway, on both backends: a phone
+//! already on file offers the existing customer, serial numbers are unique per brand,
+//! search works whatever the formatting, and bad input changes nothing.
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{Backend, ROLES, System};
+
+fn customer(company: &str, phone: &str) -> Value {
+    json!({
+        "company": company,
+        "contacts": [{"name": "Ms Chen", "phones": [phone], "title": "行政主管"}],
+        "address": "1 Tianhe Rd", "district": "tianhe", "tier": "key_account",
+        "location": {"lat": 23.13, "lon": 113.32}
+    })
+}
+
+async fn flow(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+
+    // A customer; the same phone written another way is the same customer.
+    let (s, c) = api
+        .post(
+            "/customers",
+            &customer("Tianhe Printing Co.", "+86 20 5555 0101"),
+        )
+        .await;
+    assert_eq!(s, 201, "{c}");
+    assert!(c["number"].as_str().unwrap().starts_with('C'));
+    let cid = c["id"].as_str().unwrap().to_owned();
+    let (s, dup) = api
+        .post("/customers", &customer("Another name", "020-5555-0101"))
+        .await;
+    assert_eq!(s, 409, "{dup}");
+    assert_eq!(dup["code"], "duplicate_phone");
+    assert_eq!(dup["errors"][0]["field"], "contacts[0].phones[0]");
+    assert!(dup["detail"].as_str().unwrap().contains(&cid));
+    assert_eq!(
+        sys.count("intake", "select count(*) from customer").await,
+        1
+    );
+    let (s, bad) = api
+        .post(
+            "/customers",
+            &json!({"company": "", "contacts": [], "district": "tianhe"}),
+        )
+        .await;
+    assert_eq!(s, 422);
+    let fields: Vec<_> = bad["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].clone())
+        .collect();
+    assert!(
+        fields.contains(&json!("company")) && fields.contains(&json!("contacts")),
+        "{bad}"
+    );
+
+    // Machines: warranty from the product line, serial unique per brand.
+    let machine = |customer_id: &str, serial: &str| {
+        json!({"customer_id": customer_id, "product_line": "copier", "brand": "Sharp", "model": "AR-2048",
+               "serial": serial, "purchase_date": "2026-03-01", "install_location": "2F office"})
+    };
+    let (s, m) = api.post("/machines", &machine(&cid, "SN-0001")).await;
+    assert_eq!(s, 201, "{m}");
+    assert_eq!(m["warranty_end"], "2027-03-01");
+    let (s, v) = api.post("/machines", &machine(&cid, "sn 0001")).await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (409, Some("duplicate_serial")),
+        "{v}"
+    );
+    let (s, v) = api
+        .post(
+            "/machines",
+            &machine(&Uuid::now_v7().to_string(), "SN-0002"),
+        )
+        .await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("customer_id")),
+        "{v}"
+    );
+    let mut other_line = machine(&cid, "SN-0003");
+    other_line["product_line"] = json!("espresso machine");
+    let (s, v) = api.post("/machines", &other_line).await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("product_line")),
+        "{v}"
+    );
+    let mut future = machine(&cid, "SN-0004");
+    future["purchase_date"] = json!("2099-01-01");
+    assert_eq!(api.post("/machines", &future).await.0, 422);
+    assert_eq!(sys.count("intake", "select count(*) from machine").await, 1);
+
+    // Search by name prefix, by phone in any format, by serial; lists mask phones.
+    let (s, found) = api.get("/customers?name=tianhe%20PRINT").await;
+    assert_eq!(s, 200);
+    assert_eq!(found["items"][0]["id"], json!(cid));
+    let phone = found["items"][0]["contacts"][0]["phones"][0]
+        .as_str()
+        .unwrap();
+    assert!(phone.contains('*'), "{phone}");
+    let (_, by_phone) = api.get("/customers?phone=020%2055550101").await;
+    assert_eq!(by_phone["items"][0]["id"], json!(cid));
+    let (_, by_serial) = api.get("/customers?serial=sn0001").await;
+    assert_eq!(by_serial["items"][0]["id"], json!(cid));
+    let (_, none) = api.get("/customers?name=zzz").await;
+    assert_eq!(none["items"].as_array().unwrap().len(), 0);
+    assert_eq!(api.get("/customers?name=t&phone=1234567").await.0, 422);
+    let (_, shown) = api.get("/customers?name=tianhe&personal_data=show").await;
+    assert_eq!(
+        shown["items"][0]["contacts"][0]["phones"][0],
+        "+86 20 5555 0101"
+    );
+
+    // Warranty cards: a new customer is created, a known phone links the existing one.
+    let card = |number: &str, phone: &str, serial: &str| {
+        json!({"card_number": number, "customer": customer("Card Customer", phone),
+               "machine": {"product_line": "fax", "brand": "Panasonic", "model": "KX-FL338", "serial": serial,
+                           "purchase_date": "2026-11-01"}})
+    };
+    let (s, w) = api
+        .post("/warranty-cards", &card("WC-1", "13800138000", "PN-1"))
+        .await;
+    assert_eq!(s, 201, "{w}");
+    assert_eq!(w["existing_customer"], false);
+    assert_eq!(w["machine"]["warranty_end"], "2027-11-01");
+    assert!(w["welcome_call_due"].is_string() && w["first_maintenance_by"].is_string());
+    let (s, w2) = api
+        .post(
+            "/warranty-cards",
+            &card("WC-2", "+86 138 0013 8000", "PN-2"),
+        )
+        .await;
+    assert_eq!(s, 201, "{w2}");
+    assert_eq!(w2["existing_customer"], true);
+    assert_eq!(w2["customer"]["id"], w["customer"]["id"]);
+    let machines_before = sys.count("intake", "select count(*) from machine").await;
+    let (s, v) = api
+        .post("/warranty-cards", &card("WC-1", "13900139000", "PN-3"))
+        .await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (409, Some("duplicate_card")),
+        "{v}"
+    );
+    assert_eq!(
+        sys.count("intake", "select count(*) from machine").await,
+        machines_before,
+        "nothing half-written"
+    );
+    let js = sys.jetstream().await;
+    let stream = js.get_stream("INTAKE").await.unwrap();
+    let m = stream
+        .get_last_raw_message_by_subject("intake.warranty.registered")
+        .await
+        .unwrap();
+    let e: Value = serde_json::from_slice(&m.payload).unwrap();
+    assert_eq!(e["data"]["card_number"], "WC-2");
+
+    // A customer account sees its own record and machines only, and files its tickets there.
+    let (s, _) = api
+        .post(
+            "/accounts",
+            &json!({"login": "chen@example.com", "display_name": "Ms Chen", "role": "customer",
+                    "password": "customer-password-1", "customer_id": cid}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let me = api.signed_in_as("chen@example.com", "customer-password-1");
+    assert_eq!(me.get(&format!("/customers/{cid}")).await.0, 200);
+    let other = w["customer"]["id"].as_str().unwrap();
+    assert_eq!(me.get(&format!("/customers/{other}")).await.0, 404);
+    assert_eq!(
+        me.get(&format!("/customers/{cid}/machines")).await.1["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(me.get(&format!("/customers/{other}/machines")).await.0, 404);
+    let (s, t) = me
+        .post("/tickets", &crate::helpers::ticket_body("SN-0001"))
+        .await;
+    assert_eq!(s, 201, "{t}");
+    assert_eq!(t["customer_id"], json!(cid));
+    let mut unknown = crate::helpers::ticket_body("SN-9");
+    unknown["customer_id"] = json!(Uuid::now_v7());
+    let (s, v) = api.post("/tickets", &unknown).await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("customer_id")),
+        "{v}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_machines_and_warranty_cards_on_sqlite() {
+    flow(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_machines_and_warranty_cards_on_postgresql() {
+    flow(Backend::Postgres).await;
+}
