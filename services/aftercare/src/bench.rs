@@ -198,16 +198,16 @@ impl Flow {
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
-struct Latency {
-    flows: usize,
-    errors: usize,
-    per_sec: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    max_ms: f64,
+pub(crate) struct Latency {
+    pub(crate) flows: usize,
+    pub(crate) errors: usize,
+    pub(crate) per_sec: f64,
+    pub(crate) p50_ms: f64,
+    pub(crate) p99_ms: f64,
+    pub(crate) max_ms: f64,
 }
 
-fn summarise(mut lat: Vec<Duration>, errors: usize, elapsed: Duration) -> Latency {
+pub(crate) fn summarise(mut lat: Vec<Duration>, errors: usize, elapsed: Duration) -> Latency {
     lat.sort();
     let pick = |q: f64| {
         lat.get(((lat.len() as f64 * q).ceil() as usize).saturating_sub(1))
@@ -431,7 +431,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// An access token for the load (valid for the gateway's token lifetime, 15 minutes by
 /// default: longer than a benchmark run).
-async fn sign_in(api: &str, login: &str, password: &str) -> anyhow::Result<String> {
+pub(crate) async fn sign_in(api: &str, login: &str, password: &str) -> anyhow::Result<String> {
     let r: Value = reqwest::Client::new()
         .post(format!("{api}/auth/token"))
         .json(&json!({"login": login, "password": password}))

@@ -70,6 +70,9 @@ enum Command {
     Plan(crate::plan::PlanArgs),
     /// Measures the flow against a running system, and the floors beneath it.
     Bench(crate::bench::BenchArgs),
+    /// Measures customer search on a large synthetic customer base.
+    #[command(subcommand)]
+    BenchSearch(crate::bench_search::SearchBench),
 }
 
 #[derive(Debug, Subcommand)]
@@ -356,6 +359,7 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench(args) => crate::bench::run(args).await,
+        Command::BenchSearch(cmd) => crate::bench_search::run(cmd).await,
         Command::Plan(args) => crate::plan::run(args),
     }
 }

@@ -5,6 +5,7 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod bench;
+mod bench_search;
 mod cli;
 mod plan;
 mod roles;

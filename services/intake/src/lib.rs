@@ -1,15 +1,20 @@
 //! Intake (受理): registers customers' requests as tickets, sets their priority and
 //! follows them to the end.
 //!
-//! Publishes `intake.ticket.opened` and `intake.ticket.code_requested`. Consumes `dispatch.workorder.assigned`,
+//! Customers, their machines and warranty cards live here too.
+//!
+//! Publishes `intake.ticket.opened`, `intake.ticket.code_requested` and
+//! `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
 //! `dispatch.workorder.completed` and `survey.callback.scheduled` to move tickets along.
-//! Answers `svc.intake.ticket.open`, `.get`, `.list` and `.send_code`.
+//! Answers `svc.intake.ticket.{open,get,list,send_code}`, `svc.intake.customer.{create,get,find}`,
+//! `svc.intake.machine.{register,list}` and `svc.intake.warranty.register`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
 mod consumers;
 pub mod domain;
 mod store;
+pub mod synthetic;
 
 use std::sync::Arc;
 
