@@ -15,6 +15,17 @@ fn customer(company: &str, phone: &str) -> Value {
     })
 }
 
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 async fn flow(backend: Backend) {
     let sys = System::new(backend).await;
     let _p = sys.spawn(&ROLES, &[]).await;
@@ -112,6 +123,28 @@ async fn flow(backend: Backend) {
     let (_, none) = api.get("/customers?name=zzz").await;
     assert_eq!(none["items"].as_array().unwrap().len(), 0);
     assert_eq!(api.get("/customers?name=t&phone=1234567").await.0, 422);
+    for (i, phone) in ["13700000001", "13700000002", "13700000003"]
+        .iter()
+        .enumerate()
+    {
+        let (s, _) = api
+            .post("/customers", &customer(&format!("Paging Co {i}"), phone))
+            .await;
+        assert_eq!(s, 201);
+    }
+    let (_, first) = api.get("/customers?name=paging&limit=2").await;
+    assert_eq!(first["items"].as_array().unwrap().len(), 2);
+    assert_eq!(first["items"][0]["company"], "Paging Co 0");
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let (s, second) = api
+        .get(&format!(
+            "/customers?name=paging&limit=2&cursor={}",
+            urlencode(cursor)
+        ))
+        .await;
+    assert_eq!(s, 200, "{second}");
+    assert_eq!(second["items"].as_array().unwrap().len(), 1);
+    assert_eq!(second["items"][0]["company"], "Paging Co 2");
     let (_, shown) = api.get("/customers?name=tianhe&personal_data=show").await;
     assert_eq!(
         shown["items"][0]["contacts"][0]["phones"][0],
