@@ -133,18 +133,30 @@ async fn customers_and_technicians_see_only_their_own_objects() {
     let _p = sys.spawn(&ROLES, &[]).await;
     let tech = sys.api.technician().await;
     sys.api.part("DRUM-1", 10).await;
+    let mut customer_ids = Vec::new();
+    for (name, phone) in [("A Co.", "13600000001"), ("B Co.", "13600000002")] {
+        let (s, c) = sys
+            .api
+            .post(
+                "/customers",
+                &json!({"company": name, "contacts": [{"name": "x", "phones": [phone]}], "district": "tianhe"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{c}");
+        customer_ids.push(c["id"].clone());
+    }
     let (cust_a, acct_a) = account(
         &sys,
         "a@example.com",
         "customer",
-        json!({"customer_id": Uuid::now_v7()}),
+        json!({"customer_id": customer_ids[0]}),
     )
     .await;
     let (cust_b, _) = account(
         &sys,
         "b@example.com",
         "customer",
-        json!({"customer_id": Uuid::now_v7()}),
+        json!({"customer_id": customer_ids[1]}),
     )
     .await;
     let (tech_x, _) = account(

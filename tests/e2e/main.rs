@@ -11,3 +11,4 @@ mod gateway;
 mod helpers;
 mod nats_permissions;
 mod startup;
+mod tickets;

@@ -1,7 +1,10 @@
-//! Dispatch's event handlers: a ticket that needs a visit becomes a work order, assigned
+//! Dispatch's event handlers: a ticket that needs a visit (new, or after triage or
+//! reopening) becomes a work order, assigned
 //! at once when someone qualifies and flagged when nobody does.
 use aftercare_contracts::dispatch::{WorkOrderAssigned, WorkOrderStatus, WorkOrderUnassigned};
-use aftercare_contracts::intake::TicketOpened;
+use aftercare_contracts::intake::{
+    CustomerInfo, MachineInfo, Priority, TicketOpened, TicketVisitRequested,
+};
 use aftercare_contracts::{Actor, Envelope, Event};
 use aftercare_platform::db::human_number;
 use aftercare_platform::{
@@ -24,7 +27,35 @@ impl EventHandler for Handler {
         Box::pin(async move {
             match event.subject.as_str() {
                 TicketOpened::TYPE => {
-                    on_ticket_opened(uow, event.decode::<TicketOpened>()?.data).await
+                    let t = event.decode::<TicketOpened>()?.data;
+                    if !t.needs_visit {
+                        return Ok(());
+                    }
+                    create_work_order(
+                        uow,
+                        Visit {
+                            ticket_id: t.ticket_id,
+                            number: &t.number,
+                            priority: t.priority,
+                            customer: &t.customer,
+                            machine: t.machine.as_ref(),
+                        },
+                    )
+                    .await
+                }
+                TicketVisitRequested::TYPE => {
+                    let t = event.decode::<TicketVisitRequested>()?.data;
+                    create_work_order(
+                        uow,
+                        Visit {
+                            ticket_id: t.ticket_id,
+                            number: &t.number,
+                            priority: t.priority,
+                            customer: &t.customer,
+                            machine: t.machine.as_ref(),
+                        },
+                    )
+                    .await
                 }
                 other => Err(HandlerError::Poison(format!(
                     "dispatch does not handle {other}"
@@ -34,10 +65,17 @@ impl EventHandler for Handler {
     }
 }
 
-async fn on_ticket_opened(uow: &mut UnitOfWork, t: TicketOpened) -> Result<(), HandlerError> {
-    if !t.needs_visit {
-        return Ok(());
-    }
+/// What a work order is made from: a new ticket that needs a visit, or a visit requested
+/// after triage or on reopening.
+struct Visit<'a> {
+    ticket_id: Uuid,
+    number: &'a str,
+    priority: Priority,
+    customer: &'a CustomerInfo,
+    machine: Option<&'a MachineInfo>,
+}
+
+async fn create_work_order(uow: &mut UnitOfWork, t: Visit<'_>) -> Result<(), HandlerError> {
     let now = now_ms();
     let year = from_ms(now).year();
     let number = human_number("W", year, uow.next_number("work_order", year).await?);
@@ -68,12 +106,12 @@ async fn on_ticket_opened(uow: &mut UnitOfWork, t: TicketOpened) -> Result<(), H
         id,
         number: &number,
         ticket_id: t.ticket_id,
-        ticket_number: &t.number,
+        ticket_number: t.number,
         status,
         priority: t.priority,
         customer_name: &t.customer.name,
         district: &t.customer.district,
-        machine: t.machine.as_ref(),
+        machine: t.machine,
         technician_id: technician,
         reasons: &reasons,
     };

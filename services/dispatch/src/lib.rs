@@ -1,7 +1,7 @@
 //! Dispatch (派工): turns tickets that need a visit into work orders, assigns them to
 //! technicians, and takes the technician's report when the visit is done.
 //!
-//! Consumes `intake.ticket.opened`. Publishes `dispatch.workorder.assigned`,
+//! Consumes `intake.ticket.opened` and `intake.ticket.visit_requested`. Publishes `dispatch.workorder.assigned`,
 //! `dispatch.workorder.unassigned` and `dispatch.workorder.completed`. Answers
 //! `svc.dispatch.technician.create` and `svc.dispatch.workorder.{get,list,complete}`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]

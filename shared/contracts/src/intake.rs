@@ -133,14 +133,73 @@ pub struct OpenTicket {
 pub enum TicketStatus {
     /// Registered, not yet looked at.
     New,
+    /// An agent has classified it.
+    Triaged,
+    /// Solved on the phone (from the FAQ), no visit.
+    ResolvedRemotely,
     /// A visit is needed; waiting for dispatch.
     NeedsVisit,
     /// A technician is assigned.
     InService,
+    /// The visit found a part missing; a return visit follows.
+    WaitingForParts,
     /// The work is done.
     Resolved,
     /// Work done and callback arranged.
     Closed,
+    /// Withdrawn or not to be handled.
+    Cancelled,
+    /// Came back after it was resolved or closed (a repeat).
+    Reopened,
+}
+
+/// Deadlines of a ticket's service-level targets, counted in working time on the
+/// company's business calendar, and when they were met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TicketSla {
+    /// The customer must hear from an agent by then.
+    pub first_response_due: DateTime<Utc>,
+    /// The request must be resolved by then.
+    pub resolution_due: DateTime<Utc>,
+    /// When an agent first acted on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_response_at: Option<DateTime<Utc>>,
+    /// When it was resolved (remotely or by a visit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+/// Request: move a ticket to another state by hand (`svc.intake.ticket.transition`):
+/// triage, resolve on the phone, request a visit, wait for parts, close, cancel, reopen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionTicket {
+    /// Ticket id or number.
+    pub ticket_id: String,
+    /// The state to move to.
+    pub to: TicketStatus,
+    /// Why, up to 2000 characters; required to cancel or reopen.
+    #[serde(default)]
+    pub reason: String,
+    /// How it was solved, required for `resolved_remotely` (e.g. the FAQ answer given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<String>,
+    /// The version the agent saw; a stale one is refused.
+    pub expected_version: i64,
+}
+
+/// Request: set a ticket's priority by hand, with the reason (`svc.intake.ticket.set_priority`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetPriority {
+    /// Ticket id or number.
+    pub ticket_id: String,
+    /// The new priority.
+    pub priority: Priority,
+    /// Why, 1–2000 characters.
+    pub reason: String,
+    /// The version the agent saw; a stale one is refused.
+    pub expected_version: i64,
 }
 
 /// A ticket as the gateway shows it.
@@ -175,6 +234,8 @@ pub struct Ticket {
     /// When the callback is due, once scheduled.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_due_at: Option<DateTime<Utc>>,
+    /// Service-level deadlines and when they were met.
+    pub sla: TicketSla,
     /// When it was registered.
     pub opened_at: DateTime<Utc>,
     /// Last change.
@@ -594,6 +655,61 @@ impl WarrantyRegistered {
             warranty_end: None,
             welcome_call_due: DateTime::<Utc>::UNIX_EPOCH,
             first_maintenance_by: NaiveDate::MIN,
+        }
+    }
+}
+
+/// Event `intake.ticket.visit_requested`: an agent decided after triage (or on reopening)
+/// that the ticket needs a visit; dispatch creates a work order as for a new ticket that
+/// needs one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketVisitRequested {
+    /// Ticket id.
+    pub ticket_id: Uuid,
+    /// Human number.
+    pub number: String,
+    /// Request type.
+    #[serde(rename = "type")]
+    pub ticket_type: TicketType,
+    /// Priority.
+    pub priority: Priority,
+    /// Symptom text.
+    pub symptom: String,
+    /// Customer (the technician needs the address and phone).
+    pub customer: CustomerInfo,
+    /// Machine, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<MachineInfo>,
+    /// The visit must be done by then (the resolution deadline).
+    pub resolution_due: DateTime<Utc>,
+    /// When the visit was requested.
+    pub requested_at: DateTime<Utc>,
+}
+
+impl Event for TicketVisitRequested {
+    const TYPE: &'static str = "intake.ticket.visit_requested";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.ticket_id.to_string()
+    }
+}
+
+impl TicketVisitRequested {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        let o = TicketOpened::example();
+        Self {
+            ticket_id: o.ticket_id,
+            number: o.number,
+            ticket_type: TicketType::Consultation,
+            priority: Priority::P3,
+            symptom: o.symptom,
+            customer: o.customer,
+            machine: o.machine,
+            resolution_due: DateTime::<Utc>::UNIX_EPOCH,
+            requested_at: DateTime::<Utc>::UNIX_EPOCH,
         }
     }
 }

@@ -22,6 +22,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
     vec![
         one::<intake::TicketOpened>(),
         one::<intake::TicketCodeRequested>(),
+        one::<intake::TicketVisitRequested>(),
         one::<intake::WarrantyRegistered>(),
         one::<dispatch::WorkOrderAssigned>(),
         one::<dispatch::WorkOrderUnassigned>(),

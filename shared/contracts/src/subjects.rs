@@ -110,6 +110,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A customer request was registered and needs handling.",
     },
     EventSpec {
+        subject: "intake.ticket.visit_requested",
+        producer: Service::Intake,
+        consumers: &[Service::Dispatch],
+        summary: "After triage (or on reopening) an agent decided the ticket needs a visit; dispatch creates a work order.",
+    },
+    EventSpec {
         subject: "intake.ticket.code_requested",
         producer: Service::Intake,
         consumers: &[],
@@ -175,6 +181,14 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.intake.ticket.send_code",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.ticket.transition",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.ticket.set_priority",
         service: Service::Intake,
     },
     RequestSpec {

@@ -7,7 +7,7 @@ use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
 use aftercare_contracts::intake::{
     CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, RegisterMachine,
-    RegisterWarrantyCard, Ticket, TicketStatus, WarrantyCard,
+    RegisterWarrantyCard, SetPriority, Ticket, TicketStatus, TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -157,6 +157,7 @@ const TICKET_READERS: &[Role] = &[
     Manager,
     Admin,
 ];
+const TICKET_HANDLERS: &[Role] = &[Agent, Dispatcher, Manager, Admin];
 const CUSTOMER_KEEPERS: &[Role] = &[Agent, Dispatcher, Manager, Admin];
 const CUSTOMER_READERS: &[Role] = &[
     Customer,
@@ -475,6 +476,38 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         params: &[path_id("Ticket id or number (T2026-000042).")],
         request: None,
         request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Ticket>),
+    },
+    Operation {
+        id: "moveTicket",
+        method: Method::POST,
+        path: "/tickets/{id}/transitions",
+        tag: "tickets",
+        summary: "Move a ticket: triage, resolve on the phone, request a visit, wait for parts, close, cancel, reopen",
+        access: Access::Roles(TICKET_HANDLERS),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Update,
+        params: &[path_id("Ticket id or number.")],
+        request: Some(schema::<TransitionTicket>),
+        request_omits: &["ticket_id", "expected_version"],
+        status: 200,
+        response: Body::Json(schema::<Ticket>),
+    },
+    Operation {
+        id: "setTicketPriority",
+        method: Method::POST,
+        path: "/tickets/{id}/priority",
+        tag: "tickets",
+        summary: "Override the priority with a reason; the SLA deadlines are recomputed",
+        access: Access::Roles(TICKET_HANDLERS),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Update,
+        params: &[path_id("Ticket id or number.")],
+        request: Some(schema::<SetPriority>),
+        request_omits: &["ticket_id", "expected_version"],
         status: 200,
         response: Body::Json(schema::<Ticket>),
     },

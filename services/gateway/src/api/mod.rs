@@ -88,6 +88,11 @@ pub(crate) fn routes() -> Router<AppState> {
             post(services::open_ticket).get(services::list_tickets),
         )
         .route("/tickets/{id}", get(services::get_ticket))
+        .route("/tickets/{id}/transitions", post(services::move_ticket))
+        .route(
+            "/tickets/{id}/priority",
+            post(services::set_ticket_priority),
+        )
         .route(
             "/customers",
             post(customers::create_customer).get(customers::find_customers),

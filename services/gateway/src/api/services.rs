@@ -6,7 +6,9 @@ use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
 };
-use aftercare_contracts::intake::{ListTickets, OpenTicket, Ticket, TicketStatus};
+use aftercare_contracts::intake::{
+    ListTickets, OpenTicket, SetPriority, Ticket, TicketStatus, TransitionTicket,
+};
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
 use aftercare_contracts::survey::Callback;
@@ -262,6 +264,46 @@ pub(crate) async fn get_ticket(
         privacy::mask_ticket(&mut t);
     }
     Ok(with_etag(StatusCode::OK, &t, t.version))
+}
+
+/// An update of a ticket at the version in `If-Match`, with `id` from the path.
+async fn update_ticket<Req: serde::de::DeserializeOwned + serde::Serialize>(
+    s: &AppState,
+    p: &Principal,
+    id: String,
+    headers: &HeaderMap,
+    body: Body,
+    subject: &str,
+) -> Result<Response, ApiError> {
+    let version = if_match_version(headers)?;
+    let extra = [
+        ("ticket_id", Value::String(id)),
+        ("expected_version", Value::from(version)),
+    ];
+    let req: Req = json_with(headers, body, s.config.max_body_bytes, &extra).await?;
+    let t: Ticket = s.call(subject, &req, Some(p)).await?;
+    Ok(with_etag(StatusCode::OK, &t, t.version))
+}
+
+pub(crate) async fn move_ticket(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_ticket::<TransitionTicket>(&s, &p, id, &headers, body, "svc.intake.ticket.transition")
+        .await
+}
+
+pub(crate) async fn set_ticket_priority(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_ticket::<SetPriority>(&s, &p, id, &headers, body, "svc.intake.ticket.set_priority").await
 }
 
 pub(crate) async fn create_technician(

@@ -1,10 +1,15 @@
 //! Intake's request endpoints (`svc.intake.*`): tickets here, customers, machines and
 //! warranty cards in [`customers`].
 mod customers;
+mod lifecycle;
+
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    ListTickets, OpenTicket, SendVerificationCode, Ticket, TicketCodeRequested, TicketOpened,
-    VerificationCodeSent,
+    CustomerTier, ListTickets, OpenTicket, SendVerificationCode, Ticket, TicketCodeRequested,
+    TicketOpened, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -17,11 +22,20 @@ use uuid::Uuid;
 use crate::{domain, store};
 
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
+    let calendar = Arc::new(BusinessCalendar::china());
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
+    let (move_db, prio_db) = (db.clone(), db.clone());
+    let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone());
     all.extend([
         endpoint("ticket.open", move |ctx, req| {
-            open(open_db.clone(), ctx, req)
+            open(open_db.clone(), open_cal.clone(), ctx, req)
+        }),
+        endpoint("ticket.transition", move |ctx, req| {
+            lifecycle::transition(move_db.clone(), ctx, req)
+        }),
+        endpoint("ticket.set_priority", move |ctx, req| {
+            lifecycle::set_priority(prio_db.clone(), prio_cal.clone(), ctx, req)
         }),
         endpoint("ticket.get", move |_ctx, req: ById| get(db.clone(), req)),
         endpoint("ticket.list", move |_ctx, req| list(list_db.clone(), req)),
@@ -32,24 +46,35 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     all
 }
 
-async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, ServiceError> {
+async fn open(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    ctx: RequestContext,
+    req: OpenTicket,
+) -> Result<Ticket, ServiceError> {
     let errors = domain::validate(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
     let now = aftercare_platform::from_ms(now_ms());
     let mut uow = db.begin().await?;
-    if let Some(c) = req.customer_id
-        && crate::store::customers::get_customer(uow.conn(), &c.to_string())
-            .await?
-            .is_none()
-    {
-        return Err(ServiceError::field(
-            "customer_id",
-            "unknown",
-            format!("customer {c} does not exist"),
-        ));
-    }
+    let tier = match req.customer_id {
+        Some(c) => {
+            crate::store::customers::get_customer(uow.conn(), &c.to_string())
+                .await?
+                .ok_or_else(|| {
+                    ServiceError::field(
+                        "customer_id",
+                        "unknown",
+                        format!("customer {c} does not exist"),
+                    )
+                })?
+                .tier
+        }
+        None => CustomerTier::Standard,
+    };
+    let priority = domain::priority(req.ticket_type, req.machine_down);
+    let sla = domain::sla::deadlines(now, domain::sla::default_target(priority, tier), &calendar);
     let seq = uow.next_number("ticket", now.year()).await?;
     let ticket = Ticket {
         id: Uuid::now_v7(),
@@ -57,13 +82,14 @@ async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, Se
         status: domain::initial_status(req.ticket_type),
         channel: req.channel,
         ticket_type: req.ticket_type,
-        priority: domain::priority(req.ticket_type, req.machine_down),
+        priority,
         symptom: req.symptom.trim().to_owned(),
         customer: req.customer,
         customer_id: req.customer_id,
         machine: req.machine,
         work_order_id: None,
         callback_due_at: None,
+        sla,
         opened_at: now,
         updated_at: now,
         version: 1,
@@ -73,7 +99,7 @@ async fn open(db: Db, ctx: RequestContext, req: OpenTicket) -> Result<Ticket, Se
         .as_ref()
         .map(|a| a.user_id.as_str())
         .unwrap_or("anonymous");
-    store::insert(&mut uow, &ticket, req.machine_down, actor).await?;
+    store::insert(&mut uow, &ticket, tier, req.machine_down, actor).await?;
     let event = TicketOpened {
         ticket_id: ticket.id,
         number: ticket.number.clone(),

@@ -1,6 +1,8 @@
 //! Intake's rules, free of I/O: validation of a new ticket, its priority, and which
 //! status changes dispatch and survey events may cause.
 pub mod customers;
+pub mod lifecycle;
+pub mod sla;
 
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::{OpenTicket, Priority, TicketStatus, TicketType};
@@ -104,20 +106,25 @@ pub fn initial_status(ticket_type: TicketType) -> TicketStatus {
     }
 }
 
-fn rank(s: TicketStatus) -> u8 {
+/// Progress of a ticket along the visit path, for events (`None`: events do not move it).
+fn rank(s: TicketStatus) -> Option<u8> {
     match s {
-        TicketStatus::New => 0,
-        TicketStatus::NeedsVisit => 1,
-        TicketStatus::InService => 2,
-        TicketStatus::Resolved => 3,
-        TicketStatus::Closed => 4,
+        TicketStatus::New | TicketStatus::Triaged | TicketStatus::Reopened => Some(0),
+        TicketStatus::NeedsVisit => Some(1),
+        TicketStatus::InService | TicketStatus::WaitingForParts => Some(2),
+        TicketStatus::Resolved => Some(3),
+        TicketStatus::ResolvedRemotely | TicketStatus::Closed | TicketStatus::Cancelled => None,
     }
 }
 
 /// Whether an event may move a ticket from `from` to `to`. Events only move a ticket
-/// forward, so a late or replayed event never undoes newer progress.
+/// forward, so a late or replayed event never undoes newer progress, and never touch a
+/// ticket that is closed, cancelled or was resolved on the phone.
 pub fn event_may_move(from: TicketStatus, to: TicketStatus) -> bool {
-    rank(to) > rank(from) && from != TicketStatus::Closed
+    match (rank(from), rank(to)) {
+        (Some(f), Some(t)) => t > f,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

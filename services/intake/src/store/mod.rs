@@ -1,5 +1,5 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
-use aftercare_contracts::intake::{Ticket, TicketStatus};
+use aftercare_contracts::intake::{CustomerTier, Priority, Ticket, TicketSla, TicketStatus};
 use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
@@ -23,6 +23,10 @@ struct TicketRow {
     machine: Option<String>,
     work_order_id: Option<String>,
     callback_due_at: Option<i64>,
+    first_response_due: i64,
+    resolution_due: i64,
+    first_response_at: Option<i64>,
+    resolved_at: Option<i64>,
     opened_at: i64,
     updated_at: i64,
     version: i64,
@@ -48,6 +52,12 @@ impl TicketRow {
             machine: self.machine.as_deref().map(from_json).transpose()?,
             work_order_id: self.work_order_id.as_deref().map(parse_id).transpose()?,
             callback_due_at: self.callback_due_at.map(from_ms),
+            sla: TicketSla {
+                first_response_due: from_ms(self.first_response_due),
+                resolution_due: from_ms(self.resolution_due),
+                first_response_at: self.first_response_at.map(from_ms),
+                resolved_at: self.resolved_at.map(from_ms),
+            },
             opened_at: from_ms(self.opened_at),
             updated_at: from_ms(self.updated_at),
             version: self.version,
@@ -59,14 +69,16 @@ impl TicketRow {
 pub(crate) async fn insert(
     uow: &mut UnitOfWork,
     t: &Ticket,
+    tier: CustomerTier,
     machine_down: bool,
     actor: &str,
 ) -> Result<()> {
     let machine = t.machine.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
-            customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15)",
+            customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id,
+            tier, first_response_due, resolution_due)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18)",
     )
     .bind(t.id.to_string())
     .bind(&t.number)
@@ -83,6 +95,9 @@ pub(crate) async fn insert(
     .bind(i32::from(machine_down))
     .bind(t.opened_at.timestamp_millis())
     .bind(t.customer_id.map(|c| c.to_string()))
+    .bind(to_text(&tier))
+    .bind(t.sla.first_response_due.timestamp_millis())
+    .bind(t.sla.resolution_due.timestamp_millis())
     .execute(uow.conn())
     .await?;
     history(
@@ -119,7 +134,8 @@ async fn history(
 }
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
-    customer_address, district, customer_id, machine, work_order_id, callback_due_at, opened_at, updated_at, version from ticket";
+    customer_address, district, customer_id, machine, work_order_id, callback_due_at, first_response_due,
+    resolution_due, first_response_at, resolved_at, opened_at, updated_at, version from ticket";
 
 /// A ticket by id or human number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Ticket>> {
@@ -172,7 +188,8 @@ pub(crate) async fn advance(
         return Ok(false);
     }
     sqlx::query(
-        "update ticket set status = $1, work_order_id = coalesce($2, work_order_id), updated_at = $3, version = version + 1
+        "update ticket set status = $1, work_order_id = coalesce($2, work_order_id), updated_at = $3, version = version + 1,
+            resolved_at = case when $1 = 'resolved' then coalesce(resolved_at, $3) else resolved_at end
          where ticket_id = $4",
     )
     .bind(to_text(&to))
@@ -201,3 +218,85 @@ pub(crate) async fn set_callback_due(
     Ok(())
 }
 pub(crate) mod customers;
+
+/// A manual move to `to` if the ticket is still at `version`; records the first response
+/// and the resolution when the move is one. False when the ticket moved on.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn transition(
+    uow: &mut UnitOfWork,
+    t: &Ticket,
+    version: i64,
+    to: TicketStatus,
+    responds: bool,
+    resolves: bool,
+    actor: &str,
+    reason: &str,
+    at: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update ticket set status = $1, updated_at = $2, version = version + 1,
+            first_response_at = case when $3 = 1 then coalesce(first_response_at, $2) else first_response_at end,
+            resolved_at = case when $4 = 1 then $2 when $1 = 'reopened' then null else resolved_at end
+         where ticket_id = $5 and version = $6",
+    )
+    .bind(to_text(&to))
+    .bind(at)
+    .bind(i32::from(responds))
+    .bind(i32::from(resolves))
+    .bind(t.id.to_string())
+    .bind(version)
+    .execute(uow.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    history(uow.conn(), t.id, Some(t.status), to, actor, reason, at).await?;
+    Ok(true)
+}
+
+/// The tier a ticket's targets were computed for.
+pub(crate) async fn tier(conn: &mut AnyConnection, id: Uuid) -> Result<CustomerTier> {
+    let text: String = sqlx::query_scalar("select tier from ticket where ticket_id = $1")
+        .bind(id.to_string())
+        .fetch_one(conn)
+        .await?;
+    from_text(&text)
+}
+
+/// Sets the priority and its recomputed deadlines if the ticket is still at `version`,
+/// recording who and why; false when it moved on.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn set_priority(
+    uow: &mut UnitOfWork,
+    t: &Ticket,
+    version: i64,
+    priority: Priority,
+    sla: &TicketSla,
+    actor: &str,
+    reason: &str,
+    at: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update ticket set priority = $1, first_response_due = $2, resolution_due = $3, updated_at = $4,
+            version = version + 1, first_response_at = coalesce(first_response_at, $4)
+         where ticket_id = $5 and version = $6",
+    )
+    .bind(to_text(&priority))
+    .bind(sla.first_response_due.timestamp_millis())
+    .bind(sla.resolution_due.timestamp_millis())
+    .bind(at)
+    .bind(t.id.to_string())
+    .bind(version)
+    .execute(uow.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let why = format!(
+        "priority {} → {}: {reason}",
+        to_text(&t.priority),
+        to_text(&priority)
+    );
+    history(uow.conn(), t.id, Some(t.status), t.status, actor, &why, at).await?;
+    Ok(true)
+}

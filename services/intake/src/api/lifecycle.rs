@@ -1,0 +1,152 @@
+//! Moving a ticket by hand (`svc.intake.ticket.transition`) and setting its priority
+//! (`svc.intake.ticket.set_priority`): optimistic concurrency, the lifecycle rules, the
+//! history entry with actor and reason, and the visit request dispatch acts on.
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::intake::{
+    SetPriority, Ticket, TicketStatus, TicketVisitRequested, TransitionTicket,
+};
+use aftercare_contracts::rpc::check_text;
+use aftercare_contracts::{Envelope, ServiceError};
+use aftercare_platform::rpc::RequestContext;
+use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
+
+use crate::domain::lifecycle::{self, Refusal};
+use crate::domain::sla;
+use crate::store;
+
+fn actor(ctx: &RequestContext) -> String {
+    ctx.actor
+        .as_ref()
+        .map(|a| a.user_id.clone())
+        .unwrap_or_else(|| "anonymous".into())
+}
+
+/// The ticket at the version the caller saw: 404 when missing, 412 when it moved on.
+async fn current(uow: &mut UnitOfWork, id: &str, expected: i64) -> Result<Ticket, ServiceError> {
+    let t = store::get(uow.conn(), id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("ticket", id))?;
+    if t.version != expected {
+        return Err(stale(&t));
+    }
+    Ok(t)
+}
+
+fn stale(t: &Ticket) -> ServiceError {
+    ServiceError::stale(format!(
+        "ticket {} is at version {}; read it again",
+        t.number, t.version
+    ))
+}
+
+pub(super) async fn transition(
+    db: Db,
+    ctx: RequestContext,
+    req: TransitionTicket,
+) -> Result<Ticket, ServiceError> {
+    let mut uow = db.begin().await?;
+    let t = current(&mut uow, &req.ticket_id, req.expected_version).await?;
+    match lifecycle::check(t.status, &req) {
+        Ok(()) => {}
+        Err(Refusal::Illegal { from, to }) => {
+            return Err(ServiceError::conflict(
+                "illegal_transition",
+                format!(
+                    "a ticket cannot move from {} to {}",
+                    aftercare_platform::db::to_text(&from),
+                    aftercare_platform::db::to_text(&to)
+                ),
+            ));
+        }
+        Err(Refusal::Invalid(errors)) => return Err(ServiceError::validation(errors)),
+    }
+    let now = now_ms();
+    let reason = match &req.resolution {
+        Some(r) if req.reason.trim().is_empty() => format!("resolved: {}", r.trim()),
+        Some(r) => format!("{} (resolved: {})", req.reason.trim(), r.trim()),
+        None => req.reason.trim().to_owned(),
+    };
+    let moved = store::transition(
+        &mut uow,
+        &t,
+        req.expected_version,
+        req.to,
+        lifecycle::is_response(req.to),
+        lifecycle::resolves(req.to),
+        &actor(&ctx),
+        &reason,
+        now,
+    )
+    .await?;
+    if !moved {
+        return Err(stale(&t));
+    }
+    if req.to == TicketStatus::NeedsVisit {
+        let e = TicketVisitRequested {
+            ticket_id: t.id,
+            number: t.number.clone(),
+            ticket_type: t.ticket_type,
+            priority: t.priority,
+            symptom: t.symptom.clone(),
+            customer: t.customer.clone(),
+            machine: t.machine.clone(),
+            resolution_due: t.sla.resolution_due,
+            requested_at: from_ms(now),
+        };
+        uow.emit(&Envelope::new(e, ctx.actor.clone())).await?;
+    }
+    let updated = store::get(uow.conn(), &t.id.to_string())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(updated)
+}
+
+pub(super) async fn set_priority(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    ctx: RequestContext,
+    req: SetPriority,
+) -> Result<Ticket, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "reason", &req.reason, 1, 2000);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let t = current(&mut uow, &req.ticket_id, req.expected_version).await?;
+    if matches!(t.status, TicketStatus::Closed | TicketStatus::Cancelled) {
+        return Err(ServiceError::conflict(
+            "ticket_finished",
+            "the priority of a closed or cancelled ticket does not change",
+        ));
+    }
+    let tier = store::tier(uow.conn(), t.id).await?;
+    let mut deadlines = sla::deadlines(
+        t.opened_at,
+        sla::default_target(req.priority, tier),
+        &calendar,
+    );
+    deadlines.first_response_at = t.sla.first_response_at;
+    let changed = store::set_priority(
+        &mut uow,
+        &t,
+        req.expected_version,
+        req.priority,
+        &deadlines,
+        &actor(&ctx),
+        req.reason.trim(),
+        now_ms(),
+    )
+    .await?;
+    if !changed {
+        return Err(stale(&t));
+    }
+    let updated = store::get(uow.conn(), &t.id.to_string())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(updated)
+}

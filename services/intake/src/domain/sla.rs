@@ -1,0 +1,97 @@
+//! Service-level targets, free of I/O: a first response and a resolution within so much
+//! working time, by priority and customer tier, counted on the business calendar.
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::intake::{CustomerTier, Priority, TicketSla};
+use chrono::{DateTime, Duration, Utc};
+
+/// Working minutes in the default calendar's day (08:30–12:00, 13:30–17:30).
+const DAY: i64 = 450;
+
+/// Targets of one priority and tier, in working minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// An agent must act within this.
+    pub first_response_minutes: i64,
+    /// The request must be resolved within this.
+    pub resolution_minutes: i64,
+}
+
+/// The default targets: "urgent issues are answered within 30 minutes", a visit within a
+/// few working days; key accounts (大客户) get about half.
+pub fn default_target(priority: Priority, tier: CustomerTier) -> Target {
+    let (first, resolution) = match priority {
+        Priority::P1 => (30, DAY),
+        Priority::P2 => (120, 2 * DAY),
+        Priority::P3 => (240, 3 * DAY),
+        Priority::P4 => (DAY, 5 * DAY),
+    };
+    match tier {
+        CustomerTier::Standard => Target {
+            first_response_minutes: first,
+            resolution_minutes: resolution,
+        },
+        CustomerTier::KeyAccount => Target {
+            first_response_minutes: (first / 2).max(15),
+            resolution_minutes: (resolution / 2).max(120),
+        },
+    }
+}
+
+/// The deadlines of a ticket opened at `opened`.
+pub fn deadlines(opened: DateTime<Utc>, target: Target, calendar: &BusinessCalendar) -> TicketSla {
+    TicketSla {
+        first_response_due: calendar
+            .add_working_time(opened, Duration::minutes(target.first_response_minutes)),
+        resolution_due: calendar
+            .add_working_time(opened, Duration::minutes(target.resolution_minutes)),
+        first_response_at: None,
+        resolved_at: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn cst(d: u32, h: u32, m: u32) -> DateTime<Utc> {
+        chrono_tz::Asia::Shanghai
+            .with_ymd_and_hms(2026, 11, d, h, m, 0)
+            .single()
+            .expect("t")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn key_accounts_get_tighter_targets() {
+        let std = default_target(Priority::P2, CustomerTier::Standard);
+        let key = default_target(Priority::P2, CustomerTier::KeyAccount);
+        assert!(key.first_response_minutes < std.first_response_minutes);
+        assert!(key.resolution_minutes < std.resolution_minutes);
+        assert_eq!(
+            default_target(Priority::P1, CustomerTier::KeyAccount).first_response_minutes,
+            15
+        );
+    }
+
+    #[test]
+    fn deadlines_count_working_time_only() {
+        let c = BusinessCalendar::china();
+        // P1 opened Friday 17:20: 10 minutes left that day, 20 more on Monday → 08:50.
+        let sla = deadlines(
+            cst(27, 17, 20),
+            default_target(Priority::P1, CustomerTier::Standard),
+            &c,
+        );
+        assert_eq!(sla.first_response_due, cst(30, 8, 50));
+        // Resolution: one working day of time → Monday 17:20.
+        assert_eq!(sla.resolution_due, cst(30, 17, 20));
+        // P3 opened Monday 09:00: 4 working hours → 14:30 (lunch 12:00–13:30 excluded).
+        let sla = deadlines(
+            cst(23, 9, 0),
+            default_target(Priority::P3, CustomerTier::Standard),
+            &c,
+        );
+        assert_eq!(sla.first_response_due, cst(23, 14, 30));
+    }
+}

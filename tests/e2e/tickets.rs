@@ -1,0 +1,242 @@
+//! The ticket lifecycle through the gateway, on both backends: SLA deadlines on opening,
+//! triage, a visit requested after triage that dispatch turns into a work order, waiting
+//! for parts, remote resolution, close and reopen, cancel as a final state, a priority
+//! override with its reason; stale, missing and illegal updates refused and changing
+//! nothing.
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{Api, Backend, ROLES, System, WAIT, ticket_body};
+
+async fn update(api: &Api, path: &str, version: &Value, body: Value) -> (u16, Value) {
+    let mut req = api.request(Method::POST, path).await.json(&body);
+    if !version.is_null() {
+        req = req.header("if-match", format!("\"{version}\""));
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn consultation(api: &Api, serial: &str) -> Value {
+    let mut body = ticket_body(serial);
+    body["type"] = json!("consultation");
+    let (s, t) = api.post("/tickets", &body).await;
+    assert_eq!(s, 201, "{t}");
+    t
+}
+
+async fn flow(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+
+    let t = consultation(api, "SN-LC-1").await;
+    assert_eq!(t["status"], "new");
+    assert_eq!(t["priority"], "p4");
+    let due1 = t["sla"]["first_response_due"].as_str().unwrap().to_owned();
+    assert!(due1.as_str() < t["sla"]["resolution_due"].as_str().unwrap());
+    assert!(t["sla"].get("first_response_at").is_none());
+    let id = t["id"].as_str().unwrap().to_owned();
+    let moves = format!("/tickets/{id}/transitions");
+
+    // Refusals change nothing.
+    assert_eq!(
+        update(api, &moves, &Value::Null, json!({"to": "triaged"}))
+            .await
+            .0,
+        428
+    );
+    assert_eq!(
+        update(api, &moves, &json!(99), json!({"to": "triaged"}))
+            .await
+            .0,
+        412
+    );
+    let (s, v) = update(api, &moves, &t["version"], json!({"to": "closed"})).await;
+    assert_eq!(
+        (s, v["code"].as_str()),
+        (409, Some("illegal_transition")),
+        "{v}"
+    );
+    let (s, v) = update(api, &moves, &t["version"], json!({"to": "cancelled"})).await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("reason")),
+        "{v}"
+    );
+    let (s, v) = update(
+        api,
+        &moves,
+        &t["version"],
+        json!({"to": "triaged", "status": "closed"}),
+    )
+    .await;
+    assert_eq!(s, 422, "unknown fields are refused: {v}");
+    assert_eq!(
+        api.get(&format!("/tickets/{id}")).await.1["version"],
+        t["version"]
+    );
+
+    // Triage records the first response; a visit after triage becomes a work order.
+    let (s, t2) = update(
+        api,
+        &moves,
+        &t["version"],
+        json!({"to": "triaged", "reason": "copier needs a look"}),
+    )
+    .await;
+    assert_eq!(s, 200, "{t2}");
+    assert!(t2["sla"]["first_response_at"].is_string());
+    let (s, t3) = update(api, &moves, &t2["version"], json!({"to": "needs_visit"})).await;
+    assert_eq!(
+        (s, t3["status"].as_str()),
+        (200, Some("needs_visit")),
+        "{t3}"
+    );
+    let wo = api.assigned_work_order(&id).await;
+    assert_eq!(wo["ticket_id"], json!(id));
+    let t4 = aftercare_testkit::poll_for(WAIT, "the ticket in service", || async {
+        let (_, t) = api.get(&format!("/tickets/{id}")).await;
+        (t["status"] == "in_service").then_some(t)
+    })
+    .await
+    .unwrap();
+    let (s, t5) = update(
+        api,
+        &moves,
+        &t4["version"],
+        json!({"to": "waiting_for_parts", "reason": "fuser on order"}),
+    )
+    .await;
+    assert_eq!(
+        (s, t5["status"].as_str()),
+        (200, Some("waiting_for_parts")),
+        "{t5}"
+    );
+    let (s, _) = update(
+        api,
+        &moves,
+        &t5["version"],
+        json!({"to": "in_service", "reason": "part arrived"}),
+    )
+    .await;
+    assert_eq!(s, 200);
+
+    // A priority override with its reason moves the deadlines and is in the history.
+    let (_, cur) = api.get(&format!("/tickets/{id}")).await;
+    let (s, p) = update(
+        api,
+        &format!("/tickets/{id}/priority"),
+        &cur["version"],
+        json!({"priority": "p1", "reason": "hospital, machine down"}),
+    )
+    .await;
+    assert_eq!((s, p["priority"].as_str()), (200, Some("p1")), "{p}");
+    assert!(
+        p["sla"]["resolution_due"].as_str().unwrap()
+            < cur["sla"]["resolution_due"].as_str().unwrap()
+    );
+    let (s, v) = update(
+        api,
+        &format!("/tickets/{id}/priority"),
+        &p["version"],
+        json!({"priority": "p2", "reason": ""}),
+    )
+    .await;
+    assert_eq!((s, v["errors"][0]["field"].as_str()), (422, Some("reason")));
+    let history = sys
+        .strings("intake", &format!("select reason || ' by ' || actor from ticket_history where ticket_id = '{id}' order by at"))
+        .await;
+    assert!(
+        history
+            .iter()
+            .any(|h| h.starts_with("priority p4 → p1: hospital")),
+        "{history:?}"
+    );
+    assert!(
+        history
+            .iter()
+            .any(|h| h.contains("copier needs a look by ")),
+        "{history:?}"
+    );
+
+    // Solved on the phone, closed, reopened: the resolution is recorded, then cleared.
+    let r = consultation(api, "SN-LC-2").await;
+    let rid = r["id"].as_str().unwrap().to_owned();
+    let rmoves = format!("/tickets/{rid}/transitions");
+    let (s, v) = update(
+        api,
+        &rmoves,
+        &r["version"],
+        json!({"to": "resolved_remotely"}),
+    )
+    .await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("resolution"))
+    );
+    let (s, r2) = update(
+        api,
+        &rmoves,
+        &r["version"],
+        json!({"to": "resolved_remotely", "resolution": "FAQ 12: reseat the drum"}),
+    )
+    .await;
+    assert_eq!(s, 200, "{r2}");
+    assert!(r2["sla"]["resolved_at"].is_string());
+    let (_, r3) = update(api, &rmoves, &r2["version"], json!({"to": "closed"})).await;
+    assert_eq!(r3["status"], "closed");
+    let (s, r4) = update(
+        api,
+        &rmoves,
+        &r3["version"],
+        json!({"to": "reopened", "reason": "streaks are back"}),
+    )
+    .await;
+    assert_eq!((s, r4["status"].as_str()), (200, Some("reopened")));
+    assert!(r4["sla"].get("resolved_at").is_none());
+
+    // Cancelled is final.
+    let c = consultation(api, "SN-LC-3").await;
+    let cmoves = format!("/tickets/{}/transitions", c["id"].as_str().unwrap());
+    let (_, c2) = update(
+        api,
+        &cmoves,
+        &c["version"],
+        json!({"to": "cancelled", "reason": "duplicate of T1"}),
+    )
+    .await;
+    assert_eq!(c2["status"], "cancelled");
+    for to in ["triaged", "reopened", "needs_visit"] {
+        let (s, _) = update(
+            api,
+            &cmoves,
+            &c2["version"],
+            json!({"to": to, "reason": "x"}),
+        )
+        .await;
+        assert_eq!(s, 409, "{to}");
+    }
+
+    // Dispatch was told through the event catalogue.
+    let js = sys.jetstream().await;
+    let stream = js.get_stream("INTAKE").await.unwrap();
+    let m = stream
+        .get_last_raw_message_by_subject("intake.ticket.visit_requested")
+        .await
+        .unwrap();
+    let e: Value = serde_json::from_slice(&m.payload).unwrap();
+    assert_eq!(e["data"]["ticket_id"], json!(id));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ticket_lifecycle_on_sqlite() {
+    flow(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ticket_lifecycle_on_postgresql() {
+    flow(Backend::Postgres).await;
+}
