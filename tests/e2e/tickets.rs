@@ -21,6 +21,7 @@ async fn update(api: &Api, path: &str, version: &Value, body: Value) -> (u16, Va
 async fn consultation(api: &Api, serial: &str) -> Value {
     let mut body = ticket_body(serial);
     body["type"] = json!("consultation");
+    body["channel"] = json!("web");
     let (s, t) = api.post("/tickets", &body).await;
     assert_eq!(s, 201, "{t}");
     t
@@ -239,4 +240,63 @@ async fn the_ticket_lifecycle_on_sqlite() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_ticket_lifecycle_on_postgresql() {
     flow(Backend::Postgres).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sla_sweep_warns_and_reports_breaches_once() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys
+        .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
+        .await;
+    let api = &sys.api;
+    // Web requests wait for an agent: no first response yet.
+    let mut body = ticket_body("SN-SLA-1");
+    body["type"] = json!("consultation");
+    body["channel"] = json!("web");
+    let (_, late) = api.post("/tickets", &body).await;
+    assert!(late["sla"].get("first_response_at").is_none(), "{late}");
+    let (_, met) = api.post("/tickets", &body).await;
+    let met_id = met["id"].as_str().unwrap();
+    let (s, _) = update(
+        api,
+        &format!("/tickets/{met_id}/transitions"),
+        &met["version"],
+        json!({"to": "triaged"}),
+    )
+    .await;
+    assert_eq!(s, 200);
+    // A phone call registered by an agent has been answered.
+    let (_, phoned) = api.post("/tickets", &ticket_body("SN-SLA-2")).await;
+    assert!(phoned["sla"]["first_response_at"].is_string(), "{phoned}");
+
+    // Time passes (the deadlines are moved into the past).
+    sys.execute(
+        "intake",
+        "update ticket set first_response_warn_at = 1, first_response_due = 1",
+    )
+    .await;
+    let late_id = late["id"].as_str().unwrap().to_owned();
+    let js = sys.jetstream().await;
+    let stream = js.get_stream("INTAKE").await.unwrap();
+    for subject in ["intake.ticket.sla_warning", "intake.ticket.sla_breached"] {
+        let e = aftercare_testkit::poll_for(WAIT, subject, || async {
+            let m = stream.get_last_raw_message_by_subject(subject).await.ok()?;
+            serde_json::from_slice::<Value>(&m.payload).ok()
+        })
+        .await
+        .unwrap();
+        assert_eq!(e["data"]["ticket_id"], json!(late_id));
+        assert_eq!(e["data"]["target"], "first_response");
+    }
+    // Only the late ticket was alerted, once per alert, however many sweeps run.
+    let alerted = sys
+        .strings(
+            "intake",
+            "select ticket_id from ticket where sla_alerts <> 0 order by ticket_id",
+        )
+        .await;
+    assert_eq!(alerted, [late_id]);
+    let before = crate::helpers::stream_messages(&js, "INTAKE").await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(crate::helpers::stream_messages(&js, "INTAKE").await, before);
 }

@@ -170,6 +170,9 @@ pub(crate) struct Common {
     /// Requests a service handles at once.
     #[arg(long, env = "AFTERCARE_REQUEST_CONCURRENCY", default_value_t = 64)]
     pub(crate) request_concurrency: usize,
+    /// Seconds between runs of periodic jobs (the SLA sweep).
+    #[arg(long, env = "AFTERCARE_JOB_INTERVAL_SECS", default_value_t = 30)]
+    pub(crate) job_interval_secs: u64,
     /// Replicas of each JetStream stream (3 in a production cluster).
     #[arg(long, env = "AFTERCARE_STREAM_REPLICAS", default_value_t = 1)]
     pub(crate) stream_replicas: usize,
@@ -296,12 +299,17 @@ impl Common {
             self.ack_wait_secs >= 1,
             "AFTERCARE_ACK_WAIT_SECS must be at least 1"
         );
+        anyhow::ensure!(
+            self.job_interval_secs >= 1,
+            "AFTERCARE_JOB_INTERVAL_SECS must be at least 1"
+        );
         Ok(MessagingSettings {
             max_deliver: self.max_deliver,
             ack_wait: Duration::from_secs(self.ack_wait_secs),
             consumer_batch: self.consumer_batch,
             request_concurrency: self.request_concurrency,
             relay: RelaySettings::default(),
+            job_interval: Duration::from_secs(self.job_interval_secs),
         })
     }
 

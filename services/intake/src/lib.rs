@@ -1,10 +1,11 @@
 //! Intake (受理): registers customers' requests as tickets, sets their priority and
 //! follows them to the end.
 //!
-//! Customers, their machines and warranty cards live here too.
+//! Customers, their machines and warranty cards live here too. A periodic sweep sends
+//! SLA warnings and breaches.
 //!
-//! Publishes `intake.ticket.opened`, `intake.ticket.code_requested` and
-//! `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
+//! Publishes `intake.ticket.{opened,visit_requested,sla_warning,sla_breached,code_requested}`
+//! and `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
 //! `dispatch.workorder.completed` and `survey.callback.scheduled` to move tickets along.
 //! Answers `svc.intake.ticket.{open,get,list,send_code}`, `svc.intake.customer.{create,get,find}`,
 //! `svc.intake.machine.{register,list}` and `svc.intake.warranty.register`.
@@ -13,6 +14,7 @@
 mod api;
 mod consumers;
 pub mod domain;
+mod sla_sweep;
 mod store;
 pub mod synthetic;
 
@@ -38,4 +40,5 @@ pub async fn build(
         |db| (api::endpoints(db), Some(Arc::new(consumers::Handler))),
     )
     .await
+    .map(|host| host.with_job(sla_sweep::job()))
 }

@@ -713,3 +713,90 @@ impl TicketVisitRequested {
         }
     }
 }
+
+/// Which service-level target an SLA event is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaTarget {
+    /// An agent acting on the ticket.
+    FirstResponse,
+    /// The ticket resolved.
+    Resolution,
+}
+
+/// Data of the SLA events: the ticket, the target and its deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlaAlert {
+    /// Ticket id.
+    pub ticket_id: Uuid,
+    /// Human number.
+    pub number: String,
+    /// Priority.
+    pub priority: Priority,
+    /// District, for the dispatcher's board.
+    pub district: String,
+    /// The target concerned.
+    pub target: SlaTarget,
+    /// Its deadline.
+    pub due_at: DateTime<Utc>,
+    /// When this was noticed.
+    pub at: DateTime<Utc>,
+}
+
+impl SlaAlert {
+    fn example() -> Self {
+        Self {
+            ticket_id: Uuid::nil(),
+            number: "T2026-000001".into(),
+            priority: Priority::P1,
+            district: "tianhe".into(),
+            target: SlaTarget::FirstResponse,
+            due_at: DateTime::<Utc>::UNIX_EPOCH,
+            at: DateTime::<Utc>::UNIX_EPOCH,
+        }
+    }
+}
+
+/// Event `intake.ticket.sla_warning`: 80 % of a target's working time has passed and it
+/// is not met yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct TicketSlaWarning(pub SlaAlert);
+
+/// Event `intake.ticket.sla_breached`: a target's deadline passed without it being met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct TicketSlaBreached(pub SlaAlert);
+
+impl Event for TicketSlaWarning {
+    const TYPE: &'static str = "intake.ticket.sla_warning";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.0.ticket_id.to_string()
+    }
+}
+
+impl Event for TicketSlaBreached {
+    const TYPE: &'static str = "intake.ticket.sla_breached";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.0.ticket_id.to_string()
+    }
+}
+
+impl TicketSlaWarning {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self(SlaAlert::example())
+    }
+}
+
+impl TicketSlaBreached {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self(SlaAlert::example())
+    }
+}

@@ -39,8 +39,10 @@ pub fn all() -> Vec<Permissions> {
 /// Event subjects the gateway listens to (core NATS, no consumer) to push live updates
 /// to browsers over server-sent events.
 /// Never `intake.ticket.code_requested`: one-time codes go to the SMS integration only.
-pub const LIVE_UPDATE_SUBJECTS: [&str; 3] = [
+pub const LIVE_UPDATE_SUBJECTS: [&str; 5] = [
     "intake.ticket.opened",
+    "intake.ticket.sla_warning",
+    "intake.ticket.sla_breached",
     "dispatch.workorder.*",
     "survey.callback.*",
 ];

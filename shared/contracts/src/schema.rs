@@ -23,6 +23,8 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<intake::TicketOpened>(),
         one::<intake::TicketCodeRequested>(),
         one::<intake::TicketVisitRequested>(),
+        one::<intake::TicketSlaWarning>(),
+        one::<intake::TicketSlaBreached>(),
         one::<intake::WarrantyRegistered>(),
         one::<dispatch::WorkOrderAssigned>(),
         one::<dispatch::WorkOrderUnassigned>(),

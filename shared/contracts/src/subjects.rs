@@ -116,6 +116,18 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "After triage (or on reopening) an agent decided the ticket needs a visit; dispatch creates a work order.",
     },
     EventSpec {
+        subject: "intake.ticket.sla_warning",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "80 % of a ticket's first-response or resolution time (working time) has passed without the target being met.",
+    },
+    EventSpec {
+        subject: "intake.ticket.sla_breached",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "A ticket's first-response or resolution deadline passed without the target being met.",
+    },
+    EventSpec {
         subject: "intake.ticket.code_requested",
         producer: Service::Intake,
         consumers: &[],

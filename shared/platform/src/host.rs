@@ -29,6 +29,8 @@ pub struct MessagingSettings {
     pub request_concurrency: usize,
     /// Outbox relay batching and polling.
     pub relay: RelaySettings,
+    /// How often periodic jobs run, e.g. the SLA sweep (`AFTERCARE_JOB_INTERVAL_SECS`).
+    pub job_interval: Duration,
 }
 
 impl Default for MessagingSettings {
@@ -39,8 +41,21 @@ impl Default for MessagingSettings {
             consumer_batch: 64,
             request_concurrency: 64,
             relay: RelaySettings::default(),
+            job_interval: Duration::from_secs(30),
         }
     }
+}
+
+/// Work a service does on a schedule rather than on a request or event (e.g. finding
+/// tickets whose deadline passed). Each run gets the service's database; what it emits
+/// goes through the outbox like everything else. A failed run is logged and retried at
+/// the next interval.
+#[derive(Clone)]
+pub struct Job {
+    /// Name, for logs.
+    pub name: &'static str,
+    /// What one run does.
+    pub run: Arc<dyn Fn(Db) -> crate::BoxFuture<'static, Result<()>> + Send + Sync>,
 }
 
 /// A domain service ready to run.
@@ -52,6 +67,7 @@ pub struct ServiceHost {
     handler: Option<Arc<dyn EventHandler>>,
     settings: MessagingSettings,
     consumers: Vec<ConsumerSpec>,
+    jobs: Vec<Job>,
     /// Set once the request endpoints are subscribed on the server.
     serving: Arc<std::sync::atomic::AtomicBool>,
 }
@@ -94,8 +110,15 @@ impl ServiceHost {
             handler,
             settings,
             consumers,
+            jobs: Vec::new(),
             serving: Arc::default(),
         })
+    }
+
+    /// Adds a job run every `MessagingSettings::job_interval` while the service runs.
+    pub fn with_job(mut self, job: Job) -> Self {
+        self.jobs.push(job);
+        self
     }
 
     /// Opens and migrates the service's database at `database_url`, then builds the
@@ -183,6 +206,21 @@ impl ServiceHost {
                     token.clone(),
                 )));
             }
+        }
+        for job in self.jobs.clone() {
+            let (db, token, every) = (self.db.clone(), token.clone(), self.settings.job_interval);
+            workers.push(tokio::spawn(async move {
+                loop {
+                    tokio::select! {
+                        _ = token.cancelled() => break,
+                        _ = tokio::time::sleep(every) => {
+                            if let Err(e) = (job.run)(db.clone()).await {
+                                warn!(job = job.name, error = %e, "job failed; it runs again at the next interval");
+                            }
+                        }
+                    }
+                }
+            }));
         }
         let server = tokio::spawn(rpc::serve(
             self.bus.clone(),

@@ -39,8 +39,37 @@ pub fn config(host: &str, port: u16, monitor_port: u16, store_dir: &Path) -> Str
     )
 }
 
-/// A free TCP port on loopback (bound and released).
+/// First port [`free_port`] hands out: below Linux's ephemeral range (32768–60999), so
+/// a port picked now is not taken by some outgoing connection before it is bound.
+const PORT_LOW: u32 = 20_000;
+/// How many ports above [`PORT_LOW`] it cycles through.
+const PORT_SPAN: u32 = 12_000;
+
+/// A free TCP port on loopback (bound and released). Ports are handed out in turn from a
+/// range below the ephemeral ports, starting at a point that differs per process, so two
+/// callers in one process never get the same port and a client connection cannot take
+/// it before the caller binds it.
 pub fn free_port() -> Result<u16> {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(u32::MAX);
+    let seed = std::process::id().wrapping_mul(7_919)
+        ^ std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+    let _ = NEXT.compare_exchange(
+        u32::MAX,
+        seed % PORT_SPAN,
+        Ordering::Relaxed,
+        Ordering::Relaxed,
+    );
+    for _ in 0..200 {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed) % PORT_SPAN;
+        let port = (PORT_LOW + n) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return Ok(port);
+        }
+    }
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port())

@@ -124,18 +124,17 @@ pub(super) async fn set_priority(
         ));
     }
     let tier = store::tier(uow.conn(), t.id).await?;
-    let mut deadlines = sla::deadlines(
-        t.opened_at,
-        sla::default_target(req.priority, tier),
-        &calendar,
-    );
+    let target = sla::default_target(req.priority, tier);
+    let mut deadlines = sla::deadlines(t.opened_at, target, &calendar);
     deadlines.first_response_at = t.sla.first_response_at;
+    let warn_at = sla::warnings(t.opened_at, target, &calendar);
     let changed = store::set_priority(
         &mut uow,
         &t,
         req.expected_version,
         req.priority,
         &deadlines,
+        warn_at,
         &actor(&ctx),
         req.reason.trim(),
         now_ms(),

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    CustomerTier, ListTickets, OpenTicket, SendVerificationCode, Ticket, TicketCodeRequested,
-    TicketOpened, VerificationCodeSent,
+    Channel, CustomerTier, ListTickets, OpenTicket, SendVerificationCode, Ticket,
+    TicketCodeRequested, TicketOpened, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -74,7 +74,17 @@ async fn open(
         None => CustomerTier::Standard,
     };
     let priority = domain::priority(req.ticket_type, req.machine_down);
-    let sla = domain::sla::deadlines(now, domain::sla::default_target(priority, tier), &calendar);
+    let target = domain::sla::default_target(priority, tier);
+    let mut sla = domain::sla::deadlines(now, target, &calendar);
+    let warn_at = domain::sla::warnings(now, target, &calendar);
+    // An agent who registers a call or a visitor at the desk has answered the customer.
+    let by_staff = ctx
+        .actor
+        .as_ref()
+        .is_some_and(|a| a.role != aftercare_contracts::Role::Customer.name());
+    if by_staff && matches!(req.channel, Channel::Phone | Channel::WalkIn) {
+        sla.first_response_at = Some(now);
+    }
     let seq = uow.next_number("ticket", now.year()).await?;
     let ticket = Ticket {
         id: Uuid::now_v7(),
@@ -99,7 +109,7 @@ async fn open(
         .as_ref()
         .map(|a| a.user_id.as_str())
         .unwrap_or("anonymous");
-    store::insert(&mut uow, &ticket, tier, req.machine_down, actor).await?;
+    store::insert(&mut uow, &ticket, tier, warn_at, req.machine_down, actor).await?;
     let event = TicketOpened {
         ticket_id: ticket.id,
         number: ticket.number.clone(),

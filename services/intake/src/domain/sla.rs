@@ -37,6 +37,35 @@ pub fn default_target(priority: Priority, tier: CustomerTier) -> Target {
     }
 }
 
+/// Share of a target's working time after which a warning goes out, in percent.
+pub const WARN_AT_PERCENT: i64 = 80;
+
+/// When the warnings of a ticket opened at `opened` are due: `WARN_AT_PERCENT` of each
+/// target's working time. Returns (first response, resolution).
+pub fn warnings(
+    opened: DateTime<Utc>,
+    target: Target,
+    calendar: &BusinessCalendar,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let part = |minutes: i64| Duration::seconds(minutes * 60 * WARN_AT_PERCENT / 100);
+    (
+        calendar.add_working_time(opened, part(target.first_response_minutes)),
+        calendar.add_working_time(opened, part(target.resolution_minutes)),
+    )
+}
+
+/// Alert bits kept per ticket so each alert goes out once.
+pub mod alerts {
+    /// First response: warning sent.
+    pub const RESPONSE_WARNED: i32 = 1;
+    /// First response: breach sent.
+    pub const RESPONSE_BREACHED: i32 = 2;
+    /// Resolution: warning sent.
+    pub const RESOLUTION_WARNED: i32 = 4;
+    /// Resolution: breach sent.
+    pub const RESOLUTION_BREACHED: i32 = 8;
+}
+
 /// The deadlines of a ticket opened at `opened`.
 pub fn deadlines(opened: DateTime<Utc>, target: Target, calendar: &BusinessCalendar) -> TicketSla {
     TicketSla {
@@ -60,6 +89,16 @@ mod tests {
             .single()
             .expect("t")
             .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn warnings_come_at_eighty_percent_of_the_working_time() {
+        let c = BusinessCalendar::china();
+        let t = default_target(Priority::P1, CustomerTier::Standard);
+        let (response, resolution) = warnings(cst(23, 9, 0), t, &c);
+        assert_eq!(response, cst(23, 9, 24));
+        // 80 % of 450 minutes = 360: 09:00 + 180 (to noon) + 180 from 13:30 → 16:30.
+        assert_eq!(resolution, cst(23, 16, 30));
     }
 
     #[test]

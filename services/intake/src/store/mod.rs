@@ -1,8 +1,11 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
-use aftercare_contracts::intake::{CustomerTier, Priority, Ticket, TicketSla, TicketStatus};
+use aftercare_contracts::intake::{
+    CustomerTier, Priority, SlaTarget, Ticket, TicketSla, TicketStatus,
+};
 use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
+use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
 
@@ -70,6 +73,7 @@ pub(crate) async fn insert(
     uow: &mut UnitOfWork,
     t: &Ticket,
     tier: CustomerTier,
+    warn_at: (DateTime<Utc>, DateTime<Utc>),
     machine_down: bool,
     actor: &str,
 ) -> Result<()> {
@@ -77,8 +81,8 @@ pub(crate) async fn insert(
     sqlx::query(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
             customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id,
-            tier, first_response_due, resolution_due)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18)",
+            tier, first_response_due, resolution_due, first_response_warn_at, resolution_warn_at, first_response_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18, $19, $20, $21)",
     )
     .bind(t.id.to_string())
     .bind(&t.number)
@@ -98,6 +102,9 @@ pub(crate) async fn insert(
     .bind(to_text(&tier))
     .bind(t.sla.first_response_due.timestamp_millis())
     .bind(t.sla.resolution_due.timestamp_millis())
+    .bind(warn_at.0.timestamp_millis())
+    .bind(warn_at.1.timestamp_millis())
+    .bind(t.sla.first_response_at.map(|a| a.timestamp_millis()))
     .execute(uow.conn())
     .await?;
     history(
@@ -272,13 +279,15 @@ pub(crate) async fn set_priority(
     version: i64,
     priority: Priority,
     sla: &TicketSla,
+    warn_at: (DateTime<Utc>, DateTime<Utc>),
     actor: &str,
     reason: &str,
     at: i64,
 ) -> Result<bool> {
     let done = sqlx::query(
         "update ticket set priority = $1, first_response_due = $2, resolution_due = $3, updated_at = $4,
-            version = version + 1, first_response_at = coalesce(first_response_at, $4)
+            version = version + 1, first_response_at = coalesce(first_response_at, $4),
+            first_response_warn_at = $7, resolution_warn_at = $8, sla_alerts = 0
          where ticket_id = $5 and version = $6",
     )
     .bind(to_text(&priority))
@@ -287,6 +296,8 @@ pub(crate) async fn set_priority(
     .bind(at)
     .bind(t.id.to_string())
     .bind(version)
+    .bind(warn_at.0.timestamp_millis())
+    .bind(warn_at.1.timestamp_millis())
     .execute(uow.conn())
     .await?;
     if done.rows_affected() != 1 {
@@ -299,4 +310,71 @@ pub(crate) async fn set_priority(
     );
     history(uow.conn(), t.id, Some(t.status), t.status, actor, &why, at).await?;
     Ok(true)
+}
+
+/// One SLA alert that is due: the ticket, which target, and the alert bit.
+#[derive(Debug, FromRow)]
+pub(crate) struct DueAlert {
+    pub(crate) ticket_id: String,
+    pub(crate) number: String,
+    pub(crate) priority: String,
+    pub(crate) district: String,
+    pub(crate) due_at: i64,
+}
+
+/// Open tickets whose alert `bit` on `target` is due at `now` and not sent yet (at most
+/// `limit`). A warning is due at its 80 % instant, a breach at the deadline; a target
+/// already met is never alerted.
+pub(crate) async fn due_alerts(
+    conn: &mut AnyConnection,
+    target: SlaTarget,
+    breach: bool,
+    bit: i32,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<DueAlert>> {
+    let (when, due, met, finished) = match target {
+        SlaTarget::FirstResponse => (
+            if breach {
+                "first_response_due"
+            } else {
+                "first_response_warn_at"
+            },
+            "first_response_due",
+            "first_response_at",
+            "'cancelled', 'closed', 'resolved', 'resolved_remotely'",
+        ),
+        SlaTarget::Resolution => (
+            if breach {
+                "resolution_due"
+            } else {
+                "resolution_warn_at"
+            },
+            "resolution_due",
+            "resolved_at",
+            "'cancelled', 'closed'",
+        ),
+    };
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "select ticket_id, number, priority, district, {due} as due_at from ticket
+         where {when} <= $1 and {met} is null and status not in ({finished}) and (sla_alerts & $2) = 0
+         order by {when} limit $3"
+    )))
+    .bind(now)
+    .bind(bit)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Marks an alert sent; false when another sweep sent it first.
+pub(crate) async fn mark_alert(uow: &mut UnitOfWork, ticket_id: &str, bit: i32) -> Result<bool> {
+    let done = sqlx::query(
+        "update ticket set sla_alerts = sla_alerts | $1 where ticket_id = $2 and (sla_alerts & $1) = 0",
+    )
+    .bind(bit)
+    .bind(ticket_id)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

@@ -1,0 +1,79 @@
+//! The SLA sweep: a periodic job that finds tickets whose first-response or resolution
+//! target is 80 % used up or past due and not met, and announces each once
+//! (`intake.ticket.sla_warning`, `intake.ticket.sla_breached`). The alert bit and the
+//! event are written in one transaction, and the bit is set only if no other sweep set it
+//! first, so several intake replicas never send an alert twice.
+use std::sync::Arc;
+
+use aftercare_contracts::intake::{SlaAlert, SlaTarget, TicketSlaBreached, TicketSlaWarning};
+use aftercare_contracts::{Actor, Envelope};
+use aftercare_platform::db::{from_text, parse_id};
+use aftercare_platform::host::Job;
+use aftercare_platform::{Db, Result, from_ms, now_ms};
+
+use crate::domain::sla::alerts;
+use crate::store;
+
+/// Most alerts of one kind sent per run; the rest go at the next run.
+const PER_RUN: i64 = 500;
+
+/// The job, to register on the service host.
+pub(crate) fn job() -> Job {
+    Job {
+        name: "sla sweep",
+        run: Arc::new(|db: Db| Box::pin(async move { sweep(&db).await.map(|_| ()) })),
+    }
+}
+
+/// One pass; returns how many alerts were sent.
+pub(crate) async fn sweep(db: &Db) -> Result<usize> {
+    let now = now_ms();
+    let kinds = [
+        (SlaTarget::FirstResponse, false, alerts::RESPONSE_WARNED),
+        (SlaTarget::FirstResponse, true, alerts::RESPONSE_BREACHED),
+        (SlaTarget::Resolution, false, alerts::RESOLUTION_WARNED),
+        (SlaTarget::Resolution, true, alerts::RESOLUTION_BREACHED),
+    ];
+    let mut sent = 0;
+    for (target, breach, bit) in kinds {
+        let due = {
+            let mut conn = db.read_conn().await?;
+            store::due_alerts(&mut conn, target, breach, bit, now, PER_RUN).await?
+        };
+        if due.is_empty() {
+            continue;
+        }
+        let mut uow = db.begin().await?;
+        for d in due {
+            if !store::mark_alert(&mut uow, &d.ticket_id, bit).await? {
+                continue;
+            }
+            let alert = SlaAlert {
+                ticket_id: parse_id(&d.ticket_id)?,
+                number: d.number,
+                priority: from_text(&d.priority)?,
+                district: d.district,
+                target,
+                due_at: from_ms(d.due_at),
+                at: from_ms(now),
+            };
+            if breach {
+                tracing::warn!(ticket = %alert.number, ?target, "SLA breached");
+                uow.emit(&Envelope::new(
+                    TicketSlaBreached(alert),
+                    Some(Actor::system()),
+                ))
+                .await?;
+            } else {
+                uow.emit(&Envelope::new(
+                    TicketSlaWarning(alert),
+                    Some(Actor::system()),
+                ))
+                .await?;
+            }
+            sent += 1;
+        }
+        uow.commit().await?;
+    }
+    Ok(sent)
+}
