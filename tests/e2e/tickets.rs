@@ -163,6 +163,44 @@ async fn flow(backend: Backend) {
         "{history:?}"
     );
 
+    // Lists filter by priority, type, district, opening time and SLA state.
+    let ids = |v: &Value| -> Vec<Value> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].clone())
+            .collect()
+    };
+    let (_, p1) = api
+        .get("/tickets?priority=p1&type=consultation&district=tianhe")
+        .await;
+    assert_eq!(ids(&p1), [json!(id)]);
+    assert!(ids(&api.get("/tickets?district=nowhere").await.1).is_empty());
+    let later = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    let (s, none) = api
+        .get(&format!(
+            "/tickets?opened_from={}",
+            later.replace('+', "%2B")
+        ))
+        .await;
+    assert_eq!(s, 200, "{none}");
+    assert!(ids(&none).is_empty());
+    assert!(ids(&api.get("/tickets?sla=breached").await.1).is_empty());
+    assert!(ids(&api.get("/tickets?sla=on_track").await.1).contains(&json!(id)));
+    for (query, field) in [
+        ("priority=p9", "priority"),
+        ("sla=late", "sla"),
+        ("opened_from=yesterday", "opened_from"),
+    ] {
+        let (s, v) = api.get(&format!("/tickets?{query}")).await;
+        assert_eq!(
+            (s, v["errors"][0]["field"].as_str()),
+            (422, Some(field)),
+            "{v}"
+        );
+    }
+
     // Solved on the phone, closed, reopened: the resolution is recorded, then cleared.
     let r = consultation(api, "SN-LC-2").await;
     let rid = r["id"].as_str().unwrap().to_owned();

@@ -310,6 +310,18 @@ impl TicketOpened {
     }
 }
 
+/// Where a ticket stands against its targets, for lists and reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaState {
+    /// Every open target has more than a fifth of its time left.
+    OnTrack,
+    /// A target not met yet has used 80 % of its time (a warning went or is due).
+    AtRisk,
+    /// A target was missed.
+    Breached,
+}
+
 /// Request: a page of tickets, newest first (`svc.intake.ticket.list`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -320,6 +332,24 @@ pub struct ListTickets {
     /// Only tickets in this state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TicketStatus>,
+    /// Only this priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+    /// Only this type.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub ticket_type: Option<TicketType>,
+    /// Only this district.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Only tickets opened at or after this instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_from: Option<DateTime<Utc>>,
+    /// Only tickets opened before this instant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_to: Option<DateTime<Utc>>,
+    /// Only tickets in this SLA state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla: Option<SlaState>,
     /// Newest first unless asked otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<crate::rpc::ListOrder>,

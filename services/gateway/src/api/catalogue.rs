@@ -6,8 +6,9 @@ use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, RegisterMachine,
-    RegisterWarrantyCard, SetPriority, Ticket, TicketStatus, TransitionTicket, WarrantyCard,
+    CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, Priority, RegisterMachine,
+    RegisterWarrantyCard, SetPriority, SlaState, Ticket, TicketStatus, TicketType,
+    TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -440,6 +441,48 @@ pub(crate) const OPERATIONS: &[Operation] = &[
                 required: false,
                 schema: schema::<uuid::Uuid>,
                 doc: "Only this customer's tickets.",
+            },
+            Param {
+                name: "priority",
+                at: In::Query,
+                required: false,
+                schema: schema::<Priority>,
+                doc: "Only this priority.",
+            },
+            Param {
+                name: "type",
+                at: In::Query,
+                required: false,
+                schema: schema::<TicketType>,
+                doc: "Only this type of request.",
+            },
+            Param {
+                name: "district",
+                at: In::Query,
+                required: false,
+                schema: schema::<String>,
+                doc: "Only this district.",
+            },
+            Param {
+                name: "opened_from",
+                at: In::Query,
+                required: false,
+                schema: schema::<chrono::DateTime<chrono::Utc>>,
+                doc: "Opened at or after this instant (RFC 3339).",
+            },
+            Param {
+                name: "opened_to",
+                at: In::Query,
+                required: false,
+                schema: schema::<chrono::DateTime<chrono::Utc>>,
+                doc: "Opened before this instant (RFC 3339).",
+            },
+            Param {
+                name: "sla",
+                at: In::Query,
+                required: false,
+                schema: schema::<SlaState>,
+                doc: "Only tickets on track, at risk (80 % of a target used) or breached.",
             },
             Param {
                 name: "personal_data",

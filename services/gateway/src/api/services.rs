@@ -39,8 +39,58 @@ pub(crate) struct ListQuery {
     status: Option<String>,
     personal_data: Option<String>,
     sort: Option<String>,
+    priority: Option<String>,
+    #[serde(rename = "type")]
+    ticket_type: Option<String>,
+    district: Option<String>,
+    opened_from: Option<String>,
+    opened_to: Option<String>,
+    sla: Option<String>,
     pub(crate) limit: Option<String>,
     pub(crate) cursor: Option<String>,
+}
+
+/// An enumeration query parameter by its wire name, 422 naming the parameter and the
+/// values it takes otherwise.
+fn parse_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+    name: &str,
+    raw: Option<&str>,
+) -> Result<Option<T>, ApiError> {
+    let Some(v) = raw else { return Ok(None) };
+    serde_json::from_value::<T>(Value::String(v.to_owned()))
+        .map(Some)
+        .map_err(|_| {
+            let allowed = schemars::schema_for!(T)
+                .get("enum")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default();
+            ApiError::field(name, "invalid", format!("{name} must be one of: {allowed}"))
+        })
+}
+
+/// An RFC 3339 instant query parameter (`2026-11-23T09:00:00+08:00`).
+fn parse_instant(
+    name: &str,
+    raw: Option<&str>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, ApiError> {
+    raw.map(|v| {
+        chrono::DateTime::parse_from_rfc3339(v.trim())
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|_| {
+                ApiError::field(
+                    name,
+                    "invalid",
+                    format!("{name} must be an RFC 3339 instant, e.g. 2026-11-23T09:00:00+08:00"),
+                )
+            })
+    })
+    .transpose()
 }
 
 /// `?personal_data=`: whether the caller asks for an unmasked export.
@@ -198,19 +248,7 @@ pub(crate) async fn list_tickets(
         .as_deref()
         .map(|c| parse_uuid_param("customer_id", c))
         .transpose()?;
-    let status = q
-        .status
-        .as_deref()
-        .map(|v| {
-            serde_json::from_value::<TicketStatus>(Value::String(v.to_owned())).map_err(|_| {
-                ApiError::field(
-                    "status",
-                    "invalid",
-                    "status must be new, needs_visit, in_service, resolved or closed",
-                )
-            })
-        })
-        .transpose()?;
+    let status = parse_enum::<TicketStatus>("status", q.status.as_deref())?;
     let show = parse_personal_data(q.personal_data.as_deref())?;
     if p.role == Role::Customer {
         if customer_id.is_some_and(|c| Some(c) != p.customer_id) {
@@ -229,6 +267,12 @@ pub(crate) async fn list_tickets(
     let req = ListTickets {
         customer_id,
         status,
+        priority: parse_enum("priority", q.priority.as_deref())?,
+        ticket_type: parse_enum("type", q.ticket_type.as_deref())?,
+        district: q.district.filter(|d| !d.trim().is_empty()),
+        opened_from: parse_instant("opened_from", q.opened_from.as_deref())?,
+        opened_to: parse_instant("opened_to", q.opened_to.as_deref())?,
+        sla: parse_enum("sla", q.sla.as_deref())?,
         order: parse_sort(q.sort.as_deref(), "opened_at")?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,

@@ -136,17 +136,20 @@ async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
 
 async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
     aftercare_contracts::rpc::check_limit(req.limit)?;
+    if let (Some(from), Some(to)) = (req.opened_from, req.opened_to)
+        && to <= from
+    {
+        return Err(ServiceError::field(
+            "opened_to",
+            "before_start",
+            "opened_to must be after opened_from",
+        ));
+    }
     let mut conn = db.read_conn().await?;
-    let items = store::list(
-        &mut conn,
-        req.customer_id,
-        req.status,
-        req.order
-            .unwrap_or(aftercare_contracts::rpc::ListOrder::NewestFirst),
-        req.cursor.as_deref(),
-        i64::from(req.limit),
-    )
-    .await?;
+    let order = req
+        .order
+        .unwrap_or(aftercare_contracts::rpc::ListOrder::NewestFirst);
+    let items = store::list(&mut conn, &req, order, now_ms()).await?;
     Ok(Page::of(items, req.limit, |x| x.id.to_string()))
 }
 

@@ -1,6 +1,6 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
 use aftercare_contracts::intake::{
-    CustomerTier, Priority, SlaTarget, Ticket, TicketSla, TicketStatus,
+    CustomerTier, ListTickets, Priority, SlaState, SlaTarget, Ticket, TicketSla, TicketStatus,
 };
 use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
@@ -155,24 +155,50 @@ pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<
     row.map(TicketRow::into_ticket).transpose()
 }
 
-/// A page of tickets in `order`, optionally of one customer and in one state.
+/// A page of tickets matching `f`, in `order`, at instant `now` (for the SLA state).
 pub(crate) async fn list(
     conn: &mut AnyConnection,
-    customer_id: Option<Uuid>,
-    status: Option<TicketStatus>,
+    f: &ListTickets,
     order: ListOrder,
-    after: Option<&str>,
-    limit: i64,
+    now: i64,
 ) -> Result<Vec<Ticket>> {
     let (direction, beyond) = order.sql();
+    // Missed: a target not met whose deadline passed (the resolution target stops counting
+    // once the ticket is closed or cancelled). At risk: not missed, but a warning is due.
+    const OPEN: &str = "status not in ('cancelled', 'closed')";
+    let missed = format!(
+        "((first_response_at is null and first_response_due <= $10 and status <> 'cancelled')
+          or (first_response_at is not null and first_response_at > first_response_due)
+          or (resolved_at is null and resolution_due <= $10 and {OPEN})
+          or (resolved_at is not null and resolved_at > resolution_due))"
+    );
+    let warned = format!(
+        "((first_response_at is null and first_response_warn_at <= $10 and status <> 'cancelled')
+          or (resolved_at is null and resolution_warn_at <= $10 and {OPEN}))"
+    );
+    let sla = match f.sla {
+        None => "1 = 1".to_owned(),
+        Some(SlaState::Breached) => missed,
+        Some(SlaState::AtRisk) => format!("not {missed} and {warned}"),
+        Some(SlaState::OnTrack) => format!("not {missed} and not {warned}"),
+    };
     let rows: Vec<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} where ($1 = '' or customer_id = $1) and ($2 = '' or status = $2)
-           and ($3 = '' or ticket_id {beyond} $3) order by ticket_id {direction} limit $4"
+           and ($3 = '' or ticket_id {beyond} $3) and ($5 = '' or priority = $5)
+           and ($6 = '' or ticket_type = $6) and ($7 = '' or district = $7)
+           and ($8 = 0 or opened_at >= $8) and ($9 = 0 or opened_at < $9) and {sla}
+         order by ticket_id {direction} limit $4"
     )))
-    .bind(customer_id.map(|c| c.to_string()).unwrap_or_default())
-    .bind(status.map(|s| to_text(&s)).unwrap_or_default())
-    .bind(after.unwrap_or(""))
-    .bind(limit)
+    .bind(f.customer_id.map(|c| c.to_string()).unwrap_or_default())
+    .bind(f.status.map(|s| to_text(&s)).unwrap_or_default())
+    .bind(f.cursor.as_deref().unwrap_or(""))
+    .bind(i64::from(f.limit))
+    .bind(f.priority.map(|p| to_text(&p)).unwrap_or_default())
+    .bind(f.ticket_type.map(|t| to_text(&t)).unwrap_or_default())
+    .bind(f.district.as_deref().map(str::trim).unwrap_or(""))
+    .bind(f.opened_from.map(|t| t.timestamp_millis()).unwrap_or(0))
+    .bind(f.opened_to.map(|t| t.timestamp_millis()).unwrap_or(0))
+    .bind(now)
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(TicketRow::into_ticket).collect()
