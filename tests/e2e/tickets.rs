@@ -338,3 +338,107 @@ async fn the_sla_sweep_warns_and_reports_breaches_once() {
     tokio::time::sleep(std::time::Duration::from_secs(3)).await;
     assert_eq!(crate::helpers::stream_messages(&js, "INTAKE").await, before);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys
+        .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
+        .await;
+    let api = &sys.api;
+    let mut account_ids = Vec::new();
+    for (login, role) in [
+        ("owner@example.com", "agent"),
+        ("tech@example.com", "warehouse"),
+    ] {
+        let (s, a) = api
+            .post(
+                "/accounts",
+                &json!({"login": login, "display_name": login, "role": role, "password": "a-long-password-1"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{a}");
+        account_ids.push(a["id"].as_str().unwrap().to_owned());
+    }
+    let mut body = ticket_body("SN-COMPLAINT");
+    body["type"] = json!("complaint");
+    body["channel"] = json!("web");
+    body["symptom"] = json!("技术员迟到两小时 / the technician came two hours late");
+    let (s, c) = api.post("/tickets", &body).await;
+    assert_eq!(s, 201, "{c}");
+    let id = c["id"].as_str().unwrap().to_owned();
+    let owner_path = format!("/tickets/{id}/owner");
+    assert_eq!(
+        update(
+            api,
+            &owner_path,
+            &Value::Null,
+            json!({"owner": account_ids[0]})
+        )
+        .await
+        .0,
+        428
+    );
+    for bad in [account_ids[1].as_str(), "no-such-account"] {
+        let (s, v) = update(api, &owner_path, &c["version"], json!({"owner": bad})).await;
+        assert_eq!(
+            (s, v["errors"][0]["field"].as_str()),
+            (422, Some("owner")),
+            "{v}"
+        );
+    }
+    let (s, owned) = update(
+        api,
+        &owner_path,
+        &c["version"],
+        json!({"owner": account_ids[0]}),
+    )
+    .await;
+    assert_eq!(s, 200, "{owned}");
+    assert_eq!(owned["owner"], json!(account_ids[0]));
+    assert_eq!(
+        update(
+            api,
+            &owner_path,
+            &c["version"],
+            json!({"owner": account_ids[0]})
+        )
+        .await
+        .0,
+        412
+    );
+
+    // Two working days pass without a resolution.
+    sys.execute(
+        "intake",
+        &format!(
+            "update ticket set resolution_warn_at = 1, resolution_due = 1 where ticket_id = '{id}'"
+        ),
+    )
+    .await;
+    let js = sys.jetstream().await;
+    let stream = js.get_stream("INTAKE").await.unwrap();
+    let e = aftercare_testkit::poll_for(WAIT, "the escalation", || async {
+        let m = stream
+            .get_last_raw_message_by_subject("intake.complaint.escalated")
+            .await
+            .ok()?;
+        serde_json::from_slice::<Value>(&m.payload).ok()
+    })
+    .await
+    .unwrap();
+    assert_eq!(e["data"]["ticket_id"], json!(id));
+    assert_eq!(e["data"]["owner"], json!(account_ids[0]));
+    let history = sys
+        .strings(
+            "intake",
+            &format!("select reason from ticket_history where ticket_id = '{id}' order by at"),
+        )
+        .await;
+    assert!(
+        history
+            .iter()
+            .any(|h| h.starts_with("escalated to the manager")),
+        "{history:?}"
+    );
+}

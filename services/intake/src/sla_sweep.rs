@@ -1,11 +1,15 @@
 //! The SLA sweep: a periodic job that finds tickets whose first-response or resolution
 //! target is 80 % used up or past due and not met, and announces each once
-//! (`intake.ticket.sla_warning`, `intake.ticket.sla_breached`). The alert bit and the
+//! (`intake.ticket.sla_warning`, `intake.ticket.sla_breached`); a complaint not resolved
+//! in time also goes to the manager (`intake.complaint.escalated`). The alert bit and the
 //! event are written in one transaction, and the bit is set only if no other sweep set it
 //! first, so several intake replicas never send an alert twice.
 use std::sync::Arc;
 
-use aftercare_contracts::intake::{SlaAlert, SlaTarget, TicketSlaBreached, TicketSlaWarning};
+use aftercare_contracts::intake::{
+    ComplaintEscalated, SlaAlert, SlaTarget, TicketSlaBreached, TicketSlaWarning, TicketStatus,
+    TicketType,
+};
 use aftercare_contracts::{Actor, Envelope};
 use aftercare_platform::db::{from_text, parse_id};
 use aftercare_platform::host::Job;
@@ -59,6 +63,20 @@ pub(crate) async fn sweep(db: &Db) -> Result<usize> {
             };
             if breach {
                 tracing::warn!(ticket = %alert.number, ?target, "SLA breached");
+                let ticket_type: TicketType = from_text(&d.ticket_type)?;
+                if ticket_type == TicketType::Complaint && target == SlaTarget::Resolution {
+                    let status: TicketStatus = from_text(&d.status)?;
+                    store::note_escalation(&mut uow, alert.ticket_id, status, now).await?;
+                    let e = ComplaintEscalated {
+                        ticket_id: alert.ticket_id,
+                        number: alert.number.clone(),
+                        owner: d.owner.clone(),
+                        district: alert.district.clone(),
+                        due_at: alert.due_at,
+                        escalated_at: alert.at,
+                    };
+                    uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+                }
                 uow.emit(&Envelope::new(
                     TicketSlaBreached(alert),
                     Some(Actor::system()),

@@ -188,6 +188,19 @@ pub struct TransitionTicket {
     pub expected_version: i64,
 }
 
+/// Request: make an account responsible for a ticket (`svc.intake.ticket.assign_owner`);
+/// the gateway checks the account exists and may own tickets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignOwner {
+    /// Ticket id or number.
+    pub ticket_id: String,
+    /// Account id of the agent or manager.
+    pub owner: String,
+    /// The version the caller saw; a stale one is refused.
+    pub expected_version: i64,
+}
+
 /// Request: set a ticket's priority by hand, with the reason (`svc.intake.ticket.set_priority`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -236,6 +249,9 @@ pub struct Ticket {
     pub callback_due_at: Option<DateTime<Utc>>,
     /// Service-level deadlines and when they were met.
     pub sla: TicketSla,
+    /// The account responsible (for complaints: who must answer the customer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// When it was registered.
     pub opened_at: DateTime<Utc>,
     /// Last change.
@@ -828,5 +844,48 @@ impl TicketSlaBreached {
     /// A representative event, for documentation and tests.
     pub fn example() -> Self {
         Self(SlaAlert::example())
+    }
+}
+
+/// Event `intake.complaint.escalated`: a complaint was not resolved within two working
+/// days and goes to the manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintEscalated {
+    /// Ticket id.
+    pub ticket_id: Uuid,
+    /// Human number.
+    pub number: String,
+    /// The account that was responsible, if one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// District.
+    pub district: String,
+    /// The deadline that passed.
+    pub due_at: DateTime<Utc>,
+    /// When it was escalated.
+    pub escalated_at: DateTime<Utc>,
+}
+
+impl Event for ComplaintEscalated {
+    const TYPE: &'static str = "intake.complaint.escalated";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.ticket_id.to_string()
+    }
+}
+
+impl ComplaintEscalated {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self {
+            ticket_id: Uuid::nil(),
+            number: "T2026-000001".into(),
+            owner: Some("0190a0b0-0000-7000-8000-000000000001".into()),
+            district: "tianhe".into(),
+            due_at: DateTime::<Utc>::UNIX_EPOCH,
+            escalated_at: DateTime::<Utc>::UNIX_EPOCH,
+        }
     }
 }

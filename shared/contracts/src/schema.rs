@@ -25,6 +25,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<intake::TicketVisitRequested>(),
         one::<intake::TicketSlaWarning>(),
         one::<intake::TicketSlaBreached>(),
+        one::<intake::ComplaintEscalated>(),
         one::<intake::WarrantyRegistered>(),
         one::<dispatch::WorkOrderAssigned>(),
         one::<dispatch::WorkOrderUnassigned>(),

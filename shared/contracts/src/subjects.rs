@@ -128,6 +128,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A ticket's first-response or resolution deadline passed without the target being met.",
     },
     EventSpec {
+        subject: "intake.complaint.escalated",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "A complaint was not resolved within two working days and goes to the manager.",
+    },
+    EventSpec {
         subject: "intake.ticket.code_requested",
         producer: Service::Intake,
         consumers: &[],
@@ -201,6 +207,10 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.intake.ticket.set_priority",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.ticket.assign_owner",
         service: Service::Intake,
     },
     RequestSpec {

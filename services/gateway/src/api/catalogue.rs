@@ -6,8 +6,8 @@ use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, Priority, RegisterMachine,
-    RegisterWarrantyCard, SetPriority, SlaState, Ticket, TicketStatus, TicketType,
+    AssignOwner, CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, Priority,
+    RegisterMachine, RegisterWarrantyCard, SetPriority, SlaState, Ticket, TicketStatus, TicketType,
     TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
@@ -550,6 +550,22 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         kind: Kind::Update,
         params: &[path_id("Ticket id or number.")],
         request: Some(schema::<SetPriority>),
+        request_omits: &["ticket_id", "expected_version"],
+        status: 200,
+        response: Body::Json(schema::<Ticket>),
+    },
+    Operation {
+        id: "assignTicketOwner",
+        method: Method::POST,
+        path: "/tickets/{id}/owner",
+        tag: "tickets",
+        summary: "Make an agent or manager responsible (for a complaint: who answers the customer)",
+        access: Access::Roles(&[Agent, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Update,
+        params: &[path_id("Ticket id or number.")],
+        request: Some(schema::<AssignOwner>),
         request_omits: &["ticket_id", "expected_version"],
         status: 200,
         response: Body::Json(schema::<Ticket>),

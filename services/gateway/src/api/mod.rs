@@ -93,6 +93,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/tickets/{id}/priority",
             post(services::set_ticket_priority),
         )
+        .route("/tickets/{id}/owner", post(services::assign_ticket_owner))
         .route(
             "/customers",
             post(customers::create_customer).get(customers::find_customers),

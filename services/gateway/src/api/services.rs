@@ -7,7 +7,7 @@ use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
 };
 use aftercare_contracts::intake::{
-    ListTickets, OpenTicket, SetPriority, Ticket, TicketStatus, TransitionTicket,
+    AssignOwner, ListTickets, OpenTicket, SetPriority, Ticket, TicketStatus, TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -348,6 +348,40 @@ pub(crate) async fn set_ticket_priority(
     body: Body,
 ) -> Result<Response, ApiError> {
     update_ticket::<SetPriority>(&s, &p, id, &headers, body, "svc.intake.ticket.set_priority").await
+}
+
+/// Roles that may be responsible for a ticket.
+const OWNER_ROLES: [Role; 3] = [Role::Agent, Role::CallbackAgent, Role::Manager];
+
+pub(crate) async fn assign_ticket_owner(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let version = if_match_version(&headers)?;
+    let extra = [
+        ("ticket_id", Value::String(id)),
+        ("expected_version", Value::from(version)),
+    ];
+    let req: AssignOwner = json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
+    // The owner is an account: the gateway holds them, so it checks before intake stores it.
+    let owner = store::account_by_id(&s.db, req.owner.trim()).await?;
+    let fits = owner
+        .as_ref()
+        .is_some_and(|a| a.disabled == 0 && a.role().is_some_and(|r| OWNER_ROLES.contains(&r)));
+    if !fits {
+        return Err(ApiError::field(
+            "owner",
+            "invalid",
+            "the owner must be an enabled agent, callback agent or manager account",
+        ));
+    }
+    let t: Ticket = s
+        .call("svc.intake.ticket.assign_owner", &req, Some(&p))
+        .await?;
+    Ok(with_etag(StatusCode::OK, &t, t.version))
 }
 
 pub(crate) async fn create_technician(

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
-    SetPriority, Ticket, TicketStatus, TicketVisitRequested, TransitionTicket,
+    AssignOwner, SetPriority, Ticket, TicketStatus, TicketVisitRequested, TransitionTicket,
 };
 use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Envelope, ServiceError};
@@ -124,7 +124,7 @@ pub(super) async fn set_priority(
         ));
     }
     let tier = store::tier(uow.conn(), t.id).await?;
-    let target = sla::default_target(req.priority, tier);
+    let target = sla::target_for(t.ticket_type, req.priority, tier);
     let mut deadlines = sla::deadlines(t.opened_at, target, &calendar);
     deadlines.first_response_at = t.sla.first_response_at;
     let warn_at = sla::warnings(t.opened_at, target, &calendar);
@@ -141,6 +141,37 @@ pub(super) async fn set_priority(
     )
     .await?;
     if !changed {
+        return Err(stale(&t));
+    }
+    let updated = store::get(uow.conn(), &t.id.to_string())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(updated)
+}
+
+pub(super) async fn assign_owner(
+    db: Db,
+    ctx: RequestContext,
+    req: AssignOwner,
+) -> Result<Ticket, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "owner", &req.owner, 1, 64);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let t = current(&mut uow, &req.ticket_id, req.expected_version).await?;
+    if !store::set_owner(
+        &mut uow,
+        &t,
+        req.expected_version,
+        req.owner.trim(),
+        &actor(&ctx),
+        now_ms(),
+    )
+    .await?
+    {
         return Err(stale(&t));
     }
     let updated = store::get(uow.conn(), &t.id.to_string())

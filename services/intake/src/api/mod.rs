@@ -24,7 +24,7 @@ use crate::{domain, store};
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let calendar = Arc::new(BusinessCalendar::china());
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
-    let (move_db, prio_db) = (db.clone(), db.clone());
+    let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone());
     all.extend([
@@ -33,6 +33,9 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         }),
         endpoint("ticket.transition", move |ctx, req| {
             lifecycle::transition(move_db.clone(), ctx, req)
+        }),
+        endpoint("ticket.assign_owner", move |ctx, req| {
+            lifecycle::assign_owner(owner_db.clone(), ctx, req)
         }),
         endpoint("ticket.set_priority", move |ctx, req| {
             lifecycle::set_priority(prio_db.clone(), prio_cal.clone(), ctx, req)
@@ -74,7 +77,7 @@ async fn open(
         None => CustomerTier::Standard,
     };
     let priority = domain::priority(req.ticket_type, req.machine_down);
-    let target = domain::sla::default_target(priority, tier);
+    let target = domain::sla::target_for(req.ticket_type, priority, tier);
     let mut sla = domain::sla::deadlines(now, target, &calendar);
     let warn_at = domain::sla::warnings(now, target, &calendar);
     // An agent who registers a call or a visitor at the desk has answered the customer.
@@ -100,6 +103,7 @@ async fn open(
         work_order_id: None,
         callback_due_at: None,
         sla,
+        owner: None,
         opened_at: now,
         updated_at: now,
         version: 1,

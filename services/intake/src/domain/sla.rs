@@ -1,7 +1,7 @@
 //! Service-level targets, free of I/O: a first response and a resolution within so much
 //! working time, by priority and customer tier, counted on the business calendar.
 use aftercare_calendar::BusinessCalendar;
-use aftercare_contracts::intake::{CustomerTier, Priority, TicketSla};
+use aftercare_contracts::intake::{CustomerTier, Priority, TicketSla, TicketType};
 use chrono::{DateTime, Duration, Utc};
 
 /// Working minutes in the default calendar's day (08:30–12:00, 13:30–17:30).
@@ -66,6 +66,19 @@ pub mod alerts {
     pub const RESOLUTION_BREACHED: i32 = 8;
 }
 
+/// The targets of a ticket: complaints are answered within one working day and escalate
+/// to the manager when not resolved within two; every other request follows
+/// [`default_target`].
+pub fn target_for(ticket_type: TicketType, priority: Priority, tier: CustomerTier) -> Target {
+    match ticket_type {
+        TicketType::Complaint => Target {
+            first_response_minutes: DAY,
+            resolution_minutes: 2 * DAY,
+        },
+        _ => default_target(priority, tier),
+    }
+}
+
 /// The deadlines of a ticket opened at `opened`.
 pub fn deadlines(opened: DateTime<Utc>, target: Target, calendar: &BusinessCalendar) -> TicketSla {
     TicketSla {
@@ -99,6 +112,20 @@ mod tests {
         assert_eq!(response, cst(23, 9, 24));
         // 80 % of 450 minutes = 360: 09:00 + 180 (to noon) + 180 from 13:30 → 16:30.
         assert_eq!(resolution, cst(23, 16, 30));
+    }
+
+    #[test]
+    fn complaints_are_answered_in_a_working_day_and_escalate_after_two() {
+        let c = BusinessCalendar::china();
+        let t = target_for(TicketType::Complaint, Priority::P4, CustomerTier::Standard);
+        // Friday 10:00 → answer by Monday 10:00, escalation on Tuesday 10:00.
+        let sla = deadlines(cst(27, 10, 0), t, &c);
+        assert_eq!(sla.first_response_due, cst(30, 10, 0));
+        assert_eq!(sla.resolution_due, cst(1, 10, 0) + Duration::days(30));
+        assert_eq!(
+            target_for(TicketType::Fault, Priority::P1, CustomerTier::Standard),
+            default_target(Priority::P1, CustomerTier::Standard)
+        );
     }
 
     #[test]

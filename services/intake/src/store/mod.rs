@@ -30,6 +30,7 @@ struct TicketRow {
     resolution_due: i64,
     first_response_at: Option<i64>,
     resolved_at: Option<i64>,
+    owner: Option<String>,
     opened_at: i64,
     updated_at: i64,
     version: i64,
@@ -61,6 +62,7 @@ impl TicketRow {
                 first_response_at: self.first_response_at.map(from_ms),
                 resolved_at: self.resolved_at.map(from_ms),
             },
+            owner: self.owner,
             opened_at: from_ms(self.opened_at),
             updated_at: from_ms(self.updated_at),
             version: self.version,
@@ -142,7 +144,7 @@ async fn history(
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
     customer_address, district, customer_id, machine, work_order_id, callback_due_at, first_response_due,
-    resolution_due, first_response_at, resolved_at, opened_at, updated_at, version from ticket";
+    resolution_due, first_response_at, resolved_at, owner, opened_at, updated_at, version from ticket";
 
 /// A ticket by id or human number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Ticket>> {
@@ -344,6 +346,9 @@ pub(crate) struct DueAlert {
     pub(crate) ticket_id: String,
     pub(crate) number: String,
     pub(crate) priority: String,
+    pub(crate) ticket_type: String,
+    pub(crate) status: String,
+    pub(crate) owner: Option<String>,
     pub(crate) district: String,
     pub(crate) due_at: i64,
 }
@@ -382,7 +387,7 @@ pub(crate) async fn due_alerts(
         ),
     };
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "select ticket_id, number, priority, district, {due} as due_at from ticket
+        "select ticket_id, number, priority, ticket_type, status, owner, district, {due} as due_at from ticket
          where {when} <= $1 and {met} is null and status not in ({finished}) and (sla_alerts & $2) = 0
          order by {when} limit $3"
     )))
@@ -403,4 +408,49 @@ pub(crate) async fn mark_alert(uow: &mut UnitOfWork, ticket_id: &str, bit: i32) 
     .execute(uow.conn())
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Makes `owner` responsible if the ticket is still at `version`; false when it moved on.
+pub(crate) async fn set_owner(
+    uow: &mut UnitOfWork,
+    t: &Ticket,
+    version: i64,
+    owner: &str,
+    actor: &str,
+    at: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update ticket set owner = $1, updated_at = $2, version = version + 1 where ticket_id = $3 and version = $4",
+    )
+    .bind(owner)
+    .bind(at)
+    .bind(t.id.to_string())
+    .bind(version)
+    .execute(uow.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    let why = format!("owner: {owner}");
+    history(uow.conn(), t.id, Some(t.status), t.status, actor, &why, at).await?;
+    Ok(true)
+}
+
+/// Records in the history that a complaint went to the manager.
+pub(crate) async fn note_escalation(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    status: TicketStatus,
+    at: i64,
+) -> Result<()> {
+    history(
+        uow.conn(),
+        id,
+        Some(status),
+        status,
+        "system",
+        "escalated to the manager: not resolved within two working days",
+        at,
+    )
+    .await
 }
