@@ -442,3 +442,64 @@ async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved() {
         "{history:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn priority_comes_from_the_companys_rules() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let r = api
+        .request(Method::GET, "/priority-rules")
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["etag"], "\"0\"", "the built-in defaults");
+    let defaults: Value = r.json().await.unwrap();
+    assert_eq!(defaults["rules"][0]["note"], "safety");
+
+    let mut smoke = ticket_body("SN-PR-1");
+    smoke["symptom"] = json!("机器冒烟了 / smoke from the fuser");
+    let (_, t) = api.post("/tickets", &smoke).await;
+    assert_eq!(t["priority"], "p1");
+    let reasons = sys
+        .strings(
+            "intake",
+            &format!(
+                "select reason from ticket_history where ticket_id = '{}'",
+                t["id"].as_str().unwrap()
+            ),
+        )
+        .await;
+    assert_eq!(reasons, ["opened; p1 by rule 1 (safety)"]);
+
+    let rules = json!({"rules": [{"type": "consultation", "keywords": ["scan"], "priority": "p2", "note": "scanner campaign"}]});
+    let (s, v) = update(api, "/priority-rules", &json!(0), json!({"rules": []})).await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("rules")),
+        "{v}"
+    );
+    let (s, replaced) = update(api, "/priority-rules", &json!(0), rules.clone()).await;
+    assert_eq!(
+        (s, replaced["version"].as_i64()),
+        (200, Some(1)),
+        "{replaced}"
+    );
+    assert_eq!(
+        update(api, "/priority-rules", &json!(0), rules).await.0,
+        412
+    );
+
+    let mut scan = ticket_body("SN-PR-2");
+    scan["type"] = json!("consultation");
+    scan["symptom"] = json!("How do I SCAN to e-mail?");
+    assert_eq!(api.post("/tickets", &scan).await.1["priority"], "p2");
+    let mut down = ticket_body("SN-PR-3");
+    down["machine_down"] = json!(true);
+    assert_eq!(
+        api.post("/tickets", &down).await.1["priority"],
+        "p4",
+        "no rule matches now"
+    );
+}

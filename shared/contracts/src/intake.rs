@@ -889,3 +889,51 @@ impl ComplaintEscalated {
         }
     }
 }
+
+/// One priority rule: every condition given must hold; the first rule that matches sets
+/// the priority of a new ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityRule {
+    /// The request type.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub ticket_type: Option<TicketType>,
+    /// Words, any of which in the symptom (case-insensitive) matches, e.g. `["冒烟", "smoke"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Whether the machine is down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine_down: Option<bool>,
+    /// The customer's tier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<CustomerTier>,
+    /// The priority it sets.
+    pub priority: Priority,
+    /// Why the rule exists, up to 200 characters.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The priority rules in the order they are tried, with the version of the set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PriorityRules {
+    /// Rules, first match wins; a ticket no rule matches gets P4.
+    pub rules: Vec<PriorityRule>,
+    /// Version of the set, also the ETag.
+    pub version: i64,
+}
+
+/// Request: replace the priority rules (`svc.intake.priority_rules.replace`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplacePriorityRules {
+    /// The new rules, 1–200, in order.
+    pub rules: Vec<PriorityRule>,
+    /// The version the caller saw; a stale one is refused.
+    pub expected_version: i64,
+}
+
+/// Request: the priority rules (`svc.intake.priority_rules.get`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetPriorityRules {}

@@ -214,6 +214,14 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Intake,
     },
     RequestSpec {
+        subject: "svc.intake.priority_rules.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.priority_rules.replace",
+        service: Service::Intake,
+    },
+    RequestSpec {
         subject: "svc.intake.customer.create",
         service: Service::Intake,
     },

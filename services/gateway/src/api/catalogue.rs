@@ -7,8 +7,8 @@ use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
 use aftercare_contracts::intake::{
     AssignOwner, CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, Priority,
-    RegisterMachine, RegisterWarrantyCard, SetPriority, SlaState, Ticket, TicketStatus, TicketType,
-    TransitionTicket, WarrantyCard,
+    PriorityRules, RegisterMachine, RegisterWarrantyCard, ReplacePriorityRules, SetPriority,
+    SlaState, Ticket, TicketStatus, TicketType, TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -569,6 +569,38 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &["ticket_id", "expected_version"],
         status: 200,
         response: Body::Json(schema::<Ticket>),
+    },
+    Operation {
+        id: "getPriorityRules",
+        method: Method::GET,
+        path: "/priority-rules",
+        tag: "tickets",
+        summary: "The rules that set a new ticket's priority, in the order they are tried",
+        access: Access::Roles(TICKET_HANDLERS),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<PriorityRules>),
+    },
+    Operation {
+        id: "replacePriorityRules",
+        method: Method::POST,
+        path: "/priority-rules",
+        tag: "tickets",
+        summary: "Replace the priority rules (If-Match: the set's ETag, \"0\" while the defaults apply)",
+        access: Access::Roles(&[Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Update,
+        params: &[],
+        request: Some(schema::<ReplacePriorityRules>),
+        request_omits: &["expected_version"],
+        status: 200,
+        response: Body::Json(schema::<PriorityRules>),
     },
     // Customers and machines.
     Operation {

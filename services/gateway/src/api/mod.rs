@@ -95,6 +95,10 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/tickets/{id}/owner", post(services::assign_ticket_owner))
         .route(
+            "/priority-rules",
+            get(services::get_priority_rules).post(services::replace_priority_rules),
+        )
+        .route(
             "/customers",
             post(customers::create_customer).get(customers::find_customers),
         )

@@ -7,7 +7,8 @@ use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
 };
 use aftercare_contracts::intake::{
-    AssignOwner, ListTickets, OpenTicket, SetPriority, Ticket, TicketStatus, TransitionTicket,
+    AssignOwner, GetPriorityRules, ListTickets, OpenTicket, PriorityRules, ReplacePriorityRules,
+    SetPriority, Ticket, TicketStatus, TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -382,6 +383,36 @@ pub(crate) async fn assign_ticket_owner(
         .call("svc.intake.ticket.assign_owner", &req, Some(&p))
         .await?;
     Ok(with_etag(StatusCode::OK, &t, t.version))
+}
+
+pub(crate) async fn get_priority_rules(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let r: PriorityRules = s
+        .call(
+            "svc.intake.priority_rules.get",
+            &GetPriorityRules {},
+            Some(&p),
+        )
+        .await?;
+    Ok(with_etag(StatusCode::OK, &r, r.version))
+}
+
+pub(crate) async fn replace_priority_rules(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let version = if_match_version(&headers)?;
+    let extra = [("expected_version", Value::from(version))];
+    let req: ReplacePriorityRules =
+        json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
+    let r: PriorityRules = s
+        .call("svc.intake.priority_rules.replace", &req, Some(&p))
+        .await?;
+    Ok(with_etag(StatusCode::OK, &r, r.version))
 }
 
 pub(crate) async fn create_technician(

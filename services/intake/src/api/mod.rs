@@ -8,8 +8,9 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    Channel, CustomerTier, ListTickets, OpenTicket, SendVerificationCode, Ticket,
-    TicketCodeRequested, TicketOpened, VerificationCodeSent,
+    Channel, CustomerTier, GetPriorityRules, ListTickets, OpenTicket, PriorityRules,
+    ReplacePriorityRules, SendVerificationCode, Ticket, TicketCodeRequested, TicketOpened,
+    VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -25,6 +26,7 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let calendar = Arc::new(BusinessCalendar::china());
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
     let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
+    let (rules_db, replace_db) = (db.clone(), db.clone());
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone());
     all.extend([
@@ -36,6 +38,12 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         }),
         endpoint("ticket.assign_owner", move |ctx, req| {
             lifecycle::assign_owner(owner_db.clone(), ctx, req)
+        }),
+        endpoint("priority_rules.get", move |_ctx, _req: GetPriorityRules| {
+            get_rules(rules_db.clone())
+        }),
+        endpoint("priority_rules.replace", move |ctx, req| {
+            replace_rules(replace_db.clone(), ctx, req)
         }),
         endpoint("ticket.set_priority", move |ctx, req| {
             lifecycle::set_priority(prio_db.clone(), prio_cal.clone(), ctx, req)
@@ -76,7 +84,26 @@ async fn open(
         }
         None => CustomerTier::Standard,
     };
-    let priority = domain::priority(req.ticket_type, req.machine_down);
+    let rules = match store::priority_rules(uow.conn()).await? {
+        Some((rules, _)) => rules,
+        None => domain::priority::default_rules(),
+    };
+    let (priority, by_rule) = domain::priority::evaluate(
+        &rules,
+        req.ticket_type,
+        &req.symptom,
+        req.machine_down,
+        tier,
+    );
+    let opened_because = match by_rule {
+        Some(i) => format!(
+            "opened; {} by rule {} ({})",
+            aftercare_platform::db::to_text(&priority),
+            i + 1,
+            rules[i].note
+        ),
+        None => "opened; p4, no rule matched".to_owned(),
+    };
     let target = domain::sla::target_for(req.ticket_type, priority, tier);
     let mut sla = domain::sla::deadlines(now, target, &calendar);
     let warn_at = domain::sla::warnings(now, target, &calendar);
@@ -113,7 +140,16 @@ async fn open(
         .as_ref()
         .map(|a| a.user_id.as_str())
         .unwrap_or("anonymous");
-    store::insert(&mut uow, &ticket, tier, warn_at, req.machine_down, actor).await?;
+    store::insert(
+        &mut uow,
+        &ticket,
+        tier,
+        warn_at,
+        req.machine_down,
+        actor,
+        &opened_because,
+    )
+    .await?;
     let event = TicketOpened {
         ticket_id: ticket.id,
         number: ticket.number.clone(),
@@ -188,4 +224,44 @@ async fn send_code(
     Ok(VerificationCodeSent {
         ticket_id: ticket.id,
     })
+}
+
+async fn get_rules(db: Db) -> Result<PriorityRules, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(match store::priority_rules(&mut conn).await? {
+        Some((rules, version)) => PriorityRules { rules, version },
+        None => PriorityRules {
+            rules: domain::priority::default_rules(),
+            version: 0,
+        },
+    })
+}
+
+async fn replace_rules(
+    db: Db,
+    ctx: RequestContext,
+    req: ReplacePriorityRules,
+) -> Result<PriorityRules, ServiceError> {
+    let errors = domain::priority::validate(&req.rules);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let actor = ctx
+        .actor
+        .as_ref()
+        .map(|a| a.user_id.as_str())
+        .unwrap_or("anonymous");
+    let mut uow = db.begin().await?;
+    if !store::replace_priority_rules(&mut uow, &req.rules, req.expected_version, actor, now_ms())
+        .await?
+    {
+        return Err(ServiceError::stale(
+            "the priority rules changed since you read them; read them again",
+        ));
+    }
+    let (rules, version) = store::priority_rules(uow.conn())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(PriorityRules { rules, version })
 }

@@ -1,11 +1,12 @@
-//! Intake's rules, free of I/O: validation of a new ticket, its priority, and which
+//! Intake's rules, free of I/O: validation of a new ticket (its priority in [`priority`]), and which
 //! status changes dispatch and survey events may cause.
 pub mod customers;
 pub mod lifecycle;
+pub mod priority;
 pub mod sla;
 
 use aftercare_contracts::FieldError;
-use aftercare_contracts::intake::{OpenTicket, Priority, TicketStatus, TicketType};
+use aftercare_contracts::intake::{OpenTicket, TicketStatus, TicketType};
 use aftercare_contracts::rpc::check_text;
 
 /// Field length limits, documented in the API reference.
@@ -83,20 +84,6 @@ pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
     e
 }
 
-/// Priority from the request: a machine that is down comes first; complaints are next
-/// (a one-working-day answer is due); routine requests last. Configurable rules per
-/// company replace this default.
-pub fn priority(ticket_type: TicketType, machine_down: bool) -> Priority {
-    match (ticket_type, machine_down) {
-        (TicketType::Fault, true) => Priority::P1,
-        (TicketType::Complaint, _) | (TicketType::Fault, false) => Priority::P2,
-        (TicketType::Installation | TicketType::Maintenance | TicketType::Return, _) => {
-            Priority::P3
-        }
-        _ => Priority::P4,
-    }
-}
-
 /// The status a ticket starts in.
 pub fn initial_status(ticket_type: TicketType) -> TicketStatus {
     if ticket_type.needs_visit() {
@@ -167,15 +154,6 @@ mod tests {
         assert!(fields.contains(&"symptom:required".to_owned()));
         assert!(fields.contains(&"customer.name:too_long".to_owned()));
         assert!(fields.contains(&"customer.phone:invalid".to_owned()));
-    }
-
-    #[test]
-    fn machine_down_faults_come_first() {
-        assert_eq!(priority(TicketType::Fault, true), Priority::P1);
-        assert_eq!(priority(TicketType::Fault, false), Priority::P2);
-        assert_eq!(priority(TicketType::Complaint, false), Priority::P2);
-        assert_eq!(priority(TicketType::Maintenance, false), Priority::P3);
-        assert_eq!(priority(TicketType::Consultation, true), Priority::P4);
     }
 
     #[test]

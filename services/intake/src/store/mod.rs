@@ -1,6 +1,7 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
 use aftercare_contracts::intake::{
-    CustomerTier, ListTickets, Priority, SlaState, SlaTarget, Ticket, TicketSla, TicketStatus,
+    CustomerTier, ListTickets, Priority, PriorityRule, SlaState, SlaTarget, Ticket, TicketSla,
+    TicketStatus,
 };
 use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
@@ -78,6 +79,7 @@ pub(crate) async fn insert(
     warn_at: (DateTime<Utc>, DateTime<Utc>),
     machine_down: bool,
     actor: &str,
+    reason: &str,
 ) -> Result<()> {
     let machine = t.machine.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
@@ -115,7 +117,7 @@ pub(crate) async fn insert(
         None,
         t.status,
         actor,
-        "opened",
+        reason,
         t.opened_at.timestamp_millis(),
     )
     .await
@@ -453,4 +455,50 @@ pub(crate) async fn note_escalation(
         at,
     )
     .await
+}
+
+/// The stored priority rules and their version; `None` before the first replacement.
+pub(crate) async fn priority_rules(
+    conn: &mut AnyConnection,
+) -> Result<Option<(Vec<PriorityRule>, i64)>> {
+    let row: Option<(String, i64)> =
+        sqlx::query_as("select rules, version from priority_rules where id = 1")
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(text, version)| Ok((from_json(&text)?, version)))
+        .transpose()
+}
+
+/// Replaces the rules if the stored set is still at `expected` (0: the built-in defaults).
+pub(crate) async fn replace_priority_rules(
+    uow: &mut UnitOfWork,
+    rules: &[PriorityRule],
+    expected: i64,
+    actor: &str,
+    at: i64,
+) -> Result<bool> {
+    let text = serde_json::to_string(rules)?;
+    let done = if expected == 0 {
+        sqlx::query(
+            "insert into priority_rules (id, rules, version, updated_at, updated_by) values (1, $1, 1, $2, $3)
+             on conflict (id) do nothing",
+        )
+        .bind(&text)
+        .bind(at)
+        .bind(actor)
+        .execute(uow.conn())
+        .await?
+    } else {
+        sqlx::query(
+            "update priority_rules set rules = $1, version = version + 1, updated_at = $2, updated_by = $3
+             where id = 1 and version = $4",
+        )
+        .bind(&text)
+        .bind(at)
+        .bind(actor)
+        .bind(expected)
+        .execute(uow.conn())
+        .await?
+    };
+    Ok(done.rows_affected() == 1)
 }
