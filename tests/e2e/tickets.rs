@@ -503,3 +503,106 @@ async fn priority_comes_from_the_companys_rules() {
         "no rule matches now"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_solved_on_the_phone_cites_the_knowledge_base() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let (s, v) = api
+        .post(
+            "/faq",
+            &json!({"product_line": "espresso", "question": "q", "answer": "a"}),
+        )
+        .await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("product_line"))
+    );
+    let (s, drum) = api
+        .post(
+            "/faq",
+            &json!({"product_line": "copier", "question": "复印件有黑线 / black streaks on copies",
+                    "answer": "Open the front cover and reseat the drum unit; clean the charger wire."}),
+        )
+        .await;
+    assert_eq!(s, 201, "{drum}");
+    assert!(drum["number"].as_str().unwrap().starts_with("FAQ"));
+    let (_, other) = api
+        .post("/faq", &json!({"product_line": "fax", "question": "Fax does not dial", "answer": "Check the line cable."}))
+        .await;
+    let (_, found) = api
+        .get("/faq?product_line=copier&text=STREAKS%20drum")
+        .await;
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    assert_eq!(found["items"][0]["id"], drum["id"]);
+    assert!(
+        api.get("/faq?text=streaks%20fax").await.1["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        api.get(&format!("/faq/{}", other["id"].as_str().unwrap()))
+            .await
+            .0,
+        200
+    );
+
+    let t = consultation(api, "SN-FAQ-1").await;
+    let moves = format!("/tickets/{}/transitions", t["id"].as_str().unwrap());
+    let (s, v) = update(
+        api,
+        &moves,
+        &t["version"],
+        json!({"to": "triaged", "faq_article_id": drum["id"]}),
+    )
+    .await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("faq_article_id")),
+        "{v}"
+    );
+    let (s, v) = update(
+        api,
+        &moves,
+        &t["version"],
+        json!({"to": "resolved_remotely", "resolution": "told to reseat the drum", "faq_article_id": uuid::Uuid::now_v7()}),
+    )
+    .await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("faq_article_id")),
+        "{v}"
+    );
+    let (s, done) = update(
+        api,
+        &moves,
+        &t["version"],
+        json!({"to": "resolved_remotely", "resolution": "told to reseat the drum", "faq_article_id": drum["id"]}),
+    )
+    .await;
+    assert_eq!(
+        (s, done["status"].as_str()),
+        (200, Some("resolved_remotely")),
+        "{done}"
+    );
+    let reasons = sys
+        .strings(
+            "intake",
+            &format!(
+                "select reason from ticket_history where ticket_id = '{}' order by at",
+                t["id"].as_str().unwrap()
+            ),
+        )
+        .await;
+    assert!(
+        reasons
+            .last()
+            .unwrap()
+            .ends_with(&format!("[{}]", drum["number"].as_str().unwrap())),
+        "{reasons:?}"
+    );
+    let (_, found) = api.get("/faq?text=drum").await;
+    assert_eq!(found["items"][0]["uses"], 1);
+}

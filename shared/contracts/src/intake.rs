@@ -184,6 +184,9 @@ pub struct TransitionTicket {
     /// How it was solved, required for `resolved_remotely` (e.g. the FAQ answer given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<String>,
+    /// The knowledge-base article the answer came from, for `resolved_remotely`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faq_article_id: Option<Uuid>,
     /// The version the agent saw; a stale one is refused.
     pub expected_version: i64,
 }
@@ -937,3 +940,48 @@ pub struct ReplacePriorityRules {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GetPriorityRules {}
+
+/// Request: add an article to the knowledge base (常见问题) (`svc.intake.faq.create`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateFaqArticle {
+    /// The product line it is about (one of the configured lines).
+    pub product_line: String,
+    /// The question as customers ask it, 1–500 characters.
+    pub question: String,
+    /// The answer the agent gives, 1–8000 characters.
+    pub answer: String,
+}
+
+/// A knowledge-base article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FaqArticle {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Human number, `FAQ2026-000012`.
+    pub number: String,
+    /// Product line.
+    pub product_line: String,
+    /// Question.
+    pub question: String,
+    /// Answer.
+    pub answer: String,
+    /// Tickets resolved on the phone with it.
+    pub uses: i64,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Request: search the knowledge base (`svc.intake.faq.find`), most used first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FindFaqArticles {
+    /// Only this product line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_line: Option<String>,
+    /// Words that must all appear in the question or answer (case-insensitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Page size, 1–500.
+    pub limit: u32,
+}

@@ -214,6 +214,18 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Intake,
     },
     RequestSpec {
+        subject: "svc.intake.faq.create",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.faq.find",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.faq.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
         subject: "svc.intake.priority_rules.get",
         service: Service::Intake,
     },

@@ -6,9 +6,10 @@ use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
 use aftercare_contracts::intake::{
-    AssignOwner, CreateCustomer, Customer as CustomerRecord, Machine, OpenTicket, Priority,
-    PriorityRules, RegisterMachine, RegisterWarrantyCard, ReplacePriorityRules, SetPriority,
-    SlaState, Ticket, TicketStatus, TicketType, TransitionTicket, WarrantyCard,
+    AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle, Machine,
+    OpenTicket, Priority, PriorityRules, RegisterMachine, RegisterWarrantyCard,
+    ReplacePriorityRules, SetPriority, SlaState, Ticket, TicketStatus, TicketType,
+    TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -601,6 +602,71 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &["expected_version"],
         status: 200,
         response: Body::Json(schema::<PriorityRules>),
+    },
+    // Knowledge base.
+    Operation {
+        id: "createFaqArticle",
+        method: Method::POST,
+        path: "/faq",
+        tag: "tickets",
+        summary: "Add a knowledge-base article (常见问题) for a product line",
+        access: Access::Roles(&[Agent, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[],
+        request: Some(schema::<CreateFaqArticle>),
+        request_omits: &[],
+        status: 201,
+        response: Body::Json(schema::<FaqArticle>),
+    },
+    Operation {
+        id: "getFaqArticle",
+        method: Method::GET,
+        path: "/faq/{id}",
+        tag: "tickets",
+        summary: "One knowledge-base article",
+        access: Access::Roles(&[Agent, Dispatcher, Technician, CallbackAgent, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[path_id("Article id.")],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<FaqArticle>),
+    },
+    Operation {
+        id: "findFaqArticles",
+        method: Method::GET,
+        path: "/faq",
+        tag: "tickets",
+        summary: "Search the knowledge base by product line and words, most used first",
+        access: Access::Roles(&[Agent, Dispatcher, Technician, CallbackAgent, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[
+            Param {
+                name: "product_line",
+                at: In::Query,
+                required: false,
+                schema: schema::<String>,
+                doc: "Only this product line.",
+            },
+            Param {
+                name: "text",
+                at: In::Query,
+                required: false,
+                schema: schema::<String>,
+                doc: "Words that must all appear in the question or answer.",
+            },
+            LIMIT,
+        ],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Page<FaqArticle>>),
     },
     // Customers and machines.
     Operation {

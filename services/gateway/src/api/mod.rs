@@ -95,6 +95,11 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/tickets/{id}/owner", post(services::assign_ticket_owner))
         .route(
+            "/faq",
+            post(services::create_faq_article).get(services::find_faq_articles),
+        )
+        .route("/faq/{id}", get(services::get_faq_article))
+        .route(
             "/priority-rules",
             get(services::get_priority_rules).post(services::replace_priority_rules),
         )

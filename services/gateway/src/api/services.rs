@@ -7,8 +7,9 @@ use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
 };
 use aftercare_contracts::intake::{
-    AssignOwner, GetPriorityRules, ListTickets, OpenTicket, PriorityRules, ReplacePriorityRules,
-    SetPriority, Ticket, TicketStatus, TransitionTicket,
+    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetPriorityRules, ListTickets,
+    OpenTicket, PriorityRules, ReplacePriorityRules, SetPriority, Ticket, TicketStatus,
+    TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -383,6 +384,48 @@ pub(crate) async fn assign_ticket_owner(
         .call("svc.intake.ticket.assign_owner", &req, Some(&p))
         .await?;
     Ok(with_etag(StatusCode::OK, &t, t.version))
+}
+
+pub(crate) async fn create_faq_article(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateFaqArticle = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let a: FaqArticle = s.call("svc.intake.faq.create", &req, Some(&p)).await?;
+    Ok(created(&a, format!("/api/v1/faq/{}", a.id), None))
+}
+
+/// Query parameters of the knowledge-base search.
+#[derive(Debug, Deserialize)]
+pub(crate) struct FaqQuery {
+    product_line: Option<String>,
+    text: Option<String>,
+    limit: Option<String>,
+}
+
+pub(crate) async fn find_faq_articles(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<FaqQuery>,
+) -> Result<Response, ApiError> {
+    let req = FindFaqArticles {
+        product_line: q.product_line,
+        text: q.text,
+        limit: parse_limit(q.limit.as_deref())?,
+    };
+    let page: Page<FaqArticle> = s.call("svc.intake.faq.find", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_faq_article(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let a: FaqArticle = s.call("svc.intake.faq.get", &ById { id }, Some(&p)).await?;
+    Ok(Json(a).into_response())
 }
 
 pub(crate) async fn get_priority_rules(

@@ -63,10 +63,32 @@ pub(super) async fn transition(
         Err(Refusal::Invalid(errors)) => return Err(ServiceError::validation(errors)),
     }
     let now = now_ms();
+    let article = match req.faq_article_id {
+        Some(a) if req.to == TicketStatus::ResolvedRemotely => {
+            Some(store::faq::get(uow.conn(), a).await?.ok_or_else(|| {
+                ServiceError::field("faq_article_id", "unknown", format!("no article {a}"))
+            })?)
+        }
+        Some(_) => {
+            return Err(ServiceError::field(
+                "faq_article_id",
+                "not_allowed",
+                "an article is referenced only when resolving remotely",
+            ));
+        }
+        None => None,
+    };
     let reason = match &req.resolution {
         Some(r) if req.reason.trim().is_empty() => format!("resolved: {}", r.trim()),
         Some(r) => format!("{} (resolved: {})", req.reason.trim(), r.trim()),
         None => req.reason.trim().to_owned(),
+    };
+    let reason = match &article {
+        Some(a) => {
+            store::faq::count_use(&mut uow, a.id, now).await?;
+            format!("{reason} [{}]", a.number)
+        }
+        None => reason,
     };
     let moved = store::transition(
         &mut uow,

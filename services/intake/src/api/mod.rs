@@ -1,6 +1,7 @@
 //! Intake's request endpoints (`svc.intake.*`): tickets here, customers, machines and
 //! warranty cards in [`customers`].
 mod customers;
+mod faq;
 mod lifecycle;
 
 use std::sync::Arc;
@@ -29,6 +30,7 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (rules_db, replace_db) = (db.clone(), db.clone());
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone());
+    all.extend(faq::endpoints(db.clone()));
     all.extend([
         endpoint("ticket.open", move |ctx, req| {
             open(open_db.clone(), open_cal.clone(), ctx, req)

@@ -121,6 +121,7 @@ mod tests {
             to,
             reason: "customer asked".into(),
             resolution: (to == ResolvedRemotely).then(|| "FAQ 12: reseat the drum".into()),
+            faq_article_id: None,
             expected_version: 1,
         }
     }

@@ -502,3 +502,4 @@ pub(crate) async fn replace_priority_rules(
     };
     Ok(done.rows_affected() == 1)
 }
+pub(crate) mod faq;
