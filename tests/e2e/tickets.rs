@@ -259,6 +259,39 @@ async fn flow(backend: Backend) {
         assert_eq!(s, 409, "{to}");
     }
 
+    // The report counts what happened: three consultations, each answered, one reopened.
+    let enc = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339().replace('+', "%2B");
+    let now = chrono::Utc::now();
+    let (s, rep) = api
+        .get(&format!(
+            "/reports/tickets?from={}&to={}&group_by=type",
+            enc(now - chrono::Duration::hours(1)),
+            enc(now + chrono::Duration::hours(1))
+        ))
+        .await;
+    assert_eq!(s, 200, "{rep}");
+    let row = rep["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "consultation")
+        .unwrap()
+        .clone();
+    assert_eq!(row["tickets"], 3, "{rep}");
+    assert_eq!(row["reopened"], 1);
+    assert_eq!(row["responded"], 3, "every one had an agent's move");
+    assert_eq!(
+        row["resolved"], 0,
+        "the one solved on the phone was reopened"
+    );
+    assert_eq!(rep["total"]["tickets"], 3);
+    let (s, v) = api.get("/reports/tickets?group_by=type").await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("from")),
+        "{v}"
+    );
+
     // Dispatch was told through the event catalogue.
     let js = sys.jetstream().await;
     let stream = js.get_stream("INTAKE").await.unwrap();

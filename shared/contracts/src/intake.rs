@@ -985,3 +985,83 @@ pub struct FindFaqArticles {
     /// Page size, 1–500.
     pub limit: u32,
 }
+
+/// What a ticket report is grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportGroup {
+    /// Service district.
+    District,
+    /// Priority.
+    Priority,
+    /// Request type.
+    Type,
+    /// Customer tier.
+    Tier,
+    /// The machine's product line.
+    ProductLine,
+    /// The responsible account.
+    Owner,
+    /// Calendar month of opening (company time zone).
+    Month,
+    /// ISO week of opening.
+    Week,
+}
+
+/// Request: ticket figures for tickets opened in a period (`svc.intake.report.tickets`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TicketReportRequest {
+    /// Opened at or after.
+    pub from: DateTime<Utc>,
+    /// Opened before.
+    pub to: DateTime<Utc>,
+    /// Grouping.
+    pub group_by: ReportGroup,
+}
+
+/// Figures of one group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TicketReportRow {
+    /// The group's key (`tianhe`, `p1`, `2026-11`, `(none)`…).
+    pub key: String,
+    /// Tickets opened.
+    pub tickets: u64,
+    /// Of those, answered by an agent.
+    pub responded: u64,
+    /// Answered within the first-response target.
+    pub response_met: u64,
+    /// Mean time to the first response, working minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_response_minutes: Option<f64>,
+    /// Resolved (by a visit or on the phone).
+    pub resolved: u64,
+    /// Resolved within the resolution target.
+    pub resolution_met: u64,
+    /// Mean time to resolution, working minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_resolution_minutes: Option<f64>,
+    /// Share of targets due so far that were met (0–1), first response and resolution
+    /// together; `None` when none was due yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla_compliance: Option<f64>,
+    /// Tickets reopened at least once (repeat repairs).
+    pub reopened: u64,
+    /// Complaints.
+    pub complaints: u64,
+}
+
+/// A ticket report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TicketReport {
+    /// The period.
+    pub from: DateTime<Utc>,
+    /// The period's end.
+    pub to: DateTime<Utc>,
+    /// Grouping.
+    pub group_by: ReportGroup,
+    /// One row per group, by key.
+    pub rows: Vec<TicketReportRow>,
+    /// All groups together.
+    pub total: TicketReportRow,
+}

@@ -214,6 +214,10 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Intake,
     },
     RequestSpec {
+        subject: "svc.intake.report.tickets",
+        service: Service::Intake,
+    },
+    RequestSpec {
         subject: "svc.intake.faq.create",
         service: Service::Intake,
     },

@@ -8,8 +8,8 @@ use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technic
 use aftercare_contracts::intake::{
     AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle, Machine,
     OpenTicket, Priority, PriorityRules, RegisterMachine, RegisterWarrantyCard,
-    ReplacePriorityRules, SetPriority, SlaState, Ticket, TicketStatus, TicketType,
-    TransitionTicket, WarrantyCard,
+    ReplacePriorityRules, ReportGroup, SetPriority, SlaState, Ticket, TicketReport, TicketStatus,
+    TicketType, TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -667,6 +667,45 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<Page<FaqArticle>>),
+    },
+    // Reports.
+    Operation {
+        id: "ticketReport",
+        method: Method::GET,
+        path: "/reports/tickets",
+        tag: "reports",
+        summary: "First-response and resolution times (working minutes), SLA compliance, repeat repairs and complaints for tickets opened in a period, grouped",
+        access: Access::Roles(&[Dispatcher, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[
+            Param {
+                name: "from",
+                at: In::Query,
+                required: true,
+                schema: schema::<chrono::DateTime<chrono::Utc>>,
+                doc: "Tickets opened at or after this instant (RFC 3339).",
+            },
+            Param {
+                name: "to",
+                at: In::Query,
+                required: true,
+                schema: schema::<chrono::DateTime<chrono::Utc>>,
+                doc: "Tickets opened before this instant (RFC 3339); at most 400 days after `from`.",
+            },
+            Param {
+                name: "group_by",
+                at: In::Query,
+                required: true,
+                schema: schema::<ReportGroup>,
+                doc: "district, priority, type, tier, product_line, owner, month or week.",
+            },
+        ],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<TicketReport>),
     },
     // Customers and machines.
     Operation {

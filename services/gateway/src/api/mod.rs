@@ -99,6 +99,7 @@ pub(crate) fn routes() -> Router<AppState> {
             post(services::create_faq_article).get(services::find_faq_articles),
         )
         .route("/faq/{id}", get(services::get_faq_article))
+        .route("/reports/tickets", get(services::ticket_report))
         .route(
             "/priority-rules",
             get(services::get_priority_rules).post(services::replace_priority_rules),

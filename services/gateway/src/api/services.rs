@@ -8,8 +8,8 @@ use aftercare_contracts::dispatch::{
 };
 use aftercare_contracts::intake::{
     AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetPriorityRules, ListTickets,
-    OpenTicket, PriorityRules, ReplacePriorityRules, SetPriority, Ticket, TicketStatus,
-    TransitionTicket,
+    OpenTicket, PriorityRules, ReplacePriorityRules, SetPriority, Ticket, TicketReport,
+    TicketReportRequest, TicketStatus, TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -426,6 +426,33 @@ pub(crate) async fn get_faq_article(
 ) -> Result<Response, ApiError> {
     let a: FaqArticle = s.call("svc.intake.faq.get", &ById { id }, Some(&p)).await?;
     Ok(Json(a).into_response())
+}
+
+/// Query parameters of the ticket report.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ReportQuery {
+    from: Option<String>,
+    to: Option<String>,
+    group_by: Option<String>,
+}
+
+pub(crate) async fn ticket_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, ApiError> {
+    let required = |name: &str, v: Option<chrono::DateTime<chrono::Utc>>| {
+        v.ok_or_else(|| ApiError::field(name, "required", format!("give {name} (RFC 3339)")))
+    };
+    let req = TicketReportRequest {
+        from: required("from", parse_instant("from", q.from.as_deref())?)?,
+        to: required("to", parse_instant("to", q.to.as_deref())?)?,
+        group_by: parse_enum("group_by", q.group_by.as_deref())?.ok_or_else(|| {
+            ApiError::field("group_by", "required", "give group_by, e.g. district")
+        })?,
+    };
+    let r: TicketReport = s.call("svc.intake.report.tickets", &req, Some(&p)).await?;
+    Ok(Json(r).into_response())
 }
 
 pub(crate) async fn get_priority_rules(

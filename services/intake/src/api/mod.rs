@@ -11,7 +11,7 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
     Channel, CustomerTier, GetPriorityRules, ListTickets, OpenTicket, PriorityRules,
     ReplacePriorityRules, SendVerificationCode, Ticket, TicketCodeRequested, TicketOpened,
-    VerificationCodeSent,
+    TicketReport, TicketReportRequest, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -27,7 +27,8 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let calendar = Arc::new(BusinessCalendar::china());
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
     let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
-    let (rules_db, replace_db) = (db.clone(), db.clone());
+    let (rules_db, replace_db, report_db) = (db.clone(), db.clone(), db.clone());
+    let report_cal = calendar.clone();
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone());
     all.extend(faq::endpoints(db.clone()));
@@ -40,6 +41,9 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         }),
         endpoint("ticket.assign_owner", move |ctx, req| {
             lifecycle::assign_owner(owner_db.clone(), ctx, req)
+        }),
+        endpoint("report.tickets", move |_ctx, req| {
+            report(report_db.clone(), report_cal.clone(), req)
         }),
         endpoint("priority_rules.get", move |_ctx, _req: GetPriorityRules| {
             get_rules(rules_db.clone())
@@ -266,4 +270,48 @@ async fn replace_rules(
         .ok_or_else(ServiceError::internal)?;
     uow.commit().await?;
     Ok(PriorityRules { rules, version })
+}
+
+/// The longest period one report covers.
+const REPORT_SPAN_DAYS: i64 = 400;
+
+async fn report(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    req: TicketReportRequest,
+) -> Result<TicketReport, ServiceError> {
+    if req.to <= req.from {
+        return Err(ServiceError::field(
+            "to",
+            "before_start",
+            "to must be after from",
+        ));
+    }
+    if req.to - req.from > chrono::Duration::days(REPORT_SPAN_DAYS) {
+        return Err(ServiceError::field(
+            "to",
+            "out_of_range",
+            format!("a report covers at most {REPORT_SPAN_DAYS} days"),
+        ));
+    }
+    let mut conn = db.read_conn().await?;
+    let facts = store::report_facts(
+        &mut conn,
+        req.from.timestamp_millis(),
+        req.to.timestamp_millis(),
+    )
+    .await?;
+    let (rows, total) = domain::report::aggregate(
+        &facts,
+        req.group_by,
+        aftercare_platform::from_ms(now_ms()),
+        &calendar,
+    );
+    Ok(TicketReport {
+        from: req.from,
+        to: req.to,
+        group_by: req.group_by,
+        rows,
+        total,
+    })
 }

@@ -3,6 +3,7 @@
 pub mod customers;
 pub mod lifecycle;
 pub mod priority;
+pub mod report;
 pub mod sla;
 
 use aftercare_contracts::FieldError;

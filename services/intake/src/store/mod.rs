@@ -503,3 +503,64 @@ pub(crate) async fn replace_priority_rules(
     Ok(done.rows_affected() == 1)
 }
 pub(crate) mod faq;
+
+#[derive(FromRow)]
+struct FactsRow {
+    opened_at: i64,
+    first_response_at: Option<i64>,
+    first_response_due: i64,
+    resolved_at: Option<i64>,
+    resolution_due: i64,
+    status: String,
+    ticket_type: String,
+    district: String,
+    priority: String,
+    tier: String,
+    machine: Option<String>,
+    owner: Option<String>,
+    reopened: i64,
+}
+
+/// Most tickets one report reads.
+pub(crate) const REPORT_MAX: i64 = 200_000;
+
+/// The facts of tickets opened in `[from, to)` for a report (at most [`REPORT_MAX`]).
+pub(crate) async fn report_facts(
+    conn: &mut AnyConnection,
+    from: i64,
+    to: i64,
+) -> Result<Vec<crate::domain::report::TicketFacts>> {
+    let rows: Vec<FactsRow> = sqlx::query_as(
+        "select t.opened_at, t.first_response_at, t.first_response_due, t.resolved_at, t.resolution_due,
+            t.status, t.ticket_type, t.district, t.priority, t.tier, t.machine, t.owner,
+            (select count(*) from ticket_history h where h.ticket_id = t.ticket_id and h.to_status = 'reopened') as reopened
+         from ticket t where t.opened_at >= $1 and t.opened_at < $2 order by t.opened_at limit $3",
+    )
+    .bind(from)
+    .bind(to)
+    .bind(REPORT_MAX)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let machine: Option<aftercare_contracts::intake::MachineInfo> =
+                r.machine.as_deref().map(from_json).transpose()?;
+            Ok(crate::domain::report::TicketFacts {
+                opened_at: from_ms(r.opened_at),
+                first_response_at: r.first_response_at.map(from_ms),
+                first_response_due: from_ms(r.first_response_due),
+                resolved_at: r.resolved_at.map(from_ms),
+                resolution_due: from_ms(r.resolution_due),
+                cancelled: r.status == "cancelled",
+                reopened: r.reopened > 0,
+                complaint: r.ticket_type == "complaint",
+                district: r.district,
+                priority: r.priority,
+                ticket_type: r.ticket_type,
+                tier: r.tier,
+                product_line: machine.map(|m| m.product_line),
+                owner: r.owner,
+            })
+        })
+        .collect()
+}
