@@ -639,3 +639,115 @@ async fn a_ticket_solved_on_the_phone_cites_the_knowledge_base() {
     let (_, found) = api.get("/faq?text=drum").await;
     assert_eq!(found["items"][0]["uses"], 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn returns_are_inspected_within_the_window_and_training_comes_first() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    let today = chrono::Utc::now().date_naive();
+    let ret = |serial: &str, bought: chrono::NaiveDate, reason: &str| {
+        let mut b = ticket_body(serial);
+        b["type"] = json!("return");
+        b["machine"]["purchase_date"] = json!(bought.to_string());
+        b["return_reason"] = json!(reason);
+        b
+    };
+    let (s, v) = api
+        .post(
+            "/tickets",
+            &ret("SN-R-OLD", today - chrono::Duration::days(30), "defective"),
+        )
+        .await;
+    assert_eq!(
+        (s, v["errors"][0]["code"].as_str()),
+        (422, Some("return_window_passed")),
+        "{v}"
+    );
+    let mut no_reason = ret("SN-R-X", today, "defective");
+    no_reason.as_object_mut().unwrap().remove("return_reason");
+    assert_eq!(
+        api.post("/tickets", &no_reason).await.1["errors"][0]["field"],
+        "return_reason"
+    );
+    assert_eq!(sys.count("intake", "select count(*) from ticket").await, 0);
+
+    // A defective machine: inspected and approved; billing is told.
+    let (s, r) = api
+        .post(
+            "/tickets",
+            &ret("SN-R-1", today - chrono::Duration::days(2), "defective"),
+        )
+        .await;
+    assert_eq!((s, r["status"].as_str()), (201, Some("new")), "{r}");
+    let path = format!("/tickets/{}/return-inspection", r["id"].as_str().unwrap());
+    let (s, v) = update(
+        api,
+        &path,
+        &r["version"],
+        json!({"outcome": "approved", "notes": ""}),
+    )
+    .await;
+    assert_eq!((s, v["errors"][0]["field"].as_str()), (422, Some("notes")));
+    let (s, done) = update(
+        api,
+        &path,
+        &r["version"],
+        json!({"outcome": "approved", "notes": "drum cracked on delivery"}),
+    )
+    .await;
+    assert_eq!(
+        (s, done["status"].as_str()),
+        (200, Some("resolved")),
+        "{done}"
+    );
+    assert_eq!(
+        update(
+            api,
+            &path,
+            &done["version"],
+            json!({"outcome": "approved", "notes": "again"})
+        )
+        .await
+        .0,
+        409
+    );
+    let js = sys.jetstream().await;
+    let stream = js.get_stream("INTAKE").await.unwrap();
+    let m = stream
+        .get_last_raw_message_by_subject("intake.return.approved")
+        .await
+        .unwrap();
+    let e: Value = serde_json::from_slice(&m.payload).unwrap();
+    assert_eq!(e["data"]["ticket_id"], r["id"]);
+    assert_eq!(e["data"]["reason"], "defective");
+
+    // Not knowing how to use it: a free training visit first (a work order), once per machine.
+    let (_, t1) = api
+        .post("/tickets", &ret("SN-R-2", today, "doesnt_know_how_to_use"))
+        .await;
+    assert_eq!(t1["status"], "needs_visit", "{t1}");
+    let wo = api.assigned_work_order(t1["id"].as_str().unwrap()).await;
+    assert_eq!(wo["ticket_id"], t1["id"]);
+    let (_, t2) = api
+        .post("/tickets", &ret("SN-R-2", today, "doesnt_know_how_to_use"))
+        .await;
+    assert_eq!(
+        t2["status"], "new",
+        "the training was given; now it is a return: {t2}"
+    );
+    let not_return = api.post("/tickets", &ticket_body("SN-R-3")).await.1;
+    let path = format!(
+        "/tickets/{}/return-inspection",
+        not_return["id"].as_str().unwrap()
+    );
+    let (s, v) = update(
+        api,
+        &path,
+        &not_return["version"],
+        json!({"outcome": "rejected", "notes": "n/a"}),
+    )
+    .await;
+    assert_eq!((s, v["code"].as_str()), (409, Some("not_a_return")));
+}

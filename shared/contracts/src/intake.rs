@@ -125,6 +125,103 @@ pub struct OpenTicket {
     /// own for customer accounts, so customers see their own requests only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<Uuid>,
+    /// Why the customer returns the machine; required for returns, refused otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_reason: Option<ReturnReason>,
+}
+
+/// Why a machine is returned (退货).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnReason {
+    /// It does not work.
+    Defective,
+    /// It is not what was sold.
+    NotAsDescribed,
+    /// The customer does not know how to use it: one free training visit comes first.
+    DoesntKnowHowToUse,
+    /// The customer changed their mind.
+    ChangedMind,
+}
+
+/// The inspection's verdict on a return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnOutcome {
+    /// Taken back; billing refunds.
+    Approved,
+    /// Not taken back.
+    Rejected,
+}
+
+/// Request: record the inspection of a returned machine (`svc.intake.ticket.inspect_return`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InspectReturn {
+    /// Ticket id or number.
+    pub ticket_id: String,
+    /// The verdict.
+    pub outcome: ReturnOutcome,
+    /// What the inspection found, 1–2000 characters.
+    pub notes: String,
+    /// The version the inspector saw; a stale one is refused.
+    pub expected_version: i64,
+}
+
+/// Event `intake.return.approved`: a returned machine was inspected and taken back;
+/// billing refunds from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnApproved {
+    /// Ticket id.
+    pub ticket_id: Uuid,
+    /// Human number.
+    pub number: String,
+    /// The customer record, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// The customer's name.
+    pub customer_name: String,
+    /// The machine.
+    pub machine: MachineInfo,
+    /// Why it was returned.
+    pub reason: ReturnReason,
+    /// What the inspection found.
+    pub notes: String,
+    /// When it was approved.
+    pub approved_at: DateTime<Utc>,
+}
+
+impl Event for ReturnApproved {
+    const TYPE: &'static str = "intake.return.approved";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.ticket_id.to_string()
+    }
+}
+
+impl ReturnApproved {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        let o = TicketOpened::example();
+        Self {
+            ticket_id: o.ticket_id,
+            number: o.number,
+            customer_id: None,
+            customer_name: o.customer.name,
+            machine: o.machine.unwrap_or(MachineInfo {
+                product_line: "copier".into(),
+                brand: "Sharp".into(),
+                model: "AR-2048".into(),
+                serial: "SN123".into(),
+                purchase_date: None,
+            }),
+            reason: ReturnReason::Defective,
+            notes: "drum unit cracked on delivery".into(),
+            approved_at: DateTime::<Utc>::UNIX_EPOCH,
+        }
+    }
 }
 
 /// Ticket lifecycle state.
@@ -255,6 +352,9 @@ pub struct Ticket {
     /// The account responsible (for complaints: who must answer the customer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
+    /// Why the machine is returned, for returns.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_reason: Option<ReturnReason>,
     /// When it was registered.
     pub opened_at: DateTime<Utc>,
     /// Last change.

@@ -26,6 +26,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<intake::TicketSlaWarning>(),
         one::<intake::TicketSlaBreached>(),
         one::<intake::ComplaintEscalated>(),
+        one::<intake::ReturnApproved>(),
         one::<intake::WarrantyRegistered>(),
         one::<dispatch::WorkOrderAssigned>(),
         one::<dispatch::WorkOrderUnassigned>(),

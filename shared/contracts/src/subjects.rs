@@ -134,6 +134,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A complaint was not resolved within two working days and goes to the manager.",
     },
     EventSpec {
+        subject: "intake.return.approved",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "A returned machine was inspected and taken back; billing refunds from it.",
+    },
+    EventSpec {
         subject: "intake.ticket.code_requested",
         producer: Service::Intake,
         consumers: &[],
@@ -211,6 +217,10 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.intake.ticket.assign_owner",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.ticket.inspect_return",
         service: Service::Intake,
     },
     RequestSpec {

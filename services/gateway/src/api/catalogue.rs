@@ -6,10 +6,10 @@ use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
 use aftercare_contracts::intake::{
-    AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle, Machine,
-    OpenTicket, Priority, PriorityRules, RegisterMachine, RegisterWarrantyCard,
-    ReplacePriorityRules, ReportGroup, SetPriority, SlaState, Ticket, TicketReport, TicketStatus,
-    TicketType, TransitionTicket, WarrantyCard,
+    AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle,
+    InspectReturn, Machine, OpenTicket, Priority, PriorityRules, RegisterMachine,
+    RegisterWarrantyCard, ReplacePriorityRules, ReportGroup, SetPriority, SlaState, Ticket,
+    TicketReport, TicketStatus, TicketType, TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -706,6 +706,22 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<TicketReport>),
+    },
+    Operation {
+        id: "inspectReturn",
+        method: Method::POST,
+        path: "/tickets/{id}/return-inspection",
+        tag: "tickets",
+        summary: "Record the inspection of a returned machine; an approved return is refunded by billing",
+        access: Access::Roles(&[Agent, Warehouse, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Update,
+        params: &[path_id("Ticket id or number.")],
+        request: Some(schema::<InspectReturn>),
+        request_omits: &["ticket_id", "expected_version"],
+        status: 200,
+        response: Body::Json(schema::<Ticket>),
     },
     // Customers and machines.
     Operation {

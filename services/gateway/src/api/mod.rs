@@ -95,6 +95,10 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/tickets/{id}/owner", post(services::assign_ticket_owner))
         .route(
+            "/tickets/{id}/return-inspection",
+            post(services::inspect_return),
+        )
+        .route(
             "/faq",
             post(services::create_faq_article).get(services::find_faq_articles),
         )

@@ -7,9 +7,9 @@ use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
 };
 use aftercare_contracts::intake::{
-    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetPriorityRules, ListTickets,
-    OpenTicket, PriorityRules, ReplacePriorityRules, SetPriority, Ticket, TicketReport,
-    TicketReportRequest, TicketStatus, TransitionTicket,
+    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetPriorityRules, InspectReturn,
+    ListTickets, OpenTicket, PriorityRules, ReplacePriorityRules, SetPriority, Ticket,
+    TicketReport, TicketReportRequest, TicketStatus, TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -340,6 +340,24 @@ pub(crate) async fn move_ticket(
 ) -> Result<Response, ApiError> {
     update_ticket::<TransitionTicket>(&s, &p, id, &headers, body, "svc.intake.ticket.transition")
         .await
+}
+
+pub(crate) async fn inspect_return(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_ticket::<InspectReturn>(
+        &s,
+        &p,
+        id,
+        &headers,
+        body,
+        "svc.intake.ticket.inspect_return",
+    )
+    .await
 }
 
 pub(crate) async fn set_ticket_priority(

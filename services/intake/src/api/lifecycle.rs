@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
-    AssignOwner, SetPriority, Ticket, TicketStatus, TicketVisitRequested, TransitionTicket,
+    AssignOwner, InspectReturn, ReturnApproved, ReturnOutcome, SetPriority, Ticket, TicketStatus,
+    TicketVisitRequested, TransitionTicket,
 };
 use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Envelope, ServiceError};
@@ -195,6 +196,76 @@ pub(super) async fn assign_owner(
     .await?
     {
         return Err(stale(&t));
+    }
+    let updated = store::get(uow.conn(), &t.id.to_string())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(updated)
+}
+
+pub(super) async fn inspect_return(
+    db: Db,
+    ctx: RequestContext,
+    req: InspectReturn,
+) -> Result<Ticket, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "notes", &req.notes, 1, 2000);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let t = current(&mut uow, &req.ticket_id, req.expected_version).await?;
+    let (Some(reason), Some(machine)) = (t.return_reason, t.machine.clone()) else {
+        return Err(ServiceError::conflict(
+            "not_a_return",
+            format!("ticket {} is not a return", t.number),
+        ));
+    };
+    if !matches!(
+        t.status,
+        TicketStatus::New | TicketStatus::Triaged | TicketStatus::Reopened
+    ) {
+        return Err(ServiceError::conflict(
+            "illegal_transition",
+            format!(
+                "a return is inspected while open, not when {}",
+                aftercare_platform::db::to_text(&t.status)
+            ),
+        ));
+    }
+    let now = now_ms();
+    let why = match req.outcome {
+        ReturnOutcome::Approved => format!("return approved: {}", req.notes.trim()),
+        ReturnOutcome::Rejected => format!("return rejected: {}", req.notes.trim()),
+    };
+    if !store::transition(
+        &mut uow,
+        &t,
+        req.expected_version,
+        TicketStatus::Resolved,
+        true,
+        true,
+        &actor(&ctx),
+        &why,
+        now,
+    )
+    .await?
+    {
+        return Err(stale(&t));
+    }
+    if req.outcome == ReturnOutcome::Approved {
+        let e = ReturnApproved {
+            ticket_id: t.id,
+            number: t.number.clone(),
+            customer_id: t.customer_id,
+            customer_name: t.customer.name.clone(),
+            machine,
+            reason,
+            notes: req.notes.trim().to_owned(),
+            approved_at: from_ms(now),
+        };
+        uow.emit(&Envelope::new(e, ctx.actor.clone())).await?;
     }
     let updated = store::get(uow.conn(), &t.id.to_string())
         .await?

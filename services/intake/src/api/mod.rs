@@ -11,7 +11,7 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
     Channel, CustomerTier, GetPriorityRules, ListTickets, OpenTicket, PriorityRules,
     ReplacePriorityRules, SendVerificationCode, Ticket, TicketCodeRequested, TicketOpened,
-    TicketReport, TicketReportRequest, VerificationCodeSent,
+    TicketReport, TicketReportRequest, TicketStatus, TicketType, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -28,6 +28,7 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
     let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
     let (rules_db, replace_db, report_db) = (db.clone(), db.clone(), db.clone());
+    let inspect_db = db.clone();
     let report_cal = calendar.clone();
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone());
@@ -38,6 +39,9 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         }),
         endpoint("ticket.transition", move |ctx, req| {
             lifecycle::transition(move_db.clone(), ctx, req)
+        }),
+        endpoint("ticket.inspect_return", move |ctx, req| {
+            lifecycle::inspect_return(inspect_db.clone(), ctx, req)
         }),
         endpoint("ticket.assign_owner", move |ctx, req| {
             lifecycle::assign_owner(owner_db.clone(), ctx, req)
@@ -121,11 +125,46 @@ async fn open(
     if by_staff && matches!(req.channel, Channel::Phone | Channel::WalkIn) {
         sla.first_response_at = Some(now);
     }
+    let return_days = match &req.machine {
+        Some(m) if req.ticket_type == TicketType::Return => {
+            crate::store::customers::return_days(uow.conn(), &m.product_line).await?
+        }
+        _ => None,
+    };
+    let errors = domain::returns::check(&req, now.date_naive(), return_days);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let id = Uuid::now_v7();
+    // A customer who does not know how to use the machine gets one free training visit
+    // before a return is considered.
+    let training = match &req.machine {
+        Some(m) if domain::returns::wants_training(req.return_reason) => {
+            crate::store::customers::claim_training(
+                &mut uow,
+                &m.brand,
+                &m.serial,
+                id,
+                now.timestamp_millis(),
+            )
+            .await?
+        }
+        _ => false,
+    };
+    let opened_because = if training {
+        format!("{opened_because}; one free training visit before a return")
+    } else {
+        opened_because
+    };
     let seq = uow.next_number("ticket", now.year()).await?;
     let ticket = Ticket {
-        id: Uuid::now_v7(),
+        id,
         number: human_number("T", now.year(), seq),
-        status: domain::initial_status(req.ticket_type),
+        status: if training {
+            TicketStatus::NeedsVisit
+        } else {
+            domain::initial_status(req.ticket_type)
+        },
         channel: req.channel,
         ticket_type: req.ticket_type,
         priority,
@@ -137,6 +176,7 @@ async fn open(
         callback_due_at: None,
         sla,
         owner: None,
+        return_reason: req.return_reason,
         opened_at: now,
         updated_at: now,
         version: 1,
@@ -162,7 +202,7 @@ async fn open(
         channel: ticket.channel,
         ticket_type: ticket.ticket_type,
         priority: ticket.priority,
-        needs_visit: ticket.ticket_type.needs_visit(),
+        needs_visit: ticket.status == TicketStatus::NeedsVisit,
         symptom: ticket.symptom.clone(),
         customer: ticket.customer.clone(),
         machine: ticket.machine.clone(),

@@ -4,6 +4,7 @@ pub mod customers;
 pub mod lifecycle;
 pub mod priority;
 pub mod report;
+pub mod returns;
 pub mod sla;
 
 use aftercare_contracts::FieldError;
@@ -134,6 +135,7 @@ mod tests {
             machine: None,
             machine_down: false,
             customer_id: None,
+            return_reason: None,
         }
     }
 

@@ -336,3 +336,36 @@ pub(crate) async fn insert_warranty_card(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// The return window of a product line in days; `None` when the line is not configured.
+pub(crate) async fn return_days(
+    conn: &mut AnyConnection,
+    product_line: &str,
+) -> Result<Option<u32>> {
+    let d: Option<i32> = sqlx::query_scalar("select return_days from product_line where name = $1")
+        .bind(product_line.trim())
+        .fetch_optional(conn)
+        .await?;
+    Ok(d.map(|d| d.max(0) as u32))
+}
+
+/// Records the free training visit for a machine; false when it already had one.
+pub(crate) async fn claim_training(
+    uow: &mut UnitOfWork,
+    brand: &str,
+    serial: &str,
+    ticket_id: Uuid,
+    now: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "insert into return_training (brand_key, serial_key, ticket_id, at) values ($1, $2, $3, $4)
+         on conflict (brand_key, serial_key) do nothing",
+    )
+    .bind(serial_key(brand))
+    .bind(serial_key(serial))
+    .bind(ticket_id.to_string())
+    .bind(now)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -32,6 +32,7 @@ struct TicketRow {
     first_response_at: Option<i64>,
     resolved_at: Option<i64>,
     owner: Option<String>,
+    return_reason: Option<String>,
     opened_at: i64,
     updated_at: i64,
     version: i64,
@@ -64,6 +65,7 @@ impl TicketRow {
                 resolved_at: self.resolved_at.map(from_ms),
             },
             owner: self.owner,
+            return_reason: self.return_reason.as_deref().map(from_text).transpose()?,
             opened_at: from_ms(self.opened_at),
             updated_at: from_ms(self.updated_at),
             version: self.version,
@@ -85,8 +87,9 @@ pub(crate) async fn insert(
     sqlx::query(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
             customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id,
-            tier, first_response_due, resolution_due, first_response_warn_at, resolution_warn_at, first_response_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18, $19, $20, $21)",
+            tier, first_response_due, resolution_due, first_response_warn_at, resolution_warn_at, first_response_at,
+            return_reason)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18, $19, $20, $21, $22)",
     )
     .bind(t.id.to_string())
     .bind(&t.number)
@@ -109,6 +112,7 @@ pub(crate) async fn insert(
     .bind(warn_at.0.timestamp_millis())
     .bind(warn_at.1.timestamp_millis())
     .bind(t.sla.first_response_at.map(|a| a.timestamp_millis()))
+    .bind(t.return_reason.map(|r| to_text(&r)))
     .execute(uow.conn())
     .await?;
     history(
@@ -146,7 +150,7 @@ async fn history(
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
     customer_address, district, customer_id, machine, work_order_id, callback_due_at, first_response_due,
-    resolution_due, first_response_at, resolved_at, owner, opened_at, updated_at, version from ticket";
+    resolution_due, first_response_at, resolved_at, owner, return_reason, opened_at, updated_at, version from ticket";
 
 /// A ticket by id or human number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Ticket>> {
