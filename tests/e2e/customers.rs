@@ -241,3 +241,120 @@ async fn customers_machines_and_warranty_cards_on_sqlite() {
 async fn customers_machines_and_warranty_cards_on_postgresql() {
     flow(Backend::Postgres).await;
 }
+
+/// Every `subject` message in `stream`, oldest first.
+async fn messages(js: &async_nats::jetstream::Context, stream: &str, subject: &str) -> Vec<Value> {
+    let mut s = js.get_stream(stream).await.unwrap();
+    let last = s.info().await.unwrap().state.last_sequence;
+    let mut out = Vec::new();
+    for seq in 1..=last {
+        if let Ok(m) = s.get_raw_message(seq).await
+            && m.subject.as_str() == subject
+        {
+            out.push(serde_json::from_slice(&m.payload).unwrap());
+        }
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_hear_about_their_request_on_their_channel_in_their_language() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    api.part("DRUM-1", 5).await;
+    let mut body = customer("Pearl River Law Office", "13912345678");
+    body["contacts"][0]["email"] = json!("office@pearl.example.com");
+    body["preferred_channel"] = json!("email");
+    body["language"] = json!("en");
+    let (s, c) = api.post("/customers", &body).await;
+    assert_eq!(s, 201, "{c}");
+    let mut bad = customer("X", "13912340000");
+    bad["contacts"][0]["email"] = json!("not-an-address");
+    assert_eq!(
+        api.post("/customers", &bad).await.1["errors"][0]["field"],
+        "contacts[0].email"
+    );
+
+    // The company rewrites one English text.
+    let (_, templates) = api.get("/notification-templates").await;
+    let mut texts = templates["templates"].as_array().unwrap().clone();
+    for t in &mut texts {
+        if t["kind"] == "technician_booked" && t["language"] == "en" {
+            t["text"] = json!("{technician} is on the way for {number}, {company}.");
+        }
+    }
+    let r = api
+        .request(reqwest::Method::POST, "/notification-templates")
+        .await
+        .header("if-match", "\"0\"")
+        .json(&json!({"templates": texts}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+
+    let mut ticket = crate::helpers::ticket_body("SN-N-1");
+    ticket["customer_id"] = c["id"].clone();
+    let (_, t) = api.post("/tickets", &ticket).await;
+    let tid = t["id"].as_str().unwrap().to_owned();
+    let wo = api.assigned_work_order(&tid).await;
+    let (s, _) = api
+        .complete(
+            wo["id"].as_str().unwrap(),
+            json!([{"sku": "DRUM-1", "quantity": 1}]),
+        )
+        .await;
+    assert_eq!(s, 200);
+    api.callback(wo["id"].as_str().unwrap()).await;
+
+    let js = sys.jetstream().await;
+    let sent = aftercare_testkit::poll_for(crate::helpers::WAIT, "five notifications", || async {
+        let n = messages(&js, "INTAKE", "intake.customer.notification").await;
+        (n.len() >= 5).then_some(n)
+    })
+    .await
+    .unwrap();
+    let kinds: Vec<_> = sent
+        .iter()
+        .map(|n| n["data"]["kind"].as_str().unwrap().to_owned())
+        .collect();
+    for k in [
+        "request_received",
+        "technician_booked",
+        "work_done",
+        "receipt_issued",
+        "callback_due",
+    ] {
+        assert!(kinds.contains(&k.to_owned()), "{k} in {kinds:?}");
+    }
+    for n in &sent {
+        assert_eq!(n["data"]["channel"], "email");
+        assert_eq!(n["data"]["to"], "office@pearl.example.com");
+        assert_eq!(n["data"]["language"], "en");
+        assert_eq!(n["data"]["ticket_id"], json!(tid));
+    }
+    let booked = sent
+        .iter()
+        .find(|n| n["data"]["kind"] == "technician_booked")
+        .unwrap();
+    assert_eq!(
+        booked["data"]["message"],
+        format!(
+            "Li Wei is on the way for {}, Pearl River Law Office.",
+            t["number"].as_str().unwrap()
+        )
+    );
+    let receipt = sent
+        .iter()
+        .find(|n| n["data"]["kind"] == "receipt_issued")
+        .unwrap();
+    assert!(
+        receipt["data"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("CNY "),
+        "{receipt}"
+    );
+}

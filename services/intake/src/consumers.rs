@@ -1,13 +1,35 @@
-//! Intake's event handlers: dispatch and survey events move tickets along.
-use aftercare_contracts::Event;
+//! Intake's event handlers: dispatch and survey events move tickets along, and every
+//! change a customer should hear about becomes a notification (technician booked, work
+//! done, receipt issued, callback due).
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::billing::InvoiceIssued;
 use aftercare_contracts::dispatch::{WorkOrderAssigned, WorkOrderCompleted};
-use aftercare_contracts::intake::TicketStatus;
+use aftercare_contracts::intake::{NotificationKind, TicketStatus};
 use aftercare_contracts::survey::CallbackScheduled;
+use aftercare_contracts::{Actor, Event};
 use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, now_ms};
+use uuid::Uuid;
 
-use crate::store;
+use crate::domain::notify::Values;
+use crate::{notify, store};
 
-pub(crate) struct Handler;
+/// Intake's handler, with the calendar it writes local times in.
+pub(crate) struct Handler {
+    pub(crate) calendar: BusinessCalendar,
+}
+
+/// Tells the customer of ticket `id` about `kind`, if the ticket exists.
+async fn tell(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    kind: NotificationKind,
+    values: Values,
+) -> Result<(), HandlerError> {
+    if let Some(t) = store::get(uow.conn(), &id.to_string()).await? {
+        notify::send(uow, &t, kind, values, Some(Actor::system())).await?;
+    }
+    Ok(())
+}
 
 impl EventHandler for Handler {
     fn handle<'a>(
@@ -24,7 +46,7 @@ impl EventHandler for Handler {
                         "work order {} assigned to {}",
                         e.data.number, e.data.technician_name
                     );
-                    store::advance(
+                    let moved = store::advance(
                         uow,
                         e.data.ticket_id,
                         TicketStatus::InService,
@@ -34,11 +56,24 @@ impl EventHandler for Handler {
                         now,
                     )
                     .await?;
+                    if moved {
+                        let values = Values {
+                            technician: e.data.technician_name.clone(),
+                            ..Values::default()
+                        };
+                        tell(
+                            uow,
+                            e.data.ticket_id,
+                            NotificationKind::TechnicianBooked,
+                            values,
+                        )
+                        .await?;
+                    }
                 }
                 WorkOrderCompleted::TYPE => {
                     let e = event.decode::<WorkOrderCompleted>()?;
                     let reason = format!("work order {} completed", e.data.number);
-                    store::advance(
+                    let moved = store::advance(
                         uow,
                         e.data.ticket_id,
                         TicketStatus::Resolved,
@@ -46,6 +81,30 @@ impl EventHandler for Handler {
                         "dispatch",
                         &reason,
                         now,
+                    )
+                    .await?;
+                    if moved {
+                        tell(
+                            uow,
+                            e.data.ticket_id,
+                            NotificationKind::WorkDone,
+                            Values::default(),
+                        )
+                        .await?;
+                    }
+                }
+                InvoiceIssued::TYPE => {
+                    let e = event.decode::<InvoiceIssued>()?;
+                    let minor = e.data.total_charged.amount_minor;
+                    let values = Values {
+                        total: format!("{}.{:02}", minor / 100, (minor % 100).abs()),
+                        ..Values::default()
+                    };
+                    tell(
+                        uow,
+                        e.data.ticket_id,
+                        NotificationKind::ReceiptIssued,
+                        values,
                     )
                     .await?;
                 }
@@ -58,6 +117,17 @@ impl EventHandler for Handler {
                         now,
                     )
                     .await?;
+                    let due = e
+                        .data
+                        .due_at
+                        .with_timezone(&self.calendar.time_zone())
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string();
+                    let values = Values {
+                        due,
+                        ..Values::default()
+                    };
+                    tell(uow, e.data.ticket_id, NotificationKind::CallbackDue, values).await?;
                 }
                 other => {
                     return Err(HandlerError::Poison(format!(

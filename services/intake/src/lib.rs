@@ -14,6 +14,7 @@
 mod api;
 mod consumers;
 pub mod domain;
+mod notify;
 mod sla_sweep;
 mod store;
 pub mod synthetic;
@@ -37,7 +38,14 @@ pub async fn build(
         database_url,
         &MIGRATIONS,
         settings,
-        |db| (api::endpoints(db), Some(Arc::new(consumers::Handler))),
+        |db| {
+            (
+                api::endpoints(db),
+                Some(Arc::new(consumers::Handler {
+                    calendar: aftercare_calendar::BusinessCalendar::china(),
+                })),
+            )
+        },
     )
     .await
     .map(|host| host.with_job(sla_sweep::job()))

@@ -562,6 +562,50 @@ pub struct Contact {
     /// Position or note, up to 100 characters (e.g. 行政主管).
     #[serde(default)]
     pub title: String,
+    /// E-mail address, for notifications by e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// WeChat id, for notifications by WeChat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wechat: Option<String>,
+}
+
+/// How a customer wants to hear from the service department.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationChannel {
+    /// Text message to the first contact's first phone.
+    #[default]
+    Sms,
+    /// E-mail to the first contact with an address.
+    Email,
+    /// WeChat to the first contact with an id.
+    Wechat,
+}
+
+/// The language notifications are written in.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+pub enum Language {
+    /// Simplified Chinese.
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// English.
+    #[serde(rename = "en")]
+    En,
 }
 
 /// A map position (WGS 84), for route planning.
@@ -594,6 +638,12 @@ pub struct CreateCustomer {
     /// Tier (default standard).
     #[serde(default)]
     pub tier: CustomerTier,
+    /// How the customer wants to be told about their requests (default SMS).
+    #[serde(default)]
+    pub preferred_channel: NotificationChannel,
+    /// The language of those messages (default zh-CN).
+    #[serde(default)]
+    pub language: Language,
     /// Notes, up to 2000 characters.
     #[serde(default)]
     pub notes: String,
@@ -619,6 +669,10 @@ pub struct Customer {
     pub location: Option<GeoPoint>,
     /// Tier.
     pub tier: CustomerTier,
+    /// How the customer wants to be told about their requests.
+    pub preferred_channel: NotificationChannel,
+    /// The language of those messages.
+    pub language: Language,
     /// Notes.
     pub notes: String,
     /// Registered.
@@ -1164,4 +1218,110 @@ pub struct TicketReport {
     pub rows: Vec<TicketReportRow>,
     /// All groups together.
     pub total: TicketReportRow,
+}
+
+/// What a customer is told about.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    /// The request was registered.
+    RequestReceived,
+    /// A technician is assigned.
+    TechnicianBooked,
+    /// The repair waits for a part.
+    WaitingForParts,
+    /// The work is done.
+    WorkDone,
+    /// A receipt was issued.
+    ReceiptIssued,
+    /// A callback is scheduled.
+    CallbackDue,
+}
+
+/// The text of one kind of message in one language. Placeholders: `{number}` (ticket),
+/// `{company}`, `{technician}`, `{total}` (receipt, yuan), `{due}` (local date and time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotificationTemplate {
+    /// Which message.
+    pub kind: NotificationKind,
+    /// Its language.
+    pub language: Language,
+    /// The text, 1–500 characters.
+    pub text: String,
+}
+
+/// All templates with the version of the set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct NotificationTemplates {
+    /// One per kind and language.
+    pub templates: Vec<NotificationTemplate>,
+    /// Version of the set, also the ETag (0: the built-in texts).
+    pub version: i64,
+}
+
+/// Request: the templates (`svc.intake.notification_templates.get`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetNotificationTemplates {}
+
+/// Request: replace the templates (`svc.intake.notification_templates.replace`); every
+/// kind needs a text in every language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceNotificationTemplates {
+    /// The texts.
+    pub templates: Vec<NotificationTemplate>,
+    /// The version the caller saw; a stale one is refused.
+    pub expected_version: i64,
+}
+
+/// Event `intake.customer.notification`: a message for a sending integration to deliver.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerNotification {
+    /// The ticket it is about.
+    pub ticket_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The customer record, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// What it is about.
+    pub kind: NotificationKind,
+    /// How to send it.
+    pub channel: NotificationChannel,
+    /// Where to: phone number, e-mail address or WeChat id.
+    pub to: String,
+    /// Its language.
+    pub language: Language,
+    /// The text.
+    pub message: String,
+}
+
+impl Event for CustomerNotification {
+    const TYPE: &'static str = "intake.customer.notification";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.ticket_id.to_string()
+    }
+}
+
+impl CustomerNotification {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self {
+            ticket_id: Uuid::nil(),
+            number: "T2026-000001".into(),
+            customer_id: None,
+            kind: NotificationKind::TechnicianBooked,
+            channel: NotificationChannel::Sms,
+            to: "+86 20 5555 0101".into(),
+            language: Language::ZhCn,
+            message: "您的报修 T2026-000001 已安排技术员 李伟 上门。".into(),
+        }
+    }
 }

@@ -27,6 +27,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<intake::TicketSlaBreached>(),
         one::<intake::ComplaintEscalated>(),
         one::<intake::ReturnApproved>(),
+        one::<intake::CustomerNotification>(),
         one::<intake::WarrantyRegistered>(),
         one::<dispatch::WorkOrderAssigned>(),
         one::<dispatch::WorkOrderUnassigned>(),

@@ -140,6 +140,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A returned machine was inspected and taken back; billing refunds from it.",
     },
     EventSpec {
+        subject: "intake.customer.notification",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "A message to the customer (request received, technician booked, waiting for parts, work done, receipt issued, callback due) for a sending integration: channel, address, language and text.",
+    },
+    EventSpec {
         subject: "intake.ticket.code_requested",
         producer: Service::Intake,
         consumers: &[],
@@ -178,7 +184,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "billing.invoice.issued",
         producer: Service::Billing,
-        consumers: &[Service::Survey],
+        consumers: &[Service::Survey, Service::Intake],
         summary: "A receipt was issued for a completed work order.",
     },
     EventSpec {
@@ -237,6 +243,14 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.intake.faq.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.notification_templates.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.notification_templates.replace",
         service: Service::Intake,
     },
     RequestSpec {

@@ -7,9 +7,10 @@ use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technician, WorkOrder};
 use aftercare_contracts::intake::{
     AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle,
-    InspectReturn, Machine, OpenTicket, Priority, PriorityRules, RegisterMachine,
-    RegisterWarrantyCard, ReplacePriorityRules, ReportGroup, SetPriority, SlaState, Ticket,
-    TicketReport, TicketStatus, TicketType, TransitionTicket, WarrantyCard,
+    InspectReturn, Machine, NotificationTemplates, OpenTicket, Priority, PriorityRules,
+    RegisterMachine, RegisterWarrantyCard, ReplaceNotificationTemplates, ReplacePriorityRules,
+    ReportGroup, SetPriority, SlaState, Ticket, TicketReport, TicketStatus, TicketType,
+    TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -722,6 +723,38 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &["ticket_id", "expected_version"],
         status: 200,
         response: Body::Json(schema::<Ticket>),
+    },
+    Operation {
+        id: "getNotificationTemplates",
+        method: Method::GET,
+        path: "/notification-templates",
+        tag: "customers",
+        summary: "The texts of customer notifications, per kind and language",
+        access: Access::Roles(&[Agent, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<NotificationTemplates>),
+    },
+    Operation {
+        id: "replaceNotificationTemplates",
+        method: Method::POST,
+        path: "/notification-templates",
+        tag: "customers",
+        summary: "Replace the notification texts (If-Match: the set's ETag, \"0\" while the built-in texts apply)",
+        access: Access::Roles(&[Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Update,
+        params: &[],
+        request: Some(schema::<ReplaceNotificationTemplates>),
+        request_omits: &["expected_version"],
+        status: 200,
+        response: Body::Json(schema::<NotificationTemplates>),
     },
     // Customers and machines.
     Operation {

@@ -105,6 +105,11 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/faq/{id}", get(services::get_faq_article))
         .route("/reports/tickets", get(services::ticket_report))
         .route(
+            "/notification-templates",
+            get(services::get_notification_templates)
+                .post(services::replace_notification_templates),
+        )
+        .route(
             "/priority-rules",
             get(services::get_priority_rules).post(services::replace_priority_rules),
         )

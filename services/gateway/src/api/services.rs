@@ -7,9 +7,10 @@ use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
 };
 use aftercare_contracts::intake::{
-    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetPriorityRules, InspectReturn,
-    ListTickets, OpenTicket, PriorityRules, ReplacePriorityRules, SetPriority, Ticket,
-    TicketReport, TicketReportRequest, TicketStatus, TransitionTicket,
+    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetNotificationTemplates,
+    GetPriorityRules, InspectReturn, ListTickets, NotificationTemplates, OpenTicket, PriorityRules,
+    ReplaceNotificationTemplates, ReplacePriorityRules, SetPriority, Ticket, TicketReport,
+    TicketReportRequest, TicketStatus, TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -471,6 +472,36 @@ pub(crate) async fn ticket_report(
     };
     let r: TicketReport = s.call("svc.intake.report.tickets", &req, Some(&p)).await?;
     Ok(Json(r).into_response())
+}
+
+pub(crate) async fn get_notification_templates(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let t: NotificationTemplates = s
+        .call(
+            "svc.intake.notification_templates.get",
+            &GetNotificationTemplates {},
+            Some(&p),
+        )
+        .await?;
+    Ok(with_etag(StatusCode::OK, &t, t.version))
+}
+
+pub(crate) async fn replace_notification_templates(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let version = if_match_version(&headers)?;
+    let extra = [("expected_version", Value::from(version))];
+    let req: ReplaceNotificationTemplates =
+        json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
+    let t: NotificationTemplates = s
+        .call("svc.intake.notification_templates.replace", &req, Some(&p))
+        .await?;
+    Ok(with_etag(StatusCode::OK, &t, t.version))
 }
 
 pub(crate) async fn get_priority_rules(

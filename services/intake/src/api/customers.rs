@@ -94,6 +94,8 @@ async fn insert_new(
         district: req.district.trim().to_owned(),
         location: req.location,
         tier: req.tier,
+        preferred_channel: req.preferred_channel,
+        language: req.language,
         notes: req.notes.clone(),
         created_at: now,
         version: 1,

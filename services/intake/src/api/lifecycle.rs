@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
-    AssignOwner, InspectReturn, ReturnApproved, ReturnOutcome, SetPriority, Ticket, TicketStatus,
-    TicketVisitRequested, TransitionTicket,
+    AssignOwner, InspectReturn, NotificationKind, ReturnApproved, ReturnOutcome, SetPriority,
+    Ticket, TicketStatus, TicketVisitRequested, TransitionTicket,
 };
 use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Envelope, ServiceError};
@@ -123,6 +123,16 @@ pub(super) async fn transition(
     let updated = store::get(uow.conn(), &t.id.to_string())
         .await?
         .ok_or_else(ServiceError::internal)?;
+    if req.to == TicketStatus::WaitingForParts {
+        crate::notify::send(
+            &mut uow,
+            &updated,
+            NotificationKind::WaitingForParts,
+            Default::default(),
+            ctx.actor.clone(),
+        )
+        .await?;
+    }
     uow.commit().await?;
     Ok(updated)
 }

@@ -9,9 +9,11 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    Channel, CustomerTier, GetPriorityRules, ListTickets, OpenTicket, PriorityRules,
-    ReplacePriorityRules, SendVerificationCode, Ticket, TicketCodeRequested, TicketOpened,
-    TicketReport, TicketReportRequest, TicketStatus, TicketType, VerificationCodeSent,
+    Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, ListTickets,
+    NotificationKind, NotificationTemplates, OpenTicket, PriorityRules,
+    ReplaceNotificationTemplates, ReplacePriorityRules, SendVerificationCode, Ticket,
+    TicketCodeRequested, TicketOpened, TicketReport, TicketReportRequest, TicketStatus, TicketType,
+    VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -29,6 +31,7 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
     let (rules_db, replace_db, report_db) = (db.clone(), db.clone(), db.clone());
     let inspect_db = db.clone();
+    let (templates_db, replace_templates_db) = (db.clone(), db.clone());
     let report_cal = calendar.clone();
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone());
@@ -48,6 +51,13 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         }),
         endpoint("report.tickets", move |_ctx, req| {
             report(report_db.clone(), report_cal.clone(), req)
+        }),
+        endpoint(
+            "notification_templates.get",
+            move |_ctx, _req: GetNotificationTemplates| get_templates(templates_db.clone()),
+        ),
+        endpoint("notification_templates.replace", move |ctx, req| {
+            replace_templates(replace_templates_db.clone(), ctx, req)
         }),
         endpoint("priority_rules.get", move |_ctx, _req: GetPriorityRules| {
             get_rules(rules_db.clone())
@@ -208,7 +218,15 @@ async fn open(
         machine: ticket.machine.clone(),
         opened_at: now,
     };
-    uow.emit(&Envelope::new(event, ctx.actor)).await?;
+    uow.emit(&Envelope::new(event, ctx.actor.clone())).await?;
+    crate::notify::send(
+        &mut uow,
+        &ticket,
+        NotificationKind::RequestReceived,
+        Default::default(),
+        ctx.actor,
+    )
+    .await?;
     uow.commit().await?;
     Ok(ticket)
 }
@@ -354,4 +372,50 @@ async fn report(
         rows,
         total,
     })
+}
+
+async fn get_templates(db: Db) -> Result<NotificationTemplates, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(match store::notification_templates(&mut conn).await? {
+        Some((templates, version)) => NotificationTemplates { templates, version },
+        None => NotificationTemplates {
+            templates: domain::notify::default_templates(),
+            version: 0,
+        },
+    })
+}
+
+async fn replace_templates(
+    db: Db,
+    ctx: RequestContext,
+    req: ReplaceNotificationTemplates,
+) -> Result<NotificationTemplates, ServiceError> {
+    let errors = domain::notify::validate(&req.templates);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let actor = ctx
+        .actor
+        .as_ref()
+        .map(|a| a.user_id.as_str())
+        .unwrap_or("anonymous");
+    let mut uow = db.begin().await?;
+    if !store::replace_notification_templates(
+        &mut uow,
+        &req.templates,
+        req.expected_version,
+        actor,
+        now_ms(),
+    )
+    .await?
+    {
+        return Err(ServiceError::stale(
+            "the notification texts changed since you read them; read them again",
+        ));
+    }
+    let (templates, version) = store::notification_templates(uow.conn())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(NotificationTemplates { templates, version })
 }

@@ -92,6 +92,14 @@ pub fn validate_customer(at: &str, c: &CreateCustomer) -> Vec<FieldError> {
         let field = |name: &str| format!("{at}contacts[{i}].{name}");
         check_text(&mut e, &field("name"), &contact.name, 1, limits::NAME);
         check_text(&mut e, &field("title"), &contact.title, 0, 100);
+        if let Some(mail) = &contact.email
+            && (mail.len() > 254 || !mail.contains('@') || mail.trim() != mail)
+        {
+            e.push(error(&field("email"), "invalid", "not an e-mail address"));
+        }
+        if let Some(w) = &contact.wechat {
+            check_text(&mut e, &field("wechat"), w, 1, 64);
+        }
         if contact.phones.is_empty() || contact.phones.len() > MAX_PHONES {
             e.push(error(
                 &field("phones"),
@@ -276,11 +284,15 @@ mod tests {
                 name: "Ms Chen".into(),
                 phones: vec!["+86 20 5555 0101".into()],
                 title: String::new(),
+                email: None,
+                wechat: None,
             }],
             address: "1 Tianhe Rd".into(),
             district: "tianhe".into(),
             location: None,
             tier: CustomerTier::Standard,
+            preferred_channel: Default::default(),
+            language: Default::default(),
             notes: String::new(),
         }
     }

@@ -2,6 +2,7 @@
 //! status changes dispatch and survey events may cause.
 pub mod customers;
 pub mod lifecycle;
+pub mod notify;
 pub mod priority;
 pub mod report;
 pub mod returns;

@@ -18,6 +18,8 @@ struct CustomerRow {
     district: String,
     location: Option<String>,
     tier: String,
+    preferred_channel: String,
+    language: String,
     notes: String,
     created_at: i64,
     version: i64,
@@ -38,6 +40,8 @@ impl CustomerRow {
                 .map(from_json::<GeoPoint>)
                 .transpose()?,
             tier: from_text(&self.tier)?,
+            preferred_channel: from_text(&self.preferred_channel)?,
+            language: from_text(&self.language)?,
             notes: self.notes,
             created_at: from_ms(self.created_at),
             version: self.version,
@@ -46,8 +50,8 @@ impl CustomerRow {
 }
 
 const CUSTOMER: &str =
-    "select customer_id, number, company, contacts, address, district, location, tier, notes,
-    created_at, version from customer";
+    "select customer_id, number, company, contacts, address, district, location, tier, preferred_channel,
+    language, notes, created_at, version from customer";
 
 /// The customer that already has one of these phone numbers, if any.
 pub(crate) async fn owner_of_phone(
@@ -71,8 +75,8 @@ pub(crate) async fn owner_of_phone(
 pub(crate) async fn insert_customer(uow: &mut UnitOfWork, c: &Customer, now: i64) -> Result<bool> {
     sqlx::query(
         "insert into customer (customer_id, number, company, company_key, contacts, address, district, location,
-            tier, notes, created_at, updated_at, version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, 1)",
+            tier, notes, created_at, updated_at, version, preferred_channel, language)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, 1, $12, $13)",
     )
     .bind(c.id.to_string())
     .bind(&c.number)
@@ -85,6 +89,8 @@ pub(crate) async fn insert_customer(uow: &mut UnitOfWork, c: &Customer, now: i64
     .bind(to_text(&c.tier))
     .bind(&c.notes)
     .bind(now)
+    .bind(to_text(&c.preferred_channel))
+    .bind(to_text(&c.language))
     .execute(uow.conn())
     .await?;
     for phone in c.contacts.iter().flat_map(|k| &k.phones) {

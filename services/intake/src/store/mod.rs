@@ -1,7 +1,10 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
+pub(crate) mod customers;
+pub(crate) mod faq;
+
 use aftercare_contracts::intake::{
-    CustomerTier, ListTickets, Priority, PriorityRule, SlaState, SlaTarget, Ticket, TicketSla,
-    TicketStatus,
+    CustomerTier, ListTickets, NotificationTemplate, Priority, PriorityRule, SlaState, SlaTarget,
+    Ticket, TicketSla, TicketStatus,
 };
 use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
@@ -258,7 +261,6 @@ pub(crate) async fn set_callback_due(
         .await?;
     Ok(())
 }
-pub(crate) mod customers;
 
 /// A manual move to `to` if the ticket is still at `version`; records the first response
 /// and the resolution when the move is one. False when the ticket moved on.
@@ -461,15 +463,63 @@ pub(crate) async fn note_escalation(
     .await
 }
 
+/// A company setting kept as one versioned JSON document in `table` (priority rules,
+/// notification texts): the text and version, `None` before the first replacement.
+async fn document(conn: &mut AnyConnection, table: &str) -> Result<Option<(String, i64)>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "select {column}, version from {table} where id = 1",
+        column = document_column(table)
+    )))
+    .fetch_optional(conn)
+    .await?)
+}
+
+fn document_column(table: &str) -> &'static str {
+    if table == "priority_rules" {
+        "rules"
+    } else {
+        "templates"
+    }
+}
+
+/// Replaces a document if it is still at `expected` (0: never stored, the built-in one).
+async fn replace_document(
+    uow: &mut UnitOfWork,
+    table: &str,
+    text: &str,
+    expected: i64,
+    actor: &str,
+    at: i64,
+) -> Result<bool> {
+    let column = document_column(table);
+    let sql = if expected == 0 {
+        format!(
+            "insert into {table} (id, {column}, version, updated_at, updated_by) values (1, $1, 1, $2, $3)
+             on conflict (id) do nothing"
+        )
+    } else {
+        format!(
+            "update {table} set {column} = $1, version = version + 1, updated_at = $2, updated_by = $3
+             where id = 1 and version = $4"
+        )
+    };
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(text)
+        .bind(at)
+        .bind(actor)
+        .bind(expected)
+        .execute(uow.conn())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// The stored priority rules and their version; `None` before the first replacement.
 pub(crate) async fn priority_rules(
     conn: &mut AnyConnection,
 ) -> Result<Option<(Vec<PriorityRule>, i64)>> {
-    let row: Option<(String, i64)> =
-        sqlx::query_as("select rules, version from priority_rules where id = 1")
-            .fetch_optional(conn)
-            .await?;
-    row.map(|(text, version)| Ok((from_json(&text)?, version)))
+    document(conn, "priority_rules")
+        .await?
+        .map(|(text, version)| Ok((from_json(&text)?, version)))
         .transpose()
 }
 
@@ -481,32 +531,45 @@ pub(crate) async fn replace_priority_rules(
     actor: &str,
     at: i64,
 ) -> Result<bool> {
-    let text = serde_json::to_string(rules)?;
-    let done = if expected == 0 {
-        sqlx::query(
-            "insert into priority_rules (id, rules, version, updated_at, updated_by) values (1, $1, 1, $2, $3)
-             on conflict (id) do nothing",
-        )
-        .bind(&text)
-        .bind(at)
-        .bind(actor)
-        .execute(uow.conn())
-        .await?
-    } else {
-        sqlx::query(
-            "update priority_rules set rules = $1, version = version + 1, updated_at = $2, updated_by = $3
-             where id = 1 and version = $4",
-        )
-        .bind(&text)
-        .bind(at)
-        .bind(actor)
-        .bind(expected)
-        .execute(uow.conn())
-        .await?
-    };
-    Ok(done.rows_affected() == 1)
+    replace_document(
+        uow,
+        "priority_rules",
+        &serde_json::to_string(rules)?,
+        expected,
+        actor,
+        at,
+    )
+    .await
 }
-pub(crate) mod faq;
+
+/// The stored notification texts and their version; `None` before the first replacement.
+pub(crate) async fn notification_templates(
+    conn: &mut AnyConnection,
+) -> Result<Option<(Vec<NotificationTemplate>, i64)>> {
+    document(conn, "notification_templates")
+        .await?
+        .map(|(text, version)| Ok((from_json(&text)?, version)))
+        .transpose()
+}
+
+/// Replaces the texts if the stored set is still at `expected` (0: the built-in texts).
+pub(crate) async fn replace_notification_templates(
+    uow: &mut UnitOfWork,
+    templates: &[NotificationTemplate],
+    expected: i64,
+    actor: &str,
+    at: i64,
+) -> Result<bool> {
+    replace_document(
+        uow,
+        "notification_templates",
+        &serde_json::to_string(templates)?,
+        expected,
+        actor,
+        at,
+    )
+    .await
+}
 
 #[derive(FromRow)]
 struct FactsRow {
