@@ -440,6 +440,9 @@ async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved() {
         .0,
         412
     );
+    let (_, mine) = api.get(&format!("/tickets?owner={}", account_ids[0])).await;
+    assert_eq!(mine["items"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["items"][0]["id"], json!(id));
 
     // Two working days pass without a resolution.
     sys.execute(

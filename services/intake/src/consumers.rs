@@ -83,6 +83,17 @@ impl EventHandler for Handler {
                         now,
                     )
                     .await?;
+                    if let (Some(m), Some(reading)) = (&e.data.machine, e.data.meter_reading) {
+                        store::customers::record_meter_reading(
+                            uow,
+                            &m.brand,
+                            &m.serial,
+                            e.data.work_order_id,
+                            reading,
+                            e.data.finished_at.timestamp_millis(),
+                        )
+                        .await?;
+                    }
                     if moved {
                         tell(
                             uow,

@@ -100,6 +100,7 @@ pub async fn load(db: &Db, customers: usize, machines: usize) -> Result<(usize, 
                 purchase_date: None,
                 warranty_end: None,
                 install_location: String::new(),
+                last_meter_reading: None,
                 created_at: from_ms(now),
                 version: 1,
             };

@@ -469,6 +469,9 @@ pub struct ListTickets {
     /// Only tickets in this SLA state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla: Option<SlaState>,
+    /// Only tickets this account is responsible for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
     /// Newest first unless asked otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<crate::rpc::ListOrder>,
@@ -751,10 +754,24 @@ pub struct Machine {
     pub warranty_end: Option<NaiveDate>,
     /// Where it stands.
     pub install_location: String,
+    /// The last meter reading (复印量) a technician reported, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_meter_reading: Option<MeterReading>,
     /// Registered.
     pub created_at: DateTime<Utc>,
     /// Optimistic-concurrency version.
     pub version: i64,
+}
+
+/// A meter reading (复印量) from a visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MeterReading {
+    /// Pages counted.
+    pub reading: u64,
+    /// When it was read (the visit's end).
+    pub at: DateTime<Utc>,
+    /// The work order of the visit.
+    pub work_order_id: Uuid,
 }
 
 /// Request: the machines of a customer (`svc.intake.machine.list`).

@@ -487,6 +487,13 @@ pub(crate) const OPERATIONS: &[Operation] = &[
                 doc: "Only tickets on track, at risk (80 % of a target used) or breached.",
             },
             Param {
+                name: "owner",
+                at: In::Query,
+                required: false,
+                schema: schema::<String>,
+                doc: "Only tickets this account is responsible for.",
+            },
+            Param {
                 name: "personal_data",
                 at: In::Query,
                 required: false,

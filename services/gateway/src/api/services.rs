@@ -49,6 +49,7 @@ pub(crate) struct ListQuery {
     opened_from: Option<String>,
     opened_to: Option<String>,
     sla: Option<String>,
+    owner: Option<String>,
     pub(crate) limit: Option<String>,
     pub(crate) cursor: Option<String>,
 }
@@ -276,6 +277,7 @@ pub(crate) async fn list_tickets(
         opened_from: parse_instant("opened_from", q.opened_from.as_deref())?,
         opened_to: parse_instant("opened_to", q.opened_to.as_deref())?,
         sla: parse_enum("sla", q.sla.as_deref())?,
+        owner: q.owner.filter(|o| !o.trim().is_empty()),
         order: parse_sort(q.sort.as_deref(), "opened_at")?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,

@@ -249,6 +249,7 @@ async fn insert_machine(
         purchase_date: info.purchase_date,
         warranty_end: warranty_end(info.purchase_date, given_warranty_end, months),
         install_location: install_location.trim().to_owned(),
+        last_meter_reading: None,
         created_at: now,
         version: 1,
     };

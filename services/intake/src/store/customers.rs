@@ -1,5 +1,5 @@
 //! Customers, machines, product lines and warranty cards.
-use aftercare_contracts::intake::{Contact, Customer, GeoPoint, Machine};
+use aftercare_contracts::intake::{Contact, Customer, GeoPoint, Machine, MeterReading};
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::NaiveDate;
@@ -230,6 +230,9 @@ struct MachineRow {
     purchase_date: Option<String>,
     warranty_end: Option<String>,
     install_location: String,
+    meter_reading: Option<i64>,
+    meter_at: Option<i64>,
+    meter_work_order: Option<String>,
     created_at: i64,
     version: i64,
 }
@@ -254,6 +257,14 @@ impl MachineRow {
             purchase_date: date(self.purchase_date)?,
             warranty_end: date(self.warranty_end)?,
             install_location: self.install_location,
+            last_meter_reading: match (self.meter_reading, self.meter_at, self.meter_work_order) {
+                (Some(reading), Some(at), Some(w)) => Some(MeterReading {
+                    reading: reading.max(0) as u64,
+                    at: from_ms(at),
+                    work_order_id: parse_id(&w)?,
+                }),
+                _ => None,
+            },
             created_at: from_ms(self.created_at),
             version: self.version,
         })
@@ -261,7 +272,14 @@ impl MachineRow {
 }
 
 const MACHINE: &str = "select machine_id, customer_id, product_line, brand, model, serial, purchase_date, warranty_end,
-    install_location, created_at, version from machine";
+    install_location,
+    (select r.reading from meter_reading r where r.brand_key = machine.brand_key and r.serial_key = machine.serial_key
+      order by r.at desc limit 1) as meter_reading,
+    (select r.at from meter_reading r where r.brand_key = machine.brand_key and r.serial_key = machine.serial_key
+      order by r.at desc limit 1) as meter_at,
+    (select r.work_order_id from meter_reading r where r.brand_key = machine.brand_key and r.serial_key = machine.serial_key
+      order by r.at desc limit 1) as meter_work_order,
+    created_at, version from machine";
 
 /// The machine with this brand and serial number, if registered.
 pub(crate) async fn machine_by_serial(
@@ -374,4 +392,27 @@ pub(crate) async fn claim_training(
     .execute(uow.conn())
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Records a meter reading from a visit (once per work order).
+pub(crate) async fn record_meter_reading(
+    uow: &mut UnitOfWork,
+    brand: &str,
+    serial: &str,
+    work_order_id: Uuid,
+    reading: u64,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "insert into meter_reading (brand_key, serial_key, work_order_id, reading, at) values ($1, $2, $3, $4, $5)
+         on conflict (brand_key, serial_key, work_order_id) do nothing",
+    )
+    .bind(serial_key(brand))
+    .bind(serial_key(serial))
+    .bind(work_order_id.to_string())
+    .bind(i64::try_from(reading).unwrap_or(i64::MAX))
+    .bind(at)
+    .execute(uow.conn())
+    .await?;
+    Ok(())
 }
