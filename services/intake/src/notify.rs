@@ -20,7 +20,7 @@ pub(crate) async fn send(
     mut values: Values,
     actor: Option<Actor>,
 ) -> Result<()> {
-    let templates = match store::notification_templates(uow.conn()).await? {
+    let templates = match store::list_setting(uow.conn(), store::NOTIFICATION_TEMPLATES).await? {
         Some((templates, _)) => templates,
         None => default_templates(),
     };

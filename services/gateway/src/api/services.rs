@@ -476,18 +476,52 @@ pub(crate) async fn ticket_report(
     Ok(Json(r).into_response())
 }
 
+/// A company setting read with its version as the ETag.
+async fn read_setting<
+    Req: serde::Serialize,
+    Resp: serde::Serialize + serde::de::DeserializeOwned,
+>(
+    s: &AppState,
+    p: &Principal,
+    subject: &str,
+    req: &Req,
+    version: fn(&Resp) -> i64,
+) -> Result<Response, ApiError> {
+    let r: Resp = s.call(subject, req, Some(p)).await?;
+    let v = version(&r);
+    Ok(with_etag(StatusCode::OK, &r, v))
+}
+
+/// A company setting replaced whole at the version in `If-Match`.
+async fn replace_setting<
+    Req: serde::Serialize + serde::de::DeserializeOwned,
+    Resp: serde::Serialize + serde::de::DeserializeOwned,
+>(
+    s: &AppState,
+    p: &Principal,
+    headers: &HeaderMap,
+    body: Body,
+    subject: &str,
+    version: fn(&Resp) -> i64,
+) -> Result<Response, ApiError> {
+    let expected = if_match_version(headers)?;
+    let extra = [("expected_version", Value::from(expected))];
+    let req: Req = json_with(headers, body, s.config.max_body_bytes, &extra).await?;
+    read_setting(s, p, subject, &req, version).await
+}
+
 pub(crate) async fn get_notification_templates(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let t: NotificationTemplates = s
-        .call(
-            "svc.intake.notification_templates.get",
-            &GetNotificationTemplates {},
-            Some(&p),
-        )
-        .await?;
-    Ok(with_etag(StatusCode::OK, &t, t.version))
+    read_setting(
+        &s,
+        &p,
+        "svc.intake.notification_templates.get",
+        &GetNotificationTemplates {},
+        |t: &NotificationTemplates| t.version,
+    )
+    .await
 }
 
 pub(crate) async fn replace_notification_templates(
@@ -496,28 +530,29 @@ pub(crate) async fn replace_notification_templates(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let version = if_match_version(&headers)?;
-    let extra = [("expected_version", Value::from(version))];
-    let req: ReplaceNotificationTemplates =
-        json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
-    let t: NotificationTemplates = s
-        .call("svc.intake.notification_templates.replace", &req, Some(&p))
-        .await?;
-    Ok(with_etag(StatusCode::OK, &t, t.version))
+    replace_setting::<ReplaceNotificationTemplates, _>(
+        &s,
+        &p,
+        &headers,
+        body,
+        "svc.intake.notification_templates.replace",
+        |t: &NotificationTemplates| t.version,
+    )
+    .await
 }
 
 pub(crate) async fn get_priority_rules(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let r: PriorityRules = s
-        .call(
-            "svc.intake.priority_rules.get",
-            &GetPriorityRules {},
-            Some(&p),
-        )
-        .await?;
-    Ok(with_etag(StatusCode::OK, &r, r.version))
+    read_setting(
+        &s,
+        &p,
+        "svc.intake.priority_rules.get",
+        &GetPriorityRules {},
+        |r: &PriorityRules| r.version,
+    )
+    .await
 }
 
 pub(crate) async fn replace_priority_rules(
@@ -526,14 +561,15 @@ pub(crate) async fn replace_priority_rules(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let version = if_match_version(&headers)?;
-    let extra = [("expected_version", Value::from(version))];
-    let req: ReplacePriorityRules =
-        json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
-    let r: PriorityRules = s
-        .call("svc.intake.priority_rules.replace", &req, Some(&p))
-        .await?;
-    Ok(with_etag(StatusCode::OK, &r, r.version))
+    replace_setting::<ReplacePriorityRules, _>(
+        &s,
+        &p,
+        &headers,
+        body,
+        "svc.intake.priority_rules.replace",
+        |r: &PriorityRules| r.version,
+    )
+    .await
 }
 
 pub(crate) async fn create_technician(

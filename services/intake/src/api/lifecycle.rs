@@ -35,6 +35,15 @@ async fn current(uow: &mut UnitOfWork, id: &str, expected: i64) -> Result<Ticket
     Ok(t)
 }
 
+/// Commits and answers with the ticket as it now is.
+async fn committed(mut uow: UnitOfWork, id: uuid::Uuid) -> Result<Ticket, ServiceError> {
+    let updated = store::get(uow.conn(), &id.to_string())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(updated)
+}
+
 fn stale(t: &Ticket) -> ServiceError {
     ServiceError::stale(format!(
         "ticket {} is at version {}; read it again",
@@ -176,11 +185,7 @@ pub(super) async fn set_priority(
     if !changed {
         return Err(stale(&t));
     }
-    let updated = store::get(uow.conn(), &t.id.to_string())
-        .await?
-        .ok_or_else(ServiceError::internal)?;
-    uow.commit().await?;
-    Ok(updated)
+    committed(uow, t.id).await
 }
 
 pub(super) async fn assign_owner(
@@ -207,11 +212,7 @@ pub(super) async fn assign_owner(
     {
         return Err(stale(&t));
     }
-    let updated = store::get(uow.conn(), &t.id.to_string())
-        .await?
-        .ok_or_else(ServiceError::internal)?;
-    uow.commit().await?;
-    Ok(updated)
+    committed(uow, t.id).await
 }
 
 pub(super) async fn inspect_return(
@@ -277,9 +278,5 @@ pub(super) async fn inspect_return(
         };
         uow.emit(&Envelope::new(e, ctx.actor.clone())).await?;
     }
-    let updated = store::get(uow.conn(), &t.id.to_string())
-        .await?
-        .ok_or_else(ServiceError::internal)?;
-    uow.commit().await?;
-    Ok(updated)
+    committed(uow, t.id).await
 }

@@ -3,6 +3,7 @@
 mod customers;
 mod faq;
 mod lifecycle;
+mod settings;
 
 use std::sync::Arc;
 
@@ -10,10 +11,10 @@ use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
     Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, ListTickets,
-    NotificationKind, NotificationTemplates, OpenTicket, PriorityRules,
-    ReplaceNotificationTemplates, ReplacePriorityRules, SendVerificationCode, Ticket,
-    TicketCodeRequested, TicketOpened, TicketReport, TicketReportRequest, TicketStatus, TicketType,
-    VerificationCodeSent,
+    NotificationKind, NotificationTemplate, NotificationTemplates, OpenTicket, PriorityRule,
+    PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules, SendVerificationCode,
+    Ticket, TicketCodeRequested, TicketOpened, TicketReport, TicketReportRequest, TicketStatus,
+    TicketType, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -104,7 +105,7 @@ async fn open(
         }
         None => CustomerTier::Standard,
     };
-    let rules = match store::priority_rules(uow.conn()).await? {
+    let rules = match store::list_setting(uow.conn(), store::PRIORITY_RULES).await? {
         Some((rules, _)) => rules,
         None => domain::priority::default_rules(),
     };
@@ -290,46 +291,6 @@ async fn send_code(
     })
 }
 
-async fn get_rules(db: Db) -> Result<PriorityRules, ServiceError> {
-    let mut conn = db.read_conn().await?;
-    Ok(match store::priority_rules(&mut conn).await? {
-        Some((rules, version)) => PriorityRules { rules, version },
-        None => PriorityRules {
-            rules: domain::priority::default_rules(),
-            version: 0,
-        },
-    })
-}
-
-async fn replace_rules(
-    db: Db,
-    ctx: RequestContext,
-    req: ReplacePriorityRules,
-) -> Result<PriorityRules, ServiceError> {
-    let errors = domain::priority::validate(&req.rules);
-    if !errors.is_empty() {
-        return Err(ServiceError::validation(errors));
-    }
-    let actor = ctx
-        .actor
-        .as_ref()
-        .map(|a| a.user_id.as_str())
-        .unwrap_or("anonymous");
-    let mut uow = db.begin().await?;
-    if !store::replace_priority_rules(&mut uow, &req.rules, req.expected_version, actor, now_ms())
-        .await?
-    {
-        return Err(ServiceError::stale(
-            "the priority rules changed since you read them; read them again",
-        ));
-    }
-    let (rules, version) = store::priority_rules(uow.conn())
-        .await?
-        .ok_or_else(ServiceError::internal)?;
-    uow.commit().await?;
-    Ok(PriorityRules { rules, version })
-}
-
 /// The longest period one report covers.
 const REPORT_SPAN_DAYS: i64 = 400;
 
@@ -374,15 +335,40 @@ async fn report(
     })
 }
 
+/// The priority rules setting.
+const PRIORITY_RULES: settings::Setting<PriorityRule> = settings::Setting {
+    table: store::PRIORITY_RULES,
+    what: "priority rules",
+    defaults: domain::priority::default_rules,
+    validate: domain::priority::validate,
+};
+
+/// The notification texts setting.
+const NOTIFICATION_TEMPLATES: settings::Setting<NotificationTemplate> = settings::Setting {
+    table: store::NOTIFICATION_TEMPLATES,
+    what: "notification texts",
+    defaults: domain::notify::default_templates,
+    validate: domain::notify::validate,
+};
+
+async fn get_rules(db: Db) -> Result<PriorityRules, ServiceError> {
+    let (rules, version) = settings::read(&db, &PRIORITY_RULES).await?;
+    Ok(PriorityRules { rules, version })
+}
+
+async fn replace_rules(
+    db: Db,
+    ctx: RequestContext,
+    req: ReplacePriorityRules,
+) -> Result<PriorityRules, ServiceError> {
+    let (rules, version) =
+        settings::replace(&db, &PRIORITY_RULES, &ctx, &req.rules, req.expected_version).await?;
+    Ok(PriorityRules { rules, version })
+}
+
 async fn get_templates(db: Db) -> Result<NotificationTemplates, ServiceError> {
-    let mut conn = db.read_conn().await?;
-    Ok(match store::notification_templates(&mut conn).await? {
-        Some((templates, version)) => NotificationTemplates { templates, version },
-        None => NotificationTemplates {
-            templates: domain::notify::default_templates(),
-            version: 0,
-        },
-    })
+    let (templates, version) = settings::read(&db, &NOTIFICATION_TEMPLATES).await?;
+    Ok(NotificationTemplates { templates, version })
 }
 
 async fn replace_templates(
@@ -390,32 +376,13 @@ async fn replace_templates(
     ctx: RequestContext,
     req: ReplaceNotificationTemplates,
 ) -> Result<NotificationTemplates, ServiceError> {
-    let errors = domain::notify::validate(&req.templates);
-    if !errors.is_empty() {
-        return Err(ServiceError::validation(errors));
-    }
-    let actor = ctx
-        .actor
-        .as_ref()
-        .map(|a| a.user_id.as_str())
-        .unwrap_or("anonymous");
-    let mut uow = db.begin().await?;
-    if !store::replace_notification_templates(
-        &mut uow,
+    let (templates, version) = settings::replace(
+        &db,
+        &NOTIFICATION_TEMPLATES,
+        &ctx,
         &req.templates,
         req.expected_version,
-        actor,
-        now_ms(),
     )
-    .await?
-    {
-        return Err(ServiceError::stale(
-            "the notification texts changed since you read them; read them again",
-        ));
-    }
-    let (templates, version) = store::notification_templates(uow.conn())
-        .await?
-        .ok_or_else(ServiceError::internal)?;
-    uow.commit().await?;
+    .await?;
     Ok(NotificationTemplates { templates, version })
 }

@@ -3,8 +3,7 @@ pub(crate) mod customers;
 pub(crate) mod faq;
 
 use aftercare_contracts::intake::{
-    CustomerTier, ListTickets, NotificationTemplate, Priority, PriorityRule, SlaState, SlaTarget,
-    Ticket, TicketSla, TicketStatus,
+    CustomerTier, ListTickets, Priority, SlaState, SlaTarget, Ticket, TicketSla, TicketStatus,
 };
 use aftercare_contracts::rpc::ListOrder;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
@@ -515,57 +514,35 @@ async fn replace_document(
     Ok(done.rows_affected() == 1)
 }
 
-/// The stored priority rules and their version; `None` before the first replacement.
-pub(crate) async fn priority_rules(
+/// Table of the priority rules document.
+pub(crate) const PRIORITY_RULES: &str = "priority_rules";
+/// Table of the notification texts document.
+pub(crate) const NOTIFICATION_TEMPLATES: &str = "notification_templates";
+
+/// A stored list setting and its version; `None` before the first replacement.
+pub(crate) async fn list_setting<T: serde::de::DeserializeOwned>(
     conn: &mut AnyConnection,
-) -> Result<Option<(Vec<PriorityRule>, i64)>> {
-    document(conn, "priority_rules")
+    table: &str,
+) -> Result<Option<(Vec<T>, i64)>> {
+    document(conn, table)
         .await?
         .map(|(text, version)| Ok((from_json(&text)?, version)))
         .transpose()
 }
 
-/// Replaces the rules if the stored set is still at `expected` (0: the built-in defaults).
-pub(crate) async fn replace_priority_rules(
+/// Replaces a list setting if it is still at `expected` (0: the built-in one).
+pub(crate) async fn replace_list_setting<T: serde::Serialize>(
     uow: &mut UnitOfWork,
-    rules: &[PriorityRule],
+    table: &str,
+    items: &[T],
     expected: i64,
     actor: &str,
     at: i64,
 ) -> Result<bool> {
     replace_document(
         uow,
-        "priority_rules",
-        &serde_json::to_string(rules)?,
-        expected,
-        actor,
-        at,
-    )
-    .await
-}
-
-/// The stored notification texts and their version; `None` before the first replacement.
-pub(crate) async fn notification_templates(
-    conn: &mut AnyConnection,
-) -> Result<Option<(Vec<NotificationTemplate>, i64)>> {
-    document(conn, "notification_templates")
-        .await?
-        .map(|(text, version)| Ok((from_json(&text)?, version)))
-        .transpose()
-}
-
-/// Replaces the texts if the stored set is still at `expected` (0: the built-in texts).
-pub(crate) async fn replace_notification_templates(
-    uow: &mut UnitOfWork,
-    templates: &[NotificationTemplate],
-    expected: i64,
-    actor: &str,
-    at: i64,
-) -> Result<bool> {
-    replace_document(
-        uow,
-        "notification_templates",
-        &serde_json::to_string(templates)?,
+        table,
+        &serde_json::to_string(items)?,
         expected,
         actor,
         at,
