@@ -242,21 +242,6 @@ async fn customers_machines_and_warranty_cards_on_postgresql() {
     flow(Backend::Postgres).await;
 }
 
-/// Every `subject` message in `stream`, oldest first.
-async fn messages(js: &async_nats::jetstream::Context, stream: &str, subject: &str) -> Vec<Value> {
-    let mut s = js.get_stream(stream).await.unwrap();
-    let last = s.info().await.unwrap().state.last_sequence;
-    let mut out = Vec::new();
-    for seq in 1..=last {
-        if let Ok(m) = s.get_raw_message(seq).await
-            && m.subject.as_str() == subject
-        {
-            out.push(serde_json::from_slice(&m.payload).unwrap());
-        }
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn customers_hear_about_their_request_on_their_channel_in_their_language() {
     let sys = System::new(Backend::Sqlite).await;
@@ -311,7 +296,8 @@ async fn customers_hear_about_their_request_on_their_channel_in_their_language()
 
     let js = sys.jetstream().await;
     let sent = aftercare_testkit::poll_for(crate::helpers::WAIT, "five notifications", || async {
-        let n = messages(&js, "INTAKE", "intake.customer.notification").await;
+        let n =
+            crate::helpers::subject_messages(&js, "INTAKE", "intake.customer.notification").await;
         (n.len() >= 5).then_some(n)
     })
     .await

@@ -363,3 +363,22 @@ pub async fn stream_messages(js: &async_nats::jetstream::Context, stream: &str) 
     let mut s = js.get_stream(stream).await.expect("stream");
     s.info().await.expect("info").state.messages
 }
+
+/// Every `subject` message in `stream`, oldest first, as JSON.
+pub async fn subject_messages(
+    js: &async_nats::jetstream::Context,
+    stream: &str,
+    subject: &str,
+) -> Vec<Value> {
+    let mut s = js.get_stream(stream).await.expect("stream");
+    let last = s.info().await.expect("info").state.last_sequence;
+    let mut out = Vec::new();
+    for seq in 1..=last {
+        if let Ok(m) = s.get_raw_message(seq).await
+            && m.subject.as_str() == subject
+        {
+            out.push(serde_json::from_slice(&m.payload).expect("json"));
+        }
+    }
+    out
+}
