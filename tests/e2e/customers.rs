@@ -103,10 +103,46 @@ async fn flow(backend: Backend) {
         (422, Some("product_line")),
         "{v}"
     );
+    // A manager adds the product line; machines of it follow its warranty.
+    let (s, v) = api
+        .post(
+            "/product-lines",
+            &json!({"name": "x", "warranty_months": 500, "return_days": 7}),
+        )
+        .await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("warranty_months"))
+    );
+    let (s, line) = api
+        .post(
+            "/product-lines",
+            &json!({"name": "Espresso Machine", "warranty_months": 24, "return_days": 14}),
+        )
+        .await;
+    assert_eq!(
+        (s, line["name"].as_str()),
+        (201, Some("espresso machine")),
+        "{line}"
+    );
+    let (s, m2) = api.post("/machines", &other_line).await;
+    assert_eq!(
+        (s, m2["warranty_end"].as_str()),
+        (201, Some("2028-03-01")),
+        "{m2}"
+    );
+    let (_, lines) = api.get("/product-lines").await;
+    assert!(
+        lines["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["name"] == "espresso machine" && l["return_days"] == 14)
+    );
     let mut future = machine(&cid, "SN-0004");
     future["purchase_date"] = json!("2099-01-01");
     assert_eq!(api.post("/machines", &future).await.0, 422);
-    assert_eq!(sys.count("intake", "select count(*) from machine").await, 1);
+    assert_eq!(sys.count("intake", "select count(*) from machine").await, 2);
 
     // Search by name prefix, by phone in any format, by serial; lists mask phones.
     let (s, found) = api.get("/customers?name=tianhe%20PRINT").await;
@@ -214,7 +250,7 @@ async fn flow(backend: Backend) {
             .as_array()
             .unwrap()
             .len(),
-        1
+        2
     );
     assert_eq!(me.get(&format!("/customers/{other}/machines")).await.0, 404);
     let (s, t) = me

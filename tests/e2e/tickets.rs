@@ -33,6 +33,27 @@ async fn flow(backend: Backend) {
     let api = &sys.api;
     api.technician().await;
 
+    // Reporter and attachments travel with the ticket; too many attachments are refused.
+    let mut body = ticket_body("SN-LC-0");
+    body["reporter"] = json!({"name": "Dealer Zhang", "phone": "020-8888 0000"});
+    let photo = json!({"name": "streaks.jpg", "content_type": "image/jpeg", "size_bytes": 204800, "url": "https://files.example.com/a/streaks.jpg"});
+    body["attachments"] = json!([photo]);
+    let (s, with_files) = api.post("/tickets", &body).await;
+    assert_eq!(s, 201, "{with_files}");
+    assert_eq!(with_files["reporter"]["name"], "Dealer Zhang");
+    assert_eq!(
+        api.get(&format!("/tickets/{}", with_files["id"].as_str().unwrap()))
+            .await
+            .1["attachments"][0]["name"],
+        "streaks.jpg"
+    );
+    body["attachments"] = json!(vec![photo; 21]);
+    let (s, v) = api.post("/tickets", &body).await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("attachments"))
+    );
+
     let t = consultation(api, "SN-LC-1").await;
     assert_eq!(t["status"], "new");
     assert_eq!(t["priority"], "p4");
@@ -284,7 +305,10 @@ async fn flow(backend: Backend) {
         row["resolved"], 0,
         "the one solved on the phone was reopened"
     );
-    assert_eq!(rep["total"]["tickets"], 3);
+    assert_eq!(
+        rep["total"]["tickets"], 4,
+        "and the fault with the attachments"
+    );
     let (s, v) = api.get("/reports/tickets?group_by=type").await;
     assert_eq!(
         (s, v["errors"][0]["field"].as_str()),

@@ -128,6 +128,37 @@ pub struct OpenTicket {
     /// Why the customer returns the machine; required for returns, refused otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_reason: Option<ReturnReason>,
+    /// Who reported it, when not the customer's contact (a dealer, a colleague).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<Reporter>,
+    /// Photos, logs and documents stored elsewhere, by reference (at most 20).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// The person who reported a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Reporter {
+    /// Name, 1–200 characters.
+    pub name: String,
+    /// Phone, 5–32 characters, when different from the customer's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// A file attached to a request, stored elsewhere and referenced here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attachment {
+    /// File name, 1–200 characters.
+    pub name: String,
+    /// Media type, e.g. `image/jpeg`.
+    pub content_type: String,
+    /// Size in bytes, at most 50 MiB.
+    pub size_bytes: u64,
+    /// Where it is stored (`https://…` or an object-store key), 1–2000 characters.
+    pub url: String,
 }
 
 /// Why a machine is returned (退货).
@@ -355,6 +386,12 @@ pub struct Ticket {
     /// Why the machine is returned, for returns.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_reason: Option<ReturnReason>,
+    /// Who reported it, when not the customer's contact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporter: Option<Reporter>,
+    /// Attached files, by reference.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// When it was registered.
     pub opened_at: DateTime<Utc>,
     /// Last change.
@@ -1342,3 +1379,20 @@ impl CustomerNotification {
         }
     }
 }
+
+/// A product line and its terms: warranty and return window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProductLine {
+    /// Name, lower case, 1–64 characters (`copier`, `fax`, `3d_printer`).
+    pub name: String,
+    /// Months of warranty from purchase (0–120).
+    pub warranty_months: u32,
+    /// Days after purchase a machine may be returned (0–365).
+    pub return_days: u32,
+}
+
+/// Request: the product lines (`svc.intake.product_line.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListProductLines {}

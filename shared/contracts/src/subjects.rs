@@ -274,6 +274,14 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Intake,
     },
     RequestSpec {
+        subject: "svc.intake.product_line.list",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.product_line.save",
+        service: Service::Intake,
+    },
+    RequestSpec {
         subject: "svc.intake.machine.register",
         service: Service::Intake,
     },

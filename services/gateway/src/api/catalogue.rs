@@ -8,9 +8,9 @@ use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician, Technic
 use aftercare_contracts::intake::{
     AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle,
     InspectReturn, Machine, NotificationTemplates, OpenTicket, Priority, PriorityRules,
-    RegisterMachine, RegisterWarrantyCard, ReplaceNotificationTemplates, ReplacePriorityRules,
-    ReportGroup, SetPriority, SlaState, Ticket, TicketReport, TicketStatus, TicketType,
-    TransitionTicket, WarrantyCard,
+    ProductLine, RegisterMachine, RegisterWarrantyCard, ReplaceNotificationTemplates,
+    ReplacePriorityRules, ReportGroup, SetPriority, SlaState, Ticket, TicketReport, TicketStatus,
+    TicketType, TransitionTicket, WarrantyCard,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::Page;
@@ -890,6 +890,38 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 201,
         response: Body::Json(schema::<WarrantyCard>),
+    },
+    Operation {
+        id: "listProductLines",
+        method: Method::GET,
+        path: "/product-lines",
+        tag: "customers",
+        summary: "Product lines with their warranty months and return window",
+        access: Access::SignedIn,
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Page<ProductLine>>),
+    },
+    Operation {
+        id: "saveProductLine",
+        method: Method::POST,
+        path: "/product-lines",
+        tag: "customers",
+        summary: "Add a product line or change its warranty months and return window",
+        access: Access::Roles(&[Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[],
+        request: Some(schema::<ProductLine>),
+        request_omits: &[],
+        status: 201,
+        response: Body::Json(schema::<ProductLine>),
     },
     // Self-service without an account.
     Operation {

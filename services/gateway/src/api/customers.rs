@@ -2,8 +2,8 @@
 //! and machines only; lists mask contact details unless exported (audit-logged).
 use aftercare_contracts::Role;
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer, FindCustomers, ListMachines, Machine, RegisterMachine,
-    RegisterWarrantyCard, WarrantyCard,
+    CreateCustomer, Customer, FindCustomers, ListMachines, ListProductLines, Machine, ProductLine,
+    RegisterMachine, RegisterWarrantyCard, WarrantyCard,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_platform::now_ms;
@@ -159,4 +159,31 @@ pub(crate) async fn register_warranty_card(
         format!("/api/v1/customers/{}", card.customer.id),
         None,
     ))
+}
+
+pub(crate) async fn list_product_lines(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let page: Page<ProductLine> = s
+        .call(
+            "svc.intake.product_line.list",
+            &ListProductLines {},
+            Some(&p),
+        )
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn save_product_line(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ProductLine = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let line: ProductLine = s
+        .call("svc.intake.product_line.save", &req, Some(&p))
+        .await?;
+    Ok(created(&line, "/api/v1/product-lines".into(), None))
 }

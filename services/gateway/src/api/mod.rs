@@ -120,6 +120,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/customers/{id}", get(customers::get_customer))
         .route("/customers/{id}/machines", get(customers::list_machines))
         .route("/machines", post(customers::register_machine))
+        .route(
+            "/product-lines",
+            get(customers::list_product_lines).post(customers::save_product_line),
+        )
         .route("/warranty-cards", post(customers::register_warranty_card))
         .route("/self-service/codes", post(selfservice::request_code))
         .route("/self-service/sessions", post(selfservice::redeem_code))

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer, FindCustomers, ListMachines, Machine, MachineInfo, RegisterMachine,
-    RegisterWarrantyCard, WarrantyCard, WarrantyRegistered,
+    CreateCustomer, Customer, FindCustomers, ListMachines, ListProductLines, Machine, MachineInfo,
+    ProductLine, RegisterMachine, RegisterWarrantyCard, WarrantyCard, WarrantyRegistered,
 };
 use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
 use aftercare_contracts::{Envelope, FieldError, ServiceError};
@@ -24,6 +24,7 @@ use crate::store::customers as store;
 pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
     let calendar = Arc::new(BusinessCalendar::china());
     let (d1, d2, d3, d4, d5) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
+    let (lines_db, save_db) = (db.clone(), db.clone());
     vec![
         endpoint("customer.create", move |_ctx, req| {
             create_customer(d1.clone(), req)
@@ -37,6 +38,12 @@ pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
         }),
         endpoint("machine.list", move |_ctx, req| {
             list_machines(d5.clone(), req)
+        }),
+        endpoint("product_line.list", move |_ctx, _req: ListProductLines| {
+            product_lines(lines_db.clone())
+        }),
+        endpoint("product_line.save", move |_ctx, req| {
+            save_product_line(save_db.clone(), req)
         }),
         endpoint("warranty.register", move |ctx, req| {
             register_card(db.clone(), calendar.clone(), ctx, req)
@@ -403,4 +410,50 @@ async fn register_card(
         welcome_call_due,
         first_maintenance_by,
     })
+}
+
+async fn product_lines(db: Db) -> Result<Page<ProductLine>, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(Page {
+        items: store::product_line_terms(&mut conn).await?,
+        next_cursor: None,
+    })
+}
+
+async fn save_product_line(db: Db, req: ProductLine) -> Result<ProductLine, ServiceError> {
+    let mut errors = Vec::new();
+    let name = req.name.trim().to_lowercase();
+    check_text(&mut errors, "name", &name, 1, 64);
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == ' ')
+    {
+        errors.push(FieldError {
+            field: "name".into(),
+            code: "invalid".into(),
+            message: "letters, digits, spaces, _ and - only".into(),
+        });
+    }
+    if req.warranty_months > 120 {
+        errors.push(FieldError {
+            field: "warranty_months".into(),
+            code: "out_of_range".into(),
+            message: "at most 120 months".into(),
+        });
+    }
+    if req.return_days > 365 {
+        errors.push(FieldError {
+            field: "return_days".into(),
+            code: "out_of_range".into(),
+            message: "at most 365 days".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let line = ProductLine { name, ..req };
+    let mut uow = db.begin().await?;
+    store::save_product_line(&mut uow, &line).await?;
+    uow.commit().await?;
+    Ok(line)
 }

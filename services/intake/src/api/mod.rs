@@ -188,6 +188,8 @@ async fn open(
         sla,
         owner: None,
         return_reason: req.return_reason,
+        reporter: req.reporter,
+        attachments: req.attachments,
         opened_at: now,
         updated_at: now,
         version: 1,

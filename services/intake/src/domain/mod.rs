@@ -26,6 +26,10 @@ pub mod limits {
     pub const SYMPTOM: usize = 4000;
     /// Product line, brand, model, serial.
     pub const MACHINE_FIELD: usize = 100;
+    /// Attachments per ticket.
+    pub const ATTACHMENTS: usize = 20;
+    /// Largest attachment, bytes.
+    pub const ATTACHMENT_BYTES: u64 = 50 * 1024 * 1024;
 }
 
 /// Every problem with a new ticket, each naming its field.
@@ -66,6 +70,37 @@ pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
         1,
         limits::DISTRICT,
     );
+    if let Some(r) = &req.reporter {
+        check_text(&mut e, "reporter.name", &r.name, 1, limits::NAME);
+        if let Some(p) = &r.phone {
+            check_text(&mut e, "reporter.phone", p, 5, limits::PHONE);
+        }
+    }
+    if req.attachments.len() > limits::ATTACHMENTS {
+        e.push(FieldError {
+            field: "attachments".into(),
+            code: "out_of_range".into(),
+            message: format!("at most {} attachments", limits::ATTACHMENTS),
+        });
+    }
+    for (i, a) in req.attachments.iter().enumerate() {
+        check_text(&mut e, &format!("attachments[{i}].name"), &a.name, 1, 200);
+        check_text(
+            &mut e,
+            &format!("attachments[{i}].content_type"),
+            &a.content_type,
+            1,
+            100,
+        );
+        check_text(&mut e, &format!("attachments[{i}].url"), &a.url, 1, 2000);
+        if a.size_bytes > limits::ATTACHMENT_BYTES {
+            e.push(FieldError {
+                field: format!("attachments[{i}].size_bytes"),
+                code: "out_of_range".into(),
+                message: "an attachment is at most 50 MiB".into(),
+            });
+        }
+    }
     if let Some(m) = &req.machine {
         check_text(
             &mut e,
@@ -137,6 +172,8 @@ mod tests {
             machine_down: false,
             customer_id: None,
             return_reason: None,
+            reporter: None,
+            attachments: vec![],
         }
     }
 

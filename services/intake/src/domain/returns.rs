@@ -102,6 +102,8 @@ mod tests {
             machine_down: false,
             customer_id: None,
             return_reason: reason,
+            reporter: None,
+            attachments: vec![],
         }
     }
 

@@ -1,5 +1,7 @@
 //! Customers, machines, product lines and warranty cards.
-use aftercare_contracts::intake::{Contact, Customer, GeoPoint, Machine, MeterReading};
+use aftercare_contracts::intake::{
+    Contact, Customer, GeoPoint, Machine, MeterReading, ProductLine,
+};
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::NaiveDate;
@@ -412,6 +414,36 @@ pub(crate) async fn record_meter_reading(
     .bind(work_order_id.to_string())
     .bind(i64::try_from(reading).unwrap_or(i64::MAX))
     .bind(at)
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// Every product line with its terms.
+pub(crate) async fn product_line_terms(conn: &mut AnyConnection) -> Result<Vec<ProductLine>> {
+    let rows: Vec<(String, i32, i32)> =
+        sqlx::query_as("select name, warranty_months, return_days from product_line order by name")
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(name, w, r)| ProductLine {
+            name,
+            warranty_months: w.max(0) as u32,
+            return_days: r.max(0) as u32,
+        })
+        .collect())
+}
+
+/// Adds a product line or changes its terms.
+pub(crate) async fn save_product_line(uow: &mut UnitOfWork, p: &ProductLine) -> Result<()> {
+    sqlx::query(
+        "insert into product_line (name, warranty_months, return_days) values ($1, $2, $3)
+         on conflict (name) do update set warranty_months = $2, return_days = $3",
+    )
+    .bind(&p.name)
+    .bind(p.warranty_months as i32)
+    .bind(p.return_days as i32)
     .execute(uow.conn())
     .await?;
     Ok(())

@@ -35,6 +35,8 @@ struct TicketRow {
     resolved_at: Option<i64>,
     owner: Option<String>,
     return_reason: Option<String>,
+    reporter: Option<String>,
+    attachments: Option<String>,
     opened_at: i64,
     updated_at: i64,
     version: i64,
@@ -68,6 +70,13 @@ impl TicketRow {
             },
             owner: self.owner,
             return_reason: self.return_reason.as_deref().map(from_text).transpose()?,
+            reporter: self.reporter.as_deref().map(from_json).transpose()?,
+            attachments: self
+                .attachments
+                .as_deref()
+                .map(from_json)
+                .transpose()?
+                .unwrap_or_default(),
             opened_at: from_ms(self.opened_at),
             updated_at: from_ms(self.updated_at),
             version: self.version,
@@ -90,8 +99,9 @@ pub(crate) async fn insert(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
             customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id,
             tier, first_response_due, resolution_due, first_response_warn_at, resolution_warn_at, first_response_at,
-            return_reason)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18, $19, $20, $21, $22)",
+            return_reason, reporter, attachments)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18, $19, $20, $21, $22,
+            $23, $24)",
     )
     .bind(t.id.to_string())
     .bind(&t.number)
@@ -115,6 +125,8 @@ pub(crate) async fn insert(
     .bind(warn_at.1.timestamp_millis())
     .bind(t.sla.first_response_at.map(|a| a.timestamp_millis()))
     .bind(t.return_reason.map(|r| to_text(&r)))
+    .bind(t.reporter.as_ref().map(serde_json::to_string).transpose()?)
+    .bind((!t.attachments.is_empty()).then(|| serde_json::to_string(&t.attachments)).transpose()?)
     .execute(uow.conn())
     .await?;
     history(
@@ -152,7 +164,7 @@ async fn history(
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
     customer_address, district, customer_id, machine, work_order_id, callback_due_at, first_response_due,
-    resolution_due, first_response_at, resolved_at, owner, return_reason, opened_at, updated_at, version from ticket";
+    resolution_due, first_response_at, resolved_at, owner, return_reason, reporter, attachments, opened_at, updated_at, version from ticket";
 
 /// A ticket by id or human number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Ticket>> {
