@@ -148,6 +148,38 @@ async fn a_bad_setting_is_named_and_refused() {
         .await
         .unwrap();
     assert!(!out.status.success());
+
+    // The business calendar's settings are checked at start-up, each named.
+    let nats = aftercare_testkit::NatsServer::start().await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let holidays = dir.path().join("holidays.txt");
+    std::fs::write(&holidays, "2026-10-01 off 国庆节\n2026-10-32 off bad\n").unwrap();
+    for (name, value, expected) in [
+        ("AFTERCARE_TIME_ZONE", "Mars/Base", "Mars/Base".to_owned()),
+        ("AFTERCARE_WORKING_HOURS", "9-5", "\"9-5\"".to_owned()),
+        (
+            "AFTERCARE_HOLIDAYS_FILE",
+            holidays.to_str().unwrap(),
+            "line 2".to_owned(),
+        ),
+    ] {
+        let out = tokio::process::Command::new(aftercare_binary())
+            .args(["run", "intake"])
+            .current_dir(dir.path())
+            .env("NATS_URL", nats.url())
+            .env("AFTERCARE_HEALTH_ADDR", "127.0.0.1:0")
+            .env(
+                "AFTERCARE_INTAKE_DATABASE_URL",
+                format!("sqlite://{}/intake.db", dir.path().display()),
+            )
+            .env(name, value)
+            .output()
+            .await
+            .unwrap();
+        assert!(!out.status.success(), "{name}");
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains(&expected), "{name}: {text}");
+    }
 }
 
 #[tokio::test]

@@ -778,3 +778,42 @@ async fn returns_are_inspected_within_the_window_and_training_comes_first() {
     .await;
     assert_eq!((s, v["code"].as_str()), (409, Some("not_a_return")));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_company_sets_its_own_sla_targets() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let before = consultation(api, "SN-SLA-P1").await;
+    let (_, policy) = api.get("/sla-policy").await;
+    assert_eq!(policy["version"], 0);
+    let mut targets = policy["targets"].as_array().unwrap().clone();
+    for t in &mut targets {
+        if t["priority"] == "p4" && t["tier"] == "standard" && t.get("type").is_none() {
+            t["first_response_minutes"] = json!(10);
+            t["resolution_minutes"] = json!(60);
+        }
+    }
+    let mut broken = targets.clone();
+    broken.pop();
+    broken.retain(|t| t["priority"] != "p1");
+    let (s, v) = update(api, "/sla-policy", &json!(0), json!({"targets": broken})).await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (422, Some("targets")),
+        "{v}"
+    );
+    let (s, saved) = update(api, "/sla-policy", &json!(0), json!({"targets": targets})).await;
+    assert_eq!((s, saved["version"].as_i64()), (200, Some(1)), "{saved}");
+    let after = consultation(api, "SN-SLA-P2").await;
+    // Ten working minutes instead of a working day: the new ticket is due much sooner.
+    assert!(
+        after["sla"]["first_response_due"].as_str().unwrap()
+            < before["sla"]["first_response_due"].as_str().unwrap(),
+        "{before} {after}"
+    );
+    assert!(
+        after["sla"]["resolution_due"].as_str().unwrap()
+            < before["sla"]["resolution_due"].as_str().unwrap()
+    );
+}

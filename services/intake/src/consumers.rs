@@ -15,7 +15,7 @@ use crate::{notify, store};
 
 /// Intake's handler, with the calendar it writes local times in.
 pub(crate) struct Handler {
-    pub(crate) calendar: BusinessCalendar,
+    pub(crate) calendar: std::sync::Arc<BusinessCalendar>,
 }
 
 /// Tells the customer of ticket `id` about `kind`, if the ticket exists.

@@ -32,6 +32,10 @@ pub async fn build(
     database_url: &str,
     settings: MessagingSettings,
 ) -> Result<ServiceHost> {
+    let calendar = Arc::new(
+        aftercare_calendar::BusinessCalendar::from_env()
+            .map_err(|e| aftercare_platform::Error::Config(e.to_string()))?,
+    );
     ServiceHost::open(
         Service::Intake,
         bus,
@@ -40,10 +44,8 @@ pub async fn build(
         settings,
         |db| {
             (
-                api::endpoints(db),
-                Some(Arc::new(consumers::Handler {
-                    calendar: aftercare_calendar::BusinessCalendar::china(),
-                })),
+                api::endpoints(db, calendar.clone()),
+                Some(Arc::new(consumers::Handler { calendar })),
             )
         },
     )

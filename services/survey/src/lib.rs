@@ -22,6 +22,12 @@ pub async fn build(
     database_url: &str,
     settings: MessagingSettings,
 ) -> Result<ServiceHost> {
+    let calendar = aftercare_calendar::BusinessCalendar::from_env()
+        .map_err(|e| aftercare_platform::Error::Config(e.to_string()))?;
+    let policy = domain::CallbackPolicy {
+        calendar,
+        ..domain::CallbackPolicy::default()
+    };
     ServiceHost::open(
         Service::Survey,
         bus,
@@ -31,9 +37,7 @@ pub async fn build(
         |db| {
             (
                 api::endpoints(db),
-                Some(Arc::new(consumers::Handler {
-                    policy: domain::CallbackPolicy::default(),
-                })),
+                Some(Arc::new(consumers::Handler { policy })),
             )
         },
     )

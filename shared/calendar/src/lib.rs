@@ -79,6 +79,26 @@ impl BusinessCalendar {
         }
     }
 
+    /// The company's calendar from the environment (read once at start-up):
+    /// `AFTERCARE_TIME_ZONE` (IANA name, default Asia/Shanghai), `AFTERCARE_WORKING_HOURS`
+    /// (`08:30-12:00,13:30-17:30` by default) and `AFTERCARE_HOLIDAYS_FILE` (a schedule in
+    /// the format of [`CHINA_SCHEDULE`], which is the default). Saturday and Sunday are the
+    /// weekend. The error names the setting.
+    pub fn from_env() -> Result<Self, CalendarError> {
+        let tz = std::env::var("AFTERCARE_TIME_ZONE").unwrap_or_else(|_| "Asia/Shanghai".into());
+        let hours = match std::env::var("AFTERCARE_WORKING_HOURS") {
+            Ok(text) => parse_hours(&text)?,
+            Err(_) => vec![(hm(8, 30), hm(12, 0)), (hm(13, 30), hm(17, 30))],
+        };
+        let schedule = match std::env::var("AFTERCARE_HOLIDAYS_FILE") {
+            Ok(path) => std::fs::read_to_string(&path).map_err(|e| {
+                CalendarError::Hours(format!("AFTERCARE_HOLIDAYS_FILE {path}: {e}"))
+            })?,
+            Err(_) => CHINA_SCHEDULE.to_owned(),
+        };
+        Self::new(&tz, hours, vec![Weekday::Sat, Weekday::Sun])?.with_schedule(&schedule)
+    }
+
     /// A calendar in time zone `tz` (IANA name) with the given daily working periods
     /// (sorted, not overlapping) and weekend days, and no holidays yet.
     pub fn new(
@@ -275,6 +295,20 @@ impl BusinessCalendar {
             .iter()
             .fold(Duration::zero(), |acc, (a, b)| acc + (*b - *a))
     }
+}
+
+/// Parses working periods `08:30-12:00,13:30-17:30`.
+pub fn parse_hours(text: &str) -> Result<Vec<(NaiveTime, NaiveTime)>, CalendarError> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let bad = || CalendarError::Hours(format!("{p:?} is not HH:MM-HH:MM"));
+            let (a, b) = p.split_once('-').ok_or_else(bad)?;
+            let t = |x: &str| NaiveTime::parse_from_str(x.trim(), "%H:%M").map_err(|_| bad());
+            Ok((t(a)?, t(b)?))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -486,6 +520,20 @@ mod tests {
             Weekday::Sun,
         ];
         assert!(BusinessCalendar::new("UTC", vec![(hm(9, 0), hm(17, 0))], all).is_err());
+    }
+
+    #[test]
+    fn working_hours_parse_and_name_the_bad_period() {
+        assert_eq!(
+            parse_hours("09:00-12:00, 13:00-18:00").expect("hours"),
+            vec![(hm(9, 0), hm(12, 0)), (hm(13, 0), hm(18, 0))]
+        );
+        assert!(
+            parse_hours("9-12")
+                .expect_err("bad")
+                .to_string()
+                .contains("\"9-12\"")
+        );
     }
 
     #[test]

@@ -1396,3 +1396,47 @@ pub struct ProductLine {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListProductLines {}
+
+/// One service-level target: for tickets of this priority and customer tier (and type, when
+/// given), an agent must act within `first_response_minutes` and the ticket be resolved
+/// within `resolution_minutes`, counted in working time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SlaTargetRule {
+    /// Only for this request type (e.g. complaints); rules with a type are tried first.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub ticket_type: Option<TicketType>,
+    /// Priority.
+    pub priority: Priority,
+    /// Customer tier.
+    pub tier: CustomerTier,
+    /// Working minutes to the first response, 1–100000.
+    pub first_response_minutes: u32,
+    /// Working minutes to the resolution, 1–100000, not less than the first response.
+    pub resolution_minutes: u32,
+}
+
+/// The SLA targets with the version of the set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SlaPolicy {
+    /// Targets; every priority and tier has one without a type.
+    pub targets: Vec<SlaTargetRule>,
+    /// Version of the set, also the ETag (0: the built-in targets).
+    pub version: i64,
+}
+
+/// Request: the SLA targets (`svc.intake.sla_policy.get`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetSlaPolicy {}
+
+/// Request: replace the SLA targets (`svc.intake.sla_policy.replace`); they apply to
+/// tickets opened (or re-prioritised) afterwards.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceSlaPolicy {
+    /// The targets.
+    pub targets: Vec<SlaTargetRule>,
+    /// The version the caller saw; a stale one is refused.
+    pub expected_version: i64,
+}

@@ -254,6 +254,14 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Intake,
     },
     RequestSpec {
+        subject: "svc.intake.sla_policy.get",
+        service: Service::Intake,
+    },
+    RequestSpec {
+        subject: "svc.intake.sla_policy.replace",
+        service: Service::Intake,
+    },
+    RequestSpec {
         subject: "svc.intake.priority_rules.get",
         service: Service::Intake,
     },

@@ -105,6 +105,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/faq/{id}", get(services::get_faq_article))
         .route("/reports/tickets", get(services::ticket_report))
         .route(
+            "/sla-policy",
+            get(services::get_sla_policy).post(services::replace_sla_policy),
+        )
+        .route(
             "/notification-templates",
             get(services::get_notification_templates)
                 .post(services::replace_notification_templates),

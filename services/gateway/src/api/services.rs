@@ -8,9 +8,10 @@ use aftercare_contracts::dispatch::{
 };
 use aftercare_contracts::intake::{
     AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetNotificationTemplates,
-    GetPriorityRules, InspectReturn, ListTickets, NotificationTemplates, OpenTicket, PriorityRules,
-    ReplaceNotificationTemplates, ReplacePriorityRules, SetPriority, Ticket, TicketReport,
-    TicketReportRequest, TicketStatus, TransitionTicket,
+    GetPriorityRules, GetSlaPolicy, InspectReturn, ListTickets, NotificationTemplates, OpenTicket,
+    PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy,
+    SetPriority, SlaPolicy, Ticket, TicketReport, TicketReportRequest, TicketStatus,
+    TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -537,6 +538,37 @@ pub(crate) async fn replace_notification_templates(
         body,
         "svc.intake.notification_templates.replace",
         |t: &NotificationTemplates| t.version,
+    )
+    .await
+}
+
+pub(crate) async fn get_sla_policy(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    read_setting(
+        &s,
+        &p,
+        "svc.intake.sla_policy.get",
+        &GetSlaPolicy {},
+        |r: &SlaPolicy| r.version,
+    )
+    .await
+}
+
+pub(crate) async fn replace_sla_policy(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    replace_setting::<ReplaceSlaPolicy, _>(
+        &s,
+        &p,
+        &headers,
+        body,
+        "svc.intake.sla_policy.replace",
+        |r: &SlaPolicy| r.version,
     )
     .await
 }

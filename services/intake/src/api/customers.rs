@@ -21,8 +21,7 @@ use crate::domain::customers::{
 };
 use crate::store::customers as store;
 
-pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let calendar = Arc::new(BusinessCalendar::china());
+pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let (d1, d2, d3, d4, d5) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
     let (lines_db, save_db) = (db.clone(), db.clone());
     vec![

@@ -10,11 +10,11 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, ListTickets,
+    Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, ListTickets,
     NotificationKind, NotificationTemplate, NotificationTemplates, OpenTicket, PriorityRule,
-    PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules, SendVerificationCode,
-    Ticket, TicketCodeRequested, TicketOpened, TicketReport, TicketReportRequest, TicketStatus,
-    TicketType, VerificationCodeSent,
+    PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy,
+    SendVerificationCode, SlaPolicy, SlaTargetRule, Ticket, TicketCodeRequested, TicketOpened,
+    TicketReport, TicketReportRequest, TicketStatus, TicketType, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -26,16 +26,16 @@ use uuid::Uuid;
 
 use crate::{domain, store};
 
-pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let calendar = Arc::new(BusinessCalendar::china());
+pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
     let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
     let (rules_db, replace_db, report_db) = (db.clone(), db.clone(), db.clone());
     let inspect_db = db.clone();
+    let (sla_db, sla_replace_db) = (db.clone(), db.clone());
     let (templates_db, replace_templates_db) = (db.clone(), db.clone());
     let report_cal = calendar.clone();
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
-    let mut all = customers::endpoints(db.clone());
+    let mut all = customers::endpoints(db.clone(), calendar.clone());
     all.extend(faq::endpoints(db.clone()));
     all.extend([
         endpoint("ticket.open", move |ctx, req| {
@@ -59,6 +59,12 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         ),
         endpoint("notification_templates.replace", move |ctx, req| {
             replace_templates(replace_templates_db.clone(), ctx, req)
+        }),
+        endpoint("sla_policy.get", move |_ctx, _req: GetSlaPolicy| {
+            get_sla_policy(sla_db.clone())
+        }),
+        endpoint("sla_policy.replace", move |ctx, req| {
+            replace_sla_policy(sla_replace_db.clone(), ctx, req)
         }),
         endpoint("priority_rules.get", move |_ctx, _req: GetPriorityRules| {
             get_rules(rules_db.clone())
@@ -125,7 +131,11 @@ async fn open(
         ),
         None => "opened; p4, no rule matched".to_owned(),
     };
-    let target = domain::sla::target_for(req.ticket_type, priority, tier);
+    let policy = match store::list_setting(uow.conn(), store::SLA_POLICY).await? {
+        Some((targets, _)) => targets,
+        None => domain::sla::default_policy(),
+    };
+    let target = domain::sla::target_in(&policy, req.ticket_type, priority, tier);
     let mut sla = domain::sla::deadlines(now, target, &calendar);
     let warn_at = domain::sla::warnings(now, target, &calendar);
     // An agent who registers a call or a visitor at the desk has answered the customer.
@@ -344,6 +354,29 @@ const PRIORITY_RULES: settings::Setting<PriorityRule> = settings::Setting {
     defaults: domain::priority::default_rules,
     validate: domain::priority::validate,
 };
+
+/// The SLA targets setting.
+const SLA_POLICY: settings::Setting<SlaTargetRule> = settings::Setting {
+    table: store::SLA_POLICY,
+    what: "SLA targets",
+    defaults: domain::sla::default_policy,
+    validate: domain::sla::validate_policy,
+};
+
+async fn get_sla_policy(db: Db) -> Result<SlaPolicy, ServiceError> {
+    let (targets, version) = settings::read(&db, &SLA_POLICY).await?;
+    Ok(SlaPolicy { targets, version })
+}
+
+async fn replace_sla_policy(
+    db: Db,
+    ctx: RequestContext,
+    req: ReplaceSlaPolicy,
+) -> Result<SlaPolicy, ServiceError> {
+    let (targets, version) =
+        settings::replace(&db, &SLA_POLICY, &ctx, &req.targets, req.expected_version).await?;
+    Ok(SlaPolicy { targets, version })
+}
 
 /// The notification texts setting.
 const NOTIFICATION_TEMPLATES: settings::Setting<NotificationTemplate> = settings::Setting {

@@ -1,7 +1,8 @@
 //! Service-level targets, free of I/O: a first response and a resolution within so much
 //! working time, by priority and customer tier, counted on the business calendar.
 use aftercare_calendar::BusinessCalendar;
-use aftercare_contracts::intake::{CustomerTier, Priority, TicketSla, TicketType};
+use aftercare_contracts::FieldError;
+use aftercare_contracts::intake::{CustomerTier, Priority, SlaTargetRule, TicketSla, TicketType};
 use chrono::{DateTime, Duration, Utc};
 
 /// Working minutes in the default calendar's day (08:30–12:00, 13:30–17:30).
@@ -79,6 +80,114 @@ pub fn target_for(ticket_type: TicketType, priority: Priority, tier: CustomerTie
     }
 }
 
+/// The built-in targets as an editable policy: every priority × tier, and complaints.
+pub fn default_policy() -> Vec<SlaTargetRule> {
+    let mut rules = Vec::new();
+    for priority in [Priority::P1, Priority::P2, Priority::P3, Priority::P4] {
+        for tier in [CustomerTier::KeyAccount, CustomerTier::Standard] {
+            let t = default_target(priority, tier);
+            rules.push(SlaTargetRule {
+                ticket_type: None,
+                priority,
+                tier,
+                first_response_minutes: t.first_response_minutes as u32,
+                resolution_minutes: t.resolution_minutes as u32,
+            });
+        }
+    }
+    for priority in [Priority::P1, Priority::P2, Priority::P3, Priority::P4] {
+        for tier in [CustomerTier::KeyAccount, CustomerTier::Standard] {
+            let t = target_for(TicketType::Complaint, priority, tier);
+            rules.push(SlaTargetRule {
+                ticket_type: Some(TicketType::Complaint),
+                priority,
+                tier,
+                first_response_minutes: t.first_response_minutes as u32,
+                resolution_minutes: t.resolution_minutes as u32,
+            });
+        }
+    }
+    rules
+}
+
+/// The target a policy sets: a rule for the ticket's type first, then the one for its
+/// priority and tier; the built-in target if the policy has neither.
+pub fn target_in(
+    policy: &[SlaTargetRule],
+    ticket_type: TicketType,
+    priority: Priority,
+    tier: CustomerTier,
+) -> Target {
+    let matches = |r: &&SlaTargetRule| r.priority == priority && r.tier == tier;
+    policy
+        .iter()
+        .filter(matches)
+        .find(|r| r.ticket_type == Some(ticket_type))
+        .or_else(|| {
+            policy
+                .iter()
+                .filter(matches)
+                .find(|r| r.ticket_type.is_none())
+        })
+        .map(|r| Target {
+            first_response_minutes: i64::from(r.first_response_minutes),
+            resolution_minutes: i64::from(r.resolution_minutes),
+        })
+        .unwrap_or_else(|| target_for(ticket_type, priority, tier))
+}
+
+/// Every problem with a policy: each priority × tier needs a rule without a type; minutes
+/// 1–100000; a resolution no sooner than the first response; no two rules for the same case.
+pub fn validate_policy(policy: &[SlaTargetRule]) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    for (i, r) in policy.iter().enumerate() {
+        for (field, v) in [
+            ("first_response_minutes", r.first_response_minutes),
+            ("resolution_minutes", r.resolution_minutes),
+        ] {
+            if !(1..=100_000).contains(&v) {
+                e.push(FieldError {
+                    field: format!("targets[{i}].{field}"),
+                    code: "out_of_range".into(),
+                    message: "between 1 and 100000 working minutes".into(),
+                });
+            }
+        }
+        if r.resolution_minutes < r.first_response_minutes {
+            e.push(FieldError {
+                field: format!("targets[{i}].resolution_minutes"),
+                code: "before_first_response".into(),
+                message: "the resolution target cannot be sooner than the first response".into(),
+            });
+        }
+        if policy[..i]
+            .iter()
+            .any(|o| o.ticket_type == r.ticket_type && o.priority == r.priority && o.tier == r.tier)
+        {
+            e.push(FieldError {
+                field: format!("targets[{i}]"),
+                code: "duplicate".into(),
+                message: "one target per type, priority and tier".into(),
+            });
+        }
+    }
+    for priority in [Priority::P1, Priority::P2, Priority::P3, Priority::P4] {
+        for tier in [CustomerTier::KeyAccount, CustomerTier::Standard] {
+            if !policy
+                .iter()
+                .any(|r| r.ticket_type.is_none() && r.priority == priority && r.tier == tier)
+            {
+                e.push(FieldError {
+                    field: "targets".into(),
+                    code: "missing".into(),
+                    message: format!("no target for {priority:?} {tier:?}"),
+                });
+            }
+        }
+    }
+    e
+}
+
 /// The deadlines of a ticket opened at `opened`.
 pub fn deadlines(opened: DateTime<Utc>, target: Target, calendar: &BusinessCalendar) -> TicketSla {
     TicketSla {
@@ -126,6 +235,38 @@ mod tests {
             target_for(TicketType::Fault, Priority::P1, CustomerTier::Standard),
             default_target(Priority::P1, CustomerTier::Standard)
         );
+    }
+
+    #[test]
+    fn the_policy_defaults_match_the_built_in_targets_and_type_rules_come_first() {
+        let p = default_policy();
+        assert!(validate_policy(&p).is_empty());
+        for (ty, pr, tier) in [
+            (TicketType::Fault, Priority::P1, CustomerTier::KeyAccount),
+            (TicketType::Complaint, Priority::P4, CustomerTier::Standard),
+            (
+                TicketType::Consultation,
+                Priority::P3,
+                CustomerTier::Standard,
+            ),
+        ] {
+            assert_eq!(target_in(&p, ty, pr, tier), target_for(ty, pr, tier));
+        }
+        let mut missing = p.clone();
+        missing.retain(|r| !(r.priority == Priority::P2 && r.ticket_type.is_none()));
+        assert!(
+            validate_policy(&missing)
+                .iter()
+                .any(|e| e.code == "missing")
+        );
+        let mut bad = p.clone();
+        bad[0].resolution_minutes = 1;
+        bad[1].first_response_minutes = 0;
+        bad.push(bad[2].clone());
+        let codes: Vec<_> = validate_policy(&bad).into_iter().map(|e| e.code).collect();
+        assert!(codes.contains(&"before_first_response".to_owned()));
+        assert!(codes.contains(&"out_of_range".to_owned()));
+        assert!(codes.contains(&"duplicate".to_owned()));
     }
 
     #[test]

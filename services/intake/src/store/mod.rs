@@ -488,10 +488,10 @@ async fn document(conn: &mut AnyConnection, table: &str) -> Result<Option<(Strin
 }
 
 fn document_column(table: &str) -> &'static str {
-    if table == "priority_rules" {
-        "rules"
-    } else {
-        "templates"
+    match table {
+        PRIORITY_RULES => "rules",
+        SLA_POLICY => "targets",
+        _ => "templates",
     }
 }
 
@@ -530,6 +530,8 @@ async fn replace_document(
 pub(crate) const PRIORITY_RULES: &str = "priority_rules";
 /// Table of the notification texts document.
 pub(crate) const NOTIFICATION_TEMPLATES: &str = "notification_templates";
+/// Table of the SLA targets document.
+pub(crate) const SLA_POLICY: &str = "sla_policy";
 
 /// A stored list setting and its version; `None` before the first replacement.
 pub(crate) async fn list_setting<T: serde::de::DeserializeOwned>(
