@@ -279,8 +279,17 @@ async fn customers_machines_and_warranty_cards_on_postgresql() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn customers_hear_about_their_request_on_their_channel_in_their_language() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn customers_hear_about_their_request_on_their_channel_in_their_language_on_sqlite() {
+    customers_hear_about_their_request_on_their_channel_in_their_language(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_hear_about_their_request_on_their_channel_in_their_language_on_postgresql() {
+    customers_hear_about_their_request_on_their_channel_in_their_language(Backend::Postgres).await;
+}
+
+async fn customers_hear_about_their_request_on_their_channel_in_their_language(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     api.technician().await;

@@ -338,8 +338,17 @@ async fn the_ticket_lifecycle_on_postgresql() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_sla_sweep_warns_and_reports_breaches_once() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn the_sla_sweep_warns_and_reports_breaches_once_on_sqlite() {
+    the_sla_sweep_warns_and_reports_breaches_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sla_sweep_warns_and_reports_breaches_once_on_postgresql() {
+    the_sla_sweep_warns_and_reports_breaches_once(Backend::Postgres).await;
+}
+
+async fn the_sla_sweep_warns_and_reports_breaches_once(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys
         .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
         .await;
@@ -397,8 +406,17 @@ async fn the_sla_sweep_warns_and_reports_breaches_once() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved_on_sqlite() {
+    a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved_on_postgresql() {
+    a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved(Backend::Postgres).await;
+}
+
+async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys
         .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
         .await;
@@ -504,8 +522,17 @@ async fn a_complaint_has_an_owner_and_goes_to_the_manager_when_unresolved() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn priority_comes_from_the_companys_rules() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn priority_comes_from_the_companys_rules_on_sqlite() {
+    priority_comes_from_the_companys_rules(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn priority_comes_from_the_companys_rules_on_postgresql() {
+    priority_comes_from_the_companys_rules(Backend::Postgres).await;
+}
+
+async fn priority_comes_from_the_companys_rules(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     let r = api
@@ -565,8 +592,17 @@ async fn priority_comes_from_the_companys_rules() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_ticket_solved_on_the_phone_cites_the_knowledge_base() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn a_ticket_solved_on_the_phone_cites_the_knowledge_base_on_sqlite() {
+    a_ticket_solved_on_the_phone_cites_the_knowledge_base(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_solved_on_the_phone_cites_the_knowledge_base_on_postgresql() {
+    a_ticket_solved_on_the_phone_cites_the_knowledge_base(Backend::Postgres).await;
+}
+
+async fn a_ticket_solved_on_the_phone_cites_the_knowledge_base(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     let (s, v) = api
@@ -668,8 +704,17 @@ async fn a_ticket_solved_on_the_phone_cites_the_knowledge_base() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn returns_are_inspected_within_the_window_and_training_comes_first() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn returns_are_inspected_within_the_window_and_training_comes_first_on_sqlite() {
+    returns_are_inspected_within_the_window_and_training_comes_first(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn returns_are_inspected_within_the_window_and_training_comes_first_on_postgresql() {
+    returns_are_inspected_within_the_window_and_training_comes_first(Backend::Postgres).await;
+}
+
+async fn returns_are_inspected_within_the_window_and_training_comes_first(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     api.technician().await;
@@ -780,8 +825,17 @@ async fn returns_are_inspected_within_the_window_and_training_comes_first() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn the_company_sets_its_own_sla_targets() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn the_company_sets_its_own_sla_targets_on_sqlite() {
+    the_company_sets_its_own_sla_targets(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_company_sets_its_own_sla_targets_on_postgresql() {
+    the_company_sets_its_own_sla_targets(Backend::Postgres).await;
+}
+
+async fn the_company_sets_its_own_sla_targets(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     let before = consultation(api, "SN-SLA-P1").await;
