@@ -12,6 +12,10 @@ pub(crate) mod services;
 use std::sync::Arc;
 
 use aftercare_contracts::ServiceError;
+use aftercare_contracts::intake::{
+    GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, NotificationTemplates, PriorityRules,
+    ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, SlaPolicy,
+};
 use aftercare_platform::rpc::call;
 use aftercare_platform::{Bus, Db};
 use axum::Router;
@@ -106,16 +110,27 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/reports/tickets", get(services::ticket_report))
         .route(
             "/sla-policy",
-            get(services::get_sla_policy).post(services::replace_sla_policy),
+            services::setting_route::<GetSlaPolicy, ReplaceSlaPolicy, _>(
+                "svc.intake.sla_policy.get",
+                "svc.intake.sla_policy.replace",
+                |p: &SlaPolicy| p.version,
+            ),
         )
         .route(
             "/notification-templates",
-            get(services::get_notification_templates)
-                .post(services::replace_notification_templates),
+            services::setting_route::<GetNotificationTemplates, ReplaceNotificationTemplates, _>(
+                "svc.intake.notification_templates.get",
+                "svc.intake.notification_templates.replace",
+                |t: &NotificationTemplates| t.version,
+            ),
         )
         .route(
             "/priority-rules",
-            get(services::get_priority_rules).post(services::replace_priority_rules),
+            services::setting_route::<GetPriorityRules, ReplacePriorityRules, _>(
+                "svc.intake.priority_rules.get",
+                "svc.intake.priority_rules.replace",
+                |r: &PriorityRules| r.version,
+            ),
         )
         .route(
             "/customers",

@@ -7,10 +7,8 @@ use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
 };
 use aftercare_contracts::intake::{
-    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetNotificationTemplates,
-    GetPriorityRules, GetSlaPolicy, InspectReturn, ListTickets, NotificationTemplates, OpenTicket,
-    PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy,
-    SetPriority, SlaPolicy, Ticket, TicketReport, TicketReportRequest, TicketStatus,
+    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, InspectReturn, ListTickets,
+    OpenTicket, SetPriority, Ticket, TicketReport, TicketReportRequest, TicketStatus,
     TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
@@ -511,97 +509,32 @@ async fn replace_setting<
     read_setting(s, p, subject, &req, version).await
 }
 
-pub(crate) async fn get_notification_templates(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    read_setting(
-        &s,
-        &p,
-        "svc.intake.notification_templates.get",
-        &GetNotificationTemplates {},
-        |t: &NotificationTemplates| t.version,
+/// `GET` and `POST` of one versioned company setting (read, and replace whole at the
+/// version in `If-Match`), as one route.
+pub(crate) fn setting_route<Get, Replace, Setting>(
+    get_subject: &'static str,
+    replace_subject: &'static str,
+    version: fn(&Setting) -> i64,
+) -> axum::routing::MethodRouter<AppState>
+where
+    Get: serde::Serialize + Default + Send + Sync + 'static,
+    Replace: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    Setting: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+{
+    axum::routing::get(
+        move |State(s): State<AppState>, Extension(p): Extension<Principal>| async move {
+            read_setting(&s, &p, get_subject, &Get::default(), version).await
+        },
     )
-    .await
-}
-
-pub(crate) async fn replace_notification_templates(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    replace_setting::<ReplaceNotificationTemplates, _>(
-        &s,
-        &p,
-        &headers,
-        body,
-        "svc.intake.notification_templates.replace",
-        |t: &NotificationTemplates| t.version,
+    .post(
+        move |State(s): State<AppState>,
+              Extension(p): Extension<Principal>,
+              headers: HeaderMap,
+              body: Body| async move {
+            replace_setting::<Replace, Setting>(&s, &p, &headers, body, replace_subject, version)
+                .await
+        },
     )
-    .await
-}
-
-pub(crate) async fn get_sla_policy(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    read_setting(
-        &s,
-        &p,
-        "svc.intake.sla_policy.get",
-        &GetSlaPolicy {},
-        |r: &SlaPolicy| r.version,
-    )
-    .await
-}
-
-pub(crate) async fn replace_sla_policy(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    replace_setting::<ReplaceSlaPolicy, _>(
-        &s,
-        &p,
-        &headers,
-        body,
-        "svc.intake.sla_policy.replace",
-        |r: &SlaPolicy| r.version,
-    )
-    .await
-}
-
-pub(crate) async fn get_priority_rules(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    read_setting(
-        &s,
-        &p,
-        "svc.intake.priority_rules.get",
-        &GetPriorityRules {},
-        |r: &PriorityRules| r.version,
-    )
-    .await
-}
-
-pub(crate) async fn replace_priority_rules(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    replace_setting::<ReplacePriorityRules, _>(
-        &s,
-        &p,
-        &headers,
-        body,
-        "svc.intake.priority_rules.replace",
-        |r: &PriorityRules| r.version,
-    )
-    .await
 }
 
 pub(crate) async fn create_technician(
