@@ -3,7 +3,7 @@
 //! `intake.customer.notification` in the caller's transaction (so the message goes out
 //! exactly when the change that caused it is committed).
 use aftercare_contracts::intake::{
-    CustomerNotification, Language, NotificationChannel, NotificationKind, Ticket,
+    Customer, CustomerNotification, Language, NotificationChannel, NotificationKind, Ticket,
 };
 use aftercare_contracts::{Actor, Envelope};
 use aftercare_platform::{Result, UnitOfWork};
@@ -17,6 +17,22 @@ pub(crate) async fn send(
     uow: &mut UnitOfWork,
     t: &Ticket,
     kind: NotificationKind,
+    values: Values,
+    actor: Option<Actor>,
+) -> Result<()> {
+    let customer = match t.customer_id {
+        Some(c) => store::customers::get_customer(uow.conn(), &c.to_string()).await?,
+        None => None,
+    };
+    send_to(uow, t, customer.as_ref(), kind, values, actor).await
+}
+
+/// [`send`] with the ticket's customer record already at hand.
+pub(crate) async fn send_to(
+    uow: &mut UnitOfWork,
+    t: &Ticket,
+    customer: Option<&Customer>,
+    kind: NotificationKind,
     mut values: Values,
     actor: Option<Actor>,
 ) -> Result<()> {
@@ -24,18 +40,13 @@ pub(crate) async fn send(
         Some((templates, _)) => templates,
         None => default_templates(),
     };
-    let customer = match t.customer_id {
-        Some(c) => store::customers::get_customer(uow.conn(), &c.to_string()).await?,
-        None => None,
-    };
-    let (preferred, language, contacts) = match &customer {
+    let (preferred, language, contacts) = match customer {
         Some(c) => (c.preferred_channel, c.language, c.contacts.as_slice()),
         None => (NotificationChannel::Sms, Language::ZhCn, &[][..]),
     };
     let (channel, to) = address(preferred, contacts, &t.customer.phone);
     values.number = t.number.clone();
     values.company = customer
-        .as_ref()
         .map(|c| c.company.clone())
         .unwrap_or_else(|| t.customer.name.clone());
     let Some(message) = render(&templates, kind, language, &values) else {

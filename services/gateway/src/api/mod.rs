@@ -227,6 +227,22 @@ pub(crate) fn if_match_version(headers: &HeaderMap) -> Result<i64, ApiError> {
         })
 }
 
+/// The body of an update: the version from `If-Match` (428 without) goes in as
+/// `expected_version`, and the object's id from the path as `id_field`, when given.
+pub(crate) async fn update_body<Req: DeserializeOwned>(
+    s: &AppState,
+    headers: &HeaderMap,
+    body: axum::body::Body,
+    id: Option<(&str, String)>,
+) -> Result<Req, ApiError> {
+    let version = if_match_version(headers)?;
+    let mut extra = vec![("expected_version", serde_json::Value::from(version))];
+    if let Some((field, value)) = id {
+        extra.push((field, serde_json::Value::String(value)));
+    }
+    crate::body::json_with(headers, body, s.config.max_body_bytes, &extra).await
+}
+
 /// 412 for a write against a version that moved on.
 pub(crate) fn stale() -> ApiError {
     ApiError::Service(ServiceError::stale(

@@ -24,7 +24,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::model::{DeadLetters, PersonalData};
-use super::{AppState, created, if_match_version, parse_limit, parse_uuid_param, with_etag};
+use super::{
+    AppState, created, if_match_version, parse_limit, parse_uuid_param, update_body, with_etag,
+};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -323,12 +325,7 @@ async fn update_ticket<Req: serde::de::DeserializeOwned + serde::Serialize>(
     body: Body,
     subject: &str,
 ) -> Result<Response, ApiError> {
-    let version = if_match_version(headers)?;
-    let extra = [
-        ("ticket_id", Value::String(id)),
-        ("expected_version", Value::from(version)),
-    ];
-    let req: Req = json_with(headers, body, s.config.max_body_bytes, &extra).await?;
+    let req: Req = update_body(s, headers, body, Some(("ticket_id", id))).await?;
     let t: Ticket = s.call(subject, &req, Some(p)).await?;
     Ok(with_etag(StatusCode::OK, &t, t.version))
 }
@@ -382,12 +379,7 @@ pub(crate) async fn assign_ticket_owner(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let version = if_match_version(&headers)?;
-    let extra = [
-        ("ticket_id", Value::String(id)),
-        ("expected_version", Value::from(version)),
-    ];
-    let req: AssignOwner = json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
+    let req: AssignOwner = update_body(&s, &headers, body, Some(("ticket_id", id))).await?;
     // The owner is an account: the gateway holds them, so it checks before intake stores it.
     let owner = store::account_by_id(&s.db, req.owner.trim()).await?;
     let fits = owner
@@ -503,9 +495,7 @@ async fn replace_setting<
     subject: &str,
     version: fn(&Resp) -> i64,
 ) -> Result<Response, ApiError> {
-    let expected = if_match_version(headers)?;
-    let extra = [("expected_version", Value::from(expected))];
-    let req: Req = json_with(headers, body, s.config.max_body_bytes, &extra).await?;
+    let req: Req = update_body(s, headers, body, None).await?;
     read_setting(s, p, subject, &req, version).await
 }
 
@@ -604,15 +594,13 @@ pub(crate) async fn complete_work_order(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let version = if_match_version(&headers)?;
+    // A missing If-Match is answered before anything is looked up.
+    if_match_version(&headers)?;
     if p.role == Role::Technician {
         visible_work_order(&s, &p, &id).await?;
     }
-    let extra = [
-        ("work_order_id", Value::String(id)),
-        ("expected_version", Value::from(version)),
-    ];
-    let req: CompleteWorkOrder = json_with(&headers, body, s.config.max_body_bytes, &extra).await?;
+    let req: CompleteWorkOrder =
+        update_body(&s, &headers, body, Some(("work_order_id", id))).await?;
     let w: WorkOrder = s
         .call("svc.dispatch.workorder.complete", &req, Some(&p))
         .await?;

@@ -96,8 +96,8 @@ async fn open(
     }
     let now = aftercare_platform::from_ms(now_ms());
     let mut uow = db.begin().await?;
-    let tier = match req.customer_id {
-        Some(c) => {
+    let customer = match req.customer_id {
+        Some(c) => Some(
             crate::store::customers::get_customer(uow.conn(), &c.to_string())
                 .await?
                 .ok_or_else(|| {
@@ -106,11 +106,11 @@ async fn open(
                         "unknown",
                         format!("customer {c} does not exist"),
                     )
-                })?
-                .tier
-        }
-        None => CustomerTier::Standard,
+                })?,
+        ),
+        None => None,
     };
+    let tier = customer.as_ref().map_or(CustomerTier::Standard, |c| c.tier);
     let rules = match store::list_setting(uow.conn(), store::PRIORITY_RULES).await? {
         Some((rules, _)) => rules,
         None => domain::priority::default_rules(),
@@ -232,9 +232,10 @@ async fn open(
         opened_at: now,
     };
     uow.emit(&Envelope::new(event, ctx.actor.clone())).await?;
-    crate::notify::send(
+    crate::notify::send_to(
         &mut uow,
         &ticket,
+        customer.as_ref(),
         NotificationKind::RequestReceived,
         Default::default(),
         ctx.actor,
