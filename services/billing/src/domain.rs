@@ -134,6 +134,8 @@ mod tests {
             number: "W2026-000001".into(),
             ticket_id: Uuid::nil(),
             technician_id: Uuid::nil(),
+            technician_name: "Li".into(),
+            team: "tianhe".into(),
             customer_name: "ACME".into(),
             district: "tianhe".into(),
             machine: Some(MachineInfo {
@@ -146,6 +148,7 @@ mod tests {
             started_at: start,
             finished_at: start + chrono::Duration::minutes(minutes),
             diagnosis: "drum".into(),
+            fault: None,
             parts: vec![],
             meter_reading: None,
         }

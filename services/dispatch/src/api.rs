@@ -37,6 +37,13 @@ async fn create_technician(db: Db, req: CreateTechnician) -> Result<Technician, 
         district: req.district.trim().to_owned(),
         skills: req.skills.iter().map(|s| s.trim().to_lowercase()).collect(),
         daily_capacity: req.daily_capacity,
+        team: req
+            .team
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .unwrap_or(req.district.trim())
+            .to_owned(),
     };
     let mut uow = db.begin().await?;
     store::insert_technician(&mut uow, &t, now_ms()).await?;
@@ -109,6 +116,7 @@ async fn complete(
         .unwrap_or("anonymous");
     let completion = store::Completion {
         diagnosis: req.diagnosis.trim(),
+        fault: req.fault.as_deref(),
         parts: &req.parts,
         started_at: req.started_at.timestamp_millis(),
         finished_at: req.finished_at.timestamp_millis(),
@@ -120,17 +128,21 @@ async fn complete(
             w.number
         )));
     }
+    let (technician_name, team) = store::name_and_team(uow.conn(), technician_id).await?;
     let event = WorkOrderCompleted {
         work_order_id: w.id,
         number: w.number.clone(),
         ticket_id: w.ticket_id,
         technician_id,
+        technician_name,
+        team,
         customer_name: w.customer_name.clone(),
         district: w.district.clone(),
         machine: stored.machine.clone(),
         started_at: req.started_at,
         finished_at: req.finished_at,
         diagnosis: req.diagnosis.trim().to_owned(),
+        fault: req.fault.clone(),
         parts: req.parts.clone(),
         meter_reading: req.meter_reading,
     };

@@ -141,13 +141,31 @@ pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
         check_text(&mut e, &format!("skills[{i}]"), s, 1, 64);
     }
     check_range(&mut e, "daily_capacity", req.daily_capacity, 1..=50);
+    if let Some(team) = &req.team {
+        check_text(&mut e, "team", team, 1, 64);
+    }
     e
+}
+
+/// Whether a fault code is well formed: 1–64 of `[a-z0-9_]`.
+pub fn valid_fault_code(code: &str) -> bool {
+    (1..=64).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Problems with a visit report.
 pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
     let mut e = Vec::new();
     check_text(&mut e, "diagnosis", &req.diagnosis, 1, 4000);
+    if req.fault.as_deref().is_some_and(|f| !valid_fault_code(f)) {
+        e.push(FieldError {
+            field: "fault".into(),
+            code: "invalid".into(),
+            message: "fault must be 1-64 characters of a-z, 0-9 and _".into(),
+        });
+    }
     if req.finished_at < req.started_at {
         e.push(FieldError {
             field: "finished_at".into(),

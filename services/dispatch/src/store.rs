@@ -15,12 +15,13 @@ pub(crate) async fn insert_technician(
     t: &Technician,
     now: i64,
 ) -> Result<()> {
-    sqlx::query("insert into technician (technician_id, name, district, skills, daily_capacity, created_at) values ($1, $2, $3, $4, $5, $6)")
+    sqlx::query("insert into technician (technician_id, name, district, skills, daily_capacity, team, created_at) values ($1, $2, $3, $4, $5, $6, $7)")
         .bind(t.id.to_string())
         .bind(&t.name)
         .bind(&t.district)
         .bind(serde_json::to_string(&t.skills)?)
         .bind(t.daily_capacity as i64)
+        .bind(&t.team)
         .bind(now)
         .execute(uow.conn())
         .await?;
@@ -235,9 +236,23 @@ pub(crate) async fn list(
         .collect()
 }
 
+/// A technician's name and team, as completion events print them.
+pub(crate) async fn name_and_team(
+    conn: &mut AnyConnection,
+    technician_id: Uuid,
+) -> Result<(String, String)> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("select name, team from technician where technician_id = $1")
+            .bind(technician_id.to_string())
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.unwrap_or_default())
+}
+
 /// What the technician reported.
 pub(crate) struct Completion<'a> {
     pub(crate) diagnosis: &'a str,
+    pub(crate) fault: Option<&'a str>,
     pub(crate) parts: &'a [PartUsed],
     pub(crate) started_at: i64,
     pub(crate) finished_at: i64,
@@ -255,7 +270,7 @@ pub(crate) async fn complete(
 ) -> Result<bool> {
     let changed = sqlx::query(
         "update work_order set status = 'completed', diagnosis = $1, parts = $2, started_at = $3, finished_at = $4,
-            meter_reading = $5, completed_at = $6, version = version + 1
+            meter_reading = $5, completed_at = $6, fault = $9, version = version + 1
          where work_order_id = $7 and version = $8 and status = 'assigned'",
     )
     .bind(c.diagnosis)
@@ -266,6 +281,7 @@ pub(crate) async fn complete(
     .bind(now)
     .bind(id.to_string())
     .bind(version)
+    .bind(c.fault)
     .execute(uow.conn())
     .await?
     .rows_affected();

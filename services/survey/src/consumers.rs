@@ -1,18 +1,23 @@
-//! Survey's event handlers: every issued receipt schedules one callback.
-use aftercare_contracts::billing::InvoiceIssued;
-use aftercare_contracts::survey::{Callback, CallbackScheduled, CallbackStatus};
-use aftercare_contracts::{Actor, Envelope, Event};
-use aftercare_platform::{
-    BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, from_ms, now_ms,
+//! Survey's event handlers: every completed work order gets one callback task and is
+//! checked for repeated faults; every ticket tells survey who took the request.
+use std::sync::Arc;
+
+use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::intake::TicketOpened;
+use aftercare_contracts::survey::{
+    CallbackKind, CallbackScheduled, QualityWarning, QualityWarningRaised,
 };
+use aftercare_contracts::{Actor, Envelope, Event};
+use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, now_ms};
 use uuid::Uuid;
 
+use crate::domain::quality::{default_thresholds, reached, repeats, window};
 use crate::domain::{CallbackPolicy, callback_due};
 use crate::store;
 
 /// Survey's handler, with the callback policy it schedules by.
 pub(crate) struct Handler {
-    pub(crate) policy: CallbackPolicy,
+    pub(crate) policy: Arc<CallbackPolicy>,
 }
 
 impl EventHandler for Handler {
@@ -23,9 +28,17 @@ impl EventHandler for Handler {
     ) -> BoxFuture<'a, Result<(), HandlerError>> {
         Box::pin(async move {
             match event.subject.as_str() {
-                InvoiceIssued::TYPE => {
-                    on_invoice_issued(uow, event.decode::<InvoiceIssued>()?.data, &self.policy)
-                        .await
+                TicketOpened::TYPE => {
+                    let e = event.decode::<TicketOpened>()?;
+                    on_ticket_opened(uow, e.data, e.actor).await
+                }
+                WorkOrderCompleted::TYPE => {
+                    on_work_order_completed(
+                        uow,
+                        event.decode::<WorkOrderCompleted>()?.data,
+                        &self.policy,
+                    )
+                    .await
                 }
                 other => Err(HandlerError::Poison(format!(
                     "survey does not handle {other}"
@@ -35,31 +48,106 @@ impl EventHandler for Handler {
     }
 }
 
-async fn on_invoice_issued(
+/// Roles whose opening a ticket makes them its responsible agent.
+const DESK_ROLES: [&str; 4] = ["agent", "dispatcher", "manager", "admin"];
+
+async fn on_ticket_opened(
     uow: &mut UnitOfWork,
-    inv: InvoiceIssued,
+    t: TicketOpened,
+    actor: Option<Actor>,
+) -> Result<(), HandlerError> {
+    let agent = actor
+        .filter(|a| DESK_ROLES.contains(&a.role.as_str()))
+        .map(|a| a.user_id);
+    store::record_ticket(uow, &t, agent.as_deref()).await?;
+    Ok(())
+}
+
+async fn on_work_order_completed(
+    uow: &mut UnitOfWork,
+    w: WorkOrderCompleted,
     policy: &CallbackPolicy,
 ) -> Result<(), HandlerError> {
-    let callback = Callback {
-        id: Uuid::now_v7(),
-        work_order_id: inv.work_order_id,
-        ticket_id: inv.ticket_id,
-        invoice_id: inv.invoice_id,
-        technician_id: inv.technician_id,
-        status: CallbackStatus::Scheduled,
-        due_at: callback_due(inv.completed_at, policy),
-        created_at: from_ms(now_ms()),
-    };
-    if !store::insert(uow, &callback).await? {
-        return Ok(()); // a corrected receipt does not mean a second call
+    if !store::record_visit(uow, &w).await? {
+        return Ok(()); // redelivered: the callback exists
     }
-    let e = CallbackScheduled {
-        callback_id: callback.id,
-        work_order_id: callback.work_order_id,
-        ticket_id: callback.ticket_id,
-        technician_id: callback.technician_id,
-        due_at: callback.due_at,
+    let now = now_ms();
+    let due = callback_due(w.finished_at, policy);
+    let callback = store::NewCallback {
+        id: Uuid::now_v7(),
+        kind: CallbackKind::Visit,
+        work_order_id: w.work_order_id,
+        ticket_id: w.ticket_id,
+        technician_id: w.technician_id,
+        campaign_id: None,
+        customer_key: None,
+        due_at: due.timestamp_millis(),
+        created_at: now,
     };
-    uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    if store::insert_callback(uow, &callback).await? {
+        let e = CallbackScheduled {
+            callback_id: callback.id,
+            work_order_id: w.work_order_id,
+            ticket_id: w.ticket_id,
+            technician_id: w.technician_id,
+            due_at: due,
+        };
+        uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    }
+    check_quality(uow, &w, policy).await
+}
+
+/// Raises a warning for each fault or part of this visit whose repeats on the model in
+/// the visit's month, quarter or year reach that window's threshold (once per window).
+async fn check_quality(
+    uow: &mut UnitOfWork,
+    w: &WorkOrderCompleted,
+    policy: &CallbackPolicy,
+) -> Result<(), HandlerError> {
+    let Some(machine) = w.machine.as_ref().filter(|m| !m.model.trim().is_empty()) else {
+        return Ok(());
+    };
+    let thresholds = store::thresholds(uow.conn())
+        .await?
+        .map(|(t, _)| t)
+        .unwrap_or_else(default_thresholds);
+    let cal = &policy.calendar;
+    let day = cal.local_date(w.finished_at);
+    let skus: Vec<String> = w.parts.iter().map(|p| p.sku.trim().to_owned()).collect();
+    let model = machine.model.trim();
+    for (kind, key) in repeats(w.fault.as_deref(), &skus) {
+        for t in &thresholds {
+            let (start, end) = window(t.window, day);
+            let from = cal.start_of_day(start).timestamp_millis();
+            let to = cal
+                .start_of_day(end + chrono::Duration::days(1))
+                .timestamp_millis();
+            let visits = store::repeated_visits(uow.conn(), model, kind, &key, from, to).await?;
+            if !reached(t, visits.len() as u32) {
+                continue;
+            }
+            let warning = QualityWarning {
+                id: Uuid::now_v7(),
+                brand: machine.brand.trim().to_owned(),
+                model: model.to_owned(),
+                repeat: kind,
+                key: key.clone(),
+                window: t.window,
+                window_start: start,
+                count: visits.len() as u32,
+                threshold: t.count,
+                work_orders: visits,
+                raised_at: aftercare_platform::from_ms(now_ms()),
+            };
+            if store::insert_warning(uow, &warning).await? {
+                tracing::warn!(model, key = %key, window = ?t.window, "quality warning");
+                uow.emit(&Envelope::new(
+                    QualityWarningRaised(warning),
+                    Some(Actor::system()),
+                ))
+                .await?;
+            }
+        }
+    }
     Ok(())
 }

@@ -1,13 +1,18 @@
 //! Survey (回访): calls every customer back after every visit.
 //!
-//! Consumes `billing.invoice.issued` (the visit is done and billed). Publishes
-//! `survey.callback.scheduled`. Answers `svc.survey.callback.{get,list}`.
+//! Consumes `dispatch.workorder.completed` (every visit gets a callback task and is
+//! checked for repeated faults) and `intake.ticket.opened` (who took the request, for
+//! whom). Publishes `survey.callback.{scheduled,recorded,problem_persists,link_issued}`,
+//! `survey.followup.{created,escalated}`, `survey.ranking.published` and
+//! `survey.quality.warning_raised`. Answers `svc.survey.*`: callbacks and answer links,
+//! the questionnaire, follow-ups, reports, rankings, campaigns and quality warnings.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
 mod consumers;
 pub mod domain;
 mod store;
+mod sweep;
 
 use std::sync::Arc;
 
@@ -24,10 +29,10 @@ pub async fn build(
 ) -> Result<ServiceHost> {
     let calendar = aftercare_calendar::BusinessCalendar::from_env()
         .map_err(|e| aftercare_platform::Error::Config(e.to_string()))?;
-    let policy = domain::CallbackPolicy {
-        calendar,
-        ..domain::CallbackPolicy::default()
-    };
+    let policy = Arc::new(
+        domain::CallbackPolicy::from_settings(calendar, |k| std::env::var(k).ok())
+            .map_err(aftercare_platform::Error::Config)?,
+    );
     ServiceHost::open(
         Service::Survey,
         bus,
@@ -36,10 +41,13 @@ pub async fn build(
         settings,
         |db| {
             (
-                api::endpoints(db),
-                Some(Arc::new(consumers::Handler { policy })),
+                api::endpoints(db, policy.clone()),
+                Some(Arc::new(consumers::Handler {
+                    policy: policy.clone(),
+                })),
             )
         },
     )
     .await
+    .map(|host| host.with_job(sweep::job(policy)))
 }

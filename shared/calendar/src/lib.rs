@@ -227,6 +227,11 @@ impl BusinessCalendar {
             .unwrap_or_else(|| Utc.from_utc_datetime(&local))
     }
 
+    /// The instant a local day begins: period bounds for reports counted in local days.
+    pub fn start_of_day(&self, day: NaiveDate) -> DateTime<Utc> {
+        self.to_utc(day.and_time(NaiveTime::MIN))
+    }
+
     /// `time` (local) on the first working day after the local day of `t`: when
     /// yesterday's visits are collected for callbacks.
     pub fn at_next_working_day(&self, t: DateTime<Utc>, time: NaiveTime) -> DateTime<Utc> {

@@ -20,6 +20,9 @@ pub struct CreateTechnician {
     pub skills: Vec<String>,
     /// Work orders per day before the technician counts as fully loaded (1–50).
     pub daily_capacity: u32,
+    /// Team (技术组), 1–64 characters; defaults to the home district.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 /// A technician.
@@ -35,6 +38,8 @@ pub struct Technician {
     pub skills: Vec<String>,
     /// Daily capacity.
     pub daily_capacity: u32,
+    /// Team.
+    pub team: String,
 }
 
 /// A part used on a visit, as the technician reports it.
@@ -59,6 +64,10 @@ pub struct CompleteWorkOrder {
     pub started_at: DateTime<Utc>,
     /// When it finished (not before `started_at`).
     pub finished_at: DateTime<Utc>,
+    /// Fault code from the company's fault list (e.g. `paper_feed`), `[a-z0-9_]`,
+    /// 1–64 characters; quality warnings count repeats by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<String>,
     /// Parts replaced (after the customer's consent).
     #[serde(default)]
     pub parts: Vec<PartUsed>,
@@ -207,6 +216,10 @@ pub struct WorkOrderCompleted {
     pub ticket_id: Uuid,
     /// Who did the work.
     pub technician_id: Uuid,
+    /// Their name (rankings print it).
+    pub technician_name: String,
+    /// Their team (scores are kept per team).
+    pub team: String,
     /// Customer name, printed on the receipt.
     pub customer_name: String,
     /// District (call-out fees depend on it).
@@ -220,6 +233,9 @@ pub struct WorkOrderCompleted {
     pub finished_at: DateTime<Utc>,
     /// Diagnosis.
     pub diagnosis: String,
+    /// Fault code, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<String>,
     /// Parts replaced.
     pub parts: Vec<PartUsed>,
     /// Meter reading.

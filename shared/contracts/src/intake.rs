@@ -421,6 +421,9 @@ pub struct TicketOpened {
     pub symptom: String,
     /// Customer (the technician needs the address and phone).
     pub customer: CustomerInfo,
+    /// The customer's record, when the ticket is linked to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
     /// Machine, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub machine: Option<MachineInfo>,
@@ -461,6 +464,7 @@ impl TicketOpened {
                 serial: "SN123".into(),
                 purchase_date: None,
             }),
+            customer_id: None,
             opened_at: DateTime::<Utc>::UNIX_EPOCH,
         }
     }

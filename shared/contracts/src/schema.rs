@@ -35,6 +35,13 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<inventory::StockConsumed>(),
         one::<billing::InvoiceIssued>(),
         one::<survey::CallbackScheduled>(),
+        one::<survey::CallbackRecorded>(),
+        one::<survey::CallbackProblemPersists>(),
+        one::<survey::CallbackLinkIssued>(),
+        one::<survey::FollowUpCreated>(),
+        one::<survey::FollowUpEscalated>(),
+        one::<survey::RankingPublished>(),
+        one::<survey::QualityWarningRaised>(),
     ]
 }
 

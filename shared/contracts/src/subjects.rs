@@ -106,7 +106,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.ticket.opened",
         producer: Service::Intake,
-        consumers: &[Service::Dispatch],
+        consumers: &[Service::Dispatch, Service::Survey],
         summary: "A customer request was registered and needs handling.",
     },
     EventSpec {
@@ -172,8 +172,13 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "dispatch.workorder.completed",
         producer: Service::Dispatch,
-        consumers: &[Service::Intake, Service::Inventory, Service::Billing],
-        summary: "The technician finished the visit; carries parts used, times and outcome.",
+        consumers: &[
+            Service::Intake,
+            Service::Inventory,
+            Service::Billing,
+            Service::Survey,
+        ],
+        summary: "The technician finished the visit; carries parts used, fault, times and outcome.",
     },
     EventSpec {
         subject: "inventory.stock.consumed",
@@ -184,7 +189,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "billing.invoice.issued",
         producer: Service::Billing,
-        consumers: &[Service::Survey, Service::Intake],
+        consumers: &[Service::Intake],
         summary: "A receipt was issued for a completed work order.",
     },
     EventSpec {
@@ -192,6 +197,48 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Survey,
         consumers: &[Service::Intake],
         summary: "A callback to the customer was scheduled for the next working day.",
+    },
+    EventSpec {
+        subject: "survey.callback.recorded",
+        producer: Service::Survey,
+        consumers: &[Service::Intake],
+        summary: "A callback ended: answered (with scores), refused or unreachable; intake closes the ticket unless the problem persists.",
+    },
+    EventSpec {
+        subject: "survey.callback.problem_persists",
+        producer: Service::Survey,
+        consumers: &[Service::Intake],
+        summary: "The customer says the machine still does not work; intake reopens the ticket and counts a repeat repair.",
+    },
+    EventSpec {
+        subject: "survey.callback.link_issued",
+        producer: Service::Survey,
+        consumers: &[Service::Intake],
+        summary: "A single-use answer link was made for a callback; intake sends it to the customer on their preferred channel.",
+    },
+    EventSpec {
+        subject: "survey.followup.created",
+        producer: Service::Survey,
+        consumers: &[],
+        summary: "An unhappy rating or a comment needs the responsible agent to answer the customer within one working day.",
+    },
+    EventSpec {
+        subject: "survey.followup.escalated",
+        producer: Service::Survey,
+        consumers: &[],
+        summary: "A follow-up was not resolved within two working days and goes to the manager.",
+    },
+    EventSpec {
+        subject: "survey.ranking.published",
+        producer: Service::Survey,
+        consumers: &[],
+        summary: "A weekly (Mondays) or monthly (the 3rd) ranking of technicians and agents was published as an immutable snapshot.",
+    },
+    EventSpec {
+        subject: "survey.quality.warning_raised",
+        producer: Service::Survey,
+        consumers: &[],
+        summary: "The same fault or part repeated on a model within a month, quarter or year beyond the threshold; carries the evidence.",
     },
 ];
 
@@ -343,6 +390,90 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.survey.callback.list",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.callback.record",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.callback.issue_link",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.form.get",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.form.answer",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.questionnaire.get",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.questionnaire.replace",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.followup.list",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.followup.get",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.followup.resolve",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.report.scores",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.report.coverage",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.report.satisfaction",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.report.appraisal",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.ranking.list",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.ranking.get",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.ranking.publish",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.campaign.start",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.campaign.list",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.quality_warning.list",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.quality_thresholds.get",
+        service: Service::Survey,
+    },
+    RequestSpec {
+        subject: "svc.survey.quality_thresholds.replace",
         service: Service::Survey,
     },
 ];

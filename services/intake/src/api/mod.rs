@@ -228,6 +228,7 @@ async fn open(
         needs_visit: ticket.status == TicketStatus::NeedsVisit,
         symptom: ticket.symptom.clone(),
         customer: ticket.customer.clone(),
+        customer_id: ticket.customer_id,
         machine: ticket.machine.clone(),
         opened_at: now,
     };

@@ -1,0 +1,334 @@
+//! Survey's rules, free of I/O: when callbacks are due and retried, how answers are
+//! checked and scored ([`questionnaire`]), how scores add up to rankings and the
+//! satisfaction index ([`scores`]), which periods exist and when they are published
+//! ([`periods`]) and when repeats become quality warnings ([`quality`]).
+//!
+//! Work orders are collected at 09:00 on the next working day and called that day;
+//! working days come from the shared business calendar (weekends, public holidays,
+//! swapped working days, the company's time zone).
+pub mod periods;
+pub mod quality;
+pub mod questionnaire;
+pub mod scores;
+
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::survey::{AttemptOutcome, CallbackStatus};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+
+/// When callbacks are collected and how often an unreachable customer is tried.
+#[derive(Debug, Clone)]
+pub struct CallbackPolicy {
+    /// The company's working calendar.
+    pub calendar: BusinessCalendar,
+    /// Local time the day's callbacks are collected.
+    pub collect_at: NaiveTime,
+    /// Working days after the visit's day the callback is due (1: the next working day).
+    pub delay_days: u32,
+    /// Attempts before a callback is closed as unreachable.
+    pub max_attempts: u32,
+    /// Working time between two attempts.
+    pub retry_after: Duration,
+    /// How long an answer link works.
+    pub link_valid_for: Duration,
+}
+
+impl Default for CallbackPolicy {
+    fn default() -> Self {
+        Self {
+            calendar: BusinessCalendar::china(),
+            collect_at: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            delay_days: 1,
+            max_attempts: 3,
+            retry_after: Duration::hours(2),
+            link_valid_for: Duration::days(7),
+        }
+    }
+}
+
+impl CallbackPolicy {
+    /// The policy from settings (`AFTERCARE_CALLBACK_COLLECT_AT` `HH:MM`,
+    /// `AFTERCARE_CALLBACK_DELAY_DAYS` 1–10, `AFTERCARE_CALLBACK_ATTEMPTS` 1–10,
+    /// `AFTERCARE_CALLBACK_RETRY_MINUTES` 5–2880, `AFTERCARE_ANSWER_LINK_DAYS` 1–60), read
+    /// through `get`; unset ones keep their defaults, a bad one is an error naming it.
+    pub fn from_settings(
+        calendar: BusinessCalendar,
+        get: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, String> {
+        fn number(
+            get: &impl Fn(&str) -> Option<String>,
+            name: &str,
+            range: std::ops::RangeInclusive<u32>,
+        ) -> Result<Option<u32>, String> {
+            get(name)
+                .map(|v| match v.trim().parse::<u32>() {
+                    Ok(n) if range.contains(&n) => Ok(n),
+                    _ => Err(format!(
+                        "{name} must be a whole number from {} to {}, not {v:?}",
+                        range.start(),
+                        range.end()
+                    )),
+                })
+                .transpose()
+        }
+        let mut p = CallbackPolicy {
+            calendar,
+            ..CallbackPolicy::default()
+        };
+        if let Some(v) = get("AFTERCARE_CALLBACK_COLLECT_AT") {
+            p.collect_at = NaiveTime::parse_from_str(v.trim(), "%H:%M")
+                .map_err(|_| format!("AFTERCARE_CALLBACK_COLLECT_AT must be HH:MM, not {v:?}"))?;
+        }
+        if let Some(n) = number(&get, "AFTERCARE_CALLBACK_DELAY_DAYS", 1..=10)? {
+            p.delay_days = n;
+        }
+        if let Some(n) = number(&get, "AFTERCARE_CALLBACK_ATTEMPTS", 1..=10)? {
+            p.max_attempts = n;
+        }
+        if let Some(n) = number(&get, "AFTERCARE_CALLBACK_RETRY_MINUTES", 5..=2880)? {
+            p.retry_after = Duration::minutes(i64::from(n));
+        }
+        if let Some(n) = number(&get, "AFTERCARE_ANSWER_LINK_DAYS", 1..=60)? {
+            p.link_valid_for = Duration::days(i64::from(n));
+        }
+        Ok(p)
+    }
+}
+
+/// The collection time on the `delay_days`-th working day after the (local) day
+/// `completed` falls on.
+pub fn callback_due(completed: DateTime<Utc>, policy: &CallbackPolicy) -> DateTime<Utc> {
+    let cal = &policy.calendar;
+    let day = cal.add_working_days(cal.local_date(completed), policy.delay_days.max(1));
+    cal.start_of_day(day) + (policy.collect_at - NaiveTime::MIN)
+}
+
+/// Where one attempt leaves an open callback.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AfterAttempt {
+    /// The callback's new state.
+    pub status: CallbackStatus,
+    /// When to call again, if it stays open.
+    pub next_due: Option<DateTime<Utc>>,
+    /// Failed attempts counted so far.
+    pub failed_attempts: u32,
+}
+
+/// The effect of an attempt at `now`: a busy customer is called at the agreed time; an
+/// unreachable one is retried `retry_after` working time later until `max_attempts`
+/// failures close the callback.
+pub fn after_attempt(
+    outcome: AttemptOutcome,
+    failed_before: u32,
+    now: DateTime<Utc>,
+    agreed: Option<DateTime<Utc>>,
+    policy: &CallbackPolicy,
+) -> AfterAttempt {
+    match outcome {
+        AttemptOutcome::Completed => AfterAttempt {
+            status: CallbackStatus::Completed,
+            next_due: None,
+            failed_attempts: failed_before,
+        },
+        AttemptOutcome::Refused => AfterAttempt {
+            status: CallbackStatus::Refused,
+            next_due: None,
+            failed_attempts: failed_before,
+        },
+        AttemptOutcome::Busy => AfterAttempt {
+            status: CallbackStatus::Scheduled,
+            next_due: Some(agreed.unwrap_or_else(|| {
+                policy.calendar.add_working_time(now, policy.retry_after)
+            })),
+            failed_attempts: failed_before,
+        },
+        AttemptOutcome::Unreachable => {
+            let failed = failed_before + 1;
+            if failed >= policy.max_attempts {
+                AfterAttempt {
+                    status: CallbackStatus::Unreachable,
+                    next_due: None,
+                    failed_attempts: failed,
+                }
+            } else {
+                AfterAttempt {
+                    status: CallbackStatus::Scheduled,
+                    next_due: Some(policy.calendar.add_working_time(now, policy.retry_after)),
+                    failed_attempts: failed,
+                }
+            }
+        }
+    }
+}
+
+/// A follow-up's answer deadline (one working day) and escalation time (two working
+/// days), counted in working time from when the answer came in.
+pub fn follow_up_deadlines(
+    answered: DateTime<Utc>,
+    calendar: &BusinessCalendar,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let day = calendar.working_day_length();
+    (
+        calendar.add_working_time(answered, day),
+        calendar.add_working_time(answered, day * 2),
+    )
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::{FixedOffset, TimeZone};
+
+    pub(crate) fn cst(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        FixedOffset::east_opt(8 * 3600)
+            .expect("offset")
+            .with_ymd_and_hms(y, m, d, h, min, 0)
+            .single()
+            .expect("time")
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_weekday_visit_is_called_back_the_next_morning() {
+        // Monday 2026-11-23 15:00 → Tuesday 09:00 CST
+        assert_eq!(
+            callback_due(cst(2026, 11, 23, 15, 0), &CallbackPolicy::default()),
+            cst(2026, 11, 24, 9, 0)
+        );
+    }
+
+    #[test]
+    fn friday_and_weekend_visits_wait_for_monday() {
+        let p = CallbackPolicy::default();
+        assert_eq!(
+            callback_due(cst(2026, 11, 27, 17, 0), &p),
+            cst(2026, 11, 30, 9, 0)
+        );
+        assert_eq!(
+            callback_due(cst(2026, 11, 28, 10, 0), &p),
+            cst(2026, 11, 30, 9, 0)
+        );
+        assert_eq!(
+            callback_due(cst(2026, 11, 29, 23, 59), &p),
+            cst(2026, 11, 30, 9, 0)
+        );
+    }
+
+    #[test]
+    fn the_local_date_counts_not_the_utc_date() {
+        // 2026-11-23 01:00 CST is still Sunday 17:00 UTC; the local day is Monday.
+        assert_eq!(
+            callback_due(cst(2026, 11, 23, 1, 0), &CallbackPolicy::default()),
+            cst(2026, 11, 24, 9, 0)
+        );
+    }
+
+    #[test]
+    fn public_holidays_and_swapped_working_days_count() {
+        let p = CallbackPolicy::default();
+        // Visits on the last day before National Day are called after the holiday week.
+        assert_eq!(
+            callback_due(cst(2026, 9, 30, 16, 0), &p),
+            cst(2026, 10, 8, 9, 0)
+        );
+        // A visit on Friday 2026-10-09 is called on the swapped working Saturday.
+        assert_eq!(
+            callback_due(cst(2026, 10, 9, 16, 0), &p),
+            cst(2026, 10, 10, 9, 0)
+        );
+    }
+
+    #[test]
+    fn collection_time_and_delay_are_configurable() {
+        let p = CallbackPolicy {
+            collect_at: NaiveTime::from_hms_opt(14, 30, 0).expect("time"),
+            delay_days: 2,
+            ..CallbackPolicy::default()
+        };
+        // Thursday visit, two working days later is Monday.
+        assert_eq!(
+            callback_due(cst(2026, 11, 26, 11, 0), &p),
+            cst(2026, 11, 30, 14, 30)
+        );
+    }
+
+    #[test]
+    fn settings_override_the_defaults_and_bad_ones_are_named() {
+        let cal = BusinessCalendar::china();
+        let p = CallbackPolicy::from_settings(cal.clone(), |k| match k {
+            "AFTERCARE_CALLBACK_COLLECT_AT" => Some("10:15".into()),
+            "AFTERCARE_CALLBACK_ATTEMPTS" => Some("5".into()),
+            "AFTERCARE_CALLBACK_RETRY_MINUTES" => Some("30".into()),
+            _ => None,
+        })
+        .expect("valid");
+        assert_eq!(p.collect_at, NaiveTime::from_hms_opt(10, 15, 0).expect("time"));
+        assert_eq!((p.max_attempts, p.delay_days), (5, 1));
+        assert_eq!(p.retry_after, Duration::minutes(30));
+        let e = CallbackPolicy::from_settings(cal.clone(), |k| {
+            (k == "AFTERCARE_CALLBACK_ATTEMPTS").then(|| "0".into())
+        })
+        .expect_err("invalid");
+        assert!(e.starts_with("AFTERCARE_CALLBACK_ATTEMPTS"), "{e}");
+        let e = CallbackPolicy::from_settings(cal, |k| {
+            (k == "AFTERCARE_CALLBACK_COLLECT_AT").then(|| "9am".into())
+        })
+        .expect_err("invalid");
+        assert!(e.starts_with("AFTERCARE_CALLBACK_COLLECT_AT"), "{e}");
+    }
+
+    #[test]
+    fn busy_customers_are_called_at_the_agreed_time() {
+        let p = CallbackPolicy::default();
+        let agreed = cst(2026, 11, 24, 16, 0);
+        let a = after_attempt(
+            AttemptOutcome::Busy,
+            0,
+            cst(2026, 11, 24, 9, 5),
+            Some(agreed),
+            &p,
+        );
+        assert_eq!(a.status, CallbackStatus::Scheduled);
+        assert_eq!(a.next_due, Some(agreed));
+        assert_eq!(a.failed_attempts, 0);
+    }
+
+    #[test]
+    fn unreachable_customers_are_retried_then_closed() {
+        let p = CallbackPolicy::default();
+        // 16:30 Tuesday + 2 working hours (day ends 17:30 in the default hours) → Wednesday.
+        let first = after_attempt(
+            AttemptOutcome::Unreachable,
+            0,
+            cst(2026, 11, 24, 16, 30),
+            None,
+            &p,
+        );
+        assert_eq!(first.status, CallbackStatus::Scheduled);
+        assert_eq!(first.failed_attempts, 1);
+        let next = first.next_due.expect("retry");
+        assert_eq!(
+            p.calendar.working_time_between(cst(2026, 11, 24, 16, 30), next),
+            Duration::hours(2)
+        );
+        assert!(next > cst(2026, 11, 25, 0, 0));
+        let second = after_attempt(AttemptOutcome::Unreachable, 1, next, None, &p);
+        assert_eq!(second.status, CallbackStatus::Scheduled);
+        let third = after_attempt(AttemptOutcome::Unreachable, 2, next, None, &p);
+        assert_eq!(third.status, CallbackStatus::Unreachable);
+        assert_eq!(third.next_due, None);
+        assert_eq!(third.failed_attempts, 3);
+    }
+
+    #[test]
+    fn follow_ups_are_due_in_one_working_day_and_escalate_after_two() {
+        let cal = BusinessCalendar::china();
+        // Friday 15:00 → Monday 15:00 answer, Tuesday 15:00 escalation.
+        let (due, escalate) = follow_up_deadlines(cst(2026, 11, 27, 15, 0), &cal);
+        assert_eq!(due, cst(2026, 11, 30, 15, 0));
+        assert_eq!(escalate, cst(2026, 12, 1, 15, 0));
+        // Across National Day: Wednesday 30 Sep 10:00 → Thursday 8 Oct, Friday 9 Oct.
+        let (due, escalate) = follow_up_deadlines(cst(2026, 9, 30, 10, 0), &cal);
+        assert_eq!(due, cst(2026, 10, 8, 10, 0));
+        assert_eq!(escalate, cst(2026, 10, 9, 10, 0));
+    }
+}

@@ -1,0 +1,142 @@
+//! Periods in local days: ranking weeks (Monday–Sunday) and months, quarters, and when
+//! each ranking falls due (weekly on Monday for the week before, monthly on the 3rd for
+//! the month before).
+use aftercare_contracts::survey::{Interval, RankingKind};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// First and last day of the period of `kind` that contains `day`.
+pub fn period_of(kind: RankingKind, day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match kind {
+        RankingKind::Weekly => {
+            let start = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+            (start, start + Duration::days(6))
+        }
+        RankingKind::Monthly => month_of(day),
+    }
+}
+
+fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = day.with_day(1).unwrap_or(day);
+    (start, add_months(start, 1) - Duration::days(1))
+}
+
+/// `start` moved by `n` months (the first of a month stays the first).
+pub fn add_months(start: NaiveDate, n: i32) -> NaiveDate {
+    let total = start.year() * 12 + start.month0() as i32 + n;
+    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
+        .unwrap_or(start)
+}
+
+/// The latest period of `kind` whose ranking is due on local day `today`: last week from
+/// Monday on; last month from the 3rd on (before the 3rd, the month before that).
+pub fn latest_due(kind: RankingKind, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match kind {
+        RankingKind::Weekly => period_of(kind, today - Duration::days(7)),
+        RankingKind::Monthly => {
+            let this = today.with_day(1).unwrap_or(today);
+            let back = if today.day() >= 3 { 1 } else { 2 };
+            month_of(add_months(this, -back))
+        }
+    }
+}
+
+/// Whether the period containing `day` is closed and due on `today`, so its ranking may be
+/// published: it must not be later than [`latest_due`].
+pub fn is_due(kind: RankingKind, day: NaiveDate, today: NaiveDate) -> bool {
+    period_of(kind, day).0 <= latest_due(kind, today).0
+}
+
+/// Parses `2026-Q4` into its first and last day.
+pub fn quarter(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (year, q) = text.trim().split_once("-Q")?;
+    let year: i32 = year.parse().ok()?;
+    let q: u32 = q.parse().ok()?;
+    if !(1..=4).contains(&q) || !(2000..=2100).contains(&year) {
+        return None;
+    }
+    let start = NaiveDate::from_ymd_opt(year, (q - 1) * 3 + 1, 1)?;
+    Some((start, add_months(start, 3) - Duration::days(1)))
+}
+
+/// The label of the interval containing `day`: `2026-11` or `2026-Q4`.
+pub fn label(interval: Interval, day: NaiveDate) -> String {
+    match interval {
+        Interval::Month => format!("{}-{:02}", day.year(), day.month()),
+        Interval::Quarter => format!("{}-Q{}", day.year(), day.month0() / 3 + 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn weeks_run_monday_to_sunday() {
+        assert_eq!(
+            period_of(RankingKind::Weekly, d(2026, 11, 29)),
+            (d(2026, 11, 23), d(2026, 11, 29))
+        );
+        // A week across a year end.
+        assert_eq!(
+            period_of(RankingKind::Weekly, d(2027, 1, 1)),
+            (d(2026, 12, 28), d(2027, 1, 3))
+        );
+    }
+
+    #[test]
+    fn months_end_on_their_last_day() {
+        assert_eq!(
+            period_of(RankingKind::Monthly, d(2028, 2, 10)),
+            (d(2028, 2, 1), d(2028, 2, 29))
+        );
+        assert_eq!(
+            period_of(RankingKind::Monthly, d(2026, 12, 31)),
+            (d(2026, 12, 1), d(2026, 12, 31))
+        );
+    }
+
+    #[test]
+    fn rankings_fall_due_on_monday_and_on_the_third() {
+        // Monday 30 Nov: last week (23–29 Nov) is due.
+        assert_eq!(
+            latest_due(RankingKind::Weekly, d(2026, 11, 30)),
+            (d(2026, 11, 23), d(2026, 11, 29))
+        );
+        // Sunday 29 Nov: that week is not over; the week before is the latest.
+        assert_eq!(
+            latest_due(RankingKind::Weekly, d(2026, 11, 29)),
+            (d(2026, 11, 16), d(2026, 11, 22))
+        );
+        // 2 Dec: November is not due yet; 3 Dec it is.
+        assert_eq!(
+            latest_due(RankingKind::Monthly, d(2026, 12, 2)),
+            (d(2026, 10, 1), d(2026, 10, 31))
+        );
+        assert_eq!(
+            latest_due(RankingKind::Monthly, d(2026, 12, 3)),
+            (d(2026, 11, 1), d(2026, 11, 30))
+        );
+        // January 3rd publishes December of the year before.
+        assert_eq!(
+            latest_due(RankingKind::Monthly, d(2027, 1, 3)),
+            (d(2026, 12, 1), d(2026, 12, 31))
+        );
+        assert!(is_due(RankingKind::Monthly, d(2026, 11, 15), d(2026, 12, 3)));
+        assert!(!is_due(RankingKind::Monthly, d(2026, 11, 15), d(2026, 12, 2)));
+        assert!(!is_due(RankingKind::Weekly, d(2026, 11, 25), d(2026, 11, 29)));
+    }
+
+    #[test]
+    fn quarters_parse_and_label() {
+        assert_eq!(quarter("2026-Q4"), Some((d(2026, 10, 1), d(2026, 12, 31))));
+        assert_eq!(quarter("2027-Q1"), Some((d(2027, 1, 1), d(2027, 3, 31))));
+        assert_eq!(quarter("2026-Q5"), None);
+        assert_eq!(quarter("2026Q1"), None);
+        assert_eq!(label(Interval::Quarter, d(2026, 11, 3)), "2026-Q4");
+        assert_eq!(label(Interval::Month, d(2026, 2, 3)), "2026-02");
+    }
+}

@@ -1,0 +1,36 @@
+//! Survey's periodic job: escalates follow-ups left open for two working days and
+//! publishes the weekly ranking on Monday and the monthly one on the 3rd. Both are
+//! idempotent (a follow-up escalates once, a period is published once), so several
+//! survey replicas may run it.
+use std::sync::Arc;
+
+use aftercare_contracts::survey::RankingKind;
+use aftercare_platform::host::Job;
+use aftercare_platform::{Db, Result, from_ms, now_ms};
+
+use crate::api::{escalate_due, publish};
+use crate::domain::CallbackPolicy;
+use crate::domain::periods::latest_due;
+
+/// The job, to register on the service host.
+pub(crate) fn job(policy: Arc<CallbackPolicy>) -> Job {
+    Job {
+        name: "survey sweep",
+        run: Arc::new(move |db: Db| {
+            let policy = policy.clone();
+            Box::pin(async move { sweep(&db, &policy).await })
+        }),
+    }
+}
+
+async fn sweep(db: &Db, policy: &CallbackPolicy) -> Result<()> {
+    escalate_due(db).await?;
+    let today = policy.calendar.local_date(from_ms(now_ms()));
+    for kind in [RankingKind::Weekly, RankingKind::Monthly] {
+        let (start, _) = latest_due(kind, today);
+        if let Err(e) = publish(db, policy, kind, start, None).await {
+            tracing::error!(?kind, %start, error = ?e, "ranking not published");
+        }
+    }
+    Ok(())
+}
