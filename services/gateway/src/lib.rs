@@ -258,6 +258,19 @@ fn router(state: api::AppState) -> axum::Router {
                 )
             }),
         )
+        .route(
+            "/answer.html",
+            get(|| async { axum::response::Html(ANSWER_PAGE) }),
+        )
+        .route(
+            "/answer.js",
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                    ANSWER_SCRIPT,
+                )
+            }),
+        )
         .fallback(|| async { ApiError::Route(StatusCode::NOT_FOUND) })
         .layer(axum::middleware::from_fn(move |req, next| {
             time_limit(timeout, req, next)
@@ -309,9 +322,16 @@ async fn problems_only(req: Request, next: Next) -> Response {
     ApiError::Plain(status, detail).into_response()
 }
 
-/// Headers every response carries; the reference page may run its own script.
+/// The customer's callback answer form (`/answer.html#<token>`), self-contained.
+const ANSWER_PAGE: &str = include_str!("answer.html");
+/// Its script.
+const ANSWER_SCRIPT: &str = include_str!("answer.js");
+
+/// Headers every response carries; the reference page and the answer form may run their
+/// own script.
 async fn security_headers(req: Request, next: Next) -> Response {
-    let docs = req.uri().path().starts_with("/api/docs");
+    let path = req.uri().path();
+    let docs = path.starts_with("/api/docs") || path.starts_with("/answer.");
     let mut r = next.run(req).await;
     let h = r.headers_mut();
     let csp = if docs {

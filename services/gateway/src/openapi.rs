@@ -101,6 +101,10 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
             "content": {"text/event-stream": {"schema": {"type": "string"}}}
         }),
         Body::Empty => json!({"description": "Done; no content."}),
+        Body::Csv => json!({
+            "description": "A CSV file, UTF-8 with a byte-order mark, one header line.",
+            "content": {"text/csv": {"schema": {"type": "string"}}}
+        }),
     };
     let mut responses = Map::new();
     responses.insert(op.status.to_string(), success);

@@ -5,7 +5,10 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::InvoiceIssued;
 use aftercare_contracts::dispatch::{WorkOrderAssigned, WorkOrderCompleted};
 use aftercare_contracts::intake::{NotificationKind, TicketStatus};
-use aftercare_contracts::survey::CallbackScheduled;
+use aftercare_contracts::survey::{
+    CallbackLinkIssued, CallbackProblemPersists, CallbackRecorded, CallbackScheduled,
+    CallbackStatus,
+};
 use aftercare_contracts::{Actor, Event};
 use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, now_ms};
 use uuid::Uuid;
@@ -13,9 +16,11 @@ use uuid::Uuid;
 use crate::domain::notify::Values;
 use crate::{notify, store};
 
-/// Intake's handler, with the calendar it writes local times in.
+/// Intake's handler, with the calendar it writes local times in and the public address
+/// answer links point to.
 pub(crate) struct Handler {
     pub(crate) calendar: std::sync::Arc<BusinessCalendar>,
+    pub(crate) public_url: String,
 }
 
 /// Tells the customer of ticket `id` about `kind`, if the ticket exists.
@@ -139,6 +144,50 @@ impl EventHandler for Handler {
                         ..Values::default()
                     };
                     tell(uow, e.data.ticket_id, NotificationKind::CallbackDue, values).await?;
+                }
+                CallbackRecorded::TYPE => {
+                    let e = event.decode::<CallbackRecorded>()?.data;
+                    if !e.problem_persists {
+                        let how = match e.status {
+                            CallbackStatus::Completed => "answered",
+                            CallbackStatus::Refused => "refused",
+                            CallbackStatus::Unreachable => "unreachable",
+                            CallbackStatus::Scheduled => "open",
+                        };
+                        let reason = format!("callback recorded ({how})");
+                        store::close_after_callback(uow, e.ticket_id, &reason, now).await?;
+                    }
+                }
+                CallbackProblemPersists::TYPE => {
+                    let e = event.decode::<CallbackProblemPersists>()?.data;
+                    let mut reason = format!(
+                        "callback: problem persists after work order {} (repeat repair)",
+                        e.work_order_number
+                    );
+                    if !e.comment.is_empty() {
+                        reason.push_str(": ");
+                        reason.extend(e.comment.chars().take(400));
+                    }
+                    if store::reopen_after_callback(uow, e.ticket_id, &reason, now).await? {
+                        tracing::warn!(ticket = %e.ticket_id, "ticket reopened by its callback");
+                    }
+                }
+                CallbackLinkIssued::TYPE => {
+                    let e = event.decode::<CallbackLinkIssued>()?.data;
+                    let values = Values {
+                        link: format!(
+                            "{}/answer.html#{}",
+                            self.public_url.trim_end_matches('/'),
+                            e.token
+                        ),
+                        due: e
+                            .expires_at
+                            .with_timezone(&self.calendar.time_zone())
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string(),
+                        ..Values::default()
+                    };
+                    tell(uow, e.ticket_id, NotificationKind::AnswerLink, values).await?;
                 }
                 other => {
                     return Err(HandlerError::Poison(format!(

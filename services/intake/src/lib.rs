@@ -6,7 +6,9 @@
 //!
 //! Publishes `intake.ticket.{opened,visit_requested,sla_warning,sla_breached,code_requested}`
 //! and `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
-//! `dispatch.workorder.completed` and `survey.callback.scheduled` to move tickets along.
+//! `dispatch.workorder.completed` and `survey.callback.{scheduled,recorded,problem_persists}`
+//! to move tickets along (a callback closes the ticket, a problem that persists reopens it),
+//! and `survey.callback.link_issued` to send the customer the answer link.
 //! Answers `svc.intake.ticket.{open,get,list,send_code}`, `svc.intake.customer.{create,get,find}`,
 //! `svc.intake.machine.{register,list}` and `svc.intake.warranty.register`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
@@ -45,7 +47,11 @@ pub async fn build(
         |db| {
             (
                 api::endpoints(db, calendar.clone()),
-                Some(Arc::new(consumers::Handler { calendar })),
+                Some(Arc::new(consumers::Handler {
+                    calendar,
+                    public_url: std::env::var("AFTERCARE_PUBLIC_URL")
+                        .unwrap_or_else(|_| "http://127.0.0.1:8080".into()),
+                })),
             )
         },
     )

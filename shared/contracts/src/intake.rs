@@ -1296,6 +1296,8 @@ pub enum NotificationKind {
     ReceiptIssued,
     /// A callback is scheduled.
     CallbackDue,
+    /// A link to answer the callback questionnaire on the web.
+    AnswerLink,
 }
 
 /// The text of one kind of message in one language. Placeholders: `{number}` (ticket),

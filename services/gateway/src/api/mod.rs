@@ -8,6 +8,7 @@ pub(crate) mod live;
 pub(crate) mod model;
 pub(crate) mod selfservice;
 pub(crate) mod services;
+pub(crate) mod survey;
 
 use std::sync::Arc;
 
@@ -15,6 +16,10 @@ use aftercare_contracts::ServiceError;
 use aftercare_contracts::intake::{
     GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, NotificationTemplates, PriorityRules,
     ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, SlaPolicy,
+};
+use aftercare_contracts::survey::{
+    GetQualityThresholds, GetQuestionnaire, QualityThresholds, Questionnaire,
+    ReplaceQualityThresholds, ReplaceQuestionnaire,
 };
 use aftercare_platform::rpc::call;
 use aftercare_platform::{Bus, Db};
@@ -158,8 +163,46 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/parts/{sku}/receipts", post(services::receive_stock))
         .route("/invoices", get(services::list_invoices))
         .route("/invoices/{id}", get(services::get_invoice))
-        .route("/callbacks", get(services::list_callbacks))
-        .route("/callbacks/{id}", get(services::get_callback))
+        .route("/callbacks", get(survey::list_callbacks))
+        .route("/callbacks/{id}", get(survey::get_callback))
+        .route("/callbacks/{id}/attempts", post(survey::record_callback))
+        .route("/callbacks/{id}/answer-link", post(survey::issue_answer_link))
+        .route("/answer-form", post(survey::answer_form))
+        .route("/answer-form/answers", post(survey::answer_by_link))
+        .route(
+            "/questionnaire",
+            services::setting_route::<GetQuestionnaire, ReplaceQuestionnaire, _>(
+                "svc.survey.questionnaire.get",
+                "svc.survey.questionnaire.replace",
+                |q: &Questionnaire| q.version,
+            ),
+        )
+        .route("/followups", get(survey::list_follow_ups))
+        .route("/followups/{id}", get(survey::get_follow_up))
+        .route("/followups/{id}/resolve", post(survey::resolve_follow_up))
+        .route("/reports/callback-scores", get(survey::score_report))
+        .route("/reports/callback-coverage", get(survey::coverage_report))
+        .route("/reports/satisfaction", get(survey::satisfaction_report))
+        .route("/reports/appraisal", get(survey::appraisal_report))
+        .route("/reports/appraisal.csv", get(survey::appraisal_export))
+        .route(
+            "/rankings",
+            get(survey::list_rankings).post(survey::publish_ranking),
+        )
+        .route("/rankings/{id}", get(survey::get_ranking))
+        .route(
+            "/campaigns",
+            post(survey::start_campaign).get(survey::list_campaigns),
+        )
+        .route("/quality-warnings", get(survey::list_quality_warnings))
+        .route(
+            "/quality-thresholds",
+            services::setting_route::<GetQualityThresholds, ReplaceQualityThresholds, _>(
+                "svc.survey.quality_thresholds.get",
+                "svc.survey.quality_thresholds.replace",
+                |t: &QualityThresholds| t.version,
+            ),
+        )
         .route("/stream", get(live::stream))
         .route("/deadletters", get(services::list_dead_letters))
 }

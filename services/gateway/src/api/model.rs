@@ -226,6 +226,10 @@ pub(crate) fn ticket_sort_schema(_: &mut schemars::SchemaGenerator) -> schemars:
 }
 
 /// `sort` of the work-order list: by creation time, `-` for newest first.
+pub(crate) fn callback_sort_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": ["due_at", "-due_at"]})
+}
+
 pub(crate) fn work_order_sort_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({"type": "string", "enum": ["created_at", "-created_at"]})
 }

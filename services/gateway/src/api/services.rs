@@ -13,7 +13,6 @@ use aftercare_contracts::intake::{
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
-use aftercare_contracts::survey::Callback;
 use aftercare_platform::now_ms;
 use axum::Json;
 use axum::body::Body;
@@ -57,7 +56,7 @@ pub(crate) struct ListQuery {
 
 /// An enumeration query parameter by its wire name, 422 naming the parameter and the
 /// values it takes otherwise.
-fn parse_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+pub(crate) fn parse_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     name: &str,
     raw: Option<&str>,
 ) -> Result<Option<T>, ApiError> {
@@ -80,7 +79,7 @@ fn parse_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
 }
 
 /// An RFC 3339 instant query parameter (`2026-11-23T09:00:00+08:00`).
-fn parse_instant(
+pub(crate) fn parse_instant(
     name: &str,
     raw: Option<&str>,
 ) -> Result<Option<chrono::DateTime<chrono::Utc>>, ApiError> {
@@ -115,7 +114,7 @@ pub(crate) fn parse_personal_data(raw: Option<&str>) -> Result<bool, ApiError> {
 }
 
 /// `?sort=` over a creation-time field: `field` oldest first, `-field` newest first.
-fn parse_sort(raw: Option<&str>, field: &str) -> Result<Option<ListOrder>, ApiError> {
+pub(crate) fn parse_sort(raw: Option<&str>, field: &str) -> Result<Option<ListOrder>, ApiError> {
     match raw {
         None => Ok(None),
         Some(v) if v == field => Ok(Some(ListOrder::OldestFirst)),
@@ -690,32 +689,6 @@ pub(crate) async fn get_invoice(
         return Err(ApiError::not_found("invoice", &id));
     }
     Ok(Json(i).into_response())
-}
-
-pub(crate) async fn list_callbacks(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Query(q): Query<ListQuery>,
-) -> Result<Response, ApiError> {
-    let page: Page<Callback> = s
-        .call(
-            "svc.survey.callback.list",
-            &required_work_order(&q)?,
-            Some(&p),
-        )
-        .await?;
-    Ok(Json(page).into_response())
-}
-
-pub(crate) async fn get_callback(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let c: Callback = s
-        .call("svc.survey.callback.get", &ById { id }, Some(&p))
-        .await?;
-    Ok(Json(c).into_response())
 }
 
 pub(crate) async fn list_dead_letters(

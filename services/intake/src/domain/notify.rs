@@ -9,13 +9,14 @@ use Language::{En, ZhCn};
 use NotificationKind::*;
 
 /// Every kind of message.
-pub const KINDS: [NotificationKind; 6] = [
+pub const KINDS: [NotificationKind; 7] = [
     RequestReceived,
     TechnicianBooked,
     WaitingForParts,
     WorkDone,
     ReceiptIssued,
     CallbackDue,
+    AnswerLink,
 ];
 /// Every language.
 pub const LANGUAGES: [Language; 2] = [ZhCn, En];
@@ -87,6 +88,16 @@ pub fn default_templates() -> Vec<NotificationTemplate> {
             En,
             "We will call you on {due} to ask how request {number} went.",
         ),
+        t(
+            AnswerLink,
+            ZhCn,
+            "请对服务单 {number} 的服务进行评价：{link}（{due} 前有效，仅可使用一次）",
+        ),
+        t(
+            AnswerLink,
+            En,
+            "Please rate the service on request {number}: {link} (valid until {due}, single use)",
+        ),
     ]
 }
 
@@ -103,6 +114,8 @@ pub struct Values {
     pub total: String,
     /// `{due}`.
     pub due: String,
+    /// `{link}`.
+    pub link: String,
 }
 
 /// The text of `kind` in `language`, filled in; `None` when the set lacks it.
@@ -112,16 +125,24 @@ pub fn render(
     language: Language,
     v: &Values,
 ) -> Option<String> {
-    let t = templates
+    // A set saved before a kind existed falls back to that kind's built-in text.
+    let text = templates
         .iter()
-        .find(|t| t.kind == kind && t.language == language)?;
+        .find(|t| t.kind == kind && t.language == language)
+        .map(|t| t.text.clone())
+        .or_else(|| {
+            default_templates()
+                .into_iter()
+                .find(|t| t.kind == kind && t.language == language)
+                .map(|t| t.text)
+        })?;
     Some(
-        t.text
-            .replace("{number}", &v.number)
+        text.replace("{number}", &v.number)
             .replace("{company}", &v.company)
             .replace("{technician}", &v.technician)
             .replace("{total}", &v.total)
-            .replace("{due}", &v.due),
+            .replace("{due}", &v.due)
+            .replace("{link}", &v.link),
     )
 }
 

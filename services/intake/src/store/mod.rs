@@ -259,6 +259,80 @@ pub(crate) async fn advance(
     Ok(true)
 }
 
+/// Closes a resolved ticket once its callback is recorded (the last step of the flow);
+/// false when the ticket is not resolved (reopened, already closed, or unknown).
+pub(crate) async fn close_after_callback(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    reason: &str,
+    at: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update ticket set status = 'closed', updated_at = $1, version = version + 1
+         where ticket_id = $2 and status = 'resolved'",
+    )
+    .bind(at)
+    .bind(id.to_string())
+    .execute(uow.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    history(
+        uow.conn(),
+        id,
+        Some(TicketStatus::Resolved),
+        TicketStatus::Closed,
+        "survey",
+        reason,
+        at,
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Reopens a resolved or closed ticket whose callback found the problem back (a repeat
+/// repair); false when the ticket is open anyway or unknown.
+pub(crate) async fn reopen_after_callback(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    reason: &str,
+    at: i64,
+) -> Result<bool> {
+    let Some(t) = get(uow.conn(), &id.to_string()).await? else {
+        return Ok(false);
+    };
+    if !matches!(
+        t.status,
+        TicketStatus::Resolved | TicketStatus::ResolvedRemotely | TicketStatus::Closed
+    ) {
+        return Ok(false);
+    }
+    let done = sqlx::query(
+        "update ticket set status = 'reopened', resolved_at = null, updated_at = $1, version = version + 1
+         where ticket_id = $2 and version = $3",
+    )
+    .bind(at)
+    .bind(id.to_string())
+    .bind(t.version)
+    .execute(uow.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Ok(false);
+    }
+    history(
+        uow.conn(),
+        id,
+        Some(t.status),
+        TicketStatus::Reopened,
+        "survey",
+        reason,
+        at,
+    )
+    .await?;
+    Ok(true)
+}
+
 /// Records when the callback is due.
 pub(crate) async fn set_callback_due(
     uow: &mut UnitOfWork,

@@ -1,0 +1,452 @@
+//! Survey routes: callbacks and their attempts, answer links and the public answer form,
+//! follow-ups, reports (scores, coverage, satisfaction index, the appraisal export as
+//! JSON or CSV), ranking snapshots, campaigns and quality warnings.
+use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::survey::{
+    AnswerByLink, AnswerForm, AnswerLink, AppraisalReport, AppraisalRequest, Callback, Campaign,
+    CoverageReport, CoverageRequest, FollowUp, GetAnswerForm, IssueAnswerLink, ListCallbacks,
+    ListCampaigns, ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking,
+    QualityWarning, Ranking, RecordCallback, ResolveFollowUp, SatisfactionReport,
+    SatisfactionRequest, ScoreReport, ScoreReportRequest, StartCampaign,
+};
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::services::{parse_enum, parse_instant, parse_sort};
+use super::{AppState, created, parse_limit, parse_uuid_param, update_body, with_etag};
+use crate::body::json_with;
+use crate::error::ApiError;
+use crate::identity::Principal;
+
+/// Query parameters of the survey routes (each route reads the ones it documents).
+#[derive(Debug, Deserialize)]
+pub(crate) struct SurveyQuery {
+    work_order_id: Option<String>,
+    campaign_id: Option<String>,
+    status: Option<String>,
+    kind: Option<String>,
+    due: Option<String>,
+    due_before: Option<String>,
+    agent: Option<String>,
+    model: Option<String>,
+    group_by: Option<String>,
+    interval: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    sort: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// A local date query parameter (`2026-11-23`), 422 naming it otherwise.
+fn parse_day(name: &str, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
+    let raw = raw.ok_or_else(|| {
+        ApiError::field(name, "required", format!("give {name} as a date, e.g. 2026-11-23"))
+    })?;
+    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
+        ApiError::field(
+            name,
+            "invalid",
+            format!("{name} must be a date, e.g. 2026-11-23"),
+        )
+    })
+}
+
+fn required_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
+    name: &str,
+    raw: Option<&str>,
+) -> Result<T, ApiError> {
+    parse_enum(name, raw)?
+        .ok_or_else(|| ApiError::field(name, "required", format!("give {name}")))
+}
+
+pub(crate) async fn list_callbacks(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let due_only = match q.due.as_deref() {
+        None => false,
+        Some("open") => true,
+        Some(_) => {
+            return Err(ApiError::field(
+                "due",
+                "invalid",
+                "due takes the value open (open callbacks already due)",
+            ));
+        }
+    };
+    let req = ListCallbacks {
+        work_order_id: q
+            .work_order_id
+            .as_deref()
+            .map(|w| parse_uuid_param("work_order_id", w))
+            .transpose()?,
+        status: parse_enum("status", q.status.as_deref())?,
+        kind: parse_enum("kind", q.kind.as_deref())?,
+        campaign_id: q
+            .campaign_id
+            .as_deref()
+            .map(|c| parse_uuid_param("campaign_id", c))
+            .transpose()?,
+        due_only,
+        due_before: parse_instant("due_before", q.due_before.as_deref())?,
+        order: parse_sort(q.sort.as_deref(), "due_at")?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<Callback> = s.call("svc.survey.callback.list", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_callback(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let c: Callback = s
+        .call("svc.survey.callback.get", &ById { id }, Some(&p))
+        .await?;
+    Ok(with_etag(StatusCode::OK, &c, c.version))
+}
+
+pub(crate) async fn record_callback(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: RecordCallback = update_body(&s, &headers, body, Some(("callback_id", id))).await?;
+    let c: Callback = s.call("svc.survey.callback.record", &req, Some(&p)).await?;
+    Ok(with_etag(StatusCode::OK, &c, c.version))
+}
+
+pub(crate) async fn issue_answer_link(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let link: AnswerLink = s
+        .call(
+            "svc.survey.callback.issue_link",
+            &IssueAnswerLink { callback_id: id },
+            Some(&p),
+        )
+        .await?;
+    let mut r = (StatusCode::CREATED, Json(link)).into_response();
+    // The token is a credential: never cached.
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(r)
+}
+
+/// The form behind an answer link; the token travels in the body, never in a URL.
+pub(crate) async fn answer_form(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: GetAnswerForm = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let form: AnswerForm = s.call("svc.survey.form.get", &req, None).await?;
+    Ok(Json(form).into_response())
+}
+
+/// A customer's answer through a link: 204, and nothing about the callback is returned.
+pub(crate) async fn answer_by_link(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: AnswerByLink = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let _: Callback = s.call("svc.survey.form.answer", &req, None).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+pub(crate) async fn list_follow_ups(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListFollowUps {
+        status: parse_enum("status", q.status.as_deref())?,
+        agent: q.agent.filter(|a| !a.trim().is_empty()),
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<FollowUp> = s.call("svc.survey.followup.list", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_follow_up(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let f: FollowUp = s
+        .call("svc.survey.followup.get", &ById { id }, Some(&p))
+        .await?;
+    Ok(with_etag(StatusCode::OK, &f, f.version))
+}
+
+pub(crate) async fn resolve_follow_up(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ResolveFollowUp = update_body(&s, &headers, body, Some(("followup_id", id))).await?;
+    let f: FollowUp = s.call("svc.survey.followup.resolve", &req, Some(&p)).await?;
+    Ok(with_etag(StatusCode::OK, &f, f.version))
+}
+
+pub(crate) async fn score_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let req = ScoreReportRequest {
+        group_by: required_enum("group_by", q.group_by.as_deref())?,
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
+    };
+    let r: ScoreReport = s.call("svc.survey.report.scores", &req, Some(&p)).await?;
+    Ok(Json(r).into_response())
+}
+
+pub(crate) async fn coverage_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let req = CoverageRequest {
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
+    };
+    let r: CoverageReport = s.call("svc.survey.report.coverage", &req, Some(&p)).await?;
+    Ok(Json(r).into_response())
+}
+
+pub(crate) async fn satisfaction_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let req = SatisfactionRequest {
+        group_by: required_enum("group_by", q.group_by.as_deref())?,
+        interval: parse_enum("interval", q.interval.as_deref())?
+            .unwrap_or(aftercare_contracts::survey::Interval::Quarter),
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
+    };
+    let r: SatisfactionReport = s
+        .call("svc.survey.report.satisfaction", &req, Some(&p))
+        .await?;
+    Ok(Json(r).into_response())
+}
+
+async fn appraisal(s: &AppState, p: &Principal, q: &SurveyQuery) -> Result<AppraisalReport, ApiError> {
+    let req = AppraisalRequest {
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
+    };
+    s.call("svc.survey.report.appraisal", &req, Some(p)).await
+}
+
+pub(crate) async fn appraisal_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    Ok(Json(appraisal(&s, &p, &q).await?).into_response())
+}
+
+/// A CSV field, quoted when it holds a separator, a quote or a line break; a leading
+/// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn milli_text(v: Option<u32>) -> String {
+    v.map(|m| format!("{}.{:03}", m / 1000, m % 1000))
+        .unwrap_or_default()
+}
+
+/// The appraisal figures as CSV (UTF-8 with a byte-order mark, which spreadsheet
+/// programs need to read Chinese names).
+pub(crate) fn appraisal_csv(r: &AppraisalReport) -> String {
+    let mut out = String::from(
+        "\u{feff}role,id,name,team,workload,rated_callbacks,repeat_repairs,follow_ups,attitude_score,score\r\n",
+    );
+    for l in &r.lines {
+        let row = [
+            csv_field(&l.role),
+            csv_field(&l.key),
+            csv_field(&l.name),
+            csv_field(&l.team),
+            l.workload.to_string(),
+            l.rated_callbacks.to_string(),
+            l.repeat_repairs.to_string(),
+            l.follow_ups.to_string(),
+            milli_text(l.attitude_milli),
+            milli_text(l.score_milli),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+pub(crate) async fn appraisal_export(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let r = appraisal(&s, &p, &q).await?;
+    let name = format!("attachment; filename=\"appraisal-{}-{}.csv\"", r.from, r.to);
+    let mut resp = appraisal_csv(&r).into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&name) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(resp)
+}
+
+pub(crate) async fn list_rankings(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListRankings {
+        kind: parse_enum("kind", q.kind.as_deref())?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<Ranking> = s.call("svc.survey.ranking.list", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_ranking(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let r: Ranking = s
+        .call("svc.survey.ranking.get", &ById { id }, Some(&p))
+        .await?;
+    Ok(Json(r).into_response())
+}
+
+/// Publishes a closed period's ranking now: 201 when this call published it, 200 with the
+/// existing snapshot when it was published before.
+pub(crate) async fn publish_ranking(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: PublishRanking = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let asked = chrono::Utc::now();
+    let r: Ranking = s.call("svc.survey.ranking.publish", &req, Some(&p)).await?;
+    if r.published_at < asked - chrono::Duration::seconds(1) {
+        return Ok(Json(r).into_response());
+    }
+    Ok(created(&r, format!("/api/v1/rankings/{}", r.id), None))
+}
+
+pub(crate) async fn start_campaign(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: StartCampaign = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let c: Campaign = s.call("svc.survey.campaign.start", &req, Some(&p)).await?;
+    Ok(created(&c, format!("/api/v1/callbacks?campaign_id={}", c.id), None))
+}
+
+pub(crate) async fn list_campaigns(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let page: Page<Campaign> = s
+        .call("svc.survey.campaign.list", &ListCampaigns {}, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn list_quality_warnings(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListQualityWarnings {
+        model: q.model.filter(|m| !m.trim().is_empty()),
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<QualityWarning> = s
+        .call("svc.survey.quality_warning.list", &req, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aftercare_contracts::survey::AppraisalLine;
+
+    #[test]
+    fn csv_quotes_separators_and_defuses_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
+    }
+
+    #[test]
+    fn the_appraisal_export_has_a_header_and_one_row_per_person() {
+        let r = AppraisalReport {
+            from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+            to: NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+            lines: vec![AppraisalLine {
+                role: "technician".into(),
+                key: "t1".into(),
+                name: "李明".into(),
+                team: "天河组".into(),
+                workload: 12,
+                rated_callbacks: 10,
+                repeat_repairs: 1,
+                follow_ups: 2,
+                attitude_milli: Some(1050),
+                score_milli: None,
+            }],
+        };
+        let csv = appraisal_csv(&r);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert!(lines[0].starts_with("\u{feff}role,id,name"));
+        assert_eq!(lines[1], "technician,t1,李明,天河组,12,10,1,2,1.050,");
+        assert_eq!(lines[2], "");
+    }
+}
