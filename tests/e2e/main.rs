@@ -11,4 +11,5 @@ mod gateway;
 mod helpers;
 mod nats_permissions;
 mod startup;
+mod survey;
 mod tickets;

@@ -3,9 +3,8 @@ use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::intake::TicketOpened;
 use aftercare_contracts::survey::{
     Answer, AnswerChannel, AttemptOutcome, Callback, CallbackAnswers, CallbackAttempt,
-    CallbackKind, CallbackScores, CallbackStatus, Campaign, FollowUp,
-    ListCallbacks, ListFollowUps, QualityThreshold, QualityWarning, Questionnaire, Ranking,
-    RankingKind, RepeatKind,
+    CallbackKind, CallbackScores, CallbackStatus, Campaign, FollowUp, ListCallbacks, ListFollowUps,
+    QualityThreshold, QualityWarning, Questionnaire, Ranking, RankingKind, RepeatKind,
 };
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
@@ -177,7 +176,11 @@ fn milli(v: Option<i64>) -> Option<u32> {
 }
 
 impl CallbackRow {
-    pub(crate) fn into_callback(self, attempts: Vec<CallbackAttempt>, now: i64) -> Result<Callback> {
+    pub(crate) fn into_callback(
+        self,
+        attempts: Vec<CallbackAttempt>,
+        now: i64,
+    ) -> Result<Callback> {
         let status: CallbackStatus = from_text(&self.status)?;
         let answers = match (&self.answers, self.answered_at, self.questionnaire_version) {
             (Some(text), Some(at), Some(version)) => Some(CallbackAnswers {
@@ -296,14 +299,23 @@ pub(crate) async fn callback(
     now: i64,
 ) -> Result<Option<Callback>> {
     let sql = format!("select {CALLBACK_COLUMNS} where c.callback_id = $1");
-    let rows: Vec<CallbackRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_all(&mut *conn).await?;
+    let rows: Vec<CallbackRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(with_attempts(conn, rows, now).await?.pop())
 }
 
 /// The visit date of a callback's work order (local day derived by the caller).
-pub(crate) async fn callback_row(conn: &mut AnyConnection, id: &str) -> Result<Option<CallbackRow>> {
+pub(crate) async fn callback_row(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<CallbackRow>> {
     let sql = format!("select {CALLBACK_COLUMNS} where c.callback_id = $1");
-    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?)
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?)
 }
 
 /// A page of callbacks by due time.
@@ -537,10 +549,7 @@ pub(crate) async fn questionnaires(conn: &mut AnyConnection) -> Result<Vec<Quest
 
 /// The current questionnaire.
 pub(crate) async fn current_questionnaire(conn: &mut AnyConnection) -> Result<Questionnaire> {
-    Ok(questionnaires(conn)
-        .await?
-        .pop()
-        .unwrap_or_else(built_in))
+    Ok(questionnaires(conn).await?.pop().unwrap_or_else(built_in))
 }
 
 /// Stores a new version; false when another was stored first.
@@ -562,7 +571,8 @@ pub(crate) async fn insert_questionnaire(uow: &mut UnitOfWork, q: &Questionnaire
 // ---------------------------------------------------------------------------------------
 // Follow-ups.
 
-const FOLLOW_UP_COLUMNS: &str = "followup_id, callback_id, work_order_id, ticket_id, agent, reasons, status,
+const FOLLOW_UP_COLUMNS: &str =
+    "followup_id, callback_id, work_order_id, ticket_id, agent, reasons, status,
     due_at, escalate_at, resolution, resolved_at, created_at, version from follow_up";
 
 #[derive(FromRow)]
@@ -628,7 +638,10 @@ pub(crate) async fn insert_follow_up(uow: &mut UnitOfWork, f: &FollowUp) -> Resu
 /// One follow-up.
 pub(crate) async fn follow_up(conn: &mut AnyConnection, id: &str) -> Result<Option<FollowUp>> {
     let sql = format!("select {FOLLOW_UP_COLUMNS} where followup_id = $1");
-    let row: Option<FollowUpRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(conn).await?;
+    let row: Option<FollowUpRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
     row.map(FollowUpRow::into_follow_up).transpose()
 }
 

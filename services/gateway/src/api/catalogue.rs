@@ -190,14 +190,7 @@ const CALLBACK_READERS: &[Role] = &[Agent, CallbackAgent, Manager, Admin];
 const CALLBACK_KEEPERS: &[Role] = &[CallbackAgent, Manager, Admin];
 const FOLLOW_UP_HANDLERS: &[Role] = &[Agent, CallbackAgent, Manager, Admin];
 const SURVEY_REPORT_READERS: &[Role] = &[Dispatcher, CallbackAgent, Manager, Admin];
-const RANKING_READERS: &[Role] = &[
-    Agent,
-    Dispatcher,
-    Technician,
-    CallbackAgent,
-    Manager,
-    Admin,
-];
+const RANKING_READERS: &[Role] = &[Agent, Dispatcher, Technician, CallbackAgent, Manager, Admin];
 const QUALITY_READERS: &[Role] = &[Dispatcher, Warehouse, Manager, Admin];
 const ADMINS: &[Role] = &[Admin];
 
@@ -1660,15 +1653,15 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         method: Method::POST,
         path: "/rankings",
         tag: "survey",
-        summary: "Publish a closed period's ranking now (201); a period published before returns its snapshot (200)",
+        summary: "Publish a closed period's ranking now; a period published before returns its snapshot unchanged",
         access: Access::Roles(&[Manager, Admin]),
         ticket_code: false,
         scope: "",
-        kind: Kind::Create,
+        kind: Kind::Action,
         params: &[],
         request: Some(schema::<PublishRanking>),
         request_omits: &[],
-        status: 201,
+        status: 200,
         response: Body::Json(schema::<Ranking>),
     },
     Operation {

@@ -166,7 +166,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/callbacks", get(survey::list_callbacks))
         .route("/callbacks/{id}", get(survey::get_callback))
         .route("/callbacks/{id}/attempts", post(survey::record_callback))
-        .route("/callbacks/{id}/answer-link", post(survey::issue_answer_link))
+        .route(
+            "/callbacks/{id}/answer-link",
+            post(survey::issue_answer_link),
+        )
         .route("/answer-form", post(survey::answer_form))
         .route("/answer-form/answers", post(survey::answer_by_link))
         .route(

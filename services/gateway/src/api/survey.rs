@@ -9,12 +9,12 @@ use aftercare_contracts::survey::{
     QualityWarning, Ranking, RecordCallback, ResolveFollowUp, SatisfactionReport,
     SatisfactionRequest, ScoreReport, ScoreReportRequest, StartCampaign,
 };
+use axum::Extension;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::Extension;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -47,7 +47,11 @@ pub(crate) struct SurveyQuery {
 /// A local date query parameter (`2026-11-23`), 422 naming it otherwise.
 fn parse_day(name: &str, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
     let raw = raw.ok_or_else(|| {
-        ApiError::field(name, "required", format!("give {name} as a date, e.g. 2026-11-23"))
+        ApiError::field(
+            name,
+            "required",
+            format!("give {name} as a date, e.g. 2026-11-23"),
+        )
     })?;
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
         ApiError::field(
@@ -62,8 +66,7 @@ fn required_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     name: &str,
     raw: Option<&str>,
 ) -> Result<T, ApiError> {
-    parse_enum(name, raw)?
-        .ok_or_else(|| ApiError::field(name, "required", format!("give {name}")))
+    parse_enum(name, raw)?.ok_or_else(|| ApiError::field(name, "required", format!("give {name}")))
 }
 
 pub(crate) async fn list_callbacks(
@@ -203,7 +206,9 @@ pub(crate) async fn resolve_follow_up(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: ResolveFollowUp = update_body(&s, &headers, body, Some(("followup_id", id))).await?;
-    let f: FollowUp = s.call("svc.survey.followup.resolve", &req, Some(&p)).await?;
+    let f: FollowUp = s
+        .call("svc.survey.followup.resolve", &req, Some(&p))
+        .await?;
     Ok(with_etag(StatusCode::OK, &f, f.version))
 }
 
@@ -252,7 +257,11 @@ pub(crate) async fn satisfaction_report(
     Ok(Json(r).into_response())
 }
 
-async fn appraisal(s: &AppState, p: &Principal, q: &SurveyQuery) -> Result<AppraisalReport, ApiError> {
+async fn appraisal(
+    s: &AppState,
+    p: &Principal,
+    q: &SurveyQuery,
+) -> Result<AppraisalReport, ApiError> {
     let req = AppraisalRequest {
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
@@ -357,8 +366,7 @@ pub(crate) async fn get_ranking(
     Ok(Json(r).into_response())
 }
 
-/// Publishes a closed period's ranking now: 201 when this call published it, 200 with the
-/// existing snapshot when it was published before.
+/// Publishes a closed period's ranking now, or returns the snapshot published before.
 pub(crate) async fn publish_ranking(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -366,12 +374,8 @@ pub(crate) async fn publish_ranking(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: PublishRanking = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let asked = chrono::Utc::now();
     let r: Ranking = s.call("svc.survey.ranking.publish", &req, Some(&p)).await?;
-    if r.published_at < asked - chrono::Duration::seconds(1) {
-        return Ok(Json(r).into_response());
-    }
-    Ok(created(&r, format!("/api/v1/rankings/{}", r.id), None))
+    Ok(Json(r).into_response())
 }
 
 pub(crate) async fn start_campaign(
@@ -382,7 +386,11 @@ pub(crate) async fn start_campaign(
 ) -> Result<Response, ApiError> {
     let req: StartCampaign = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let c: Campaign = s.call("svc.survey.campaign.start", &req, Some(&p)).await?;
-    Ok(created(&c, format!("/api/v1/callbacks?campaign_id={}", c.id), None))
+    Ok(created(
+        &c,
+        format!("/api/v1/callbacks?campaign_id={}", c.id),
+        None,
+    ))
 }
 
 pub(crate) async fn list_campaigns(

@@ -27,10 +27,13 @@ use crate::store;
 
 pub(crate) fn endpoints(db: Db, policy: Arc<CallbackPolicy>) -> Vec<Endpoint> {
     let (get_db, list_db, record_db, link_db) = (db.clone(), db.clone(), db.clone(), db.clone());
-    let (form_db, answer_db, q_db, q_replace_db) =
-        (db.clone(), db.clone(), db.clone(), db.clone());
-    let (record_p, link_p, form_p, answer_p) =
-        (policy.clone(), policy.clone(), policy.clone(), policy.clone());
+    let (form_db, answer_db, q_db, q_replace_db) = (db.clone(), db.clone(), db.clone(), db.clone());
+    let (record_p, link_p, form_p, answer_p) = (
+        policy.clone(),
+        policy.clone(),
+        policy.clone(),
+        policy.clone(),
+    );
     let mut all = vec![
         endpoint("callback.get", move |_ctx, req: ById| {
             get(get_db.clone(), req)
@@ -104,8 +107,7 @@ fn check_record(req: &RecordCallback, now: i64) -> Vec<FieldError> {
             message: "a busy customer needs the agreed time to call again".into(),
         }),
         (AttemptOutcome::Busy, Some(t))
-            if t.timestamp_millis() <= now
-                || t.timestamp_millis() > now + 60 * 24 * 3_600_000 =>
+            if t.timestamp_millis() <= now || t.timestamp_millis() > now + 60 * 24 * 3_600_000 =>
         {
             e.push(FieldError {
                 field: "rescheduled_to".into(),
@@ -508,7 +510,9 @@ async fn replace_questionnaire(
         updated_by: actor_name(&ctx),
     };
     if !store::insert_questionnaire(&mut uow, &q).await? {
-        return Err(ServiceError::stale("the questionnaire was replaced meanwhile"));
+        return Err(ServiceError::stale(
+            "the questionnaire was replaced meanwhile",
+        ));
     }
     uow.commit().await?;
     Ok(q)

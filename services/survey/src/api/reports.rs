@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use aftercare_contracts::rpc::{ById, FieldError, Page, check_limit, check_text};
 use aftercare_contracts::survey::{
-    AppraisalReport, AppraisalRequest, Callback, CallbackKind, Campaign, CoverageReport, CoverageRequest,
-    FollowUp, FollowUpEscalated, GetQualityThresholds, IndexGroup, ListCampaigns, ListFollowUps,
-    ListQualityWarnings, ListRankings, PublishRanking, QualityThresholds, QualityWarning,
-    QuestionKind, Questionnaire, Ranking, RankingKind, RankingPublished,
-    ReplaceQualityThresholds, ResolveFollowUp, SatisfactionReport, SatisfactionRequest,
-    ScoreGroup, ScoreReport, ScoreReportRequest, StartCampaign,
+    AppraisalReport, AppraisalRequest, Callback, CallbackKind, Campaign, CoverageReport,
+    CoverageRequest, FollowUp, FollowUpEscalated, GetQualityThresholds, IndexGroup, ListCampaigns,
+    ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking, QualityThresholds,
+    QualityWarning, QuestionKind, Questionnaire, Ranking, RankingKind, RankingPublished,
+    ReplaceQualityThresholds, ResolveFollowUp, SatisfactionReport, SatisfactionRequest, ScoreGroup,
+    ScoreReport, ScoreReportRequest, StartCampaign,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
@@ -20,10 +20,10 @@ use uuid::Uuid;
 
 use crate::domain::periods::{add_months, is_due, label, period_of, quarter};
 use crate::domain::quality::{default_thresholds, validate as validate_thresholds};
+use crate::domain::questionnaire::level_score;
 use crate::domain::scores::{
     AppraisalVisit, IndexRating, Rating, ScoredCallback, appraisal, index, lines, problems,
 };
-use crate::domain::questionnaire::level_score;
 use crate::domain::{CallbackPolicy, callback_due};
 use crate::store::{self, CallbackRow};
 
@@ -37,8 +37,12 @@ pub(super) fn endpoints(db: Db, policy: Arc<CallbackPolicy>) -> Vec<Endpoint> {
     let (cs, cl, csp) = (d(), d(), p());
     let (ql, qtg, qtr) = (d(), d(), d());
     vec![
-        endpoint("followup.list", move |_ctx, req| list_follow_ups(fl.clone(), req)),
-        endpoint("followup.get", move |_ctx, req: ById| get_follow_up(fg.clone(), req)),
+        endpoint("followup.list", move |_ctx, req| {
+            list_follow_ups(fl.clone(), req)
+        }),
+        endpoint("followup.get", move |_ctx, req: ById| {
+            get_follow_up(fg.clone(), req)
+        }),
         endpoint("followup.resolve", move |ctx, req| {
             resolve_follow_up(fr.clone(), ctx, req)
         }),
@@ -54,12 +58,23 @@ pub(super) fn endpoints(db: Db, policy: Arc<CallbackPolicy>) -> Vec<Endpoint> {
         endpoint("report.appraisal", move |_ctx, req| {
             appraisal_report(rapp.clone(), papp.clone(), req)
         }),
-        endpoint("ranking.list", move |_ctx, req| list_rankings(rl.clone(), req)),
-        endpoint("ranking.get", move |_ctx, req: ById| get_ranking(rg.clone(), req)),
+        endpoint("ranking.list", move |_ctx, req| {
+            list_rankings(rl.clone(), req)
+        }),
+        endpoint("ranking.get", move |_ctx, req: ById| {
+            get_ranking(rg.clone(), req)
+        }),
         endpoint("ranking.publish", move |ctx, req: PublishRanking| {
             let (db, policy) = (rp.clone(), pp.clone());
             async move {
                 let today = policy.calendar.local_date(from_ms(now_ms()));
+                if (today - req.day).num_days() > MAX_DAYS {
+                    return Err(ServiceError::field(
+                        "day",
+                        "out_of_range",
+                        "rankings are published for the last two years only",
+                    ));
+                }
                 if !is_due(req.kind, req.day, today) {
                     return Err(ServiceError::field(
                         "day",
@@ -593,7 +608,10 @@ async fn list_warnings(
     let mut conn = db.read_conn().await?;
     let items = store::list_warnings(
         &mut conn,
-        req.model.as_deref().map(str::trim).filter(|m| !m.is_empty()),
+        req.model
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty()),
         req.cursor.as_deref(),
         req.limit,
     )
@@ -641,7 +659,9 @@ async fn replace_thresholds(
         .map(|a| a.user_id.as_str())
         .unwrap_or("anonymous");
     if !store::insert_thresholds(&mut uow, &req.thresholds, current + 1, by, now_ms()).await? {
-        return Err(ServiceError::stale("the thresholds were replaced meanwhile"));
+        return Err(ServiceError::stale(
+            "the thresholds were replaced meanwhile",
+        ));
     }
     uow.commit().await?;
     Ok(QualityThresholds {

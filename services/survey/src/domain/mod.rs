@@ -136,9 +136,9 @@ pub fn after_attempt(
         },
         AttemptOutcome::Busy => AfterAttempt {
             status: CallbackStatus::Scheduled,
-            next_due: Some(agreed.unwrap_or_else(|| {
-                policy.calendar.add_working_time(now, policy.retry_after)
-            })),
+            next_due: Some(
+                agreed.unwrap_or_else(|| policy.calendar.add_working_time(now, policy.retry_after)),
+            ),
             failed_attempts: failed_before,
         },
         AttemptOutcome::Unreachable => {
@@ -261,7 +261,10 @@ pub(crate) mod tests {
             _ => None,
         })
         .expect("valid");
-        assert_eq!(p.collect_at, NaiveTime::from_hms_opt(10, 15, 0).expect("time"));
+        assert_eq!(
+            p.collect_at,
+            NaiveTime::from_hms_opt(10, 15, 0).expect("time")
+        );
         assert_eq!((p.max_attempts, p.delay_days), (5, 1));
         assert_eq!(p.retry_after, Duration::minutes(30));
         let e = CallbackPolicy::from_settings(cal.clone(), |k| {
@@ -307,7 +310,8 @@ pub(crate) mod tests {
         assert_eq!(first.failed_attempts, 1);
         let next = first.next_due.expect("retry");
         assert_eq!(
-            p.calendar.working_time_between(cst(2026, 11, 24, 16, 30), next),
+            p.calendar
+                .working_time_between(cst(2026, 11, 24, 16, 30), next),
             Duration::hours(2)
         );
         assert!(next > cst(2026, 11, 25, 0, 0));

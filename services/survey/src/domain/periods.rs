@@ -125,9 +125,21 @@ mod tests {
             latest_due(RankingKind::Monthly, d(2027, 1, 3)),
             (d(2026, 12, 1), d(2026, 12, 31))
         );
-        assert!(is_due(RankingKind::Monthly, d(2026, 11, 15), d(2026, 12, 3)));
-        assert!(!is_due(RankingKind::Monthly, d(2026, 11, 15), d(2026, 12, 2)));
-        assert!(!is_due(RankingKind::Weekly, d(2026, 11, 25), d(2026, 11, 29)));
+        assert!(is_due(
+            RankingKind::Monthly,
+            d(2026, 11, 15),
+            d(2026, 12, 3)
+        ));
+        assert!(!is_due(
+            RankingKind::Monthly,
+            d(2026, 11, 15),
+            d(2026, 12, 2)
+        ));
+        assert!(!is_due(
+            RankingKind::Weekly,
+            d(2026, 11, 25),
+            d(2026, 11, 29)
+        ));
     }
 
     #[test]

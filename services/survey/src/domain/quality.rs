@@ -107,7 +107,11 @@ mod tests {
 
     #[test]
     fn a_visit_repeats_its_fault_and_each_part_once() {
-        let parts = vec!["DRUM-1".to_owned(), "ROLLER".to_owned(), "DRUM-1".to_owned()];
+        let parts = vec![
+            "DRUM-1".to_owned(),
+            "ROLLER".to_owned(),
+            "DRUM-1".to_owned(),
+        ];
         assert_eq!(
             repeats(Some("paper_feed"), &parts),
             vec![

@@ -168,7 +168,11 @@ pub fn validate(req: &ReplaceQuestionnaire) -> Vec<FieldError> {
                 "key must be 1-40 characters of a-z, 0-9 and _",
             ));
         } else if !keys.insert(q.key.as_str()) {
-            e.push(err(at("key"), "duplicate", format!("{} appears twice", q.key)));
+            e.push(err(
+                at("key"),
+                "duplicate",
+                format!("{} appears twice", q.key),
+            ));
         }
         check_text(&mut e, &at("text_zh"), &q.text_zh, 1, 500);
         check_text(&mut e, &at("text_en"), &q.text_en, 1, 500);
@@ -267,7 +271,8 @@ pub fn mean_milli(sum: u64, count: u64) -> Option<u32> {
 /// required question is answered.
 pub fn evaluate(q: &Questionnaire, answers: &[Answer]) -> Result<Evaluation, Vec<FieldError>> {
     let mut e = Vec::new();
-    let by_key: HashMap<&str, &Question> = q.questions.iter().map(|x| (x.key.as_str(), x)).collect();
+    let by_key: HashMap<&str, &Question> =
+        q.questions.iter().map(|x| (x.key.as_str(), x)).collect();
     let mut answered = HashSet::new();
     let (mut tech, mut agent, mut all) = ((0u64, 0u64), (0u64, 0u64), (0u64, 0u64));
     let mut persists = false;
@@ -286,12 +291,19 @@ pub fn evaluate(q: &Questionnaire, answers: &[Answer]) -> Result<Evaluation, Vec
             e.push(err(
                 at("key"),
                 "unknown_question",
-                format!("questionnaire version {} has no question {:?}", q.version, a.key),
+                format!(
+                    "questionnaire version {} has no question {:?}",
+                    q.version, a.key
+                ),
             ));
             continue;
         };
         if !answered.insert(a.key.as_str()) {
-            e.push(err(at("key"), "duplicate", format!("{} answered twice", a.key)));
+            e.push(err(
+                at("key"),
+                "duplicate",
+                format!("{} answered twice", a.key),
+            ));
             continue;
         }
         let values = [a.yes.is_some(), a.level.is_some(), a.text.is_some()]
@@ -306,7 +318,11 @@ pub fn evaluate(q: &Questionnaire, answers: &[Answer]) -> Result<Evaluation, Vec
                         reasons.push(format!("{}: no", a.key));
                     }
                 }
-                _ => e.push(err(at("yes"), "required", format!("{} takes yes (true/false) only", a.key))),
+                _ => e.push(err(
+                    at("yes"),
+                    "required",
+                    format!("{} takes yes (true/false) only", a.key),
+                )),
             },
             QuestionKind::Rating => match a.level {
                 Some(level) if values == 1 => {
@@ -321,17 +337,29 @@ pub fn evaluate(q: &Questionnaire, answers: &[Answer]) -> Result<Evaluation, Vec
                         reasons.push(format!("{}: {}", a.key, level_name(level)));
                     }
                 }
-                _ => e.push(err(at("level"), "required", format!("{} takes level only", a.key))),
+                _ => e.push(err(
+                    at("level"),
+                    "required",
+                    format!("{} takes level only", a.key),
+                )),
             },
             QuestionKind::Text => match &a.text {
                 Some(text) if values == 1 => {
                     if text.chars().count() > MAX_TEXT {
-                        e.push(err(at("text"), "too_long", format!("text must be at most {MAX_TEXT} characters")));
+                        e.push(err(
+                            at("text"),
+                            "too_long",
+                            format!("text must be at most {MAX_TEXT} characters"),
+                        ));
                     } else if !text.trim().is_empty() {
                         comments.push(text.trim().to_owned());
                     }
                 }
-                _ => e.push(err(at("text"), "required", format!("{} takes text only", a.key))),
+                _ => e.push(err(
+                    at("text"),
+                    "required",
+                    format!("{} takes text only", a.key),
+                )),
             },
         }
     }
@@ -470,7 +498,12 @@ mod tests {
             level: None,
             text: Some("   ".into()),
         });
-        assert!(evaluate(&built_in(), &answers).expect("valid").follow_up_reasons.is_empty());
+        assert!(
+            evaluate(&built_in(), &answers)
+                .expect("valid")
+                .follow_up_reasons
+                .is_empty()
+        );
     }
 
     #[test]

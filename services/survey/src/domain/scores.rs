@@ -398,7 +398,10 @@ mod tests {
             .map(|x| (x.rank, x.key.as_str(), x.mean_milli, x.callbacks))
             .collect();
         // Equal means: both rank 1 (more callbacks listed first); the next rank is 3.
-        assert_eq!(got, vec![(1, "a", 1050, 2), (1, "b", 1050, 1), (3, "c", 900, 1)]);
+        assert_eq!(
+            got,
+            vec![(1, "a", 1050, 2), (1, "b", 1050, 1), (3, "c", 900, 1)]
+        );
         assert_eq!(l[0].items[1].key, "technician_attitude");
         assert_eq!(l[0].items[1].mean_milli, 1050);
     }
@@ -509,12 +512,21 @@ mod tests {
         assert_eq!(lines.len(), 2);
         let t = &lines[0];
         assert_eq!(
-            (t.role.as_str(), t.workload, t.rated_callbacks, t.repeat_repairs, t.follow_ups),
+            (
+                t.role.as_str(),
+                t.workload,
+                t.rated_callbacks,
+                t.repeat_repairs,
+                t.follow_ups
+            ),
             ("technician", 2, 1, 1, 1)
         );
         assert_eq!((t.attitude_milli, t.score_milli), (Some(900), Some(900)));
         let a = &lines[1];
-        assert_eq!((a.role.as_str(), a.workload, a.attitude_milli), ("agent", 1, Some(1100)));
+        assert_eq!(
+            (a.role.as_str(), a.workload, a.attitude_milli),
+            ("agent", 1, Some(1100))
+        );
         assert_eq!(a.repeat_repairs, 0);
     }
 }

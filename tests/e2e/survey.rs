@@ -1,0 +1,692 @@
+//! Survey through the gateway: callbacks with busy, unreachable and completed attempts,
+//! the follow-up and its escalation, a problem that persists reopening the ticket, the
+//! answer link and the public form, scores, coverage, appraisal CSV, ranking snapshots,
+//! campaigns, questionnaire versions and quality warnings. Bad input changes nothing.
+use std::time::Duration;
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use aftercare_testkit::{poll_for, wait_until};
+
+use crate::helpers::*;
+
+const FULL_ROLES: [&str; 6] = [
+    "gateway",
+    "intake",
+    "dispatch",
+    "inventory",
+    "billing",
+    "survey",
+];
+
+/// Today's date in the company's time zone (China Standard Time).
+fn today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
+}
+
+fn answers(machine_working: bool, attitude: &str, comment: Option<&str>) -> Value {
+    let mut a = vec![
+        json!({"key": "machine_working", "yes": machine_working}),
+        json!({"key": "explained", "yes": true}),
+        json!({"key": "technician_attitude", "level": attitude}),
+        json!({"key": "technician_skill", "level": "satisfied"}),
+        json!({"key": "agent_attitude", "level": "very_satisfied"}),
+        json!({"key": "on_site_speed", "level": "satisfied"}),
+    ];
+    if let Some(c) = comment {
+        a.push(json!({"key": "comments", "text": c}));
+    }
+    Value::Array(a)
+}
+
+/// POST with `If-Match: "<version>"` (or none).
+async fn post_if(api: &Api, path: &str, version: Option<i64>, body: &Value) -> (u16, Value) {
+    let mut r = api.request(Method::POST, path).await.json(body);
+    if let Some(v) = version {
+        r = r.header("if-match", format!("\"{v}\""));
+    }
+    let resp = r.send().await.expect("send");
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+/// A visit done and its callback scheduled: (ticket, work order, callback).
+async fn visit(api: &Api, serial: &str) -> (Value, Value, Value) {
+    let t = api.open_ticket(serial).await;
+    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    let wo_id = wo["id"].as_str().unwrap().to_owned();
+    assert_eq!(api.complete(&wo_id, json!([])).await.0, 200);
+    let cb = api.callback(&wo_id).await;
+    (t, wo, cb)
+}
+
+/// A POST without any credentials.
+async fn public_post(api: &Api, path: &str, body: &Value) -> (u16, Value) {
+    let r = api
+        .http
+        .post(format!("{}{path}", api.base))
+        .json(body)
+        .send()
+        .await
+        .expect("send");
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn ticket_status(api: &Api, id: &str) -> Value {
+    api.get(&format!("/tickets/{id}")).await.1["status"].clone()
+}
+
+async fn callbacks_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&FULL_ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    let (t, wo, cb) = visit(api, "SN-SURVEY-1").await;
+    let (ticket_id, cb_id) = (t["id"].as_str().unwrap(), cb["id"].as_str().unwrap());
+    assert_eq!(cb["kind"], "visit");
+    assert_eq!(cb["status"], "scheduled");
+    assert_eq!(cb["work_order_number"], wo["number"]);
+    assert!(!cb["technician_name"].as_str().unwrap().is_empty(), "{cb}");
+    // Completed on Monday 23 Nov 10:50 CST: called on Tuesday 09:00.
+    assert_eq!(cb["due_at"], "2026-11-24T01:00:00Z");
+    let path = format!("/callbacks/{cb_id}/attempts");
+
+    // Bad input: refused, nothing recorded.
+    assert_eq!(
+        post_if(api, &path, None, &json!({"outcome": "refused"}))
+            .await
+            .0,
+        428
+    );
+    let (s, p) = post_if(api, &path, Some(1), &json!({"outcome": "busy"})).await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("rescheduled_to")),
+        "{p}"
+    );
+    let (s, p) = post_if(
+        api,
+        &path,
+        Some(1),
+        &json!({"outcome": "completed", "answers": [{"key": "machine_working", "yes": true}]}),
+    )
+    .await;
+    assert_eq!(s, 422, "{p}");
+    assert!(
+        p["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["field"] == "answers"),
+        "{p}"
+    );
+    let (s, p) = post_if(
+        api,
+        &path,
+        Some(1),
+        &json!({"outcome": "completed", "answers": [{"key": "technician_attitude", "level": "superb"}]}),
+    )
+    .await;
+    assert_eq!(s, 422, "{p}");
+    let (_, same) = api.get(&format!("/callbacks/{cb_id}")).await;
+    assert_eq!(
+        (
+            same["version"].as_i64(),
+            same["attempts"].as_array().map(Vec::len)
+        ),
+        (Some(1), Some(0))
+    );
+
+    // Busy: called again at the agreed time.
+    let agreed = (chrono::Utc::now() + chrono::Duration::hours(3))
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let (s, c) = post_if(
+        api,
+        &path,
+        Some(1),
+        &json!({"outcome": "busy", "rescheduled_to": agreed, "note": "in a meeting"}),
+    )
+    .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(
+        (c["status"].as_str(), c["due_at"].as_str()),
+        (Some("scheduled"), Some(agreed.as_str()))
+    );
+    assert_eq!(c["attempts"][0]["outcome"], "busy");
+    assert_eq!(c["version"], 2);
+    // A stale version is refused.
+    let (s, _) = post_if(api, &path, Some(1), &json!({"outcome": "refused"})).await;
+    assert_eq!(s, 412);
+
+    // Answered: a low rating, a comment and a machine still down.
+    let (s, c) = post_if(
+        api,
+        &path,
+        Some(2),
+        &json!({"outcome": "completed", "answers": answers(false, "dissatisfied", Some("还是卡纸"))}),
+    )
+    .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["status"], "completed");
+    let a = &c["answers"];
+    assert_eq!(a["questionnaire_version"], 1);
+    assert_eq!(a["problem_persists"], true);
+    // Technician: (0.8 + 1.0 + 1.0) / 3 = 0.933; agent 1.1; overall (0.8+1.0+1.1+1.0)/4 = 0.975.
+    assert_eq!(a["scores"]["technician_milli"], 933);
+    assert_eq!(a["scores"]["agent_milli"], 1100);
+    assert_eq!(a["scores"]["overall_milli"], 975);
+    assert_eq!(
+        post_if(api, &path, Some(3), &json!({"outcome": "refused"}))
+            .await
+            .0,
+        409
+    );
+
+    // The ticket is reopened as a repeat repair.
+    wait_until(WAIT, "intake to reopen the ticket", || async {
+        ticket_status(api, ticket_id).await == "reopened"
+    })
+    .await
+    .unwrap();
+    let js = sys.jetstream().await;
+    let persists = subject_messages(&js, "SURVEY", "survey.callback.problem_persists").await;
+    assert_eq!(persists.len(), 1);
+    assert_eq!(persists[0]["data"]["comment"], "还是卡纸");
+
+    // A follow-up for the agent who took the call, due in one working day.
+    let (_, fus) = api.get("/followups?status=open").await;
+    let f = fus["items"][0].clone();
+    assert_eq!(f["callback_id"], cb["id"]);
+    assert!(
+        f["agent"].is_string(),
+        "the opening agent is responsible: {f}"
+    );
+    let reasons: Vec<&str> = f["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "machine_working: no",
+            "technician_attitude: dissatisfied",
+            "comment"
+        ]
+    );
+    let fpath = format!("/followups/{}/resolve", f["id"].as_str().unwrap());
+    let (s, p) = post_if(api, &fpath, Some(1), &json!({"resolution": "  "})).await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("resolution"))
+    );
+    let (s, r) = post_if(
+        api,
+        &fpath,
+        Some(1),
+        &json!({"resolution": "apologised; revisit booked"}),
+    )
+    .await;
+    assert_eq!((s, r["status"].as_str()), (200, Some("resolved")), "{r}");
+
+    // Reports.
+    let day = today();
+    let (s, r) = api
+        .get(&format!(
+            "/reports/callback-scores?group_by=technician&from={day}&to={day}"
+        ))
+        .await;
+    assert_eq!(s, 200, "{r}");
+    assert_eq!(r["lines"][0]["mean_milli"], 933);
+    assert_eq!(r["lines"][0]["repeat_repairs"], 1);
+    assert_eq!(r["lines"][0]["rank"], 1);
+    let (s, r) = api
+        .get("/reports/callback-coverage?from=2026-11-23&to=2026-11-23")
+        .await;
+    assert_eq!(s, 200, "{r}");
+    assert_eq!(
+        (
+            r["visits"].as_u64(),
+            r["completed"].as_u64(),
+            r["coverage_tenths"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1000))
+    );
+    let (s, p) = api
+        .get("/reports/callback-scores?group_by=team&from=2026-11-30&to=2026-11-01")
+        .await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("to")));
+    let (s, p) = api
+        .get("/reports/callback-scores?group_by=weather&from=2026-11-01&to=2026-11-30")
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("group_by"))
+    );
+
+    let csv = api
+        .request(
+            Method::GET,
+            &format!("/reports/appraisal.csv?from=2026-11-23&to={day}"),
+        )
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status(), 200);
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let text = csv.text().await.unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(
+        rows[0]
+            .trim_start_matches('\u{feff}')
+            .starts_with("role,id,name,team,workload")
+    );
+    let tech_row = rows
+        .iter()
+        .find(|r| r.starts_with("technician,"))
+        .expect("technician row");
+    assert!(tech_row.ends_with(",1,1,1,1,0.800,0.933"), "{tech_row}");
+
+    // Rankings: the current week is not over; two weeks ago can be published, once.
+    let (s, p) = api
+        .post(
+            "/rankings",
+            &json!({"kind": "weekly", "day": day.to_string()}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("not_closed")),
+        "{p}"
+    );
+    let back = (day - chrono::Duration::days(14)).to_string();
+    let (s, first) = api
+        .post("/rankings", &json!({"kind": "weekly", "day": back}))
+        .await;
+    assert_eq!(s, 200, "{first}");
+    assert_eq!(
+        first["technicians"],
+        json!([]),
+        "an empty week ranks nobody"
+    );
+    let (s, again) = api
+        .post("/rankings", &json!({"kind": "weekly", "day": back}))
+        .await;
+    assert_eq!((s, &again), (200, &first), "published once, unchanged");
+    let (s, p) = api
+        .post(
+            "/rankings",
+            &json!({"kind": "monthly", "day": "2000-01-15"}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("out_of_range"))
+    );
+    let (_, list) = api.get("/rankings?kind=weekly").await;
+    assert!(
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == first["id"])
+    );
+    let published = subject_messages(&js, "SURVEY", "survey.ranking.published").await;
+    assert_eq!(
+        published
+            .iter()
+            .filter(|e| e["data"]["ranking_id"] == first["id"])
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn callbacks_are_recorded_scored_followed_up_and_reported_on_sqlite() {
+    callbacks_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn callbacks_are_recorded_scored_followed_up_and_reported_on_postgresql() {
+    callbacks_through_the_gateway(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn customers_answer_once_through_a_link_and_the_ticket_closes() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _all = sys.spawn(&FULL_ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    let (t, _, cb) = visit(api, "SN-LINK-1").await;
+    let cb_id = cb["id"].as_str().unwrap();
+    let (s, link) = api
+        .post(&format!("/callbacks/{cb_id}/answer-link"), &json!({}))
+        .await;
+    assert_eq!(s, 201, "{link}");
+    let token = link["token"].as_str().unwrap().to_owned();
+    // Intake sends the link on the customer's channel.
+    let js = sys.jetstream().await;
+    let sent = poll_for(WAIT, "the link to be sent", || async {
+        subject_messages(&js, "INTAKE", "intake.customer.notification")
+            .await
+            .into_iter()
+            .find(|n| n["data"]["kind"] == "answer_link")
+    })
+    .await
+    .unwrap();
+    assert!(
+        sent["data"]["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("/answer.html#{token}")),
+        "{sent}"
+    );
+
+    // The public form, without signing in.
+    let (s, form) = public_post(api, "/answer-form", &json!({"token": token})).await;
+    assert_eq!(s, 200, "{form}");
+    assert_eq!(form["questionnaire_version"], 1);
+    assert_eq!(form["questions"].as_array().unwrap().len(), 7);
+    assert!(form.get("customer_name").is_none());
+    let answer = |body: Value| async move { public_post(api, "/answer-form/answers", &body).await };
+    // Incomplete answers leave the link usable.
+    let (s, p) = answer(json!({"token": token, "answers": []})).await;
+    assert_eq!(s, 422, "{p}");
+    let (s, _) = answer(
+        json!({"token": "not-a-real-token-at-all-xx", "answers": answers(true, "satisfied", None)}),
+    )
+    .await;
+    assert_eq!(s, 404);
+    let (s, p) =
+        answer(json!({"token": token, "answers": answers(true, "very_satisfied", None)})).await;
+    assert_eq!(s, 204, "{p}");
+    let (s, _) =
+        answer(json!({"token": token, "answers": answers(true, "very_satisfied", None)})).await;
+    assert_eq!(s, 404, "single use");
+
+    let (_, c) = api.get(&format!("/callbacks/{cb_id}")).await;
+    assert_eq!(
+        (c["status"].as_str(), c["answers"]["channel"].as_str()),
+        (Some("completed"), Some("web"))
+    );
+    // Nothing to follow up; the ticket closes with its callback.
+    wait_until(WAIT, "intake to close the ticket", || async {
+        ticket_status(api, t["id"].as_str().unwrap()).await == "closed"
+    })
+    .await
+    .unwrap();
+    assert_eq!(api.get("/followups").await.1["items"], json!([]));
+
+    // The page itself is served with a policy that lets its own script run.
+    let root = api.base.trim_end_matches("/api/v1");
+    let page = reqwest::get(format!("{root}/answer.html")).await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'self'")
+    );
+}
+
+#[tokio::test]
+async fn unreachable_customers_are_retried_then_closed_and_follow_ups_escalate() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _all = sys
+        .spawn(
+            &FULL_ROLES,
+            &[
+                ("AFTERCARE_JOB_INTERVAL_SECS", "1"),
+                ("AFTERCARE_CALLBACK_ATTEMPTS", "2"),
+            ],
+        )
+        .await;
+    let api = &sys.api;
+    api.technician().await;
+    let (t, _, cb) = visit(api, "SN-UNREACH-1").await;
+    let path = format!("/callbacks/{}/attempts", cb["id"].as_str().unwrap());
+    let (s, c) = post_if(api, &path, Some(1), &json!({"outcome": "unreachable"})).await;
+    assert_eq!(
+        (s, c["status"].as_str(), c["failed_attempts"].as_u64()),
+        (200, Some("scheduled"), Some(1)),
+        "{c}"
+    );
+    assert!(c["due_at"].as_str().unwrap() > cb["due_at"].as_str().unwrap());
+    let (s, c) = post_if(api, &path, Some(2), &json!({"outcome": "unreachable"})).await;
+    assert_eq!((s, c["status"].as_str()), (200, Some("unreachable")), "{c}");
+    wait_until(WAIT, "intake to close the ticket", || async {
+        ticket_status(api, t["id"].as_str().unwrap()).await == "closed"
+    })
+    .await
+    .unwrap();
+
+    // A follow-up left open past its two working days goes to the manager, once.
+    let (_, _, cb2) = visit(api, "SN-UNREACH-2").await;
+    let (s, _) = post_if(
+        api,
+        &format!("/callbacks/{}/attempts", cb2["id"].as_str().unwrap()),
+        Some(1),
+        &json!({"outcome": "completed", "answers": answers(true, "very_dissatisfied", None)}),
+    )
+    .await;
+    assert_eq!(s, 200);
+    sys.execute("survey", "update follow_up set escalate_at = 0")
+        .await;
+    let f = poll_for(WAIT, "the follow-up to escalate", || async {
+        let (_, v) = api.get("/followups?status=escalated").await;
+        v["items"].as_array().and_then(|a| a.first().cloned())
+    })
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let js = sys.jetstream().await;
+    let escalated = subject_messages(&js, "SURVEY", "survey.followup.escalated").await;
+    assert_eq!(escalated.len(), 1);
+    assert_eq!(escalated[0]["data"]["followup_id"], f["id"]);
+    // The sweep also published last week's and last month's rankings, each once.
+    let published = subject_messages(&js, "SURVEY", "survey.ranking.published").await;
+    let kinds: Vec<&str> = published
+        .iter()
+        .filter_map(|e| e["data"]["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "weekly").count(),
+        1,
+        "{kinds:?}"
+    );
+    assert_eq!(
+        kinds.iter().filter(|k| **k == "monthly").count(),
+        1,
+        "{kinds:?}"
+    );
+}
+
+#[tokio::test]
+async fn questionnaires_campaigns_and_quality_warnings() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _all = sys.spawn(&FULL_ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+
+    // A stricter quality threshold: two of the same fault on a model in a month.
+    let (s, th) = api.get("/quality-thresholds").await;
+    assert_eq!((s, th["version"].as_i64()), (200, Some(0)));
+    let bad = json!({"thresholds": [{"window": "month", "count": 1}]});
+    let (s, p) = post_if(api, "/quality-thresholds", Some(0), &bad).await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("thresholds[0].count"))
+    );
+    let good =
+        json!({"thresholds": [{"window": "month", "count": 2}, {"window": "year", "count": 5}]});
+    let (s, th) = post_if(api, "/quality-thresholds", Some(0), &good).await;
+    assert_eq!((s, th["version"].as_i64()), (200, Some(1)), "{th}");
+
+    for serial in ["SN-Q-1", "SN-Q-2"] {
+        let t = api.open_ticket(serial).await;
+        let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+        let r = api
+            .request(Method::POST, &format!("/workorders/{}/complete", wo["id"].as_str().unwrap()))
+            .await
+            .header("if-match", format!("\"{}\"", wo["version"]))
+            .json(&json!({"diagnosis": "paper feed roller worn", "fault": "paper_feed",
+                "started_at": "2026-11-23T02:00:00Z", "finished_at": "2026-11-23T02:40:00Z", "parts": []}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        api.callback(wo["id"].as_str().unwrap()).await;
+    }
+    let w = poll_for(WAIT, "a quality warning", || async {
+        let (_, v) = api.get("/quality-warnings?model=AR-2048").await;
+        v["items"].as_array().and_then(|a| a.first().cloned())
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        (
+            w["repeat"].as_str(),
+            w["key"].as_str(),
+            w["window"].as_str()
+        ),
+        (Some("fault"), Some("paper_feed"), Some("month"))
+    );
+    assert_eq!(
+        (w["count"].as_u64(), w["window_start"].as_str()),
+        (Some(2), Some("2026-11-01"))
+    );
+    assert_eq!(w["work_orders"].as_array().unwrap().len(), 2);
+    let js = sys.jetstream().await;
+    assert_eq!(
+        subject_messages(&js, "SURVEY", "survey.quality.warning_raised")
+            .await
+            .len(),
+        1
+    );
+    // A bad fault code is refused by dispatch and changes nothing.
+    let t = api.open_ticket("SN-Q-3").await;
+    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    let r = api
+        .request(
+            Method::POST,
+            &format!("/workorders/{}/complete", wo["id"].as_str().unwrap()),
+        )
+        .await
+        .header("if-match", format!("\"{}\"", wo["version"]))
+        .json(&json!({"diagnosis": "x", "fault": "Paper Feed!",
+            "started_at": "2026-11-23T02:00:00Z", "finished_at": "2026-11-23T02:40:00Z"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let p: Value = r.json().await.unwrap();
+    assert_eq!(p["errors"][0]["field"], "fault");
+
+    // A new questionnaire version; answers are checked against it.
+    let (s, q) = api.get("/questionnaire").await;
+    assert_eq!((s, q["version"].as_i64()), (200, Some(1)));
+    let mut questions = q["questions"].as_array().unwrap().clone();
+    questions.push(json!({"key": "would_recommend", "kind": "yes_no", "text_zh": "您会推荐我们吗？", "text_en": "Would you recommend us?", "required": true}));
+    let mut dup = questions.clone();
+    dup.push(json!({"key": "would_recommend", "kind": "text", "text_zh": "x", "text_en": "x"}));
+    let (s, p) = post_if(
+        api,
+        "/questionnaire",
+        Some(1),
+        &json!({"questions": dup, "levels": q["levels"], "follow_up_at": "dissatisfied"}),
+    )
+    .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("duplicate")),
+        "{p}"
+    );
+    let (s, q2) = post_if(
+        api,
+        "/questionnaire",
+        Some(1),
+        &json!({"questions": questions, "levels": q["levels"], "follow_up_at": "dissatisfied"}),
+    )
+    .await;
+    assert_eq!((s, q2["version"].as_i64()), (200, Some(2)), "{q2}");
+    let (s, _) = post_if(
+        api,
+        "/questionnaire",
+        Some(1),
+        &json!({"questions": questions, "levels": q["levels"], "follow_up_at": "dissatisfied"}),
+    )
+    .await;
+    assert_eq!(s, 412);
+    let (_, cbs) = api.get("/callbacks?kind=visit&status=scheduled").await;
+    let cb = cbs["items"][0].clone();
+    let path = format!("/callbacks/{}/attempts", cb["id"].as_str().unwrap());
+    let (s, p) = post_if(
+        api,
+        &path,
+        Some(1),
+        &json!({"outcome": "completed", "answers": answers(true, "satisfied", None)}),
+    )
+    .await;
+    assert_eq!(s, 422, "the new required question: {p}");
+    let mut a = answers(true, "satisfied", None);
+    a.as_array_mut()
+        .unwrap()
+        .push(json!({"key": "would_recommend", "yes": true}));
+    let (s, c) = post_if(
+        api,
+        &path,
+        Some(1),
+        &json!({"outcome": "completed", "answers": a}),
+    )
+    .await;
+    assert_eq!(
+        (s, c["answers"]["questionnaire_version"].as_i64()),
+        (200, Some(2)),
+        "{c}"
+    );
+
+    // The quarter's campaign calls each active customer once.
+    let (s, p) = api.post("/campaigns", &json!({"quarter": "2026-Q5"})).await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("quarter"))
+    );
+    let (s, camp) = api.post("/campaigns", &json!({"quarter": "2026-Q4"})).await;
+    assert_eq!(s, 201, "{camp}");
+    // All three tickets came from one customer (same name, no record): one call.
+    assert_eq!(camp["callbacks"], 1, "{camp}");
+    let (s, _) = api.post("/campaigns", &json!({"quarter": "2026-Q4"})).await;
+    assert_eq!(s, 409);
+    let (_, list) = api
+        .get(&format!(
+            "/callbacks?campaign_id={}",
+            camp["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["kind"], "campaign");
+
+    // The day's call list: open callbacks already due.
+    let (s, due) = api
+        .get("/callbacks?due=open&due_before=2030-01-01T00:00:00Z&sort=due_at")
+        .await;
+    assert_eq!(s, 200);
+    assert!(
+        due["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["status"] == "scheduled")
+    );
+    let (s, p) = api.get("/callbacks?due=soon").await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("due")));
+}
