@@ -267,6 +267,25 @@ async fn callbacks_through_the_gateway(backend: Backend) {
         (422, Some("group_by"))
     );
 
+    // Satisfaction index: ratings 0.8, 1.0, 1.1, 1.0 sit at 0.25, 0.75, 1.0, 0.75 between
+    // the worst (0.7) and the best (1.1) level: 68.75 → 68.8.
+    let (s, r) = api
+        .get(&format!(
+            "/reports/satisfaction?group_by=district&interval=month&from={day}&to={day}"
+        ))
+        .await;
+    assert_eq!(s, 200, "{r}");
+    let points = r["points"].as_array().unwrap();
+    let tianhe = points
+        .iter()
+        .find(|p| p["group"] == "tianhe")
+        .expect("tianhe");
+    assert_eq!(
+        (tianhe["ratings"].as_u64(), tianhe["index_tenths"].as_u64()),
+        (Some(4), Some(688))
+    );
+    assert!(points.iter().any(|p| p["group"] == "all"));
+
     let csv = api
         .request(
             Method::GET,
@@ -511,8 +530,17 @@ async fn unreachable_customers_are_retried_then_closed_and_follow_ups_escalate()
 }
 
 #[tokio::test]
-async fn questionnaires_campaigns_and_quality_warnings() {
-    let sys = System::new(Backend::Sqlite).await;
+async fn questionnaires_campaigns_and_quality_warnings_on_sqlite() {
+    questionnaires_campaigns_and_quality_warnings(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn questionnaires_campaigns_and_quality_warnings_on_postgresql() {
+    questionnaires_campaigns_and_quality_warnings(Backend::Postgres).await;
+}
+
+async fn questionnaires_campaigns_and_quality_warnings(backend: Backend) {
+    let sys = System::new(backend).await;
     let _all = sys.spawn(&FULL_ROLES, &[]).await;
     let api = &sys.api;
     api.technician().await;

@@ -15,10 +15,10 @@ use aftercare_contracts::survey::{
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
 use aftercare_platform::{Db, from_ms, now_ms};
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::domain::periods::{add_months, is_due, label, period_of, quarter};
+use crate::domain::periods::{add_months, is_due, label, period_of, quarter, utc_bounds};
 use crate::domain::quality::{default_thresholds, validate as validate_thresholds};
 use crate::domain::questionnaire::level_score;
 use crate::domain::scores::{
@@ -229,11 +229,8 @@ fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), ServiceError> {
 
 /// `[from, to]` local days as UTC milliseconds `[start, end)`.
 fn bounds(policy: &CallbackPolicy, from: NaiveDate, to: NaiveDate) -> (i64, i64) {
-    let cal = &policy.calendar;
-    (
-        cal.start_of_day(from).timestamp_millis(),
-        cal.start_of_day(to + Duration::days(1)).timestamp_millis(),
-    )
+    let (a, b) = utc_bounds(&policy.calendar, from, to);
+    (a.timestamp_millis(), b.timestamp_millis())
 }
 
 /// Turns answered callback rows into what scoring reads.

@@ -46,6 +46,19 @@ pub fn is_due(kind: RankingKind, day: NaiveDate, today: NaiveDate) -> bool {
     period_of(kind, day).0 <= latest_due(kind, today).0
 }
 
+/// Local days `[from, to]` as the UTC instants `[start, end)` a query compares with:
+/// callbacks count in the period of the local day they were answered on.
+pub fn utc_bounds(
+    calendar: &aftercare_calendar::BusinessCalendar,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> (chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>) {
+    (
+        calendar.start_of_day(from),
+        calendar.start_of_day(to + Duration::days(1)),
+    )
+}
+
 /// Parses `2026-Q4` into its first and last day.
 pub fn quarter(text: &str) -> Option<(NaiveDate, NaiveDate)> {
     let (year, q) = text.trim().split_once("-Q")?;
@@ -140,6 +153,36 @@ mod tests {
             d(2026, 11, 25),
             d(2026, 11, 29)
         ));
+    }
+
+    #[test]
+    fn a_callback_counts_in_the_local_week_it_was_answered_in() {
+        use chrono::TimeZone;
+        let cal = aftercare_calendar::BusinessCalendar::china();
+        let (start, end) = period_of(RankingKind::Weekly, d(2026, 11, 25));
+        let (a, b) = utc_bounds(&cal, start, end);
+        // Sunday 29 Nov 23:30 CST and Monday 30 Nov 00:30 CST are both Sunday in UTC,
+        // yet fall in different weeks.
+        let sunday_night = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 29, 15, 30, 0)
+            .unwrap();
+        let monday_early = chrono::Utc
+            .with_ymd_and_hms(2026, 11, 29, 16, 30, 0)
+            .unwrap();
+        assert!(a <= sunday_night && sunday_night < b);
+        assert!(monday_early >= b);
+        assert_eq!(
+            a,
+            chrono::Utc
+                .with_ymd_and_hms(2026, 11, 22, 16, 0, 0)
+                .unwrap()
+        );
+        assert_eq!(
+            b,
+            chrono::Utc
+                .with_ymd_and_hms(2026, 11, 29, 16, 0, 0)
+                .unwrap()
+        );
     }
 
     #[test]
