@@ -11,15 +11,6 @@ use aftercare_testkit::{poll_for, wait_until};
 
 use crate::helpers::*;
 
-const FULL_ROLES: [&str; 6] = [
-    "gateway",
-    "intake",
-    "dispatch",
-    "inventory",
-    "billing",
-    "survey",
-];
-
 /// Today's date in the company's time zone (China Standard Time).
 fn today() -> chrono::NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
@@ -80,7 +71,7 @@ async fn ticket_status(api: &Api, id: &str) -> Value {
 
 async fn callbacks_through_the_gateway(backend: Backend) {
     let sys = System::new(backend).await;
-    let _all = sys.spawn(&FULL_ROLES, &[]).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     api.technician().await;
     let (t, wo, cb) = visit(api, "SN-SURVEY-1").await;
@@ -382,7 +373,7 @@ async fn callbacks_are_recorded_scored_followed_up_and_reported_on_postgresql() 
 #[tokio::test]
 async fn customers_answer_once_through_a_link_and_the_ticket_closes() {
     let sys = System::new(Backend::Sqlite).await;
-    let _all = sys.spawn(&FULL_ROLES, &[]).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     api.technician().await;
     let (t, _, cb) = visit(api, "SN-LINK-1").await;
@@ -462,7 +453,7 @@ async fn unreachable_customers_are_retried_then_closed_and_follow_ups_escalate()
     let sys = System::new(Backend::Sqlite).await;
     let _all = sys
         .spawn(
-            &FULL_ROLES,
+            &ROLES,
             &[
                 ("AFTERCARE_JOB_INTERVAL_SECS", "1"),
                 ("AFTERCARE_CALLBACK_ATTEMPTS", "2"),
@@ -541,7 +532,7 @@ async fn questionnaires_campaigns_and_quality_warnings_on_postgresql() {
 
 async fn questionnaires_campaigns_and_quality_warnings(backend: Backend) {
     let sys = System::new(backend).await;
-    let _all = sys.spawn(&FULL_ROLES, &[]).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
     let api = &sys.api;
     api.technician().await;
 

@@ -757,6 +757,18 @@ pub(crate) async fn answered(
         .await?)
 }
 
+/// How many visits finished in `[from, to)`.
+pub(crate) async fn visits_between(conn: &mut AnyConnection, from: i64, to: i64) -> Result<u32> {
+    let n: i64 = sqlx::query_scalar(
+        "select count(*) from visit where finished_at >= $1 and finished_at < $2",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_one(conn)
+    .await?;
+    Ok(n.max(0) as u32)
+}
+
 /// Visit callbacks of the visits finished in `[from, to)`.
 pub(crate) async fn callbacks_of_visits(
     conn: &mut AnyConnection,

@@ -289,6 +289,40 @@ pub(crate) async fn update_body<Req: DeserializeOwned>(
     crate::body::json_with(headers, body, s.config.max_body_bytes, &extra).await
 }
 
+/// An update of a versioned object: `If-Match` becomes `expected_version`, the path's id
+/// goes into `id_field`, and the answer carries the new version as its ETag.
+pub(crate) async fn update_versioned<Req, Resp>(
+    s: &AppState,
+    p: &Principal,
+    subject: &str,
+    id: (&str, String),
+    headers: &HeaderMap,
+    body: axum::body::Body,
+    version: fn(&Resp) -> i64,
+) -> Result<Response, ApiError>
+where
+    Req: DeserializeOwned + Serialize,
+    Resp: DeserializeOwned + Serialize,
+{
+    let req: Req = update_body(s, headers, body, Some(id)).await?;
+    let r: Resp = s.call(subject, &req, Some(p)).await?;
+    Ok(with_etag(StatusCode::OK, &r, version(&r)))
+}
+
+/// A versioned object by id, with its version as the ETag.
+pub(crate) async fn read_versioned<Resp: DeserializeOwned + Serialize>(
+    s: &AppState,
+    p: &Principal,
+    subject: &str,
+    id: String,
+    version: fn(&Resp) -> i64,
+) -> Result<Response, ApiError> {
+    let r: Resp = s
+        .call(subject, &aftercare_contracts::rpc::ById { id }, Some(p))
+        .await?;
+    Ok(with_etag(StatusCode::OK, &r, version(&r)))
+}
+
 /// 412 for a write against a version that moved on.
 pub(crate) fn stale() -> ApiError {
     ApiError::Service(ServiceError::stale(

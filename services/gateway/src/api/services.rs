@@ -324,9 +324,10 @@ async fn update_ticket<Req: serde::de::DeserializeOwned + serde::Serialize>(
     body: Body,
     subject: &str,
 ) -> Result<Response, ApiError> {
-    let req: Req = update_body(s, headers, body, Some(("ticket_id", id))).await?;
-    let t: Ticket = s.call(subject, &req, Some(p)).await?;
-    Ok(with_etag(StatusCode::OK, &t, t.version))
+    super::update_versioned::<Req, Ticket>(s, p, subject, ("ticket_id", id), headers, body, |t| {
+        t.version
+    })
+    .await
 }
 
 pub(crate) async fn move_ticket(

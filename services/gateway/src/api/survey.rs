@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::services::{parse_enum, parse_instant, parse_sort};
-use super::{AppState, created, parse_limit, parse_uuid_param, update_body, with_etag};
+use super::{AppState, created, parse_limit, parse_uuid_param, read_versioned, update_versioned};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -113,10 +113,10 @@ pub(crate) async fn get_callback(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let c: Callback = s
-        .call("svc.survey.callback.get", &ById { id }, Some(&p))
-        .await?;
-    Ok(with_etag(StatusCode::OK, &c, c.version))
+    read_versioned(&s, &p, "svc.survey.callback.get", id, |c: &Callback| {
+        c.version
+    })
+    .await
 }
 
 pub(crate) async fn record_callback(
@@ -126,9 +126,16 @@ pub(crate) async fn record_callback(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let req: RecordCallback = update_body(&s, &headers, body, Some(("callback_id", id))).await?;
-    let c: Callback = s.call("svc.survey.callback.record", &req, Some(&p)).await?;
-    Ok(with_etag(StatusCode::OK, &c, c.version))
+    update_versioned::<RecordCallback, Callback>(
+        &s,
+        &p,
+        "svc.survey.callback.record",
+        ("callback_id", id),
+        &headers,
+        body,
+        |c| c.version,
+    )
+    .await
 }
 
 pub(crate) async fn issue_answer_link(
@@ -192,10 +199,10 @@ pub(crate) async fn get_follow_up(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let f: FollowUp = s
-        .call("svc.survey.followup.get", &ById { id }, Some(&p))
-        .await?;
-    Ok(with_etag(StatusCode::OK, &f, f.version))
+    read_versioned(&s, &p, "svc.survey.followup.get", id, |f: &FollowUp| {
+        f.version
+    })
+    .await
 }
 
 pub(crate) async fn resolve_follow_up(
@@ -205,11 +212,16 @@ pub(crate) async fn resolve_follow_up(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let req: ResolveFollowUp = update_body(&s, &headers, body, Some(("followup_id", id))).await?;
-    let f: FollowUp = s
-        .call("svc.survey.followup.resolve", &req, Some(&p))
-        .await?;
-    Ok(with_etag(StatusCode::OK, &f, f.version))
+    update_versioned::<ResolveFollowUp, FollowUp>(
+        &s,
+        &p,
+        "svc.survey.followup.resolve",
+        ("followup_id", id),
+        &headers,
+        body,
+        |f| f.version,
+    )
+    .await
 }
 
 pub(crate) async fn score_report(

@@ -333,15 +333,7 @@ async fn coverage(
     let now = now_ms();
     let mut conn = db.read_conn().await?;
     let rows = store::callbacks_of_visits(&mut conn, a, b).await?;
-    let visits: u32 = sqlx::query_scalar::<_, i64>(
-        "select count(*) from visit where finished_at >= $1 and finished_at < $2",
-    )
-    .bind(a)
-    .bind(b)
-    .fetch_one(&mut *conn)
-    .await
-    .map_err(aftercare_platform::Error::from)?
-    .max(0) as u32;
+    let visits = store::visits_between(&mut conn, a, b).await?;
     let count = |s: &str| rows.iter().filter(|r| r.status() == s).count() as u32;
     let completed = count("completed");
     let open = count("scheduled");
