@@ -118,14 +118,20 @@ async fn check_quality(
     for (kind, key) in repeats(w.fault.as_deref(), &skus) {
         for t in &thresholds {
             let (start, end) = window(t.window, day);
+            // Once raised, a window is settled: later visits cost one key lookup.
+            if store::warning_exists(uow.conn(), model, kind, &key, t.window, start).await? {
+                continue;
+            }
             let from = cal.start_of_day(start).timestamp_millis();
             let to = cal
                 .start_of_day(end + chrono::Duration::days(1))
                 .timestamp_millis();
-            let visits = store::repeated_visits(uow.conn(), model, kind, &key, from, to).await?;
-            if !reached(t, visits.len() as u32) {
+            let count =
+                store::count_repeats(uow.conn(), model, kind, &key, from, to, t.count).await?;
+            if !reached(t, count) {
                 continue;
             }
+            let visits = store::repeated_visits(uow.conn(), model, kind, &key, from, to).await?;
             let warning = QualityWarning {
                 id: Uuid::now_v7(),
                 brand: machine.brand.trim().to_owned(),
@@ -134,7 +140,7 @@ async fn check_quality(
                 key: key.clone(),
                 window: t.window,
                 window_start: start,
-                count: visits.len() as u32,
+                count,
                 threshold: t.count,
                 work_orders: visits,
                 raised_at: aftercare_platform::from_ms(now_ms()),

@@ -4,7 +4,8 @@ use aftercare_contracts::intake::TicketOpened;
 use aftercare_contracts::survey::{
     Answer, AnswerChannel, AttemptOutcome, Callback, CallbackAnswers, CallbackAttempt,
     CallbackKind, CallbackScores, CallbackStatus, Campaign, FollowUp, ListCallbacks, ListFollowUps,
-    QualityThreshold, QualityWarning, Questionnaire, Ranking, RankingKind, RepeatKind,
+    QualityThreshold, QualityWarning, QualityWindow, Questionnaire, Ranking, RankingKind,
+    RepeatKind,
 };
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
@@ -977,7 +978,61 @@ pub(crate) async fn insert_thresholds(
     Ok(n == 1)
 }
 
-/// Work order numbers of visits on `model` with this fault or part in `[from, to)`.
+/// Whether a warning was raised for this model, fault or part and window.
+pub(crate) async fn warning_exists(
+    conn: &mut AnyConnection,
+    model: &str,
+    kind: RepeatKind,
+    key: &str,
+    window: QualityWindow,
+    start: NaiveDate,
+) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "select count(*) from quality_warning where model = $1 and repeat_kind = $2 and repeat_key = $3
+           and window_kind = $4 and window_start = $5",
+    )
+    .bind(model)
+    .bind(to_text(&kind))
+    .bind(key)
+    .bind(to_text(&window))
+    .bind(start.to_string())
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Visits on `model` with this fault or part in `[from, to)`, counted up to `at_most`
+/// (enough to compare with a threshold without reading the whole window).
+pub(crate) async fn count_repeats(
+    conn: &mut AnyConnection,
+    model: &str,
+    kind: RepeatKind,
+    key: &str,
+    from: i64,
+    to: i64,
+    at_most: u32,
+) -> Result<u32> {
+    let n: i64 = sqlx::query_scalar(
+        "select count(*) from (select 1 from visit_repeat
+           where model = $1 and repeat_kind = $2 and repeat_key = $3 and finished_at >= $4 and finished_at < $5
+           limit $6) as r",
+    )
+    .bind(model)
+    .bind(to_text(&kind))
+    .bind(key)
+    .bind(from)
+    .bind(to)
+    .bind(i64::from(at_most))
+    .fetch_one(conn)
+    .await?;
+    Ok(n.max(0) as u32)
+}
+
+/// Most work orders a warning lists as evidence.
+const MAX_EVIDENCE: i64 = 200;
+
+/// Work order numbers of visits on `model` with this fault or part in `[from, to)`, the
+/// first [`MAX_EVIDENCE`].
 pub(crate) async fn repeated_visits(
     conn: &mut AnyConnection,
     model: &str,
@@ -990,13 +1045,14 @@ pub(crate) async fn repeated_visits(
         "select v.number from visit_repeat r join visit v on v.work_order_id = r.work_order_id
          where r.model = $1 and r.repeat_kind = $2 and r.repeat_key = $3
            and r.finished_at >= $4 and r.finished_at < $5
-         order by r.finished_at, v.number",
+         order by r.finished_at, v.number limit $6",
     )
     .bind(model)
     .bind(to_text(&kind))
     .bind(key)
     .bind(from)
     .bind(to)
+    .bind(MAX_EVIDENCE)
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(|(n,)| n).collect())
