@@ -24,7 +24,7 @@ wait_for() { # path, python expression that is truthy when done
 }
 
 echo "1. A technician and a spare part with stock"
-post /technicians '{"name":"Li Wei","district":"tianhe","skills":["copier"],"daily_capacity":8}' | json '["id"]'
+post /technicians '{"name":"Li Wei","district":"tianhe","skills":["copier","sharp"],"certifications":[{"skill":"copier","expires_on":"2028-06-30"}],"daily_capacity":8}' | json '["id"]'
 post /parts '{"sku":"DRUM-AR2048","name":"Drum unit AR-2048","list_price":{"amount_minor":38000,"currency":"CNY"}}' >/dev/null || true
 post /parts/DRUM-AR2048/receipts '{"quantity":5,"location":"main","reference":"PO-2026-001"}' | json '["on_hand"]'
 
@@ -43,7 +43,7 @@ echo "   work order $(echo "$wo" | json '["items"][0]["number"]'): $(echo "$wo" 
 
 echo "4. The technician reports the visit done, with the part used"
 post /workorders/$wo_id/complete '{"diagnosis":"worn drum","started_at":"2026-11-23T02:00:00Z",
-  "finished_at":"2026-11-23T02:50:00Z","parts":[{"sku":"DRUM-AR2048","quantity":1}],"meter_reading":120345}' \
+  "finished_at":"2026-11-23T02:50:00Z","parts":[{"sku":"DRUM-AR2048","quantity":1}],"parts_consent":true,"meter_reading":120345}' \
   -H "If-Match: \"$wo_version\"" | json '["status"]'
 
 echo "5. Inventory takes the part from stock, billing issues the receipt"

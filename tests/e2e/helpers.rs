@@ -278,7 +278,7 @@ impl Api {
     }
 
     pub async fn technician(&self) -> Value {
-        let (s, v) = self.post("/technicians", &json!({"name":"Li Wei","district":"tianhe","skills":["copier"],"daily_capacity":50})).await;
+        let (s, v) = self.post("/technicians", &json!({"name":"Li Wei","district":"tianhe","skills":["copier","sharp"],"certifications":[{"skill":"copier","expires_on":"2099-12-31"}],"daily_capacity":50})).await;
         assert_eq!(s, 201, "{v}");
         v
     }
@@ -326,7 +326,7 @@ impl Api {
             )
             .await
             .header("if-match", format!("\"{}\"", w["version"]))
-            .json(&json!({"diagnosis":"worn drum","started_at":"2026-11-23T02:00:00Z","finished_at":"2026-11-23T02:50:00Z","parts":parts}))
+            .json(&json!({"diagnosis":"worn drum","started_at":"2026-11-23T02:00:00Z","finished_at":"2026-11-23T02:50:00Z","parts":parts,"parts_consent":true}))
             .send()
             .await
             .expect("complete");

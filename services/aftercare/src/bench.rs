@@ -174,7 +174,7 @@ impl Flow {
             .context("work order id")?
             .to_owned();
         let done = json!({"diagnosis": "bench", "started_at": "2026-11-23T02:00:00Z", "finished_at": "2026-11-23T02:30:00Z",
-            "parts": [{"sku": self.sku, "quantity": 1}]});
+            "parts": [{"sku": self.sku, "quantity": 1}], "parts_consent": true});
         let current: Value = self
             .http
             .get(format!("{}/workorders/{wo}", self.api))
@@ -480,7 +480,7 @@ pub(crate) async fn run(args: BenchArgs) -> anyhow::Result<()> {
     // Arrange: technicians enough for the load, and a part with plenty of stock.
     for i in 0..(args.concurrency / 40 + 2) {
         http.post(format!("{api}/technicians"))
-            .json(&json!({"name": format!("Bench technician {i}"), "district": "tianhe", "skills": ["copier"], "daily_capacity": 50}))
+            .json(&json!({"name": format!("Bench technician {i}"), "district": "tianhe", "skills": ["copier", "sharp"], "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 50}))
             .send()
             .await?
             .error_for_status()

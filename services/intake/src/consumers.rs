@@ -3,7 +3,9 @@
 //! done, receipt issued, callback due).
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::InvoiceIssued;
-use aftercare_contracts::dispatch::{WorkOrderAssigned, WorkOrderCompleted};
+use aftercare_contracts::dispatch::{
+    WorkOrderAssigned, WorkOrderCompleted, WorkOrderWaitingForParts,
+};
 use aftercare_contracts::intake::{NotificationKind, TicketStatus};
 use aftercare_contracts::survey::{
     CallbackLinkIssued, CallbackProblemPersists, CallbackRecorded, CallbackScheduled,
@@ -144,6 +146,39 @@ impl EventHandler for Handler {
                         ..Values::default()
                     };
                     tell(uow, e.data.ticket_id, NotificationKind::CallbackDue, values).await?;
+                }
+                WorkOrderWaitingForParts::TYPE => {
+                    let e = event.decode::<WorkOrderWaitingForParts>()?.data;
+                    let parts: Vec<String> = e
+                        .parts_needed
+                        .iter()
+                        .map(|p| format!("{} ×{}", p.sku, p.quantity))
+                        .collect();
+                    let reason = format!(
+                        "work order {} waits for parts ({}); return visit {}",
+                        e.number,
+                        parts.join(", "),
+                        e.revisit_number
+                    );
+                    let moved = store::advance(
+                        uow,
+                        e.ticket_id,
+                        TicketStatus::WaitingForParts,
+                        Some(e.revisit_work_order_id),
+                        "dispatch",
+                        &reason,
+                        now,
+                    )
+                    .await?;
+                    if moved {
+                        tell(
+                            uow,
+                            e.ticket_id,
+                            NotificationKind::WaitingForParts,
+                            Values::default(),
+                        )
+                        .await?;
+                    }
                 }
                 CallbackRecorded::TYPE => {
                     let e = event.decode::<CallbackRecorded>()?.data;

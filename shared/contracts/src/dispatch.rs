@@ -1,14 +1,37 @@
 //! Dispatch's events and requests: technicians and work orders (派工).
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::intake::{MachineInfo, Priority};
+use crate::intake::{GeoPoint, MachineInfo, Priority};
 use crate::{Event, Service};
 
-/// Request: register a technician (`svc.dispatch.technician.create`).
+/// A certificate a technician holds (上岗资格证), for a product line or brand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Certification {
+    /// The product line or brand it qualifies for (lower case), e.g. `copier`.
+    pub skill: String,
+    /// Last day it is valid.
+    pub expires_on: NaiveDate,
+}
+
+/// Days a technician is away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leave {
+    /// First day away.
+    pub from: NaiveDate,
+    /// Last day away.
+    pub to: NaiveDate,
+    /// Why, up to 200 characters.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Request: register a technician (`svc.dispatch.technician.create`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateTechnician {
     /// Full name, 1–100 characters.
@@ -23,10 +46,119 @@ pub struct CreateTechnician {
     /// Team (技术组), 1–64 characters; defaults to the home district.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// Certificates with their expiry; a work order needs one valid for its product line.
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
+    /// Where the day starts (home or office), for distances and routes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_location: Option<GeoPoint>,
+    /// Shift start, local time (default 08:50, when technicians leave).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_start: Option<NaiveTime>,
+    /// Shift end, local time (default 17:30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_end: Option<NaiveTime>,
+    /// The technician's van stock location in inventory, e.g. `van-li-wei`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub van_location: Option<String>,
+}
+
+/// Request: replace a technician's profile (`svc.dispatch.technician.update`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTechnician {
+    /// Technician id (from the path).
+    pub technician_id: String,
+    /// Full name, 1–100 characters.
+    pub name: String,
+    /// Home district.
+    pub district: String,
+    /// Product lines and brands.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Work orders per day (1–50).
+    pub daily_capacity: u32,
+    /// Team; defaults to the home district.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Certificates.
+    #[serde(default)]
+    pub certifications: Vec<Certification>,
+    /// Where the day starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_location: Option<GeoPoint>,
+    /// Shift start (default 08:50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_start: Option<NaiveTime>,
+    /// Shift end (default 17:30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shift_end: Option<NaiveTime>,
+    /// Van stock location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub van_location: Option<String>,
+    /// Whether the technician takes work (false: left the company).
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// The version being replaced (from `If-Match`).
+    pub expected_version: i64,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl UpdateTechnician {
+    /// The profile part, checked by the same rules as a new technician.
+    pub fn profile(&self) -> CreateTechnician {
+        CreateTechnician {
+            name: self.name.clone(),
+            district: self.district.clone(),
+            skills: self.skills.clone(),
+            daily_capacity: self.daily_capacity,
+            team: self.team.clone(),
+            certifications: self.certifications.clone(),
+            start_location: self.start_location,
+            shift_start: self.shift_start,
+            shift_end: self.shift_end,
+            van_location: self.van_location.clone(),
+        }
+    }
+}
+
+/// Request: record leave (`svc.dispatch.technician.add_leave`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddLeave {
+    /// Technician id (from the path).
+    pub technician_id: String,
+    /// First day away.
+    pub from: NaiveDate,
+    /// Last day away.
+    pub to: NaiveDate,
+    /// Why, up to 200 characters.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Request: list technicians (`svc.dispatch.technician.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListTechnicians {
+    /// Only this district's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Only this team's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 /// A technician.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Technician {
     /// UUIDv7.
     pub id: Uuid,
@@ -40,6 +172,24 @@ pub struct Technician {
     pub daily_capacity: u32,
     /// Team.
     pub team: String,
+    /// Certificates.
+    pub certifications: Vec<Certification>,
+    /// Where the day starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_location: Option<GeoPoint>,
+    /// Shift start, local time.
+    pub shift_start: NaiveTime,
+    /// Shift end, local time.
+    pub shift_end: NaiveTime,
+    /// Van stock location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub van_location: Option<String>,
+    /// Leave, latest first.
+    pub leave: Vec<Leave>,
+    /// Takes work.
+    pub active: bool,
+    /// Optimistic-concurrency version.
+    pub version: i64,
 }
 
 /// A part used on a visit, as the technician reports it.
@@ -50,6 +200,35 @@ pub struct PartUsed {
     pub sku: String,
     /// Quantity, 1–1000.
     pub quantity: u32,
+    /// The stock location it came from (the van, a warehouse); inventory picks when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+/// How a visit ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitOutcome {
+    /// Fixed (or the planned work done).
+    #[default]
+    Completed,
+    /// A part is missing: requested from inventory, a return visit follows (待修).
+    WaitingForParts,
+    /// The machine went to the workshop (送修/内修).
+    TakenToWorkshop,
+    /// The technician could not fix it.
+    CouldNotFix,
+}
+
+/// The customer's signature confirming the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// Who signed, 1–100 characters.
+    pub signer: String,
+    /// The signature drawing, a PNG as base64, up to 48 KiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_png_base64: Option<String>,
 }
 
 /// Request: the technician reports the visit done (`svc.dispatch.workorder.complete`).
@@ -74,9 +253,79 @@ pub struct CompleteWorkOrder {
     /// Meter reading (复印量) at the visit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meter_reading: Option<u64>,
+    /// How the visit ended (default completed).
+    #[serde(default)]
+    pub outcome: VisitOutcome,
+    /// What was cleaned, up to 1000 characters.
+    #[serde(default)]
+    pub parts_cleaned: String,
+    /// Adjustments made, up to 1000 characters.
+    #[serde(default)]
+    pub adjustments: String,
+    /// The result as told to the customer, up to 1000 characters.
+    #[serde(default)]
+    pub result: String,
+    /// Toner or ink left, percent 0–100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumables_level: Option<u8>,
+    /// Hazards seen (loose wiring, overheating), up to 1000 characters.
+    #[serde(default)]
+    pub hazards: String,
+    /// Whether the customer agreed to the parts replaced; required when parts are listed.
+    #[serde(default)]
+    pub parts_consent: bool,
+    /// Parts needed for the return visit (`waiting_for_parts` only).
+    #[serde(default)]
+    pub parts_needed: Vec<PartUsed>,
+    /// The customer's signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<Signature>,
+    /// Cash collected on site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_collected: Option<crate::Money>,
     /// The version the technician saw; a stale one is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected_version: Option<i64>,
+}
+
+/// What the technician reported, as kept on the work order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VisitReport {
+    /// How it ended.
+    pub outcome: VisitOutcome,
+    /// Diagnosis.
+    pub diagnosis: String,
+    /// Fault code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<String>,
+    /// Cleaned.
+    pub parts_cleaned: String,
+    /// Adjusted.
+    pub adjustments: String,
+    /// Result.
+    pub result: String,
+    /// Replaced parts.
+    pub parts: Vec<PartUsed>,
+    /// Parts needed for a return visit.
+    pub parts_needed: Vec<PartUsed>,
+    /// Meter reading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meter_reading: Option<u64>,
+    /// Toner or ink left, percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumables_level: Option<u8>,
+    /// Hazards seen.
+    pub hazards: String,
+    /// Who signed (the image is kept, not shown in lists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_by: Option<String>,
+    /// Cash collected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_collected: Option<crate::Money>,
+    /// On site from.
+    pub started_at: DateTime<Utc>,
+    /// On site until.
+    pub finished_at: DateTime<Utc>,
 }
 
 /// Request: list work orders (`svc.dispatch.workorder.list`).
@@ -89,6 +338,12 @@ pub struct ListWorkOrders {
     /// Only the work orders assigned to this technician.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub technician_id: Option<Uuid>,
+    /// Only in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<WorkOrderStatus>,
+    /// Only the flagged ones (nobody qualified).
+    #[serde(default)]
+    pub flagged: bool,
     /// Oldest first unless asked otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub order: Option<crate::rpc::ListOrder>,
@@ -107,8 +362,63 @@ pub enum WorkOrderStatus {
     Unassigned,
     /// A technician has it.
     Assigned,
+    /// The technician accepted it.
+    Accepted,
+    /// On the way.
+    EnRoute,
+    /// At the customer's.
+    OnSite,
     /// The visit is done.
     Completed,
+    /// A part is missing; a return visit follows (待修).
+    WaitingForParts,
+    /// The machine went to the workshop.
+    TakenToWorkshop,
+    /// The technician could not fix it.
+    CouldNotFix,
+    /// Called off.
+    Cancelled,
+}
+
+/// What a work order is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkType {
+    /// A fault to repair.
+    #[default]
+    Repair,
+    /// Preventive maintenance (防火服务): cleaning, a contract visit, the first visit.
+    Maintenance,
+    /// Installation and acceptance.
+    Installation,
+    /// Showing the customer how to use the machine (before a return).
+    Training,
+}
+
+/// An agreed appointment window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWindow {
+    /// Earliest arrival.
+    pub start: DateTime<Utc>,
+    /// Latest arrival.
+    pub end: DateTime<Utc>,
+}
+
+/// One move of a work order, kept for good.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkOrderMove {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// From (absent on creation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<WorkOrderStatus>,
+    /// To.
+    pub to: WorkOrderStatus,
+    /// Who.
+    pub actor: String,
+    /// Why.
+    pub reason: String,
 }
 
 /// A work order (工单).
@@ -135,11 +445,48 @@ pub struct WorkOrder {
     pub technician_id: Option<Uuid>,
     /// Why this technician (or why nobody) was chosen.
     pub assignment_reasons: Vec<String>,
-    /// Diagnosis, once completed.
+    /// The chosen technician's score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u32>,
+    /// Nobody qualified: waits for a dispatcher.
+    pub flagged: bool,
+    /// What it is for.
+    pub work_type: WorkType,
+    /// Skills the technician needs (product line, brand).
+    pub required_skills: Vec<String>,
+    /// Expected time on site, minutes.
+    pub estimated_minutes: u32,
+    /// The machine, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<MachineInfo>,
+    /// Street address of the visit.
+    pub address: String,
+    /// Map position of the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<GeoPoint>,
+    /// Agreed appointment window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<TimeWindow>,
+    /// The ticket's resolution deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla_due: Option<DateTime<Utc>>,
+    /// Planned arrival from the published day plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_arrival: Option<DateTime<Utc>>,
+    /// The work order this one returns to (a revisit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revisit_of: Option<Uuid>,
+    /// Diagnosis, once reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diagnosis: Option<String>,
-    /// Parts used, once completed.
+    /// Parts used, once reported.
     pub parts: Vec<PartUsed>,
+    /// The visit report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<VisitReport>,
+    /// Every move, oldest first (in single reads; empty in lists).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<WorkOrderMove>,
     /// Created.
     pub created_at: DateTime<Utc>,
     /// Completed.
@@ -147,6 +494,118 @@ pub struct WorkOrder {
     pub completed_at: Option<DateTime<Utc>>,
     /// Optimistic-concurrency version.
     pub version: i64,
+}
+
+/// Request: assign or reassign by hand (`svc.dispatch.workorder.assign`): a named
+/// technician (hard rules still apply, except capacity), or none to run automatic
+/// assignment again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssignWorkOrder {
+    /// Work order id or number (from the path).
+    pub work_order_id: String,
+    /// The technician; absent: choose automatically.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+    /// Why, 1–500 characters.
+    pub reason: String,
+    /// The version being changed (from `If-Match`).
+    pub expected_version: i64,
+}
+
+/// Request: move a work order along (`svc.dispatch.workorder.transition`): the
+/// technician accepts, leaves, arrives; a dispatcher cancels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionWorkOrder {
+    /// Work order id or number (from the path).
+    pub work_order_id: String,
+    /// `accepted`, `en_route`, `on_site` or `cancelled`.
+    pub to: WorkOrderStatus,
+    /// Why (required to cancel), up to 500 characters.
+    #[serde(default)]
+    pub reason: String,
+    /// The version being changed (from `If-Match`).
+    pub expected_version: i64,
+}
+
+/// Request: book the appointment agreed with the customer
+/// (`svc.dispatch.workorder.book`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BookAppointment {
+    /// Work order id or number (from the path).
+    pub work_order_id: String,
+    /// The window.
+    pub window: TimeWindow,
+    /// The version being changed (from `If-Match`).
+    pub expected_version: i64,
+}
+
+/// Request: plan a day (`svc.dispatch.day_plan.publish`): every open work order of the
+/// day with an appointment or assigned for it goes into its technician's route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanDay {
+    /// The local day.
+    pub date: NaiveDate,
+}
+
+/// Request: a published day plan (`svc.dispatch.day_plan.get`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetDayPlan {
+    /// The local day.
+    pub date: NaiveDate,
+    /// Only this technician's route.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+}
+
+/// One stop of a route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RouteStop {
+    /// Work order.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// Planned arrival.
+    pub planned_arrival: DateTime<Utc>,
+    /// Planned start of work (arrival, or the window's opening if earlier).
+    pub planned_start: DateTime<Utc>,
+    /// Its appointment window, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<TimeWindow>,
+}
+
+/// A technician's route for a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Route {
+    /// Technician.
+    pub technician_id: Uuid,
+    /// Their name.
+    pub technician_name: String,
+    /// Stops in visiting order.
+    pub stops: Vec<RouteStop>,
+    /// Travel, minutes.
+    pub travel_minutes: u32,
+    /// Back at the end location.
+    pub ends_at: DateTime<Utc>,
+}
+
+/// A day plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DayPlan {
+    /// The local day.
+    pub date: NaiveDate,
+    /// Routes.
+    pub routes: Vec<Route>,
+    /// Work orders that could not be planned, with why.
+    pub unplanned: Vec<String>,
+    /// Times the day was (re)planned.
+    pub revision: i64,
+    /// When published.
+    pub published_at: DateTime<Utc>,
 }
 
 /// Event `dispatch.workorder.assigned`.
@@ -249,5 +708,193 @@ impl Event for WorkOrderCompleted {
     const SOURCE: Service = Service::Dispatch;
     fn subject_id(&self) -> String {
         self.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.workorder.waiting_for_parts`: the visit needs a part that was not at
+/// hand; a return visit was created and the parts were requested from inventory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkOrderWaitingForParts {
+    /// The visited work order.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The ticket.
+    pub ticket_id: Uuid,
+    /// The technician.
+    pub technician_id: Uuid,
+    /// The return visit.
+    pub revisit_work_order_id: Uuid,
+    /// Its number.
+    pub revisit_number: String,
+    /// The parts needed.
+    pub parts_needed: Vec<PartUsed>,
+    /// What was found.
+    pub diagnosis: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl Event for WorkOrderWaitingForParts {
+    const TYPE: &'static str = "dispatch.workorder.waiting_for_parts";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.workorder.taken_to_workshop` / `dispatch.workorder.could_not_fix`:
+/// a visit that did not fix the machine on site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VisitUnresolved {
+    /// The work order.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The ticket.
+    pub ticket_id: Uuid,
+    /// The technician.
+    pub technician_id: Uuid,
+    /// What was found.
+    pub diagnosis: String,
+    /// The result as told to the customer.
+    pub result: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// Event `dispatch.workorder.taken_to_workshop`: the machine went to the workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct WorkOrderTakenToWorkshop(pub VisitUnresolved);
+
+impl Event for WorkOrderTakenToWorkshop {
+    const TYPE: &'static str = "dispatch.workorder.taken_to_workshop";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.0.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.workorder.could_not_fix`: the technician could not fix the machine;
+/// the dispatcher decides what follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct WorkOrderCouldNotFix(pub VisitUnresolved);
+
+impl Event for WorkOrderCouldNotFix {
+    const TYPE: &'static str = "dispatch.workorder.could_not_fix";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.0.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.workorder.cancelled`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkOrderCancelled {
+    /// The work order.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The ticket.
+    pub ticket_id: Uuid,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl Event for WorkOrderCancelled {
+    const TYPE: &'static str = "dispatch.workorder.cancelled";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.parts.requested`: parts a work order needs, for inventory to reserve.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartsRequested {
+    /// The work order the parts are for.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The technician, when assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+    /// Their van's stock location, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub van_location: Option<String>,
+    /// The parts.
+    pub parts: Vec<PartUsed>,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl Event for PartsRequested {
+    const TYPE: &'static str = "dispatch.parts.requested";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.meter.read`: a meter reading (复印量) taken at a visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeterRead {
+    /// The work order.
+    pub work_order_id: Uuid,
+    /// The machine.
+    pub machine: MachineInfo,
+    /// Pages counted.
+    pub reading: u64,
+    /// Toner or ink left, percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consumables_level: Option<u8>,
+    /// When read.
+    pub read_at: DateTime<Utc>,
+}
+
+impl Event for MeterRead {
+    const TYPE: &'static str = "dispatch.meter.read";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.route.published`: a technician's route for a day, published or
+/// re-planned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoutePublished {
+    /// The local day.
+    pub date: NaiveDate,
+    /// The technician.
+    pub technician_id: Uuid,
+    /// Work orders in visiting order.
+    pub work_order_ids: Vec<Uuid>,
+    /// The day plan's revision.
+    pub revision: i64,
+}
+
+impl Event for RoutePublished {
+    const TYPE: &'static str = "dispatch.route.published";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        format!("{}:{}", self.date, self.technician_id)
     }
 }

@@ -401,7 +401,7 @@ pub struct Ticket {
 }
 
 /// Event `intake.ticket.opened`: a request was registered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketOpened {
     /// Ticket id.
@@ -424,9 +424,15 @@ pub struct TicketOpened {
     /// The customer's record, when the ticket is linked to one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<Uuid>,
+    /// The customer's map position, when on file (routes and distances).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<GeoPoint>,
     /// Machine, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub machine: Option<MachineInfo>,
+    /// The resolution deadline (SLA).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution_due: Option<DateTime<Utc>>,
     /// When it was registered.
     pub opened_at: DateTime<Utc>,
 }
@@ -465,6 +471,8 @@ impl TicketOpened {
                 purchase_date: None,
             }),
             customer_id: None,
+            location: None,
+            resolution_due: None,
             opened_at: DateTime::<Utc>::UNIX_EPOCH,
         }
     }
@@ -923,7 +931,7 @@ impl WarrantyRegistered {
 /// Event `intake.ticket.visit_requested`: an agent decided after triage (or on reopening)
 /// that the ticket needs a visit; dispatch creates a work order as for a new ticket that
 /// needs one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketVisitRequested {
     /// Ticket id.
@@ -942,6 +950,9 @@ pub struct TicketVisitRequested {
     /// Machine, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub machine: Option<MachineInfo>,
+    /// The customer's map position, when on file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<GeoPoint>,
     /// The visit must be done by then (the resolution deadline).
     pub resolution_due: DateTime<Utc>,
     /// When the visit was requested.
@@ -969,6 +980,7 @@ impl TicketVisitRequested {
             symptom: o.symptom,
             customer: o.customer,
             machine: o.machine,
+            location: None,
             resolution_due: DateTime::<Utc>::UNIX_EPOCH,
             requested_at: DateTime::<Utc>::UNIX_EPOCH,
         }

@@ -181,6 +181,48 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "The technician finished the visit; carries parts used, fault, times and outcome.",
     },
     EventSpec {
+        subject: "dispatch.workorder.waiting_for_parts",
+        producer: Service::Dispatch,
+        consumers: &[Service::Intake],
+        summary: "A visit found a part missing: the parts were requested and a return visit created for the same technician (待修).",
+    },
+    EventSpec {
+        subject: "dispatch.workorder.taken_to_workshop",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "The machine was taken to the workshop (送修/内修).",
+    },
+    EventSpec {
+        subject: "dispatch.workorder.could_not_fix",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "The technician could not fix the machine; the dispatcher decides what follows.",
+    },
+    EventSpec {
+        subject: "dispatch.workorder.cancelled",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "A work order was called off, with the reason.",
+    },
+    EventSpec {
+        subject: "dispatch.parts.requested",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "A work order needs parts (for a return visit, or ahead of a visit); inventory reserves them.",
+    },
+    EventSpec {
+        subject: "dispatch.meter.read",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "A meter reading (复印量) and the consumables level taken at a visit, for consumables tracking.",
+    },
+    EventSpec {
+        subject: "dispatch.route.published",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "A technician's route for a day was published or re-planned: the work orders in visiting order.",
+    },
+    EventSpec {
         subject: "inventory.stock.consumed",
         producer: Service::Inventory,
         consumers: &[Service::Billing],
@@ -365,6 +407,42 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Dispatch,
     },
     RequestSpec {
+        subject: "svc.dispatch.technician.get",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.technician.list",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.technician.update",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.technician.add_leave",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.workorder.assign",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.workorder.transition",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.workorder.book",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.day_plan.publish",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.day_plan.get",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
         subject: "svc.inventory.part.create",
         service: Service::Inventory,
     },
@@ -538,6 +616,6 @@ mod tests {
             producers_consumed_by(Service::Billing),
             vec![Service::Dispatch, Service::Inventory]
         );
-        assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 2);
+        assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 3);
     }
 }

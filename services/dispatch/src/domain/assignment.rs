@@ -1,13 +1,17 @@
-//! Dispatch's rules, free of I/O: who may take a work order and who should.
+//! Who may take a work order and who should.
 //!
-//! Hard rules decide who *may* (skills, free capacity); a score decides who *should*
-//! (same district, lighter load). Every decision comes with reasons the dispatcher sees.
-use aftercare_contracts::FieldError;
-use aftercare_contracts::dispatch::{CompleteWorkOrder, CreateTechnician};
-use aftercare_contracts::rpc::{check_range, check_text};
+//! Hard rules decide who *may*: the skills (product line and brand), a certificate for the
+//! product line valid on the day, not on leave, a shift that covers the appointment, free
+//! capacity that day. A score decides who *should*: closeness (kilometres from the
+//! technician's start when both positions are known, otherwise the same district),
+//! free capacity, and for urgent work free capacity again. Every decision comes with
+//! reasons the dispatcher sees.
+use aftercare_contracts::dispatch::Certification;
+use aftercare_contracts::intake::{GeoPoint, Priority};
+use chrono::{NaiveDate, NaiveTime};
 use uuid::Uuid;
 
-/// A technician as assignment sees them.
+/// A technician as assignment sees them, for one day.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     /// Technician id.
@@ -18,10 +22,18 @@ pub struct Candidate {
     pub district: String,
     /// Lower-case skills.
     pub skills: Vec<String>,
+    /// Certificates.
+    pub certifications: Vec<Certification>,
     /// Daily capacity.
     pub daily_capacity: u32,
-    /// Open (assigned, not completed) work orders.
+    /// Open work orders (assigned, accepted, under way).
     pub open_orders: u32,
+    /// Away on the day.
+    pub on_leave: bool,
+    /// Shift, local times.
+    pub shift: (NaiveTime, NaiveTime),
+    /// Where the day starts.
+    pub start: Option<GeoPoint>,
 }
 
 /// What the work order needs.
@@ -29,8 +41,18 @@ pub struct Candidate {
 pub struct Need {
     /// District of the visit.
     pub district: String,
-    /// Skills required (lower-case), e.g. the machine's product line.
+    /// Skills required (lower-case): product line and brand.
     pub skills: Vec<String>,
+    /// The product line a certificate must cover, when known.
+    pub certificate_for: Option<String>,
+    /// The day of the visit (local).
+    pub day: NaiveDate,
+    /// The appointment, local times, when agreed.
+    pub window: Option<(NaiveTime, NaiveTime)>,
+    /// Where the visit is.
+    pub location: Option<GeoPoint>,
+    /// Urgency.
+    pub priority: Priority,
 }
 
 /// The outcome of assignment.
@@ -51,70 +73,122 @@ pub enum Assignment {
     Nobody(Vec<String>),
 }
 
-/// Chooses a technician: filter by hard rules, then the highest score; ties go to the
-/// lighter load, then the lower id (deterministic).
-pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
-    let mut rejected = Vec::new();
-    let mut best: Option<(u32, &Candidate, Vec<String>)> = None;
-    if candidates.is_empty() {
-        return Assignment::Nobody(vec!["no active technicians".into()]);
+/// Great-circle distance in kilometres.
+pub fn km(a: GeoPoint, b: GeoPoint) -> f64 {
+    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dlat = la2 - la1;
+    let dlon = (b.lon - a.lon).to_radians();
+    let h = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Why `c` may not take the work (the first rule that fails), or `None`. Capacity is
+/// checked unless `override_capacity` (a dispatcher's decision).
+pub fn refusal(need: &Need, c: &Candidate, override_capacity: bool) -> Option<String> {
+    let missing: Vec<&str> = need
+        .skills
+        .iter()
+        .filter(|s| !c.skills.contains(s))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        return Some(format!("{}: lacks skill {}", c.name, missing.join(", ")));
     }
-    for c in candidates {
-        let missing: Vec<&String> = need
-            .skills
+    if let Some(line) = &need.certificate_for {
+        let valid = c
+            .certifications
             .iter()
-            .filter(|s| !c.skills.contains(s))
-            .collect();
-        if !missing.is_empty() {
-            rejected.push(format!(
-                "{}: lacks skill {}",
-                c.name,
-                missing
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            .any(|x| x.skill.eq_ignore_ascii_case(line) && x.expires_on >= need.day);
+        if !valid {
+            return Some(format!(
+                "{}: no valid {line} certificate on {}",
+                c.name, need.day
             ));
-            continue;
         }
-        if c.open_orders >= c.daily_capacity {
-            rejected.push(format!(
-                "{}: at capacity ({}/{})",
-                c.name, c.open_orders, c.daily_capacity
-            ));
-            continue;
+    }
+    if c.on_leave {
+        return Some(format!("{}: on leave on {}", c.name, need.day));
+    }
+    if let Some((from, to)) = need.window
+        && (to <= c.shift.0 || from >= c.shift.1)
+    {
+        return Some(format!(
+            "{}: shift {}-{} misses the appointment {}-{}",
+            c.name,
+            c.shift.0.format("%H:%M"),
+            c.shift.1.format("%H:%M"),
+            from.format("%H:%M"),
+            to.format("%H:%M")
+        ));
+    }
+    if !override_capacity && c.open_orders >= c.daily_capacity {
+        return Some(format!(
+            "{}: at capacity ({}/{})",
+            c.name, c.open_orders, c.daily_capacity
+        ));
+    }
+    None
+}
+
+/// The score of a qualified technician and its reasons.
+pub fn score(need: &Need, c: &Candidate) -> (u32, Vec<String>) {
+    let mut score = 0;
+    let mut reasons = Vec::new();
+    match (need.location, c.start) {
+        (Some(visit), Some(start)) => {
+            let d = km(visit, start);
+            let points = (50.0 * (1.0 - d / 30.0)).clamp(0.0, 50.0).round() as u32;
+            score += points;
+            reasons.push(format!("{d:.1} km from the start +{points}"));
         }
-        let mut score = 0;
-        let mut reasons = Vec::new();
-        if c.district.eq_ignore_ascii_case(&need.district) {
+        _ if c.district.eq_ignore_ascii_case(&need.district) => {
             score += 50;
             reasons.push(format!("same district ({}) +50", c.district));
         }
-        let free = c.daily_capacity - c.open_orders;
-        let load_points = 30 * free / c.daily_capacity.max(1);
-        score += load_points;
+        _ => reasons.push(format!("other district ({}) +0", c.district)),
+    }
+    let cap = c.daily_capacity.max(1);
+    let free = cap.saturating_sub(c.open_orders);
+    let load_points = 30 * free / cap;
+    score += load_points;
+    reasons.push(format!(
+        "load {}/{} +{load_points}",
+        c.open_orders, c.daily_capacity
+    ));
+    if matches!(need.priority, Priority::P1 | Priority::P2) {
+        let urgent = 20 * free / cap;
+        score += urgent;
         reasons.push(format!(
-            "load {}/{} +{load_points}",
-            c.open_orders, c.daily_capacity
+            "urgent ({:?}): free capacity +{urgent}",
+            need.priority
         ));
-        if !need.skills.is_empty() {
-            reasons.push(format!("has {}", need.skills.join(", ")));
+    }
+    if !need.skills.is_empty() {
+        reasons.push(format!("has {}", need.skills.join(", ")));
+    }
+    (score, reasons)
+}
+
+/// Chooses a technician: filter by hard rules, then the highest score; ties go to the
+/// lighter load, then the lower id (deterministic).
+pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
+    if candidates.is_empty() {
+        return Assignment::Nobody(vec!["no active technicians".into()]);
+    }
+    let mut rejected = Vec::new();
+    let mut best: Option<(u32, &Candidate, Vec<String>)> = None;
+    for c in candidates {
+        if let Some(why) = refusal(need, c, false) {
+            rejected.push(why);
+            continue;
         }
-        let better = match &best {
-            None => true,
-            Some((s, b, _)) => {
-                (
-                    score,
-                    std::cmp::Reverse(c.open_orders),
-                    std::cmp::Reverse(c.id),
-                ) > (
-                    *s,
-                    std::cmp::Reverse(b.open_orders),
-                    std::cmp::Reverse(b.id),
-                )
-            }
-        };
-        if better {
+        let (score, reasons) = score(need, c);
+        let key =
+            |s: u32, x: &Candidate| (s, std::cmp::Reverse(x.open_orders), std::cmp::Reverse(x.id));
+        if best
+            .as_ref()
+            .is_none_or(|(s, b, _)| key(score, c) > key(*s, b))
+        {
             best = Some((score, c, reasons));
         }
     }
@@ -132,69 +206,17 @@ pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
     }
 }
 
-/// Problems with a new technician.
-pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
-    let mut e = Vec::new();
-    check_text(&mut e, "name", &req.name, 1, 100);
-    check_text(&mut e, "district", &req.district, 1, 64);
-    for (i, s) in req.skills.iter().enumerate() {
-        check_text(&mut e, &format!("skills[{i}]"), s, 1, 64);
-    }
-    check_range(&mut e, "daily_capacity", req.daily_capacity, 1..=50);
-    if let Some(team) = &req.team {
-        check_text(&mut e, "team", team, 1, 64);
-    }
-    e
-}
-
-/// Whether a fault code is well formed: 1–64 of `[a-z0-9_]`.
-pub fn valid_fault_code(code: &str) -> bool {
-    (1..=64).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-/// Problems with a visit report.
-pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
-    let mut e = Vec::new();
-    check_text(&mut e, "diagnosis", &req.diagnosis, 1, 4000);
-    if req.fault.as_deref().is_some_and(|f| !valid_fault_code(f)) {
-        e.push(FieldError {
-            field: "fault".into(),
-            code: "invalid".into(),
-            message: "fault must be 1-64 characters of a-z, 0-9 and _".into(),
-        });
-    }
-    if req.finished_at < req.started_at {
-        e.push(FieldError {
-            field: "finished_at".into(),
-            code: "before_start".into(),
-            message: "finished_at must not be before started_at".into(),
-        });
-    }
-    if req.parts.len() > 100 {
-        e.push(FieldError {
-            field: "parts".into(),
-            code: "too_many".into(),
-            message: "at most 100 part lines".into(),
-        });
-    }
-    for (i, p) in req.parts.iter().enumerate() {
-        check_text(&mut e, &format!("parts[{i}].sku"), &p.sku, 1, 64);
-        check_range(
-            &mut e,
-            &format!("parts[{i}].quantity"),
-            p.quantity,
-            1..=1000,
-        );
-    }
-    e
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).expect("time")
+    }
 
     fn tech(n: u128, district: &str, skills: &[&str], cap: u32, open: u32) -> Candidate {
         Candidate {
@@ -202,8 +224,15 @@ mod tests {
             name: format!("tech{n}"),
             district: district.into(),
             skills: skills.iter().map(|s| s.to_string()).collect(),
+            certifications: vec![Certification {
+                skill: "copier".into(),
+                expires_on: day(),
+            }],
             daily_capacity: cap,
             open_orders: open,
+            on_leave: false,
+            shift: (t(8, 50), t(17, 30)),
+            start: None,
         }
     }
 
@@ -211,6 +240,11 @@ mod tests {
         Need {
             district: district.into(),
             skills: skills.iter().map(|s| s.to_string()).collect(),
+            certificate_for: skills.first().map(|s| s.to_string()),
+            day: day(),
+            window: None,
+            location: None,
+            priority: Priority::P3,
         }
     }
 
@@ -236,18 +270,71 @@ mod tests {
     }
 
     #[test]
-    fn skills_and_capacity_are_hard_rules() {
-        let c = [
-            tech(1, "tianhe", &["fax"], 8, 0),
-            tech(2, "tianhe", &["copier"], 2, 2),
-        ];
-        match assign(&need("tianhe", &["copier"]), &c) {
+    fn distance_counts_when_both_positions_are_known() {
+        // Visit in Tianhe; tech 1 starts 2.2 km away, tech 2 about 16 km away.
+        let visit = GeoPoint {
+            lat: 23.1291,
+            lon: 113.3240,
+        };
+        let mut near = tech(1, "haizhu", &["copier"], 8, 2);
+        near.start = Some(GeoPoint {
+            lat: 23.1400,
+            lon: 113.3420,
+        });
+        let mut far = tech(2, "tianhe", &["copier"], 8, 0);
+        far.start = Some(GeoPoint {
+            lat: 23.0200,
+            lon: 113.2300,
+        });
+        let mut n = need("tianhe", &["copier"]);
+        n.location = Some(visit);
+        let (near_score, reasons) = score(&n, &near);
+        assert!(reasons[0].starts_with("2.2 km"), "{reasons:?}");
+        assert_eq!(near_score, 46 + 22);
+        let (far_score, _) = score(&n, &far);
+        assert!(far_score < near_score, "{far_score}");
+        match assign(&n, &[far, near]) {
+            Assignment::To { technician, .. } => assert_eq!(technician, Uuid::from_u128(1)),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn urgent_work_prefers_free_capacity() {
+        let mut n = need("tianhe", &["copier"]);
+        n.priority = Priority::P1;
+        let (s, reasons) = score(&n, &tech(1, "tianhe", &["copier"], 10, 5));
+        assert_eq!(s, 50 + 15 + 10);
+        assert!(reasons.iter().any(|r| r.starts_with("urgent (P1)")));
+    }
+
+    #[test]
+    fn skills_certificates_leave_shift_and_capacity_are_hard_rules() {
+        let fax = tech(1, "tianhe", &["fax"], 8, 0);
+        let full = tech(2, "tianhe", &["copier", "sharp"], 2, 2);
+        let mut expired = tech(3, "tianhe", &["copier", "sharp"], 8, 0);
+        expired.certifications[0].expires_on = day().pred_opt().expect("date");
+        let mut away = tech(4, "tianhe", &["copier", "sharp"], 8, 0);
+        away.on_leave = true;
+        let mut late = tech(5, "tianhe", &["copier", "sharp"], 8, 0);
+        late.shift = (t(13, 0), t(21, 0));
+        let mut n = need("tianhe", &["copier", "sharp"]);
+        n.window = Some((t(9, 0), t(11, 0)));
+        match assign(&n, &[fax, full.clone(), expired, away, late]) {
             Assignment::Nobody(reasons) => {
-                assert!(reasons[0].contains("lacks skill copier"));
+                assert_eq!(reasons.len(), 5);
+                assert!(reasons[0].contains("lacks skill copier, sharp"));
                 assert!(reasons[1].contains("at capacity (2/2)"));
+                assert!(reasons[2].contains("no valid copier certificate on 2026-11-24"));
+                assert!(reasons[3].contains("on leave"));
+                assert!(
+                    reasons[4].contains("shift 13:00-21:00 misses the appointment 09:00-11:00")
+                );
             }
             other => panic!("{other:?}"),
         }
+        // A dispatcher may give work beyond capacity, never beyond the other rules.
+        assert_eq!(refusal(&n, &full, true), None);
         assert_eq!(
             assign(&need("x", &[]), &[]),
             Assignment::Nobody(vec!["no active technicians".into()])
@@ -255,9 +342,20 @@ mod tests {
     }
 
     #[test]
+    fn a_certificate_is_valid_through_its_last_day() {
+        let c = tech(1, "tianhe", &["copier"], 8, 0);
+        let mut n = need("tianhe", &["copier"]);
+        assert_eq!(refusal(&n, &c, false), None);
+        n.day = day().succ_opt().expect("date");
+        assert!(refusal(&n, &c, false).is_some());
+    }
+
+    #[test]
     fn ties_go_to_the_lighter_load_then_the_lower_id() {
         let c = [tech(3, "a", &[], 10, 0), tech(2, "a", &[], 10, 0)];
-        match assign(&need("a", &[]), &c) {
+        let mut n = need("a", &[]);
+        n.certificate_for = None;
+        match assign(&n, &c) {
             Assignment::To { technician, .. } => assert_eq!(technician, Uuid::from_u128(2)),
             other => panic!("{other:?}"),
         }

@@ -4,6 +4,7 @@
 pub(crate) mod auth;
 pub(crate) mod catalogue;
 pub(crate) mod customers;
+pub(crate) mod dispatch;
 pub(crate) mod live;
 pub(crate) mod model;
 pub(crate) mod selfservice;
@@ -151,7 +152,26 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/warranty-cards", post(customers::register_warranty_card))
         .route("/self-service/codes", post(selfservice::request_code))
         .route("/self-service/sessions", post(selfservice::redeem_code))
-        .route("/technicians", post(services::create_technician))
+        .route(
+            "/technicians",
+            post(services::create_technician).get(dispatch::list_technicians),
+        )
+        .route(
+            "/technicians/{id}",
+            get(dispatch::get_technician).post(dispatch::update_technician),
+        )
+        .route("/technicians/{id}/leave", post(dispatch::add_leave))
+        .route("/workorders/{id}/assign", post(dispatch::assign_work_order))
+        .route(
+            "/workorders/{id}/transitions",
+            post(dispatch::move_work_order),
+        )
+        .route(
+            "/workorders/{id}/appointment",
+            post(dispatch::book_appointment),
+        )
+        .route("/day-plans", post(dispatch::publish_day_plan))
+        .route("/day-plans/{date}", get(dispatch::get_day_plan))
         .route("/workorders", get(services::list_work_orders))
         .route("/workorders/{id}", get(services::get_work_order))
         .route(

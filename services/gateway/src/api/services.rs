@@ -50,6 +50,7 @@ pub(crate) struct ListQuery {
     opened_to: Option<String>,
     sla: Option<String>,
     owner: Option<String>,
+    flagged: Option<String>,
     pub(crate) limit: Option<String>,
     pub(crate) cursor: Option<String>,
 }
@@ -183,7 +184,11 @@ pub(crate) fn work_order_visible(p: &Principal, w: &WorkOrder) -> bool {
     }
 }
 
-async fn visible_work_order(s: &AppState, p: &Principal, id: &str) -> Result<WorkOrder, ApiError> {
+pub(crate) async fn visible_work_order(
+    s: &AppState,
+    p: &Principal,
+    id: &str,
+) -> Result<WorkOrder, ApiError> {
     let w: WorkOrder = s
         .call(
             "svc.dispatch.workorder.get",
@@ -565,9 +570,22 @@ pub(crate) async fn list_work_orders(
         }
         technician_id = Some(p.technician_id.unwrap_or(uuid::Uuid::nil()));
     }
+    let flagged = match q.flagged.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            return Err(ApiError::field(
+                "flagged",
+                "invalid",
+                "flagged must be true or false",
+            ));
+        }
+    };
     let req = ListWorkOrders {
         ticket_id,
         technician_id,
+        status: parse_enum("status", q.status.as_deref())?,
+        flagged,
         order: parse_sort(q.sort.as_deref(), "created_at")?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,

@@ -124,6 +124,12 @@ pub(super) async fn transition(
             symptom: t.symptom.clone(),
             customer: t.customer.clone(),
             machine: t.machine.clone(),
+            location: match t.customer_id {
+                Some(c) => crate::store::customers::get_customer(uow.conn(), &c.to_string())
+                    .await?
+                    .and_then(|c| c.location),
+                None => None,
+            },
             resolution_due: t.sla.resolution_due,
             requested_at: from_ms(now),
         };

@@ -229,7 +229,9 @@ async fn open(
         symptom: ticket.symptom.clone(),
         customer: ticket.customer.clone(),
         customer_id: ticket.customer_id,
+        location: customer.as_ref().and_then(|c| c.location),
         machine: ticket.machine.clone(),
+        resolution_due: Some(ticket.sla.resolution_due),
         opened_at: now,
     };
     uow.emit(&Envelope::new(event, ctx.actor.clone())).await?;

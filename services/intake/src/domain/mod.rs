@@ -136,8 +136,9 @@ fn rank(s: TicketStatus) -> Option<u8> {
     match s {
         TicketStatus::New | TicketStatus::Triaged | TicketStatus::Reopened => Some(0),
         TicketStatus::NeedsVisit => Some(1),
-        TicketStatus::InService | TicketStatus::WaitingForParts => Some(2),
-        TicketStatus::Resolved => Some(3),
+        TicketStatus::InService => Some(2),
+        TicketStatus::WaitingForParts => Some(3),
+        TicketStatus::Resolved => Some(4),
         TicketStatus::ResolvedRemotely | TicketStatus::Closed | TicketStatus::Cancelled => None,
     }
 }

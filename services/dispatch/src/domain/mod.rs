@@ -1,0 +1,416 @@
+//! Dispatch's rules, free of I/O: who may take a work order and who should
+//! ([`assignment`]), how a day's work orders become routes ([`plan`]), which moves a work
+//! order may make, and what a technician, a visit report and a work order must hold.
+pub mod assignment;
+pub mod plan;
+
+use aftercare_contracts::FieldError;
+use aftercare_contracts::dispatch::{
+    CompleteWorkOrder, CreateTechnician, TimeWindow, VisitOutcome, WorkOrderStatus, WorkType,
+};
+use aftercare_contracts::rpc::{check_range, check_text};
+use chrono::NaiveTime;
+
+/// Default shift: technicians leave by 08:50 and are back by 17:30.
+pub fn default_shift() -> (NaiveTime, NaiveTime) {
+    (
+        NaiveTime::from_hms_opt(8, 50, 0).unwrap_or(NaiveTime::MIN),
+        NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN),
+    )
+}
+
+/// Expected minutes on site by kind of work, until the company records better figures.
+pub fn default_minutes(work: WorkType) -> u32 {
+    match work {
+        WorkType::Repair => 90,
+        WorkType::Maintenance => 60,
+        WorkType::Installation => 120,
+        WorkType::Training => 60,
+    }
+}
+
+fn err(field: &str, code: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+/// Problems with a technician's profile.
+pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    check_text(&mut e, "name", &req.name, 1, 100);
+    check_text(&mut e, "district", &req.district, 1, 64);
+    if req.skills.len() > 50 {
+        e.push(err("skills", "too_many", "at most 50 skills"));
+    }
+    for (i, s) in req.skills.iter().enumerate() {
+        check_text(&mut e, &format!("skills[{i}]"), s, 1, 64);
+    }
+    check_range(&mut e, "daily_capacity", req.daily_capacity, 1..=50);
+    if let Some(team) = &req.team {
+        check_text(&mut e, "team", team, 1, 64);
+    }
+    if req.certifications.len() > 50 {
+        e.push(err("certifications", "too_many", "at most 50 certificates"));
+    }
+    for (i, c) in req.certifications.iter().enumerate() {
+        check_text(
+            &mut e,
+            &format!("certifications[{i}].skill"),
+            &c.skill,
+            1,
+            64,
+        );
+    }
+    if let Some(p) = req.start_location
+        && !((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon))
+    {
+        e.push(err(
+            "start_location",
+            "out_of_range",
+            "lat must be -90..90 and lon -180..180",
+        ));
+    }
+    let (start, end) = default_shift();
+    if req.shift_end.unwrap_or(end) <= req.shift_start.unwrap_or(start) {
+        e.push(err(
+            "shift_end",
+            "before_start",
+            "the shift must end after it starts",
+        ));
+    }
+    if let Some(v) = &req.van_location {
+        check_text(&mut e, "van_location", v, 1, 64);
+    }
+    e
+}
+
+/// Whether a fault code is well formed: 1–64 of `[a-z0-9_]`.
+pub fn valid_fault_code(code: &str) -> bool {
+    (1..=64).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Largest signature image, base64 characters (48 KiB of PNG).
+pub const MAX_SIGNATURE: usize = 65_536;
+
+/// Problems with a visit report.
+pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    check_text(&mut e, "diagnosis", &req.diagnosis, 1, 4000);
+    if req.fault.as_deref().is_some_and(|f| !valid_fault_code(f)) {
+        e.push(err(
+            "fault",
+            "invalid",
+            "fault must be 1-64 characters of a-z, 0-9 and _",
+        ));
+    }
+    if req.finished_at < req.started_at {
+        e.push(err(
+            "finished_at",
+            "before_start",
+            "finished_at must not be before started_at",
+        ));
+    }
+    for (name, list) in [("parts", &req.parts), ("parts_needed", &req.parts_needed)] {
+        if list.len() > 100 {
+            e.push(err(name, "too_many", "at most 100 part lines"));
+        }
+        for (i, p) in list.iter().enumerate() {
+            check_text(&mut e, &format!("{name}[{i}].sku"), &p.sku, 1, 64);
+            check_range(
+                &mut e,
+                &format!("{name}[{i}].quantity"),
+                p.quantity,
+                1..=1000,
+            );
+            if let Some(l) = &p.location {
+                check_text(&mut e, &format!("{name}[{i}].location"), l, 1, 64);
+            }
+        }
+    }
+    if !req.parts.is_empty() && !req.parts_consent {
+        e.push(err(
+            "parts_consent",
+            "required",
+            "parts are replaced only after the customer agreed; record the consent",
+        ));
+    }
+    match req.outcome {
+        VisitOutcome::WaitingForParts if req.parts_needed.is_empty() => e.push(err(
+            "parts_needed",
+            "required",
+            "name the parts the return visit needs",
+        )),
+        VisitOutcome::WaitingForParts => {}
+        _ if !req.parts_needed.is_empty() => e.push(err(
+            "parts_needed",
+            "not_allowed",
+            "parts_needed goes with outcome waiting_for_parts only",
+        )),
+        _ => {}
+    }
+    for (name, text) in [
+        ("parts_cleaned", &req.parts_cleaned),
+        ("adjustments", &req.adjustments),
+        ("result", &req.result),
+        ("hazards", &req.hazards),
+    ] {
+        if text.chars().count() > 1000 {
+            e.push(err(
+                name,
+                "too_long",
+                format!("{name} must be at most 1000 characters"),
+            ));
+        }
+    }
+    if let Some(level) = req.consumables_level {
+        check_range(&mut e, "consumables_level", level, 0..=100);
+    }
+    if let Some(sig) = &req.signature {
+        check_text(&mut e, "signature.signer", &sig.signer, 1, 100);
+        if let Some(img) = &sig.image_png_base64 {
+            use base64::Engine;
+            if img.len() > MAX_SIGNATURE {
+                e.push(err(
+                    "signature.image_png_base64",
+                    "too_long",
+                    "the signature image must be at most 48 KiB",
+                ));
+            } else if !base64::engine::general_purpose::STANDARD
+                .decode(img)
+                .is_ok_and(|b| b.starts_with(b"\x89PNG"))
+            {
+                e.push(err(
+                    "signature.image_png_base64",
+                    "invalid",
+                    "the signature image must be a base64 PNG",
+                ));
+            }
+        }
+    }
+    if let Some(m) = &req.payment_collected
+        && m.amount_minor < 0
+    {
+        e.push(err(
+            "payment_collected",
+            "out_of_range",
+            "payment_collected must not be negative",
+        ));
+    }
+    e
+}
+
+/// Problems with an appointment window: it ends after it starts and lasts at most a day.
+pub fn validate_window(w: &TimeWindow) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if w.end <= w.start {
+        e.push(err(
+            "window.end",
+            "before_start",
+            "the window must end after it starts",
+        ));
+    } else if w.end - w.start > chrono::Duration::hours(24) {
+        e.push(err(
+            "window.end",
+            "out_of_range",
+            "a window lasts at most a day",
+        ));
+    }
+    e
+}
+
+/// Work orders that are still to be done (count towards capacity and go into routes).
+pub const OPEN: [WorkOrderStatus; 4] = [
+    WorkOrderStatus::Assigned,
+    WorkOrderStatus::Accepted,
+    WorkOrderStatus::EnRoute,
+    WorkOrderStatus::OnSite,
+];
+
+/// Whether a visit report may be filed from `from` (the technician may report without
+/// having tapped every step before).
+pub fn may_report(from: WorkOrderStatus) -> bool {
+    OPEN.contains(&from)
+}
+
+/// Whether a work order may be (re)assigned from `from`.
+pub fn may_assign(from: WorkOrderStatus) -> bool {
+    matches!(
+        from,
+        WorkOrderStatus::Unassigned | WorkOrderStatus::Assigned | WorkOrderStatus::Accepted
+    )
+}
+
+/// The moves `POST /workorders/{id}/transitions` makes: the technician's progress
+/// (accepted → en route → on site; a step may be skipped) and cancelling.
+pub fn may_move(from: WorkOrderStatus, to: WorkOrderStatus) -> bool {
+    use WorkOrderStatus::*;
+    match to {
+        Accepted => from == Assigned,
+        EnRoute => matches!(from, Assigned | Accepted),
+        OnSite => matches!(from, Assigned | Accepted | EnRoute),
+        Cancelled => matches!(from, Unassigned | Assigned | Accepted | EnRoute),
+        _ => false,
+    }
+}
+
+/// The state a visit outcome leads to.
+pub fn after_visit(outcome: VisitOutcome) -> WorkOrderStatus {
+    match outcome {
+        VisitOutcome::Completed => WorkOrderStatus::Completed,
+        VisitOutcome::WaitingForParts => WorkOrderStatus::WaitingForParts,
+        VisitOutcome::TakenToWorkshop => WorkOrderStatus::TakenToWorkshop,
+        VisitOutcome::CouldNotFix => WorkOrderStatus::CouldNotFix,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aftercare_contracts::dispatch::{PartUsed, Signature};
+    use chrono::{TimeZone, Utc};
+
+    fn report() -> CompleteWorkOrder {
+        let t = Utc
+            .with_ymd_and_hms(2026, 11, 24, 2, 0, 0)
+            .single()
+            .expect("time");
+        CompleteWorkOrder {
+            work_order_id: "W2026-000001".into(),
+            diagnosis: "worn drum".into(),
+            started_at: t,
+            finished_at: t + chrono::Duration::minutes(40),
+            fault: None,
+            parts: vec![],
+            meter_reading: None,
+            outcome: VisitOutcome::Completed,
+            parts_cleaned: String::new(),
+            adjustments: String::new(),
+            result: String::new(),
+            consumables_level: None,
+            hazards: String::new(),
+            parts_consent: false,
+            parts_needed: vec![],
+            signature: None,
+            payment_collected: None,
+            expected_version: None,
+        }
+    }
+
+    fn part(sku: &str) -> PartUsed {
+        PartUsed {
+            sku: sku.into(),
+            quantity: 1,
+            location: None,
+        }
+    }
+
+    fn fields(e: Vec<FieldError>) -> Vec<(String, String)> {
+        e.into_iter().map(|x| (x.field, x.code)).collect()
+    }
+
+    #[test]
+    fn parts_need_the_customers_consent() {
+        let mut r = report();
+        r.parts = vec![part("DRUM-1")];
+        assert_eq!(
+            fields(validate_completion(&r)),
+            [("parts_consent".to_owned(), "required".to_owned())]
+        );
+        r.parts_consent = true;
+        assert!(validate_completion(&r).is_empty());
+    }
+
+    #[test]
+    fn waiting_for_parts_names_the_parts_and_only_then() {
+        let mut r = report();
+        r.outcome = VisitOutcome::WaitingForParts;
+        assert_eq!(fields(validate_completion(&r))[0].0, "parts_needed");
+        r.parts_needed = vec![part("FUSER-2")];
+        assert!(validate_completion(&r).is_empty());
+        r.outcome = VisitOutcome::Completed;
+        assert_eq!(
+            fields(validate_completion(&r)),
+            [("parts_needed".to_owned(), "not_allowed".to_owned())]
+        );
+    }
+
+    #[test]
+    fn signatures_are_small_pngs() {
+        use base64::Engine;
+        let mut r = report();
+        let png = base64::engine::general_purpose::STANDARD.encode(b"\x89PNG\r\n\x1a\nrest");
+        r.signature = Some(Signature {
+            signer: "王女士".into(),
+            image_png_base64: Some(png),
+        });
+        assert!(validate_completion(&r).is_empty());
+        r.signature = Some(Signature {
+            signer: " ".into(),
+            image_png_base64: Some("bm90IGEgcG5n".into()),
+        });
+        assert_eq!(
+            fields(validate_completion(&r)),
+            [
+                ("signature.signer".to_owned(), "required".to_owned()),
+                (
+                    "signature.image_png_base64".to_owned(),
+                    "invalid".to_owned()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn the_technicians_progress_may_skip_steps_but_not_go_back() {
+        use WorkOrderStatus::*;
+        assert!(may_move(Assigned, Accepted));
+        assert!(may_move(Assigned, OnSite));
+        assert!(may_move(EnRoute, OnSite));
+        assert!(!may_move(OnSite, EnRoute));
+        assert!(!may_move(Accepted, Accepted));
+        assert!(!may_move(OnSite, Cancelled));
+        assert!(!may_move(Completed, Cancelled));
+        assert!(
+            !may_move(Assigned, Completed),
+            "completion is the visit report"
+        );
+        assert!(may_report(OnSite) && may_report(Assigned));
+        assert!(!may_report(Unassigned) && !may_report(Completed));
+        assert!(may_assign(Unassigned) && may_assign(Accepted) && !may_assign(EnRoute));
+    }
+
+    #[test]
+    fn technicians_shifts_and_positions_are_checked() {
+        let mut t = CreateTechnician {
+            name: "Li".into(),
+            district: "tianhe".into(),
+            skills: vec!["copier".into()],
+            daily_capacity: 8,
+            team: None,
+            certifications: vec![],
+            start_location: Some(aftercare_contracts::intake::GeoPoint {
+                lat: 123.0,
+                lon: 0.0,
+            }),
+            shift_start: NaiveTime::from_hms_opt(18, 0, 0),
+            shift_end: None,
+            van_location: None,
+        };
+        assert_eq!(
+            fields(validate_technician(&t)),
+            [
+                ("start_location".to_owned(), "out_of_range".to_owned()),
+                ("shift_end".to_owned(), "before_start".to_owned())
+            ]
+        );
+        t.start_location = None;
+        t.shift_start = None;
+        assert!(validate_technician(&t).is_empty());
+    }
+}
