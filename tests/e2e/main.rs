@@ -6,6 +6,7 @@ mod bad_input;
 mod crash;
 mod customers;
 mod dead_letters;
+mod dispatch;
 mod flow;
 mod gateway;
 mod helpers;

@@ -1,0 +1,452 @@
+//! Dispatch through the gateway: technician profiles and leave, assignment by hard rules
+//! with the flag when nobody qualifies, assignment by hand and the race of two
+//! dispatchers, the technician's progress, visit outcomes (waiting for parts with its
+//! return visit and parts request), appointments and day plans with re-planning. Bad input
+//! gets problem+json and changes nothing.
+use aftercare_testkit::{poll_for, wait_until};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "dispatch-test-password";
+
+async fn account(api: &Api, login: &str, role: &str, extra: Value) -> Api {
+    let mut body =
+        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    let (s, v) = api.post("/accounts", &body).await;
+    assert_eq!(s, 201, "{v}");
+    api.signed_in_as(login, PASSWORD)
+}
+
+/// POST with `If-Match: "<version>"` (or none).
+async fn post_if(api: &Api, path: &str, version: Option<i64>, body: &Value) -> (u16, Value) {
+    let mut r = api.request(Method::POST, path).await.json(body);
+    if let Some(v) = version {
+        r = r.header("if-match", format!("\"{v}\""));
+    }
+    let resp = r.send().await.expect("send");
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+fn field(p: &Value) -> (&str, &str) {
+    (
+        p["errors"][0]["field"].as_str().unwrap_or(""),
+        p["errors"][0]["code"].as_str().unwrap_or(""),
+    )
+}
+
+async fn work_order_of(api: &Api, ticket_id: &str) -> Value {
+    poll_for(WAIT, "the work order", || async {
+        let (s, v) = api.get(&format!("/workorders?ticket_id={ticket_id}")).await;
+        (s == 200 && v["items"].as_array().is_some_and(|a| !a.is_empty()))
+            .then(|| v["items"][0].clone())
+    })
+    .await
+    .expect("work order")
+}
+
+async fn dispatch_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+
+    // A technician without a certificate, and bad profiles that change nothing.
+    let (s, p) = api
+        .post(
+            "/technicians",
+            &json!({"name": "Zhao", "district": "tianhe", "skills": ["copier", "sharp"],
+                "daily_capacity": 5, "shift_start": "18:00:00", "shift_end": "09:00:00"}),
+        )
+        .await;
+    assert_eq!((s, field(&p)), (422, ("shift_end", "before_start")), "{p}");
+    let (s, zhao) = api
+        .post(
+            "/technicians",
+            &json!({"name": "Zhao", "district": "tianhe", "skills": ["copier", "sharp"], "daily_capacity": 5}),
+        )
+        .await;
+    assert_eq!(s, 201, "{zhao}");
+    assert_eq!(zhao["team"], "tianhe");
+    assert_eq!(zhao["shift_start"], "08:50:00");
+    let (_, list) = api.get("/technicians?district=tianhe").await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+
+    // Nobody qualifies: the work order waits, flagged, with the reasons.
+    let t = api.open_ticket("SN-DISPATCH-1").await;
+    let ticket_id = t["id"].as_str().unwrap().to_owned();
+    let wo = work_order_of(api, &ticket_id).await;
+    assert_eq!(wo["status"], "unassigned", "{wo}");
+    assert_eq!(wo["flagged"], true);
+    assert_eq!(wo["required_skills"], json!(["copier", "sharp"]));
+    let reasons = wo["assignment_reasons"].to_string();
+    assert!(reasons.contains("no valid copier certificate"), "{reasons}");
+    let (_, flagged) = api.get("/workorders?flagged=true").await;
+    assert_eq!(flagged["items"][0]["id"], wo["id"]);
+    let wo_id = wo["id"].as_str().unwrap().to_owned();
+
+    // By hand to Zhao: refused (no certificate), nothing changes.
+    let assign_path = format!("/workorders/{wo_id}/assign");
+    let (s, p) = post_if(
+        api,
+        &assign_path,
+        Some(1),
+        &json!({"technician_id": zhao["id"], "reason": "closest"}),
+    )
+    .await;
+    assert_eq!(
+        (s, field(&p)),
+        (422, ("technician_id", "not_qualified")),
+        "{p}"
+    );
+    assert_eq!(
+        api.get(&format!("/workorders/{wo_id}")).await.1["version"],
+        1
+    );
+
+    // Zhao gets a certificate (If-Match on the profile); a second technician joins.
+    let zhao_path = format!("/technicians/{}", zhao["id"].as_str().unwrap());
+    let profile = json!({"name": "Zhao", "district": "tianhe", "skills": ["copier", "sharp"], "daily_capacity": 5,
+        "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}],
+        "start_location": {"lat": 23.13, "lon": 113.32}});
+    assert_eq!(post_if(api, &zhao_path, None, &profile).await.0, 428);
+    let (s, z) = post_if(api, &zhao_path, Some(1), &profile).await;
+    assert_eq!((s, z["version"].as_i64()), (200, Some(2)), "{z}");
+    assert_eq!(post_if(api, &zhao_path, Some(1), &profile).await.0, 412);
+    let li = api.technician().await;
+
+    // Two dispatchers assign at once: one wins, the other gets a conflict.
+    let d1 = account(api, "d1@example.com", "dispatcher", json!({})).await;
+    let d2 = account(api, "d2@example.com", "dispatcher", json!({})).await;
+    let b1 = json!({"technician_id": zhao["id"], "reason": "knows the customer"});
+    let b2 = json!({"technician_id": li["id"], "reason": "free today"});
+    let (r1, r2) = tokio::join!(
+        post_if(&d1, &assign_path, Some(1), &b1),
+        post_if(&d2, &assign_path, Some(1), &b2)
+    );
+    let mut codes = [r1.0, r2.0];
+    codes.sort();
+    assert_eq!(codes, [200, 412], "{r1:?} {r2:?}");
+    let winner = if r1.0 == 200 { &r1.1 } else { &r2.1 };
+    assert_eq!(winner["status"], "assigned");
+    assert_eq!(winner["flagged"], false);
+    assert!(
+        winner["assignment_reasons"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("chosen by")
+    );
+    let assigned_to = winner["technician_id"].as_str().unwrap().to_owned();
+    let version = winner["version"].as_i64().unwrap();
+    // Reassign to Zhao for what follows, by hand again.
+    let (s, w) = post_if(
+        api,
+        &assign_path,
+        Some(version),
+        &json!({"technician_id": zhao["id"], "reason": "route"}),
+    )
+    .await;
+    assert_eq!(s, 200, "{w} (was {assigned_to})");
+    let (_, full) = api.get(&format!("/workorders/{wo_id}")).await;
+    assert!(full["history"].as_array().unwrap().len() >= 3, "{full}");
+
+    // Zhao's progress, through his own account.
+    let zhao_api = account(
+        api,
+        "zhao@example.com",
+        "technician",
+        json!({"technician_id": zhao["id"]}),
+    )
+    .await;
+    let move_path = format!("/workorders/{wo_id}/transitions");
+    let v = w["version"].as_i64().unwrap();
+    let (s, w) = post_if(&zhao_api, &move_path, Some(v), &json!({"to": "accepted"})).await;
+    assert_eq!((s, w["status"].as_str()), (200, Some("accepted")), "{w}");
+    let (s, _) = post_if(
+        &zhao_api,
+        &move_path,
+        Some(v + 1),
+        &json!({"to": "cancelled", "reason": "x"}),
+    )
+    .await;
+    assert_eq!(s, 403, "technicians do not cancel");
+    let (s, p) = post_if(
+        &zhao_api,
+        &move_path,
+        Some(v + 1),
+        &json!({"to": "completed"}),
+    )
+    .await;
+    assert_eq!(s, 409, "completion is the visit report: {p}");
+    let (s, w) = post_if(
+        &zhao_api,
+        &move_path,
+        Some(v + 1),
+        &json!({"to": "on_site"}),
+    )
+    .await;
+    assert_eq!((s, w["status"].as_str()), (200, Some("on_site")), "{w}");
+    let li_api = account(
+        api,
+        "li@example.com",
+        "technician",
+        json!({"technician_id": li["id"]}),
+    )
+    .await;
+    assert_eq!(
+        post_if(&li_api, &move_path, Some(v + 2), &json!({"to": "en_route"}))
+            .await
+            .0,
+        404
+    );
+
+    // The visit: a part is missing. Consent is required for parts replaced.
+    let report = |parts_consent: bool| {
+        json!({"diagnosis": "fuser worn", "fault": "fuser", "outcome": "waiting_for_parts",
+            "started_at": "2026-11-24T02:00:00Z", "finished_at": "2026-11-24T02:40:00Z",
+            "parts": [{"sku": "ROLLER-1", "quantity": 1, "location": "van-zhao"}], "parts_consent": parts_consent,
+            "parts_needed": [{"sku": "FUSER-2", "quantity": 1}], "meter_reading": 120345, "consumables_level": 40,
+            "hazards": "loose earth wire", "signature": {"signer": "王女士"}})
+    };
+    let complete_path = format!("/workorders/{wo_id}/complete");
+    let (s, p) = post_if(&zhao_api, &complete_path, Some(v + 2), &report(false)).await;
+    assert_eq!((s, field(&p)), (422, ("parts_consent", "required")), "{p}");
+    let (s, w) = post_if(&zhao_api, &complete_path, Some(v + 2), &report(true)).await;
+    assert_eq!(
+        (s, w["status"].as_str()),
+        (200, Some("waiting_for_parts")),
+        "{w}"
+    );
+    assert_eq!(w["visit"]["signed_by"], "王女士");
+    assert_eq!(w["visit"]["hazards"], "loose earth wire");
+
+    // The return visit goes to the same technician; parts are requested; intake waits.
+    let js = sys.jetstream().await;
+    let waiting = poll_for(WAIT, "the waiting-for-parts event", || async {
+        subject_messages(&js, "DISPATCH", "dispatch.workorder.waiting_for_parts")
+            .await
+            .pop()
+    })
+    .await
+    .unwrap();
+    let revisit_id = waiting["data"]["revisit_work_order_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, revisit) = api.get(&format!("/workorders/{revisit_id}")).await;
+    assert_eq!(revisit["status"], "assigned");
+    assert_eq!(revisit["technician_id"], zhao["id"]);
+    assert_eq!(revisit["revisit_of"], wo["id"]);
+    let requested = subject_messages(&js, "DISPATCH", "dispatch.parts.requested").await;
+    assert_eq!(requested.len(), 1);
+    assert_eq!(requested[0]["data"]["work_order_id"], json!(revisit_id));
+    assert_eq!(requested[0]["data"]["parts"][0]["sku"], "FUSER-2");
+    let meter = subject_messages(&js, "DISPATCH", "dispatch.meter.read").await;
+    assert_eq!(meter[0]["data"]["reading"], 120345);
+    wait_until(WAIT, "intake to park the ticket", || async {
+        api.get(&format!("/tickets/{ticket_id}")).await.1["status"] == "waiting_for_parts"
+    })
+    .await
+    .unwrap();
+    // Nothing was billed for a visit that did not finish the job.
+    assert_eq!(
+        subject_messages(&js, "DISPATCH", "dispatch.workorder.completed")
+            .await
+            .len(),
+        0
+    );
+
+    // The return visit completes the ticket.
+    let rv = revisit["version"].as_i64().unwrap();
+    let (s, w) = post_if(
+        &zhao_api,
+        &format!("/workorders/{revisit_id}/complete"),
+        Some(rv),
+        &json!({"diagnosis": "fuser replaced", "started_at": "2026-11-25T02:00:00Z", "finished_at": "2026-11-25T02:30:00Z",
+            "parts": [{"sku": "FUSER-2", "quantity": 1}], "parts_consent": true}),
+    )
+    .await;
+    assert_eq!((s, w["status"].as_str()), (200, Some("completed")), "{w}");
+    wait_until(WAIT, "intake to resolve the ticket", || async {
+        api.get(&format!("/tickets/{ticket_id}")).await.1["status"] == "resolved"
+    })
+    .await
+    .unwrap();
+
+    // Leave: Li is away; bad leave changes nothing.
+    let leave_path = format!("/technicians/{}/leave", li["id"].as_str().unwrap());
+    let (s, p) = api
+        .post(
+            &leave_path,
+            &json!({"from": "2026-12-02", "to": "2026-12-01"}),
+        )
+        .await;
+    assert_eq!((s, field(&p)), (422, ("to", "before_from")));
+    let (s, l) = api
+        .post(
+            &leave_path,
+            &json!({"from": "2026-12-01", "to": "2026-12-03", "reason": "annual leave"}),
+        )
+        .await;
+    assert_eq!(
+        (s, l["leave"][0]["reason"].as_str()),
+        (201, Some("annual leave")),
+        "{l}"
+    );
+
+    // A cancellation needs a reason.
+    let t2 = api.open_ticket("SN-DISPATCH-2").await;
+    let w2 = work_order_of(api, t2["id"].as_str().unwrap()).await;
+    let w2_path = format!("/workorders/{}/transitions", w2["id"].as_str().unwrap());
+    let w2v = w2["version"].as_i64().unwrap();
+    let (s, p) = post_if(api, &w2_path, Some(w2v), &json!({"to": "cancelled"})).await;
+    assert_eq!((s, field(&p)), (422, ("reason", "required")));
+    let (s, c) = post_if(
+        api,
+        &w2_path,
+        Some(w2v),
+        &json!({"to": "cancelled", "reason": "customer fixed it"}),
+    )
+    .await;
+    assert_eq!((s, c["status"].as_str()), (200, Some("cancelled")), "{c}");
+    assert_eq!(
+        subject_messages(&js, "DISPATCH", "dispatch.workorder.cancelled")
+            .await
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn dispatch_assigns_moves_and_reports_visits_on_sqlite() {
+    dispatch_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn dispatch_assigns_moves_and_reports_visits_on_postgresql() {
+    dispatch_through_the_gateway(Backend::Postgres).await;
+}
+
+async fn day_plans_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let tech = api.technician().await;
+    let day =
+        (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive() + chrono::Duration::days(1);
+    // Appointments tomorrow (China Standard Time): afternoon, morning, and later a midday one.
+    let book = |wo: Value, from: &str, to: &str| {
+        let path = format!("/workorders/{}/appointment", wo["id"].as_str().unwrap());
+        let body = json!({"window": {"start": format!("{day}T{from}:00+08:00"), "end": format!("{day}T{to}:00+08:00")}});
+        let version = wo["version"].as_i64();
+        async move { post_if(api, &path, version, &body).await }
+    };
+    let mut orders = Vec::new();
+    for serial in ["SN-PLAN-1", "SN-PLAN-2", "SN-PLAN-3"] {
+        let t = api.open_ticket(serial).await;
+        orders.push(api.assigned_work_order(t["id"].as_str().unwrap()).await);
+    }
+    let (s, p) = book(orders[0].clone(), "15:00", "14:00").await;
+    assert_eq!((s, field(&p)), (422, ("window.end", "before_start")));
+    let (s, a) = book(orders[0].clone(), "14:00", "15:00").await;
+    assert_eq!(s, 200, "{a}");
+    let (s, b) = book(orders[1].clone(), "09:00", "10:00").await;
+    assert_eq!(s, 200, "{b}");
+    // Not booked yet: the third is still in the queue; book it after publishing.
+    let third = orders[2].clone();
+
+    let (s, p) = api.post("/day-plans", &json!({"date": "2000-01-01"})).await;
+    assert_eq!((s, field(&p)), (422, ("date", "out_of_range")));
+    let (s, plan) = api
+        .post("/day-plans", &json!({"date": day.to_string()}))
+        .await;
+    assert_eq!(s, 200, "{plan}");
+    assert_eq!(plan["revision"], 1);
+    let route = &plan["routes"][0];
+    assert_eq!(route["technician_id"], tech["id"]);
+    let order: Vec<&str> = route["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["number"].as_str().unwrap())
+        .collect();
+    // The queue (no appointment) fits anywhere; the morning appointment before the afternoon one.
+    let pos = |n: &Value| {
+        order
+            .iter()
+            .position(|x| *x == n["number"].as_str().unwrap())
+            .unwrap()
+    };
+    assert!(pos(&orders[1]) < pos(&orders[0]), "{order:?}");
+    for stop in route["stops"].as_array().unwrap() {
+        if let Some(w) = stop["window"].as_object() {
+            let start = stop["planned_start"].as_str().unwrap();
+            assert!(
+                start >= w["start"].as_str().unwrap() && start <= w["end"].as_str().unwrap(),
+                "{stop}"
+            );
+        }
+    }
+    let (_, a_now) = api
+        .get(&format!(
+            "/workorders/{}",
+            orders[0]["id"].as_str().unwrap()
+        ))
+        .await;
+    assert!(a_now["planned_arrival"].is_string(), "{a_now}");
+
+    // An urgent midday appointment re-plans this technician's route only.
+    let (s, c) = book(third, "11:30", "12:00").await;
+    assert_eq!(s, 200, "{c}");
+    let (s, again) = api.get(&format!("/day-plans/{day}")).await;
+    assert_eq!(s, 200, "{again}");
+    assert_eq!(again["revision"], 2);
+    let stops: Vec<&str> = again["routes"][0]["stops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["number"].as_str().unwrap())
+        .collect();
+    assert_eq!(stops.len(), 3, "{again}");
+    let p = |n: &Value| {
+        stops
+            .iter()
+            .position(|x| *x == n["number"].as_str().unwrap())
+            .unwrap()
+    };
+    assert!(
+        p(&orders[1]) < p(&orders[2]) && p(&orders[2]) < p(&orders[0]),
+        "{stops:?}"
+    );
+    let js = sys.jetstream().await;
+    let published = subject_messages(&js, "DISPATCH", "dispatch.route.published").await;
+    assert_eq!(published.len(), 2);
+    assert_eq!(published[1]["data"]["revision"], 2);
+
+    // The technician sees their own route.
+    let mine = account(
+        api,
+        "li@example.com",
+        "technician",
+        json!({"technician_id": tech["id"]}),
+    )
+    .await;
+    let (s, own) = mine.get(&format!("/day-plans/{day}")).await;
+    assert_eq!((s, own["routes"].as_array().map(Vec::len)), (200, Some(1)));
+    let (s, _) = api.get("/day-plans/2026-13-01").await;
+    assert_eq!(s, 422);
+}
+
+#[tokio::test]
+async fn day_plans_route_appointments_and_insert_urgent_work_on_sqlite() {
+    day_plans_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn day_plans_route_appointments_and_insert_urgent_work_on_postgresql() {
+    day_plans_through_the_gateway(Backend::Postgres).await;
+}
