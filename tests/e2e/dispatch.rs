@@ -450,3 +450,145 @@ async fn day_plans_route_appointments_and_insert_urgent_work_on_sqlite() {
 async fn day_plans_route_appointments_and_insert_urgent_work_on_postgresql() {
     day_plans_through_the_gateway(Backend::Postgres).await;
 }
+
+async fn maintenance_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    // A lead of 40 days brings the first visit and the first monthly cleaning due.
+    let _all = sys
+        .spawn(
+            &ROLES,
+            &[
+                ("AFTERCARE_JOB_INTERVAL_SECS", "1"),
+                ("AFTERCARE_MAINTENANCE_LEAD_DAYS", "40"),
+            ],
+        )
+        .await;
+    let api = &sys.api;
+    let (s, _) = api
+        .post(
+            "/technicians",
+            &json!({"name": "Sun", "district": "tianhe", "skills": ["fax", "panasonic"], "daily_capacity": 20,
+                "certifications": [{"skill": "fax", "expires_on": "2099-12-31"}]}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let purchase = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let (s, card) = api
+        .post(
+            "/warranty-cards",
+            &json!({"card_number": "WC-PM-1",
+                "customer": {"company": "Haizhu Trading", "contacts": [{"name": "Ms Chen", "phones": ["13800138111"]}],
+                             "address": "8 Binjiang Rd", "district": "tianhe", "location": {"lat": 23.11, "lon": 113.30}},
+                "machine": {"product_line": "fax", "brand": "Panasonic", "model": "KX-FL338", "serial": "PM-1",
+                            "purchase_date": purchase.to_string()}}),
+        )
+        .await;
+    assert_eq!(s, 201, "{card}");
+    let customer_id = card["customer"]["id"].as_str().unwrap().to_owned();
+
+    // The card starts two plans; their due visits become maintenance tickets and work orders.
+    let plans = poll_for(WAIT, "both plans to generate their first visit", || async {
+        let (_, v) = api
+            .get(&format!("/maintenance-plans?customer_id={customer_id}"))
+            .await;
+        let items = v["items"].as_array().cloned().unwrap_or_default();
+        (items.len() == 2
+            && items
+                .iter()
+                .all(|p| p["generated"].as_array().is_some_and(|g| !g.is_empty())))
+        .then_some(items)
+    })
+    .await
+    .unwrap();
+    let first = plans.iter().find(|p| p["kind"] == "first_visit").unwrap();
+    let monthly = plans
+        .iter()
+        .find(|p| p["kind"] == "monthly_cleaning")
+        .unwrap();
+    assert_eq!(first["active"], false, "a single visit is done with");
+    assert_eq!(first["generated"], json!([card["first_maintenance_by"]]));
+    assert_eq!(monthly["every_months"], 1);
+    assert_eq!(monthly["until"], card["machine"]["warranty_end"]);
+    let orders = poll_for(WAIT, "two maintenance work orders", || async {
+        let (_, v) = api.get("/workorders?status=assigned").await;
+        let items: Vec<Value> = v["items"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|w| w["work_type"] == "maintenance")
+            .collect();
+        (items.len() == 2).then_some(items)
+    })
+    .await
+    .unwrap();
+    assert!(
+        orders
+            .iter()
+            .all(|w| w["customer_name"] == "Haizhu Trading")
+    );
+    let (_, t) = api
+        .get(&format!(
+            "/tickets/{}",
+            orders[0]["ticket_id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(
+        (t["channel"].as_str(), t["type"].as_str()),
+        (Some("planned"), Some("maintenance")),
+        "{t}"
+    );
+
+    // The sweep runs every second; running again creates nothing new.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(
+        sys.count("intake", "select count(*) from maintenance_ticket")
+            .await,
+        2
+    );
+    assert_eq!(
+        sys.count("dispatch", "select count(*) from maintenance_visit")
+            .await,
+        2
+    );
+    let js = sys.jetstream().await;
+    assert_eq!(
+        subject_messages(&js, "DISPATCH", "dispatch.maintenance.due")
+            .await
+            .len(),
+        2
+    );
+
+    // Plans by hand (a contract): bad input changes nothing.
+    let bad = json!({"kind": "contract", "customer_id": customer_id, "company": "Haizhu Trading", "district": "tianhe",
+        "machine": {"product_line": "fax", "brand": "Panasonic", "model": "KX-FL338", "serial": "PM-1"},
+        "every_months": 30, "first_due": "2027-03-01", "until": "2027-01-01"});
+    let (s, p) = api.post("/maintenance-plans", &bad).await;
+    assert_eq!(s, 422, "{p}");
+    let fields: Vec<&str> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["every_months", "until"]);
+    let mut good = bad.clone();
+    good["every_months"] = json!(3);
+    good["until"] = json!("2028-12-31");
+    let (s, c) = api.post("/maintenance-plans", &good).await;
+    assert_eq!(
+        (s, c["next_due"].as_str()),
+        (201, Some("2027-03-01")),
+        "{c}"
+    );
+}
+
+#[tokio::test]
+async fn warranty_cards_start_maintenance_plans_that_generate_visits_once_on_sqlite() {
+    maintenance_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn warranty_cards_start_maintenance_plans_that_generate_visits_once_on_postgresql() {
+    maintenance_through_the_gateway(Backend::Postgres).await;
+}

@@ -1,12 +1,14 @@
 //! Dispatch's event handlers: a ticket that needs a visit (new, or after triage or
 //! reopening) becomes a work order, assigned at once when someone qualifies and flagged
-//! when nobody does.
+//! when nobody does; a warranty card starts its maintenance plans.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Event;
 use aftercare_contracts::dispatch::WorkType;
-use aftercare_contracts::intake::{TicketOpened, TicketType, TicketVisitRequested};
+use aftercare_contracts::intake::{
+    TicketOpened, TicketType, TicketVisitRequested, WarrantyRegistered,
+};
 use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork};
 
 use crate::api::work_orders::{NewVisit, create};
@@ -62,6 +64,11 @@ impl EventHandler for Handler {
                         work_type(t.ticket_type),
                         Some(t.resolution_due),
                     )
+                }
+                WarrantyRegistered::TYPE => {
+                    let w = event.decode::<WarrantyRegistered>()?.data;
+                    crate::api::maintenance::on_warranty(uow, &w).await?;
+                    return Ok(());
                 }
                 other => {
                     return Err(HandlerError::Poison(format!(

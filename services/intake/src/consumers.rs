@@ -4,9 +4,12 @@
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::InvoiceIssued;
 use aftercare_contracts::dispatch::{
-    WorkOrderAssigned, WorkOrderCompleted, WorkOrderWaitingForParts,
+    MaintenanceDue, MaintenanceKind, WorkOrderAssigned, WorkOrderCompleted,
+    WorkOrderWaitingForParts,
 };
-use aftercare_contracts::intake::{NotificationKind, TicketStatus};
+use aftercare_contracts::intake::{
+    Channel, CustomerInfo, NotificationKind, OpenTicket, TicketStatus, TicketType,
+};
 use aftercare_contracts::survey::{
     CallbackLinkIssued, CallbackProblemPersists, CallbackRecorded, CallbackScheduled,
     CallbackStatus,
@@ -147,6 +150,10 @@ impl EventHandler for Handler {
                     };
                     tell(uow, e.data.ticket_id, NotificationKind::CallbackDue, values).await?;
                 }
+                MaintenanceDue::TYPE => {
+                    let e = event.decode::<MaintenanceDue>()?.data;
+                    open_maintenance(uow, &self.calendar, e).await?;
+                }
                 WorkOrderWaitingForParts::TYPE => {
                     let e = event.decode::<WorkOrderWaitingForParts>()?.data;
                     let parts: Vec<String> = e
@@ -233,4 +240,70 @@ impl EventHandler for Handler {
             Ok(())
         })
     }
+}
+
+/// Opens the maintenance ticket of a planned visit, once per plan and day; dispatch turns
+/// it into a work order like any visit.
+async fn open_maintenance(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    e: MaintenanceDue,
+) -> Result<(), HandlerError> {
+    let due = e.due_on.to_string();
+    if store::maintenance_ticket(uow.conn(), e.plan_id, &due)
+        .await?
+        .is_some()
+    {
+        return Ok(());
+    }
+    let customer = store::customers::get_customer(uow.conn(), &e.customer_id.to_string()).await?;
+    let phone = customer
+        .as_ref()
+        .and_then(|c| {
+            c.contacts
+                .iter()
+                .flat_map(|x| x.phones.iter())
+                .next()
+                .cloned()
+        })
+        .unwrap_or_default();
+    let what = match e.kind {
+        MaintenanceKind::FirstVisit => "首次保养 / first maintenance visit",
+        MaintenanceKind::MonthlyCleaning => "每月清洁保养 / monthly cleaning",
+        MaintenanceKind::Contract => "合同保养 / contract maintenance visit",
+    };
+    let req = OpenTicket {
+        channel: Channel::Planned,
+        ticket_type: TicketType::Maintenance,
+        symptom: format!("{what}, due {due}"),
+        customer: CustomerInfo {
+            name: e.company.clone(),
+            phone,
+            address: e.address.clone(),
+            district: e.district.clone(),
+        },
+        machine: Some(e.machine.clone()),
+        machine_down: false,
+        customer_id: customer.as_ref().map(|c| c.id),
+        return_reason: None,
+        reporter: None,
+        attachments: vec![],
+    };
+    let errors = crate::domain::validate(&req);
+    if !errors.is_empty() {
+        let detail: Vec<String> = errors
+            .iter()
+            .map(|x| format!("{}: {}", x.field, x.message))
+            .collect();
+        return Err(HandlerError::Poison(format!(
+            "maintenance visit of plan {} cannot become a ticket: {}",
+            e.plan_id,
+            detail.join("; ")
+        )));
+    }
+    let t = crate::api::open_in(uow, calendar, Some(Actor::system()), req)
+        .await
+        .map_err(|x| HandlerError::Retry(format!("{} {}", x.code, x.detail)))?;
+    store::record_maintenance_ticket(uow, e.plan_id, &due, t.id).await?;
+    Ok(())
 }

@@ -898,3 +898,119 @@ impl Event for RoutePublished {
         format!("{}:{}", self.date, self.technician_id)
     }
 }
+
+/// What a maintenance plan is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceKind {
+    /// The first visit after a warranty card, within a week.
+    FirstVisit,
+    /// The free monthly cleaning of a machine in warranty.
+    MonthlyCleaning,
+    /// Visits at a maintenance contract's frequency.
+    Contract,
+}
+
+/// A maintenance plan (防火服务): visits that fall due on their own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MaintenancePlan {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// What for.
+    pub kind: MaintenanceKind,
+    /// The customer.
+    pub customer_id: Uuid,
+    /// Company.
+    pub company: String,
+    /// District.
+    pub district: String,
+    /// Address.
+    pub address: String,
+    /// The machine.
+    pub machine: MachineInfo,
+    /// Months between visits; 0 for a single visit.
+    pub every_months: u32,
+    /// The next visit falls due on this day.
+    pub next_due: NaiveDate,
+    /// No visits after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// Still producing visits.
+    pub active: bool,
+    /// Visits generated so far (due days).
+    pub generated: Vec<NaiveDate>,
+}
+
+/// Request: create a maintenance plan by hand (`svc.dispatch.maintenance.create`), e.g.
+/// for a contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateMaintenancePlan {
+    /// What for.
+    pub kind: MaintenanceKind,
+    /// The customer's record.
+    pub customer_id: Uuid,
+    /// Company, 1–200 characters.
+    pub company: String,
+    /// District, 1–64 characters.
+    pub district: String,
+    /// Address, up to 500 characters.
+    #[serde(default)]
+    pub address: String,
+    /// The machine.
+    pub machine: MachineInfo,
+    /// Months between visits (0: once), up to 24.
+    pub every_months: u32,
+    /// The first visit's due day.
+    pub first_due: NaiveDate,
+    /// No visits after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+}
+
+/// Request: list maintenance plans (`svc.dispatch.maintenance.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListMaintenancePlans {
+    /// Only this customer's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Event `dispatch.maintenance.due`: a planned visit falls due within the lead time;
+/// intake opens a maintenance ticket for it (once per plan and day), which dispatch then
+/// turns into a work order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MaintenanceDue {
+    /// The plan.
+    pub plan_id: Uuid,
+    /// What for.
+    pub kind: MaintenanceKind,
+    /// The day it is due.
+    pub due_on: NaiveDate,
+    /// The customer.
+    pub customer_id: Uuid,
+    /// Company.
+    pub company: String,
+    /// District.
+    pub district: String,
+    /// Address.
+    pub address: String,
+    /// The machine.
+    pub machine: MachineInfo,
+}
+
+impl Event for MaintenanceDue {
+    const TYPE: &'static str = "dispatch.maintenance.due";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        format!("{}:{}", self.plan_id, self.due_on)
+    }
+}

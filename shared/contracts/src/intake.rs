@@ -22,6 +22,8 @@ pub enum Channel {
     WalkIn,
     /// A dealer brought the machine in.
     DealerDropOff,
+    /// Proactive service: a maintenance plan fell due (防火服务).
+    Planned,
 }
 
 /// What the customer asks for.

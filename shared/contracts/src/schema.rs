@@ -39,6 +39,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<dispatch::PartsRequested>(),
         one::<dispatch::MeterRead>(),
         one::<dispatch::RoutePublished>(),
+        one::<dispatch::MaintenanceDue>(),
         one::<inventory::StockConsumed>(),
         one::<billing::InvoiceIssued>(),
         one::<survey::CallbackScheduled>(),

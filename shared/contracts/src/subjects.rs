@@ -154,7 +154,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.warranty.registered",
         producer: Service::Intake,
-        consumers: &[],
+        consumers: &[Service::Dispatch],
         summary: "A warranty card (保修卡) came in: the customer and machine are on file, a welcome call is due within 2 working days and a first maintenance visit is to be booked within 7 days.",
     },
     EventSpec {
@@ -221,6 +221,12 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Dispatch,
         consumers: &[],
         summary: "A technician's route for a day was published or re-planned: the work orders in visiting order.",
+    },
+    EventSpec {
+        subject: "dispatch.maintenance.due",
+        producer: Service::Dispatch,
+        consumers: &[Service::Intake],
+        summary: "A planned maintenance visit (first visit after a warranty card, monthly cleaning, contract visit) falls due; intake opens a maintenance ticket for it, once per plan and day.",
     },
     EventSpec {
         subject: "inventory.stock.consumed",
@@ -404,6 +410,14 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.dispatch.workorder.complete",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.maintenance.create",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.maintenance.list",
         service: Service::Dispatch,
     },
     RequestSpec {
@@ -616,6 +630,6 @@ mod tests {
             producers_consumed_by(Service::Billing),
             vec![Service::Dispatch, Service::Inventory]
         );
-        assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 3);
+        assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 4);
     }
 }

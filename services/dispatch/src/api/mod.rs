@@ -1,6 +1,8 @@
 //! Dispatch's request endpoints (`svc.dispatch.*`): technicians in [`technicians`], work
-//! orders and their visit reports in [`work_orders`], day plans in [`day_plans`].
+//! orders and their visit reports in [`work_orders`], day plans in [`day_plans`],
+//! maintenance plans in [`maintenance`].
 mod day_plans;
+pub(crate) mod maintenance;
 mod technicians;
 pub(crate) mod work_orders;
 
@@ -12,6 +14,7 @@ use aftercare_platform::rpc::{Endpoint, RequestContext};
 
 pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let mut all = technicians::endpoints(db.clone());
+    all.extend(maintenance::endpoints(db.clone()));
     all.extend(work_orders::endpoints(db.clone(), calendar.clone()));
     all.extend(day_plans::endpoints(db, calendar));
     all

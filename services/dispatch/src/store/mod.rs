@@ -1,5 +1,6 @@
 //! Dispatch's queries, portable across SQLite and PostgreSQL: work orders and their
 //! history and day plans here, technicians in [`technicians`].
+pub(crate) mod maintenance;
 pub(crate) mod technicians;
 
 use aftercare_contracts::dispatch::{

@@ -5,8 +5,9 @@
 use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{
-    AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateTechnician, DayPlan,
-    PlanDay, Technician, TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
+    AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateMaintenancePlan,
+    CreateTechnician, DayPlan, MaintenancePlan, PlanDay, Technician, TransitionWorkOrder,
+    UpdateTechnician, WorkOrder, WorkOrderStatus,
 };
 use aftercare_contracts::intake::{
     AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle,
@@ -1284,6 +1285,48 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<DayPlan>),
+    },
+    Operation {
+        id: "createMaintenancePlan",
+        method: Method::POST,
+        path: "/maintenance-plans",
+        tag: "dispatch",
+        summary: "Plan maintenance visits by hand (e.g. a contract's): every N months from a first day; visits become tickets a lead time ahead",
+        access: Access::Roles(TECHNICIAN_KEEPERS),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[],
+        request: Some(schema::<CreateMaintenancePlan>),
+        request_omits: &[],
+        status: 201,
+        response: Body::Json(schema::<MaintenancePlan>),
+    },
+    Operation {
+        id: "listMaintenancePlans",
+        method: Method::GET,
+        path: "/maintenance-plans",
+        tag: "dispatch",
+        summary: "Maintenance plans (first visit after a warranty card, monthly cleaning, contracts) with the visits generated",
+        access: Access::Roles(&[Agent, Dispatcher, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[
+            Param {
+                name: "customer_id",
+                at: In::Query,
+                required: false,
+                schema: schema::<uuid::Uuid>,
+                doc: "Only this customer's plans.",
+            },
+            LIMIT,
+            CURSOR,
+        ],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Page<MaintenancePlan>>),
     },
     // Inventory.
     Operation {

@@ -3,8 +3,9 @@
 //! Technicians reach their own work orders and route only.
 use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{
-    AddLeave, AssignWorkOrder, BookAppointment, DayPlan, GetDayPlan, ListTechnicians, PlanDay,
-    Technician, TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
+    AddLeave, AssignWorkOrder, BookAppointment, CreateMaintenancePlan, DayPlan, GetDayPlan,
+    ListMaintenancePlans, ListTechnicians, MaintenancePlan, PlanDay, Technician,
+    TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -32,6 +33,7 @@ pub(crate) struct DispatchQuery {
     district: Option<String>,
     team: Option<String>,
     technician_id: Option<String>,
+    customer_id: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
 }
@@ -222,4 +224,42 @@ pub(crate) async fn get_day_plan(
         )
         .await?;
     Ok(Json(plan).into_response())
+}
+
+pub(crate) async fn create_maintenance_plan(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateMaintenancePlan =
+        json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let plan: MaintenancePlan = s
+        .call("svc.dispatch.maintenance.create", &req, Some(&p))
+        .await?;
+    Ok(created(
+        &plan,
+        format!("/api/v1/maintenance-plans?customer_id={}", plan.customer_id),
+        None,
+    ))
+}
+
+pub(crate) async fn list_maintenance_plans(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<DispatchQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListMaintenancePlans {
+        customer_id: q
+            .customer_id
+            .as_deref()
+            .map(|c| parse_uuid_param("customer_id", c))
+            .transpose()?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<MaintenancePlan> = s
+        .call("svc.dispatch.maintenance.list", &req, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
 }

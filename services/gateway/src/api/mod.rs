@@ -172,6 +172,10 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/day-plans", post(dispatch::publish_day_plan))
         .route("/day-plans/{date}", get(dispatch::get_day_plan))
+        .route(
+            "/maintenance-plans",
+            post(dispatch::create_maintenance_plan).get(dispatch::list_maintenance_plans),
+        )
         .route("/workorders", get(services::list_work_orders))
         .route("/workorders/{id}", get(services::get_work_order))
         .route(

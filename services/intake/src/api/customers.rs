@@ -24,6 +24,7 @@ use crate::store::customers as store;
 pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let (d1, d2, d3, d4, d5) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
     let (lines_db, save_db) = (db.clone(), db.clone());
+    let machine_cal = calendar.clone();
     vec![
         endpoint("customer.create", move |_ctx, req| {
             create_customer(d1.clone(), req)
@@ -33,7 +34,7 @@ pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         }),
         endpoint("customer.find", move |_ctx, req| find(d3.clone(), req)),
         endpoint("machine.register", move |_ctx, req| {
-            register_machine(d4.clone(), req)
+            register_machine(d4.clone(), machine_cal.clone(), req)
         }),
         endpoint("machine.list", move |_ctx, req| {
             list_machines(d5.clone(), req)
@@ -268,8 +269,13 @@ async fn insert_machine(
     Ok(m)
 }
 
-async fn register_machine(db: Db, req: RegisterMachine) -> Result<Machine, ServiceError> {
-    let today = from_ms(now_ms()).date_naive();
+async fn register_machine(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    req: RegisterMachine,
+) -> Result<Machine, ServiceError> {
+    // "Today" is the company's local day, not UTC's.
+    let today = calendar.local_date(from_ms(now_ms()));
     let errors = validate_machine(&req, today);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -348,7 +354,7 @@ async fn register_card(
     if req
         .machine
         .purchase_date
-        .is_some_and(|d| d > from_ms(now_ms()).date_naive())
+        .is_some_and(|d| d > calendar.local_date(from_ms(now_ms())))
     {
         errors.push(FieldError {
             field: "machine.purchase_date".into(),

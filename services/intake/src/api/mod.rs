@@ -94,8 +94,21 @@ async fn open(
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
-    let now = aftercare_platform::from_ms(now_ms());
     let mut uow = db.begin().await?;
+    let ticket = open_in(&mut uow, &calendar, ctx.actor, req).await?;
+    uow.commit().await?;
+    Ok(ticket)
+}
+
+/// Registers a checked request in `uow`: priority, SLA deadlines, the training visit
+/// before a return, the opening event and the customer's notification.
+pub(crate) async fn open_in(
+    uow: &mut aftercare_platform::UnitOfWork,
+    calendar: &BusinessCalendar,
+    opener: Option<aftercare_contracts::Actor>,
+    req: OpenTicket,
+) -> Result<Ticket, ServiceError> {
+    let now = aftercare_platform::from_ms(now_ms());
     let customer = match req.customer_id {
         Some(c) => Some(
             crate::store::customers::get_customer(uow.conn(), &c.to_string())
@@ -136,11 +149,10 @@ async fn open(
         None => domain::sla::default_policy(),
     };
     let target = domain::sla::target_in(&policy, req.ticket_type, priority, tier);
-    let mut sla = domain::sla::deadlines(now, target, &calendar);
-    let warn_at = domain::sla::warnings(now, target, &calendar);
+    let mut sla = domain::sla::deadlines(now, target, calendar);
+    let warn_at = domain::sla::warnings(now, target, calendar);
     // An agent who registers a call or a visitor at the desk has answered the customer.
-    let by_staff = ctx
-        .actor
+    let by_staff = opener
         .as_ref()
         .is_some_and(|a| a.role != aftercare_contracts::Role::Customer.name());
     if by_staff && matches!(req.channel, Channel::Phone | Channel::WalkIn) {
@@ -152,7 +164,7 @@ async fn open(
         }
         _ => None,
     };
-    let errors = domain::returns::check(&req, now.date_naive(), return_days);
+    let errors = domain::returns::check(&req, calendar.local_date(now), return_days);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
@@ -162,7 +174,7 @@ async fn open(
     let training = match &req.machine {
         Some(m) if domain::returns::wants_training(req.return_reason) => {
             crate::store::customers::claim_training(
-                &mut uow,
+                uow,
                 &m.brand,
                 &m.serial,
                 id,
@@ -204,13 +216,12 @@ async fn open(
         updated_at: now,
         version: 1,
     };
-    let actor = ctx
-        .actor
+    let actor = opener
         .as_ref()
         .map(|a| a.user_id.as_str())
         .unwrap_or("anonymous");
     store::insert(
-        &mut uow,
+        uow,
         &ticket,
         tier,
         warn_at,
@@ -234,17 +245,16 @@ async fn open(
         resolution_due: Some(ticket.sla.resolution_due),
         opened_at: now,
     };
-    uow.emit(&Envelope::new(event, ctx.actor.clone())).await?;
+    uow.emit(&Envelope::new(event, opener.clone())).await?;
     crate::notify::send_to(
-        &mut uow,
+        uow,
         &ticket,
         customer.as_ref(),
         NotificationKind::RequestReceived,
         Default::default(),
-        ctx.actor,
+        opener,
     )
     .await?;
-    uow.commit().await?;
     Ok(ticket)
 }
 

@@ -333,6 +333,38 @@ pub(crate) async fn reopen_after_callback(
     Ok(true)
 }
 
+/// The ticket opened for a planned maintenance visit, if any.
+pub(crate) async fn maintenance_ticket(
+    conn: &mut AnyConnection,
+    plan_id: Uuid,
+    due_on: &str,
+) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "select ticket_id from maintenance_ticket where plan_id = $1 and due_on = $2",
+    )
+    .bind(plan_id.to_string())
+    .bind(due_on)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(t,)| t))
+}
+
+/// Remembers the ticket of a planned maintenance visit.
+pub(crate) async fn record_maintenance_ticket(
+    uow: &mut UnitOfWork,
+    plan_id: Uuid,
+    due_on: &str,
+    ticket_id: Uuid,
+) -> Result<()> {
+    sqlx::query("insert into maintenance_ticket (plan_id, due_on, ticket_id) values ($1, $2, $3)")
+        .bind(plan_id.to_string())
+        .bind(due_on)
+        .bind(ticket_id.to_string())
+        .execute(uow.conn())
+        .await?;
+    Ok(())
+}
+
 /// Records when the callback is due.
 pub(crate) async fn set_callback_due(
     uow: &mut UnitOfWork,
