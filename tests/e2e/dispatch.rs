@@ -33,6 +33,16 @@ async fn post_if(api: &Api, path: &str, version: Option<i64>, body: &Value) -> (
     (status, resp.json().await.unwrap_or(Value::Null))
 }
 
+/// The `subject` messages once there are `n` (events leave through the outbox after commit).
+async fn published(js: &async_nats::jetstream::Context, subject: &str, n: usize) -> Vec<Value> {
+    poll_for(WAIT, subject, || async {
+        let m = subject_messages(js, "DISPATCH", subject).await;
+        (m.len() >= n).then_some(m)
+    })
+    .await
+    .expect(subject)
+}
+
 fn field(p: &Value) -> (&str, &str) {
     (
         p["errors"][0]["field"].as_str().unwrap_or(""),
@@ -241,11 +251,11 @@ async fn dispatch_through_the_gateway(backend: Backend) {
     assert_eq!(revisit["status"], "assigned");
     assert_eq!(revisit["technician_id"], zhao["id"]);
     assert_eq!(revisit["revisit_of"], wo["id"]);
-    let requested = subject_messages(&js, "DISPATCH", "dispatch.parts.requested").await;
+    let requested = published(&js, "dispatch.parts.requested", 1).await;
     assert_eq!(requested.len(), 1);
     assert_eq!(requested[0]["data"]["work_order_id"], json!(revisit_id));
     assert_eq!(requested[0]["data"]["parts"][0]["sku"], "FUSER-2");
-    let meter = subject_messages(&js, "DISPATCH", "dispatch.meter.read").await;
+    let meter = published(&js, "dispatch.meter.read", 1).await;
     assert_eq!(meter[0]["data"]["reading"], 120345);
     wait_until(WAIT, "intake to park the ticket", || async {
         api.get(&format!("/tickets/{ticket_id}")).await.1["status"] == "waiting_for_parts"
@@ -276,6 +286,42 @@ async fn dispatch_through_the_gateway(backend: Backend) {
     })
     .await
     .unwrap();
+
+    // The field service report: one ticket, fixed on the return visit.
+    let (s, r) = api
+        .get("/reports/visits?group_by=technician&from=2026-11-24&to=2026-11-25")
+        .await;
+    assert_eq!(s, 200, "{r}");
+    let line = r["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["key"] == zhao["id"])
+        .cloned()
+        .expect("Zhao's line");
+    assert_eq!(line["name"], "Zhao");
+    assert_eq!(
+        (line["visits"].as_u64(), line["completed"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(
+        (
+            line["first_visits"].as_u64(),
+            line["first_time_fixes"].as_u64()
+        ),
+        (Some(1), Some(0))
+    );
+    assert_eq!(
+        (
+            line["return_visits"].as_u64(),
+            line["service_minutes"].as_u64()
+        ),
+        (Some(1), Some(70))
+    );
+    let (s, p) = api
+        .get("/reports/visits?from=2026-11-24&to=2026-11-25")
+        .await;
+    assert_eq!((s, field(&p)), (422, ("group_by", "required")));
 
     // Leave: Li is away; bad leave changes nothing.
     let leave_path = format!("/technicians/{}/leave", li["id"].as_str().unwrap());
@@ -314,7 +360,7 @@ async fn dispatch_through_the_gateway(backend: Backend) {
     .await;
     assert_eq!((s, c["status"].as_str()), (200, Some("cancelled")), "{c}");
     assert_eq!(
-        subject_messages(&js, "DISPATCH", "dispatch.workorder.cancelled")
+        published(&js, "dispatch.workorder.cancelled", 1)
             .await
             .len(),
         1
@@ -423,9 +469,9 @@ async fn day_plans_through_the_gateway(backend: Backend) {
         "{stops:?}"
     );
     let js = sys.jetstream().await;
-    let published = subject_messages(&js, "DISPATCH", "dispatch.route.published").await;
-    assert_eq!(published.len(), 2);
-    assert_eq!(published[1]["data"]["revision"], 2);
+    let routes = published(&js, "dispatch.route.published", 2).await;
+    assert_eq!(routes.len(), 2);
+    assert_eq!(routes[1]["data"]["revision"], 2);
 
     // The technician sees their own route.
     let mine = account(

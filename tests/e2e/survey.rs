@@ -350,14 +350,18 @@ async fn callbacks_through_the_gateway(backend: Backend) {
             .iter()
             .any(|r| r["id"] == first["id"])
     );
-    let published = subject_messages(&js, "SURVEY", "survey.ranking.published").await;
-    assert_eq!(
-        published
-            .iter()
+    let mine = |m: &Vec<Value>| {
+        m.iter()
             .filter(|e| e["data"]["ranking_id"] == first["id"])
-            .count(),
-        1
-    );
+            .count()
+    };
+    let published = poll_for(WAIT, "the ranking event", || async {
+        let m = subject_messages(&js, "SURVEY", "survey.ranking.published").await;
+        (mine(&m) > 0).then_some(m)
+    })
+    .await
+    .unwrap();
+    assert_eq!(mine(&published), 1);
 }
 
 #[tokio::test]
@@ -585,12 +589,13 @@ async fn questionnaires_campaigns_and_quality_warnings(backend: Backend) {
     );
     assert_eq!(w["work_orders"].as_array().unwrap().len(), 2);
     let js = sys.jetstream().await;
-    assert_eq!(
-        subject_messages(&js, "SURVEY", "survey.quality.warning_raised")
-            .await
-            .len(),
-        1
-    );
+    let raised = poll_for(WAIT, "the warning event", || async {
+        let m = subject_messages(&js, "SURVEY", "survey.quality.warning_raised").await;
+        (!m.is_empty()).then_some(m)
+    })
+    .await
+    .unwrap();
+    assert_eq!(raised.len(), 1);
     // A bad fault code is refused by dispatch and changes nothing.
     let t = api.open_ticket("SN-Q-3").await;
     let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;

@@ -1014,3 +1014,74 @@ impl Event for MaintenanceDue {
         format!("{}:{}", self.plan_id, self.due_on)
     }
 }
+
+/// How a dispatch report groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DispatchGroup {
+    /// Per technician.
+    Technician,
+    /// Per district.
+    District,
+}
+
+/// Request: field service figures over visits reported in a period
+/// (`svc.dispatch.report.visits`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DispatchReportRequest {
+    /// Grouping.
+    pub group_by: DispatchGroup,
+    /// First local day.
+    pub from: NaiveDate,
+    /// Last local day (inclusive).
+    pub to: NaiveDate,
+}
+
+/// One line of the dispatch report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DispatchLine {
+    /// Technician id or district.
+    pub key: String,
+    /// Technician name or district.
+    pub name: String,
+    /// Visits reported.
+    pub visits: u32,
+    /// Of which completed (fixed).
+    pub completed: u32,
+    /// Tickets whose first visit in the period fixed them.
+    pub first_time_fixes: u32,
+    /// Tickets visited for the first time in the period.
+    pub first_visits: u32,
+    /// First-time fixes ÷ first visits, tenths of a percent.
+    pub first_time_fix_tenths: u32,
+    /// Return visits (a second visit to the same ticket).
+    pub return_visits: u32,
+    /// Visits with an agreed appointment.
+    pub with_appointment: u32,
+    /// Of which the technician started work by the window's end.
+    pub on_time: u32,
+    /// On time ÷ with appointment, tenths of a percent.
+    pub on_time_tenths: u32,
+    /// Minutes on site.
+    pub service_minutes: u32,
+    /// Minutes of travel in the published routes.
+    pub travel_minutes: u32,
+    /// Shift minutes of the days worked left for neither (technicians only).
+    pub idle_minutes: u32,
+    /// Service ÷ shift minutes of the days worked, tenths of a percent (technicians only).
+    pub utilisation_tenths: u32,
+}
+
+/// The dispatch report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DispatchReport {
+    /// Grouping.
+    pub group_by: DispatchGroup,
+    /// First local day.
+    pub from: NaiveDate,
+    /// Last local day.
+    pub to: NaiveDate,
+    /// Lines by name.
+    pub lines: Vec<DispatchLine>,
+}

@@ -413,6 +413,10 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Dispatch,
     },
     RequestSpec {
+        subject: "svc.dispatch.report.visits",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
         subject: "svc.dispatch.maintenance.create",
         service: Service::Dispatch,
     },

@@ -1,8 +1,9 @@
 //! Dispatch's request endpoints (`svc.dispatch.*`): technicians in [`technicians`], work
 //! orders and their visit reports in [`work_orders`], day plans in [`day_plans`],
-//! maintenance plans in [`maintenance`].
+//! maintenance plans in [`maintenance`], the field service report in [`reports`].
 mod day_plans;
 pub(crate) mod maintenance;
+mod reports;
 mod technicians;
 pub(crate) mod work_orders;
 
@@ -16,7 +17,8 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
     let mut all = technicians::endpoints(db.clone());
     all.extend(maintenance::endpoints(db.clone()));
     all.extend(work_orders::endpoints(db.clone(), calendar.clone()));
-    all.extend(day_plans::endpoints(db, calendar));
+    all.extend(day_plans::endpoints(db.clone(), calendar.clone()));
+    all.extend(reports::endpoints(db, calendar));
     all
 }
 

@@ -4,6 +4,7 @@
 pub mod assignment;
 pub mod maintenance;
 pub mod plan;
+pub mod report;
 
 use aftercare_contracts::FieldError;
 use aftercare_contracts::dispatch::{

@@ -6,8 +6,8 @@ use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateMaintenancePlan,
-    CreateTechnician, DayPlan, MaintenancePlan, PlanDay, Technician, TransitionWorkOrder,
-    UpdateTechnician, WorkOrder, WorkOrderStatus,
+    CreateTechnician, DayPlan, DispatchGroup, DispatchReport, MaintenancePlan, PlanDay, Technician,
+    TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
 };
 use aftercare_contracts::intake::{
     AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle,
@@ -1327,6 +1327,44 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<Page<MaintenancePlan>>),
+    },
+    Operation {
+        id: "visitReport",
+        method: Method::GET,
+        path: "/reports/visits",
+        tag: "reports",
+        summary: "Field service figures for visits reported in a period, per technician or district: first-time fix, return visits, on-time arrival, utilisation (service, travel, idle)",
+        access: Access::Roles(&[Dispatcher, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[
+            Param {
+                name: "group_by",
+                at: In::Query,
+                required: true,
+                schema: schema::<DispatchGroup>,
+                doc: "technician or district.",
+            },
+            Param {
+                name: "from",
+                at: In::Query,
+                required: true,
+                schema: schema::<chrono::NaiveDate>,
+                doc: "First local day (2026-11-01).",
+            },
+            Param {
+                name: "to",
+                at: In::Query,
+                required: true,
+                schema: schema::<chrono::NaiveDate>,
+                doc: "Last local day, inclusive.",
+            },
+        ],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<DispatchReport>),
     },
     // Inventory.
     Operation {

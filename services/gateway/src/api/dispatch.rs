@@ -3,9 +3,9 @@
 //! Technicians reach their own work orders and route only.
 use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{
-    AddLeave, AssignWorkOrder, BookAppointment, CreateMaintenancePlan, DayPlan, GetDayPlan,
-    ListMaintenancePlans, ListTechnicians, MaintenancePlan, PlanDay, Technician,
-    TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
+    AddLeave, AssignWorkOrder, BookAppointment, CreateMaintenancePlan, DayPlan, DispatchReport,
+    DispatchReportRequest, GetDayPlan, ListMaintenancePlans, ListTechnicians, MaintenancePlan,
+    PlanDay, Technician, TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -18,9 +18,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::services::visible_work_order;
+use super::services::{parse_enum, visible_work_order};
 use super::{
-    AppState, created, if_match_version, parse_limit, parse_uuid_param, read_versioned,
+    AppState, created, if_match_version, parse_day, parse_limit, parse_uuid_param, read_versioned,
     update_body, update_versioned, with_etag,
 };
 use crate::body::json_with;
@@ -34,6 +34,9 @@ pub(crate) struct DispatchQuery {
     team: Option<String>,
     technician_id: Option<String>,
     customer_id: Option<String>,
+    group_by: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
 }
@@ -262,4 +265,24 @@ pub(crate) async fn list_maintenance_plans(
         .call("svc.dispatch.maintenance.list", &req, Some(&p))
         .await?;
     Ok(Json(page).into_response())
+}
+
+pub(crate) async fn visit_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<DispatchQuery>,
+) -> Result<Response, ApiError> {
+    let req = DispatchReportRequest {
+        group_by: parse_enum("group_by", q.group_by.as_deref())?.ok_or_else(|| {
+            ApiError::field(
+                "group_by",
+                "required",
+                "give group_by: technician or district",
+            )
+        })?,
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
+    };
+    let r: DispatchReport = s.call("svc.dispatch.report.visits", &req, Some(&p)).await?;
+    Ok(Json(r).into_response())
 }

@@ -172,6 +172,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/day-plans", post(dispatch::publish_day_plan))
         .route("/day-plans/{date}", get(dispatch::get_day_plan))
+        .route("/reports/visits", get(dispatch::visit_report))
         .route(
             "/maintenance-plans",
             post(dispatch::create_maintenance_plan).get(dispatch::list_maintenance_plans),
@@ -271,6 +272,24 @@ pub(crate) fn parse_limit(raw: Option<&str>) -> Result<u32, ApiError> {
                 )
             }),
     }
+}
+
+/// A local date query parameter (`2026-11-23`), 422 naming it otherwise.
+pub(crate) fn parse_day(name: &str, raw: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
+    let raw = raw.ok_or_else(|| {
+        ApiError::field(
+            name,
+            "required",
+            format!("give {name} as a date, e.g. 2026-11-23"),
+        )
+    })?;
+    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
+        ApiError::field(
+            name,
+            "invalid",
+            format!("{name} must be a date, e.g. 2026-11-23"),
+        )
+    })
 }
 
 /// A UUID parameter, 422 naming it otherwise.

@@ -15,11 +15,12 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::NaiveDate;
 use serde::Deserialize;
 
 use super::services::{parse_enum, parse_instant, parse_sort};
-use super::{AppState, created, parse_limit, parse_uuid_param, read_versioned, update_versioned};
+use super::{
+    AppState, created, parse_day, parse_limit, parse_uuid_param, read_versioned, update_versioned,
+};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -42,24 +43,6 @@ pub(crate) struct SurveyQuery {
     sort: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
-}
-
-/// A local date query parameter (`2026-11-23`), 422 naming it otherwise.
-fn parse_day(name: &str, raw: Option<&str>) -> Result<NaiveDate, ApiError> {
-    let raw = raw.ok_or_else(|| {
-        ApiError::field(
-            name,
-            "required",
-            format!("give {name} as a date, e.g. 2026-11-23"),
-        )
-    })?;
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        ApiError::field(
-            name,
-            "invalid",
-            format!("{name} must be a date, e.g. 2026-11-23"),
-        )
-    })
 }
 
 fn required_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
@@ -435,6 +418,7 @@ pub(crate) async fn list_quality_warnings(
 mod tests {
     use super::*;
     use aftercare_contracts::survey::AppraisalLine;
+    use chrono::NaiveDate;
 
     #[test]
     fn csv_quotes_separators_and_defuses_formulas() {
