@@ -344,9 +344,32 @@ async fn dispatch_through_the_gateway(backend: Backend) {
         "{l}"
     );
 
-    // A cancellation needs a reason.
+    // Parts ahead of a visit; a cancellation needs a reason.
     let t2 = api.open_ticket("SN-DISPATCH-2").await;
     let w2 = work_order_of(api, t2["id"].as_str().unwrap()).await;
+    let parts_path = format!("/workorders/{}/parts-requests", w2["id"].as_str().unwrap());
+    let (s, p) = post_if(
+        api,
+        &parts_path,
+        Some(w2["version"].as_i64().unwrap()),
+        &json!({"parts": []}),
+    )
+    .await;
+    assert_eq!((s, field(&p)), (422, ("parts", "out_of_range")));
+    let (s, w2) = post_if(
+        api,
+        &parts_path,
+        Some(w2["version"].as_i64().unwrap()),
+        &json!({"parts": [{"sku": "TONER-K", "quantity": 2}]}),
+    )
+    .await;
+    assert_eq!(
+        (s, w2["parts_requested"][0]["sku"].as_str()),
+        (200, Some("TONER-K")),
+        "{w2}"
+    );
+    let asked = published(&js, "dispatch.parts.requested", 2).await;
+    assert_eq!(asked[1]["data"]["work_order_id"], w2["id"]);
     let w2_path = format!("/workorders/{}/transitions", w2["id"].as_str().unwrap());
     let w2v = w2["version"].as_i64().unwrap();
     let (s, p) = post_if(api, &w2_path, Some(w2v), &json!({"to": "cancelled"})).await;

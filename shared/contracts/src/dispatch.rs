@@ -481,6 +481,8 @@ pub struct WorkOrder {
     pub diagnosis: Option<String>,
     /// Parts used, once reported.
     pub parts: Vec<PartUsed>,
+    /// Parts asked of inventory ahead of the visit.
+    pub parts_requested: Vec<PartUsed>,
     /// The visit report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit: Option<VisitReport>,
@@ -538,6 +540,18 @@ pub struct BookAppointment {
     pub work_order_id: String,
     /// The window.
     pub window: TimeWindow,
+    /// The version being changed (from `If-Match`).
+    pub expected_version: i64,
+}
+
+/// Request: ask inventory for parts ahead of the visit (`svc.dispatch.workorder.request_parts`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestParts {
+    /// Work order id or number (from the path).
+    pub work_order_id: String,
+    /// The parts, 1–50 lines.
+    pub parts: Vec<PartUsed>,
     /// The version being changed (from `If-Match`).
     pub expected_version: i64,
 }

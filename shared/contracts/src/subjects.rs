@@ -413,6 +413,10 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Dispatch,
     },
     RequestSpec {
+        subject: "svc.dispatch.workorder.request_parts",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
         subject: "svc.dispatch.report.visits",
         service: Service::Dispatch,
     },

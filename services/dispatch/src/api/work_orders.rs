@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
-    AssignWorkOrder, BookAppointment, CompleteWorkOrder, ListWorkOrders, MeterRead, PartsRequested,
-    TransitionWorkOrder, VisitOutcome, VisitReport, VisitUnresolved, WorkOrder, WorkOrderAssigned,
-    WorkOrderCancelled, WorkOrderCompleted, WorkOrderCouldNotFix, WorkOrderStatus,
-    WorkOrderTakenToWorkshop, WorkOrderUnassigned, WorkOrderWaitingForParts, WorkType,
+    AssignWorkOrder, BookAppointment, CompleteWorkOrder, ListWorkOrders, MeterRead, PartUsed,
+    PartsRequested, RequestParts, TransitionWorkOrder, VisitOutcome, VisitReport, VisitUnresolved,
+    WorkOrder, WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted, WorkOrderCouldNotFix,
+    WorkOrderStatus, WorkOrderTakenToWorkshop, WorkOrderUnassigned, WorkOrderWaitingForParts,
+    WorkType,
 };
 use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
 use aftercare_contracts::rpc::{ById, Page, check_limit};
@@ -24,12 +25,13 @@ use super::{actor, day_plans};
 use crate::domain::assignment::{Assignment, Need, assign, refusal, score};
 use crate::domain::{
     after_visit, default_minutes, may_assign, may_move, may_report, validate_completion,
-    validate_window,
+    validate_parts_request, validate_window,
 };
 use crate::store::{self, technicians};
 
 pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let (g, l, c, a, t) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
+    let r = db.clone();
     let (cc, ac, bc) = (calendar.clone(), calendar.clone(), calendar.clone());
     vec![
         endpoint("workorder.get", move |_ctx, req: ById| get(g.clone(), req)),
@@ -45,6 +47,9 @@ pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         }),
         endpoint("workorder.book", move |ctx, req| {
             book(db.clone(), bc.clone(), ctx, req)
+        }),
+        endpoint("workorder.request_parts", move |ctx, req| {
+            request_parts(r.clone(), ctx, req)
         }),
     ]
 }
@@ -218,6 +223,7 @@ pub(crate) async fn create(
         revisit_of: v.revisit_of,
         diagnosis: None,
         parts: vec![],
+        parts_requested: vec![],
         visit: None,
         history: vec![],
         created_at: from_ms(now),
@@ -476,6 +482,59 @@ async fn book(
     if let Some(t) = updated.technician_id {
         day_plans::replan_if_published(&mut uow, &calendar, &updated, t).await?;
     }
+    let updated = reread(&mut uow, w.id).await?;
+    uow.commit().await?;
+    Ok(updated)
+}
+
+/// Asks inventory for parts ahead of the visit (`dispatch.parts.requested`).
+async fn request_parts(
+    db: Db,
+    ctx: RequestContext,
+    req: RequestParts,
+) -> Result<WorkOrder, ServiceError> {
+    let errors = validate_parts_request(&req.parts);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let now = now_ms();
+    let mut uow = db.begin().await?;
+    let w = current(&mut uow, &req.work_order_id, Some(req.expected_version))
+        .await?
+        .order;
+    if !(may_assign(w.status) || may_report(w.status)) {
+        return Err(illegal(&w, "take a parts request"));
+    }
+    let parts: Vec<PartUsed> = req
+        .parts
+        .iter()
+        .map(|p| PartUsed {
+            sku: p.sku.trim().to_owned(),
+            quantity: p.quantity,
+            location: p.location.as_deref().map(|l| l.trim().to_owned()),
+        })
+        .collect();
+    if !store::request_parts(&mut uow, &w, &parts, &actor(&ctx), now).await? {
+        return Err(ServiceError::stale("the work order was changed meanwhile"));
+    }
+    let van = match w.technician_id {
+        Some(t) => technicians::get(uow.conn(), &t.to_string())
+            .await?
+            .and_then(|t| t.van_location),
+        None => None,
+    };
+    uow.emit(&Envelope::new(
+        PartsRequested {
+            work_order_id: w.id,
+            number: w.number.clone(),
+            technician_id: w.technician_id,
+            van_location: van,
+            parts,
+            at: from_ms(now),
+        },
+        ctx.actor.clone(),
+    ))
+    .await?;
     let updated = reread(&mut uow, w.id).await?;
     uow.commit().await?;
     Ok(updated)

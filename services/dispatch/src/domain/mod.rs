@@ -207,6 +207,30 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
     e
 }
 
+/// Problems with a parts request: 1–50 lines, each a SKU and a quantity.
+pub fn validate_parts_request(
+    parts: &[aftercare_contracts::dispatch::PartUsed],
+) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if parts.is_empty() || parts.len() > 50 {
+        e.push(err(
+            "parts",
+            "out_of_range",
+            "a request has 1-50 part lines",
+        ));
+    }
+    for (i, p) in parts.iter().enumerate() {
+        check_text(&mut e, &format!("parts[{i}].sku"), &p.sku, 1, 64);
+        check_range(
+            &mut e,
+            &format!("parts[{i}].quantity"),
+            p.quantity,
+            1..=1000,
+        );
+    }
+    e
+}
+
 /// Problems with an appointment window: it ends after it starts and lasts at most a day.
 pub fn validate_window(w: &TimeWindow) -> Vec<FieldError> {
     let mut e = Vec::new();

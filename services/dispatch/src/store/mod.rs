@@ -143,6 +143,7 @@ struct WorkOrderRow {
     flagged: i64,
     score: Option<i64>,
     visit: Option<String>,
+    parts_requested: String,
 }
 
 /// A work order together with what completion needs that the API does not show.
@@ -190,6 +191,7 @@ impl WorkOrderRow {
                 revisit_of: self.revisit_of.as_deref().map(parse_id).transpose()?,
                 diagnosis: self.diagnosis,
                 parts: from_json::<Vec<PartUsed>>(&self.parts)?,
+                parts_requested: from_json::<Vec<PartUsed>>(&self.parts_requested)?,
                 visit: self
                     .visit
                     .as_deref()
@@ -207,7 +209,7 @@ impl WorkOrderRow {
 const SELECT: &str = "select work_order_id, number, ticket_id, ticket_number, status, priority, customer_name, district, machine,
     technician_id, assignment_reasons, diagnosis, parts, created_at, completed_at, version, trace_context, work_type,
     required_skills, estimated_minutes, address, lat, lon, appointment_start, appointment_end, sla_due,
-    planned_arrival, revisit_of, flagged, score, visit from work_order";
+    planned_arrival, revisit_of, flagged, score, visit, parts_requested from work_order";
 
 /// A work order by id or number, with its history.
 pub(crate) async fn get(
@@ -369,6 +371,45 @@ pub(crate) async fn book(
             window.start.to_rfc3339(),
             window.end.to_rfc3339()
         );
+        history(
+            uow.conn(),
+            w.id,
+            Some(w.status),
+            w.status,
+            actor,
+            &reason,
+            now,
+        )
+        .await?;
+    }
+    Ok(n == 1)
+}
+
+/// Adds parts asked of inventory to a work order still at `version`.
+pub(crate) async fn request_parts(
+    uow: &mut UnitOfWork,
+    w: &WorkOrder,
+    parts: &[PartUsed],
+    actor: &str,
+    now: i64,
+) -> Result<bool> {
+    let mut all = w.parts_requested.clone();
+    all.extend(parts.iter().cloned());
+    let n = sqlx::query(
+        "update work_order set parts_requested = $1, version = version + 1 where work_order_id = $2 and version = $3",
+    )
+    .bind(serde_json::to_string(&all)?)
+    .bind(w.id.to_string())
+    .bind(w.version)
+    .execute(uow.conn())
+    .await?
+    .rows_affected();
+    if n == 1 {
+        let list: Vec<String> = parts
+            .iter()
+            .map(|p| format!("{} ×{}", p.sku, p.quantity))
+            .collect();
+        let reason = format!("parts requested: {}", list.join(", "));
         history(
             uow.conn(),
             w.id,

@@ -6,8 +6,8 @@ use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateMaintenancePlan,
-    CreateTechnician, DayPlan, DispatchGroup, DispatchReport, MaintenancePlan, PlanDay, Technician,
-    TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
+    CreateTechnician, DayPlan, DispatchGroup, DispatchReport, MaintenancePlan, PlanDay,
+    RequestParts, Technician, TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
 };
 use aftercare_contracts::intake::{
     AssignOwner, CreateCustomer, CreateFaqArticle, Customer as CustomerRecord, FaqArticle,
@@ -1235,6 +1235,22 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         kind: Kind::Update,
         params: &[path_id("Work order id.")],
         request: Some(schema::<BookAppointment>),
+        request_omits: &["work_order_id", "expected_version"],
+        status: 200,
+        response: Body::Json(schema::<WorkOrder>),
+    },
+    Operation {
+        id: "requestParts",
+        method: Method::POST,
+        path: "/workorders/{id}/parts-requests",
+        tag: "dispatch",
+        summary: "Ask inventory for parts ahead of the visit (dispatch.parts.requested)",
+        access: Access::Roles(&[Agent, Dispatcher, Technician, Manager, Admin]),
+        ticket_code: false,
+        scope: "technician: own work orders only",
+        kind: Kind::Update,
+        params: &[path_id("Work order id.")],
+        request: Some(schema::<RequestParts>),
         request_omits: &["work_order_id", "expected_version"],
         status: 200,
         response: Body::Json(schema::<WorkOrder>),

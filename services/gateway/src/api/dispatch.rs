@@ -5,7 +5,8 @@ use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CreateMaintenancePlan, DayPlan, DispatchReport,
     DispatchReportRequest, GetDayPlan, ListMaintenancePlans, ListTechnicians, MaintenancePlan,
-    PlanDay, Technician, TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderStatus,
+    PlanDay, RequestParts, Technician, TransitionWorkOrder, UpdateTechnician, WorkOrder,
+    WorkOrderStatus,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -285,4 +286,28 @@ pub(crate) async fn visit_report(
     };
     let r: DispatchReport = s.call("svc.dispatch.report.visits", &req, Some(&p)).await?;
     Ok(Json(r).into_response())
+}
+
+/// Parts asked ahead of the visit; technicians for their own work orders.
+pub(crate) async fn request_parts(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    if_match_version(&headers)?;
+    if p.role == Role::Technician {
+        visible_work_order(&s, &p, &id).await?;
+    }
+    update_versioned::<RequestParts, WorkOrder>(
+        &s,
+        &p,
+        "svc.dispatch.workorder.request_parts",
+        ("work_order_id", id),
+        &headers,
+        body,
+        |w| w.version,
+    )
+    .await
 }

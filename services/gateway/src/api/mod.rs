@@ -170,6 +170,10 @@ pub(crate) fn routes() -> Router<AppState> {
             "/workorders/{id}/appointment",
             post(dispatch::book_appointment),
         )
+        .route(
+            "/workorders/{id}/parts-requests",
+            post(dispatch::request_parts),
+        )
         .route("/day-plans", post(dispatch::publish_day_plan))
         .route("/day-plans/{date}", get(dispatch::get_day_plan))
         .route("/reports/visits", get(dispatch::visit_report))
