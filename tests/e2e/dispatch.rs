@@ -344,9 +344,26 @@ async fn dispatch_through_the_gateway(backend: Backend) {
         "{l}"
     );
 
+    // How long visits take: a model's rule wins over the kind's.
+    let (s, d) = api.get("/duration-defaults").await;
+    assert_eq!((s, d["version"].as_i64()), (200, Some(0)));
+    let rules = json!({"rules": [{"work_type": "repair", "minutes": 75},
+                                 {"work_type": "repair", "model": "AR-2048", "minutes": 45}]});
+    let (s, d) = post_if(api, "/duration-defaults", Some(0), &rules).await;
+    assert_eq!((s, d["version"].as_i64()), (200, Some(1)), "{d}");
+    let (s, p) = post_if(
+        api,
+        "/duration-defaults",
+        Some(1),
+        &json!({"rules": [{"work_type": "repair", "minutes": 1}]}),
+    )
+    .await;
+    assert_eq!((s, field(&p)), (422, ("rules[0].minutes", "out_of_range")));
+
     // Parts ahead of a visit; a cancellation needs a reason.
     let t2 = api.open_ticket("SN-DISPATCH-2").await;
     let w2 = work_order_of(api, t2["id"].as_str().unwrap()).await;
+    assert_eq!(w2["estimated_minutes"], 45, "{w2}");
     let parts_path = format!("/workorders/{}/parts-requests", w2["id"].as_str().unwrap());
     let (s, p) = post_if(
         api,

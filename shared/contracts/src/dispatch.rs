@@ -1099,3 +1099,40 @@ pub struct DispatchReport {
     /// Lines by name.
     pub lines: Vec<DispatchLine>,
 }
+
+/// Expected minutes on site for one kind of work, optionally for one model.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DurationRule {
+    /// The kind of work.
+    pub work_type: WorkType,
+    /// Only this model (case-insensitive); absent: any model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Minutes on site, 5–720.
+    pub minutes: u32,
+}
+
+/// How long visits take by kind of work and model, for new work orders and routes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DurationDefaults {
+    /// The rules; a model's rule wins over the kind's.
+    pub rules: Vec<DurationRule>,
+    /// Version (0: the built-in ones).
+    pub version: i64,
+}
+
+/// Request: the duration defaults (`svc.dispatch.durations.get`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetDurationDefaults {}
+
+/// Request: replace the duration defaults (`svc.dispatch.durations.replace`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceDurationDefaults {
+    /// The rules, up to 500.
+    pub rules: Vec<DurationRule>,
+    /// The version being replaced (from `If-Match`).
+    pub expected_version: i64,
+}

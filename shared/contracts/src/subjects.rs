@@ -413,6 +413,14 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Dispatch,
     },
     RequestSpec {
+        subject: "svc.dispatch.durations.get",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.durations.replace",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
         subject: "svc.dispatch.workorder.request_parts",
         service: Service::Dispatch,
     },

@@ -1,19 +1,21 @@
 //! Technicians: profiles (skills, certificates, team, shift, start position, van) and
-//! leave.
+//! leave; and how long their visits take (duration defaults by kind of work and model).
 use aftercare_contracts::dispatch::{
-    AddLeave, CreateTechnician, Leave, ListTechnicians, Technician, UpdateTechnician,
+    AddLeave, CreateTechnician, DurationDefaults, GetDurationDefaults, Leave, ListTechnicians,
+    ReplaceDurationDefaults, Technician, UpdateTechnician,
 };
 use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
 use aftercare_contracts::{FieldError, ServiceError};
-use aftercare_platform::rpc::{Endpoint, endpoint};
+use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
 use aftercare_platform::{Db, now_ms};
 use uuid::Uuid;
 
-use crate::domain::{default_shift, validate_technician};
+use crate::domain::{default_shift, validate_durations, validate_technician};
 use crate::store::technicians as store;
 
 pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (c, g, l, u) = (db.clone(), db.clone(), db.clone(), db.clone());
+    let (dg, dr) = (db.clone(), db.clone());
     vec![
         endpoint("technician.create", move |_ctx, req| create(c.clone(), req)),
         endpoint("technician.get", move |_ctx, req: ById| get(g.clone(), req)),
@@ -21,6 +23,12 @@ pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
         endpoint("technician.update", move |_ctx, req| update(u.clone(), req)),
         endpoint("technician.add_leave", move |_ctx, req| {
             add_leave(db.clone(), req)
+        }),
+        endpoint("durations.get", move |_ctx, _req: GetDurationDefaults| {
+            durations(dg.clone())
+        }),
+        endpoint("durations.replace", move |ctx, req| {
+            replace_durations(dr.clone(), ctx, req)
         }),
     ]
 }
@@ -155,4 +163,60 @@ async fn add_leave(db: Db, req: AddLeave) -> Result<Technician, ServiceError> {
         .ok_or_else(ServiceError::internal)?;
     uow.commit().await?;
     Ok(updated)
+}
+
+async fn durations(db: Db) -> Result<DurationDefaults, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(match crate::store::duration_rules(&mut conn).await? {
+        Some((rules, version)) => DurationDefaults { rules, version },
+        None => DurationDefaults {
+            rules: vec![],
+            version: 0,
+        },
+    })
+}
+
+async fn replace_durations(
+    db: Db,
+    ctx: RequestContext,
+    req: ReplaceDurationDefaults,
+) -> Result<DurationDefaults, ServiceError> {
+    let errors = validate_durations(&req.rules);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let current = crate::store::duration_rules(uow.conn())
+        .await?
+        .map(|(_, v)| v)
+        .unwrap_or(0);
+    if current != req.expected_version {
+        return Err(ServiceError::stale(format!(
+            "the duration defaults are at version {current}, not {}",
+            req.expected_version
+        )));
+    }
+    let rules: Vec<_> = req
+        .rules
+        .into_iter()
+        .map(|mut r| {
+            r.model = r.model.map(|m| m.trim().to_owned());
+            r
+        })
+        .collect();
+    let by = ctx
+        .actor
+        .as_ref()
+        .map(|a| a.user_id.as_str())
+        .unwrap_or("anonymous");
+    if !crate::store::save_duration_rules(&mut uow, &rules, current + 1, by, now_ms()).await? {
+        return Err(ServiceError::stale(
+            "the duration defaults were replaced meanwhile",
+        ));
+    }
+    uow.commit().await?;
+    Ok(DurationDefaults {
+        rules,
+        version: current + 1,
+    })
 }

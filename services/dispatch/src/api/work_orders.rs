@@ -24,7 +24,7 @@ use uuid::Uuid;
 use super::{actor, day_plans};
 use crate::domain::assignment::{Assignment, Need, assign, refusal, score};
 use crate::domain::{
-    after_visit, default_minutes, may_assign, may_move, may_report, validate_completion,
+    after_visit, estimate, may_assign, may_move, may_report, validate_completion,
     validate_parts_request, validate_window,
 };
 use crate::store::{self, technicians};
@@ -197,6 +197,11 @@ pub(crate) async fn create(
     let year = from_ms(now).year();
     let number = human_number("W", year, uow.next_number("work_order", year).await?);
     let skills = skills_for(v.machine);
+    let rules = store::duration_rules(uow.conn())
+        .await?
+        .map(|(r, _)| r)
+        .unwrap_or_default();
+    let minutes = estimate(&rules, v.work_type, v.machine.map(|m| m.model.as_str()));
     let id = Uuid::now_v7();
     let draft = WorkOrder {
         id,
@@ -213,7 +218,7 @@ pub(crate) async fn create(
         flagged: false,
         work_type: v.work_type,
         required_skills: skills.clone(),
-        estimated_minutes: default_minutes(v.work_type),
+        estimated_minutes: minutes,
         machine: v.machine.cloned(),
         address: v.address.to_owned(),
         location: v.location,

@@ -21,6 +21,61 @@ pub fn default_shift() -> (NaiveTime, NaiveTime) {
     )
 }
 
+/// The minutes a new work order is expected to take: the rule for its kind and model,
+/// else the rule for its kind, else the built-in figure.
+pub fn estimate(
+    rules: &[aftercare_contracts::dispatch::DurationRule],
+    work: WorkType,
+    model: Option<&str>,
+) -> u32 {
+    let for_model = model.and_then(|m| {
+        rules.iter().find(|r| {
+            r.work_type == work
+                && r.model
+                    .as_deref()
+                    .is_some_and(|x| x.trim().eq_ignore_ascii_case(m.trim()))
+        })
+    });
+    for_model
+        .or_else(|| {
+            rules
+                .iter()
+                .find(|r| r.work_type == work && r.model.is_none())
+        })
+        .map(|r| r.minutes)
+        .unwrap_or_else(|| default_minutes(work))
+}
+
+/// Problems with duration rules: 5–720 minutes, one rule per kind and model.
+pub fn validate_durations(
+    rules: &[aftercare_contracts::dispatch::DurationRule],
+) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if rules.len() > 500 {
+        e.push(err("rules", "too_many", "at most 500 rules"));
+    }
+    for (i, r) in rules.iter().enumerate() {
+        check_range(&mut e, &format!("rules[{i}].minutes"), r.minutes, 5..=720);
+        if let Some(m) = &r.model {
+            check_text(&mut e, &format!("rules[{i}].model"), m, 1, 100);
+        }
+        let key = |x: &aftercare_contracts::dispatch::DurationRule| {
+            (
+                x.work_type,
+                x.model.as_deref().map(|m| m.trim().to_lowercase()),
+            )
+        };
+        if rules[..i].iter().any(|o| key(o) == key(r)) {
+            e.push(err(
+                &format!("rules[{i}]"),
+                "duplicate",
+                "one rule per kind of work and model",
+            ));
+        }
+    }
+    e
+}
+
 /// Expected minutes on site by kind of work, until the company records better figures.
 pub fn default_minutes(work: WorkType) -> u32 {
     match work {
@@ -388,6 +443,43 @@ mod tests {
                     "signature.image_png_base64".to_owned(),
                     "invalid".to_owned()
                 )
+            ]
+        );
+    }
+
+    #[test]
+    fn durations_come_from_the_model_then_the_kind_then_the_default() {
+        use aftercare_contracts::dispatch::DurationRule;
+        let rules = vec![
+            DurationRule {
+                work_type: WorkType::Repair,
+                model: None,
+                minutes: 75,
+            },
+            DurationRule {
+                work_type: WorkType::Repair,
+                model: Some("AR-2048".into()),
+                minutes: 45,
+            },
+        ];
+        assert_eq!(estimate(&rules, WorkType::Repair, Some("ar-2048 ")), 45);
+        assert_eq!(estimate(&rules, WorkType::Repair, Some("MX-3070")), 75);
+        assert_eq!(
+            estimate(&rules, WorkType::Installation, Some("AR-2048")),
+            120
+        );
+        assert!(validate_durations(&rules).is_empty());
+        let mut dup = rules.clone();
+        dup.push(DurationRule {
+            work_type: WorkType::Repair,
+            model: Some("ar-2048".into()),
+            minutes: 2,
+        });
+        assert_eq!(
+            fields(validate_durations(&dup)),
+            [
+                ("rules[2].minutes".to_owned(), "out_of_range".to_owned()),
+                ("rules[2]".to_owned(), "duplicate".to_owned())
             ]
         );
     }

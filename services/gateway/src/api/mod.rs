@@ -14,6 +14,9 @@ pub(crate) mod survey;
 use std::sync::Arc;
 
 use aftercare_contracts::ServiceError;
+use aftercare_contracts::dispatch::{
+    DurationDefaults, GetDurationDefaults, ReplaceDurationDefaults,
+};
 use aftercare_contracts::intake::{
     GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, NotificationTemplates, PriorityRules,
     ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, SlaPolicy,
@@ -173,6 +176,14 @@ pub(crate) fn routes() -> Router<AppState> {
         .route(
             "/workorders/{id}/parts-requests",
             post(dispatch::request_parts),
+        )
+        .route(
+            "/duration-defaults",
+            services::setting_route::<GetDurationDefaults, ReplaceDurationDefaults, _>(
+                "svc.dispatch.durations.get",
+                "svc.dispatch.durations.replace",
+                |d: &DurationDefaults| d.version,
+            ),
         )
         .route("/day-plans", post(dispatch::publish_day_plan))
         .route("/day-plans/{date}", get(dispatch::get_day_plan))
