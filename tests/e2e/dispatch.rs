@@ -678,3 +678,150 @@ async fn warranty_cards_start_maintenance_plans_that_generate_visits_once_on_sql
 async fn warranty_cards_start_maintenance_plans_that_generate_visits_once_on_postgresql() {
     maintenance_through_the_gateway(Backend::Postgres).await;
 }
+
+async fn parts_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    // A second inventory replica competes for the same parts requests.
+    let _second = sys.spawn(&["inventory"], &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    api.part("FUSER-2", 1).await;
+    let mut orders = Vec::new();
+    for serial in ["SN-PARTS-1", "SN-PARTS-2"] {
+        let t = api.open_ticket(serial).await;
+        orders.push(api.assigned_work_order(t["id"].as_str().unwrap()).await);
+    }
+    // Both visits are booked for tomorrow; both ask for the last fuser at once.
+    let day =
+        (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive() + chrono::Duration::days(1);
+    let mut booked = Vec::new();
+    for w in &orders {
+        let (s, b) = post_if(
+            api,
+            &format!("/workorders/{}/appointment", w["id"].as_str().unwrap()),
+            w["version"].as_i64(),
+            &json!({"window": {"start": format!("{day}T09:00:00+08:00"), "end": format!("{day}T11:00:00+08:00")}}),
+        )
+        .await;
+        assert_eq!(s, 200, "{b}");
+        booked.push(b);
+    }
+    let ask = |w: &Value| {
+        let path = format!("/workorders/{}/parts-requests", w["id"].as_str().unwrap());
+        let version = w["version"].as_i64();
+        async move {
+            post_if(
+                api,
+                &path,
+                version,
+                &json!({"parts": [{"sku": "FUSER-2", "quantity": 1}]}),
+            )
+            .await
+        }
+    };
+    let (a, b) = tokio::join!(ask(&booked[0]), ask(&booked[1]));
+    assert_eq!((a.0, b.0), (200, 200), "{a:?} {b:?}");
+
+    // Exactly one is held; the other is backordered and loses its appointment.
+    let answered = poll_for(WAIT, "inventory's answers", || async {
+        let mut out = Vec::new();
+        for w in &orders {
+            let (_, v) = api
+                .get(&format!("/workorders/{}", w["id"].as_str().unwrap()))
+                .await;
+            if v["parts_status"].is_null() {
+                return None;
+            }
+            out.push(v);
+        }
+        Some(out)
+    })
+    .await
+    .unwrap();
+    let mut statuses: Vec<&str> = answered
+        .iter()
+        .map(|w| w["parts_status"].as_str().unwrap())
+        .collect();
+    statuses.sort();
+    assert_eq!(statuses, ["backordered", "reserved"]);
+    let waiting = answered
+        .iter()
+        .find(|w| w["parts_status"] == "backordered")
+        .unwrap();
+    let held = answered
+        .iter()
+        .find(|w| w["parts_status"] == "reserved")
+        .unwrap();
+    assert!(waiting["appointment"].is_null(), "{waiting}");
+    assert!(held["appointment"].is_object());
+    assert!(
+        waiting["history"]
+            .to_string()
+            .contains("appointment released")
+    );
+    let (_, part) = api.get("/parts/FUSER-2").await;
+    assert_eq!(
+        (
+            part["on_hand"].as_i64(),
+            part["reserved"].as_i64(),
+            part["available"].as_i64()
+        ),
+        (Some(1), Some(1), Some(0)),
+        "{part}"
+    );
+
+    // A receipt covers the backorder: the parts are held and the order is ready to book.
+    let (s, _) = api
+        .post(
+            "/parts/FUSER-2/receipts",
+            &json!({"quantity": 1, "location": "main", "reference": "PO-2"}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let waiting_id = waiting["id"].as_str().unwrap().to_owned();
+    wait_until(WAIT, "the parts to arrive", || async {
+        api.get(&format!("/workorders/{waiting_id}")).await.1["parts_status"] == "arrived"
+    })
+    .await
+    .unwrap();
+    let (_, part) = api.get("/parts/FUSER-2").await;
+    assert_eq!(
+        (part["on_hand"].as_i64(), part["reserved"].as_i64()),
+        (Some(2), Some(2)),
+        "{part}"
+    );
+
+    // The held unit is the one the visit uses.
+    let held_id = held["id"].as_str().unwrap();
+    assert_eq!(
+        api.complete(held_id, json!([{"sku": "FUSER-2", "quantity": 1}]))
+            .await
+            .0,
+        200
+    );
+    wait_until(WAIT, "the held unit to be consumed", || async {
+        let (_, p) = api.get("/parts/FUSER-2").await;
+        p["on_hand"] == 1 && p["reserved"] == 1
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        sys.count(
+            "inventory",
+            "select count(*) from reservation where status = 'consumed'"
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_last_unit_goes_to_one_work_order_and_a_receipt_fills_the_backorder_on_sqlite() {
+    parts_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_last_unit_goes_to_one_work_order_and_a_receipt_fills_the_backorder_on_postgresql() {
+    parts_through_the_gateway(Backend::Postgres).await;
+}

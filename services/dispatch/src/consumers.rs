@@ -1,17 +1,32 @@
 //! Dispatch's event handlers: a ticket that needs a visit (new, or after triage or
 //! reopening) becomes a work order, assigned at once when someone qualifies and flagged
-//! when nobody does; a warranty card starts its maintenance plans.
+//! when nobody does; a warranty card starts its maintenance plans; inventory's answers
+//! to parts requests update the work order.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Event;
-use aftercare_contracts::dispatch::WorkType;
+use aftercare_contracts::dispatch::{PartsStatus, WorkType};
 use aftercare_contracts::intake::{
     TicketOpened, TicketType, TicketVisitRequested, WarrantyRegistered,
 };
+use aftercare_contracts::inventory::{
+    BackorderFulfilled, ReservationBackordered, ReservationConfirmed,
+};
 use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork};
 
-use crate::api::work_orders::{NewVisit, create};
+use crate::api::work_orders::{NewVisit, create, on_parts_answer};
+
+async fn answer(
+    uow: &mut UnitOfWork,
+    work_order_id: uuid::Uuid,
+    status: PartsStatus,
+    lines: &[aftercare_contracts::inventory::ReservedLine],
+) -> Result<(), HandlerError> {
+    on_parts_answer(uow, work_order_id, status, lines)
+        .await
+        .map_err(|e| HandlerError::Retry(format!("{} {}", e.code, e.detail)))
+}
 
 /// Dispatch's handler, with the calendar that tells which day a visit is for.
 pub(crate) struct Handler {
@@ -64,6 +79,23 @@ impl EventHandler for Handler {
                         work_type(t.ticket_type),
                         Some(t.resolution_due),
                     )
+                }
+                ReservationConfirmed::TYPE => {
+                    let e = event.decode::<ReservationConfirmed>()?.data;
+                    return answer(uow, e.work_order_id, PartsStatus::Reserved, &e.lines).await;
+                }
+                ReservationBackordered::TYPE => {
+                    let e = event.decode::<ReservationBackordered>()?.data;
+                    return answer(uow, e.work_order_id, PartsStatus::Backordered, &e.lines).await;
+                }
+                BackorderFulfilled::TYPE => {
+                    let e = event.decode::<BackorderFulfilled>()?.data;
+                    let status = if e.complete {
+                        PartsStatus::Arrived
+                    } else {
+                        PartsStatus::Backordered
+                    };
+                    return answer(uow, e.work_order_id, status, &[e.line]).await;
                 }
                 WarrantyRegistered::TYPE => {
                     let w = event.decode::<WarrantyRegistered>()?.data;

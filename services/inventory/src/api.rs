@@ -68,7 +68,9 @@ async fn receive(db: Db, ctx: RequestContext, req: ReceiveStock) -> Result<Part,
         actor,
         reason: "purchase received",
     };
-    store::record(&mut uow, &m, now_ms()).await?;
+    let now = now_ms();
+    store::record(&mut uow, &m, now).await?;
+    crate::consumers::fill_backorders(&mut uow, &req.sku, now).await?;
     let part = store::get(uow.conn(), &req.sku).await?;
     uow.commit().await?;
     part.ok_or_else(ServiceError::internal)

@@ -1,10 +1,14 @@
-//! Inventory's event handlers: parts used on a completed visit leave stock.
-use aftercare_contracts::dispatch::WorkOrderCompleted;
-use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
+//! Inventory's event handlers: parts a work order asks for are held for it or
+//! backordered; parts used on a completed visit leave stock (its held units first).
+use aftercare_contracts::dispatch::{PartsRequested, WorkOrderCompleted};
+use aftercare_contracts::inventory::{
+    BackorderFulfilled, ConsumedLine, ReservationBackordered, ReservationConfirmed, ReservedLine,
+    StockConsumed,
+};
 use aftercare_contracts::{Actor, Envelope, Event};
 use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, now_ms};
 
-use crate::domain::plan_take;
+use crate::domain::{pick_reservation, plan_take};
 use crate::store::{self, Movement};
 
 pub(crate) struct Handler;
@@ -19,6 +23,9 @@ impl EventHandler for Handler {
             match event.subject.as_str() {
                 WorkOrderCompleted::TYPE => {
                     on_completed(uow, event.decode::<WorkOrderCompleted>()?.data).await
+                }
+                PartsRequested::TYPE => {
+                    on_parts_requested(uow, event.decode::<PartsRequested>()?.data).await
                 }
                 other => Err(HandlerError::Poison(format!(
                     "inventory does not handle {other}"
@@ -37,13 +44,22 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
     let mut lines = Vec::with_capacity(w.parts.len());
     for used in &w.parts {
         let part = store::get(uow.conn(), &used.sku).await?;
-        let (takes, shortfall) = match &part {
-            Some(_) => plan_take(
-                used.quantity,
-                &store::locations(uow.conn(), &used.sku).await?,
-            ),
-            None => (Vec::new(), used.quantity),
+        // Units held for this work order go first.
+        let mut wanted = used.quantity;
+        for (id, location, held) in
+            store::reservations_of(uow.conn(), w.work_order_id, &used.sku).await?
+        {
+            if wanted == 0 || held > wanted {
+                continue;
+            }
+            store::consume_reserved(uow, &id, &used.sku, &location, held, &reference, now).await?;
+            wanted -= held;
+        }
+        let (takes, left) = match &part {
+            Some(_) => plan_take(wanted, &store::locations(uow.conn(), &used.sku).await?),
+            None => (Vec::new(), wanted),
         };
+        let shortfall = left;
         for (location, qty) in &takes {
             let m = Movement {
                 sku: &used.sku,
@@ -74,5 +90,124 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
         lines,
     };
     uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    Ok(())
+}
+
+/// Holds the parts a work order asks for, line by line: from one location that has them
+/// all (the technician's van first); a line no location can cover is backordered.
+async fn on_parts_requested(uow: &mut UnitOfWork, r: PartsRequested) -> Result<(), HandlerError> {
+    let now = now_ms();
+    let (mut held, mut waiting) = (Vec::new(), Vec::new());
+    for line in &r.parts {
+        let preferred = line.location.as_deref().or(r.van_location.as_deref());
+        let mut placed = None;
+        // Two tries: a concurrent reservation may take the units between read and write.
+        for _ in 0..2 {
+            let available = store::locations(uow.conn(), &line.sku).await?;
+            let Some(location) = pick_reservation(line.quantity, preferred, &available) else {
+                break;
+            };
+            if store::reserve(
+                uow,
+                &line.sku,
+                &location,
+                line.quantity,
+                (r.work_order_id, &r.number),
+                now,
+            )
+            .await?
+            {
+                placed = Some(location);
+                break;
+            }
+        }
+        match placed {
+            Some(location) => held.push(ReservedLine {
+                sku: line.sku.clone(),
+                quantity: line.quantity,
+                location: Some(location),
+            }),
+            None => {
+                store::backorder(
+                    uow,
+                    &line.sku,
+                    line.quantity,
+                    preferred,
+                    (r.work_order_id, &r.number),
+                    now,
+                )
+                .await?;
+                waiting.push(ReservedLine {
+                    sku: line.sku.clone(),
+                    quantity: line.quantity,
+                    location: None,
+                });
+            }
+        }
+    }
+    let at = aftercare_platform::from_ms(now);
+    if !held.is_empty() {
+        let e = ReservationConfirmed {
+            work_order_id: r.work_order_id,
+            lines: held,
+            at,
+        };
+        uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    }
+    if !waiting.is_empty() {
+        tracing::info!(work_order = %r.number, lines = waiting.len(), "parts backordered");
+        let e = ReservationBackordered {
+            work_order_id: r.work_order_id,
+            lines: waiting,
+            at,
+        };
+        uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    }
+    Ok(())
+}
+
+/// After a receipt: holds stock for the oldest backorders of the part that it now covers,
+/// announcing each (`inventory.backorder.fulfilled`).
+pub(crate) async fn fill_backorders(
+    uow: &mut UnitOfWork,
+    sku: &str,
+    now: i64,
+) -> aftercare_platform::Result<()> {
+    for b in store::open_backorders(uow.conn(), sku).await? {
+        let available = store::locations(uow.conn(), sku).await?;
+        let Some(location) = pick_reservation(b.quantity, b.preferred.as_deref(), &available)
+        else {
+            continue;
+        };
+        // Claim the backorder first, so two receipts never both fill it.
+        if !store::fulfil(uow, &b.id, now).await? {
+            continue;
+        }
+        if !store::reserve(
+            uow,
+            sku,
+            &location,
+            b.quantity,
+            (b.work_order_id, &b.work_order_number),
+            now,
+        )
+        .await?
+        {
+            store::reopen(uow, &b.id).await?;
+            continue;
+        }
+        let complete = !store::has_open_backorders(uow.conn(), b.work_order_id).await?;
+        let e = BackorderFulfilled {
+            work_order_id: b.work_order_id,
+            line: ReservedLine {
+                sku: sku.to_owned(),
+                quantity: b.quantity,
+                location: Some(location),
+            },
+            complete,
+            at: aftercare_platform::from_ms(now),
+        };
+        uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    }
     Ok(())
 }

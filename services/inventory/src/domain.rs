@@ -21,6 +21,27 @@ pub fn plan_take(wanted: u32, locations: &[(String, i64)]) -> (Vec<(String, u32)
     (takes, left)
 }
 
+/// Where to hold `wanted` units for a work order (`(location, available)`): the preferred
+/// location (the technician's van) when it has them all, otherwise the location with most
+/// available that has them all; `None` when no single location does (a backorder).
+pub fn pick_reservation(
+    wanted: u32,
+    preferred: Option<&str>,
+    available: &[(String, i64)],
+) -> Option<String> {
+    let enough = |q: i64| q >= i64::from(wanted);
+    if let Some(p) = preferred
+        && available.iter().any(|(l, q)| l == p && enough(*q))
+    {
+        return Some(p.to_owned());
+    }
+    available
+        .iter()
+        .filter(|(_, q)| enough(*q))
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(l, _)| l.clone())
+}
+
 fn valid_sku(sku: &str) -> bool {
     !sku.is_empty()
         && sku.len() <= 64
@@ -109,6 +130,18 @@ mod tests {
 
     fn locs(v: &[(&str, i64)]) -> Vec<(String, i64)> {
         v.iter().map(|(l, q)| (l.to_string(), *q)).collect()
+    }
+
+    #[test]
+    fn reservations_prefer_the_van_then_the_fullest_location_holding_them_all() {
+        let a = locs(&[("main", 5), ("van-li", 2), ("east", 5)]);
+        assert_eq!(
+            pick_reservation(2, Some("van-li"), &a),
+            Some("van-li".into())
+        );
+        assert_eq!(pick_reservation(3, Some("van-li"), &a), Some("east".into()));
+        assert_eq!(pick_reservation(6, None, &a), None);
+        assert_eq!(pick_reservation(1, None, &[]), None);
     }
 
     #[test]

@@ -380,6 +380,18 @@ pub enum WorkOrderStatus {
     Cancelled,
 }
 
+/// Where a work order's parts stand with inventory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartsStatus {
+    /// Held for it.
+    Reserved,
+    /// Not in stock; its appointment was released and it stays off routes.
+    Backordered,
+    /// Everything backordered has come in and is held; book the visit.
+    Arrived,
+}
+
 /// What a work order is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -483,6 +495,9 @@ pub struct WorkOrder {
     pub parts: Vec<PartUsed>,
     /// Parts asked of inventory ahead of the visit.
     pub parts_requested: Vec<PartUsed>,
+    /// Inventory's answer to the parts request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parts_status: Option<PartsStatus>,
     /// The visit report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit: Option<VisitReport>,

@@ -207,7 +207,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "dispatch.parts.requested",
         producer: Service::Dispatch,
-        consumers: &[],
+        consumers: &[Service::Inventory],
         summary: "A work order needs parts (for a return visit, or ahead of a visit); inventory reserves them.",
     },
     EventSpec {
@@ -233,6 +233,24 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Inventory,
         consumers: &[Service::Billing],
         summary: "Parts used on a work order were taken from stock, priced at list price.",
+    },
+    EventSpec {
+        subject: "inventory.reservation.confirmed",
+        producer: Service::Inventory,
+        consumers: &[Service::Dispatch],
+        summary: "Parts a work order asked for are held for it, with the stock location of each line.",
+    },
+    EventSpec {
+        subject: "inventory.reservation.backordered",
+        producer: Service::Inventory,
+        consumers: &[Service::Dispatch],
+        summary: "Parts a work order asked for are not in stock; they will be held for it when a receipt brings them.",
+    },
+    EventSpec {
+        subject: "inventory.backorder.fulfilled",
+        producer: Service::Inventory,
+        consumers: &[Service::Dispatch],
+        summary: "A receipt covered a backordered line; the units are held for the work order (complete: nothing of it is still waiting).",
     },
     EventSpec {
         subject: "billing.invoice.issued",
@@ -642,6 +660,10 @@ mod tests {
 
     #[test]
     fn billing_reads_dispatch_and_inventory() {
+        assert_eq!(
+            consumed_from(Service::Dispatch, Service::Inventory).len(),
+            3
+        );
         assert_eq!(
             producers_consumed_by(Service::Billing),
             vec![Service::Dispatch, Service::Inventory]

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
     AssignWorkOrder, BookAppointment, CompleteWorkOrder, ListWorkOrders, MeterRead, PartUsed,
-    PartsRequested, RequestParts, TransitionWorkOrder, VisitOutcome, VisitReport, VisitUnresolved,
-    WorkOrder, WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted, WorkOrderCouldNotFix,
-    WorkOrderStatus, WorkOrderTakenToWorkshop, WorkOrderUnassigned, WorkOrderWaitingForParts,
-    WorkType,
+    PartsRequested, PartsStatus, RequestParts, TransitionWorkOrder, VisitOutcome, VisitReport,
+    VisitUnresolved, WorkOrder, WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted,
+    WorkOrderCouldNotFix, WorkOrderStatus, WorkOrderTakenToWorkshop, WorkOrderUnassigned,
+    WorkOrderWaitingForParts, WorkType,
 };
 use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
+use aftercare_contracts::inventory::ReservedLine;
 use aftercare_contracts::rpc::{ById, Page, check_limit};
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::db::human_number;
@@ -229,6 +230,7 @@ pub(crate) async fn create(
         diagnosis: None,
         parts: vec![],
         parts_requested: vec![],
+        parts_status: None,
         visit: None,
         history: vec![],
         created_at: from_ms(now),
@@ -722,6 +724,72 @@ async fn announce_visit(
         VisitOutcome::CouldNotFix => {
             uow.emit(&Envelope::new(WorkOrderCouldNotFix(unresolved()), actor))
                 .await?;
+        }
+    }
+    Ok(())
+}
+
+fn lines_text(lines: &[ReservedLine]) -> String {
+    lines
+        .iter()
+        .map(|l| match &l.location {
+            Some(at) => format!("{} ×{} at {at}", l.sku, l.quantity),
+            None => format!("{} ×{}", l.sku, l.quantity),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Inventory's answer to a parts request: held (reserved), not in stock (backordered: the
+/// appointment is released and the order stays off routes until the parts come), or in
+/// after a backorder (arrived: ready to book).
+pub(crate) async fn on_parts_answer(
+    uow: &mut UnitOfWork,
+    work_order_id: Uuid,
+    answer: PartsStatus,
+    lines: &[ReservedLine],
+) -> Result<(), ServiceError> {
+    let Some(stored) = store::get(uow.conn(), &work_order_id.to_string()).await? else {
+        return Ok(());
+    };
+    let w = stored.order;
+    if !(may_assign(w.status) || may_report(w.status)) {
+        return Ok(());
+    }
+    let now = now_ms();
+    let text = lines_text(lines);
+    match answer {
+        PartsStatus::Reserved if w.parts_status != Some(PartsStatus::Backordered) => {
+            store::set_parts_status(
+                uow,
+                &w,
+                answer,
+                false,
+                &format!("parts reserved: {text}"),
+                now,
+            )
+            .await?;
+        }
+        PartsStatus::Reserved => {}
+        PartsStatus::Backordered => {
+            let release = w.appointment.is_some();
+            let reason = if release {
+                format!("parts backordered: {text}; appointment released until they arrive")
+            } else {
+                format!("parts backordered: {text}")
+            };
+            store::set_parts_status(uow, &w, answer, release, &reason, now).await?;
+        }
+        PartsStatus::Arrived => {
+            store::set_parts_status(
+                uow,
+                &w,
+                answer,
+                false,
+                &format!("parts arrived: {text}; book the visit"),
+                now,
+            )
+            .await?;
         }
     }
     Ok(())

@@ -144,6 +144,7 @@ struct WorkOrderRow {
     score: Option<i64>,
     visit: Option<String>,
     parts_requested: String,
+    parts_status: Option<String>,
 }
 
 /// A work order together with what completion needs that the API does not show.
@@ -192,6 +193,7 @@ impl WorkOrderRow {
                 diagnosis: self.diagnosis,
                 parts: from_json::<Vec<PartUsed>>(&self.parts)?,
                 parts_requested: from_json::<Vec<PartUsed>>(&self.parts_requested)?,
+                parts_status: self.parts_status.as_deref().map(from_text).transpose()?,
                 visit: self
                     .visit
                     .as_deref()
@@ -209,7 +211,7 @@ impl WorkOrderRow {
 const SELECT: &str = "select work_order_id, number, ticket_id, ticket_number, status, priority, customer_name, district, machine,
     technician_id, assignment_reasons, diagnosis, parts, created_at, completed_at, version, trace_context, work_type,
     required_skills, estimated_minutes, address, lat, lon, appointment_start, appointment_end, sla_due,
-    planned_arrival, revisit_of, flagged, score, visit, parts_requested from work_order";
+    planned_arrival, revisit_of, flagged, score, visit, parts_requested, parts_status from work_order";
 
 /// A work order by id or number, with its history.
 pub(crate) async fn get(
@@ -476,6 +478,7 @@ pub(crate) async fn day_orders(
 ) -> Result<Vec<WorkOrder>> {
     let rows: Vec<WorkOrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{SELECT} where status in ('assigned', 'accepted', 'en_route', 'on_site') and technician_id is not null
+           and (parts_status is null or parts_status <> 'backordered')
            and ((appointment_start >= $1 and appointment_start < $2) or appointment_start is null)
          order by work_order_id"
     )))
@@ -627,4 +630,40 @@ pub(crate) async fn save_duration_rules(
     .await?
     .rows_affected();
     Ok(n == 1)
+}
+
+/// Records inventory's answer on a work order, releasing the appointment when asked; keeps
+/// a history row. Only a released appointment counts as a change of version (the agreed
+/// visit moved); the parts status is a note, like the planned arrival.
+pub(crate) async fn set_parts_status(
+    uow: &mut UnitOfWork,
+    w: &WorkOrder,
+    status: aftercare_contracts::dispatch::PartsStatus,
+    release_appointment: bool,
+    reason: &str,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "update work_order set parts_status = $1,
+            version = case when $2 = 1 then version + 1 else version end,
+            appointment_start = case when $2 = 1 then null else appointment_start end,
+            appointment_end = case when $2 = 1 then null else appointment_end end,
+            planned_arrival = case when $2 = 1 then null else planned_arrival end
+         where work_order_id = $3",
+    )
+    .bind(to_text(&status))
+    .bind(i32::from(release_appointment))
+    .bind(w.id.to_string())
+    .execute(uow.conn())
+    .await?;
+    history(
+        uow.conn(),
+        w.id,
+        Some(w.status),
+        w.status,
+        "inventory",
+        reason,
+        now,
+    )
+    .await
 }
