@@ -1,7 +1,9 @@
 //! Inventory (配件): the parts catalogue and the stock ledger. Stock never goes
 //! negative and every change is a movement with actor, time, reason and reference.
 //!
-//! Consumes `dispatch.workorder.completed` (parts used). Publishes
+//! Consumes `dispatch.parts.requested` (units held for a work order, or backordered) and
+//! `dispatch.workorder.completed` (parts used: held units first). Publishes
+//! `inventory.reservation.{confirmed,backordered}`, `inventory.backorder.fulfilled` and
 //! `inventory.stock.consumed`. Answers `svc.inventory.part.{create,receive,get}`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
