@@ -1,5 +1,8 @@
 //! Inventory's rules, free of I/O: how a consumption is taken from stock locations
-//! without any going negative, and what a valid part or receipt is.
+//! without any going negative, where a work order's parts are held, what a valid part or
+//! receipt is, and demand forecasts ([`forecast`]).
+pub mod forecast;
+
 use aftercare_contracts::FieldError;
 use aftercare_contracts::inventory::{CreatePart, ReceiveStock};
 
