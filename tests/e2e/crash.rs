@@ -242,8 +242,10 @@ async fn killing_every_role_mid_flow_loses_and_doubles_nothing() {
             assert_eq!(s, 200, "{v}");
         }
     }
-    wait_until(WAIT, "a callback for every visit", || async {
+    // Survey and billing both follow the completion, independently: wait for both.
+    wait_until(WAIT, "a callback and a receipt for every visit", || async {
         sys.count("survey", "select count(*) from callback").await == tickets
+            && sys.count("billing", "select count(*) from invoice").await == tickets
     })
     .await
     .unwrap();

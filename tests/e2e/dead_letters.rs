@@ -205,6 +205,7 @@ async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can
         String::from_utf8_lossy(&out.stderr)
     );
     sys.api.callback(&wo_id).await;
+    sys.api.receipt(&wo_id).await;
     assert_eq!(
         sys.count("billing", "select count(*) from invoice").await,
         1

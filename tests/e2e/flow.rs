@@ -41,6 +41,8 @@ async fn one_ticket_is_one_trace_across_the_gateway_and_all_five_services() {
         .complete(&wo_id, json!([{"sku":"DRUM-1","quantity":1}]))
         .await;
     assert_eq!(status, 200, "{done}");
+    // Billing and survey both follow the completion: wait for both before stopping.
+    sys.api.receipt(&wo_id).await;
     sys.api.callback(&wo_id).await;
 
     // Graceful stop flushes every exporter; each process exits cleanly.
@@ -151,11 +153,7 @@ async fn the_flow_runs_on_postgresql_and_every_service_answers_nats_micro_discov
     assert_eq!(cb["ticket_id"], ticket["id"]);
 
     // Each record is read from its owner.
-    let (_, inv) = sys
-        .api
-        .get(&format!("/invoices?work_order_id={wo_id}"))
-        .await;
-    let invoice = &inv["items"][0];
+    let invoice = &sys.api.receipt(wo_id).await;
     assert_eq!(
         invoice["total_charged"]["amount_minor"],
         5000 + 12000 + 38000

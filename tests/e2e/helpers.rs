@@ -334,6 +334,19 @@ impl Api {
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
+    /// Waits until the work order's receipt is issued and returns it.
+    pub async fn receipt(&self, work_order_id: &str) -> Value {
+        poll_for(WAIT, "the receipt to be issued", || async {
+            let (s, v) = self
+                .get(&format!("/invoices?work_order_id={work_order_id}"))
+                .await;
+            (s == 200 && v["items"].as_array().is_some_and(|a| !a.is_empty()))
+                .then(|| v["items"][0].clone())
+        })
+        .await
+        .expect("receipt")
+    }
+
     /// Waits until the work order's callback is scheduled and returns it.
     pub async fn callback(&self, work_order_id: &str) -> Value {
         poll_for(WAIT, "the callback to be scheduled", || async {

@@ -99,6 +99,7 @@ async fn each_role_is_confined_to_its_subjects_and_the_flow_still_works() {
         200
     );
     sys.api.callback(&wo_id).await;
+    sys.api.receipt(&wo_id).await;
     let (s, _) = sys.api.get("/deadletters").await;
     assert_eq!(s, 200, "the gateway may read dead letters");
     for p in &procs {
