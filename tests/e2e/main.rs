@@ -10,6 +10,7 @@ mod dispatch;
 mod flow;
 mod gateway;
 mod helpers;
+mod inventory;
 mod nats_permissions;
 mod startup;
 mod survey;

@@ -1,16 +1,45 @@
 //! Inventory's request endpoints (`svc.inventory.*`).
 use aftercare_contracts::ServiceError;
-use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
-use aftercare_contracts::rpc::ById;
+use aftercare_contracts::inventory::{
+    CreateLocation, CreatePart, DecideStocktake, ListLocations, ListMovements, Location,
+    ManualMovement, Part, ReceiveStock, RecordMovement, StartStocktake, StockMovement, Stocktake,
+    StocktakeLine, StocktakeStatus,
+};
+use aftercare_contracts::rpc::{ById, FieldError, Page, check_limit};
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, now_ms};
+use aftercare_platform::{Db, from_ms, now_ms};
+use sqlx::AnyConnection;
+use uuid::Uuid;
 
 use crate::domain;
 use crate::store::{self, Movement};
 
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (d1, d2) = (db.clone(), db.clone());
+    let (lc, ll, mr, ml) = (db.clone(), db.clone(), db.clone(), db.clone());
+    let (ss, sg, sd) = (db.clone(), db.clone(), db.clone());
     vec![
+        endpoint("location.create", move |_ctx, req| {
+            create_location(lc.clone(), req)
+        }),
+        endpoint("location.list", move |_ctx, _req: ListLocations| {
+            list_locations(ll.clone())
+        }),
+        endpoint("movement.record", move |ctx, req| {
+            record_movement(mr.clone(), ctx, req)
+        }),
+        endpoint("movement.list", move |_ctx, req| {
+            list_movements(ml.clone(), req)
+        }),
+        endpoint("stocktake.start", move |ctx, req| {
+            start_stocktake(ss.clone(), ctx, req)
+        }),
+        endpoint("stocktake.get", move |_ctx, req: ById| {
+            get_stocktake(sg.clone(), req)
+        }),
+        endpoint("stocktake.decide", move |ctx, req| {
+            decide_stocktake(sd.clone(), ctx, req)
+        }),
         endpoint("part.create", move |_ctx, req| create(d1.clone(), req)),
         endpoint("part.receive", move |ctx, req| {
             receive(d2.clone(), ctx, req)
@@ -54,6 +83,7 @@ async fn receive(db: Db, ctx: RequestContext, req: ReceiveStock) -> Result<Part,
     if store::get(uow.conn(), &req.sku).await?.is_none() {
         return Err(ServiceError::not_found("part", &req.sku));
     }
+    known_location(uow.conn(), req.location.trim(), "location").await?;
     let actor = ctx
         .actor
         .as_ref()
@@ -81,4 +111,277 @@ async fn get(db: Db, req: ById) -> Result<Part, ServiceError> {
     store::get(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("part", &req.id))
+}
+
+fn actor_of(ctx: &RequestContext) -> String {
+    ctx.actor
+        .as_ref()
+        .map(|a| a.user_id.clone())
+        .unwrap_or_else(|| "anonymous".into())
+}
+
+/// 422 naming `field` when `code` is not a registered location.
+async fn known_location(
+    conn: &mut AnyConnection,
+    code: &str,
+    field: &str,
+) -> Result<(), ServiceError> {
+    if store::location_exists(conn, code).await? {
+        Ok(())
+    } else {
+        Err(ServiceError::field(
+            field,
+            "unknown_location",
+            format!("{code:?} is not a registered stock location"),
+        ))
+    }
+}
+
+async fn create_location(db: Db, req: CreateLocation) -> Result<Location, ServiceError> {
+    let errors = domain::validate_location(&req);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let l = Location {
+        code: req.code.trim().to_owned(),
+        kind: req.kind,
+        name: req.name.trim().to_owned(),
+        technician_id: req.technician_id,
+    };
+    let mut uow = db.begin().await?;
+    if !store::insert_location(&mut uow, &l, now_ms()).await? {
+        return Err(ServiceError::field(
+            "code",
+            "duplicate",
+            format!("location {} already exists", l.code),
+        ));
+    }
+    uow.commit().await?;
+    Ok(l)
+}
+
+async fn list_locations(db: Db) -> Result<Page<Location>, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(Page {
+        items: store::locations_all(&mut conn).await?,
+        next_cursor: None,
+    })
+}
+
+async fn record_movement(
+    db: Db,
+    ctx: RequestContext,
+    req: RecordMovement,
+) -> Result<Part, ServiceError> {
+    let op = domain::movement_operation(&req).map_err(ServiceError::validation)?;
+    let mut uow = db.begin().await?;
+    if store::get(uow.conn(), &req.sku).await?.is_none() {
+        return Err(ServiceError::not_found("part", &req.sku));
+    }
+    known_location(uow.conn(), req.location.trim(), "location").await?;
+    if let Some(to) = &req.to {
+        known_location(uow.conn(), to.trim(), "to").await?;
+    }
+    let balances = store::balances(uow.conn(), &req.sku).await?;
+    let mut entries = domain::ledger::plan(&op, &balances).map_err(refused)?;
+    if req.removed_part {
+        for e in &mut entries {
+            e.kind = "removed_part";
+        }
+    }
+    let now = now_ms();
+    store::book(
+        &mut uow,
+        &req.sku,
+        &entries,
+        req.reference.trim(),
+        &actor_of(&ctx),
+        req.reason.trim(),
+        now,
+    )
+    .await?;
+    if req.kind != ManualMovement::Transfer {
+        crate::consumers::fill_backorders(&mut uow, &req.sku, now).await?;
+    }
+    let part = store::get(uow.conn(), &req.sku).await?;
+    uow.commit().await?;
+    part.ok_or_else(ServiceError::internal)
+}
+
+fn refused(r: domain::ledger::Refusal) -> ServiceError {
+    use domain::ledger::Refusal;
+    match r {
+        Refusal::NotPositive => {
+            ServiceError::field("quantity", "out_of_range", "quantity must not be zero")
+        }
+        Refusal::SamePlace => {
+            ServiceError::field("to", "same_place", "a transfer goes somewhere else")
+        }
+        Refusal::NotAvailable { at, available } => ServiceError::conflict(
+            "not_available",
+            format!(
+                "only {available} available at {at} (on hand and not reserved); stock never goes negative"
+            ),
+        ),
+    }
+}
+
+async fn list_movements(db: Db, req: ListMovements) -> Result<Page<StockMovement>, ServiceError> {
+    check_limit(req.limit)?;
+    let mut conn = db.read_conn().await?;
+    let items = store::movements(
+        &mut conn,
+        req.sku.trim(),
+        req.cursor.as_deref().unwrap_or(""),
+        i64::from(req.limit),
+    )
+    .await?;
+    Ok(Page::of(items, req.limit, |m| m.id.to_string()))
+}
+
+async fn start_stocktake(
+    db: Db,
+    ctx: RequestContext,
+    req: StartStocktake,
+) -> Result<Stocktake, ServiceError> {
+    let mut e: Vec<FieldError> = Vec::new();
+    if req.lines.is_empty() || req.lines.len() > 1000 {
+        e.push(FieldError {
+            field: "lines".into(),
+            code: "out_of_range".into(),
+            message: "a stocktake has 1-1000 lines".into(),
+        });
+    }
+    for (i, l) in req.lines.iter().enumerate() {
+        if req.lines[..i].iter().any(|o| o.sku == l.sku) {
+            e.push(FieldError {
+                field: format!("lines[{i}].sku"),
+                code: "duplicate".into(),
+                message: "each part is counted once".into(),
+            });
+        }
+    }
+    if req.note.chars().count() > 500 {
+        e.push(FieldError {
+            field: "note".into(),
+            code: "too_long".into(),
+            message: "note must be at most 500 characters".into(),
+        });
+    }
+    if !e.is_empty() {
+        return Err(ServiceError::validation(e));
+    }
+    let mut uow = db.begin().await?;
+    let location = req.location.trim().to_owned();
+    known_location(uow.conn(), &location, "location").await?;
+    let mut lines = Vec::with_capacity(req.lines.len());
+    for (i, l) in req.lines.iter().enumerate() {
+        if store::get(uow.conn(), &l.sku).await?.is_none() {
+            return Err(ServiceError::field(
+                format!("lines[{i}].sku"),
+                "unknown",
+                format!("part {} is not in the catalogue", l.sku),
+            ));
+        }
+        let expected = store::balances(uow.conn(), &l.sku)
+            .await?
+            .get(&location)
+            .map(|b| b.on_hand)
+            .unwrap_or(0);
+        lines.push(StocktakeLine {
+            sku: l.sku.clone(),
+            expected,
+            counted: i64::from(l.counted),
+            variance: i64::from(l.counted) - expected,
+        });
+    }
+    let s = Stocktake {
+        id: Uuid::now_v7(),
+        location,
+        lines,
+        status: StocktakeStatus::PendingApproval,
+        note: req.note.trim().to_owned(),
+        counted_by: actor_of(&ctx),
+        decided_by: None,
+        created_at: from_ms(now_ms()),
+        version: 1,
+    };
+    store::insert_stocktake(&mut uow, &s).await?;
+    uow.commit().await?;
+    Ok(s)
+}
+
+async fn get_stocktake(db: Db, req: ById) -> Result<Stocktake, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    store::stocktake(&mut conn, req.id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("stocktake", &req.id))
+}
+
+/// A manager approves (the counted figures replace the ledger's, each variance booked as a
+/// stocktake entry) or rejects (nothing booked).
+async fn decide_stocktake(
+    db: Db,
+    ctx: RequestContext,
+    req: DecideStocktake,
+) -> Result<Stocktake, ServiceError> {
+    let mut uow = db.begin().await?;
+    let s = store::stocktake(uow.conn(), req.stocktake_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("stocktake", &req.stocktake_id))?;
+    if s.version != req.expected_version {
+        return Err(ServiceError::stale(format!(
+            "stocktake {} is at version {}, not {}",
+            s.id, s.version, req.expected_version
+        )));
+    }
+    let now = now_ms();
+    let by = actor_of(&ctx);
+    let status = if req.approve {
+        StocktakeStatus::Approved
+    } else {
+        StocktakeStatus::Rejected
+    };
+    if !store::decide_stocktake(&mut uow, s.id, s.version, status, &by, now).await? {
+        return Err(ServiceError::conflict(
+            "stocktake_decided",
+            format!("stocktake {} was already decided", s.id),
+        ));
+    }
+    if req.approve {
+        let reference = format!("stocktake {}", s.id);
+        for line in &s.lines {
+            let balances = store::balances(uow.conn(), &line.sku).await?;
+            let op = domain::ledger::Operation::Count {
+                at: s.location.clone(),
+                counted: line.counted,
+            };
+            let entries = domain::ledger::plan(&op, &balances).map_err(|_| {
+                ServiceError::conflict(
+                    "held_units_missing",
+                    format!(
+                        "{} units of {} are held for work orders at {}; release them before approving",
+                        balances.get(&s.location).map(|b| b.reserved).unwrap_or(0),
+                        line.sku,
+                        s.location
+                    ),
+                )
+            })?;
+            store::book(
+                &mut uow,
+                &line.sku,
+                &entries,
+                &reference,
+                &by,
+                "stocktake variance",
+                now,
+            )
+            .await?;
+        }
+    }
+    let decided = store::stocktake(uow.conn(), &s.id.to_string())
+        .await?
+        .ok_or_else(ServiceError::internal)?;
+    uow.commit().await?;
+    Ok(decided)
 }

@@ -15,7 +15,7 @@ struct PartRow {
     reserved: i64,
 }
 
-/// A part with its total stock.
+/// A part with its stock, per location too.
 pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Part>> {
     let row: Option<PartRow> = sqlx::query_as(
         "select p.sku, p.name, p.list_price_minor, p.currency,
@@ -24,9 +24,16 @@ pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Pa
          from part p where p.sku = $1",
     )
     .bind(sku)
-    .fetch_optional(conn)
+    .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.map(|r| Part {
+    let Some(r) = row else { return Ok(None) };
+    let levels: Vec<(String, i64, i64)> = sqlx::query_as(
+        "select location, on_hand, reserved from stock where sku = $1 order by location",
+    )
+    .bind(sku)
+    .fetch_all(conn)
+    .await?;
+    Ok(Some(Part {
         sku: r.sku,
         name: r.name,
         list_price: Money {
@@ -36,6 +43,17 @@ pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Pa
         on_hand: r.on_hand,
         reserved: r.reserved,
         available: r.on_hand - r.reserved,
+        locations: levels
+            .into_iter()
+            .map(
+                |(location, on_hand, reserved)| aftercare_contracts::inventory::StockLevel {
+                    location,
+                    on_hand,
+                    reserved,
+                    available: on_hand - reserved,
+                },
+            )
+            .collect(),
     }))
 }
 
@@ -327,4 +345,231 @@ pub(crate) async fn consume_reserved(
     .execute(uow.conn())
     .await?;
     Ok(())
+}
+
+/// Registers a location; false when the code exists.
+pub(crate) async fn insert_location(
+    uow: &mut UnitOfWork,
+    l: &aftercare_contracts::inventory::Location,
+    now: i64,
+) -> Result<bool> {
+    let n = sqlx::query(
+        "insert into location (code, kind, name, technician_id, created_at) values ($1, $2, $3, $4, $5)
+         on conflict (code) do nothing",
+    )
+    .bind(&l.code)
+    .bind(aftercare_platform::db::to_text(&l.kind))
+    .bind(&l.name)
+    .bind(l.technician_id.map(|t| t.to_string()))
+    .bind(now)
+    .execute(uow.conn())
+    .await?
+    .rows_affected();
+    Ok(n == 1)
+}
+
+/// Every location by code.
+pub(crate) async fn locations_all(
+    conn: &mut AnyConnection,
+) -> Result<Vec<aftercare_contracts::inventory::Location>> {
+    let rows: Vec<(String, String, String, Option<String>)> =
+        sqlx::query_as("select code, kind, name, technician_id from location order by code")
+            .fetch_all(conn)
+            .await?;
+    rows.into_iter()
+        .map(|(code, kind, name, tech)| {
+            Ok(aftercare_contracts::inventory::Location {
+                code,
+                kind: aftercare_platform::db::from_text(&kind)?,
+                name,
+                technician_id: tech
+                    .as_deref()
+                    .map(aftercare_platform::db::parse_id)
+                    .transpose()?,
+            })
+        })
+        .collect()
+}
+
+/// Whether a location is registered.
+pub(crate) async fn location_exists(conn: &mut AnyConnection, code: &str) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar("select count(*) from location where code = $1")
+        .bind(code)
+        .fetch_one(conn)
+        .await?;
+    Ok(n > 0)
+}
+
+/// A part's balances per location.
+pub(crate) async fn balances(
+    conn: &mut AnyConnection,
+    sku: &str,
+) -> Result<std::collections::BTreeMap<String, crate::domain::ledger::Balance>> {
+    let rows: Vec<(String, i64, i64)> =
+        sqlx::query_as("select location, on_hand, reserved from stock where sku = $1")
+            .bind(sku)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(l, on_hand, reserved)| (l, crate::domain::ledger::Balance { on_hand, reserved }))
+        .collect())
+}
+
+/// Books planned entries with the ledger's guards (no balance below zero or below what is
+/// reserved); fails, changing nothing, when a guard does not hold.
+pub(crate) async fn book(
+    uow: &mut UnitOfWork,
+    sku: &str,
+    entries: &[crate::domain::ledger::Entry],
+    reference: &str,
+    actor: &str,
+    reason: &str,
+    now: i64,
+) -> Result<()> {
+    for e in entries {
+        let m = Movement {
+            sku,
+            location: &e.at,
+            kind: e.kind,
+            quantity: e.quantity,
+            reference,
+            actor,
+            reason,
+        };
+        record(uow, &m, now).await?;
+    }
+    Ok(())
+}
+
+/// A part's ledger, newest first; cursor: the last movement id.
+pub(crate) async fn movements(
+    conn: &mut AnyConnection,
+    sku: &str,
+    before: &str,
+    limit: i64,
+) -> Result<Vec<aftercare_contracts::inventory::StockMovement>> {
+    let rows: Vec<MovementRow> = sqlx::query_as(
+        "select movement_id, sku, location, kind, quantity, reference, actor, reason, at from movement
+         where sku = $1 and ($2 = '' or movement_id < $2) order by movement_id desc limit $3",
+    )
+    .bind(sku)
+    .bind(before)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(aftercare_contracts::inventory::StockMovement {
+                id: aftercare_platform::db::parse_id(&r.movement_id)?,
+                sku: r.sku,
+                location: r.location,
+                kind: r.kind,
+                quantity: r.quantity,
+                reference: r.reference,
+                actor: r.actor,
+                reason: r.reason,
+                at: aftercare_platform::from_ms(r.at),
+            })
+        })
+        .collect()
+}
+
+#[derive(FromRow)]
+struct MovementRow {
+    movement_id: String,
+    sku: String,
+    location: String,
+    kind: String,
+    quantity: i64,
+    reference: String,
+    actor: String,
+    reason: String,
+    at: i64,
+}
+
+#[derive(FromRow)]
+struct StocktakeRow {
+    stocktake_id: String,
+    location: String,
+    lines: String,
+    status: String,
+    note: String,
+    counted_by: String,
+    decided_by: Option<String>,
+    created_at: i64,
+    version: i64,
+}
+
+/// Stores a stocktake.
+pub(crate) async fn insert_stocktake(
+    uow: &mut UnitOfWork,
+    s: &aftercare_contracts::inventory::Stocktake,
+) -> Result<()> {
+    sqlx::query(
+        "insert into stocktake (stocktake_id, location, lines, status, note, counted_by, created_at, version)
+         values ($1, $2, $3, $4, $5, $6, $7, 1)",
+    )
+    .bind(s.id.to_string())
+    .bind(&s.location)
+    .bind(serde_json::to_string(&s.lines)?)
+    .bind(aftercare_platform::db::to_text(&s.status))
+    .bind(&s.note)
+    .bind(&s.counted_by)
+    .bind(s.created_at.timestamp_millis())
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// One stocktake.
+pub(crate) async fn stocktake(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<aftercare_contracts::inventory::Stocktake>> {
+    let row: Option<StocktakeRow> = sqlx::query_as(
+        "select stocktake_id, location, lines, status, note, counted_by, decided_by, created_at, version
+         from stocktake where stocktake_id = $1",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        Ok(aftercare_contracts::inventory::Stocktake {
+            id: aftercare_platform::db::parse_id(&r.stocktake_id)?,
+            location: r.location,
+            lines: aftercare_platform::db::from_json(&r.lines)?,
+            status: aftercare_platform::db::from_text(&r.status)?,
+            note: r.note,
+            counted_by: r.counted_by,
+            decided_by: r.decided_by,
+            created_at: aftercare_platform::from_ms(r.created_at),
+            version: r.version,
+        })
+    })
+    .transpose()
+}
+
+/// Decides a pending stocktake still at `version`; false when it moved on.
+pub(crate) async fn decide_stocktake(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    version: i64,
+    status: aftercare_contracts::inventory::StocktakeStatus,
+    by: &str,
+    now: i64,
+) -> Result<bool> {
+    let n = sqlx::query(
+        "update stocktake set status = $1, decided_by = $2, decided_at = $3, version = version + 1
+         where stocktake_id = $4 and version = $5 and status = 'pending_approval'",
+    )
+    .bind(aftercare_platform::db::to_text(&status))
+    .bind(by)
+    .bind(now)
+    .bind(id.to_string())
+    .bind(version)
+    .execute(uow.conn())
+    .await?
+    .rows_affected();
+    Ok(n == 1)
 }

@@ -48,6 +48,226 @@ pub struct Part {
     pub reserved: i64,
     /// On hand and not reserved.
     pub available: i64,
+    /// The balance per location.
+    pub locations: Vec<StockLevel>,
+}
+
+/// A part's balance at one location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct StockLevel {
+    /// Location code.
+    pub location: String,
+    /// Units on hand.
+    pub on_hand: i64,
+    /// Held for work orders.
+    pub reserved: i64,
+    /// On hand and not held.
+    pub available: i64,
+}
+
+/// What kind of place stock is kept in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LocationKind {
+    /// A warehouse (the central one is `main`).
+    Warehouse,
+    /// A technician's van.
+    Van,
+    /// The workshop (repairs in house, removed parts kept for claims).
+    Workshop,
+}
+
+/// Request: register a stock location (`svc.inventory.location.create`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateLocation {
+    /// Code, 1–64 of letters, digits, `-`, `_`.
+    pub code: String,
+    /// Kind.
+    pub kind: LocationKind,
+    /// Name, 1–100 characters.
+    pub name: String,
+    /// For a van: its technician.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+}
+
+/// A stock location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Location {
+    /// Code.
+    pub code: String,
+    /// Kind.
+    pub kind: LocationKind,
+    /// Name.
+    pub name: String,
+    /// For a van: its technician.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+}
+
+/// Request: every stock location (`svc.inventory.location.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListLocations {}
+
+/// A movement someone records by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ManualMovement {
+    /// From `location` to `to`.
+    Transfer,
+    /// Units back into `location`: unused parts, or a removed part (拆机件) kept for the
+    /// manufacturer's claim.
+    Return,
+    /// A correction of `location` by `quantity` (negative takes away).
+    Adjustment,
+}
+
+/// Request: record a movement (`svc.inventory.movement.record`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordMovement {
+    /// The part (from the path).
+    pub sku: String,
+    /// Kind.
+    pub kind: ManualMovement,
+    /// Where (the source of a transfer).
+    pub location: String,
+    /// Destination of a transfer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+    /// Units: 1–100000, or for an adjustment ±1–100000.
+    pub quantity: i64,
+    /// A removed part kept for the manufacturer's claim (returns only).
+    #[serde(default)]
+    pub removed_part: bool,
+    /// Why, 1–500 characters.
+    pub reason: String,
+    /// Work order, delivery note or other reference, up to 200 characters.
+    #[serde(default)]
+    pub reference: String,
+}
+
+/// One ledger entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct StockMovement {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Part.
+    pub sku: String,
+    /// Location.
+    pub location: String,
+    /// receipt, consumption, transfer_out, transfer_in, return, removed_part, adjustment,
+    /// stocktake.
+    pub kind: String,
+    /// Units, signed.
+    pub quantity: i64,
+    /// Reference.
+    pub reference: String,
+    /// Who.
+    pub actor: String,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// Request: a part's ledger, newest first (`svc.inventory.movement.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListMovements {
+    /// The part.
+    pub sku: String,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// One counted line of a stocktake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountLine {
+    /// Part.
+    pub sku: String,
+    /// Units counted.
+    pub counted: u32,
+}
+
+/// Request: record a stocktake (盘点) of a location (`svc.inventory.stocktake.start`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartStocktake {
+    /// Location counted.
+    pub location: String,
+    /// Lines, 1–1000, each part once.
+    pub lines: Vec<CountLine>,
+    /// Note, up to 500 characters.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A stocktake line with its variance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct StocktakeLine {
+    /// Part.
+    pub sku: String,
+    /// On hand by the ledger when counted.
+    pub expected: i64,
+    /// Counted.
+    pub counted: i64,
+    /// Counted − expected.
+    pub variance: i64,
+}
+
+/// A stocktake's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StocktakeStatus {
+    /// Waiting for a manager.
+    PendingApproval,
+    /// Approved: the variances were booked.
+    Approved,
+    /// Rejected: nothing was booked.
+    Rejected,
+}
+
+/// A stocktake.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Stocktake {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Location.
+    pub location: String,
+    /// Lines.
+    pub lines: Vec<StocktakeLine>,
+    /// State.
+    pub status: StocktakeStatus,
+    /// Note.
+    pub note: String,
+    /// Who counted.
+    pub counted_by: String,
+    /// Who decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<String>,
+    /// When counted.
+    pub created_at: DateTime<Utc>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+/// Request: approve or reject a stocktake (`svc.inventory.stocktake.decide`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecideStocktake {
+    /// Stocktake id (from the path).
+    pub stocktake_id: String,
+    /// Book the variances (true) or not.
+    pub approve: bool,
+    /// The version being decided (from `If-Match`).
+    pub expected_version: i64,
 }
 
 /// One part line taken from stock for a work order.

@@ -503,6 +503,34 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Inventory,
     },
     RequestSpec {
+        subject: "svc.inventory.location.create",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.location.list",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.movement.record",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.movement.list",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.stocktake.start",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.stocktake.get",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.stocktake.decide",
+        service: Service::Inventory,
+    },
+    RequestSpec {
         subject: "svc.billing.invoice.get",
         service: Service::Billing,
     },

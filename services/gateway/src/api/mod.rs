@@ -5,6 +5,7 @@ pub(crate) mod auth;
 pub(crate) mod catalogue;
 pub(crate) mod customers;
 pub(crate) mod dispatch;
+pub(crate) mod inventory;
 pub(crate) mod live;
 pub(crate) mod model;
 pub(crate) mod selfservice;
@@ -201,6 +202,20 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/parts", post(services::create_part))
         .route("/parts/{sku}", get(services::get_part))
         .route("/parts/{sku}/receipts", post(services::receive_stock))
+        .route(
+            "/parts/{sku}/movements",
+            post(inventory::record_movement).get(inventory::list_movements),
+        )
+        .route(
+            "/locations",
+            post(inventory::create_location).get(inventory::list_locations),
+        )
+        .route("/stocktakes", post(inventory::start_stocktake))
+        .route("/stocktakes/{id}", get(inventory::get_stocktake))
+        .route(
+            "/stocktakes/{id}/decision",
+            post(inventory::decide_stocktake),
+        )
         .route("/invoices", get(services::list_invoices))
         .route("/invoices/{id}", get(services::get_invoice))
         .route("/callbacks", get(survey::list_callbacks))

@@ -129,6 +129,130 @@ pub fn validate_receipt(req: &ReceiveStock) -> Vec<FieldError> {
     e
 }
 
+fn field_error(field: &str, code: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+/// Problems with a new location: a code of letters, digits, `-`, `_`; a name.
+pub fn validate_location(req: &aftercare_contracts::inventory::CreateLocation) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    let code_ok = (1..=64).contains(&req.code.len())
+        && req
+            .code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !code_ok {
+        e.push(field_error(
+            "code",
+            "invalid",
+            "code must be 1-64 letters, digits, - _",
+        ));
+    }
+    aftercare_contracts::rpc::check_text(&mut e, "name", &req.name, 1, 100);
+    if req.technician_id.is_some() && req.kind != aftercare_contracts::inventory::LocationKind::Van
+    {
+        e.push(field_error(
+            "technician_id",
+            "not_allowed",
+            "only a van belongs to a technician",
+        ));
+    }
+    e
+}
+
+/// Problems with a movement recorded by hand, and the ledger operation it is.
+pub fn movement_operation(
+    req: &aftercare_contracts::inventory::RecordMovement,
+) -> Result<ledger::Operation, Vec<FieldError>> {
+    use aftercare_contracts::inventory::ManualMovement;
+    let mut e = Vec::new();
+    aftercare_contracts::rpc::check_text(&mut e, "reason", &req.reason, 1, 500);
+    if req.reference.chars().count() > 200 {
+        e.push(field_error(
+            "reference",
+            "too_long",
+            "reference must be at most 200 characters",
+        ));
+    }
+    let magnitude_ok = (1..=100_000).contains(&req.quantity.abs());
+    let positive_ok = (1..=100_000).contains(&req.quantity);
+    if req.removed_part && req.kind != ManualMovement::Return {
+        e.push(field_error(
+            "removed_part",
+            "not_allowed",
+            "only a return brings back a removed part",
+        ));
+    }
+    let at = req.location.trim().to_owned();
+    let op = match req.kind {
+        ManualMovement::Transfer => {
+            if !positive_ok {
+                e.push(field_error(
+                    "quantity",
+                    "out_of_range",
+                    "quantity must be between 1 and 100000",
+                ));
+            }
+            match req.to.as_deref().map(str::trim) {
+                Some(to) if !to.is_empty() => Some(ledger::Operation::Transfer {
+                    from: at,
+                    to: to.to_owned(),
+                    quantity: req.quantity,
+                }),
+                _ => {
+                    e.push(field_error(
+                        "to",
+                        "required",
+                        "a transfer names where the units go",
+                    ));
+                    None
+                }
+            }
+        }
+        ManualMovement::Return => {
+            if !positive_ok {
+                e.push(field_error(
+                    "quantity",
+                    "out_of_range",
+                    "quantity must be between 1 and 100000",
+                ));
+            }
+            Some(ledger::Operation::Return {
+                at,
+                quantity: req.quantity,
+            })
+        }
+        ManualMovement::Adjustment => {
+            if !magnitude_ok {
+                e.push(field_error(
+                    "quantity",
+                    "out_of_range",
+                    "an adjustment is between -100000 and 100000 and not zero",
+                ));
+            }
+            Some(ledger::Operation::Adjust {
+                at,
+                delta: req.quantity,
+            })
+        }
+    };
+    if req.kind != ManualMovement::Transfer && req.to.is_some() {
+        e.push(field_error(
+            "to",
+            "not_allowed",
+            "only a transfer has a destination",
+        ));
+    }
+    match op {
+        Some(op) if e.is_empty() => Ok(op),
+        _ => Err(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

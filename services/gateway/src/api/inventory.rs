@@ -1,0 +1,139 @@
+//! Inventory routes beyond the catalogue and receipts: stock locations, movements booked
+//! by hand (transfers, returns, adjustments), a part's ledger, and stocktakes that a manager
+//! approves.
+use aftercare_contracts::inventory::{
+    CreateLocation, DecideStocktake, ListLocations, ListMovements, Location, Part, RecordMovement,
+    StartStocktake, StockMovement, Stocktake,
+};
+use aftercare_contracts::rpc::Page;
+use axum::Extension;
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::{AppState, created, parse_limit, read_versioned, update_versioned};
+use crate::body::json_with;
+use crate::error::ApiError;
+use crate::identity::Principal;
+
+/// Query parameters of the inventory lists.
+#[derive(Debug, Deserialize)]
+pub(crate) struct InventoryQuery {
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+pub(crate) async fn create_location(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateLocation = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let l: Location = s
+        .call("svc.inventory.location.create", &req, Some(&p))
+        .await?;
+    Ok(created(&l, "/api/v1/locations".to_owned(), None))
+}
+
+pub(crate) async fn list_locations(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let page: Page<Location> = s
+        .call("svc.inventory.location.list", &ListLocations {}, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn record_movement(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: RecordMovement = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("sku", Value::String(sku))],
+    )
+    .await?;
+    let part: Part = s
+        .call("svc.inventory.movement.record", &req, Some(&p))
+        .await?;
+    Ok((StatusCode::CREATED, Json(part)).into_response())
+}
+
+pub(crate) async fn list_movements(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+    Query(q): Query<InventoryQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListMovements {
+        sku,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<StockMovement> = s
+        .call("svc.inventory.movement.list", &req, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn start_stocktake(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: StartStocktake = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let st: Stocktake = s
+        .call("svc.inventory.stocktake.start", &req, Some(&p))
+        .await?;
+    Ok(created(
+        &st,
+        format!("/api/v1/stocktakes/{}", st.id),
+        Some(st.version),
+    ))
+}
+
+pub(crate) async fn get_stocktake(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    read_versioned(
+        &s,
+        &p,
+        "svc.inventory.stocktake.get",
+        id,
+        |t: &Stocktake| t.version,
+    )
+    .await
+}
+
+pub(crate) async fn decide_stocktake(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_versioned::<DecideStocktake, Stocktake>(
+        &s,
+        &p,
+        "svc.inventory.stocktake.decide",
+        ("stocktake_id", id),
+        &headers,
+        body,
+        |t| t.version,
+    )
+    .await
+}

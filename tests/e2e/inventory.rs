@@ -1,0 +1,227 @@
+//! Inventory through the gateway: locations, transfers, returns (a removed part kept for the
+//! claim), adjustments, the ledger, and stocktakes a manager approves. Nothing goes below
+//! zero or below what is reserved, every movement is in the ledger, and bad input changes
+//! nothing.
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+async fn post_if(api: &Api, path: &str, version: Option<i64>, body: &Value) -> (u16, Value) {
+    let mut r = api.request(Method::POST, path).await.json(body);
+    if let Some(v) = version {
+        r = r.header("if-match", format!("\"{v}\""));
+    }
+    let resp = r.send().await.expect("send");
+    let status = resp.status().as_u16();
+    (status, resp.json().await.unwrap_or(Value::Null))
+}
+
+fn level(part: &Value, location: &str) -> i64 {
+    part["locations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["location"] == location)
+        .map(|l| l["on_hand"].as_i64().unwrap())
+        .unwrap_or(0)
+}
+
+async fn stock_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let tech = api.technician().await;
+    api.part("DRUM-1", 5).await;
+
+    // Locations.
+    let van = json!({"code": "van-li", "kind": "van", "name": "Li Wei's van", "technician_id": tech["id"]});
+    let (s, l) = api.post("/locations", &van).await;
+    assert_eq!(s, 201, "{l}");
+    assert_eq!(api.post("/locations", &van).await.0, 422);
+    let (s, p) = api
+        .post("/locations", &json!({"code": "bad code", "kind": "warehouse", "name": "x", "technician_id": tech["id"]}))
+        .await;
+    assert_eq!(s, 422, "{p}");
+    let fields: Vec<&str> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, ["code", "technician_id"]);
+    let (_, all) = api.get("/locations").await;
+    let codes: Vec<&str> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|l| l["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["main", "van-li", "workshop"]);
+
+    // Transfers; what is not there is refused and changes nothing.
+    let moves = "/parts/DRUM-1/movements";
+    let (s, part) = api
+        .post(moves, &json!({"kind": "transfer", "location": "main", "to": "van-li", "quantity": 3, "reason": "van stock"}))
+        .await;
+    assert_eq!(s, 201, "{part}");
+    assert_eq!((level(&part, "main"), level(&part, "van-li")), (2, 3));
+    let (s, p) = api
+        .post(moves, &json!({"kind": "transfer", "location": "main", "to": "van-li", "quantity": 5, "reason": "too many"}))
+        .await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("not_available")), "{p}");
+    let (s, p) = api
+        .post(moves, &json!({"kind": "transfer", "location": "main", "to": "van-x", "quantity": 1, "reason": "x"}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("unknown_location"))
+    );
+    let (s, p) = api
+        .post(
+            moves,
+            &json!({"kind": "adjustment", "location": "main", "quantity": 0, "reason": ""}),
+        )
+        .await;
+    assert_eq!(s, 422, "{p}");
+    let (s, p) = api
+        .post(
+            "/parts/DRUM-1/receipts",
+            &json!({"quantity": 1, "location": "nowhere"}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("location"))
+    );
+    let (_, part) = api.get("/parts/DRUM-1").await;
+    assert_eq!(
+        (
+            level(&part, "main"),
+            level(&part, "van-li"),
+            part["on_hand"].as_i64()
+        ),
+        (2, 3, Some(5))
+    );
+
+    // A removed part back to the workshop for the claim; a correction on the van.
+    let (s, part) = api
+        .post(
+            moves,
+            &json!({"kind": "return", "location": "workshop", "quantity": 1, "removed_part": true,
+            "reason": "removed at visit, for the Sharp claim", "reference": "W2026-000001"}),
+        )
+        .await;
+    assert_eq!((s, level(&part, "workshop")), (201, 1), "{part}");
+    let (s, part) = api
+        .post(moves, &json!({"kind": "adjustment", "location": "van-li", "quantity": -1, "reason": "damaged in transit"}))
+        .await;
+    assert_eq!((s, level(&part, "van-li")), (201, 2), "{part}");
+
+    // The ledger: every movement, newest first; each balance is the sum of its entries.
+    let (_, ledger) = api.get("/parts/DRUM-1/movements").await;
+    let kinds: Vec<&str> = ledger["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "adjustment",
+            "removed_part",
+            "transfer_in",
+            "transfer_out",
+            "receipt"
+        ]
+    );
+    assert!(
+        ledger["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| !m["actor"].as_str().unwrap().is_empty())
+    );
+    for place in ["main", "van-li", "workshop"] {
+        let sum = sys
+            .count("inventory", &format!("select cast(coalesce(sum(quantity), 0) as bigint) from movement where sku = 'DRUM-1' and location = '{place}'"))
+            .await;
+        assert_eq!(sum, level(&part, place), "{place}");
+    }
+
+    // A stocktake: counted 1 at main where the ledger says 2; a manager approves.
+    let (s, p) = api
+        .post("/stocktakes", &json!({"location": "main", "lines": [{"sku": "DRUM-1", "counted": 1}, {"sku": "DRUM-1", "counted": 1}]}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("duplicate"))
+    );
+    let (s, st) = api
+        .post("/stocktakes", &json!({"location": "main", "lines": [{"sku": "DRUM-1", "counted": 1}], "note": "year end"}))
+        .await;
+    assert_eq!(s, 201, "{st}");
+    assert_eq!(st["status"], "pending_approval");
+    assert_eq!(
+        (
+            st["lines"][0]["expected"].as_i64(),
+            st["lines"][0]["variance"].as_i64()
+        ),
+        (Some(2), Some(-1))
+    );
+    let (_, part) = api.get("/parts/DRUM-1").await;
+    assert_eq!(level(&part, "main"), 2, "nothing is booked before approval");
+    let decision = format!("/stocktakes/{}/decision", st["id"].as_str().unwrap());
+    assert_eq!(
+        post_if(api, &decision, None, &json!({"approve": true}))
+            .await
+            .0,
+        428
+    );
+    let (s, done) = post_if(api, &decision, Some(1), &json!({"approve": true})).await;
+    assert_eq!(
+        (s, done["status"].as_str()),
+        (200, Some("approved")),
+        "{done}"
+    );
+    let (s, _) = post_if(api, &decision, Some(2), &json!({"approve": false})).await;
+    assert_eq!(s, 409);
+    let (_, part) = api.get("/parts/DRUM-1").await;
+    assert_eq!(level(&part, "main"), 1);
+    // A rejected stocktake books nothing.
+    let (_, st2) = api
+        .post(
+            "/stocktakes",
+            &json!({"location": "van-li", "lines": [{"sku": "DRUM-1", "counted": 9}]}),
+        )
+        .await;
+    let (s, r) = post_if(
+        api,
+        &format!("/stocktakes/{}/decision", st2["id"].as_str().unwrap()),
+        Some(1),
+        &json!({"approve": false}),
+    )
+    .await;
+    assert_eq!((s, r["status"].as_str()), (200, Some("rejected")));
+    let (_, part) = api.get("/parts/DRUM-1").await;
+    assert_eq!(level(&part, "van-li"), 2);
+    assert_eq!(
+        sys.count(
+            "inventory",
+            "select count(*) from stock where on_hand < 0 or reserved > on_hand"
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn stock_moves_only_through_the_ledger_on_sqlite() {
+    stock_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn stock_moves_only_through_the_ledger_on_postgresql() {
+    stock_through_the_gateway(Backend::Postgres).await;
+}
