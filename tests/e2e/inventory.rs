@@ -34,6 +34,54 @@ async fn stock_through_the_gateway(backend: Backend) {
     let tech = api.technician().await;
     api.part("DRUM-1", 5).await;
 
+    // The catalogue entry: a consumable states its yield; a price change is announced.
+    let (s, p) = api
+        .post("/parts", &json!({"sku": "TONER-K", "name": "Toner black", "list_price": {"amount_minor": 45000, "currency": "CNY"},
+            "category": "consumable", "compatible_models": ["AR-2048"]}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("page_yield")),
+        "{p}"
+    );
+    let toner = json!({"sku": "TONER-K", "name": "Toner black", "list_price": {"amount_minor": 45000, "currency": "CNY"},
+        "category": "consumable", "compatible_models": ["AR-2048"], "page_yield": 16000,
+        "unit_cost": {"amount_minor": 30000, "currency": "CNY"}, "failure_prone": 0});
+    let (s, t) = api.post("/parts", &toner).await;
+    assert_eq!(
+        (s, t["page_yield"].as_u64(), t["version"].as_i64()),
+        (201, Some(16000), Some(1)),
+        "{t}"
+    );
+    let mut dearer = toner.clone();
+    dearer["list_price"]["amount_minor"] = json!(48000);
+    dearer.as_object_mut().unwrap().remove("sku");
+    assert_eq!(post_if(api, "/parts/TONER-K", None, &dearer).await.0, 428);
+    let (s, t) = post_if(api, "/parts/TONER-K", Some(1), &dearer).await;
+    assert_eq!(
+        (s, t["list_price"]["amount_minor"].as_i64()),
+        (200, Some(48000)),
+        "{t}"
+    );
+    assert_eq!(
+        post_if(api, "/parts/TONER-K", Some(1), &dearer).await.0,
+        412
+    );
+    let js = sys.jetstream().await;
+    let changed = aftercare_testkit::poll_for(WAIT, "the price event", || async {
+        let m = subject_messages(&js, "INVENTORY", "inventory.part.price_changed").await;
+        (!m.is_empty()).then_some(m)
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        (
+            changed[0]["data"]["old_price"]["amount_minor"].as_i64(),
+            changed[0]["data"]["list_price"]["amount_minor"].as_i64()
+        ),
+        (Some(45000), Some(48000))
+    );
+
     // Locations.
     let van = json!({"code": "van-li", "kind": "van", "name": "Li Wei's van", "technician_id": tech["id"]});
     let (s, l) = api.post("/locations", &van).await;

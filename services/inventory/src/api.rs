@@ -2,8 +2,8 @@
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
     CreateLocation, CreatePart, DecideStocktake, ListLocations, ListMovements, Location,
-    ManualMovement, Part, ReceiveStock, RecordMovement, StartStocktake, StockMovement, Stocktake,
-    StocktakeLine, StocktakeStatus,
+    ManualMovement, Part, PartPriceChanged, ReceiveStock, RecordMovement, StartStocktake,
+    StockMovement, Stocktake, StocktakeLine, StocktakeStatus, UpdatePart,
 };
 use aftercare_contracts::rpc::{ById, FieldError, Page, check_limit};
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
@@ -18,6 +18,7 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (d1, d2) = (db.clone(), db.clone());
     let (lc, ll, mr, ml) = (db.clone(), db.clone(), db.clone(), db.clone());
     let (ss, sg, sd) = (db.clone(), db.clone(), db.clone());
+    let pu = db.clone();
     vec![
         endpoint("location.create", move |_ctx, req| {
             create_location(lc.clone(), req)
@@ -45,6 +46,9 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
             receive(d2.clone(), ctx, req)
         }),
         endpoint("part.get", move |_ctx, req: ById| get(db.clone(), req)),
+        endpoint("part.update", move |ctx, req| {
+            update_part(pu.clone(), ctx, req)
+        }),
     ]
 }
 
@@ -54,15 +58,7 @@ async fn create(db: Db, req: CreatePart) -> Result<Part, ServiceError> {
         return Err(ServiceError::validation(errors));
     }
     let mut uow = db.begin().await?;
-    if !store::insert_part(
-        &mut uow,
-        &req.sku,
-        req.name.trim(),
-        &req.list_price,
-        now_ms(),
-    )
-    .await?
-    {
+    if !store::insert_part(&mut uow, &req, now_ms()).await? {
         return Err(ServiceError::field(
             "sku",
             "duplicate",
@@ -384,4 +380,42 @@ async fn decide_stocktake(
         .ok_or_else(ServiceError::internal)?;
     uow.commit().await?;
     Ok(decided)
+}
+
+/// Changes a catalogue entry; a new list price is announced (`inventory.part.price_changed`).
+async fn update_part(db: Db, ctx: RequestContext, req: UpdatePart) -> Result<Part, ServiceError> {
+    let entry = req.as_create();
+    let errors = domain::validate_part(&entry);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let current = store::get(uow.conn(), req.sku.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("part", &req.sku))?;
+    if current.version != req.expected_version {
+        return Err(ServiceError::stale(format!(
+            "part {} is at version {}, not {}",
+            current.sku, current.version, req.expected_version
+        )));
+    }
+    if !store::update_part(&mut uow, &entry, current.version).await? {
+        return Err(ServiceError::stale("the part was changed meanwhile"));
+    }
+    if current.list_price != req.list_price {
+        uow.emit(&aftercare_contracts::Envelope::new(
+            PartPriceChanged {
+                sku: current.sku.clone(),
+                name: req.name.trim().to_owned(),
+                old_price: current.list_price.clone(),
+                list_price: req.list_price.clone(),
+                at: from_ms(now_ms()),
+            },
+            ctx.actor.clone(),
+        ))
+        .await?;
+    }
+    let part = store::get(uow.conn(), &current.sku).await?;
+    uow.commit().await?;
+    part.ok_or_else(ServiceError::internal)
 }

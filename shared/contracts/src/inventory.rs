@@ -16,6 +16,32 @@ pub struct CreatePart {
     pub name: String,
     /// List price per unit.
     pub list_price: Money,
+    /// Spare part or consumable (default spare part).
+    #[serde(default)]
+    pub category: PartCategory,
+    /// Models it fits (e.g. `AR-2048`), up to 100.
+    #[serde(default)]
+    pub compatible_models: Vec<String>,
+    /// What a unit costs the company (stock valuation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_cost: Option<Money>,
+    /// How often it fails, 0 (unrated) to 5 (fails most): parts planning ranks by it.
+    #[serde(default)]
+    pub failure_prone: u8,
+    /// Pages a consumable lasts (toner, drum), for consumables tracking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_yield: Option<u32>,
+}
+
+/// Spare part or consumable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartCategory {
+    /// Replaced when broken.
+    #[default]
+    SparePart,
+    /// Used up by printing (toner, drum, ink).
+    Consumable,
 }
 
 /// Request: receive purchased stock into a location (`svc.inventory.part.receive`).
@@ -42,6 +68,20 @@ pub struct Part {
     pub name: String,
     /// List price.
     pub list_price: Money,
+    /// Spare part or consumable.
+    pub category: PartCategory,
+    /// Models it fits.
+    pub compatible_models: Vec<String>,
+    /// Unit cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_cost: Option<Money>,
+    /// Failure-prone rating, 0–5.
+    pub failure_prone: u8,
+    /// Pages a consumable lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_yield: Option<u32>,
+    /// Optimistic-concurrency version of the catalogue entry.
+    pub version: i64,
     /// Units on hand across all locations.
     pub on_hand: i64,
     /// Of which reserved for work orders.
@@ -388,5 +428,77 @@ impl Event for BackorderFulfilled {
     const SOURCE: Service = Service::Inventory;
     fn subject_id(&self) -> String {
         self.work_order_id.to_string()
+    }
+}
+
+/// Request: change a part's catalogue entry (`svc.inventory.part.update`); a new list price
+/// is announced for billing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePart {
+    /// The part (from the path).
+    pub sku: String,
+    /// Name, 1–200 characters.
+    pub name: String,
+    /// List price per unit.
+    pub list_price: Money,
+    /// Spare part or consumable.
+    #[serde(default)]
+    pub category: PartCategory,
+    /// Models it fits.
+    #[serde(default)]
+    pub compatible_models: Vec<String>,
+    /// Unit cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_cost: Option<Money>,
+    /// Failure-prone rating, 0–5.
+    #[serde(default)]
+    pub failure_prone: u8,
+    /// Pages a consumable lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_yield: Option<u32>,
+    /// The version being changed (from `If-Match`).
+    pub expected_version: i64,
+}
+
+impl UpdatePart {
+    /// The entry as a new part would state it, for the same checks.
+    pub fn as_create(&self) -> CreatePart {
+        CreatePart {
+            sku: self.sku.clone(),
+            name: self.name.clone(),
+            list_price: self.list_price.clone(),
+            category: self.category,
+            compatible_models: self.compatible_models.clone(),
+            unit_cost: self.unit_cost.clone(),
+            failure_prone: self.failure_prone,
+            page_yield: self.page_yield,
+        }
+    }
+}
+
+/// Event `inventory.part.price_changed`: a part's list price changed; billing prices parts
+/// from it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartPriceChanged {
+    /// The part.
+    pub sku: String,
+    /// Its name.
+    pub name: String,
+    /// The price before.
+    pub old_price: Money,
+    /// The price from now.
+    pub list_price: Money,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl Event for PartPriceChanged {
+    const TYPE: &'static str = "inventory.part.price_changed";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Inventory;
+    fn subject_id(&self) -> String {
+        self.sku.clone()
     }
 }

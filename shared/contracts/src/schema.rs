@@ -41,6 +41,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<dispatch::RoutePublished>(),
         one::<dispatch::MaintenanceDue>(),
         one::<inventory::StockConsumed>(),
+        one::<inventory::PartPriceChanged>(),
         one::<inventory::ReservationConfirmed>(),
         one::<inventory::ReservationBackordered>(),
         one::<inventory::BackorderFulfilled>(),

@@ -235,6 +235,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "Parts used on a work order were taken from stock, priced at list price.",
     },
     EventSpec {
+        subject: "inventory.part.price_changed",
+        producer: Service::Inventory,
+        consumers: &[],
+        summary: "A part's list price changed (old and new price), for billing's price list.",
+    },
+    EventSpec {
         subject: "inventory.reservation.confirmed",
         producer: Service::Inventory,
         consumers: &[Service::Dispatch],
@@ -500,6 +506,10 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.inventory.part.get",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.part.update",
         service: Service::Inventory,
     },
     RequestSpec {

@@ -19,7 +19,7 @@ use aftercare_contracts::intake::{
 };
 use aftercare_contracts::inventory::{
     CreateLocation, CreatePart, DecideStocktake, Location, Part, ReceiveStock, RecordMovement,
-    StartStocktake, StockMovement, Stocktake,
+    StartStocktake, StockMovement, Stocktake, UpdatePart,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::{
@@ -1454,6 +1454,28 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         }],
         request: None,
         request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Part>),
+    },
+    Operation {
+        id: "updatePart",
+        method: Method::POST,
+        path: "/parts/{sku}",
+        tag: "inventory",
+        summary: "Change a part's catalogue entry (price, category, models, cost, failure-prone rating, page yield); a new price is announced for billing",
+        access: Access::Roles(&[Warehouse, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Update,
+        params: &[Param {
+            name: "sku",
+            at: In::Path,
+            required: true,
+            schema: schema::<String>,
+            doc: "Part number.",
+        }],
+        request: Some(schema::<UpdatePart>),
+        request_omits: &["sku", "expected_version"],
         status: 200,
         response: Body::Json(schema::<Part>),
     },

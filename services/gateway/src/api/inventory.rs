@@ -3,7 +3,7 @@
 //! approves.
 use aftercare_contracts::inventory::{
     CreateLocation, DecideStocktake, ListLocations, ListMovements, Location, Part, RecordMovement,
-    StartStocktake, StockMovement, Stocktake,
+    StartStocktake, StockMovement, Stocktake, UpdatePart,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -134,6 +134,25 @@ pub(crate) async fn decide_stocktake(
         &headers,
         body,
         |t| t.version,
+    )
+    .await
+}
+
+pub(crate) async fn update_part(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_versioned::<UpdatePart, Part>(
+        &s,
+        &p,
+        "svc.inventory.part.update",
+        ("sku", sku),
+        &headers,
+        body,
+        |p| p.version,
     )
     .await
 }

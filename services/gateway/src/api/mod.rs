@@ -200,7 +200,10 @@ pub(crate) fn routes() -> Router<AppState> {
             post(services::complete_work_order),
         )
         .route("/parts", post(services::create_part))
-        .route("/parts/{sku}", get(services::get_part))
+        .route(
+            "/parts/{sku}",
+            get(services::get_part).post(inventory::update_part),
+        )
         .route("/parts/{sku}/receipts", post(services::receive_stock))
         .route(
             "/parts/{sku}/movements",

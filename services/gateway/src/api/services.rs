@@ -644,7 +644,7 @@ pub(crate) async fn get_part(
     let part: Part = s
         .call("svc.inventory.part.get", &ById { id: sku }, Some(&p))
         .await?;
-    Ok(Json(part).into_response())
+    Ok(with_etag(StatusCode::OK, &part, part.version))
 }
 
 pub(crate) async fn receive_stock(

@@ -79,6 +79,50 @@ pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
             message: "a price cannot be negative".into(),
         });
     }
+    if req.compatible_models.len() > 100 {
+        e.push(field_error(
+            "compatible_models",
+            "too_many",
+            "at most 100 models",
+        ));
+    }
+    for (i, m) in req.compatible_models.iter().enumerate() {
+        aftercare_contracts::rpc::check_text(&mut e, &format!("compatible_models[{i}]"), m, 1, 100);
+    }
+    if req.failure_prone > 5 {
+        e.push(field_error(
+            "failure_prone",
+            "out_of_range",
+            "failure_prone is 0 to 5",
+        ));
+    }
+    if let Some(c) = &req.unit_cost
+        && (c.amount_minor < 0 || c.currency != req.list_price.currency)
+    {
+        e.push(field_error(
+            "unit_cost",
+            "invalid",
+            "unit_cost is not negative and in the list price's currency",
+        ));
+    }
+    match (req.category, req.page_yield) {
+        (aftercare_contracts::inventory::PartCategory::Consumable, None) => e.push(field_error(
+            "page_yield",
+            "required",
+            "a consumable states the pages it lasts",
+        )),
+        (aftercare_contracts::inventory::PartCategory::SparePart, Some(_)) => e.push(field_error(
+            "page_yield",
+            "not_allowed",
+            "only consumables have a page yield",
+        )),
+        (_, Some(y)) if !(100..=10_000_000).contains(&y) => e.push(field_error(
+            "page_yield",
+            "out_of_range",
+            "page_yield is 100 to 10000000 pages",
+        )),
+        _ => {}
+    }
     if req.list_price.currency.len() != 3
         || !req
             .list_price
