@@ -273,3 +273,125 @@ async fn stock_moves_only_through_the_ledger_on_sqlite() {
 async fn stock_moves_only_through_the_ledger_on_postgresql() {
     stock_through_the_gateway(Backend::Postgres).await;
 }
+
+/// A visit with a meter reading (and the parts used), reported at a given time.
+async fn visit_with_reading(api: &Api, serial: &str, finished: &str, pages: u64, parts: Value) {
+    let t = api.open_ticket(serial).await;
+    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    let (s, v) = post_if(
+        api,
+        &format!("/workorders/{}/complete", wo["id"].as_str().unwrap()),
+        wo["version"].as_i64(),
+        &json!({"diagnosis": "service", "started_at": finished, "finished_at": finished,
+            "meter_reading": pages, "parts": parts, "parts_consent": true}),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+}
+
+#[tokio::test]
+async fn a_toner_running_out_becomes_a_contact_task_once() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _all = sys
+        .spawn(&ROLES, &[("AFTERCARE_CONSUMABLE_LEAD_DAYS", "60")])
+        .await;
+    let api = &sys.api;
+    api.technician().await;
+    let (s, _) = api
+        .post("/parts", &json!({"sku": "TONER-K", "name": "Toner black", "list_price": {"amount_minor": 45000, "currency": "CNY"},
+            "category": "consumable", "compatible_models": ["AR-2048"], "page_yield": 16000}))
+        .await;
+    assert_eq!(s, 201);
+    let (s, _) = api
+        .post(
+            "/parts/TONER-K/receipts",
+            &json!({"quantity": 5, "location": "main"}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    // The machine is on file for a customer (a warranty card).
+    let (s, card) = api
+        .post("/warranty-cards", &json!({"card_number": "WC-TONER-1",
+            "customer": {"company": "Yuexiu Print Shop", "contacts": [{"name": "Mr Wu", "phones": ["13900139111"]}],
+                         "address": "3 Beijing Rd", "district": "tianhe"},
+            "machine": {"product_line": "copier", "brand": "Sharp", "model": "AR-2048", "serial": "SN-TONER-1",
+                        "purchase_date": "2026-10-01"}}))
+        .await;
+    assert_eq!(s, 201, "{card}");
+
+    // A new toner at 100,000 pages; ten days later 103,000: 300 pages a day, 13,000 left.
+    visit_with_reading(
+        api,
+        "SN-TONER-1",
+        "2026-11-01T02:00:00Z",
+        100_000,
+        json!([{"sku": "TONER-K", "quantity": 1}]),
+    )
+    .await;
+    visit_with_reading(
+        api,
+        "SN-TONER-1",
+        "2026-11-11T02:00:00Z",
+        103_000,
+        json!([]),
+    )
+    .await;
+    let js = sys.jetstream().await;
+    let due = aftercare_testkit::poll_for(WAIT, "the replacement to be due", || async {
+        let m = subject_messages(&js, "INVENTORY", "inventory.consumable.replacement_due").await;
+        (!m.is_empty()).then_some(m)
+    })
+    .await
+    .unwrap();
+    assert_eq!(due.len(), 1);
+    let d = &due[0]["data"];
+    assert_eq!(
+        (d["sku"].as_str(), d["pages_left"].as_i64()),
+        (Some("TONER-K"), Some(13_000))
+    );
+    assert_eq!(
+        (d["pages_per_day"].as_f64(), d["empty_on"].as_str()),
+        (Some(300.0), Some("2026-12-24"))
+    );
+
+    // Intake opens a contact task for the machine's customer.
+    let customer_id = card["customer"]["id"].as_str().unwrap().to_owned();
+    let task = aftercare_testkit::poll_for(WAIT, "the contact task", || async {
+        let (_, v) = api
+            .get(&format!(
+                "/tickets?type=consumables&customer_id={customer_id}"
+            ))
+            .await;
+        v["items"].as_array().and_then(|a| a.first().cloned())
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        (task["channel"].as_str(), task["status"].as_str()),
+        (Some("planned"), Some("new")),
+        "{task}"
+    );
+    assert!(task["symptom"].as_str().unwrap().contains("2026-12-24"));
+
+    // A later reading of the same toner does not announce it again.
+    visit_with_reading(
+        api,
+        "SN-TONER-1",
+        "2026-11-16T02:00:00Z",
+        104_500,
+        json!([]),
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(
+        subject_messages(&js, "INVENTORY", "inventory.consumable.replacement_due")
+            .await
+            .len(),
+        1
+    );
+    assert_eq!(
+        sys.count("inventory", "select count(*) from meter_reading")
+            .await,
+        3
+    );
+}

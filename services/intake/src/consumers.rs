@@ -8,8 +8,9 @@ use aftercare_contracts::dispatch::{
     WorkOrderWaitingForParts,
 };
 use aftercare_contracts::intake::{
-    Channel, CustomerInfo, NotificationKind, OpenTicket, TicketStatus, TicketType,
+    Channel, CustomerInfo, MachineInfo, NotificationKind, OpenTicket, TicketStatus, TicketType,
 };
+use aftercare_contracts::inventory::ConsumableReplacementDue;
 use aftercare_contracts::survey::{
     CallbackLinkIssued, CallbackProblemPersists, CallbackRecorded, CallbackScheduled,
     CallbackStatus,
@@ -149,6 +150,10 @@ impl EventHandler for Handler {
                         ..Values::default()
                     };
                     tell(uow, e.data.ticket_id, NotificationKind::CallbackDue, values).await?;
+                }
+                ConsumableReplacementDue::TYPE => {
+                    let e = event.decode::<ConsumableReplacementDue>()?.data;
+                    open_consumables_contact(uow, &self.calendar, e).await?;
                 }
                 MaintenanceDue::TYPE => {
                     let e = event.decode::<MaintenanceDue>()?.data;
@@ -305,5 +310,79 @@ async fn open_maintenance(
         .await
         .map_err(|x| HandlerError::Retry(format!("{} {}", x.code, x.detail)))?;
     store::record_maintenance_ticket(uow, e.plan_id, &due, t.id).await?;
+    Ok(())
+}
+
+/// A toner or drum runs out soon: a contact task (a consumables ticket that needs no
+/// visit) for the machine's customer; unknown machines are logged and skipped.
+async fn open_consumables_contact(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    e: ConsumableReplacementDue,
+) -> Result<(), HandlerError> {
+    let Some(machine) =
+        store::customers::machine_by_serial(uow.conn(), &e.brand, &e.serial).await?
+    else {
+        tracing::warn!(brand = %e.brand, serial = %e.serial, "consumable runs out on a machine not on file");
+        return Ok(());
+    };
+    let Some(customer) =
+        store::customers::get_customer(uow.conn(), &machine.customer_id.to_string()).await?
+    else {
+        return Ok(());
+    };
+    let phone = customer
+        .contacts
+        .iter()
+        .flat_map(|x| x.phones.iter())
+        .next()
+        .cloned()
+        .unwrap_or_default();
+    let req = OpenTicket {
+        channel: Channel::Planned,
+        ticket_type: TicketType::Consumables,
+        symptom: format!(
+            "耗材跟进 / consumables: {} ({}) runs out around {} — about {} pages left at {} pages a day; contact the customer",
+            e.name,
+            e.sku,
+            e.empty_on,
+            e.pages_left.max(0),
+            e.pages_per_day
+        ),
+        customer: CustomerInfo {
+            name: customer.company.clone(),
+            phone,
+            address: customer.address.clone(),
+            district: customer.district.clone(),
+        },
+        machine: Some(MachineInfo {
+            product_line: machine.product_line.clone(),
+            brand: machine.brand.clone(),
+            model: machine.model.clone(),
+            serial: machine.serial.clone(),
+            purchase_date: machine.purchase_date,
+        }),
+        machine_down: false,
+        customer_id: Some(customer.id),
+        return_reason: None,
+        reporter: None,
+        attachments: vec![],
+    };
+    let errors = crate::domain::validate(&req);
+    if !errors.is_empty() {
+        return Err(HandlerError::Poison(format!(
+            "consumables contact for {} {} cannot become a ticket: {}",
+            e.brand,
+            e.serial,
+            errors
+                .iter()
+                .map(|x| format!("{}: {}", x.field, x.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )));
+    }
+    crate::api::open_in(uow, calendar, Some(Actor::system()), req)
+        .await
+        .map_err(|x| HandlerError::Retry(format!("{} {}", x.code, x.detail)))?;
     Ok(())
 }

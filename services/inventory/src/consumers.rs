@@ -1,9 +1,9 @@
 //! Inventory's event handlers: parts a work order asks for are held for it or
 //! backordered; parts used on a completed visit leave stock (its held units first).
-use aftercare_contracts::dispatch::{PartsRequested, WorkOrderCompleted};
+use aftercare_contracts::dispatch::{MeterRead, PartsRequested, WorkOrderCompleted};
 use aftercare_contracts::inventory::{
-    BackorderFulfilled, ConsumedLine, ReservationBackordered, ReservationConfirmed, ReservedLine,
-    StockConsumed,
+    BackorderFulfilled, ConsumableReplacementDue, ConsumedLine, ReservationBackordered,
+    ReservationConfirmed, ReservedLine, StockConsumed,
 };
 use aftercare_contracts::{Actor, Envelope, Event};
 use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, now_ms};
@@ -11,7 +11,11 @@ use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, Un
 use crate::domain::{pick_reservation, plan_take};
 use crate::store::{self, Movement};
 
-pub(crate) struct Handler;
+/// Inventory's handler, with the days before a consumable runs out that the customer is
+/// contacted.
+pub(crate) struct Handler {
+    pub(crate) consumable_lead_days: u32,
+}
 
 impl EventHandler for Handler {
     fn handle<'a>(
@@ -26,6 +30,14 @@ impl EventHandler for Handler {
                 }
                 PartsRequested::TYPE => {
                     on_parts_requested(uow, event.decode::<PartsRequested>()?.data).await
+                }
+                MeterRead::TYPE => {
+                    on_meter_read(
+                        uow,
+                        event.decode::<MeterRead>()?.data,
+                        self.consumable_lead_days,
+                    )
+                    .await
                 }
                 other => Err(HandlerError::Poison(format!(
                     "inventory does not handle {other}"
@@ -83,6 +95,26 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
             shortfall,
             unit_price: part.map(|p| p.list_price),
         });
+    }
+    // Consumables fitted on the visit start their count again.
+    if let Some(m) = &w.machine {
+        let pages = match w.meter_reading {
+            Some(p) => Some(p),
+            None => store::last_reading(uow.conn(), m.brand.trim(), m.serial.trim()).await?,
+        };
+        for used in &w.parts {
+            if store::is_consumable(uow.conn(), &used.sku).await? {
+                store::fitted(
+                    uow,
+                    m.brand.trim(),
+                    m.serial.trim(),
+                    &used.sku,
+                    pages.unwrap_or(0),
+                    w.finished_at.timestamp_millis(),
+                )
+                .await?;
+            }
+        }
     }
     let e = StockConsumed {
         work_order_id: w.work_order_id,
@@ -205,6 +237,65 @@ pub(crate) async fn fill_backorders(
                 location: Some(location),
             },
             complete,
+            at: aftercare_platform::from_ms(now),
+        };
+        uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    }
+    Ok(())
+}
+
+/// Keeps a meter reading and, for each consumable that fits the machine, predicts when it
+/// runs out; within the lead time the customer is to be contacted
+/// (`inventory.consumable.replacement_due`, once per fitted consumable).
+async fn on_meter_read(
+    uow: &mut UnitOfWork,
+    r: MeterRead,
+    lead_days: u32,
+) -> Result<(), HandlerError> {
+    use crate::domain::consumables::{contact_now, empty_on, pages_left, pages_per_day};
+    if !store::record_reading(uow, &r).await? {
+        return Ok(());
+    }
+    let (brand, serial, model) = (
+        r.machine.brand.trim(),
+        r.machine.serial.trim(),
+        r.machine.model.trim(),
+    );
+    let since = (r.read_at - chrono::Duration::days(365)).timestamp_millis();
+    let readings = store::readings(uow.conn(), brand, serial, since).await?;
+    let (Some(rate), Some(first), Some(last)) = (
+        pages_per_day(&readings),
+        readings.first().copied(),
+        readings.last().copied(),
+    ) else {
+        return Ok(());
+    };
+    let now = now_ms();
+    let today = aftercare_platform::from_ms(now).date_naive();
+    for c in store::consumables_for(uow.conn(), model).await? {
+        // Not fitted on a visit we know of: count from the first reading.
+        let fitted_at = store::fit(uow.conn(), brand, serial, &c.sku)
+            .await?
+            .map(|(p, _)| p)
+            .unwrap_or(first.pages);
+        let left = pages_left(fitted_at, c.page_yield, last.pages);
+        let empty = empty_on(last, left, rate);
+        if !contact_now(empty.date_naive(), today, lead_days) {
+            continue;
+        }
+        if !store::announce(uow, brand, serial, &c.sku, fitted_at, now).await? {
+            continue;
+        }
+        tracing::info!(brand, serial, sku = %c.sku, "consumable runs out soon");
+        let e = ConsumableReplacementDue {
+            brand: brand.to_owned(),
+            serial: serial.to_owned(),
+            model: model.to_owned(),
+            sku: c.sku.clone(),
+            name: c.name.clone(),
+            pages_left: left,
+            pages_per_day: (rate * 10.0).round() / 10.0,
+            empty_on: empty.date_naive(),
             at: aftercare_platform::from_ms(now),
         };
         uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;

@@ -502,3 +502,37 @@ impl Event for PartPriceChanged {
         self.sku.clone()
     }
 }
+
+/// Event `inventory.consumable.replacement_due`: a machine's toner or drum runs out within
+/// the lead time by its meter readings; intake opens a contact task for the customer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsumableReplacementDue {
+    /// The machine's brand.
+    pub brand: String,
+    /// Its serial number.
+    pub serial: String,
+    /// Its model.
+    pub model: String,
+    /// The consumable.
+    pub sku: String,
+    /// Its name.
+    pub name: String,
+    /// Pages left at the last reading (negative: past its yield).
+    pub pages_left: i64,
+    /// Pages printed a day.
+    pub pages_per_day: f64,
+    /// The day it runs out.
+    pub empty_on: chrono::NaiveDate,
+    /// When predicted.
+    pub at: DateTime<Utc>,
+}
+
+impl Event for ConsumableReplacementDue {
+    const TYPE: &'static str = "inventory.consumable.replacement_due";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Inventory;
+    fn subject_id(&self) -> String {
+        format!("{}:{}:{}", self.brand, self.serial, self.sku)
+    }
+}

@@ -42,6 +42,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<dispatch::MaintenanceDue>(),
         one::<inventory::StockConsumed>(),
         one::<inventory::PartPriceChanged>(),
+        one::<inventory::ConsumableReplacementDue>(),
         one::<inventory::ReservationConfirmed>(),
         one::<inventory::ReservationBackordered>(),
         one::<inventory::BackorderFulfilled>(),

@@ -213,7 +213,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "dispatch.meter.read",
         producer: Service::Dispatch,
-        consumers: &[],
+        consumers: &[Service::Inventory],
         summary: "A meter reading (复印量) and the consumables level taken at a visit, for consumables tracking.",
     },
     EventSpec {
@@ -239,6 +239,12 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Inventory,
         consumers: &[],
         summary: "A part's list price changed (old and new price), for billing's price list.",
+    },
+    EventSpec {
+        subject: "inventory.consumable.replacement_due",
+        producer: Service::Inventory,
+        consumers: &[Service::Intake],
+        summary: "A machine's toner or drum runs out within the lead time by its meter readings; intake opens a contact task.",
     },
     EventSpec {
         subject: "inventory.reservation.confirmed",

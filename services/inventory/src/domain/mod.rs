@@ -1,7 +1,8 @@
 //! Inventory's rules, free of I/O: how a consumption is taken from stock locations
 //! without any going negative, where a work order's parts are held, what a valid part or
-//! receipt is, what each movement does to a balance ([`ledger`]), and demand forecasts
-//! ([`forecast`]).
+//! receipt is, what each movement does to a balance ([`ledger`]), demand forecasts
+//! ([`forecast`]) and when consumables run out ([`consumables`]).
+pub mod consumables;
 pub mod forecast;
 pub mod ledger;
 

@@ -1,0 +1,98 @@
+//! Consumables tracking (耗材跟进): from a machine's meter readings, how many pages it prints
+//! a day, when the toner or drum fitted last runs out by its page yield, and when to
+//! contact the customer (a lead time before).
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+/// One meter reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// When read.
+    pub at: DateTime<Utc>,
+    /// Pages counted.
+    pub pages: u64,
+}
+
+/// Pages a day over the readings (first to last, in time order): `None` with fewer than two
+/// readings a day or more apart, or when the counter went backwards (a replaced board).
+pub fn pages_per_day(readings: &[Reading]) -> Option<f64> {
+    let mut sorted = readings.to_vec();
+    sorted.sort_by_key(|r| r.at);
+    let (first, last) = (sorted.first()?, sorted.last()?);
+    let days = (last.at - first.at).num_seconds() as f64 / 86_400.0;
+    if days < 1.0 || last.pages < first.pages {
+        return None;
+    }
+    Some((last.pages - first.pages) as f64 / days)
+}
+
+/// Pages left of a consumable fitted at `fitted_at_pages` with `yield_pages`, at `now_pages`
+/// (negative: already past its yield).
+pub fn pages_left(fitted_at_pages: u64, yield_pages: u32, now_pages: u64) -> i64 {
+    (fitted_at_pages + u64::from(yield_pages)) as i64 - now_pages as i64
+}
+
+/// The day it runs out, printing `rate` pages a day from the last reading.
+pub fn empty_on(last: Reading, left: i64, rate: f64) -> DateTime<Utc> {
+    if left <= 0 || rate <= 0.0 {
+        return last.at;
+    }
+    last.at + Duration::seconds((left as f64 / rate * 86_400.0).round() as i64)
+}
+
+/// Whether the customer is to be contacted now: `lead_days` before it runs out, or later.
+pub fn contact_now(empty: NaiveDate, today: NaiveDate, lead_days: u32) -> bool {
+    (empty - today).num_days() <= i64::from(lead_days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn r(day: u32, pages: u64) -> Reading {
+        Reading {
+            at: Utc
+                .with_ymd_and_hms(2026, 11, day, 2, 0, 0)
+                .single()
+                .expect("time"),
+            pages,
+        }
+    }
+
+    #[test]
+    fn usage_is_pages_over_days_between_the_first_and_last_reading() {
+        // 3,000 pages in 10 days.
+        assert_eq!(pages_per_day(&[r(11, 103_000), r(1, 100_000)]), Some(300.0));
+        assert_eq!(pages_per_day(&[r(1, 100_000)]), None);
+        assert_eq!(
+            pages_per_day(&[r(1, 100_000), r(1, 100_500)]),
+            None,
+            "less than a day"
+        );
+        assert_eq!(
+            pages_per_day(&[r(1, 100_000), r(5, 10)]),
+            None,
+            "counter reset"
+        );
+    }
+
+    #[test]
+    fn a_toner_fitted_at_100k_with_16k_yield_runs_out_on_schedule() {
+        // Fitted at 100,000; 16,000-page yield; at 103,000 on the 11th, 300 pages a day:
+        // 13,000 pages left → 43.33 days → 24 December 10:00 UTC.
+        let left = pages_left(100_000, 16_000, 103_000);
+        assert_eq!(left, 13_000);
+        let empty = empty_on(r(11, 103_000), left, 300.0);
+        assert_eq!(
+            empty,
+            Utc.with_ymd_and_hms(2026, 12, 24, 10, 0, 0)
+                .single()
+                .expect("time")
+        );
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).expect("date");
+        assert!(!contact_now(empty.date_naive(), day(16), 7));
+        assert!(contact_now(empty.date_naive(), day(17), 7));
+        // Past its yield: empty now.
+        assert_eq!(empty_on(r(11, 120_000), -4_000, 300.0), r(11, 0).at);
+    }
+}
