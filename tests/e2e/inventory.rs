@@ -395,3 +395,109 @@ async fn a_toner_running_out_becomes_a_contact_task_once() {
         3
     );
 }
+
+async fn purchasing_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys
+        .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
+        .await;
+    let api = &sys.api;
+    api.part("DRUM-1", 3).await;
+    let (s, p) = api
+        .post(
+            "/parts/DRUM-1/rules",
+            &json!({"location": "main", "reorder_point": 5, "min": 6, "max": 5}),
+        )
+        .await;
+    assert_eq!(s, 422, "{p}");
+    let (s, r) = api
+        .post(
+            "/parts/DRUM-1/rules",
+            &json!({"location": "main", "reorder_point": 5, "min": 2, "max": 20}),
+        )
+        .await;
+    assert_eq!(s, 200, "{r}");
+
+    // 3 on hand is below the reorder point: one draft for 17, however often the sweep runs.
+    let draft = aftercare_testkit::poll_for(WAIT, "a reorder draft", || async {
+        let (_, v) = api.get("/purchase-requests?status=draft").await;
+        v["items"].as_array().and_then(|a| a.first().cloned())
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        (draft["quantity"].as_u64(), draft["reason"].as_str()),
+        (Some(17), Some("reorder")),
+        "{draft}"
+    );
+    assert!(draft["number"].as_str().unwrap().starts_with("PR"));
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(
+        sys.count("inventory", "select count(*) from purchase_request")
+            .await,
+        1
+    );
+
+    // Approve (a manager's), order, receive: the receipt is booked.
+    let warehouse_body = json!({"login": "wh@example.com", "display_name": "wh", "role": "warehouse", "password": "warehouse-password-1"});
+    assert_eq!(api.post("/accounts", &warehouse_body).await.0, 201);
+    let wh = api.signed_in_as("wh@example.com", "warehouse-password-1");
+    let path = format!(
+        "/purchase-requests/{}/transitions",
+        draft["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        post_if(&wh, &path, Some(1), &json!({"to": "approved"}))
+            .await
+            .0,
+        403
+    );
+    let (s, p) = post_if(api, &path, Some(1), &json!({"to": "received"})).await;
+    assert_eq!((s, p["code"].as_str()), (409, Some("illegal_transition")));
+    let (s, a) = post_if(api, &path, Some(1), &json!({"to": "approved"})).await;
+    assert_eq!((s, a["status"].as_str()), (200, Some("approved")), "{a}");
+    let (s, p) = post_if(&wh, &path, Some(2), &json!({"to": "ordered"})).await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("reference"))
+    );
+    let (s, o) = post_if(
+        &wh,
+        &path,
+        Some(2),
+        &json!({"to": "ordered", "reference": "SO-8841"}),
+    )
+    .await;
+    assert_eq!(
+        (s, o["order_reference"].as_str()),
+        (200, Some("SO-8841")),
+        "{o}"
+    );
+    let (s, rcv) = post_if(&wh, &path, Some(3), &json!({"to": "received"})).await;
+    assert_eq!(
+        (s, rcv["status"].as_str()),
+        (200, Some("received")),
+        "{rcv}"
+    );
+    let (_, part) = api.get("/parts/DRUM-1").await;
+    assert_eq!(part["on_hand"], 20);
+    let (_, ledger) = api.get("/parts/DRUM-1/movements").await;
+    assert_eq!(ledger["items"][0]["reference"], draft["number"]);
+    // Above the reorder point now: nothing new is drafted.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    assert_eq!(
+        sys.count("inventory", "select count(*) from purchase_request")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn reorder_points_draft_one_purchase_request_that_becomes_a_receipt_on_sqlite() {
+    purchasing_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn reorder_points_draft_one_purchase_request_that_becomes_a_receipt_on_postgresql() {
+    purchasing_through_the_gateway(Backend::Postgres).await;
+}

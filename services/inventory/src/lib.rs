@@ -13,6 +13,7 @@
 mod api;
 mod consumers;
 pub mod domain;
+mod purchasing;
 mod store;
 
 use std::sync::Arc;
@@ -49,7 +50,11 @@ pub async fn build(
         settings,
         |db| {
             (
-                api::endpoints(db),
+                {
+                    let mut all = api::endpoints(db.clone());
+                    all.extend(purchasing::endpoints(db));
+                    all
+                },
                 Some(Arc::new(consumers::Handler {
                     consumable_lead_days,
                 })),
@@ -57,4 +62,5 @@ pub async fn build(
         },
     )
     .await
+    .map(|host| host.with_job(purchasing::job()))
 }

@@ -536,3 +536,121 @@ impl Event for ConsumableReplacementDue {
         format!("{}:{}:{}", self.brand, self.serial, self.sku)
     }
 }
+
+/// When a location is restocked: at the reorder point, up to the maximum (also the request
+/// `svc.inventory.rule.save`, the part from the path).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StockRule {
+    /// The part.
+    pub sku: String,
+    /// The location.
+    pub location: String,
+    /// Restock when available plus on order falls to this.
+    pub reorder_point: u32,
+    /// Keep at least this (≤ reorder point).
+    pub min: u32,
+    /// Restock up to this (> reorder point).
+    pub max: u32,
+}
+
+/// Why a purchase is requested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PurchaseReason {
+    /// Stock fell to the reorder point.
+    Reorder,
+    /// An approved forecast plan.
+    Forecast,
+    /// Asked by hand.
+    Manual,
+}
+
+/// A purchase request's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PurchaseStatus {
+    /// Proposed.
+    Draft,
+    /// Approved by a manager.
+    Approved,
+    /// Ordered from the supplier.
+    Ordered,
+    /// Received into stock.
+    Received,
+    /// Called off.
+    Cancelled,
+}
+
+/// A purchase request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PurchaseRequest {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Gapless per year: `PR2026-000001`.
+    pub number: String,
+    /// The part.
+    pub sku: String,
+    /// Into which location.
+    pub location: String,
+    /// Units.
+    pub quantity: u32,
+    /// Why.
+    pub reason: PurchaseReason,
+    /// What it was based on (rule figures, forecast plan).
+    pub basis: String,
+    /// State.
+    pub status: PurchaseStatus,
+    /// Supplier order reference, once ordered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_reference: Option<String>,
+    /// When created.
+    pub created_at: DateTime<Utc>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+/// Request: ask for a purchase by hand (`svc.inventory.purchase.create`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreatePurchaseRequest {
+    /// The part.
+    pub sku: String,
+    /// Into which location.
+    pub location: String,
+    /// Units, 1–100000.
+    pub quantity: u32,
+    /// Why, 1–500 characters.
+    pub basis: String,
+}
+
+/// Request: move a purchase request on (`svc.inventory.purchase.transition`):
+/// approved (manager), ordered (with the supplier's reference), received (books the
+/// receipt), cancelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MovePurchaseRequest {
+    /// Request id or number (from the path).
+    pub purchase_id: String,
+    /// The new state.
+    pub to: PurchaseStatus,
+    /// Supplier order or delivery reference, up to 200 characters.
+    #[serde(default)]
+    pub reference: String,
+    /// The version being changed (from `If-Match`).
+    pub expected_version: i64,
+}
+
+/// Request: list purchase requests (`svc.inventory.purchase.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListPurchaseRequests {
+    /// Only in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PurchaseStatus>,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}

@@ -515,6 +515,30 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Inventory,
     },
     RequestSpec {
+        subject: "svc.inventory.rule.save",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.rule.list",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.purchase.create",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.purchase.transition",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.purchase.list",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.purchase.get",
+        service: Service::Inventory,
+    },
+    RequestSpec {
         subject: "svc.inventory.part.update",
         service: Service::Inventory,
     },

@@ -1,10 +1,13 @@
 //! Inventory routes beyond the catalogue and receipts: stock locations, movements booked
 //! by hand (transfers, returns, adjustments), a part's ledger, and stocktakes that a manager
 //! approves.
+use aftercare_contracts::Role;
 use aftercare_contracts::inventory::{
-    CreateLocation, DecideStocktake, ListLocations, ListMovements, Location, Part, RecordMovement,
-    StartStocktake, StockMovement, Stocktake, UpdatePart,
+    CreateLocation, CreatePurchaseRequest, DecideStocktake, ListLocations, ListMovements,
+    ListPurchaseRequests, Location, MovePurchaseRequest, Part, PurchaseRequest, PurchaseStatus,
+    RecordMovement, StartStocktake, StockMovement, StockRule, Stocktake, UpdatePart,
 };
+use aftercare_contracts::rpc::ById;
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;
@@ -15,7 +18,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{AppState, created, parse_limit, read_versioned, update_versioned};
+use super::services::parse_enum;
+use super::{
+    AppState, created, if_match_version, parse_limit, read_versioned, update_body,
+    update_versioned, with_etag,
+};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -23,6 +30,7 @@ use crate::identity::Principal;
 /// Query parameters of the inventory lists.
 #[derive(Debug, Deserialize)]
 pub(crate) struct InventoryQuery {
+    status: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
 }
@@ -155,4 +163,102 @@ pub(crate) async fn update_part(
         |p| p.version,
     )
     .await
+}
+
+pub(crate) async fn save_rule(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: StockRule = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("sku", Value::String(sku))],
+    )
+    .await?;
+    let r: StockRule = s.call("svc.inventory.rule.save", &req, Some(&p)).await?;
+    Ok(Json(r).into_response())
+}
+
+pub(crate) async fn list_rules(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+) -> Result<Response, ApiError> {
+    let page: Page<StockRule> = s
+        .call("svc.inventory.rule.list", &ById { id: sku }, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn create_purchase(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreatePurchaseRequest =
+        json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let pr: PurchaseRequest = s
+        .call("svc.inventory.purchase.create", &req, Some(&p))
+        .await?;
+    Ok(created(
+        &pr,
+        format!("/api/v1/purchase-requests/{}", pr.id),
+        Some(pr.version),
+    ))
+}
+
+pub(crate) async fn list_purchases(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<InventoryQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListPurchaseRequests {
+        status: parse_enum("status", q.status.as_deref())?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<PurchaseRequest> = s
+        .call("svc.inventory.purchase.list", &req, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_purchase(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    read_versioned(
+        &s,
+        &p,
+        "svc.inventory.purchase.get",
+        id,
+        |x: &PurchaseRequest| x.version,
+    )
+    .await
+}
+
+/// Approving is a manager's; ordering, receiving and cancelling the warehouse's too.
+pub(crate) async fn move_purchase(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    if_match_version(&headers)?;
+    let req: MovePurchaseRequest =
+        update_body(&s, &headers, body, Some(("purchase_id", id))).await?;
+    if req.to == PurchaseStatus::Approved && !matches!(p.role, Role::Manager | Role::Admin) {
+        return Err(ApiError::Forbidden);
+    }
+    let pr: PurchaseRequest = s
+        .call("svc.inventory.purchase.transition", &req, Some(&p))
+        .await?;
+    Ok(with_etag(StatusCode::OK, &pr, pr.version))
 }

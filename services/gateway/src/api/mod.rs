@@ -210,6 +210,19 @@ pub(crate) fn routes() -> Router<AppState> {
             post(inventory::record_movement).get(inventory::list_movements),
         )
         .route(
+            "/parts/{sku}/rules",
+            post(inventory::save_rule).get(inventory::list_rules),
+        )
+        .route(
+            "/purchase-requests",
+            post(inventory::create_purchase).get(inventory::list_purchases),
+        )
+        .route("/purchase-requests/{id}", get(inventory::get_purchase))
+        .route(
+            "/purchase-requests/{id}/transitions",
+            post(inventory::move_purchase),
+        )
+        .route(
             "/locations",
             post(inventory::create_location).get(inventory::list_locations),
         )

@@ -5,6 +5,7 @@
 pub mod consumables;
 pub mod forecast;
 pub mod ledger;
+pub mod replenish;
 
 use aftercare_contracts::FieldError;
 use aftercare_contracts::inventory::{CreatePart, ReceiveStock};

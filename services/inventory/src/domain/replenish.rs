@@ -1,0 +1,85 @@
+//! Replenishment: when a location's stock of a part is reordered and how much, and how a
+//! purchase request moves from draft to received.
+use aftercare_contracts::FieldError;
+use aftercare_contracts::inventory::{PurchaseStatus, StockRule};
+
+/// Problems with a rule: min ≤ reorder point < max ≤ 1,000,000.
+pub fn validate_rule(r: &StockRule) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    let err = |field: &str, message: &str| FieldError {
+        field: field.into(),
+        code: "out_of_range".into(),
+        message: message.into(),
+    };
+    if r.min > r.reorder_point {
+        e.push(err("min", "min must not be above the reorder point"));
+    }
+    if r.max <= r.reorder_point {
+        e.push(err("max", "max must be above the reorder point"));
+    }
+    if r.max > 1_000_000 {
+        e.push(err("max", "max must be at most 1000000"));
+    }
+    e
+}
+
+/// Units to order for a location: none while available plus on order stays above the
+/// reorder point; otherwise enough to reach the maximum.
+pub fn to_order(available: i64, on_order: i64, rule: &StockRule) -> u32 {
+    let position = available + on_order;
+    if position > i64::from(rule.reorder_point) {
+        return 0;
+    }
+    (i64::from(rule.max) - position).clamp(0, i64::from(u32::MAX)) as u32
+}
+
+/// The moves a purchase request may make.
+pub fn may_move(from: PurchaseStatus, to: PurchaseStatus) -> bool {
+    use PurchaseStatus::*;
+    matches!(
+        (from, to),
+        (Draft, Approved)
+            | (Draft, Cancelled)
+            | (Approved, Ordered)
+            | (Approved, Cancelled)
+            | (Ordered, Received)
+            | (Ordered, Cancelled)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule() -> StockRule {
+        StockRule {
+            sku: "DRUM-1".into(),
+            location: "main".into(),
+            reorder_point: 5,
+            min: 2,
+            max: 20,
+        }
+    }
+
+    #[test]
+    fn order_up_to_max_at_the_reorder_point_counting_what_is_on_order() {
+        assert_eq!(to_order(6, 0, &rule()), 0);
+        assert_eq!(to_order(5, 0, &rule()), 15);
+        assert_eq!(to_order(1, 4, &rule()), 15);
+        assert_eq!(to_order(1, 10, &rule()), 0, "enough is on its way");
+        assert_eq!(to_order(-3, 0, &rule()), 23, "reserved beyond on hand");
+    }
+
+    #[test]
+    fn rules_and_moves_are_checked() {
+        assert!(validate_rule(&rule()).is_empty());
+        let mut bad = rule();
+        bad.min = 6;
+        bad.max = 5;
+        let fields: Vec<String> = validate_rule(&bad).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["min", "max"]);
+        use PurchaseStatus::*;
+        assert!(may_move(Draft, Approved) && may_move(Ordered, Received));
+        assert!(!may_move(Draft, Ordered) && !may_move(Received, Cancelled));
+    }
+}
