@@ -501,3 +501,106 @@ async fn reorder_points_draft_one_purchase_request_that_becomes_a_receipt_on_sql
 async fn reorder_points_draft_one_purchase_request_that_becomes_a_receipt_on_postgresql() {
     purchasing_through_the_gateway(Backend::Postgres).await;
 }
+
+#[tokio::test]
+async fn a_forecast_plan_states_its_assumptions_and_becomes_purchase_requests() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    api.part("DRUM-1", 3).await;
+    // One drum used in each of the last four months (the fourth beyond stock).
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let this_month = chrono::Datelike::with_day(&today, 1).unwrap();
+    for k in 1..=4u32 {
+        let day = this_month
+            .checked_sub_months(chrono::Months::new(k))
+            .unwrap()
+            + chrono::Duration::days(9);
+        visit_with_reading(
+            api,
+            &format!("SN-FC-{k}"),
+            &format!("{day}T02:00:00Z"),
+            1000 * u64::from(k),
+            json!([{"sku": "DRUM-1", "quantity": 1}]),
+        )
+        .await;
+    }
+    aftercare_testkit::wait_until(WAIT, "four consumptions", || async {
+        sys.count(
+            "inventory",
+            "select count(*) from movement where kind = 'consumption'",
+        )
+        .await
+            == 3
+    })
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+
+    let (s, p) = api
+        .post("/forecast-plans", &json!({"history_months": 2}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("history_months"))
+    );
+    let (s, plan) = api
+        .post(
+            "/forecast-plans",
+            &json!({"history_months": 12, "sales_factor": 1.0, "note": "Q1 plan"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{plan}");
+    let line = plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["sku"] == "DRUM-1")
+        .cloned()
+        .unwrap();
+    let history: Vec<i64> = line["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    // Three drums left stock (the fourth visit found none); intermittent demand → SBA.
+    assert_eq!(history, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
+    assert_eq!(
+        (line["pattern"].as_str(), line["method"].as_str()),
+        (Some("intermittent"), Some("sba(0.1)"))
+    );
+    assert_eq!(
+        (
+            line["need"].as_u64(),
+            line["covered"].as_i64(),
+            line["to_buy"].as_u64()
+        ),
+        (Some(1), Some(0), Some(1)),
+        "{line}"
+    );
+    assert!(line["bias"].is_number(), "{line}");
+    assert_eq!(plan["assumptions"]["note"], "Q1 plan");
+    assert_eq!(plan["status"], "draft");
+
+    let approve = format!("/forecast-plans/{}/approval", plan["id"].as_str().unwrap());
+    assert_eq!(post_if(api, &approve, None, &json!({})).await.0, 428);
+    let (s, done) = post_if(api, &approve, Some(1), &json!({})).await;
+    assert_eq!(
+        (s, done["status"].as_str()),
+        (200, Some("approved")),
+        "{done}"
+    );
+    let number = done["purchase_requests"][0].as_str().unwrap().to_owned();
+    let (_, pr) = api.get(&format!("/purchase-requests/{number}")).await;
+    assert_eq!(
+        (
+            pr["reason"].as_str(),
+            pr["quantity"].as_u64(),
+            pr["status"].as_str()
+        ),
+        (Some("forecast"), Some(1), Some("draft"))
+    );
+    assert_eq!(post_if(api, &approve, Some(2), &json!({})).await.0, 409);
+}

@@ -51,8 +51,9 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
     if w.parts.is_empty() {
         return Ok(());
     }
-    let now = now_ms();
     let reference = w.number.clone();
+    // Consumption is dated when the part was used: the visit's end (demand history).
+    let used_at = w.finished_at.timestamp_millis();
     let mut lines = Vec::with_capacity(w.parts.len());
     for used in &w.parts {
         let part = store::get(uow.conn(), &used.sku).await?;
@@ -64,7 +65,8 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
             if wanted == 0 || held > wanted {
                 continue;
             }
-            store::consume_reserved(uow, &id, &used.sku, &location, held, &reference, now).await?;
+            store::consume_reserved(uow, &id, &used.sku, &location, held, &reference, used_at)
+                .await?;
             wanted -= held;
         }
         let (takes, left) = match &part {
@@ -82,7 +84,7 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
                 actor: "dispatch",
                 reason: "used on visit",
             };
-            store::record(uow, &m, now).await?;
+            store::record(uow, &m, used_at).await?;
         }
         if shortfall > 0 {
             tracing::warn!(sku = %used.sku, shortfall, work_order = %reference, "parts used that stock does not hold; flagged for a stocktake");

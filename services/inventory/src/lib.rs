@@ -13,6 +13,7 @@
 mod api;
 mod consumers;
 pub mod domain;
+mod planning;
 mod purchasing;
 mod store;
 
@@ -52,7 +53,8 @@ pub async fn build(
             (
                 {
                     let mut all = api::endpoints(db.clone());
-                    all.extend(purchasing::endpoints(db));
+                    all.extend(purchasing::endpoints(db.clone()));
+                    all.extend(planning::endpoints(db));
                     all
                 },
                 Some(Arc::new(consumers::Handler {

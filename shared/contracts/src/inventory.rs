@@ -654,3 +654,111 @@ pub struct ListPurchaseRequests {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
 }
+
+/// Request: draft a forecast plan (`svc.inventory.forecast.start`): next periods' demand
+/// per part from its consumption history, with the assumptions stated.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartForecastPlan {
+    /// Months of consumption history used, 3–36 (default 12).
+    #[serde(default = "twelve")]
+    pub history_months: u32,
+    /// Months the plan covers, 1–6 (default 1).
+    #[serde(default = "one")]
+    pub horizon_months: u32,
+    /// Installed base now over its average in the history, 0.1–10 (default 1).
+    #[serde(default = "unit")]
+    pub installed_base_factor: f64,
+    /// The sales plan's effect, 0.1–10 (default 1: as is).
+    #[serde(default = "unit")]
+    pub sales_factor: f64,
+    /// The location the purchases go to (default `main`).
+    #[serde(default = "main_location")]
+    pub location: String,
+    /// Note, up to 500 characters.
+    #[serde(default)]
+    pub note: String,
+}
+
+fn twelve() -> u32 {
+    12
+}
+fn one() -> u32 {
+    1
+}
+fn unit() -> f64 {
+    1.0
+}
+fn main_location() -> String {
+    "main".into()
+}
+
+/// One part of a forecast plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ForecastLine {
+    /// Part.
+    pub sku: String,
+    /// Consumption per month, oldest first.
+    pub history: Vec<i64>,
+    /// smooth, erratic, intermittent, lumpy or none.
+    pub pattern: String,
+    /// The method used, e.g. `sba(0.1)`.
+    pub method: String,
+    /// Demand per month by the method.
+    pub per_month: f64,
+    /// Units needed over the horizon after scaling (rounded up).
+    pub need: u32,
+    /// Available at the location plus on order now.
+    pub covered: i64,
+    /// Units to buy.
+    pub to_buy: u32,
+    /// The method's mean absolute scaled error on the history (against the naive forecast).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mase: Option<f64>,
+    /// Its bias (forecast − actual per month).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bias: Option<f64>,
+}
+
+/// A forecast plan's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ForecastStatus {
+    /// Waiting for a manager.
+    Draft,
+    /// Approved: its purchases were requested.
+    Approved,
+}
+
+/// A forecast plan with its assumptions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ForecastPlan {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// The assumptions it was made on.
+    pub assumptions: StartForecastPlan,
+    /// First month of the history (`2025-11`).
+    pub history_from: String,
+    /// Lines, by SKU.
+    pub lines: Vec<ForecastLine>,
+    /// State.
+    pub status: ForecastStatus,
+    /// Purchase requests made on approval.
+    pub purchase_requests: Vec<String>,
+    /// Who drafted it.
+    pub created_by: String,
+    /// When.
+    pub created_at: DateTime<Utc>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+/// Request: approve a forecast plan (`svc.inventory.forecast.approve`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApproveForecastPlan {
+    /// Plan id (from the path).
+    pub plan_id: String,
+    /// The version being approved (from `If-Match`).
+    pub expected_version: i64,
+}

@@ -515,6 +515,18 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Inventory,
     },
     RequestSpec {
+        subject: "svc.inventory.forecast.start",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.forecast.get",
+        service: Service::Inventory,
+    },
+    RequestSpec {
+        subject: "svc.inventory.forecast.approve",
+        service: Service::Inventory,
+    },
+    RequestSpec {
         subject: "svc.inventory.rule.save",
         service: Service::Inventory,
     },

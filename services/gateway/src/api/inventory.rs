@@ -3,9 +3,10 @@
 //! approves.
 use aftercare_contracts::Role;
 use aftercare_contracts::inventory::{
-    CreateLocation, CreatePurchaseRequest, DecideStocktake, ListLocations, ListMovements,
-    ListPurchaseRequests, Location, MovePurchaseRequest, Part, PurchaseRequest, PurchaseStatus,
-    RecordMovement, StartStocktake, StockMovement, StockRule, Stocktake, UpdatePart,
+    ApproveForecastPlan, CreateLocation, CreatePurchaseRequest, DecideStocktake, ForecastPlan,
+    ListLocations, ListMovements, ListPurchaseRequests, Location, MovePurchaseRequest, Part,
+    PurchaseRequest, PurchaseStatus, RecordMovement, StartForecastPlan, StartStocktake,
+    StockMovement, StockRule, Stocktake, UpdatePart,
 };
 use aftercare_contracts::rpc::ById;
 use aftercare_contracts::rpc::Page;
@@ -261,4 +262,55 @@ pub(crate) async fn move_purchase(
         .call("svc.inventory.purchase.transition", &req, Some(&p))
         .await?;
     Ok(with_etag(StatusCode::OK, &pr, pr.version))
+}
+
+pub(crate) async fn start_forecast(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: StartForecastPlan = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let plan: ForecastPlan = s
+        .call("svc.inventory.forecast.start", &req, Some(&p))
+        .await?;
+    Ok(created(
+        &plan,
+        format!("/api/v1/forecast-plans/{}", plan.id),
+        Some(plan.version),
+    ))
+}
+
+pub(crate) async fn get_forecast(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    read_versioned(
+        &s,
+        &p,
+        "svc.inventory.forecast.get",
+        id,
+        |x: &ForecastPlan| x.version,
+    )
+    .await
+}
+
+pub(crate) async fn approve_forecast(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_versioned::<ApproveForecastPlan, ForecastPlan>(
+        &s,
+        &p,
+        "svc.inventory.forecast.approve",
+        ("plan_id", id),
+        &headers,
+        body,
+        |x| x.version,
+    )
+    .await
 }

@@ -213,6 +213,12 @@ pub(crate) fn routes() -> Router<AppState> {
             "/parts/{sku}/rules",
             post(inventory::save_rule).get(inventory::list_rules),
         )
+        .route("/forecast-plans", post(inventory::start_forecast))
+        .route("/forecast-plans/{id}", get(inventory::get_forecast))
+        .route(
+            "/forecast-plans/{id}/approval",
+            post(inventory::approve_forecast),
+        )
         .route(
             "/purchase-requests",
             post(inventory::create_purchase).get(inventory::list_purchases),
