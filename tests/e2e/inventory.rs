@@ -584,6 +584,43 @@ async fn a_forecast_plan_states_its_assumptions_and_becomes_purchase_requests() 
     assert_eq!(plan["assumptions"]["note"], "Q1 plan");
     assert_eq!(plan["status"], "draft");
 
+    // The stock report: the drums used per model and fault, no stock left, no cost known.
+    let from = this_month
+        .checked_sub_months(chrono::Months::new(4))
+        .unwrap();
+    let (s, report) = api
+        .get(&format!("/reports/stock?from={from}&to={today}"))
+        .await;
+    assert_eq!(s, 200, "{report}");
+    let drum = report["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sku"] == "DRUM-1")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (
+            drum["used"].as_i64(),
+            drum["on_hand"].as_i64(),
+            drum["slow_mover"].as_bool()
+        ),
+        (Some(3), Some(0), Some(false))
+    );
+    let usage = &report["usage"][0];
+    assert_eq!(
+        (
+            usage["model"].as_str(),
+            usage["sku"].as_str(),
+            usage["quantity"].as_i64()
+        ),
+        (Some("AR-2048"), Some("DRUM-1"), Some(3))
+    );
+    let (s, p) = api
+        .get(&format!("/reports/stock?from={today}&to={from}"))
+        .await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("to")));
+
     let approve = format!("/forecast-plans/{}/approval", plan["id"].as_str().unwrap());
     assert_eq!(post_if(api, &approve, None, &json!({})).await.0, 428);
     let (s, done) = post_if(api, &approve, Some(1), &json!({})).await;

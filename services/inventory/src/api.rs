@@ -3,7 +3,8 @@ use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
     CreateLocation, CreatePart, DecideStocktake, ListLocations, ListMovements, Location,
     ManualMovement, Part, PartPriceChanged, ReceiveStock, RecordMovement, StartStocktake,
-    StockMovement, Stocktake, StocktakeLine, StocktakeStatus, UpdatePart,
+    StockMovement, StockReport, StockReportLine, StockReportRequest, Stocktake, StocktakeLine,
+    StocktakeStatus, UpdatePart,
 };
 use aftercare_contracts::rpc::{ById, FieldError, Page, check_limit};
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
@@ -18,7 +19,7 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let (d1, d2) = (db.clone(), db.clone());
     let (lc, ll, mr, ml) = (db.clone(), db.clone(), db.clone(), db.clone());
     let (ss, sg, sd) = (db.clone(), db.clone(), db.clone());
-    let pu = db.clone();
+    let (pu, rep) = (db.clone(), db.clone());
     vec![
         endpoint("location.create", move |_ctx, req| {
             create_location(lc.clone(), req)
@@ -46,6 +47,9 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
             receive(d2.clone(), ctx, req)
         }),
         endpoint("part.get", move |_ctx, req: ById| get(db.clone(), req)),
+        endpoint("report.stock", move |_ctx, req| {
+            stock_report(rep.clone(), req)
+        }),
         endpoint("part.update", move |ctx, req| {
             update_part(pu.clone(), ctx, req)
         }),
@@ -418,4 +422,51 @@ async fn update_part(db: Db, ctx: RequestContext, req: UpdatePart) -> Result<Par
     let part = store::get(uow.conn(), &current.sku).await?;
     uow.commit().await?;
     part.ok_or_else(ServiceError::internal)
+}
+
+/// Stock valuation at cost, turnover and slow movers over a period, and the parts used per
+/// model and fault.
+async fn stock_report(db: Db, req: StockReportRequest) -> Result<StockReport, ServiceError> {
+    if req.to < req.from || (req.to - req.from).num_days() > 731 {
+        return Err(ServiceError::field(
+            "to",
+            "out_of_range",
+            "to is on or after from, within two years",
+        ));
+    }
+    let start = |d: chrono::NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .unwrap_or_default()
+            .and_utc()
+            .timestamp_millis()
+    };
+    let (from, to) = (start(req.from), start(req.to + chrono::Duration::days(1)));
+    let mut conn = db.read_conn().await?;
+    let mut total = 0;
+    let parts = store::stock_facts(&mut conn, from, to)
+        .await?
+        .into_iter()
+        .map(|(sku, name, on_hand, cost, used, rating)| {
+            let value = cost.map(|c| c * on_hand);
+            total += value.unwrap_or(0);
+            let average = on_hand as f64 + used as f64 / 2.0;
+            StockReportLine {
+                sku,
+                name,
+                on_hand,
+                value_minor: value,
+                used,
+                turnover: (average > 0.0).then(|| (used as f64 / average * 100.0).round() / 100.0),
+                slow_mover: on_hand > 0 && used == 0,
+                failure_prone: rating.clamp(0, 5) as u8,
+            }
+        })
+        .collect();
+    Ok(StockReport {
+        from: req.from,
+        to: req.to,
+        total_value_minor: total,
+        parts,
+        usage: store::usage(&mut conn, from, to).await?,
+    })
 }

@@ -74,6 +74,20 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
             None => (Vec::new(), wanted),
         };
         let shortfall = left;
+        if let Some(m) = &w.machine
+            && used.quantity > shortfall
+        {
+            store::record_usage(
+                uow,
+                w.work_order_id,
+                &used.sku,
+                used.quantity - shortfall,
+                m.model.trim(),
+                w.fault.as_deref().unwrap_or(""),
+                used_at,
+            )
+            .await?;
+        }
         for (location, qty) in &takes {
             let m = Movement {
                 sku: &used.sku,

@@ -1064,3 +1064,100 @@ pub(crate) async fn plan(
     row.map(|(b,)| aftercare_platform::db::from_json(&b))
         .transpose()
 }
+
+/// Records the units of a part used on a visit, with the model and the fault.
+pub(crate) async fn record_usage(
+    uow: &mut UnitOfWork,
+    work_order_id: Uuid,
+    sku: &str,
+    quantity: u32,
+    model: &str,
+    fault: &str,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "insert into part_usage (work_order_id, sku, quantity, model, fault, used_at) values ($1, $2, $3, $4, $5, $6)
+         on conflict (work_order_id, sku) do nothing",
+    )
+    .bind(work_order_id.to_string())
+    .bind(sku)
+    .bind(i64::from(quantity))
+    .bind(model)
+    .bind(fault)
+    .bind(at)
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// Every part with stock on hand, cost, use in `[from, to)` and rating.
+pub(crate) async fn stock_facts(
+    conn: &mut AnyConnection,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(String, String, i64, Option<i64>, i64, i64)>> {
+    #[derive(FromRow)]
+    struct Row {
+        sku: String,
+        name: String,
+        on_hand: i64,
+        unit_cost_minor: Option<i64>,
+        used: i64,
+        failure_prone: i64,
+    }
+    let rows: Vec<Row> = sqlx::query_as(
+        "select p.sku, p.name,
+            cast(coalesce((select sum(s.on_hand) from stock s where s.sku = p.sku), 0) as bigint) as on_hand,
+            p.unit_cost_minor,
+            cast(coalesce((select -sum(m.quantity) from movement m where m.sku = p.sku and m.kind = 'consumption'
+                and m.at >= $1 and m.at < $2), 0) as bigint) as used,
+            p.failure_prone
+         from part p order by p.sku",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.sku,
+                r.name,
+                r.on_hand,
+                r.unit_cost_minor,
+                r.used,
+                r.failure_prone,
+            )
+        })
+        .collect())
+}
+
+/// Units and visits per model, fault and part in `[from, to)`, most used first.
+pub(crate) async fn usage(
+    conn: &mut AnyConnection,
+    from: i64,
+    to: i64,
+) -> Result<Vec<aftercare_contracts::inventory::UsageLine>> {
+    let rows: Vec<(String, String, String, i64, i64)> = sqlx::query_as(
+        "select model, fault, sku, cast(sum(quantity) as bigint), count(*) from part_usage
+         where used_at >= $1 and used_at < $2 group by model, fault, sku
+         order by 4 desc, 1, 2, 3",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(model, fault, sku, quantity, visits)| aftercare_contracts::inventory::UsageLine {
+                model,
+                fault,
+                sku,
+                quantity,
+                visits,
+            },
+        )
+        .collect())
+}

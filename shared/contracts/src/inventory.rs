@@ -762,3 +762,66 @@ pub struct ApproveForecastPlan {
     /// The version being approved (from `If-Match`).
     pub expected_version: i64,
 }
+
+/// Request: the stock report (`svc.inventory.report.stock`) for a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StockReportRequest {
+    /// First day (UTC).
+    pub from: chrono::NaiveDate,
+    /// Last day (inclusive).
+    pub to: chrono::NaiveDate,
+}
+
+/// One part in the stock report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StockReportLine {
+    /// Part.
+    pub sku: String,
+    /// Name.
+    pub name: String,
+    /// On hand now, all locations.
+    pub on_hand: i64,
+    /// On hand × unit cost (minor units), when the cost is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_minor: Option<i64>,
+    /// Units used in the period.
+    pub used: i64,
+    /// Used ÷ average stock over the period (on hand now plus half the use), when stocked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turnover: Option<f64>,
+    /// In stock and not used in the period.
+    pub slow_mover: bool,
+    /// Failure-prone rating.
+    pub failure_prone: u8,
+}
+
+/// Parts used on one model for one fault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct UsageLine {
+    /// Model.
+    pub model: String,
+    /// Fault code (empty when none was given).
+    pub fault: String,
+    /// Part.
+    pub sku: String,
+    /// Units used.
+    pub quantity: i64,
+    /// Visits.
+    pub visits: i64,
+}
+
+/// The stock report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct StockReport {
+    /// First day.
+    pub from: chrono::NaiveDate,
+    /// Last day.
+    pub to: chrono::NaiveDate,
+    /// Value of all stock at cost (minor units, the parts with a cost).
+    pub total_value_minor: i64,
+    /// Per part, by SKU.
+    pub parts: Vec<StockReportLine>,
+    /// Parts used per model and fault, most used first (feeds the quality warnings).
+    pub usage: Vec<UsageLine>,
+}

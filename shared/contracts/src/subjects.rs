@@ -515,6 +515,10 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Inventory,
     },
     RequestSpec {
+        subject: "svc.inventory.report.stock",
+        service: Service::Inventory,
+    },
+    RequestSpec {
         subject: "svc.inventory.forecast.start",
         service: Service::Inventory,
     },

@@ -17,6 +17,7 @@ use aftercare_contracts::intake::{
     ReplacePriorityRules, ReplaceSlaPolicy, ReportGroup, SetPriority, SlaPolicy, SlaState, Ticket,
     TicketReport, TicketStatus, TicketType, TransitionTicket, WarrantyCard,
 };
+use aftercare_contracts::inventory::StockReport;
 use aftercare_contracts::inventory::{
     ApproveForecastPlan, CreateLocation, CreatePart, CreatePurchaseRequest, DecideStocktake,
     ForecastPlan, Location, MovePurchaseRequest, Part, PurchaseRequest, PurchaseStatus,
@@ -1550,6 +1551,37 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<Page<StockMovement>>),
+    },
+    Operation {
+        id: "stockReport",
+        method: Method::GET,
+        path: "/reports/stock",
+        tag: "reports",
+        summary: "Stock valuation at cost, turnover and slow movers over a period, and the parts used per model and fault",
+        access: Access::Roles(&[Warehouse, Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[
+            Param {
+                name: "from",
+                at: In::Query,
+                required: true,
+                schema: schema::<chrono::NaiveDate>,
+                doc: "First day (UTC), 2026-11-01.",
+            },
+            Param {
+                name: "to",
+                at: In::Query,
+                required: true,
+                schema: schema::<chrono::NaiveDate>,
+                doc: "Last day, inclusive.",
+            },
+        ],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<StockReport>),
     },
     Operation {
         id: "startForecastPlan",

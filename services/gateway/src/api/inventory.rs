@@ -8,6 +8,7 @@ use aftercare_contracts::inventory::{
     PurchaseRequest, PurchaseStatus, RecordMovement, StartForecastPlan, StartStocktake,
     StockMovement, StockRule, Stocktake, UpdatePart,
 };
+use aftercare_contracts::inventory::{StockReport, StockReportRequest};
 use aftercare_contracts::rpc::ById;
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -21,7 +22,7 @@ use serde_json::Value;
 
 use super::services::parse_enum;
 use super::{
-    AppState, created, if_match_version, parse_limit, read_versioned, update_body,
+    AppState, created, if_match_version, parse_day, parse_limit, read_versioned, update_body,
     update_versioned, with_etag,
 };
 use crate::body::json_with;
@@ -32,6 +33,8 @@ use crate::identity::Principal;
 #[derive(Debug, Deserialize)]
 pub(crate) struct InventoryQuery {
     status: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
 }
@@ -313,4 +316,17 @@ pub(crate) async fn approve_forecast(
         |x| x.version,
     )
     .await
+}
+
+pub(crate) async fn stock_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<InventoryQuery>,
+) -> Result<Response, ApiError> {
+    let req = StockReportRequest {
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
+    };
+    let r: StockReport = s.call("svc.inventory.report.stock", &req, Some(&p)).await?;
+    Ok(Json(r).into_response())
 }

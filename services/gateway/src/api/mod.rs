@@ -213,6 +213,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/parts/{sku}/rules",
             post(inventory::save_rule).get(inventory::list_rules),
         )
+        .route("/reports/stock", get(inventory::stock_report))
         .route("/forecast-plans", post(inventory::start_forecast))
         .route("/forecast-plans/{id}", get(inventory::get_forecast))
         .route(
