@@ -814,6 +814,23 @@ async fn parts_through_the_gateway(backend: Backend) {
         .await,
         1
     );
+
+    // Cancelling the other order releases what was held for it.
+    let (_, w) = api.get(&format!("/workorders/{waiting_id}")).await;
+    let (s, c) = post_if(
+        api,
+        &format!("/workorders/{waiting_id}/transitions"),
+        w["version"].as_i64(),
+        &json!({"to": "cancelled", "reason": "customer bought a new machine"}),
+    )
+    .await;
+    assert_eq!(s, 200, "{c}");
+    wait_until(WAIT, "the held unit to be released", || async {
+        let (_, p) = api.get("/parts/FUSER-2").await;
+        p["on_hand"] == 1 && p["reserved"] == 0 && p["available"] == 1
+    })
+    .await
+    .unwrap();
 }
 
 #[tokio::test]

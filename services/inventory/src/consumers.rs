@@ -1,6 +1,9 @@
 //! Inventory's event handlers: parts a work order asks for are held for it or
-//! backordered; parts used on a completed visit leave stock (its held units first).
-use aftercare_contracts::dispatch::{MeterRead, PartsRequested, WorkOrderCompleted};
+//! backordered; parts used on a completed visit leave stock (its held units first) and
+//! what it held but did not use is released, as on a cancelled work order.
+use aftercare_contracts::dispatch::{
+    MeterRead, PartsRequested, WorkOrderCancelled, WorkOrderCompleted,
+};
 use aftercare_contracts::inventory::{
     BackorderFulfilled, ConsumableReplacementDue, ConsumedLine, ReservationBackordered,
     ReservationConfirmed, ReservedLine, StockConsumed,
@@ -30,6 +33,15 @@ impl EventHandler for Handler {
                 }
                 PartsRequested::TYPE => {
                     on_parts_requested(uow, event.decode::<PartsRequested>()?.data).await
+                }
+                WorkOrderCancelled::TYPE => {
+                    let e = event.decode::<WorkOrderCancelled>()?.data;
+                    let released =
+                        store::release_work_order(uow, e.work_order_id, now_ms()).await?;
+                    if released > 0 {
+                        tracing::info!(work_order = %e.number, released, "held parts released");
+                    }
+                    Ok(())
                 }
                 MeterRead::TYPE => {
                     on_meter_read(
@@ -112,6 +124,8 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
             unit_price: part.map(|p| p.list_price),
         });
     }
+    // Units held for the visit and not used go back to available.
+    store::release_work_order(uow, w.work_order_id, used_at).await?;
     // Consumables fitted on the visit start their count again.
     if let Some(m) = &w.machine {
         let pages = match w.meter_reading {

@@ -1161,3 +1161,46 @@ pub(crate) async fn usage(
         )
         .collect())
 }
+
+/// Releases every unit still held for a work order and calls off its open backorders;
+/// returns the units released.
+pub(crate) async fn release_work_order(
+    uow: &mut UnitOfWork,
+    work_order_id: Uuid,
+    now: i64,
+) -> Result<i64> {
+    let held: Vec<(String, String, String, i64)> = sqlx::query_as(
+        "select reservation_id, sku, location, quantity from reservation
+         where work_order_id = $1 and status = 'reserved' order by created_at",
+    )
+    .bind(work_order_id.to_string())
+    .fetch_all(uow.conn())
+    .await?;
+    let mut released = 0;
+    for (id, sku, location, quantity) in held {
+        sqlx::query(
+            "update stock set reserved = reserved - $3 where sku = $1 and location = $2 and reserved >= $3",
+        )
+        .bind(&sku)
+        .bind(&location)
+        .bind(quantity)
+        .execute(uow.conn())
+        .await?;
+        sqlx::query(
+            "update reservation set status = 'released', closed_at = $1 where reservation_id = $2",
+        )
+        .bind(now)
+        .bind(&id)
+        .execute(uow.conn())
+        .await?;
+        released += quantity;
+    }
+    sqlx::query(
+        "update backorder set status = 'cancelled', fulfilled_at = $1 where work_order_id = $2 and status = 'open'",
+    )
+    .bind(now)
+    .bind(work_order_id.to_string())
+    .execute(uow.conn())
+    .await?;
+    Ok(released)
+}

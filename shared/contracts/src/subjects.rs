@@ -201,7 +201,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "dispatch.workorder.cancelled",
         producer: Service::Dispatch,
-        consumers: &[],
+        consumers: &[Service::Inventory],
         summary: "A work order was called off, with the reason.",
     },
     EventSpec {
