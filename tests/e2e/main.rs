@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, missing_docs, unreachable_pub)]
 
 mod bad_input;
+mod billing;
 mod crash;
 mod customers;
 mod dead_letters;

@@ -83,7 +83,18 @@ async fn issue(
     now: i64,
 ) -> Result<(), HandlerError> {
     let fees = store::fee_schedule(uow.conn(), visit.finished_at.timestamp_millis()).await?;
-    let lines = domain::price(visit, parts, &fees);
+    let contract = match &visit.machine {
+        Some(m) => {
+            store::coverage_on(
+                uow.conn(),
+                &domain::machine_key(&m.brand, &m.serial),
+                visit.finished_at.date_naive(),
+            )
+            .await?
+        }
+        None => None,
+    };
+    let lines = domain::price(visit, parts, &fees, contract.as_ref());
     let (total, charged) = domain::totals(&lines);
     let issued_at = from_ms(now);
     let year = issued_at.year();

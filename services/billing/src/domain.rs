@@ -37,38 +37,73 @@ fn round_div(n: i64, d: i64) -> i64 {
     (n + d / 2) / d
 }
 
+/// The key a machine is known by across services: brand and serial, upper case, without
+/// spaces or dashes.
+pub fn machine_key(brand: &str, serial: &str) -> String {
+    let clean = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_uppercase()
+    };
+    format!("{}/{}", clean(brand), clean(serial))
+}
+
 /// Prices a visit: call-out, labour and parts. In warranty every line is recorded at
-/// price and charged zero.
+/// price and charged zero; otherwise a contract in force covers the lines it names
+/// (consumables never). Covered lines are still recorded at price.
 pub fn price(
     visit: &WorkOrderCompleted,
     parts: &[ConsumedLine],
     fees: &FeeSchedule,
+    contract: Option<&aftercare_contracts::billing::ContractCoverage>,
 ) -> Vec<InvoiceLine> {
-    let covered = in_warranty(
+    let warranty = in_warranty(
         visit.machine.as_ref().and_then(|m| m.purchase_date),
         visit.finished_at.date_naive(),
         fees.warranty_months,
     );
-    let coverage = if covered {
-        Coverage::Warranty
-    } else {
-        Coverage::Chargeable
+    let coverage_of = |kind: LineKind, consumable: bool| -> Coverage {
+        if warranty && !consumable {
+            return Coverage::Warranty;
+        }
+        match contract {
+            Some(c)
+                if match kind {
+                    LineKind::CallOut => c.call_out,
+                    LineKind::Labour => c.labour,
+                    LineKind::Part => c.parts && !consumable,
+                } =>
+            {
+                Coverage::Contract
+            }
+            _ => Coverage::Chargeable,
+        }
     };
     let money = |amount_minor| Money {
         amount_minor,
         currency: fees.currency.clone(),
     };
-    let line = |kind, description: String, quantity: u32, unit: i64, amount: i64| InvoiceLine {
-        kind,
-        description,
-        quantity,
-        unit_price: money(unit),
-        amount: money(amount),
-        charged: money(if covered { 0 } else { amount }),
-        coverage,
-    };
+    let line =
+        |kind, consumable: bool, description: String, quantity: u32, unit: i64, amount: i64| {
+            let coverage = coverage_of(kind, consumable);
+            InvoiceLine {
+                kind,
+                description,
+                quantity,
+                unit_price: money(unit),
+                amount: money(amount),
+                charged: money(if coverage == Coverage::Chargeable {
+                    amount
+                } else {
+                    0
+                }),
+                coverage,
+            }
+        };
     let mut lines = vec![line(
         LineKind::CallOut,
+        false,
         format!("Call-out ({})", visit.district),
         1,
         fees.call_out_minor,
@@ -79,6 +114,7 @@ pub fn price(
     let quarter_price = round_div(fees.labour_per_hour_minor, 4);
     lines.push(line(
         LineKind::Labour,
+        false,
         format!("Labour, {minutes} min in started quarter hours"),
         quarters,
         quarter_price,
@@ -92,6 +128,7 @@ pub fn price(
             .unwrap_or_else(|| format!("{} (not in catalogue, unpriced)", p.sku));
         lines.push(line(
             LineKind::Part,
+            p.consumable,
             format!("{} × {}", name, p.quantity),
             p.quantity,
             unit,
@@ -162,12 +199,61 @@ mod tests {
             taken: qty,
             shortfall: 0,
             unit_price: Some(Money::cny(38000)),
+            consumable: false,
         }
     }
 
     #[test]
+    fn a_contract_covers_what_it_names_and_never_consumables() {
+        use aftercare_contracts::billing::ContractCoverage;
+        let labour_only = ContractCoverage {
+            call_out: true,
+            labour: true,
+            parts: false,
+            visit_every_months: 1,
+        };
+        let mut toner = drum(1);
+        toner.sku = "TONER-K".into();
+        toner.consumable = true;
+        let lines = price(
+            &visit(None, 30),
+            &[drum(1), toner.clone()],
+            &fees(),
+            Some(&labour_only),
+        );
+        let cov: Vec<Coverage> = lines.iter().map(|l| l.coverage).collect();
+        assert_eq!(
+            cov,
+            [
+                Coverage::Contract,
+                Coverage::Contract,
+                Coverage::Chargeable,
+                Coverage::Chargeable
+            ]
+        );
+        assert_eq!(totals(&lines), (5000 + 6000 + 38000 + 38000, 38000 + 38000));
+        let everything = ContractCoverage {
+            parts: true,
+            ..labour_only
+        };
+        let lines = price(
+            &visit(None, 30),
+            &[drum(1), toner],
+            &fees(),
+            Some(&everything),
+        );
+        assert_eq!(lines[2].coverage, Coverage::Contract);
+        assert_eq!(
+            lines[3].coverage,
+            Coverage::Chargeable,
+            "consumables are never covered"
+        );
+        assert_eq!(machine_key("Sharp", "sn-12 34"), "SHARP/SN1234");
+    }
+
+    #[test]
     fn a_chargeable_visit_is_priced_line_by_line() {
-        let lines = price(&visit(None, 50), &[drum(2)], &fees());
+        let lines = price(&visit(None, 50), &[drum(2)], &fees(), None);
         let amounts: Vec<i64> = lines.iter().map(|l| l.charged.amount_minor).collect();
         // call-out 50.00; 50 min = 4 quarters × 30.00; 2 drums × 380.00
         assert_eq!(amounts, vec![5000, 12000, 76000]);
@@ -178,7 +264,7 @@ mod tests {
     #[test]
     fn in_warranty_work_is_recorded_at_price_and_charged_zero() {
         let bought = NaiveDate::from_ymd_opt(2026, 1, 10);
-        let lines = price(&visit(bought, 15), &[drum(1)], &fees());
+        let lines = price(&visit(bought, 15), &[drum(1)], &fees(), None);
         assert_eq!(totals(&lines), (5000 + 3000 + 38000, 0));
         assert!(lines.iter().all(|l| l.coverage == Coverage::Warranty));
     }
@@ -201,7 +287,7 @@ mod tests {
             labour_per_hour_minor: 10002,
             ..fees()
         };
-        let lines = price(&visit(None, 30), &[], &odd);
+        let lines = price(&visit(None, 30), &[], &odd, None);
         assert_eq!(lines[1].unit_price.amount_minor, 2501);
     }
 
@@ -214,8 +300,9 @@ mod tests {
             taken: 0,
             shortfall: 1,
             unit_price: None,
+            consumable: false,
         };
-        let lines = price(&visit(None, 15), &[unknown], &fees());
+        let lines = price(&visit(None, 15), &[unknown], &fees(), None);
         assert!(lines[2].description.contains("not in catalogue"));
         assert_eq!(lines[2].amount.amount_minor, 0);
     }

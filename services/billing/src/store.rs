@@ -160,3 +160,85 @@ pub(crate) async fn by_work_order(
     .await?;
     rows.into_iter().map(InvoiceRow::into_invoice).collect()
 }
+
+/// Stores a contract and the machines it covers.
+pub(crate) async fn insert_contract(
+    uow: &mut UnitOfWork,
+    c: &aftercare_contracts::billing::Contract,
+) -> Result<()> {
+    sqlx::query(
+        "insert into contract (contract_id, number, customer_id, body, starts_on, ends_on, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(c.id.to_string())
+    .bind(&c.number)
+    .bind(c.customer_id.to_string())
+    .bind(serde_json::to_string(c)?)
+    .bind(c.starts_on.to_string())
+    .bind(c.ends_on.to_string())
+    .bind(c.created_at.timestamp_millis())
+    .execute(uow.conn())
+    .await?;
+    for m in &c.machines {
+        sqlx::query(
+            "insert into contract_machine (contract_id, machine_key) values ($1, $2) on conflict do nothing",
+        )
+        .bind(c.id.to_string())
+        .bind(crate::domain::machine_key(&m.brand, &m.serial))
+        .execute(uow.conn())
+        .await?;
+    }
+    Ok(())
+}
+
+/// A contract by id or number.
+pub(crate) async fn contract(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<aftercare_contracts::billing::Contract>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("select body from contract where contract_id = $1 or number = $1")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(b,)| aftercare_platform::db::from_json(&b))
+        .transpose()
+}
+
+/// Contracts, of one customer when given, newest first.
+pub(crate) async fn contracts(
+    conn: &mut AnyConnection,
+    customer_id: Option<Uuid>,
+) -> Result<Vec<aftercare_contracts::billing::Contract>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select body from contract where ($1 = '' or customer_id = $1) order by contract_id desc limit 500",
+    )
+    .bind(customer_id.map(|c| c.to_string()).unwrap_or_default())
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(b,)| aftercare_platform::db::from_json(&b))
+        .collect()
+}
+
+/// What the contract in force on `day` for a machine covers, if any.
+pub(crate) async fn coverage_on(
+    conn: &mut AnyConnection,
+    machine_key: &str,
+    day: chrono::NaiveDate,
+) -> Result<Option<aftercare_contracts::billing::ContractCoverage>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "select c.body from contract c join contract_machine m on m.contract_id = c.contract_id
+         where m.machine_key = $1 and c.starts_on <= $2 and c.ends_on >= $2
+         order by c.contract_id desc limit 1",
+    )
+    .bind(machine_key)
+    .bind(day.to_string())
+    .fetch_optional(conn)
+    .await?;
+    row.map(|(b,)| {
+        aftercare_platform::db::from_json::<aftercare_contracts::billing::Contract>(&b)
+            .map(|c| c.coverage)
+    })
+    .transpose()
+}

@@ -1,11 +1,12 @@
 //! Dispatch's event handlers: a ticket that needs a visit (new, or after triage or
 //! reopening) becomes a work order, assigned at once when someone qualifies and flagged
-//! when nobody does; a warranty card starts its maintenance plans; inventory's answers
+//! when nobody does; a warranty card or a contract starts its maintenance plans; inventory's answers
 //! to parts requests update the work order.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Event;
+use aftercare_contracts::billing::ContractSigned;
 use aftercare_contracts::dispatch::{PartsStatus, WorkType};
 use aftercare_contracts::intake::{
     TicketOpened, TicketType, TicketVisitRequested, WarrantyRegistered,
@@ -96,6 +97,11 @@ impl EventHandler for Handler {
                         PartsStatus::Backordered
                     };
                     return answer(uow, e.work_order_id, status, &[e.line]).await;
+                }
+                ContractSigned::TYPE => {
+                    let c = event.decode::<ContractSigned>()?.data.0;
+                    crate::api::maintenance::on_contract(uow, &c).await?;
+                    return Ok(());
                 }
                 WarrantyRegistered::TYPE => {
                     let w = event.decode::<WarrantyRegistered>()?.data;

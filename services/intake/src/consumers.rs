@@ -2,7 +2,7 @@
 //! change a customer should hear about becomes a notification (technician booked, work
 //! done, receipt issued, callback due).
 use aftercare_calendar::BusinessCalendar;
-use aftercare_contracts::billing::InvoiceIssued;
+use aftercare_contracts::billing::{ContractSigned, InvoiceIssued};
 use aftercare_contracts::dispatch::{
     MaintenanceDue, MaintenanceKind, WorkOrderAssigned, WorkOrderCompleted,
     WorkOrderWaitingForParts,
@@ -154,6 +154,18 @@ impl EventHandler for Handler {
                 ConsumableReplacementDue::TYPE => {
                     let e = event.decode::<ConsumableReplacementDue>()?.data;
                     open_consumables_contact(uow, &self.calendar, e).await?;
+                }
+                ContractSigned::TYPE => {
+                    let c = event.decode::<ContractSigned>()?.data.0;
+                    for m in &c.machines {
+                        if !store::customers::set_contract(
+                            uow, &m.brand, &m.serial, &c.number, c.ends_on,
+                        )
+                        .await?
+                        {
+                            tracing::info!(contract = %c.number, serial = %m.serial, "contract machine not on file or a later contract covers it");
+                        }
+                    }
                 }
                 MaintenanceDue::TYPE => {
                     let e = event.decode::<MaintenanceDue>()?.data;

@@ -101,6 +101,7 @@ pub async fn load(db: &Db, customers: usize, machines: usize) -> Result<(usize, 
                 warranty_end: None,
                 install_location: String::new(),
                 last_meter_reading: None,
+                contract: None,
                 created_at: from_ms(now),
                 version: 1,
             };

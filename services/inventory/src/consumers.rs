@@ -121,6 +121,9 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
             quantity: used.quantity,
             taken: used.quantity - shortfall,
             shortfall,
+            consumable: part.as_ref().is_some_and(|p| {
+                p.category == aftercare_contracts::inventory::PartCategory::Consumable
+            }),
             unit_price: part.map(|p| p.list_price),
         });
     }

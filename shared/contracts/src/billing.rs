@@ -1,9 +1,10 @@
 //! Billing's events and requests: receipts (收费).
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::intake::MachineInfo;
 use crate::{Event, Money, Service};
 
 /// Why a line is or is not charged.
@@ -14,6 +15,8 @@ pub enum Coverage {
     Chargeable,
     /// In warranty: recorded at cost, charged zero.
     Warranty,
+    /// Covered by an annual maintenance contract (年保): recorded at cost, charged zero.
+    Contract,
 }
 
 /// What a line charges for.
@@ -101,5 +104,97 @@ impl Event for InvoiceIssued {
     const SOURCE: Service = Service::Billing;
     fn subject_id(&self) -> String {
         self.invoice_id.to_string()
+    }
+}
+
+/// What an annual maintenance contract covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContractCoverage {
+    /// Call-out fees.
+    pub call_out: bool,
+    /// Labour.
+    pub labour: bool,
+    /// Parts (consumables are never covered).
+    pub parts: bool,
+    /// A maintenance visit every this many months (0: none planned), 0–12.
+    pub visit_every_months: u32,
+}
+
+/// Request: record a signed contract (`svc.billing.contract.create`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateContract {
+    /// The customer's record.
+    pub customer_id: Uuid,
+    /// Company, 1–200 characters.
+    pub customer_name: String,
+    /// District, 1–64 characters (maintenance visits are assigned by it).
+    pub district: String,
+    /// Address, up to 500 characters.
+    #[serde(default)]
+    pub address: String,
+    /// The machines covered, 1–50.
+    pub machines: Vec<MachineInfo>,
+    /// First day covered.
+    pub starts_on: NaiveDate,
+    /// Last day covered.
+    pub ends_on: NaiveDate,
+    /// What it covers.
+    pub coverage: ContractCoverage,
+    /// The contract's price.
+    pub price: Money,
+}
+
+/// An annual maintenance contract (年保).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Contract {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Gapless per year: `K2026-000001`.
+    pub number: String,
+    /// The customer's record.
+    pub customer_id: Uuid,
+    /// Company.
+    pub customer_name: String,
+    /// District.
+    pub district: String,
+    /// Address.
+    pub address: String,
+    /// The machines covered.
+    pub machines: Vec<MachineInfo>,
+    /// First day covered.
+    pub starts_on: NaiveDate,
+    /// Last day covered.
+    pub ends_on: NaiveDate,
+    /// What it covers.
+    pub coverage: ContractCoverage,
+    /// Price.
+    pub price: Money,
+    /// When recorded.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Request: a customer's contracts (`svc.billing.contract.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListContracts {
+    /// Only this customer's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+}
+
+/// Event `billing.contract.signed`: a contract covers machines for a period; dispatch plans
+/// its maintenance visits, intake notes it on the machines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct ContractSigned(pub Contract);
+
+impl Event for ContractSigned {
+    const TYPE: &'static str = "billing.contract.signed";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.id.to_string()
     }
 }

@@ -808,10 +808,22 @@ pub struct Machine {
     /// The last meter reading (复印量) a technician reported, and when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_meter_reading: Option<MeterReading>,
+    /// The annual maintenance contract covering it (from billing), latest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<MachineContract>,
     /// Registered.
     pub created_at: DateTime<Utc>,
     /// Optimistic-concurrency version.
     pub version: i64,
+}
+
+/// The contract reference on a machine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MachineContract {
+    /// Contract number, `K2026-000001`.
+    pub number: String,
+    /// Last day covered.
+    pub ends_on: NaiveDate,
 }
 
 /// A meter reading (复印量) from a visit.

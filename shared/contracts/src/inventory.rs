@@ -328,6 +328,9 @@ pub struct ConsumedLine {
     /// List price per unit at consumption; absent for an unknown SKU.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<Money>,
+    /// A consumable (toner, drum): never covered by warranty or contract.
+    #[serde(default)]
+    pub consumable: bool,
 }
 
 /// Event `inventory.stock.consumed`: parts of a completed work order left stock.

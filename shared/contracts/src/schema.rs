@@ -47,6 +47,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<inventory::ReservationBackordered>(),
         one::<inventory::BackorderFulfilled>(),
         one::<billing::InvoiceIssued>(),
+        one::<billing::ContractSigned>(),
         one::<survey::CallbackScheduled>(),
         one::<survey::CallbackRecorded>(),
         one::<survey::CallbackProblemPersists>(),

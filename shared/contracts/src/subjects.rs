@@ -271,6 +271,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A receipt was issued for a completed work order.",
     },
     EventSpec {
+        subject: "billing.contract.signed",
+        producer: Service::Billing,
+        consumers: &[Service::Dispatch, Service::Intake],
+        summary: "An annual maintenance contract covers machines for a period: dispatch plans its visits, intake notes it on the machines.",
+    },
+    EventSpec {
         subject: "survey.callback.scheduled",
         producer: Service::Survey,
         consumers: &[Service::Intake],
@@ -592,6 +598,18 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.billing.invoice.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.contract.create",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.contract.get",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.contract.list",
         service: Service::Billing,
     },
     RequestSpec {

@@ -169,3 +169,42 @@ pub(crate) async fn sweep(
     uow.commit().await?;
     Ok(n)
 }
+
+/// A contract plans its maintenance visits: one plan per machine, every
+/// `visit_every_months` from its start (or today, for a contract already running) to its
+/// end; once per contract and machine however often the event comes.
+pub(crate) async fn on_contract(
+    uow: &mut UnitOfWork,
+    c: &aftercare_contracts::billing::Contract,
+) -> aftercare_platform::Result<()> {
+    let every = c.coverage.visit_every_months;
+    if every == 0 {
+        return Ok(());
+    }
+    let today = from_ms(now_ms()).date_naive();
+    let first = c.starts_on.max(today);
+    if first > c.ends_on {
+        return Ok(());
+    }
+    for m in &c.machines {
+        let p = plan(
+            MaintenanceKind::Contract,
+            c.customer_id,
+            &c.customer_name,
+            &c.district,
+            &c.address,
+            m,
+            first,
+            every,
+            Some(c.ends_on),
+        );
+        let key = format!(
+            "contract:{}:{}:{}",
+            c.number,
+            m.brand.trim(),
+            m.serial.trim()
+        );
+        store::insert(uow, &p, &key, now_ms()).await?;
+    }
+    Ok(())
+}

@@ -3,7 +3,7 @@
 //! document and the permission matrix in the docs are generated from it, and a test
 //! checks that every routed path is listed here and every listed operation is routed.
 use aftercare_contracts::Role::{self, *};
-use aftercare_contracts::billing::Invoice;
+use aftercare_contracts::billing::{Contract, CreateContract, Invoice};
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateMaintenancePlan,
     CreateTechnician, DayPlan, DispatchGroup, DispatchReport, DurationDefaults, MaintenancePlan,
@@ -1861,6 +1861,60 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<Invoice>),
+    },
+    Operation {
+        id: "createContract",
+        method: Method::POST,
+        path: "/contracts",
+        tag: "billing",
+        summary: "Record a signed annual maintenance contract (年保): machines, period, coverage, visit frequency, price; receipts then apply its coverage, dispatch plans its visits",
+        access: Access::Roles(&[Agent, Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[],
+        request: Some(schema::<CreateContract>),
+        request_omits: &[],
+        status: 201,
+        response: Body::Json(schema::<Contract>),
+    },
+    Operation {
+        id: "listContracts",
+        method: Method::GET,
+        path: "/contracts",
+        tag: "billing",
+        summary: "Contracts, newest first",
+        access: Access::Roles(&[Agent, Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[Param {
+            name: "customer_id",
+            at: In::Query,
+            required: false,
+            schema: schema::<uuid::Uuid>,
+            doc: "Only this customer's contracts.",
+        }],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Page<Contract>>),
+    },
+    Operation {
+        id: "getContract",
+        method: Method::GET,
+        path: "/contracts/{id}",
+        tag: "billing",
+        summary: "One contract by id or number",
+        access: Access::Roles(&[Agent, Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[path_id("Contract id or number.")],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<Contract>),
     },
     // Survey.
     Operation {

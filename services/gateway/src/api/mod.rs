@@ -2,6 +2,7 @@
 //! rules (whose objects the caller may see), call the owning service over NATS and
 //! shape the answer; no domain rule lives here.
 pub(crate) mod auth;
+pub(crate) mod billing;
 pub(crate) mod catalogue;
 pub(crate) mod customers;
 pub(crate) mod dispatch;
@@ -241,6 +242,11 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/invoices", get(services::list_invoices))
         .route("/invoices/{id}", get(services::get_invoice))
+        .route(
+            "/contracts",
+            post(billing::create_contract).get(billing::list_contracts),
+        )
+        .route("/contracts/{id}", get(billing::get_contract))
         .route("/callbacks", get(survey::list_callbacks))
         .route("/callbacks/{id}", get(survey::get_callback))
         .route("/callbacks/{id}/attempts", post(survey::record_callback))

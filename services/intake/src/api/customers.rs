@@ -257,6 +257,7 @@ async fn insert_machine(
         warranty_end: warranty_end(info.purchase_date, given_warranty_end, months),
         install_location: install_location.trim().to_owned(),
         last_meter_reading: None,
+        contract: None,
         created_at: now,
         version: 1,
     };

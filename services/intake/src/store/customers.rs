@@ -235,6 +235,8 @@ struct MachineRow {
     meter_reading: Option<i64>,
     meter_at: Option<i64>,
     meter_work_order: Option<String>,
+    contract_number: Option<String>,
+    contract_ends_on: Option<String>,
     created_at: i64,
     version: i64,
 }
@@ -267,6 +269,12 @@ impl MachineRow {
                 }),
                 _ => None,
             },
+            contract: match (self.contract_number, date(self.contract_ends_on)?) {
+                (Some(number), Some(ends_on)) => {
+                    Some(aftercare_contracts::intake::MachineContract { number, ends_on })
+                }
+                _ => None,
+            },
             created_at: from_ms(self.created_at),
             version: self.version,
         })
@@ -281,7 +289,7 @@ const MACHINE: &str = "select machine_id, customer_id, product_line, brand, mode
       order by r.at desc limit 1) as meter_at,
     (select r.work_order_id from meter_reading r where r.brand_key = machine.brand_key and r.serial_key = machine.serial_key
       order by r.at desc limit 1) as meter_work_order,
-    created_at, version from machine";
+    contract_number, contract_ends_on, created_at, version from machine";
 
 /// The machine with this brand and serial number, if registered.
 pub(crate) async fn machine_by_serial(
@@ -447,4 +455,27 @@ pub(crate) async fn save_product_line(uow: &mut UnitOfWork, p: &ProductLine) -> 
     .execute(uow.conn())
     .await?;
     Ok(())
+}
+
+/// Notes the contract covering a machine (the one ending latest wins); false when the
+/// machine is not on file.
+pub(crate) async fn set_contract(
+    uow: &mut UnitOfWork,
+    brand: &str,
+    serial: &str,
+    number: &str,
+    ends_on: NaiveDate,
+) -> Result<bool> {
+    let n = sqlx::query(
+        "update machine set contract_number = $1, contract_ends_on = $2, version = version + 1
+         where brand_key = $3 and serial_key = $4 and (contract_ends_on is null or contract_ends_on <= $2)",
+    )
+    .bind(number)
+    .bind(ends_on.to_string())
+    .bind(serial_key(brand))
+    .bind(serial_key(serial))
+    .execute(uow.conn())
+    .await?
+    .rows_affected();
+    Ok(n == 1)
 }
