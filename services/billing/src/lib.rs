@@ -3,8 +3,10 @@
 //!
 //! Consumes `dispatch.workorder.completed` (the visit) and `inventory.stock.consumed`
 //! (parts at list price); the receipt is issued once both are known (or at once when no
-//! parts were used). Publishes `billing.invoice.issued`. Answers
-//! `svc.billing.invoice.{get,list}`.
+//! parts were used); coverage comes from the warranty or an annual maintenance contract
+//! in force for the machine. Publishes `billing.invoice.issued` and
+//! `billing.contract.signed`. Answers `svc.billing.invoice.{get,list}` and
+//! `svc.billing.contract.{create,get,list}`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;

@@ -2,8 +2,9 @@
 //! technicians by hard rules and a score, plans each technician's day route, and takes the
 //! technician's visit report.
 //!
-//! Consumes `intake.ticket.opened`, `intake.ticket.visit_requested` and
-//! `intake.warranty.registered` (maintenance plans). Publishes
+//! Consumes `intake.ticket.opened`, `intake.ticket.visit_requested`,
+//! `intake.warranty.registered` and `billing.contract.signed` (maintenance plans), and
+//! inventory's answers to parts requests. Publishes
 //! `dispatch.workorder.{assigned,unassigned,completed,waiting_for_parts,taken_to_workshop,could_not_fix,cancelled}`,
 //! `dispatch.parts.requested`, `dispatch.meter.read`, `dispatch.route.published` and
 //! `dispatch.maintenance.due` (a periodic job generates planned visits a lead time ahead).

@@ -8,7 +8,10 @@
 //! and `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
 //! `dispatch.workorder.completed` and `survey.callback.{scheduled,recorded,problem_persists}`
 //! to move tickets along (a callback closes the ticket, a problem that persists reopens it),
-//! and `survey.callback.link_issued` to send the customer the answer link.
+//! `dispatch.workorder.waiting_for_parts` (the ticket waits), `survey.callback.link_issued`
+//! to send the customer the answer link, `dispatch.maintenance.due` and
+//! `inventory.consumable.replacement_due` (planned maintenance tickets and consumables contact
+//! tasks) and `billing.contract.signed` (the contract noted on the machines).
 //! Answers `svc.intake.ticket.{open,get,list,send_code}`, `svc.intake.customer.{create,get,find}`,
 //! `svc.intake.machine.{register,list}` and `svc.intake.warranty.register`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
