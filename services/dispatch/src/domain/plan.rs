@@ -103,44 +103,65 @@ fn problem(day: &Day, stops: &[Stop]) -> Result<Problem, String> {
     Problem::new(matrix, vec![tech], jobs).map_err(|e| e.to_string())
 }
 
+/// The search is bounded by iterations, not time, so the same day plans the same way
+/// however busy the machine is.
 fn params() -> Params {
     Params {
-        time_limit: Duration::from_millis(300),
-        max_iterations: 3_000,
+        time_limit: Duration::from_secs(10),
+        max_iterations: 1_500,
         threads: 1,
         ..Params::default()
     }
 }
 
-fn routed(plan: aftercare_route_planner::Plan, stops: usize) -> Routed {
-    let (visits, travel, end) = match plan.routes.first() {
-        Some(r) => (
-            r.stops
-                .iter()
-                .map(|s| (s.job, s.arrival, s.start))
-                .collect::<Vec<_>>(),
-            r.distance,
-            r.end,
-        ),
-        None => (vec![], 0.0, 0.0),
-    };
+/// Walks the planner's order with the real travel times, windows and shift: a stop that
+/// cannot start within its window (or would end the day late) is left out rather than
+/// planned late, and the times are the ones the technician will see.
+fn routed(plan: aftercare_route_planner::Plan, day: &Day, stops: &[Stop]) -> Routed {
+    let order: Vec<usize> = plan
+        .routes
+        .first()
+        .map(|r| r.stops.iter().map(|s| s.job).collect())
+        .unwrap_or_default();
+    let misfit = "does not fit the shift and the other appointments";
     let mut left_out: Vec<(usize, String)> = plan
         .unserved
         .into_iter()
         .map(|u| (u.job, u.reason))
         .collect();
-    for j in 0..stops {
+    let mut visits = Vec::with_capacity(order.len());
+    let (mut at, mut place, mut travelled) = (day.shift.0, day.start, 0.0);
+    for j in order {
+        let s = &stops[j];
+        let leg = travel(place, s.location);
+        let arrival = at + leg;
+        let (ready, due) = s.window.unwrap_or((day.shift.0, day.shift.1 - s.minutes));
+        let start = arrival.max(ready);
+        let home = travel(s.location, day.start);
+        if start > due + 1e-6 || start + s.minutes + home > day.shift.1 + 1e-6 {
+            left_out.push((j, misfit.into()));
+            continue;
+        }
+        visits.push((j, arrival, start));
+        travelled += leg;
+        at = start + s.minutes;
+        place = s.location;
+    }
+    for j in 0..stops.len() {
         if !visits.iter().any(|v| v.0 == j) && !left_out.iter().any(|l| l.0 == j) {
-            left_out.push((
-                j,
-                "does not fit the shift and the other appointments".into(),
-            ));
+            left_out.push((j, misfit.into()));
         }
     }
+    let (travel_total, end) = if visits.is_empty() {
+        (0.0, day.shift.0)
+    } else {
+        let home = travel(place, day.start);
+        (travelled + home, at + home)
+    };
     Routed {
         visits,
         left_out,
-        travel,
+        travel: travel_total,
         end,
     }
 }
@@ -156,7 +177,7 @@ pub fn route(day: &Day, stops: &[Stop]) -> Result<Routed, String> {
         });
     }
     let p = problem(day, stops)?;
-    Ok(routed(solve(&p, &params()), stops.len()))
+    Ok(routed(solve(&p, &params()), day, stops))
 }
 
 /// Inserts stop `urgent` into a route already planned as `current` (stop indexes in
@@ -170,7 +191,8 @@ pub fn insert(
     let p = problem(day, stops)?;
     Ok(routed(
         insert_urgent(&p, &[current.to_vec()], urgent, &params()),
-        stops.len(),
+        day,
+        stops,
     ))
 }
 
