@@ -225,11 +225,18 @@ async fn flow(backend: Backend) {
     );
     let js = sys.jetstream().await;
     let stream = js.get_stream("INTAKE").await.unwrap();
-    let m = stream
-        .get_last_raw_message_by_subject("intake.warranty.registered")
+    // Events leave through the outbox after the commit: wait for the second card's.
+    let e =
+        aftercare_testkit::poll_for(crate::helpers::WAIT, "the second card's event", || async {
+            let m = stream
+                .get_last_raw_message_by_subject("intake.warranty.registered")
+                .await
+                .ok()?;
+            let e: Value = serde_json::from_slice(&m.payload).ok()?;
+            (e["data"]["card_number"] == "WC-2").then_some(e)
+        })
         .await
         .unwrap();
-    let e: Value = serde_json::from_slice(&m.payload).unwrap();
     assert_eq!(e["data"]["card_number"], "WC-2");
 
     // A customer account sees its own record and machines only, and files its tickets there.

@@ -319,11 +319,16 @@ async fn flow(backend: Backend) {
     // Dispatch was told through the event catalogue.
     let js = sys.jetstream().await;
     let stream = js.get_stream("INTAKE").await.unwrap();
-    let m = stream
-        .get_last_raw_message_by_subject("intake.ticket.visit_requested")
-        .await
-        .unwrap();
-    let e: Value = serde_json::from_slice(&m.payload).unwrap();
+    let e = aftercare_testkit::poll_for(WAIT, "the visit request", || async {
+        let m = stream
+            .get_last_raw_message_by_subject("intake.ticket.visit_requested")
+            .await
+            .ok()?;
+        let e: Value = serde_json::from_slice(&m.payload).ok()?;
+        (e["data"]["ticket_id"] == json!(id)).then_some(e)
+    })
+    .await
+    .unwrap();
     assert_eq!(e["data"]["ticket_id"], json!(id));
 }
 
@@ -787,11 +792,15 @@ async fn returns_are_inspected_within_the_window_and_training_comes_first(backen
     );
     let js = sys.jetstream().await;
     let stream = js.get_stream("INTAKE").await.unwrap();
-    let m = stream
-        .get_last_raw_message_by_subject("intake.return.approved")
-        .await
-        .unwrap();
-    let e: Value = serde_json::from_slice(&m.payload).unwrap();
+    let e = aftercare_testkit::poll_for(WAIT, "the approved return", || async {
+        let m = stream
+            .get_last_raw_message_by_subject("intake.return.approved")
+            .await
+            .ok()?;
+        serde_json::from_slice::<Value>(&m.payload).ok()
+    })
+    .await
+    .unwrap();
     assert_eq!(e["data"]["ticket_id"], r["id"]);
     assert_eq!(e["data"]["reason"], "defective");
 
