@@ -94,6 +94,48 @@ async fn contracts_through_the_gateway(backend: Backend) {
         .get(&format!("/contracts?customer_id={customer_id}"))
         .await;
     assert_eq!(list["items"][0]["number"], number.as_str());
+
+    // Payments: never more than is owed; what is left is a receivable, aged.
+    let pay = format!("/invoices/{}/payments", receipt["number"].as_str().unwrap());
+    let (s, p) = api
+        .post(
+            &pay,
+            &json!({"method": "cash", "amount": {"amount_minor": 50000, "currency": "CNY"}}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("more_than_owed")),
+        "{p}"
+    );
+    let (s, p) = api
+        .post(&pay, &json!({"method": "wechat_pay", "amount": {"amount_minor": 30000, "currency": "CNY"}, "reference": "WX-1"}))
+        .await;
+    assert_eq!(s, 201, "{p}");
+    let issued = receipt["issued_at"].as_str().unwrap()[..10].to_owned();
+    let issued_on = chrono::NaiveDate::parse_from_str(&issued, "%Y-%m-%d").unwrap();
+    for (days, bucket) in [(30, "days0_to30"), (31, "days31_to60"), (91, "over90")] {
+        let as_of = issued_on + chrono::Duration::days(days);
+        let (s, r) = api
+            .get(&format!("/reports/receivables?as_of={as_of}"))
+            .await;
+        assert_eq!(s, 200, "{r}");
+        assert_eq!(r["items"][0]["outstanding"]["amount_minor"], 8000, "{r}");
+        assert_eq!(r["items"][0]["bucket"], bucket, "{r}");
+        let total = r["totals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["bucket"] == bucket)
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (total["owed_minor"].as_i64(), total["receipts"].as_u64()),
+            (Some(8000), Some(1))
+        );
+    }
+    let (s, p) = api.get("/reports/receivables?as_of=soon").await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("as_of")));
 }
 
 #[tokio::test]

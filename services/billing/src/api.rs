@@ -2,7 +2,8 @@
 use aftercare_contracts::Envelope;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
-    Contract, ContractSigned, CreateContract, Invoice, ListContracts,
+    AgeBucket, BucketTotal, Contract, ContractSigned, CreateContract, Invoice, ListContracts,
+    Payment, Receivable, ReceivablesReport, ReceivablesRequest, RecordPayment,
 };
 use aftercare_contracts::rpc::{ById, ByWorkOrder, Page};
 use aftercare_contracts::rpc::{FieldError, check_text};
@@ -18,7 +19,14 @@ use crate::store;
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
     let d1 = db.clone();
     let (cc, cg, cl) = (db.clone(), db.clone(), db.clone());
+    let (pr, rr) = (db.clone(), db.clone());
     vec![
+        endpoint("payment.record", move |ctx, req| {
+            record_payment(pr.clone(), ctx, req)
+        }),
+        endpoint("report.receivables", move |_ctx, req| {
+            receivables(rr.clone(), req)
+        }),
         endpoint("contract.create", move |ctx, req| {
             create_contract(cc.clone(), ctx, req)
         }),
@@ -156,5 +164,115 @@ async fn list_contracts(db: Db, req: ListContracts) -> Result<Page<Contract>, Se
     Ok(Page {
         items: store::contracts(&mut conn, req.customer_id).await?,
         next_cursor: None,
+    })
+}
+
+/// Records a payment of a receipt; more than is outstanding, or another currency, is refused.
+async fn record_payment(
+    db: Db,
+    ctx: RequestContext,
+    req: RecordPayment,
+) -> Result<Payment, ServiceError> {
+    if req.reference.chars().count() > 100 {
+        return Err(ServiceError::field(
+            "reference",
+            "too_long",
+            "reference must be at most 100 characters",
+        ));
+    }
+    if req.amount.amount_minor <= 0 {
+        return Err(ServiceError::field(
+            "amount.amount_minor",
+            "out_of_range",
+            "a payment is more than zero",
+        ));
+    }
+    let mut uow = db.begin().await?;
+    let inv = store::get(uow.conn(), req.invoice_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", &req.invoice_id))?;
+    if req.amount.currency != inv.total_charged.currency {
+        return Err(ServiceError::field(
+            "amount.currency",
+            "invalid",
+            format!("the receipt is in {}", inv.total_charged.currency),
+        ));
+    }
+    let owed = inv.total_charged.amount_minor - store::paid(uow.conn(), inv.id).await?;
+    if req.amount.amount_minor > owed {
+        return Err(ServiceError::field(
+            "amount.amount_minor",
+            "more_than_owed",
+            format!("{owed} is outstanding on {}", inv.number),
+        ));
+    }
+    let p = Payment {
+        id: Uuid::now_v7(),
+        invoice_id: inv.id,
+        method: req.method,
+        amount: req.amount,
+        collected_by: req.collected_by,
+        reference: req.reference.trim().to_owned(),
+        recorded_by: ctx
+            .actor
+            .as_ref()
+            .map(|a| a.user_id.clone())
+            .unwrap_or_else(|| "anonymous".into()),
+        at: from_ms(now_ms()),
+    };
+    store::insert_payment(&mut uow, &p).await?;
+    uow.commit().await?;
+    Ok(p)
+}
+
+/// Receivables ageing on a day: every receipt issued by then with something owed, its age
+/// and bucket, and the totals per bucket.
+async fn receivables(db: Db, req: ReceivablesRequest) -> Result<ReceivablesReport, ServiceError> {
+    let end = (req.as_of + chrono::Duration::days(1))
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc()
+        .timestamp_millis();
+    let mut conn = db.read_conn().await?;
+    let mut items = Vec::new();
+    let mut totals: Vec<BucketTotal> = [
+        AgeBucket::Days0To30,
+        AgeBucket::Days31To60,
+        AgeBucket::Days61To90,
+        AgeBucket::Over90,
+    ]
+    .into_iter()
+    .map(|bucket| BucketTotal {
+        bucket,
+        owed_minor: 0,
+        receipts: 0,
+    })
+    .collect();
+    for (number, customer_name, issued_at, currency, owed) in
+        store::open_receivables(&mut conn, end).await?
+    {
+        let issued_on = from_ms(issued_at).date_naive();
+        let age_days = (req.as_of - issued_on).num_days();
+        let bucket = crate::domain::bucket(age_days);
+        if let Some(t) = totals.iter_mut().find(|t| t.bucket == bucket) {
+            t.owed_minor += owed;
+            t.receipts += 1;
+        }
+        items.push(Receivable {
+            number,
+            customer_name,
+            issued_on,
+            age_days,
+            bucket,
+            outstanding: aftercare_contracts::Money {
+                amount_minor: owed,
+                currency,
+            },
+        });
+    }
+    Ok(ReceivablesReport {
+        as_of: req.as_of,
+        totals,
+        items,
     })
 }

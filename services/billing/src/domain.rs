@@ -138,6 +138,17 @@ pub fn price(
     lines
 }
 
+/// The ageing bucket of a receivable open `days` days: 0–30, 31–60, 61–90, more than 90.
+pub fn bucket(days: i64) -> aftercare_contracts::billing::AgeBucket {
+    use aftercare_contracts::billing::AgeBucket::*;
+    match days {
+        ..=30 => Days0To30,
+        31..=60 => Days31To60,
+        61..=90 => Days61To90,
+        _ => Over90,
+    }
+}
+
 /// Sums of amounts and of charged amounts.
 pub fn totals(lines: &[InvoiceLine]) -> (i64, i64) {
     lines.iter().fold((0, 0), |(a, c), l| {
@@ -201,6 +212,22 @@ mod tests {
             unit_price: Some(Money::cny(38000)),
             consumable: false,
         }
+    }
+
+    #[test]
+    fn ageing_buckets_at_their_edges() {
+        use aftercare_contracts::billing::AgeBucket::*;
+        let got: Vec<_> = [0, 30, 31, 60, 61, 90, 91, 400]
+            .iter()
+            .map(|d| bucket(*d))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Days0To30, Days0To30, Days31To60, Days31To60, Days61To90, Days61To90, Over90,
+                Over90
+            ]
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! (parts at list price); the receipt is issued once both are known (or at once when no
 //! parts were used); coverage comes from the warranty or an annual maintenance contract
 //! in force for the machine. Publishes `billing.invoice.issued` and
-//! `billing.contract.signed`. Answers `svc.billing.invoice.{get,list}` and
-//! `svc.billing.contract.{create,get,list}`.
+//! `billing.contract.signed`. Answers `svc.billing.invoice.{get,list}`,
+//! `svc.billing.contract.{create,get,list}`, `svc.billing.payment.record` and
+//! `svc.billing.report.receivables`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;

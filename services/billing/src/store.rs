@@ -242,3 +242,53 @@ pub(crate) async fn coverage_on(
     })
     .transpose()
 }
+
+/// Units of the receipt's currency paid so far.
+pub(crate) async fn paid(conn: &mut AnyConnection, invoice_id: Uuid) -> Result<i64> {
+    let n: i64 = sqlx::query_scalar(
+        "select cast(coalesce(sum(amount_minor), 0) as bigint) from payment where invoice_id = $1",
+    )
+    .bind(invoice_id.to_string())
+    .fetch_one(conn)
+    .await?;
+    Ok(n)
+}
+
+/// Records a payment.
+pub(crate) async fn insert_payment(
+    uow: &mut UnitOfWork,
+    p: &aftercare_contracts::billing::Payment,
+) -> Result<()> {
+    sqlx::query(
+        "insert into payment (payment_id, invoice_id, method, amount_minor, collected_by, reference, recorded_by, at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(p.id.to_string())
+    .bind(p.invoice_id.to_string())
+    .bind(aftercare_platform::db::to_text(&p.method))
+    .bind(p.amount.amount_minor)
+    .bind(p.collected_by.map(|c| c.to_string()))
+    .bind(&p.reference)
+    .bind(&p.recorded_by)
+    .bind(p.at.timestamp_millis())
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// Receipts issued before `before` with something still owed: (number, customer, issued
+/// at, currency, owed).
+pub(crate) async fn open_receivables(
+    conn: &mut AnyConnection,
+    before: i64,
+) -> Result<Vec<(String, String, i64, String, i64)>> {
+    let rows: Vec<(String, String, i64, String, i64)> = sqlx::query_as(
+        "select i.number, i.customer_name, i.issued_at, i.currency,
+            i.charged_minor - cast(coalesce((select sum(p.amount_minor) from payment p where p.invoice_id = i.invoice_id), 0) as bigint) as owed
+         from invoice i where i.issued_at < $1 order by i.issued_at, i.number",
+    )
+    .bind(before)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().filter(|r| r.4 > 0).collect())
+}

@@ -198,3 +198,120 @@ impl Event for ContractSigned {
         self.0.id.to_string()
     }
 }
+
+/// How a customer paid (recorded, not processed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// Cash (on site, to the technician, or at the counter).
+    Cash,
+    /// Bank transfer.
+    BankTransfer,
+    /// WeChat Pay.
+    WechatPay,
+    /// Alipay.
+    Alipay,
+}
+
+/// Request: record a payment of a receipt (`svc.billing.payment.record`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordPayment {
+    /// Receipt id or number (from the path).
+    pub invoice_id: String,
+    /// How.
+    pub method: PaymentMethod,
+    /// How much, in the receipt's currency; more than what is outstanding is refused.
+    pub amount: Money,
+    /// The technician who collected cash on site, for the daily reconciliation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_by: Option<Uuid>,
+    /// Bank or wallet reference, up to 100 characters.
+    #[serde(default)]
+    pub reference: String,
+}
+
+/// A payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Payment {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// The receipt.
+    pub invoice_id: Uuid,
+    /// How.
+    pub method: PaymentMethod,
+    /// How much.
+    pub amount: Money,
+    /// Technician who collected it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_by: Option<Uuid>,
+    /// Reference.
+    pub reference: String,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// How long a receivable has been open.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeBucket {
+    /// 0–30 days.
+    Days0To30,
+    /// 31–60 days.
+    Days31To60,
+    /// 61–90 days.
+    Days61To90,
+    /// More than 90 days.
+    Over90,
+}
+
+/// Request: receivables ageing as of a day (`svc.billing.report.receivables`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivablesRequest {
+    /// The day ages are counted to.
+    pub as_of: NaiveDate,
+}
+
+/// One open receivable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Receivable {
+    /// Receipt number.
+    pub number: String,
+    /// Customer.
+    pub customer_name: String,
+    /// Issued on.
+    pub issued_on: NaiveDate,
+    /// Days open on `as_of`.
+    pub age_days: i64,
+    /// Bucket.
+    pub bucket: AgeBucket,
+    /// Still owed.
+    pub outstanding: Money,
+}
+
+/// What is owed in one ageing bucket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct BucketTotal {
+    /// Bucket.
+    pub bucket: AgeBucket,
+    /// Owed, minor units.
+    pub owed_minor: i64,
+    /// Receipts.
+    pub receipts: u32,
+}
+
+/// Receivables ageing (应收帐款).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReceivablesReport {
+    /// The day ages are counted to.
+    pub as_of: NaiveDate,
+    /// Owed per bucket, in bucket order.
+    pub totals: Vec<BucketTotal>,
+    /// Every open receivable, oldest first.
+    pub items: Vec<Receivable>,
+}

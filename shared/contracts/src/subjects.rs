@@ -601,6 +601,14 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Billing,
     },
     RequestSpec {
+        subject: "svc.billing.payment.record",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.report.receivables",
+        service: Service::Billing,
+    },
+    RequestSpec {
         subject: "svc.billing.contract.create",
         service: Service::Billing,
     },

@@ -1,5 +1,8 @@
 //! Billing routes beyond receipts: annual maintenance contracts (年保).
-use aftercare_contracts::billing::{Contract, CreateContract, ListContracts};
+use aftercare_contracts::billing::{
+    Contract, CreateContract, ListContracts, Payment, ReceivablesReport, ReceivablesRequest,
+    RecordPayment,
+};
 use aftercare_contracts::rpc::{ById, Page};
 use axum::Extension;
 use axum::Json;
@@ -9,7 +12,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{AppState, created, parse_uuid_param};
+use super::{AppState, created, parse_day, parse_uuid_param};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -18,6 +21,7 @@ use crate::identity::Principal;
 #[derive(Debug, Deserialize)]
 pub(crate) struct ContractQuery {
     customer_id: Option<String>,
+    as_of: Option<String>,
 }
 
 pub(crate) async fn create_contract(
@@ -58,4 +62,36 @@ pub(crate) async fn get_contract(
         .call("svc.billing.contract.get", &ById { id }, Some(&p))
         .await?;
     Ok(Json(c).into_response())
+}
+
+pub(crate) async fn record_payment(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: RecordPayment = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("invoice_id", serde_json::Value::String(id.clone()))],
+    )
+    .await?;
+    let pay: Payment = s.call("svc.billing.payment.record", &req, Some(&p)).await?;
+    Ok(created(&pay, format!("/api/v1/invoices/{id}"), None))
+}
+
+pub(crate) async fn receivables(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ContractQuery>,
+) -> Result<Response, ApiError> {
+    let req = ReceivablesRequest {
+        as_of: parse_day("as_of", q.as_of.as_deref())?,
+    };
+    let r: ReceivablesReport = s
+        .call("svc.billing.report.receivables", &req, Some(&p))
+        .await?;
+    Ok(Json(r).into_response())
 }

@@ -3,7 +3,9 @@
 //! document and the permission matrix in the docs are generated from it, and a test
 //! checks that every routed path is listed here and every listed operation is routed.
 use aftercare_contracts::Role::{self, *};
-use aftercare_contracts::billing::{Contract, CreateContract, Invoice};
+use aftercare_contracts::billing::{
+    Contract, CreateContract, Invoice, Payment, ReceivablesReport, RecordPayment,
+};
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateMaintenancePlan,
     CreateTechnician, DayPlan, DispatchGroup, DispatchReport, DurationDefaults, MaintenancePlan,
@@ -1915,6 +1917,44 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<Contract>),
+    },
+    Operation {
+        id: "recordPayment",
+        method: Method::POST,
+        path: "/invoices/{id}/payments",
+        tag: "billing",
+        summary: "Record a payment of a receipt (cash, bank transfer, WeChat Pay, Alipay; recorded, not processed); never more than is owed",
+        access: Access::Roles(&[Agent, Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[path_id("Receipt id or number.")],
+        request: Some(schema::<RecordPayment>),
+        request_omits: &["invoice_id"],
+        status: 201,
+        response: Body::Json(schema::<Payment>),
+    },
+    Operation {
+        id: "receivables",
+        method: Method::GET,
+        path: "/reports/receivables",
+        tag: "reports",
+        summary: "Receivables ageing (应收帐款) on a day: every receipt with something owed, its age and bucket (0-30, 31-60, 61-90, over 90 days), totals per bucket",
+        access: Access::Roles(&[Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[Param {
+            name: "as_of",
+            at: In::Query,
+            required: true,
+            schema: schema::<chrono::NaiveDate>,
+            doc: "The day ages are counted to.",
+        }],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<ReceivablesReport>),
     },
     // Survey.
     Operation {

@@ -247,6 +247,8 @@ pub(crate) fn routes() -> Router<AppState> {
             post(billing::create_contract).get(billing::list_contracts),
         )
         .route("/contracts/{id}", get(billing::get_contract))
+        .route("/invoices/{id}/payments", post(billing::record_payment))
+        .route("/reports/receivables", get(billing::receivables))
         .route("/callbacks", get(survey::list_callbacks))
         .route("/callbacks/{id}", get(survey::get_callback))
         .route("/callbacks/{id}/attempts", post(survey::record_callback))
