@@ -1,7 +1,11 @@
 //! Billing through the gateway: an annual maintenance contract covers its machines'
 //! visits as it says (consumables and uncovered lines stay chargeable), dispatch plans its
-//! visits, and intake notes it on the machine. Bad input changes nothing.
-use serde_json::json;
+//! visits, and intake notes it on the machine; a new fee schedule version prices a key
+//! account's visit with its discount and tax; cash collected on site is booked, counted
+//! and its variance approved; credit notes, IOUs, refunds of approved returns and the
+//! revenue report. Bad input changes nothing.
+use reqwest::Method;
+use serde_json::{Value, json};
 
 use crate::helpers::*;
 
@@ -112,8 +116,11 @@ async fn contracts_through_the_gateway(backend: Backend) {
         .post(&pay, &json!({"method": "wechat_pay", "amount": {"amount_minor": 30000, "currency": "CNY"}, "reference": "WX-1"}))
         .await;
     assert_eq!(s, 201, "{p}");
-    let issued = receipt["issued_at"].as_str().unwrap()[..10].to_owned();
-    let issued_on = chrono::NaiveDate::parse_from_str(&issued, "%Y-%m-%d").unwrap();
+    // Ages count from the service-local (Asia/Shanghai) day of issue.
+    let issued_on = (chrono::DateTime::parse_from_rfc3339(receipt["issued_at"].as_str().unwrap())
+        .unwrap()
+        + chrono::Duration::hours(8))
+    .date_naive();
     for (days, bucket) in [(30, "days0_to30"), (31, "days31_to60"), (91, "over90")] {
         let as_of = issued_on + chrono::Duration::days(days);
         let (s, r) = api
@@ -146,4 +153,461 @@ async fn a_contract_covers_its_machines_and_plans_their_visits_on_sqlite() {
 #[tokio::test]
 async fn a_contract_covers_its_machines_and_plans_their_visits_on_postgresql() {
     contracts_through_the_gateway(Backend::Postgres).await;
+}
+
+async fn send(
+    api: &Api,
+    method: Method,
+    path: &str,
+    version: Option<&Value>,
+    body: Value,
+) -> (u16, Value) {
+    let mut req = api.request(method, path).await.json(&body);
+    if let Some(v) = version {
+        req = req.header("if-match", format!("\"{v}\""));
+    }
+    let r = req.send().await.unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// The last event of a subject on the BILLING stream, once it is there.
+async fn last_billing_event(sys: &System, subject: &str) -> Value {
+    let js = sys.jetstream().await;
+    let stream = js.get_stream("BILLING").await.unwrap();
+    aftercare_testkit::poll_for(WAIT, subject, || async {
+        let m = stream.get_last_raw_message_by_subject(subject).await.ok()?;
+        serde_json::from_slice::<Value>(&m.payload).ok()
+    })
+    .await
+    .unwrap()
+}
+
+async fn money_flows_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    api.part("DRUM-1", 5).await;
+    let now = chrono::Utc::now();
+    let today = (now + chrono::Duration::hours(8)).date_naive();
+
+    // A new fee schedule version from today: tianhe's call-out, a key-account discount.
+    let terms = json!({"currency": "CNY",
+        "call_out": [{"amount_minor": 5000}, {"district": "tianhe", "amount_minor": 6000}],
+        "labour_per_hour_minor": 12000, "key_account_discount_bp": 1000, "tax_rate_bp": 1300,
+        "warranty_months": 12});
+    let yesterday = today - chrono::Duration::days(1);
+    let (s, p) = api
+        .post(
+            "/fee-schedules",
+            &json!({"effective_from": yesterday.to_string(), "terms": terms}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("effective_from")),
+        "{p}"
+    );
+    let mut no_default = terms.clone();
+    no_default["call_out"] = json!([{"district": "tianhe", "amount_minor": 6000}]);
+    let (s, p) = api
+        .post(
+            "/fee-schedules",
+            &json!({"effective_from": today.to_string(), "terms": no_default}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("terms.call_out")),
+        "{p}"
+    );
+    let (s, f) = api
+        .post(
+            "/fee-schedules",
+            &json!({"effective_from": today.to_string(), "terms": terms}),
+        )
+        .await;
+    assert_eq!((s, f["version"].as_u64()), (201, Some(2)), "{f}");
+    let (_, list) = api.get("/fee-schedules").await;
+    assert_eq!(list["items"].as_array().map(Vec::len), Some(2));
+
+    // A key account's visit; the technician collects ¥100 in cash on site.
+    let (s, c) = api
+        .post("/customers", &json!({"company": "Tianhe Printing", "contacts": [{"name": "Ms Chen", "phones": ["13900139000"]}],
+            "address": "1 Tianhe Rd", "district": "tianhe", "tier": "key_account"}))
+        .await;
+    assert_eq!(s, 201, "{c}");
+    let mut body = ticket_body("SN-KA-1");
+    body["customer_id"] = c["id"].clone();
+    let (s, t) = api.post("/tickets", &body).await;
+    assert_eq!(s, 201, "{t}");
+    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    let wo_id = wo["id"].as_str().unwrap();
+    let finished = now - chrono::Duration::minutes(1);
+    let (s, done) = send(
+        api,
+        Method::POST,
+        &format!("/workorders/{wo_id}/complete"),
+        Some(&wo["version"]),
+        json!({"diagnosis": "worn drum", "started_at": (finished - chrono::Duration::minutes(50)).to_rfc3339(),
+            "finished_at": finished.to_rfc3339(), "parts": [{"sku": "DRUM-1", "quantity": 1}], "parts_consent": true,
+            "payment_collected": {"amount_minor": 10000, "currency": "CNY"}}),
+    )
+    .await;
+    assert_eq!(s, 200, "{done}");
+    let receipt = api.receipt(wo_id).await;
+    // Call-out 60.00 and 4 quarter hours at 30.00, each less 10 %; the drum at list price.
+    let charged: Vec<i64> = receipt["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["charged"]["amount_minor"].as_i64().unwrap())
+        .collect();
+    assert_eq!(charged, [5400, 10800, 38000], "{receipt}");
+    assert!(
+        receipt["lines"][0]["coverage_note"]
+            .as_str()
+            .unwrap()
+            .contains("key account discount 10%")
+    );
+    assert_eq!(receipt["fee_schedule_version"], 2);
+    assert_eq!(receipt["total"]["amount_minor"], 56000);
+    assert_eq!(
+        receipt["tax_included"]["amount_minor"], 6235,
+        "54200 × 13 / 113"
+    );
+    assert_eq!(
+        receipt["paid"]["amount_minor"], 10000,
+        "cash collected on site is booked"
+    );
+    assert_eq!(receipt["outstanding"]["amount_minor"], 44200);
+    let number = receipt["number"].as_str().unwrap().to_owned();
+
+    // The technician's cash day: expected ¥100, ¥90 handed in; a manager approves.
+    let day = (finished + chrono::Duration::hours(8)).date_naive();
+    let (s, days) = api.get(&format!("/cash-days?day={day}")).await;
+    assert_eq!(s, 200, "{days}");
+    let cash = &days["items"][0];
+    assert_eq!(
+        (
+            cash["expected"]["amount_minor"].as_i64(),
+            cash["collections"][0]["receipt_number"].as_str()
+        ),
+        (Some(10000), Some(number.as_str())),
+        "{days}"
+    );
+    let technician_id = cash["technician_id"].clone();
+    let tomorrow = today + chrono::Duration::days(1);
+    let count = |d: chrono::NaiveDate, amount: i64| json!({"technician_id": technician_id, "day": d.to_string(), "counted": {"amount_minor": amount, "currency": "CNY"}});
+    let (s, p) = api
+        .post("/cash-reconciliations", &count(tomorrow, 9000))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("day")),
+        "{p}"
+    );
+    let (s, rec) = api.post("/cash-reconciliations", &count(day, 9000)).await;
+    assert_eq!(s, 201, "{rec}");
+    assert_eq!(
+        (
+            rec["status"].as_str(),
+            rec["variance"]["amount_minor"].as_i64()
+        ),
+        (Some("awaiting_approval"), Some(-1000))
+    );
+    let (s, _) = api.post("/cash-reconciliations", &count(day, 10000)).await;
+    assert_eq!(s, 409, "a day is counted once");
+    let approval = format!(
+        "/cash-reconciliations/{}/approval",
+        rec["id"].as_str().unwrap()
+    );
+    let (s, p) = api.post(&approval, &json!({"note": ""})).await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("note")));
+    let (s, ok) = api
+        .post(
+            &approval,
+            &json!({"note": "¥10 change given, receipt seen"}),
+        )
+        .await;
+    assert_eq!((s, ok["status"].as_str()), (201, Some("approved")), "{ok}");
+    assert_eq!(api.post(&approval, &json!({"note": "again"})).await.0, 409);
+    let e = last_billing_event(&sys, "billing.cash.reconciled").await;
+    assert_eq!(e["data"]["status"], "approved");
+
+    // A credit note corrects the receipt; never more than is owed.
+    let credit = format!("/invoices/{number}/credit-notes");
+    let (s, p) = api
+        .post(&credit, &json!({"amount": {"amount_minor": 50000, "currency": "CNY"}, "reason": "labour overstated"}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("more_than_owed")),
+        "{p}"
+    );
+    let (s, cn) = api
+        .post(&credit, &json!({"amount": {"amount_minor": 4200, "currency": "CNY"}, "reason": "goodwill for the delay"}))
+        .await;
+    assert_eq!(s, 201, "{cn}");
+    assert!(cn["number"].as_str().unwrap().starts_with("CN"));
+    let (_, notes) = api.get(&credit).await;
+    assert_eq!(notes["items"][0]["number"], cn["number"]);
+    assert_eq!(
+        last_billing_event(&sys, "billing.credit_note.issued").await["data"]["number"],
+        cn["number"]
+    );
+    let (_, r) = api.get(&format!("/invoices/{number}")).await;
+    assert_eq!(
+        (
+            r["credited"]["amount_minor"].as_i64(),
+            r["outstanding"]["amount_minor"].as_i64()
+        ),
+        (Some(4200), Some(40000))
+    );
+
+    // The customer signs an IOU for the rest; receivables show it.
+    let iou = format!("/invoices/{number}/iou");
+    let (s, p) = api
+        .post(&iou, &json!({"signed_by": "Ms Chen", "promised_on": (today + chrono::Duration::days(400)).to_string()}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("promised_on")),
+        "{p}"
+    );
+    let promised = today + chrono::Duration::days(30);
+    let (s, r) = api
+        .post(
+            &iou,
+            &json!({"signed_by": "Ms Chen", "promised_on": promised.to_string()}),
+        )
+        .await;
+    assert_eq!(
+        (s, r["iou"]["signed_by"].as_str()),
+        (201, Some("Ms Chen")),
+        "{r}"
+    );
+    let (_, ageing) = api
+        .get(&format!("/reports/receivables?as_of={today}"))
+        .await;
+    assert_eq!(
+        ageing["items"][0]["iou_promised_on"],
+        promised.to_string(),
+        "{ageing}"
+    );
+    assert_eq!(ageing["items"][0]["outstanding"]["amount_minor"], 40000);
+
+    // Revenue by technician: charged, credited, net and the discount given.
+    let range = format!(
+        "from={}&to={}",
+        today - chrono::Duration::days(1),
+        today + chrono::Duration::days(1)
+    );
+    let (s, rev) = api
+        .get(&format!("/reports/revenue?{range}&group_by=technician"))
+        .await;
+    assert_eq!(s, 200, "{rev}");
+    let row = &rev["rows"][0];
+    assert_eq!(row["key"], "Li Wei");
+    assert_eq!(
+        [
+            &row["receipts"],
+            &row["charged_minor"],
+            &row["credited_minor"],
+            &row["net_minor"],
+            &row["discount_minor"]
+        ],
+        [
+            &json!(1),
+            &json!(54200),
+            &json!(4200),
+            &json!(50000),
+            &json!(1800)
+        ]
+    );
+    assert_eq!(rev["total"]["at_price_minor"], 56000);
+    let (s, p) = api
+        .get(&format!("/reports/revenue?{range}&group_by=colour"))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("group_by"))
+    );
+    let (s, p) = api
+        .get(&format!("/reports/revenue?from={today}&to={yesterday}"))
+        .await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("to")));
+
+    // An approved return is owed a refund; finance pays it once.
+    let mut ret = ticket_body("SN-R-9");
+    ret["type"] = json!("return");
+    ret["machine"]["purchase_date"] = json!((today - chrono::Duration::days(2)).to_string());
+    ret["return_reason"] = json!("defective");
+    let (s, r) = api.post("/tickets", &ret).await;
+    assert_eq!(s, 201, "{r}");
+    let (s, v) = send(
+        api,
+        Method::POST,
+        &format!("/tickets/{}/return-inspection", r["id"].as_str().unwrap()),
+        Some(&r["version"]),
+        json!({"outcome": "approved", "notes": "drum cracked on delivery"}),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    let refund = aftercare_testkit::poll_for(WAIT, "the refund to be due", || async {
+        let (_, v) = api.get("/refunds?status=due").await;
+        v["items"].as_array().and_then(|a| a.first().cloned())
+    })
+    .await
+    .unwrap();
+    assert_eq!(refund["ticket_number"], r["number"]);
+    let pay = format!("/refunds/{}/payment", refund["id"].as_str().unwrap());
+    let body = json!({"amount": {"amount_minor": 268000, "currency": "CNY"}, "method": "bank_transfer", "reference": "BANK-77"});
+    assert_eq!(
+        send(api, Method::POST, &pay, None, body.clone()).await.0,
+        428
+    );
+    let (s, p) = send(
+        api,
+        Method::POST,
+        &pay,
+        Some(&refund["version"]),
+        json!({"amount": {"amount_minor": 0, "currency": "CNY"}, "method": "cash"}),
+    )
+    .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("amount.amount_minor"))
+    );
+    let (s, paid) = send(
+        api,
+        Method::POST,
+        &pay,
+        Some(&refund["version"]),
+        body.clone(),
+    )
+    .await;
+    assert_eq!((s, paid["status"].as_str()), (200, Some("paid")), "{paid}");
+    assert_eq!(
+        send(
+            api,
+            Method::POST,
+            &pay,
+            Some(&refund["version"]),
+            body.clone()
+        )
+        .await
+        .0,
+        412
+    );
+    assert_eq!(
+        send(api, Method::POST, &pay, Some(&paid["version"]), body)
+            .await
+            .0,
+        409
+    );
+    assert_eq!(
+        last_billing_event(&sys, "billing.refund.paid").await["data"]["reference"],
+        "BANK-77"
+    );
+    let (_, due) = api.get("/refunds?status=due").await;
+    assert_eq!(due["items"].as_array().map(Vec::len), Some(0));
+}
+
+#[tokio::test]
+async fn money_flows_from_fee_schedule_to_reconciliation_on_sqlite() {
+    money_flows_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn money_flows_from_fee_schedule_to_reconciliation_on_postgresql() {
+    money_flows_through_the_gateway(Backend::Postgres).await;
+}
+
+/// Two billing replicas share the work: every visit gets exactly one receipt, the numbers
+/// run from 1 without a gap, and a completion delivered again under a new message id
+/// (a producer that re-sent it) changes nothing.
+#[tokio::test]
+async fn two_billing_replicas_issue_one_gapless_receipt_per_visit_on_postgresql() {
+    let sys = System::new(Backend::Postgres).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let _second = sys.spawn(&["billing"], &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    api.part("DRUM-1", 100).await;
+    const VISITS: usize = 12;
+    let mut orders = Vec::new();
+    for i in 0..VISITS {
+        let t = api.open_ticket(&format!("SN-G{i}")).await;
+        orders.push(api.assigned_work_order(t["id"].as_str().unwrap()).await);
+    }
+    let done = futures::future::join_all(orders.iter().enumerate().map(|(i, w)| {
+        let parts = if i % 2 == 0 {
+            json!([{"sku": "DRUM-1", "quantity": 1}])
+        } else {
+            json!([])
+        };
+        api.complete(w["id"].as_str().unwrap(), parts)
+    }))
+    .await;
+    assert!(done.iter().all(|(s, _)| *s == 200), "{done:?}");
+    aftercare_testkit::wait_until(WAIT, "a receipt for every visit", || async {
+        sys.count("billing", "select count(*) from invoice").await == VISITS as i64
+    })
+    .await
+    .unwrap();
+    let year = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .format("%Y")
+        .to_string();
+    let numbers = sys
+        .strings("billing", "select number from invoice order by number")
+        .await;
+    let want: Vec<String> = (1..=VISITS).map(|n| format!("R{year}-{n:06}")).collect();
+    assert_eq!(numbers, want);
+
+    // The same completion again, under a new envelope and message id.
+    let js = sys.jetstream().await;
+    let stream = js.get_stream("DISPATCH").await.unwrap();
+    let last = stream
+        .get_last_raw_message_by_subject("dispatch.workorder.completed")
+        .await
+        .unwrap();
+    let mut envelope: Value = serde_json::from_slice(&last.payload).unwrap();
+    let again = uuid::Uuid::now_v7().to_string();
+    envelope["id"] = json!(again);
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert("Nats-Msg-Id", again.as_str());
+    js.publish_with_headers(
+        "dispatch.workorder.completed",
+        headers,
+        serde_json::to_vec(&envelope).unwrap().into(),
+    )
+    .await
+    .unwrap()
+    .await
+    .unwrap();
+    aftercare_testkit::wait_until(WAIT, "billing to take the copy", || async {
+        sys.count(
+            "billing",
+            &format!("select count(*) from inbox where event_id = '{again}'"),
+        )
+        .await
+            == 1
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        sys.count("billing", "select count(*) from invoice").await,
+        VISITS as i64
+    );
+    assert_eq!(
+        sys.count(
+            "billing",
+            "select count(distinct work_order_id) from invoice"
+        )
+        .await,
+        VISITS as i64
+    );
 }

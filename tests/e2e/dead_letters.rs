@@ -141,7 +141,7 @@ async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can
     // Sabotage: billing has no fee schedule, so pricing fails every time.
     sys.execute(
         "billing",
-        "update fee_schedule set effective_from = 99999999999999",
+        "update fee_schedule_version set effective_from = '9999-12-31'",
     )
     .await;
 
@@ -191,8 +191,11 @@ async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can
     );
 
     // Repair the cause, replay with the command-line tool: the receipt and callback follow.
-    sys.execute("billing", "update fee_schedule set effective_from = 0")
-        .await;
+    sys.execute(
+        "billing",
+        "update fee_schedule_version set effective_from = '2000-01-01'",
+    )
+    .await;
     let out = tokio::process::Command::new(aftercare_testkit::aftercare_binary())
         .args(["dead-letters", "replay", &d["seq"].to_string()])
         .env("NATS_URL", sys.nats.url())

@@ -1,7 +1,11 @@
-//! Billing's event handlers: a receipt is issued when the visit and its priced parts
-//! are both known.
-use aftercare_contracts::billing::{Invoice, InvoiceIssued};
+//! Billing's event handlers: a receipt is issued when the visit and its priced parts are
+//! both known; tickets tell billing the customer's tier; approved returns become refunds.
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::billing::{Invoice, InvoiceIssued, PaymentMethod, Refund, RefundStatus};
 use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::intake::{CustomerTier, ReturnApproved, TicketOpened};
 use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
 use aftercare_contracts::{Actor, Envelope, Event, Money};
 use aftercare_platform::db::{from_json, human_number};
@@ -13,7 +17,9 @@ use uuid::Uuid;
 
 use crate::{domain, store};
 
-pub(crate) struct Handler;
+pub(crate) struct Handler {
+    pub(crate) calendar: Arc<BusinessCalendar>,
+}
 
 impl EventHandler for Handler {
     fn handle<'a>(
@@ -26,17 +32,26 @@ impl EventHandler for Handler {
             let row = match event.subject.as_str() {
                 WorkOrderCompleted::TYPE => {
                     let e = event.decode::<WorkOrderCompleted>()?;
-                    let json = serde_json::to_string(&e.data)
+                    let w = &e.data;
+                    if let Some(cash) = w.cash_collected.as_ref().filter(|m| m.amount_minor > 0) {
+                        store::record_collection(
+                            uow,
+                            &store::Collection {
+                                work_order_id: w.work_order_id,
+                                work_order_number: &w.number,
+                                technician_id: w.technician_id,
+                                technician_name: &w.technician_name,
+                                day: self.calendar.local_date(w.finished_at),
+                                amount: cash,
+                                at: w.finished_at.timestamp_millis(),
+                            },
+                        )
+                        .await?;
+                    }
+                    let json = serde_json::to_string(w)
                         .map_err(|err| HandlerError::Retry(err.to_string()))?;
-                    store::record_visit(
-                        uow,
-                        e.data.work_order_id,
-                        e.data.ticket_id,
-                        Some(&json),
-                        None,
-                        now,
-                    )
-                    .await?
+                    store::record_visit(uow, w.work_order_id, w.ticket_id, Some(&json), None, now)
+                        .await?
                 }
                 StockConsumed::TYPE => {
                     let e = event.decode::<StockConsumed>()?;
@@ -51,6 +66,34 @@ impl EventHandler for Handler {
                         now,
                     )
                     .await?
+                }
+                TicketOpened::TYPE => {
+                    let e = event.decode::<TicketOpened>()?;
+                    store::record_ticket(uow, e.data.ticket_id, e.data.customer_id, e.data.tier)
+                        .await?;
+                    return Ok(());
+                }
+                ReturnApproved::TYPE => {
+                    let r = event.decode::<ReturnApproved>()?.data;
+                    let refund = Refund {
+                        id: Uuid::now_v7(),
+                        ticket_id: r.ticket_id,
+                        ticket_number: r.number,
+                        customer_id: r.customer_id,
+                        customer_name: r.customer_name,
+                        machine: r.machine,
+                        reason: r.reason,
+                        status: RefundStatus::Due,
+                        amount: None,
+                        method: None,
+                        reference: String::new(),
+                        paid_by: None,
+                        approved_at: r.approved_at,
+                        paid_at: None,
+                        version: 1,
+                    };
+                    store::insert_refund(uow, &refund).await?;
+                    return Ok(());
                 }
                 other => {
                     return Err(HandlerError::Poison(format!(
@@ -71,52 +114,102 @@ impl EventHandler for Handler {
                     (false, Some(p)) => from_json(p)?,
                     (false, None) => return Ok(()), // wait for inventory's prices
                 };
-            issue(uow, &visit, &parts, now).await
+            issue(uow, &self.calendar, &visit, &parts, now).await
         })
     }
 }
 
+/// Prices the visit, stores its receipt under the next gapless number and announces it;
+/// cash the technician collected on site is booked as a payment of it.
 async fn issue(
     uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
     visit: &WorkOrderCompleted,
     parts: &[ConsumedLine],
     now: i64,
 ) -> Result<(), HandlerError> {
-    let fees = store::fee_schedule(uow.conn(), visit.finished_at.timestamp_millis()).await?;
+    let on = calendar.local_date(visit.finished_at);
+    let (version, terms) = store::fee_schedule_on(uow.conn(), on).await?;
     let contract = match &visit.machine {
         Some(m) => {
-            store::coverage_on(
-                uow.conn(),
-                &domain::machine_key(&m.brand, &m.serial),
-                visit.finished_at.date_naive(),
-            )
-            .await?
+            store::contract_on(uow.conn(), &domain::machine_key(&m.brand, &m.serial), on).await?
         }
         None => None,
     };
-    let lines = domain::price(visit, parts, &fees, contract.as_ref());
+    let (customer_id, tier) = store::ticket_terms(uow.conn(), visit.ticket_id)
+        .await?
+        .unwrap_or((None, CustomerTier::Standard));
+    let lines = domain::price(
+        domain::Visit {
+            completed: visit,
+            parts,
+            on,
+            tier,
+            contract: contract.as_ref(),
+        },
+        &terms,
+    );
     let (total, charged) = domain::totals(&lines);
     let issued_at = from_ms(now);
-    let year = issued_at.year();
+    let year = calendar.local_date(issued_at).year();
     let number = human_number("R", year, uow.next_number("receipt", year).await?);
+    let money = |amount_minor| Money {
+        amount_minor,
+        currency: terms.currency.clone(),
+    };
     let invoice = Invoice {
         id: Uuid::now_v7(),
         number,
         work_order_id: visit.work_order_id,
         ticket_id: visit.ticket_id,
         customer_name: visit.customer_name.clone(),
+        customer_id,
         lines,
-        total: Money {
-            amount_minor: total,
-            currency: fees.currency.clone(),
-        },
-        total_charged: Money {
-            amount_minor: charged,
-            currency: fees.currency.clone(),
-        },
+        total: money(total),
+        total_charged: money(charged),
+        tax_included: money(domain::tax_included(charged, terms.tax_rate_bp)),
+        tax_rate_bp: terms.tax_rate_bp,
+        fee_schedule_version: version,
+        paid: money(0),
+        credited: money(0),
+        outstanding: money(charged),
+        iou: None,
         issued_at,
     };
-    store::insert_invoice(uow, &invoice).await?;
+    store::insert_invoice(
+        uow,
+        &invoice,
+        &store::InvoiceFiling {
+            technician_id: visit.technician_id,
+            technician_name: &visit.technician_name,
+            district: &visit.district,
+            work_type: visit.work_type,
+            issued_day: calendar.local_date(issued_at),
+        },
+    )
+    .await?;
+    if let Some((cash, currency)) = store::collection_of(uow.conn(), visit.work_order_id).await? {
+        let amount = cash.min(charged);
+        if amount > 0
+            && currency == terms.currency
+            && store::settle(uow, invoice.id, amount, false).await?
+        {
+            store::insert_payment(
+                uow,
+                &aftercare_contracts::billing::Payment {
+                    id: Uuid::now_v7(),
+                    invoice_id: invoice.id,
+                    method: PaymentMethod::Cash,
+                    amount: money(amount),
+                    collected_by: Some(visit.technician_id),
+                    reference: format!("collected on site at {}", visit.number),
+                    recorded_by: "system".into(),
+                    at: visit.finished_at,
+                },
+            )
+            .await?;
+        }
+    }
     let e = InvoiceIssued {
         invoice_id: invoice.id,
         number: invoice.number.clone(),

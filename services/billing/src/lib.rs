@@ -1,13 +1,14 @@
-//! Billing (收费): prices every completed visit by the fee schedule, decides coverage,
-//! and issues exactly one receipt per work order with a gapless per-year number.
+//! Billing (收费): prices every completed visit by the fee schedule version in force,
+//! decides each line's coverage (brand warranty, dealer warranty, contract, chargeable),
+//! and issues exactly one receipt per work order with a gapless per-year number; then
+//! payments, credit notes, IOUs, the technicians' daily cash reconciliation, refunds of
+//! approved returns and the receivables and revenue reports.
 //!
-//! Consumes `dispatch.workorder.completed` (the visit) and `inventory.stock.consumed`
-//! (parts at list price); the receipt is issued once both are known (or at once when no
-//! parts were used); coverage comes from the warranty or an annual maintenance contract
-//! in force for the machine. Publishes `billing.invoice.issued` and
-//! `billing.contract.signed`. Answers `svc.billing.invoice.{get,list}`,
-//! `svc.billing.contract.{create,get,list}`, `svc.billing.payment.record` and
-//! `svc.billing.report.receivables`.
+//! Consumes `dispatch.workorder.completed` (the visit, with cash collected on site),
+//! `inventory.stock.consumed` (parts at list price), `intake.ticket.opened` (the customer's
+//! tier) and `intake.return.approved` (a refund falls due). Publishes
+//! `billing.invoice.issued`, `billing.contract.signed`, `billing.credit_note.issued`,
+//! `billing.cash.reconciled` and `billing.refund.paid`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
@@ -28,13 +29,24 @@ pub async fn build(
     database_url: &str,
     settings: MessagingSettings,
 ) -> Result<ServiceHost> {
+    let calendar = Arc::new(
+        aftercare_calendar::BusinessCalendar::from_env()
+            .map_err(|e| aftercare_platform::Error::Config(e.to_string()))?,
+    );
     ServiceHost::open(
         Service::Billing,
         bus,
         database_url,
         &MIGRATIONS,
         settings,
-        |db| (api::endpoints(db), Some(Arc::new(consumers::Handler))),
+        |db| {
+            (
+                api::endpoints(db, calendar.clone()),
+                Some(Arc::new(consumers::Handler {
+                    calendar: calendar.clone(),
+                })),
+            )
+        },
     )
     .await
 }

@@ -1,12 +1,16 @@
 //! Billing's queries, portable across SQLite and PostgreSQL.
 use aftercare_contracts::Money;
-use aftercare_contracts::billing::{Invoice, InvoiceLine};
-use aftercare_platform::db::{from_json, parse_id};
+use aftercare_contracts::billing::{
+    CashReconciliation, Coverage, CreditNote, FeeSchedule, FeeTerms, Invoice, InvoiceLine, Iou,
+    Refund, RefundStatus,
+};
+use aftercare_contracts::dispatch::WorkType;
+use aftercare_contracts::intake::CustomerTier;
+use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
+use chrono::NaiveDate;
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
-
-use crate::domain::FeeSchedule;
 
 /// What billing knows of a visit so far.
 #[derive(FromRow)]
@@ -47,36 +51,143 @@ pub(crate) async fn record_visit(
     Ok(row)
 }
 
-#[derive(FromRow)]
-struct FeeRow {
-    currency: String,
-    call_out_minor: i64,
-    labour_per_hour_minor: i64,
-    warranty_months: i64,
-}
-
-/// The fee schedule in force at `at`.
-pub(crate) async fn fee_schedule(conn: &mut AnyConnection, at: i64) -> Result<FeeSchedule> {
-    let row: FeeRow = sqlx::query_as(
-        "select currency, call_out_minor, labour_per_hour_minor, warranty_months from fee_schedule
+/// The fee schedule version in force on a service-local day: its number and terms.
+pub(crate) async fn fee_schedule_on(
+    conn: &mut AnyConnection,
+    day: NaiveDate,
+) -> Result<(u32, FeeTerms)> {
+    let (version, terms): (i64, String) = sqlx::query_as(
+        "select cast(version as bigint), terms from fee_schedule_version
          where effective_from <= $1 order by effective_from desc limit 1",
     )
-    .bind(at)
+    .bind(day.to_string())
     .fetch_one(conn)
     .await?;
-    Ok(FeeSchedule {
-        currency: row.currency,
-        call_out_minor: row.call_out_minor,
-        labour_per_hour_minor: row.labour_per_hour_minor,
-        warranty_months: u32::try_from(row.warranty_months).unwrap_or(12),
+    Ok((u32::try_from(version).unwrap_or(0), from_json(&terms)?))
+}
+
+#[derive(FromRow)]
+struct ScheduleRow {
+    version: i64,
+    effective_from: String,
+    terms: String,
+    created_by: String,
+    created_at: i64,
+}
+
+/// Every fee schedule version, newest first.
+pub(crate) async fn fee_schedules(conn: &mut AnyConnection) -> Result<Vec<FeeSchedule>> {
+    let rows: Vec<ScheduleRow> = sqlx::query_as(
+        "select cast(version as bigint) as version, effective_from, terms, created_by, created_at
+         from fee_schedule_version order by version desc",
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(FeeSchedule {
+                version: u32::try_from(r.version).unwrap_or(0),
+                effective_from: parse_day(&r.effective_from)?,
+                terms: from_json(&r.terms)?,
+                created_by: r.created_by,
+                created_at: from_ms(r.created_at),
+            })
+        })
+        .collect()
+}
+
+/// Stores a new fee schedule version; the number is the next after the latest.
+pub(crate) async fn insert_fee_schedule(uow: &mut UnitOfWork, f: &FeeSchedule) -> Result<()> {
+    sqlx::query(
+        "insert into fee_schedule_version (version, effective_from, terms, created_by, created_at)
+         values ($1, $2, $3, $4, $5)",
+    )
+    .bind(i64::from(f.version))
+    .bind(f.effective_from.to_string())
+    .bind(serde_json::to_string(&f.terms)?)
+    .bind(&f.created_by)
+    .bind(f.created_at.timestamp_millis())
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
+        aftercare_platform::Error::Config(format!("stored day {text:?} is not a date: {e}"))
     })
 }
 
-/// Stores a receipt and links it to its visit.
-pub(crate) async fn insert_invoice(uow: &mut UnitOfWork, inv: &Invoice) -> Result<()> {
+/// Remembers a ticket's customer and tier (from `intake.ticket.opened`).
+pub(crate) async fn record_ticket(
+    uow: &mut UnitOfWork,
+    ticket_id: Uuid,
+    customer_id: Option<Uuid>,
+    tier: CustomerTier,
+) -> Result<()> {
     sqlx::query(
-        "insert into invoice (invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "insert into ticket (ticket_id, customer_id, tier) values ($1, $2, $3)
+         on conflict (ticket_id) do nothing",
+    )
+    .bind(ticket_id.to_string())
+    .bind(customer_id.map(|c| c.to_string()))
+    .bind(to_text(&tier))
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// A ticket's customer and tier, when billing has seen it opened.
+pub(crate) async fn ticket_terms(
+    conn: &mut AnyConnection,
+    ticket_id: Uuid,
+) -> Result<Option<(Option<Uuid>, CustomerTier)>> {
+    let row: Option<(Option<String>, String)> =
+        sqlx::query_as("select customer_id, tier from ticket where ticket_id = $1")
+            .bind(ticket_id.to_string())
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(c, t)| Ok((c.as_deref().map(parse_id).transpose()?, from_text(&t)?)))
+        .transpose()
+}
+
+/// What a receipt is filed under beyond its printed content: for reports and receivables.
+pub(crate) struct InvoiceFiling<'a> {
+    /// The technician who did the work.
+    pub(crate) technician_id: Uuid,
+    /// Their name.
+    pub(crate) technician_name: &'a str,
+    /// The visit's district.
+    pub(crate) district: &'a str,
+    /// The kind of visit.
+    pub(crate) work_type: WorkType,
+    /// Service-local day of issue.
+    pub(crate) issued_day: NaiveDate,
+}
+
+/// Stores a receipt and links it to its visit.
+pub(crate) async fn insert_invoice(
+    uow: &mut UnitOfWork,
+    inv: &Invoice,
+    filing: &InvoiceFiling<'_>,
+) -> Result<()> {
+    let cost = |c: Coverage| -> i64 {
+        inv.lines
+            .iter()
+            .filter(|l| l.coverage == c)
+            .map(|l| l.amount.amount_minor)
+            .sum()
+    };
+    let discount: i64 = inv
+        .lines
+        .iter()
+        .filter_map(|l| l.discount.as_ref().map(|d| d.amount_minor))
+        .sum();
+    sqlx::query(
+        "insert into invoice (invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at,
+            customer_id, technician_id, technician_name, district, work_type, issued_day, tax_rate_bp, tax_minor, schedule_version,
+            warranty_minor, contract_minor, manufacturer_minor, discount_minor)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
     )
     .bind(inv.id.to_string())
     .bind(&inv.number)
@@ -88,6 +199,19 @@ pub(crate) async fn insert_invoice(uow: &mut UnitOfWork, inv: &Invoice) -> Resul
     .bind(inv.total.amount_minor)
     .bind(inv.total_charged.amount_minor)
     .bind(inv.issued_at.timestamp_millis())
+    .bind(inv.customer_id.map(|c| c.to_string()))
+    .bind(filing.technician_id.to_string())
+    .bind(filing.technician_name)
+    .bind(filing.district)
+    .bind(to_text(&filing.work_type))
+    .bind(filing.issued_day.to_string())
+    .bind(i64::from(inv.tax_rate_bp))
+    .bind(inv.tax_included.amount_minor)
+    .bind(i64::from(inv.fee_schedule_version))
+    .bind(cost(Coverage::Warranty))
+    .bind(cost(Coverage::Contract))
+    .bind(cost(Coverage::ManufacturerWarranty))
+    .bind(discount)
     .execute(uow.conn())
     .await?;
     sqlx::query("update visit set invoice_id = $1 where work_order_id = $2")
@@ -110,11 +234,30 @@ struct InvoiceRow {
     total_minor: i64,
     charged_minor: i64,
     issued_at: i64,
+    customer_id: Option<String>,
+    tax_rate_bp: i64,
+    tax_minor: i64,
+    schedule_version: i64,
+    paid_minor: i64,
+    credited_minor: i64,
+    iou: Option<String>,
 }
 
 impl InvoiceRow {
     fn into_invoice(self) -> Result<Invoice> {
+        let money = |amount_minor| Money {
+            amount_minor,
+            currency: self.currency.clone(),
+        };
         Ok(Invoice {
+            customer_id: self.customer_id.as_deref().map(parse_id).transpose()?,
+            tax_included: money(self.tax_minor),
+            tax_rate_bp: u32::try_from(self.tax_rate_bp).unwrap_or(0),
+            fee_schedule_version: u32::try_from(self.schedule_version).unwrap_or(0),
+            paid: money(self.paid_minor),
+            credited: money(self.credited_minor),
+            outstanding: money(self.charged_minor - self.paid_minor - self.credited_minor),
+            iou: self.iou.as_deref().map(from_json::<Iou>).transpose()?,
             id: parse_id(&self.invoice_id)?,
             number: self.number,
             work_order_id: parse_id(&self.work_order_id)?,
@@ -134,7 +277,8 @@ impl InvoiceRow {
     }
 }
 
-const SELECT: &str = "select invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at from invoice";
+const SELECT: &str = "select invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at,
+    customer_id, cast(tax_rate_bp as bigint) as tax_rate_bp, tax_minor, cast(schedule_version as bigint) as schedule_version, paid_minor, credited_minor, iou from invoice";
 
 /// A receipt by id or number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Invoice>> {
@@ -221,12 +365,12 @@ pub(crate) async fn contracts(
         .collect()
 }
 
-/// What the contract in force on `day` for a machine covers, if any.
-pub(crate) async fn coverage_on(
+/// The contract in force on `day` for a machine, if any.
+pub(crate) async fn contract_on(
     conn: &mut AnyConnection,
     machine_key: &str,
     day: chrono::NaiveDate,
-) -> Result<Option<aftercare_contracts::billing::ContractCoverage>> {
+) -> Result<Option<crate::domain::ContractInForce>> {
     let row: Option<(String,)> = sqlx::query_as(
         "select c.body from contract c join contract_machine m on m.contract_id = c.contract_id
          where m.machine_key = $1 and c.starts_on <= $2 and c.ends_on >= $2
@@ -237,21 +381,39 @@ pub(crate) async fn coverage_on(
     .fetch_optional(conn)
     .await?;
     row.map(|(b,)| {
-        aftercare_platform::db::from_json::<aftercare_contracts::billing::Contract>(&b)
-            .map(|c| c.coverage)
+        aftercare_platform::db::from_json::<aftercare_contracts::billing::Contract>(&b).map(|c| {
+            crate::domain::ContractInForce {
+                number: c.number,
+                coverage: c.coverage,
+            }
+        })
     })
     .transpose()
 }
 
-/// Units of the receipt's currency paid so far.
-pub(crate) async fn paid(conn: &mut AnyConnection, invoice_id: Uuid) -> Result<i64> {
-    let n: i64 = sqlx::query_scalar(
-        "select cast(coalesce(sum(amount_minor), 0) as bigint) from payment where invoice_id = $1",
-    )
+/// Adds `amount` to what a receipt has had paid (`credit` false) or credited (`credit`
+/// true), only if that much is still owed; the check and the change are one statement,
+/// so two clerks cannot both take the last of a balance.
+pub(crate) async fn settle(
+    uow: &mut UnitOfWork,
+    invoice_id: Uuid,
+    amount: i64,
+    credit: bool,
+) -> Result<bool> {
+    let column = if credit {
+        "credited_minor"
+    } else {
+        "paid_minor"
+    };
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "update invoice set {column} = {column} + $1
+         where invoice_id = $2 and charged_minor - paid_minor - credited_minor >= $1"
+    )))
+    .bind(amount)
     .bind(invoice_id.to_string())
-    .fetch_one(conn)
+    .execute(uow.conn())
     .await?;
-    Ok(n)
+    Ok(done.rows_affected() == 1)
 }
 
 /// Records a payment.
@@ -276,19 +438,309 @@ pub(crate) async fn insert_payment(
     Ok(())
 }
 
-/// Receipts issued before `before` with something still owed: (number, customer, issued
-/// at, currency, owed).
+/// One open receivable as stored.
+#[derive(FromRow)]
+pub(crate) struct OpenReceivable {
+    pub(crate) number: String,
+    pub(crate) customer_name: String,
+    pub(crate) issued_day: String,
+    pub(crate) issued_at: i64,
+    pub(crate) currency: String,
+    pub(crate) owed: i64,
+    pub(crate) iou: Option<String>,
+}
+
+/// Receipts issued on or before `last_day` with something still owed, oldest first.
 pub(crate) async fn open_receivables(
     conn: &mut AnyConnection,
-    before: i64,
-) -> Result<Vec<(String, String, i64, String, i64)>> {
-    let rows: Vec<(String, String, i64, String, i64)> = sqlx::query_as(
-        "select i.number, i.customer_name, i.issued_at, i.currency,
-            i.charged_minor - cast(coalesce((select sum(p.amount_minor) from payment p where p.invoice_id = i.invoice_id), 0) as bigint) as owed
-         from invoice i where i.issued_at < $1 order by i.issued_at, i.number",
+    last_day: NaiveDate,
+) -> Result<Vec<OpenReceivable>> {
+    let rows: Vec<OpenReceivable> = sqlx::query_as(
+        "select number, customer_name, issued_day, issued_at, currency,
+            charged_minor - paid_minor - credited_minor as owed, iou
+         from invoice where issued_day <= $1 and charged_minor - paid_minor - credited_minor > 0
+         order by issued_day, number",
     )
-    .bind(before)
+    .bind(last_day.to_string())
     .fetch_all(conn)
     .await?;
-    Ok(rows.into_iter().filter(|r| r.4 > 0).collect())
+    Ok(rows)
+}
+
+/// Records an IOU on a receipt.
+pub(crate) async fn set_iou(uow: &mut UnitOfWork, invoice_id: Uuid, iou: &Iou) -> Result<()> {
+    sqlx::query("update invoice set iou = $1 where invoice_id = $2")
+        .bind(serde_json::to_string(iou)?)
+        .bind(invoice_id.to_string())
+        .execute(uow.conn())
+        .await?;
+    Ok(())
+}
+
+/// Stores a credit note.
+pub(crate) async fn insert_credit_note(
+    uow: &mut UnitOfWork,
+    c: &CreditNote,
+    issued_day: NaiveDate,
+) -> Result<()> {
+    sqlx::query(
+        "insert into credit_note (credit_note_id, number, invoice_id, amount_minor, body, issued_day, issued_at)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(c.id.to_string())
+    .bind(&c.number)
+    .bind(c.invoice_id.to_string())
+    .bind(c.amount.amount_minor)
+    .bind(serde_json::to_string(c)?)
+    .bind(issued_day.to_string())
+    .bind(c.issued_at.timestamp_millis())
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// The credit notes of a receipt, oldest first.
+pub(crate) async fn credit_notes(
+    conn: &mut AnyConnection,
+    invoice_id: Uuid,
+) -> Result<Vec<CreditNote>> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("select body from credit_note where invoice_id = $1 order by number")
+            .bind(invoice_id.to_string())
+            .fetch_all(conn)
+            .await?;
+    rows.into_iter().map(|(b,)| from_json(&b)).collect()
+}
+
+/// Cash collected on site at one visit.
+pub(crate) struct Collection<'a> {
+    pub(crate) work_order_id: Uuid,
+    pub(crate) work_order_number: &'a str,
+    pub(crate) technician_id: Uuid,
+    pub(crate) technician_name: &'a str,
+    pub(crate) day: NaiveDate,
+    pub(crate) amount: &'a Money,
+    pub(crate) at: i64,
+}
+
+/// Records the cash of a visit (once; a redelivered visit changes nothing).
+pub(crate) async fn record_collection(uow: &mut UnitOfWork, c: &Collection<'_>) -> Result<()> {
+    sqlx::query(
+        "insert into cash_collection (work_order_id, work_order_number, technician_id, technician_name, day, amount_minor, currency, at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (work_order_id) do nothing",
+    )
+    .bind(c.work_order_id.to_string())
+    .bind(c.work_order_number)
+    .bind(c.technician_id.to_string())
+    .bind(c.technician_name)
+    .bind(c.day.to_string())
+    .bind(c.amount.amount_minor)
+    .bind(&c.amount.currency)
+    .bind(c.at)
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// One collection row with its receipt number, if issued.
+#[derive(FromRow)]
+pub(crate) struct CollectionRow {
+    pub(crate) work_order_number: String,
+    pub(crate) technician_id: String,
+    pub(crate) technician_name: String,
+    pub(crate) amount_minor: i64,
+    pub(crate) currency: String,
+    pub(crate) at: i64,
+    pub(crate) receipt_number: Option<String>,
+}
+
+/// The collections of a day, of one technician when given, by technician and time.
+pub(crate) async fn collections(
+    conn: &mut AnyConnection,
+    day: NaiveDate,
+    technician_id: Option<Uuid>,
+) -> Result<Vec<CollectionRow>> {
+    let rows: Vec<CollectionRow> = sqlx::query_as(
+        "select c.work_order_number, c.technician_id, c.technician_name, c.amount_minor, c.currency, c.at,
+            i.number as receipt_number
+         from cash_collection c left join invoice i on i.work_order_id = c.work_order_id
+         where c.day = $1 and ($2 = '' or c.technician_id = $2)
+         order by c.technician_id, c.at",
+    )
+    .bind(day.to_string())
+    .bind(technician_id.map(|t| t.to_string()).unwrap_or_default())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows)
+}
+
+/// The cash a technician collected at a work order's visit, if any.
+pub(crate) async fn collection_of(
+    conn: &mut AnyConnection,
+    work_order_id: Uuid,
+) -> Result<Option<(i64, String)>> {
+    let row: Option<(i64, String)> = sqlx::query_as(
+        "select amount_minor, currency from cash_collection where work_order_id = $1",
+    )
+    .bind(work_order_id.to_string())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row)
+}
+
+/// The reconciliations of a day.
+pub(crate) async fn reconciliations(
+    conn: &mut AnyConnection,
+    day: NaiveDate,
+) -> Result<Vec<CashReconciliation>> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("select body from cash_reconciliation where day = $1")
+            .bind(day.to_string())
+            .fetch_all(conn)
+            .await?;
+    rows.into_iter().map(|(b,)| from_json(&b)).collect()
+}
+
+/// One reconciliation by id.
+pub(crate) async fn reconciliation(
+    conn: &mut AnyConnection,
+    id: Uuid,
+) -> Result<Option<CashReconciliation>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("select body from cash_reconciliation where reconciliation_id = $1")
+            .bind(id.to_string())
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(b,)| from_json(&b)).transpose()
+}
+
+/// Stores a first count; false when the technician's day was already counted.
+pub(crate) async fn insert_reconciliation(
+    uow: &mut UnitOfWork,
+    r: &CashReconciliation,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "insert into cash_reconciliation (reconciliation_id, technician_id, day, status, body)
+         values ($1, $2, $3, $4, $5) on conflict (technician_id, day) do nothing",
+    )
+    .bind(r.id.to_string())
+    .bind(r.technician_id.to_string())
+    .bind(r.day.to_string())
+    .bind(to_text(&r.status))
+    .bind(serde_json::to_string(r)?)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Approves a variance, only if it is still awaiting approval.
+pub(crate) async fn approve_reconciliation(
+    uow: &mut UnitOfWork,
+    r: &CashReconciliation,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update cash_reconciliation set status = $1, body = $2
+         where reconciliation_id = $3 and status = 'awaiting_approval'",
+    )
+    .bind(to_text(&r.status))
+    .bind(serde_json::to_string(r)?)
+    .bind(r.id.to_string())
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Records a refund due (once per return ticket).
+pub(crate) async fn insert_refund(uow: &mut UnitOfWork, r: &Refund) -> Result<()> {
+    sqlx::query(
+        "insert into refund (refund_id, ticket_id, status, body, version) values ($1, $2, $3, $4, $5)
+         on conflict (ticket_id) do nothing",
+    )
+    .bind(r.id.to_string())
+    .bind(r.ticket_id.to_string())
+    .bind(to_text(&r.status))
+    .bind(serde_json::to_string(r)?)
+    .bind(r.version)
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// A refund by id, or by its return ticket's id.
+pub(crate) async fn refund(conn: &mut AnyConnection, id: &str) -> Result<Option<Refund>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("select body from refund where refund_id = $1 or ticket_id = $1")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(b,)| from_json(&b)).transpose()
+}
+
+/// Refunds, due first then newest.
+pub(crate) async fn refunds(
+    conn: &mut AnyConnection,
+    status: Option<RefundStatus>,
+) -> Result<Vec<Refund>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select body from refund where ($1 = '' or status = $1)
+         order by case when status = 'due' then 0 else 1 end, refund_id desc limit 500",
+    )
+    .bind(status.map(|s| to_text(&s)).unwrap_or_default())
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(|(b,)| from_json(&b)).collect()
+}
+
+/// Stores a refund's new state if nobody changed it since `expected_version`.
+pub(crate) async fn update_refund(
+    uow: &mut UnitOfWork,
+    r: &Refund,
+    expected_version: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update refund set status = $1, body = $2, version = $3 where refund_id = $4 and version = $5",
+    )
+    .bind(to_text(&r.status))
+    .bind(serde_json::to_string(r)?)
+    .bind(r.version)
+    .bind(r.id.to_string())
+    .bind(expected_version)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// What the revenue report reads of each receipt issued in a period.
+#[derive(FromRow)]
+pub(crate) struct RevenueFact {
+    pub(crate) issued_day: String,
+    pub(crate) work_type: String,
+    pub(crate) district: String,
+    pub(crate) technician_name: String,
+    pub(crate) currency: String,
+    pub(crate) total_minor: i64,
+    pub(crate) charged_minor: i64,
+    pub(crate) credited_minor: i64,
+    pub(crate) warranty_minor: i64,
+    pub(crate) contract_minor: i64,
+    pub(crate) manufacturer_minor: i64,
+    pub(crate) discount_minor: i64,
+}
+
+/// The receipts issued between two service-local days, inclusive.
+pub(crate) async fn revenue_facts(
+    conn: &mut AnyConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<RevenueFact>> {
+    let rows: Vec<RevenueFact> = sqlx::query_as(
+        "select issued_day, work_type, district, technician_name, currency, total_minor, charged_minor,
+            credited_minor, warranty_minor, contract_minor, manufacturer_minor, discount_minor
+         from invoice where issued_day >= $1 and issued_day <= $2",
+    )
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows)
 }

@@ -17,6 +17,9 @@ pub enum Coverage {
     Warranty,
     /// Covered by an annual maintenance contract (年保): recorded at cost, charged zero.
     Contract,
+    /// Covered by the brand's own warranty: charged zero to the customer and claimed from
+    /// the manufacturer (厂家索赔).
+    ManufacturerWarranty,
 }
 
 /// What a line charges for.
@@ -45,10 +48,16 @@ pub struct InvoiceLine {
     pub unit_price: Money,
     /// Value of the line at price (what the work cost).
     pub amount: Money,
-    /// What the customer is charged (zero when covered).
+    /// What the customer is charged (zero when covered; less the discount otherwise).
     pub charged: Money,
     /// Why it is or is not charged.
     pub coverage: Coverage,
+    /// The coverage decision in words, printed on the receipt.
+    #[serde(default)]
+    pub coverage_note: String,
+    /// Key-account discount taken off a chargeable line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discount: Option<Money>,
 }
 
 /// A receipt (票据) as the gateway shows it.
@@ -64,12 +73,30 @@ pub struct Invoice {
     pub ticket_id: Uuid,
     /// Customer name.
     pub customer_name: String,
+    /// The customer's record, when the ticket was linked to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
     /// Lines.
     pub lines: Vec<InvoiceLine>,
     /// Sum of line amounts.
     pub total: Money,
     /// Sum of charged amounts: what the customer owes.
     pub total_charged: Money,
+    /// The part of `total_charged` that is value-added tax (prices include tax).
+    pub tax_included: Money,
+    /// The tax rate applied, in basis points (1300 = 13 %).
+    pub tax_rate_bp: u32,
+    /// The fee schedule version the receipt was priced by.
+    pub fee_schedule_version: u32,
+    /// Paid so far.
+    pub paid: Money,
+    /// Credited by credit notes.
+    pub credited: Money,
+    /// Still owed: charged less paid and credited.
+    pub outstanding: Money,
+    /// An IOU (欠条) the customer signed for what is owed, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iou: Option<Iou>,
     /// When issued.
     pub issued_at: DateTime<Utc>,
 }
@@ -292,6 +319,9 @@ pub struct Receivable {
     pub bucket: AgeBucket,
     /// Still owed.
     pub outstanding: Money,
+    /// The day an IOU (欠条) promised payment by, if one was signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iou_promised_on: Option<NaiveDate>,
 }
 
 /// What is owed in one ageing bucket.
@@ -315,3 +345,460 @@ pub struct ReceivablesReport {
     /// Every open receivable, oldest first.
     pub items: Vec<Receivable>,
 }
+
+/// The call-out fee for visits in a district and of a kind; the most specific row applies
+/// (district and kind, then district, then kind, then the default row with neither).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CallOutFee {
+    /// District, or every district.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// Kind of visit, or every kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_type: Option<crate::dispatch::WorkType>,
+    /// The fee, minor units.
+    pub amount_minor: i64,
+}
+
+/// A flat labour price for a repair category: a visit whose fault code is the category,
+/// or starts with `category-`, is charged this instead of hourly labour.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FlatLabourRate {
+    /// Repair category, 1–64 characters, e.g. `PAPER-FEED`.
+    pub category: String,
+    /// The flat price, minor units.
+    pub amount_minor: i64,
+}
+
+/// A brand's own warranty: parts (and, when it says so, labour) replaced on its machines
+/// within `months` of purchase are charged zero and claimed from the brand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BrandWarranty {
+    /// Brand, e.g. Sharp (compared without case).
+    pub brand: String,
+    /// Months from purchase, 1–60.
+    pub months: u32,
+    /// Whether the brand also pays the labour.
+    #[serde(default)]
+    pub covers_labour: bool,
+}
+
+/// The terms of a fee schedule (统一收费标准). Rounding: labour is charged per started
+/// quarter hour at a quarter of the hourly price; the discount is taken per line; every
+/// fraction of a minor unit is rounded half up. Prices include tax; the receipt shows
+/// the tax part of what is charged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeeTerms {
+    /// ISO 4217 currency of every amount.
+    pub currency: String,
+    /// Call-out fees; exactly one row has neither district nor kind (the default).
+    pub call_out: Vec<CallOutFee>,
+    /// Labour per hour, minor units.
+    pub labour_per_hour_minor: i64,
+    /// Flat labour prices by repair category.
+    #[serde(default)]
+    pub flat_labour: Vec<FlatLabourRate>,
+    /// Discount on call-out and labour for key accounts (parts are at list price), in
+    /// basis points, 0–5000.
+    #[serde(default)]
+    pub key_account_discount_bp: u32,
+    /// Value-added tax included in the prices, basis points, 0–3000.
+    #[serde(default)]
+    pub tax_rate_bp: u32,
+    /// The dealer's free-service period from purchase ("one year free"), 1–60 months.
+    pub warranty_months: u32,
+    /// Fault codes that mean misuse: the warranty does not cover such a visit.
+    #[serde(default)]
+    pub misuse_faults: Vec<String>,
+    /// Brands' own warranties.
+    #[serde(default)]
+    pub brand_warranties: Vec<BrandWarranty>,
+}
+
+/// Request: publish a new fee schedule version (`svc.billing.fee_schedule.create`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateFeeSchedule {
+    /// The first day (service-local) it prices visits finished on: from today to two
+    /// years ahead, and after the latest version's.
+    pub effective_from: NaiveDate,
+    /// The terms.
+    pub terms: FeeTerms,
+}
+
+/// A fee schedule version; versions never change, a new one takes over on its day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FeeSchedule {
+    /// 1, 2, …
+    pub version: u32,
+    /// First day it applies.
+    pub effective_from: NaiveDate,
+    /// The terms.
+    pub terms: FeeTerms,
+    /// Who published it.
+    pub created_by: String,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+/// An IOU (欠条): the customer's signed promise to pay what a receipt still owes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Iou {
+    /// Who signed it.
+    pub signed_by: String,
+    /// The day they promised to pay by.
+    pub promised_on: NaiveDate,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// When.
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// Request: record an IOU for a receipt (`svc.billing.invoice.iou`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordIou {
+    /// Receipt id or number (from the path).
+    pub invoice_id: String,
+    /// Who signed, 1–100 characters.
+    pub signed_by: String,
+    /// Promised payment day, within a year of the receipt.
+    pub promised_on: NaiveDate,
+}
+
+/// Request: issue a credit note against a receipt (`svc.billing.credit_note.create`).
+/// Receipts are never edited; a correction is a credit note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateCreditNote {
+    /// Receipt id or number (from the path).
+    pub invoice_id: String,
+    /// How much is credited; at most what is still owed.
+    pub amount: Money,
+    /// Why, 1–500 characters.
+    pub reason: String,
+}
+
+/// A credit note (红字冲销): reduces what a receipt owes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CreditNote {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Gapless per year: `CN2026-000001`.
+    pub number: String,
+    /// The receipt.
+    pub invoice_id: Uuid,
+    /// Its number.
+    pub invoice_number: String,
+    /// Amount credited.
+    pub amount: Money,
+    /// Why.
+    pub reason: String,
+    /// Who issued it.
+    pub issued_by: String,
+    /// When.
+    pub issued_at: DateTime<Utc>,
+}
+
+/// Event `billing.credit_note.issued`: a receipt was corrected by a credit note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct CreditNoteIssued(pub CreditNote);
+
+impl Event for CreditNoteIssued {
+    const TYPE: &'static str = "billing.credit_note.issued";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.id.to_string()
+    }
+}
+
+/// Cash a technician collected on site at one visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CashCollection {
+    /// The work order.
+    pub work_order_number: String,
+    /// Its receipt, once issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt_number: Option<String>,
+    /// How much.
+    pub amount: Money,
+    /// When (the visit's end).
+    pub at: DateTime<Utc>,
+}
+
+/// How a technician's cash day stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReconciliationStatus {
+    /// Counted matches expected.
+    Balanced,
+    /// Counted differs; a manager must approve the variance.
+    AwaitingApproval,
+    /// A manager approved the variance.
+    Approved,
+}
+
+/// The count of a technician's cash for a day against what the visits say was collected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CashReconciliation {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// The technician.
+    pub technician_id: Uuid,
+    /// The day (service-local).
+    pub day: NaiveDate,
+    /// What the visits say was collected.
+    pub expected: Money,
+    /// What was handed in.
+    pub counted: Money,
+    /// Counted less expected.
+    pub variance: Money,
+    /// Where it stands.
+    pub status: ReconciliationStatus,
+    /// Who counted.
+    pub counted_by: String,
+    /// Remarks, up to 500 characters.
+    pub note: String,
+    /// The manager who approved the variance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
+    /// Their remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_note: Option<String>,
+    /// When counted.
+    pub counted_at: DateTime<Utc>,
+}
+
+/// A technician's cash day: the collections and, once counted, the reconciliation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CashDay {
+    /// The technician.
+    pub technician_id: Uuid,
+    /// Their name, from the visits.
+    pub technician_name: String,
+    /// The day.
+    pub day: NaiveDate,
+    /// Sum of the collections.
+    pub expected: Money,
+    /// Every collection that day.
+    pub collections: Vec<CashCollection>,
+    /// The count, once made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reconciliation: Option<CashReconciliation>,
+}
+
+/// Request: the cash days of a service-local day (`svc.billing.cash.day`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CashDayRequest {
+    /// The day.
+    pub day: NaiveDate,
+}
+
+/// Request: record the count of a technician's cash (`svc.billing.cash.reconcile`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReconcileCash {
+    /// The technician.
+    pub technician_id: Uuid,
+    /// The day, not in the future.
+    pub day: NaiveDate,
+    /// What was handed in.
+    pub counted: Money,
+    /// Remarks, up to 500 characters.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Request: a manager approves a variance (`svc.billing.cash.approve`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApproveVariance {
+    /// The reconciliation (from the path).
+    pub reconciliation_id: String,
+    /// Why it is accepted, 1–500 characters.
+    pub note: String,
+}
+
+/// Event `billing.cash.reconciled`: a technician's cash day is settled (balanced, or its
+/// variance approved by a manager).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct CashReconciled(pub CashReconciliation);
+
+impl Event for CashReconciled {
+    const TYPE: &'static str = "billing.cash.reconciled";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.id.to_string()
+    }
+}
+
+/// How a refund stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RefundStatus {
+    /// An approved return is owed its money back.
+    Due,
+    /// Paid back.
+    Paid,
+}
+
+/// A refund for an approved return (退货).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Refund {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// The return ticket.
+    pub ticket_id: Uuid,
+    /// Its number.
+    pub ticket_number: String,
+    /// The customer's record, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// The customer.
+    pub customer_name: String,
+    /// The machine taken back.
+    pub machine: MachineInfo,
+    /// Why it was returned.
+    pub reason: crate::intake::ReturnReason,
+    /// Where it stands.
+    pub status: RefundStatus,
+    /// Paid back, once paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// How, once paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<PaymentMethod>,
+    /// Bank or wallet reference.
+    #[serde(default)]
+    pub reference: String,
+    /// Who paid it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_by: Option<String>,
+    /// When the return was approved.
+    pub approved_at: DateTime<Utc>,
+    /// When paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid_at: Option<DateTime<Utc>>,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+/// Request: refunds, due first (`svc.billing.refund.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListRefunds {
+    /// Only in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RefundStatus>,
+}
+
+/// Request: record that a refund was paid (`svc.billing.refund.pay`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PayRefund {
+    /// The refund, or its return ticket's id (from the path).
+    pub refund_id: String,
+    /// How much, more than zero.
+    pub amount: Money,
+    /// How.
+    pub method: PaymentMethod,
+    /// Bank or wallet reference, up to 100 characters.
+    #[serde(default)]
+    pub reference: String,
+    /// The version the clerk saw (`If-Match`).
+    pub expected_version: i64,
+}
+
+/// Event `billing.refund.paid`: an approved return's money went back to the customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct RefundPaid(pub Refund);
+
+impl Event for RefundPaid {
+    const TYPE: &'static str = "billing.refund.paid";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.id.to_string()
+    }
+}
+
+/// Request: revenue over a period (`svc.billing.report.revenue`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevenueRequest {
+    /// First day (service-local), inclusive.
+    pub from: NaiveDate,
+    /// Last day, inclusive; at most 400 days after `from`.
+    pub to: NaiveDate,
+    /// How rows are grouped.
+    pub group_by: RevenueGrouping,
+}
+
+/// How the revenue report groups receipts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RevenueGrouping {
+    /// By calendar month of issue (`2026-11`).
+    Month,
+    /// By kind of visit.
+    WorkType,
+    /// By district.
+    District,
+    /// By technician.
+    Technician,
+}
+
+/// One row of the revenue report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RevenueRow {
+    /// The group's key (month, kind, district or technician name).
+    pub key: String,
+    /// Receipts.
+    pub receipts: u32,
+    /// Work at price, minor units.
+    pub at_price_minor: i64,
+    /// Charged to customers.
+    pub charged_minor: i64,
+    /// Credited by credit notes issued in the period on these receipts.
+    pub credited_minor: i64,
+    /// Charged less credited.
+    pub net_minor: i64,
+    /// Cost of work under the dealer's warranty.
+    pub warranty_cost_minor: i64,
+    /// Cost of work under maintenance contracts.
+    pub contract_cost_minor: i64,
+    /// Value claimable from manufacturers.
+    pub manufacturer_minor: i64,
+    /// Key-account discounts given.
+    pub discount_minor: i64,
+}
+
+/// Revenue by period, kind, district or technician, with warranty and contract cost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RevenueReport {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Currency of every amount.
+    pub currency: String,
+    /// Rows, by key.
+    pub rows: Vec<RevenueRow>,
+    /// All rows together (key `all`).
+    pub total: RevenueRow,
+}
+
+/// Request: every fee schedule version, newest first (`svc.billing.fee_schedule.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListFeeSchedules {}

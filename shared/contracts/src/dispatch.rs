@@ -393,7 +393,7 @@ pub enum PartsStatus {
 }
 
 /// What a work order is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkType {
     /// A fault to repair.
@@ -729,11 +729,19 @@ pub struct WorkOrderCompleted {
     /// Meter reading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meter_reading: Option<u64>,
+    /// What kind of visit it was (call-out fees depend on it); absent in version 1,
+    /// read as a repair.
+    #[serde(default)]
+    pub work_type: WorkType,
+    /// Cash the technician collected on site, for billing's daily reconciliation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cash_collected: Option<crate::Money>,
 }
 
 impl Event for WorkOrderCompleted {
     const TYPE: &'static str = "dispatch.workorder.completed";
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
+    const OLDEST_READABLE: u16 = 1;
     const SOURCE: Service = Service::Dispatch;
     fn subject_id(&self) -> String {
         self.work_order_id.to_string()

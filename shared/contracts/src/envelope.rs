@@ -33,6 +33,10 @@ pub trait Event: Serialize + DeserializeOwned + JsonSchema + Send + Sync + 'stat
     const TYPE: &'static str;
     /// Shape version; a change of shape is a new version.
     const VERSION: u16;
+    /// The oldest version this type still reads. A version that only adds optional
+    /// fields leaves older payloads readable, so consumers keep accepting them while
+    /// producers roll over.
+    const OLDEST_READABLE: u16 = Self::VERSION;
     /// The producing service (owner of the stream the event lands in).
     const SOURCE: Service;
     /// The id of the entity the event is about.
@@ -106,6 +110,6 @@ mod tests {
         assert_eq!(back, ev);
         let head: EnvelopeHeader = serde_json::from_str(&json).expect("header");
         assert_eq!(head.id, ev.id);
-        assert_eq!(head.version, 1);
+        assert_eq!(head.version, TicketOpened::VERSION);
     }
 }

@@ -435,13 +435,18 @@ pub struct TicketOpened {
     /// The resolution deadline (SLA).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution_due: Option<DateTime<Utc>>,
+    /// The customer's tier when the ticket was opened (key accounts get billing's
+    /// discount); absent in version 1, read as standard.
+    #[serde(default)]
+    pub tier: CustomerTier,
     /// When it was registered.
     pub opened_at: DateTime<Utc>,
 }
 
 impl Event for TicketOpened {
     const TYPE: &'static str = "intake.ticket.opened";
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
+    const OLDEST_READABLE: u16 = 1;
     const SOURCE: Service = Service::Intake;
     fn subject_id(&self) -> String {
         self.ticket_id.to_string()
@@ -472,6 +477,7 @@ impl TicketOpened {
                 serial: "SN123".into(),
                 purchase_date: None,
             }),
+            tier: CustomerTier::Standard,
             customer_id: None,
             location: None,
             resolution_due: None,

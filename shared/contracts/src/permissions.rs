@@ -192,7 +192,7 @@ mod tests {
     fn streams_cover_what_a_service_reads() {
         assert_eq!(
             streams_for("billing"),
-            vec!["BILLING", "DEADLETTER", "DISPATCH", "INVENTORY"]
+            vec!["BILLING", "DEADLETTER", "INTAKE", "DISPATCH", "INVENTORY"]
         );
         assert!(streams_for("gateway").is_empty());
         assert!(render_authorization().contains("password: $INTAKE_NATS_PASSWORD"));

@@ -48,6 +48,9 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<inventory::BackorderFulfilled>(),
         one::<billing::InvoiceIssued>(),
         one::<billing::ContractSigned>(),
+        one::<billing::CreditNoteIssued>(),
+        one::<billing::CashReconciled>(),
+        one::<billing::RefundPaid>(),
         one::<survey::CallbackScheduled>(),
         one::<survey::CallbackRecorded>(),
         one::<survey::CallbackProblemPersists>(),
@@ -69,7 +72,9 @@ pub fn catalogue_markdown() -> String {
          (`INTAKE` holds `intake.>`, …); subscribe with a durable consumer filtered on the subjects you need.\n\
          Every message is an envelope `{id, type, version, occurred_at, source, subject_id, actor?, data}`;\n\
          `id` (UUIDv7) is also the `Nats-Msg-Id` header, so deduplicate on it. The W3C `traceparent` and\n\
-         `tracestate` headers carry the trace. A change of shape is a new `version`.\n\n\
+         `tracestate` headers carry the trace. A change of shape is a new `version`; a version\n\
+         that only adds optional fields keeps the older ones readable, so consumers accept both\n\
+         while producers roll over (deploy consumers first). The schemas below are the newest.\n\n\
          This file and the schemas beside it are generated from `shared/contracts`;\n\
          `UPDATE_SCHEMAS=1 cargo test -p aftercare-contracts` rewrites them and CI fails when they are stale.\n\n\
          | subject | stream | consumed by | meaning | schema |\n|---|---|---|---|---|\n",

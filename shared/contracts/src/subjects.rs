@@ -106,7 +106,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.ticket.opened",
         producer: Service::Intake,
-        consumers: &[Service::Dispatch, Service::Survey],
+        consumers: &[Service::Dispatch, Service::Billing, Service::Survey],
         summary: "A customer request was registered and needs handling.",
     },
     EventSpec {
@@ -136,7 +136,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.return.approved",
         producer: Service::Intake,
-        consumers: &[],
+        consumers: &[Service::Billing],
         summary: "A returned machine was inspected and taken back; billing refunds from it.",
     },
     EventSpec {
@@ -275,6 +275,24 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Billing,
         consumers: &[Service::Dispatch, Service::Intake],
         summary: "An annual maintenance contract covers machines for a period: dispatch plans its visits, intake notes it on the machines.",
+    },
+    EventSpec {
+        subject: "billing.credit_note.issued",
+        producer: Service::Billing,
+        consumers: &[],
+        summary: "A receipt was corrected by a credit note (receipts are never edited); what it owes went down.",
+    },
+    EventSpec {
+        subject: "billing.cash.reconciled",
+        producer: Service::Billing,
+        consumers: &[],
+        summary: "A technician's cash day is settled: the count matched what the visits collected, or a manager approved the variance.",
+    },
+    EventSpec {
+        subject: "billing.refund.paid",
+        producer: Service::Billing,
+        consumers: &[],
+        summary: "An approved return's money went back to the customer.",
     },
     EventSpec {
         subject: "survey.callback.scheduled",
@@ -621,6 +639,54 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Billing,
     },
     RequestSpec {
+        subject: "svc.billing.invoice.iou",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.credit_note.create",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.credit_note.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.fee_schedule.create",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.fee_schedule.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.cash.day",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.cash.reconcile",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.cash.approve",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.refund.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.refund.get",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.refund.pay",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.report.revenue",
+        service: Service::Billing,
+    },
+    RequestSpec {
         subject: "svc.survey.callback.get",
         service: Service::Survey,
     },
@@ -769,14 +835,14 @@ mod tests {
     }
 
     #[test]
-    fn billing_reads_dispatch_and_inventory() {
+    fn billing_reads_intake_dispatch_and_inventory() {
         assert_eq!(
             consumed_from(Service::Dispatch, Service::Inventory).len(),
             3
         );
         assert_eq!(
             producers_consumed_by(Service::Billing),
-            vec![Service::Dispatch, Service::Inventory]
+            vec![Service::Intake, Service::Dispatch, Service::Inventory]
         );
         assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 4);
     }

@@ -68,7 +68,7 @@ pub struct InboundEvent {
 impl InboundEvent {
     /// Parses the whole envelope as `T`; a mismatch is poison.
     pub fn decode<T: Event>(&self) -> Result<Envelope<T>, HandlerError> {
-        if self.version != T::VERSION {
+        if !(T::OLDEST_READABLE..=T::VERSION).contains(&self.version) {
             return Err(HandlerError::Poison(format!(
                 "{} version {} is not supported",
                 self.subject, self.version
@@ -474,5 +474,42 @@ mod tests {
         assert_eq!(retry_delay(2), Duration::from_millis(400));
         assert_eq!(retry_delay(4), Duration::from_millis(1600));
         assert_eq!(retry_delay(50), Duration::from_secs(30));
+    }
+
+    fn inbound(version: u16, payload: serde_json::Value) -> InboundEvent {
+        InboundEvent {
+            subject: "intake.ticket.opened".into(),
+            event_id: Uuid::nil(),
+            version,
+            payload: Bytes::from(payload.to_string()),
+            stream_seq: 1,
+            delivered: 1,
+        }
+    }
+
+    #[test]
+    fn an_older_readable_version_decodes_and_an_unknown_one_is_poison() {
+        use aftercare_contracts::intake::{CustomerTier, TicketOpened};
+        let mut v2 = serde_json::to_value(aftercare_contracts::Envelope::new(
+            TicketOpened {
+                tier: CustomerTier::KeyAccount,
+                ..TicketOpened::example()
+            },
+            None,
+        ))
+        .expect("json");
+        let got = inbound(2, v2.clone()).decode::<TicketOpened>().expect("v2");
+        assert_eq!(got.data.tier, CustomerTier::KeyAccount);
+        // Version 1 had no tier: it still reads, as a standard customer.
+        v2["version"] = 1.into();
+        if let Some(data) = v2["data"].as_object_mut() {
+            data.remove("tier");
+        }
+        let got = inbound(1, v2.clone()).decode::<TicketOpened>().expect("v1");
+        assert_eq!(got.data.tier, CustomerTier::Standard);
+        assert!(matches!(
+            inbound(3, v2).decode::<TicketOpened>(),
+            Err(HandlerError::Poison(_))
+        ));
     }
 }

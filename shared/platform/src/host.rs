@@ -84,6 +84,21 @@ impl ServiceHost {
         handler: Option<Arc<dyn EventHandler>>,
         settings: MessagingSettings,
     ) -> Result<Self> {
+        // The gateway may only send what the subject catalogue lists (NATS permissions
+        // are generated from it): an endpoint missing there would work in development
+        // and be refused in production.
+        let prefix = service.request_prefix();
+        if let Some(e) = endpoints.iter().find(|e| {
+            let subject = format!("{prefix}.{}", e.name());
+            !aftercare_contracts::subjects::REQUESTS
+                .iter()
+                .any(|r| r.subject == subject)
+        }) {
+            return Err(crate::Error::Config(format!(
+                "endpoint {prefix}.{} is not in the request catalogue (shared/contracts subjects.rs)",
+                e.name()
+            )));
+        }
         let mut consumers = Vec::new();
         if handler.is_some() {
             for producer in producers_consumed_by(service) {

@@ -44,6 +44,13 @@ pub struct Endpoint {
     handler: Handler,
 }
 
+impl Endpoint {
+    /// The name under the service's prefix, e.g. `ticket.open`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 /// Parses JSON into `T`, naming the offending field on failure (422).
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ServiceError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);

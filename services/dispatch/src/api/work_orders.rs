@@ -660,6 +660,8 @@ async fn announce_visit(
                 fault: v.fault.clone(),
                 parts: v.parts.clone(),
                 meter_reading: v.meter_reading,
+                work_type: w.work_type,
+                cash_collected: v.payment_collected.clone(),
             };
             uow.emit(&Envelope::new(e, actor)).await?;
         }

@@ -52,6 +52,8 @@ struct Row {
     next_due: String,
     until_day: Option<String>,
     active: i64,
+    /// One generated visit per row (none: the plan has none yet).
+    due_on: Option<String>,
 }
 
 fn day(text: &str) -> Result<NaiveDate> {
@@ -59,19 +61,27 @@ fn day(text: &str) -> Result<NaiveDate> {
         .map_err(|e| aftercare_platform::Error::Config(format!("stored day {text:?}: {e}")))
 }
 
-const COLUMNS: &str =
-    "plan_id, kind, customer_id, company, district, address, machine, every_months, next_due,
-    until_day, active from maintenance_plan";
+/// Plans chosen by `chooser` (a `select plan_id …` with its own order and limit) with
+/// their generated visits, read in one statement so a plan and its visits come from the
+/// same moment (a sweep moving the plan on is seen whole or not at all).
+fn select_with_visits(chooser: &str, order: &str) -> String {
+    format!(
+        "select p.plan_id, p.kind, p.customer_id, p.company, p.district, p.address, p.machine,
+            p.every_months, p.next_due, p.until_day, p.active, v.due_on
+         from maintenance_plan p left join maintenance_visit v on v.plan_id = p.plan_id
+         where p.plan_id in ({chooser})
+         order by {order}, v.due_on"
+    )
+}
 
-async fn with_visits(conn: &mut AnyConnection, rows: Vec<Row>) -> Result<Vec<MaintenancePlan>> {
-    let mut out = Vec::with_capacity(rows.len());
+fn into_plans(rows: Vec<Row>) -> Result<Vec<MaintenancePlan>> {
+    let mut out: Vec<MaintenancePlan> = Vec::new();
     for r in rows {
-        let visits: Vec<(String,)> = sqlx::query_as(
-            "select due_on from maintenance_visit where plan_id = $1 order by due_on",
-        )
-        .bind(&r.plan_id)
-        .fetch_all(&mut *conn)
-        .await?;
+        let visit = r.due_on.as_deref().map(day).transpose()?;
+        if let Some(last) = out.last_mut().filter(|p| p.id.to_string() == r.plan_id) {
+            last.generated.extend(visit);
+            continue;
+        }
         out.push(MaintenancePlan {
             id: parse_id(&r.plan_id)?,
             kind: from_text(&r.kind)?,
@@ -84,7 +94,7 @@ async fn with_visits(conn: &mut AnyConnection, rows: Vec<Row>) -> Result<Vec<Mai
             next_due: day(&r.next_due)?,
             until: r.until_day.as_deref().map(day).transpose()?,
             active: r.active != 0,
-            generated: visits.iter().map(|(d,)| day(d)).collect::<Result<_>>()?,
+            generated: visit.into_iter().collect(),
         });
     }
     Ok(out)
@@ -97,15 +107,17 @@ pub(crate) async fn list(
     after: &str,
     limit: i64,
 ) -> Result<Vec<MaintenancePlan>> {
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "select {COLUMNS} where ($1 = '' or customer_id = $1) and plan_id > $2 order by plan_id limit $3"
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(select_with_visits(
+        "select plan_id from maintenance_plan where ($1 = '' or customer_id = $1) and plan_id > $2
+         order by plan_id limit $3",
+        "p.plan_id",
     )))
     .bind(customer_id.map(|c| c.to_string()).unwrap_or_default())
     .bind(after)
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    with_visits(conn, rows).await
+    into_plans(rows)
 }
 
 /// Active plans with a visit due on or before `horizon`.
@@ -114,14 +126,16 @@ pub(crate) async fn due(
     horizon: NaiveDate,
     limit: i64,
 ) -> Result<Vec<MaintenancePlan>> {
-    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "select {COLUMNS} where active = 1 and next_due <= $1 order by next_due, plan_id limit $2"
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(select_with_visits(
+        "select plan_id from maintenance_plan where active = 1 and next_due <= $1
+         order by next_due, plan_id limit $2",
+        "p.next_due, p.plan_id",
     )))
     .bind(horizon.to_string())
     .bind(limit)
     .fetch_all(&mut *conn)
     .await?;
-    with_visits(conn, rows).await
+    into_plans(rows)
 }
 
 /// Records the visit of `due_on` and moves the plan on, if the plan is still at `due_on`

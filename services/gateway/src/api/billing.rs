@@ -1,7 +1,11 @@
-//! Billing routes beyond receipts: annual maintenance contracts (年保).
+//! Billing routes beyond reading receipts: contracts (年保), payments, credit notes,
+//! IOUs, fee schedules, the daily cash reconciliation, refunds and billing's reports.
 use aftercare_contracts::billing::{
-    Contract, CreateContract, ListContracts, Payment, ReceivablesReport, ReceivablesRequest,
-    RecordPayment,
+    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, Contract, CreateContract,
+    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, Invoice, ListContracts,
+    ListFeeSchedules, ListRefunds, PayRefund, Payment, ReceivablesReport, ReceivablesRequest,
+    ReconcileCash, RecordIou, RecordPayment, Refund, RevenueGrouping, RevenueReport,
+    RevenueRequest,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use axum::Extension;
@@ -12,7 +16,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{AppState, created, parse_day, parse_uuid_param};
+use super::{AppState, created, parse_day, parse_uuid_param, read_versioned, update_versioned};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -93,5 +97,219 @@ pub(crate) async fn receivables(
     let r: ReceivablesReport = s
         .call("svc.billing.report.receivables", &req, Some(&p))
         .await?;
+    Ok(Json(r).into_response())
+}
+
+/// Query parameters of the billing reports and lists.
+#[derive(Debug, Deserialize)]
+pub(crate) struct BillingQuery {
+    day: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    group_by: Option<String>,
+    status: Option<String>,
+}
+
+fn parse_enum<T: serde::de::DeserializeOwned>(
+    name: &str,
+    raw: Option<&str>,
+    allowed: &str,
+) -> Result<Option<T>, ApiError> {
+    raw.map(|v| {
+        serde_json::from_value(serde_json::Value::String(v.to_owned())).map_err(|_| {
+            ApiError::Service(aftercare_contracts::ServiceError::field(
+                name,
+                "invalid",
+                format!("{name} is one of {allowed}"),
+            ))
+        })
+    })
+    .transpose()
+}
+
+pub(crate) async fn list_fee_schedules(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let page: Page<FeeSchedule> = s
+        .call(
+            "svc.billing.fee_schedule.list",
+            &ListFeeSchedules {},
+            Some(&p),
+        )
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn create_fee_schedule(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateFeeSchedule = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let f: FeeSchedule = s
+        .call("svc.billing.fee_schedule.create", &req, Some(&p))
+        .await?;
+    Ok(created(&f, "/api/v1/fee-schedules".into(), None))
+}
+
+pub(crate) async fn create_credit_note(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateCreditNote = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("invoice_id", serde_json::Value::String(id.clone()))],
+    )
+    .await?;
+    let c: CreditNote = s
+        .call("svc.billing.credit_note.create", &req, Some(&p))
+        .await?;
+    Ok(created(
+        &c,
+        format!("/api/v1/invoices/{id}/credit-notes"),
+        None,
+    ))
+}
+
+pub(crate) async fn list_credit_notes(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let page: Page<CreditNote> = s
+        .call("svc.billing.credit_note.list", &ById { id }, Some(&p))
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn record_iou(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: RecordIou = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("invoice_id", serde_json::Value::String(id.clone()))],
+    )
+    .await?;
+    let inv: Invoice = s.call("svc.billing.invoice.iou", &req, Some(&p)).await?;
+    Ok(created(&inv, format!("/api/v1/invoices/{id}"), None))
+}
+
+pub(crate) async fn cash_day(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<BillingQuery>,
+) -> Result<Response, ApiError> {
+    let req = CashDayRequest {
+        day: parse_day("day", q.day.as_deref())?,
+    };
+    let page: Page<CashDay> = s.call("svc.billing.cash.day", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn reconcile_cash(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ReconcileCash = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let r: CashReconciliation = s.call("svc.billing.cash.reconcile", &req, Some(&p)).await?;
+    Ok(created(
+        &r,
+        format!("/api/v1/cash-days?day={}", r.day),
+        None,
+    ))
+}
+
+pub(crate) async fn approve_variance(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ApproveVariance = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("reconciliation_id", serde_json::Value::String(id))],
+    )
+    .await?;
+    let r: CashReconciliation = s.call("svc.billing.cash.approve", &req, Some(&p)).await?;
+    Ok(created(
+        &r,
+        format!("/api/v1/cash-days?day={}", r.day),
+        None,
+    ))
+}
+
+pub(crate) async fn list_refunds(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<BillingQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListRefunds {
+        status: parse_enum("status", q.status.as_deref(), "due, paid")?,
+    };
+    let page: Page<Refund> = s.call("svc.billing.refund.list", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_refund(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    read_versioned::<Refund>(&s, &p, "svc.billing.refund.get", id, |r| r.version).await
+}
+
+pub(crate) async fn pay_refund(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_versioned::<PayRefund, Refund>(
+        &s,
+        &p,
+        "svc.billing.refund.pay",
+        ("refund_id", id),
+        &headers,
+        body,
+        |r| r.version,
+    )
+    .await
+}
+
+pub(crate) async fn revenue(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<BillingQuery>,
+) -> Result<Response, ApiError> {
+    let req = RevenueRequest {
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
+        group_by: parse_enum(
+            "group_by",
+            Some(q.group_by.as_deref().unwrap_or("month")),
+            "month, work_type, district, technician",
+        )?
+        .unwrap_or(RevenueGrouping::Month),
+    };
+    let r: RevenueReport = s.call("svc.billing.report.revenue", &req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }

@@ -249,6 +249,25 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/contracts/{id}", get(billing::get_contract))
         .route("/invoices/{id}/payments", post(billing::record_payment))
         .route("/reports/receivables", get(billing::receivables))
+        .route("/reports/revenue", get(billing::revenue))
+        .route(
+            "/fee-schedules",
+            post(billing::create_fee_schedule).get(billing::list_fee_schedules),
+        )
+        .route(
+            "/invoices/{id}/credit-notes",
+            post(billing::create_credit_note).get(billing::list_credit_notes),
+        )
+        .route("/invoices/{id}/iou", post(billing::record_iou))
+        .route("/cash-days", get(billing::cash_day))
+        .route("/cash-reconciliations", post(billing::reconcile_cash))
+        .route(
+            "/cash-reconciliations/{id}/approval",
+            post(billing::approve_variance),
+        )
+        .route("/refunds", get(billing::list_refunds))
+        .route("/refunds/{id}", get(billing::get_refund))
+        .route("/refunds/{id}/payment", post(billing::pay_refund))
         .route("/callbacks", get(survey::list_callbacks))
         .route("/callbacks/{id}", get(survey::get_callback))
         .route("/callbacks/{id}/attempts", post(survey::record_callback))
@@ -344,13 +363,18 @@ pub(crate) fn parse_day(name: &str, raw: Option<&str>) -> Result<chrono::NaiveDa
             format!("give {name} as a date, e.g. 2026-11-23"),
         )
     })?;
-    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").map_err(|_| {
-        ApiError::field(
-            name,
-            "invalid",
-            format!("{name} must be a date, e.g. 2026-11-23"),
-        )
-    })
+    // Years 1900-9999 only: days are stored as ISO text, which sorts as dates only with
+    // four-digit years.
+    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)))
+        .ok_or_else(|| {
+            ApiError::field(
+                name,
+                "invalid",
+                format!("{name} must be a date from 1900 to 9999, e.g. 2026-11-23"),
+            )
+        })
 }
 
 /// A UUID parameter, 422 naming it otherwise.

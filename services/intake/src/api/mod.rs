@@ -243,6 +243,7 @@ pub(crate) async fn open_in(
         location: customer.as_ref().and_then(|c| c.location),
         machine: ticket.machine.clone(),
         resolution_due: Some(ticket.sla.resolution_due),
+        tier,
         opened_at: now,
     };
     uow.emit(&Envelope::new(event, opener.clone())).await?;

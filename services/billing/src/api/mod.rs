@@ -1,9 +1,18 @@
-//! Billing's request endpoints (`svc.billing.*`).
+//! Billing's request endpoints (`svc.billing.*`): receipts, payments, credit notes,
+//! IOUs and contracts here; fee schedules, cash days, refunds and reports beside.
+mod cash;
+mod fees;
+mod refunds;
+mod reports;
+
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Envelope;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
-    AgeBucket, BucketTotal, Contract, ContractSigned, CreateContract, Invoice, ListContracts,
-    Payment, Receivable, ReceivablesReport, ReceivablesRequest, RecordPayment,
+    Contract, ContractSigned, CreateContract, CreateCreditNote, CreditNote, CreditNoteIssued,
+    Invoice, Iou, ListContracts, Payment, RecordIou, RecordPayment,
 };
 use aftercare_contracts::rpc::{ById, ByWorkOrder, Page};
 use aftercare_contracts::rpc::{FieldError, check_text};
@@ -16,16 +25,27 @@ use uuid::Uuid;
 
 use crate::store;
 
-pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
+pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let d1 = db.clone();
     let (cc, cg, cl) = (db.clone(), db.clone(), db.clone());
-    let (pr, rr) = (db.clone(), db.clone());
-    vec![
+    let pr = db.clone();
+    let (cn, cnl, iou) = (
+        (db.clone(), calendar.clone()),
+        db.clone(),
+        (db.clone(), calendar.clone()),
+    );
+    let mut all = vec![
         endpoint("payment.record", move |ctx, req| {
             record_payment(pr.clone(), ctx, req)
         }),
-        endpoint("report.receivables", move |_ctx, req| {
-            receivables(rr.clone(), req)
+        endpoint("credit_note.create", move |ctx, req| {
+            create_credit_note(cn.0.clone(), cn.1.clone(), ctx, req)
+        }),
+        endpoint("credit_note.list", move |_ctx, req: ById| {
+            list_credit_notes(cnl.clone(), req)
+        }),
+        endpoint("invoice.iou", move |ctx, req| {
+            record_iou(iou.0.clone(), iou.1.clone(), ctx, req)
         }),
         endpoint("contract.create", move |ctx, req| {
             create_contract(cc.clone(), ctx, req)
@@ -36,11 +56,27 @@ pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
         endpoint("contract.list", move |_ctx, req| {
             list_contracts(cl.clone(), req)
         }),
-        endpoint("invoice.get", move |_ctx, req: ById| get(d1.clone(), req)),
+        endpoint("invoice.get", {
+            let d = d1.clone();
+            move |_ctx, req: ById| get(d.clone(), req)
+        }),
         endpoint("invoice.list", move |_ctx, req: ByWorkOrder| {
             list(db.clone(), req)
         }),
-    ]
+    ];
+    all.extend(fees::endpoints(d1.clone(), calendar.clone()));
+    all.extend(cash::endpoints(d1.clone(), calendar));
+    all.extend(refunds::endpoints(d1.clone()));
+    all.extend(reports::endpoints(d1));
+    all
+}
+
+/// The acting user's id, for the records that name who did something.
+fn actor_id(ctx: &RequestContext) -> String {
+    ctx.actor
+        .as_ref()
+        .map(|a| a.user_id.clone())
+        .unwrap_or_else(|| "anonymous".into())
 }
 
 async fn get(db: Db, req: ById) -> Result<Invoice, ServiceError> {
@@ -198,12 +234,14 @@ async fn record_payment(
             format!("the receipt is in {}", inv.total_charged.currency),
         ));
     }
-    let owed = inv.total_charged.amount_minor - store::paid(uow.conn(), inv.id).await?;
-    if req.amount.amount_minor > owed {
+    if !store::settle(&mut uow, inv.id, req.amount.amount_minor, false).await? {
         return Err(ServiceError::field(
             "amount.amount_minor",
             "more_than_owed",
-            format!("{owed} is outstanding on {}", inv.number),
+            format!(
+                "{} is outstanding on {}",
+                inv.outstanding.amount_minor, inv.number
+            ),
         ));
     }
     let p = Payment {
@@ -213,11 +251,7 @@ async fn record_payment(
         amount: req.amount,
         collected_by: req.collected_by,
         reference: req.reference.trim().to_owned(),
-        recorded_by: ctx
-            .actor
-            .as_ref()
-            .map(|a| a.user_id.clone())
-            .unwrap_or_else(|| "anonymous".into()),
+        recorded_by: actor_id(&ctx),
         at: from_ms(now_ms()),
     };
     store::insert_payment(&mut uow, &p).await?;
@@ -225,54 +259,123 @@ async fn record_payment(
     Ok(p)
 }
 
-/// Receivables ageing on a day: every receipt issued by then with something owed, its age
-/// and bucket, and the totals per bucket.
-async fn receivables(db: Db, req: ReceivablesRequest) -> Result<ReceivablesReport, ServiceError> {
-    let end = (req.as_of + chrono::Duration::days(1))
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc()
-        .timestamp_millis();
-    let mut conn = db.read_conn().await?;
-    let mut items = Vec::new();
-    let mut totals: Vec<BucketTotal> = [
-        AgeBucket::Days0To30,
-        AgeBucket::Days31To60,
-        AgeBucket::Days61To90,
-        AgeBucket::Over90,
-    ]
-    .into_iter()
-    .map(|bucket| BucketTotal {
-        bucket,
-        owed_minor: 0,
-        receipts: 0,
-    })
-    .collect();
-    for (number, customer_name, issued_at, currency, owed) in
-        store::open_receivables(&mut conn, end).await?
-    {
-        let issued_on = from_ms(issued_at).date_naive();
-        let age_days = (req.as_of - issued_on).num_days();
-        let bucket = crate::domain::bucket(age_days);
-        if let Some(t) = totals.iter_mut().find(|t| t.bucket == bucket) {
-            t.owed_minor += owed;
-            t.receipts += 1;
-        }
-        items.push(Receivable {
-            number,
-            customer_name,
-            issued_on,
-            age_days,
-            bucket,
-            outstanding: aftercare_contracts::Money {
-                amount_minor: owed,
-                currency,
-            },
+/// Issues a credit note: what a receipt owes goes down by the amount, never below zero;
+/// the receipt itself is never edited.
+async fn create_credit_note(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    ctx: RequestContext,
+    req: CreateCreditNote,
+) -> Result<CreditNote, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "reason", &req.reason, 1, 500);
+    if req.amount.amount_minor <= 0 {
+        errors.push(FieldError {
+            field: "amount.amount_minor".into(),
+            code: "out_of_range".into(),
+            message: "a credit note is for more than zero".into(),
         });
     }
-    Ok(ReceivablesReport {
-        as_of: req.as_of,
-        totals,
-        items,
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let inv = store::get(uow.conn(), req.invoice_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", &req.invoice_id))?;
+    if req.amount.currency != inv.total_charged.currency {
+        return Err(ServiceError::field(
+            "amount.currency",
+            "invalid",
+            format!("the receipt is in {}", inv.total_charged.currency),
+        ));
+    }
+    if !store::settle(&mut uow, inv.id, req.amount.amount_minor, true).await? {
+        return Err(ServiceError::field(
+            "amount.amount_minor",
+            "more_than_owed",
+            format!(
+                "{} is outstanding on {}; a paid amount is given back as a refund",
+                inv.outstanding.amount_minor, inv.number
+            ),
+        ));
+    }
+    let now = from_ms(now_ms());
+    let today = calendar.local_date(now);
+    let year = today.year();
+    let number = aftercare_platform::db::human_number(
+        "CN",
+        year,
+        uow.next_number("credit_note", year).await?,
+    );
+    let note = CreditNote {
+        id: Uuid::now_v7(),
+        number,
+        invoice_id: inv.id,
+        invoice_number: inv.number,
+        amount: req.amount,
+        reason: req.reason.trim().to_owned(),
+        issued_by: actor_id(&ctx),
+        issued_at: now,
+    };
+    store::insert_credit_note(&mut uow, &note, today).await?;
+    uow.emit(&Envelope::new(CreditNoteIssued(note.clone()), ctx.actor))
+        .await?;
+    uow.commit().await?;
+    Ok(note)
+}
+
+async fn list_credit_notes(db: Db, req: ById) -> Result<Page<CreditNote>, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    let inv = store::get(&mut conn, req.id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", &req.id))?;
+    Ok(Page {
+        items: store::credit_notes(&mut conn, inv.id).await?,
+        next_cursor: None,
+    })
+}
+
+/// Records the customer's IOU (欠条) for what a receipt still owes.
+async fn record_iou(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    ctx: RequestContext,
+    req: RecordIou,
+) -> Result<Invoice, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "signed_by", &req.signed_by, 1, 100);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let inv = store::get(uow.conn(), req.invoice_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", &req.invoice_id))?;
+    let issued_on = calendar.local_date(inv.issued_at);
+    if req.promised_on < issued_on || req.promised_on > issued_on + chrono::Duration::days(366) {
+        return Err(ServiceError::field(
+            "promised_on",
+            "out_of_range",
+            format!("an IOU promises payment within a year of the receipt ({issued_on})"),
+        ));
+    }
+    if inv.outstanding.amount_minor <= 0 {
+        return Err(ServiceError::conflict(
+            "nothing_owed",
+            format!("{} owes nothing", inv.number),
+        ));
+    }
+    let iou = Iou {
+        signed_by: req.signed_by.trim().to_owned(),
+        promised_on: req.promised_on,
+        recorded_by: actor_id(&ctx),
+        recorded_at: from_ms(now_ms()),
+    };
+    store::set_iou(&mut uow, inv.id, &iou).await?;
+    uow.commit().await?;
+    Ok(Invoice {
+        iou: Some(iou),
+        ..inv
     })
 }

@@ -1,0 +1,68 @@
+//! Fee schedule versions: listed, and published for a future day.
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::ServiceError;
+use aftercare_contracts::billing::{CreateFeeSchedule, FeeSchedule, ListFeeSchedules};
+use aftercare_contracts::rpc::Page;
+use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_platform::{Db, from_ms, now_ms};
+
+use super::actor_id;
+use crate::{domain, store};
+
+pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
+    let d = db.clone();
+    vec![
+        endpoint("fee_schedule.list", move |_ctx, _req: ListFeeSchedules| {
+            list(d.clone())
+        }),
+        endpoint("fee_schedule.create", move |ctx, req| {
+            create(db.clone(), calendar.clone(), ctx, req)
+        }),
+    ]
+}
+
+async fn list(db: Db) -> Result<Page<FeeSchedule>, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(Page {
+        items: store::fee_schedules(&mut conn).await?,
+        next_cursor: None,
+    })
+}
+
+/// Publishes a new version; it prices visits finished from its day on. Receipts already
+/// issued keep the version they were priced by.
+async fn create(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    ctx: RequestContext,
+    req: CreateFeeSchedule,
+) -> Result<FeeSchedule, ServiceError> {
+    let now = from_ms(now_ms());
+    let mut uow = db.begin().await?;
+    let existing = store::fee_schedules(uow.conn()).await?;
+    let latest = existing.first();
+    let errors = domain::schedule::check(
+        &req,
+        calendar.local_date(now),
+        latest.map(|l| l.effective_from),
+    );
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut terms = req.terms;
+    for r in &mut terms.call_out {
+        r.district = r.district.as_ref().map(|d| d.trim().to_owned());
+    }
+    let f = FeeSchedule {
+        version: latest.map_or(1, |l| l.version + 1),
+        effective_from: req.effective_from,
+        terms,
+        created_by: actor_id(&ctx),
+        created_at: now,
+    };
+    store::insert_fee_schedule(&mut uow, &f).await?;
+    uow.commit().await?;
+    Ok(f)
+}

@@ -1,0 +1,143 @@
+//! Billing's reports: receivables ageing and revenue with warranty and contract cost.
+use std::collections::BTreeMap;
+
+use aftercare_contracts::billing::{
+    AgeBucket, BucketTotal, Iou, Receivable, ReceivablesReport, ReceivablesRequest,
+    RevenueGrouping, RevenueReport, RevenueRequest, RevenueRow,
+};
+use aftercare_contracts::{Money, ServiceError};
+use aftercare_platform::db::from_json;
+use aftercare_platform::rpc::{Endpoint, endpoint};
+use aftercare_platform::{Db, from_ms};
+use chrono::NaiveDate;
+
+use crate::store;
+
+pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
+    let d = db.clone();
+    vec![
+        endpoint("report.receivables", move |_ctx, req| {
+            receivables(d.clone(), req)
+        }),
+        endpoint("report.revenue", move |_ctx, req| revenue(db.clone(), req)),
+    ]
+}
+
+/// Receivables ageing on a day: every receipt issued by then with something owed, its
+/// age in days since its (service-local) day of issue and bucket, and totals per bucket.
+async fn receivables(db: Db, req: ReceivablesRequest) -> Result<ReceivablesReport, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    let mut totals: Vec<BucketTotal> = [
+        AgeBucket::Days0To30,
+        AgeBucket::Days31To60,
+        AgeBucket::Days61To90,
+        AgeBucket::Over90,
+    ]
+    .into_iter()
+    .map(|bucket| BucketTotal {
+        bucket,
+        owed_minor: 0,
+        receipts: 0,
+    })
+    .collect();
+    let mut items = Vec::new();
+    for r in store::open_receivables(&mut conn, req.as_of).await? {
+        let issued_on = NaiveDate::parse_from_str(&r.issued_day, "%Y-%m-%d")
+            .unwrap_or_else(|_| from_ms(r.issued_at).date_naive());
+        let age_days = (req.as_of - issued_on).num_days();
+        let bucket = crate::domain::bucket(age_days);
+        if let Some(t) = totals.iter_mut().find(|t| t.bucket == bucket) {
+            t.owed_minor += r.owed;
+            t.receipts += 1;
+        }
+        items.push(Receivable {
+            number: r.number,
+            customer_name: r.customer_name,
+            issued_on,
+            age_days,
+            bucket,
+            outstanding: Money {
+                amount_minor: r.owed,
+                currency: r.currency,
+            },
+            iou_promised_on: r
+                .iou
+                .as_deref()
+                .and_then(|t| from_json::<Iou>(t).ok())
+                .map(|i| i.promised_on),
+        });
+    }
+    Ok(ReceivablesReport {
+        as_of: req.as_of,
+        totals,
+        items,
+    })
+}
+
+fn empty_row(key: String) -> RevenueRow {
+    RevenueRow {
+        key,
+        receipts: 0,
+        at_price_minor: 0,
+        charged_minor: 0,
+        credited_minor: 0,
+        net_minor: 0,
+        warranty_cost_minor: 0,
+        contract_cost_minor: 0,
+        manufacturer_minor: 0,
+        discount_minor: 0,
+    }
+}
+
+fn add(row: &mut RevenueRow, f: &store::RevenueFact) {
+    row.receipts += 1;
+    row.at_price_minor += f.total_minor;
+    row.charged_minor += f.charged_minor;
+    row.credited_minor += f.credited_minor;
+    row.net_minor += f.charged_minor - f.credited_minor;
+    row.warranty_cost_minor += f.warranty_minor;
+    row.contract_cost_minor += f.contract_minor;
+    row.manufacturer_minor += f.manufacturer_minor;
+    row.discount_minor += f.discount_minor;
+}
+
+/// Revenue of the receipts issued in a period, grouped as asked, in the currency of the
+/// schedule in force on the last day (receipts in another currency are left out).
+async fn revenue(db: Db, req: RevenueRequest) -> Result<RevenueReport, ServiceError> {
+    if req.to < req.from {
+        return Err(ServiceError::field(
+            "to",
+            "before_from",
+            "to must not be before from",
+        ));
+    }
+    if (req.to - req.from).num_days() > 400 {
+        return Err(ServiceError::field(
+            "to",
+            "out_of_range",
+            "a revenue report covers at most 400 days",
+        ));
+    }
+    let mut conn = db.read_conn().await?;
+    let (_, terms) = store::fee_schedule_on(&mut conn, req.to).await?;
+    let facts = store::revenue_facts(&mut conn, req.from, req.to).await?;
+    let mut rows: BTreeMap<String, RevenueRow> = BTreeMap::new();
+    let mut total = empty_row("all".into());
+    for f in facts.iter().filter(|f| f.currency == terms.currency) {
+        let key = match req.group_by {
+            RevenueGrouping::Month => f.issued_day.get(..7).unwrap_or_default().to_owned(),
+            RevenueGrouping::WorkType => f.work_type.clone(),
+            RevenueGrouping::District => f.district.clone(),
+            RevenueGrouping::Technician => f.technician_name.clone(),
+        };
+        add(rows.entry(key.clone()).or_insert_with(|| empty_row(key)), f);
+        add(&mut total, f);
+    }
+    Ok(RevenueReport {
+        from: req.from,
+        to: req.to,
+        currency: terms.currency,
+        rows: rows.into_values().collect(),
+        total,
+    })
+}

@@ -1,0 +1,747 @@
+//! Pricing a visit by the fee schedule and deciding each line's coverage.
+//!
+//! Rounding: labour is charged per started quarter hour at a quarter of the hourly price;
+//! a key-account discount is taken per line; tax is the part of what is charged that the
+//! tax-inclusive prices contain. Every fraction of a minor unit is rounded half up.
+use aftercare_contracts::Money;
+use aftercare_contracts::billing::{
+    AgeBucket, ContractCoverage, Coverage, FeeTerms, InvoiceLine, LineKind,
+};
+use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkType};
+use aftercare_contracts::intake::CustomerTier;
+use aftercare_contracts::inventory::ConsumedLine;
+use chrono::{Months, NaiveDate};
+
+/// The contract in force for the machine on the day of the visit.
+#[derive(Debug, Clone)]
+pub struct ContractInForce {
+    /// Its number, printed in the coverage note.
+    pub number: String,
+    /// What it covers.
+    pub coverage: ContractCoverage,
+}
+
+/// Everything a receipt is priced from.
+#[derive(Debug, Clone, Copy)]
+pub struct Visit<'a> {
+    /// The completed visit.
+    pub completed: &'a WorkOrderCompleted,
+    /// The parts it consumed, at list price.
+    pub parts: &'a [ConsumedLine],
+    /// The service-local day it finished (warranty and contracts are decided on it).
+    pub on: NaiveDate,
+    /// The customer's tier when the ticket was opened.
+    pub tier: CustomerTier,
+    /// The contract in force, if any.
+    pub contract: Option<&'a ContractInForce>,
+}
+
+/// The last day of a period of `months` from `start` (the period ends the day before the
+/// anniversary).
+fn ends_after(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    start
+        .checked_add_months(Months::new(months))
+        .and_then(|d| d.pred_opt())
+}
+
+/// Whether a machine bought on `purchase` is in a `months` warranty on `on`.
+pub fn in_warranty(purchase: Option<NaiveDate>, on: NaiveDate, months: u32) -> bool {
+    match purchase.and_then(|p| ends_after(p, months)) {
+        Some(last) => on <= last,
+        None => false,
+    }
+}
+
+/// Started quarter hours in `minutes` on site (at least one).
+pub fn quarter_hours(minutes: i64) -> u32 {
+    u32::try_from(((minutes.max(1)) + 14) / 15).unwrap_or(u32::MAX)
+}
+
+/// `n / d` rounded half up, for non-negative `n` and positive `d`.
+fn round_div(n: i64, d: i64) -> i64 {
+    (n + d / 2) / d
+}
+
+/// The tax contained in a tax-inclusive amount at `rate_bp` basis points.
+pub fn tax_included(amount_minor: i64, rate_bp: u32) -> i64 {
+    let rate = i64::from(rate_bp);
+    round_div(amount_minor * rate, 10_000 + rate)
+}
+
+/// The key a machine is known by across services: brand and serial, upper case, without
+/// spaces or dashes.
+pub fn machine_key(brand: &str, serial: &str) -> String {
+    let clean = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_uppercase()
+    };
+    format!("{}/{}", clean(brand), clean(serial))
+}
+
+/// Whether a fault code falls in a category: equal to it, or starting with `category-`
+/// (case ignored).
+fn in_category(fault: &str, category: &str) -> bool {
+    let (f, c) = (fault.trim().to_uppercase(), category.trim().to_uppercase());
+    f == c || f.starts_with(&format!("{c}-"))
+}
+
+/// The call-out fee for a district and kind of visit: the most specific row wins.
+pub fn call_out_fee(terms: &FeeTerms, district: &str, work_type: WorkType) -> i64 {
+    let same_district = |d: &Option<String>| {
+        d.as_deref()
+            .is_some_and(|d| d.trim().eq_ignore_ascii_case(district.trim()))
+    };
+    let rank = |row: &aftercare_contracts::billing::CallOutFee| -> Option<u8> {
+        match (&row.district, row.work_type) {
+            (Some(_), Some(t)) if same_district(&row.district) && t == work_type => Some(3),
+            (Some(_), None) if same_district(&row.district) => Some(2),
+            (None, Some(t)) if t == work_type => Some(1),
+            (None, None) => Some(0),
+            _ => None,
+        }
+    };
+    terms
+        .call_out
+        .iter()
+        .filter_map(|r| rank(r).map(|k| (k, r.amount_minor)))
+        .max_by_key(|(k, _)| *k)
+        .map(|(_, a)| a)
+        .unwrap_or(0)
+}
+
+/// Prices a visit line by line and decides each line's coverage, in this order: a
+/// brand's own warranty (parts, and labour when it says so), the dealer's warranty,
+/// the contract in force (what it names), otherwise chargeable. Misuse voids both
+/// warranties; consumables are never covered. Covered lines are still recorded at price.
+pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
+    let completed = visit.completed;
+    let machine = completed.machine.as_ref();
+    let purchase = machine.and_then(|m| m.purchase_date);
+    let misuse = completed.fault.as_deref().and_then(|f| {
+        terms
+            .misuse_faults
+            .iter()
+            .any(|m| in_category(f, m))
+            .then(|| f.trim().to_owned())
+    });
+    let dealer_until = purchase
+        .and_then(|p| ends_after(p, terms.warranty_months))
+        .filter(|last| visit.on <= *last);
+    let brand = machine.and_then(|m| {
+        terms
+            .brand_warranties
+            .iter()
+            .find(|b| b.brand.trim().eq_ignore_ascii_case(m.brand.trim()))
+            .and_then(|b| {
+                purchase
+                    .and_then(|p| ends_after(p, b.months))
+                    .filter(|last| visit.on <= *last)
+                    .map(|last| (b, b.brand.trim().to_owned(), last))
+            })
+    });
+    let key_account = visit.tier == CustomerTier::KeyAccount;
+    let decide = |kind: LineKind, consumable: bool| -> (Coverage, String) {
+        if consumable && (dealer_until.is_some() || brand.is_some() || visit.contract.is_some()) {
+            return (
+                Coverage::Chargeable,
+                "consumables are not covered by warranty or contract".into(),
+            );
+        }
+        let misuse_note = misuse
+            .as_ref()
+            .filter(|_| dealer_until.is_some() || brand.is_some())
+            .map(|f| format!("misuse (fault {f}): the warranty does not apply"));
+        if misuse.is_none() && !consumable {
+            if let Some((b, name, last)) = &brand {
+                let claimable = match kind {
+                    LineKind::Part => true,
+                    LineKind::Labour => b.covers_labour,
+                    LineKind::CallOut => false,
+                };
+                if claimable {
+                    return (
+                        Coverage::ManufacturerWarranty,
+                        format!("{name} warranty until {last}: claimed from {name}"),
+                    );
+                }
+            }
+            if let Some(last) = dealer_until {
+                return (Coverage::Warranty, format!("in warranty until {last}"));
+            }
+        }
+        if let Some(c) = visit.contract {
+            let covered = match kind {
+                LineKind::CallOut => c.coverage.call_out,
+                LineKind::Labour => c.coverage.labour,
+                LineKind::Part => c.coverage.parts && !consumable,
+            };
+            if covered {
+                return (
+                    Coverage::Contract,
+                    format!("contract {} covers it", c.number),
+                );
+            }
+            let note = format!("contract {} does not cover it", c.number);
+            return (
+                Coverage::Chargeable,
+                misuse_note.map_or(note.clone(), |m| format!("{m}; {note}")),
+            );
+        }
+        (
+            Coverage::Chargeable,
+            misuse_note.unwrap_or_else(|| "chargeable".into()),
+        )
+    };
+    let money = |amount_minor| Money {
+        amount_minor,
+        currency: terms.currency.clone(),
+    };
+    let line = |kind: LineKind,
+                consumable: bool,
+                description: String,
+                quantity: u32,
+                unit: i64,
+                amount: i64| {
+        let (coverage, mut note) = decide(kind, consumable);
+        let discount = if coverage == Coverage::Chargeable
+            && key_account
+            && kind != LineKind::Part
+            && terms.key_account_discount_bp > 0
+        {
+            let d = round_div(amount * i64::from(terms.key_account_discount_bp), 10_000);
+            note = format!(
+                "{note}; key account discount {}",
+                percent(terms.key_account_discount_bp)
+            );
+            Some(d)
+        } else {
+            None
+        };
+        let charged = match coverage {
+            Coverage::Chargeable => amount - discount.unwrap_or(0),
+            _ => 0,
+        };
+        InvoiceLine {
+            kind,
+            description,
+            quantity,
+            unit_price: money(unit),
+            amount: money(amount),
+            charged: money(charged),
+            coverage,
+            coverage_note: note,
+            discount: discount.map(money),
+        }
+    };
+    let call_out = call_out_fee(terms, &completed.district, completed.work_type);
+    let mut lines = vec![line(
+        LineKind::CallOut,
+        false,
+        format!(
+            "Call-out ({}, {})",
+            completed.district,
+            work_type_name(completed.work_type)
+        ),
+        1,
+        call_out,
+        call_out,
+    )];
+    let flat = completed.fault.as_deref().and_then(|f| {
+        terms
+            .flat_labour
+            .iter()
+            .find(|r| in_category(f, &r.category))
+    });
+    lines.push(match flat {
+        Some(rate) => line(
+            LineKind::Labour,
+            false,
+            format!("Labour, flat rate for {}", rate.category.trim()),
+            1,
+            rate.amount_minor,
+            rate.amount_minor,
+        ),
+        None => {
+            let minutes = (completed.finished_at - completed.started_at).num_minutes();
+            let quarters = quarter_hours(minutes);
+            let quarter_price = round_div(terms.labour_per_hour_minor, 4);
+            line(
+                LineKind::Labour,
+                false,
+                format!("Labour, {minutes} min in started quarter hours"),
+                quarters,
+                quarter_price,
+                quarter_price * i64::from(quarters),
+            )
+        }
+    });
+    for p in visit.parts {
+        let unit = p.unit_price.as_ref().map(|m| m.amount_minor).unwrap_or(0);
+        let name = p
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("{} (not in catalogue, unpriced)", p.sku));
+        lines.push(line(
+            LineKind::Part,
+            p.consumable,
+            format!("{} × {}", name, p.quantity),
+            p.quantity,
+            unit,
+            unit * i64::from(p.quantity),
+        ));
+    }
+    lines
+}
+
+fn work_type_name(t: WorkType) -> &'static str {
+    match t {
+        WorkType::Repair => "repair",
+        WorkType::Maintenance => "maintenance",
+        WorkType::Installation => "installation",
+        WorkType::Training => "training",
+    }
+}
+
+/// Basis points as a percentage for print: 1000 → "10%", 1250 → "12.5%".
+fn percent(bp: u32) -> String {
+    let whole = bp / 100;
+    let frac = bp % 100;
+    if frac == 0 {
+        format!("{whole}%")
+    } else {
+        format!("{whole}.{}%", format!("{frac:02}").trim_end_matches('0'))
+    }
+}
+
+/// The ageing bucket of a receivable open `days` days: 0–30, 31–60, 61–90, more than 90.
+pub fn bucket(days: i64) -> AgeBucket {
+    match days {
+        ..=30 => AgeBucket::Days0To30,
+        31..=60 => AgeBucket::Days31To60,
+        61..=90 => AgeBucket::Days61To90,
+        _ => AgeBucket::Over90,
+    }
+}
+
+/// Sums of amounts and of charged amounts.
+pub fn totals(lines: &[InvoiceLine]) -> (i64, i64) {
+    lines.iter().fold((0, 0), |(a, c), l| {
+        (a + l.amount.amount_minor, c + l.charged.amount_minor)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aftercare_contracts::billing::{BrandWarranty, CallOutFee, FlatLabourRate};
+    use aftercare_contracts::intake::MachineInfo;
+    use chrono::{TimeZone, Utc};
+    use serde::{Deserialize, Serialize};
+    use uuid::Uuid;
+
+    /// The schedule the golden cases are priced by.
+    fn terms() -> FeeTerms {
+        FeeTerms {
+            currency: "CNY".into(),
+            call_out: vec![
+                CallOutFee {
+                    district: None,
+                    work_type: None,
+                    amount_minor: 5000,
+                },
+                CallOutFee {
+                    district: Some("baiyun".into()),
+                    work_type: None,
+                    amount_minor: 8000,
+                },
+                CallOutFee {
+                    district: None,
+                    work_type: Some(WorkType::Installation),
+                    amount_minor: 10000,
+                },
+                CallOutFee {
+                    district: Some("baiyun".into()),
+                    work_type: Some(WorkType::Installation),
+                    amount_minor: 15000,
+                },
+            ],
+            labour_per_hour_minor: 12000,
+            flat_labour: vec![FlatLabourRate {
+                category: "FUSER".into(),
+                amount_minor: 20000,
+            }],
+            key_account_discount_bp: 1000,
+            tax_rate_bp: 1300,
+            warranty_months: 12,
+            misuse_faults: vec!["MISUSE".into(), "WATER".into()],
+            brand_warranties: vec![BrandWarranty {
+                brand: "Canon".into(),
+                months: 24,
+                covers_labour: true,
+            }],
+        }
+    }
+
+    /// One golden case: a visit described by the few things pricing depends on.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    struct Case {
+        name: String,
+        district: String,
+        work_type: WorkType,
+        brand: String,
+        purchase: Option<NaiveDate>,
+        finished_on: NaiveDate,
+        minutes: i64,
+        fault: Option<String>,
+        tier: CustomerTier,
+        contract: Option<ContractCoverage>,
+        parts: Vec<(String, u32, i64, bool)>,
+    }
+
+    #[derive(Debug, Serialize, Deserialize, PartialEq)]
+    struct Priced {
+        name: String,
+        lines: Vec<InvoiceLine>,
+        total_minor: i64,
+        charged_minor: i64,
+        tax_included_minor: i64,
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    fn completed(c: &Case) -> WorkOrderCompleted {
+        let start = Utc.from_utc_datetime(&c.finished_on.and_hms_opt(2, 0, 0).expect("time"));
+        WorkOrderCompleted {
+            work_order_id: Uuid::nil(),
+            number: "W2026-000001".into(),
+            ticket_id: Uuid::nil(),
+            technician_id: Uuid::nil(),
+            technician_name: "Li".into(),
+            team: "tianhe".into(),
+            customer_name: "ACME".into(),
+            district: c.district.clone(),
+            machine: Some(MachineInfo {
+                product_line: "copier".into(),
+                brand: c.brand.clone(),
+                model: "M1".into(),
+                serial: "1".into(),
+                purchase_date: c.purchase,
+            }),
+            started_at: start,
+            finished_at: start + chrono::Duration::minutes(c.minutes),
+            diagnosis: "checked".into(),
+            fault: c.fault.clone(),
+            parts: vec![],
+            meter_reading: None,
+            work_type: c.work_type,
+            cash_collected: None,
+        }
+    }
+
+    fn consumed(parts: &[(String, u32, i64, bool)]) -> Vec<ConsumedLine> {
+        parts
+            .iter()
+            .map(|(sku, qty, price, consumable)| ConsumedLine {
+                sku: sku.clone(),
+                name: Some(sku.to_lowercase()),
+                quantity: *qty,
+                taken: *qty,
+                shortfall: 0,
+                unit_price: Some(Money::cny(*price)),
+                consumable: *consumable,
+            })
+            .collect()
+    }
+
+    fn run(c: &Case) -> Priced {
+        let w = completed(c);
+        let parts = consumed(&c.parts);
+        let contract = c.contract.map(|coverage| ContractInForce {
+            number: "K2026-000001".into(),
+            coverage,
+        });
+        let lines = price(
+            Visit {
+                completed: &w,
+                parts: &parts,
+                on: c.finished_on,
+                tier: c.tier,
+                contract: contract.as_ref(),
+            },
+            &terms(),
+        );
+        let (total, charged) = totals(&lines);
+        Priced {
+            name: c.name.clone(),
+            lines,
+            total_minor: total,
+            charged_minor: charged,
+            tax_included_minor: tax_included(charged, terms().tax_rate_bp),
+        }
+    }
+
+    fn base(name: &str) -> Case {
+        Case {
+            name: name.into(),
+            district: "tianhe".into(),
+            work_type: WorkType::Repair,
+            brand: "Sharp".into(),
+            purchase: None,
+            finished_on: day(2026, 11, 23),
+            minutes: 50,
+            fault: None,
+            tier: CustomerTier::Standard,
+            contract: None,
+            parts: vec![("DRUM".into(), 2, 38000, false)],
+        }
+    }
+
+    fn cases() -> Vec<Case> {
+        let labour_only = ContractCoverage {
+            call_out: true,
+            labour: true,
+            parts: false,
+            visit_every_months: 1,
+        };
+        vec![
+            base("chargeable repair, default call-out, hourly labour"),
+            Case {
+                district: "Baiyun".into(),
+                ..base("district call-out fee (district compared without case)")
+            },
+            Case {
+                district: "baiyun".into(),
+                work_type: WorkType::Installation,
+                ..base("district and kind call-out fee is the most specific")
+            },
+            Case {
+                work_type: WorkType::Installation,
+                ..base("kind call-out fee")
+            },
+            Case {
+                fault: Some("fuser-03".into()),
+                ..base("flat labour by repair category")
+            },
+            Case {
+                tier: CustomerTier::KeyAccount,
+                minutes: 35,
+                parts: vec![("DRUM".into(), 1, 38001, false)],
+                ..base("key account: call-out and labour discounted, parts at list price")
+            },
+            Case {
+                purchase: Some(day(2025, 11, 24)),
+                parts: vec![
+                    ("DRUM".into(), 1, 38000, false),
+                    ("TONER".into(), 1, 9000, true),
+                ],
+                ..base("last day of the dealer warranty; consumables charged")
+            },
+            Case {
+                purchase: Some(day(2025, 11, 23)),
+                ..base("the day after the warranty ends is chargeable")
+            },
+            Case {
+                purchase: Some(day(2026, 3, 1)),
+                fault: Some("WATER-DAMAGE".into()),
+                ..base("misuse voids the warranty")
+            },
+            Case {
+                brand: "Canon".into(),
+                purchase: Some(day(2025, 1, 10)),
+                ..base(
+                    "brand warranty beyond the dealer's: parts and labour claimed, call-out charged",
+                )
+            },
+            Case {
+                brand: "canon".into(),
+                purchase: Some(day(2026, 1, 10)),
+                ..base("brand and dealer warranty together: the brand pays parts and labour")
+            },
+            Case {
+                contract: Some(labour_only),
+                tier: CustomerTier::KeyAccount,
+                parts: vec![
+                    ("DRUM".into(), 1, 38000, false),
+                    ("TONER".into(), 1, 9000, true),
+                ],
+                ..base(
+                    "contract covers call-out and labour; parts and consumables charged with discount on none",
+                )
+            },
+            Case {
+                contract: Some(ContractCoverage {
+                    parts: true,
+                    ..labour_only
+                }),
+                purchase: Some(day(2026, 6, 1)),
+                fault: Some("MISUSE".into()),
+                ..base("misuse in warranty falls back to the contract")
+            },
+            Case {
+                minutes: 0,
+                parts: vec![],
+                ..base("no time on site is one quarter hour; no parts")
+            },
+        ]
+    }
+
+    /// Golden file of priced receipts: `UPDATE_GOLDEN=1` rewrites it after a deliberate
+    /// change of the rules, and the diff is reviewed like code.
+    #[test]
+    fn pricing_and_coverage_match_the_golden_receipts() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/pricing.json");
+        let got: Vec<Priced> = cases().iter().map(run).collect();
+        let text = serde_json::to_string_pretty(&got).expect("json") + "\n";
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(path.parent().expect("dir")).expect("dir");
+            std::fs::write(&path, &text).expect("write");
+        }
+        let want = std::fs::read_to_string(&path).expect(
+            "tests/golden/pricing.json; run UPDATE_GOLDEN=1 cargo test -p aftercare-billing",
+        );
+        let want: Vec<Priced> = serde_json::from_str(&want).expect("golden json");
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w, "golden case {:?}", w.name);
+        }
+        assert_eq!(got.len(), want.len());
+    }
+
+    #[test]
+    fn golden_figures_agree_with_hand_arithmetic() {
+        let all: Vec<Priced> = cases().iter().map(run).collect();
+        let charged = |i: usize| -> Vec<i64> {
+            all[i]
+                .lines
+                .iter()
+                .map(|l| l.charged.amount_minor)
+                .collect()
+        };
+        // 50 min = 4 quarters × 30.00; 2 drums × 380.00.
+        assert_eq!(charged(0), [5000, 12000, 76000]);
+        // 930.00 includes 13 % tax: 930 × 13 / 113 = 106.99 (106.991… rounds to 106.99).
+        assert_eq!(all[0].tax_included_minor, 10699);
+        assert_eq!(charged(1)[0], 8000);
+        assert_eq!(charged(2)[0], 15000);
+        assert_eq!(charged(3)[0], 10000);
+        assert_eq!(charged(4)[1], 20000);
+        // Key account: 10 % off 50.00 and 3 quarters × 30.00; the part at list price.
+        assert_eq!(charged(5), [4500, 8100, 38001]);
+        assert_eq!(
+            all[5].lines[1].discount.as_ref().map(|d| d.amount_minor),
+            Some(900)
+        );
+        let cov = |i: usize| -> Vec<Coverage> { all[i].lines.iter().map(|l| l.coverage).collect() };
+        use Coverage::*;
+        assert_eq!(cov(6), [Warranty, Warranty, Warranty, Chargeable]);
+        assert_eq!(all[6].charged_minor, 9000);
+        assert_eq!(all[6].total_minor, 5000 + 12000 + 38000 + 9000);
+        assert_eq!(cov(7), [Chargeable, Chargeable, Chargeable]);
+        assert_eq!(cov(8), [Chargeable, Chargeable, Chargeable]);
+        assert!(all[8].lines[0].coverage_note.contains("misuse"));
+        assert_eq!(
+            cov(9),
+            [Chargeable, ManufacturerWarranty, ManufacturerWarranty]
+        );
+        assert_eq!(
+            cov(10),
+            [Warranty, ManufacturerWarranty, ManufacturerWarranty]
+        );
+        assert_eq!(cov(11), [Contract, Contract, Chargeable, Chargeable]);
+        assert_eq!(
+            charged(11),
+            [0, 0, 38000, 9000],
+            "discount only on call-out and labour"
+        );
+        assert_eq!(cov(12), [Contract, Contract, Contract]);
+        assert_eq!(all[13].lines[1].quantity, 1);
+    }
+
+    #[test]
+    fn ageing_buckets_at_their_edges() {
+        use aftercare_contracts::billing::AgeBucket::*;
+        let got: Vec<_> = [0, 30, 31, 60, 61, 90, 91, 400]
+            .iter()
+            .map(|d| bucket(*d))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Days0To30, Days0To30, Days31To60, Days31To60, Days61To90, Days61To90, Over90,
+                Over90
+            ]
+        );
+    }
+
+    #[test]
+    fn warranty_ends_the_day_before_the_anniversary() {
+        let bought = Some(day(2025, 11, 23));
+        assert!(in_warranty(bought, day(2026, 11, 22), 12));
+        assert!(!in_warranty(bought, day(2026, 11, 23), 12));
+        assert!(!in_warranty(None, day(2026, 11, 1), 12));
+        // A purchase on 31 January runs to the end of February.
+        assert!(in_warranty(Some(day(2026, 1, 31)), day(2026, 2, 27), 1));
+        assert!(!in_warranty(Some(day(2026, 1, 31)), day(2026, 2, 28), 1));
+    }
+
+    #[test]
+    fn labour_counts_started_quarter_hours_and_rounds_half_up() {
+        assert_eq!(quarter_hours(0), 1);
+        assert_eq!(quarter_hours(15), 1);
+        assert_eq!(quarter_hours(16), 2);
+        let odd = FeeTerms {
+            labour_per_hour_minor: 10002,
+            ..terms()
+        };
+        let c = base("odd");
+        let w = completed(&c);
+        let lines = price(
+            Visit {
+                completed: &w,
+                parts: &[],
+                on: c.finished_on,
+                tier: CustomerTier::Standard,
+                contract: None,
+            },
+            &odd,
+        );
+        assert_eq!(lines[1].unit_price.amount_minor, 2501);
+        assert_eq!(tax_included(113, 1300), 13);
+        assert_eq!(tax_included(0, 1300), 0);
+        assert_eq!(tax_included(1000, 0), 0);
+        assert_eq!(percent(1250), "12.5%");
+        assert_eq!(percent(1000), "10%");
+        assert_eq!(machine_key("Sharp", "sn-12 34"), "SHARP/SN1234");
+    }
+
+    #[test]
+    fn unknown_parts_are_listed_unpriced() {
+        let c = base("unknown");
+        let w = completed(&c);
+        let unknown = ConsumedLine {
+            sku: "X-9".into(),
+            name: None,
+            quantity: 1,
+            taken: 0,
+            shortfall: 1,
+            unit_price: None,
+            consumable: false,
+        };
+        let lines = price(
+            Visit {
+                completed: &w,
+                parts: &[unknown],
+                on: c.finished_on,
+                tier: CustomerTier::Standard,
+                contract: None,
+            },
+            &terms(),
+        );
+        assert!(lines[2].description.contains("not in catalogue"));
+        assert_eq!(lines[2].amount.amount_minor, 0);
+    }
+}
