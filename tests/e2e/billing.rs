@@ -611,3 +611,258 @@ async fn two_billing_replicas_issue_one_gapless_receipt_per_visit_on_postgresql(
         VISITS as i64
     );
 }
+
+/// Completes a visit to a Canon machine bought `months_ago` with one drum replaced and
+/// returns its receipt.
+async fn canon_visit(api: &Api, serial: &str, months_ago: u32) -> Value {
+    let bought = (chrono::Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .checked_sub_months(chrono::Months::new(months_ago))
+        .unwrap();
+    let mut body = ticket_body(serial);
+    body["machine"]["brand"] = json!("Canon");
+    body["machine"]["model"] = json!("iR-2204");
+    body["machine"]["purchase_date"] = json!(bought.to_string());
+    let (s, t) = api.post("/tickets", &body).await;
+    assert_eq!(s, 201, "{t}");
+    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    // Finished just now, so today's fee schedule prices it.
+    let finished = chrono::Utc::now() - chrono::Duration::minutes(1);
+    let (s, v) = send(
+        api,
+        Method::POST,
+        &format!("/workorders/{}/complete", wo["id"].as_str().unwrap()),
+        Some(&wo["version"]),
+        json!({"diagnosis": "worn drum", "started_at": (finished - chrono::Duration::minutes(50)).to_rfc3339(),
+            "finished_at": finished.to_rfc3339(), "parts": [{"sku": "DRUM-1", "quantity": 1}], "parts_consent": true}),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    api.receipt(wo["id"].as_str().unwrap()).await
+}
+
+async fn claims_through_the_gateway(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let (s, v) = api
+        .post("/technicians", &json!({"name": "Zhao", "district": "tianhe", "skills": ["copier", "canon"],
+            "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 50}))
+        .await;
+    assert_eq!(s, 201, "{v}");
+    api.part("DRUM-1", 10).await;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let (s, f) = api
+        .post(
+            "/fee-schedules",
+            &json!({"effective_from": today.to_string(), "terms": {
+            "currency": "CNY", "call_out": [{"amount_minor": 5000}], "labour_per_hour_minor": 12000,
+            "tax_rate_bp": 1300, "warranty_months": 12,
+            "brand_warranties": [{"brand": "Canon", "months": 24, "covers_labour": true}]}}),
+        )
+        .await;
+    assert_eq!(s, 201, "{f}");
+    let (s, p) = api
+        .post(
+            "/claim-requirements",
+            &json!({"brand": "canon", "required_fields": [""]}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("required_fields[0]"))
+    );
+    let (s, _) = api
+        .post(
+            "/claim-requirements",
+            &json!({"brand": "Canon", "required_fields": ["dealer_code"]}),
+        )
+        .await;
+    assert_eq!(s, 201);
+
+    // Out of the dealer's year, inside Canon's two: Canon pays labour and the drum.
+    let r1 = canon_visit(api, "CN-1", 18).await;
+    let cov: Vec<&str> = r1["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["coverage"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cov,
+        [
+            "chargeable",
+            "manufacturer_warranty",
+            "manufacturer_warranty"
+        ],
+        "{r1}"
+    );
+    assert_eq!(r1["total_charged"]["amount_minor"], 5000);
+    canon_visit(api, "CN-2", 13).await;
+    let claim = aftercare_testkit::poll_for(WAIT, "the draft to gather both visits", || async {
+        let (_, v) = api.get("/claims?status=draft&brand=CANON").await;
+        v["items"]
+            .as_array()
+            .and_then(|a| a.first().cloned())
+            .filter(|c| c["lines"].as_array().is_some_and(|l| l.len() == 4))
+    })
+    .await
+    .unwrap();
+    assert_eq!(claim["brand"], "Canon");
+    assert_eq!(claim["total"]["amount_minor"], 2 * (12000 + 38000));
+    assert_eq!(
+        claim["removed_parts"],
+        json!([{"sku": "DRUM-1", "quantity": 2}])
+    );
+    let id = claim["id"].as_str().unwrap().to_owned();
+
+    // Submitting needs Canon's dealer code; fields are filled in on the draft.
+    let moves = format!("/claims/{id}/transitions");
+    let (s, p) = send(
+        api,
+        Method::POST,
+        &moves,
+        Some(&claim["version"]),
+        json!({"to": "submitted"}),
+    )
+    .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("fields.dealer_code")),
+        "{p}"
+    );
+    let (s, filled) = send(
+        api,
+        Method::POST,
+        &format!("/claims/{id}/fields"),
+        Some(&claim["version"]),
+        json!({"fields": {"dealer_code": "GZ-0042"}}),
+    )
+    .await;
+    assert_eq!(s, 200, "{filled}");
+    assert_eq!(
+        send(
+            api,
+            Method::POST,
+            &moves,
+            Some(&claim["version"]),
+            json!({"to": "submitted"})
+        )
+        .await
+        .0,
+        412
+    );
+    let (s, sent) = send(
+        api,
+        Method::POST,
+        &moves,
+        Some(&filled["version"]),
+        json!({"to": "submitted"}),
+    )
+    .await;
+    assert_eq!(
+        (s, sent["status"].as_str()),
+        (200, Some("submitted")),
+        "{sent}"
+    );
+    assert_eq!(
+        last_billing_event(&sys, "billing.claim.status_changed").await["data"]["status"],
+        "submitted"
+    );
+
+    // The next Canon visit opens a new draft; the submitted claim is left as it was.
+    canon_visit(api, "CN-3", 20).await;
+    aftercare_testkit::wait_until(WAIT, "a second draft", || async {
+        let (_, v) = api.get("/claims?status=draft").await;
+        v["items"]
+            .as_array()
+            .is_some_and(|a| a.len() == 1 && a[0]["id"] != id.as_str())
+    })
+    .await
+    .unwrap();
+    let (_, again) = api.get(&format!("/claims/{id}")).await;
+    assert_eq!(again["lines"].as_array().map(Vec::len), Some(4));
+
+    // Canon approves and pays (never more than claimed).
+    let (s, ok) = send(
+        api,
+        Method::POST,
+        &moves,
+        Some(&sent["version"]),
+        json!({"to": "approved", "note": "approved in full"}),
+    )
+    .await;
+    assert_eq!((s, ok["status"].as_str()), (200, Some("approved")), "{ok}");
+    let (s, p) = send(
+        api,
+        Method::POST,
+        &moves,
+        Some(&ok["version"]),
+        json!({"to": "paid", "amount": {"amount_minor": 100001, "currency": "CNY"}}),
+    )
+    .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("amount.amount_minor"))
+    );
+    let (s, p) = send(
+        api,
+        Method::POST,
+        &moves,
+        Some(&ok["version"]),
+        json!({"to": "submitted"}),
+    )
+    .await;
+    assert_eq!(
+        (s, p["errors"][0]["code"].as_str()),
+        (422, Some("not_allowed"))
+    );
+    let (s, paid) = send(
+        api,
+        Method::POST,
+        &moves,
+        Some(&ok["version"]),
+        json!({"to": "paid", "amount": {"amount_minor": 100000, "currency": "CNY"}}),
+    )
+    .await;
+    assert_eq!(
+        (s, paid["paid"]["amount_minor"].as_i64()),
+        (200, Some(100000)),
+        "{paid}"
+    );
+    let (_, report) = api.get("/reports/claims-outstanding").await;
+    let canon = &report["items"][0];
+    assert_eq!(
+        (
+            canon["brand"].as_str(),
+            canon["draft"].as_u64(),
+            canon["submitted"].as_u64(),
+            canon["approved"].as_u64()
+        ),
+        (Some("Canon"), Some(1), Some(0), Some(0)),
+        "{report}"
+    );
+    assert_eq!(canon["draft_minor"], 12000 + 38000);
+    // Revenue shows what the brand covers.
+    let range = format!(
+        "from={}&to={}",
+        today - chrono::Duration::days(1),
+        today + chrono::Duration::days(1)
+    );
+    let (_, rev) = api.get(&format!("/reports/revenue?{range}")).await;
+    assert_eq!(
+        rev["total"]["manufacturer_minor"],
+        3 * (12000 + 38000),
+        "{rev}"
+    );
+}
+
+#[tokio::test]
+async fn brand_warranty_work_is_claimed_from_the_brand_on_sqlite() {
+    claims_through_the_gateway(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn brand_warranty_work_is_claimed_from_the_brand_on_postgresql() {
+    claims_through_the_gateway(Backend::Postgres).await;
+}

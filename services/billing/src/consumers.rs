@@ -210,6 +210,9 @@ async fn issue(
             .await?;
         }
     }
+    if let Some(m) = &visit.machine {
+        claim_from(uow, calendar, &invoice, m, &terms, now).await?;
+    }
     let e = InvoiceIssued {
         invoice_id: invoice.id,
         number: invoice.number.clone(),
@@ -222,5 +225,70 @@ async fn issue(
         issued_at,
     };
     uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    Ok(())
+}
+
+/// Adds the receipt's lines a brand's warranty covers to that brand's open draft claim,
+/// opening one when there is none.
+async fn claim_from(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    invoice: &Invoice,
+    machine: &aftercare_contracts::intake::MachineInfo,
+    terms: &aftercare_contracts::billing::FeeTerms,
+    now: i64,
+) -> Result<(), HandlerError> {
+    let lines = domain::claims::claim_lines(invoice, machine);
+    if lines.is_empty() {
+        return Ok(());
+    }
+    // The brand as the fee schedule spells it.
+    let brand = terms
+        .brand_warranties
+        .iter()
+        .find(|b| b.brand.trim().eq_ignore_ascii_case(machine.brand.trim()))
+        .map_or_else(
+            || machine.brand.trim().to_owned(),
+            |b| b.brand.trim().to_owned(),
+        );
+    let at = from_ms(now);
+    match store::open_draft(uow.conn(), &brand).await? {
+        Some(mut claim) => {
+            let expected = claim.version;
+            claim.lines.extend(lines);
+            claim.removed_parts = domain::claims::removed_parts(&claim.lines);
+            claim.total.amount_minor = claim.lines.iter().map(|l| l.amount.amount_minor).sum();
+            claim.updated_at = at;
+            claim.version += 1;
+            if !store::update_claim(uow, &claim, expected).await? {
+                return Err(HandlerError::Retry(
+                    "the draft claim changed meanwhile".into(),
+                ));
+            }
+        }
+        None => {
+            let year = calendar.local_date(at).year();
+            let number = human_number("MC", year, uow.next_number("claim", year).await?);
+            let claim = aftercare_contracts::billing::ManufacturerClaim {
+                id: Uuid::now_v7(),
+                number,
+                brand,
+                status: aftercare_contracts::billing::ClaimStatus::Draft,
+                removed_parts: domain::claims::removed_parts(&lines),
+                total: Money {
+                    amount_minor: lines.iter().map(|l| l.amount.amount_minor).sum(),
+                    currency: invoice.total.currency.clone(),
+                },
+                lines,
+                fields: Default::default(),
+                note: None,
+                paid: None,
+                created_at: at,
+                updated_at: at,
+                version: 1,
+            };
+            store::insert_claim(uow, &claim).await?;
+        }
+    }
     Ok(())
 }

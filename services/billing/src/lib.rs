@@ -2,13 +2,13 @@
 //! decides each line's coverage (brand warranty, dealer warranty, contract, chargeable),
 //! and issues exactly one receipt per work order with a gapless per-year number; then
 //! payments, credit notes, IOUs, the technicians' daily cash reconciliation, refunds of
-//! approved returns and the receivables and revenue reports.
+//! approved returns, manufacturer claims, and the receivables, revenue and claims reports.
 //!
 //! Consumes `dispatch.workorder.completed` (the visit, with cash collected on site),
 //! `inventory.stock.consumed` (parts at list price), `intake.ticket.opened` (the customer's
 //! tier) and `intake.return.approved` (a refund falls due). Publishes
 //! `billing.invoice.issued`, `billing.contract.signed`, `billing.credit_note.issued`,
-//! `billing.cash.reconciled` and `billing.refund.paid`.
+//! `billing.cash.reconciled`, `billing.refund.paid` and `billing.claim.status_changed`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;

@@ -58,6 +58,9 @@ pub struct InvoiceLine {
     /// Key-account discount taken off a chargeable line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount: Option<Money>,
+    /// The part, for part lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
 }
 
 /// A receipt (票据) as the gateway shows it.
@@ -802,3 +805,195 @@ pub struct RevenueReport {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ListFeeSchedules {}
+
+/// Where a manufacturer claim (厂家索赔) stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// Collecting lines; the brand's required fields are filled in.
+    Draft,
+    /// Sent to the brand.
+    Submitted,
+    /// The brand accepted it.
+    Approved,
+    /// The brand refused it (final).
+    Rejected,
+    /// The brand paid (final).
+    Paid,
+}
+
+impl ClaimStatus {
+    /// Whether a claim may move from `self` to `to`.
+    pub fn can_become(self, to: ClaimStatus) -> bool {
+        use ClaimStatus::*;
+        matches!(
+            (self, to),
+            (Draft, Submitted) | (Submitted, Approved) | (Submitted, Rejected) | (Approved, Paid)
+        )
+    }
+}
+
+/// One line of a manufacturer claim: work the brand's warranty covered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ClaimLine {
+    /// The receipt the work is on.
+    pub receipt_number: String,
+    /// The work order.
+    pub work_order_id: Uuid,
+    /// The machine (model, serial, purchase date).
+    pub machine: MachineInfo,
+    /// Labour or part.
+    pub kind: LineKind,
+    /// As printed on the receipt.
+    pub description: String,
+    /// The part replaced; the removed part (拆机件) of this SKU goes back to the brand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    /// Units.
+    pub quantity: u32,
+    /// Value claimed.
+    pub amount: Money,
+}
+
+/// A removed part the brand expects back with the claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RemovedPart {
+    /// SKU.
+    pub sku: String,
+    /// Units.
+    pub quantity: u32,
+}
+
+/// A manufacturer warranty claim (厂家索赔): one open draft per brand gathers the lines
+/// receipts charge to that brand until it is submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ManufacturerClaim {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Per year: `MC2026-000001`.
+    pub number: String,
+    /// The brand claimed from.
+    pub brand: String,
+    /// Where it stands.
+    pub status: ClaimStatus,
+    /// What is claimed.
+    pub lines: Vec<ClaimLine>,
+    /// The removed parts that go back, summed by SKU.
+    pub removed_parts: Vec<RemovedPart>,
+    /// Sum of the lines.
+    pub total: Money,
+    /// The brand's own fields (dealer code, claim form number, …).
+    pub fields: std::collections::BTreeMap<String, String>,
+    /// The brand's decision or remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// What the brand paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paid: Option<Money>,
+    /// When the draft was opened.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed state.
+    pub updated_at: DateTime<Utc>,
+    /// Optimistic-concurrency version, also the ETag.
+    pub version: i64,
+}
+
+/// Request: claims, newest first (`svc.billing.claim.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListClaims {
+    /// Only in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ClaimStatus>,
+    /// Only of this brand (case ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+}
+
+/// Request: fill in a draft claim's fields (`svc.billing.claim.fields`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetClaimFields {
+    /// The claim (from the path).
+    pub claim_id: String,
+    /// Field name (1–64 characters) to value (up to 500); an empty value removes it.
+    pub fields: std::collections::BTreeMap<String, String>,
+    /// The version the clerk saw (`If-Match`).
+    pub expected_version: i64,
+}
+
+/// Request: move a claim on (`svc.billing.claim.transition`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionClaim {
+    /// The claim (from the path).
+    pub claim_id: String,
+    /// submitted (from draft, with the brand's required fields), approved or rejected
+    /// (from submitted), paid (from approved, with `amount`).
+    pub to: ClaimStatus,
+    /// The brand's decision or remark, up to 500 characters; required to reject.
+    #[serde(default)]
+    pub note: String,
+    /// What the brand paid; required for paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
+    /// The version the clerk saw (`If-Match`).
+    pub expected_version: i64,
+}
+
+/// What a brand requires on its claims.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRequirements {
+    /// Brand (compared without case), 1–64 characters.
+    pub brand: String,
+    /// Fields a claim must have before it is submitted, each 1–64 characters.
+    pub required_fields: Vec<String>,
+}
+
+/// Request: every brand's claim requirements (`svc.billing.claim_requirements.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListClaimRequirements {}
+
+/// Event `billing.claim.status_changed`: a manufacturer claim was submitted, decided or
+/// paid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct ClaimStatusChanged(pub ManufacturerClaim);
+
+impl Event for ClaimStatusChanged {
+    const TYPE: &'static str = "billing.claim.status_changed";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.id.to_string()
+    }
+}
+
+/// Claims not yet settled, per brand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ClaimsOutstanding {
+    /// Brand.
+    pub brand: String,
+    /// Open drafts.
+    pub draft: u32,
+    /// Their value, minor units.
+    pub draft_minor: i64,
+    /// Submitted, awaiting the brand.
+    pub submitted: u32,
+    /// Their value.
+    pub submitted_minor: i64,
+    /// Approved, awaiting payment.
+    pub approved: u32,
+    /// Their value.
+    pub approved_minor: i64,
+    /// When the oldest unsettled claim was opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oldest: Option<DateTime<Utc>>,
+}
+
+/// Request: claims outstanding (`svc.billing.report.claims`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimsReportRequest {}

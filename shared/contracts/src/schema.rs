@@ -51,6 +51,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<billing::CreditNoteIssued>(),
         one::<billing::CashReconciled>(),
         one::<billing::RefundPaid>(),
+        one::<billing::ClaimStatusChanged>(),
         one::<survey::CallbackScheduled>(),
         one::<survey::CallbackRecorded>(),
         one::<survey::CallbackProblemPersists>(),

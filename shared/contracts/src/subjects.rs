@@ -295,6 +295,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "An approved return's money went back to the customer.",
     },
     EventSpec {
+        subject: "billing.claim.status_changed",
+        producer: Service::Billing,
+        consumers: &[],
+        summary: "A manufacturer claim (厂家索赔) was submitted to its brand, approved, rejected or paid.",
+    },
+    EventSpec {
         subject: "survey.callback.scheduled",
         producer: Service::Survey,
         consumers: &[Service::Intake],
@@ -684,6 +690,34 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.billing.report.revenue",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.claim.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.claim.get",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.claim.fields",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.claim.transition",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.claim_requirements.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.claim_requirements.save",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.report.claims",
         service: Service::Billing,
     },
     RequestSpec {

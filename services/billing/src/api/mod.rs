@@ -1,6 +1,7 @@
 //! Billing's request endpoints (`svc.billing.*`): receipts, payments, credit notes,
 //! IOUs and contracts here; fee schedules, cash days, refunds and reports beside.
 mod cash;
+mod claims;
 mod fees;
 mod refunds;
 mod reports;
@@ -67,6 +68,7 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
     all.extend(fees::endpoints(d1.clone(), calendar.clone()));
     all.extend(cash::endpoints(d1.clone(), calendar));
     all.extend(refunds::endpoints(d1.clone()));
+    all.extend(claims::endpoints(d1.clone()));
     all.extend(reports::endpoints(d1));
     all
 }

@@ -1,5 +1,6 @@
 //! Billing's rules, free of I/O: pricing and coverage, the fee schedule's own checks,
 //! receivables ageing and the cash day.
+pub mod claims;
 pub mod pricing;
 pub mod schedule;
 

@@ -233,6 +233,7 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
             coverage,
             coverage_note: note,
             discount: discount.map(money),
+            sku: None,
         }
     };
     let call_out = call_out_fee(terms, &completed.district, completed.work_type);
@@ -283,14 +284,16 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
             .name
             .clone()
             .unwrap_or_else(|| format!("{} (not in catalogue, unpriced)", p.sku));
-        lines.push(line(
+        let mut l = line(
             LineKind::Part,
             p.consumable,
             format!("{} × {}", name, p.quantity),
             p.quantity,
             unit,
             unit * i64::from(p.quantity),
-        ));
+        );
+        l.sku = Some(p.sku.clone());
+        lines.push(l);
     }
     lines
 }

@@ -7,6 +7,10 @@ use aftercare_contracts::billing::{
     ReconcileCash, RecordIou, RecordPayment, Refund, RevenueGrouping, RevenueReport,
     RevenueRequest,
 };
+use aftercare_contracts::billing::{
+    ClaimRequirements, ClaimsOutstanding, ClaimsReportRequest, ListClaimRequirements, ListClaims,
+    ManufacturerClaim, SetClaimFields, TransitionClaim,
+};
 use aftercare_contracts::rpc::{ById, Page};
 use axum::Extension;
 use axum::Json;
@@ -312,4 +316,115 @@ pub(crate) async fn revenue(
     };
     let r: RevenueReport = s.call("svc.billing.report.revenue", &req, Some(&p)).await?;
     Ok(Json(r).into_response())
+}
+
+/// Query parameters of the claim list.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ClaimQuery {
+    status: Option<String>,
+    brand: Option<String>,
+}
+
+pub(crate) async fn list_claims(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ClaimQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListClaims {
+        status: parse_enum(
+            "status",
+            q.status.as_deref(),
+            "draft, submitted, approved, rejected, paid",
+        )?,
+        brand: q.brand.filter(|b| !b.trim().is_empty()),
+    };
+    let page: Page<ManufacturerClaim> = s.call("svc.billing.claim.list", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_claim(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    read_versioned::<ManufacturerClaim>(&s, &p, "svc.billing.claim.get", id, |c| c.version).await
+}
+
+pub(crate) async fn set_claim_fields(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_versioned::<SetClaimFields, ManufacturerClaim>(
+        &s,
+        &p,
+        "svc.billing.claim.fields",
+        ("claim_id", id),
+        &headers,
+        body,
+        |c| c.version,
+    )
+    .await
+}
+
+pub(crate) async fn move_claim(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_versioned::<TransitionClaim, ManufacturerClaim>(
+        &s,
+        &p,
+        "svc.billing.claim.transition",
+        ("claim_id", id),
+        &headers,
+        body,
+        |c| c.version,
+    )
+    .await
+}
+
+pub(crate) async fn list_claim_requirements(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let page: Page<ClaimRequirements> = s
+        .call(
+            "svc.billing.claim_requirements.list",
+            &ListClaimRequirements {},
+            Some(&p),
+        )
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn save_claim_requirements(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ClaimRequirements = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let r: ClaimRequirements = s
+        .call("svc.billing.claim_requirements.save", &req, Some(&p))
+        .await?;
+    Ok(created(&r, "/api/v1/claim-requirements".into(), None))
+}
+
+pub(crate) async fn claims_outstanding(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError> {
+    let page: Page<ClaimsOutstanding> = s
+        .call(
+            "svc.billing.report.claims",
+            &ClaimsReportRequest {},
+            Some(&p),
+        )
+        .await?;
+    Ok(Json(page).into_response())
 }

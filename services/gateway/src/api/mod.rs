@@ -268,6 +268,18 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/refunds", get(billing::list_refunds))
         .route("/refunds/{id}", get(billing::get_refund))
         .route("/refunds/{id}/payment", post(billing::pay_refund))
+        .route("/claims", get(billing::list_claims))
+        .route("/claims/{id}", get(billing::get_claim))
+        .route("/claims/{id}/fields", post(billing::set_claim_fields))
+        .route("/claims/{id}/transitions", post(billing::move_claim))
+        .route(
+            "/claim-requirements",
+            post(billing::save_claim_requirements).get(billing::list_claim_requirements),
+        )
+        .route(
+            "/reports/claims-outstanding",
+            get(billing::claims_outstanding),
+        )
         .route("/callbacks", get(survey::list_callbacks))
         .route("/callbacks/{id}", get(survey::get_callback))
         .route("/callbacks/{id}/attempts", post(survey::record_callback))
