@@ -866,3 +866,201 @@ async fn brand_warranty_work_is_claimed_from_the_brand_on_sqlite() {
 async fn brand_warranty_work_is_claimed_from_the_brand_on_postgresql() {
     claims_through_the_gateway(Backend::Postgres).await;
 }
+
+async fn renewals_and_reminders(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys
+        .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
+        .await;
+    let api = &sys.api;
+    let js = sys.jetstream().await;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let month_ago = |n: u32| today.checked_sub_months(chrono::Months::new(n)).unwrap();
+
+    // A warranty ending in about three weeks, and a contract ending in three weeks.
+    let (s, card) = api
+        .post("/warranty-cards", &json!({"card_number": "WC-RN-1",
+            "customer": {"company": "Yuexiu Law Office", "contacts": [{"name": "Mr Wu", "phones": ["13600136000"]}],
+                         "address": "3 Yuexiu Rd", "district": "tianhe"},
+            "machine": {"product_line": "copier", "brand": "Sharp", "model": "AR-2048", "serial": "SN-RN-W",
+                        "purchase_date": (month_ago(12) + chrono::Duration::days(21)).to_string()}}))
+        .await;
+    assert_eq!(s, 201, "{card}");
+    let customer_id = card["customer"]["id"].as_str().unwrap().to_owned();
+    let ends = today + chrono::Duration::days(21);
+    let (s, k) = api
+        .post("/contracts", &json!({"customer_id": customer_id, "customer_name": "Yuexiu Law Office",
+            "district": "tianhe", "address": "3 Yuexiu Rd",
+            "machines": [{"product_line": "copier", "brand": "Sharp", "model": "AR-5316", "serial": "SN-RN-K"}],
+            "starts_on": (ends - chrono::Duration::days(364)).to_string(), "ends_on": ends.to_string(),
+            "coverage": {"call_out": true, "labour": true, "parts": false, "visit_every_months": 0},
+            "price": {"amount_minor": 240000, "currency": "CNY"}}))
+        .await;
+    assert_eq!(s, 201, "{k}");
+
+    // Both are listed, and being inside the month before their end, called at once.
+    let listed = aftercare_testkit::poll_for(WAIT, "two renewals followed up", || async {
+        let (_, v) = api.get("/renewals?status=open").await;
+        let items = v["items"].as_array().cloned().unwrap_or_default();
+        (items.len() == 2 && items.iter().all(|r| r["follow_ups"] == 1)).then_some(items)
+    })
+    .await
+    .unwrap();
+    let contract = listed.iter().find(|r| r["kind"] == "contract").unwrap();
+    let warranty = listed.iter().find(|r| r["kind"] == "warranty").unwrap();
+    assert_eq!(contract["source"], k["number"]);
+    assert_eq!(warranty["source"], "WC-RN-1");
+    assert_eq!(
+        contract["next_follow_up"],
+        (today + chrono::Duration::days(7)).to_string()
+    );
+    // Several sweeps later: still one listing and one follow-up each.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(
+        subject_messages(&js, "BILLING", "billing.renewal.listed")
+            .await
+            .len(),
+        2
+    );
+    assert_eq!(
+        subject_messages(&js, "BILLING", "billing.renewal.follow_up_due")
+            .await
+            .len(),
+        2
+    );
+
+    // The warranty customer declines (with the reason); the contract is renewed.
+    let path = |r: &Value| format!("/renewals/{}/outcome", r["id"].as_str().unwrap());
+    let (s, p) = send(
+        api,
+        Method::POST,
+        &path(warranty),
+        Some(&warranty["version"]),
+        json!({"outcome": "declined"}),
+    )
+    .await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("note")));
+    let (s, d) = send(
+        api,
+        Method::POST,
+        &path(warranty),
+        Some(&warranty["version"]),
+        json!({"outcome": "declined", "note": "buying a new machine"}),
+    )
+    .await;
+    assert_eq!((s, d["status"].as_str()), (200, Some("declined")), "{d}");
+    let (s, _) = send(
+        api,
+        Method::POST,
+        &path(contract),
+        None,
+        json!({"outcome": "renewed"}),
+    )
+    .await;
+    assert_eq!(s, 428);
+    let (s, r) = send(
+        api,
+        Method::POST,
+        &path(contract),
+        Some(&contract["version"]),
+        json!({"outcome": "renewed"}),
+    )
+    .await;
+    assert_eq!((s, r["status"].as_str()), (200, Some("renewed")), "{r}");
+    let next = r["renewed_by"].as_str().unwrap().to_owned();
+    let (_, nk) = api.get(&format!("/contracts/{next}")).await;
+    assert_eq!(
+        nk["starts_on"],
+        (ends + chrono::Duration::days(1)).to_string()
+    );
+    assert_eq!(nk["price"]["amount_minor"], 240000);
+    assert_eq!(nk["machines"][0]["serial"], "SN-RN-K");
+    assert_eq!(
+        send(
+            api,
+            Method::POST,
+            &path(contract),
+            Some(&r["version"]),
+            json!({"outcome": "declined", "note": "x"})
+        )
+        .await
+        .0,
+        409
+    );
+    let (s, m) = api
+        .get(&format!(
+            "/reports/contracts-signed?month={}",
+            &today.to_string()[..7]
+        ))
+        .await;
+    assert_eq!(s, 200, "{m}");
+    assert_eq!(
+        (m["new"].as_u64(), m["renewals"].as_u64()),
+        (Some(1), Some(1)),
+        "{m}"
+    );
+    assert_eq!(m["total_minor"], 480000);
+    let (s, p) = api.get("/reports/contracts-signed?month=someday").await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("month")));
+
+    // A receipt unpaid for 45 days gets one overdue reminder; at 100 days one more.
+    api.technician().await;
+    let t = api.open_ticket("SN-OD-1").await;
+    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    assert_eq!(
+        api.complete(wo["id"].as_str().unwrap(), json!([])).await.0,
+        200
+    );
+    let receipt = api.receipt(wo["id"].as_str().unwrap()).await;
+    let number = receipt["number"].as_str().unwrap().to_owned();
+    let reminders = || async {
+        subject_messages(&js, "BILLING", "billing.receivable.overdue")
+            .await
+            .into_iter()
+            .filter(|e| e["data"]["number"] == number.as_str())
+            .collect::<Vec<_>>()
+    };
+    sys.execute(
+        "billing",
+        &format!(
+            "update invoice set issued_day = '{}' where number = '{number}'",
+            today - chrono::Duration::days(45)
+        ),
+    )
+    .await;
+    let first = aftercare_testkit::poll_for(WAIT, "the overdue reminder", || async {
+        let r = reminders().await;
+        (!r.is_empty()).then_some(r)
+    })
+    .await
+    .unwrap();
+    assert_eq!(first[0]["data"]["bucket"], "days31_to60");
+    assert_eq!(first[0]["data"]["age_days"], 45);
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(reminders().await.len(), 1, "once per bucket");
+    sys.execute(
+        "billing",
+        &format!(
+            "update invoice set issued_day = '{}' where number = '{number}'",
+            today - chrono::Duration::days(100)
+        ),
+    )
+    .await;
+    let both = aftercare_testkit::poll_for(WAIT, "the second reminder", || async {
+        let r = reminders().await;
+        (r.len() == 2).then_some(r)
+    })
+    .await
+    .unwrap();
+    assert_eq!(both[1]["data"]["bucket"], "over90");
+}
+
+#[tokio::test]
+async fn renewals_are_listed_followed_up_and_signed_and_debts_reminded_on_sqlite() {
+    renewals_and_reminders(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn renewals_are_listed_followed_up_and_signed_and_debts_reminded_on_postgresql() {
+    renewals_and_reminders(Backend::Postgres).await;
+}

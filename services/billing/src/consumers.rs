@@ -5,7 +5,7 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{Invoice, InvoiceIssued, PaymentMethod, Refund, RefundStatus};
 use aftercare_contracts::dispatch::WorkOrderCompleted;
-use aftercare_contracts::intake::{CustomerTier, ReturnApproved, TicketOpened};
+use aftercare_contracts::intake::{CustomerTier, ReturnApproved, TicketOpened, WarrantyRegistered};
 use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
 use aftercare_contracts::{Actor, Envelope, Event, Money};
 use aftercare_platform::db::{from_json, human_number};
@@ -71,6 +71,13 @@ impl EventHandler for Handler {
                     let e = event.decode::<TicketOpened>()?;
                     store::record_ticket(uow, e.data.ticket_id, e.data.customer_id, e.data.tier)
                         .await?;
+                    return Ok(());
+                }
+                WarrantyRegistered::TYPE => {
+                    let w = event.decode::<WarrantyRegistered>()?.data;
+                    if let Some(end) = w.warranty_end {
+                        store::record_warranty(uow, &w, end).await?;
+                    }
                     return Ok(());
                 }
                 ReturnApproved::TYPE => {

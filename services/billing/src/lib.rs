@@ -2,19 +2,23 @@
 //! decides each line's coverage (brand warranty, dealer warranty, contract, chargeable),
 //! and issues exactly one receipt per work order with a gapless per-year number; then
 //! payments, credit notes, IOUs, the technicians' daily cash reconciliation, refunds of
-//! approved returns, manufacturer claims, and the receivables, revenue and claims reports.
+//! approved returns, manufacturer claims, contract renewals and overdue reminders, and
+//! the receivables, revenue, claims and contracts-signed reports.
 //!
 //! Consumes `dispatch.workorder.completed` (the visit, with cash collected on site),
 //! `inventory.stock.consumed` (parts at list price), `intake.ticket.opened` (the customer's
-//! tier) and `intake.return.approved` (a refund falls due). Publishes
+//! tier), `intake.warranty.registered` (warranties to renew) and `intake.return.approved`
+//! (a refund falls due). Publishes
 //! `billing.invoice.issued`, `billing.contract.signed`, `billing.credit_note.issued`,
-//! `billing.cash.reconciled`, `billing.refund.paid` and `billing.claim.status_changed`.
+//! `billing.cash.reconciled`, `billing.refund.paid`, `billing.claim.status_changed`,
+//! `billing.receivable.overdue` and `billing.renewal.{listed,follow_up_due}`.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
 mod consumers;
 pub mod domain;
 mod store;
+mod sweep;
 
 use std::sync::Arc;
 
@@ -49,4 +53,5 @@ pub async fn build(
         },
     )
     .await
+    .map(|host| host.with_job(sweep::job(calendar)))
 }

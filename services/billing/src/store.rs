@@ -876,3 +876,250 @@ pub(crate) async fn save_claim_requirements(
     .await?;
     Ok(())
 }
+
+/// Keeps a registered warranty (the latest card of a machine wins).
+pub(crate) async fn record_warranty(
+    uow: &mut UnitOfWork,
+    w: &aftercare_contracts::intake::WarrantyRegistered,
+    warranty_end: NaiveDate,
+) -> Result<()> {
+    sqlx::query(
+        "insert into warranty (machine_key, card_number, customer_id, company, district, address, machine, warranty_end)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)
+         on conflict (machine_key) do update set card_number = excluded.card_number, customer_id = excluded.customer_id,
+            company = excluded.company, district = excluded.district, address = excluded.address,
+            machine = excluded.machine, warranty_end = excluded.warranty_end",
+    )
+    .bind(crate::domain::machine_key(&w.machine.brand, &w.machine.serial))
+    .bind(&w.card_number)
+    .bind(w.customer_id.to_string())
+    .bind(&w.company)
+    .bind(&w.district)
+    .bind(&w.address)
+    .bind(serde_json::to_string(&w.machine)?)
+    .bind(warranty_end.to_string())
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// A warranty as billing keeps it.
+#[derive(FromRow)]
+pub(crate) struct WarrantyRow {
+    pub(crate) machine_key: String,
+    pub(crate) card_number: String,
+    pub(crate) customer_id: String,
+    pub(crate) company: String,
+    pub(crate) district: String,
+    pub(crate) address: String,
+    pub(crate) machine: String,
+    pub(crate) warranty_end: String,
+}
+
+/// Warranties ending between two days, inclusive.
+pub(crate) async fn warranties_ending(
+    conn: &mut AnyConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<WarrantyRow>> {
+    let rows: Vec<WarrantyRow> = sqlx::query_as(
+        "select machine_key, card_number, customer_id, company, district, address, machine, warranty_end
+         from warranty where warranty_end >= $1 and warranty_end <= $2 order by warranty_end limit 1000",
+    )
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows)
+}
+
+/// Contracts ending between two days, inclusive.
+pub(crate) async fn contracts_ending(
+    conn: &mut AnyConnection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<aftercare_contracts::billing::Contract>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select body from contract where ends_on >= $1 and ends_on <= $2 order by ends_on limit 1000",
+    )
+    .bind(from.to_string())
+    .bind(to.to_string())
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(|(b,)| from_json(&b)).collect()
+}
+
+/// Lists a renewal; false when its source was listed before.
+pub(crate) async fn insert_renewal(
+    uow: &mut UnitOfWork,
+    r: &aftercare_contracts::billing::Renewal,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "insert into renewal (renewal_id, kind, source, status, ends_on, next_follow_up, body, version)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (kind, source) do nothing",
+    )
+    .bind(r.id.to_string())
+    .bind(to_text(&r.kind))
+    .bind(&r.source)
+    .bind(to_text(&r.status))
+    .bind(r.ends_on.to_string())
+    .bind(r.next_follow_up.map(|d| d.to_string()))
+    .bind(serde_json::to_string(r)?)
+    .bind(r.version)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Stores a renewal's new state if nobody changed it since `expected_version`.
+pub(crate) async fn update_renewal(
+    uow: &mut UnitOfWork,
+    r: &aftercare_contracts::billing::Renewal,
+    expected_version: i64,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update renewal set status = $1, next_follow_up = $2, body = $3, version = $4
+         where renewal_id = $5 and version = $6",
+    )
+    .bind(to_text(&r.status))
+    .bind(r.next_follow_up.map(|d| d.to_string()))
+    .bind(serde_json::to_string(r)?)
+    .bind(r.version)
+    .bind(r.id.to_string())
+    .bind(expected_version)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A renewal by id.
+pub(crate) async fn renewal(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> Result<Option<aftercare_contracts::billing::Renewal>> {
+    let row: Option<(String,)> = sqlx::query_as("select body from renewal where renewal_id = $1")
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.map(|(b,)| from_json(&b)).transpose()
+}
+
+/// Renewals, soonest ending first, of one state when given.
+pub(crate) async fn renewals(
+    conn: &mut AnyConnection,
+    status: Option<aftercare_contracts::billing::RenewalStatus>,
+) -> Result<Vec<aftercare_contracts::billing::Renewal>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select body from renewal where ($1 = '' or status = $1) order by ends_on, renewal_id limit 500",
+    )
+    .bind(status.map(|s| to_text(&s)).unwrap_or_default())
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(|(b,)| from_json(&b)).collect()
+}
+
+/// Open renewals with a follow-up due by `today`, or that ended before it.
+pub(crate) async fn renewals_to_move(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+) -> Result<Vec<aftercare_contracts::billing::Renewal>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select body from renewal where status = 'open' and (next_follow_up <= $1 or ends_on < $1)
+         order by ends_on limit 500",
+    )
+    .bind(today.to_string())
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(|(b,)| from_json(&b)).collect()
+}
+
+/// Contracts recorded between two instants (ms), oldest first, with the renewal each
+/// came from.
+pub(crate) async fn contracts_created(
+    conn: &mut AnyConnection,
+    from: i64,
+    to: i64,
+) -> Result<Vec<(aftercare_contracts::billing::Contract, Option<String>)>> {
+    let rows: Vec<(String, Option<String>)> = sqlx::query_as(
+        "select body, renewal_of from contract where created_at >= $1 and created_at < $2 order by created_at, number",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(b, r)| Ok((from_json(&b)?, r)))
+        .collect()
+}
+
+/// Notes the renewal a contract came from.
+pub(crate) async fn mark_renewal_of(
+    uow: &mut UnitOfWork,
+    contract_id: Uuid,
+    renewal_id: Uuid,
+) -> Result<()> {
+    sqlx::query("update contract set renewal_of = $1 where contract_id = $2")
+        .bind(renewal_id.to_string())
+        .bind(contract_id.to_string())
+        .execute(uow.conn())
+        .await?;
+    Ok(())
+}
+
+/// A receipt still owing money that may need an overdue reminder.
+#[derive(FromRow)]
+pub(crate) struct OverdueCandidate {
+    pub(crate) invoice_id: String,
+    pub(crate) number: String,
+    pub(crate) customer_name: String,
+    pub(crate) customer_id: Option<String>,
+    pub(crate) issued_day: String,
+    pub(crate) currency: String,
+    pub(crate) owed: i64,
+    pub(crate) iou: Option<String>,
+    pub(crate) reminded_bucket: Option<String>,
+    pub(crate) iou_reminded: i64,
+}
+
+/// Receipts owing money issued on or before `issued_by`, or with an IOU not yet
+/// reminded of.
+pub(crate) async fn overdue_candidates(
+    conn: &mut AnyConnection,
+    issued_by: NaiveDate,
+) -> Result<Vec<OverdueCandidate>> {
+    let rows: Vec<OverdueCandidate> = sqlx::query_as(
+        "select invoice_id, number, customer_name, customer_id, issued_day, currency,
+            charged_minor - paid_minor - credited_minor as owed, iou, reminded_bucket,
+            cast(iou_reminded as bigint) as iou_reminded
+         from invoice
+         where charged_minor - paid_minor - credited_minor > 0
+           and (issued_day <= $1 or (iou is not null and iou_reminded = 0))
+         order by issued_day, number limit 1000",
+    )
+    .bind(issued_by.to_string())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows)
+}
+
+/// Records that a reminder went out for a bucket (and for the IOU's day), only if no
+/// other sweep recorded it first; false otherwise.
+pub(crate) async fn mark_reminded(
+    uow: &mut UnitOfWork,
+    invoice_id: &str,
+    was: (Option<&str>, i64),
+    now: (Option<&str>, i64),
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update invoice set reminded_bucket = $1, iou_reminded = $2
+         where invoice_id = $3 and coalesce(reminded_bucket, '') = $4 and iou_reminded = $5",
+    )
+    .bind(now.0)
+    .bind(now.1)
+    .bind(invoice_id)
+    .bind(was.0.unwrap_or_default())
+    .bind(was.1)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -997,3 +997,204 @@ pub struct ClaimsOutstanding {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimsReportRequest {}
+
+/// What is up for renewal (续保).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RenewalKind {
+    /// An annual maintenance contract ends.
+    Contract,
+    /// A machine's warranty ends; the customer is offered a first contract.
+    Warranty,
+}
+
+/// Where a renewal stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RenewalStatus {
+    /// Listed two months ahead; followed up weekly from the 1st of the month before.
+    Open,
+    /// The customer signed the next contract.
+    Renewed,
+    /// The customer declined.
+    Declined,
+    /// It ended without an answer.
+    Lapsed,
+}
+
+/// A contract or warranty coming to its end, and the follow-up to renew it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Renewal {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// Contract or warranty.
+    pub kind: RenewalKind,
+    /// The contract number or the warranty card number.
+    pub source: String,
+    /// The customer's record.
+    pub customer_id: Uuid,
+    /// Company.
+    pub customer_name: String,
+    /// District.
+    pub district: String,
+    /// Address.
+    pub address: String,
+    /// The machines concerned.
+    pub machines: Vec<MachineInfo>,
+    /// The last day covered.
+    pub ends_on: NaiveDate,
+    /// What the ending contract covered (contracts only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<ContractCoverage>,
+    /// Its price (contracts only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Money>,
+    /// Where it stands.
+    pub status: RenewalStatus,
+    /// When it was listed.
+    pub listed_on: NaiveDate,
+    /// The next weekly follow-up, while open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_follow_up: Option<NaiveDate>,
+    /// Follow-ups so far.
+    pub follow_ups: u32,
+    /// The agent's note on the outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The contract the renewal created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewed_by: Option<String>,
+    /// Optimistic-concurrency version, also the ETag.
+    pub version: i64,
+}
+
+/// Request: renewals, soonest ending first (`svc.billing.renewal.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListRenewals {
+    /// Only in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<RenewalStatus>,
+}
+
+/// The customer's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RenewalOutcome {
+    /// Signed: the next contract is created.
+    Renewed,
+    /// Declined.
+    Declined,
+}
+
+/// Request: record the outcome of a renewal (`svc.billing.renewal.outcome`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordRenewalOutcome {
+    /// The renewal (from the path).
+    pub renewal_id: String,
+    /// Renewed or declined.
+    pub outcome: RenewalOutcome,
+    /// What the customer said, up to 500 characters; required when declined.
+    #[serde(default)]
+    pub note: String,
+    /// Renewed: the new contract's last day (default: a year after it starts, the day
+    /// after the old end).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_on: Option<NaiveDate>,
+    /// Renewed: its price (default: the ending contract's; required for a warranty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<Money>,
+    /// Renewed: what it covers (default: as before; for a warranty, everything with a
+    /// visit a month).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<ContractCoverage>,
+    /// The version the agent saw (`If-Match`).
+    pub expected_version: i64,
+}
+
+/// Event `billing.renewal.listed`: a contract or warranty ends within two months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct RenewalListed(pub Renewal);
+
+impl Event for RenewalListed {
+    const TYPE: &'static str = "billing.renewal.listed";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.id.to_string()
+    }
+}
+
+/// Event `billing.renewal.follow_up_due`: this week's call to a customer whose contract or
+/// warranty ends next month or this month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct RenewalFollowUpDue(pub Renewal);
+
+impl Event for RenewalFollowUpDue {
+    const TYPE: &'static str = "billing.renewal.follow_up_due";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.id.to_string()
+    }
+}
+
+/// Request: the contracts signed in a month (`svc.billing.report.contracts_signed`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContractsSignedRequest {
+    /// Any day of the month.
+    pub month: NaiveDate,
+}
+
+/// The contracts signed in a month (年保合同明细), reported on the 2nd of the next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ContractsSignedReport {
+    /// First day of the month.
+    pub month: NaiveDate,
+    /// Contracts recorded that month, oldest first.
+    pub contracts: Vec<Contract>,
+    /// How many renew an earlier contract or follow a warranty.
+    pub renewals: u32,
+    /// How many are new.
+    pub new: u32,
+    /// Sum of their prices, minor units.
+    pub total_minor: i64,
+}
+
+/// Event `billing.receivable.overdue`: a receipt still owes money past 30, 60 or 90 days,
+/// or past the day its IOU promised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReceivableOverdue {
+    /// The receipt.
+    pub invoice_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The customer.
+    pub customer_name: String,
+    /// The customer's record, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// Still owed.
+    pub outstanding: Money,
+    /// Days since the receipt was issued.
+    pub age_days: i64,
+    /// The bucket it reached.
+    pub bucket: AgeBucket,
+    /// The IOU's promised day, when it is that which passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iou_promised_on: Option<NaiveDate>,
+}
+
+impl Event for ReceivableOverdue {
+    const TYPE: &'static str = "billing.receivable.overdue";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.invoice_id.to_string()
+    }
+}

@@ -154,7 +154,7 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.warranty.registered",
         producer: Service::Intake,
-        consumers: &[Service::Dispatch],
+        consumers: &[Service::Dispatch, Service::Billing],
         summary: "A warranty card (保修卡) came in: the customer and machine are on file, a welcome call is due within 2 working days and a first maintenance visit is to be booked within 7 days.",
     },
     EventSpec {
@@ -299,6 +299,24 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Billing,
         consumers: &[],
         summary: "A manufacturer claim (厂家索赔) was submitted to its brand, approved, rejected or paid.",
+    },
+    EventSpec {
+        subject: "billing.receivable.overdue",
+        producer: Service::Billing,
+        consumers: &[],
+        summary: "A receipt still owes money past 30, 60 or 90 days, or past the day its IOU promised; once per bucket.",
+    },
+    EventSpec {
+        subject: "billing.renewal.listed",
+        producer: Service::Billing,
+        consumers: &[],
+        summary: "A maintenance contract or a warranty ends within two months and is listed for renewal (续保).",
+    },
+    EventSpec {
+        subject: "billing.renewal.follow_up_due",
+        producer: Service::Billing,
+        consumers: &[],
+        summary: "This week's renewal call is due (weekly from the 1st of the month before the end, until renewed or declined).",
     },
     EventSpec {
         subject: "survey.callback.scheduled",
@@ -718,6 +736,22 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.billing.report.claims",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.renewal.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.renewal.get",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.renewal.outcome",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.report.contracts_signed",
         service: Service::Billing,
     },
     RequestSpec {

@@ -4,6 +4,7 @@ mod cash;
 mod claims;
 mod fees;
 mod refunds;
+mod renewals;
 mod reports;
 
 use std::sync::Arc;
@@ -66,10 +67,11 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         }),
     ];
     all.extend(fees::endpoints(d1.clone(), calendar.clone()));
-    all.extend(cash::endpoints(d1.clone(), calendar));
+    all.extend(cash::endpoints(d1.clone(), calendar.clone()));
     all.extend(refunds::endpoints(d1.clone()));
     all.extend(claims::endpoints(d1.clone()));
-    all.extend(reports::endpoints(d1));
+    all.extend(renewals::endpoints(d1.clone(), calendar.clone()));
+    all.extend(reports::endpoints(d1, calendar));
     all
 }
 
@@ -160,12 +162,24 @@ async fn create_contract(
     ctx: RequestContext,
     req: CreateContract,
 ) -> Result<Contract, ServiceError> {
+    let mut uow = db.begin().await?;
+    let c = sign_contract(&mut uow, req, ctx.actor).await?;
+    uow.commit().await?;
+    Ok(c)
+}
+
+/// Checks, numbers, stores and announces a contract (`billing.contract.signed`) in the
+/// caller's transaction; renewals sign theirs the same way.
+pub(crate) async fn sign_contract(
+    uow: &mut aftercare_platform::UnitOfWork,
+    req: CreateContract,
+    actor: Option<aftercare_contracts::Actor>,
+) -> Result<Contract, ServiceError> {
     let errors = validate_contract(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
     let now = from_ms(now_ms());
-    let mut uow = db.begin().await?;
     let year = now.year();
     let number =
         aftercare_platform::db::human_number("K", year, uow.next_number("contract", year).await?);
@@ -183,10 +197,9 @@ async fn create_contract(
         price: req.price,
         created_at: now,
     };
-    store::insert_contract(&mut uow, &c).await?;
-    uow.emit(&Envelope::new(ContractSigned(c.clone()), ctx.actor))
+    store::insert_contract(uow, &c).await?;
+    uow.emit(&Envelope::new(ContractSigned(c.clone()), actor))
         .await?;
-    uow.commit().await?;
     Ok(c)
 }
 

@@ -1,10 +1,14 @@
 //! Billing's reports: receivables ageing and revenue with warranty and contract cost.
 use std::collections::BTreeMap;
 
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{
     AgeBucket, BucketTotal, Iou, Receivable, ReceivablesReport, ReceivablesRequest,
     RevenueGrouping, RevenueReport, RevenueRequest, RevenueRow,
 };
+use aftercare_contracts::billing::{ContractsSignedReport, ContractsSignedRequest};
 use aftercare_contracts::{Money, ServiceError};
 use aftercare_platform::db::from_json;
 use aftercare_platform::rpc::{Endpoint, endpoint};
@@ -13,9 +17,12 @@ use chrono::NaiveDate;
 
 use crate::store;
 
-pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let d = db.clone();
+pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
+    let (d, d2) = (db.clone(), db.clone());
     vec![
+        endpoint("report.contracts_signed", move |_ctx, req| {
+            contracts_signed(d2.clone(), calendar.clone(), req)
+        }),
         endpoint("report.receivables", move |_ctx, req| {
             receivables(d.clone(), req)
         }),
@@ -139,5 +146,31 @@ async fn revenue(db: Db, req: RevenueRequest) -> Result<RevenueReport, ServiceEr
         currency: terms.currency,
         rows: rows.into_values().collect(),
         total,
+    })
+}
+
+/// The contracts recorded in a service-local month, renewals told apart from new ones.
+async fn contracts_signed(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    req: ContractsSignedRequest,
+) -> Result<ContractsSignedReport, ServiceError> {
+    use chrono::Datelike;
+    let first = req.month.with_day(1).unwrap_or(req.month);
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
+    let from = calendar.start_of_day(first).timestamp_millis();
+    let to = calendar.start_of_day(next).timestamp_millis();
+    let mut conn = db.read_conn().await?;
+    let rows = store::contracts_created(&mut conn, from, to).await?;
+    let renewals = rows.iter().filter(|(_, r)| r.is_some()).count();
+    let total_minor = rows.iter().map(|(c, _)| c.price.amount_minor).sum();
+    Ok(ContractsSignedReport {
+        month: first,
+        renewals: u32::try_from(renewals).unwrap_or(u32::MAX),
+        new: u32::try_from(rows.len() - renewals).unwrap_or(u32::MAX),
+        total_minor,
+        contracts: rows.into_iter().map(|(c, _)| c).collect(),
     })
 }

@@ -2,6 +2,7 @@
 //! receivables ageing and the cash day.
 pub mod claims;
 pub mod pricing;
+pub mod renewals;
 pub mod schedule;
 
 pub use pricing::{ContractInForce, Visit, bucket, machine_key, price, tax_included, totals};

@@ -11,6 +11,9 @@ use aftercare_contracts::billing::{
     ClaimRequirements, ClaimsOutstanding, ClaimsReportRequest, ListClaimRequirements, ListClaims,
     ManufacturerClaim, SetClaimFields, TransitionClaim,
 };
+use aftercare_contracts::billing::{
+    ContractsSignedReport, ContractsSignedRequest, ListRenewals, RecordRenewalOutcome, Renewal,
+};
 use aftercare_contracts::rpc::{ById, Page};
 use axum::Extension;
 use axum::Json;
@@ -427,4 +430,74 @@ pub(crate) async fn claims_outstanding(
         )
         .await?;
     Ok(Json(page).into_response())
+}
+
+pub(crate) async fn list_renewals(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<BillingQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListRenewals {
+        status: parse_enum(
+            "status",
+            q.status.as_deref(),
+            "open, renewed, declined, lapsed",
+        )?,
+    };
+    let page: Page<Renewal> = s.call("svc.billing.renewal.list", &req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_renewal(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    read_versioned::<Renewal>(&s, &p, "svc.billing.renewal.get", id, |r| r.version).await
+}
+
+pub(crate) async fn renewal_outcome(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    update_versioned::<RecordRenewalOutcome, Renewal>(
+        &s,
+        &p,
+        "svc.billing.renewal.outcome",
+        ("renewal_id", id),
+        &headers,
+        body,
+        |r| r.version,
+    )
+    .await
+}
+
+/// Query of the monthly contracts report: `month=2026-11` (or any day of it).
+#[derive(Debug, Deserialize)]
+pub(crate) struct MonthQuery {
+    month: Option<String>,
+}
+
+pub(crate) async fn contracts_signed(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<MonthQuery>,
+) -> Result<Response, ApiError> {
+    let raw = q.month.map(|m| {
+        if m.trim().len() == 7 {
+            format!("{}-01", m.trim())
+        } else {
+            m
+        }
+    });
+    let req = ContractsSignedRequest {
+        month: parse_day("month", raw.as_deref())?,
+    };
+    let r: ContractsSignedReport = s
+        .call("svc.billing.report.contracts_signed", &req, Some(&p))
+        .await?;
+    Ok(Json(r).into_response())
 }

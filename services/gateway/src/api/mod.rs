@@ -280,6 +280,10 @@ pub(crate) fn routes() -> Router<AppState> {
             "/reports/claims-outstanding",
             get(billing::claims_outstanding),
         )
+        .route("/renewals", get(billing::list_renewals))
+        .route("/renewals/{id}", get(billing::get_renewal))
+        .route("/renewals/{id}/outcome", post(billing::renewal_outcome))
+        .route("/reports/contracts-signed", get(billing::contracts_signed))
         .route("/callbacks", get(survey::list_callbacks))
         .route("/callbacks/{id}", get(survey::get_callback))
         .route("/callbacks/{id}/attempts", post(survey::record_callback))
