@@ -143,6 +143,60 @@ async fn contracts_through_the_gateway(backend: Backend) {
     }
     let (s, p) = api.get("/reports/receivables?as_of=soon").await;
     assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("as_of")));
+
+    // The customer ends the contract today: dispatch plans nothing after it.
+    let end = format!("/contracts/{number}/termination");
+    let (s, p) = api
+        .post(&end, &json!({"ends_on": (today - chrono::Duration::days(5)).to_string(), "reason": "office closed"}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("ends_on")),
+        "{p}"
+    );
+    let (s, p) = api
+        .post(&end, &json!({"ends_on": today.to_string(), "reason": ""}))
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("reason")),
+        "{p}"
+    );
+    let (s, ended) = api
+        .post(
+            &end,
+            &json!({"ends_on": today.to_string(), "reason": "office closed"}),
+        )
+        .await;
+    assert_eq!(
+        (s, ended["ends_on"].as_str()),
+        (201, Some(today.to_string().as_str())),
+        "{ended}"
+    );
+    assert_eq!(
+        api.post(
+            &end,
+            &json!({"ends_on": today.to_string(), "reason": "again"})
+        )
+        .await
+        .0,
+        409
+    );
+    aftercare_testkit::wait_until(WAIT, "the plan to end with the contract", || async {
+        let (_, v) = api
+            .get(&format!("/maintenance-plans?customer_id={customer_id}"))
+            .await;
+        v["items"].as_array().is_some_and(|a| {
+            a.iter().any(|p| {
+                p["kind"] == "contract"
+                    && p["until"] == today.to_string().as_str()
+                    && (p["active"] == false
+                        || p["next_due"].as_str() <= Some(today.to_string().as_str()))
+            })
+        })
+    })
+    .await
+    .unwrap();
 }
 
 #[tokio::test]

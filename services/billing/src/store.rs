@@ -1123,3 +1123,36 @@ pub(crate) async fn mark_reminded(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Ends a contract early, only if it was not ended before; false otherwise.
+pub(crate) async fn terminate_contract(
+    uow: &mut UnitOfWork,
+    c: &aftercare_contracts::billing::Contract,
+    termination: &serde_json::Value,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update contract set ends_on = $1, body = $2, terminated = $3
+         where contract_id = $4 and terminated is null",
+    )
+    .bind(c.ends_on.to_string())
+    .bind(serde_json::to_string(c)?)
+    .bind(termination.to_string())
+    .bind(c.id.to_string())
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether a contract was already ended early.
+pub(crate) async fn contract_terminated(
+    conn: &mut AnyConnection,
+    contract_id: Uuid,
+) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "select count(*) from contract where contract_id = $1 and terminated is not null",
+    )
+    .bind(contract_id.to_string())
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Event;
-use aftercare_contracts::billing::ContractSigned;
+use aftercare_contracts::billing::{ContractSigned, ContractTerminated};
 use aftercare_contracts::dispatch::{PartsStatus, WorkType};
 use aftercare_contracts::intake::{
     TicketOpened, TicketType, TicketVisitRequested, WarrantyRegistered,
@@ -101,6 +101,16 @@ impl EventHandler for Handler {
                 ContractSigned::TYPE => {
                     let c = event.decode::<ContractSigned>()?.data.0;
                     crate::api::maintenance::on_contract(uow, &c).await?;
+                    return Ok(());
+                }
+                ContractTerminated::TYPE => {
+                    let t = event.decode::<ContractTerminated>()?.data;
+                    crate::store::maintenance::end_contract_plans(
+                        uow,
+                        &t.contract.number,
+                        t.contract.ends_on,
+                    )
+                    .await?;
                     return Ok(());
                 }
                 WarrantyRegistered::TYPE => {

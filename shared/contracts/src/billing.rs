@@ -1198,3 +1198,40 @@ impl Event for ReceivableOverdue {
         self.invoice_id.to_string()
     }
 }
+
+/// Request: end a contract early (`svc.billing.contract.terminate`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TerminateContract {
+    /// Contract id or number (from the path).
+    pub contract_id: String,
+    /// The new last day covered: from the day before it started (never in force) up to
+    /// its current last day, and not before yesterday.
+    pub ends_on: NaiveDate,
+    /// Why, 1–500 characters.
+    pub reason: String,
+}
+
+/// Event `billing.contract.terminated`: a contract ends earlier than signed; dispatch
+/// stops planning its visits after the new end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContractTerminated {
+    /// The contract as it now stands (its new `ends_on`).
+    pub contract: Contract,
+    /// The last day it was to cover.
+    pub signed_ends_on: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// Who ended it.
+    pub terminated_by: String,
+}
+
+impl Event for ContractTerminated {
+    const TYPE: &'static str = "billing.contract.terminated";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.contract.id.to_string()
+    }
+}

@@ -48,6 +48,7 @@ pub fn event_schemas() -> Vec<(String, String)> {
         one::<inventory::BackorderFulfilled>(),
         one::<billing::InvoiceIssued>(),
         one::<billing::ContractSigned>(),
+        one::<billing::ContractTerminated>(),
         one::<billing::CreditNoteIssued>(),
         one::<billing::CashReconciled>(),
         one::<billing::RefundPaid>(),

@@ -277,6 +277,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "An annual maintenance contract covers machines for a period: dispatch plans its visits, intake notes it on the machines.",
     },
     EventSpec {
+        subject: "billing.contract.terminated",
+        producer: Service::Billing,
+        consumers: &[Service::Dispatch],
+        summary: "A contract ends earlier than signed; dispatch stops planning its visits after the new end.",
+    },
+    EventSpec {
         subject: "billing.credit_note.issued",
         producer: Service::Billing,
         consumers: &[],
@@ -660,6 +666,10 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.billing.contract.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.contract.terminate",
         service: Service::Billing,
     },
     RequestSpec {

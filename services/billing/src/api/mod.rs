@@ -52,6 +52,10 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         endpoint("contract.create", move |ctx, req| {
             create_contract(cc.clone(), ctx, req)
         }),
+        endpoint("contract.terminate", {
+            let (d, cal) = (d1.clone(), calendar.clone());
+            move |ctx, req| terminate_contract(d.clone(), cal.clone(), ctx, req)
+        }),
         endpoint("contract.get", move |_ctx, req: ById| {
             get_contract(cg.clone(), req)
         }),
@@ -201,6 +205,72 @@ pub(crate) async fn sign_contract(
     uow.emit(&Envelope::new(ContractSigned(c.clone()), actor))
         .await?;
     Ok(c)
+}
+
+/// Ends a contract early, once: coverage stops after the new end and dispatch stops
+/// planning visits after it (`billing.contract.terminated`).
+async fn terminate_contract(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    ctx: RequestContext,
+    req: aftercare_contracts::billing::TerminateContract,
+) -> Result<Contract, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "reason", &req.reason, 1, 500);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let mut uow = db.begin().await?;
+    let c = store::contract(uow.conn(), req.contract_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("contract", &req.contract_id))?;
+    if store::contract_terminated(uow.conn(), c.id).await? {
+        return Err(ServiceError::conflict(
+            "already_terminated",
+            format!("{} was already ended early", c.number),
+        ));
+    }
+    let today = calendar.local_date(from_ms(now_ms()));
+    let earliest = c
+        .starts_on
+        .pred_opt()
+        .unwrap_or(c.starts_on)
+        .max(today.pred_opt().unwrap_or(today));
+    if req.ends_on < earliest || req.ends_on >= c.ends_on {
+        return Err(ServiceError::field(
+            "ends_on",
+            "out_of_range",
+            format!(
+                "the new last day is from {earliest} to the day before the current end ({})",
+                c.ends_on
+            ),
+        ));
+    }
+    let by = actor_id(&ctx);
+    let signed_ends_on = c.ends_on;
+    let ended = Contract {
+        ends_on: req.ends_on,
+        ..c
+    };
+    let record = serde_json::json!({"signed_ends_on": signed_ends_on, "reason": req.reason.trim(), "by": by, "at": now_ms()});
+    if !store::terminate_contract(&mut uow, &ended, &record).await? {
+        return Err(ServiceError::conflict(
+            "already_terminated",
+            format!("{} was already ended early", ended.number),
+        ));
+    }
+    uow.emit(&Envelope::new(
+        aftercare_contracts::billing::ContractTerminated {
+            contract: ended.clone(),
+            signed_ends_on,
+            reason: req.reason.trim().to_owned(),
+            terminated_by: by,
+        },
+        ctx.actor,
+    ))
+    .await?;
+    uow.commit().await?;
+    Ok(ended)
 }
 
 async fn get_contract(db: Db, req: ById) -> Result<Contract, ServiceError> {

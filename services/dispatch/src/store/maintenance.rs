@@ -176,3 +176,23 @@ pub(crate) async fn generate(
 pub(crate) fn kind_key(k: MaintenanceKind) -> String {
     to_text(&k)
 }
+
+/// Ends the plans of a contract that ends early on `ends_on`: no visit after it, and a
+/// plan whose next visit falls after it stops.
+pub(crate) async fn end_contract_plans(
+    uow: &mut UnitOfWork,
+    contract_number: &str,
+    ends_on: NaiveDate,
+) -> Result<u64> {
+    let n = sqlx::query(
+        "update maintenance_plan set until_day = $1,
+            active = case when next_due > $1 then 0 else active end
+         where source_key like $2",
+    )
+    .bind(ends_on.to_string())
+    .bind(format!("contract:{contract_number}:%"))
+    .execute(uow.conn())
+    .await?
+    .rows_affected();
+    Ok(n)
+}

@@ -501,3 +501,23 @@ pub(crate) async fn contracts_signed(
         .await?;
     Ok(Json(r).into_response())
 }
+
+pub(crate) async fn terminate_contract(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: aftercare_contracts::billing::TerminateContract = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("contract_id", serde_json::Value::String(id.clone()))],
+    )
+    .await?;
+    let c: Contract = s
+        .call("svc.billing.contract.terminate", &req, Some(&p))
+        .await?;
+    Ok(created(&c, format!("/api/v1/contracts/{id}"), None))
+}

@@ -3,6 +3,7 @@
 //! document and the permission matrix in the docs are generated from it, and a test
 //! checks that every routed path is listed here and every listed operation is routed.
 use aftercare_contracts::Role::{self, *};
+use aftercare_contracts::billing::TerminateContract;
 use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashReconciliation, Contract, CreateContract, CreateCreditNote,
     CreateFeeSchedule, CreditNote, FeeSchedule, Invoice, PayRefund, Payment, ReceivablesReport,
@@ -1925,6 +1926,22 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request: None,
         request_omits: &[],
         status: 200,
+        response: Body::Json(schema::<Contract>),
+    },
+    Operation {
+        id: "terminateContract",
+        method: Method::POST,
+        path: "/contracts/{id}/termination",
+        tag: "billing",
+        summary: "End a contract early (once): coverage stops after the new last day and dispatch plans no visit after it",
+        access: Access::Roles(&[Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Create,
+        params: &[path_id("Contract id or number.")],
+        request: Some(schema::<TerminateContract>),
+        request_omits: &["contract_id"],
+        status: 201,
         response: Body::Json(schema::<Contract>),
     },
     Operation {

@@ -247,6 +247,10 @@ pub(crate) fn routes() -> Router<AppState> {
             post(billing::create_contract).get(billing::list_contracts),
         )
         .route("/contracts/{id}", get(billing::get_contract))
+        .route(
+            "/contracts/{id}/termination",
+            post(billing::terminate_contract),
+        )
         .route("/invoices/{id}/payments", post(billing::record_payment))
         .route("/reports/receivables", get(billing::receivables))
         .route("/reports/revenue", get(billing::revenue))
