@@ -146,6 +146,12 @@ async fn issue(
     let (customer_id, tier) = store::ticket_terms(uow.conn(), visit.ticket_id)
         .await?
         .unwrap_or((None, CustomerTier::Standard));
+    let warranty_end = match &visit.machine {
+        Some(m) => {
+            store::warranty_end(uow.conn(), &domain::machine_key(&m.brand, &m.serial)).await?
+        }
+        None => None,
+    };
     let lines = domain::price(
         domain::Visit {
             completed: visit,
@@ -153,6 +159,7 @@ async fn issue(
             on,
             tier,
             contract: contract.as_ref(),
+            warranty_end,
         },
         &terms,
     );

@@ -1156,3 +1156,16 @@ pub(crate) async fn contract_terminated(
     .await?;
     Ok(n > 0)
 }
+
+/// The last day of a machine's warranty as registered with its warranty card.
+pub(crate) async fn warranty_end(
+    conn: &mut AnyConnection,
+    machine_key: &str,
+) -> Result<Option<NaiveDate>> {
+    let row: Option<(String,)> =
+        sqlx::query_as("select warranty_end from warranty where machine_key = $1")
+            .bind(machine_key)
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(d,)| parse_day(&d)).transpose()
+}

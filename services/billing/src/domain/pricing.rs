@@ -34,6 +34,9 @@ pub struct Visit<'a> {
     pub tier: CustomerTier,
     /// The contract in force, if any.
     pub contract: Option<&'a ContractInForce>,
+    /// The machine's last day of warranty as registered with its warranty card (it may
+    /// differ by product line); otherwise the schedule's months from purchase apply.
+    pub warranty_end: Option<NaiveDate>,
 }
 
 /// The last day of a period of `months` from `start` (the period ends the day before the
@@ -126,8 +129,9 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
             .any(|m| in_category(f, m))
             .then(|| f.trim().to_owned())
     });
-    let dealer_until = purchase
-        .and_then(|p| ends_after(p, terms.warranty_months))
+    let dealer_until = visit
+        .warranty_end
+        .or_else(|| purchase.and_then(|p| ends_after(p, terms.warranty_months)))
         .filter(|last| visit.on <= *last);
     let brand = machine.and_then(|m| {
         terms
@@ -401,6 +405,8 @@ mod tests {
         tier: CustomerTier,
         contract: Option<ContractCoverage>,
         parts: Vec<(String, u32, i64, bool)>,
+        #[serde(default)]
+        warranty_end: Option<NaiveDate>,
     }
 
     #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -474,6 +480,7 @@ mod tests {
                 on: c.finished_on,
                 tier: c.tier,
                 contract: contract.as_ref(),
+                warranty_end: c.warranty_end,
             },
             &terms(),
         );
@@ -500,6 +507,7 @@ mod tests {
             tier: CustomerTier::Standard,
             contract: None,
             parts: vec![("DRUM".into(), 2, 38000, false)],
+            warranty_end: None,
         }
     }
 
@@ -589,6 +597,11 @@ mod tests {
                 parts: vec![],
                 ..base("no time on site is one quarter hour; no parts")
             },
+            Case {
+                purchase: Some(day(2025, 6, 1)),
+                warranty_end: Some(day(2026, 11, 30)),
+                ..base("the warranty end registered with the card decides (a fax line's 18 months)")
+            },
         ]
     }
 
@@ -662,6 +675,8 @@ mod tests {
         );
         assert_eq!(cov(12), [Contract, Contract, Contract]);
         assert_eq!(all[13].lines[1].quantity, 1);
+        assert_eq!(cov(14), [Warranty, Warranty, Warranty]);
+        assert!(all[14].lines[0].coverage_note.contains("2026-11-30"));
     }
 
     #[test]
@@ -709,6 +724,7 @@ mod tests {
                 on: c.finished_on,
                 tier: CustomerTier::Standard,
                 contract: None,
+                warranty_end: None,
             },
             &odd,
         );
@@ -741,6 +757,7 @@ mod tests {
                 on: c.finished_on,
                 tier: CustomerTier::Standard,
                 contract: None,
+                warranty_end: None,
             },
             &terms(),
         );
