@@ -697,13 +697,40 @@ pub(crate) async fn update_refund(
     r: &Refund,
     expected_version: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "update refund set status = $1, body = $2, version = $3 where refund_id = $4 and version = $5",
-    )
-    .bind(to_text(&r.status))
-    .bind(serde_json::to_string(r)?)
-    .bind(r.version)
-    .bind(r.id.to_string())
+    let row = Versioned {
+        table: "refund",
+        key: "refund_id",
+        id: r.id,
+        status: to_text(&r.status),
+        version: r.version,
+    };
+    update_versioned(uow, &row, &serde_json::to_string(r)?, expected_version).await
+}
+
+/// A record kept as JSON with its status and version beside it for queries and guards.
+struct Versioned {
+    table: &'static str,
+    key: &'static str,
+    id: Uuid,
+    status: String,
+    version: i64,
+}
+
+/// Replaces a versioned record's body if its version is still `expected_version`.
+async fn update_versioned(
+    uow: &mut UnitOfWork,
+    row: &Versioned,
+    body: &str,
+    expected_version: i64,
+) -> Result<bool> {
+    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "update {} set status = $1, body = $2, version = $3 where {} = $4 and version = $5",
+        row.table, row.key
+    )))
+    .bind(&row.status)
+    .bind(body)
+    .bind(row.version)
+    .bind(row.id.to_string())
     .bind(expected_version)
     .execute(uow.conn())
     .await?;
@@ -787,17 +814,14 @@ pub(crate) async fn update_claim(
     c: &ManufacturerClaim,
     expected_version: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "update claim set status = $1, body = $2, version = $3 where claim_id = $4 and version = $5",
-    )
-    .bind(to_text(&c.status))
-    .bind(serde_json::to_string(c)?)
-    .bind(c.version)
-    .bind(c.id.to_string())
-    .bind(expected_version)
-    .execute(uow.conn())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let row = Versioned {
+        table: "claim",
+        key: "claim_id",
+        id: c.id,
+        status: to_text(&c.status),
+        version: c.version,
+    };
+    update_versioned(uow, &row, &serde_json::to_string(c)?, expected_version).await
 }
 
 /// A claim by id or number.

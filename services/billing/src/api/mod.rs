@@ -309,26 +309,7 @@ async fn record_payment(
         ));
     }
     let mut uow = db.begin().await?;
-    let inv = store::get(uow.conn(), req.invoice_id.trim())
-        .await?
-        .ok_or_else(|| ServiceError::not_found("invoice", &req.invoice_id))?;
-    if req.amount.currency != inv.total_charged.currency {
-        return Err(ServiceError::field(
-            "amount.currency",
-            "invalid",
-            format!("the receipt is in {}", inv.total_charged.currency),
-        ));
-    }
-    if !store::settle(&mut uow, inv.id, req.amount.amount_minor, false).await? {
-        return Err(ServiceError::field(
-            "amount.amount_minor",
-            "more_than_owed",
-            format!(
-                "{} is outstanding on {}",
-                inv.outstanding.amount_minor, inv.number
-            ),
-        ));
-    }
+    let inv = settle_against(&mut uow, &req.invoice_id, &req.amount, false).await?;
     let p = Payment {
         id: Uuid::now_v7(),
         invoice_id: inv.id,
@@ -342,6 +323,43 @@ async fn record_payment(
     store::insert_payment(&mut uow, &p).await?;
     uow.commit().await?;
     Ok(p)
+}
+
+/// Takes `amount` off what a receipt owes, as a payment or (with `credit`) a credit note:
+/// in the receipt's currency and never more than is owed. Returns the receipt as it was.
+async fn settle_against(
+    uow: &mut aftercare_platform::UnitOfWork,
+    invoice_id: &str,
+    amount: &aftercare_contracts::Money,
+    credit: bool,
+) -> Result<Invoice, ServiceError> {
+    let inv = store::get(uow.conn(), invoice_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", invoice_id))?;
+    if amount.currency != inv.total_charged.currency {
+        return Err(ServiceError::field(
+            "amount.currency",
+            "invalid",
+            format!("the receipt is in {}", inv.total_charged.currency),
+        ));
+    }
+    if !store::settle(uow, inv.id, amount.amount_minor, credit).await? {
+        return Err(ServiceError::field(
+            "amount.amount_minor",
+            "more_than_owed",
+            format!(
+                "{} is outstanding on {}{}",
+                inv.outstanding.amount_minor,
+                inv.number,
+                if credit {
+                    "; a paid amount is given back as a refund"
+                } else {
+                    ""
+                }
+            ),
+        ));
+    }
+    Ok(inv)
 }
 
 /// Issues a credit note: what a receipt owes goes down by the amount, never below zero;
@@ -365,26 +383,7 @@ async fn create_credit_note(
         return Err(ServiceError::validation(errors));
     }
     let mut uow = db.begin().await?;
-    let inv = store::get(uow.conn(), req.invoice_id.trim())
-        .await?
-        .ok_or_else(|| ServiceError::not_found("invoice", &req.invoice_id))?;
-    if req.amount.currency != inv.total_charged.currency {
-        return Err(ServiceError::field(
-            "amount.currency",
-            "invalid",
-            format!("the receipt is in {}", inv.total_charged.currency),
-        ));
-    }
-    if !store::settle(&mut uow, inv.id, req.amount.amount_minor, true).await? {
-        return Err(ServiceError::field(
-            "amount.amount_minor",
-            "more_than_owed",
-            format!(
-                "{} is outstanding on {}; a paid amount is given back as a refund",
-                inv.outstanding.amount_minor, inv.number
-            ),
-        ));
-    }
+    let inv = settle_against(&mut uow, &req.invoice_id, &req.amount, true).await?;
     let now = from_ms(now_ms());
     let today = calendar.local_date(now);
     let year = today.year();
