@@ -299,6 +299,33 @@ async fn money_flows_through_the_gateway(backend: Backend) {
     let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
     let wo_id = wo["id"].as_str().unwrap();
     let finished = now - chrono::Duration::minutes(1);
+    // The drum's list price goes up after the visit finished but before it is reported:
+    // the receipt charges the price in force at the visit.
+    let (_, part) = api.get("/parts/DRUM-1").await;
+    let (s, p) = send(
+        api,
+        Method::POST,
+        "/parts/DRUM-1",
+        Some(&part["version"]),
+        json!({"name": "Drum unit", "list_price": {"amount_minor": 45000, "currency": "CNY"}}),
+    )
+    .await;
+    assert_eq!(s, 200, "{p}");
+    let prices = aftercare_testkit::poll_for(WAIT, "billing's price book", || async {
+        let (s, v) = api.get("/part-prices/DRUM-1").await;
+        (s == 200).then_some(v)
+    })
+    .await
+    .unwrap();
+    assert_eq!(
+        (
+            prices["changes"][0]["old_price"]["amount_minor"].as_i64(),
+            prices["changes"][0]["list_price"]["amount_minor"].as_i64()
+        ),
+        (Some(38000), Some(45000)),
+        "{prices}"
+    );
+    assert_eq!(api.get("/part-prices/NOPE-1").await.0, 404);
     let (s, done) = send(
         api,
         Method::POST,
@@ -311,7 +338,8 @@ async fn money_flows_through_the_gateway(backend: Backend) {
     .await;
     assert_eq!(s, 200, "{done}");
     let receipt = api.receipt(wo_id).await;
-    // Call-out 60.00 and 4 quarter hours at 30.00, each less 10 %; the drum at list price.
+    // Call-out 60.00 and 4 quarter hours at 30.00, each less 10 %; the drum at the list
+    // price of the visit (inventory carried the new 450.00 with the consumption).
     let charged: Vec<i64> = receipt["lines"]
         .as_array()
         .unwrap()

@@ -1,12 +1,13 @@
 //! Billing's event handlers: a receipt is issued when the visit and its priced parts are
-//! both known; tickets tell billing the customer's tier; approved returns become refunds.
+//! both known, its parts at the list price in force when it finished (billing's price
+//! book); tickets tell billing the customer's tier; approved returns become refunds.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{Invoice, InvoiceIssued, PaymentMethod, Refund, RefundStatus};
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::intake::{CustomerTier, ReturnApproved, TicketOpened, WarrantyRegistered};
-use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
+use aftercare_contracts::inventory::{ConsumedLine, PartPriceChanged, StockConsumed};
 use aftercare_contracts::{Actor, Envelope, Event, Money};
 use aftercare_platform::db::{from_json, human_number};
 use aftercare_platform::{
@@ -67,6 +68,11 @@ impl EventHandler for Handler {
                     )
                     .await?
                 }
+                PartPriceChanged::TYPE => {
+                    let e = event.decode::<PartPriceChanged>()?;
+                    store::record_price_change(uow, &e.data).await?;
+                    return Ok(());
+                }
                 TicketOpened::TYPE => {
                     let e = event.decode::<TicketOpened>()?;
                     store::record_ticket(uow, e.data.ticket_id, e.data.customer_id, e.data.tier)
@@ -121,6 +127,13 @@ impl EventHandler for Handler {
                     (false, Some(p)) => from_json(p)?,
                     (false, None) => return Ok(()), // wait for inventory's prices
                 };
+            let mut book = std::collections::HashMap::new();
+            for p in &parts {
+                if let Some(prices) = store::part_prices(uow.conn(), &p.sku).await? {
+                    book.insert(p.sku.clone(), prices.changes);
+                }
+            }
+            let parts = domain::price_book::reprice(&parts, &book, visit.finished_at);
             issue(uow, &self.calendar, &visit, &parts, now).await
         })
     }

@@ -6,7 +6,9 @@
 //! the receivables, revenue, claims and contracts-signed reports.
 //!
 //! Consumes `dispatch.workorder.completed` (the visit, with cash collected on site),
-//! `inventory.stock.consumed` (parts at list price), `intake.ticket.opened` (the customer's
+//! `inventory.stock.consumed` (the parts used), `inventory.part.price_changed` (the price
+//! book: parts are charged the list price in force when the visit finished),
+//! `intake.ticket.opened` (the customer's
 //! tier), `intake.warranty.registered` (warranties to renew) and `intake.return.approved`
 //! (a refund falls due). Publishes
 //! `billing.invoice.issued`, `billing.contract.signed`, `billing.credit_note.issued`,

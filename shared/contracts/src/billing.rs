@@ -806,6 +806,40 @@ pub struct RevenueReport {
 #[serde(deny_unknown_fields)]
 pub struct ListFeeSchedules {}
 
+/// Request: a part's list prices as billing knows them (`svc.billing.part_price.get`), so a
+/// clerk can see why a receipt charged what it did for a part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetPartPrices {
+    /// The part (from the path).
+    pub sku: String,
+}
+
+/// One change of a part's list price, as inventory announced it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartPriceChange {
+    /// The price before.
+    pub old_price: Money,
+    /// The price from `at` on.
+    pub list_price: Money,
+    /// When it changed.
+    pub at: DateTime<Utc>,
+}
+
+/// Billing's price book for one part: a part used on a visit is charged the list price in
+/// force when the visit finished, whenever inventory's consumption reaches billing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartPrices {
+    /// The part.
+    pub sku: String,
+    /// Its catalogue name at the latest change.
+    pub name: String,
+    /// Changes, oldest first.
+    pub changes: Vec<PartPriceChange>,
+}
+
 /// Where a manufacturer claim (厂家索赔) stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

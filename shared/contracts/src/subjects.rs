@@ -237,8 +237,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "inventory.part.price_changed",
         producer: Service::Inventory,
-        consumers: &[],
-        summary: "A part's list price changed (old and new price), for billing's price list.",
+        consumers: &[Service::Billing],
+        summary: "A part's list price changed (old and new price); billing keeps it in its price book and charges parts at the price in force when the visit finished.",
     },
     EventSpec {
         subject: "inventory.consumable.replacement_due",
@@ -690,6 +690,10 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.billing.fee_schedule.list",
+        service: Service::Billing,
+    },
+    RequestSpec {
+        subject: "svc.billing.part_price.get",
         service: Service::Billing,
     },
     RequestSpec {

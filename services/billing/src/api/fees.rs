@@ -1,9 +1,12 @@
-//! Fee schedule versions: listed, and published for a future day.
+//! What billing charges by: fee schedule versions (listed, and published for a future
+//! day) and the parts' price book.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
-use aftercare_contracts::billing::{CreateFeeSchedule, FeeSchedule, ListFeeSchedules};
+use aftercare_contracts::billing::{
+    CreateFeeSchedule, FeeSchedule, GetPartPrices, ListFeeSchedules, PartPrices,
+};
 use aftercare_contracts::rpc::Page;
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
 use aftercare_platform::{Db, from_ms, now_ms};
@@ -17,8 +20,12 @@ pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         endpoint("fee_schedule.list", move |_ctx, _req: ListFeeSchedules| {
             list(d.clone())
         }),
-        endpoint("fee_schedule.create", move |ctx, req| {
-            create(db.clone(), calendar.clone(), ctx, req)
+        endpoint("fee_schedule.create", {
+            let db = db.clone();
+            move |ctx, req| create(db.clone(), calendar.clone(), ctx, req)
+        }),
+        endpoint("part_price.get", move |_ctx, req: GetPartPrices| {
+            part_prices(db.clone(), req)
         }),
     ]
 }
@@ -65,4 +72,14 @@ async fn create(
     store::insert_fee_schedule(&mut uow, &f).await?;
     uow.commit().await?;
     Ok(f)
+}
+
+/// A part's list price changes as billing received them; 404 when inventory never changed
+/// its price (receipts then charge the price carried with the consumption).
+async fn part_prices(db: Db, req: GetPartPrices) -> Result<PartPrices, ServiceError> {
+    let sku = req.sku.trim();
+    let mut conn = db.read_conn().await?;
+    store::part_prices(&mut conn, sku)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("part price", sku))
 }

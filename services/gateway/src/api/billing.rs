@@ -2,10 +2,10 @@
 //! IOUs, fee schedules, the daily cash reconciliation, refunds and billing's reports.
 use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashDayRequest, CashReconciliation, Contract, CreateContract,
-    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, Invoice, ListContracts,
-    ListFeeSchedules, ListRefunds, PayRefund, Payment, ReceivablesReport, ReceivablesRequest,
-    ReconcileCash, RecordIou, RecordPayment, Refund, RevenueGrouping, RevenueReport,
-    RevenueRequest,
+    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetPartPrices, Invoice,
+    ListContracts, ListFeeSchedules, ListRefunds, PartPrices, PayRefund, Payment,
+    ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment, Refund,
+    RevenueGrouping, RevenueReport, RevenueRequest,
 };
 use aftercare_contracts::billing::{
     ClaimRequirements, ClaimsOutstanding, ClaimsReportRequest, ListClaimRequirements, ListClaims,
@@ -146,6 +146,21 @@ pub(crate) async fn list_fee_schedules(
         )
         .await?;
     Ok(Json(page).into_response())
+}
+
+pub(crate) async fn part_prices(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+) -> Result<Response, ApiError> {
+    let prices: PartPrices = s
+        .call(
+            "svc.billing.part_price.get",
+            &GetPartPrices { sku },
+            Some(&p),
+        )
+        .await?;
+    Ok(Json(prices).into_response())
 }
 
 pub(crate) async fn create_fee_schedule(

@@ -6,8 +6,9 @@ use aftercare_contracts::Role::{self, *};
 use aftercare_contracts::billing::TerminateContract;
 use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashReconciliation, Contract, CreateContract, CreateCreditNote,
-    CreateFeeSchedule, CreditNote, FeeSchedule, Invoice, PayRefund, Payment, ReceivablesReport,
-    ReconcileCash, RecordIou, RecordPayment, Refund, RefundStatus, RevenueGrouping, RevenueReport,
+    CreateFeeSchedule, CreditNote, FeeSchedule, Invoice, PartPrices, PayRefund, Payment,
+    ReceivablesReport, ReconcileCash, RecordIou, RecordPayment, Refund, RefundStatus,
+    RevenueGrouping, RevenueReport,
 };
 use aftercare_contracts::billing::{
     ClaimRequirements, ClaimStatus, ClaimsOutstanding, ManufacturerClaim, SetClaimFields,
@@ -2035,6 +2036,28 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         request_omits: &[],
         status: 200,
         response: Body::Json(schema::<Page<FeeSchedule>>),
+    },
+    Operation {
+        id: "getPartPrices",
+        method: Method::GET,
+        path: "/part-prices/{sku}",
+        tag: "billing",
+        summary: "A part's list price changes as billing keeps them: receipts charge the price in force when the visit finished",
+        access: Access::Roles(&[Agent, Finance, Manager, Admin]),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[Param {
+            name: "sku",
+            at: In::Path,
+            required: true,
+            schema: schema::<String>,
+            doc: "Part number.",
+        }],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<PartPrices>),
     },
     Operation {
         id: "createFeeSchedule",

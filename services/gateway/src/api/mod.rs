@@ -258,6 +258,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/fee-schedules",
             post(billing::create_fee_schedule).get(billing::list_fee_schedules),
         )
+        .route("/part-prices/{sku}", get(billing::part_prices))
         .route(
             "/invoices/{id}/credit-notes",
             post(billing::create_credit_note).get(billing::list_credit_notes),
