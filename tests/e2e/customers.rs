@@ -77,7 +77,10 @@ async fn flow(backend: Backend) {
     };
     let (s, m) = api.post("/machines", &machine(&cid, "SN-0001")).await;
     assert_eq!(s, 201, "{m}");
-    assert_eq!(m["warranty_end"], "2027-03-01");
+    assert_eq!(
+        m["warranty_end"], "2027-02-28",
+        "the day before the anniversary"
+    );
     let (s, v) = api.post("/machines", &machine(&cid, "sn 0001")).await;
     assert_eq!(
         (s, v["code"].as_str()),
@@ -128,7 +131,7 @@ async fn flow(backend: Backend) {
     let (s, m2) = api.post("/machines", &other_line).await;
     assert_eq!(
         (s, m2["warranty_end"].as_str()),
-        (201, Some("2028-03-01")),
+        (201, Some("2028-02-29")),
         "{m2}"
     );
     let (_, lines) = api.get("/product-lines").await;
@@ -198,7 +201,7 @@ async fn flow(backend: Backend) {
         .await;
     assert_eq!(s, 201, "{w}");
     assert_eq!(w["existing_customer"], false);
-    assert_eq!(w["machine"]["warranty_end"], "2027-11-01");
+    assert_eq!(w["machine"]["warranty_end"], "2027-10-31");
     assert!(w["welcome_call_due"].is_string() && w["first_maintenance_by"].is_string());
     let (s, w2) = api
         .post(

@@ -316,6 +316,20 @@ pub fn parse_hours(text: &str) -> Result<Vec<(NaiveTime, NaiveTime)>, CalendarEr
         .collect()
 }
 
+/// The last day of a term of `months` from `start` — a warranty, a contract: it ends the
+/// day before the anniversary (bought 2026-03-01, a 12-month warranty covers up to
+/// 2027-02-28); when the anniversary does not exist (31 January plus a month) the term runs
+/// to the end of that month. One rule, so intake's machine record and billing's coverage
+/// agree.
+pub fn last_day_of_term(start: NaiveDate, months: u32) -> Option<NaiveDate> {
+    let anniversary = start.checked_add_months(chrono::Months::new(months))?;
+    if anniversary.day() < start.day() {
+        Some(anniversary)
+    } else {
+        anniversary.pred_opt()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -562,5 +576,20 @@ mod tests {
                 .single()
                 .expect("t")
         );
+    }
+
+    #[test]
+    fn a_term_ends_the_day_before_its_anniversary() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        assert_eq!(last_day_of_term(d(2026, 3, 1), 12), Some(d(2027, 2, 28)));
+        assert_eq!(last_day_of_term(d(2026, 11, 23), 12), Some(d(2027, 11, 22)));
+        assert_eq!(last_day_of_term(d(2026, 3, 1), 1), Some(d(2026, 3, 31)));
+        // No 29 February or 31 February next time: the term runs to the end of February.
+        assert_eq!(last_day_of_term(d(2024, 2, 29), 12), Some(d(2025, 2, 28)));
+        assert_eq!(last_day_of_term(d(2026, 1, 31), 1), Some(d(2026, 2, 28)));
+        assert_eq!(last_day_of_term(d(2026, 1, 30), 1), Some(d(2026, 2, 28)));
+        assert_eq!(last_day_of_term(d(2026, 3, 31), 1), Some(d(2026, 4, 30)));
+        assert_eq!(last_day_of_term(d(2026, 3, 30), 1), Some(d(2026, 4, 29)));
+        assert_eq!(last_day_of_term(NaiveDate::MAX, 1), None);
     }
 }

@@ -10,7 +10,7 @@ use aftercare_contracts::billing::{
 use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkType};
 use aftercare_contracts::intake::CustomerTier;
 use aftercare_contracts::inventory::ConsumedLine;
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 /// The contract in force for the machine on the day of the visit.
 #[derive(Debug, Clone)]
@@ -39,17 +39,9 @@ pub struct Visit<'a> {
     pub warranty_end: Option<NaiveDate>,
 }
 
-/// The last day of a period of `months` from `start` (the period ends the day before the
-/// anniversary).
-fn ends_after(start: NaiveDate, months: u32) -> Option<NaiveDate> {
-    start
-        .checked_add_months(Months::new(months))
-        .and_then(|d| d.pred_opt())
-}
-
 /// Whether a machine bought on `purchase` is in a `months` warranty on `on`.
 pub fn in_warranty(purchase: Option<NaiveDate>, on: NaiveDate, months: u32) -> bool {
-    match purchase.and_then(|p| ends_after(p, months)) {
+    match purchase.and_then(|p| aftercare_calendar::last_day_of_term(p, months)) {
         Some(last) => on <= last,
         None => false,
     }
@@ -131,7 +123,9 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
     });
     let dealer_until = visit
         .warranty_end
-        .or_else(|| purchase.and_then(|p| ends_after(p, terms.warranty_months)))
+        .or_else(|| {
+            purchase.and_then(|p| aftercare_calendar::last_day_of_term(p, terms.warranty_months))
+        })
         .filter(|last| visit.on <= *last);
     let brand = machine.and_then(|m| {
         terms
@@ -140,7 +134,7 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
             .find(|b| b.brand.trim().eq_ignore_ascii_case(m.brand.trim()))
             .and_then(|b| {
                 purchase
-                    .and_then(|p| ends_after(p, b.months))
+                    .and_then(|p| aftercare_calendar::last_day_of_term(p, b.months))
                     .filter(|last| visit.on <= *last)
                     .map(|last| (b, b.brand.trim().to_owned(), last))
             })
@@ -702,8 +696,8 @@ mod tests {
         assert!(!in_warranty(bought, day(2026, 11, 23), 12));
         assert!(!in_warranty(None, day(2026, 11, 1), 12));
         // A purchase on 31 January runs to the end of February.
-        assert!(in_warranty(Some(day(2026, 1, 31)), day(2026, 2, 27), 1));
-        assert!(!in_warranty(Some(day(2026, 1, 31)), day(2026, 2, 28), 1));
+        assert!(in_warranty(Some(day(2026, 1, 31)), day(2026, 2, 28), 1));
+        assert!(!in_warranty(Some(day(2026, 1, 31)), day(2026, 3, 1), 1));
     }
 
     #[test]

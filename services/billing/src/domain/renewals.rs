@@ -38,12 +38,8 @@ pub fn first_follow_up(listed_on: NaiveDate, ends_on: NaiveDate) -> NaiveDate {
 /// `ends_on`, or for a year.
 pub fn renewed_period(old_end: NaiveDate, ends_on: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
     let start = old_end.succ_opt().unwrap_or(old_end);
-    let end = ends_on.unwrap_or_else(|| {
-        start
-            .checked_add_months(Months::new(12))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(start)
-    });
+    let end =
+        ends_on.unwrap_or_else(|| aftercare_calendar::last_day_of_term(start, 12).unwrap_or(start));
     (start, end)
 }
 

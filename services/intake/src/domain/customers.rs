@@ -5,7 +5,7 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::{CreateCustomer, FindCustomers, MachineInfo, RegisterMachine};
 use aftercare_contracts::rpc::check_text;
-use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::limits;
 
@@ -228,13 +228,14 @@ pub fn prefix_range(prefix: &str) -> (String, String) {
     (prefix.to_owned(), format!("{prefix}\u{10FFFF}"))
 }
 
-/// The warranty end: as given, or the purchase date plus the product line's months.
+/// The warranty's last day: as given, or the last day of the product line's months from
+/// purchase (the day billing's coverage also ends).
 pub fn warranty_end(
     purchase: Option<NaiveDate>,
     given: Option<NaiveDate>,
     months: u32,
 ) -> Option<NaiveDate> {
-    given.or_else(|| purchase.and_then(|p| p.checked_add_months(Months::new(months))))
+    given.or_else(|| purchase.and_then(|p| aftercare_calendar::last_day_of_term(p, months)))
 }
 
 /// When a warranty card's welcome call is due (end of the second working day after it
