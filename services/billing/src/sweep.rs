@@ -17,7 +17,7 @@ use aftercare_platform::{Db, Result, from_ms, now_ms};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use crate::domain::renewals::{first_follow_up, listing_horizon, next_after};
+use crate::domain::renewals::{first_follow_up, listing_horizon, swept};
 use crate::{domain, store};
 
 /// The job, to register on the service host.
@@ -189,18 +189,8 @@ async fn move_renewals(db: &Db, today: NaiveDate) -> Result<()> {
     };
     for r in due {
         let expected = r.version;
-        let lapsed = r.ends_on < today;
-        let moved = Renewal {
-            status: if lapsed {
-                RenewalStatus::Lapsed
-            } else {
-                RenewalStatus::Open
-            },
-            follow_ups: r.follow_ups + u32::from(!lapsed),
-            next_follow_up: (!lapsed).then(|| next_after(today)),
-            version: r.version + 1,
-            ..r
-        };
+        let moved = swept(r, today);
+        let lapsed = moved.status == RenewalStatus::Lapsed;
         let mut uow = db.begin().await?;
         if !store::update_renewal(&mut uow, &moved, expected).await? {
             uow.rollback().await?;

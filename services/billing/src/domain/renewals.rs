@@ -2,6 +2,7 @@
 //! ahead (on the 1st, a September end is listed on 1 July), called from the 1st of the
 //! month before it ends (1 August), then followed up weekly until the customer renews or
 //! declines; unanswered, it lapses the day after it ends.
+use aftercare_contracts::billing::{Renewal, RenewalStatus};
 use chrono::{Datelike, Months, NaiveDate};
 
 fn first_of_month(day: NaiveDate) -> NaiveDate {
@@ -43,9 +44,28 @@ pub fn renewed_period(old_end: NaiveDate, ends_on: Option<NaiveDate>) -> (NaiveD
     (start, end)
 }
 
+/// What a sweep on `today` makes of an open renewal whose follow-up day has come or whose
+/// end has passed: lapsed from the day after its end, else followed up once more and due
+/// again a week later (a sweep that missed days follows up once, not once per week missed).
+pub fn swept(r: Renewal, today: NaiveDate) -> Renewal {
+    let lapsed = r.ends_on < today;
+    Renewal {
+        status: if lapsed {
+            RenewalStatus::Lapsed
+        } else {
+            RenewalStatus::Open
+        },
+        follow_ups: r.follow_ups + u32::from(!lapsed),
+        next_follow_up: (!lapsed).then(|| next_after(today)),
+        version: r.version + 1,
+        ..r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aftercare_contracts::billing::RenewalKind;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -84,6 +104,62 @@ mod tests {
         assert_eq!(
             renewed_period(day(2026, 12, 31), Some(day(2027, 6, 30))),
             (day(2027, 1, 1), day(2027, 6, 30))
+        );
+    }
+
+    fn open_renewal(ends_on: NaiveDate, next: NaiveDate) -> Renewal {
+        Renewal {
+            id: uuid::Uuid::nil(),
+            kind: RenewalKind::Warranty,
+            source: "WC-1".into(),
+            customer_id: uuid::Uuid::nil(),
+            customer_name: "Yuexiu Law Office".into(),
+            district: "tianhe".into(),
+            address: "3 Yuexiu Rd".into(),
+            machines: Vec::new(),
+            ends_on,
+            coverage: None,
+            price: None,
+            status: RenewalStatus::Open,
+            listed_on: day(2026, 9, 1),
+            next_follow_up: Some(next),
+            follow_ups: 2,
+            note: None,
+            renewed_by: None,
+            version: 3,
+        }
+    }
+
+    #[test]
+    fn followed_up_weekly_up_to_the_last_day_then_lapsed() {
+        let ends = day(2026, 11, 30);
+        let on_last_day = swept(open_renewal(ends, ends), ends);
+        assert_eq!(
+            (
+                on_last_day.status,
+                on_last_day.follow_ups,
+                on_last_day.next_follow_up
+            ),
+            (RenewalStatus::Open, 3, Some(day(2026, 12, 7)))
+        );
+        assert_eq!(on_last_day.version, 4);
+        let after = swept(on_last_day, day(2026, 12, 1));
+        assert_eq!(
+            (after.status, after.follow_ups, after.next_follow_up),
+            (RenewalStatus::Lapsed, 3, None),
+            "the day after its end it lapses without another call"
+        );
+    }
+
+    #[test]
+    fn a_sweep_that_missed_weeks_follows_up_once() {
+        let r = swept(
+            open_renewal(day(2026, 12, 31), day(2026, 11, 2)),
+            day(2026, 11, 23),
+        );
+        assert_eq!(
+            (r.follow_ups, r.next_follow_up),
+            (3, Some(day(2026, 11, 30)))
         );
     }
 }
