@@ -1102,6 +1102,16 @@ async fn renewals_and_reminders(backend: Backend) {
             .filter(|e| e["data"]["number"] == number.as_str())
             .collect::<Vec<_>>()
     };
+    // A long tail of old debts reminded already does not hide it from the sweep.
+    sys.execute(
+        "billing",
+        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1200)
+         insert into invoice (invoice_id, number, work_order_id, ticket_id, customer_name, lines,
+             currency, total_minor, charged_minor, issued_at, issued_day, reminded_bucket)
+         select 'old-' || i, 'R2020-' || i, 'wo-old-' || i, 'ticket-old', 'Old debtor', '[]',
+             'CNY', 1000, 1000, 0, '2020-01-01', 'over90' from n",
+    )
+    .await;
     sys.execute(
         "billing",
         &format!(

@@ -469,8 +469,9 @@ pub(crate) async fn open_receivables(
 
 /// Records an IOU on a receipt.
 pub(crate) async fn set_iou(uow: &mut UnitOfWork, invoice_id: Uuid, iou: &Iou) -> Result<()> {
-    sqlx::query("update invoice set iou = $1 where invoice_id = $2")
+    sqlx::query("update invoice set iou = $1, iou_promised_on = $2 where invoice_id = $3")
         .bind(serde_json::to_string(iou)?)
+        .bind(iou.promised_on.to_string())
         .bind(invoice_id.to_string())
         .execute(uow.conn())
         .await?;
@@ -1105,22 +1106,41 @@ pub(crate) struct OverdueCandidate {
     pub(crate) iou_reminded: i64,
 }
 
-/// Receipts owing money issued on or before `issued_by`, or with an IOU not yet
-/// reminded of.
+/// Receipts a reminder is due for on `today`, in issue order after `after` (issue day,
+/// number): owing money in an overdue bucket they were not reminded of yet, or with an
+/// IOU whose promised day passed unreminded. Receipts reminded already are not read again,
+/// so a long tail of old debts never hides a new one.
 pub(crate) async fn overdue_candidates(
     conn: &mut AnyConnection,
-    issued_by: NaiveDate,
+    today: NaiveDate,
+    after: (&str, &str),
+    limit: i64,
 ) -> Result<Vec<OverdueCandidate>> {
+    use aftercare_contracts::billing::AgeBucket;
+    let day = |n: i64| (today - chrono::Duration::days(n)).to_string();
     let rows: Vec<OverdueCandidate> = sqlx::query_as(
         "select invoice_id, number, customer_name, customer_id, issued_day, currency,
             charged_minor - paid_minor - credited_minor as owed, iou, reminded_bucket,
             cast(iou_reminded as bigint) as iou_reminded
          from invoice
          where charged_minor - paid_minor - credited_minor > 0
-           and (issued_day <= $1 or (iou is not null and iou_reminded = 0))
-         order by issued_day, number limit 1000",
+           and ((issued_day <= $1 and coalesce(reminded_bucket, '') not in ($4, $5, $6))
+             or (issued_day <= $2 and coalesce(reminded_bucket, '') not in ($5, $6))
+             or (issued_day <= $3 and coalesce(reminded_bucket, '') <> $6)
+             or (iou_reminded = 0 and iou_promised_on < $7))
+           and (issued_day > $8 or (issued_day = $8 and number > $9))
+         order by issued_day, number limit $10",
     )
-    .bind(issued_by.to_string())
+    .bind(day(31))
+    .bind(day(61))
+    .bind(day(91))
+    .bind(to_text(&AgeBucket::Days31To60))
+    .bind(to_text(&AgeBucket::Days61To90))
+    .bind(to_text(&AgeBucket::Over90))
+    .bind(today.to_string())
+    .bind(after.0)
+    .bind(after.1)
+    .bind(limit)
     .fetch_all(conn)
     .await?;
     Ok(rows)

@@ -38,10 +38,28 @@ pub(crate) fn job(calendar: Arc<BusinessCalendar>) -> Job {
 
 /// One reminder per receipt and bucket past 0-30 days, and one when its IOU's day passed.
 async fn remind_overdue(db: &Db, today: NaiveDate) -> Result<()> {
-    let candidates = {
-        let mut conn = db.read_conn().await?;
-        store::overdue_candidates(&mut conn, today - chrono::Duration::days(31)).await?
-    };
+    const PAGE: i64 = 500;
+    let (mut after_day, mut after_number) = (String::new(), String::new());
+    loop {
+        let candidates = {
+            let mut conn = db.read_conn().await?;
+            store::overdue_candidates(&mut conn, today, (&after_day, &after_number), PAGE).await?
+        };
+        let Some(last) = candidates.last() else {
+            return Ok(());
+        };
+        (after_day, after_number) = (last.issued_day.clone(), last.number.clone());
+        let full = candidates.len() as i64 == PAGE;
+        remind(db, today, candidates).await?;
+        if !full {
+            return Ok(());
+        }
+    }
+}
+
+/// Sends the reminders due for one page of candidates, each once (a sweep racing another
+/// loses the guarded update and sends nothing).
+async fn remind(db: &Db, today: NaiveDate, candidates: Vec<store::OverdueCandidate>) -> Result<()> {
     for c in candidates {
         let Ok(issued) = NaiveDate::parse_from_str(&c.issued_day, "%Y-%m-%d") else {
             continue;
