@@ -1145,6 +1145,39 @@ async fn renewals_and_reminders(backend: Backend) {
     .await
     .unwrap();
     assert_eq!(both[1]["data"]["bucket"], "over90");
+
+    // The customer signs an IOU for today; once that day has passed unpaid, one reminder.
+    let (s, r) = api
+        .post(
+            &format!("/invoices/{number}/iou"),
+            &json!({"signed_by": "Mr Wu", "promised_on": today.to_string()}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(
+        reminders().await.len(),
+        2,
+        "not before the promised day has passed"
+    );
+    let yesterday = today - chrono::Duration::days(1);
+    sys.execute(
+        "billing",
+        &format!(
+            "update invoice set iou = replace(iou, '{today}', '{yesterday}'), iou_promised_on = '{yesterday}'
+             where number = '{number}'"
+        ),
+    )
+    .await;
+    let all = aftercare_testkit::poll_for(WAIT, "the IOU reminder", || async {
+        let r = reminders().await;
+        (r.len() == 3).then_some(r)
+    })
+    .await
+    .unwrap();
+    assert_eq!(all[2]["data"]["iou_promised_on"], yesterday.to_string());
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_eq!(reminders().await.len(), 3, "once per IOU");
 }
 
 #[tokio::test]
