@@ -82,15 +82,43 @@ pub(crate) async fn record_payment(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let req: RecordPayment = json_with(
+    let location = format!("/api/v1/invoices/{id}");
+    on_invoice::<RecordPayment, Payment>(
+        &s,
+        &p,
+        id,
         &headers,
         body,
+        "svc.billing.payment.record",
+        location,
+    )
+    .await
+}
+
+/// Records something on a receipt (a payment, a credit note, an IOU): the body with the
+/// receipt's id from the path, sent to `subject` and answered 201 at `location`.
+async fn on_invoice<Req, Resp>(
+    s: &AppState,
+    p: &Principal,
+    id: String,
+    headers: &HeaderMap,
+    body: Body,
+    subject: &str,
+    location: String,
+) -> Result<Response, ApiError>
+where
+    Req: serde::de::DeserializeOwned + serde::Serialize,
+    Resp: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let req: Req = json_with(
+        headers,
+        body,
         s.config.max_body_bytes,
-        &[("invoice_id", serde_json::Value::String(id.clone()))],
+        &[("invoice_id", serde_json::Value::String(id))],
     )
     .await?;
-    let pay: Payment = s.call("svc.billing.payment.record", &req, Some(&p)).await?;
-    Ok(created(&pay, format!("/api/v1/invoices/{id}"), None))
+    let answer: Resp = s.call(subject, &req, Some(p)).await?;
+    Ok(created(&answer, location, None))
 }
 
 pub(crate) async fn receivables(
@@ -183,21 +211,17 @@ pub(crate) async fn create_credit_note(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let req: CreateCreditNote = json_with(
+    let location = format!("/api/v1/invoices/{id}/credit-notes");
+    on_invoice::<CreateCreditNote, CreditNote>(
+        &s,
+        &p,
+        id,
         &headers,
         body,
-        s.config.max_body_bytes,
-        &[("invoice_id", serde_json::Value::String(id.clone()))],
+        "svc.billing.credit_note.create",
+        location,
     )
-    .await?;
-    let c: CreditNote = s
-        .call("svc.billing.credit_note.create", &req, Some(&p))
-        .await?;
-    Ok(created(
-        &c,
-        format!("/api/v1/invoices/{id}/credit-notes"),
-        None,
-    ))
+    .await
 }
 
 pub(crate) async fn list_credit_notes(
@@ -218,15 +242,17 @@ pub(crate) async fn record_iou(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let req: RecordIou = json_with(
+    let location = format!("/api/v1/invoices/{id}");
+    on_invoice::<RecordIou, Invoice>(
+        &s,
+        &p,
+        id,
         &headers,
         body,
-        s.config.max_body_bytes,
-        &[("invoice_id", serde_json::Value::String(id.clone()))],
+        "svc.billing.invoice.iou",
+        location,
     )
-    .await?;
-    let inv: Invoice = s.call("svc.billing.invoice.iou", &req, Some(&p)).await?;
-    Ok(created(&inv, format!("/api/v1/invoices/{id}"), None))
+    .await
 }
 
 pub(crate) async fn cash_day(
