@@ -619,7 +619,17 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
 
 #[tokio::test(flavor = "multi_thread")]
 async fn tokens_rotate_expire_on_sign_out_and_die_with_their_account() {
-    let sys = System::new(Backend::Sqlite).await;
+    tokens_rotate_expire_on_sign_out_and_die(Backend::Sqlite).await;
+}
+
+/// The same identity rules on PostgreSQL, where concurrent statements really interleave.
+#[tokio::test(flavor = "multi_thread")]
+async fn tokens_rotate_expire_on_sign_out_and_die_with_their_account_on_postgres() {
+    tokens_rotate_expire_on_sign_out_and_die(Backend::Postgres).await;
+}
+
+async fn tokens_rotate_expire_on_sign_out_and_die(backend: Backend) {
+    let sys = System::new(backend).await;
     let _p = sys
         .spawn(
             &["gateway"],

@@ -107,6 +107,14 @@ impl System {
                 url.clone(),
             ));
         }
+        if self._pg.is_some() {
+            // On SQLite the gateway makes its key file beside its database; with
+            // PostgreSQL the key comes from the environment, as from a Kubernetes Secret.
+            env.push((
+                "AFTERCARE_JWT_SIGNING_KEY".to_owned(),
+                "e2e=e2e-signing-key-of-at-least-thirty-two-bytes".to_owned(),
+            ));
+        }
         env
     }
 

@@ -11,6 +11,7 @@ mod dispatch;
 mod flow;
 mod gateway;
 mod helpers;
+mod identity;
 mod inventory;
 mod nats_permissions;
 mod startup;

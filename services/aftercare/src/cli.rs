@@ -230,9 +230,50 @@ pub(crate) struct GatewayArgs {
     /// Issuer role names mapped to Aftercare roles: `helpdesk=agent,field=technician`.
     #[arg(long, env = "AFTERCARE_OIDC_ROLE_MAP", default_value = "")]
     pub(crate) oidc_role_map: String,
+    /// The access-token signing keys themselves, one `kid=secret` a line (the first
+    /// signs, every one verifies); for a Kubernetes Secret passed in the environment.
+    #[arg(
+        long,
+        env = "AFTERCARE_JWT_SIGNING_KEY",
+        hide_env_values = true,
+        conflicts_with = "jwt_signing_key_file"
+    )]
+    pub(crate) jwt_signing_key: Option<String>,
+    /// File with the signing keys in the same form (a mounted Kubernetes Secret). Unset
+    /// (and no key in the environment): a key file is generated next to the gateway's
+    /// SQLite database, or under the data directory.
+    #[arg(long, env = "AFTERCARE_JWT_SIGNING_KEY_FILE")]
+    pub(crate) jwt_signing_key_file: Option<PathBuf>,
 }
 
 impl GatewayArgs {
+    /// Where the access-token signing keys come from: the environment, a configured file,
+    /// or a file generated beside the gateway's SQLite database (`dir` for PostgreSQL).
+    pub(crate) fn signing_keys(
+        &self,
+        database_url: &str,
+        dir: &std::path::Path,
+    ) -> aftercare_gateway::SigningKeySource {
+        use aftercare_gateway::SigningKeySource;
+        if let Some(text) = &self.jwt_signing_key {
+            return SigningKeySource::Text(text.clone());
+        }
+        if let Some(path) = &self.jwt_signing_key_file {
+            return SigningKeySource::File(path.clone());
+        }
+        let beside_database = database_url
+            .strip_prefix("sqlite://")
+            .or_else(|| database_url.strip_prefix("sqlite:"))
+            .map(|rest| rest.split('?').next().unwrap_or(rest))
+            .and_then(|path| std::path::Path::new(path).parent().map(PathBuf::from))
+            .filter(|p| !p.as_os_str().is_empty() && !database_url.contains(":memory:"));
+        SigningKeySource::Generated(
+            beside_database
+                .unwrap_or_else(|| dir.to_path_buf())
+                .join("gateway-signing.key"),
+        )
+    }
+
     /// The OIDC settings, when an issuer is configured.
     pub(crate) fn oidc(&self) -> anyhow::Result<Option<aftercare_gateway::OidcConfig>> {
         let Some(issuer) = self.oidc_issuer.clone() else {

@@ -203,6 +203,7 @@ async fn run_traced(
                     rate_limit_per_sec: g.rate_limit,
                     rate_limit_burst: g.rate_burst,
                     oidc: g.oidc()?,
+                    signing_keys: g.signing_keys(&url, &dir),
                 };
                 let g = Gateway::build(bus.clone(), config, &health)
                     .await

@@ -36,6 +36,10 @@ pub enum ApiError {
     IdempotencyKeyReused,
     /// The first request with this `Idempotency-Key` is still running (409).
     IdempotencyInFlight,
+    /// A retry of a request whose answer carried a credential (a new API token): the
+    /// credential is shown once and never stored, so it cannot be replayed (409); holds
+    /// the id of what the first request created.
+    SecretShownOnce(Option<String>),
     /// The request took longer than the route's time limit (503, retry).
     RequestTimeout,
     /// An error the HTTP framework produced in plain text (a query string that does not
@@ -221,6 +225,17 @@ impl ApiError {
                 });
                 p
             }
+            ApiError::SecretShownOnce(id) => parts(
+                StatusCode::CONFLICT,
+                "secret_shown_once",
+                "Secret shown once",
+                format!(
+                    "the first request with this Idempotency-Key created {}; its secret was \
+                     shown once and is not kept: revoke it and create another",
+                    id.as_deref().unwrap_or("the credential")
+                ),
+                None,
+            ),
             ApiError::IdempotencyInFlight => parts(
                 StatusCode::CONFLICT,
                 "idempotency_in_flight",

@@ -2,7 +2,9 @@
 //! and returned again for a retry; the same key with a different request is refused
 //! (422), and a retry while the first is still running gets 409 with `Retry-After`.
 //! Server errors and rate-limit answers are not stored, so a retry after them runs
-//! again. Records are kept for a day.
+//! again. Records are kept for a day. A credential in a response (a new API token) is
+//! never kept: the record holds the response without it and only the credential's SHA-256,
+//! and a retry is told the secret was shown once instead of receiving it again.
 use aftercare_platform::now_ms;
 use axum::body::Body;
 use axum::extract::Request;
@@ -15,6 +17,7 @@ use crate::api::AppState;
 use crate::body::read_limited;
 use crate::error::ApiError;
 use crate::identity::Principal;
+use crate::identity::tokens::digest;
 
 /// The request header.
 pub(crate) const HEADER: &str = "idempotency-key";
@@ -96,7 +99,7 @@ async fn run_inner(
             return Err(ApiError::BadGateway("response too large to keep".into()));
         }
     };
-    let text = String::from_utf8_lossy(&body).into_owned();
+    let (text, secret_digest) = without_secrets(&body);
     let header_text = |h: HeaderName| {
         parts
             .headers
@@ -105,13 +108,14 @@ async fn run_inner(
             .map(str::to_owned)
     };
     let stored = sqlx::query(
-        "update idempotency_record set status = $1, location = $2, etag = $3, body = $4
-         where principal = $5 and idem_key = $6",
+        "update idempotency_record set status = $1, location = $2, etag = $3, body = $4, secret_digest = $5
+         where principal = $6 and idem_key = $7",
     )
     .bind(i32::from(status.as_u16()))
     .bind(header_text(header::LOCATION))
     .bind(header_text(header::ETAG))
     .bind(&text)
+    .bind(secret_digest)
     .bind(&principal)
     .bind(&key)
     .execute(s.db.write())
@@ -124,6 +128,35 @@ async fn run_inner(
     Ok(Response::from_parts(parts, Body::from(body)))
 }
 
+/// Top-level response fields that carry a credential shown once.
+const SECRET_FIELDS: [&str; 3] = ["token", "access_token", "refresh_token"];
+
+/// The response body as it may be stored: JSON with every credential field removed, and
+/// the SHA-256 of what was removed (the same digest the token tables keep, so a record can
+/// be matched to its token), or the body unchanged when it holds none.
+fn without_secrets(body: &[u8]) -> (String, Option<String>) {
+    let text = String::from_utf8_lossy(body).into_owned();
+    let Ok(serde_json::Value::Object(mut object)) = serde_json::from_slice(body) else {
+        return (text, None);
+    };
+    let removed: Vec<String> = SECRET_FIELDS
+        .iter()
+        .filter_map(|f| match object.remove(*f) {
+            Some(serde_json::Value::String(secret)) => Some(digest(&secret)),
+            Some(other) => {
+                object.insert((*f).to_owned(), other);
+                None
+            }
+            None => None,
+        })
+        .collect();
+    if removed.is_empty() {
+        return (text, None);
+    }
+    let kept = serde_json::Value::Object(object).to_string();
+    (kept, Some(removed.join(",")))
+}
+
 /// A stored first request.
 #[derive(sqlx::FromRow)]
 struct Stored {
@@ -132,6 +165,7 @@ struct Stored {
     location: Option<String>,
     etag: Option<String>,
     body: Option<String>,
+    secret_digest: Option<String>,
 }
 
 enum Claim {
@@ -187,7 +221,7 @@ async fn claim(
         return Ok(Claim::Mine);
     }
     let row: Option<Stored> = sqlx::query_as(
-        "select fingerprint, status, location, etag, body from idempotency_record where principal = $1 and idem_key = $2",
+        "select fingerprint, status, location, etag, body, secret_digest from idempotency_record where principal = $1 and idem_key = $2",
     )
     .bind(principal)
     .bind(key)
@@ -219,6 +253,14 @@ fn replay(stored: Stored, fingerprint: &str) -> Result<Response, ApiError> {
     let Some(status) = stored.status else {
         return Err(ApiError::IdempotencyInFlight);
     };
+    if stored.secret_digest.is_some() {
+        let created = stored
+            .body
+            .as_deref()
+            .and_then(|b| serde_json::from_str::<serde_json::Value>(b).ok())
+            .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_owned));
+        return Err(ApiError::SecretShownOnce(created));
+    }
     let status = u16::try_from(status)
         .ok()
         .and_then(|s| StatusCode::from_u16(s).ok())
@@ -242,4 +284,20 @@ fn replay(stored: Stored, fingerprint: &str) -> Result<Response, ApiError> {
         }
     }
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_are_removed_and_only_their_digest_kept() {
+        let (kept, d) = without_secrets(br#"{"id":"t1","name":"planner","token":"act_secret"}"#);
+        assert!(!kept.contains("act_secret") && kept.contains("planner"));
+        assert_eq!(d, Some(digest("act_secret")));
+        let (kept, d) = without_secrets(br#"{"id":"x","tokens":3}"#);
+        assert_eq!((kept.as_str(), d), (r#"{"id":"x","tokens":3}"#, None));
+        let (kept, d) = without_secrets(b"not json");
+        assert_eq!((kept.as_str(), d), ("not json", None));
+    }
 }

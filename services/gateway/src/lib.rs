@@ -31,6 +31,7 @@ use axum::routing::get;
 use tokio_util::sync::CancellationToken;
 
 pub use error::ApiError;
+pub use identity::keys::SigningKeySource;
 pub use identity::oidc::OidcConfig;
 pub use openapi::permission_matrix_markdown;
 
@@ -63,6 +64,9 @@ pub struct GatewayConfig {
     pub rate_limit_burst: u32,
     /// External OIDC issuer whose tokens are accepted, if any.
     pub oidc: Option<OidcConfig>,
+    /// Where the access-token signing keys come from (`AFTERCARE_JWT_SIGNING_KEY`,
+    /// `AFTERCARE_JWT_SIGNING_KEY_FILE`, or a key file generated under the data directory).
+    pub signing_keys: SigningKeySource,
 }
 
 impl Default for GatewayConfig {
@@ -80,6 +84,7 @@ impl Default for GatewayConfig {
             rate_limit_per_sec: 50,
             rate_limit_burst: 200,
             oidc: None,
+            signing_keys: SigningKeySource::Generated("./data/gateway-signing.key".into()),
         }
     }
 }
@@ -99,12 +104,14 @@ impl Gateway {
     pub async fn build(bus: Bus, config: GatewayConfig, health: &Health) -> Result<Self> {
         let db = Db::connect(&config.database_url, "gateway").await?;
         db.migrate(&MIGRATIONS).await?;
-        let secret = identity::store::signing_secret(
-            &db,
-            &identity::tokens::random_text(48).map_err(aftercare_platform::Error::Config)?,
-            now_ms(),
+        let signer = identity::tokens::Signer::new(
+            &config
+                .signing_keys
+                .load()
+                .map_err(aftercare_platform::Error::Config)?,
         )
-        .await?;
+        .map_err(aftercare_platform::Error::Config)?;
+        tracing::info!(kid = signer.kid(), "signing access tokens");
         bootstrap_admin(&db, &config).await?;
         let listener = tokio::net::TcpListener::bind(config.listen).await?;
         let health_bus = bus.clone();
@@ -134,7 +141,7 @@ impl Gateway {
         let state = api::AppState {
             bus,
             db: db.clone(),
-            signer: identity::tokens::Signer::new(secret.as_bytes()),
+            signer,
             limits: Arc::new(limits::Limits::new(
                 config.rate_limit_per_sec,
                 config.rate_limit_burst,

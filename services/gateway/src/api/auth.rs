@@ -28,13 +28,8 @@ fn internal(e: String) -> ApiError {
     ApiError::Service(aftercare_contracts::ServiceError::internal())
 }
 
-/// Signs an access token for `account` and stores a new refresh token in `family`.
-pub(crate) async fn issue(
-    s: &AppState,
-    account: &AccountRow,
-    family: Option<String>,
-) -> Result<TokenPair, ApiError> {
-    let now = now_ms();
+/// Signs an access token for `account`.
+fn access_token(s: &AppState, account: &AccountRow, now: i64) -> Result<String, ApiError> {
     let ttl = s.config.access_token_ttl.as_secs();
     let claims = Claims {
         sub: account.account_id.clone(),
@@ -46,12 +41,23 @@ pub(crate) async fn issue(
         exp: (now / 1000) as u64 + ttl,
         ticket: None,
     };
-    let access_token = s.signer.sign(&claims).map_err(internal)?;
-    let refresh_token = format!(
+    s.signer.sign(&claims).map_err(internal)
+}
+
+/// A new opaque refresh token.
+fn new_refresh_token() -> Result<String, ApiError> {
+    Ok(format!(
         "{REFRESH_TOKEN_PREFIX}{}",
         tokens::random_text(32).map_err(internal)?
-    );
-    let family = family.unwrap_or_else(|| Uuid::now_v7().to_string());
+    ))
+}
+
+/// Signs an access token for `account` and stores a new refresh token in a new family.
+pub(crate) async fn issue(s: &AppState, account: &AccountRow) -> Result<TokenPair, ApiError> {
+    let now = now_ms();
+    let access_token = access_token(s, account, now)?;
+    let refresh_token = new_refresh_token()?;
+    let family = Uuid::now_v7().to_string();
     let expires = now + s.config.refresh_token_ttl.as_millis() as i64;
     store::insert_refresh(
         &s.db,
@@ -65,7 +71,7 @@ pub(crate) async fn issue(
     Ok(TokenPair {
         access_token,
         token_type: "Bearer".into(),
-        expires_in: ttl,
+        expires_in: s.config.access_token_ttl.as_secs(),
         refresh_token,
     })
 }
@@ -94,7 +100,7 @@ pub(crate) async fn sign_in(
     match account {
         Some(a) if ok && a.disabled == 0 && a.password_hash.is_some() => {
             s.limits.sign_in_succeeded(&login);
-            Ok(Json(issue(&s, &a, None).await?).into_response())
+            Ok(Json(issue(&s, &a).await?).into_response())
         }
         _ => {
             s.limits.sign_in_failed(&login, ip.0);
@@ -112,13 +118,26 @@ pub(crate) async fn refresh(
 ) -> Result<Response, ApiError> {
     let req: Refresh = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let now = now_ms();
-    match store::use_refresh(&s.db, &tokens::digest(req.refresh_token.trim()), now).await? {
-        RefreshUse::Fresh { account_id, family } => {
+    let next = new_refresh_token()?;
+    let next_hash = tokens::digest(&next);
+    let successor = store::Successor {
+        hash: &next_hash,
+        expires_at: now + s.config.refresh_token_ttl.as_millis() as i64,
+    };
+    let presented = tokens::digest(req.refresh_token.trim());
+    match store::rotate_refresh(&s.db, &presented, &successor, now).await? {
+        RefreshUse::Fresh { account_id, .. } => {
             let account = store::account_by_id(&s.db, &account_id)
                 .await?
                 .filter(|a| a.disabled == 0)
                 .ok_or_else(|| ApiError::Unauthenticated("the account is disabled".into()))?;
-            Ok(Json(issue(&s, &account, Some(family)).await?).into_response())
+            Ok(Json(TokenPair {
+                access_token: access_token(&s, &account, now)?,
+                token_type: "Bearer".into(),
+                expires_in: s.config.access_token_ttl.as_secs(),
+                refresh_token: next,
+            })
+            .into_response())
         }
         RefreshUse::Replayed => Err(ApiError::Unauthenticated(
             "this refresh token was already used; every token of its sign-in is now revoked".into(),
@@ -210,7 +229,7 @@ pub(crate) async fn change_password(
     .await?;
     // Issued one millisecond after the cut-off so the new session survives it.
     tokio::time::sleep(std::time::Duration::from_millis(2)).await;
-    Ok(Json(issue(&s, &a, None).await?).into_response())
+    Ok(Json(issue(&s, &a).await?).into_response())
 }
 
 fn account_view(a: &AccountRow) -> Account {

@@ -2,6 +2,7 @@
 //! access tokens with rotating refresh tokens, API tokens for integrations, optional
 //! tokens from an external OIDC issuer, and one-time ticket codes for customers
 //! without an account. Every route sees the result as one [`Principal`].
+pub(crate) mod keys;
 pub(crate) mod oidc;
 pub(crate) mod password;
 pub(crate) mod store;

@@ -187,20 +187,6 @@ pub(crate) async fn end_sessions(db: &Db, id: &str, now: i64) -> Result<()> {
     Ok(())
 }
 
-/// The signing secret shared by every replica, created on first start.
-pub(crate) async fn signing_secret(db: &Db, candidate: &str, now: i64) -> Result<String> {
-    sqlx::query("insert into signing_key (key_id, secret, created_at) values ('access', $1, $2) on conflict (key_id) do nothing")
-        .bind(candidate)
-        .bind(now)
-        .execute(db.write())
-        .await?;
-    Ok(
-        sqlx::query_scalar("select secret from signing_key where key_id = 'access'")
-            .fetch_one(db.write())
-            .await?,
-    )
-}
-
 /// Stores a new refresh token of `family`.
 pub(crate) async fn insert_refresh(
     db: &Db,
@@ -238,50 +224,80 @@ pub(crate) enum RefreshUse {
 
 #[derive(FromRow)]
 struct RefreshRow {
-    account_id: String,
     family_id: String,
     expires_at: i64,
     used_at: Option<i64>,
     revoked_at: Option<i64>,
 }
 
-/// Marks a refresh token used (rotation); a second use revokes its family.
-pub(crate) async fn use_refresh(db: &Db, hash: &str, now: i64) -> Result<RefreshUse> {
+/// The token that replaces a used refresh token in its family.
+pub(crate) struct Successor<'a> {
+    /// Hash of the new refresh token.
+    pub(crate) hash: &'a str,
+    /// When it expires, ms.
+    pub(crate) expires_at: i64,
+}
+
+/// Rotates a refresh token: marks it used and stores `next` in its family, in one
+/// transaction; a second use revokes the whole family.
+///
+/// The use is one guarded statement (`... where used_at is null and revoked_at is null
+/// returning`), so of any number of concurrent presentations of the same token exactly one
+/// wins, on PostgreSQL as on SQLite. The successor is stored in the same transaction, and a
+/// loser's update waits on the row the winner holds, so the family revocation a loser
+/// performs always covers the winner's successor too.
+pub(crate) async fn rotate_refresh(
+    db: &Db,
+    hash: &str,
+    next: &Successor<'_>,
+    now: i64,
+) -> Result<RefreshUse> {
     let mut tx = db.write().begin().await?;
+    let won: Option<(String, String)> = sqlx::query_as(
+        "update refresh_token set used_at = $1
+         where token_hash = $2 and used_at is null and revoked_at is null and expires_at > $1
+         returning account_id, family_id",
+    )
+    .bind(now)
+    .bind(hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((account_id, family)) = won {
+        sqlx::query(
+            "insert into refresh_token (token_hash, account_id, family_id, expires_at, created_at) values ($1, $2, $3, $4, $5)",
+        )
+        .bind(next.hash)
+        .bind(&account_id)
+        .bind(&family)
+        .bind(next.expires_at)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        return Ok(RefreshUse::Fresh { account_id, family });
+    }
     let row: Option<RefreshRow> = sqlx::query_as(
-        "select account_id, family_id, expires_at, used_at, revoked_at from refresh_token where token_hash = $1",
+        "select family_id, expires_at, used_at, revoked_at from refresh_token where token_hash = $1",
     )
     .bind(hash)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(RefreshRow {
-        account_id,
-        family_id: family,
-        expires_at,
-        used_at,
-        revoked_at,
-    }) = row
-    else {
-        return Ok(RefreshUse::Unknown);
-    };
-    let outcome = if used_at.is_some() || revoked_at.is_some() {
-        sqlx::query(
-            "update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2",
-        )
-        .bind(now)
-        .bind(&family)
-        .execute(&mut *tx)
-        .await?;
-        RefreshUse::Replayed
-    } else if expires_at <= now {
-        RefreshUse::Expired
-    } else {
-        sqlx::query("update refresh_token set used_at = $1 where token_hash = $2")
+    let outcome = match row {
+        None => RefreshUse::Unknown,
+        Some(r) if r.used_at.is_some() || r.revoked_at.is_some() => {
+            sqlx::query(
+                "update refresh_token set revoked_at = coalesce(revoked_at, $1) where family_id = $2",
+            )
             .bind(now)
-            .bind(hash)
+            .bind(&r.family_id)
             .execute(&mut *tx)
             .await?;
-        RefreshUse::Fresh { account_id, family }
+            RefreshUse::Replayed
+        }
+        Some(r) if r.expires_at <= now => RefreshUse::Expired,
+        // Not used, not revoked, not expired, yet not won: cannot happen after the
+        // guarded update; refuse rather than guess.
+        Some(_) => RefreshUse::Unknown,
     };
     tx.commit().await?;
     Ok(outcome)
@@ -463,6 +479,11 @@ pub(crate) enum CodeCheck {
 }
 
 /// Checks a code: at most `max_attempts` tries, one success, then it is gone.
+///
+/// Every try first takes one attempt in a single guarded statement
+/// (`attempts = attempts + 1 ... where attempts < max returning`), so concurrent guesses can never check more
+/// than `max_attempts` codes, on PostgreSQL as on SQLite; the right code is then spent by
+/// a delete that only one of several concurrent winners can make.
 pub(crate) async fn check_code(
     db: &Db,
     ticket_number: &str,
@@ -470,35 +491,286 @@ pub(crate) async fn check_code(
     max_attempts: i64,
     now: i64,
 ) -> Result<CodeCheck> {
-    let mut tx = db.write().begin().await?;
-    let row: Option<(String, String, i64, i32)> = sqlx::query_as(
-        "select ticket_id, code_hash, expires_at, attempts from verification_code where ticket_number = $1",
+    let taken: Option<(String, String)> = sqlx::query_as(
+        "update verification_code set attempts = attempts + 1
+         where ticket_number = $1 and expires_at > $2 and attempts < $3
+         returning ticket_id, code_hash",
     )
     .bind(ticket_number)
-    .fetch_optional(&mut *tx)
+    .bind(now)
+    .bind(max_attempts)
+    .fetch_optional(db.write())
     .await?;
-    let outcome = match row {
-        Some((ticket_id, stored, expires_at, attempts))
-            if expires_at > now && i64::from(attempts) < max_attempts =>
-        {
-            if stored == code_hash {
-                sqlx::query("delete from verification_code where ticket_number = $1")
-                    .bind(ticket_number)
-                    .execute(&mut *tx)
-                    .await?;
-                CodeCheck::Valid(ticket_id)
-            } else {
-                sqlx::query(
-                    "update verification_code set attempts = attempts + 1 where ticket_number = $1",
-                )
-                .bind(ticket_number)
-                .execute(&mut *tx)
-                .await?;
-                CodeCheck::Invalid
-            }
-        }
-        _ => CodeCheck::Invalid,
+    let Some((ticket_id, stored)) = taken else {
+        return Ok(CodeCheck::Invalid);
     };
-    tx.commit().await?;
-    Ok(outcome)
+    if stored != code_hash {
+        return Ok(CodeCheck::Invalid);
+    }
+    let spent =
+        sqlx::query("delete from verification_code where ticket_number = $1 and code_hash = $2")
+            .bind(ticket_number)
+            .bind(code_hash)
+            .execute(db.write())
+            .await?;
+    Ok(if spent.rows_affected() == 1 {
+        CodeCheck::Valid(ticket_id)
+    } else {
+        CodeCheck::Invalid
+    })
+}
+
+/// The identity store on both backends: SQLite in a temporary file and a real PostgreSQL
+/// started by the test kit. Each test runs against both.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both databases, migrated, with one account `a1`; the PostgreSQL cluster lives as
+    /// long as the returned guard.
+    async fn databases() -> (
+        Vec<(&'static str, Db)>,
+        aftercare_testkit::Postgres,
+        tempfile::TempDir,
+    ) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sqlite = Db::connect(
+            &format!("sqlite://{}/gateway.db", dir.path().display()),
+            "gateway",
+        )
+        .await
+        .expect("sqlite");
+        let pg = aftercare_testkit::Postgres::start().expect("postgres");
+        let url = pg.create_database("gateway").await.expect("database");
+        let postgres = Db::connect(&url, "gateway").await.expect("postgres");
+        let mut out = vec![];
+        for (name, db) in [("sqlite", sqlite), ("postgres", postgres)] {
+            db.migrate(&crate::MIGRATIONS).await.expect("migrate");
+            insert_account(
+                &db,
+                &NewAccount {
+                    id: Uuid::now_v7(),
+                    login: "a1",
+                    display_name: "A",
+                    role: Role::Agent,
+                    customer_id: None,
+                    technician_id: None,
+                    password_hash: None,
+                    now: 1,
+                },
+            )
+            .await
+            .expect("account");
+            out.push((name, db));
+        }
+        (out, pg, dir)
+    }
+
+    async fn account_id(db: &Db) -> String {
+        account_by_login(db, "a1")
+            .await
+            .expect("read")
+            .expect("account")
+            .account_id
+    }
+
+    async fn unrevoked(db: &Db, family: &str) -> i64 {
+        sqlx::query_scalar(
+            "select count(*) from refresh_token where family_id = $1 and revoked_at is null",
+        )
+        .bind(family)
+        .fetch_one(db.read())
+        .await
+        .expect("count")
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn refresh_tokens_rotate_once_and_a_replay_revokes_the_family() {
+        let (dbs, _pg, _dir) = databases().await;
+        for (backend, db) in &dbs {
+            let a = account_id(db).await;
+            insert_refresh(db, "h1", &a, "f1", 10_000, 1)
+                .await
+                .expect("insert");
+            let next = Successor {
+                hash: "h2",
+                expires_at: 10_000,
+            };
+            assert_eq!(
+                rotate_refresh(db, "h1", &next, 2).await.expect("rotate"),
+                RefreshUse::Fresh {
+                    account_id: a.clone(),
+                    family: "f1".into()
+                },
+                "{backend}"
+            );
+            let again = Successor {
+                hash: "h3",
+                expires_at: 10_000,
+            };
+            assert_eq!(
+                rotate_refresh(db, "h1", &again, 3).await.expect("replay"),
+                RefreshUse::Replayed,
+                "{backend}"
+            );
+            assert_eq!(unrevoked(db, "f1").await, 0, "{backend}: family revoked");
+            assert_eq!(
+                rotate_refresh(db, "h2", &again, 4).await.expect("revoked"),
+                RefreshUse::Replayed,
+                "{backend}"
+            );
+            insert_refresh(db, "old", &a, "f2", 5, 1)
+                .await
+                .expect("insert");
+            assert_eq!(
+                rotate_refresh(db, "old", &again, 6).await.expect("expired"),
+                RefreshUse::Expired,
+                "{backend}"
+            );
+            assert_eq!(
+                rotate_refresh(db, "nope", &again, 6)
+                    .await
+                    .expect("unknown"),
+                RefreshUse::Unknown,
+                "{backend}"
+            );
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn concurrent_refreshes_with_one_token_let_exactly_one_through_and_revoke_the_family() {
+        let (dbs, _pg, _dir) = databases().await;
+        for (backend, db) in &dbs {
+            let a = account_id(db).await;
+            insert_refresh(db, "shared", &a, "race", 1_000_000, 1)
+                .await
+                .expect("insert");
+            let tries = (0..16).map(|i| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let hash = format!("next-{i}");
+                    let next = Successor {
+                        hash: &hash,
+                        expires_at: 1_000_000,
+                    };
+                    rotate_refresh(&db, "shared", &next, 10)
+                        .await
+                        .expect("rotate")
+                })
+            });
+            let outcomes: Vec<RefreshUse> = futures::future::join_all(tries)
+                .await
+                .into_iter()
+                .map(|r| r.expect("task"))
+                .collect();
+            let fresh = outcomes
+                .iter()
+                .filter(|o| matches!(o, RefreshUse::Fresh { .. }))
+                .count();
+            assert_eq!(fresh, 1, "{backend}: {outcomes:?}");
+            assert!(
+                outcomes
+                    .iter()
+                    .all(|o| matches!(o, RefreshUse::Fresh { .. } | RefreshUse::Replayed)),
+                "{backend}: {outcomes:?}"
+            );
+            // The winner's successor was revoked with the rest of the family.
+            assert_eq!(unrevoked(db, "race").await, 0, "{backend}");
+        }
+    }
+
+    async fn attempts(db: &Db, number: &str) -> i64 {
+        sqlx::query_scalar::<_, i32>(
+            "select attempts from verification_code where ticket_number = $1",
+        )
+        .bind(number)
+        .fetch_one(db.read())
+        .await
+        .map(i64::from)
+        .expect("attempts")
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn codes_work_once_and_die_after_the_allowed_wrong_guesses() {
+        let (dbs, _pg, _dir) = databases().await;
+        let ticket = Uuid::now_v7();
+        for (backend, db) in &dbs {
+            put_code(db, "T1", ticket, "right", 1_000, 1)
+                .await
+                .expect("put");
+            assert_eq!(
+                check_code(db, "T1", "wrong", 5, 2).await.expect("check"),
+                CodeCheck::Invalid
+            );
+            assert_eq!(
+                check_code(db, "T1", "right", 5, 3).await.expect("check"),
+                CodeCheck::Valid(ticket.to_string()),
+                "{backend}"
+            );
+            assert_eq!(
+                check_code(db, "T1", "right", 5, 4).await.expect("check"),
+                CodeCheck::Invalid,
+                "{backend}: spent"
+            );
+            put_code(db, "T2", ticket, "right", 1_000, 1)
+                .await
+                .expect("put");
+            for _ in 0..5 {
+                check_code(db, "T2", "wrong", 5, 2).await.expect("check");
+            }
+            assert_eq!(
+                check_code(db, "T2", "right", 5, 3).await.expect("check"),
+                CodeCheck::Invalid,
+                "{backend}: exhausted"
+            );
+            put_code(db, "T3", ticket, "right", 1_000, 1)
+                .await
+                .expect("put");
+            assert_eq!(
+                check_code(db, "T3", "right", 5, 1_000)
+                    .await
+                    .expect("check"),
+                CodeCheck::Invalid,
+                "{backend}: expired"
+            );
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn concurrent_guesses_never_check_more_codes_than_allowed() {
+        let (dbs, _pg, _dir) = databases().await;
+        let ticket = Uuid::now_v7();
+        for (backend, db) in &dbs {
+            put_code(db, "T9", ticket, "right", 1_000_000, 1)
+                .await
+                .expect("put");
+            let guesses = (0..24).map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move { check_code(&db, "T9", "wrong", 5, 2).await })
+            });
+            for g in futures::future::join_all(guesses).await {
+                assert_eq!(g.expect("task").expect("check"), CodeCheck::Invalid);
+            }
+            assert_eq!(attempts(db, "T9").await, 5, "{backend}");
+            assert_eq!(
+                check_code(db, "T9", "right", 5, 3).await.expect("check"),
+                CodeCheck::Invalid,
+                "{backend}"
+            );
+            // Concurrent presentations of the right code: one session, not several.
+            put_code(db, "T8", ticket, "right", 1_000_000, 1)
+                .await
+                .expect("put");
+            let tries = (0..8).map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move { check_code(&db, "T8", "right", 5, 2).await })
+            });
+            let valid = futures::future::join_all(tries)
+                .await
+                .into_iter()
+                .filter(|r| matches!(r, Ok(Ok(CodeCheck::Valid(_)))))
+                .count();
+            assert_eq!(valid, 1, "{backend}");
+        }
+    }
 }

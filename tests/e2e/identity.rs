@@ -1,0 +1,358 @@
+//! Identity hardening seen from outside: refresh-token reuse under concurrency on
+//! PostgreSQL, signing keys from a Secret with rotation, tokens that must be refused
+//! before any handler runs (S2), and idempotency records that keep no credential.
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::{ADMIN_PASSWORD, Backend, System};
+
+const KEY: &str = "test-signing-secret-of-at-least-32-bytes!";
+
+/// Signs in as `login` and returns the token pair.
+async fn sign_in(sys: &System, login: &str, password: &str) -> Value {
+    let r = reqwest::Client::new()
+        .post(format!("{}/auth/token", sys.api.base))
+        .json(&json!({"login": login, "password": password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200, "sign in as {login}");
+    r.json().await.unwrap()
+}
+
+async fn status_of_me(sys: &System, token: &str) -> u16 {
+    reqwest::Client::new()
+        .get(format!("{}/me", sys.api.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+fn kid_of(token: &str) -> String {
+    jsonwebtoken::decode_header(token).unwrap().kid.unwrap()
+}
+
+/// The claims of a token this gateway signed, read without checking (the test's own).
+fn claims_of(token: &str) -> Value {
+    let body = token.split('.').nth(1).unwrap();
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(body).unwrap()).unwrap()
+}
+
+fn sign(kid: &str, secret: &str, claims: &Value) -> String {
+    let mut h = Header::new(Algorithm::HS256);
+    h.kid = Some(kid.into());
+    jsonwebtoken::encode(&h, claims, &EncodingKey::from_secret(secret.as_bytes())).unwrap()
+}
+
+fn now() -> i64 {
+    jsonwebtoken::get_current_timestamp() as i64
+}
+
+async fn refresh(sys: &System, token: &Value) -> (u16, Value) {
+    let r = reqwest::Client::new()
+        .post(format!("{}/auth/refresh", sys.api.base))
+        .json(&json!({"refresh_token": token}))
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn concurrent_refreshes_on_postgres_let_exactly_one_through_and_revoke_the_family() {
+    let sys = System::new(Backend::Postgres).await;
+    let _g = sys.spawn(&["gateway"], &[]).await;
+    for round in 0..3 {
+        let pair = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+        let rt = pair["refresh_token"].clone();
+        let tries = (0..12).map(|_| refresh(&sys, &rt));
+        let outcomes = futures::future::join_all(tries).await;
+        let winners: Vec<&Value> = outcomes
+            .iter()
+            .filter(|(s, _)| *s == 200)
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(
+            winners.len(),
+            1,
+            "round {round}: {:?}",
+            outcomes.iter().map(|o| o.0).collect::<Vec<_>>()
+        );
+        assert!(outcomes.iter().all(|(s, _)| *s == 200 || *s == 401));
+        // Reuse was detected, so the winner's new refresh token died with its family.
+        assert_eq!(
+            refresh(&sys, &winners[0]["refresh_token"]).await.0,
+            401,
+            "round {round}: family revoked"
+        );
+    }
+    let live = sys
+        .count(
+            "gateway",
+            "select count(*) from refresh_token where revoked_at is null",
+        )
+        .await;
+    assert_eq!(live, 0, "every family that saw a reuse is revoked");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_keys_come_from_a_secret_and_rotate_without_signing_anyone_out() {
+    let sys = System::new(Backend::Sqlite).await;
+    // Nothing configured: a key file beside the gateway's database, owner-only.
+    let mut g = sys.spawn(&["gateway"], &[]).await;
+    let generated = sys.dir.path().join("gateway-signing.key");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&generated).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{}", generated.display());
+    }
+    let first = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+    let generated_kid = kid_of(first["access_token"].as_str().unwrap());
+    assert!(
+        std::fs::read_to_string(&generated)
+            .unwrap()
+            .contains(&format!("{generated_kid}=")),
+        "tokens name the generated key"
+    );
+    assert_eq!(
+        sys.count(
+            "gateway",
+            "select count(*) from sqlite_master where name = 'signing_key'"
+        )
+        .await,
+        0,
+        "no signing secret in the database"
+    );
+    g.stop().await.unwrap();
+
+    // A mounted Secret with one key.
+    let file = sys.dir.path().join("secret-keys");
+    let old_secret = "old-secret-old-secret-old-secret-0001";
+    let new_secret = "new-secret-new-secret-new-secret-0002";
+    std::fs::write(&file, format!("old={old_secret}\n")).unwrap();
+    let path = file.to_str().unwrap().to_owned();
+    let env = [("AFTERCARE_JWT_SIGNING_KEY_FILE", path.as_str())];
+    let mut g = sys.spawn(&["gateway"], &env).await;
+    assert_eq!(
+        status_of_me(&sys, first["access_token"].as_str().unwrap()).await,
+        401,
+        "the generated key is no longer listed"
+    );
+    let before = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+    let before_token = before["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(kid_of(&before_token), "old");
+    g.stop().await.unwrap();
+
+    // Rotation: the new key signs, the old one stays listed and still verifies.
+    std::fs::write(&file, format!("new={new_secret}\nold={old_secret}\n")).unwrap();
+    let mut g = sys.spawn(&["gateway"], &env).await;
+    assert_eq!(status_of_me(&sys, &before_token).await, 200, "retired key");
+    let after = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+    assert_eq!(kid_of(after["access_token"].as_str().unwrap()), "new");
+    let claims = claims_of(&before_token);
+    assert_eq!(
+        status_of_me(&sys, &sign("ghost", old_secret, &claims)).await,
+        401,
+        "unknown kid"
+    );
+    g.stop().await.unwrap();
+
+    // The old key dropped: its tokens are refused.
+    std::fs::write(&file, format!("new={new_secret}\n")).unwrap();
+    let _g = sys.spawn(&["gateway"], &env).await;
+    assert_eq!(status_of_me(&sys, &before_token).await, 401);
+    assert_eq!(
+        status_of_me(&sys, after["access_token"].as_str().unwrap()).await,
+        200
+    );
+
+    // A configured Secret that is missing stops the start with a clear error.
+    let missing = sys.dir.path().join("not-mounted");
+    let out = tokio::process::Command::new(aftercare_testkit::aftercare_binary())
+        .args(["run", "gateway"])
+        .envs(sys.env())
+        .env("AFTERCARE_GATEWAY_ADDR", "127.0.0.1:0")
+        .env("AFTERCARE_HEALTH_ADDR", "127.0.0.1:0")
+        .env("AFTERCARE_JWT_SIGNING_KEY_FILE", &missing)
+        .output()
+        .await
+        .unwrap();
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("AFTERCARE_JWT_SIGNING_KEY_FILE"), "{text}");
+    assert!(!missing.exists(), "a configured key is never generated");
+}
+
+/// S2: every defect of a token is 401 and the handler never runs: no account is made and
+/// no audit entry written.
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_tokens_are_refused_before_any_handler_runs() {
+    let sys = System::new(Backend::Sqlite).await;
+    let key = format!("test={KEY}");
+    let _g = sys
+        .spawn(&["gateway"], &[("AFTERCARE_JWT_SIGNING_KEY", key.as_str())])
+        .await;
+    let admin = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+    let good = claims_of(admin["access_token"].as_str().unwrap());
+    let at = |f: &dyn Fn(&mut Value)| {
+        let mut c = good.clone();
+        f(&mut c);
+        c
+    };
+    let valid = sign("test", KEY, &good);
+    let mut tampered = valid.clone();
+    let last = tampered.pop().unwrap();
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let alg_none = {
+        let h = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT","kid":"test"}"#);
+        let b = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&good).unwrap());
+        format!("{h}.{b}.")
+    };
+    let hs512 = {
+        let mut h = Header::new(Algorithm::HS512);
+        h.kid = Some("test".into());
+        jsonwebtoken::encode(&h, &good, &EncodingKey::from_secret(KEY.as_bytes())).unwrap()
+    };
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "expired",
+            sign("test", KEY, &at(&|c| c["exp"] = json!(now() - 600))),
+        ),
+        (
+            "not-yet-valid",
+            sign("test", KEY, &at(&|c| c["nbf"] = json!(now() + 600))),
+        ),
+        (
+            "wrong-audience",
+            sign("test", KEY, &at(&|c| c["aud"] = json!("another-api"))),
+        ),
+        (
+            "wrong-issuer",
+            sign("test", KEY, &at(&|c| c["iss"] = json!("someone-else"))),
+        ),
+        ("alg-none", alg_none),
+        ("alg-hs512", hs512),
+        (
+            "wrong-key",
+            sign("test", "a-different-secret-of-at-least-32-bytes", &good),
+        ),
+        ("unknown-kid", sign("elsewhere", KEY, &good)),
+        ("bad-signature", tampered),
+    ];
+    let http = reqwest::Client::new();
+    for (case, token) in &cases {
+        let login = format!("s2-{case}@example.com");
+        let r = http
+            .post(format!("{}/accounts", sys.api.base))
+            .bearer_auth(token)
+            .json(&json!({"login": login, "display_name": case, "role": "agent", "password": "s2-password-2026"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 401, "{case}");
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(body["code"], "unauthenticated", "{case}: {body}");
+    }
+    // The control: the same request with a correctly signed token does run.
+    let r = http
+        .post(format!("{}/accounts", sys.api.base))
+        .bearer_auth(&valid)
+        .json(&json!({"login": "s2-control@example.com", "display_name": "control", "role": "agent", "password": "s2-password-2026"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    assert_eq!(
+        sys.count(
+            "gateway",
+            "select count(*) from account where login like 's2-%'"
+        )
+        .await,
+        1,
+        "only the control made an account"
+    );
+    let audited = sys
+        .strings(
+            "gateway",
+            "select detail from audit_log where action = 'account.create'",
+        )
+        .await;
+    assert_eq!(audited.len(), 1, "{audited:?}");
+    assert!(audited[0].starts_with("s2-control@example.com"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn idempotency_records_keep_no_api_token() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _g = sys.spawn(&["gateway"], &[]).await;
+    let (s, acct) = sys
+        .api
+        .post(
+            "/accounts",
+            &json!({"login": "planner@example.com", "display_name": "planner", "role": "dispatcher"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{acct}");
+    let id = acct["id"].as_str().unwrap();
+    let create = || async {
+        let r = sys
+            .api
+            .request(Method::POST, &format!("/accounts/{id}/api-tokens"))
+            .await
+            .header("idempotency-key", "token-once")
+            .json(&json!({"name": "route planner"}))
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json::<Value>().await.unwrap())
+    };
+    let (s, created) = create().await;
+    assert_eq!(s, 201, "{created}");
+    let token = created["token"].as_str().unwrap().to_owned();
+    assert!(token.starts_with("act_"));
+
+    let stored = sys
+        .strings(
+            "gateway",
+            "select principal || ' ' || idem_key || ' ' || fingerprint || ' ' || coalesce(body, '') \
+             || ' ' || coalesce(location, '') || ' ' || coalesce(secret_digest, '') from idempotency_record",
+        )
+        .await;
+    assert_eq!(stored.len(), 1);
+    assert!(
+        !stored[0].contains(&token),
+        "plain token stored: {stored:?}"
+    );
+    assert!(!stored[0].contains("act_"), "{stored:?}");
+    let digest = sys
+        .strings("gateway", "select secret_digest from idempotency_record")
+        .await;
+    let hash = sys
+        .strings("gateway", "select token_hash from api_token")
+        .await;
+    assert_eq!(digest, hash, "only the token's hash is kept");
+
+    // A retry creates nothing and cannot get the secret back.
+    let (s, again) = create().await;
+    assert_eq!(s, 409, "{again}");
+    assert_eq!(again["code"], "secret_shown_once");
+    assert!(!again.to_string().contains(&token));
+    assert!(
+        again["detail"]
+            .as_str()
+            .unwrap()
+            .contains(created["id"].as_str().unwrap())
+    );
+    assert_eq!(
+        sys.count("gateway", "select count(*) from api_token").await,
+        1
+    );
+}
