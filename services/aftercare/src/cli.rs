@@ -66,6 +66,9 @@ enum Command {
     /// Prints the nats-server `authorization` block: one user per role with the subject
     /// permissions the subject catalogue implies.
     NatsConfig,
+    /// Prints the OpenAPI document the gateway serves at `/api/v1/openapi.json`; the web
+    /// console's typed API client is generated from it without a running server.
+    Openapi,
     /// Plans vehicle routes for a Solomon VRPTW file and prints them as JSON.
     Plan(crate::plan::PlanArgs),
     /// Measures the flow against a running system, and the floors beneath it.
@@ -382,6 +385,14 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
             print!(
                 "{}",
                 aftercare_contracts::permissions::render_authorization()
+            );
+            Ok(())
+        }
+        Command::Openapi => {
+            let doc = aftercare_gateway::openapi_document();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&doc).context("rendering the OpenAPI document")?
             );
             Ok(())
         }

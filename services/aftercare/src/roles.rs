@@ -208,10 +208,16 @@ async fn run_traced(
                 let g = Gateway::build(bus.clone(), config, &health)
                     .await
                     .context("starting the gateway")?;
-                println!(
-                    "aftercare: gateway listening on http://{}/api/v1",
-                    g.local_addr()?
-                );
+                let addr = g.local_addr()?;
+                println!("aftercare: gateway listening on http://{addr}/api/v1");
+                if aftercare_gateway::console_built() {
+                    println!("aftercare: console on http://{addr}/");
+                } else {
+                    println!(
+                        "aftercare: console on http://{addr}/ is not built into this binary; \
+                         ./deploy/up.sh builds it (services/console: npm ci && npm run build)"
+                    );
+                }
                 Running::Gateway(g)
             }
             Role::Intake => Running::Service(

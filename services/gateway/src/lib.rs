@@ -9,6 +9,7 @@
 mod access;
 mod api;
 mod body;
+mod console;
 mod error;
 mod idempotency;
 mod identity;
@@ -34,6 +35,18 @@ pub use error::ApiError;
 pub use identity::keys::SigningKeySource;
 pub use identity::oidc::OidcConfig;
 pub use openapi::permission_matrix_markdown;
+
+/// The OpenAPI document the gateway serves at `/api/v1/openapi.json`, for printing it
+/// offline (`aftercare openapi`): the console's typed client is generated from it.
+pub fn openapi_document() -> serde_json::Value {
+    openapi::document()
+}
+
+/// Whether this binary carries the web console (built from `services/console` before the
+/// binary); without it `/` explains how to build it.
+pub fn console_built() -> bool {
+    console::built()
+}
 
 aftercare_platform::service_migrations!();
 
@@ -278,7 +291,7 @@ fn router(state: api::AppState) -> axum::Router {
                 )
             }),
         )
-        .fallback(|| async { ApiError::Route(StatusCode::NOT_FOUND) })
+        .fallback(console::serve)
         .layer(axum::middleware::from_fn(move |req, next| {
             time_limit(timeout, req, next)
         }))
@@ -339,10 +352,13 @@ const ANSWER_SCRIPT: &str = include_str!("answer.js");
 async fn security_headers(req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let docs = path.starts_with("/api/docs") || path.starts_with("/answer.");
+    let app = console::owns(path);
     let mut r = next.run(req).await;
     let h = r.headers_mut();
     let csp = if docs {
         "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+    } else if app {
+        console::CSP
     } else {
         "default-src 'none'; frame-ancestors 'none'"
     };

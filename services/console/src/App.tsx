@@ -1,0 +1,118 @@
+import { useEffect } from 'react';
+import { App as AntApp, Card, ConfigProvider, Layout, Modal, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, useNavigate } from 'react-router';
+import { SignInForm } from './auth/SignInForm';
+import { useSession } from './shell/permissions';
+import { AppShell } from './shell/AppShell';
+import { onLiveEvent, startLive, stopLive } from './live/stream';
+import { ApiProblem } from './api/problem';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      retry: (n, e) => !(e instanceof ApiProblem && e.status < 500) && n < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** Keeps the live stream open while signed in and turns its events into query invalidation. */
+function LiveQueries() {
+  const { status, generation } = useSession();
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (status === 'signedIn') startLive();
+    else stopLive();
+  }, [status, generation]);
+  useEffect(() => () => stopLive(), []);
+  useEffect(
+    () =>
+      onLiveEvent((e) => {
+        if (e.type === 'lagged') {
+          void qc.invalidateQueries();
+          return;
+        }
+        if (e.ticket_id) {
+          void qc.invalidateQueries({ queryKey: ['tickets'] });
+          void qc.invalidateQueries({ queryKey: ['ticket', e.ticket_id] });
+        }
+        if (e.work_order_id) void qc.invalidateQueries({ queryKey: ['workorders'] });
+        if (e.callback_id) void qc.invalidateQueries({ queryKey: ['callbacks'] });
+      }),
+    [qc],
+  );
+  return null;
+}
+
+function SignInPage() {
+  const { t } = useTranslation();
+  return (
+    <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center' }}>
+      <main>
+        <Card style={{ width: 360 }}>
+          <Typography.Title level={1} style={{ fontSize: 22 }}>
+            {t('common:appName')} · {t('auth:title')}
+          </Typography.Title>
+          <SignInForm />
+        </Card>
+      </main>
+    </Layout>
+  );
+}
+
+/** Shows the page, and over it the sign-in form when the session expired. */
+function Root() {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  if (status === 'signedOut') return <SignInPage />;
+  return (
+    <>
+      <AppShell />
+      <Modal open={status === 'expired'} title={t('auth:title')} footer={null} closable={false} maskClosable={false} keyboard={false} destroyOnHidden>
+        <Typography.Paragraph data-testid="session-expired">{t('auth:expired')}</Typography.Paragraph>
+        <SignInForm
+          onSignedIn={(switched) => {
+            if (switched) {
+              qc.clear();
+              navigate('/', { replace: true });
+            } else {
+              void qc.invalidateQueries();
+            }
+          }}
+        />
+      </Modal>
+    </>
+  );
+}
+
+/** The console: locale, server state, routing and the session. */
+export default function App() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  useEffect(() => {
+    dayjs.locale(en ? 'en' : 'zh-cn');
+    document.documentElement.lang = en ? 'en' : 'zh-CN';
+  }, [en]);
+  return (
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1668dc' } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            <LiveQueries />
+            <Root />
+          </BrowserRouter>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,136 @@
+// The signed-in session. Tokens live only in this module's memory (never in web storage):
+// a reload asks to sign in again. The access token is refreshed before it expires with
+// the single-use refresh token (rotation); when refreshing fails the session is marked
+// expired and the console shows the sign-in form over the page, so nothing typed is lost.
+import type { components } from '../api/schema';
+
+/** Who is signed in (`GET /api/v1/me`). */
+export type Me = components['schemas']['Me'];
+type TokenPair = components['schemas']['TokenPair'];
+
+/** Where the session stands. */
+export type SessionStatus = 'signedOut' | 'signedIn' | 'expired';
+
+interface State {
+  status: SessionStatus;
+  me: Me | null;
+  /** Bumped on every new access token (the live stream reconnects with it). */
+  generation: number;
+}
+
+let access: string | null = null;
+let refreshToken: string | null = null;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+let inflight: Promise<boolean> | null = null;
+let state: State = { status: 'signedOut', me: null, generation: 0 };
+const listeners = new Set<() => void>();
+
+function set(next: Partial<State>): void {
+  state = { ...state, ...next };
+  for (const l of listeners) l();
+}
+
+/** Subscribes to session changes (for `useSyncExternalStore`). */
+export function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** The current session. */
+export function snapshot(): State {
+  return state;
+}
+
+/** The access token for the next request, if any. */
+export function accessToken(): string | null {
+  return access;
+}
+
+function keep(tokens: TokenPair): void {
+  access = tokens.access_token;
+  refreshToken = tokens.refresh_token;
+  if (refreshTimer) clearTimeout(refreshTimer);
+  // Refresh when four fifths of the lifetime have passed.
+  const ms = Math.max(5, tokens.expires_in * 0.8) * 1000;
+  refreshTimer = setTimeout(() => void refresh(), ms);
+}
+
+async function post<T>(path: string, body: unknown, token?: string): Promise<{ status: number; data: T | null }> {
+  const r = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, data: text ? (JSON.parse(text) as T) : null };
+}
+
+async function fetchMe(): Promise<Me | null> {
+  const r = await fetch('/api/v1/me', { headers: { authorization: `Bearer ${access ?? ''}` } });
+  return r.ok ? ((await r.json()) as Me) : null;
+}
+
+/**
+ * Signs in. Returns the problem status on failure. When the session had expired and the
+ * same account signs in again, the page and its forms stay as they were; another account
+ * starts afresh (`switched`).
+ */
+export async function signIn(login: string, password: string): Promise<{ ok: boolean; status: number; switched: boolean }> {
+  const r = await post<TokenPair>('/api/v1/auth/token', { login, password });
+  if (r.status !== 200 || !r.data) return { ok: false, status: r.status, switched: false };
+  keep(r.data);
+  const me = await fetchMe();
+  if (!me) return { ok: false, status: 401, switched: false };
+  const switched = state.me !== null && state.me.account_id !== me.account_id;
+  set({ status: 'signedIn', me, generation: state.generation + 1 });
+  return { ok: true, status: 200, switched };
+}
+
+/**
+ * Exchanges the refresh token for a new pair (one at a time). On failure the session is
+ * expired: the sign-in form opens over the page.
+ */
+export function refresh(): Promise<boolean> {
+  if (inflight) return inflight;
+  inflight = (async () => {
+    try {
+      if (!refreshToken) throw new Error('no refresh token');
+      const r = await post<TokenPair>('/api/v1/auth/refresh', { refresh_token: refreshToken });
+      if (r.status !== 200 || !r.data) throw new Error('refresh refused');
+      keep(r.data);
+      set({ generation: state.generation + 1 });
+      return true;
+    } catch {
+      expire();
+      return false;
+    } finally {
+      inflight = null;
+    }
+  })();
+  return inflight;
+}
+
+/** Marks the session expired (the server refused its tokens). */
+export function expire(): void {
+  access = null;
+  refreshToken = null;
+  if (refreshTimer) clearTimeout(refreshTimer);
+  if (state.status === 'signedIn') set({ status: 'expired' });
+}
+
+/** Signs out: revokes the refresh token's family and ends the live stream. */
+export async function signOut(): Promise<void> {
+  const token = access;
+  const rt = refreshToken;
+  access = null;
+  refreshToken = null;
+  if (refreshTimer) clearTimeout(refreshTimer);
+  set({ status: 'signedOut', me: null, generation: state.generation + 1 });
+  if (token) {
+    try {
+      await post('/api/v1/auth/logout', { refresh_token: rt }, token);
+    } catch {
+      // Offline: the tokens expire on their own.
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { Suspense, useSyncExternalStore } from 'react';
+import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { liveStatus, subscribeLive, type LiveStatus } from '../live/stream';
+import { setLang } from '../i18n';
+import { signOut } from '../auth/session';
+import { useSession } from './permissions';
+import { landingFor, workspacesFor } from './workspaces';
+import { TicketDrawer } from '../desk/TicketDrawer';
+
+const tone: Record<LiveStatus, 'success' | 'processing' | 'warning' | 'error'> = {
+  online: 'success',
+  connecting: 'processing',
+  reconnecting: 'warning',
+  offline: 'error',
+};
+
+/** The header's live indicator: online, connecting, reconnecting or offline. */
+function LiveIndicator() {
+  const { t } = useTranslation();
+  const s = useSyncExternalStore(subscribeLive, liveStatus);
+  return (
+    <span data-testid="live-status" data-status={s} role="status" aria-live="polite">
+      <Badge status={tone[s]} text={<span style={{ color: '#fff' }}>{t(`shell:live.${s}`)}</span>} />
+    </span>
+  );
+}
+
+/** The frame around every workspace: menu per role, language, live state, sign-out. */
+export function AppShell() {
+  const { t, i18n } = useTranslation();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const list = workspacesFor(me?.role);
+  const current = list.find((w) => location.pathname === '/' + w.path || location.pathname.startsWith('/' + w.path + '/'));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
+          {t('common:appName')}
+        </Typography.Title>
+        <nav aria-label={t('shell:menu')} style={{ flex: 1, minWidth: 0 }}>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={current ? [current.key] : []}
+            items={list.map((w) => ({
+              key: w.key,
+              icon: w.icon,
+              label: <span data-testid={`nav-${w.key}`}>{t(w.label)}</span>,
+              onClick: () => navigate('/' + w.path),
+            }))}
+          />
+        </nav>
+        <Space size="middle">
+          <LiveIndicator />
+          <Tag color="blue" data-testid="role">{t(`common:role.${me?.role ?? 'customer'}`)}</Tag>
+          <Button
+            size="small"
+            data-testid="lang"
+            aria-label={t('shell:languageLabel')}
+            lang={i18n.language === 'en' ? 'zh-CN' : 'en'}
+            onClick={() => setLang(i18n.language === 'en' ? 'zh-CN' : 'en')}
+          >
+            {t('shell:language')}
+          </Button>
+          <Button size="small" data-testid="sign-out" onClick={() => void signOut().then(() => navigate('/'))}>
+            {t('shell:signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16 }}>
+        <main>
+          <Suspense fallback={<Spin tip={t('common:loading')} />}>
+            <Routes>
+              {list.map((w) => (
+                <Route key={w.key} path={w.path + '/*'} element={<w.component />} />
+              ))}
+              <Route path="*" element={<Navigate to={landingFor(me?.role)} replace />} />
+            </Routes>
+          </Suspense>
+        </main>
+        <TicketDrawer />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,63 @@
+// The console's workspaces: one entry per page in the menu. A workspace is shown to a role
+// only when the role may call every operation it `requires`, so no menu item answers 403.
+// To add one: write its page under src/<name>/, add its strings as a namespace in both
+// i18n files, and add an entry here (see docs/CONSOLE.md).
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { CustomerServiceOutlined, HomeOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import type { OperationId } from '../api/permissions';
+import { allowed } from './permissions';
+
+/** A page of the console. */
+export interface Workspace {
+  /** Menu key and test id (`nav-<key>`). */
+  key: string;
+  /** Route path below `/` (`desk`, `board`); children use `path/*`. */
+  path: string;
+  /** i18n key of the menu label, `namespace:key`. */
+  label: string;
+  /** Menu icon. */
+  icon: ReactNode;
+  /** Operations the page needs; the role must be allowed all of them. */
+  requires: OperationId[];
+  /** The page, loaded on first visit (a chunk of its own). */
+  component: LazyExoticComponent<ComponentType>;
+}
+
+/** Every workspace, in menu order. */
+export const WORKSPACES: Workspace[] = [
+  {
+    key: 'home',
+    path: 'home',
+    label: 'shell:home',
+    icon: <HomeOutlined />,
+    requires: ['whoAmI'],
+    component: lazy(() => import('../pages/Home')),
+  },
+  {
+    key: 'desk',
+    path: 'desk',
+    label: 'shell:desk',
+    icon: <CustomerServiceOutlined />,
+    requires: ['findCustomers', 'openTicket', 'listTickets', 'listMachines'],
+    component: lazy(() => import('../desk/DeskPage')),
+  },
+  {
+    key: 'queue',
+    path: 'queue',
+    label: 'shell:queue',
+    icon: <UnorderedListOutlined />,
+    requires: ['listTickets', 'getTicket'],
+    component: lazy(() => import('../desk/QueuePage')),
+  },
+];
+
+/** The workspaces `role` may open. */
+export function workspacesFor(role: string | undefined): Workspace[] {
+  return WORKSPACES.filter((w) => w.requires.every((op) => allowed(role, op)));
+}
+
+/** Where a role lands after signing in: its first workspace after the home page. */
+export function landingFor(role: string | undefined): string {
+  const list = workspacesFor(role);
+  return '/' + (list.find((w) => w.key !== 'home') ?? list[0])?.path;
+}
