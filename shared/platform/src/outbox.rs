@@ -40,20 +40,29 @@ impl Default for RelaySettings {
 /// Fault injection for the crash tests, set by `AFTERCARE_FAULT`:
 /// `relay_stalled` never publishes (a crash between commit and publish),
 /// `relay_exit_after_publish` exits the process after the PubAck and before the rows
-/// are marked (the relay's worst moment to die).
+/// are marked (the relay's worst moment to die). Compiled only with the
+/// `fault-injection` feature, which only the test harness (dev-dependencies) enables:
+/// release builds ignore `AFTERCARE_FAULT`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "fault-injection"), allow(dead_code))]
 enum Fault {
     None,
     Stalled,
     ExitAfterPublish,
 }
 
+#[cfg(feature = "fault-injection")]
 fn fault() -> Fault {
     match std::env::var("AFTERCARE_FAULT").as_deref() {
         Ok("relay_stalled") => Fault::Stalled,
         Ok("relay_exit_after_publish") => Fault::ExitAfterPublish,
         _ => Fault::None,
     }
+}
+
+#[cfg(not(feature = "fault-injection"))]
+fn fault() -> Fault {
+    Fault::None
 }
 
 /// Publishes one service's outbox.
@@ -188,6 +197,9 @@ impl Relay {
         }))
         .await;
 
+        #[cfg(not(feature = "fault-injection"))]
+        let _ = fault;
+        #[cfg(feature = "fault-injection")]
         if fault == Fault::ExitAfterPublish {
             eprintln!(
                 "AFTERCARE_FAULT=relay_exit_after_publish: exiting after the PubAck, before marking rows"

@@ -273,9 +273,10 @@ pub(crate) async fn appraisal_report(
 }
 
 /// A CSV field, quoted when it holds a separator, a quote or a line break; a leading
-/// `=`, `+`, `-` or `@` is prefixed with `'` so spreadsheets do not run it as a formula.
+/// `=`, `+`, `-`, `@`, TAB or CR is prefixed with `'` so spreadsheets do not run it as a
+/// formula (TAB and CR are read as a cell start by some of them).
 fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -427,6 +428,8 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
         assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
+        assert_eq!(csv_field("\t=1+2"), "'\t=1+2");
+        assert_eq!(csv_field("\r=1+2"), "\"'\r=1+2\"");
     }
 
     #[test]
