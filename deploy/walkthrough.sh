@@ -2,7 +2,9 @@
 # The README's walk-through: one ticket from the phone call to the scheduled callback,
 # against a running Aftercare (`aftercare up`). Needs curl and python3 (to read JSON).
 # Signs in as the administrator: AFTERCARE_ADMIN_PASSWORD (the one `aftercare up` printed on
-# first start, or the one it was given), AFTERCARE_ADMIN_LOGIN (default admin).
+# first start, or the one it was given), AFTERCARE_ADMIN_LOGIN (default admin). A printed
+# one-time password must be changed first: the walk-through changes it to
+# AFTERCARE_ADMIN_NEW_PASSWORD (or a generated one it prints).
 # Usage: AFTERCARE_ADMIN_PASSWORD=... deploy/walkthrough.sh [http://127.0.0.1:8080]
 set -euo pipefail
 API=${1:-http://127.0.0.1:8080}/api/v1
@@ -12,6 +14,13 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d'+sys
 echo "0. Sign in"
 TOKEN=$(curl -sS -f -X POST "$API/auth/token" -H 'content-type: application/json' \
   -d "{\"login\":\"${AFTERCARE_ADMIN_LOGIN:-admin}\",\"password\":\"$AFTERCARE_ADMIN_PASSWORD\"}" | json '["access_token"]')
+# A generated one-time password must be changed before anything else.
+if curl -sS "$API/me" -H "Authorization: Bearer $TOKEN" | grep -q password_change_required; then
+  NEW_PASSWORD=${AFTERCARE_ADMIN_NEW_PASSWORD:-walkthrough-$(date +%s)-$RANDOM}
+  TOKEN=$(curl -sS -f -X POST "$API/me/password" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
+    -d "{\"current_password\":\"$AFTERCARE_ADMIN_PASSWORD\",\"new_password\":\"$NEW_PASSWORD\"}" | json '["access_token"]')
+  echo "   the one-time password was changed; the administrator's password is now $NEW_PASSWORD"
+fi
 auth=(-H "Authorization: Bearer $TOKEN")
 post() { curl -sS -f -X POST "$API$1" "${auth[@]}" -H 'content-type: application/json' "${@:3}" -d "$2"; }
 get() { curl -sS -f "${auth[@]}" "$API$1"; }

@@ -109,18 +109,29 @@ async fn every_role_gets_exactly_the_operations_of_the_permission_table() {
             if allowed == "public" {
                 continue;
             }
-            let status = call(&anonymous, method, &path).await;
-            assert_eq!(status, 401, "{id} without a token");
-            for r in roles {
-                let status = call(&apis[r], method, &path).await;
-                let permitted =
-                    allowed == "signed-in" || allowed.as_array().unwrap().iter().any(|a| a == r);
-                if permitted {
-                    assert!(status != 403 && status != 401, "{id} as {r}: {status}");
-                } else {
-                    assert_eq!(status, 403, "{id} as {r}");
+            // `HEAD` runs the `GET` handler, so it must pass exactly the same checks.
+            let methods: &[&str] = if method == "get" {
+                &["get", "head"]
+            } else {
+                &[method.as_str()]
+            };
+            for &m in methods {
+                let status = call(&anonymous, m, &path).await;
+                assert_eq!(status, 401, "{m} {id} without a token");
+                for r in roles {
+                    let status = call(&apis[r], m, &path).await;
+                    let permitted = allowed == "signed-in"
+                        || allowed.as_array().unwrap().iter().any(|a| a == r);
+                    if permitted {
+                        assert!(
+                            status != 403 && status != 401 && status < 500,
+                            "{m} {id} as {r}: {status}"
+                        );
+                    } else {
+                        assert_eq!(status, 403, "{m} {id} as {r}");
+                    }
+                    cells += 1;
                 }
-                cells += 1;
             }
         }
     }

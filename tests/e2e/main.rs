@@ -8,6 +8,7 @@ mod crash;
 mod customers;
 mod dead_letters;
 mod dispatch;
+mod edge;
 mod flow;
 mod gateway;
 mod helpers;

@@ -68,8 +68,9 @@ async fn the_readme_walkthrough_works_against_aftercare_up() {
         .to_owned();
     assert!(varz_sync_always(&format!("http://{monitor}")).await);
 
-    // The first start created the administrator and printed its one-time password.
-    let printed = std::fs::read_to_string(dir.path().join("up.out")).unwrap();
+    // The first start created the administrator and printed its one-time password on
+    // the terminal (stderr), not in the log records.
+    let printed = std::fs::read_to_string(dir.path().join("up.log")).unwrap();
     let password = printed
         .split("one-time password ")
         .nth(1)

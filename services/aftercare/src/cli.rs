@@ -218,6 +218,13 @@ pub(crate) struct GatewayArgs {
     /// Comma-separated browser origins allowed to call the API (CORS).
     #[arg(long, env = "AFTERCARE_CORS_ORIGINS", value_delimiter = ',')]
     pub(crate) cors_origins: Vec<String>,
+    /// Comma-separated address ranges (CIDR) of reverse proxies whose X-Forwarded-For /
+    /// Forwarded name the client; empty: the TCP peer is the client.
+    #[arg(long, env = "AFTERCARE_TRUSTED_PROXIES", default_value = "")]
+    pub(crate) trusted_proxies: String,
+    /// MiB password hashing may use at once (19 MiB per concurrent sign-in).
+    #[arg(long, env = "AFTERCARE_HASH_MEMORY_MIB", default_value_t = aftercare_gateway::DEFAULT_HASH_MEMORY_MIB)]
+    pub(crate) hash_memory_mib: usize,
     /// Issuer whose OIDC access tokens are accepted (enables OIDC).
     #[arg(long, env = "AFTERCARE_OIDC_ISSUER")]
     pub(crate) oidc_issuer: Option<String>,

@@ -204,6 +204,11 @@ async fn run_traced(
                     rate_limit_burst: g.rate_burst,
                     oidc: g.oidc()?,
                     signing_keys: g.signing_keys(&url, &dir),
+                    trusted_proxies: aftercare_gateway::Cidr::parse_list(&g.trusted_proxies)
+                        .map_err(|e| anyhow::anyhow!("AFTERCARE_TRUSTED_PROXIES: {e}"))?,
+                    hash_memory_mib: g.hash_memory_mib,
+                    // `up` serves health on the gateway port; `run` only on its own address.
+                    serve_health: data_dir.is_some(),
                 };
                 let g = Gateway::build(bus.clone(), config, &health)
                     .await

@@ -7,32 +7,38 @@ use std::net::{IpAddr, SocketAddr};
 
 use aftercare_contracts::Role;
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::api::AppState;
 use crate::api::catalogue::{self, Access, Kind};
+use crate::client_addr;
 use crate::error::ApiError;
 use crate::idempotency;
 use crate::identity::store::{self, AccountRow};
 use crate::identity::tokens::{API_TOKEN_PREFIX, digest};
 use crate::identity::{Principal, Via};
 
-/// The client's address (the TCP peer), for sign-in throttling and anonymous limits.
+/// The client's address, for sign-in throttling and anonymous limits: the TCP peer, or
+/// what a trusted proxy forwarded (see [`crate::client_addr`]).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ClientIp(pub(crate) IpAddr);
 
 /// The prefix every operation path is mounted under.
 pub(crate) const API_PREFIX: &str = "/api/v1";
 
+/// What an account that must change its password may still do.
+const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["changePassword", "signOut"];
+
 /// Authenticates, rate-limits and authorises one request.
 pub(crate) async fn guard(State(s): State<AppState>, mut req: Request, next: Next) -> Response {
-    let ip = req
+    let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    let ip = client_addr::client_ip(peer, req.headers(), &s.config.trusted_proxies);
     req.extensions_mut().insert(ClientIp(ip));
     let Some(path) = req
         .extensions()
@@ -41,9 +47,17 @@ pub(crate) async fn guard(State(s): State<AppState>, mut req: Request, next: Nex
     else {
         return next.run(req).await;
     };
-    let Some(op) = catalogue::find(req.method(), &path) else {
-        // A routed method missing from the table is refused, never served unchecked.
-        if req.method() == axum::http::Method::HEAD || req.method() == axum::http::Method::OPTIONS {
+    // axum answers `HEAD` with the `GET` handler, so `HEAD` is checked exactly as `GET`:
+    // same authentication, role, ticket-code scope and rate limit.
+    let method = if req.method() == Method::HEAD {
+        Method::GET
+    } else {
+        req.method().clone()
+    };
+    let Some(op) = catalogue::find(&method, &path) else {
+        // A routed method missing from the table is refused, never served unchecked;
+        // `OPTIONS` goes on to the 405 answer (CORS preflights never reach the guard).
+        if req.method() == Method::OPTIONS {
             return next.run(req).await;
         }
         tracing::error!(method = %req.method(), path, "route missing from the operation table");
@@ -74,6 +88,13 @@ pub(crate) async fn guard(State(s): State<AppState>, mut req: Request, next: Nex
         if !op.access.allows(p.role) || (p.via == Via::TicketCode && !op.ticket_code) {
             return ApiError::Forbidden.into_response();
         }
+        if !ALLOWED_BEFORE_PASSWORD_CHANGE.contains(&op.id) {
+            match s.must_change.required(&p.account_id).await {
+                Ok(false) => {}
+                Ok(true) => return ApiError::PasswordChangeRequired.into_response(),
+                Err(e) => return ApiError::from(e).into_response(),
+            }
+        }
     }
     match principal {
         Some(p) if op.kind == Kind::Create => idempotency::run(s, p, req, next).await,
@@ -85,8 +106,12 @@ pub(crate) async fn guard(State(s): State<AppState>, mut req: Request, next: Nex
     }
 }
 
-/// The caller behind `Authorization`, `None` without the header.
-async fn authenticate(s: &AppState, headers: &HeaderMap) -> Result<Option<Principal>, ApiError> {
+/// The caller behind `Authorization`, `None` without the header. Also re-run by open
+/// live streams, so they end when the credentials stop being valid.
+pub(crate) async fn authenticate(
+    s: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Principal>, ApiError> {
     let Some(raw) = headers.get(header::AUTHORIZATION) else {
         return Ok(None);
     };

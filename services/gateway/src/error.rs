@@ -30,6 +30,11 @@ pub enum ApiError {
     Forbidden,
     /// Too many requests or sign-in attempts; retry after the seconds given (429).
     TooManyRequests(u64),
+    /// The gateway is at its limit for costly work (password hashing); retry after a
+    /// second (503).
+    Busy(String),
+    /// The account must change its password before anything else (403).
+    PasswordChangeRequired,
     /// An update without `If-Match` (428).
     PreconditionRequired,
     /// An `Idempotency-Key` reused with another request (422).
@@ -202,6 +207,15 @@ impl ApiError {
                 "Too many requests",
                 format!("slow down and retry in {secs} s"),
                 Some(secs),
+            ),
+            ApiError::Busy(m) => parts(StatusCode::SERVICE_UNAVAILABLE, "busy", "Busy", m, Some(1)),
+            ApiError::PasswordChangeRequired => parts(
+                StatusCode::FORBIDDEN,
+                "password_change_required",
+                "Password change required",
+                "this account must change its password first: POST /api/v1/me/password \
+                 (signing out is also allowed)",
+                None,
             ),
             ApiError::PreconditionRequired => parts(
                 StatusCode::PRECONDITION_REQUIRED,

@@ -9,6 +9,7 @@
 mod access;
 mod api;
 mod body;
+mod client_addr;
 mod console;
 mod error;
 mod idempotency;
@@ -31,6 +32,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio_util::sync::CancellationToken;
 
+pub use client_addr::Cidr;
 pub use error::ApiError;
 pub use identity::keys::SigningKeySource;
 pub use identity::oidc::OidcConfig;
@@ -49,6 +51,10 @@ pub fn console_built() -> bool {
 }
 
 aftercare_platform::service_migrations!();
+
+/// Default memory budget for password hashing: three argon2id hashes at once, which
+/// keeps the gateway well inside its 256 MiB Kubernetes limit.
+pub const DEFAULT_HASH_MEMORY_MIB: usize = 64;
 
 /// Gateway settings (documented in the configuration table).
 #[derive(Debug, Clone)]
@@ -80,6 +86,16 @@ pub struct GatewayConfig {
     /// Where the access-token signing keys come from (`AFTERCARE_JWT_SIGNING_KEY`,
     /// `AFTERCARE_JWT_SIGNING_KEY_FILE`, or a key file generated under the data directory).
     pub signing_keys: SigningKeySource,
+    /// Reverse proxies (`AFTERCARE_TRUSTED_PROXIES`) whose `X-Forwarded-For` /
+    /// `Forwarded` say who the client is; empty: the TCP peer is the client.
+    pub trusted_proxies: Vec<Cidr>,
+    /// Memory, in MiB, password hashing may take at once (`AFTERCARE_HASH_MEMORY_MIB`);
+    /// each argon2id hash takes 19 MiB, so this sets how many run concurrently.
+    pub hash_memory_mib: usize,
+    /// Whether the API listener also answers `/healthz`, `/readyz` and `/metrics`
+    /// (`aftercare up`); `aftercare run` serves them only on the health address, so they
+    /// are not reachable through the public Ingress.
+    pub serve_health: bool,
 }
 
 impl Default for GatewayConfig {
@@ -98,6 +114,9 @@ impl Default for GatewayConfig {
             rate_limit_burst: 200,
             oidc: None,
             signing_keys: SigningKeySource::Generated("./data/gateway-signing.key".into()),
+            trusted_proxies: vec![],
+            hash_memory_mib: DEFAULT_HASH_MEMORY_MIB,
+            serve_health: true,
         }
     }
 }
@@ -112,9 +131,10 @@ pub struct Gateway {
 
 impl Gateway {
     /// Opens and migrates the gateway's database, creates the first administrator when
-    /// there is no account, binds the listener and builds the routes. `health` adds
-    /// `/healthz`, `/readyz` and `/metrics` to the API port.
+    /// there is no account, binds the listener and builds the routes. With
+    /// `serve_health`, `health` adds `/healthz`, `/readyz` and `/metrics` to the API port.
     pub async fn build(bus: Bus, config: GatewayConfig, health: &Health) -> Result<Self> {
+        let cors = cors_layer(&config.cors_origins)?;
         let db = Db::connect(&config.database_url, "gateway").await?;
         db.migrate(&MIGRATIONS).await?;
         let signer = identity::tokens::Signer::new(
@@ -125,7 +145,9 @@ impl Gateway {
         )
         .map_err(aftercare_platform::Error::Config)?;
         tracing::info!(kid = signer.kid(), "signing access tokens");
-        bootstrap_admin(&db, &config).await?;
+        let hashing = identity::password::Hashing::new(config.hash_memory_mib);
+        bootstrap_admin(&db, &config, &hashing).await?;
+        let must_change = identity::password_change::MustChange::load(&db).await?;
         let listener = tokio::net::TcpListener::bind(config.listen).await?;
         let health_bus = bus.clone();
         health.add(
@@ -164,9 +186,17 @@ impl Gateway {
                 .oidc
                 .clone()
                 .map(|c| Arc::new(identity::oidc::Oidc::new(c))),
+            hashing,
+            must_change,
             config: Arc::new(config),
         };
-        let router = router(state).merge(health.router());
+        let serve_health = state.config.serve_health;
+        let router = router(state, cors);
+        let router = if serve_health {
+            router.merge(health.router())
+        } else {
+            router
+        };
         Ok(Self {
             listener,
             router,
@@ -203,7 +233,11 @@ impl Gateway {
 }
 
 /// Creates the first administrator when the database has no account.
-async fn bootstrap_admin(db: &Db, config: &GatewayConfig) -> Result<()> {
+async fn bootstrap_admin(
+    db: &Db,
+    config: &GatewayConfig,
+    hashing: &identity::password::Hashing,
+) -> Result<()> {
     if identity::store::any_account(db).await? {
         return Ok(());
     }
@@ -221,14 +255,24 @@ async fn bootstrap_admin(db: &Db, config: &GatewayConfig) -> Result<()> {
             true,
         ),
     };
-    let hash = identity::password::hash(password.clone())
+    let slot = hashing
+        .slot()
+        .await
+        .map_err(|_| aftercare_platform::Error::Config("no hashing slot at start".into()))?;
+    let hash = identity::password::hash(password.clone(), slot)
         .await
         .map_err(aftercare_platform::Error::Config)?;
     let login = config.admin_login.trim().to_lowercase();
+    if login.is_empty() || login.chars().count() > 254 || login.chars().any(char::is_whitespace) {
+        return Err(aftercare_platform::Error::Config(
+            "AFTERCARE_ADMIN_LOGIN: a login has 1 to 254 characters and no spaces".into(),
+        ));
+    }
+    let id = uuid::Uuid::now_v7();
     let created = identity::store::insert_account(
         db,
         &identity::store::NewAccount {
-            id: uuid::Uuid::now_v7(),
+            id,
             login: &login,
             display_name: "Administrator",
             role: aftercare_contracts::Role::Admin,
@@ -240,9 +284,12 @@ async fn bootstrap_admin(db: &Db, config: &GatewayConfig) -> Result<()> {
     )
     .await?;
     if created && generated {
-        println!(
+        // The password must be changed at first sign-in, and it goes to the terminal
+        // (stderr) once, never through the log pipeline.
+        identity::password_change::MustChange::require(db, &id.to_string(), now_ms()).await?;
+        eprintln!(
             "aftercare: created the administrator account {login:?} with the one-time password {password}\n\
-             aftercare: sign in and change it (POST /api/v1/me/password); it is not shown again"
+             aftercare: sign in and change it (POST /api/v1/me/password) before anything else; it is not shown again"
         );
     } else if created {
         println!("aftercare: created the administrator account {login:?}");
@@ -250,14 +297,13 @@ async fn bootstrap_admin(db: &Db, config: &GatewayConfig) -> Result<()> {
     Ok(())
 }
 
-fn router(state: api::AppState) -> axum::Router {
+fn router(state: api::AppState, cors: Option<tower_http::cors::CorsLayer>) -> axum::Router {
     let guarded = api::routes()
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             access::guard,
         ))
         .method_not_allowed_fallback(|| async { ApiError::Route(StatusCode::METHOD_NOT_ALLOWED) });
-    let cors = cors_layer(&state.config.cors_origins);
     let timeout = state.config.request_timeout * 2 + Duration::from_secs(1);
     let router = axum::Router::new()
         .nest("/api/v1", guarded)
@@ -380,16 +426,41 @@ async fn security_headers(req: Request, next: Next) -> Response {
     r
 }
 
-fn cors_layer(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
+/// The CORS layer for the configured origins, `None` without any. A wildcard is refused
+/// at start: the API takes bearer tokens that browsers keep per origin, and "any site
+/// may call it" is never what an operator means; list the origins instead.
+fn cors_layer(origins: &[String]) -> Result<Option<tower_http::cors::CorsLayer>> {
     use tower_http::cors::{AllowOrigin, CorsLayer};
-    let allowed: Vec<HeaderValue> = origins
-        .iter()
-        .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
-        .collect();
-    if allowed.is_empty() {
-        return None;
+    let mut allowed: Vec<HeaderValue> = Vec::new();
+    for o in origins.iter().map(|o| o.trim()).filter(|o| !o.is_empty()) {
+        if o.contains('*') {
+            return Err(aftercare_platform::Error::Config(format!(
+                "AFTERCARE_CORS_ORIGINS: {o:?} is a wildcard; list each origin allowed to call \
+                 the API, e.g. https://console.example.com"
+            )));
+        }
+        let scheme_ok = o.starts_with("https://") || o.starts_with("http://");
+        match HeaderValue::from_str(o) {
+            Ok(v)
+                if scheme_ok
+                    && !o
+                        .trim_start_matches("https://")
+                        .trim_start_matches("http://")
+                        .contains('/') =>
+            {
+                allowed.push(v)
+            }
+            _ => {
+                return Err(aftercare_platform::Error::Config(format!(
+                    "AFTERCARE_CORS_ORIGINS: {o:?} is not an origin (scheme://host[:port], no path)"
+                )));
+            }
+        }
     }
-    Some(
+    if allowed.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(
         CorsLayer::new()
             .allow_origin(AllowOrigin::list(allowed))
             .allow_methods([Method::GET, Method::POST])
@@ -408,5 +479,5 @@ fn cors_layer(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
                 HeaderName::from_static(idempotency::REPLAYED),
             ])
             .max_age(Duration::from_secs(600)),
-    )
+    ))
 }

@@ -8,11 +8,15 @@ use std::time::{Duration, Instant};
 
 use crate::error::ApiError;
 
-/// Failed sign-ins (per login, and per address ×4) allowed within the window before
-/// sign-in is locked.
+/// Failed sign-ins allowed per (login, client address) before that pair is locked, and
+/// per client address ×4 before the address is locked for every login. There is no lock
+/// per login alone: an attacker could lock anybody out by guessing wrong.
 const FAILURES_BEFORE_LOCK: u32 = 5;
 /// Window failures are counted in; also the longest lock.
 const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+/// The first lock of a (login, client) pair; each further failure doubles it, up to
+/// [`FAILURE_WINDOW`].
+const FIRST_LOCK: Duration = Duration::from_secs(30);
 /// Wrong codes per ticket number within the window (each code also dies after five).
 const WRONG_CODES_PER_TICKET: u32 = 15;
 /// Code requests per ticket number within the window.
@@ -32,12 +36,31 @@ struct Failures {
     since: Instant,
 }
 
+/// Failed sign-ins of one (login, client) pair: counted until a quiet window passes.
+#[derive(Debug, Clone, Copy)]
+struct Backoff {
+    count: u32,
+    last: Instant,
+}
+
+/// How long a pair with `count` failures stays locked after the last one: nothing
+/// below [`FAILURES_BEFORE_LOCK`], then [`FIRST_LOCK`] doubling per failure, at most
+/// [`FAILURE_WINDOW`].
+fn backoff(count: u32) -> Duration {
+    if count < FAILURES_BEFORE_LOCK {
+        return Duration::ZERO;
+    }
+    let doublings = (count - FAILURES_BEFORE_LOCK).min(16);
+    (FIRST_LOCK * 2u32.pow(doublings)).min(FAILURE_WINDOW)
+}
+
 /// The limiter state.
 pub(crate) struct Limits {
     rate_per_sec: f64,
     burst: f64,
     buckets: Mutex<HashMap<String, Bucket>>,
     failures: Mutex<HashMap<String, Failures>>,
+    sign_in: Mutex<HashMap<(String, IpAddr), Backoff>>,
 }
 
 fn retry_secs(d: Duration) -> u64 {
@@ -53,6 +76,7 @@ impl Limits {
             burst: f64::from(burst.max(1)),
             buckets: Mutex::new(HashMap::new()),
             failures: Mutex::new(HashMap::new()),
+            sign_in: Mutex::new(HashMap::new()),
         }
     }
 
@@ -110,27 +134,56 @@ impl Limits {
         f.count += 1;
     }
 
-    /// Refuses sign-in for a login (or ticket number) or address with too many recent
-    /// failures.
-    pub(crate) fn sign_in_allowed(&self, login: &str, ip: IpAddr) -> Result<(), ApiError> {
-        let by_login = self.locked(&format!("login:{login}"), FAILURES_BEFORE_LOCK);
-        let by_ip = self.locked(&format!("ip:{ip}"), FAILURES_BEFORE_LOCK * 4);
-        match by_login.max(by_ip) {
-            Some(d) => Err(ApiError::TooManyRequests(retry_secs(d))),
-            None => Ok(()),
+    /// Starts a sign-in (or a password check) of `login` from `ip`, before any hashing:
+    /// refused while the (login, address) pair is backing off or the address has too many
+    /// recent failures; otherwise the attempt is counted as failed now, so concurrent
+    /// attempts are throttled before they hash, and [`Limits::sign_in_succeeded`] takes
+    /// it back.
+    pub(crate) fn sign_in_begin(&self, login: &str, ip: IpAddr) -> Result<(), ApiError> {
+        let now = Instant::now();
+        let pair = (login.to_owned(), ip);
+        {
+            let mut pairs = self.sign_in.lock().unwrap_or_else(|p| p.into_inner());
+            if pairs.len() > SWEEP_AT {
+                pairs.retain(|_, b| now.duration_since(b.last) < FAILURE_WINDOW);
+            }
+            if let Some(b) = pairs.get(&pair) {
+                let quiet = now.duration_since(b.last);
+                let lock = backoff(b.count);
+                if quiet < lock {
+                    return Err(ApiError::TooManyRequests(retry_secs(lock - quiet)));
+                }
+            }
         }
-    }
-
-    /// Counts a failed sign-in.
-    pub(crate) fn sign_in_failed(&self, login: &str, ip: IpAddr) {
-        self.count(format!("login:{login}"));
+        if let Some(d) = self.locked(&format!("ip:{ip}"), FAILURES_BEFORE_LOCK * 4) {
+            return Err(ApiError::TooManyRequests(retry_secs(d)));
+        }
+        let mut pairs = self.sign_in.lock().unwrap_or_else(|p| p.into_inner());
+        let b = pairs.entry(pair).or_insert(Backoff {
+            count: 0,
+            last: now,
+        });
+        if now.duration_since(b.last) >= FAILURE_WINDOW {
+            b.count = 0;
+        }
+        b.count += 1;
+        b.last = now;
+        drop(pairs);
         self.count(format!("ip:{ip}"));
+        Ok(())
     }
 
-    /// Forgets a login's failures after it signed in.
-    pub(crate) fn sign_in_succeeded(&self, login: &str) {
+    /// Takes back the attempt [`Limits::sign_in_begin`] counted when the password was
+    /// right, and forgets the pair's failures.
+    pub(crate) fn sign_in_succeeded(&self, login: &str, ip: IpAddr) {
+        self.sign_in
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&(login.to_owned(), ip));
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
-        failures.remove(&format!("login:{login}"));
+        if let Some(f) = failures.get_mut(&format!("ip:{ip}")) {
+            f.count = f.count.saturating_sub(1);
+        }
     }
 
     /// Refuses redeeming codes for a ticket, or from an address, after many wrong ones.
@@ -194,21 +247,46 @@ mod tests {
     }
 
     #[test]
-    fn sign_in_locks_after_repeated_failures_and_success_clears() {
+    fn sign_in_locks_the_pair_after_repeated_failures_and_success_clears() {
         let l = Limits::new(0, 1);
         for _ in 0..FAILURES_BEFORE_LOCK {
-            assert!(l.sign_in_allowed("x", ip()).is_ok());
-            l.sign_in_failed("x", ip());
+            assert!(l.sign_in_begin("x", ip()).is_ok());
         }
+        assert!(matches!(l.sign_in_begin("x", ip()), Err(ApiError::TooManyRequests(s)) if s >= 29));
         assert!(
-            matches!(l.sign_in_allowed("x", ip()), Err(ApiError::TooManyRequests(s)) if s > 60)
-        );
-        assert!(
-            l.sign_in_allowed("y", ip()).is_ok(),
+            l.sign_in_begin("y", ip()).is_ok(),
             "other logins unaffected"
         );
-        l.sign_in_succeeded("x");
-        assert!(l.sign_in_allowed("x", ip()).is_ok());
+        let other = IpAddr::from([203, 0, 113, 9]);
+        assert!(
+            l.sign_in_begin("x", other).is_ok(),
+            "the same login from another client is not locked"
+        );
+        l.sign_in_succeeded("x", other);
+        l.sign_in_succeeded("x", ip());
+        assert!(l.sign_in_begin("x", ip()).is_ok());
+    }
+
+    #[test]
+    fn the_lock_doubles_with_each_failure_up_to_the_window() {
+        assert_eq!(backoff(FAILURES_BEFORE_LOCK - 1), Duration::ZERO);
+        assert_eq!(backoff(FAILURES_BEFORE_LOCK), FIRST_LOCK);
+        assert_eq!(backoff(FAILURES_BEFORE_LOCK + 1), FIRST_LOCK * 2);
+        assert_eq!(backoff(FAILURES_BEFORE_LOCK + 2), FIRST_LOCK * 4);
+        assert_eq!(backoff(FAILURES_BEFORE_LOCK + 40), FAILURE_WINDOW);
+    }
+
+    #[test]
+    fn an_address_with_many_failures_is_locked_for_every_login() {
+        let l = Limits::new(0, 1);
+        for n in 0..FAILURES_BEFORE_LOCK * 4 {
+            assert!(l.sign_in_begin(&format!("user{n}"), ip()).is_ok());
+        }
+        assert!(l.sign_in_begin("someone", ip()).is_err());
+        assert!(
+            l.sign_in_begin("someone", IpAddr::from([10, 0, 0, 1]))
+                .is_ok()
+        );
     }
 
     #[test]

@@ -45,6 +45,11 @@ impl AftercareProcess {
         Ok(me)
     }
 
+    /// The child's process id (for reading its resident size in /proc), while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().and_then(|c| c.id())
+    }
+
     /// Waits for `/readyz` to answer 200.
     pub async fn wait_ready(&self, timeout: Duration) -> anyhow::Result<()> {
         let url = format!("{}/readyz", self.health_url);

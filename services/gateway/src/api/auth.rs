@@ -88,27 +88,52 @@ pub(crate) async fn sign_in(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: SignIn = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    check_sign_in_lengths(&req)?;
     let login = normal_login(&req.login);
-    s.limits.sign_in_allowed(&login, ip.0)?;
+    // Throttled before any hashing: the attempt counts as failed until it succeeds.
+    s.limits.sign_in_begin(&login, ip.0)?;
+    let slot = s.hashing.slot().await?;
     let account = store::account_by_login(&s.db, &login).await?;
     // Unknown logins cost the same hashing time as wrong passwords.
     let hash = account
         .as_ref()
         .and_then(|a| a.password_hash.clone())
         .unwrap_or_else(|| password::DUMMY_HASH.to_owned());
-    let ok = password::verify(req.password, hash).await;
+    let ok = password::verify(req.password, hash, slot).await;
     match account {
         Some(a) if ok && a.disabled == 0 && a.password_hash.is_some() => {
-            s.limits.sign_in_succeeded(&login);
+            s.limits.sign_in_succeeded(&login, ip.0);
             Ok(Json(issue(&s, &a).await?).into_response())
         }
         _ => {
-            s.limits.sign_in_failed(&login, ip.0);
+            tracing::info!(client = %ip.0, "sign-in refused");
             Err(ApiError::Unauthenticated(
                 "login or password is wrong, or the account is disabled".into(),
             ))
         }
     }
+}
+
+/// Longest login accepted at sign-in (the longest an account may have).
+const MAX_LOGIN_LEN: usize = 254;
+
+/// Refuses over-long logins and passwords before they cost a lookup or a hash.
+fn check_sign_in_lengths(req: &SignIn) -> Result<(), ApiError> {
+    if req.login.chars().count() > MAX_LOGIN_LEN {
+        return Err(ApiError::field(
+            "login",
+            "too_long",
+            format!("a login has at most {MAX_LOGIN_LEN} characters"),
+        ));
+    }
+    if req.password.chars().count() > password::MAX_LEN {
+        return Err(ApiError::field(
+            "password",
+            "too_long",
+            format!("a password has at most {} characters", password::MAX_LEN),
+        ));
+    }
+    Ok(())
 }
 
 pub(crate) async fn refresh(
@@ -166,6 +191,7 @@ pub(crate) async fn sign_out(
         }
     }
     store::end_sessions(&s.db, &p.account_id, now).await?;
+    s.live.access_changed();
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -197,26 +223,40 @@ pub(crate) async fn change_password(
                 "this account signs in without a password",
             )
         })?;
-    s.limits.sign_in_allowed(&a.login, ip.0)?;
+    if req.current_password.chars().count() > password::MAX_LEN {
+        return Err(ApiError::field(
+            "current_password",
+            "too_long",
+            format!("a password has at most {} characters", password::MAX_LEN),
+        ));
+    }
+    s.limits.sign_in_begin(&a.login, ip.0)?;
+    let slot = s.hashing.slot().await?;
     if !password::verify(
         req.current_password,
         a.password_hash.clone().unwrap_or_default(),
+        slot,
     )
     .await
     {
-        s.limits.sign_in_failed(&a.login, ip.0);
         return Err(ApiError::field(
             "current_password",
             "wrong",
             "the current password is wrong",
         ));
     }
+    s.limits.sign_in_succeeded(&a.login, ip.0);
     if let Some(why) = password::weakness(&req.new_password) {
         return Err(ApiError::field("new_password", "weak", why));
     }
-    let hash = password::hash(req.new_password).await.map_err(internal)?;
+    let slot = s.hashing.slot().await?;
+    let hash = password::hash(req.new_password, slot)
+        .await
+        .map_err(internal)?;
     let now = now_ms();
     store::set_password(&s.db, &a.account_id, &hash, now).await?;
+    s.must_change.done(&a.account_id).await?;
+    s.live.access_changed();
     store::audit(
         &s.db,
         &a.account_id,
@@ -312,7 +352,11 @@ pub(crate) async fn create_account(
         ));
     }
     let hash = match &req.password {
-        Some(pw) => Some(password::hash(pw.clone()).await.map_err(internal)?),
+        Some(pw) => Some(
+            password::hash(pw.clone(), s.hashing.slot().await?)
+                .await
+                .map_err(internal)?,
+        ),
         None => None,
     };
     let login = normal_login(&req.login);
@@ -407,6 +451,7 @@ pub(crate) async fn disable_account(
     if !store::disable_account(&s.db, &id, version, now).await? {
         return Err(stale());
     }
+    s.live.access_changed();
     store::audit(
         &s.db,
         &p.account_id,
@@ -512,6 +557,7 @@ pub(crate) async fn revoke_api_token(
     if !store::revoke_api_token(&s.db, &id, &token_id, now).await? {
         return Err(ApiError::not_found("API token", &token_id));
     }
+    s.live.access_changed();
     store::audit(
         &s.db,
         &p.account_id,

@@ -4,8 +4,15 @@
 //! board for the desk, own work orders for a technician, own tickets for a customer,
 //! callbacks for callback agents. Events carry ids and the event type, never personal
 //! data; the client reads the object through the API, where the usual rules apply.
+//!
+//! A stream lives no longer than the access that opened it: its credentials are checked
+//! again every [`RECHECK`] and at once when this replica signs someone out, disables an
+//! account, changes a password or revokes an API token; when they no longer
+//! authenticate (signed out, disabled, expired, revoked) the stream sends `ended` and
+//! closes.
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -15,21 +22,26 @@ use aftercare_contracts::permissions::LIVE_UPDATE_SUBJECTS;
 use aftercare_contracts::rpc::ById;
 use aftercare_platform::Bus;
 use axum::extract::{Extension, State};
+use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::{Stream, StreamExt};
 use serde::Serialize;
 use serde_json::Value;
-use tokio::sync::broadcast;
+use tokio::sync::{Notify, broadcast};
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
 
 use super::AppState;
+use crate::error::ApiError;
 use crate::identity::Principal;
 
 /// Updates buffered per connection before a slow client is told it lagged.
 const BUFFER: usize = 1024;
 /// Ticket owners remembered before the cache is cleared.
 const OWNERS_KEPT: usize = 100_000;
+/// How often an open stream's credentials are checked again (changes made through
+/// another replica, token expiry).
+const RECHECK: Duration = Duration::from_secs(3);
 
 /// One change, as sent to browsers.
 #[derive(Debug, Clone, Serialize)]
@@ -84,6 +96,7 @@ impl Update {
 pub(crate) struct Live {
     tx: broadcast::Sender<Arc<Update>>,
     ticket_owner: Arc<Mutex<HashMap<Uuid, Option<Uuid>>>>,
+    access_changed: Arc<Notify>,
 }
 
 impl Live {
@@ -120,7 +133,14 @@ impl Live {
         Ok(Live {
             tx,
             ticket_owner: Arc::new(Mutex::new(HashMap::new())),
+            access_changed: Arc::new(Notify::new()),
         })
+    }
+
+    /// Tells open streams that some access ended (sign-out, disabling, password change,
+    /// token revocation): each checks its credentials again now.
+    pub(crate) fn access_changed(&self) {
+        self.access_changed.notify_waiters();
     }
 
     /// The customer record a ticket belongs to (looked up once, then remembered).
@@ -173,8 +193,10 @@ async fn visible(s: &AppState, p: &Principal, u: &Update) -> bool {
 pub(crate) async fn stream(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
+    headers: HeaderMap,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let rx = s.live.tx.subscribe();
+    let ended = access_ended(s.clone(), headers);
     let hello = Event::default()
         .event("ready")
         .data(format!("{{\"role\":\"{}\"}}", p.role.name()));
@@ -201,8 +223,42 @@ pub(crate) async fn stream(
             }
         }
     });
-    Sse::new(futures::stream::once(async move { Ok(hello) }).chain(updates))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    // When access ends the stream says so (`ended`) and closes; at shutdown it just closes.
+    let over = Arc::new(AtomicBool::new(false));
+    let flag = over.clone();
+    let updates = futures::stream::once(async move { Ok(hello) })
+        .chain(updates)
+        .take_until(async move {
+            ended.await;
+            flag.store(true, Ordering::SeqCst);
+        });
+    let farewell = futures::stream::once(async move {
+        over.load(Ordering::SeqCst).then(|| {
+            Ok(Event::default()
+                .event("ended")
+                .data("{\"reason\":\"access ended; sign in again\"}"))
+        })
+    })
+    .filter_map(futures::future::ready);
+    Sse::new(updates.chain(farewell)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// Resolves when the credentials in `headers` no longer authenticate: checked every
+/// [`RECHECK`] and whenever this replica reports an access change.
+async fn access_ended(s: AppState, headers: HeaderMap) {
+    loop {
+        let changed = s.live.access_changed.notified();
+        tokio::select! {
+            _ = changed => {}
+            _ = tokio::time::sleep(RECHECK) => {}
+        }
+        match crate::access::authenticate(&s, &headers).await {
+            Ok(Some(_)) => {}
+            Ok(None) | Err(ApiError::Unauthenticated(_)) | Err(ApiError::Forbidden) => return,
+            // The database is unreachable: keep the stream, check again later.
+            Err(e) => tracing::debug!(?e, "live stream: access check failed; retrying"),
+        }
+    }
 }
 
 #[cfg(test)]

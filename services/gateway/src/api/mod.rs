@@ -53,6 +53,10 @@ pub(crate) struct AppState {
     pub(crate) limits: Arc<Limits>,
     pub(crate) live: live::Live,
     pub(crate) oidc: Option<Arc<Oidc>>,
+    /// Bounded slots for argon2 hashing (memory budget).
+    pub(crate) hashing: crate::identity::password::Hashing,
+    /// Accounts that must change their password before anything else.
+    pub(crate) must_change: crate::identity::password_change::MustChange,
 }
 
 impl AppState {

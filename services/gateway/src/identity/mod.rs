@@ -5,6 +5,7 @@
 pub(crate) mod keys;
 pub(crate) mod oidc;
 pub(crate) mod password;
+pub(crate) mod password_change;
 pub(crate) mod store;
 pub(crate) mod tokens;
 
