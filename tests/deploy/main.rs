@@ -312,6 +312,38 @@ fn policy_checks(overlay: &str, docs: &[Value]) {
             format!("aftercare-{s}-db-app").as_str()
         );
     }
+
+    // The gateway signs access tokens with keys from a mounted Secret, read-only, never
+    // from its database; every replica mounts the same Secret.
+    let g = named(docs, "Deployment", "aftercare-gateway").unwrap();
+    let pod = &g["spec"]["template"]["spec"];
+    let container = &pod["containers"][0];
+    let key_file = container["env"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "AFTERCARE_JWT_SIGNING_KEY_FILE")
+        .unwrap_or_else(|| panic!("{overlay}: no signing key file"));
+    let volume = pod["volumes"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|v| v["secret"]["secretName"] == "aftercare-jwt-signing-key")
+        .unwrap_or_else(|| panic!("{overlay}: no signing key Secret"));
+    let mount = container["volumeMounts"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == volume["name"])
+        .unwrap();
+    assert_eq!(mount["readOnly"], true, "{overlay}");
+    assert!(
+        key_file["value"]
+            .as_str()
+            .unwrap()
+            .starts_with(mount["mountPath"].as_str().unwrap()),
+        "{overlay}"
+    );
 }
 
 #[test]

@@ -265,10 +265,19 @@ impl GatewayArgs {
         dir: &std::path::Path,
     ) -> aftercare_gateway::SigningKeySource {
         use aftercare_gateway::SigningKeySource;
-        if let Some(text) = &self.jwt_signing_key {
+        // An empty variable (compose's `${VAR:-}`) counts as unset.
+        if let Some(text) = self
+            .jwt_signing_key
+            .as_ref()
+            .filter(|t| !t.trim().is_empty())
+        {
             return SigningKeySource::Text(text.clone());
         }
-        if let Some(path) = &self.jwt_signing_key_file {
+        if let Some(path) = self
+            .jwt_signing_key_file
+            .as_ref()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
             return SigningKeySource::File(path.clone());
         }
         let beside_database = database_url
