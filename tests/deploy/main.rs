@@ -394,6 +394,57 @@ fn the_overlays_meet_the_deployment_policy() {
 }
 
 #[test]
+fn the_gateway_trusts_only_the_ingress_for_client_addresses_and_keeps_health_off_the_ingress() {
+    for overlay in ["dev", "prod"] {
+        let Some((_file, docs)) = render(overlay) else {
+            return;
+        };
+        let config = kind(&docs, "ConfigMap")
+            .into_iter()
+            .find(|c| {
+                c["metadata"]["name"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("aftercare-config")
+            })
+            .unwrap();
+        let trusted = config["data"]["AFTERCARE_TRUSTED_PROXIES"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{overlay}: AFTERCARE_TRUSTED_PROXIES is not set"));
+        for range in trusted.split(',') {
+            let range = range.trim();
+            assert!(
+                range.contains('/') && range != "0.0.0.0/0" && range != "::/0",
+                "{overlay}: {range:?} must be the ingress controller's pod range"
+            );
+        }
+        // The Ingress reaches only the API port; probes use the health port, which `run`
+        // serves /healthz, /readyz and /metrics on (the API port does not).
+        let gateway = named(&docs, "Deployment", "aftercare-gateway").unwrap();
+        let c = &gateway["spec"]["template"]["spec"]["containers"][0];
+        assert_eq!(c["args"][0], "run", "{overlay}");
+        for probe in ["startupProbe", "readinessProbe", "livenessProbe"] {
+            assert_eq!(c[probe]["httpGet"]["port"], "health", "{overlay} {probe}");
+        }
+        let service = named(&docs, "Service", "aftercare-gateway").unwrap();
+        for port in service["spec"]["ports"].as_sequence().unwrap() {
+            assert_eq!(
+                port["targetPort"], "http",
+                "{overlay}: the Service exposes only the API"
+            );
+        }
+        for ingress in kind(&docs, "Ingress") {
+            for rule in ingress["spec"]["rules"].as_sequence().unwrap() {
+                for path in rule["http"]["paths"].as_sequence().unwrap() {
+                    assert_eq!(path["backend"]["service"]["name"], "aftercare-gateway");
+                    assert_eq!(path["backend"]["service"]["port"]["name"], "http");
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn the_compose_file_runs_every_role_against_durable_nats_postgres_and_a_trace_viewer() {
     let text = std::fs::read_to_string(root().join("deploy/compose.yaml")).unwrap();
     let mut doc: Value = serde_yaml::from_str(&text).unwrap();
