@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App as AntApp, Card, ConfigProvider, Layout, Modal, Typography } from 'antd';
+import { App as AntApp, Button, Card, ConfigProvider, Layout, Modal, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -13,6 +13,7 @@ import { useSession } from './shell/permissions';
 import { AppShell } from './shell/AppShell';
 import { onLiveEvent, startLive, stopLive } from './live/stream';
 import { ApiProblem } from './api/problem';
+import { setLang } from './i18n';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -53,11 +54,19 @@ function LiveQueries() {
 }
 
 function SignInPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const other = i18n.language === 'en' ? 'zh-CN' : 'en';
   return (
     <Layout style={{ minHeight: '100vh', alignItems: 'center', justifyContent: 'center' }}>
       <main>
-        <Card style={{ width: 360 }}>
+        <Card
+          style={{ width: 360 }}
+          extra={
+            <Button size="small" data-testid="lang" aria-label={t('shell:languageLabel')} lang={other} onClick={() => setLang(other)}>
+              {t('shell:language')}
+            </Button>
+          }
+        >
           <Typography.Title level={1} style={{ fontSize: 22 }}>
             {t('common:appName')} · {t('auth:title')}
           </Typography.Title>
@@ -104,7 +113,7 @@ export default function App() {
     document.documentElement.lang = en ? 'en' : 'zh-CN';
   }, [en]);
   return (
-    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#1668dc' } }}>
+    <ConfigProvider locale={en ? enUS : zhCN} theme={{ token: { colorPrimary: '#0958d9', colorLink: '#0043c8', colorTextQuaternary: 'rgba(0,0,0,0.6)', colorTextDisabled: 'rgba(0,0,0,0.58)', colorTextSecondary: 'rgba(0,0,0,0.68)', colorTextTertiary: 'rgba(0,0,0,0.62)', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/langs';
 import { formatDate, formatDateTime } from '../lib/format';
 import { OPEN_STATUSES, useCustomerTickets, useMachines, type Customer, type Machine } from './queries';
 import { SlaClock } from './SlaClock';
+import { TONE } from '../lib/colors';
 import { useOpenTicket } from './TicketDrawer';
 
 /** Everything the agent needs about a caller: record, machines, open tickets, last visits. */
@@ -21,14 +22,14 @@ export function CustomerPanel({ customer }: { customer: Customer }) {
     <Card
       title={
         <span data-testid="customer-title">
-          {customer.company} <Typography.Text type="secondary">{customer.number}</Typography.Text>
+          {customer.company} · {customer.number}
         </span>
       }
       size="small"
     >
       <Descriptions size="small" column={2}>
         <Descriptions.Item label={t('desk:customer.tier')}>
-          <Tag color={customer.tier === 'key_account' ? 'gold' : 'default'}>{t(`desk:customer.tiers.${customer.tier}`)}</Tag>
+          <Tag color={customer.tier === 'key_account' ? TONE.key : undefined}>{t(`desk:customer.tiers.${customer.tier}`)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('desk:customer.district')}>{customer.district}</Descriptions.Item>
         <Descriptions.Item label={t('desk:customer.address')} span={2}>
@@ -55,7 +56,7 @@ export function CustomerPanel({ customer }: { customer: Customer }) {
             title: t('desk:machine.warranty'),
             render: (_, m) =>
               m.warranty_end && m.warranty_end >= today ? (
-                <Tag color="green">{t('desk:machine.inWarranty', { date: formatDate(m.warranty_end, lang) })}</Tag>
+                <Tag color={TONE.success}>{t('desk:machine.inWarranty', { date: formatDate(m.warranty_end, lang) })}</Tag>
               ) : (
                 <Tag>{t('desk:machine.outOfWarranty')}</Tag>
               ),
@@ -64,7 +65,7 @@ export function CustomerPanel({ customer }: { customer: Customer }) {
             title: t('desk:machine.contract'),
             render: (_, m) =>
               m.contract ? (
-                <Tag color={m.contract.ends_on >= today ? 'blue' : 'default'}>
+                <Tag color={m.contract.ends_on >= today ? TONE.info : undefined}>
                   {t('desk:machine.contractTo', { number: m.contract.number, date: formatDate(m.contract.ends_on, lang) })}
                 </Tag>
               ) : (

@@ -28,6 +28,12 @@ export default function DeskPage() {
     return () => clearTimeout(id);
   }, [typed]);
 
+  // The page opens with the lookup focused, ready for the next call.
+  useEffect(() => {
+    const id = setTimeout(() => lookupRef.current?.focus(), 50);
+    return () => clearTimeout(id);
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;

@@ -10,6 +10,7 @@ import { useSession } from '../shell/permissions';
 import { SlaClock } from './SlaClock';
 import { OPEN_STATUSES, type Ticket } from './queries';
 import { useOpenTicket } from './TicketDrawer';
+import { TONE } from '../lib/colors';
 
 type Query = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
 type Filters = { status?: string; priority?: string; type?: string; sla?: string; owner?: string; view?: string };
@@ -133,7 +134,7 @@ export default function QueuePage() {
             { title: t('desk:queue.customer'), render: (_, r) => r.customer.name },
             { title: t('desk:queue.type'), render: (_, r) => t(`desk:type.${r.type}`) },
             { title: t('desk:queue.status'), render: (_, r) => <Tag>{t(`desk:status.${r.status}`)}</Tag> },
-            { title: t('desk:queue.priority'), render: (_, r) => <Tag color={r.priority === 'p1' ? 'red' : r.priority === 'p2' ? 'orange' : 'default'}>{t(`desk:priority.${r.priority}`)}</Tag> },
+            { title: t('desk:queue.priority'), render: (_, r) => <Tag color={r.priority === 'p1' ? TONE.danger : r.priority === 'p2' ? TONE.warning : undefined}>{t(`desk:priority.${r.priority}`)}</Tag> },
             { title: t('desk:queue.opened'), render: (_, r) => formatDateTime(r.opened_at, lang) },
             { title: t('desk:queue.response'), render: (_, r) => <SlaClock openedAt={r.opened_at} due={r.sla.first_response_due} doneAt={r.sla.first_response_at} /> },
             { title: t('desk:queue.resolution'), render: (_, r) => <SlaClock openedAt={r.opened_at} due={r.sla.resolution_due} doneAt={r.sla.resolved_at} /> },

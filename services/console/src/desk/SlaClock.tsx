@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
 import { formatSpan } from '../lib/format';
 import { minutesLeft, slaTone } from '../lib/lookup';
+import { TONE } from '../lib/colors';
 
 /** The current time, ticking every 30 s so clocks move without a reload. */
 export function useNow(ms = 30_000): number {
@@ -23,7 +24,7 @@ export function SlaClock({ openedAt, due, doneAt }: { openedAt: string; due: str
   const tone = slaTone(openedAt, due, now, !!doneAt);
   if (tone === 'done') return <Tag data-sla="done">{t('desk:sla.met')}</Tag>;
   const left = minutesLeft(due, now);
-  const color = tone === 'breached' ? 'red' : tone === 'warn' ? 'orange' : 'green';
+  const color = tone === 'breached' ? TONE.danger : tone === 'warn' ? TONE.warning : TONE.success;
   const text = left >= 0 ? t('desk:sla.left', { span: formatSpan(left, lang) }) : t('desk:sla.over', { span: formatSpan(left, lang) });
   return (
     <Tag color={color} data-sla={tone}>

@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
 import { useCan } from '../shell/permissions';
 import { SlaClock } from './SlaClock';
+import { TONE } from '../lib/colors';
 import { useTicket, type Ticket } from './queries';
 
 type Status = components['schemas']['TicketStatus'];
@@ -93,7 +94,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
       {error && <Alert type="error" showIcon title={error} role="alert" />}
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('desk:queue.status')}>
-          <Tag color="blue">{t(`desk:status.${ticket.status}`)}</Tag>
+          <Tag color={TONE.info}>{t(`desk:status.${ticket.status}`)}</Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('desk:queue.priority')}>{t(`desk:priority.${ticket.priority}`)}</Descriptions.Item>
         <Descriptions.Item label={t('desk:queue.type')}>{t(`desk:type.${ticket.type}`)}</Descriptions.Item>

@@ -8,6 +8,7 @@ import { signOut } from '../auth/session';
 import { useSession } from './permissions';
 import { landingFor, workspacesFor } from './workspaces';
 import { TicketDrawer } from '../desk/TicketDrawer';
+import { TONE } from '../lib/colors';
 
 const tone: Record<LiveStatus, 'success' | 'processing' | 'warning' | 'error'> = {
   online: 'success',
@@ -56,7 +57,7 @@ export function AppShell() {
         </nav>
         <Space size="middle">
           <LiveIndicator />
-          <Tag color="blue" data-testid="role">{t(`common:role.${me?.role ?? 'customer'}`)}</Tag>
+          <Tag color={TONE.info} data-testid="role">{t(`common:role.${me?.role ?? 'customer'}`)}</Tag>
           <Button
             size="small"
             data-testid="lang"

@@ -1,0 +1,97 @@
+// Starts `aftercare up` in a temporary directory and seeds what the tests need through
+// the API: an agent, a warehouse clerk, a customer with a machine, and a FAQ article.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const ADMIN_PASSWORD = 'Console-Admin-2026!';
+export const PASSWORD = 'Console-Test-2026!';
+
+async function call<T>(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const r = await fetch(base + '/api/v1' + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** Signs in through the API; returns the access token. */
+export async function token(base: string, login: string, password: string): Promise<string> {
+  const r = await call<{ access_token: string }>(base, null, 'POST', '/auth/token', { login, password });
+  return r.access_token;
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const target = process.env.CARGO_TARGET_DIR ?? resolve(here, '../../../target');
+  const bin = process.env.AFTERCARE_BIN ?? join(target, 'debug/aftercare');
+  const dir = mkdtempSync(join(tmpdir(), 'aftercare-console-'));
+  const child: ChildProcess = spawn(bin, ['up', '--data-dir', join(dir, 'data'), '--gateway-addr', '127.0.0.1:0', '--health-addr', '127.0.0.1:0'], {
+    cwd: dir,
+    env: { ...process.env, AFTERCARE_ADMIN_PASSWORD: ADMIN_PASSWORD, AFTERCARE_LOG_FORMAT: 'json', RUST_LOG: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const base = await new Promise<string>((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error('aftercare up did not print the console URL in 90 s:\n' + out)), 90_000);
+    const read = (b: Buffer) => {
+      out += b.toString();
+      const m = /console on (http:\/\/[\d.:]+)\//.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+    child.on('exit', (code) => fail(new Error(`aftercare up exited (${code}):\n${out}`)));
+  });
+  // Wait until every role answers.
+  for (let i = 0; i < 120; i++) {
+    const r = await fetch(base + '/readyz').catch(() => null);
+    if (r?.ok) break;
+    await new Promise((s) => setTimeout(s, 500));
+  }
+  const admin = await token(base, 'admin', ADMIN_PASSWORD);
+  for (const [login, role] of [
+    ['agent1', 'agent'],
+    ['clerk1', 'warehouse'],
+  ] as const) {
+    await call(base, admin, 'POST', '/accounts', { login, display_name: login, role, password: PASSWORD });
+  }
+  const customer = await call<{ id: string }>(base, admin, 'POST', '/customers', {
+    company: '天河印务有限公司',
+    contacts: [{ name: '王经理', phones: ['+86 20 5555 0101'] }],
+    address: '广州市天河路 1 号',
+    district: 'tianhe',
+    tier: 'key_account',
+  });
+  await call(base, admin, 'POST', '/machines', {
+    customer_id: customer.id,
+    product_line: 'copier',
+    brand: 'Sharp',
+    model: 'AR-2048',
+    serial: 'SN-CONSOLE-1',
+    purchase_date: new Date(Date.now() - 100 * 86400_000).toISOString().slice(0, 10),
+  });
+  await call(base, admin, 'POST', '/faq', {
+    product_line: 'copier',
+    question: '复印件有黑线 black streaks on copies',
+    answer: '清洁感光鼓和充电辊 / clean the drum and the charge roller',
+  });
+  process.env.AFTERCARE_CONSOLE_URL = base;
+  mkdirSync(join(here, '..', 'test-results'), { recursive: true });
+  writeFileSync(join(here, '..', 'test-results', '.server.json'), JSON.stringify({ base, dir }), { flag: 'w' });
+  return async () => {
+    child.kill('SIGTERM');
+    await new Promise((s) => setTimeout(s, 1500));
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

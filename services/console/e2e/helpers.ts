@@ -1,0 +1,33 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { PASSWORD } from './global-setup';
+
+/** Signs in through the console's form. */
+export async function signIn(page: Page, login: string, password = PASSWORD): Promise<void> {
+  if (!(await page.locator('#signin_login').isVisible())) await page.goto('/');
+  await page.locator('#signin_login').fill(login);
+  await page.locator('#signin_password').fill(password);
+  await page.locator('#signin_password').press('Enter');
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+}
+
+/** Chooses the language from the header when it is not the one wanted. */
+export async function useLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
+  const current = await page.evaluate(() => document.documentElement.lang);
+  if (current !== lang) await page.getByTestId('lang').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** Writes a full-page screenshot to artifacts/screenshots/<name>.png. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('artifacts/screenshots', { recursive: true });
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Fails on any serious or critical accessibility violation axe-core finds. */
+export async function noSeriousA11yViolations(page: Page): Promise<void> {
+  const r = await new AxeBuilder({ page }).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 8).join(', ')})`)).toEqual([]);
+}
