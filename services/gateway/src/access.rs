@@ -136,7 +136,7 @@ pub(crate) async fn authenticate(
     if let Some(oidc) = &s.oidc
         && oidc.issued(token)
     {
-        return oidc.verify(token).await.map(Some);
+        return oidc.verify(token, &s.db).await.map(Some);
     }
     let claims = s.signer.verify(token).map_err(ApiError::Unauthenticated)?;
     if let Some(ticket) = claims.ticket {

@@ -279,6 +279,7 @@ async fn bootstrap_admin(
             customer_id: None,
             technician_id: None,
             password_hash: Some(&hash),
+            oidc_subject: None,
             now: now_ms(),
         },
     )

@@ -282,6 +282,7 @@ fn account_view(a: &AccountRow) -> Account {
         technician_id: a.technician_id.clone(),
         has_password: a.password_hash.is_some(),
         disabled: a.disabled != 0,
+        oidc_subject: a.oidc_subject.clone(),
         created_at: from_ms(a.created_at),
         version: a.version,
     }
@@ -319,6 +320,9 @@ fn validate_account(req: &CreateAccount) -> Vec<aftercare_contracts::FieldError>
             "not_allowed",
             "only customer accounts are linked to a customer record",
         ));
+    }
+    if let Some(subject) = &req.oidc_subject {
+        check_text(&mut errors, "oidc_subject", subject.trim(), 1, 255);
     }
     if req.role != Role::Technician && req.technician_id.is_some() {
         errors.push(field_error(
@@ -360,6 +364,17 @@ pub(crate) async fn create_account(
         None => None,
     };
     let login = normal_login(&req.login);
+    if let Some(subject) = &req.oidc_subject
+        && store::account_by_oidc_subject(&s.db, subject.trim())
+            .await?
+            .is_some()
+    {
+        return Err(ApiError::field(
+            "oidc_subject",
+            "duplicate",
+            "another account stands for this OIDC subject",
+        ));
+    }
     let id = Uuid::now_v7();
     let now = now_ms();
     let inserted = store::insert_account(
@@ -372,6 +387,7 @@ pub(crate) async fn create_account(
             customer_id: req.customer_id,
             technician_id: req.technician_id,
             password_hash: hash.as_deref(),
+            oidc_subject: req.oidc_subject.as_deref().map(str::trim),
             now,
         },
     )

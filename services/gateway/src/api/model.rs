@@ -95,6 +95,11 @@ pub(crate) struct CreateAccount {
     /// Required for technician accounts: the technician they are.
     #[serde(default)]
     pub(crate) technician_id: Option<Uuid>,
+    /// The `sub` of the person at the external OIDC issuer this account stands for: a
+    /// token of that subject takes this account's customer or technician link (never one
+    /// from the token's claims), and ends when this account is disabled.
+    #[serde(default)]
+    pub(crate) oidc_subject: Option<String>,
 }
 
 /// An account as administrators see it.
@@ -118,6 +123,9 @@ pub(crate) struct Account {
     pub(crate) has_password: bool,
     /// Disabled accounts cannot sign in and their tokens are refused.
     pub(crate) disabled: bool,
+    /// The OIDC subject the account stands for, if linked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) oidc_subject: Option<String>,
     /// Created.
     pub(crate) created_at: DateTime<Utc>,
     /// Optimistic-concurrency version, also the ETag.

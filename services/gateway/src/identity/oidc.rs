@@ -1,6 +1,9 @@
 //! Optional sign-in through an external OpenID Connect issuer (Keycloak, Azure AD,
 //! Authing, …): its access tokens are checked against the issuer's published keys
-//! (JWKS) and one claim is mapped to an Aftercare role.
+//! (JWKS), one claim is mapped to an Aftercare role through the configured map only (an
+//! issuer role that happens to be called `admin` is nothing unless mapped), and the
+//! customer or technician a token may act for comes from the Aftercare account linked to
+//! its subject, never from its claims.
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
@@ -10,8 +13,9 @@ use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{Principal, Via};
+use super::{Principal, Via, store};
 use crate::error::ApiError;
+use aftercare_platform::Db;
 
 /// Algorithms accepted from an external issuer: asymmetric only, so a token signed with
 /// a shared secret can never pass as the issuer's.
@@ -40,7 +44,8 @@ pub struct OidcConfig {
     /// (`AFTERCARE_OIDC_ROLE_CLAIM`).
     pub role_claim: String,
     /// Issuer role names mapped to Aftercare roles, `helpdesk=agent,field=technician`
-    /// (`AFTERCARE_OIDC_ROLE_MAP`); Aftercare's own role names always map to themselves.
+    /// (`AFTERCARE_OIDC_ROLE_MAP`). Only listed names map: an issuer role named like an
+    /// Aftercare role (`admin`) grants nothing unless listed (`admin=admin`).
     pub role_map: HashMap<String, Role>,
 }
 
@@ -132,8 +137,10 @@ impl Oidc {
         })
     }
 
-    /// Verifies an external token and maps it to a principal.
-    pub(crate) async fn verify(&self, token: &str) -> Result<Principal, ApiError> {
+    /// Verifies an external token and maps it to a principal: the role through the
+    /// configured map, the account, customer and technician from the Aftercare account
+    /// linked to the token's subject (none without a link; refused when it is disabled).
+    pub(crate) async fn verify(&self, token: &str, db: &Db) -> Result<Principal, ApiError> {
         let header = jsonwebtoken::decode_header(token)
             .map_err(|_| ApiError::Unauthenticated("the token is not valid".into()))?;
         if !ACCEPTED.contains(&header.alg) {
@@ -148,12 +155,16 @@ impl Oidc {
         validation.set_issuer(&[&self.config.issuer]);
         validation.set_audience(&[&self.config.audience]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.validate_nbf = true;
         validation.leeway = 30;
         let claims = jsonwebtoken::decode::<Value>(token, &key, &validation)
             .map_err(|e| {
                 ApiError::Unauthenticated(match e.kind() {
                     jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
                         "the token has expired".into()
+                    }
+                    jsonwebtoken::errors::ErrorKind::ImmatureSignature => {
+                        "the token is not valid yet".into()
                     }
                     jsonwebtoken::errors::ErrorKind::InvalidIssuer
                     | jsonwebtoken::errors::ErrorKind::InvalidAudience => {
@@ -167,18 +178,21 @@ impl Oidc {
         let sub = claims
             .get("sub")
             .and_then(Value::as_str)
-            .unwrap_or_default();
-        let uuid_claim = |k: &str| {
-            claims
-                .get(k)
-                .and_then(Value::as_str)
-                .and_then(|v| Uuid::parse_str(v).ok())
-        };
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| ApiError::Unauthenticated("the token names no subject".into()))?;
+        let (account_id, customer_id, technician_id): (String, Option<Uuid>, Option<Uuid>) =
+            match store::account_by_oidc_subject(db, sub).await? {
+                Some(a) if a.disabled != 0 => {
+                    return Err(ApiError::Unauthenticated("the account is disabled".into()));
+                }
+                Some(a) => (a.account_id.clone(), a.customer(), a.technician()),
+                None => (format!("oidc:{sub}"), None, None),
+            };
         Ok(Principal {
-            account_id: format!("oidc:{sub}"),
+            account_id,
             role,
-            customer_id: uuid_claim("aftercare_customer_id"),
-            technician_id: uuid_claim("aftercare_technician_id"),
+            customer_id,
+            technician_id,
             ticket_id: None,
             via: Via::Oidc,
         })
@@ -195,13 +209,9 @@ impl Oidc {
             Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
             _ => vec![],
         };
-        names.into_iter().find_map(|n| {
-            self.config
-                .role_map
-                .get(n)
-                .copied()
-                .or_else(|| Role::parse(n))
-        })
+        names
+            .into_iter()
+            .find_map(|n| self.config.role_map.get(n).copied())
     }
 }
 
@@ -236,8 +246,11 @@ mod tests {
         });
         let claims = serde_json::json!({"realm_access": {"roles": ["offline", "helpdesk"]}});
         assert_eq!(oidc.role(&claims), Some(Role::Agent));
-        let claims = serde_json::json!({"realm_access": {"roles": ["manager"]}});
-        assert_eq!(oidc.role(&claims), Some(Role::Manager));
+        // Names of Aftercare roles grant nothing unless the map lists them.
+        for name in ["manager", "admin"] {
+            let claims = serde_json::json!({"realm_access": {"roles": [name]}});
+            assert_eq!(oidc.role(&claims), None, "{name}");
+        }
         assert_eq!(oidc.role(&serde_json::json!({"roles": ["x"]})), None);
     }
 }
@@ -309,25 +322,73 @@ mod issuer_tests {
         let now = jsonwebtoken::get_current_timestamp() as i64;
         serde_json::json!({"sub": "u-1", "iss": iss, "aud": aud, "exp": now + exp_offset,
             "roles": ["offline_access", "field"],
-            "aftercare_technician_id": "018f0000-0000-7000-8000-000000000003"})
+            "aftercare_technician_id": "018f0000-0000-7000-8000-000000000003",
+            "aftercare_customer_id": "018f0000-0000-7000-8000-000000000004"})
+    }
+
+    fn good() -> serde_json::Value {
+        claims(300, "aftercare", "https://sso.example.com")
+    }
+
+    /// The gateway's own database (SQLite in a temporary directory), migrated.
+    async fn db() -> (Db, tempfile::TempDir) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = Db::connect(
+            &format!("sqlite://{}/gateway.db", dir.path().display()),
+            "gateway",
+        )
+        .await
+        .expect("db");
+        db.migrate(&crate::MIGRATIONS).await.expect("migrate");
+        (db, dir)
+    }
+
+    async fn link(db: &Db, subject: &str, role: Role, technician: Option<Uuid>) -> String {
+        let id = Uuid::now_v7();
+        store::insert_account(
+            db,
+            &store::NewAccount {
+                id,
+                login: &format!("linked-{subject}"),
+                display_name: "linked",
+                role,
+                customer_id: None,
+                technician_id: technician,
+                password_hash: None,
+                oidc_subject: Some(subject),
+                now: 1,
+            },
+        )
+        .await
+        .expect("account");
+        id.to_string()
     }
 
     #[tokio::test]
     async fn tokens_of_the_issuer_map_to_a_role_and_everything_else_is_refused() {
+        let (db, _dir) = db().await;
         let i = issuer().await;
         let o = oidc(&i.url);
-        let good = token(
-            &i,
-            "k1",
-            claims(300, "aftercare", "https://sso.example.com"),
-        );
-        assert!(o.issued(&good));
-        let p = o.verify(&good).await.expect("valid");
+        let good_token = token(&i, "k1", good());
+        assert!(o.issued(&good_token));
+        let p = o.verify(&good_token, &db).await.expect("valid");
         assert_eq!(p.role, Role::Technician);
         assert_eq!(p.account_id, "oidc:u-1");
-        assert!(p.technician_id.is_some());
         assert_eq!(p.via, Via::Oidc);
 
+        // S2 for the issuer's tokens: every defect is 401.
+        let now = jsonwebtoken::get_current_timestamp() as i64;
+        let mut early = good();
+        early["nbf"] = serde_json::json!(now + 600);
+        let mut tampered = good_token.clone();
+        let last = tampered.pop().expect("char");
+        tampered.push(if last == 'A' { 'B' } else { 'A' });
+        let impostor = issuer().await;
+        let alg_none = {
+            let h = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT","kid":"k1"}"#);
+            let b = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&good()).expect("json"));
+            format!("{h}.{b}.")
+        };
         for (bad, why) in [
             (
                 token(
@@ -337,6 +398,7 @@ mod issuer_tests {
                 ),
                 "expired",
             ),
+            (token(&i, "k1", early), "not yet valid"),
             (
                 token(&i, "k1", claims(300, "other", "https://sso.example.com")),
                 "audience",
@@ -349,49 +411,103 @@ mod issuer_tests {
                 ),
                 "issuer",
             ),
-            (
-                token(
-                    &i,
-                    "k9",
-                    claims(300, "aftercare", "https://sso.example.com"),
-                ),
-                "unknown key",
-            ),
+            (token(&i, "k9", good()), "unknown key"),
+            (token(&impostor, "k1", good()), "wrong key"),
+            (tampered, "bad signature"),
+            (alg_none.clone(), "alg none"),
         ] {
             assert!(
-                matches!(o.verify(&bad).await, Err(ApiError::Unauthenticated(_))),
+                matches!(o.verify(&bad, &db).await, Err(ApiError::Unauthenticated(_))),
                 "{why}"
             );
         }
+        // `alg: none` is not even taken for the issuer's; the gateway's own check refuses it.
+        assert!(!o.issued(&alg_none));
         // A token signed with a shared secret never passes as the issuer's.
         let hs = jsonwebtoken::encode(
             &Header::new(Algorithm::HS256),
-            &claims(300, "aftercare", "https://sso.example.com"),
+            &good(),
             &EncodingKey::from_secret(b"guess"),
         )
         .expect("sign");
         assert!(!o.issued(&hs));
-        assert!(o.verify(&hs).await.is_err());
+        assert!(o.verify(&hs, &db).await.is_err());
         // A valid signature but no mapped role: authenticated, not authorised.
-        let mut c = claims(300, "aftercare", "https://sso.example.com");
+        let mut c = good();
         c["roles"] = serde_json::json!(["nobody"]);
         assert!(matches!(
-            o.verify(&token(&i, "k1", c)).await,
+            o.verify(&token(&i, "k1", c), &db).await,
             Err(ApiError::Forbidden)
         ));
     }
 
     #[tokio::test]
-    async fn an_unreachable_key_endpoint_is_a_503_not_a_hang() {
+    async fn an_issuer_role_named_admin_is_nothing_unless_mapped() {
+        let (db, _dir) = db().await;
         let i = issuer().await;
-        let o = oidc("http://127.0.0.1:9/keys");
-        let t = token(
-            &i,
-            "k1",
-            claims(300, "aftercare", "https://sso.example.com"),
+        let o = oidc(&i.url);
+        let mut c = good();
+        c["roles"] = serde_json::json!(["admin"]);
+        assert!(matches!(
+            o.verify(&token(&i, "k1", c.clone()), &db).await,
+            Err(ApiError::Forbidden)
+        ));
+        let mapped = Oidc::new(OidcConfig {
+            role_map: OidcConfig::parse_role_map("admin=admin").expect("map"),
+            ..o.config.clone()
+        });
+        let p = mapped
+            .verify(&token(&i, "k1", c), &db)
+            .await
+            .expect("mapped");
+        assert_eq!(p.role, Role::Admin);
+    }
+
+    #[tokio::test]
+    async fn customer_and_technician_links_come_from_the_account_never_from_claims() {
+        let (db, _dir) = db().await;
+        let i = issuer().await;
+        let o = oidc(&i.url);
+        // Unlinked: the ids in the claims are ignored.
+        let p = o
+            .verify(&token(&i, "k1", good()), &db)
+            .await
+            .expect("valid");
+        assert_eq!((p.customer_id, p.technician_id), (None, None));
+        // Linked: the account's technician, whatever the token claims.
+        let technician = Uuid::now_v7();
+        let account = link(&db, "u-1", Role::Technician, Some(technician)).await;
+        let p = o
+            .verify(&token(&i, "k1", good()), &db)
+            .await
+            .expect("valid");
+        assert_eq!(p.account_id, account);
+        assert_eq!(p.technician_id, Some(technician));
+        assert_eq!(p.customer_id, None);
+        // A disabled linked account ends the issuer's tokens too.
+        let a = store::account_by_id(&db, &account)
+            .await
+            .expect("read")
+            .expect("account");
+        assert!(
+            store::disable_account(&db, &account, a.version, 2)
+                .await
+                .expect("disable")
         );
         assert!(matches!(
-            o.verify(&t).await,
+            o.verify(&token(&i, "k1", good()), &db).await,
+            Err(ApiError::Unauthenticated(_))
+        ));
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_key_endpoint_is_a_503_not_a_hang() {
+        let (db, _dir) = db().await;
+        let i = issuer().await;
+        let o = oidc("http://127.0.0.1:9/keys");
+        let t = token(&i, "k1", good());
+        assert!(matches!(
+            o.verify(&t, &db).await,
             Err(ApiError::ServiceUnavailable(_))
         ));
     }

@@ -20,6 +20,8 @@ pub(crate) struct AccountRow {
     pub(crate) sessions_valid_after: i64,
     pub(crate) created_at: i64,
     pub(crate) version: i64,
+    /// The OIDC subject this account stands for, if linked.
+    pub(crate) oidc_subject: Option<String>,
 }
 
 impl AccountRow {
@@ -41,7 +43,7 @@ impl AccountRow {
 
 const ACCOUNT: &str =
     "select account_id, login, display_name, role, customer_id, technician_id, password_hash,
-    disabled, sessions_valid_after, created_at, version from account";
+    disabled, sessions_valid_after, created_at, version, oidc_subject from account";
 
 /// What a new account is made of.
 pub(crate) struct NewAccount<'a> {
@@ -52,15 +54,17 @@ pub(crate) struct NewAccount<'a> {
     pub(crate) customer_id: Option<Uuid>,
     pub(crate) technician_id: Option<Uuid>,
     pub(crate) password_hash: Option<&'a str>,
+    /// The OIDC subject the account stands for, if any.
+    pub(crate) oidc_subject: Option<&'a str>,
     pub(crate) now: i64,
 }
 
-/// Inserts an account; false when the login is taken.
+/// Inserts an account; false when the login (or the OIDC subject) is taken.
 pub(crate) async fn insert_account(db: &Db, a: &NewAccount<'_>) -> Result<bool> {
     let done = sqlx::query(
         "insert into account (account_id, login, display_name, role, customer_id, technician_id, password_hash,
-            disabled, sessions_valid_after, created_at, updated_at, version)
-         values ($1, $2, $3, $4, $5, $6, $7, 0, 0, $8, $8, 1) on conflict (login) do nothing",
+            disabled, sessions_valid_after, created_at, updated_at, version, oidc_subject)
+         values ($1, $2, $3, $4, $5, $6, $7, 0, 0, $8, $8, 1, $9) on conflict do nothing",
     )
     .bind(a.id.to_string())
     .bind(a.login)
@@ -70,6 +74,7 @@ pub(crate) async fn insert_account(db: &Db, a: &NewAccount<'_>) -> Result<bool> 
     .bind(a.technician_id.map(|t| t.to_string()))
     .bind(a.password_hash)
     .bind(a.now)
+    .bind(a.oidc_subject)
     .execute(db.write())
     .await?;
     Ok(done.rows_affected() == 1)
@@ -91,6 +96,16 @@ pub(crate) async fn account_by_login(db: &Db, login: &str) -> Result<Option<Acco
             .fetch_optional(db.read())
             .await?,
     )
+}
+
+/// The account linked to an OIDC subject, if any.
+pub(crate) async fn account_by_oidc_subject(db: &Db, subject: &str) -> Result<Option<AccountRow>> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ACCOUNT} where oidc_subject = $1"
+    )))
+    .bind(subject)
+    .fetch_optional(db.read())
+    .await?)
 }
 
 /// An account by id.
@@ -556,6 +571,7 @@ mod tests {
                     customer_id: None,
                     technician_id: None,
                     password_hash: None,
+                    oidc_subject: None,
                     now: 1,
                 },
             )
