@@ -61,6 +61,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const admin = await token(base, 'admin', ADMIN_PASSWORD);
   for (const [login, role] of [
     ['agent1', 'agent'],
+    ['agent2', 'agent'],
     ['clerk1', 'warehouse'],
   ] as const) {
     await call(base, admin, 'POST', '/accounts', { login, display_name: login, role, password: PASSWORD });
@@ -84,6 +85,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     product_line: 'copier',
     question: '复印件有黑线 black streaks on copies',
     answer: '清洁感光鼓和充电辊 / clean the drum and the charge roller',
+  });
+  await call(base, admin, 'POST', '/tickets', {
+    channel: 'phone',
+    type: 'complaint',
+    symptom: '技术员迟到两小时 / the technician came two hours late',
+    customer_id: customer.id,
+    customer: { name: '天河印务有限公司', phone: '+86 20 5555 0101', district: 'tianhe' },
   });
   process.env.AFTERCARE_CONSOLE_URL = base;
   mkdirSync(join(here, '..', 'test-results'), { recursive: true });

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, List, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, List, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
 import { formatDate, formatDateTime } from '../lib/format';
@@ -95,7 +95,9 @@ export function CustomerPanel({ customer }: { customer: Customer }) {
           dataSource={open}
           renderItem={(x) => (
             <List.Item>
-              <Typography.Link onClick={() => openTicket(x.id)}>{x.number}</Typography.Link>
+              <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => openTicket(x.id)}>
+                {x.number}
+              </Button>
               <Tag>{t(`desk:status.${x.status}`)}</Tag>
               <Tag>{t(`desk:priority.${x.priority}`)}</Tag>
               <span style={{ flex: 1, marginInline: 8 }}>{x.symptom}</span>
@@ -113,7 +115,9 @@ export function CustomerPanel({ customer }: { customer: Customer }) {
         locale={{ emptyText: t('common:none') }}
         renderItem={(x) => (
           <List.Item>
-            <Typography.Link onClick={() => openTicket(x.id)}>{x.number}</Typography.Link>
+            <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => openTicket(x.id)}>
+                {x.number}
+              </Button>
             <span style={{ flex: 1, marginInline: 8 }}>{x.symptom}</span>
             <span>{formatDateTime(x.sla.resolved_at ?? x.updated_at, lang)}</span>
           </List.Item>

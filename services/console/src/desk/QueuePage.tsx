@@ -72,7 +72,7 @@ export default function QueuePage() {
         </Typography.Title>
       }
       extra={
-        <Button onClick={() => void q.refetch()} loading={q.isFetching}>
+        <Button onClick={() => void q.refetch()}>
           {t('desk:queue.refresh')}
         </Button>
       }
@@ -86,16 +86,16 @@ export default function QueuePage() {
         />
         <Form layout="inline" aria-label={t('desk:queue.filters')}>
           <Form.Item label={t('desk:queue.status')}>
-            <Select allowClear style={{ width: 150 }} placeholder={t('desk:queue.allStatuses')} value={filters.status} options={STATUSES.map(option('status'))} onChange={(v) => setFilters({ ...filters, status: v })} />
+            <Select aria-label={t('desk:queue.status')} allowClear style={{ width: 150 }} placeholder={t('desk:queue.allStatuses')} value={filters.status} options={STATUSES.map(option('status'))} onChange={(v) => setFilters({ ...filters, status: v })} />
           </Form.Item>
           <Form.Item label={t('desk:queue.priority')}>
-            <Select allowClear style={{ width: 140 }} placeholder={t('desk:queue.allPriorities')} value={filters.priority} options={PRIORITIES.map(option('priority'))} onChange={(v) => setFilters({ ...filters, priority: v })} />
+            <Select aria-label={t('desk:queue.priority')} allowClear style={{ width: 140 }} placeholder={t('desk:queue.allPriorities')} value={filters.priority} options={PRIORITIES.map(option('priority'))} onChange={(v) => setFilters({ ...filters, priority: v })} />
           </Form.Item>
           <Form.Item label={t('desk:queue.type')}>
-            <Select allowClear style={{ width: 140 }} placeholder={t('desk:queue.allTypes')} value={filters.type} options={TYPES.map(option('type'))} onChange={(v) => setFilters({ ...filters, type: v })} />
+            <Select aria-label={t('desk:queue.type')} allowClear style={{ width: 140 }} placeholder={t('desk:queue.allTypes')} value={filters.type} options={TYPES.map(option('type'))} onChange={(v) => setFilters({ ...filters, type: v })} />
           </Form.Item>
           <Form.Item label={t('desk:queue.resolution')}>
-            <Select allowClear style={{ width: 140 }} placeholder={t('desk:queue.allSla')} value={filters.sla} options={SLA.map(option('sla'))} onChange={(v) => setFilters({ ...filters, sla: v })} />
+            <Select aria-label={t('desk:queue.resolution')} allowClear style={{ width: 140 }} placeholder={t('desk:queue.allSla')} value={filters.sla} options={SLA.map(option('sla'))} onChange={(v) => setFilters({ ...filters, sla: v })} />
           </Form.Item>
           <Button onClick={() => setFilters({})}>{t('common:reset')}</Button>
         </Form>
@@ -121,14 +121,17 @@ export default function QueuePage() {
             {
               title: t('desk:queue.number'),
               render: (_, r) => (
-                <Typography.Link
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ paddingInline: 0 }}
                   onClick={(e) => {
                     e.stopPropagation();
                     openTicket(r.id);
                   }}
                 >
                   {r.number}
-                </Typography.Link>
+                </Button>
               ),
             },
             { title: t('desk:queue.customer'), render: (_, r) => r.customer.name },
