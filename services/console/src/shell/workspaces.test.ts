@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { allowed } from './permissions';
+import { landingFor, workspacesFor } from './workspaces';
+
+describe('navigation per role follows the gateway permission table', () => {
+  it('gives agents the desk and the queue', () => {
+    expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'queue']);
+    expect(landingFor('agent')).toBe('/desk');
+  });
+  it('gives a warehouse clerk no ticket page', () => {
+    expect(workspacesFor('warehouse').map((w) => w.key)).toEqual(['home']);
+    expect(allowed('warehouse', 'listTickets')).toBe(false);
+    expect(landingFor('warehouse')).toBe('/home');
+  });
+  it('keeps actions to the roles the gateway allows', () => {
+    expect(allowed('agent', 'assignTicketOwner')).toBe(true);
+    expect(allowed('dispatcher', 'assignTicketOwner')).toBe(false);
+    expect(allowed(undefined, 'signIn')).toBe(true);
+  });
+});
+
+describe('workspace labels', () => {
+  it('exist in both languages', async () => {
+    const { WORKSPACES } = await import('./workspaces');
+    const { resources } = await import('../i18n');
+    for (const w of WORKSPACES) {
+      const [ns, key] = w.label.split(':') as [string, string];
+      for (const lang of ['zh-CN', 'en'] as const) {
+        const table = (resources[lang] as unknown as Record<string, Record<string, unknown>>)[ns];
+        expect(typeof table?.[key], `${lang} ${w.label}`).toBe('string');
+      }
+    }
+  });
+});
