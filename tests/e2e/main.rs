@@ -9,6 +9,7 @@ mod customers;
 mod dead_letters;
 mod dispatch;
 mod edge;
+mod exposure;
 mod flow;
 mod gateway;
 mod helpers;

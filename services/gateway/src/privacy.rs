@@ -1,17 +1,68 @@
-//! Personal data (phones, addresses) is shown to the roles that need it for the object
-//! at hand and masked otherwise; a full export is allowed to few roles and audit-logged.
+//! Personal data (phones, addresses) is masked for everyone but the customer themself
+//! and the technician going there. The desk reveals one record by id only with a reason,
+//! and a list only as an export; both are allowed to few roles and audit-logged.
 use aftercare_contracts::Role;
+use aftercare_contracts::dispatch::WorkOrderStatus;
 use aftercare_contracts::intake::{Customer, Ticket};
 
-/// Roles that see a ticket's contact details when reading that one ticket: the
-/// customer themself, the desk that calls back, the dispatcher planning the visit and the
-/// technician going there. Managers and administrators read masked data unless they
-/// export it.
+use crate::error::ApiError;
+
+/// Roles that see the contact details of the one object at hand without asking: the
+/// customer themself and the technician visiting them (narrowed to their own open work
+/// orders by the handlers).
 pub(crate) fn sees_contact_details(role: Role) -> bool {
+    matches!(role, Role::Customer | Role::Technician)
+}
+
+/// Whether a work order's visit is still ahead or under way, so its technician needs the
+/// customer's record: assigned to them and not yet finished (a return visit for parts
+/// counts; done, cancelled, given up or taken to the workshop do not).
+pub(crate) fn visit_open(status: WorkOrderStatus) -> bool {
+    matches!(
+        status,
+        WorkOrderStatus::Assigned
+            | WorkOrderStatus::Accepted
+            | WorkOrderStatus::EnRoute
+            | WorkOrderStatus::OnSite
+            | WorkOrderStatus::WaitingForParts
+    )
+}
+
+/// Roles that may reveal one record's personal data by id (with a reason, audit-logged):
+/// the desk that calls the customer, plans the visit or calls back, and their managers.
+pub(crate) fn may_reveal(role: Role) -> bool {
     matches!(
         role,
-        Role::Customer | Role::Agent | Role::Dispatcher | Role::Technician | Role::CallbackAgent
+        Role::Agent | Role::Dispatcher | Role::CallbackAgent | Role::Manager | Role::Admin
     )
+}
+
+/// Shortest and longest reason for revealing a record.
+const REASON_CHARS: (usize, usize) = (5, 500);
+
+/// What a single read asked to see: `Ok(None)` masked (or own data), `Ok(Some(reason))`
+/// unmasked with the reason to audit-log. `show` is the value of `personal_data=show`.
+pub(crate) fn reveal_reason(
+    role: Role,
+    show: bool,
+    reason: Option<&str>,
+) -> Result<Option<String>, ApiError> {
+    if !show || sees_contact_details(role) {
+        return Ok(None);
+    }
+    if !may_reveal(role) {
+        return Err(ApiError::Forbidden);
+    }
+    let reason = reason.map(str::trim).unwrap_or_default();
+    let n = reason.chars().count();
+    if n < REASON_CHARS.0 || n > REASON_CHARS.1 {
+        return Err(ApiError::field(
+            "reason",
+            if n == 0 { "required" } else { "invalid" },
+            "say why you need the unmasked personal data, 5–500 characters; it is audit-logged",
+        ));
+    }
+    Ok(Some(reason.to_owned()))
 }
 
 /// Roles that may export lists with personal data unmasked (each export is audit-logged).
@@ -80,5 +131,48 @@ mod tests {
     fn exports_and_contact_details_follow_the_table() {
         assert!(may_export(Role::Admin) && !may_export(Role::Technician));
         assert!(sees_contact_details(Role::Technician) && !sees_contact_details(Role::Manager));
+        for desk in [Role::Agent, Role::Dispatcher, Role::CallbackAgent] {
+            assert!(!sees_contact_details(desk) && may_reveal(desk), "{desk:?}");
+        }
+        assert!(!may_reveal(Role::Warehouse) && !may_reveal(Role::Finance));
+    }
+
+    #[test]
+    fn only_visits_ahead_or_under_way_open_a_customer_to_the_technician() {
+        use WorkOrderStatus::*;
+        for s in [Assigned, Accepted, EnRoute, OnSite, WaitingForParts] {
+            assert!(visit_open(s), "{s:?}");
+        }
+        for s in [
+            Unassigned,
+            Completed,
+            TakenToWorkshop,
+            CouldNotFix,
+            Cancelled,
+        ] {
+            assert!(!visit_open(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_desk_reveal_needs_a_reason_and_own_data_does_not() {
+        assert_eq!(reveal_reason(Role::Agent, false, None).ok(), Some(None));
+        assert!(matches!(
+            reveal_reason(Role::Agent, true, None),
+            Err(ApiError::Service(e)) if e.status == 422
+        ));
+        assert!(reveal_reason(Role::Agent, true, Some(" ok ")).is_err());
+        assert_eq!(
+            reveal_reason(Role::Agent, true, Some(" calling back about T2026-000042 "))
+                .ok()
+                .flatten()
+                .as_deref(),
+            Some("calling back about T2026-000042")
+        );
+        assert!(matches!(
+            reveal_reason(Role::Warehouse, true, Some("just curious, really")),
+            Err(ApiError::Forbidden)
+        ));
+        assert_eq!(reveal_reason(Role::Customer, true, None).ok(), Some(None));
     }
 }

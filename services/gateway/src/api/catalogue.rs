@@ -175,6 +175,23 @@ const CURSOR: Param = Param {
     schema: schema::<String>,
     doc: "`next_cursor` of the previous page.",
 };
+/// `personal_data=show` on a single read: the desk reveals one record's phones and
+/// address, with a [`REVEAL_REASON`], audit-logged.
+const REVEAL: Param = Param {
+    name: "personal_data",
+    at: In::Query,
+    required: false,
+    schema: schema::<PersonalData>,
+    doc: "Phones and addresses are masked for the desk roles; `show` (agent, dispatcher, callback agent, manager, admin) reveals them for this one record, with a `reason`, and is audit-logged (`personal_data.reveal`). The customer themself and the technician visiting them see them unmasked.",
+};
+/// Why one record's personal data is revealed, kept in the audit log.
+const REVEAL_REASON: Param = Param {
+    name: "reason",
+    at: In::Query,
+    required: false,
+    schema: schema::<String>,
+    doc: "Required with `personal_data=show`: why you need the unmasked data, 5–500 characters (kept in the audit log).",
+};
 const WORK_ORDER_FILTER: Param = Param {
     name: "work_order_id",
     at: In::Query,
@@ -562,9 +579,13 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         summary: "One ticket by id or number",
         access: Access::Roles(TICKET_READERS),
         ticket_code: true,
-        scope: "customer: own; technician: tickets of their work orders; ticket code: that ticket",
+        scope: "customer: own; technician: tickets of their work orders; ticket code: that ticket; desk: phone and address masked unless revealed with a reason (audit-logged)",
         kind: Kind::Read,
-        params: &[path_id("Ticket id or number (T2026-000042).")],
+        params: &[
+            path_id("Ticket id or number (T2026-000042)."),
+            REVEAL,
+            REVEAL_REASON,
+        ],
         request: None,
         request_omits: &[],
         status: 200,
@@ -906,9 +927,9 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         summary: "One customer by id or number (C2026-000042)",
         access: Access::Roles(CUSTOMER_READERS),
         ticket_code: false,
-        scope: "customer: own record only",
+        scope: "customer: own record only; technician: customers of their open work orders; desk: phones and address masked unless revealed with a reason (audit-logged)",
         kind: Kind::Read,
-        params: &[path_id("Customer id or number.")],
+        params: &[path_id("Customer id or number."), REVEAL, REVEAL_REASON],
         request: None,
         request_omits: &[],
         status: 200,
@@ -922,7 +943,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         summary: "The customer's machines",
         access: Access::Roles(CUSTOMER_READERS),
         ticket_code: false,
-        scope: "customer: own machines only",
+        scope: "customer: own machines only; technician: customers of their open work orders",
         kind: Kind::Read,
         params: &[path_id("Customer id."), LIMIT, CURSOR],
         request: None,

@@ -1,11 +1,14 @@
 //! Customers, their machines and warranty cards (intake). Customers see their own record
-//! and machines only; lists mask contact details unless exported (audit-logged).
+//! and machines only, technicians those of the customers of their open work orders; the
+//! desk reads contact details masked unless it reveals one record with a reason or exports
+//! a list (both audit-logged).
 use aftercare_contracts::Role;
+use aftercare_contracts::dispatch::{ListWorkOrders, WorkOrder};
 use aftercare_contracts::intake::{
     CreateCustomer, Customer, FindCustomers, ListMachines, ListProductLines, Machine, ProductLine,
-    RegisterMachine, RegisterWarrantyCard, WarrantyCard,
+    RegisterMachine, RegisterWarrantyCard, Ticket, WarrantyCard,
 };
-use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::rpc::{ById, ListOrder, MAX_PAGE, Page};
 use aftercare_platform::now_ms;
 use axum::Json;
 use axum::body::Body;
@@ -13,6 +16,7 @@ use axum::extract::{Extension, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use uuid::Uuid;
 
 use super::{AppState, created, parse_limit, parse_uuid_param, with_etag};
 use crate::body::json_with;
@@ -31,7 +35,96 @@ pub(crate) struct CustomerQuery {
     cursor: Option<String>,
 }
 
-/// The customer if `p` may see it (a customer account: only its own record); else 404.
+/// Query of a single read that may reveal personal data.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RevealQuery {
+    personal_data: Option<String>,
+    reason: Option<String>,
+}
+
+impl RevealQuery {
+    /// The reason to audit-log when this read reveals personal data to the desk; checked
+    /// before anything is read.
+    pub(crate) fn reason(&self, p: &Principal) -> Result<Option<String>, ApiError> {
+        let show = super::services::parse_personal_data(self.personal_data.as_deref())?;
+        privacy::reveal_reason(p.role, show, self.reason.as_deref())
+    }
+}
+
+/// Records that `p` revealed `object`'s personal data, and why.
+pub(crate) async fn audit_reveal(
+    s: &AppState,
+    p: &Principal,
+    object: &str,
+    reason: &str,
+) -> Result<(), ApiError> {
+    store::audit(
+        &s.db,
+        &p.account_id,
+        p.role.name(),
+        "personal_data.reveal",
+        object,
+        reason,
+        now_ms(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Most work orders of one technician looked through for their customers.
+const TECHNICIAN_SCAN: usize = 10 * MAX_PAGE as usize;
+
+/// Whether `customer` is the customer of one of the technician's open work orders.
+async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Result<bool, ApiError> {
+    let Some(technician) = p.technician_id else {
+        return Ok(false);
+    };
+    let mut cursor = None;
+    let mut seen = 0;
+    let mut tickets = std::collections::HashSet::new();
+    loop {
+        let page: Page<WorkOrder> = s
+            .call(
+                "svc.dispatch.workorder.list",
+                &ListWorkOrders {
+                    ticket_id: None,
+                    technician_id: Some(technician),
+                    status: None,
+                    flagged: false,
+                    order: Some(ListOrder::NewestFirst),
+                    limit: MAX_PAGE,
+                    cursor,
+                },
+                Some(p),
+            )
+            .await?;
+        seen += page.items.len();
+        for w in page.items.iter().filter(|w| privacy::visit_open(w.status)) {
+            if !tickets.insert(w.ticket_id) {
+                continue;
+            }
+            let t: Ticket = s
+                .call(
+                    "svc.intake.ticket.get",
+                    &ById {
+                        id: w.ticket_id.to_string(),
+                    },
+                    Some(p),
+                )
+                .await?;
+            if t.customer_id == Some(customer) {
+                return Ok(true);
+            }
+        }
+        match page.next_cursor {
+            Some(next) if seen < TECHNICIAN_SCAN => cursor = Some(next),
+            _ => return Ok(false),
+        }
+    }
+}
+
+/// The customer if `p` may see it (a customer account: only its own record; a technician:
+/// the customers of their open work orders); else 404.
 async fn visible_customer(s: &AppState, p: &Principal, id: &str) -> Result<Customer, ApiError> {
     let c: Customer = s
         .call(
@@ -40,7 +133,12 @@ async fn visible_customer(s: &AppState, p: &Principal, id: &str) -> Result<Custo
             Some(p),
         )
         .await?;
-    if p.role == Role::Customer && p.customer_id != Some(c.id) {
+    let visible = match p.role {
+        Role::Customer => p.customer_id == Some(c.id),
+        Role::Technician => technician_serves(s, p, c.id).await?,
+        _ => true,
+    };
+    if !visible {
         return Err(ApiError::not_found("customer", id));
     }
     Ok(c)
@@ -100,10 +198,14 @@ pub(crate) async fn get_customer(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
+    Query(q): Query<RevealQuery>,
 ) -> Result<Response, ApiError> {
+    let reason = q.reason(&p)?;
     let mut c = visible_customer(&s, &p, &id).await?;
-    if !privacy::sees_contact_details(p.role) {
-        privacy::mask_customer(&mut c);
+    match reason {
+        Some(r) => audit_reveal(&s, &p, &format!("customer:{}", c.id), &r).await?,
+        None if !privacy::sees_contact_details(p.role) => privacy::mask_customer(&mut c),
+        None => {}
     }
     Ok(with_etag(StatusCode::OK, &c, c.version))
 }
@@ -132,7 +234,12 @@ pub(crate) async fn list_machines(
     Query(q): Query<CustomerQuery>,
 ) -> Result<Response, ApiError> {
     let customer_id = parse_uuid_param("id", &id)?;
-    if p.role == Role::Customer && p.customer_id != Some(customer_id) {
+    let visible = match p.role {
+        Role::Customer => p.customer_id == Some(customer_id),
+        Role::Technician => technician_serves(&s, &p, customer_id).await?,
+        _ => true,
+    };
+    if !visible {
         return Err(ApiError::not_found("customer", &id));
     }
     let req = ListMachines {

@@ -312,10 +312,14 @@ pub(crate) async fn get_ticket(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
+    Query(q): Query<super::customers::RevealQuery>,
 ) -> Result<Response, ApiError> {
+    let reason = q.reason(&p)?;
     let mut t = visible_ticket(&s, &p, &id).await?;
-    if !privacy::sees_contact_details(p.role) {
-        privacy::mask_ticket(&mut t);
+    match reason {
+        Some(r) => super::customers::audit_reveal(&s, &p, &format!("ticket:{}", t.id), &r).await?,
+        None if !privacy::sees_contact_details(p.role) => privacy::mask_ticket(&mut t),
+        None => {}
     }
     Ok(with_etag(StatusCode::OK, &t, t.version))
 }

@@ -286,7 +286,9 @@ async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
 }
 
 /// Announces a self-service code for the SMS integration; the phone number never
-/// leaves intake except in that event.
+/// leaves intake except in that event. The code goes only to a phone of the ticket's
+/// customer record ([`domain::codes::phone_for_code`]); a ticket with nowhere safe to send
+/// it answers as an unknown one.
 async fn send_code(
     db: Db,
     ctx: RequestContext,
@@ -304,10 +306,21 @@ async fn send_code(
         .await?
         .filter(|t| t.number == req.ticket_number.trim())
         .ok_or_else(|| ServiceError::not_found("ticket", &req.ticket_number))?;
+    let record = match ticket.customer_id {
+        Some(c) => Some(
+            crate::store::customers::get_customer(uow.conn(), &c.to_string())
+                .await?
+                .map(|c| c.contacts)
+                .unwrap_or_default(),
+        ),
+        None => None,
+    };
+    let phone = domain::codes::phone_for_code(&ticket.customer.phone, record.as_deref())
+        .ok_or_else(|| ServiceError::not_found("ticket", &req.ticket_number))?;
     let event = TicketCodeRequested {
         ticket_id: ticket.id,
         number: ticket.number.clone(),
-        phone: ticket.customer.phone.clone(),
+        phone,
         code: req.code,
         expires_at: req.expires_at,
     };

@@ -1,5 +1,6 @@
 //! Intake's rules, free of I/O: validation of a new ticket (its priority in [`priority`]), and which
 //! status changes dispatch and survey events may cause.
+pub mod codes;
 pub mod customers;
 pub mod lifecycle;
 pub mod notify;
