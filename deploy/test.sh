@@ -12,6 +12,10 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/afte
 export CARGO_TERM_COLOR=never
 
 status=0
+# The web console first: the binaries the tests start embed services/console/dist.
+echo "== console: npm ci, build"
+./deploy/console.sh || status=1
+[ -x .tools/node/bin/node ] && export PATH="$PWD/.tools/node/bin:$PATH"
 echo "== cargo fmt --check"
 cargo fmt --all -- --check || status=1
 echo "== cargo clippy -D warnings"
@@ -23,6 +27,27 @@ cargo test --workspace --no-fail-fast 2>&1 | tee "$log"
 passed=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^passed/) s += $(i-1) } END { print s + 0 }' "$log")
 failed=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^failed/) s += $(i-1) } END { print s + 0 }' "$log")
 rm -f "$log"
+# The console's unit tests (Vitest) and browser tests (Playwright with the distribution's
+# Chromium against `aftercare up` from the debug binary); their counts join the total.
+echo "== console: vitest"
+rm -f services/console/test-results/vitest.json services/console/test-results/results.json
+cargo build --quiet -p aftercare || status=1
+(cd services/console && npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json) || status=1
+echo "== console: playwright"
+# Screenshots show Chinese text only with a CJK font installed.
+fc-list :lang=zh 2>/dev/null | grep -q . || {
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null || true
+}
+(cd services/console && npx playwright test) || status=1
+for f in services/console/test-results/vitest.json services/console/test-results/results.json; do
+  [ -f "$f" ] || { echo "missing $f"; status=1; continue; }
+  read -r p f2 < <(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const s = r.stats ? [r.stats.expected + r.stats.flaky, r.stats.unexpected] : [r.numPassedTests, r.numFailedTests];
+    console.log(s.join(" "));' "$f")
+  passed=$((passed + p))
+  failed=$((failed + f2))
+done
 [ "${passed:-0}" -gt 0 ] || { echo "no tests ran"; status=1; }
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit $status

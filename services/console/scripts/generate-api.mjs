@@ -2,6 +2,7 @@
 //
 //   node scripts/generate-api.mjs            # `aftercare openapi` -> src/api/openapi.json -> src/api/schema.d.ts
 //   node scripts/generate-api.mjs --from F   # from a saved document instead of the binary
+//   node scripts/generate-api.mjs --types    # only src/api/openapi.json -> schema.d.ts, permissions.ts (run by npm run build)
 //   node scripts/generate-api.mjs --check    # exit 1 when schema.d.ts is stale against openapi.json
 //
 // The binary is $AFTERCARE_BIN, else $CARGO_TARGET_DIR/debug/aftercare, else
@@ -29,6 +30,17 @@ if (args.includes('--check')) {
     process.exit(1);
   }
   console.log('src/api/schema.d.ts is current');
+  process.exit(0);
+}
+
+if (args.includes('--types')) {
+  // Types and permissions from the committed snapshot (what `npm run build` does first,
+  // so the console always compiles against the API the gateway's snapshot test checks).
+  const doc = JSON.parse(readFileSync(docPath, 'utf8'));
+  const types = await renderTypes(doc);
+  const perms = renderPermissions(doc);
+  if (readFileSync(typesPath, 'utf8') !== types) writeFileSync(typesPath, types);
+  if (readFileSync(permsPath, 'utf8') !== perms) writeFileSync(permsPath, perms);
   process.exit(0);
 }
 
