@@ -593,7 +593,7 @@ export interface paths {
         };
         /**
          * One customer by id or number (C2026-000042)
-         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own record only.
+         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own record only; technician: customers of their open work orders; desk: phones and address masked unless revealed with a reason (audit-logged).
          */
         get: operations["getCustomer"];
         put?: never;
@@ -613,7 +613,7 @@ export interface paths {
         };
         /**
          * The customer's machines
-         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own machines only.
+         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own machines only; technician: customers of their open work orders.
          */
         get: operations["listMachines"];
         put?: never;
@@ -2093,7 +2093,7 @@ export interface paths {
         };
         /**
          * One ticket by id or number
-         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own; technician: tickets of their work orders; ticket code: that ticket. Also open to a ticket-code session for its ticket.
+         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own; technician: tickets of their work orders; ticket code: that ticket; desk: phone and address masked unless revealed with a reason (audit-logged). Also open to a ticket-code session for its ticket.
          */
         get: operations["getTicket"];
         put?: never;
@@ -2367,6 +2367,8 @@ export interface components {
             id: string;
             /** @description Login name. */
             login: string;
+            /** @description The OIDC subject the account stands for, if linked. */
+            oidc_subject?: string | null;
             /** @description Role. */
             role: string;
             /** @description Technician, for technician accounts. */
@@ -3287,6 +3289,13 @@ export interface components {
             display_name: string;
             /** @description Login name, 3–254 characters, stored lower-case; unique. */
             login: string;
+            /**
+             * @description The `sub` of the person at the external OIDC issuer this account stands for: a
+             *     token of that subject takes this account's customer or technician link (never one
+             *     from the token's claims), and ends when this account is disabled.
+             * @default null
+             */
+            oidc_subject: string | null;
             /**
              * @description Password (12–256 characters); omit for an integration that signs in with API
              *     tokens only.
@@ -7887,7 +7896,12 @@ export interface operations {
     };
     getCustomer: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Phones and addresses are masked for the desk roles; `show` (agent, dispatcher, callback agent, manager, admin) reveals them for this one record, with a `reason`, and is audit-logged (`personal_data.reveal`). The customer themself and the technician visiting them see them unmasked. */
+                personal_data?: components["schemas"]["PersonalData"];
+                /** @description Required with `personal_data=show`: why you need the unmasked data, 5–500 characters (kept in the audit log). */
+                reason?: string;
+            };
             header?: never;
             path: {
                 /** @description Customer id or number. */
@@ -10631,7 +10645,12 @@ export interface operations {
     };
     getTicket: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Phones and addresses are masked for the desk roles; `show` (agent, dispatcher, callback agent, manager, admin) reveals them for this one record, with a `reason`, and is audit-logged (`personal_data.reveal`). The customer themself and the technician visiting them see them unmasked. */
+                personal_data?: components["schemas"]["PersonalData"];
+                /** @description Required with `personal_data=show`: why you need the unmasked data, 5–500 characters (kept in the audit log). */
+                reason?: string;
+            };
             header?: never;
             path: {
                 /** @description Ticket id or number (T2026-000042). */
