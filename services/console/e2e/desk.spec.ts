@@ -15,6 +15,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('customer-title')).toContainText('天河印务有限公司');
     await expect(page.getByTestId('symptom')).toBeFocused();
+    // The form has the caller's phone unmasked (revealed for this ticket, audit-logged).
+    await expect(page.locator('#ticket_customer_phone')).toHaveValue('+86 20 5555 0101');
     await page.keyboard.type(lang === 'en' ? 'black streaks' : '复印件有黑线');
     await expect(page.getByTestId('faq')).toContainText('FAQ');
     await shot(page, `desk-caller-${lang}`);

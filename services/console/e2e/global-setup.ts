@@ -28,17 +28,25 @@ export async function token(base: string, login: string, password: string): Prom
   return r.access_token;
 }
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
+/** A running `aftercare up`: its URL, its output so far, and how to stop it. */
+export interface Server {
+  base: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `aftercare up` in a new temporary directory and waits until it is ready. */
+export async function startServer(env: Record<string, string>): Promise<Server> {
   const target = process.env.CARGO_TARGET_DIR ?? resolve(here, '../../../target');
   const bin = process.env.AFTERCARE_BIN ?? join(target, 'debug/aftercare');
   const dir = mkdtempSync(join(tmpdir(), 'aftercare-console-'));
   const child: ChildProcess = spawn(bin, ['up', '--data-dir', join(dir, 'data'), '--gateway-addr', '127.0.0.1:0', '--health-addr', '127.0.0.1:0'], {
     cwd: dir,
-    env: { ...process.env, AFTERCARE_ADMIN_PASSWORD: ADMIN_PASSWORD, AFTERCARE_LOG_FORMAT: 'json', RUST_LOG: 'warn' },
+    env: { ...process.env, AFTERCARE_LOG_FORMAT: 'json', RUST_LOG: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
   const base = await new Promise<string>((ok, fail) => {
-    let out = '';
     const timer = setTimeout(() => fail(new Error('aftercare up did not print the console URL in 90 s:\n' + out)), 90_000);
     const read = (b: Buffer) => {
       out += b.toString();
@@ -49,15 +57,29 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }
     };
     child.stdout?.on('data', read);
-    child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr?.on('data', read);
     child.on('exit', (code) => fail(new Error(`aftercare up exited (${code}):\n${out}`)));
   });
-  // Wait until every role answers.
   for (let i = 0; i < 120; i++) {
     const r = await fetch(base + '/readyz').catch(() => null);
     if (r?.ok) break;
     await new Promise((s) => setTimeout(s, 500));
   }
+  return {
+    base,
+    output: () => out,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((s) => setTimeout(s, 1500));
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const server = await startServer({ AFTERCARE_ADMIN_PASSWORD: ADMIN_PASSWORD });
+  const base = server.base;
   const admin = await token(base, 'admin', ADMIN_PASSWORD);
   for (const [login, role] of [
     ['agent1', 'agent'],
@@ -95,11 +117,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   process.env.AFTERCARE_CONSOLE_URL = base;
   mkdirSync(join(here, '..', 'test-results'), { recursive: true });
-  writeFileSync(join(here, '..', 'test-results', '.server.json'), JSON.stringify({ base, dir }), { flag: 'w' });
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((s) => setTimeout(s, 1500));
-    if (child.exitCode === null) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  };
+  writeFileSync(join(here, '..', 'test-results', '.server.json'), JSON.stringify({ base }), { flag: 'w' });
+  return server.stop;
 }

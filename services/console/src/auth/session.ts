@@ -65,9 +65,21 @@ async function post<T>(path: string, body: unknown, token?: string): Promise<{ s
   return { status: r.status, data: text ? (JSON.parse(text) as T) : null };
 }
 
-async function fetchMe(): Promise<Me | null> {
+/** `/me`, or why it was refused (`password_change_required` for a one-time password). */
+async function fetchMe(): Promise<Me | string> {
   const r = await fetch('/api/v1/me', { headers: { authorization: `Bearer ${access ?? ''}` } });
-  return r.ok ? ((await r.json()) as Me) : null;
+  if (r.ok) return (await r.json()) as Me;
+  const p = (await r.json().catch(() => ({}))) as { code?: string };
+  return p.code ?? 'http_' + r.status;
+}
+
+async function established(): Promise<{ ok: boolean; status: number; switched: boolean; mustChange?: boolean }> {
+  const me = await fetchMe();
+  if (me === 'password_change_required') return { ok: false, status: 403, switched: false, mustChange: true };
+  if (typeof me === 'string') return { ok: false, status: 401, switched: false };
+  const switched = state.me !== null && state.me.account_id !== me.account_id;
+  set({ status: 'signedIn', me, generation: state.generation + 1 });
+  return { ok: true, status: 200, switched };
 }
 
 /**
@@ -75,15 +87,32 @@ async function fetchMe(): Promise<Me | null> {
  * same account signs in again, the page and its forms stay as they were; another account
  * starts afresh (`switched`).
  */
-export async function signIn(login: string, password: string): Promise<{ ok: boolean; status: number; switched: boolean }> {
+export async function signIn(
+  login: string,
+  password: string,
+): Promise<{ ok: boolean; status: number; switched: boolean; mustChange?: boolean }> {
   const r = await post<TokenPair>('/api/v1/auth/token', { login, password });
   if (r.status !== 200 || !r.data) return { ok: false, status: r.status, switched: false };
   keep(r.data);
-  const me = await fetchMe();
-  if (!me) return { ok: false, status: 401, switched: false };
-  const switched = state.me !== null && state.me.account_id !== me.account_id;
-  set({ status: 'signedIn', me, generation: state.generation + 1 });
-  return { ok: true, status: 200, switched };
+  return established();
+}
+
+/**
+ * Changes the password of the account just signed in (required first for an account
+ * created with a one-time password); the answer carries new tokens.
+ */
+export async function changePassword(
+  current: string,
+  next: string,
+): Promise<{ ok: boolean; status: number; switched: boolean; problem?: { detail?: string; errors?: { field: string; message: string }[] } }> {
+  const r = await post<TokenPair & { detail?: string; errors?: { field: string; message: string }[] }>(
+    '/api/v1/me/password',
+    { current_password: current, new_password: next },
+    access ?? undefined,
+  );
+  if (r.status !== 200 || !r.data) return { ok: false, status: r.status, switched: false, ...(r.data ? { problem: r.data } : {}) };
+  keep(r.data);
+  return established();
 }
 
 /**

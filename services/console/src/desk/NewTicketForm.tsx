@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, must } from '../api/client';
 import { ApiProblem, fieldErrors } from '../api/problem';
 import type { components } from '../api/schema';
-import { useFaq, useMachines, useProductLines, type Customer, type FaqArticle, type Ticket } from './queries';
+import { useFaq, useMachines, useProductLines, useRevealedCustomer, type Customer, type FaqArticle, type Ticket } from './queries';
 
 type OpenTicket = components['schemas']['OpenTicket'];
 
@@ -50,14 +50,17 @@ export function NewTicketForm({ customer, onOpened, symptomRef }: { customer: Cu
   const faq = useFaq(symptom, productLine);
   const key = useRef(idempotencyKey());
 
-  // A newly picked caller fills the customer fields and picks their first machine.
+  // A newly picked caller fills the customer fields (from the record unmasked for this
+  // ticket) and picks their first machine.
+  const revealed = useRevealedCustomer(customer?.id);
   useEffect(() => {
-    if (!customer) return;
-    const contact = customer.contacts[0];
+    const c = revealed.data;
+    if (!c || c.id !== customer?.id) return;
+    const contact = c.contacts[0];
     form.setFieldsValue({
-      customer: { name: customer.company, phone: contact?.phones[0] ?? '', district: customer.district, address: customer.address },
+      customer: { name: c.company, phone: contact?.phones[0] ?? '', district: c.district, address: c.address },
     });
-  }, [customer, form]);
+  }, [revealed.data, customer, form]);
   useEffect(() => {
     const first = machines.data?.items[0];
     if (customer && first && form.getFieldValue('machine') === 'none') form.setFieldValue('machine', first.id);

@@ -33,13 +33,13 @@ async function lookup(q: string): Promise<LookupResult> {
     return { customers: customer ? [customer] : [], ticket: r.data };
   }
   if (c.kind === 'phone') {
-    const page = await must(api.GET('/api/v1/customers', { params: { query: { phone: c.value, limit: 20, personal_data: 'show' } } }));
+    const page = await must(api.GET('/api/v1/customers', { params: { query: { phone: c.value, limit: 20 } } }));
     return { customers: page.items, ticket: null };
   }
   // A name prefix or a serial: both are searched, customers found by either are shown.
   const [byName, bySerial] = await Promise.all([
-    must(api.GET('/api/v1/customers', { params: { query: { name: c.value, limit: 20, personal_data: 'show' } } })),
-    must(api.GET('/api/v1/customers', { params: { query: { serial: c.value, limit: 20, personal_data: 'show' } } })),
+    must(api.GET('/api/v1/customers', { params: { query: { name: c.value, limit: 20 } } })),
+    must(api.GET('/api/v1/customers', { params: { query: { serial: c.value, limit: 20 } } })),
   ]);
   const seen = new Set<string>();
   const customers = [...bySerial.items, ...byName.items].filter((x) => !seen.has(x.id) && seen.add(x.id));
@@ -72,7 +72,7 @@ export function useCustomerTickets(customerId: string | undefined) {
     queryKey: ['tickets', 'customer', customerId],
     enabled: !!customerId,
     queryFn: () =>
-      must(api.GET('/api/v1/tickets', { params: { query: { customer_id: customerId ?? '', limit: 50, sort: '-opened_at', personal_data: 'show' } } })),
+      must(api.GET('/api/v1/tickets', { params: { query: { customer_id: customerId ?? '', limit: 50, sort: '-opened_at' } } })),
   });
 }
 
@@ -93,6 +93,24 @@ export function useProductLines() {
     queryKey: ['product-lines'],
     staleTime: 300_000,
     queryFn: () => must(api.GET('/api/v1/product-lines')),
+  });
+}
+
+/** Why the desk reveals a caller's phone and address (kept in the audit log). */
+export const REVEAL_REASON = 'desk: caller identified on the phone, opening a ticket';
+
+/**
+ * The caller's record unmasked, for the ticket form: lists and panels show phones and
+ * addresses masked; picking the caller for a ticket reveals this one record, audit-logged
+ * with the reason.
+ */
+export function useRevealedCustomer(id: string | undefined) {
+  return useQuery({
+    queryKey: ['customer', id, 'revealed'],
+    enabled: !!id,
+    staleTime: 60_000,
+    queryFn: () =>
+      must(api.GET('/api/v1/customers/{id}', { params: { path: { id: id ?? '' }, query: { personal_data: 'show', reason: REVEAL_REASON } } })),
   });
 }
 

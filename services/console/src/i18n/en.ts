@@ -45,6 +45,11 @@ export default {
     submit: 'Sign in',
     failed: 'Login or password is wrong, or the account is disabled',
     expired: 'Your session ended; sign in again. What you typed is kept.',
+    mustChange: 'This account has a one-time password: choose a new one first.',
+    newPassword: 'New password (12 characters or more)',
+    repeatPassword: 'New password again',
+    mismatch: 'The two passwords differ',
+    changeAndContinue: 'Change password and continue',
     otherAccount: 'Sign in with the same account to keep what you typed',
   },
   desk: {

@@ -46,6 +46,11 @@ export default {
     submit: '登录',
     failed: '账号或密码错误，或账号已停用',
     expired: '登录已过期，请重新登录；已填写的内容会保留。',
+    mustChange: '此账号使用一次性密码，请先设置新密码。',
+    newPassword: '新密码（至少 12 个字符）',
+    repeatPassword: '再次输入新密码',
+    mismatch: '两次输入的密码不一致',
+    changeAndContinue: '修改密码并继续',
     otherAccount: '请使用原账号登录以保留未提交的内容',
   },
   desk: {
