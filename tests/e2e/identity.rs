@@ -356,3 +356,156 @@ async fn idempotency_records_keep_no_api_token() {
         1
     );
 }
+
+/// A test-only P-256 key the fake identity provider signs with, and its public half.
+const IDP_KEY: &str = "-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg9qNDa2zpoHI55kXK
+njDCh5Nh6xCiypItNK+CrlvboHuhRANCAAQbFYVg6GIYnefeobE4l/MdG6mbFtOn
+Uxu/NkqXAnZu5N6Kw2xxYbgla0neDHEBETstHhpQrNgPAHGIXB1ruD7c
+-----END PRIVATE KEY-----
+";
+const IDP_JWKS: &str = r#"{"keys":[{"kty":"EC","crv":"P-256","kid":"k1","use":"sig","alg":"ES256","x":"GxWFYOhiGJ3n3qGxOJfzHRupmxbTp1MbvzZKlwJ2buQ","y":"3orDbHFhuCVrSd4McQEROy0eGlCs2A8AcYhcHWu4Ptw"}]}"#;
+/// Another P-256 key the provider does not publish.
+const OTHER_KEY: &str = "-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgVGW+g+anzKCGs5JM
+tbtO++OsuSuelikeua4BnE6eQcehRANCAAR4JtxjYZD91uCZxNSBdbQrmXFzTSw2
+ESOujWYMysk2lDucDeIrY7qs7cgQYUBgQfSCi0OhJlKPZZoFcwDjJrAx
+-----END PRIVATE KEY-----
+";
+const IDP: &str = "https://sso.example.com";
+
+/// Serves `body` as the provider's JWKS on loopback; returns its URL.
+async fn jwks_endpoint(body: &'static str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut sock, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 4096];
+                let _ = sock.read(&mut buf).await;
+                let reply = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = sock.write_all(reply.as_bytes()).await;
+                let _ = sock.shutdown().await;
+            });
+        }
+    });
+    format!("http://{addr}/keys")
+}
+
+fn idp_token(key: &str, kid: &str, claims: &Value) -> String {
+    let mut h = Header::new(Algorithm::ES256);
+    h.kid = Some(kid.into());
+    jsonwebtoken::encode(
+        &h,
+        claims,
+        &EncodingKey::from_ec_pem(key.as_bytes()).unwrap(),
+    )
+    .unwrap()
+}
+
+/// S2 for the identity provider's tokens: each defect is 401 (an unmapped role 403) and the
+/// handler never runs.
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_identity_provider_tokens_are_refused_before_any_handler_runs() {
+    let sys = System::new(Backend::Sqlite).await;
+    let jwks = jwks_endpoint(IDP_JWKS).await;
+    let _g = sys
+        .spawn(
+            &["gateway"],
+            &[
+                ("AFTERCARE_OIDC_ISSUER", IDP),
+                ("AFTERCARE_OIDC_JWKS_URL", jwks.as_str()),
+                ("AFTERCARE_OIDC_AUDIENCE", "aftercare"),
+                ("AFTERCARE_OIDC_ROLE_MAP", "it-admins=admin"),
+            ],
+        )
+        .await;
+    let good = json!({"sub": "it-1", "iss": IDP, "aud": "aftercare", "exp": now() + 300,
+        "roles": ["it-admins"]});
+    let at = |f: &dyn Fn(&mut Value)| {
+        let mut c = good.clone();
+        f(&mut c);
+        c
+    };
+    let valid = idp_token(IDP_KEY, "k1", &good);
+    let mut tampered = valid.clone();
+    let last = tampered.pop().unwrap();
+    tampered.push(if last == 'A' { 'B' } else { 'A' });
+    let cases: Vec<(&str, String, u16)> = vec![
+        (
+            "expired",
+            idp_token(IDP_KEY, "k1", &at(&|c| c["exp"] = json!(now() - 600))),
+            401,
+        ),
+        (
+            "not-yet-valid",
+            idp_token(IDP_KEY, "k1", &at(&|c| c["nbf"] = json!(now() + 600))),
+            401,
+        ),
+        (
+            "wrong-audience",
+            idp_token(IDP_KEY, "k1", &at(&|c| c["aud"] = json!("another-api"))),
+            401,
+        ),
+        (
+            "wrong-issuer",
+            idp_token(
+                IDP_KEY,
+                "k1",
+                &at(&|c| c["iss"] = json!("https://evil.example.com")),
+            ),
+            401,
+        ),
+        ("unknown-key", idp_token(IDP_KEY, "k9", &good), 401),
+        ("wrong-key", idp_token(OTHER_KEY, "k1", &good), 401),
+        ("bad-signature", tampered, 401),
+        (
+            "role-named-admin",
+            idp_token(IDP_KEY, "k1", &at(&|c| c["roles"] = json!(["admin"]))),
+            403,
+        ),
+    ];
+    let http = reqwest::Client::new();
+    let create = |token: String, login: String| {
+        let http = http.clone();
+        let base = sys.api.base.clone();
+        async move {
+            http.post(format!("{base}/accounts"))
+                .bearer_auth(token)
+                .json(&json!({"login": login, "display_name": "x", "role": "agent", "password": "oidc-password-2026"}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    for (case, token, want) in cases {
+        let status = create(token, format!("oidc-{case}@example.com")).await;
+        assert_eq!(status, want, "{case}");
+    }
+    assert_eq!(
+        create(valid, "oidc-control@example.com".into()).await,
+        201,
+        "the mapped role with a good token runs"
+    );
+    assert_eq!(
+        sys.count(
+            "gateway",
+            "select count(*) from account where login like 'oidc-%'"
+        )
+        .await,
+        1
+    );
+    let audited = sys
+        .strings(
+            "gateway",
+            "select account_id || ' ' || detail from audit_log where action = 'account.create'",
+        )
+        .await;
+    assert_eq!(audited, ["oidc:it-1 oidc-control@example.com as agent"]);
+}
