@@ -17,6 +17,11 @@ export async function useLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<voi
   const current = await page.evaluate(() => document.documentElement.lang);
   if (current !== lang) await page.getByTestId('lang').click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
+  // Let the button's click effect and hover colour go before anything is measured.
+  await page.mouse.move(0, 0);
+  await page.locator('body').focus();
+  await page.waitForFunction(() => !document.querySelector('.ant-wave, [class*="wave-motion"]'));
+  await page.waitForTimeout(300);
 }
 
 /** Writes a full-page screenshot to artifacts/screenshots/<name>.png. */

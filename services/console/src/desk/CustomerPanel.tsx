@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { OPEN_STATUSES, useCustomerTickets, useMachines, type Customer, type Machine } from './queries';
 import { SlaClock } from './SlaClock';
 import { TONE } from '../lib/colors';
-import { useOpenTicket } from './TicketDrawer';
+import { useOpenTicket } from './openTicket';
 
 /** Everything the agent needs about a caller: record, machines, open tickets, last visits. */
 export function CustomerPanel({ customer }: { customer: Customer }) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLookup, type Customer } from './queries';
 import { CustomerPanel } from './CustomerPanel';
 import { NewTicketForm } from './NewTicketForm';
-import { useOpenTicket } from './TicketDrawer';
+import { useOpenTicket } from './openTicket';
 
 /**
  * The agent's desk (坐席): caller lookup on the left, the new ticket on the right.

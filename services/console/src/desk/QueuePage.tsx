@@ -9,7 +9,7 @@ import { formatDateTime } from '../lib/format';
 import { useSession } from '../shell/permissions';
 import { SlaClock } from './SlaClock';
 import { OPEN_STATUSES, type Ticket } from './queries';
-import { useOpenTicket } from './TicketDrawer';
+import { useOpenTicket } from './openTicket';
 import { TONE } from '../lib/colors';
 
 type Query = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;

@@ -20,22 +20,12 @@ type Priority = components['schemas']['Priority'];
 const TARGETS: Status[] = ['triaged', 'resolved_remotely', 'needs_visit', 'resolved', 'closed', 'cancelled', 'reopened'];
 const PRIORITIES: Priority[] = ['p1', 'p2', 'p3', 'p4'];
 
-/** Opens the ticket drawer on any page (`?ticket=<id>` keeps it across reloads). */
-export function useOpenTicket(): (id: string) => void {
-  const [params, setParams] = useSearchParams();
-  return (id) => {
-    const next = new URLSearchParams(params);
-    next.set('ticket', id);
-    setParams(next);
-  };
-}
-
 function problemText(e: unknown): string {
   return e instanceof ApiProblem ? e.problem.detail : String(e);
 }
 
 /** The ticket drawer: state, SLA clocks, progress, transitions, priority and owner. */
-export function TicketDrawer() {
+export default function TicketDrawer() {
   const [params, setParams] = useSearchParams();
   const id = params.get('ticket');
   const { t } = useTranslation();

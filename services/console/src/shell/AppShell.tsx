@@ -1,14 +1,16 @@
-import { Suspense, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { liveStatus, subscribeLive, type LiveStatus } from '../live/stream';
 import { setLang } from '../i18n';
 import { signOut } from '../auth/session';
 import { useSession } from './permissions';
 import { landingFor, workspacesFor } from './workspaces';
-import { TicketDrawer } from '../desk/TicketDrawer';
 import { TONE } from '../lib/colors';
+
+/** The ticket drawer, loaded the first time a ticket is opened. */
+const TicketDrawer = lazy(() => import('../desk/TicketDrawer'));
 
 const tone: Record<LiveStatus, 'success' | 'processing' | 'warning' | 'error'> = {
   online: 'success',
@@ -34,6 +36,8 @@ export function AppShell() {
   const { me } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
+  const [params] = useSearchParams();
+  const ticketOpen = params.has('ticket');
   const list = workspacesFor(me?.role);
   const current = list.find((w) => location.pathname === '/' + w.path || location.pathname.startsWith('/' + w.path + '/'));
   return (
@@ -83,7 +87,11 @@ export function AppShell() {
             </Routes>
           </Suspense>
         </main>
-        <TicketDrawer />
+        {ticketOpen && (
+          <Suspense fallback={null}>
+            <TicketDrawer />
+          </Suspense>
+        )}
       </Layout.Content>
     </Layout>
   );
