@@ -146,6 +146,95 @@ mod tests {
         );
     }
 
+    fn get(path: &str) -> Request {
+        Request::builder()
+            .uri(path)
+            .body(axum::body::Body::empty())
+            .expect("request")
+    }
+
+    fn header(r: &Response, name: header::HeaderName) -> String {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    async fn text(r: Response) -> String {
+        let b = axum::body::to_bytes(r.into_body(), 16 << 20)
+            .await
+            .expect("body");
+        String::from_utf8_lossy(&b).into_owned()
+    }
+
+    #[tokio::test]
+    async fn client_routes_get_the_application_revalidated_every_time() {
+        for path in [
+            "/",
+            "/desk",
+            "/queue/anything?ticket=T2026-000001",
+            "/index.html",
+        ] {
+            let r = serve(get(path)).await;
+            assert_eq!(r.status(), StatusCode::OK, "{path}");
+            assert_eq!(header(&r, header::CACHE_CONTROL), "no-cache", "{path}");
+            assert!(header(&r, header::CONTENT_TYPE).starts_with("text/html"));
+            let body = text(r).await;
+            if built() {
+                assert!(body.contains("<div id=\"root\">"), "{path}");
+                assert!(!body.contains("<script>"), "no inline script");
+            } else {
+                assert!(body.contains("console was not built"), "{path}");
+                assert!(body.contains("npm run build"));
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn the_api_and_missing_files_are_not_answered_with_the_application() {
+        for path in [
+            "/api/v1/nothing-here",
+            "/api",
+            "/assets/missing-0000.js",
+            "/favicon.ico",
+        ] {
+            let r = serve(get(path)).await;
+            assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+            assert!(header(&r, header::CONTENT_TYPE).starts_with("application/problem+json"));
+        }
+        let post = Request::builder()
+            .method("POST")
+            .uri("/desk")
+            .body(axum::body::Body::empty())
+            .expect("request");
+        assert_eq!(serve(post).await.status(), StatusCode::METHOD_NOT_ALLOWED);
+    }
+
+    #[tokio::test]
+    async fn hashed_assets_are_cached_for_a_year() {
+        let Some((path, bytes)) = ASSETS.iter().find(|(p, _)| p.starts_with("assets/")) else {
+            assert!(!built() || ASSETS.len() == 1, "a built console has assets");
+            return;
+        };
+        let r = serve(get(&format!("/{path}"))).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(
+            header(&r, header::CACHE_CONTROL),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(text(r).await.len(), String::from_utf8_lossy(bytes).len());
+    }
+
+    #[test]
+    fn the_policy_allows_no_inline_script_and_no_other_origin() {
+        assert!(CSP.contains("script-src 'self';"));
+        assert!(CSP.contains("connect-src 'self';"));
+        assert!(CSP.contains("frame-ancestors 'none'"));
+        assert!(!CSP.contains("unsafe-eval"));
+        assert!(!CSP.contains("script-src 'self' 'unsafe-inline'"));
+    }
+
     #[test]
     fn assets_are_sorted_for_lookup() {
         assert!(ASSETS.windows(2).all(|w| w[0].0 < w[1].0));
