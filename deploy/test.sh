@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 export AFTERCARE_NATS_SERVER=${AFTERCARE_NATS_SERVER:-$PWD/.tools/bin/nats-server}
 # Builds live outside the clone, so repeated runs (and fresh clones) reuse them.
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aftercare/target}
+# The console the binary embeds, named by this checkout's path: a target directory shared
+# with another checkout then rebuilds the embedding instead of reusing the other's.
+export AFTERCARE_CONSOLE_DIST=$PWD/services/console/dist
 export CARGO_TERM_COLOR=never
 
 status=0

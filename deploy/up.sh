@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 ./deploy/install-tools.sh
 export AFTERCARE_NATS_SERVER=${AFTERCARE_NATS_SERVER:-$PWD/.tools/bin/nats-server}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aftercare/target}
+# The console the binary embeds, named by this checkout's path: a target directory shared
+# with another checkout then rebuilds the embedding instead of reusing the other's.
+export AFTERCARE_CONSOLE_DIST=$PWD/services/console/dist
 # The web console first: the binary embeds services/console/dist.
 ./deploy/console.sh
 cargo build --release -p aftercare

@@ -19,6 +19,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await expect(page.locator('#ticket_customer_phone')).toHaveValue('+86 20 5555 0101');
     await page.keyboard.type(lang === 'en' ? 'black streaks' : '复印件有黑线');
     await expect(page.getByTestId('faq')).toContainText('FAQ');
+    // The priority as the rules will compute it: a key account's fault.
+    await expect(page.getByTestId('priority-preview')).toContainText('key account fault');
     await shot(page, `desk-caller-${lang}`);
     await page.keyboard.press('Control+Enter');
     const toast = page.locator('.ant-message');

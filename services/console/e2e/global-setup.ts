@@ -50,7 +50,12 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     const timer = setTimeout(() => fail(new Error('aftercare up did not print the console URL in 90 s:\n' + out)), 90_000);
     const read = (b: Buffer) => {
       out += b.toString();
-      const m = /console on (http:\/\/[\d.:]+)\//.exec(out);
+      if (/console on \S+ is not built/.test(out)) {
+        clearTimeout(timer);
+        fail(new Error(`${bin} was built without the console: build services/console, then cargo build -p aftercare`));
+        return;
+      }
+      const m = /console on (http:\/\/[\d.:]+)\/\n/.exec(out);
       if (m?.[1]) {
         clearTimeout(timer);
         ok(m[1]);

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey, must } from '../api/client';
 import { ApiProblem, fieldErrors } from '../api/problem';
 import type { components } from '../api/schema';
-import { useFaq, useMachines, useProductLines, useRevealedCustomer, type Customer, type FaqArticle, type Ticket } from './queries';
+import { previewPriority } from '../lib/priority';
+import { useCan } from '../shell/permissions';
+import { useFaq, useMachines, usePriorityRules, useProductLines, useRevealedCustomer, type Customer, type FaqArticle, type Ticket } from './queries';
 
 type OpenTicket = components['schemas']['OpenTicket'];
 
@@ -48,6 +50,12 @@ export function NewTicketForm({ customer, onOpened, symptomRef }: { customer: Cu
   const chosen = machines.data?.items.find((m) => m.id === machineChoice);
   const productLine = chosen?.product_line ?? (machineChoice === 'new' ? form.getFieldValue(['new_machine', 'product_line']) : undefined);
   const faq = useFaq(symptom, productLine);
+  const rules = usePriorityRules(useCan('getPriorityRules'));
+  const ticketType = Form.useWatch('type', form) ?? 'fault';
+  const machineDown = Form.useWatch('machine_down', form) ?? false;
+  const preview = rules.data
+    ? previewPriority(rules.data.rules, { type: ticketType, symptom, machineDown, tier: customer?.tier ?? 'standard' })
+    : null;
   const key = useRef(idempotencyKey());
 
   // A newly picked caller fills the customer fields (from the record unmasked for this
@@ -221,6 +229,13 @@ export function NewTicketForm({ customer, onOpened, symptomRef }: { customer: Cu
             </Form.Item>
           </Col>
         </Row>
+        {preview && (
+          <Typography.Paragraph data-testid="priority-preview">
+            <Typography.Text strong>{t(`desk:priority.${preview.priority}`)}</Typography.Text>
+            {' · '}
+            {preview.rule ? t('desk:ticket.priorityNote', { rule: preview.rule.note || `#${preview.rule.index + 1}` }) : t('desk:ticket.priorityDefault')}
+          </Typography.Paragraph>
+        )}
         <Button type="primary" htmlType="submit" loading={open.isPending} data-testid="submit-ticket">
           {t('desk:ticket.submit')}
         </Button>

@@ -87,6 +87,16 @@ export function useFaq(text: string, productLine: string | undefined) {
   });
 }
 
+/** The priority rules, for the form's preview (agents, dispatchers, managers may read them). */
+export function usePriorityRules(enabled: boolean) {
+  return useQuery({
+    queryKey: ['priority-rules'],
+    enabled,
+    staleTime: 300_000,
+    queryFn: () => must(api.GET('/api/v1/priority-rules')),
+  });
+}
+
 /** The configured product lines. */
 export function useProductLines() {
   return useQuery({
