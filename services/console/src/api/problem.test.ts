@@ -13,18 +13,20 @@ const problem: Problem = {
     { field: 'machine', code: 'required', message: 'a return names the machine' },
     { field: 'machine.serial', code: 'required', message: 'serial' },
     { field: 'return_reason', code: 'required', message: 'say why' },
+    { field: 'attachments[0].url', code: 'invalid', message: 'not a URL' },
   ],
 };
 
 describe('server field errors', () => {
   it('land on the form field named like the request body; the rest is shown above the form', () => {
-    const { fields, other } = fieldErrors(problem, (p) => formPath(p, 'new') !== null);
+    const { fields, other } = fieldErrors(problem, (p) => formPath(p, 'new') !== null, (code, m) => (code === 'required' ? 'REQUIRED' : m));
     expect(fields.map((f) => [formPath(f.name, 'new'), f.errors])).toEqual([
       [['customer', 'phone'], ['bad phone']],
-      [['machine'], ['a return names the machine']],
-      [['new_machine', 'serial'], ['serial']],
+      [['machine'], ['REQUIRED']],
+      [['new_machine', 'serial'], ['REQUIRED']],
+      [['return_reason'], ['REQUIRED']],
     ]);
-    expect(other).toEqual(['return_reason: say why']);
+    expect(other).toEqual(['attachments[0].url: not a URL']);
   });
   it('put a machine error on the machine picker when an existing machine was picked', () => {
     expect(formPath(['machine', 'serial'], 'some-id')).toEqual(['machine']);

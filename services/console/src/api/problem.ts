@@ -39,6 +39,7 @@ export interface FormFieldError {
 export function fieldErrors(
   problem: Problem,
   known: (path: (string | number)[]) => boolean,
+  translate: (code: string, message: string) => string = (_c, m) => m,
 ): { fields: FormFieldError[]; other: string[] } {
   const fields: FormFieldError[] = [];
   const other: string[] = [];
@@ -50,10 +51,11 @@ export function fieldErrors(
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     if (path.length > 0 && known(path)) {
       const existing = fields.find((f) => f.name.join('.') === path.join('.'));
-      if (existing) existing.errors.push(e.message);
-      else fields.push({ name: path, errors: [e.message] });
+      const text = translate(e.code, e.message);
+      if (existing) existing.errors.push(text);
+      else fields.push({ name: path, errors: [text] });
     } else {
-      other.push(`${e.field}: ${e.message}`);
+      other.push(`${e.field}: ${translate(e.code, e.message)}`);
     }
   }
   return { fields, other };

@@ -20,19 +20,22 @@ export interface TicketFormValues {
   customer: { name: string; phone: string; district: string; address: string };
   /** A machine id of the customer's, `new` or `none`. */
   machine: string;
+  /** Why the machine is returned (returns only). */
+  return_reason?: OpenTicket['return_reason'];
   new_machine: { product_line: string; brand: string; model: string; serial: string };
 }
 
 const CHANNELS: OpenTicket['channel'][] = ['phone', 'web', 'email', 'chat', 'walk_in', 'dealer_drop_off'];
 const TYPES: OpenTicket['type'][] = ['fault', 'maintenance', 'installation', 'consultation', 'consumables', 'complaint', 'return'];
 const PHONE = /^[\d\s+\-()]{5,32}$/;
+const RETURN_REASONS: NonNullable<OpenTicket['return_reason']>[] = ['defective', 'not_as_described', 'doesnt_know_how_to_use', 'changed_mind'];
 
 /** Where a server field error goes in this form. */
 export function formPath(field: (string | number)[], machineChoice: string): (string | number)[] | null {
   const [head, ...rest] = field;
   if (head === 'machine') return rest.length === 0 || machineChoice !== 'new' ? ['machine'] : ['new_machine', ...rest];
   if (head === 'customer' && rest.length === 1) return field;
-  if (head === 'symptom' || head === 'channel' || head === 'type' || head === 'machine_down') return [head];
+  if (head === 'symptom' || head === 'channel' || head === 'type' || head === 'machine_down' || head === 'return_reason') return [head];
   return null;
 }
 
@@ -81,6 +84,7 @@ export function NewTicketForm({ customer, onOpened, symptomRef }: { customer: Cu
       type: v.type,
       symptom: v.symptom.trim(),
       machine_down: v.machine_down,
+      ...(v.type === 'return' && v.return_reason ? { return_reason: v.return_reason } : {}),
       customer: { name: v.customer.name.trim(), phone: v.customer.phone.trim(), district: v.customer.district.trim(), address: (v.customer.address ?? '').trim() },
       ...(customer ? { customer_id: customer.id } : {}),
       machine: m
@@ -121,7 +125,9 @@ export function NewTicketForm({ customer, onOpened, symptomRef }: { customer: Cu
         return;
       }
       const choice = form.getFieldValue('machine') as string;
-      const { fields, other: rest } = fieldErrors(e.problem, (p) => formPath(p, choice) !== null);
+      // Known codes are said in the agent's language; others keep the service's words.
+      const translate = (code: string, text: string) => (code === 'required' ? t('common:required') : text);
+      const { fields, other: rest } = fieldErrors(e.problem, (p) => formPath(p, choice) !== null, translate);
       form.setFields(fields.map((f) => ({ name: (formPath(f.name, choice) ?? f.name) as never, errors: f.errors })));
       setOther(fields.length === 0 && rest.length === 0 ? [e.problem.detail] : rest);
     },
@@ -163,6 +169,11 @@ export function NewTicketForm({ customer, onOpened, symptomRef }: { customer: Cu
             </Form.Item>
           </Col>
         </Row>
+        {ticketType === 'return' && (
+          <Form.Item name="return_reason" label={t('desk:ticket.returnReason')}>
+            <Select allowClear options={RETURN_REASONS.map((r) => ({ value: r, label: t(`desk:returnReason.${r}`) }))} />
+          </Form.Item>
+        )}
         <Form.Item name="symptom" label={t('desk:ticket.symptom')} rules={[req, max(4000)]}>
           <Input.TextArea ref={symptomRef} rows={3} data-testid="symptom" />
         </Form.Item>

@@ -108,6 +108,7 @@ export default {
       created: 'Opened ticket {{number}}, priority {{priority}}',
       priorityNote: 'from the rule “{{rule}}”',
       priorityDefault: 'No rule matches: P4 by default',
+      returnReason: 'Reason for the return',
       faq: 'Suggested articles',
       noFaq: 'No matching article',
       resolveWith: 'Resolve remotely with this article',
@@ -115,6 +116,7 @@ export default {
       resolution: 'Resolution',
       fixErrors: 'Correct the marked fields',
     },
+    returnReason: { defective: 'Defective', not_as_described: 'Not as described', doesnt_know_how_to_use: 'Does not know how to use it (free training first)', changed_mind: 'Changed their mind' },
     channel: {
       phone: 'Phone', web: 'Web', email: 'E-mail', chat: 'Chat', walk_in: 'Walk-in', dealer_drop_off: 'Dealer drop-off', planned: 'Planned',
     },

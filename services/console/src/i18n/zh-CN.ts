@@ -109,6 +109,7 @@ export default {
       created: '已创建工单 {{number}}，优先级 {{priority}}',
       priorityNote: '按规则「{{rule}}」计算',
       priorityDefault: '无规则匹配，默认 P4',
+      returnReason: '退货原因',
       faq: '知识库建议',
       noFaq: '无匹配的知识库文章',
       resolveWith: '按此文章远程解决',
@@ -116,6 +117,7 @@ export default {
       resolution: '处理说明',
       fixErrors: '请修正标出的字段',
     },
+    returnReason: { defective: '质量问题', not_as_described: '与描述不符', doesnt_know_how_to_use: '不会使用（先免费培训一次）', changed_mind: '不想要了' },
     channel: {
       phone: '电话', web: '网页', email: '邮件', chat: '在线客服', walk_in: '到店', dealer_drop_off: '经销商送修', planned: '计划服务',
     },
