@@ -484,3 +484,28 @@ fn the_compose_file_runs_every_role_against_durable_nats_postgres_and_a_trace_vi
         "runs as a non-root user"
     );
 }
+
+/// The image embeds the web console: a Node stage builds it from the lockfile and the Rust
+/// stage gets its `dist` before `cargo build`; node_modules never enters the build context.
+#[test]
+fn the_image_builds_the_console_before_the_binary() {
+    let containerfile = std::fs::read_to_string(root().join("deploy/Containerfile")).unwrap();
+    let node = containerfile
+        .find("FROM docker.io/library/node:")
+        .expect("a Node build stage");
+    let ci = containerfile.find("npm ci").expect("npm ci from the lockfile");
+    let copy = containerfile
+        .find("COPY --from=console /src/services/console/dist services/console/dist")
+        .expect("the console's dist copied into the Rust stage");
+    let cargo = containerfile
+        .find("cargo build --release")
+        .expect("cargo build");
+    assert!(node < ci && ci < copy && copy < cargo);
+    for ignore in [".containerignore", ".dockerignore"] {
+        let text = std::fs::read_to_string(root().join(ignore)).unwrap();
+        assert!(
+            text.lines().any(|l| l.trim() == "services/console/node_modules"),
+            "{ignore}"
+        );
+    }
+}
