@@ -493,7 +493,9 @@ fn the_image_builds_the_console_before_the_binary() {
     let node = containerfile
         .find("FROM docker.io/library/node:")
         .expect("a Node build stage");
-    let ci = containerfile.find("npm ci").expect("npm ci from the lockfile");
+    let ci = containerfile
+        .find("npm ci")
+        .expect("npm ci from the lockfile");
     let copy = containerfile
         .find("COPY --from=console /src/services/console/dist services/console/dist")
         .expect("the console's dist copied into the Rust stage");
@@ -504,7 +506,8 @@ fn the_image_builds_the_console_before_the_binary() {
     for ignore in [".containerignore", ".dockerignore"] {
         let text = std::fs::read_to_string(root().join(ignore)).unwrap();
         assert!(
-            text.lines().any(|l| l.trim() == "services/console/node_modules"),
+            text.lines()
+                .any(|l| l.trim() == "services/console/node_modules"),
             "{ignore}"
         );
     }
