@@ -89,6 +89,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   for (const [login, role] of [
     ['agent1', 'agent'],
     ['agent2', 'agent'],
+    ['agent3', 'agent'],
     ['clerk1', 'warehouse'],
   ] as const) {
     await call(base, admin, 'POST', '/accounts', { login, display_name: login, role, password: PASSWORD });

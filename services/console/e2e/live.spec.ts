@@ -49,3 +49,20 @@ test('the first administrator signs in with the one-time password and must choos
     await server.stop();
   }
 });
+
+test('the language chosen is remembered with the account, not only in the browser', async ({ page }) => {
+  await signIn(page, 'agent3');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences') && r.request().method() === 'POST');
+  await page.getByTestId('lang').click();
+  expect((await saved).status()).toBe(200);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByTestId('sign-out').click();
+  // Another browser: nothing remembered locally.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await signIn(page, 'agent3');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('nav-desk')).toHaveText('Agent desk');
+});

@@ -14,6 +14,7 @@ import { AppShell } from './shell/AppShell';
 import { onLiveEvent, startLive, stopLive } from './live/stream';
 import { ApiProblem } from './api/problem';
 import { setLang } from './i18n';
+import { useAccountLanguage } from './shell/language';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,6 +28,7 @@ const queryClient = new QueryClient({
 
 /** Keeps the live stream open while signed in and turns its events into query invalidation. */
 function LiveQueries() {
+  useAccountLanguage();
   const { status, generation } = useSession();
   const qc = useQueryClient();
   useEffect(() => {

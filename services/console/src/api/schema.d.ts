@@ -1108,6 +1108,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's preferences: the language the web console opens in
+         * @description Any signed-in caller.
+         */
+        get: operations["getPreferences"];
+        put?: never;
+        /**
+         * Set the caller's preferences (the fields given; the others are kept)
+         * @description Any signed-in caller.
+         */
+        post: operations["savePreferences"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notification-templates": {
         parameters: {
             query?: never;
@@ -4938,6 +4962,11 @@ export interface components {
              * @description The local day.
              */
             date: string;
+        };
+        /** @description The caller's preferences; a field never set is absent. */
+        Preferences: {
+            /** @description The language the console opens in (`zh-CN` or `en`); absent: the browser's choice. */
+            language?: components["schemas"]["Language"] | null;
         };
         /** @description Urgency, P1 (most urgent) to P4. */
         Priority: "p1" | "p2" | "p3" | "p4";
@@ -8776,6 +8805,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    savePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Preferences"];
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
                 };
             };
             default: components["responses"]["Problem"];

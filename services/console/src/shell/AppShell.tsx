@@ -3,7 +3,7 @@ import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { liveStatus, subscribeLive, type LiveStatus } from '../live/stream';
-import { setLang } from '../i18n';
+import { chooseLanguage } from './language';
 import { signOut } from '../auth/session';
 import { useSession } from './permissions';
 import { landingFor, workspacesFor } from './workspaces';
@@ -67,7 +67,7 @@ export function AppShell() {
             data-testid="lang"
             aria-label={t('shell:languageLabel')}
             lang={i18n.language === 'en' ? 'zh-CN' : 'en'}
-            onClick={() => setLang(i18n.language === 'en' ? 'zh-CN' : 'en')}
+            onClick={() => chooseLanguage(i18n.language === 'en' ? 'zh-CN' : 'en', true)}
           >
             {t('shell:language')}
           </Button>

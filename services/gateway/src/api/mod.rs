@@ -9,6 +9,7 @@ pub(crate) mod dispatch;
 pub(crate) mod inventory;
 pub(crate) mod live;
 pub(crate) mod model;
+pub(crate) mod preferences;
 pub(crate) mod selfservice;
 pub(crate) mod services;
 pub(crate) mod survey;
@@ -87,6 +88,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/auth/logout", post(auth::sign_out))
         .route("/me", get(auth::me))
         .route("/me/password", post(auth::change_password))
+        .route(
+            "/me/preferences",
+            get(preferences::get).post(preferences::save),
+        )
         .route(
             "/accounts",
             post(auth::create_account).get(auth::list_accounts),
