@@ -66,8 +66,9 @@ test('an expired session returns to sign-in over the page and keeps the form', a
   });
   expect(changed.status).toBe(200);
   await expect(page.getByTestId('session-expired')).toBeVisible({ timeout: 20_000 });
-  await shot(page, 'session-expired-zh-CN');
   const dialog = page.getByRole('dialog');
+  await page.waitForFunction(() => !document.querySelector('[class*="zoom-appear"], [class*="zoom-enter"]'));
+  await shot(page, 'session-expired-zh-CN');
   await dialog.locator('#signin_login').fill('agent2');
   await dialog.locator('#signin_password').fill(NEW);
   await dialog.locator('#signin_password').press('Enter');
