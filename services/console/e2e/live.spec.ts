@@ -66,3 +66,14 @@ test('the language chosen is remembered with the account, not only in the browse
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByTestId('nav-desk')).toHaveText('Agent desk');
 });
+
+test('the header shows the stream offline and reconnecting, and it comes back by itself', async ({ page, context }) => {
+  await signIn(page, 'agent1');
+  const live = page.getByTestId('live-status');
+  await expect(live).toHaveAttribute('data-status', 'online');
+  await context.setOffline(true);
+  await expect(live).toHaveAttribute('data-status', /offline|reconnecting/);
+  await shot(page, 'offline-zh-CN');
+  await context.setOffline(false);
+  await expect(live).toHaveAttribute('data-status', 'online', { timeout: 40_000 });
+});
