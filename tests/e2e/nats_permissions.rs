@@ -147,6 +147,73 @@ async fn each_role_is_confined_to_its_subjects_and_the_flow_still_works() {
     let _inbox = intake.subscribe("_INBOX_gateway.>").await.unwrap();
     expect_violation(&mut violations, "subscribe to the gateway's inbox").await;
 
+    // A reader cannot harm the stream it reads: dispatch consumes intake's events but may
+    // not seal (update), purge or delete INTAKE, nor change the shared dead-letter stream.
+    let intake_before = stream_messages(&js, "INTAKE").await;
+    let (dispatch, mut dv) = connect_as(&url, "dispatch").await;
+    let sealed = json!({
+        "name": "INTAKE",
+        "subjects": ["intake.>"],
+        "storage": "file",
+        "retention": "limits",
+        "num_replicas": 1,
+        "sealed": true
+    });
+    let _ = dispatch
+        .request("$JS.API.STREAM.UPDATE.INTAKE", sealed.to_string().into())
+        .await;
+    expect_violation(&mut dv, "dispatch sealing INTAKE").await;
+    let _ = dispatch
+        .request("$JS.API.STREAM.PURGE.INTAKE", "{}".into())
+        .await;
+    expect_violation(&mut dv, "dispatch purging INTAKE").await;
+    let _ = dispatch
+        .request("$JS.API.STREAM.DELETE.INTAKE", "".into())
+        .await;
+    expect_violation(&mut dv, "dispatch deleting INTAKE").await;
+    let _ = dispatch
+        .request("$JS.API.STREAM.CREATE.INTAKE", sealed.to_string().into())
+        .await;
+    expect_violation(&mut dv, "dispatch creating INTAKE").await;
+    let dl = json!({"name": "DEADLETTER", "subjects": ["deadletter.>"], "sealed": true});
+    let _ = dispatch
+        .request("$JS.API.STREAM.UPDATE.DEADLETTER", dl.to_string().into())
+        .await;
+    expect_violation(&mut dv, "dispatch sealing DEADLETTER").await;
+    // Another service's durable consumer is out of reach too.
+    let _ = dispatch
+        .request("$JS.API.CONSUMER.MSG.NEXT.INTAKE.billing", "1".into())
+        .await;
+    expect_violation(&mut dv, "dispatch pulling billing's consumer").await;
+    // Its own consumer still works: it reads its durable's state.
+    let own = dispatch
+        .request("$JS.API.CONSUMER.INFO.INTAKE.dispatch", "".into())
+        .await
+        .expect("dispatch reads its own consumer");
+    let own: serde_json::Value = serde_json::from_slice(&own.payload).unwrap();
+    assert_eq!(own["name"], "dispatch", "{own}");
+    assert!(
+        own["delivered"]["stream_seq"].as_u64().unwrap_or(0) >= 1,
+        "dispatch consumed intake's events: {own}"
+    );
+    let (c, _) = connect_as(&url, "ops").await;
+    let ops_js = async_nats::jetstream::new(c);
+    let info = ops_js
+        .get_stream("INTAKE")
+        .await
+        .unwrap()
+        .cached_info()
+        .clone();
+    assert!(!info.config.sealed, "INTAKE was sealed");
+    assert_eq!(stream_messages(&ops_js, "INTAKE").await, intake_before);
+    let info = ops_js
+        .get_stream("DEADLETTER")
+        .await
+        .unwrap()
+        .cached_info()
+        .clone();
+    assert!(!info.config.sealed, "DEADLETTER was sealed");
+
     // The gateway publishes no events.
     let (gateway, mut gv) = connect_as(&url, "gateway").await;
     gateway

@@ -28,6 +28,20 @@ fn stream_admin(stream: &str) -> Vec<String> {
         .collect()
 }
 
+/// The durable consumer `durable` on `stream`, and nothing else of that stream: read its
+/// configuration (INFO), create or update the consumer, pull and acknowledge. No stream
+/// update, purge, seal or delete: a reader cannot harm the stream of the service it reads.
+fn own_durable(stream: &str, durable: &str) -> Vec<String> {
+    vec![
+        format!("$JS.API.STREAM.INFO.{stream}"),
+        format!("$JS.API.CONSUMER.CREATE.{stream}.{durable}"),
+        format!("$JS.API.CONSUMER.CREATE.{stream}.{durable}.>"),
+        format!("$JS.API.CONSUMER.INFO.{stream}.{durable}"),
+        format!("$JS.API.CONSUMER.MSG.NEXT.{stream}.{durable}"),
+        format!("$JS.ACK.{stream}.{durable}.>"),
+    ]
+}
+
 /// The users: `gateway`, one per service, and `ops` (dead-letter replay).
 pub fn all() -> Vec<Permissions> {
     let mut out = vec![gateway()];
@@ -63,9 +77,11 @@ pub fn gateway() -> Permissions {
     }
 }
 
-/// A service publishes its own events and dead letters, administers its own stream (and
-/// creates the streams it reads, so roles start in any order), reads its durable
-/// consumers, and answers its requests and NATS micro discovery.
+/// A service publishes its own events and dead letters, administers its own stream,
+/// creates the shared dead-letter stream when it is missing (never updates it), reads its
+/// durable consumers on the streams it consumes (never administers them: a consumer
+/// started before its producer waits for the stream), and answers its requests and NATS
+/// micro discovery.
 pub fn service(s: Service) -> Permissions {
     let name = s.name();
     let durable = s.durable();
@@ -75,15 +91,10 @@ pub fn service(s: Service) -> Permissions {
         "$JS.API.INFO".into(),
     ];
     publish.extend(stream_admin(&s.stream()));
-    publish.extend(stream_admin(DEAD_LETTER_STREAM));
+    publish.push(format!("$JS.API.STREAM.CREATE.{DEAD_LETTER_STREAM}"));
+    publish.push(format!("$JS.API.STREAM.INFO.{DEAD_LETTER_STREAM}"));
     for producer in producers_consumed_by(s) {
-        let stream = producer.stream();
-        publish.extend(stream_admin(&stream));
-        publish.push(format!("$JS.API.CONSUMER.CREATE.{stream}.{durable}"));
-        publish.push(format!("$JS.API.CONSUMER.CREATE.{stream}.{durable}.>"));
-        publish.push(format!("$JS.API.CONSUMER.INFO.{stream}.{durable}"));
-        publish.push(format!("$JS.API.CONSUMER.MSG.NEXT.{stream}.{durable}"));
-        publish.push(format!("$JS.ACK.{stream}.{durable}.>"));
+        publish.extend(own_durable(&producer.stream(), &durable));
         debug_assert!(!consumed_from(s, producer).is_empty());
     }
     let subscribe = vec![
@@ -114,14 +125,11 @@ pub fn ops() -> Permissions {
     }
 }
 
-/// The streams a role creates or updates at start.
+/// The streams a role creates or updates at start: its own and the dead-letter stream
+/// (created when missing, never updated). The streams it reads are their producers'.
 pub fn streams_for(user: &str) -> Vec<String> {
     match Service::parse(user) {
-        Some(s) => {
-            let mut v = vec![s.stream(), DEAD_LETTER_STREAM.to_owned()];
-            v.extend(producers_consumed_by(s).into_iter().map(Service::stream));
-            v
-        }
+        Some(s) => vec![s.stream(), DEAD_LETTER_STREAM.to_owned()],
         None => Vec::new(),
     }
 }
@@ -173,6 +181,33 @@ mod tests {
     }
 
     #[test]
+    fn a_reader_cannot_administer_the_streams_it_reads() {
+        for s in Service::ALL {
+            let p = service(s);
+            for producer in producers_consumed_by(s) {
+                let stream = producer.stream();
+                for op in ["CREATE", "UPDATE", "DELETE", "PURGE"] {
+                    let admin = format!("$JS.API.STREAM.{op}.{stream}");
+                    assert!(!p.publish.contains(&admin), "{}: {admin}", s.name());
+                }
+                assert!(
+                    p.publish
+                        .iter()
+                        .filter(|x| x.starts_with("$JS.API.CONSUMER."))
+                        .all(|x| x.contains(&format!(".{}", s.durable()))),
+                    "{}",
+                    s.name()
+                );
+            }
+            assert!(
+                !p.publish
+                    .contains(&format!("$JS.API.STREAM.UPDATE.{DEAD_LETTER_STREAM}"))
+            );
+            assert!(p.publish.iter().all(|x| !x.contains("PURGE")));
+        }
+    }
+
+    #[test]
     fn the_gateway_publishes_requests_only() {
         let p = gateway();
         assert!(
@@ -190,10 +225,7 @@ mod tests {
 
     #[test]
     fn streams_cover_what_a_service_reads() {
-        assert_eq!(
-            streams_for("billing"),
-            vec!["BILLING", "DEADLETTER", "INTAKE", "DISPATCH", "INVENTORY"]
-        );
+        assert_eq!(streams_for("billing"), vec!["BILLING", "DEADLETTER"]);
         assert!(streams_for("gateway").is_empty());
         assert!(render_authorization().contains("password: $INTAKE_NATS_PASSWORD"));
     }

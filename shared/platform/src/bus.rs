@@ -112,8 +112,8 @@ impl Bus {
         Ok(Self { client, js })
     }
 
-    /// Creates or updates the named streams (service streams and the dead-letter stream),
-    /// idempotently.
+    /// Creates or updates the named service streams, and creates the dead-letter stream
+    /// when it is missing, idempotently.
     pub async fn ensure_streams(&self, settings: StreamSettings, names: &[String]) -> Result<()> {
         let mut configs: Vec<stream::Config> = Service::ALL
             .iter()
@@ -148,6 +148,16 @@ impl Bus {
             };
             config.allow_direct = true;
             let name = config.name.clone();
+            if name == DEAD_LETTER_STREAM {
+                // Shared by every service: each may create it when missing, none may
+                // change it (NATS permissions refuse the update), so one service cannot
+                // seal or shorten the stream that keeps the others' dead letters.
+                self.js
+                    .get_or_create_stream(config)
+                    .await
+                    .map_err(|e| Error::nats(&format!("creating stream {name}"), e))?;
+                continue;
+            }
             self.js
                 .create_or_update_stream(config)
                 .await

@@ -113,6 +113,18 @@ pub struct ConsumerSpec {
     pub batch: usize,
 }
 
+/// Whether `stream` exists (a reader may look, only its producer may create it).
+pub async fn stream_exists(bus: &Bus, stream: &str) -> Result<bool> {
+    use async_nats::jetstream::context::GetStreamErrorKind;
+    match bus.js.get_stream(stream).await {
+        Ok(_) => Ok(true),
+        Err(e) => match e.kind() {
+            GetStreamErrorKind::JetStream(j) if j.code() == 404 => Ok(false),
+            _ => Err(Error::nats(&format!("stream {stream}"), e)),
+        },
+    }
+}
+
 /// Creates (or updates) the durable consumer so it exists before any role runs.
 pub async fn ensure(
     bus: &Bus,

@@ -74,8 +74,9 @@ pub struct ServiceHost {
 
 impl ServiceHost {
     /// Creates the service's durable consumers (one per stream it reads, filtered on the
-    /// subjects the catalogue says it consumes), so events published before it first
-    /// runs are kept for it.
+    /// subjects the catalogue says it consumes) on the streams that exist; a stream whose
+    /// producer has not started yet is bound by the consumer loop once it exists (it
+    /// reads the stream from its start, so nothing published before is missed).
     pub async fn build(
         service: Service,
         bus: Bus,
@@ -113,7 +114,17 @@ impl ServiceHost {
                     ack_wait: settings.ack_wait,
                     batch: settings.consumer_batch,
                 };
-                consumer::ensure(&bus, &spec).await?;
+                if consumer::stream_exists(&bus, &spec.stream).await? {
+                    consumer::ensure(&bus, &spec).await?;
+                } else {
+                    // Only the producer creates its stream; the consumer binds when it
+                    // appears (the consumer loop retries), so roles start in any order.
+                    info!(
+                        stream = %spec.stream,
+                        consumer = %spec.durable,
+                        "stream not created by its producer yet; the consumer binds when it is"
+                    );
+                }
                 consumers.push(spec);
             }
         }
