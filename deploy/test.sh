@@ -35,6 +35,10 @@ rm -f "$log"
 echo "== console: vitest"
 rm -f services/console/test-results/vitest.json services/console/test-results/results.json
 cargo build --quiet -p aftercare || status=1
+# The browser tests start a copy, so a concurrent build in a shared target directory
+# cannot swap the binary under them.
+console_bin=$(mktemp -d)/aftercare
+cp "$CARGO_TARGET_DIR/debug/aftercare" "$console_bin" && export AFTERCARE_BIN=$console_bin
 (cd services/console && npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json) || status=1
 echo "== console: playwright"
 # Screenshots show Chinese text only with a CJK font installed.

@@ -71,6 +71,7 @@ test('the header shows the stream offline and reconnecting, and it comes back by
   await signIn(page, 'agent1');
   const live = page.getByTestId('live-status');
   await expect(live).toHaveAttribute('data-status', 'online');
+  await expect(page.locator('#desk-lookup')).toBeVisible();
   await context.setOffline(true);
   await expect(live).toHaveAttribute('data-status', /offline|reconnecting/);
   await shot(page, 'offline-zh-CN');

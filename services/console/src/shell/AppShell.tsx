@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { Suspense, useSyncExternalStore } from 'react';
 import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
@@ -8,9 +8,11 @@ import { signOut } from '../auth/session';
 import { useSession } from './permissions';
 import { landingFor, workspacesFor } from './workspaces';
 import { TONE } from '../lib/colors';
+import { PageBoundary } from './PageBoundary';
+import { lazyPage } from './lazyPage';
 
 /** The ticket drawer, loaded the first time a ticket is opened. */
-const TicketDrawer = lazy(() => import('../desk/TicketDrawer'));
+const TicketDrawer = lazyPage(() => import('../desk/TicketDrawer'));
 
 const tone: Record<LiveStatus, 'success' | 'processing' | 'warning' | 'error'> = {
   online: 'success',
@@ -78,6 +80,7 @@ export function AppShell() {
       </Layout.Header>
       <Layout.Content style={{ padding: 16 }}>
         <main>
+          <PageBoundary resetKey={location.pathname}>
           <Suspense fallback={<Spin tip={t('common:loading')} />}>
             <Routes>
               {list.map((w) => (
@@ -86,11 +89,14 @@ export function AppShell() {
               <Route path="*" element={<Navigate to={landingFor(me?.role)} replace />} />
             </Routes>
           </Suspense>
+          </PageBoundary>
         </main>
         {ticketOpen && (
-          <Suspense fallback={null}>
-            <TicketDrawer />
-          </Suspense>
+          <PageBoundary resetKey={params.get('ticket') ?? ''}>
+            <Suspense fallback={null}>
+              <TicketDrawer />
+            </Suspense>
+          </PageBoundary>
         )}
       </Layout.Content>
     </Layout>

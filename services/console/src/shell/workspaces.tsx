@@ -2,7 +2,8 @@
 // only when the role may call every operation it `requires`, so no menu item answers 403.
 // To add one: write its page under src/<name>/, add its strings as a namespace in both
 // i18n files, and add an entry here (see docs/CONSOLE.md).
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import { lazyPage } from './lazyPage';
 import { CustomerServiceOutlined, HomeOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
@@ -20,7 +21,7 @@ export interface Workspace {
   /** Operations the page needs; the role must be allowed all of them. */
   requires: OperationId[];
   /** The page, loaded on first visit (a chunk of its own). */
-  component: LazyExoticComponent<ComponentType>;
+  component: ComponentType;
 }
 
 /** Every workspace, in menu order. */
@@ -31,7 +32,7 @@ export const WORKSPACES: Workspace[] = [
     label: 'shell:home',
     icon: <HomeOutlined />,
     requires: ['whoAmI'],
-    component: lazy(() => import('../pages/Home')),
+    component: lazyPage(() => import('../pages/Home')),
   },
   {
     key: 'desk',
@@ -39,7 +40,7 @@ export const WORKSPACES: Workspace[] = [
     label: 'shell:desk',
     icon: <CustomerServiceOutlined />,
     requires: ['findCustomers', 'openTicket', 'listTickets', 'listMachines'],
-    component: lazy(() => import('../desk/DeskPage')),
+    component: lazyPage(() => import('../desk/DeskPage')),
   },
   {
     key: 'queue',
@@ -47,7 +48,7 @@ export const WORKSPACES: Workspace[] = [
     label: 'shell:queue',
     icon: <UnorderedListOutlined />,
     requires: ['listTickets', 'getTicket'],
-    component: lazy(() => import('../desk/QueuePage')),
+    component: lazyPage(() => import('../desk/QueuePage')),
   },
 ];
 
