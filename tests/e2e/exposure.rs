@@ -79,10 +79,10 @@ async fn reads_of_personal_data_are_narrowed_revealed_with_a_reason_and_codes_go
         .unwrap();
     assert_eq!(r.status(), 202);
     let js = sys.jetstream().await;
-    let stream = js.get_stream("INTAKE").await.unwrap();
+    let stream = js.get_stream("NOTIFY").await.unwrap();
     let event: Value = poll_for(WAIT, "the code event", || async {
         let m = stream
-            .get_last_raw_message_by_subject("intake.ticket.code_requested")
+            .get_last_raw_message_by_subject("notify.ticket.code_requested")
             .await
             .ok()?;
         serde_json::from_slice(&m.payload).ok()

@@ -826,12 +826,12 @@ async fn a_customer_follows_a_ticket_with_the_code_sent_to_the_phone_on_file() {
             .unwrap();
         assert_eq!(r.status(), 202);
     };
-    // The SMS integration's view: the code and the phone on file, from intake's stream.
+    // The SMS integration's view: the code and the phone on file, from the notify stream.
     let next_code = || async {
-        let stream = js.get_stream("INTAKE").await.unwrap();
+        let stream = js.get_stream("NOTIFY").await.unwrap();
         poll_for(WAIT, "the code event", || async {
             let m = stream
-                .get_last_raw_message_by_subject("intake.ticket.code_requested")
+                .get_last_raw_message_by_subject("notify.ticket.code_requested")
                 .await
                 .ok()?;
             let v: Value = serde_json::from_slice(&m.payload).ok()?;

@@ -62,6 +62,7 @@ async fn each_role_is_confined_to_its_subjects_and_the_flow_still_works() {
         "inventory",
         "billing",
         "survey",
+        "notifier",
         "ops",
     ];
     let env: Vec<(String, String)> = users
@@ -213,6 +214,112 @@ async fn each_role_is_confined_to_its_subjects_and_the_flow_still_works() {
         .cached_info()
         .clone();
     assert!(!info.config.sealed, "DEADLETTER was sealed");
+
+    // A one-time code goes only to the short-lived NOTIFY stream, which only the
+    // notification sender reads; intake's 30-day stream never holds it.
+    let number = t["number"].as_str().unwrap();
+    let r = reqwest::Client::new()
+        .post(format!("{}/self-service/codes", sys.api.base))
+        .json(&json!({"ticket_number": number}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 202);
+    let (notifier, _) = connect_as(&url, "notifier").await;
+    let njs = async_nats::jetstream::new(notifier);
+    let notify = njs
+        .get_stream("NOTIFY")
+        .await
+        .expect("notifier sees NOTIFY");
+    let max_age = notify.cached_info().config.max_age;
+    assert!(
+        max_age > Duration::ZERO && max_age <= Duration::from_secs(3600),
+        "NOTIFY keeps codes {max_age:?}"
+    );
+    let consumer = notify
+        .create_consumer(async_nats::jetstream::consumer::pull::Config {
+            durable_name: Some("notifier".into()),
+            filter_subject: "notify.>".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("the notifier's own consumer");
+    let code_event: serde_json::Value = {
+        use futures::StreamExt;
+        let mut batch = consumer
+            .fetch()
+            .max_messages(1)
+            .expires(Duration::from_secs(10))
+            .messages()
+            .await
+            .unwrap();
+        let m = batch.next().await.expect("a code message").unwrap();
+        m.ack().await.unwrap();
+        assert_eq!(m.subject.as_str(), "notify.ticket.code_requested");
+        serde_json::from_slice(&m.payload).unwrap()
+    };
+    let code = code_event["data"]["code"].as_str().unwrap().to_owned();
+    assert_eq!(code.len(), 6, "{code_event}");
+    // No other role may read it: not through a consumer, a direct get or a subscription.
+    for user in [
+        "dispatch",
+        "billing",
+        "survey",
+        "inventory",
+        "gateway",
+        "ops",
+    ] {
+        let (c, mut v) = connect_as(&url, user).await;
+        let _ = c
+            .request(
+                format!("$JS.API.CONSUMER.CREATE.NOTIFY.{user}"),
+                json!({"stream_name": "NOTIFY", "config": {"durable_name": user}})
+                    .to_string()
+                    .into(),
+            )
+            .await;
+        expect_violation(&mut v, &format!("{user} creating a consumer on NOTIFY")).await;
+        let _ = c
+            .request(
+                "$JS.API.STREAM.MSG.GET.NOTIFY",
+                json!({"last_by_subj": "notify.ticket.code_requested"})
+                    .to_string()
+                    .into(),
+            )
+            .await;
+        expect_violation(&mut v, &format!("{user} getting a NOTIFY message")).await;
+        let _sub = c.subscribe("notify.>").await.unwrap();
+        expect_violation(&mut v, &format!("{user} subscribing to notify.>")).await;
+    }
+    // The long-retention streams hold no code event (subjects per stream, as operators
+    // see them).
+    let (ops, _) = connect_as(&url, "ops").await;
+    let subjects = |stream: &'static str| {
+        let ops = ops.clone();
+        async move {
+            let r = ops
+                .request(
+                    format!("$JS.API.STREAM.INFO.{stream}"),
+                    json!({"subjects_filter": ">"}).to_string().into(),
+                )
+                .await
+                .expect("stream info");
+            let v: serde_json::Value = serde_json::from_slice(&r.payload).unwrap();
+            v["state"]["subjects"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+        }
+    };
+    for stream in ["INTAKE", "DISPATCH", "INVENTORY", "BILLING", "SURVEY"] {
+        let held = subjects(stream).await;
+        assert!(!held.is_empty() || stream != "INTAKE", "{stream}: {held:?}");
+        assert!(
+            !held.keys().any(|k| k.contains("code")),
+            "{stream} holds a one-time code: {held:?}"
+        );
+    }
+    assert_eq!(subjects("NOTIFY").await["notify.ticket.code_requested"], 1);
 
     // The gateway publishes no events.
     let (gateway, mut gv) = connect_as(&url, "gateway").await;

@@ -179,6 +179,9 @@ pub(crate) struct Common {
     /// Replicas of each JetStream stream (3 in a production cluster).
     #[arg(long, env = "AFTERCARE_STREAM_REPLICAS", default_value_t = 1)]
     pub(crate) stream_replicas: usize,
+    /// Seconds a message carrying a one-time code stays in the NOTIFY stream.
+    #[arg(long, env = "AFTERCARE_NOTIFY_MAX_AGE_SECS", default_value_t = 3600)]
+    pub(crate) notify_max_age_secs: u64,
     /// Milliseconds the gateway waits for a service before answering 504.
     #[arg(long, env = "AFTERCARE_REQUEST_TIMEOUT_MS", default_value_t = 5000)]
     pub(crate) request_timeout_ms: u64,
@@ -378,8 +381,13 @@ impl Common {
             (1..=5).contains(&self.stream_replicas),
             "AFTERCARE_STREAM_REPLICAS must be 1 to 5"
         );
+        anyhow::ensure!(
+            (60..=7 * 24 * 3600).contains(&self.notify_max_age_secs),
+            "AFTERCARE_NOTIFY_MAX_AGE_SECS must be 60 to 604800 (one minute to one week)"
+        );
         Ok(StreamSettings {
             replicas: self.stream_replicas,
+            notify_max_age: Duration::from_secs(self.notify_max_age_secs),
             ..StreamSettings::default()
         })
     }

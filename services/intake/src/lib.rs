@@ -4,8 +4,8 @@
 //! Customers, their machines and warranty cards live here too. A periodic sweep sends
 //! SLA warnings and breaches.
 //!
-//! Publishes `intake.ticket.{opened,visit_requested,sla_warning,sla_breached,code_requested}`
-//! and `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
+//! Publishes `intake.ticket.{opened,visit_requested,sla_warning,sla_breached}`,
+//! `notify.ticket.code_requested` (short-lived NOTIFY stream) and `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
 //! `dispatch.workorder.completed` and `survey.callback.{scheduled,recorded,problem_persists}`
 //! to move tickets along (a callback closes the ticket, a problem that persists reopens it),
 //! `dispatch.workorder.waiting_for_parts` (the ticket waits), `survey.callback.link_issued`

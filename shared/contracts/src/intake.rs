@@ -561,8 +561,9 @@ pub struct VerificationCodeSent {
     pub ticket_id: Uuid,
 }
 
-/// Event `intake.ticket.code_requested`: a one-time code must be sent by SMS to the
-/// phone on file of a ticket (self-service status lookup).
+/// Event `notify.ticket.code_requested`: a one-time code must be sent by SMS to the
+/// phone on file of a ticket (self-service status lookup). It carries a secret, so it
+/// lives in the short-lived NOTIFY stream only the notification sender may read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketCodeRequested {
@@ -579,7 +580,7 @@ pub struct TicketCodeRequested {
 }
 
 impl Event for TicketCodeRequested {
-    const TYPE: &'static str = "intake.ticket.code_requested";
+    const TYPE: &'static str = "notify.ticket.code_requested";
     const VERSION: u16 = 1;
     const SOURCE: Service = Service::Intake;
     fn subject_id(&self) -> String {

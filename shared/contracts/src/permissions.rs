@@ -2,8 +2,13 @@
 //! server's authorization cannot drift from what the code publishes and consumes.
 //! `aftercare nats-config` renders them as a nats-server `authorization` block.
 use crate::subjects::{
-    DEAD_LETTER_STREAM, REQUESTS, Service, consumed_from, producers_consumed_by,
+    DEAD_LETTER_STREAM, EVENTS, NOTIFY_STREAM, REQUESTS, Service, consumed_from,
+    producers_consumed_by,
 };
+
+/// The NATS user of the notification sender (SMS, e-mail, WeChat integration): the only
+/// reader of the NOTIFY stream, through its durable consumer of the same name.
+pub const NOTIFIER: &str = "notifier";
 
 /// What one NATS user may publish and subscribe to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,17 +47,30 @@ fn own_durable(stream: &str, durable: &str) -> Vec<String> {
     ]
 }
 
-/// The users: `gateway`, one per service, and `ops` (dead-letter replay).
+/// The users: `gateway`, one per service, `notifier` and `ops` (dead-letter replay).
 pub fn all() -> Vec<Permissions> {
     let mut out = vec![gateway()];
     out.extend(Service::ALL.into_iter().map(service));
+    out.push(notifier());
     out.push(ops());
     out
 }
 
+/// The notification sender reads the NOTIFY stream through its own durable consumer and
+/// nothing else.
+pub fn notifier() -> Permissions {
+    let mut publish = vec!["$JS.API.INFO".to_owned()];
+    publish.extend(own_durable(NOTIFY_STREAM, NOTIFIER));
+    Permissions {
+        user: NOTIFIER.into(),
+        publish,
+        subscribe: vec![format!("{}.>", inbox_prefix(NOTIFIER))],
+    }
+}
+
 /// Event subjects the gateway listens to (core NATS, no consumer) to push live updates
 /// to browsers over server-sent events.
-/// Never `intake.ticket.code_requested`: one-time codes go to the SMS integration only.
+/// Never `notify.*`: one-time codes go to the SMS integration only.
 pub const LIVE_UPDATE_SUBJECTS: [&str; 5] = [
     "intake.ticket.opened",
     "intake.ticket.sla_warning",
@@ -91,6 +109,16 @@ pub fn service(s: Service) -> Permissions {
         "$JS.API.INFO".into(),
     ];
     publish.extend(stream_admin(&s.stream()));
+    // Secrets for customers go to the notify stream, which intake owns.
+    let secrets: Vec<String> = EVENTS
+        .iter()
+        .filter(|e| e.producer == s && e.subject.starts_with("notify."))
+        .map(|e| e.subject.to_owned())
+        .collect();
+    if s == Service::Intake {
+        publish.extend(stream_admin(NOTIFY_STREAM));
+    }
+    publish.extend(secrets);
     publish.push(format!("$JS.API.STREAM.CREATE.{DEAD_LETTER_STREAM}"));
     publish.push(format!("$JS.API.STREAM.INFO.{DEAD_LETTER_STREAM}"));
     for producer in producers_consumed_by(s) {
@@ -129,6 +157,11 @@ pub fn ops() -> Permissions {
 /// (created when missing, never updated). The streams it reads are their producers'.
 pub fn streams_for(user: &str) -> Vec<String> {
     match Service::parse(user) {
+        Some(Service::Intake) => vec![
+            Service::Intake.stream(),
+            NOTIFY_STREAM.to_owned(),
+            DEAD_LETTER_STREAM.to_owned(),
+        ],
         Some(s) => vec![s.stream(), DEAD_LETTER_STREAM.to_owned()],
         None => Vec::new(),
     }
@@ -181,6 +214,36 @@ mod tests {
     }
 
     #[test]
+    fn only_the_notifier_reads_the_notify_stream() {
+        for p in all() {
+            let reads = p.publish.iter().any(|x| {
+                x.starts_with(&format!("$JS.API.CONSUMER.CREATE.{NOTIFY_STREAM}"))
+                    || x.starts_with(&format!("$JS.API.STREAM.MSG.GET.{NOTIFY_STREAM}"))
+                    || x.starts_with(&format!("$JS.API.DIRECT.GET.{NOTIFY_STREAM}"))
+            });
+            assert_eq!(reads, p.user == NOTIFIER, "{}", p.user);
+            assert!(
+                !p.subscribe
+                    .iter()
+                    .any(|x| x.starts_with("notify.") || x == ">"),
+                "{}",
+                p.user
+            );
+        }
+        assert!(
+            service(Service::Intake)
+                .publish
+                .contains(&"notify.ticket.code_requested".to_owned())
+        );
+        assert!(
+            !service(Service::Dispatch)
+                .publish
+                .iter()
+                .any(|x| x.starts_with("notify."))
+        );
+    }
+
+    #[test]
     fn a_reader_cannot_administer_the_streams_it_reads() {
         for s in Service::ALL {
             let p = service(s);
@@ -226,6 +289,10 @@ mod tests {
     #[test]
     fn streams_cover_what_a_service_reads() {
         assert_eq!(streams_for("billing"), vec!["BILLING", "DEADLETTER"]);
+        assert_eq!(
+            streams_for("intake"),
+            vec!["INTAKE", "NOTIFY", "DEADLETTER"]
+        );
         assert!(streams_for("gateway").is_empty());
         assert!(render_authorization().contains("password: $INTAKE_NATS_PASSWORD"));
     }

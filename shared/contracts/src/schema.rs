@@ -95,7 +95,7 @@ pub fn catalogue_markdown() -> String {
         out.push_str(&format!(
             "| `{}` | `{}` | {} | {} | [{schema}]({schema}) |\n",
             e.subject,
-            e.producer.stream(),
+            crate::subjects::stream_of(e.subject, e.producer),
             if consumers.is_empty() {
                 "—".to_owned()
             } else {

@@ -68,6 +68,23 @@ impl Service {
     }
 }
 
+/// The stream of messages that carry a secret to a customer (a one-time code with its
+/// phone number): short retention, readable only by the notification sender (NATS user
+/// [`NOTIFIER`](crate::permissions::NOTIFIER)), never by another service.
+pub const NOTIFY_STREAM: &str = "NOTIFY";
+/// Subjects of the notify stream: `notify.<entity>.<event>`.
+pub const NOTIFY_SUBJECTS: &str = "notify.>";
+
+/// The stream an event subject is stored in: the notify stream for `notify.*`, else its
+/// producer's stream.
+pub fn stream_of(subject: &str, producer: Service) -> String {
+    if subject.starts_with("notify.") {
+        NOTIFY_STREAM.to_owned()
+    } else {
+        producer.stream()
+    }
+}
+
 /// The stream that keeps messages a consumer gave up on, with the reason.
 pub const DEAD_LETTER_STREAM: &str = "DEADLETTER";
 /// Subjects of the dead-letter stream: `deadletter.<consumer>.<original subject>`.
@@ -146,10 +163,10 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A message to the customer (request received, technician booked, waiting for parts, work done, receipt issued, callback due) for a sending integration: channel, address, language and text.",
     },
     EventSpec {
-        subject: "intake.ticket.code_requested",
+        subject: "notify.ticket.code_requested",
         producer: Service::Intake,
         consumers: &[],
-        summary: "A one-time code for self-service status lookup must be sent by SMS to the ticket's phone on file.",
+        summary: "A one-time code for self-service status lookup must be sent by SMS to the ticket's phone on file. In the short-lived NOTIFY stream, readable only by the notification sender.",
     },
     EventSpec {
         subject: "intake.warranty.registered",
@@ -907,10 +924,14 @@ mod tests {
     fn every_event_lives_in_its_producers_stream_and_is_not_self_consumed() {
         for e in EVENTS {
             assert!(
-                e.subject.starts_with(&format!("{}.", e.producer.name())),
+                e.subject.starts_with(&format!("{}.", e.producer.name()))
+                    || e.subject.starts_with("notify."),
                 "{}",
                 e.subject
             );
+            if e.subject.starts_with("notify.") {
+                assert!(e.consumers.is_empty(), "{}: the notifier only", e.subject);
+            }
             assert_eq!(e.subject.split('.').count(), 3, "{}", e.subject);
             assert!(!e.consumers.contains(&e.producer));
         }

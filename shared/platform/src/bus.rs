@@ -3,7 +3,9 @@
 //! idempotently, and connection events counted (slow consumers, permission violations).
 use std::time::Duration;
 
-use aftercare_contracts::subjects::{DEAD_LETTER_STREAM, DEAD_LETTER_SUBJECTS, Service};
+use aftercare_contracts::subjects::{
+    DEAD_LETTER_STREAM, DEAD_LETTER_SUBJECTS, NOTIFY_STREAM, NOTIFY_SUBJECTS, Service,
+};
 use async_nats::jetstream::{self, stream};
 use async_nats::{Client, ConnectOptions, Event};
 use tracing::{error, info, warn};
@@ -23,6 +25,9 @@ pub struct StreamSettings {
     pub duplicate_window: Duration,
     /// How long events stay in their stream (integrators replay from it).
     pub max_age: Duration,
+    /// How long a message carrying a secret for a customer (a one-time code) stays in
+    /// the NOTIFY stream: long enough for the sender to pick it up, no longer.
+    pub notify_max_age: Duration,
 }
 
 impl Default for StreamSettings {
@@ -31,6 +36,7 @@ impl Default for StreamSettings {
             replicas: 1,
             duplicate_window: Duration::from_secs(120),
             max_age: Duration::from_secs(30 * 24 * 3600),
+            notify_max_age: Duration::from_secs(3600),
         }
     }
 }
@@ -112,8 +118,8 @@ impl Bus {
         Ok(Self { client, js })
     }
 
-    /// Creates or updates the named service streams, and creates the dead-letter stream
-    /// when it is missing, idempotently.
+    /// Creates or updates the named service streams (and the notify stream), and creates
+    /// the dead-letter stream when it is missing, idempotently.
     pub async fn ensure_streams(&self, settings: StreamSettings, names: &[String]) -> Result<()> {
         let mut configs: Vec<stream::Config> = Service::ALL
             .iter()
@@ -136,6 +142,17 @@ impl Bus {
                     ..Default::default()
                 }),
         );
+        configs.extend(names.iter().any(|n| n == NOTIFY_STREAM).then(|| {
+            stream::Config {
+                name: NOTIFY_STREAM.to_owned(),
+                subjects: vec![NOTIFY_SUBJECTS.to_owned()],
+                description: Some(
+                    "Messages carrying a secret for a customer, for the notification sender only"
+                        .to_owned(),
+                ),
+                ..Default::default()
+            }
+        }));
         for mut config in configs {
             config.storage = stream::StorageType::File;
             config.retention = stream::RetentionPolicy::Limits;
@@ -143,6 +160,8 @@ impl Bus {
             config.duplicate_window = settings.duplicate_window;
             config.max_age = if config.name == DEAD_LETTER_STREAM {
                 Duration::ZERO
+            } else if config.name == NOTIFY_STREAM {
+                settings.notify_max_age
             } else {
                 settings.max_age
             };
