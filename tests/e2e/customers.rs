@@ -352,7 +352,7 @@ async fn customers_hear_about_their_request_on_their_channel_in_their_language(b
     let js = sys.jetstream().await;
     let sent = aftercare_testkit::poll_for(crate::helpers::WAIT, "five notifications", || async {
         let n =
-            crate::helpers::subject_messages(&js, "INTAKE", "intake.customer.notification").await;
+            crate::helpers::subject_messages(&js, "NOTIFY", "notify.customer.notification").await;
         (n.len() >= 5).then_some(n)
     })
     .await

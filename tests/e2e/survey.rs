@@ -390,7 +390,7 @@ async fn customers_answer_once_through_a_link_and_the_ticket_closes() {
     // Intake sends the link on the customer's channel.
     let js = sys.jetstream().await;
     let sent = poll_for(WAIT, "the link to be sent", || async {
-        subject_messages(&js, "INTAKE", "intake.customer.notification")
+        subject_messages(&js, "NOTIFY", "notify.customer.notification")
             .await
             .into_iter()
             .find(|n| n["data"]["kind"] == "answer_link")

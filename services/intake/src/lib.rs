@@ -8,7 +8,7 @@
 //! `notify.ticket.code_requested` (short-lived NOTIFY stream) and `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
 //! `dispatch.workorder.completed` and `survey.callback.{scheduled,recorded,problem_persists}`
 //! to move tickets along (a callback closes the ticket, a problem that persists reopens it),
-//! `dispatch.workorder.waiting_for_parts` (the ticket waits), `survey.callback.link_issued`
+//! `dispatch.workorder.waiting_for_parts` (the ticket waits), `notify.callback.link_issued`
 //! to send the customer the answer link, `dispatch.maintenance.due` and
 //! `inventory.consumable.replacement_due` (planned maintenance tickets and consumables contact
 //! tasks) and `billing.contract.signed` (the contract noted on the machines).

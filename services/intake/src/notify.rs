@@ -1,6 +1,6 @@
 //! Sends a customer notification: picks the company's text for the kind and the
 //! customer's language, the address on the customer's preferred channel, and emits
-//! `intake.customer.notification` in the caller's transaction (so the message goes out
+//! `notify.customer.notification` in the caller's transaction (so the message goes out
 //! exactly when the change that caused it is committed).
 use aftercare_contracts::intake::{
     Customer, CustomerNotification, Language, NotificationChannel, NotificationKind, Ticket,

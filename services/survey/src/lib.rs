@@ -2,7 +2,7 @@
 //!
 //! Consumes `dispatch.workorder.completed` (every visit gets a callback task and is
 //! checked for repeated faults) and `intake.ticket.opened` (who took the request, for
-//! whom). Publishes `survey.callback.{scheduled,recorded,problem_persists,link_issued}`,
+//! whom). Publishes `survey.callback.{scheduled,recorded,problem_persists}`, `notify.callback.link_issued`,
 //! `survey.followup.{created,escalated}`, `survey.ranking.published` and
 //! `survey.quality.warning_raised`. Answers `svc.survey.*`: callbacks and answer links,
 //! the questionnaire, follow-ups, reports, rankings, campaigns and quality warnings.

@@ -1371,7 +1371,9 @@ pub struct ReplaceNotificationTemplates {
     pub expected_version: i64,
 }
 
-/// Event `intake.customer.notification`: a message for a sending integration to deliver.
+/// Event `notify.customer.notification`: a message for a sending integration to deliver.
+/// It carries the customer's address and may carry an answer link, so it lives in the
+/// short-lived NOTIFY stream only the notification sender may read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerNotification {
@@ -1395,7 +1397,7 @@ pub struct CustomerNotification {
 }
 
 impl Event for CustomerNotification {
-    const TYPE: &'static str = "intake.customer.notification";
+    const TYPE: &'static str = "notify.customer.notification";
     const VERSION: u16 = 1;
     const SOURCE: Service = Service::Intake;
     fn subject_id(&self) -> String {

@@ -157,7 +157,7 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A returned machine was inspected and taken back; billing refunds from it.",
     },
     EventSpec {
-        subject: "intake.customer.notification",
+        subject: "notify.customer.notification",
         producer: Service::Intake,
         consumers: &[],
         summary: "A message to the customer (request received, technician booked, waiting for parts, work done, receipt issued, callback due) for a sending integration: channel, address, language and text.",
@@ -360,7 +360,7 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "The customer says the machine still does not work; intake reopens the ticket and counts a repeat repair.",
     },
     EventSpec {
-        subject: "survey.callback.link_issued",
+        subject: "notify.callback.link_issued",
         producer: Service::Survey,
         consumers: &[Service::Intake],
         summary: "A single-use answer link was made for a callback; intake sends it to the customer on their preferred channel.",
@@ -888,6 +888,20 @@ pub fn consumed_from(service: Service, producer: Service) -> Vec<&'static str> {
         .collect()
 }
 
+/// Streams `service` has a durable consumer on (a producer's stream, or NOTIFY), with
+/// the subjects it consumes there (its durable's filter).
+pub fn streams_consumed_by(service: Service) -> Vec<(String, Vec<&'static str>)> {
+    let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
+    for e in EVENTS.iter().filter(|e| e.consumers.contains(&service)) {
+        let stream = stream_of(e.subject, e.producer);
+        match out.iter_mut().find(|(s, _)| *s == stream) {
+            Some((_, subjects)) => subjects.push(e.subject),
+            None => out.push((stream, vec![e.subject])),
+        }
+    }
+    out
+}
+
 /// Streams `service` has a durable consumer on.
 pub fn producers_consumed_by(service: Service) -> Vec<Service> {
     Service::ALL
@@ -930,7 +944,11 @@ mod tests {
                 e.subject
             );
             if e.subject.starts_with("notify.") {
-                assert!(e.consumers.is_empty(), "{}: the notifier only", e.subject);
+                assert!(
+                    e.consumers.iter().all(|c| *c == Service::Intake),
+                    "{}: NOTIFY is read by the notifier and intake only",
+                    e.subject
+                );
             }
             assert_eq!(e.subject.split('.').count(), 3, "{}", e.subject);
             assert!(!e.consumers.contains(&e.producer));

@@ -966,8 +966,9 @@ impl Event for CallbackProblemPersists {
     }
 }
 
-/// Event `survey.callback.link_issued`: a single-use answer link must reach the customer
-/// (intake sends it on the customer's preferred channel).
+/// Event `notify.callback.link_issued`: a single-use answer link must reach the customer
+/// (intake sends it on the customer's preferred channel). It carries the link's token, so
+/// it lives in the short-lived NOTIFY stream, read by intake and the notification sender.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CallbackLinkIssued {
@@ -982,7 +983,7 @@ pub struct CallbackLinkIssued {
 }
 
 impl Event for CallbackLinkIssued {
-    const TYPE: &'static str = "survey.callback.link_issued";
+    const TYPE: &'static str = "notify.callback.link_issued";
     const VERSION: u16 = 1;
     const SOURCE: Service = Service::Survey;
     fn subject_id(&self) -> String {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aftercare_contracts::Service;
-use aftercare_contracts::subjects::{consumed_from, producers_consumed_by};
+use aftercare_contracts::subjects::streams_consumed_by;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
@@ -102,14 +102,11 @@ impl ServiceHost {
         }
         let mut consumers = Vec::new();
         if handler.is_some() {
-            for producer in producers_consumed_by(service) {
+            for (stream, subjects) in streams_consumed_by(service) {
                 let spec = ConsumerSpec {
-                    stream: producer.stream(),
+                    stream,
                     durable: service.durable(),
-                    filter_subjects: consumed_from(service, producer)
-                        .into_iter()
-                        .map(str::to_owned)
-                        .collect(),
+                    filter_subjects: subjects.into_iter().map(str::to_owned).collect(),
                     max_deliver: settings.max_deliver,
                     ack_wait: settings.ack_wait,
                     batch: settings.consumer_batch,
