@@ -16,6 +16,7 @@ mod helpers;
 mod identity;
 mod inventory;
 mod nats_permissions;
+mod nats_tls;
 mod startup;
 mod survey;
 mod tickets;

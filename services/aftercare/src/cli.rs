@@ -325,11 +325,29 @@ pub(crate) struct NatsAuth {
     /// NATS password.
     #[arg(long, env = "AFTERCARE_NATS_PASSWORD", hide_env_values = true)]
     pub(crate) nats_password: Option<String>,
+    /// CA certificate (PEM) the NATS server's certificate must chain to; set, TLS is required.
+    #[arg(long, env = "AFTERCARE_NATS_CA_FILE")]
+    pub(crate) nats_ca_file: Option<std::path::PathBuf>,
+    /// Client certificate (PEM) for a NATS server that verifies clients.
+    #[arg(long, env = "AFTERCARE_NATS_CERT_FILE", requires = "nats_key_file")]
+    pub(crate) nats_cert_file: Option<std::path::PathBuf>,
+    /// Key (PEM) of the client certificate.
+    #[arg(long, env = "AFTERCARE_NATS_KEY_FILE", requires = "nats_cert_file")]
+    pub(crate) nats_key_file: Option<std::path::PathBuf>,
 }
 
 impl NatsAuth {
     pub(crate) fn credentials(&self) -> Option<(&str, &str)> {
         Some((self.nats_user.as_deref()?, self.nats_password.as_deref()?))
+    }
+
+    /// TLS of the NATS connection (none unless a CA or client certificate is set).
+    pub(crate) fn tls(&self) -> aftercare_platform::bus::NatsTls {
+        aftercare_platform::bus::NatsTls {
+            ca_file: self.nats_ca_file.clone(),
+            cert_file: self.nats_cert_file.clone(),
+            key_file: self.nats_key_file.clone(),
+        }
     }
 }
 
@@ -425,8 +443,13 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
             nats_url,
             nats_auth,
         } => {
-            let bus = Bus::connect_as(&nats_url, "aftercare-dead-letters", nats_auth.credentials())
-                .await?;
+            let bus = Bus::connect_tls(
+                &nats_url,
+                "aftercare-dead-letters",
+                nats_auth.credentials(),
+                &nats_auth.tls(),
+            )
+            .await?;
             match action {
                 DeadLetterAction::List { limit } => {
                     for d in aftercare_platform::dead_letter::list(&bus, limit).await? {

@@ -164,7 +164,13 @@ async fn run_traced(
         .nats_url
         .clone()
         .unwrap_or_else(|| "nats://127.0.0.1:4222".to_owned());
-    let bus = Bus::connect_as(&nats_url, process_name, common.nats_credentials()).await?;
+    let bus = Bus::connect_tls(
+        &nats_url,
+        process_name,
+        common.nats_credentials(),
+        &common.nats_auth.tls(),
+    )
+    .await?;
     let mut streams: Vec<String> = roles
         .iter()
         .flat_map(|r| aftercare_contracts::permissions::streams_for(r.name()))

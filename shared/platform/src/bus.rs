@@ -41,6 +41,42 @@ impl Default for StreamSettings {
     }
 }
 
+/// TLS for the NATS connection: the CA that signed the server's certificate and, for a
+/// server that verifies clients, this process's certificate and key (PEM files). Any of
+/// them set makes TLS required: the connection never falls back to plain text.
+#[derive(Debug, Clone, Default)]
+pub struct NatsTls {
+    /// CA certificate(s) the server's certificate must chain to.
+    pub ca_file: Option<std::path::PathBuf>,
+    /// Client certificate, sent when the server asks (`verify: true`).
+    pub cert_file: Option<std::path::PathBuf>,
+    /// Key of the client certificate.
+    pub key_file: Option<std::path::PathBuf>,
+}
+
+impl NatsTls {
+    fn apply(&self, mut options: ConnectOptions) -> Result<ConnectOptions> {
+        if let Some(ca) = &self.ca_file {
+            options = options.add_root_certificates(ca.clone());
+        }
+        match (&self.cert_file, &self.key_file) {
+            (Some(cert), Some(key)) => {
+                options = options.add_client_certificate(cert.clone(), key.clone());
+            }
+            (None, None) => {}
+            _ => {
+                return Err(Error::Config(
+                    "AFTERCARE_NATS_CERT_FILE and AFTERCARE_NATS_KEY_FILE go together".into(),
+                ));
+            }
+        }
+        if self.ca_file.is_some() || self.cert_file.is_some() {
+            options = options.require_tls(true);
+        }
+        Ok(options)
+    }
+}
+
 /// A connected NATS client with its JetStream context.
 #[derive(Clone, Debug)]
 pub struct Bus {
@@ -65,6 +101,16 @@ impl Bus {
         name: &str,
         credentials: Option<(&str, &str)>,
     ) -> Result<Self> {
+        Self::connect_tls(url, name, credentials, &NatsTls::default()).await
+    }
+
+    /// [`Bus::connect_as`] over TLS when `tls` names a CA or a client certificate.
+    pub async fn connect_tls(
+        url: &str,
+        name: &str,
+        credentials: Option<(&str, &str)>,
+        tls: &NatsTls,
+    ) -> Result<Self> {
         let options = match credentials {
             Some((user, password)) => {
                 ConnectOptions::with_user_and_password(user.to_owned(), password.to_owned())
@@ -72,7 +118,8 @@ impl Bus {
             }
             None => ConnectOptions::new(),
         };
-        let client = options
+        let client = tls
+            .apply(options)?
             .name(name)
             .connection_timeout(Duration::from_secs(5))
             .request_timeout(Some(Duration::from_secs(10)))
