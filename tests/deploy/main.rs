@@ -512,3 +512,32 @@ fn the_image_builds_the_console_before_the_binary() {
         );
     }
 }
+
+#[test]
+fn the_prod_ingress_serves_its_host_over_tls_from_a_cert_manager_secret() {
+    let Some((_, docs)) = render("prod") else {
+        return;
+    };
+    let ingress = named(&docs, "Ingress", "aftercare").unwrap();
+    let hosts: Vec<&Value> = ingress["spec"]["rules"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|r| &r["host"])
+        .collect();
+    let tls = ingress["spec"]["tls"]
+        .as_sequence()
+        .expect("a tls: section");
+    assert_eq!(tls.len(), 1);
+    assert_eq!(tls[0]["secretName"], "aftercare-tls");
+    for h in hosts {
+        assert!(
+            tls[0]["hosts"].as_sequence().unwrap().contains(h),
+            "{h:?} is not covered by the certificate"
+        );
+    }
+    assert!(
+        ingress["metadata"]["annotations"]["cert-manager.io/cluster-issuer"].is_string(),
+        "cert-manager issues the certificate"
+    );
+}
