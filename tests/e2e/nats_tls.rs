@@ -177,3 +177,24 @@ async fn s7_nats_tls_refuses_plain_text_a_wrong_ca_and_a_missing_client_certific
     assert!(bus.connected());
     bus.js.query_account().await.expect("JetStream over TLS");
 }
+
+/// PostgreSQL URLs may ask for TLS (`sslmode=require`, `verify-full` with `sslrootcert`):
+/// sqlx is built with rustls, so the request reaches the server, which here (a test server
+/// without certificates) declines it; before, the driver refused before connecting.
+#[tokio::test]
+async fn postgres_urls_may_ask_for_tls() {
+    let pg = aftercare_testkit::Postgres::start().expect("postgres");
+    let url = pg.create_database("tls_probe").await.expect("database");
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let err = aftercare_platform::Db::connect(&format!("{url}{sep}sslmode=require"), "tls")
+        .await
+        .err()
+        .expect("the test server has no certificate");
+    let msg = err.to_string();
+    assert!(!msg.contains("without TLS support"), "{msg}");
+    let db = aftercare_platform::Db::connect(&format!("{url}{sep}sslmode=prefer"), "tls")
+        .await
+        .expect("prefer falls back when the server has no TLS");
+    db.ping().await.unwrap();
+    db.close().await;
+}
