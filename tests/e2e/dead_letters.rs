@@ -32,6 +32,15 @@ async fn the_same_event_delivered_twice_has_one_effect(backend: Backend) {
     let envelope = Envelope::new(event.clone(), None);
     let payload = serde_json::to_vec(&envelope).unwrap();
     let js = sys.jetstream().await;
+    // The test publishes as intake, which is not running: it makes intake's stream, as
+    // only a producer does (dispatch binds its consumer once the stream exists).
+    js.get_or_create_stream(async_nats::jetstream::stream::Config {
+        name: "INTAKE".into(),
+        subjects: vec!["intake.>".into()],
+        ..Default::default()
+    })
+    .await
+    .unwrap();
     // Two different message ids, so JetStream stores both: only the inbox can dedupe.
     publish_raw(&js, TicketOpened::TYPE, "copy-1", payload.clone()).await;
     publish_raw(&js, TicketOpened::TYPE, "copy-2", payload).await;
