@@ -509,3 +509,49 @@ async fn bad_identity_provider_tokens_are_refused_before_any_handler_runs() {
         .await;
     assert_eq!(audited, ["oidc:it-1 oidc-control@example.com as agent"]);
 }
+
+async fn sign_out(sys: &System, access: &str) {
+    let r = reqwest::Client::new()
+        .post(format!("{}/auth/logout", sys.api.base))
+        .bearer_auth(access)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204, "sign out");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_out_everywhere_ends_the_other_sessions_refresh_tokens_too() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let sys = System::new(backend).await;
+        let _g = sys.spawn(&["gateway"], &[]).await;
+        // Two browsers of the same account; the second one is used and refreshed once.
+        let here = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+        let there = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+        let (s, rotated) = refresh(&sys, &there["refresh_token"]).await;
+        assert_eq!(s, 200, "{rotated}");
+
+        sign_out(&sys, here["access_token"].as_str().unwrap()).await;
+
+        let other_access = rotated["access_token"].as_str().unwrap();
+        assert_eq!(
+            status_of_me(&sys, other_access).await,
+            401,
+            "other access token"
+        );
+        let (s, v) = refresh(&sys, &rotated["refresh_token"]).await;
+        assert_eq!(
+            s, 401,
+            "the other browser's refresh token must be revoked: {v}"
+        );
+        let (s, v) = refresh(&sys, &here["refresh_token"]).await;
+        assert_eq!(s, 401, "the signing-out browser's refresh token too: {v}");
+        // Signing in again works.
+        let fresh = sign_in(&sys, "admin", ADMIN_PASSWORD).await;
+        assert_eq!(
+            status_of_me(&sys, fresh["access_token"].as_str().unwrap()).await,
+            200
+        );
+    }
+}

@@ -192,13 +192,18 @@ pub(crate) async fn set_password(db: &Db, id: &str, hash: &str, now: i64) -> Res
     Ok(())
 }
 
-/// Ends every access token the account holds now (sign-out).
+/// Ends every session the account holds now (sign-out everywhere): its access tokens
+/// stop being accepted and every refresh token is revoked, so no other browser or device
+/// can refresh its way back in (the revocation is one guarded `update`).
 pub(crate) async fn end_sessions(db: &Db, id: &str, now: i64) -> Result<()> {
+    let mut tx = db.write().begin().await?;
     sqlx::query("update account set sessions_valid_after = $1 where account_id = $2")
         .bind(now)
         .bind(id)
-        .execute(db.write())
+        .execute(&mut *tx)
         .await?;
+    revoke_tokens(&mut tx, id, now, false).await?;
+    tx.commit().await?;
     Ok(())
 }
 
