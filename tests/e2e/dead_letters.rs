@@ -234,3 +234,58 @@ async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can
         1
     );
 }
+
+#[tokio::test]
+async fn a_dead_lettered_notification_keeps_no_payload_and_cannot_be_replayed() {
+    const LINK: &str = "answer-link-token-CANARY-7f3a9c";
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&["gateway", "intake"], &[]).await;
+    let js = sys.jetstream().await;
+    // Intake produces on NOTIFY, so its start makes the stream; wait for it.
+    wait_until(WAIT, "the NOTIFY stream", || async {
+        js.get_stream("NOTIFY").await.is_ok()
+    })
+    .await
+    .unwrap();
+    // An answer link intake cannot read: intake gives it up at once.
+    let garbage = format!("{{\"not\": \"an envelope\", \"link\": \"{LINK}\"}}");
+    publish_raw(
+        &js,
+        "notify.callback.link_issued",
+        "poison-notify-1",
+        garbage.into_bytes(),
+    )
+    .await;
+
+    let letters = poll_for(WAIT, "the notification to be dead-lettered", || async {
+        let (s, v) = sys.api.get("/deadletters").await;
+        (s == 200 && v["items"].as_array().is_some_and(|a| !a.is_empty())).then_some(v)
+    })
+    .await
+    .unwrap();
+    let d = &letters["items"][0];
+    assert_eq!(d["subject"], "notify.callback.link_issued", "{d}");
+    assert_eq!(d["stream"], "NOTIFY", "{d}");
+    assert_eq!(d["consumer"], "intake", "{d}");
+    assert!(!d["reason"].as_str().unwrap().is_empty(), "{d}");
+    assert_eq!(d["payload"], "", "{d}");
+    assert_eq!(d["payload_dropped"], true, "{d}");
+    assert!(!letters.to_string().contains(LINK), "{letters}");
+
+    // Nor is it anywhere in the stored dead letter.
+    let stream = js.get_stream("DEADLETTER").await.unwrap();
+    let seq = d["seq"].as_u64().unwrap();
+    let raw = stream.get_raw_message(seq).await.unwrap();
+    assert!(raw.payload.is_empty());
+    assert!(!format!("{:?}", raw.headers).contains(LINK));
+
+    // Replaying it would publish an empty notification: refused with a clear error.
+    let bus = aftercare_platform::Bus::connect(&sys.nats.url(), "test-replay")
+        .await
+        .unwrap();
+    let err = aftercare_platform::dead_letter::replay(&bus, seq)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("cannot be replayed"), "{err}");
+}

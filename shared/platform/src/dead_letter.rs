@@ -3,7 +3,12 @@
 //! can be listed and replayed: a replay publishes the original envelope again (same
 //! event id, so consumers that already applied it skip it in their inbox) and removes the
 //! dead letter.
-use aftercare_contracts::subjects::{DEAD_LETTER_STREAM, dead_letter_subject};
+//!
+//! A message of the `NOTIFY` stream (`notify.*`) carries a one-time code, an answer link or
+//! a message for a customer; `DEADLETTER` never expires and the gateway and ops read it.
+//! So its dead letter keeps only the headers, the subject and the reason, never the
+//! payload, and cannot be replayed: the producer sends a new one.
+use aftercare_contracts::subjects::{DEAD_LETTER_STREAM, NOTIFY_STREAM, dead_letter_subject};
 use async_nats::HeaderMap;
 use async_nats::jetstream::{self, message::PublishMessage as Publish};
 use serde::Serialize;
@@ -19,6 +24,7 @@ const H_REASON: &str = "Aftercare-Reason";
 const H_DELIVERIES: &str = "Aftercare-Deliveries";
 const H_FAILED_AT: &str = "Aftercare-Failed-At";
 const H_EVENT_ID: &str = "Aftercare-Event-Id";
+const H_PAYLOAD_DROPPED: &str = "Aftercare-Payload-Dropped";
 
 /// One dead letter as listed to an operator.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -41,8 +47,17 @@ pub struct DeadLetter {
     pub failed_at: i64,
     /// Envelope id, when the payload had one.
     pub event_id: Option<String>,
-    /// The original payload, as text.
+    /// The original payload, as text; empty when `payload_dropped`.
     pub payload: String,
+    /// True for a `notify.*` message: its payload (a code, an answer link or a message
+    /// for a customer) was not kept, and the dead letter cannot be replayed.
+    pub payload_dropped: bool,
+}
+
+/// Whether a message of `stream` on `subject` is a notification whose payload must not
+/// outlive its short-lived stream.
+fn payload_is_secret(stream: &str, subject: &str) -> bool {
+    stream == NOTIFY_STREAM || subject.starts_with("notify.")
 }
 
 fn header_safe(text: &str) -> String {
@@ -75,9 +90,15 @@ pub async fn store(
     if let Some(id) = event_id {
         headers.insert(H_EVENT_ID, id.to_string().as_str());
     }
+    let payload = if payload_is_secret(&stream, message.subject.as_str()) {
+        headers.insert(H_PAYLOAD_DROPPED, "true");
+        bytes::Bytes::new()
+    } else {
+        message.payload.clone()
+    };
     let msg_id = format!("dlq:{consumer}:{stream}:{seq}");
     let publish = Publish::build()
-        .payload(message.payload.clone())
+        .payload(payload)
         .headers(headers)
         .message_id(msg_id);
     bus.js
@@ -134,6 +155,7 @@ pub async fn list(bus: &Bus, limit: usize) -> Result<Vec<DeadLetter>> {
             failed_at: get(&h, H_FAILED_AT).parse().unwrap_or(0),
             event_id: Some(get(&h, H_EVENT_ID)).filter(|s| !s.is_empty()),
             payload: String::from_utf8_lossy(&msg.payload).into_owned(),
+            payload_dropped: h.get(H_PAYLOAD_DROPPED).is_some(),
         });
     }
     Ok(out)
@@ -154,6 +176,12 @@ pub async fn replay(bus: &Bus, seq: u64) -> Result<String> {
     if subject.is_empty() {
         return Err(Error::Nats(format!(
             "dead letter {seq} has no original subject"
+        )));
+    }
+    if msg.headers.get(H_PAYLOAD_DROPPED).is_some() {
+        return Err(Error::Nats(format!(
+            "dead letter {seq} of {subject} kept no payload (notifications carry codes and links): \
+             it cannot be replayed; have the producer send a new one"
         )));
     }
     let mut headers = HeaderMap::new();

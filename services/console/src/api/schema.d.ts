@@ -3701,8 +3701,13 @@ export interface components {
              * @description When it was given up (epoch ms).
              */
             failed_at: number;
-            /** @description The original payload, as text. */
+            /** @description The original payload, as text; empty when `payload_dropped`. */
             payload: string;
+            /**
+             * @description True for a `notify.*` message: its payload (a code, an answer link or a message
+             *     for a customer) was not kept, and the dead letter cannot be replayed.
+             */
+            payload_dropped: boolean;
             /** @description Why it failed. */
             reason: string;
             /**
