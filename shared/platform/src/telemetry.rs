@@ -1,13 +1,17 @@
 //! Tracing and logs: one subscriber per process, W3C trace context carried in NATS
 //! headers on every publish and request, OTLP export when the standard `OTEL_*`
 //! variables ask for it, and the trace id on every log line of a traced operation.
+//! An `https` OTLP endpoint is reached over TLS (rustls with ring), checked against the
+//! CA in `AFTERCARE_OTLP_CA_FILE` when set, else against the system's roots.
 use std::collections::HashMap;
 
 use async_nats::HeaderMap;
 use opentelemetry::propagation::{Extractor, Injector, TextMapPropagator};
 use opentelemetry::trace::{TraceContextExt, TracerProvider as _};
+use opentelemetry_otlp::{WithExportConfig, WithTonicConfig};
 use opentelemetry_sdk::propagation::TraceContextPropagator;
 use opentelemetry_sdk::trace::{Sampler, SdkTracerProvider};
+use tonic::transport::{Certificate, ClientTlsConfig};
 use tracing::Span;
 use tracing_opentelemetry::OpenTelemetrySpanExt;
 use tracing_subscriber::{EnvFilter, Layer, layer::SubscriberExt, util::SubscriberInitExt};
@@ -56,6 +60,66 @@ fn otlp_configured() -> bool {
         .unwrap_or(true)
 }
 
+/// The OTLP endpoint the standard variables name (traces first), if any.
+fn otlp_endpoint() -> Option<String> {
+    [
+        "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+    ]
+    .iter()
+    .filter_map(|k| std::env::var(k).ok())
+    .map(|v| v.trim().to_owned())
+    .find(|v| !v.is_empty())
+}
+
+/// The TLS settings for the OTLP exporter, so traces can leave the pod encrypted: `None`
+/// for a plain `http` endpoint; for `https`, the CA in `ca_file` (PEM) when given, else
+/// the system's roots. A CA file with a non-`https` endpoint, or one that cannot be read
+/// or holds no certificate, is a start-up error naming `AFTERCARE_OTLP_CA_FILE`.
+pub fn otlp_tls(endpoint: &str, ca_file: Option<&str>) -> Result<Option<ClientTlsConfig>> {
+    let https = endpoint
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
+    let ca_file = ca_file.map(str::trim).filter(|f| !f.is_empty());
+    match (https, ca_file) {
+        (false, None) => Ok(None),
+        (false, Some(_)) => Err(Error::Config(format!(
+            "AFTERCARE_OTLP_CA_FILE is set but the OTLP endpoint {endpoint} is not https://"
+        ))),
+        (true, None) => Ok(Some(ClientTlsConfig::new().with_native_roots())),
+        (true, Some(path)) => {
+            let pem = std::fs::read(path).map_err(|e| {
+                Error::Config(format!("AFTERCARE_OTLP_CA_FILE: cannot read {path}: {e}"))
+            })?;
+            if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+                return Err(Error::Config(format!(
+                    "AFTERCARE_OTLP_CA_FILE: {path} holds no PEM certificate"
+                )));
+            }
+            Ok(Some(
+                ClientTlsConfig::new().ca_certificate(Certificate::from_pem(pem)),
+            ))
+        }
+    }
+}
+
+/// The OTLP span exporter over gRPC; `endpoint` overrides the `OTEL_*` variables (tests).
+fn otlp_exporter(
+    endpoint: Option<&str>,
+    tls: Option<ClientTlsConfig>,
+) -> Result<opentelemetry_otlp::SpanExporter> {
+    let mut builder = opentelemetry_otlp::SpanExporter::builder().with_tonic();
+    if let Some(e) = endpoint {
+        builder = builder.with_endpoint(e);
+    }
+    if let Some(tls) = tls {
+        builder = builder.with_tls_config(tls);
+    }
+    builder
+        .build()
+        .map_err(|e| Error::Config(format!("OTEL_EXPORTER_OTLP_ENDPOINT: {e}")))
+}
+
 /// Installs the global subscriber and propagator. `default_service_name` is used unless
 /// `OTEL_SERVICE_NAME` says otherwise. Log verbosity follows `RUST_LOG` (default `info`)
 /// and applies to logs only, so a quiet log level never breaks trace propagation.
@@ -70,10 +134,9 @@ pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGu
         .with_resource(resource.build())
         .with_sampler(Sampler::ParentBased(Box::new(Sampler::AlwaysOn)));
     if otlp_configured() {
-        let exporter = opentelemetry_otlp::SpanExporter::builder()
-            .with_tonic()
-            .build()
-            .map_err(|e| Error::Config(format!("OTEL_EXPORTER_OTLP_ENDPOINT: {e}")))?;
+        let ca_file = std::env::var("AFTERCARE_OTLP_CA_FILE").ok();
+        let tls = otlp_tls(&otlp_endpoint().unwrap_or_default(), ca_file.as_deref())?;
+        let exporter = otlp_exporter(None, tls)?;
         let processor = opentelemetry_sdk::trace::span_processor_with_async_runtime::BatchSpanProcessor::builder(
             exporter,
             opentelemetry_sdk::runtime::Tokio,
@@ -209,5 +272,75 @@ pub fn traceparent(span: &Span) -> Option<String> {
 pub fn record_trace_id(span: &Span) {
     if let Some(id) = trace_id(span) {
         span.record("trace_id", id.as_str());
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod otlp_tls_tests {
+    use super::*;
+
+    /// A self-signed CA made by the openssl CLI, in `dir`.
+    fn make_ca(dir: &std::path::Path) -> String {
+        let cert = dir.join("ca.pem");
+        let status = std::process::Command::new("openssl")
+            .args(["req", "-x509", "-newkey", "ec", "-pkeyopt"])
+            .arg("ec_paramgen_curve:prime256v1")
+            .args([
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=otlp-test-ca",
+                "-keyout",
+            ])
+            .arg(dir.join("ca.key"))
+            .arg("-out")
+            .arg(&cert)
+            .status()
+            .expect("openssl");
+        assert!(status.success());
+        cert.to_string_lossy().into_owned()
+    }
+
+    #[tokio::test]
+    async fn an_https_endpoint_with_a_ca_file_builds_a_tls_exporter() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = make_ca(dir.path());
+        let endpoint = "https://127.0.0.1:4317";
+        let tls = otlp_tls(endpoint, Some(&ca)).unwrap();
+        assert!(tls.is_some(), "a CA file gives a TLS configuration");
+        // The exporter builds its TLS channel (the CA is parsed by rustls here).
+        otlp_exporter(Some(endpoint), tls).expect("TLS exporter");
+        // Without a CA file an https endpoint uses the system's roots.
+        let roots = otlp_tls(endpoint, None).unwrap();
+        assert!(roots.is_some());
+        otlp_exporter(Some(endpoint), roots).expect("TLS exporter with system roots");
+        // Plain http stays plain.
+        assert!(otlp_tls("http://127.0.0.1:4317", None).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_bad_ca_file_is_a_clear_start_up_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.pem");
+        let err = otlp_tls("https://127.0.0.1:4317", Some(&missing.to_string_lossy()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("AFTERCARE_OTLP_CA_FILE") && err.contains("missing.pem"),
+            "{err}"
+        );
+        let junk = dir.path().join("junk.pem");
+        std::fs::write(&junk, "not a certificate").unwrap();
+        let err = otlp_tls("https://127.0.0.1:4317", Some(&junk.to_string_lossy()))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("no PEM certificate"), "{err}");
+        let ca = make_ca(dir.path());
+        let err = otlp_tls("http://127.0.0.1:4317", Some(&ca))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not https"), "{err}");
     }
 }
