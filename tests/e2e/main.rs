@@ -17,6 +17,7 @@ mod identity;
 mod inventory;
 mod nats_permissions;
 mod nats_tls;
+mod pii;
 mod startup;
 mod survey;
 mod tickets;
