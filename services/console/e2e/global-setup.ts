@@ -1,5 +1,6 @@
 // Starts `aftercare up` in a temporary directory and seeds what the tests need through
-// the API: an agent, a warehouse clerk, a customer with a machine, and a FAQ article.
+// the API: an agent, a warehouse clerk, dispatchers, a customer with a machine, a FAQ article, and
+// the dispatcher board's unassigned work orders and technicians.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,10 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ADMIN_PASSWORD = 'Console-Admin-2026!';
 export const PASSWORD = 'Console-Test-2026!';
 
-async function call<T>(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(base: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const r = await fetch(base + '/api/v1' + path, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await r.text();
@@ -91,6 +92,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ['agent2', 'agent'],
     ['agent3', 'agent'],
     ['clerk1', 'warehouse'],
+    ['dispatch1', 'dispatcher'],
+    ['dispatch2', 'dispatcher'],
   ] as const) {
     await call(base, admin, 'POST', '/accounts', { login, display_name: login, role, password: PASSWORD });
   }
@@ -121,8 +124,46 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     customer_id: customer.id,
     customer: { name: '天河印务有限公司', phone: '+86 20 5555 0101', district: 'tianhe' },
   });
+  await seedBoard(base, admin, customer.id);
   process.env.AFTERCARE_CONSOLE_URL = base;
   mkdirSync(join(here, '..', 'test-results'), { recursive: true });
   writeFileSync(join(here, '..', 'test-results', '.server.json'), JSON.stringify({ base }), { flag: 'w' });
   return server.stop;
+}
+
+/**
+ * The dispatcher's board: three fault tickets opened while no technician exists, so their
+ * work orders wait unassigned with the reason; then two technicians, one of them on leave.
+ */
+async function seedBoard(base: string, admin: string, customerId: string): Promise<void> {
+  for (const symptom of ['卡纸 paper jam', '不通电 no power', '扫描模糊 blurred scans']) {
+    await call(base, admin, 'POST', '/tickets', {
+      channel: 'phone',
+      type: 'fault',
+      symptom,
+      customer_id: customerId,
+      customer: { name: '天河印务有限公司', phone: '+86 20 5555 0101', district: 'tianhe' },
+    });
+  }
+  for (let i = 0; i < 60; i++) {
+    const page = await call<{ items: unknown[] }>(base, admin, 'GET', '/workorders?flagged=true&limit=50');
+    if (page.items.length >= 3) break;
+    await new Promise((s) => setTimeout(s, 500));
+  }
+  const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  await call(base, admin, 'POST', '/technicians', {
+    name: '李伟',
+    district: 'tianhe',
+    daily_capacity: 4,
+    skills: ['copier'],
+    certifications: [{ skill: 'copier', expires_on: day(365) }],
+  }, { 'idempotency-key': crypto.randomUUID() });
+  const away = await call<{ id: string }>(base, admin, 'POST', '/technicians', {
+    name: '张敏',
+    district: 'yuexiu',
+    daily_capacity: 3,
+    skills: ['copier'],
+    certifications: [{ skill: 'copier', expires_on: day(365) }],
+  }, { 'idempotency-key': crypto.randomUUID() });
+  await call(base, admin, 'POST', `/technicians/${away.id}/leave`, { from: day(-1), to: day(2), reason: '年假' }, { 'idempotency-key': crypto.randomUUID() });
 }

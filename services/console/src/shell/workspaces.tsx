@@ -4,7 +4,7 @@
 // i18n files, and add an entry here (see docs/CONSOLE.md).
 import type { ComponentType, ReactNode } from 'react';
 import { lazyPage } from './lazyPage';
-import { CustomerServiceOutlined, HomeOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, HomeOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 
@@ -49,6 +49,14 @@ export const WORKSPACES: Workspace[] = [
     icon: <UnorderedListOutlined />,
     requires: ['listTickets', 'getTicket'],
     component: lazyPage(() => import('../desk/QueuePage')),
+  },
+  {
+    key: 'board',
+    path: 'board',
+    label: 'shell:board',
+    icon: <ScheduleOutlined />,
+    requires: ['listWorkOrders', 'listTechnicians', 'assignWorkOrder', 'publishDayPlan'],
+    component: lazyPage(() => import('../board/BoardPage')),
   },
 ];
 
