@@ -9,10 +9,11 @@ backend=sqlite
 if [ "${1:-}" = "--postgres" ]; then backend=postgres; shift; fi
 ./deploy/install-tools.sh $([ "$backend" = postgres ] && echo --test) >/dev/null
 export AFTERCARE_NATS_SERVER=$PWD/.tools/bin/nats-server
+# The same target directory as the two Quick start commands.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aftercare/target}
+export AFTERCARE_CONSOLE_DIST=$PWD/services/console/dist
 cargo build --release -p aftercare -q
-target=${CARGO_TARGET_DIR:-target}
-bin=$PWD/$target/release/aftercare
-[ -x "$bin" ] || bin=$target/release/aftercare
+bin=$CARGO_TARGET_DIR/release/aftercare
 work=$(mktemp -d)
 chmod 755 "$work"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
