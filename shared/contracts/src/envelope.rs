@@ -43,6 +43,37 @@ pub trait Event: Serialize + DeserializeOwned + JsonSchema + Send + Sync + 'stat
     fn subject_id(&self) -> String;
 }
 
+/// What the wire knows of an event type: its subject, versions and producer, read from
+/// its [`Event`] impl so registries and checks need no string of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventMeta {
+    /// Subject and wire name.
+    pub subject: &'static str,
+    /// Newest shape version.
+    pub version: u16,
+    /// Oldest version still read.
+    pub oldest_readable: u16,
+    /// Producing service.
+    pub source: Service,
+}
+
+impl EventMeta {
+    /// The wire facts of `T`.
+    pub fn of<T: Event>() -> Self {
+        Self {
+            subject: T::TYPE,
+            version: T::VERSION,
+            oldest_readable: T::OLDEST_READABLE,
+            source: T::SOURCE,
+        }
+    }
+
+    /// Whether a payload of `version` is readable as this type.
+    pub fn reads(&self, version: u16) -> bool {
+        (self.oldest_readable..=self.version).contains(&version)
+    }
+}
+
 /// The generic wrapper around an event's data; `id` doubles as the `Nats-Msg-Id`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -20,7 +20,7 @@ pub mod subjects;
 pub mod survey;
 
 pub use access::Role;
-pub use envelope::{Actor, Envelope, Event};
+pub use envelope::{Actor, Envelope, Event, EventMeta};
 pub use money::Money;
 pub use rpc::{FieldError, ServiceError};
 pub use subjects::Service;

@@ -1,7 +1,7 @@
 //! JSON Schema of every event envelope, generated from the types for `docs/events/`.
 use schemars::{JsonSchema, schema_for};
 
-use crate::{Envelope, Event, billing, dispatch, intake, inventory, survey};
+use crate::{Envelope, Event, EventMeta, billing, dispatch, intake, inventory, survey};
 
 fn one<T: Event + JsonSchema>() -> (String, String) {
     let mut schema = schema_for!(Envelope<T>);
@@ -17,54 +17,71 @@ fn one<T: Event + JsonSchema>() -> (String, String) {
     (format!("{}.v{}.json", T::TYPE, T::VERSION), text)
 }
 
+/// Applies a generic function to every event type, once each: the one list of event
+/// types, from which the schemas and [`event_types`] are made.
+macro_rules! every_event {
+    ($f:ident) => {
+        vec![
+            $f::<intake::TicketOpened>(),
+            $f::<intake::TicketCodeRequested>(),
+            $f::<intake::TicketVisitRequested>(),
+            $f::<intake::TicketSlaWarning>(),
+            $f::<intake::TicketSlaBreached>(),
+            $f::<intake::ComplaintEscalated>(),
+            $f::<intake::ReturnApproved>(),
+            $f::<intake::CustomerNotification>(),
+            $f::<intake::WarrantyRegistered>(),
+            $f::<dispatch::WorkOrderAssigned>(),
+            $f::<dispatch::WorkOrderUnassigned>(),
+            $f::<dispatch::WorkOrderCompleted>(),
+            $f::<dispatch::WorkOrderWaitingForParts>(),
+            $f::<dispatch::WorkOrderTakenToWorkshop>(),
+            $f::<dispatch::WorkOrderCouldNotFix>(),
+            $f::<dispatch::WorkOrderCancelled>(),
+            $f::<dispatch::PartsRequested>(),
+            $f::<dispatch::MeterRead>(),
+            $f::<dispatch::RoutePublished>(),
+            $f::<dispatch::MaintenanceDue>(),
+            $f::<inventory::StockConsumed>(),
+            $f::<inventory::PartPriceChanged>(),
+            $f::<inventory::ConsumableReplacementDue>(),
+            $f::<inventory::ReservationConfirmed>(),
+            $f::<inventory::ReservationBackordered>(),
+            $f::<inventory::BackorderFulfilled>(),
+            $f::<billing::InvoiceIssued>(),
+            $f::<billing::ContractSigned>(),
+            $f::<billing::ContractTerminated>(),
+            $f::<billing::CreditNoteIssued>(),
+            $f::<billing::CashReconciled>(),
+            $f::<billing::RefundPaid>(),
+            $f::<billing::ClaimStatusChanged>(),
+            $f::<billing::ReceivableOverdue>(),
+            $f::<billing::RenewalListed>(),
+            $f::<billing::RenewalFollowUpDue>(),
+            $f::<survey::CallbackScheduled>(),
+            $f::<survey::CallbackRecorded>(),
+            $f::<survey::CallbackProblemPersists>(),
+            $f::<survey::CallbackLinkIssued>(),
+            $f::<survey::FollowUpCreated>(),
+            $f::<survey::FollowUpEscalated>(),
+            $f::<survey::RankingPublished>(),
+            $f::<survey::QualityWarningRaised>(),
+        ]
+    };
+}
+
 /// `(file name, schema text)` for every event in the catalogue.
 pub fn event_schemas() -> Vec<(String, String)> {
-    vec![
-        one::<intake::TicketOpened>(),
-        one::<intake::TicketCodeRequested>(),
-        one::<intake::TicketVisitRequested>(),
-        one::<intake::TicketSlaWarning>(),
-        one::<intake::TicketSlaBreached>(),
-        one::<intake::ComplaintEscalated>(),
-        one::<intake::ReturnApproved>(),
-        one::<intake::CustomerNotification>(),
-        one::<intake::WarrantyRegistered>(),
-        one::<dispatch::WorkOrderAssigned>(),
-        one::<dispatch::WorkOrderUnassigned>(),
-        one::<dispatch::WorkOrderCompleted>(),
-        one::<dispatch::WorkOrderWaitingForParts>(),
-        one::<dispatch::WorkOrderTakenToWorkshop>(),
-        one::<dispatch::WorkOrderCouldNotFix>(),
-        one::<dispatch::WorkOrderCancelled>(),
-        one::<dispatch::PartsRequested>(),
-        one::<dispatch::MeterRead>(),
-        one::<dispatch::RoutePublished>(),
-        one::<dispatch::MaintenanceDue>(),
-        one::<inventory::StockConsumed>(),
-        one::<inventory::PartPriceChanged>(),
-        one::<inventory::ConsumableReplacementDue>(),
-        one::<inventory::ReservationConfirmed>(),
-        one::<inventory::ReservationBackordered>(),
-        one::<inventory::BackorderFulfilled>(),
-        one::<billing::InvoiceIssued>(),
-        one::<billing::ContractSigned>(),
-        one::<billing::ContractTerminated>(),
-        one::<billing::CreditNoteIssued>(),
-        one::<billing::CashReconciled>(),
-        one::<billing::RefundPaid>(),
-        one::<billing::ClaimStatusChanged>(),
-        one::<billing::ReceivableOverdue>(),
-        one::<billing::RenewalListed>(),
-        one::<billing::RenewalFollowUpDue>(),
-        one::<survey::CallbackScheduled>(),
-        one::<survey::CallbackRecorded>(),
-        one::<survey::CallbackProblemPersists>(),
-        one::<survey::CallbackLinkIssued>(),
-        one::<survey::FollowUpCreated>(),
-        one::<survey::FollowUpEscalated>(),
-        one::<survey::RankingPublished>(),
-        one::<survey::QualityWarningRaised>(),
-    ]
+    every_event!(one)
+}
+
+/// The wire facts of every event type that implements [`Event`].
+pub fn event_types() -> Vec<EventMeta> {
+    every_event!(meta)
+}
+
+fn meta<T: Event>() -> EventMeta {
+    EventMeta::of::<T>()
 }
 
 /// `docs/events/README.md`: the catalogue of events, generated from [`EVENTS`](crate::subjects::EVENTS).
@@ -123,6 +140,31 @@ mod tests {
                     .any(|n| n.starts_with(&format!("{}.v", e.subject))),
                 "{}",
                 e.subject
+            );
+        }
+    }
+
+    #[test]
+    fn every_event_impl_agrees_with_the_catalogue() {
+        let types = event_types();
+        assert_eq!(
+            types.len(),
+            EVENTS.len(),
+            "one Event impl per catalogued subject"
+        );
+        for t in &types {
+            let spec = EVENTS
+                .iter()
+                .find(|e| e.subject == t.subject)
+                .unwrap_or_else(|| panic!("{} is not in the catalogue", t.subject));
+            assert_eq!(spec.producer, t.source, "{}: producer", t.subject);
+            assert!(t.version >= 1 && t.reads(t.version), "{}", t.subject);
+            assert!(t.oldest_readable >= 1, "{}", t.subject);
+            assert_eq!(
+                types.iter().filter(|o| o.subject == t.subject).count(),
+                1,
+                "{} has two types",
+                t.subject
             );
         }
     }
