@@ -228,6 +228,10 @@ pub(crate) struct GatewayArgs {
     /// MiB password hashing may use at once (19 MiB per concurrent sign-in).
     #[arg(long, env = "AFTERCARE_HASH_MEMORY_MIB", default_value_t = aftercare_gateway::DEFAULT_HASH_MEMORY_MIB)]
     pub(crate) hash_memory_mib: usize,
+    /// XYZ tile URL template of the board's map, e.g. https://tile.example/{z}/{x}/{y}.png
+    /// (empty: the board draws positions on a plain plane).
+    #[arg(long, env = "AFTERCARE_MAP_TILE_URL", default_value = "")]
+    pub(crate) map_tile_url: String,
     /// Issuer whose OIDC access tokens are accepted (enables OIDC).
     #[arg(long, env = "AFTERCARE_OIDC_ISSUER")]
     pub(crate) oidc_issuer: Option<String>,

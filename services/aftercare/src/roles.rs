@@ -215,6 +215,9 @@ async fn run_traced(
                     hash_memory_mib: g.hash_memory_mib,
                     // `up` serves health on the gateway port; `run` only on its own address.
                     serve_health: data_dir.is_some(),
+                    map_tile_url: Some(g.map_tile_url.trim())
+                        .filter(|u| !u.is_empty())
+                        .map(str::to_owned),
                 };
                 let g = Gateway::build(bus.clone(), config, &health)
                     .await

@@ -17,6 +17,19 @@ pub(crate) const CSP: &str = "default-src 'self'; script-src 'self'; style-src '
 img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// [`CSP`] with images also allowed from the map's tile server (`tile_origin`, checked by
+/// [`crate::api::map::tile_origin`]) when one is configured.
+pub(crate) fn csp(tile_origin: Option<&str>) -> String {
+    match tile_origin {
+        Some(o) => CSP.replacen(
+            "img-src 'self' data:;",
+            &format!("img-src 'self' data: {o};"),
+            1,
+        ),
+        None => CSP.to_owned(),
+    }
+}
+
 /// Shown at `/` when the binary was built without the console.
 const NOT_BUILT: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
 <title>Aftercare: console not built</title></head><body><h1>The web console was not built</h1>\
@@ -229,6 +242,10 @@ mod tests {
     #[test]
     fn the_policy_allows_no_inline_script_and_no_other_origin() {
         assert!(CSP.contains("script-src 'self';"));
+        assert_eq!(csp(None), CSP);
+        let with_tiles = csp(Some("https://tile.example"));
+        assert!(with_tiles.contains("img-src 'self' data: https://tile.example;"));
+        assert_eq!(with_tiles.matches("tile.example").count(), 1);
         assert!(CSP.contains("connect-src 'self';"));
         assert!(CSP.contains("frame-ancestors 'none'"));
         assert!(!CSP.contains("unsafe-eval"));

@@ -96,6 +96,9 @@ pub struct GatewayConfig {
     /// (`aftercare up`); `aftercare run` serves them only on the health address, so they
     /// are not reachable through the public Ingress.
     pub serve_health: bool,
+    /// XYZ tile URL template of the board's map (`AFTERCARE_MAP_TILE_URL`); `None`: the
+    /// board draws positions on a plain plane and images come from this origin only.
+    pub map_tile_url: Option<String>,
 }
 
 impl Default for GatewayConfig {
@@ -117,6 +120,7 @@ impl Default for GatewayConfig {
             trusted_proxies: vec![],
             hash_memory_mib: DEFAULT_HASH_MEMORY_MIB,
             serve_health: true,
+            map_tile_url: None,
         }
     }
 }
@@ -135,6 +139,16 @@ impl Gateway {
     /// `serve_health`, `health` adds `/healthz`, `/readyz` and `/metrics` to the API port.
     pub async fn build(bus: Bus, config: GatewayConfig, health: &Health) -> Result<Self> {
         let cors = cors_layer(&config.cors_origins)?;
+        let tile_origin = match config.map_tile_url.as_deref() {
+            Some(t) => Some(api::map::tile_origin(t).map_err(|e| {
+                aftercare_platform::Error::Config(format!("AFTERCARE_MAP_TILE_URL: {e}"))
+            })?),
+            None => None,
+        };
+        let console_csp =
+            HeaderValue::from_str(&console::csp(tile_origin.as_deref())).map_err(|e| {
+                aftercare_platform::Error::Config(format!("AFTERCARE_MAP_TILE_URL: {e}"))
+            })?;
         let db = Db::connect(&config.database_url, "gateway").await?;
         db.migrate(&MIGRATIONS).await?;
         let signer = identity::tokens::Signer::new(
@@ -191,7 +205,7 @@ impl Gateway {
             config: Arc::new(config),
         };
         let serve_health = state.config.serve_health;
-        let router = router(state, cors);
+        let router = router(state, cors, console_csp);
         let router = if serve_health {
             router.merge(health.router())
         } else {
@@ -298,7 +312,11 @@ async fn bootstrap_admin(
     Ok(())
 }
 
-fn router(state: api::AppState, cors: Option<tower_http::cors::CorsLayer>) -> axum::Router {
+fn router(
+    state: api::AppState,
+    cors: Option<tower_http::cors::CorsLayer>,
+    console_csp: HeaderValue,
+) -> axum::Router {
     let guarded = api::routes()
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -343,7 +361,9 @@ fn router(state: api::AppState, cors: Option<tower_http::cors::CorsLayer>) -> ax
             time_limit(timeout, req, next)
         }))
         .layer(axum::middleware::from_fn(problems_only))
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn(move |req, next| {
+            security_headers(console_csp.clone(), req, next)
+        }))
         .layer(axum::middleware::from_fn(crate::trace::traced))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(|_| {
             ApiError::Service(aftercare_contracts::ServiceError::internal()).into_response()
@@ -396,24 +416,25 @@ const ANSWER_SCRIPT: &str = include_str!("answer.js");
 
 /// Headers every response carries; the reference page and the answer form may run their
 /// own script.
-async fn security_headers(req: Request, next: Next) -> Response {
+async fn security_headers(console_csp: HeaderValue, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let docs = path.starts_with("/api/docs") || path.starts_with("/answer.");
     let app = console::owns(path);
     let mut r = next.run(req).await;
     let h = r.headers_mut();
     let csp = if docs {
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"
+        HeaderValue::from_static(
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+        )
     } else if app {
-        console::CSP
+        console_csp
     } else {
-        "default-src 'none'; frame-ancestors 'none'"
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'")
     };
     for (name, value) in [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "no-referrer"),
-        (header::CONTENT_SECURITY_POLICY, csp),
         (
             header::STRICT_TRANSPORT_SECURITY,
             "max-age=31536000; includeSubDomains",
@@ -421,6 +442,7 @@ async fn security_headers(req: Request, next: Next) -> Response {
     ] {
         h.insert(name, HeaderValue::from_static(value));
     }
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
     if !docs && !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

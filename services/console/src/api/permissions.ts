@@ -45,6 +45,7 @@ export const OPERATION_ROLES = {
   getFollowUp: ["admin","agent","callback_agent","manager"],
   getForecastPlan: ["admin","finance","manager","warehouse"],
   getInvoice: ["admin","agent","customer","finance","manager"],
+  getMapSettings: ["admin","agent","dispatcher","manager","technician"],
   getNotificationTemplates: ["admin","agent","manager"],
   getPart: ["admin","agent","dispatcher","finance","manager","technician","warehouse"],
   getPartPrices: ["admin","agent","finance","manager"],

@@ -1068,6 +1068,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The map tile server the console draws positions on (AFTERCARE_MAP_TILE_URL; null: none)
+         * @description Roles: agent, dispatcher, technician, manager, admin.
+         */
+        get: operations["getMapSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -4478,6 +4498,14 @@ export interface components {
              * @description Optimistic-concurrency version, also the ETag.
              */
             version: number;
+        };
+        /** @description Where map tiles come from. */
+        MapSettings: {
+            /**
+             * @description XYZ tile URL template with `{z}`, `{x}` and `{y}` (Web Mercator, 256-pixel tiles);
+             *     null: no tile server, the board draws positions on a plain plane.
+             */
+            tile_url?: string | null;
         };
         /** @description The signed-in caller. */
         Me: {
@@ -8763,6 +8791,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MaintenancePlan"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMapSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapSettings"];
                 };
             };
             default: components["responses"]["Problem"];

@@ -352,6 +352,22 @@ pub(crate) const OPERATIONS: &[Operation] = &[
         status: 200,
         response: Body::Json(schema::<super::preferences::Preferences>),
     },
+    Operation {
+        id: "getMapSettings",
+        method: Method::GET,
+        path: "/map-settings",
+        tag: "dispatch",
+        summary: "The map tile server the console draws positions on (AFTERCARE_MAP_TILE_URL; null: none)",
+        access: Access::Roles(WORK_ORDER_READERS),
+        ticket_code: false,
+        scope: "",
+        kind: Kind::Read,
+        params: &[],
+        request: None,
+        request_omits: &[],
+        status: 200,
+        response: Body::Json(schema::<super::map::MapSettings>),
+    },
     // Accounts (administration).
     Operation {
         id: "createAccount",

@@ -8,6 +8,7 @@ pub(crate) mod customers;
 pub(crate) mod dispatch;
 pub(crate) mod inventory;
 pub(crate) mod live;
+pub(crate) mod map;
 pub(crate) mod model;
 pub(crate) mod preferences;
 pub(crate) mod selfservice;
@@ -92,6 +93,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/me/preferences",
             get(preferences::get).post(preferences::save),
         )
+        .route("/map-settings", get(map::get))
         .route(
             "/accounts",
             post(auth::create_account).get(auth::list_accounts),
