@@ -44,8 +44,8 @@ async function secondUser(browser: Browser): Promise<Page> {
 test('a dispatcher sees the board in Chinese and assigns an unassigned work order with the keyboard', async ({ page }) => {
   await openBoard(page, 'dispatch1', 'zh-CN');
   const unassigned = page.getByTestId('lane-unassigned');
-  // Why each waits: the reason the assignment gave.
-  await expect(unassigned).toContainText('no active technicians');
+  // Why each waits: the reason the assignment gave, in the reader's language.
+  await expect(unassigned).toContainText('没有在岗技术员');
   await expect(page.getByTestId('lane-张敏')).toContainText('休假');
   await expect(page.getByTestId('lane-李伟').getByTestId('load')).toHaveText(/^\d+ \/ 4$/);
   await shot(page, 'board-zh-CN');
@@ -128,5 +128,16 @@ test('a dispatcher drags a work order onto a lane, publishes the day plan and se
   await expect(lane.locator('[data-testid^="wo-"]').first()).toContainText(/Arrives \d\d:\d\d/);
   await expect(lane).toContainText(/Travel \d+ min/);
   await shot(page, 'board-en');
+  await noSeriousA11yViolations(page);
+
+  // The map follows the published route: 李伟's polyline runs from his start through his stops in order.
+  const route = page.getByTestId('route-李伟');
+  await expect(route).toBeAttached();
+  await expect(page.getByTestId(`marker-${number}`)).toBeAttached();
+  await page.getByTestId('map-card').scrollIntoViewIfNeeded();
+  await page.getByTestId(`marker-${number}`).focus();
+  await expect(page.getByTestId('map-tip')).toContainText(number);
+  await expect(page.getByTestId('map-tip')).toContainText('Technician 李伟');
+  await shot(page, 'board-map-en');
   await noSeriousA11yViolations(page);
 });

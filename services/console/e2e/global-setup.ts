@@ -103,6 +103,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     address: '广州市天河路 1 号',
     district: 'tianhe',
     tier: 'key_account',
+    location: { lat: 23.1375, lon: 113.3292 },
   });
   await call(base, admin, 'POST', '/machines', {
     customer_id: customer.id,
@@ -133,7 +134,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
 /**
  * The dispatcher's board: three fault tickets opened while no technician exists, so their
- * work orders wait unassigned with the reason; then two technicians, one of them on leave.
+ * work orders wait unassigned with the reason; then three technicians with start positions,
+ * one of them on leave, one with an expired and an expiring certificate; then two copier
+ * faults at customers with positions (assigned to 李伟, a route on the map) and a fax fault
+ * nobody has the skills for (why it waits, by technician).
  */
 async function seedBoard(base: string, admin: string, customerId: string): Promise<void> {
   for (const symptom of ['卡纸 paper jam', '不通电 no power', '扫描模糊 blurred scans']) {
@@ -151,19 +155,67 @@ async function seedBoard(base: string, admin: string, customerId: string): Promi
     await new Promise((s) => setTimeout(s, 500));
   }
   const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
-  await call(base, admin, 'POST', '/technicians', {
+  const li = await call<{ id: string }>(base, admin, 'POST', '/technicians', {
     name: '李伟',
     district: 'tianhe',
     daily_capacity: 4,
-    skills: ['copier'],
+    skills: ['copier', 'sharp'],
     certifications: [{ skill: 'copier', expires_on: day(365) }],
+    start_location: { lat: 23.1291, lon: 113.2644 },
   }, { 'idempotency-key': crypto.randomUUID() });
   const away = await call<{ id: string }>(base, admin, 'POST', '/technicians', {
     name: '张敏',
     district: 'yuexiu',
     daily_capacity: 3,
-    skills: ['copier'],
+    skills: ['copier', 'sharp'],
     certifications: [{ skill: 'copier', expires_on: day(365) }],
+    start_location: { lat: 23.1252, lon: 113.2806 },
   }, { 'idempotency-key': crypto.randomUUID() });
   await call(base, admin, 'POST', `/technicians/${away.id}/leave`, { from: day(-1), to: day(2), reason: '年假' }, { 'idempotency-key': crypto.randomUUID() });
+  await call(base, admin, 'POST', '/technicians', {
+    name: '王芳',
+    district: 'panyu',
+    daily_capacity: 3,
+    skills: ['fax', 'printer'],
+    certifications: [
+      { skill: 'fax', expires_on: day(-5) },
+      { skill: 'printer', expires_on: day(12) },
+    ],
+  }, { 'idempotency-key': crypto.randomUUID() });
+  const sites = [
+    { company: '越秀文印中心', district: 'yuexiu', address: '广州市越秀区中山五路 8 号', location: { lat: 23.1289, lon: 113.2668 }, phone: '+86 20 5555 0202' },
+    { company: '海珠设计院', district: 'haizhu', address: '广州市海珠区新港中路 99 号', location: { lat: 23.0996, lon: 113.3171 }, phone: '+86 20 5555 0303' },
+  ];
+  for (const [i, site] of sites.entries()) {
+    const c = await call<{ id: string }>(base, admin, 'POST', '/customers', {
+      company: site.company,
+      contacts: [{ name: '前台', phones: [site.phone] }],
+      address: site.address,
+      district: site.district,
+      tier: 'standard',
+      location: site.location,
+    });
+    await call(base, admin, 'POST', '/tickets', {
+      channel: 'phone',
+      type: 'fault',
+      symptom: '复印机卡纸 copier jams',
+      customer_id: c.id,
+      customer: { name: site.company, phone: site.phone, district: site.district },
+      machine: { product_line: 'copier', brand: 'Sharp', model: 'AR-2048', serial: `SN-MAP-${i + 1}` },
+    });
+  }
+  await call(base, admin, 'POST', '/tickets', {
+    channel: 'phone',
+    type: 'fault',
+    symptom: '传真无法发送 fax will not send',
+    customer_id: customerId,
+    customer: { name: '天河印务有限公司', phone: '+86 20 5555 0101', district: 'tianhe' },
+    machine: { product_line: 'fax', brand: 'Canon', model: 'L170', serial: 'SN-FAX-1' },
+  });
+  for (let i = 0; i < 60; i++) {
+    const mine = await call<{ items: unknown[] }>(base, admin, 'GET', `/workorders?technician_id=${li.id}&limit=50`);
+    const waiting = await call<{ items: unknown[] }>(base, admin, 'GET', '/workorders?flagged=true&limit=50');
+    if (mine.items.length >= 2 && waiting.items.length >= 4) break;
+    await new Promise((s) => setTimeout(s, 500));
+  }
 }

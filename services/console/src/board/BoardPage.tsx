@@ -1,18 +1,28 @@
 // The dispatcher's board (调度): one lane per technician with their work orders in route
 // order, the unassigned queue with why each waits, assign by dialog or by dragging a card
-// onto a lane, and publishing the day plan. The live stream refreshes it (['workorders']).
+// onto a lane, booking appointment windows, publishing the day plan, and the day on a plane
+// of positions. The live stream refreshes it (['workorders']). `/board/technicians` has the
+// technicians' profiles.
 import { Alert, App, Button, Card, DatePicker, Empty, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router';
 import { api, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
 import { useCan } from '../shell/permissions';
 import { AssignDialog } from './AssignDialog';
+import { BookDialog } from './BookDialog';
 import { buildBoard, type Lane, type WorkOrder } from './board';
-import { useDayPlan, useTechnicians, useWorkOrders } from './queries';
+import { MapPlane } from './MapPlane';
+import { useDayPlan, useMapSettings, useTechnicians, useWorkOrders } from './queries';
+import { reasonText } from './reasons';
+import TechniciansPage from './TechniciansPage';
+
+/** States in which an appointment may still be booked. */
+const BOOKABLE = ['unassigned', 'assigned', 'accepted', 'en_route', 'on_site'];
 
 const STATE_COLOR: Record<string, string> = {
   unassigned: 'red',
@@ -29,12 +39,14 @@ function timeOf(iso: string | null | undefined, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
-function OrderCard({ order, stopIndex, arrival, canAssign, onAssign }: {
+function OrderCard({ order, stopIndex, arrival, canAssign, onAssign, canBook, onBook }: {
   order: WorkOrder;
   stopIndex: number | null;
   arrival: string | null;
   canAssign: boolean;
   onAssign: (o: WorkOrder) => void;
+  canBook: boolean;
+  onBook: (o: WorkOrder) => void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -67,15 +79,22 @@ function OrderCard({ order, stopIndex, arrival, canAssign, onAssign }: {
       {order.status === 'unassigned' && order.assignment_reasons.length > 0 && (
         <ul style={{ margin: '4px 0', paddingInlineStart: 18, color: '#a8071a' }} aria-label={t('board:card.why')}>
           {order.assignment_reasons.map((r) => (
-            <li key={r}>{r}</li>
+            <li key={r}>{reasonText(r, (k, p) => t(k, p))}</li>
           ))}
         </ul>
       )}
-      {canAssign && (
-        <Button size="small" onClick={() => onAssign(order)} data-testid={`assign-${order.number}`}>
-          {order.technician_id ? t('board:card.reassign') : t('board:card.assign')}
-        </Button>
-      )}
+      <Space size={4} wrap>
+        {canAssign && (
+          <Button size="small" onClick={() => onAssign(order)} data-testid={`assign-${order.number}`}>
+            {order.technician_id ? t('board:card.reassign') : t('board:card.assign')}
+          </Button>
+        )}
+        {canBook && BOOKABLE.includes(order.status) && (
+          <Button size="small" onClick={() => onBook(order)} data-testid={`book-${order.number}`}>
+            {order.appointment ? t('board:card.rebook') : t('board:card.book')}
+          </Button>
+        )}
+      </Space>
     </li>
   );
 }
@@ -115,14 +134,26 @@ function LaneColumn({ title, extra, testId, children, onDropOrder }: {
   );
 }
 
-/** The board page. */
+/** The board and its technicians' page. */
 export default function BoardPage() {
+  return (
+    <Routes>
+      <Route path="technicians" element={<TechniciansPage />} />
+      <Route path="*" element={<Board />} />
+    </Routes>
+  );
+}
+
+function Board() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { message } = App.useApp();
   const qc = useQueryClient();
   const canAssign = useCan('assignWorkOrder');
   const canPublish = useCan('publishDayPlan');
+  const canBook = useCan('bookAppointment');
+  const mapSettings = useMapSettings();
+  const [booking, setBooking] = useState<WorkOrder | null>(null);
   const [date, setDate] = useState<Dayjs>(() => dayjs());
   const day = date.format('YYYY-MM-DD');
   const today = dayjs().format('YYYY-MM-DD');
@@ -132,7 +163,7 @@ export default function BoardPage() {
   const [dialog, setDialog] = useState<{ order: WorkOrder; technicianId: string | undefined } | null>(null);
 
   const board = useMemo(
-    () => buildBoard(orders.data ?? [], technicians.data ?? [], plan.data ?? null, day, today),
+    () => buildBoard(orders.data?.items ?? [], technicians.data ?? [], plan.data ?? null, day, today),
     [orders.data, technicians.data, plan.data, day, today],
   );
 
@@ -146,7 +177,7 @@ export default function BoardPage() {
   });
 
   const dropOn = (technicianId: string) => (workOrderId: string) => {
-    const order = (orders.data ?? []).find((w) => w.id === workOrderId);
+    const order = (orders.data?.items ?? []).find((w) => w.id === workOrderId);
     if (order && order.technician_id !== technicianId) setDialog({ order, technicianId });
   };
 
@@ -187,7 +218,11 @@ export default function BoardPage() {
             ? t('board:plan.status', { revision: plan.data.revision, at: formatDateTime(plan.data.published_at, lang) })
             : t('board:plan.none')}
         </Typography.Text>
+        <Link to="technicians" data-testid="to-technicians">
+          {t('board:tech.title')}
+        </Link>
       </Space>
+      {orders.data?.truncated && <Alert type="warning" showIcon message={t('board:truncated', { count: orders.data.items.length })} style={{ marginBottom: 12 }} />}
       {failed && <Alert type="error" showIcon message={t('common:error', { detail: failed.message })} style={{ marginBottom: 12 }} />}
       {plan.data && plan.data.unplanned.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('board:plan.unplanned')} description={plan.data.unplanned.join('; ')} />
@@ -204,7 +239,16 @@ export default function BoardPage() {
             </li>
           )}
           {board.unassigned.map((o) => (
-            <OrderCard key={o.id} order={o} stopIndex={null} arrival={null} canAssign={canAssign} onAssign={(order) => setDialog({ order, technicianId: undefined })} />
+            <OrderCard
+              key={o.id}
+              order={o}
+              stopIndex={null}
+              arrival={null}
+              canAssign={canAssign}
+              onAssign={(order) => setDialog({ order, technicianId: undefined })}
+              canBook={canBook}
+              onBook={setBooking}
+            />
           ))}
         </LaneColumn>
         {board.lanes.map((lane) => (
@@ -235,6 +279,8 @@ export default function BoardPage() {
                   arrival={s?.stop.planned_arrival ?? o.planned_arrival ?? null}
                   canAssign={canAssign}
                   onAssign={(order) => setDialog({ order, technicianId: lane.technician.id })}
+                  canBook={canBook}
+                  onBook={setBooking}
                 />
               );
             })}
@@ -242,6 +288,10 @@ export default function BoardPage() {
         ))}
         {!technicians.isLoading && board.lanes.length === 0 && <Empty description={t('board:noTechnicians')} />}
       </div>
+      <Card size="small" title={t('board:map.title')} style={{ marginTop: 12 }} data-testid="map-card">
+        <MapPlane lanes={board.lanes} unassigned={board.unassigned} tileTemplate={mapSettings.data ?? null} />
+      </Card>
+      <BookDialog order={booking} day={day} onClose={() => setBooking(null)} />
       <AssignDialog
         order={dialog?.order ?? null}
         technicianId={dialog?.technicianId}

@@ -4,21 +4,32 @@ import { useQuery } from '@tanstack/react-query';
 import { api, must } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import type { DayPlan, Technician, WorkOrder } from './board';
+import { fetchAllPages, type AllPages } from './paging';
 
-/** Every work order the board may show, newest first (up to 500). */
+/** Work orders a page of the board's list holds (the API's largest page). */
+export const PAGE_SIZE = 500;
+
+/** Every work order the board may show, newest first, page after page. */
 export function useWorkOrders() {
   return useQuery({
     queryKey: ['workorders', 'board'],
-    queryFn: async (): Promise<WorkOrder[]> =>
-      (await must(api.GET('/api/v1/workorders', { params: { query: { sort: '-created_at', limit: 500 } } }))).items,
+    queryFn: (): Promise<AllPages<WorkOrder>> =>
+      fetchAllPages((cursor) =>
+        must(api.GET('/api/v1/workorders', { params: { query: { sort: '-created_at', limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
+      ),
   });
 }
 
-/** The technicians (up to 500). */
+/** The technicians, page after page. */
 export function useTechnicians() {
   return useQuery({
     queryKey: ['workorders', 'technicians'],
-    queryFn: async (): Promise<Technician[]> => (await must(api.GET('/api/v1/technicians', { params: { query: { limit: 500 } } }))).items,
+    queryFn: async (): Promise<Technician[]> =>
+      (
+        await fetchAllPages((cursor) =>
+          must(api.GET('/api/v1/technicians', { params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } })),
+        )
+      ).items,
   });
 }
 
@@ -34,5 +45,14 @@ export function useDayPlan(day: string) {
         throw e;
       }
     },
+  });
+}
+
+/** The map's tile server template, or null for the plain plane. */
+export function useMapSettings() {
+  return useQuery({
+    queryKey: ['map-settings'],
+    queryFn: async (): Promise<string | null> => (await must(api.GET('/api/v1/map-settings'))).tile_url ?? null,
+    staleTime: Infinity,
   });
 }
