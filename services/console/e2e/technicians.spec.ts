@@ -62,7 +62,10 @@ test('a dispatcher adds leave and edits a profile in English; bad input is said 
   await page.getByTestId('profile-submit').click();
   await expect(page.locator('#profile_district_help')).toBeVisible();
   await expect(page.getByRole('dialog')).toBeVisible();
-  await page.waitForFunction(() => !document.querySelector('[class*="show-help-appear"], [class*="show-help-enter"]'));
+  // Let the message's fade-in, the button's click effect and its hover colour end before colours are measured.
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => !document.querySelector('[class*="show-help-appear"], [class*="show-help-enter"], .ant-wave, [class*="wave-motion"], .ant-btn-loading'));
+  await page.waitForTimeout(300);
   await shot(page, 'technician-edit-en');
   await noSeriousA11yViolations(page);
   await page.locator('#profile_district').fill('panyu');
