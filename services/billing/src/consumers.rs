@@ -8,135 +8,168 @@ use aftercare_contracts::billing::{Invoice, InvoiceIssued, PaymentMethod, Refund
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::intake::{CustomerTier, ReturnApproved, TicketOpened, WarrantyRegistered};
 use aftercare_contracts::inventory::{ConsumedLine, PartPriceChanged, StockConsumed};
-use aftercare_contracts::{Actor, Envelope, Event, Money};
+use aftercare_contracts::{Actor, Envelope, Money};
 use aftercare_platform::db::{from_json, human_number};
-use aftercare_platform::{
-    BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, from_ms, now_ms,
-};
+use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork, from_ms, now_ms};
 use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::{domain, store};
 
-pub(crate) struct Handler {
+/// What billing's handlers share: the calendar receipts are dated and numbered by.
+pub(crate) struct Context {
     pub(crate) calendar: Arc<BusinessCalendar>,
 }
 
-impl EventHandler for Handler {
-    fn handle<'a>(
-        &'a self,
-        uow: &'a mut UnitOfWork,
-        event: &'a InboundEvent,
-    ) -> BoxFuture<'a, Result<(), HandlerError>> {
-        Box::pin(async move {
-            let now = now_ms();
-            let row = match event.subject.as_str() {
-                WorkOrderCompleted::TYPE => {
-                    let e = event.decode::<WorkOrderCompleted>()?;
-                    let w = &e.data;
-                    if let Some(cash) = w.cash_collected.as_ref().filter(|m| m.amount_minor > 0) {
-                        store::record_collection(
-                            uow,
-                            &store::Collection {
-                                work_order_id: w.work_order_id,
-                                work_order_number: &w.number,
-                                technician_id: w.technician_id,
-                                technician_name: &w.technician_name,
-                                day: self.calendar.local_date(w.finished_at),
-                                amount: cash,
-                                at: w.finished_at.timestamp_millis(),
-                            },
-                        )
-                        .await?;
-                    }
-                    let json = serde_json::to_string(w)
-                        .map_err(|err| HandlerError::Retry(err.to_string()))?;
-                    store::record_visit(uow, w.work_order_id, w.ticket_id, Some(&json), None, now)
-                        .await?
-                }
-                StockConsumed::TYPE => {
-                    let e = event.decode::<StockConsumed>()?;
-                    let json = serde_json::to_string(&e.data.lines)
-                        .map_err(|err| HandlerError::Retry(err.to_string()))?;
-                    store::record_visit(
-                        uow,
-                        e.data.work_order_id,
-                        e.data.ticket_id,
-                        None,
-                        Some(&json),
-                        now,
-                    )
-                    .await?
-                }
-                PartPriceChanged::TYPE => {
-                    let e = event.decode::<PartPriceChanged>()?;
-                    store::record_price_change(uow, &e.data).await?;
-                    return Ok(());
-                }
-                TicketOpened::TYPE => {
-                    let e = event.decode::<TicketOpened>()?;
-                    store::record_ticket(uow, e.data.ticket_id, e.data.customer_id, e.data.tier)
-                        .await?;
-                    return Ok(());
-                }
-                WarrantyRegistered::TYPE => {
-                    let w = event.decode::<WarrantyRegistered>()?.data;
-                    if let Some(end) = w.warranty_end {
-                        store::record_warranty(uow, &w, end).await?;
-                    }
-                    return Ok(());
-                }
-                ReturnApproved::TYPE => {
-                    let r = event.decode::<ReturnApproved>()?.data;
-                    let refund = Refund {
-                        id: Uuid::now_v7(),
-                        ticket_id: r.ticket_id,
-                        ticket_number: r.number,
-                        customer_id: r.customer_id,
-                        customer_name: r.customer_name,
-                        machine: r.machine,
-                        reason: r.reason,
-                        status: RefundStatus::Due,
-                        amount: None,
-                        method: None,
-                        reference: String::new(),
-                        paid_by: None,
-                        approved_at: r.approved_at,
-                        paid_at: None,
-                        version: 1,
-                    };
-                    store::insert_refund(uow, &refund).await?;
-                    return Ok(());
-                }
-                other => {
-                    return Err(HandlerError::Poison(format!(
-                        "billing does not handle {other}"
-                    )));
-                }
-            };
-            if row.invoice_id.is_some() {
-                return Ok(());
-            }
-            let Some(completed) = row.completed.as_deref() else {
-                return Ok(());
-            };
-            let visit: WorkOrderCompleted = from_json(completed)?;
-            let parts: Vec<ConsumedLine> =
-                match (visit.parts.is_empty(), row.parts_priced.as_deref()) {
-                    (true, _) => Vec::new(),
-                    (false, Some(p)) => from_json(p)?,
-                    (false, None) => return Ok(()), // wait for inventory's prices
-                };
-            let mut book = std::collections::HashMap::new();
-            for p in &parts {
-                if let Some(prices) = store::part_prices(uow.conn(), &p.sku).await? {
-                    book.insert(p.sku.clone(), prices.changes);
-                }
-            }
-            let parts = domain::price_book::reprice(&parts, &book, visit.finished_at);
-            issue(uow, &self.calendar, &visit, &parts, now).await
-        })
+/// Billing's event handlers, one per event type it consumes.
+pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
+    Arc::new(
+        Handlers::new(cx)
+            .on::<WorkOrderCompleted>(on_work_order_completed)
+            .on::<StockConsumed>(on_stock_consumed)
+            .on::<PartPriceChanged>(on_price_changed)
+            .on::<TicketOpened>(on_ticket_opened)
+            .on::<WarrantyRegistered>(on_warranty_registered)
+            .on::<ReturnApproved>(on_return_approved),
+    )
+}
+
+/// The visit is known: cash collected on site is noted, and the receipt follows when the
+/// parts are priced too.
+async fn on_work_order_completed(
+    cx: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<WorkOrderCompleted>,
+) -> Result<(), EventError> {
+    let now = now_ms();
+    let w = &e.data;
+    if let Some(cash) = w.cash_collected.as_ref().filter(|m| m.amount_minor > 0) {
+        store::record_collection(
+            uow,
+            &store::Collection {
+                work_order_id: w.work_order_id,
+                work_order_number: &w.number,
+                technician_id: w.technician_id,
+                technician_name: &w.technician_name,
+                day: cx.calendar.local_date(w.finished_at),
+                amount: cash,
+                at: w.finished_at.timestamp_millis(),
+            },
+        )
+        .await?;
     }
+    let json = serde_json::to_string(w)?;
+    let row =
+        store::record_visit(uow, w.work_order_id, w.ticket_id, Some(&json), None, now).await?;
+    issue_when_known(cx, uow, row, now).await
+}
+
+/// Inventory priced the parts used; the receipt follows when the visit is known too.
+async fn on_stock_consumed(
+    cx: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<StockConsumed>,
+) -> Result<(), EventError> {
+    let now = now_ms();
+    let json = serde_json::to_string(&e.data.lines)?;
+    let row = store::record_visit(
+        uow,
+        e.data.work_order_id,
+        e.data.ticket_id,
+        None,
+        Some(&json),
+        now,
+    )
+    .await?;
+    issue_when_known(cx, uow, row, now).await
+}
+
+async fn on_price_changed(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<PartPriceChanged>,
+) -> Result<(), EventError> {
+    store::record_price_change(uow, &e.data).await?;
+    Ok(())
+}
+
+async fn on_ticket_opened(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<TicketOpened>,
+) -> Result<(), EventError> {
+    store::record_ticket(uow, e.data.ticket_id, e.data.customer_id, e.data.tier).await?;
+    Ok(())
+}
+
+async fn on_warranty_registered(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<WarrantyRegistered>,
+) -> Result<(), EventError> {
+    let w = e.data;
+    if let Some(end) = w.warranty_end {
+        store::record_warranty(uow, &w, end).await?;
+    }
+    Ok(())
+}
+
+/// An approved return becomes a refund due.
+async fn on_return_approved(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<ReturnApproved>,
+) -> Result<(), EventError> {
+    let r = e.data;
+    let refund = Refund {
+        id: Uuid::now_v7(),
+        ticket_id: r.ticket_id,
+        ticket_number: r.number,
+        customer_id: r.customer_id,
+        customer_name: r.customer_name,
+        machine: r.machine,
+        reason: r.reason,
+        status: RefundStatus::Due,
+        amount: None,
+        method: None,
+        reference: String::new(),
+        paid_by: None,
+        approved_at: r.approved_at,
+        paid_at: None,
+        version: 1,
+    };
+    store::insert_refund(uow, &refund).await?;
+    Ok(())
+}
+
+/// Issues the receipt of a visit once both the visit and the prices of the parts it used
+/// are known, and not again.
+async fn issue_when_known(
+    cx: &Context,
+    uow: &mut UnitOfWork,
+    row: store::VisitRow,
+    now: i64,
+) -> Result<(), EventError> {
+    if row.invoice_id.is_some() {
+        return Ok(());
+    }
+    let Some(completed) = row.completed.as_deref() else {
+        return Ok(());
+    };
+    let visit: WorkOrderCompleted = from_json(completed)?;
+    let parts: Vec<ConsumedLine> = match (visit.parts.is_empty(), row.parts_priced.as_deref()) {
+        (true, _) => Vec::new(),
+        (false, Some(p)) => from_json(p)?,
+        (false, None) => return Ok(()), // wait for inventory's prices
+    };
+    let mut book = std::collections::HashMap::new();
+    for p in &parts {
+        if let Some(prices) = store::part_prices(uow.conn(), &p.sku).await? {
+            book.insert(p.sku.clone(), prices.changes);
+        }
+    }
+    let parts = domain::price_book::reprice(&parts, &book, visit.finished_at);
+    issue(uow, &cx.calendar, &visit, &parts, now).await
 }
 
 /// Prices the visit, stores its receipt under the next gapless number and announces it;
@@ -147,7 +180,7 @@ async fn issue(
     visit: &WorkOrderCompleted,
     parts: &[ConsumedLine],
     now: i64,
-) -> Result<(), HandlerError> {
+) -> Result<(), EventError> {
     let on = calendar.local_date(visit.finished_at);
     let (version, terms) = store::fee_schedule_on(uow.conn(), on).await?;
     let contract = match &visit.machine {
@@ -264,7 +297,7 @@ async fn claim_from(
     machine: &aftercare_contracts::intake::MachineInfo,
     terms: &aftercare_contracts::billing::FeeTerms,
     now: i64,
-) -> Result<(), HandlerError> {
+) -> Result<(), EventError> {
     let lines = domain::claims::claim_lines(invoice, machine);
     if lines.is_empty() {
         return Ok(());
@@ -288,7 +321,7 @@ async fn claim_from(
             claim.updated_at = at;
             claim.version += 1;
             if !store::update_claim(uow, &claim, expected).await? {
-                return Err(HandlerError::Retry(
+                return Err(EventError::Contended(
                     "the draft claim changed meanwhile".into(),
                 ));
             }

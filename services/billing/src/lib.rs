@@ -48,7 +48,7 @@ pub async fn build(
         |db| {
             (
                 api::endpoints(db, calendar.clone()),
-                Some(Arc::new(consumers::Handler {
+                Some(consumers::handlers(consumers::Context {
                     calendar: calendar.clone(),
                 })),
             )

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
-use aftercare_contracts::Event;
+use aftercare_contracts::Envelope;
 use aftercare_contracts::billing::{ContractSigned, ContractTerminated};
 use aftercare_contracts::dispatch::{PartsStatus, WorkType};
 use aftercare_contracts::intake::{
@@ -14,24 +14,28 @@ use aftercare_contracts::intake::{
 use aftercare_contracts::inventory::{
     BackorderFulfilled, ReservationBackordered, ReservationConfirmed,
 };
-use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork};
+use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork};
 
 use crate::api::work_orders::{NewVisit, create, on_parts_answer};
 
-async fn answer(
-    uow: &mut UnitOfWork,
-    work_order_id: uuid::Uuid,
-    status: PartsStatus,
-    lines: &[aftercare_contracts::inventory::ReservedLine],
-) -> Result<(), HandlerError> {
-    on_parts_answer(uow, work_order_id, status, lines)
-        .await
-        .map_err(|e| HandlerError::Retry(format!("{} {}", e.code, e.detail)))
+/// What dispatch's handlers share: the calendar that tells which day a visit is for.
+pub(crate) struct Context {
+    pub(crate) calendar: Arc<BusinessCalendar>,
 }
 
-/// Dispatch's handler, with the calendar that tells which day a visit is for.
-pub(crate) struct Handler {
-    pub(crate) calendar: Arc<BusinessCalendar>,
+/// Dispatch's event handlers, one per event type it consumes.
+pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
+    Arc::new(
+        Handlers::new(cx)
+            .on::<TicketOpened>(on_ticket_opened)
+            .on::<TicketVisitRequested>(on_visit_requested)
+            .on::<ReservationConfirmed>(on_reservation_confirmed)
+            .on::<ReservationBackordered>(on_reservation_backordered)
+            .on::<BackorderFulfilled>(on_backorder_fulfilled)
+            .on::<ContractSigned>(on_contract_signed)
+            .on::<ContractTerminated>(on_contract_terminated)
+            .on::<WarrantyRegistered>(on_warranty_registered),
+    )
 }
 
 /// The kind of work a ticket asks for.
@@ -44,108 +48,116 @@ fn work_type(t: TicketType) -> WorkType {
     }
 }
 
-impl EventHandler for Handler {
-    fn handle<'a>(
-        &'a self,
-        uow: &'a mut UnitOfWork,
-        event: &'a InboundEvent,
-    ) -> BoxFuture<'a, Result<(), HandlerError>> {
-        Box::pin(async move {
-            let visit = match event.subject.as_str() {
-                TicketOpened::TYPE => {
-                    let t = event.decode::<TicketOpened>()?.data;
-                    if !t.needs_visit {
-                        return Ok(());
-                    }
-                    (
-                        t.ticket_id,
-                        t.number,
-                        t.priority,
-                        t.customer,
-                        t.location,
-                        t.machine,
-                        work_type(t.ticket_type),
-                        t.resolution_due,
-                    )
-                }
-                TicketVisitRequested::TYPE => {
-                    let t = event.decode::<TicketVisitRequested>()?.data;
-                    (
-                        t.ticket_id,
-                        t.number,
-                        t.priority,
-                        t.customer,
-                        t.location,
-                        t.machine,
-                        work_type(t.ticket_type),
-                        Some(t.resolution_due),
-                    )
-                }
-                ReservationConfirmed::TYPE => {
-                    let e = event.decode::<ReservationConfirmed>()?.data;
-                    return answer(uow, e.work_order_id, PartsStatus::Reserved, &e.lines).await;
-                }
-                ReservationBackordered::TYPE => {
-                    let e = event.decode::<ReservationBackordered>()?.data;
-                    return answer(uow, e.work_order_id, PartsStatus::Backordered, &e.lines).await;
-                }
-                BackorderFulfilled::TYPE => {
-                    let e = event.decode::<BackorderFulfilled>()?.data;
-                    let status = if e.complete {
-                        PartsStatus::Arrived
-                    } else {
-                        PartsStatus::Backordered
-                    };
-                    return answer(uow, e.work_order_id, status, &[e.line]).await;
-                }
-                ContractSigned::TYPE => {
-                    let c = event.decode::<ContractSigned>()?.data.0;
-                    crate::api::maintenance::on_contract(uow, &c).await?;
-                    return Ok(());
-                }
-                ContractTerminated::TYPE => {
-                    let t = event.decode::<ContractTerminated>()?.data;
-                    crate::store::maintenance::end_contract_plans(
-                        uow,
-                        &t.contract.number,
-                        t.contract.ends_on,
-                    )
-                    .await?;
-                    return Ok(());
-                }
-                WarrantyRegistered::TYPE => {
-                    let w = event.decode::<WarrantyRegistered>()?.data;
-                    crate::api::maintenance::on_warranty(uow, &w).await?;
-                    return Ok(());
-                }
-                other => {
-                    return Err(HandlerError::Poison(format!(
-                        "dispatch does not handle {other}"
-                    )));
-                }
-            };
-            let (ticket_id, number, priority, customer, location, machine, work, due) = visit;
-            create(
-                uow,
-                &self.calendar,
-                NewVisit {
-                    ticket_id,
-                    ticket_number: &number,
-                    priority,
-                    customer_name: &customer.name,
-                    district: &customer.district,
-                    address: &customer.address,
-                    location,
-                    machine: machine.as_ref(),
-                    work_type: work,
-                    sla_due: due.map(|d| d.timestamp_millis()),
-                    revisit_of: None,
-                    technician: None,
-                },
-            )
-            .await
-            .map(|_| ())
-            .map_err(|e| HandlerError::Retry(format!("{} {}", e.code, e.detail)))
-        })
+/// A new ticket that needs a visit becomes a work order.
+async fn on_ticket_opened(
+    cx: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<TicketOpened>,
+) -> Result<(), EventError> {
+    let t = e.data;
+    if !t.needs_visit {
+        return Ok(());
     }
+    let visit = NewVisit {
+        ticket_id: t.ticket_id,
+        ticket_number: &t.number,
+        priority: t.priority,
+        customer_name: &t.customer.name,
+        district: &t.customer.district,
+        address: &t.customer.address,
+        location: t.location,
+        machine: t.machine.as_ref(),
+        work_type: work_type(t.ticket_type),
+        sla_due: t.resolution_due.map(|d| d.timestamp_millis()),
+        revisit_of: None,
+        technician: None,
+    };
+    create(uow, &cx.calendar, visit).await?;
+    Ok(())
+}
+
+/// A ticket that needs a visit after triage or reopening becomes a work order.
+async fn on_visit_requested(
+    cx: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<TicketVisitRequested>,
+) -> Result<(), EventError> {
+    let t = e.data;
+    let visit = NewVisit {
+        ticket_id: t.ticket_id,
+        ticket_number: &t.number,
+        priority: t.priority,
+        customer_name: &t.customer.name,
+        district: &t.customer.district,
+        address: &t.customer.address,
+        location: t.location,
+        machine: t.machine.as_ref(),
+        work_type: work_type(t.ticket_type),
+        sla_due: Some(t.resolution_due.timestamp_millis()),
+        revisit_of: None,
+        technician: None,
+    };
+    create(uow, &cx.calendar, visit).await?;
+    Ok(())
+}
+
+async fn on_reservation_confirmed(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<ReservationConfirmed>,
+) -> Result<(), EventError> {
+    let e = e.data;
+    Ok(on_parts_answer(uow, e.work_order_id, PartsStatus::Reserved, &e.lines).await?)
+}
+
+async fn on_reservation_backordered(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<ReservationBackordered>,
+) -> Result<(), EventError> {
+    let e = e.data;
+    Ok(on_parts_answer(uow, e.work_order_id, PartsStatus::Backordered, &e.lines).await?)
+}
+
+async fn on_backorder_fulfilled(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<BackorderFulfilled>,
+) -> Result<(), EventError> {
+    let e = e.data;
+    let status = if e.complete {
+        PartsStatus::Arrived
+    } else {
+        PartsStatus::Backordered
+    };
+    Ok(on_parts_answer(uow, e.work_order_id, status, &[e.line]).await?)
+}
+
+async fn on_contract_signed(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<ContractSigned>,
+) -> Result<(), EventError> {
+    crate::api::maintenance::on_contract(uow, &e.data.0).await?;
+    Ok(())
+}
+
+async fn on_contract_terminated(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<ContractTerminated>,
+) -> Result<(), EventError> {
+    let t = e.data;
+    crate::store::maintenance::end_contract_plans(uow, &t.contract.number, t.contract.ends_on)
+        .await?;
+    Ok(())
+}
+
+async fn on_warranty_registered(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<WarrantyRegistered>,
+) -> Result<(), EventError> {
+    crate::api::maintenance::on_warranty(uow, &e.data).await?;
+    Ok(())
 }

@@ -58,7 +58,7 @@ pub async fn build(
         |db| {
             (
                 api::endpoints(db, calendar.clone()),
-                Some(Arc::new(consumers::Handler { calendar })),
+                Some(consumers::handlers(consumers::Context { calendar })),
             )
         },
     )

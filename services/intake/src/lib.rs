@@ -50,7 +50,7 @@ pub async fn build(
         |db| {
             (
                 api::endpoints(db, calendar.clone()),
-                Some(Arc::new(consumers::Handler {
+                Some(consumers::handlers(consumers::Context {
                     calendar,
                     public_url: std::env::var("AFTERCARE_PUBLIC_URL")
                         .unwrap_or_else(|_| "http://127.0.0.1:8080".into()),

@@ -1,6 +1,8 @@
 //! Inventory's event handlers: parts a work order asks for are held for it or
 //! backordered; parts used on a completed visit leave stock (its held units first) and
 //! what it held but did not use is released, as on a cancelled work order.
+use std::sync::Arc;
+
 use aftercare_contracts::dispatch::{
     MeterRead, PartsRequested, WorkOrderCancelled, WorkOrderCompleted,
 };
@@ -8,58 +10,49 @@ use aftercare_contracts::inventory::{
     BackorderFulfilled, ConsumableReplacementDue, ConsumedLine, ReservationBackordered,
     ReservationConfirmed, ReservedLine, StockConsumed,
 };
-use aftercare_contracts::{Actor, Envelope, Event};
-use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, now_ms};
+use aftercare_contracts::{Actor, Envelope};
+use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork, now_ms};
 
 use crate::domain::{pick_reservation, plan_take};
 use crate::store::{self, Movement};
 
-/// Inventory's handler, with the days before a consumable runs out that the customer is
-/// contacted.
-pub(crate) struct Handler {
+/// What inventory's handlers share: the days before a consumable runs out that the
+/// customer is contacted.
+pub(crate) struct Context {
     pub(crate) consumable_lead_days: u32,
 }
 
-impl EventHandler for Handler {
-    fn handle<'a>(
-        &'a self,
-        uow: &'a mut UnitOfWork,
-        event: &'a InboundEvent,
-    ) -> BoxFuture<'a, Result<(), HandlerError>> {
-        Box::pin(async move {
-            match event.subject.as_str() {
-                WorkOrderCompleted::TYPE => {
-                    on_completed(uow, event.decode::<WorkOrderCompleted>()?.data).await
-                }
-                PartsRequested::TYPE => {
-                    on_parts_requested(uow, event.decode::<PartsRequested>()?.data).await
-                }
-                WorkOrderCancelled::TYPE => {
-                    let e = event.decode::<WorkOrderCancelled>()?.data;
-                    let released =
-                        store::release_work_order(uow, e.work_order_id, now_ms()).await?;
-                    if released > 0 {
-                        tracing::info!(work_order = %e.number, released, "held parts released");
-                    }
-                    Ok(())
-                }
-                MeterRead::TYPE => {
-                    on_meter_read(
-                        uow,
-                        event.decode::<MeterRead>()?.data,
-                        self.consumable_lead_days,
-                    )
-                    .await
-                }
-                other => Err(HandlerError::Poison(format!(
-                    "inventory does not handle {other}"
-                ))),
-            }
-        })
-    }
+/// Inventory's event handlers, one per event type it consumes.
+pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
+    Arc::new(
+        Handlers::new(cx)
+            .on::<WorkOrderCompleted>(on_completed)
+            .on::<PartsRequested>(on_parts_requested)
+            .on::<WorkOrderCancelled>(on_cancelled)
+            .on::<MeterRead>(on_meter_read),
+    )
 }
 
-async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(), HandlerError> {
+/// A cancelled work order's held parts go back to available.
+async fn on_cancelled(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<WorkOrderCancelled>,
+) -> Result<(), EventError> {
+    let e = e.data;
+    let released = store::release_work_order(uow, e.work_order_id, now_ms()).await?;
+    if released > 0 {
+        tracing::info!(work_order = %e.number, released, "held parts released");
+    }
+    Ok(())
+}
+
+async fn on_completed(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<WorkOrderCompleted>,
+) -> Result<(), EventError> {
+    let w = e.data;
     if w.parts.is_empty() {
         return Ok(());
     }
@@ -160,7 +153,12 @@ async fn on_completed(uow: &mut UnitOfWork, w: WorkOrderCompleted) -> Result<(),
 
 /// Holds the parts a work order asks for, line by line: from one location that has them
 /// all (the technician's van first); a line no location can cover is backordered.
-async fn on_parts_requested(uow: &mut UnitOfWork, r: PartsRequested) -> Result<(), HandlerError> {
+async fn on_parts_requested(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<PartsRequested>,
+) -> Result<(), EventError> {
+    let r = e.data;
     let now = now_ms();
     let (mut held, mut waiting) = (Vec::new(), Vec::new());
     for line in &r.parts {
@@ -281,10 +279,11 @@ pub(crate) async fn fill_backorders(
 /// runs out; within the lead time the customer is to be contacted
 /// (`inventory.consumable.replacement_due`, once per fitted consumable).
 async fn on_meter_read(
+    cx: &Context,
     uow: &mut UnitOfWork,
-    r: MeterRead,
-    lead_days: u32,
-) -> Result<(), HandlerError> {
+    e: Envelope<MeterRead>,
+) -> Result<(), EventError> {
+    let (r, lead_days) = (e.data, cx.consumable_lead_days);
     use crate::domain::consumables::{contact_now, empty_on, pages_left, pages_per_day};
     if !store::record_reading(uow, &r).await? {
         return Ok(());

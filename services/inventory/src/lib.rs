@@ -17,8 +17,6 @@ mod planning;
 mod purchasing;
 mod store;
 
-use std::sync::Arc;
-
 use aftercare_contracts::Service;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
 
@@ -57,7 +55,7 @@ pub async fn build(
                     all.extend(planning::endpoints(db));
                     all
                 },
-                Some(Arc::new(consumers::Handler {
+                Some(consumers::handlers(consumers::Context {
                     consumable_lead_days,
                 })),
             )

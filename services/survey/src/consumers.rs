@@ -7,56 +7,39 @@ use aftercare_contracts::intake::TicketOpened;
 use aftercare_contracts::survey::{
     CallbackKind, CallbackScheduled, QualityWarning, QualityWarningRaised,
 };
-use aftercare_contracts::{Actor, Envelope, Event};
-use aftercare_platform::{BoxFuture, EventHandler, HandlerError, InboundEvent, UnitOfWork, now_ms};
+use aftercare_contracts::{Actor, Envelope};
+use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork, now_ms};
 use uuid::Uuid;
 
 use crate::domain::quality::{default_thresholds, reached, repeats, window};
 use crate::domain::{CallbackPolicy, callback_due};
 use crate::store;
 
-/// Survey's handler, with the callback policy it schedules by.
-pub(crate) struct Handler {
+/// What survey's handlers share: the callback policy it schedules by.
+pub(crate) struct Context {
     pub(crate) policy: Arc<CallbackPolicy>,
 }
 
-impl EventHandler for Handler {
-    fn handle<'a>(
-        &'a self,
-        uow: &'a mut UnitOfWork,
-        event: &'a InboundEvent,
-    ) -> BoxFuture<'a, Result<(), HandlerError>> {
-        Box::pin(async move {
-            match event.subject.as_str() {
-                TicketOpened::TYPE => {
-                    let e = event.decode::<TicketOpened>()?;
-                    on_ticket_opened(uow, e.data, e.actor).await
-                }
-                WorkOrderCompleted::TYPE => {
-                    on_work_order_completed(
-                        uow,
-                        event.decode::<WorkOrderCompleted>()?.data,
-                        &self.policy,
-                    )
-                    .await
-                }
-                other => Err(HandlerError::Poison(format!(
-                    "survey does not handle {other}"
-                ))),
-            }
-        })
-    }
+/// Survey's event handlers, one per event type it consumes.
+pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
+    Arc::new(
+        Handlers::new(cx)
+            .on::<TicketOpened>(on_ticket_opened)
+            .on::<WorkOrderCompleted>(on_work_order_completed),
+    )
 }
 
 /// Roles whose opening a ticket makes them its responsible agent.
 const DESK_ROLES: [&str; 4] = ["agent", "dispatcher", "manager", "admin"];
 
 async fn on_ticket_opened(
+    _: &Context,
     uow: &mut UnitOfWork,
-    t: TicketOpened,
-    actor: Option<Actor>,
-) -> Result<(), HandlerError> {
-    let agent = actor
+    e: Envelope<TicketOpened>,
+) -> Result<(), EventError> {
+    let t = e.data;
+    let agent = e
+        .actor
         .filter(|a| DESK_ROLES.contains(&a.role.as_str()))
         .map(|a| a.user_id);
     store::record_ticket(uow, &t, agent.as_deref()).await?;
@@ -64,10 +47,11 @@ async fn on_ticket_opened(
 }
 
 async fn on_work_order_completed(
+    cx: &Context,
     uow: &mut UnitOfWork,
-    w: WorkOrderCompleted,
-    policy: &CallbackPolicy,
-) -> Result<(), HandlerError> {
+    e: Envelope<WorkOrderCompleted>,
+) -> Result<(), EventError> {
+    let (w, policy) = (e.data, &*cx.policy);
     if !store::record_visit(uow, &w).await? {
         return Ok(()); // redelivered: the callback exists
     }
@@ -103,7 +87,7 @@ async fn check_quality(
     uow: &mut UnitOfWork,
     w: &WorkOrderCompleted,
     policy: &CallbackPolicy,
-) -> Result<(), HandlerError> {
+) -> Result<(), EventError> {
     let Some(machine) = w.machine.as_ref().filter(|m| !m.model.trim().is_empty()) else {
         return Ok(());
     };

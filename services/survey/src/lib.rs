@@ -42,7 +42,7 @@ pub async fn build(
         |db| {
             (
                 api::endpoints(db, policy.clone()),
-                Some(Arc::new(consumers::Handler {
+                Some(consumers::handlers(consumers::Context {
                     policy: policy.clone(),
                 })),
             )

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aftercare_contracts::envelope::EnvelopeHeader;
-use aftercare_contracts::{Envelope, Event};
+use aftercare_contracts::{Envelope, Event, EventMeta};
 use async_nats::jetstream::{self, AckKind, consumer::pull};
 use bytes::Bytes;
 use futures::StreamExt;
@@ -21,32 +21,9 @@ use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, Span, error, info_span, warn};
 use uuid::Uuid;
 
+use crate::handlers::EventError;
 use crate::metrics::RoleMetrics;
 use crate::{BoxFuture, Bus, Db, Error, Result, UnitOfWork, dead_letter, now_ms, telemetry};
-
-/// Why a handler did not apply an event.
-#[derive(Debug, thiserror::Error)]
-pub enum HandlerError {
-    /// The event can never be applied (malformed, unknown version): dead-letter now.
-    #[error("poison: {0}")]
-    Poison(String),
-    /// A failure that may pass (database busy, bug being fixed): retry with back-off,
-    /// dead-letter after `max_deliver` attempts.
-    #[error("{0}")]
-    Retry(String),
-}
-
-impl From<sqlx::Error> for HandlerError {
-    fn from(e: sqlx::Error) -> Self {
-        HandlerError::Retry(format!("database: {e}"))
-    }
-}
-
-impl From<Error> for HandlerError {
-    fn from(e: Error) -> Self {
-        HandlerError::Retry(e.to_string())
-    }
-}
 
 /// An event as delivered, with its envelope header already read.
 #[derive(Debug, Clone)]
@@ -66,34 +43,27 @@ pub struct InboundEvent {
 }
 
 impl InboundEvent {
-    /// Parses the whole envelope as `T`; a mismatch is poison.
-    pub fn decode<T: Event>(&self) -> Result<Envelope<T>, HandlerError> {
-        if !(T::OLDEST_READABLE..=T::VERSION).contains(&self.version) {
-            return Err(HandlerError::Poison(format!(
-                "{} version {} is not supported",
-                self.subject, self.version
-            )));
-        }
-        let mut de = serde_json::Deserializer::from_slice(&self.payload);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            HandlerError::Poison(format!(
-                "{} does not match its schema at {}: {}",
-                self.subject,
-                e.path(),
-                e.inner()
-            ))
-        })
+    /// Parses the whole envelope as `T`; a version `T` does not read, or a mismatch, is
+    /// poison.
+    pub fn decode<T: Event>(&self) -> Result<Envelope<T>, EventError> {
+        crate::handlers::decode(self)
     }
 }
 
-/// Applies one kind of event inside the consumer's transaction.
+/// Applies delivered events inside the consumer's transaction; [`Handlers`] is the one
+/// implementation services use.
+///
+/// [`Handlers`]: crate::handlers::Handlers
 pub trait EventHandler: Send + Sync + 'static {
     /// Applies `event` using `uow`; staged events commit with the effect.
     fn handle<'a>(
         &'a self,
         uow: &'a mut UnitOfWork,
         event: &'a InboundEvent,
-    ) -> BoxFuture<'a, Result<(), HandlerError>>;
+    ) -> BoxFuture<'a, Result<(), EventError>>;
+
+    /// The event types it handles: the consumers' filter subjects.
+    fn events(&self) -> Vec<EventMeta>;
 }
 
 /// Where a consumer reads and how hard it tries.
@@ -330,7 +300,7 @@ impl Worker {
         Ok((event, span))
     }
 
-    async fn apply(&self, items: &[Item]) -> Result<(), HandlerError> {
+    async fn apply(&self, items: &[Item]) -> Result<(), EventError> {
         let mut uow = self.db.begin().await?;
         let claimed = self.claim(&mut uow, items).await?;
         let mut handled = 0u64;
@@ -356,7 +326,7 @@ impl Worker {
 
     /// Claims every event of the batch in the inbox with one insert; an event whose id is
     /// already there (or appears earlier in the same batch) is a redelivery.
-    async fn claim(&self, uow: &mut UnitOfWork, items: &[Item]) -> Result<Vec<bool>, HandlerError> {
+    async fn claim(&self, uow: &mut UnitOfWork, items: &[Item]) -> Result<Vec<bool>, EventError> {
         let mut first = std::collections::HashSet::new();
         let unique: Vec<bool> = items
             .iter()
@@ -414,26 +384,22 @@ impl Worker {
         }
     }
 
-    async fn failed(&self, item: &Item, error: HandlerError) {
-        let _guard = item.span.enter();
-        match error {
-            HandlerError::Poison(reason) => {
-                drop(_guard);
-                self.dead_letter(&item.message, Some(&item.event), &reason)
-                    .await
-            }
-            HandlerError::Retry(reason) if item.event.delivered >= self.spec.max_deliver => {
-                drop(_guard);
-                let reason = format!("failed {} times, last: {reason}", item.event.delivered);
-                self.dead_letter(&item.message, Some(&item.event), &reason)
-                    .await
-            }
-            HandlerError::Retry(reason) => {
-                let delay = retry_delay(item.event.delivered);
-                warn!(error = %reason, attempt = item.event.delivered, ?delay, subject = %item.event.subject, "event handler failed; will retry");
-                if let Err(e) = item.message.ack_with(AckKind::Nak(Some(delay))).await {
-                    warn!(error = %e, "nak failed; the server redelivers after ack_wait");
-                }
+    async fn failed(&self, item: &Item, error: EventError) {
+        if error.is_poison() {
+            let reason = error.to_string();
+            self.dead_letter(&item.message, Some(&item.event), &reason)
+                .await
+        } else if item.event.delivered >= self.spec.max_deliver {
+            let reason = format!("failed {} times, last: {error}", item.event.delivered);
+            self.dead_letter(&item.message, Some(&item.event), &reason)
+                .await
+        } else {
+            let delay = retry_delay(item.event.delivered);
+            item.span.in_scope(|| {
+                warn!(error = %error, attempt = item.event.delivered, ?delay, subject = %item.event.subject, "event handler failed; will retry");
+            });
+            if let Err(e) = item.message.ack_with(AckKind::Nak(Some(delay))).await {
+                warn!(error = %e, "nak failed; the server redelivers after ack_wait");
             }
         }
     }
@@ -521,7 +487,7 @@ mod tests {
         assert_eq!(got.data.tier, CustomerTier::Standard);
         assert!(matches!(
             inbound(3, v2).decode::<TicketOpened>(),
-            Err(HandlerError::Poison(_))
+            Err(EventError::UnsupportedVersion { version: 3, .. })
         ));
     }
 }

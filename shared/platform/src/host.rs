@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aftercare_contracts::Service;
-use aftercare_contracts::subjects::streams_consumed_by;
 use tokio_util::sync::CancellationToken;
 use tracing::{info, warn};
 
@@ -74,7 +73,8 @@ pub struct ServiceHost {
 
 impl ServiceHost {
     /// Creates the service's durable consumers (one per stream it reads, filtered on the
-    /// subjects the catalogue says it consumes) on the streams that exist; a stream whose
+    /// event types its handlers handle, which must be those the catalogue says it
+    /// consumes) on the streams that exist; a stream whose
     /// producer has not started yet is bound by the consumer loop once it exists (it
     /// reads the stream from its start, so nothing published before is missed).
     pub async fn build(
@@ -101,8 +101,9 @@ impl ServiceHost {
             )));
         }
         let mut consumers = Vec::new();
-        if handler.is_some() {
-            for (stream, subjects) in streams_consumed_by(service) {
+        if let Some(handler) = &handler {
+            for (stream, subjects) in crate::handlers::filter_subjects(service, &handler.events())?
+            {
                 let spec = ConsumerSpec {
                     stream,
                     durable: service.durable(),

@@ -11,6 +11,7 @@ pub mod consumer;
 pub mod db;
 pub mod dead_letter;
 pub mod error;
+pub mod handlers;
 pub mod health;
 pub mod host;
 pub mod metrics;
@@ -20,9 +21,10 @@ pub mod rpc;
 pub mod telemetry;
 
 pub use bus::Bus;
-pub use consumer::{EventHandler, HandlerError, InboundEvent};
+pub use consumer::{EventHandler, InboundEvent};
 pub use db::{Backend, Db, UnitOfWork};
 pub use error::{Error, Result};
+pub use handlers::{EventError, Handlers};
 pub use host::{MessagingSettings, ServiceHost};
 
 /// A boxed future, for handler traits that must be object-safe.
