@@ -13,6 +13,7 @@ mod exposure;
 mod flow;
 mod gateway;
 mod helpers;
+mod history;
 mod identity;
 mod inventory;
 mod nats_permissions;

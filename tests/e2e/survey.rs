@@ -208,6 +208,18 @@ async fn callbacks_through_the_gateway(backend: Backend) {
             "comment"
         ]
     );
+    // The ticket's follow-ups, as its page lists them.
+    let (_, mine) = api.get(&format!("/followups?ticket_id={ticket_id}")).await;
+    assert_eq!(mine["items"], json!([f.clone()]));
+    let (_, none) = api
+        .get(&format!("/followups?ticket_id={}", uuid::Uuid::now_v7()))
+        .await;
+    assert_eq!(none["items"], json!([]));
+    let (s, p) = api.get("/followups?ticket_id=T-1").await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("ticket_id"))
+    );
     let fpath = format!("/followups/{}/resolve", f["id"].as_str().unwrap());
     let (s, p) = post_if(api, &fpath, Some(1), &json!({"resolution": "  "})).await;
     assert_eq!(

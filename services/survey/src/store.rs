@@ -653,13 +653,14 @@ pub(crate) async fn list_follow_ups(
 ) -> Result<Vec<FollowUp>> {
     let sql = format!(
         "select {FOLLOW_UP_COLUMNS} where ($1 = '' or status = $1) and ($2 = '' or agent = $2)
-         and followup_id > $3 order by followup_id limit $4"
+         and ($5 = '' or ticket_id = $5) and followup_id > $3 order by followup_id limit $4"
     );
     let rows: Vec<FollowUpRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(f.status.map(|s| to_text(&s)).unwrap_or_default())
         .bind(f.agent.clone().unwrap_or_default())
         .bind(f.cursor.clone().unwrap_or_default())
         .bind(i64::from(f.limit))
+        .bind(f.ticket_id.map(|t| t.to_string()).unwrap_or_default())
         .fetch_all(conn)
         .await?;
     rows.into_iter().map(FollowUpRow::into_follow_up).collect()

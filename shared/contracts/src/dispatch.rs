@@ -433,6 +433,70 @@ pub struct WorkOrderMove {
     pub reason: String,
 }
 
+/// Request: a page of a work order's history, oldest first (`svc.dispatch.workorder.history`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetWorkOrderHistory {
+    /// Work order id or number.
+    pub work_order_id: String,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor from the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// What one entry of a work order's history changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkOrderChange {
+    /// The work order was created (assigned or waiting in the queue).
+    Created,
+    /// A technician was assigned, automatically or by hand (`technician_id` when recorded).
+    Assigned,
+    /// Nobody qualified: it waits for a dispatcher.
+    Unassigned,
+    /// The technician's progress, a cancellation, or another move of state.
+    StatusChanged,
+    /// The appointment agreed with the customer (`appointment`).
+    AppointmentBooked,
+    /// Parts were asked of inventory ahead of the visit.
+    PartsRequested,
+    /// Inventory answered a parts request (reserved, backordered, arrived).
+    PartsUpdated,
+    /// The visit report was filed; `to_status` is its outcome.
+    VisitReported,
+    /// Anything else recorded without a change of state.
+    Noted,
+}
+
+/// One entry of a work order's history: who, when, what changed and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkOrderHistoryEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who: an account id, or the service or job that made the change (`dispatch`, `inventory`).
+    pub actor: String,
+    /// The account's display name (filled in by the gateway; absent for services and jobs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
+    /// What kind of change.
+    pub change: WorkOrderChange,
+    /// The state before (absent on creation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_status: Option<WorkOrderStatus>,
+    /// The state after.
+    pub to_status: WorkOrderStatus,
+    /// The technician assigned, for `assigned` (recorded since this field exists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+    /// The window booked, for `appointment_booked`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<TimeWindow>,
+    /// Why (the reason given, or what the system recorded); may be empty.
+    pub reason: String,
+}
+
 /// A work order (工单).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct WorkOrder {

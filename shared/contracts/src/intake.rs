@@ -402,6 +402,70 @@ pub struct Ticket {
     pub version: i64,
 }
 
+/// Request: a page of a ticket's history, oldest first (`svc.intake.ticket.history`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetTicketHistory {
+    /// Ticket id or number.
+    pub ticket_id: String,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor from the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// What one entry of a ticket's history changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketChange {
+    /// The ticket was registered.
+    Opened,
+    /// It moved to another state (`from_status` → `to_status`).
+    StatusChanged,
+    /// Its priority was overridden (`from_priority` → `to_priority`).
+    PriorityChanged,
+    /// An account was made responsible (`owner`).
+    OwnerChanged,
+    /// A complaint went to the manager.
+    Escalated,
+    /// Anything else recorded without a change of state (a return inspected, a note).
+    Noted,
+}
+
+/// One entry of a ticket's history: who, when, what changed and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TicketHistoryEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who: an account id, or the service or job that made the change (`system`, `survey`, `dispatch`).
+    pub actor: String,
+    /// The account's display name (filled in by the gateway; absent for services and jobs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
+    /// What kind of change.
+    pub change: TicketChange,
+    /// The state before (absent on opening).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_status: Option<TicketStatus>,
+    /// The state after.
+    pub to_status: TicketStatus,
+    /// The priority before, for `priority_changed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_priority: Option<Priority>,
+    /// The priority after, for `priority_changed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_priority: Option<Priority>,
+    /// The account made responsible, for `owner_changed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The responsible account's display name (filled in by the gateway).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_name: Option<String>,
+    /// Why (the reason given, or what the system recorded); may be empty.
+    pub reason: String,
+}
+
 /// Event `intake.ticket.opened`: a request was registered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

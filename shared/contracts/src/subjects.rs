@@ -402,6 +402,10 @@ pub const REQUESTS: &[RequestSpec] = &[
         service: Service::Intake,
     },
     RequestSpec {
+        subject: "svc.intake.ticket.history",
+        service: Service::Intake,
+    },
+    RequestSpec {
         subject: "svc.intake.ticket.list",
         service: Service::Intake,
     },
@@ -503,6 +507,10 @@ pub const REQUESTS: &[RequestSpec] = &[
     },
     RequestSpec {
         subject: "svc.dispatch.workorder.get",
+        service: Service::Dispatch,
+    },
+    RequestSpec {
+        subject: "svc.dispatch.workorder.history",
         service: Service::Dispatch,
     },
     RequestSpec {

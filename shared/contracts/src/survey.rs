@@ -446,6 +446,9 @@ pub struct ListFollowUps {
     /// Only this agent's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agent: Option<String>,
+    /// Only the follow-ups of this ticket.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket_id: Option<Uuid>,
     /// Page size, 1–500.
     pub limit: u32,
     /// Cursor of the previous page.

@@ -2148,6 +2148,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ticket's history, oldest first: who, when, what changed (opened, moves with their reasons, priority overrides, owners, escalation)
+         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — as getTicket: customer: own; technician: tickets of their work orders; ticket code: that ticket. Also open to a ticket-code session for its ticket.
+         */
+        get: operations["getTicketHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/owner": {
         parameters: {
             query?: never;
@@ -2342,6 +2362,26 @@ export interface paths {
          * @description Roles: technician, dispatcher, admin. Scope — technician: own work orders only.
          */
         post: operations["completeWorkOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workorders/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A work order's history, oldest first: who, when, what changed (creation, assignments with the technician, progress, appointments, parts, the visit report)
+         * @description Roles: agent, dispatcher, technician, manager, admin. Scope — technician: own work orders only.
+         */
+        get: operations["getWorkOrderHistory"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4665,180 +4705,194 @@ export interface components {
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page5: {
             /** @description The items of this page. */
-            items: components["schemas"]["FaqArticle"][];
+            items: components["schemas"]["TicketHistoryEntry"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page6: {
             /** @description The items of this page. */
-            items: components["schemas"]["Customer"][];
+            items: components["schemas"]["FaqArticle"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page7: {
             /** @description The items of this page. */
-            items: components["schemas"]["Machine"][];
+            items: components["schemas"]["Customer"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page8: {
             /** @description The items of this page. */
-            items: components["schemas"]["ProductLine"][];
+            items: components["schemas"]["Machine"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page9: {
             /** @description The items of this page. */
-            items: components["schemas"]["WorkOrder"][];
+            items: components["schemas"]["ProductLine"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page10: {
             /** @description The items of this page. */
-            items: components["schemas"]["Technician"][];
+            items: components["schemas"]["WorkOrder"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page11: {
             /** @description The items of this page. */
-            items: components["schemas"]["MaintenancePlan"][];
+            items: components["schemas"]["WorkOrderHistoryEntry"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page12: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockMovement"][];
+            items: components["schemas"]["Technician"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page13: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockRule"][];
+            items: components["schemas"]["MaintenancePlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page14: {
             /** @description The items of this page. */
-            items: components["schemas"]["PurchaseRequest"][];
+            items: components["schemas"]["StockMovement"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page15: {
             /** @description The items of this page. */
-            items: components["schemas"]["Location"][];
+            items: components["schemas"]["StockRule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page16: {
             /** @description The items of this page. */
-            items: components["schemas"]["Invoice"][];
+            items: components["schemas"]["PurchaseRequest"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page17: {
             /** @description The items of this page. */
-            items: components["schemas"]["Contract"][];
+            items: components["schemas"]["Location"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page18: {
             /** @description The items of this page. */
-            items: components["schemas"]["FeeSchedule"][];
+            items: components["schemas"]["Invoice"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page19: {
             /** @description The items of this page. */
-            items: components["schemas"]["CreditNote"][];
+            items: components["schemas"]["Contract"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page20: {
             /** @description The items of this page. */
-            items: components["schemas"]["CashDay"][];
+            items: components["schemas"]["FeeSchedule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page21: {
             /** @description The items of this page. */
-            items: components["schemas"]["Refund"][];
+            items: components["schemas"]["CreditNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page22: {
             /** @description The items of this page. */
-            items: components["schemas"]["ManufacturerClaim"][];
+            items: components["schemas"]["CashDay"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page23: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimRequirements"][];
+            items: components["schemas"]["Refund"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page24: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimsOutstanding"][];
+            items: components["schemas"]["ManufacturerClaim"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page25: {
             /** @description The items of this page. */
-            items: components["schemas"]["Renewal"][];
+            items: components["schemas"]["ClaimRequirements"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page26: {
             /** @description The items of this page. */
-            items: components["schemas"]["Callback"][];
+            items: components["schemas"]["ClaimsOutstanding"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page27: {
             /** @description The items of this page. */
-            items: components["schemas"]["FollowUp"][];
+            items: components["schemas"]["Renewal"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page28: {
             /** @description The items of this page. */
-            items: components["schemas"]["Ranking"][];
+            items: components["schemas"]["Callback"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page29: {
             /** @description The items of this page. */
-            items: components["schemas"]["Campaign"][];
+            items: components["schemas"]["FollowUp"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page30: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Ranking"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page31: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Campaign"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page32: {
             /** @description The items of this page. */
             items: components["schemas"]["QualityWarning"][];
             /** @description Cursor for the next page; absent on the last page. */
@@ -5000,6 +5054,11 @@ export interface components {
         Preferences: {
             /** @description The language the console opens in (`zh-CN` or `en`); absent: the browser's choice. */
             language?: components["schemas"]["Language"] | null;
+            /**
+             * @description The ticket queue's views saved by the account, at most 20, names unique; given, it
+             *     replaces the whole list (`[]` deletes them all).
+             */
+            queue_views?: components["schemas"]["SavedView"][] | null;
         };
         /** @description Urgency, P1 (most urgent) to P4. */
         Priority: "p1" | "p2" | "p3" | "p4";
@@ -5921,6 +5980,13 @@ export interface components {
             /** @description Points, by group then period. */
             points: components["schemas"]["SatisfactionPoint"][];
         };
+        /** @description A set of queue filters saved under a name. */
+        SavedView: {
+            /** @description The filters, as the ticket list takes them. */
+            filters: components["schemas"]["ViewFilters"];
+            /** @description 1–60 characters, unique among the account's views (ignoring case). */
+            name: string;
+        };
         /** @description Whom a score line is about. */
         ScoreGroup: "technician" | "agent" | "team" | "district";
         /** @description One line of a score report or ranking. */
@@ -6428,6 +6494,36 @@ export interface components {
              */
             work_order_id?: string | null;
         };
+        /** @description What one entry of a ticket's history changed. */
+        TicketChange: "opened" | "status_changed" | "priority_changed" | "owner_changed" | "escalated" | "noted";
+        /** @description One entry of a ticket's history: who, when, what changed and why. */
+        TicketHistoryEntry: {
+            /** @description Who: an account id, or the service or job that made the change (`system`, `survey`, `dispatch`). */
+            actor: string;
+            /** @description The account's display name (filled in by the gateway; absent for services and jobs). */
+            actor_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /** @description What kind of change. */
+            change: components["schemas"]["TicketChange"];
+            /** @description The priority before, for `priority_changed`. */
+            from_priority?: components["schemas"]["Priority"] | null;
+            /** @description The state before (absent on opening). */
+            from_status?: components["schemas"]["TicketStatus"] | null;
+            /** @description The account made responsible, for `owner_changed`. */
+            owner?: string | null;
+            /** @description The responsible account's display name (filled in by the gateway). */
+            owner_name?: string | null;
+            /** @description Why (the reason given, or what the system recorded); may be empty. */
+            reason: string;
+            /** @description The priority after, for `priority_changed`. */
+            to_priority?: components["schemas"]["Priority"] | null;
+            /** @description The state after. */
+            to_status: components["schemas"]["TicketStatus"];
+        };
         /** @description A ticket report. */
         TicketReport: {
             /**
@@ -6755,6 +6851,19 @@ export interface components {
              */
             visits: number;
         };
+        /** @description The ticket list's filters a view keeps; absent: not filtered. */
+        ViewFilters: {
+            /** @description Only tickets this account is responsible for (up to 64 characters). */
+            owner?: string | null;
+            /** @description Only this priority. */
+            priority?: components["schemas"]["Priority"] | null;
+            /** @description Only this SLA state. */
+            sla?: components["schemas"]["SlaState"] | null;
+            /** @description Only tickets in this state. */
+            status?: components["schemas"]["TicketStatus"] | null;
+            /** @description Only this type. */
+            type?: components["schemas"]["TicketType"] | null;
+        };
         /** @description How a visit ended. */
         VisitOutcome: "completed" | "waiting_for_parts" | "taken_to_workshop" | "could_not_fix";
         /** @description What the technician reported, as kept on the work order. */
@@ -6920,6 +7029,35 @@ export interface components {
             visit?: components["schemas"]["VisitReport"] | null;
             /** @description What it is for. */
             work_type: components["schemas"]["WorkType"];
+        };
+        /** @description What one entry of a work order's history changed. */
+        WorkOrderChange: "created" | "assigned" | "unassigned" | "status_changed" | "appointment_booked" | "parts_requested" | "parts_updated" | "visit_reported" | "noted";
+        /** @description One entry of a work order's history: who, when, what changed and why. */
+        WorkOrderHistoryEntry: {
+            /** @description Who: an account id, or the service or job that made the change (`dispatch`, `inventory`). */
+            actor: string;
+            /** @description The account's display name (filled in by the gateway; absent for services and jobs). */
+            actor_name?: string | null;
+            /** @description The window booked, for `appointment_booked`. */
+            appointment?: components["schemas"]["TimeWindow"] | null;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /** @description What kind of change. */
+            change: components["schemas"]["WorkOrderChange"];
+            /** @description The state before (absent on creation). */
+            from_status?: components["schemas"]["WorkOrderStatus"] | null;
+            /** @description Why (the reason given, or what the system recorded); may be empty. */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The technician assigned, for `assigned` (recorded since this field exists).
+             */
+            technician_id?: string | null;
+            /** @description The state after. */
+            to_status: components["schemas"]["WorkOrderStatus"];
         };
         /** @description One move of a work order, kept for good. */
         WorkOrderMove: {
@@ -7338,7 +7476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page26"];
+                    "application/json": components["schemas"]["Page28"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -7463,7 +7601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page29"];
+                    "application/json": components["schemas"]["Page31"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -7517,7 +7655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page20"];
+                    "application/json": components["schemas"]["Page22"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -7603,7 +7741,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page23"];
+                    "application/json": components["schemas"]["Page25"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -7659,7 +7797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page22"];
+                    "application/json": components["schemas"]["Page24"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -7791,7 +7929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page17"];
+                    "application/json": components["schemas"]["Page19"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -7921,7 +8059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page6"];
+                    "application/json": components["schemas"]["Page7"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8010,7 +8148,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page7"];
+                    "application/json": components["schemas"]["Page8"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8171,7 +8309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page5"];
+                    "application/json": components["schemas"]["Page6"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8247,7 +8385,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page18"];
+                    "application/json": components["schemas"]["Page20"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8293,6 +8431,8 @@ export interface operations {
                 limit?: number;
                 /** @description Only in this state. */
                 status?: components["schemas"]["FollowUpStatus"];
+                /** @description Only the follow-ups of this ticket. */
+                ticket_id?: string;
             };
             header?: never;
             path?: never;
@@ -8307,7 +8447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page27"];
+                    "application/json": components["schemas"]["Page29"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8478,7 +8618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page16"];
+                    "application/json": components["schemas"]["Page18"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8528,7 +8668,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page19"];
+                    "application/json": components["schemas"]["Page21"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8674,7 +8814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page15"];
+                    "application/json": components["schemas"]["Page17"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -8761,7 +8901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page11"];
+                    "application/json": components["schemas"]["Page13"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9129,7 +9269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page12"];
+                    "application/json": components["schemas"]["Page14"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9255,7 +9395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page13"];
+                    "application/json": components["schemas"]["Page15"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9377,7 +9517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page8"];
+                    "application/json": components["schemas"]["Page9"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9435,7 +9575,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page14"];
+                    "application/json": components["schemas"]["Page16"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9612,7 +9752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page30"];
+                    "application/json": components["schemas"]["Page32"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9699,7 +9839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page28"];
+                    "application/json": components["schemas"]["Page30"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9774,7 +9914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page21"];
+                    "application/json": components["schemas"]["Page23"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -9866,7 +10006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page25"];
+                    "application/json": components["schemas"]["Page27"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -10075,7 +10215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page24"];
+                    "application/json": components["schemas"]["Page26"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -10515,7 +10655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page10"];
+                    "application/json": components["schemas"]["Page12"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -10804,6 +10944,36 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getTicketHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Ticket id or number (T2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page5"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
     assignTicketOwner: {
         parameters: {
             query?: never;
@@ -11020,7 +11190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page9"];
+                    "application/json": components["schemas"]["Page10"];
                 };
             };
             default: components["responses"]["Problem"];
@@ -11225,6 +11395,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkOrder"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWorkOrderHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Work order id or number (W2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page11"];
                 };
             };
             default: components["responses"]["Problem"];

@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
-    AssignWorkOrder, BookAppointment, CompleteWorkOrder, ListWorkOrders, MeterRead, PartUsed,
-    PartsRequested, PartsStatus, RequestParts, TransitionWorkOrder, VisitOutcome, VisitReport,
-    VisitUnresolved, WorkOrder, WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted,
-    WorkOrderCouldNotFix, WorkOrderStatus, WorkOrderTakenToWorkshop, WorkOrderUnassigned,
-    WorkOrderWaitingForParts, WorkType,
+    AssignWorkOrder, BookAppointment, CompleteWorkOrder, GetWorkOrderHistory, ListWorkOrders,
+    MeterRead, PartUsed, PartsRequested, PartsStatus, RequestParts, TransitionWorkOrder,
+    VisitOutcome, VisitReport, VisitUnresolved, WorkOrder, WorkOrderAssigned, WorkOrderCancelled,
+    WorkOrderCompleted, WorkOrderCouldNotFix, WorkOrderHistoryEntry, WorkOrderStatus,
+    WorkOrderTakenToWorkshop, WorkOrderUnassigned, WorkOrderWaitingForParts, WorkType,
 };
 use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
 use aftercare_contracts::inventory::ReservedLine;
@@ -32,10 +32,13 @@ use crate::store::{self, technicians};
 
 pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let (g, l, c, a, t) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
-    let r = db.clone();
+    let (r, h) = (db.clone(), db.clone());
     let (cc, ac, bc) = (calendar.clone(), calendar.clone(), calendar.clone());
     vec![
         endpoint("workorder.get", move |_ctx, req: ById| get(g.clone(), req)),
+        endpoint("workorder.history", move |_ctx, req| {
+            history(h.clone(), req)
+        }),
         endpoint("workorder.list", move |_ctx, req| list(l.clone(), req)),
         endpoint("workorder.complete", move |ctx, req| {
             complete(c.clone(), cc.clone(), ctx, req)
@@ -61,6 +64,37 @@ async fn get(db: Db, req: ById) -> Result<WorkOrder, ServiceError> {
         .await?
         .map(|s| s.order)
         .ok_or_else(|| ServiceError::not_found("work order", &req.id))
+}
+
+/// A page of a work order's history, oldest first; the cursor is the number of entries read.
+async fn history(
+    db: Db,
+    req: GetWorkOrderHistory,
+) -> Result<Page<WorkOrderHistoryEntry>, ServiceError> {
+    check_limit(req.limit)?;
+    let offset = match req.cursor.as_deref() {
+        None => 0,
+        Some(c) => c.parse::<u32>().map_err(|_| {
+            ServiceError::field("cursor", "invalid", "cursor is not one this list gave")
+        })?,
+    };
+    let mut conn = db.read_conn().await?;
+    let stored = store::get(&mut conn, req.work_order_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("work order", &req.work_order_id))?;
+    let rows = store::history_page(
+        &mut conn,
+        stored.order.id,
+        i64::from(offset),
+        i64::from(req.limit),
+    )
+    .await?;
+    let items: Vec<WorkOrderHistoryEntry> = rows
+        .into_iter()
+        .map(crate::domain::history::entry)
+        .collect();
+    let next = offset.saturating_add(u32::try_from(items.len()).unwrap_or(u32::MAX));
+    Ok(Page::of(items, req.limit, |_| next.to_string()))
 }
 
 async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceError> {

@@ -2,6 +2,7 @@
 //! ([`assignment`]), how a day's work orders become routes ([`plan`]), which moves a work
 //! order may make, and what a technician, a visit report and a work order must hold.
 pub mod assignment;
+pub mod history;
 pub mod maintenance;
 pub mod plan;
 pub mod report;

@@ -114,6 +114,7 @@ pub(crate) fn routes() -> Router<AppState> {
             post(services::open_ticket).get(services::list_tickets),
         )
         .route("/tickets/{id}", get(services::get_ticket))
+        .route("/tickets/{id}/history", get(services::ticket_history))
         .route("/tickets/{id}/transitions", post(services::move_ticket))
         .route(
             "/tickets/{id}/priority",
@@ -207,6 +208,10 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/workorders", get(services::list_work_orders))
         .route("/workorders/{id}", get(services::get_work_order))
+        .route(
+            "/workorders/{id}/history",
+            get(services::work_order_history),
+        )
         .route(
             "/workorders/{id}/complete",
             post(services::complete_work_order),

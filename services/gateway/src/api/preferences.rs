@@ -1,7 +1,9 @@
 //! Per-account preferences (`/me/preferences`): the language the web console opens in, so
-//! an agent who chose English gets English on any browser after signing in. Kept by the
-//! gateway beside the account; any signed-in account may read and set its own.
-use aftercare_contracts::intake::Language;
+//! an agent who chose English gets English on any browser after signing in, and the ticket
+//! queue's views the account saved under a name. Kept by the gateway beside the account;
+//! any signed-in account may read and set its own.
+use aftercare_contracts::FieldError;
+use aftercare_contracts::intake::{Language, Priority, SlaState, TicketStatus, TicketType};
 use aftercare_platform::now_ms;
 use axum::Json;
 use axum::body::Body;
@@ -22,6 +24,97 @@ pub(crate) struct Preferences {
     /// The language the console opens in (`zh-CN` or `en`); absent: the browser's choice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) language: Option<Language>,
+    /// The ticket queue's views saved by the account, at most 20, names unique; given, it
+    /// replaces the whole list (`[]` deletes them all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) queue_views: Option<Vec<SavedView>>,
+}
+
+/// Most views an account keeps.
+pub(crate) const MAX_VIEWS: usize = 20;
+/// Longest view name, in characters.
+pub(crate) const MAX_VIEW_NAME: usize = 60;
+
+/// A set of queue filters saved under a name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SavedView {
+    /// 1–60 characters, unique among the account's views (ignoring case).
+    pub(crate) name: String,
+    /// The filters, as the ticket list takes them.
+    pub(crate) filters: ViewFilters,
+}
+
+/// The ticket list's filters a view keeps; absent: not filtered.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ViewFilters {
+    /// Only tickets in this state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) status: Option<TicketStatus>,
+    /// Only this priority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) priority: Option<Priority>,
+    /// Only this type.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub(crate) ticket_type: Option<TicketType>,
+    /// Only this SLA state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) sla: Option<SlaState>,
+    /// Only tickets this account is responsible for (up to 64 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) owner: Option<String>,
+}
+
+/// What is wrong with a list of views, each naming its field.
+pub(crate) fn view_errors(views: &[SavedView]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if views.len() > MAX_VIEWS {
+        errors.push(FieldError {
+            field: "queue_views".into(),
+            code: "too_many".into(),
+            message: format!("at most {MAX_VIEWS} saved views"),
+        });
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (i, v) in views.iter().enumerate() {
+        let name = v.name.trim();
+        let field = format!("queue_views[{i}].name");
+        let len = name.chars().count();
+        if len == 0 {
+            errors.push(FieldError {
+                field,
+                code: "required".into(),
+                message: "a view needs a name".into(),
+            });
+        } else if len > MAX_VIEW_NAME {
+            errors.push(FieldError {
+                field,
+                code: "too_long".into(),
+                message: format!("a view's name has at most {MAX_VIEW_NAME} characters"),
+            });
+        } else if seen.contains(&name.to_lowercase()) {
+            errors.push(FieldError {
+                field,
+                code: "duplicate".into(),
+                message: format!("another view is already called {name:?}"),
+            });
+        } else {
+            seen.push(name.to_lowercase());
+        }
+        if v.filters
+            .owner
+            .as_ref()
+            .is_some_and(|o| o.chars().count() > 64)
+        {
+            errors.push(FieldError {
+                field: format!("queue_views[{i}].filters.owner"),
+                code: "too_long".into(),
+                message: "owner has at most 64 characters".into(),
+            });
+        }
+    }
+    errors
 }
 
 fn language_code(l: Language) -> &'static str {
@@ -40,14 +133,23 @@ fn language_of(code: &str) -> Option<Language> {
 }
 
 async fn read(s: &AppState, account_id: &str) -> Result<Preferences, ApiError> {
-    let language: Option<String> =
-        sqlx::query_scalar("select language from account_preference where account_id = $1")
-            .bind(account_id)
-            .fetch_optional(s.db.read())
-            .await
-            .map_err(aftercare_platform::Error::from)?;
+    let row: Option<(String, Option<String>)> = sqlx::query_as(
+        "select language, queue_views from account_preference where account_id = $1",
+    )
+    .bind(account_id)
+    .fetch_optional(s.db.read())
+    .await
+    .map_err(aftercare_platform::Error::from)?;
+    let Some((language, views)) = row else {
+        return Ok(Preferences::default());
+    };
     Ok(Preferences {
-        language: language.as_deref().and_then(language_of),
+        language: language_of(&language),
+        queue_views: views
+            .as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(aftercare_platform::Error::from)?,
     })
 }
 
@@ -66,7 +168,28 @@ pub(crate) async fn save(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<Preferences>, ApiError> {
-    let req: Preferences = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let mut req: Preferences = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    if let Some(views) = &mut req.queue_views {
+        let errors = view_errors(views);
+        if !errors.is_empty() {
+            return Err(ApiError::Service(
+                aftercare_contracts::ServiceError::validation(errors),
+            ));
+        }
+        for v in views.iter_mut() {
+            v.name = v.name.trim().to_owned();
+        }
+        sqlx::query(
+            "insert into account_preference (account_id, language, queue_views, updated_at) values ($1, '', $2, $3)
+             on conflict (account_id) do update set queue_views = excluded.queue_views, updated_at = excluded.updated_at",
+        )
+        .bind(&p.account_id)
+        .bind(serde_json::to_string(views).map_err(aftercare_platform::Error::from)?)
+        .bind(now_ms())
+        .execute(s.db.write())
+        .await
+        .map_err(aftercare_platform::Error::from)?;
+    }
     if let Some(language) = req.language {
         sqlx::query(
             "insert into account_preference (account_id, language, updated_at) values ($1, $2, $3)
@@ -101,7 +224,8 @@ mod tests {
         assert_eq!(
             serde_json::from_str::<Preferences>(r#"{"language":"en"}"#).ok(),
             Some(Preferences {
-                language: Some(Language::En)
+                language: Some(Language::En),
+                queue_views: None,
             })
         );
         assert_eq!(
@@ -109,6 +233,56 @@ mod tests {
                 .ok()
                 .as_deref(),
             Some("{}")
+        );
+    }
+
+    fn view(name: &str) -> SavedView {
+        SavedView {
+            name: name.into(),
+            filters: ViewFilters::default(),
+        }
+    }
+
+    #[test]
+    fn saved_views_are_named_uniquely_and_bounded() {
+        assert!(view_errors(&[view("Complaints P1"), view("我的投诉")]).is_empty());
+        let e = view_errors(&[view("A"), view(" "), view(&"x".repeat(61)), view("a ")]);
+        let fields: Vec<(&str, &str)> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("queue_views[1].name", "required"),
+                ("queue_views[2].name", "too_long"),
+                ("queue_views[3].name", "duplicate"),
+            ]
+        );
+        let many: Vec<SavedView> = (0..=MAX_VIEWS).map(|i| view(&format!("v{i}"))).collect();
+        assert_eq!(view_errors(&many)[0].field, "queue_views");
+        assert!(view_errors(&many[..MAX_VIEWS]).is_empty());
+    }
+
+    #[test]
+    fn view_filters_take_the_lists_values_only() {
+        let ok: Preferences = serde_json::from_str(
+            r#"{"queue_views":[{"name":"P1 complaints","filters":{"type":"complaint","priority":"p1"}}]}"#,
+        )
+        .unwrap_or_default();
+        let v = &ok.queue_views.unwrap_or_default()[0];
+        assert_eq!(v.filters.ticket_type, Some(TicketType::Complaint));
+        assert!(
+            serde_json::from_str::<Preferences>(
+                r#"{"queue_views":[{"name":"x","filters":{"status":"lost"}}]}"#
+            )
+            .is_err()
+        );
+        assert!(
+            serde_json::from_str::<Preferences>(
+                r#"{"queue_views":[{"name":"x","filters":{"colour":"red"}}]}"#
+            )
+            .is_err()
         );
     }
 }

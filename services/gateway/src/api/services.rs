@@ -4,12 +4,13 @@
 use aftercare_contracts::Role;
 use aftercare_contracts::billing::Invoice;
 use aftercare_contracts::dispatch::{
-    CompleteWorkOrder, CreateTechnician, ListWorkOrders, Technician, WorkOrder,
+    CompleteWorkOrder, CreateTechnician, GetWorkOrderHistory, ListWorkOrders, Technician,
+    WorkOrder, WorkOrderHistoryEntry,
 };
 use aftercare_contracts::intake::{
-    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, InspectReturn, ListTickets,
-    OpenTicket, SetPriority, Ticket, TicketReport, TicketReportRequest, TicketStatus,
-    TransitionTicket,
+    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetTicketHistory, InspectReturn,
+    ListTickets, OpenTicket, SetPriority, Ticket, TicketHistoryEntry, TicketReport,
+    TicketReportRequest, TicketStatus, TransitionTicket,
 };
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
@@ -324,6 +325,61 @@ pub(crate) async fn get_ticket(
     Ok(with_etag(StatusCode::OK, &t, t.version))
 }
 
+/// Query parameters of a history page.
+#[derive(Debug, Deserialize)]
+pub(crate) struct PageQuery {
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// The display names of the accounts among `ids` (services and jobs have none).
+async fn display_names(
+    s: &AppState,
+    mut ids: Vec<String>,
+) -> Result<std::collections::HashMap<String, String>, ApiError> {
+    ids.sort();
+    ids.dedup();
+    let mut names = std::collections::HashMap::new();
+    for id in ids {
+        if uuid::Uuid::parse_str(&id).is_err() {
+            continue;
+        }
+        if let Some(a) = store::account_by_id(&s.db, &id).await? {
+            names.insert(id, a.display_name);
+        }
+    }
+    Ok(names)
+}
+
+/// A ticket's history, seen by whoever may see the ticket.
+pub(crate) async fn ticket_history(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    let limit = parse_limit(q.limit.as_deref())?;
+    let t = visible_ticket(&s, &p, &id).await?;
+    let req = GetTicketHistory {
+        ticket_id: t.id.to_string(),
+        limit,
+        cursor: q.cursor,
+    };
+    let mut page: Page<TicketHistoryEntry> =
+        s.call("svc.intake.ticket.history", &req, Some(&p)).await?;
+    let ids = page
+        .items
+        .iter()
+        .flat_map(|e| std::iter::once(e.actor.clone()).chain(e.owner.clone()))
+        .collect();
+    let names = display_names(&s, ids).await?;
+    for e in &mut page.items {
+        e.actor_name = names.get(&e.actor).cloned();
+        e.owner_name = e.owner.as_ref().and_then(|o| names.get(o).cloned());
+    }
+    Ok(Json(page).into_response())
+}
+
 /// An update of a ticket at the version in `If-Match`, with `id` from the path.
 async fn update_ticket<Req: serde::de::DeserializeOwned + serde::Serialize>(
     s: &AppState,
@@ -607,6 +663,31 @@ pub(crate) async fn get_work_order(
 ) -> Result<Response, ApiError> {
     let w = visible_work_order(&s, &p, &id).await?;
     Ok(with_etag(StatusCode::OK, &w, w.version))
+}
+
+/// A work order's history, seen by whoever may see the work order.
+pub(crate) async fn work_order_history(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    let limit = parse_limit(q.limit.as_deref())?;
+    let w = visible_work_order(&s, &p, &id).await?;
+    let req = GetWorkOrderHistory {
+        work_order_id: w.id.to_string(),
+        limit,
+        cursor: q.cursor,
+    };
+    let mut page: Page<WorkOrderHistoryEntry> = s
+        .call("svc.dispatch.workorder.history", &req, Some(&p))
+        .await?;
+    let ids = page.items.iter().map(|e| e.actor.clone()).collect();
+    let names = display_names(&s, ids).await?;
+    for e in &mut page.items {
+        e.actor_name = names.get(&e.actor).cloned();
+    }
+    Ok(Json(page).into_response())
 }
 
 pub(crate) async fn complete_work_order(

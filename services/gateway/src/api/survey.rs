@@ -29,6 +29,7 @@ use crate::identity::Principal;
 #[derive(Debug, Deserialize)]
 pub(crate) struct SurveyQuery {
     work_order_id: Option<String>,
+    ticket_id: Option<String>,
     campaign_id: Option<String>,
     status: Option<String>,
     kind: Option<String>,
@@ -170,6 +171,11 @@ pub(crate) async fn list_follow_ups(
     let req = ListFollowUps {
         status: parse_enum("status", q.status.as_deref())?,
         agent: q.agent.filter(|a| !a.trim().is_empty()),
+        ticket_id: q
+            .ticket_id
+            .as_deref()
+            .map(|t| super::parse_uuid_param("ticket_id", t))
+            .transpose()?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };

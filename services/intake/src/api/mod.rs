@@ -10,11 +10,12 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, ListTickets,
-    NotificationKind, NotificationTemplate, NotificationTemplates, OpenTicket, PriorityRule,
-    PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy,
-    SendVerificationCode, SlaPolicy, SlaTargetRule, Ticket, TicketCodeRequested, TicketOpened,
-    TicketReport, TicketReportRequest, TicketStatus, TicketType, VerificationCodeSent,
+    Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy,
+    GetTicketHistory, ListTickets, NotificationKind, NotificationTemplate, NotificationTemplates,
+    OpenTicket, PriorityRule, PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules,
+    ReplaceSlaPolicy, SendVerificationCode, SlaPolicy, SlaTargetRule, Ticket, TicketCodeRequested,
+    TicketHistoryEntry, TicketOpened, TicketReport, TicketReportRequest, TicketStatus, TicketType,
+    VerificationCodeSent,
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
@@ -30,7 +31,7 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
     let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
     let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
     let (rules_db, replace_db, report_db) = (db.clone(), db.clone(), db.clone());
-    let inspect_db = db.clone();
+    let (inspect_db, history_db) = (db.clone(), db.clone());
     let (sla_db, sla_replace_db) = (db.clone(), db.clone());
     let (templates_db, replace_templates_db) = (db.clone(), db.clone());
     let report_cal = calendar.clone();
@@ -74,6 +75,9 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         }),
         endpoint("ticket.set_priority", move |ctx, req| {
             lifecycle::set_priority(prio_db.clone(), prio_cal.clone(), ctx, req)
+        }),
+        endpoint("ticket.history", move |_ctx, req| {
+            history(history_db.clone(), req)
         }),
         endpoint("ticket.get", move |_ctx, req: ById| get(db.clone(), req)),
         endpoint("ticket.list", move |_ctx, req| list(list_db.clone(), req)),
@@ -264,6 +268,31 @@ async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
     store::get(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("ticket", &req.id))
+}
+
+/// A page of a ticket's history, oldest first; the cursor is the number of entries read.
+async fn history(db: Db, req: GetTicketHistory) -> Result<Page<TicketHistoryEntry>, ServiceError> {
+    aftercare_contracts::rpc::check_limit(req.limit)?;
+    let offset = match req.cursor.as_deref() {
+        None => 0,
+        Some(c) => c.parse::<u32>().map_err(|_| {
+            ServiceError::field("cursor", "invalid", "cursor is not one this list gave")
+        })?,
+    };
+    let mut conn = db.read_conn().await?;
+    let ticket = store::get(&mut conn, req.ticket_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("ticket", &req.ticket_id))?;
+    let rows = store::history_page(
+        &mut conn,
+        ticket.id,
+        i64::from(offset),
+        i64::from(req.limit),
+    )
+    .await?;
+    let items: Vec<TicketHistoryEntry> = rows.into_iter().map(domain::history::entry).collect();
+    let next = offset.saturating_add(u32::try_from(items.len()).unwrap_or(u32::MAX));
+    Ok(Page::of(items, req.limit, |_| next.to_string()))
 }
 
 async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {

@@ -2,6 +2,7 @@
 //! status changes dispatch and survey events may cause.
 pub mod codes;
 pub mod customers;
+pub mod history;
 pub mod lifecycle;
 pub mod notify;
 pub mod priority;

@@ -730,3 +730,33 @@ pub(crate) async fn report_facts(
         })
         .collect()
 }
+
+/// A page of a ticket's history rows, oldest first, after skipping `offset` rows.
+pub(crate) async fn history_page(
+    conn: &mut AnyConnection,
+    ticket_id: Uuid,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<crate::domain::history::StoredRow>> {
+    let rows: Vec<(i64, Option<String>, String, String, String)> = sqlx::query_as(
+        "select at, from_status, to_status, actor, reason from ticket_history where ticket_id = $1
+         order by at, case when from_status is null then 0 else 1 end, to_status, actor, reason
+         limit $2 offset $3",
+    )
+    .bind(ticket_id.to_string())
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|(at, from, to, actor, reason)| {
+            Ok(crate::domain::history::StoredRow {
+                at: from_ms(at),
+                from: from.as_deref().map(from_text).transpose()?,
+                to: from_text(&to)?,
+                actor,
+                reason,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,2 @@
+-- Who an assignment chose, kept on its history row.
+alter table work_order_history add column technician_id text;
