@@ -3,8 +3,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, startServer, token } from './global-setup';
 import { noSeriousA11yViolations, shot, signIn, useLanguage } from './helpers';
+
+function base(): string {
+  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
+}
 
 async function openBoard(page: Page, login: string, lang: 'zh-CN' | 'en', password?: string): Promise<void> {
   await signIn(page, login, password);
@@ -62,7 +67,7 @@ test('why an order waits reads in both languages; unknown text stays as it came'
   await noSeriousA11yViolations(page);
 });
 
-test('a dispatcher books an appointment window from a card with the keyboard; the card shows it', async ({ page }) => {
+test('a dispatcher books an appointment window from a card with the keyboard; a booking made meanwhile is said and the card shows the window', async ({ page }) => {
   await openBoard(page, 'dispatch1', 'en');
   const lane = page.getByTestId('lane-李伟');
   const card = lane.locator('[data-testid^="wo-"]').first();
@@ -84,13 +89,47 @@ test('a dispatcher books an appointment window from a card with the keyboard; th
   await page.waitForFunction(() => !document.querySelector('[class*="show-help-appear"], [class*="show-help-enter"]'));
   await shot(page, 'board-book-en');
   await noSeriousA11yViolations(page);
+
+  // Meanwhile an agent books the same order on the phone with the customer.
+  const admin = await token(base(), 'admin', ADMIN_PASSWORD);
+  const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+  const list = (await (await fetch(`${base()}/api/v1/workorders?limit=500`, { headers })).json()) as { items: { id: string; number: string; version: number }[] };
+  const wo = list.items.find((w) => w.number === number);
+  if (!wo) throw new Error(`${number} is not listed`);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const booked = await fetch(`${base()}/api/v1/workorders/${wo.id}/appointment`, {
+    method: 'POST',
+    headers: { ...headers, 'if-match': `"${wo.version}"` },
+    body: JSON.stringify({ window: { start: `${today}T10:00:00+08:00`, end: `${today}T11:00:00+08:00` } }),
+  });
+  expect(booked.status).toBe(200);
+
+  // The dialog was opened on the old version: 412, said, and the order reloaded.
   await page.locator('#book_to').focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('18:00');
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('book-submit')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('book-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('book-error')).toContainText('changed this work order meanwhile');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('book-error')).toHaveCount(0);
+  await expect(page.getByTestId(`wo-${number}`)).toContainText(/Window 10:00\sAM–11:00\sAM/);
+
+  // Opened again, the dialog shows the window booked meanwhile; the dispatcher moves it.
+  await page.getByTestId(`book-${number}`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#book_from')).toHaveValue('10:00');
+  await page.locator('#book_from').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('16:00');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('18:00');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('book-submit')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   // English shows times on the 12-hour clock.
   await expect(page.getByTestId(`wo-${number}`)).toContainText(/Window 04:00\sPM–06:00\sPM/);
 });

@@ -12,9 +12,14 @@ async function openProfiles(page: Page, lang: 'zh-CN' | 'en'): Promise<void> {
   await expect(page.getByTestId('tech-王芳')).toBeVisible();
 }
 
-test('profiles in Chinese: an expired certificate is red, one ending within 30 days amber, a valid one green', async ({ page }) => {
-  await openProfiles(page, 'zh-CN');
+test('profiles in Chinese from a lane\'s name: an expired certificate is red, one ending within 30 days amber, a valid one green', async ({ page }) => {
+  await signIn(page, 'dispatch1');
+  await useLanguage(page, 'zh-CN');
+  await page.getByTestId('nav-board').click();
+  await page.getByTestId('profile-王芳').click();
+  await expect(page).toHaveURL(/\/board\/technicians\?id=/);
   const wang = page.getByTestId('tech-王芳');
+  await expect(wang).toHaveAttribute('data-current', 'true');
   await expect(wang.getByTestId('cert-fax')).toHaveAttribute('data-expiry', 'expired');
   await expect(wang.getByTestId('cert-fax')).toContainText('已过期');
   await expect(wang.getByTestId('cert-printer')).toHaveAttribute('data-expiry', 'expiring');

@@ -183,7 +183,9 @@ function Board() {
 
   const laneTitle = (lane: Lane) => (
     <Space size={4} wrap>
-      <Typography.Text strong>{lane.technician.name}</Typography.Text>
+      <Link to={`technicians?id=${lane.technician.id}`} data-testid={`profile-${lane.technician.name}`} style={{ fontWeight: 600 }}>
+        {lane.technician.name}
+      </Link>
       <Typography.Text type="secondary">{lane.technician.district}</Typography.Text>
       {lane.onLeave && <Tag color="red">{t('board:lane.onLeave')}</Tag>}
     </Space>

@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, idempotencyKey, must } from '../api/client';
 import { ApiProblem, fieldErrors } from '../api/problem';
 import type { Lang } from '../i18n/langs';
@@ -356,6 +356,12 @@ export default function TechniciansPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const [leave, setLeave] = useState<string | null>(null);
   const list = [...(technicians.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  // Opened from a lane's name: that technician's row is marked and scrolled to.
+  const [params] = useSearchParams();
+  const current = params.get('id');
+  useEffect(() => {
+    if (current && list.some((x) => x.id === current)) document.querySelector(`[data-current="true"]`)?.scrollIntoView({ block: 'center' });
+  }, [current, list.length]);
   const find = (id: string | null) => list.find((x) => x.id === id) ?? null;
 
   return (
@@ -374,7 +380,13 @@ export default function TechniciansPage() {
           dataSource={list}
           pagination={false}
           size="middle"
-          onRow={(r) => ({ 'data-testid': `tech-${r.name}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              'data-testid': `tech-${r.name}`,
+              'data-current': r.id === current ? 'true' : undefined,
+              style: r.id === current ? { background: '#e6f4ff' } : undefined,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               title: t('board:tech.name'),
