@@ -77,6 +77,13 @@ if [ "$want_test" = 1 ]; then
     apt-get update -qq
     apt-get install -y -qq chromium >/dev/null
   fi
+  # A CJK font, so the console's Chinese pages render (and their screenshots show) real glyphs.
+  if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    echo "install-tools: installing a Chinese font (fonts-wqy-zenhei)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq fonts-wqy-zenhei >/dev/null
+  fi
   if [ ! -f "$TOOLS/browser/node_modules/playwright-core/package.json" ] ||
      ! grep -q "\"version\": \"${PLAYWRIGHT_VERSION}\"" "$TOOLS/browser/node_modules/playwright-core/package.json"; then
     command -v npm >/dev/null || {
