@@ -23,6 +23,8 @@ test('the JavaScript loaded for the first screen is at most 350 kB gzip', async 
 });
 
 test('first screen and caller lookup times are measured', async ({ page }) => {
+  // Forty lookups take most of a minute on a busy shared machine; the time is measured, not judged.
+  test.setTimeout(180_000);
   await page.goto('/');
   await expect(page.locator('#signin_login')).toBeEditable();
   results.firstScreenInteractiveMs = Math.round(
