@@ -386,14 +386,33 @@ mod tests {
             .await
             .expect_err("conflict");
         assert!(!conflict.is_poison(), "a conflict may pass: retried");
+        // A store failure in the handler is retried.
+        let warranty =
+            serde_json::to_value(Envelope::new(WarrantyRegistered::example(), None)).expect("json");
         let down = run(
             &h,
-            &inbound(WarrantyRegistered::TYPE, 1, serde_json::json!({})),
+            &inbound(
+                WarrantyRegistered::TYPE,
+                WarrantyRegistered::VERSION,
+                warranty,
+            ),
+        )
+        .await
+        .expect_err("store");
+        assert!(matches!(down, EventError::Store(Error::Nats(_))), "{down}");
+        assert!(!down.is_poison());
+        // The schema is checked before the handler runs.
+        let empty = run(
+            &h,
+            &inbound(
+                WarrantyRegistered::TYPE,
+                WarrantyRegistered::VERSION,
+                serde_json::json!({}),
+            ),
         )
         .await
         .expect_err("schema");
-        // The schema is checked before the handler runs.
-        assert!(matches!(down, EventError::Undecodable { .. }), "{down}");
+        assert!(matches!(empty, EventError::Undecodable { .. }), "{empty}");
     }
 
     #[tokio::test]
