@@ -16,12 +16,16 @@ function phone(i: number): string {
   return ['139' + a + b, `139 ${a} ${b}`, `+86 139-${a}-${b}`, `(139) ${a}${b}`][i % 4] ?? '';
 }
 
-/** Deterministic pseudo-random customers, the same every run. */
+/** Distinct pseudo-random customers, the same every run (Park–Miller; exact in doubles). */
 function* picks(n: number): Generator<number> {
+  const seen = new Set<number>();
   let x = 20261203;
-  for (let k = 0; k < n; k++) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    yield x % CUSTOMERS;
+  while (seen.size < Math.min(n, CUSTOMERS)) {
+    x = (x * 48271) % 2147483647;
+    const i = x % CUSTOMERS;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    yield i;
   }
 }
 
