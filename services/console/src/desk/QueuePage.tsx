@@ -7,26 +7,18 @@ import type { components, paths } from '../api/schema';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
 import { useSession } from '../shell/permissions';
+import { PREDEFINED, SAVED_PREFIX, type Filters } from './savedViews';
+import { SavedViewActions, useSavedViews } from './SavedViews';
 import { SlaClock } from './SlaClock';
 import { OPEN_STATUSES, type Ticket } from './queries';
 import { useOpenTicket } from './openTicket';
 import { TONE } from '../lib/colors';
 
 type Query = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
-type Filters = { status?: string; priority?: string; type?: string; sla?: string; owner?: string; view?: string };
-
 const STATUSES: components['schemas']['TicketStatus'][] = ['new', 'triaged', 'needs_visit', 'in_service', 'waiting_for_parts', 'reopened', 'resolved_remotely', 'resolved', 'closed', 'cancelled'];
 const PRIORITIES: components['schemas']['Priority'][] = ['p1', 'p2', 'p3', 'p4'];
 const TYPES: components['schemas']['TicketType'][] = ['fault', 'maintenance', 'installation', 'consultation', 'consumables', 'complaint', 'return'];
 const SLA: components['schemas']['SlaState'][] = ['on_track', 'at_risk', 'breached'];
-
-/** The saved views: each a set of filters the API understands. */
-const VIEWS: Record<string, (accountId: string) => Filters> = {
-  all: () => ({}),
-  mine: (me) => ({ owner: me }),
-  complaints: () => ({ type: 'complaint' }),
-  breaching: () => ({ sla: 'at_risk' }),
-};
 
 /**
  * The ticket queue: filters in the URL (a view is a bookmark), SLA clocks per row, newest
@@ -40,6 +32,7 @@ export default function QueuePage() {
   const openTicket = useOpenTicket();
   const filters: Filters = Object.fromEntries([...params.entries()].filter(([k]) => k !== 'ticket'));
   const view = filters.view ?? 'all';
+  const saved = useSavedViews();
   const query: Query = {
     limit: 50,
     sort: '-opened_at',
@@ -78,12 +71,23 @@ export default function QueuePage() {
       }
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Segmented
-          aria-label={t('desk:queue.views')}
-          value={view}
-          options={Object.keys(VIEWS).map((v) => ({ value: v, label: t(`desk:queue.view.${v}`) }))}
-          onChange={(v) => setFilters({ ...VIEWS[String(v)]?.(me?.account_id ?? ''), view: String(v) })}
-        />
+        <Space wrap>
+          <Segmented
+            aria-label={t('desk:queue.views')}
+            data-testid="queue-views"
+            value={view}
+            options={[
+              ...Object.keys(PREDEFINED).map((v) => ({ value: v, label: t(`desk:queue.view.${v}`) })),
+              ...saved.views.map((v) => ({ value: SAVED_PREFIX + v.name, label: v.name })),
+            ]}
+            onChange={(v) => {
+              const key = String(v);
+              const own = saved.views.find((x) => SAVED_PREFIX + x.name === key);
+              setFilters(own ? saved.open(own) : { ...PREDEFINED[key]?.(me?.account_id ?? ''), view: key });
+            }}
+          />
+          <SavedViewActions filters={filters} onDeleted={() => setFilters({})} onSaved={(f) => setFilters(f)} />
+        </Space>
         <Form layout="inline" aria-label={t('desk:queue.filters')}>
           <Form.Item label={t('desk:queue.status')}>
             <Select aria-label={t('desk:queue.status')} allowClear style={{ width: 150 }} placeholder={t('desk:queue.allStatuses')} value={filters.status} options={STATUSES.map(option('status'))} onChange={(v) => setFilters({ ...filters, status: v })} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useCan } from '../shell/permissions';
 import { SlaClock } from './SlaClock';
 import { TONE } from '../lib/colors';
 import { useTicket, type Ticket } from './queries';
+import { TicketHistory, TicketRecords, WorkOrderNumber } from './TicketPanels';
 
 type Status = components['schemas']['TicketStatus'];
 type Priority = components['schemas']['Priority'];
@@ -51,6 +52,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
   const canMove = useCan('moveTicket');
   const canPriority = useCan('setTicketPriority');
   const canOwner = useCan('assignTicketOwner');
+  const canHistory = useCan('getTicketHistory');
   const [error, setError] = useState<string | null>(null);
   const etag = `"${ticket.version}"`;
   const done = () => {
@@ -105,19 +107,17 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           <SlaClock openedAt={ticket.opened_at} due={s.resolution_due} doneAt={s.resolved_at} />
         </Descriptions.Item>
         <Descriptions.Item label={t('desk:queue.owner')}>{ticket.owner ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('desk:detail.workOrder')}>{ticket.work_order_id ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('desk:detail.workOrder')}>
+          <WorkOrderNumber ticketId={ticket.id} id={ticket.work_order_id} />
+        </Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={2} style={{ fontSize: 15 }}>
-        {t('desk:detail.history')}
-      </Typography.Title>
-      <Timeline
-        items={[
-          { content: `${t('desk:detail.opened')} · ${formatDateTime(ticket.opened_at, lang)}` },
-          ...(s.first_response_at ? [{ content: `${t('desk:detail.firstResponse')} · ${formatDateTime(s.first_response_at, lang)}` }] : []),
-          ...(s.resolved_at ? [{ content: `${t('desk:detail.resolved')} · ${formatDateTime(s.resolved_at, lang)}` }] : []),
-          ...(ticket.callback_due_at ? [{ content: `${t('desk:detail.callbackDue')} · ${formatDateTime(ticket.callback_due_at, lang)}` }] : []),
-        ]}
-      />
+      {ticket.callback_due_at && (
+        <Typography.Text type="secondary">
+          {t('desk:detail.callbackDue')} · {formatDateTime(ticket.callback_due_at, lang)}
+        </Typography.Text>
+      )}
+      {canHistory && <TicketHistory ticketId={ticket.id} />}
+      <TicketRecords ticketId={ticket.id} />
       {canMove && (
         <Form layout="inline" name="move" onFinish={(v: { to: Status; reason: string }) => move.mutate(v)}>
           <Form.Item name="to" label={t('desk:detail.to')} rules={[req]}>
