@@ -276,6 +276,28 @@ async fn customers_and_technicians_see_only_their_own_objects() {
     assert_eq!(tech_y.get(&format!("/tickets/{tid}")).await.0, 404);
     assert_eq!(tech_y.complete(&wid, json!([])).await.0, 404);
 
+    // The dispatcher books the visit and the technician accepts it: both reach the board live.
+    let day = (chrono::Utc::now() + chrono::Duration::days(1)).date_naive();
+    let r = dispatcher
+        .request(Method::POST, &format!("/workorders/{wid}/appointment"))
+        .await
+        .header("if-match", format!("\"{}\"", wo["version"]))
+        .json(&json!({"window": {"start": format!("{day}T09:00:00+08:00"), "end": format!("{day}T11:00:00+08:00")}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let booked: Value = r.json().await.unwrap();
+    let r = tech_x
+        .request(Method::POST, &format!("/workorders/{wid}/transitions"))
+        .await
+        .header("if-match", format!("\"{}\"", booked["version"]))
+        .json(&json!({"to": "accepted"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+
     // Updates need If-Match: 428 without, 412 when stale.
     let r = tech_x
         .request(Method::POST, &format!("/workorders/{wid}/complete"))
@@ -314,10 +336,17 @@ async fn customers_and_technicians_see_only_their_own_objects() {
 
     // Live updates caused by other users reached those allowed to see them.
     let seen = collect_until(board, "survey.callback.scheduled").await;
-    assert!(
-        seen.iter().any(|e| e.0 == "dispatch.workorder.assigned"),
-        "{seen:?}"
-    );
+    for event in [
+        "dispatch.workorder.assigned",
+        "dispatch.workorder.appointment_booked",
+        "dispatch.workorder.status_changed",
+    ] {
+        assert!(
+            seen.iter()
+                .any(|e| e.0 == event && e.1["work_order_id"] == json!(wid)),
+            "{event}: {seen:?}"
+        );
+    }
     let seen_a = collect_until(stream_a, "survey.callback.scheduled").await;
     assert!(
         seen_a

@@ -921,6 +921,66 @@ impl Event for WorkOrderCancelled {
     }
 }
 
+/// Event `dispatch.workorder.status_changed`: a work order moved on its way (accepted, en
+/// route, on site, cancelled), so boards and the technician's app follow it live.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkOrderStatusChanged {
+    /// The work order.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The ticket.
+    pub ticket_id: Uuid,
+    /// The technician it is assigned to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+    /// The state it left.
+    pub from: WorkOrderStatus,
+    /// The state it is in now.
+    pub to: WorkOrderStatus,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl Event for WorkOrderStatusChanged {
+    const TYPE: &'static str = "dispatch.workorder.status_changed";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.work_order_id.to_string()
+    }
+}
+
+/// Event `dispatch.workorder.appointment_booked`: the window agreed with the customer was
+/// booked or changed, so boards and the technician's app show it without a reload.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkOrderAppointmentBooked {
+    /// The work order.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The ticket.
+    pub ticket_id: Uuid,
+    /// The technician it is assigned to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+    /// The window booked.
+    pub window: TimeWindow,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+impl Event for WorkOrderAppointmentBooked {
+    const TYPE: &'static str = "dispatch.workorder.appointment_booked";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Dispatch;
+    fn subject_id(&self) -> String {
+        self.work_order_id.to_string()
+    }
+}
+
 /// Event `dispatch.parts.requested`: parts a work order needs, for inventory to reserve.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -38,6 +38,8 @@ macro_rules! every_event {
             $f::<dispatch::WorkOrderTakenToWorkshop>(),
             $f::<dispatch::WorkOrderCouldNotFix>(),
             $f::<dispatch::WorkOrderCancelled>(),
+            $f::<dispatch::WorkOrderStatusChanged>(),
+            $f::<dispatch::WorkOrderAppointmentBooked>(),
             $f::<dispatch::PartsRequested>(),
             $f::<dispatch::MeterRead>(),
             $f::<dispatch::RoutePublished>(),

@@ -222,6 +222,18 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A work order was called off, with the reason.",
     },
     EventSpec {
+        subject: "dispatch.workorder.status_changed",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "A work order moved on its way (accepted, en route, on site, cancelled); for live boards and integrations.",
+    },
+    EventSpec {
+        subject: "dispatch.workorder.appointment_booked",
+        producer: Service::Dispatch,
+        consumers: &[],
+        summary: "The appointment window agreed with the customer was booked or changed.",
+    },
+    EventSpec {
         subject: "dispatch.parts.requested",
         producer: Service::Dispatch,
         consumers: &[Service::Inventory],

@@ -7,9 +7,10 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
     AssignWorkOrder, BookAppointment, CompleteWorkOrder, GetWorkOrderHistory, ListWorkOrders,
     MeterRead, PartUsed, PartsRequested, PartsStatus, RequestParts, TransitionWorkOrder,
-    VisitOutcome, VisitReport, VisitUnresolved, WorkOrder, WorkOrderAssigned, WorkOrderCancelled,
-    WorkOrderCompleted, WorkOrderCouldNotFix, WorkOrderHistoryEntry, WorkOrderStatus,
-    WorkOrderTakenToWorkshop, WorkOrderUnassigned, WorkOrderWaitingForParts, WorkType,
+    VisitOutcome, VisitReport, VisitUnresolved, WorkOrder, WorkOrderAppointmentBooked,
+    WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted, WorkOrderCouldNotFix,
+    WorkOrderHistoryEntry, WorkOrderStatus, WorkOrderStatusChanged, WorkOrderTakenToWorkshop,
+    WorkOrderUnassigned, WorkOrderWaitingForParts, WorkType,
 };
 use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
 use aftercare_contracts::inventory::ReservedLine;
@@ -492,6 +493,16 @@ async fn transition(
         uow.emit(&Envelope::new(e, ctx.actor.clone())).await?;
     }
     let updated = reread(&mut uow, w.id).await?;
+    let e = WorkOrderStatusChanged {
+        work_order_id: w.id,
+        number: w.number.clone(),
+        ticket_id: w.ticket_id,
+        technician_id: updated.technician_id,
+        from: w.status,
+        to: updated.status,
+        at: from_ms(now),
+    };
+    uow.emit(&Envelope::new(e, ctx.actor.clone())).await?;
     uow.commit().await?;
     Ok(updated)
 }
@@ -524,6 +535,15 @@ async fn book(
         day_plans::replan_if_published(&mut uow, &calendar, &updated, t).await?;
     }
     let updated = reread(&mut uow, w.id).await?;
+    let e = WorkOrderAppointmentBooked {
+        work_order_id: w.id,
+        number: w.number.clone(),
+        ticket_id: w.ticket_id,
+        technician_id: updated.technician_id,
+        window: req.window,
+        at: from_ms(now),
+    };
+    uow.emit(&Envelope::new(e, ctx.actor.clone())).await?;
     uow.commit().await?;
     Ok(updated)
 }
