@@ -168,10 +168,25 @@ async fn history(backend: Backend) {
     }
     assert_eq!(&paged, items);
 
-    // The same narrowing as reading the ticket.
-    assert_eq!(
-        customer.0.get(&format!("/tickets/{id}/history")).await.0,
-        200
+    // The same narrowing as reading the ticket; the customer sees what happened and their
+    // own entries, never the desk's names, owners or internal reasons.
+    let (s, mine) = customer.0.get(&format!("/tickets/{id}/history")).await;
+    assert_eq!(s, 200, "{mine}");
+    let seen = mine["items"].as_array().unwrap();
+    assert_eq!(seen.len(), items.len());
+    for e in seen {
+        if e["actor"] != json!(customer.1["id"]) {
+            assert_eq!(e["actor"], "staff", "{e}");
+            assert_eq!(e["reason"], "", "{e}");
+            assert!(
+                e.get("actor_name").is_none() && e.get("owner_name").is_none(),
+                "{e}"
+            );
+        }
+    }
+    assert!(
+        seen.iter().any(|e| e["change"] == "owner_changed"),
+        "{mine}"
     );
     let p = problem(&stranger, &format!("/tickets/{id}/history"), 404).await;
     assert_eq!(p["status"], 404);

@@ -438,7 +438,8 @@ pub enum TicketChange {
 pub struct TicketHistoryEntry {
     /// When.
     pub at: DateTime<Utc>,
-    /// Who: an account id, or the service or job that made the change (`system`, `survey`, `dispatch`).
+    /// Who: an account id, or the service or job that made the change (`system`, `survey`, `dispatch`);
+    /// a customer sees `staff` for every change but their own, without names or reasons.
     pub actor: String,
     /// The account's display name (filled in by the gateway; absent for services and jobs).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6498,7 +6498,10 @@ export interface components {
         TicketChange: "opened" | "status_changed" | "priority_changed" | "owner_changed" | "escalated" | "noted";
         /** @description One entry of a ticket's history: who, when, what changed and why. */
         TicketHistoryEntry: {
-            /** @description Who: an account id, or the service or job that made the change (`system`, `survey`, `dispatch`). */
+            /**
+             * @description Who: an account id, or the service or job that made the change (`system`, `survey`, `dispatch`);
+             *     a customer sees `staff` for every change but their own, without names or reasons.
+             */
             actor: string;
             /** @description The account's display name (filled in by the gateway; absent for services and jobs). */
             actor_name?: string | null;

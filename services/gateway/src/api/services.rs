@@ -377,8 +377,30 @@ pub(crate) async fn ticket_history(
         e.actor_name = names.get(&e.actor).cloned();
         e.owner_name = e.owner.as_ref().and_then(|o| names.get(o).cloned());
     }
+    if p.role == Role::Customer || p.ticket_id.is_some() {
+        for e in &mut page.items {
+            as_customer_sees(e, &p.account_id);
+        }
+    }
     Ok(Json(page).into_response())
 }
+
+/// What a customer (or a ticket-code session) sees of a history entry: what happened and
+/// when, and their own words; the staff's accounts, names, owners and internal reasons stay
+/// with the service desk.
+fn as_customer_sees(e: &mut TicketHistoryEntry, own_account: &str) {
+    if e.actor == own_account {
+        return;
+    }
+    e.actor = STAFF.to_owned();
+    e.actor_name = None;
+    e.owner = None;
+    e.owner_name = None;
+    e.reason.clear();
+}
+
+/// The actor a customer sees for any change made by the service desk or the system.
+const STAFF: &str = "staff";
 
 /// An update of a ticket at the version in `If-Match`, with `id` from the path.
 async fn update_ticket<Req: serde::de::DeserializeOwned + serde::Serialize>(
@@ -804,4 +826,42 @@ pub(crate) async fn list_dead_letters(
         .await
         .map_err(|e| ApiError::ServiceUnavailable(format!("dead letters cannot be read: {e}")))?;
     Ok(Json(DeadLetters { items }).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use aftercare_contracts::intake::{TicketChange, TicketHistoryEntry, TicketStatus};
+
+    use super::as_customer_sees;
+
+    fn entry(actor: &str, reason: &str) -> TicketHistoryEntry {
+        TicketHistoryEntry {
+            at: chrono::Utc::now(),
+            actor: actor.into(),
+            actor_name: Some("王芳".into()),
+            change: TicketChange::OwnerChanged,
+            from_status: Some(TicketStatus::New),
+            to_status: TicketStatus::Triaged,
+            from_priority: None,
+            to_priority: None,
+            owner: Some("0190-owner".into()),
+            owner_name: Some("李强".into()),
+            reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn a_customer_sees_what_happened_but_not_who_at_the_desk_or_why() {
+        let mut e = entry("0190-agent", "difficult customer, handle carefully");
+        as_customer_sees(&mut e, "0190-customer");
+        assert_eq!(e.actor, "staff");
+        assert_eq!((e.actor_name, e.owner, e.owner_name), (None, None, None));
+        assert!(e.reason.is_empty());
+        assert_eq!(e.to_status, TicketStatus::Triaged);
+
+        let mut own = entry("0190-customer", "paper jam again");
+        as_customer_sees(&mut own, "0190-customer");
+        assert_eq!(own.actor, "0190-customer");
+        assert_eq!(own.reason, "paper jam again");
+    }
 }
