@@ -44,6 +44,18 @@ async fn one_ticket_is_one_trace_across_the_gateway_and_all_five_services() {
     // Billing and survey both follow the completion: wait for both before stopping.
     sys.api.receipt(&wo_id).await;
     sys.api.callback(&wo_id).await;
+    // Intake tells the customer about the receipt: its receive span is in the trace once
+    // that message is out.
+    let js = sys.jetstream().await;
+    aftercare_testkit::poll_for(WAIT, "intake's receipt notification", || async {
+        crate::helpers::subject_messages(&js, "NOTIFY", "notify.customer.notification")
+            .await
+            .iter()
+            .any(|n| n["data"]["kind"] == "receipt_issued")
+            .then_some(())
+    })
+    .await
+    .expect("intake handled billing.invoice.issued");
 
     // Graceful stop flushes every exporter; each process exits cleanly.
     for p in procs.iter_mut() {
