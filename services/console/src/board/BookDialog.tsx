@@ -5,6 +5,7 @@
 import { Alert, App, Button, ConfigProvider, DatePicker, Form, Modal, Space, TimePicker } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
+import { endsAfter } from '../lib/formRules';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
@@ -105,13 +106,7 @@ export function BookDialog({ order, day, onClose }: { order: WorkOrder | null; d
                 dependencies={['from']}
                 rules={[
                   { required: true, message: t('common:required') },
-                  ({ getFieldValue }) => ({
-                    validator: (_r, value: Dayjs | undefined) => {
-                      const from = getFieldValue('from') as Dayjs | undefined;
-                      if (!value || !from || value.hour() * 60 + value.minute() > from.hour() * 60 + from.minute()) return Promise.resolve();
-                      return Promise.reject(new Error(t('board:book.endBeforeStart')));
-                    },
-                  }),
+                  endsAfter('from', 'later-time', t('board:book.endBeforeStart')),
                 ]}
               >
                 <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} allowClear={false} />

@@ -6,6 +6,7 @@ import { Alert, App, Button, ConfigProvider, DatePicker, Form, Input, InputNumbe
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
+import { endsAfter } from '../lib/formRules';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -196,13 +197,7 @@ function ProfileDialog({ tech, onClose }: { tech: Technician | null; onClose: ()
               dependencies={['shift_start']}
               rules={[
                 { required: true, message: t('common:required') },
-                ({ getFieldValue }) => ({
-                  validator: (_r, value: Dayjs | undefined) => {
-                    const start = getFieldValue('shift_start') as Dayjs | undefined;
-                    if (!value || !start || value.format('HH:mm') > start.format('HH:mm')) return Promise.resolve();
-                    return Promise.reject(new Error(t('board:tech.shiftOrder')));
-                  },
-                }),
+                endsAfter('shift_start', 'later-time', t('board:tech.shiftOrder')),
               ]}
             >
               <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} allowClear={false} />
@@ -319,13 +314,7 @@ function LeaveDialog({ tech, onClose }: { tech: Technician | null; onClose: () =
               dependencies={['from']}
               rules={[
                 { required: true, message: t('common:required') },
-                ({ getFieldValue }) => ({
-                  validator: (_r, value: Dayjs | undefined) => {
-                    const from = getFieldValue('from') as Dayjs | undefined;
-                    if (!value || !from || !value.isBefore(from, 'day')) return Promise.resolve();
-                    return Promise.reject(new Error(t('board:tech.leaveOrder')));
-                  },
-                }),
+                endsAfter('from', 'same-or-later-day', t('board:tech.leaveOrder')),
               ]}
             >
               <DatePicker format="YYYY-MM-DD" allowClear={false} />
