@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use crate::local_search::{LocalSearch, Penalties, neighbours};
 use crate::problem::{Plan, PlannedRoute, PlannedStop, Problem, Unserved};
 use crate::rng::Rng;
-use crate::split::{depots, job_segment, split};
+use crate::segment::{depots, job_segment};
+use crate::split::split;
 
 /// Search settings.
 #[derive(Debug, Clone)]

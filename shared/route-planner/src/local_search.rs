@@ -4,8 +4,7 @@
 //! is evaluated in constant time (inter-route) from cached prefix and suffix segments.
 use crate::problem::Problem;
 use crate::rng::Rng;
-use crate::segment::Segment;
-use crate::split::{depots, job_segment};
+use crate::segment::{Segment, depots, job_segment};
 
 /// Prices of infeasibility.
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,10 @@
 //! sequence of visits: its duration, the time warp it needs (lateness forgiven and
 //! penalised, so infeasible routes can be compared), and the window in which it can
 //! start without waiting or warping more. Concatenating two segments with the travel
-//! between them gives the segment of the joined sequence (Vidal et al., 2013).
+//! between them gives the segment of the joined sequence (Vidal et al., 2013). The
+//! segments of a problem's depots and jobs are built here too.
+
+use crate::problem::Problem;
 
 /// Summary of a visit sequence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -65,6 +68,28 @@ impl Segment {
             jobs: self.jobs + next.jobs,
         }
     }
+}
+
+/// Depot segments of technician `t`: (start, end). Index `technicians.len()` is the
+/// "left out" route of optional jobs, whose cost is only their penalties.
+pub(crate) fn depots(problem: &Problem, t: usize) -> (Segment, Segment) {
+    let Some(tech) = problem.technicians.get(t) else {
+        let open = Segment::visit(0, f64::MIN / 4.0, f64::MAX / 4.0, 0.0, 0.0);
+        return (open, open);
+    };
+    (
+        Segment::visit(tech.start, tech.shift_start, tech.shift_end, 0.0, 0.0),
+        Segment::visit(tech.end, tech.shift_start, tech.shift_end, 0.0, 0.0),
+    )
+}
+
+/// The segment of job `j`.
+pub(crate) fn job_segment(problem: &Problem, j: usize) -> Segment {
+    let job = &problem.jobs[j];
+    let mut s = Segment::visit(job.location, job.ready, job.due, job.service, job.demand);
+    s.penalty = job.penalty.unwrap_or(0.0);
+    s.jobs = 1;
+    s
 }
 
 #[cfg(test)]

@@ -3,29 +3,7 @@
 //! technicians in order (Prins 2004; Vidal 2016 for the penalised form).
 use crate::local_search::Penalties;
 use crate::problem::Problem;
-use crate::segment::Segment;
-
-/// Depot segments of technician `t`: (start, end). Index `technicians.len()` is the
-/// "left out" route of optional jobs, whose cost is only their penalties.
-pub(crate) fn depots(problem: &Problem, t: usize) -> (Segment, Segment) {
-    let Some(tech) = problem.technicians.get(t) else {
-        let open = Segment::visit(0, f64::MIN / 4.0, f64::MAX / 4.0, 0.0, 0.0);
-        return (open, open);
-    };
-    (
-        Segment::visit(tech.start, tech.shift_start, tech.shift_end, 0.0, 0.0),
-        Segment::visit(tech.end, tech.shift_start, tech.shift_end, 0.0, 0.0),
-    )
-}
-
-/// The segment of job `j`.
-pub(crate) fn job_segment(problem: &Problem, j: usize) -> Segment {
-    let job = &problem.jobs[j];
-    let mut s = Segment::visit(job.location, job.ready, job.due, job.service, job.demand);
-    s.penalty = job.penalty.unwrap_or(0.0);
-    s.jobs = 1;
-    s
-}
+use crate::segment::{Segment, depots, job_segment};
 
 /// Routes (one per technician, possibly empty, then the left-out jobs) for `tour`.
 pub(crate) fn split(problem: &Problem, tour: &[usize], pen: &Penalties) -> Vec<Vec<usize>> {

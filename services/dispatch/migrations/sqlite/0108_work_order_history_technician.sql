@@ -1,2 +1,0 @@
--- Who an assignment chose, kept on its history row.
-alter table work_order_history add column technician_id text;
