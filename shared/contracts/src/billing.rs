@@ -1269,3 +1269,28 @@ impl Event for ContractTerminated {
         self.contract.id.to_string()
     }
 }
+
+crate::rpc::id_request!(
+    /// Request: one invoice by id or number (`svc.billing.invoice.get`).
+    GetInvoice
+);
+crate::rpc::id_request!(
+    /// Request: one service contract (`svc.billing.contract.get`).
+    GetContract
+);
+crate::rpc::id_request!(
+    /// Request: the credit notes of one invoice, `id` being the invoice (`svc.billing.credit_note.list`).
+    ListCreditNotes
+);
+crate::rpc::id_request!(
+    /// Request: one refund (`svc.billing.refund.get`).
+    GetRefund
+);
+crate::rpc::id_request!(
+    /// Request: one manufacturer claim (`svc.billing.claim.get`).
+    GetClaim
+);
+crate::rpc::id_request!(
+    /// Request: one renewal (`svc.billing.renewal.get`).
+    GetRenewal
+);

@@ -1283,3 +1283,12 @@ pub struct ReplaceDurationDefaults {
     /// The version being replaced (from `If-Match`).
     pub expected_version: i64,
 }
+
+crate::rpc::id_request!(
+    /// Request: one technician (`svc.dispatch.technician.get`).
+    GetTechnician
+);
+crate::rpc::id_request!(
+    /// Request: one work order by id or number (`svc.dispatch.workorder.get`).
+    GetWorkOrder
+);

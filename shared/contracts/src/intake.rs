@@ -1546,3 +1546,16 @@ pub struct ReplaceSlaPolicy {
     /// The version the caller saw; a stale one is refused.
     pub expected_version: i64,
 }
+
+crate::rpc::id_request!(
+    /// Request: one ticket by id or number (`svc.intake.ticket.get`).
+    GetTicket
+);
+crate::rpc::id_request!(
+    /// Request: one FAQ article (`svc.intake.faq.get`).
+    GetFaqArticle
+);
+crate::rpc::id_request!(
+    /// Request: one customer by id or number (`svc.intake.customer.get`).
+    GetCustomer
+);

@@ -828,3 +828,24 @@ pub struct StockReport {
     /// Parts used per model and fault, most used first (feeds the quality warnings).
     pub usage: Vec<UsageLine>,
 }
+
+crate::rpc::id_request!(
+    /// Request: one part by SKU (`svc.inventory.part.get`).
+    GetPart
+);
+crate::rpc::id_request!(
+    /// Request: one forecast plan (`svc.inventory.forecast.get`).
+    GetForecastPlan
+);
+crate::rpc::id_request!(
+    /// Request: the stock rules of one part, `id` being its SKU (`svc.inventory.rule.list`).
+    ListStockRules
+);
+crate::rpc::id_request!(
+    /// Request: one purchase request (`svc.inventory.purchase.get`).
+    GetPurchaseRequest
+);
+crate::rpc::id_request!(
+    /// Request: one stocktake (`svc.inventory.stocktake.get`).
+    GetStocktake
+);

@@ -151,6 +151,29 @@ pub struct ById {
     pub id: String,
 }
 
+/// Declares a request that addresses one object by its id, with the wire form of
+/// [`ById`], so that every endpoint reading one object has a request type of its own.
+macro_rules! id_request {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug,
+            Clone,
+            PartialEq,
+            Eq,
+            serde::Serialize,
+            serde::Deserialize,
+            schemars::JsonSchema,
+        )]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            /// UUID or human number (`T2026-000042`).
+            pub id: String,
+        }
+    };
+}
+pub(crate) use id_request;
+
 /// The order of a list by creation time (ids are UUIDv7, so id order is creation order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

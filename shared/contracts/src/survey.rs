@@ -1090,3 +1090,16 @@ impl Event for QualityWarningRaised {
         self.0.id.to_string()
     }
 }
+
+crate::rpc::id_request!(
+    /// Request: one callback (`svc.survey.callback.get`).
+    GetCallback
+);
+crate::rpc::id_request!(
+    /// Request: one follow-up (`svc.survey.followup.get`).
+    GetFollowUp
+);
+crate::rpc::id_request!(
+    /// Request: one published ranking (`svc.survey.ranking.get`).
+    GetRanking
+);
