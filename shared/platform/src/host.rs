@@ -96,7 +96,7 @@ impl ServiceHost {
                 .any(|r| r.subject == subject)
         }) {
             return Err(crate::Error::Config(format!(
-                "endpoint {prefix}.{} is not in the request catalogue (shared/contracts subjects.rs)",
+                "endpoint {prefix}.{} is not in the request catalogue (shared/contracts requests.rs)",
                 e.name()
             )));
         }

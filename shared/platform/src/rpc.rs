@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use aftercare_contracts::{Actor, FieldError, Service, ServiceError};
+use aftercare_contracts::{Actor, FieldError, Request, Service, ServiceError};
 use async_nats::HeaderMap;
 use async_nats::service::ServiceExt;
 use bytes::Bytes;
@@ -86,7 +86,8 @@ fn join_path(parent: &str, name: &str) -> String {
 }
 
 /// A typed endpoint: the request body is parsed into `Req` (422 naming the field when
-/// it does not fit), the reply serialised from `Resp`.
+/// it does not fit), the reply serialised from `Resp`. Kept for endpoints not yet
+/// registered through [`Endpoints`].
 pub fn endpoint<Req, Resp, F, Fut>(name: &str, f: F) -> Endpoint
 where
     Req: DeserializeOwned + Send + 'static,
@@ -102,12 +103,72 @@ where
             Box::pin(async move {
                 let req: Req = decode(&bytes)?;
                 let resp = f(ctx, req).await?;
-                serde_json::to_vec(&resp).map(Bytes::from).map_err(|e| {
-                    error!(error = %e, "cannot serialise reply");
-                    ServiceError::internal()
-                })
+                encode(&resp)
             })
         }),
+    }
+}
+
+fn encode<T: Serialize>(reply: &T) -> Result<Bytes, ServiceError> {
+    serde_json::to_vec(reply).map(Bytes::from).map_err(|e| {
+        error!(error = %e, "cannot serialise reply");
+        ServiceError::internal()
+    })
+}
+
+/// A service's request endpoints, registered by request type with one shared state (as
+/// axum's `with_state`): the endpoint's name comes from the request's subject and the
+/// handler must answer the request's reply type, so neither can drift from the contract.
+///
+/// ```ignore
+/// Endpoints::new(state).on::<OpenTicket, _, _>(open).into_vec()
+/// ```
+pub struct Endpoints<S> {
+    state: S,
+    endpoints: Vec<Endpoint>,
+}
+
+impl<S: Clone + Send + Sync + 'static> Endpoints<S> {
+    /// No endpoints yet; every handler registered later receives a clone of `state`.
+    pub fn new(state: S) -> Self {
+        Self {
+            state,
+            endpoints: Vec::new(),
+        }
+    }
+
+    /// Serves `R` with `handler`, called with the state, who asks and the decoded request
+    /// (a body that does not fit `R` is refused with 422 naming the field).
+    pub fn on<R, F, Fut>(mut self, handler: F) -> Self
+    where
+        R: Request,
+        F: Fn(S, RequestContext, R) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<R::Reply, ServiceError>> + Send + 'static,
+    {
+        let state = self.state.clone();
+        let handler = Arc::new(handler);
+        self.endpoints.push(Endpoint {
+            name: R::endpoint_name().to_owned(),
+            handler: Arc::new(move |ctx, bytes| {
+                let (state, handler) = (state.clone(), handler.clone());
+                Box::pin(async move {
+                    let req: R = decode(&bytes)?;
+                    let reply = handler(state, ctx, req).await?;
+                    encode(&reply)
+                })
+            }),
+        });
+        self
+    }
+
+    /// The shared state, for registering parts of the service kept in other modules.
+    pub fn state(&self) -> &S {
+        &self.state
+    }
+
+    /// The endpoints to serve.
+    pub fn into_vec(self) -> Vec<Endpoint> {
+        self.endpoints
     }
 }
 
@@ -269,8 +330,20 @@ pub enum CallError {
     Transport(String),
 }
 
-/// Calls `subject` with `req` in the current span's trace, as `actor`.
-pub async fn call<Req: Serialize, Resp: DeserializeOwned>(
+/// Sends `req` to the service that answers it, in the current span's trace, as `actor`,
+/// and reads the reply as the request's reply type.
+pub async fn call<R: Request>(
+    bus: &Bus,
+    req: &R,
+    actor: Option<&Actor>,
+    timeout: Duration,
+) -> Result<R::Reply, CallError> {
+    call_subject(bus, R::SUBJECT, req, actor, timeout).await
+}
+
+/// Calls `subject` with `req` in the current span's trace, as `actor`. Kept for callers
+/// not yet sending typed requests through [`call`].
+pub async fn call_subject<Req: Serialize, Resp: DeserializeOwned>(
     bus: &Bus,
     subject: &str,
     req: &Req,
@@ -348,6 +421,34 @@ mod tests {
         let e = decode::<Req>(br#"{"name":5,"inner":{"phone":"1"}}"#).expect_err("type");
         assert_eq!(e.errors[0].field, "name");
         assert_eq!(e.status, 422);
+    }
+
+    #[tokio::test]
+    async fn a_typed_endpoint_is_named_by_its_subject_and_shares_the_state() {
+        use aftercare_contracts::survey::{GetQualityThresholds, QualityThresholds};
+        async fn get(
+            calls: Arc<std::sync::atomic::AtomicUsize>,
+            _ctx: RequestContext,
+            _req: GetQualityThresholds,
+        ) -> Result<QualityThresholds, ServiceError> {
+            calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            Err(ServiceError::not_found("thresholds", "-"))
+        }
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let endpoints = Endpoints::new(calls.clone())
+            .on::<GetQualityThresholds, _, _>(get)
+            .into_vec();
+        assert_eq!(endpoints.len(), 1);
+        assert_eq!(endpoints[0].name(), "quality_thresholds.get");
+        let e = (endpoints[0].handler)(RequestContext::default(), Bytes::from_static(b"{}"))
+            .await
+            .expect_err("handler refuses");
+        assert_eq!(e.status, 404);
+        let e = (endpoints[0].handler)(RequestContext::default(), Bytes::from_static(b"{\"x\":1}"))
+            .await
+            .expect_err("unknown field");
+        assert_eq!(e.status, 422);
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
 
     #[test]

@@ -29,7 +29,7 @@ use aftercare_contracts::survey::{
     GetQualityThresholds, GetQuestionnaire, QualityThresholds, Questionnaire,
     ReplaceQualityThresholds, ReplaceQuestionnaire,
 };
-use aftercare_platform::rpc::call;
+use aftercare_platform::rpc::call_subject as call;
 use aftercare_platform::{Bus, Db};
 use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
