@@ -14,7 +14,7 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/afte
 export AFTERCARE_CONSOLE_DIST=$PWD/services/console/dist
 ./deploy/console.sh >/dev/null
 [ -x .tools/node/bin/node ] && export PATH="$PWD/.tools/node/bin:$PATH"
-cargo build --release -p aftercare -q
+cargo build --release -p aftercare --features bench -q
 bin=$CARGO_TARGET_DIR/release/aftercare
 customers=${BENCH_CUSTOMERS:-100000}
 work=$(mktemp -d)

@@ -11,7 +11,7 @@ export AFTERCARE_NATS_SERVER=$PWD/.tools/bin/nats-server
 # The same target directory as the two Quick start commands.
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aftercare/target}
 export AFTERCARE_CONSOLE_DIST=$PWD/services/console/dist
-cargo build --release -p aftercare -q
+cargo build --release -p aftercare --features bench -q
 bin=$CARGO_TARGET_DIR/release/aftercare
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

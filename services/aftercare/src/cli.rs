@@ -72,8 +72,10 @@ enum Command {
     /// Plans vehicle routes for a Solomon VRPTW file and prints them as JSON.
     Plan(crate::plan::PlanArgs),
     /// Measures the flow against a running system, and the floors beneath it.
+    #[cfg(feature = "bench")]
     Bench(crate::bench::BenchArgs),
     /// Measures customer search on a large synthetic customer base.
+    #[cfg(feature = "bench")]
     #[command(subcommand)]
     BenchSearch(crate::bench_search::SearchBench),
 }
@@ -469,7 +471,9 @@ pub(crate) async fn execute(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        #[cfg(feature = "bench")]
         Command::Bench(args) => crate::bench::run(args).await,
+        #[cfg(feature = "bench")]
         Command::BenchSearch(cmd) => crate::bench_search::run(cmd).await,
         Command::Plan(args) => crate::plan::run(args),
     }

@@ -1,10 +1,13 @@
 //! `aftercare`: one binary for every role. `run <roles…>` runs some roles (one per
 //! Kubernetes Deployment), `up` runs them all on one machine with embedded SQLite and a
 //! local nats-server, `migrate` applies database migrations, `dead-letters` lists and
-//! replays events consumers gave up on, `bench` measures the flow.
+//! replays events consumers gave up on; with the `bench` feature, `bench` and `bench-search`
+//! measure the flow and customer search.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
+#[cfg(feature = "bench")]
 mod bench;
+#[cfg(feature = "bench")]
 mod bench_search;
 mod cli;
 mod plan;
