@@ -1,10 +1,11 @@
 //! Embeds the web console (`services/console/dist`, built by `npm run build`) into the
 //! gateway, so the one `aftercare` binary serves it at `/`. When the console was not built
-//! the gateway still builds, and `/` explains how to build it.
+//! the gateway still builds, and `/` explains how to build it. Also embeds the gateway's
+//! migrations (`migrations/`).
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn main() {
+fn main() -> Result<(), aftercare_build::BuildError> {
     let dist = std::env::var_os("AFTERCARE_CONSOLE_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
@@ -35,6 +36,7 @@ fn main() {
     let target = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"))
         .join("console_assets.rs");
     std::fs::write(target, out).expect("writing the console asset table");
+    aftercare_build::embed_migrations()
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
