@@ -237,41 +237,66 @@ async fn run_traced(
             Role::Intake => Running::Service(
                 *role,
                 Box::new(
-                    aftercare_intake::build(bus.clone(), &url, settings)
-                        .await
-                        .context("starting intake")?,
+                    aftercare_intake::build(
+                        bus.clone(),
+                        &url,
+                        settings,
+                        service_config(*role, aftercare_intake::Config::from_settings)?,
+                    )
+                    .await
+                    .context("starting intake")?,
                 ),
             ),
             Role::Dispatch => Running::Service(
                 *role,
                 Box::new(
-                    aftercare_dispatch::build(bus.clone(), &url, settings)
-                        .await
-                        .context("starting dispatch")?,
+                    aftercare_dispatch::build(
+                        bus.clone(),
+                        &url,
+                        settings,
+                        service_config(*role, aftercare_dispatch::Config::from_settings)?,
+                    )
+                    .await
+                    .context("starting dispatch")?,
                 ),
             ),
             Role::Inventory => Running::Service(
                 *role,
                 Box::new(
-                    aftercare_inventory::build(bus.clone(), &url, settings)
-                        .await
-                        .context("starting inventory")?,
+                    aftercare_inventory::build(
+                        bus.clone(),
+                        &url,
+                        settings,
+                        service_config(*role, aftercare_inventory::Config::from_settings)?,
+                    )
+                    .await
+                    .context("starting inventory")?,
                 ),
             ),
             Role::Billing => Running::Service(
                 *role,
                 Box::new(
-                    aftercare_billing::build(bus.clone(), &url, settings)
-                        .await
-                        .context("starting billing")?,
+                    aftercare_billing::build(
+                        bus.clone(),
+                        &url,
+                        settings,
+                        service_config(*role, aftercare_billing::Config::from_settings)?,
+                    )
+                    .await
+                    .context("starting billing")?,
                 ),
             ),
             Role::Survey => Running::Service(
                 *role,
                 Box::new(
-                    aftercare_survey::build(bus.clone(), &url, settings)
-                        .await
-                        .context("starting survey")?,
+                    aftercare_survey::build(
+                        bus.clone(),
+                        &url,
+                        settings,
+                        service_config(*role, aftercare_survey::Config::from_settings)?,
+                    )
+                    .await
+                    .context("starting survey")?,
                 ),
             ),
         };
@@ -340,6 +365,16 @@ async fn run_traced(
         Some(e) => Err(e),
         None => Ok(()),
     }
+}
+
+/// A service's settings, read once from the process environment when its role starts; a
+/// bad value stops the start with an error naming the variable.
+fn service_config<T>(
+    role: Role,
+    from_settings: fn(aftercare_platform::settings::Lookup<'_>) -> Result<T, String>,
+) -> anyhow::Result<T> {
+    from_settings(&aftercare_platform::settings::from_environment)
+        .map_err(|e| anyhow::anyhow!("starting {}: configuration: {e}", role.name()))
 }
 
 async fn shutdown_signal() {

@@ -5,27 +5,25 @@
 //! approved returns, manufacturer claims, contract renewals and overdue reminders, and
 //! the receivables, revenue, claims and contracts-signed reports.
 //!
-//! Consumes `dispatch.workorder.completed` (the visit, with cash collected on site),
-//! `inventory.stock.consumed` (the parts used), `inventory.part.price_changed` (the price
-//! book: parts are charged the list price in force when the visit finished),
-//! `intake.ticket.opened` (the customer's
-//! tier), `intake.warranty.registered` (warranties to renew) and `intake.return.approved`
-//! (a refund falls due). Publishes
-//! `billing.invoice.issued`, `billing.contract.signed`, `billing.credit_note.issued`,
-//! `billing.cash.reconciled`, `billing.refund.paid`, `billing.claim.status_changed`,
-//! `billing.receivable.overdue` and `billing.renewal.{listed,follow_up_due}`.
+//! The events billing publishes (`billing.*`) and consumes, each with its meaning, its
+//! consumers and its JSON Schema, are listed in the event catalogue generated from
+//! `shared/contracts` (`docs/events/README.md`); the requests it answers (`svc.billing.*`) are
+//! the `aftercare_contracts::requests::REQUESTS` entries it owns, and its domain rules are
+//! described in `docs/services/billing.md`. Its settings are [`Config`], built once by the
+//! binary.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod config;
 mod consumers;
 pub mod domain;
 mod store;
 mod sweep;
 
-use std::sync::Arc;
-
 use aftercare_contracts::Service;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
+
+pub use config::Config;
 
 aftercare_platform::service_migrations!();
 
@@ -34,11 +32,9 @@ pub async fn build(
     bus: Bus,
     database_url: &str,
     settings: MessagingSettings,
+    config: Config,
 ) -> Result<ServiceHost> {
-    let calendar = Arc::new(
-        aftercare_calendar::BusinessCalendar::from_env()
-            .map_err(|e| aftercare_platform::Error::Config(e.to_string()))?,
-    );
+    let Config { calendar } = config;
     ServiceHost::open(
         Service::Billing,
         bus,

@@ -2,21 +2,20 @@
 //! follows them to the end.
 //!
 //! Customers, their machines and warranty cards live here too. A periodic sweep sends
-//! SLA warnings and breaches.
+//! SLA warnings and breaches; events from dispatch, inventory, billing and survey move
+//! tickets along, open planned maintenance and consumables tickets, and reach the customer
+//! as notifications.
 //!
-//! Publishes `intake.ticket.{opened,visit_requested,sla_warning,sla_breached}`,
-//! `notify.ticket.code_requested` (short-lived NOTIFY stream) and `intake.warranty.registered`. Consumes `dispatch.workorder.assigned`,
-//! `dispatch.workorder.completed` and `survey.callback.{scheduled,recorded,problem_persists}`
-//! to move tickets along (a callback closes the ticket, a problem that persists reopens it),
-//! `dispatch.workorder.waiting_for_parts` (the ticket waits), `notify.callback.link_issued`
-//! to send the customer the answer link, `dispatch.maintenance.due` and
-//! `inventory.consumable.replacement_due` (planned maintenance tickets and consumables contact
-//! tasks) and `billing.contract.signed` (the contract noted on the machines).
-//! Answers `svc.intake.ticket.{open,get,list,send_code}`, `svc.intake.customer.{create,get,find}`,
-//! `svc.intake.machine.{register,list}` and `svc.intake.warranty.register`.
+//! The events intake publishes (`intake.*` and `notify.*`) and consumes, each with its meaning, its
+//! consumers and its JSON Schema, are listed in the event catalogue generated from
+//! `shared/contracts` (`docs/events/README.md`); the requests it answers (`svc.intake.*`) are
+//! the `aftercare_contracts::requests::REQUESTS` entries it owns, and its domain rules are
+//! described in `docs/services/intake.md`. Its settings are [`Config`], built once by the
+//! binary.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod config;
 mod consumers;
 pub mod domain;
 mod notify;
@@ -24,10 +23,10 @@ mod sla_sweep;
 mod store;
 pub mod synthetic;
 
-use std::sync::Arc;
-
 use aftercare_contracts::Service;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
+
+pub use config::Config;
 
 aftercare_platform::service_migrations!();
 
@@ -36,11 +35,12 @@ pub async fn build(
     bus: Bus,
     database_url: &str,
     settings: MessagingSettings,
+    config: Config,
 ) -> Result<ServiceHost> {
-    let calendar = Arc::new(
-        aftercare_calendar::BusinessCalendar::from_env()
-            .map_err(|e| aftercare_platform::Error::Config(e.to_string()))?,
-    );
+    let Config {
+        calendar,
+        public_url,
+    } = config;
     ServiceHost::open(
         Service::Intake,
         bus,
@@ -52,8 +52,7 @@ pub async fn build(
                 api::endpoints(db, calendar.clone()),
                 Some(consumers::handlers(consumers::Context {
                     calendar,
-                    public_url: std::env::var("AFTERCARE_PUBLIC_URL")
-                        .unwrap_or_else(|_| "http://127.0.0.1:8080".into()),
+                    public_url,
                 })),
             )
         },

@@ -1,16 +1,18 @@
 //! Inventory (配件): the parts catalogue and the stock ledger. Stock never goes
-//! negative and every change is a movement with actor, time, reason and reference.
+//! negative and every change is a movement with actor, time, reason and reference. Parts
+//! requests are held or backordered, completed visits consume their parts, meter readings
+//! drive consumables tracking, and a periodic job drafts purchase requests.
 //!
-//! Consumes `dispatch.parts.requested` (units held for a work order, or backordered),
-//! `dispatch.workorder.completed` (parts used: held units first; consumables fitted) and
-//! `dispatch.meter.read` (consumables tracking). Publishes
-//! `inventory.reservation.{confirmed,backordered}`, `inventory.backorder.fulfilled`,
-//! `inventory.stock.consumed`, `inventory.part.price_changed` and
-//! `inventory.consumable.replacement_due`. Answers `svc.inventory.*`: parts, locations,
-//! movements and stocktakes.
+//! The events inventory publishes (`inventory.*`) and consumes, each with its meaning, its
+//! consumers and its JSON Schema, are listed in the event catalogue generated from
+//! `shared/contracts` (`docs/events/README.md`); the requests it answers (`svc.inventory.*`) are
+//! the `aftercare_contracts::requests::REQUESTS` entries it owns, and its domain rules are
+//! described in `docs/services/inventory.md`. Its settings are [`Config`], built once by the
+//! binary.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod config;
 mod consumers;
 pub mod domain;
 mod planning;
@@ -20,6 +22,8 @@ mod store;
 use aftercare_contracts::Service;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
 
+pub use config::Config;
+
 aftercare_platform::service_migrations!();
 
 /// Connects and migrates inventory's database and prepares its consumers and endpoints.
@@ -27,20 +31,11 @@ pub async fn build(
     bus: Bus,
     database_url: &str,
     settings: MessagingSettings,
+    config: Config,
 ) -> Result<ServiceHost> {
-    let consumable_lead_days = match std::env::var("AFTERCARE_CONSUMABLE_LEAD_DAYS") {
-        Ok(v) => v
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|d| *d <= 60)
-            .ok_or_else(|| {
-                aftercare_platform::Error::Config(format!(
-                    "AFTERCARE_CONSUMABLE_LEAD_DAYS must be a whole number from 0 to 60, not {v:?}"
-                ))
-            })?,
-        Err(_) => 7,
-    };
+    let Config {
+        consumable_lead_days,
+    } = config;
     ServiceHost::open(
         Service::Inventory,
         bus,

@@ -1,14 +1,17 @@
-//! Survey (回访): calls every customer back after every visit.
+//! Survey (回访): calls every customer back after every visit, scores the answers, ranks
+//! technicians and agents, follows up on dissatisfied customers and raises quality
+//! warnings on repeated faults.
 //!
-//! Consumes `dispatch.workorder.completed` (every visit gets a callback task and is
-//! checked for repeated faults) and `intake.ticket.opened` (who took the request, for
-//! whom). Publishes `survey.callback.{scheduled,recorded,problem_persists}`, `notify.callback.link_issued`,
-//! `survey.followup.{created,escalated}`, `survey.ranking.published` and
-//! `survey.quality.warning_raised`. Answers `svc.survey.*`: callbacks and answer links,
-//! the questionnaire, follow-ups, reports, rankings, campaigns and quality warnings.
+//! The events survey publishes (`survey.*` and `notify.callback.link_issued`) and consumes, each with its meaning, its
+//! consumers and its JSON Schema, are listed in the event catalogue generated from
+//! `shared/contracts` (`docs/events/README.md`); the requests it answers (`svc.survey.*`) are
+//! the `aftercare_contracts::requests::REQUESTS` entries it owns, and its domain rules are
+//! described in `docs/services/survey.md`. Its settings are [`Config`], built once by the
+//! binary.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod config;
 mod consumers;
 pub mod domain;
 mod store;
@@ -19,6 +22,8 @@ use std::sync::Arc;
 use aftercare_contracts::Service;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
 
+pub use config::Config;
+
 aftercare_platform::service_migrations!();
 
 /// Connects and migrates survey's database and prepares its consumers and endpoints.
@@ -26,13 +31,9 @@ pub async fn build(
     bus: Bus,
     database_url: &str,
     settings: MessagingSettings,
+    config: Config,
 ) -> Result<ServiceHost> {
-    let calendar = aftercare_calendar::BusinessCalendar::from_env()
-        .map_err(|e| aftercare_platform::Error::Config(e.to_string()))?;
-    let policy = Arc::new(
-        domain::CallbackPolicy::from_settings(calendar, |k| std::env::var(k).ok())
-            .map_err(aftercare_platform::Error::Config)?,
-    );
+    let policy = Arc::new(config.callbacks);
     ServiceHost::open(
         Service::Survey,
         bus,

@@ -79,22 +79,23 @@ impl BusinessCalendar {
         }
     }
 
-    /// The company's calendar from the environment (read once at start-up):
-    /// `AFTERCARE_TIME_ZONE` (IANA name, default Asia/Shanghai), `AFTERCARE_WORKING_HOURS`
-    /// (`08:30-12:00,13:30-17:30` by default) and `AFTERCARE_HOLIDAYS_FILE` (a schedule in
-    /// the format of [`CHINA_SCHEDULE`], which is the default). Saturday and Sunday are the
-    /// weekend. The error names the setting.
-    pub fn from_env() -> Result<Self, CalendarError> {
-        let tz = std::env::var("AFTERCARE_TIME_ZONE").unwrap_or_else(|_| "Asia/Shanghai".into());
-        let hours = match std::env::var("AFTERCARE_WORKING_HOURS") {
-            Ok(text) => parse_hours(&text)?,
-            Err(_) => vec![(hm(8, 30), hm(12, 0)), (hm(13, 30), hm(17, 30))],
+    /// The company's calendar from its settings, looked up by their environment variable
+    /// names (the binary passes the process environment once at start-up; tests pass
+    /// their own values): `AFTERCARE_TIME_ZONE` (IANA name, default Asia/Shanghai),
+    /// `AFTERCARE_WORKING_HOURS` (`08:30-12:00,13:30-17:30` by default) and
+    /// `AFTERCARE_HOLIDAYS_FILE` (a schedule in the format of [`CHINA_SCHEDULE`], which is
+    /// the default). Saturday and Sunday are the weekend. The error names the setting.
+    pub fn from_settings(get: &dyn Fn(&str) -> Option<String>) -> Result<Self, CalendarError> {
+        let tz = get("AFTERCARE_TIME_ZONE").unwrap_or_else(|| "Asia/Shanghai".into());
+        let hours = match get("AFTERCARE_WORKING_HOURS") {
+            Some(text) => parse_hours(&text)?,
+            None => vec![(hm(8, 30), hm(12, 0)), (hm(13, 30), hm(17, 30))],
         };
-        let schedule = match std::env::var("AFTERCARE_HOLIDAYS_FILE") {
-            Ok(path) => std::fs::read_to_string(&path).map_err(|e| {
+        let schedule = match get("AFTERCARE_HOLIDAYS_FILE") {
+            Some(path) => std::fs::read_to_string(&path).map_err(|e| {
                 CalendarError::Hours(format!("AFTERCARE_HOLIDAYS_FILE {path}: {e}"))
             })?,
-            Err(_) => CHINA_SCHEDULE.to_owned(),
+            None => CHINA_SCHEDULE.to_owned(),
         };
         Self::new(&tz, hours, vec![Weekday::Sat, Weekday::Sun])?.with_schedule(&schedule)
     }
@@ -591,5 +592,27 @@ mod tests {
         assert_eq!(last_day_of_term(d(2026, 3, 31), 1), Some(d(2026, 4, 30)));
         assert_eq!(last_day_of_term(d(2026, 3, 30), 1), Some(d(2026, 4, 29)));
         assert_eq!(last_day_of_term(NaiveDate::MAX, 1), None);
+    }
+
+    #[test]
+    fn settings_build_the_calendar_and_a_bad_one_is_named() {
+        let none = |_: &str| None;
+        let default = BusinessCalendar::from_settings(&none).expect("defaults");
+        assert!(!default.is_working_day(date(2026, 10, 1)));
+        let utc = BusinessCalendar::from_settings(&|k: &str| {
+            (k == "AFTERCARE_TIME_ZONE").then(|| "UTC".to_owned())
+        })
+        .expect("utc");
+        assert_eq!(utc.local_date(cst(2026, 11, 24, 7, 0)), date(2026, 11, 23));
+        let e = BusinessCalendar::from_settings(&|k: &str| {
+            (k == "AFTERCARE_WORKING_HOURS").then(|| "9-5".to_owned())
+        })
+        .expect_err("bad hours");
+        assert!(e.to_string().contains("\"9-5\""), "{e}");
+        let e = BusinessCalendar::from_settings(&|k: &str| {
+            (k == "AFTERCARE_HOLIDAYS_FILE").then(|| "/nonexistent/holidays.txt".to_owned())
+        })
+        .expect_err("missing file");
+        assert!(e.to_string().contains("AFTERCARE_HOLIDAYS_FILE"), "{e}");
     }
 }

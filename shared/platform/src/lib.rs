@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod nats_server;
 pub mod outbox;
 pub mod rpc;
+pub mod settings;
 pub mod telemetry;
 
 pub use bus::Bus;

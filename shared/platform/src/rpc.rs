@@ -338,18 +338,7 @@ pub async fn call<R: Request>(
     actor: Option<&Actor>,
     timeout: Duration,
 ) -> Result<R::Reply, CallError> {
-    call_subject(bus, R::SUBJECT, req, actor, timeout).await
-}
-
-/// Calls `subject` with `req` in the current span's trace, as `actor`. Kept for callers
-/// not yet sending typed requests through [`call`].
-pub async fn call_subject<Req: Serialize, Resp: DeserializeOwned>(
-    bus: &Bus,
-    subject: &str,
-    req: &Req,
-    actor: Option<&Actor>,
-    timeout: Duration,
-) -> Result<Resp, CallError> {
+    let subject = R::SUBJECT;
     let span = info_span!("call", otel.name = format!("{subject} send"), otel.kind = "client", messaging.system = "nats", rpc.method = %subject);
     let mut headers = HeaderMap::new();
     telemetry::inject(&span, &mut headers);

@@ -1,11 +1,12 @@
 //! Billing routes beyond reading receipts: contracts (年保), payments, credit notes,
 //! IOUs, fee schedules, the daily cash reconciliation, refunds and billing's reports.
+use aftercare_contracts::Request;
 use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashDayRequest, CashReconciliation, Contract, CreateContract,
-    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetPartPrices, Invoice,
-    ListContracts, ListFeeSchedules, ListRefunds, PartPrices, PayRefund, Payment,
-    ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment, Refund,
-    RevenueGrouping, RevenueReport, RevenueRequest,
+    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetPartPrices, ListContracts,
+    ListFeeSchedules, ListRefunds, PartPrices, PayRefund, ReceivablesReport, ReceivablesRequest,
+    ReconcileCash, RecordIou, RecordPayment, Refund, RevenueGrouping, RevenueReport,
+    RevenueRequest,
 };
 use aftercare_contracts::billing::{
     ClaimRequirements, ClaimsOutstanding, ClaimsReportRequest, ListClaimRequirements, ListClaims,
@@ -14,7 +15,8 @@ use aftercare_contracts::billing::{
 use aftercare_contracts::billing::{
     ContractsSignedReport, ContractsSignedRequest, ListRenewals, RecordRenewalOutcome, Renewal,
 };
-use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::billing::{GetClaim, GetContract, GetRefund, GetRenewal, ListCreditNotes};
+use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;
 use axum::body::Body;
@@ -42,9 +44,7 @@ pub(crate) async fn create_contract(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreateContract = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let c: Contract = s
-        .call("svc.billing.contract.create", &req, Some(&p))
-        .await?;
+    let c: Contract = s.call(&req, Some(&p)).await?;
     Ok(created(&c, format!("/api/v1/contracts/{}", c.id), None))
 }
 
@@ -60,7 +60,7 @@ pub(crate) async fn list_contracts(
             .map(|c| parse_uuid_param("customer_id", c))
             .transpose()?,
     };
-    let page: Page<Contract> = s.call("svc.billing.contract.list", &req, Some(&p)).await?;
+    let page: Page<Contract> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -69,9 +69,7 @@ pub(crate) async fn get_contract(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let c: Contract = s
-        .call("svc.billing.contract.get", &ById { id }, Some(&p))
-        .await?;
+    let c: Contract = s.call(&GetContract { id }, Some(&p)).await?;
     Ok(Json(c).into_response())
 }
 
@@ -83,41 +81,27 @@ pub(crate) async fn record_payment(
     body: Body,
 ) -> Result<Response, ApiError> {
     let location = format!("/api/v1/invoices/{id}");
-    on_invoice::<RecordPayment, Payment>(
-        &s,
-        &p,
-        id,
-        &headers,
-        body,
-        "svc.billing.payment.record",
-        location,
-    )
-    .await
+    on_invoice::<RecordPayment>(&s, &p, id, &headers, body, location).await
 }
 
 /// Records something on a receipt (a payment, a credit note, an IOU): the body with the
-/// receipt's id from the path, sent to `subject` and answered 201 at `location`.
-async fn on_invoice<Req, Resp>(
+/// receipt's id from the path, sent as `R` and answered 201 at `location`.
+async fn on_invoice<R: Request>(
     s: &AppState,
     p: &Principal,
     id: String,
     headers: &HeaderMap,
     body: Body,
-    subject: &str,
     location: String,
-) -> Result<Response, ApiError>
-where
-    Req: serde::de::DeserializeOwned + serde::Serialize,
-    Resp: serde::de::DeserializeOwned + serde::Serialize,
-{
-    let req: Req = json_with(
+) -> Result<Response, ApiError> {
+    let req: R = json_with(
         headers,
         body,
         s.config.max_body_bytes,
         &[("invoice_id", serde_json::Value::String(id))],
     )
     .await?;
-    let answer: Resp = s.call(subject, &req, Some(p)).await?;
+    let answer = s.call(&req, Some(p)).await?;
     Ok(created(&answer, location, None))
 }
 
@@ -129,9 +113,7 @@ pub(crate) async fn receivables(
     let req = ReceivablesRequest {
         as_of: parse_day("as_of", q.as_of.as_deref())?,
     };
-    let r: ReceivablesReport = s
-        .call("svc.billing.report.receivables", &req, Some(&p))
-        .await?;
+    let r: ReceivablesReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -166,13 +148,7 @@ pub(crate) async fn list_fee_schedules(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let page: Page<FeeSchedule> = s
-        .call(
-            "svc.billing.fee_schedule.list",
-            &ListFeeSchedules {},
-            Some(&p),
-        )
-        .await?;
+    let page: Page<FeeSchedule> = s.call(&ListFeeSchedules {}, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -181,13 +157,7 @@ pub(crate) async fn part_prices(
     Extension(p): Extension<Principal>,
     Path(sku): Path<String>,
 ) -> Result<Response, ApiError> {
-    let prices: PartPrices = s
-        .call(
-            "svc.billing.part_price.get",
-            &GetPartPrices { sku },
-            Some(&p),
-        )
-        .await?;
+    let prices: PartPrices = s.call(&GetPartPrices { sku }, Some(&p)).await?;
     Ok(Json(prices).into_response())
 }
 
@@ -198,9 +168,7 @@ pub(crate) async fn create_fee_schedule(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreateFeeSchedule = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let f: FeeSchedule = s
-        .call("svc.billing.fee_schedule.create", &req, Some(&p))
-        .await?;
+    let f: FeeSchedule = s.call(&req, Some(&p)).await?;
     Ok(created(&f, "/api/v1/fee-schedules".into(), None))
 }
 
@@ -212,16 +180,7 @@ pub(crate) async fn create_credit_note(
     body: Body,
 ) -> Result<Response, ApiError> {
     let location = format!("/api/v1/invoices/{id}/credit-notes");
-    on_invoice::<CreateCreditNote, CreditNote>(
-        &s,
-        &p,
-        id,
-        &headers,
-        body,
-        "svc.billing.credit_note.create",
-        location,
-    )
-    .await
+    on_invoice::<CreateCreditNote>(&s, &p, id, &headers, body, location).await
 }
 
 pub(crate) async fn list_credit_notes(
@@ -229,9 +188,7 @@ pub(crate) async fn list_credit_notes(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let page: Page<CreditNote> = s
-        .call("svc.billing.credit_note.list", &ById { id }, Some(&p))
-        .await?;
+    let page: Page<CreditNote> = s.call(&ListCreditNotes { id }, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -243,16 +200,7 @@ pub(crate) async fn record_iou(
     body: Body,
 ) -> Result<Response, ApiError> {
     let location = format!("/api/v1/invoices/{id}");
-    on_invoice::<RecordIou, Invoice>(
-        &s,
-        &p,
-        id,
-        &headers,
-        body,
-        "svc.billing.invoice.iou",
-        location,
-    )
-    .await
+    on_invoice::<RecordIou>(&s, &p, id, &headers, body, location).await
 }
 
 pub(crate) async fn cash_day(
@@ -263,7 +211,7 @@ pub(crate) async fn cash_day(
     let req = CashDayRequest {
         day: parse_day("day", q.day.as_deref())?,
     };
-    let page: Page<CashDay> = s.call("svc.billing.cash.day", &req, Some(&p)).await?;
+    let page: Page<CashDay> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -274,7 +222,7 @@ pub(crate) async fn reconcile_cash(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: ReconcileCash = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let r: CashReconciliation = s.call("svc.billing.cash.reconcile", &req, Some(&p)).await?;
+    let r: CashReconciliation = s.call(&req, Some(&p)).await?;
     Ok(created(
         &r,
         format!("/api/v1/cash-days?day={}", r.day),
@@ -296,7 +244,7 @@ pub(crate) async fn approve_variance(
         &[("reconciliation_id", serde_json::Value::String(id))],
     )
     .await?;
-    let r: CashReconciliation = s.call("svc.billing.cash.approve", &req, Some(&p)).await?;
+    let r: CashReconciliation = s.call(&req, Some(&p)).await?;
     Ok(created(
         &r,
         format!("/api/v1/cash-days?day={}", r.day),
@@ -312,7 +260,7 @@ pub(crate) async fn list_refunds(
     let req = ListRefunds {
         status: parse_enum("status", q.status.as_deref(), "due, paid")?,
     };
-    let page: Page<Refund> = s.call("svc.billing.refund.list", &req, Some(&p)).await?;
+    let page: Page<Refund> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -321,7 +269,7 @@ pub(crate) async fn get_refund(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned::<Refund>(&s, &p, "svc.billing.refund.get", id, |r| r.version).await
+    read_versioned(&s, &p, &GetRefund { id }, |r| r.version).await
 }
 
 pub(crate) async fn pay_refund(
@@ -331,16 +279,7 @@ pub(crate) async fn pay_refund(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<PayRefund, Refund>(
-        &s,
-        &p,
-        "svc.billing.refund.pay",
-        ("refund_id", id),
-        &headers,
-        body,
-        |r| r.version,
-    )
-    .await
+    update_versioned::<PayRefund>(&s, &p, ("refund_id", id), &headers, body, |r| r.version).await
 }
 
 pub(crate) async fn revenue(
@@ -358,7 +297,7 @@ pub(crate) async fn revenue(
         )?
         .unwrap_or(RevenueGrouping::Month),
     };
-    let r: RevenueReport = s.call("svc.billing.report.revenue", &req, Some(&p)).await?;
+    let r: RevenueReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -382,7 +321,7 @@ pub(crate) async fn list_claims(
         )?,
         brand: q.brand.filter(|b| !b.trim().is_empty()),
     };
-    let page: Page<ManufacturerClaim> = s.call("svc.billing.claim.list", &req, Some(&p)).await?;
+    let page: Page<ManufacturerClaim> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -391,7 +330,7 @@ pub(crate) async fn get_claim(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned::<ManufacturerClaim>(&s, &p, "svc.billing.claim.get", id, |c| c.version).await
+    read_versioned(&s, &p, &GetClaim { id }, |c| c.version).await
 }
 
 pub(crate) async fn set_claim_fields(
@@ -401,16 +340,8 @@ pub(crate) async fn set_claim_fields(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<SetClaimFields, ManufacturerClaim>(
-        &s,
-        &p,
-        "svc.billing.claim.fields",
-        ("claim_id", id),
-        &headers,
-        body,
-        |c| c.version,
-    )
-    .await
+    update_versioned::<SetClaimFields>(&s, &p, ("claim_id", id), &headers, body, |c| c.version)
+        .await
 }
 
 pub(crate) async fn move_claim(
@@ -420,29 +351,15 @@ pub(crate) async fn move_claim(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<TransitionClaim, ManufacturerClaim>(
-        &s,
-        &p,
-        "svc.billing.claim.transition",
-        ("claim_id", id),
-        &headers,
-        body,
-        |c| c.version,
-    )
-    .await
+    update_versioned::<TransitionClaim>(&s, &p, ("claim_id", id), &headers, body, |c| c.version)
+        .await
 }
 
 pub(crate) async fn list_claim_requirements(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let page: Page<ClaimRequirements> = s
-        .call(
-            "svc.billing.claim_requirements.list",
-            &ListClaimRequirements {},
-            Some(&p),
-        )
-        .await?;
+    let page: Page<ClaimRequirements> = s.call(&ListClaimRequirements {}, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -453,9 +370,7 @@ pub(crate) async fn save_claim_requirements(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: ClaimRequirements = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let r: ClaimRequirements = s
-        .call("svc.billing.claim_requirements.save", &req, Some(&p))
-        .await?;
+    let r: ClaimRequirements = s.call(&req, Some(&p)).await?;
     Ok(created(&r, "/api/v1/claim-requirements".into(), None))
 }
 
@@ -463,13 +378,7 @@ pub(crate) async fn claims_outstanding(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let page: Page<ClaimsOutstanding> = s
-        .call(
-            "svc.billing.report.claims",
-            &ClaimsReportRequest {},
-            Some(&p),
-        )
-        .await?;
+    let page: Page<ClaimsOutstanding> = s.call(&ClaimsReportRequest {}, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -485,7 +394,7 @@ pub(crate) async fn list_renewals(
             "open, renewed, declined, lapsed",
         )?,
     };
-    let page: Page<Renewal> = s.call("svc.billing.renewal.list", &req, Some(&p)).await?;
+    let page: Page<Renewal> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -494,7 +403,7 @@ pub(crate) async fn get_renewal(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned::<Renewal>(&s, &p, "svc.billing.renewal.get", id, |r| r.version).await
+    read_versioned(&s, &p, &GetRenewal { id }, |r| r.version).await
 }
 
 pub(crate) async fn renewal_outcome(
@@ -504,15 +413,9 @@ pub(crate) async fn renewal_outcome(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<RecordRenewalOutcome, Renewal>(
-        &s,
-        &p,
-        "svc.billing.renewal.outcome",
-        ("renewal_id", id),
-        &headers,
-        body,
-        |r| r.version,
-    )
+    update_versioned::<RecordRenewalOutcome>(&s, &p, ("renewal_id", id), &headers, body, |r| {
+        r.version
+    })
     .await
 }
 
@@ -537,9 +440,7 @@ pub(crate) async fn contracts_signed(
     let req = ContractsSignedRequest {
         month: parse_day("month", raw.as_deref())?,
     };
-    let r: ContractsSignedReport = s
-        .call("svc.billing.report.contracts_signed", &req, Some(&p))
-        .await?;
+    let r: ContractsSignedReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -557,8 +458,6 @@ pub(crate) async fn terminate_contract(
         &[("contract_id", serde_json::Value::String(id.clone()))],
     )
     .await?;
-    let c: Contract = s
-        .call("svc.billing.contract.terminate", &req, Some(&p))
-        .await?;
+    let c: Contract = s.call(&req, Some(&p)).await?;
     Ok(created(&c, format!("/api/v1/contracts/{id}"), None))
 }

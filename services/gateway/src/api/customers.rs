@@ -8,7 +8,8 @@ use aftercare_contracts::intake::{
     CreateCustomer, Customer, FindCustomers, ListMachines, ListProductLines, Machine, ProductLine,
     RegisterMachine, RegisterWarrantyCard, Ticket, WarrantyCard,
 };
-use aftercare_contracts::rpc::{ById, ListOrder, MAX_PAGE, Page};
+use aftercare_contracts::intake::{GetCustomer, GetTicket};
+use aftercare_contracts::rpc::{ListOrder, MAX_PAGE, Page};
 use aftercare_platform::now_ms;
 use axum::Json;
 use axum::body::Body;
@@ -85,7 +86,6 @@ async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Resul
     loop {
         let page: Page<WorkOrder> = s
             .call(
-                "svc.dispatch.workorder.list",
                 &ListWorkOrders {
                     ticket_id: None,
                     technician_id: Some(technician),
@@ -105,8 +105,7 @@ async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Resul
             }
             let t: Ticket = s
                 .call(
-                    "svc.intake.ticket.get",
-                    &ById {
+                    &GetTicket {
                         id: w.ticket_id.to_string(),
                     },
                     Some(p),
@@ -126,13 +125,7 @@ async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Resul
 /// The customer if `p` may see it (a customer account: only its own record; a technician:
 /// the customers of their open work orders); else 404.
 async fn visible_customer(s: &AppState, p: &Principal, id: &str) -> Result<Customer, ApiError> {
-    let c: Customer = s
-        .call(
-            "svc.intake.customer.get",
-            &ById { id: id.to_owned() },
-            Some(p),
-        )
-        .await?;
+    let c: Customer = s.call(&GetCustomer { id: id.to_owned() }, Some(p)).await?;
     let visible = match p.role {
         Role::Customer => p.customer_id == Some(c.id),
         Role::Technician => technician_serves(s, p, c.id).await?,
@@ -151,7 +144,7 @@ pub(crate) async fn create_customer(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreateCustomer = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let c: Customer = s.call("svc.intake.customer.create", &req, Some(&p)).await?;
+    let c: Customer = s.call(&req, Some(&p)).await?;
     Ok(created(
         &c,
         format!("/api/v1/customers/{}", c.id),
@@ -175,7 +168,7 @@ pub(crate) async fn find_customers(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let mut page: Page<Customer> = s.call("svc.intake.customer.find", &req, Some(&p)).await?;
+    let mut page: Page<Customer> = s.call(&req, Some(&p)).await?;
     if show {
         let numbers: Vec<&str> = page.items.iter().map(|c| c.number.as_str()).collect();
         store::audit(
@@ -217,9 +210,7 @@ pub(crate) async fn register_machine(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: RegisterMachine = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let m: Machine = s
-        .call("svc.intake.machine.register", &req, Some(&p))
-        .await?;
+    let m: Machine = s.call(&req, Some(&p)).await?;
     Ok(created(
         &m,
         format!("/api/v1/customers/{}/machines", m.customer_id),
@@ -247,7 +238,7 @@ pub(crate) async fn list_machines(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<Machine> = s.call("svc.intake.machine.list", &req, Some(&p)).await?;
+    let page: Page<Machine> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -258,9 +249,7 @@ pub(crate) async fn register_warranty_card(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: RegisterWarrantyCard = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let card: WarrantyCard = s
-        .call("svc.intake.warranty.register", &req, Some(&p))
-        .await?;
+    let card: WarrantyCard = s.call(&req, Some(&p)).await?;
     Ok(created(
         &card,
         format!("/api/v1/customers/{}", card.customer.id),
@@ -272,13 +261,7 @@ pub(crate) async fn list_product_lines(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let page: Page<ProductLine> = s
-        .call(
-            "svc.intake.product_line.list",
-            &ListProductLines {},
-            Some(&p),
-        )
-        .await?;
+    let page: Page<ProductLine> = s.call(&ListProductLines {}, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -289,8 +272,6 @@ pub(crate) async fn save_product_line(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: ProductLine = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let line: ProductLine = s
-        .call("svc.intake.product_line.save", &req, Some(&p))
-        .await?;
+    let line: ProductLine = s.call(&req, Some(&p)).await?;
     Ok(created(&line, "/api/v1/product-lines".into(), None))
 }

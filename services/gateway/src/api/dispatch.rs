@@ -2,6 +2,7 @@
 //! and leave, assignment by hand, the technician's progress, appointments and day plans.
 //! Technicians reach their own work orders and route only.
 use aftercare_contracts::Role;
+use aftercare_contracts::dispatch::GetTechnician;
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CreateMaintenancePlan, DayPlan, DispatchReport,
     DispatchReportRequest, GetDayPlan, ListMaintenancePlans, ListTechnicians, MaintenancePlan,
@@ -53,9 +54,7 @@ pub(crate) async fn list_technicians(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<Technician> = s
-        .call("svc.dispatch.technician.list", &req, Some(&p))
-        .await?;
+    let page: Page<Technician> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -73,14 +72,7 @@ pub(crate) async fn get_technician(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     own_profile(&p, &id)?;
-    read_versioned(
-        &s,
-        &p,
-        "svc.dispatch.technician.get",
-        id,
-        |t: &Technician| t.version,
-    )
-    .await
+    read_versioned(&s, &p, &GetTechnician { id }, |t: &Technician| t.version).await
 }
 
 pub(crate) async fn update_technician(
@@ -90,15 +82,9 @@ pub(crate) async fn update_technician(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<UpdateTechnician, Technician>(
-        &s,
-        &p,
-        "svc.dispatch.technician.update",
-        ("technician_id", id),
-        &headers,
-        body,
-        |t| t.version,
-    )
+    update_versioned::<UpdateTechnician>(&s, &p, ("technician_id", id), &headers, body, |t| {
+        t.version
+    })
     .await
 }
 
@@ -116,9 +102,7 @@ pub(crate) async fn add_leave(
         &[("technician_id", Value::String(id))],
     )
     .await?;
-    let t: Technician = s
-        .call("svc.dispatch.technician.add_leave", &req, Some(&p))
-        .await?;
+    let t: Technician = s.call(&req, Some(&p)).await?;
     Ok(created(
         &t,
         format!("/api/v1/technicians/{}", t.id),
@@ -133,15 +117,9 @@ pub(crate) async fn assign_work_order(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<AssignWorkOrder, WorkOrder>(
-        &s,
-        &p,
-        "svc.dispatch.workorder.assign",
-        ("work_order_id", id),
-        &headers,
-        body,
-        |w| w.version,
-    )
+    update_versioned::<AssignWorkOrder>(&s, &p, ("work_order_id", id), &headers, body, |w| {
+        w.version
+    })
     .await
 }
 
@@ -162,9 +140,7 @@ pub(crate) async fn move_work_order(
     if p.role == Role::Technician && req.to == WorkOrderStatus::Cancelled {
         return Err(ApiError::Forbidden);
     }
-    let w: WorkOrder = s
-        .call("svc.dispatch.workorder.transition", &req, Some(&p))
-        .await?;
+    let w: WorkOrder = s.call(&req, Some(&p)).await?;
     Ok(with_etag(StatusCode::OK, &w, w.version))
 }
 
@@ -175,15 +151,9 @@ pub(crate) async fn book_appointment(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<BookAppointment, WorkOrder>(
-        &s,
-        &p,
-        "svc.dispatch.workorder.book",
-        ("work_order_id", id),
-        &headers,
-        body,
-        |w| w.version,
-    )
+    update_versioned::<BookAppointment>(&s, &p, ("work_order_id", id), &headers, body, |w| {
+        w.version
+    })
     .await
 }
 
@@ -194,9 +164,7 @@ pub(crate) async fn publish_day_plan(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: PlanDay = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let plan: DayPlan = s
-        .call("svc.dispatch.day_plan.publish", &req, Some(&p))
-        .await?;
+    let plan: DayPlan = s.call(&req, Some(&p)).await?;
     Ok(Json(plan).into_response())
 }
 
@@ -219,7 +187,6 @@ pub(crate) async fn get_day_plan(
     }
     let plan: DayPlan = s
         .call(
-            "svc.dispatch.day_plan.get",
             &GetDayPlan {
                 date,
                 technician_id,
@@ -238,9 +205,7 @@ pub(crate) async fn create_maintenance_plan(
 ) -> Result<Response, ApiError> {
     let req: CreateMaintenancePlan =
         json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let plan: MaintenancePlan = s
-        .call("svc.dispatch.maintenance.create", &req, Some(&p))
-        .await?;
+    let plan: MaintenancePlan = s.call(&req, Some(&p)).await?;
     Ok(created(
         &plan,
         format!("/api/v1/maintenance-plans?customer_id={}", plan.customer_id),
@@ -262,9 +227,7 @@ pub(crate) async fn list_maintenance_plans(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<MaintenancePlan> = s
-        .call("svc.dispatch.maintenance.list", &req, Some(&p))
-        .await?;
+    let page: Page<MaintenancePlan> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -284,7 +247,7 @@ pub(crate) async fn visit_report(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: DispatchReport = s.call("svc.dispatch.report.visits", &req, Some(&p)).await?;
+    let r: DispatchReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -300,14 +263,6 @@ pub(crate) async fn request_parts(
     if p.role == Role::Technician {
         visible_work_order(&s, &p, &id).await?;
     }
-    update_versioned::<RequestParts, WorkOrder>(
-        &s,
-        &p,
-        "svc.dispatch.workorder.request_parts",
-        ("work_order_id", id),
-        &headers,
-        body,
-        |w| w.version,
-    )
-    .await
+    update_versioned::<RequestParts>(&s, &p, ("work_order_id", id), &headers, body, |w| w.version)
+        .await
 }

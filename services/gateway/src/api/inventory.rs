@@ -8,8 +8,10 @@ use aftercare_contracts::inventory::{
     PurchaseRequest, PurchaseStatus, RecordMovement, StartForecastPlan, StartStocktake,
     StockMovement, StockRule, Stocktake, UpdatePart,
 };
+use aftercare_contracts::inventory::{
+    GetForecastPlan, GetPurchaseRequest, GetStocktake, ListStockRules,
+};
 use aftercare_contracts::inventory::{StockReport, StockReportRequest};
-use aftercare_contracts::rpc::ById;
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;
@@ -46,9 +48,7 @@ pub(crate) async fn create_location(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreateLocation = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let l: Location = s
-        .call("svc.inventory.location.create", &req, Some(&p))
-        .await?;
+    let l: Location = s.call(&req, Some(&p)).await?;
     Ok(created(&l, "/api/v1/locations".to_owned(), None))
 }
 
@@ -56,9 +56,7 @@ pub(crate) async fn list_locations(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let page: Page<Location> = s
-        .call("svc.inventory.location.list", &ListLocations {}, Some(&p))
-        .await?;
+    let page: Page<Location> = s.call(&ListLocations {}, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -76,9 +74,7 @@ pub(crate) async fn record_movement(
         &[("sku", Value::String(sku))],
     )
     .await?;
-    let part: Part = s
-        .call("svc.inventory.movement.record", &req, Some(&p))
-        .await?;
+    let part: Part = s.call(&req, Some(&p)).await?;
     Ok((StatusCode::CREATED, Json(part)).into_response())
 }
 
@@ -93,9 +89,7 @@ pub(crate) async fn list_movements(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<StockMovement> = s
-        .call("svc.inventory.movement.list", &req, Some(&p))
-        .await?;
+    let page: Page<StockMovement> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -106,9 +100,7 @@ pub(crate) async fn start_stocktake(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: StartStocktake = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let st: Stocktake = s
-        .call("svc.inventory.stocktake.start", &req, Some(&p))
-        .await?;
+    let st: Stocktake = s.call(&req, Some(&p)).await?;
     Ok(created(
         &st,
         format!("/api/v1/stocktakes/{}", st.id),
@@ -121,14 +113,7 @@ pub(crate) async fn get_stocktake(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned(
-        &s,
-        &p,
-        "svc.inventory.stocktake.get",
-        id,
-        |t: &Stocktake| t.version,
-    )
-    .await
+    read_versioned(&s, &p, &GetStocktake { id }, |t: &Stocktake| t.version).await
 }
 
 pub(crate) async fn decide_stocktake(
@@ -138,16 +123,8 @@ pub(crate) async fn decide_stocktake(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<DecideStocktake, Stocktake>(
-        &s,
-        &p,
-        "svc.inventory.stocktake.decide",
-        ("stocktake_id", id),
-        &headers,
-        body,
-        |t| t.version,
-    )
-    .await
+    update_versioned::<DecideStocktake>(&s, &p, ("stocktake_id", id), &headers, body, |t| t.version)
+        .await
 }
 
 pub(crate) async fn update_part(
@@ -157,16 +134,7 @@ pub(crate) async fn update_part(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<UpdatePart, Part>(
-        &s,
-        &p,
-        "svc.inventory.part.update",
-        ("sku", sku),
-        &headers,
-        body,
-        |p| p.version,
-    )
-    .await
+    update_versioned::<UpdatePart>(&s, &p, ("sku", sku), &headers, body, |p| p.version).await
 }
 
 pub(crate) async fn save_rule(
@@ -183,7 +151,7 @@ pub(crate) async fn save_rule(
         &[("sku", Value::String(sku))],
     )
     .await?;
-    let r: StockRule = s.call("svc.inventory.rule.save", &req, Some(&p)).await?;
+    let r: StockRule = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -192,9 +160,7 @@ pub(crate) async fn list_rules(
     Extension(p): Extension<Principal>,
     Path(sku): Path<String>,
 ) -> Result<Response, ApiError> {
-    let page: Page<StockRule> = s
-        .call("svc.inventory.rule.list", &ById { id: sku }, Some(&p))
-        .await?;
+    let page: Page<StockRule> = s.call(&ListStockRules { id: sku }, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -206,9 +172,7 @@ pub(crate) async fn create_purchase(
 ) -> Result<Response, ApiError> {
     let req: CreatePurchaseRequest =
         json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let pr: PurchaseRequest = s
-        .call("svc.inventory.purchase.create", &req, Some(&p))
-        .await?;
+    let pr: PurchaseRequest = s.call(&req, Some(&p)).await?;
     Ok(created(
         &pr,
         format!("/api/v1/purchase-requests/{}", pr.id),
@@ -226,9 +190,7 @@ pub(crate) async fn list_purchases(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<PurchaseRequest> = s
-        .call("svc.inventory.purchase.list", &req, Some(&p))
-        .await?;
+    let page: Page<PurchaseRequest> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -237,13 +199,9 @@ pub(crate) async fn get_purchase(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned(
-        &s,
-        &p,
-        "svc.inventory.purchase.get",
-        id,
-        |x: &PurchaseRequest| x.version,
-    )
+    read_versioned(&s, &p, &GetPurchaseRequest { id }, |x: &PurchaseRequest| {
+        x.version
+    })
     .await
 }
 
@@ -261,9 +219,7 @@ pub(crate) async fn move_purchase(
     if req.to == PurchaseStatus::Approved && !matches!(p.role, Role::Manager | Role::Admin) {
         return Err(ApiError::Forbidden);
     }
-    let pr: PurchaseRequest = s
-        .call("svc.inventory.purchase.transition", &req, Some(&p))
-        .await?;
+    let pr: PurchaseRequest = s.call(&req, Some(&p)).await?;
     Ok(with_etag(StatusCode::OK, &pr, pr.version))
 }
 
@@ -274,9 +230,7 @@ pub(crate) async fn start_forecast(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: StartForecastPlan = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let plan: ForecastPlan = s
-        .call("svc.inventory.forecast.start", &req, Some(&p))
-        .await?;
+    let plan: ForecastPlan = s.call(&req, Some(&p)).await?;
     Ok(created(
         &plan,
         format!("/api/v1/forecast-plans/{}", plan.id),
@@ -289,13 +243,9 @@ pub(crate) async fn get_forecast(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned(
-        &s,
-        &p,
-        "svc.inventory.forecast.get",
-        id,
-        |x: &ForecastPlan| x.version,
-    )
+    read_versioned(&s, &p, &GetForecastPlan { id }, |x: &ForecastPlan| {
+        x.version
+    })
     .await
 }
 
@@ -306,16 +256,8 @@ pub(crate) async fn approve_forecast(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<ApproveForecastPlan, ForecastPlan>(
-        &s,
-        &p,
-        "svc.inventory.forecast.approve",
-        ("plan_id", id),
-        &headers,
-        body,
-        |x| x.version,
-    )
-    .await
+    update_versioned::<ApproveForecastPlan>(&s, &p, ("plan_id", id), &headers, body, |x| x.version)
+        .await
 }
 
 pub(crate) async fn stock_report(
@@ -327,6 +269,6 @@ pub(crate) async fn stock_report(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: StockReport = s.call("svc.inventory.report.stock", &req, Some(&p)).await?;
+    let r: StockReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }

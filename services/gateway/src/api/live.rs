@@ -10,6 +10,7 @@
 //! account, changes a password or revokes an API token; when they no longer
 //! authenticate (signed out, disabled, expired, revoked) the stream sends `ended` and
 //! closes.
+use aftercare_contracts::intake::GetTicket;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -19,7 +20,6 @@ use std::time::Duration;
 use aftercare_contracts::Role;
 use aftercare_contracts::intake::Ticket;
 use aftercare_contracts::permissions::LIVE_UPDATE_SUBJECTS;
-use aftercare_contracts::rpc::ById;
 use aftercare_platform::Bus;
 use axum::extract::{Extension, State};
 use axum::http::HeaderMap;
@@ -155,8 +155,7 @@ impl Live {
         }
         let t: Ticket = s
             .call(
-                "svc.intake.ticket.get",
-                &ById {
+                &GetTicket {
                     id: ticket.to_string(),
                 },
                 None,

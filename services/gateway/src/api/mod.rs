@@ -17,7 +17,6 @@ pub(crate) mod survey;
 
 use std::sync::Arc;
 
-use aftercare_contracts::ServiceError;
 use aftercare_contracts::dispatch::{
     DurationDefaults, GetDurationDefaults, ReplaceDurationDefaults,
 };
@@ -29,7 +28,8 @@ use aftercare_contracts::survey::{
     GetQualityThresholds, GetQuestionnaire, QualityThresholds, Questionnaire,
     ReplaceQualityThresholds, ReplaceQuestionnaire,
 };
-use aftercare_platform::rpc::call_subject as call;
+use aftercare_contracts::{Request, ServiceError};
+use aftercare_platform::rpc::call;
 use aftercare_platform::{Bus, Db};
 use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -63,21 +63,13 @@ pub(crate) struct AppState {
 
 impl AppState {
     /// Calls the owning service as `principal` (recorded by the service as the actor).
-    pub(crate) async fn call<Req: Serialize, Resp: DeserializeOwned>(
+    pub(crate) async fn call<R: Request>(
         &self,
-        subject: &str,
-        req: &Req,
+        req: &R,
         principal: Option<&Principal>,
-    ) -> Result<Resp, ApiError> {
+    ) -> Result<R::Reply, ApiError> {
         let actor = principal.map(Principal::actor);
-        Ok(call(
-            &self.bus,
-            subject,
-            req,
-            actor.as_ref(),
-            self.config.request_timeout,
-        )
-        .await?)
+        Ok(call(&self.bus, req, actor.as_ref(), self.config.request_timeout).await?)
     }
 }
 
@@ -133,25 +125,17 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/reports/tickets", get(services::ticket_report))
         .route(
             "/sla-policy",
-            services::setting_route::<GetSlaPolicy, ReplaceSlaPolicy, _>(
-                "svc.intake.sla_policy.get",
-                "svc.intake.sla_policy.replace",
-                |p: &SlaPolicy| p.version,
-            ),
+            services::setting_route::<GetSlaPolicy, ReplaceSlaPolicy>(|p: &SlaPolicy| p.version),
         )
         .route(
             "/notification-templates",
-            services::setting_route::<GetNotificationTemplates, ReplaceNotificationTemplates, _>(
-                "svc.intake.notification_templates.get",
-                "svc.intake.notification_templates.replace",
+            services::setting_route::<GetNotificationTemplates, ReplaceNotificationTemplates>(
                 |t: &NotificationTemplates| t.version,
             ),
         )
         .route(
             "/priority-rules",
-            services::setting_route::<GetPriorityRules, ReplacePriorityRules, _>(
-                "svc.intake.priority_rules.get",
-                "svc.intake.priority_rules.replace",
+            services::setting_route::<GetPriorityRules, ReplacePriorityRules>(
                 |r: &PriorityRules| r.version,
             ),
         )
@@ -193,9 +177,7 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route(
             "/duration-defaults",
-            services::setting_route::<GetDurationDefaults, ReplaceDurationDefaults, _>(
-                "svc.dispatch.durations.get",
-                "svc.dispatch.durations.replace",
+            services::setting_route::<GetDurationDefaults, ReplaceDurationDefaults>(
                 |d: &DurationDefaults| d.version,
             ),
         )
@@ -316,9 +298,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/answer-form/answers", post(survey::answer_by_link))
         .route(
             "/questionnaire",
-            services::setting_route::<GetQuestionnaire, ReplaceQuestionnaire, _>(
-                "svc.survey.questionnaire.get",
-                "svc.survey.questionnaire.replace",
+            services::setting_route::<GetQuestionnaire, ReplaceQuestionnaire>(
                 |q: &Questionnaire| q.version,
             ),
         )
@@ -342,9 +322,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/quality-warnings", get(survey::list_quality_warnings))
         .route(
             "/quality-thresholds",
-            services::setting_route::<GetQualityThresholds, ReplaceQualityThresholds, _>(
-                "svc.survey.quality_thresholds.get",
-                "svc.survey.quality_thresholds.replace",
+            services::setting_route::<GetQualityThresholds, ReplaceQualityThresholds>(
                 |t: &QualityThresholds| t.version,
             ),
         )
@@ -456,35 +434,27 @@ pub(crate) async fn update_body<Req: DeserializeOwned>(
 
 /// An update of a versioned object: `If-Match` becomes `expected_version`, the path's id
 /// goes into `id_field`, and the answer carries the new version as its ETag.
-pub(crate) async fn update_versioned<Req, Resp>(
+pub(crate) async fn update_versioned<R: Request>(
     s: &AppState,
     p: &Principal,
-    subject: &str,
     id: (&str, String),
     headers: &HeaderMap,
     body: axum::body::Body,
-    version: fn(&Resp) -> i64,
-) -> Result<Response, ApiError>
-where
-    Req: DeserializeOwned + Serialize,
-    Resp: DeserializeOwned + Serialize,
-{
-    let req: Req = update_body(s, headers, body, Some(id)).await?;
-    let r: Resp = s.call(subject, &req, Some(p)).await?;
+    version: fn(&R::Reply) -> i64,
+) -> Result<Response, ApiError> {
+    let req: R = update_body(s, headers, body, Some(id)).await?;
+    let r = s.call(&req, Some(p)).await?;
     Ok(with_etag(StatusCode::OK, &r, version(&r)))
 }
 
-/// A versioned object by id, with its version as the ETag.
-pub(crate) async fn read_versioned<Resp: DeserializeOwned + Serialize>(
+/// A versioned object read by `req`, with its version as the ETag.
+pub(crate) async fn read_versioned<R: Request>(
     s: &AppState,
     p: &Principal,
-    subject: &str,
-    id: String,
-    version: fn(&Resp) -> i64,
+    req: &R,
+    version: fn(&R::Reply) -> i64,
 ) -> Result<Response, ApiError> {
-    let r: Resp = s
-        .call(subject, &aftercare_contracts::rpc::ById { id }, Some(p))
-        .await?;
+    let r = s.call(req, Some(p)).await?;
     Ok(with_etag(StatusCode::OK, &r, version(&r)))
 }
 

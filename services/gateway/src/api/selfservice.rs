@@ -60,7 +60,6 @@ pub(crate) async fn request_code(
     let expires_at = now + (CODE_TTL_SECS * 1000) as i64;
     let sent: Result<VerificationCodeSent, ApiError> = s
         .call(
-            "svc.intake.ticket.send_code",
             &SendVerificationCode {
                 ticket_number: number.clone(),
                 code: code.clone(),

@@ -1,8 +1,11 @@
 //! Routes onto the five services: tickets, technicians, work orders, parts, receipts,
 //! callbacks and dead letters. Each handler narrows what the caller sees to their own
 //! objects (another customer's object is a 404, never a 403, so ids cannot be probed).
+use aftercare_contracts::Request;
 use aftercare_contracts::Role;
+use aftercare_contracts::billing::GetInvoice;
 use aftercare_contracts::billing::Invoice;
+use aftercare_contracts::dispatch::GetWorkOrder;
 use aftercare_contracts::dispatch::{
     CompleteWorkOrder, CreateTechnician, GetWorkOrderHistory, ListWorkOrders, Technician,
     WorkOrder, WorkOrderHistoryEntry,
@@ -12,8 +15,10 @@ use aftercare_contracts::intake::{
     ListTickets, OpenTicket, SetPriority, Ticket, TicketHistoryEntry, TicketReport,
     TicketReportRequest, TicketStatus, TransitionTicket,
 };
+use aftercare_contracts::intake::{GetFaqArticle, GetTicket};
+use aftercare_contracts::inventory::GetPart;
 use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
-use aftercare_contracts::rpc::{ById, ByWorkOrder, ListOrder, Page};
+use aftercare_contracts::rpc::{ByWorkOrder, ListOrder, Page};
 use aftercare_platform::now_ms;
 use axum::Json;
 use axum::body::Body;
@@ -135,13 +140,7 @@ pub(crate) async fn visible_ticket(
     p: &Principal,
     id: &str,
 ) -> Result<Ticket, ApiError> {
-    let t: Ticket = s
-        .call(
-            "svc.intake.ticket.get",
-            &ById { id: id.to_owned() },
-            Some(p),
-        )
-        .await?;
+    let t: Ticket = s.call(&GetTicket { id: id.to_owned() }, Some(p)).await?;
     if ticket_visible(s, p, &t).await? {
         Ok(t)
     } else {
@@ -162,13 +161,7 @@ pub(crate) async fn ticket_visible(
         Role::Customer => p.customer_id.is_some() && t.customer_id == p.customer_id,
         Role::Technician => match t.work_order_id {
             Some(w) => {
-                let w: WorkOrder = s
-                    .call(
-                        "svc.dispatch.workorder.get",
-                        &ById { id: w.to_string() },
-                        Some(p),
-                    )
-                    .await?;
+                let w: WorkOrder = s.call(&GetWorkOrder { id: w.to_string() }, Some(p)).await?;
                 work_order_visible(p, &w)
             }
             None => false,
@@ -190,13 +183,7 @@ pub(crate) async fn visible_work_order(
     p: &Principal,
     id: &str,
 ) -> Result<WorkOrder, ApiError> {
-    let w: WorkOrder = s
-        .call(
-            "svc.dispatch.workorder.get",
-            &ById { id: id.to_owned() },
-            Some(p),
-        )
-        .await?;
+    let w: WorkOrder = s.call(&GetWorkOrder { id: id.to_owned() }, Some(p)).await?;
     if work_order_visible(p, &w) {
         Ok(w)
     } else {
@@ -240,7 +227,7 @@ pub(crate) async fn open_ticket(
         }
         req.customer_id = p.customer_id;
     }
-    let t: Ticket = s.call("svc.intake.ticket.open", &req, Some(&p)).await?;
+    let t: Ticket = s.call(&req, Some(&p)).await?;
     Ok(created(
         &t,
         format!("/api/v1/tickets/{}", t.id),
@@ -288,7 +275,7 @@ pub(crate) async fn list_tickets(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let mut page: Page<Ticket> = s.call("svc.intake.ticket.list", &req, Some(&p)).await?;
+    let mut page: Page<Ticket> = s.call(&req, Some(&p)).await?;
     if show {
         let ids: Vec<String> = page.items.iter().map(|t| t.number.clone()).collect();
         store::audit(
@@ -365,8 +352,7 @@ pub(crate) async fn ticket_history(
         limit,
         cursor: q.cursor,
     };
-    let mut page: Page<TicketHistoryEntry> =
-        s.call("svc.intake.ticket.history", &req, Some(&p)).await?;
+    let mut page: Page<TicketHistoryEntry> = s.call(&req, Some(&p)).await?;
     let ids = page
         .items
         .iter()
@@ -403,18 +389,14 @@ fn as_customer_sees(e: &mut TicketHistoryEntry, own_account: &str) {
 const STAFF: &str = "staff";
 
 /// An update of a ticket at the version in `If-Match`, with `id` from the path.
-async fn update_ticket<Req: serde::de::DeserializeOwned + serde::Serialize>(
+async fn update_ticket<R: Request<Reply = Ticket>>(
     s: &AppState,
     p: &Principal,
     id: String,
     headers: &HeaderMap,
     body: Body,
-    subject: &str,
 ) -> Result<Response, ApiError> {
-    super::update_versioned::<Req, Ticket>(s, p, subject, ("ticket_id", id), headers, body, |t| {
-        t.version
-    })
-    .await
+    super::update_versioned::<R>(s, p, ("ticket_id", id), headers, body, |t| t.version).await
 }
 
 pub(crate) async fn move_ticket(
@@ -424,8 +406,7 @@ pub(crate) async fn move_ticket(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_ticket::<TransitionTicket>(&s, &p, id, &headers, body, "svc.intake.ticket.transition")
-        .await
+    update_ticket::<TransitionTicket>(&s, &p, id, &headers, body).await
 }
 
 pub(crate) async fn inspect_return(
@@ -435,15 +416,7 @@ pub(crate) async fn inspect_return(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_ticket::<InspectReturn>(
-        &s,
-        &p,
-        id,
-        &headers,
-        body,
-        "svc.intake.ticket.inspect_return",
-    )
-    .await
+    update_ticket::<InspectReturn>(&s, &p, id, &headers, body).await
 }
 
 pub(crate) async fn set_ticket_priority(
@@ -453,7 +426,7 @@ pub(crate) async fn set_ticket_priority(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_ticket::<SetPriority>(&s, &p, id, &headers, body, "svc.intake.ticket.set_priority").await
+    update_ticket::<SetPriority>(&s, &p, id, &headers, body).await
 }
 
 /// Roles that may be responsible for a ticket.
@@ -479,9 +452,7 @@ pub(crate) async fn assign_ticket_owner(
             "the owner must be an enabled agent, callback agent or manager account",
         ));
     }
-    let t: Ticket = s
-        .call("svc.intake.ticket.assign_owner", &req, Some(&p))
-        .await?;
+    let t: Ticket = s.call(&req, Some(&p)).await?;
     Ok(with_etag(StatusCode::OK, &t, t.version))
 }
 
@@ -492,7 +463,7 @@ pub(crate) async fn create_faq_article(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreateFaqArticle = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let a: FaqArticle = s.call("svc.intake.faq.create", &req, Some(&p)).await?;
+    let a: FaqArticle = s.call(&req, Some(&p)).await?;
     Ok(created(&a, format!("/api/v1/faq/{}", a.id), None))
 }
 
@@ -514,7 +485,7 @@ pub(crate) async fn find_faq_articles(
         text: q.text,
         limit: parse_limit(q.limit.as_deref())?,
     };
-    let page: Page<FaqArticle> = s.call("svc.intake.faq.find", &req, Some(&p)).await?;
+    let page: Page<FaqArticle> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -523,7 +494,7 @@ pub(crate) async fn get_faq_article(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let a: FaqArticle = s.call("svc.intake.faq.get", &ById { id }, Some(&p)).await?;
+    let a: FaqArticle = s.call(&GetFaqArticle { id }, Some(&p)).await?;
     Ok(Json(a).into_response())
 }
 
@@ -550,57 +521,46 @@ pub(crate) async fn ticket_report(
             ApiError::field("group_by", "required", "give group_by, e.g. district")
         })?,
     };
-    let r: TicketReport = s.call("svc.intake.report.tickets", &req, Some(&p)).await?;
+    let r: TicketReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
 /// A company setting read with its version as the ETag.
-async fn read_setting<
-    Req: serde::Serialize,
-    Resp: serde::Serialize + serde::de::DeserializeOwned,
->(
+async fn read_setting<R: Request>(
     s: &AppState,
     p: &Principal,
-    subject: &str,
-    req: &Req,
-    version: fn(&Resp) -> i64,
+    req: &R,
+    version: fn(&R::Reply) -> i64,
 ) -> Result<Response, ApiError> {
-    let r: Resp = s.call(subject, req, Some(p)).await?;
+    let r = s.call(req, Some(p)).await?;
     let v = version(&r);
     Ok(with_etag(StatusCode::OK, &r, v))
 }
 
 /// A company setting replaced whole at the version in `If-Match`.
-async fn replace_setting<
-    Req: serde::Serialize + serde::de::DeserializeOwned,
-    Resp: serde::Serialize + serde::de::DeserializeOwned,
->(
+async fn replace_setting<R: Request>(
     s: &AppState,
     p: &Principal,
     headers: &HeaderMap,
     body: Body,
-    subject: &str,
-    version: fn(&Resp) -> i64,
+    version: fn(&R::Reply) -> i64,
 ) -> Result<Response, ApiError> {
-    let req: Req = update_body(s, headers, body, None).await?;
-    read_setting(s, p, subject, &req, version).await
+    let req: R = update_body(s, headers, body, None).await?;
+    read_setting(s, p, &req, version).await
 }
 
 /// `GET` and `POST` of one versioned company setting (read, and replace whole at the
 /// version in `If-Match`), as one route.
-pub(crate) fn setting_route<Get, Replace, Setting>(
-    get_subject: &'static str,
-    replace_subject: &'static str,
-    version: fn(&Setting) -> i64,
+pub(crate) fn setting_route<Get, Replace>(
+    version: fn(&Get::Reply) -> i64,
 ) -> axum::routing::MethodRouter<AppState>
 where
-    Get: serde::Serialize + Default + Send + Sync + 'static,
-    Replace: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
-    Setting: serde::Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+    Get: Request + Default,
+    Replace: Request<Reply = Get::Reply>,
 {
     axum::routing::get(
         move |State(s): State<AppState>, Extension(p): Extension<Principal>| async move {
-            read_setting(&s, &p, get_subject, &Get::default(), version).await
+            read_setting(&s, &p, &Get::default(), version).await
         },
     )
     .post(
@@ -608,8 +568,7 @@ where
               Extension(p): Extension<Principal>,
               headers: HeaderMap,
               body: Body| async move {
-            replace_setting::<Replace, Setting>(&s, &p, &headers, body, replace_subject, version)
-                .await
+            replace_setting::<Replace>(&s, &p, &headers, body, version).await
         },
     )
 }
@@ -621,9 +580,7 @@ pub(crate) async fn create_technician(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreateTechnician = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let t: Technician = s
-        .call("svc.dispatch.technician.create", &req, Some(&p))
-        .await?;
+    let t: Technician = s.call(&req, Some(&p)).await?;
     Ok(created(&t, format!("/api/v1/technicians/{}", t.id), None))
 }
 
@@ -672,9 +629,7 @@ pub(crate) async fn list_work_orders(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<WorkOrder> = s
-        .call("svc.dispatch.workorder.list", &req, Some(&p))
-        .await?;
+    let page: Page<WorkOrder> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -701,9 +656,7 @@ pub(crate) async fn work_order_history(
         limit,
         cursor: q.cursor,
     };
-    let mut page: Page<WorkOrderHistoryEntry> = s
-        .call("svc.dispatch.workorder.history", &req, Some(&p))
-        .await?;
+    let mut page: Page<WorkOrderHistoryEntry> = s.call(&req, Some(&p)).await?;
     let ids = page.items.iter().map(|e| e.actor.clone()).collect();
     let names = display_names(&s, ids).await?;
     for e in &mut page.items {
@@ -726,9 +679,7 @@ pub(crate) async fn complete_work_order(
     }
     let req: CompleteWorkOrder =
         update_body(&s, &headers, body, Some(("work_order_id", id))).await?;
-    let w: WorkOrder = s
-        .call("svc.dispatch.workorder.complete", &req, Some(&p))
-        .await?;
+    let w: WorkOrder = s.call(&req, Some(&p)).await?;
     Ok(with_etag(StatusCode::OK, &w, w.version))
 }
 
@@ -739,7 +690,7 @@ pub(crate) async fn create_part(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: CreatePart = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let part: Part = s.call("svc.inventory.part.create", &req, Some(&p)).await?;
+    let part: Part = s.call(&req, Some(&p)).await?;
     Ok(created(&part, format!("/api/v1/parts/{}", part.sku), None))
 }
 
@@ -748,9 +699,7 @@ pub(crate) async fn get_part(
     Extension(p): Extension<Principal>,
     Path(sku): Path<String>,
 ) -> Result<Response, ApiError> {
-    let part: Part = s
-        .call("svc.inventory.part.get", &ById { id: sku }, Some(&p))
-        .await?;
+    let part: Part = s.call(&GetPart { id: sku }, Some(&p)).await?;
     Ok(with_etag(StatusCode::OK, &part, part.version))
 }
 
@@ -768,7 +717,7 @@ pub(crate) async fn receive_stock(
         &[("sku", Value::String(sku))],
     )
     .await?;
-    let part: Part = s.call("svc.inventory.part.receive", &req, Some(&p)).await?;
+    let part: Part = s.call(&req, Some(&p)).await?;
     Ok((StatusCode::CREATED, Json(part)).into_response())
 }
 
@@ -788,7 +737,7 @@ pub(crate) async fn list_invoices(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, ApiError> {
     let by = required_work_order(&q)?;
-    let mut page: Page<Invoice> = s.call("svc.billing.invoice.list", &by, Some(&p)).await?;
+    let mut page: Page<Invoice> = s.call(&by, Some(&p)).await?;
     let mut visible = Vec::with_capacity(page.items.len());
     for i in page.items {
         if invoice_visible(&s, &p, &i).await? {
@@ -804,13 +753,7 @@ pub(crate) async fn get_invoice(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let i: Invoice = s
-        .call(
-            "svc.billing.invoice.get",
-            &ById { id: id.clone() },
-            Some(&p),
-        )
-        .await?;
+    let i: Invoice = s.call(&GetInvoice { id: id.clone() }, Some(&p)).await?;
     if !invoice_visible(&s, &p, &i).await? {
         return Err(ApiError::not_found("invoice", &id));
     }

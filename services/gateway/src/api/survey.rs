@@ -1,7 +1,7 @@
 //! Survey routes: callbacks and their attempts, answer links and the public answer form,
 //! follow-ups, reports (scores, coverage, satisfaction index, the appraisal export as
 //! JSON or CSV), ranking snapshots, campaigns and quality warnings.
-use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::{
     AnswerByLink, AnswerForm, AnswerLink, AppraisalReport, AppraisalRequest, Callback, Campaign,
     CoverageReport, CoverageRequest, FollowUp, GetAnswerForm, IssueAnswerLink, ListCallbacks,
@@ -9,6 +9,7 @@ use aftercare_contracts::survey::{
     QualityWarning, Ranking, RecordCallback, ResolveFollowUp, SatisfactionReport,
     SatisfactionRequest, ScoreReport, ScoreReportRequest, StartCampaign,
 };
+use aftercare_contracts::survey::{GetCallback, GetFollowUp, GetRanking};
 use axum::Extension;
 use axum::Json;
 use axum::body::Body;
@@ -88,7 +89,7 @@ pub(crate) async fn list_callbacks(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<Callback> = s.call("svc.survey.callback.list", &req, Some(&p)).await?;
+    let page: Page<Callback> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -97,10 +98,7 @@ pub(crate) async fn get_callback(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, "svc.survey.callback.get", id, |c: &Callback| {
-        c.version
-    })
-    .await
+    read_versioned(&s, &p, &GetCallback { id }, |c: &Callback| c.version).await
 }
 
 pub(crate) async fn record_callback(
@@ -110,16 +108,8 @@ pub(crate) async fn record_callback(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<RecordCallback, Callback>(
-        &s,
-        &p,
-        "svc.survey.callback.record",
-        ("callback_id", id),
-        &headers,
-        body,
-        |c| c.version,
-    )
-    .await
+    update_versioned::<RecordCallback>(&s, &p, ("callback_id", id), &headers, body, |c| c.version)
+        .await
 }
 
 pub(crate) async fn issue_answer_link(
@@ -128,11 +118,7 @@ pub(crate) async fn issue_answer_link(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let link: AnswerLink = s
-        .call(
-            "svc.survey.callback.issue_link",
-            &IssueAnswerLink { callback_id: id },
-            Some(&p),
-        )
+        .call(&IssueAnswerLink { callback_id: id }, Some(&p))
         .await?;
     let mut r = (StatusCode::CREATED, Json(link)).into_response();
     // The token is a credential: never cached.
@@ -148,7 +134,7 @@ pub(crate) async fn answer_form(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: GetAnswerForm = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let form: AnswerForm = s.call("svc.survey.form.get", &req, None).await?;
+    let form: AnswerForm = s.call(&req, None).await?;
     Ok(Json(form).into_response())
 }
 
@@ -159,7 +145,7 @@ pub(crate) async fn answer_by_link(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: AnswerByLink = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let _: Callback = s.call("svc.survey.form.answer", &req, None).await?;
+    let _: Callback = s.call(&req, None).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -179,7 +165,7 @@ pub(crate) async fn list_follow_ups(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<FollowUp> = s.call("svc.survey.followup.list", &req, Some(&p)).await?;
+    let page: Page<FollowUp> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -188,10 +174,7 @@ pub(crate) async fn get_follow_up(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, "svc.survey.followup.get", id, |f: &FollowUp| {
-        f.version
-    })
-    .await
+    read_versioned(&s, &p, &GetFollowUp { id }, |f: &FollowUp| f.version).await
 }
 
 pub(crate) async fn resolve_follow_up(
@@ -201,16 +184,8 @@ pub(crate) async fn resolve_follow_up(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_versioned::<ResolveFollowUp, FollowUp>(
-        &s,
-        &p,
-        "svc.survey.followup.resolve",
-        ("followup_id", id),
-        &headers,
-        body,
-        |f| f.version,
-    )
-    .await
+    update_versioned::<ResolveFollowUp>(&s, &p, ("followup_id", id), &headers, body, |f| f.version)
+        .await
 }
 
 pub(crate) async fn score_report(
@@ -223,7 +198,7 @@ pub(crate) async fn score_report(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: ScoreReport = s.call("svc.survey.report.scores", &req, Some(&p)).await?;
+    let r: ScoreReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -236,7 +211,7 @@ pub(crate) async fn coverage_report(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: CoverageReport = s.call("svc.survey.report.coverage", &req, Some(&p)).await?;
+    let r: CoverageReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -252,9 +227,7 @@ pub(crate) async fn satisfaction_report(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: SatisfactionReport = s
-        .call("svc.survey.report.satisfaction", &req, Some(&p))
-        .await?;
+    let r: SatisfactionReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -267,7 +240,7 @@ async fn appraisal(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    s.call("svc.survey.report.appraisal", &req, Some(p)).await
+    s.call(&req, Some(p)).await
 }
 
 pub(crate) async fn appraisal_report(
@@ -353,7 +326,7 @@ pub(crate) async fn list_rankings(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<Ranking> = s.call("svc.survey.ranking.list", &req, Some(&p)).await?;
+    let page: Page<Ranking> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -362,9 +335,7 @@ pub(crate) async fn get_ranking(
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let r: Ranking = s
-        .call("svc.survey.ranking.get", &ById { id }, Some(&p))
-        .await?;
+    let r: Ranking = s.call(&GetRanking { id }, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -376,7 +347,7 @@ pub(crate) async fn publish_ranking(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: PublishRanking = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let r: Ranking = s.call("svc.survey.ranking.publish", &req, Some(&p)).await?;
+    let r: Ranking = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
 }
 
@@ -387,7 +358,7 @@ pub(crate) async fn start_campaign(
     body: Body,
 ) -> Result<Response, ApiError> {
     let req: StartCampaign = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let c: Campaign = s.call("svc.survey.campaign.start", &req, Some(&p)).await?;
+    let c: Campaign = s.call(&req, Some(&p)).await?;
     Ok(created(
         &c,
         format!("/api/v1/callbacks?campaign_id={}", c.id),
@@ -399,9 +370,7 @@ pub(crate) async fn list_campaigns(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
 ) -> Result<Response, ApiError> {
-    let page: Page<Campaign> = s
-        .call("svc.survey.campaign.list", &ListCampaigns {}, Some(&p))
-        .await?;
+    let page: Page<Campaign> = s.call(&ListCampaigns {}, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 
@@ -415,9 +384,7 @@ pub(crate) async fn list_quality_warnings(
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
-    let page: Page<QualityWarning> = s
-        .call("svc.survey.quality_warning.list", &req, Some(&p))
-        .await?;
+    let page: Page<QualityWarning> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
 }
 

@@ -45,55 +45,6 @@ impl Default for CallbackPolicy {
     }
 }
 
-impl CallbackPolicy {
-    /// The policy from settings (`AFTERCARE_CALLBACK_COLLECT_AT` `HH:MM`,
-    /// `AFTERCARE_CALLBACK_DELAY_DAYS` 1–10, `AFTERCARE_CALLBACK_ATTEMPTS` 1–10,
-    /// `AFTERCARE_CALLBACK_RETRY_MINUTES` 5–2880, `AFTERCARE_ANSWER_LINK_DAYS` 1–60), read
-    /// through `get`; unset ones keep their defaults, a bad one is an error naming it.
-    pub fn from_settings(
-        calendar: BusinessCalendar,
-        get: impl Fn(&str) -> Option<String>,
-    ) -> Result<Self, String> {
-        fn number(
-            get: &impl Fn(&str) -> Option<String>,
-            name: &str,
-            range: std::ops::RangeInclusive<u32>,
-        ) -> Result<Option<u32>, String> {
-            get(name)
-                .map(|v| match v.trim().parse::<u32>() {
-                    Ok(n) if range.contains(&n) => Ok(n),
-                    _ => Err(format!(
-                        "{name} must be a whole number from {} to {}, not {v:?}",
-                        range.start(),
-                        range.end()
-                    )),
-                })
-                .transpose()
-        }
-        let mut p = CallbackPolicy {
-            calendar,
-            ..CallbackPolicy::default()
-        };
-        if let Some(v) = get("AFTERCARE_CALLBACK_COLLECT_AT") {
-            p.collect_at = NaiveTime::parse_from_str(v.trim(), "%H:%M")
-                .map_err(|_| format!("AFTERCARE_CALLBACK_COLLECT_AT must be HH:MM, not {v:?}"))?;
-        }
-        if let Some(n) = number(&get, "AFTERCARE_CALLBACK_DELAY_DAYS", 1..=10)? {
-            p.delay_days = n;
-        }
-        if let Some(n) = number(&get, "AFTERCARE_CALLBACK_ATTEMPTS", 1..=10)? {
-            p.max_attempts = n;
-        }
-        if let Some(n) = number(&get, "AFTERCARE_CALLBACK_RETRY_MINUTES", 5..=2880)? {
-            p.retry_after = Duration::minutes(i64::from(n));
-        }
-        if let Some(n) = number(&get, "AFTERCARE_ANSWER_LINK_DAYS", 1..=60)? {
-            p.link_valid_for = Duration::days(i64::from(n));
-        }
-        Ok(p)
-    }
-}
-
 /// The collection time on the `delay_days`-th working day after the (local) day
 /// `completed` falls on.
 pub fn callback_due(completed: DateTime<Utc>, policy: &CallbackPolicy) -> DateTime<Utc> {
@@ -249,34 +200,6 @@ pub(crate) mod tests {
             callback_due(cst(2026, 11, 26, 11, 0), &p),
             cst(2026, 11, 30, 14, 30)
         );
-    }
-
-    #[test]
-    fn settings_override_the_defaults_and_bad_ones_are_named() {
-        let cal = BusinessCalendar::china();
-        let p = CallbackPolicy::from_settings(cal.clone(), |k| match k {
-            "AFTERCARE_CALLBACK_COLLECT_AT" => Some("10:15".into()),
-            "AFTERCARE_CALLBACK_ATTEMPTS" => Some("5".into()),
-            "AFTERCARE_CALLBACK_RETRY_MINUTES" => Some("30".into()),
-            _ => None,
-        })
-        .expect("valid");
-        assert_eq!(
-            p.collect_at,
-            NaiveTime::from_hms_opt(10, 15, 0).expect("time")
-        );
-        assert_eq!((p.max_attempts, p.delay_days), (5, 1));
-        assert_eq!(p.retry_after, Duration::minutes(30));
-        let e = CallbackPolicy::from_settings(cal.clone(), |k| {
-            (k == "AFTERCARE_CALLBACK_ATTEMPTS").then(|| "0".into())
-        })
-        .expect_err("invalid");
-        assert!(e.starts_with("AFTERCARE_CALLBACK_ATTEMPTS"), "{e}");
-        let e = CallbackPolicy::from_settings(cal, |k| {
-            (k == "AFTERCARE_CALLBACK_COLLECT_AT").then(|| "9am".into())
-        })
-        .expect_err("invalid");
-        assert!(e.starts_with("AFTERCARE_CALLBACK_COLLECT_AT"), "{e}");
     }
 
     #[test]

@@ -1,0 +1,47 @@
+//! Dispatch's settings: built once by the binary from the environment (the table in
+//! README.md lists each variable, its default and meaning) and passed to [`crate::build`],
+//! so the library never reads the process environment and a test builds dispatch with the
+//! settings it needs.
+
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
+use aftercare_platform::settings::{Lookup, whole_number};
+
+/// Everything dispatch is configured with.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The company's working calendar (`AFTERCARE_TIME_ZONE`, `AFTERCARE_WORKING_HOURS`,
+    /// `AFTERCARE_HOLIDAYS_FILE`): visit days, shifts and maintenance dates are local to it.
+    /// Default: Asia/Shanghai and the shipped holiday schedule.
+    pub calendar: Arc<BusinessCalendar>,
+    /// Days ahead a planned maintenance visit is generated as `dispatch.maintenance.due`
+    /// (`AFTERCARE_MAINTENANCE_LEAD_DAYS`, 0–60). Default 7.
+    pub maintenance_lead_days: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            calendar: Arc::new(BusinessCalendar::china()),
+            maintenance_lead_days: 7,
+        }
+    }
+}
+
+impl Config {
+    /// The settings looked up by their variable names; unset ones keep their defaults, a
+    /// bad one is an error naming it.
+    pub fn from_settings(get: Lookup<'_>) -> Result<Self, String> {
+        let defaults = Self::default();
+        Ok(Self {
+            calendar: Arc::new(BusinessCalendar::from_settings(get).map_err(|e| e.to_string())?),
+            maintenance_lead_days: whole_number(
+                get,
+                "AFTERCARE_MAINTENANCE_LEAD_DAYS",
+                0..=60,
+                defaults.maintenance_lead_days,
+            )?,
+        })
+    }
+}
