@@ -9,9 +9,8 @@ use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::intake::{CustomerTier, ReturnApproved, TicketOpened, WarrantyRegistered};
 use aftercare_contracts::inventory::{ConsumedLine, PartPriceChanged, StockConsumed};
 use aftercare_contracts::{Actor, Envelope, Money};
-use aftercare_platform::db::{from_json, human_number};
+use aftercare_platform::db::from_json;
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork, from_ms, now_ms};
-use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::{domain, store};
@@ -211,8 +210,9 @@ async fn issue(
     );
     let (total, charged) = domain::totals(&lines);
     let issued_at = from_ms(now);
-    let year = calendar.local_date(issued_at).year();
-    let number = human_number("R", year, uow.next_number("receipt", year).await?);
+    let number = uow
+        .next_number(&domain::numbering::RECEIPT, calendar, issued_at)
+        .await?;
     let money = |amount_minor| Money {
         amount_minor,
         currency: terms.currency.clone(),
@@ -327,8 +327,9 @@ async fn claim_from(
             }
         }
         None => {
-            let year = calendar.local_date(at).year();
-            let number = human_number("MC", year, uow.next_number("claim", year).await?);
+            let number = uow
+                .next_number(&domain::numbering::CLAIM, calendar, at)
+                .await?;
             let claim = aftercare_contracts::billing::ManufacturerClaim {
                 id: Uuid::now_v7(),
                 number,

@@ -2,7 +2,6 @@
 //! loaded straight into intake's tables through the same store code the service uses, so
 //! search can be measured at the size of a large dealer without hours of API calls.
 use aftercare_contracts::intake::{Contact, Customer, CustomerTier, Machine};
-use aftercare_platform::db::human_number;
 use aftercare_platform::{Db, Result, from_ms, now_ms};
 use uuid::Uuid;
 
@@ -47,15 +46,18 @@ pub fn machine(j: usize) -> (&'static str, String) {
 /// belongs to customer `j % customers`). Returns how many of each were inserted.
 pub async fn load(db: &Db, customers: usize, machines: usize) -> Result<(usize, usize)> {
     let now = now_ms();
-    let year = chrono::Datelike::year(&from_ms(now));
+    // Synthetic customers are numbered in the default business time zone (Asia/Shanghai).
+    let calendar = aftercare_calendar::BusinessCalendar::china();
     let mut ids = Vec::with_capacity(customers);
     for start in (0..customers).step_by(BATCH) {
         let mut uow = db.begin().await?;
         for i in start..(start + BATCH).min(customers) {
-            let seq = uow.next_number("customer", year).await?;
+            let number = uow
+                .next_number(&crate::domain::numbering::CUSTOMER, &calendar, from_ms(now))
+                .await?;
             let c = Customer {
                 id: Uuid::now_v7(),
-                number: human_number("C", year, seq),
+                number,
                 company: company(i),
                 contacts: vec![Contact {
                     name: format!("Contact {i}"),

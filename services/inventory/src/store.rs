@@ -916,10 +916,14 @@ pub(crate) async fn insert_purchase(
     basis: &str,
     now: i64,
 ) -> Result<aftercare_contracts::inventory::PurchaseRequest> {
-    use chrono::Datelike;
-    let year = aftercare_platform::from_ms(now).year();
-    let number =
-        aftercare_platform::db::human_number("PR", year, uow.next_number("purchase", year).await?);
+    // Inventory is not configured with the company's calendar yet: its default time zone.
+    let number = uow
+        .next_number(
+            &crate::domain::numbering::PURCHASE,
+            &aftercare_calendar::BusinessCalendar::china(),
+            aftercare_platform::from_ms(now),
+        )
+        .await?;
     let id = Uuid::now_v7();
     sqlx::query(
         "insert into purchase_request (purchase_id, number, sku, location, quantity, reason, basis, status, created_at, version)

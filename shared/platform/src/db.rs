@@ -17,9 +17,13 @@ use tokio::sync::Notify;
 
 use crate::metrics::{RoleMetrics, role};
 
+mod number_series;
 mod schema;
 
 use crate::{Error, Result, now_ms, telemetry};
+#[doc(hidden)]
+pub use number_series::check_series_take_the_local_year;
+pub use number_series::{Series, number_year};
 pub use schema::{MigrationFile, MigrationSql, Migrations};
 
 /// Which database engine a URL points at; the few statements that differ switch on it.
@@ -271,22 +275,6 @@ impl UnitOfWork {
         Ok(())
     }
 
-    /// Takes the next value of a gapless per-year series (receipt, ticket, work order
-    /// numbers). The row lock held until commit serialises concurrent takers, and a
-    /// rolled-back transaction gives its number back.
-    pub async fn next_number(&mut self, series: &str, year: i32) -> Result<i64> {
-        let value: i64 = sqlx::query_scalar(
-            "insert into number_series (series, year, last_value) values ($1, $2, 1)
-             on conflict (series, year) do update set last_value = number_series.last_value + 1
-             returning last_value",
-        )
-        .bind(series)
-        .bind(year)
-        .fetch_one(&mut *self.tx)
-        .await?;
-        Ok(value)
-    }
-
     /// Commits; counts the commit and wakes the relay if events were staged.
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
@@ -302,11 +290,6 @@ impl UnitOfWork {
         self.tx.rollback().await?;
         Ok(())
     }
-}
-
-/// Formats a human number such as `T2026-000042`.
-pub fn human_number(prefix: &str, year: i32, value: i64) -> String {
-    format!("{prefix}{year}-{value:06}")
 }
 
 /// Stores a `snake_case` enum as its wire text (`needs_visit`).
@@ -360,7 +343,6 @@ mod tests {
             Some("data/x.db")
         );
         assert_eq!(with_create_mode("sqlite://a.db"), "sqlite://a.db?mode=rwc");
-        assert_eq!(human_number("T", 2026, 42), "T2026-000042");
     }
 
     #[test]

@@ -22,7 +22,6 @@ use aftercare_platform::Db;
 use aftercare_platform::rpc::RequestContext;
 use aftercare_platform::rpc::{Endpoint, endpoint};
 use aftercare_platform::{from_ms, now_ms};
-use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::store;
@@ -49,8 +48,9 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         endpoint("invoice.iou", move |ctx, req| {
             record_iou(iou.0.clone(), iou.1.clone(), ctx, req)
         }),
-        endpoint("contract.create", move |ctx, req| {
-            create_contract(cc.clone(), ctx, req)
+        endpoint("contract.create", {
+            let cal = calendar.clone();
+            move |ctx, req| create_contract(cc.clone(), cal.clone(), ctx, req)
         }),
         endpoint("contract.terminate", {
             let (d, cal) = (d1.clone(), calendar.clone());
@@ -163,11 +163,12 @@ fn validate_contract(req: &CreateContract) -> Vec<FieldError> {
 /// Records a signed contract and announces it (`billing.contract.signed`).
 async fn create_contract(
     db: Db,
+    calendar: Arc<BusinessCalendar>,
     ctx: RequestContext,
     req: CreateContract,
 ) -> Result<Contract, ServiceError> {
     let mut uow = db.begin().await?;
-    let c = sign_contract(&mut uow, req, ctx.actor).await?;
+    let c = sign_contract(&mut uow, &calendar, req, ctx.actor).await?;
     uow.commit().await?;
     Ok(c)
 }
@@ -176,6 +177,7 @@ async fn create_contract(
 /// caller's transaction; renewals sign theirs the same way.
 pub(crate) async fn sign_contract(
     uow: &mut aftercare_platform::UnitOfWork,
+    calendar: &BusinessCalendar,
     req: CreateContract,
     actor: Option<aftercare_contracts::Actor>,
 ) -> Result<Contract, ServiceError> {
@@ -184,9 +186,9 @@ pub(crate) async fn sign_contract(
         return Err(ServiceError::validation(errors));
     }
     let now = from_ms(now_ms());
-    let year = now.year();
-    let number =
-        aftercare_platform::db::human_number("K", year, uow.next_number("contract", year).await?);
+    let number = uow
+        .next_number(&crate::domain::numbering::CONTRACT, calendar, now)
+        .await?;
     let c = Contract {
         id: Uuid::now_v7(),
         number,
@@ -386,12 +388,9 @@ async fn create_credit_note(
     let inv = settle_against(&mut uow, &req.invoice_id, &req.amount, true).await?;
     let now = from_ms(now_ms());
     let today = calendar.local_date(now);
-    let year = today.year();
-    let number = aftercare_platform::db::human_number(
-        "CN",
-        year,
-        uow.next_number("credit_note", year).await?,
-    );
+    let number = uow
+        .next_number(&crate::domain::numbering::CREDIT_NOTE, &calendar, now)
+        .await?;
     let note = CreditNote {
         id: Uuid::now_v7(),
         number,

@@ -113,6 +113,7 @@ async fn outcome(
             });
             let contract = super::sign_contract(
                 &mut uow,
+                &calendar,
                 CreateContract {
                     customer_id: r.customer_id,
                     customer_name: r.customer_name.clone(),

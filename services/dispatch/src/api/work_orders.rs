@@ -16,10 +16,9 @@ use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
 use aftercare_contracts::inventory::ReservedLine;
 use aftercare_contracts::rpc::{ById, Page, check_limit};
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::db::human_number;
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
 use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
-use chrono::{Datelike, NaiveTime};
+use chrono::NaiveTime;
 use tracing::Instrument;
 use uuid::Uuid;
 
@@ -230,8 +229,13 @@ pub(crate) async fn create(
     v: NewVisit<'_>,
 ) -> Result<WorkOrder, ServiceError> {
     let now = now_ms();
-    let year = from_ms(now).year();
-    let number = human_number("W", year, uow.next_number("work_order", year).await?);
+    let number = uow
+        .next_number(
+            &crate::domain::numbering::WORK_ORDER,
+            calendar,
+            from_ms(now),
+        )
+        .await?;
     let skills = skills_for(v.machine);
     let rules = store::duration_rules(uow.conn())
         .await?

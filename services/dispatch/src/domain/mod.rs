@@ -4,6 +4,7 @@
 pub mod assignment;
 pub mod history;
 pub mod maintenance;
+pub mod numbering;
 pub mod plan;
 pub mod report;
 

@@ -9,10 +9,8 @@ use aftercare_contracts::intake::{
 };
 use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
 use aftercare_contracts::{Envelope, FieldError, ServiceError};
-use aftercare_platform::db::human_number;
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
 use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
-use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::domain::customers::{
@@ -26,8 +24,9 @@ pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
     let (lines_db, save_db) = (db.clone(), db.clone());
     let machine_cal = calendar.clone();
     vec![
-        endpoint("customer.create", move |_ctx, req| {
-            create_customer(d1.clone(), req)
+        endpoint("customer.create", {
+            let cal = calendar.clone();
+            move |_ctx, req| create_customer(d1.clone(), cal.clone(), req)
         }),
         endpoint("customer.get", move |_ctx, req| {
             get_customer(d2.clone(), req)
@@ -81,6 +80,7 @@ fn phone_field(c: &CreateCustomer, phone: &str) -> String {
 /// Inserts a new customer, or answers with the customer that already has one of its phones.
 async fn insert_new(
     uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
     req: &CreateCustomer,
 ) -> Result<Result<Customer, Customer>, ServiceError> {
     let phones: Vec<String> = req.contacts.iter().flat_map(|c| c.phones.clone()).collect();
@@ -91,10 +91,12 @@ async fn insert_new(
         return Ok(Err(existing));
     }
     let now = from_ms(now_ms());
-    let seq = uow.next_number("customer", now.year()).await?;
+    let number = uow
+        .next_number(&crate::domain::numbering::CUSTOMER, calendar, now)
+        .await?;
     let c = Customer {
         id: Uuid::now_v7(),
-        number: human_number("C", now.year(), seq),
+        number,
         company: req.company.trim().to_owned(),
         contacts: req.contacts.clone(),
         address: req.address.trim().to_owned(),
@@ -120,13 +122,17 @@ async fn insert_new(
     Ok(Ok(c))
 }
 
-async fn create_customer(db: Db, req: CreateCustomer) -> Result<Customer, ServiceError> {
+async fn create_customer(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    req: CreateCustomer,
+) -> Result<Customer, ServiceError> {
     let errors = validate_customer("", &req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
     let mut uow = db.begin().await?;
-    match insert_new(&mut uow, &req).await? {
+    match insert_new(&mut uow, &calendar, &req).await? {
         Ok(c) => {
             uow.commit().await?;
             Ok(c)
@@ -367,7 +373,8 @@ async fn register_card(
         return Err(ServiceError::validation(errors));
     }
     let mut uow = db.begin().await?;
-    let (customer, existing_customer) = match insert_new(&mut uow, &req.customer).await? {
+    let (customer, existing_customer) = match insert_new(&mut uow, &calendar, &req.customer).await?
+    {
         Ok(c) => (c, false),
         Err(existing) => (existing, true),
     };

@@ -1,26 +1,33 @@
 //! The knowledge base (`svc.intake.faq.*`): articles by product line, searched by words,
 //! most used first.
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::intake::{CreateFaqArticle, FaqArticle, FindFaqArticles};
 use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
-use aftercare_platform::db::human_number;
 use aftercare_platform::rpc::{Endpoint, endpoint};
 use aftercare_platform::{Db, from_ms, now_ms};
-use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::store;
 
-pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
+pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let (find_db, get_db) = (db.clone(), db.clone());
     vec![
-        endpoint("faq.create", move |_ctx, req| create(db.clone(), req)),
+        endpoint("faq.create", move |_ctx, req| {
+            create(db.clone(), calendar.clone(), req)
+        }),
         endpoint("faq.find", move |_ctx, req| find(find_db.clone(), req)),
         endpoint("faq.get", move |_ctx, req| get(get_db.clone(), req)),
     ]
 }
 
-async fn create(db: Db, req: CreateFaqArticle) -> Result<FaqArticle, ServiceError> {
+async fn create(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    req: CreateFaqArticle,
+) -> Result<FaqArticle, ServiceError> {
     let mut errors = Vec::new();
     check_text(&mut errors, "question", &req.question, 1, 500);
     check_text(&mut errors, "answer", &req.answer, 1, 8000);
@@ -44,10 +51,12 @@ async fn create(db: Db, req: CreateFaqArticle) -> Result<FaqArticle, ServiceErro
         ));
     }
     let now = from_ms(now_ms());
-    let seq = uow.next_number("faq", now.year()).await?;
+    let number = uow
+        .next_number(&crate::domain::numbering::FAQ, &calendar, now)
+        .await?;
     let a = FaqArticle {
         id: Uuid::now_v7(),
-        number: human_number("FAQ", now.year(), seq),
+        number,
         product_line: line.to_owned(),
         question: req.question.trim().to_owned(),
         answer: req.answer.trim().to_owned(),

@@ -19,10 +19,8 @@ use aftercare_contracts::intake::{
 };
 use aftercare_contracts::rpc::{ById, Page};
 use aftercare_contracts::{Envelope, ServiceError};
-use aftercare_platform::db::human_number;
 use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
 use aftercare_platform::{Db, now_ms};
-use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::{domain, store};
@@ -37,7 +35,7 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
     let report_cal = calendar.clone();
     let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
     let mut all = customers::endpoints(db.clone(), calendar.clone());
-    all.extend(faq::endpoints(db.clone()));
+    all.extend(faq::endpoints(db.clone(), calendar.clone()));
     all.extend([
         endpoint("ticket.open", move |ctx, req| {
             open(open_db.clone(), open_cal.clone(), ctx, req)
@@ -193,10 +191,12 @@ pub(crate) async fn open_in(
     } else {
         opened_because
     };
-    let seq = uow.next_number("ticket", now.year()).await?;
+    let number = uow
+        .next_number(&domain::numbering::TICKET, calendar, now)
+        .await?;
     let ticket = Ticket {
         id,
-        number: human_number("T", now.year(), seq),
+        number,
         status: if training {
             TicketStatus::NeedsVisit
         } else {

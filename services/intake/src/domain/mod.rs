@@ -5,6 +5,7 @@ pub mod customers;
 pub mod history;
 pub mod lifecycle;
 pub mod notify;
+pub mod numbering;
 pub mod priority;
 pub mod report;
 pub mod returns;

@@ -5,6 +5,7 @@
 pub mod consumables;
 pub mod forecast;
 pub mod ledger;
+pub mod numbering;
 pub mod replenish;
 
 use aftercare_contracts::FieldError;
