@@ -1,12 +1,15 @@
 //! Test support: real infrastructure started on loopback with free ports and temporary
 //! directories, stopped and removed on drop. A nats-server with JetStream (restartable on
 //! the same port and store), a throwaway PostgreSQL cluster, an OTLP receiver that
-//! collects spans, and the `aftercare` binary as a child process that can be killed.
+//! collects spans, and the `aftercare` binary as a child process that can be killed; and
+//! the service test tier ([`ServiceHarness`], [`TestDb`]): one service in the test's own
+//! process on a temporary database and a real nats-server.
 #![warn(missing_docs, unreachable_pub)]
 
 mod otlp;
 mod postgres;
 mod process;
+mod service;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -16,6 +19,7 @@ use aftercare_platform::nats_server::LocalNats;
 pub use otlp::{OtlpReceiver, SpanRecord};
 pub use postgres::Postgres;
 pub use process::AftercareProcess;
+pub use service::{SERVICE_WAIT, ServiceHarness, StagedEvent, TestBackend, TestDb, test_settings};
 
 /// The workspace root (where `.tools/` lives).
 pub fn workspace_root() -> PathBuf {
