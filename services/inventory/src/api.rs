@@ -1,13 +1,13 @@
 //! Inventory's request endpoints (`svc.inventory.*`).
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
-    CreateLocation, CreatePart, DecideStocktake, ListLocations, ListMovements, Location,
-    ManualMovement, Part, PartPriceChanged, ReceiveStock, RecordMovement, StartStocktake,
-    StockMovement, StockReport, StockReportLine, StockReportRequest, Stocktake, StocktakeLine,
-    StocktakeStatus, UpdatePart,
+    CreateLocation, CreatePart, DecideStocktake, GetPart, GetStocktake, ListLocations,
+    ListMovements, Location, ManualMovement, Part, PartPriceChanged, ReceiveStock, RecordMovement,
+    StartStocktake, StockMovement, StockReport, StockReportLine, StockReportRequest, Stocktake,
+    StocktakeLine, StocktakeStatus, UpdatePart,
 };
-use aftercare_contracts::rpc::{ById, FieldError, Page, check_limit};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_contracts::rpc::{FieldError, Page, check_limit};
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 use aftercare_platform::{Db, from_ms, now_ms};
 use sqlx::AnyConnection;
 use uuid::Uuid;
@@ -16,47 +16,23 @@ use crate::domain;
 use crate::store::{self, Movement};
 
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let (d1, d2) = (db.clone(), db.clone());
-    let (lc, ll, mr, ml) = (db.clone(), db.clone(), db.clone(), db.clone());
-    let (ss, sg, sd) = (db.clone(), db.clone(), db.clone());
-    let (pu, rep) = (db.clone(), db.clone());
-    vec![
-        endpoint("location.create", move |_ctx, req| {
-            create_location(lc.clone(), req)
-        }),
-        endpoint("location.list", move |_ctx, _req: ListLocations| {
-            list_locations(ll.clone())
-        }),
-        endpoint("movement.record", move |ctx, req| {
-            record_movement(mr.clone(), ctx, req)
-        }),
-        endpoint("movement.list", move |_ctx, req| {
-            list_movements(ml.clone(), req)
-        }),
-        endpoint("stocktake.start", move |ctx, req| {
-            start_stocktake(ss.clone(), ctx, req)
-        }),
-        endpoint("stocktake.get", move |_ctx, req: ById| {
-            get_stocktake(sg.clone(), req)
-        }),
-        endpoint("stocktake.decide", move |ctx, req| {
-            decide_stocktake(sd.clone(), ctx, req)
-        }),
-        endpoint("part.create", move |_ctx, req| create(d1.clone(), req)),
-        endpoint("part.receive", move |ctx, req| {
-            receive(d2.clone(), ctx, req)
-        }),
-        endpoint("part.get", move |_ctx, req: ById| get(db.clone(), req)),
-        endpoint("report.stock", move |_ctx, req| {
-            stock_report(rep.clone(), req)
-        }),
-        endpoint("part.update", move |ctx, req| {
-            update_part(pu.clone(), ctx, req)
-        }),
-    ]
+    Endpoints::new(db)
+        .on::<CreateLocation, _>(create_location)
+        .on::<ListLocations, _>(list_locations)
+        .on::<RecordMovement, _>(record_movement)
+        .on::<ListMovements, _>(list_movements)
+        .on::<StartStocktake, _>(start_stocktake)
+        .on::<GetStocktake, _>(get_stocktake)
+        .on::<DecideStocktake, _>(decide_stocktake)
+        .on::<CreatePart, _>(create)
+        .on::<ReceiveStock, _>(receive)
+        .on::<GetPart, _>(get)
+        .on::<StockReportRequest, _>(stock_report)
+        .on::<UpdatePart, _>(update_part)
+        .into_vec()
 }
 
-async fn create(db: Db, req: CreatePart) -> Result<Part, ServiceError> {
+async fn create(db: Db, _ctx: RequestContext, req: CreatePart) -> Result<Part, ServiceError> {
     let errors = domain::validate_part(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -106,7 +82,7 @@ async fn receive(db: Db, ctx: RequestContext, req: ReceiveStock) -> Result<Part,
     part.ok_or_else(ServiceError::internal)
 }
 
-async fn get(db: Db, req: ById) -> Result<Part, ServiceError> {
+async fn get(db: Db, _ctx: RequestContext, req: GetPart) -> Result<Part, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::get(&mut conn, req.id.trim())
         .await?
@@ -137,7 +113,11 @@ async fn known_location(
     }
 }
 
-async fn create_location(db: Db, req: CreateLocation) -> Result<Location, ServiceError> {
+async fn create_location(
+    db: Db,
+    _ctx: RequestContext,
+    req: CreateLocation,
+) -> Result<Location, ServiceError> {
     let errors = domain::validate_location(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -160,7 +140,11 @@ async fn create_location(db: Db, req: CreateLocation) -> Result<Location, Servic
     Ok(l)
 }
 
-async fn list_locations(db: Db) -> Result<Page<Location>, ServiceError> {
+async fn list_locations(
+    db: Db,
+    _ctx: RequestContext,
+    _req: ListLocations,
+) -> Result<Page<Location>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
         items: store::locations_all(&mut conn).await?,
@@ -226,7 +210,11 @@ fn refused(r: domain::ledger::Refusal) -> ServiceError {
     }
 }
 
-async fn list_movements(db: Db, req: ListMovements) -> Result<Page<StockMovement>, ServiceError> {
+async fn list_movements(
+    db: Db,
+    _ctx: RequestContext,
+    req: ListMovements,
+) -> Result<Page<StockMovement>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::movements(
@@ -311,7 +299,11 @@ async fn start_stocktake(
     Ok(s)
 }
 
-async fn get_stocktake(db: Db, req: ById) -> Result<Stocktake, ServiceError> {
+async fn get_stocktake(
+    db: Db,
+    _ctx: RequestContext,
+    req: GetStocktake,
+) -> Result<Stocktake, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::stocktake(&mut conn, req.id.trim())
         .await?
@@ -426,7 +418,11 @@ async fn update_part(db: Db, ctx: RequestContext, req: UpdatePart) -> Result<Par
 
 /// Stock valuation at cost, turnover and slow movers over a period, and the parts used per
 /// model and fault.
-async fn stock_report(db: Db, req: StockReportRequest) -> Result<StockReport, ServiceError> {
+async fn stock_report(
+    db: Db,
+    _ctx: RequestContext,
+    req: StockReportRequest,
+) -> Result<StockReport, ServiceError> {
     if req.to < req.from || (req.to - req.from).num_days() > 731 {
         return Err(ServiceError::field(
             "to",

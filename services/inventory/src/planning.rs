@@ -4,11 +4,11 @@
 //! purchase requests are made.
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
-    ApproveForecastPlan, ForecastLine, ForecastPlan, ForecastStatus, PurchaseReason,
-    StartForecastPlan,
+    ApproveForecastPlan, ForecastLine, ForecastPlan, ForecastStatus, GetForecastPlan,
+    PurchaseReason, StartForecastPlan,
 };
-use aftercare_contracts::rpc::{ById, FieldError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_contracts::rpc::FieldError;
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 use aftercare_platform::{Db, from_ms, now_ms};
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use uuid::Uuid;
@@ -17,14 +17,11 @@ use crate::domain::forecast::{Method, Pattern, backtest, choose, forecast, patte
 use crate::store;
 
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let (s, g) = (db.clone(), db.clone());
-    vec![
-        endpoint("forecast.start", move |ctx, req| start(s.clone(), ctx, req)),
-        endpoint("forecast.get", move |_ctx, req: ById| get(g.clone(), req)),
-        endpoint("forecast.approve", move |ctx, req| {
-            approve(db.clone(), ctx, req)
-        }),
-    ]
+    Endpoints::new(db)
+        .on::<StartForecastPlan, _>(start)
+        .on::<GetForecastPlan, _>(get)
+        .on::<ApproveForecastPlan, _>(approve)
+        .into_vec()
 }
 
 fn method_name(m: Method) -> String {
@@ -171,7 +168,11 @@ async fn start(
     Ok(plan)
 }
 
-async fn get(db: Db, req: ById) -> Result<ForecastPlan, ServiceError> {
+async fn get(
+    db: Db,
+    _ctx: RequestContext,
+    req: GetForecastPlan,
+) -> Result<ForecastPlan, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::plan(&mut conn, req.id.trim())
         .await?

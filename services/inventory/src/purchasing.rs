@@ -5,31 +5,26 @@ use std::sync::Arc;
 
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
-    CreatePurchaseRequest, ListPurchaseRequests, MovePurchaseRequest, PurchaseReason,
-    PurchaseRequest, PurchaseStatus, StockRule,
+    CreatePurchaseRequest, GetPurchaseRequest, ListPurchaseRequests, ListStockRules,
+    MovePurchaseRequest, PurchaseReason, PurchaseRequest, PurchaseStatus, StockRule,
 };
-use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
+use aftercare_contracts::rpc::{Page, check_limit, check_text};
 use aftercare_platform::host::Job;
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 use aftercare_platform::{Db, now_ms};
 
 use crate::domain::replenish::{may_move, to_order, validate_rule};
 use crate::store::{self, Movement};
 
 pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let (rs, rl, pc, pt, pl) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
-    vec![
-        endpoint("rule.save", move |_ctx, req| save_rule(rs.clone(), req)),
-        endpoint("rule.list", move |_ctx, req: ById| {
-            list_rules(rl.clone(), req)
-        }),
-        endpoint("purchase.create", move |_ctx, req| create(pc.clone(), req)),
-        endpoint("purchase.transition", move |ctx, req| {
-            transition(pt.clone(), ctx, req)
-        }),
-        endpoint("purchase.list", move |_ctx, req| list(pl.clone(), req)),
-        endpoint("purchase.get", move |_ctx, req: ById| get(db.clone(), req)),
-    ]
+    Endpoints::new(db)
+        .on::<StockRule, _>(save_rule)
+        .on::<ListStockRules, _>(list_rules)
+        .on::<CreatePurchaseRequest, _>(create)
+        .on::<MovePurchaseRequest, _>(transition)
+        .on::<ListPurchaseRequests, _>(list)
+        .on::<GetPurchaseRequest, _>(get)
+        .into_vec()
 }
 
 async fn known(
@@ -50,7 +45,11 @@ async fn known(
     Ok(())
 }
 
-async fn save_rule(db: Db, req: StockRule) -> Result<StockRule, ServiceError> {
+async fn save_rule(
+    db: Db,
+    _ctx: RequestContext,
+    req: StockRule,
+) -> Result<StockRule, ServiceError> {
     let errors = validate_rule(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -68,7 +67,11 @@ async fn save_rule(db: Db, req: StockRule) -> Result<StockRule, ServiceError> {
 }
 
 /// The rules of one part (`id` is the SKU).
-async fn list_rules(db: Db, req: ById) -> Result<Page<StockRule>, ServiceError> {
+async fn list_rules(
+    db: Db,
+    _ctx: RequestContext,
+    req: ListStockRules,
+) -> Result<Page<StockRule>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
         items: store::rules(&mut conn, Some(req.id.trim())).await?,
@@ -76,7 +79,11 @@ async fn list_rules(db: Db, req: ById) -> Result<Page<StockRule>, ServiceError> 
     })
 }
 
-async fn create(db: Db, req: CreatePurchaseRequest) -> Result<PurchaseRequest, ServiceError> {
+async fn create(
+    db: Db,
+    _ctx: RequestContext,
+    req: CreatePurchaseRequest,
+) -> Result<PurchaseRequest, ServiceError> {
     let mut e = Vec::new();
     check_text(&mut e, "basis", &req.basis, 1, 500);
     if !(1..=100_000).contains(&req.quantity) {
@@ -105,14 +112,22 @@ async fn create(db: Db, req: CreatePurchaseRequest) -> Result<PurchaseRequest, S
     Ok(p)
 }
 
-async fn get(db: Db, req: ById) -> Result<PurchaseRequest, ServiceError> {
+async fn get(
+    db: Db,
+    _ctx: RequestContext,
+    req: GetPurchaseRequest,
+) -> Result<PurchaseRequest, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::purchase(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("purchase request", &req.id))
 }
 
-async fn list(db: Db, req: ListPurchaseRequests) -> Result<Page<PurchaseRequest>, ServiceError> {
+async fn list(
+    db: Db,
+    _ctx: RequestContext,
+    req: ListPurchaseRequests,
+) -> Result<Page<PurchaseRequest>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::purchases(

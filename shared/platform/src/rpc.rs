@@ -121,7 +121,7 @@ fn encode<T: Serialize>(reply: &T) -> Result<Bytes, ServiceError> {
 /// handler must answer the request's reply type, so neither can drift from the contract.
 ///
 /// ```ignore
-/// Endpoints::new(state).on::<OpenTicket, _, _>(open).into_vec()
+/// Endpoints::new(state).on::<OpenTicket, _>(open).into_vec()
 /// ```
 pub struct Endpoints<S> {
     state: S,
@@ -138,11 +138,14 @@ impl<S: Clone + Send + Sync + 'static> Endpoints<S> {
     }
 
     /// Serves `R` with `handler`, called with the state, who asks and the decoded request
-    /// (a body that does not fit `R` is refused with 422 naming the field).
-    pub fn on<R, F, Fut>(mut self, handler: F) -> Self
+    /// (a body that does not fit `R` is refused with 422 naming the field):
+    /// `.on::<OpenTicket, _>(open)`.
+    pub fn on<R, Fut>(
+        mut self,
+        handler: impl Fn(S, RequestContext, R) -> Fut + Send + Sync + 'static,
+    ) -> Self
     where
         R: Request,
-        F: Fn(S, RequestContext, R) -> Fut + Send + Sync + 'static,
         Fut: Future<Output = Result<R::Reply, ServiceError>> + Send + 'static,
     {
         let state = self.state.clone();
@@ -425,7 +428,7 @@ mod tests {
         }
         let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let endpoints = Endpoints::new(calls.clone())
-            .on::<GetQualityThresholds, _, _>(get)
+            .on::<GetQualityThresholds, _>(get)
             .into_vec();
         assert_eq!(endpoints.len(), 1);
         assert_eq!(endpoints[0].name(), "quality_thresholds.get");
