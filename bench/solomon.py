@@ -6,8 +6,14 @@ service times x10, truncated), compared with the proven optima in bks.csv.
 Every solution is verified by an independent checker here (each customer once, windows,
 capacity, fleet size, return to the depot in time) before its distance counts.
 
+Fresh instances nobody tuned for (bench/generate.py) instead of Solomon's: `--generate R1 C1 RC1
+--count 10 --customers 100 [--seed S]` (the seed defaults to the clock and is printed, so every
+run meets new instances and any run can be repeated). Without proven optima the comparison is
+the distance ratio to PyVRP, per family (R1, C1, RC1, ...) and overall.
+
 Usage: bench/solomon.py [--time-limit 10] [--instances C101 R101 ...] [--solvers aftercare ortools pyvrp]
        [--data DIR] [--aftercare PATH] [--json results.json]
+       bench/solomon.py --generate R1 C1 RC1 --count 10 --customers 100 [--seed S] [--solvers aftercare pyvrp]
 """
 import argparse
 import csv
@@ -15,8 +21,12 @@ import json
 import math
 import os
 import subprocess
+import re
 import sys
+import tempfile
 import time
+
+import generate as gen
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -151,6 +161,12 @@ def run_ortools(path, limit, vehicles, capacity, rows, matrix):
     return routes
 
 
+def family(name):
+    """R1, C2, RC1, ...: Solomon's names (R101) and generated ones (R1_100_7)."""
+    m = re.match(r"([A-Z]+)(\d)", name)
+    return m.group(0) if m else name
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--time-limit", type=float, default=10.0)
@@ -159,11 +175,29 @@ def main():
     ap.add_argument("--data", default=os.environ.get("SOLOMON_DIR", os.path.join(ROOT, "..", "shared", "bench", "solomon")))
     ap.add_argument("--aftercare", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "release", "aftercare"))
     ap.add_argument("--json")
+    ap.add_argument("--generate", nargs="*", choices=gen.KINDS, help="kinds of fresh instances to generate")
+    ap.add_argument("--count", type=int, default=10, help="fresh instances per kind")
+    ap.add_argument("--customers", type=int, default=100, help="customers per fresh instance")
+    ap.add_argument("--seed", type=int, help="first seed of the fresh instances (default: the clock)")
     args = ap.parse_args()
 
-    with open(os.path.join(args.data, "bks.csv")) as f:
-        bks = {r["instance"]: r for r in csv.DictReader(f)}
-    names = args.instances or sorted(bks)
+    bks = {}
+    if args.generate:
+        seed = args.seed if args.seed is not None else int(time.time()) % 1_000_000
+        args.data = tempfile.mkdtemp(prefix="aftercare-vrptw-")
+        print(f"fresh instances: {' '.join(args.generate)} x {args.count}, {args.customers} customers, seeds {seed}..{seed + args.count - 1}, in {args.data}")
+        names = []
+        for kind in args.generate:
+            for k in range(args.count):
+                name, vehicles, capacity, rows = gen.generate(kind, args.customers, seed + k)
+                gen.write(os.path.join(args.data, f"{name}.txt"), name, vehicles, capacity, rows)
+                names.append(name)
+    else:
+        bks_path = os.path.join(args.data, "bks.csv")
+        if os.path.exists(bks_path):
+            with open(bks_path) as f:
+                bks = {r["instance"]: r for r in csv.DictReader(f)}
+        names = args.instances or sorted(bks) or sorted(f[:-4] for f in os.listdir(args.data) if f.endswith(".txt"))
     results = []
     print(f"{'instance':9} {'optimum':>9} " + " ".join(f"{s + ' dist':>15} {'gap%':>6} {'veh':>3}" for s in args.solvers), flush=True)
     for name in names:
@@ -206,6 +240,21 @@ def main():
                 worse = sum(1 for a, b in pairs if a > b + 1e-6)
                 rel = sum((a - b) / b for a, b in pairs) / len(pairs) * 100
                 print(f"  aftercare vs {other}: worse on {worse} of {len(pairs)}, mean difference {rel:+.2f} %")
+    if "aftercare" in args.solvers and "pyvrp" in args.solvers:
+        print("\ndistance ratio aftercare / pyvrp (mean; below 1 is shorter), vehicles (mean):")
+        families = {}
+        for r in results:
+            if "distance" in r.get("aftercare", {}) and "distance" in r.get("pyvrp", {}):
+                families.setdefault(family(r["instance"]), []).append(r)
+        everything = [r for rs in families.values() for r in rs]
+        for fam, rs in sorted(families.items()) + [("all", everything)]:
+            if not rs:
+                continue
+            ratio = sum(r["aftercare"]["distance"] / r["pyvrp"]["distance"] for r in rs) / len(rs)
+            va = sum(r["aftercare"]["vehicles"] for r in rs) / len(rs)
+            vp = sum(r["pyvrp"]["vehicles"] for r in rs) / len(rs)
+            worse = sum(1 for r in rs if r["aftercare"]["distance"] > r["pyvrp"]["distance"] + 1e-6)
+            print(f"  {fam:5} {ratio:.4f}  on {len(rs)} instances, worse on {worse}; vehicles {va:.1f} vs {vp:.1f}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use aftercare_route_planner::solomon::{self, Rounding};
-use aftercare_route_planner::{Params, check, solve};
+use aftercare_route_planner::{Method, Params, check, solve};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
@@ -16,6 +16,14 @@ enum RoundingArg {
     Dimacs,
     /// Double precision, as dispatch uses.
     Exact,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum MethodArg {
+    /// Hybrid genetic search.
+    Genetic,
+    /// Iterated local search with late acceptance.
+    Iterated,
 }
 
 /// Route planner options.
@@ -42,6 +50,16 @@ pub(crate) struct PlanArgs {
     /// Cost per vehicle used, in distance units (0: minimise distance only).
     #[arg(long, default_value_t = 0.0)]
     vehicle_cost: f64,
+    /// Search method: genetic (hybrid genetic search) or iterated (iterated local search
+    /// with late acceptance).
+    #[arg(long, value_enum, default_value = "genetic")]
+    method: MethodArg,
+    /// Granular neighbourhood size (default: the planner's).
+    #[arg(long)]
+    neighbours: Option<usize>,
+    /// Iterated local search: most jobs ruined and recreated per iteration.
+    #[arg(long)]
+    perturbations: Option<usize>,
     /// Plan the day without customer N, then insert N as an urgent job into that plan
     /// and report how long the repair took against the full solve.
     #[arg(long)]
@@ -66,14 +84,29 @@ pub(crate) fn run(args: PlanArgs) -> anyhow::Result<()> {
     };
     let instance = solomon::parse(&text, rounding)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.solomon.display()))?;
+    anyhow::ensure!(
+        args.neighbours.is_none_or(|n| n >= 1),
+        "--neighbours must be at least 1"
+    );
+    anyhow::ensure!(
+        args.perturbations.is_none_or(|n| n >= 1),
+        "--perturbations must be at least 1"
+    );
     let started = Instant::now();
+    let defaults = Params::default();
     let params = Params {
         time_limit: Duration::from_secs_f64(args.time_limit),
         max_iterations: args.max_iterations.unwrap_or(u64::MAX),
         seed: args.seed,
         threads: args.threads,
         vehicle_cost: args.vehicle_cost,
-        ..Params::default()
+        method: match args.method {
+            MethodArg::Genetic => Method::Genetic,
+            MethodArg::Iterated => Method::Iterated,
+        },
+        neighbours: args.neighbours.unwrap_or(defaults.neighbours),
+        perturbations: args.perturbations.unwrap_or(defaults.perturbations),
+        ..defaults
     };
     if let Some(customer) = args.urgent {
         return urgent(&instance, customer, &params, rounding);

@@ -23,7 +23,7 @@ pub mod solomon;
 mod split;
 
 pub use check::{CheckError, check};
-pub use hgs::{Params, insert_urgent, solve};
+pub use hgs::{Method, Params, insert_urgent, solve};
 pub use problem::{
     Job, Plan, PlannedRoute, PlannedStop, Problem, ProblemError, Technician, Unserved,
 };

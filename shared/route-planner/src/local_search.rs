@@ -103,6 +103,9 @@ pub(crate) struct LocalSearch<'a> {
     pen: Penalties,
     clock: u64,
     tested_at: Vec<u64>,
+    /// Jobs the search starts from: all of them for a full run, the jobs a perturbation
+    /// touched (and what later moves touch) for [`LocalSearch::search`].
+    promising: Vec<bool>,
     skills: bool,
     /// Which moves may be used.
     pub(crate) enabled: [bool; MOVES],
@@ -128,6 +131,7 @@ impl<'a> LocalSearch<'a> {
             },
             clock: 0,
             tested_at: vec![0; n],
+            promising: vec![true; n],
             skills,
             enabled: [true; MOVES],
             applied: [0; MOVES],
@@ -272,8 +276,78 @@ impl<'a> LocalSearch<'a> {
         self.routes.iter().map(|r| r.jobs.clone()).collect()
     }
 
-    /// Runs to a local optimum.
+    /// Runs to a local optimum, starting from every job.
     pub(crate) fn run(&mut self, rng: &mut Rng) {
+        self.promising.iter_mut().for_each(|p| *p = true);
+        self.search(rng);
+    }
+
+    /// The job before and after `j` in its route, if any.
+    fn around(&self, j: usize) -> [Option<usize>; 2] {
+        let jobs = &self.routes[self.route_of[j]].jobs;
+        let p = self.pos_of[j];
+        [
+            p.checked_sub(1).and_then(|i| jobs.get(i).copied()),
+            jobs.get(p + 1).copied(),
+        ]
+    }
+
+    /// Marks `j` and its route neighbours as worth searching from.
+    fn mark_around(&mut self, j: usize) {
+        self.promising[j] = true;
+        for k in self.around(j).into_iter().flatten() {
+            self.promising[k] = true;
+        }
+    }
+
+    /// Ruins and recreates around `count` jobs (Pisinger and Ropke's ruin-and-recreate,
+    /// as the iterated local search of PyVRP 0.14 perturbs): takes a random job and its
+    /// granular neighbours out of their routes until `count` are out, puts each back
+    /// where it costs least, in random order, and marks them and their route neighbours
+    /// as the only places [`LocalSearch::search`] starts from.
+    pub(crate) fn perturb(&mut self, count: usize, rng: &mut Rng) {
+        self.promising.iter_mut().for_each(|p| *p = false);
+        let n = self.problem.jobs.len();
+        if n == 0 {
+            return;
+        }
+        let mut removed: Vec<usize> = Vec::with_capacity(count);
+        let mut out = vec![false; n];
+        let mut tries = 0;
+        while removed.len() < count && tries < 4 * count + 4 {
+            tries += 1;
+            let first = rng.below(n);
+            for k in 0..=self.neighbours[first].len() {
+                if removed.len() == count {
+                    break;
+                }
+                let j = if k == 0 {
+                    first
+                } else {
+                    self.neighbours[first][k - 1]
+                };
+                let r = self.route_of[j];
+                if out[j] || self.routes[r].left_out {
+                    continue;
+                }
+                self.mark_around(j);
+                self.routes[r].jobs.remove(self.pos_of[j]);
+                self.rebuild(r);
+                out[j] = true;
+                removed.push(j);
+            }
+        }
+        rng.shuffle(&mut removed);
+        for j in removed {
+            if self.insert_cheapest(j) {
+                self.mark_around(j);
+            }
+        }
+    }
+
+    /// Runs to a local optimum, trying moves only from the jobs marked promising (and
+    /// those the applied moves touch).
+    pub(crate) fn search(&mut self, rng: &mut Rng) {
         let n = self.problem.jobs.len();
         let mut order: Vec<usize> = (0..n).collect();
         rng.shuffle(&mut order);
@@ -283,6 +357,9 @@ impl<'a> LocalSearch<'a> {
             improved = false;
             loops += 1;
             for &u in &order {
+                if !self.promising[u] {
+                    continue;
+                }
                 let tested = self.tested_at[u];
                 self.tested_at[u] = self.clock;
                 let nbs = self.neighbours;
@@ -296,23 +373,25 @@ impl<'a> LocalSearch<'a> {
                     {
                         continue;
                     }
-                    if self.try_moves(u, Some(v)) {
-                        improved = true;
-                        break;
-                    }
-                    // V first in its route: also try next to its route's start depot.
-                    if self.pos_of[v] == 0 && self.try_moves_at_start(u, rv) {
+                    let before = [self.around(u), self.around(v)];
+                    if self.try_moves(u, Some(v))
+                        || (self.pos_of[v] == 0 && self.try_moves_at_start(u, rv))
+                    {
+                        // V first in its route: also tried next to its route's start depot.
+                        self.touched(u, Some(v), before);
                         improved = true;
                         break;
                     }
                 }
                 // An empty route, if any, is worth one try per job.
                 let left_out = self.routes.len() - 1;
+                let before = [self.around(u), [None, None]];
                 if self.problem.optional(u)
                     && self.route_of[u] != left_out
                     && self.routes[left_out].left_out
                     && self.try_moves_at_start(u, left_out)
                 {
+                    self.touched(u, None, before);
                     improved = true;
                     continue;
                 }
@@ -323,9 +402,22 @@ impl<'a> LocalSearch<'a> {
                     && self.route_of[u] != empty
                     && self.try_moves_at_start(u, empty)
                 {
+                    self.touched(u, None, before);
                     improved = true;
                 }
             }
+        }
+    }
+
+    /// After a move of `u` (with `v`): marks both, their old and their new route
+    /// neighbours promising.
+    fn touched(&mut self, u: usize, v: Option<usize>, before: [[Option<usize>; 2]; 2]) {
+        for k in before.into_iter().flatten().flatten() {
+            self.promising[k] = true;
+        }
+        self.mark_around(u);
+        if let Some(v) = v {
+            self.mark_around(v);
         }
     }
 
@@ -673,6 +765,36 @@ mod tests {
         let mut out = ls.routes();
         out.pop();
         (out, ls.applied[m as usize], before, after)
+    }
+
+    #[test]
+    fn a_perturbation_puts_every_job_back_once_and_marks_only_what_it_touched() {
+        let xs: Vec<f64> = (1..=12).map(|i| f64::from(i) * 3.0).collect();
+        let p = line(&xs, 100.0);
+        let nb = neighbours(&p, 3);
+        let mut ls = LocalSearch::new(&p, &nb);
+        let pen = Penalties {
+            load: 100.0,
+            time_warp: 100.0,
+            vehicle: 0.0,
+        };
+        ls.load(&[(0..6).collect(), (6..12).collect(), vec![]], pen);
+        let mut rng = Rng::new(3);
+        ls.perturb(2, &mut rng);
+        let mut seen: Vec<usize> = ls.routes().into_iter().flatten().collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..12).collect::<Vec<_>>(), "each job exactly once");
+        let marked = ls.promising.iter().filter(|m| **m).count();
+        // Two jobs, each with at most two route neighbours before and after.
+        assert!((2..=10).contains(&marked), "{marked} marked");
+        // Searching from the marked jobs never makes the solution worse.
+        let perturbed: f64 = ls.routes.iter().map(|r| r.cost).sum();
+        ls.search(&mut rng);
+        let searched: f64 = ls.routes.iter().map(|r| r.cost).sum();
+        assert!(searched <= perturbed + 1e-9, "{searched} after {perturbed}");
+        let mut seen: Vec<usize> = ls.routes().into_iter().flatten().collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..12).collect::<Vec<_>>());
     }
 
     #[test]

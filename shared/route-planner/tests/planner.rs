@@ -4,14 +4,29 @@
 use std::time::Duration;
 
 use aftercare_route_planner::solomon::{Rounding, parse};
-use aftercare_route_planner::{Job, Params, Problem, ProblemError, Technician, check, solve};
+use aftercare_route_planner::{
+    Job, Method, Params, Problem, ProblemError, Technician, check, solve,
+};
 
 fn quick(iterations: u64, seed: u64) -> Params {
+    quick_in(Method::Genetic, iterations, seed)
+}
+
+/// Both searches: every property below holds for each.
+const METHODS: [Method; 2] = [Method::Genetic, Method::Iterated];
+
+/// A short reproducible run: `iterations` genetic generations, or twenty times as many
+/// (much cheaper) iterated-local-search steps.
+fn quick_in(method: Method, iterations: u64, seed: u64) -> Params {
     Params {
         time_limit: Duration::from_secs(30),
-        max_iterations: iterations,
+        max_iterations: match method {
+            Method::Genetic => iterations,
+            Method::Iterated => iterations * 20,
+        },
         seed,
         threads: 1,
+        method,
         ..Params::default()
     }
 }
@@ -86,91 +101,96 @@ fn brute_force(problem: &Problem) -> f64 {
 
 #[test]
 fn a_tiny_instance_reaches_its_proven_optimum() {
-    let points = [
-        (0.0, 0.0),
-        (2.0, 9.0),
-        (-3.0, 4.0),
-        (8.0, 1.0),
-        (6.0, -5.0),
-        (-7.0, -2.0),
-        (1.0, -8.0),
-    ];
-    let jobs = vec![
-        job(1, 0.0, 30.0, 1.0, 3.0),
-        job(2, 5.0, 40.0, 1.0, 2.0),
-        job(3, 0.0, 60.0, 2.0, 4.0),
-        job(4, 20.0, 45.0, 1.0, 3.0),
-        job(5, 0.0, 25.0, 1.0, 2.0),
-        job(6, 10.0, 80.0, 1.0, 4.0),
-    ];
-    let problem = Problem::new(
-        euclid(&points),
-        vec![tech(100.0, 10.0, &[]), tech(100.0, 10.0, &[])],
-        jobs,
-    )
-    .unwrap();
-    let optimum = brute_force(&problem);
-    assert!(optimum.is_finite());
-    let plan = solve(&problem, &quick(300, 3));
-    assert!(plan.feasible);
-    let checked = check(&problem, &routes_of(&plan), &[]).unwrap();
-    assert!((checked - plan.distance).abs() < 1e-9);
-    assert!(
-        (plan.distance - optimum).abs() < 1e-9,
-        "planner {} vs optimum {optimum}",
-        plan.distance
-    );
+    for method in METHODS {
+        let points = [
+            (0.0, 0.0),
+            (2.0, 9.0),
+            (-3.0, 4.0),
+            (8.0, 1.0),
+            (6.0, -5.0),
+            (-7.0, -2.0),
+            (1.0, -8.0),
+        ];
+        let jobs = vec![
+            job(1, 0.0, 30.0, 1.0, 3.0),
+            job(2, 5.0, 40.0, 1.0, 2.0),
+            job(3, 0.0, 60.0, 2.0, 4.0),
+            job(4, 20.0, 45.0, 1.0, 3.0),
+            job(5, 0.0, 25.0, 1.0, 2.0),
+            job(6, 10.0, 80.0, 1.0, 4.0),
+        ];
+        let problem = Problem::new(
+            euclid(&points),
+            vec![tech(100.0, 10.0, &[]), tech(100.0, 10.0, &[])],
+            jobs,
+        )
+        .unwrap();
+        let optimum = brute_force(&problem);
+        assert!(optimum.is_finite());
+        let plan = solve(&problem, &quick_in(method, 300, 3));
+        assert!(plan.feasible);
+        let checked = check(&problem, &routes_of(&plan), &[]).unwrap();
+        assert!((checked - plan.distance).abs() < 1e-9);
+        assert!(
+            (plan.distance - optimum).abs() < 1e-9,
+            "planner {} vs optimum {optimum}",
+            plan.distance
+        );
+    }
 }
 
 #[test]
 fn every_plan_on_random_instances_passes_the_checker() {
-    let mut seed = 12345u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % 10_000) as f64 / 10_000.0
-    };
-    for case in 0..25 {
-        let n = 8 + (next() * 30.0) as usize;
-        let points: Vec<(f64, f64)> = (0..=n).map(|_| (next() * 100.0, next() * 100.0)).collect();
-        let matrix = euclid(&points);
-        let jobs: Vec<Job> = (1..=n)
-            .map(|i| {
-                // Windows always reachable from the depot, so a plan exists.
-                let direct = matrix[i];
-                let ready = next() * 300.0;
-                job(
-                    i,
-                    ready,
-                    ready.max(direct) + 50.0 + next() * 200.0,
-                    next() * 10.0,
-                    1.0 + (next() * 5.0).floor(),
-                )
-            })
-            .collect();
-        let techs = (0..n).map(|_| tech(2_000.0, 15.0, &[])).collect();
-        let problem = Problem::new(matrix, techs, jobs).unwrap();
-        let plan = solve(&problem, &quick(60, case));
-        assert!(
-            plan.feasible,
-            "case {case}: no feasible plan for an instance that has one"
-        );
-        let d =
-            check(&problem, &routes_of(&plan), &[]).unwrap_or_else(|e| panic!("case {case}: {e}"));
-        assert!(
-            (d - plan.distance).abs() < 1e-6,
-            "case {case}: reported {} checked {d}",
-            plan.distance
-        );
-        for r in &plan.routes {
-            for s in &r.stops {
-                let j = &problem.jobs[s.job];
-                assert!(
-                    s.start >= j.ready - 1e-9 && s.start <= j.due + 1e-9,
-                    "case {case}: planned start outside the window"
-                );
-                assert!(s.start >= s.arrival - 1e-9);
+    for method in METHODS {
+        let mut seed = 12345u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 10_000) as f64 / 10_000.0
+        };
+        for case in 0..25 {
+            let n = 8 + (next() * 30.0) as usize;
+            let points: Vec<(f64, f64)> =
+                (0..=n).map(|_| (next() * 100.0, next() * 100.0)).collect();
+            let matrix = euclid(&points);
+            let jobs: Vec<Job> = (1..=n)
+                .map(|i| {
+                    // Windows always reachable from the depot, so a plan exists.
+                    let direct = matrix[i];
+                    let ready = next() * 300.0;
+                    job(
+                        i,
+                        ready,
+                        ready.max(direct) + 50.0 + next() * 200.0,
+                        next() * 10.0,
+                        1.0 + (next() * 5.0).floor(),
+                    )
+                })
+                .collect();
+            let techs = (0..n).map(|_| tech(2_000.0, 15.0, &[])).collect();
+            let problem = Problem::new(matrix, techs, jobs).unwrap();
+            let plan = solve(&problem, &quick_in(method, 60, case));
+            assert!(
+                plan.feasible,
+                "case {case}: no feasible plan for an instance that has one"
+            );
+            let d = check(&problem, &routes_of(&plan), &[])
+                .unwrap_or_else(|e| panic!("case {case}: {e}"));
+            assert!(
+                (d - plan.distance).abs() < 1e-6,
+                "case {case}: reported {} checked {d}",
+                plan.distance
+            );
+            for r in &plan.routes {
+                for s in &r.stops {
+                    let j = &problem.jobs[s.job];
+                    assert!(
+                        s.start >= j.ready - 1e-9 && s.start <= j.due + 1e-9,
+                        "case {case}: planned start outside the window"
+                    );
+                    assert!(s.start >= s.arrival - 1e-9);
+                }
             }
         }
     }
@@ -178,61 +198,68 @@ fn every_plan_on_random_instances_passes_the_checker() {
 
 #[test]
 fn jobs_go_only_to_qualified_technicians_and_unreachable_ones_are_reported() {
-    let points = [(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (3.0, 0.0), (500.0, 0.0)];
-    let mut jobs = vec![
-        job(1, 0.0, 100.0, 1.0, 1.0),
-        job(2, 0.0, 100.0, 1.0, 1.0),
-        job(3, 0.0, 100.0, 1.0, 1.0),
-        job(4, 0.0, 100.0, 1.0, 1.0),
-    ];
-    jobs[0].skills = vec!["fax".into()];
-    jobs[1].skills = vec!["copier".into()];
-    let techs = vec![tech(200.0, 10.0, &["copier"]), tech(200.0, 10.0, &["fax"])];
-    let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
-    let plan = solve(&problem, &quick(50, 1));
-    // Job 3 is 500 away: nobody gets there by its window closing at 100.
-    assert_eq!(plan.unserved.len(), 1);
-    assert_eq!(plan.unserved[0].job, 3);
-    assert!(
-        plan.unserved[0].reason.contains("within its window"),
-        "{}",
-        plan.unserved[0].reason
-    );
-    assert!(plan.feasible);
-    check(&problem, &routes_of(&plan), &[3]).unwrap();
-    for r in &plan.routes {
-        for s in &r.stops {
-            assert!(problem.qualified(r.technician, s.job));
+    for method in METHODS {
+        let points = [(0.0, 0.0), (1.0, 0.0), (2.0, 0.0), (3.0, 0.0), (500.0, 0.0)];
+        let mut jobs = vec![
+            job(1, 0.0, 100.0, 1.0, 1.0),
+            job(2, 0.0, 100.0, 1.0, 1.0),
+            job(3, 0.0, 100.0, 1.0, 1.0),
+            job(4, 0.0, 100.0, 1.0, 1.0),
+        ];
+        jobs[0].skills = vec!["fax".into()];
+        jobs[1].skills = vec!["copier".into()];
+        let techs = vec![tech(200.0, 10.0, &["copier"]), tech(200.0, 10.0, &["fax"])];
+        let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
+        let plan = solve(&problem, &quick_in(method, 50, 1));
+        // Job 3 is 500 away: nobody gets there by its window closing at 100.
+        assert_eq!(plan.unserved.len(), 1);
+        assert_eq!(plan.unserved[0].job, 3);
+        assert!(
+            plan.unserved[0].reason.contains("within its window"),
+            "{}",
+            plan.unserved[0].reason
+        );
+        assert!(plan.feasible);
+        check(&problem, &routes_of(&plan), &[3]).unwrap();
+        for r in &plan.routes {
+            for s in &r.stops {
+                assert!(problem.qualified(r.technician, s.job));
+            }
         }
     }
 }
 
 #[test]
 fn the_same_seed_gives_the_same_plan() {
-    let text = include_str!("data/R101.txt").to_owned();
-    let inst = parse(&text, Rounding::Dimacs).unwrap();
-    let a = solve(&inst.problem, &quick(30, 9));
-    let b = solve(&inst.problem, &quick(30, 9));
-    assert_eq!(a.routes, b.routes);
-    assert!(a.feasible);
-    check(&inst.problem, &routes_of(&a), &[]).unwrap();
+    for method in METHODS {
+        let text = include_str!("data/R101.txt").to_owned();
+        let inst = parse(&text, Rounding::Dimacs).unwrap();
+        let a = solve(&inst.problem, &quick_in(method, 30, 9));
+        let b = solve(&inst.problem, &quick_in(method, 30, 9));
+        assert_eq!(a.routes, b.routes);
+        assert!(a.feasible);
+        check(&inst.problem, &routes_of(&a), &[]).unwrap();
+    }
 }
 
 #[test]
 fn a_solomon_instance_is_solved_feasibly_within_the_fleet() {
-    let text = include_str!("data/C101.txt").to_owned();
-    let inst = parse(&text, Rounding::Dimacs).unwrap();
-    let plan = solve(
-        &inst.problem,
-        &Params {
-            time_limit: Duration::from_secs(2),
-            ..Params::default()
-        },
-    );
-    assert!(plan.feasible && plan.vehicles <= inst.vehicles);
-    // Quality is measured by bench/solomon.py in release builds; here: a valid plan.
-    let d = check(&inst.problem, &routes_of(&plan), &[]).unwrap();
-    assert!((d - plan.distance).abs() < 1e-6);
+    for method in METHODS {
+        let text = include_str!("data/C101.txt").to_owned();
+        let inst = parse(&text, Rounding::Dimacs).unwrap();
+        let plan = solve(
+            &inst.problem,
+            &Params {
+                time_limit: Duration::from_secs(2),
+                method,
+                ..Params::default()
+            },
+        );
+        assert!(plan.feasible && plan.vehicles <= inst.vehicles);
+        // Quality is measured by bench/solomon.py in release builds; here: a valid plan.
+        let d = check(&inst.problem, &routes_of(&plan), &[]).unwrap();
+        assert!((d - plan.distance).abs() < 1e-6);
+    }
 }
 
 #[test]
@@ -301,78 +328,86 @@ fn an_urgent_job_is_inserted_into_an_existing_plan() {
 
 #[test]
 fn an_optional_job_is_left_out_only_when_serving_it_costs_more_than_its_penalty() {
-    // Three jobs near the depot and one 40 away (80 there and back).
-    let points = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0), (40.0, 0.0)];
-    let mut jobs = vec![
-        job(1, 0.0, 500.0, 1.0, 1.0),
-        job(2, 0.0, 500.0, 1.0, 1.0),
-        job(3, 0.0, 500.0, 1.0, 1.0),
-        job(4, 0.0, 500.0, 1.0, 1.0),
-    ];
-    for (penalty, left_out) in [(10.0, true), (1_000.0, false)] {
-        jobs[3].penalty = Some(penalty);
+    for method in METHODS {
+        // Three jobs near the depot and one 40 away (80 there and back).
+        let points = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0), (40.0, 0.0)];
+        let mut jobs = vec![
+            job(1, 0.0, 500.0, 1.0, 1.0),
+            job(2, 0.0, 500.0, 1.0, 1.0),
+            job(3, 0.0, 500.0, 1.0, 1.0),
+            job(4, 0.0, 500.0, 1.0, 1.0),
+        ];
+        for (penalty, left_out) in [(10.0, true), (1_000.0, false)] {
+            jobs[3].penalty = Some(penalty);
+            let problem = Problem::new(
+                euclid(&points),
+                vec![tech(1_000.0, 10.0, &[])],
+                jobs.clone(),
+            )
+            .unwrap();
+            let plan = solve(&problem, &quick_in(method, 100, 2));
+            assert!(plan.feasible);
+            if left_out {
+                assert_eq!(plan.unserved.len(), 1, "{plan:?}");
+                assert_eq!(plan.unserved[0].job, 3);
+                assert!(plan.unserved[0].reason.contains("penalty"));
+                assert_eq!(plan.penalty, penalty);
+                check(&problem, &routes_of(&plan), &[3]).unwrap();
+            } else {
+                assert!(plan.unserved.is_empty(), "{plan:?}");
+                assert_eq!(plan.penalty, 0.0);
+                check(&problem, &routes_of(&plan), &[]).unwrap();
+            }
+        }
+        // Mandatory jobs are never left out, however far.
+        jobs[3].penalty = None;
         let problem = Problem::new(
             euclid(&points),
             vec![tech(1_000.0, 10.0, &[])],
             jobs.clone(),
         )
         .unwrap();
-        let plan = solve(&problem, &quick(100, 2));
-        assert!(plan.feasible);
-        if left_out {
-            assert_eq!(plan.unserved.len(), 1, "{plan:?}");
-            assert_eq!(plan.unserved[0].job, 3);
-            assert!(plan.unserved[0].reason.contains("penalty"));
-            assert_eq!(plan.penalty, penalty);
-            check(&problem, &routes_of(&plan), &[3]).unwrap();
-        } else {
-            assert!(plan.unserved.is_empty(), "{plan:?}");
-            assert_eq!(plan.penalty, 0.0);
-            check(&problem, &routes_of(&plan), &[]).unwrap();
-        }
+        assert!(
+            solve(&problem, &quick_in(method, 50, 2))
+                .unserved
+                .is_empty()
+        );
+        jobs[3].penalty = Some(-1.0);
+        assert!(Problem::new(euclid(&points), vec![tech(1_000.0, 10.0, &[])], jobs).is_err());
     }
-    // Mandatory jobs are never left out, however far.
-    jobs[3].penalty = None;
-    let problem = Problem::new(
-        euclid(&points),
-        vec![tech(1_000.0, 10.0, &[])],
-        jobs.clone(),
-    )
-    .unwrap();
-    assert!(solve(&problem, &quick(50, 2)).unserved.is_empty());
-    jobs[3].penalty = Some(-1.0);
-    assert!(Problem::new(euclid(&points), vec![tech(1_000.0, 10.0, &[])], jobs).is_err());
 }
 
 #[test]
 fn a_cost_per_technician_trades_travel_for_fewer_technicians() {
-    // Two clusters on opposite sides of the depot.
-    let points = [
-        (0.0, 0.0),
-        (50.0, 0.0),
-        (51.0, 0.0),
-        (-50.0, 0.0),
-        (-51.0, 0.0),
-    ];
-    let jobs = vec![
-        job(1, 0.0, 1_000.0, 1.0, 1.0),
-        job(2, 0.0, 1_000.0, 1.0, 1.0),
-        job(3, 0.0, 1_000.0, 1.0, 1.0),
-        job(4, 0.0, 1_000.0, 1.0, 1.0),
-    ];
-    let techs = vec![tech(1_000.0, 10.0, &[]), tech(1_000.0, 10.0, &[])];
-    let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
-    let travel_only = solve(&problem, &quick(100, 4));
-    let fewer = solve(
-        &problem,
-        &Params {
-            vehicle_cost: 1_000.0,
-            ..quick(100, 4)
-        },
-    );
-    assert!(travel_only.feasible && fewer.feasible);
-    assert_eq!(fewer.vehicles, 1, "{fewer:?}");
-    assert!(fewer.distance >= travel_only.distance - 1e-9);
-    check(&problem, &routes_of(&fewer), &[]).unwrap();
-    check(&problem, &routes_of(&travel_only), &[]).unwrap();
+    for method in METHODS {
+        // Two clusters on opposite sides of the depot.
+        let points = [
+            (0.0, 0.0),
+            (50.0, 0.0),
+            (51.0, 0.0),
+            (-50.0, 0.0),
+            (-51.0, 0.0),
+        ];
+        let jobs = vec![
+            job(1, 0.0, 1_000.0, 1.0, 1.0),
+            job(2, 0.0, 1_000.0, 1.0, 1.0),
+            job(3, 0.0, 1_000.0, 1.0, 1.0),
+            job(4, 0.0, 1_000.0, 1.0, 1.0),
+        ];
+        let techs = vec![tech(1_000.0, 10.0, &[]), tech(1_000.0, 10.0, &[])];
+        let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
+        let travel_only = solve(&problem, &quick_in(method, 100, 4));
+        let fewer = solve(
+            &problem,
+            &Params {
+                vehicle_cost: 1_000.0,
+                ..quick_in(method, 100, 4)
+            },
+        );
+        assert!(travel_only.feasible && fewer.feasible);
+        assert_eq!(fewer.vehicles, 1, "{fewer:?}");
+        assert!(fewer.distance >= travel_only.distance - 1e-9);
+        check(&problem, &routes_of(&fewer), &[]).unwrap();
+        check(&problem, &routes_of(&travel_only), &[]).unwrap();
+    }
 }
