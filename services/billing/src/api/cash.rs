@@ -1,8 +1,6 @@
 //! The daily cash reconciliation: what each technician collected on site against what
 //! they hand in; a variance waits for a manager.
-use std::sync::Arc;
 
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{
     ApproveVariance, CashCollection, CashDay, CashDayRequest, CashReconciled, CashReconciliation,
     ReconcileCash, ReconciliationStatus,
@@ -10,29 +8,28 @@ use aftercare_contracts::billing::{
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, Money, ServiceError};
 use aftercare_platform::db::parse_id;
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, from_ms, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{from_ms, now_ms};
 use uuid::Uuid;
 
 use super::actor_id;
 use crate::store;
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (d1, d2) = (db.clone(), db.clone());
-    let c1 = calendar.clone();
-    vec![
-        endpoint("cash.day", move |_ctx, req| day(d1.clone(), req)),
-        endpoint("cash.reconcile", move |ctx, req| {
-            reconcile(d2.clone(), c1.clone(), ctx, req)
-        }),
-        endpoint("cash.approve", move |ctx, req| {
-            approve(db.clone(), ctx, req)
-        }),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<CashDayRequest, _>(day)
+        .on::<ReconcileCash, _>(reconcile)
+        .on::<ApproveVariance, _>(approve)
 }
 
 /// Every technician who collected cash on the day, or whose day was counted.
-async fn day(db: Db, req: CashDayRequest) -> Result<Page<CashDay>, ServiceError> {
+async fn day(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: CashDayRequest,
+) -> Result<Page<CashDay>, ServiceError> {
     let mut conn = db.read_conn().await?;
     let rows = store::collections(&mut conn, req.day, None).await?;
     let counted = store::reconciliations(&mut conn, req.day).await?;
@@ -90,8 +87,7 @@ async fn day(db: Db, req: CashDayRequest) -> Result<Page<CashDay>, ServiceError>
 /// Records the count of a technician's cash for a day, once: balanced when it matches
 /// what the visits say, otherwise awaiting a manager's approval of the variance.
 async fn reconcile(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: ReconcileCash,
 ) -> Result<CashReconciliation, ServiceError> {
@@ -172,7 +168,7 @@ async fn reconcile(
 
 /// A manager accepts a variance; the day is then settled.
 async fn approve(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ApproveVariance,
 ) -> Result<CashReconciliation, ServiceError> {

@@ -4,68 +4,46 @@ use std::collections::BTreeMap;
 
 use aftercare_contracts::billing::{
     ClaimRequirements, ClaimStatus, ClaimStatusChanged, ClaimsOutstanding, ClaimsReportRequest,
-    ListClaimRequirements, ListClaims, ManufacturerClaim, SetClaimFields, TransitionClaim,
+    GetClaim, ListClaimRequirements, ListClaims, ManufacturerClaim, SetClaimFields,
+    TransitionClaim,
 };
-use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, from_ms, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{from_ms, now_ms};
 
 use crate::{domain, store};
 
-pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let (d1, d2, d3, d4, d5, d6) = (
-        db.clone(),
-        db.clone(),
-        db.clone(),
-        db.clone(),
-        db.clone(),
-        db.clone(),
-    );
-    vec![
-        endpoint("claim.list", move |_ctx, req: ListClaims| {
-            let db = d1.clone();
-            async move {
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<ListClaims, _>(|State { db, .. }, _ctx, req: ListClaims| async move {
+            let mut conn = db.read_conn().await?;
+            Ok(Page {
+                items: store::claims(&mut conn, req.status, req.brand.as_deref()).await?,
+                next_cursor: None,
+            })
+        })
+        .on::<GetClaim, _>(|State { db, .. }, _ctx, req: GetClaim| async move {
+            let mut conn = db.read_conn().await?;
+            store::claim(&mut conn, req.id.trim())
+                .await?
+                .ok_or_else(|| ServiceError::not_found("claim", &req.id))
+        })
+        .on::<SetClaimFields, _>(set_fields)
+        .on::<TransitionClaim, _>(transition)
+        .on::<ListClaimRequirements, _>(
+            |State { db, .. }, _ctx, _req: ListClaimRequirements| async move {
                 let mut conn = db.read_conn().await?;
-                Ok::<_, ServiceError>(Page {
-                    items: store::claims(&mut conn, req.status, req.brand.as_deref()).await?,
+                Ok(Page {
+                    items: store::all_claim_requirements(&mut conn).await?,
                     next_cursor: None,
                 })
-            }
-        }),
-        endpoint("claim.get", move |_ctx, req: ById| {
-            let db = d2.clone();
-            async move {
-                let mut conn = db.read_conn().await?;
-                store::claim(&mut conn, req.id.trim())
-                    .await?
-                    .ok_or_else(|| ServiceError::not_found("claim", &req.id))
-            }
-        }),
-        endpoint("claim.fields", move |_ctx, req| set_fields(d3.clone(), req)),
-        endpoint("claim.transition", move |ctx, req| {
-            transition(d4.clone(), ctx, req)
-        }),
-        endpoint(
-            "claim_requirements.list",
-            move |_ctx, _req: ListClaimRequirements| {
-                let db = d5.clone();
-                async move {
-                    let mut conn = db.read_conn().await?;
-                    Ok::<_, ServiceError>(Page {
-                        items: store::all_claim_requirements(&mut conn).await?,
-                        next_cursor: None,
-                    })
-                }
             },
-        ),
-        endpoint("claim_requirements.save", move |_ctx, req| {
-            save_requirements(d6.clone(), req)
-        }),
-        endpoint("report.claims", move |_ctx, _req: ClaimsReportRequest| {
-            outstanding(db.clone())
-        }),
-    ]
+        )
+        .on::<ClaimRequirements, _>(save_requirements)
+        .on::<ClaimsReportRequest, _>(outstanding)
 }
 
 async fn load(
@@ -86,7 +64,11 @@ async fn load(
 }
 
 /// Fills in (or, with an empty value, removes) a draft claim's brand fields.
-async fn set_fields(db: Db, req: SetClaimFields) -> Result<ManufacturerClaim, ServiceError> {
+async fn set_fields(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: SetClaimFields,
+) -> Result<ManufacturerClaim, ServiceError> {
     let errors = domain::claims::check_fields(&req.fields);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -118,7 +100,7 @@ async fn set_fields(db: Db, req: SetClaimFields) -> Result<ManufacturerClaim, Se
 /// Submits, decides or records payment of a claim; a submitted draft no longer gathers
 /// lines (the brand's next receipt opens a new draft).
 async fn transition(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: TransitionClaim,
 ) -> Result<ManufacturerClaim, ServiceError> {
@@ -173,7 +155,8 @@ async fn transition(
 }
 
 async fn save_requirements(
-    db: Db,
+    State { db, .. }: State,
+    _ctx: RequestContext,
     req: ClaimRequirements,
 ) -> Result<ClaimRequirements, ServiceError> {
     let errors = domain::claims::check_requirements(&req);
@@ -195,7 +178,11 @@ async fn save_requirements(
 }
 
 /// Claims not yet settled, per brand: drafts, submitted, approved awaiting payment.
-async fn outstanding(db: Db) -> Result<Page<ClaimsOutstanding>, ServiceError> {
+async fn outstanding(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: ClaimsReportRequest,
+) -> Result<Page<ClaimsOutstanding>, ServiceError> {
     let mut conn = db.read_conn().await?;
     let mut by_brand: BTreeMap<String, ClaimsOutstanding> = BTreeMap::new();
     for c in store::unsettled_claims(&mut conn).await? {

@@ -1,36 +1,31 @@
 //! What billing charges by: fee schedule versions (listed, and published for a future
 //! day) and the parts' price book.
-use std::sync::Arc;
 
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
     CreateFeeSchedule, FeeSchedule, GetPartPrices, ListFeeSchedules, PartPrices,
 };
 use aftercare_contracts::rpc::Page;
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, from_ms, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{from_ms, now_ms};
 
 use super::actor_id;
 use crate::{domain, store};
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let d = db.clone();
-    vec![
-        endpoint("fee_schedule.list", move |_ctx, _req: ListFeeSchedules| {
-            list(d.clone())
-        }),
-        endpoint("fee_schedule.create", {
-            let db = db.clone();
-            move |ctx, req| create(db.clone(), calendar.clone(), ctx, req)
-        }),
-        endpoint("part_price.get", move |_ctx, req: GetPartPrices| {
-            part_prices(db.clone(), req)
-        }),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<ListFeeSchedules, _>(list)
+        .on::<CreateFeeSchedule, _>(create)
+        .on::<GetPartPrices, _>(part_prices)
 }
 
-async fn list(db: Db) -> Result<Page<FeeSchedule>, ServiceError> {
+async fn list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: ListFeeSchedules,
+) -> Result<Page<FeeSchedule>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
         items: store::fee_schedules(&mut conn).await?,
@@ -41,8 +36,7 @@ async fn list(db: Db) -> Result<Page<FeeSchedule>, ServiceError> {
 /// Publishes a new version; it prices visits finished from its day on. Receipts already
 /// issued keep the version they were priced by.
 async fn create(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: CreateFeeSchedule,
 ) -> Result<FeeSchedule, ServiceError> {
@@ -76,7 +70,11 @@ async fn create(
 
 /// A part's list price changes as billing received them; 404 when inventory never changed
 /// its price (receipts then charge the price carried with the consumption).
-async fn part_prices(db: Db, req: GetPartPrices) -> Result<PartPrices, ServiceError> {
+async fn part_prices(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetPartPrices,
+) -> Result<PartPrices, ServiceError> {
     let sku = req.sku.trim();
     let mut conn = db.read_conn().await?;
     store::part_prices(&mut conn, sku)

@@ -14,69 +14,43 @@ use aftercare_contracts::Envelope;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
     Contract, ContractSigned, CreateContract, CreateCreditNote, CreditNote, CreditNoteIssued,
-    Invoice, Iou, ListContracts, Payment, RecordIou, RecordPayment,
+    GetContract, GetInvoice, Invoice, Iou, ListContracts, ListCreditNotes, Payment, RecordIou,
+    RecordPayment, TerminateContract,
 };
-use aftercare_contracts::rpc::{ById, ByWorkOrder, Page};
+use aftercare_contracts::rpc::{ByWorkOrder, Page};
 use aftercare_contracts::rpc::{FieldError, check_text};
 use aftercare_platform::Db;
-use aftercare_platform::rpc::RequestContext;
-use aftercare_platform::rpc::{Endpoint, endpoint};
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 use aftercare_platform::{from_ms, now_ms};
 use uuid::Uuid;
 
 use crate::store;
 
+/// What every endpoint reaches: the database and the business calendar.
+#[derive(Clone)]
+pub(crate) struct State {
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+}
+
 pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let d1 = db.clone();
-    let (cc, cg, cl) = (db.clone(), db.clone(), db.clone());
-    let pr = db.clone();
-    let (cn, cnl, iou) = (
-        (db.clone(), calendar.clone()),
-        db.clone(),
-        (db.clone(), calendar.clone()),
-    );
-    let mut all = vec![
-        endpoint("payment.record", move |ctx, req| {
-            record_payment(pr.clone(), ctx, req)
-        }),
-        endpoint("credit_note.create", move |ctx, req| {
-            create_credit_note(cn.0.clone(), cn.1.clone(), ctx, req)
-        }),
-        endpoint("credit_note.list", move |_ctx, req: ById| {
-            list_credit_notes(cnl.clone(), req)
-        }),
-        endpoint("invoice.iou", move |ctx, req| {
-            record_iou(iou.0.clone(), iou.1.clone(), ctx, req)
-        }),
-        endpoint("contract.create", {
-            let cal = calendar.clone();
-            move |ctx, req| create_contract(cc.clone(), cal.clone(), ctx, req)
-        }),
-        endpoint("contract.terminate", {
-            let (d, cal) = (d1.clone(), calendar.clone());
-            move |ctx, req| terminate_contract(d.clone(), cal.clone(), ctx, req)
-        }),
-        endpoint("contract.get", move |_ctx, req: ById| {
-            get_contract(cg.clone(), req)
-        }),
-        endpoint("contract.list", move |_ctx, req| {
-            list_contracts(cl.clone(), req)
-        }),
-        endpoint("invoice.get", {
-            let d = d1.clone();
-            move |_ctx, req: ById| get(d.clone(), req)
-        }),
-        endpoint("invoice.list", move |_ctx, req: ByWorkOrder| {
-            list(db.clone(), req)
-        }),
-    ];
-    all.extend(fees::endpoints(d1.clone(), calendar.clone()));
-    all.extend(cash::endpoints(d1.clone(), calendar.clone()));
-    all.extend(refunds::endpoints(d1.clone()));
-    all.extend(claims::endpoints(d1.clone()));
-    all.extend(renewals::endpoints(d1.clone(), calendar.clone()));
-    all.extend(reports::endpoints(d1, calendar));
-    all
+    let endpoints = Endpoints::new(State { db, calendar })
+        .on::<RecordPayment, _>(record_payment)
+        .on::<CreateCreditNote, _>(create_credit_note)
+        .on::<ListCreditNotes, _>(list_credit_notes)
+        .on::<RecordIou, _>(record_iou)
+        .on::<CreateContract, _>(create_contract)
+        .on::<TerminateContract, _>(terminate_contract)
+        .on::<GetContract, _>(get_contract)
+        .on::<ListContracts, _>(list_contracts)
+        .on::<GetInvoice, _>(get)
+        .on::<ByWorkOrder, _>(list);
+    let endpoints = fees::register(endpoints);
+    let endpoints = cash::register(endpoints);
+    let endpoints = refunds::register(endpoints);
+    let endpoints = claims::register(endpoints);
+    let endpoints = renewals::register(endpoints);
+    reports::register(endpoints).into_vec()
 }
 
 /// The acting user's id, for the records that name who did something.
@@ -87,14 +61,22 @@ fn actor_id(ctx: &RequestContext) -> String {
         .unwrap_or_else(|| "anonymous".into())
 }
 
-async fn get(db: Db, req: ById) -> Result<Invoice, ServiceError> {
+async fn get(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetInvoice,
+) -> Result<Invoice, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::get(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("invoice", &req.id))
 }
 
-async fn list(db: Db, req: ByWorkOrder) -> Result<Page<Invoice>, ServiceError> {
+async fn list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ByWorkOrder,
+) -> Result<Page<Invoice>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
         items: store::by_work_order(&mut conn, req.work_order_id.trim()).await?,
@@ -162,8 +144,7 @@ fn validate_contract(req: &CreateContract) -> Vec<FieldError> {
 
 /// Records a signed contract and announces it (`billing.contract.signed`).
 async fn create_contract(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: CreateContract,
 ) -> Result<Contract, ServiceError> {
@@ -212,10 +193,9 @@ pub(crate) async fn sign_contract(
 /// Ends a contract early, once: coverage stops after the new end and dispatch stops
 /// planning visits after it (`billing.contract.terminated`).
 async fn terminate_contract(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
-    req: aftercare_contracts::billing::TerminateContract,
+    req: TerminateContract,
 ) -> Result<Contract, ServiceError> {
     let mut errors = Vec::new();
     check_text(&mut errors, "reason", &req.reason, 1, 500);
@@ -275,14 +255,22 @@ async fn terminate_contract(
     Ok(ended)
 }
 
-async fn get_contract(db: Db, req: ById) -> Result<Contract, ServiceError> {
+async fn get_contract(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetContract,
+) -> Result<Contract, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::contract(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("contract", &req.id))
 }
 
-async fn list_contracts(db: Db, req: ListContracts) -> Result<Page<Contract>, ServiceError> {
+async fn list_contracts(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListContracts,
+) -> Result<Page<Contract>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
         items: store::contracts(&mut conn, req.customer_id).await?,
@@ -292,7 +280,7 @@ async fn list_contracts(db: Db, req: ListContracts) -> Result<Page<Contract>, Se
 
 /// Records a payment of a receipt; more than is outstanding, or another currency, is refused.
 async fn record_payment(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: RecordPayment,
 ) -> Result<Payment, ServiceError> {
@@ -367,8 +355,7 @@ async fn settle_against(
 /// Issues a credit note: what a receipt owes goes down by the amount, never below zero;
 /// the receipt itself is never edited.
 async fn create_credit_note(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: CreateCreditNote,
 ) -> Result<CreditNote, ServiceError> {
@@ -408,7 +395,11 @@ async fn create_credit_note(
     Ok(note)
 }
 
-async fn list_credit_notes(db: Db, req: ById) -> Result<Page<CreditNote>, ServiceError> {
+async fn list_credit_notes(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListCreditNotes,
+) -> Result<Page<CreditNote>, ServiceError> {
     let mut conn = db.read_conn().await?;
     let inv = store::get(&mut conn, req.id.trim())
         .await?
@@ -421,8 +412,7 @@ async fn list_credit_notes(db: Db, req: ById) -> Result<Page<CreditNote>, Servic
 
 /// Records the customer's IOU (欠条) for what a receipt still owes.
 async fn record_iou(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: RecordIou,
 ) -> Result<Invoice, ServiceError> {

@@ -1,41 +1,41 @@
 //! Refunds of approved returns: due when intake approves the return, paid by finance.
-use aftercare_contracts::billing::{ListRefunds, PayRefund, Refund, RefundPaid, RefundStatus};
-use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::billing::{
+    GetRefund, ListRefunds, PayRefund, Refund, RefundPaid, RefundStatus,
+};
+use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, from_ms, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{from_ms, now_ms};
 
 use super::actor_id;
 use crate::store;
 
-pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let (d1, d2) = (db.clone(), db.clone());
-    vec![
-        endpoint("refund.list", move |_ctx, req: ListRefunds| {
-            let db = d1.clone();
-            async move {
-                let mut conn = db.read_conn().await?;
-                Ok::<_, ServiceError>(Page {
-                    items: store::refunds(&mut conn, req.status).await?,
-                    next_cursor: None,
-                })
-            }
-        }),
-        endpoint("refund.get", move |_ctx, req: ById| {
-            let db = d2.clone();
-            async move {
-                let mut conn = db.read_conn().await?;
-                store::refund(&mut conn, req.id.trim())
-                    .await?
-                    .ok_or_else(|| ServiceError::not_found("refund", &req.id))
-            }
-        }),
-        endpoint("refund.pay", move |ctx, req| pay(db.clone(), ctx, req)),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<ListRefunds, _>(|State { db, .. }, _ctx, req: ListRefunds| async move {
+            let mut conn = db.read_conn().await?;
+            Ok(Page {
+                items: store::refunds(&mut conn, req.status).await?,
+                next_cursor: None,
+            })
+        })
+        .on::<GetRefund, _>(|State { db, .. }, _ctx, req: GetRefund| async move {
+            let mut conn = db.read_conn().await?;
+            store::refund(&mut conn, req.id.trim())
+                .await?
+                .ok_or_else(|| ServiceError::not_found("refund", &req.id))
+        })
+        .on::<PayRefund, _>(pay)
 }
 
 /// Records that a due refund was paid; a refund is paid once.
-async fn pay(db: Db, ctx: RequestContext, req: PayRefund) -> Result<Refund, ServiceError> {
+async fn pay(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: PayRefund,
+) -> Result<Refund, ServiceError> {
     if req.amount.amount_minor <= 0 {
         return Err(ServiceError::field(
             "amount.amount_minor",

@@ -1,52 +1,40 @@
 //! Renewals (续保): what is coming to an end, and the agent's record of the answer; a
 //! renewal signs the next contract.
-use std::sync::Arc;
 
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
-    ContractCoverage, CreateContract, ListRenewals, RecordRenewalOutcome, Renewal, RenewalOutcome,
-    RenewalStatus,
+    ContractCoverage, CreateContract, GetRenewal, ListRenewals, RecordRenewalOutcome, Renewal,
+    RenewalOutcome, RenewalStatus,
 };
-use aftercare_contracts::rpc::{ById, Page};
-use aftercare_platform::Db;
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_contracts::rpc::Page;
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
 
 use crate::{domain, store};
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (d1, d2) = (db.clone(), db.clone());
-    vec![
-        endpoint("renewal.list", move |_ctx, req: ListRenewals| {
-            let db = d1.clone();
-            async move {
-                let mut conn = db.read_conn().await?;
-                Ok::<_, ServiceError>(Page {
-                    items: store::renewals(&mut conn, req.status).await?,
-                    next_cursor: None,
-                })
-            }
-        }),
-        endpoint("renewal.get", move |_ctx, req: ById| {
-            let db = d2.clone();
-            async move {
-                let mut conn = db.read_conn().await?;
-                store::renewal(&mut conn, req.id.trim())
-                    .await?
-                    .ok_or_else(|| ServiceError::not_found("renewal", &req.id))
-            }
-        }),
-        endpoint("renewal.outcome", move |ctx, req| {
-            outcome(db.clone(), calendar.clone(), ctx, req)
-        }),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<ListRenewals, _>(|State { db, .. }, _ctx, req: ListRenewals| async move {
+            let mut conn = db.read_conn().await?;
+            Ok(Page {
+                items: store::renewals(&mut conn, req.status).await?,
+                next_cursor: None,
+            })
+        })
+        .on::<GetRenewal, _>(|State { db, .. }, _ctx, req: GetRenewal| async move {
+            let mut conn = db.read_conn().await?;
+            store::renewal(&mut conn, req.id.trim())
+                .await?
+                .ok_or_else(|| ServiceError::not_found("renewal", &req.id))
+        })
+        .on::<RecordRenewalOutcome, _>(outcome)
 }
 
 /// Records the customer's answer: declined, or renewed, which signs the next contract
 /// (from the day after the old end) in the same transaction.
 async fn outcome(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: RecordRenewalOutcome,
 ) -> Result<Renewal, ServiceError> {

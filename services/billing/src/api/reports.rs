@@ -1,9 +1,6 @@
 //! Billing's reports: receivables ageing and revenue with warranty and contract cost.
 use std::collections::BTreeMap;
 
-use std::sync::Arc;
-
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{
     AgeBucket, BucketTotal, Iou, Receivable, ReceivablesReport, ReceivablesRequest,
     RevenueGrouping, RevenueReport, RevenueRequest, RevenueRow,
@@ -11,28 +8,27 @@ use aftercare_contracts::billing::{
 use aftercare_contracts::billing::{ContractsSignedReport, ContractsSignedRequest};
 use aftercare_contracts::{Money, ServiceError};
 use aftercare_platform::db::from_json;
-use aftercare_platform::rpc::{Endpoint, endpoint};
-use aftercare_platform::{Db, from_ms};
+use aftercare_platform::from_ms;
+use aftercare_platform::rpc::{Endpoints, RequestContext};
 use chrono::NaiveDate;
 
+use super::State;
 use crate::store;
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (d, d2) = (db.clone(), db.clone());
-    vec![
-        endpoint("report.contracts_signed", move |_ctx, req| {
-            contracts_signed(d2.clone(), calendar.clone(), req)
-        }),
-        endpoint("report.receivables", move |_ctx, req| {
-            receivables(d.clone(), req)
-        }),
-        endpoint("report.revenue", move |_ctx, req| revenue(db.clone(), req)),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<ContractsSignedRequest, _>(contracts_signed)
+        .on::<ReceivablesRequest, _>(receivables)
+        .on::<RevenueRequest, _>(revenue)
 }
 
 /// Receivables ageing on a day: every receipt issued by then with something owed, its
 /// age in days since its (service-local) day of issue and bucket, and totals per bucket.
-async fn receivables(db: Db, req: ReceivablesRequest) -> Result<ReceivablesReport, ServiceError> {
+async fn receivables(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ReceivablesRequest,
+) -> Result<ReceivablesReport, ServiceError> {
     let mut conn = db.read_conn().await?;
     let mut totals: Vec<BucketTotal> = [
         AgeBucket::Days0To30,
@@ -110,7 +106,11 @@ fn add(row: &mut RevenueRow, f: &store::RevenueFact) {
 
 /// Revenue of the receipts issued in a period, grouped as asked, in the currency of the
 /// schedule in force on the last day (receipts in another currency are left out).
-async fn revenue(db: Db, req: RevenueRequest) -> Result<RevenueReport, ServiceError> {
+async fn revenue(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: RevenueRequest,
+) -> Result<RevenueReport, ServiceError> {
     if req.to < req.from {
         return Err(ServiceError::field(
             "to",
@@ -151,8 +151,8 @@ async fn revenue(db: Db, req: RevenueRequest) -> Result<RevenueReport, ServiceEr
 
 /// The contracts recorded in a service-local month, renewals told apart from new ones.
 async fn contracts_signed(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
+    _ctx: RequestContext,
     req: ContractsSignedRequest,
 ) -> Result<ContractsSignedReport, ServiceError> {
     use chrono::Datelike;

@@ -6,15 +6,15 @@ pub(crate) use reports::{escalate_due, publish};
 
 use std::sync::Arc;
 
-use aftercare_contracts::rpc::{ById, FieldError, Page, check_limit, check_text};
+use aftercare_contracts::rpc::{FieldError, Page, check_limit, check_text};
 use aftercare_contracts::survey::{
     Answer, AnswerByLink, AnswerChannel, AnswerForm, AnswerLink, AttemptOutcome, Callback,
     CallbackKind, CallbackLinkIssued, CallbackProblemPersists, CallbackRecorded, CallbackStatus,
-    FollowUp, FollowUpCreated, FollowUpStatus, GetAnswerForm, GetQuestionnaire, IssueAnswerLink,
-    ListCallbacks, Questionnaire, RecordCallback, ReplaceQuestionnaire,
+    FollowUp, FollowUpCreated, FollowUpStatus, GetAnswerForm, GetCallback, GetQuestionnaire,
+    IssueAnswerLink, ListCallbacks, Questionnaire, RecordCallback, ReplaceQuestionnaire,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -25,41 +25,24 @@ use crate::domain::questionnaire::{evaluate, validate};
 use crate::domain::{CallbackPolicy, after_attempt, follow_up_deadlines};
 use crate::store;
 
+/// What every endpoint reaches: the database and the callback rules.
+#[derive(Clone)]
+pub(crate) struct State {
+    db: Db,
+    policy: Arc<CallbackPolicy>,
+}
+
 pub(crate) fn endpoints(db: Db, policy: Arc<CallbackPolicy>) -> Vec<Endpoint> {
-    let (get_db, list_db, record_db, link_db) = (db.clone(), db.clone(), db.clone(), db.clone());
-    let (form_db, answer_db, q_db, q_replace_db) = (db.clone(), db.clone(), db.clone(), db.clone());
-    let (record_p, link_p, form_p, answer_p) = (
-        policy.clone(),
-        policy.clone(),
-        policy.clone(),
-        policy.clone(),
-    );
-    let mut all = vec![
-        endpoint("callback.get", move |_ctx, req: ById| {
-            get(get_db.clone(), req)
-        }),
-        endpoint("callback.list", move |_ctx, req| list(list_db.clone(), req)),
-        endpoint("callback.record", move |ctx, req| {
-            record(record_db.clone(), record_p.clone(), ctx, req)
-        }),
-        endpoint("callback.issue_link", move |ctx, req| {
-            issue_link(link_db.clone(), link_p.clone(), ctx, req)
-        }),
-        endpoint("form.get", move |_ctx, req| {
-            form(form_db.clone(), form_p.clone(), req)
-        }),
-        endpoint("form.answer", move |_ctx, req| {
-            answer_by_link(answer_db.clone(), answer_p.clone(), req)
-        }),
-        endpoint("questionnaire.get", move |_ctx, _req: GetQuestionnaire| {
-            questionnaire(q_db.clone())
-        }),
-        endpoint("questionnaire.replace", move |ctx, req| {
-            replace_questionnaire(q_replace_db.clone(), ctx, req)
-        }),
-    ];
-    all.extend(reports::endpoints(db, policy));
-    all
+    let endpoints = Endpoints::new(State { db, policy })
+        .on::<GetCallback, _>(get)
+        .on::<ListCallbacks, _>(list)
+        .on::<RecordCallback, _>(record)
+        .on::<IssueAnswerLink, _>(issue_link)
+        .on::<GetAnswerForm, _>(form)
+        .on::<AnswerByLink, _>(answer_by_link)
+        .on::<GetQuestionnaire, _>(questionnaire)
+        .on::<ReplaceQuestionnaire, _>(replace_questionnaire);
+    reports::register(endpoints).into_vec()
 }
 
 fn actor_name(ctx: &RequestContext) -> String {
@@ -69,14 +52,22 @@ fn actor_name(ctx: &RequestContext) -> String {
         .unwrap_or_else(|| "anonymous".into())
 }
 
-async fn get(db: Db, req: ById) -> Result<Callback, ServiceError> {
+async fn get(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetCallback,
+) -> Result<Callback, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::callback(&mut conn, req.id.trim(), now_ms())
         .await?
         .ok_or_else(|| ServiceError::not_found("callback", &req.id))
 }
 
-async fn list(db: Db, req: ListCallbacks) -> Result<Page<Callback>, ServiceError> {
+async fn list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListCallbacks,
+) -> Result<Page<Callback>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list_callbacks(&mut conn, &req, now_ms()).await?;
@@ -153,8 +144,7 @@ async fn open_callback(
 }
 
 async fn record(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
     ctx: RequestContext,
     req: RecordCallback,
 ) -> Result<Callback, ServiceError> {
@@ -337,8 +327,7 @@ fn token_hash(token: &str) -> String {
 }
 
 async fn issue_link(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
     ctx: RequestContext,
     req: IssueAnswerLink,
 ) -> Result<AnswerLink, ServiceError> {
@@ -395,8 +384,8 @@ fn check_token(token: &str) -> Result<(), ServiceError> {
 }
 
 async fn form(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
+    _ctx: RequestContext,
     req: GetAnswerForm,
 ) -> Result<AnswerForm, ServiceError> {
     check_token(&req.token)?;
@@ -425,8 +414,8 @@ async fn form(
 }
 
 async fn answer_by_link(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
+    _ctx: RequestContext,
     req: AnswerByLink,
 ) -> Result<Callback, ServiceError> {
     check_token(&req.token)?;
@@ -471,13 +460,17 @@ async fn answer_by_link(
     Ok(updated)
 }
 
-async fn questionnaire(db: Db) -> Result<Questionnaire, ServiceError> {
+async fn questionnaire(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetQuestionnaire,
+) -> Result<Questionnaire, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(store::current_questionnaire(&mut conn).await?)
 }
 
 async fn replace_questionnaire(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ReplaceQuestionnaire,
 ) -> Result<Questionnaire, ServiceError> {

@@ -1,19 +1,20 @@
 //! Follow-ups, scores, coverage, the satisfaction index, the appraisal export, ranking
 //! snapshots, campaigns and quality warnings.
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use aftercare_contracts::rpc::{ById, FieldError, Page, check_limit, check_text};
+use aftercare_contracts::rpc::{FieldError, Page, check_limit, check_text};
 use aftercare_contracts::survey::{
     AppraisalReport, AppraisalRequest, Callback, CallbackKind, Campaign, CoverageReport,
-    CoverageRequest, FollowUp, FollowUpEscalated, GetQualityThresholds, IndexGroup, ListCampaigns,
-    ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking, QualityThresholds,
-    QualityWarning, QuestionKind, Questionnaire, Ranking, RankingKind, RankingPublished,
-    ReplaceQualityThresholds, ResolveFollowUp, SatisfactionReport, SatisfactionRequest, ScoreGroup,
-    ScoreReport, ScoreReportRequest, StartCampaign,
+    CoverageRequest, FollowUp, FollowUpEscalated, GetFollowUp, GetQualityThresholds, GetRanking,
+    IndexGroup, ListCampaigns, ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking,
+    QualityThresholds, QualityWarning, QuestionKind, Questionnaire, Ranking, RankingKind,
+    RankingPublished, ReplaceQualityThresholds, ResolveFollowUp, SatisfactionReport,
+    SatisfactionRequest, ScoreGroup, ScoreReport, ScoreReportRequest, StartCampaign,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
 use aftercare_platform::{Db, from_ms, now_ms};
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -27,94 +28,68 @@ use crate::domain::scores::{
 use crate::domain::{CallbackPolicy, callback_due};
 use crate::store::{self, CallbackRow};
 
-pub(super) fn endpoints(db: Db, policy: Arc<CallbackPolicy>) -> Vec<Endpoint> {
-    let d = || db.clone();
-    let p = || policy.clone();
-    let (fl, fg, fr) = (d(), d(), d());
-    let (rs, rc, rsat, rapp) = (d(), d(), d(), d());
-    let (pc, psat, papp, prs) = (p(), p(), p(), p());
-    let (rl, rg, rp, pp) = (d(), d(), d(), p());
-    let (cs, cl, csp) = (d(), d(), p());
-    let (ql, qtg, qtr) = (d(), d(), d());
-    vec![
-        endpoint("followup.list", move |_ctx, req| {
-            list_follow_ups(fl.clone(), req)
-        }),
-        endpoint("followup.get", move |_ctx, req: ById| {
-            get_follow_up(fg.clone(), req)
-        }),
-        endpoint("followup.resolve", move |ctx, req| {
-            resolve_follow_up(fr.clone(), ctx, req)
-        }),
-        endpoint("report.scores", move |_ctx, req| {
-            scores(rs.clone(), prs.clone(), req)
-        }),
-        endpoint("report.coverage", move |_ctx, req| {
-            coverage(rc.clone(), pc.clone(), req)
-        }),
-        endpoint("report.satisfaction", move |_ctx, req| {
-            satisfaction(rsat.clone(), psat.clone(), req)
-        }),
-        endpoint("report.appraisal", move |_ctx, req| {
-            appraisal_report(rapp.clone(), papp.clone(), req)
-        }),
-        endpoint("ranking.list", move |_ctx, req| {
-            list_rankings(rl.clone(), req)
-        }),
-        endpoint("ranking.get", move |_ctx, req: ById| {
-            get_ranking(rg.clone(), req)
-        }),
-        endpoint("ranking.publish", move |ctx, req: PublishRanking| {
-            let (db, policy) = (rp.clone(), pp.clone());
-            async move {
-                let today = policy.calendar.local_date(from_ms(now_ms()));
-                if (today - req.day).num_days() > MAX_DAYS {
-                    return Err(ServiceError::field(
-                        "day",
-                        "out_of_range",
-                        "rankings are published for the last two years only",
-                    ));
-                }
-                if !is_due(req.kind, req.day, today) {
-                    return Err(ServiceError::field(
-                        "day",
-                        "not_closed",
-                        "the period is not over yet (weekly rankings are due on Monday, monthly ones on the 3rd)",
-                    ));
-                }
-                publish(&db, &policy, req.kind, req.day, ctx.actor).await
-            }
-        }),
-        endpoint("campaign.start", move |ctx, req| {
-            start_campaign(cs.clone(), csp.clone(), ctx, req)
-        }),
-        endpoint("campaign.list", move |_ctx, _req: ListCampaigns| {
-            list_campaigns(cl.clone())
-        }),
-        endpoint("quality_warning.list", move |_ctx, req| {
-            list_warnings(ql.clone(), req)
-        }),
-        endpoint(
-            "quality_thresholds.get",
-            move |_ctx, _req: GetQualityThresholds| get_thresholds(qtg.clone()),
-        ),
-        endpoint("quality_thresholds.replace", move |ctx, req| {
-            replace_thresholds(qtr.clone(), ctx, req)
-        }),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<ListFollowUps, _>(list_follow_ups)
+        .on::<GetFollowUp, _>(get_follow_up)
+        .on::<ResolveFollowUp, _>(resolve_follow_up)
+        .on::<ScoreReportRequest, _>(scores)
+        .on::<CoverageRequest, _>(coverage)
+        .on::<SatisfactionRequest, _>(satisfaction)
+        .on::<AppraisalRequest, _>(appraisal_report)
+        .on::<ListRankings, _>(list_rankings)
+        .on::<GetRanking, _>(get_ranking)
+        .on::<PublishRanking, _>(publish_ranking)
+        .on::<StartCampaign, _>(start_campaign)
+        .on::<ListCampaigns, _>(list_campaigns)
+        .on::<ListQualityWarnings, _>(list_warnings)
+        .on::<GetQualityThresholds, _>(get_thresholds)
+        .on::<ReplaceQualityThresholds, _>(replace_thresholds)
+}
+
+/// Publishes a closed period's ranking on request, within the last two years.
+async fn publish_ranking(
+    State { db, policy, .. }: State,
+    ctx: RequestContext,
+    req: PublishRanking,
+) -> Result<Ranking, ServiceError> {
+    let today = policy.calendar.local_date(from_ms(now_ms()));
+    if (today - req.day).num_days() > MAX_DAYS {
+        return Err(ServiceError::field(
+            "day",
+            "out_of_range",
+            "rankings are published for the last two years only",
+        ));
+    }
+    if !is_due(req.kind, req.day, today) {
+        return Err(ServiceError::field(
+            "day",
+            "not_closed",
+            "the period is not over yet (weekly rankings are due on Monday, monthly ones on the 3rd)",
+        ));
+    }
+    publish(&db, &policy, req.kind, req.day, ctx.actor).await
 }
 
 // ---------------------------------------------------------------------------------------
 // Follow-ups.
 
-async fn list_follow_ups(db: Db, req: ListFollowUps) -> Result<Page<FollowUp>, ServiceError> {
+async fn list_follow_ups(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListFollowUps,
+) -> Result<Page<FollowUp>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list_follow_ups(&mut conn, &req).await?;
     Ok(Page::of(items, req.limit, |f| f.id.to_string()))
 }
 
-async fn get_follow_up(db: Db, req: ById) -> Result<FollowUp, ServiceError> {
+async fn get_follow_up(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetFollowUp,
+) -> Result<FollowUp, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::follow_up(&mut conn, req.id.trim())
         .await?
@@ -122,7 +97,7 @@ async fn get_follow_up(db: Db, req: ById) -> Result<FollowUp, ServiceError> {
 }
 
 async fn resolve_follow_up(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ResolveFollowUp,
 ) -> Result<FollowUp, ServiceError> {
@@ -309,8 +284,8 @@ async fn answered_in(
 }
 
 async fn scores(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
+    _ctx: RequestContext,
     req: ScoreReportRequest,
 ) -> Result<ScoreReport, ServiceError> {
     check_period(req.from, req.to)?;
@@ -324,8 +299,8 @@ async fn scores(
 }
 
 async fn coverage(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
+    _ctx: RequestContext,
     req: CoverageRequest,
 ) -> Result<CoverageReport, ServiceError> {
     check_period(req.from, req.to)?;
@@ -359,8 +334,8 @@ async fn coverage(
 }
 
 async fn satisfaction(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
+    _ctx: RequestContext,
     req: SatisfactionRequest,
 ) -> Result<SatisfactionReport, ServiceError> {
     check_period(req.from, req.to)?;
@@ -386,8 +361,8 @@ async fn satisfaction(
 }
 
 async fn appraisal_report(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
+    _ctx: RequestContext,
     req: AppraisalRequest,
 ) -> Result<AppraisalReport, ServiceError> {
     check_period(req.from, req.to)?;
@@ -476,7 +451,11 @@ pub(crate) async fn publish(
     Ok(ranking)
 }
 
-async fn list_rankings(db: Db, req: ListRankings) -> Result<Page<Ranking>, ServiceError> {
+async fn list_rankings(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListRankings,
+) -> Result<Page<Ranking>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list_rankings(&mut conn, req.kind, req.cursor.as_deref(), req.limit).await?;
@@ -489,7 +468,11 @@ async fn list_rankings(db: Db, req: ListRankings) -> Result<Page<Ranking>, Servi
     }))
 }
 
-async fn get_ranking(db: Db, req: ById) -> Result<Ranking, ServiceError> {
+async fn get_ranking(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetRanking,
+) -> Result<Ranking, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::ranking(&mut conn, Some(req.id.trim()), None)
         .await?
@@ -500,8 +483,7 @@ async fn get_ranking(db: Db, req: ById) -> Result<Ranking, ServiceError> {
 // Campaigns.
 
 async fn start_campaign(
-    db: Db,
-    policy: Arc<CallbackPolicy>,
+    State { db, policy, .. }: State,
     ctx: RequestContext,
     req: StartCampaign,
 ) -> Result<Campaign, ServiceError> {
@@ -578,7 +560,11 @@ async fn start_campaign(
         .ok_or_else(|| ServiceError::not_found("campaign", &id.to_string()))
 }
 
-async fn list_campaigns(db: Db) -> Result<Page<Campaign>, ServiceError> {
+async fn list_campaigns(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: ListCampaigns,
+) -> Result<Page<Campaign>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
         items: store::campaigns(&mut conn).await?,
@@ -590,7 +576,8 @@ async fn list_campaigns(db: Db) -> Result<Page<Campaign>, ServiceError> {
 // Quality.
 
 async fn list_warnings(
-    db: Db,
+    State { db, .. }: State,
+    _ctx: RequestContext,
     req: ListQualityWarnings,
 ) -> Result<Page<QualityWarning>, ServiceError> {
     check_limit(req.limit)?;
@@ -608,7 +595,11 @@ async fn list_warnings(
     Ok(Page::of(items, req.limit, |w| w.id.to_string()))
 }
 
-async fn get_thresholds(db: Db) -> Result<QualityThresholds, ServiceError> {
+async fn get_thresholds(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetQualityThresholds,
+) -> Result<QualityThresholds, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(match store::thresholds(&mut conn).await? {
         Some((thresholds, version)) => QualityThresholds {
@@ -623,7 +614,7 @@ async fn get_thresholds(db: Db) -> Result<QualityThresholds, ServiceError> {
 }
 
 async fn replace_thresholds(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ReplaceQualityThresholds,
 ) -> Result<QualityThresholds, ServiceError> {
