@@ -14,16 +14,16 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod check;
-mod hgs;
 mod local_search;
 mod problem;
 mod rng;
+mod search;
 mod segment;
 pub mod solomon;
 mod split;
 
 pub use check::{CheckError, check};
-pub use hgs::{Method, Params, insert_urgent, solve};
 pub use problem::{
     Job, Plan, PlannedRoute, PlannedStop, Problem, ProblemError, Technician, Unserved,
 };
+pub use search::{Method, Params, insert_urgent, solve};

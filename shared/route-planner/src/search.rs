@@ -1,14 +1,16 @@
-//! Hybrid genetic search: a population of solutions (feasible and infeasible kept
-//! apart) improved by crossover, split and local search, with infeasibility priced by
-//! penalties that adapt to keep a target share of feasible offspring, and survivors
-//! chosen by biased fitness: cost rank plus contribution to diversity (broken pairs).
-use std::time::{Duration, Instant};
+//! The search for a plan: its parameters, the state both metaheuristics share (the
+//! local search, penalties, random numbers, the best plan so far), [`solve`] running
+//! one search per thread, and [`insert_urgent`]. The two searches are in
+//! [`genetic`] (hybrid genetic search) and [`iterated`] (iterated local search).
+mod genetic;
+mod iterated;
+
+use std::time::Duration;
 
 use crate::local_search::{LocalSearch, Penalties, neighbours};
 use crate::problem::{Plan, PlannedRoute, PlannedStop, Problem, Unserved};
 use crate::rng::Rng;
 use crate::segment::{depots, job_segment};
-use crate::split::split;
 
 /// Search settings.
 #[derive(Debug, Clone)]
@@ -182,91 +184,14 @@ impl Individual {
     }
 }
 
-/// A subpopulation with the broken-pairs distance between every two members cached.
-#[derive(Default)]
-struct Pool {
-    members: Vec<Individual>,
-    dist: Vec<Vec<f64>>,
-}
-
-impl Pool {
-    fn len(&self) -> usize {
-        self.members.len()
-    }
-
-    fn push(&mut self, ind: Individual) {
-        let row: Vec<f64> = self.members.iter().map(|m| ind.distance_to(m)).collect();
-        for (r, d) in self.dist.iter_mut().zip(&row) {
-            r.push(*d);
-        }
-        let mut row = row;
-        row.push(0.0);
-        self.dist.push(row);
-        self.members.push(ind);
-    }
-
-    fn remove(&mut self, i: usize) {
-        self.members.swap_remove(i);
-        self.dist.swap_remove(i);
-        for r in &mut self.dist {
-            r.swap_remove(i);
-        }
-    }
-
-    fn clear(&mut self) {
-        self.members.clear();
-        self.dist.clear();
-    }
-
-    /// Biased fitness: cost rank plus (1 − elite/size) × diversity rank.
-    fn update_fitness(&mut self, pen: &Penalties, params: &Params) {
-        let m = self.members.len();
-        if m <= 1 {
-            if let Some(p) = self.members.first_mut() {
-                p.fitness = 0.0;
-            }
-            return;
-        }
-        let mut by_cost: Vec<usize> = (0..m).collect();
-        by_cost.sort_by(|&a, &b| {
-            self.members[a]
-                .cost(pen)
-                .total_cmp(&self.members[b].cost(pen))
-        });
-        let mut diversity = vec![0.0; m];
-        let c = params.close.min(m - 1).max(1);
-        for (i, div) in diversity.iter_mut().enumerate() {
-            let mut d: Vec<f64> = (0..m)
-                .filter(|&k| k != i)
-                .map(|k| self.dist[i][k])
-                .collect();
-            d.sort_by(f64::total_cmp);
-            *div = d.iter().take(c).sum::<f64>() / c as f64;
-        }
-        let mut by_div: Vec<usize> = (0..m).collect();
-        by_div.sort_by(|&a, &b| diversity[b].total_cmp(&diversity[a]));
-        let weight = 1.0 - (params.elite as f64 / m as f64).min(1.0);
-        let mut fitness = vec![0.0; m];
-        for (r, &i) in by_cost.iter().enumerate() {
-            fitness[i] += r as f64 / (m - 1) as f64;
-        }
-        for (r, &i) in by_div.iter().enumerate() {
-            fitness[i] += weight * r as f64 / (m - 1) as f64;
-        }
-        for (p, f) in self.members.iter_mut().zip(fitness) {
-            p.fitness = f;
-        }
-    }
-}
-
 struct Search<'a> {
     problem: &'a Problem,
     params: &'a Params,
     rng: Rng,
     ls: LocalSearch<'a>,
     pen: Penalties,
-    feasible: Pool,
-    infeasible: Pool,
+    feasible: genetic::Pool,
+    infeasible: genetic::Pool,
     best: Option<Individual>,
     recent_load_ok: Vec<bool>,
     recent_warp_ok: Vec<bool>,
@@ -300,12 +225,20 @@ impl<'a> Search<'a> {
                 time_warp: 1.0,
                 vehicle: params.vehicle_cost,
             },
-            feasible: Pool::default(),
-            infeasible: Pool::default(),
+            feasible: genetic::Pool::default(),
+            infeasible: genetic::Pool::default(),
             best: None,
             recent_load_ok: Vec::new(),
             recent_warp_ok: Vec::new(),
             iterations: 0,
+        }
+    }
+
+    /// Runs the chosen search.
+    fn run(self) -> (Option<Individual>, u64) {
+        match self.params.method {
+            Method::Genetic => self.run_genetic(),
+            Method::Iterated => self.run_iterated(),
         }
     }
 
@@ -319,317 +252,6 @@ impl<'a> Search<'a> {
         let mut t: Vec<usize> = (0..self.problem.jobs.len()).collect();
         self.rng.shuffle(&mut t);
         t
-    }
-
-    fn add(&mut self, ind: Individual) {
-        if ind.feasible() {
-            let better = self
-                .best
-                .as_ref()
-                .is_none_or(|b| ind.distance < b.distance - 1e-9);
-            if better {
-                self.best = Some(ind.clone());
-            }
-        }
-        let pen = self.pen;
-        let params = self.params;
-        let cap = params.population + params.generation;
-        let pool = if ind.feasible() {
-            &mut self.feasible
-        } else {
-            &mut self.infeasible
-        };
-        pool.push(ind);
-        if pool.len() > cap {
-            while pool.len() > params.population {
-                pool.update_fitness(&pen, params);
-                // Remove a clone first, else the worst biased fitness.
-                let m = pool.len();
-                let clone = (0..m).find(|&i| (0..m).any(|k| k != i && pool.dist[i][k] < 1e-9));
-                let worst = clone.unwrap_or_else(|| {
-                    (0..m)
-                        .max_by(|&a, &b| {
-                            pool.members[a].fitness.total_cmp(&pool.members[b].fitness)
-                        })
-                        .unwrap_or(0)
-                });
-                pool.remove(worst);
-            }
-        }
-    }
-
-    fn tournament(&mut self) -> usize {
-        let total = self.feasible.len() + self.infeasible.len();
-        let a = self.rng.below(total);
-        let b = self.rng.below(total);
-        if self.member(a).fitness <= self.member(b).fitness {
-            a
-        } else {
-            b
-        }
-    }
-
-    fn member(&self, i: usize) -> &Individual {
-        if i < self.feasible.len() {
-            &self.feasible.members[i]
-        } else {
-            &self.infeasible.members[i - self.feasible.len()]
-        }
-    }
-
-    /// Ordered crossover on giant tours.
-    fn crossover(&mut self, a: &[usize], b: &[usize]) -> Vec<usize> {
-        let n = a.len();
-        if n < 2 {
-            return a.to_vec();
-        }
-        let start = self.rng.below(n);
-        let mut end = self.rng.below(n);
-        while end == start {
-            end = self.rng.below(n);
-        }
-        let mut child = vec![usize::MAX; n];
-        let mut taken = vec![false; n];
-        let mut i = start;
-        while i != end {
-            child[i] = a[i];
-            taken[a[i]] = true;
-            i = (i + 1) % n;
-        }
-        let mut pos = end;
-        for k in 0..n {
-            let job = b[(end + k) % n];
-            if !taken[job] {
-                child[pos] = job;
-                pos = (pos + 1) % n;
-            }
-        }
-        child
-    }
-
-    fn adapt_penalties(&mut self) {
-        let share = |v: &[bool]| {
-            if v.is_empty() {
-                1.0
-            } else {
-                v.iter().filter(|x| **x).count() as f64 / v.len() as f64
-            }
-        };
-        let target = self.params.target_feasible;
-        let (load_ok, warp_ok) = (share(&self.recent_load_ok), share(&self.recent_warp_ok));
-        let adjust = |p: f64, ok: f64| {
-            if ok < target - 0.05 {
-                (p * 1.2).min(100_000.0)
-            } else if ok > target + 0.05 {
-                (p * 0.85).max(0.1)
-            } else {
-                p
-            }
-        };
-        self.pen.load = adjust(self.pen.load, load_ok);
-        self.pen.time_warp = adjust(self.pen.time_warp, warp_ok);
-        self.recent_load_ok.clear();
-        self.recent_warp_ok.clear();
-        let pen = self.pen;
-        self.infeasible.update_fitness(&pen, self.params);
-    }
-
-    fn initial_population(&mut self, deadline: Instant) {
-        for _ in 0..4 * self.params.population {
-            if Instant::now() >= deadline {
-                break;
-            }
-            let tour = self.random_tour();
-            let routes = split(self.problem, &tour, &self.pen);
-            let ind = self.educate(&routes, self.pen);
-            let repaired = (!ind.feasible()).then(|| {
-                let strong = Penalties {
-                    load: self.pen.load * 10.0,
-                    time_warp: self.pen.time_warp * 10.0,
-                    vehicle: self.pen.vehicle,
-                };
-                self.educate(&ind.routes, strong)
-            });
-            self.add(ind);
-            if let Some(r) = repaired.filter(Individual::feasible) {
-                self.add(r);
-            }
-        }
-        let pen = self.pen;
-        self.feasible.update_fitness(&pen, self.params);
-        self.infeasible.update_fitness(&pen, self.params);
-    }
-
-    /// Iterated local search from one random start: each iteration ruins and recreates a
-    /// few neighbouring jobs of the current solution and searches locally from them; the
-    /// candidate replaces the current solution when it beats it or the one `history`
-    /// iterations ago (late acceptance). A new best is searched once more from every job.
-    /// Penalties adapt every 500 candidates towards 65 % feasible; after `return_after`
-    /// iterations without a new best, the search returns to the best.
-    fn run_iterated(mut self) -> (Option<Individual>, u64) {
-        let deadline = Instant::now() + self.params.time_limit;
-        let strong = Penalties {
-            load: 100_000.0,
-            time_warp: 100_000.0,
-            vehicle: self.params.vehicle_cost,
-        };
-        let tour = self.random_tour();
-        let routes = split(self.problem, &tour, &strong);
-        let init = self.educate(&routes, strong);
-        let mut best = init.feasible().then(|| init.clone());
-        let mut current = init.clone();
-        // Late-acceptance history as (objective, excess, warp): costs are re-priced with
-        // the penalties of the moment.
-        let length = self.params.history.max(1);
-        let mut history: Vec<Option<(f64, f64, f64)>> = vec![None; length];
-        let mut slot = 0usize;
-        let score = |i: &Individual| (i.objective(), i.excess, i.warp);
-        let priced =
-            |s: (f64, f64, f64), pen: &Penalties| s.0 + pen.load * s.1 + pen.time_warp * s.2;
-        let mut since_improvement = 0u64;
-        let most = self.params.perturbations.max(1);
-        while Instant::now() < deadline && self.iterations < self.params.max_iterations {
-            self.iterations += 1;
-            if since_improvement >= self.params.return_after {
-                if let Some(b) = &best {
-                    current = b.clone();
-                }
-                history.iter_mut().for_each(|h| *h = None);
-                since_improvement = 0;
-            }
-            let pen = self.pen;
-            self.ls.load(&current.routes, pen);
-            let count = 1 + self.rng.below(most);
-            self.ls.perturb(count, &mut self.rng);
-            self.ls.search(&mut self.rng);
-            let mut candidate =
-                Individual::new(self.problem, self.ls.routes(), self.params.vehicle_cost);
-            self.recent_load_ok.push(candidate.excess < 1e-9);
-            self.recent_warp_ok.push(candidate.warp < 1e-9);
-            if self.recent_load_ok.len() >= 500 {
-                self.adapt_iterated_penalties();
-            }
-            since_improvement += 1;
-            if candidate.feasible()
-                && best
-                    .as_ref()
-                    .is_none_or(|b| candidate.objective() < b.objective() - 1e-9)
-            {
-                since_improvement = 0;
-                best = Some(candidate.clone());
-                candidate = self.educate(&candidate.routes, pen);
-                if candidate.feasible()
-                    && best
-                        .as_ref()
-                        .is_none_or(|b| candidate.objective() <= b.objective())
-                {
-                    best = Some(candidate.clone());
-                }
-            }
-            let pen = self.pen;
-            let candidate_cost = candidate.cost(&pen);
-            let mut current_cost = current.cost(&pen);
-            let late = history[slot];
-            let late_cost = late.map_or_else(|| init.cost(&pen), |l| priced(l, &pen));
-            if candidate_cost < late_cost || candidate_cost < current_cost {
-                current = candidate;
-                current_cost = candidate_cost;
-            }
-            if late.is_none() || current_cost < late_cost {
-                history[slot] = Some(score(&current));
-            }
-            slot = (slot + 1) % length;
-        }
-        (best.or(Some(current)), self.iterations)
-    }
-
-    /// PyVRP's penalty update: ×1.5 when fewer than 60 % of the last 500 candidates
-    /// were feasible in a dimension, ×0.9 when more than 70 % were.
-    fn adapt_iterated_penalties(&mut self) {
-        let share = |v: &[bool]| {
-            if v.is_empty() {
-                1.0
-            } else {
-                v.iter().filter(|x| **x).count() as f64 / v.len() as f64
-            }
-        };
-        let adjust = |p: f64, ok: f64| {
-            if ok < 0.65 - 0.05 {
-                (p * 1.5).min(100_000.0)
-            } else if ok > 0.65 + 0.05 {
-                (p * 0.9).max(0.1)
-            } else {
-                p
-            }
-        };
-        let (load_ok, warp_ok) = (share(&self.recent_load_ok), share(&self.recent_warp_ok));
-        self.pen.load = adjust(self.pen.load, load_ok);
-        self.pen.time_warp = adjust(self.pen.time_warp, warp_ok);
-        self.recent_load_ok.clear();
-        self.recent_warp_ok.clear();
-    }
-
-    fn run(mut self) -> (Option<Individual>, u64) {
-        if self.params.method == Method::Iterated {
-            return self.run_iterated();
-        }
-        let deadline = Instant::now() + self.params.time_limit;
-        self.initial_population(deadline);
-        let mut since_improvement = 0u64;
-        while Instant::now() < deadline && self.iterations < self.params.max_iterations {
-            if self.feasible.len() + self.infeasible.len() < 2 {
-                self.initial_population(deadline);
-                continue;
-            }
-            self.iterations += 1;
-            let (i, j) = (self.tournament(), self.tournament());
-            let (a, b) = (self.member(i).tour(), self.member(j).tour());
-            let tour = self.crossover(&a, &b);
-            let routes = split(self.problem, &tour, &self.pen);
-            let before = self.best.as_ref().map(|b| b.objective());
-            let child = self.educate(&routes, self.pen);
-            self.recent_load_ok.push(child.excess < 1e-9);
-            self.recent_warp_ok.push(child.warp < 1e-9);
-            let repair = (!child.feasible() && self.rng.unit() < 0.5).then(|| child.routes.clone());
-            self.add(child);
-            if let Some(routes) = repair {
-                let strong = Penalties {
-                    load: self.pen.load * 10.0,
-                    time_warp: self.pen.time_warp * 10.0,
-                    vehicle: self.pen.vehicle,
-                };
-                let fixed = self.educate(&routes, strong);
-                if fixed.feasible() {
-                    self.add(fixed);
-                }
-            }
-            let after = self.best.as_ref().map(|b| b.objective());
-            if after.is_some() && (before.is_none() || after < before) {
-                since_improvement = 0;
-            } else {
-                since_improvement += 1;
-            }
-            if self.iterations.is_multiple_of(100) {
-                self.adapt_penalties();
-            }
-            if since_improvement > self.params.restart_after {
-                self.feasible.clear();
-                self.infeasible.clear();
-                self.initial_population(deadline);
-                since_improvement = 0;
-            }
-        }
-        // Nothing feasible: report the least infeasible.
-        let fallback = || {
-            let pen = self.pen;
-            self.infeasible
-                .members
-                .iter()
-                .min_by(|a, b| a.cost(&pen).total_cmp(&b.cost(&pen)))
-                .cloned()
-        };
-        let best = self.best.clone().or_else(fallback);
-        (best, self.iterations)
     }
 }
 
