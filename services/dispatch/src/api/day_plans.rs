@@ -3,29 +3,24 @@
 //! order assigned or booked into a day already published re-plans only its technician's
 //! route.
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
     DayPlan, GetDayPlan, PlanDay, Route, RoutePublished, RouteStop, Technician, WorkOrder,
 };
 use aftercare_contracts::{Envelope, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
 
 use crate::domain::plan::{self, Day, Routed, Stop};
 use crate::store::{self, technicians};
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (p, g) = (db.clone(), db);
-    vec![
-        endpoint("day_plan.publish", move |ctx, req| {
-            publish(p.clone(), calendar.clone(), ctx, req)
-        }),
-        endpoint("day_plan.get", move |_ctx, req| get(g.clone(), req)),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints.on::<PlanDay, _>(publish).on::<GetDayPlan, _>(get)
 }
 
 /// Minutes after local midnight of `day`.
@@ -120,8 +115,7 @@ async fn emit_route(
 
 /// Plans and publishes a whole day.
 async fn publish(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: PlanDay,
 ) -> Result<DayPlan, ServiceError> {
@@ -179,7 +173,11 @@ async fn publish(
     Ok(p)
 }
 
-async fn get(db: Db, req: GetDayPlan) -> Result<DayPlan, ServiceError> {
+async fn get(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetDayPlan,
+) -> Result<DayPlan, ServiceError> {
     let mut conn = db.read_conn().await?;
     let mut p = store::day_plan(&mut conn, req.date)
         .await?

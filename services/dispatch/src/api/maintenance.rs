@@ -10,7 +10,9 @@ use aftercare_contracts::intake::{MachineInfo, WarrantyRegistered};
 use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::host::Job;
-use aftercare_platform::rpc::{Endpoint, endpoint};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
 use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
 use chrono::{Duration, NaiveDate};
 use uuid::Uuid;
@@ -18,14 +20,10 @@ use uuid::Uuid;
 use crate::domain::maintenance::{generate_now, next_due, plans_for_warranty, validate};
 use crate::store::maintenance as store;
 
-pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let c = db.clone();
-    vec![
-        endpoint("maintenance.create", move |_ctx, req| {
-            create(c.clone(), req)
-        }),
-        endpoint("maintenance.list", move |_ctx, req| list(db.clone(), req)),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<CreateMaintenancePlan, _>(create)
+        .on::<ListMaintenancePlans, _>(list)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -56,7 +54,11 @@ fn plan(
     }
 }
 
-async fn create(db: Db, req: CreateMaintenancePlan) -> Result<MaintenancePlan, ServiceError> {
+async fn create(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: CreateMaintenancePlan,
+) -> Result<MaintenancePlan, ServiceError> {
     let errors = validate(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -78,7 +80,11 @@ async fn create(db: Db, req: CreateMaintenancePlan) -> Result<MaintenancePlan, S
     Ok(p)
 }
 
-async fn list(db: Db, req: ListMaintenancePlans) -> Result<Page<MaintenancePlan>, ServiceError> {
+async fn list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListMaintenancePlans,
+) -> Result<Page<MaintenancePlan>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list(

@@ -11,15 +11,22 @@ use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_platform::Db;
-use aftercare_platform::rpc::{Endpoint, RequestContext};
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
+
+/// What every endpoint reaches: the database and the business calendar.
+#[derive(Clone)]
+pub(crate) struct State {
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+}
 
 pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let mut all = technicians::endpoints(db.clone());
-    all.extend(maintenance::endpoints(db.clone()));
-    all.extend(work_orders::endpoints(db.clone(), calendar.clone()));
-    all.extend(day_plans::endpoints(db.clone(), calendar.clone()));
-    all.extend(reports::endpoints(db, calendar));
-    all
+    let endpoints = Endpoints::new(State { db, calendar });
+    let endpoints = technicians::register(endpoints);
+    let endpoints = maintenance::register(endpoints);
+    let endpoints = work_orders::register(endpoints);
+    let endpoints = day_plans::register(endpoints);
+    reports::register(endpoints).into_vec()
 }
 
 /// Who made a request, as history rows name them.

@@ -1,26 +1,24 @@
 //! The field service report (`svc.dispatch.report.visits`).
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::dispatch::{DispatchReport, DispatchReportRequest};
-use aftercare_platform::rpc::{Endpoint, endpoint};
-use aftercare_platform::{Db, from_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::from_ms;
 use chrono::Duration;
 
 use crate::domain::report::{VisitFact, Worker, lines};
 use crate::store::{self, technicians};
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    vec![endpoint("report.visits", move |_ctx, req| {
-        report(db.clone(), calendar.clone(), req)
-    })]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints.on::<DispatchReportRequest, _>(report)
 }
 
 async fn report(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
+    _ctx: RequestContext,
     req: DispatchReportRequest,
 ) -> Result<DispatchReport, ServiceError> {
     if req.to < req.from {

@@ -1,36 +1,29 @@
 //! Technicians: profiles (skills, certificates, team, shift, start position, van) and
 //! leave; and how long their visits take (duration defaults by kind of work and model).
 use aftercare_contracts::dispatch::{
-    AddLeave, CreateTechnician, DurationDefaults, GetDurationDefaults, Leave, ListTechnicians,
-    ReplaceDurationDefaults, Technician, UpdateTechnician,
+    AddLeave, CreateTechnician, DurationDefaults, GetDurationDefaults, GetTechnician, Leave,
+    ListTechnicians, ReplaceDurationDefaults, Technician, UpdateTechnician,
 };
-use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
+use aftercare_contracts::rpc::{Page, check_limit, check_text};
 use aftercare_contracts::{FieldError, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::now_ms;
 use uuid::Uuid;
 
 use crate::domain::{default_shift, validate_durations, validate_technician};
 use crate::store::technicians as store;
 
-pub(super) fn endpoints(db: Db) -> Vec<Endpoint> {
-    let (c, g, l, u) = (db.clone(), db.clone(), db.clone(), db.clone());
-    let (dg, dr) = (db.clone(), db.clone());
-    vec![
-        endpoint("technician.create", move |_ctx, req| create(c.clone(), req)),
-        endpoint("technician.get", move |_ctx, req: ById| get(g.clone(), req)),
-        endpoint("technician.list", move |_ctx, req| list(l.clone(), req)),
-        endpoint("technician.update", move |_ctx, req| update(u.clone(), req)),
-        endpoint("technician.add_leave", move |_ctx, req| {
-            add_leave(db.clone(), req)
-        }),
-        endpoint("durations.get", move |_ctx, _req: GetDurationDefaults| {
-            durations(dg.clone())
-        }),
-        endpoint("durations.replace", move |ctx, req| {
-            replace_durations(dr.clone(), ctx, req)
-        }),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<CreateTechnician, _>(create)
+        .on::<GetTechnician, _>(get)
+        .on::<ListTechnicians, _>(list)
+        .on::<UpdateTechnician, _>(update)
+        .on::<AddLeave, _>(add_leave)
+        .on::<GetDurationDefaults, _>(durations)
+        .on::<ReplaceDurationDefaults, _>(replace_durations)
 }
 
 /// A technician from a checked profile.
@@ -67,7 +60,11 @@ fn profile(id: Uuid, req: &CreateTechnician, active: bool, version: i64) -> Tech
     }
 }
 
-async fn create(db: Db, req: CreateTechnician) -> Result<Technician, ServiceError> {
+async fn create(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: CreateTechnician,
+) -> Result<Technician, ServiceError> {
     let errors = validate_technician(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
@@ -79,14 +76,22 @@ async fn create(db: Db, req: CreateTechnician) -> Result<Technician, ServiceErro
     Ok(t)
 }
 
-async fn get(db: Db, req: ById) -> Result<Technician, ServiceError> {
+async fn get(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetTechnician,
+) -> Result<Technician, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::get(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("technician", &req.id))
 }
 
-async fn list(db: Db, req: ListTechnicians) -> Result<Page<Technician>, ServiceError> {
+async fn list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListTechnicians,
+) -> Result<Page<Technician>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list(
@@ -100,7 +105,11 @@ async fn list(db: Db, req: ListTechnicians) -> Result<Page<Technician>, ServiceE
     Ok(Page::of(items, req.limit, |t| t.id.to_string()))
 }
 
-async fn update(db: Db, req: UpdateTechnician) -> Result<Technician, ServiceError> {
+async fn update(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: UpdateTechnician,
+) -> Result<Technician, ServiceError> {
     let p = req.profile();
     let errors = validate_technician(&p);
     if !errors.is_empty() {
@@ -127,7 +136,11 @@ async fn update(db: Db, req: UpdateTechnician) -> Result<Technician, ServiceErro
     Ok(updated)
 }
 
-async fn add_leave(db: Db, req: AddLeave) -> Result<Technician, ServiceError> {
+async fn add_leave(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: AddLeave,
+) -> Result<Technician, ServiceError> {
     let mut e: Vec<FieldError> = Vec::new();
     if req.to < req.from {
         e.push(FieldError {
@@ -165,7 +178,11 @@ async fn add_leave(db: Db, req: AddLeave) -> Result<Technician, ServiceError> {
     Ok(updated)
 }
 
-async fn durations(db: Db) -> Result<DurationDefaults, ServiceError> {
+async fn durations(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetDurationDefaults,
+) -> Result<DurationDefaults, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(match crate::store::duration_rules(&mut conn).await? {
         Some((rules, version)) => DurationDefaults { rules, version },
@@ -177,7 +194,7 @@ async fn durations(db: Db) -> Result<DurationDefaults, ServiceError> {
 }
 
 async fn replace_durations(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ReplaceDurationDefaults,
 ) -> Result<DurationDefaults, ServiceError> {

@@ -1,23 +1,24 @@
 //! Work orders: creation and automatic assignment (for the event handlers), reading and
 //! listing, assignment by hand, the technician's progress, appointments and the visit
 //! report with its outcomes.
-use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
-    AssignWorkOrder, BookAppointment, CompleteWorkOrder, GetWorkOrderHistory, ListWorkOrders,
-    MeterRead, PartUsed, PartsRequested, PartsStatus, RequestParts, TransitionWorkOrder,
-    VisitOutcome, VisitReport, VisitUnresolved, WorkOrder, WorkOrderAppointmentBooked,
-    WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted, WorkOrderCouldNotFix,
-    WorkOrderHistoryEntry, WorkOrderStatus, WorkOrderStatusChanged, WorkOrderTakenToWorkshop,
-    WorkOrderUnassigned, WorkOrderWaitingForParts, WorkType,
+    AssignWorkOrder, BookAppointment, CompleteWorkOrder, GetWorkOrder, GetWorkOrderHistory,
+    ListWorkOrders, MeterRead, PartUsed, PartsRequested, PartsStatus, RequestParts,
+    TransitionWorkOrder, VisitOutcome, VisitReport, VisitUnresolved, WorkOrder,
+    WorkOrderAppointmentBooked, WorkOrderAssigned, WorkOrderCancelled, WorkOrderCompleted,
+    WorkOrderCouldNotFix, WorkOrderHistoryEntry, WorkOrderStatus, WorkOrderStatusChanged,
+    WorkOrderTakenToWorkshop, WorkOrderUnassigned, WorkOrderWaitingForParts, WorkType,
 };
 use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
 use aftercare_contracts::inventory::ReservedLine;
-use aftercare_contracts::rpc::{ById, Page, check_limit};
+use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 use chrono::NaiveTime;
 use tracing::Instrument;
 use uuid::Uuid;
@@ -30,35 +31,23 @@ use crate::domain::{
 };
 use crate::store::{self, technicians};
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (g, l, c, a, t) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
-    let (r, h) = (db.clone(), db.clone());
-    let (cc, ac, bc) = (calendar.clone(), calendar.clone(), calendar.clone());
-    vec![
-        endpoint("workorder.get", move |_ctx, req: ById| get(g.clone(), req)),
-        endpoint("workorder.history", move |_ctx, req| {
-            history(h.clone(), req)
-        }),
-        endpoint("workorder.list", move |_ctx, req| list(l.clone(), req)),
-        endpoint("workorder.complete", move |ctx, req| {
-            complete(c.clone(), cc.clone(), ctx, req)
-        }),
-        endpoint("workorder.assign", move |ctx, req| {
-            assign_by_hand(a.clone(), ac.clone(), ctx, req)
-        }),
-        endpoint("workorder.transition", move |ctx, req| {
-            transition(t.clone(), ctx, req)
-        }),
-        endpoint("workorder.book", move |ctx, req| {
-            book(db.clone(), bc.clone(), ctx, req)
-        }),
-        endpoint("workorder.request_parts", move |ctx, req| {
-            request_parts(r.clone(), ctx, req)
-        }),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<GetWorkOrder, _>(get)
+        .on::<GetWorkOrderHistory, _>(history)
+        .on::<ListWorkOrders, _>(list)
+        .on::<CompleteWorkOrder, _>(complete)
+        .on::<AssignWorkOrder, _>(assign_by_hand)
+        .on::<TransitionWorkOrder, _>(transition)
+        .on::<BookAppointment, _>(book)
+        .on::<RequestParts, _>(request_parts)
 }
 
-async fn get(db: Db, req: ById) -> Result<WorkOrder, ServiceError> {
+async fn get(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetWorkOrder,
+) -> Result<WorkOrder, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::get(&mut conn, req.id.trim())
         .await?
@@ -68,7 +57,8 @@ async fn get(db: Db, req: ById) -> Result<WorkOrder, ServiceError> {
 
 /// A page of a work order's history, oldest first; the cursor is the number of entries read.
 async fn history(
-    db: Db,
+    State { db, .. }: State,
+    _ctx: RequestContext,
     req: GetWorkOrderHistory,
 ) -> Result<Page<WorkOrderHistoryEntry>, ServiceError> {
     check_limit(req.limit)?;
@@ -97,7 +87,11 @@ async fn history(
     Ok(Page::of(items, req.limit, |_| next.to_string()))
 }
 
-async fn list(db: Db, req: ListWorkOrders) -> Result<Page<WorkOrder>, ServiceError> {
+async fn list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListWorkOrders,
+) -> Result<Page<WorkOrder>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::list(
@@ -380,8 +374,7 @@ async fn reread(uow: &mut UnitOfWork, id: Uuid) -> Result<WorkOrder, ServiceErro
 /// A dispatcher assigns or reassigns: to a named technician (hard rules apply, capacity
 /// may be exceeded) or, without one, by the automatic rules again.
 async fn assign_by_hand(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: AssignWorkOrder,
 ) -> Result<WorkOrder, ServiceError> {
@@ -455,7 +448,7 @@ async fn assign_by_hand(
 
 /// The technician's progress (accepted, en route, on site) or a cancellation.
 async fn transition(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: TransitionWorkOrder,
 ) -> Result<WorkOrder, ServiceError> {
@@ -514,8 +507,7 @@ async fn transition(
 /// Books the appointment agreed with the customer; a published day plan is re-planned
 /// for the technician concerned.
 async fn book(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: BookAppointment,
 ) -> Result<WorkOrder, ServiceError> {
@@ -554,7 +546,7 @@ async fn book(
 
 /// Asks inventory for parts ahead of the visit (`dispatch.parts.requested`).
 async fn request_parts(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: RequestParts,
 ) -> Result<WorkOrder, ServiceError> {
@@ -609,8 +601,7 @@ async fn request_parts(
 /// (completed for billing, inventory, survey and intake; waiting for parts with the
 /// parts request and the return visit; workshop; could not fix), plus the meter reading.
 async fn complete(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: CompleteWorkOrder,
 ) -> Result<WorkOrder, ServiceError> {

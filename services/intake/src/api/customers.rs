@@ -1,16 +1,18 @@
 //! Customers, machines and warranty cards (`svc.intake.customer.*`, `.machine.*`,
 //! `.warranty.*`).
-use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer, FindCustomers, ListMachines, ListProductLines, Machine, MachineInfo,
-    ProductLine, RegisterMachine, RegisterWarrantyCard, WarrantyCard, WarrantyRegistered,
+    CreateCustomer, Customer, FindCustomers, GetCustomer, ListMachines, ListProductLines, Machine,
+    MachineInfo, ProductLine, RegisterMachine, RegisterWarrantyCard, WarrantyCard,
+    WarrantyRegistered,
 };
-use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
+use aftercare_contracts::rpc::{Page, check_limit, check_text};
 use aftercare_contracts::{Envelope, FieldError, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
-use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 use uuid::Uuid;
 
 use crate::domain::customers::{
@@ -19,35 +21,16 @@ use crate::domain::customers::{
 };
 use crate::store::customers as store;
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (d1, d2, d3, d4, d5) = (db.clone(), db.clone(), db.clone(), db.clone(), db.clone());
-    let (lines_db, save_db) = (db.clone(), db.clone());
-    let machine_cal = calendar.clone();
-    vec![
-        endpoint("customer.create", {
-            let cal = calendar.clone();
-            move |_ctx, req| create_customer(d1.clone(), cal.clone(), req)
-        }),
-        endpoint("customer.get", move |_ctx, req| {
-            get_customer(d2.clone(), req)
-        }),
-        endpoint("customer.find", move |_ctx, req| find(d3.clone(), req)),
-        endpoint("machine.register", move |_ctx, req| {
-            register_machine(d4.clone(), machine_cal.clone(), req)
-        }),
-        endpoint("machine.list", move |_ctx, req| {
-            list_machines(d5.clone(), req)
-        }),
-        endpoint("product_line.list", move |_ctx, _req: ListProductLines| {
-            product_lines(lines_db.clone())
-        }),
-        endpoint("product_line.save", move |_ctx, req| {
-            save_product_line(save_db.clone(), req)
-        }),
-        endpoint("warranty.register", move |ctx, req| {
-            register_card(db.clone(), calendar.clone(), ctx, req)
-        }),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<CreateCustomer, _>(create_customer)
+        .on::<GetCustomer, _>(get_customer)
+        .on::<FindCustomers, _>(find)
+        .on::<RegisterMachine, _>(register_machine)
+        .on::<ListMachines, _>(list_machines)
+        .on::<ListProductLines, _>(product_lines)
+        .on::<ProductLine, _>(save_product_line)
+        .on::<RegisterWarrantyCard, _>(register_card)
 }
 
 fn duplicate_phone(field: String, owner: &Customer) -> ServiceError {
@@ -123,8 +106,8 @@ async fn insert_new(
 }
 
 async fn create_customer(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
+    _ctx: RequestContext,
     req: CreateCustomer,
 ) -> Result<Customer, ServiceError> {
     let errors = validate_customer("", &req);
@@ -156,7 +139,11 @@ async fn create_customer(
     }
 }
 
-async fn get_customer(db: Db, req: ById) -> Result<Customer, ServiceError> {
+async fn get_customer(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetCustomer,
+) -> Result<Customer, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::get_customer(&mut conn, req.id.trim())
         .await?
@@ -168,7 +155,11 @@ fn name_cursor(cursor: &str) -> Option<(&str, &str)> {
     cursor.split_once('\u{1f}')
 }
 
-async fn find(db: Db, req: FindCustomers) -> Result<Page<Customer>, ServiceError> {
+async fn find(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: FindCustomers,
+) -> Result<Page<Customer>, ServiceError> {
     check_limit(req.limit)?;
     let errors = validate_find(&req);
     if !errors.is_empty() {
@@ -277,8 +268,8 @@ async fn insert_machine(
 }
 
 async fn register_machine(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
+    _ctx: RequestContext,
     req: RegisterMachine,
 ) -> Result<Machine, ServiceError> {
     // "Today" is the company's local day, not UTC's.
@@ -335,7 +326,11 @@ async fn register_machine(
     Ok(m)
 }
 
-async fn list_machines(db: Db, req: ListMachines) -> Result<Page<Machine>, ServiceError> {
+async fn list_machines(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListMachines,
+) -> Result<Page<Machine>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
     let items = store::machines_of(
@@ -349,8 +344,7 @@ async fn list_machines(db: Db, req: ListMachines) -> Result<Page<Machine>, Servi
 }
 
 async fn register_card(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: RegisterWarrantyCard,
 ) -> Result<WarrantyCard, ServiceError> {
@@ -425,7 +419,11 @@ async fn register_card(
     })
 }
 
-async fn product_lines(db: Db) -> Result<Page<ProductLine>, ServiceError> {
+async fn product_lines(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: ListProductLines,
+) -> Result<Page<ProductLine>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
         items: store::product_line_terms(&mut conn).await?,
@@ -433,7 +431,11 @@ async fn product_lines(db: Db) -> Result<Page<ProductLine>, ServiceError> {
     })
 }
 
-async fn save_product_line(db: Db, req: ProductLine) -> Result<ProductLine, ServiceError> {
+async fn save_product_line(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ProductLine,
+) -> Result<ProductLine, ServiceError> {
     let mut errors = Vec::new();
     let name = req.name.trim().to_lowercase();
     check_text(&mut errors, "name", &name, 1, 64);

@@ -1,31 +1,27 @@
 //! The knowledge base (`svc.intake.faq.*`): articles by product line, searched by words,
 //! most used first.
-use std::sync::Arc;
 
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
-use aftercare_contracts::intake::{CreateFaqArticle, FaqArticle, FindFaqArticles};
-use aftercare_contracts::rpc::{ById, Page, check_limit, check_text};
-use aftercare_platform::rpc::{Endpoint, endpoint};
-use aftercare_platform::{Db, from_ms, now_ms};
+use aftercare_contracts::intake::{CreateFaqArticle, FaqArticle, FindFaqArticles, GetFaqArticle};
+use aftercare_contracts::rpc::{Page, check_limit, check_text};
+use aftercare_platform::rpc::{Endpoints, RequestContext};
+
+use super::State;
+use aftercare_platform::{from_ms, now_ms};
 use uuid::Uuid;
 
 use crate::store;
 
-pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (find_db, get_db) = (db.clone(), db.clone());
-    vec![
-        endpoint("faq.create", move |_ctx, req| {
-            create(db.clone(), calendar.clone(), req)
-        }),
-        endpoint("faq.find", move |_ctx, req| find(find_db.clone(), req)),
-        endpoint("faq.get", move |_ctx, req| get(get_db.clone(), req)),
-    ]
+pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
+    endpoints
+        .on::<CreateFaqArticle, _>(create)
+        .on::<FindFaqArticles, _>(find)
+        .on::<GetFaqArticle, _>(get)
 }
 
 async fn create(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
+    _ctx: RequestContext,
     req: CreateFaqArticle,
 ) -> Result<FaqArticle, ServiceError> {
     let mut errors = Vec::new();
@@ -68,7 +64,11 @@ async fn create(
     Ok(a)
 }
 
-async fn find(db: Db, req: FindFaqArticles) -> Result<Page<FaqArticle>, ServiceError> {
+async fn find(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: FindFaqArticles,
+) -> Result<Page<FaqArticle>, ServiceError> {
     check_limit(req.limit)?;
     let words: Vec<String> = req
         .text
@@ -92,7 +92,11 @@ async fn find(db: Db, req: FindFaqArticles) -> Result<Page<FaqArticle>, ServiceE
     })
 }
 
-async fn get(db: Db, req: ById) -> Result<FaqArticle, ServiceError> {
+async fn get(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetFaqArticle,
+) -> Result<FaqArticle, ServiceError> {
     let id =
         Uuid::parse_str(req.id.trim()).map_err(|_| ServiceError::not_found("article", &req.id))?;
     let mut conn = db.read_conn().await?;

@@ -1,9 +1,7 @@
 //! Moving a ticket by hand (`svc.intake.ticket.transition`) and setting its priority
 //! (`svc.intake.ticket.set_priority`): optimistic concurrency, the lifecycle rules, the
 //! history entry with actor and reason, and the visit request dispatch acts on.
-use std::sync::Arc;
 
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
     AssignOwner, InspectReturn, NotificationKind, ReturnApproved, ReturnOutcome, SetPriority,
     Ticket, TicketStatus, TicketVisitRequested, TransitionTicket,
@@ -11,7 +9,9 @@ use aftercare_contracts::intake::{
 use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Envelope, ServiceError};
 use aftercare_platform::rpc::RequestContext;
-use aftercare_platform::{Db, UnitOfWork, from_ms, now_ms};
+
+use super::State;
+use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 
 use crate::domain::lifecycle::{self, Refusal};
 use crate::domain::sla;
@@ -52,7 +52,7 @@ fn stale(t: &Ticket) -> ServiceError {
 }
 
 pub(super) async fn transition(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: TransitionTicket,
 ) -> Result<Ticket, ServiceError> {
@@ -153,8 +153,7 @@ pub(super) async fn transition(
 }
 
 pub(super) async fn set_priority(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: SetPriority,
 ) -> Result<Ticket, ServiceError> {
@@ -199,7 +198,7 @@ pub(super) async fn set_priority(
 }
 
 pub(super) async fn assign_owner(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: AssignOwner,
 ) -> Result<Ticket, ServiceError> {
@@ -226,7 +225,7 @@ pub(super) async fn assign_owner(
 }
 
 pub(super) async fn inspect_return(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: InspectReturn,
 ) -> Result<Ticket, ServiceError> {

@@ -10,85 +10,54 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy,
-    GetTicketHistory, ListTickets, NotificationKind, NotificationTemplate, NotificationTemplates,
-    OpenTicket, PriorityRule, PriorityRules, ReplaceNotificationTemplates, ReplacePriorityRules,
-    ReplaceSlaPolicy, SendVerificationCode, SlaPolicy, SlaTargetRule, Ticket, TicketCodeRequested,
-    TicketHistoryEntry, TicketOpened, TicketReport, TicketReportRequest, TicketStatus, TicketType,
+    AssignOwner, Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy,
+    GetTicket, GetTicketHistory, InspectReturn, ListTickets, NotificationKind,
+    NotificationTemplate, NotificationTemplates, OpenTicket, PriorityRule, PriorityRules,
+    ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, SendVerificationCode,
+    SetPriority, SlaPolicy, SlaTargetRule, Ticket, TicketCodeRequested, TicketHistoryEntry,
+    TicketOpened, TicketReport, TicketReportRequest, TicketStatus, TicketType, TransitionTicket,
     VerificationCodeSent,
 };
-use aftercare_contracts::rpc::{ById, Page};
+use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, ServiceError};
-use aftercare_platform::rpc::{Endpoint, RequestContext, endpoint};
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 use aftercare_platform::{Db, now_ms};
 use uuid::Uuid;
 
 use crate::{domain, store};
 
+/// What every endpoint reaches: the database and the business calendar.
+#[derive(Clone)]
+pub(crate) struct State {
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+}
+
 pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let (open_db, list_db, code_db) = (db.clone(), db.clone(), db.clone());
-    let (move_db, prio_db, owner_db) = (db.clone(), db.clone(), db.clone());
-    let (rules_db, replace_db, report_db) = (db.clone(), db.clone(), db.clone());
-    let (inspect_db, history_db) = (db.clone(), db.clone());
-    let (sla_db, sla_replace_db) = (db.clone(), db.clone());
-    let (templates_db, replace_templates_db) = (db.clone(), db.clone());
-    let report_cal = calendar.clone();
-    let (open_cal, prio_cal) = (calendar.clone(), calendar.clone());
-    let mut all = customers::endpoints(db.clone(), calendar.clone());
-    all.extend(faq::endpoints(db.clone(), calendar.clone()));
-    all.extend([
-        endpoint("ticket.open", move |ctx, req| {
-            open(open_db.clone(), open_cal.clone(), ctx, req)
-        }),
-        endpoint("ticket.transition", move |ctx, req| {
-            lifecycle::transition(move_db.clone(), ctx, req)
-        }),
-        endpoint("ticket.inspect_return", move |ctx, req| {
-            lifecycle::inspect_return(inspect_db.clone(), ctx, req)
-        }),
-        endpoint("ticket.assign_owner", move |ctx, req| {
-            lifecycle::assign_owner(owner_db.clone(), ctx, req)
-        }),
-        endpoint("report.tickets", move |_ctx, req| {
-            report(report_db.clone(), report_cal.clone(), req)
-        }),
-        endpoint(
-            "notification_templates.get",
-            move |_ctx, _req: GetNotificationTemplates| get_templates(templates_db.clone()),
-        ),
-        endpoint("notification_templates.replace", move |ctx, req| {
-            replace_templates(replace_templates_db.clone(), ctx, req)
-        }),
-        endpoint("sla_policy.get", move |_ctx, _req: GetSlaPolicy| {
-            get_sla_policy(sla_db.clone())
-        }),
-        endpoint("sla_policy.replace", move |ctx, req| {
-            replace_sla_policy(sla_replace_db.clone(), ctx, req)
-        }),
-        endpoint("priority_rules.get", move |_ctx, _req: GetPriorityRules| {
-            get_rules(rules_db.clone())
-        }),
-        endpoint("priority_rules.replace", move |ctx, req| {
-            replace_rules(replace_db.clone(), ctx, req)
-        }),
-        endpoint("ticket.set_priority", move |ctx, req| {
-            lifecycle::set_priority(prio_db.clone(), prio_cal.clone(), ctx, req)
-        }),
-        endpoint("ticket.history", move |_ctx, req| {
-            history(history_db.clone(), req)
-        }),
-        endpoint("ticket.get", move |_ctx, req: ById| get(db.clone(), req)),
-        endpoint("ticket.list", move |_ctx, req| list(list_db.clone(), req)),
-        endpoint("ticket.send_code", move |ctx, req| {
-            send_code(code_db.clone(), ctx, req)
-        }),
-    ]);
-    all
+    let endpoints = Endpoints::new(State { db, calendar });
+    let endpoints = customers::register(endpoints);
+    faq::register(endpoints)
+        .on::<OpenTicket, _>(open)
+        .on::<TransitionTicket, _>(lifecycle::transition)
+        .on::<InspectReturn, _>(lifecycle::inspect_return)
+        .on::<AssignOwner, _>(lifecycle::assign_owner)
+        .on::<TicketReportRequest, _>(report)
+        .on::<GetNotificationTemplates, _>(get_templates)
+        .on::<ReplaceNotificationTemplates, _>(replace_templates)
+        .on::<GetSlaPolicy, _>(get_sla_policy)
+        .on::<ReplaceSlaPolicy, _>(replace_sla_policy)
+        .on::<GetPriorityRules, _>(get_rules)
+        .on::<ReplacePriorityRules, _>(replace_rules)
+        .on::<SetPriority, _>(lifecycle::set_priority)
+        .on::<GetTicketHistory, _>(history)
+        .on::<GetTicket, _>(get)
+        .on::<ListTickets, _>(list)
+        .on::<SendVerificationCode, _>(send_code)
+        .into_vec()
 }
 
 async fn open(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: OpenTicket,
 ) -> Result<Ticket, ServiceError> {
@@ -263,7 +232,11 @@ pub(crate) async fn open_in(
     Ok(ticket)
 }
 
-async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
+async fn get(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetTicket,
+) -> Result<Ticket, ServiceError> {
     let mut conn = db.read_conn().await?;
     store::get(&mut conn, req.id.trim())
         .await?
@@ -271,7 +244,11 @@ async fn get(db: Db, req: ById) -> Result<Ticket, ServiceError> {
 }
 
 /// A page of a ticket's history, oldest first; the cursor is the number of entries read.
-async fn history(db: Db, req: GetTicketHistory) -> Result<Page<TicketHistoryEntry>, ServiceError> {
+async fn history(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetTicketHistory,
+) -> Result<Page<TicketHistoryEntry>, ServiceError> {
     aftercare_contracts::rpc::check_limit(req.limit)?;
     let offset = match req.cursor.as_deref() {
         None => 0,
@@ -295,7 +272,11 @@ async fn history(db: Db, req: GetTicketHistory) -> Result<Page<TicketHistoryEntr
     Ok(Page::of(items, req.limit, |_| next.to_string()))
 }
 
-async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
+async fn list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListTickets,
+) -> Result<Page<Ticket>, ServiceError> {
     aftercare_contracts::rpc::check_limit(req.limit)?;
     if let (Some(from), Some(to)) = (req.opened_from, req.opened_to)
         && to <= from
@@ -319,7 +300,7 @@ async fn list(db: Db, req: ListTickets) -> Result<Page<Ticket>, ServiceError> {
 /// customer record ([`domain::codes::phone_for_code`]); a ticket with nowhere safe to send
 /// it answers as an unknown one.
 async fn send_code(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: SendVerificationCode,
 ) -> Result<VerificationCodeSent, ServiceError> {
@@ -364,8 +345,8 @@ async fn send_code(
 const REPORT_SPAN_DAYS: i64 = 400;
 
 async fn report(
-    db: Db,
-    calendar: Arc<BusinessCalendar>,
+    State { db, calendar, .. }: State,
+    _ctx: RequestContext,
     req: TicketReportRequest,
 ) -> Result<TicketReport, ServiceError> {
     if req.to <= req.from {
@@ -420,13 +401,17 @@ const SLA_POLICY: settings::Setting<SlaTargetRule> = settings::Setting {
     validate: domain::sla::validate_policy,
 };
 
-async fn get_sla_policy(db: Db) -> Result<SlaPolicy, ServiceError> {
+async fn get_sla_policy(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetSlaPolicy,
+) -> Result<SlaPolicy, ServiceError> {
     let (targets, version) = settings::read(&db, &SLA_POLICY).await?;
     Ok(SlaPolicy { targets, version })
 }
 
 async fn replace_sla_policy(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ReplaceSlaPolicy,
 ) -> Result<SlaPolicy, ServiceError> {
@@ -443,13 +428,17 @@ const NOTIFICATION_TEMPLATES: settings::Setting<NotificationTemplate> = settings
     validate: domain::notify::validate,
 };
 
-async fn get_rules(db: Db) -> Result<PriorityRules, ServiceError> {
+async fn get_rules(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetPriorityRules,
+) -> Result<PriorityRules, ServiceError> {
     let (rules, version) = settings::read(&db, &PRIORITY_RULES).await?;
     Ok(PriorityRules { rules, version })
 }
 
 async fn replace_rules(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ReplacePriorityRules,
 ) -> Result<PriorityRules, ServiceError> {
@@ -458,13 +447,17 @@ async fn replace_rules(
     Ok(PriorityRules { rules, version })
 }
 
-async fn get_templates(db: Db) -> Result<NotificationTemplates, ServiceError> {
+async fn get_templates(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetNotificationTemplates,
+) -> Result<NotificationTemplates, ServiceError> {
     let (templates, version) = settings::read(&db, &NOTIFICATION_TEMPLATES).await?;
     Ok(NotificationTemplates { templates, version })
 }
 
 async fn replace_templates(
-    db: Db,
+    State { db, .. }: State,
     ctx: RequestContext,
     req: ReplaceNotificationTemplates,
 ) -> Result<NotificationTemplates, ServiceError> {
