@@ -12,59 +12,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use aftercare_contracts::envelope::EnvelopeHeader;
-use aftercare_contracts::{Envelope, Event, EventMeta};
 use async_nats::jetstream::{self, AckKind, consumer::pull};
-use bytes::Bytes;
 use futures::StreamExt;
 use futures::future::join_all;
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, Span, error, info_span, warn};
-use uuid::Uuid;
 
-use crate::handlers::EventError;
+use crate::inbound::{EventError, EventHandler, InboundEvent};
 use crate::metrics::RoleMetrics;
-use crate::{BoxFuture, Bus, Db, Error, Result, UnitOfWork, dead_letter, now_ms, telemetry};
-
-/// An event as delivered, with its envelope header already read.
-#[derive(Debug, Clone)]
-pub struct InboundEvent {
-    /// Subject = wire type.
-    pub subject: String,
-    /// Envelope id.
-    pub event_id: Uuid,
-    /// Envelope version.
-    pub version: u16,
-    /// Raw envelope JSON.
-    pub payload: Bytes,
-    /// Position in the producer's stream.
-    pub stream_seq: u64,
-    /// Delivery attempt, from 1.
-    pub delivered: i64,
-}
-
-impl InboundEvent {
-    /// Parses the whole envelope as `T`; a version `T` does not read, or a mismatch, is
-    /// poison.
-    pub fn decode<T: Event>(&self) -> Result<Envelope<T>, EventError> {
-        crate::handlers::decode(self)
-    }
-}
-
-/// Applies delivered events inside the consumer's transaction; [`Handlers`] is the one
-/// implementation services use.
-///
-/// [`Handlers`]: crate::handlers::Handlers
-pub trait EventHandler: Send + Sync + 'static {
-    /// Applies `event` using `uow`; staged events commit with the effect.
-    fn handle<'a>(
-        &'a self,
-        uow: &'a mut UnitOfWork,
-        event: &'a InboundEvent,
-    ) -> BoxFuture<'a, Result<(), EventError>>;
-
-    /// The event types it handles: the consumers' filter subjects.
-    fn events(&self) -> Vec<EventMeta>;
-}
+use crate::{Bus, Db, Error, Result, UnitOfWork, dead_letter, now_ms, telemetry};
 
 /// Where a consumer reads and how hard it tries.
 #[derive(Debug, Clone)]
@@ -445,6 +401,8 @@ pub fn retry_delay(delivered: i64) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bytes::Bytes;
+    use uuid::Uuid;
 
     #[test]
     fn retry_delay_doubles_and_caps() {

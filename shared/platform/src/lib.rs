@@ -14,6 +14,7 @@ pub mod error;
 pub mod handlers;
 pub mod health;
 pub mod host;
+pub mod inbound;
 pub mod metrics;
 pub mod nats_server;
 pub mod outbox;
@@ -22,11 +23,11 @@ pub mod settings;
 pub mod telemetry;
 
 pub use bus::Bus;
-pub use consumer::{EventHandler, InboundEvent};
 pub use db::{Backend, Db, UnitOfWork};
 pub use error::{Error, Result};
-pub use handlers::{EventError, Handlers};
+pub use handlers::Handlers;
 pub use host::{MessagingSettings, ServiceHost};
+pub use inbound::{EventError, EventHandler, InboundEvent};
 
 /// A boxed future, for handler traits that must be object-safe.
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
