@@ -85,30 +85,6 @@ fn join_path(parent: &str, name: &str) -> String {
     }
 }
 
-/// A typed endpoint: the request body is parsed into `Req` (422 naming the field when
-/// it does not fit), the reply serialised from `Resp`. Kept for endpoints not yet
-/// registered through [`Endpoints`].
-pub fn endpoint<Req, Resp, F, Fut>(name: &str, f: F) -> Endpoint
-where
-    Req: DeserializeOwned + Send + 'static,
-    Resp: Serialize + 'static,
-    F: Fn(RequestContext, Req) -> Fut + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<Resp, ServiceError>> + Send + 'static,
-{
-    let f = Arc::new(f);
-    Endpoint {
-        name: name.to_owned(),
-        handler: Arc::new(move |ctx, bytes| {
-            let f = f.clone();
-            Box::pin(async move {
-                let req: Req = decode(&bytes)?;
-                let resp = f(ctx, req).await?;
-                encode(&resp)
-            })
-        }),
-    }
-}
-
 fn encode<T: Serialize>(reply: &T) -> Result<Bytes, ServiceError> {
     serde_json::to_vec(reply).map(Bytes::from).map_err(|e| {
         error!(error = %e, "cannot serialise reply");
