@@ -6,7 +6,7 @@ use aftercare_contracts::billing::{
 };
 use aftercare_contracts::dispatch::WorkType;
 use aftercare_contracts::intake::CustomerTier;
-use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
+use aftercare_platform::db::{Guard, from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::NaiveDate;
 use sqlx::{AnyConnection, FromRow};
@@ -113,9 +113,8 @@ pub(crate) async fn insert_fee_schedule(uow: &mut UnitOfWork, f: &FeeSchedule) -
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        aftercare_platform::Error::Config(format!("stored day {text:?} is not a date: {e}"))
-    })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|e| aftercare_platform::Error::corrupt("day", text, e))
 }
 
 /// Remembers a ticket's customer and tier (from `intake.ticket.opened`).
@@ -724,18 +723,13 @@ async fn update_versioned(
     body: &str,
     expected_version: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "update {} set status = $1, body = $2, version = $3 where {} = $4 and version = $5",
-        row.table, row.key
-    )))
-    .bind(&row.status)
-    .bind(body)
-    .bind(row.version)
-    .bind(row.id.to_string())
-    .bind(expected_version)
-    .execute(uow.conn())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let done = Guard::new(row.table, row.key, row.id, expected_version)
+        .to_version(row.version)
+        .update(uow.conn(), "status = $1, body = $2", |q| {
+            q.bind(&row.status).bind(body)
+        })
+        .await?;
+    Ok(done.is_updated())
 }
 
 /// What the revenue report reads of each receipt issued in a period.
@@ -1002,19 +996,20 @@ pub(crate) async fn update_renewal(
     r: &aftercare_contracts::billing::Renewal,
     expected_version: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "update renewal set status = $1, next_follow_up = $2, body = $3, version = $4
-         where renewal_id = $5 and version = $6",
-    )
-    .bind(to_text(&r.status))
-    .bind(r.next_follow_up.map(|d| d.to_string()))
-    .bind(serde_json::to_string(r)?)
-    .bind(r.version)
-    .bind(r.id.to_string())
-    .bind(expected_version)
-    .execute(uow.conn())
-    .await?;
-    Ok(done.rows_affected() == 1)
+    let body = serde_json::to_string(r)?;
+    let done = Guard::new("renewal", "renewal_id", r.id, expected_version)
+        .to_version(r.version)
+        .update(
+            uow.conn(),
+            "status = $1, next_follow_up = $2, body = $3",
+            |q| {
+                q.bind(to_text(&r.status))
+                    .bind(r.next_follow_up.map(|d| d.to_string()))
+                    .bind(body)
+            },
+        )
+        .await?;
+    Ok(done.is_updated())
 }
 
 /// A renewal by id.

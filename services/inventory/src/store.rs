@@ -1,6 +1,7 @@
 //! Inventory's queries, portable across SQLite and PostgreSQL.
 use aftercare_contracts::Money;
 use aftercare_contracts::inventory::Part;
+use aftercare_platform::db::Guard;
 use aftercare_platform::{Result, UnitOfWork};
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
@@ -106,25 +107,25 @@ pub(crate) async fn update_part(
     p: &aftercare_contracts::inventory::CreatePart,
     version: i64,
 ) -> Result<bool> {
-    let n = sqlx::query(
-        "update part set name = $1, list_price_minor = $2, currency = $3, category = $4, compatible_models = $5,
-            unit_cost_minor = $6, failure_prone = $7, page_yield = $8, version = version + 1
-         where sku = $9 and version = $10",
-    )
-    .bind(p.name.trim())
-    .bind(p.list_price.amount_minor)
-    .bind(&p.list_price.currency)
-    .bind(aftercare_platform::db::to_text(&p.category))
-    .bind(serde_json::to_string(&p.compatible_models)?)
-    .bind(p.unit_cost.as_ref().map(|c| c.amount_minor))
-    .bind(i64::from(p.failure_prone))
-    .bind(p.page_yield.map(i64::from))
-    .bind(p.sku.trim())
-    .bind(version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    Ok(n == 1)
+    let models = serde_json::to_string(&p.compatible_models)?;
+    let done = Guard::new("part", "sku", p.sku.trim(), version)
+        .update(
+            uow.conn(),
+            "name = $1, list_price_minor = $2, currency = $3, category = $4, compatible_models = $5,
+            unit_cost_minor = $6, failure_prone = $7, page_yield = $8",
+            |q| {
+                q.bind(p.name.trim())
+                    .bind(p.list_price.amount_minor)
+                    .bind(&p.list_price.currency)
+                    .bind(aftercare_platform::db::to_text(&p.category))
+                    .bind(models)
+                    .bind(p.unit_cost.as_ref().map(|c| c.amount_minor))
+                    .bind(i64::from(p.failure_prone))
+                    .bind(p.page_yield.map(i64::from))
+            },
+        )
+        .await?;
+    Ok(done.is_updated())
 }
 
 /// Units per location of a part that are not reserved.
@@ -607,19 +608,19 @@ pub(crate) async fn decide_stocktake(
     by: &str,
     now: i64,
 ) -> Result<bool> {
-    let n = sqlx::query(
-        "update stocktake set status = $1, decided_by = $2, decided_at = $3, version = version + 1
-         where stocktake_id = $4 and version = $5 and status = 'pending_approval'",
-    )
-    .bind(aftercare_platform::db::to_text(&status))
-    .bind(by)
-    .bind(now)
-    .bind(id.to_string())
-    .bind(version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    Ok(n == 1)
+    let done = Guard::new("stocktake", "stocktake_id", id, version)
+        .when("status = 'pending_approval'")
+        .update(
+            uow.conn(),
+            "status = $1, decided_by = $2, decided_at = $3",
+            |q| {
+                q.bind(aftercare_platform::db::to_text(&status))
+                    .bind(by)
+                    .bind(now)
+            },
+        )
+        .await?;
+    Ok(done.is_updated())
 }
 
 /// Keeps a meter reading; false when the work order's reading is already kept.
@@ -984,18 +985,14 @@ pub(crate) async fn move_purchase(
     to: aftercare_contracts::inventory::PurchaseStatus,
     reference: Option<&str>,
 ) -> Result<bool> {
-    let n = sqlx::query(
-        "update purchase_request set status = $1, order_reference = coalesce($2, order_reference),
-            version = version + 1 where purchase_id = $3 and version = $4",
-    )
-    .bind(aftercare_platform::db::to_text(&to))
-    .bind(reference)
-    .bind(id.to_string())
-    .bind(version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    Ok(n == 1)
+    let done = Guard::new("purchase_request", "purchase_id", id, version)
+        .update(
+            uow.conn(),
+            "status = $1, order_reference = coalesce($2, order_reference)",
+            |q| q.bind(aftercare_platform::db::to_text(&to)).bind(reference),
+        )
+        .await?;
+    Ok(done.is_updated())
 }
 
 /// Consumption per part and month (`YYYY-MM`, UTC) since `since`.

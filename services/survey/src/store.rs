@@ -7,7 +7,7 @@ use aftercare_contracts::survey::{
     QualityThreshold, QualityWarning, QualityWindow, Questionnaire, Ranking, RankingKind,
     RepeatKind,
 };
-use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
+use aftercare_platform::db::{Guard, from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::NaiveDate;
 use sqlx::{AnyConnection, FromRow};
@@ -430,30 +430,30 @@ pub(crate) async fn record_attempt(
         .transpose()?;
     let a = c.answered.as_ref();
     let closed = (c.status != CallbackStatus::Scheduled).then_some(c.at);
-    let n = sqlx::query(
-        "update callback set status = $1, due_at = $2, failed_attempts = $3, questionnaire_version = $4,
+    let done = Guard::new("callback", "callback_id", id, version)
+        .when("status = 'scheduled'")
+        .update(
+            uow.conn(),
+            "status = $1, due_at = $2, failed_attempts = $3, questionnaire_version = $4,
             answers = $5, channel = $6, technician_milli = $7, agent_milli = $8, overall_milli = $9,
-            problem_persists = $10, answered_at = $11, closed_at = $12, version = version + 1
-         where callback_id = $13 and version = $14 and status = 'scheduled'",
-    )
-    .bind(to_text(&c.status))
-    .bind(c.due_at)
-    .bind(i64::from(c.failed_attempts))
-    .bind(a.map(|a| a.questionnaire_version))
-    .bind(answers)
-    .bind(a.map(|a| to_text(&a.channel)))
-    .bind(a.and_then(|a| a.scores.technician_milli).map(i64::from))
-    .bind(a.and_then(|a| a.scores.agent_milli).map(i64::from))
-    .bind(a.and_then(|a| a.scores.overall_milli).map(i64::from))
-    .bind(i32::from(a.is_some_and(|a| a.problem_persists)))
-    .bind(a.map(|_| c.at))
-    .bind(closed)
-    .bind(id.to_string())
-    .bind(version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    if n != 1 {
+            problem_persists = $10, answered_at = $11, closed_at = $12",
+            |q| {
+                q.bind(to_text(&c.status))
+                    .bind(c.due_at)
+                    .bind(i64::from(c.failed_attempts))
+                    .bind(a.map(|a| a.questionnaire_version))
+                    .bind(answers)
+                    .bind(a.map(|a| to_text(&a.channel)))
+                    .bind(a.and_then(|a| a.scores.technician_milli).map(i64::from))
+                    .bind(a.and_then(|a| a.scores.agent_milli).map(i64::from))
+                    .bind(a.and_then(|a| a.scores.overall_milli).map(i64::from))
+                    .bind(i32::from(a.is_some_and(|a| a.problem_persists)))
+                    .bind(a.map(|_| c.at))
+                    .bind(closed)
+            },
+        )
+        .await?;
+    if !done.is_updated() {
         return Ok(false);
     }
     let seq: i64 = sqlx::query_scalar(
@@ -675,20 +675,15 @@ pub(crate) async fn resolve_follow_up(
     actor: &str,
     now: i64,
 ) -> Result<bool> {
-    let n = sqlx::query(
-        "update follow_up set status = 'resolved', resolution = $1, resolved_by = $2, resolved_at = $3,
-            version = version + 1
-         where followup_id = $4 and version = $5 and status <> 'resolved'",
-    )
-    .bind(resolution)
-    .bind(actor)
-    .bind(now)
-    .bind(id.to_string())
-    .bind(version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    Ok(n == 1)
+    let done = Guard::new("follow_up", "followup_id", id, version)
+        .when("status <> 'resolved'")
+        .update(
+            uow.conn(),
+            "status = 'resolved', resolution = $1, resolved_by = $2, resolved_at = $3",
+            |q| q.bind(resolution).bind(actor).bind(now),
+        )
+        .await?;
+    Ok(done.is_updated())
 }
 
 /// Open follow-ups whose escalation time has come.
@@ -1125,9 +1120,10 @@ pub(crate) async fn list_warnings(
                 repeat: from_text(&r.repeat_kind)?,
                 key: r.repeat_key,
                 window: from_text(&r.window_kind)?,
-                window_start: r.window_start.parse().map_err(|e| {
-                    aftercare_platform::Error::Config(format!("stored window start: {e}"))
-                })?,
+                window_start: aftercare_platform::db::parse_stored(
+                    "window start",
+                    &r.window_start,
+                )?,
                 count: r.occurrences.max(0) as u32,
                 threshold: r.threshold.max(0) as u32,
                 work_orders: from_json(&r.work_orders)?,

@@ -17,10 +17,12 @@ use tokio::sync::Notify;
 
 use crate::metrics::{RoleMetrics, role};
 
+mod guarded;
 mod number_series;
 mod schema;
 
 use crate::{Error, Result, now_ms, telemetry};
+pub use guarded::{Guard, Guarded};
 #[doc(hidden)]
 pub use number_series::check_series_take_the_local_year;
 pub use number_series::{Series, number_year};
@@ -301,22 +303,45 @@ pub fn to_text<T: serde::Serialize>(value: &T) -> String {
     }
 }
 
-/// Reads an enum back from its wire text.
+/// Reads an enum back from its wire text; text it does not know is [`Error::Corrupt`].
 pub fn from_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    Ok(serde_json::from_value(serde_json::Value::String(
-        text.to_owned(),
-    ))?)
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|e| Error::corrupt(type_name::<T>(), text, e))
 }
 
-/// Reads a stored UUID.
+/// Reads a stored UUID; anything else is [`Error::Corrupt`].
 pub fn parse_id(text: &str) -> Result<uuid::Uuid> {
-    uuid::Uuid::parse_str(text)
-        .map_err(|e| Error::Config(format!("stored id {text:?} is not a UUID: {e}")))
+    uuid::Uuid::parse_str(text).map_err(|e| Error::corrupt("id", text, e))
 }
 
-/// Reads a JSON column.
+/// Reads a JSON column; JSON that is not a `T` is [`Error::Corrupt`] (the message gives
+/// the position, not the document, which may hold personal data).
 pub fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    Ok(serde_json::from_str(text)?)
+    serde_json::from_str(text).map_err(|e| Error::Corrupt {
+        what: type_name::<T>(),
+        detail: format!(
+            "JSON that does not fit at line {} column {}",
+            e.line(),
+            e.column()
+        ),
+    })
+}
+
+/// Reads a stored value kept as text (a day, a time of day) with its `FromStr`; text that
+/// does not parse is [`Error::Corrupt`] naming `what`.
+pub fn parse_stored<T>(what: &str, text: &str) -> Result<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(|e| Error::corrupt(what, text, e))
+}
+
+/// The last path segment of a type's name (`WorkOrderStatus`), for messages.
+fn type_name<T>() -> String {
+    let full = std::any::type_name::<T>();
+    let base = full.split('<').next().unwrap_or(full);
+    base.rsplit("::").next().unwrap_or(base).to_owned()
 }
 
 #[cfg(test)]
@@ -343,6 +368,32 @@ mod tests {
             Some("data/x.db")
         );
         assert_eq!(with_create_mode("sqlite://a.db"), "sqlite://a.db?mode=rwc");
+    }
+
+    #[test]
+    fn stored_data_that_does_not_parse_is_a_typed_error_answered_as_500() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Status {
+            Open,
+        }
+        assert!(matches!(from_text::<Status>("open"), Ok(Status::Open)));
+        let bad = from_text::<Status>("opne").expect_err("unknown text");
+        assert!(
+            matches!(&bad, Error::Corrupt { what, .. } if what == "Status"),
+            "{bad}"
+        );
+        assert!(bad.to_string().contains("\"opne\""), "{bad}");
+        let json = from_json::<Vec<u32>>("[1, \"secret\"]").expect_err("not numbers");
+        assert!(matches!(json, Error::Corrupt { .. }));
+        assert!(!json.to_string().contains("secret"), "{json}");
+        assert!(matches!(parse_id("x"), Err(Error::Corrupt { .. })));
+        assert!(matches!(
+            parse_stored::<chrono::NaiveDate>("day", "2026-02-30"),
+            Err(Error::Corrupt { .. })
+        ));
+        let answer = aftercare_contracts::ServiceError::from(bad);
+        assert_eq!(answer.status, 500);
     }
 
     #[test]

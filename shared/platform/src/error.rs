@@ -25,9 +25,29 @@ pub enum Error {
     /// A file or process operation failed.
     #[error("I/O: {0}")]
     Io(#[from] std::io::Error),
+    /// Stored data does not read back as its type (an enum's text, a JSON column, an id, a
+    /// date): the database holds what this version cannot understand. Callers get a 500,
+    /// the log says what did not parse and why.
+    #[error("corrupt stored {what}: {detail}")]
+    Corrupt {
+        /// What was being read (`WorkOrderStatus`, `id`, `shift time`).
+        what: String,
+        /// Why it did not parse (with the text, when it is short).
+        detail: String,
+    },
 }
 
 impl Error {
+    /// Stored `what` did not parse: `text` (shortened in the message) and why.
+    pub fn corrupt(what: impl Into<String>, text: &str, why: impl std::fmt::Display) -> Self {
+        let shown: String = text.chars().take(64).collect();
+        let more = if text.chars().count() > 64 { "…" } else { "" };
+        Error::Corrupt {
+            what: what.into(),
+            detail: format!("{shown:?}{more}: {why}"),
+        }
+    }
+
     /// Wraps any NATS client error with what was being attempted.
     pub fn nats(what: &str, e: impl std::fmt::Display) -> Self {
         Error::Nats(format!("{what}: {e}"))
@@ -40,7 +60,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl From<Error> for aftercare_contracts::ServiceError {
     /// Infrastructure failures reach callers as a generic 500; the detail stays in logs.
     fn from(e: Error) -> Self {
-        tracing::error!(error = %e, "request failed on infrastructure");
+        match &e {
+            Error::Corrupt { .. } => tracing::error!(error = %e, "stored data is corrupt"),
+            _ => tracing::error!(error = %e, "request failed on infrastructure"),
+        }
         aftercare_contracts::ServiceError::internal()
     }
 }

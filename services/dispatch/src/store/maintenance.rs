@@ -57,8 +57,7 @@ struct Row {
 }
 
 fn day(text: &str) -> Result<NaiveDate> {
-    text.parse()
-        .map_err(|e| aftercare_platform::Error::Config(format!("stored day {text:?}: {e}")))
+    aftercare_platform::db::parse_stored("day", text)
 }
 
 /// Plans chosen by `chooser` (a `select plan_id …` with its own order and limit) with

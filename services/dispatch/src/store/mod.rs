@@ -8,7 +8,7 @@ use aftercare_contracts::dispatch::{
 };
 use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
 use aftercare_contracts::rpc::ListOrder;
-use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
+use aftercare_platform::db::{Guard, from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::NaiveDate;
 use sqlx::{AnyConnection, FromRow};
@@ -316,22 +316,23 @@ pub(crate) async fn assign(
     } else {
         WorkOrderStatus::Unassigned
     };
-    let n = sqlx::query(
-        "update work_order set status = $1, technician_id = $2, score = $3, assignment_reasons = $4, flagged = $5,
-            planned_arrival = null, version = version + 1
-         where work_order_id = $6 and version = $7",
-    )
-    .bind(to_text(&to))
-    .bind(c.technician_id.map(|t| t.to_string()))
-    .bind(c.score.map(i64::from))
-    .bind(serde_json::to_string(c.reasons)?)
-    .bind(i32::from(c.technician_id.is_none()))
-    .bind(w.id.to_string())
-    .bind(w.version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    if n == 1 {
+    let reasons = serde_json::to_string(c.reasons)?;
+    let done = work_order_guard(w)
+        .update(
+            uow.conn(),
+            "status = $1, technician_id = $2, score = $3, assignment_reasons = $4, flagged = $5,
+            planned_arrival = null",
+            |q| {
+                q.bind(to_text(&to))
+                    .bind(c.technician_id.map(|t| t.to_string()))
+                    .bind(c.score.map(i64::from))
+                    .bind(reasons)
+                    .bind(i32::from(c.technician_id.is_none()))
+            },
+        )
+        .await?
+        .is_updated();
+    if done {
         history_row(
             uow.conn(),
             w.id,
@@ -343,7 +344,12 @@ pub(crate) async fn assign(
         )
         .await?;
     }
-    Ok(n == 1)
+    Ok(done)
+}
+
+/// The guard of an update to `w` as it was read.
+fn work_order_guard(w: &WorkOrder) -> Guard {
+    Guard::new("work_order", "work_order_id", w.id, w.version)
 }
 
 /// Moves a work order still at `version`; false when it moved on.
@@ -355,19 +361,14 @@ pub(crate) async fn move_to(
     reason: &str,
     now: i64,
 ) -> Result<bool> {
-    let n = sqlx::query(
-        "update work_order set status = $1, version = version + 1 where work_order_id = $2 and version = $3",
-    )
-    .bind(to_text(&to))
-    .bind(w.id.to_string())
-    .bind(w.version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    if n == 1 {
+    let done = work_order_guard(w)
+        .update(uow.conn(), "status = $1", |q| q.bind(to_text(&to)))
+        .await?
+        .is_updated();
+    if done {
         history(uow.conn(), w.id, Some(w.status), to, actor, reason, now).await?;
     }
-    Ok(n == 1)
+    Ok(done)
 }
 
 /// Books the appointment of a work order still at `version`.
@@ -378,19 +379,18 @@ pub(crate) async fn book(
     actor: &str,
     now: i64,
 ) -> Result<bool> {
-    let n = sqlx::query(
-        "update work_order set appointment_start = $1, appointment_end = $2, planned_arrival = null,
-            version = version + 1
-         where work_order_id = $3 and version = $4",
-    )
-    .bind(window.start.timestamp_millis())
-    .bind(window.end.timestamp_millis())
-    .bind(w.id.to_string())
-    .bind(w.version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    if n == 1 {
+    let done = work_order_guard(w)
+        .update(
+            uow.conn(),
+            "appointment_start = $1, appointment_end = $2, planned_arrival = null",
+            |q| {
+                q.bind(window.start.timestamp_millis())
+                    .bind(window.end.timestamp_millis())
+            },
+        )
+        .await?
+        .is_updated();
+    if done {
         let reason = format!(
             "appointment {} – {}",
             window.start.to_rfc3339(),
@@ -407,7 +407,7 @@ pub(crate) async fn book(
         )
         .await?;
     }
-    Ok(n == 1)
+    Ok(done)
 }
 
 /// Adds parts asked of inventory to a work order still at `version`.
@@ -420,16 +420,12 @@ pub(crate) async fn request_parts(
 ) -> Result<bool> {
     let mut all = w.parts_requested.clone();
     all.extend(parts.iter().cloned());
-    let n = sqlx::query(
-        "update work_order set parts_requested = $1, version = version + 1 where work_order_id = $2 and version = $3",
-    )
-    .bind(serde_json::to_string(&all)?)
-    .bind(w.id.to_string())
-    .bind(w.version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    if n == 1 {
+    let all = serde_json::to_string(&all)?;
+    let done = work_order_guard(w)
+        .update(uow.conn(), "parts_requested = $1", |q| q.bind(all))
+        .await?
+        .is_updated();
+    if done {
         let list: Vec<String> = parts
             .iter()
             .map(|p| format!("{} ×{}", p.sku, p.quantity))
@@ -446,7 +442,7 @@ pub(crate) async fn request_parts(
         )
         .await?;
     }
-    Ok(n == 1)
+    Ok(done)
 }
 
 /// Files the visit report of a work order still at `version`; false when it moved on.
@@ -458,26 +454,27 @@ pub(crate) async fn report_visit(
     actor: &str,
     now: i64,
 ) -> Result<bool> {
-    let n = sqlx::query(
-        "update work_order set status = $1, diagnosis = $2, parts = $3, started_at = $4, finished_at = $5,
-            meter_reading = $6, completed_at = $7, fault = $8, visit = $9, version = version + 1
-         where work_order_id = $10 and version = $11",
-    )
-    .bind(to_text(&to))
-    .bind(&v.diagnosis)
-    .bind(serde_json::to_string(&v.parts)?)
-    .bind(v.started_at.timestamp_millis())
-    .bind(v.finished_at.timestamp_millis())
-    .bind(v.meter_reading.map(|m| m as i64))
-    .bind(now)
-    .bind(v.fault.as_deref())
-    .bind(serde_json::to_string(v)?)
-    .bind(w.id.to_string())
-    .bind(w.version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    if n == 1 {
+    let (parts, visit) = (serde_json::to_string(&v.parts)?, serde_json::to_string(v)?);
+    let done = work_order_guard(w)
+        .update(
+            uow.conn(),
+            "status = $1, diagnosis = $2, parts = $3, started_at = $4, finished_at = $5,
+            meter_reading = $6, completed_at = $7, fault = $8, visit = $9",
+            |q| {
+                q.bind(to_text(&to))
+                    .bind(&v.diagnosis)
+                    .bind(parts)
+                    .bind(v.started_at.timestamp_millis())
+                    .bind(v.finished_at.timestamp_millis())
+                    .bind(v.meter_reading.map(|m| m as i64))
+                    .bind(now)
+                    .bind(v.fault.as_deref())
+                    .bind(visit)
+            },
+        )
+        .await?
+        .is_updated();
+    if done {
         history(
             uow.conn(),
             w.id,
@@ -489,7 +486,7 @@ pub(crate) async fn report_visit(
         )
         .await?;
     }
-    Ok(n == 1)
+    Ok(done)
 }
 
 /// Open work orders of technicians to route on a day: appointments that day, and open

@@ -1,7 +1,7 @@
 //! Technicians and their leave.
 use aftercare_contracts::dispatch::{Certification, Leave, Technician};
 use aftercare_contracts::intake::GeoPoint;
-use aftercare_platform::db::{from_json, parse_id};
+use aftercare_platform::db::{Guard, from_json, parse_id};
 use aftercare_platform::{Result, UnitOfWork};
 use chrono::{NaiveDate, NaiveTime};
 use sqlx::{AnyConnection, FromRow};
@@ -36,30 +36,31 @@ pub(crate) async fn insert(uow: &mut UnitOfWork, t: &Technician, now: i64) -> Re
 
 /// Replaces a technician's profile if still at `version`; false when it moved on.
 pub(crate) async fn update(uow: &mut UnitOfWork, t: &Technician, version: i64) -> Result<bool> {
-    let n = sqlx::query(
-        "update technician set name = $1, district = $2, skills = $3, daily_capacity = $4, team = $5,
+    let skills = serde_json::to_string(&t.skills)?;
+    let certifications = serde_json::to_string(&t.certifications)?;
+    let done = Guard::new("technician", "technician_id", t.id, version)
+        .update(
+            uow.conn(),
+            "name = $1, district = $2, skills = $3, daily_capacity = $4, team = $5,
             certifications = $6, start_lat = $7, start_lon = $8, shift_start = $9, shift_end = $10,
-            van_location = $11, active = $12, version = version + 1
-         where technician_id = $13 and version = $14",
-    )
-    .bind(&t.name)
-    .bind(&t.district)
-    .bind(serde_json::to_string(&t.skills)?)
-    .bind(i64::from(t.daily_capacity))
-    .bind(&t.team)
-    .bind(serde_json::to_string(&t.certifications)?)
-    .bind(t.start_location.map(|p| p.lat))
-    .bind(t.start_location.map(|p| p.lon))
-    .bind(t.shift_start.format("%H:%M").to_string())
-    .bind(t.shift_end.format("%H:%M").to_string())
-    .bind(t.van_location.as_deref())
-    .bind(i32::from(t.active))
-    .bind(t.id.to_string())
-    .bind(version)
-    .execute(uow.conn())
-    .await?
-    .rows_affected();
-    Ok(n == 1)
+            van_location = $11, active = $12",
+            |q| {
+                q.bind(&t.name)
+                    .bind(&t.district)
+                    .bind(skills)
+                    .bind(i64::from(t.daily_capacity))
+                    .bind(&t.team)
+                    .bind(certifications)
+                    .bind(t.start_location.map(|p| p.lat))
+                    .bind(t.start_location.map(|p| p.lon))
+                    .bind(t.shift_start.format("%H:%M").to_string())
+                    .bind(t.shift_end.format("%H:%M").to_string())
+                    .bind(t.van_location.as_deref())
+                    .bind(i32::from(t.active))
+            },
+        )
+        .await?;
+    Ok(done.is_updated())
 }
 
 /// Records leave and bumps the technician's version.
@@ -105,12 +106,11 @@ const COLUMNS: &str =
 
 fn time(text: &str) -> Result<NaiveTime> {
     NaiveTime::parse_from_str(text, "%H:%M")
-        .map_err(|e| aftercare_platform::Error::Config(format!("stored shift time {text:?}: {e}")))
+        .map_err(|e| aftercare_platform::Error::corrupt("shift time", text, e))
 }
 
 fn day(text: &str) -> Result<NaiveDate> {
-    text.parse()
-        .map_err(|e| aftercare_platform::Error::Config(format!("stored day {text:?}: {e}")))
+    aftercare_platform::db::parse_stored("day", text)
 }
 
 impl Row {

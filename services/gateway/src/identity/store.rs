@@ -157,16 +157,14 @@ async fn revoke_tokens(
 /// False when the account moved on (or does not exist).
 pub(crate) async fn disable_account(db: &Db, id: &str, version: i64, now: i64) -> Result<bool> {
     let mut tx = db.write().begin().await?;
-    let done = sqlx::query(
-        "update account set disabled = 1, sessions_valid_after = $1, updated_at = $1, version = version + 1
-         where account_id = $2 and version = $3",
-    )
-    .bind(now)
-    .bind(id)
-    .bind(version)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
+    let done = aftercare_platform::db::Guard::new("account", "account_id", id, version)
+        .update(
+            &mut tx,
+            "disabled = 1, sessions_valid_after = $1, updated_at = $1",
+            |q| q.bind(now),
+        )
+        .await?;
+    if !done.is_updated() {
         tx.rollback().await?;
         return Ok(false);
     }

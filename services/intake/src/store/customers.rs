@@ -244,7 +244,7 @@ struct MachineRow {
 fn date(text: Option<String>) -> Result<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|e| aftercare_platform::Error::Config(format!("stored date {t:?}: {e}")))
+            .map_err(|e| aftercare_platform::Error::corrupt("date", &t, e))
     })
     .transpose()
 }

@@ -6,7 +6,7 @@ use aftercare_contracts::intake::{
     CustomerTier, ListTickets, Priority, SlaState, SlaTarget, Ticket, TicketSla, TicketStatus,
 };
 use aftercare_contracts::rpc::ListOrder;
-use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
+use aftercare_platform::db::{Guard, from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::{DateTime, Utc};
 use sqlx::{AnyConnection, FromRow};
@@ -308,16 +308,14 @@ pub(crate) async fn reopen_after_callback(
     ) {
         return Ok(false);
     }
-    let done = sqlx::query(
-        "update ticket set status = 'reopened', resolved_at = null, updated_at = $1, version = version + 1
-         where ticket_id = $2 and version = $3",
-    )
-    .bind(at)
-    .bind(id.to_string())
-    .bind(t.version)
-    .execute(uow.conn())
-    .await?;
-    if done.rows_affected() != 1 {
+    let done = Guard::new("ticket", "ticket_id", id, t.version)
+        .update(
+            uow.conn(),
+            "status = 'reopened', resolved_at = null, updated_at = $1",
+            |q| q.bind(at),
+        )
+        .await?;
+    if !done.is_updated() {
         return Ok(false);
     }
     history(
@@ -395,21 +393,21 @@ pub(crate) async fn transition(
     reason: &str,
     at: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "update ticket set status = $1, updated_at = $2, version = version + 1,
+    let done = Guard::new("ticket", "ticket_id", t.id, version)
+        .update(
+            uow.conn(),
+            "status = $1, updated_at = $2,
             first_response_at = case when $3 = 1 then coalesce(first_response_at, $2) else first_response_at end,
-            resolved_at = case when $4 = 1 then $2 when $1 = 'reopened' then null else resolved_at end
-         where ticket_id = $5 and version = $6",
-    )
-    .bind(to_text(&to))
-    .bind(at)
-    .bind(i32::from(responds))
-    .bind(i32::from(resolves))
-    .bind(t.id.to_string())
-    .bind(version)
-    .execute(uow.conn())
-    .await?;
-    if done.rows_affected() != 1 {
+            resolved_at = case when $4 = 1 then $2 when $1 = 'reopened' then null else resolved_at end",
+            |q| {
+                q.bind(to_text(&to))
+                    .bind(at)
+                    .bind(i32::from(responds))
+                    .bind(i32::from(resolves))
+            },
+        )
+        .await?;
+    if !done.is_updated() {
         return Ok(false);
     }
     history(uow.conn(), t.id, Some(t.status), to, actor, reason, at).await?;
@@ -439,23 +437,23 @@ pub(crate) async fn set_priority(
     reason: &str,
     at: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "update ticket set priority = $1, first_response_due = $2, resolution_due = $3, updated_at = $4,
-            version = version + 1, first_response_at = coalesce(first_response_at, $4),
-            first_response_warn_at = $7, resolution_warn_at = $8, sla_alerts = 0
-         where ticket_id = $5 and version = $6",
-    )
-    .bind(to_text(&priority))
-    .bind(sla.first_response_due.timestamp_millis())
-    .bind(sla.resolution_due.timestamp_millis())
-    .bind(at)
-    .bind(t.id.to_string())
-    .bind(version)
-    .bind(warn_at.0.timestamp_millis())
-    .bind(warn_at.1.timestamp_millis())
-    .execute(uow.conn())
-    .await?;
-    if done.rows_affected() != 1 {
+    let done = Guard::new("ticket", "ticket_id", t.id, version)
+        .update(
+            uow.conn(),
+            "priority = $1, first_response_due = $2, resolution_due = $3, updated_at = $4,
+            first_response_at = coalesce(first_response_at, $4),
+            first_response_warn_at = $5, resolution_warn_at = $6, sla_alerts = 0",
+            |q| {
+                q.bind(to_text(&priority))
+                    .bind(sla.first_response_due.timestamp_millis())
+                    .bind(sla.resolution_due.timestamp_millis())
+                    .bind(at)
+                    .bind(warn_at.0.timestamp_millis())
+                    .bind(warn_at.1.timestamp_millis())
+            },
+        )
+        .await?;
+    if !done.is_updated() {
         return Ok(false);
     }
     let why = format!(
@@ -546,16 +544,12 @@ pub(crate) async fn set_owner(
     actor: &str,
     at: i64,
 ) -> Result<bool> {
-    let done = sqlx::query(
-        "update ticket set owner = $1, updated_at = $2, version = version + 1 where ticket_id = $3 and version = $4",
-    )
-    .bind(owner)
-    .bind(at)
-    .bind(t.id.to_string())
-    .bind(version)
-    .execute(uow.conn())
-    .await?;
-    if done.rows_affected() != 1 {
+    let done = Guard::new("ticket", "ticket_id", t.id, version)
+        .update(uow.conn(), "owner = $1, updated_at = $2", |q| {
+            q.bind(owner).bind(at)
+        })
+        .await?;
+    if !done.is_updated() {
         return Ok(false);
     }
     let why = format!("owner: {owner}");
