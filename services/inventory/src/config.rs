@@ -3,20 +3,28 @@
 //! so the library never reads the process environment and a test builds inventory with the
 //! settings it needs.
 
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
 use aftercare_platform::settings::{Lookup, whole_number};
 
 /// Everything inventory is configured with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Config {
     /// Days before a fitted consumable runs out that `inventory.consumable.replacement_due`
     /// goes out for a contact task (`AFTERCARE_CONSUMABLE_LEAD_DAYS`, 0–60). Default 7.
     pub consumable_lead_days: u32,
+    /// The company's working calendar (`AFTERCARE_TIME_ZONE`, `AFTERCARE_WORKING_HOURS`,
+    /// `AFTERCARE_HOLIDAYS_FILE`): the local year a purchase request is numbered in.
+    /// Default: Asia/Shanghai and the shipped holiday schedule.
+    pub calendar: Arc<BusinessCalendar>,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Self {
             consumable_lead_days: 7,
+            calendar: Arc::new(BusinessCalendar::china()),
         }
     }
 }
@@ -32,6 +40,7 @@ impl Config {
                 0..=60,
                 Self::default().consumable_lead_days,
             )?,
+            calendar: Arc::new(BusinessCalendar::from_settings(get).map_err(|e| e.to_string())?),
         })
     }
 }

@@ -35,7 +35,9 @@ pub async fn build(
 ) -> Result<ServiceHost> {
     let Config {
         consumable_lead_days,
+        calendar,
     } = config;
+    let job_calendar = calendar.clone();
     ServiceHost::open(
         Service::Inventory,
         bus,
@@ -46,8 +48,8 @@ pub async fn build(
             (
                 {
                     let mut all = api::endpoints(db.clone());
-                    all.extend(purchasing::endpoints(db.clone()));
-                    all.extend(planning::endpoints(db));
+                    all.extend(purchasing::endpoints(db.clone(), calendar.clone()));
+                    all.extend(planning::endpoints(db, calendar));
                     all
                 },
                 Some(consumers::handlers(consumers::Context {
@@ -57,5 +59,5 @@ pub async fn build(
         },
     )
     .await
-    .map(|host| host.with_job(purchasing::job()))
+    .map(|host| host.with_job(purchasing::job(job_calendar)))
 }

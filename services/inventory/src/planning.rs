@@ -2,6 +2,9 @@
 //! consumption (method by demand pattern, scaled by the installed base and the sales
 //! plan, with each method's backtest on the history); a manager approves it and its
 //! purchase requests are made.
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
     ApproveForecastPlan, ForecastLine, ForecastPlan, ForecastStatus, GetForecastPlan,
@@ -16,11 +19,11 @@ use uuid::Uuid;
 use crate::domain::forecast::{Method, Pattern, backtest, choose, forecast, pattern, scaled};
 use crate::store;
 
-pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
+pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     Endpoints::new(db)
         .on::<StartForecastPlan, _>(start)
         .on::<GetForecastPlan, _>(get)
-        .on::<ApproveForecastPlan, _>(approve)
+        .on::<ApproveForecastPlan, _>(move |db, ctx, req| approve(db, calendar.clone(), ctx, req))
         .into_vec()
 }
 
@@ -181,6 +184,7 @@ async fn get(
 
 async fn approve(
     db: Db,
+    calendar: Arc<BusinessCalendar>,
     _ctx: RequestContext,
     req: ApproveForecastPlan,
 ) -> Result<ForecastPlan, ServiceError> {
@@ -218,6 +222,7 @@ async fn approve(
             line.to_buy,
             PurchaseReason::Forecast,
             &basis,
+            &calendar,
             now,
         )
         .await?;

@@ -3,6 +3,7 @@
 //! open), and purchase requests from draft to received (which books the receipt).
 use std::sync::Arc;
 
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
     CreatePurchaseRequest, GetPurchaseRequest, ListPurchaseRequests, ListStockRules,
@@ -16,11 +17,11 @@ use aftercare_platform::{Db, now_ms};
 use crate::domain::replenish::{may_move, to_order, validate_rule};
 use crate::store::{self, Movement};
 
-pub(crate) fn endpoints(db: Db) -> Vec<Endpoint> {
+pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     Endpoints::new(db)
         .on::<StockRule, _>(save_rule)
         .on::<ListStockRules, _>(list_rules)
-        .on::<CreatePurchaseRequest, _>(create)
+        .on::<CreatePurchaseRequest, _>(move |db, ctx, req| create(db, calendar.clone(), ctx, req))
         .on::<MovePurchaseRequest, _>(transition)
         .on::<ListPurchaseRequests, _>(list)
         .on::<GetPurchaseRequest, _>(get)
@@ -81,6 +82,7 @@ async fn list_rules(
 
 async fn create(
     db: Db,
+    calendar: Arc<BusinessCalendar>,
     _ctx: RequestContext,
     req: CreatePurchaseRequest,
 ) -> Result<PurchaseRequest, ServiceError> {
@@ -105,6 +107,7 @@ async fn create(
         req.quantity,
         PurchaseReason::Manual,
         req.basis.trim(),
+        &calendar,
         now_ms(),
     )
     .await?;
@@ -212,16 +215,22 @@ async fn transition(
 }
 
 /// The periodic job that drafts reorder requests.
-pub(crate) fn job() -> Job {
+pub(crate) fn job(calendar: Arc<BusinessCalendar>) -> Job {
     Job {
         name: "reorder points",
-        run: Arc::new(|db: Db| Box::pin(async move { sweep(&db).await.map(|_| ()) })),
+        run: Arc::new(move |db: Db| {
+            let calendar = calendar.clone();
+            Box::pin(async move { sweep(&db, &calendar).await.map(|_| ()) })
+        }),
     }
 }
 
 /// One pass over every rule; returns how many requests were drafted. A location with an
 /// open request is ordered for only beyond it (the open quantity counts as on order).
-pub(crate) async fn sweep(db: &Db) -> aftercare_platform::Result<usize> {
+pub(crate) async fn sweep(
+    db: &Db,
+    calendar: &BusinessCalendar,
+) -> aftercare_platform::Result<usize> {
     let rules = {
         let mut conn = db.read_conn().await?;
         store::rules(&mut conn, None).await?
@@ -245,6 +254,7 @@ pub(crate) async fn sweep(db: &Db) -> aftercare_platform::Result<usize> {
             qty,
             PurchaseReason::Reorder,
             &basis,
+            calendar,
             now_ms(),
         )
         .await?;

@@ -907,7 +907,8 @@ const PURCHASE: &str =
     "select purchase_id, number, sku, location, quantity, reason, basis, status, order_reference,
     created_at, version from purchase_request";
 
-/// Stores a new purchase request with the next gapless number of its year.
+/// Stores a new purchase request with the next gapless number of its local year.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn insert_purchase(
     uow: &mut UnitOfWork,
     sku: &str,
@@ -915,13 +916,13 @@ pub(crate) async fn insert_purchase(
     quantity: u32,
     reason: aftercare_contracts::inventory::PurchaseReason,
     basis: &str,
+    calendar: &aftercare_calendar::BusinessCalendar,
     now: i64,
 ) -> Result<aftercare_contracts::inventory::PurchaseRequest> {
-    // Inventory is not configured with the company's calendar yet: its default time zone.
     let number = uow
         .next_number(
             &crate::domain::numbering::PURCHASE,
-            &aftercare_calendar::BusinessCalendar::china(),
+            calendar,
             aftercare_platform::from_ms(now),
         )
         .await?;

@@ -68,6 +68,7 @@ async fn read_meter(svc: &ServiceHarness, readings: &[(i64, u64)]) {
 async fn a_toner_running_out_within_the_configured_lead_time_is_announced_once() {
     let svc = inventory(Config {
         consumable_lead_days: 60,
+        ..Config::default()
     })
     .await;
     read_meter(&svc, &TWO_READINGS).await;
