@@ -140,11 +140,6 @@ impl<S: Clone + Send + Sync + 'static> Endpoints<S> {
         self
     }
 
-    /// The shared state, for registering parts of the service kept in other modules.
-    pub fn state(&self) -> &S {
-        &self.state
-    }
-
     /// The endpoints to serve.
     pub fn into_vec(self) -> Vec<Endpoint> {
         self.endpoints

@@ -2,20 +2,15 @@
 //! IOUs, fee schedules, the daily cash reconciliation, refunds and billing's reports.
 use aftercare_contracts::Request;
 use aftercare_contracts::billing::{
-    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, Contract, CreateContract,
-    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetPartPrices, ListContracts,
-    ListFeeSchedules, ListRefunds, PartPrices, PayRefund, ReceivablesReport, ReceivablesRequest,
-    ReconcileCash, RecordIou, RecordPayment, Refund, RevenueGrouping, RevenueReport,
-    RevenueRequest,
+    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements,
+    ClaimsOutstanding, ClaimsReportRequest, Contract, ContractsSignedReport,
+    ContractsSignedRequest, CreateContract, CreateCreditNote, CreateFeeSchedule, CreditNote,
+    FeeSchedule, GetClaim, GetContract, GetPartPrices, GetRefund, GetRenewal,
+    ListClaimRequirements, ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules,
+    ListRefunds, ListRenewals, ManufacturerClaim, PartPrices, PayRefund, ReceivablesReport,
+    ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment, RecordRenewalOutcome, Refund,
+    Renewal, RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields, TransitionClaim,
 };
-use aftercare_contracts::billing::{
-    ClaimRequirements, ClaimsOutstanding, ClaimsReportRequest, ListClaimRequirements, ListClaims,
-    ManufacturerClaim, SetClaimFields, TransitionClaim,
-};
-use aftercare_contracts::billing::{
-    ContractsSignedReport, ContractsSignedRequest, ListRenewals, RecordRenewalOutcome, Renewal,
-};
-use aftercare_contracts::billing::{GetClaim, GetContract, GetRefund, GetRenewal, ListCreditNotes};
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;

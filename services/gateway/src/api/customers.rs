@@ -5,10 +5,10 @@
 use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{ListWorkOrders, WorkOrder};
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer, FindCustomers, ListMachines, ListProductLines, Machine, ProductLine,
-    RegisterMachine, RegisterWarrantyCard, Ticket, WarrantyCard,
+    CreateCustomer, Customer, FindCustomers, GetCustomer, GetTicket, ListMachines,
+    ListProductLines, Machine, ProductLine, RegisterMachine, RegisterWarrantyCard, Ticket,
+    WarrantyCard,
 };
-use aftercare_contracts::intake::{GetCustomer, GetTicket};
 use aftercare_contracts::rpc::{ListOrder, MAX_PAGE, Page};
 use aftercare_platform::now_ms;
 use axum::Json;

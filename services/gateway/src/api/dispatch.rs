@@ -2,12 +2,11 @@
 //! and leave, assignment by hand, the technician's progress, appointments and day plans.
 //! Technicians reach their own work orders and route only.
 use aftercare_contracts::Role;
-use aftercare_contracts::dispatch::GetTechnician;
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CreateMaintenancePlan, DayPlan, DispatchReport,
-    DispatchReportRequest, GetDayPlan, ListMaintenancePlans, ListTechnicians, MaintenancePlan,
-    PlanDay, RequestParts, Technician, TransitionWorkOrder, UpdateTechnician, WorkOrder,
-    WorkOrderStatus,
+    DispatchReportRequest, GetDayPlan, GetTechnician, ListMaintenancePlans, ListTechnicians,
+    MaintenancePlan, PlanDay, RequestParts, Technician, TransitionWorkOrder, UpdateTechnician,
+    WorkOrder, WorkOrderStatus,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;

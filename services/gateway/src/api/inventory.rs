@@ -4,14 +4,11 @@
 use aftercare_contracts::Role;
 use aftercare_contracts::inventory::{
     ApproveForecastPlan, CreateLocation, CreatePurchaseRequest, DecideStocktake, ForecastPlan,
-    ListLocations, ListMovements, ListPurchaseRequests, Location, MovePurchaseRequest, Part,
-    PurchaseRequest, PurchaseStatus, RecordMovement, StartForecastPlan, StartStocktake,
-    StockMovement, StockRule, Stocktake, UpdatePart,
+    GetForecastPlan, GetPurchaseRequest, GetStocktake, ListLocations, ListMovements,
+    ListPurchaseRequests, ListStockRules, Location, MovePurchaseRequest, Part, PurchaseRequest,
+    PurchaseStatus, RecordMovement, StartForecastPlan, StartStocktake, StockMovement, StockReport,
+    StockReportRequest, StockRule, Stocktake, UpdatePart,
 };
-use aftercare_contracts::inventory::{
-    GetForecastPlan, GetPurchaseRequest, GetStocktake, ListStockRules,
-};
-use aftercare_contracts::inventory::{StockReport, StockReportRequest};
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;

@@ -10,7 +10,6 @@
 //! account, changes a password or revokes an API token; when they no longer
 //! authenticate (signed out, disabled, expired, revoked) the stream sends `ended` and
 //! closes.
-use aftercare_contracts::intake::GetTicket;
 use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use aftercare_contracts::Role;
-use aftercare_contracts::intake::Ticket;
+use aftercare_contracts::intake::{GetTicket, Ticket};
 use aftercare_contracts::permissions::LIVE_UPDATE_SUBJECTS;
 use aftercare_platform::Bus;
 use axum::extract::{Extension, State};

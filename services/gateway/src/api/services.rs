@@ -3,21 +3,17 @@
 //! objects (another customer's object is a 404, never a 403, so ids cannot be probed).
 use aftercare_contracts::Request;
 use aftercare_contracts::Role;
-use aftercare_contracts::billing::GetInvoice;
-use aftercare_contracts::billing::Invoice;
-use aftercare_contracts::dispatch::GetWorkOrder;
+use aftercare_contracts::billing::{GetInvoice, Invoice};
 use aftercare_contracts::dispatch::{
-    CompleteWorkOrder, CreateTechnician, GetWorkOrderHistory, ListWorkOrders, Technician,
-    WorkOrder, WorkOrderHistoryEntry,
+    CompleteWorkOrder, CreateTechnician, GetWorkOrder, GetWorkOrderHistory, ListWorkOrders,
+    Technician, WorkOrder, WorkOrderHistoryEntry,
 };
 use aftercare_contracts::intake::{
-    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetTicketHistory, InspectReturn,
-    ListTickets, OpenTicket, SetPriority, Ticket, TicketHistoryEntry, TicketReport,
-    TicketReportRequest, TicketStatus, TransitionTicket,
+    AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetFaqArticle, GetTicket,
+    GetTicketHistory, InspectReturn, ListTickets, OpenTicket, SetPriority, Ticket,
+    TicketHistoryEntry, TicketReport, TicketReportRequest, TicketStatus, TransitionTicket,
 };
-use aftercare_contracts::intake::{GetFaqArticle, GetTicket};
-use aftercare_contracts::inventory::GetPart;
-use aftercare_contracts::inventory::{CreatePart, Part, ReceiveStock};
+use aftercare_contracts::inventory::{CreatePart, GetPart, Part, ReceiveStock};
 use aftercare_contracts::rpc::{ByWorkOrder, ListOrder, Page};
 use aftercare_platform::now_ms;
 use axum::Json;

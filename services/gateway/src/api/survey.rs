@@ -4,12 +4,11 @@
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::{
     AnswerByLink, AnswerForm, AnswerLink, AppraisalReport, AppraisalRequest, Callback, Campaign,
-    CoverageReport, CoverageRequest, FollowUp, GetAnswerForm, IssueAnswerLink, ListCallbacks,
-    ListCampaigns, ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking,
-    QualityWarning, Ranking, RecordCallback, ResolveFollowUp, SatisfactionReport,
-    SatisfactionRequest, ScoreReport, ScoreReportRequest, StartCampaign,
+    CoverageReport, CoverageRequest, FollowUp, GetAnswerForm, GetCallback, GetFollowUp, GetRanking,
+    IssueAnswerLink, ListCallbacks, ListCampaigns, ListFollowUps, ListQualityWarnings,
+    ListRankings, PublishRanking, QualityWarning, Ranking, RecordCallback, ResolveFollowUp,
+    SatisfactionReport, SatisfactionRequest, ScoreReport, ScoreReportRequest, StartCampaign,
 };
-use aftercare_contracts::survey::{GetCallback, GetFollowUp, GetRanking};
 use axum::Extension;
 use axum::Json;
 use axum::body::Body;
