@@ -50,9 +50,9 @@ pub(crate) struct PlanArgs {
     /// Cost per vehicle used, in distance units (0: minimise distance only).
     #[arg(long, default_value_t = 0.0)]
     vehicle_cost: f64,
-    /// Search method: genetic (hybrid genetic search) or iterated (iterated local search
-    /// with late acceptance).
-    #[arg(long, value_enum, default_value = "genetic")]
+    /// Search method: iterated (iterated local search with late acceptance) or genetic
+    /// (hybrid genetic search).
+    #[arg(long, value_enum, default_value = "iterated")]
     method: MethodArg,
     /// Granular neighbourhood size (default: the planner's).
     #[arg(long)]

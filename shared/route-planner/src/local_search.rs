@@ -271,6 +271,48 @@ impl<'a> LocalSearch<'a> {
         true
     }
 
+    /// Inserts `job` (not yet routed) where it raises the penalised cost least among a
+    /// few places: right after each of its granular neighbours that is routed, at the
+    /// start of their routes, and in one empty route (as PyVRP inserts). Falls back to
+    /// every place when none of them is open to the job.
+    fn insert_near(&mut self, job: usize) -> bool {
+        let mut best: Option<(f64, usize, usize)> = None;
+        let consider =
+            |this: &Self, r: usize, at: usize, best: &mut Option<(f64, usize, usize)>| {
+                let head = this.routes[r].pre[at];
+                let delta = this.eval(r, head, Some(this.segs[job]), this.suffix(r, at))
+                    - this.routes[r].cost;
+                if best.is_none_or(|(d, _, _)| delta < d - 1e-12) {
+                    *best = Some((delta, r, at));
+                }
+            };
+        for &v in &self.neighbours[job] {
+            let r = self.route_of[v];
+            // A neighbour taken out by the same perturbation is not routed.
+            if self.routes[r].jobs.get(self.pos_of[v]) != Some(&v) || !self.qualified(r, &[job]) {
+                continue;
+            }
+            consider(self, r, self.pos_of[v] + 1, &mut best);
+            consider(self, r, 0, &mut best);
+        }
+        if let Some(r) = (0..self.routes.len()).find(|&r| {
+            self.routes[r].jobs.is_empty() && !self.routes[r].left_out && self.qualified(r, &[job])
+        }) {
+            consider(self, r, 0, &mut best);
+        }
+        if self.problem.optional(job)
+            && let Some(r) = self.routes.iter().position(|r| r.left_out)
+        {
+            consider(self, r, self.routes[r].jobs.len(), &mut best);
+        }
+        let Some((_, r, at)) = best else {
+            return self.insert_cheapest(job);
+        };
+        self.routes[r].jobs.insert(at, job);
+        self.rebuild(r);
+        true
+    }
+
     /// The current routes.
     pub(crate) fn routes(&self) -> Vec<Vec<usize>> {
         self.routes.iter().map(|r| r.jobs.clone()).collect()
@@ -303,8 +345,8 @@ impl<'a> LocalSearch<'a> {
     /// Ruins and recreates around `count` jobs (Pisinger and Ropke's ruin-and-recreate,
     /// as the iterated local search of PyVRP 0.14 perturbs): takes a random job and its
     /// granular neighbours out of their routes until `count` are out, puts each back
-    /// where it costs least, in random order, and marks them and their route neighbours
-    /// as the only places [`LocalSearch::search`] starts from.
+    /// where it costs least near its neighbours, in random order, and marks them and
+    /// their route neighbours as the only places [`LocalSearch::search`] starts from.
     pub(crate) fn perturb(&mut self, count: usize, rng: &mut Rng) {
         self.promising.iter_mut().for_each(|p| *p = false);
         let n = self.problem.jobs.len();
@@ -339,7 +381,7 @@ impl<'a> LocalSearch<'a> {
         }
         rng.shuffle(&mut removed);
         for j in removed {
-            if self.insert_cheapest(j) {
+            if self.insert_near(j) {
                 self.mark_around(j);
             }
         }
