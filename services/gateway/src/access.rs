@@ -11,19 +11,14 @@ use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::api::AppState;
 use crate::api::catalogue::{self, Access, Kind};
-use crate::client_addr;
+use crate::client_addr::{self, ClientIp};
 use crate::error::ApiError;
 use crate::idempotency;
 use crate::identity::store::{self, AccountRow};
 use crate::identity::tokens::{API_TOKEN_PREFIX, digest};
 use crate::identity::{Principal, Via};
-
-/// The client's address, for sign-in throttling and anonymous limits: the TCP peer, or
-/// what a trusted proxy forwarded (see [`crate::client_addr`]).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ClientIp(pub(crate) IpAddr);
+use crate::state::AppState;
 
 /// The prefix every operation path is mounted under.
 pub(crate) const API_PREFIX: &str = "/api/v1";

@@ -8,6 +8,11 @@ use std::str::FromStr;
 
 use axum::http::{HeaderMap, header};
 
+/// The client's address, for sign-in throttling and anonymous limits: the TCP peer, or
+/// what a trusted proxy forwarded (see [`client_ip`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ClientIp(pub(crate) IpAddr);
+
 /// An address range in CIDR notation (`10.0.0.0/8`, `fd00::/8`, or one address).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cidr {

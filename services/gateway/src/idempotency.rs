@@ -13,11 +13,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
-use crate::api::AppState;
 use crate::body::read_limited;
 use crate::error::ApiError;
 use crate::identity::Principal;
 use crate::identity::tokens::digest;
+use crate::state::AppState;
 
 /// The request header.
 pub(crate) const HEADER: &str = "idempotency-key";

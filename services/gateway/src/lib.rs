@@ -12,11 +12,14 @@ mod body;
 mod client_addr;
 mod console;
 mod error;
+mod http;
 mod idempotency;
 mod identity;
 mod limits;
+mod live;
 mod openapi;
 mod privacy;
+mod state;
 mod trace;
 
 use std::net::SocketAddr;
@@ -186,8 +189,8 @@ impl Gateway {
             }),
         );
         let live_token = CancellationToken::new();
-        let live = api::live::Live::start(&bus, live_token.clone()).await?;
-        let state = api::AppState {
+        let live = live::Live::start(&bus, live_token.clone()).await?;
+        let state = state::AppState {
             bus,
             db: db.clone(),
             signer,
@@ -313,7 +316,7 @@ async fn bootstrap_admin(
 }
 
 fn router(
-    state: api::AppState,
+    state: state::AppState,
     cors: Option<tower_http::cors::CorsLayer>,
     console_csp: HeaderValue,
 ) -> axum::Router {

@@ -5,7 +5,14 @@ use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::WorkOrderStatus;
 use aftercare_contracts::intake::{Customer, Ticket};
 
+use aftercare_platform::now_ms;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::api::model::PersonalData;
 use crate::error::ApiError;
+use crate::identity::{Principal, store};
+use crate::state::AppState;
 
 /// Roles that see the contact details of the one object at hand without asking: the
 /// customer themself and the technician visiting them (narrowed to their own open work
@@ -106,6 +113,58 @@ pub(crate) fn mask_customer(c: &mut Customer) {
         }
     }
     c.address = mask_address(&c.address);
+}
+
+/// `?personal_data=`: whether the caller asks for an unmasked export.
+pub(crate) fn parse_personal_data(raw: Option<&str>) -> Result<bool, ApiError> {
+    match raw {
+        None => Ok(false),
+        Some(v) => serde_json::from_value::<PersonalData>(Value::String(v.to_owned()))
+            .map(|p| p == PersonalData::Show)
+            .map_err(|_| {
+                ApiError::field(
+                    "personal_data",
+                    "invalid",
+                    "personal_data must be masked or show",
+                )
+            }),
+    }
+}
+
+/// Query of a single read that may reveal personal data.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RevealQuery {
+    personal_data: Option<String>,
+    reason: Option<String>,
+}
+
+impl RevealQuery {
+    /// The reason to audit-log when this read reveals personal data to the desk; checked
+    /// before anything is read.
+    pub(crate) fn reason(&self, p: &Principal) -> Result<Option<String>, ApiError> {
+        let show = parse_personal_data(self.personal_data.as_deref())?;
+        reveal_reason(p.role, show, self.reason.as_deref())
+    }
+}
+
+/// Records that `p` revealed `object`'s personal data, and why.
+pub(crate) async fn audit_reveal(
+    s: &AppState,
+    p: &Principal,
+    object: &str,
+    reason: &str,
+) -> Result<(), ApiError> {
+    store::audit(
+        &s.db,
+        &p.account_id,
+        p.role.name(),
+        "personal_data.reveal",
+        object,
+        reason,
+        now_ms(),
+    )
+    .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,13 +14,14 @@ use super::model::{
     Me, Refresh, SignIn, SignOut, TokenPair,
 };
 use super::services::ListQuery;
-use super::{AppState, created, if_match_version, parse_limit, stale, with_etag};
-use crate::access::ClientIp;
 use crate::body::json_with;
+use crate::client_addr::ClientIp;
 use crate::error::ApiError;
+use crate::http::{created, if_match_version, parse_limit, stale, with_etag};
 use crate::identity::store::{self, AccountRow, NewAccount, RefreshUse};
 use crate::identity::tokens::{self, API_TOKEN_PREFIX, Claims, REFRESH_TOKEN_PREFIX};
 use crate::identity::{Principal, password};
+use crate::state::AppState;
 use aftercare_contracts::rpc::{Page, check_text};
 
 fn internal(e: String) -> ApiError {

@@ -20,10 +20,11 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{AppState, created, parse_day, parse_uuid_param, read_versioned, update_versioned};
 use crate::body::json_with;
 use crate::error::ApiError;
+use crate::http::{created, parse_day, parse_uuid_param, read_versioned, update_versioned};
 use crate::identity::Principal;
+use crate::state::AppState;
 
 /// Query parameters of the contract list.
 #[derive(Debug, Deserialize)]

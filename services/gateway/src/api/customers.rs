@@ -19,11 +19,12 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{AppState, created, parse_limit, parse_uuid_param, with_etag};
 use crate::body::json_with;
 use crate::error::ApiError;
+use crate::http::{created, parse_limit, parse_uuid_param, with_etag};
 use crate::identity::{Principal, store};
 use crate::privacy;
+use crate::state::AppState;
 
 /// Query parameters of the customer search.
 #[derive(Debug, Deserialize)]
@@ -34,42 +35,6 @@ pub(crate) struct CustomerQuery {
     personal_data: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
-}
-
-/// Query of a single read that may reveal personal data.
-#[derive(Debug, Deserialize)]
-pub(crate) struct RevealQuery {
-    personal_data: Option<String>,
-    reason: Option<String>,
-}
-
-impl RevealQuery {
-    /// The reason to audit-log when this read reveals personal data to the desk; checked
-    /// before anything is read.
-    pub(crate) fn reason(&self, p: &Principal) -> Result<Option<String>, ApiError> {
-        let show = super::services::parse_personal_data(self.personal_data.as_deref())?;
-        privacy::reveal_reason(p.role, show, self.reason.as_deref())
-    }
-}
-
-/// Records that `p` revealed `object`'s personal data, and why.
-pub(crate) async fn audit_reveal(
-    s: &AppState,
-    p: &Principal,
-    object: &str,
-    reason: &str,
-) -> Result<(), ApiError> {
-    store::audit(
-        &s.db,
-        &p.account_id,
-        p.role.name(),
-        "personal_data.reveal",
-        object,
-        reason,
-        now_ms(),
-    )
-    .await?;
-    Ok(())
 }
 
 /// Most work orders of one technician looked through for their customers.
@@ -157,7 +122,7 @@ pub(crate) async fn find_customers(
     Extension(p): Extension<Principal>,
     Query(q): Query<CustomerQuery>,
 ) -> Result<Response, ApiError> {
-    let show = super::services::parse_personal_data(q.personal_data.as_deref())?;
+    let show = privacy::parse_personal_data(q.personal_data.as_deref())?;
     if show && !privacy::may_export(p.role) {
         return Err(ApiError::Forbidden);
     }
@@ -191,12 +156,12 @@ pub(crate) async fn get_customer(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
-    Query(q): Query<RevealQuery>,
+    Query(q): Query<privacy::RevealQuery>,
 ) -> Result<Response, ApiError> {
     let reason = q.reason(&p)?;
     let mut c = visible_customer(&s, &p, &id).await?;
     match reason {
-        Some(r) => audit_reveal(&s, &p, &format!("customer:{}", c.id), &r).await?,
+        Some(r) => privacy::audit_reveal(&s, &p, &format!("customer:{}", c.id), &r).await?,
         None if !privacy::sees_contact_details(p.role) => privacy::mask_customer(&mut c),
         None => {}
     }

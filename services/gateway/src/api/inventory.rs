@@ -20,13 +20,14 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::services::parse_enum;
-use super::{
-    AppState, created, if_match_version, parse_day, parse_limit, read_versioned, update_body,
-    update_versioned, with_etag,
-};
 use crate::body::json_with;
 use crate::error::ApiError;
+use crate::http::{
+    created, if_match_version, parse_day, parse_limit, read_versioned, update_body,
+    update_versioned, with_etag,
+};
 use crate::identity::Principal;
+use crate::state::AppState;
 
 /// Query parameters of the inventory lists.
 #[derive(Debug, Deserialize)]

@@ -8,8 +8,8 @@ use axum::extract::State;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::AppState;
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// Where map tiles come from.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

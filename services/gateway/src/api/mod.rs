@@ -15,8 +15,6 @@ pub(crate) mod selfservice;
 pub(crate) mod services;
 pub(crate) mod survey;
 
-use std::sync::Arc;
-
 use aftercare_contracts::dispatch::{
     DurationDefaults, GetDurationDefaults, ReplaceDurationDefaults,
 };
@@ -28,50 +26,10 @@ use aftercare_contracts::survey::{
     GetQualityThresholds, GetQuestionnaire, QualityThresholds, Questionnaire,
     ReplaceQualityThresholds, ReplaceQuestionnaire,
 };
-use aftercare_contracts::{Request, ServiceError};
-use aftercare_platform::rpc::call;
-use aftercare_platform::{Bus, Db};
 use axum::Router;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 
-use crate::GatewayConfig;
-use crate::error::ApiError;
-use crate::identity::Principal;
-use crate::identity::oidc::Oidc;
-use crate::identity::tokens::Signer;
-use crate::limits::Limits;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub(crate) struct AppState {
-    pub(crate) bus: Bus,
-    pub(crate) db: Db,
-    pub(crate) signer: Signer,
-    pub(crate) config: Arc<GatewayConfig>,
-    pub(crate) limits: Arc<Limits>,
-    pub(crate) live: live::Live,
-    pub(crate) oidc: Option<Arc<Oidc>>,
-    /// Bounded slots for argon2 hashing (memory budget).
-    pub(crate) hashing: crate::identity::password::Hashing,
-    /// Accounts that must change their password before anything else.
-    pub(crate) must_change: crate::identity::password_change::MustChange,
-}
-
-impl AppState {
-    /// Calls the owning service as `principal` (recorded by the service as the actor).
-    pub(crate) async fn call<R: Request>(
-        &self,
-        req: &R,
-        principal: Option<&Principal>,
-    ) -> Result<R::Reply, ApiError> {
-        let actor = principal.map(Principal::actor);
-        Ok(call(&self.bus, req, actor.as_ref(), self.config.request_timeout).await?)
-    }
-}
+use crate::state::AppState;
 
 /// The routes under `/api/v1`; every one is listed in [`catalogue::OPERATIONS`].
 pub(crate) fn routes() -> Router<AppState> {
@@ -328,139 +286,4 @@ pub(crate) fn routes() -> Router<AppState> {
         )
         .route("/stream", get(live::stream))
         .route("/deadletters", get(services::list_dead_letters))
-}
-
-/// A JSON reply with the object's version as its ETag.
-pub(crate) fn with_etag<T: Serialize>(status: StatusCode, value: &T, version: i64) -> Response {
-    let mut r = (status, axum::Json(value)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&format!("\"{version}\"")) {
-        r.headers_mut().insert(header::ETAG, v);
-    }
-    r
-}
-
-/// 201 with `Location` (and `ETag` for versioned objects).
-pub(crate) fn created<T: Serialize>(value: &T, location: String, version: Option<i64>) -> Response {
-    let mut r = match version {
-        Some(v) => with_etag(StatusCode::CREATED, value, v),
-        None => (StatusCode::CREATED, axum::Json(value)).into_response(),
-    };
-    if let Ok(v) = HeaderValue::from_str(&location) {
-        r.headers_mut().insert(header::LOCATION, v);
-    }
-    r
-}
-
-/// `?limit=`: 1–500, default 50.
-pub(crate) fn parse_limit(raw: Option<&str>) -> Result<u32, ApiError> {
-    match raw {
-        None => Ok(50),
-        Some(v) => v
-            .parse::<u32>()
-            .ok()
-            .filter(|n| (1..=500).contains(n))
-            .ok_or_else(|| {
-                ApiError::field(
-                    "limit",
-                    "out_of_range",
-                    "limit must be a whole number from 1 to 500",
-                )
-            }),
-    }
-}
-
-/// A local date query parameter (`2026-11-23`), 422 naming it otherwise.
-pub(crate) fn parse_day(name: &str, raw: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
-    let raw = raw.ok_or_else(|| {
-        ApiError::field(
-            name,
-            "required",
-            format!("give {name} as a date, e.g. 2026-11-23"),
-        )
-    })?;
-    // Years 1900-9999 only: days are stored as ISO text, which sorts as dates only with
-    // four-digit years.
-    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)))
-        .ok_or_else(|| {
-            ApiError::field(
-                name,
-                "invalid",
-                format!("{name} must be a date from 1900 to 9999, e.g. 2026-11-23"),
-            )
-        })
-}
-
-/// A UUID parameter, 422 naming it otherwise.
-pub(crate) fn parse_uuid_param(name: &str, raw: &str) -> Result<uuid::Uuid, ApiError> {
-    uuid::Uuid::parse_str(raw.trim())
-        .map_err(|_| ApiError::field(name, "invalid", format!("{name} must be a UUID")))
-}
-
-/// The version in `If-Match`: required on updates (428 without), 422 when unreadable.
-pub(crate) fn if_match_version(headers: &HeaderMap) -> Result<i64, ApiError> {
-    let Some(raw) = headers.get(header::IF_MATCH) else {
-        return Err(ApiError::PreconditionRequired);
-    };
-    raw.to_str()
-        .ok()
-        .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
-        .and_then(|v| v.parse::<i64>().ok())
-        .ok_or_else(|| {
-            ApiError::field(
-                "If-Match",
-                "invalid",
-                "If-Match must be an ETag returned by this API",
-            )
-        })
-}
-
-/// The body of an update: the version from `If-Match` (428 without) goes in as
-/// `expected_version`, and the object's id from the path as `id_field`, when given.
-pub(crate) async fn update_body<Req: DeserializeOwned>(
-    s: &AppState,
-    headers: &HeaderMap,
-    body: axum::body::Body,
-    id: Option<(&str, String)>,
-) -> Result<Req, ApiError> {
-    let version = if_match_version(headers)?;
-    let mut extra = vec![("expected_version", serde_json::Value::from(version))];
-    if let Some((field, value)) = id {
-        extra.push((field, serde_json::Value::String(value)));
-    }
-    crate::body::json_with(headers, body, s.config.max_body_bytes, &extra).await
-}
-
-/// An update of a versioned object: `If-Match` becomes `expected_version`, the path's id
-/// goes into `id_field`, and the answer carries the new version as its ETag.
-pub(crate) async fn update_versioned<R: Request>(
-    s: &AppState,
-    p: &Principal,
-    id: (&str, String),
-    headers: &HeaderMap,
-    body: axum::body::Body,
-    version: fn(&R::Reply) -> i64,
-) -> Result<Response, ApiError> {
-    let req: R = update_body(s, headers, body, Some(id)).await?;
-    let r = s.call(&req, Some(p)).await?;
-    Ok(with_etag(StatusCode::OK, &r, version(&r)))
-}
-
-/// A versioned object read by `req`, with its version as the ETag.
-pub(crate) async fn read_versioned<R: Request>(
-    s: &AppState,
-    p: &Principal,
-    req: &R,
-    version: fn(&R::Reply) -> i64,
-) -> Result<Response, ApiError> {
-    let r = s.call(req, Some(p)).await?;
-    Ok(with_etag(StatusCode::OK, &r, version(&r)))
-}
-
-/// 412 for a write against a version that moved on.
-pub(crate) fn stale() -> ApiError {
-    ApiError::Service(ServiceError::stale(
-        "the object changed since you read it; read it again and retry",
-    ))
 }

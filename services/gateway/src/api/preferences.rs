@@ -12,10 +12,10 @@ use axum::http::HeaderMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::AppState;
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
+use crate::state::AppState;
 
 /// The caller's preferences; a field never set is absent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -9,13 +9,13 @@ use axum::extract::{Extension, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use super::AppState;
 use super::model::{CodeRequested, RedeemCode, RequestCode, TicketSession};
-use crate::access::ClientIp;
 use crate::body::json_with;
+use crate::client_addr::ClientIp;
 use crate::error::ApiError;
 use crate::identity::store::{self, CodeCheck};
 use crate::identity::tokens::{self, Claims};
+use crate::state::AppState;
 
 /// How long a code is accepted.
 const CODE_TTL_SECS: u64 = 600;
@@ -120,7 +120,7 @@ pub(crate) async fn redeem_code(
             "the code is wrong or has expired; request a new one".into(),
         ));
     };
-    let ticket_id = super::parse_uuid_param("ticket_id", &ticket_id)?;
+    let ticket_id = crate::http::parse_uuid_param("ticket_id", &ticket_id)?;
     let claims = Claims {
         sub: format!("ticket:{number}"),
         role: aftercare_contracts::Role::Customer.name().into(),

@@ -24,15 +24,16 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::model::{DeadLetters, PersonalData};
-use super::{
-    AppState, created, if_match_version, parse_limit, parse_uuid_param, update_body, with_etag,
-};
+use super::model::DeadLetters;
 use crate::body::json_with;
 use crate::error::ApiError;
+use crate::http::{
+    created, if_match_version, parse_limit, parse_uuid_param, update_body, with_etag,
+};
 use crate::identity::Principal;
 use crate::identity::store;
 use crate::privacy;
+use crate::state::AppState;
 
 /// Query parameters of the list routes (each route reads the ones it documents).
 #[derive(Debug, Deserialize)]
@@ -98,22 +99,6 @@ pub(crate) fn parse_instant(
             })
     })
     .transpose()
-}
-
-/// `?personal_data=`: whether the caller asks for an unmasked export.
-pub(crate) fn parse_personal_data(raw: Option<&str>) -> Result<bool, ApiError> {
-    match raw {
-        None => Ok(false),
-        Some(v) => serde_json::from_value::<PersonalData>(Value::String(v.to_owned()))
-            .map(|p| p == PersonalData::Show)
-            .map_err(|_| {
-                ApiError::field(
-                    "personal_data",
-                    "invalid",
-                    "personal_data must be masked or show",
-                )
-            }),
-    }
 }
 
 /// `?sort=` over a creation-time field: `field` oldest first, `-field` newest first.
@@ -242,7 +227,7 @@ pub(crate) async fn list_tickets(
         .map(|c| parse_uuid_param("customer_id", c))
         .transpose()?;
     let status = parse_enum::<TicketStatus>("status", q.status.as_deref())?;
-    let show = parse_personal_data(q.personal_data.as_deref())?;
+    let show = privacy::parse_personal_data(q.personal_data.as_deref())?;
     if p.role == Role::Customer {
         if customer_id.is_some_and(|c| Some(c) != p.customer_id) {
             return Err(ApiError::field(
@@ -296,12 +281,12 @@ pub(crate) async fn get_ticket(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
-    Query(q): Query<super::customers::RevealQuery>,
+    Query(q): Query<privacy::RevealQuery>,
 ) -> Result<Response, ApiError> {
     let reason = q.reason(&p)?;
     let mut t = visible_ticket(&s, &p, &id).await?;
     match reason {
-        Some(r) => super::customers::audit_reveal(&s, &p, &format!("ticket:{}", t.id), &r).await?,
+        Some(r) => privacy::audit_reveal(&s, &p, &format!("ticket:{}", t.id), &r).await?,
         None if !privacy::sees_contact_details(p.role) => privacy::mask_ticket(&mut t),
         None => {}
     }
@@ -392,7 +377,7 @@ async fn update_ticket<R: Request<Reply = Ticket>>(
     headers: &HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    super::update_versioned::<R>(s, p, ("ticket_id", id), headers, body, |t| t.version).await
+    crate::http::update_versioned::<R>(s, p, ("ticket_id", id), headers, body, |t| t.version).await
 }
 
 pub(crate) async fn move_ticket(

@@ -18,12 +18,13 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::services::{parse_enum, parse_instant, parse_sort};
-use super::{
-    AppState, created, parse_day, parse_limit, parse_uuid_param, read_versioned, update_versioned,
-};
 use crate::body::json_with;
 use crate::error::ApiError;
+use crate::http::{
+    created, parse_day, parse_limit, parse_uuid_param, read_versioned, update_versioned,
+};
 use crate::identity::Principal;
+use crate::state::AppState;
 
 /// Query parameters of the survey routes (each route reads the ones it documents).
 #[derive(Debug, Deserialize)]
@@ -159,7 +160,7 @@ pub(crate) async fn list_follow_ups(
         ticket_id: q
             .ticket_id
             .as_deref()
-            .map(|t| super::parse_uuid_param("ticket_id", t))
+            .map(|t| crate::http::parse_uuid_param("ticket_id", t))
             .transpose()?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
