@@ -369,15 +369,7 @@ impl Api {
     }
 }
 
-pub fn ticket_body(serial: &str) -> Value {
-    json!({
-        "channel": "phone",
-        "type": "fault",
-        "symptom": "复印件有黑线 / black streaks",
-        "customer": {"name": "Tianhe Printing", "phone": "+86 20 5555 0101", "address": "1 Tianhe Rd", "district": "tianhe"},
-        "machine": {"product_line": "copier", "brand": "Sharp", "model": "AR-2048", "serial": serial}
-    })
-}
+pub use aftercare_testkit::fixtures::ticket_body;
 
 /// Messages stored in a stream.
 pub async fn stream_messages(js: &async_nats::jetstream::Context, stream: &str) -> u64 {

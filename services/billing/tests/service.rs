@@ -6,31 +6,10 @@
 use aftercare_billing::Config;
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::{Envelope, Event, Service};
+use aftercare_testkit::fixtures::work_order_completed;
 use aftercare_testkit::{ServiceHarness, TestBackend};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use serde_json::json;
-
-fn completed(finished_at: DateTime<Utc>) -> WorkOrderCompleted {
-    WorkOrderCompleted {
-        work_order_id: uuid::Uuid::now_v7(),
-        number: "W2026-000001".into(),
-        ticket_id: uuid::Uuid::now_v7(),
-        technician_id: uuid::Uuid::now_v7(),
-        technician_name: "Li Wei".into(),
-        team: "tianhe".into(),
-        customer_name: "Tianhe Printing".into(),
-        district: "tianhe".into(),
-        machine: None,
-        started_at: finished_at - chrono::Duration::minutes(45),
-        finished_at,
-        diagnosis: "fuser cleaned".into(),
-        fault: None,
-        parts: vec![],
-        meter_reading: None,
-        work_type: Default::default(),
-        cash_collected: None,
-    }
-}
 
 async fn each_visit_gets_one_receipt_under_the_next_number(backend: TestBackend) {
     let svc = ServiceHarness::start(Service::Billing, backend, |bus, url, settings| async move {
@@ -39,8 +18,8 @@ async fn each_visit_gets_one_receipt_under_the_next_number(backend: TestBackend)
     .await
     .unwrap();
     let now = Utc::now();
-    let first = completed(now - chrono::Duration::minutes(30));
-    let second = completed(now - chrono::Duration::minutes(10));
+    let first = work_order_completed(now - chrono::Duration::minutes(30));
+    let second = work_order_completed(now - chrono::Duration::minutes(10));
     let payload = serde_json::to_vec(&Envelope::new(first.clone(), None)).unwrap();
     // The first visit is delivered twice under two message ids.
     svc.publish_raw(WorkOrderCompleted::TYPE, "visit-1", payload.clone())

@@ -5,6 +5,7 @@
 
 use aftercare_contracts::{Actor, Service};
 use aftercare_intake::Config;
+use aftercare_testkit::fixtures::ticket_body;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use serde_json::{Value, json};
 
@@ -21,16 +22,6 @@ fn agent() -> Actor {
         user_id: "agent-1".into(),
         role: "agent".into(),
     }
-}
-
-fn ticket_body(serial: &str) -> Value {
-    json!({
-        "channel": "phone",
-        "type": "fault",
-        "symptom": "复印件有黑线 / black streaks",
-        "customer": {"name": "Tianhe Printing", "phone": "+86 20 5555 0101", "address": "1 Tianhe Rd", "district": "tianhe"},
-        "machine": {"product_line": "copier", "brand": "Sharp", "model": "AR-2048", "serial": serial}
-    })
 }
 
 async fn the_sla_sweep_warns_and_reports_breaches_once(backend: TestBackend) {

@@ -6,6 +6,7 @@
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::{Envelope, Event, Service};
 use aftercare_survey::Config;
+use aftercare_testkit::fixtures::work_order_completed;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::json;
@@ -27,28 +28,6 @@ fn cst(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-fn completed(finished_at: DateTime<Utc>) -> WorkOrderCompleted {
-    WorkOrderCompleted {
-        work_order_id: uuid::Uuid::now_v7(),
-        number: "W2026-000001".into(),
-        ticket_id: uuid::Uuid::now_v7(),
-        technician_id: uuid::Uuid::now_v7(),
-        technician_name: "Li Wei".into(),
-        team: "tianhe".into(),
-        customer_name: "Tianhe Printing".into(),
-        district: "tianhe".into(),
-        machine: None,
-        started_at: finished_at - chrono::Duration::minutes(45),
-        finished_at,
-        diagnosis: "fuser cleaned".into(),
-        fault: None,
-        parts: vec![],
-        meter_reading: None,
-        work_type: Default::default(),
-        cash_collected: None,
-    }
-}
-
 async fn every_visit_gets_one_callback_due_when_the_config_says(backend: TestBackend) {
     // Collected at 14:30 on the second working day after the visit, read through the
     // same lookup the binary gives the environment.
@@ -60,7 +39,7 @@ async fn every_visit_gets_one_callback_due_when_the_config_says(backend: TestBac
     .unwrap();
     let svc = survey(backend, config).await;
     // A Thursday visit: two working days later is Monday.
-    let visit = completed(cst(2026, 11, 26, 11, 0));
+    let visit = work_order_completed(cst(2026, 11, 26, 11, 0));
     let envelope = Envelope::new(visit.clone(), None);
     let payload = serde_json::to_vec(&envelope).unwrap();
     // Delivered twice under two message ids: one callback all the same.

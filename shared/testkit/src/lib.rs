@@ -6,6 +6,7 @@
 //! process on a temporary database and a real nats-server.
 #![warn(missing_docs, unreachable_pub)]
 
+pub mod fixtures;
 mod otlp;
 mod postgres;
 mod process;

@@ -28,7 +28,8 @@ use super::model::DeadLetters;
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{
-    created, if_match_version, parse_limit, parse_uuid_param, update_body, with_etag,
+    created, if_match_version, parse_limit, parse_uuid_param, read_versioned, update_body,
+    with_etag,
 };
 use crate::identity::Principal;
 use crate::identity::store;
@@ -506,18 +507,6 @@ pub(crate) async fn ticket_report(
     Ok(Json(r).into_response())
 }
 
-/// A company setting read with its version as the ETag.
-async fn read_setting<R: Request>(
-    s: &AppState,
-    p: &Principal,
-    req: &R,
-    version: fn(&R::Reply) -> i64,
-) -> Result<Response, ApiError> {
-    let r = s.call(req, Some(p)).await?;
-    let v = version(&r);
-    Ok(with_etag(StatusCode::OK, &r, v))
-}
-
 /// A company setting replaced whole at the version in `If-Match`.
 async fn replace_setting<R: Request>(
     s: &AppState,
@@ -527,7 +516,7 @@ async fn replace_setting<R: Request>(
     version: fn(&R::Reply) -> i64,
 ) -> Result<Response, ApiError> {
     let req: R = update_body(s, headers, body, None).await?;
-    read_setting(s, p, &req, version).await
+    read_versioned(s, p, &req, version).await
 }
 
 /// `GET` and `POST` of one versioned company setting (read, and replace whole at the
@@ -541,7 +530,7 @@ where
 {
     axum::routing::get(
         move |State(s): State<AppState>, Extension(p): Extension<Principal>| async move {
-            read_setting(&s, &p, &Get::default(), version).await
+            read_versioned(&s, &p, &Get::default(), version).await
         },
     )
     .post(
