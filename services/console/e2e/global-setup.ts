@@ -154,7 +154,9 @@ async function seedBoard(base: string, admin: string, customerId: string): Promi
     if (page.items.length >= 3) break;
     await new Promise((s) => setTimeout(s, 500));
   }
-  const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  // Days as the company (and the browser, Asia/Shanghai) counts them, so that a certificate
+  // seeded to end in 12 days shows 12 days left at any hour of the UTC day.
+  const day = (offset: number) => new Date(Date.now() + offset * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
   const li = await call<{ id: string }>(base, admin, 'POST', '/technicians', {
     name: '李伟',
     district: 'tianhe',
