@@ -235,6 +235,33 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// Moves each penalty towards `target` feasible among the candidates recorded since
+    /// the last update: ×`up` when fewer than `target` − 5 % were feasible in that
+    /// dimension, ×`down` when more than `target` + 5 % were (kept within 0.1–100,000).
+    fn adapt_penalty_weights(&mut self, target: f64, up: f64, down: f64) {
+        let share = |v: &[bool]| {
+            if v.is_empty() {
+                1.0
+            } else {
+                v.iter().filter(|x| **x).count() as f64 / v.len() as f64
+            }
+        };
+        let adjust = |p: f64, ok: f64| {
+            if ok < target - 0.05 {
+                (p * up).min(100_000.0)
+            } else if ok > target + 0.05 {
+                (p * down).max(0.1)
+            } else {
+                p
+            }
+        };
+        let (load_ok, warp_ok) = (share(&self.recent_load_ok), share(&self.recent_warp_ok));
+        self.pen.load = adjust(self.pen.load, load_ok);
+        self.pen.time_warp = adjust(self.pen.time_warp, warp_ok);
+        self.recent_load_ok.clear();
+        self.recent_warp_ok.clear();
+    }
+
     /// Runs the chosen search.
     fn run(self) -> (Option<Individual>, u64) {
         match self.params.method {

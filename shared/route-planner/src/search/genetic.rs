@@ -174,28 +174,7 @@ impl Search<'_> {
     }
 
     fn adapt_penalties(&mut self) {
-        let share = |v: &[bool]| {
-            if v.is_empty() {
-                1.0
-            } else {
-                v.iter().filter(|x| **x).count() as f64 / v.len() as f64
-            }
-        };
-        let target = self.params.target_feasible;
-        let (load_ok, warp_ok) = (share(&self.recent_load_ok), share(&self.recent_warp_ok));
-        let adjust = |p: f64, ok: f64| {
-            if ok < target - 0.05 {
-                (p * 1.2).min(100_000.0)
-            } else if ok > target + 0.05 {
-                (p * 0.85).max(0.1)
-            } else {
-                p
-            }
-        };
-        self.pen.load = adjust(self.pen.load, load_ok);
-        self.pen.time_warp = adjust(self.pen.time_warp, warp_ok);
-        self.recent_load_ok.clear();
-        self.recent_warp_ok.clear();
+        self.adapt_penalty_weights(self.params.target_feasible, 1.2, 0.85);
         let pen = self.pen;
         self.infeasible.update_fitness(&pen, self.params);
     }
