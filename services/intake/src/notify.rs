@@ -8,7 +8,7 @@ use aftercare_contracts::intake::{
 use aftercare_contracts::{Actor, Envelope};
 use aftercare_platform::{Result, UnitOfWork};
 
-use crate::domain::notify::{Values, address, default_templates, render};
+use crate::domain::notify::{Values, address, render};
 use crate::store;
 
 /// Emits the notification of `kind` about ticket `t`, with `values` filled in (the ticket
@@ -36,10 +36,10 @@ pub(crate) async fn send_to(
     mut values: Values,
     actor: Option<Actor>,
 ) -> Result<()> {
-    let templates = match store::list_setting(uow.conn(), store::NOTIFICATION_TEMPLATES).await? {
-        Some((templates, _)) => templates,
-        None => default_templates(),
-    };
+    let (templates, _) = aftercare_platform::company_settings::current::<
+        crate::domain::settings::NotificationTemplates,
+    >(uow.conn())
+    .await?;
     let (preferred, language, contacts) = match customer {
         Some(c) => (c.preferred_channel, c.language, c.contacts.as_slice()),
         None => (NotificationChannel::Sms, Language::ZhCn, &[][..]),

@@ -181,3 +181,137 @@ async fn a_dead_lettered_notification_keeps_no_payload_and_cannot_be_replayed() 
         .to_string();
     assert!(err.contains("cannot be replayed"), "{err}");
 }
+
+/// An administrator, who keeps the company's settings.
+fn admin() -> Actor {
+    Actor {
+        user_id: "admin-1".into(),
+        role: "admin".into(),
+    }
+}
+
+async fn each_replacement_of_a_setting_is_a_version_kept_with_who_made_it(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let built_in: Value = svc
+        .request("sla_policy.get", &json!({}), Some(&admin()))
+        .await
+        .unwrap();
+    assert_eq!(built_in["version"], 0);
+    let mut targets = built_in["targets"].clone();
+    targets[0]["first_response_minutes"] = json!(45);
+    let first: Value = svc
+        .request(
+            "sla_policy.replace",
+            &json!({"targets": targets, "expected_version": 0}),
+            Some(&admin()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(first["version"], 1);
+    let second: Value = svc
+        .request(
+            "sla_policy.replace",
+            &json!({"targets": built_in["targets"], "expected_version": 1}),
+            Some(&agent()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(second["version"], 2);
+    // A replacement based on an old version changes nothing.
+    let stale = svc
+        .request::<_, Value>(
+            "sla_policy.replace",
+            &json!({"targets": targets, "expected_version": 1}),
+            Some(&admin()),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(stale.contains("at version 2, not 1"), "{stale}");
+    let history = svc
+        .db()
+        .rows(
+            "select version, updated_by from company_setting where setting = 'sla_policy'
+             order by version",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        history,
+        vec![
+            json!({"version": 1, "updated_by": "admin-1"}),
+            json!({"version": 2, "updated_by": "agent-1"})
+        ]
+        .into_iter()
+        .map(|v| v.as_object().unwrap().clone())
+        .collect::<Vec<_>>()
+    );
+    let now: Value = svc
+        .request("sla_policy.get", &json!({}), Some(&admin()))
+        .await
+        .unwrap();
+    assert_eq!(now["version"], 2);
+    assert_eq!(now["targets"], built_in["targets"]);
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn each_replacement_of_a_setting_is_a_version_kept_with_who_made_it_on_sqlite() {
+    each_replacement_of_a_setting_is_a_version_kept_with_who_made_it(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn each_replacement_of_a_setting_is_a_version_kept_with_who_made_it_on_postgresql() {
+    each_replacement_of_a_setting_is_a_version_kept_with_who_made_it(TestBackend::Postgres).await;
+}
+
+async fn settings_stored_before_the_upgrade_keep_their_version(backend: TestBackend) {
+    use aftercare_platform::db::Migrations;
+    let db = aftercare_testkit::TestDb::new(backend, "intake")
+        .await
+        .unwrap();
+    let all = aftercare_intake::MIGRATIONS;
+    let before = all.files.iter().take_while(|f| f.version < 115).count();
+    db.db()
+        .migrate(&Migrations {
+            files: &all.files[..before],
+            checksums: all.checksums,
+        })
+        .await
+        .unwrap();
+    db.execute(
+        "insert into priority_rules (id, rules, version, updated_at, updated_by)
+         values (1, '[{\"keywords\":[\"卡纸\"],\"priority\":\"p2\",\"note\":\"jams\"}]', 3, 1000, 'admin-7')",
+    )
+    .await
+    .unwrap();
+    db.db().migrate(&all).await.unwrap();
+    let kept = db
+        .rows("select setting, version, body, updated_by from company_setting")
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0]["setting"], "priority_rules");
+    assert_eq!(kept[0]["version"], 3);
+    assert_eq!(kept[0]["updated_by"], "admin-7");
+    let mut conn = db.db().read_conn().await.unwrap();
+    let (rules, version) = aftercare_platform::company_settings::current::<
+        aftercare_intake::domain::settings::PriorityRules,
+    >(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(
+        (rules.len(), rules[0].note.as_str(), version),
+        (1, "jams", 3)
+    );
+}
+
+#[tokio::test]
+async fn settings_stored_before_the_upgrade_keep_their_version_on_sqlite() {
+    settings_stored_before_the_upgrade_keep_their_version(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn settings_stored_before_the_upgrade_keep_their_version_on_postgresql() {
+    settings_stored_before_the_upgrade_keep_their_version(TestBackend::Postgres).await;
+}

@@ -171,10 +171,10 @@ pub(super) async fn set_priority(
         ));
     }
     let tier = store::tier(uow.conn(), t.id).await?;
-    let policy = match store::list_setting(uow.conn(), store::SLA_POLICY).await? {
-        Some((targets, _)) => targets,
-        None => sla::default_policy(),
-    };
+    let (policy, _) = aftercare_platform::company_settings::current::<
+        crate::domain::settings::SlaPolicy,
+    >(uow.conn())
+    .await?;
     let target = sla::target_in(&policy, t.ticket_type, req.priority, tier);
     let mut deadlines = sla::deadlines(t.opened_at, target, &calendar);
     deadlines.first_response_at = t.sla.first_response_at;

@@ -3,7 +3,6 @@
 mod customers;
 mod faq;
 mod lifecycle;
-mod settings;
 
 use std::sync::Arc;
 
@@ -12,18 +11,18 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
     AssignOwner, Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy,
     GetTicket, GetTicketHistory, InspectReturn, ListTickets, NotificationKind,
-    NotificationTemplate, NotificationTemplates, OpenTicket, PriorityRule, PriorityRules,
-    ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, SendVerificationCode,
-    SetPriority, SlaPolicy, SlaTargetRule, Ticket, TicketCodeRequested, TicketHistoryEntry,
-    TicketOpened, TicketReport, TicketReportRequest, TicketStatus, TicketType, TransitionTicket,
-    VerificationCodeSent,
+    NotificationTemplates, OpenTicket, PriorityRules, ReplaceNotificationTemplates,
+    ReplacePriorityRules, ReplaceSlaPolicy, SendVerificationCode, SetPriority, SlaPolicy, Ticket,
+    TicketCodeRequested, TicketHistoryEntry, TicketOpened, TicketReport, TicketReportRequest,
+    TicketStatus, TicketType, TransitionTicket, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, ServiceError};
 use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
-use aftercare_platform::{Db, now_ms};
+use aftercare_platform::{Db, company_settings, now_ms};
 use uuid::Uuid;
 
+use crate::domain::settings;
 use crate::{domain, store};
 
 /// What every endpoint reaches: the database and the business calendar.
@@ -95,10 +94,7 @@ pub(crate) async fn open_in(
         None => None,
     };
     let tier = customer.as_ref().map_or(CustomerTier::Standard, |c| c.tier);
-    let rules = match store::list_setting(uow.conn(), store::PRIORITY_RULES).await? {
-        Some((rules, _)) => rules,
-        None => domain::priority::default_rules(),
-    };
+    let (rules, _) = company_settings::current::<settings::PriorityRules>(uow.conn()).await?;
     let (priority, by_rule) = domain::priority::evaluate(
         &rules,
         req.ticket_type,
@@ -115,10 +111,7 @@ pub(crate) async fn open_in(
         ),
         None => "opened; p4, no rule matched".to_owned(),
     };
-    let policy = match store::list_setting(uow.conn(), store::SLA_POLICY).await? {
-        Some((targets, _)) => targets,
-        None => domain::sla::default_policy(),
-    };
+    let (policy, _) = company_settings::current::<settings::SlaPolicy>(uow.conn()).await?;
     let target = domain::sla::target_in(&policy, req.ticket_type, priority, tier);
     let mut sla = domain::sla::deadlines(now, target, calendar);
     let warn_at = domain::sla::warnings(now, target, calendar);
@@ -385,28 +378,12 @@ async fn report(
     })
 }
 
-/// The priority rules setting.
-const PRIORITY_RULES: settings::Setting<PriorityRule> = settings::Setting {
-    table: store::PRIORITY_RULES,
-    what: "priority rules",
-    defaults: domain::priority::default_rules,
-    validate: domain::priority::validate,
-};
-
-/// The SLA targets setting.
-const SLA_POLICY: settings::Setting<SlaTargetRule> = settings::Setting {
-    table: store::SLA_POLICY,
-    what: "SLA targets",
-    defaults: domain::sla::default_policy,
-    validate: domain::sla::validate_policy,
-};
-
 async fn get_sla_policy(
     State { db, .. }: State,
     _ctx: RequestContext,
     _req: GetSlaPolicy,
 ) -> Result<SlaPolicy, ServiceError> {
-    let (targets, version) = settings::read(&db, &SLA_POLICY).await?;
+    let (targets, version) = company_settings::read::<settings::SlaPolicy>(&db).await?;
     Ok(SlaPolicy { targets, version })
 }
 
@@ -415,25 +392,22 @@ async fn replace_sla_policy(
     ctx: RequestContext,
     req: ReplaceSlaPolicy,
 ) -> Result<SlaPolicy, ServiceError> {
-    let (targets, version) =
-        settings::replace(&db, &SLA_POLICY, &ctx, &req.targets, req.expected_version).await?;
+    let (targets, version) = company_settings::replace::<settings::SlaPolicy>(
+        &db,
+        ctx.actor.as_ref(),
+        req.targets,
+        req.expected_version,
+    )
+    .await?;
     Ok(SlaPolicy { targets, version })
 }
-
-/// The notification texts setting.
-const NOTIFICATION_TEMPLATES: settings::Setting<NotificationTemplate> = settings::Setting {
-    table: store::NOTIFICATION_TEMPLATES,
-    what: "notification texts",
-    defaults: domain::notify::default_templates,
-    validate: domain::notify::validate,
-};
 
 async fn get_rules(
     State { db, .. }: State,
     _ctx: RequestContext,
     _req: GetPriorityRules,
 ) -> Result<PriorityRules, ServiceError> {
-    let (rules, version) = settings::read(&db, &PRIORITY_RULES).await?;
+    let (rules, version) = company_settings::read::<settings::PriorityRules>(&db).await?;
     Ok(PriorityRules { rules, version })
 }
 
@@ -442,8 +416,13 @@ async fn replace_rules(
     ctx: RequestContext,
     req: ReplacePriorityRules,
 ) -> Result<PriorityRules, ServiceError> {
-    let (rules, version) =
-        settings::replace(&db, &PRIORITY_RULES, &ctx, &req.rules, req.expected_version).await?;
+    let (rules, version) = company_settings::replace::<settings::PriorityRules>(
+        &db,
+        ctx.actor.as_ref(),
+        req.rules,
+        req.expected_version,
+    )
+    .await?;
     Ok(PriorityRules { rules, version })
 }
 
@@ -452,7 +431,8 @@ async fn get_templates(
     _ctx: RequestContext,
     _req: GetNotificationTemplates,
 ) -> Result<NotificationTemplates, ServiceError> {
-    let (templates, version) = settings::read(&db, &NOTIFICATION_TEMPLATES).await?;
+    let (templates, version) =
+        company_settings::read::<settings::NotificationTemplates>(&db).await?;
     Ok(NotificationTemplates { templates, version })
 }
 
@@ -461,11 +441,10 @@ async fn replace_templates(
     ctx: RequestContext,
     req: ReplaceNotificationTemplates,
 ) -> Result<NotificationTemplates, ServiceError> {
-    let (templates, version) = settings::replace(
+    let (templates, version) = company_settings::replace::<settings::NotificationTemplates>(
         &db,
-        &NOTIFICATION_TEMPLATES,
-        &ctx,
-        &req.templates,
+        ctx.actor.as_ref(),
+        req.templates,
         req.expected_version,
     )
     .await?;

@@ -9,6 +9,7 @@ pub mod numbering;
 pub mod priority;
 pub mod report;
 pub mod returns;
+pub mod settings;
 pub mod sla;
 
 use aftercare_contracts::FieldError;
