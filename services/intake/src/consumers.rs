@@ -6,23 +6,21 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{ContractSigned, InvoiceIssued};
 use aftercare_contracts::dispatch::{
-    MaintenanceDue, MaintenanceKind, WorkOrderAssigned, WorkOrderCompleted,
-    WorkOrderWaitingForParts,
+    MaintenanceDue, WorkOrderAssigned, WorkOrderCompleted, WorkOrderWaitingForParts,
 };
-use aftercare_contracts::intake::{
-    Channel, CustomerInfo, MachineInfo, NotificationKind, OpenTicket, TicketStatus, TicketType,
-};
+use aftercare_contracts::intake::{NotificationKind, TicketStatus};
 use aftercare_contracts::inventory::ConsumableReplacementDue;
 use aftercare_contracts::survey::{
     CallbackLinkIssued, CallbackProblemPersists, CallbackRecorded, CallbackScheduled,
     CallbackStatus,
 };
-use aftercare_contracts::{Actor, Envelope, ServiceError};
+use aftercare_contracts::{Actor, Envelope};
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork, now_ms};
 use uuid::Uuid;
 
+use crate::app::{notify, tickets};
 use crate::domain::notify::Values;
-use crate::{notify, store};
+use crate::store;
 
 /// What intake's handlers share: the calendar it writes local times in and the public
 /// address answer links point to.
@@ -280,7 +278,13 @@ async fn on_consumable_due(
     uow: &mut UnitOfWork,
     e: Envelope<ConsumableReplacementDue>,
 ) -> Result<(), EventError> {
-    open_consumables_contact(uow, &cx.calendar, e.data).await
+    let context = format!(
+        "consumables contact for {} {} cannot become a ticket",
+        e.data.brand, e.data.serial
+    );
+    tickets::open_consumables_contact(uow, &cx.calendar, e.data)
+        .await
+        .map_err(|x| EventError::refused(context, x))
 }
 
 /// A contract is noted on each machine it covers.
@@ -303,142 +307,11 @@ async fn on_maintenance_due(
     uow: &mut UnitOfWork,
     e: Envelope<MaintenanceDue>,
 ) -> Result<(), EventError> {
-    open_maintenance(uow, &cx.calendar, e.data).await
-}
-
-/// Opens the maintenance ticket of a planned visit, once per plan and day; dispatch turns
-/// it into a work order like any visit.
-async fn open_maintenance(
-    uow: &mut UnitOfWork,
-    calendar: &BusinessCalendar,
-    e: MaintenanceDue,
-) -> Result<(), EventError> {
-    let due = e.due_on.to_string();
-    if store::maintenance_ticket(uow.conn(), e.plan_id, &due)
-        .await?
-        .is_some()
-    {
-        return Ok(());
-    }
-    let customer = store::customers::get_customer(uow.conn(), &e.customer_id.to_string()).await?;
-    let phone = customer
-        .as_ref()
-        .and_then(|c| {
-            c.contacts
-                .iter()
-                .flat_map(|x| x.phones.iter())
-                .next()
-                .cloned()
-        })
-        .unwrap_or_default();
-    let what = match e.kind {
-        MaintenanceKind::FirstVisit => "首次保养 / first maintenance visit",
-        MaintenanceKind::MonthlyCleaning => "每月清洁保养 / monthly cleaning",
-        MaintenanceKind::Contract => "合同保养 / contract maintenance visit",
-    };
-    let req = OpenTicket {
-        channel: Channel::Planned,
-        ticket_type: TicketType::Maintenance,
-        symptom: format!("{what}, due {due}"),
-        customer: CustomerInfo {
-            name: e.company.clone(),
-            phone,
-            address: e.address.clone(),
-            district: e.district.clone(),
-        },
-        machine: Some(e.machine.clone()),
-        machine_down: false,
-        customer_id: customer.as_ref().map(|c| c.id),
-        return_reason: None,
-        reporter: None,
-        attachments: vec![],
-    };
     let context = format!(
         "maintenance visit of plan {} cannot become a ticket",
-        e.plan_id
+        e.data.plan_id
     );
-    let errors = crate::domain::validate(&req);
-    if !errors.is_empty() {
-        return Err(EventError::refused(
-            context,
-            ServiceError::validation(errors),
-        ));
-    }
-    let t = crate::api::open_in(uow, calendar, Some(Actor::system()), req)
+    tickets::open_maintenance(uow, &cx.calendar, e.data)
         .await
-        .map_err(|x| EventError::refused(context, x))?;
-    store::record_maintenance_ticket(uow, e.plan_id, &due, t.id).await?;
-    Ok(())
-}
-
-/// A toner or drum runs out soon: a contact task (a consumables ticket that needs no
-/// visit) for the machine's customer; unknown machines are logged and skipped.
-async fn open_consumables_contact(
-    uow: &mut UnitOfWork,
-    calendar: &BusinessCalendar,
-    e: ConsumableReplacementDue,
-) -> Result<(), EventError> {
-    let Some(machine) =
-        store::customers::machine_by_serial(uow.conn(), &e.brand, &e.serial).await?
-    else {
-        tracing::warn!(brand = %e.brand, serial = %e.serial, "consumable runs out on a machine not on file");
-        return Ok(());
-    };
-    let Some(customer) =
-        store::customers::get_customer(uow.conn(), &machine.customer_id.to_string()).await?
-    else {
-        return Ok(());
-    };
-    let phone = customer
-        .contacts
-        .iter()
-        .flat_map(|x| x.phones.iter())
-        .next()
-        .cloned()
-        .unwrap_or_default();
-    let req = OpenTicket {
-        channel: Channel::Planned,
-        ticket_type: TicketType::Consumables,
-        symptom: format!(
-            "耗材跟进 / consumables: {} ({}) runs out around {} — about {} pages left at {} pages a day; contact the customer",
-            e.name,
-            e.sku,
-            e.empty_on,
-            e.pages_left.max(0),
-            e.pages_per_day
-        ),
-        customer: CustomerInfo {
-            name: customer.company.clone(),
-            phone,
-            address: customer.address.clone(),
-            district: customer.district.clone(),
-        },
-        machine: Some(MachineInfo {
-            product_line: machine.product_line.clone(),
-            brand: machine.brand.clone(),
-            model: machine.model.clone(),
-            serial: machine.serial.clone(),
-            purchase_date: machine.purchase_date,
-        }),
-        machine_down: false,
-        customer_id: Some(customer.id),
-        return_reason: None,
-        reporter: None,
-        attachments: vec![],
-    };
-    let context = format!(
-        "consumables contact for {} {} cannot become a ticket",
-        e.brand, e.serial
-    );
-    let errors = crate::domain::validate(&req);
-    if !errors.is_empty() {
-        return Err(EventError::refused(
-            context,
-            ServiceError::validation(errors),
-        ));
-    }
-    crate::api::open_in(uow, calendar, Some(Actor::system()), req)
-        .await
-        .map_err(|x| EventError::refused(context, x))?;
-    Ok(())
+        .map_err(|x| EventError::refused(context, x))
 }

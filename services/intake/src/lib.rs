@@ -15,11 +15,10 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod app;
 mod config;
 mod consumers;
 pub mod domain;
-mod notify;
-mod sla_sweep;
 mod store;
 pub mod synthetic;
 
@@ -58,5 +57,5 @@ pub async fn build(
         },
     )
     .await
-    .map(|host| host.with_job(sla_sweep::job()))
+    .map(|host| host.with_job(app::sla_sweep::job()))
 }

@@ -9,21 +9,19 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 
 use aftercare_contracts::intake::{
-    AssignOwner, Channel, CustomerTier, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy,
-    GetTicket, GetTicketHistory, InspectReturn, ListTickets, NotificationKind,
-    NotificationTemplates, OpenTicket, PriorityRules, ReplaceNotificationTemplates,
-    ReplacePriorityRules, ReplaceSlaPolicy, SendVerificationCode, SetPriority, SlaPolicy, Ticket,
-    TicketCodeRequested, TicketHistoryEntry, TicketOpened, TicketReport, TicketReportRequest,
-    TicketStatus, TicketType, TransitionTicket, VerificationCodeSent,
+    AssignOwner, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, GetTicket,
+    GetTicketHistory, InspectReturn, ListTickets, NotificationTemplates, OpenTicket, PriorityRules,
+    ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, SendVerificationCode,
+    SetPriority, SlaPolicy, Ticket, TicketCodeRequested, TicketHistoryEntry, TicketReport,
+    TicketReportRequest, TransitionTicket, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, ServiceError};
 use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 use aftercare_platform::{Db, company_settings, now_ms};
-use uuid::Uuid;
 
 use crate::domain::settings;
-use crate::{domain, store};
+use crate::{app, domain, store};
 
 /// What every endpoint reaches: the database and the business calendar.
 #[derive(Clone)]
@@ -60,168 +58,9 @@ async fn open(
     ctx: RequestContext,
     req: OpenTicket,
 ) -> Result<Ticket, ServiceError> {
-    let errors = domain::validate(&req);
-    if !errors.is_empty() {
-        return Err(ServiceError::validation(errors));
-    }
     let mut uow = db.begin().await?;
-    let ticket = open_in(&mut uow, &calendar, ctx.actor, req).await?;
+    let ticket = app::tickets::open(&mut uow, &calendar, ctx.actor, req).await?;
     uow.commit().await?;
-    Ok(ticket)
-}
-
-/// Registers a checked request in `uow`: priority, SLA deadlines, the training visit
-/// before a return, the opening event and the customer's notification.
-pub(crate) async fn open_in(
-    uow: &mut aftercare_platform::UnitOfWork,
-    calendar: &BusinessCalendar,
-    opener: Option<aftercare_contracts::Actor>,
-    req: OpenTicket,
-) -> Result<Ticket, ServiceError> {
-    let now = aftercare_platform::from_ms(now_ms());
-    let customer = match req.customer_id {
-        Some(c) => Some(
-            crate::store::customers::get_customer(uow.conn(), &c.to_string())
-                .await?
-                .ok_or_else(|| {
-                    ServiceError::field(
-                        "customer_id",
-                        "unknown",
-                        format!("customer {c} does not exist"),
-                    )
-                })?,
-        ),
-        None => None,
-    };
-    let tier = customer.as_ref().map_or(CustomerTier::Standard, |c| c.tier);
-    let (rules, _) = company_settings::current::<settings::PriorityRules>(uow.conn()).await?;
-    let (priority, by_rule) = domain::priority::evaluate(
-        &rules,
-        req.ticket_type,
-        &req.symptom,
-        req.machine_down,
-        tier,
-    );
-    let opened_because = match by_rule {
-        Some(i) => format!(
-            "opened; {} by rule {} ({})",
-            aftercare_platform::db::to_text(&priority),
-            i + 1,
-            rules[i].note
-        ),
-        None => "opened; p4, no rule matched".to_owned(),
-    };
-    let (policy, _) = company_settings::current::<settings::SlaPolicy>(uow.conn()).await?;
-    let target = domain::sla::target_in(&policy, req.ticket_type, priority, tier);
-    let mut sla = domain::sla::deadlines(now, target, calendar);
-    let warn_at = domain::sla::warnings(now, target, calendar);
-    // An agent who registers a call or a visitor at the desk has answered the customer.
-    let by_staff = opener
-        .as_ref()
-        .is_some_and(|a| a.role != aftercare_contracts::Role::Customer.name());
-    if by_staff && matches!(req.channel, Channel::Phone | Channel::WalkIn) {
-        sla.first_response_at = Some(now);
-    }
-    let return_days = match &req.machine {
-        Some(m) if req.ticket_type == TicketType::Return => {
-            crate::store::customers::return_days(uow.conn(), &m.product_line).await?
-        }
-        _ => None,
-    };
-    let errors = domain::returns::check(&req, calendar.local_date(now), return_days);
-    if !errors.is_empty() {
-        return Err(ServiceError::validation(errors));
-    }
-    let id = Uuid::now_v7();
-    // A customer who does not know how to use the machine gets one free training visit
-    // before a return is considered.
-    let training = match &req.machine {
-        Some(m) if domain::returns::wants_training(req.return_reason) => {
-            crate::store::customers::claim_training(
-                uow,
-                &m.brand,
-                &m.serial,
-                id,
-                now.timestamp_millis(),
-            )
-            .await?
-        }
-        _ => false,
-    };
-    let opened_because = if training {
-        format!("{opened_because}; one free training visit before a return")
-    } else {
-        opened_because
-    };
-    let number = uow
-        .next_number(&domain::numbering::TICKET, calendar, now)
-        .await?;
-    let ticket = Ticket {
-        id,
-        number,
-        status: if training {
-            TicketStatus::NeedsVisit
-        } else {
-            domain::initial_status(req.ticket_type)
-        },
-        channel: req.channel,
-        ticket_type: req.ticket_type,
-        priority,
-        symptom: req.symptom.trim().to_owned(),
-        customer: req.customer,
-        customer_id: req.customer_id,
-        machine: req.machine,
-        work_order_id: None,
-        callback_due_at: None,
-        sla,
-        owner: None,
-        return_reason: req.return_reason,
-        reporter: req.reporter,
-        attachments: req.attachments,
-        opened_at: now,
-        updated_at: now,
-        version: 1,
-    };
-    let actor = opener
-        .as_ref()
-        .map(|a| a.user_id.as_str())
-        .unwrap_or("anonymous");
-    store::insert(
-        uow,
-        &ticket,
-        tier,
-        warn_at,
-        req.machine_down,
-        actor,
-        &opened_because,
-    )
-    .await?;
-    let event = TicketOpened {
-        ticket_id: ticket.id,
-        number: ticket.number.clone(),
-        channel: ticket.channel,
-        ticket_type: ticket.ticket_type,
-        priority: ticket.priority,
-        needs_visit: ticket.status == TicketStatus::NeedsVisit,
-        symptom: ticket.symptom.clone(),
-        customer: ticket.customer.clone(),
-        customer_id: ticket.customer_id,
-        location: customer.as_ref().and_then(|c| c.location),
-        machine: ticket.machine.clone(),
-        resolution_due: Some(ticket.sla.resolution_due),
-        tier,
-        opened_at: now,
-    };
-    uow.emit(&Envelope::new(event, opener.clone())).await?;
-    crate::notify::send_to(
-        uow,
-        &ticket,
-        customer.as_ref(),
-        NotificationKind::RequestReceived,
-        Default::default(),
-        opener,
-    )
-    .await?;
     Ok(ticket)
 }
 
