@@ -1,6 +1,5 @@
 //! What billing charges by: fee schedule versions (listed, and published for a future
 //! day) and the parts' price book.
-
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
     CreateFeeSchedule, FeeSchedule, GetPartPrices, ListFeeSchedules, PartPrices,
@@ -8,12 +7,10 @@ use aftercare_contracts::billing::{
 use aftercare_contracts::rpc::Page;
 use aftercare_platform::rpc::{Endpoints, RequestContext};
 
-use super::State;
-use aftercare_platform::{from_ms, now_ms};
+use super::{State, actor_id};
+use crate::{app, store};
 
-use super::actor_id;
-use crate::{domain, store};
-
+/// The fee schedule and price book endpoints.
 pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
     endpoints
         .on::<ListFeeSchedules, _>(list)
@@ -21,6 +18,7 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
         .on::<GetPartPrices, _>(part_prices)
 }
 
+/// Every fee schedule version, newest first.
 async fn list(
     State { db, .. }: State,
     _ctx: RequestContext,
@@ -28,42 +26,19 @@ async fn list(
 ) -> Result<Page<FeeSchedule>, ServiceError> {
     let mut conn = db.read_conn().await?;
     Ok(Page {
-        items: store::fee_schedules(&mut conn).await?,
+        items: store::fee_schedules::fee_schedules(&mut conn).await?,
         next_cursor: None,
     })
 }
 
-/// Publishes a new version; it prices visits finished from its day on. Receipts already
-/// issued keep the version they were priced by.
+/// Publishes a new version for a day from today on.
 async fn create(
     State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: CreateFeeSchedule,
 ) -> Result<FeeSchedule, ServiceError> {
-    let now = from_ms(now_ms());
     let mut uow = db.begin().await?;
-    let existing = store::fee_schedules(uow.conn()).await?;
-    let latest = existing.first();
-    let errors = domain::schedule::check(
-        &req,
-        calendar.local_date(now),
-        latest.map(|l| l.effective_from),
-    );
-    if !errors.is_empty() {
-        return Err(ServiceError::validation(errors));
-    }
-    let mut terms = req.terms;
-    for r in &mut terms.call_out {
-        r.district = r.district.as_ref().map(|d| d.trim().to_owned());
-    }
-    let f = FeeSchedule {
-        version: latest.map_or(1, |l| l.version + 1),
-        effective_from: req.effective_from,
-        terms,
-        created_by: actor_id(&ctx),
-        created_at: now,
-    };
-    store::insert_fee_schedule(&mut uow, &f).await?;
+    let f = app::fee_schedules::publish(&mut uow, &calendar, req, actor_id(&ctx)).await?;
     uow.commit().await?;
     Ok(f)
 }
@@ -77,7 +52,7 @@ async fn part_prices(
 ) -> Result<PartPrices, ServiceError> {
     let sku = req.sku.trim();
     let mut conn = db.read_conn().await?;
-    store::part_prices(&mut conn, sku)
+    store::price_book::part_prices(&mut conn, sku)
         .await?
         .ok_or_else(|| ServiceError::not_found("part price", sku))
 }

@@ -1,11 +1,8 @@
 //! Billing's reports: receivables ageing and revenue with warranty and contract cost.
-use std::collections::BTreeMap;
-
-use aftercare_contracts::billing::{
-    AgeBucket, BucketTotal, Iou, Receivable, ReceivablesReport, ReceivablesRequest,
-    RevenueGrouping, RevenueReport, RevenueRequest, RevenueRow,
-};
 use aftercare_contracts::billing::{ContractsSignedReport, ContractsSignedRequest};
+use aftercare_contracts::billing::{
+    Iou, Receivable, ReceivablesReport, ReceivablesRequest, RevenueReport, RevenueRequest,
+};
 use aftercare_contracts::{Money, ServiceError};
 use aftercare_platform::db::from_json;
 use aftercare_platform::from_ms;
@@ -13,8 +10,10 @@ use aftercare_platform::rpc::{Endpoints, RequestContext};
 use chrono::NaiveDate;
 
 use super::State;
+use crate::domain::{receivables, revenue};
 use crate::store;
 
+/// The report endpoints.
 pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
     endpoints
         .on::<ContractsSignedRequest, _>(contracts_signed)
@@ -30,29 +29,14 @@ async fn receivables(
     req: ReceivablesRequest,
 ) -> Result<ReceivablesReport, ServiceError> {
     let mut conn = db.read_conn().await?;
-    let mut totals: Vec<BucketTotal> = [
-        AgeBucket::Days0To30,
-        AgeBucket::Days31To60,
-        AgeBucket::Days61To90,
-        AgeBucket::Over90,
-    ]
-    .into_iter()
-    .map(|bucket| BucketTotal {
-        bucket,
-        owed_minor: 0,
-        receipts: 0,
-    })
-    .collect();
+    let mut totals = receivables::empty_totals();
     let mut items = Vec::new();
-    for r in store::open_receivables(&mut conn, req.as_of).await? {
+    for r in store::receipts::open_receivables(&mut conn, req.as_of).await? {
         let issued_on = NaiveDate::parse_from_str(&r.issued_day, "%Y-%m-%d")
             .unwrap_or_else(|_| from_ms(r.issued_at).date_naive());
         let age_days = (req.as_of - issued_on).num_days();
-        let bucket = crate::domain::bucket(age_days);
-        if let Some(t) = totals.iter_mut().find(|t| t.bucket == bucket) {
-            t.owed_minor += r.owed;
-            t.receipts += 1;
-        }
+        let bucket = receivables::bucket(age_days);
+        receivables::add_to_totals(&mut totals, bucket, r.owed);
         items.push(Receivable {
             number: r.number,
             customer_name: r.customer_name,
@@ -77,33 +61,6 @@ async fn receivables(
     })
 }
 
-fn empty_row(key: String) -> RevenueRow {
-    RevenueRow {
-        key,
-        receipts: 0,
-        at_price_minor: 0,
-        charged_minor: 0,
-        credited_minor: 0,
-        net_minor: 0,
-        warranty_cost_minor: 0,
-        contract_cost_minor: 0,
-        manufacturer_minor: 0,
-        discount_minor: 0,
-    }
-}
-
-fn add(row: &mut RevenueRow, f: &store::RevenueFact) {
-    row.receipts += 1;
-    row.at_price_minor += f.total_minor;
-    row.charged_minor += f.charged_minor;
-    row.credited_minor += f.credited_minor;
-    row.net_minor += f.charged_minor - f.credited_minor;
-    row.warranty_cost_minor += f.warranty_minor;
-    row.contract_cost_minor += f.contract_minor;
-    row.manufacturer_minor += f.manufacturer_minor;
-    row.discount_minor += f.discount_minor;
-}
-
 /// Revenue of the receipts issued in a period, grouped as asked, in the currency of the
 /// schedule in force on the last day (receipts in another currency are left out).
 async fn revenue(
@@ -126,25 +83,14 @@ async fn revenue(
         ));
     }
     let mut conn = db.read_conn().await?;
-    let (_, terms) = store::fee_schedule_on(&mut conn, req.to).await?;
-    let facts = store::revenue_facts(&mut conn, req.from, req.to).await?;
-    let mut rows: BTreeMap<String, RevenueRow> = BTreeMap::new();
-    let mut total = empty_row("all".into());
-    for f in facts.iter().filter(|f| f.currency == terms.currency) {
-        let key = match req.group_by {
-            RevenueGrouping::Month => f.issued_day.get(..7).unwrap_or_default().to_owned(),
-            RevenueGrouping::WorkType => f.work_type.clone(),
-            RevenueGrouping::District => f.district.clone(),
-            RevenueGrouping::Technician => f.technician_name.clone(),
-        };
-        add(rows.entry(key.clone()).or_insert_with(|| empty_row(key)), f);
-        add(&mut total, f);
-    }
+    let (_, terms) = store::fee_schedules::fee_schedule_on(&mut conn, req.to).await?;
+    let receipts = store::receipts::revenue_facts(&mut conn, req.from, req.to).await?;
+    let (rows, total) = revenue::revenue(&receipts, &terms.currency, req.group_by);
     Ok(RevenueReport {
         from: req.from,
         to: req.to,
         currency: terms.currency,
-        rows: rows.into_values().collect(),
+        rows,
         total,
     })
 }
@@ -163,7 +109,7 @@ async fn contracts_signed(
     let from = calendar.start_of_day(first).timestamp_millis();
     let to = calendar.start_of_day(next).timestamp_millis();
     let mut conn = db.read_conn().await?;
-    let rows = store::contracts_created(&mut conn, from, to).await?;
+    let rows = store::contracts::contracts_created(&mut conn, from, to).await?;
     let renewals = rows.iter().filter(|(_, r)| r.is_some()).count();
     let total_minor = rows.iter().map(|(c, _)| c.price.amount_minor).sum();
     Ok(ContractsSignedReport {

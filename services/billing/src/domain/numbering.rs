@@ -5,7 +5,7 @@
 //! first receipt issued after midnight on 1 January in the company's time zone
 //! (`AFTERCARE_TIME_ZONE`), even while it is still 31 December in UTC. The value is taken
 //! with `UnitOfWork::next_number` in the very transaction that stores the receipt (see
-//! `consumers::issue_receipt`): concurrent issuers queue on the series' row and a receipt
+//! `app::receipts::issue`): concurrent issuers queue on the series' row and a receipt
 //! that is not stored gives its value back, so receipt numbers are **gapless per local
 //! year**, as the tax office expects. A receipt is issued once per work order and never
 //! edited; a correction is a credit note (`CN…`), numbered the same way, as are contracts

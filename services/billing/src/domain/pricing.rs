@@ -1,25 +1,19 @@
-//! Pricing a visit by the fee schedule and deciding each line's coverage.
+//! How a receipt's line is charged: a visit priced line by line by the fee schedule in
+//! force (call-out, labour, parts), each line's coverage decided by [`super::coverage`],
+//! a key-account discount on what stays chargeable, and the tax the charged total contains.
 //!
 //! Rounding: labour is charged per started quarter hour at a quarter of the hourly price;
 //! a key-account discount is taken per line; tax is the part of what is charged that the
 //! tax-inclusive prices contain. Every fraction of a minor unit is rounded half up.
 use aftercare_contracts::Money;
-use aftercare_contracts::billing::{
-    AgeBucket, ContractCoverage, Coverage, FeeTerms, InvoiceLine, LineKind,
-};
+use aftercare_contracts::billing::{Coverage, FeeTerms, InvoiceLine, LineKind};
 use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkType};
 use aftercare_contracts::intake::CustomerTier;
 use aftercare_contracts::inventory::ConsumedLine;
 use chrono::NaiveDate;
 
-/// The contract in force for the machine on the day of the visit.
-#[derive(Debug, Clone)]
-pub struct ContractInForce {
-    /// Its number, printed in the coverage note.
-    pub number: String,
-    /// What it covers.
-    pub coverage: ContractCoverage,
-}
+pub use super::coverage::ContractInForce;
+use super::coverage::{CoverageRules, in_category};
 
 /// Everything a receipt is priced from.
 #[derive(Debug, Clone, Copy)]
@@ -37,14 +31,6 @@ pub struct Visit<'a> {
     /// The machine's last day of warranty as registered with its warranty card (it may
     /// differ by product line); otherwise the schedule's months from purchase apply.
     pub warranty_end: Option<NaiveDate>,
-}
-
-/// Whether a machine bought on `purchase` is in a `months` warranty on `on`.
-pub fn in_warranty(purchase: Option<NaiveDate>, on: NaiveDate, months: u32) -> bool {
-    match purchase.and_then(|p| aftercare_calendar::last_day_of_term(p, months)) {
-        Some(last) => on <= last,
-        None => false,
-    }
 }
 
 /// Started quarter hours in `minutes` on site (at least one).
@@ -75,13 +61,6 @@ pub fn machine_key(brand: &str, serial: &str) -> String {
     format!("{}/{}", clean(brand), clean(serial))
 }
 
-/// Whether a fault code falls in a category: equal to it, or starting with `category-`
-/// (case ignored).
-fn in_category(fault: &str, category: &str) -> bool {
-    let (f, c) = (fault.trim().to_uppercase(), category.trim().to_uppercase());
-    f == c || f.starts_with(&format!("{c}-"))
-}
-
 /// The call-out fee for a district and kind of visit: the most specific row wins.
 pub fn call_out_fee(terms: &FeeTerms, district: &str, work_type: WorkType) -> i64 {
     let same_district = |d: &Option<String>| {
@@ -106,92 +85,13 @@ pub fn call_out_fee(terms: &FeeTerms, district: &str, work_type: WorkType) -> i6
         .unwrap_or(0)
 }
 
-/// Prices a visit line by line and decides each line's coverage, in this order: a
-/// brand's own warranty (parts, and labour when it says so), the dealer's warranty,
-/// the contract in force (what it names), otherwise chargeable. Misuse voids both
-/// warranties; consumables are never covered. Covered lines are still recorded at price.
+/// Prices a visit line by line, each line's coverage decided by [`CoverageRules`] (brand
+/// warranty, dealer warranty, contract, chargeable); covered lines are still recorded at
+/// price and charge nothing.
 pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
     let completed = visit.completed;
-    let machine = completed.machine.as_ref();
-    let purchase = machine.and_then(|m| m.purchase_date);
-    let misuse = completed.fault.as_deref().and_then(|f| {
-        terms
-            .misuse_faults
-            .iter()
-            .any(|m| in_category(f, m))
-            .then(|| f.trim().to_owned())
-    });
-    let dealer_until = visit
-        .warranty_end
-        .or_else(|| {
-            purchase.and_then(|p| aftercare_calendar::last_day_of_term(p, terms.warranty_months))
-        })
-        .filter(|last| visit.on <= *last);
-    let brand = machine.and_then(|m| {
-        terms
-            .brand_warranties
-            .iter()
-            .find(|b| b.brand.trim().eq_ignore_ascii_case(m.brand.trim()))
-            .and_then(|b| {
-                purchase
-                    .and_then(|p| aftercare_calendar::last_day_of_term(p, b.months))
-                    .filter(|last| visit.on <= *last)
-                    .map(|last| (b, b.brand.trim().to_owned(), last))
-            })
-    });
+    let cover = CoverageRules::new(&visit, terms);
     let key_account = visit.tier == CustomerTier::KeyAccount;
-    let decide = |kind: LineKind, consumable: bool| -> (Coverage, String) {
-        if consumable && (dealer_until.is_some() || brand.is_some() || visit.contract.is_some()) {
-            return (
-                Coverage::Chargeable,
-                "consumables are not covered by warranty or contract".into(),
-            );
-        }
-        let misuse_note = misuse
-            .as_ref()
-            .filter(|_| dealer_until.is_some() || brand.is_some())
-            .map(|f| format!("misuse (fault {f}): the warranty does not apply"));
-        if misuse.is_none() && !consumable {
-            if let Some((b, name, last)) = &brand {
-                let claimable = match kind {
-                    LineKind::Part => true,
-                    LineKind::Labour => b.covers_labour,
-                    LineKind::CallOut => false,
-                };
-                if claimable {
-                    return (
-                        Coverage::ManufacturerWarranty,
-                        format!("{name} warranty until {last}: claimed from {name}"),
-                    );
-                }
-            }
-            if let Some(last) = dealer_until {
-                return (Coverage::Warranty, format!("in warranty until {last}"));
-            }
-        }
-        if let Some(c) = visit.contract {
-            let covered = match kind {
-                LineKind::CallOut => c.coverage.call_out,
-                LineKind::Labour => c.coverage.labour,
-                LineKind::Part => c.coverage.parts && !consumable,
-            };
-            if covered {
-                return (
-                    Coverage::Contract,
-                    format!("contract {} covers it", c.number),
-                );
-            }
-            let note = format!("contract {} does not cover it", c.number);
-            return (
-                Coverage::Chargeable,
-                misuse_note.map_or(note.clone(), |m| format!("{m}; {note}")),
-            );
-        }
-        (
-            Coverage::Chargeable,
-            misuse_note.unwrap_or_else(|| "chargeable".into()),
-        )
-    };
     let money = |amount_minor| Money {
         amount_minor,
         currency: terms.currency.clone(),
@@ -202,7 +102,7 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
                 quantity: u32,
                 unit: i64,
                 amount: i64| {
-        let (coverage, mut note) = decide(kind, consumable);
+        let (coverage, mut note) = cover.decide(kind, consumable);
         let discount = if coverage == Coverage::Chargeable
             && key_account
             && kind != LineKind::Part
@@ -316,14 +216,22 @@ fn percent(bp: u32) -> String {
     }
 }
 
-/// The ageing bucket of a receivable open `days` days: 0–30, 31–60, 61–90, more than 90.
-pub fn bucket(days: i64) -> AgeBucket {
-    match days {
-        ..=30 => AgeBucket::Days0To30,
-        31..=60 => AgeBucket::Days31To60,
-        61..=90 => AgeBucket::Days61To90,
-        _ => AgeBucket::Over90,
-    }
+/// What the lines of one coverage are worth at price: the cost warranty, contracts or a
+/// brand carry on a receipt, reported as revenue given away.
+pub fn coverage_cost(lines: &[InvoiceLine], coverage: Coverage) -> i64 {
+    lines
+        .iter()
+        .filter(|l| l.coverage == coverage)
+        .map(|l| l.amount.amount_minor)
+        .sum()
+}
+
+/// The key-account discounts given on a receipt's lines.
+pub fn discount_total(lines: &[InvoiceLine]) -> i64 {
+    lines
+        .iter()
+        .filter_map(|l| l.discount.as_ref().map(|d| d.amount_minor))
+        .sum()
 }
 
 /// Sums of amounts and of charged amounts.
@@ -336,7 +244,9 @@ pub fn totals(lines: &[InvoiceLine]) -> (i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aftercare_contracts::billing::{BrandWarranty, CallOutFee, FlatLabourRate};
+    use aftercare_contracts::billing::{
+        BrandWarranty, CallOutFee, ContractCoverage, FlatLabourRate,
+    };
     use aftercare_contracts::intake::MachineInfo;
     use chrono::{TimeZone, Utc};
     use serde::{Deserialize, Serialize};
@@ -671,33 +581,6 @@ mod tests {
         assert_eq!(all[13].lines[1].quantity, 1);
         assert_eq!(cov(14), [Warranty, Warranty, Warranty]);
         assert!(all[14].lines[0].coverage_note.contains("2026-11-30"));
-    }
-
-    #[test]
-    fn ageing_buckets_at_their_edges() {
-        use aftercare_contracts::billing::AgeBucket::*;
-        let got: Vec<_> = [0, 30, 31, 60, 61, 90, 91, 400]
-            .iter()
-            .map(|d| bucket(*d))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                Days0To30, Days0To30, Days31To60, Days31To60, Days61To90, Days61To90, Over90,
-                Over90
-            ]
-        );
-    }
-
-    #[test]
-    fn warranty_ends_the_day_before_the_anniversary() {
-        let bought = Some(day(2025, 11, 23));
-        assert!(in_warranty(bought, day(2026, 11, 22), 12));
-        assert!(!in_warranty(bought, day(2026, 11, 23), 12));
-        assert!(!in_warranty(None, day(2026, 11, 1), 12));
-        // A purchase on 31 January runs to the end of February.
-        assert!(in_warranty(Some(day(2026, 1, 31)), day(2026, 2, 28), 1));
-        assert!(!in_warranty(Some(day(2026, 1, 31)), day(2026, 3, 1), 1));
     }
 
     #[test]

@@ -2,8 +2,14 @@
 //! ahead (on the 1st, a September end is listed on 1 July), called from the 1st of the
 //! month before it ends (1 August), then followed up weekly until the customer renews or
 //! declines; unanswered, it lapses the day after it ends.
-use aftercare_contracts::billing::{Renewal, RenewalStatus};
+use aftercare_contracts::Money;
+use aftercare_contracts::billing::{
+    Contract, ContractCoverage, CreateContract, Renewal, RenewalKind, RenewalStatus,
+};
+use aftercare_contracts::intake::MachineInfo;
+use aftercare_contracts::rpc::FieldError;
 use chrono::{Datelike, Months, NaiveDate};
+use uuid::Uuid;
 
 fn first_of_month(day: NaiveDate) -> NaiveDate {
     day.with_day(1).unwrap_or(day)
@@ -59,6 +65,135 @@ pub fn swept(r: Renewal, today: NaiveDate) -> Renewal {
         next_follow_up: (!lapsed).then(|| next_after(today)),
         version: r.version + 1,
         ..r
+    }
+}
+
+/// What a registered warranty card ending soon says about the machine and its owner.
+#[derive(Debug, Clone)]
+pub struct EndingWarranty {
+    /// The warranty card's number.
+    pub card_number: String,
+    /// The customer record.
+    pub customer_id: Uuid,
+    /// The company on the card.
+    pub company: String,
+    /// Its district.
+    pub district: String,
+    /// Its address.
+    pub address: String,
+    /// The machine.
+    pub machine: MachineInfo,
+    /// The warranty's last day.
+    pub ends_on: NaiveDate,
+}
+
+/// The open renewal listed on `today` for a contract ending soon: offered again at its
+/// price and coverage.
+pub fn of_contract(id: Uuid, c: Contract, today: NaiveDate) -> Renewal {
+    Renewal {
+        id,
+        kind: RenewalKind::Contract,
+        source: c.number,
+        customer_id: c.customer_id,
+        customer_name: c.customer_name,
+        district: c.district,
+        address: c.address,
+        machines: c.machines,
+        ends_on: c.ends_on,
+        coverage: Some(c.coverage),
+        price: Some(c.price),
+        status: RenewalStatus::Open,
+        listed_on: today,
+        next_follow_up: Some(first_follow_up(today, c.ends_on)),
+        follow_ups: 0,
+        note: None,
+        renewed_by: None,
+        version: 1,
+    }
+}
+
+/// The open renewal listed on `today` for a warranty ending soon: a first contract, with
+/// no price or coverage yet.
+pub fn of_warranty(id: Uuid, w: EndingWarranty, today: NaiveDate) -> Renewal {
+    Renewal {
+        id,
+        kind: RenewalKind::Warranty,
+        source: w.card_number,
+        customer_id: w.customer_id,
+        customer_name: w.company,
+        district: w.district,
+        address: w.address,
+        machines: vec![w.machine],
+        ends_on: w.ends_on,
+        coverage: None,
+        price: None,
+        status: RenewalStatus::Open,
+        listed_on: today,
+        next_follow_up: Some(first_follow_up(today, w.ends_on)),
+        follow_ups: 0,
+        note: None,
+        renewed_by: None,
+        version: 1,
+    }
+}
+
+/// The day after a warranty ends, on which a contract already in force makes its renewal
+/// offer unnecessary.
+pub fn day_after(ends_on: NaiveDate) -> NaiveDate {
+    ends_on.succ_opt().unwrap_or(ends_on)
+}
+
+/// The contract a renewal signs when the customer renews on `today`: from the day after
+/// the old end (not before today) to `ends_on` or for a year, at the price asked or the
+/// old contract's (a warranty's first contract must be given one), covering what is asked,
+/// as before, or everything with a visit a month.
+pub fn renewed_contract(
+    r: &Renewal,
+    today: NaiveDate,
+    ends_on: Option<NaiveDate>,
+    price: Option<Money>,
+    coverage: Option<ContractCoverage>,
+) -> Result<CreateContract, FieldError> {
+    let (starts_on, ends_on) = renewed_period(r.ends_on, ends_on);
+    let starts_on = starts_on.max(today);
+    let price = match (price, &r.price) {
+        (Some(p), _) => p,
+        (None, Some(p)) => p.clone(),
+        (None, None) => {
+            return Err(FieldError {
+                field: "price".into(),
+                code: "required".into(),
+                message: "a first contract after a warranty needs its price".into(),
+            });
+        }
+    };
+    let coverage = coverage.or(r.coverage).unwrap_or(ContractCoverage {
+        call_out: true,
+        labour: true,
+        parts: true,
+        visit_every_months: 1,
+    });
+    Ok(CreateContract {
+        customer_id: r.customer_id,
+        customer_name: r.customer_name.clone(),
+        district: r.district.clone(),
+        address: r.address.clone(),
+        machines: r.machines.clone(),
+        starts_on,
+        ends_on,
+        coverage,
+        price,
+    })
+}
+
+/// An open renewal with the customer's answer recorded (its status is set by the
+/// outcome): the note kept when given, no more follow-ups, the next version.
+pub fn answered(r: &Renewal, note: &str) -> Renewal {
+    Renewal {
+        note: Some(note.trim().to_owned()).filter(|n| !n.is_empty()),
+        next_follow_up: None,
+        version: r.version + 1,
+        ..r.clone()
     }
 }
 
@@ -161,5 +296,63 @@ mod tests {
             (r.follow_ups, r.next_follow_up),
             (3, Some(day(2026, 11, 30)))
         );
+    }
+
+    #[test]
+    fn a_contract_is_offered_again_and_a_warranty_needs_a_price() {
+        let ends = day(2026, 12, 31);
+        let mut r = open_renewal(ends, day(2026, 12, 1));
+        let today = day(2026, 12, 10);
+        let e = renewed_contract(&r, today, None, None, None).expect_err("refused");
+        assert_eq!((e.field.as_str(), e.code.as_str()), ("price", "required"));
+        let c = renewed_contract(&r, today, None, Some(Money::cny(100)), None).expect("signed");
+        assert_eq!(
+            (c.starts_on, c.ends_on),
+            (day(2027, 1, 1), day(2027, 12, 31))
+        );
+        assert!(c.coverage.parts && c.coverage.visit_every_months == 1);
+        r.price = Some(Money::cny(360000));
+        let late = renewed_contract(&r, day(2027, 1, 20), None, None, None).expect("signed");
+        assert_eq!(
+            late.starts_on,
+            day(2027, 1, 20),
+            "not before the day renewed"
+        );
+        assert_eq!(late.price, Money::cny(360000));
+    }
+
+    #[test]
+    fn an_answered_renewal_stops_its_follow_ups() {
+        let r = open_renewal(day(2026, 12, 31), day(2026, 12, 1));
+        let done = answered(&r, "  ");
+        assert_eq!(
+            (done.note, done.next_follow_up, done.version),
+            (None, None, 4)
+        );
+        assert_eq!(answered(&r, " too dear ").note.as_deref(), Some("too dear"));
+    }
+
+    #[test]
+    fn renewals_are_listed_with_their_first_follow_up() {
+        let w = EndingWarranty {
+            card_number: "WC-9".into(),
+            customer_id: uuid::Uuid::nil(),
+            company: "Yuexiu Law Office".into(),
+            district: "yuexiu".into(),
+            address: "3 Yuexiu Rd".into(),
+            machine: MachineInfo {
+                product_line: "copier".into(),
+                brand: "Sharp".into(),
+                model: "AR-2048".into(),
+                serial: "S1".into(),
+                purchase_date: None,
+            },
+            ends_on: day(2026, 9, 15),
+        };
+        let r = of_warranty(uuid::Uuid::nil(), w, day(2026, 7, 1));
+        assert_eq!(r.kind, RenewalKind::Warranty);
+        assert_eq!(r.next_follow_up, Some(day(2026, 8, 1)));
+        assert_eq!((r.price, r.coverage), (None, None));
+        assert_eq!(day_after(day(2026, 9, 15)), day(2026, 9, 16));
     }
 }

@@ -69,6 +69,21 @@ pub fn check(
     e
 }
 
+/// The version a new schedule gets: the one after the latest, or 1 for the first.
+pub fn next_version(latest: Option<u32>) -> u32 {
+    latest.map_or(1, |l| l + 1)
+}
+
+/// Terms as they are kept: the call-out rows' districts trimmed, so they match visits'
+/// districts however they were typed.
+pub fn kept_terms(terms: FeeTerms) -> FeeTerms {
+    let mut terms = terms;
+    for r in &mut terms.call_out {
+        r.district = r.district.as_ref().map(|d| d.trim().to_owned());
+    }
+    terms
+}
+
 fn check_terms(t: &FeeTerms, e: &mut Vec<FieldError>) {
     let f = |name: &str| format!("terms.{name}");
     for (name, n) in [
@@ -245,6 +260,18 @@ mod tests {
         assert_eq!(
             check(&later, day(23), Some(day(25)))[0].code,
             "not_after_latest"
+        );
+    }
+
+    #[test]
+    fn versions_follow_the_latest_and_districts_are_kept_trimmed() {
+        assert_eq!(next_version(None), 1);
+        assert_eq!(next_version(Some(4)), 5);
+        let mut terms = default_terms();
+        terms.call_out[0].district = Some(" tianhe ".into());
+        assert_eq!(
+            kept_terms(terms).call_out[0].district.as_deref(),
+            Some("tianhe")
         );
     }
 }

@@ -1,0 +1,345 @@
+//! Receipts: issued once per visit when the visit and the prices of the parts it used are
+//! both known, then paid (on site or later), credited and promised by IOU.
+use std::collections::HashMap;
+
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::billing::{
+    CreateCreditNote, CreditNote, CreditNoteIssued, Invoice, InvoiceIssued, Iou, Payment,
+    PaymentMethod, RecordIou, RecordPayment,
+};
+use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::intake::CustomerTier;
+use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
+use aftercare_contracts::rpc::{FieldError, check_text};
+use aftercare_contracts::{Actor, Envelope, Money, ServiceError};
+use aftercare_platform::db::from_json;
+use aftercare_platform::{Result, UnitOfWork, from_ms, now_ms};
+use uuid::Uuid;
+
+use crate::domain::{self, receipts};
+use crate::store;
+
+/// Dispatch reported the visit done: the cash collected on site is noted for the
+/// technician's cash day, and the receipt is issued when the parts are priced too.
+pub(crate) async fn visit_completed(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    w: &WorkOrderCompleted,
+) -> Result<()> {
+    let now = now_ms();
+    if let Some(cash) = w.cash_collected.as_ref().filter(|m| m.amount_minor > 0) {
+        store::cash::record_collection(
+            uow,
+            &store::cash::Collection {
+                work_order_id: w.work_order_id,
+                work_order_number: &w.number,
+                technician_id: w.technician_id,
+                technician_name: &w.technician_name,
+                day: calendar.local_date(w.finished_at),
+                amount: cash,
+                at: w.finished_at.timestamp_millis(),
+            },
+        )
+        .await?;
+    }
+    let json = serde_json::to_string(w)?;
+    let row =
+        store::visits::record_visit(uow, w.work_order_id, w.ticket_id, Some(&json), None, now)
+            .await?;
+    issue_when_known(uow, calendar, row, now).await
+}
+
+/// Inventory priced the parts the visit used; the receipt is issued when the visit is
+/// known too.
+pub(crate) async fn parts_priced(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    consumed: &StockConsumed,
+) -> Result<()> {
+    let now = now_ms();
+    let json = serde_json::to_string(&consumed.lines)?;
+    let row = store::visits::record_visit(
+        uow,
+        consumed.work_order_id,
+        consumed.ticket_id,
+        None,
+        Some(&json),
+        now,
+    )
+    .await?;
+    issue_when_known(uow, calendar, row, now).await
+}
+
+/// Issues the receipt of a visit once both the visit and the prices of the parts it used
+/// are known, and not again; the parts are charged at the list price in force when the
+/// visit finished (billing's price book).
+async fn issue_when_known(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    row: store::visits::VisitRow,
+    now: i64,
+) -> Result<()> {
+    if row.invoice_id.is_some() {
+        return Ok(());
+    }
+    let Some(completed) = row.completed.as_deref() else {
+        return Ok(());
+    };
+    let visit: WorkOrderCompleted = from_json(completed)?;
+    let parts: Vec<ConsumedLine> = match (visit.parts.is_empty(), row.parts_priced.as_deref()) {
+        (true, _) => Vec::new(),
+        (false, Some(p)) => from_json(p)?,
+        (false, None) => return Ok(()), // wait for inventory's prices
+    };
+    let mut book = HashMap::new();
+    for p in &parts {
+        if let Some(prices) = store::price_book::part_prices(uow.conn(), &p.sku).await? {
+            book.insert(p.sku.clone(), prices.changes);
+        }
+    }
+    let parts = domain::price_book::reprice(&parts, &book, visit.finished_at);
+    issue(uow, calendar, &visit, &parts, now).await
+}
+
+/// Prices the visit, stores its receipt under the next gapless number and announces it
+/// (`billing.invoice.issued`); cash the technician collected on site is booked as a
+/// payment of it, and the lines a brand's warranty covers go to the brand's draft claim.
+async fn issue(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    visit: &WorkOrderCompleted,
+    parts: &[ConsumedLine],
+    now: i64,
+) -> Result<()> {
+    let on = calendar.local_date(visit.finished_at);
+    let (version, terms) = store::fee_schedules::fee_schedule_on(uow.conn(), on).await?;
+    let machine_key = visit
+        .machine
+        .as_ref()
+        .map(|m| domain::machine_key(&m.brand, &m.serial));
+    let contract = match &machine_key {
+        Some(key) => store::contracts::contract_on(uow.conn(), key, on).await?,
+        None => None,
+    };
+    let (customer_id, tier) = store::visits::ticket_terms(uow.conn(), visit.ticket_id)
+        .await?
+        .unwrap_or((None, CustomerTier::Standard));
+    let warranty_end = match &machine_key {
+        Some(key) => store::warranties::warranty_end(uow.conn(), key).await?,
+        None => None,
+    };
+    let lines = domain::price(
+        domain::Visit {
+            completed: visit,
+            parts,
+            on,
+            tier,
+            contract: contract.as_ref(),
+            warranty_end,
+        },
+        &terms,
+    );
+    let issued_at = from_ms(now);
+    let number = uow
+        .next_number(&domain::numbering::RECEIPT, calendar, issued_at)
+        .await?;
+    let invoice = receipts::receipt(
+        receipts::Issue {
+            id: Uuid::now_v7(),
+            number: &number,
+            visit,
+            customer_id,
+            schedule: (version, &terms),
+            at: issued_at,
+        },
+        lines,
+    );
+    store::receipts::insert_invoice(
+        uow,
+        &invoice,
+        &store::receipts::InvoiceFiling {
+            technician_id: visit.technician_id,
+            technician_name: &visit.technician_name,
+            district: &visit.district,
+            work_type: visit.work_type,
+            issued_day: calendar.local_date(issued_at),
+        },
+    )
+    .await?;
+    if let Some(cash) = store::cash::collection_of(uow.conn(), visit.work_order_id).await?
+        && let Some(amount) = receipts::paid_on_site(&cash, &invoice)
+        && store::receipts::settle(uow, invoice.id, amount, false).await?
+    {
+        store::payments::insert_payment(
+            uow,
+            &Payment {
+                id: Uuid::now_v7(),
+                invoice_id: invoice.id,
+                method: PaymentMethod::Cash,
+                amount: Money {
+                    amount_minor: amount,
+                    currency: terms.currency.clone(),
+                },
+                collected_by: Some(visit.technician_id),
+                reference: format!("collected on site at {}", visit.number),
+                recorded_by: "system".into(),
+                at: visit.finished_at,
+            },
+        )
+        .await?;
+    }
+    if let Some(m) = &visit.machine {
+        super::claims::claim_receipt(uow, calendar, &invoice, m, &terms, issued_at).await?;
+    }
+    let e = InvoiceIssued {
+        invoice_id: invoice.id,
+        number: invoice.number.clone(),
+        work_order_id: visit.work_order_id,
+        ticket_id: visit.ticket_id,
+        technician_id: visit.technician_id,
+        completed_at: visit.finished_at,
+        total: invoice.total.clone(),
+        total_charged: invoice.total_charged.clone(),
+        issued_at,
+    };
+    uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    Ok(())
+}
+
+/// Records a payment of a receipt; more than is outstanding, or another currency, is
+/// refused.
+pub(crate) async fn record_payment(
+    uow: &mut UnitOfWork,
+    req: RecordPayment,
+    by: String,
+) -> Result<Payment, ServiceError> {
+    if req.reference.chars().count() > 100 {
+        return Err(ServiceError::field(
+            "reference",
+            "too_long",
+            "reference must be at most 100 characters",
+        ));
+    }
+    if req.amount.amount_minor <= 0 {
+        return Err(ServiceError::field(
+            "amount.amount_minor",
+            "out_of_range",
+            "a payment is more than zero",
+        ));
+    }
+    let inv = settle_against(uow, &req.invoice_id, &req.amount, false).await?;
+    let p = Payment {
+        id: Uuid::now_v7(),
+        invoice_id: inv.id,
+        method: req.method,
+        amount: req.amount,
+        collected_by: req.collected_by,
+        reference: req.reference.trim().to_owned(),
+        recorded_by: by,
+        at: from_ms(now_ms()),
+    };
+    store::payments::insert_payment(uow, &p).await?;
+    Ok(p)
+}
+
+/// Takes `amount` off what a receipt owes, as a payment or (with `credit`) a credit note:
+/// in the receipt's currency and never more than is owed. Returns the receipt as it was.
+async fn settle_against(
+    uow: &mut UnitOfWork,
+    invoice_id: &str,
+    amount: &Money,
+    credit: bool,
+) -> Result<Invoice, ServiceError> {
+    let inv = store::receipts::get(uow.conn(), invoice_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", invoice_id))?;
+    receipts::check_settlement(&inv, amount).map_err(refused)?;
+    if !store::receipts::settle(uow, inv.id, amount.amount_minor, credit).await? {
+        return Err(refused(receipts::more_than_owed(&inv, credit)));
+    }
+    Ok(inv)
+}
+
+/// One field's problem as the 422 it answers.
+pub(crate) fn refused(e: FieldError) -> ServiceError {
+    ServiceError::validation(vec![e])
+}
+
+/// Issues a credit note (`billing.credit_note.issued`): what a receipt owes goes down by
+/// the amount, never below zero; the receipt itself is never edited.
+pub(crate) async fn issue_credit_note(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    req: CreateCreditNote,
+    actor: Option<Actor>,
+) -> Result<CreditNote, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "reason", &req.reason, 1, 500);
+    if req.amount.amount_minor <= 0 {
+        errors.push(FieldError {
+            field: "amount.amount_minor".into(),
+            code: "out_of_range".into(),
+            message: "a credit note is for more than zero".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let inv = settle_against(uow, &req.invoice_id, &req.amount, true).await?;
+    let now = from_ms(now_ms());
+    let today = calendar.local_date(now);
+    let number = uow
+        .next_number(&domain::numbering::CREDIT_NOTE, calendar, now)
+        .await?;
+    let note = CreditNote {
+        id: Uuid::now_v7(),
+        number,
+        invoice_id: inv.id,
+        invoice_number: inv.number,
+        amount: req.amount,
+        reason: req.reason.trim().to_owned(),
+        issued_by: super::user_of(&actor),
+        issued_at: now,
+    };
+    store::payments::insert_credit_note(uow, &note, today).await?;
+    uow.emit(&Envelope::new(CreditNoteIssued(note.clone()), actor))
+        .await?;
+    Ok(note)
+}
+
+/// Records the customer's IOU (欠条) for what a receipt still owes, promising payment
+/// within a year of the receipt.
+pub(crate) async fn record_iou(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    req: RecordIou,
+    by: String,
+) -> Result<Invoice, ServiceError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "signed_by", &req.signed_by, 1, 100);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let inv = store::receipts::get(uow.conn(), req.invoice_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", &req.invoice_id))?;
+    receipts::check_iou_promise(calendar.local_date(inv.issued_at), req.promised_on)
+        .map_err(refused)?;
+    if inv.outstanding.amount_minor <= 0 {
+        return Err(ServiceError::conflict(
+            "nothing_owed",
+            format!("{} owes nothing", inv.number),
+        ));
+    }
+    let iou = Iou {
+        signed_by: req.signed_by.trim().to_owned(),
+        promised_on: req.promised_on,
+        recorded_by: by,
+        recorded_at: from_ms(now_ms()),
+    };
+    store::receipts::set_iou(uow, inv.id, &iou).await?;
+    Ok(Invoice {
+        iou: Some(iou),
+        ..inv
+    })
+}

@@ -1,0 +1,68 @@
+//! Overdue reminders for receivables: one per receipt and bucket past 0-30 days, and one
+//! when its IOU's promised day passed.
+use aftercare_contracts::billing::{AgeBucket, Iou, ReceivableOverdue};
+use aftercare_contracts::{Actor, Envelope, Money};
+use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
+use aftercare_platform::{Result, UnitOfWork};
+use chrono::NaiveDate;
+
+use crate::domain::receivables;
+use crate::store;
+
+/// Sends the reminder due on `today` for a receipt still owing money
+/// (`billing.receivable.overdue`), recording it first under a guard; false, changing
+/// nothing, when none is due or another sweep recorded it first.
+pub(crate) async fn remind(
+    uow: &mut UnitOfWork,
+    c: store::receipts::OverdueCandidate,
+    today: NaiveDate,
+) -> Result<bool> {
+    let Ok(issued) = NaiveDate::parse_from_str(&c.issued_day, "%Y-%m-%d") else {
+        return Ok(false);
+    };
+    let promised = c
+        .iou
+        .as_deref()
+        .and_then(|t| from_json::<Iou>(t).ok())
+        .map(|i| i.promised_on);
+    let reminded = c
+        .reminded_bucket
+        .as_deref()
+        .and_then(|b| from_text::<AgeBucket>(b).ok());
+    let Some(due) =
+        receivables::reminder_due(issued, today, reminded, c.iou_reminded != 0, promised)
+    else {
+        return Ok(false);
+    };
+    let bucket_text = to_text(&due.bucket);
+    let now_bucket = if due.bucket_due {
+        Some(bucket_text.as_str())
+    } else {
+        c.reminded_bucket.as_deref()
+    };
+    if !store::receipts::mark_reminded(
+        uow,
+        &c.invoice_id,
+        (c.reminded_bucket.as_deref(), c.iou_reminded),
+        (now_bucket, i64::from(due.iou_due) | c.iou_reminded),
+    )
+    .await?
+    {
+        return Ok(false);
+    }
+    let e = ReceivableOverdue {
+        invoice_id: parse_id(&c.invoice_id)?,
+        number: c.number,
+        customer_name: c.customer_name,
+        customer_id: c.customer_id.as_deref().map(parse_id).transpose()?,
+        outstanding: Money {
+            amount_minor: c.owed,
+            currency: c.currency,
+        },
+        age_days: due.age_days,
+        bucket: due.bucket,
+        iou_promised_on: promised.filter(|_| due.iou_due),
+    };
+    uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    Ok(true)
+}
