@@ -3,14 +3,13 @@
 
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::intake::{CreateFaqArticle, FaqArticle, FindFaqArticles, GetFaqArticle};
-use aftercare_contracts::rpc::{Page, check_limit, check_text};
+use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_platform::rpc::{Endpoints, RequestContext};
 
 use super::State;
-use aftercare_platform::{from_ms, now_ms};
-use uuid::Uuid;
-
+use crate::app::faq;
 use crate::store;
+use uuid::Uuid;
 
 pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
     endpoints
@@ -20,46 +19,12 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
 }
 
 async fn create(
-    State { db, calendar, .. }: State,
+    State { db, calendar }: State,
     _ctx: RequestContext,
     req: CreateFaqArticle,
 ) -> Result<FaqArticle, ServiceError> {
-    let mut errors = Vec::new();
-    check_text(&mut errors, "question", &req.question, 1, 500);
-    check_text(&mut errors, "answer", &req.answer, 1, 8000);
-    if !errors.is_empty() {
-        return Err(ServiceError::validation(errors));
-    }
     let mut uow = db.begin().await?;
-    let line = req.product_line.trim();
-    if store::customers::warranty_months(uow.conn(), line)
-        .await?
-        .is_none()
-    {
-        let lines = store::customers::product_lines(uow.conn()).await?;
-        return Err(ServiceError::field(
-            "product_line",
-            "unknown",
-            format!(
-                "{line:?} is not a product line; configured: {}",
-                lines.join(", ")
-            ),
-        ));
-    }
-    let now = from_ms(now_ms());
-    let number = uow
-        .next_number(&crate::domain::numbering::FAQ, &calendar, now)
-        .await?;
-    let a = FaqArticle {
-        id: Uuid::now_v7(),
-        number,
-        product_line: line.to_owned(),
-        question: req.question.trim().to_owned(),
-        answer: req.answer.trim().to_owned(),
-        uses: 0,
-        created_at: now,
-    };
-    store::faq::insert(&mut uow, &a).await?;
+    let a = faq::create(&mut uow, &calendar, req).await?;
     uow.commit().await?;
     Ok(a)
 }

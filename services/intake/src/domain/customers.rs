@@ -3,7 +3,9 @@
 //! the follow-ups a warranty card creates.
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::FieldError;
-use aftercare_contracts::intake::{CreateCustomer, FindCustomers, MachineInfo, RegisterMachine};
+use aftercare_contracts::intake::{
+    CreateCustomer, FindCustomers, MachineInfo, ProductLine, RegisterMachine,
+};
 use aftercare_contracts::rpc::check_text;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -250,6 +252,38 @@ pub fn warranty_follow_ups(
     (call, visit)
 }
 
+/// Problems with a product line's terms; `name` is the trimmed, lower-case name it is
+/// kept under.
+pub fn validate_product_line(name: &str, line: &ProductLine) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    check_text(&mut errors, "name", name, 1, 64);
+    if !name
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == ' ')
+    {
+        errors.push(FieldError {
+            field: "name".into(),
+            code: "invalid".into(),
+            message: "letters, digits, spaces, _ and - only".into(),
+        });
+    }
+    if line.warranty_months > 120 {
+        errors.push(FieldError {
+            field: "warranty_months".into(),
+            code: "out_of_range".into(),
+            message: "at most 120 months".into(),
+        });
+    }
+    if line.return_days > 365 {
+        errors.push(FieldError {
+            field: "return_days".into(),
+            code: "out_of_range".into(),
+            message: "at most 365 days".into(),
+        });
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,5 +401,27 @@ mod tests {
             .expect("t");
         assert_eq!(call, want);
         assert_eq!(visit, NaiveDate::from_ymd_opt(2026, 12, 4).expect("date"));
+    }
+
+    #[test]
+    fn a_product_line_needs_a_plain_name_and_terms_within_limits() {
+        let line = |months, days| ProductLine {
+            name: "copier".into(),
+            warranty_months: months,
+            return_days: days,
+        };
+        assert!(validate_product_line("copier", &line(12, 7)).is_empty());
+        let fields = |name: &str, l: ProductLine| -> Vec<String> {
+            validate_product_line(name, &l)
+                .into_iter()
+                .map(|e| e.field)
+                .collect()
+        };
+        assert_eq!(fields("fax/copier", line(12, 7)), vec!["name"]);
+        assert_eq!(fields("", line(12, 7)), vec!["name"]);
+        assert_eq!(
+            fields("copier", line(121, 366)),
+            vec!["warranty_months", "return_days"]
+        );
     }
 }
