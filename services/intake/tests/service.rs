@@ -315,3 +315,175 @@ async fn settings_stored_before_the_upgrade_keep_their_version_on_sqlite() {
 async fn settings_stored_before_the_upgrade_keep_their_version_on_postgresql() {
     settings_stored_before_the_upgrade_keep_their_version(TestBackend::Postgres).await;
 }
+
+/// The service's refusal of a request, as it travelled on the wire.
+fn refusal(e: aftercare_platform::rpc::CallError) -> aftercare_contracts::ServiceError {
+    match e {
+        aftercare_platform::rpc::CallError::Service(e) => e,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+async fn priority_comes_from_the_companys_rules(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let admin = admin();
+    let defaults: Value = svc
+        .request("priority_rules.get", &json!({}), Some(&admin))
+        .await
+        .unwrap();
+    assert_eq!(defaults["version"], 0, "the built-in defaults");
+    assert_eq!(defaults["rules"][0]["note"], "safety");
+
+    let mut smoke = ticket_body("SN-PR-1");
+    smoke["symptom"] = json!("机器冒烟了 / smoke from the fuser");
+    let t: Value = svc
+        .request("ticket.open", &smoke, Some(&agent()))
+        .await
+        .unwrap();
+    assert_eq!(t["priority"], "p1");
+    let reasons = svc
+        .db()
+        .rows(&format!(
+            "select reason from ticket_history where ticket_id = '{}'",
+            t["id"].as_str().unwrap()
+        ))
+        .await
+        .unwrap();
+    assert_eq!(reasons[0]["reason"], "opened; p1 by rule 1 (safety)");
+    assert_eq!(reasons.len(), 1);
+
+    let rules = json!([{"type": "consultation", "keywords": ["scan"], "priority": "p2", "note": "scanner campaign"}]);
+    let empty = refusal(
+        svc.request::<_, Value>(
+            "priority_rules.replace",
+            &json!({"rules": [], "expected_version": 0}),
+            Some(&admin),
+        )
+        .await
+        .unwrap_err(),
+    );
+    assert_eq!(
+        (empty.status, empty.errors[0].field.as_str()),
+        (422, "rules")
+    );
+    let replaced: Value = svc
+        .request(
+            "priority_rules.replace",
+            &json!({"rules": rules, "expected_version": 0}),
+            Some(&admin),
+        )
+        .await
+        .unwrap();
+    assert_eq!(replaced["version"], 1);
+    let stale = refusal(
+        svc.request::<_, Value>(
+            "priority_rules.replace",
+            &json!({"rules": rules, "expected_version": 0}),
+            Some(&admin),
+        )
+        .await
+        .unwrap_err(),
+    );
+    assert_eq!(stale.status, 412);
+
+    let mut scan = ticket_body("SN-PR-2");
+    scan["type"] = json!("consultation");
+    scan["symptom"] = json!("How do I SCAN to e-mail?");
+    let t: Value = svc
+        .request("ticket.open", &scan, Some(&agent()))
+        .await
+        .unwrap();
+    assert_eq!(t["priority"], "p2");
+    let mut down = ticket_body("SN-PR-3");
+    down["machine_down"] = json!(true);
+    let t: Value = svc
+        .request("ticket.open", &down, Some(&agent()))
+        .await
+        .unwrap();
+    assert_eq!(t["priority"], "p4", "no rule matches now");
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn priority_comes_from_the_companys_rules_on_sqlite() {
+    priority_comes_from_the_companys_rules(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn priority_comes_from_the_companys_rules_on_postgresql() {
+    priority_comes_from_the_companys_rules(TestBackend::Postgres).await;
+}
+
+/// A web consultation, which waits for an agent's first response.
+async fn consultation(svc: &ServiceHarness, serial: &str) -> Value {
+    let mut body = ticket_body(serial);
+    body["type"] = json!("consultation");
+    body["channel"] = json!("web");
+    svc.request("ticket.open", &body, Some(&agent()))
+        .await
+        .unwrap()
+}
+
+async fn the_company_sets_its_own_sla_targets(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let admin = admin();
+    let before = consultation(&svc, "SN-SLA-P1").await;
+    let policy: Value = svc
+        .request("sla_policy.get", &json!({}), Some(&admin))
+        .await
+        .unwrap();
+    assert_eq!(policy["version"], 0);
+    let mut targets = policy["targets"].as_array().unwrap().clone();
+    for t in &mut targets {
+        if t["priority"] == "p4" && t["tier"] == "standard" && t.get("type").is_none() {
+            t["first_response_minutes"] = json!(10);
+            t["resolution_minutes"] = json!(60);
+        }
+    }
+    let mut broken = targets.clone();
+    broken.pop();
+    broken.retain(|t| t["priority"] != "p1");
+    let refused = refusal(
+        svc.request::<_, Value>(
+            "sla_policy.replace",
+            &json!({"targets": broken, "expected_version": 0}),
+            Some(&admin),
+        )
+        .await
+        .unwrap_err(),
+    );
+    assert_eq!(
+        (refused.status, refused.errors[0].field.as_str()),
+        (422, "targets")
+    );
+    let saved: Value = svc
+        .request(
+            "sla_policy.replace",
+            &json!({"targets": targets, "expected_version": 0}),
+            Some(&admin),
+        )
+        .await
+        .unwrap();
+    assert_eq!(saved["version"], 1);
+    let after = consultation(&svc, "SN-SLA-P2").await;
+    // Ten working minutes instead of a working day: the new ticket is due much sooner.
+    for deadline in ["first_response_due", "resolution_due"] {
+        let (b, a) = (
+            chrono::DateTime::parse_from_rfc3339(before["sla"][deadline].as_str().unwrap())
+                .unwrap(),
+            chrono::DateTime::parse_from_rfc3339(after["sla"][deadline].as_str().unwrap()).unwrap(),
+        );
+        assert!(a < b, "{deadline}: {before} {after}");
+    }
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_company_sets_its_own_sla_targets_on_sqlite() {
+    the_company_sets_its_own_sla_targets(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_company_sets_its_own_sla_targets_on_postgresql() {
+    the_company_sets_its_own_sla_targets(TestBackend::Postgres).await;
+}
