@@ -174,6 +174,19 @@ impl Db {
         })
     }
 
+    /// Runs one use case in a new unit of work: commits what it did when it succeeds,
+    /// keeps nothing when it fails. The request endpoints' whole transaction handling.
+    pub async fn in_unit_of_work<T, E, F>(&self, work: F) -> std::result::Result<T, E>
+    where
+        E: From<Error>,
+        F: for<'u> FnOnce(&'u mut UnitOfWork) -> crate::BoxFuture<'u, std::result::Result<T, E>>,
+    {
+        let mut uow = self.begin().await?;
+        let done = work(&mut uow).await?;
+        uow.commit().await?;
+        Ok(done)
+    }
+
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("select 1").execute(&self.read).await?;
@@ -347,6 +360,45 @@ fn type_name<T>() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A use case that writes a note, then fails when asked to.
+    fn note<'u>(
+        uow: &'u mut UnitOfWork,
+        text: &'static str,
+        fail: bool,
+    ) -> crate::BoxFuture<'u, Result<u64>> {
+        Box::pin(async move {
+            sqlx::query("insert into note (text) values ($1)")
+                .bind(text)
+                .execute(uow.conn())
+                .await?;
+            if fail {
+                return Err(Error::Conflict("refused after writing".into()));
+            }
+            Ok(1)
+        })
+    }
+
+    #[tokio::test]
+    async fn a_use_case_keeps_what_it_did_only_when_it_succeeds() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = Db::connect(&format!("sqlite://{}/u.db", dir.path().display()), "uow")
+            .await
+            .expect("connect");
+        sqlx::query("create table note (text text not null)")
+            .execute(db.write())
+            .await
+            .expect("table");
+        let kept = db.in_unit_of_work(|uow| note(uow, "kept", false)).await;
+        assert_eq!(kept.expect("ok"), 1);
+        let refused = db.in_unit_of_work(|uow| note(uow, "dropped", true)).await;
+        assert!(matches!(refused, Err(Error::Conflict(_))));
+        let texts: Vec<String> = sqlx::query_scalar("select text from note")
+            .fetch_all(db.read())
+            .await
+            .expect("read");
+        assert_eq!(texts, ["kept"]);
+    }
 
     #[test]
     fn urls_pick_the_backend_and_hide_passwords() {

@@ -117,10 +117,10 @@ async fn create_customer(
     _ctx: RequestContext,
     req: CreateCustomer,
 ) -> Result<Customer, ServiceError> {
-    let mut uow = db.begin().await?;
-    let c = customers::create_customer(&mut uow, &calendar, req).await?;
-    uow.commit().await?;
-    Ok(c)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { customers::create_customer(uow, &calendar, req).await })
+    })
+    .await
 }
 
 async fn register_machine(
@@ -128,10 +128,10 @@ async fn register_machine(
     _ctx: RequestContext,
     req: RegisterMachine,
 ) -> Result<Machine, ServiceError> {
-    let mut uow = db.begin().await?;
-    let m = customers::register_machine(&mut uow, &calendar, req).await?;
-    uow.commit().await?;
-    Ok(m)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { customers::register_machine(uow, &calendar, req).await })
+    })
+    .await
 }
 
 async fn register_card(
@@ -139,10 +139,10 @@ async fn register_card(
     ctx: RequestContext,
     req: RegisterWarrantyCard,
 ) -> Result<WarrantyCard, ServiceError> {
-    let mut uow = db.begin().await?;
-    let card = customers::register_card(&mut uow, &calendar, ctx.actor, req).await?;
-    uow.commit().await?;
-    Ok(card)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { customers::register_card(uow, &calendar, ctx.actor, req).await })
+    })
+    .await
 }
 
 async fn save_product_line(
@@ -150,8 +150,6 @@ async fn save_product_line(
     _ctx: RequestContext,
     req: ProductLine,
 ) -> Result<ProductLine, ServiceError> {
-    let mut uow = db.begin().await?;
-    let line = customers::save_product_line(&mut uow, req).await?;
-    uow.commit().await?;
-    Ok(line)
+    db.in_unit_of_work(|uow| Box::pin(customers::save_product_line(uow, req)))
+        .await
 }

@@ -23,10 +23,8 @@ async fn create(
     _ctx: RequestContext,
     req: CreateFaqArticle,
 ) -> Result<FaqArticle, ServiceError> {
-    let mut uow = db.begin().await?;
-    let a = faq::create(&mut uow, &calendar, req).await?;
-    uow.commit().await?;
-    Ok(a)
+    db.in_unit_of_work(move |uow| Box::pin(async move { faq::create(uow, &calendar, req).await }))
+        .await
 }
 
 async fn find(

@@ -15,10 +15,8 @@ pub(super) async fn transition(
     ctx: RequestContext,
     req: TransitionTicket,
 ) -> Result<Ticket, ServiceError> {
-    let mut uow = db.begin().await?;
-    let t = lifecycle::transition(&mut uow, ctx.actor, req).await?;
-    uow.commit().await?;
-    Ok(t)
+    db.in_unit_of_work(|uow| Box::pin(lifecycle::transition(uow, ctx.actor, req)))
+        .await
 }
 
 pub(super) async fn set_priority(
@@ -26,10 +24,10 @@ pub(super) async fn set_priority(
     ctx: RequestContext,
     req: SetPriority,
 ) -> Result<Ticket, ServiceError> {
-    let mut uow = db.begin().await?;
-    let t = lifecycle::set_priority(&mut uow, &calendar, ctx.actor, req).await?;
-    uow.commit().await?;
-    Ok(t)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { lifecycle::set_priority(uow, &calendar, ctx.actor, req).await })
+    })
+    .await
 }
 
 pub(super) async fn assign_owner(
@@ -37,10 +35,8 @@ pub(super) async fn assign_owner(
     ctx: RequestContext,
     req: AssignOwner,
 ) -> Result<Ticket, ServiceError> {
-    let mut uow = db.begin().await?;
-    let t = lifecycle::assign_owner(&mut uow, ctx.actor, req).await?;
-    uow.commit().await?;
-    Ok(t)
+    db.in_unit_of_work(|uow| Box::pin(lifecycle::assign_owner(uow, ctx.actor, req)))
+        .await
 }
 
 pub(super) async fn inspect_return(
@@ -48,8 +44,6 @@ pub(super) async fn inspect_return(
     ctx: RequestContext,
     req: InspectReturn,
 ) -> Result<Ticket, ServiceError> {
-    let mut uow = db.begin().await?;
-    let t = lifecycle::inspect_return(&mut uow, ctx.actor, req).await?;
-    uow.commit().await?;
-    Ok(t)
+    db.in_unit_of_work(|uow| Box::pin(lifecycle::inspect_return(uow, ctx.actor, req)))
+        .await
 }

@@ -58,10 +58,10 @@ async fn open(
     ctx: RequestContext,
     req: OpenTicket,
 ) -> Result<Ticket, ServiceError> {
-    let mut uow = db.begin().await?;
-    let ticket = app::tickets::open(&mut uow, &calendar, ctx.actor, req).await?;
-    uow.commit().await?;
-    Ok(ticket)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::tickets::open(uow, &calendar, ctx.actor, req).await })
+    })
+    .await
 }
 
 async fn get(
