@@ -12,12 +12,12 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod app;
 mod config;
 mod consumers;
 pub mod domain;
-mod planning;
-mod purchasing;
 mod store;
+mod sweep;
 
 use aftercare_contracts::Service;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
@@ -46,12 +46,7 @@ pub async fn build(
         settings,
         |db| {
             (
-                {
-                    let mut all = api::endpoints(db.clone());
-                    all.extend(purchasing::endpoints(db.clone(), calendar.clone()));
-                    all.extend(planning::endpoints(db, calendar));
-                    all
-                },
+                api::endpoints(db, calendar),
                 Some(consumers::handlers(consumers::Context {
                     consumable_lead_days,
                 })),
@@ -59,5 +54,5 @@ pub async fn build(
         },
     )
     .await
-    .map(|host| host.with_job(purchasing::job(job_calendar)))
+    .map(|host| host.with_job(sweep::job(job_calendar)))
 }

@@ -44,6 +44,11 @@ pub fn contact_now(empty: NaiveDate, today: NaiveDate, lead_days: u32) -> bool {
     (empty - today).num_days() <= i64::from(lead_days)
 }
 
+/// Pages a day as announced to the customer: one decimal.
+pub fn rounded_rate(rate: f64) -> f64 {
+    (rate * 10.0).round() / 10.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +99,11 @@ mod tests {
         assert!(contact_now(empty.date_naive(), day(17), 7));
         // Past its yield: empty now.
         assert_eq!(empty_on(r(11, 120_000), -4_000, 300.0), r(11, 0).at);
+    }
+
+    #[test]
+    fn the_rate_is_announced_to_one_decimal() {
+        assert_eq!(rounded_rate(299.96), 300.0);
+        assert_eq!(rounded_rate(12.34), 12.3);
     }
 }

@@ -1,15 +1,43 @@
 //! Inventory's rules, free of I/O: how a consumption is taken from stock locations
 //! without any going negative, where a work order's parts are held, what a valid part or
-//! receipt is, what each movement does to a balance ([`ledger`]), demand forecasts
-//! ([`forecast`]) and when consumables run out ([`consumables`]).
+//! receipt is and when a part's price change is announced (here); how a visit's parts
+//! leave stock ([`consumption`]), what each movement does to a balance ([`ledger`]),
+//! stocktakes ([`stocktakes`]), reordering and purchase requests ([`replenish`]) and how
+//! one is numbered ([`numbering`]), demand forecasts ([`forecast`]) and the plans drafted
+//! from them ([`planning`]), the stock report ([`stock_report`]) and when consumables run
+//! out ([`consumables`]).
 pub mod consumables;
+pub mod consumption;
 pub mod forecast;
 pub mod ledger;
 pub mod numbering;
+pub mod planning;
 pub mod replenish;
+pub mod stock_report;
+pub mod stocktakes;
 
 use aftercare_contracts::FieldError;
-use aftercare_contracts::inventory::{CreatePart, ReceiveStock};
+use aftercare_contracts::Money;
+use aftercare_contracts::inventory::{CreatePart, Part, PartPriceChanged, ReceiveStock};
+use chrono::{DateTime, Utc};
+
+/// The announcement a catalogue change makes when it changes the list price
+/// (`inventory.part.price_changed`, so billing charges late consumptions the price of
+/// their day); `None` when the price stays.
+pub fn price_change(
+    current: &Part,
+    name: &str,
+    list_price: &Money,
+    at: DateTime<Utc>,
+) -> Option<PartPriceChanged> {
+    (current.list_price != *list_price).then(|| PartPriceChanged {
+        sku: current.sku.clone(),
+        name: name.trim().to_owned(),
+        old_price: current.list_price.clone(),
+        list_price: list_price.clone(),
+        at,
+    })
+}
 
 /// Splits `wanted` units over locations (`(location, on_hand)`), fullest first, never
 /// taking more than a location holds. Returns the takes and the shortfall.
@@ -338,5 +366,30 @@ mod tests {
         let (takes, short) = plan_take(1, &[]);
         assert!(takes.is_empty());
         assert_eq!(short, 1);
+    }
+
+    #[test]
+    fn only_a_new_list_price_is_announced() {
+        let part = Part {
+            sku: "DRUM-1".into(),
+            name: "Drum".into(),
+            list_price: Money::cny(100),
+            on_hand: 0,
+            reserved: 0,
+            available: 0,
+            locations: vec![],
+            category: Default::default(),
+            compatible_models: vec![],
+            unit_cost: None,
+            failure_prone: 0,
+            page_yield: None,
+            version: 1,
+        };
+        let at = DateTime::UNIX_EPOCH;
+        assert_eq!(price_change(&part, "Drum", &Money::cny(100), at), None);
+        let changed = price_change(&part, " Drum unit ", &Money::cny(120), at).expect("changed");
+        assert_eq!(changed.old_price, Money::cny(100));
+        assert_eq!(changed.list_price, Money::cny(120));
+        assert_eq!(changed.name, "Drum unit");
     }
 }

@@ -1,7 +1,10 @@
 //! Replenishment: when a location's stock of a part is reordered and how much, and how a
 //! purchase request moves from draft to received.
 use aftercare_contracts::FieldError;
-use aftercare_contracts::inventory::{PurchaseStatus, StockRule};
+use aftercare_contracts::inventory::{
+    CreatePurchaseRequest, MovePurchaseRequest, PurchaseStatus, StockRule,
+};
+use aftercare_contracts::rpc::check_text;
 
 /// Problems with a rule: min ≤ reorder point < max ≤ 1,000,000.
 pub fn validate_rule(r: &StockRule) -> Vec<FieldError> {
@@ -31,6 +34,46 @@ pub fn to_order(available: i64, on_order: i64, rule: &StockRule) -> u32 {
         return 0;
     }
     (i64::from(rule.max) - position).clamp(0, i64::from(u32::MAX)) as u32
+}
+
+/// Why a reorder request orders what it orders, as written on the request.
+pub fn reorder_basis(available: i64, on_order: i64, rule: &StockRule) -> String {
+    format!(
+        "available {available} + on order {on_order} at or below the reorder point {}; up to {}",
+        rule.reorder_point, rule.max
+    )
+}
+
+/// Problems with a purchase request made by hand: a basis of 1-500 characters and
+/// 1-100,000 units.
+pub fn check_request(req: &CreatePurchaseRequest) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    check_text(&mut e, "basis", &req.basis, 1, 500);
+    if !(1..=100_000).contains(&req.quantity) {
+        e.push(FieldError {
+            field: "quantity".into(),
+            code: "out_of_range".into(),
+            message: "quantity must be between 1 and 100000".into(),
+        });
+    }
+    e
+}
+
+/// Problems with a move of a purchase request: a reference of at most 200 characters,
+/// required when it is ordered (the supplier's order reference).
+pub fn check_move(req: &MovePurchaseRequest) -> Option<FieldError> {
+    let err = |code: &str, message: &str| FieldError {
+        field: "reference".into(),
+        code: code.into(),
+        message: message.into(),
+    };
+    if req.reference.chars().count() > 200 {
+        return Some(err("too_long", "reference must be at most 200 characters"));
+    }
+    if req.to == PurchaseStatus::Ordered && req.reference.trim().is_empty() {
+        return Some(err("required", "give the supplier's order reference"));
+    }
+    None
 }
 
 /// The moves a purchase request may make.
@@ -81,5 +124,33 @@ mod tests {
         use PurchaseStatus::*;
         assert!(may_move(Draft, Approved) && may_move(Ordered, Received));
         assert!(!may_move(Draft, Ordered) && !may_move(Received, Cancelled));
+    }
+
+    #[test]
+    fn requests_by_hand_and_orders_are_checked() {
+        let req = CreatePurchaseRequest {
+            sku: "DRUM-1".into(),
+            location: "main".into(),
+            quantity: 0,
+            basis: String::new(),
+        };
+        let fields: Vec<String> = check_request(&req).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["basis", "quantity"]);
+        let order = MovePurchaseRequest {
+            purchase_id: "PR1".into(),
+            to: PurchaseStatus::Ordered,
+            reference: " ".into(),
+            expected_version: 1,
+        };
+        assert_eq!(check_move(&order).map(|e| e.code), Some("required".into()));
+        let approve = MovePurchaseRequest {
+            to: PurchaseStatus::Approved,
+            ..order
+        };
+        assert_eq!(check_move(&approve), None);
+        assert_eq!(
+            reorder_basis(3, 1, &rule()),
+            "available 3 + on order 1 at or below the reorder point 5; up to 20"
+        );
     }
 }

@@ -1,0 +1,59 @@
+//! Parts planning endpoints: a forecast plan drafted, read and approved.
+use std::sync::Arc;
+
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::ServiceError;
+use aftercare_contracts::inventory::{
+    ApproveForecastPlan, ForecastPlan, GetForecastPlan, StartForecastPlan,
+};
+use aftercare_platform::Db;
+use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
+
+use crate::{app, store};
+
+/// The forecast plan endpoints; approved plans' purchase requests are numbered in the
+/// company's local year.
+pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
+    Endpoints::new(db)
+        .on::<StartForecastPlan, _>(start)
+        .on::<GetForecastPlan, _>(get)
+        .on::<ApproveForecastPlan, _>(move |db, ctx, req| approve(db, calendar.clone(), ctx, req))
+        .into_vec()
+}
+
+/// Drafts a forecast plan.
+async fn start(
+    db: Db,
+    ctx: RequestContext,
+    req: StartForecastPlan,
+) -> Result<ForecastPlan, ServiceError> {
+    let mut uow = db.begin().await?;
+    let plan = app::forecasts::start(&mut uow, req, app::user_of(&ctx.actor)).await?;
+    uow.commit().await?;
+    Ok(plan)
+}
+
+/// A forecast plan.
+async fn get(
+    db: Db,
+    _ctx: RequestContext,
+    req: GetForecastPlan,
+) -> Result<ForecastPlan, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    store::forecasts::plan(&mut conn, req.id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("forecast plan", &req.id))
+}
+
+/// Approves a draft plan, drafting its purchase requests.
+async fn approve(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    _ctx: RequestContext,
+    req: ApproveForecastPlan,
+) -> Result<ForecastPlan, ServiceError> {
+    let mut uow = db.begin().await?;
+    let plan = app::forecasts::approve(&mut uow, &calendar, req).await?;
+    uow.commit().await?;
+    Ok(plan)
+}
