@@ -1,17 +1,18 @@
 //! The one place access is decided: every `/api/v1` request passes this guard, which
-//! authenticates the caller, applies the per-client rate limit, checks the operation's
-//! `access` column in the [catalogue](crate::api::catalogue) (403 otherwise) and hands
+//! authenticates the caller, applies the per-client rate limit, checks the `access` of
+//! the [operation](crate::api::operation) its route declares (403 otherwise) and hands
 //! creating requests to the idempotency layer. Object-level narrowing (whose objects)
 //! is done by the handlers with the [`Principal`] this guard attaches.
 use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
 
 use aftercare_contracts::Role;
-use axum::extract::{ConnectInfo, MatchedPath, Request, State};
-use axum::http::{HeaderMap, Method, header};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::api::catalogue::{self, Access, Kind};
+use crate::api::operation::{Access, Kind, Operation};
 use crate::client_addr::{self, ClientIp};
 use crate::error::ApiError;
 use crate::idempotency;
@@ -19,9 +20,6 @@ use crate::identity::store::{self, AccountRow};
 use crate::identity::tokens::{API_TOKEN_PREFIX, digest};
 use crate::identity::{Principal, Via};
 use crate::state::AppState;
-
-/// The prefix every operation path is mounted under.
-pub(crate) const API_PREFIX: &str = "/api/v1";
 
 /// What an account that must change its password may still do.
 const ALLOWED_BEFORE_PASSWORD_CHANGE: [&str; 2] = ["changePassword", "signOut"];
@@ -35,27 +33,11 @@ pub(crate) async fn guard(State(s): State<AppState>, mut req: Request, next: Nex
         .unwrap_or(IpAddr::from([127, 0, 0, 1]));
     let ip = client_addr::client_ip(peer, req.headers(), &s.config.trusted_proxies);
     req.extensions_mut().insert(ClientIp(ip));
-    let Some(path) = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().trim_start_matches(API_PREFIX).to_owned())
-    else {
-        return next.run(req).await;
-    };
-    // axum answers `HEAD` with the `GET` handler, so `HEAD` is checked exactly as `GET`:
-    // same authentication, role, ticket-code scope and rate limit.
-    let method = if req.method() == Method::HEAD {
-        Method::GET
-    } else {
-        req.method().clone()
-    };
-    let Some(op) = catalogue::find(&method, &path) else {
-        // A routed method missing from the table is refused, never served unchecked;
-        // `OPTIONS` goes on to the 405 answer (CORS preflights never reach the guard).
-        if req.method() == Method::OPTIONS {
-            return next.run(req).await;
-        }
-        tracing::error!(method = %req.method(), path, "route missing from the operation table");
+    // The operation's declaration travels with its route; a route without one is
+    // refused, never served unchecked. (`HEAD` is served by the `GET` route, so it is
+    // checked exactly as `GET`: same authentication, role, ticket-code scope and limit.)
+    let Some(op) = req.extensions().get::<Arc<Operation>>().cloned() else {
+        tracing::error!(method = %req.method(), path = req.uri().path(), "route without its operation");
         return ApiError::Forbidden.into_response();
     };
     let principal = match authenticate(&s, req.headers()).await {

@@ -2,6 +2,8 @@
 //! query parameters read with a 422 naming them, `If-Match` versions, and versioned
 //! reads and updates forwarded to a service.
 use aftercare_contracts::{Request, ServiceError};
+use axum::Extension;
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -144,4 +146,56 @@ pub(crate) fn stale() -> ApiError {
     ApiError::Service(ServiceError::stale(
         "the object changed since you read it; read it again and retry",
     ))
+}
+
+/// A company setting read and replaced whole, whose version is its ETag.
+pub(crate) trait Versioned {
+    /// The version a replacement names in `If-Match`.
+    fn version(&self) -> i64;
+}
+
+macro_rules! versioned {
+    ($($t:ty),* $(,)?) => {
+        $(impl Versioned for $t {
+            fn version(&self) -> i64 {
+                self.version
+            }
+        })*
+    };
+}
+
+versioned!(
+    aftercare_contracts::intake::SlaPolicy,
+    aftercare_contracts::intake::NotificationTemplates,
+    aftercare_contracts::intake::PriorityRules,
+    aftercare_contracts::dispatch::DurationDefaults,
+    aftercare_contracts::survey::Questionnaire,
+    aftercare_contracts::survey::QualityThresholds,
+);
+
+/// `GET` of a company setting: the service's current version, as the ETag.
+pub(crate) async fn read_setting<Get>(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+) -> Result<Response, ApiError>
+where
+    Get: Request + Default,
+    Get::Reply: Versioned,
+{
+    read_versioned(&s, &p, &Get::default(), Versioned::version).await
+}
+
+/// `POST` of a company setting: replaced whole at the version in `If-Match`.
+pub(crate) async fn replace_setting<Replace>(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Result<Response, ApiError>
+where
+    Replace: Request,
+    Replace::Reply: Versioned,
+{
+    let req: Replace = update_body(&s, &headers, body, None).await?;
+    read_versioned(&s, &p, &req, Versioned::version).await
 }

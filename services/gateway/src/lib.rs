@@ -3,7 +3,7 @@
 //! becomes a NATS request to the service that owns the object, in the same trace, with
 //! the acting user in the headers. Every error is RFC 9457 problem+json, every response
 //! carries the `traceparent` a user can quote to support, and the OpenAPI document is
-//! generated from the same operation table the access guard enforces.
+//! generated from the same operation declarations that route and guard every request.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod access;
@@ -320,12 +320,14 @@ fn router(
     cors: Option<tower_http::cors::CorsLayer>,
     console_csp: HeaderValue,
 ) -> axum::Router {
-    let guarded = api::routes()
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+    let guard_state = state.clone();
+    let guarded = api::routes(move |handler| {
+        handler.route_layer(axum::middleware::from_fn_with_state(
+            guard_state.clone(),
             access::guard,
         ))
-        .method_not_allowed_fallback(|| async { ApiError::Route(StatusCode::METHOD_NOT_ALLOWED) });
+    })
+    .method_not_allowed_fallback(|| async { ApiError::Route(StatusCode::METHOD_NOT_ALLOWED) });
     let timeout = state.config.request_timeout * 2 + Duration::from_secs(1);
     let router = axum::Router::new()
         .nest("/api/v1", guarded)

@@ -1,4 +1,4 @@
-//! The OpenAPI 3.1 document, generated from the [operation table](crate::api::catalogue)
+//! The OpenAPI 3.1 document, generated from the [declared operations](crate::api::operation)
 //! and the request and response types' JSON Schemas, served at `/api/v1/openapi.json`;
 //! a self-contained browsable reference at `/api/docs` (no CDN, works air-gapped); and
 //! the permission matrix as Markdown for `docs/API.md`.
@@ -7,7 +7,8 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
-use crate::api::catalogue::{Access, Body, In, Kind, OPERATIONS, Operation};
+use crate::api::operation::{Access, Body, In, Kind, Operation};
+use crate::api::operations;
 use crate::error::Problem;
 
 fn generator() -> SchemaGenerator {
@@ -37,7 +38,7 @@ fn request_schema(g: &mut SchemaGenerator, op: &Operation) -> Option<Value> {
         .map(str::to_owned)?;
     let mut inline = g.definitions().get(&name).cloned()?;
     if let Some(props) = inline.get_mut("properties").and_then(Value::as_object_mut) {
-        for f in op.request_omits {
+        for f in &op.request_omits {
             props.remove(*f);
         }
     }
@@ -150,7 +151,7 @@ pub(crate) fn document() -> Value {
     let mut g = generator();
     let problem = schema_of::<Problem>(&mut g);
     let mut paths = Map::new();
-    for op in OPERATIONS {
+    for op in &operations() {
         let path = format!("/api/v1{}", op.path);
         let entry = paths
             .entry(path)
@@ -190,11 +191,12 @@ pub(crate) fn document() -> Value {
     })
 }
 
-/// `docs/API.md`: the permission matrix, generated from the operation table.
+/// `docs/API.md`: the permission matrix, generated from the declared operations.
 pub fn permission_matrix_markdown() -> String {
     let mut out = String::from(
         "# API operations and permissions\n\n\
-         Generated from `services/gateway/src/api/catalogue.rs` (the table the gateway enforces); \
+         Generated from the operations declared in `services/gateway/src/api/` (the declarations \
+         the gateway routes and enforces); \
          regenerate with `UPDATE_SCHEMAS=1 cargo test -p aftercare-gateway`.\n\n\
          ✔ = allowed, · = 403. \"own\" rules narrow what an allowed role sees; another customer's \
          or technician's object answers 404. `code` = a ticket-code session (no account).\n\n",
@@ -208,7 +210,7 @@ pub fn permission_matrix_markdown() -> String {
         out.push_str(":-:|");
     }
     out.push_str(":-:|---|\n");
-    for op in OPERATIONS {
+    for op in &operations() {
         out.push_str(&format!(
             "| {} | {} | `/api/v1{}` |",
             op.id, op.method, op.path
@@ -246,7 +248,7 @@ mod tests {
     fn every_operation_is_documented_with_its_errors() {
         let doc = document();
         assert_eq!(doc["openapi"], "3.1.0");
-        for op in OPERATIONS {
+        for op in &operations() {
             let o = &doc["paths"][format!("/api/v1{}", op.path)][op.method.as_str().to_lowercase()];
             assert_eq!(o["operationId"], op.id);
             assert!(o["responses"]["default"].is_object(), "{}", op.id);

@@ -13,6 +13,7 @@ use super::model::{
     Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, CreateAccount, CreateApiToken,
     Me, Refresh, SignIn, SignOut, TokenPair,
 };
+use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post};
 use super::services::ListQuery;
 use crate::body::json_with;
 use crate::client_addr::ClientIp;
@@ -610,4 +611,122 @@ pub(crate) async fn list_audit(
         .collect::<Vec<_>>();
     let next_cursor = page.next_cursor;
     Ok(Json(Page { items, next_cursor }).into_response())
+}
+
+/// The administration of accounts, API tokens and the audit log.
+pub(crate) fn accounts() -> Routes {
+    Routes::tagged("accounts")
+        .add(
+            post("createAccount", "/accounts")
+                .summary("Create an account with one role")
+                .body::<CreateAccount>()
+                .creates()
+                .reply::<Account>()
+                .to(create_account),
+        )
+        .add(
+            get("listAccounts", "/accounts")
+                .summary("List accounts")
+                .params(&[LIMIT, CURSOR])
+                .reply::<Page<Account>>()
+                .to(list_accounts),
+        )
+        .add(
+            get("getAccount", "/accounts/{id}")
+                .summary("One account")
+                .params(&[path_id("Account id.")])
+                .reply::<Account>()
+                .to(get_account),
+        )
+        .add(
+            post("disableAccount", "/accounts/{id}/disable")
+                .summary("Disable an account: its sessions end and its tokens are revoked")
+                .params(&[path_id("Account id.")])
+                .updates()
+                .reply::<Account>()
+                .to(disable_account),
+        )
+        .add(
+            post("createApiToken", "/accounts/{id}/api-tokens")
+                .summary("Create an API token acting as the account (shown once)")
+                .params(&[path_id("Account id.")])
+                .body::<CreateApiToken>()
+                .creates()
+                .reply::<ApiTokenCreated>()
+                .to(create_api_token),
+        )
+        .add(
+            get("listApiTokens", "/accounts/{id}/api-tokens")
+                .summary("The account's API tokens (never their secrets)")
+                .params(&[path_id("Account id.")])
+                .reply::<Page<ApiToken>>()
+                .to(list_api_tokens),
+        )
+        .add(
+            post(
+                "revokeApiToken",
+                "/accounts/{id}/api-tokens/{token_id}/revoke",
+            )
+            .summary("Revoke one API token")
+            .params(&[path_id("Account id."), path("token_id", "API token id.")])
+            .no_content()
+            .to(revoke_api_token),
+        )
+        .add(
+            get("listAudit", "/audit")
+                .summary("Audit log, newest first: personal-data exports and account changes")
+                .params(&[LIMIT, CURSOR])
+                .reply::<Page<AuditEntry>>()
+                .to(list_audit),
+        )
+}
+
+/// Signing in and out, and the caller's own account.
+pub(crate) fn signing_in() -> Routes {
+    Routes::tagged("auth")
+        .add(
+            post("signIn", "/auth/token")
+                .summary("Sign in with login and password; returns an access and a refresh token")
+                .public()
+                .body::<SignIn>()
+                .reply::<TokenPair>()
+                .to(sign_in),
+        )
+        .add(
+            post("refreshToken", "/auth/refresh")
+                .summary("Exchange a refresh token for new tokens (the old one stops working)")
+                .public()
+                .body::<Refresh>()
+                .reply::<TokenPair>()
+                .to(refresh),
+        )
+        .add(
+            post("signOut", "/auth/logout")
+                .summary(
+                    "Sign out: ends the caller's access tokens and revokes the refresh token given",
+                )
+                .signed_in()
+                .ticket_code()
+                .body::<SignOut>()
+                .no_content()
+                .to(sign_out),
+        )
+        .add(
+            get("whoAmI", "/me")
+                .summary("The signed-in caller: account, role and what it is linked to")
+                .signed_in()
+                .ticket_code()
+                .reply::<Me>()
+                .to(me),
+        )
+        .add(
+            post("changePassword", "/me/password")
+                .summary(
+                    "Change the caller's password; other sessions end, new tokens are returned",
+                )
+                .signed_in()
+                .body::<ChangePassword>()
+                .reply::<TokenPair>()
+                .to(change_password),
+        )
 }

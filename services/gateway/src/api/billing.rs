@@ -1,15 +1,17 @@
 //! Billing routes beyond reading receipts: contracts (年保), payments, credit notes,
 //! IOUs, fee schedules, the daily cash reconciliation, refunds and billing's reports.
 use aftercare_contracts::Request;
+use aftercare_contracts::Role::{Admin, Agent, Finance, Manager};
 use aftercare_contracts::billing::{
-    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements,
+    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements, ClaimStatus,
     ClaimsOutstanding, ClaimsReportRequest, Contract, ContractsSignedReport,
     ContractsSignedRequest, CreateContract, CreateCreditNote, CreateFeeSchedule, CreditNote,
-    FeeSchedule, GetClaim, GetContract, GetPartPrices, GetRefund, GetRenewal,
+    FeeSchedule, GetClaim, GetContract, GetPartPrices, GetRefund, GetRenewal, Invoice,
     ListClaimRequirements, ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules,
-    ListRefunds, ListRenewals, ManufacturerClaim, PartPrices, PayRefund, ReceivablesReport,
-    ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment, RecordRenewalOutcome, Refund,
-    Renewal, RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields, TransitionClaim,
+    ListRefunds, ListRenewals, ManufacturerClaim, PartPrices, PayRefund, Payment,
+    ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment,
+    RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus, RevenueGrouping,
+    RevenueReport, RevenueRequest, SetClaimFields, TerminateContract, TransitionClaim,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -20,6 +22,8 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::operation::{Routes, WORK_ORDER_FILTER, get, path, path_id, post, query, schema};
+use super::roles::INVOICE_READERS;
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{created, parse_day, parse_uuid_param, read_versioned, update_versioned};
@@ -456,4 +460,316 @@ pub(crate) async fn terminate_contract(
     .await?;
     let c: Contract = s.call(&req, Some(&p)).await?;
     Ok(created(&c, format!("/api/v1/contracts/{id}"), None))
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("billing")
+        .add(
+            get("listInvoices", "/invoices")
+                .summary("Receipts of a work order")
+                .roles(INVOICE_READERS)
+                .scope("customer: receipts of own tickets only")
+                .params(&[WORK_ORDER_FILTER])
+                .reply::<Page<Invoice>>()
+                .to(super::services::list_invoices),
+        )
+        .add(
+            get("getInvoice", "/invoices/{id}")
+                .summary("One receipt")
+                .roles(INVOICE_READERS)
+                .scope("customer: receipts of own tickets only")
+                .params(&[path_id("Receipt id.")])
+                .reply::<Invoice>()
+                .to(super::services::get_invoice),
+        )
+        .add(
+            post("createContract", "/contracts")
+                .summary("Record a signed annual maintenance contract (年保): machines, period, coverage, visit frequency, price; receipts then apply its coverage, dispatch plans its visits")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .body::<CreateContract>()
+                .creates()
+                .reply::<Contract>()
+                .to(create_contract),
+        )
+        .add(
+            get("listContracts", "/contracts")
+                .summary("Contracts, newest first")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[
+                    query("customer_id", schema::<uuid::Uuid>, "Only this customer's contracts."),
+                ])
+                .reply::<Page<Contract>>()
+                .to(list_contracts),
+        )
+        .add(
+            get("getContract", "/contracts/{id}")
+                .summary("One contract by id or number")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path_id("Contract id or number.")])
+                .reply::<Contract>()
+                .to(get_contract),
+        )
+        .add(
+            post("terminateContract", "/contracts/{id}/termination")
+                .summary("End a contract early (once): coverage stops after the new last day and dispatch plans no visit after it")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[path_id("Contract id or number.")])
+                .body::<TerminateContract>()
+                .path_fills(&["contract_id"])
+                .creates()
+                .reply::<Contract>()
+                .to(terminate_contract),
+        )
+        .add(
+            post("recordPayment", "/invoices/{id}/payments")
+                .summary("Record a payment of a receipt (cash, bank transfer, WeChat Pay, Alipay; recorded, not processed); never more than is owed")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path_id("Receipt id or number.")])
+                .body::<RecordPayment>()
+                .path_fills(&["invoice_id"])
+                .creates()
+                .reply::<Payment>()
+                .to(record_payment),
+        )
+        .add(
+            get("receivables", "/reports/receivables")
+                .summary("Receivables ageing (应收帐款) on a day: every receipt with something owed, its age and bucket (0-30, 31-60, 61-90, over 90 days), totals per bucket")
+                .tag("reports")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[
+                    query("as_of", schema::<chrono::NaiveDate>, "The day ages are counted to.").required(),
+                ])
+                .reply::<ReceivablesReport>()
+                .to(receivables),
+        )
+        .add(
+            get("revenue", "/reports/revenue")
+                .summary("Revenue of the receipts issued in a period by month, kind of visit, district or technician: at price, charged, credited, net, key-account discounts, and the cost of warranty, contract and manufacturer-claimable work")
+                .tag("reports")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[
+                    query("from", schema::<chrono::NaiveDate>, "First day (service-local), inclusive.").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last day, inclusive; at most 400 days after from.").required(),
+                    query("group_by", schema::<RevenueGrouping>, "month (default), work_type, district or technician."),
+                ])
+                .reply::<RevenueReport>()
+                .to(revenue),
+        )
+        .add(
+            get("listFeeSchedules", "/fee-schedules")
+                .summary("Fee schedule versions (统一收费标准), newest first")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .reply::<Page<FeeSchedule>>()
+                .to(list_fee_schedules),
+        )
+        .add(
+            get("getPartPrices", "/part-prices/{sku}")
+                .summary("A part's list price changes as billing keeps them: receipts charge the price in force when the visit finished")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path("sku", "Part number.")])
+                .reply::<PartPrices>()
+                .to(part_prices),
+        )
+        .add(
+            post("createFeeSchedule", "/fee-schedules")
+                .summary("Publish a new fee schedule version from a day on (today or later, after the latest): call-out fees by district and kind, hourly or flat labour, key-account discount, tax, warranty terms, misuse faults, brand warranties")
+                .roles(&[Finance, Manager, Admin])
+                .body::<CreateFeeSchedule>()
+                .creates()
+                .reply::<FeeSchedule>()
+                .to(create_fee_schedule),
+        )
+        .add(
+            post("createCreditNote", "/invoices/{id}/credit-notes")
+                .summary("Correct a receipt by a credit note (receipts are never edited); at most what is still owed")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[path_id("Receipt id or number.")])
+                .body::<CreateCreditNote>()
+                .path_fills(&["invoice_id"])
+                .creates()
+                .reply::<CreditNote>()
+                .to(create_credit_note),
+        )
+        .add(
+            get("listCreditNotes", "/invoices/{id}/credit-notes")
+                .summary("The credit notes of a receipt")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path_id("Receipt id or number.")])
+                .reply::<Page<CreditNote>>()
+                .to(list_credit_notes),
+        )
+        .add(
+            post("recordIou", "/invoices/{id}/iou")
+                .summary("Record the customer's IOU (欠条) for what a receipt still owes, with the promised day")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path_id("Receipt id or number.")])
+                .body::<RecordIou>()
+                .path_fills(&["invoice_id"])
+                .creates()
+                .reply::<Invoice>()
+                .to(record_iou),
+        )
+        .add(
+            get("cashDay", "/cash-days")
+                .summary("A day's cash per technician: what each collected on site, visit by visit, and the count once made")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[
+                    query("day", schema::<chrono::NaiveDate>, "The service-local day.").required(),
+                ])
+                .reply::<Page<CashDay>>()
+                .to(cash_day),
+        )
+        .add(
+            post("reconcileCash", "/cash-reconciliations")
+                .summary("Record the count of a technician's cash for a day (once): balanced, or a variance a manager must approve")
+                .roles(&[Finance, Manager, Admin])
+                .body::<ReconcileCash>()
+                .creates()
+                .reply::<CashReconciliation>()
+                .to(reconcile_cash),
+        )
+        .add(
+            post("approveCashVariance", "/cash-reconciliations/{id}/approval")
+                .summary("A manager approves a cash variance; the day is settled")
+                .roles(&[Manager, Admin])
+                .params(&[path_id("Reconciliation id.")])
+                .body::<ApproveVariance>()
+                .path_fills(&["reconciliation_id"])
+                .creates()
+                .reply::<CashReconciliation>()
+                .to(approve_variance),
+        )
+        .add(
+            get("listRefunds", "/refunds")
+                .summary("Refunds of approved returns, due first")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[
+                    query("status", schema::<RefundStatus>, "Only due or only paid refunds."),
+                ])
+                .reply::<Page<Refund>>()
+                .to(list_refunds),
+        )
+        .add(
+            get("getRefund", "/refunds/{id}")
+                .summary("One refund, by id or by its return ticket's id")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[path_id("Refund id or return ticket id.")])
+                .reply::<Refund>()
+                .to(get_refund),
+        )
+        .add(
+            post("payRefund", "/refunds/{id}/payment")
+                .summary("Record that a refund was paid back (amount, method, reference); once")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[path_id("Refund id or return ticket id.")])
+                .body::<PayRefund>()
+                .path_fills(&["refund_id"])
+                .updates()
+                .reply::<Refund>()
+                .to(pay_refund),
+        )
+        .add(
+            get("listClaims", "/claims")
+                .summary("Manufacturer claims (厂家索赔), newest first: one open draft per brand gathers the lines its warranty covers")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[
+                    query("status", schema::<ClaimStatus>, "Only in this state."),
+                    query("brand", schema::<String>, "Only of this brand (case ignored)."),
+                ])
+                .reply::<Page<ManufacturerClaim>>()
+                .to(list_claims),
+        )
+        .add(
+            get("getClaim", "/claims/{id}")
+                .summary("One claim by id or number, with its lines and the removed parts that go back")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[path_id("Claim id or number.")])
+                .reply::<ManufacturerClaim>()
+                .to(get_claim),
+        )
+        .add(
+            post("setClaimFields", "/claims/{id}/fields")
+                .summary("Fill in a draft claim's brand fields (an empty value removes one)")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[path_id("Claim id or number.")])
+                .body::<SetClaimFields>()
+                .path_fills(&["claim_id"])
+                .updates()
+                .reply::<ManufacturerClaim>()
+                .to(set_claim_fields),
+        )
+        .add(
+            post("transitionClaim", "/claims/{id}/transitions")
+                .summary("Submit a claim (with the brand's required fields), record the brand's approval or rejection, or its payment")
+                .roles(&[Finance, Manager, Admin])
+                .params(&[path_id("Claim id or number.")])
+                .body::<TransitionClaim>()
+                .path_fills(&["claim_id"])
+                .updates()
+                .reply::<ManufacturerClaim>()
+                .to(move_claim),
+        )
+        .add(
+            get("listClaimRequirements", "/claim-requirements")
+                .summary("What each brand requires on a claim before it is submitted")
+                .roles(&[Finance, Manager, Admin])
+                .reply::<Page<ClaimRequirements>>()
+                .to(list_claim_requirements),
+        )
+        .add(
+            post("saveClaimRequirements", "/claim-requirements")
+                .summary("Set the fields a brand requires on its claims (replaces the brand's list)")
+                .roles(&[Finance, Manager, Admin])
+                .body::<ClaimRequirements>()
+                .creates()
+                .reply::<ClaimRequirements>()
+                .to(save_claim_requirements),
+        )
+        .add(
+            get("claimsOutstanding", "/reports/claims-outstanding")
+                .summary("Claims not yet settled, per brand: drafts, submitted and approved awaiting payment, with their value and the oldest")
+                .tag("reports")
+                .roles(&[Finance, Manager, Admin])
+                .reply::<Page<ClaimsOutstanding>>()
+                .to(claims_outstanding),
+        )
+        .add(
+            get("listRenewals", "/renewals")
+                .summary("Contracts and warranties coming to their end (续保), soonest first: listed two months ahead, followed up weekly from the 1st of the month before")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[query("status", schema::<RenewalStatus>, "Only in this state.")])
+                .reply::<Page<Renewal>>()
+                .to(list_renewals),
+        )
+        .add(
+            get("getRenewal", "/renewals/{id}")
+                .summary("One renewal")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path_id("Renewal id.")])
+                .reply::<Renewal>()
+                .to(get_renewal),
+        )
+        .add(
+            post("recordRenewalOutcome", "/renewals/{id}/outcome")
+                .summary("Record the customer's answer: declined (with the reason), or renewed, which signs the next contract from the day after the old end")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path_id("Renewal id.")])
+                .body::<RecordRenewalOutcome>()
+                .path_fills(&["renewal_id"])
+                .updates()
+                .reply::<Renewal>()
+                .to(renewal_outcome),
+        )
+        .add(
+            get("contractsSigned", "/reports/contracts-signed")
+                .summary("The contracts recorded in a month (年保合同明细), renewals told apart from new ones")
+                .tag("reports")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[
+                    query("month", schema::<String>, "The month, `2026-11` (or any day of it).").required(),
+                ])
+                .reply::<ContractsSignedReport>()
+                .to(contracts_signed),
+        )
 }

@@ -19,6 +19,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::model::PersonalData;
+use super::operation::{
+    CURSOR, LIMIT, REVEAL, REVEAL_REASON, Routes, get, path_id, post, query, schema,
+};
+use super::roles::{CUSTOMER_KEEPERS, CUSTOMER_READERS};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{created, parse_limit, parse_uuid_param, with_etag};
@@ -239,4 +244,85 @@ pub(crate) async fn save_product_line(
     let req: ProductLine = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let line: ProductLine = s.call(&req, Some(&p)).await?;
     Ok(created(&line, "/api/v1/product-lines".into(), None))
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("customers")
+        .add(
+            post("createCustomer", "/customers")
+                .summary("Register a customer; a phone already on file answers 409 with that customer")
+                .roles(CUSTOMER_KEEPERS)
+                .body::<CreateCustomer>()
+                .creates()
+                .reply::<Customer>()
+                .to(create_customer),
+        )
+        .add(
+            get("findCustomers", "/customers")
+                .summary("Find customers by name prefix, any contact phone, or a machine's serial number")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::CallbackAgent, Role::Manager, Role::Admin])
+                .params(&[
+                    query("name", schema::<String>, "Company name starts with this (case-insensitive)."),
+                    query("phone", schema::<String>, "A contact's phone, any formatting."),
+                    query("serial", schema::<String>, "A machine's serial number."),
+                    query("personal_data", schema::<PersonalData>, "`show` exports phones and addresses unmasked (agent, manager, admin; audit-logged)."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<Customer>>()
+                .to(find_customers),
+        )
+        .add(
+            get("getCustomer", "/customers/{id}")
+                .summary("One customer by id or number (C2026-000042)")
+                .roles(CUSTOMER_READERS)
+                .scope("customer: own record only; technician: customers of their open work orders; desk: phones and address masked unless revealed with a reason (audit-logged)")
+                .params(&[path_id("Customer id or number."), REVEAL, REVEAL_REASON])
+                .reply::<Customer>()
+                .to(get_customer),
+        )
+        .add(
+            get("listMachines", "/customers/{id}/machines")
+                .summary("The customer's machines")
+                .roles(CUSTOMER_READERS)
+                .scope("customer: own machines only; technician: customers of their open work orders")
+                .params(&[path_id("Customer id."), LIMIT, CURSOR])
+                .reply::<Page<Machine>>()
+                .to(list_machines),
+        )
+        .add(
+            post("registerMachine", "/machines")
+                .summary("Register a machine at a customer; serial numbers are unique per brand")
+                .roles(CUSTOMER_KEEPERS)
+                .body::<RegisterMachine>()
+                .creates()
+                .reply::<Machine>()
+                .to(register_machine),
+        )
+        .add(
+            post("registerWarrantyCard", "/warranty-cards")
+                .summary("Register a warranty card (保修卡): creates or links customer and machine, schedules the welcome call and first maintenance")
+                .roles(&[Role::Agent, Role::Manager, Role::Admin])
+                .body::<RegisterWarrantyCard>()
+                .creates()
+                .reply::<WarrantyCard>()
+                .to(register_warranty_card),
+        )
+        .add(
+            get("listProductLines", "/product-lines")
+                .summary("Product lines with their warranty months and return window")
+                .signed_in()
+                .reply::<Page<ProductLine>>()
+                .to(list_product_lines),
+        )
+        .add(
+            post("saveProductLine", "/product-lines")
+                .summary("Add a product line or change its warranty months and return window")
+                .roles(&[Role::Manager, Role::Admin])
+                .body::<ProductLine>()
+                .creates()
+                .reply::<ProductLine>()
+                .to(save_product_line),
+        )
 }

@@ -3,10 +3,11 @@
 //! Technicians reach their own work orders and route only.
 use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{
-    AddLeave, AssignWorkOrder, BookAppointment, CreateMaintenancePlan, DayPlan, DispatchReport,
-    DispatchReportRequest, GetDayPlan, GetTechnician, ListMaintenancePlans, ListTechnicians,
-    MaintenancePlan, PlanDay, RequestParts, Technician, TransitionWorkOrder, UpdateTechnician,
-    WorkOrder, WorkOrderStatus,
+    AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateMaintenancePlan,
+    CreateTechnician, DayPlan, DispatchGroup, DispatchReport, DispatchReportRequest,
+    DurationDefaults, GetDayPlan, GetDurationDefaults, GetTechnician, ListMaintenancePlans,
+    ListTechnicians, MaintenancePlan, PlanDay, ReplaceDurationDefaults, RequestParts, Technician,
+    TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderHistoryEntry, WorkOrderStatus,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -19,6 +20,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::model::work_order_sort_schema;
+use super::operation::{CURSOR, LIMIT, Param, Routes, get, path, path_id, post, query, schema};
+use super::roles::{DISPATCH_DESK, TECHNICIAN_KEEPERS, WORK_ORDER_READERS};
 use super::services::{parse_enum, visible_work_order};
 use crate::body::json_with;
 use crate::error::ApiError;
@@ -265,4 +269,225 @@ pub(crate) async fn request_parts(
     }
     update_versioned::<RequestParts>(&s, &p, ("work_order_id", id), &headers, body, |w| w.version)
         .await
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("dispatch")
+        .add(
+            post("createTechnician", "/technicians")
+                .summary("Register a technician with district, skills and daily capacity")
+                .roles(&[Role::Dispatcher, Role::Manager, Role::Admin])
+                .body::<CreateTechnician>()
+                .creates()
+                .reply::<Technician>()
+                .to(super::services::create_technician),
+        )
+        .add(
+            get("listWorkOrders", "/workorders")
+                .summary("Work orders in creation order")
+                .roles(WORK_ORDER_READERS)
+                .scope("technician: own work orders only")
+                .params(&[
+                    query("ticket_id", schema::<uuid::Uuid>, "Only the work orders of this ticket."),
+                    query("technician_id", schema::<uuid::Uuid>, "Only this technician's work orders."),
+                    query("status", schema::<WorkOrderStatus>, "Only in this state."),
+                    query("flagged", schema::<bool>, "`true`: only the ones nobody qualified for."),
+                    query("sort", work_order_sort_schema, "`created_at` (oldest first, the default) or `-created_at`."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<WorkOrder>>()
+                .to(super::services::list_work_orders),
+        )
+        .add(
+            get("getWorkOrder", "/workorders/{id}")
+                .summary("One work order")
+                .roles(WORK_ORDER_READERS)
+                .scope("technician: own work orders only")
+                .params(&[path_id("Work order id.")])
+                .reply::<WorkOrder>()
+                .to(super::services::get_work_order),
+        )
+        .add(
+            get("getWorkOrderHistory", "/workorders/{id}/history")
+                .summary("A work order's history, oldest first: who, when, what changed (creation, assignments with the technician, progress, appointments, parts, the visit report)")
+                .roles(WORK_ORDER_READERS)
+                .scope("technician: own work orders only")
+                .params(&[path_id("Work order id or number (W2026-000042)."), LIMIT, CURSOR])
+                .reply::<Page<WorkOrderHistoryEntry>>()
+                .to(super::services::work_order_history),
+        )
+        .add(
+            post("completeWorkOrder", "/workorders/{id}/complete")
+                .summary("The visit report: diagnosis, fault, work done, parts (with consent), meter, signature, payment; the outcome (completed, waiting for parts, workshop, could not fix) moves the work order")
+                .roles(&[Role::Technician, Role::Dispatcher, Role::Admin])
+                .scope("technician: own work orders only")
+                .params(&[path_id("Work order id.")])
+                .body::<CompleteWorkOrder>()
+                .path_fills(&["work_order_id"])
+                .updates()
+                .reply::<WorkOrder>()
+                .to(super::services::complete_work_order),
+        )
+        .add(
+            get("listTechnicians", "/technicians")
+                .summary("Technicians with skills, certificates, shift, leave")
+                .roles(DISPATCH_DESK)
+                .params(&[
+                    query("district", schema::<String>, "Only this district's."),
+                    query("team", schema::<String>, "Only this team's."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<Technician>>()
+                .to(list_technicians),
+        )
+        .add(
+            get("getTechnician", "/technicians/{id}")
+                .summary("One technician")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Technician, Role::Manager, Role::Admin])
+                .scope("technician: own profile only")
+                .params(&[path_id("Technician id.")])
+                .reply::<Technician>()
+                .to(get_technician),
+        )
+        .add(
+            post("updateTechnician", "/technicians/{id}")
+                .summary("Replace a technician's profile (skills, certificates, team, shift, start, van; active)")
+                .roles(TECHNICIAN_KEEPERS)
+                .params(&[path_id("Technician id.")])
+                .body::<UpdateTechnician>()
+                .path_fills(&["technician_id"])
+                .updates()
+                .reply::<Technician>()
+                .to(update_technician),
+        )
+        .add(
+            post("addLeave", "/technicians/{id}/leave")
+                .summary("Record days a technician is away (assignment skips them)")
+                .roles(TECHNICIAN_KEEPERS)
+                .params(&[path_id("Technician id.")])
+                .body::<AddLeave>()
+                .path_fills(&["technician_id"])
+                .creates()
+                .reply::<Technician>()
+                .to(add_leave),
+        )
+        .add(
+            post("assignWorkOrder", "/workorders/{id}/assign")
+                .summary("Assign or reassign by hand with a reason (hard rules apply, capacity may be exceeded); without a technician, choose automatically again")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
+                .params(&[path_id("Work order id.")])
+                .body::<AssignWorkOrder>()
+                .path_fills(&["work_order_id"])
+                .updates()
+                .reply::<WorkOrder>()
+                .to(assign_work_order),
+        )
+        .add(
+            post("moveWorkOrder", "/workorders/{id}/transitions")
+                .summary("The technician's progress (accepted, en_route, on_site) or a cancellation with a reason")
+                .roles(&[Role::Technician, Role::Dispatcher, Role::Manager, Role::Admin])
+                .scope("technician: own work orders, not cancelling")
+                .params(&[path_id("Work order id.")])
+                .body::<TransitionWorkOrder>()
+                .path_fills(&["work_order_id"])
+                .updates()
+                .reply::<WorkOrder>()
+                .to(move_work_order),
+        )
+        .add(
+            post("bookAppointment", "/workorders/{id}/appointment")
+                .summary("Book the appointment window agreed with the customer (a published day plan is re-planned for that technician)")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
+                .params(&[path_id("Work order id.")])
+                .body::<BookAppointment>()
+                .path_fills(&["work_order_id"])
+                .updates()
+                .reply::<WorkOrder>()
+                .to(book_appointment),
+        )
+        .add(
+            post("requestParts", "/workorders/{id}/parts-requests")
+                .summary("Ask inventory for parts ahead of the visit (dispatch.parts.requested)")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Technician, Role::Manager, Role::Admin])
+                .scope("technician: own work orders only")
+                .params(&[path_id("Work order id.")])
+                .body::<RequestParts>()
+                .path_fills(&["work_order_id"])
+                .updates()
+                .reply::<WorkOrder>()
+                .to(request_parts),
+        )
+        .add(
+            get("getDurationDefaults", "/duration-defaults")
+                .summary("How long visits take by kind of work and model (new work orders and routes use them)")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
+                .reply::<DurationDefaults>()
+                .to(crate::http::read_setting::<GetDurationDefaults>),
+        )
+        .add(
+            post("replaceDurationDefaults", "/duration-defaults")
+                .summary("Replace the duration rules (If-Match: the current version, \"0\" for the built-in figures)")
+                .roles(TECHNICIAN_KEEPERS)
+                .body::<ReplaceDurationDefaults>()
+                .updates()
+                .reply::<DurationDefaults>()
+                .to(crate::http::replace_setting::<ReplaceDurationDefaults>),
+        )
+        .add(
+            post("publishDayPlan", "/day-plans")
+                .summary("Plan a day: each technician's open work orders ordered into a route with planned arrivals, and publish it")
+                .roles(&[Role::Dispatcher, Role::Manager, Role::Admin])
+                .body::<PlanDay>()
+                .reply::<DayPlan>()
+                .to(publish_day_plan),
+        )
+        .add(
+            get("getDayPlan", "/day-plans/{date}")
+                .summary("A published day plan")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Technician, Role::Manager, Role::Admin])
+                .scope("technician: own route only")
+                .params(&[
+                    Param { schema: schema::<chrono::NaiveDate>, ..path("date", "The local day, 2026-11-24.") },
+                    query("technician_id", schema::<uuid::Uuid>, "Only this technician's route."),
+                ])
+                .reply::<DayPlan>()
+                .to(get_day_plan),
+        )
+        .add(
+            post("createMaintenancePlan", "/maintenance-plans")
+                .summary("Plan maintenance visits by hand (e.g. a contract's): every N months from a first day; visits become tickets a lead time ahead")
+                .roles(TECHNICIAN_KEEPERS)
+                .body::<CreateMaintenancePlan>()
+                .creates()
+                .reply::<MaintenancePlan>()
+                .to(create_maintenance_plan),
+        )
+        .add(
+            get("listMaintenancePlans", "/maintenance-plans")
+                .summary("Maintenance plans (first visit after a warranty card, monthly cleaning, contracts) with the visits generated")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
+                .params(&[
+                    query("customer_id", schema::<uuid::Uuid>, "Only this customer's plans."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<MaintenancePlan>>()
+                .to(list_maintenance_plans),
+        )
+        .add(
+            get("visitReport", "/reports/visits")
+                .summary("Field service figures for visits reported in a period, per technician or district: first-time fix, return visits, on-time arrival, utilisation (service, travel, idle)")
+                .tag("reports")
+                .roles(&[Role::Dispatcher, Role::Manager, Role::Admin])
+                .params(&[
+                    query("group_by", schema::<DispatchGroup>, "technician or district.").required(),
+                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                ])
+                .reply::<DispatchReport>()
+                .to(visit_report),
+        )
 }

@@ -2,12 +2,13 @@
 //! by hand (transfers, returns, adjustments), a part's ledger, and stocktakes that a manager
 //! approves.
 use aftercare_contracts::Role;
+use aftercare_contracts::Role::{Admin, Finance, Manager, Warehouse};
 use aftercare_contracts::inventory::{
-    ApproveForecastPlan, CreateLocation, CreatePurchaseRequest, DecideStocktake, ForecastPlan,
-    GetForecastPlan, GetPurchaseRequest, GetStocktake, ListLocations, ListMovements,
+    ApproveForecastPlan, CreateLocation, CreatePart, CreatePurchaseRequest, DecideStocktake,
+    ForecastPlan, GetForecastPlan, GetPurchaseRequest, GetStocktake, ListLocations, ListMovements,
     ListPurchaseRequests, ListStockRules, Location, MovePurchaseRequest, Part, PurchaseRequest,
-    PurchaseStatus, RecordMovement, StartForecastPlan, StartStocktake, StockMovement, StockReport,
-    StockReportRequest, StockRule, Stocktake, UpdatePart,
+    PurchaseStatus, ReceiveStock, RecordMovement, StartForecastPlan, StartStocktake, StockMovement,
+    StockReport, StockReportRequest, StockRule, Stocktake, UpdatePart,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -19,6 +20,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, schema};
+use super::roles::{PART_READERS, STOCK_KEEPERS};
 use super::services::parse_enum;
 use crate::body::json_with;
 use crate::error::ApiError;
@@ -269,4 +272,210 @@ pub(crate) async fn stock_report(
     };
     let r: StockReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("inventory")
+        .add(
+            post("createPart", "/parts")
+                .summary("Add a part to the catalogue")
+                .roles(STOCK_KEEPERS)
+                .body::<CreatePart>()
+                .creates()
+                .reply::<Part>()
+                .to(super::services::create_part),
+        )
+        .add(
+            get("getPart", "/parts/{sku}")
+                .summary("A part and its stock")
+                .roles(PART_READERS)
+                .params(&[path("sku", "Part number.")])
+                .reply::<Part>()
+                .to(super::services::get_part),
+        )
+        .add(
+            post("updatePart", "/parts/{sku}")
+                .summary("Change a part's catalogue entry (price, category, models, cost, failure-prone rating, page yield); a new price is announced for billing")
+                .roles(&[Warehouse, Manager, Admin])
+                .params(&[path("sku", "Part number.")])
+                .body::<UpdatePart>()
+                .path_fills(&["sku"])
+                .updates()
+                .reply::<Part>()
+                .to(update_part),
+        )
+        .add(
+            post("receiveStock", "/parts/{sku}/receipts")
+                .summary("Book parts received into a stock location")
+                .roles(STOCK_KEEPERS)
+                .params(&[path("sku", "Part number.")])
+                .body::<ReceiveStock>()
+                .path_fills(&["sku"])
+                .creates()
+                .reply::<Part>()
+                .to(super::services::receive_stock),
+        )
+        .add(
+            post("recordMovement", "/parts/{sku}/movements")
+                .summary("Book a transfer (warehouse to van and back), a return (unused parts, or a removed part kept for the manufacturer's claim) or an adjustment; never below zero or below what is reserved")
+                .roles(STOCK_KEEPERS)
+                .params(&[path("sku", "Part number.")])
+                .body::<RecordMovement>()
+                .path_fills(&["sku"])
+                .creates()
+                .reply::<Part>()
+                .to(record_movement),
+        )
+        .add(
+            get("listMovements", "/parts/{sku}/movements")
+                .summary("A part's ledger, newest first: every movement with actor, time, reason and reference")
+                .roles(&[Warehouse, Finance, Manager, Admin])
+                .params(&[path("sku", "Part number."), LIMIT, CURSOR])
+                .reply::<Page<StockMovement>>()
+                .to(list_movements),
+        )
+        .add(
+            get("stockReport", "/reports/stock")
+                .summary("Stock valuation at cost, turnover and slow movers over a period, and the parts used per model and fault")
+                .tag("reports")
+                .roles(&[Warehouse, Finance, Manager, Admin])
+                .params(&[
+                    query("from", schema::<chrono::NaiveDate>, "First day (UTC), 2026-11-01.").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last day, inclusive.").required(),
+                ])
+                .reply::<StockReport>()
+                .to(stock_report),
+        )
+        .add(
+            post("startForecastPlan", "/forecast-plans")
+                .summary("Draft a forecast plan: next months' demand per part from its consumption (SES for smooth demand, SBA for intermittent), scaled by the installed base and the sales plan, each with its backtest (MASE, bias)")
+                .roles(&[Warehouse, Manager, Admin])
+                .body::<StartForecastPlan>()
+                .creates()
+                .reply::<ForecastPlan>()
+                .to(start_forecast),
+        )
+        .add(
+            get("getForecastPlan", "/forecast-plans/{id}")
+                .summary("One forecast plan with its assumptions")
+                .roles(&[Warehouse, Finance, Manager, Admin])
+                .params(&[path_id("Plan id.")])
+                .reply::<ForecastPlan>()
+                .to(get_forecast),
+        )
+        .add(
+            post("approveForecastPlan", "/forecast-plans/{id}/approval")
+                .summary("Approve a forecast plan: its purchases become purchase requests")
+                .roles(&[Manager, Admin])
+                .params(&[path_id("Plan id.")])
+                .body::<ApproveForecastPlan>()
+                .path_fills(&["plan_id"])
+                .updates()
+                .reply::<ForecastPlan>()
+                .to(approve_forecast),
+        )
+        .add(
+            post("saveStockRule", "/parts/{sku}/rules")
+                .summary("Set a part's reorder point and min/max at a location; the sweep drafts purchase requests from it")
+                .roles(&[Warehouse, Manager, Admin])
+                .params(&[path("sku", "Part number.")])
+                .body::<StockRule>()
+                .path_fills(&["sku"])
+                .reply::<StockRule>()
+                .to(save_rule),
+        )
+        .add(
+            get("listStockRules", "/parts/{sku}/rules")
+                .summary("A part's reorder rules per location")
+                .roles(&[Warehouse, Finance, Manager, Admin])
+                .params(&[path("sku", "Part number.")])
+                .reply::<Page<StockRule>>()
+                .to(list_rules),
+        )
+        .add(
+            post("createPurchaseRequest", "/purchase-requests")
+                .summary("Ask for a purchase by hand (a draft)")
+                .roles(&[Warehouse, Manager, Admin])
+                .body::<CreatePurchaseRequest>()
+                .creates()
+                .reply::<PurchaseRequest>()
+                .to(create_purchase),
+        )
+        .add(
+            get("listPurchaseRequests", "/purchase-requests")
+                .summary("Purchase requests (from reorder points, forecasts or by hand)")
+                .roles(&[Warehouse, Finance, Manager, Admin])
+                .params(&[
+                    query("status", schema::<PurchaseStatus>, "Only in this state."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<PurchaseRequest>>()
+                .to(list_purchases),
+        )
+        .add(
+            get("getPurchaseRequest", "/purchase-requests/{id}")
+                .summary("One purchase request")
+                .roles(&[Warehouse, Finance, Manager, Admin])
+                .params(&[path_id("Purchase request id or number.")])
+                .reply::<PurchaseRequest>()
+                .to(get_purchase),
+        )
+        .add(
+            post("movePurchaseRequest", "/purchase-requests/{id}/transitions")
+                .summary("Approve (manager), order (with the supplier's reference), receive (books the receipt) or cancel")
+                .roles(&[Warehouse, Manager, Admin])
+                .scope("approving: manager and admin only")
+                .params(&[path_id("Purchase request id or number.")])
+                .body::<MovePurchaseRequest>()
+                .path_fills(&["purchase_id"])
+                .updates()
+                .reply::<PurchaseRequest>()
+                .to(move_purchase),
+        )
+        .add(
+            post("createLocation", "/locations")
+                .summary("Register a stock location: a warehouse, a technician's van, the workshop")
+                .roles(&[Warehouse, Manager, Admin])
+                .body::<CreateLocation>()
+                .creates()
+                .reply::<Location>()
+                .to(create_location),
+        )
+        .add(
+            get("listLocations", "/locations")
+                .summary("Every stock location")
+                .roles(PART_READERS)
+                .reply::<Page<Location>>()
+                .to(list_locations),
+        )
+        .add(
+            post("startStocktake", "/stocktakes")
+                .summary("Record a stocktake (盘点) of a location: counted figures and their variances, waiting for a manager")
+                .roles(STOCK_KEEPERS)
+                .body::<StartStocktake>()
+                .creates()
+                .reply::<Stocktake>()
+                .to(start_stocktake),
+        )
+        .add(
+            get("getStocktake", "/stocktakes/{id}")
+                .summary("One stocktake")
+                .roles(&[Warehouse, Manager, Admin])
+                .params(&[path_id("Stocktake id.")])
+                .reply::<Stocktake>()
+                .to(get_stocktake),
+        )
+        .add(
+            post("decideStocktake", "/stocktakes/{id}/decision")
+                .summary("Approve a stocktake (its variances are booked) or reject it")
+                .roles(&[Manager, Admin])
+                .params(&[path_id("Stocktake id.")])
+                .body::<DecideStocktake>()
+                .path_fills(&["stocktake_id"])
+                .updates()
+                .reply::<Stocktake>()
+                .to(decide_stocktake),
+        )
 }

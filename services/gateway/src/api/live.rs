@@ -24,6 +24,7 @@ use futures::{Stream, StreamExt};
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
+use super::operation::{Routes, get};
 use crate::error::ApiError;
 use crate::identity::Principal;
 use crate::live::Update;
@@ -138,4 +139,18 @@ async fn access_ended(s: AppState, headers: HeaderMap) {
             Err(e) => tracing::debug!(?e, "live stream: access check failed; retrying"),
         }
     }
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("live")
+        .add(
+            get("streamUpdates", "/stream")
+                .summary("Server-sent events: what changed, filtered to what the caller may see")
+                .signed_in()
+                .ticket_code()
+                .scope("customer: own tickets; technician: own work orders; ticket code: that ticket; callback agent: callbacks; desk roles: everything")
+                .event_stream()
+                .to(stream),
+        )
 }

@@ -8,6 +8,8 @@ use axum::extract::State;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::operation::{self, Routes};
+use super::roles::WORK_ORDER_READERS;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -59,6 +61,18 @@ pub(crate) fn tile_origin(template: &str) -> Result<String, String> {
         return Err(format!("{template:?} has characters a URL cannot carry"));
     }
     Ok(format!("{scheme}://{host}"))
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("dispatch")
+        .add(
+            operation::get("getMapSettings", "/map-settings")
+                .summary("The map tile server the console draws positions on (AFTERCARE_MAP_TILE_URL; null: none)")
+                .roles(WORK_ORDER_READERS)
+                .reply::<super::map::MapSettings>()
+                .to(get),
+        )
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use axum::http::HeaderMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::operation::{self, Routes};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::identity::Principal;
@@ -203,6 +204,26 @@ pub(crate) async fn save(
         .map_err(aftercare_platform::Error::from)?;
     }
     Ok(Json(read(&s, &p.account_id).await?))
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("auth")
+        .add(
+            operation::get("getPreferences", "/me/preferences")
+                .summary("The caller's preferences: the language the web console opens in")
+                .signed_in()
+                .reply::<super::preferences::Preferences>()
+                .to(get),
+        )
+        .add(
+            operation::post("savePreferences", "/me/preferences")
+                .summary("Set the caller's preferences (the fields given; the others are kept)")
+                .signed_in()
+                .body::<super::preferences::Preferences>()
+                .reply::<super::preferences::Preferences>()
+                .to(save),
+        )
 }
 
 #[cfg(test)]

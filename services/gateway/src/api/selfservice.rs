@@ -10,6 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::model::{CodeRequested, RedeemCode, RequestCode, TicketSession};
+use super::operation::{Routes, post};
 use crate::body::json_with;
 use crate::client_addr::ClientIp;
 use crate::error::ApiError;
@@ -139,4 +140,26 @@ pub(crate) async fn redeem_code(
         ticket_id,
     })
     .into_response())
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("self-service")
+        .add(
+            post("requestTicketCode", "/self-service/codes")
+                .summary("Send a one-time code to the phone on file of a ticket")
+                .public()
+                .body::<RequestCode>()
+                .accepted()
+                .reply::<CodeRequested>()
+                .to(request_code),
+        )
+        .add(
+            post("redeemTicketCode", "/self-service/sessions")
+                .summary("Exchange ticket number and code for a token that can follow that ticket")
+                .public()
+                .body::<RedeemCode>()
+                .reply::<TicketSession>()
+                .to(redeem_code),
+        )
 }

@@ -28,8 +28,7 @@ use super::model::DeadLetters;
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{
-    created, if_match_version, parse_limit, parse_uuid_param, read_versioned, update_body,
-    with_etag,
+    created, if_match_version, parse_limit, parse_uuid_param, update_body, with_etag,
 };
 use crate::identity::Principal;
 use crate::identity::store;
@@ -505,42 +504,6 @@ pub(crate) async fn ticket_report(
     };
     let r: TicketReport = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
-}
-
-/// A company setting replaced whole at the version in `If-Match`.
-async fn replace_setting<R: Request>(
-    s: &AppState,
-    p: &Principal,
-    headers: &HeaderMap,
-    body: Body,
-    version: fn(&R::Reply) -> i64,
-) -> Result<Response, ApiError> {
-    let req: R = update_body(s, headers, body, None).await?;
-    read_versioned(s, p, &req, version).await
-}
-
-/// `GET` and `POST` of one versioned company setting (read, and replace whole at the
-/// version in `If-Match`), as one route.
-pub(crate) fn setting_route<Get, Replace>(
-    version: fn(&Get::Reply) -> i64,
-) -> axum::routing::MethodRouter<AppState>
-where
-    Get: Request + Default,
-    Replace: Request<Reply = Get::Reply>,
-{
-    axum::routing::get(
-        move |State(s): State<AppState>, Extension(p): Extension<Principal>| async move {
-            read_versioned(&s, &p, &Get::default(), version).await
-        },
-    )
-    .post(
-        move |State(s): State<AppState>,
-              Extension(p): Extension<Principal>,
-              headers: HeaderMap,
-              body: Body| async move {
-            replace_setting::<Replace>(&s, &p, &headers, body, version).await
-        },
-    )
 }
 
 pub(crate) async fn create_technician(

@@ -1,13 +1,17 @@
 //! Survey routes: callbacks and their attempts, answer links and the public answer form,
 //! follow-ups, reports (scores, coverage, satisfaction index, the appraisal export as
 //! JSON or CSV), ranking snapshots, campaigns and quality warnings.
+use aftercare_contracts::Role::{Admin, Manager};
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::{
-    AnswerByLink, AnswerForm, AnswerLink, AppraisalReport, AppraisalRequest, Callback, Campaign,
-    CoverageReport, CoverageRequest, FollowUp, GetAnswerForm, GetCallback, GetFollowUp, GetRanking,
-    IssueAnswerLink, ListCallbacks, ListCampaigns, ListFollowUps, ListQualityWarnings,
-    ListRankings, PublishRanking, QualityWarning, Ranking, RecordCallback, ResolveFollowUp,
-    SatisfactionReport, SatisfactionRequest, ScoreReport, ScoreReportRequest, StartCampaign,
+    AnswerByLink, AnswerForm, AnswerLink, AppraisalReport, AppraisalRequest, Callback,
+    CallbackKind, CallbackStatus, Campaign, CoverageReport, CoverageRequest, FollowUp,
+    FollowUpStatus, GetAnswerForm, GetCallback, GetFollowUp, GetQualityThresholds,
+    GetQuestionnaire, GetRanking, IndexGroup, Interval, IssueAnswerLink, ListCallbacks,
+    ListCampaigns, ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking,
+    QualityThresholds, QualityWarning, Questionnaire, Ranking, RankingKind, RecordCallback,
+    ReplaceQualityThresholds, ReplaceQuestionnaire, ResolveFollowUp, SatisfactionReport,
+    SatisfactionRequest, ScoreGroup, ScoreReport, ScoreReportRequest, StartCampaign,
 };
 use axum::Extension;
 use axum::Json;
@@ -17,6 +21,12 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::model::callback_sort_schema;
+use super::operation::{CURSOR, LIMIT, Routes, get, path_id, post, query, schema};
+use super::roles::{
+    CALLBACK_KEEPERS, CALLBACK_READERS, FOLLOW_UP_HANDLERS, QUALITY_READERS, RANKING_READERS,
+    SURVEY_REPORT_READERS,
+};
 use super::services::{parse_enum, parse_instant, parse_sort};
 use crate::body::json_with;
 use crate::error::ApiError;
@@ -386,6 +396,248 @@ pub(crate) async fn list_quality_warnings(
     };
     let page: Page<QualityWarning> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
+}
+
+/// The operations of this part of the API, in the order the reference lists them.
+pub(crate) fn routes() -> Routes {
+    Routes::tagged("survey")
+        .add(
+            get("listCallbacks", "/callbacks")
+                .summary("Callbacks by due time: the day's call list (`due=open`), a work order's, a campaign's, or by state")
+                .roles(CALLBACK_READERS)
+                .params(&[
+                    query("work_order_id", schema::<uuid::Uuid>, "Only this work order's callbacks."),
+                    query("status", schema::<CallbackStatus>, "Only in this state."),
+                    query("kind", schema::<CallbackKind>, "Only visit or campaign callbacks."),
+                    query("campaign_id", schema::<uuid::Uuid>, "Only this campaign's."),
+                    query("due", schema::<String>, "`open`: open callbacks already due (overdue included)."),
+                    query("due_before", schema::<chrono::DateTime<chrono::Utc>>, "With `due=open`: due at or before this instant instead of now."),
+                    query("sort", callback_sort_schema, "`due_at` (default) or `-due_at`."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<Callback>>()
+                .to(list_callbacks),
+        )
+        .add(
+            get("getCallback", "/callbacks/{id}")
+                .summary("One callback with its attempts and answers")
+                .roles(CALLBACK_READERS)
+                .params(&[path_id("Callback id.")])
+                .reply::<Callback>()
+                .to(get_callback),
+        )
+        .add(
+            post("recordCallbackAttempt", "/callbacks/{id}/attempts")
+                .summary("Record a call: completed with the answers (scored; a low rating or a comment opens a follow-up; a machine still down reopens the ticket), busy with the agreed time, unreachable (retried by the policy), or refused")
+                .roles(CALLBACK_KEEPERS)
+                .params(&[path_id("Callback id.")])
+                .body::<RecordCallback>()
+                .path_fills(&["callback_id"])
+                .updates()
+                .reply::<Callback>()
+                .to(record_callback),
+        )
+        .add(
+            post("issueAnswerLink", "/callbacks/{id}/answer-link")
+                .summary("Make a single-use link for the customer to answer on the web (sent on their preferred channel); the token is shown once")
+                .roles(CALLBACK_KEEPERS)
+                .params(&[path_id("Callback id.")])
+                .creates()
+                .reply::<AnswerLink>()
+                .to(issue_answer_link),
+        )
+        .add(
+            post("getAnswerForm", "/answer-form")
+                .summary("The questions behind an answer link (the token goes in the body, never in a URL)")
+                .public()
+                .body::<GetAnswerForm>()
+                .reply::<AnswerForm>()
+                .to(answer_form),
+        )
+        .add(
+            post("answerByLink", "/answer-form/answers")
+                .summary("Answer through a link; the link is used up")
+                .public()
+                .body::<AnswerByLink>()
+                .no_content()
+                .to(answer_by_link),
+        )
+        .add(
+            get("getQuestionnaire", "/questionnaire")
+                .summary("The callback questionnaire in force (questions, level scores, follow-up level)")
+                .roles(CALLBACK_READERS)
+                .reply::<Questionnaire>()
+                .to(crate::http::read_setting::<GetQuestionnaire>),
+        )
+        .add(
+            post("replaceQuestionnaire", "/questionnaire")
+                .summary("Save a new questionnaire version (If-Match: the current version); answers keep the version they were given against")
+                .roles(&[Manager, Admin])
+                .body::<ReplaceQuestionnaire>()
+                .updates()
+                .reply::<Questionnaire>()
+                .to(crate::http::replace_setting::<ReplaceQuestionnaire>),
+        )
+        .add(
+            get("listFollowUps", "/followups")
+                .summary("Follow-ups of unhappy ratings and comments, oldest first")
+                .roles(FOLLOW_UP_HANDLERS)
+                .params(&[
+                    query("status", schema::<FollowUpStatus>, "Only in this state."),
+                    query("agent", schema::<String>, "Only this agent's."),
+                    query("ticket_id", schema::<uuid::Uuid>, "Only the follow-ups of this ticket."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<FollowUp>>()
+                .to(list_follow_ups),
+        )
+        .add(
+            get("getFollowUp", "/followups/{id}")
+                .summary("One follow-up")
+                .roles(FOLLOW_UP_HANDLERS)
+                .params(&[path_id("Follow-up id.")])
+                .reply::<FollowUp>()
+                .to(get_follow_up),
+        )
+        .add(
+            post("resolveFollowUp", "/followups/{id}/resolve")
+                .summary("Record how the customer was answered")
+                .roles(FOLLOW_UP_HANDLERS)
+                .params(&[path_id("Follow-up id.")])
+                .body::<ResolveFollowUp>()
+                .path_fills(&["followup_id"])
+                .updates()
+                .reply::<FollowUp>()
+                .to(resolve_follow_up),
+        )
+        .add(
+            get("callbackScores", "/reports/callback-scores")
+                .summary("Callback scores per technician, agent, team or district for callbacks answered in a period, ranked")
+                .roles(SURVEY_REPORT_READERS)
+                .params(&[
+                    query("group_by", schema::<ScoreGroup>, "technician, agent, team or district.").required(),
+                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                ])
+                .reply::<ScoreReport>()
+                .to(score_report),
+        )
+        .add(
+            get("callbackCoverage", "/reports/callback-coverage")
+                .summary("How many of a period's visits were called back (target 100 %), and how many are open or overdue")
+                .roles(SURVEY_REPORT_READERS)
+                .params(&[
+                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                ])
+                .reply::<CoverageReport>()
+                .to(coverage_report),
+        )
+        .add(
+            get("satisfactionIndex", "/reports/satisfaction")
+                .summary("Satisfaction index (0-100) and its trend by team or district")
+                .roles(SURVEY_REPORT_READERS)
+                .params(&[
+                    query("group_by", schema::<IndexGroup>, "team or district.").required(),
+                    query("interval", schema::<Interval>, "month or quarter (default)."),
+                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                ])
+                .reply::<SatisfactionReport>()
+                .to(satisfaction_report),
+        )
+        .add(
+            get("appraisal", "/reports/appraisal")
+                .summary("Per-person figures for the appraisal: workload, quality, attitude and scores")
+                .roles(&[Manager, Admin])
+                .params(&[
+                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                ])
+                .reply::<AppraisalReport>()
+                .to(appraisal_report),
+        )
+        .add(
+            get("appraisalCsv", "/reports/appraisal.csv")
+                .summary("The appraisal figures as CSV (UTF-8 with BOM)")
+                .roles(&[Manager, Admin])
+                .params(&[
+                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
+                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                ])
+                .csv()
+                .to(appraisal_export),
+        )
+        .add(
+            get("listRankings", "/rankings")
+                .summary("Published ranking snapshots, newest period first")
+                .roles(RANKING_READERS)
+                .params(&[
+                    query("kind", schema::<RankingKind>, "weekly or monthly."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<Ranking>>()
+                .to(list_rankings),
+        )
+        .add(
+            get("getRanking", "/rankings/{id}")
+                .summary("One ranking snapshot with its prominent problems")
+                .roles(RANKING_READERS)
+                .params(&[path_id("Ranking id.")])
+                .reply::<Ranking>()
+                .to(get_ranking),
+        )
+        .add(
+            post("publishRanking", "/rankings")
+                .summary("Publish a closed period's ranking now; a period published before returns its snapshot unchanged")
+                .roles(&[Manager, Admin])
+                .body::<PublishRanking>()
+                .reply::<Ranking>()
+                .to(publish_ranking),
+        )
+        .add(
+            post("startCampaign", "/campaigns")
+                .summary("Start a quarter's satisfaction campaign: one callback per active customer")
+                .roles(&[Manager, Admin])
+                .body::<StartCampaign>()
+                .creates()
+                .reply::<Campaign>()
+                .to(start_campaign),
+        )
+        .add(
+            get("listCampaigns", "/campaigns")
+                .summary("Satisfaction campaigns with their progress")
+                .roles(CALLBACK_READERS)
+                .reply::<Page<Campaign>>()
+                .to(list_campaigns),
+        )
+        .add(
+            get("listQualityWarnings", "/quality-warnings")
+                .summary("Quality early warnings (a fault or part repeating on a model), newest first")
+                .roles(QUALITY_READERS)
+                .params(&[query("model", schema::<String>, "Only this model."), LIMIT, CURSOR])
+                .reply::<Page<QualityWarning>>()
+                .to(list_quality_warnings),
+        )
+        .add(
+            get("getQualityThresholds", "/quality-thresholds")
+                .summary("How many repeats in a month, quarter or year raise a quality warning")
+                .roles(QUALITY_READERS)
+                .reply::<QualityThresholds>()
+                .to(crate::http::read_setting::<GetQualityThresholds>),
+        )
+        .add(
+            post("replaceQualityThresholds", "/quality-thresholds")
+                .summary("Replace the quality warning thresholds (If-Match: the current version, \"0\" for the built-in ones)")
+                .roles(&[Manager, Admin])
+                .body::<ReplaceQualityThresholds>()
+                .updates()
+                .reply::<QualityThresholds>()
+                .to(crate::http::replace_setting::<ReplaceQualityThresholds>),
+        )
 }
 
 #[cfg(test)]

@@ -1,0 +1,400 @@
+//! How an operation of the public API is declared: one builder per operation names its
+//! method, path, who may call it, what it takes and returns, and the handler that serves
+//! it. The same declaration registers the route, hands the access guard its metadata as
+//! a request extension (no lookup per request), and is what the OpenAPI document and the
+//! permission matrix are generated from, so the four cannot disagree.
+use std::sync::Arc;
+
+use aftercare_contracts::Role;
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{MethodFilter, MethodRouter};
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+
+use super::model::{PersonalData, limit_schema};
+use crate::state::AppState;
+
+/// Produces a type's schema (a `$ref` into the document's components).
+pub(crate) type SchemaFn = fn(&mut SchemaGenerator) -> Schema;
+
+/// The schema of `T`, registered in the components.
+pub(crate) fn schema<T: JsonSchema>(g: &mut SchemaGenerator) -> Schema {
+    g.subschema_for::<T>()
+}
+
+/// Who may call an operation.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Access {
+    /// Anyone, signed in or not (sign-in, self-service, the answer form).
+    Public,
+    /// Any signed-in caller; what they see is narrowed to their own objects.
+    SignedIn,
+    /// Only these roles; everyone else gets 403.
+    Roles(&'static [Role]),
+}
+
+impl Access {
+    /// Whether `role` passes this column.
+    pub(crate) fn allows(self, role: Role) -> bool {
+        match self {
+            Access::Public | Access::SignedIn => true,
+            Access::Roles(roles) => roles.contains(&role),
+        }
+    }
+}
+
+/// What an operation does, which decides the concurrency and retry rules it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A read (GET): returns `ETag` where the object has a version.
+    Read,
+    /// Creates something: honours `Idempotency-Key`.
+    Create,
+    /// Changes a versioned object: requires `If-Match` (428 without, 412 when stale).
+    Update,
+    /// Anything else (sign-in, token refresh, sign-out, sending a code).
+    Action,
+}
+
+/// Where a parameter goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum In {
+    /// A path segment.
+    Path,
+    /// A query parameter.
+    Query,
+}
+
+/// One path or query parameter, as the reference documents it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Param {
+    pub(crate) name: &'static str,
+    pub(crate) at: In,
+    pub(crate) required: bool,
+    pub(crate) schema: SchemaFn,
+    pub(crate) doc: &'static str,
+}
+
+impl Param {
+    /// The same parameter, which the caller must give.
+    pub(crate) const fn required(self) -> Self {
+        Param {
+            required: true,
+            ..self
+        }
+    }
+}
+
+/// A path segment (always required, a string).
+pub(crate) const fn path(name: &'static str, doc: &'static str) -> Param {
+    Param {
+        name,
+        at: In::Path,
+        required: true,
+        schema: schema::<String>,
+        doc,
+    }
+}
+
+/// The `{id}` path segment of the object the operation is about.
+pub(crate) const fn path_id(doc: &'static str) -> Param {
+    path("id", doc)
+}
+
+/// An optional query parameter of schema `schema`.
+pub(crate) const fn query(name: &'static str, schema: SchemaFn, doc: &'static str) -> Param {
+    Param {
+        name,
+        at: In::Query,
+        required: false,
+        schema,
+        doc,
+    }
+}
+
+/// The page size of a list.
+pub(crate) const LIMIT: Param = query("limit", limit_schema, "Page size, 1–500 (default 50).");
+/// Where a list's next page starts.
+pub(crate) const CURSOR: Param = query(
+    "cursor",
+    schema::<String>,
+    "`next_cursor` of the previous page.",
+);
+/// `personal_data=show` on a single read: the desk reveals one record's phones and
+/// address, with a [`REVEAL_REASON`], audit-logged.
+pub(crate) const REVEAL: Param = query(
+    "personal_data",
+    schema::<PersonalData>,
+    "Phones and addresses are masked for the desk roles; `show` (agent, dispatcher, callback agent, manager, admin) reveals them for this one record, with a `reason`, and is audit-logged (`personal_data.reveal`). The customer themself and the technician visiting them see them unmasked.",
+);
+/// Why one record's personal data is revealed, kept in the audit log.
+pub(crate) const REVEAL_REASON: Param = query(
+    "reason",
+    schema::<String>,
+    "Required with `personal_data=show`: why you need the unmasked data, 5–500 characters (kept in the audit log).",
+);
+/// The work order whose records (receipts, movements) a list shows.
+pub(crate) const WORK_ORDER_FILTER: Param = query(
+    "work_order_id",
+    schema::<uuid::Uuid>,
+    "The work order whose records to list.",
+)
+.required();
+
+/// What the success response carries.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Body {
+    /// JSON of this schema.
+    Json(SchemaFn),
+    /// A server-sent event stream.
+    EventStream,
+    /// No body.
+    Empty,
+    /// A CSV file.
+    Csv,
+}
+
+/// One operation of the API: what the guard enforces and the reference documents.
+#[derive(Debug, Clone)]
+pub(crate) struct Operation {
+    /// OpenAPI `operationId`.
+    pub(crate) id: &'static str,
+    pub(crate) method: Method,
+    /// Path under `/api/v1`, axum syntax (`/tickets/{id}`).
+    pub(crate) path: &'static str,
+    /// Group in the reference.
+    pub(crate) tag: &'static str,
+    pub(crate) summary: &'static str,
+    pub(crate) access: Access,
+    /// Whether a ticket-code session (no account) may call it.
+    pub(crate) ticket_code: bool,
+    /// Which objects a permitted role sees, when narrower than "all".
+    pub(crate) scope: &'static str,
+    pub(crate) kind: Kind,
+    pub(crate) params: Vec<Param>,
+    /// The request body's schema, if any.
+    pub(crate) request: Option<SchemaFn>,
+    /// Fields of the request type filled from the path or headers, not the body.
+    pub(crate) request_omits: Vec<&'static str>,
+    /// Success status.
+    pub(crate) status: u16,
+    pub(crate) response: Body,
+}
+
+/// A `GET` operation being declared: a read answering 200, administrators only until
+/// the declaration says otherwise.
+pub(crate) fn get(id: &'static str, path: &'static str) -> Declaration {
+    Declaration::new(id, Method::GET, path, Kind::Read)
+}
+
+/// A `POST` operation being declared: an action answering 200, administrators only until
+/// the declaration says otherwise.
+pub(crate) fn post(id: &'static str, path: &'static str) -> Declaration {
+    Declaration::new(id, Method::POST, path, Kind::Action)
+}
+
+/// An operation being declared; each method states one way it differs from the
+/// defaults, and [`Declaration::to`] ends it with the handler that serves it.
+#[derive(Debug)]
+pub(crate) struct Declaration {
+    op: Operation,
+}
+
+/// Who may call an operation that does not say: the administrators.
+const ADMINS: &[Role] = &[Role::Admin];
+
+impl Declaration {
+    fn new(id: &'static str, method: Method, path: &'static str, kind: Kind) -> Self {
+        Self {
+            op: Operation {
+                id,
+                method,
+                path,
+                tag: "",
+                summary: "",
+                access: Access::Roles(ADMINS),
+                ticket_code: false,
+                scope: "",
+                kind,
+                params: Vec::new(),
+                request: None,
+                request_omits: Vec::new(),
+                status: 200,
+                response: Body::Empty,
+            },
+        }
+    }
+
+    /// The one-line summary in the reference.
+    pub(crate) fn summary(mut self, summary: &'static str) -> Self {
+        self.op.summary = summary;
+        self
+    }
+
+    /// The reference group, when not the one of the routes it is declared with.
+    pub(crate) fn tag(mut self, tag: &'static str) -> Self {
+        self.op.tag = tag;
+        self
+    }
+
+    /// Open to these roles only.
+    pub(crate) fn roles(mut self, roles: &'static [Role]) -> Self {
+        self.op.access = Access::Roles(roles);
+        self
+    }
+
+    /// Open to anyone, signed in or not.
+    pub(crate) fn public(mut self) -> Self {
+        self.op.access = Access::Public;
+        self
+    }
+
+    /// Open to any signed-in caller.
+    pub(crate) fn signed_in(mut self) -> Self {
+        self.op.access = Access::SignedIn;
+        self
+    }
+
+    /// Also open to a ticket-code session, for its own ticket.
+    pub(crate) fn ticket_code(mut self) -> Self {
+        self.op.ticket_code = true;
+        self
+    }
+
+    /// Which objects a permitted role sees, when narrower than "all".
+    pub(crate) fn scope(mut self, scope: &'static str) -> Self {
+        self.op.scope = scope;
+        self
+    }
+
+    /// The path and query parameters the reference lists.
+    pub(crate) fn params(mut self, params: &[Param]) -> Self {
+        self.op.params.extend_from_slice(params);
+        self
+    }
+
+    /// Takes a JSON body of type `T`.
+    pub(crate) fn body<T: JsonSchema>(mut self) -> Self {
+        self.op.request = Some(schema::<T>);
+        self
+    }
+
+    /// Fields of the body's type that the path fills in, left out of the body's schema.
+    pub(crate) fn path_fills(mut self, fields: &[&'static str]) -> Self {
+        self.op.request_omits.extend_from_slice(fields);
+        self
+    }
+
+    /// Creates something: honours `Idempotency-Key` and answers 201.
+    pub(crate) fn creates(mut self) -> Self {
+        self.op.kind = Kind::Create;
+        self.op.status = 201;
+        self
+    }
+
+    /// Changes a versioned object: requires `If-Match`, which fills the body's
+    /// `expected_version`.
+    pub(crate) fn updates(mut self) -> Self {
+        self.op.kind = Kind::Update;
+        self
+    }
+
+    /// Answers 202: the work goes on after the answer.
+    pub(crate) fn accepted(mut self) -> Self {
+        self.op.status = 202;
+        self
+    }
+
+    /// Answers JSON of type `T`.
+    pub(crate) fn reply<T: JsonSchema>(mut self) -> Self {
+        self.op.response = Body::Json(schema::<T>);
+        self
+    }
+
+    /// Answers 204 without a body.
+    pub(crate) fn no_content(mut self) -> Self {
+        self.op.status = 204;
+        self.op.response = Body::Empty;
+        self
+    }
+
+    /// Answers a CSV file.
+    pub(crate) fn csv(mut self) -> Self {
+        self.op.response = Body::Csv;
+        self
+    }
+
+    /// Answers a stream of server-sent events.
+    pub(crate) fn event_stream(mut self) -> Self {
+        self.op.response = Body::EventStream;
+        self
+    }
+
+    /// Ends the declaration with the handler that serves the operation.
+    pub(crate) fn to<H, T>(self, handler: H) -> Route
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let mut op = self.op;
+        if op.kind == Kind::Update
+            && op.request.is_some()
+            && !op.request_omits.contains(&"expected_version")
+        {
+            op.request_omits.push("expected_version");
+        }
+        let filter = if op.method == Method::GET {
+            MethodFilter::GET
+        } else {
+            MethodFilter::POST
+        };
+        Route {
+            op,
+            endpoint: axum::routing::on(filter, handler),
+        }
+    }
+}
+
+/// A declared operation with the handler that serves it.
+pub(crate) struct Route {
+    pub(crate) op: Operation,
+    endpoint: MethodRouter<AppState>,
+}
+
+impl Route {
+    /// The handler with the operation attached as a request extension, outside `guard`
+    /// (which reads it), and `guard` run only when the method matches.
+    pub(crate) fn guarded(
+        self,
+        guard: impl FnOnce(MethodRouter<AppState>) -> MethodRouter<AppState>,
+    ) -> (&'static str, MethodRouter<AppState>) {
+        let path = self.op.path;
+        let op = Arc::new(self.op);
+        (path, guard(self.endpoint).route_layer(axum::Extension(op)))
+    }
+}
+
+/// The operations of one part of the API, in the order the reference lists them.
+pub(crate) struct Routes {
+    tag: &'static str,
+    pub(crate) routes: Vec<Route>,
+}
+
+impl Routes {
+    /// Routes whose reference group is `tag` unless a declaration says otherwise.
+    pub(crate) fn tagged(tag: &'static str) -> Self {
+        Self {
+            tag,
+            routes: Vec::new(),
+        }
+    }
+
+    /// Adds one declared operation.
+    pub(crate) fn add(mut self, mut route: Route) -> Self {
+        if route.op.tag.is_empty() {
+            route.op.tag = self.tag;
+        }
+        self.routes.push(route);
+        self
+    }
+}
