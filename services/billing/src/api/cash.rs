@@ -40,10 +40,10 @@ async fn reconcile(
     ctx: RequestContext,
     req: ReconcileCash,
 ) -> Result<CashReconciliation, ServiceError> {
-    let mut uow = db.begin().await?;
-    let rec = app::cash::reconcile(&mut uow, &calendar, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(rec)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::cash::reconcile(uow, &calendar, req, ctx.actor).await })
+    })
+    .await
 }
 
 /// A manager accepts a variance; the day is then settled.
@@ -52,8 +52,8 @@ async fn approve(
     ctx: RequestContext,
     req: ApproveVariance,
 ) -> Result<CashReconciliation, ServiceError> {
-    let mut uow = db.begin().await?;
-    let rec = app::cash::approve(&mut uow, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(rec)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::cash::approve(uow, req, ctx.actor).await })
+    })
+    .await
 }

@@ -48,10 +48,8 @@ async fn set_fields(
     _ctx: RequestContext,
     req: SetClaimFields,
 ) -> Result<ManufacturerClaim, ServiceError> {
-    let mut uow = db.begin().await?;
-    let c = app::claims::set_fields(&mut uow, req).await?;
-    uow.commit().await?;
-    Ok(c)
+    db.in_unit_of_work(move |uow| Box::pin(async move { app::claims::set_fields(uow, req).await }))
+        .await
 }
 
 /// Submits, decides or records payment of a claim.
@@ -60,10 +58,10 @@ async fn transition(
     ctx: RequestContext,
     req: TransitionClaim,
 ) -> Result<ManufacturerClaim, ServiceError> {
-    let mut uow = db.begin().await?;
-    let c = app::claims::transition(&mut uow, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(c)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::claims::transition(uow, req, ctx.actor).await })
+    })
+    .await
 }
 
 /// Replaces a brand's required claim fields.
@@ -72,10 +70,10 @@ async fn save_requirements(
     _ctx: RequestContext,
     req: ClaimRequirements,
 ) -> Result<ClaimRequirements, ServiceError> {
-    let mut uow = db.begin().await?;
-    let r = app::claims::save_requirements(&mut uow, req).await?;
-    uow.commit().await?;
-    Ok(r)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::claims::save_requirements(uow, req).await })
+    })
+    .await
 }
 
 /// Claims not yet settled, per brand: drafts, submitted, approved awaiting payment.

@@ -37,10 +37,12 @@ async fn create(
     ctx: RequestContext,
     req: CreateFeeSchedule,
 ) -> Result<FeeSchedule, ServiceError> {
-    let mut uow = db.begin().await?;
-    let f = app::fee_schedules::publish(&mut uow, &calendar, req, actor_id(&ctx)).await?;
-    uow.commit().await?;
-    Ok(f)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(
+            async move { app::fee_schedules::publish(uow, &calendar, req, actor_id(&ctx)).await },
+        )
+    })
+    .await
 }
 
 /// A part's list price changes as billing received them; 404 when inventory never changed

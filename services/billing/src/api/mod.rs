@@ -87,10 +87,10 @@ async fn create_contract(
     ctx: RequestContext,
     req: CreateContract,
 ) -> Result<Contract, ServiceError> {
-    let mut uow = db.begin().await?;
-    let c = app::contracts::sign(&mut uow, &calendar, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(c)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::contracts::sign(uow, &calendar, req, ctx.actor).await })
+    })
+    .await
 }
 
 /// Ends a contract early, once (`billing.contract.terminated`).
@@ -99,10 +99,10 @@ async fn terminate_contract(
     ctx: RequestContext,
     req: TerminateContract,
 ) -> Result<Contract, ServiceError> {
-    let mut uow = db.begin().await?;
-    let c = app::contracts::terminate(&mut uow, &calendar, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(c)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::contracts::terminate(uow, &calendar, req, ctx.actor).await })
+    })
+    .await
 }
 
 /// A contract by id or number.
@@ -136,10 +136,10 @@ async fn record_payment(
     ctx: RequestContext,
     req: RecordPayment,
 ) -> Result<Payment, ServiceError> {
-    let mut uow = db.begin().await?;
-    let p = app::receipts::record_payment(&mut uow, req, actor_id(&ctx)).await?;
-    uow.commit().await?;
-    Ok(p)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::receipts::record_payment(uow, req, actor_id(&ctx)).await })
+    })
+    .await
 }
 
 /// Issues a credit note against a receipt (`billing.credit_note.issued`).
@@ -148,10 +148,12 @@ async fn create_credit_note(
     ctx: RequestContext,
     req: CreateCreditNote,
 ) -> Result<CreditNote, ServiceError> {
-    let mut uow = db.begin().await?;
-    let note = app::receipts::issue_credit_note(&mut uow, &calendar, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(note)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(
+            async move { app::receipts::issue_credit_note(uow, &calendar, req, ctx.actor).await },
+        )
+    })
+    .await
 }
 
 /// The credit notes of a receipt, oldest first.
@@ -176,8 +178,10 @@ async fn record_iou(
     ctx: RequestContext,
     req: RecordIou,
 ) -> Result<Invoice, ServiceError> {
-    let mut uow = db.begin().await?;
-    let inv = app::receipts::record_iou(&mut uow, &calendar, req, actor_id(&ctx)).await?;
-    uow.commit().await?;
-    Ok(inv)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(
+            async move { app::receipts::record_iou(uow, &calendar, req, actor_id(&ctx)).await },
+        )
+    })
+    .await
 }

@@ -32,8 +32,8 @@ async fn pay(
     ctx: RequestContext,
     req: PayRefund,
 ) -> Result<Refund, ServiceError> {
-    let mut uow = db.begin().await?;
-    let paid = app::refunds::pay(&mut uow, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(paid)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::refunds::pay(uow, req, ctx.actor).await })
+    })
+    .await
 }

@@ -33,8 +33,8 @@ async fn outcome(
     ctx: RequestContext,
     req: RecordRenewalOutcome,
 ) -> Result<Renewal, ServiceError> {
-    let mut uow = db.begin().await?;
-    let done = app::renewals::record_outcome(&mut uow, &calendar, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(done)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::renewals::record_outcome(uow, &calendar, req, ctx.actor).await })
+    })
+    .await
 }

@@ -44,18 +44,16 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
 
 /// Adds a part to the catalogue.
 async fn create(db: Db, _ctx: RequestContext, req: CreatePart) -> Result<Part, ServiceError> {
-    let mut uow = db.begin().await?;
-    let part = app::parts::create(&mut uow, req).await?;
-    uow.commit().await?;
-    Ok(part)
+    db.in_unit_of_work(move |uow| Box::pin(async move { app::parts::create(uow, req).await }))
+        .await
 }
 
 /// Books stock received into a location.
 async fn receive(db: Db, ctx: RequestContext, req: ReceiveStock) -> Result<Part, ServiceError> {
-    let mut uow = db.begin().await?;
-    let part = app::parts::receive(&mut uow, req, &app::user_of(&ctx.actor)).await?;
-    uow.commit().await?;
-    Ok(part)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::parts::receive(uow, req, &app::user_of(&ctx.actor)).await })
+    })
+    .await
 }
 
 /// A part with its stock per location.
@@ -72,10 +70,8 @@ async fn create_location(
     _ctx: RequestContext,
     req: CreateLocation,
 ) -> Result<Location, ServiceError> {
-    let mut uow = db.begin().await?;
-    let l = app::locations::create(&mut uow, req).await?;
-    uow.commit().await?;
-    Ok(l)
+    db.in_unit_of_work(move |uow| Box::pin(async move { app::locations::create(uow, req).await }))
+        .await
 }
 
 /// Every location by code.
@@ -97,10 +93,12 @@ async fn record_movement(
     ctx: RequestContext,
     req: RecordMovement,
 ) -> Result<Part, ServiceError> {
-    let mut uow = db.begin().await?;
-    let part = app::ledger::record_movement(&mut uow, req, &app::user_of(&ctx.actor)).await?;
-    uow.commit().await?;
-    Ok(part)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(
+            async move { app::ledger::record_movement(uow, req, &app::user_of(&ctx.actor)).await },
+        )
+    })
+    .await
 }
 
 /// A part's ledger, newest first, a page at a time.
@@ -127,10 +125,10 @@ async fn start_stocktake(
     ctx: RequestContext,
     req: StartStocktake,
 ) -> Result<Stocktake, ServiceError> {
-    let mut uow = db.begin().await?;
-    let s = app::stocktakes::start(&mut uow, req, app::user_of(&ctx.actor)).await?;
-    uow.commit().await?;
-    Ok(s)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::stocktakes::start(uow, req, app::user_of(&ctx.actor)).await })
+    })
+    .await
 }
 
 /// One stocktake.
@@ -151,18 +149,18 @@ async fn decide_stocktake(
     ctx: RequestContext,
     req: DecideStocktake,
 ) -> Result<Stocktake, ServiceError> {
-    let mut uow = db.begin().await?;
-    let s = app::stocktakes::decide(&mut uow, req, app::user_of(&ctx.actor)).await?;
-    uow.commit().await?;
-    Ok(s)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::stocktakes::decide(uow, req, app::user_of(&ctx.actor)).await })
+    })
+    .await
 }
 
 /// Changes a catalogue entry; a new list price is announced.
 async fn update_part(db: Db, ctx: RequestContext, req: UpdatePart) -> Result<Part, ServiceError> {
-    let mut uow = db.begin().await?;
-    let part = app::parts::update(&mut uow, req, ctx.actor).await?;
-    uow.commit().await?;
-    Ok(part)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::parts::update(uow, req, ctx.actor).await })
+    })
+    .await
 }
 
 /// Stock valuation at cost, turnover and slow movers over a period, and the parts used per

@@ -27,10 +27,10 @@ async fn start(
     ctx: RequestContext,
     req: StartForecastPlan,
 ) -> Result<ForecastPlan, ServiceError> {
-    let mut uow = db.begin().await?;
-    let plan = app::forecasts::start(&mut uow, req, app::user_of(&ctx.actor)).await?;
-    uow.commit().await?;
-    Ok(plan)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::forecasts::start(uow, req, app::user_of(&ctx.actor)).await })
+    })
+    .await
 }
 
 /// A forecast plan.
@@ -52,8 +52,8 @@ async fn approve(
     _ctx: RequestContext,
     req: ApproveForecastPlan,
 ) -> Result<ForecastPlan, ServiceError> {
-    let mut uow = db.begin().await?;
-    let plan = app::forecasts::approve(&mut uow, &calendar, req).await?;
-    uow.commit().await?;
-    Ok(plan)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::forecasts::approve(uow, &calendar, req).await })
+    })
+    .await
 }

@@ -32,10 +32,10 @@ async fn save_rule(
     _ctx: RequestContext,
     req: StockRule,
 ) -> Result<StockRule, ServiceError> {
-    let mut uow = db.begin().await?;
-    let rule = app::purchasing::save_rule(&mut uow, req).await?;
-    uow.commit().await?;
-    Ok(rule)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::purchasing::save_rule(uow, req).await })
+    })
+    .await
 }
 
 /// The rules of one part (`id` is the SKU).
@@ -58,10 +58,10 @@ async fn create(
     _ctx: RequestContext,
     req: CreatePurchaseRequest,
 ) -> Result<PurchaseRequest, ServiceError> {
-    let mut uow = db.begin().await?;
-    let p = app::purchasing::create(&mut uow, &calendar, req).await?;
-    uow.commit().await?;
-    Ok(p)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::purchasing::create(uow, &calendar, req).await })
+    })
+    .await
 }
 
 /// A purchase request by id or number.
@@ -100,8 +100,10 @@ async fn transition(
     ctx: RequestContext,
     req: MovePurchaseRequest,
 ) -> Result<PurchaseRequest, ServiceError> {
-    let mut uow = db.begin().await?;
-    let moved = app::purchasing::transition(&mut uow, req, &app::user_of(&ctx.actor)).await?;
-    uow.commit().await?;
-    Ok(moved)
+    db.in_unit_of_work(move |uow| {
+        Box::pin(
+            async move { app::purchasing::transition(uow, req, &app::user_of(&ctx.actor)).await },
+        )
+    })
+    .await
 }
