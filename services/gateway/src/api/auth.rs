@@ -14,7 +14,7 @@ use super::model::{
     Me, Refresh, SignIn, SignOut, TokenPair,
 };
 use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post};
-use super::services::ListQuery;
+use super::query::ListQuery;
 use crate::body::json_with;
 use crate::client_addr::ClientIp;
 use crate::error::ApiError;

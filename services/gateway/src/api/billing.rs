@@ -1,19 +1,20 @@
-//! Billing routes beyond reading receipts: contracts (年保), payments, credit notes,
-//! IOUs, fee schedules, the daily cash reconciliation, refunds and billing's reports.
+//! Billing's routes: receipts (a customer sees those of their own tickets), contracts
+//! (年保), payments, credit notes, IOUs, fee schedules, the daily cash reconciliation,
+//! refunds, manufacturer claims, renewals and billing's reports.
 use aftercare_contracts::Request;
-use aftercare_contracts::Role::{Admin, Agent, Finance, Manager};
+use aftercare_contracts::Role::{self, Admin, Agent, Finance, Manager};
 use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements, ClaimStatus,
     ClaimsOutstanding, ClaimsReportRequest, Contract, ContractsSignedReport,
     ContractsSignedRequest, CreateContract, CreateCreditNote, CreateFeeSchedule, CreditNote,
-    FeeSchedule, GetClaim, GetContract, GetPartPrices, GetRefund, GetRenewal, Invoice,
+    FeeSchedule, GetClaim, GetContract, GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice,
     ListClaimRequirements, ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules,
     ListRefunds, ListRenewals, ManufacturerClaim, PartPrices, PayRefund, Payment,
     ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment,
     RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus, RevenueGrouping,
     RevenueReport, RevenueRequest, SetClaimFields, TerminateContract, TransitionClaim,
 };
-use aftercare_contracts::rpc::Page;
+use aftercare_contracts::rpc::{ByWorkOrder, Page};
 use axum::Extension;
 use axum::Json;
 use axum::body::Body;
@@ -23,7 +24,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::operation::{Routes, WORK_ORDER_FILTER, get, path, path_id, post, query, schema};
+use super::query::ListQuery;
 use super::roles::INVOICE_READERS;
+use super::visibility::visible_ticket;
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{created, parse_day, parse_uuid_param, read_versioned, update_versioned};
@@ -462,6 +465,57 @@ pub(crate) async fn terminate_contract(
     Ok(created(&c, format!("/api/v1/contracts/{id}"), None))
 }
 
+/// Customers see the receipts of their own tickets only.
+async fn invoice_visible(s: &AppState, p: &Principal, i: &Invoice) -> Result<bool, ApiError> {
+    if p.role != Role::Customer {
+        return Ok(true);
+    }
+    match visible_ticket(s, p, &i.ticket_id.to_string()).await {
+        Ok(_) => Ok(true),
+        Err(ApiError::Service(e)) if e.status == 404 => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+fn required_work_order(q: &ListQuery) -> Result<ByWorkOrder, ApiError> {
+    let raw = q
+        .work_order_id
+        .as_deref()
+        .ok_or_else(|| ApiError::field("work_order_id", "required", "filter by work_order_id"))?;
+    Ok(ByWorkOrder {
+        work_order_id: parse_uuid_param("work_order_id", raw)?.to_string(),
+    })
+}
+
+pub(crate) async fn list_invoices(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let by = required_work_order(&q)?;
+    let mut page: Page<Invoice> = s.call(&by, Some(&p)).await?;
+    let mut visible = Vec::with_capacity(page.items.len());
+    for i in page.items {
+        if invoice_visible(&s, &p, &i).await? {
+            visible.push(i);
+        }
+    }
+    page.items = visible;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_invoice(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let i: Invoice = s.call(&GetInvoice { id: id.clone() }, Some(&p)).await?;
+    if !invoice_visible(&s, &p, &i).await? {
+        return Err(ApiError::not_found("invoice", &id));
+    }
+    Ok(Json(i).into_response())
+}
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("billing")
@@ -472,7 +526,7 @@ pub(crate) fn routes() -> Routes {
                 .scope("customer: receipts of own tickets only")
                 .params(&[WORK_ORDER_FILTER])
                 .reply::<Page<Invoice>>()
-                .to(super::services::list_invoices),
+                .to(list_invoices),
         )
         .add(
             get("getInvoice", "/invoices/{id}")
@@ -481,7 +535,7 @@ pub(crate) fn routes() -> Routes {
                 .scope("customer: receipts of own tickets only")
                 .params(&[path_id("Receipt id.")])
                 .reply::<Invoice>()
-                .to(super::services::get_invoice),
+                .to(get_invoice),
         )
         .add(
             post("createContract", "/contracts")

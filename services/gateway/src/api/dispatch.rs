@@ -1,13 +1,15 @@
-//! Dispatch routes beyond creating technicians and reporting visits: technician profiles
-//! and leave, assignment by hand, the technician's progress, appointments and day plans.
+//! Dispatch's routes: technicians, their profiles and leave, work orders (lists, history,
+//! assignment by hand, the technician's progress and completion), appointments, parts
+//! requests, day plans, maintenance plans, the visit report and the duration defaults.
 //! Technicians reach their own work orders and route only.
 use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{
     AddLeave, AssignWorkOrder, BookAppointment, CompleteWorkOrder, CreateMaintenancePlan,
     CreateTechnician, DayPlan, DispatchGroup, DispatchReport, DispatchReportRequest,
-    DurationDefaults, GetDayPlan, GetDurationDefaults, GetTechnician, ListMaintenancePlans,
-    ListTechnicians, MaintenancePlan, PlanDay, ReplaceDurationDefaults, RequestParts, Technician,
-    TransitionWorkOrder, UpdateTechnician, WorkOrder, WorkOrderHistoryEntry, WorkOrderStatus,
+    DurationDefaults, GetDayPlan, GetDurationDefaults, GetTechnician, GetWorkOrderHistory,
+    ListMaintenancePlans, ListTechnicians, ListWorkOrders, MaintenancePlan, PlanDay,
+    ReplaceDurationDefaults, RequestParts, Technician, TransitionWorkOrder, UpdateTechnician,
+    WorkOrder, WorkOrderHistoryEntry, WorkOrderStatus,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -22,8 +24,9 @@ use serde_json::Value;
 
 use super::model::work_order_sort_schema;
 use super::operation::{CURSOR, LIMIT, Param, Routes, get, path, path_id, post, query, schema};
+use super::query::{ListQuery, PageQuery, parse_enum, parse_sort};
 use super::roles::{DISPATCH_DESK, TECHNICIAN_KEEPERS, WORK_ORDER_READERS};
-use super::services::{parse_enum, visible_work_order};
+use super::visibility::{display_names, visible_work_order};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{
@@ -271,6 +274,116 @@ pub(crate) async fn request_parts(
         .await
 }
 
+pub(crate) async fn create_technician(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreateTechnician = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let t: Technician = s.call(&req, Some(&p)).await?;
+    Ok(created(&t, format!("/api/v1/technicians/{}", t.id), None))
+}
+
+pub(crate) async fn list_work_orders(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, ApiError> {
+    let ticket_id = q
+        .ticket_id
+        .as_deref()
+        .map(|t| parse_uuid_param("ticket_id", t))
+        .transpose()?;
+    let mut technician_id = q
+        .technician_id
+        .as_deref()
+        .map(|t| parse_uuid_param("technician_id", t))
+        .transpose()?;
+    if p.role == Role::Technician {
+        if technician_id.is_some_and(|t| Some(t) != p.technician_id) {
+            return Err(ApiError::field(
+                "technician_id",
+                "forbidden",
+                "technicians list their own work orders only",
+            ));
+        }
+        technician_id = Some(p.technician_id.unwrap_or(uuid::Uuid::nil()));
+    }
+    let flagged = match q.flagged.as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            return Err(ApiError::field(
+                "flagged",
+                "invalid",
+                "flagged must be true or false",
+            ));
+        }
+    };
+    let req = ListWorkOrders {
+        ticket_id,
+        technician_id,
+        status: parse_enum("status", q.status.as_deref())?,
+        flagged,
+        order: parse_sort(q.sort.as_deref(), "created_at")?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<WorkOrder> = s.call(&req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_work_order(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let w = visible_work_order(&s, &p, &id).await?;
+    Ok(with_etag(StatusCode::OK, &w, w.version))
+}
+
+/// A work order's history, seen by whoever may see the work order.
+pub(crate) async fn work_order_history(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    let limit = parse_limit(q.limit.as_deref())?;
+    let w = visible_work_order(&s, &p, &id).await?;
+    let req = GetWorkOrderHistory {
+        work_order_id: w.id.to_string(),
+        limit,
+        cursor: q.cursor,
+    };
+    let mut page: Page<WorkOrderHistoryEntry> = s.call(&req, Some(&p)).await?;
+    let ids = page.items.iter().map(|e| e.actor.clone()).collect();
+    let names = display_names(&s, ids).await?;
+    for e in &mut page.items {
+        e.actor_name = names.get(&e.actor).cloned();
+    }
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn complete_work_order(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    // A missing If-Match is answered before anything is looked up.
+    if_match_version(&headers)?;
+    if p.role == Role::Technician {
+        visible_work_order(&s, &p, &id).await?;
+    }
+    let req: CompleteWorkOrder =
+        update_body(&s, &headers, body, Some(("work_order_id", id))).await?;
+    let w: WorkOrder = s.call(&req, Some(&p)).await?;
+    Ok(with_etag(StatusCode::OK, &w, w.version))
+}
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("dispatch")
@@ -281,7 +394,7 @@ pub(crate) fn routes() -> Routes {
                 .body::<CreateTechnician>()
                 .creates()
                 .reply::<Technician>()
-                .to(super::services::create_technician),
+                .to(create_technician),
         )
         .add(
             get("listWorkOrders", "/workorders")
@@ -298,7 +411,7 @@ pub(crate) fn routes() -> Routes {
                     CURSOR,
                 ])
                 .reply::<Page<WorkOrder>>()
-                .to(super::services::list_work_orders),
+                .to(list_work_orders),
         )
         .add(
             get("getWorkOrder", "/workorders/{id}")
@@ -307,7 +420,7 @@ pub(crate) fn routes() -> Routes {
                 .scope("technician: own work orders only")
                 .params(&[path_id("Work order id.")])
                 .reply::<WorkOrder>()
-                .to(super::services::get_work_order),
+                .to(get_work_order),
         )
         .add(
             get("getWorkOrderHistory", "/workorders/{id}/history")
@@ -316,7 +429,7 @@ pub(crate) fn routes() -> Routes {
                 .scope("technician: own work orders only")
                 .params(&[path_id("Work order id or number (W2026-000042)."), LIMIT, CURSOR])
                 .reply::<Page<WorkOrderHistoryEntry>>()
-                .to(super::services::work_order_history),
+                .to(work_order_history),
         )
         .add(
             post("completeWorkOrder", "/workorders/{id}/complete")
@@ -328,7 +441,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["work_order_id"])
                 .updates()
                 .reply::<WorkOrder>()
-                .to(super::services::complete_work_order),
+                .to(complete_work_order),
         )
         .add(
             get("listTechnicians", "/technicians")

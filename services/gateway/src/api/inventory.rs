@@ -1,14 +1,15 @@
-//! Inventory routes beyond the catalogue and receipts: stock locations, movements booked
-//! by hand (transfers, returns, adjustments), a part's ledger, and stocktakes that a manager
-//! approves.
+//! Inventory's routes: the parts catalogue, stock receipts, stock locations, movements
+//! booked by hand (transfers, returns, adjustments), a part's ledger, stock rules, forecast
+//! plans, purchase requests, and stocktakes that a manager approves.
 use aftercare_contracts::Role;
 use aftercare_contracts::Role::{Admin, Finance, Manager, Warehouse};
 use aftercare_contracts::inventory::{
     ApproveForecastPlan, CreateLocation, CreatePart, CreatePurchaseRequest, DecideStocktake,
-    ForecastPlan, GetForecastPlan, GetPurchaseRequest, GetStocktake, ListLocations, ListMovements,
-    ListPurchaseRequests, ListStockRules, Location, MovePurchaseRequest, Part, PurchaseRequest,
-    PurchaseStatus, ReceiveStock, RecordMovement, StartForecastPlan, StartStocktake, StockMovement,
-    StockReport, StockReportRequest, StockRule, Stocktake, UpdatePart,
+    ForecastPlan, GetForecastPlan, GetPart, GetPurchaseRequest, GetStocktake, ListLocations,
+    ListMovements, ListPurchaseRequests, ListStockRules, Location, MovePurchaseRequest, Part,
+    PurchaseRequest, PurchaseStatus, ReceiveStock, RecordMovement, StartForecastPlan,
+    StartStocktake, StockMovement, StockReport, StockReportRequest, StockRule, Stocktake,
+    UpdatePart,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -21,8 +22,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, schema};
+use super::query::parse_enum;
 use super::roles::{PART_READERS, STOCK_KEEPERS};
-use super::services::parse_enum;
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{
@@ -274,6 +275,44 @@ pub(crate) async fn stock_report(
     Ok(Json(r).into_response())
 }
 
+pub(crate) async fn create_part(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: CreatePart = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let part: Part = s.call(&req, Some(&p)).await?;
+    Ok(created(&part, format!("/api/v1/parts/{}", part.sku), None))
+}
+
+pub(crate) async fn get_part(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+) -> Result<Response, ApiError> {
+    let part: Part = s.call(&GetPart { id: sku }, Some(&p)).await?;
+    Ok(with_etag(StatusCode::OK, &part, part.version))
+}
+
+pub(crate) async fn receive_stock(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(sku): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: ReceiveStock = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("sku", Value::String(sku))],
+    )
+    .await?;
+    let part: Part = s.call(&req, Some(&p)).await?;
+    Ok((StatusCode::CREATED, Json(part)).into_response())
+}
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("inventory")
@@ -284,7 +323,7 @@ pub(crate) fn routes() -> Routes {
                 .body::<CreatePart>()
                 .creates()
                 .reply::<Part>()
-                .to(super::services::create_part),
+                .to(create_part),
         )
         .add(
             get("getPart", "/parts/{sku}")
@@ -292,7 +331,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(PART_READERS)
                 .params(&[path("sku", "Part number.")])
                 .reply::<Part>()
-                .to(super::services::get_part),
+                .to(get_part),
         )
         .add(
             post("updatePart", "/parts/{sku}")
@@ -314,7 +353,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["sku"])
                 .creates()
                 .reply::<Part>()
-                .to(super::services::receive_stock),
+                .to(receive_stock),
         )
         .add(
             post("recordMovement", "/parts/{sku}/movements")

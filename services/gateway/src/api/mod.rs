@@ -13,11 +13,12 @@ pub(crate) mod map;
 pub(crate) mod model;
 pub(crate) mod operation;
 pub(crate) mod preferences;
+pub(crate) mod query;
 pub(crate) mod roles;
 pub(crate) mod selfservice;
-pub(crate) mod services;
 pub(crate) mod survey;
 pub(crate) mod tickets;
+pub(crate) mod visibility;
 
 use axum::Router;
 use axum::routing::MethodRouter;

@@ -23,11 +23,11 @@ use serde::Deserialize;
 
 use super::model::callback_sort_schema;
 use super::operation::{CURSOR, LIMIT, Routes, get, path_id, post, query, schema};
+use super::query::{parse_enum, parse_instant, parse_sort};
 use super::roles::{
     CALLBACK_KEEPERS, CALLBACK_READERS, FOLLOW_UP_HANDLERS, QUALITY_READERS, RANKING_READERS,
     SURVEY_REPORT_READERS,
 };
-use super::services::{parse_enum, parse_instant, parse_sort};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{
