@@ -12,6 +12,7 @@ mod bench_search;
 mod cli;
 mod plan;
 mod roles;
+mod settings;
 
 use clap::Parser;
 

@@ -8,78 +8,28 @@ use aftercare_platform::health::{self, Health};
 use aftercare_platform::nats_server::LocalNats;
 use aftercare_platform::{Bus, Db, ServiceHost, telemetry};
 use anyhow::Context;
-use clap::ValueEnum;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 use tracing::{error, info, warn};
 
-use crate::cli::{Common, Databases};
+use crate::settings::{Common, Databases, Role};
 
-/// A role the binary can run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
-pub(crate) enum Role {
-    /// The public HTTP API.
-    Gateway,
-    /// Tickets.
-    Intake,
-    /// Work orders.
-    Dispatch,
-    /// Parts ledger.
-    Inventory,
-    /// Receipts.
-    Billing,
-    /// Callbacks.
-    Survey,
-}
-
-impl Role {
-    /// Every role, as `up` runs them.
-    pub(crate) const ALL: [Role; 6] = [
-        Role::Gateway,
-        Role::Intake,
-        Role::Dispatch,
-        Role::Inventory,
-        Role::Billing,
-        Role::Survey,
-    ];
-    /// The domain services (the gateway is the one role that is not).
-    #[cfg(test)]
-    pub(crate) const SERVICES: [Role; 5] = [
-        Role::Intake,
-        Role::Dispatch,
-        Role::Inventory,
-        Role::Billing,
-        Role::Survey,
-    ];
-
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Role::Gateway => "gateway",
-            Role::Intake => "intake",
-            Role::Dispatch => "dispatch",
-            Role::Inventory => "inventory",
-            Role::Billing => "billing",
-            Role::Survey => "survey",
-        }
-    }
-
-    /// Every role has a database: the services their domain, the gateway identity.
-    fn migrations(self) -> aftercare_platform::db::Migrations {
-        match self {
-            Role::Gateway => aftercare_gateway::MIGRATIONS,
-            Role::Intake => aftercare_intake::MIGRATIONS,
-            Role::Dispatch => aftercare_dispatch::MIGRATIONS,
-            Role::Inventory => aftercare_inventory::MIGRATIONS,
-            Role::Billing => aftercare_billing::MIGRATIONS,
-            Role::Survey => aftercare_survey::MIGRATIONS,
-        }
+/// Every role has a database: the services their domain, the gateway identity.
+fn migrations(role: Role) -> aftercare_platform::db::Migrations {
+    match role {
+        Role::Gateway => aftercare_gateway::MIGRATIONS,
+        Role::Intake => aftercare_intake::MIGRATIONS,
+        Role::Dispatch => aftercare_dispatch::MIGRATIONS,
+        Role::Inventory => aftercare_inventory::MIGRATIONS,
+        Role::Billing => aftercare_billing::MIGRATIONS,
+        Role::Survey => aftercare_survey::MIGRATIONS,
     }
 }
 
 /// `aftercare migrate`.
 pub(crate) async fn migrate(roles: &[Role], databases: &Databases) -> anyhow::Result<()> {
     for role in roles {
-        let migrations = role.migrations();
+        let migrations = migrations(*role);
         let url = databases.url(*role, Path::new("./data"));
         let db = Db::connect(&url, role.name()).await?;
         db.migrate(&migrations)
@@ -407,7 +357,7 @@ mod tests {
     #[test]
     fn every_role_runs_its_released_migrations_with_backend_files_only_where_the_sql_differs() {
         for role in Role::ALL {
-            let m = role.migrations();
+            let m = migrations(role);
             assert_eq!(m.problems(), Vec::<String>::new(), "{}", role.name());
             let differ: Vec<i64> = m
                 .files
