@@ -11,6 +11,7 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod app;
 mod config;
 mod consumers;
 pub mod domain;

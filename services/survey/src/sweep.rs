@@ -8,7 +8,7 @@ use aftercare_contracts::survey::RankingKind;
 use aftercare_platform::host::Job;
 use aftercare_platform::{Db, Result, from_ms, now_ms};
 
-use crate::api::{escalate_due, publish};
+use crate::app::{follow_ups, rankings};
 use crate::domain::CallbackPolicy;
 use crate::domain::periods::latest_due;
 
@@ -24,12 +24,19 @@ pub(crate) fn job(policy: Arc<CallbackPolicy>) -> Job {
 }
 
 async fn sweep(db: &Db, policy: &CallbackPolicy) -> Result<()> {
-    escalate_due(db).await?;
+    let mut uow = db.begin().await?;
+    follow_ups::escalate_due(&mut uow).await?;
+    uow.commit().await?;
     let today = policy.calendar.local_date(from_ms(now_ms()));
     for kind in [RankingKind::Weekly, RankingKind::Monthly] {
         let (start, _) = latest_due(kind, today);
-        if let Err(e) = publish(db, policy, kind, start, None).await {
-            tracing::error!(?kind, %start, error = ?e, "ranking not published");
+        let mut uow = db.begin().await?;
+        let published = match rankings::publish(&mut uow, policy, kind, start, None).await {
+            Ok(_) => uow.commit().await.map_err(|e| e.to_string()),
+            Err(e) => Err(format!("{e:?}")),
+        };
+        if let Err(error) = published {
+            tracing::error!(?kind, %start, %error, "ranking not published");
         }
     }
     Ok(())

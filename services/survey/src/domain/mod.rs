@@ -6,13 +6,17 @@
 //! Work orders are collected at 09:00 on the next working day and called that day;
 //! working days come from the shared business calendar (weekends, public holidays,
 //! swapped working days, the company's time zone).
+pub mod campaigns;
+pub mod links;
 pub mod periods;
 pub mod quality;
 pub mod questionnaire;
 pub mod scores;
 
 use aftercare_calendar::BusinessCalendar;
-use aftercare_contracts::survey::{AttemptOutcome, CallbackStatus};
+use aftercare_contracts::Actor;
+use aftercare_contracts::rpc::FieldError;
+use aftercare_contracts::survey::{AttemptOutcome, CallbackStatus, RecordCallback};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 /// When callbacks are collected and how often an unreachable customer is tried.
@@ -122,6 +126,69 @@ pub fn follow_up_deadlines(
         calendar.add_working_time(answered, day),
         calendar.add_working_time(answered, day * 2),
     )
+}
+
+/// Roles whose opening a ticket makes them its responsible agent (a customer or the
+/// system opening one leaves the ticket without an agent).
+pub const DESK_ROLES: [&str; 4] = ["agent", "dispatcher", "manager", "admin"];
+
+/// The agent a ticket's follow-ups go to: the user who opened it when they work at the
+/// desk ([`DESK_ROLES`]), otherwise nobody.
+pub fn responsible_agent(opened_by: Option<&Actor>) -> Option<String> {
+    opened_by
+        .filter(|a| DESK_ROLES.contains(&a.role.as_str()))
+        .map(|a| a.user_id.clone())
+}
+
+/// Longest note an attempt keeps, in characters.
+pub const MAX_NOTE: usize = 500;
+
+/// How far ahead a busy customer may ask to be called again, in milliseconds (60 days).
+pub const MAX_RESCHEDULE_MS: i64 = 60 * 24 * 3_600_000;
+
+/// The problems of a recorded attempt that do not depend on the callback (epoch ms
+/// `now`): the note's length, answers only with a completed call, and an agreed time in
+/// the next 60 days with (and only with) a busy customer.
+pub fn check_record(req: &RecordCallback, now: i64) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if req.note.chars().count() > MAX_NOTE {
+        e.push(FieldError {
+            field: "note".into(),
+            code: "too_long".into(),
+            message: "note must be at most 500 characters".into(),
+        });
+    }
+    if req.outcome != AttemptOutcome::Completed && !req.answers.is_empty() {
+        e.push(FieldError {
+            field: "answers".into(),
+            code: "not_allowed".into(),
+            message: "answers are recorded with outcome completed only".into(),
+        });
+    }
+    match (req.outcome, req.rescheduled_to) {
+        (AttemptOutcome::Busy, None) => e.push(FieldError {
+            field: "rescheduled_to".into(),
+            code: "required".into(),
+            message: "a busy customer needs the agreed time to call again".into(),
+        }),
+        (AttemptOutcome::Busy, Some(t))
+            if t.timestamp_millis() <= now || t.timestamp_millis() > now + MAX_RESCHEDULE_MS =>
+        {
+            e.push(FieldError {
+                field: "rescheduled_to".into(),
+                code: "out_of_range".into(),
+                message: "rescheduled_to must be in the next 60 days".into(),
+            })
+        }
+        (AttemptOutcome::Busy, Some(_)) => {}
+        (_, Some(_)) => e.push(FieldError {
+            field: "rescheduled_to".into(),
+            code: "not_allowed".into(),
+            message: "rescheduled_to goes with outcome busy only".into(),
+        }),
+        (_, None) => {}
+    }
+    e
 }
 
 #[cfg(test)]
@@ -257,5 +324,81 @@ pub(crate) mod tests {
         let (due, escalate) = follow_up_deadlines(cst(2026, 9, 30, 10, 0), &cal);
         assert_eq!(due, cst(2026, 10, 8, 10, 0));
         assert_eq!(escalate, cst(2026, 10, 9, 10, 0));
+    }
+
+    #[test]
+    fn only_desk_staff_become_the_responsible_agent() {
+        let by = |role: &str| Actor {
+            user_id: "u1".into(),
+            role: role.into(),
+        };
+        for role in DESK_ROLES {
+            assert_eq!(responsible_agent(Some(&by(role))), Some("u1".into()));
+        }
+        assert_eq!(responsible_agent(Some(&by("customer"))), None);
+        assert_eq!(responsible_agent(Some(&by("technician"))), None);
+        assert_eq!(responsible_agent(None), None);
+    }
+
+    fn attempt(outcome: AttemptOutcome, rescheduled_to: Option<DateTime<Utc>>) -> RecordCallback {
+        RecordCallback {
+            callback_id: "c".into(),
+            outcome,
+            answers: vec![],
+            note: String::new(),
+            rescheduled_to,
+            expected_version: 1,
+        }
+    }
+
+    fn codes(e: &[FieldError]) -> Vec<(&str, &str)> {
+        e.iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_busy_customer_needs_an_agreed_time_in_the_next_sixty_days() {
+        let now = cst(2026, 11, 24, 9, 0);
+        let ms = now.timestamp_millis();
+        let ok = attempt(AttemptOutcome::Busy, Some(now + Duration::hours(3)));
+        assert!(check_record(&ok, ms).is_empty());
+        let none = attempt(AttemptOutcome::Busy, None);
+        assert_eq!(
+            codes(&check_record(&none, ms)),
+            [("rescheduled_to", "required")]
+        );
+        for t in [now, now - Duration::hours(1), now + Duration::days(61)] {
+            let bad = attempt(AttemptOutcome::Busy, Some(t));
+            assert_eq!(
+                codes(&check_record(&bad, ms)),
+                [("rescheduled_to", "out_of_range")]
+            );
+        }
+        let other = attempt(AttemptOutcome::Refused, Some(now + Duration::hours(3)));
+        assert_eq!(
+            codes(&check_record(&other, ms)),
+            [("rescheduled_to", "not_allowed")]
+        );
+    }
+
+    #[test]
+    fn answers_go_with_a_completed_call_and_notes_are_short() {
+        let ms = cst(2026, 11, 24, 9, 0).timestamp_millis();
+        let mut r = attempt(AttemptOutcome::Unreachable, None);
+        r.answers = vec![aftercare_contracts::survey::Answer {
+            key: "machine_working".into(),
+            yes: Some(true),
+            level: None,
+            text: None,
+        }];
+        r.note = "x".repeat(MAX_NOTE + 1);
+        assert_eq!(
+            codes(&check_record(&r, ms)),
+            [("note", "too_long"), ("answers", "not_allowed")]
+        );
+        r.outcome = AttemptOutcome::Completed;
+        r.note = "x".repeat(MAX_NOTE);
+        assert!(check_record(&r, ms).is_empty());
     }
 }

@@ -1,6 +1,7 @@
 //! Periods in local days: ranking weeks (Monday–Sunday) and months, quarters, and when
 //! each ranking falls due (weekly on Monday for the week before, monthly on the 3rd for
 //! the month before).
+use aftercare_contracts::rpc::FieldError;
 use aftercare_contracts::survey::{Interval, RankingKind};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -77,6 +78,54 @@ pub fn label(interval: Interval, day: NaiveDate) -> String {
         Interval::Month => format!("{}-{:02}", day.year(), day.month()),
         Interval::Quarter => format!("{}-Q{}", day.year(), day.month0() / 3 + 1),
     }
+}
+
+/// Longest period a report covers, and how far back a ranking is published, in days
+/// (two years).
+pub const MAX_DAYS: i64 = 731;
+
+fn problem(field: &str, code: &str, message: &str) -> FieldError {
+    FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    }
+}
+
+/// What is wrong with a report's local days `[from, to]`, if anything: `to` before `from`,
+/// or more than two years.
+pub fn check_period(from: NaiveDate, to: NaiveDate) -> Option<FieldError> {
+    if to < from {
+        return Some(problem("to", "before_from", "to must not be before from"));
+    }
+    if (to - from).num_days() >= MAX_DAYS {
+        return Some(problem(
+            "to",
+            "out_of_range",
+            "a report covers at most two years",
+        ));
+    }
+    None
+}
+
+/// Why the ranking of the `kind` period containing `day` may not be published on request
+/// on local day `today`, if it may not: older than two years, or not due yet.
+pub fn check_publish(kind: RankingKind, day: NaiveDate, today: NaiveDate) -> Option<FieldError> {
+    if (today - day).num_days() > MAX_DAYS {
+        return Some(problem(
+            "day",
+            "out_of_range",
+            "rankings are published for the last two years only",
+        ));
+    }
+    if !is_due(kind, day, today) {
+        return Some(problem(
+            "day",
+            "not_closed",
+            "the period is not over yet (weekly rankings are due on Monday, monthly ones on the 3rd)",
+        ));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -193,5 +242,48 @@ mod tests {
         assert_eq!(quarter("2026Q1"), None);
         assert_eq!(label(Interval::Quarter, d(2026, 11, 3)), "2026-Q4");
         assert_eq!(label(Interval::Month, d(2026, 2, 3)), "2026-02");
+    }
+
+    #[test]
+    fn a_report_runs_forwards_for_at_most_two_years() {
+        assert_eq!(check_period(d(2026, 1, 1), d(2026, 1, 1)), None);
+        // 730 days apart is the longest report; 731 is one too many.
+        assert_eq!(check_period(d(2025, 1, 1), d(2027, 1, 1)), None);
+        let code = |f, t| check_period(f, t).map(|e| e.code);
+        assert_eq!(
+            code(d(2026, 1, 2), d(2026, 1, 1)).as_deref(),
+            Some("before_from")
+        );
+        assert_eq!(
+            code(d(2025, 1, 1), d(2027, 1, 2)).as_deref(),
+            Some("out_of_range")
+        );
+    }
+
+    #[test]
+    fn a_ranking_is_published_on_request_once_due_and_within_two_years() {
+        let code = |kind, day, today| check_publish(kind, day, today).map(|e| e.code);
+        // The week of 23–29 Nov is due on Monday 30 Nov.
+        assert_eq!(
+            code(RankingKind::Weekly, d(2026, 11, 25), d(2026, 11, 30)),
+            None
+        );
+        assert_eq!(
+            code(RankingKind::Weekly, d(2026, 11, 25), d(2026, 11, 29)).as_deref(),
+            Some("not_closed")
+        );
+        // November is due on 3 December.
+        assert_eq!(
+            code(RankingKind::Monthly, d(2026, 11, 10), d(2026, 12, 2)).as_deref(),
+            Some("not_closed")
+        );
+        assert_eq!(
+            code(RankingKind::Monthly, d(2026, 11, 10), d(2026, 12, 3)),
+            None
+        );
+        assert_eq!(
+            code(RankingKind::Monthly, d(2024, 11, 10), d(2026, 12, 3)).as_deref(),
+            Some("out_of_range")
+        );
     }
 }

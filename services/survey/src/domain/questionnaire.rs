@@ -148,6 +148,32 @@ fn valid_key(key: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
+/// The version that replaces version `current` with a checked request: the next number,
+/// the question texts trimmed, who saved it and when.
+pub fn next_version(
+    current: i64,
+    req: ReplaceQuestionnaire,
+    by: String,
+    at: DateTime<Utc>,
+) -> Questionnaire {
+    Questionnaire {
+        version: current + 1,
+        questions: req
+            .questions
+            .into_iter()
+            .map(|mut x| {
+                x.text_zh = x.text_zh.trim().to_owned();
+                x.text_en = x.text_en.trim().to_owned();
+                x
+            })
+            .collect(),
+        levels: req.levels,
+        follow_up_at: req.follow_up_at,
+        updated_at: at,
+        updated_by: by,
+    }
+}
+
 /// Problems with a new questionnaire version.
 pub fn validate(req: &ReplaceQuestionnaire) -> Vec<FieldError> {
     let mut e = Vec::new();
@@ -569,5 +595,27 @@ mod tests {
         };
         req2.levels[0].score_milli = 500;
         assert_eq!(validate(&req2)[0].code, "not_ordered");
+    }
+
+    #[test]
+    fn a_new_version_follows_the_current_one_with_trimmed_texts() {
+        let q = built_in();
+        let mut questions = q.questions.clone();
+        questions[0].text_en = "  Is the machine working now?  ".into();
+        questions[0].text_zh = " 机器现在使用正常吗？".into();
+        let req = ReplaceQuestionnaire {
+            questions,
+            levels: q.levels.clone(),
+            follow_up_at: Level::Neutral,
+            expected_version: 3,
+        };
+        let at = DateTime::<Utc>::from_timestamp(1_790_000_000, 0).expect("time");
+        let next = next_version(3, req, "m1".into(), at);
+        assert_eq!(next.version, 4);
+        assert_eq!(next.questions[0].text_en, "Is the machine working now?");
+        assert_eq!(next.questions[0].text_zh, "机器现在使用正常吗？");
+        assert_eq!(next.follow_up_at, Level::Neutral);
+        assert_eq!((next.updated_by.as_str(), next.updated_at), ("m1", at));
+        assert_eq!(next.levels, q.levels);
     }
 }

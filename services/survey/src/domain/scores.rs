@@ -10,12 +10,14 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use aftercare_contracts::survey::{
-    AppraisalLine, CallbackScores, ItemScore, ProminentProblems, Rated, SatisfactionPoint,
+    AppraisalLine, Callback, CallbackScores, CallbackStatus, CoverageReport, IndexGroup, Interval,
+    ItemScore, ProminentProblems, QuestionKind, Questionnaire, Rated, SatisfactionPoint,
     ScoreGroup, ScoreLine,
 };
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use super::questionnaire::mean_milli;
+use super::periods::label;
+use super::questionnaire::{level_score, mean_milli};
 
 /// One answered callback, with what scoring needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +59,113 @@ pub struct Rating {
     pub normalised: f64,
     /// Whom the question rates.
     pub rates: Option<Rated>,
+}
+
+/// An answered callback as scoring reads it, each rating valued by the questionnaire
+/// version it was given against and placed between that version's worst and best level;
+/// `None` when unanswered (or answered against a version that is not known).
+pub fn scored(c: Callback, versions: &[Questionnaire]) -> Option<ScoredCallback> {
+    let a = c.answers?;
+    let q = versions
+        .iter()
+        .find(|q| q.version == a.questionnaire_version)?;
+    let scores: Vec<u32> = q.levels.iter().map(|l| l.score_milli).collect();
+    let lo = scores.iter().copied().min().unwrap_or(0);
+    let hi = scores.iter().copied().max().unwrap_or(1);
+    let span = f64::from(hi.saturating_sub(lo).max(1));
+    let mut ratings = Vec::new();
+    let mut comments = Vec::new();
+    for ans in &a.answers {
+        let Some(question) = q.questions.iter().find(|x| x.key == ans.key) else {
+            continue;
+        };
+        match (question.kind, ans.level, &ans.text) {
+            (QuestionKind::Rating, Some(level), _) => {
+                let milli = level_score(q, level);
+                ratings.push(Rating {
+                    key: ans.key.clone(),
+                    milli,
+                    normalised: f64::from(milli.saturating_sub(lo)) / span,
+                    rates: question.rates,
+                });
+            }
+            (QuestionKind::Text, _, Some(t)) if !t.trim().is_empty() => {
+                comments.push(t.trim().to_owned())
+            }
+            _ => {}
+        }
+    }
+    Some(ScoredCallback {
+        work_order_number: c.work_order_number,
+        technician_id: c.technician_id.to_string(),
+        technician_name: c.technician_name,
+        team: c.team,
+        agent: c.agent,
+        district: c.district,
+        answered_at: a.answered_at,
+        scores: a.scores,
+        ratings,
+        problem_persists: a.problem_persists,
+        comment: comments.join("\n"),
+    })
+}
+
+/// How far the callbacks of the `visits` completed in `[from, to]` got: how many reached
+/// the customer, were refused, closed unreachable, are open and overdue now, and the
+/// coverage (completed ÷ visits, in tenths of a percent rounded half up; full when there
+/// were no visits).
+pub fn coverage(
+    from: NaiveDate,
+    to: NaiveDate,
+    visits: u32,
+    callbacks: &[Callback],
+) -> CoverageReport {
+    let count = |s: CallbackStatus| callbacks.iter().filter(|c| c.status == s).count() as u32;
+    let completed = count(CallbackStatus::Completed);
+    CoverageReport {
+        from,
+        to,
+        visits,
+        completed,
+        refused: count(CallbackStatus::Refused),
+        unreachable: count(CallbackStatus::Unreachable),
+        open: count(CallbackStatus::Scheduled),
+        overdue: callbacks
+            .iter()
+            .filter(|c| c.status == CallbackStatus::Scheduled && c.overdue)
+            .count() as u32,
+        coverage_tenths: if visits == 0 {
+            1000
+        } else {
+            ((u64::from(completed) * 2000 + u64::from(visits)) / (2 * u64::from(visits))) as u32
+        },
+    }
+}
+
+/// The satisfaction index of these answered callbacks by team or district and by month
+/// or quarter of the (local) day each was answered, `local_day` telling that day.
+pub fn satisfaction(
+    callbacks: &[ScoredCallback],
+    group_by: IndexGroup,
+    interval: Interval,
+    local_day: impl Fn(DateTime<Utc>) -> NaiveDate,
+) -> Vec<SatisfactionPoint> {
+    let ratings: Vec<IndexRating> = callbacks
+        .iter()
+        .flat_map(|c| {
+            let group = match group_by {
+                IndexGroup::Team => c.team.clone(),
+                IndexGroup::District => c.district.clone(),
+            };
+            let period = label(interval, local_day(c.answered_at));
+            c.ratings.iter().map(move |r| IndexRating {
+                group: group.clone(),
+                period: period.clone(),
+                normalised: r.normalised,
+            })
+        })
+        .collect();
+    index(&ratings)
 }
 
 /// Attitude questions are the rating questions whose key ends in `attitude`
@@ -528,5 +637,154 @@ mod tests {
             ("agent", 1, Some(1100))
         );
         assert_eq!(a.repeat_repairs, 0);
+    }
+
+    fn callback(status: CallbackStatus, overdue: bool) -> Callback {
+        Callback {
+            id: uuid::Uuid::nil(),
+            kind: aftercare_contracts::survey::CallbackKind::Visit,
+            work_order_id: uuid::Uuid::nil(),
+            work_order_number: "W-1".into(),
+            ticket_id: uuid::Uuid::nil(),
+            campaign_id: None,
+            technician_id: uuid::Uuid::nil(),
+            technician_name: "Li".into(),
+            team: "north".into(),
+            agent: Some("a1".into()),
+            customer_id: None,
+            customer_name: "ACME".into(),
+            district: "tianhe".into(),
+            status,
+            due_at: DateTime::<Utc>::UNIX_EPOCH,
+            overdue,
+            failed_attempts: 0,
+            attempts: vec![],
+            answers: None,
+            created_at: DateTime::<Utc>::UNIX_EPOCH,
+            version: 1,
+        }
+    }
+
+    fn answered(version: i64, answers: Vec<aftercare_contracts::survey::Answer>) -> Callback {
+        use aftercare_contracts::survey::{AnswerChannel, CallbackAnswers};
+        let mut c = callback(CallbackStatus::Completed, false);
+        c.answers = Some(CallbackAnswers {
+            questionnaire_version: version,
+            answers,
+            scores: CallbackScores::default(),
+            problem_persists: false,
+            channel: AnswerChannel::Phone,
+            answered_at: DateTime::<Utc>::from_timestamp(1_790_000_000, 0).expect("time"),
+        });
+        c
+    }
+
+    fn answer(
+        key: &str,
+        level: Option<aftercare_contracts::survey::Level>,
+        text: Option<&str>,
+    ) -> aftercare_contracts::survey::Answer {
+        aftercare_contracts::survey::Answer {
+            key: key.into(),
+            yes: None,
+            level,
+            text: text.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn ratings_are_valued_by_the_version_answered_and_placed_between_its_levels() {
+        use aftercare_contracts::survey::Level;
+        let q = super::super::questionnaire::built_in();
+        let c = answered(
+            1,
+            vec![
+                answer("technician_attitude", Some(Level::VerySatisfied), None),
+                answer("agent_attitude", Some(Level::VeryDissatisfied), None),
+                answer("on_site_speed", Some(Level::Neutral), None),
+                answer("comments", None, Some("  slow to arrive ")),
+                answer("no_such_question", Some(Level::Satisfied), None),
+            ],
+        );
+        let s = scored(c.clone(), std::slice::from_ref(&q)).expect("answered");
+        let got: Vec<(&str, u32, f64)> = s
+            .ratings
+            .iter()
+            .map(|r| (r.key.as_str(), r.milli, r.normalised))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("technician_attitude", 1100, 1.0),
+                ("agent_attitude", 700, 0.0),
+                ("on_site_speed", 900, 0.5)
+            ]
+        );
+        assert_eq!(s.ratings[0].rates, Some(Rated::Technician));
+        assert_eq!(s.comment, "slow to arrive");
+        assert_eq!(s.team, "north");
+        // Unknown version or no answer: nothing to score.
+        assert_eq!(scored(answered(7, vec![]), std::slice::from_ref(&q)), None);
+        assert_eq!(
+            scored(callback(CallbackStatus::Scheduled, false), &[q]),
+            None
+        );
+    }
+
+    #[test]
+    fn coverage_counts_each_outcome_and_rounds_half_up() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
+        let calls = [
+            callback(CallbackStatus::Completed, false),
+            callback(CallbackStatus::Completed, false),
+            callback(CallbackStatus::Refused, false),
+            callback(CallbackStatus::Unreachable, false),
+            callback(CallbackStatus::Scheduled, true),
+            callback(CallbackStatus::Scheduled, false),
+        ];
+        let r = coverage(day, day, 6, &calls);
+        assert_eq!(
+            (
+                r.visits,
+                r.completed,
+                r.refused,
+                r.unreachable,
+                r.open,
+                r.overdue
+            ),
+            (6, 2, 1, 1, 2, 1)
+        );
+        // 2 / 6 = 33.33 % → 333 tenths; 2 / 3 = 66.67 % → 667.
+        assert_eq!(r.coverage_tenths, 333);
+        assert_eq!(coverage(day, day, 3, &calls[..2]).coverage_tenths, 667);
+        assert_eq!(coverage(day, day, 0, &[]).coverage_tenths, 1000);
+    }
+
+    #[test]
+    fn the_index_groups_ratings_by_team_or_district_and_local_period() {
+        let a = cb("a1", Some("x"), 1100, 700, 1_790_000_000);
+        let by_team = satisfaction(
+            std::slice::from_ref(&a),
+            IndexGroup::Team,
+            Interval::Month,
+            |_| NaiveDate::from_ymd_opt(2026, 9, 21).expect("date"),
+        );
+        assert!(
+            by_team
+                .iter()
+                .any(|p| p.group == "team-a" && p.period == "2026-09")
+        );
+        assert!(by_team.iter().any(|p| p.group == "all" && p.ratings == 2));
+        let by_district = satisfaction(&[a], IndexGroup::District, Interval::Quarter, |_| {
+            NaiveDate::from_ymd_opt(2026, 9, 21).expect("date")
+        });
+        let tianhe = by_district
+            .iter()
+            .find(|p| p.group == "tianhe")
+            .expect("district");
+        assert_eq!(
+            (tianhe.period.as_str(), tianhe.index_tenths),
+            ("2026-Q3", 500)
+        );
     }
 }

@@ -1,0 +1,59 @@
+//! What survey does with other services' facts: a ticket tells who took the request, a
+//! completed visit gets its callback and is checked for repeated faults.
+use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::intake::TicketOpened;
+use aftercare_contracts::survey::{CallbackKind, CallbackScheduled};
+use aftercare_contracts::{Actor, Envelope};
+use aftercare_platform::{Result, UnitOfWork, now_ms};
+use uuid::Uuid;
+
+use crate::domain::{CallbackPolicy, callback_due, responsible_agent};
+use crate::store::{callbacks, visits};
+
+/// Remembers a new ticket and its responsible agent (the desk user who opened it), so
+/// the visit's follow-ups reach them; a ticket already known is left as it is.
+pub(crate) async fn ticket_opened(
+    uow: &mut UnitOfWork,
+    t: &TicketOpened,
+    opened_by: Option<&Actor>,
+) -> Result<()> {
+    let agent = responsible_agent(opened_by);
+    visits::record_ticket(uow, t, agent.as_deref()).await?;
+    Ok(())
+}
+
+/// Remembers a completed visit, schedules its one callback on the policy's day and time
+/// (`survey.callback.scheduled`) and checks the visit for repeated faults and parts. A
+/// visit already known (a redelivered event) changes nothing.
+pub(crate) async fn visit_completed(
+    uow: &mut UnitOfWork,
+    policy: &CallbackPolicy,
+    w: &WorkOrderCompleted,
+) -> Result<()> {
+    if !visits::record_visit(uow, w).await? {
+        return Ok(()); // redelivered: the callback exists
+    }
+    let due = callback_due(w.finished_at, policy);
+    let callback = callbacks::NewCallback {
+        id: Uuid::now_v7(),
+        kind: CallbackKind::Visit,
+        work_order_id: w.work_order_id,
+        ticket_id: w.ticket_id,
+        technician_id: w.technician_id,
+        campaign_id: None,
+        customer_key: None,
+        due_at: due.timestamp_millis(),
+        created_at: now_ms(),
+    };
+    if callbacks::insert_callback(uow, &callback).await? {
+        let e = CallbackScheduled {
+            callback_id: callback.id,
+            work_order_id: w.work_order_id,
+            ticket_id: w.ticket_id,
+            technician_id: w.technician_id,
+            due_at: due,
+        };
+        uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+    }
+    super::quality::check_visit(uow, policy, w).await
+}

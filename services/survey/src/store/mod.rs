@@ -1,0 +1,15 @@
+//! Survey's queries, portable across SQLite and PostgreSQL, one file per thing survey
+//! keeps: the [`visits`] and tickets it learns of, [`callbacks`] and their attempts, answer
+//! [`links`], [`questionnaires`], [`follow_ups`], [`campaigns`], [`rankings`], [`quality`]
+//! warnings, the company's quality thresholds in [`settings`], and the period reads of the
+//! [`reports`].
+pub(crate) mod callbacks;
+pub(crate) mod campaigns;
+pub(crate) mod follow_ups;
+pub(crate) mod links;
+pub(crate) mod quality;
+pub(crate) mod questionnaires;
+pub(crate) mod rankings;
+pub(crate) mod reports;
+pub(crate) mod settings;
+pub(crate) mod visits;
