@@ -1,22 +1,22 @@
-//! Dispatch's event handlers: a ticket that needs a visit (new, or after triage or
-//! reopening) becomes a work order, assigned at once when someone qualifies and flagged
-//! when nobody does; a warranty card or a contract starts its maintenance plans; inventory's answers
-//! to parts requests update the work order.
+//! Dispatch's event handlers, thin adapters over [`crate::app`]: a ticket that needs a
+//! visit (new, or after triage or reopening) becomes a work order, assigned at once when
+//! someone qualifies and flagged when nobody does; a warranty card or a contract starts
+//! its maintenance plans and a terminated contract ends them; inventory's answers to
+//! parts requests update the work order.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Envelope;
 use aftercare_contracts::billing::{ContractSigned, ContractTerminated};
-use aftercare_contracts::dispatch::{PartsStatus, WorkType};
-use aftercare_contracts::intake::{
-    TicketOpened, TicketType, TicketVisitRequested, WarrantyRegistered,
-};
+use aftercare_contracts::dispatch::PartsStatus;
+use aftercare_contracts::intake::{TicketOpened, TicketVisitRequested, WarrantyRegistered};
 use aftercare_contracts::inventory::{
     BackorderFulfilled, ReservationBackordered, ReservationConfirmed,
 };
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork};
 
-use crate::api::work_orders::{NewVisit, create, on_parts_answer};
+use crate::app::{maintenance, work_orders};
+use crate::domain::parts::after_fulfilment;
 
 /// What dispatch's handlers share: the calendar that tells which day a visit is for.
 pub(crate) struct Context {
@@ -38,67 +38,20 @@ pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
     )
 }
 
-/// The kind of work a ticket asks for.
-fn work_type(t: TicketType) -> WorkType {
-    match t {
-        TicketType::Maintenance => WorkType::Maintenance,
-        TicketType::Installation => WorkType::Installation,
-        TicketType::Return => WorkType::Training,
-        _ => WorkType::Repair,
-    }
-}
-
-/// A new ticket that needs a visit becomes a work order.
 async fn on_ticket_opened(
     cx: &Context,
     uow: &mut UnitOfWork,
     e: Envelope<TicketOpened>,
 ) -> Result<(), EventError> {
-    let t = e.data;
-    if !t.needs_visit {
-        return Ok(());
-    }
-    let visit = NewVisit {
-        ticket_id: t.ticket_id,
-        ticket_number: &t.number,
-        priority: t.priority,
-        customer_name: &t.customer.name,
-        district: &t.customer.district,
-        address: &t.customer.address,
-        location: t.location,
-        machine: t.machine.as_ref(),
-        work_type: work_type(t.ticket_type),
-        sla_due: t.resolution_due.map(|d| d.timestamp_millis()),
-        revisit_of: None,
-        technician: None,
-    };
-    create(uow, &cx.calendar, visit).await?;
-    Ok(())
+    Ok(work_orders::ticket_opened(uow, &cx.calendar, &e.data).await?)
 }
 
-/// A ticket that needs a visit after triage or reopening becomes a work order.
 async fn on_visit_requested(
     cx: &Context,
     uow: &mut UnitOfWork,
     e: Envelope<TicketVisitRequested>,
 ) -> Result<(), EventError> {
-    let t = e.data;
-    let visit = NewVisit {
-        ticket_id: t.ticket_id,
-        ticket_number: &t.number,
-        priority: t.priority,
-        customer_name: &t.customer.name,
-        district: &t.customer.district,
-        address: &t.customer.address,
-        location: t.location,
-        machine: t.machine.as_ref(),
-        work_type: work_type(t.ticket_type),
-        sla_due: Some(t.resolution_due.timestamp_millis()),
-        revisit_of: None,
-        technician: None,
-    };
-    create(uow, &cx.calendar, visit).await?;
-    Ok(())
+    Ok(work_orders::visit_requested(uow, &cx.calendar, &e.data).await?)
 }
 
 async fn on_reservation_confirmed(
@@ -107,7 +60,7 @@ async fn on_reservation_confirmed(
     e: Envelope<ReservationConfirmed>,
 ) -> Result<(), EventError> {
     let e = e.data;
-    Ok(on_parts_answer(uow, e.work_order_id, PartsStatus::Reserved, &e.lines).await?)
+    Ok(work_orders::parts_answered(uow, e.work_order_id, PartsStatus::Reserved, &e.lines).await?)
 }
 
 async fn on_reservation_backordered(
@@ -116,7 +69,10 @@ async fn on_reservation_backordered(
     e: Envelope<ReservationBackordered>,
 ) -> Result<(), EventError> {
     let e = e.data;
-    Ok(on_parts_answer(uow, e.work_order_id, PartsStatus::Backordered, &e.lines).await?)
+    Ok(
+        work_orders::parts_answered(uow, e.work_order_id, PartsStatus::Backordered, &e.lines)
+            .await?,
+    )
 }
 
 async fn on_backorder_fulfilled(
@@ -125,12 +81,8 @@ async fn on_backorder_fulfilled(
     e: Envelope<BackorderFulfilled>,
 ) -> Result<(), EventError> {
     let e = e.data;
-    let status = if e.complete {
-        PartsStatus::Arrived
-    } else {
-        PartsStatus::Backordered
-    };
-    Ok(on_parts_answer(uow, e.work_order_id, status, &[e.line]).await?)
+    let status = after_fulfilment(e.complete);
+    Ok(work_orders::parts_answered(uow, e.work_order_id, status, &[e.line]).await?)
 }
 
 async fn on_contract_signed(
@@ -138,7 +90,7 @@ async fn on_contract_signed(
     uow: &mut UnitOfWork,
     e: Envelope<ContractSigned>,
 ) -> Result<(), EventError> {
-    crate::api::maintenance::on_contract(uow, &e.data.0).await?;
+    maintenance::contract_signed(uow, &e.data.0).await?;
     Ok(())
 }
 
@@ -148,8 +100,7 @@ async fn on_contract_terminated(
     e: Envelope<ContractTerminated>,
 ) -> Result<(), EventError> {
     let t = e.data;
-    crate::store::maintenance::end_contract_plans(uow, &t.contract.number, t.contract.ends_on)
-        .await?;
+    maintenance::contract_terminated(uow, &t.contract.number, t.contract.ends_on).await?;
     Ok(())
 }
 
@@ -158,6 +109,6 @@ async fn on_warranty_registered(
     uow: &mut UnitOfWork,
     e: Envelope<WarrantyRegistered>,
 ) -> Result<(), EventError> {
-    crate::api::maintenance::on_warranty(uow, &e.data).await?;
+    maintenance::warranty_registered(uow, &e.data).await?;
     Ok(())
 }

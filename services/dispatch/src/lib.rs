@@ -12,10 +12,12 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod api;
+mod app;
 mod config;
 mod consumers;
 pub mod domain;
 mod store;
+mod sweep;
 
 use aftercare_contracts::Service;
 use aftercare_platform::{Bus, MessagingSettings, Result, ServiceHost};
@@ -50,5 +52,5 @@ pub async fn build(
         },
     )
     .await
-    .map(|host| host.with_job(api::maintenance::job(job_calendar, lead_days)))
+    .map(|host| host.with_job(sweep::job(job_calendar, lead_days)))
 }

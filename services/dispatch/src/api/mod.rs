@@ -1,11 +1,13 @@
-//! Dispatch's request endpoints (`svc.dispatch.*`): technicians in [`technicians`], work
-//! orders and their visit reports in [`work_orders`], day plans in [`day_plans`],
-//! maintenance plans in [`maintenance`], the field service report in [`reports`].
+//! Dispatch's request endpoints (`svc.dispatch.*`), thin adapters over [`crate::app`]:
+//! each decodes its request, opens the unit of work, calls one use case and commits.
+//! Technicians and duration defaults in [`technicians`], work orders and their visit
+//! reports in [`work_orders`], day plans in [`day_plans`], maintenance plans in
+//! [`maintenance`], the field service report in [`reports`].
 mod day_plans;
-pub(crate) mod maintenance;
+mod maintenance;
 mod reports;
 mod technicians;
-pub(crate) mod work_orders;
+mod work_orders;
 
 use std::sync::Arc;
 
@@ -20,6 +22,7 @@ pub(crate) struct State {
     calendar: Arc<BusinessCalendar>,
 }
 
+/// Dispatch's endpoints, one per request type it answers.
 pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     let endpoints = Endpoints::new(State { db, calendar });
     let endpoints = technicians::register(endpoints);
@@ -29,7 +32,7 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
     reports::register(endpoints).into_vec()
 }
 
-/// Who made a request, as history rows name them.
+/// Who made a request, as history rows and settings name them.
 fn actor(ctx: &RequestContext) -> String {
     ctx.actor
         .as_ref()

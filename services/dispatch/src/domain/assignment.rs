@@ -1,14 +1,22 @@
-//! Who may take a work order and who should.
+//! How a technician is chosen for a work order: who may take it and who should.
+//!
+//! What the work order needs ([`need_of`]) comes from the order itself: the skills its
+//! machine calls for ([`skills_for`]: the product line and the brand), a certificate for
+//! the product line, the day and the appointment, the place and the urgency.
 //!
 //! Hard rules decide who *may*: the skills (product line and brand), a certificate for the
 //! product line valid on the day, not on leave, a shift that covers the appointment, free
 //! capacity that day. A score decides who *should*: closeness (kilometres from the
 //! technician's start when both positions are known, otherwise the same district),
-//! free capacity, and for urgent work free capacity again. Every decision comes with
-//! reasons the dispatcher sees.
-use aftercare_contracts::dispatch::Certification;
-use aftercare_contracts::intake::{GeoPoint, Priority};
-use chrono::{NaiveDate, NaiveTime};
+//! free capacity, and for urgent work free capacity again ([`assign`]). A dispatcher may
+//! name the technician instead ([`by_hand`]: the hard rules still apply, capacity may be
+//! exceeded), and a return visit goes to the technician who diagnosed it
+//! ([`return_visit`]). Every decision comes with reasons the dispatcher sees.
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::FieldError;
+use aftercare_contracts::dispatch::{Certification, WorkOrder, WorkOrderStatus};
+use aftercare_contracts::intake::{GeoPoint, MachineInfo, Priority};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use uuid::Uuid;
 
 /// A technician as assignment sees them, for one day.
@@ -71,6 +79,135 @@ pub enum Assignment {
     },
     /// Nobody qualifies; why, per technician.
     Nobody(Vec<String>),
+}
+
+impl Assignment {
+    /// The state the work order takes: assigned to someone, or unassigned (flagged for a
+    /// dispatcher) when nobody qualifies.
+    pub fn status(&self) -> WorkOrderStatus {
+        match self {
+            Assignment::To { .. } => WorkOrderStatus::Assigned,
+            Assignment::Nobody(_) => WorkOrderStatus::Unassigned,
+        }
+    }
+
+    /// The chosen technician, if any.
+    pub fn technician(&self) -> Option<Uuid> {
+        match self {
+            Assignment::To { technician, .. } => Some(*technician),
+            Assignment::Nobody(_) => None,
+        }
+    }
+
+    /// The chosen technician's score, if any.
+    pub fn score(&self) -> Option<u32> {
+        match self {
+            Assignment::To { score, .. } => Some(*score),
+            Assignment::Nobody(_) => None,
+        }
+    }
+
+    /// Why this decision: the score's parts, or why nobody qualified.
+    pub fn reasons(&self) -> &[String] {
+        match self {
+            Assignment::To { reasons, .. } | Assignment::Nobody(reasons) => reasons,
+        }
+    }
+}
+
+/// Skills a machine calls for: its product line and its brand, in lower case.
+pub fn skills_for(machine: Option<&MachineInfo>) -> Vec<String> {
+    let mut skills: Vec<String> = machine
+        .iter()
+        .flat_map(|m| {
+            [
+                m.product_line.trim().to_lowercase(),
+                m.brand.trim().to_lowercase(),
+            ]
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    skills.dedup();
+    skills
+}
+
+/// What assignment needs to know of a work order at `now`: the day of the visit (the
+/// appointment's, or today, in the company's time zone), the appointment in local times
+/// (cut at midnight when it runs into the next day), skills, the certificate (the
+/// machine's product line), place, urgency.
+pub fn need_of(w: &WorkOrder, calendar: &BusinessCalendar, now: DateTime<Utc>) -> Need {
+    let tz = calendar.time_zone();
+    let (day, window) = match w.appointment {
+        Some(a) => {
+            let (s, e) = (a.start.with_timezone(&tz), a.end.with_timezone(&tz));
+            let end = if e.date_naive() == s.date_naive() {
+                e.time()
+            } else {
+                NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN)
+            };
+            (s.date_naive(), Some((s.time(), end)))
+        }
+        None => (calendar.local_date(now), None),
+    };
+    Need {
+        district: w.district.clone(),
+        skills: w.required_skills.clone(),
+        certificate_for: w
+            .machine
+            .as_ref()
+            .map(|m| m.product_line.trim().to_lowercase())
+            .filter(|p| !p.is_empty()),
+        day,
+        window,
+        location: w.location,
+        priority: w.priority,
+    }
+}
+
+/// A return visit (the first visit waits for parts) goes to the technician who
+/// diagnosed it, whatever their load.
+pub fn return_visit(technician: Uuid, name: String) -> Assignment {
+    Assignment::To {
+        technician,
+        name,
+        score: 0,
+        reasons: vec!["return visit by the technician who diagnosed it".into()],
+    }
+}
+
+/// A dispatcher's choice of `technician` among the active `candidates`, by `who` for
+/// `reason`: the hard rules apply except capacity; the score is kept, led by who chose
+/// and why. Refused (naming `technician_id`) when the technician is not active or does
+/// not qualify.
+pub fn by_hand(
+    need: &Need,
+    candidates: &[Candidate],
+    technician: Uuid,
+    who: &str,
+    reason: &str,
+) -> Result<Assignment, FieldError> {
+    let refused = |code: &str, message: String| FieldError {
+        field: "technician_id".into(),
+        code: code.into(),
+        message,
+    };
+    let Some(c) = candidates.iter().find(|c| c.id == technician) else {
+        return Err(refused(
+            "not_found",
+            "no active technician with this id".into(),
+        ));
+    };
+    if let Some(why) = refusal(need, c, true) {
+        return Err(refused("not_qualified", why));
+    }
+    let (points, mut reasons) = score(need, c);
+    reasons.insert(0, format!("chosen by {who}: {}", reason.trim()));
+    Ok(Assignment::To {
+        technician: c.id,
+        name: c.name.clone(),
+        score: points,
+        reasons,
+    })
 }
 
 /// Great-circle distance in kilometres.
@@ -359,5 +496,151 @@ mod tests {
             Assignment::To { technician, .. } => assert_eq!(technician, Uuid::from_u128(2)),
             other => panic!("{other:?}"),
         }
+    }
+
+    fn machine(line: &str, brand: &str) -> MachineInfo {
+        MachineInfo {
+            brand: brand.into(),
+            model: "AR-2048".into(),
+            serial: "S1".into(),
+            product_line: line.into(),
+            purchase_date: None,
+        }
+    }
+
+    #[test]
+    fn a_machine_calls_for_its_product_line_and_brand() {
+        assert_eq!(
+            skills_for(Some(&machine(" Copier ", "SHARP"))),
+            ["copier", "sharp"]
+        );
+        assert_eq!(skills_for(Some(&machine("copier", " "))), ["copier"]);
+        assert_eq!(skills_for(Some(&machine("sharp", "Sharp"))), ["sharp"]);
+        assert!(skills_for(None).is_empty());
+    }
+
+    fn order() -> WorkOrder {
+        use aftercare_contracts::dispatch::WorkType;
+        WorkOrder {
+            id: Uuid::from_u128(9),
+            number: "W2026-000009".into(),
+            ticket_id: Uuid::from_u128(8),
+            ticket_number: "T2026-000008".into(),
+            status: WorkOrderStatus::Unassigned,
+            priority: Priority::P2,
+            customer_name: "ACME".into(),
+            district: "tianhe".into(),
+            technician_id: None,
+            assignment_reasons: vec![],
+            score: None,
+            flagged: false,
+            work_type: WorkType::Repair,
+            required_skills: vec!["copier".into(), "sharp".into()],
+            estimated_minutes: 90,
+            machine: Some(machine(" Copier ", "Sharp")),
+            address: String::new(),
+            location: None,
+            appointment: None,
+            sla_due: None,
+            planned_arrival: None,
+            revisit_of: None,
+            diagnosis: None,
+            parts: vec![],
+            parts_requested: vec![],
+            parts_status: None,
+            visit: None,
+            history: vec![],
+            created_at: DateTime::<Utc>::UNIX_EPOCH,
+            completed_at: None,
+            version: 1,
+        }
+    }
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0)
+            .single()
+            .expect("time")
+    }
+
+    #[test]
+    fn a_work_order_without_appointment_is_needed_today_in_the_company_time_zone() {
+        let cal = BusinessCalendar::china();
+        // 2026-11-23 17:00 UTC is already Tuesday 01:00 in Shanghai.
+        let n = need_of(&order(), &cal, utc(2026, 11, 23, 17, 0));
+        assert_eq!(n.day, day());
+        assert_eq!(n.window, None);
+        assert_eq!(n.skills, ["copier", "sharp"]);
+        assert_eq!(n.certificate_for.as_deref(), Some("copier"));
+        assert_eq!((n.district.as_str(), n.priority), ("tianhe", Priority::P2));
+    }
+
+    #[test]
+    fn an_appointment_gives_the_day_and_local_window_cut_at_midnight() {
+        use aftercare_contracts::dispatch::TimeWindow;
+        let cal = BusinessCalendar::china();
+        let mut w = order();
+        // 01:00–03:00 UTC on the 24th is 09:00–11:00 in Shanghai.
+        w.appointment = Some(TimeWindow {
+            start: utc(2026, 11, 24, 1, 0),
+            end: utc(2026, 11, 24, 3, 0),
+        });
+        let n = need_of(&w, &cal, utc(2026, 11, 1, 0, 0));
+        assert_eq!((n.day, n.window), (day(), Some((t(9, 0), t(11, 0)))));
+        // 22:00 to 01:00 the next day ends the window at the day's end.
+        w.appointment = Some(TimeWindow {
+            start: utc(2026, 11, 24, 14, 0),
+            end: utc(2026, 11, 24, 17, 0),
+        });
+        let n = need_of(&w, &cal, utc(2026, 11, 1, 0, 0));
+        assert_eq!(
+            n.window,
+            Some((t(22, 0), NaiveTime::from_hms_opt(23, 59, 59).expect("time")))
+        );
+        w.machine = None;
+        assert_eq!(
+            need_of(&w, &cal, utc(2026, 11, 1, 0, 0)).certificate_for,
+            None
+        );
+    }
+
+    #[test]
+    fn a_dispatcher_may_exceed_capacity_but_not_the_other_rules() {
+        let n = need("tianhe", &["copier"]);
+        let full = tech(1, "tianhe", &["copier"], 2, 2);
+        let fax = tech(2, "tianhe", &["fax"], 8, 0);
+        let chosen = by_hand(
+            &n,
+            &[full.clone(), fax.clone()],
+            full.id,
+            "d1",
+            " urgent customer ",
+        )
+        .expect("allowed");
+        assert_eq!(chosen.technician(), Some(full.id));
+        assert_eq!(chosen.status(), WorkOrderStatus::Assigned);
+        assert_eq!(chosen.reasons()[0], "chosen by d1: urgent customer");
+        assert_eq!(chosen.score(), Some(50));
+        let e = by_hand(&n, &[full.clone(), fax.clone()], fax.id, "d1", "x").expect_err("refused");
+        assert_eq!(
+            (e.field.as_str(), e.code.as_str()),
+            ("technician_id", "not_qualified")
+        );
+        let e = by_hand(&n, &[full], Uuid::from_u128(77), "d1", "x").expect_err("refused");
+        assert_eq!(e.code, "not_found");
+    }
+
+    #[test]
+    fn a_return_visit_goes_to_the_technician_who_diagnosed_it() {
+        let a = return_visit(Uuid::from_u128(5), "Li".into());
+        assert_eq!(a.technician(), Some(Uuid::from_u128(5)));
+        assert_eq!(a.score(), Some(0));
+        assert_eq!(
+            a.reasons(),
+            ["return visit by the technician who diagnosed it"]
+        );
+        let nobody = Assignment::Nobody(vec!["tech1: on leave".into()]);
+        assert_eq!(nobody.status(), WorkOrderStatus::Unassigned);
+        assert_eq!((nobody.technician(), nobody.score()), (None, None));
     }
 }

@@ -1,26 +1,46 @@
-//! Dispatch's rules, free of I/O: who may take a work order and who should
-//! ([`assignment`]), how a day's work orders become routes ([`plan`]), which moves a work
-//! order may make, and what a technician, a visit report and a work order must hold.
+//! Dispatch's rules, free of I/O: how a technician is chosen for a work order
+//! ([`assignment`]), how a day's work orders become routes ([`plan`]), what a technician's
+//! profile and leave hold ([`technicians`]), what inventory's answers do to a work order
+//! ([`parts`]), maintenance plans ([`maintenance`]), the history and report views
+//! ([`history`], [`report`]), how work orders are numbered ([`numbering`]); here, which
+//! moves a work order may make, what kind of work a ticket asks for, how long it takes,
+//! and what a visit report must hold.
 pub mod assignment;
 pub mod history;
 pub mod maintenance;
 pub mod numbering;
+pub mod parts;
 pub mod plan;
 pub mod report;
+pub mod technicians;
 
 use aftercare_contracts::FieldError;
 use aftercare_contracts::dispatch::{
-    CompleteWorkOrder, CreateTechnician, TimeWindow, VisitOutcome, WorkOrderStatus, WorkType,
+    CompleteWorkOrder, DurationRule, TimeWindow, VisitOutcome, WorkOrderStatus, WorkType,
 };
+use aftercare_contracts::intake::TicketType;
 use aftercare_contracts::rpc::{check_range, check_text};
-use chrono::NaiveTime;
 
-/// Default shift: technicians leave by 08:50 and are back by 17:30.
-pub fn default_shift() -> (NaiveTime, NaiveTime) {
-    (
-        NaiveTime::from_hms_opt(8, 50, 0).unwrap_or(NaiveTime::MIN),
-        NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN),
-    )
+/// The kind of work a ticket asks for: maintenance and installation as such, a return as
+/// training (the customer is shown the machine again), anything else a repair.
+pub fn work_type_for(t: TicketType) -> WorkType {
+    match t {
+        TicketType::Maintenance => WorkType::Maintenance,
+        TicketType::Installation => WorkType::Installation,
+        TicketType::Return => WorkType::Training,
+        _ => WorkType::Repair,
+    }
+}
+
+/// Duration rules as stored: model names trimmed.
+pub fn normalise_durations(rules: Vec<DurationRule>) -> Vec<DurationRule> {
+    rules
+        .into_iter()
+        .map(|mut r| {
+            r.model = r.model.map(|m| m.trim().to_owned());
+            r
+        })
+        .collect()
 }
 
 /// The minutes a new work order is expected to take: the rule for its kind and model,
@@ -88,62 +108,13 @@ pub fn default_minutes(work: WorkType) -> u32 {
     }
 }
 
-fn err(field: &str, code: &str, message: impl Into<String>) -> FieldError {
+/// A problem with one field, for the checks here and in the submodules.
+pub(crate) fn err(field: &str, code: &str, message: impl Into<String>) -> FieldError {
     FieldError {
         field: field.into(),
         code: code.into(),
         message: message.into(),
     }
-}
-
-/// Problems with a technician's profile.
-pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
-    let mut e = Vec::new();
-    check_text(&mut e, "name", &req.name, 1, 100);
-    check_text(&mut e, "district", &req.district, 1, 64);
-    if req.skills.len() > 50 {
-        e.push(err("skills", "too_many", "at most 50 skills"));
-    }
-    for (i, s) in req.skills.iter().enumerate() {
-        check_text(&mut e, &format!("skills[{i}]"), s, 1, 64);
-    }
-    check_range(&mut e, "daily_capacity", req.daily_capacity, 1..=50);
-    if let Some(team) = &req.team {
-        check_text(&mut e, "team", team, 1, 64);
-    }
-    if req.certifications.len() > 50 {
-        e.push(err("certifications", "too_many", "at most 50 certificates"));
-    }
-    for (i, c) in req.certifications.iter().enumerate() {
-        check_text(
-            &mut e,
-            &format!("certifications[{i}].skill"),
-            &c.skill,
-            1,
-            64,
-        );
-    }
-    if let Some(p) = req.start_location
-        && !((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon))
-    {
-        e.push(err(
-            "start_location",
-            "out_of_range",
-            "lat must be -90..90 and lon -180..180",
-        ));
-    }
-    let (start, end) = default_shift();
-    if req.shift_end.unwrap_or(end) <= req.shift_start.unwrap_or(start) {
-        e.push(err(
-            "shift_end",
-            "before_start",
-            "the shift must end after it starts",
-        ));
-    }
-    if let Some(v) = &req.van_location {
-        check_text(&mut e, "van_location", v, 1, 64);
-    }
-    e
 }
 
 /// Whether a fault code is well formed: 1–64 of `[a-z0-9_]`.
@@ -305,6 +276,15 @@ pub fn validate_window(w: &TimeWindow) -> Vec<FieldError> {
         ));
     }
     e
+}
+
+/// The history note of a booked appointment: its start and end as RFC 3339 instants.
+pub fn appointment_note(w: &TimeWindow) -> String {
+    format!(
+        "appointment {} – {}",
+        w.start.to_rfc3339(),
+        w.end.to_rfc3339()
+    )
 }
 
 /// Work orders that are still to be done (count towards capacity and go into routes).
@@ -506,31 +486,43 @@ mod tests {
     }
 
     #[test]
-    fn technicians_shifts_and_positions_are_checked() {
-        let mut t = CreateTechnician {
-            name: "Li".into(),
-            district: "tianhe".into(),
-            skills: vec!["copier".into()],
-            daily_capacity: 8,
-            team: None,
-            certifications: vec![],
-            start_location: Some(aftercare_contracts::intake::GeoPoint {
-                lat: 123.0,
-                lon: 0.0,
-            }),
-            shift_start: NaiveTime::from_hms_opt(18, 0, 0),
-            shift_end: None,
-            van_location: None,
+    fn a_ticket_asks_for_the_kind_of_work_its_type_says() {
+        assert_eq!(
+            work_type_for(TicketType::Maintenance),
+            WorkType::Maintenance
+        );
+        assert_eq!(
+            work_type_for(TicketType::Installation),
+            WorkType::Installation
+        );
+        assert_eq!(work_type_for(TicketType::Return), WorkType::Training);
+        assert_eq!(work_type_for(TicketType::Fault), WorkType::Repair);
+        assert_eq!(work_type_for(TicketType::Complaint), WorkType::Repair);
+    }
+
+    #[test]
+    fn duration_rules_are_stored_with_trimmed_models() {
+        let rules = normalise_durations(vec![DurationRule {
+            work_type: WorkType::Repair,
+            model: Some(" AR-2048 ".into()),
+            minutes: 45,
+        }]);
+        assert_eq!(rules[0].model.as_deref(), Some("AR-2048"));
+    }
+
+    #[test]
+    fn a_booked_appointment_is_noted_with_its_instants() {
+        let start = Utc
+            .with_ymd_and_hms(2026, 11, 24, 1, 0, 0)
+            .single()
+            .expect("time");
+        let w = TimeWindow {
+            start,
+            end: start + chrono::Duration::hours(2),
         };
         assert_eq!(
-            fields(validate_technician(&t)),
-            [
-                ("start_location".to_owned(), "out_of_range".to_owned()),
-                ("shift_end".to_owned(), "before_start".to_owned())
-            ]
+            appointment_note(&w),
+            "appointment 2026-11-24T01:00:00+00:00 – 2026-11-24T03:00:00+00:00"
         );
-        t.start_location = None;
-        t.shift_start = None;
-        assert!(validate_technician(&t).is_empty());
     }
 }

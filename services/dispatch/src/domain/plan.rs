@@ -8,8 +8,12 @@
 //! current route (the other technicians' routes are not touched).
 use std::time::Duration;
 
+use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::FieldError;
+use aftercare_contracts::dispatch::{Technician as Profile, WorkOrder};
 use aftercare_contracts::intake::GeoPoint;
 use aftercare_route_planner::{Job, Method, Params, Problem, Technician, insert_urgent, solve};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::assignment::km;
 
@@ -26,7 +30,7 @@ pub struct Day {
 }
 
 /// One work order to route.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
     /// Where.
     pub location: Option<GeoPoint>,
@@ -198,6 +202,76 @@ pub fn insert(
     ))
 }
 
+/// Minutes from `midnight` (a local day's start) to `t`.
+pub fn minutes_after(t: DateTime<Utc>, midnight: DateTime<Utc>) -> f64 {
+    (t - midnight).num_seconds() as f64 / 60.0
+}
+
+/// The instant `m` minutes after `midnight`, to the second.
+pub fn instant(midnight: DateTime<Utc>, m: f64) -> DateTime<Utc> {
+    midnight + chrono::Duration::seconds((m * 60.0).round() as i64)
+}
+
+fn clock(t: NaiveTime) -> f64 {
+    (t - NaiveTime::MIN).num_seconds() as f64 / 60.0
+}
+
+/// A technician's day as the planner sees it: where it starts and their shift.
+pub fn day_of(t: &Profile) -> Day {
+    Day {
+        start: t.start_location,
+        shift: (clock(t.shift_start), clock(t.shift_end)),
+    }
+}
+
+/// A technician's work orders of the day starting at `midnight` as stops: place,
+/// appointment window and expected minutes on site.
+pub fn stops_of(orders: &[WorkOrder], midnight: DateTime<Utc>) -> Vec<Stop> {
+    orders
+        .iter()
+        .map(|w| Stop {
+            location: w.location,
+            window: w.appointment.map(|a| {
+                (
+                    minutes_after(a.start, midnight),
+                    minutes_after(a.end, midnight),
+                )
+            }),
+            minutes: f64::from(w.estimated_minutes),
+        })
+        .collect()
+}
+
+/// The local day whose route a work order is on: its appointment's day, or today for an
+/// order without one (it waits in the queue).
+pub fn route_day(w: &WorkOrder, calendar: &BusinessCalendar, now: DateTime<Utc>) -> NaiveDate {
+    match w.appointment {
+        Some(a) => calendar.local_date(a.start),
+        None => calendar.local_date(now),
+    }
+}
+
+/// Days are planned up to a month ahead or back of `today`; what is wrong with `date`
+/// otherwise.
+pub fn check_plan_date(date: NaiveDate, today: NaiveDate) -> Option<FieldError> {
+    ((date - today).num_days().abs() > 31).then(|| FieldError {
+        field: "date".into(),
+        code: "out_of_range".into(),
+        message: "days are planned up to a month ahead or back".into(),
+    })
+}
+
+/// The day plan's note on a work order left out of `technician`'s route, and why.
+pub fn left_out_note(number: &str, technician: &str, why: &str) -> String {
+    format!("{number} ({technician}): {why}")
+}
+
+/// Whether a day plan's note is about `technician`'s route (re-planning their route
+/// replaces their notes and keeps the others').
+pub fn note_is_about(note: &str, technician: &str) -> bool {
+    note.contains(&format!("({technician})"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,5 +370,92 @@ mod tests {
         assert_eq!(travel(at(23.0, 113.0), at(23.0, 113.0)), 0.0);
         let t = travel(at(23.0, 113.0), at(23.1, 113.0));
         assert!((t - (2.0 * 11.12 + 5.0)).abs() < 0.2, "{t}");
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn days_are_planned_up_to_a_month_either_side() {
+        let today = date(2026, 11, 24);
+        assert_eq!(check_plan_date(date(2026, 12, 25), today), None);
+        assert_eq!(check_plan_date(date(2026, 10, 24), today), None);
+        assert_eq!(
+            check_plan_date(date(2026, 12, 26), today)
+                .map(|e| e.code)
+                .as_deref(),
+            Some("out_of_range")
+        );
+    }
+
+    #[test]
+    fn notes_name_the_technician_whose_route_left_the_order_out() {
+        let note = left_out_note("W2026-000001", "Li Lei", "shift too short");
+        assert_eq!(note, "W2026-000001 (Li Lei): shift too short");
+        assert!(note_is_about(&note, "Li Lei"));
+        assert!(!note_is_about(&note, "Li"));
+    }
+
+    #[test]
+    fn times_are_minutes_after_local_midnight() {
+        use chrono::TimeZone;
+        let midnight = Utc
+            .with_ymd_and_hms(2026, 11, 23, 16, 0, 0)
+            .single()
+            .expect("time");
+        let nine = Utc
+            .with_ymd_and_hms(2026, 11, 24, 1, 0, 0)
+            .single()
+            .expect("time");
+        assert_eq!(minutes_after(nine, midnight), 540.0);
+        assert_eq!(instant(midnight, 540.0), nine);
+        assert_eq!(instant(midnight, 540.004), nine);
+        let profile = Profile {
+            id: uuid::Uuid::nil(),
+            name: "Li".into(),
+            district: "tianhe".into(),
+            skills: vec![],
+            daily_capacity: 8,
+            team: "tianhe".into(),
+            certifications: vec![],
+            start_location: at(23.13, 113.32),
+            shift_start: NaiveTime::from_hms_opt(8, 50, 0).expect("time"),
+            shift_end: NaiveTime::from_hms_opt(17, 30, 0).expect("time"),
+            van_location: None,
+            leave: vec![],
+            active: true,
+            version: 1,
+        };
+        let d = day_of(&profile);
+        assert_eq!((d.start, d.shift), (at(23.13, 113.32), (530.0, 1050.0)));
+    }
+
+    #[test]
+    fn an_order_is_on_its_appointment_day_or_today() {
+        use chrono::TimeZone;
+        let cal = BusinessCalendar::china();
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 23, 17, 0, 0)
+            .single()
+            .expect("time");
+        let w: WorkOrder = serde_json::from_value(serde_json::json!({
+            "id": uuid::Uuid::nil(), "number": "W1", "ticket_id": uuid::Uuid::nil(),
+            "ticket_number": "T1", "status": "assigned", "priority": "p3",
+            "customer_name": "", "district": "", "work_type": "repair",
+            "required_skills": [], "estimated_minutes": 60, "address": "",
+            "assignment_reasons": [], "flagged": false, "parts": [], "parts_requested": [], "history": [],
+            "created_at": now, "version": 1
+        }))
+        .expect("work order");
+        assert_eq!(route_day(&w, &cal, now), date(2026, 11, 24));
+        assert_eq!(
+            stops_of(std::slice::from_ref(&w), now)[0],
+            Stop {
+                location: None,
+                window: None,
+                minutes: 60.0
+            }
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! over the rows one query reads.
 use std::collections::{BTreeMap, BTreeSet};
 
-use aftercare_contracts::dispatch::{DispatchGroup, DispatchLine, VisitOutcome};
+use aftercare_contracts::dispatch::{DispatchGroup, DispatchLine, Technician, VisitOutcome};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// One reported visit.
@@ -60,6 +60,36 @@ struct Acc {
     on_time: u32,
     service: i64,
     days: BTreeSet<(String, NaiveDate)>,
+}
+
+/// Longest period the report covers, in days (a year, leap day included).
+pub const MAX_DAYS: i64 = 366;
+
+/// What is wrong with the report's local days `[from, to]`, if anything: `to` before
+/// `from`, or more than a year.
+pub fn check_period(from: NaiveDate, to: NaiveDate) -> Option<aftercare_contracts::FieldError> {
+    let problem = |code: &str, message: &str| aftercare_contracts::FieldError {
+        field: "to".into(),
+        code: code.into(),
+        message: message.into(),
+    };
+    if to < from {
+        return Some(problem("before_from", "to must not be before from"));
+    }
+    if (to - from).num_days() > MAX_DAYS {
+        return Some(problem("out_of_range", "a report covers at most a year"));
+    }
+    None
+}
+
+/// A technician as the report counts them: name and the length of their shift; travel
+/// is added from the published routes.
+pub fn worker(t: Technician) -> Worker {
+    Worker {
+        name: t.name,
+        shift_minutes: (t.shift_end - t.shift_start).num_minutes().max(0) as u32,
+        travel: BTreeMap::new(),
+    }
 }
 
 /// The report's lines, by name.
@@ -230,5 +260,35 @@ mod tests {
         );
         assert_eq!(by_district[0].idle_minutes, 0);
         assert!(lines(DispatchGroup::District, &[], &workers).is_empty());
+    }
+
+    #[test]
+    fn the_report_runs_forwards_for_at_most_a_year() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        assert_eq!(check_period(d(2026, 1, 1), d(2026, 12, 31)), None);
+        assert_eq!(check_period(d(2024, 1, 1), d(2025, 1, 1)), None);
+        let code = |f, t| check_period(f, t).map(|e| e.code);
+        assert_eq!(
+            code(d(2026, 1, 2), d(2026, 1, 1)).as_deref(),
+            Some("before_from")
+        );
+        assert_eq!(
+            code(d(2024, 1, 1), d(2025, 1, 2)).as_deref(),
+            Some("out_of_range")
+        );
+    }
+
+    #[test]
+    fn a_worker_counts_the_length_of_their_shift() {
+        let t: Technician = serde_json::from_value(serde_json::json!({
+            "id": uuid::Uuid::nil(), "name": "Li", "district": "tianhe", "skills": [],
+            "daily_capacity": 8, "team": "tianhe", "certifications": [],
+            "shift_start": "08:50:00", "shift_end": "17:30:00", "leave": [],
+            "active": true, "version": 1
+        }))
+        .expect("technician");
+        let w = worker(t);
+        assert_eq!((w.name.as_str(), w.shift_minutes), ("Li", 520));
+        assert!(w.travel.is_empty());
     }
 }

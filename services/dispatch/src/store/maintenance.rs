@@ -1,5 +1,5 @@
 //! Maintenance plans and the visits generated from them.
-use aftercare_contracts::dispatch::{MaintenanceKind, MaintenancePlan};
+use aftercare_contracts::dispatch::MaintenancePlan;
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork};
@@ -169,11 +169,6 @@ pub(crate) async fn generate(
     .await?
     .rows_affected();
     Ok(n == 1)
-}
-
-/// The kind's wire name, for source keys.
-pub(crate) fn kind_key(k: MaintenanceKind) -> String {
-    to_text(&k)
 }
 
 /// Ends the plans of a contract that ends early on `ends_on`: no visit after it, and a
