@@ -1,15 +1,19 @@
 //! Billing alone, in this process, on a temporary database and a real nats-server:
-//! completed visits are published as dispatch publishes them, and the receipts billing
-//! stores, numbers and announces are read back.
+//! completed visits and the parts inventory priced are published as dispatch and
+//! inventory publish them, requests are sent as the gateway sends them, and the receipts
+//! and claims billing stores, numbers and announces are read back.
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use aftercare_billing::Config;
-use aftercare_contracts::dispatch::WorkOrderCompleted;
-use aftercare_contracts::{Envelope, Event, Service};
+use aftercare_contracts::dispatch::{PartUsed, WorkOrderCompleted};
+use aftercare_contracts::intake::MachineInfo;
+use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
+use aftercare_contracts::{Envelope, Event, Money, Service};
+use aftercare_platform::rpc::CallError;
 use aftercare_testkit::fixtures::work_order_completed;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use chrono::Utc;
-use serde_json::json;
+use serde_json::{Value, json};
 
 async fn each_visit_gets_one_receipt_under_the_next_number(backend: TestBackend) {
     let svc = ServiceHarness::start(Service::Billing, backend, |bus, url, settings| async move {
@@ -65,4 +69,262 @@ async fn each_visit_gets_one_receipt_under_the_next_number_on_sqlite() {
 #[tokio::test]
 async fn each_visit_gets_one_receipt_under_the_next_number_on_postgresql() {
     each_visit_gets_one_receipt_under_the_next_number(TestBackend::Postgres).await;
+}
+
+async fn billing(backend: TestBackend) -> ServiceHarness {
+    ServiceHarness::start(Service::Billing, backend, |bus, url, settings| async move {
+        aftercare_billing::build(bus, &url, settings, Config::default()).await
+    })
+    .await
+    .unwrap()
+}
+
+/// Sends a request that must succeed.
+async fn ok(svc: &ServiceHarness, name: &str, body: Value) -> Value {
+    svc.request(name, &body, None)
+        .await
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Sends a request that must be refused, and returns the refusal.
+async fn refused(
+    svc: &ServiceHarness,
+    name: &str,
+    body: Value,
+) -> aftercare_contracts::ServiceError {
+    match svc.request::<_, Value>(name, &body, None).await {
+        Err(CallError::Service(e)) => e,
+        other => panic!("{name} was not refused: {other:?}"),
+    }
+}
+
+/// A Canon copier bought `months_ago` months ago is repaired (50 minutes, one drum at
+/// ¥380): dispatch reports the visit, inventory the priced drum; returns its receipt.
+async fn canon_visit(svc: &ServiceHarness, serial: &str, months_ago: u32) -> Value {
+    let bought = (Utc::now() + chrono::Duration::hours(8))
+        .date_naive()
+        .checked_sub_months(chrono::Months::new(months_ago))
+        .unwrap();
+    // Finished just now, so today's fee schedule prices it.
+    let mut visit = work_order_completed(Utc::now() - chrono::Duration::minutes(1));
+    visit.started_at = visit.finished_at - chrono::Duration::minutes(50);
+    visit.machine = Some(MachineInfo {
+        product_line: "copier".into(),
+        brand: "Canon".into(),
+        model: "iR-2204".into(),
+        serial: serial.into(),
+        purchase_date: Some(bought),
+    });
+    visit.parts = vec![PartUsed {
+        sku: "DRUM-1".into(),
+        quantity: 1,
+        location: None,
+    }];
+    let priced = StockConsumed {
+        work_order_id: visit.work_order_id,
+        ticket_id: visit.ticket_id,
+        lines: vec![ConsumedLine {
+            sku: "DRUM-1".into(),
+            name: Some("Drum unit".into()),
+            quantity: 1,
+            taken: 1,
+            shortfall: 0,
+            unit_price: Some(Money::cny(38000)),
+            consumable: false,
+        }],
+    };
+    svc.publish(&Envelope::new(visit.clone(), None))
+        .await
+        .unwrap();
+    svc.publish(&Envelope::new(priced, None)).await.unwrap();
+    svc.next_published("billing.invoice.issued", |e| {
+        e["data"]["work_order_id"] == json!(visit.work_order_id)
+    })
+    .await
+    .unwrap();
+    let page = ok(
+        svc,
+        "invoice.list",
+        json!({"work_order_id": visit.work_order_id.to_string()}),
+    )
+    .await;
+    page["items"][0].clone()
+}
+
+/// A brand's warranty work is claimed from the brand: the lines it covers on every
+/// receipt merge into the brand's one open draft until it is submitted, the brand's
+/// required fields come first, and the claim is decided and paid no more than claimed.
+async fn brand_warranty_work_is_claimed_from_the_brand(backend: TestBackend) {
+    let svc = billing(backend).await;
+    let today = (Utc::now() + chrono::Duration::hours(8)).date_naive();
+    ok(
+        &svc,
+        "fee_schedule.create",
+        json!({"effective_from": today.to_string(), "terms": {
+            "currency": "CNY", "call_out": [{"amount_minor": 5000}], "labour_per_hour_minor": 12000,
+            "tax_rate_bp": 1300, "warranty_months": 12,
+            "brand_warranties": [{"brand": "Canon", "months": 24, "covers_labour": true}]}}),
+    )
+    .await;
+    let e = refused(
+        &svc,
+        "claim_requirements.save",
+        json!({"brand": "canon", "required_fields": [""]}),
+    )
+    .await;
+    assert_eq!(
+        (e.status, e.errors[0].field.as_str()),
+        (422, "required_fields[0]")
+    );
+    ok(
+        &svc,
+        "claim_requirements.save",
+        json!({"brand": "Canon", "required_fields": ["dealer_code"]}),
+    )
+    .await;
+
+    // Out of the dealer's year, inside Canon's two: Canon pays labour and the drum.
+    let r1 = canon_visit(&svc, "CN-1", 18).await;
+    let cov: Vec<&str> = r1["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["coverage"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cov,
+        [
+            "chargeable",
+            "manufacturer_warranty",
+            "manufacturer_warranty"
+        ],
+        "{r1}"
+    );
+    assert_eq!(r1["total_charged"]["amount_minor"], 5000);
+    canon_visit(&svc, "CN-2", 13).await;
+    let drafts = ok(
+        &svc,
+        "claim.list",
+        json!({"status": "draft", "brand": "CANON"}),
+    )
+    .await;
+    assert_eq!(
+        drafts["items"].as_array().map(Vec::len),
+        Some(1),
+        "{drafts}"
+    );
+    let claim = drafts["items"][0].clone();
+    assert_eq!(claim["lines"].as_array().map(Vec::len), Some(4), "{claim}");
+    assert_eq!(claim["brand"], "Canon");
+    assert_eq!(claim["total"]["amount_minor"], 2 * (12000 + 38000));
+    assert_eq!(
+        claim["removed_parts"],
+        json!([{"sku": "DRUM-1", "quantity": 2}])
+    );
+    let id = claim["id"].as_str().unwrap().to_owned();
+
+    // Submitting needs Canon's dealer code; fields are filled in on the draft.
+    let submit =
+        |version: &Value| json!({"claim_id": id, "to": "submitted", "expected_version": version});
+    let e = refused(&svc, "claim.transition", submit(&claim["version"])).await;
+    assert_eq!(
+        (e.status, e.errors[0].field.as_str()),
+        (422, "fields.dealer_code")
+    );
+    let filled = ok(
+        &svc,
+        "claim.fields",
+        json!({"claim_id": id, "fields": {"dealer_code": "GZ-0042"}, "expected_version": claim["version"]}),
+    )
+    .await;
+    assert_eq!(
+        refused(&svc, "claim.transition", submit(&claim["version"]))
+            .await
+            .status,
+        412
+    );
+    let sent = ok(&svc, "claim.transition", submit(&filled["version"])).await;
+    assert_eq!(sent["status"], "submitted", "{sent}");
+    let changed = svc
+        .next_published("billing.claim.status_changed", |e| {
+            e["data"]["id"] == json!(id)
+        })
+        .await
+        .unwrap();
+    assert_eq!(changed["data"]["status"], "submitted");
+
+    // The next Canon visit opens a new draft; the submitted claim is left as it was.
+    canon_visit(&svc, "CN-3", 20).await;
+    let drafts = ok(&svc, "claim.list", json!({"status": "draft"})).await;
+    assert_eq!(
+        drafts["items"].as_array().map(Vec::len),
+        Some(1),
+        "{drafts}"
+    );
+    assert_ne!(drafts["items"][0]["id"], json!(id));
+    let again = ok(&svc, "claim.get", json!({"id": id})).await;
+    assert_eq!(again["lines"].as_array().map(Vec::len), Some(4));
+
+    // Canon approves and pays (never more than claimed).
+    let approved = ok(
+        &svc,
+        "claim.transition",
+        json!({"claim_id": id, "to": "approved", "note": "approved in full", "expected_version": sent["version"]}),
+    )
+    .await;
+    assert_eq!(approved["status"], "approved");
+    let pay = |amount: i64| {
+        json!({"claim_id": id, "to": "paid", "amount": {"amount_minor": amount, "currency": "CNY"},
+            "expected_version": approved["version"]})
+    };
+    let e = refused(&svc, "claim.transition", pay(100_001)).await;
+    assert_eq!(
+        (e.status, e.errors[0].field.as_str()),
+        (422, "amount.amount_minor")
+    );
+    let e = refused(
+        &svc,
+        "claim.transition",
+        json!({"claim_id": id, "to": "submitted", "expected_version": approved["version"]}),
+    )
+    .await;
+    assert_eq!((e.status, e.errors[0].code.as_str()), (422, "not_allowed"));
+    let paid = ok(&svc, "claim.transition", pay(100_000)).await;
+    assert_eq!(paid["paid"]["amount_minor"], 100_000, "{paid}");
+    let report = ok(&svc, "report.claims", json!({})).await;
+    let canon = &report["items"][0];
+    assert_eq!(
+        (
+            canon["brand"].as_str(),
+            canon["draft"].as_u64(),
+            canon["submitted"].as_u64(),
+            canon["approved"].as_u64()
+        ),
+        (Some("Canon"), Some(1), Some(0), Some(0)),
+        "{report}"
+    );
+    assert_eq!(canon["draft_minor"], 12000 + 38000);
+    // Revenue shows what the brand covers.
+    let revenue = ok(
+        &svc,
+        "report.revenue",
+        json!({"from": (today - chrono::Duration::days(1)).to_string(),
+            "to": (today + chrono::Duration::days(1)).to_string(), "group_by": "month"}),
+    )
+    .await;
+    assert_eq!(
+        revenue["total"]["manufacturer_minor"],
+        3 * (12000 + 38000),
+        "{revenue}"
+    );
+}
+
+#[tokio::test]
+async fn brand_warranty_work_is_claimed_from_the_brand_on_sqlite() {
+    brand_warranty_work_is_claimed_from_the_brand(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn brand_warranty_work_is_claimed_from_the_brand_on_postgresql() {
+    brand_warranty_work_is_claimed_from_the_brand(TestBackend::Postgres).await;
 }
