@@ -1,12 +1,16 @@
 //! Inventory alone, in this process, on a temporary database and a real nats-server, built
-//! with the consumables lead time a test chooses: meter readings are published as dispatch
-//! publishes them, and the contact tasks inventory announces are read back.
+//! with the consumables lead time a test chooses: meter readings and completed visits are
+//! published as dispatch publishes them, requests are sent as the gateway sends them, and
+//! the contact tasks, consumptions, plans and purchase requests inventory keeps and
+//! announces are read back.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use aftercare_contracts::dispatch::MeterRead;
+use aftercare_contracts::dispatch::{MeterRead, PartUsed};
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_contracts::{Actor, Envelope, Service};
 use aftercare_inventory::Config;
+use aftercare_platform::rpc::CallError;
+use aftercare_testkit::fixtures::work_order_completed;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use serde_json::{Value, json};
 
@@ -108,5 +112,195 @@ async fn a_toner_running_out_after_the_default_lead_time_is_not_announced_yet() 
             .await
             .unwrap()
             .is_empty()
+    );
+}
+
+/// Sends a request that must succeed.
+async fn ok(svc: &ServiceHarness, name: &str, body: Value) -> Value {
+    svc.request(name, &body, None)
+        .await
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Sends a request that must be refused, and returns the refusal.
+async fn refused(
+    svc: &ServiceHarness,
+    name: &str,
+    body: Value,
+) -> aftercare_contracts::ServiceError {
+    match svc.request::<_, Value>(name, &body, None).await {
+        Err(CallError::Service(e)) => e,
+        other => panic!("{name} was not refused: {other:?}"),
+    }
+}
+
+/// A forecast plan drafts from each part's monthly consumption, states its assumptions,
+/// and its approval makes the purchase requests; the stock report shows what was used
+/// per model and fault.
+#[tokio::test]
+async fn a_forecast_plan_states_its_assumptions_and_becomes_purchase_requests() {
+    let svc = ServiceHarness::start(
+        Service::Inventory,
+        TestBackend::Sqlite,
+        |bus, url, settings| async move {
+            aftercare_inventory::build(bus, &url, settings, Config::default()).await
+        },
+    )
+    .await
+    .unwrap();
+    ok(
+        &svc,
+        "part.create",
+        json!({"sku": "DRUM-1", "name": "Drum unit", "list_price": {"amount_minor": 38000, "currency": "CNY"}}),
+    )
+    .await;
+    ok(
+        &svc,
+        "part.receive",
+        json!({"sku": "DRUM-1", "quantity": 3, "location": "main", "reference": "PO-1"}),
+    )
+    .await;
+    // One drum used in each of the last four months (the fourth beyond stock).
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let this_month = chrono::Datelike::with_day(&today, 1).unwrap();
+    for k in 1..=4u32 {
+        let day = this_month
+            .checked_sub_months(chrono::Months::new(k))
+            .unwrap()
+            + chrono::Duration::days(9);
+        let finished = day.and_hms_opt(2, 0, 0).unwrap().and_utc();
+        let mut visit = work_order_completed(finished);
+        visit.machine = Some(MachineInfo {
+            product_line: "copier".into(),
+            brand: "Sharp".into(),
+            model: "AR-2048".into(),
+            serial: format!("SN-FC-{k}"),
+            purchase_date: None,
+        });
+        visit.meter_reading = Some(1000 * u64::from(k));
+        visit.parts = vec![PartUsed {
+            sku: "DRUM-1".into(),
+            quantity: 1,
+            location: None,
+        }];
+        svc.publish(&Envelope::new(visit, None)).await.unwrap();
+    }
+    svc.settled().await.unwrap();
+    assert_eq!(
+        svc.db()
+            .count("select count(*) from movement where kind = 'consumption'")
+            .await
+            .unwrap(),
+        3
+    );
+    let consumed = svc.published("inventory.stock.consumed");
+    assert_eq!(consumed.len(), 4);
+    assert_eq!(
+        consumed[3]["data"]["lines"][0]["shortfall"], 1,
+        "the fourth found none"
+    );
+
+    let e = refused(&svc, "forecast.start", json!({"history_months": 2})).await;
+    assert_eq!(
+        (e.status, e.errors[0].field.as_str()),
+        (422, "history_months")
+    );
+    let plan = ok(
+        &svc,
+        "forecast.start",
+        json!({"history_months": 12, "sales_factor": 1.0, "note": "Q1 plan"}),
+    )
+    .await;
+    let line = plan["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["sku"] == "DRUM-1")
+        .cloned()
+        .unwrap();
+    let history: Vec<i64> = line["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    // Three drums left stock (the fourth visit found none); intermittent demand → SBA.
+    assert_eq!(history, [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);
+    assert_eq!(
+        (line["pattern"].as_str(), line["method"].as_str()),
+        (Some("intermittent"), Some("sba(0.1)"))
+    );
+    assert_eq!(
+        (
+            line["need"].as_u64(),
+            line["covered"].as_i64(),
+            line["to_buy"].as_u64()
+        ),
+        (Some(1), Some(0), Some(1)),
+        "{line}"
+    );
+    assert!(line["bias"].is_number(), "{line}");
+    assert_eq!(plan["assumptions"]["note"], "Q1 plan");
+    assert_eq!(plan["status"], "draft");
+
+    // The stock report: the drums used per model and fault, no stock left, no cost known.
+    let from = this_month
+        .checked_sub_months(chrono::Months::new(4))
+        .unwrap();
+    let report = ok(
+        &svc,
+        "report.stock",
+        json!({"from": from.to_string(), "to": today.to_string()}),
+    )
+    .await;
+    let drum = report["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sku"] == "DRUM-1")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (
+            drum["used"].as_i64(),
+            drum["on_hand"].as_i64(),
+            drum["slow_mover"].as_bool()
+        ),
+        (Some(3), Some(0), Some(false))
+    );
+    let usage = &report["usage"][0];
+    assert_eq!(
+        (
+            usage["model"].as_str(),
+            usage["sku"].as_str(),
+            usage["quantity"].as_i64()
+        ),
+        (Some("AR-2048"), Some("DRUM-1"), Some(3))
+    );
+    let e = refused(
+        &svc,
+        "report.stock",
+        json!({"from": today.to_string(), "to": from.to_string()}),
+    )
+    .await;
+    assert_eq!((e.status, e.errors[0].field.as_str()), (422, "to"));
+
+    let approve = |version: i64| json!({"plan_id": plan["id"], "expected_version": version});
+    let done = ok(&svc, "forecast.approve", approve(1)).await;
+    assert_eq!(done["status"], "approved", "{done}");
+    let number = done["purchase_requests"][0].as_str().unwrap().to_owned();
+    assert!(number.starts_with("PR"), "{number}");
+    let pr = ok(&svc, "purchase.get", json!({"id": number})).await;
+    assert_eq!(
+        (
+            pr["reason"].as_str(),
+            pr["quantity"].as_u64(),
+            pr["status"].as_str()
+        ),
+        (Some("forecast"), Some(1), Some("draft"))
+    );
+    assert_eq!(
+        refused(&svc, "forecast.approve", approve(2)).await.status,
+        409
     );
 }
