@@ -148,9 +148,10 @@ pub(crate) fn stale() -> ApiError {
     ))
 }
 
-/// A company setting read and replaced whole, whose version is its ETag.
+/// An object the services keep versions of (a company setting, a refund, a work order):
+/// its version is the ETag of a reply, and an update names it in `If-Match`.
 pub(crate) trait Versioned {
-    /// The version a replacement names in `If-Match`.
+    /// The version an update names in `If-Match`.
     fn version(&self) -> i64;
 }
 
@@ -171,6 +172,17 @@ versioned!(
     aftercare_contracts::dispatch::DurationDefaults,
     aftercare_contracts::survey::Questionnaire,
     aftercare_contracts::survey::QualityThresholds,
+    aftercare_contracts::billing::Refund,
+    aftercare_contracts::billing::ManufacturerClaim,
+    aftercare_contracts::billing::Renewal,
+    aftercare_contracts::inventory::Part,
+    aftercare_contracts::inventory::Stocktake,
+    aftercare_contracts::inventory::PurchaseRequest,
+    aftercare_contracts::inventory::ForecastPlan,
+    aftercare_contracts::survey::Callback,
+    aftercare_contracts::survey::FollowUp,
+    aftercare_contracts::dispatch::Technician,
+    aftercare_contracts::dispatch::WorkOrder,
 );
 
 /// `GET` of a company setting: the service's current version, as the ETag.

@@ -29,7 +29,7 @@ use super::roles::INVOICE_READERS;
 use super::visibility::visible_ticket;
 use crate::body::json_with;
 use crate::error::ApiError;
-use crate::http::{created, parse_day, parse_uuid_param, read_versioned, update_versioned};
+use crate::http::{created, parse_day, parse_uuid_param};
 use crate::identity::Principal;
 use crate::state::AppState;
 
@@ -65,15 +65,6 @@ pub(crate) async fn list_contracts(
     };
     let page: Page<Contract> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
-}
-
-pub(crate) async fn get_contract(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let c: Contract = s.call(&GetContract { id }, Some(&p)).await?;
-    Ok(Json(c).into_response())
 }
 
 pub(crate) async fn record_payment(
@@ -147,23 +138,6 @@ fn parse_enum<T: serde::de::DeserializeOwned>(
     .transpose()
 }
 
-pub(crate) async fn list_fee_schedules(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    let page: Page<FeeSchedule> = s.call(&ListFeeSchedules {}, Some(&p)).await?;
-    Ok(Json(page).into_response())
-}
-
-pub(crate) async fn part_prices(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(sku): Path<String>,
-) -> Result<Response, ApiError> {
-    let prices: PartPrices = s.call(&GetPartPrices { sku }, Some(&p)).await?;
-    Ok(Json(prices).into_response())
-}
-
 pub(crate) async fn create_fee_schedule(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -184,15 +158,6 @@ pub(crate) async fn create_credit_note(
 ) -> Result<Response, ApiError> {
     let location = format!("/api/v1/invoices/{id}/credit-notes");
     on_invoice::<CreateCreditNote>(&s, &p, id, &headers, body, location).await
-}
-
-pub(crate) async fn list_credit_notes(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let page: Page<CreditNote> = s.call(&ListCreditNotes { id }, Some(&p)).await?;
-    Ok(Json(page).into_response())
 }
 
 pub(crate) async fn record_iou(
@@ -267,24 +232,6 @@ pub(crate) async fn list_refunds(
     Ok(Json(page).into_response())
 }
 
-pub(crate) async fn get_refund(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetRefund { id }, |r| r.version).await
-}
-
-pub(crate) async fn pay_refund(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<PayRefund>(&s, &p, ("refund_id", id), &headers, body, |r| r.version).await
-}
-
 pub(crate) async fn revenue(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -328,44 +275,6 @@ pub(crate) async fn list_claims(
     Ok(Json(page).into_response())
 }
 
-pub(crate) async fn get_claim(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetClaim { id }, |c| c.version).await
-}
-
-pub(crate) async fn set_claim_fields(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<SetClaimFields>(&s, &p, ("claim_id", id), &headers, body, |c| c.version)
-        .await
-}
-
-pub(crate) async fn move_claim(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<TransitionClaim>(&s, &p, ("claim_id", id), &headers, body, |c| c.version)
-        .await
-}
-
-pub(crate) async fn list_claim_requirements(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    let page: Page<ClaimRequirements> = s.call(&ListClaimRequirements {}, Some(&p)).await?;
-    Ok(Json(page).into_response())
-}
-
 pub(crate) async fn save_claim_requirements(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -375,14 +284,6 @@ pub(crate) async fn save_claim_requirements(
     let req: ClaimRequirements = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let r: ClaimRequirements = s.call(&req, Some(&p)).await?;
     Ok(created(&r, "/api/v1/claim-requirements".into(), None))
-}
-
-pub(crate) async fn claims_outstanding(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    let page: Page<ClaimsOutstanding> = s.call(&ClaimsReportRequest {}, Some(&p)).await?;
-    Ok(Json(page).into_response())
 }
 
 pub(crate) async fn list_renewals(
@@ -399,27 +300,6 @@ pub(crate) async fn list_renewals(
     };
     let page: Page<Renewal> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
-}
-
-pub(crate) async fn get_renewal(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetRenewal { id }, |r| r.version).await
-}
-
-pub(crate) async fn renewal_outcome(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<RecordRenewalOutcome>(&s, &p, ("renewal_id", id), &headers, body, |r| {
-        r.version
-    })
-    .await
 }
 
 /// Query of the monthly contracts report: `month=2026-11` (or any day of it).
@@ -562,7 +442,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Contract id or number.")])
                 .reply::<Contract>()
-                .to(get_contract),
+                .forward::<GetContract>(),
         )
         .add(
             post("terminateContract", "/contracts/{id}/termination")
@@ -615,7 +495,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("Fee schedule versions (统一收费标准), newest first")
                 .roles(&[Agent, Finance, Manager, Admin])
                 .reply::<Page<FeeSchedule>>()
-                .to(list_fee_schedules),
+                .forward::<ListFeeSchedules>(),
         )
         .add(
             get("getPartPrices", "/part-prices/{sku}")
@@ -623,7 +503,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path("sku", "Part number.")])
                 .reply::<PartPrices>()
-                .to(part_prices),
+                .forward::<GetPartPrices>(),
         )
         .add(
             post("createFeeSchedule", "/fee-schedules")
@@ -651,7 +531,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Receipt id or number.")])
                 .reply::<Page<CreditNote>>()
-                .to(list_credit_notes),
+                .forward::<ListCreditNotes>(),
         )
         .add(
             post("recordIou", "/invoices/{id}/iou")
@@ -710,7 +590,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Finance, Manager, Admin])
                 .params(&[path_id("Refund id or return ticket id.")])
                 .reply::<Refund>()
-                .to(get_refund),
+                .forward_versioned::<GetRefund>(),
         )
         .add(
             post("payRefund", "/refunds/{id}/payment")
@@ -721,7 +601,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["refund_id"])
                 .updates()
                 .reply::<Refund>()
-                .to(pay_refund),
+                .forward_versioned::<PayRefund>(),
         )
         .add(
             get("listClaims", "/claims")
@@ -740,7 +620,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Finance, Manager, Admin])
                 .params(&[path_id("Claim id or number.")])
                 .reply::<ManufacturerClaim>()
-                .to(get_claim),
+                .forward_versioned::<GetClaim>(),
         )
         .add(
             post("setClaimFields", "/claims/{id}/fields")
@@ -751,7 +631,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["claim_id"])
                 .updates()
                 .reply::<ManufacturerClaim>()
-                .to(set_claim_fields),
+                .forward_versioned::<SetClaimFields>(),
         )
         .add(
             post("transitionClaim", "/claims/{id}/transitions")
@@ -762,14 +642,14 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["claim_id"])
                 .updates()
                 .reply::<ManufacturerClaim>()
-                .to(move_claim),
+                .forward_versioned::<TransitionClaim>(),
         )
         .add(
             get("listClaimRequirements", "/claim-requirements")
                 .summary("What each brand requires on a claim before it is submitted")
                 .roles(&[Finance, Manager, Admin])
                 .reply::<Page<ClaimRequirements>>()
-                .to(list_claim_requirements),
+                .forward::<ListClaimRequirements>(),
         )
         .add(
             post("saveClaimRequirements", "/claim-requirements")
@@ -786,7 +666,7 @@ pub(crate) fn routes() -> Routes {
                 .tag("reports")
                 .roles(&[Finance, Manager, Admin])
                 .reply::<Page<ClaimsOutstanding>>()
-                .to(claims_outstanding),
+                .forward::<ClaimsReportRequest>(),
         )
         .add(
             get("listRenewals", "/renewals")
@@ -802,7 +682,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Renewal id.")])
                 .reply::<Renewal>()
-                .to(get_renewal),
+                .forward_versioned::<GetRenewal>(),
         )
         .add(
             post("recordRenewalOutcome", "/renewals/{id}/outcome")
@@ -813,7 +693,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["renewal_id"])
                 .updates()
                 .reply::<Renewal>()
-                .to(renewal_outcome),
+                .forward_versioned::<RecordRenewalOutcome>(),
         )
         .add(
             get("contractsSigned", "/reports/contracts-signed")

@@ -227,14 +227,6 @@ pub(crate) async fn register_warranty_card(
     ))
 }
 
-pub(crate) async fn list_product_lines(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    let page: Page<ProductLine> = s.call(&ListProductLines {}, Some(&p)).await?;
-    Ok(Json(page).into_response())
-}
-
 pub(crate) async fn save_product_line(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -314,7 +306,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("Product lines with their warranty months and return window")
                 .signed_in()
                 .reply::<Page<ProductLine>>()
-                .to(list_product_lines),
+                .forward::<ListProductLines>(),
         )
         .add(
             post("saveProductLine", "/product-lines")

@@ -82,19 +82,6 @@ pub(crate) async fn get_technician(
     read_versioned(&s, &p, &GetTechnician { id }, |t: &Technician| t.version).await
 }
 
-pub(crate) async fn update_technician(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<UpdateTechnician>(&s, &p, ("technician_id", id), &headers, body, |t| {
-        t.version
-    })
-    .await
-}
-
 pub(crate) async fn add_leave(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -117,19 +104,6 @@ pub(crate) async fn add_leave(
     ))
 }
 
-pub(crate) async fn assign_work_order(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<AssignWorkOrder>(&s, &p, ("work_order_id", id), &headers, body, |w| {
-        w.version
-    })
-    .await
-}
-
 /// The technician's progress on their own work orders; cancelling is the desk's.
 pub(crate) async fn move_work_order(
     State(s): State<AppState>,
@@ -149,30 +123,6 @@ pub(crate) async fn move_work_order(
     }
     let w: WorkOrder = s.call(&req, Some(&p)).await?;
     Ok(with_etag(StatusCode::OK, &w, w.version))
-}
-
-pub(crate) async fn book_appointment(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<BookAppointment>(&s, &p, ("work_order_id", id), &headers, body, |w| {
-        w.version
-    })
-    .await
-}
-
-pub(crate) async fn publish_day_plan(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let req: PlanDay = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let plan: DayPlan = s.call(&req, Some(&p)).await?;
-    Ok(Json(plan).into_response())
 }
 
 pub(crate) async fn get_day_plan(
@@ -474,7 +424,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["technician_id"])
                 .updates()
                 .reply::<Technician>()
-                .to(update_technician),
+                .forward_versioned::<UpdateTechnician>(),
         )
         .add(
             post("addLeave", "/technicians/{id}/leave")
@@ -496,7 +446,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["work_order_id"])
                 .updates()
                 .reply::<WorkOrder>()
-                .to(assign_work_order),
+                .forward_versioned::<AssignWorkOrder>(),
         )
         .add(
             post("moveWorkOrder", "/workorders/{id}/transitions")
@@ -519,7 +469,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["work_order_id"])
                 .updates()
                 .reply::<WorkOrder>()
-                .to(book_appointment),
+                .forward_versioned::<BookAppointment>(),
         )
         .add(
             post("requestParts", "/workorders/{id}/parts-requests")
@@ -555,7 +505,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Role::Dispatcher, Role::Manager, Role::Admin])
                 .body::<PlanDay>()
                 .reply::<DayPlan>()
-                .to(publish_day_plan),
+                .forward::<PlanDay>(),
         )
         .add(
             get("getDayPlan", "/day-plans/{date}")

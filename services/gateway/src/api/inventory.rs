@@ -26,10 +26,7 @@ use super::query::parse_enum;
 use super::roles::{PART_READERS, STOCK_KEEPERS};
 use crate::body::json_with;
 use crate::error::ApiError;
-use crate::http::{
-    created, if_match_version, parse_day, parse_limit, read_versioned, update_body,
-    update_versioned, with_etag,
-};
+use crate::http::{created, if_match_version, parse_day, parse_limit, update_body, with_etag};
 use crate::identity::Principal;
 use crate::state::AppState;
 
@@ -52,14 +49,6 @@ pub(crate) async fn create_location(
     let req: CreateLocation = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let l: Location = s.call(&req, Some(&p)).await?;
     Ok(created(&l, "/api/v1/locations".to_owned(), None))
-}
-
-pub(crate) async fn list_locations(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    let page: Page<Location> = s.call(&ListLocations {}, Some(&p)).await?;
-    Ok(Json(page).into_response())
 }
 
 pub(crate) async fn record_movement(
@@ -110,35 +99,6 @@ pub(crate) async fn start_stocktake(
     ))
 }
 
-pub(crate) async fn get_stocktake(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetStocktake { id }, |t: &Stocktake| t.version).await
-}
-
-pub(crate) async fn decide_stocktake(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<DecideStocktake>(&s, &p, ("stocktake_id", id), &headers, body, |t| t.version)
-        .await
-}
-
-pub(crate) async fn update_part(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(sku): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<UpdatePart>(&s, &p, ("sku", sku), &headers, body, |p| p.version).await
-}
-
 pub(crate) async fn save_rule(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -155,15 +115,6 @@ pub(crate) async fn save_rule(
     .await?;
     let r: StockRule = s.call(&req, Some(&p)).await?;
     Ok(Json(r).into_response())
-}
-
-pub(crate) async fn list_rules(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(sku): Path<String>,
-) -> Result<Response, ApiError> {
-    let page: Page<StockRule> = s.call(&ListStockRules { id: sku }, Some(&p)).await?;
-    Ok(Json(page).into_response())
 }
 
 pub(crate) async fn create_purchase(
@@ -194,17 +145,6 @@ pub(crate) async fn list_purchases(
     };
     let page: Page<PurchaseRequest> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
-}
-
-pub(crate) async fn get_purchase(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetPurchaseRequest { id }, |x: &PurchaseRequest| {
-        x.version
-    })
-    .await
 }
 
 /// Approving is a manager's; ordering, receiving and cancelling the warehouse's too.
@@ -240,28 +180,6 @@ pub(crate) async fn start_forecast(
     ))
 }
 
-pub(crate) async fn get_forecast(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetForecastPlan { id }, |x: &ForecastPlan| {
-        x.version
-    })
-    .await
-}
-
-pub(crate) async fn approve_forecast(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<ApproveForecastPlan>(&s, &p, ("plan_id", id), &headers, body, |x| x.version)
-        .await
-}
-
 pub(crate) async fn stock_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -284,15 +202,6 @@ pub(crate) async fn create_part(
     let req: CreatePart = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let part: Part = s.call(&req, Some(&p)).await?;
     Ok(created(&part, format!("/api/v1/parts/{}", part.sku), None))
-}
-
-pub(crate) async fn get_part(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(sku): Path<String>,
-) -> Result<Response, ApiError> {
-    let part: Part = s.call(&GetPart { id: sku }, Some(&p)).await?;
-    Ok(with_etag(StatusCode::OK, &part, part.version))
 }
 
 pub(crate) async fn receive_stock(
@@ -331,7 +240,8 @@ pub(crate) fn routes() -> Routes {
                 .roles(PART_READERS)
                 .params(&[path("sku", "Part number.")])
                 .reply::<Part>()
-                .to(get_part),
+                .path_fills(&["id"])
+                .forward_versioned::<GetPart>(),
         )
         .add(
             post("updatePart", "/parts/{sku}")
@@ -342,7 +252,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["sku"])
                 .updates()
                 .reply::<Part>()
-                .to(update_part),
+                .forward_versioned::<UpdatePart>(),
         )
         .add(
             post("receiveStock", "/parts/{sku}/receipts")
@@ -401,7 +311,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Warehouse, Finance, Manager, Admin])
                 .params(&[path_id("Plan id.")])
                 .reply::<ForecastPlan>()
-                .to(get_forecast),
+                .forward_versioned::<GetForecastPlan>(),
         )
         .add(
             post("approveForecastPlan", "/forecast-plans/{id}/approval")
@@ -412,7 +322,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["plan_id"])
                 .updates()
                 .reply::<ForecastPlan>()
-                .to(approve_forecast),
+                .forward_versioned::<ApproveForecastPlan>(),
         )
         .add(
             post("saveStockRule", "/parts/{sku}/rules")
@@ -430,7 +340,8 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Warehouse, Finance, Manager, Admin])
                 .params(&[path("sku", "Part number.")])
                 .reply::<Page<StockRule>>()
-                .to(list_rules),
+                .path_fills(&["id"])
+                .forward::<ListStockRules>(),
         )
         .add(
             post("createPurchaseRequest", "/purchase-requests")
@@ -459,7 +370,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Warehouse, Finance, Manager, Admin])
                 .params(&[path_id("Purchase request id or number.")])
                 .reply::<PurchaseRequest>()
-                .to(get_purchase),
+                .forward_versioned::<GetPurchaseRequest>(),
         )
         .add(
             post("movePurchaseRequest", "/purchase-requests/{id}/transitions")
@@ -487,7 +398,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("Every stock location")
                 .roles(PART_READERS)
                 .reply::<Page<Location>>()
-                .to(list_locations),
+                .forward::<ListLocations>(),
         )
         .add(
             post("startStocktake", "/stocktakes")
@@ -504,7 +415,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Warehouse, Manager, Admin])
                 .params(&[path_id("Stocktake id.")])
                 .reply::<Stocktake>()
-                .to(get_stocktake),
+                .forward_versioned::<GetStocktake>(),
         )
         .add(
             post("decideStocktake", "/stocktakes/{id}/decision")
@@ -515,6 +426,6 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["stocktake_id"])
                 .updates()
                 .reply::<Stocktake>()
-                .to(decide_stocktake),
+                .forward_versioned::<DecideStocktake>(),
         )
 }

@@ -7,6 +7,7 @@ pub(crate) mod billing;
 pub(crate) mod customers;
 pub(crate) mod dead_letters;
 pub(crate) mod dispatch;
+pub(crate) mod forward;
 pub(crate) mod inventory;
 pub(crate) mod live;
 pub(crate) mod map;

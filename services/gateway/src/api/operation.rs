@@ -5,13 +5,18 @@
 //! permission matrix are generated from, so the four cannot disagree.
 use std::sync::Arc;
 
-use aftercare_contracts::Role;
+use aftercare_contracts::{Request, Role};
+use axum::Extension;
+use axum::extract::{Path, State};
 use axum::handler::Handler;
-use axum::http::Method;
+use axum::http::{HeaderMap, Method};
 use axum::routing::{MethodFilter, MethodRouter};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
+use super::forward::{self, PathFields};
 use super::model::{PersonalData, limit_schema};
+use crate::http::Versioned;
+use crate::identity::Principal;
 use crate::state::AppState;
 
 /// Produces a type's schema (a `$ref` into the document's components).
@@ -351,6 +356,64 @@ impl Declaration {
         Route {
             op,
             endpoint: axum::routing::on(filter, handler),
+        }
+    }
+}
+
+impl Declaration {
+    /// Ends the declaration with the handler that only passes the request on as `R` and
+    /// answers the service's reply unchanged, as JSON: for a `GET` the request is made
+    /// from the path's parameters, for a `POST` from the body and the path's parameters
+    /// (the fields [`Declaration::path_fills`] names, else the parameters' own names).
+    pub(crate) fn forward<R: Request>(self) -> Route {
+        let fields = PathFields::of(self.op.path, &self.op.request_omits);
+        if self.op.method == Method::GET {
+            self.to(
+                move |s: State<AppState>,
+                      p: Extension<Principal>,
+                      params: Path<Vec<(String, String)>>| {
+                    forward::read::<R>(fields.clone(), s, p, params)
+                },
+            )
+        } else {
+            self.to(
+                move |s: State<AppState>,
+                      p: Extension<Principal>,
+                      params: Path<Vec<(String, String)>>,
+                      headers: HeaderMap,
+                      body: axum::body::Body| {
+                    forward::send::<R>(fields.clone(), s, p, params, headers, body)
+                },
+            )
+        }
+    }
+
+    /// As [`Declaration::forward`] for a versioned object, whose version is the reply's
+    /// ETag: a `GET` reads it, a `POST` updates it at the version in `If-Match`.
+    pub(crate) fn forward_versioned<R>(self) -> Route
+    where
+        R: Request,
+        R::Reply: Versioned,
+    {
+        let fields = PathFields::of(self.op.path, &self.op.request_omits);
+        if self.op.method == Method::GET {
+            self.to(
+                move |s: State<AppState>,
+                      p: Extension<Principal>,
+                      params: Path<Vec<(String, String)>>| {
+                    forward::read_versioned::<R>(fields.clone(), s, p, params)
+                },
+            )
+        } else {
+            self.to(
+                move |s: State<AppState>,
+                      p: Extension<Principal>,
+                      params: Path<Vec<(String, String)>>,
+                      headers: HeaderMap,
+                      body: axum::body::Body| {
+                    forward::update::<R>(fields.clone(), s, p, params, headers, body)
+                },
+            )
         }
     }
 }

@@ -30,9 +30,7 @@ use super::roles::{
 };
 use crate::body::json_with;
 use crate::error::ApiError;
-use crate::http::{
-    created, parse_day, parse_limit, parse_uuid_param, read_versioned, update_versioned,
-};
+use crate::http::{created, parse_day, parse_limit, parse_uuid_param};
 use crate::identity::Principal;
 use crate::state::AppState;
 
@@ -103,25 +101,6 @@ pub(crate) async fn list_callbacks(
     Ok(Json(page).into_response())
 }
 
-pub(crate) async fn get_callback(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetCallback { id }, |c: &Callback| c.version).await
-}
-
-pub(crate) async fn record_callback(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<RecordCallback>(&s, &p, ("callback_id", id), &headers, body, |c| c.version)
-        .await
-}
-
 pub(crate) async fn issue_answer_link(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -177,25 +156,6 @@ pub(crate) async fn list_follow_ups(
     };
     let page: Page<FollowUp> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
-}
-
-pub(crate) async fn get_follow_up(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    read_versioned(&s, &p, &GetFollowUp { id }, |f: &FollowUp| f.version).await
-}
-
-pub(crate) async fn resolve_follow_up(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_versioned::<ResolveFollowUp>(&s, &p, ("followup_id", id), &headers, body, |f| f.version)
-        .await
 }
 
 pub(crate) async fn score_report(
@@ -340,27 +300,6 @@ pub(crate) async fn list_rankings(
     Ok(Json(page).into_response())
 }
 
-pub(crate) async fn get_ranking(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let r: Ranking = s.call(&GetRanking { id }, Some(&p)).await?;
-    Ok(Json(r).into_response())
-}
-
-/// Publishes a closed period's ranking now, or returns the snapshot published before.
-pub(crate) async fn publish_ranking(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    let req: PublishRanking = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
-    let r: Ranking = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
-}
-
 pub(crate) async fn start_campaign(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -374,14 +313,6 @@ pub(crate) async fn start_campaign(
         format!("/api/v1/callbacks?campaign_id={}", c.id),
         None,
     ))
-}
-
-pub(crate) async fn list_campaigns(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-) -> Result<Response, ApiError> {
-    let page: Page<Campaign> = s.call(&ListCampaigns {}, Some(&p)).await?;
-    Ok(Json(page).into_response())
 }
 
 pub(crate) async fn list_quality_warnings(
@@ -425,7 +356,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(CALLBACK_READERS)
                 .params(&[path_id("Callback id.")])
                 .reply::<Callback>()
-                .to(get_callback),
+                .forward_versioned::<GetCallback>(),
         )
         .add(
             post("recordCallbackAttempt", "/callbacks/{id}/attempts")
@@ -436,7 +367,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["callback_id"])
                 .updates()
                 .reply::<Callback>()
-                .to(record_callback),
+                .forward_versioned::<RecordCallback>(),
         )
         .add(
             post("issueAnswerLink", "/callbacks/{id}/answer-link")
@@ -499,7 +430,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(FOLLOW_UP_HANDLERS)
                 .params(&[path_id("Follow-up id.")])
                 .reply::<FollowUp>()
-                .to(get_follow_up),
+                .forward_versioned::<GetFollowUp>(),
         )
         .add(
             post("resolveFollowUp", "/followups/{id}/resolve")
@@ -510,7 +441,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["followup_id"])
                 .updates()
                 .reply::<FollowUp>()
-                .to(resolve_follow_up),
+                .forward_versioned::<ResolveFollowUp>(),
         )
         .add(
             get("callbackScores", "/reports/callback-scores")
@@ -588,7 +519,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(RANKING_READERS)
                 .params(&[path_id("Ranking id.")])
                 .reply::<Ranking>()
-                .to(get_ranking),
+                .forward::<GetRanking>(),
         )
         .add(
             post("publishRanking", "/rankings")
@@ -596,7 +527,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Manager, Admin])
                 .body::<PublishRanking>()
                 .reply::<Ranking>()
-                .to(publish_ranking),
+                .forward::<PublishRanking>(),
         )
         .add(
             post("startCampaign", "/campaigns")
@@ -612,7 +543,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("Satisfaction campaigns with their progress")
                 .roles(CALLBACK_READERS)
                 .reply::<Page<Campaign>>()
-                .to(list_campaigns),
+                .forward::<ListCampaigns>(),
         )
         .add(
             get("listQualityWarnings", "/quality-warnings")

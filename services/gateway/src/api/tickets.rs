@@ -297,15 +297,6 @@ pub(crate) async fn find_faq_articles(
     Ok(Json(page).into_response())
 }
 
-pub(crate) async fn get_faq_article(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-) -> Result<Response, ApiError> {
-    let a: FaqArticle = s.call(&GetFaqArticle { id }, Some(&p)).await?;
-    Ok(Json(a).into_response())
-}
-
 /// Query parameters of the ticket report.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ReportQuery {
@@ -453,7 +444,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Agent, Dispatcher, Technician, CallbackAgent, Manager, Admin])
                 .params(&[path_id("Article id.")])
                 .reply::<FaqArticle>()
-                .to(get_faq_article),
+                .forward::<GetFaqArticle>(),
         )
         .add(
             get("findFaqArticles", "/faq")
