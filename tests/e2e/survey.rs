@@ -1,9 +1,9 @@
-//! Survey through the gateway: callbacks with busy, unreachable and completed attempts,
-//! the follow-up and its escalation, a problem that persists reopening the ticket, the
-//! answer link and the public form, scores, coverage, appraisal CSV, ranking snapshots,
-//! campaigns, questionnaire versions and quality warnings. Bad input changes nothing.
-use std::time::Duration;
-
+//! Survey through the gateway: callbacks with busy and completed attempts, the follow-up,
+//! a problem that persists reopening the ticket, the answer link and the public form,
+//! scores, coverage, appraisal CSV, ranking snapshots, campaigns, questionnaire versions
+//! and quality warnings. Bad input changes nothing. Retries of unreachable customers, the
+//! escalation of a follow-up and the sweep's rankings are survey's alone and are tested
+//! in its service tier (`services/survey/tests/service.rs`).
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -461,78 +461,6 @@ async fn customers_answer_once_through_a_link_and_the_ticket_closes() {
             .to_str()
             .unwrap()
             .contains("default-src 'self'")
-    );
-}
-
-#[tokio::test]
-async fn unreachable_customers_are_retried_then_closed_and_follow_ups_escalate() {
-    let sys = System::new(Backend::Sqlite).await;
-    let _all = sys
-        .spawn(
-            &ROLES,
-            &[
-                ("AFTERCARE_JOB_INTERVAL_SECS", "1"),
-                ("AFTERCARE_CALLBACK_ATTEMPTS", "2"),
-            ],
-        )
-        .await;
-    let api = &sys.api;
-    api.technician().await;
-    let (t, _, cb) = visit(api, "SN-UNREACH-1").await;
-    let path = format!("/callbacks/{}/attempts", cb["id"].as_str().unwrap());
-    let (s, c) = post_if(api, &path, Some(1), &json!({"outcome": "unreachable"})).await;
-    assert_eq!(
-        (s, c["status"].as_str(), c["failed_attempts"].as_u64()),
-        (200, Some("scheduled"), Some(1)),
-        "{c}"
-    );
-    assert!(c["due_at"].as_str().unwrap() > cb["due_at"].as_str().unwrap());
-    let (s, c) = post_if(api, &path, Some(2), &json!({"outcome": "unreachable"})).await;
-    assert_eq!((s, c["status"].as_str()), (200, Some("unreachable")), "{c}");
-    wait_until(WAIT, "intake to close the ticket", || async {
-        ticket_status(api, t["id"].as_str().unwrap()).await == "closed"
-    })
-    .await
-    .unwrap();
-
-    // A follow-up left open past its two working days goes to the manager, once.
-    let (_, _, cb2) = visit(api, "SN-UNREACH-2").await;
-    let (s, _) = post_if(
-        api,
-        &format!("/callbacks/{}/attempts", cb2["id"].as_str().unwrap()),
-        Some(1),
-        &json!({"outcome": "completed", "answers": answers(true, "very_dissatisfied", None)}),
-    )
-    .await;
-    assert_eq!(s, 200);
-    sys.execute("survey", "update follow_up set escalate_at = 0")
-        .await;
-    let f = poll_for(WAIT, "the follow-up to escalate", || async {
-        let (_, v) = api.get("/followups?status=escalated").await;
-        v["items"].as_array().and_then(|a| a.first().cloned())
-    })
-    .await
-    .unwrap();
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    let js = sys.jetstream().await;
-    let escalated = subject_messages(&js, "SURVEY", "survey.followup.escalated").await;
-    assert_eq!(escalated.len(), 1);
-    assert_eq!(escalated[0]["data"]["followup_id"], f["id"]);
-    // The sweep also published last week's and last month's rankings, each once.
-    let published = subject_messages(&js, "SURVEY", "survey.ranking.published").await;
-    let kinds: Vec<&str> = published
-        .iter()
-        .filter_map(|e| e["data"]["kind"].as_str())
-        .collect();
-    assert_eq!(
-        kinds.iter().filter(|k| **k == "weekly").count(),
-        1,
-        "{kinds:?}"
-    );
-    assert_eq!(
-        kinds.iter().filter(|k| **k == "monthly").count(),
-        1,
-        "{kinds:?}"
     );
 }
 

@@ -244,6 +244,20 @@ async fn unreachable_customers_are_retried_then_closed_and_low_ratings_are_follo
         .await
         .unwrap();
     assert_eq!(escalated["data"]["agent"], "agent-1");
+    let kinds = || -> Vec<String> {
+        svc.published("survey.ranking.published")
+            .iter()
+            .filter_map(|e| e["data"]["kind"].as_str().map(str::to_owned))
+            .collect()
+    };
+    aftercare_testkit::wait_until(
+        aftercare_testkit::SERVICE_WAIT,
+        "last week's and last month's rankings",
+        || async { kinds().len() >= 2 },
+    )
+    .await
+    .unwrap();
+    // The sweep runs every 200 ms here; running again escalates and publishes nothing new.
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     assert_eq!(svc.published("survey.followup.escalated").len(), 1);
     let f: serde_json::Value = svc
@@ -255,11 +269,7 @@ async fn unreachable_customers_are_retried_then_closed_and_low_ratings_are_follo
         .await
         .unwrap();
     assert_eq!(f["status"], "escalated");
-    let kinds: Vec<String> = svc
-        .published("survey.ranking.published")
-        .iter()
-        .filter_map(|e| e["data"]["kind"].as_str().map(str::to_owned))
-        .collect();
+    let kinds = kinds();
     assert_eq!(
         kinds.iter().filter(|k| *k == "weekly").count(),
         1,
