@@ -167,3 +167,205 @@ async fn the_maintenance_lead_time_comes_from_the_config_and_each_visit_is_gener
         .collect();
     assert!(due.contains(&json!(card.first_maintenance_by)), "{due:?}");
 }
+
+fn dispatcher() -> aftercare_contracts::Actor {
+    aftercare_contracts::Actor {
+        user_id: "dispatcher-1".into(),
+        role: "dispatcher".into(),
+    }
+}
+
+fn refused_with(r: Result<serde_json::Value, aftercare_platform::rpc::CallError>) -> (u16, String) {
+    match r {
+        Err(aftercare_platform::rpc::CallError::Service(e)) => (
+            e.status,
+            e.errors
+                .first()
+                .map(|f| f.field.clone())
+                .unwrap_or_default(),
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// A copier ticket in Tianhe opened as intake publishes it; returns its work order, once
+/// dispatch has assigned it.
+async fn assigned(svc: &ServiceHarness, serial: &str) -> serde_json::Value {
+    let mut t = TicketOpened::example();
+    t.ticket_id = uuid::Uuid::now_v7();
+    if let Some(m) = t.machine.as_mut() {
+        m.serial = serial.into();
+    }
+    svc.publish(&Envelope::new(t.clone(), None)).await.unwrap();
+    svc.settled().await.unwrap();
+    let page: serde_json::Value = svc
+        .request(
+            "workorder.list",
+            &json!({"ticket_id": t.ticket_id, "limit": 10}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    let w = page["items"][0].clone();
+    assert_eq!(w["status"], "assigned", "{w}");
+    w
+}
+
+async fn day_plans_route_appointments_and_insert_urgent_work(backend: TestBackend) {
+    let svc = dispatch(backend, Config::default()).await;
+    let tech: serde_json::Value = svc
+        .request(
+            "technician.create",
+            &json!({"name": "Li Wei", "district": "tianhe", "skills": ["copier", "sharp"],
+                "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 50}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    // Appointments tomorrow (China Standard Time): afternoon, morning, and later a midday one.
+    let day =
+        (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive() + chrono::Duration::days(1);
+    let book = |w: serde_json::Value, from: &str, to: &str| {
+        let body = json!({"work_order_id": w["id"], "expected_version": w["version"],
+            "window": {"start": format!("{day}T{from}:00+08:00"), "end": format!("{day}T{to}:00+08:00")}});
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("workorder.book", &body, Some(&dispatcher()))
+                .await
+        }
+    };
+    let mut orders = Vec::new();
+    for serial in ["SN-PLAN-1", "SN-PLAN-2", "SN-PLAN-3"] {
+        orders.push(assigned(&svc, serial).await);
+    }
+    assert_eq!(
+        refused_with(book(orders[0].clone(), "15:00", "14:00").await),
+        (422, "window.end".into())
+    );
+    let a = book(orders[0].clone(), "14:00", "15:00").await.unwrap();
+    assert!(
+        a["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["reason"].as_str().unwrap().starts_with("appointment "))
+    );
+    book(orders[1].clone(), "09:00", "10:00").await.unwrap();
+    // Not booked yet: the third is still in the queue; book it after publishing.
+    let third = orders[2].clone();
+
+    let plan = |date: String| {
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>(
+                "day_plan.publish",
+                &json!({"date": date}),
+                Some(&dispatcher()),
+            )
+            .await
+        }
+    };
+    assert_eq!(
+        refused_with(plan("2000-01-01".into()).await),
+        (422, "date".into())
+    );
+    let published = plan(day.to_string()).await.unwrap();
+    assert_eq!(published["revision"], 1);
+    let route = &published["routes"][0];
+    assert_eq!(route["technician_id"], tech["id"]);
+    let numbers = |route: &serde_json::Value| -> Vec<String> {
+        route["stops"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["number"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let pos = |stops: &[String], w: &serde_json::Value| {
+        stops
+            .iter()
+            .position(|x| x == w["number"].as_str().unwrap())
+            .unwrap()
+    };
+    // The queue (no appointment) fits anywhere; the morning appointment before the afternoon one.
+    let stops = numbers(route);
+    assert!(
+        pos(&stops, &orders[1]) < pos(&stops, &orders[0]),
+        "{stops:?}"
+    );
+    for stop in route["stops"].as_array().unwrap() {
+        if let Some(w) = stop["window"].as_object() {
+            let start = stop["planned_start"].as_str().unwrap();
+            assert!(
+                start >= w["start"].as_str().unwrap() && start <= w["end"].as_str().unwrap(),
+                "{stop}"
+            );
+        }
+    }
+    let a_now: serde_json::Value = svc
+        .request(
+            "workorder.get",
+            &json!({"id": orders[0]["id"]}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    assert!(a_now["planned_arrival"].is_string(), "{a_now}");
+
+    // An urgent midday appointment re-plans this technician's route only.
+    let third = svc
+        .request::<_, serde_json::Value>("workorder.get", &json!({"id": third["id"]}), None)
+        .await
+        .unwrap();
+    book(third, "11:30", "12:00").await.unwrap();
+    let again: serde_json::Value = svc
+        .request("day_plan.get", &json!({"date": day}), Some(&dispatcher()))
+        .await
+        .unwrap();
+    assert_eq!(again["revision"], 2);
+    let stops = numbers(&again["routes"][0]);
+    assert_eq!(stops.len(), 3, "{again}");
+    assert!(
+        pos(&stops, &orders[1]) < pos(&stops, &orders[2])
+            && pos(&stops, &orders[2]) < pos(&stops, &orders[0]),
+        "{stops:?}"
+    );
+    aftercare_testkit::wait_until(
+        aftercare_testkit::SERVICE_WAIT,
+        "both routes to be published",
+        || async { svc.published("dispatch.route.published").len() == 2 },
+    )
+    .await
+    .unwrap();
+    let routes = svc.published("dispatch.route.published");
+    assert_eq!(routes[1]["data"]["revision"], 2);
+    assert_eq!(
+        svc.db()
+            .staged("dispatch.route.published")
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    // One technician's route alone.
+    let own: serde_json::Value = svc
+        .request(
+            "day_plan.get",
+            &json!({"date": day, "technician_id": tech["id"]}),
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(own["routes"].as_array().map(Vec::len), Some(1));
+    assert_eq!(own["unplanned"], json!([]));
+}
+
+#[tokio::test]
+async fn day_plans_route_appointments_and_insert_urgent_work_on_sqlite() {
+    day_plans_route_appointments_and_insert_urgent_work(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn day_plans_route_appointments_and_insert_urgent_work_on_postgresql() {
+    day_plans_route_appointments_and_insert_urgent_work(TestBackend::Postgres).await;
+}
