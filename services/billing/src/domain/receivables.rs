@@ -14,6 +14,17 @@ pub fn bucket(days: i64) -> AgeBucket {
     }
 }
 
+/// The first age in days of a bucket (0, 31, 61, 91): the overdue sweep reads only the
+/// receipts old enough for a bucket not yet reminded of.
+pub fn first_day_of(bucket: AgeBucket) -> i64 {
+    match bucket {
+        AgeBucket::Days0To30 => 0,
+        AgeBucket::Days31To60 => 31,
+        AgeBucket::Days61To90 => 61,
+        AgeBucket::Over90 => 91,
+    }
+}
+
 /// The ageing report's totals: every bucket, in age order, even when empty.
 pub fn empty_totals() -> Vec<BucketTotal> {
     [
@@ -96,6 +107,16 @@ mod tests {
                 Over90
             ]
         );
+    }
+
+    #[test]
+    fn each_bucket_starts_on_its_first_day() {
+        for b in [Days0To30, Days31To60, Days61To90, Over90] {
+            assert_eq!(bucket(first_day_of(b)), b);
+            if b != Days0To30 {
+                assert_ne!(bucket(first_day_of(b) - 1), b);
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
 
 use crate::domain::pricing::{coverage_cost, discount_total};
+use crate::domain::receivables::first_day_of;
 use crate::domain::revenue::ReceiptFigures;
 
 /// What a receipt is filed under beyond its printed content: for reports and receivables.
@@ -313,9 +314,9 @@ pub(crate) async fn overdue_candidates(
            and (issued_day > $8 or (issued_day = $8 and number > $9))
          order by issued_day, number limit $10",
     )
-    .bind(day(31))
-    .bind(day(61))
-    .bind(day(91))
+    .bind(day(first_day_of(AgeBucket::Days31To60)))
+    .bind(day(first_day_of(AgeBucket::Days61To90)))
+    .bind(day(first_day_of(AgeBucket::Over90)))
     .bind(to_text(&AgeBucket::Days31To60))
     .bind(to_text(&AgeBucket::Days61To90))
     .bind(to_text(&AgeBucket::Over90))

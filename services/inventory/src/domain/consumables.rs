@@ -44,6 +44,14 @@ pub fn contact_now(empty: NaiveDate, today: NaiveDate, lead_days: u32) -> bool {
     (empty - today).num_days() <= i64::from(lead_days)
 }
 
+/// Whether a consumable listed for `models` fits a machine of `model`: names compared
+/// trimmed and without case.
+pub fn fits(models: &[String], model: &str) -> bool {
+    models
+        .iter()
+        .any(|m| m.trim().eq_ignore_ascii_case(model.trim()))
+}
+
 /// Pages a day as announced to the customer: one decimal.
 pub fn rounded_rate(rate: f64) -> f64 {
     (rate * 10.0).round() / 10.0
@@ -105,5 +113,13 @@ mod tests {
     fn the_rate_is_announced_to_one_decimal() {
         assert_eq!(rounded_rate(299.96), 300.0);
         assert_eq!(rounded_rate(12.34), 12.3);
+    }
+
+    #[test]
+    fn a_consumable_fits_its_models_whatever_their_case() {
+        let models = vec!["AR-2048".to_owned(), " MX-3070 ".to_owned()];
+        assert!(fits(&models, "ar-2048"));
+        assert!(fits(&models, "MX-3070"));
+        assert!(!fits(&models, "AR-2049"));
     }
 }

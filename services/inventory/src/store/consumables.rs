@@ -3,6 +3,8 @@
 use aftercare_platform::{Result, UnitOfWork};
 use sqlx::AnyConnection;
 
+use crate::domain::consumables::fits;
+
 /// Keeps a meter reading; false when the work order's reading is already kept.
 pub(crate) async fn record_reading(
     uow: &mut UnitOfWork,
@@ -86,9 +88,7 @@ pub(crate) async fn consumables_for(
     for (sku, name, page_yield, models) in rows {
         let models: Vec<String> = aftercare_platform::db::from_json(&models)?;
         if let Some(y) = page_yield
-            && models
-                .iter()
-                .any(|m| m.trim().eq_ignore_ascii_case(model.trim()))
+            && fits(&models, model)
         {
             out.push(ConsumablePart {
                 sku,
