@@ -45,17 +45,7 @@ impl Default for MessagingSettings {
     }
 }
 
-/// Work a service does on a schedule rather than on a request or event (e.g. finding
-/// tickets whose deadline passed). Each run gets the service's database; what it emits
-/// goes through the outbox like everything else. A failed run is logged and retried at
-/// the next interval.
-#[derive(Clone)]
-pub struct Job {
-    /// Name, for logs.
-    pub name: &'static str,
-    /// What one run does.
-    pub run: Arc<dyn Fn(Db) -> crate::BoxFuture<'static, Result<()>> + Send + Sync>,
-}
+pub use crate::jobs::Job;
 
 /// A domain service ready to run.
 pub struct ServiceHost {
@@ -232,19 +222,12 @@ impl ServiceHost {
             }
         }
         for job in self.jobs.clone() {
-            let (db, token, every) = (self.db.clone(), token.clone(), self.settings.job_interval);
-            workers.push(tokio::spawn(async move {
-                loop {
-                    tokio::select! {
-                        _ = token.cancelled() => break,
-                        _ = tokio::time::sleep(every) => {
-                            if let Err(e) = (job.run)(db.clone()).await {
-                                warn!(job = job.name, error = %e, "job failed; it runs again at the next interval");
-                            }
-                        }
-                    }
-                }
-            }));
+            workers.push(tokio::spawn(crate::jobs::run_on_schedule(
+                self.db.clone(),
+                job,
+                self.settings.job_interval,
+                token.clone(),
+            )));
         }
         let server = tokio::spawn(rpc::serve(
             self.bus.clone(),

@@ -16,6 +16,7 @@ pub mod handlers;
 pub mod health;
 pub mod host;
 pub mod inbound;
+pub mod jobs;
 pub mod metrics;
 pub mod nats_server;
 pub mod outbox;

@@ -14,6 +14,9 @@ pub struct RoleMetrics {
     pub db_commits: AtomicU64,
     /// Events the relay published and JetStream acknowledged.
     pub events_published: AtomicU64,
+    /// Publishes JetStream recognised as a repeat of an event already in the stream
+    /// (another relay, or this one before a crash, sent it first).
+    pub outbox_duplicate_publishes: AtomicU64,
     /// Events whose effect was applied.
     pub events_handled: AtomicU64,
     /// Redeliveries recognised by the inbox and skipped.
@@ -74,7 +77,7 @@ pub fn render() -> String {
     let reg = registry().lock().unwrap_or_else(|e| e.into_inner());
     let mut out = String::new();
     type Family = (&'static str, &'static str, fn(&RoleMetrics) -> &AtomicU64);
-    let families: [Family; 7] = [
+    let families: [Family; 8] = [
         (
             "aftercare_db_commits_total",
             "Committed write transactions.",
@@ -84,6 +87,11 @@ pub fn render() -> String {
             "aftercare_events_published_total",
             "Events published to JetStream and acknowledged.",
             |m| &m.events_published,
+        ),
+        (
+            "aftercare_outbox_duplicate_publishes_total",
+            "Publishes JetStream recognised as a repeat of an event already in the stream.",
+            |m| &m.outbox_duplicate_publishes,
         ),
         (
             "aftercare_events_handled_total",

@@ -10,7 +10,7 @@ use sqlx::Row;
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, info_span, warn};
 
-use crate::{Db, Result, now_ms, telemetry};
+use crate::{Backend, Db, Result, now_ms, telemetry};
 
 /// How the relay batches and how long it waits between polls.
 #[derive(Debug, Clone, Copy)]
@@ -136,14 +136,37 @@ impl Relay {
     }
 
     /// Publishes up to one batch of pending rows; returns how many were marked sent.
+    ///
+    /// On PostgreSQL, where several replicas of a role share the database, the batch is
+    /// claimed: read `for update skip locked` in the transaction that marks it sent, so
+    /// another replica's relay passes over these rows and takes the next ones instead of
+    /// publishing them again. SQLite has one writer and one relay per file.
     async fn publish_pending(&self, fault: Fault) -> Result<usize> {
-        let rows = sqlx::query(
-            "select outbox_seq, event_id, subject, payload, headers from outbox
-             where published_at is null order by outbox_seq limit $1",
-        )
-        .bind(self.settings.batch)
-        .fetch_all(self.db.write())
-        .await?;
+        let mut claim = match self.db.backend() {
+            Backend::Postgres => Some(self.db.begin().await?),
+            Backend::Sqlite => None,
+        };
+        let rows = match claim.as_mut() {
+            Some(uow) => {
+                sqlx::query(
+                    "select outbox_seq, event_id, subject, payload, headers from outbox
+                     where published_at is null order by outbox_seq limit $1
+                     for update skip locked",
+                )
+                .bind(self.settings.batch)
+                .fetch_all(uow.conn())
+                .await?
+            }
+            None => {
+                sqlx::query(
+                    "select outbox_seq, event_id, subject, payload, headers from outbox
+                     where published_at is null order by outbox_seq limit $1",
+                )
+                .bind(self.settings.batch)
+                .fetch_all(self.db.write())
+                .await?
+            }
+        };
         if rows.is_empty() {
             return Ok(0);
         }
@@ -189,7 +212,10 @@ impl Relay {
         }
         let results = join_all(acks.into_iter().map(|(seq, sent, span)| async move {
             let outcome = match sent {
-                Ok(fut) => fut.await.map(|_| ()).map_err(|e| e.to_string()),
+                Ok(fut) => fut
+                    .await
+                    .map(|ack| ack.duplicate)
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
             };
             drop(span);
@@ -214,8 +240,15 @@ impl Relay {
             .map(|(seq, _)| *seq)
             .collect();
         let marked = published.len();
+        let repeats = results
+            .iter()
+            .filter(|(_, o)| matches!(o, Ok(true)))
+            .count();
         let mut first_error = None;
-        let mut uow = self.db.begin().await?;
+        let mut uow = match claim {
+            Some(uow) => uow,
+            None => self.db.begin().await?,
+        };
         if !published.is_empty() {
             // One statement for the batch; the list holds only integers we formatted.
             let list = published
@@ -245,6 +278,10 @@ impl Relay {
             .metrics()
             .events_published
             .fetch_add(marked as u64, std::sync::atomic::Ordering::Relaxed);
+        self.db
+            .metrics()
+            .outbox_duplicate_publishes
+            .fetch_add(repeats as u64, std::sync::atomic::Ordering::Relaxed);
         match first_error {
             Some(e) => Err(crate::Error::Nats(format!("publish failed: {e}"))),
             None => Ok(marked),
