@@ -1,9 +1,9 @@
 //! Survey through the gateway: callbacks with busy and completed attempts, the follow-up,
 //! a problem that persists reopening the ticket, the answer link and the public form,
-//! scores, coverage, appraisal CSV, ranking snapshots, campaigns, questionnaire versions
-//! and quality warnings. Bad input changes nothing. Retries of unreachable customers, the
-//! escalation of a follow-up and the sweep's rankings are survey's alone and are tested
-//! in its service tier (`services/survey/tests/service.rs`).
+//! scores, coverage, appraisal CSV, ranking snapshots and the day's call list. Bad input
+//! changes nothing. Retries of unreachable customers, the escalation of a follow-up, the
+//! sweep's rankings, questionnaire versions, campaigns and quality warnings are survey's
+//! alone and are tested in its service tier (`services/survey/tests/service.rs`).
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -374,6 +374,21 @@ async fn callbacks_through_the_gateway(backend: Backend) {
     .await
     .unwrap();
     assert_eq!(mine(&published), 1);
+
+    // The day's call list from the query string: open callbacks already due.
+    let (s, due) = api
+        .get("/callbacks?due=open&due_before=2030-01-01T00:00:00Z&sort=due_at")
+        .await;
+    assert_eq!(s, 200, "{due}");
+    assert!(
+        due["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["status"] == "scheduled")
+    );
+    let (s, p) = api.get("/callbacks?due=soon").await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("due")));
 }
 
 #[tokio::test]
@@ -462,197 +477,6 @@ async fn customers_answer_once_through_a_link_and_the_ticket_closes() {
             .unwrap()
             .contains("default-src 'self'")
     );
-}
-
-#[tokio::test]
-async fn questionnaires_campaigns_and_quality_warnings_on_sqlite() {
-    questionnaires_campaigns_and_quality_warnings(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn questionnaires_campaigns_and_quality_warnings_on_postgresql() {
-    questionnaires_campaigns_and_quality_warnings(Backend::Postgres).await;
-}
-
-async fn questionnaires_campaigns_and_quality_warnings(backend: Backend) {
-    let sys = System::new(backend).await;
-    let _all = sys.spawn(&ROLES, &[]).await;
-    let api = &sys.api;
-    api.technician().await;
-
-    // A stricter quality threshold: two of the same fault on a model in a month.
-    let (s, th) = api.get("/quality-thresholds").await;
-    assert_eq!((s, th["version"].as_i64()), (200, Some(0)));
-    let bad = json!({"thresholds": [{"window": "month", "count": 1}]});
-    let (s, p) = post_if(api, "/quality-thresholds", Some(0), &bad).await;
-    assert_eq!(
-        (s, p["errors"][0]["field"].as_str()),
-        (422, Some("thresholds[0].count"))
-    );
-    let good =
-        json!({"thresholds": [{"window": "month", "count": 2}, {"window": "year", "count": 5}]});
-    let (s, th) = post_if(api, "/quality-thresholds", Some(0), &good).await;
-    assert_eq!((s, th["version"].as_i64()), (200, Some(1)), "{th}");
-
-    for serial in ["SN-Q-1", "SN-Q-2"] {
-        let t = api.open_ticket(serial).await;
-        let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
-        let r = api
-            .request(Method::POST, &format!("/workorders/{}/complete", wo["id"].as_str().unwrap()))
-            .await
-            .header("if-match", format!("\"{}\"", wo["version"]))
-            .json(&json!({"diagnosis": "paper feed roller worn", "fault": "paper_feed",
-                "started_at": "2026-11-23T02:00:00Z", "finished_at": "2026-11-23T02:40:00Z", "parts": []}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), 200);
-        api.callback(wo["id"].as_str().unwrap()).await;
-    }
-    let w = poll_for(WAIT, "a quality warning", || async {
-        let (_, v) = api.get("/quality-warnings?model=AR-2048").await;
-        v["items"].as_array().and_then(|a| a.first().cloned())
-    })
-    .await
-    .unwrap();
-    assert_eq!(
-        (
-            w["repeat"].as_str(),
-            w["key"].as_str(),
-            w["window"].as_str()
-        ),
-        (Some("fault"), Some("paper_feed"), Some("month"))
-    );
-    assert_eq!(
-        (w["count"].as_u64(), w["window_start"].as_str()),
-        (Some(2), Some("2026-11-01"))
-    );
-    assert_eq!(w["work_orders"].as_array().unwrap().len(), 2);
-    let js = sys.jetstream().await;
-    let raised = poll_for(WAIT, "the warning event", || async {
-        let m = subject_messages(&js, "SURVEY", "survey.quality.warning_raised").await;
-        (!m.is_empty()).then_some(m)
-    })
-    .await
-    .unwrap();
-    assert_eq!(raised.len(), 1);
-    // A bad fault code is refused by dispatch and changes nothing.
-    let t = api.open_ticket("SN-Q-3").await;
-    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
-    let r = api
-        .request(
-            Method::POST,
-            &format!("/workorders/{}/complete", wo["id"].as_str().unwrap()),
-        )
-        .await
-        .header("if-match", format!("\"{}\"", wo["version"]))
-        .json(&json!({"diagnosis": "x", "fault": "Paper Feed!",
-            "started_at": "2026-11-23T02:00:00Z", "finished_at": "2026-11-23T02:40:00Z"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 422);
-    let p: Value = r.json().await.unwrap();
-    assert_eq!(p["errors"][0]["field"], "fault");
-
-    // A new questionnaire version; answers are checked against it.
-    let (s, q) = api.get("/questionnaire").await;
-    assert_eq!((s, q["version"].as_i64()), (200, Some(1)));
-    let mut questions = q["questions"].as_array().unwrap().clone();
-    questions.push(json!({"key": "would_recommend", "kind": "yes_no", "text_zh": "您会推荐我们吗？", "text_en": "Would you recommend us?", "required": true}));
-    let mut dup = questions.clone();
-    dup.push(json!({"key": "would_recommend", "kind": "text", "text_zh": "x", "text_en": "x"}));
-    let (s, p) = post_if(
-        api,
-        "/questionnaire",
-        Some(1),
-        &json!({"questions": dup, "levels": q["levels"], "follow_up_at": "dissatisfied"}),
-    )
-    .await;
-    assert_eq!(
-        (s, p["errors"][0]["code"].as_str()),
-        (422, Some("duplicate")),
-        "{p}"
-    );
-    let (s, q2) = post_if(
-        api,
-        "/questionnaire",
-        Some(1),
-        &json!({"questions": questions, "levels": q["levels"], "follow_up_at": "dissatisfied"}),
-    )
-    .await;
-    assert_eq!((s, q2["version"].as_i64()), (200, Some(2)), "{q2}");
-    let (s, _) = post_if(
-        api,
-        "/questionnaire",
-        Some(1),
-        &json!({"questions": questions, "levels": q["levels"], "follow_up_at": "dissatisfied"}),
-    )
-    .await;
-    assert_eq!(s, 412);
-    let (_, cbs) = api.get("/callbacks?kind=visit&status=scheduled").await;
-    let cb = cbs["items"][0].clone();
-    let path = format!("/callbacks/{}/attempts", cb["id"].as_str().unwrap());
-    let (s, p) = post_if(
-        api,
-        &path,
-        Some(1),
-        &json!({"outcome": "completed", "answers": answers(true, "satisfied", None)}),
-    )
-    .await;
-    assert_eq!(s, 422, "the new required question: {p}");
-    let mut a = answers(true, "satisfied", None);
-    a.as_array_mut()
-        .unwrap()
-        .push(json!({"key": "would_recommend", "yes": true}));
-    let (s, c) = post_if(
-        api,
-        &path,
-        Some(1),
-        &json!({"outcome": "completed", "answers": a}),
-    )
-    .await;
-    assert_eq!(
-        (s, c["answers"]["questionnaire_version"].as_i64()),
-        (200, Some(2)),
-        "{c}"
-    );
-
-    // The quarter's campaign calls each active customer once.
-    let (s, p) = api.post("/campaigns", &json!({"quarter": "2026-Q5"})).await;
-    assert_eq!(
-        (s, p["errors"][0]["field"].as_str()),
-        (422, Some("quarter"))
-    );
-    let (s, camp) = api.post("/campaigns", &json!({"quarter": "2026-Q4"})).await;
-    assert_eq!(s, 201, "{camp}");
-    // All three tickets came from one customer (same name, no record): one call.
-    assert_eq!(camp["callbacks"], 1, "{camp}");
-    let (s, _) = api.post("/campaigns", &json!({"quarter": "2026-Q4"})).await;
-    assert_eq!(s, 409);
-    let (_, list) = api
-        .get(&format!(
-            "/callbacks?campaign_id={}",
-            camp["id"].as_str().unwrap()
-        ))
-        .await;
-    assert_eq!(list["items"].as_array().unwrap().len(), 1);
-    assert_eq!(list["items"][0]["kind"], "campaign");
-
-    // The day's call list: open callbacks already due.
-    let (s, due) = api
-        .get("/callbacks?due=open&due_before=2030-01-01T00:00:00Z&sort=due_at")
-        .await;
-    assert_eq!(s, 200);
-    assert!(
-        due["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|c| c["status"] == "scheduled")
-    );
-    let (s, p) = api.get("/callbacks?due=soon").await;
-    assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("due")));
 }
 
 #[tokio::test]

@@ -400,3 +400,233 @@ async fn customers_answer_once_through_a_link_on_sqlite() {
 async fn customers_answer_once_through_a_link_on_postgresql() {
     customers_answer_once_through_a_link(TestBackend::Postgres).await;
 }
+
+fn admin() -> aftercare_contracts::Actor {
+    aftercare_contracts::Actor {
+        user_id: "admin-1".into(),
+        role: "admin".into(),
+    }
+}
+
+/// A completed visit on a Sharp AR-2048 with fault `fault`, finished at `finished_at`.
+fn repair(finished_at: DateTime<Utc>, fault: &str) -> WorkOrderCompleted {
+    let mut v = work_order_completed(finished_at);
+    v.machine = Some(aftercare_contracts::intake::MachineInfo {
+        product_line: "copier".into(),
+        brand: "Sharp".into(),
+        model: "AR-2048".into(),
+        serial: format!("SN-{}", v.work_order_id),
+        purchase_date: None,
+    });
+    v.fault = Some(fault.into());
+    v
+}
+
+async fn questionnaires_campaigns_and_quality_warnings(backend: TestBackend) {
+    let svc = survey(backend, Config::default()).await;
+
+    // A stricter quality threshold: two of the same fault on a model in a month.
+    let th: serde_json::Value = svc
+        .request("quality_thresholds.get", &json!({}), Some(&admin()))
+        .await
+        .unwrap();
+    assert_eq!(th["version"], 0);
+    let bad = svc
+        .request::<_, serde_json::Value>(
+            "quality_thresholds.replace",
+            &json!({"thresholds": [{"window": "month", "count": 1}], "expected_version": 0}),
+            Some(&admin()),
+        )
+        .await;
+    assert_eq!(refused_with(bad), 422);
+    let th: serde_json::Value = svc
+        .request(
+            "quality_thresholds.replace",
+            &json!({"thresholds": [{"window": "month", "count": 2}, {"window": "year", "count": 5}],
+                "expected_version": 0}),
+            Some(&admin()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(th["version"], 1, "{th}");
+    let stale = svc
+        .request::<_, serde_json::Value>(
+            "quality_thresholds.replace",
+            &json!({"thresholds": [{"window": "month", "count": 3}], "expected_version": 0}),
+            Some(&admin()),
+        )
+        .await;
+    assert_eq!(refused_with(stale), 412);
+
+    // Two visits with the same fault on the model in November raise one warning.
+    let at = "2026-11-23T02:40:00Z".parse::<DateTime<Utc>>().unwrap();
+    for _ in 0..2 {
+        svc.publish(&Envelope::new(repair(at, "paper_feed"), None))
+            .await
+            .unwrap();
+    }
+    svc.settled().await.unwrap();
+    let page: serde_json::Value = svc
+        .request(
+            "quality_warning.list",
+            &json!({"model": " AR-2048 ", "limit": 10}),
+            Some(&admin()),
+        )
+        .await
+        .unwrap();
+    let w = &page["items"][0];
+    assert_eq!(
+        (
+            w["repeat"].as_str(),
+            w["key"].as_str(),
+            w["window"].as_str()
+        ),
+        (Some("fault"), Some("paper_feed"), Some("month"))
+    );
+    assert_eq!(
+        (w["count"].as_u64(), w["window_start"].as_str()),
+        (Some(2), Some("2026-11-01"))
+    );
+    assert_eq!(w["work_orders"].as_array().unwrap().len(), 2);
+    let raised = svc
+        .next_published("survey.quality.warning_raised", |_| true)
+        .await
+        .unwrap();
+    assert_eq!(raised["data"]["id"], w["id"]);
+    assert_eq!(
+        svc.db()
+            .staged("survey.quality.warning_raised")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // A new questionnaire version; answers are checked against it.
+    let q: serde_json::Value = svc
+        .request("questionnaire.get", &json!({}), Some(&admin()))
+        .await
+        .unwrap();
+    assert_eq!(q["version"], 1);
+    let mut questions = q["questions"].as_array().unwrap().clone();
+    questions.push(
+        json!({"key": "would_recommend", "kind": "yes_no", "text_zh": " 您会推荐我们吗？",
+        "text_en": "Would you recommend us? ", "required": true}),
+    );
+    let mut dup = questions.clone();
+    dup.push(json!({"key": "would_recommend", "kind": "text", "text_zh": "x", "text_en": "x"}));
+    let replace = |questions: Vec<serde_json::Value>, version: i64| {
+        let body = json!({"questions": questions, "levels": q["levels"], "follow_up_at": "dissatisfied",
+            "expected_version": version});
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("questionnaire.replace", &body, Some(&admin()))
+                .await
+        }
+    };
+    match replace(dup, 1).await {
+        Err(aftercare_platform::rpc::CallError::Service(e)) => {
+            assert_eq!((e.status, e.errors[0].code.as_str()), (422, "duplicate"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let q2 = replace(questions.clone(), 1).await.unwrap();
+    assert_eq!(
+        (q2["version"].as_i64(), q2["updated_by"].as_str()),
+        (Some(2), Some("admin-1"))
+    );
+    let added = &q2["questions"].as_array().unwrap()[7];
+    assert_eq!(
+        (added["text_zh"].as_str(), added["text_en"].as_str()),
+        (Some("您会推荐我们吗？"), Some("Would you recommend us?"))
+    );
+    assert_eq!(refused_with(replace(questions, 1).await), 412);
+    let page: serde_json::Value = svc
+        .request(
+            "callback.list",
+            &json!({"kind": "visit", "status": "scheduled", "limit": 10}),
+            Some(&agent()),
+        )
+        .await
+        .unwrap();
+    let cb = page["items"][0].clone();
+    assert_eq!(
+        refused_with(
+            record(
+                &svc,
+                &cb,
+                1,
+                json!({"outcome": "completed", "answers": answers(true, "satisfied")})
+            )
+            .await
+        ),
+        422,
+        "the new required question"
+    );
+    let mut a = answers(true, "satisfied");
+    a.as_array_mut()
+        .unwrap()
+        .push(json!({"key": "would_recommend", "yes": true}));
+    let c = record(&svc, &cb, 1, json!({"outcome": "completed", "answers": a}))
+        .await
+        .unwrap();
+    assert_eq!(c["answers"]["questionnaire_version"], 2, "{c}");
+
+    // The quarter's campaign calls each active customer once.
+    let start = |quarter: &str| {
+        let body = json!({"quarter": quarter});
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("campaign.start", &body, Some(&admin()))
+                .await
+        }
+    };
+    assert_eq!(refused_with(start("2026-Q5").await), 422);
+    let camp = start("2026-Q4").await.unwrap();
+    // Both visits were for one customer (same name, no record): one call.
+    assert_eq!(
+        (camp["callbacks"].as_u64(), camp["started_by"].as_str()),
+        (Some(1), Some("admin-1")),
+        "{camp}"
+    );
+    assert_eq!(refused_with(start("2026-Q4").await), 409);
+    let list: serde_json::Value = svc
+        .request(
+            "callback.list",
+            &json!({"campaign_id": camp["id"], "limit": 10}),
+            Some(&agent()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+    assert_eq!(list["items"][0]["kind"], "campaign");
+    let campaigns: serde_json::Value = svc
+        .request("campaign.list", &json!({}), Some(&admin()))
+        .await
+        .unwrap();
+    assert_eq!(campaigns["items"][0]["id"], camp["id"]);
+
+    // The day's call list: open callbacks already due.
+    let due: serde_json::Value = svc
+        .request(
+            "callback.list",
+            &json!({"due_only": true, "due_before": "2030-01-01T00:00:00Z", "order": "oldest_first", "limit": 50}),
+            Some(&agent()),
+        )
+        .await
+        .unwrap();
+    let items = due["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{due}");
+    assert!(items.iter().all(|c| c["status"] == "scheduled"));
+    assert!(items[0]["due_at"].as_str() <= items[1]["due_at"].as_str());
+}
+
+#[tokio::test]
+async fn questionnaires_campaigns_and_quality_warnings_on_sqlite() {
+    questionnaires_campaigns_and_quality_warnings(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn questionnaires_campaigns_and_quality_warnings_on_postgresql() {
+    questionnaires_campaigns_and_quality_warnings(TestBackend::Postgres).await;
+}

@@ -378,6 +378,19 @@ mod tests {
     }
 
     #[test]
+    fn fault_codes_are_lower_case_words() {
+        let mut r = report();
+        r.fault = Some("paper_feed".into());
+        assert!(validate_completion(&r).is_empty());
+        r.fault = Some("Paper Feed!".into());
+        assert_eq!(
+            fields(validate_completion(&r)),
+            [("fault".to_owned(), "invalid".to_owned())]
+        );
+        assert!(!valid_fault_code("") && !valid_fault_code(&"a".repeat(65)));
+    }
+
+    #[test]
     fn parts_need_the_customers_consent() {
         let mut r = report();
         r.parts = vec![part("DRUM-1")];
