@@ -10,7 +10,7 @@ use aftercare_platform::rpc::{Endpoints, RequestContext};
 use chrono::NaiveDate;
 
 use super::State;
-use crate::domain::{receivables, revenue};
+use crate::domain::{contracts, receivables, revenue};
 use crate::store;
 
 /// The report endpoints.
@@ -68,20 +68,7 @@ async fn revenue(
     _ctx: RequestContext,
     req: RevenueRequest,
 ) -> Result<RevenueReport, ServiceError> {
-    if req.to < req.from {
-        return Err(ServiceError::field(
-            "to",
-            "before_from",
-            "to must not be before from",
-        ));
-    }
-    if (req.to - req.from).num_days() > 400 {
-        return Err(ServiceError::field(
-            "to",
-            "out_of_range",
-            "a revenue report covers at most 400 days",
-        ));
-    }
+    revenue::check_period(req.from, req.to).map_err(|e| ServiceError::validation(vec![e]))?;
     let mut conn = db.read_conn().await?;
     let (_, terms) = store::fee_schedules::fee_schedule_on(&mut conn, req.to).await?;
     let receipts = store::receipts::revenue_facts(&mut conn, req.from, req.to).await?;
@@ -101,22 +88,13 @@ async fn contracts_signed(
     _ctx: RequestContext,
     req: ContractsSignedRequest,
 ) -> Result<ContractsSignedReport, ServiceError> {
-    use chrono::Datelike;
-    let first = req.month.with_day(1).unwrap_or(req.month);
-    let next = first
-        .checked_add_months(chrono::Months::new(1))
-        .unwrap_or(first);
+    let (first, next) = contracts::month_of(req.month);
     let from = calendar.start_of_day(first).timestamp_millis();
     let to = calendar.start_of_day(next).timestamp_millis();
     let mut conn = db.read_conn().await?;
     let rows = store::contracts::contracts_created(&mut conn, from, to).await?;
-    let renewals = rows.iter().filter(|(_, r)| r.is_some()).count();
-    let total_minor = rows.iter().map(|(c, _)| c.price.amount_minor).sum();
-    Ok(ContractsSignedReport {
-        month: first,
-        renewals: u32::try_from(renewals).unwrap_or(u32::MAX),
-        new: u32::try_from(rows.len() - renewals).unwrap_or(u32::MAX),
-        total_minor,
-        contracts: rows.into_iter().map(|(c, _)| c).collect(),
-    })
+    Ok(contracts::signed_report(
+        first,
+        rows.into_iter().map(|(c, r)| (c, r.is_some())).collect(),
+    ))
 }

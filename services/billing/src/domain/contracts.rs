@@ -1,8 +1,8 @@
 //! Service contracts: what a valid contract is, the contract a signing makes, and how far
 //! a contract may be ended early.
-use aftercare_contracts::billing::{Contract, CreateContract};
+use aftercare_contracts::billing::{Contract, ContractsSignedReport, CreateContract};
 use aftercare_contracts::rpc::{FieldError, check_text};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use uuid::Uuid;
 
 /// Problems with a contract to sign: its customer, district and address, 1-50 machines,
@@ -108,6 +108,29 @@ pub fn check_early_end(
     Ok(())
 }
 
+/// The first day of the month `day` falls in and the first day of the next: the
+/// contracts-signed report's local days.
+pub fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = day.with_day(1).unwrap_or(day);
+    (
+        first,
+        first.checked_add_months(Months::new(1)).unwrap_or(first),
+    )
+}
+
+/// The contracts recorded in the month starting on `first` (each with whether it came
+/// from a renewal): renewals told apart from new contracts, and their total price.
+pub fn signed_report(first: NaiveDate, contracts: Vec<(Contract, bool)>) -> ContractsSignedReport {
+    let renewals = contracts.iter().filter(|(_, renewal)| *renewal).count();
+    ContractsSignedReport {
+        month: first,
+        renewals: u32::try_from(renewals).unwrap_or(u32::MAX),
+        new: u32::try_from(contracts.len() - renewals).unwrap_or(u32::MAX),
+        total_minor: contracts.iter().map(|(c, _)| c.price.amount_minor).sum(),
+        contracts: contracts.into_iter().map(|(c, _)| c).collect(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +217,21 @@ mod tests {
         );
         // Before it starts, it may end the day before it would have started.
         assert!(check_early_end(&c, day(2026, 12, 31), day(2026, 11, 1)).is_ok());
+    }
+
+    #[test]
+    fn the_month_report_tells_renewals_from_new_contracts() {
+        assert_eq!(
+            month_of(day(2026, 12, 17)),
+            (day(2026, 12, 1), day(2027, 1, 1))
+        );
+        let c = signed(Uuid::nil(), "K1".into(), request(), DateTime::UNIX_EPOCH);
+        let report = signed_report(
+            day(2026, 12, 1),
+            vec![(c.clone(), true), (c.clone(), false), (c, false)],
+        );
+        assert_eq!((report.renewals, report.new), (1, 2));
+        assert_eq!(report.total_minor, 3 * 360000);
+        assert_eq!(report.contracts.len(), 3);
     }
 }

@@ -4,6 +4,27 @@
 use std::collections::BTreeMap;
 
 use aftercare_contracts::billing::{RevenueGrouping, RevenueRow};
+use aftercare_contracts::rpc::FieldError;
+use chrono::NaiveDate;
+
+/// Whether a report may cover `from` to `to`: not backwards, at most 400 days.
+pub fn check_period(from: NaiveDate, to: NaiveDate) -> Result<(), FieldError> {
+    let err = |code: &str, message: &str| FieldError {
+        field: "to".into(),
+        code: code.into(),
+        message: message.into(),
+    };
+    if to < from {
+        return Err(err("before_from", "to must not be before from"));
+    }
+    if (to - from).num_days() > 400 {
+        return Err(err(
+            "out_of_range",
+            "a revenue report covers at most 400 days",
+        ));
+    }
+    Ok(())
+}
 
 /// What the revenue report reads of one receipt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,5 +146,20 @@ mod tests {
         let (by_district, _) = revenue(&receipts, "CNY", RevenueGrouping::District);
         assert_eq!(by_district[0].key, "tianhe");
         assert_eq!(by_district[0].receipts, 2);
+    }
+
+    #[test]
+    fn a_report_covers_at_most_400_days_forwards() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
+        assert!(check_period(d(2026, 1, 1), d(2026, 1, 1)).is_ok());
+        assert!(check_period(d(2026, 1, 1), d(2027, 2, 5)).is_ok());
+        assert_eq!(
+            check_period(d(2026, 1, 1), d(2027, 2, 6)).map_err(|e| e.code),
+            Err("out_of_range".into())
+        );
+        assert_eq!(
+            check_period(d(2026, 1, 2), d(2026, 1, 1)).map_err(|e| e.code),
+            Err("before_from".into())
+        );
     }
 }
