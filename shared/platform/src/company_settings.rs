@@ -119,13 +119,13 @@ pub async fn read<S: CompanySetting>(db: &Db) -> Result<(Vec<S::Item>, i64), Ser
     Ok(current::<S>(&mut conn).await?)
 }
 
-/// For a request endpoint: replaces `S` with `items` if it is still at `expected`;
-/// returns the stored list and its new version. A list that breaks the setting's rules
-/// is a validation error naming the fields, a stale `expected` a 412; neither changes
-/// anything.
-pub async fn replace<S: CompanySetting>(
-    db: &Db,
-    actor: Option<&Actor>,
+/// Replaces `S` with `items` in `uow` if it is still at `expected`, `by` being who
+/// changes it; returns the stored list and its new version. A list that breaks the
+/// setting's rules is a validation error naming the fields, a stale `expected` a 412;
+/// neither stores anything.
+pub async fn replace_in<S: CompanySetting>(
+    uow: &mut UnitOfWork,
+    by: &str,
     items: Vec<S::Item>,
     expected: i64,
 ) -> Result<(Vec<S::Item>, i64), ServiceError> {
@@ -134,17 +134,29 @@ pub async fn replace<S: CompanySetting>(
         return Err(ServiceError::validation(errors));
     }
     let items = S::normalise(items);
-    let by = actor.map_or("anonymous", |a| a.user_id.as_str());
-    let mut uow = db.begin().await?;
-    if !store::<S>(&mut uow, &items, expected, by, now_ms()).await? {
+    if !store::<S>(uow, &items, expected, by, now_ms()).await? {
         let (_, newest) = current::<S>(uow.conn()).await?;
         return Err(ServiceError::stale(format!(
             "the {} are at version {newest}, not {expected}; read them again",
             S::WHAT
         )));
     }
-    uow.commit().await?;
     Ok((items, expected + 1))
+}
+
+/// For a request endpoint: [`replace_in`] in a unit of work of its own, committed when
+/// the list was stored.
+pub async fn replace<S: CompanySetting>(
+    db: &Db,
+    actor: Option<&Actor>,
+    items: Vec<S::Item>,
+    expected: i64,
+) -> Result<(Vec<S::Item>, i64), ServiceError> {
+    let by = actor.map_or("anonymous", |a| a.user_id.as_str()).to_owned();
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { replace_in::<S>(uow, &by, items, expected).await })
+    })
+    .await
 }
 
 #[cfg(test)]

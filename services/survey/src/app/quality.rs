@@ -5,13 +5,14 @@ use aftercare_contracts::survey::{
     QualityThresholds, QualityWarning, QualityWarningRaised, ReplaceQualityThresholds,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::{Result, UnitOfWork, from_ms, now_ms};
+use aftercare_platform::{Result, UnitOfWork, company_settings, from_ms, now_ms};
 use sqlx::AnyConnection;
 use uuid::Uuid;
 
 use crate::domain::CallbackPolicy;
-use crate::domain::quality::{default_thresholds, reached, repeats, validate, window};
-use crate::store::{quality, settings};
+use crate::domain::quality::{reached, repeats, window};
+use crate::domain::settings;
+use crate::store::quality;
 
 /// Raises a warning for each fault or part of this visit whose repeats on the model in
 /// the visit's month, quarter or year reach that window's threshold (once per window,
@@ -24,10 +25,8 @@ pub(crate) async fn check_visit(
     let Some(machine) = w.machine.as_ref().filter(|m| !m.model.trim().is_empty()) else {
         return Ok(());
     };
-    let thresholds = settings::thresholds(uow.conn())
-        .await?
-        .map(|(t, _)| t)
-        .unwrap_or_else(default_thresholds);
+    let (thresholds, _) =
+        company_settings::current::<settings::QualityThresholds>(uow.conn()).await?;
     let cal = &policy.calendar;
     let day = cal.local_date(w.finished_at);
     let skus: Vec<String> = w.parts.iter().map(|p| p.sku.trim().to_owned()).collect();
@@ -77,15 +76,11 @@ pub(crate) async fn check_visit(
 
 /// The thresholds in force and their version (the built-in ones at version 0).
 pub(crate) async fn thresholds(conn: &mut AnyConnection) -> Result<QualityThresholds> {
-    Ok(match settings::thresholds(conn).await? {
-        Some((thresholds, version)) => QualityThresholds {
-            thresholds,
-            version,
-        },
-        None => QualityThresholds {
-            thresholds: default_thresholds(),
-            version: 0,
-        },
+    let (thresholds, version) =
+        company_settings::current::<settings::QualityThresholds>(conn).await?;
+    Ok(QualityThresholds {
+        thresholds,
+        version,
     })
 }
 
@@ -96,27 +91,15 @@ pub(crate) async fn replace_thresholds(
     req: ReplaceQualityThresholds,
     by: &str,
 ) -> std::result::Result<QualityThresholds, ServiceError> {
-    let errors = validate(&req.thresholds);
-    if !errors.is_empty() {
-        return Err(ServiceError::validation(errors));
-    }
-    let current = settings::thresholds(uow.conn())
-        .await?
-        .map(|(_, v)| v)
-        .unwrap_or(0);
-    if current != req.expected_version {
-        return Err(ServiceError::stale(format!(
-            "the thresholds are at version {current}, not {}",
-            req.expected_version
-        )));
-    }
-    if !settings::insert_thresholds(uow, &req.thresholds, current + 1, by, now_ms()).await? {
-        return Err(ServiceError::stale(
-            "the thresholds were replaced meanwhile",
-        ));
-    }
+    let (thresholds, version) = company_settings::replace_in::<settings::QualityThresholds>(
+        uow,
+        by,
+        req.thresholds,
+        req.expected_version,
+    )
+    .await?;
     Ok(QualityThresholds {
-        thresholds: req.thresholds,
-        version: current + 1,
+        thresholds,
+        version,
     })
 }

@@ -12,6 +12,7 @@ pub mod periods;
 pub mod quality;
 pub mod questionnaire;
 pub mod scores;
+pub mod settings;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Actor;

@@ -1,8 +1,8 @@
 //! Survey's queries, portable across SQLite and PostgreSQL, one file per thing survey
 //! keeps: the [`visits`] and tickets it learns of, [`callbacks`] and their attempts, answer
 //! [`links`], [`questionnaires`], [`follow_ups`], [`campaigns`], [`rankings`], [`quality`]
-//! warnings, the company's quality thresholds in [`settings`], and the period reads of the
-//! [`reports`].
+//! warnings, and the period reads of the [`reports`]. The company's quality thresholds are
+//! a company setting (`crate::domain::settings`).
 pub(crate) mod callbacks;
 pub(crate) mod campaigns;
 pub(crate) mod follow_ups;
@@ -11,5 +11,4 @@ pub(crate) mod quality;
 pub(crate) mod questionnaires;
 pub(crate) mod rankings;
 pub(crate) mod reports;
-pub(crate) mod settings;
 pub(crate) mod visits;
