@@ -5,14 +5,14 @@ use aftercare_contracts::Request;
 use aftercare_contracts::Role::{self, Admin, Agent, Finance, Manager};
 use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements, ClaimStatus,
-    ClaimsOutstanding, ClaimsReportRequest, Contract, ContractsSignedReport,
-    ContractsSignedRequest, CreateContract, CreateCreditNote, CreateFeeSchedule, CreditNote,
-    FeeSchedule, GetClaim, GetContract, GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice,
-    ListClaimRequirements, ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules,
-    ListRefunds, ListRenewals, ManufacturerClaim, PartPrices, PayRefund, Payment,
-    ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment,
-    RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus, RevenueGrouping,
-    RevenueReport, RevenueRequest, SetClaimFields, TerminateContract, TransitionClaim,
+    ClaimsReportRequest, Contract, ContractsSignedReport, ContractsSignedRequest, CreateContract,
+    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetClaim, GetContract,
+    GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice, ListClaimRequirements, ListClaims,
+    ListContracts, ListCreditNotes, ListFeeSchedules, ListRefunds, ListRenewals, ManufacturerClaim,
+    PayRefund, Payment, ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou,
+    RecordPayment, RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus,
+    RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields, TerminateContract,
+    TransitionClaim,
 };
 use aftercare_contracts::rpc::{ByWorkOrder, Page};
 use axum::Extension;
@@ -441,7 +441,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One contract by id or number")
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Contract id or number.")])
-                .reply::<Contract>()
                 .forward::<GetContract>(),
         )
         .add(
@@ -494,7 +493,6 @@ pub(crate) fn routes() -> Routes {
             get("listFeeSchedules", "/fee-schedules")
                 .summary("Fee schedule versions (统一收费标准), newest first")
                 .roles(&[Agent, Finance, Manager, Admin])
-                .reply::<Page<FeeSchedule>>()
                 .forward::<ListFeeSchedules>(),
         )
         .add(
@@ -502,7 +500,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("A part's list price changes as billing keeps them: receipts charge the price in force when the visit finished")
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path("sku", "Part number.")])
-                .reply::<PartPrices>()
                 .forward::<GetPartPrices>(),
         )
         .add(
@@ -530,7 +527,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("The credit notes of a receipt")
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Receipt id or number.")])
-                .reply::<Page<CreditNote>>()
                 .forward::<ListCreditNotes>(),
         )
         .add(
@@ -589,7 +585,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One refund, by id or by its return ticket's id")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[path_id("Refund id or return ticket id.")])
-                .reply::<Refund>()
                 .forward_versioned::<GetRefund>(),
         )
         .add(
@@ -597,10 +592,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Record that a refund was paid back (amount, method, reference); once")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[path_id("Refund id or return ticket id.")])
-                .body::<PayRefund>()
                 .path_fills(&["refund_id"])
                 .updates()
-                .reply::<Refund>()
                 .forward_versioned::<PayRefund>(),
         )
         .add(
@@ -619,7 +612,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One claim by id or number, with its lines and the removed parts that go back")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[path_id("Claim id or number.")])
-                .reply::<ManufacturerClaim>()
                 .forward_versioned::<GetClaim>(),
         )
         .add(
@@ -627,10 +619,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Fill in a draft claim's brand fields (an empty value removes one)")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[path_id("Claim id or number.")])
-                .body::<SetClaimFields>()
                 .path_fills(&["claim_id"])
                 .updates()
-                .reply::<ManufacturerClaim>()
                 .forward_versioned::<SetClaimFields>(),
         )
         .add(
@@ -638,17 +628,14 @@ pub(crate) fn routes() -> Routes {
                 .summary("Submit a claim (with the brand's required fields), record the brand's approval or rejection, or its payment")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[path_id("Claim id or number.")])
-                .body::<TransitionClaim>()
                 .path_fills(&["claim_id"])
                 .updates()
-                .reply::<ManufacturerClaim>()
                 .forward_versioned::<TransitionClaim>(),
         )
         .add(
             get("listClaimRequirements", "/claim-requirements")
                 .summary("What each brand requires on a claim before it is submitted")
                 .roles(&[Finance, Manager, Admin])
-                .reply::<Page<ClaimRequirements>>()
                 .forward::<ListClaimRequirements>(),
         )
         .add(
@@ -665,7 +652,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("Claims not yet settled, per brand: drafts, submitted and approved awaiting payment, with their value and the oldest")
                 .tag("reports")
                 .roles(&[Finance, Manager, Admin])
-                .reply::<Page<ClaimsOutstanding>>()
                 .forward::<ClaimsReportRequest>(),
         )
         .add(
@@ -681,7 +667,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One renewal")
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Renewal id.")])
-                .reply::<Renewal>()
                 .forward_versioned::<GetRenewal>(),
         )
         .add(
@@ -689,10 +674,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Record the customer's answer: declined (with the reason), or renewed, which signs the next contract from the day after the old end")
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Renewal id.")])
-                .body::<RecordRenewalOutcome>()
                 .path_fills(&["renewal_id"])
                 .updates()
-                .reply::<Renewal>()
                 .forward_versioned::<RecordRenewalOutcome>(),
         )
         .add(

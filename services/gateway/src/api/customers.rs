@@ -305,7 +305,6 @@ pub(crate) fn routes() -> Routes {
             get("listProductLines", "/product-lines")
                 .summary("Product lines with their warranty months and return window")
                 .signed_in()
-                .reply::<Page<ProductLine>>()
                 .forward::<ListProductLines>(),
         )
         .add(

@@ -420,10 +420,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Replace a technician's profile (skills, certificates, team, shift, start, van; active)")
                 .roles(TECHNICIAN_KEEPERS)
                 .params(&[path_id("Technician id.")])
-                .body::<UpdateTechnician>()
                 .path_fills(&["technician_id"])
                 .updates()
-                .reply::<Technician>()
                 .forward_versioned::<UpdateTechnician>(),
         )
         .add(
@@ -442,10 +440,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Assign or reassign by hand with a reason (hard rules apply, capacity may be exceeded); without a technician, choose automatically again")
                 .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
                 .params(&[path_id("Work order id.")])
-                .body::<AssignWorkOrder>()
                 .path_fills(&["work_order_id"])
                 .updates()
-                .reply::<WorkOrder>()
                 .forward_versioned::<AssignWorkOrder>(),
         )
         .add(
@@ -465,10 +461,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Book the appointment window agreed with the customer (a published day plan is re-planned for that technician)")
                 .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
                 .params(&[path_id("Work order id.")])
-                .body::<BookAppointment>()
                 .path_fills(&["work_order_id"])
                 .updates()
-                .reply::<WorkOrder>()
                 .forward_versioned::<BookAppointment>(),
         )
         .add(
@@ -503,8 +497,6 @@ pub(crate) fn routes() -> Routes {
             post("publishDayPlan", "/day-plans")
                 .summary("Plan a day: each technician's open work orders ordered into a route with planned arrivals, and publish it")
                 .roles(&[Role::Dispatcher, Role::Manager, Role::Admin])
-                .body::<PlanDay>()
-                .reply::<DayPlan>()
                 .forward::<PlanDay>(),
         )
         .add(

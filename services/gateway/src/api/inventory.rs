@@ -239,7 +239,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("A part and its stock")
                 .roles(PART_READERS)
                 .params(&[path("sku", "Part number.")])
-                .reply::<Part>()
                 .path_fills(&["id"])
                 .forward_versioned::<GetPart>(),
         )
@@ -248,10 +247,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Change a part's catalogue entry (price, category, models, cost, failure-prone rating, page yield); a new price is announced for billing")
                 .roles(&[Warehouse, Manager, Admin])
                 .params(&[path("sku", "Part number.")])
-                .body::<UpdatePart>()
                 .path_fills(&["sku"])
                 .updates()
-                .reply::<Part>()
                 .forward_versioned::<UpdatePart>(),
         )
         .add(
@@ -310,7 +307,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One forecast plan with its assumptions")
                 .roles(&[Warehouse, Finance, Manager, Admin])
                 .params(&[path_id("Plan id.")])
-                .reply::<ForecastPlan>()
                 .forward_versioned::<GetForecastPlan>(),
         )
         .add(
@@ -318,10 +314,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Approve a forecast plan: its purchases become purchase requests")
                 .roles(&[Manager, Admin])
                 .params(&[path_id("Plan id.")])
-                .body::<ApproveForecastPlan>()
                 .path_fills(&["plan_id"])
                 .updates()
-                .reply::<ForecastPlan>()
                 .forward_versioned::<ApproveForecastPlan>(),
         )
         .add(
@@ -339,7 +333,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("A part's reorder rules per location")
                 .roles(&[Warehouse, Finance, Manager, Admin])
                 .params(&[path("sku", "Part number.")])
-                .reply::<Page<StockRule>>()
                 .path_fills(&["id"])
                 .forward::<ListStockRules>(),
         )
@@ -369,7 +362,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One purchase request")
                 .roles(&[Warehouse, Finance, Manager, Admin])
                 .params(&[path_id("Purchase request id or number.")])
-                .reply::<PurchaseRequest>()
                 .forward_versioned::<GetPurchaseRequest>(),
         )
         .add(
@@ -397,7 +389,6 @@ pub(crate) fn routes() -> Routes {
             get("listLocations", "/locations")
                 .summary("Every stock location")
                 .roles(PART_READERS)
-                .reply::<Page<Location>>()
                 .forward::<ListLocations>(),
         )
         .add(
@@ -414,7 +405,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One stocktake")
                 .roles(&[Warehouse, Manager, Admin])
                 .params(&[path_id("Stocktake id.")])
-                .reply::<Stocktake>()
                 .forward_versioned::<GetStocktake>(),
         )
         .add(
@@ -422,10 +412,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Approve a stocktake (its variances are booked) or reject it")
                 .roles(&[Manager, Admin])
                 .params(&[path_id("Stocktake id.")])
-                .body::<DecideStocktake>()
                 .path_fills(&["stocktake_id"])
                 .updates()
-                .reply::<Stocktake>()
                 .forward_versioned::<DecideStocktake>(),
         )
 }

@@ -361,14 +361,33 @@ impl Declaration {
 }
 
 impl Declaration {
+    /// A forwarded operation takes `R` as its body (a `POST`) and answers `R`'s reply.
+    fn forwarding<R>(mut self) -> Self
+    where
+        R: Request + JsonSchema,
+        R::Reply: JsonSchema,
+    {
+        if self.op.method != Method::GET {
+            self.op.request = Some(schema::<R>);
+        }
+        self.op.response = Body::Json(schema::<R::Reply>);
+        self
+    }
+
     /// Ends the declaration with the handler that only passes the request on as `R` and
     /// answers the service's reply unchanged, as JSON: for a `GET` the request is made
     /// from the path's parameters, for a `POST` from the body and the path's parameters
     /// (the fields [`Declaration::path_fills`] names, else the parameters' own names).
-    pub(crate) fn forward<R: Request>(self) -> Route {
-        let fields = PathFields::of(self.op.path, &self.op.request_omits);
-        if self.op.method == Method::GET {
-            self.to(
+    /// The body and reply types are `R` and its reply.
+    pub(crate) fn forward<R>(self) -> Route
+    where
+        R: Request + JsonSchema,
+        R::Reply: JsonSchema,
+    {
+        let this = self.forwarding::<R>();
+        let fields = PathFields::of(this.op.path, &this.op.request_omits);
+        if this.op.method == Method::GET {
+            this.to(
                 move |s: State<AppState>,
                       p: Extension<Principal>,
                       params: Path<Vec<(String, String)>>| {
@@ -376,7 +395,7 @@ impl Declaration {
                 },
             )
         } else {
-            self.to(
+            this.to(
                 move |s: State<AppState>,
                       p: Extension<Principal>,
                       params: Path<Vec<(String, String)>>,
@@ -392,12 +411,13 @@ impl Declaration {
     /// ETag: a `GET` reads it, a `POST` updates it at the version in `If-Match`.
     pub(crate) fn forward_versioned<R>(self) -> Route
     where
-        R: Request,
-        R::Reply: Versioned,
+        R: Request + JsonSchema,
+        R::Reply: Versioned + JsonSchema,
     {
-        let fields = PathFields::of(self.op.path, &self.op.request_omits);
-        if self.op.method == Method::GET {
-            self.to(
+        let this = self.forwarding::<R>();
+        let fields = PathFields::of(this.op.path, &this.op.request_omits);
+        if this.op.method == Method::GET {
+            this.to(
                 move |s: State<AppState>,
                       p: Extension<Principal>,
                       params: Path<Vec<(String, String)>>| {
@@ -405,7 +425,7 @@ impl Declaration {
                 },
             )
         } else {
-            self.to(
+            this.to(
                 move |s: State<AppState>,
                       p: Extension<Principal>,
                       params: Path<Vec<(String, String)>>,

@@ -355,7 +355,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One callback with its attempts and answers")
                 .roles(CALLBACK_READERS)
                 .params(&[path_id("Callback id.")])
-                .reply::<Callback>()
                 .forward_versioned::<GetCallback>(),
         )
         .add(
@@ -363,10 +362,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Record a call: completed with the answers (scored; a low rating or a comment opens a follow-up; a machine still down reopens the ticket), busy with the agreed time, unreachable (retried by the policy), or refused")
                 .roles(CALLBACK_KEEPERS)
                 .params(&[path_id("Callback id.")])
-                .body::<RecordCallback>()
                 .path_fills(&["callback_id"])
                 .updates()
-                .reply::<Callback>()
                 .forward_versioned::<RecordCallback>(),
         )
         .add(
@@ -429,7 +426,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One follow-up")
                 .roles(FOLLOW_UP_HANDLERS)
                 .params(&[path_id("Follow-up id.")])
-                .reply::<FollowUp>()
                 .forward_versioned::<GetFollowUp>(),
         )
         .add(
@@ -437,10 +433,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Record how the customer was answered")
                 .roles(FOLLOW_UP_HANDLERS)
                 .params(&[path_id("Follow-up id.")])
-                .body::<ResolveFollowUp>()
                 .path_fills(&["followup_id"])
                 .updates()
-                .reply::<FollowUp>()
                 .forward_versioned::<ResolveFollowUp>(),
         )
         .add(
@@ -518,15 +512,12 @@ pub(crate) fn routes() -> Routes {
                 .summary("One ranking snapshot with its prominent problems")
                 .roles(RANKING_READERS)
                 .params(&[path_id("Ranking id.")])
-                .reply::<Ranking>()
                 .forward::<GetRanking>(),
         )
         .add(
             post("publishRanking", "/rankings")
                 .summary("Publish a closed period's ranking now; a period published before returns its snapshot unchanged")
                 .roles(&[Manager, Admin])
-                .body::<PublishRanking>()
-                .reply::<Ranking>()
                 .forward::<PublishRanking>(),
         )
         .add(
@@ -542,7 +533,6 @@ pub(crate) fn routes() -> Routes {
             get("listCampaigns", "/campaigns")
                 .summary("Satisfaction campaigns with their progress")
                 .roles(CALLBACK_READERS)
-                .reply::<Page<Campaign>>()
                 .forward::<ListCampaigns>(),
         )
         .add(

@@ -443,7 +443,6 @@ pub(crate) fn routes() -> Routes {
                 .summary("One knowledge-base article")
                 .roles(&[Agent, Dispatcher, Technician, CallbackAgent, Manager, Admin])
                 .params(&[path_id("Article id.")])
-                .reply::<FaqArticle>()
                 .forward::<GetFaqArticle>(),
         )
         .add(
