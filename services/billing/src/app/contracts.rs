@@ -55,7 +55,7 @@ pub(crate) async fn terminate(
         ));
     }
     let today = calendar.local_date(from_ms(now_ms()));
-    contracts::check_early_end(&c, req.ends_on, today).map_err(super::receipts::refused)?;
+    contracts::check_early_end(&c, req.ends_on, today).map_err(super::refused)?;
     let by = super::user_of(&actor);
     let signed_ends_on = c.ends_on;
     let ended = Contract {

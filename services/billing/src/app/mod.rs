@@ -13,7 +13,13 @@ pub(crate) mod receivables;
 pub(crate) mod refunds;
 pub(crate) mod renewals;
 
-use aftercare_contracts::Actor;
+use aftercare_contracts::rpc::FieldError;
+use aftercare_contracts::{Actor, ServiceError};
+
+/// One field's problem, found by a domain rule, as the 422 it answers.
+pub(crate) fn refused(e: FieldError) -> ServiceError {
+    ServiceError::validation(vec![e])
+}
 
 /// The acting user's id, for the records that name who did something.
 pub(crate) fn user_of(actor: &Option<Actor>) -> String {

@@ -253,16 +253,11 @@ async fn settle_against(
     let inv = store::receipts::get(uow.conn(), invoice_id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("invoice", invoice_id))?;
-    receipts::check_settlement(&inv, amount).map_err(refused)?;
+    receipts::check_settlement(&inv, amount).map_err(super::refused)?;
     if !store::receipts::settle(uow, inv.id, amount.amount_minor, credit).await? {
-        return Err(refused(receipts::more_than_owed(&inv, credit)));
+        return Err(super::refused(receipts::more_than_owed(&inv, credit)));
     }
     Ok(inv)
-}
-
-/// One field's problem as the 422 it answers.
-pub(crate) fn refused(e: FieldError) -> ServiceError {
-    ServiceError::validation(vec![e])
 }
 
 /// Issues a credit note (`billing.credit_note.issued`): what a receipt owes goes down by
@@ -324,7 +319,7 @@ pub(crate) async fn record_iou(
         .await?
         .ok_or_else(|| ServiceError::not_found("invoice", &req.invoice_id))?;
     receipts::check_iou_promise(calendar.local_date(inv.issued_at), req.promised_on)
-        .map_err(refused)?;
+        .map_err(super::refused)?;
     if inv.outstanding.amount_minor <= 0 {
         return Err(ServiceError::conflict(
             "nothing_owed",

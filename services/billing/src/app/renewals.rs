@@ -56,7 +56,7 @@ pub(crate) async fn record_outcome(
         }
         RenewalOutcome::Renewed => {
             let next = renewals::renewed_contract(&r, today, req.ends_on, req.price, req.coverage)
-                .map_err(super::receipts::refused)?;
+                .map_err(super::refused)?;
             let contract = super::contracts::sign(uow, calendar, next, actor).await?;
             store::contracts::mark_renewal_of(uow, contract.id, r.id).await?;
             done.status = RenewalStatus::Renewed;
