@@ -369,3 +369,144 @@ async fn day_plans_route_appointments_and_insert_urgent_work_on_sqlite() {
 async fn day_plans_route_appointments_and_insert_urgent_work_on_postgresql() {
     day_plans_route_appointments_and_insert_urgent_work(TestBackend::Postgres).await;
 }
+
+/// A flagged work order (nobody to assign) for a fresh copier ticket.
+async fn unassigned(svc: &ServiceHarness) -> serde_json::Value {
+    let mut t = TicketOpened::example();
+    t.ticket_id = uuid::Uuid::now_v7();
+    svc.publish(&Envelope::new(t.clone(), None)).await.unwrap();
+    svc.settled().await.unwrap();
+    let page: serde_json::Value = svc
+        .request(
+            "workorder.list",
+            &json!({"ticket_id": t.ticket_id, "limit": 10}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    page["items"][0].clone()
+}
+
+async fn work_order(svc: &ServiceHarness, id: &serde_json::Value) -> serde_json::Value {
+    svc.request("workorder.get", &json!({"id": id}), Some(&dispatcher()))
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn inventorys_answers_hold_release_and_ready_a_work_orders_parts() {
+    use aftercare_contracts::inventory::{
+        BackorderFulfilled, ReservationBackordered, ReservationConfirmed, ReservedLine,
+    };
+    let svc = dispatch(TestBackend::Sqlite, Config::default()).await;
+    let w = unassigned(&svc).await;
+    let id: uuid::Uuid = serde_json::from_value(w["id"].clone()).unwrap();
+    let tomorrow = chrono::Utc::now() + chrono::Duration::days(1);
+    let booked: serde_json::Value = svc
+        .request(
+            "workorder.book",
+            &json!({"work_order_id": w["id"], "expected_version": w["version"],
+                "window": {"start": tomorrow, "end": tomorrow + chrono::Duration::hours(2)}}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    assert!(booked["appointment"].is_object(), "{booked}");
+    let line = |sku: &str, location: Option<&str>| ReservedLine {
+        sku: sku.into(),
+        quantity: 1,
+        location: location.map(str::to_owned),
+    };
+    let last_note = |w: &serde_json::Value| {
+        w["history"].as_array().unwrap().last().unwrap()["reason"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+
+    // Not in stock: the appointment is released (a new version) until the parts come.
+    svc.publish(&Envelope::new(
+        ReservationBackordered {
+            work_order_id: id,
+            lines: vec![line("DRUM-1", None)],
+            at: chrono::Utc::now(),
+        },
+        None,
+    ))
+    .await
+    .unwrap();
+    svc.settled().await.unwrap();
+    let w1 = work_order(&svc, &w["id"]).await;
+    assert_eq!(w1["parts_status"], "backordered", "{w1}");
+    assert!(w1["appointment"].is_null(), "{w1}");
+    assert_eq!(w1["version"], booked["version"].as_i64().unwrap() + 1);
+    assert_eq!(
+        last_note(&w1),
+        "parts backordered: DRUM-1 ×1; appointment released until they arrive"
+    );
+
+    // A late reservation of the rest changes nothing; a partial arrival keeps it waiting.
+    svc.publish(&Envelope::new(
+        ReservationConfirmed {
+            work_order_id: id,
+            lines: vec![line("FUSER-2", Some("main"))],
+            at: chrono::Utc::now(),
+        },
+        None,
+    ))
+    .await
+    .unwrap();
+    svc.publish(&Envelope::new(
+        BackorderFulfilled {
+            work_order_id: id,
+            line: line("DRUM-1", Some("main")),
+            complete: false,
+            at: chrono::Utc::now(),
+        },
+        None,
+    ))
+    .await
+    .unwrap();
+    svc.settled().await.unwrap();
+    let w2 = work_order(&svc, &w["id"]).await;
+    assert_eq!(w2["parts_status"], "backordered");
+    assert_eq!(w2["version"], w1["version"], "a note is not an edit");
+    assert_eq!(last_note(&w2), "parts backordered: DRUM-1 ×1 at main");
+    assert_eq!(
+        w2["history"].as_array().unwrap().len(),
+        w1["history"].as_array().unwrap().len() + 1
+    );
+
+    // Everything in: ready to book again.
+    svc.publish(&Envelope::new(
+        BackorderFulfilled {
+            work_order_id: id,
+            line: line("DRUM-1", Some("main")),
+            complete: true,
+            at: chrono::Utc::now(),
+        },
+        None,
+    ))
+    .await
+    .unwrap();
+    svc.settled().await.unwrap();
+    let w3 = work_order(&svc, &w["id"]).await;
+    assert_eq!(w3["parts_status"], "arrived");
+    assert_eq!(
+        last_note(&w3),
+        "parts arrived: DRUM-1 ×1 at main; book the visit"
+    );
+    // An answer about an unknown work order is let go.
+    svc.publish(&Envelope::new(
+        ReservationConfirmed {
+            work_order_id: uuid::Uuid::now_v7(),
+            lines: vec![line("DRUM-1", None)],
+            at: chrono::Utc::now(),
+        },
+        None,
+    ))
+    .await
+    .unwrap();
+    svc.settled().await.unwrap();
+    assert!(svc.dead_letters().await.unwrap().is_empty());
+}
