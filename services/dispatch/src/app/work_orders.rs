@@ -23,7 +23,7 @@ use crate::domain::{
     appointment_note, estimate, may_assign, may_move, may_report, validate_parts_request,
     validate_window, work_type_for,
 };
-use crate::store::{settings, technicians, work_orders as store};
+use crate::store::{technicians, work_orders as store};
 
 /// A visit to turn into a work order.
 pub(crate) struct NewVisit<'a> {
@@ -154,10 +154,10 @@ pub(crate) async fn create(
         )
         .await?;
     let skills = skills_for(v.machine);
-    let rules = settings::duration_rules(uow.conn())
-        .await?
-        .map(|(r, _)| r)
-        .unwrap_or_default();
+    let (rules, _) = aftercare_platform::company_settings::current::<
+        crate::domain::settings::DurationDefaults,
+    >(uow.conn())
+    .await?;
     let minutes = estimate(&rules, v.work_type, v.machine.map(|m| m.model.as_str()));
     let id = Uuid::now_v7();
     let draft = WorkOrder {

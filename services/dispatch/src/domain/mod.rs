@@ -12,6 +12,7 @@ pub mod numbering;
 pub mod parts;
 pub mod plan;
 pub mod report;
+pub mod settings;
 pub mod technicians;
 
 use aftercare_contracts::FieldError;

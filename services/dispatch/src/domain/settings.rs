@@ -1,0 +1,23 @@
+//! The company settings dispatch keeps (see `aftercare_platform::company_settings`).
+use aftercare_contracts::FieldError;
+use aftercare_contracts::dispatch::DurationRule;
+use aftercare_platform::CompanySetting;
+
+/// How long each kind of work takes (on a model), for new work orders' estimates; none
+/// stored means the built-in figures of [`super::estimate`].
+pub struct DurationDefaults;
+
+impl CompanySetting for DurationDefaults {
+    const NAME: &'static str = "duration_defaults";
+    const WHAT: &'static str = "duration defaults";
+    type Item = DurationRule;
+    fn built_in() -> Vec<DurationRule> {
+        Vec::new()
+    }
+    fn problems(items: &[DurationRule]) -> Vec<FieldError> {
+        super::validate_durations(items)
+    }
+    fn normalise(items: Vec<DurationRule>) -> Vec<DurationRule> {
+        super::normalise_durations(items)
+    }
+}
