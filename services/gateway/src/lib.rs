@@ -11,6 +11,7 @@ mod api;
 mod body;
 mod client_addr;
 mod console;
+mod credentials;
 mod error;
 mod http;
 mod idempotency;

@@ -6,13 +6,23 @@ use aftercare_contracts::dispatch::WorkOrderStatus;
 use aftercare_contracts::intake::{Customer, Ticket};
 
 use aftercare_platform::now_ms;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::api::model::PersonalData;
 use crate::error::ApiError;
 use crate::identity::{Principal, store};
 use crate::state::AppState;
+
+/// Whether a list shows personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PersonalData {
+    /// Phones and addresses partly hidden (the default).
+    Masked,
+    /// Shown in full; the export is audit-logged.
+    Show,
+}
 
 /// Roles that see the contact details of the one object at hand without asking: the
 /// customer themself and the technician visiting them (narrowed to their own open work

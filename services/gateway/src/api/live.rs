@@ -132,7 +132,7 @@ async fn access_ended(s: AppState, headers: HeaderMap) {
             _ = changed => {}
             _ = tokio::time::sleep(RECHECK) => {}
         }
-        match crate::access::authenticate(&s, &headers).await {
+        match crate::credentials::authenticate(&s, &headers).await {
             Ok(Some(_)) => {}
             Ok(None) | Err(ApiError::Unauthenticated(_)) | Err(ApiError::Forbidden) => return,
             // The database is unreachable: keep the stream, check again later.

@@ -7,6 +7,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub(crate) use crate::privacy::PersonalData;
+
 /// Sign-in with login and password.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -240,16 +242,6 @@ pub(crate) fn callback_sort_schema(_: &mut schemars::SchemaGenerator) -> schemar
 
 pub(crate) fn work_order_sort_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({"type": "string", "enum": ["created_at", "-created_at"]})
-}
-
-/// Whether a list shows personal data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum PersonalData {
-    /// Phones and addresses partly hidden (the default).
-    Masked,
-    /// Shown in full; the export is audit-logged.
-    Show,
 }
 
 /// Dead letters, newest last.
