@@ -510,3 +510,60 @@ async fn inventorys_answers_hold_release_and_ready_a_work_orders_parts() {
     svc.settled().await.unwrap();
     assert!(svc.dead_letters().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_plan_made_by_hand_is_checked_and_listed_with_its_customer() {
+    let svc = dispatch(TestBackend::Sqlite, Config::default()).await;
+    let customer = uuid::Uuid::now_v7();
+    // A contract's plan by hand: bad input is refused field by field and changes nothing.
+    let bad = json!({"kind": "contract", "customer_id": customer, "company": " Haizhu Trading ", "district": "tianhe",
+        "machine": {"product_line": "fax", "brand": "Panasonic", "model": "KX-FL338", "serial": "PM-1"},
+        "every_months": 30, "first_due": "2027-03-01", "until": "2027-01-01"});
+    match svc
+        .request::<_, serde_json::Value>("maintenance.create", &bad, Some(&dispatcher()))
+        .await
+    {
+        Err(aftercare_platform::rpc::CallError::Service(e)) => {
+            let fields: Vec<&str> = e.errors.iter().map(|f| f.field.as_str()).collect();
+            assert_eq!((e.status, fields), (422, vec!["every_months", "until"]));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        svc.db()
+            .count("select count(*) from maintenance_plan")
+            .await
+            .unwrap(),
+        0
+    );
+    let mut good = bad.clone();
+    good["every_months"] = json!(3);
+    good["until"] = json!("2028-12-31");
+    let p: serde_json::Value = svc
+        .request("maintenance.create", &good, Some(&dispatcher()))
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            p["next_due"].as_str(),
+            p["company"].as_str(),
+            p["active"].as_bool()
+        ),
+        (Some("2027-03-01"), Some("Haizhu Trading"), Some(true)),
+        "{p}"
+    );
+    // Two requests are two plans (a plan by hand is keyed by its own id).
+    svc.request::<_, serde_json::Value>("maintenance.create", &good, Some(&dispatcher()))
+        .await
+        .unwrap();
+    let list: serde_json::Value = svc
+        .request(
+            "maintenance.list",
+            &json!({"customer_id": customer, "limit": 10}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    assert_eq!(list["items"][0]["id"], p["id"]);
+}
