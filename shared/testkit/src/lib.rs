@@ -1,11 +1,13 @@
 //! Test support: real infrastructure started on loopback with free ports and temporary
 //! directories, stopped and removed on drop. A nats-server with JetStream (restartable on
-//! the same port and store), a throwaway PostgreSQL cluster, an OTLP receiver that
+//! the same port and store), a three-node JetStream cluster whose nodes can be stopped and
+//! restarted one at a time, a throwaway PostgreSQL cluster, an OTLP receiver that
 //! collects spans, and the `aftercare` binary as a child process that can be killed; and
 //! the service test tier ([`ServiceHarness`], [`TestDb`]): one service in the test's own
 //! process on a temporary database and a real nats-server.
 #![warn(missing_docs, unreachable_pub)]
 
+mod cluster;
 pub mod fixtures;
 mod otlp;
 mod postgres;
@@ -17,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use aftercare_platform::nats_server::LocalNats;
 
+pub use cluster::NatsCluster;
 pub use otlp::{OtlpReceiver, SpanRecord};
 pub use postgres::Postgres;
 pub use process::AftercareProcess;

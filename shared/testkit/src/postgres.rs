@@ -12,6 +12,7 @@ pub struct Postgres {
     dir: tempfile::TempDir,
     bin: PathBuf,
     port: u16,
+    opts: String,
 }
 
 fn pg_bin() -> anyhow::Result<PathBuf> {
@@ -95,7 +96,7 @@ impl Postgres {
             .arg("-D")
             .arg(&data)
             .arg("-o")
-            .arg(opts)
+            .arg(&opts)
             .arg("-l")
             .arg(dir.path().join("postgres.log"))
             .args(["-w", "-t", "60", "start"])
@@ -105,7 +106,12 @@ impl Postgres {
             "pg_ctl start failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        Ok(Self { dir, bin, port })
+        Ok(Self {
+            dir,
+            bin,
+            port,
+            opts,
+        })
     }
 
     /// URL of database `name` (not created).
@@ -134,6 +140,44 @@ impl Postgres {
         anyhow::ensure!(
             out.status.success(),
             "pg_ctl restart failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Ok(())
+    }
+}
+
+impl Postgres {
+    /// Stops the server abruptly (`pg_ctl stop -m immediate`, no checkpoint), as a crash
+    /// would; [`Postgres::start_again`] brings it back on the same port and data, so a
+    /// test can look at the system while the database is down.
+    pub fn crash_stop(&self) -> anyhow::Result<()> {
+        let out = as_pg_user(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .args(["-m", "immediate", "-w", "stop"])
+            .output()?;
+        anyhow::ensure!(
+            out.status.success(),
+            "pg_ctl stop failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Ok(())
+    }
+
+    /// Starts a stopped server again (crash recovery replays the WAL).
+    pub fn start_again(&self) -> anyhow::Result<()> {
+        let out = as_pg_user(&self.bin.join("pg_ctl"))
+            .arg("-D")
+            .arg(self.dir.path().join("data"))
+            .arg("-o")
+            .arg(&self.opts)
+            .arg("-l")
+            .arg(self.dir.path().join("postgres.log"))
+            .args(["-w", "-t", "60", "start"])
+            .output()?;
+        anyhow::ensure!(
+            out.status.success(),
+            "pg_ctl start failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         Ok(())
