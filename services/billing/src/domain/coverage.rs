@@ -7,19 +7,10 @@
 //! warranties; consumables are never covered. The coverage is decided on the
 //! service-local day the visit finished. How a chargeable line is then charged is in
 //! [`super::pricing`].
-use aftercare_contracts::billing::{BrandWarranty, ContractCoverage, Coverage, FeeTerms, LineKind};
+use aftercare_contracts::billing::{BrandWarranty, Coverage, FeeTerms, LineKind};
 use chrono::NaiveDate;
 
-use super::pricing::Visit;
-
-/// The contract in force for the machine on the day of the visit.
-#[derive(Debug, Clone)]
-pub struct ContractInForce {
-    /// Its number, printed in the coverage note.
-    pub number: String,
-    /// What it covers.
-    pub coverage: ContractCoverage,
-}
+use super::visit::{ContractInForce, Visit};
 
 /// Whether a machine bought on `purchase` is in a `months` warranty on `on`.
 pub fn in_warranty(purchase: Option<NaiveDate>, on: NaiveDate, months: u32) -> bool {
@@ -157,6 +148,7 @@ impl<'a> CoverageRules<'a> {
 mod tests {
     use super::*;
     use aftercare_contracts::billing::BrandWarranty;
+    use aftercare_contracts::billing::ContractCoverage;
     use aftercare_contracts::intake::{CustomerTier, MachineInfo};
     use aftercare_testkit::fixtures::work_order_completed;
     use chrono::{TimeZone, Utc};

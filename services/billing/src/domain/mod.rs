@@ -19,7 +19,8 @@ pub mod refunds;
 pub mod renewals;
 pub mod revenue;
 pub mod schedule;
+pub mod visit;
 
-pub use coverage::ContractInForce;
 pub use pricing::{Visit, machine_key, price, tax_included, totals};
 pub use receivables::bucket;
+pub use visit::ContractInForce;

@@ -7,31 +7,12 @@
 //! tax-inclusive prices contain. Every fraction of a minor unit is rounded half up.
 use aftercare_contracts::Money;
 use aftercare_contracts::billing::{Coverage, FeeTerms, InvoiceLine, LineKind};
-use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkType};
+use aftercare_contracts::dispatch::WorkType;
 use aftercare_contracts::intake::CustomerTier;
-use aftercare_contracts::inventory::ConsumedLine;
 use chrono::NaiveDate;
 
-pub use super::coverage::ContractInForce;
 use super::coverage::{CoverageRules, in_category};
-
-/// Everything a receipt is priced from.
-#[derive(Debug, Clone, Copy)]
-pub struct Visit<'a> {
-    /// The completed visit.
-    pub completed: &'a WorkOrderCompleted,
-    /// The parts it consumed, at list price.
-    pub parts: &'a [ConsumedLine],
-    /// The service-local day it finished (warranty and contracts are decided on it).
-    pub on: NaiveDate,
-    /// The customer's tier when the ticket was opened.
-    pub tier: CustomerTier,
-    /// The contract in force, if any.
-    pub contract: Option<&'a ContractInForce>,
-    /// The machine's last day of warranty as registered with its warranty card (it may
-    /// differ by product line); otherwise the schedule's months from purchase apply.
-    pub warranty_end: Option<NaiveDate>,
-}
+pub use super::visit::{ContractInForce, Visit};
 
 /// Started quarter hours in `minutes` on site (at least one).
 pub fn quarter_hours(minutes: i64) -> u32 {
@@ -247,7 +228,9 @@ mod tests {
     use aftercare_contracts::billing::{
         BrandWarranty, CallOutFee, ContractCoverage, FlatLabourRate,
     };
+    use aftercare_contracts::dispatch::WorkOrderCompleted;
     use aftercare_contracts::intake::MachineInfo;
+    use aftercare_contracts::inventory::ConsumedLine;
     use chrono::{TimeZone, Utc};
     use serde::{Deserialize, Serialize};
     use uuid::Uuid;
