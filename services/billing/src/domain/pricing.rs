@@ -9,7 +9,6 @@ use aftercare_contracts::Money;
 use aftercare_contracts::billing::{Coverage, FeeTerms, InvoiceLine, LineKind};
 use aftercare_contracts::dispatch::WorkType;
 use aftercare_contracts::intake::CustomerTier;
-use chrono::NaiveDate;
 
 use super::coverage::{CoverageRules, in_category};
 pub use super::visit::{ContractInForce, Visit};
@@ -231,6 +230,7 @@ mod tests {
     use aftercare_contracts::dispatch::WorkOrderCompleted;
     use aftercare_contracts::intake::MachineInfo;
     use aftercare_contracts::inventory::ConsumedLine;
+    use chrono::NaiveDate;
     use chrono::{TimeZone, Utc};
     use serde::{Deserialize, Serialize};
     use uuid::Uuid;
