@@ -2,13 +2,13 @@ import { Card, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSession } from '../shell/permissions';
-import { workspacesFor } from '../shell/workspaces';
+import { useWorkspaceMenu } from '../shell/workspaceMenu';
 
 /** The landing page: who is signed in and which workspaces the role has. */
 export default function Home() {
   const { t } = useTranslation();
   const { me } = useSession();
-  const list = workspacesFor(me?.role).filter((w) => w.key !== 'home');
+  const list = useWorkspaceMenu().filter((w) => w.key !== 'home');
   return (
     <Card title={t('shell:welcome', { role: t(`common:role.${me?.role ?? 'customer'}`) })}>
       <Typography.Paragraph>{list.length > 0 ? t('shell:homeIntro') : t('shell:noWorkspace')}</Typography.Paragraph>

@@ -7,6 +7,7 @@ import { chooseLanguage } from './language';
 import { signOut } from '../auth/session';
 import { useSession } from './permissions';
 import { landingFor, workspacesFor } from './workspaces';
+import { WorkspaceMenu } from './workspaceMenu';
 import { TONE } from '../lib/colors';
 import { PageBoundary } from './PageBoundary';
 import { lazyPage } from './lazyPage';
@@ -82,12 +83,14 @@ export function AppShell() {
         <main>
           <PageBoundary resetKey={location.pathname}>
           <Suspense fallback={<Spin tip={t('common:loading')} />}>
-            <Routes>
-              {list.map((w) => (
-                <Route key={w.key} path={w.path + '/*'} element={<w.component />} />
-              ))}
-              <Route path="*" element={<Navigate to={landingFor(me?.role)} replace />} />
-            </Routes>
+            <WorkspaceMenu.Provider value={list}>
+              <Routes>
+                {list.map((w) => (
+                  <Route key={w.key} path={w.path + '/*'} element={<w.component />} />
+                ))}
+                <Route path="*" element={<Navigate to={landingFor(me?.role)} replace />} />
+              </Routes>
+            </WorkspaceMenu.Provider>
           </Suspense>
           </PageBoundary>
         </main>

@@ -2,22 +2,15 @@
 // only when the role may call every operation it `requires`, so no menu item answers 403.
 // To add one: write its page under src/<name>/, add its strings as a namespace in both
 // i18n files, and add an entry here (see docs/CONSOLE.md).
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import { lazyPage } from './lazyPage';
 import { CustomerServiceOutlined, HomeOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
+import type { WorkspaceLink } from './workspaceMenu';
 
-/** A page of the console. */
-export interface Workspace {
-  /** Menu key and test id (`nav-<key>`). */
-  key: string;
-  /** Route path below `/` (`desk`, `board`); children use `path/*`. */
-  path: string;
-  /** i18n key of the menu label, `namespace:key`. */
-  label: string;
-  /** Menu icon. */
-  icon: ReactNode;
+/** A page of the console: its link and what it needs. */
+export interface Workspace extends WorkspaceLink {
   /** Operations the page needs; the role must be allowed all of them. */
   requires: OperationId[];
   /** The page, loaded on first visit (a chunk of its own). */
