@@ -73,10 +73,15 @@ pub(crate) enum In {
 /// One path or query parameter, as the reference documents it.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Param {
+    /// Its name in the path template or the query string.
     pub(crate) name: &'static str,
+    /// Path or query.
     pub(crate) at: In,
+    /// Whether the caller must give it (always, for a path segment).
     pub(crate) required: bool,
+    /// Its schema in the reference.
     pub(crate) schema: SchemaFn,
+    /// What it means, for the reference.
     pub(crate) doc: &'static str,
 }
 
@@ -164,18 +169,23 @@ pub(crate) enum Body {
 pub(crate) struct Operation {
     /// OpenAPI `operationId`.
     pub(crate) id: &'static str,
+    /// `GET` or `POST`.
     pub(crate) method: Method,
     /// Path under `/api/v1`, axum syntax (`/tickets/{id}`).
     pub(crate) path: &'static str,
     /// Group in the reference.
     pub(crate) tag: &'static str,
+    /// One line in the reference.
     pub(crate) summary: &'static str,
+    /// Who may call it: what the guard enforces.
     pub(crate) access: Access,
     /// Whether a ticket-code session (no account) may call it.
     pub(crate) ticket_code: bool,
     /// Which objects a permitted role sees, when narrower than "all".
     pub(crate) scope: &'static str,
+    /// Read, create, update or action: the concurrency and retry rules it follows.
     pub(crate) kind: Kind,
+    /// The path and query parameters the reference lists.
     pub(crate) params: Vec<Param>,
     /// The request body's schema, if any.
     pub(crate) request: Option<SchemaFn>,
@@ -183,6 +193,7 @@ pub(crate) struct Operation {
     pub(crate) request_omits: Vec<&'static str>,
     /// Success status.
     pub(crate) status: u16,
+    /// What the success response carries.
     pub(crate) response: Body,
 }
 
@@ -440,6 +451,7 @@ impl Declaration {
 
 /// A declared operation with the handler that serves it.
 pub(crate) struct Route {
+    /// What the guard enforces and the reference documents.
     pub(crate) op: Operation,
     endpoint: MethodRouter<AppState>,
 }
@@ -460,6 +472,7 @@ impl Route {
 /// The operations of one part of the API, in the order the reference lists them.
 pub(crate) struct Routes {
     tag: &'static str,
+    /// The declared operations.
     pub(crate) routes: Vec<Route>,
 }
 
