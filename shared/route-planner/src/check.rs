@@ -2,7 +2,7 @@
 //! when early, and verifies every constraint. It shares no code with the search.
 use std::fmt;
 
-use crate::problem::Problem;
+use crate::problem::{ANYWHERE, Problem};
 
 /// A constraint a plan breaks.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,8 @@ pub enum CheckError {
     Skill(String),
     /// A technician index is out of range or used twice.
     Technician(String),
+    /// A job pinned to one technician is on another's route.
+    Pinned(String),
 }
 
 impl fmt::Display for CheckError {
@@ -26,7 +28,8 @@ impl fmt::Display for CheckError {
             | CheckError::TimeWindow(m)
             | CheckError::Capacity(m)
             | CheckError::Skill(m)
-            | CheckError::Technician(m) => f.write_str(m),
+            | CheckError::Technician(m)
+            | CheckError::Pinned(m) => f.write_str(m),
         }
     }
 }
@@ -55,18 +58,58 @@ pub fn check(
         let mut time = tech.shift_start;
         let mut at = tech.start;
         let mut load = 0.0;
-        for &j in jobs {
+        // Travel already driven to the next place because a break was taken there.
+        let mut driven = false;
+        for (i, &j) in jobs.iter().enumerate() {
             let job = problem
                 .jobs
                 .get(j)
                 .ok_or_else(|| CheckError::Coverage(format!("job {j} does not exist")))?;
             seen[j] += 1;
-            if !problem.qualified(*t, j) {
+            if job.pinned.is_some_and(|p| p != *t) {
+                return Err(CheckError::Pinned(format!(
+                    "job {j} is pinned to technician {:?} but served by {t}",
+                    job.pinned
+                )));
+            }
+            if !job.skills.iter().all(|s| tech.skills.contains(s)) {
                 return Err(CheckError::Skill(format!(
                     "technician {t} lacks a skill job {j} needs"
                 )));
             }
-            let travel = problem.travel(at, job.location);
+            if job.location == ANYWHERE {
+                // A break: on arrival at the next place if its window still allows
+                // (the earliest way on), else where the technician is.
+                let next = jobs.get(i + 1).and_then(|&k| problem.jobs.get(k));
+                let place = next.map_or(tech.end, |n| n.location);
+                let leg = if at == place {
+                    0.0
+                } else {
+                    problem.travel(at, place)
+                };
+                let there = (time + leg).max(job.ready);
+                let start = if there <= job.due + EPS && !driven {
+                    total += leg;
+                    driven = true;
+                    there
+                } else {
+                    time.max(job.ready)
+                };
+                if start > job.due + EPS {
+                    return Err(CheckError::TimeWindow(format!(
+                        "break {j} starts at {start}, after its window closes at {}",
+                        job.due
+                    )));
+                }
+                time = start + job.service;
+                load += job.demand;
+                continue;
+            }
+            let travel = if std::mem::take(&mut driven) {
+                0.0
+            } else {
+                problem.travel(at, job.location)
+            };
             total += travel;
             let start = (time + travel).max(job.ready);
             if start > job.due + EPS {
@@ -79,7 +122,11 @@ pub fn check(
             load += job.demand;
             at = job.location;
         }
-        let back = problem.travel(at, tech.end);
+        let back = if driven {
+            0.0
+        } else {
+            problem.travel(at, tech.end)
+        };
         total += back;
         if time + back > tech.shift_end + EPS {
             return Err(CheckError::TimeWindow(format!(

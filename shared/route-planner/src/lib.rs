@@ -24,6 +24,6 @@ mod split;
 
 pub use check::{CheckError, check};
 pub use problem::{
-    Job, Plan, PlannedRoute, PlannedStop, Problem, ProblemError, Technician, Unserved,
+    ANYWHERE, Job, Plan, PlannedRoute, PlannedStop, Problem, ProblemError, Technician, Unserved,
 };
 pub use search::{Method, Params, insert_urgent, solve};

@@ -116,7 +116,10 @@ pub(crate) struct LocalSearch<'a> {
 impl<'a> LocalSearch<'a> {
     pub(crate) fn new(problem: &'a Problem, neighbours: &'a [Vec<usize>]) -> Self {
         let n = problem.jobs.len();
-        let skills = problem.jobs.iter().any(|j| !j.skills.is_empty());
+        let skills = problem
+            .jobs
+            .iter()
+            .any(|j| !j.skills.is_empty() || j.pinned.is_some());
         Self {
             problem,
             neighbours,
@@ -784,6 +787,7 @@ mod tests {
                 demand: 1.0,
                 skills: vec![],
                 penalty: None,
+                pinned: None,
             })
             .collect();
         Problem::new(matrix, vec![tech.clone(), tech], jobs).expect("problem")

@@ -38,7 +38,15 @@ pub struct Job {
     /// `None`: the job must be served. `Some(p)`: it may be left out at the price `p`
     /// (in distance units), when serving it costs more.
     pub penalty: Option<f64>,
+    /// `Some(t)`: only technician `t` may serve it (the customer asked for them, or the
+    /// job continues their earlier visit), so dispatchers' promises survive planning.
+    pub pinned: Option<usize>,
 }
+
+/// The location of a visit made wherever the technician is, such as a lunch break: it
+/// adds no travel, and is taken either where the previous stop ended or on arrival at
+/// the next one. Only a pinned job may have it, since a break belongs to one technician.
+pub const ANYWHERE: usize = usize::MAX;
 
 /// A routing problem: travel times between locations, technicians and jobs.
 #[derive(Debug, Clone)]
@@ -110,8 +118,14 @@ impl Problem {
         }
         for (i, j) in jobs.iter().enumerate() {
             let bad = |m: &str| Err(ProblemError::Job(i, m.to_owned()));
-            if j.location >= n {
+            if j.location == ANYWHERE && j.pinned.is_none() {
+                return bad("a job without a location (a break) must be pinned to a technician");
+            }
+            if j.location >= n && j.location != ANYWHERE {
                 return bad("location is not in the matrix");
+            }
+            if j.pinned.is_some_and(|t| t >= technicians.len()) {
+                return bad("pinned to a technician that does not exist");
             }
             if !j.service.is_finite() || j.service < 0.0 {
                 return bad("service duration must not be negative");
@@ -147,7 +161,15 @@ impl Problem {
     /// Travel time between two locations.
     #[inline(always)]
     pub fn travel(&self, from: usize, to: usize) -> f64 {
+        if from == ANYWHERE || to == ANYWHERE {
+            return 0.0;
+        }
         self.matrix[from * self.locations + to]
+    }
+
+    /// Whether job `j` is a break (a visit without a location, see [`ANYWHERE`]).
+    pub fn is_break(&self, j: usize) -> bool {
+        self.jobs[j].location == ANYWHERE
     }
 
     /// Number of locations.
@@ -160,8 +182,12 @@ impl Problem {
         self.jobs[j].penalty.is_some()
     }
 
-    /// Whether technician `t` holds every skill job `j` needs.
+    /// Whether technician `t` may serve job `j`: they hold every skill it needs, and it
+    /// is not pinned to someone else.
     pub fn qualified(&self, t: usize, j: usize) -> bool {
+        if self.jobs[j].pinned.is_some_and(|p| p != t) {
+            return false;
+        }
         let have = &self.technicians[t].skills;
         self.jobs[j].skills.iter().all(|s| have.contains(s))
     }
@@ -176,6 +202,8 @@ pub struct PlannedStop {
     pub arrival: f64,
     /// Planned start of service (arrival, or the window's opening if earlier).
     pub start: f64,
+    /// Travel from the previous stop (or the start) to this one.
+    pub travel: f64,
 }
 
 /// One technician's route.

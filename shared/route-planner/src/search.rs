@@ -8,7 +8,7 @@ mod iterated;
 use std::time::Duration;
 
 use crate::local_search::{LocalSearch, Penalties, neighbours};
-use crate::problem::{Plan, PlannedRoute, PlannedStop, Problem, Unserved};
+use crate::problem::{ANYWHERE, Plan, PlannedRoute, PlannedStop, Problem, Unserved};
 use crate::rng::Rng;
 use crate::segment::{depots, job_segment};
 
@@ -398,6 +398,12 @@ fn unservable(problem: &Problem, j: usize) -> Option<String> {
         .filter(|&t| problem.qualified(t, j))
         .collect();
     if qualified.is_empty() {
+        if let Some(t) = problem.jobs[j].pinned {
+            return Some(format!(
+                "pinned to technician {t}, who lacks the skills {:?}",
+                problem.jobs[j].skills
+            ));
+        }
         return Some(format!(
             "no technician holds the skills {:?}",
             problem.jobs[j].skills
@@ -467,24 +473,55 @@ fn plan(
             .max(tech.shift_start)
             .min(full.latest.max(tech.shift_start));
         let mut at = tech.start;
+        // A break is taken on arrival at the next place when its window allows, else
+        // where the previous stop ended; `driven` is the leg already driven then.
+        let mut driven = None;
         let mut stops = Vec::with_capacity(jobs.len());
-        for &j in jobs {
+        for (i, &j) in jobs.iter().enumerate() {
             let job = &problem.jobs[j];
-            let arrival = time + problem.travel(at, job.location);
+            if job.location == ANYWHERE {
+                let next = jobs
+                    .get(i + 1)
+                    .map_or(tech.end, |&k| problem.jobs[k].location);
+                let leg = problem.travel(at, next);
+                let there = (time + leg).max(job.ready);
+                let (arrival, begin) = if there <= job.due + 1e-9 {
+                    driven = Some(leg);
+                    (time + leg, there)
+                } else {
+                    (time, time.max(job.ready))
+                };
+                stops.push(PlannedStop {
+                    job: j,
+                    arrival,
+                    start: begin,
+                    travel: driven.unwrap_or(0.0),
+                });
+                time = begin + job.service;
+                continue;
+            }
+            let leg = problem.travel(at, job.location);
+            let arrival = time + driven.map_or(leg, |_| 0.0);
             let begin = arrival.max(job.ready);
             stops.push(PlannedStop {
                 job: j,
                 arrival,
                 start: begin,
+                travel: if driven.take().is_some() { 0.0 } else { leg },
             });
             time = begin + job.service;
             at = job.location;
         }
+        let home = if driven.is_some() {
+            0.0
+        } else {
+            problem.travel(at, tech.end)
+        };
         out.push(PlannedRoute {
             technician: t,
             stops,
             distance: full.distance,
-            end: time + problem.travel(at, tech.end),
+            end: time + home,
         });
     }
     let vehicles = out.len();

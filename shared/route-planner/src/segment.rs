@@ -5,7 +5,7 @@
 //! between them gives the segment of the joined sequence (Vidal et al., 2013). The
 //! segments of a problem's depots and jobs are built here too.
 
-use crate::problem::Problem;
+use crate::problem::{ANYWHERE, Problem};
 
 /// Summary of a visit sequence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,8 +56,17 @@ impl Segment {
         let wait = (next.earliest - delta - self.latest).max(0.0);
         let warp = (self.earliest + delta - next.latest).max(0.0);
         Segment {
-            first: self.first,
-            last: next.last,
+            // A break has no place of its own: the segment keeps the real ends.
+            first: if self.first == ANYWHERE {
+                next.first
+            } else {
+                self.first
+            },
+            last: if next.last == ANYWHERE {
+                self.last
+            } else {
+                next.last
+            },
             duration: self.duration + next.duration + travel + wait,
             time_warp: self.time_warp + next.time_warp + warp,
             earliest: (next.earliest - delta).max(self.earliest) - wait,

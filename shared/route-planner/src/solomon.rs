@@ -153,6 +153,7 @@ pub fn parse(text: &str, rounding: Rounding) -> Result<Instance, String> {
             demand: r[2],
             skills: vec![],
             penalty: None,
+            pinned: None,
         })
         .collect();
     let problem = Problem::new(matrix, technicians, jobs).map_err(|e| e.to_string())?;

@@ -61,6 +61,7 @@ fn job(location: usize, ready: f64, due: f64, service: f64, demand: f64) -> Job 
         demand,
         skills: vec![],
         penalty: None,
+        pinned: None,
     }
 }
 

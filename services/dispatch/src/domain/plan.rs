@@ -101,6 +101,7 @@ fn problem(day: &Day, stops: &[Stop]) -> Result<Problem, String> {
                 skills: vec![],
                 // Left out (and reported) rather than planned late.
                 penalty: Some(100_000.0),
+                pinned: None,
             }
         })
         .collect();
