@@ -9,7 +9,6 @@ use aftercare_contracts::dispatch::{PartUsed, WorkOrderCompleted};
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
 use aftercare_contracts::{Envelope, Event, Money, Service};
-use aftercare_platform::rpc::CallError;
 use aftercare_testkit::fixtures::work_order_completed;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use chrono::Utc;
@@ -81,9 +80,7 @@ async fn billing(backend: TestBackend) -> ServiceHarness {
 
 /// Sends a request that must succeed.
 async fn ok(svc: &ServiceHarness, name: &str, body: Value) -> Value {
-    svc.request(name, &body, None)
-        .await
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    svc.ok(name, body, None).await
 }
 
 /// Sends a request that must be refused, and returns the refusal.
@@ -92,10 +89,7 @@ async fn refused(
     name: &str,
     body: Value,
 ) -> aftercare_contracts::ServiceError {
-    match svc.request::<_, Value>(name, &body, None).await {
-        Err(CallError::Service(e)) => e,
-        other => panic!("{name} was not refused: {other:?}"),
-    }
+    svc.refused(name, body, None).await
 }
 
 /// A Canon copier bought `months_ago` months ago is repaired (50 minutes, one drum at

@@ -6,6 +6,7 @@
 use aftercare_contracts::intake::{TicketOpened, WarrantyRegistered};
 use aftercare_contracts::{Envelope, Event, Service};
 use aftercare_dispatch::Config;
+use aftercare_testkit::fixtures::staff;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use serde_json::json;
 
@@ -169,10 +170,7 @@ async fn the_maintenance_lead_time_comes_from_the_config_and_each_visit_is_gener
 }
 
 fn dispatcher() -> aftercare_contracts::Actor {
-    aftercare_contracts::Actor {
-        user_id: "dispatcher-1".into(),
-        role: "dispatcher".into(),
-    }
+    staff(aftercare_contracts::Role::Dispatcher)
 }
 
 fn refused_with(r: Result<serde_json::Value, aftercare_platform::rpc::CallError>) -> (u16, String) {

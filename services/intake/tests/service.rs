@@ -3,9 +3,9 @@
 //! publishes is read back.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use aftercare_contracts::{Actor, Service};
+use aftercare_contracts::{Actor, Role, Service};
 use aftercare_intake::Config;
-use aftercare_testkit::fixtures::ticket_body;
+use aftercare_testkit::fixtures::{staff, ticket_body};
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use serde_json::{Value, json};
 
@@ -17,11 +17,9 @@ async fn intake(backend: TestBackend) -> ServiceHarness {
     .unwrap()
 }
 
+/// The agent who registers calls.
 fn agent() -> Actor {
-    Actor {
-        user_id: "agent-1".into(),
-        role: "agent".into(),
-    }
+    staff(Role::Agent)
 }
 
 async fn the_sla_sweep_warns_and_reports_breaches_once(backend: TestBackend) {
@@ -184,10 +182,7 @@ async fn a_dead_lettered_notification_keeps_no_payload_and_cannot_be_replayed() 
 
 /// An administrator, who keeps the company's settings.
 fn admin() -> Actor {
-    Actor {
-        user_id: "admin-1".into(),
-        role: "admin".into(),
-    }
+    staff(Role::Admin)
 }
 
 async fn each_replacement_of_a_setting_is_a_version_kept_with_who_made_it(backend: TestBackend) {
@@ -316,14 +311,6 @@ async fn settings_stored_before_the_upgrade_keep_their_version_on_postgresql() {
     settings_stored_before_the_upgrade_keep_their_version(TestBackend::Postgres).await;
 }
 
-/// The service's refusal of a request, as it travelled on the wire.
-fn refusal(e: aftercare_platform::rpc::CallError) -> aftercare_contracts::ServiceError {
-    match e {
-        aftercare_platform::rpc::CallError::Service(e) => e,
-        other => panic!("expected a refusal, got {other:?}"),
-    }
-}
-
 async fn priority_comes_from_the_companys_rules(backend: TestBackend) {
     let svc = intake(backend).await;
     let admin = admin();
@@ -353,15 +340,13 @@ async fn priority_comes_from_the_companys_rules(backend: TestBackend) {
     assert_eq!(reasons.len(), 1);
 
     let rules = json!([{"type": "consultation", "keywords": ["scan"], "priority": "p2", "note": "scanner campaign"}]);
-    let empty = refusal(
-        svc.request::<_, Value>(
+    let empty = svc
+        .refused(
             "priority_rules.replace",
-            &json!({"rules": [], "expected_version": 0}),
+            json!({"rules": [], "expected_version": 0}),
             Some(&admin),
         )
-        .await
-        .unwrap_err(),
-    );
+        .await;
     assert_eq!(
         (empty.status, empty.errors[0].field.as_str()),
         (422, "rules")
@@ -375,15 +360,13 @@ async fn priority_comes_from_the_companys_rules(backend: TestBackend) {
         .await
         .unwrap();
     assert_eq!(replaced["version"], 1);
-    let stale = refusal(
-        svc.request::<_, Value>(
+    let stale = svc
+        .refused(
             "priority_rules.replace",
-            &json!({"rules": rules, "expected_version": 0}),
+            json!({"rules": rules, "expected_version": 0}),
             Some(&admin),
         )
-        .await
-        .unwrap_err(),
-    );
+        .await;
     assert_eq!(stale.status, 412);
 
     let mut scan = ticket_body("SN-PR-2");
@@ -443,15 +426,13 @@ async fn the_company_sets_its_own_sla_targets(backend: TestBackend) {
     let mut broken = targets.clone();
     broken.pop();
     broken.retain(|t| t["priority"] != "p1");
-    let refused = refusal(
-        svc.request::<_, Value>(
+    let refused = svc
+        .refused(
             "sla_policy.replace",
-            &json!({"targets": broken, "expected_version": 0}),
+            json!({"targets": broken, "expected_version": 0}),
             Some(&admin),
         )
-        .await
-        .unwrap_err(),
-    );
+        .await;
     assert_eq!(
         (refused.status, refused.errors[0].field.as_str()),
         (422, "targets")

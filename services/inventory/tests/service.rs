@@ -9,7 +9,6 @@ use aftercare_contracts::dispatch::{MeterRead, PartUsed};
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_contracts::{Actor, Envelope, Service};
 use aftercare_inventory::Config;
-use aftercare_platform::rpc::CallError;
 use aftercare_testkit::fixtures::work_order_completed;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use serde_json::{Value, json};
@@ -117,9 +116,7 @@ async fn a_toner_running_out_after_the_default_lead_time_is_not_announced_yet() 
 
 /// Sends a request that must succeed.
 async fn ok(svc: &ServiceHarness, name: &str, body: Value) -> Value {
-    svc.request(name, &body, None)
-        .await
-        .unwrap_or_else(|e| panic!("{name}: {e}"))
+    svc.ok(name, body, None).await
 }
 
 /// Sends a request that must be refused, and returns the refusal.
@@ -128,10 +125,7 @@ async fn refused(
     name: &str,
     body: Value,
 ) -> aftercare_contracts::ServiceError {
-    match svc.request::<_, Value>(name, &body, None).await {
-        Err(CallError::Service(e)) => e,
-        other => panic!("{name} was not refused: {other:?}"),
-    }
+    svc.refused(name, body, None).await
 }
 
 /// A forecast plan drafts from each part's monthly consumption, states its assumptions,

@@ -6,7 +6,7 @@
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::{Envelope, Event, Service};
 use aftercare_survey::Config;
-use aftercare_testkit::fixtures::work_order_completed;
+use aftercare_testkit::fixtures::{staff, work_order_completed};
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::json;
@@ -85,10 +85,7 @@ async fn every_visit_gets_one_callback_due_when_the_config_says_on_postgresql() 
 }
 
 fn agent() -> aftercare_contracts::Actor {
-    aftercare_contracts::Actor {
-        user_id: "agent-1".into(),
-        role: "agent".into(),
-    }
+    staff(aftercare_contracts::Role::Agent)
 }
 
 fn answers(machine_working: bool, attitude: &str) -> serde_json::Value {
@@ -402,10 +399,7 @@ async fn customers_answer_once_through_a_link_on_postgresql() {
 }
 
 fn admin() -> aftercare_contracts::Actor {
-    aftercare_contracts::Actor {
-        user_id: "admin-1".into(),
-        role: "admin".into(),
-    }
+    staff(aftercare_contracts::Role::Admin)
 }
 
 /// A completed visit on a Sharp AR-2048 with fault `fault`, finished at `finished_at`.

@@ -1,8 +1,19 @@
 //! The sample objects tests at every tier start from, written once: a ticket as an agent
-//! opens it by phone and a visit as dispatch reports it done.
+//! opens it by phone, a visit as dispatch reports it done, and the member of staff who
+//! sends a request.
 use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::{Actor, Role};
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
+
+/// The first member of staff in `role` (`agent-1`, `admin-1`, …), as the gateway names
+/// the caller of a request.
+pub fn staff(role: Role) -> Actor {
+    Actor {
+        user_id: format!("{}-1", role.name()),
+        role: role.name().to_owned(),
+    }
+}
 
 /// The body of `POST /tickets` (and of `svc.intake.ticket.open`): a copier fault phoned in
 /// by a customer in Tianhe, the machine named by `serial`.

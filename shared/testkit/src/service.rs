@@ -369,6 +369,24 @@ impl ServiceHarness {
             .map_err(|e| CallError::Transport(format!("unreadable reply from {subject}: {e}")))
     }
 
+    /// Sends a request that must be answered, and its answer; a refusal fails the test
+    /// naming the request.
+    pub async fn ok(&self, name: &str, body: Value, actor: Option<&Actor>) -> Value {
+        match self.request(name, &body, actor).await {
+            Ok(answer) => answer,
+            Err(e) => panic!("{name} was refused: {e:?}"),
+        }
+    }
+
+    /// Sends a request that must be refused, and the service's refusal; an answer fails
+    /// the test naming the request.
+    pub async fn refused(&self, name: &str, body: Value, actor: Option<&Actor>) -> ServiceError {
+        match self.request::<_, Value>(name, &body, actor).await {
+            Err(CallError::Service(e)) => e,
+            other => panic!("{name} was not refused: {other:?}"),
+        }
+    }
+
     /// Publishes `event` as its producer's relay would (JetStream, deduplicated on the
     /// event id) and waits for the stream's acknowledgement.
     pub async fn publish<E: Event>(&self, event: &Envelope<E>) -> anyhow::Result<()> {
