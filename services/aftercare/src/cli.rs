@@ -65,7 +65,8 @@ enum Command {
     /// Prints the OpenAPI document the gateway serves at `/api/v1/openapi.json`; the web
     /// console's typed API client is generated from it without a running server.
     Openapi,
-    /// Plans vehicle routes for a Solomon VRPTW file and prints them as JSON.
+    /// Plans vehicle routes for a Solomon VRPTW file or a dispatch day in JSON and prints
+    /// them as JSON.
     Plan(crate::plan::PlanArgs),
     /// Measures the flow against a running system, and the floors beneath it.
     #[cfg(feature = "bench")]

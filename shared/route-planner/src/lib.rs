@@ -3,7 +3,8 @@
 //!
 //! Pure computation: no I/O, no service dependencies. Dispatch builds a [`Problem`] from
 //! its technicians and work orders and turns the returned [`Plan`] into day routes; the
-//! `aftercare plan` command runs it on Solomon benchmark files.
+//! `aftercare plan` command runs it on Solomon benchmark files and on dispatch days
+//! written as JSON ([`day`]).
 //!
 //! The method follows the published descriptions of hybrid genetic search for vehicle
 //! routing with time windows (Vidal, Crainic, Gendreau and Prins, 2013; Vidal 2022):
@@ -14,6 +15,7 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 mod check;
+pub mod day;
 mod local_search;
 mod problem;
 mod rng;
