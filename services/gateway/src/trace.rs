@@ -1,7 +1,11 @@
 //! One span per HTTP request, continuing the caller's `traceparent` when it sends a
-//! valid one, and the request's `traceparent` returned on every response.
+//! valid one, and the request's `traceparent` returned on every response; each request's
+//! duration is recorded under its operation id and status.
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use axum::extract::Request;
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use opentelemetry::propagation::Extractor;
@@ -46,6 +50,11 @@ pub(crate) async fn traced(request: Request, next: Next) -> Response {
     let started = std::time::Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status();
+    aftercare_platform::metrics::http_request(
+        operation_id(&method, &route),
+        status.as_u16(),
+        started.elapsed(),
+    );
     span.record("http.response.status_code", status.as_u16());
     span.in_scope(
         || tracing::debug!(%status, elapsed_ms = started.elapsed().as_millis() as u64, "request"),
@@ -56,7 +65,53 @@ pub(crate) async fn traced(request: Request, next: Next) -> Response {
     response
 }
 
+/// The id of the API operation served at `route` (its matched path) for `method`, or
+/// `other` for the console, the reference and unmatched paths: the metric's label never
+/// carries a path, so ids in paths cannot multiply its series.
+fn operation_id(method: &Method, route: &str) -> &'static str {
+    static OPERATIONS: OnceLock<HashMap<(Method, String), &'static str>> = OnceLock::new();
+    let operations = OPERATIONS.get_or_init(|| {
+        crate::api::operations()
+            .into_iter()
+            .map(|o| ((o.method, format!("/api/v1{}", o.path)), o.id))
+            .collect()
+    });
+    // `HEAD` is served by the `GET` route.
+    let method = if method == Method::HEAD {
+        Method::GET
+    } else {
+        method.clone()
+    };
+    operations
+        .get(&(method, route.to_owned()))
+        .copied()
+        .unwrap_or("other")
+}
+
 /// The caller's trace context, read with the process's propagator (W3C trace context).
 fn extract(headers: &axum::http::HeaderMap) -> opentelemetry::Context {
     opentelemetry::global::get_text_map_propagator(|p| p.extract(&HttpExtractor(headers)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_route_is_labelled_by_its_operation_id_never_by_its_path() {
+        assert_eq!(
+            operation_id(&Method::GET, "/api/v1/tickets/{id}"),
+            "getTicket"
+        );
+        assert_eq!(
+            operation_id(&Method::HEAD, "/api/v1/tickets/{id}"),
+            "getTicket"
+        );
+        assert_eq!(operation_id(&Method::POST, "/api/v1/tickets"), "openTicket");
+        assert_eq!(
+            operation_id(&Method::GET, "/api/v1/tickets/T2026-000042"),
+            "other"
+        );
+        assert_eq!(operation_id(&Method::GET, "unmatched"), "other");
+    }
 }

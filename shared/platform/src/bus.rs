@@ -126,21 +126,15 @@ impl Bus {
             .event_callback(|event| async move {
                 match event {
                     Event::SlowConsumer(sid) => {
-                        connection()
-                            .slow_consumers
-                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        connection().slow_consumers.add(1);
                         warn!(sid, "NATS slow consumer: a subscription dropped messages");
                     }
                     Event::ServerError(e) => {
-                        connection()
-                            .server_errors
-                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        connection().server_errors.add(1);
                         error!(error = %e, "NATS server error");
                     }
                     Event::Disconnected => {
-                        connection()
-                            .disconnects
-                            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        connection().disconnects.add(1);
                         warn!("NATS disconnected; reconnecting");
                     }
                     Event::Connected => info!("NATS connected"),

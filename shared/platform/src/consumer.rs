@@ -19,7 +19,6 @@ use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, Span, error, info_span, warn};
 
 use crate::inbound::{EventError, EventHandler, InboundEvent};
-use crate::metrics::RoleMetrics;
 use crate::{Bus, Db, Error, Result, UnitOfWork, dead_letter, now_ms, telemetry};
 
 /// Where a consumer reads and how hard it tries.
@@ -94,6 +93,14 @@ pub async fn run(
     handler: Arc<dyn EventHandler>,
     token: CancellationToken,
 ) {
+    // The lag is sampled beside the loop for as long as it runs.
+    let _lag = tokio_util::task::AbortOnDropHandle::new(tokio::spawn(sample_lag(
+        bus.clone(),
+        db.metrics().clone(),
+        spec.stream.clone(),
+        spec.durable.clone(),
+        token.clone(),
+    )));
     let worker = Worker {
         bus: bus.clone(),
         db,
@@ -164,6 +171,37 @@ pub async fn run(
     }
 }
 
+/// Samples the durable consumer's pending and unacknowledged messages from its info every
+/// [`crate::metrics::SAMPLE_EVERY`] until `token` is cancelled; a consumer that does not
+/// exist yet is looked at again at the next sample.
+async fn sample_lag(
+    bus: Bus,
+    metrics: Arc<crate::metrics::RoleMetrics>,
+    stream: String,
+    durable: String,
+    token: CancellationToken,
+) {
+    loop {
+        match bus.js.get_stream(&stream).await {
+            Ok(s) => match s.consumer_info(&durable).await {
+                Ok(info) => metrics.consumer_lag(
+                    &stream,
+                    &durable,
+                    info.num_pending,
+                    info.num_ack_pending as u64,
+                ),
+                Err(e) => {
+                    tracing::debug!(error = %e, %stream, %durable, "consumer lag not sampled")
+                }
+            },
+            Err(e) => tracing::debug!(error = %e, %stream, %durable, "consumer lag not sampled"),
+        }
+        if sleep_or_cancel(&token, crate::metrics::SAMPLE_EVERY).await {
+            return;
+        }
+    }
+}
+
 async fn sleep_or_cancel(token: &CancellationToken, d: Duration) -> bool {
     tokio::select! {
         _ = token.cancelled() => true,
@@ -224,6 +262,9 @@ impl Worker {
             .info()
             .map_err(|e| format!("not a JetStream message: {e}"))?;
         let (stream_seq, delivered) = (info.stream_sequence, info.delivered);
+        if delivered > 1 {
+            self.db.metrics().redelivered(&self.spec.durable);
+        }
         let subject = message.subject.to_string();
         let header: EnvelopeHeader = serde_json::from_slice(&message.payload)
             .map_err(|e| format!("{subject}: payload is not an event envelope: {e}"))?;
@@ -271,12 +312,8 @@ impl Worker {
         }
         uow.commit().await?;
         let m = self.db.metrics();
-        m.events_handled
-            .fetch_add(handled, std::sync::atomic::Ordering::Relaxed);
-        m.events_duplicate.fetch_add(
-            items.len() as u64 - handled,
-            std::sync::atomic::Ordering::Relaxed,
-        );
+        m.events_handled.add(handled);
+        m.events_duplicate.add(items.len() as u64 - handled);
         Ok(())
     }
 
@@ -377,7 +414,7 @@ impl Worker {
         .await
         {
             Ok(()) => {
-                RoleMetrics::inc(&self.db.metrics().events_dead_lettered);
+                self.db.metrics().events_dead_lettered.add(1);
                 if let Err(e) = message.ack_with(AckKind::Term).await {
                     warn!(error = %e, "term failed; the message will come back and be dead-lettered again");
                 }

@@ -15,7 +15,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{Any, AnyPool, Executor, Transaction};
 use tokio::sync::Notify;
 
-use crate::metrics::{RoleMetrics, role};
+use crate::metrics::{PoolWatch, RoleMetrics, role, watch_pools};
 
 mod guarded;
 mod number_series;
@@ -60,6 +60,8 @@ pub struct Db {
     backend: Backend,
     metrics: Arc<RoleMetrics>,
     relay_wake: Arc<Notify>,
+    /// Keeps the pools sampled for `/metrics` while any handle to the database is alive.
+    _pools: Arc<PoolWatch>,
 }
 
 impl std::fmt::Debug for Db {
@@ -129,12 +131,17 @@ impl Db {
                 (pool.clone(), pool)
             }
         };
+        let pools = match backend {
+            Backend::Sqlite => vec![("write", write.clone()), ("read", read.clone())],
+            Backend::Postgres => vec![("write", write.clone())],
+        };
         Ok(Self {
             write,
             read,
             backend,
             metrics: role(role_name),
             relay_wake: Arc::new(Notify::new()),
+            _pools: watch_pools(role_name, pools),
         })
     }
 
@@ -293,7 +300,7 @@ impl UnitOfWork {
     /// Commits; counts the commit and wakes the relay if events were staged.
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
-        RoleMetrics::inc(&self.db.metrics.db_commits);
+        self.db.metrics.db_commits.add(1);
         if self.staged > 0 {
             self.db.relay_wake.notify_one();
         }

@@ -70,12 +70,20 @@ pub async fn run_on_schedule(db: Db, job: Job, every: Duration, token: Cancellat
         }
         match claim(&db, job.name, due, &me).await {
             Ok(true) => {
-                if let Err(e) = (job.run)(db.clone()).await {
-                    warn!(job = job.name, error = %e, "job failed; it runs again at its next due time");
-                }
+                let started = std::time::Instant::now();
+                let outcome = match (job.run)(db.clone()).await {
+                    Ok(()) => "ok",
+                    Err(e) => {
+                        warn!(job = job.name, error = %e, "job failed; it runs again at its next due time");
+                        "failed"
+                    }
+                };
+                db.metrics()
+                    .job_run(job.name, outcome, Some(started.elapsed()));
             }
             Ok(false) => {}
             Err(e) => {
+                db.metrics().job_run(job.name, "unclaimed", None);
                 warn!(job = job.name, error = %e, "job could not be claimed; it runs again at its next due time")
             }
         }

@@ -91,6 +91,7 @@ impl Relay {
         let wake = self.db.relay_wake();
         let fault = fault();
         let mut last_prune = std::time::Instant::now();
+        let mut last_sample: Option<std::time::Instant> = None;
         let mut backoff = Duration::from_millis(100);
         loop {
             if fault != Fault::Stalled {
@@ -110,6 +111,12 @@ impl Relay {
                         backoff = (backoff * 2).min(Duration::from_secs(10));
                         continue;
                     }
+                }
+            }
+            if last_sample.is_none_or(|t| t.elapsed() >= crate::metrics::SAMPLE_EVERY) {
+                last_sample = Some(std::time::Instant::now());
+                if let Err(e) = self.sample().await {
+                    warn!(error = %e, "outbox backlog not sampled");
                 }
             }
             if last_prune.elapsed() > Duration::from_secs(600) {
@@ -274,18 +281,31 @@ impl Relay {
             }
         }
         uow.commit().await?;
-        self.db
-            .metrics()
-            .events_published
-            .fetch_add(marked as u64, std::sync::atomic::Ordering::Relaxed);
+        self.db.metrics().events_published.add(marked as u64);
         self.db
             .metrics()
             .outbox_duplicate_publishes
-            .fetch_add(repeats as u64, std::sync::atomic::Ordering::Relaxed);
+            .add(repeats as u64);
         match first_error {
             Some(e) => Err(crate::Error::Nats(format!("publish failed: {e}"))),
             None => Ok(marked),
         }
+    }
+
+    /// Records how many rows wait to be published and how old the oldest of them is.
+    async fn sample(&self) -> Result<()> {
+        let (depth, oldest): (i64, Option<i64>) = sqlx::query_as(
+            "select cast(count(*) as bigint), cast(min(created_at) as bigint) from outbox
+             where published_at is null",
+        )
+        .fetch_one(self.db.read())
+        .await?;
+        let age_ms = oldest.map_or(0, |t| now_ms().saturating_sub(t).max(0));
+        self.db.metrics().outbox(
+            u64::try_from(depth).unwrap_or(0),
+            Duration::from_millis(u64::try_from(age_ms).unwrap_or(0)),
+        );
+        Ok(())
     }
 
     async fn prune(&self) -> Result<()> {

@@ -265,14 +265,14 @@ async fn handle(
             role: h.get(H_ROLE)?.as_str().to_owned(),
         })
     });
+    let started = std::time::Instant::now();
     let result = handler(RequestContext { actor }, request.message.payload.clone())
         .instrument(span.clone())
         .await;
-    RoleMetrics::inc(&metrics.requests);
+    metrics.request(subject, result.is_ok(), started.elapsed());
     let response = match result {
         Ok(bytes) => Ok(bytes),
         Err(e) => {
-            RoleMetrics::inc(&metrics.request_errors);
             if e.status >= 500 {
                 span.in_scope(|| error!(code = %e.code, "request failed"));
             }
@@ -325,6 +325,7 @@ pub async fn call<R: Request>(
         .payload(body.into())
         .headers(headers)
         .timeout(Some(timeout));
+    let started = std::time::Instant::now();
     let reply = bus
         .client
         .send_request(subject.to_owned(), request)
@@ -334,7 +335,22 @@ pub async fn call<R: Request>(
             async_nats::RequestErrorKind::NoResponders => CallError::Unavailable,
             async_nats::RequestErrorKind::TimedOut => CallError::Timeout,
             _ => CallError::Transport(e.to_string()),
-        })?;
+        });
+    let outcome = match &reply {
+        Ok(r)
+            if r.headers
+                .as_ref()
+                .is_some_and(|h| h.get(H_ERROR_CODE).is_some()) =>
+        {
+            "error"
+        }
+        Ok(_) => "ok",
+        Err(CallError::Unavailable) => "unavailable",
+        Err(CallError::Timeout) => "timeout",
+        Err(_) => "transport",
+    };
+    crate::metrics::nats_call(subject, outcome, started.elapsed());
+    let reply = reply?;
     if let Some(h) = reply.headers.as_ref()
         && let Some(code) = h.get(H_ERROR_CODE)
     {

@@ -3,7 +3,6 @@
 //! job runs once per due time however many replicas wake for it.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use aftercare_contracts::Service;
@@ -87,13 +86,13 @@ async fn three_relays_on_one_database_publish_every_event_once() {
     let (published, repeats): (u64, u64) = replicas.iter().fold((0, 0), |(p, d), db| {
         let m = db.metrics();
         (
-            p + m.events_published.load(Ordering::Relaxed),
-            d + m.outbox_duplicate_publishes.load(Ordering::Relaxed),
+            p + m.events_published.get(),
+            d + m.outbox_duplicate_publishes.get(),
         )
     });
     let shares: Vec<u64> = replicas
         .iter()
-        .map(|db| db.metrics().events_published.load(Ordering::Relaxed))
+        .map(|db| db.metrics().events_published.get())
         .collect();
     println!(
         "{EVENTS} events, 3 relays: {published} publishes acknowledged, {repeats} of them repeats; shares {shares:?}"
