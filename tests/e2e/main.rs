@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod billing;
+mod cluster;
 mod crash;
 mod customers;
 mod dead_letters;
