@@ -102,9 +102,14 @@ fn both_overlays_render_and_pass_the_kubernetes_schemas() {
         assert!(out.status.success(), "{overlay}:\n{text}");
         // The only kind without a built-in schema is CloudNativePG's Cluster; its required
         // fields are checked below instead (the CRD schema is not available offline).
+        // The Prometheus Operator's PodMonitor and PrometheusRule have none either; the
+        // metric names they read are checked against the code below.
         for line in text.lines().filter(|l| l.contains("WARN")) {
             assert!(
-                line.contains("kind Cluster with api version postgresql.cnpg.io/v1"),
+                line.contains("kind Cluster with api version postgresql.cnpg.io/v1")
+                    || line.contains("kind PodMonitor with api version monitoring.coreos.com/v1")
+                    || line
+                        .contains("kind PrometheusRule with api version monitoring.coreos.com/v1"),
                 "{overlay}: unexpected warning {line}"
             );
         }
@@ -540,4 +545,162 @@ fn the_prod_ingress_serves_its_host_over_tls_from_a_cert_manager_secret() {
         ingress["metadata"]["annotations"]["cert-manager.io/cluster-issuer"].is_string(),
         "cert-manager issues the certificate"
     );
+}
+
+/// The `aftercare_…` metric names a PromQL expression reads.
+fn metric_names(expr: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = expr;
+    while let Some(at) = rest.find("aftercare_") {
+        let tail = &rest[at..];
+        let end = tail
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(tail.len());
+        names.push(tail[..end].to_owned());
+        rest = &tail[end..];
+    }
+    names
+}
+
+/// Whether `name` is a series of a metric the code registers (a histogram's by its
+/// `_bucket`, `_sum` or `_count`).
+fn registered(name: &str) -> bool {
+    use aftercare_platform::metrics::{Kind, METRICS};
+    METRICS.iter().any(|m| {
+        m.name == name
+            || (m.kind == Kind::Histogram
+                && ["_bucket", "_sum", "_count"]
+                    .iter()
+                    .any(|s| name.strip_suffix(s) == Some(m.name)))
+    })
+}
+
+/// The expressions of the alert rules (by alert name) and of the dashboard's panels and
+/// variables (by title).
+fn monitoring_expressions() -> Vec<(String, String)> {
+    let dir = root().join("k8s/components/monitoring");
+    let rules: Value =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.join("alerts.yaml")).unwrap()).unwrap();
+    let mut exprs = Vec::new();
+    for group in rules["spec"]["groups"].as_sequence().unwrap() {
+        for rule in group["rules"].as_sequence().unwrap() {
+            exprs.push((
+                format!("alert {}", rule["alert"].as_str().unwrap()),
+                rule["expr"].as_str().unwrap().to_owned(),
+            ));
+        }
+    }
+    let dashboard: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("dashboard.json")).unwrap())
+            .unwrap();
+    for panel in dashboard["panels"].as_array().unwrap() {
+        for target in panel["targets"].as_array().into_iter().flatten() {
+            exprs.push((
+                format!("panel {}", panel["title"].as_str().unwrap()),
+                target["expr"].as_str().unwrap().to_owned(),
+            ));
+        }
+    }
+    for var in dashboard["templating"]["list"].as_array().unwrap() {
+        if let Some(q) = var["query"]["query"].as_str() {
+            exprs.push((
+                format!("variable {}", var["name"].as_str().unwrap()),
+                q.to_owned(),
+            ));
+        }
+    }
+    exprs
+}
+
+#[test]
+fn every_metric_an_alert_or_a_dashboard_panel_reads_is_one_the_code_registers() {
+    let exprs = monitoring_expressions();
+    assert!(
+        exprs.len() > 10,
+        "the rules and panels were read: {exprs:?}"
+    );
+    let mut read = std::collections::BTreeSet::new();
+    for (what, expr) in &exprs {
+        let names = metric_names(expr);
+        assert!(
+            !names.is_empty() || expr.starts_with("up{"),
+            "{what} reads no Aftercare metric: {expr}"
+        );
+        for name in names {
+            assert!(
+                registered(&name),
+                "{what} reads {name}, which shared/platform/src/metrics.rs does not register"
+            );
+            read.insert(name);
+        }
+    }
+    // The golden signals are all on the operator's view.
+    for signal in [
+        "aftercare_http_request_duration_seconds_bucket",
+        "aftercare_http_request_duration_seconds_count",
+        "aftercare_requests_total",
+        "aftercare_request_errors_total",
+        "aftercare_events_dead_lettered_total",
+        "aftercare_consumer_pending_messages",
+        "aftercare_outbox_oldest_pending_age_seconds",
+        "aftercare_db_pool_connections",
+        "aftercare_job_runs_total",
+    ] {
+        assert!(read.contains(signal), "nothing reads {signal}");
+    }
+    assert!(!registered("aftercare_no_such_metric_total"));
+    assert!(!registered("aftercare_db_commits_total_bucket"));
+}
+
+#[test]
+fn both_overlays_scrape_every_role_and_ship_the_alerts_and_the_dashboard() {
+    for overlay in ["dev", "prod"] {
+        let Some((_file, docs)) = render(overlay) else {
+            return;
+        };
+        let monitor = named(&docs, "PodMonitor", "aftercare").unwrap();
+        let endpoint = &monitor["spec"]["podMetricsEndpoints"][0];
+        assert_eq!(endpoint["port"], "health", "{overlay}");
+        assert_eq!(endpoint["path"], "/metrics", "{overlay}");
+        assert_eq!(
+            monitor["spec"]["selector"]["matchLabels"]["app.kubernetes.io/part-of"],
+            "aftercare"
+        );
+        let roles: Vec<_> = kind(&docs, "Deployment")
+            .into_iter()
+            .filter(|d| {
+                let pod = &d["spec"]["template"]["metadata"]["labels"];
+                pod["app.kubernetes.io/part-of"] == "aftercare"
+                    && !pod["app.kubernetes.io/component"].is_null()
+            })
+            .collect();
+        assert!(roles.len() >= 6, "{overlay}: every role is scraped");
+        for deployment in roles {
+            let ports = deployment["spec"]["template"]["spec"]["containers"][0]["ports"]
+                .as_sequence()
+                .unwrap();
+            assert!(
+                ports.iter().any(|p| p["name"] == "health"),
+                "{overlay}: {} has no health port to scrape",
+                deployment["metadata"]["name"].as_str().unwrap()
+            );
+        }
+        assert!(
+            !kind(&docs, "PrometheusRule").is_empty(),
+            "{overlay}: no alert rules"
+        );
+        let dashboard = kind(&docs, "ConfigMap")
+            .into_iter()
+            .find(|c| {
+                c["metadata"]["name"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("aftercare-dashboard")
+            })
+            .unwrap_or_else(|| panic!("{overlay}: no dashboard"));
+        assert_eq!(dashboard["metadata"]["labels"]["grafana_dashboard"], "1");
+        let json: serde_json::Value =
+            serde_json::from_str(dashboard["data"]["aftercare.json"].as_str().unwrap()).unwrap();
+        assert_eq!(json["uid"], "aftercare-golden-signals");
+    }
 }
