@@ -69,7 +69,7 @@ async fn contracts_through_the_gateway(backend: Backend) {
     );
 
     // A visit: call-out and labour covered by the contract, the part charged.
-    let t = api.open_ticket("SN-K-1").await;
+    let t = api.open_ticket_for("SN-K-1", &customer_id).await;
     let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
     assert_eq!(
         api.complete(

@@ -309,6 +309,16 @@ impl Api {
         v
     }
 
+    /// Opens a ticket about machine `serial` for the customer on file `customer_id`, as an
+    /// agent does for a customer calling about a machine registered to them.
+    pub async fn open_ticket_for(&self, serial: &str, customer_id: &str) -> Value {
+        let mut body = ticket_body(serial);
+        body["customer_id"] = json!(customer_id);
+        let (s, v) = self.post("/tickets", &body).await;
+        assert_eq!(s, 201, "{v}");
+        v
+    }
+
     /// Waits until the ticket's work order is assigned and returns it.
     pub async fn assigned_work_order(&self, ticket_id: &str) -> Value {
         poll_for(WAIT, "the work order to be assigned", || async {

@@ -275,8 +275,14 @@ async fn stock_moves_only_through_the_ledger_on_postgresql() {
 }
 
 /// A visit with a meter reading (and the parts used), reported at a given time.
-async fn visit_with_reading(api: &Api, serial: &str, finished: &str, pages: u64, parts: Value) {
-    let t = api.open_ticket(serial).await;
+async fn visit_with_reading(
+    api: &Api,
+    (serial, customer_id): (&str, &str),
+    finished: &str,
+    pages: u64,
+    parts: Value,
+) {
+    let t = api.open_ticket_for(serial, customer_id).await;
     let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
     let (s, v) = post_if(
         api,
@@ -318,24 +324,19 @@ async fn a_toner_running_out_becomes_a_contact_task_once() {
                         "purchase_date": "2026-10-01"}}))
         .await;
     assert_eq!(s, 201, "{card}");
+    let customer_id = card["customer"]["id"].as_str().unwrap().to_owned();
+    let machine = ("SN-TONER-1", customer_id.as_str());
 
     // A new toner at 100,000 pages; ten days later 103,000: 300 pages a day, 13,000 left.
     visit_with_reading(
         api,
-        "SN-TONER-1",
+        machine,
         "2026-11-01T02:00:00Z",
         100_000,
         json!([{"sku": "TONER-K", "quantity": 1}]),
     )
     .await;
-    visit_with_reading(
-        api,
-        "SN-TONER-1",
-        "2026-11-11T02:00:00Z",
-        103_000,
-        json!([]),
-    )
-    .await;
+    visit_with_reading(api, machine, "2026-11-11T02:00:00Z", 103_000, json!([])).await;
     let js = sys.jetstream().await;
     let due = aftercare_testkit::poll_for(WAIT, "the replacement to be due", || async {
         let m = subject_messages(&js, "INVENTORY", "inventory.consumable.replacement_due").await;
@@ -355,7 +356,6 @@ async fn a_toner_running_out_becomes_a_contact_task_once() {
     );
 
     // Intake opens a contact task for the machine's customer.
-    let customer_id = card["customer"]["id"].as_str().unwrap().to_owned();
     let task = aftercare_testkit::poll_for(WAIT, "the contact task", || async {
         let (_, v) = api
             .get(&format!(
@@ -374,14 +374,7 @@ async fn a_toner_running_out_becomes_a_contact_task_once() {
     assert!(task["symptom"].as_str().unwrap().contains("2026-12-24"));
 
     // A later reading of the same toner does not announce it again.
-    visit_with_reading(
-        api,
-        "SN-TONER-1",
-        "2026-11-16T02:00:00Z",
-        104_500,
-        json!([]),
-    )
-    .await;
+    visit_with_reading(api, machine, "2026-11-16T02:00:00Z", 104_500, json!([])).await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     assert_eq!(
         subject_messages(&js, "INVENTORY", "inventory.consumable.replacement_due")

@@ -468,3 +468,104 @@ async fn the_company_sets_its_own_sla_targets_on_sqlite() {
 async fn the_company_sets_its_own_sla_targets_on_postgresql() {
     the_company_sets_its_own_sla_targets(TestBackend::Postgres).await;
 }
+
+async fn a_caller_typed_in_is_found_or_registered_and_never_merged(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let agent = agent();
+    let open = |body: Value| {
+        let (svc, agent) = (&svc, &agent);
+        async move { svc.ok("ticket.open", body, Some(agent)).await }
+    };
+    let count = |table: &'static str| {
+        let svc = &svc;
+        async move {
+            svc.db()
+                .count(&format!("select count(*) from {table}"))
+                .await
+                .unwrap()
+        }
+    };
+
+    // A first call: the caller and the machine are registered, the ticket carries both.
+    let first = open(ticket_body("SN-REG-1")).await;
+    let (customer, machine) = (first["customer_id"].clone(), first["machine_id"].clone());
+    assert!(customer.is_string() && machine.is_string(), "{first}");
+    assert_eq!((count("customer").await, count("machine").await), (1, 1));
+
+    // The same caller, the phone written another way, about the same and a second machine.
+    let mut again = ticket_body("SN-REG-1");
+    again["customer"]["phone"] = json!("(020) 5555-0101");
+    let second = open(again).await;
+    assert_eq!(
+        (&second["customer_id"], &second["machine_id"]),
+        (&customer, &machine)
+    );
+    let mut other_machine = ticket_body("SN-REG-2");
+    other_machine["customer"]["phone"] = json!("020 5555 0101");
+    let third = open(other_machine).await;
+    assert_eq!(third["customer_id"], customer);
+    assert_ne!(third["machine_id"], machine);
+    assert_eq!((count("customer").await, count("machine").await), (1, 2));
+
+    // A new phone about a machine on file, and a known phone about another customer's
+    // machine: the agent chooses; nothing is stored.
+    let tickets = count("ticket").await;
+    let mut new_phone = ticket_body("SN-REG-1");
+    new_phone["customer"]["phone"] = json!("+86 20 6666 0202");
+    let refused = svc
+        .refused("ticket.open", new_phone.clone(), Some(&agent))
+        .await;
+    assert_eq!(
+        (refused.status, refused.code.as_str()),
+        (409, "ambiguous_customer")
+    );
+    assert_eq!(refused.errors[0].field, "machine.serial");
+    let mut someone_else = ticket_body("SN-REG-9");
+    someone_else["customer"] = json!({"name": "Baiyun Print Shop", "phone": "+86 20 7777 0303", "address": "9 Baiyun Ave", "district": "baiyun"});
+    let baiyun = open(someone_else).await;
+    assert_ne!(baiyun["customer_id"], customer);
+    let mut crossed = ticket_body("SN-REG-9");
+    crossed["customer"]["phone"] = json!("+86 20 5555 0101");
+    let refused = svc
+        .refused("ticket.open", crossed.clone(), Some(&agent))
+        .await;
+    let fields: Vec<&str> = refused.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["customer.phone", "machine.serial"],
+        "{}",
+        refused.detail
+    );
+    assert_eq!(
+        count("ticket").await,
+        tickets + 1,
+        "only Baiyun's ticket was stored"
+    );
+    assert_eq!(count("customer").await, 2);
+
+    // The agent's choice: the machine's owner.
+    crossed["customer_id"] = baiyun["customer_id"].clone();
+    let chosen = open(crossed).await;
+    assert_eq!(
+        (&chosen["customer_id"], &chosen["machine_id"]),
+        (&baiyun["customer_id"], &baiyun["machine_id"])
+    );
+
+    // A product line the company has not configured: the ticket opens, no machine record.
+    let mut plotter = ticket_body("SN-REG-P");
+    plotter["machine"]["product_line"] = json!("plotter");
+    let t = open(plotter).await;
+    assert_eq!(t["customer_id"], customer);
+    assert!(t.get("machine_id").is_none(), "{t}");
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_caller_typed_in_is_found_or_registered_and_never_merged_on_sqlite() {
+    a_caller_typed_in_is_found_or_registered_and_never_merged(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_caller_typed_in_is_found_or_registered_and_never_merged_on_postgresql() {
+    a_caller_typed_in_is_found_or_registered_and_never_merged(TestBackend::Postgres).await;
+}

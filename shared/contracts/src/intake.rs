@@ -368,12 +368,16 @@ pub struct Ticket {
     pub symptom: String,
     /// Customer.
     pub customer: CustomerInfo,
-    /// The customer record it belongs to, when known.
+    /// The customer record it belongs to: the one named when it was opened, or the one
+    /// the registry found by the caller's phone and the machine (or registered).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<Uuid>,
     /// Machine, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub machine: Option<MachineInfo>,
+    /// The machine record it is about, when the machine is in the registry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine_id: Option<Uuid>,
     /// Work order dispatch created, once known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work_order_id: Option<Uuid>,

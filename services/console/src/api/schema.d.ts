@@ -6445,7 +6445,8 @@ export interface components {
             customer: components["schemas"]["CustomerInfo"];
             /**
              * Format: uuid
-             * @description The customer record it belongs to, when known.
+             * @description The customer record it belongs to: the one named when it was opened, or the one
+             *     the registry found by the caller's phone and the machine (or registered).
              */
             customer_id?: string | null;
             /**
@@ -6455,6 +6456,11 @@ export interface components {
             id: string;
             /** @description Machine, if any. */
             machine?: components["schemas"]["MachineInfo"] | null;
+            /**
+             * Format: uuid
+             * @description The machine record it is about, when the machine is in the registry.
+             */
+            machine_id?: string | null;
             /** @description Human number, `T2026-000042`. */
             number: string;
             /**

@@ -3,17 +3,18 @@
 //! start, and the product lines with their warranty and return terms.
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer, Machine, MachineInfo, ProductLine, RegisterMachine,
-    RegisterWarrantyCard, WarrantyCard, WarrantyRegistered,
+    Contact, CreateCustomer, Customer, CustomerInfo, Machine, MachineInfo, OpenTicket, ProductLine,
+    RegisterMachine, RegisterWarrantyCard, WarrantyCard, WarrantyRegistered,
 };
 use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Actor, Envelope, FieldError, ServiceError};
+use aftercare_platform::db::parse_id;
 use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 use uuid::Uuid;
 
 use crate::domain::customers::{
-    phone_key, validate_customer, validate_machine, validate_machine_info, validate_product_line,
-    warranty_end, warranty_follow_ups,
+    CallerMatch, match_caller, phone_key, validate_customer, validate_machine,
+    validate_machine_info, validate_product_line, warranty_end, warranty_follow_ups,
 };
 use crate::store::customers as store;
 
@@ -341,4 +342,143 @@ pub(crate) async fn save_product_line(
     let line = ProductLine { name, ..req };
     store::save_product_line(uow, &line).await?;
     Ok(line)
+}
+
+/// Finds the customer and machine a ticket is for in the registry, and registers what is
+/// not on file: the caller by their phone (in any formatting), the machine by its brand
+/// and serial (when its product line is configured). A phone and a machine that point to
+/// different customers are refused with 409 naming both, so the agent chooses
+/// (`customer_id`); nothing is merged. Returns the customer and the machine record, if
+/// the machine is the customer's.
+pub(crate) async fn caller_of(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    req: &OpenTicket,
+) -> Result<(Customer, Option<Uuid>), ServiceError> {
+    let phone_owner =
+        match store::owner_of_phone(uow.conn(), std::slice::from_ref(&req.customer.phone)).await? {
+            Some((id, _)) => Some(parse_id(&id)?),
+            None => None,
+        };
+    let on_file = match &req.machine {
+        Some(m) => store::machine_by_serial(uow.conn(), &m.brand, &m.serial).await?,
+        None => None,
+    };
+    let customer = match match_caller(
+        req.customer_id,
+        phone_owner,
+        on_file.as_ref().map(|m| m.customer_id),
+    ) {
+        CallerMatch::OnFile(id) => store::get_customer(uow.conn(), &id.to_string())
+            .await?
+            .ok_or_else(|| {
+                ServiceError::field(
+                    "customer_id",
+                    "unknown",
+                    format!("customer {id} does not exist"),
+                )
+            })?,
+        CallerMatch::New => register_caller(uow, calendar, &req.customer).await?,
+        CallerMatch::Ambiguous {
+            phone_owner,
+            machine_owner,
+        } => return Err(ambiguous_caller(uow, phone_owner, machine_owner).await?),
+    };
+    let machine = match (&req.machine, on_file) {
+        (_, Some(m)) if m.customer_id == customer.id => Some(m.id),
+        // Registered to another customer than the one the agent chose: not linked.
+        (_, Some(_)) => None,
+        (Some(info), None) => {
+            if store::warranty_months(uow.conn(), info.product_line.trim())
+                .await?
+                .is_none()
+            {
+                // A product line the company has not configured: the machine cannot be
+                // registered; the ticket keeps what was typed in.
+                None
+            } else {
+                Some(
+                    insert_machine(uow, "machine.", customer.id, info, None, "")
+                        .await?
+                        .id,
+                )
+            }
+        }
+        (None, None) => None,
+    };
+    Ok((customer, machine))
+}
+
+/// Registers a caller who is not on file from the details typed in with the ticket: the
+/// name as company and contact, the phone, address and district.
+async fn register_caller(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    info: &CustomerInfo,
+) -> Result<Customer, ServiceError> {
+    let req = CreateCustomer {
+        company: info.name.trim().to_owned(),
+        contacts: vec![Contact {
+            name: info.name.trim().to_owned(),
+            phones: vec![info.phone.trim().to_owned()],
+            title: String::new(),
+            email: None,
+            wechat: None,
+        }],
+        address: info.address.trim().to_owned(),
+        district: info.district.trim().to_owned(),
+        location: None,
+        tier: Default::default(),
+        preferred_channel: Default::default(),
+        language: Default::default(),
+        notes: String::new(),
+    };
+    // A caller registered at the same moment by another desk is the same caller.
+    Ok(match insert_new(uow, calendar, &req).await? {
+        Ok(c) | Err(c) => c,
+    })
+}
+
+/// The 409 for a caller whose phone and machine point to different customers.
+async fn ambiguous_caller(
+    uow: &mut UnitOfWork,
+    phone_owner: Option<Uuid>,
+    machine_owner: Uuid,
+) -> Result<ServiceError, ServiceError> {
+    let number = |c: Option<Customer>| {
+        c.map_or_else(String::new, |c| format!("{} ({})", c.number, c.company))
+    };
+    let machine_customer =
+        number(store::get_customer(uow.conn(), &machine_owner.to_string()).await?);
+    let mut errors = vec![FieldError {
+        field: "machine.serial".into(),
+        code: "ambiguous".into(),
+        message: format!("registered to customer {machine_owner}"),
+    }];
+    let detail = match phone_owner {
+        Some(p) => {
+            let phone_customer = number(store::get_customer(uow.conn(), &p.to_string()).await?);
+            errors.insert(
+                0,
+                FieldError {
+                    field: "customer.phone".into(),
+                    code: "ambiguous".into(),
+                    message: format!("belongs to customer {p}"),
+                },
+            );
+            format!(
+                "the phone belongs to customer {phone_customer}, the machine is registered to customer {machine_customer}; open the ticket with the customer_id of the one the ticket is for"
+            )
+        }
+        None => format!(
+            "the machine is registered to customer {machine_customer} and the phone is not on file; open the ticket with that customer_id, or register the caller as a customer first"
+        ),
+    };
+    Ok(ServiceError {
+        status: 409,
+        code: "ambiguous_customer".into(),
+        title: "Which customer is this?".into(),
+        detail,
+        errors,
+    })
 }

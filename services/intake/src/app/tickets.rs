@@ -5,8 +5,8 @@
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{MaintenanceDue, MaintenanceKind};
 use aftercare_contracts::intake::{
-    Channel, CustomerInfo, CustomerTier, MachineInfo, NotificationKind, OpenTicket, Ticket,
-    TicketOpened, TicketStatus, TicketType,
+    Channel, CustomerInfo, MachineInfo, NotificationKind, OpenTicket, Ticket, TicketOpened,
+    TicketStatus, TicketType,
 };
 use aftercare_contracts::inventory::ConsumableReplacementDue;
 use aftercare_contracts::{Actor, Envelope, ServiceError};
@@ -30,21 +30,8 @@ pub(crate) async fn open(
         return Err(ServiceError::validation(errors));
     }
     let now = aftercare_platform::from_ms(now_ms());
-    let customer = match req.customer_id {
-        Some(c) => Some(
-            crate::store::customers::get_customer(uow.conn(), &c.to_string())
-                .await?
-                .ok_or_else(|| {
-                    ServiceError::field(
-                        "customer_id",
-                        "unknown",
-                        format!("customer {c} does not exist"),
-                    )
-                })?,
-        ),
-        None => None,
-    };
-    let tier = customer.as_ref().map_or(CustomerTier::Standard, |c| c.tier);
+    let (customer, machine_id) = super::customers::caller_of(uow, calendar, &req).await?;
+    let tier = customer.tier;
     let (rules, _) = company_settings::current::<settings::PriorityRules>(uow.conn()).await?;
     let (priority, by_rule) = domain::priority::evaluate(
         &rules,
@@ -120,8 +107,9 @@ pub(crate) async fn open(
         priority,
         symptom: req.symptom.trim().to_owned(),
         customer: req.customer,
-        customer_id: req.customer_id,
+        customer_id: Some(customer.id),
         machine: req.machine,
+        machine_id,
         work_order_id: None,
         callback_due_at: None,
         sla,
@@ -157,7 +145,7 @@ pub(crate) async fn open(
         symptom: ticket.symptom.clone(),
         customer: ticket.customer.clone(),
         customer_id: ticket.customer_id,
-        location: customer.as_ref().and_then(|c| c.location),
+        location: customer.location,
         machine: ticket.machine.clone(),
         resolution_due: Some(ticket.sla.resolution_due),
         tier,
@@ -167,7 +155,7 @@ pub(crate) async fn open(
     crate::app::notify::send_to(
         uow,
         &ticket,
-        customer.as_ref(),
+        Some(&customer),
         NotificationKind::RequestReceived,
         Default::default(),
         opener,

@@ -284,6 +284,44 @@ pub fn validate_product_line(name: &str, line: &ProductLine) -> Vec<FieldError> 
     errors
 }
 
+/// Who a ticket is for, as the registry tells from what the agent typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallerMatch {
+    /// The customer on file: the one the agent chose, or the one the phone and the
+    /// machine both point to.
+    OnFile(uuid::Uuid),
+    /// Neither the phone nor the machine is on file: the caller is registered.
+    New,
+    /// The phone and the machine point to different customers (or the machine is on file
+    /// and the phone is not): the agent chooses, nothing is merged.
+    Ambiguous {
+        /// The customer whose phone it is, if any.
+        phone_owner: Option<uuid::Uuid>,
+        /// The customer the machine is registered to.
+        machine_owner: uuid::Uuid,
+    },
+}
+
+/// Finds a ticket's customer: `chosen` is the customer the agent named (always wins),
+/// `phone_owner` the customer with the caller's phone, `machine_owner` the customer the
+/// machine (brand and serial) is registered to.
+pub fn match_caller(
+    chosen: Option<uuid::Uuid>,
+    phone_owner: Option<uuid::Uuid>,
+    machine_owner: Option<uuid::Uuid>,
+) -> CallerMatch {
+    match (chosen, phone_owner, machine_owner) {
+        (Some(c), _, _) => CallerMatch::OnFile(c),
+        (None, Some(p), None) => CallerMatch::OnFile(p),
+        (None, Some(p), Some(m)) if p == m => CallerMatch::OnFile(p),
+        (None, phone_owner, Some(machine_owner)) => CallerMatch::Ambiguous {
+            phone_owner,
+            machine_owner,
+        },
+        (None, None, None) => CallerMatch::New,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,6 +460,33 @@ mod tests {
         assert_eq!(
             fields("copier", line(121, 366)),
             vec!["warranty_months", "return_days"]
+        );
+    }
+
+    #[test]
+    fn a_caller_is_matched_by_phone_and_machine_and_never_merged_silently() {
+        let (a, b) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        assert_eq!(match_caller(None, None, None), CallerMatch::New);
+        assert_eq!(match_caller(None, Some(a), None), CallerMatch::OnFile(a));
+        assert_eq!(match_caller(None, Some(a), Some(a)), CallerMatch::OnFile(a));
+        assert_eq!(
+            match_caller(None, Some(a), Some(b)),
+            CallerMatch::Ambiguous {
+                phone_owner: Some(a),
+                machine_owner: b
+            }
+        );
+        assert_eq!(
+            match_caller(None, None, Some(b)),
+            CallerMatch::Ambiguous {
+                phone_owner: None,
+                machine_owner: b
+            },
+            "a new phone about a machine on file is the agent's choice"
+        );
+        assert_eq!(
+            match_caller(Some(b), Some(a), Some(a)),
+            CallerMatch::OnFile(b)
         );
     }
 }

@@ -27,6 +27,7 @@ struct TicketRow {
     district: String,
     customer_id: Option<String>,
     machine: Option<String>,
+    machine_id: Option<String>,
     work_order_id: Option<String>,
     callback_due_at: Option<i64>,
     first_response_due: i64,
@@ -60,6 +61,7 @@ impl TicketRow {
             },
             customer_id: self.customer_id.as_deref().map(parse_id).transpose()?,
             machine: self.machine.as_deref().map(from_json).transpose()?,
+            machine_id: self.machine_id.as_deref().map(parse_id).transpose()?,
             work_order_id: self.work_order_id.as_deref().map(parse_id).transpose()?,
             callback_due_at: self.callback_due_at.map(from_ms),
             sla: TicketSla {
@@ -99,9 +101,9 @@ pub(crate) async fn insert(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
             customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id,
             tier, first_response_due, resolution_due, first_response_warn_at, resolution_warn_at, first_response_at,
-            return_reason, reporter, attachments)
+            return_reason, reporter, attachments, machine_id)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18, $19, $20, $21, $22,
-            $23, $24)",
+            $23, $24, $25)",
     )
     .bind(t.id.to_string())
     .bind(&t.number)
@@ -127,6 +129,7 @@ pub(crate) async fn insert(
     .bind(t.return_reason.map(|r| to_text(&r)))
     .bind(t.reporter.as_ref().map(serde_json::to_string).transpose()?)
     .bind((!t.attachments.is_empty()).then(|| serde_json::to_string(&t.attachments)).transpose()?)
+    .bind(t.machine_id.map(|m| m.to_string()))
     .execute(uow.conn())
     .await?;
     history(
@@ -163,7 +166,7 @@ async fn history(
 }
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
-    customer_address, district, customer_id, machine, work_order_id, callback_due_at, first_response_due,
+    customer_address, district, customer_id, machine, machine_id, work_order_id, callback_due_at, first_response_due,
     resolution_due, first_response_at, resolved_at, owner, return_reason, reporter, attachments, opened_at, updated_at, version from ticket";
 
 /// A ticket by id or human number.
