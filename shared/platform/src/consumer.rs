@@ -171,9 +171,10 @@ pub async fn run(
     }
 }
 
-/// Samples the durable consumer's pending and unacknowledged messages from its info every
-/// [`crate::metrics::SAMPLE_EVERY`] until `token` is cancelled; a consumer that does not
-/// exist yet is looked at again at the next sample.
+/// Samples the durable consumer's pending and unacknowledged messages from its info, and
+/// its dead letters waiting in the dead-letter stream, every
+/// [`crate::metrics::SAMPLE_EVERY`] until `token` is cancelled; a consumer or stream that
+/// does not exist yet is looked at again at the next sample.
 async fn sample_lag(
     bus: Bus,
     metrics: Arc<crate::metrics::RoleMetrics>,
@@ -196,10 +197,35 @@ async fn sample_lag(
             },
             Err(e) => tracing::debug!(error = %e, %stream, %durable, "consumer lag not sampled"),
         }
+        match dead_letters_waiting(&bus, &durable).await {
+            Ok(n) => metrics.dead_letters_waiting(&durable, n),
+            Err(e) => tracing::debug!(error = %e, %durable, "dead letters not sampled"),
+        }
         if sleep_or_cancel(&token, crate::metrics::SAMPLE_EVERY).await {
             return;
         }
     }
+}
+
+/// How many messages of `durable` the dead-letter stream holds (its subjects are
+/// `deadletter.<durable>.<original subject>`).
+async fn dead_letters_waiting(bus: &Bus, durable: &str) -> Result<u64> {
+    let stream = bus
+        .js
+        .get_stream(aftercare_contracts::subjects::DEAD_LETTER_STREAM)
+        .await
+        .map_err(|e| Error::nats("dead-letter stream", e))?;
+    let filter = aftercare_contracts::subjects::dead_letter_subject(durable, ">");
+    let mut subjects = stream
+        .info_with_subjects(filter)
+        .await
+        .map_err(|e| Error::nats("dead-letter subjects", e))?;
+    let mut waiting = 0u64;
+    while let Some(subject) = subjects.next().await {
+        let (_, n) = subject.map_err(|e| Error::nats("dead-letter subjects", e))?;
+        waiting += n as u64;
+    }
+    Ok(waiting)
 }
 
 async fn sleep_or_cancel(token: &CancellationToken, d: Duration) -> bool {

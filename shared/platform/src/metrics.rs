@@ -76,6 +76,8 @@ pub const CONSUMER_PENDING: &str = "aftercare_consumer_pending_messages";
 pub const CONSUMER_ACK_PENDING: &str = "aftercare_consumer_ack_pending_messages";
 /// Deliveries of an event after its first, per durable.
 pub const EVENTS_REDELIVERED: &str = "aftercare_events_redelivered_total";
+/// Dead letters of a durable still in the dead-letter stream (sampled).
+pub const DEAD_LETTERS_WAITING: &str = "aftercare_dead_letters_waiting";
 /// Outbox rows not yet published (sampled by the relay).
 pub const OUTBOX_DEPTH: &str = "aftercare_outbox_pending_rows";
 /// Age of the oldest unpublished outbox row (sampled by the relay).
@@ -159,6 +161,11 @@ pub const METRICS: &[Metric] = &[
         EVENTS_REDELIVERED,
         &["role", "durable"],
         "Events delivered again after a failure or an ack timeout.",
+    ),
+    gauge(
+        DEAD_LETTERS_WAITING,
+        &["role", "durable"],
+        "Dead letters of the durable consumer not yet replayed or deleted, sampled.",
     ),
     gauge(
         OUTBOX_DEPTH,
@@ -399,6 +406,12 @@ impl RoleMetrics {
         metrics::gauge!(CONSUMER_ACK_PENDING, &labels).set(ack_pending as f64);
     }
 
+    /// Records how many dead letters of `durable` wait in the dead-letter stream.
+    pub fn dead_letters_waiting(&self, durable: &str, waiting: u64) {
+        metrics::gauge!(DEAD_LETTERS_WAITING, "role" => self.role.clone(), "durable" => durable.to_owned())
+            .set(waiting as f64);
+    }
+
     /// Records the sampled outbox backlog: unpublished rows and the oldest one's age.
     pub fn outbox(&self, depth: u64, oldest_age: Duration) {
         metrics::gauge!(OUTBOX_DEPTH, "role" => self.role.clone()).set(depth as f64);
@@ -517,6 +530,8 @@ fn sample_pools() {
 pub fn render() -> String {
     match exporter() {
         Some(handle) => {
+            // The connection counters are exported from 0, before their first event.
+            let _ = connection();
             sample_pools();
             handle.render()
         }
@@ -560,6 +575,10 @@ mod tests {
             parse_total(&text, "aftercare_db_commits_total{role=\"metrics-test\"}"),
             2
         );
+        assert!(
+            text.contains("\naftercare_nats_server_errors_total "),
+            "{text}"
+        );
     }
 
     #[test]
@@ -591,6 +610,7 @@ mod tests {
         m.request("intake.ticket.get", false, Duration::from_millis(3));
         m.redelivered("intake");
         m.consumer_lag("BILLING", "intake", 4, 1);
+        m.dead_letters_waiting("intake", 1);
         m.outbox(2, Duration::from_secs(3));
         m.job_run("sweep", "ok", Some(Duration::from_millis(5)));
         http_request("getTicket", 200, Duration::from_millis(4));
@@ -623,6 +643,7 @@ mod tests {
             NATS_REQUEST_DURATION,
             NATS_CALL_DURATION,
             CONSUMER_PENDING,
+            DEAD_LETTERS_WAITING,
             EVENTS_REDELIVERED,
             OUTBOX_DEPTH,
             OUTBOX_OLDEST_AGE,
