@@ -55,9 +55,30 @@ pub(crate) enum Move {
 pub(crate) const MOVES: usize = 9;
 
 /// Granular neighbourhoods: for each job, the jobs closest by a measure that also counts
-/// waiting and lateness between their windows (Vidal et al., 2013).
+/// waiting and lateness between their windows (Vidal et al., 2013). Jobs no technician
+/// may serve together (skills, certificates, pins) come last: a move next to them could
+/// never be made.
 pub(crate) fn neighbours(problem: &Problem, size: usize) -> Vec<Vec<usize>> {
     let n = problem.jobs.len();
+    let k = problem.technicians.len();
+    let restricted = problem
+        .jobs
+        .iter()
+        .any(|j| !j.skills.is_empty() || j.pinned.is_some());
+    // Which technicians may serve each job, 64 to a word.
+    let words = k.div_ceil(64).max(1);
+    let able: Vec<Vec<u64>> = (0..n)
+        .map(|j| {
+            let mut w = vec![0u64; words];
+            for t in 0..k {
+                if !restricted || problem.qualified(t, j) {
+                    w[t / 64] |= 1 << (t % 64);
+                }
+            }
+            w
+        })
+        .collect();
+    let together = |i: usize, j: usize| able[i].iter().zip(&able[j]).any(|(a, b)| a & b != 0);
     (0..n)
         .map(|i| {
             let a = &problem.jobs[i];
@@ -68,7 +89,12 @@ pub(crate) fn neighbours(problem: &Problem, size: usize) -> Vec<Vec<usize>> {
                     let t = problem.travel(a.location, b.location);
                     let wait = (b.ready - a.service - t - a.due).max(0.0);
                     let late = (a.ready + a.service + t - b.due).max(0.0);
-                    (t + 0.2 * wait + 1.0 * late, j)
+                    let apart = if !restricted || together(i, j) {
+                        0.0
+                    } else {
+                        1e12
+                    };
+                    (apart + t + 0.2 * wait + 1.0 * late, j)
                 })
                 .collect();
             near.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
@@ -319,6 +345,37 @@ impl<'a> LocalSearch<'a> {
     /// The current routes.
     pub(crate) fn routes(&self) -> Vec<Vec<usize>> {
         self.routes.iter().map(|r| r.jobs.clone()).collect()
+    }
+
+    /// Offers each optional job left out to every place in every route, cheapest first;
+    /// with prohibitive penalties this serves every job that fits without breaking a
+    /// constraint. Returns whether any was placed.
+    pub(crate) fn reinsert_left_out(&mut self) -> bool {
+        let Some(out) = self.routes.iter().position(|r| r.left_out) else {
+            return false;
+        };
+        let mut placed = false;
+        for j in self.routes[out].jobs.clone() {
+            let Some(at) = self.routes[out].jobs.iter().position(|&x| x == j) else {
+                continue;
+            };
+            self.routes[out].jobs.remove(at);
+            self.rebuild(out);
+            self.insert_cheapest(j);
+            placed |= self.route_of[j] != out;
+        }
+        placed
+    }
+
+    /// Runs to a local optimum starting from the jobs of `job`'s route only, so that a
+    /// repair leaves the routes it has no reason to touch as they were.
+    pub(crate) fn settle_around(&mut self, job: usize, rng: &mut Rng) {
+        self.promising.iter_mut().for_each(|p| *p = false);
+        let r = self.route_of[job];
+        for &j in &self.routes[r].jobs {
+            self.promising[j] = true;
+        }
+        self.search(rng);
     }
 
     /// Runs to a local optimum, starting from every job.

@@ -340,6 +340,31 @@ pub fn solve(problem: &Problem, params: &Params) -> Plan {
             .partial_cmp(&(!b.feasible(), b.objective()))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
+    // Optional jobs left out that now fit without breaking anything are served.
+    let best = best.map(|b| {
+        if !b.feasible() || b.routes.last().is_none_or(Vec::is_empty) {
+            return b;
+        }
+        let mut ls = LocalSearch::new(&sub, &nb);
+        ls.load(
+            &b.routes,
+            Penalties {
+                load: 1e9,
+                time_warp: 1e9,
+                vehicle: params.vehicle_cost,
+            },
+        );
+        if !ls.reinsert_left_out() {
+            return b;
+        }
+        ls.run(&mut Rng::new(params.seed));
+        let repaired = Individual::new(&sub, ls.routes(), params.vehicle_cost);
+        if repaired.feasible() && repaired.objective() < b.objective() {
+            repaired
+        } else {
+            b
+        }
+    });
     let routes: Vec<Vec<usize>> = match best {
         Some(b) => b
             .routes
@@ -352,9 +377,12 @@ pub fn solve(problem: &Problem, params: &Params) -> Plan {
 }
 
 /// Repairs an existing plan when one job is added at short notice: `routes` (one job
-/// list per technician, as planned) keep their order as far as possible; `job` is
-/// inserted where it costs least and a local search settles the routes. Much faster than
-/// a full solve, because the search starts from a good plan.
+/// list per technician, as planned, then optionally the optional jobs left out) keep
+/// their order as far as possible; `job` is inserted where it costs least without
+/// breaking a window, a shift, a break or a van's capacity (an optional job is left out
+/// rather than served late), and a local search started from the route that took it
+/// settles that route and whichever neighbours a move must touch; the other routes stay
+/// as they were. Much faster than a full solve, because the search starts from a plan.
 pub fn insert_urgent(
     problem: &Problem,
     routes: &[Vec<usize>],
@@ -371,10 +399,11 @@ pub fn insert_urgent(
     let mut ls = LocalSearch::new(problem, &nb);
     let mut start: Vec<Vec<usize>> = routes.to_vec();
     start.resize(problem.technicians.len() + 1, Vec::new());
-    // Strong penalties: a repair must stay feasible if it can.
+    // Prohibitive penalties: a repair must stay feasible if it can, even at the price
+    // of leaving an optional job out.
     let pen = Penalties {
-        load: 1_000.0,
-        time_warp: 1_000.0,
+        load: 1e9,
+        time_warp: 1e9,
         vehicle: params.vehicle_cost,
     };
     ls.load(&start, pen);
@@ -388,7 +417,9 @@ pub fn insert_urgent(
             ),
         });
     }
-    ls.run(&mut Rng::new(params.seed));
+    if unserved.is_empty() {
+        ls.settle_around(job, &mut Rng::new(params.seed));
+    }
     plan(problem, &ls.routes(), unserved, 1)
 }
 

@@ -214,3 +214,75 @@ fn an_urgent_job_keeps_the_lunch_break() {
     assert_eq!(served_by(&plan, 4), Some(0));
     check(&problem, &routes_of(&plan), &[]).unwrap();
 }
+
+#[test]
+fn an_urgent_job_changes_only_the_route_that_takes_it() {
+    // Three technicians, each with a cluster of jobs; the urgent job is in cluster 1.
+    // Clusters east, north and west of the base, on separate roads.
+    let points: [(f64, f64); 11] = [
+        (0.0, 0.0),
+        (10.0, 0.0),
+        (11.0, 0.0),
+        (12.0, 0.0),
+        (0.0, 50.0),
+        (0.0, 51.0),
+        (0.0, 52.0),
+        (-90.0, 0.0),
+        (-91.0, 0.0),
+        (-92.0, 0.0),
+        (0.0, 51.5),
+    ];
+    let euclid: Vec<f64> = points
+        .iter()
+        .flat_map(|a| points.iter().map(move |b| (a.0 - b.0).hypot(a.1 - b.1)))
+        .collect();
+    let mut jobs: Vec<Job> = (1..11).map(|l| job(l, 480.0, 960.0, 10.0)).collect();
+    jobs[9].penalty = Some(1_000.0);
+    let problem = Problem::new(euclid, vec![tech(), tech(), tech()], jobs).unwrap();
+    let before = vec![vec![0, 1, 2], vec![3, 4, 5], vec![6, 7, 8], vec![]];
+    let plan = insert_urgent(&problem, &before, 9, &quick(Method::Iterated));
+    assert!(plan.feasible);
+    let took = served_by(&plan, 9).unwrap();
+    let routes = routes_of(&plan);
+    for t in (0..3).filter(|&t| t != took) {
+        let now = routes.iter().find(|r| r.0 == t).map(|r| r.1.clone());
+        assert_eq!(now.as_ref(), Some(&before[t]), "technician {t}");
+    }
+    check(&problem, &routes, &[]).unwrap();
+}
+
+#[test]
+fn an_optional_urgent_job_that_fits_nowhere_is_left_out_not_served_late() {
+    let mut jobs = vec![job(1, 480.0, 490.0, 20.0), job(2, 480.0, 490.0, 20.0)];
+    jobs[1].penalty = Some(100_000.0);
+    // Both at 8:00–8:10, far apart: one technician cannot make both.
+    let problem = Problem::new(line(&[0.0, 5.0, 300.0]), vec![tech()], jobs).unwrap();
+    let plan = insert_urgent(&problem, &[vec![0]], 1, &quick(Method::Iterated));
+    assert!(plan.feasible);
+    assert_eq!(served_by(&plan, 1), None);
+    assert_eq!(plan.unserved.len(), 1);
+    check(&problem, &routes_of(&plan), &[1]).unwrap();
+}
+
+#[test]
+fn optional_jobs_that_fit_are_served_on_a_day_with_skills() {
+    // Each technician holds one line; every job is optional at a high price.
+    let points: Vec<f64> = (0..13).map(|i| f64::from(i) * 3.0).collect();
+    let mut techs = vec![tech(), tech()];
+    techs[0].skills = vec!["oven".into()];
+    techs[1].skills = vec!["washer".into()];
+    let jobs: Vec<Job> = (1..13)
+        .map(|l| Job {
+            skills: vec![if l % 2 == 0 { "oven" } else { "washer" }.into()],
+            penalty: Some(100_000.0),
+            ..job(l, 480.0, 720.0, 30.0)
+        })
+        .collect();
+    let problem = Problem::new(line(&points), techs, jobs).unwrap();
+    for method in METHODS {
+        let plan = solve(&problem, &quick(method));
+        assert!(plan.feasible);
+        assert!(plan.unserved.is_empty(), "{method:?}: {:?}", plan.unserved);
+        check(&problem, &routes_of(&plan), &[]).unwrap();
+    }
+}

@@ -23,8 +23,36 @@ impl Search<'_> {
             time_warp: 100_000.0,
             vehicle: self.params.vehicle_cost,
         };
+        // Days with skills, pins or optional jobs start from cheapest insertion in a random
+        // order, which places jobs only where they fit; others from a split random tour.
+        let constrained = self
+            .problem
+            .jobs
+            .iter()
+            .any(|j| j.penalty.is_some() || j.pinned.is_some() || !j.skills.is_empty());
         let tour = self.random_tour();
-        let routes = split(self.problem, &tour, &strong);
+        let routes = if constrained {
+            let k = self.problem.technicians.len();
+            let mut empty = vec![Vec::new(); k + 1];
+            empty[k] = tour
+                .iter()
+                .copied()
+                .filter(|&j| self.problem.optional(j))
+                .collect();
+            let prohibitive = Penalties {
+                load: 1e9,
+                time_warp: 1e9,
+                vehicle: self.params.vehicle_cost,
+            };
+            self.ls.load(&empty, prohibitive);
+            for &j in tour.iter().filter(|&&j| !self.problem.optional(j)) {
+                self.ls.insert_cheapest(j);
+            }
+            self.ls.reinsert_left_out();
+            self.ls.routes()
+        } else {
+            split(self.problem, &tour, &strong)
+        };
         let init = self.educate(&routes, strong);
         let mut best = init.feasible().then(|| init.clone());
         let mut current = init.clone();
