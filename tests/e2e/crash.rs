@@ -4,7 +4,7 @@ use std::time::Duration;
 use aftercare_testkit::wait_until;
 use serde_json::json;
 
-use crate::helpers::{Backend, System, WAIT, stream_messages, subject_messages};
+use crate::helpers::{Backend, ROLES, System, WAIT, stream_messages, subject_messages};
 
 #[tokio::test]
 async fn events_committed_before_a_crash_are_published_after_the_restart_on_sqlite() {
@@ -167,15 +167,7 @@ async fn a_relay_killed_after_the_puback_republishes_and_nothing_doubles() {
 #[tokio::test]
 async fn killing_every_role_mid_flow_loses_and_doubles_nothing() {
     let sys = System::new(Backend::Sqlite).await;
-    let all = [
-        "gateway",
-        "intake",
-        "dispatch",
-        "inventory",
-        "billing",
-        "survey",
-    ];
-    let mut system = sys.spawn(&all, &[]).await;
+    let mut system = sys.spawn(&ROLES, &[]).await;
     sys.api.technician().await;
     sys.api.part("DRUM-1", 1000).await;
 
@@ -219,7 +211,7 @@ async fn killing_every_role_mid_flow_loses_and_doubles_nothing() {
     let _ = driver.await;
 
     // Phase 2: restart, complete every visit still open, let everything drain.
-    let _system = sys.spawn(&all, &[]).await;
+    let _system = sys.spawn(&ROLES, &[]).await;
     let tickets = sys.count("intake", "select count(*) from ticket").await;
     assert!(tickets > 0, "some tickets were opened before the kill");
     wait_until(WAIT, "a work order for every ticket", || async {

@@ -5,24 +5,12 @@
 use aftercare_testkit::{poll_for, wait_until};
 use serde_json::json;
 
-use crate::helpers::{Backend, System, WAIT};
+use crate::helpers::{Backend, ROLES, System, WAIT};
 
 #[tokio::test]
 async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can_be_replayed() {
     let sys = System::new(Backend::Sqlite).await;
-    let _p = sys
-        .spawn(
-            &[
-                "gateway",
-                "intake",
-                "dispatch",
-                "inventory",
-                "billing",
-                "survey",
-            ],
-            &[("AFTERCARE_MAX_DELIVER", "3")],
-        )
-        .await;
+    let _p = sys.spawn(&ROLES, &[("AFTERCARE_MAX_DELIVER", "3")]).await;
     sys.api.technician().await;
     // Sabotage: billing has no fee schedule, so pricing fails every time.
     sys.execute(

@@ -6,6 +6,8 @@ use aftercare_testkit::{
     NatsServer, aftercare_binary, use_project_tools, wait_until, workspace_root,
 };
 
+use crate::helpers::ROLES;
+
 async fn varz_sync_always(monitor_url: &str) -> bool {
     let v: serde_json::Value = reqwest::get(format!("{monitor_url}/varz"))
         .await
@@ -216,14 +218,7 @@ async fn migrate_applies_every_role_schema_once() {
             })
             .count() as i64
     };
-    for s in [
-        "gateway",
-        "intake",
-        "dispatch",
-        "inventory",
-        "billing",
-        "survey",
-    ] {
+    for s in ROLES {
         let pool =
             sqlx::AnyPool::connect(&format!("sqlite://{}/data/{s}.db", dir.path().display()))
                 .await
