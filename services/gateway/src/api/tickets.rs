@@ -196,45 +196,17 @@ fn as_customer_sees(e: &mut TicketHistoryEntry, own_account: &str) {
 /// The actor a customer sees for any change made by the service desk or the system.
 const STAFF: &str = "staff";
 
-/// An update of a ticket at the version in `If-Match`, with `id` from the path.
-async fn update_ticket<R: Request<Reply = Ticket>>(
-    s: &AppState,
-    p: &Principal,
-    id: String,
-    headers: &HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    crate::http::update_versioned::<R>(s, p, ("ticket_id", id), headers, body, |t| t.version).await
-}
-
-pub(crate) async fn move_ticket(
+/// An update of a ticket at the version in `If-Match`, with `id` from the path: moving it,
+/// setting its priority, inspecting a return.
+pub(crate) async fn update_ticket<R: Request<Reply = Ticket>>(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Path(id): Path<String>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    update_ticket::<TransitionTicket>(&s, &p, id, &headers, body).await
-}
-
-pub(crate) async fn inspect_return(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_ticket::<InspectReturn>(&s, &p, id, &headers, body).await
-}
-
-pub(crate) async fn set_ticket_priority(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Result<Response, ApiError> {
-    update_ticket::<SetPriority>(&s, &p, id, &headers, body).await
+    crate::http::update_versioned::<R>(&s, &p, ("ticket_id", id), &headers, body, |t| t.version)
+        .await
 }
 
 /// Roles that may be responsible for a ticket.
@@ -389,7 +361,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["ticket_id"])
                 .updates()
                 .reply::<Ticket>()
-                .to(move_ticket),
+                .to(update_ticket::<TransitionTicket>),
         )
         .add(
             post("setTicketPriority", "/tickets/{id}/priority")
@@ -400,7 +372,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["ticket_id"])
                 .updates()
                 .reply::<Ticket>()
-                .to(set_ticket_priority),
+                .to(update_ticket::<SetPriority>),
         )
         .add(
             post("assignTicketOwner", "/tickets/{id}/owner")
@@ -479,7 +451,7 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["ticket_id"])
                 .updates()
                 .reply::<Ticket>()
-                .to(inspect_return),
+                .to(update_ticket::<InspectReturn>),
         )
         .add(
             get("getNotificationTemplates", "/notification-templates")
