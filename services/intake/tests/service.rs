@@ -569,3 +569,35 @@ async fn a_caller_typed_in_is_found_or_registered_and_never_merged_on_sqlite() {
 async fn a_caller_typed_in_is_found_or_registered_and_never_merged_on_postgresql() {
     a_caller_typed_in_is_found_or_registered_and_never_merged(TestBackend::Postgres).await;
 }
+
+async fn a_repeated_request_finds_the_ticket_it_opened(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let agent = agent();
+    let mut body = ticket_body("SN-KEY-1");
+    body["request_key"] = json!("agent-1:3f1c");
+    let first = svc.ok("ticket.open", body.clone(), Some(&agent)).await;
+    // The answer was lost; the gateway sends the same request again.
+    let again = svc.ok("ticket.open", body, Some(&agent)).await;
+    assert_eq!(again["id"], first["id"]);
+    let mut other = ticket_body("SN-KEY-1");
+    other["request_key"] = json!("agent-1:77aa");
+    let second = svc.ok("ticket.open", other, Some(&agent)).await;
+    assert_ne!(second["id"], first["id"], "another key is another request");
+    let opened = svc
+        .db()
+        .count("select count(*) from outbox where subject = 'intake.ticket.opened'")
+        .await
+        .unwrap();
+    assert_eq!(opened, 2, "the repeat announced nothing");
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_repeated_request_finds_the_ticket_it_opened_on_sqlite() {
+    a_repeated_request_finds_the_ticket_it_opened(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_repeated_request_finds_the_ticket_it_opened_on_postgresql() {
+    a_repeated_request_finds_the_ticket_it_opened(TestBackend::Postgres).await;
+}

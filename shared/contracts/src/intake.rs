@@ -136,6 +136,12 @@ pub struct OpenTicket {
     /// Photos, logs and documents stored elsewhere, by reference (at most 20).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
+    /// The caller's `Idempotency-Key`, scoped to the caller, set by the gateway (never
+    /// documented, never taken from the client): a repeat of a request whose answer was
+    /// lost returns the ticket it opened instead of opening another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(skip)]
+    pub request_key: Option<String>,
 }
 
 /// The person who reported a request.

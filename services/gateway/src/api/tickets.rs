@@ -61,6 +61,13 @@ pub(crate) async fn open_ticket(
         }
         req.customer_id = p.customer_id;
     }
+    // Intake remembers the caller's Idempotency-Key with the ticket, so a retry after an
+    // answer that was lost (a timeout, a crash between commit and reply) finds the ticket
+    // instead of opening a second one; the key is the caller's own, never the body's.
+    req.request_key = headers
+        .get(crate::idempotency::HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(|k| format!("{}:{}", p.account_id, k.trim()));
     let t: Ticket = s.call(&req, Some(&p)).await?;
     Ok(created(
         &t,

@@ -25,10 +25,17 @@ pub(crate) async fn open(
     opener: Option<aftercare_contracts::Actor>,
     req: OpenTicket,
 ) -> Result<Ticket, ServiceError> {
+    // A repeat of a request whose answer was lost: the ticket it opened.
+    if let Some(key) = req.request_key.as_deref()
+        && let Some(opened) = store::by_request_key(uow.conn(), key).await?
+    {
+        return Ok(opened);
+    }
     let errors = domain::validate(&req);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
+    let request_key = req.request_key.clone();
     let now = aftercare_platform::from_ms(now_ms());
     let (customer, machine_id) = super::customers::caller_of(uow, calendar, &req).await?;
     let tier = customer.tier;
@@ -131,8 +138,8 @@ pub(crate) async fn open(
         tier,
         warn_at,
         req.machine_down,
-        actor,
-        &opened_because,
+        request_key.as_deref(),
+        (actor, &opened_because),
     )
     .await?;
     let event = TicketOpened {
@@ -210,6 +217,7 @@ pub(crate) async fn open_maintenance(
         return_reason: None,
         reporter: None,
         attachments: vec![],
+        request_key: None,
     };
     let t = open(uow, calendar, Some(Actor::system()), req).await?;
     store::record_maintenance_ticket(uow, e.plan_id, &due, t.id).await?;
@@ -270,6 +278,7 @@ pub(crate) async fn open_consumables_contact(
         return_reason: None,
         reporter: None,
         attachments: vec![],
+        request_key: None,
     };
     open(uow, calendar, Some(Actor::system()), req).await?;
     Ok(())

@@ -179,6 +179,7 @@ mod tests {
             return_reason: None,
             reporter: None,
             attachments: vec![],
+            request_key: None,
         }
     }
 

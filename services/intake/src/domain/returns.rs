@@ -104,6 +104,7 @@ mod tests {
             return_reason: reason,
             reporter: None,
             attachments: vec![],
+            request_key: None,
         }
     }
 

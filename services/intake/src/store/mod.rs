@@ -93,17 +93,17 @@ pub(crate) async fn insert(
     tier: CustomerTier,
     warn_at: (DateTime<Utc>, DateTime<Utc>),
     machine_down: bool,
-    actor: &str,
-    reason: &str,
+    request_key: Option<&str>,
+    (actor, reason): (&str, &str),
 ) -> Result<()> {
     let machine = t.machine.as_ref().map(serde_json::to_string).transpose()?;
     sqlx::query(
         "insert into ticket (ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name,
             customer_phone, customer_address, district, machine, machine_down, opened_at, updated_at, version, customer_id,
             tier, first_response_due, resolution_due, first_response_warn_at, resolution_warn_at, first_response_at,
-            return_reason, reporter, attachments, machine_id)
+            return_reason, reporter, attachments, machine_id, request_key)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, 1, $15, $16, $17, $18, $19, $20, $21, $22,
-            $23, $24, $25)",
+            $23, $24, $25, $26)",
     )
     .bind(t.id.to_string())
     .bind(&t.number)
@@ -130,6 +130,7 @@ pub(crate) async fn insert(
     .bind(t.reporter.as_ref().map(serde_json::to_string).transpose()?)
     .bind((!t.attachments.is_empty()).then(|| serde_json::to_string(&t.attachments)).transpose()?)
     .bind(t.machine_id.map(|m| m.to_string()))
+    .bind(request_key)
     .execute(uow.conn())
     .await?;
     history(
@@ -163,6 +164,17 @@ async fn history(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// The ticket opened under the caller's request key, if one was.
+pub(crate) async fn by_request_key(conn: &mut AnyConnection, key: &str) -> Result<Option<Ticket>> {
+    let row: Option<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SELECT} where request_key = $1"
+    )))
+    .bind(key)
+    .fetch_optional(conn)
+    .await?;
+    row.map(TicketRow::into_ticket).transpose()
 }
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
