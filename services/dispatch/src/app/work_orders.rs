@@ -404,11 +404,11 @@ pub(crate) async fn book(
     if !store::book(uow, &w, &req.window, who, &note, now).await? {
         return Err(ServiceError::stale("the work order was changed meanwhile"));
     }
-    let updated = reread(uow, w.id).await?;
+    let mut updated = reread(uow, w.id).await?;
     if let Some(t) = updated.technician_id {
         replan_if_published(uow, calendar, &updated, t).await?;
+        updated = reread(uow, w.id).await?;
     }
-    let updated = reread(uow, w.id).await?;
     let e = WorkOrderAppointmentBooked {
         work_order_id: w.id,
         number: w.number.clone(),

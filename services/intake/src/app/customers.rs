@@ -169,6 +169,27 @@ async fn insert_machine(
             unknown_product_line(uow, &format!("{at}product_line"), &info.product_line).await,
         );
     };
+    store_machine(
+        uow,
+        customer,
+        info,
+        given_warranty_end,
+        install_location,
+        months,
+    )
+    .await
+}
+
+/// Stores a new machine of `customer` with a warranty of the product line's `months`
+/// (unless its end is given); 409 when its brand and serial were registered meanwhile.
+async fn store_machine(
+    uow: &mut UnitOfWork,
+    customer: Uuid,
+    info: &MachineInfo,
+    given_warranty_end: Option<chrono::NaiveDate>,
+    install_location: &str,
+    months: u32,
+) -> Result<Machine, ServiceError> {
     let now = from_ms(now_ms());
     let m = Machine {
         id: Uuid::now_v7(),
