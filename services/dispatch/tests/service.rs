@@ -368,6 +368,89 @@ async fn day_plans_route_appointments_and_insert_urgent_work_on_postgresql() {
     day_plans_route_appointments_and_insert_urgent_work(TestBackend::Postgres).await;
 }
 
+/// A technician's daily capacity counts the work planned for the day in Shanghai: orders
+/// booked next week leave today free, an unreported order of yesterday does not block
+/// today, and today's own work fills it; automatic and by-hand assignment read it alike.
+async fn capacity_counts_the_days_work(backend: TestBackend) {
+    let svc = dispatch(backend, Config::default()).await;
+    let tech: serde_json::Value = svc
+        .request(
+            "technician.create",
+            &json!({"name": "Zhao Min", "district": "tianhe", "skills": ["copier", "sharp"],
+                "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 2}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let book = |w: serde_json::Value, day: chrono::NaiveDate, from: &str, to: &str| {
+        let body = json!({"work_order_id": w["id"], "expected_version": w["version"],
+            "window": {"start": format!("{day}T{from}:00+08:00"), "end": format!("{day}T{to}:00+08:00")}});
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("workorder.book", &body, Some(&dispatcher()))
+                .await
+                .unwrap()
+        }
+    };
+    let assign = |w: &serde_json::Value, technician: Option<&serde_json::Value>| {
+        let mut body = json!({"work_order_id": w["id"], "expected_version": w["version"],
+            "reason": "capacity check"});
+        if let Some(t) = technician {
+            body["technician_id"] = t.clone();
+        }
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("workorder.assign", &body, Some(&dispatcher()))
+                .await
+                .unwrap()
+        }
+    };
+    let reasons = |w: &serde_json::Value| w["assignment_reasons"].to_string();
+
+    // Two orders in the queue today fill the day.
+    let first = assigned(&svc, "SN-CAP-1").await;
+    let second = assigned(&svc, "SN-CAP-2").await;
+    let third = unassigned(&svc).await;
+    assert_eq!(third["status"], "unassigned", "{third}");
+    assert!(reasons(&third).contains("at capacity (2/2)"), "{third}");
+
+    // Booked next week, they leave today free: the automatic rules now choose him.
+    let next_week = today + chrono::Duration::days(7);
+    book(first, next_week, "09:00", "10:00").await;
+    book(second, next_week, "10:00", "11:00").await;
+    let third = assign(&work_order(&svc, &third["id"]).await, None).await;
+    assert_eq!(third["status"], "assigned", "{third}");
+    assert_eq!(third["technician_id"], tech["id"]);
+    assert!(reasons(&third).contains("load 0/2"), "{third}");
+
+    // Yesterday's visit nobody reported on does not block today.
+    let yesterday = today - chrono::Duration::days(1);
+    book(third, yesterday, "09:00", "10:00").await;
+    let fourth = assigned(&svc, "SN-CAP-4").await;
+    assert!(reasons(&fourth).contains("load 0/2"), "{fourth}");
+    let fifth = assigned(&svc, "SN-CAP-5").await;
+    assert!(reasons(&fifth).contains("load 1/2"), "{fifth}");
+
+    // Today's own work fills today; a dispatcher may still give him more, seeing the load.
+    let sixth = unassigned(&svc).await;
+    assert_eq!(sixth["status"], "unassigned", "{sixth}");
+    assert!(reasons(&sixth).contains("at capacity (2/2)"), "{sixth}");
+    let sixth = assign(&sixth, Some(&tech["id"])).await;
+    assert_eq!(sixth["technician_id"], tech["id"]);
+    assert!(reasons(&sixth).contains("load 2/2"), "{sixth}");
+}
+
+#[tokio::test]
+async fn capacity_counts_the_days_work_on_sqlite() {
+    capacity_counts_the_days_work(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn capacity_counts_the_days_work_on_postgresql() {
+    capacity_counts_the_days_work(TestBackend::Postgres).await;
+}
+
 /// A flagged work order (nobody to assign) for a fresh copier ticket.
 async fn unassigned(svc: &ServiceHarness) -> serde_json::Value {
     let mut t = TicketOpened::example();

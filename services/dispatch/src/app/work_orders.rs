@@ -197,7 +197,10 @@ pub(crate) async fn create(
         Some((tech, name)) => return_visit(*tech, name.clone()),
         None => {
             let need = need_of(&draft, calendar, from_ms(now));
-            assign(&need, &technicians::candidates(uow.conn(), need.day).await?)
+            assign(
+                &need,
+                &technicians::candidates(uow.conn(), calendar, need.day).await?,
+            )
         }
     };
     let technician_id = decision.technician();
@@ -298,7 +301,7 @@ pub(crate) async fn reassign(
         return Err(illegal(&w, "be reassigned"));
     }
     let need = need_of(&w, calendar, from_ms(now));
-    let candidates = technicians::candidates(uow.conn(), need.day).await?;
+    let candidates = technicians::candidates(uow.conn(), calendar, need.day).await?;
     let decision = match req.technician_id {
         Some(t) => by_hand(&need, &candidates, t, who, &req.reason)
             .map_err(|e| ServiceError::validation(vec![e]))?,

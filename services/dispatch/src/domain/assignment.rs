@@ -6,7 +6,8 @@
 //!
 //! Hard rules decide who *may*: the skills (product line and brand), a certificate for the
 //! product line valid on the day, not on leave, a shift that covers the appointment, free
-//! capacity that day. A score decides who *should*: closeness (kilometres from the
+//! capacity that day (the open work orders planned for that day,
+//! [`super::capacity::load_on`]). A score decides who *should*: closeness (kilometres from the
 //! technician's start when both positions are known, otherwise the same district),
 //! free capacity, and for urgent work free capacity again ([`assign`]). A dispatcher may
 //! name the technician instead ([`by_hand`]: the hard rules still apply, capacity may be
@@ -34,8 +35,8 @@ pub struct Candidate {
     pub certifications: Vec<Certification>,
     /// Daily capacity.
     pub daily_capacity: u32,
-    /// Open work orders (assigned, accepted, under way).
-    pub open_orders: u32,
+    /// Open work orders planned for the day (see [`super::capacity`]).
+    pub day_orders: u32,
     /// Away on the day.
     pub on_leave: bool,
     /// Shift, local times.
@@ -258,10 +259,10 @@ pub fn refusal(need: &Need, c: &Candidate, override_capacity: bool) -> Option<St
             to.format("%H:%M")
         ));
     }
-    if !override_capacity && c.open_orders >= c.daily_capacity {
+    if !override_capacity && c.day_orders >= c.daily_capacity {
         return Some(format!(
             "{}: at capacity ({}/{})",
-            c.name, c.open_orders, c.daily_capacity
+            c.name, c.day_orders, c.daily_capacity
         ));
     }
     None
@@ -285,12 +286,12 @@ pub fn score(need: &Need, c: &Candidate) -> (u32, Vec<String>) {
         _ => reasons.push(format!("other district ({}) +0", c.district)),
     }
     let cap = c.daily_capacity.max(1);
-    let free = cap.saturating_sub(c.open_orders);
+    let free = cap.saturating_sub(c.day_orders);
     let load_points = 30 * free / cap;
     score += load_points;
     reasons.push(format!(
         "load {}/{} +{load_points}",
-        c.open_orders, c.daily_capacity
+        c.day_orders, c.daily_capacity
     ));
     if matches!(need.priority, Priority::P1 | Priority::P2) {
         let urgent = 20 * free / cap;
@@ -321,7 +322,7 @@ pub fn assign(need: &Need, candidates: &[Candidate]) -> Assignment {
         }
         let (score, reasons) = score(need, c);
         let key =
-            |s: u32, x: &Candidate| (s, std::cmp::Reverse(x.open_orders), std::cmp::Reverse(x.id));
+            |s: u32, x: &Candidate| (s, std::cmp::Reverse(x.day_orders), std::cmp::Reverse(x.id));
         if best
             .as_ref()
             .is_none_or(|(s, b, _)| key(score, c) > key(*s, b))
@@ -366,7 +367,7 @@ mod tests {
                 expires_on: day(),
             }],
             daily_capacity: cap,
-            open_orders: open,
+            day_orders: open,
             on_leave: false,
             shift: (t(8, 50), t(17, 30)),
             start: None,

@@ -1,11 +1,12 @@
 //! Dispatch's rules, free of I/O: how a technician is chosen for a work order
-//! ([`assignment`]), how a day's work orders become routes ([`plan`]), what a technician's
+//! ([`assignment`]), what fills a technician's daily capacity ([`capacity`]), how a day's work orders become routes ([`plan`]), what a technician's
 //! profile and leave hold ([`technicians`]), what inventory's answers do to a work order
 //! ([`parts`]), maintenance plans ([`maintenance`]), the history and report views
 //! ([`history`], [`report`]), how work orders are numbered ([`numbering`]); here, which
 //! moves a work order may make, what kind of work a ticket asks for, how long it takes,
 //! and what a visit report must hold.
 pub mod assignment;
+pub mod capacity;
 pub mod history;
 pub mod maintenance;
 pub mod numbering;
@@ -288,7 +289,8 @@ pub fn appointment_note(w: &TimeWindow) -> String {
     )
 }
 
-/// Work orders that are still to be done (count towards capacity and go into routes).
+/// Work orders that are still to be done (count towards their day's capacity, see
+/// [`capacity`], and go into routes).
 pub const OPEN: [WorkOrderStatus; 4] = [
     WorkOrderStatus::Assigned,
     WorkOrderStatus::Accepted,

@@ -1,13 +1,15 @@
 //! Technicians and their leave.
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{Certification, Leave, Technician};
 use aftercare_contracts::intake::GeoPoint;
 use aftercare_platform::db::{Guard, from_json, parse_id};
-use aftercare_platform::{Result, UnitOfWork};
+use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::{NaiveDate, NaiveTime};
 use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
 
 use crate::domain::assignment::Candidate;
+use crate::domain::capacity::{self, OpenOrder};
 
 /// Stores a new technician.
 pub(crate) async fn insert(uow: &mut UnitOfWork, t: &Technician, now: i64) -> Result<()> {
@@ -198,17 +200,25 @@ pub(crate) async fn list(
     Ok(out)
 }
 
-/// Active technicians as assignment sees them on `day`: open work orders and leave.
-pub(crate) async fn candidates(conn: &mut AnyConnection, day: NaiveDate) -> Result<Vec<Candidate>> {
+/// Active technicians as assignment sees them on the local day `day`: their load that day
+/// (the open work orders planned for it, [`capacity::load_on`]) and leave.
+pub(crate) async fn candidates(
+    conn: &mut AnyConnection,
+    calendar: &BusinessCalendar,
+    day: NaiveDate,
+) -> Result<Vec<Candidate>> {
     let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "select {COLUMNS} where active = 1 order by technician_id"
     )))
     .fetch_all(&mut *conn)
     .await?;
-    let open: Vec<(String, i64)> = sqlx::query_as(
-        "select technician_id, count(*) from work_order
-         where status in ('assigned', 'accepted', 'en_route', 'on_site') and technician_id is not null
-         group by technician_id",
+    let open: Vec<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+        "select w.technician_id, w.appointment_start, w.planned_arrival,
+                coalesce((select max(h.at) from work_order_history h
+                          where h.work_order_id = w.work_order_id and h.to_status = 'assigned'),
+                         w.created_at)
+         from work_order w
+         where w.status in ('assigned', 'accepted', 'en_route', 'on_site') and w.technician_id is not null",
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -221,11 +231,15 @@ pub(crate) async fn candidates(conn: &mut AnyConnection, day: NaiveDate) -> Resu
     rows.into_iter()
         .map(|r| {
             let id = r.technician_id.clone();
-            let open_orders = open
+            let theirs: Vec<OpenOrder> = open
                 .iter()
-                .find(|(t, _)| *t == id)
-                .map(|(_, n)| (*n).max(0) as u32)
-                .unwrap_or(0);
+                .filter(|(t, ..)| *t == id)
+                .map(|(_, appointment, arrival, assigned)| OpenOrder {
+                    appointment_start: appointment.map(from_ms),
+                    planned_arrival: arrival.map(from_ms),
+                    assigned_at: from_ms(*assigned),
+                })
+                .collect();
             let on_leave = away.iter().any(|(t,)| *t == id);
             let t = r.into_technician(vec![])?;
             Ok(Candidate {
@@ -235,7 +249,7 @@ pub(crate) async fn candidates(conn: &mut AnyConnection, day: NaiveDate) -> Resu
                 skills: t.skills.iter().map(|s| s.to_lowercase()).collect(),
                 certifications: t.certifications,
                 daily_capacity: t.daily_capacity,
-                open_orders,
+                day_orders: capacity::load_on(&theirs, day, calendar),
                 on_leave,
                 shift: (t.shift_start, t.shift_end),
                 start: t.start_location,
