@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use aftercare_contracts::live::LiveUpdate;
 use aftercare_contracts::permissions::LIVE_UPDATE_SUBJECTS;
 use aftercare_platform::Bus;
 use futures::StreamExt;
@@ -19,7 +20,7 @@ const BUFFER: usize = 1024;
 /// Ticket owners remembered before the cache is cleared.
 const OWNERS_KEPT: usize = 100_000;
 
-/// One change, as sent to browsers.
+/// One change, as received; browsers are sent its [`LiveUpdate`].
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Update {
     /// Envelope id (the SSE `id`).
@@ -45,6 +46,17 @@ pub(crate) struct Update {
 }
 
 impl Update {
+    /// What the stream sends of it.
+    pub(crate) fn wire(&self) -> LiveUpdate {
+        LiveUpdate {
+            event_type: self.event_type.clone(),
+            ticket_id: self.ticket_id,
+            work_order_id: self.work_order_id,
+            callback_id: self.callback_id,
+            occurred_at: self.occurred_at.clone(),
+        }
+    }
+
     /// Reads an event envelope; `None` for anything that is not one.
     pub(crate) fn from_envelope(payload: &[u8]) -> Option<Update> {
         let v: Value = serde_json::from_slice(payload).ok()?;
@@ -167,7 +179,7 @@ mod tests {
         let u = Update::from_envelope(env.to_string().as_bytes()).expect("update");
         assert_eq!(u.event_type, "dispatch.workorder.assigned");
         assert!(u.technician_id.is_some());
-        let sent = serde_json::to_string(&u).expect("json");
+        let sent = serde_json::to_string(&u.wire()).expect("json");
         assert!(!sent.contains("5555"));
         assert!(!sent.contains("technician_id"));
         assert!(Update::from_envelope(b"not json").is_none());

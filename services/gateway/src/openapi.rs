@@ -7,7 +7,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
-use crate::api::operation::{Access, Body, In, Kind, Operation};
+use crate::api::operation::{Access, Body, In, Kind, Operation, SchemaFn};
 use crate::api::operations;
 use crate::error::Problem;
 
@@ -48,6 +48,148 @@ fn request_schema(g: &mut SchemaGenerator, op: &Operation) -> Option<Value> {
     Some(inline)
 }
 
+/// A server-sent event stream: the body is text, and each event (OpenAPI 3.2's
+/// `itemSchema`) is one of the named events, its `data` JSON of the event's schema.
+fn event_stream(g: &mut SchemaGenerator, events: Vec<(&'static str, SchemaFn)>) -> Value {
+    let names: Vec<String> = events.iter().map(|(n, _)| format!("`{n}`")).collect();
+    let items: Vec<Value> = events
+        .into_iter()
+        .map(|(name, make)| {
+            let mut data = make(g).to_value();
+            if name.contains('.') {
+                data = json!({"allOf": [data, {"properties": {"type": {"const": name}}}]});
+            }
+            json!({
+                "type": "object",
+                "title": name,
+                "properties": {
+                    "event": {"const": name},
+                    "id": {"type": "string"},
+                    "data": {
+                        "type": "string",
+                        "contentMediaType": "application/json",
+                        "contentSchema": data,
+                    },
+                },
+                "required": ["event", "data"],
+            })
+        })
+        .collect();
+    json!({
+        "description": format!(
+            "A stream of server-sent events: `ready` first, then one event per change the caller may see, named by its event type (`data` JSON with the ids concerned, never personal data; `id` the event's id), `lagged` when updates were dropped for a slow reader, `ended` when the access that opened the stream ended. Events: {}.",
+            names.join(", ")
+        ),
+        "content": {"text/event-stream": {
+            "schema": {"type": "string"},
+            "itemSchema": {"oneOf": items},
+        }}
+    })
+}
+
+/// Every error status an operation may declare, with its meaning in the reference.
+const ERRORS: &[(u16, &str, &str)] = &[
+    (
+        400,
+        "BadRequest",
+        "The body is not valid JSON, or a query parameter is malformed.",
+    ),
+    (
+        401,
+        "Unauthenticated",
+        "Not signed in, or the credentials are wrong, expired or revoked.",
+    ),
+    (
+        403,
+        "Forbidden",
+        "The caller's role may not use this operation, or the account must change its password first.",
+    ),
+    (
+        404,
+        "NotFound",
+        "No such object, or one the caller may not see.",
+    ),
+    (
+        409,
+        "Conflict",
+        "The object's state does not allow this, a duplicate, or the first request with this Idempotency-Key is still in progress.",
+    ),
+    (
+        412,
+        "PreconditionFailed",
+        "If-Match names a version that is no longer current: read the object again.",
+    ),
+    (
+        413,
+        "PayloadTooLarge",
+        "The body is larger than the gateway accepts.",
+    ),
+    (
+        415,
+        "UnsupportedMediaType",
+        "The body is not sent as application/json.",
+    ),
+    (
+        422,
+        "ValidationFailed",
+        "Invalid fields, named in `errors`, or an Idempotency-Key reused with another request.",
+    ),
+    (
+        428,
+        "PreconditionRequired",
+        "If-Match is missing: send the ETag of the version read.",
+    ),
+    (
+        429,
+        "TooManyRequests",
+        "Slow down; retry after Retry-After seconds.",
+    ),
+    (502, "BadGateway", "A service's reply could not be read."),
+    (
+        503,
+        "ServiceUnavailable",
+        "A service is unavailable or busy; retry after Retry-After seconds.",
+    ),
+    (
+        504,
+        "GatewayTimeout",
+        "A service did not answer in time; retry after Retry-After seconds.",
+    ),
+];
+
+/// The name of the response component for an error status.
+fn problem_name(status: u16) -> &'static str {
+    ERRORS
+        .iter()
+        .find(|(s, _, _)| *s == status)
+        .map_or("Problem", |(_, name, _)| name)
+}
+
+/// The response components: one per error status, and `Problem` for any other.
+fn problem_responses(problem: &Value) -> Value {
+    let retry_after = json!({"Retry-After": {"description": "Seconds to wait before retrying (429, 503, 504).", "schema": {"type": "integer", "minimum": 0}}});
+    let mut out = Map::new();
+    out.insert(
+        "Problem".into(),
+        json!({
+            "description": "RFC 9457 problem details: 400 malformed, 401 not signed in, 403 role not permitted, 404 not found (also objects that are not yours), 405, 409 conflict, 412 stale If-Match, 413 too large, 415 not JSON, 422 invalid fields (named in `errors`), 428 If-Match missing, 429 slow down (Retry-After), 502/503/504 a service is unavailable or slow (Retry-After).",
+            "headers": retry_after,
+            "content": {"application/problem+json": {"schema": problem}}
+        }),
+    );
+    for (status, name, text) in ERRORS {
+        let mut r = json!({
+            "description": text,
+            "content": {"application/problem+json": {"schema": problem}}
+        });
+        if matches!(status, 429 | 503 | 504 | 502) {
+            r["headers"] = retry_after.clone();
+        }
+        out.insert((*name).into(), r);
+    }
+    Value::Object(out)
+}
+
 fn access_text(op: &Operation) -> String {
     match op.access {
         Access::Public => "Public.".into(),
@@ -82,7 +224,7 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
         Kind::Update => params.push(json!({
             "name": "If-Match", "in": "header", "required": true,
             "description": "The ETag of the version read; 412 when it changed since, 428 when missing.",
-            "schema": {"type": "string"}
+            "schema": {"type": "string", "minLength": 1}
         })),
         Kind::Read | Kind::Action => {}
     }
@@ -97,10 +239,7 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
             }
             r
         }
-        Body::EventStream => json!({
-            "description": "A stream of server-sent events: `ready` first, then one event per change (`event:` is the event type, `data:` JSON with the ids concerned), `lagged` when updates were dropped for a slow reader.",
-            "content": {"text/event-stream": {"schema": {"type": "string"}}}
-        }),
+        Body::EventStream(events) => event_stream(g, events()),
         Body::Empty => json!({"description": "Done; no content."}),
         Body::Csv => json!({
             "description": "A CSV file, UTF-8 with a byte-order mark, one header line.",
@@ -109,6 +248,12 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
     };
     let mut responses = Map::new();
     responses.insert(op.status.to_string(), success);
+    for status in op.error_statuses() {
+        responses.insert(
+            status.to_string(),
+            json!({"$ref": format!("#/components/responses/{}", problem_name(status))}),
+        );
+    }
     responses.insert(
         "default".into(),
         json!({"$ref": "#/components/responses/Problem"}),
@@ -180,13 +325,7 @@ pub(crate) fn document() -> Value {
             "headers": {
                 "ETag": {"description": "The object's version; send it back in If-Match to update.", "schema": {"type": "string"}}
             },
-            "responses": {
-                "Problem": {
-                    "description": "RFC 9457 problem details: 400 malformed, 401 not signed in, 403 role not permitted, 404 not found (also objects that are not yours), 405, 409 conflict, 412 stale If-Match, 413 too large, 415 not JSON, 422 invalid fields (named in `errors`), 428 If-Match missing, 429 slow down (Retry-After), 502/503/504 a service is unavailable or slow (Retry-After).",
-                    "headers": {"Retry-After": {"description": "Seconds to wait before retrying (429, 503, 504).", "schema": {"type": "integer"}}},
-                    "content": {"application/problem+json": {"schema": problem}}
-                }
-            }
+            "responses": problem_responses(&problem),
         }
     })
 }
@@ -257,6 +396,30 @@ mod tests {
                 "{}",
                 op.id
             );
+            let documented = |s: u16| o["responses"][s.to_string()]["$ref"].is_string();
+            if op.kind == Kind::Update {
+                for s in [409, 412, 428] {
+                    assert!(documented(s), "{}: {s}", op.id);
+                }
+            }
+            if op.request.is_some() {
+                for s in [400, 413, 415, 422] {
+                    assert!(documented(s), "{}: {s}", op.id);
+                }
+            }
+            match op.access {
+                Access::Public => assert!(!documented(403), "{}", op.id),
+                _ => assert!(documented(401) && documented(403), "{}", op.id),
+            }
+            if op.path.contains('{') {
+                assert!(documented(404), "{}", op.id);
+            }
+        }
+        let responses = doc["components"]["responses"]
+            .as_object()
+            .expect("responses");
+        for (_, name, _) in ERRORS {
+            assert!(responses.contains_key(*name), "{name}");
         }
         let schemas = doc["components"]["schemas"].as_object().expect("schemas");
         for name in ["Ticket", "OpenTicket", "WorkOrder", "Problem", "TokenPair"] {
@@ -264,6 +427,39 @@ mod tests {
         }
         let text = doc.to_string();
         assert!(!text.contains("#/$defs"), "refs point into components");
+    }
+
+    #[test]
+    fn every_event_of_the_live_stream_is_named_with_its_schema() {
+        let doc = document();
+        let items = doc["paths"]["/api/v1/stream"]["get"]["responses"]["200"]["content"]
+            ["text/event-stream"]["itemSchema"]["oneOf"]
+            .as_array()
+            .expect("events")
+            .clone();
+        let named = |n: &str| {
+            items
+                .iter()
+                .find(|i| i["properties"]["event"]["const"] == n)
+                .unwrap_or_else(|| panic!("{n}"))["properties"]["data"]["contentSchema"]
+                .clone()
+        };
+        assert_eq!(named("ready")["$ref"], "#/components/schemas/LiveReady");
+        assert_eq!(named("lagged")["$ref"], "#/components/schemas/LiveLagged");
+        assert_eq!(named("ended")["$ref"], "#/components/schemas/LiveEnded");
+        let assigned = named("dispatch.workorder.assigned");
+        assert_eq!(
+            assigned["allOf"][0]["$ref"],
+            "#/components/schemas/LiveUpdate"
+        );
+        assert_eq!(
+            assigned["allOf"][1]["properties"]["type"]["const"],
+            "dispatch.workorder.assigned"
+        );
+        assert_eq!(
+            items.len(),
+            3 + aftercare_contracts::live::update_events().len()
+        );
     }
 
     #[test]

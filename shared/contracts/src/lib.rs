@@ -12,6 +12,8 @@ pub mod dispatch;
 pub mod envelope;
 pub mod intake;
 pub mod inventory;
+pub mod limits;
+pub mod live;
 pub mod money;
 pub mod permissions;
 pub mod requests;

@@ -689,6 +689,7 @@ pub(crate) fn signing_in() -> Routes {
                 .summary("Sign in with login and password; returns an access and a refresh token")
                 .public()
                 .body::<SignIn>()
+                .answers(&[401])
                 .reply::<TokenPair>()
                 .to(sign_in),
         )
@@ -697,6 +698,7 @@ pub(crate) fn signing_in() -> Routes {
                 .summary("Exchange a refresh token for new tokens (the old one stops working)")
                 .public()
                 .body::<Refresh>()
+                .answers(&[401])
                 .reply::<TokenPair>()
                 .to(refresh),
         )

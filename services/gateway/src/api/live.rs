@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use aftercare_contracts::Role;
 use aftercare_contracts::intake::{GetTicket, Ticket};
+use aftercare_contracts::live::{self, LiveEnded, LiveLagged, LiveReady, LiveUpdate};
 use axum::extract::{Extension, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -24,7 +25,7 @@ use futures::{Stream, StreamExt};
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
-use super::operation::{Routes, get};
+use super::operation::{Routes, SchemaFn, get, schema};
 use crate::error::ApiError;
 use crate::identity::Principal;
 use crate::live::Update;
@@ -78,8 +79,9 @@ pub(crate) async fn stream(
     let rx = s.live.subscribe();
     let ended = access_ended(s.clone(), headers);
     let hello = Event::default()
-        .event("ready")
-        .data(format!("{{\"role\":\"{}\"}}", p.role.name()));
+        .event(live::READY)
+        .json_data(LiveReady { role: p.role })
+        .unwrap_or_else(|_| Event::default().comment("unreadable"));
     let updates = futures::stream::unfold((rx, s, p), |(mut rx, s, p)| async move {
         loop {
             match rx.recv().await {
@@ -88,15 +90,16 @@ pub(crate) async fn stream(
                         let e = Event::default()
                             .event(u.event_type.clone())
                             .id(u.id.clone())
-                            .json_data(&*u)
+                            .json_data(u.wire())
                             .unwrap_or_else(|_| Event::default().comment("unreadable"));
                         return Some((Ok(e), (rx, s, p)));
                     }
                 }
                 Err(broadcast::error::RecvError::Lagged(n)) => {
                     let e = Event::default()
-                        .event("lagged")
-                        .data(format!("{{\"missed\":{n}}}"));
+                        .event(live::LAGGED)
+                        .json_data(LiveLagged { missed: n })
+                        .unwrap_or_else(|_| Event::default().comment("unreadable"));
                     return Some((Ok(e), (rx, s, p)));
                 }
                 Err(broadcast::error::RecvError::Closed) => return None,
@@ -115,8 +118,11 @@ pub(crate) async fn stream(
     let farewell = futures::stream::once(async move {
         over.load(Ordering::SeqCst).then(|| {
             Ok(Event::default()
-                .event("ended")
-                .data("{\"reason\":\"access ended; sign in again\"}"))
+                .event(live::ENDED)
+                .json_data(LiveEnded {
+                    reason: "access ended; sign in again".into(),
+                })
+                .unwrap_or_else(|_| Event::default().comment("unreadable")))
         })
     })
     .filter_map(futures::future::ready);
@@ -141,6 +147,19 @@ async fn access_ended(s: AppState, headers: HeaderMap) {
     }
 }
 
+/// Every event the stream sends, by name, with the schema of its `data`.
+fn events() -> Vec<(&'static str, SchemaFn)> {
+    let mut out: Vec<(&'static str, SchemaFn)> = vec![(live::READY, schema::<LiveReady>)];
+    out.extend(
+        live::update_events()
+            .into_iter()
+            .map(|name| (name, schema::<LiveUpdate> as SchemaFn)),
+    );
+    out.push((live::LAGGED, schema::<LiveLagged>));
+    out.push((live::ENDED, schema::<LiveEnded>));
+    out
+}
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("live")
@@ -150,7 +169,7 @@ pub(crate) fn routes() -> Routes {
                 .signed_in()
                 .ticket_code()
                 .scope("customer: own tickets; technician: own work orders; ticket code: that ticket; callback agent: callbacks; desk roles: everything")
-                .event_stream()
+                .event_stream(events)
                 .to(stream),
         )
 }

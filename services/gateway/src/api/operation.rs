@@ -156,8 +156,9 @@ pub(crate) const WORK_ORDER_FILTER: Param = query(
 pub(crate) enum Body {
     /// JSON of this schema.
     Json(SchemaFn),
-    /// A server-sent event stream.
-    EventStream,
+    /// A server-sent event stream: every event name it sends with the schema of its
+    /// `data`.
+    EventStream(fn() -> Vec<(&'static str, SchemaFn)>),
     /// No body.
     Empty,
     /// A CSV file.
@@ -195,7 +196,53 @@ pub(crate) struct Operation {
     pub(crate) status: u16,
     /// What the success response carries.
     pub(crate) response: Body,
+    /// Error statuses the handler answers beyond those the declaration implies (a
+    /// public sign-in refusing credentials answers 401).
+    pub(crate) answers: Vec<u16>,
 }
+
+impl Operation {
+    /// Every error status the operation can answer, from what its declaration says:
+    /// signed-in access answers 401 and 403 (a role not permitted, or a password to change
+    /// first); a body 400, 413, 415 and 422; query parameters 422; a path id or narrowed
+    /// scope 404; a POST about one object 409 (its state forbids it); creating 409 and 422
+    /// (`Idempotency-Key` in flight or reused); an update 409, 412 and 428; every
+    /// operation 429 and 503, and one served by a service 502 and 504.
+    pub(crate) fn error_statuses(&self) -> Vec<u16> {
+        let mut out = self.answers.clone();
+        if !matches!(self.access, Access::Public) {
+            out.extend([401, 403]);
+        }
+        if self.request.is_some() {
+            out.extend([400, 413, 415, 422]);
+        }
+        if self.params.iter().any(|p| p.at == In::Query) {
+            out.push(422);
+        }
+        let about_one = self.params.iter().any(|p| p.at == In::Path);
+        if about_one || !self.scope.is_empty() || self.ticket_code {
+            out.push(404);
+        }
+        if about_one && self.method == Method::POST {
+            out.push(409);
+        }
+        match self.kind {
+            Kind::Create => out.extend([409, 422]),
+            Kind::Update => out.extend([409, 412, 428]),
+            Kind::Read | Kind::Action => {}
+        }
+        out.extend([429, 503]);
+        if !LOCAL_TAGS.contains(&self.tag) {
+            out.extend([502, 504]);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Reference groups the gateway serves itself, without calling a service.
+const LOCAL_TAGS: &[&str] = &["auth", "accounts"];
 
 /// A `GET` operation being declared: a read answering 200, administrators only until
 /// the declaration says otherwise.
@@ -237,6 +284,7 @@ impl Declaration {
                 request_omits: Vec::new(),
                 status: 200,
                 response: Body::Empty,
+                answers: Vec::new(),
             },
         }
     }
@@ -315,6 +363,13 @@ impl Declaration {
         self
     }
 
+    /// Also answers these error statuses, which the rest of the declaration does not
+    /// imply (a public operation refusing credentials with 401).
+    pub(crate) fn answers(mut self, statuses: &[u16]) -> Self {
+        self.op.answers.extend_from_slice(statuses);
+        self
+    }
+
     /// Answers 202: the work goes on after the answer.
     pub(crate) fn accepted(mut self) -> Self {
         self.op.status = 202;
@@ -340,9 +395,9 @@ impl Declaration {
         self
     }
 
-    /// Answers a stream of server-sent events.
-    pub(crate) fn event_stream(mut self) -> Self {
-        self.op.response = Body::EventStream;
+    /// Answers a stream of server-sent events, named and shaped as `events` says.
+    pub(crate) fn event_stream(mut self, events: fn() -> Vec<(&'static str, SchemaFn)>) -> Self {
+        self.op.response = Body::EventStream(events);
         self
     }
 

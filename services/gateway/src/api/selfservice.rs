@@ -159,6 +159,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("Exchange ticket number and code for a token that can follow that ticket")
                 .public()
                 .body::<RedeemCode>()
+                .answers(&[401])
                 .reply::<TicketSession>()
                 .to(redeem_code),
         )

@@ -380,6 +380,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("The questions behind an answer link (the token goes in the body, never in a URL)")
                 .public()
                 .body::<GetAnswerForm>()
+                .answers(&[404])
                 .reply::<AnswerForm>()
                 .to(answer_form),
         )
@@ -388,6 +389,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("Answer through a link; the link is used up")
                 .public()
                 .body::<AnswerByLink>()
+                .answers(&[404])
                 .no_content()
                 .to(answer_by_link),
         )
