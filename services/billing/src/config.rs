@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
+use aftercare_platform::Clock;
 use aftercare_platform::settings::Lookup;
 
 /// Everything billing is configured with.
@@ -15,12 +16,16 @@ pub struct Config {
     /// `AFTERCARE_HOLIDAYS_FILE`): the local day a visit is priced on and a receipt is
     /// numbered and aged by. Default: Asia/Shanghai and the shipped holiday schedule.
     pub calendar: Arc<BusinessCalendar>,
+    /// Where the time is read: the system clock (a test sets another, to run the service
+    /// at a chosen instant such as the turn of the company's year).
+    pub clock: Clock,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Self {
             calendar: Arc::new(BusinessCalendar::china()),
+            clock: Clock::SYSTEM,
         }
     }
 }
@@ -31,6 +36,7 @@ impl Config {
     pub fn from_settings(get: Lookup<'_>) -> Result<Self, String> {
         Ok(Self {
             calendar: Arc::new(BusinessCalendar::from_settings(get).map_err(|e| e.to_string())?),
+            clock: Clock::SYSTEM,
         })
     }
 }

@@ -35,13 +35,14 @@ pub async fn build(
     settings: MessagingSettings,
     config: Config,
 ) -> Result<ServiceHost> {
-    let Config { calendar } = config;
-    ServiceHost::open(
+    let Config { calendar, clock } = config;
+    ServiceHost::open_with_clock(
         Service::Billing,
         bus,
         database_url,
         &MIGRATIONS,
         settings,
+        clock,
         |db| {
             (
                 api::endpoints(db, calendar.clone()),

@@ -322,3 +322,37 @@ async fn brand_warranty_work_is_claimed_from_the_brand_on_sqlite() {
 async fn brand_warranty_work_is_claimed_from_the_brand_on_postgresql() {
     brand_warranty_work_is_claimed_from_the_brand(TestBackend::Postgres).await;
 }
+
+#[tokio::test]
+async fn a_receipt_issued_at_7_on_1_january_in_shanghai_is_numbered_in_the_new_year() {
+    use chrono::TimeZone;
+    // 23:00 UTC on 31 December 2026 is 07:00 on 1 January 2027 in Shanghai.
+    let at = Utc
+        .with_ymd_and_hms(2026, 12, 31, 23, 0, 0)
+        .single()
+        .unwrap();
+    let svc = ServiceHarness::start(
+        Service::Billing,
+        TestBackend::Sqlite,
+        |bus, url, settings| async move {
+            let config = Config {
+                clock: aftercare_platform::Clock::starting_at(at),
+                ..Config::default()
+            };
+            aftercare_billing::build(bus, &url, settings, config).await
+        },
+    )
+    .await
+    .unwrap();
+    let visit = work_order_completed(at - chrono::Duration::minutes(30));
+    svc.publish(&Envelope::new(visit.clone(), None))
+        .await
+        .unwrap();
+    let issued = svc
+        .next_published("billing.invoice.issued", |e| {
+            e["data"]["work_order_id"] == json!(visit.work_order_id)
+        })
+        .await
+        .unwrap();
+    assert_eq!(issued["data"]["number"], "R2027-000001", "{issued}");
+}

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
+use aftercare_platform::Clock;
 use aftercare_platform::settings::{Lookup, whole_number};
 
 /// Everything dispatch is configured with.
@@ -15,6 +16,9 @@ pub struct Config {
     /// `AFTERCARE_HOLIDAYS_FILE`): visit days, shifts and maintenance dates are local to it.
     /// Default: Asia/Shanghai and the shipped holiday schedule.
     pub calendar: Arc<BusinessCalendar>,
+    /// Where the time is read: the system clock (a test sets another, to run the service
+    /// at a chosen instant such as the turn of the company's year).
+    pub clock: Clock,
     /// Days ahead a planned maintenance visit is generated as `dispatch.maintenance.due`
     /// (`AFTERCARE_MAINTENANCE_LEAD_DAYS`, 0–60). Default 7.
     pub maintenance_lead_days: u32,
@@ -24,6 +28,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             calendar: Arc::new(BusinessCalendar::china()),
+            clock: Clock::SYSTEM,
             maintenance_lead_days: 7,
         }
     }
@@ -36,6 +41,7 @@ impl Config {
         let defaults = Self::default();
         Ok(Self {
             calendar: Arc::new(BusinessCalendar::from_settings(get).map_err(|e| e.to_string())?),
+            clock: Clock::SYSTEM,
             maintenance_lead_days: whole_number(
                 get,
                 "AFTERCARE_MAINTENANCE_LEAD_DAYS",

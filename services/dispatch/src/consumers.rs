@@ -86,11 +86,11 @@ async fn on_backorder_fulfilled(
 }
 
 async fn on_contract_signed(
-    _: &Context,
+    cx: &Context,
     uow: &mut UnitOfWork,
     e: Envelope<ContractSigned>,
 ) -> Result<(), EventError> {
-    maintenance::contract_signed(uow, &e.data.0).await?;
+    maintenance::contract_signed(uow, &cx.calendar, &e.data.0).await?;
     Ok(())
 }
 

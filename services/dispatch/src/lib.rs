@@ -35,15 +35,17 @@ pub async fn build(
 ) -> Result<ServiceHost> {
     let Config {
         calendar,
+        clock,
         maintenance_lead_days: lead_days,
     } = config;
     let job_calendar = calendar.clone();
-    ServiceHost::open(
+    ServiceHost::open_with_clock(
         Service::Dispatch,
         bus,
         database_url,
         &MIGRATIONS,
         settings,
+        clock,
         |db| {
             (
                 api::endpoints(db, calendar.clone()),

@@ -648,3 +648,63 @@ async fn a_plan_made_by_hand_is_checked_and_listed_with_its_customer() {
     assert_eq!(list["items"].as_array().unwrap().len(), 2);
     assert_eq!(list["items"][0]["id"], p["id"]);
 }
+
+/// 07:00 on 1 January 2027 in Shanghai, while UTC is still on 31 December 2026.
+fn new_year_morning_in_shanghai() -> aftercare_platform::Clock {
+    use chrono::TimeZone;
+    aftercare_platform::Clock::starting_at(
+        chrono::Utc
+            .with_ymd_and_hms(2026, 12, 31, 23, 0, 0)
+            .single()
+            .unwrap(),
+    )
+}
+
+#[tokio::test]
+async fn work_orders_and_running_contracts_follow_the_company_date_at_the_turn_of_the_year() {
+    use aftercare_contracts::billing::{Contract, ContractCoverage, ContractSigned};
+    let svc = dispatch(
+        TestBackend::Sqlite,
+        Config {
+            clock: new_year_morning_in_shanghai(),
+            ..Config::default()
+        },
+    )
+    .await;
+    // The first work order of the morning is the new year's, not 2026's.
+    let w = unassigned(&svc).await;
+    assert_eq!(w["number"], "W2027-000001", "{w}");
+
+    // A contract already running starts its monthly visits on the company's today.
+    let machine = TicketOpened::example().machine.unwrap();
+    let contract = Contract {
+        id: uuid::Uuid::now_v7(),
+        number: "K2026-000042".into(),
+        customer_id: uuid::Uuid::now_v7(),
+        customer_name: "ACME".into(),
+        district: "tianhe".into(),
+        address: "1 Tianhe Rd".into(),
+        machines: vec![machine],
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        ends_on: chrono::NaiveDate::from_ymd_opt(2027, 11, 30).unwrap(),
+        coverage: ContractCoverage {
+            call_out: true,
+            labour: true,
+            parts: false,
+            visit_every_months: 1,
+        },
+        price: aftercare_contracts::Money {
+            amount_minor: 120_000,
+            currency: "CNY".into(),
+        },
+        created_at: chrono::Utc::now(),
+    };
+    svc.publish(&Envelope::new(ContractSigned(contract), None))
+        .await
+        .unwrap();
+    let due = svc
+        .next_published("dispatch.maintenance.due", |_| true)
+        .await
+        .unwrap();
+    assert_eq!(due["data"]["due_on"], "2027-01-01", "{due}");
+}

@@ -60,6 +60,7 @@ pub struct Db {
     backend: Backend,
     metrics: Arc<RoleMetrics>,
     relay_wake: Arc<Notify>,
+    clock: crate::Clock,
     /// Keeps the pools sampled for `/metrics` while any handle to the database is alive.
     _pools: Arc<PoolWatch>,
 }
@@ -141,8 +142,21 @@ impl Db {
             backend,
             metrics: role(role_name),
             relay_wake: Arc::new(Notify::new()),
+            clock: crate::Clock::SYSTEM,
             _pools: watch_pools(role_name, pools),
         })
+    }
+
+    /// This handle reading the time from `clock` (its units of work's [`UnitOfWork::now`]);
+    /// set once after connecting, before the handle is shared.
+    pub fn with_clock(mut self, clock: crate::Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock this handle reads the time from.
+    pub fn clock(&self) -> crate::Clock {
+        self.clock
     }
 
     /// Applies the platform's and the service's pending migrations; a no-op when current.
@@ -268,6 +282,17 @@ impl UnitOfWork {
     /// The connection to run statements on.
     pub fn conn(&mut self) -> &mut AnyConnection {
         &mut self.tx
+    }
+
+    /// The time now, from the database handle's clock ([`Db::with_clock`]): what a use
+    /// case records as "now" and takes the company's date of.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.db.clock.now()
+    }
+
+    /// [`UnitOfWork::now`] as UTC epoch milliseconds.
+    pub fn now_ms(&self) -> i64 {
+        self.db.clock.now_ms()
     }
 
     /// The backend, for the few statements that differ.

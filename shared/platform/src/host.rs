@@ -149,7 +149,35 @@ impl ServiceHost {
     where
         F: FnOnce(Db) -> (Vec<Endpoint>, Option<Arc<dyn EventHandler>>),
     {
-        let db = Db::connect(database_url, service.name()).await?;
+        Self::open_with_clock(
+            service,
+            bus,
+            database_url,
+            migrations,
+            settings,
+            crate::Clock::SYSTEM,
+            parts,
+        )
+        .await
+    }
+
+    /// [`ServiceHost::open`] with the database handle reading the time from `clock`
+    /// (the system clock but in tests), for a service whose config carries one.
+    pub async fn open_with_clock<F>(
+        service: Service,
+        bus: Bus,
+        database_url: &str,
+        migrations: &crate::db::Migrations,
+        settings: MessagingSettings,
+        clock: crate::Clock,
+        parts: F,
+    ) -> Result<Self>
+    where
+        F: FnOnce(Db) -> (Vec<Endpoint>, Option<Arc<dyn EventHandler>>),
+    {
+        let db = Db::connect(database_url, service.name())
+            .await?
+            .with_clock(clock);
         db.migrate(migrations).await?;
         let (endpoints, handler) = parts(db.clone());
         Self::build(service, bus, db, endpoints, handler, settings).await

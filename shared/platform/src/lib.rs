@@ -7,6 +7,7 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 pub mod bus;
+pub mod clock;
 pub mod company_settings;
 pub mod consumer;
 pub mod db;
@@ -25,6 +26,7 @@ pub mod settings;
 pub mod telemetry;
 
 pub use bus::Bus;
+pub use clock::Clock;
 pub use company_settings::CompanySetting;
 pub use db::{Backend, Db, UnitOfWork};
 pub use error::{Error, Result};

@@ -5,7 +5,7 @@ use aftercare_contracts::billing::{
 };
 use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::{UnitOfWork, from_ms, now_ms};
+use aftercare_platform::{UnitOfWork, now_ms};
 use uuid::Uuid;
 
 use crate::domain::{contracts, numbering};
@@ -23,7 +23,7 @@ pub(crate) async fn sign(
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
-    let now = from_ms(now_ms());
+    let now = uow.now();
     let number = uow.next_number(&numbering::CONTRACT, calendar, now).await?;
     let c = contracts::signed(Uuid::now_v7(), number, req, now);
     store::contracts::insert_contract(uow, &c).await?;
@@ -54,7 +54,7 @@ pub(crate) async fn terminate(
             format!("{} was already ended early", c.number),
         ));
     }
-    let today = calendar.local_date(from_ms(now_ms()));
+    let today = calendar.local_date(uow.now());
     contracts::check_early_end(&c, req.ends_on, today).map_err(super::refused)?;
     let by = super::user_of(&actor);
     let signed_ends_on = c.ends_on;

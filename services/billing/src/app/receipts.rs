@@ -26,7 +26,7 @@ pub(crate) async fn visit_completed(
     calendar: &BusinessCalendar,
     w: &WorkOrderCompleted,
 ) -> Result<()> {
-    let now = now_ms();
+    let now = uow.now_ms();
     if let Some(cash) = w.cash_collected.as_ref().filter(|m| m.amount_minor > 0) {
         store::cash::record_collection(
             uow,
@@ -56,7 +56,7 @@ pub(crate) async fn parts_priced(
     calendar: &BusinessCalendar,
     consumed: &StockConsumed,
 ) -> Result<()> {
-    let now = now_ms();
+    let now = uow.now_ms();
     let json = serde_json::to_string(&consumed.lines)?;
     let row = store::visits::record_visit(
         uow,
@@ -281,7 +281,7 @@ pub(crate) async fn issue_credit_note(
         return Err(ServiceError::validation(errors));
     }
     let inv = settle_against(uow, &req.invoice_id, &req.amount, true).await?;
-    let now = from_ms(now_ms());
+    let now = uow.now();
     let today = calendar.local_date(now);
     let number = uow
         .next_number(&domain::numbering::CREDIT_NOTE, calendar, now)

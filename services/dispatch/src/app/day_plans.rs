@@ -102,7 +102,7 @@ pub(crate) async fn publish(
     date: NaiveDate,
     actor: Option<Actor>,
 ) -> Result<DayPlan, ServiceError> {
-    let today = calendar.local_date(from_ms(now_ms()));
+    let today = calendar.local_date(uow.now());
     if let Some(e) = check_plan_date(date, today) {
         return Err(ServiceError::validation(vec![e]));
     }

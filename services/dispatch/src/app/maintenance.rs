@@ -6,7 +6,7 @@ use aftercare_contracts::billing::Contract;
 use aftercare_contracts::dispatch::{CreateMaintenancePlan, MaintenanceDue, MaintenancePlan};
 use aftercare_contracts::intake::WarrantyRegistered;
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::{Result, UnitOfWork, from_ms, now_ms};
+use aftercare_platform::{Result, UnitOfWork, now_ms};
 use chrono::{Duration, NaiveDate};
 
 use crate::domain::maintenance::{
@@ -54,9 +54,14 @@ pub(crate) async fn warranty_registered(
 }
 
 /// A signed contract plans its maintenance visits: one plan per machine, once per
-/// contract and machine however often the event comes.
-pub(crate) async fn contract_signed(uow: &mut UnitOfWork, c: &Contract) -> Result<()> {
-    let today = from_ms(now_ms()).date_naive();
+/// contract and machine however often the event comes; a contract already running starts
+/// its visits on the company's today.
+pub(crate) async fn contract_signed(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    c: &Contract,
+) -> Result<()> {
+    let today = calendar.local_date(uow.now());
     for (key, p) in plans_for_contract(c, today) {
         store::insert(uow, &p, &key, now_ms()).await?;
     }
@@ -81,7 +86,7 @@ pub(crate) async fn generate_due(
     calendar: &BusinessCalendar,
     lead_days: u32,
 ) -> Result<usize> {
-    let today = calendar.local_date(from_ms(now_ms()));
+    let today = calendar.local_date(uow.now());
     let horizon = today + Duration::days(i64::from(lead_days));
     let due = store::due(uow.conn(), horizon, DUE_BATCH).await?;
     let mut n = 0;

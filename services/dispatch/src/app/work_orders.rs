@@ -145,7 +145,7 @@ pub(crate) async fn create(
     calendar: &BusinessCalendar,
     v: NewVisit<'_>,
 ) -> Result<WorkOrder, ServiceError> {
-    let now = now_ms();
+    let now = uow.now_ms();
     let number = uow
         .next_number(
             &crate::domain::numbering::WORK_ORDER,
@@ -293,7 +293,7 @@ pub(crate) async fn reassign(
     if !e.is_empty() {
         return Err(ServiceError::validation(e));
     }
-    let now = now_ms();
+    let now = uow.now_ms();
     let w = current(uow, &req.work_order_id, Some(req.expected_version))
         .await?
         .order;
