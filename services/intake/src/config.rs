@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
+use aftercare_platform::Clock;
 use aftercare_platform::settings::Lookup;
 
 /// Everything intake is configured with.
@@ -15,6 +16,9 @@ pub struct Config {
     /// `AFTERCARE_HOLIDAYS_FILE`): SLA deadlines and working-day deadlines are counted on it.
     /// Default: Asia/Shanghai, 08:30–12:00 and 13:30–17:30, the shipped holiday schedule.
     pub calendar: Arc<BusinessCalendar>,
+    /// Where the time is read: the system clock (a test sets another, to run the service
+    /// at a chosen instant such as the turn of the company's year).
+    pub clock: Clock,
     /// Where customers reach the gateway (`AFTERCARE_PUBLIC_URL`); the answer links sent
     /// to them point to `<url>/answer.html#<token>`. Default `http://127.0.0.1:8080`.
     pub public_url: String,
@@ -24,6 +28,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             calendar: Arc::new(BusinessCalendar::china()),
+            clock: Clock::SYSTEM,
             public_url: "http://127.0.0.1:8080".into(),
         }
     }
@@ -36,6 +41,7 @@ impl Config {
         let defaults = Self::default();
         Ok(Self {
             calendar: Arc::new(BusinessCalendar::from_settings(get).map_err(|e| e.to_string())?),
+            clock: Clock::SYSTEM,
             public_url: get("AFTERCARE_PUBLIC_URL").unwrap_or(defaults.public_url),
         })
     }

@@ -38,14 +38,16 @@ pub async fn build(
 ) -> Result<ServiceHost> {
     let Config {
         calendar,
+        clock,
         public_url,
     } = config;
-    ServiceHost::open(
+    ServiceHost::open_with_clock(
         Service::Intake,
         bus,
         database_url,
         &MIGRATIONS,
         settings,
+        clock,
         |db| {
             (
                 api::endpoints(db, calendar.clone()),

@@ -601,3 +601,33 @@ async fn a_repeated_request_finds_the_ticket_it_opened_on_sqlite() {
 async fn a_repeated_request_finds_the_ticket_it_opened_on_postgresql() {
     a_repeated_request_finds_the_ticket_it_opened(TestBackend::Postgres).await;
 }
+
+#[tokio::test]
+async fn a_ticket_opened_at_7_on_1_january_in_shanghai_is_numbered_in_the_new_year() {
+    use chrono::TimeZone;
+    // 23:00 UTC on 31 December 2026 is 07:00 on 1 January 2027 in Shanghai.
+    let clock = aftercare_platform::Clock::starting_at(
+        chrono::Utc
+            .with_ymd_and_hms(2026, 12, 31, 23, 0, 0)
+            .single()
+            .unwrap(),
+    );
+    let svc = ServiceHarness::start(
+        Service::Intake,
+        TestBackend::Sqlite,
+        |bus, url, settings| async move {
+            let config = Config {
+                clock,
+                ..Config::default()
+            };
+            aftercare_intake::build(bus, &url, settings, config).await
+        },
+    )
+    .await
+    .unwrap();
+    let t: Value = svc
+        .request("ticket.open", &ticket_body("SN-NEW-YEAR"), Some(&agent()))
+        .await
+        .unwrap();
+    assert_eq!(t["number"], "T2027-000001", "{t}");
+}

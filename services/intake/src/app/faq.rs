@@ -3,7 +3,7 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::intake::{CreateFaqArticle, FaqArticle};
 use aftercare_contracts::rpc::check_text;
-use aftercare_platform::{UnitOfWork, from_ms, now_ms};
+use aftercare_platform::UnitOfWork;
 use uuid::Uuid;
 
 use crate::store;
@@ -36,7 +36,7 @@ pub(crate) async fn create(
             ),
         ));
     }
-    let now = from_ms(now_ms());
+    let now = uow.now();
     let number = uow
         .next_number(&crate::domain::numbering::FAQ, calendar, now)
         .await?;

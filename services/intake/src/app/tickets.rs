@@ -10,7 +10,7 @@ use aftercare_contracts::intake::{
 };
 use aftercare_contracts::inventory::ConsumableReplacementDue;
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::{UnitOfWork, company_settings, now_ms};
+use aftercare_platform::{UnitOfWork, company_settings};
 use uuid::Uuid;
 
 use crate::domain::settings;
@@ -36,7 +36,7 @@ pub(crate) async fn open(
         return Err(ServiceError::validation(errors));
     }
     let request_key = req.request_key.clone();
-    let now = aftercare_platform::from_ms(now_ms());
+    let now = uow.now();
     let (customer, machine_id) = super::customers::caller_of(uow, calendar, &req).await?;
     let tier = customer.tier;
     let (rules, _) = company_settings::current::<settings::PriorityRules>(uow.conn()).await?;
