@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
+use aftercare_platform::Clock;
 use aftercare_platform::settings::{Lookup, whole_number};
 
 /// Everything inventory is configured with.
@@ -18,6 +19,9 @@ pub struct Config {
     /// `AFTERCARE_HOLIDAYS_FILE`): the local year a purchase request is numbered in.
     /// Default: Asia/Shanghai and the shipped holiday schedule.
     pub calendar: Arc<BusinessCalendar>,
+    /// Where the time is read: the system clock (a test sets another, to run the service
+    /// at a chosen instant such as the turn of the company's year).
+    pub clock: Clock,
 }
 
 impl Default for Config {
@@ -25,6 +29,7 @@ impl Default for Config {
         Self {
             consumable_lead_days: 7,
             calendar: Arc::new(BusinessCalendar::china()),
+            clock: Clock::SYSTEM,
         }
     }
 }
@@ -41,6 +46,7 @@ impl Config {
                 Self::default().consumable_lead_days,
             )?,
             calendar: Arc::new(BusinessCalendar::from_settings(get).map_err(|e| e.to_string())?),
+            clock: Clock::SYSTEM,
         })
     }
 }

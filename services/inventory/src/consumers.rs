@@ -4,6 +4,7 @@
 //! order; meter readings drive consumables tracking.
 use std::sync::Arc;
 
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Envelope;
 use aftercare_contracts::dispatch::{
     MeterRead, PartsRequested, WorkOrderCancelled, WorkOrderCompleted,
@@ -13,9 +14,10 @@ use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork};
 use crate::app;
 
 /// What inventory's handlers share: the days before a consumable runs out that the
-/// customer is contacted.
+/// customer is contacted, and the calendar whose local date counts them.
 pub(crate) struct Context {
     pub(crate) consumable_lead_days: u32,
+    pub(crate) calendar: Arc<BusinessCalendar>,
 }
 
 /// Inventory's event handlers, one per event type it consumes.
@@ -62,5 +64,5 @@ async fn on_meter_read(
     uow: &mut UnitOfWork,
     e: Envelope<MeterRead>,
 ) -> Result<(), EventError> {
-    Ok(app::consumables::meter_read(uow, &e.data, cx.consumable_lead_days).await?)
+    Ok(app::consumables::meter_read(uow, &cx.calendar, &e.data, cx.consumable_lead_days).await?)
 }

@@ -36,19 +36,22 @@ pub async fn build(
     let Config {
         consumable_lead_days,
         calendar,
+        clock,
     } = config;
     let job_calendar = calendar.clone();
-    ServiceHost::open(
+    ServiceHost::open_with_clock(
         Service::Inventory,
         bus,
         database_url,
         &MIGRATIONS,
         settings,
+        clock,
         |db| {
             (
-                api::endpoints(db, calendar),
+                api::endpoints(db, calendar.clone()),
                 Some(consumers::handlers(consumers::Context {
                     consumable_lead_days,
+                    calendar,
                 })),
             )
         },

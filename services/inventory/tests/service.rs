@@ -298,3 +298,25 @@ async fn a_forecast_plan_states_its_assumptions_and_becomes_purchase_requests() 
         409
     );
 }
+
+#[tokio::test]
+async fn a_purchase_request_drafted_at_7_on_1_january_in_shanghai_is_numbered_in_the_new_year() {
+    use chrono::TimeZone;
+    // 23:00 UTC on 31 December 2026 is 07:00 on 1 January 2027 in Shanghai.
+    let at = chrono::Utc
+        .with_ymd_and_hms(2026, 12, 31, 23, 0, 0)
+        .single()
+        .unwrap();
+    let svc = inventory(Config {
+        clock: aftercare_platform::Clock::starting_at(at),
+        ..Config::default()
+    })
+    .await;
+    let pr = ok(
+        &svc,
+        "purchase.create",
+        json!({"sku": "TONER-K", "location": "main", "quantity": 10, "basis": "new year stock"}),
+    )
+    .await;
+    assert_eq!(pr["number"], "PR2027-000001", "{pr}");
+}

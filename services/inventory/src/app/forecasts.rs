@@ -97,7 +97,7 @@ pub(crate) async fn approve(
             format!("forecast plan {} was already approved", plan.id),
         ));
     }
-    let now = now_ms();
+    let now = uow.now_ms();
     let mut numbers = Vec::new();
     for line in plan.lines.iter().filter(|l| l.to_buy > 0) {
         let basis = planning::purchase_basis(&plan, line);

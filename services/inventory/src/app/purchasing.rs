@@ -91,6 +91,7 @@ pub(crate) async fn create(
         return Err(ServiceError::validation(e));
     }
     require_part_at(uow.conn(), req.sku.trim(), req.location.trim()).await?;
+    let now = uow.now_ms();
     Ok(draft(
         uow,
         calendar,
@@ -101,7 +102,7 @@ pub(crate) async fn create(
             reason: PurchaseReason::Manual,
             basis: req.basis.trim(),
         },
-        now_ms(),
+        now,
     )
     .await?)
 }
@@ -176,6 +177,7 @@ pub(crate) async fn draft_reorders(
             continue;
         }
         let basis = reorder_basis(available, on_order, &r);
+        let now = uow.now_ms();
         draft(
             uow,
             calendar,
@@ -186,7 +188,7 @@ pub(crate) async fn draft_reorders(
                 reason: PurchaseReason::Reorder,
                 basis: &basis,
             },
-            now_ms(),
+            now,
         )
         .await?;
         n += 1;
