@@ -208,7 +208,9 @@ impl BusinessCalendar {
         (0..n).fold(day, |d, _| self.next_working_day(d))
     }
 
-    /// The local date of an instant.
+    /// The company's local date of an instant, in the calendar's time zone: the one rule
+    /// for "today", a number's year and the day a record belongs to (07:00 on 1 January in
+    /// Shanghai is already the new year while UTC is still on 31 December).
     pub fn local_date(&self, t: DateTime<Utc>) -> NaiveDate {
         t.with_timezone(&self.tz).date_naive()
     }
@@ -345,6 +347,22 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn the_local_date_of_seven_on_1_january_in_shanghai_is_the_new_year() {
+        let cal = BusinessCalendar::china();
+        let at = cst(2027, 1, 1, 7, 0);
+        assert_eq!(
+            at.date_naive(),
+            date(2026, 12, 31),
+            "still 31 December in UTC"
+        );
+        assert_eq!(cal.local_date(at), date(2027, 1, 1));
+        assert_eq!(
+            cal.local_date(cst(2026, 12, 31, 23, 59)),
+            date(2026, 12, 31)
+        );
     }
 
     #[test]

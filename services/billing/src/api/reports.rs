@@ -22,9 +22,9 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
 }
 
 /// Receivables ageing on a day: every receipt issued by then with something owed, its
-/// age in days since its (service-local) day of issue and bucket, and totals per bucket.
+/// age in days since its day of issue (the company's local date) and bucket, and totals per bucket.
 async fn receivables(
-    State { db, .. }: State,
+    State { db, calendar }: State,
     _ctx: RequestContext,
     req: ReceivablesRequest,
 ) -> Result<ReceivablesReport, ServiceError> {
@@ -33,7 +33,7 @@ async fn receivables(
     let mut items = Vec::new();
     for r in store::receipts::open_receivables(&mut conn, req.as_of).await? {
         let issued_on = NaiveDate::parse_from_str(&r.issued_day, "%Y-%m-%d")
-            .unwrap_or_else(|_| from_ms(r.issued_at).date_naive());
+            .unwrap_or_else(|_| calendar.local_date(from_ms(r.issued_at)));
         let age_days = (req.as_of - issued_on).num_days();
         let bucket = receivables::bucket(age_days);
         receivables::add_to_totals(&mut totals, bucket, r.owed);
