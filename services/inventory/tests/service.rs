@@ -300,7 +300,7 @@ async fn a_forecast_plan_states_its_assumptions_and_becomes_purchase_requests() 
 }
 
 #[tokio::test]
-async fn a_purchase_request_drafted_at_7_on_1_january_in_shanghai_is_numbered_in_the_new_year() {
+async fn purchases_and_plans_made_at_7_on_1_january_in_shanghai_are_the_new_years() {
     use chrono::TimeZone;
     // 23:00 UTC on 31 December 2026 is 07:00 on 1 January 2027 in Shanghai.
     let at = chrono::Utc
@@ -319,4 +319,12 @@ async fn a_purchase_request_drafted_at_7_on_1_january_in_shanghai_is_numbered_in
     )
     .await;
     assert_eq!(pr["number"], "PR2027-000001", "{pr}");
+    // A plan drafted that morning reads the whole months before the company's January.
+    let plan = ok(
+        &svc,
+        "forecast.start",
+        json!({"history_months": 3, "sales_factor": 1.0, "note": "new year plan"}),
+    )
+    .await;
+    assert_eq!(plan["history_from"], "2026-10", "{plan}");
 }

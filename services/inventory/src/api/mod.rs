@@ -34,7 +34,10 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         .on::<CreatePart, _>(create)
         .on::<ReceiveStock, _>(receive)
         .on::<GetPart, _>(get)
-        .on::<StockReportRequest, _>(stock_report)
+        .on::<StockReportRequest, _>({
+            let calendar = calendar.clone();
+            move |db, ctx, req| stock_report(db, calendar.clone(), ctx, req)
+        })
         .on::<UpdatePart, _>(update_part)
         .into_vec();
     all.extend(purchasing::endpoints(db.clone(), calendar.clone()));
@@ -163,15 +166,16 @@ async fn update_part(db: Db, ctx: RequestContext, req: UpdatePart) -> Result<Par
     .await
 }
 
-/// Stock valuation at cost, turnover and slow movers over a period, and the parts used per
-/// model and fault.
+/// Stock valuation at cost, turnover and slow movers over a period of the company's local
+/// days, and the parts used per model and fault.
 async fn stock_report(
     db: Db,
+    calendar: Arc<BusinessCalendar>,
     _ctx: RequestContext,
     req: StockReportRequest,
 ) -> Result<StockReport, ServiceError> {
-    let (from, to) =
-        stock_report::period(req.from, req.to).map_err(|e| ServiceError::validation(vec![e]))?;
+    let (from, to) = stock_report::period(req.from, req.to, &calendar)
+        .map_err(|e| ServiceError::validation(vec![e]))?;
     let mut conn = db.read_conn().await?;
     let parts: Vec<_> = store::stock::stock_facts(&mut conn, from, to)
         .await?

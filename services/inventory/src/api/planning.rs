@@ -11,11 +11,14 @@ use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 
 use crate::{app, store};
 
-/// The forecast plan endpoints; approved plans' purchase requests are numbered in the
-/// company's local year.
+/// The forecast plan endpoints; a plan's months and approved plans' purchase requests'
+/// year are the company's local dates.
 pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
     Endpoints::new(db)
-        .on::<StartForecastPlan, _>(start)
+        .on::<StartForecastPlan, _>({
+            let calendar = calendar.clone();
+            move |db, ctx, req| start(db, calendar.clone(), ctx, req)
+        })
         .on::<GetForecastPlan, _>(get)
         .on::<ApproveForecastPlan, _>(move |db, ctx, req| approve(db, calendar.clone(), ctx, req))
         .into_vec()
@@ -24,11 +27,14 @@ pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
 /// Drafts a forecast plan.
 async fn start(
     db: Db,
+    calendar: Arc<BusinessCalendar>,
     ctx: RequestContext,
     req: StartForecastPlan,
 ) -> Result<ForecastPlan, ServiceError> {
     db.in_unit_of_work(move |uow| {
-        Box::pin(async move { app::forecasts::start(uow, req, app::user_of(&ctx.actor)).await })
+        Box::pin(async move {
+            app::forecasts::start(uow, &calendar, req, app::user_of(&ctx.actor)).await
+        })
     })
     .await
 }

@@ -6,17 +6,18 @@ use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
     ApproveForecastPlan, ForecastPlan, ForecastStatus, PurchaseReason, StartForecastPlan,
 };
-use aftercare_platform::{UnitOfWork, from_ms, now_ms};
-use chrono::{Datelike, TimeZone, Utc};
+use aftercare_platform::{UnitOfWork, from_ms};
+use chrono::Datelike;
 use uuid::Uuid;
 
 use crate::domain::planning;
 use crate::store;
 
 /// Drafts a plan for a location from the whole months of consumption before the current
-/// one.
+/// one, months and today being the company's local dates.
 pub(crate) async fn start(
     uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
     req: StartForecastPlan,
     by: String,
 ) -> Result<ForecastPlan, ServiceError> {
@@ -24,13 +25,11 @@ pub(crate) async fn start(
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
-    let now = now_ms();
-    let today = from_ms(now).date_naive();
-    // Whole months up to the current one (not included).
+    let now = uow.now_ms();
+    let today = calendar.local_date(from_ms(now));
+    // Whole months up to the current one (not included), from local midnight.
     let first = planning::month_start(today, req.history_months);
-    let since = Utc
-        .from_utc_datetime(&first.and_hms_opt(0, 0, 0).unwrap_or_default())
-        .timestamp_millis();
+    let since = calendar.start_of_day(first).timestamp_millis();
     if !store::locations::location_exists(uow.conn(), req.location.trim()).await? {
         return Err(ServiceError::field(
             "location",
@@ -42,7 +41,7 @@ pub(crate) async fn start(
     let consumed = store::forecasts::monthly_consumption(uow.conn(), since)
         .await?
         .into_iter()
-        .map(|(sku, at, qty)| (sku, from_ms(at), qty))
+        .map(|(sku, at, qty)| (sku, calendar.local_date(from_ms(at)), qty))
         .collect();
     let histories = planning::histories(first, req.history_months as usize, stocked, consumed);
     let mut lines = Vec::with_capacity(histories.len());

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use aftercare_contracts::FieldError;
 use aftercare_contracts::inventory::{ForecastLine, ForecastPlan, StartForecastPlan};
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 
 use super::forecast::{Method, Pattern, backtest, choose, forecast, pattern, scaled};
 
@@ -73,20 +73,20 @@ pub fn month_start(today: NaiveDate, back: u32) -> NaiveDate {
 }
 
 /// Each part's consumption per month over `months` months from `first`: every stocked
-/// part with a (possibly all-zero) history, and the consumptions (`(sku, at, units)`)
-/// summed into their UTC month; consumptions outside the months are left out.
+/// part with a (possibly all-zero) history, and the consumptions (`(sku, day, units)`, the
+/// day being the company's local date of the consumption) summed into their month;
+/// consumptions outside the months are left out.
 pub fn histories(
     first: NaiveDate,
     months: usize,
     stocked: Vec<String>,
-    consumed: Vec<(String, DateTime<Utc>, i64)>,
+    consumed: Vec<(String, NaiveDate, i64)>,
 ) -> BTreeMap<String, Vec<f64>> {
     let mut histories: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for sku in stocked {
         histories.insert(sku, vec![0.0; months]);
     }
-    for (sku, at, qty) in consumed {
-        let d = at.date_naive();
+    for (sku, d, qty) in consumed {
         let index =
             (d.year() * 12 + d.month0() as i32) - (first.year() * 12 + first.month0() as i32);
         if (0..months as i32).contains(&index) {
@@ -144,7 +144,6 @@ pub fn purchase_basis(plan: &ForecastPlan, line: &ForecastLine) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("date")
@@ -170,7 +169,7 @@ mod tests {
 
     #[test]
     fn consumption_is_summed_per_month_and_stocked_parts_start_at_zero() {
-        let at = |m, day| Utc.with_ymd_and_hms(2026, m, day, 8, 0, 0).unwrap();
+        let at = |m, day| d(2026, m, day);
         let h = histories(
             d(2026, 8, 1),
             3,

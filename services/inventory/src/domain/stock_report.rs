@@ -1,4 +1,5 @@
 //! The stock report: valuation at cost, turnover and slow movers over a period.
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::FieldError;
 use aftercare_contracts::inventory::StockReportLine;
 use chrono::NaiveDate;
@@ -20,9 +21,13 @@ pub struct PartStock {
     pub failure_prone: i64,
 }
 
-/// The period `[from, to]` (UTC days) as instants in ms, `[start of from, start of the
-/// day after to)`: at most two years, not backwards.
-pub fn period(from: NaiveDate, to: NaiveDate) -> Result<(i64, i64), FieldError> {
+/// The period `[from, to]` (the company's local days) as instants in ms, `[local midnight
+/// starting from, local midnight after to)`: at most two years, not backwards.
+pub fn period(
+    from: NaiveDate,
+    to: NaiveDate,
+    calendar: &BusinessCalendar,
+) -> Result<(i64, i64), FieldError> {
     if to < from || (to - from).num_days() > 731 {
         return Err(FieldError {
             field: "to".into(),
@@ -30,12 +35,7 @@ pub fn period(from: NaiveDate, to: NaiveDate) -> Result<(i64, i64), FieldError> 
             message: "to is on or after from, within two years".into(),
         });
     }
-    let start = |d: NaiveDate| {
-        d.and_hms_opt(0, 0, 0)
-            .unwrap_or_default()
-            .and_utc()
-            .timestamp_millis()
-    };
+    let start = |d: NaiveDate| calendar.start_of_day(d).timestamp_millis();
     Ok((start(from), start(to + chrono::Duration::days(1))))
 }
 
@@ -88,9 +88,13 @@ mod tests {
     #[test]
     fn a_period_runs_to_the_end_of_its_last_day_within_two_years() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("date");
-        let (from, to) = period(d(2026, 11, 1), d(2026, 11, 30)).expect("period");
+        let cal = BusinessCalendar::china();
+        let (from, to) = period(d(2026, 11, 1), d(2026, 11, 30), &cal).expect("period");
         assert_eq!(to - from, 30 * 86_400_000);
-        assert!(period(d(2026, 11, 2), d(2026, 11, 1)).is_err());
-        assert!(period(d(2024, 1, 1), d(2026, 1, 2)).is_err());
+        // Local midnight in Shanghai: 16:00 UTC the day before.
+        assert_eq!(from, cal.start_of_day(d(2026, 11, 1)).timestamp_millis());
+        assert_eq!(from % 86_400_000, 16 * 3_600_000);
+        assert!(period(d(2026, 11, 2), d(2026, 11, 1), &cal).is_err());
+        assert!(period(d(2024, 1, 1), d(2026, 1, 2), &cal).is_err());
     }
 }
