@@ -129,6 +129,9 @@ async fn run_traced(
     streams.dedup();
     bus.ensure_streams(common.streams()?, &streams).await?;
     let settings = common.messaging()?;
+    if roles.iter().any(|r| *r != Role::Gateway) {
+        warn_about_incomplete_holidays(chrono::Utc::now());
+    }
     let dir = data_dir.clone().unwrap_or_else(|| PathBuf::from("./data"));
     let health = Health::default();
 
@@ -314,6 +317,36 @@ async fn run_traced(
     match failure {
         Some(e) => Err(e),
         None => Ok(()),
+    }
+}
+
+/// Warns when the holiday schedule the services count working days on lacks the company's
+/// current or coming year's swapped working days (调休): the State Council's notice for that
+/// year is not loaded yet. A calendar setting that does not load is left to the service's
+/// own configuration error.
+fn warn_about_incomplete_holidays(now: chrono::DateTime<chrono::Utc>) {
+    let Ok(calendar) = aftercare_calendar::BusinessCalendar::from_settings(
+        &aftercare_platform::settings::from_environment,
+    ) else {
+        return;
+    };
+    let file = aftercare_platform::settings::from_environment("AFTERCARE_HOLIDAYS_FILE")
+        .unwrap_or_else(|| "the shipped schedule".to_owned());
+    for (year, gap) in calendar.incomplete_years(now) {
+        let lacks = match gap {
+            aftercare_calendar::ScheduleGap::NoDays => "has no holidays at all",
+            aftercare_calendar::ScheduleGap::NoSwappedWorkingDays => {
+                "has no swapped working days (调休, 补班), only the statutory holidays"
+            }
+        };
+        warn!(
+            year,
+            holidays_file = %file,
+            "the holiday schedule for {year} {lacks}: SLA deadlines and working days in {year} \
+             will be counted wrongly. Add the days of 国务院办公厅关于{year}年部分节假日安排的通知 \
+             as `YYYY-MM-DD off|work name` lines to the file AFTERCARE_HOLIDAYS_FILE names and \
+             restart (docs/OPERATIONS.md, \"Holiday schedule\")"
+        );
     }
 }
 

@@ -49,6 +49,42 @@ pub enum DayKind {
     Work,
 }
 
+/// What a year of a holiday schedule lacks: the sign that the State Council's notice for
+/// that year (国务院办公厅关于XXXX年部分节假日安排的通知) has not been loaded yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleGap {
+    /// Not one line for the year: weekends are the only days off.
+    NoDays,
+    /// Holidays but no swapped working days (调休, 补班): only the statutory days, so the
+    /// weekend days the notice makes working days are counted as off.
+    NoSwappedWorkingDays,
+}
+
+/// Whether the schedule for `year` looks complete, from the schedule's days: it has
+/// holidays, and swapped working days too unless the schedule has none in any year (a
+/// country without 调休). `None` when it looks complete.
+pub fn schedule_gap<'a>(
+    days: impl IntoIterator<Item = (&'a NaiveDate, &'a DayKind)>,
+    year: i32,
+) -> Option<ScheduleGap> {
+    let (mut off, mut work, mut work_elsewhere) = (false, false, false);
+    for (date, kind) in days {
+        match (date.year() == year, kind) {
+            (true, DayKind::Off) => off = true,
+            (true, DayKind::Work) => work = true,
+            (false, DayKind::Work) => work_elsewhere = true,
+            (false, DayKind::Off) => {}
+        }
+    }
+    if !off && !work {
+        Some(ScheduleGap::NoDays)
+    } else if !work && work_elsewhere {
+        Some(ScheduleGap::NoSwappedWorkingDays)
+    } else {
+        None
+    }
+}
+
 /// A company's working calendar.
 #[derive(Debug, Clone)]
 pub struct BusinessCalendar {
@@ -174,6 +210,21 @@ impl BusinessCalendar {
             }
         }
         Ok(self)
+    }
+
+    /// Whether this calendar's schedule for `year` looks complete ([`schedule_gap`]).
+    pub fn schedule_gap(&self, year: i32) -> Option<ScheduleGap> {
+        schedule_gap(&self.days, year)
+    }
+
+    /// The years start-up checks, with what each lacks: the company's current local year
+    /// at `now` and the coming one, when their schedule does not look complete.
+    pub fn incomplete_years(&self, now: DateTime<Utc>) -> Vec<(i32, ScheduleGap)> {
+        let year = self.local_date(now).year();
+        [year, year + 1]
+            .into_iter()
+            .filter_map(|y| self.schedule_gap(y).map(|gap| (y, gap)))
+            .collect()
     }
 
     /// The company's time zone.
@@ -377,6 +428,58 @@ mod tests {
         .expect("shipped schedule");
         assert!(!c.is_working_day(date(2026, 10, 1)));
         assert!(c.is_working_day(date(2026, 10, 10)), "a swapped Saturday");
+    }
+
+    #[test]
+    fn a_year_with_only_statutory_holidays_lacks_its_swapped_working_days() {
+        let days = |text: &str| {
+            BusinessCalendar::new("Asia/Shanghai", vec![(hm(9, 0), hm(17, 0))], vec![])
+                .expect("calendar")
+                .with_schedule(text)
+                .expect("schedule")
+                .days
+        };
+        let full = "2026-10-01 off\n2026-10-10 work\n";
+        let statutory = "2027-10-01 off\n2027-10-02 off\n";
+        let both = days(&format!("{full}{statutory}"));
+        assert_eq!(schedule_gap(&both, 2026), None);
+        assert_eq!(
+            schedule_gap(&both, 2027),
+            Some(ScheduleGap::NoSwappedWorkingDays)
+        );
+        assert_eq!(schedule_gap(&both, 2028), Some(ScheduleGap::NoDays));
+        // A schedule without 调休 in any year is complete with its holidays alone.
+        let no_swaps = days(statutory);
+        assert_eq!(schedule_gap(&no_swaps, 2027), None);
+        assert_eq!(schedule_gap(&no_swaps, 2028), Some(ScheduleGap::NoDays));
+        // A year of swapped working days alone still counts as loaded.
+        assert_eq!(schedule_gap(&days("2026-10-10 work"), 2026), None);
+        assert_eq!(
+            schedule_gap(&BTreeMap::new(), 2026),
+            Some(ScheduleGap::NoDays)
+        );
+    }
+
+    #[test]
+    fn start_up_checks_the_local_year_and_the_next() {
+        let c = BusinessCalendar::china();
+        // The shipped 2027 schedule holds the statutory days only.
+        assert_eq!(
+            c.incomplete_years(cst(2026, 12, 31, 23, 0)),
+            vec![(2027, ScheduleGap::NoSwappedWorkingDays)]
+        );
+        // 07:00 on 1 January in Shanghai is already 2027 there: 2027 and 2028 are checked.
+        assert_eq!(
+            c.incomplete_years(cst(2027, 1, 1, 7, 0)),
+            vec![
+                (2027, ScheduleGap::NoSwappedWorkingDays),
+                (2028, ScheduleGap::NoDays)
+            ]
+        );
+        let loaded = c
+            .with_schedule("2027-02-20 work\n2028-01-01 off\n2028-01-29 work\n")
+            .expect("notice");
+        assert_eq!(loaded.incomplete_years(cst(2027, 1, 1, 7, 0)), vec![]);
     }
 
     #[test]
