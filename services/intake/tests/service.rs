@@ -631,3 +631,479 @@ async fn a_ticket_opened_at_7_on_1_january_in_shanghai_is_numbered_in_the_new_ye
         .unwrap();
     assert_eq!(t["number"], "T2027-000001", "{t}");
 }
+
+/// A customer as the desk registers it, with one contact and phone.
+fn customer_body(company: &str, phone: &str) -> Value {
+    json!({
+        "company": company,
+        "contacts": [{"name": "Ms Chen", "phones": [phone]}],
+        "address": "1 Tianhe Rd",
+        "district": "tianhe"
+    })
+}
+
+/// The fields of a record's history lines: `(field, old, new)`.
+async fn history(svc: &ServiceHarness, name: &str, body: Value) -> Vec<(String, Value, Value)> {
+    let page = svc.ok(name, body, Some(&staff(Role::Agent))).await;
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            assert_eq!(l["actor"], "agent-1", "{l}");
+            (
+                l["field"].as_str().unwrap().to_owned(),
+                l.get("old_value").cloned().unwrap_or(Value::Null),
+                l.get("new_value").cloned().unwrap_or(Value::Null),
+            )
+        })
+        .collect()
+}
+
+async fn customers_and_machines_are_kept_with_their_history(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let agent = agent();
+    let a = svc
+        .ok(
+            "customer.create",
+            customer_body("Tianhe Printing", "+86 20 5555 0101"),
+            Some(&agent),
+        )
+        .await;
+    let b = svc
+        .ok(
+            "customer.create",
+            customer_body("Baiyun Copy", "020-6666-0202"),
+            Some(&agent),
+        )
+        .await;
+    let a_id = a["id"].as_str().unwrap().to_owned();
+    let lines = |id: &str| {
+        let (svc, id) = (&svc, id.to_owned());
+        async move {
+            history(
+                svc,
+                "customer.history",
+                json!({"customer_id": id, "limit": 100}),
+            )
+            .await
+        }
+    };
+
+    // A stale version, a phone of another customer (written another way) and a blank
+    // district are refused, naming the field, and change nothing.
+    let stale = svc
+        .refused(
+            "customer.update",
+            json!({"customer_id": a_id, "address": "2 Rd", "expected_version": 7}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(stale.status, 412);
+    let taken = svc
+        .refused(
+            "customer.update",
+            json!({"customer_id": a_id, "expected_version": 1,
+                   "contacts": [{"name": "Ms Chen", "phones": ["+86 20 5555 0101", "(020) 6666-0202"]}]}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (taken.status, taken.code.as_str()),
+        (409, "duplicate_phone")
+    );
+    assert_eq!(taken.errors[0].field, "contacts[0].phones[1]");
+    let blank = svc
+        .refused(
+            "customer.update",
+            json!({"customer_id": a_id, "district": " ", "expected_version": 1}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (blank.status, blank.errors[0].field.as_str()),
+        (422, "district")
+    );
+    assert_eq!(
+        svc.ok("customer.get", json!({"id": a_id}), Some(&agent))
+            .await["version"],
+        1
+    );
+    assert!(lines(&a_id).await.is_empty());
+
+    // A change: one line per field, the new phone findable in any formatting.
+    let changed = svc
+        .ok(
+            "customer.update",
+            json!({"customer_id": a["number"], "expected_version": 1, "address": "8 Zhujiang Rd",
+                   "tier": "key_account", "company": "Tianhe Printing",
+                   "contacts": [{"name": "Ms Chen", "phones": ["+86 20 5555 0101", "138 0013 8000"]}]}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (changed["version"].as_i64(), changed["tier"].as_str()),
+        (Some(2), Some("key_account"))
+    );
+    assert_eq!(
+        lines(&a_id).await,
+        vec![
+            (
+                "contacts[0].phones".into(),
+                json!("+86 20 5555 0101"),
+                json!("+86 20 5555 0101, 138 0013 8000")
+            ),
+            (
+                "address".into(),
+                json!("1 Tianhe Rd"),
+                json!("8 Zhujiang Rd")
+            ),
+            ("tier".into(), json!("standard"), json!("key_account")),
+        ]
+    );
+    let found = svc
+        .ok(
+            "customer.find",
+            json!({"phone": "+8613800138000", "limit": 10}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(found["items"][0]["id"], a["id"]);
+
+    // A machine: its location, contract and notes, with its own history.
+    let m = svc
+        .ok(
+            "machine.register",
+            json!({"customer_id": a_id, "product_line": "copier", "brand": "Sharp", "model": "AR-2048", "serial": "SN-REC-1"}),
+            Some(&agent),
+        )
+        .await;
+    let m_id = m["id"].as_str().unwrap().to_owned();
+    let stale = svc
+        .refused(
+            "machine.update",
+            json!({"machine_id": m_id, "notes": "x", "expected_version": 9}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(stale.status, 412);
+    let both = svc
+        .refused(
+            "machine.update",
+            json!({"machine_id": m_id, "remove_contract": true, "contract": {"number": "K1", "ends_on": "2027-06-30"}, "expected_version": 1}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (both.status, both.errors[0].field.as_str()),
+        (422, "remove_contract")
+    );
+    let moved = svc
+        .ok(
+            "machine.update",
+            json!({"machine_id": m_id, "install_location": "3F print room", "expected_version": 1,
+                   "contract": {"number": "K2026-000009", "ends_on": "2027-06-30"}, "notes": "paper tray 2 sticks"}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (
+            moved["version"].as_i64(),
+            moved["contract"]["number"].as_str()
+        ),
+        (Some(2), Some("K2026-000009"))
+    );
+    assert_eq!(
+        svc.ok("machine.get", json!({"id": m_id}), Some(&agent))
+            .await["notes"],
+        "paper tray 2 sticks"
+    );
+    let machine_lines = history(
+        &svc,
+        "machine.history",
+        json!({"machine_id": m_id, "limit": 100}),
+    )
+    .await;
+    let fields: Vec<&str> = machine_lines.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(fields, ["install_location", "contract", "notes"]);
+
+    // Deactivated: not found, not matched for a new ticket; its records stay readable.
+    let bad = svc
+        .refused(
+            "customer.set_active",
+            json!({"customer_id": a_id, "active": false, "reason": "", "expected_version": 2}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!((bad.status, bad.errors[0].field.as_str()), (422, "reason"));
+    let off = svc
+        .ok("customer.set_active", json!({"customer_id": a_id, "active": false, "reason": "closed the office", "expected_version": 2}), Some(&agent))
+        .await;
+    assert_eq!(
+        (off["status"].as_str(), off["version"].as_i64()),
+        (Some("inactive"), Some(3))
+    );
+    let by_name = |inactive: bool| {
+        let svc = &svc;
+        async move {
+            svc.ok(
+                "customer.find",
+                json!({"name": "tianhe", "include_inactive": inactive, "limit": 10}),
+                Some(&staff(Role::Agent)),
+            )
+            .await["items"]
+                .as_array()
+                .unwrap()
+                .len()
+        }
+    };
+    assert_eq!((by_name(false).await, by_name(true).await), (0, 1));
+    let refused = svc
+        .refused("ticket.open", ticket_body("SN-REC-1"), Some(&agent))
+        .await;
+    assert_eq!(
+        (refused.status, refused.code.as_str()),
+        (409, "inactive_customer")
+    );
+    assert_eq!(refused.errors[0].field, "customer.phone");
+    let mut chosen = ticket_body("SN-REC-1");
+    chosen["customer_id"] = a["id"].clone();
+    let refused = svc
+        .refused("ticket.open", chosen.clone(), Some(&agent))
+        .await;
+    assert_eq!(refused.errors[0].field, "customer_id");
+    assert_eq!(
+        svc.ok(
+            "machine.list",
+            json!({"customer_id": a_id, "limit": 10}),
+            Some(&agent)
+        )
+        .await["items"][0]["id"],
+        m["id"]
+    );
+    let on = svc
+        .ok("customer.set_active", json!({"customer_id": a_id, "active": true, "reason": "reopened", "expected_version": 3}), Some(&agent))
+        .await;
+    assert_eq!(on["status"], "active");
+    let t = svc.ok("ticket.open", chosen, Some(&agent)).await;
+    assert_eq!((&t["customer_id"], &t["machine_id"]), (&a["id"], &m["id"]));
+    let status_lines: Vec<_> = lines(&a_id)
+        .await
+        .into_iter()
+        .filter(|l| l.0 == "status")
+        .collect();
+    assert_eq!(
+        status_lines,
+        vec![
+            ("status".into(), json!("active"), json!("inactive")),
+            ("status".into(), json!("inactive"), json!("active")),
+        ]
+    );
+
+    // B turns out to be A: its ticket, machine and phone move to A.
+    let mut b_ticket = ticket_body("SN-REC-2");
+    b_ticket["customer"]["phone"] = json!("020 6666 0202");
+    let bt = svc.ok("ticket.open", b_ticket, Some(&agent)).await;
+    assert_eq!(bt["customer_id"], b["id"]);
+    let stale = svc
+        .refused(
+            "customer.merge",
+            json!({"customer_id": a_id, "duplicate_id": b["number"], "expected_version": 1}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(stale.status, 412);
+    let itself = svc
+        .refused(
+            "customer.merge",
+            json!({"customer_id": a_id, "duplicate_id": a_id, "expected_version": 4}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (itself.status, itself.errors[0].field.as_str()),
+        (422, "duplicate_id")
+    );
+    let merged = svc
+        .ok("customer.merge", json!({"customer_id": a_id, "duplicate_id": b["number"], "reason": "same shop", "expected_version": 4}), Some(&agent))
+        .await;
+    assert_eq!(merged["version"], 5);
+    assert_eq!(
+        merged["contacts"][0]["phones"],
+        json!(["+86 20 5555 0101", "138 0013 8000", "020-6666-0202"])
+    );
+    let gone = svc
+        .ok("customer.get", json!({"id": b["id"]}), Some(&agent))
+        .await;
+    assert_eq!(
+        (gone["status"].as_str(), &gone["merged_into"]),
+        (Some("merged"), &a["id"])
+    );
+    assert_eq!(
+        svc.ok("ticket.get", json!({"id": bt["id"]}), Some(&agent))
+            .await["customer_id"],
+        a["id"]
+    );
+    let b_machine = svc
+        .ok("machine.get", json!({"id": bt["machine_id"]}), Some(&agent))
+        .await;
+    assert_eq!(b_machine["customer_id"], a["id"]);
+    let by_phone = svc
+        .ok(
+            "customer.find",
+            json!({"phone": "02066660202", "limit": 10}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(by_phone["items"].as_array().unwrap().len(), 1);
+    assert_eq!(by_phone["items"][0]["id"], a["id"]);
+    let baiyun = svc
+        .ok(
+            "customer.find",
+            json!({"name": "baiyun", "include_inactive": true, "limit": 10}),
+            Some(&agent),
+        )
+        .await;
+    assert!(baiyun["items"].as_array().unwrap().is_empty(), "{baiyun}");
+    let a_lines = lines(&a_id).await;
+    assert!(
+        a_lines.iter().any(|l| l.0 == "merged_from"
+            && l.2
+                .as_str()
+                .unwrap()
+                .starts_with(b["number"].as_str().unwrap())),
+        "{a_lines:?}"
+    );
+    assert_eq!(
+        lines(b["id"].as_str().unwrap())
+            .await
+            .iter()
+            .map(|l| l.0.as_str())
+            .collect::<Vec<_>>(),
+        ["status", "merged_into"]
+    );
+    let b_machine_lines = history(
+        &svc,
+        "machine.history",
+        json!({"machine_id": bt["machine_id"], "limit": 10}),
+    )
+    .await;
+    assert_eq!(
+        b_machine_lines,
+        vec![("customer_id".into(), b["id"].clone(), a["id"].clone())]
+    );
+    let staged = svc.db().staged("intake.customer.merged").await.unwrap();
+    assert_eq!(staged.len(), 1);
+    let data = &staged[0].envelope["data"];
+    assert_eq!(
+        (
+            &data["customer_id"],
+            &data["duplicate_id"],
+            &data["tickets_moved"]
+        ),
+        (&a["id"], &b["id"], &json!(1))
+    );
+    // A ticket for the merged record goes to the one that stays; a second merge is refused.
+    let mut for_b = ticket_body("SN-REC-3");
+    for_b["customer_id"] = b["id"].clone();
+    assert_eq!(
+        svc.ok("ticket.open", for_b, Some(&agent)).await["customer_id"],
+        a["id"]
+    );
+    let again = svc
+        .refused(
+            "customer.merge",
+            json!({"customer_id": a_id, "duplicate_id": b["id"], "expected_version": 5}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (again.status, again.errors[0].field.as_str()),
+        (409, "duplicate_id")
+    );
+    let change_gone = svc
+        .refused(
+            "customer.update",
+            json!({"customer_id": b["id"], "notes": "x", "expected_version": gone["version"]}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(change_gone.status, 409);
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn customers_and_machines_are_kept_with_their_history_on_sqlite() {
+    customers_and_machines_are_kept_with_their_history(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn customers_and_machines_are_kept_with_their_history_on_postgresql() {
+    customers_and_machines_are_kept_with_their_history(TestBackend::Postgres).await;
+}
+
+async fn notes_on_a_ticket_are_internal_or_shown_to_the_customer(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let agent = agent();
+    let t = svc
+        .ok("ticket.open", ticket_body("SN-NOTE-1"), Some(&agent))
+        .await;
+    let empty = svc
+        .refused(
+            "ticket.add_note",
+            json!({"ticket_id": t["id"], "text": " ", "visibility": "internal"}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (empty.status, empty.errors[0].field.as_str()),
+        (422, "text")
+    );
+    let internal = svc
+        .ok("ticket.add_note", json!({"ticket_id": t["number"], "text": "difficult customer", "visibility": "internal"}), Some(&agent))
+        .await;
+    assert_eq!(
+        (internal["actor"].as_str(), &internal["ticket_id"]),
+        (Some("agent-1"), &t["id"])
+    );
+    svc.ok("ticket.add_note", json!({"ticket_id": t["id"], "text": "the technician comes on Tuesday", "visibility": "customer"}), Some(&agent))
+        .await;
+    let list = |customer_only: bool| {
+        let (svc, id) = (&svc, t["id"].clone());
+        async move {
+            svc.ok(
+                "ticket.notes",
+                json!({"ticket_id": id, "customer_visible_only": customer_only, "limit": 10}),
+                Some(&staff(Role::Agent)),
+            )
+            .await["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["text"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        list(false).await,
+        ["difficult customer", "the technician comes on Tuesday"]
+    );
+    assert_eq!(list(true).await, ["the technician comes on Tuesday"]);
+    // A note changes nothing on the ticket.
+    assert_eq!(
+        svc.ok("ticket.get", json!({"id": t["id"]}), Some(&agent))
+            .await["version"],
+        t["version"]
+    );
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn notes_on_a_ticket_are_internal_or_shown_to_the_customer_on_sqlite() {
+    notes_on_a_ticket_are_internal_or_shown_to_the_customer(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn notes_on_a_ticket_are_internal_or_shown_to_the_customer_on_postgresql() {
+    notes_on_a_ticket_are_internal_or_shown_to_the_customer(TestBackend::Postgres).await;
+}

@@ -6,6 +6,9 @@ use uuid::Uuid;
 
 use crate::{Event, Service};
 
+mod records;
+pub use records::*;
+
 /// Where a request came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -811,6 +814,12 @@ pub struct Customer {
     pub language: Language,
     /// Notes.
     pub notes: String,
+    /// Active, inactive (not offered for new tickets) or merged into another record.
+    #[serde(default)]
+    pub status: CustomerStatus,
+    /// The record this one was merged into: use that one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Uuid>,
     /// Registered.
     pub created_at: DateTime<Utc>,
     /// Optimistic-concurrency version, also the ETag.
@@ -831,6 +840,9 @@ pub struct FindCustomers {
     /// A machine's serial number (any brand).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub serial: Option<String>,
+    /// Also inactive customers (never merged ones).
+    #[serde(default)]
+    pub include_inactive: bool,
     /// Page size, 1–500.
     pub limit: u32,
     /// Cursor from the previous page.
@@ -890,9 +902,12 @@ pub struct Machine {
     /// The last meter reading (复印量) a technician reported, and when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_meter_reading: Option<MeterReading>,
-    /// The annual maintenance contract covering it (from billing), latest.
+    /// The annual maintenance contract covering it (from billing, or set by the desk).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<MachineContract>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: String,
     /// Registered.
     pub created_at: DateTime<Utc>,
     /// Optimistic-concurrency version.

@@ -87,6 +87,15 @@ requests! {
         RegisterMachine => "svc.intake.machine.register" -> Machine;
         ListMachines => "svc.intake.machine.list" -> Page<Machine>;
         RegisterWarrantyCard => "svc.intake.warranty.register" -> WarrantyCard;
+        UpdateCustomer => "svc.intake.customer.update" -> Customer;
+        MergeCustomers => "svc.intake.customer.merge" -> Customer;
+        SetCustomerActive => "svc.intake.customer.set_active" -> Customer;
+        GetCustomerHistory => "svc.intake.customer.history" -> Page<RecordChange>;
+        GetMachine => "svc.intake.machine.get" -> Machine;
+        UpdateMachine => "svc.intake.machine.update" -> Machine;
+        GetMachineHistory => "svc.intake.machine.history" -> Page<RecordChange>;
+        AddTicketNote => "svc.intake.ticket.add_note" -> TicketNote;
+        ListTicketNotes => "svc.intake.ticket.notes" -> Page<TicketNote>;
     }
     Dispatch in dispatch {
         CreateTechnician => "svc.dispatch.technician.create" -> Technician;

@@ -31,6 +31,7 @@ macro_rules! every_event {
             $f::<intake::ReturnApproved>(),
             $f::<intake::CustomerNotification>(),
             $f::<intake::WarrantyRegistered>(),
+            $f::<intake::CustomerMerged>(),
             $f::<dispatch::WorkOrderAssigned>(),
             $f::<dispatch::WorkOrderUnassigned>(),
             $f::<dispatch::WorkOrderCompleted>(),

@@ -175,6 +175,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A warranty card (保修卡) came in: the customer and machine are on file, a welcome call is due within 2 working days and a first maintenance visit is to be booked within 7 days.",
     },
     EventSpec {
+        subject: "intake.customer.merged",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "A duplicate customer record was merged into another: intake moved its tickets, machines, warranty cards and phones to the record that stays, and reads of the duplicate point there. Billing (contracts, receipts, warranties), dispatch (maintenance plans), survey (callbacks) and the gateway's customer accounts still hold the duplicate's id for what came before; re-key on this event.",
+    },
+    EventSpec {
         subject: "dispatch.workorder.assigned",
         producer: Service::Dispatch,
         consumers: &[Service::Intake],

@@ -597,6 +597,50 @@ export interface paths {
          */
         get: operations["getCustomer"];
         put?: never;
+        /**
+         * Change a customer's company, contacts and phones, address, tier, preferred channel, language or notes; each change is kept in its history; a phone of another customer answers 409 naming it
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        post: operations["updateCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a customer (no longer offered for new tickets; its records stay readable) or reactivate it, with the reason
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        post: operations["setCustomerActive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's history, oldest first: who changed which field from what to what, deactivations and merges; phones and addresses masked
+         * @description Roles: agent, dispatcher, callback_agent, manager, admin.
+         */
+        get: operations["getCustomerHistory"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -618,6 +662,26 @@ export interface paths {
         get: operations["listMachines"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a duplicate record into this one: its tickets, machines, warranty cards and contacts move here, it is marked merged into this one, both histories say so (If-Match: this record's ETag)
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        post: operations["mergeCustomers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1038,6 +1102,50 @@ export interface paths {
          * @description Roles: agent, dispatcher, manager, admin.
          */
         post: operations["registerMachine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One machine, with its version as the ETag
+         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own machines only; technician: customers of their open work orders.
+         */
+        get: operations["getMachine"];
+        put?: never;
+        /**
+         * Change where a machine stands, the contract on it or its notes; each change is kept in its history
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        post: operations["updateMachine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/machines/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A machine's history, oldest first: who changed which field from what to what (moves to another customer on a merge included)
+         * @description Roles: agent, dispatcher, callback_agent, manager, admin.
+         */
+        get: operations["getMachineHistory"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2168,6 +2276,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ticket's notes, oldest first
+         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — as getTicket; a customer and a ticket code see only the notes shown to the customer, the desk's author as `staff`. Also open to a ticket-code session for its ticket.
+         */
+        get: operations["listTicketNotes"];
+        put?: never;
+        /**
+         * Add a note to a ticket, internal or shown to the customer; the ticket itself does not change
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        post: operations["addTicketNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/owner": {
         parameters: {
             query?: never;
@@ -2482,6 +2614,15 @@ export interface components {
              * @description Last day away.
              */
             to: string;
+        };
+        /** @description Request: add a note to a ticket (`svc.intake.ticket.add_note`). */
+        AddTicketNote: {
+            /** @description The note, 1–4000 characters. */
+            text: string;
+            /** @description Ticket id or number. */
+            ticket_id: string;
+            /** @description Who sees it. */
+            visibility: components["schemas"]["NoteVisibility"];
         };
         /** @description How long a receivable has been open. */
         AgeBucket: "days0_to30" | "days31_to60" | "days61_to90" | "over90";
@@ -3693,12 +3834,22 @@ export interface components {
             language: components["schemas"]["Language"];
             /** @description Map position. */
             location?: components["schemas"]["GeoPoint"] | null;
+            /**
+             * Format: uuid
+             * @description The record this one was merged into: use that one.
+             */
+            merged_into?: string | null;
             /** @description Notes. */
             notes: string;
             /** @description Human number, `C2026-000042`. */
             number: string;
             /** @description How the customer wants to be told about their requests. */
             preferred_channel: components["schemas"]["NotificationChannel"];
+            /**
+             * @description Active, inactive (not offered for new tickets) or merged into another record.
+             * @default active
+             */
+            status: components["schemas"]["CustomerStatus"];
             /** @description Tier. */
             tier: components["schemas"]["CustomerTier"];
             /**
@@ -3721,6 +3872,8 @@ export interface components {
             /** @description Contact phone, 5–32 characters of digits, spaces, `+`, `-`. */
             phone: string;
         };
+        /** @description Whether a customer record is in use. */
+        CustomerStatus: "active" | "inactive" | "merged";
         /** @description How the service department treats a customer: key accounts (大客户) get tighter SLAs. */
         CustomerTier: "key_account" | "standard";
         /** @description A day plan. */
@@ -4424,7 +4577,7 @@ export interface components {
         Machine: {
             /** @description Brand. */
             brand: string;
-            /** @description The annual maintenance contract covering it (from billing), latest. */
+            /** @description The annual maintenance contract covering it (from billing, or set by the desk). */
             contract?: components["schemas"]["MachineContract"] | null;
             /**
              * Format: date-time
@@ -4447,6 +4600,11 @@ export interface components {
             last_meter_reading?: components["schemas"]["MeterReading"] | null;
             /** @description Model. */
             model: string;
+            /**
+             * @description Notes.
+             * @default
+             */
+            notes: string;
             /** @description Product line. */
             product_line: string;
             /**
@@ -4615,6 +4773,27 @@ export interface components {
              */
             ticket_id?: string | null;
         };
+        /**
+         * @description Request: merge a duplicate customer record into this one (`svc.intake.customer.merge`):
+         *     its tickets, machines, warranty cards and contacts move here, it is marked merged into
+         *     this record, and both histories say so.
+         */
+        MergeCustomers: {
+            /** @description The record that stays (id or number). */
+            customer_id: string;
+            /** @description The duplicate (id or number). */
+            duplicate_id: string;
+            /**
+             * Format: int64
+             * @description The version of the record that stays, as the caller saw it.
+             */
+            expected_version: number;
+            /**
+             * @description Why, up to 2000 characters.
+             * @default
+             */
+            reason: string;
+        };
         /** @description A meter reading (复印量) from a visit. */
         MeterReading: {
             /**
@@ -4664,6 +4843,8 @@ export interface components {
             /** @description The new state. */
             to: components["schemas"]["PurchaseStatus"];
         };
+        /** @description Who sees a note on a ticket. */
+        NoteVisibility: "internal" | "customer";
         /** @description How a customer wants to hear from the service department. */
         NotificationChannel: "sms" | "email" | "wechat";
         /** @description What a customer is told about. */
@@ -4765,180 +4946,194 @@ export interface components {
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page7: {
             /** @description The items of this page. */
-            items: components["schemas"]["Customer"][];
+            items: components["schemas"]["TicketNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page8: {
             /** @description The items of this page. */
-            items: components["schemas"]["Machine"][];
+            items: components["schemas"]["Customer"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page9: {
             /** @description The items of this page. */
-            items: components["schemas"]["ProductLine"][];
+            items: components["schemas"]["RecordChange"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page10: {
             /** @description The items of this page. */
-            items: components["schemas"]["WorkOrder"][];
+            items: components["schemas"]["Machine"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page11: {
             /** @description The items of this page. */
-            items: components["schemas"]["WorkOrderHistoryEntry"][];
+            items: components["schemas"]["ProductLine"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page12: {
             /** @description The items of this page. */
-            items: components["schemas"]["Technician"][];
+            items: components["schemas"]["WorkOrder"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page13: {
             /** @description The items of this page. */
-            items: components["schemas"]["MaintenancePlan"][];
+            items: components["schemas"]["WorkOrderHistoryEntry"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page14: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockMovement"][];
+            items: components["schemas"]["Technician"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page15: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockRule"][];
+            items: components["schemas"]["MaintenancePlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page16: {
             /** @description The items of this page. */
-            items: components["schemas"]["PurchaseRequest"][];
+            items: components["schemas"]["StockMovement"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page17: {
             /** @description The items of this page. */
-            items: components["schemas"]["Location"][];
+            items: components["schemas"]["StockRule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page18: {
             /** @description The items of this page. */
-            items: components["schemas"]["Invoice"][];
+            items: components["schemas"]["PurchaseRequest"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page19: {
             /** @description The items of this page. */
-            items: components["schemas"]["Contract"][];
+            items: components["schemas"]["Location"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page20: {
             /** @description The items of this page. */
-            items: components["schemas"]["FeeSchedule"][];
+            items: components["schemas"]["Invoice"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page21: {
             /** @description The items of this page. */
-            items: components["schemas"]["CreditNote"][];
+            items: components["schemas"]["Contract"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page22: {
             /** @description The items of this page. */
-            items: components["schemas"]["CashDay"][];
+            items: components["schemas"]["FeeSchedule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page23: {
             /** @description The items of this page. */
-            items: components["schemas"]["Refund"][];
+            items: components["schemas"]["CreditNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page24: {
             /** @description The items of this page. */
-            items: components["schemas"]["ManufacturerClaim"][];
+            items: components["schemas"]["CashDay"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page25: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimRequirements"][];
+            items: components["schemas"]["Refund"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page26: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimsOutstanding"][];
+            items: components["schemas"]["ManufacturerClaim"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page27: {
             /** @description The items of this page. */
-            items: components["schemas"]["Renewal"][];
+            items: components["schemas"]["ClaimRequirements"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page28: {
             /** @description The items of this page. */
-            items: components["schemas"]["Callback"][];
+            items: components["schemas"]["ClaimsOutstanding"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page29: {
             /** @description The items of this page. */
-            items: components["schemas"]["FollowUp"][];
+            items: components["schemas"]["Renewal"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page30: {
             /** @description The items of this page. */
-            items: components["schemas"]["Ranking"][];
+            items: components["schemas"]["Callback"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page31: {
             /** @description The items of this page. */
-            items: components["schemas"]["Campaign"][];
+            items: components["schemas"]["FollowUp"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page32: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Ranking"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page33: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Campaign"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page34: {
             /** @description The items of this page. */
             items: components["schemas"]["QualityWarning"][];
             /** @description Cursor for the next page; absent on the last page. */
@@ -5484,6 +5679,32 @@ export interface components {
              * @description The agreed time to call again (`busy` only; required there).
              */
             rescheduled_to?: string | null;
+        };
+        /**
+         * @description One line of a customer's or machine's history: who changed which field from what to
+         *     what, and when.
+         */
+        RecordChange: {
+            /** @description Who: an account id, or the service that made the change. */
+            actor: string;
+            /** @description The account's display name (filled in by the gateway). */
+            actor_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /**
+             * @description The field, as named in the record (`address`, `contacts[0].phones`, `status`,
+             *     `merged_into`, `customer_id`, `contract`).
+             */
+            field: string;
+            /** @description The value after (absent when it was removed). */
+            new_value?: string | null;
+            /** @description The value before (absent when the field was empty or new). */
+            old_value?: string | null;
+            /** @description Why, when the change was given a reason (deactivation, merge). */
+            reason?: string;
         };
         /** @description Request: record an IOU for a receipt (`svc.billing.invoice.iou`). */
         RecordIou: {
@@ -6096,6 +6317,20 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description Request: deactivate or reactivate a customer (`svc.intake.customer.set_active`). */
+        SetCustomerActive: {
+            /** @description `false` deactivates, `true` reactivates. */
+            active: boolean;
+            /** @description Customer id or number. */
+            customer_id: string;
+            /**
+             * Format: int64
+             * @description The version the caller saw; a stale one is refused.
+             */
+            expected_version: number;
+            /** @description Why, 1–2000 characters. */
+            reason: string;
+        };
         /** @description Request: set a ticket's priority by hand, with the reason (`svc.intake.ticket.set_priority`). */
         SetPriority: {
             /**
@@ -6579,6 +6814,32 @@ export interface components {
             /** @description The state after. */
             to_status: components["schemas"]["TicketStatus"];
         };
+        /** @description A note on a ticket. */
+        TicketNote: {
+            /** @description Who wrote it: an account id (a customer sees `staff` for the desk's notes). */
+            actor: string;
+            /** @description The account's display name (filled in by the gateway; not shown to customers). */
+            actor_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was written.
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7.
+             */
+            id: string;
+            /** @description The note. */
+            text: string;
+            /**
+             * Format: uuid
+             * @description The ticket.
+             */
+            ticket_id: string;
+            /** @description Who sees it. */
+            visibility: components["schemas"]["NoteVisibility"];
+        };
         /** @description A ticket report. */
         TicketReport: {
             /**
@@ -6796,6 +7057,62 @@ export interface components {
             to: components["schemas"]["WorkOrderStatus"];
             /** @description Work order id or number (from the path). */
             work_order_id: string;
+        };
+        /**
+         * @description Request: change a customer (`svc.intake.customer.update`). Only the fields given
+         *     change; each change is written to the customer's history. Contacts are replaced as a
+         *     whole list; a phone that belongs to another customer is refused (409) naming it.
+         */
+        UpdateCustomer: {
+            /** @description Street address, up to 500 characters. */
+            address?: string | null;
+            /** @description Company or person, 1–200 characters. */
+            company?: string | null;
+            /** @description The whole list of contacts, 1–20 (as on registration). */
+            contacts?: components["schemas"]["Contact"][] | null;
+            /** @description Customer id or number. */
+            customer_id: string;
+            /** @description Service district, 1–64 characters. */
+            district?: string | null;
+            /**
+             * Format: int64
+             * @description The version the caller saw; a stale one is refused.
+             */
+            expected_version: number;
+            /** @description The language of those messages. */
+            language?: components["schemas"]["Language"] | null;
+            /** @description Map position. */
+            location?: components["schemas"]["GeoPoint"] | null;
+            /** @description Notes, up to 2000 characters. */
+            notes?: string | null;
+            /** @description How the customer wants to be told about their requests. */
+            preferred_channel?: components["schemas"]["NotificationChannel"] | null;
+            /** @description Tier. */
+            tier?: components["schemas"]["CustomerTier"] | null;
+        };
+        /**
+         * @description Request: change a machine (`svc.intake.machine.update`): where it stands, the
+         *     contract on it, notes. Each change is written to the machine's history.
+         */
+        UpdateMachine: {
+            /** @description The maintenance contract covering it (number 1–64 characters, last day covered). */
+            contract?: components["schemas"]["MachineContract"] | null;
+            /**
+             * Format: int64
+             * @description The version the caller saw; a stale one is refused.
+             */
+            expected_version: number;
+            /** @description Where it stands at the customer, up to 200 characters. */
+            install_location?: string | null;
+            /** @description Machine id. */
+            machine_id: string;
+            /** @description Notes, up to 2000 characters. */
+            notes?: string | null;
+            /**
+             * @description `true` removes the contract reference (not with `contract`).
+             * @default false
+             */
+            remove_contract: boolean;
         };
         /**
          * @description Request: change a part's catalogue entry (`svc.inventory.part.update`); a new list price
@@ -7759,7 +8076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page28"];
+                    "application/json": components["schemas"]["Page30"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -7921,7 +8238,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page31"];
+                    "application/json": components["schemas"]["Page33"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -7992,7 +8309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page22"];
+                    "application/json": components["schemas"]["Page24"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8108,7 +8425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page25"];
+                    "application/json": components["schemas"]["Page27"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8181,7 +8498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page24"];
+                    "application/json": components["schemas"]["Page26"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8355,7 +8672,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page19"];
+                    "application/json": components["schemas"]["Page21"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8498,6 +8815,8 @@ export interface operations {
             query?: {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
+                /** @description `true` also finds deactivated customers (merged records are never found; read them by id). */
+                include_inactive?: boolean;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
                 /** @description Company name starts with this (case-insensitive). */
@@ -8522,7 +8841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page7"];
+                    "application/json": components["schemas"]["Page8"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8613,6 +8932,160 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Customer id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Street address, up to 500 characters. */
+                    address?: string | null;
+                    /** @description Company or person, 1–200 characters. */
+                    company?: string | null;
+                    /** @description The whole list of contacts, 1–20 (as on registration). */
+                    contacts?: components["schemas"]["Contact"][] | null;
+                    /** @description Service district, 1–64 characters. */
+                    district?: string | null;
+                    /** @description The language of those messages. */
+                    language?: components["schemas"]["Language"] | null;
+                    /** @description Map position. */
+                    location?: components["schemas"]["GeoPoint"] | null;
+                    /** @description Notes, up to 2000 characters. */
+                    notes?: string | null;
+                    /** @description How the customer wants to be told about their requests. */
+                    preferred_channel?: components["schemas"]["NotificationChannel"] | null;
+                    /** @description Tier. */
+                    tier?: components["schemas"]["CustomerTier"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    setCustomerActive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Customer id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description `false` deactivates, `true` reactivates. */
+                    active: boolean;
+                    /** @description Why, 1–2000 characters. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getCustomerHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Customer id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page9"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listMachines: {
         parameters: {
             query?: {
@@ -8637,13 +9110,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page8"];
+                    "application/json": components["schemas"]["Page10"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    mergeCustomers: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description The record that stays: id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The duplicate (id or number). */
+                    duplicate_id: string;
+                    /**
+                     * @description Why, up to 2000 characters.
+                     * @default
+                     */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -8951,7 +9478,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page20"];
+                    "application/json": components["schemas"]["Page22"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9030,7 +9557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page29"];
+                    "application/json": components["schemas"]["Page31"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9261,7 +9788,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page18"];
+                    "application/json": components["schemas"]["Page20"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9326,7 +9853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page21"];
+                    "application/json": components["schemas"]["Page23"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9515,7 +10042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page17"];
+                    "application/json": components["schemas"]["Page19"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9607,6 +10134,134 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getMachine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Machine id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Machine"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateMachine: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Machine id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The maintenance contract covering it (number 1–64 characters, last day covered). */
+                    contract?: components["schemas"]["MachineContract"] | null;
+                    /** @description Where it stands at the customer, up to 200 characters. */
+                    install_location?: string | null;
+                    /** @description Notes, up to 2000 characters. */
+                    notes?: string | null;
+                    /**
+                     * @description `true` removes the contract reference (not with `contract`).
+                     * @default false
+                     */
+                    remove_contract?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Machine"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMachineHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Machine id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page9"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listMaintenancePlans: {
         parameters: {
             query?: {
@@ -9630,7 +10285,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page13"];
+                    "application/json": components["schemas"]["Page15"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10105,7 +10760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page14"];
+                    "application/json": components["schemas"]["Page16"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10263,7 +10918,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page15"];
+                    "application/json": components["schemas"]["Page17"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10423,7 +11078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page9"];
+                    "application/json": components["schemas"]["Page11"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10498,7 +11153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page16"];
+                    "application/json": components["schemas"]["Page18"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10733,7 +11388,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page32"];
+                    "application/json": components["schemas"]["Page34"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10846,7 +11501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page30"];
+                    "application/json": components["schemas"]["Page32"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10945,7 +11600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page23"];
+                    "application/json": components["schemas"]["Page25"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11065,7 +11720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page27"];
+                    "application/json": components["schemas"]["Page29"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11330,7 +11985,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page26"];
+                    "application/json": components["schemas"]["Page28"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11900,7 +12555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page12"];
+                    "application/json": components["schemas"]["Page14"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12306,6 +12961,93 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listTicketNotes: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Ticket id or number (T2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page7"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    addTicketNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key is returned again; the same key with another request is refused (422). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Ticket id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The note, 1–4000 characters. */
+                    text: string;
+                    /** @description Who sees it. */
+                    visibility: components["schemas"]["NoteVisibility"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketNote"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     assignTicketOwner: {
         parameters: {
             query?: never;
@@ -12589,7 +13331,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page10"];
+                    "application/json": components["schemas"]["Page12"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12880,7 +13622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page11"];
+                    "application/json": components["schemas"]["Page13"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -2,14 +2,15 @@
 //! and machines only, technicians those of the customers of their open work orders; the
 //! desk reads contact details masked unless it reveals one record with a reason or exports
 //! a list (both audit-logged).
-use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{ListWorkOrders, WorkOrder};
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer, FindCustomers, GetCustomer, GetTicket, ListMachines,
-    ListProductLines, Machine, ProductLine, RegisterMachine, RegisterWarrantyCard, Ticket,
-    WarrantyCard,
+    CreateCustomer, Customer, FindCustomers, GetCustomer, GetCustomerHistory, GetMachine,
+    GetMachineHistory, GetTicket, ListMachines, ListProductLines, Machine, MergeCustomers,
+    ProductLine, RecordChange, RegisterMachine, RegisterWarrantyCard, SetCustomerActive, Ticket,
+    UpdateCustomer, UpdateMachine, WarrantyCard,
 };
 use aftercare_contracts::rpc::{ListOrder, MAX_PAGE, Page};
+use aftercare_contracts::{Request, Role};
 use aftercare_platform::now_ms;
 use axum::Json;
 use axum::body::Body;
@@ -23,10 +24,12 @@ use super::model::PersonalData;
 use super::operation::{
     CURSOR, LIMIT, REVEAL, REVEAL_REASON, Routes, get, path_id, post, query, schema,
 };
+use super::query::PageQuery;
 use super::roles::{CUSTOMER_KEEPERS, CUSTOMER_READERS};
+use super::visibility::display_names;
 use crate::body::json_with;
 use crate::error::ApiError;
-use crate::http::{created, parse_limit, parse_uuid_param, with_etag};
+use crate::http::{created, parse_limit, parse_uuid_param, update_body, with_etag};
 use crate::identity::{Principal, store};
 use crate::privacy;
 use crate::state::AppState;
@@ -37,9 +40,23 @@ pub(crate) struct CustomerQuery {
     name: Option<String>,
     phone: Option<String>,
     serial: Option<String>,
+    include_inactive: Option<String>,
     personal_data: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
+}
+
+/// `?include_inactive=true|false` (default false).
+fn parse_flag(name: &str, raw: Option<&str>) -> Result<bool, ApiError> {
+    match raw.map(str::trim) {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(ApiError::field(
+            name,
+            "invalid",
+            format!("{name} must be true or false"),
+        )),
+    }
 }
 
 /// Most work orders of one technician looked through for their customers.
@@ -92,6 +109,16 @@ async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Resul
     }
 }
 
+/// Whether `p` may see customer `id`'s records: a customer account their own, a
+/// technician those of the customers of their open work orders, the desk all.
+async fn customer_visible(s: &AppState, p: &Principal, id: Uuid) -> Result<bool, ApiError> {
+    Ok(match p.role {
+        Role::Customer => p.customer_id == Some(id),
+        Role::Technician => technician_serves(s, p, id).await?,
+        _ => true,
+    })
+}
+
 /// The customer if `p` may see it (a customer account: only its own record; a technician:
 /// the customers of their open work orders); else 404.
 async fn visible_customer(s: &AppState, p: &Principal, id: &str) -> Result<Customer, ApiError> {
@@ -135,6 +162,7 @@ pub(crate) async fn find_customers(
         name: q.name,
         phone: q.phone,
         serial: q.serial,
+        include_inactive: parse_flag("include_inactive", q.include_inactive.as_deref())?,
         limit: parse_limit(q.limit.as_deref())?,
         cursor: q.cursor,
     };
@@ -195,12 +223,7 @@ pub(crate) async fn list_machines(
     Query(q): Query<CustomerQuery>,
 ) -> Result<Response, ApiError> {
     let customer_id = parse_uuid_param("id", &id)?;
-    let visible = match p.role {
-        Role::Customer => p.customer_id == Some(customer_id),
-        Role::Technician => technician_serves(&s, &p, customer_id).await?,
-        _ => true,
-    };
-    if !visible {
+    if !customer_visible(&s, &p, customer_id).await? {
         return Err(ApiError::not_found("customer", &id));
     }
     let req = ListMachines {
@@ -238,6 +261,183 @@ pub(crate) async fn save_product_line(
     Ok(created(&line, "/api/v1/product-lines".into(), None))
 }
 
+/// The answer to a change of a customer: with its new version as the ETag, and its
+/// phones and address masked for the desk as on a read.
+fn customer_reply(p: &Principal, mut c: Customer) -> Response {
+    if !privacy::sees_contact_details(p.role) {
+        privacy::mask_customer(&mut c);
+    }
+    with_etag(StatusCode::OK, &c, c.version)
+}
+
+/// A change of a customer at the version in `If-Match`, with `customer_id` from the path:
+/// updating its fields, deactivating or reactivating it.
+pub(crate) async fn update_customer<R: Request<Reply = Customer>>(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: R = update_body(&s, &headers, body, Some(("customer_id", id))).await?;
+    let c = s.call(&req, Some(&p)).await?;
+    Ok(customer_reply(&p, c))
+}
+
+/// Merges the duplicate into the customer in the path; the customer accounts linked to
+/// the duplicate are linked to the record that stays (also when the merge is repeated
+/// after an answer was lost).
+pub(crate) async fn merge_customers(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: MergeCustomers = update_body(&s, &headers, body, Some(("customer_id", id))).await?;
+    let answer = s.call(&req, Some(&p)).await;
+    if matches!(&answer, Ok(_) | Err(ApiError::Service(_))) {
+        let survivor: Result<Customer, _> = s
+            .call(
+                &GetCustomer {
+                    id: req.customer_id.clone(),
+                },
+                Some(&p),
+            )
+            .await;
+        let duplicate: Result<Customer, _> = s
+            .call(
+                &GetCustomer {
+                    id: req.duplicate_id.clone(),
+                },
+                Some(&p),
+            )
+            .await;
+        if let (Ok(survivor), Ok(duplicate)) = (survivor, duplicate)
+            && duplicate.merged_into == Some(survivor.id)
+        {
+            store::relink_customer_accounts(&s.db, duplicate.id, survivor.id).await?;
+        }
+    }
+    Ok(customer_reply(&p, answer?))
+}
+
+/// Masks the phones and addresses in a history line's values, as a read masks them.
+fn mask_change(c: &mut RecordChange) {
+    let field = c.field.as_str();
+    let mask: fn(&str) -> String = if field == "address" {
+        privacy::mask_address
+    } else if field.starts_with("contacts[") && field.ends_with("].phones") {
+        |v| {
+            v.split(", ")
+                .map(privacy::mask_phone)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    } else if field.starts_with("contacts[") && field.ends_with(']') {
+        // `name (title): phone, phone`
+        |v| match v.rsplit_once(": ") {
+            Some((who, phones)) => format!(
+                "{who}: {}",
+                phones
+                    .split(", ")
+                    .map(privacy::mask_phone)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => privacy::mask_phone(v),
+        }
+    } else {
+        return;
+    };
+    for v in [&mut c.old_value, &mut c.new_value].into_iter().flatten() {
+        *v = mask(v);
+    }
+}
+
+/// A page of a record's history for the desk: who (with display names), when, which
+/// field from what to what; phones and addresses masked.
+async fn history_answer<R: Request<Reply = Page<RecordChange>>>(
+    s: &AppState,
+    p: &Principal,
+    req: R,
+) -> Result<Response, ApiError> {
+    let mut page = s.call(&req, Some(p)).await?;
+    let names = display_names(s, page.items.iter().map(|c| c.actor.clone()).collect()).await?;
+    for c in &mut page.items {
+        c.actor_name = names.get(&c.actor).cloned();
+        mask_change(c);
+    }
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn customer_history(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    let req = GetCustomerHistory {
+        customer_id: id,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    history_answer(&s, &p, req).await
+}
+
+pub(crate) async fn machine_history(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, ApiError> {
+    let req = GetMachineHistory {
+        machine_id: id,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    history_answer(&s, &p, req).await
+}
+
+pub(crate) async fn get_machine(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let m: Machine = s.call(&GetMachine { id: id.clone() }, Some(&p)).await?;
+    if !customer_visible(&s, &p, m.customer_id).await? {
+        return Err(ApiError::not_found("machine", &id));
+    }
+    Ok(with_etag(StatusCode::OK, &m, m.version))
+}
+
+pub(crate) async fn update_machine(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    crate::http::update_versioned::<UpdateMachine>(
+        &s,
+        &p,
+        ("machine_id", id),
+        &headers,
+        body,
+        |m| m.version,
+    )
+    .await
+}
+
+/// The desk that reads customers' and machines' histories.
+const HISTORY_READERS: &[Role] = &[
+    Role::Agent,
+    Role::Dispatcher,
+    Role::CallbackAgent,
+    Role::Manager,
+    Role::Admin,
+];
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("customers")
@@ -255,6 +455,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("Find customers by name prefix, any contact phone, or a machine's serial number")
                 .roles(&[Role::Agent, Role::Dispatcher, Role::CallbackAgent, Role::Manager, Role::Admin])
                 .params(&[
+                    query("include_inactive", schema::<bool>, "`true` also finds deactivated customers (merged records are never found; read them by id)."),
                     query("name", schema::<String>, "Company name starts with this (case-insensitive)."),
                     query("phone", schema::<String>, "A contact's phone, any formatting."),
                     query("serial", schema::<String>, "A machine's serial number."),
@@ -275,6 +476,47 @@ pub(crate) fn routes() -> Routes {
                 .to(get_customer),
         )
         .add(
+            post("updateCustomer", "/customers/{id}")
+                .summary("Change a customer's company, contacts and phones, address, tier, preferred channel, language or notes; each change is kept in its history; a phone of another customer answers 409 naming it")
+                .roles(CUSTOMER_KEEPERS)
+                .params(&[path_id("Customer id or number.")])
+                .body::<UpdateCustomer>()
+                .path_fills(&["customer_id"])
+                .updates()
+                .reply::<Customer>()
+                .to(update_customer::<UpdateCustomer>),
+        )
+        .add(
+            post("mergeCustomers", "/customers/{id}/merge")
+                .summary("Merge a duplicate record into this one: its tickets, machines, warranty cards and contacts move here, it is marked merged into this one, both histories say so (If-Match: this record's ETag)")
+                .roles(CUSTOMER_KEEPERS)
+                .params(&[path_id("The record that stays: id or number.")])
+                .body::<MergeCustomers>()
+                .path_fills(&["customer_id"])
+                .updates()
+                .reply::<Customer>()
+                .to(merge_customers),
+        )
+        .add(
+            post("setCustomerActive", "/customers/{id}/active")
+                .summary("Deactivate a customer (no longer offered for new tickets; its records stay readable) or reactivate it, with the reason")
+                .roles(CUSTOMER_KEEPERS)
+                .params(&[path_id("Customer id or number.")])
+                .body::<SetCustomerActive>()
+                .path_fills(&["customer_id"])
+                .updates()
+                .reply::<Customer>()
+                .to(update_customer::<SetCustomerActive>),
+        )
+        .add(
+            get("getCustomerHistory", "/customers/{id}/history")
+                .summary("A customer's history, oldest first: who changed which field from what to what, deactivations and merges; phones and addresses masked")
+                .roles(HISTORY_READERS)
+                .params(&[path_id("Customer id or number."), LIMIT, CURSOR])
+                .reply::<Page<RecordChange>>()
+                .to(customer_history),
+        )
+        .add(
             get("listMachines", "/customers/{id}/machines")
                 .summary("The customer's machines")
                 .roles(CUSTOMER_READERS)
@@ -291,6 +533,34 @@ pub(crate) fn routes() -> Routes {
                 .creates()
                 .reply::<Machine>()
                 .to(register_machine),
+        )
+        .add(
+            get("getMachine", "/machines/{id}")
+                .summary("One machine, with its version as the ETag")
+                .roles(CUSTOMER_READERS)
+                .scope("customer: own machines only; technician: customers of their open work orders")
+                .params(&[path_id("Machine id.")])
+                .reply::<Machine>()
+                .to(get_machine),
+        )
+        .add(
+            post("updateMachine", "/machines/{id}")
+                .summary("Change where a machine stands, the contract on it or its notes; each change is kept in its history")
+                .roles(CUSTOMER_KEEPERS)
+                .params(&[path_id("Machine id.")])
+                .body::<UpdateMachine>()
+                .path_fills(&["machine_id"])
+                .updates()
+                .reply::<Machine>()
+                .to(update_machine),
+        )
+        .add(
+            get("getMachineHistory", "/machines/{id}/history")
+                .summary("A machine's history, oldest first: who changed which field from what to what (moves to another customer on a merge included)")
+                .roles(HISTORY_READERS)
+                .params(&[path_id("Machine id."), LIMIT, CURSOR])
+                .reply::<Page<RecordChange>>()
+                .to(machine_history),
         )
         .add(
             post("registerWarrantyCard", "/warranty-cards")

@@ -12,6 +12,7 @@ pub(crate) mod inventory;
 pub(crate) mod live;
 pub(crate) mod map;
 pub(crate) mod model;
+pub(crate) mod notes;
 pub(crate) mod operation;
 pub(crate) mod preferences;
 pub(crate) mod query;
@@ -35,6 +36,7 @@ fn declared() -> impl Iterator<Item = Route> {
         map::routes(),
         auth::accounts(),
         tickets::routes(),
+        notes::routes(),
         customers::routes(),
         selfservice::routes(),
         dispatch::routes(),

@@ -540,6 +540,19 @@ pub(crate) async fn check_code(
 
 /// The identity store on both backends: SQLite in a temporary file and a real PostgreSQL
 /// started by the test kit. Each test runs against both.
+/// Points the customer accounts linked to customer record `from` at record `to` (after
+/// `from` was merged into `to`); returns how many there were.
+pub(crate) async fn relink_customer_accounts(db: &Db, from: Uuid, to: Uuid) -> Result<u64> {
+    Ok(
+        sqlx::query("update account set customer_id = $1 where customer_id = $2")
+            .bind(to.to_string())
+            .bind(from.to_string())
+            .execute(db.write())
+            .await?
+            .rows_affected(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

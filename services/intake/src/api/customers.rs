@@ -3,14 +3,16 @@
 
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::intake::{
-    CreateCustomer, Customer, FindCustomers, GetCustomer, ListMachines, ListProductLines, Machine,
-    ProductLine, RegisterMachine, RegisterWarrantyCard, WarrantyCard,
+    AddTicketNote, CreateCustomer, Customer, FindCustomers, GetCustomer, GetCustomerHistory,
+    GetMachine, GetMachineHistory, ListMachines, ListProductLines, ListTicketNotes, Machine,
+    MergeCustomers, ProductLine, RecordChange, RegisterMachine, RegisterWarrantyCard,
+    SetCustomerActive, TicketNote, UpdateCustomer, UpdateMachine, WarrantyCard,
 };
 use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_platform::rpc::{Endpoints, RequestContext};
 
 use super::State;
-use crate::app::customers;
+use crate::app::{customers, records};
 use crate::domain::customers::{name_key, validate_find};
 use crate::store::customers as store;
 
@@ -24,6 +26,15 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
         .on::<ListProductLines, _>(product_lines)
         .on::<ProductLine, _>(save_product_line)
         .on::<RegisterWarrantyCard, _>(register_card)
+        .on::<UpdateCustomer, _>(update_customer)
+        .on::<MergeCustomers, _>(merge_customers)
+        .on::<SetCustomerActive, _>(set_active)
+        .on::<GetCustomerHistory, _>(customer_history)
+        .on::<GetMachine, _>(get_machine)
+        .on::<UpdateMachine, _>(update_machine)
+        .on::<GetMachineHistory, _>(machine_history)
+        .on::<AddTicketNote, _>(add_note)
+        .on::<ListTicketNotes, _>(notes)
 }
 
 async fn get_customer(
@@ -55,15 +66,16 @@ async fn find(
     let mut conn = db.read_conn().await?;
     let limit = i64::from(req.limit);
     let cursor = req.cursor.as_deref().unwrap_or("");
+    let inactive = req.include_inactive;
     if let Some(phone) = &req.phone {
-        let items = store::customer_by_phone(&mut conn, phone).await?;
+        let items = store::customer_by_phone(&mut conn, phone, inactive).await?;
         return Ok(Page {
             items,
             next_cursor: None,
         });
     }
     if let Some(serial) = &req.serial {
-        let items = store::customers_by_serial(&mut conn, serial, cursor, limit).await?;
+        let items = store::customers_by_serial(&mut conn, serial, cursor, inactive, limit).await?;
         return Ok(Page::of(items, req.limit, |c| c.id.to_string()));
     }
     if let Some(name) = &req.name {
@@ -74,12 +86,12 @@ async fn find(
                 ServiceError::field("cursor", "invalid", "not a cursor of this search")
             })?)
         };
-        let items = store::customers_by_name(&mut conn, name, after, limit).await?;
+        let items = store::customers_by_name(&mut conn, name, after, inactive, limit).await?;
         return Ok(Page::of(items, req.limit, |c| {
             format!("{}\u{1f}{}", name_key(&c.company), c.id)
         }));
     }
-    let items = store::customers(&mut conn, cursor, limit).await?;
+    let items = store::customers(&mut conn, cursor, inactive, limit).await?;
     Ok(Page::of(items, req.limit, |c| c.id.to_string()))
 }
 
@@ -152,4 +164,125 @@ async fn save_product_line(
 ) -> Result<ProductLine, ServiceError> {
     db.in_unit_of_work(|uow| Box::pin(customers::save_product_line(uow, req)))
         .await
+}
+
+async fn update_customer(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: UpdateCustomer,
+) -> Result<Customer, ServiceError> {
+    db.in_unit_of_work(move |uow| Box::pin(records::update_customer(uow, ctx.actor, req)))
+        .await
+}
+
+async fn merge_customers(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: MergeCustomers,
+) -> Result<Customer, ServiceError> {
+    db.in_unit_of_work(move |uow| Box::pin(records::merge_customers(uow, ctx.actor, req)))
+        .await
+}
+
+async fn set_active(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: SetCustomerActive,
+) -> Result<Customer, ServiceError> {
+    db.in_unit_of_work(move |uow| Box::pin(records::set_active(uow, ctx.actor, req)))
+        .await
+}
+
+async fn update_machine(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: UpdateMachine,
+) -> Result<Machine, ServiceError> {
+    db.in_unit_of_work(move |uow| Box::pin(records::update_machine(uow, ctx.actor, req)))
+        .await
+}
+
+async fn add_note(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: AddTicketNote,
+) -> Result<TicketNote, ServiceError> {
+    db.in_unit_of_work(move |uow| Box::pin(records::add_note(uow, ctx.actor, req)))
+        .await
+}
+
+async fn get_machine(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetMachine,
+) -> Result<Machine, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    store::get_machine(&mut conn, req.id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("machine", &req.id))
+}
+
+/// A page of a record's history; the cursor is the last line read.
+async fn history_page(
+    conn: &mut sqlx::AnyConnection,
+    record_id: uuid::Uuid,
+    limit: u32,
+    cursor: Option<&str>,
+) -> Result<Page<RecordChange>, ServiceError> {
+    let rows =
+        store::record_history(conn, record_id, cursor.unwrap_or(""), i64::from(limit)).await?;
+    let next = (rows.len() == limit as usize)
+        .then(|| rows.last().map(|(id, _)| id.clone()))
+        .flatten();
+    Ok(Page {
+        items: rows.into_iter().map(|(_, change)| change).collect(),
+        next_cursor: next,
+    })
+}
+
+async fn customer_history(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetCustomerHistory,
+) -> Result<Page<RecordChange>, ServiceError> {
+    check_limit(req.limit)?;
+    let mut conn = db.read_conn().await?;
+    let c = store::get_customer(&mut conn, req.customer_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("customer", &req.customer_id))?;
+    history_page(&mut conn, c.id, req.limit, req.cursor.as_deref()).await
+}
+
+async fn machine_history(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetMachineHistory,
+) -> Result<Page<RecordChange>, ServiceError> {
+    check_limit(req.limit)?;
+    let mut conn = db.read_conn().await?;
+    let m = store::get_machine(&mut conn, req.machine_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("machine", &req.machine_id))?;
+    history_page(&mut conn, m.id, req.limit, req.cursor.as_deref()).await
+}
+
+async fn notes(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListTicketNotes,
+) -> Result<Page<TicketNote>, ServiceError> {
+    check_limit(req.limit)?;
+    let mut conn = db.read_conn().await?;
+    let t = crate::store::get(&mut conn, req.ticket_id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("ticket", &req.ticket_id))?;
+    let items = crate::store::notes::page(
+        &mut conn,
+        t.id,
+        req.customer_visible_only,
+        req.cursor.as_deref().unwrap_or(""),
+        i64::from(req.limit),
+    )
+    .await?;
+    Ok(Page::of(items, req.limit, |n| n.id.to_string()))
 }

@@ -16,10 +16,11 @@ use crate::domain::customers::{
     CallerMatch, match_caller, phone_key, validate_customer, validate_machine,
     validate_machine_info, validate_product_line, warranty_end, warranty_follow_ups,
 };
+use crate::domain::records::{Standing, standing};
 use crate::store::customers as store;
 
 /// The 409 for a phone number that belongs to customer `owner`.
-fn duplicate_phone(field: String, owner: &Customer) -> ServiceError {
+pub(crate) fn duplicate_phone(field: String, owner: &Customer) -> ServiceError {
     ServiceError {
         status: 409,
         code: "duplicate_phone".into(),
@@ -75,6 +76,8 @@ async fn insert_new(
         preferred_channel: req.preferred_channel,
         language: req.language,
         notes: req.notes.clone(),
+        status: Default::default(),
+        merged_into: None,
         created_at: now,
         version: 1,
     };
@@ -203,6 +206,7 @@ async fn store_machine(
         install_location: install_location.trim().to_owned(),
         last_meter_reading: None,
         contract: None,
+        notes: String::new(),
         created_at: now,
         version: 1,
     };
@@ -228,15 +232,26 @@ pub(crate) async fn register_machine(
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
-    if store::get_customer(uow.conn(), &req.customer_id.to_string())
-        .await?
-        .is_none()
-    {
-        return Err(ServiceError::field(
-            "customer_id",
-            "unknown",
-            format!("customer {} does not exist", req.customer_id),
-        ));
+    match store::get_customer(uow.conn(), &req.customer_id.to_string()).await? {
+        None => {
+            return Err(ServiceError::field(
+                "customer_id",
+                "unknown",
+                format!("customer {} does not exist", req.customer_id),
+            ));
+        }
+        Some(c) if c.merged_into.is_some() => {
+            return Err(ServiceError::field(
+                "customer_id",
+                "merged",
+                format!(
+                    "customer {} was merged into customer {}; register the machine there",
+                    c.number,
+                    c.merged_into.unwrap_or_default()
+                ),
+            ));
+        }
+        Some(_) => {}
     }
     let info = MachineInfo {
         product_line: req.product_line.clone(),
@@ -390,15 +405,14 @@ pub(crate) async fn caller_of(
         phone_owner,
         on_file.as_ref().map(|m| m.customer_id),
     ) {
-        CallerMatch::OnFile(id) => store::get_customer(uow.conn(), &id.to_string())
-            .await?
-            .ok_or_else(|| {
-                ServiceError::field(
-                    "customer_id",
-                    "unknown",
-                    format!("customer {id} does not exist"),
-                )
-            })?,
+        CallerMatch::OnFile(id) => {
+            let field = if req.customer_id.is_some() {
+                "customer_id"
+            } else {
+                "customer.phone"
+            };
+            offered_customer(uow, id, field).await?
+        }
         CallerMatch::New => register_caller(uow, calendar, &req.customer).await?,
         CallerMatch::Ambiguous {
             phone_owner,
@@ -428,6 +442,48 @@ pub(crate) async fn caller_of(
         (None, None) => None,
     };
     Ok((customer, machine))
+}
+
+/// The customer on file a new ticket goes to: an active one as it is, a merged one's
+/// survivor; an inactive one is a 409 naming `field` (it is reactivated first).
+async fn offered_customer(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    field: &str,
+) -> Result<Customer, ServiceError> {
+    let unknown = || {
+        ServiceError::field(
+            "customer_id",
+            "unknown",
+            format!("customer {id} does not exist"),
+        )
+    };
+    let mut c = store::get_customer(uow.conn(), &id.to_string())
+        .await?
+        .ok_or_else(unknown)?;
+    // A merged record points to one record that stays; that one is never merged itself.
+    if let Standing::MergedInto(survivor) = standing(&c) {
+        c = store::get_customer(uow.conn(), &survivor.to_string())
+            .await?
+            .ok_or_else(unknown)?;
+    }
+    match standing(&c) {
+        Standing::Offered => Ok(c),
+        Standing::Inactive | Standing::MergedInto(_) => Err(ServiceError {
+            status: 409,
+            code: "inactive_customer".into(),
+            title: "Customer is inactive".into(),
+            detail: format!(
+                "customer {} ({}, id {}) is deactivated; reactivate it before opening a ticket for it",
+                c.number, c.company, c.id
+            ),
+            errors: vec![FieldError {
+                field: field.into(),
+                code: "inactive".into(),
+                message: format!("customer {} is inactive", c.id),
+            }],
+        }),
+    }
 }
 
 /// Registers a caller who is not on file from the details typed in with the ticket: the

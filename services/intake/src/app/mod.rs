@@ -6,5 +6,6 @@ pub(crate) mod customers;
 pub(crate) mod faq;
 pub(crate) mod lifecycle;
 pub(crate) mod notify;
+pub(crate) mod records;
 pub(crate) mod sla_sweep;
 pub(crate) mod tickets;

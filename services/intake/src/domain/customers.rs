@@ -403,6 +403,7 @@ mod tests {
             name: Some("t".into()),
             phone: Some("123".into()),
             serial: None,
+            include_inactive: false,
             limit: 10,
             cursor: None,
         };

@@ -7,6 +7,7 @@ pub mod lifecycle;
 pub mod notify;
 pub mod numbering;
 pub mod priority;
+pub mod records;
 pub mod report;
 pub mod returns;
 pub mod settings;

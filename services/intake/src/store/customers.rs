@@ -1,8 +1,8 @@
 //! Customers, machines, product lines and warranty cards.
 use aftercare_contracts::intake::{
-    Contact, Customer, GeoPoint, Machine, MeterReading, ProductLine,
+    Contact, Customer, GeoPoint, Machine, MeterReading, ProductLine, RecordChange,
 };
-use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
+use aftercare_platform::db::{Guard, Guarded, from_json, from_text, parse_id, to_text};
 use aftercare_platform::{Result, UnitOfWork, from_ms};
 use chrono::NaiveDate;
 use sqlx::{AnyConnection, FromRow};
@@ -23,6 +23,8 @@ struct CustomerRow {
     preferred_channel: String,
     language: String,
     notes: String,
+    status: String,
+    merged_into: Option<String>,
     created_at: i64,
     version: i64,
 }
@@ -45,6 +47,8 @@ impl CustomerRow {
             preferred_channel: from_text(&self.preferred_channel)?,
             language: from_text(&self.language)?,
             notes: self.notes,
+            status: from_text(&self.status)?,
+            merged_into: self.merged_into.as_deref().map(parse_id).transpose()?,
             created_at: from_ms(self.created_at),
             version: self.version,
         })
@@ -53,7 +57,12 @@ impl CustomerRow {
 
 const CUSTOMER: &str =
     "select customer_id, number, company, contacts, address, district, location, tier, preferred_channel,
-    language, notes, created_at, version from customer";
+    language, notes, status, merged_into, created_at, version from customer";
+
+/// Which statuses a search returns: active ones, and inactive ones when `$n` is 1.
+fn listed(n: usize) -> String {
+    format!("(status = 'active' or (${n} = 1 and status = 'inactive'))")
+}
 
 /// The customer that already has one of these phone numbers, if any.
 pub(crate) async fn owner_of_phone(
@@ -131,20 +140,23 @@ pub(crate) async fn customers_by_name(
     conn: &mut AnyConnection,
     prefix: &str,
     after: Option<(&str, &str)>,
+    include_inactive: bool,
     limit: i64,
 ) -> Result<Vec<Customer>> {
     let (low, high) = prefix_range(&name_key(prefix));
     let (after_key, after_id) = after.unwrap_or(("", ""));
     let rows: Vec<CustomerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{CUSTOMER} where company_key >= $1 and company_key < $2
-           and (company_key, customer_id) > ($3, $4)
-         order by company_key, customer_id limit $5"
+           and (company_key, customer_id) > ($3, $4) and {}
+         order by company_key, customer_id limit $5",
+        listed(6)
     )))
     .bind(low)
     .bind(high)
     .bind(after_key)
     .bind(after_id)
     .bind(limit)
+    .bind(i32::from(include_inactive))
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(CustomerRow::into_customer).collect()
@@ -154,13 +166,16 @@ pub(crate) async fn customers_by_name(
 pub(crate) async fn customers(
     conn: &mut AnyConnection,
     after: &str,
+    include_inactive: bool,
     limit: i64,
 ) -> Result<Vec<Customer>> {
     let rows: Vec<CustomerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{CUSTOMER} where customer_id > $1 order by customer_id limit $2"
+        "{CUSTOMER} where customer_id > $1 and {} order by customer_id limit $2",
+        listed(3)
     )))
     .bind(after)
     .bind(limit)
+    .bind(i32::from(include_inactive))
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(CustomerRow::into_customer).collect()
@@ -170,11 +185,14 @@ pub(crate) async fn customers(
 pub(crate) async fn customer_by_phone(
     conn: &mut AnyConnection,
     phone: &str,
+    include_inactive: bool,
 ) -> Result<Vec<Customer>> {
     let rows: Vec<CustomerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{CUSTOMER} where customer_id = (select customer_id from customer_phone where phone_key = $1)"
+        "{CUSTOMER} where customer_id = (select customer_id from customer_phone where phone_key = $1) and {}",
+        listed(2)
     )))
     .bind(phone_key(phone))
+    .bind(i32::from(include_inactive))
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(CustomerRow::into_customer).collect()
@@ -185,15 +203,18 @@ pub(crate) async fn customers_by_serial(
     conn: &mut AnyConnection,
     serial: &str,
     after: &str,
+    include_inactive: bool,
     limit: i64,
 ) -> Result<Vec<Customer>> {
     let rows: Vec<CustomerRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{CUSTOMER} where customer_id in (select customer_id from machine where serial_key = $1)
-           and customer_id > $2 order by customer_id limit $3"
+           and customer_id > $2 and {} order by customer_id limit $3",
+        listed(4)
     )))
     .bind(serial_key(serial))
     .bind(after)
     .bind(limit)
+    .bind(i32::from(include_inactive))
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(CustomerRow::into_customer).collect()
@@ -237,6 +258,7 @@ struct MachineRow {
     meter_work_order: Option<String>,
     contract_number: Option<String>,
     contract_ends_on: Option<String>,
+    notes: String,
     created_at: i64,
     version: i64,
 }
@@ -275,6 +297,7 @@ impl MachineRow {
                 }
                 _ => None,
             },
+            notes: self.notes,
             created_at: from_ms(self.created_at),
             version: self.version,
         })
@@ -289,7 +312,7 @@ const MACHINE: &str = "select machine_id, customer_id, product_line, brand, mode
       order by r.at desc limit 1) as meter_at,
     (select r.work_order_id from meter_reading r where r.brand_key = machine.brand_key and r.serial_key = machine.serial_key
       order by r.at desc limit 1) as meter_work_order,
-    contract_number, contract_ends_on, created_at, version from machine";
+    contract_number, contract_ends_on, notes, created_at, version from machine";
 
 /// The machine with this brand and serial number, if registered.
 pub(crate) async fn machine_by_serial(
@@ -478,4 +501,259 @@ pub(crate) async fn set_contract(
     .await?
     .rows_affected();
     Ok(n == 1)
+}
+
+/// The owners of these phone keys, as `(key, customer id)`.
+pub(crate) async fn phone_key_owners(
+    conn: &mut AnyConnection,
+    keys: &[String],
+) -> Result<Vec<(String, String)>> {
+    let mut owners = Vec::new();
+    for key in keys {
+        let owner: Option<String> =
+            sqlx::query_scalar("select customer_id from customer_phone where phone_key = $1")
+                .bind(key)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if let Some(o) = owner {
+            owners.push((key.clone(), o));
+        }
+    }
+    Ok(owners)
+}
+
+/// Stores a customer's changed fields if it is still at `version`.
+pub(crate) async fn update_customer(
+    uow: &mut UnitOfWork,
+    c: &Customer,
+    version: i64,
+    at: i64,
+) -> Result<Guarded> {
+    let contacts = serde_json::to_string(&c.contacts)?;
+    let location = c.location.as_ref().map(serde_json::to_string).transpose()?;
+    Guard::new("customer", "customer_id", c.id, version)
+        .update(
+            uow.conn(),
+            "company = $1, company_key = $2, contacts = $3, address = $4, district = $5, location = $6,
+             tier = $7, preferred_channel = $8, language = $9, notes = $10, status = $11,
+             merged_into = $12, updated_at = $13",
+            |q| {
+                q.bind(c.company.clone())
+                    .bind(name_key(&c.company))
+                    .bind(contacts)
+                    .bind(c.address.clone())
+                    .bind(c.district.clone())
+                    .bind(location)
+                    .bind(to_text(&c.tier))
+                    .bind(to_text(&c.preferred_channel))
+                    .bind(to_text(&c.language))
+                    .bind(c.notes.clone())
+                    .bind(to_text(&c.status))
+                    .bind(c.merged_into.map(|m| m.to_string()))
+                    .bind(at)
+            },
+        )
+        .await
+}
+
+/// Makes `keys` the customer's phone keys; false when one belongs to another customer
+/// (taken meanwhile).
+pub(crate) async fn replace_phones(
+    uow: &mut UnitOfWork,
+    customer_id: Uuid,
+    keys: &[String],
+) -> Result<bool> {
+    sqlx::query("delete from customer_phone where customer_id = $1")
+        .bind(customer_id.to_string())
+        .execute(uow.conn())
+        .await?;
+    for key in keys {
+        let done = sqlx::query(
+            "insert into customer_phone (phone_key, customer_id) values ($1, $2) on conflict (phone_key) do nothing",
+        )
+        .bind(key)
+        .bind(customer_id.to_string())
+        .execute(uow.conn())
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// A machine by id.
+pub(crate) async fn get_machine(conn: &mut AnyConnection, id: &str) -> Result<Option<Machine>> {
+    let row: Option<MachineRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{MACHINE} where machine_id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    row.map(MachineRow::into_machine).transpose()
+}
+
+/// Stores a machine's location, contract and notes if it is still at `version`.
+pub(crate) async fn update_machine(
+    uow: &mut UnitOfWork,
+    m: &Machine,
+    version: i64,
+    at: i64,
+) -> Result<Guarded> {
+    Guard::new("machine", "machine_id", m.id, version)
+        .update(
+            uow.conn(),
+            "install_location = $1, contract_number = $2, contract_ends_on = $3, notes = $4, updated_at = $5",
+            |q| {
+                q.bind(m.install_location.clone())
+                    .bind(m.contract.as_ref().map(|c| c.number.clone()))
+                    .bind(m.contract.as_ref().map(|c| c.ends_on.to_string()))
+                    .bind(m.notes.clone())
+                    .bind(at)
+            },
+        )
+        .await
+}
+
+/// Moves every machine of `from` to `to`; returns the machines moved as they were.
+pub(crate) async fn move_machines(
+    uow: &mut UnitOfWork,
+    from: Uuid,
+    to: Uuid,
+    at: i64,
+) -> Result<Vec<Machine>> {
+    let rows: Vec<MachineRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{MACHINE} where customer_id = $1 order by machine_id"
+    )))
+    .bind(from.to_string())
+    .fetch_all(uow.conn())
+    .await?;
+    let moved = rows
+        .into_iter()
+        .map(MachineRow::into_machine)
+        .collect::<Result<Vec<_>>>()?;
+    sqlx::query(
+        "update machine set customer_id = $1, updated_at = $2, version = version + 1 where customer_id = $3",
+    )
+    .bind(to.to_string())
+    .bind(at)
+    .bind(from.to_string())
+    .execute(uow.conn())
+    .await?;
+    Ok(moved)
+}
+
+/// Moves the tickets, warranty cards and phones of customer `from` to `to`; returns how
+/// many tickets moved.
+pub(crate) async fn move_customer_records(
+    uow: &mut UnitOfWork,
+    from: Uuid,
+    to: Uuid,
+    at: i64,
+) -> Result<u64> {
+    let tickets = sqlx::query(
+        "update ticket set customer_id = $1, updated_at = $2, version = version + 1 where customer_id = $3",
+    )
+    .bind(to.to_string())
+    .bind(at)
+    .bind(from.to_string())
+    .execute(uow.conn())
+    .await?
+    .rows_affected();
+    for table in ["warranty_card", "customer_phone"] {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "update {table} set customer_id = $1 where customer_id = $2"
+        )))
+        .bind(to.to_string())
+        .bind(from.to_string())
+        .execute(uow.conn())
+        .await?;
+    }
+    Ok(tickets)
+}
+
+/// Which record a history line belongs to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum RecordKind {
+    /// A customer.
+    Customer,
+    /// A machine.
+    Machine,
+}
+
+/// Appends lines to a record's history, in order.
+pub(crate) async fn record_changes(
+    uow: &mut UnitOfWork,
+    kind: RecordKind,
+    record_id: Uuid,
+    (actor, reason): (&str, &str),
+    lines: &[crate::domain::records::Line],
+    at: i64,
+) -> Result<()> {
+    let kind = match kind {
+        RecordKind::Customer => "customer",
+        RecordKind::Machine => "machine",
+    };
+    for line in lines {
+        sqlx::query(
+            "insert into record_change (line_id, record_kind, record_id, at, actor, field, old_value, new_value, reason)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(Uuid::now_v7().to_string())
+        .bind(kind)
+        .bind(record_id.to_string())
+        .bind(at)
+        .bind(actor)
+        .bind(&line.field)
+        .bind(line.old.clone())
+        .bind(line.new.clone())
+        .bind(reason)
+        .execute(uow.conn())
+        .await?;
+    }
+    Ok(())
+}
+
+/// A page of a record's history, oldest first; `after` is the last line id seen.
+pub(crate) async fn record_history(
+    conn: &mut AnyConnection,
+    record_id: Uuid,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<(String, RecordChange)>> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(
+        String,
+        i64,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+    )> = sqlx::query_as(
+        "select line_id, at, actor, field, old_value, new_value, reason from record_change
+             where record_id = $1 and line_id > $2 order by line_id limit $3",
+    )
+    .bind(record_id.to_string())
+    .bind(after)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, at, actor, field, old_value, new_value, reason)| {
+            (
+                id,
+                RecordChange {
+                    at: from_ms(at),
+                    actor,
+                    actor_name: None,
+                    field,
+                    old_value,
+                    new_value,
+                    reason,
+                },
+            )
+        })
+        .collect())
 }

@@ -1,6 +1,7 @@
 //! Intake's queries. Runtime SQL with `$n` placeholders that runs on both backends.
 pub(crate) mod customers;
 pub(crate) mod faq;
+pub(crate) mod notes;
 
 use aftercare_contracts::intake::{
     CustomerTier, ListTickets, Priority, SlaState, SlaTarget, Ticket, TicketSla, TicketStatus,
