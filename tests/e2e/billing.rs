@@ -830,7 +830,7 @@ async fn renewals_and_reminders(backend: Backend) {
     let (s, p) = api.get("/reports/contracts-signed?month=someday").await;
     assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("month")));
 
-    // A receipt unpaid for 45 days gets one overdue reminder; at 100 days one more.
+    // A receipt unpaid for 45 days is chased once; a week after that chase, again.
     api.technician().await;
     let t = api.open_ticket("SN-OD-1").await;
     let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
@@ -847,14 +847,16 @@ async fn renewals_and_reminders(backend: Backend) {
             .filter(|e| e["data"]["number"] == number.as_str())
             .collect::<Vec<_>>()
     };
-    // A long tail of old debts reminded already does not hide it from the sweep.
+    // A long tail of old debts chased this week does not hide it from the sweep.
     sys.execute(
         "billing",
-        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1200)
-         insert into invoice (invoice_id, number, work_order_id, ticket_id, customer_name, lines,
-             currency, total_minor, charged_minor, issued_at, issued_day, reminded_bucket)
-         select 'old-' || i, 'R2020-' || i, 'wo-old-' || i, 'ticket-old', 'Old debtor', '[]',
-             'CNY', 1000, 1000, 0, '2020-01-01', 'over90' from n",
+        &format!(
+            "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1200)
+             insert into invoice (invoice_id, number, work_order_id, ticket_id, customer_name,
+                 lines, currency, total_minor, charged_minor, issued_at, issued_day, chased_on)
+             select 'old-' || i, 'R2020-' || i, 'wo-old-' || i, 'ticket-old', 'Old debtor', '[]',
+                 'CNY', 1000, 1000, 0, '2020-01-01', '{today}' from n"
+        ),
     )
     .await;
     sys.execute(
@@ -874,12 +876,13 @@ async fn renewals_and_reminders(backend: Backend) {
     assert_eq!(first[0]["data"]["bucket"], "days31_to60");
     assert_eq!(first[0]["data"]["age_days"], 45);
     tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
-    assert_eq!(reminders().await.len(), 1, "once per bucket");
+    assert_eq!(reminders().await.len(), 1, "once a week");
     sys.execute(
         "billing",
         &format!(
-            "update invoice set issued_day = '{}' where number = '{number}'",
-            today - chrono::Duration::days(100)
+            "update invoice set issued_day = '{}', chased_on = '{}' where number = '{number}'",
+            today - chrono::Duration::days(100),
+            today - chrono::Duration::days(7)
         ),
     )
     .await;

@@ -9,7 +9,7 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_platform::db::{from_json, parse_id};
 use aftercare_platform::host::Job;
-use aftercare_platform::{Db, Result, from_ms, now_ms};
+use aftercare_platform::{Db, Result};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -23,7 +23,7 @@ pub(crate) fn job(calendar: Arc<BusinessCalendar>) -> Job {
         run: Arc::new(move |db: Db| {
             let calendar = calendar.clone();
             Box::pin(async move {
-                let today = calendar.local_date(from_ms(now_ms()));
+                let today = calendar.local_date(db.clock().now());
                 remind_overdue(&db, today).await?;
                 list_renewals(&db, today).await?;
                 move_renewals(&db, today).await
@@ -32,7 +32,8 @@ pub(crate) fn job(calendar: Arc<BusinessCalendar>) -> Job {
     }
 }
 
-/// One reminder per receipt and bucket past 0-30 days, and one when its IOU's day passed.
+/// A weekly chase of every receipt past 0-30 days still owing money, and one reminder when
+/// its IOU's day passed.
 async fn remind_overdue(db: &Db, today: NaiveDate) -> Result<()> {
     const PAGE: i64 = 500;
     let (mut after_day, mut after_number) = (String::new(), String::new());

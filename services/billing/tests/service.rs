@@ -356,3 +356,94 @@ async fn a_receipt_issued_at_7_on_1_january_in_shanghai_is_numbered_in_the_new_y
         .unwrap();
     assert_eq!(issued["data"]["number"], "R2027-000001", "{issued}");
 }
+
+/// Billing on the harness's database and bus with its clock started at `at`: a replica
+/// whose sweep reads that day as today.
+fn billing_replica_at(
+    svc: &ServiceHarness,
+    at: chrono::DateTime<Utc>,
+) -> tokio::task::JoinHandle<()> {
+    let (bus, url) = (svc.bus().clone(), svc.db().url().to_owned());
+    tokio::spawn(async move {
+        let config = Config {
+            clock: aftercare_platform::Clock::starting_at(at),
+            ..Config::default()
+        };
+        let host = aftercare_billing::build(bus, &url, aftercare_testkit::test_settings(), config)
+            .await
+            .unwrap();
+        host.run_until_stopped(Default::default()).await.unwrap();
+    })
+}
+
+#[tokio::test]
+async fn an_overdue_receipt_is_chased_every_week_while_it_owes_money() {
+    use chrono::TimeZone;
+    // 10:00 in Shanghai (UTC+8).
+    let shanghai = |m: u32, d: u32| Utc.with_ymd_and_hms(2027, m, d, 2, 0, 0).single().unwrap();
+    // Issued on Wednesday 20 January 2027 in Shanghai.
+    let issued_at = shanghai(1, 20);
+    let svc = ServiceHarness::start(
+        Service::Billing,
+        TestBackend::Sqlite,
+        |bus, url, settings| async move {
+            let config = Config {
+                clock: aftercare_platform::Clock::starting_at(issued_at),
+                ..Config::default()
+            };
+            aftercare_billing::build(bus, &url, settings, config).await
+        },
+    )
+    .await
+    .unwrap();
+    let visit = work_order_completed(issued_at - chrono::Duration::minutes(30));
+    svc.publish(&Envelope::new(visit.clone(), None))
+        .await
+        .unwrap();
+    svc.next_published("billing.invoice.issued", |e| {
+        e["data"]["work_order_id"] == json!(visit.work_order_id)
+    })
+    .await
+    .unwrap();
+    let owed = svc
+        .db()
+        .count("select charged_minor - paid_minor - credited_minor from invoice")
+        .await
+        .unwrap();
+    assert!(owed > 0, "the receipt owes {owed}");
+    let chases = || async {
+        svc.db()
+            .staged("billing.receivable.overdue")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.envelope["data"]["age_days"].as_i64().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let wait_for = |n: usize| async move {
+        for _ in 0..100 {
+            if chases().await.len() >= n {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        chases().await
+    };
+    assert_eq!(chases().await, Vec::<i64>::new(), "not overdue on its day");
+
+    // 1 March: 40 days old, in the 31-60 bucket, never chased: chased.
+    let first = billing_replica_at(&svc, shanghai(3, 1));
+    assert_eq!(wait_for(1).await, vec![40]);
+    // Six days later nothing more is due.
+    let six_days = billing_replica_at(&svc, shanghai(3, 7));
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(chases().await, vec![40], "chased within the week");
+    // A week after the last chase, still in the 31-60 bucket, it is chased again.
+    let a_week = billing_replica_at(&svc, shanghai(3, 8));
+    assert_eq!(wait_for(2).await, vec![40, 47]);
+    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+    assert_eq!(chases().await, vec![40, 47], "once a week, not every sweep");
+    for replica in [first, six_days, a_week] {
+        replica.abort();
+    }
+}

@@ -1,8 +1,8 @@
-//! Overdue reminders for receivables: one per receipt and bucket past 0-30 days, and one
-//! when its IOU's promised day passed.
-use aftercare_contracts::billing::{AgeBucket, Iou, ReceivableOverdue};
+//! Overdue reminders for receivables: a weekly chase of every receipt past 0-30 days while
+//! it owes money, and one when its IOU's promised day passed.
+use aftercare_contracts::billing::{Iou, ReceivableOverdue};
 use aftercare_contracts::{Actor, Envelope, Money};
-use aftercare_platform::db::{from_json, from_text, parse_id, to_text};
+use aftercare_platform::db::{from_json, parse_id};
 use aftercare_platform::{Result, UnitOfWork};
 use chrono::NaiveDate;
 
@@ -25,26 +25,31 @@ pub(crate) async fn remind(
         .as_deref()
         .and_then(|t| from_json::<Iou>(t).ok())
         .map(|i| i.promised_on);
-    let reminded = c
-        .reminded_bucket
+    let chased_on = c
+        .chased_on
         .as_deref()
-        .and_then(|b| from_text::<AgeBucket>(b).ok());
-    let Some(due) =
-        receivables::reminder_due(issued, today, reminded, c.iou_reminded != 0, promised)
-    else {
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let Some(due) = receivables::reminder_due(
+        issued,
+        today,
+        c.owed,
+        chased_on,
+        c.iou_reminded != 0,
+        promised,
+    ) else {
         return Ok(false);
     };
-    let bucket_text = to_text(&due.bucket);
-    let now_bucket = if due.bucket_due {
-        Some(bucket_text.as_str())
+    let today_text = today.to_string();
+    let now_chased = if due.chase_due {
+        Some(today_text.as_str())
     } else {
-        c.reminded_bucket.as_deref()
+        c.chased_on.as_deref()
     };
     if !store::receipts::mark_reminded(
         uow,
         &c.invoice_id,
-        (c.reminded_bucket.as_deref(), c.iou_reminded),
-        (now_bucket, i64::from(due.iou_due) | c.iou_reminded),
+        (c.chased_on.as_deref(), c.iou_reminded),
+        (now_chased, i64::from(due.iou_due) | c.iou_reminded),
     )
     .await?
     {

@@ -1,6 +1,6 @@
 //! Receivables: how old an unpaid receipt is, the ageing report's buckets, and when an
-//! overdue reminder is due (once per bucket past 0-30 days, and once when an IOU's
-//! promised day has passed).
+//! overdue reminder is due (weekly while a receipt past 0-30 days owes money, and once when
+//! an IOU's promised day has passed).
 use aftercare_contracts::billing::{AgeBucket, BucketTotal};
 use chrono::NaiveDate;
 
@@ -50,6 +50,16 @@ pub fn add_to_totals(totals: &mut [BucketTotal], bucket: AgeBucket, owed_minor: 
     }
 }
 
+/// How many days apart an overdue receipt is chased while it still owes money.
+pub const CHASE_EVERY_DAYS: i64 = 7;
+
+/// Whether an overdue receipt is due for a chase on `today` (the business calendar's local
+/// date): it still owes money, and it was never chased or last chased at least
+/// [`CHASE_EVERY_DAYS`] days ago.
+pub fn chase_due(owed_minor: i64, last_chased_on: Option<NaiveDate>, today: NaiveDate) -> bool {
+    owed_minor > 0 && last_chased_on.is_none_or(|d| (today - d).num_days() >= CHASE_EVERY_DAYS)
+}
+
 /// A reminder due for one receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reminder {
@@ -57,30 +67,31 @@ pub struct Reminder {
     pub age_days: i64,
     /// Its bucket today.
     pub bucket: AgeBucket,
-    /// Whether this reminder is for the bucket (which is then reminded of).
-    pub bucket_due: bool,
+    /// Whether this reminder is the weekly chase of a receipt past 0-30 days.
+    pub chase_due: bool,
     /// Whether this reminder is for the IOU's passed day (and the IOU is then reminded of).
     pub iou_due: bool,
 }
 
-/// The reminder due on `today` for a receipt issued on `issued_on` that still owes money:
-/// one for its bucket past 0-30 days when that bucket was not reminded of yet, and one
-/// when its IOU's promised day passed unreminded; `None` when neither is due.
+/// The reminder due on `today` for a receipt issued on `issued_on` that owes `owed_minor`:
+/// the weekly chase once it is past 0-30 days ([`chase_due`]), and one when its IOU's
+/// promised day passed unreminded; `None` when neither is due.
 pub fn reminder_due(
     issued_on: NaiveDate,
     today: NaiveDate,
-    reminded_bucket: Option<AgeBucket>,
+    owed_minor: i64,
+    last_chased_on: Option<NaiveDate>,
     iou_reminded: bool,
     promised_on: Option<NaiveDate>,
 ) -> Option<Reminder> {
     let age_days = (today - issued_on).num_days();
     let bucket = bucket(age_days);
-    let bucket_due = bucket != AgeBucket::Days0To30 && reminded_bucket != Some(bucket);
-    let iou_due = !iou_reminded && promised_on.is_some_and(|p| p < today);
-    (bucket_due || iou_due).then_some(Reminder {
+    let chase_due = bucket != AgeBucket::Days0To30 && chase_due(owed_minor, last_chased_on, today);
+    let iou_due = owed_minor > 0 && !iou_reminded && promised_on.is_some_and(|p| p < today);
+    (chase_due || iou_due).then_some(Reminder {
         age_days,
         bucket,
-        bucket_due,
+        chase_due,
         iou_due,
     })
 }
@@ -130,54 +141,79 @@ mod tests {
     }
 
     #[test]
-    fn one_reminder_per_bucket_past_thirty_days() {
+    fn a_chase_is_due_when_never_chased_or_a_week_after_the_last_while_owed() {
+        let today = day(2027, 1, 4);
+        assert!(chase_due(100, None, today), "never chased");
+        assert!(chase_due(100, Some(day(2026, 12, 28)), today), "7 days ago");
+        assert!(chase_due(100, Some(day(2026, 11, 1)), today), "long ago");
+        assert!(
+            !chase_due(100, Some(day(2026, 12, 29)), today),
+            "6 days ago"
+        );
+        assert!(!chase_due(100, Some(today), today), "today");
+        assert!(!chase_due(0, None, today), "paid");
+        assert!(!chase_due(-5, Some(day(2026, 11, 1)), today), "overpaid");
+    }
+
+    #[test]
+    fn an_overdue_receipt_is_chased_weekly_within_one_bucket() {
         let issued = day(2026, 9, 1);
         assert_eq!(
-            reminder_due(issued, day(2026, 10, 1), None, false, None),
-            None
+            reminder_due(issued, day(2026, 10, 1), 500, None, false, None),
+            None,
+            "30 days old: not overdue yet"
         );
-        let first = reminder_due(issued, day(2026, 10, 2), None, false, None);
+        let first = reminder_due(issued, day(2026, 10, 2), 500, None, false, None);
         assert_eq!(
             first,
             Some(Reminder {
                 age_days: 31,
                 bucket: Days31To60,
-                bucket_due: true,
+                chase_due: true,
                 iou_due: false
             })
         );
+        let chased = Some(day(2026, 10, 2));
         assert_eq!(
-            reminder_due(issued, day(2026, 10, 20), Some(Days31To60), false, None),
+            reminder_due(issued, day(2026, 10, 8), 500, chased, false, None),
             None,
-            "reminded of this bucket already"
+            "six days after the last chase"
+        );
+        let again = reminder_due(issued, day(2026, 10, 9), 500, chased, false, None);
+        assert_eq!(
+            again.map(|r| (r.bucket, r.chase_due)),
+            Some((Days31To60, true)),
+            "a week later, in the same bucket"
         );
         assert_eq!(
-            reminder_due(issued, day(2026, 11, 1), Some(Days31To60), false, None).map(|r| r.bucket),
-            Some(Days61To90)
+            reminder_due(issued, day(2026, 10, 9), 0, chased, false, None),
+            None,
+            "paid in full"
         );
     }
 
     #[test]
-    fn a_passed_iou_day_is_reminded_once_keeping_the_bucket_reminded() {
+    fn a_passed_iou_day_is_reminded_once_between_weekly_chases() {
         let issued = day(2026, 9, 1);
         let promised = Some(day(2026, 10, 10));
-        let due = reminder_due(issued, day(2026, 10, 11), Some(Days31To60), false, promised);
+        let chased = Some(day(2026, 10, 9));
+        let due = reminder_due(issued, day(2026, 10, 11), 500, chased, false, promised);
         assert_eq!(
             due,
             Some(Reminder {
                 age_days: 40,
                 bucket: Days31To60,
-                bucket_due: false,
+                chase_due: false,
                 iou_due: true
             })
         );
         assert_eq!(
-            reminder_due(issued, day(2026, 10, 10), Some(Days31To60), false, promised),
+            reminder_due(issued, day(2026, 10, 10), 500, chased, false, promised),
             None,
             "on the promised day itself nothing is due yet"
         );
         assert_eq!(
-            reminder_due(issued, day(2026, 10, 11), Some(Days31To60), true, promised),
+            reminder_due(issued, day(2026, 10, 11), 500, chased, true, promised),
             None
         );
     }

@@ -11,7 +11,7 @@ use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
 
 use crate::domain::pricing::{coverage_cost, discount_total};
-use crate::domain::receivables::first_day_of;
+use crate::domain::receivables::{CHASE_EVERY_DAYS, first_day_of};
 use crate::domain::revenue::ReceiptFigures;
 
 /// What a receipt is filed under beyond its printed content: for reports and receivables.
@@ -285,14 +285,14 @@ pub(crate) struct OverdueCandidate {
     pub(crate) currency: String,
     pub(crate) owed: i64,
     pub(crate) iou: Option<String>,
-    pub(crate) reminded_bucket: Option<String>,
+    pub(crate) chased_on: Option<String>,
     pub(crate) iou_reminded: i64,
 }
 
 /// Receipts a reminder is due for on `today`, in issue order after `after` (issue day,
-/// number): owing money in an overdue bucket they were not reminded of yet, or with an
-/// IOU whose promised day passed unreminded. Receipts reminded already are not read again,
-/// so a long tail of old debts never hides a new one.
+/// number): owing money past 0-30 days and never chased or last chased a week ago or
+/// more, or with an IOU whose promised day passed unreminded. Receipts chased within the
+/// week are not read, so a long tail of old debts never hides a new one.
 pub(crate) async fn overdue_candidates(
     conn: &mut AnyConnection,
     today: NaiveDate,
@@ -303,23 +303,17 @@ pub(crate) async fn overdue_candidates(
     let day = |n: i64| (today - chrono::Duration::days(n)).to_string();
     let rows: Vec<OverdueCandidate> = sqlx::query_as(
         "select invoice_id, number, customer_name, customer_id, issued_day, currency,
-            charged_minor - paid_minor - credited_minor as owed, iou, reminded_bucket,
+            charged_minor - paid_minor - credited_minor as owed, iou, chased_on,
             cast(iou_reminded as bigint) as iou_reminded
          from invoice
          where charged_minor - paid_minor - credited_minor > 0
-           and ((issued_day <= $1 and coalesce(reminded_bucket, '') not in ($4, $5, $6))
-             or (issued_day <= $2 and coalesce(reminded_bucket, '') not in ($5, $6))
-             or (issued_day <= $3 and coalesce(reminded_bucket, '') <> $6)
-             or (iou_reminded = 0 and iou_promised_on < $7))
-           and (issued_day > $8 or (issued_day = $8 and number > $9))
-         order by issued_day, number limit $10",
+           and ((issued_day <= $1 and (chased_on is null or chased_on <= $2))
+             or (iou_reminded = 0 and iou_promised_on < $3))
+           and (issued_day > $4 or (issued_day = $4 and number > $5))
+         order by issued_day, number limit $6",
     )
     .bind(day(first_day_of(AgeBucket::Days31To60)))
-    .bind(day(first_day_of(AgeBucket::Days61To90)))
-    .bind(day(first_day_of(AgeBucket::Over90)))
-    .bind(to_text(&AgeBucket::Days31To60))
-    .bind(to_text(&AgeBucket::Days61To90))
-    .bind(to_text(&AgeBucket::Over90))
+    .bind(day(CHASE_EVERY_DAYS))
     .bind(today.to_string())
     .bind(after.0)
     .bind(after.1)
@@ -329,8 +323,8 @@ pub(crate) async fn overdue_candidates(
     Ok(rows)
 }
 
-/// Records that a reminder went out for a bucket (and for the IOU's day), only if no
-/// other sweep recorded it first; false otherwise.
+/// Records that a reminder went out (the day of the chase, and whether the IOU's day was
+/// reminded of), only if no other sweep recorded one first; false otherwise.
 pub(crate) async fn mark_reminded(
     uow: &mut UnitOfWork,
     invoice_id: &str,
@@ -338,8 +332,8 @@ pub(crate) async fn mark_reminded(
     now: (Option<&str>, i64),
 ) -> Result<bool> {
     let done = sqlx::query(
-        "update invoice set reminded_bucket = $1, iou_reminded = $2
-         where invoice_id = $3 and coalesce(reminded_bucket, '') = $4 and iou_reminded = $5",
+        "update invoice set chased_on = $1, iou_reminded = $2
+         where invoice_id = $3 and coalesce(chased_on, '') = $4 and iou_reminded = $5",
     )
     .bind(now.0)
     .bind(now.1)
