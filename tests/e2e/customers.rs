@@ -399,3 +399,180 @@ async fn customers_hear_about_their_request_on_their_channel_in_their_language(b
         "{receipt}"
     );
 }
+
+/// POST with `If-Match: "<version>"` (or none).
+async fn post_if(
+    api: &crate::helpers::Api,
+    path: &str,
+    version: Option<i64>,
+    body: &Value,
+) -> (u16, Option<String>, Value) {
+    let mut r = api.request(reqwest::Method::POST, path).await.json(body);
+    if let Some(v) = version {
+        r = r.header("if-match", format!("\"{v}\""));
+    }
+    let resp = r.send().await.expect("send");
+    let status = resp.status().as_u16();
+    let etag = resp
+        .headers()
+        .get("etag")
+        .and_then(|e| e.to_str().ok())
+        .map(str::to_owned);
+    (status, etag, resp.json().await.unwrap_or(Value::Null))
+}
+
+/// Keeping the records through the gateway: every change of a customer or machine needs
+/// the version read (428 without If-Match, 412 when stale) and is kept in its history; a
+/// merge moves the duplicate's customer account too; notes shown to the customer are all
+/// the customer sees.
+#[tokio::test(flavor = "multi_thread")]
+async fn records_are_changed_at_the_version_read_and_kept_in_their_history() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let (_, a) = api
+        .post(
+            "/customers",
+            &customer("Tianhe Printing", "+86 20 5555 0101"),
+        )
+        .await;
+    let (_, b) = api
+        .post(
+            "/customers",
+            &customer("Tianhe Print Shop", "+86 20 6666 0202"),
+        )
+        .await;
+    let a_path = format!("/customers/{}", a["id"].as_str().unwrap());
+    let change = json!({"address": "8 Zhujiang Rd"});
+    let (s, _, v) = post_if(api, &a_path, None, &change).await;
+    assert_eq!(s, 428, "{v}");
+    let (s, _, v) = post_if(api, &a_path, Some(7), &change).await;
+    assert_eq!((s, v["status"].as_i64()), (412, Some(412)), "{v}");
+    let (s, etag, v) = post_if(api, &a_path, Some(1), &change).await;
+    assert_eq!((s, etag.as_deref()), (200, Some("\"2\"")), "{v}");
+    let (s, h) = api.get(&format!("{a_path}/history")).await;
+    assert_eq!(s, 200, "{h}");
+    assert_eq!(h["items"][0]["field"], "address");
+    assert_eq!(h["items"][0]["actor_name"], "Administrator", "{h}");
+    assert!(
+        h["items"][0]["new_value"]
+            .as_str()
+            .unwrap()
+            .ends_with("***"),
+        "masked: {h}"
+    );
+    // A phone of the other customer is refused naming the field.
+    let taken =
+        json!({"contacts": [{"name": "Ms Chen", "phones": ["+86 20 5555 0101", "020-6666-0202"]}]});
+    let (s, _, v) = post_if(api, &a_path, Some(2), &taken).await;
+    assert_eq!(
+        (s, v["errors"][0]["field"].as_str()),
+        (409, Some("contacts[0].phones[1]")),
+        "{v}"
+    );
+
+    // A machine: read with its ETag, changed at that version.
+    let (s, m) = api
+        .post(
+            "/machines",
+            &json!({"customer_id": a["id"], "product_line": "copier", "brand": "Sharp", "model": "AR-2048", "serial": "SN-E2E-REC"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{m}");
+    let m_path = format!("/machines/{}", m["id"].as_str().unwrap());
+    let notes = json!({"notes": "paper tray 2 sticks"});
+    assert_eq!(post_if(api, &m_path, None, &notes).await.0, 428);
+    assert_eq!(post_if(api, &m_path, Some(5), &notes).await.0, 412);
+    let (s, etag, _) = post_if(api, &m_path, Some(1), &notes).await;
+    assert_eq!((s, etag.as_deref()), (200, Some("\"2\"")));
+    let (s, h) = api.get(&format!("{m_path}/history")).await;
+    assert_eq!(
+        (s, h["items"][0]["field"].as_str()),
+        (200, Some("notes")),
+        "{h}"
+    );
+
+    // Deactivating and merging need the version too.
+    let deactivate = json!({"active": false, "reason": "moved away"});
+    assert_eq!(
+        post_if(api, &format!("{a_path}/active"), None, &deactivate)
+            .await
+            .0,
+        428
+    );
+    let b_id = b["id"].as_str().unwrap();
+    let (s, customer_api) = {
+        let body = json!({"login": "b-customer", "display_name": "B", "role": "customer", "password": "Correct-Horse-Battery-7", "customer_id": b_id});
+        let (s, v) = api.post("/accounts", &body).await;
+        (
+            s,
+            (v, api.signed_in_as("b-customer", "Correct-Horse-Battery-7")),
+        )
+    };
+    assert_eq!(s, 201, "{}", customer_api.0);
+    let customer_api = customer_api.1;
+    let merge = json!({"duplicate_id": b_id, "reason": "same shop"});
+    assert_eq!(
+        post_if(api, &format!("{a_path}/merge"), None, &merge)
+            .await
+            .0,
+        428
+    );
+    assert_eq!(
+        post_if(api, &format!("{a_path}/merge"), Some(1), &merge)
+            .await
+            .0,
+        412
+    );
+    let (s, _, v) = post_if(api, &format!("{a_path}/merge"), Some(2), &merge).await;
+    assert_eq!(s, 200, "{v}");
+    let (_, gone) = api.get(&format!("/customers/{b_id}")).await;
+    assert_eq!(
+        (gone["status"].as_str(), &gone["merged_into"]),
+        (Some("merged"), &a["id"])
+    );
+    // The duplicate's customer account now reads the record that stays.
+    let (s, own) = customer_api.get(&a_path).await;
+    assert_eq!((s, &own["id"]), (200, &a["id"]), "{own}");
+
+    // Notes: the desk sees both, the customer only the one shown to them, unnamed.
+    let (s, t) = api
+        .post(
+            "/tickets",
+            &json!({"channel": "phone", "type": "fault", "symptom": "black streaks", "customer_id": a["id"],
+                    "customer": {"name": "Tianhe Printing", "phone": "+86 20 5555 0101", "address": "1 Tianhe Rd", "district": "tianhe"}}),
+        )
+        .await;
+    assert_eq!(s, 201, "{t}");
+    let notes_path = format!("/tickets/{}/notes", t["id"].as_str().unwrap());
+    for (text, visibility) in [
+        ("difficult customer", "internal"),
+        ("we come on Tuesday", "customer"),
+    ] {
+        let (s, n) = api
+            .post(
+                &notes_path,
+                &json!({"text": text, "visibility": visibility}),
+            )
+            .await;
+        assert_eq!(s, 201, "{n}");
+    }
+    let (s, bad) = api
+        .post(&notes_path, &json!({"text": "", "visibility": "internal"}))
+        .await;
+    assert_eq!(
+        (s, bad["errors"][0]["field"].as_str()),
+        (422, Some("text")),
+        "{bad}"
+    );
+    let (_, desk) = api.get(&notes_path).await;
+    assert_eq!(desk["items"].as_array().unwrap().len(), 2, "{desk}");
+    let (s, seen) = customer_api.get(&notes_path).await;
+    assert_eq!(s, 200, "{seen}");
+    let items = seen["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "{seen}");
+    assert_eq!(
+        (items[0]["text"].as_str(), items[0]["actor"].as_str()),
+        (Some("we come on Tuesday"), Some("staff"))
+    );
+}

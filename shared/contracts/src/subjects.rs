@@ -178,7 +178,7 @@ pub const EVENTS: &[EventSpec] = &[
         subject: "intake.customer.merged",
         producer: Service::Intake,
         consumers: &[],
-        summary: "A duplicate customer record was merged into another: intake moved its tickets, machines, warranty cards and phones to the record that stays, and reads of the duplicate point there. Billing (contracts, receipts, warranties), dispatch (maintenance plans), survey (callbacks) and the gateway's customer accounts still hold the duplicate's id for what came before; re-key on this event.",
+        summary: "A duplicate customer record was merged into another: intake moved its tickets, machines, warranty cards and phones to the record that stays, and reads of the duplicate point there; the gateway moved the customer accounts linked to it. Billing (contracts, receipts, warranty renewals), dispatch (maintenance plans) and survey (the tickets its callbacks are for) keep the duplicate's id on what they recorded before and do not consume this event yet: their records and reports by customer show the duplicate's id until they re-key on it.",
     },
     EventSpec {
         subject: "dispatch.workorder.assigned",
