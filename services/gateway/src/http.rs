@@ -1,6 +1,7 @@
 //! The shapes every `/api/v1` handler shares: replies with an ETag or a `Location`,
 //! query parameters read with a 422 naming them, `If-Match` versions, and versioned
 //! reads and updates forwarded to a service.
+use aftercare_contracts::limits::Shape;
 use aftercare_contracts::{Request, ServiceError};
 use axum::Extension;
 use axum::extract::State;
@@ -61,11 +62,9 @@ pub(crate) fn parse_day(name: &str, raw: Option<&str>) -> Result<chrono::NaiveDa
             format!("give {name} as a date, e.g. 2026-11-23"),
         )
     })?;
-    // Years 1900-9999 only: days are stored as ISO text, which sorts as dates only with
-    // four-digit years.
-    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| (1900..=9999).contains(&chrono::Datelike::year(d)))
+    Some(raw)
+        .filter(|r| (aftercare_contracts::limits::DAY.matches)(r))
+        .and_then(|r| chrono::NaiveDate::parse_from_str(r, "%Y-%m-%d").ok())
         .ok_or_else(|| {
             ApiError::field(
                 name,
@@ -81,6 +80,20 @@ pub(crate) fn parse_uuid_param(name: &str, raw: &str) -> Result<uuid::Uuid, ApiE
         .map_err(|_| ApiError::field(name, "invalid", format!("{name} must be a UUID")))
 }
 
+/// An ETag this API sends, as `If-Match` takes it back: the version in quotes
+/// (`"3"`), weak (`W/"3"`) or not.
+pub(crate) const ETAG: Shape = Shape {
+    pattern: r#"^(W/)?"[0-9]{1,18}"$"#,
+    matches: |v| {
+        let v = v.strip_prefix("W/").unwrap_or(v);
+        v.len() >= 3
+            && v.len() <= 20
+            && v.starts_with('"')
+            && v.ends_with('"')
+            && v[1..v.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    },
+};
+
 /// The version in `If-Match`: required on updates (428 without), 422 when unreadable.
 pub(crate) fn if_match_version(headers: &HeaderMap) -> Result<i64, ApiError> {
     let Some(raw) = headers.get(header::IF_MATCH) else {
@@ -88,7 +101,9 @@ pub(crate) fn if_match_version(headers: &HeaderMap) -> Result<i64, ApiError> {
     };
     raw.to_str()
         .ok()
-        .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
+        .map(str::trim)
+        .filter(|v| (ETAG.matches)(v))
+        .map(|v| v.trim_start_matches("W/").trim_matches('"'))
         .and_then(|v| v.parse::<i64>().ok())
         .ok_or_else(|| {
             ApiError::field(

@@ -11,10 +11,38 @@ use crate::api::operation::{Access, Body, In, Kind, Operation, SchemaFn};
 use crate::api::operations;
 use crate::error::Problem;
 
+/// States the range of a fixed-size integer (`format: uint32`, …), which serde refuses
+/// outside it.
+fn integer_bounds(schema: &mut schemars::Schema) {
+    schemars::transform::transform_subschemas(&mut integer_bounds, schema);
+    let range = match schema.get("format").and_then(Value::as_str) {
+        Some("uint8") => (0, i128::from(u8::MAX)),
+        Some("uint16") => (0, i128::from(u16::MAX)),
+        Some("uint32") => (0, i128::from(u32::MAX)),
+        Some("uint64") | Some("uint") => (0, i128::from(i64::MAX)),
+        Some("int8") => (i128::from(i8::MIN), i128::from(i8::MAX)),
+        Some("int16") => (i128::from(i16::MIN), i128::from(i16::MAX)),
+        Some("int32") => (i128::from(i32::MIN), i128::from(i32::MAX)),
+        Some("int64") | Some("int") => (i128::from(i64::MIN), i128::from(i64::MAX)),
+        _ => return,
+    };
+    if let Some(o) = schema.as_object_mut() {
+        let min = o.get("minimum").and_then(Value::as_f64);
+        if min.is_none_or(|m| m < range.0 as f64) {
+            o.insert("minimum".into(), json!(range.0 as i64));
+        }
+        let max = o.get("maximum").and_then(Value::as_f64);
+        if max.is_none_or(|m| m > range.1 as f64) {
+            o.insert("maximum".into(), json!(range.1 as i64));
+        }
+    }
+}
+
 fn generator() -> SchemaGenerator {
     let settings = SchemaSettings::draft2020_12().with(|s| {
         s.definitions_path = "/components/schemas".into();
         s.meta_schema = None;
+        s.transforms.push(Box::new(integer_bounds));
     });
     SchemaGenerator::new(settings)
 }
@@ -224,7 +252,7 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
         Kind::Update => params.push(json!({
             "name": "If-Match", "in": "header", "required": true,
             "description": "The ETag of the version read; 412 when it changed since, 428 when missing.",
-            "schema": {"type": "string", "minLength": 1}
+            "schema": {"type": "string", "pattern": crate::http::ETAG.pattern}
         })),
         Kind::Read | Kind::Action => {}
     }

@@ -55,7 +55,8 @@ pub(crate) fn may_reveal(role: Role) -> bool {
 }
 
 /// Shortest and longest reason for revealing a record.
-const REASON_CHARS: (usize, usize) = (5, 500);
+pub(crate) const REASON: aftercare_contracts::limits::Text =
+    aftercare_contracts::limits::Text::new(5, 500);
 
 /// What a single read asked to see: `Ok(None)` masked (or own data), `Ok(Some(reason))`
 /// unmasked with the reason to audit-log. `show` is the value of `personal_data=show`.
@@ -72,7 +73,7 @@ pub(crate) fn reveal_reason(
     }
     let reason = reason.map(str::trim).unwrap_or_default();
     let n = reason.chars().count();
-    if n < REASON_CHARS.0 || n > REASON_CHARS.1 {
+    if !REASON.fits(n) {
         return Err(ApiError::field(
             "reason",
             if n == 0 { "required" } else { "invalid" },

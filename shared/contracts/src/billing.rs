@@ -7,6 +7,34 @@ use uuid::Uuid;
 use crate::intake::MachineInfo;
 use crate::{Event, Money, Service};
 
+/// The limits billing checks on requests, stated in their schemas.
+pub mod limits {
+    use crate::limits::{Amount, Count, Each, Text};
+
+    /// A contract's customer name.
+    pub const CUSTOMER_NAME: Text = Text::new(1, 200);
+    /// A service district.
+    pub const DISTRICT: Text = Text::new(1, 64);
+    /// A contract's address.
+    pub const ADDRESS: Text = Text::new(0, 500);
+    /// Machines a contract covers.
+    pub const MACHINES: Count = Count::new(1, 50);
+    /// Why a contract ends early, a credit note is issued or a variance approved.
+    pub const REASON: Text = Text::new(1, 500);
+    /// Who signed an IOU.
+    pub const SIGNED_BY: Text = Text::new(1, 100);
+    /// A payment's bank or wallet reference.
+    pub const REFERENCE: Text = Text::new(0, 100);
+    /// A payment or credit note: more than zero.
+    pub const POSITIVE: Amount = Amount::at_least(1);
+    /// A brand whose claims have requirements, or a field a claim to it needs.
+    pub const CLAIM_NAME: Text = Text::new(1, 64);
+    /// Fields a brand's claims need.
+    pub const CLAIM_FIELDS: Count = Count::new(0, 50);
+    /// Each of them.
+    pub const CLAIM_FIELD: Each<Text> = Each(CLAIM_NAME);
+}
+
 /// Why a line is or is not charged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -158,13 +186,17 @@ pub struct CreateContract {
     /// The customer's record.
     pub customer_id: Uuid,
     /// Company, 1–200 characters.
+    #[schemars(transform = &limits::CUSTOMER_NAME)]
     pub customer_name: String,
     /// District, 1–64 characters (maintenance visits are assigned by it).
+    #[schemars(transform = &limits::DISTRICT)]
     pub district: String,
     /// Address, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::ADDRESS)]
     pub address: String,
     /// The machines covered, 1–50.
+    #[schemars(transform = &limits::MACHINES)]
     pub machines: Vec<MachineInfo>,
     /// First day covered.
     pub starts_on: NaiveDate,
@@ -252,12 +284,14 @@ pub struct RecordPayment {
     /// How.
     pub method: PaymentMethod,
     /// How much, in the receipt's currency; more than what is outstanding is refused.
+    #[schemars(transform = &limits::POSITIVE)]
     pub amount: Money,
     /// The technician who collected cash on site, for the daily reconciliation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collected_by: Option<Uuid>,
     /// Bank or wallet reference, up to 100 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::REFERENCE)]
     pub reference: String,
 }
 
@@ -468,6 +502,7 @@ pub struct RecordIou {
     /// Receipt id or number (from the path).
     pub invoice_id: String,
     /// Who signed, 1–100 characters.
+    #[schemars(transform = &limits::SIGNED_BY)]
     pub signed_by: String,
     /// Promised payment day, within a year of the receipt.
     pub promised_on: NaiveDate,
@@ -481,8 +516,10 @@ pub struct CreateCreditNote {
     /// Receipt id or number (from the path).
     pub invoice_id: String,
     /// How much is credited; at most what is still owed.
+    #[schemars(transform = &limits::POSITIVE)]
     pub amount: Money,
     /// Why, 1–500 characters.
+    #[schemars(transform = &limits::REASON)]
     pub reason: String,
 }
 
@@ -626,6 +663,7 @@ pub struct ApproveVariance {
     /// The reconciliation (from the path).
     pub reconciliation_id: String,
     /// Why it is accepted, 1–500 characters.
+    #[schemars(transform = &limits::REASON)]
     pub note: String,
 }
 
@@ -980,8 +1018,11 @@ pub struct TransitionClaim {
 #[serde(deny_unknown_fields)]
 pub struct ClaimRequirements {
     /// Brand (compared without case), 1–64 characters.
+    #[schemars(transform = &limits::CLAIM_NAME)]
     pub brand: String,
     /// Fields a claim must have before it is submitted, each 1–64 characters.
+    #[schemars(transform = &limits::CLAIM_FIELDS)]
+    #[schemars(transform = &limits::CLAIM_FIELD)]
     pub required_fields: Vec<String>,
 }
 
@@ -1243,6 +1284,7 @@ pub struct TerminateContract {
     /// its current last day, and not before yesterday.
     pub ends_on: NaiveDate,
     /// Why, 1–500 characters.
+    #[schemars(transform = &limits::REASON)]
     pub reason: String,
 }
 

@@ -7,6 +7,24 @@ use uuid::Uuid;
 use crate::intake::{GeoPoint, MachineInfo, Priority};
 use crate::{Event, Service};
 
+/// The limits dispatch checks on requests, stated in their schemas.
+pub mod limits {
+    use crate::limits::{Count, Each, Range, Text};
+
+    /// A technician's name.
+    pub const NAME: Text = Text::new(1, 100);
+    /// A service district, team, skill or van location.
+    pub const CODE: Text = Text::new(1, 64);
+    /// Skills or certificates a technician holds.
+    pub const SKILLS: Count = Count::new(0, 50);
+    /// Each skill.
+    pub const SKILL: Each<Text> = Each(CODE);
+    /// Work orders a technician takes a day.
+    pub const DAILY_CAPACITY: Range = Range::new(1, 50);
+    /// Why a work order is assigned by hand.
+    pub const REASON: Text = Text::new(1, 500);
+}
+
 /// A certificate a technician holds (上岗资格证), for a product line or brand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -35,19 +53,26 @@ pub struct Leave {
 #[serde(deny_unknown_fields)]
 pub struct CreateTechnician {
     /// Full name, 1–100 characters.
+    #[schemars(transform = &limits::NAME)]
     pub name: String,
     /// Home district; assignment prefers technicians of the ticket's district.
+    #[schemars(transform = &limits::CODE)]
     pub district: String,
     /// Product lines and brands the technician is qualified for (e.g. `copier`, `sharp`).
     #[serde(default)]
+    #[schemars(transform = &limits::SKILLS)]
+    #[schemars(transform = &limits::SKILL)]
     pub skills: Vec<String>,
     /// Work orders per day before the technician counts as fully loaded (1–50).
+    #[schemars(transform = &limits::DAILY_CAPACITY)]
     pub daily_capacity: u32,
     /// Team (技术组), 1–64 characters; defaults to the home district.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::CODE)]
     pub team: Option<String>,
     /// Certificates with their expiry; a work order needs one valid for its product line.
     #[serde(default)]
+    #[schemars(transform = &limits::SKILLS)]
     pub certifications: Vec<Certification>,
     /// Where the day starts (home or office), for distances and routes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,6 +85,7 @@ pub struct CreateTechnician {
     pub shift_end: Option<NaiveTime>,
     /// The technician's van stock location in inventory, e.g. `van-li-wei`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::CODE)]
     pub van_location: Option<String>,
 }
 
@@ -589,6 +615,7 @@ pub struct AssignWorkOrder {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub technician_id: Option<Uuid>,
     /// Why, 1–500 characters.
+    #[schemars(transform = &limits::REASON)]
     pub reason: String,
     /// The version being changed (from `If-Match`).
     pub expected_version: i64,

@@ -1,6 +1,7 @@
 //! The limits the services check on requests, each declared once: the validators check
 //! with it and the request types' JSON Schemas state it (`#[schemars(transform = …)]`),
-//! so the API reference cannot promise less or more than the services accept.
+//! so the API reference cannot promise less or more than the services accept. A field
+//! states its limit with `#[schemars(transform = &LIMIT)]`.
 use schemars::Schema;
 use schemars::transform::Transform;
 use serde_json::{Value, json};
@@ -43,6 +44,11 @@ impl Text {
         Self { min, max }
     }
 
+    /// Whether `n` characters (counted as the validator counts them) are allowed.
+    pub fn fits(self, n: usize) -> bool {
+        (self.min..=self.max).contains(&n)
+    }
+
     /// Checks `value`, naming `field` in what it adds to `errors`.
     pub fn check(self, errors: &mut Vec<FieldError>, field: &str, value: &str) {
         check_text(errors, field, value, self.min, self.max);
@@ -60,9 +66,9 @@ impl Text {
     }
 }
 
-impl Transform for Text {
+impl Transform for &Text {
     fn transform(&mut self, schema: &mut Schema) {
-        let this = *self;
+        let this = **self;
         on_string(schema, &|o| {
             o.insert("maxLength".into(), json!(this.max));
             if this.min > 0 {
@@ -101,7 +107,7 @@ impl Range {
     }
 }
 
-impl Transform for Range {
+impl Transform for &Range {
     fn transform(&mut self, schema: &mut Schema) {
         if let Some(o) = schema.as_object_mut() {
             o.insert("minimum".into(), json!(self.min));
@@ -131,7 +137,7 @@ impl Count {
     }
 }
 
-impl Transform for Count {
+impl Transform for &Count {
     fn transform(&mut self, schema: &mut Schema) {
         if let Some(o) = schema.as_object_mut() {
             if self.min > 0 {
@@ -142,16 +148,50 @@ impl Transform for Count {
     }
 }
 
+/// An amount of money at least `min` minor units (`out_of_range` below).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount {
+    /// Fewest minor units.
+    pub min: i64,
+}
+
+impl Amount {
+    /// At least `min` minor units.
+    pub const fn at_least(min: i64) -> Self {
+        Self { min }
+    }
+
+    /// Whether `money` is enough.
+    pub fn allows(self, money: &crate::Money) -> bool {
+        money.amount_minor >= self.min
+    }
+}
+
+impl Transform for &Amount {
+    fn transform(&mut self, schema: &mut Schema) {
+        let money = std::mem::take(schema);
+        *schema = Schema::from(
+            json!({"allOf": [money, {"properties": {"amount_minor": {"minimum": self.min}}}]})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        );
+    }
+}
+
 /// Applies a limit to every item of a list.
 #[derive(Debug, Clone, Copy)]
 pub struct Each<T>(pub T);
 
-impl<T: Transform> Transform for Each<T> {
+impl<T: Copy> Transform for &Each<T>
+where
+    for<'a> &'a T: Transform,
+{
     fn transform(&mut self, schema: &mut Schema) {
         if let Some(items) = schema.get_mut("items")
             && let Ok(s) = <&mut Schema>::try_from(items)
         {
-            self.0.transform(s);
+            (&self.0).transform(s);
         }
     }
 }
@@ -166,7 +206,7 @@ pub struct Shape {
     pub matches: fn(&str) -> bool,
 }
 
-impl Transform for Shape {
+impl Transform for &Shape {
     fn transform(&mut self, schema: &mut Schema) {
         let p = self.pattern;
         on_string(schema, &|o| {
@@ -184,6 +224,15 @@ pub const TICKET_NUMBER: Shape = Shape {
         (4..=32).contains(&n.len())
             && n.starts_with(['T', 't'])
             && n[1..].bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    },
+};
+
+/// A one-time code sent by SMS: six digits (surrounding space does not matter).
+pub const SIX_DIGITS: Shape = Shape {
+    pattern: r"^\s*[0-9]{6}\s*$",
+    matches: |raw| {
+        let c = raw.trim();
+        c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit())
     },
 };
 

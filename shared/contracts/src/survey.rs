@@ -9,6 +9,30 @@ use uuid::Uuid;
 use crate::rpc::ListOrder;
 use crate::{Event, Service};
 
+/// The limits survey checks on requests, stated in their schemas.
+pub mod limits {
+    use crate::limits::{Range, Shape, Text};
+
+    /// An answer link's token.
+    pub const TOKEN: Text = Text::new(20, 100);
+    /// How a follow-up was resolved.
+    pub const RESOLUTION: Text = Text::new(1, 2000);
+    /// A campaign's quarter, `2026-Q4`.
+    pub const QUARTER: Shape = Shape {
+        pattern: r"^(20[0-9]{2}|2100)-Q[1-4]$",
+        matches: |q| {
+            let b = q.as_bytes();
+            q.len() == 7
+                && (q.starts_with("20") && b[2..4].iter().all(u8::is_ascii_digit)
+                    || q.starts_with("2100"))
+                && &q[4..6] == "-Q"
+                && (b'1'..=b'4').contains(&b[6])
+        },
+    };
+    /// Months of visits that make a customer active for a campaign.
+    pub const ACTIVE_MONTHS: Range = Range::new(1, 36);
+}
+
 /// Why a callback exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -359,6 +383,7 @@ pub struct AnswerLink {
 #[serde(deny_unknown_fields)]
 pub struct GetAnswerForm {
     /// The link's token.
+    #[schemars(transform = &limits::TOKEN)]
     pub token: String,
 }
 
@@ -384,6 +409,7 @@ pub struct AnswerForm {
 #[serde(deny_unknown_fields)]
 pub struct AnswerByLink {
     /// The link's token.
+    #[schemars(transform = &limits::TOKEN)]
     pub token: String,
     /// The answers.
     pub answers: Vec<Answer>,
@@ -463,6 +489,7 @@ pub struct ResolveFollowUp {
     /// Follow-up id (from the path).
     pub followup_id: String,
     /// What the customer was told, 1–2,000 characters.
+    #[schemars(transform = &limits::RESOLUTION)]
     pub resolution: String,
     /// The version being changed (from `If-Match`).
     pub expected_version: i64,
@@ -611,10 +638,12 @@ pub struct PublishRanking {
 #[serde(deny_unknown_fields)]
 pub struct StartCampaign {
     /// Quarter, `2026-Q4`.
+    #[schemars(transform = &limits::QUARTER)]
     pub quarter: String,
     /// Customers with a completed visit in this many months before the start are active;
     /// 1–36, default 12.
     #[serde(default = "default_active_months")]
+    #[schemars(transform = &limits::ACTIVE_MONTHS)]
     pub active_months: u32,
 }
 

@@ -90,7 +90,7 @@ pub(crate) async fn approve(
     actor: Option<Actor>,
 ) -> Result<CashReconciliation, ServiceError> {
     let mut errors = Vec::new();
-    aftercare_contracts::rpc::check_text(&mut errors, "note", &req.note, 1, 500);
+    aftercare_contracts::billing::limits::REASON.check(&mut errors, "note", &req.note);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }

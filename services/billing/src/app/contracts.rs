@@ -3,7 +3,6 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{
     Contract, ContractSigned, ContractTerminated, CreateContract, TerminateContract,
 };
-use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::{UnitOfWork, now_ms};
 use uuid::Uuid;
@@ -41,7 +40,7 @@ pub(crate) async fn terminate(
     actor: Option<Actor>,
 ) -> Result<Contract, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "reason", &req.reason, 1, 500);
+    aftercare_contracts::billing::limits::REASON.check(&mut errors, "reason", &req.reason);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }

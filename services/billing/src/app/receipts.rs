@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::billing::limits;
 use aftercare_contracts::billing::{
     CreateCreditNote, CreditNote, CreditNoteIssued, Invoice, InvoiceIssued, Iou, Payment,
     PaymentMethod, RecordIou, RecordPayment,
@@ -10,7 +11,7 @@ use aftercare_contracts::billing::{
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::intake::CustomerTier;
 use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
-use aftercare_contracts::rpc::{FieldError, check_text};
+use aftercare_contracts::rpc::FieldError;
 use aftercare_contracts::{Actor, Envelope, Money, ServiceError};
 use aftercare_platform::db::from_json;
 use aftercare_platform::{Result, UnitOfWork, from_ms, now_ms};
@@ -213,14 +214,14 @@ pub(crate) async fn record_payment(
     req: RecordPayment,
     by: String,
 ) -> Result<Payment, ServiceError> {
-    if req.reference.chars().count() > 100 {
+    if req.reference.chars().count() > limits::REFERENCE.max {
         return Err(ServiceError::field(
             "reference",
             "too_long",
             "reference must be at most 100 characters",
         ));
     }
-    if req.amount.amount_minor <= 0 {
+    if !limits::POSITIVE.allows(&req.amount) {
         return Err(ServiceError::field(
             "amount.amount_minor",
             "out_of_range",
@@ -269,8 +270,8 @@ pub(crate) async fn issue_credit_note(
     actor: Option<Actor>,
 ) -> Result<CreditNote, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "reason", &req.reason, 1, 500);
-    if req.amount.amount_minor <= 0 {
+    limits::REASON.check(&mut errors, "reason", &req.reason);
+    if !limits::POSITIVE.allows(&req.amount) {
         errors.push(FieldError {
             field: "amount.amount_minor".into(),
             code: "out_of_range".into(),
@@ -311,7 +312,7 @@ pub(crate) async fn record_iou(
     by: String,
 ) -> Result<Invoice, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "signed_by", &req.signed_by, 1, 100);
+    limits::SIGNED_BY.check(&mut errors, "signed_by", &req.signed_by);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use aftercare_contracts::Money;
 use aftercare_contracts::billing::{
     ClaimLine, ClaimRequirements, ClaimStatus, ClaimsOutstanding, Coverage, FeeTerms, Invoice,
-    ManufacturerClaim, RemovedPart,
+    ManufacturerClaim, RemovedPart, limits,
 };
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_contracts::rpc::FieldError;
@@ -248,15 +248,15 @@ pub fn trimmed_requirements(r: ClaimRequirements) -> ClaimRequirements {
 pub fn check_requirements(r: &ClaimRequirements) -> Vec<FieldError> {
     let mut e = Vec::new();
     let n = r.brand.trim().chars().count();
-    if n == 0 || n > 64 {
+    if !limits::CLAIM_NAME.fits(n) {
         e.push(err("brand", "invalid", "brand is 1-64 characters"));
     }
-    if r.required_fields.len() > 50 {
+    if !limits::CLAIM_FIELDS.allows(r.required_fields.len()) {
         e.push(err("required_fields", "too_many", "at most 50 fields"));
     }
     for (i, f) in r.required_fields.iter().enumerate() {
         let n = f.trim().chars().count();
-        if n == 0 || n > 64 {
+        if !limits::CLAIM_NAME.fits(n) {
             e.push(err(
                 format!("required_fields[{i}]"),
                 "invalid",

@@ -1,6 +1,6 @@
 //! Service contracts: what a valid contract is, the contract a signing makes, and how far
 //! a contract may be ended early.
-use aftercare_contracts::billing::{Contract, ContractsSignedReport, CreateContract};
+use aftercare_contracts::billing::{Contract, ContractsSignedReport, CreateContract, limits};
 use aftercare_contracts::rpc::{FieldError, check_text};
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use uuid::Uuid;
@@ -14,16 +14,10 @@ pub fn check(req: &CreateContract) -> Vec<FieldError> {
         code: code.into(),
         message: message.into(),
     };
-    check_text(&mut e, "customer_name", &req.customer_name, 1, 200);
-    check_text(&mut e, "district", &req.district, 1, 64);
-    if req.address.chars().count() > 500 {
-        e.push(err(
-            "address",
-            "too_long",
-            "address must be at most 500 characters",
-        ));
-    }
-    if req.machines.is_empty() || req.machines.len() > 50 {
+    limits::CUSTOMER_NAME.check(&mut e, "customer_name", &req.customer_name);
+    limits::DISTRICT.check(&mut e, "district", &req.district);
+    limits::ADDRESS.check(&mut e, "address", &req.address);
+    if !limits::MACHINES.allows(req.machines.len()) {
         e.push(err(
             "machines",
             "out_of_range",

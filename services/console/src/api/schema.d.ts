@@ -3579,8 +3579,9 @@ export interface components {
          *     Receipts are never edited; a correction is a credit note.
          */
         CreateCreditNote: {
-            /** @description How much is credited; at most what is still owed. */
-            amount: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"] & {
+                amount_minor?: unknown;
+            };
             /** @description Receipt id or number (from the path). */
             invoice_id: string;
             /** @description Why, 1–500 characters. */
@@ -5748,8 +5749,9 @@ export interface components {
         };
         /** @description Request: record a payment of a receipt (`svc.billing.payment.record`). */
         RecordPayment: {
-            /** @description How much, in the receipt's currency; more than what is outstanding is refused. */
-            amount: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"] & {
+                amount_minor?: unknown;
+            };
             /**
              * Format: uuid
              * @description The technician who collected cash on site, for the daily reconciliation.
@@ -8049,7 +8051,7 @@ export interface operations {
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
                 /** @description `open`: open callbacks already due (overdue included). */
-                due?: string;
+                due?: "open";
                 /** @description With `due=open`: due at or before this instant instead of now. */
                 due_before?: string;
                 /** @description Only visit or campaign callbacks. */
@@ -9882,8 +9884,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description How much is credited; at most what is still owed. */
-                    amount: components["schemas"]["Money"];
+                    amount: components["schemas"]["Money"] & {
+                        amount_minor?: unknown;
+                    };
                     /** @description Why, 1–500 characters. */
                     reason: string;
                 };
@@ -9983,8 +9986,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description How much, in the receipt's currency; more than what is outstanding is refused. */
-                    amount: components["schemas"]["Money"];
+                    amount: components["schemas"]["Money"] & {
+                        amount_minor?: unknown;
+                    };
                     /**
                      * Format: uuid
                      * @description The technician who collected cash on site, for the daily reconciliation.

@@ -11,7 +11,6 @@ use aftercare_contracts::intake::{
     GeoPoint, MachineInfo, Priority, TicketOpened, TicketVisitRequested,
 };
 use aftercare_contracts::inventory::ReservedLine;
-use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 use uuid::Uuid;
@@ -289,7 +288,7 @@ pub(crate) async fn reassign(
     who: &str,
 ) -> Result<WorkOrder, ServiceError> {
     let mut e = Vec::new();
-    check_text(&mut e, "reason", &req.reason, 1, 500);
+    aftercare_contracts::dispatch::limits::REASON.check(&mut e, "reason", &req.reason);
     if !e.is_empty() {
         return Err(ServiceError::validation(e));
     }

@@ -1,8 +1,10 @@
 //! Technicians: what a profile holds (skills and certificates in lower case, the team
 //! defaulting to the district, the default shift) and what leave may be recorded.
 use aftercare_contracts::FieldError;
-use aftercare_contracts::dispatch::{AddLeave, Certification, CreateTechnician, Technician};
-use aftercare_contracts::rpc::{check_range, check_text};
+use aftercare_contracts::dispatch::{
+    AddLeave, Certification, CreateTechnician, Technician, limits,
+};
+use aftercare_contracts::rpc::check_text;
 use chrono::NaiveTime;
 use uuid::Uuid;
 
@@ -19,19 +21,19 @@ pub fn default_shift() -> (NaiveTime, NaiveTime) {
 /// Problems with a technician's profile.
 pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_text(&mut e, "name", &req.name, 1, 100);
-    check_text(&mut e, "district", &req.district, 1, 64);
-    if req.skills.len() > 50 {
+    limits::NAME.check(&mut e, "name", &req.name);
+    limits::CODE.check(&mut e, "district", &req.district);
+    if !limits::SKILLS.allows(req.skills.len()) {
         e.push(err("skills", "too_many", "at most 50 skills"));
     }
     for (i, s) in req.skills.iter().enumerate() {
-        check_text(&mut e, &format!("skills[{i}]"), s, 1, 64);
+        limits::SKILL.0.check(&mut e, &format!("skills[{i}]"), s);
     }
-    check_range(&mut e, "daily_capacity", req.daily_capacity, 1..=50);
+    limits::DAILY_CAPACITY.check(&mut e, "daily_capacity", req.daily_capacity);
     if let Some(team) = &req.team {
-        check_text(&mut e, "team", team, 1, 64);
+        limits::CODE.check(&mut e, "team", team);
     }
-    if req.certifications.len() > 50 {
+    if !limits::SKILLS.allows(req.certifications.len()) {
         e.push(err("certifications", "too_many", "at most 50 certificates"));
     }
     for (i, c) in req.certifications.iter().enumerate() {
@@ -61,7 +63,7 @@ pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
         ));
     }
     if let Some(v) = &req.van_location {
-        check_text(&mut e, "van_location", v, 1, 64);
+        limits::CODE.check(&mut e, "van_location", v);
     }
     e
 }

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::model::{
     Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, CreateAccount, CreateApiToken,
-    Me, Refresh, SignIn, SignOut, TokenPair,
+    DISPLAY_NAME, LOGIN, Me, OIDC_SUBJECT, Refresh, SignIn, SignOut, TOKEN_NAME, TokenPair,
 };
 use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post};
 use super::query::ListQuery;
@@ -23,7 +23,7 @@ use crate::identity::store::{self, AccountRow, NewAccount, RefreshUse};
 use crate::identity::tokens::{self, API_TOKEN_PREFIX, Claims, REFRESH_TOKEN_PREFIX};
 use crate::identity::{Principal, password};
 use crate::state::AppState;
-use aftercare_contracts::rpc::{Page, check_text};
+use aftercare_contracts::rpc::Page;
 
 fn internal(e: String) -> ApiError {
     tracing::error!(error = %e, "token material could not be produced");
@@ -293,8 +293,8 @@ fn account_view(a: &AccountRow) -> Account {
 /// Field errors of a new account, all at once.
 fn validate_account(req: &CreateAccount) -> Vec<aftercare_contracts::FieldError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "login", req.login.trim(), 3, 254);
-    check_text(&mut errors, "display_name", req.display_name.trim(), 1, 200);
+    LOGIN.check(&mut errors, "login", req.login.trim());
+    DISPLAY_NAME.check(&mut errors, "display_name", req.display_name.trim());
     if req.login.trim().chars().any(char::is_whitespace) {
         errors.push(field_error("login", "invalid", "a login has no spaces"));
     }
@@ -324,7 +324,7 @@ fn validate_account(req: &CreateAccount) -> Vec<aftercare_contracts::FieldError>
         ));
     }
     if let Some(subject) = &req.oidc_subject {
-        check_text(&mut errors, "oidc_subject", subject.trim(), 1, 255);
+        OIDC_SUBJECT.check(&mut errors, "oidc_subject", subject.trim());
     }
     if req.role != Role::Technician && req.technician_id.is_some() {
         errors.push(field_error(
@@ -493,7 +493,7 @@ pub(crate) async fn create_api_token(
 ) -> Result<Response, ApiError> {
     let req: CreateApiToken = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let mut errors = Vec::new();
-    check_text(&mut errors, "name", req.name.trim(), 1, 200);
+    TOKEN_NAME.check(&mut errors, "name", req.name.trim());
     if !errors.is_empty() {
         return Err(ApiError::Service(
             aftercare_contracts::ServiceError::validation(errors),

@@ -23,6 +23,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use super::model::day_schema;
 use super::operation::{Routes, WORK_ORDER_FILTER, get, path, path_id, post, query, schema};
 use super::query::ListQuery;
 use super::roles::INVOICE_READERS;
@@ -471,7 +472,7 @@ pub(crate) fn routes() -> Routes {
                 .tag("reports")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[
-                    query("as_of", schema::<chrono::NaiveDate>, "The day ages are counted to.").required(),
+                    query("as_of", day_schema, "The day ages are counted to.").required(),
                 ])
                 .reply::<ReceivablesReport>()
                 .to(receivables),
@@ -482,8 +483,8 @@ pub(crate) fn routes() -> Routes {
                 .tag("reports")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[
-                    query("from", schema::<chrono::NaiveDate>, "First day (service-local), inclusive.").required(),
-                    query("to", schema::<chrono::NaiveDate>, "Last day, inclusive; at most 400 days after from.").required(),
+                    query("from", day_schema, "First day (service-local), inclusive.").required(),
+                    query("to", day_schema, "Last day, inclusive; at most 400 days after from.").required(),
                     query("group_by", schema::<RevenueGrouping>, "month (default), work_type, district or technician."),
                 ])
                 .reply::<RevenueReport>()
@@ -545,7 +546,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("A day's cash per technician: what each collected on site, visit by visit, and the count once made")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[
-                    query("day", schema::<chrono::NaiveDate>, "The service-local day.").required(),
+                    query("day", day_schema, "The service-local day.").required(),
                 ])
                 .reply::<Page<CashDay>>()
                 .to(cash_day),

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::model::work_order_sort_schema;
+use super::model::{day_schema, work_order_sort_schema};
 use super::operation::{CURSOR, LIMIT, Param, Routes, get, path, path_id, post, query, schema};
 use super::query::{ListQuery, PageQuery, parse_enum, parse_sort};
 use super::roles::{DISPATCH_DESK, TECHNICIAN_KEEPERS, WORK_ORDER_READERS};
@@ -505,7 +505,7 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Role::Agent, Role::Dispatcher, Role::Technician, Role::Manager, Role::Admin])
                 .scope("technician: own route only")
                 .params(&[
-                    Param { schema: schema::<chrono::NaiveDate>, ..path("date", "The local day, 2026-11-24.") },
+                    Param { schema: day_schema, ..path("date", "The local day, 2026-11-24.") },
                     query("technician_id", schema::<uuid::Uuid>, "Only this technician's route."),
                 ])
                 .reply::<DayPlan>()
@@ -539,8 +539,8 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Role::Dispatcher, Role::Manager, Role::Admin])
                 .params(&[
                     query("group_by", schema::<DispatchGroup>, "technician or district.").required(),
-                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
-                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                    query("from", day_schema, "First local day (2026-11-01).").required(),
+                    query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
                 .reply::<DispatchReport>()
                 .to(visit_report),

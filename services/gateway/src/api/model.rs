@@ -1,6 +1,7 @@
 //! The gateway's own request and response bodies: sign-in, tokens, accounts, audit,
 //! self-service codes. Bodies of service operations are the contract types.
 use aftercare_contracts::Role;
+use aftercare_contracts::limits::{DAY, SIX_DIGITS, TICKET_NUMBER, Text};
 use aftercare_platform::dead_letter::DeadLetter;
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
@@ -82,8 +83,10 @@ pub(crate) struct Me {
 #[serde(deny_unknown_fields)]
 pub(crate) struct CreateAccount {
     /// Login name, 3–254 characters, stored lower-case; unique.
+    #[schemars(transform = &LOGIN)]
     pub(crate) login: String,
     /// Name shown in histories, 1–200 characters.
+    #[schemars(transform = &DISPLAY_NAME)]
     pub(crate) display_name: String,
     /// The one role the account holds.
     pub(crate) role: Role,
@@ -101,8 +104,18 @@ pub(crate) struct CreateAccount {
     /// token of that subject takes this account's customer or technician link (never one
     /// from the token's claims), and ends when this account is disabled.
     #[serde(default)]
+    #[schemars(transform = &OIDC_SUBJECT)]
     pub(crate) oidc_subject: Option<String>,
 }
+
+/// An account's login.
+pub(crate) const LOGIN: Text = Text::new(3, 254);
+/// An account's name shown in histories.
+pub(crate) const DISPLAY_NAME: Text = Text::new(1, 200);
+/// An account's subject at the OIDC issuer.
+pub(crate) const OIDC_SUBJECT: Text = Text::new(1, 255);
+/// What an API token is for.
+pub(crate) const TOKEN_NAME: Text = Text::new(1, 200);
 
 /// An account as administrators see it.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -139,6 +152,7 @@ pub(crate) struct Account {
 #[serde(deny_unknown_fields)]
 pub(crate) struct CreateApiToken {
     /// What it is for, 1–200 characters (e.g. `SMS integration`).
+    #[schemars(transform = &TOKEN_NAME)]
     pub(crate) name: String,
 }
 
@@ -191,6 +205,7 @@ pub(crate) struct AuditEntry {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RequestCode {
     /// Ticket number, e.g. `T2026-000042`.
+    #[schemars(transform = &TICKET_NUMBER)]
     pub(crate) ticket_number: String,
 }
 
@@ -207,8 +222,10 @@ pub(crate) struct CodeRequested {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RedeemCode {
     /// Ticket number.
+    #[schemars(transform = &TICKET_NUMBER)]
     pub(crate) ticket_number: String,
     /// The six-digit code.
+    #[schemars(transform = &SIX_DIGITS)]
     pub(crate) code: String,
 }
 
@@ -226,6 +243,23 @@ pub(crate) struct TicketSession {
 }
 
 /// Page size for lists: 1–500.
+/// A calendar date query parameter (`2026-11-23`), in the years dates are kept for.
+pub(crate) fn day_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "format": "date", "pattern": DAY.pattern})
+}
+
+/// `due` of the callback list: `open` only.
+pub(crate) fn due_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": ["open"]})
+}
+
+/// Why one record's personal data is revealed.
+pub(crate) fn reveal_reason_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut s = g.subschema_for::<String>();
+    schemars::transform::Transform::transform(&mut &crate::privacy::REASON, &mut s);
+    s
+}
+
 pub(crate) fn limit_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({"type": "integer", "minimum": 1, "maximum": 500})
 }

@@ -14,7 +14,7 @@ use axum::routing::{MethodFilter, MethodRouter};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 
 use super::forward::{self, PathFields};
-use super::model::{PersonalData, limit_schema};
+use super::model::{PersonalData, limit_schema, reveal_reason_schema};
 use crate::http::Versioned;
 use crate::identity::Principal;
 use crate::state::AppState;
@@ -140,7 +140,7 @@ pub(crate) const REVEAL: Param = query(
 /// Why one record's personal data is revealed, kept in the audit log.
 pub(crate) const REVEAL_REASON: Param = query(
     "reason",
-    schema::<String>,
+    reveal_reason_schema,
     "Required with `personal_data=show`: why you need the unmasked data, 5–500 characters (kept in the audit log).",
 );
 /// The work order whose records (receipts, movements) a list shows.

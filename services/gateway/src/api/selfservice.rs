@@ -2,6 +2,7 @@
 //! one-time code goes by SMS to the phone on file (intake announces it for the SMS
 //! integration), and the code buys a short session that can read that ticket only.
 use aftercare_contracts::intake::{SendVerificationCode, VerificationCodeSent};
+use aftercare_contracts::limits::{SIX_DIGITS, TICKET_NUMBER};
 use aftercare_platform::{from_ms, now_ms};
 use axum::Json;
 use axum::body::Body;
@@ -27,11 +28,7 @@ const SESSION_TTL_SECS: u64 = 3600;
 
 fn ticket_number(raw: &str) -> Result<String, ApiError> {
     let n = raw.trim().to_uppercase();
-    let well_formed = n.len() >= 4
-        && n.len() <= 32
-        && n.starts_with('T')
-        && n[1..].bytes().all(|b| b.is_ascii_digit() || b == b'-');
-    if well_formed {
+    if (TICKET_NUMBER.matches)(raw) {
         Ok(n)
     } else {
         Err(ApiError::field(
@@ -103,7 +100,7 @@ pub(crate) async fn redeem_code(
     let req: RedeemCode = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
     let number = ticket_number(&req.ticket_number)?;
     let code = req.code.trim();
-    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+    if !(SIX_DIGITS.matches)(&req.code) {
         return Err(ApiError::field(
             "code",
             "invalid",

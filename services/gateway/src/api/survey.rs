@@ -21,7 +21,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::model::callback_sort_schema;
+use super::model::{callback_sort_schema, day_schema, due_schema};
 use super::operation::{CURSOR, LIMIT, Routes, get, path_id, post, query, schema};
 use super::query::{parse_enum, parse_instant, parse_sort};
 use super::roles::{
@@ -341,7 +341,7 @@ pub(crate) fn routes() -> Routes {
                     query("status", schema::<CallbackStatus>, "Only in this state."),
                     query("kind", schema::<CallbackKind>, "Only visit or campaign callbacks."),
                     query("campaign_id", schema::<uuid::Uuid>, "Only this campaign's."),
-                    query("due", schema::<String>, "`open`: open callbacks already due (overdue included)."),
+                    query("due", due_schema, "`open`: open callbacks already due (overdue included)."),
                     query("due_before", schema::<chrono::DateTime<chrono::Utc>>, "With `due=open`: due at or before this instant instead of now."),
                     query("sort", callback_sort_schema, "`due_at` (default) or `-due_at`."),
                     LIMIT,
@@ -445,8 +445,8 @@ pub(crate) fn routes() -> Routes {
                 .roles(SURVEY_REPORT_READERS)
                 .params(&[
                     query("group_by", schema::<ScoreGroup>, "technician, agent, team or district.").required(),
-                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
-                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                    query("from", day_schema, "First local day (2026-11-01).").required(),
+                    query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
                 .reply::<ScoreReport>()
                 .to(score_report),
@@ -456,8 +456,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("How many of a period's visits were called back (target 100 %), and how many are open or overdue")
                 .roles(SURVEY_REPORT_READERS)
                 .params(&[
-                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
-                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                    query("from", day_schema, "First local day (2026-11-01).").required(),
+                    query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
                 .reply::<CoverageReport>()
                 .to(coverage_report),
@@ -469,8 +469,8 @@ pub(crate) fn routes() -> Routes {
                 .params(&[
                     query("group_by", schema::<IndexGroup>, "team or district.").required(),
                     query("interval", schema::<Interval>, "month or quarter (default)."),
-                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
-                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                    query("from", day_schema, "First local day (2026-11-01).").required(),
+                    query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
                 .reply::<SatisfactionReport>()
                 .to(satisfaction_report),
@@ -480,8 +480,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("Per-person figures for the appraisal: workload, quality, attitude and scores")
                 .roles(&[Manager, Admin])
                 .params(&[
-                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
-                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                    query("from", day_schema, "First local day (2026-11-01).").required(),
+                    query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
                 .reply::<AppraisalReport>()
                 .to(appraisal_report),
@@ -491,8 +491,8 @@ pub(crate) fn routes() -> Routes {
                 .summary("The appraisal figures as CSV (UTF-8 with BOM)")
                 .roles(&[Manager, Admin])
                 .params(&[
-                    query("from", schema::<chrono::NaiveDate>, "First local day (2026-11-01).").required(),
-                    query("to", schema::<chrono::NaiveDate>, "Last local day, inclusive.").required(),
+                    query("from", day_schema, "First local day (2026-11-01).").required(),
+                    query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
                 .csv()
                 .to(appraisal_export),

@@ -1,6 +1,5 @@
 //! Follow-ups: the agent resolves one; one left open past its two working days is
 //! escalated to the manager.
-use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::survey::{FollowUp, FollowUpEscalated, ResolveFollowUp};
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::{UnitOfWork, from_ms, now_ms};
@@ -17,7 +16,7 @@ pub(crate) async fn resolve(
     by: &str,
 ) -> Result<FollowUp, ServiceError> {
     let mut e = Vec::new();
-    check_text(&mut e, "resolution", &req.resolution, 1, 2000);
+    aftercare_contracts::survey::limits::RESOLUTION.check(&mut e, "resolution", &req.resolution);
     if !e.is_empty() {
         return Err(ServiceError::validation(e));
     }

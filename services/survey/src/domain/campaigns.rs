@@ -2,7 +2,7 @@
 //! last `active_months`, counted from the first of the current month) is called back
 //! about the service as a whole.
 use aftercare_contracts::rpc::FieldError;
-use aftercare_contracts::survey::StartCampaign;
+use aftercare_contracts::survey::{StartCampaign, limits};
 use chrono::{Datelike, NaiveDate};
 
 use super::periods::{add_months, quarter};
@@ -10,14 +10,14 @@ use super::periods::{add_months, quarter};
 /// Problems with a campaign request: a quarter like `2026-Q4` and 1–36 active months.
 pub fn validate(req: &StartCampaign) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if quarter(&req.quarter).is_none() {
+    if !(limits::QUARTER.matches)(&req.quarter) || quarter(&req.quarter).is_none() {
         errors.push(FieldError {
             field: "quarter".into(),
             code: "invalid".into(),
             message: "quarter must look like 2026-Q4".into(),
         });
     }
-    if !(1..=36).contains(&req.active_months) {
+    if !limits::ACTIVE_MONTHS.contains(req.active_months) {
         errors.push(FieldError {
             field: "active_months".into(),
             code: "out_of_range".into(),

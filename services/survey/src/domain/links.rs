@@ -3,7 +3,10 @@
 use sha2::{Digest, Sha256};
 
 /// Shortest and longest token a request may carry (a real one is 43 characters).
-pub const TOKEN_LENGTH: (usize, usize) = (20, 100);
+pub const TOKEN_LENGTH: (usize, usize) = (
+    aftercare_contracts::survey::limits::TOKEN.min,
+    aftercare_contracts::survey::limits::TOKEN.max,
+);
 
 /// The stored form of a token: its SHA-256, in lower-case hex.
 pub fn token_hash(token: &str) -> String {
