@@ -82,6 +82,33 @@ async fn stock_through_the_gateway(backend: Backend) {
         (Some(45000), Some(48000))
     );
 
+    // The catalogue searched: by SKU, name or fitting model, by category, a page at a time.
+    let (s, found) = api.get("/parts?q=toner").await;
+    assert_eq!(
+        (s, found["items"][0]["sku"].as_str()),
+        (200, Some("TONER-K")),
+        "{found}"
+    );
+    assert_eq!(found["items"].as_array().unwrap().len(), 1);
+    let (_, page) = api.get("/parts?limit=1").await;
+    assert_eq!(page["items"][0]["sku"], "DRUM-1");
+    assert_eq!(page["items"][0]["on_hand"], 5);
+    let (_, next) = api
+        .get(&format!(
+            "/parts?limit=1&cursor={}",
+            page["next_cursor"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(next["items"][0]["sku"], "TONER-K");
+    let (_, spares) = api.get("/parts?category=spare_part").await;
+    assert_eq!(spares["items"].as_array().unwrap().len(), 1);
+    let (s, p) = api.get("/parts?category=tools").await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("category")),
+        "{p}"
+    );
+
     // Locations.
     let van = json!({"code": "van-li", "kind": "van", "name": "Li Wei's van", "technician_id": tech["id"]});
     let (s, l) = api.post("/locations", &van).await;
@@ -254,6 +281,17 @@ async fn stock_through_the_gateway(backend: Backend) {
     assert_eq!((s, r["status"].as_str()), (200, Some("rejected")));
     let (_, part) = api.get("/parts/DRUM-1").await;
     assert_eq!(level(&part, "van-li"), 2);
+    // Both stocktakes listed newest first; none is waiting for a manager any more.
+    let (_, listed) = api.get("/stocktakes").await;
+    let ids: Vec<&Value> = listed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| &s["id"])
+        .collect();
+    assert_eq!(ids, [&st2["id"], &st["id"]]);
+    let (_, waiting) = api.get("/stocktakes?status=pending_approval").await;
+    assert_eq!(waiting["items"].as_array().unwrap().len(), 0, "{waiting}");
     assert_eq!(
         sys.count(
             "inventory",

@@ -328,3 +328,147 @@ async fn purchases_and_plans_made_at_7_on_1_january_in_shanghai_are_the_new_year
     .await;
     assert_eq!(plan["history_from"], "2026-10", "{plan}");
 }
+
+/// The catalogue is searched by SKU, name or fitting model, by category, in SKU order a
+/// page at a time, each part with its stock per location; stocktakes and forecast plans
+/// are listed newest first, by state.
+#[tokio::test]
+async fn parts_stocktakes_and_plans_are_listed_a_page_at_a_time() {
+    let svc = inventory(Config::default()).await;
+    for (sku, name, models) in [
+        ("DRUM-1", "Drum unit", json!(["AR-2048"])),
+        ("FUSER_2", "定影组件 fuser", json!(["MX-3050"])),
+        ("ROLLER-3", "Pick-up roller", json!(["AR-2048", "MX-3050"])),
+    ] {
+        ok(
+            &svc,
+            "part.create",
+            json!({"sku": sku, "name": name, "list_price": {"amount_minor": 1000, "currency": "CNY"},
+                "compatible_models": models}),
+        )
+        .await;
+    }
+    ok(
+        &svc,
+        "part.receive",
+        json!({"sku": "DRUM-1", "quantity": 4, "location": "main", "reference": "PO-1"}),
+    )
+    .await;
+    ok(
+        &svc,
+        "part.receive",
+        json!({"sku": "DRUM-1", "quantity": 1, "location": "workshop"}),
+    )
+    .await;
+    let skus = |page: &Value| -> Vec<String> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["sku"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let all = ok(&svc, "part.list", json!({"limit": 2})).await;
+    assert_eq!(skus(&all), ["DRUM-1", "FUSER_2"]);
+    assert_eq!(all["items"][0]["on_hand"], 5);
+    assert_eq!(all["items"][0]["locations"][0]["location"], "main");
+    assert_eq!(all["items"][0]["locations"][1]["on_hand"], 1);
+    let next = ok(
+        &svc,
+        "part.list",
+        json!({"limit": 2, "cursor": all["next_cursor"]}),
+    )
+    .await;
+    assert_eq!(
+        (skus(&next), next["next_cursor"].is_null()),
+        (vec!["ROLLER-3".to_owned(), "TONER-K".to_owned()], false)
+    );
+    let by = |q: &str| json!({"q": q, "limit": 50});
+    assert_eq!(
+        skus(&ok(&svc, "part.list", by("ar-2048")).await),
+        ["DRUM-1", "ROLLER-3", "TONER-K"]
+    );
+    assert_eq!(skus(&ok(&svc, "part.list", by("定影")).await), ["FUSER_2"]);
+    assert_eq!(
+        skus(&ok(&svc, "part.list", by(" Roller ")).await),
+        ["ROLLER-3"]
+    );
+    // `_` and `%` are matched as typed, not as wildcards.
+    assert_eq!(skus(&ok(&svc, "part.list", by("r_")).await), ["FUSER_2"]);
+    assert!(skus(&ok(&svc, "part.list", by("%")).await).is_empty());
+    assert_eq!(
+        skus(
+            &ok(
+                &svc,
+                "part.list",
+                json!({"category": "consumable", "limit": 50})
+            )
+            .await
+        ),
+        ["TONER-K"]
+    );
+    let e = refused(&svc, "part.list", json!({"q": "x".repeat(101), "limit": 5})).await;
+    assert_eq!((e.status, e.errors[0].field.as_str()), (422, "q"));
+    let e = refused(&svc, "part.list", json!({"limit": 0})).await;
+    assert_eq!((e.status, e.errors[0].field.as_str()), (422, "limit"));
+
+    let first = ok(
+        &svc,
+        "stocktake.start",
+        json!({"location": "main", "lines": [{"sku": "DRUM-1", "counted": 3}]}),
+    )
+    .await;
+    let second = ok(
+        &svc,
+        "stocktake.start",
+        json!({"location": "workshop", "lines": [{"sku": "DRUM-1", "counted": 1}]}),
+    )
+    .await;
+    ok(
+        &svc,
+        "stocktake.decide",
+        json!({"stocktake_id": first["id"], "approve": false, "expected_version": 1}),
+    )
+    .await;
+    let ids = |page: &Value| -> Vec<Value> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].clone())
+            .collect()
+    };
+    let page = ok(&svc, "stocktake.list", json!({"limit": 1})).await;
+    assert_eq!(ids(&page), [second["id"].clone()]);
+    let page = ok(
+        &svc,
+        "stocktake.list",
+        json!({"limit": 1, "cursor": page["next_cursor"]}),
+    )
+    .await;
+    assert_eq!(ids(&page), [first["id"].clone()]);
+    let pending = ok(
+        &svc,
+        "stocktake.list",
+        json!({"status": "pending_approval", "limit": 50}),
+    )
+    .await;
+    assert_eq!(ids(&pending), [second["id"].clone()]);
+
+    let plan = ok(&svc, "forecast.start", json!({"note": "next month"})).await;
+    let drafts = ok(
+        &svc,
+        "forecast.list",
+        json!({"status": "draft", "limit": 50}),
+    )
+    .await;
+    assert_eq!(ids(&drafts), [plan["id"].clone()]);
+    assert_eq!(drafts["items"][0]["assumptions"]["note"], "next month");
+    let approved = ok(
+        &svc,
+        "forecast.list",
+        json!({"status": "approved", "limit": 50}),
+    )
+    .await;
+    assert!(ids(&approved).is_empty());
+}

@@ -92,6 +92,24 @@ pub struct Part {
     pub locations: Vec<StockLevel>,
 }
 
+/// Request: search the parts catalogue by SKU (`svc.inventory.part.list`), a page at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListParts {
+    /// SKU, name or a model it fits contains this (case ignored), up to 100 characters;
+    /// empty: every part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// Only spare parts or only consumables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<PartCategory>,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor of the previous page (the last SKU).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
 /// A part's balance at one location.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StockLevel {
@@ -219,6 +237,20 @@ pub struct StockMovement {
 pub struct ListMovements {
     /// The part.
     pub sku: String,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Request: stocktakes, newest first (`svc.inventory.stocktake.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListStocktakes {
+    /// Only in this state (`pending_approval`: those waiting for a manager).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StocktakeStatus>,
     /// Page size, 1–500.
     pub limit: u32,
     /// Cursor of the previous page.
@@ -754,6 +786,20 @@ pub struct ForecastPlan {
     pub created_at: DateTime<Utc>,
     /// Optimistic-concurrency version.
     pub version: i64,
+}
+
+/// Request: forecast plans, newest first (`svc.inventory.forecast.list`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListForecastPlans {
+    /// Only in this state (`draft`: those waiting for a manager).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ForecastStatus>,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
 }
 
 /// Request: approve a forecast plan (`svc.inventory.forecast.approve`).

@@ -123,9 +123,11 @@ requests! {
         CreatePart => "svc.inventory.part.create" -> Part;
         ReceiveStock => "svc.inventory.part.receive" -> Part;
         GetPart => "svc.inventory.part.get" -> Part;
+        ListParts => "svc.inventory.part.list" -> Page<Part>;
         StockReportRequest => "svc.inventory.report.stock" -> StockReport;
         StartForecastPlan => "svc.inventory.forecast.start" -> ForecastPlan;
         GetForecastPlan => "svc.inventory.forecast.get" -> ForecastPlan;
+        ListForecastPlans => "svc.inventory.forecast.list" -> Page<ForecastPlan>;
         ApproveForecastPlan => "svc.inventory.forecast.approve" -> ForecastPlan;
         StockRule => "svc.inventory.rule.save" -> StockRule;
         ListStockRules => "svc.inventory.rule.list" -> Page<StockRule>;
@@ -140,6 +142,7 @@ requests! {
         ListMovements => "svc.inventory.movement.list" -> Page<StockMovement>;
         StartStocktake => "svc.inventory.stocktake.start" -> Stocktake;
         GetStocktake => "svc.inventory.stocktake.get" -> Stocktake;
+        ListStocktakes => "svc.inventory.stocktake.list" -> Page<Stocktake>;
         DecideStocktake => "svc.inventory.stocktake.decide" -> Stocktake;
     }
     Billing in billing {

@@ -5,11 +5,12 @@ use aftercare_contracts::Role;
 use aftercare_contracts::Role::{Admin, Finance, Manager, Warehouse};
 use aftercare_contracts::inventory::{
     ApproveForecastPlan, CreateLocation, CreatePart, CreatePurchaseRequest, DecideStocktake,
-    ForecastPlan, GetForecastPlan, GetPart, GetPurchaseRequest, GetStocktake, ListLocations,
-    ListMovements, ListPurchaseRequests, ListStockRules, Location, MovePurchaseRequest, Part,
+    ForecastPlan, ForecastStatus, GetForecastPlan, GetPart, GetPurchaseRequest, GetStocktake,
+    ListForecastPlans, ListLocations, ListMovements, ListParts, ListPurchaseRequests,
+    ListStockRules, ListStocktakes, Location, MovePurchaseRequest, Part, PartCategory,
     PurchaseRequest, PurchaseStatus, ReceiveStock, RecordMovement, StartForecastPlan,
     StartStocktake, StockMovement, StockReport, StockReportRequest, StockRule, Stocktake,
-    UpdatePart,
+    StocktakeStatus, UpdatePart,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -33,11 +34,56 @@ use crate::state::AppState;
 /// Query parameters of the inventory lists.
 #[derive(Debug, Deserialize)]
 pub(crate) struct InventoryQuery {
+    q: Option<String>,
+    category: Option<String>,
     status: Option<String>,
     from: Option<String>,
     to: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
+}
+
+pub(crate) async fn list_parts(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<InventoryQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListParts {
+        q: q.q,
+        category: parse_enum("category", q.category.as_deref())?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<Part> = s.call(&req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn list_stocktakes(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<InventoryQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListStocktakes {
+        status: parse_enum("status", q.status.as_deref())?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<Stocktake> = s.call(&req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn list_forecasts(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<InventoryQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListForecastPlans {
+        status: parse_enum("status", q.status.as_deref())?,
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<ForecastPlan> = s.call(&req, Some(&p)).await?;
+    Ok(Json(page).into_response())
 }
 
 pub(crate) async fn create_location(
@@ -235,6 +281,19 @@ pub(crate) fn routes() -> Routes {
                 .to(create_part),
         )
         .add(
+            get("listParts", "/parts")
+                .summary("Search the parts catalogue by SKU, name or a model it fits, in SKU order, each part with its stock per location")
+                .roles(PART_READERS)
+                .params(&[
+                    query("q", schema::<String>, "SKU, name or a fitting model contains this (case ignored), up to 100 characters."),
+                    query("category", schema::<PartCategory>, "Only spare parts or only consumables."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<Part>>()
+                .to(list_parts),
+        )
+        .add(
             get("getPart", "/parts/{sku}")
                 .summary("A part and its stock")
                 .roles(PART_READERS)
@@ -301,6 +360,18 @@ pub(crate) fn routes() -> Routes {
                 .creates()
                 .reply::<ForecastPlan>()
                 .to(start_forecast),
+        )
+        .add(
+            get("listForecastPlans", "/forecast-plans")
+                .summary("Forecast plans, newest first (drafts waiting for a manager with `status=draft`)")
+                .roles(&[Warehouse, Finance, Manager, Admin])
+                .params(&[
+                    query("status", schema::<ForecastStatus>, "Only in this state."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<ForecastPlan>>()
+                .to(list_forecasts),
         )
         .add(
             get("getForecastPlan", "/forecast-plans/{id}")
@@ -399,6 +470,18 @@ pub(crate) fn routes() -> Routes {
                 .creates()
                 .reply::<Stocktake>()
                 .to(start_stocktake),
+        )
+        .add(
+            get("listStocktakes", "/stocktakes")
+                .summary("Stocktakes, newest first (those waiting for a manager with `status=pending_approval`)")
+                .roles(&[Warehouse, Manager, Admin])
+                .params(&[
+                    query("status", schema::<StocktakeStatus>, "Only in this state."),
+                    LIMIT,
+                    CURSOR,
+                ])
+                .reply::<Page<Stocktake>>()
+                .to(list_stocktakes),
         )
         .add(
             get("getStocktake", "/stocktakes/{id}")

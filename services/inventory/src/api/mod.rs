@@ -11,8 +11,8 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
     CreateLocation, CreatePart, DecideStocktake, GetPart, GetStocktake, ListLocations,
-    ListMovements, Location, Part, ReceiveStock, RecordMovement, StartStocktake, StockMovement,
-    StockReport, StockReportRequest, Stocktake, UpdatePart,
+    ListMovements, ListParts, ListStocktakes, Location, Part, ReceiveStock, RecordMovement,
+    StartStocktake, StockMovement, StockReport, StockReportRequest, Stocktake, UpdatePart,
 };
 use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_platform::Db;
@@ -30,10 +30,12 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         .on::<ListMovements, _>(list_movements)
         .on::<StartStocktake, _>(start_stocktake)
         .on::<GetStocktake, _>(get_stocktake)
+        .on::<ListStocktakes, _>(list_stocktakes)
         .on::<DecideStocktake, _>(decide_stocktake)
         .on::<CreatePart, _>(create)
         .on::<ReceiveStock, _>(receive)
         .on::<GetPart, _>(get)
+        .on::<ListParts, _>(list_parts)
         .on::<StockReportRequest, _>({
             let calendar = calendar.clone();
             move |db, ctx, req| stock_report(db, calendar.clone(), ctx, req)
@@ -65,6 +67,33 @@ async fn get(db: Db, _ctx: RequestContext, req: GetPart) -> Result<Part, Service
     store::parts::get(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("part", &req.id))
+}
+
+/// Parts by SKU whose SKU, name or fitting models contain the text, a page at a time.
+async fn list_parts(
+    db: Db,
+    _ctx: RequestContext,
+    req: ListParts,
+) -> Result<Page<Part>, ServiceError> {
+    check_limit(req.limit)?;
+    let text = req.q.as_deref().unwrap_or("").trim().to_lowercase();
+    if text.chars().count() > 100 {
+        return Err(ServiceError::field(
+            "q",
+            "too_long",
+            "the search text is at most 100 characters",
+        ));
+    }
+    let mut conn = db.read_conn().await?;
+    let items = store::parts::list(
+        &mut conn,
+        &text,
+        req.category,
+        req.cursor.as_deref().unwrap_or(""),
+        i64::from(req.limit),
+    )
+    .await?;
+    Ok(Page::of(items, req.limit, |p| p.sku.clone()))
 }
 
 /// Registers a stock location.
@@ -144,6 +173,24 @@ async fn get_stocktake(
     store::stocktakes::stocktake(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("stocktake", &req.id))
+}
+
+/// Stocktakes, of one state when given, newest first, a page at a time.
+async fn list_stocktakes(
+    db: Db,
+    _ctx: RequestContext,
+    req: ListStocktakes,
+) -> Result<Page<Stocktake>, ServiceError> {
+    check_limit(req.limit)?;
+    let mut conn = db.read_conn().await?;
+    let items = store::stocktakes::stocktakes(
+        &mut conn,
+        req.status,
+        req.cursor.as_deref().unwrap_or(""),
+        i64::from(req.limit),
+    )
+    .await?;
+    Ok(Page::of(items, req.limit, |s| s.id.to_string()))
 }
 
 /// A manager approves or rejects a stocktake.

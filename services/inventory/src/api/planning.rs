@@ -4,8 +4,9 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::inventory::{
-    ApproveForecastPlan, ForecastPlan, GetForecastPlan, StartForecastPlan,
+    ApproveForecastPlan, ForecastPlan, GetForecastPlan, ListForecastPlans, StartForecastPlan,
 };
+use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_platform::Db;
 use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 
@@ -20,6 +21,7 @@ pub(super) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
             move |db, ctx, req| start(db, calendar.clone(), ctx, req)
         })
         .on::<GetForecastPlan, _>(get)
+        .on::<ListForecastPlans, _>(list)
         .on::<ApproveForecastPlan, _>(move |db, ctx, req| approve(db, calendar.clone(), ctx, req))
         .into_vec()
 }
@@ -49,6 +51,24 @@ async fn get(
     store::forecasts::plan(&mut conn, req.id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("forecast plan", &req.id))
+}
+
+/// Forecast plans, of one state when given, newest first, a page at a time.
+async fn list(
+    db: Db,
+    _ctx: RequestContext,
+    req: ListForecastPlans,
+) -> Result<Page<ForecastPlan>, ServiceError> {
+    check_limit(req.limit)?;
+    let mut conn = db.read_conn().await?;
+    let items = store::forecasts::plans(
+        &mut conn,
+        req.status,
+        req.cursor.as_deref().unwrap_or(""),
+        i64::from(req.limit),
+    )
+    .await?;
+    Ok(Page::of(items, req.limit, |p| p.id.to_string()))
 }
 
 /// Approves a draft plan, drafting its purchase requests.

@@ -72,3 +72,25 @@ pub(crate) async fn plan(
     row.map(|(b,)| aftercare_platform::db::from_json(&b))
         .transpose()
 }
+
+/// Forecast plans of one state when given, newest first, before the id `before` (empty:
+/// from the newest).
+pub(crate) async fn plans(
+    conn: &mut AnyConnection,
+    status: Option<aftercare_contracts::inventory::ForecastStatus>,
+    before: &str,
+    limit: i64,
+) -> Result<Vec<aftercare_contracts::inventory::ForecastPlan>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select body from forecast_plan where ($1 = '' or status = $1) and ($2 = '' or plan_id < $2)
+         order by plan_id desc limit $3",
+    )
+    .bind(status.map(|s| aftercare_platform::db::to_text(&s)).unwrap_or_default())
+    .bind(before)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|(b,)| aftercare_platform::db::from_json(b))
+        .collect()
+}

@@ -22,26 +22,83 @@ struct PartRow {
     version: i64,
 }
 
+const PART_COLUMNS: &str = "select p.sku, p.name, p.list_price_minor, p.currency,
+        cast(coalesce((select sum(s.on_hand) from stock s where s.sku = p.sku), 0) as bigint) as on_hand,
+        cast(coalesce((select sum(s.reserved) from stock s where s.sku = p.sku), 0) as bigint) as reserved,
+        p.category, p.compatible_models, p.unit_cost_minor, p.failure_prone, p.page_yield, p.version
+     from part p";
+
 /// A part with its stock, per location too.
 pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Part>> {
-    let row: Option<PartRow> = sqlx::query_as(
-        "select p.sku, p.name, p.list_price_minor, p.currency,
-                cast(coalesce((select sum(s.on_hand) from stock s where s.sku = p.sku), 0) as bigint) as on_hand,
-                cast(coalesce((select sum(s.reserved) from stock s where s.sku = p.sku), 0) as bigint) as reserved,
-                p.category, p.compatible_models, p.unit_cost_minor, p.failure_prone, p.page_yield, p.version
-         from part p where p.sku = $1",
-    )
+    let row: Option<PartRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{PART_COLUMNS} where p.sku = $1"
+    )))
     .bind(sku)
     .fetch_optional(&mut *conn)
     .await?;
     let Some(r) = row else { return Ok(None) };
-    let levels: Vec<(String, i64, i64)> = sqlx::query_as(
-        "select location, on_hand, reserved from stock where sku = $1 order by location",
+    let levels: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "select sku, location, on_hand, reserved from stock where sku = $1 order by location",
     )
     .bind(sku)
     .fetch_all(conn)
     .await?;
-    Ok(Some(Part {
+    into_part(r, levels).map(Some)
+}
+
+/// Parts by SKU after `after` whose SKU, name or fitting models contain `text` (lower
+/// case; empty: all), of one category when given, with their stock per location.
+pub(crate) async fn list(
+    conn: &mut AnyConnection,
+    text: &str,
+    category: Option<aftercare_contracts::inventory::PartCategory>,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<Part>> {
+    let pattern = if text.is_empty() {
+        String::new()
+    } else {
+        let escaped = text
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        format!("%{escaped}%")
+    };
+    let rows: Vec<PartRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{PART_COLUMNS} where ($1 = '' or lower(p.sku) like $1 escape '\\' or lower(p.name) like $1 escape '\\'
+            or lower(p.compatible_models) like $1 escape '\\')
+           and ($2 = '' or p.category = $2) and p.sku > $3
+         order by p.sku limit $4"
+    )))
+    .bind(pattern)
+    .bind(category.map(|c| aftercare_platform::db::to_text(&c)).unwrap_or_default())
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return Ok(Vec::new());
+    };
+    // The page's SKUs are a contiguous range in SKU order: their levels in one read.
+    let mut levels: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "select sku, location, on_hand, reserved from stock where sku >= $1 and sku <= $2
+         order by sku, location",
+    )
+    .bind(&first.sku)
+    .bind(&last.sku)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let mine = levels.iter().filter(|l| l.0 == r.sku).cloned().collect();
+            levels.retain(|l| l.0 != r.sku);
+            into_part(r, mine)
+        })
+        .collect()
+}
+
+fn into_part(r: PartRow, levels: Vec<(String, String, i64, i64)>) -> Result<Part> {
+    Ok(Part {
         sku: r.sku,
         name: r.name,
         category: aftercare_platform::db::from_text(&r.category)?,
@@ -63,7 +120,7 @@ pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Pa
         locations: levels
             .into_iter()
             .map(
-                |(location, on_hand, reserved)| aftercare_contracts::inventory::StockLevel {
+                |(_, location, on_hand, reserved)| aftercare_contracts::inventory::StockLevel {
                     location,
                     on_hand,
                     reserved,
@@ -71,7 +128,7 @@ pub(crate) async fn get(conn: &mut AnyConnection, sku: &str) -> Result<Option<Pa
                 },
             )
             .collect(),
-    }))
+    })
 }
 
 /// Adds a part; false when the SKU exists.

@@ -17,6 +17,22 @@ struct StocktakeRow {
     version: i64,
 }
 
+impl StocktakeRow {
+    fn into_stocktake(self) -> Result<aftercare_contracts::inventory::Stocktake> {
+        Ok(aftercare_contracts::inventory::Stocktake {
+            id: aftercare_platform::db::parse_id(&self.stocktake_id)?,
+            location: self.location,
+            lines: aftercare_platform::db::from_json(&self.lines)?,
+            status: aftercare_platform::db::from_text(&self.status)?,
+            note: self.note,
+            counted_by: self.counted_by,
+            decided_by: self.decided_by,
+            created_at: aftercare_platform::from_ms(self.created_at),
+            version: self.version,
+        })
+    }
+}
+
 /// Stores a stocktake.
 pub(crate) async fn insert_stocktake(
     uow: &mut UnitOfWork,
@@ -50,20 +66,28 @@ pub(crate) async fn stocktake(
     .bind(id)
     .fetch_optional(conn)
     .await?;
-    row.map(|r| {
-        Ok(aftercare_contracts::inventory::Stocktake {
-            id: aftercare_platform::db::parse_id(&r.stocktake_id)?,
-            location: r.location,
-            lines: aftercare_platform::db::from_json(&r.lines)?,
-            status: aftercare_platform::db::from_text(&r.status)?,
-            note: r.note,
-            counted_by: r.counted_by,
-            decided_by: r.decided_by,
-            created_at: aftercare_platform::from_ms(r.created_at),
-            version: r.version,
-        })
-    })
-    .transpose()
+    row.map(StocktakeRow::into_stocktake).transpose()
+}
+
+/// Stocktakes of one state when given, newest first, before the id `before` (empty: from
+/// the newest).
+pub(crate) async fn stocktakes(
+    conn: &mut AnyConnection,
+    status: Option<aftercare_contracts::inventory::StocktakeStatus>,
+    before: &str,
+    limit: i64,
+) -> Result<Vec<aftercare_contracts::inventory::Stocktake>> {
+    let rows: Vec<StocktakeRow> = sqlx::query_as(
+        "select stocktake_id, location, lines, status, note, counted_by, decided_by, created_at, version
+         from stocktake where ($1 = '' or status = $1) and ($2 = '' or stocktake_id < $2)
+         order by stocktake_id desc limit $3",
+    )
+    .bind(status.map(|s| aftercare_platform::db::to_text(&s)).unwrap_or_default())
+    .bind(before)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(StocktakeRow::into_stocktake).collect()
 }
 
 /// Decides a pending stocktake still at `version`; false when it moved on.
