@@ -34,6 +34,7 @@ test('a warehouse clerk sees no tickets menu and no desk', async ({ page }) => {
   await signIn(page, 'clerk1');
   await expect(page.getByTestId('role')).toBeVisible();
   await expect(page.getByTestId('nav-home')).toBeVisible();
+  await expect(page.getByTestId('nav-warehouse')).toBeVisible();
   await expect(page.getByTestId('nav-desk')).toHaveCount(0);
   await expect(page.getByTestId('nav-queue')).toHaveCount(0);
   // A typed address of a workspace the role may not open lands on its own page.
@@ -41,6 +42,8 @@ test('a warehouse clerk sees no tickets menu and no desk', async ({ page }) => {
     history.pushState({}, '', '/queue');
     dispatchEvent(new PopStateEvent('popstate'));
   });
+  await expect(page).toHaveURL(/\/warehouse$/);
+  await page.getByTestId('nav-home').click();
   await expect(page).toHaveURL(/\/home$/);
   await shot(page, 'home-warehouse-zh-CN');
 });

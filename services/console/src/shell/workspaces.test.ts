@@ -7,10 +7,17 @@ describe('navigation per role follows the gateway permission table', () => {
     expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'queue']);
     expect(landingFor('agent')).toBe('/desk');
   });
-  it('gives a warehouse clerk no ticket page', () => {
-    expect(workspacesFor('warehouse').map((w) => w.key)).toEqual(['home']);
+  it('gives a warehouse clerk the warehouse and no ticket page', () => {
+    expect(workspacesFor('warehouse').map((w) => w.key)).toEqual(['home', 'warehouse']);
     expect(allowed('warehouse', 'listTickets')).toBe(false);
-    expect(landingFor('warehouse')).toBe('/home');
+    expect(landingFor('warehouse')).toBe('/warehouse');
+  });
+  it('gives the manager the warehouse with the decisions, the clerk without them', () => {
+    expect(workspacesFor('manager').map((w) => w.key)).toContain('warehouse');
+    expect(allowed('manager', 'decideStocktake')).toBe(true);
+    expect(allowed('warehouse', 'decideStocktake')).toBe(false);
+    expect(allowed('warehouse', 'approveForecastPlan')).toBe(false);
+    expect(workspacesFor('agent').map((w) => w.key)).not.toContain('warehouse');
   });
   it('keeps actions to the roles the gateway allows', () => {
     expect(allowed('agent', 'assignTicketOwner')).toBe(true);
