@@ -18,7 +18,7 @@ use aftercare_contracts::{Actor, Envelope};
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork, now_ms};
 use uuid::Uuid;
 
-use crate::app::{notify, tickets};
+use crate::app::{clock, notify, tickets};
 use crate::domain::notify::Values;
 use crate::store;
 
@@ -62,12 +62,13 @@ async fn tell(
 
 /// A technician is booked: the ticket is in service and the customer hears who comes.
 async fn on_work_order_assigned(
-    _: &Context,
+    cx: &Context,
     uow: &mut UnitOfWork,
     e: Envelope<WorkOrderAssigned>,
 ) -> Result<(), EventError> {
     let e = e.data;
     let reason = format!("work order {} assigned to {}", e.number, e.technician_name);
+    let at = now_ms();
     let moved = store::advance(
         uow,
         e.ticket_id,
@@ -75,9 +76,12 @@ async fn on_work_order_assigned(
         Some(e.work_order_id),
         "dispatch",
         &reason,
-        now_ms(),
+        at,
     )
     .await?;
+    if moved {
+        clock::follow(uow, &cx.calendar, e.ticket_id, TicketStatus::InService, at).await?;
+    }
     if moved {
         let values = Values {
             technician: e.technician_name.clone(),
@@ -90,12 +94,13 @@ async fn on_work_order_assigned(
 
 /// The visit is done: the ticket is resolved, the meter reading kept with the machine.
 async fn on_work_order_completed(
-    _: &Context,
+    cx: &Context,
     uow: &mut UnitOfWork,
     e: Envelope<WorkOrderCompleted>,
 ) -> Result<(), EventError> {
     let e = e.data;
     let reason = format!("work order {} completed", e.number);
+    let at = now_ms();
     let moved = store::advance(
         uow,
         e.ticket_id,
@@ -103,9 +108,12 @@ async fn on_work_order_completed(
         Some(e.work_order_id),
         "dispatch",
         &reason,
-        now_ms(),
+        at,
     )
     .await?;
+    if moved {
+        clock::follow(uow, &cx.calendar, e.ticket_id, TicketStatus::Resolved, at).await?;
+    }
     if let (Some(m), Some(reading)) = (&e.machine, e.meter_reading) {
         store::customers::record_meter_reading(
             uow,
@@ -131,7 +139,7 @@ async fn on_work_order_completed(
 
 /// A visit found a part missing: the ticket waits for it.
 async fn on_waiting_for_parts(
-    _: &Context,
+    cx: &Context,
     uow: &mut UnitOfWork,
     e: Envelope<WorkOrderWaitingForParts>,
 ) -> Result<(), EventError> {
@@ -147,6 +155,7 @@ async fn on_waiting_for_parts(
         parts.join(", "),
         e.revisit_number
     );
+    let at = now_ms();
     let moved = store::advance(
         uow,
         e.ticket_id,
@@ -154,9 +163,19 @@ async fn on_waiting_for_parts(
         Some(e.revisit_work_order_id),
         "dispatch",
         &reason,
-        now_ms(),
+        at,
     )
     .await?;
+    if moved {
+        clock::follow(
+            uow,
+            &cx.calendar,
+            e.ticket_id,
+            TicketStatus::WaitingForParts,
+            at,
+        )
+        .await?;
+    }
     if moved {
         tell(
             uow,

@@ -1107,3 +1107,414 @@ async fn notes_on_a_ticket_are_internal_or_shown_to_the_customer_on_sqlite() {
 async fn notes_on_a_ticket_are_internal_or_shown_to_the_customer_on_postgresql() {
     notes_on_a_ticket_are_internal_or_shown_to_the_customer(TestBackend::Postgres).await;
 }
+
+/// `ms` as the RFC 3339 instant the API shows.
+fn instant(v: &Value) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(v.as_str().unwrap_or_else(|| panic!("{v}")))
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+/// A fault on the phone that dispatch booked a technician for.
+async fn in_service(svc: &ServiceHarness, serial: &str) -> Value {
+    use aftercare_contracts::Envelope;
+    use aftercare_contracts::dispatch::WorkOrderAssigned;
+    let t = svc
+        .ok("ticket.open", ticket_body(serial), Some(&agent()))
+        .await;
+    let assigned = WorkOrderAssigned {
+        work_order_id: uuid::Uuid::now_v7(),
+        number: format!("W-{serial}"),
+        ticket_id: serde_json::from_value(t["id"].clone()).unwrap(),
+        technician_id: uuid::Uuid::now_v7(),
+        technician_name: "Li Wei".into(),
+        priority: serde_json::from_value(t["priority"].clone()).unwrap(),
+        reasons: vec![],
+        assigned_at: chrono::Utc::now(),
+    };
+    svc.publish(&Envelope::new(assigned, Some(Actor::system())))
+        .await
+        .unwrap();
+    svc.settled().await.unwrap();
+    let t = svc
+        .ok("ticket.get", json!({"id": t["id"]}), Some(&agent()))
+        .await;
+    assert_eq!(t["status"], "in_service", "{t}");
+    t
+}
+
+async fn a_backordered_repair_does_not_breach_while_it_waits(backend: TestBackend) {
+    use aftercare_contracts::Envelope;
+    use aftercare_contracts::dispatch::{PartUsed, WorkOrderWaitingForParts};
+    let svc = intake(backend).await;
+    let agent = agent();
+    let waiting = in_service(&svc, "SN-PAUSE-1").await;
+    let running = in_service(&svc, "SN-PAUSE-2").await;
+    // The visit finds the drum missing; dispatch books the return visit for when it comes.
+    let backordered = WorkOrderWaitingForParts {
+        work_order_id: uuid::Uuid::now_v7(),
+        number: "W-SN-PAUSE-1".into(),
+        ticket_id: serde_json::from_value(waiting["id"].clone()).unwrap(),
+        technician_id: uuid::Uuid::now_v7(),
+        revisit_work_order_id: uuid::Uuid::now_v7(),
+        revisit_number: "W-SN-PAUSE-1-R".into(),
+        parts_needed: vec![PartUsed {
+            sku: "DRUM-2048".into(),
+            quantity: 1,
+            location: None,
+        }],
+        diagnosis: "drum scratched".into(),
+        at: chrono::Utc::now(),
+    };
+    svc.publish(&Envelope::new(backordered, Some(Actor::system())))
+        .await
+        .unwrap();
+    svc.settled().await.unwrap();
+    let id = waiting["id"].as_str().unwrap().to_owned();
+    let t = svc.ok("ticket.get", json!({"id": id}), Some(&agent)).await;
+    assert_eq!(t["status"], "waiting_for_parts");
+    assert!(t["sla"]["paused_since"].is_string(), "{t}");
+
+    // The part takes three weeks: the clock stopped 30 days ago, and the resolution
+    // deadline fell 20 days ago, in the middle of the wait. The other ticket's deadline
+    // passed too, with its clock running.
+    let day = 86_400_000_i64;
+    let now = chrono::Utc::now().timestamp_millis();
+    svc.db()
+        .execute(&format!(
+            "update ticket set paused_since = {p}, resolution_warn_at = {w}, resolution_due = {d}
+             where ticket_id = '{id}'",
+            p = now - 30 * day,
+            w = now - 21 * day,
+            d = now - 20 * day,
+        ))
+        .await
+        .unwrap();
+    svc.db()
+        .execute(&format!(
+            "update ticket set resolution_warn_at = {w}, resolution_due = {d} where ticket_id = '{}'",
+            running["id"].as_str().unwrap(),
+            w = now - 21 * day,
+            d = now - 20 * day,
+        ))
+        .await
+        .unwrap();
+    let running_id = running["id"].clone();
+    svc.next_published("intake.ticket.sla_breached", |e| {
+        e["data"]["ticket_id"] == running_id
+    })
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    // The waiting repair was neither warned nor breached, nor is it listed as breached.
+    for subject in ["intake.ticket.sla_warning", "intake.ticket.sla_breached"] {
+        assert!(
+            svc.published(subject)
+                .iter()
+                .all(|e| e["data"]["ticket_id"] != json!(id)),
+            "{subject}"
+        );
+    }
+    let breached = svc
+        .ok(
+            "ticket.list",
+            json!({"sla": "breached", "limit": 50}),
+            Some(&agent),
+        )
+        .await;
+    let ids: Vec<&Value> = breached["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| &t["id"])
+        .collect();
+    assert!(
+        ids.contains(&&running_id) && !ids.contains(&&json!(id)),
+        "{ids:?}"
+    );
+    let paused = svc.ok("ticket.get", json!({"id": id}), Some(&agent)).await;
+    assert!(
+        paused["sla"]["paused_minutes"].as_u64().unwrap() > 5 * 450,
+        "three weeks of working time: {paused}"
+    );
+
+    // The part arrives: the repair goes on, and the working time the deadline had left
+    // when the clock stopped (about eight working days) counts from now.
+    let resumed = svc
+        .ok(
+            "ticket.transition",
+            json!({"ticket_id": id, "to": "in_service", "reason": "drum arrived", "expected_version": paused["version"]}),
+            Some(&agent),
+        )
+        .await;
+    assert!(resumed["sla"].get("paused_since").is_none(), "{resumed}");
+    let due = instant(&resumed["sla"]["resolution_due"]);
+    assert!(
+        due > chrono::Utc::now() + chrono::Duration::days(5),
+        "{resumed}"
+    );
+    let total = resumed["sla"]["paused_minutes"].as_u64().unwrap();
+    assert!(total > 5 * 450, "{resumed}");
+    let pauses = svc
+        .db()
+        .rows(&format!(
+            "select status, ended_at from ticket_pause where ticket_id = '{id}'"
+        ))
+        .await
+        .unwrap();
+    assert_eq!(pauses.len(), 1);
+    assert_eq!(pauses[0]["status"], "waiting_for_parts");
+    assert!(pauses[0]["ended_at"].is_i64(), "{pauses:?}");
+    let on_track = svc
+        .ok(
+            "ticket.list",
+            json!({"sla": "on_track", "limit": 50}),
+            Some(&agent),
+        )
+        .await;
+    assert!(
+        on_track["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == json!(id)),
+        "{on_track}"
+    );
+    // The report shows the paused time.
+    let from = chrono::Utc::now() - chrono::Duration::days(1);
+    let report = svc
+        .ok(
+            "report.tickets",
+            json!({"from": from, "to": chrono::Utc::now() + chrono::Duration::hours(1), "group_by": "priority"}),
+            Some(&admin()),
+        )
+        .await;
+    assert_eq!(report["total"]["paused"], 1, "{report}");
+    assert!(
+        report["total"]["paused_minutes"].as_f64().unwrap() >= total as f64,
+        "{report}"
+    );
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backordered_repair_does_not_breach_while_it_waits_on_sqlite() {
+    a_backordered_repair_does_not_breach_while_it_waits(TestBackend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_backordered_repair_does_not_breach_while_it_waits_on_postgresql() {
+    a_backordered_repair_does_not_breach_while_it_waits(TestBackend::Postgres).await;
+}
+
+async fn a_ticket_waits_for_the_customer_and_goes_back_where_it_was(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let agent = agent();
+    let move_to = |t: Value, to: &'static str| {
+        let (svc, agent) = (&svc, &agent);
+        async move {
+            svc.ok(
+                "ticket.transition",
+                json!({"ticket_id": t["id"], "to": to, "reason": "customer", "expected_version": t["version"]}),
+                Some(agent),
+            )
+            .await
+        }
+    };
+    // A consultation waits for the customer to find the machine's serial.
+    let t = consultation(&svc, "SN-WAIT-1").await;
+    let t = move_to(t, "triaged").await;
+    let waiting = move_to(t, "waiting_for_customer").await;
+    assert_eq!(waiting["status"], "waiting_for_customer");
+    assert!(waiting["sla"]["paused_since"].is_string(), "{waiting}");
+    let refused = svc
+        .refused(
+            "ticket.transition",
+            json!({"ticket_id": waiting["id"], "to": "in_service", "expected_version": waiting["version"]}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (refused.status, refused.code.as_str()),
+        (409, "illegal_transition")
+    );
+    let back = move_to(waiting, "triaged").await;
+    assert_eq!(back["status"], "triaged");
+    assert!(back["sla"].get("paused_since").is_none(), "{back}");
+
+    // A visit waiting for dispatch while the customer is away is not requested twice.
+    let visit = svc
+        .ok("ticket.open", ticket_body("SN-WAIT-2"), Some(&agent))
+        .await;
+    assert_eq!(visit["status"], "needs_visit");
+    let away = move_to(visit.clone(), "waiting_for_customer").await;
+    let again = move_to(away, "needs_visit").await;
+    assert_eq!(again["status"], "needs_visit");
+    let requested = svc
+        .db()
+        .count(&format!(
+            "select count(*) from outbox where subject = 'intake.ticket.visit_requested'
+             and payload like '%{}%'",
+            visit["id"].as_str().unwrap()
+        ))
+        .await
+        .unwrap();
+    assert_eq!(requested, 0, "the visit was requested when it was opened");
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_waits_for_the_customer_and_goes_back_where_it_was_on_sqlite() {
+    a_ticket_waits_for_the_customer_and_goes_back_where_it_was(TestBackend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ticket_waits_for_the_customer_and_goes_back_where_it_was_on_postgresql() {
+    a_ticket_waits_for_the_customer_and_goes_back_where_it_was(TestBackend::Postgres).await;
+}
+
+async fn a_promised_reply_warns_escalates_and_is_kept(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let agent = agent();
+    let t = consultation(&svc, "SN-REPLY-1").await;
+    let id = t["id"].as_str().unwrap().to_owned();
+    let soon = chrono::Utc::now() + chrono::Duration::hours(2);
+
+    let past = svc
+        .refused(
+            "ticket.promise_reply",
+            json!({"ticket_id": id, "reply_by": chrono::Utc::now() - chrono::Duration::minutes(5), "expected_version": t["version"]}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (
+            past.status,
+            past.errors[0].field.as_str(),
+            past.errors[0].code.as_str()
+        ),
+        (422, "reply_by", "in_past")
+    );
+    let stale = svc
+        .refused(
+            "ticket.promise_reply",
+            json!({"ticket_id": id, "reply_by": soon, "expected_version": 99}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(stale.status, 412);
+    let nothing_owed = svc
+        .refused(
+            "ticket.record_reply",
+            json!({"ticket_id": id, "expected_version": t["version"]}),
+            Some(&agent),
+        )
+        .await;
+    assert_eq!(
+        (nothing_owed.status, nothing_owed.code.as_str()),
+        (409, "no_promised_reply")
+    );
+
+    let promised = svc
+        .ok(
+            "ticket.promise_reply",
+            json!({"ticket_id": id, "reply_by": soon, "note": "报价", "expected_version": t["version"]}),
+            Some(&agent),
+        )
+        .await;
+    let p = &promised["promised_reply"];
+    assert_eq!(p["promised_by"], "agent-1", "{promised}");
+    assert_eq!(p["note"], "报价");
+    assert_eq!(instant(&p["reply_by"]).timestamp(), soon.timestamp());
+    assert_eq!(promised["version"], t["version"].as_i64().unwrap() + 1);
+
+    // Time passes: the warning, then the escalation, once each.
+    svc.db()
+        .execute(&format!(
+            "update ticket set reply_warn_at = 1 where ticket_id = '{id}'"
+        ))
+        .await
+        .unwrap();
+    let warned = svc
+        .next_published("intake.ticket.reply_due", |e| {
+            e["data"]["ticket_id"] == json!(id)
+        })
+        .await
+        .unwrap();
+    assert_eq!(warned["data"]["promised_by"], "agent-1");
+    svc.db()
+        .execute(&format!(
+            "update ticket set reply_by = 2 where ticket_id = '{id}'"
+        ))
+        .await
+        .unwrap();
+    svc.next_published("intake.ticket.reply_overdue", |e| {
+        e["data"]["ticket_id"] == json!(id)
+    })
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    for subject in ["intake.ticket.reply_due", "intake.ticket.reply_overdue"] {
+        assert_eq!(svc.published(subject).len(), 1, "{subject}");
+    }
+
+    // The agent calls back: the promise is kept and shows no more.
+    let current = svc.ok("ticket.get", json!({"id": id}), Some(&agent)).await;
+    let kept = svc
+        .ok(
+            "ticket.record_reply",
+            json!({"ticket_id": id, "note": "quoted 380 yuan", "expected_version": current["version"]}),
+            Some(&agent),
+        )
+        .await;
+    assert!(kept.get("promised_reply").is_none(), "{kept}");
+    let history = svc
+        .ok(
+            "ticket.history",
+            json!({"ticket_id": id, "limit": 50}),
+            Some(&agent),
+        )
+        .await;
+    let reasons: Vec<&str> = history["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["reason"].as_str())
+        .collect();
+    assert!(
+        reasons.iter().any(|r| r.starts_with("reply promised by")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons.contains(&"replied as promised: quoted 380 yuan"),
+        "{reasons:?}"
+    );
+
+    // Cancelling a ticket drops the reply it owed.
+    let again = svc
+        .ok(
+            "ticket.promise_reply",
+            json!({"ticket_id": id, "reply_by": soon, "expected_version": kept["version"]}),
+            Some(&agent),
+        )
+        .await;
+    let cancelled = svc
+        .ok(
+            "ticket.transition",
+            json!({"ticket_id": id, "to": "cancelled", "reason": "duplicate", "expected_version": again["version"]}),
+            Some(&agent),
+        )
+        .await;
+    assert!(cancelled.get("promised_reply").is_none(), "{cancelled}");
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_promised_reply_warns_escalates_and_is_kept_on_sqlite() {
+    a_promised_reply_warns_escalates_and_is_kept(TestBackend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_promised_reply_warns_escalates_and_is_kept_on_postgresql() {
+    a_promised_reply_warns_escalates_and_is_kept(TestBackend::Postgres).await;
+}

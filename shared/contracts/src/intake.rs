@@ -280,8 +280,11 @@ pub enum TicketStatus {
     NeedsVisit,
     /// A technician is assigned.
     InService,
-    /// The visit found a part missing; a return visit follows.
+    /// The visit found a part missing; a return visit follows. The SLA clock is paused.
     WaitingForParts,
+    /// Waiting for the customer (an answer, access to the machine, a decision); set by
+    /// hand. The SLA clock is paused.
+    WaitingForCustomer,
     /// The work is done.
     Resolved,
     /// Work done and callback arranged.
@@ -306,6 +309,14 @@ pub struct TicketSla {
     /// When it was resolved (remotely or by a visit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_at: Option<DateTime<Utc>>,
+    /// Since when the clock stands still (waiting for parts or for the customer); absent
+    /// while it runs. The deadlines above move on by the paused working time when it
+    /// resumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paused_since: Option<DateTime<Utc>>,
+    /// Working minutes the clock has stood still in all, the current pause included.
+    #[serde(default)]
+    pub paused_minutes: u64,
 }
 
 /// Request: move a ticket to another state by hand (`svc.intake.ticket.transition`):
@@ -411,8 +422,56 @@ pub struct Ticket {
     pub opened_at: DateTime<Utc>,
     /// Last change.
     pub updated_at: DateTime<Utc>,
+    /// A reply an agent promised the customer and has not given yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub promised_reply: Option<PromisedReply>,
     /// Optimistic-concurrency version, also the ETag.
     pub version: i64,
+}
+
+/// A reply promised to the customer ("我会在X点前给您回复"): a task that warns before it is
+/// due and escalates when overdue, until the agent records the reply or the ticket closes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PromisedReply {
+    /// The customer was promised a reply by then.
+    pub reply_by: DateTime<Utc>,
+    /// When it was promised.
+    pub promised_at: DateTime<Utc>,
+    /// The account that promised it.
+    pub promised_by: String,
+    /// What was promised, as the agent noted it; may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Request: promise the customer a reply by a time (`svc.intake.ticket.promise_reply`); a
+/// new promise replaces the one outstanding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PromiseReply {
+    /// Ticket id or number.
+    pub ticket_id: String,
+    /// The reply is due by then: in the future, at most 30 days ahead.
+    pub reply_by: DateTime<Utc>,
+    /// What was promised, up to 500 characters.
+    #[serde(default)]
+    pub note: String,
+    /// The version the agent saw; a stale one is refused.
+    pub expected_version: i64,
+}
+
+/// Request: record that the promised reply was given (`svc.intake.ticket.record_reply`);
+/// the promise is kept and no longer alerts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordReply {
+    /// Ticket id or number.
+    pub ticket_id: String,
+    /// What the customer was told, up to 2000 characters.
+    #[serde(default)]
+    pub note: String,
+    /// The version the agent saw; a stale one is refused.
+    pub expected_version: i64,
 }
 
 /// Request: a page of a ticket's history, oldest first (`svc.intake.ticket.history`).
@@ -1185,6 +1244,85 @@ impl TicketSlaBreached {
     }
 }
 
+/// Data of the promised-reply events: the ticket, who promised and by when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyAlert {
+    /// Ticket id.
+    pub ticket_id: Uuid,
+    /// Human number.
+    pub number: String,
+    /// District.
+    pub district: String,
+    /// The account that promised the reply.
+    pub promised_by: String,
+    /// The account responsible for the ticket, if one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// The reply is due by then.
+    pub reply_by: DateTime<Utc>,
+    /// When this was noticed.
+    pub at: DateTime<Utc>,
+}
+
+impl ReplyAlert {
+    fn example() -> Self {
+        Self {
+            ticket_id: Uuid::nil(),
+            number: "T2026-000001".into(),
+            district: "tianhe".into(),
+            promised_by: "0190a0b0-0000-7000-8000-000000000001".into(),
+            owner: None,
+            reply_by: DateTime::<Utc>::UNIX_EPOCH,
+            at: DateTime::<Utc>::UNIX_EPOCH,
+        }
+    }
+}
+
+/// Event `intake.ticket.reply_due`: 80 % of the time to a promised reply has passed and
+/// the reply is not recorded yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct TicketReplyDue(pub ReplyAlert);
+
+/// Event `intake.ticket.reply_overdue`: a promised reply's time passed without the reply
+/// being recorded; it escalates to the manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct TicketReplyOverdue(pub ReplyAlert);
+
+impl Event for TicketReplyDue {
+    const TYPE: &'static str = "intake.ticket.reply_due";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.0.ticket_id.to_string()
+    }
+}
+
+impl Event for TicketReplyOverdue {
+    const TYPE: &'static str = "intake.ticket.reply_overdue";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Intake;
+    fn subject_id(&self) -> String {
+        self.0.ticket_id.to_string()
+    }
+}
+
+impl TicketReplyDue {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self(ReplyAlert::example())
+    }
+}
+
+impl TicketReplyOverdue {
+    /// A representative event, for documentation and tests.
+    pub fn example() -> Self {
+        Self(ReplyAlert::example())
+    }
+}
+
 /// Event `intake.complaint.escalated`: a complaint was not resolved within two working
 /// days and goes to the manager.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -1380,6 +1518,12 @@ pub struct TicketReportRow {
     /// together; `None` when none was due yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sla_compliance: Option<f64>,
+    /// Tickets whose SLA clock was paused (waiting for parts or for the customer).
+    #[serde(default)]
+    pub paused: u64,
+    /// Working minutes their clocks stood still in all (current pauses up to now).
+    #[serde(default)]
+    pub paused_minutes: f64,
     /// Tickets reopened at least once (repeat repairs).
     pub reopened: u64,
     /// Complaints.

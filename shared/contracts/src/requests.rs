@@ -69,6 +69,8 @@ requests! {
         SetPriority => "svc.intake.ticket.set_priority" -> Ticket;
         AssignOwner => "svc.intake.ticket.assign_owner" -> Ticket;
         InspectReturn => "svc.intake.ticket.inspect_return" -> Ticket;
+        PromiseReply => "svc.intake.ticket.promise_reply" -> Ticket;
+        RecordReply => "svc.intake.ticket.record_reply" -> Ticket;
         TicketReportRequest => "svc.intake.report.tickets" -> TicketReport;
         CreateFaqArticle => "svc.intake.faq.create" -> FaqArticle;
         FindFaqArticles => "svc.intake.faq.find" -> Page<FaqArticle>;

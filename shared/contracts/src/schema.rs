@@ -27,6 +27,8 @@ macro_rules! every_event {
             $f::<intake::TicketVisitRequested>(),
             $f::<intake::TicketSlaWarning>(),
             $f::<intake::TicketSlaBreached>(),
+            $f::<intake::TicketReplyDue>(),
+            $f::<intake::TicketReplyOverdue>(),
             $f::<intake::ComplaintEscalated>(),
             $f::<intake::ReturnApproved>(),
             $f::<intake::CustomerNotification>(),

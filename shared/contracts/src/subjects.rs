@@ -145,6 +145,18 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A ticket's first-response or resolution deadline passed without the target being met.",
     },
     EventSpec {
+        subject: "intake.ticket.reply_due",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "80 % of the time to a reply an agent promised the customer (我会在X点前给您回复) has passed and the reply is not recorded yet.",
+    },
+    EventSpec {
+        subject: "intake.ticket.reply_overdue",
+        producer: Service::Intake,
+        consumers: &[],
+        summary: "The time of a reply an agent promised the customer passed without the reply recorded; it escalates to the manager.",
+    },
+    EventSpec {
         subject: "intake.complaint.escalated",
         producer: Service::Intake,
         consumers: &[],

@@ -2352,6 +2352,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/promised-reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promise the customer a reply by a time (我会在X点前给您回复): warned at 80 % of the time, escalated when overdue, until the reply is recorded or the ticket closes; a new promise replaces the one outstanding
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        post: operations["promiseTicketReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the promised reply was given; the promise stops alerting
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        post: operations["recordTicketReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/return-inspection": {
         parameters: {
             query?: never;
@@ -2382,7 +2422,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Move a ticket: triage, resolve on the phone, request a visit, wait for parts, close, cancel, reopen
+         * Move a ticket: triage, resolve on the phone, request a visit, wait for parts or for the customer (the SLA clock pauses), close, cancel, reopen
          * @description Roles: agent, dispatcher, manager, admin.
          */
         post: operations["moveTicket"];
@@ -5411,6 +5451,49 @@ export interface components {
             repeat_repairs: string[];
         };
         /**
+         * @description A reply promised to the customer ("我会在X点前给您回复"): a task that warns before it is
+         *     due and escalates when overdue, until the agent records the reply or the ticket closes.
+         */
+        PromisedReply: {
+            /** @description What was promised, as the agent noted it; may be empty. */
+            note?: string;
+            /**
+             * Format: date-time
+             * @description When it was promised.
+             */
+            promised_at: string;
+            /** @description The account that promised it. */
+            promised_by: string;
+            /**
+             * Format: date-time
+             * @description The customer was promised a reply by then.
+             */
+            reply_by: string;
+        };
+        /**
+         * @description Request: promise the customer a reply by a time (`svc.intake.ticket.promise_reply`); a
+         *     new promise replaces the one outstanding.
+         */
+        PromiseReply: {
+            /**
+             * Format: int64
+             * @description The version the agent saw; a stale one is refused.
+             */
+            expected_version: number;
+            /**
+             * @description What was promised, up to 500 characters.
+             * @default
+             */
+            note: string;
+            /**
+             * Format: date-time
+             * @description The reply is due by then: in the future, at most 30 days ahead.
+             */
+            reply_by: string;
+            /** @description Ticket id or number. */
+            ticket_id: string;
+        };
+        /**
          * @description Request: publish the ranking of a closed period now (`svc.survey.ranking.publish`);
          *     a period already published returns its snapshot unchanged.
          */
@@ -5829,6 +5912,24 @@ export interface components {
             price?: components["schemas"]["Money"] | null;
             /** @description The renewal (from the path). */
             renewal_id: string;
+        };
+        /**
+         * @description Request: record that the promised reply was given (`svc.intake.ticket.record_reply`);
+         *     the promise is kept and no longer alerts.
+         */
+        RecordReply: {
+            /**
+             * Format: int64
+             * @description The version the agent saw; a stale one is refused.
+             */
+            expected_version: number;
+            /**
+             * @description What the customer was told, up to 2000 characters.
+             * @default
+             */
+            note: string;
+            /** @description Ticket id or number. */
+            ticket_id: string;
         };
         /** @description Ticket number and the code received by SMS. */
         RedeemCode: {
@@ -6788,6 +6889,8 @@ export interface components {
             owner?: string | null;
             /** @description Priority from the rules. */
             priority: components["schemas"]["Priority"];
+            /** @description A reply an agent promised the customer and has not given yet. */
+            promised_reply?: components["schemas"]["PromisedReply"] | null;
             /** @description Who reported it, when not the customer's contact. */
             reporter?: components["schemas"]["Reporter"] | null;
             /** @description Why the machine is returned, for returns. */
@@ -6915,6 +7018,18 @@ export interface components {
             mean_response_minutes?: number | null;
             /**
              * Format: uint64
+             * @description Tickets whose SLA clock was paused (waiting for parts or for the customer).
+             * @default 0
+             */
+            paused: number;
+            /**
+             * Format: double
+             * @description Working minutes their clocks stood still in all (current pauses up to now).
+             * @default 0
+             */
+            paused_minutes: number;
+            /**
+             * Format: uint64
              * @description Tickets reopened at least once (repeat repairs).
              */
             reopened: number;
@@ -6983,6 +7098,19 @@ export interface components {
              */
             first_response_due: string;
             /**
+             * Format: uint64
+             * @description Working minutes the clock has stood still in all, the current pause included.
+             * @default 0
+             */
+            paused_minutes: number;
+            /**
+             * Format: date-time
+             * @description Since when the clock stands still (waiting for parts or for the customer); absent
+             *     while it runs. The deadlines above move on by the paused working time when it
+             *     resumes.
+             */
+            paused_since?: string | null;
+            /**
              * Format: date-time
              * @description The request must be resolved by then.
              */
@@ -6994,7 +7122,7 @@ export interface components {
             resolved_at?: string | null;
         };
         /** @description Ticket lifecycle state. */
-        TicketStatus: "new" | "triaged" | "resolved_remotely" | "needs_visit" | "in_service" | "waiting_for_parts" | "resolved" | "closed" | "cancelled" | "reopened";
+        TicketStatus: "new" | "triaged" | "resolved_remotely" | "needs_visit" | "in_service" | "waiting_for_parts" | "waiting_for_customer" | "resolved" | "closed" | "cancelled" | "reopened";
         /** @description What the customer asks for. */
         TicketType: "fault" | "maintenance" | "installation" | "consultation" | "consumables" | "complaint" | "return";
         /** @description An agreed appointment window. */
@@ -13264,6 +13392,115 @@ export interface operations {
                     priority: components["schemas"]["Priority"];
                     /** @description Why, 1–2000 characters. */
                     reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    promiseTicketReply: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Ticket id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What was promised, up to 500 characters.
+                     * @default
+                     */
+                    note?: string;
+                    /**
+                     * Format: date-time
+                     * @description The reply is due by then: in the future, at most 30 days ahead.
+                     */
+                    reply_by: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    recordTicketReply: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Ticket id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the customer was told, up to 2000 characters.
+                     * @default
+                     */
+                    note?: string;
                 };
             };
         };

@@ -101,7 +101,7 @@ export function CustomerPanel({ customer }: { customer: Customer }) {
               <Tag>{t(`desk:status.${x.status}`)}</Tag>
               <Tag>{t(`desk:priority.${x.priority}`)}</Tag>
               <span style={{ flex: 1, marginInline: 8 }}>{x.symptom}</span>
-              <SlaClock openedAt={x.opened_at} due={x.sla.resolution_due} doneAt={x.sla.resolved_at} />
+              <SlaClock openedAt={x.opened_at} due={x.sla.resolution_due} doneAt={x.sla.resolved_at} pausedSince={x.sla.paused_since} />
             </List.Item>
           )}
         />

@@ -15,7 +15,7 @@ import { useOpenTicket } from './openTicket';
 import { TONE } from '../lib/colors';
 
 type Query = NonNullable<paths['/api/v1/tickets']['get']['parameters']['query']>;
-const STATUSES: components['schemas']['TicketStatus'][] = ['new', 'triaged', 'needs_visit', 'in_service', 'waiting_for_parts', 'reopened', 'resolved_remotely', 'resolved', 'closed', 'cancelled'];
+const STATUSES: components['schemas']['TicketStatus'][] = ['new', 'triaged', 'needs_visit', 'in_service', 'waiting_for_parts', 'waiting_for_customer', 'reopened', 'resolved_remotely', 'resolved', 'closed', 'cancelled'];
 const PRIORITIES: components['schemas']['Priority'][] = ['p1', 'p2', 'p3', 'p4'];
 const TYPES: components['schemas']['TicketType'][] = ['fault', 'maintenance', 'installation', 'consultation', 'consumables', 'complaint', 'return'];
 const SLA: components['schemas']['SlaState'][] = ['on_track', 'at_risk', 'breached'];
@@ -143,8 +143,8 @@ export default function QueuePage() {
             { title: t('desk:queue.status'), render: (_, r) => <Tag>{t(`desk:status.${r.status}`)}</Tag> },
             { title: t('desk:queue.priority'), render: (_, r) => <Tag color={r.priority === 'p1' ? TONE.danger : r.priority === 'p2' ? TONE.warning : undefined}>{t(`desk:priority.${r.priority}`)}</Tag> },
             { title: t('desk:queue.opened'), render: (_, r) => formatDateTime(r.opened_at, lang) },
-            { title: t('desk:queue.response'), render: (_, r) => <SlaClock openedAt={r.opened_at} due={r.sla.first_response_due} doneAt={r.sla.first_response_at} /> },
-            { title: t('desk:queue.resolution'), render: (_, r) => <SlaClock openedAt={r.opened_at} due={r.sla.resolution_due} doneAt={r.sla.resolved_at} /> },
+            { title: t('desk:queue.response'), render: (_, r) => <SlaClock openedAt={r.opened_at} due={r.sla.first_response_due} doneAt={r.sla.first_response_at} pausedSince={r.sla.paused_since} /> },
+            { title: t('desk:queue.resolution'), render: (_, r) => <SlaClock openedAt={r.opened_at} due={r.sla.resolution_due} doneAt={r.sla.resolved_at} pausedSince={r.sla.paused_since} /> },
             { title: t('desk:queue.owner'), render: (_, r) => r.owner ?? '—' },
           ]}
         />

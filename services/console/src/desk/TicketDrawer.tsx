@@ -18,7 +18,7 @@ type Status = components['schemas']['TicketStatus'];
 type Priority = components['schemas']['Priority'];
 
 /** Ticket states an agent may move a ticket to by hand (the service refuses the others). */
-const TARGETS: Status[] = ['triaged', 'resolved_remotely', 'needs_visit', 'resolved', 'closed', 'cancelled', 'reopened'];
+const TARGETS: Status[] = ['triaged', 'resolved_remotely', 'needs_visit', 'in_service', 'waiting_for_customer', 'resolved', 'closed', 'cancelled', 'reopened'];
 const PRIORITIES: Priority[] = ['p1', 'p2', 'p3', 'p4'];
 
 function problemText(e: unknown): string {
@@ -101,10 +101,10 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           {ticket.symptom}
         </Descriptions.Item>
         <Descriptions.Item label={ticket.type === 'complaint' ? t('desk:detail.complaintClock') : t('desk:queue.response')}>
-          <SlaClock openedAt={ticket.opened_at} due={s.first_response_due} doneAt={s.first_response_at} />
+          <SlaClock openedAt={ticket.opened_at} due={s.first_response_due} doneAt={s.first_response_at} pausedSince={s.paused_since} />
         </Descriptions.Item>
         <Descriptions.Item label={t('desk:queue.resolution')}>
-          <SlaClock openedAt={ticket.opened_at} due={s.resolution_due} doneAt={s.resolved_at} />
+          <SlaClock openedAt={ticket.opened_at} due={s.resolution_due} doneAt={s.resolved_at} pausedSince={s.paused_since} />
         </Descriptions.Item>
         <Descriptions.Item label={t('desk:queue.owner')}>{ticket.owner ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('desk:detail.workOrder')}>

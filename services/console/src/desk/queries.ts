@@ -14,7 +14,7 @@ export type Machine = components['schemas']['Machine'];
 export type FaqArticle = components['schemas']['FaqArticle'];
 
 /** Ticket states that still need work. */
-export const OPEN_STATUSES = ['new', 'triaged', 'needs_visit', 'in_service', 'waiting_for_parts', 'reopened'] as const;
+export const OPEN_STATUSES = ['new', 'triaged', 'needs_visit', 'in_service', 'waiting_for_parts', 'waiting_for_customer', 'reopened'] as const;
 
 /** What a lookup found: customers, and the ticket when a ticket number was typed. */
 export interface LookupResult {

@@ -127,10 +127,10 @@ export default {
     },
     status: {
       new: 'New', triaged: 'Triaged', resolved_remotely: 'Resolved remotely', needs_visit: 'Needs visit', in_service: 'In service',
-      waiting_for_parts: 'Waiting for parts', resolved: 'Resolved', closed: 'Closed', cancelled: 'Cancelled', reopened: 'Reopened',
+      waiting_for_customer: 'Waiting for customer', waiting_for_parts: 'Waiting for parts', resolved: 'Resolved', closed: 'Closed', cancelled: 'Cancelled', reopened: 'Reopened',
     },
     priority: { p1: 'P1 urgent', p2: 'P2 down', p3: 'P3 degraded', p4: 'P4 routine' },
-    sla: { on_track: 'On track', at_risk: 'At risk', breached: 'Breached', left: '{{span}} left', over: '{{span}} over', met: 'Met' },
+    sla: { on_track: 'On track', at_risk: 'At risk', breached: 'Breached', left: '{{span}} left', over: '{{span}} over', met: 'Met', paused: 'Paused' },
     queue: {
       title: 'Ticket queue',
       number: 'Ticket',

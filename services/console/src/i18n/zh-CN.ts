@@ -128,10 +128,10 @@ export default {
     },
     status: {
       new: '新建', triaged: '已分类', resolved_remotely: '远程解决', needs_visit: '待上门', in_service: '服务中',
-      waiting_for_parts: '待配件', resolved: '已解决', closed: '已关闭', cancelled: '已取消', reopened: '重新打开',
+      waiting_for_customer: '待客户', waiting_for_parts: '待配件', resolved: '已解决', closed: '已关闭', cancelled: '已取消', reopened: '重新打开',
     },
     priority: { p1: 'P1 紧急', p2: 'P2 停机', p3: 'P3 降级', p4: 'P4 常规' },
-    sla: { on_track: '正常', at_risk: '即将超时', breached: '已超时', left: '剩余 {{span}}', over: '超时 {{span}}', met: '已达成' },
+    sla: { on_track: '正常', at_risk: '即将超时', breached: '已超时', left: '剩余 {{span}}', over: '超时 {{span}}', met: '已达成', paused: '已暂停' },
     queue: {
       title: '工单队列',
       number: '工单号',

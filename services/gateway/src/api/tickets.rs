@@ -8,10 +8,10 @@ use aftercare_contracts::Role::{
 use aftercare_contracts::intake::{
     AssignOwner, CreateFaqArticle, FaqArticle, FindFaqArticles, GetFaqArticle,
     GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, GetTicketHistory, InspectReturn,
-    ListTickets, NotificationTemplates, OpenTicket, Priority, PriorityRules,
-    ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, ReportGroup, SetPriority,
-    SlaPolicy, SlaState, Ticket, TicketHistoryEntry, TicketReport, TicketReportRequest,
-    TicketStatus, TicketType, TransitionTicket,
+    ListTickets, NotificationTemplates, OpenTicket, Priority, PriorityRules, PromiseReply,
+    RecordReply, ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, ReportGroup,
+    SetPriority, SlaPolicy, SlaState, Ticket, TicketHistoryEntry, TicketReport,
+    TicketReportRequest, TicketStatus, TicketType, TransitionTicket,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_platform::now_ms;
@@ -204,7 +204,7 @@ fn as_customer_sees(e: &mut TicketHistoryEntry, own_account: &str) {
 const STAFF: &str = "staff";
 
 /// An update of a ticket at the version in `If-Match`, with `id` from the path: moving it,
-/// setting its priority, inspecting a return.
+/// setting its priority, inspecting a return, promising the customer a reply and recording it.
 pub(crate) async fn update_ticket<R: Request<Reply = Ticket>>(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -361,7 +361,7 @@ pub(crate) fn routes() -> Routes {
         )
         .add(
             post("moveTicket", "/tickets/{id}/transitions")
-                .summary("Move a ticket: triage, resolve on the phone, request a visit, wait for parts, close, cancel, reopen")
+                .summary("Move a ticket: triage, resolve on the phone, request a visit, wait for parts or for the customer (the SLA clock pauses), close, cancel, reopen")
                 .roles(TICKET_HANDLERS)
                 .params(&[path_id("Ticket id or number.")])
                 .body::<TransitionTicket>()
@@ -380,6 +380,28 @@ pub(crate) fn routes() -> Routes {
                 .updates()
                 .reply::<Ticket>()
                 .to(update_ticket::<SetPriority>),
+        )
+        .add(
+            post("promiseTicketReply", "/tickets/{id}/promised-reply")
+                .summary("Promise the customer a reply by a time (我会在X点前给您回复): warned at 80 % of the time, escalated when overdue, until the reply is recorded or the ticket closes; a new promise replaces the one outstanding")
+                .roles(TICKET_HANDLERS)
+                .params(&[path_id("Ticket id or number.")])
+                .body::<PromiseReply>()
+                .path_fills(&["ticket_id"])
+                .updates()
+                .reply::<Ticket>()
+                .to(update_ticket::<PromiseReply>),
+        )
+        .add(
+            post("recordTicketReply", "/tickets/{id}/replies")
+                .summary("Record that the promised reply was given; the promise stops alerting")
+                .roles(TICKET_HANDLERS)
+                .params(&[path_id("Ticket id or number.")])
+                .body::<RecordReply>()
+                .path_fills(&["ticket_id"])
+                .updates()
+                .reply::<Ticket>()
+                .to(update_ticket::<RecordReply>),
         )
         .add(
             post("assignTicketOwner", "/tickets/{id}/owner")
@@ -515,6 +537,38 @@ mod tests {
             owner: Some("0190-owner".into()),
             owner_name: Some("李强".into()),
             reason: reason.into(),
+        }
+    }
+
+    #[test]
+    fn a_promised_reply_is_set_and_recorded_by_the_desk_as_versioned_updates() {
+        use aftercare_contracts::Role;
+        use axum::http::Method;
+
+        use crate::api::operation::Kind;
+        let ops = crate::api::operations();
+        for (id, path) in [
+            ("promiseTicketReply", "/tickets/{id}/promised-reply"),
+            ("recordTicketReply", "/tickets/{id}/replies"),
+        ] {
+            let op = ops.iter().find(|o| o.id == id).expect(id);
+            assert_eq!((op.method.clone(), op.path), (Method::POST, path));
+            assert!(matches!(op.kind, Kind::Update), "{id}: If-Match required");
+            for role in Role::ALL {
+                let desk = [Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin];
+                assert_eq!(
+                    op.access.allows(role),
+                    desk.contains(&role),
+                    "{id} for {role:?}"
+                );
+            }
+            let moving = ops
+                .iter()
+                .find(|o| o.id == "moveTicket")
+                .expect("moveTicket");
+            for role in Role::ALL {
+                assert_eq!(op.access.allows(role), moving.access.allows(role));
+            }
         }
     }
 

@@ -11,9 +11,9 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::{
     AssignOwner, GetNotificationTemplates, GetPriorityRules, GetSlaPolicy, GetTicket,
     GetTicketHistory, InspectReturn, ListTickets, NotificationTemplates, OpenTicket, PriorityRules,
-    ReplaceNotificationTemplates, ReplacePriorityRules, ReplaceSlaPolicy, SendVerificationCode,
-    SetPriority, SlaPolicy, Ticket, TicketCodeRequested, TicketHistoryEntry, TicketReport,
-    TicketReportRequest, TransitionTicket, VerificationCodeSent,
+    PromiseReply, RecordReply, ReplaceNotificationTemplates, ReplacePriorityRules,
+    ReplaceSlaPolicy, SendVerificationCode, SetPriority, SlaPolicy, Ticket, TicketCodeRequested,
+    TicketHistoryEntry, TicketReport, TicketReportRequest, TransitionTicket, VerificationCodeSent,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, ServiceError};
@@ -38,6 +38,8 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         .on::<TransitionTicket, _>(lifecycle::transition)
         .on::<InspectReturn, _>(lifecycle::inspect_return)
         .on::<AssignOwner, _>(lifecycle::assign_owner)
+        .on::<PromiseReply, _>(lifecycle::promise_reply)
+        .on::<RecordReply, _>(lifecycle::record_reply)
         .on::<TicketReportRequest, _>(report)
         .on::<GetNotificationTemplates, _>(get_templates)
         .on::<ReplaceNotificationTemplates, _>(replace_templates)
@@ -65,14 +67,19 @@ async fn open(
 }
 
 async fn get(
-    State { db, .. }: State,
+    State { db, calendar }: State,
     _ctx: RequestContext,
     req: GetTicket,
 ) -> Result<Ticket, ServiceError> {
     let mut conn = db.read_conn().await?;
-    store::get(&mut conn, req.id.trim())
+    let t = store::get(&mut conn, req.id.trim())
         .await?
-        .ok_or_else(|| ServiceError::not_found("ticket", &req.id))
+        .ok_or_else(|| ServiceError::not_found("ticket", &req.id))?;
+    Ok(app::clock::shown(
+        t,
+        aftercare_platform::from_ms(now_ms()),
+        &calendar,
+    ))
 }
 
 /// A page of a ticket's history, oldest first; the cursor is the number of entries read.
@@ -105,7 +112,7 @@ async fn history(
 }
 
 async fn list(
-    State { db, .. }: State,
+    State { db, calendar }: State,
     _ctx: RequestContext,
     req: ListTickets,
 ) -> Result<Page<Ticket>, ServiceError> {
@@ -123,7 +130,12 @@ async fn list(
     let order = req
         .order
         .unwrap_or(aftercare_contracts::rpc::ListOrder::NewestFirst);
-    let items = store::list(&mut conn, &req, order, now_ms()).await?;
+    let now = now_ms();
+    let items = store::list(&mut conn, &req, order, now)
+        .await?
+        .into_iter()
+        .map(|t| app::clock::shown(t, aftercare_platform::from_ms(now), &calendar))
+        .collect();
     Ok(Page::of(items, req.limit, |x| x.id.to_string()))
 }
 

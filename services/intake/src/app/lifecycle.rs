@@ -18,7 +18,7 @@ use crate::domain::sla;
 use crate::store;
 
 /// Who the history names: the caller's user id.
-fn actor_id(actor: &Option<Actor>) -> String {
+pub(super) fn actor_id(actor: &Option<Actor>) -> String {
     actor
         .as_ref()
         .map(|a| a.user_id.clone())
@@ -26,7 +26,11 @@ fn actor_id(actor: &Option<Actor>) -> String {
 }
 
 /// The ticket at the version the caller saw: 404 when missing, 412 when it moved on.
-async fn current(uow: &mut UnitOfWork, id: &str, expected: i64) -> Result<Ticket, ServiceError> {
+pub(super) async fn current(
+    uow: &mut UnitOfWork,
+    id: &str,
+    expected: i64,
+) -> Result<Ticket, ServiceError> {
     let t = store::get(uow.conn(), id.trim())
         .await?
         .ok_or_else(|| ServiceError::not_found("ticket", id))?;
@@ -37,27 +41,37 @@ async fn current(uow: &mut UnitOfWork, id: &str, expected: i64) -> Result<Ticket
 }
 
 /// The ticket as it now is, after a change in `uow`.
-async fn reread(uow: &mut UnitOfWork, id: uuid::Uuid) -> Result<Ticket, ServiceError> {
+pub(super) async fn reread(uow: &mut UnitOfWork, id: uuid::Uuid) -> Result<Ticket, ServiceError> {
     store::get(uow.conn(), &id.to_string())
         .await?
         .ok_or_else(ServiceError::internal)
 }
 
-fn stale(t: &Ticket) -> ServiceError {
+pub(super) fn stale(t: &Ticket) -> ServiceError {
     ServiceError::stale(format!(
         "ticket {} is at version {}; read it again",
         t.number, t.version
     ))
 }
 
-/// Moves a ticket to `req.to` if the lifecycle allows it from where it is.
+/// Moves a ticket to `req.to` if the lifecycle allows it from where it is; the SLA clock
+/// stops or starts again with it.
 pub(crate) async fn transition(
     uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
     actor: Option<Actor>,
     req: TransitionTicket,
 ) -> Result<Ticket, ServiceError> {
     let t = current(uow, &req.ticket_id, req.expected_version).await?;
-    match lifecycle::check(t.status, &req) {
+    let checked = lifecycle::check(t.status, &req);
+    let checked = match (checked, t.status) {
+        (Ok(()), TicketStatus::WaitingForCustomer) => {
+            let before = store::status_before_waiting(uow.conn(), t.id).await?;
+            lifecycle::check_return(before, req.to)
+        }
+        (other, _) => other,
+    };
+    match checked {
         Ok(()) => {}
         Err(Refusal::Illegal { from, to }) => {
             return Err(ServiceError::conflict(
@@ -114,7 +128,9 @@ pub(crate) async fn transition(
     if !moved {
         return Err(stale(&t));
     }
-    if req.to == TicketStatus::NeedsVisit {
+    crate::app::clock::follow(uow, calendar, t.id, req.to, now).await?;
+    // Back from waiting for the customer, a visit already requested is not requested again.
+    if req.to == TicketStatus::NeedsVisit && t.status != TicketStatus::WaitingForCustomer {
         let e = TicketVisitRequested {
             ticket_id: t.id,
             number: t.number.clone(),
@@ -175,9 +191,10 @@ pub(crate) async fn set_priority(
     >(uow.conn())
     .await?;
     let target = sla::target_in(&policy, t.ticket_type, req.priority, tier);
-    let mut deadlines = sla::deadlines(t.opened_at, target, calendar);
+    // The working time the clock stood still in completed pauses still does not count.
+    let paused = chrono::Duration::minutes(i64::try_from(t.sla.paused_minutes).unwrap_or(0));
+    let (mut deadlines, warn_at) = sla::after_pauses(t.opened_at, target, paused, calendar);
     deadlines.first_response_at = t.sla.first_response_at;
-    let warn_at = sla::warnings(t.opened_at, target, calendar);
     let changed = store::set_priority(
         uow,
         &t,

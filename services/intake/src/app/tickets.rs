@@ -126,6 +126,7 @@ pub(crate) async fn open(
         attachments: req.attachments,
         opened_at: now,
         updated_at: now,
+        promised_reply: None,
         version: 1,
     };
     let actor = opener

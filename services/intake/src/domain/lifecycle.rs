@@ -9,7 +9,14 @@
 //!  │                               ▲     │     │        │
 //!  │                               └─ waiting_for_parts │
 //!  └──► cancelled (from any open state)     reopened ◄──┴── (from resolved or closed)
+//!
+//! triaged, needs_visit, in_service ──► waiting_for_customer ──► back where it was,
+//!                                          resolved_remotely or cancelled
 //! ```
+//!
+//! The SLA clock stands still in `waiting_for_parts` and `waiting_for_customer`
+//! ([`super::sla::pauses`]). A ticket waiting for the customer goes back to the state it
+//! was in before ([`check_return`]), so a visit already requested is not requested again.
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::{TicketStatus, TransitionTicket};
 use aftercare_contracts::rpc::check_text;
@@ -34,10 +41,11 @@ pub enum Refusal {
 pub fn manual_targets(from: TicketStatus) -> &'static [TicketStatus] {
     match from {
         New => &[Triaged, ResolvedRemotely, NeedsVisit, Cancelled],
-        Triaged => &[ResolvedRemotely, NeedsVisit, Cancelled],
-        NeedsVisit => &[Cancelled],
-        InService => &[WaitingForParts],
+        Triaged => &[ResolvedRemotely, NeedsVisit, WaitingForCustomer, Cancelled],
+        NeedsVisit => &[WaitingForCustomer, Cancelled],
+        InService => &[WaitingForParts, WaitingForCustomer],
         WaitingForParts => &[InService],
+        WaitingForCustomer => &[Triaged, NeedsVisit, InService, ResolvedRemotely, Cancelled],
         ResolvedRemotely => &[Closed, Reopened],
         Resolved => &[Closed, Reopened],
         Closed => &[Reopened],
@@ -88,6 +96,22 @@ pub fn check(from: TicketStatus, req: &TransitionTicket) -> Result<(), Refusal> 
     }
 }
 
+/// States a ticket waiting for the customer may go back to: the one it was in.
+const RETURNS: [TicketStatus; 3] = [Triaged, NeedsVisit, InService];
+
+/// Checks a move out of `waiting_for_customer`, given the state the ticket was in before
+/// (`None` when unknown): back to that state, or on to a remote resolution or a
+/// cancellation.
+pub fn check_return(before: Option<TicketStatus>, to: TicketStatus) -> Result<(), Refusal> {
+    if RETURNS.contains(&to) && before.is_some_and(|b| b != to) {
+        return Err(Refusal::Illegal {
+            from: WaitingForCustomer,
+            to,
+        });
+    }
+    Ok(())
+}
+
 /// Whether a move is an agent acting on the ticket (it records the first response).
 pub fn is_response(to: TicketStatus) -> bool {
     !matches!(to, Closed)
@@ -102,13 +126,14 @@ pub fn resolves(to: TicketStatus) -> bool {
 mod tests {
     use super::*;
 
-    const ALL: [TicketStatus; 10] = [
+    const ALL: [TicketStatus; 11] = [
         New,
         Triaged,
         ResolvedRemotely,
         NeedsVisit,
         InService,
         WaitingForParts,
+        WaitingForCustomer,
         Resolved,
         Closed,
         Cancelled,
@@ -140,7 +165,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(allowed, 19);
+        assert_eq!(allowed, 27);
         assert!(manual_targets(Cancelled).is_empty(), "cancelled is final");
         assert!(
             !manual_targets(New).contains(&New),
@@ -161,6 +186,27 @@ mod tests {
         let mut r = req(Triaged);
         r.resolution = Some("x".into());
         assert!(matches!(check(New, &r), Err(Refusal::Invalid(e)) if e[0].code == "not_allowed"));
+    }
+
+    #[test]
+    fn a_ticket_waiting_for_the_customer_goes_back_where_it_was() {
+        for from in [Triaged, NeedsVisit, InService] {
+            assert!(
+                manual_targets(from).contains(&WaitingForCustomer),
+                "{from:?}"
+            );
+        }
+        assert_eq!(check_return(Some(NeedsVisit), NeedsVisit), Ok(()));
+        assert_eq!(
+            check_return(Some(Triaged), InService),
+            Err(Refusal::Illegal {
+                from: WaitingForCustomer,
+                to: InService
+            })
+        );
+        assert_eq!(check_return(Some(InService), Cancelled), Ok(()));
+        assert_eq!(check_return(Some(InService), ResolvedRemotely), Ok(()));
+        assert_eq!(check_return(None, Triaged), Ok(()));
     }
 
     #[test]

@@ -140,7 +140,9 @@ pub fn initial_status(ticket_type: TicketType) -> TicketStatus {
 fn rank(s: TicketStatus) -> Option<u8> {
     match s {
         TicketStatus::New | TicketStatus::Triaged | TicketStatus::Reopened => Some(0),
-        TicketStatus::NeedsVisit => Some(1),
+        // Waiting for the customer: dispatch's booking, the return for parts and the
+        // finished visit still move it on.
+        TicketStatus::NeedsVisit | TicketStatus::WaitingForCustomer => Some(1),
         TicketStatus::InService => Some(2),
         TicketStatus::WaitingForParts => Some(3),
         TicketStatus::Resolved => Some(4),

@@ -1,5 +1,5 @@
 //! Ticket reports, free of I/O: first-response and resolution times in working time, SLA
-//! compliance, repeat repairs and complaints, grouped by district, priority, type, tier,
+//! compliance, paused SLA clocks, repeat repairs and complaints, grouped by district, priority, type, tier,
 //! product line, owner, month or week.
 use std::collections::BTreeMap;
 
@@ -38,6 +38,10 @@ pub struct TicketFacts {
     pub product_line: Option<String>,
     /// Responsible account, if any.
     pub owner: Option<String>,
+    /// Working time of the SLA clock's completed pauses.
+    pub paused: chrono::Duration,
+    /// Since when the clock stands still, if it does now.
+    pub paused_since: Option<DateTime<Utc>>,
 }
 
 /// The group key of a ticket.
@@ -74,6 +78,8 @@ struct Acc {
     met: u64,
     reopened: u64,
     complaints: u64,
+    paused: u64,
+    paused_minutes: f64,
 }
 
 impl Acc {
@@ -81,6 +87,14 @@ impl Acc {
         self.tickets += 1;
         self.reopened += u64::from(f.reopened);
         self.complaints += u64::from(f.complaint);
+        if f.paused > chrono::Duration::zero() || f.paused_since.is_some() {
+            self.paused += 1;
+            let open = f
+                .paused_since
+                .map(|s| calendar.working_time_between(s, now))
+                .unwrap_or_else(chrono::Duration::zero);
+            self.paused_minutes += (f.paused + open).num_seconds() as f64 / 60.0;
+        }
         if let Some(at) = f.first_response_at {
             self.responded += 1;
             self.response_minutes += minutes(calendar, f.opened_at, at);
@@ -116,6 +130,8 @@ impl Acc {
             mean_resolution_minutes: mean(self.resolution_minutes, self.resolved),
             sla_compliance: (self.due > 0)
                 .then(|| (self.met as f64 / self.due as f64 * 1000.0).round() / 1000.0),
+            paused: self.paused,
+            paused_minutes: (self.paused_minutes * 10.0).round() / 10.0,
             reopened: self.reopened,
             complaints: self.complaints,
         }
@@ -178,6 +194,8 @@ mod tests {
             tier: "standard".into(),
             product_line: Some("copier".into()),
             owner: None,
+            paused: chrono::Duration::zero(),
+            paused_since: None,
         }
     }
 
@@ -212,6 +230,24 @@ mod tests {
         // A cancelled ticket owes no target.
         assert_eq!(hz.sla_compliance, None);
         assert_eq!(total.tickets, 3);
+        assert_eq!((total.paused, total.paused_minutes), (0, 0.0));
+    }
+
+    #[test]
+    fn paused_time_counts_completed_and_current_pauses_in_working_minutes() {
+        let c = BusinessCalendar::china();
+        let mut waited = facts("tianhe", cst(23, 9, 0));
+        waited.paused = chrono::Duration::minutes(90);
+        let mut waiting = facts("tianhe", cst(23, 9, 0));
+        // Waiting since Wednesday 17:00, read Thursday 09:00: 30 + 30 working minutes.
+        waiting.paused_since = Some(cst(25, 17, 0));
+        let (_, total) = aggregate(
+            &[waited, waiting, facts("tianhe", cst(23, 9, 0))],
+            ReportGroup::District,
+            cst(26, 9, 0),
+            &c,
+        );
+        assert_eq!((total.paused, total.paused_minutes), (2, 150.0));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! working time, by priority and customer tier, counted on the business calendar.
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::FieldError;
-use aftercare_contracts::intake::{CustomerTier, Priority, SlaTargetRule, TicketSla, TicketType};
+use aftercare_contracts::intake::{
+    CustomerTier, Priority, SlaTargetRule, TicketSla, TicketStatus, TicketType,
+};
 use chrono::{DateTime, Duration, Utc};
 
 /// Working minutes in the default calendar's day (08:30–12:00, 13:30–17:30).
@@ -188,6 +190,149 @@ pub fn validate_policy(policy: &[SlaTargetRule]) -> Vec<FieldError> {
     e
 }
 
+/// Whether the SLA clock stands still in `status`: while the ticket waits for parts or for
+/// the customer, no deadline runs.
+pub fn pauses(status: TicketStatus) -> bool {
+    matches!(
+        status,
+        TicketStatus::WaitingForParts | TicketStatus::WaitingForCustomer
+    )
+}
+
+/// Where a deadline (or a warning instant) lies once a pause from `paused_at` to
+/// `resumed_at` ends: one still ahead when the clock stopped keeps the working time it had
+/// left, counted on from the resumption on the business calendar; one already passed
+/// stays where it was.
+pub fn resume(
+    due: DateTime<Utc>,
+    paused_at: DateTime<Utc>,
+    resumed_at: DateTime<Utc>,
+    calendar: &BusinessCalendar,
+) -> DateTime<Utc> {
+    if due <= paused_at {
+        return due;
+    }
+    let left = calendar.working_time_between(paused_at, due);
+    calendar.add_working_time(resumed_at.max(paused_at), left)
+}
+
+/// A ticket's SLA clock: its deadlines, the instants their warnings are due, and when the
+/// targets were met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// First-response deadline.
+    pub first_response_due: DateTime<Utc>,
+    /// Resolution deadline.
+    pub resolution_due: DateTime<Utc>,
+    /// First-response warning.
+    pub first_response_warn_at: DateTime<Utc>,
+    /// Resolution warning.
+    pub resolution_warn_at: DateTime<Utc>,
+    /// When the first response was given.
+    pub first_response_at: Option<DateTime<Utc>>,
+    /// When it was resolved.
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+/// The clock once a pause from `paused_at` to `resumed_at` ends: each target not met
+/// before the pause has its deadline and warning moved by [`resume`]; a target met before
+/// it keeps its deadline (its verdict is in). A target met at the resumption itself (the
+/// ticket resolved straight from waiting) counts against the moved deadline.
+pub fn resume_clock(
+    c: Clock,
+    paused_at: DateTime<Utc>,
+    resumed_at: DateTime<Utc>,
+    calendar: &BusinessCalendar,
+) -> Clock {
+    let open = |met: Option<DateTime<Utc>>| met.is_none_or(|m| m > paused_at);
+    let mv = |t| resume(t, paused_at, resumed_at, calendar);
+    let mut out = c;
+    if open(c.first_response_at) {
+        out.first_response_due = mv(c.first_response_due);
+        out.first_response_warn_at = mv(c.first_response_warn_at);
+    }
+    if open(c.resolved_at) {
+        out.resolution_due = mv(c.resolution_due);
+        out.resolution_warn_at = mv(c.resolution_warn_at);
+    }
+    out
+}
+
+/// Working minutes a pause took from the clock: completed pauses (`paused`) plus the
+/// current one up to `now`, if the clock stands still since `since`.
+pub fn paused_minutes(
+    paused: Duration,
+    since: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    calendar: &BusinessCalendar,
+) -> u64 {
+    let open = since
+        .map(|s| calendar.working_time_between(s, now))
+        .unwrap_or_else(Duration::zero);
+    u64::try_from((paused + open).num_minutes()).unwrap_or(0)
+}
+
+/// The longest a promised reply may lie ahead.
+pub const REPLY_HORIZON_DAYS: i64 = 30;
+
+/// Every problem with a promised reply due at `reply_by`, promised at `now`: in the future,
+/// at most [`REPLY_HORIZON_DAYS`] ahead; a note of at most 500 characters.
+pub fn check_reply(reply_by: DateTime<Utc>, note: &str, now: DateTime<Utc>) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    if reply_by <= now {
+        e.push(FieldError {
+            field: "reply_by".into(),
+            code: "in_past".into(),
+            message: "the reply must be promised for a time still to come".into(),
+        });
+    } else if reply_by - now > Duration::days(REPLY_HORIZON_DAYS) {
+        e.push(FieldError {
+            field: "reply_by".into(),
+            code: "out_of_range".into(),
+            message: format!("a reply is promised at most {REPLY_HORIZON_DAYS} days ahead"),
+        });
+    }
+    aftercare_contracts::rpc::check_text(&mut e, "note", note, 0, 500);
+    e
+}
+
+/// When the warning of a reply promised at `promised_at` for `reply_by` is due:
+/// [`WARN_AT_PERCENT`] of the time between, on the clock (the customer was told a time of
+/// day, not an amount of working time).
+pub fn reply_warning(promised_at: DateTime<Utc>, reply_by: DateTime<Utc>) -> DateTime<Utc> {
+    let span = (reply_by - promised_at).max(Duration::zero());
+    promised_at + Duration::milliseconds(span.num_milliseconds() * WARN_AT_PERCENT / 100)
+}
+
+/// The deadlines and warning instants of a ticket opened at `opened` whose clock has
+/// stood still for `paused` working time in completed pauses: each as far beyond the
+/// target's instant as the pauses took (a priority set again after a wait keeps the wait
+/// off the clock).
+pub fn after_pauses(
+    opened: DateTime<Utc>,
+    target: Target,
+    paused: Duration,
+    calendar: &BusinessCalendar,
+) -> (TicketSla, (DateTime<Utc>, DateTime<Utc>)) {
+    let at = |part: Duration| calendar.add_working_time(opened, part + paused);
+    let full = |minutes: i64| Duration::minutes(minutes);
+    let warn = |minutes: i64| Duration::seconds(minutes * 60 * WARN_AT_PERCENT / 100);
+    (
+        TicketSla {
+            first_response_due: at(full(target.first_response_minutes)),
+            resolution_due: at(full(target.resolution_minutes)),
+            first_response_at: None,
+            resolved_at: None,
+            paused_since: None,
+            paused_minutes: 0,
+        },
+        (
+            at(warn(target.first_response_minutes)),
+            at(warn(target.resolution_minutes)),
+        ),
+    )
+}
+
 /// The deadlines of a ticket opened at `opened`.
 pub fn deadlines(opened: DateTime<Utc>, target: Target, calendar: &BusinessCalendar) -> TicketSla {
     TicketSla {
@@ -197,6 +342,8 @@ pub fn deadlines(opened: DateTime<Utc>, target: Target, calendar: &BusinessCalen
             .add_working_time(opened, Duration::minutes(target.resolution_minutes)),
         first_response_at: None,
         resolved_at: None,
+        paused_since: None,
+        paused_minutes: 0,
     }
 }
 
@@ -267,6 +414,136 @@ mod tests {
         assert!(codes.contains(&"before_first_response".to_owned()));
         assert!(codes.contains(&"out_of_range".to_owned()));
         assert!(codes.contains(&"duplicate".to_owned()));
+    }
+
+    #[test]
+    fn a_pause_moves_a_deadline_by_the_working_time_it_took() {
+        let c = BusinessCalendar::china();
+        // Due Wednesday 10:00; the ticket waits for parts from Monday 16:00 to Tuesday
+        // 11:00. Left when the clock stopped: 1.5 + 7.5 + 1.5 = 10.5 working hours; from
+        // Tuesday 11:00: 1 + 4 (Tuesday), 3.5 (Wednesday morning), 2 → Wednesday 15:30.
+        let due = cst(25, 10, 0);
+        let moved = resume(due, cst(23, 16, 0), cst(24, 11, 0), &c);
+        assert_eq!(moved, cst(25, 15, 30));
+        // The working time it had left is the same before and after.
+        assert_eq!(
+            c.working_time_between(cst(23, 16, 0), due),
+            c.working_time_between(cst(24, 11, 0), moved)
+        );
+        // A pause over a weekend night takes no working time: nothing moves.
+        assert_eq!(
+            resume(cst(30, 9, 0), cst(27, 17, 40), cst(30, 8, 0), &c),
+            cst(30, 9, 0)
+        );
+        // A deadline already passed when the clock stopped stays passed.
+        assert_eq!(
+            resume(cst(23, 9, 0), cst(23, 10, 0), cst(24, 10, 0), &c),
+            cst(23, 9, 0)
+        );
+    }
+
+    #[test]
+    fn a_backordered_repair_resolved_after_the_wait_meets_its_target() {
+        let c = BusinessCalendar::china();
+        // P2 fault opened Monday 09:00: resolution due Wednesday 09:00 (two working days).
+        let opened = cst(23, 9, 0);
+        let t = default_target(Priority::P2, CustomerTier::Standard);
+        let sla = deadlines(opened, t, &c);
+        let (fr_warn, res_warn) = warnings(opened, t, &c);
+        let clock = Clock {
+            first_response_due: sla.first_response_due,
+            resolution_due: sla.resolution_due,
+            first_response_warn_at: fr_warn,
+            resolution_warn_at: res_warn,
+            first_response_at: Some(cst(23, 9, 5)),
+            resolved_at: None,
+        };
+        // The part is missing from Monday 15:00 until the Tuesday of the next week, 10:00;
+        // the return visit fixes it at 14:00 that day.
+        let paused_at = cst(23, 15, 0);
+        let resumed_at = cst(1, 10, 0) + Duration::days(30);
+        let fixed = cst(1, 14, 0) + Duration::days(30);
+        assert!(
+            fixed > clock.resolution_due,
+            "without the pause it breached"
+        );
+        let moved = resume_clock(clock, paused_at, resumed_at, &c);
+        assert!(fixed <= moved.resolution_due, "{moved:?}");
+        assert_eq!(
+            c.working_time_between(resumed_at, moved.resolution_due),
+            c.working_time_between(paused_at, clock.resolution_due)
+        );
+        assert!(moved.resolution_warn_at > resumed_at);
+        // The first response was given before the pause: its deadline stays.
+        assert_eq!(moved.first_response_due, clock.first_response_due);
+        // Resolved at the resumption itself: the moved deadline applies.
+        let at_once = resume_clock(
+            Clock {
+                resolved_at: Some(resumed_at),
+                ..clock
+            },
+            paused_at,
+            resumed_at,
+            &c,
+        );
+        assert_eq!(at_once.resolution_due, moved.resolution_due);
+    }
+
+    #[test]
+    fn a_priority_set_after_a_wait_keeps_the_wait_off_the_clock() {
+        let c = BusinessCalendar::china();
+        let t = default_target(Priority::P3, CustomerTier::Standard);
+        let opened = cst(23, 9, 0);
+        let (plain, warn) = after_pauses(opened, t, Duration::zero(), &c);
+        assert_eq!(plain, deadlines(opened, t, &c));
+        assert_eq!(warn, warnings(opened, t, &c));
+        // Two working hours of waiting: every instant two working hours later.
+        let (waited, _) = after_pauses(opened, t, Duration::hours(2), &c);
+        assert_eq!(
+            c.working_time_between(plain.resolution_due, waited.resolution_due),
+            Duration::hours(2)
+        );
+    }
+
+    #[test]
+    fn paused_time_is_working_time_including_the_current_pause() {
+        let c = BusinessCalendar::china();
+        assert_eq!(
+            paused_minutes(Duration::minutes(30), None, cst(23, 9, 0), &c),
+            30
+        );
+        // Paused since Friday 17:00, read on Monday 09:00: 30 + 30 working minutes.
+        assert_eq!(
+            paused_minutes(Duration::zero(), Some(cst(27, 17, 0)), cst(30, 9, 0), &c),
+            60
+        );
+        assert!(pauses(TicketStatus::WaitingForParts));
+        assert!(pauses(TicketStatus::WaitingForCustomer));
+        assert!(!pauses(TicketStatus::InService));
+    }
+
+    #[test]
+    fn a_promised_reply_lies_ahead_and_warns_at_eighty_percent() {
+        let now = cst(23, 10, 0);
+        let codes = |t, note: &str| -> Vec<(String, String)> {
+            check_reply(t, note, now)
+                .into_iter()
+                .map(|e| (e.field, e.code))
+                .collect()
+        };
+        assert!(codes(cst(23, 15, 0), "回复报价").is_empty());
+        assert_eq!(
+            codes(cst(23, 9, 0), ""),
+            [("reply_by".into(), "in_past".into())]
+        );
+        assert_eq!(codes(now, ""), [("reply_by".into(), "in_past".into())]);
+        assert_eq!(
+            codes(now + Duration::days(31), ""),
+            [("reply_by".into(), "out_of_range".into())]
+        );
+        assert_eq!(codes(cst(23, 15, 0), &"x".repeat(501))[0].0, "note");
+        // Promised at 10:00 for 15:00 (wall clock, lunch included): warned at 14:00.
+        assert_eq!(reply_warning(now, cst(23, 15, 0)), cst(23, 14, 0));
     }
 
     #[test]

@@ -42,6 +42,12 @@ struct TicketRow {
     opened_at: i64,
     updated_at: i64,
     version: i64,
+    paused_since: Option<i64>,
+    paused_ms: i64,
+    reply_by: Option<i64>,
+    reply_promised_at: Option<i64>,
+    reply_promised_by: Option<String>,
+    reply_note: Option<String>,
 }
 
 impl TicketRow {
@@ -70,6 +76,9 @@ impl TicketRow {
                 resolution_due: from_ms(self.resolution_due),
                 first_response_at: self.first_response_at.map(from_ms),
                 resolved_at: self.resolved_at.map(from_ms),
+                paused_since: self.paused_since.map(from_ms),
+                // Completed pauses; `app::clock::shown` adds the current one.
+                paused_minutes: u64::try_from(self.paused_ms / 60_000).unwrap_or(0),
             },
             owner: self.owner,
             return_reason: self.return_reason.as_deref().map(from_text).transpose()?,
@@ -82,6 +91,15 @@ impl TicketRow {
                 .unwrap_or_default(),
             opened_at: from_ms(self.opened_at),
             updated_at: from_ms(self.updated_at),
+            promised_reply: match (self.reply_by, self.reply_promised_at) {
+                (Some(by), Some(at)) => Some(aftercare_contracts::intake::PromisedReply {
+                    reply_by: from_ms(by),
+                    promised_at: from_ms(at),
+                    promised_by: self.reply_promised_by.unwrap_or_default(),
+                    note: self.reply_note.unwrap_or_default(),
+                }),
+                _ => None,
+            },
             version: self.version,
         })
     }
@@ -180,7 +198,8 @@ pub(crate) async fn by_request_key(conn: &mut AnyConnection, key: &str) -> Resul
 
 const SELECT: &str = "select ticket_id, number, status, channel, ticket_type, priority, symptom, customer_name, customer_phone,
     customer_address, district, customer_id, machine, machine_id, work_order_id, callback_due_at, first_response_due,
-    resolution_due, first_response_at, resolved_at, owner, return_reason, reporter, attachments, opened_at, updated_at, version from ticket";
+    resolution_due, first_response_at, resolved_at, owner, return_reason, reporter, attachments, opened_at, updated_at, version,
+    paused_since, paused_ms, reply_by, reply_promised_at, reply_promised_by, reply_note from ticket";
 
 /// A ticket by id or human number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Ticket>> {
@@ -203,16 +222,18 @@ pub(crate) async fn list(
     let (direction, beyond) = order.sql();
     // Missed: a target not met whose deadline passed (the resolution target stops counting
     // once the ticket is closed or cancelled). At risk: not missed, but a warning is due.
+    // A paused clock is read at the instant it stopped.
     const OPEN: &str = "status not in ('cancelled', 'closed')";
+    const NOW: &str = "coalesce(paused_since, $10)";
     let missed = format!(
-        "((first_response_at is null and first_response_due <= $10 and status <> 'cancelled')
+        "((first_response_at is null and first_response_due <= {NOW} and status <> 'cancelled')
           or (first_response_at is not null and first_response_at > first_response_due)
-          or (resolved_at is null and resolution_due <= $10 and {OPEN})
+          or (resolved_at is null and resolution_due <= {NOW} and {OPEN})
           or (resolved_at is not null and resolved_at > resolution_due))"
     );
     let warned = format!(
-        "((first_response_at is null and first_response_warn_at <= $10 and status <> 'cancelled')
-          or (resolved_at is null and resolution_warn_at <= $10 and {OPEN}))"
+        "((first_response_at is null and first_response_warn_at <= {NOW} and status <> 'cancelled')
+          or (resolved_at is null and resolution_warn_at <= {NOW} and {OPEN}))"
     );
     let sla = match f.sla {
         None => "1 = 1".to_owned(),
@@ -284,7 +305,8 @@ pub(crate) async fn close_after_callback(
     at: i64,
 ) -> Result<bool> {
     let done = sqlx::query(
-        "update ticket set status = 'closed', updated_at = $1, version = version + 1
+        "update ticket set status = 'closed', updated_at = $1, version = version + 1,
+            reply_by = null, reply_promised_at = null
          where ticket_id = $2 and status = 'resolved'",
     )
     .bind(at)
@@ -414,7 +436,9 @@ pub(crate) async fn transition(
             uow.conn(),
             "status = $1, updated_at = $2,
             first_response_at = case when $3 = 1 then coalesce(first_response_at, $2) else first_response_at end,
-            resolved_at = case when $4 = 1 then $2 when $1 = 'reopened' then null else resolved_at end",
+            resolved_at = case when $4 = 1 then $2 when $1 = 'reopened' then null else resolved_at end,
+            reply_by = case when $1 in ('closed', 'cancelled') then null else reply_by end,
+            reply_promised_at = case when $1 in ('closed', 'cancelled') then null else reply_promised_at end",
             |q| {
                 q.bind(to_text(&to))
                     .bind(at)
@@ -496,7 +520,7 @@ pub(crate) struct DueAlert {
 
 /// Open tickets whose alert `bit` on `target` is due at `now` and not sent yet (at most
 /// `limit`). A warning is due at its 80 % instant, a breach at the deadline; a target
-/// already met is never alerted.
+/// already met, or a ticket whose clock is paused, is never alerted.
 pub(crate) async fn due_alerts(
     conn: &mut AnyConnection,
     target: SlaTarget,
@@ -527,9 +551,11 @@ pub(crate) async fn due_alerts(
             "'cancelled', 'closed'",
         ),
     };
+    // A paused clock alerts nothing: its deadlines move on when it resumes.
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "select ticket_id, number, priority, ticket_type, status, owner, district, {due} as due_at from ticket
          where {when} <= $1 and {met} is null and status not in ({finished}) and (sla_alerts & $2) = 0
+           and paused_since is null
          order by {when} limit $3"
     )))
     .bind(now)
@@ -607,6 +633,8 @@ struct FactsRow {
     machine: Option<String>,
     owner: Option<String>,
     reopened: i64,
+    paused_ms: i64,
+    paused_since: Option<i64>,
 }
 
 /// Most tickets one report reads.
@@ -621,6 +649,7 @@ pub(crate) async fn report_facts(
     let rows: Vec<FactsRow> = sqlx::query_as(
         "select t.opened_at, t.first_response_at, t.first_response_due, t.resolved_at, t.resolution_due,
             t.status, t.ticket_type, t.district, t.priority, t.tier, t.machine, t.owner,
+            t.paused_ms, t.paused_since,
             (select count(*) from ticket_history h where h.ticket_id = t.ticket_id and h.to_status = 'reopened') as reopened
          from ticket t where t.opened_at >= $1 and t.opened_at < $2 order by t.opened_at limit $3",
     )
@@ -648,6 +677,8 @@ pub(crate) async fn report_facts(
                 tier: r.tier,
                 product_line: machine.map(|m| m.product_line),
                 owner: r.owner,
+                paused: chrono::Duration::milliseconds(r.paused_ms),
+                paused_since: r.paused_since.map(from_ms),
             })
         })
         .collect()
@@ -681,4 +712,236 @@ pub(crate) async fn history_page(
             })
         })
         .collect()
+}
+
+/// The SLA clock of a ticket as stored.
+#[derive(FromRow)]
+struct ClockRow {
+    paused_since: Option<i64>,
+    first_response_due: i64,
+    resolution_due: i64,
+    first_response_warn_at: i64,
+    resolution_warn_at: i64,
+    first_response_at: Option<i64>,
+    resolved_at: Option<i64>,
+}
+
+/// A ticket's SLA clock and since when it stands still, if it does.
+pub(crate) async fn clock(
+    conn: &mut AnyConnection,
+    id: Uuid,
+) -> Result<Option<(crate::domain::sla::Clock, Option<DateTime<Utc>>)>> {
+    let row: Option<ClockRow> = sqlx::query_as(
+        "select paused_since, first_response_due, resolution_due, first_response_warn_at,
+            resolution_warn_at, first_response_at, resolved_at from ticket where ticket_id = $1",
+    )
+    .bind(id.to_string())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| {
+        (
+            crate::domain::sla::Clock {
+                first_response_due: from_ms(r.first_response_due),
+                resolution_due: from_ms(r.resolution_due),
+                first_response_warn_at: from_ms(r.first_response_warn_at),
+                resolution_warn_at: from_ms(r.resolution_warn_at),
+                first_response_at: r.first_response_at.map(from_ms),
+                resolved_at: r.resolved_at.map(from_ms),
+            },
+            r.paused_since.map(from_ms),
+        )
+    }))
+}
+
+/// Stops a ticket's clock at `at` (entering `status`) and records the interval's start.
+pub(crate) async fn pause(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    status: TicketStatus,
+    at: i64,
+) -> Result<()> {
+    let done = sqlx::query(
+        "update ticket set paused_since = $1 where ticket_id = $2 and paused_since is null",
+    )
+    .bind(at)
+    .bind(id.to_string())
+    .execute(uow.conn())
+    .await?;
+    if done.rows_affected() == 1 {
+        sqlx::query("insert into ticket_pause (ticket_id, started_at, status) values ($1, $2, $3)")
+            .bind(id.to_string())
+            .bind(at)
+            .bind(to_text(&status))
+            .execute(uow.conn())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Starts a ticket's clock again at `at` with its moved deadlines, adding the working
+/// time the pause took, and closes the interval.
+pub(crate) async fn resume(
+    uow: &mut UnitOfWork,
+    id: Uuid,
+    c: &crate::domain::sla::Clock,
+    took: chrono::Duration,
+    at: i64,
+) -> Result<()> {
+    sqlx::query(
+        "update ticket set paused_since = null, paused_ms = paused_ms + $1, first_response_due = $2,
+            resolution_due = $3, first_response_warn_at = $4, resolution_warn_at = $5
+         where ticket_id = $6",
+    )
+    .bind(took.num_milliseconds())
+    .bind(c.first_response_due.timestamp_millis())
+    .bind(c.resolution_due.timestamp_millis())
+    .bind(c.first_response_warn_at.timestamp_millis())
+    .bind(c.resolution_warn_at.timestamp_millis())
+    .bind(id.to_string())
+    .execute(uow.conn())
+    .await?;
+    sqlx::query("update ticket_pause set ended_at = $1 where ticket_id = $2 and ended_at is null")
+        .bind(at)
+        .bind(id.to_string())
+        .execute(uow.conn())
+        .await?;
+    Ok(())
+}
+
+/// The state a ticket was in before it last began to wait for the customer.
+pub(crate) async fn status_before_waiting(
+    conn: &mut AnyConnection,
+    id: Uuid,
+) -> Result<Option<TicketStatus>> {
+    let row: Option<(Option<String>,)> = sqlx::query_as(
+        "select from_status from ticket_history where ticket_id = $1 and to_status = 'waiting_for_customer'
+           and from_status <> 'waiting_for_customer'
+         order by at desc limit 1",
+    )
+    .bind(id.to_string())
+    .fetch_optional(conn)
+    .await?;
+    row.and_then(|(s,)| s).as_deref().map(from_text).transpose()
+}
+
+/// Records a reply promised by `reply_by` if the ticket is still at `version` (replacing
+/// one outstanding, its alerts reset); false when it moved on.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn promise_reply(
+    uow: &mut UnitOfWork,
+    t: &Ticket,
+    version: i64,
+    reply_by: DateTime<Utc>,
+    warn_at: DateTime<Utc>,
+    note: &str,
+    actor: &str,
+    at: i64,
+) -> Result<bool> {
+    let done = Guard::new("ticket", "ticket_id", t.id, version)
+        .update(
+            uow.conn(),
+            "reply_by = $1, reply_warn_at = $2, reply_promised_at = $3, reply_promised_by = $4,
+            reply_note = $5, reply_alerts = 0, updated_at = $3",
+            |q| {
+                q.bind(reply_by.timestamp_millis())
+                    .bind(warn_at.timestamp_millis())
+                    .bind(at)
+                    .bind(actor)
+                    .bind(note)
+            },
+        )
+        .await?;
+    if !done.is_updated() {
+        return Ok(false);
+    }
+    let by = reply_by.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let why = if note.is_empty() {
+        format!("reply promised by {by}")
+    } else {
+        format!("reply promised by {by}: {note}")
+    };
+    history(uow.conn(), t.id, Some(t.status), t.status, actor, &why, at).await?;
+    Ok(true)
+}
+
+/// Records that the promised reply was given if the ticket is still at `version`; false
+/// when it moved on.
+pub(crate) async fn record_reply(
+    uow: &mut UnitOfWork,
+    t: &Ticket,
+    version: i64,
+    note: &str,
+    actor: &str,
+    at: i64,
+) -> Result<bool> {
+    let done = Guard::new("ticket", "ticket_id", t.id, version)
+        .update(
+            uow.conn(),
+            "reply_by = null, reply_promised_at = null, updated_at = $1",
+            |q| q.bind(at),
+        )
+        .await?;
+    if !done.is_updated() {
+        return Ok(false);
+    }
+    let why = if note.is_empty() {
+        "replied as promised".to_owned()
+    } else {
+        format!("replied as promised: {note}")
+    };
+    history(uow.conn(), t.id, Some(t.status), t.status, actor, &why, at).await?;
+    Ok(true)
+}
+
+/// A promised reply whose alert is due.
+#[derive(Debug, FromRow)]
+pub(crate) struct DueReply {
+    pub(crate) ticket_id: String,
+    pub(crate) number: String,
+    pub(crate) district: String,
+    pub(crate) owner: Option<String>,
+    pub(crate) reply_promised_by: Option<String>,
+    pub(crate) reply_by: i64,
+}
+
+/// Promised replies whose warning (`overdue` false, at its 80 % instant) or escalation (at
+/// the promised time) is due at `now` and not sent yet, at most `limit`.
+pub(crate) async fn due_replies(
+    conn: &mut AnyConnection,
+    overdue: bool,
+    bit: i32,
+    now: i64,
+    limit: i64,
+) -> Result<Vec<DueReply>> {
+    let when = if overdue { "reply_by" } else { "reply_warn_at" };
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "select ticket_id, number, district, owner, reply_promised_by, reply_by from ticket
+         where reply_by is not null and {when} <= $1 and (reply_alerts & $2) = 0
+         order by {when} limit $3"
+    )))
+    .bind(now)
+    .bind(bit)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Marks a promised reply's alert sent for the promise due at `reply_by`; false when
+/// another sweep sent it first or the promise changed meanwhile.
+pub(crate) async fn mark_reply_alert(
+    uow: &mut UnitOfWork,
+    ticket_id: &str,
+    reply_by: i64,
+    bit: i32,
+) -> Result<bool> {
+    let done = sqlx::query(
+        "update ticket set reply_alerts = reply_alerts | $1
+         where ticket_id = $2 and reply_by = $3 and (reply_alerts & $1) = 0",
+    )
+    .bind(bit)
+    .bind(ticket_id)
+    .bind(reply_by)
+    .execute(uow.conn())
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
