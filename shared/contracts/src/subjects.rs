@@ -357,7 +357,7 @@ pub const EVENTS: &[EventSpec] = &[
         subject: "billing.receivable.overdue",
         producer: Service::Billing,
         consumers: &[],
-        summary: "A receipt still owes money past 30, 60 or 90 days, or past the day its IOU promised; once per bucket.",
+        summary: "A receipt still owes money more than 30 days after it was issued, every week while it owes money, or once when the day its IOU promised passes.",
     },
     EventSpec {
         subject: "billing.renewal.listed",
