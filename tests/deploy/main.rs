@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use std::process::Command;
 
-use serde_yaml::Value;
+use serde_yaml_ng::Value;
 
 fn root() -> PathBuf {
     aftercare_testkit::workspace_root()
@@ -50,7 +50,7 @@ fn render(overlay: &str) -> Option<(tempfile::NamedTempFile, Vec<Value>)> {
         .tempfile()
         .unwrap();
     std::fs::write(file.path(), &out.stdout).unwrap();
-    let docs = serde_yaml::Deserializer::from_slice(&out.stdout)
+    let docs = serde_yaml_ng::Deserializer::from_slice(&out.stdout)
         .map(|d| Value::deserialize(d).unwrap())
         .collect();
     Some((file, docs))
@@ -246,7 +246,7 @@ fn policy_checks(overlay: &str, docs: &[Value]) {
             .as_sequence()
             .unwrap()
             .iter()
-            .map(|r| serde_yaml::to_string(&r["to"][0]["podSelector"]["matchLabels"]).unwrap())
+            .map(|r| serde_yaml_ng::to_string(&r["to"][0]["podSelector"]["matchLabels"]).unwrap())
             .collect();
         assert_eq!(
             targets.len(),
@@ -452,7 +452,7 @@ fn the_gateway_trusts_only_the_ingress_for_client_addresses_and_keeps_health_off
 #[test]
 fn the_compose_file_runs_every_role_against_durable_nats_postgres_and_a_trace_viewer() {
     let text = std::fs::read_to_string(root().join("deploy/compose.yaml")).unwrap();
-    let mut doc: Value = serde_yaml::from_str(&text).unwrap();
+    let mut doc: Value = serde_yaml_ng::from_str(&text).unwrap();
     doc.apply_merge().unwrap();
     let services = doc["services"].as_mapping().unwrap().clone();
     for infra in ["nats", "postgres", "otel-collector", "jaeger"] {
@@ -580,7 +580,8 @@ fn registered(name: &str) -> bool {
 fn monitoring_expressions() -> Vec<(String, String)> {
     let dir = root().join("k8s/components/monitoring");
     let rules: Value =
-        serde_yaml::from_str(&std::fs::read_to_string(dir.join("alerts.yaml")).unwrap()).unwrap();
+        serde_yaml_ng::from_str(&std::fs::read_to_string(dir.join("alerts.yaml")).unwrap())
+            .unwrap();
     let mut exprs = Vec::new();
     for group in rules["spec"]["groups"].as_sequence().unwrap() {
         for rule in group["rules"].as_sequence().unwrap() {
