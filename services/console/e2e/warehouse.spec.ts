@@ -327,6 +327,16 @@ test('every tab on a 390 px phone', async ({ browser }) => {
     await settle(phone);
     await shot(phone, `warehouse-${name}-phone-zh-CN`);
     await noSeriousA11yViolations(phone);
+    // Nothing sticks out sideways: wide tables scroll inside their own region.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390);
   }
+  // The menu is a drawer behind the header's button on a phone.
+  await phone.getByTestId('menu-button').click();
+  await expect(phone.getByTestId('nav-warehouse')).toBeVisible();
+  await shot(phone, 'warehouse-menu-phone-zh-CN');
+  await noSeriousA11yViolations(phone);
+  await phone.getByTestId('nav-home').click();
+  await expect(phone).toHaveURL(/\/home$/);
+  await expect(phone.getByTestId('nav-home')).toBeHidden();
   await phone.context().close();
 });

@@ -1,5 +1,6 @@
-import { Suspense, useSyncExternalStore } from 'react';
-import { Badge, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense, useState, useSyncExternalStore } from 'react';
+import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { liveStatus, subscribeLive, type LiveStatus } from '../live/stream';
@@ -27,7 +28,7 @@ function LiveIndicator() {
   const { t } = useTranslation();
   const s = useSyncExternalStore(subscribeLive, liveStatus);
   return (
-    <span data-testid="live-status" data-status={s} role="status" aria-live="polite">
+    <span data-testid="live-status" data-status={s} role="status" aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
       <Badge status={tone[s]} text={<span style={{ color: '#fff' }}>{t(`shell:live.${s}`)}</span>} />
     </span>
   );
@@ -42,29 +43,60 @@ export function AppShell() {
   const [params] = useSearchParams();
   const ticketOpen = params.has('ticket');
   const list = workspacesFor(me?.role);
+  const screens = Grid.useBreakpoint();
+  const [menuOpen, setMenuOpen] = useState(false);
   const current = list.find((w) => location.pathname === '/' + w.path || location.pathname.startsWith('/' + w.path + '/'));
+  // Below the md breakpoint (a phone) the menu is a drawer behind a button, so the header
+  // keeps the app's name, the live state, the language and sign-out on one line.
+  const narrow = screens.md === false;
+  const selected = current ? [current.key] : [];
+  const items = list.map((w) => ({
+    key: w.key,
+    icon: w.icon,
+    label: <span data-testid={`nav-${w.key}`}>{t(w.label)}</span>,
+    onClick: () => {
+      setMenuOpen(false);
+      navigate('/' + w.path);
+    },
+  }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, paddingInline: narrow ? 12 : 16 }}>
         <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('common:appName')}
         </Typography.Title>
-        <nav aria-label={t('shell:menu')} style={{ flex: 1, minWidth: 0 }}>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            selectedKeys={current ? [current.key] : []}
-            items={list.map((w) => ({
-              key: w.key,
-              icon: w.icon,
-              label: <span data-testid={`nav-${w.key}`}>{t(w.label)}</span>,
-              onClick: () => navigate('/' + w.path),
-            }))}
-          />
-        </nav>
-        <Space size="middle">
+        {narrow ? (
+          <>
+            <Button
+              size="small"
+              icon={<MenuOutlined />}
+              aria-label={t('shell:menu')}
+              aria-expanded={menuOpen}
+              data-testid="menu-button"
+              onClick={() => setMenuOpen(true)}
+            />
+            <div style={{ flex: 1 }} />
+            <Drawer
+              placement="left"
+              width={260}
+              open={menuOpen}
+              onClose={() => setMenuOpen(false)}
+              title={t('shell:menu')}
+              styles={{ body: { padding: 0 } }}
+            >
+              <nav aria-label={t('shell:menu')}>
+                <Menu mode="inline" selectedKeys={selected} items={items} />
+              </nav>
+            </Drawer>
+          </>
+        ) : (
+          <nav aria-label={t('shell:menu')} style={{ flex: 1, minWidth: 0 }}>
+            <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} />
+          </nav>
+        )}
+        <Space size={narrow ? 'small' : 'middle'}>
           <LiveIndicator />
-          <Tag color={TONE.info} data-testid="role">{t(`common:role.${me?.role ?? 'customer'}`)}</Tag>
+          {!narrow && <Tag color={TONE.info} data-testid="role">{t(`common:role.${me?.role ?? 'customer'}`)}</Tag>}
           <Button
             size="small"
             data-testid="lang"

@@ -13,6 +13,7 @@ import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
 import { showProblem } from './forms';
 import { ScrollRegion } from './ScrollRegion';
+import { MoreButton, OpenLink } from './ListParts';
 import { useLocationOptions } from './PartDialogs';
 import { useForecast, useForecasts, useRefresh } from './queries';
 import { decimal, maseVerdict, methodOf, type ForecastLine, type ForecastPlan } from './warehouse';
@@ -43,30 +44,12 @@ export default function ForecastsTab() {
             pagination={false}
             locale={{ emptyText: t('warehouse:forecast.none') }}
             onRow={(r) => ({ onClick: () => open(r.id), 'data-testid': `plan-${r.status}` }) as React.HTMLAttributes<HTMLElement>}
-            footer={() =>
-              q.hasNextPage ? (
-                <Button size="small" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-                  {t('warehouse:more')}
-                </Button>
-              ) : null
-            }
+            footer={() => <MoreButton query={q} />}
             columns={[
               {
                 title: t('warehouse:forecast.created'),
                 key: 'at',
-                render: (_v, r) => (
-                  <Button
-                    type="link"
-                    size="small"
-                    style={{ paddingInline: 0 }}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      open(r.id);
-                    }}
-                  >
-                    {formatDateTime(r.created_at, lang)}
-                  </Button>
-                ),
+                render: (_v, r) => <OpenLink onOpen={() => open(r.id)}>{formatDateTime(r.created_at, lang)}</OpenLink>,
               },
               { title: t('warehouse:forecast.horizon'), key: 'horizon', render: (_v, r) => t('warehouse:forecast.months', { count: r.assumptions.horizon_months }) },
               { title: t('warehouse:stock.location'), key: 'location', render: (_v, r) => r.assumptions.location },

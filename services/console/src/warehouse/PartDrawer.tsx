@@ -11,6 +11,7 @@ import { TONE } from '../lib/colors';
 import { ApiProblem } from '../api/problem';
 import { useCan } from '../shell/permissions';
 import { ScrollRegion } from './ScrollRegion';
+import { MoreButton } from './ListParts';
 import { MovementDialog, PartDialog, ReceiveDialog, RuleDialog } from './PartDialogs';
 import { useLocations, useMovements, usePart, useRules } from './queries';
 import { MOVEMENT_KINDS, signed, type MovementKind, type Part, type StockMovement, type StockRule } from './warehouse';
@@ -225,13 +226,7 @@ function Ledger({ sku, lang }: { sku: string; lang: Lang }) {
           loading={q.isLoading}
           dataSource={rows}
           locale={{ emptyText: t('warehouse:ledger.none') }}
-          footer={() =>
-            q.hasNextPage ? (
-              <Button size="small" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-                {t('warehouse:more')}
-              </Button>
-            ) : null
-          }
+          footer={() => <MoreButton query={q} />}
           columns={[
             { title: t('warehouse:ledger.at'), key: 'at', render: (_v, r) => formatDateTime(r.at, lang) },
             { title: t('warehouse:ledger.kind'), key: 'kind', render: (_v, r) => kind(r.kind) },

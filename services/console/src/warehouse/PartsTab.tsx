@@ -12,6 +12,7 @@ import { useCan } from '../shell/permissions';
 import { PartDialog } from './PartDialogs';
 import PartDrawer from './PartDrawer';
 import { ScrollRegion } from './ScrollRegion';
+import { MoreButton, OpenLink } from './ListParts';
 import { useParts } from './queries';
 import type { Part, PartCategory } from './warehouse';
 
@@ -71,7 +72,7 @@ export default function PartsTab() {
               allowClear
               value={text}
               placeholder={t('warehouse:parts.searchPlaceholder')}
-              style={{ width: 'min(360px, 80vw)' }}
+              style={{ width: 'min(360px, calc(100vw - 130px))' }}
               enterButton={t('common:search')}
               onChange={(e) => setText(e.target.value)}
               onSearch={(v) => {
@@ -111,30 +112,14 @@ export default function PartsTab() {
             footer={() => (
               <Space>
                 <span>{t('warehouse:parts.total', { count: rows.length })}</span>
-                {parts.hasNextPage && (
-                  <Button size="small" onClick={() => void parts.fetchNextPage()} loading={parts.isFetchingNextPage}>
-                    {t('warehouse:more')}
-                  </Button>
-                )}
+                <MoreButton query={parts} />
               </Space>
             )}
             columns={[
               {
                 title: t('warehouse:part.sku'),
                 key: 'sku',
-                render: (_v, r) => (
-                  <Button
-                    type="link"
-                    size="small"
-                    style={{ paddingInline: 0 }}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      open(r.sku);
-                    }}
-                  >
-                    {r.sku}
-                  </Button>
-                ),
+                render: (_v, r) => <OpenLink onOpen={() => open(r.sku)}>{r.sku}</OpenLink>,
               },
               { title: t('warehouse:part.name'), key: 'name', render: (_v, r) => r.name },
               { title: t('warehouse:part.category'), key: 'category', render: (_v, r) => <Tag>{t(`warehouse:category.${r.category}`)}</Tag> },

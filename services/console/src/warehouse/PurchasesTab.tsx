@@ -12,6 +12,7 @@ import { TONE } from '../lib/colors';
 import { useCan, useSession } from '../shell/permissions';
 import { showProblem } from './forms';
 import { ScrollRegion } from './ScrollRegion';
+import { MoreButton } from './ListParts';
 import { useLocationOptions } from './PartDialogs';
 import { usePurchases, useRefresh } from './queries';
 import { SKU_PATTERN, purchaseSteps, type PurchaseRequest, type PurchaseStatus } from './warehouse';
@@ -71,11 +72,7 @@ export default function PurchasesTab() {
             footer={() => (
               <Space>
                 <span>{t('warehouse:purchase.total', { count: rows.length })}</span>
-                {q.hasNextPage && (
-                  <Button size="small" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-                    {t('warehouse:more')}
-                  </Button>
-                )}
+                <MoreButton query={q} />
               </Space>
             )}
             columns={[

@@ -13,6 +13,7 @@ import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
 import { showProblem } from './forms';
 import { ScrollRegion } from './ScrollRegion';
+import { MoreButton, OpenLink } from './ListParts';
 import { useLocationOptions } from './PartDialogs';
 import { useAllParts, useRefresh, useStocktake, useStocktakes } from './queries';
 import { SKU_PATTERN, countLines, sheetFor, signed, type SheetRow, type Stocktake, type StocktakeStatus } from './warehouse';
@@ -61,30 +62,12 @@ export default function StocktakesTab() {
               pagination={false}
               locale={{ emptyText: t('warehouse:stocktake.none') }}
               onRow={(r) => ({ onClick: () => open(r.id), 'data-testid': `stocktake-${r.location}` }) as React.HTMLAttributes<HTMLElement>}
-              footer={() =>
-                q.hasNextPage ? (
-                  <Button size="small" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
-                    {t('warehouse:more')}
-                  </Button>
-                ) : null
-              }
+              footer={() => <MoreButton query={q} />}
               columns={[
                 {
                   title: t('warehouse:stocktake.counted'),
                   key: 'at',
-                  render: (_v, r) => (
-                    <Button
-                      type="link"
-                      size="small"
-                      style={{ paddingInline: 0 }}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        open(r.id);
-                      }}
-                    >
-                      {formatDateTime(r.created_at, lang)}
-                    </Button>
-                  ),
+                  render: (_v, r) => <OpenLink onOpen={() => open(r.id)}>{formatDateTime(r.created_at, lang)}</OpenLink>,
                 },
                 { title: t('warehouse:stock.location'), key: 'location', render: (_v, r) => r.location },
                 { title: t('warehouse:stocktake.lines'), key: 'lines', align: 'right', render: (_v, r) => r.lines.length },
