@@ -43,21 +43,23 @@ export default function PurchasesTab() {
   return (
     <Card size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-          <Segmented
-            aria-label={t('warehouse:purchase.views')}
-            data-testid="purchase-views"
-            style={{ maxWidth: '100%', overflowX: 'auto' }}
-            value={view}
-            options={VIEWS.map((v) => ({ value: v, label: t(`warehouse:purchase.view.${v}`) }))}
-            onChange={(v) => setView(v as PurchaseStatus | 'all')}
-          />
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', width: '100%' }}>
+          {/* On a phone the states scroll sideways instead of running off the screen. */}
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <Segmented
+              aria-label={t('warehouse:purchase.views')}
+              data-testid="purchase-views"
+              value={view}
+              options={VIEWS.map((v) => ({ value: v, label: t(`warehouse:purchase.view.${v}`) }))}
+              onChange={(v) => setView(v as PurchaseStatus | 'all')}
+            />
+          </div>
           {canCreate && (
             <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-purchase">
               {t('warehouse:purchase.new')}
             </Button>
           )}
-        </Space>
+        </div>
         {view === 'draft' && <Typography.Text type="secondary">{t('warehouse:purchase.draftHelp')}</Typography.Text>}
         <ScrollRegion label={t('warehouse:tab.purchases')}>
           <Table<PurchaseRequest>
