@@ -36,3 +36,13 @@ export async function noSeriousA11yViolations(page: Page): Promise<void> {
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 8).join(', ')})`)).toEqual([]);
 }
+
+/** Waits until no animation, wave or loading spinner is running, so a screenshot or a
+ * keyboard step sees the page at rest. */
+export async function settle(page: Page): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.ant-wave, [class*="wave-motion"], [class*="show-help-appear"], [class*="show-help-enter"], .ant-btn-loading, [class*="-motion-enter"], [class*="-enter-active"], [class*="-appear-active"], .ant-zoom-enter, .ant-zoom-appear, .ant-fade-appear')].every((e) => e.offsetParent === null),
+  );
+  await page.waitForTimeout(400);
+}

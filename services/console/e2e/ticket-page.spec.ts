@@ -4,7 +4,7 @@
 // priority overridden, assigned, completed, receipted, called back with an unhappy answer.
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, startServer, token, type Server } from './global-setup';
-import { noSeriousA11yViolations, shot, signIn, useLanguage } from './helpers';
+import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 let server: Server;
 let visited = '';
@@ -120,12 +120,6 @@ async function openAs(page: Page, lang: 'zh-CN' | 'en', path: string): Promise<v
 }
 
 /** Lets the pointer's hover, click effects and the dialog's opening motion end before anything is measured. */
-async function settle(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => !document.querySelector('.ant-wave, [class*="wave-motion"], .ant-zoom-appear, .ant-zoom-enter, .ant-fade-appear'));
-  await page.waitForTimeout(300);
-}
-
 for (const lang of ['zh-CN', 'en'] as const) {
   const en = lang === 'en';
 

@@ -8,7 +8,7 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
-import { noSeriousA11yViolations, shot, signIn, useLanguage } from './helpers';
+import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 function base(): string {
   return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
@@ -32,14 +32,6 @@ async function onHand(sku: string, location: string): Promise<number> {
 }
 
 /** Lets the last click's effects and fade-ins end before colours are measured or a picture taken. */
-async function settle(page: Page): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLElement>('.ant-wave, [class*="wave-motion"], [class*="show-help-appear"], [class*="show-help-enter"], .ant-btn-loading, [class*="-motion-enter"], .ant-zoom-enter')].every((e) => e.offsetParent === null),
-  );
-  await page.waitForTimeout(400);
-}
-
 /** A page in a context of its own (another person at another browser). */
 async function open(browser: Browser, options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext({ baseURL: base(), timezoneId: 'Asia/Shanghai', ...options });
@@ -91,9 +83,13 @@ test('a clerk finds a part and receives stock with the keyboard, moves units to 
   await expect(page.getByTestId('part-drawer')).toBeVisible();
   await expect(page.getByTestId('receive')).toBeFocused();
   await page.keyboard.press('Enter');
+  // The dialog opens with the quantity focused, and keeps it once its animation is over.
+  await expect(page.locator('#receive_quantity')).toBeFocused();
+  await settle(page);
   await expect(page.locator('#receive_quantity')).toBeFocused();
   await page.keyboard.type('5');
   await page.keyboard.press('Tab');
+  await expect(page.locator('#receive_location')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.locator('#receive_reference')).toBeFocused();
   await page.keyboard.type('PO-7');
@@ -333,6 +329,7 @@ test('every tab on a 390 px phone', async ({ browser }) => {
   // The menu is a drawer behind the header's button on a phone.
   await phone.getByTestId('menu-button').click();
   await expect(phone.getByTestId('nav-warehouse')).toBeVisible();
+  await settle(phone);
   await shot(phone, 'warehouse-menu-phone-zh-CN');
   await noSeriousA11yViolations(phone);
   await phone.getByTestId('nav-home').click();

@@ -146,6 +146,14 @@ function StartPlan({ onStarted }: { onStarted: (id: string) => void }) {
 
 /** A part's monthly consumption as small bars (the numbers are in its label). */
 function History({ values, label }: { values: number[]; label: string }) {
+  if (values.every((v) => v === 0)) {
+    // Nothing used in the whole history: a dash reads better than a row of flat bars.
+    return (
+      <span role="img" aria-label={label} title={label}>
+        —
+      </span>
+    );
+  }
   const max = Math.max(1, ...values);
   const w = 6;
   return (
