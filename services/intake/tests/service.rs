@@ -1518,3 +1518,60 @@ async fn a_promised_reply_warns_escalates_and_is_kept_on_sqlite() {
 async fn a_promised_reply_warns_escalates_and_is_kept_on_postgresql() {
     a_promised_reply_warns_escalates_and_is_kept(TestBackend::Postgres).await;
 }
+
+async fn the_ticket_report_groups_by_channel(backend: TestBackend) {
+    let svc = intake(backend).await;
+    let agent = agent();
+    // Two phone calls, a web request and a walk-in complaint.
+    for (serial, channel, kind) in [
+        ("SN-CH-1", "phone", "fault"),
+        ("SN-CH-2", "phone", "fault"),
+        ("SN-CH-3", "web", "consultation"),
+        ("SN-CH-4", "walk_in", "complaint"),
+    ] {
+        let mut body = ticket_body(serial);
+        body["channel"] = json!(channel);
+        body["type"] = json!(kind);
+        svc.ok("ticket.open", body, Some(&agent)).await;
+    }
+    let from = chrono::Utc::now() - chrono::Duration::hours(1);
+    let report = svc
+        .ok(
+            "report.tickets",
+            json!({"from": from, "to": chrono::Utc::now() + chrono::Duration::hours(1), "group_by": "channel"}),
+            Some(&admin()),
+        )
+        .await;
+    assert_eq!(report["group_by"], "channel", "{report}");
+    let rows: Vec<(&str, u64, u64, u64)> = report["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["key"].as_str().unwrap(),
+                r["tickets"].as_u64().unwrap(),
+                r["responded"].as_u64().unwrap(),
+                r["complaints"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // A phone call registered by an agent is answered; the web request waits.
+    assert_eq!(
+        rows,
+        [("phone", 2, 2, 0), ("walk_in", 1, 1, 1), ("web", 1, 0, 0)],
+        "{report}"
+    );
+    assert_eq!(report["total"]["tickets"], 4);
+    svc.stop().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ticket_report_groups_by_channel_on_sqlite() {
+    the_ticket_report_groups_by_channel(TestBackend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_ticket_report_groups_by_channel_on_postgresql() {
+    the_ticket_report_groups_by_channel(TestBackend::Postgres).await;
+}

@@ -1479,6 +1479,9 @@ pub enum ReportGroup {
     Month,
     /// ISO week of opening.
     Week,
+    /// The channel the request came in by (phone, web, email, chat, walk-in, dealer
+    /// drop-off, planned).
+    Channel,
 }
 
 /// Request: ticket figures for tickets opened in a period (`svc.intake.report.tickets`).

@@ -6204,7 +6204,7 @@ export interface components {
             phone?: string | null;
         };
         /** @description What a ticket report is grouped by. */
-        ReportGroup: "district" | "priority" | "type" | "tier" | "product_line" | "owner" | "month" | "week";
+        ReportGroup: "district" | "priority" | "type" | "tier" | "product_line" | "owner" | "month" | "week" | "channel";
         /** @description Request for a one-time code. */
         RequestCode: {
             /** @description Ticket number, e.g. `T2026-000042`. */
@@ -12413,7 +12413,7 @@ export interface operations {
             query: {
                 /** @description Tickets opened at or after this instant (RFC 3339). */
                 from: string;
-                /** @description district, priority, type, tier, product_line, owner, month or week. */
+                /** @description district, priority, type, tier, product_line, owner, month, week or channel (phone, web, email, chat, walk_in, dealer_drop_off, planned). */
                 group_by: components["schemas"]["ReportGroup"];
                 /** @description Tickets opened before this instant (RFC 3339); at most 400 days after `from`. */
                 to: string;

@@ -466,7 +466,7 @@ pub(crate) fn routes() -> Routes {
                 .params(&[
                     query("from", schema::<chrono::DateTime<chrono::Utc>>, "Tickets opened at or after this instant (RFC 3339).").required(),
                     query("to", schema::<chrono::DateTime<chrono::Utc>>, "Tickets opened before this instant (RFC 3339); at most 400 days after `from`.").required(),
-                    query("group_by", schema::<ReportGroup>, "district, priority, type, tier, product_line, owner, month or week.").required(),
+                    query("group_by", schema::<ReportGroup>, "district, priority, type, tier, product_line, owner, month, week or channel (phone, web, email, chat, walk_in, dealer_drop_off, planned).").required(),
                 ])
                 .reply::<TicketReport>()
                 .to(ticket_report),

@@ -1,6 +1,6 @@
 //! Ticket reports, free of I/O: first-response and resolution times in working time, SLA
 //! compliance, paused SLA clocks, repeat repairs and complaints, grouped by district, priority, type, tier,
-//! product line, owner, month or week.
+//! product line, owner, month, week or the channel the request came in by.
 use std::collections::BTreeMap;
 
 use aftercare_calendar::BusinessCalendar;
@@ -32,6 +32,8 @@ pub struct TicketFacts {
     pub priority: String,
     /// Type.
     pub ticket_type: String,
+    /// The channel it came in by (`phone`, `web`, `walk_in`…).
+    pub channel: String,
     /// Tier.
     pub tier: String,
     /// Product line of the machine, if any.
@@ -52,6 +54,7 @@ pub fn key(f: &TicketFacts, group: ReportGroup, calendar: &BusinessCalendar) -> 
         ReportGroup::Priority => f.priority.clone(),
         ReportGroup::Type => f.ticket_type.clone(),
         ReportGroup::Tier => f.tier.clone(),
+        ReportGroup::Channel => f.channel.clone(),
         ReportGroup::ProductLine => f.product_line.clone().unwrap_or_else(none),
         ReportGroup::Owner => f.owner.clone().unwrap_or_else(none),
         ReportGroup::Month => {
@@ -191,6 +194,7 @@ mod tests {
             district: district.into(),
             priority: "p2".into(),
             ticket_type: "fault".into(),
+            channel: "phone".into(),
             tier: "standard".into(),
             product_line: Some("copier".into()),
             owner: None,
@@ -248,6 +252,29 @@ mod tests {
             &c,
         );
         assert_eq!((total.paused, total.paused_minutes), (2, 150.0));
+    }
+
+    #[test]
+    fn tickets_group_by_the_channel_they_came_in_by() {
+        let c = BusinessCalendar::china();
+        let mut web = facts("tianhe", cst(23, 9, 0));
+        web.channel = "web".into();
+        web.first_response_at = Some(cst(23, 9, 30));
+        let mut walk_in = facts("haizhu", cst(23, 9, 0));
+        walk_in.channel = "walk_in".into();
+        walk_in.complaint = true;
+        let phone = facts("tianhe", cst(23, 9, 0));
+        let (rows, total) = aggregate(
+            &[web, walk_in, phone.clone(), phone],
+            ReportGroup::Channel,
+            cst(23, 12, 0),
+            &c,
+        );
+        let keys: Vec<(&str, u64)> = rows.iter().map(|r| (r.key.as_str(), r.tickets)).collect();
+        assert_eq!(keys, [("phone", 2), ("walk_in", 1), ("web", 1)]);
+        assert_eq!((rows[2].responded, rows[2].response_met), (1, 1));
+        assert_eq!(rows[1].complaints, 1);
+        assert_eq!(total.tickets, 4);
     }
 
     #[test]

@@ -627,6 +627,7 @@ struct FactsRow {
     resolution_due: i64,
     status: String,
     ticket_type: String,
+    channel: String,
     district: String,
     priority: String,
     tier: String,
@@ -648,7 +649,7 @@ pub(crate) async fn report_facts(
 ) -> Result<Vec<crate::domain::report::TicketFacts>> {
     let rows: Vec<FactsRow> = sqlx::query_as(
         "select t.opened_at, t.first_response_at, t.first_response_due, t.resolved_at, t.resolution_due,
-            t.status, t.ticket_type, t.district, t.priority, t.tier, t.machine, t.owner,
+            t.status, t.ticket_type, t.channel, t.district, t.priority, t.tier, t.machine, t.owner,
             t.paused_ms, t.paused_since,
             (select count(*) from ticket_history h where h.ticket_id = t.ticket_id and h.to_status = 'reopened') as reopened
          from ticket t where t.opened_at >= $1 and t.opened_at < $2 order by t.opened_at limit $3",
@@ -674,6 +675,7 @@ pub(crate) async fn report_facts(
                 district: r.district,
                 priority: r.priority,
                 ticket_type: r.ticket_type,
+                channel: r.channel,
                 tier: r.tier,
                 product_line: machine.map(|m| m.product_line),
                 owner: r.owner,
