@@ -145,6 +145,93 @@ async fn canon_visit(svc: &ServiceHarness, serial: &str, months_ago: u32) -> Val
     page["items"][0].clone()
 }
 
+/// Receipts are listed newest number first a page at a time, by state, by number or
+/// customer name and by day of issue; a receipt's payments are read back.
+async fn receipts_are_searched_by_state_name_and_day(backend: TestBackend) {
+    let svc = billing(backend).await;
+    let a = canon_visit(&svc, "CN-S1", 30).await;
+    let b = canon_visit(&svc, "CN-S2", 30).await;
+    let c = canon_visit(&svc, "CN-S3", 30).await;
+    ok(
+        &svc,
+        "payment.record",
+        json!({"invoice_id": b["id"], "method": "alipay", "amount": b["outstanding"], "reference": "ALI-1"}),
+    )
+    .await;
+    let numbers = |page: &Value| -> Vec<String> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["number"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let n = |r: &Value| r["number"].as_str().unwrap().to_owned();
+    let first = ok(&svc, "invoice.list", json!({"limit": 2})).await;
+    assert_eq!(numbers(&first), [n(&c), n(&b)]);
+    assert_eq!(first["next_cursor"], json!(n(&b)));
+    let rest = ok(
+        &svc,
+        "invoice.list",
+        json!({"limit": 2, "cursor": first["next_cursor"]}),
+    )
+    .await;
+    assert_eq!(numbers(&rest), [n(&a)]);
+    assert!(rest["next_cursor"].is_null(), "{rest}");
+    let open = ok(&svc, "invoice.list", json!({"state": "open"})).await;
+    assert_eq!(numbers(&open), [n(&c), n(&a)]);
+    let settled = ok(&svc, "invoice.list", json!({"state": "settled"})).await;
+    assert_eq!(numbers(&settled), [n(&b)]);
+    let by_name = ok(&svc, "invoice.list", json!({"q": "tianhe PRINT"})).await;
+    assert_eq!(numbers(&by_name).len(), 3);
+    let by_number = ok(&svc, "invoice.list", json!({"q": n(&a).to_lowercase()})).await;
+    assert_eq!(numbers(&by_number), [n(&a)]);
+    for q in ["nobody", "%", "_"] {
+        let none = ok(&svc, "invoice.list", json!({"q": q})).await;
+        assert_eq!(numbers(&none).len(), 0, "{q}");
+    }
+    let today = (Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let tomorrow = today + chrono::Duration::days(1);
+    let on_day = ok(
+        &svc,
+        "invoice.list",
+        json!({"from": today.to_string(), "to": today.to_string()}),
+    )
+    .await;
+    assert_eq!(numbers(&on_day).len(), 3);
+    let later = ok(&svc, "invoice.list", json!({"from": tomorrow.to_string()})).await;
+    assert_eq!(numbers(&later).len(), 0);
+    let e = refused(&svc, "invoice.list", json!({"limit": 0})).await;
+    assert_eq!((e.status, e.errors[0].field.as_str()), (422, "limit"));
+
+    let paid = ok(&svc, "payment.list", json!({"id": n(&b)})).await;
+    assert_eq!(paid["items"].as_array().unwrap().len(), 1, "{paid}");
+    assert_eq!(
+        (
+            paid["items"][0]["method"].as_str(),
+            paid["items"][0]["reference"].as_str(),
+            &paid["items"][0]["amount"]
+        ),
+        (Some("alipay"), Some("ALI-1"), &b["outstanding"])
+    );
+    assert_eq!(
+        refused(&svc, "payment.list", json!({"id": "R1900-000001"}))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn receipts_are_searched_by_state_name_and_day_on_sqlite() {
+    receipts_are_searched_by_state_name_and_day(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn receipts_are_searched_by_state_name_and_day_on_postgresql() {
+    receipts_are_searched_by_state_name_and_day(TestBackend::Postgres).await;
+}
+
 /// A brand's warranty work is claimed from the brand: the lines it covers on every
 /// receipt merge into the brand's one open draft until it is submitted, the brand's
 /// required fields come first, and the claim is decided and paid no more than claimed.

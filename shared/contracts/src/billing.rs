@@ -91,6 +91,47 @@ pub struct InvoiceLine {
     pub sku: Option<String>,
 }
 
+/// Where a receipt stands in the receipts list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceState {
+    /// Something is still owed.
+    Open,
+    /// Nothing is owed: paid, credited or never charged.
+    Settled,
+}
+
+/// Request: receipts (`svc.billing.invoice.list`), newest number first: those of one work
+/// order, or searched by state, customer and day of issue, a page at a time.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListInvoices {
+    /// Only the receipts of this work order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_order_id: Option<String>,
+    /// Only open (owing) or only settled receipts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<InvoiceState>,
+    /// Only this customer's receipts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// The receipt number or the customer name contains this (case ignored).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// Issued on or after this service-local day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Issued on or before this service-local day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// Page size, 1–500 (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Cursor of the previous page (the last receipt number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
 /// A receipt (票据) as the gateway shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Invoice {
@@ -1323,6 +1364,11 @@ crate::rpc::id_request!(
 crate::rpc::id_request!(
     /// Request: the credit notes of one invoice, `id` being the invoice (`svc.billing.credit_note.list`).
     ListCreditNotes
+);
+crate::rpc::id_request!(
+    /// Request: the payments of one receipt, oldest first, `id` being the receipt
+    /// (`svc.billing.payment.list`).
+    ListPayments
 );
 crate::rpc::id_request!(
     /// Request: one refund (`svc.billing.refund.get`).

@@ -149,8 +149,9 @@ requests! {
     }
     Billing in billing {
         GetInvoice => "svc.billing.invoice.get" -> Invoice;
-        ByWorkOrder => "svc.billing.invoice.list" -> Page<Invoice>;
+        ListInvoices => "svc.billing.invoice.list" -> Page<Invoice>;
         RecordPayment => "svc.billing.payment.record" -> Payment;
+        ListPayments => "svc.billing.payment.list" -> Page<Payment>;
         ReceivablesRequest => "svc.billing.report.receivables" -> ReceivablesReport;
         CreateContract => "svc.billing.contract.create" -> Contract;
         GetContract => "svc.billing.contract.get" -> Contract;

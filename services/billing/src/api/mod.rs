@@ -15,9 +15,10 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
     Contract, CreateContract, CreateCreditNote, CreditNote, GetContract, GetInvoice, Invoice,
-    ListContracts, ListCreditNotes, Payment, RecordIou, RecordPayment, TerminateContract,
+    ListContracts, ListCreditNotes, ListInvoices, ListPayments, Payment, RecordIou, RecordPayment,
+    TerminateContract,
 };
-use aftercare_contracts::rpc::{ByWorkOrder, Page};
+use aftercare_contracts::rpc::Page;
 use aftercare_platform::Db;
 use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
 
@@ -42,7 +43,8 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         .on::<GetContract, _>(get_contract)
         .on::<ListContracts, _>(list_contracts)
         .on::<GetInvoice, _>(get)
-        .on::<ByWorkOrder, _>(list);
+        .on::<ListInvoices, _>(list)
+        .on::<ListPayments, _>(list_payments);
     let endpoints = fees::register(endpoints);
     let endpoints = cash::register(endpoints);
     let endpoints = refunds::register(endpoints);
@@ -68,15 +70,43 @@ async fn get(
         .ok_or_else(|| ServiceError::not_found("invoice", &req.id))
 }
 
-/// The receipts of a work order.
+/// Receipts newest number first: of a work order, or searched by state, customer and day
+/// of issue, a page at a time.
 async fn list(
     State { db, .. }: State,
     _ctx: RequestContext,
-    req: ByWorkOrder,
+    req: ListInvoices,
 ) -> Result<Page<Invoice>, ServiceError> {
+    let limit = i64::from(req.limit.unwrap_or(50));
+    if !(1..=500).contains(&limit) {
+        return Err(ServiceError::field(
+            "limit",
+            "out_of_range",
+            "limit must be a whole number from 1 to 500",
+        ));
+    }
     let mut conn = db.read_conn().await?;
+    let mut items = store::receipts::search(&mut conn, &req, limit).await?;
+    let more = items.len() > usize::try_from(limit).unwrap_or(usize::MAX);
+    items.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    let next_cursor = more
+        .then(|| items.last().map(|i| i.number.clone()))
+        .flatten();
+    Ok(Page { items, next_cursor })
+}
+
+/// The payments of a receipt, oldest first.
+async fn list_payments(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListPayments,
+) -> Result<Page<Payment>, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    let inv = store::receipts::get(&mut conn, req.id.trim())
+        .await?
+        .ok_or_else(|| ServiceError::not_found("invoice", &req.id))?;
     Ok(Page {
-        items: store::receipts::by_work_order(&mut conn, req.work_order_id.trim()).await?,
+        items: store::payments::payments(&mut conn, inv.id).await?,
         next_cursor: None,
     })
 }

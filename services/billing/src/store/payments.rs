@@ -62,3 +62,50 @@ pub(crate) async fn credit_notes(
             .await?;
     rows.into_iter().map(|(b,)| from_json(&b)).collect()
 }
+
+#[derive(sqlx::FromRow)]
+struct PaymentRow {
+    payment_id: String,
+    invoice_id: String,
+    method: String,
+    amount_minor: i64,
+    currency: String,
+    collected_by: Option<String>,
+    reference: String,
+    recorded_by: String,
+    at: i64,
+}
+
+/// The payments of a receipt, oldest first, in the receipt's currency.
+pub(crate) async fn payments(
+    conn: &mut AnyConnection,
+    invoice_id: Uuid,
+) -> Result<Vec<aftercare_contracts::billing::Payment>> {
+    use aftercare_platform::db::{from_text, parse_id};
+    let rows: Vec<PaymentRow> = sqlx::query_as(
+        "select p.payment_id, p.invoice_id, p.method, p.amount_minor, i.currency, p.collected_by,
+            p.reference, p.recorded_by, p.at
+         from payment p join invoice i on i.invoice_id = p.invoice_id
+         where p.invoice_id = $1 order by p.at, p.payment_id",
+    )
+    .bind(invoice_id.to_string())
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(aftercare_contracts::billing::Payment {
+                id: parse_id(&r.payment_id)?,
+                invoice_id: parse_id(&r.invoice_id)?,
+                method: from_text(&r.method)?,
+                amount: aftercare_contracts::Money {
+                    amount_minor: r.amount_minor,
+                    currency: r.currency,
+                },
+                collected_by: r.collected_by.as_deref().map(parse_id).transpose()?,
+                reference: r.reference,
+                recorded_by: r.recorded_by,
+                at: aftercare_platform::from_ms(r.at),
+            })
+        })
+        .collect()
+}

@@ -1,6 +1,7 @@
-//! Receipts (invoices): stored once per visit with their filing for reports, read by id,
-//! number or work order, settled by payments and credit notes, an IOU recorded; the open
-//! receivables, the revenue facts and the overdue-reminder bookkeeping read from them.
+//! Receipts (invoices): stored once per visit with their filing for reports, read by id
+//! or number, searched by work order, state, customer and day, settled by payments and
+//! credit notes, an IOU recorded; the open receivables, the revenue facts and the
+//! overdue-reminder bookkeeping read from them.
 use aftercare_contracts::Money;
 use aftercare_contracts::billing::{Coverage, Invoice, InvoiceLine, Iou};
 use aftercare_contracts::dispatch::WorkType;
@@ -144,17 +145,83 @@ pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<
     row.map(InvoiceRow::into_invoice).transpose()
 }
 
-/// The receipts of a work order.
-pub(crate) async fn by_work_order(
+/// Receipts newest number first, filtered as `req` asks, one more than `limit` so the
+/// caller knows whether another page follows.
+pub(crate) async fn search(
     conn: &mut AnyConnection,
-    work_order_id: &str,
+    req: &aftercare_contracts::billing::ListInvoices,
+    limit: i64,
 ) -> Result<Vec<Invoice>> {
-    let rows: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} where work_order_id = $1 order by number"
-    )))
-    .bind(work_order_id)
-    .fetch_all(conn)
-    .await?;
+    use aftercare_contracts::billing::InvoiceState;
+    let mut clauses: Vec<String> = Vec::new();
+    let mut binds: Vec<String> = Vec::new();
+    // Each `?` of a clause takes the next placeholder, bound to `value`.
+    let mut add = |clause: &str, value: String| {
+        let mut out = String::new();
+        for (i, part) in clause.split('?').enumerate() {
+            if i > 0 {
+                binds.push(value.clone());
+                out.push_str(&format!("${}", binds.len()));
+            }
+            out.push_str(part);
+        }
+        clauses.push(out);
+    };
+    if let Some(w) = &req.work_order_id {
+        add("work_order_id = ?", w.trim().to_owned());
+    }
+    if let Some(c) = req.customer_id {
+        add("customer_id = ?", c.to_string());
+    }
+    if let Some(q) = req.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let escaped = q
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        add(
+            "(lower(number) like ? escape '\\' or lower(customer_name) like ? escape '\\')",
+            format!("%{escaped}%"),
+        );
+    }
+    if let Some(from) = req.from {
+        add("issued_day >= ?", from.to_string());
+    }
+    if let Some(to) = req.to {
+        add("issued_day <= ?", to.to_string());
+    }
+    if let Some(cursor) = &req.cursor {
+        add("number < ?", cursor.clone());
+    }
+    match req.state {
+        Some(InvoiceState::Open) => {
+            add(
+                "charged_minor - paid_minor - credited_minor > 0",
+                String::new(),
+            );
+        }
+        Some(InvoiceState::Settled) => {
+            add(
+                "charged_minor - paid_minor - credited_minor <= 0",
+                String::new(),
+            );
+        }
+        None => {}
+    }
+    let filter = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" where {}", clauses.join(" and "))
+    };
+    let sql = format!(
+        "{SELECT}{filter} order by number desc limit ${}",
+        binds.len() + 1
+    );
+    let mut query = sqlx::query_as::<_, InvoiceRow>(sqlx::AssertSqlSafe(sql));
+    for b in binds {
+        query = query.bind(b);
+    }
+    let rows: Vec<InvoiceRow> = query.bind(limit + 1).fetch_all(conn).await?;
     rows.into_iter().map(InvoiceRow::into_invoice).collect()
 }
 

@@ -89,6 +89,7 @@ export const OPERATION_ROLES = {
   listMaintenancePlans: ["admin","agent","dispatcher","manager"],
   listMovements: ["admin","finance","manager","warehouse"],
   listParts: ["admin","agent","dispatcher","finance","manager","technician","warehouse"],
+  listPayments: ["admin","agent","finance","manager"],
   listProductLines: "public",
   listPurchaseRequests: ["admin","finance","manager","warehouse"],
   listQualityWarnings: ["admin","dispatcher","manager","warehouse"],

@@ -972,8 +972,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Receipts of a work order
-         * @description Roles: customer, agent, finance, manager, admin. Scope — customer: receipts of own tickets only.
+         * Receipts, newest number first: those of a work order, or searched by state, customer, number or name and day of issue, a page at a time
+         * @description Roles: customer, agent, finance, manager, admin. Scope — customer: receipts of own tickets only, one work order at a time.
          */
         get: operations["listInvoices"];
         put?: never;
@@ -1055,7 +1055,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The payments of a receipt, oldest first: method, amount, reference, who collected and who recorded it
+         * @description Roles: agent, finance, manager, admin.
+         */
+        get: operations["listPayments"];
         put?: never;
         /**
          * Record a payment of a receipt (cash, bank transfer, WeChat Pay, Alipay; recorded, not processed); never more than is owed
@@ -4498,6 +4502,8 @@ export interface components {
             /** @description Price per unit. */
             unit_price: components["schemas"]["Money"];
         };
+        /** @description Where a receipt stands in the receipts list. */
+        InvoiceState: "open" | "settled";
         /** @description An IOU (欠条): the customer's signed promise to pay what a receipt still owes. */
         Iou: {
             /**
@@ -5139,75 +5145,82 @@ export interface components {
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page27: {
             /** @description The items of this page. */
-            items: components["schemas"]["CashDay"][];
+            items: components["schemas"]["Payment"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page28: {
             /** @description The items of this page. */
-            items: components["schemas"]["Refund"][];
+            items: components["schemas"]["CashDay"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page29: {
             /** @description The items of this page. */
-            items: components["schemas"]["ManufacturerClaim"][];
+            items: components["schemas"]["Refund"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page30: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimRequirements"][];
+            items: components["schemas"]["ManufacturerClaim"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page31: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimsOutstanding"][];
+            items: components["schemas"]["ClaimRequirements"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page32: {
             /** @description The items of this page. */
-            items: components["schemas"]["Renewal"][];
+            items: components["schemas"]["ClaimsOutstanding"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page33: {
             /** @description The items of this page. */
-            items: components["schemas"]["Callback"][];
+            items: components["schemas"]["Renewal"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page34: {
             /** @description The items of this page. */
-            items: components["schemas"]["FollowUp"][];
+            items: components["schemas"]["Callback"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page35: {
             /** @description The items of this page. */
-            items: components["schemas"]["Ranking"][];
+            items: components["schemas"]["FollowUp"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page36: {
             /** @description The items of this page. */
-            items: components["schemas"]["Campaign"][];
+            items: components["schemas"]["Ranking"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page37: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Campaign"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page38: {
             /** @description The items of this page. */
             items: components["schemas"]["QualityWarning"][];
             /** @description Cursor for the next page; absent on the last page. */
@@ -8239,7 +8252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page33"];
+                    "application/json": components["schemas"]["Page34"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8401,7 +8414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page36"];
+                    "application/json": components["schemas"]["Page37"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8472,7 +8485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page27"];
+                    "application/json": components["schemas"]["Page28"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8588,7 +8601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page30"];
+                    "application/json": components["schemas"]["Page31"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -8661,7 +8674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page29"];
+                    "application/json": components["schemas"]["Page30"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9720,7 +9733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page34"];
+                    "application/json": components["schemas"]["Page35"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9970,9 +9983,23 @@ export interface operations {
     };
     listInvoices: {
         parameters: {
-            query: {
-                /** @description The work order whose records to list. */
-                work_order_id: string;
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only this customer's receipts. */
+                customer_id?: string;
+                /** @description Issued on or after this day (service-local). */
+                from?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                /** @description The receipt number or the customer name contains this (case ignored), up to 100 characters. */
+                q?: string;
+                /** @description open (something is owed) or settled (nothing is). */
+                state?: components["schemas"]["InvoiceState"];
+                /** @description Issued on or before this day (service-local). */
+                to?: string;
+                /** @description Only the receipts of this work order (required for a customer). */
+                work_order_id?: string;
             };
             header?: never;
             path?: never;
@@ -10160,6 +10187,38 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Receipt id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page27"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -11627,7 +11686,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page37"];
+                    "application/json": components["schemas"]["Page38"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11740,7 +11799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page35"];
+                    "application/json": components["schemas"]["Page36"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11839,7 +11898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page28"];
+                    "application/json": components["schemas"]["Page29"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11959,7 +12018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page32"];
+                    "application/json": components["schemas"]["Page33"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12224,7 +12283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page31"];
+                    "application/json": components["schemas"]["Page32"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

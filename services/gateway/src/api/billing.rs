@@ -7,14 +7,14 @@ use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements, ClaimStatus,
     ClaimsReportRequest, Contract, ContractsSignedReport, ContractsSignedRequest, CreateContract,
     CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetClaim, GetContract,
-    GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice, ListClaimRequirements, ListClaims,
-    ListContracts, ListCreditNotes, ListFeeSchedules, ListRefunds, ListRenewals, ManufacturerClaim,
-    PayRefund, Payment, ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou,
-    RecordPayment, RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus,
-    RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields, TerminateContract,
-    TransitionClaim,
+    GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice, InvoiceState, ListClaimRequirements,
+    ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules, ListInvoices, ListPayments,
+    ListRefunds, ListRenewals, ManufacturerClaim, PayRefund, Payment, ReceivablesReport,
+    ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment, RecordRenewalOutcome, Refund,
+    RefundStatus, Renewal, RenewalStatus, RevenueGrouping, RevenueReport, RevenueRequest,
+    SetClaimFields, TerminateContract, TransitionClaim,
 };
-use aftercare_contracts::rpc::{ByWorkOrder, Page};
+use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;
 use axum::body::Body;
@@ -24,13 +24,12 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::model::day_schema;
-use super::operation::{Routes, WORK_ORDER_FILTER, get, path, path_id, post, query, schema};
-use super::query::ListQuery;
+use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, schema};
 use super::roles::INVOICE_READERS;
 use super::visibility::visible_ticket;
 use crate::body::json_with;
 use crate::error::ApiError;
-use crate::http::{created, parse_day, parse_uuid_param};
+use crate::http::{created, parse_day, parse_limit, parse_uuid_param};
 use crate::identity::Principal;
 use crate::state::AppState;
 
@@ -358,23 +357,65 @@ async fn invoice_visible(s: &AppState, p: &Principal, i: &Invoice) -> Result<boo
     }
 }
 
-fn required_work_order(q: &ListQuery) -> Result<ByWorkOrder, ApiError> {
-    let raw = q
-        .work_order_id
-        .as_deref()
-        .ok_or_else(|| ApiError::field("work_order_id", "required", "filter by work_order_id"))?;
-    Ok(ByWorkOrder {
-        work_order_id: parse_uuid_param("work_order_id", raw)?.to_string(),
-    })
+/// Query parameters of the receipts list.
+#[derive(Debug, Deserialize)]
+pub(crate) struct InvoiceQuery {
+    work_order_id: Option<String>,
+    state: Option<String>,
+    customer_id: Option<String>,
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// An optional day query parameter.
+fn optional_day(name: &str, raw: Option<&str>) -> Result<Option<chrono::NaiveDate>, ApiError> {
+    raw.map(|r| parse_day(name, Some(r))).transpose()
 }
 
 pub(crate) async fn list_invoices(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
-    Query(q): Query<ListQuery>,
+    Query(q): Query<InvoiceQuery>,
 ) -> Result<Response, ApiError> {
-    let by = required_work_order(&q)?;
-    let mut page: Page<Invoice> = s.call(&by, Some(&p)).await?;
+    let work_order_id = q
+        .work_order_id
+        .as_deref()
+        .map(|w| parse_uuid_param("work_order_id", w).map(|u| u.to_string()))
+        .transpose()?;
+    // A customer lists the receipts of one work order of theirs at a time.
+    if p.role == Role::Customer && work_order_id.is_none() {
+        return Err(ApiError::field(
+            "work_order_id",
+            "required",
+            "filter by work_order_id",
+        ));
+    }
+    let text = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    if text.is_some_and(|t| t.chars().count() > 100) {
+        return Err(ApiError::field(
+            "q",
+            "too_long",
+            "q is at most 100 characters",
+        ));
+    }
+    let req = ListInvoices {
+        work_order_id,
+        state: super::query::parse_enum::<InvoiceState>("state", q.state.as_deref())?,
+        customer_id: q
+            .customer_id
+            .as_deref()
+            .map(|c| parse_uuid_param("customer_id", c))
+            .transpose()?,
+        q: text.map(str::to_owned),
+        from: optional_day("from", q.from.as_deref())?,
+        to: optional_day("to", q.to.as_deref())?,
+        limit: Some(parse_limit(q.limit.as_deref())?),
+        cursor: q.cursor,
+    };
+    let mut page: Page<Invoice> = s.call(&req, Some(&p)).await?;
     let mut visible = Vec::with_capacity(page.items.len());
     for i in page.items {
         if invoice_visible(&s, &p, &i).await? {
@@ -402,10 +443,19 @@ pub(crate) fn routes() -> Routes {
     Routes::tagged("billing")
         .add(
             get("listInvoices", "/invoices")
-                .summary("Receipts of a work order")
+                .summary("Receipts, newest number first: those of a work order, or searched by state, customer, number or name and day of issue, a page at a time")
                 .roles(INVOICE_READERS)
-                .scope("customer: receipts of own tickets only")
-                .params(&[WORK_ORDER_FILTER])
+                .scope("customer: receipts of own tickets only, one work order at a time")
+                .params(&[
+                    query("work_order_id", schema::<uuid::Uuid>, "Only the receipts of this work order (required for a customer)."),
+                    query("state", schema::<InvoiceState>, "open (something is owed) or settled (nothing is)."),
+                    query("customer_id", schema::<uuid::Uuid>, "Only this customer's receipts."),
+                    query("q", schema::<String>, "The receipt number or the customer name contains this (case ignored), up to 100 characters."),
+                    query("from", day_schema, "Issued on or after this day (service-local)."),
+                    query("to", day_schema, "Issued on or before this day (service-local)."),
+                    LIMIT,
+                    CURSOR,
+                ])
                 .reply::<Page<Invoice>>()
                 .to(list_invoices),
         )
@@ -529,6 +579,13 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[path_id("Receipt id or number.")])
                 .forward::<ListCreditNotes>(),
+        )
+        .add(
+            get("listPayments", "/invoices/{id}/payments")
+                .summary("The payments of a receipt, oldest first: method, amount, reference, who collected and who recorded it")
+                .roles(&[Agent, Finance, Manager, Admin])
+                .params(&[path_id("Receipt id or number.")])
+                .forward::<ListPayments>(),
         )
         .add(
             post("recordIou", "/invoices/{id}/iou")

@@ -143,13 +143,6 @@ pub(crate) const REVEAL_REASON: Param = query(
     reveal_reason_schema,
     "Required with `personal_data=show`: why you need the unmasked data, 5–500 characters (kept in the audit log).",
 );
-/// The work order whose records (receipts, movements) a list shows.
-pub(crate) const WORK_ORDER_FILTER: Param = query(
-    "work_order_id",
-    schema::<uuid::Uuid>,
-    "The work order whose records to list.",
-)
-.required();
 
 /// What the success response carries.
 #[derive(Debug, Clone, Copy)]

@@ -10,7 +10,6 @@ use crate::error::ApiError;
 pub(crate) struct ListQuery {
     pub(crate) ticket_id: Option<String>,
     pub(crate) technician_id: Option<String>,
-    pub(crate) work_order_id: Option<String>,
     pub(crate) customer_id: Option<String>,
     pub(crate) status: Option<String>,
     pub(crate) personal_data: Option<String>,
