@@ -4,6 +4,7 @@
 //! settings it needs.
 
 use aftercare_calendar::BusinessCalendar;
+use aftercare_platform::Clock;
 use aftercare_platform::settings::{Lookup, whole_number};
 use chrono::{Duration, NaiveTime};
 
@@ -20,6 +21,9 @@ pub struct Config {
     /// (5–2880 working minutes, default 120) and `AFTERCARE_ANSWER_LINK_DAYS` (1–60,
     /// default 7).
     pub callbacks: CallbackPolicy,
+    /// Where the time is read: the system clock (a test sets another, to run the service
+    /// at a chosen instant).
+    pub clock: Clock,
 }
 
 impl Config {
@@ -64,6 +68,7 @@ impl Config {
                     days(d.link_valid_for),
                 )?)),
             },
+            clock: Clock::SYSTEM,
         })
     }
 }

@@ -35,12 +35,13 @@ pub async fn build(
     config: Config,
 ) -> Result<ServiceHost> {
     let policy = Arc::new(config.callbacks);
-    ServiceHost::open(
+    ServiceHost::open_with_clock(
         Service::Survey,
         bus,
         database_url,
         &MIGRATIONS,
         settings,
+        config.clock,
         |db| {
             (
                 api::endpoints(db, policy.clone()),

@@ -1,14 +1,16 @@
-//! Survey's periodic job: escalates follow-ups left open for two working days and
-//! publishes the weekly ranking on Monday and the monthly one on the 3rd. Both are
-//! idempotent (a follow-up escalates once, a period is published once), so several
-//! survey replicas may run it.
+//! Survey's periodic job: escalates follow-ups left open for two working days, reminds
+//! the assignee of each call task whose due time came and escalates a call task overdue
+//! by its kind's rule to the manager, and publishes the weekly ranking on Monday and the
+//! monthly one on the 3rd. All are idempotent (a follow-up or a task escalates once, a
+//! due time is reminded once, a period is published once), so several survey replicas
+//! may run it.
 use std::sync::Arc;
 
 use aftercare_contracts::survey::RankingKind;
 use aftercare_platform::host::Job;
-use aftercare_platform::{Db, Result, from_ms, now_ms};
+use aftercare_platform::{Db, Result};
 
-use crate::app::{follow_ups, rankings};
+use crate::app::{call_tasks, follow_ups, rankings};
 use crate::domain::CallbackPolicy;
 use crate::domain::periods::latest_due;
 
@@ -27,7 +29,11 @@ async fn sweep(db: &Db, policy: &CallbackPolicy) -> Result<()> {
     let mut uow = db.begin().await?;
     follow_ups::escalate_due(&mut uow).await?;
     uow.commit().await?;
-    let today = policy.calendar.local_date(from_ms(now_ms()));
+    let mut uow = db.begin().await?;
+    call_tasks::remind_due(&mut uow).await?;
+    call_tasks::escalate_due(&mut uow).await?;
+    uow.commit().await?;
+    let today = policy.calendar.local_date(db.clock().now());
     for kind in [RankingKind::Weekly, RankingKind::Monthly] {
         let (start, _) = latest_due(kind, today);
         let mut uow = db.begin().await?;

@@ -206,6 +206,13 @@ requests! {
         ListQualityWarnings => "svc.survey.quality_warning.list" -> Page<QualityWarning>;
         GetQualityThresholds => "svc.survey.quality_thresholds.get" -> QualityThresholds;
         ReplaceQualityThresholds => "svc.survey.quality_thresholds.replace" -> QualityThresholds;
+        ListCallTasks => "svc.survey.call_task.list" -> Page<CallTask>;
+        GetCallTask => "svc.survey.call_task.get" -> CallTask;
+        RecordCallAttempt => "svc.survey.call_task.attempt" -> CallTask;
+        ReassignCallTask => "svc.survey.call_task.reassign" -> CallTask;
+        CloseCallTask => "svc.survey.call_task.close" -> CallTask;
+        GetCallAssignmentRules => "svc.survey.call_rules.get" -> CallAssignmentRules;
+        ReplaceCallAssignmentRules => "svc.survey.call_rules.replace" -> CallAssignmentRules;
     }
 }
 

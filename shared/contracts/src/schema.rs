@@ -71,6 +71,8 @@ macro_rules! every_event {
             $f::<survey::FollowUpEscalated>(),
             $f::<survey::RankingPublished>(),
             $f::<survey::QualityWarningRaised>(),
+            $f::<survey::CallTaskDue>(),
+            $f::<survey::CallTaskEscalated>(),
         ]
     };
 }

@@ -147,8 +147,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.ticket.reply_due",
         producer: Service::Intake,
-        consumers: &[],
-        summary: "80 % of the time to a reply an agent promised the customer (我会在X点前给您回复) has passed and the reply is not recorded yet.",
+        consumers: &[Service::Survey],
+        summary: "80 % of the time to a reply an agent promised the customer (我会在X点前给您回复) has passed and the reply is not recorded yet; survey queues the call for the agent.",
     },
     EventSpec {
         subject: "intake.ticket.reply_overdue",
@@ -183,8 +183,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.warranty.registered",
         producer: Service::Intake,
-        consumers: &[Service::Dispatch, Service::Billing],
-        summary: "A warranty card (保修卡) came in: the customer and machine are on file, a welcome call is due within 2 working days and a first maintenance visit is to be booked within 7 days.",
+        consumers: &[Service::Dispatch, Service::Billing, Service::Survey],
+        summary: "A warranty card (保修卡) came in: the customer and machine are on file, a welcome call is due within 2 working days and a first maintenance visit is to be booked within 7 days; survey queues the welcome call.",
     },
     EventSpec {
         subject: "intake.customer.merged",
@@ -290,8 +290,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "inventory.consumable.replacement_due",
         producer: Service::Inventory,
-        consumers: &[Service::Intake],
-        summary: "A machine's toner or drum runs out within the lead time by its meter readings; intake opens a contact task.",
+        consumers: &[Service::Intake, Service::Survey],
+        summary: "A machine's toner or drum runs out within the lead time by its meter readings; intake opens a contact task and survey queues the call 7 days before it runs out.",
     },
     EventSpec {
         subject: "inventory.reservation.confirmed",
@@ -356,8 +356,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "billing.receivable.overdue",
         producer: Service::Billing,
-        consumers: &[],
-        summary: "A receipt still owes money more than 30 days after it was issued, every week while it owes money, or once when the day its IOU promised passes.",
+        consumers: &[Service::Survey],
+        summary: "A receipt still owes money more than 30 days after it was issued, every week while it owes money, or once when the day its IOU promised passes; survey queues a payment call while none is open.",
     },
     EventSpec {
         subject: "billing.renewal.listed",
@@ -368,8 +368,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "billing.renewal.follow_up_due",
         producer: Service::Billing,
-        consumers: &[],
-        summary: "This week's renewal call is due (weekly from the 1st of the month before the end, until renewed or declined).",
+        consumers: &[Service::Survey],
+        summary: "This week's renewal call is due (weekly from the 1st of the month before the end, until renewed or declined); survey queues the call while none is open.",
     },
     EventSpec {
         subject: "survey.callback.scheduled",
@@ -418,6 +418,18 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Survey,
         consumers: &[],
         summary: "The same fault or part repeated on a model within a month, quarter or year beyond the threshold; carries the evidence.",
+    },
+    EventSpec {
+        subject: "survey.call_task.due",
+        producer: Service::Survey,
+        consumers: &[],
+        summary: "An outbound call task (callback, welcome call, renewal, consumables contact, complaint answer, follow-up, overdue payment) fell due; its assignee is reminded once per due time.",
+    },
+    EventSpec {
+        subject: "survey.call_task.escalated",
+        producer: Service::Survey,
+        consumers: &[],
+        summary: "An outbound call task stayed open past its kind's escalation time (a complaint answer one working day after it was due) and goes to the manager, once.",
     },
 ];
 

@@ -9,6 +9,14 @@ use uuid::Uuid;
 use crate::rpc::ListOrder;
 use crate::{Event, Service};
 
+pub mod calls;
+pub use calls::{
+    Assignee, AssignmentRule, CallAssignmentRules, CallAttempt, CallOutcome, CallResult, CallTask,
+    CallTaskDue, CallTaskEscalated, CallTaskKind, CallTaskRefs, CallTaskState, CallTaskTiming,
+    CloseCallTask, GetCallAssignmentRules, GetCallTask, ListCallTasks, ReassignCallTask,
+    RecordCallAttempt, ReplaceCallAssignmentRules,
+};
+
 /// The limits survey checks on requests, stated in their schemas.
 pub mod limits {
     use crate::limits::{Range, Shape, Text};

@@ -1,7 +1,8 @@
 //! Survey's request endpoints (`svc.survey.*`), thin adapters over [`crate::app`]: each
 //! decodes its request, opens the unit of work, calls one use case and commits. Callbacks,
 //! answer links and the questionnaire here; follow-ups, reports, rankings, campaigns and
-//! quality in [`reports`].
+//! quality in [`reports`]; the outbound call queue in [`call_tasks`].
+mod call_tasks;
 mod reports;
 
 use std::sync::Arc;
@@ -37,7 +38,7 @@ pub(crate) fn endpoints(db: Db, policy: Arc<CallbackPolicy>) -> Vec<Endpoint> {
         .on::<AnswerByLink, _>(answer_by_link)
         .on::<GetQuestionnaire, _>(questionnaire)
         .on::<ReplaceQuestionnaire, _>(replace_questionnaire);
-    reports::register(endpoints).into_vec()
+    call_tasks::register(reports::register(endpoints)).into_vec()
 }
 
 /// Who made a request, as attempts, follow-ups and settings name them.

@@ -93,6 +93,15 @@ pub(crate) async fn record(
         if !callbacks::record_attempt(uow, c.id, c.version, &change).await? {
             return Err(ServiceError::stale("the callback was changed meanwhile"));
         }
+        super::call_tasks::callback_moved(
+            uow,
+            &policy.calendar,
+            c.id,
+            after.status,
+            after.next_due,
+            actor_name,
+        )
+        .await?;
         if after.status != CallbackStatus::Scheduled {
             let e = CallbackRecorded {
                 callback_id: c.id,
@@ -156,6 +165,15 @@ pub(super) async fn apply_answer(
     if !callbacks::record_attempt(uow, c.id, c.version, &change).await? {
         return Err(ServiceError::stale("the callback was changed meanwhile"));
     }
+    super::call_tasks::callback_moved(
+        uow,
+        &policy.calendar,
+        c.id,
+        CallbackStatus::Completed,
+        None,
+        a.actor,
+    )
+    .await?;
     let at = from_ms(a.now);
     let event_actor = a.event_actor;
     uow.emit(&Envelope::new(
@@ -206,6 +224,7 @@ pub(super) async fn apply_answer(
             version: 1,
         };
         if follow_ups::insert_follow_up(uow, &f).await? {
+            super::call_tasks::follow_up_created(uow, &policy.calendar, &f, c).await?;
             uow.emit(&Envelope::new(
                 FollowUpCreated {
                     followup_id: f.id,

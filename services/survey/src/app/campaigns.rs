@@ -45,10 +45,11 @@ pub(crate) async fn start(
                 ServiceError::internal()
             })
         };
-        callbacks::insert_callback(
+        let callback_id = Uuid::now_v7();
+        let made = callbacks::insert_callback(
             uow,
             &callbacks::NewCallback {
-                id: Uuid::now_v7(),
+                id: callback_id,
                 kind: CallbackKind::Campaign,
                 work_order_id: parse(work_order)?,
                 ticket_id: parse(ticket)?,
@@ -60,6 +61,11 @@ pub(crate) async fn start(
             },
         )
         .await?;
+        if made
+            && let Some(c) = callbacks::callback(uow.conn(), &callback_id.to_string(), now).await?
+        {
+            super::call_tasks::callback_scheduled(uow, &policy.calendar, &c).await?;
+        }
     }
     tracing::info!(%quarter, customers = customers.len(), "satisfaction campaign started");
     campaigns::campaigns(uow.conn())

@@ -37,6 +37,7 @@ pub(crate) async fn resolve(
             format!("follow-up {} is already resolved", f.id),
         ));
     }
+    super::call_tasks::follow_up_resolved(uow, f.id, req.resolution.trim(), by).await?;
     follow_ups::follow_up(uow.conn(), &f.id.to_string())
         .await?
         .ok_or_else(|| ServiceError::not_found("follow-up", &req.followup_id))

@@ -3,6 +3,7 @@
 //! stages the events that follow. The request endpoints ([`crate::api`]), the event
 //! handlers ([`crate::consumers`]) and the periodic job ([`crate::sweep`]) only decode,
 //! call one of these and map the reply, so one rule has one place however it is reached.
+pub(crate) mod call_tasks;
 pub(crate) mod callbacks;
 pub(crate) mod campaigns;
 pub(crate) mod follow_ups;

@@ -54,6 +54,10 @@ pub(crate) async fn visit_completed(
             due_at: due,
         };
         uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
+        let now = uow.now_ms();
+        if let Some(c) = callbacks::callback(uow.conn(), &callback.id.to_string(), now).await? {
+            super::call_tasks::callback_scheduled(uow, &policy.calendar, &c).await?;
+        }
     }
     super::quality::check_visit(uow, policy, w).await
 }

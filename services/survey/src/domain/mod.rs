@@ -6,6 +6,7 @@
 //! Work orders are collected at 09:00 on the next working day and called that day;
 //! working days come from the shared business calendar (weekends, public holidays,
 //! swapped working days, the company's time zone).
+pub mod calls;
 pub mod campaigns;
 pub mod links;
 pub mod periods;

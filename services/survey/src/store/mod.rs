@@ -2,7 +2,9 @@
 //! keeps: the [`visits`] and tickets it learns of, [`callbacks`] and their attempts, answer
 //! [`links`], [`questionnaires`], [`follow_ups`], [`campaigns`], [`rankings`], [`quality`]
 //! warnings, and the period reads of the [`reports`]. The company's quality thresholds are
-//! a company setting (`crate::domain::settings`).
+//! a company setting (`crate::domain::settings`). The outbound [`call_tasks`] queue every
+//! call the desk owes a customer.
+pub(crate) mod call_tasks;
 pub(crate) mod callbacks;
 pub(crate) mod campaigns;
 pub(crate) mod follow_ups;
