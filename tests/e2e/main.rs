@@ -20,6 +20,7 @@ mod inventory;
 mod nats_permissions;
 mod nats_tls;
 mod pii;
+mod reports;
 mod startup;
 mod survey;
 mod tickets;

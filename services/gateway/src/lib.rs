@@ -12,6 +12,7 @@ mod body;
 mod client_addr;
 mod console;
 mod credentials;
+mod csv;
 mod error;
 mod http;
 mod idempotency;

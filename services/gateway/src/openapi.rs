@@ -269,8 +269,11 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
         }
         Body::EventStream(events) => event_stream(g, events()),
         Body::Empty => json!({"description": "Done; no content."}),
-        Body::Csv => json!({
-            "description": "A CSV file, UTF-8 with a byte-order mark, one header line.",
+        Body::Csv(columns) => json!({
+            "description": format!(
+                "The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns {}, then one line per row.",
+                columns.join(", ")
+            ),
             "content": {"text/csv": {"schema": {"type": "string"}}}
         }),
     };
@@ -366,7 +369,12 @@ pub fn permission_matrix_markdown() -> String {
          the gateway routes and enforces); \
          regenerate with `UPDATE_SCHEMAS=1 cargo test -p aftercare-gateway`.\n\n\
          ✔ = allowed, · = 403. \"own\" rules narrow what an allowed role sees; another customer's \
-         or technician's object answers 404. `code` = a ticket-code session (no account).\n\n",
+         or technician's object answers 404. `code` = a ticket-code session (no account).\n\n\
+         Every report under `/reports/` has a CSV form at its path with `.csv` (`/reports/tickets.csv`): \
+         the same roles, query parameters and checks (a bad parameter answers the same 422 \
+         problem), the same figures as the JSON report, one row per line of it (a total last where \
+         the report has one), UTF-8 with a byte-order mark and a header line of the columns, which \
+         the reference lists per report. The ticket report groups by `channel` among others.\n\n",
     );
     out.push_str("| operation | method | path |");
     for r in Role::ALL {

@@ -21,6 +21,7 @@ pub mod rpc;
 pub mod schema;
 pub mod subjects;
 pub mod survey;
+pub mod table;
 
 pub use access::Role;
 pub use envelope::{Actor, Envelope, Event, EventMeta};

@@ -1800,7 +1800,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The appraisal figures as CSV (UTF-8 with BOM)
+         * Per-person figures for the appraisal: workload, quality, attitude and scores
          * @description Roles: manager, admin.
          */
         get: operations["appraisalCsv"];
@@ -1832,6 +1832,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/callback-coverage.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of a period's visits were called back (target 100 %), and how many are open or overdue
+         * @description Roles: dispatcher, callback_agent, manager, admin.
+         */
+        get: operations["callbackCoverageCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/callback-scores": {
         parameters: {
             query?: never;
@@ -1844,6 +1864,26 @@ export interface paths {
          * @description Roles: dispatcher, callback_agent, manager, admin.
          */
         get: operations["callbackScores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/callback-scores.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Callback scores per technician, agent, team or district for callbacks answered in a period, ranked
+         * @description Roles: dispatcher, callback_agent, manager, admin.
+         */
+        get: operations["callbackScoresCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1872,6 +1912,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/claims-outstanding.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Claims not yet settled, per brand: drafts, submitted and approved awaiting payment, with their value and the oldest
+         * @description Roles: finance, manager, admin.
+         */
+        get: operations["claimsOutstandingCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/contracts-signed": {
         parameters: {
             query?: never;
@@ -1884,6 +1944,26 @@ export interface paths {
          * @description Roles: agent, finance, manager, admin.
          */
         get: operations["contractsSigned"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/contracts-signed.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contracts recorded in a month (年保合同明细), renewals told apart from new ones
+         * @description Roles: agent, finance, manager, admin.
+         */
+        get: operations["contractsSignedCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1912,6 +1992,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/receivables.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receivables ageing (应收帐款) on a day: every receipt with something owed, its age and bucket (0-30, 31-60, 61-90, over 90 days), totals per bucket
+         * @description Roles: finance, manager, admin.
+         */
+        get: operations["receivablesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/revenue": {
         parameters: {
             query?: never;
@@ -1924,6 +2024,26 @@ export interface paths {
          * @description Roles: finance, manager, admin.
          */
         get: operations["revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/revenue.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue of the receipts issued in a period by month, kind of visit, district or technician: at price, charged, credited, net, key-account discounts, and the cost of warranty, contract and manufacturer-claimable work
+         * @description Roles: finance, manager, admin.
+         */
+        get: operations["revenueCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1952,6 +2072,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/satisfaction.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Satisfaction index (0-100) and its trend by team or district
+         * @description Roles: dispatcher, callback_agent, manager, admin.
+         */
+        get: operations["satisfactionIndexCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/stock": {
         parameters: {
             query?: never;
@@ -1964,6 +2104,26 @@ export interface paths {
          * @description Roles: warehouse, finance, manager, admin.
          */
         get: operations["stockReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/stock.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stock valuation at cost, turnover and slow movers over a period, and the parts used per model and fault
+         * @description Roles: warehouse, finance, manager, admin.
+         */
+        get: operations["stockReportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1992,6 +2152,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/tickets.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * First-response and resolution times (working minutes), SLA compliance, repeat repairs and complaints for tickets opened in a period, grouped
+         * @description Roles: dispatcher, manager, admin.
+         */
+        get: operations["ticketReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/visits": {
         parameters: {
             query?: never;
@@ -2004,6 +2184,26 @@ export interface paths {
          * @description Roles: dispatcher, manager, admin.
          */
         get: operations["visitReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/visits.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Field service figures for visits reported in a period, per technician or district: first-time fix, return visits, on-time arrival, utilisation (service, travel, idle)
+         * @description Roles: dispatcher, manager, admin.
+         */
+        get: operations["visitReportCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12178,7 +12378,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A CSV file, UTF-8 with a byte-order mark, one header line. */
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns role, id, name, team, workload, rated_callbacks, repeat_repairs, follow_ups, attitude_score, score, then one line per row. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12231,6 +12431,39 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    callbackCoverageCsv: {
+        parameters: {
+            query: {
+                /** @description First local day (2026-11-01). */
+                from: string;
+                /** @description Last local day, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns from, to, visits, completed, refused, unreachable, open, overdue, coverage_tenths, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     callbackScores: {
         parameters: {
             query: {
@@ -12255,6 +12488,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ScoreReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    callbackScoresCsv: {
+        parameters: {
+            query: {
+                /** @description First local day (2026-11-01). */
+                from: string;
+                /** @description technician, agent, team or district. */
+                group_by: components["schemas"]["ScoreGroup"];
+                /** @description Last local day, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns rank, key, name, callbacks, mean_milli, repeat_repairs, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12295,6 +12563,33 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    claimsOutstandingCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns brand, draft, draft_minor, submitted, submitted_minor, approved, approved_minor, oldest, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     contractsSigned: {
         parameters: {
             query: {
@@ -12315,6 +12610,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContractsSignedReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    contractsSignedCsv: {
+        parameters: {
+            query: {
+                /** @description The month, `2026-11` (or any day of it). */
+                month: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns number, customer_id, customer_name, district, machines, starts_on, ends_on, call_out, labour, parts, visit_every_months, price_minor, currency, created_at, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12359,6 +12685,37 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    receivablesCsv: {
+        parameters: {
+            query: {
+                /** @description The day ages are counted to. */
+                as_of: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns number, customer_name, issued_on, age_days, bucket, outstanding_minor, currency, iou_promised_on, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     revenue: {
         parameters: {
             query: {
@@ -12383,6 +12740,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RevenueReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revenueCsv: {
+        parameters: {
+            query: {
+                /** @description First day (service-local), inclusive. */
+                from: string;
+                /** @description month (default), work_type, district or technician. */
+                group_by?: components["schemas"]["RevenueGrouping"];
+                /** @description Last day, inclusive; at most 400 days after from. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns key, receipts, at_price_minor, charged_minor, credited_minor, net_minor, warranty_cost_minor, contract_cost_minor, manufacturer_minor, discount_minor, currency, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12433,6 +12825,43 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    satisfactionIndexCsv: {
+        parameters: {
+            query: {
+                /** @description First local day (2026-11-01). */
+                from: string;
+                /** @description team or district. */
+                group_by: components["schemas"]["IndexGroup"];
+                /** @description month or quarter (default). */
+                interval?: components["schemas"]["Interval"];
+                /** @description Last local day, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns group, period, ratings, index_tenths, change_tenths, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     stockReport: {
         parameters: {
             query: {
@@ -12455,6 +12884,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    stockReportCsv: {
+        parameters: {
+            query: {
+                /** @description First day (UTC), 2026-11-01. */
+                from: string;
+                /** @description Last day, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns sku, name, on_hand, value_minor, used, turnover, slow_mover, failure_prone, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12503,6 +12965,41 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    ticketReportCsv: {
+        parameters: {
+            query: {
+                /** @description Tickets opened at or after this instant (RFC 3339). */
+                from: string;
+                /** @description district, priority, type, tier, product_line, owner, month, week or channel (phone, web, email, chat, walk_in, dealer_drop_off, planned). */
+                group_by: components["schemas"]["ReportGroup"];
+                /** @description Tickets opened before this instant (RFC 3339); at most 400 days after `from`. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns key, tickets, responded, response_met, mean_response_minutes, resolved, resolution_met, mean_resolution_minutes, sla_compliance, paused, paused_minutes, reopened, complaints, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     visitReport: {
         parameters: {
             query: {
@@ -12527,6 +13024,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DispatchReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    visitReportCsv: {
+        parameters: {
+            query: {
+                /** @description First local day (2026-11-01). */
+                from: string;
+                /** @description technician or district. */
+                group_by: components["schemas"]["DispatchGroup"];
+                /** @description Last local day, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as a CSV file (RFC 4180, UTF-8 with a byte-order mark), the same figures as its JSON form: a header line of the columns key, name, visits, completed, first_time_fixes, first_visits, first_time_fix_tenths, return_visits, with_appointment, on_time, on_time_tenths, service_minutes, travel_minutes, idle_minutes, utilisation_tenths, then one line per row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];

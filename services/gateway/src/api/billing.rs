@@ -103,12 +103,24 @@ pub(crate) async fn receivables(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<ContractQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<ReceivablesReport, ApiError> {
     let req = ReceivablesRequest {
         as_of: parse_day("as_of", q.as_of.as_deref())?,
     };
-    let r: ReceivablesReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
+}
+
+/// The claims report takes no parameters.
+#[derive(Debug, Deserialize)]
+pub(crate) struct NoQuery {}
+
+/// Claims not yet settled, per brand.
+pub(crate) async fn claims_outstanding(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(_): Query<NoQuery>,
+) -> Result<Page<aftercare_contracts::billing::ClaimsOutstanding>, ApiError> {
+    s.call(&ClaimsReportRequest {}, Some(&p)).await
 }
 
 /// Query parameters of the billing reports and lists.
@@ -236,7 +248,7 @@ pub(crate) async fn revenue(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<BillingQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<RevenueReport, ApiError> {
     let req = RevenueRequest {
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
@@ -247,8 +259,7 @@ pub(crate) async fn revenue(
         )?
         .unwrap_or(RevenueGrouping::Month),
     };
-    let r: RevenueReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
 }
 
 /// Query parameters of the claim list.
@@ -312,7 +323,7 @@ pub(crate) async fn contracts_signed(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<MonthQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<ContractsSignedReport, ApiError> {
     let raw = q.month.map(|m| {
         if m.trim().len() == 7 {
             format!("{}-01", m.trim())
@@ -323,8 +334,7 @@ pub(crate) async fn contracts_signed(
     let req = ContractsSignedRequest {
         month: parse_day("month", raw.as_deref())?,
     };
-    let r: ContractsSignedReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
 }
 
 pub(crate) async fn terminate_contract(
@@ -516,19 +526,18 @@ pub(crate) fn routes() -> Routes {
                 .reply::<Payment>()
                 .to(record_payment),
         )
-        .add(
-            get("receivables", "/reports/receivables")
+        .add_all(
+            super::operation::report!("receivables", "/reports/receivables")
                 .summary("Receivables ageing (应收帐款) on a day: every receipt with something owed, its age and bucket (0-30, 31-60, 61-90, over 90 days), totals per bucket")
                 .tag("reports")
                 .roles(&[Finance, Manager, Admin])
                 .params(&[
                     query("as_of", day_schema, "The day ages are counted to.").required(),
                 ])
-                .reply::<ReceivablesReport>()
-                .to(receivables),
+                .report(receivables),
         )
-        .add(
-            get("revenue", "/reports/revenue")
+        .add_all(
+            super::operation::report!("revenue", "/reports/revenue")
                 .summary("Revenue of the receipts issued in a period by month, kind of visit, district or technician: at price, charged, credited, net, key-account discounts, and the cost of warranty, contract and manufacturer-claimable work")
                 .tag("reports")
                 .roles(&[Finance, Manager, Admin])
@@ -537,8 +546,7 @@ pub(crate) fn routes() -> Routes {
                     query("to", day_schema, "Last day, inclusive; at most 400 days after from.").required(),
                     query("group_by", schema::<RevenueGrouping>, "month (default), work_type, district or technician."),
                 ])
-                .reply::<RevenueReport>()
-                .to(revenue),
+                .report(revenue),
         )
         .add(
             get("listFeeSchedules", "/fee-schedules")
@@ -705,12 +713,12 @@ pub(crate) fn routes() -> Routes {
                 .reply::<ClaimRequirements>()
                 .to(save_claim_requirements),
         )
-        .add(
-            get("claimsOutstanding", "/reports/claims-outstanding")
+        .add_all(
+            super::operation::report!("claimsOutstanding", "/reports/claims-outstanding")
                 .summary("Claims not yet settled, per brand: drafts, submitted and approved awaiting payment, with their value and the oldest")
                 .tag("reports")
                 .roles(&[Finance, Manager, Admin])
-                .forward::<ClaimsReportRequest>(),
+                .report(claims_outstanding),
         )
         .add(
             get("listRenewals", "/renewals")
@@ -736,15 +744,14 @@ pub(crate) fn routes() -> Routes {
                 .updates()
                 .forward_versioned::<RecordRenewalOutcome>(),
         )
-        .add(
-            get("contractsSigned", "/reports/contracts-signed")
+        .add_all(
+            super::operation::report!("contractsSigned", "/reports/contracts-signed")
                 .summary("The contracts recorded in a month (年保合同明细), renewals told apart from new ones")
                 .tag("reports")
                 .roles(&[Agent, Finance, Manager, Admin])
                 .params(&[
                     query("month", schema::<String>, "The month, `2026-11` (or any day of it).").required(),
                 ])
-                .reply::<ContractsSignedReport>()
-                .to(contracts_signed),
+                .report(contracts_signed),
         )
 }

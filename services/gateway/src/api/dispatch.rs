@@ -23,7 +23,9 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::model::{day_schema, work_order_sort_schema};
-use super::operation::{CURSOR, LIMIT, Param, Routes, get, path, path_id, post, query, schema};
+use super::operation::{
+    CURSOR, LIMIT, Param, Routes, get, path, path_id, post, query, report, schema,
+};
 use super::query::{ListQuery, PageQuery, parse_enum, parse_sort};
 use super::roles::{DISPATCH_DESK, TECHNICIAN_KEEPERS, WORK_ORDER_READERS};
 use super::visibility::{display_names, visible_work_order};
@@ -192,7 +194,7 @@ pub(crate) async fn visit_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<DispatchQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<DispatchReport, ApiError> {
     let req = DispatchReportRequest {
         group_by: parse_enum("group_by", q.group_by.as_deref())?.ok_or_else(|| {
             ApiError::field(
@@ -204,8 +206,7 @@ pub(crate) async fn visit_report(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: DispatchReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
 }
 
 /// Parts asked ahead of the visit; technicians for their own work orders.
@@ -532,8 +533,8 @@ pub(crate) fn routes() -> Routes {
                 .reply::<Page<MaintenancePlan>>()
                 .to(list_maintenance_plans),
         )
-        .add(
-            get("visitReport", "/reports/visits")
+        .add_all(
+            report!("visitReport", "/reports/visits")
                 .summary("Field service figures for visits reported in a period, per technician or district: first-time fix, return visits, on-time arrival, utilisation (service, travel, idle)")
                 .tag("reports")
                 .roles(&[Role::Dispatcher, Role::Manager, Role::Admin])
@@ -542,7 +543,6 @@ pub(crate) fn routes() -> Routes {
                     query("from", day_schema, "First local day (2026-11-01).").required(),
                     query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
-                .reply::<DispatchReport>()
-                .to(visit_report),
+                .report(visit_report),
         )
 }

@@ -22,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, schema};
+use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, report, schema};
 use super::query::parse_enum;
 use super::roles::{PART_READERS, STOCK_KEEPERS};
 use crate::body::json_with;
@@ -230,13 +230,12 @@ pub(crate) async fn stock_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<InventoryQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<StockReport, ApiError> {
     let req = StockReportRequest {
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: StockReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
 }
 
 pub(crate) async fn create_part(
@@ -340,8 +339,8 @@ pub(crate) fn routes() -> Routes {
                 .reply::<Page<StockMovement>>()
                 .to(list_movements),
         )
-        .add(
-            get("stockReport", "/reports/stock")
+        .add_all(
+            report!("stockReport", "/reports/stock")
                 .summary("Stock valuation at cost, turnover and slow movers over a period, and the parts used per model and fault")
                 .tag("reports")
                 .roles(&[Warehouse, Finance, Manager, Admin])
@@ -349,8 +348,7 @@ pub(crate) fn routes() -> Routes {
                     query("from", schema::<chrono::NaiveDate>, "First day (UTC), 2026-11-01.").required(),
                     query("to", schema::<chrono::NaiveDate>, "Last day, inclusive.").required(),
                 ])
-                .reply::<StockReport>()
-                .to(stock_report),
+                .report(stock_report),
         )
         .add(
             post("startForecastPlan", "/forecast-plans")

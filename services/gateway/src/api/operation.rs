@@ -5,16 +5,21 @@
 //! permission matrix are generated from, so the four cannot disagree.
 use std::sync::Arc;
 
+use aftercare_contracts::table::Table;
 use aftercare_contracts::{Request, Role};
 use axum::Extension;
-use axum::extract::{Path, State};
+use axum::Json;
+use axum::extract::{Path, Query, State};
 use axum::handler::Handler;
 use axum::http::{HeaderMap, Method};
 use axum::routing::{MethodFilter, MethodRouter};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use super::forward::{self, PathFields};
 use super::model::{PersonalData, limit_schema, reveal_reason_schema};
+use crate::error::ApiError;
 use crate::http::Versioned;
 use crate::identity::Principal;
 use crate::state::AppState;
@@ -154,8 +159,8 @@ pub(crate) enum Body {
     EventStream(fn() -> Vec<(&'static str, SchemaFn)>),
     /// No body.
     Empty,
-    /// A CSV file.
-    Csv,
+    /// A CSV file with these columns.
+    Csv(&'static [&'static str]),
 }
 
 /// One operation of the API: what the guard enforces and the reference documents.
@@ -254,6 +259,31 @@ pub(crate) fn post(id: &'static str, path: &'static str) -> Declaration {
 #[derive(Debug)]
 pub(crate) struct Declaration {
     op: Operation,
+    /// The operation id and path of a report's CSV form ([`report!`]).
+    csv: Option<(&'static str, &'static str)>,
+}
+
+/// Declares a report: its JSON operation `id` at `path`, and its CSV form `<id>Csv` at
+/// `<path>.csv`, both served by [`Declaration::report`] from the one function that
+/// computes the report.
+macro_rules! report {
+    ($id:literal, $path:literal) => {
+        $crate::api::operation::report_at($id, $path, concat!($id, "Csv"), concat!($path, ".csv"))
+    };
+}
+pub(crate) use report;
+
+/// A report's `GET` operation with its CSV form at `csv_path`; use [`report!`], which
+/// makes the CSV form's id and path from the report's.
+pub(crate) fn report_at(
+    id: &'static str,
+    path: &'static str,
+    csv_id: &'static str,
+    csv_path: &'static str,
+) -> Declaration {
+    let mut d = get(id, path);
+    d.csv = Some((csv_id, csv_path));
+    d
 }
 
 /// Who may call an operation that does not say: the administrators.
@@ -279,6 +309,7 @@ impl Declaration {
                 response: Body::Empty,
                 answers: Vec::new(),
             },
+            csv: None,
         }
     }
 
@@ -382,12 +413,6 @@ impl Declaration {
         self
     }
 
-    /// Answers a CSV file.
-    pub(crate) fn csv(mut self) -> Self {
-        self.op.response = Body::Csv;
-        self
-    }
-
     /// Answers a stream of server-sent events, named and shaped as `events` says.
     pub(crate) fn event_stream(mut self, events: fn() -> Vec<(&'static str, SchemaFn)>) -> Self {
         self.op.response = Body::EventStream(events);
@@ -420,6 +445,54 @@ impl Declaration {
 }
 
 impl Declaration {
+    /// Ends a report's declaration with the function that computes the report from the
+    /// query: it answers JSON of type `T` at its path and, when declared with [`report!`],
+    /// the same report as CSV ([`crate::csv`]) at its CSV path, with the same roles,
+    /// parameters and validation, so a bad parameter answers the same problem on both.
+    pub(crate) fn report<Q, T, F, Fut>(self, compute: F) -> Vec<Route>
+    where
+        Q: DeserializeOwned + Send + 'static,
+        T: Serialize + Table + JsonSchema + Send + 'static,
+        F: Fn(State<AppState>, Extension<Principal>, Query<Q>) -> Fut
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + Send + 'static,
+    {
+        let mut routes = Vec::with_capacity(2);
+        if let Some((csv_id, csv_path)) = self.csv {
+            let stem = self.op.path.rsplit('/').next().unwrap_or("report");
+            let mut op = self.op.clone();
+            op.id = csv_id;
+            op.path = csv_path;
+            op.response = Body::Csv(T::COLUMNS);
+            let compute = compute.clone();
+            routes.push(Declaration { op, csv: None }.to(
+                move |s: State<AppState>, p: Extension<Principal>, q: Query<Q>| {
+                    let compute = compute.clone();
+                    async move {
+                        compute(s, p, q)
+                            .await
+                            .map(|r| crate::csv::response(stem, &r))
+                    }
+                },
+            ));
+        }
+        let json = Declaration {
+            csv: None,
+            ..self.reply::<T>()
+        }
+        .to(
+            move |s: State<AppState>, p: Extension<Principal>, q: Query<Q>| {
+                let compute = compute.clone();
+                async move { compute(s, p, q).await.map(Json) }
+            },
+        );
+        routes.insert(0, json);
+        routes
+    }
+
     /// A forwarded operation takes `R` as its body (a `POST`) and answers `R`'s reply.
     fn forwarding<R>(mut self) -> Self
     where
@@ -540,5 +613,10 @@ impl Routes {
         }
         self.routes.push(route);
         self
+    }
+
+    /// Adds a report's operations ([`Declaration::report`]).
+    pub(crate) fn add_all(self, routes: Vec<Route>) -> Self {
+        routes.into_iter().fold(self, Self::add)
     }
 }

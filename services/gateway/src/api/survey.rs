@@ -1,6 +1,6 @@
 //! Survey routes: callbacks and their attempts, answer links and the public answer form,
-//! follow-ups, reports (scores, coverage, satisfaction index, the appraisal export as
-//! JSON or CSV), ranking snapshots, campaigns and quality warnings.
+//! follow-ups, reports (scores, coverage, satisfaction index, the appraisal export; each
+//! as JSON or CSV), ranking snapshots, campaigns and quality warnings.
 use aftercare_contracts::Role::{Admin, Manager};
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::{
@@ -22,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::model::{callback_sort_schema, day_schema, due_schema};
-use super::operation::{CURSOR, LIMIT, Routes, get, path_id, post, query, schema};
+use super::operation::{CURSOR, LIMIT, Routes, get, path_id, post, query, report, schema};
 use super::query::{parse_enum, parse_instant, parse_sort};
 use super::roles::{
     CALLBACK_KEEPERS, CALLBACK_READERS, FOLLOW_UP_HANDLERS, QUALITY_READERS, RANKING_READERS,
@@ -162,34 +162,32 @@ pub(crate) async fn score_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<SurveyQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<ScoreReport, ApiError> {
     let req = ScoreReportRequest {
         group_by: required_enum("group_by", q.group_by.as_deref())?,
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: ScoreReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
 }
 
 pub(crate) async fn coverage_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<SurveyQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<CoverageReport, ApiError> {
     let req = CoverageRequest {
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: CoverageReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
 }
 
 pub(crate) async fn satisfaction_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<SurveyQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<SatisfactionReport, ApiError> {
     let req = SatisfactionRequest {
         group_by: required_enum("group_by", q.group_by.as_deref())?,
         interval: parse_enum("interval", q.interval.as_deref())?
@@ -197,93 +195,19 @@ pub(crate) async fn satisfaction_report(
         from: parse_day("from", q.from.as_deref())?,
         to: parse_day("to", q.to.as_deref())?,
     };
-    let r: SatisfactionReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
-}
-
-async fn appraisal(
-    s: &AppState,
-    p: &Principal,
-    q: &SurveyQuery,
-) -> Result<AppraisalReport, ApiError> {
-    let req = AppraisalRequest {
-        from: parse_day("from", q.from.as_deref())?,
-        to: parse_day("to", q.to.as_deref())?,
-    };
-    s.call(&req, Some(p)).await
+    s.call(&req, Some(&p)).await
 }
 
 pub(crate) async fn appraisal_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<SurveyQuery>,
-) -> Result<Response, ApiError> {
-    Ok(Json(appraisal(&s, &p, &q).await?).into_response())
-}
-
-/// A CSV field, quoted when it holds a separator, a quote or a line break; a leading
-/// `=`, `+`, `-`, `@`, TAB or CR is prefixed with `'` so spreadsheets do not run it as a
-/// formula (TAB and CR are read as a cell start by some of them).
-fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
+) -> Result<AppraisalReport, ApiError> {
+    let req = AppraisalRequest {
+        from: parse_day("from", q.from.as_deref())?,
+        to: parse_day("to", q.to.as_deref())?,
     };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-fn milli_text(v: Option<u32>) -> String {
-    v.map(|m| format!("{}.{:03}", m / 1000, m % 1000))
-        .unwrap_or_default()
-}
-
-/// The appraisal figures as CSV (UTF-8 with a byte-order mark, which spreadsheet
-/// programs need to read Chinese names).
-pub(crate) fn appraisal_csv(r: &AppraisalReport) -> String {
-    let mut out = String::from(
-        "\u{feff}role,id,name,team,workload,rated_callbacks,repeat_repairs,follow_ups,attitude_score,score\r\n",
-    );
-    for l in &r.lines {
-        let row = [
-            csv_field(&l.role),
-            csv_field(&l.key),
-            csv_field(&l.name),
-            csv_field(&l.team),
-            l.workload.to_string(),
-            l.rated_callbacks.to_string(),
-            l.repeat_repairs.to_string(),
-            l.follow_ups.to_string(),
-            milli_text(l.attitude_milli),
-            milli_text(l.score_milli),
-        ];
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-pub(crate) async fn appraisal_export(
-    State(s): State<AppState>,
-    Extension(p): Extension<Principal>,
-    Query(q): Query<SurveyQuery>,
-) -> Result<Response, ApiError> {
-    let r = appraisal(&s, &p, &q).await?;
-    let name = format!("attachment; filename=\"appraisal-{}-{}.csv\"", r.from, r.to);
-    let mut resp = appraisal_csv(&r).into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&name) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(resp)
+    s.call(&req, Some(&p)).await
 }
 
 pub(crate) async fn list_rankings(
@@ -439,8 +363,8 @@ pub(crate) fn routes() -> Routes {
                 .updates()
                 .forward_versioned::<ResolveFollowUp>(),
         )
-        .add(
-            get("callbackScores", "/reports/callback-scores")
+        .add_all(
+            report!("callbackScores", "/reports/callback-scores")
                 .summary("Callback scores per technician, agent, team or district for callbacks answered in a period, ranked")
                 .roles(SURVEY_REPORT_READERS)
                 .params(&[
@@ -448,22 +372,20 @@ pub(crate) fn routes() -> Routes {
                     query("from", day_schema, "First local day (2026-11-01).").required(),
                     query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
-                .reply::<ScoreReport>()
-                .to(score_report),
+                .report(score_report),
         )
-        .add(
-            get("callbackCoverage", "/reports/callback-coverage")
+        .add_all(
+            report!("callbackCoverage", "/reports/callback-coverage")
                 .summary("How many of a period's visits were called back (target 100 %), and how many are open or overdue")
                 .roles(SURVEY_REPORT_READERS)
                 .params(&[
                     query("from", day_schema, "First local day (2026-11-01).").required(),
                     query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
-                .reply::<CoverageReport>()
-                .to(coverage_report),
+                .report(coverage_report),
         )
-        .add(
-            get("satisfactionIndex", "/reports/satisfaction")
+        .add_all(
+            report!("satisfactionIndex", "/reports/satisfaction")
                 .summary("Satisfaction index (0-100) and its trend by team or district")
                 .roles(SURVEY_REPORT_READERS)
                 .params(&[
@@ -472,30 +394,17 @@ pub(crate) fn routes() -> Routes {
                     query("from", day_schema, "First local day (2026-11-01).").required(),
                     query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
-                .reply::<SatisfactionReport>()
-                .to(satisfaction_report),
+                .report(satisfaction_report),
         )
-        .add(
-            get("appraisal", "/reports/appraisal")
+        .add_all(
+            report!("appraisal", "/reports/appraisal")
                 .summary("Per-person figures for the appraisal: workload, quality, attitude and scores")
                 .roles(&[Manager, Admin])
                 .params(&[
                     query("from", day_schema, "First local day (2026-11-01).").required(),
                     query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
-                .reply::<AppraisalReport>()
-                .to(appraisal_report),
-        )
-        .add(
-            get("appraisalCsv", "/reports/appraisal.csv")
-                .summary("The appraisal figures as CSV (UTF-8 with BOM)")
-                .roles(&[Manager, Admin])
-                .params(&[
-                    query("from", day_schema, "First local day (2026-11-01).").required(),
-                    query("to", day_schema, "Last local day, inclusive.").required(),
-                ])
-                .csv()
-                .to(appraisal_export),
+                .report(appraisal_report),
         )
         .add(
             get("listRankings", "/rankings")
@@ -561,47 +470,4 @@ pub(crate) fn routes() -> Routes {
                 .reply::<QualityThresholds>()
                 .to(crate::http::replace_setting::<ReplaceQualityThresholds>),
         )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use aftercare_contracts::survey::AppraisalLine;
-    use chrono::NaiveDate;
-
-    #[test]
-    fn csv_quotes_separators_and_defuses_formulas() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
-        assert_eq!(csv_field("\t=1+2"), "'\t=1+2");
-        assert_eq!(csv_field("\r=1+2"), "\"'\r=1+2\"");
-    }
-
-    #[test]
-    fn the_appraisal_export_has_a_header_and_one_row_per_person() {
-        let r = AppraisalReport {
-            from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-            to: NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
-            lines: vec![AppraisalLine {
-                role: "technician".into(),
-                key: "t1".into(),
-                name: "李明".into(),
-                team: "天河组".into(),
-                workload: 12,
-                rated_callbacks: 10,
-                repeat_repairs: 1,
-                follow_ups: 2,
-                attitude_milli: Some(1050),
-                score_milli: None,
-            }],
-        };
-        let csv = appraisal_csv(&r);
-        let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert!(lines[0].starts_with("\u{feff}role,id,name"));
-        assert_eq!(lines[1], "technician,t1,李明,天河组,12,10,1,2,1.050,");
-        assert_eq!(lines[2], "");
-    }
 }

@@ -24,7 +24,7 @@ use serde::Deserialize;
 
 use super::model::{PersonalData, ticket_sort_schema};
 use super::operation::{
-    CURSOR, LIMIT, REVEAL, REVEAL_REASON, Routes, get, path_id, post, query, schema,
+    CURSOR, LIMIT, REVEAL, REVEAL_REASON, Routes, get, path_id, post, query, report, schema,
 };
 use super::query::{ListQuery, PageQuery, parse_enum, parse_instant, parse_sort};
 use super::roles::{TICKET_HANDLERS, TICKET_OPENERS, TICKET_READERS};
@@ -288,7 +288,7 @@ pub(crate) async fn ticket_report(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
     Query(q): Query<ReportQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<TicketReport, ApiError> {
     let required = |name: &str, v: Option<chrono::DateTime<chrono::Utc>>| {
         v.ok_or_else(|| ApiError::field(name, "required", format!("give {name} (RFC 3339)")))
     };
@@ -299,8 +299,7 @@ pub(crate) async fn ticket_report(
             ApiError::field("group_by", "required", "give group_by, e.g. district")
         })?,
     };
-    let r: TicketReport = s.call(&req, Some(&p)).await?;
-    Ok(Json(r).into_response())
+    s.call(&req, Some(&p)).await
 }
 
 /// The operations of this part of the API, in the order the reference lists them.
@@ -458,8 +457,8 @@ pub(crate) fn routes() -> Routes {
                 .reply::<Page<FaqArticle>>()
                 .to(find_faq_articles),
         )
-        .add(
-            get("ticketReport", "/reports/tickets")
+        .add_all(
+            report!("ticketReport", "/reports/tickets")
                 .summary("First-response and resolution times (working minutes), SLA compliance, repeat repairs and complaints for tickets opened in a period, grouped")
                 .tag("reports")
                 .roles(&[Dispatcher, Manager, Admin])
@@ -468,8 +467,7 @@ pub(crate) fn routes() -> Routes {
                     query("to", schema::<chrono::DateTime<chrono::Utc>>, "Tickets opened before this instant (RFC 3339); at most 400 days after `from`.").required(),
                     query("group_by", schema::<ReportGroup>, "district, priority, type, tier, product_line, owner, month, week or channel (phone, web, email, chat, walk_in, dealer_drop_off, planned).").required(),
                 ])
-                .reply::<TicketReport>()
-                .to(ticket_report),
+                .report(ticket_report),
         )
         .add(
             post("inspectReturn", "/tickets/{id}/return-inspection")
