@@ -1,4 +1,5 @@
 // English. Same keys as zh-CN.ts (src/i18n/i18n.test.ts fails otherwise).
+import cashier from './cashier.en';
 export default {
   common: {
     appName: 'Service desk',
@@ -611,4 +612,5 @@ export default {
       toPurchases: 'See purchase requests',
     },
   },
+  cashier,
 } as const;

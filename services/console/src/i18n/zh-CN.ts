@@ -1,5 +1,6 @@
 // Simplified Chinese, the default language. Every namespace here has the same keys in en.ts
 // (src/i18n/i18n.test.ts fails otherwise).
+import cashier from './cashier.zh-CN';
 export default {
   common: {
     appName: '售后服务台',
@@ -612,4 +613,5 @@ export default {
       toPurchases: '查看采购申请',
     },
   },
+  cashier,
 } as const;

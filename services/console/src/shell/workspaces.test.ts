@@ -19,6 +19,14 @@ describe('navigation per role follows the gateway permission table', () => {
     expect(allowed('warehouse', 'approveForecastPlan')).toBe(false);
     expect(workspacesFor('agent').map((w) => w.key)).not.toContain('warehouse');
   });
+  it('gives finance the cashier workspace, the manager its approvals, agents neither', () => {
+    expect(workspacesFor('finance').map((w) => w.key)).toEqual(['home', 'cashier', 'warehouse']);
+    expect(landingFor('finance')).toBe('/cashier');
+    expect(workspacesFor('manager').map((w) => w.key)).toContain('cashier');
+    expect(allowed('manager', 'approveCashVariance')).toBe(true);
+    expect(allowed('finance', 'approveCashVariance')).toBe(false);
+    expect(workspacesFor('agent').map((w) => w.key)).not.toContain('cashier');
+  });
   it('keeps actions to the roles the gateway allows', () => {
     expect(allowed('agent', 'assignTicketOwner')).toBe(true);
     expect(allowed('dispatcher', 'assignTicketOwner')).toBe(false);

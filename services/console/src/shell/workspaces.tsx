@@ -4,7 +4,7 @@
 // i18n files, and add an entry here (see docs/CONSOLE.md).
 import type { ComponentType } from 'react';
 import { lazyPage } from './lazyPage';
-import { CustomerServiceOutlined, HomeOutlined, InboxOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 import type { WorkspaceLink } from './workspaceMenu';
@@ -50,6 +50,14 @@ export const WORKSPACES: Workspace[] = [
     icon: <ScheduleOutlined />,
     requires: ['listWorkOrders', 'listTechnicians', 'assignWorkOrder', 'publishDayPlan'],
     component: lazyPage(() => import('../board/BoardPage')),
+  },
+  {
+    key: 'cashier',
+    path: 'cashier',
+    label: 'cashier:menu',
+    icon: <AccountBookOutlined />,
+    requires: ['listInvoices', 'getInvoice', 'listPayments', 'recordPayment', 'receivables'],
+    component: lazyPage(() => import('../cashier/CashierPage')),
   },
   {
     key: 'warehouse',

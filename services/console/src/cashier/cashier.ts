@@ -1,0 +1,137 @@
+// The cashier's rules that are not the server's: amounts typed in yuan and sent in fen,
+// a cash day's variance and standing, the receivables' weekly chase list, and which of a
+// claim's next states a role is offered.
+import type { components } from '../api/schema';
+
+type S = components['schemas'];
+export type Invoice = S['Invoice'];
+export type InvoiceLine = S['InvoiceLine'];
+export type Payment = S['Payment'];
+export type CreditNote = S['CreditNote'];
+export type PaymentMethod = S['PaymentMethod'];
+export type CashDay = S['CashDay'];
+export type Receivable = S['Receivable'];
+export type ReceivablesReport = S['ReceivablesReport'];
+export type AgeBucket = S['AgeBucket'];
+export type Claim = S['ManufacturerClaim'];
+export type ClaimStatus = S['ClaimStatus'];
+export type Money = S['Money'];
+
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'bank_transfer', 'wechat_pay', 'alipay'];
+export const BUCKETS: readonly AgeBucket[] = ['days0_to30', 'days31_to60', 'days61_to90', 'over90'];
+export const CLAIM_STATES: readonly ClaimStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'paid'];
+export const INVOICE_STATES = ['open', 'settled'] as const;
+export type InvoiceState = (typeof INVOICE_STATES)[number];
+
+/** Fen from a yuan amount as typed (two decimals at most), e.g. 128.5 -> 12850. */
+export function toFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** Yuan for an input from fen, e.g. 12850 -> 128.5. */
+export function toYuan(fen: number): number {
+  return fen / 100;
+}
+
+/** Why an amount typed in yuan cannot be sent, or null: missing, not more than zero, or more than two decimals. */
+export function amountProblem(yuan: number | null | undefined): 'required' | 'positive' | 'decimals' | null {
+  if (yuan === null || yuan === undefined || Number.isNaN(yuan)) return 'required';
+  if (yuan <= 0) return 'positive';
+  if (Math.abs(toFen(yuan) - yuan * 100) > 1e-6) return 'decimals';
+  return null;
+}
+
+/** Where a receipt stands for the list: settled, partly paid, open (nothing paid), or owed under an IOU. */
+export function receiptStanding(i: Pick<Invoice, 'outstanding' | 'paid' | 'credited' | 'iou'>): 'settled' | 'iou' | 'partial' | 'open' {
+  if (i.outstanding.amount_minor <= 0) return 'settled';
+  if (i.iou) return 'iou';
+  if (i.paid.amount_minor > 0 || i.credited.amount_minor > 0) return 'partial';
+  return 'open';
+}
+
+/** The standing of a technician's cash day: not yet counted, or the reconciliation's state. */
+export function cashStanding(d: CashDay): 'uncounted' | 'balanced' | 'awaiting_approval' | 'approved' {
+  return d.reconciliation ? d.reconciliation.status : 'uncounted';
+}
+
+/** Counted less expected, in fen, for a count typed in yuan (null while nothing is typed). */
+export function variance(expectedFen: number, countedYuan: number | null | undefined): number | null {
+  if (countedYuan === null || countedYuan === undefined || Number.isNaN(countedYuan)) return null;
+  return toFen(countedYuan) - expectedFen;
+}
+
+/**
+ * The weekly chase list: receipts past their first 30 days, or whose IOU's promised day has
+ * passed, oldest first (the report already lists oldest first; kept stable).
+ */
+export function chaseList(report: Pick<ReceivablesReport, 'as_of' | 'items'>): Receivable[] {
+  return report.items.filter((r) => r.bucket !== 'days0_to30' || (!!r.iou_promised_on && r.iou_promised_on < report.as_of));
+}
+
+/** Owed per bucket, every bucket present (zero when the report has none in it). */
+export function bucketTotals(report: Pick<ReceivablesReport, 'totals'>): { bucket: AgeBucket; owed_minor: number; receipts: number }[] {
+  return BUCKETS.map((b) => report.totals.find((t) => t.bucket === b) ?? { bucket: b, owed_minor: 0, receipts: 0 });
+}
+
+/** The states a claim may move to next (the server checks the rest: required fields, amount). */
+export function nextClaimStates(s: ClaimStatus): ClaimStatus[] {
+  switch (s) {
+    case 'draft':
+      return ['submitted'];
+    case 'submitted':
+      return ['approved', 'rejected'];
+    case 'approved':
+      return ['paid'];
+    default:
+      return [];
+  }
+}
+
+/** The company's local day (Asia/Shanghai) of an instant, `YYYY-MM-DD`. */
+export function localDay(at: Date = new Date(), timeZone = 'Asia/Shanghai'): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Chinese capital numerals (大写金额) of an amount in fen, as printed on a receipt: 12850 -> 壹佰贰拾捌元伍角整. */
+export function chineseAmount(fen: number): string {
+  const digits = '零壹贰叁肆伍陆柒捌玖';
+  const units = ['', '拾', '佰', '仟'];
+  const groups = ['', '万', '亿'];
+  const negative = fen < 0;
+  const abs = Math.abs(Math.round(fen));
+  const yuan = Math.floor(abs / 100);
+  const jiao = Math.floor(abs / 10) % 10;
+  const fenDigit = abs % 10;
+  let out = '';
+  if (yuan === 0) {
+    out = '';
+  } else {
+    const text = String(yuan);
+    let zero = false;
+    for (let i = 0; i < text.length; i++) {
+      const d = Number(text[i]);
+      const pos = text.length - 1 - i;
+      const unit = units[pos % 4] ?? '';
+      if (d === 0) {
+        zero = true;
+      } else {
+        if (zero) out += '零';
+        zero = false;
+        out += digits.charAt(d) + unit;
+      }
+      if (pos % 4 === 0 && pos > 0) {
+        const group = text.slice(Math.max(0, i - 3), i + 1);
+        if (Number(group) > 0) out += groups[pos / 4] ?? '';
+      }
+    }
+    out += '元';
+  }
+  if (jiao === 0 && fenDigit === 0) return (negative ? '负' : '') + (out || '零元') + '整';
+  if (jiao > 0) out += digits.charAt(jiao) + '角';
+  else if (yuan > 0) out += '零';
+  if (fenDigit > 0) out += digits.charAt(fenDigit) + '分';
+  else out += '整';
+  return (negative ? '负' : '') + out;
+}
