@@ -825,15 +825,18 @@ async fn tokens_rotate_expire_on_sign_out_and_die(backend: Backend) {
     let bad = pre("https://evil.example.com").await;
     assert!(!bad.headers().contains_key("access-control-allow-origin"));
 
-    // The reference page and document are served without any third-party resource.
+    // The reference page is served under its own policy, without any third-party resource.
     let page = http
         .get(format!("{}/api/docs", base.trim_end_matches("/api/v1")))
         .send()
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
+    let csp = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"));
     let html = page.text().await.unwrap();
-    assert!(html.contains("/api/docs/app.js") && !html.contains("https://"));
+    assert!(html.contains("/api/v1/openapi.json"));
+    assert!(!html.contains("http://") && !html.contains("https://"));
 }
 
 #[tokio::test(flavor = "multi_thread")]

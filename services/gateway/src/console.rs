@@ -2,6 +2,7 @@
 //! `services/console/dist`, embedded at build time (see `build.rs`). Hashed assets are
 //! cached for a year, `index.html` is revalidated on every load, and any other path that
 //! is not under `/api` answers `index.html` so the console's own routes survive a reload.
+//! The same build's API reference page (`api/docs.html`) is answered at `/api/docs`.
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -28,6 +29,36 @@ pub(crate) fn csp(tile_origin: Option<&str>) -> String {
         ),
         None => CSP.to_owned(),
     }
+}
+
+/// Where the API reference page is in the console's build (`npm run build` writes it with
+/// `vite.reference.config.ts`): Scalar's renderer of the served document, with try-it.
+const REFERENCE_PAGE: &str = "api/docs.html";
+
+/// Content-Security-Policy of the API reference at `/api/docs`: its scripts, the document
+/// and try-it requests only from and to this origin, nothing embedded or framed. Styles may
+/// be inline, on this page only, because Scalar's renderer writes its stylesheet and theme
+/// into `<style>` elements at run time (the console's policy allows the same for Ant
+/// Design's). No script runs inline and none is evaluated from text.
+pub(crate) const REFERENCE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; \
+frame-ancestors 'none'";
+
+/// Shown at `/api/docs` when the binary was built without the console, which carries the
+/// reference page.
+const REFERENCE_NOT_BUILT: &str = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<title>Aftercare API reference: not built</title></head><body><h1>The API reference was not built</h1>\
+<p>This <code>aftercare</code> binary was built without <code>services/console/dist</code>, which \
+carries the reference page. The OpenAPI document is at \
+<a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a>. Build the console, then the binary again:</p>\
+<pre>cd services/console &amp;&amp; npm ci &amp;&amp; npm run build &amp;&amp; cd ../.. &amp;&amp; cargo build -p aftercare</pre>\
+</body></html>";
+
+/// `/api/docs`: the API reference page, revalidated on every load (it names the hashed
+/// assets of the build).
+pub(crate) async fn reference() -> Response {
+    let body = find(REFERENCE_PAGE).unwrap_or(REFERENCE_NOT_BUILT.as_bytes());
+    respond(StatusCode::OK, REFERENCE_PAGE, body, "no-cache")
 }
 
 /// Shown at `/` when the binary was built without the console.

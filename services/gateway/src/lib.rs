@@ -337,19 +337,7 @@ fn router(
             "/api/v1/openapi.json",
             get(|| async { axum::Json(openapi::document()) }),
         )
-        .route(
-            "/api/docs",
-            get(|| async { axum::response::Html(openapi::DOCS_PAGE) }),
-        )
-        .route(
-            "/api/docs/app.js",
-            get(|| async {
-                (
-                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-                    openapi::DOCS_SCRIPT,
-                )
-            }),
-        )
+        .route("/api/docs", get(console::reference))
         .route(
             "/answer.html",
             get(|| async { axum::response::Html(ANSWER_PAGE) }),
@@ -421,15 +409,19 @@ const ANSWER_PAGE: &str = include_str!("answer.html");
 /// Its script.
 const ANSWER_SCRIPT: &str = include_str!("answer.js");
 
-/// Headers every response carries; the reference page and the answer form may run their
-/// own script.
+/// Headers every response carries; the API reference, the answer form and the console
+/// may run their own scripts, each under its own policy.
 async fn security_headers(console_csp: HeaderValue, req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    let docs = path.starts_with("/api/docs") || path.starts_with("/answer.");
+    let reference = path == "/api/docs";
+    let answer = path.starts_with("/answer.");
+    let docs = reference || answer;
     let app = console::owns(path);
     let mut r = next.run(req).await;
     let h = r.headers_mut();
-    let csp = if docs {
+    let csp = if reference {
+        HeaderValue::from_static(console::REFERENCE_CSP)
+    } else if answer {
         HeaderValue::from_static(
             "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
         )
@@ -510,4 +502,130 @@ fn cors_layer(origins: &[String]) -> Result<Option<tower_http::cors::CorsLayer>>
             ])
             .max_age(Duration::from_secs(600)),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    /// The values of every `attr="…"` in `html`.
+    fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+        let open = format!(" {attr}=\"");
+        html.match_indices(&open)
+            .filter_map(|(i, _)| {
+                let rest = html.get(i + open.len()..)?;
+                rest.split('"').next()
+            })
+            .collect()
+    }
+
+    async fn get(router: &axum::Router, path: &str) -> (StatusCode, header::HeaderMap, String) {
+        let request = Request::builder()
+            .uri(path)
+            .body(Body::empty())
+            .expect("request");
+        let r = router.clone().oneshot(request).await.expect("answer");
+        let status = r.status();
+        let headers = r.headers().clone();
+        let body = axum::body::to_bytes(r.into_body(), 16 << 20)
+            .await
+            .expect("body");
+        (status, headers, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    /// `/api/docs` answers the reference page under its own policy (scripts, the document
+    /// and try-it requests from and to this origin only), and the page and its script load
+    /// nothing from another origin.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_api_reference_is_served_from_this_origin_only() {
+        let nats = aftercare_testkit::NatsServer::start().await.expect("nats");
+        let bus = Bus::connect(&nats.url(), "gateway-test")
+            .await
+            .expect("bus");
+        let dir = tempfile::tempdir().expect("dir");
+        let config = GatewayConfig {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: format!("sqlite://{}/gateway.db", dir.path().display()),
+            admin_password: Some("Correct-Horse-Battery-7".into()),
+            signing_keys: SigningKeySource::Generated(dir.path().join("signing.key")),
+            serve_health: false,
+            ..GatewayConfig::default()
+        };
+        let health = Health::default();
+        let gateway = Gateway::build(bus, config, &health).await.expect("gateway");
+        let router = gateway.router.clone();
+
+        let (status, h, html) = get(&router, "/api/docs").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(
+            h[header::CONTENT_TYPE]
+                .to_str()
+                .expect("ascii")
+                .starts_with("text/html")
+        );
+        assert_eq!(h[header::CACHE_CONTROL], "no-cache");
+        let csp = h[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii");
+        assert_eq!(csp, console::REFERENCE_CSP);
+        for directive in [
+            "default-src 'none';",
+            "script-src 'self';",
+            "connect-src 'self';",
+            "frame-ancestors 'none'",
+        ] {
+            assert!(csp.contains(directive), "{directive} in {csp}");
+        }
+        assert!(
+            !csp.contains("unsafe-eval") && !csp.contains("http"),
+            "{csp}"
+        );
+        assert_eq!(h[header::X_FRAME_OPTIONS], "DENY");
+        assert!(!html.contains("http://") && !html.contains("https://"));
+        if !console::built() {
+            assert!(html.contains("/api/v1/openapi.json") && html.contains("npm run build"));
+            return;
+        }
+        // Every script has a source (none inline) on this origin, and it is in the build.
+        assert_eq!(
+            html.matches("<script").count(),
+            attributes(&html, "src").len()
+        );
+        let sources: Vec<&str> = attributes(&html, "src")
+            .into_iter()
+            .chain(attributes(&html, "href"))
+            .collect();
+        assert!(!sources.is_empty());
+        for src in sources {
+            assert!(
+                (src.starts_with('/') && !src.starts_with("//")) || src.starts_with("data:"),
+                "{src} is not on this origin"
+            );
+            if src.starts_with("/assets/") {
+                let (status, _, script) = get(&router, src).await;
+                assert_eq!(status, StatusCode::OK, "{src}");
+                // The page's script loads the renderer from this build's assets and shows
+                // the served document.
+                assert!(script.contains("/api/v1/openapi.json"), "{src}");
+                assert!(!script.contains("http://") && !script.contains("https://"));
+                let renderer = script
+                    .split(['`', '"', '\''])
+                    .find(|s| s.starts_with("/assets/") && s.ends_with(".js"))
+                    .expect("the renderer's asset");
+                let (status, h, _) = get(&router, renderer).await;
+                assert_eq!(status, StatusCode::OK, "{renderer}");
+                assert!(
+                    h[header::CONTENT_TYPE]
+                        .to_str()
+                        .expect("ascii")
+                        .starts_with("text/javascript")
+                );
+            }
+        }
+        // The old hand-written renderer is gone.
+        assert_eq!(
+            get(&router, "/api/docs/app.js").await.0,
+            StatusCode::NOT_FOUND
+        );
+    }
 }

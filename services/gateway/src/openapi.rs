@@ -1,7 +1,7 @@
 //! The OpenAPI 3.1 document, generated from the [declared operations](crate::api::operation)
-//! and the request and response types' JSON Schemas, served at `/api/v1/openapi.json`;
-//! a self-contained browsable reference at `/api/docs` (no CDN, works air-gapped); and
-//! the permission matrix as Markdown for `docs/API.md`.
+//! and the request and response types' JSON Schemas, served at `/api/v1/openapi.json`
+//! (browsable at `/api/docs`, the console build's reference page, see [`crate::console`]);
+//! and the permission matrix as Markdown for `docs/API.md`.
 use aftercare_contracts::Role;
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
@@ -409,11 +409,6 @@ pub fn permission_matrix_markdown() -> String {
     }
     out
 }
-
-/// The browsable reference: one static page that renders the served document.
-pub(crate) const DOCS_PAGE: &str = include_str!("docs.html");
-/// The script that renders it.
-pub(crate) const DOCS_SCRIPT: &str = include_str!("docs.js");
 
 #[cfg(test)]
 mod tests {
