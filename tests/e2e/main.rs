@@ -4,6 +4,7 @@
 
 mod bad_input;
 mod billing;
+mod calls;
 mod cluster;
 mod crash;
 mod customers;

@@ -196,6 +196,8 @@ versioned!(
     aftercare_contracts::inventory::ForecastPlan,
     aftercare_contracts::survey::Callback,
     aftercare_contracts::survey::FollowUp,
+    aftercare_contracts::survey::CallTask,
+    aftercare_contracts::survey::CallAssignmentRules,
     aftercare_contracts::dispatch::Technician,
     aftercare_contracts::dispatch::WorkOrder,
 );

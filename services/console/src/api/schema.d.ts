@@ -228,6 +228,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/call-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rules that assign new call tasks by kind, product line, brand and district (built in: the seeds' split between the callback specialist and the district agents)
+         * @description Roles: agent, callback_agent, manager, admin.
+         */
+        get: operations["getCallAssignmentRules"];
+        put?: never;
+        /**
+         * Save new assignment rules (If-Match: the current version); tasks already assigned keep their assignee
+         * @description Roles: manager, admin.
+         */
+        post: operations["replaceCallAssignmentRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outbound call queue: due now first (due today, time come), then overdue (an earlier day), then later, each by due time; closed tasks last. By assignee (a user id, `callback_specialist` or `district:<district>`), district, kind or state
+         * @description Roles: agent, callback_agent, manager, admin.
+         */
+        get: operations["listCallTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One call task with its attempts
+         * @description Roles: agent, callback_agent, manager, admin.
+         */
+        get: operations["getCallTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-tasks/{id}/assignee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an open task to another person or queue
+         * @description Roles: callback_agent, manager, admin.
+         */
+        post: operations["reassignCallTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-tasks/{id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a call: reached, busy with the time agreed (`next_try_at`, required), unreachable (tried again at `next_try_at`, default two working hours later) or refused
+         * @description Roles: agent, callback_agent, manager, admin.
+         */
+        post: operations["recordCallTaskAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/call-tasks/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an open task with its result (a callback's task closes with its callback; a complaint answer needs the note, which resolves its follow-up)
+         * @description Roles: agent, callback_agent, manager, admin.
+         */
+        post: operations["closeCallTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/callbacks": {
         parameters: {
             query?: never;
@@ -3043,6 +3167,47 @@ export interface components {
             /** @description The reconciliation (from the path). */
             reconciliation_id: string;
         };
+        /** @description Whom a rule gives its tasks to. */
+        Assignee: {
+            /** @constant */
+            to: "callback_specialist";
+        } | {
+            /** @constant */
+            to: "district_agent";
+        } | {
+            /** @constant */
+            to: "user";
+            /** @description The account's user id. */
+            user: string;
+        };
+        /**
+         * @description One assignment rule: every list given must contain the task's value (an empty list
+         *     matches anything); the first rule that matches assigns the task.
+         */
+        AssignmentRule: {
+            /** @description Whom the tasks go to. */
+            assignee: components["schemas"]["Assignee"];
+            /**
+             * @description Brands (`Sharp`, `Panasonic`, …), compared without case.
+             * @default []
+             */
+            brands: string[];
+            /**
+             * @description Districts, compared without case.
+             * @default []
+             */
+            districts: string[];
+            /**
+             * @description The kinds of task it applies to.
+             * @default []
+             */
+            kinds: components["schemas"]["CallTaskKind"][];
+            /**
+             * @description Product lines (`copier`, `fax`, …), compared without case.
+             * @default []
+             */
+            product_lines: string[];
+        };
         /**
          * @description Request: make an account responsible for a ticket (`svc.intake.ticket.assign_owner`);
          *     the gateway checks the account exists and may own tickets.
@@ -3162,6 +3327,35 @@ export interface components {
              * @description Receipts.
              */
             receipts: number;
+        };
+        /** @description The company's assignment rules for call tasks (a versioned company setting). */
+        CallAssignmentRules: {
+            /** @description The rules, tried in order. */
+            rules: components["schemas"]["AssignmentRule"][];
+            /**
+             * Format: int64
+             * @description The setting's version (0: the built-in rules).
+             */
+            version: number;
+        };
+        /** @description One call attempt. */
+        CallAttempt: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /** @description Who called. */
+            by: string;
+            /**
+             * Format: date-time
+             * @description The agreed or next time to call, when the task moved.
+             */
+            next_try_at?: string | null;
+            /** @description Note. */
+            note: string;
+            /** @description How it ended. */
+            outcome: components["schemas"]["CallOutcome"];
         };
         /** @description A callback task. */
         Callback: {
@@ -3300,6 +3494,8 @@ export interface components {
         };
         /** @description Callback state. */
         CallbackStatus: "scheduled" | "completed" | "unreachable" | "refused";
+        /** @description How one call attempt ended. */
+        CallOutcome: "reached" | "busy" | "unreachable" | "refused";
         /**
          * @description The call-out fee for visits in a district and of a kind; the most specific row applies
          *     (district and kind, then district, then kind, then the default row with neither).
@@ -3315,6 +3511,127 @@ export interface components {
             /** @description Kind of visit, or every kind. */
             work_type?: components["schemas"]["WorkType"] | null;
         };
+        /** @description How a task ended. */
+        CallResult: "done" | "declined" | "unreachable" | "cancelled";
+        /** @description A call to make. */
+        CallTask: {
+            /** @description What to say, in short (the consumable, the amount owed, the reasons). */
+            about: string;
+            /** @description How the assignee was chosen: `rule <n>` (1-based), `default` or `by <user>`. */
+            assigned_by: string;
+            /** @description Whom it is assigned to: a user id, `callback_specialist` or `district:<district>`. */
+            assignee: string;
+            /** @description Every attempt, oldest first. */
+            attempts: components["schemas"]["CallAttempt"][];
+            /** @description Its brand. */
+            brand?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was closed.
+             */
+            closed_at?: string | null;
+            /** @description Who closed it. */
+            closed_by?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was created.
+             */
+            created_at: string;
+            /** @description The customer's name. */
+            customer_name: string;
+            /** @description The customer's district. */
+            district: string;
+            /**
+             * Format: date-time
+             * @description When the (next) call is due.
+             */
+            due_at: string;
+            /**
+             * Format: date-time
+             * @description When an open task goes to the manager.
+             */
+            escalate_at: string;
+            /**
+             * Format: date-time
+             * @description When it was escalated to the manager (once).
+             */
+            escalated_at?: string | null;
+            /**
+             * Format: uuid
+             * @description UUIDv7.
+             */
+            id: string;
+            /** @description What for. */
+            kind: components["schemas"]["CallTaskKind"];
+            /** @description The machine's product line, when the task is about one. */
+            product_line?: string | null;
+            /**
+             * @description The human reference the call is about (card, contract, receipt or work order
+             *     number).
+             */
+            reference: string;
+            /** @description The records it refers to. */
+            refs: components["schemas"]["CallTaskRefs"];
+            /**
+             * Format: date-time
+             * @description When the reminder for the current due time went out.
+             */
+            reminded_at?: string | null;
+            /** @description How it ended. */
+            result?: components["schemas"]["CallResult"] | null;
+            /** @description The result's note. */
+            result_note?: string | null;
+            /** @description Open or closed. */
+            state: components["schemas"]["CallTaskState"];
+            /** @description Due now, overdue, later or closed, as of the read. */
+            timing: components["schemas"]["CallTaskTiming"];
+            /**
+             * Format: int64
+             * @description Optimistic-concurrency version, also the ETag.
+             */
+            version: number;
+        };
+        /** @description Why a call is to be made. */
+        CallTaskKind: "callback" | "welcome_call" | "renewal" | "consumables_contact" | "complaint_answer" | "follow_up" | "overdue_payment";
+        /** @description What the task is about, by the records of the other services. */
+        CallTaskRefs: {
+            /**
+             * Format: uuid
+             * @description The callback (kind `callback`).
+             */
+            callback_id?: string | null;
+            /** @description The contract or warranty card number. */
+            contract?: string | null;
+            /**
+             * Format: uuid
+             * @description The customer's record.
+             */
+            customer_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The follow-up (kind `complaint_answer`).
+             */
+            followup_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The receipt.
+             */
+            invoice_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The machine.
+             */
+            machine_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The ticket.
+             */
+            ticket_id?: string | null;
+        };
+        /** @description Where a call task stands. */
+        CallTaskState: "open" | "closed";
+        /** @description Where an open task is in its queue at the time it is read. */
+        CallTaskTiming: "due_now" | "overdue" | "later" | "closed";
         /** @description A satisfaction campaign. */
         Campaign: {
             /**
@@ -5423,6 +5740,13 @@ export interface components {
         Page38: {
             /** @description The items of this page. */
             items: components["schemas"]["QualityWarning"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page39: {
+            /** @description The items of this page. */
+            items: components["schemas"]["CallTask"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
@@ -8414,6 +8738,317 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getCallAssignmentRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallAssignmentRules"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replaceCallAssignmentRules: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The rules, 1–200, tried in order. */
+                    rules: components["schemas"]["AssignmentRule"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallAssignmentRules"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listCallTasks: {
+        parameters: {
+            query?: {
+                /** @description Only this assignee's: a user id or a queue (`callback_specialist`, `district:tianhe`). */
+                assignee?: string;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only this district's (any case). */
+                district?: string;
+                /** @description Only this kind. */
+                kind?: components["schemas"]["CallTaskKind"];
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                /** @description open or closed. */
+                state?: components["schemas"]["CallTaskState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page39"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getCallTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Call task id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTask"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    reassignCallTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Call task id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The new assignee: a user id or a queue name, 1–100 characters. */
+                    assignee: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    recordCallTaskAttempt: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Call task id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The time agreed with a busy customer (required with `busy`) or the next try of an
+                     *     unreachable one (default two working hours later); within 60 days.
+                     */
+                    next_try_at?: string | null;
+                    /**
+                     * @description Note, up to 500 characters.
+                     * @default
+                     */
+                    note?: string;
+                    /** @description How it ended. */
+                    outcome: components["schemas"]["CallOutcome"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    closeCallTask: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Call task id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What was done, up to 500 characters (required for a complaint answer: it resolves
+                     *     the follow-up).
+                     * @default
+                     */
+                    note?: string;
+                    /** @description How it ended. */
+                    result: components["schemas"]["CallResult"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallTask"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
             default: components["responses"]["Problem"];
         };
     };

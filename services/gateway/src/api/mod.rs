@@ -4,6 +4,7 @@
 //! operations next to its handlers (see [`operation`]); this module puts them together.
 pub(crate) mod auth;
 pub(crate) mod billing;
+pub(crate) mod calls;
 pub(crate) mod customers;
 pub(crate) mod dead_letters;
 pub(crate) mod dispatch;
@@ -43,6 +44,7 @@ fn declared() -> impl Iterator<Item = Route> {
         inventory::routes(),
         billing::routes(),
         survey::routes(),
+        calls::routes(),
         live::routes(),
         dead_letters::routes(),
     ]

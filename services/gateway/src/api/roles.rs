@@ -59,6 +59,13 @@ pub(crate) const CALLBACK_READERS: &[Role] = &[Agent, CallbackAgent, Manager, Ad
 /// Who records callback attempts.
 pub(crate) const CALLBACK_KEEPERS: &[Role] = &[CallbackAgent, Manager, Admin];
 
+/// Who works the outbound call queue: the callback specialist, the district agents
+/// (who take the calls the rules give their districts) and the managers.
+pub(crate) const CALL_QUEUE_WORKERS: &[Role] = &[Agent, CallbackAgent, Manager, Admin];
+
+/// Who hands a call task to someone else.
+pub(crate) const CALL_QUEUE_LEADS: &[Role] = &[CallbackAgent, Manager, Admin];
+
 /// Who follows up a dissatisfied customer.
 pub(crate) const FOLLOW_UP_HANDLERS: &[Role] = &[Agent, CallbackAgent, Manager, Admin];
 
