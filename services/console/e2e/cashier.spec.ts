@@ -261,7 +261,7 @@ test('the receipt prints on A5 in Chinese with the company header and no shell',
   await page.emulateMedia({ media: 'screen' });
 });
 
-test('receivables by ageing bucket with the weekly chase list', async ({ page }) => {
+test('receivables by ageing bucket with the weekly chase list; claims, refunds and renewals', async ({ page }) => {
   await signIn(page, 'cashier1');
   await useLanguage(page, 'zh-CN');
   // Ages counted to a day 45 days on: the receipt is in 31–60 days and on the chase list.
@@ -290,6 +290,17 @@ test('receivables by ageing bucket with the weekly chase list', async ({ page })
   await settle(page);
   await shot(page, 'cashier-claims-en');
   await noSeriousA11yViolations(page);
+  await go(page, '/cashier/refunds');
+  await expect(page.getByTestId('refunds')).toContainText('No refunds');
+  await settle(page);
+  await shot(page, 'cashier-refunds-en');
+  await noSeriousA11yViolations(page);
+  await go(page, '/cashier/renewals');
+  await expect(page.getByTestId('renewals')).toBeVisible();
+  await useLanguage(page, 'zh-CN');
+  await settle(page);
+  await shot(page, 'cashier-renewals-zh-CN');
+  await noSeriousA11yViolations(page);
 });
 
 test('every tab on a 390 px phone', async ({ browser }) => {
@@ -302,6 +313,8 @@ test('every tab on a 390 px phone', async ({ browser }) => {
     [`/cashier/cash?day=${cashDay}`, 'cash'],
     ['/cashier/receivables', 'receivables'],
     ['/cashier/claims', 'claims'],
+    ['/cashier/refunds', 'refunds'],
+    ['/cashier/renewals', 'renewals'],
     [`/cashier/print/${receipt.number}`, 'print'],
   ] as const) {
     await go(phone, path);

@@ -16,6 +16,10 @@ export type AgeBucket = S['AgeBucket'];
 export type Claim = S['ManufacturerClaim'];
 export type ClaimStatus = S['ClaimStatus'];
 export type Money = S['Money'];
+export type Refund = S['Refund'];
+export type RefundStatus = S['RefundStatus'];
+export type Renewal = S['Renewal'];
+export type RenewalStatus = S['RenewalStatus'];
 
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'bank_transfer', 'wechat_pay', 'alipay'];
 export const BUCKETS: readonly AgeBucket[] = ['days0_to30', 'days31_to60', 'days61_to90', 'over90'];

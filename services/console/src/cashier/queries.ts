@@ -2,7 +2,7 @@
 // 'cash-days', 'receivables', 'claims') so a change refreshes every view of it.
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../api/client';
-import type { ClaimStatus, InvoiceState } from './cashier';
+import type { ClaimStatus, InvoiceState, RefundStatus, RenewalStatus } from './cashier';
 
 /** Rows a list page asks for. */
 export const PAGE = 50;
@@ -91,6 +91,22 @@ export function useClaims(status: ClaimStatus | undefined, brand: string) {
     queryKey: ['claims', status ?? '', b],
     placeholderData: keepPreviousData,
     queryFn: async () => (await must(api.GET('/api/v1/claims', { params: { query: { ...(status ? { status } : {}), ...(b ? { brand: b } : {}) } } }))).items,
+  });
+}
+
+/** Refunds in one state. */
+export function useRefunds(status: RefundStatus) {
+  return useQuery({
+    queryKey: ['refunds', status],
+    queryFn: async () => (await must(api.GET('/api/v1/refunds', { params: { query: { status } } }))).items,
+  });
+}
+
+/** Renewals in one state. */
+export function useRenewals(status: RenewalStatus) {
+  return useQuery({
+    queryKey: ['renewals', status],
+    queryFn: async () => (await must(api.GET('/api/v1/renewals', { params: { query: { status } } }))).items,
   });
 }
 
