@@ -71,13 +71,39 @@ async fn json_object(
     check_content_type(headers)?;
     let bytes = read_limited(body, limit).await?;
     match serde_json::from_slice::<Value>(&bytes) {
-        Ok(Value::Object(map)) => Ok(map),
+        Ok(Value::Object(mut map)) => {
+            map.values_mut().for_each(whole_numbers_as_integers);
+            Ok(map)
+        }
         Ok(_) => Err(ApiError::Service(aftercare_contracts::ServiceError::field(
             "",
             "not_an_object",
             "the body must be a JSON object",
         ))),
         Err(e) => Err(ApiError::MalformedJson(e.to_string())),
+    }
+}
+
+/// Writes a number with a zero fraction (`6.0`, `6e0`) as the integer it is, so a field
+/// the API documents as an integer takes it, as JSON Schema's `integer` does. Past 2^53 a
+/// JSON number with a fraction or exponent is read as the nearest double, as JavaScript
+/// reads it.
+pub(crate) fn whole_numbers_as_integers(value: &mut Value) {
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+            {
+                if (i64::MIN as f64..i64::MAX as f64).contains(&f) {
+                    *value = Value::from(f as i64);
+                } else if (0.0..u64::MAX as f64).contains(&f) {
+                    *value = Value::from(f as u64);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        Value::Object(map) => map.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
     }
 }
 
@@ -105,4 +131,26 @@ pub(crate) async fn json_with<T: DeserializeOwned>(
     let bytes = serde_json::to_vec(&Value::Object(map))
         .map_err(|e| ApiError::MalformedJson(e.to_string()))?;
     decode::<T>(&bytes).map_err(ApiError::Service)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_number_with_a_fraction_is_an_integer() {
+        let mut v: Value = serde_json::from_str(
+            r#"{"a": 6.0, "b": [31.0, 1.5, -2e0], "c": {"d": 75257296.0}, "e": 7, "f": 1e300}"#,
+        )
+        .expect("json");
+        whole_numbers_as_integers(&mut v);
+        assert_eq!(v["a"], Value::from(6));
+        assert!(v["a"].is_i64());
+        assert_eq!(v["b"], serde_json::json!([31, 1.5, -2]));
+        assert!(v["c"]["d"].is_i64());
+        assert_eq!(v["e"], Value::from(7));
+        assert!(v["f"].is_f64());
+        let n: u32 = serde_json::from_value(v["b"][0].clone()).expect("u32");
+        assert_eq!(n, 31);
+    }
 }

@@ -374,7 +374,20 @@ pub fn permission_matrix_markdown() -> String {
          the same roles, query parameters and checks (a bad parameter answers the same 422 \
          problem), the same figures as the JSON report, one row per line of it (a total last where \
          the report has one), UTF-8 with a byte-order mark and a header line of the columns, which \
-         the reference lists per report. The ticket report groups by `channel` among others.\n\n",
+         the reference lists per report. The ticket report groups by `channel` among others.\n\n\
+         The OpenAPI document (`/api/v1/openapi.json`) states every limit a service checks on a \
+         request that JSON Schema can state (`minLength`, `maxLength`, `pattern`, `minimum`, \
+         `maximum`, `minItems`, `maxItems`, `enum`), read from the same constants the validators \
+         use (`shared/contracts`: `limits` and each service's `limits` module), so a request the \
+         schema accepts is not refused for its shape: a text's length (at least one character that \
+         is not a space where it is required), a ticket number, a date, a phone number, a count, \
+         a range such as a technician's daily capacity (1–50) or an SLA target (1–100000 working \
+         minutes). What a schema cannot state answers 422 naming the field: one date after \
+         another, relative to today, one field depending on another, names unique in a list, a \
+         record or product line that must exist, a cursor the list did not hand out. A whole \
+         number written with a zero fraction (`6.0`) is taken as the integer it is, as JSON Schema's \
+         `integer` does. `tests/e2e` runs schemathesis with all its checks against this document, \
+         signed out and as an administrator.\n\n",
     );
     out.push_str("| operation | method | path |");
     for r in Role::ALL {

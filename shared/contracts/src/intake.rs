@@ -9,6 +9,106 @@ use crate::{Event, Service};
 mod records;
 pub use records::*;
 
+/// The limits intake checks on requests, stated in their schemas.
+pub mod limits {
+    use crate::limits::{Count, Each, Range, Shape, Text};
+
+    /// A customer's company, a contact's or a reporter's name.
+    pub const NAME: Text = Text::new(1, 200);
+    /// A phone number's length.
+    pub const PHONE_LENGTH: Text = Text::new(5, 32);
+    /// A phone number: digits with at most two spaces or `+ - ( )` between them, at most
+    /// three leading zeros (an international prefix, a trunk zero), then 5–15 digits.
+    pub const PHONE: Shape = Shape {
+        pattern: PHONE_PATTERN,
+        matches: |p| PHONE_REGEX.is_match(p),
+    };
+    const PHONE_PATTERN: &str =
+        r"^[ +()-]{0,3}(0[ +()-]{0,2}){0,3}[1-9]([ +()-]{0,2}[0-9]){4,14}[ +()-]{0,3}$";
+    static PHONE_REGEX: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(PHONE_PATTERN).expect("phone pattern"));
+    /// Phone numbers a contact has.
+    pub const PHONES: Count = Count::new(1, 5);
+    /// Each of a contact's phone numbers, its length.
+    pub const EACH_PHONE_LENGTH: Each<Text> = Each(PHONE_LENGTH);
+    /// Contacts a customer has.
+    pub const CONTACTS: Count = Count::new(1, 20);
+    /// A street address.
+    pub const ADDRESS: Text = Text::new(0, 500);
+    /// A service district.
+    pub const DISTRICT: Text = Text::new(1, 64);
+    /// Notes on a customer or a machine.
+    pub const NOTES: Text = Text::new(0, 2000);
+    /// A contact's position.
+    pub const TITLE: Text = Text::new(0, 100);
+    /// An e-mail address's length.
+    pub const EMAIL_LENGTH: Text = Text::new(0, 254);
+    /// An e-mail address: an `@`, no space at either end.
+    pub const EMAIL: Shape = Shape {
+        pattern: r"^([^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][\s\S]*)?@([\s\S]*[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])?$",
+        matches: |m| m.contains('@') && m.trim() == m,
+    };
+    /// A WeChat id.
+    pub const WECHAT: Text = Text::new(1, 64);
+    /// The symptom a customer describes.
+    pub const SYMPTOM: Text = Text::new(1, 4000);
+    /// A machine's product line, brand, model or serial number.
+    pub const MACHINE_FIELD: Text = Text::new(1, 100);
+    /// A serial number: a letter or digit besides spaces and dashes.
+    pub const SERIAL: Shape = Shape {
+        pattern: r"[^\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000-]",
+        matches: |s| s.chars().any(|c| !c.is_whitespace() && c != '-'),
+    };
+    /// Where a machine stands at the customer.
+    pub const INSTALL_LOCATION: Text = Text::new(0, 200);
+    /// Attachments on a request.
+    pub const ATTACHMENTS: Count = Count::new(0, 20);
+    /// An attachment's size in bytes (50 MiB).
+    pub const ATTACHMENT_BYTES: Range = Range::new(0, 50 * 1024 * 1024);
+    /// An attachment's file name.
+    pub const FILE_NAME: Text = Text::new(1, 200);
+    /// An attachment's media type.
+    pub const CONTENT_TYPE: Text = Text::new(1, 100);
+    /// Where an attachment is stored.
+    pub const URL: Text = Text::new(1, 2000);
+    /// A warranty card's or a contract's number, a record's id or number, an account id.
+    pub const NUMBER: Text = Text::new(1, 64);
+    /// Why, when a reason is required.
+    pub const REASON: Text = Text::new(1, 2000);
+    /// Why or what was said, when it may be left out.
+    pub const NOTE: Text = Text::new(0, 2000);
+    /// A note on a ticket.
+    pub const TICKET_NOTE: Text = Text::new(1, 4000);
+    /// How a ticket was solved on the phone.
+    pub const RESOLUTION: Text = Text::new(1, 4000);
+    /// What was promised with a reply.
+    pub const PROMISE: Text = Text::new(0, 500);
+    /// Priority rules in a set.
+    pub const RULES: Count = Count::new(1, 200);
+    /// Keywords of a priority rule.
+    pub const KEYWORDS: Count = Count::new(0, 50);
+    /// Each keyword.
+    pub const KEYWORD: Each<Text> = Each(Text::new(1, 50));
+    /// Why a priority rule exists.
+    pub const RULE_NOTE: Text = Text::new(0, 200);
+    /// A knowledge-base question.
+    pub const QUESTION: Text = Text::new(1, 500);
+    /// A knowledge-base answer.
+    pub const ANSWER: Text = Text::new(1, 8000);
+    /// A notification template's text.
+    pub const TEMPLATE: Text = Text::new(1, 500);
+    /// Months of warranty a product line gives.
+    pub const WARRANTY_MONTHS: Range = Range::new(0, 120);
+    /// Days a machine of a product line may be returned.
+    pub const RETURN_DAYS: Range = Range::new(0, 365);
+    /// An SLA target, working minutes.
+    pub const SLA_MINUTES: Range = Range::new(1, 100_000);
+    /// A latitude, degrees.
+    pub const LATITUDE: Range = Range::new(-90, 90);
+    /// A longitude, degrees.
+    pub const LONGITUDE: Range = Range::new(-180, 180);
+}
+
 /// Where a request came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -117,6 +217,7 @@ pub struct OpenTicket {
     #[serde(rename = "type")]
     pub ticket_type: TicketType,
     /// The customer's description, 1–4000 characters.
+    #[schemars(transform = &limits::SYMPTOM)]
     pub symptom: String,
     /// The customer.
     pub customer: CustomerInfo,
@@ -138,6 +239,7 @@ pub struct OpenTicket {
     pub reporter: Option<Reporter>,
     /// Photos, logs and documents stored elsewhere, by reference (at most 20).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(transform = &limits::ATTACHMENTS)]
     pub attachments: Vec<Attachment>,
     /// The caller's `Idempotency-Key`, scoped to the caller, set by the gateway (never
     /// documented, never taken from the client): a repeat of a request whose answer was
@@ -152,9 +254,12 @@ pub struct OpenTicket {
 #[serde(deny_unknown_fields)]
 pub struct Reporter {
     /// Name, 1–200 characters.
+    #[schemars(transform = &limits::NAME)]
     pub name: String,
     /// Phone, 5–32 characters, when different from the customer's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::PHONE_LENGTH)]
+    #[schemars(transform = &limits::PHONE)]
     pub phone: Option<String>,
 }
 
@@ -163,12 +268,16 @@ pub struct Reporter {
 #[serde(deny_unknown_fields)]
 pub struct Attachment {
     /// File name, 1–200 characters.
+    #[schemars(transform = &limits::FILE_NAME)]
     pub name: String,
     /// Media type, e.g. `image/jpeg`.
+    #[schemars(transform = &limits::CONTENT_TYPE)]
     pub content_type: String,
     /// Size in bytes, at most 50 MiB.
+    #[schemars(transform = &limits::ATTACHMENT_BYTES)]
     pub size_bytes: u64,
     /// Where it is stored (`https://…` or an object-store key), 1–2000 characters.
+    #[schemars(transform = &limits::URL)]
     pub url: String,
 }
 
@@ -205,6 +314,7 @@ pub struct InspectReturn {
     /// The verdict.
     pub outcome: ReturnOutcome,
     /// What the inspection found, 1–2000 characters.
+    #[schemars(transform = &limits::REASON)]
     pub notes: String,
     /// The version the inspector saw; a stale one is refused.
     pub expected_version: i64,
@@ -330,9 +440,11 @@ pub struct TransitionTicket {
     pub to: TicketStatus,
     /// Why, up to 2000 characters; required to cancel or reopen.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub reason: String,
     /// How it was solved, required for `resolved_remotely` (e.g. the FAQ answer given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::RESOLUTION)]
     pub resolution: Option<String>,
     /// The knowledge-base article the answer came from, for `resolved_remotely`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -349,6 +461,7 @@ pub struct AssignOwner {
     /// Ticket id or number.
     pub ticket_id: String,
     /// Account id of the agent or manager.
+    #[schemars(transform = &limits::NUMBER)]
     pub owner: String,
     /// The version the caller saw; a stale one is refused.
     pub expected_version: i64,
@@ -363,6 +476,7 @@ pub struct SetPriority {
     /// The new priority.
     pub priority: Priority,
     /// Why, 1–2000 characters.
+    #[schemars(transform = &limits::REASON)]
     pub reason: String,
     /// The version the agent saw; a stale one is refused.
     pub expected_version: i64,
@@ -455,6 +569,7 @@ pub struct PromiseReply {
     pub reply_by: DateTime<Utc>,
     /// What was promised, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::PROMISE)]
     pub note: String,
     /// The version the agent saw; a stale one is refused.
     pub expected_version: i64,
@@ -469,6 +584,7 @@ pub struct RecordReply {
     pub ticket_id: String,
     /// What the customer was told, up to 2000 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub note: String,
     /// The version the agent saw; a stale one is refused.
     pub expected_version: i64,
@@ -754,17 +870,24 @@ pub enum CustomerTier {
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// Name, 1–200 characters.
+    #[schemars(transform = &limits::NAME)]
     pub name: String,
     /// Phone numbers, 1–5, each 5–32 characters of digits, spaces, `+ - ( )`.
+    #[schemars(transform = &limits::PHONES)]
+    #[schemars(transform = &limits::EACH_PHONE_LENGTH)]
     pub phones: Vec<String>,
     /// Position or note, up to 100 characters (e.g. 行政主管).
     #[serde(default)]
+    #[schemars(transform = &limits::TITLE)]
     pub title: String,
     /// E-mail address, for notifications by e-mail.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::EMAIL_LENGTH)]
+    #[schemars(transform = &limits::EMAIL)]
     pub email: Option<String>,
     /// WeChat id, for notifications by WeChat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::WECHAT)]
     pub wechat: Option<String>,
 }
 
@@ -811,8 +934,10 @@ pub enum Language {
 #[serde(deny_unknown_fields)]
 pub struct GeoPoint {
     /// Latitude, −90 to 90.
+    #[schemars(transform = &limits::LATITUDE)]
     pub lat: f64,
     /// Longitude, −180 to 180.
+    #[schemars(transform = &limits::LONGITUDE)]
     pub lon: f64,
 }
 
@@ -822,13 +947,17 @@ pub struct GeoPoint {
 #[serde(deny_unknown_fields)]
 pub struct CreateCustomer {
     /// Company or person, 1–200 characters.
+    #[schemars(transform = &limits::NAME)]
     pub company: String,
     /// Contacts, 1–20.
+    #[schemars(transform = &limits::CONTACTS)]
     pub contacts: Vec<Contact>,
     /// Street address, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::ADDRESS)]
     pub address: String,
     /// Service district, 1–64 characters.
+    #[schemars(transform = &limits::DISTRICT)]
     pub district: String,
     /// Map position, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -844,6 +973,7 @@ pub struct CreateCustomer {
     pub language: Language,
     /// Notes, up to 2000 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTES)]
     pub notes: String,
 }
 
@@ -917,12 +1047,17 @@ pub struct RegisterMachine {
     /// The owner.
     pub customer_id: Uuid,
     /// Product line: one of the configured lines (copier, fax, printer, software, …).
+    #[schemars(transform = &limits::MACHINE_FIELD)]
     pub product_line: String,
     /// Brand, e.g. Sharp.
+    #[schemars(transform = &limits::MACHINE_FIELD)]
     pub brand: String,
     /// Model, e.g. AR-2048.
+    #[schemars(transform = &limits::MACHINE_FIELD)]
     pub model: String,
     /// Serial number (机身号).
+    #[schemars(transform = &limits::MACHINE_FIELD)]
+    #[schemars(transform = &limits::SERIAL)]
     pub serial: String,
     /// Purchase date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -932,6 +1067,7 @@ pub struct RegisterMachine {
     pub warranty_end: Option<NaiveDate>,
     /// Where it stands at the customer, up to 200 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::INSTALL_LOCATION)]
     pub install_location: String,
 }
 
@@ -977,6 +1113,7 @@ pub struct Machine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct MachineContract {
     /// Contract number, `K2026-000001`.
+    #[schemars(transform = &limits::NUMBER)]
     pub number: String,
     /// Last day covered.
     pub ends_on: NaiveDate,
@@ -1012,6 +1149,7 @@ pub struct ListMachines {
 #[serde(deny_unknown_fields)]
 pub struct RegisterWarrantyCard {
     /// The number printed on the card, 1–64 characters; unique.
+    #[schemars(transform = &limits::NUMBER)]
     pub card_number: String,
     /// The customer as written on the card; an existing customer with one of its phones
     /// is linked instead of created.
@@ -1376,6 +1514,8 @@ pub struct PriorityRule {
     pub ticket_type: Option<TicketType>,
     /// Words, any of which in the symptom (case-insensitive) matches, e.g. `["冒烟", "smoke"]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(transform = &limits::KEYWORDS)]
+    #[schemars(transform = &limits::KEYWORD)]
     pub keywords: Vec<String>,
     /// Whether the machine is down.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1387,6 +1527,7 @@ pub struct PriorityRule {
     pub priority: Priority,
     /// Why the rule exists, up to 200 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::RULE_NOTE)]
     pub note: String,
 }
 
@@ -1404,6 +1545,7 @@ pub struct PriorityRules {
 #[serde(deny_unknown_fields)]
 pub struct ReplacePriorityRules {
     /// The new rules, 1–200, in order.
+    #[schemars(transform = &limits::RULES)]
     pub rules: Vec<PriorityRule>,
     /// The version the caller saw; a stale one is refused.
     pub expected_version: i64,
@@ -1421,8 +1563,10 @@ pub struct CreateFaqArticle {
     /// The product line it is about (one of the configured lines).
     pub product_line: String,
     /// The question as customers ask it, 1–500 characters.
+    #[schemars(transform = &limits::QUESTION)]
     pub question: String,
     /// The answer the agent gives, 1–8000 characters.
+    #[schemars(transform = &limits::ANSWER)]
     pub answer: String,
 }
 
@@ -1580,6 +1724,7 @@ pub struct NotificationTemplate {
     /// Its language.
     pub language: Language,
     /// The text, 1–500 characters.
+    #[schemars(transform = &limits::TEMPLATE)]
     pub text: String,
 }
 
@@ -1665,8 +1810,10 @@ pub struct ProductLine {
     /// Name, lower case, 1–64 characters (`copier`, `fax`, `3d_printer`).
     pub name: String,
     /// Months of warranty from purchase (0–120).
+    #[schemars(transform = &limits::WARRANTY_MONTHS)]
     pub warranty_months: u32,
     /// Days after purchase a machine may be returned (0–365).
+    #[schemars(transform = &limits::RETURN_DAYS)]
     pub return_days: u32,
 }
 
@@ -1689,8 +1836,10 @@ pub struct SlaTargetRule {
     /// Customer tier.
     pub tier: CustomerTier,
     /// Working minutes to the first response, 1–100000.
+    #[schemars(transform = &limits::SLA_MINUTES)]
     pub first_response_minutes: u32,
     /// Working minutes to the resolution, 1–100000, not less than the first response.
+    #[schemars(transform = &limits::SLA_MINUTES)]
     pub resolution_minutes: u32,
 }
 
@@ -1731,3 +1880,67 @@ crate::rpc::id_request!(
     /// Request: one customer by id or number (`svc.intake.customer.get`).
     GetCustomer
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn property(schema: &schemars::Schema, name: &str) -> serde_json::Value {
+        schema.as_value()["properties"][name].clone()
+    }
+
+    #[test]
+    fn a_phone_states_its_length_and_its_shape() {
+        let s = schemars::schema_for!(Reporter);
+        let phone = property(&s, "phone");
+        assert_eq!(phone["minLength"], 5);
+        assert_eq!(phone["maxLength"], 32);
+        assert_eq!(phone["pattern"], limits::PHONE.pattern);
+        let contact = schemars::schema_for!(Contact);
+        let phones = property(&contact, "phones");
+        assert_eq!(
+            (phones["minItems"].clone(), phones["maxItems"].clone()),
+            (1.into(), 5.into())
+        );
+        // Replies carry phones masked (`138****5678`): a contact states only their length.
+        assert_eq!(phones["items"]["maxLength"], 32);
+        assert_eq!(
+            property(&contact, "email")["pattern"],
+            limits::EMAIL.pattern
+        );
+    }
+
+    #[test]
+    fn shapes_accept_what_their_patterns_say() {
+        let phone = regex::Regex::new(limits::PHONE.pattern).expect("pattern");
+        for p in [
+            "020-5555-0101",
+            "+86 20 5555 0101",
+            "(020) 55550101",
+            "0012345",
+            "12345",
+        ] {
+            assert!((limits::PHONE.matches)(p) && phone.is_match(p), "{p}");
+        }
+        for p in ["00000", "1234", "020 555 x", " 0 0 1 2 3 4", "abcde"] {
+            assert_eq!((limits::PHONE.matches)(p), phone.is_match(p), "{p}");
+        }
+        assert!(!(limits::PHONE.matches)("00000") && !(limits::PHONE.matches)("1234"));
+        let email = regex::Regex::new(limits::EMAIL.pattern).expect("pattern");
+        for m in [
+            "a@b",
+            "@",
+            "li.wei@example.com",
+            " a@b",
+            "a@b ",
+            "ab",
+            "a @ b",
+        ] {
+            assert_eq!((limits::EMAIL.matches)(m), email.is_match(m), "{m}");
+        }
+        let serial = regex::Regex::new(limits::SERIAL.pattern).expect("pattern");
+        for s in ["AR-2048", "-", " - ", "x", ""] {
+            assert_eq!((limits::SERIAL.matches)(s), serial.is_match(s), "{s}");
+        }
+    }
+}

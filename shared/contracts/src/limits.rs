@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use crate::rpc::{FieldError, check_range, check_text};
 
 /// Characters `str::trim` removes (Unicode `White_Space`), as a regular-expression class.
-const SPACE: &str = r"\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+pub(crate) const SPACE: &str =
+    r"\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 
 /// Adds `f`'s keywords to a string schema, or to the string in an optional one.
 fn on_string(schema: &mut Schema, f: &dyn Fn(&mut serde_json::Map<String, Value>)) {
@@ -104,6 +105,11 @@ impl Range {
     /// Whether `value` lies in the range.
     pub fn contains(self, value: impl Into<i64>) -> bool {
         (self.min..=self.max).contains(&value.into())
+    }
+
+    /// Whether a real number `value` lies in the range.
+    pub fn holds(self, value: f64) -> bool {
+        (self.min as f64..=self.max as f64).contains(&value)
     }
 }
 

@@ -3826,6 +3826,24 @@ export interface components {
         };
         /** @description Where a manufacturer claim (厂家索赔) stands. */
         ClaimStatus: "draft" | "submitted" | "approved" | "rejected" | "paid";
+        /** @description Request: close a task with its result (`svc.survey.call_task.close`). */
+        CloseCallTask: {
+            /**
+             * Format: int64
+             * @description The version being changed (from `If-Match`).
+             */
+            expected_version: number;
+            /**
+             * @description What was done, up to 500 characters (required for a complaint answer: it resolves
+             *     the follow-up).
+             * @default
+             */
+            note: string;
+            /** @description How it ended. */
+            result: components["schemas"]["CallResult"];
+            /** @description Task id (from the path). */
+            task_id: string;
+        };
         /**
          * @description A code request was taken. The answer is the same whether or not the ticket exists,
          *     so ticket numbers cannot be probed.
@@ -6230,6 +6248,18 @@ export interface components {
         RankingKind: "weekly" | "monthly";
         /** @description Whom a rating question rates; scores are kept per technician and per agent. */
         Rated: "technician" | "agent";
+        /** @description Request: give a task to someone else (`svc.survey.call_task.reassign`). */
+        ReassignCallTask: {
+            /** @description The new assignee: a user id or a queue name, 1–100 characters. */
+            assignee: string;
+            /**
+             * Format: int64
+             * @description The version being changed (from `If-Match`).
+             */
+            expected_version: number;
+            /** @description Task id (from the path). */
+            task_id: string;
+        };
         /** @description One open receivable. */
         Receivable: {
             /**
@@ -6307,6 +6337,29 @@ export interface components {
         };
         /** @description How a technician's cash day stands. */
         ReconciliationStatus: "balanced" | "awaiting_approval" | "approved";
+        /** @description Request: record one call attempt (`svc.survey.call_task.attempt`). */
+        RecordCallAttempt: {
+            /**
+             * Format: int64
+             * @description The version being changed (from `If-Match`).
+             */
+            expected_version: number;
+            /**
+             * Format: date-time
+             * @description The time agreed with a busy customer (required with `busy`) or the next try of an
+             *     unreachable one (default two working hours later); within 60 days.
+             */
+            next_try_at?: string | null;
+            /**
+             * @description Note, up to 500 characters.
+             * @default
+             */
+            note: string;
+            /** @description How it ended. */
+            outcome: components["schemas"]["CallOutcome"];
+            /** @description Task id (from the path). */
+            task_id: string;
+        };
         /** @description Request: record one attempt (`svc.survey.callback.record`). */
         RecordCallback: {
             /**
@@ -6663,6 +6716,19 @@ export interface components {
         RenewalStatus: "open" | "renewed" | "declined" | "lapsed";
         /** @description What repeats in a quality warning. */
         RepeatKind: "fault" | "part";
+        /**
+         * @description Request: replace the assignment rules (`svc.survey.call_rules.replace`); tasks already
+         *     assigned keep their assignee.
+         */
+        ReplaceCallAssignmentRules: {
+            /**
+             * Format: int64
+             * @description The version being replaced (from `If-Match`).
+             */
+            expected_version: number;
+            /** @description The rules, 1–200, tried in order. */
+            rules: components["schemas"]["AssignmentRule"][];
+        };
         /** @description Request: replace the duration defaults (`svc.dispatch.durations.replace`). */
         ReplaceDurationDefaults: {
             /**

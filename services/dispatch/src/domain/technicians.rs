@@ -46,7 +46,8 @@ pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
         );
     }
     if let Some(p) = req.start_location
-        && !((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon))
+        && !(aftercare_contracts::intake::limits::LATITUDE.holds(p.lat)
+            && aftercare_contracts::intake::limits::LONGITUDE.holds(p.lon))
     {
         e.push(err(
             "start_location",

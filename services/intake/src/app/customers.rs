@@ -2,11 +2,11 @@
 //! their machines (one per brand and serial), warranty cards with the follow-ups they
 //! start, and the product lines with their warranty and return terms.
 use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{
     Contact, CreateCustomer, Customer, CustomerInfo, Machine, MachineInfo, OpenTicket, ProductLine,
     RegisterMachine, RegisterWarrantyCard, WarrantyCard, WarrantyRegistered,
 };
-use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Actor, Envelope, FieldError, ServiceError};
 use aftercare_platform::db::parse_id;
 use aftercare_platform::{UnitOfWork, from_ms, now_ms};
@@ -298,7 +298,7 @@ pub(crate) async fn register_card(
     req: RegisterWarrantyCard,
 ) -> Result<WarrantyCard, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "card_number", &req.card_number, 1, 64);
+    limits::NUMBER.check(&mut errors, "card_number", &req.card_number);
     errors.extend(validate_customer("customer.", &req.customer));
     errors.extend(validate_machine_info("machine.", &req.machine));
     if req

@@ -1,8 +1,8 @@
 //! The knowledge base agents answer from: articles per product line.
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
+use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{CreateFaqArticle, FaqArticle};
-use aftercare_contracts::rpc::check_text;
 use aftercare_platform::UnitOfWork;
 use uuid::Uuid;
 
@@ -16,8 +16,8 @@ pub(crate) async fn create(
     req: CreateFaqArticle,
 ) -> Result<FaqArticle, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "question", &req.question, 1, 500);
-    check_text(&mut errors, "answer", &req.answer, 1, 8000);
+    limits::QUESTION.check(&mut errors, "question", &req.question);
+    limits::ANSWER.check(&mut errors, "answer", &req.answer);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }

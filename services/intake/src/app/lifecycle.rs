@@ -5,11 +5,11 @@
 //! act on (the visit dispatch plans, the approved return billing credits).
 
 use aftercare_calendar::BusinessCalendar;
+use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{
     AssignOwner, InspectReturn, NotificationKind, ReturnApproved, ReturnOutcome, SetPriority,
     Ticket, TicketStatus, TicketVisitRequested, TransitionTicket,
 };
-use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 
@@ -174,7 +174,7 @@ pub(crate) async fn set_priority(
     req: SetPriority,
 ) -> Result<Ticket, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "reason", &req.reason, 1, 2000);
+    limits::REASON.check(&mut errors, "reason", &req.reason);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
@@ -220,7 +220,7 @@ pub(crate) async fn assign_owner(
     req: AssignOwner,
 ) -> Result<Ticket, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "owner", &req.owner, 1, 64);
+    limits::NUMBER.check(&mut errors, "owner", &req.owner);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
@@ -248,7 +248,7 @@ pub(crate) async fn inspect_return(
     req: InspectReturn,
 ) -> Result<Ticket, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "notes", &req.notes, 1, 2000);
+    limits::REASON.check(&mut errors, "notes", &req.notes);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }

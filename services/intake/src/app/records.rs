@@ -4,7 +4,7 @@
 //! tickets.
 use aftercare_contracts::intake::{
     AddTicketNote, Customer, CustomerMerged, CustomerStatus, Machine, MergeCustomers,
-    SetCustomerActive, TicketNote, UpdateCustomer, UpdateMachine,
+    SetCustomerActive, TicketNote, UpdateCustomer, UpdateMachine, limits,
 };
 use aftercare_contracts::{Actor, Envelope, FieldError, ServiceError};
 use aftercare_platform::UnitOfWork;
@@ -164,20 +164,8 @@ pub(crate) async fn merge_customers(
     req: MergeCustomers,
 ) -> Result<Customer, ServiceError> {
     let mut errors = Vec::new();
-    aftercare_contracts::rpc::check_text(
-        &mut errors,
-        "reason",
-        &req.reason,
-        0,
-        records::MAX_REASON,
-    );
-    if req.duplicate_id.trim().is_empty() {
-        errors.push(FieldError {
-            field: "duplicate_id".into(),
-            code: "required".into(),
-            message: "name the duplicate record".into(),
-        });
-    }
+    limits::NOTE.check(&mut errors, "reason", &req.reason);
+    limits::NUMBER.check(&mut errors, "duplicate_id", &req.duplicate_id);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }

@@ -1,8 +1,8 @@
 //! A reply promised to the customer ("我会在X点前给您回复"): the agent sets when it is due,
 //! the SLA sweep warns before and escalates after that time, and the agent records the
 //! reply (closing or cancelling the ticket drops the promise too).
+use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{PromiseReply, RecordReply, Ticket, TicketStatus};
-use aftercare_contracts::rpc::check_text;
 use aftercare_contracts::{Actor, ServiceError};
 use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 
@@ -54,7 +54,7 @@ pub(crate) async fn record(
     req: RecordReply,
 ) -> Result<Ticket, ServiceError> {
     let mut errors = Vec::new();
-    check_text(&mut errors, "note", &req.note, 0, 2000);
+    limits::NOTE.check(&mut errors, "note", &req.note);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }

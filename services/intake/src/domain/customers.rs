@@ -9,12 +9,12 @@ use aftercare_contracts::intake::{
 use aftercare_contracts::rpc::check_text;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::limits;
+use aftercare_contracts::intake::limits;
 
 /// Most contacts per customer.
-pub const MAX_CONTACTS: usize = 20;
+pub const MAX_CONTACTS: usize = limits::CONTACTS.max;
 /// Most phones per contact.
-pub const MAX_PHONES: usize = 5;
+pub const MAX_PHONES: usize = limits::PHONES.max;
 /// Working days within which a new warranty-card customer gets the welcome call.
 pub const WELCOME_CALL_WORKING_DAYS: i64 = 2;
 /// Days within which the first maintenance visit is booked.
@@ -54,22 +54,15 @@ fn error(field: &str, code: &str, message: impl Into<String>) -> FieldError {
     }
 }
 
-fn check_phone(e: &mut Vec<FieldError>, field: &str, phone: &str) {
-    check_text(e, field, phone, 5, limits::PHONE);
-    if !phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-    {
+/// Checks a phone number: 5–32 characters, 5–15 digits after up to three leading zeros,
+/// with at most two spaces or `+ - ( )` between them ([`limits::PHONE`]).
+pub fn check_phone(e: &mut Vec<FieldError>, field: &str, phone: &str) {
+    limits::PHONE_LENGTH.check(e, field, phone);
+    if !(limits::PHONE.matches)(phone) {
         e.push(error(
             field,
             "invalid",
-            format!("{field} may contain only digits, spaces and + - ( )"),
-        ));
-    } else if phone_key(phone).len() < 5 {
-        e.push(error(
-            field,
-            "invalid",
-            format!("{field} has too few digits"),
+            format!("{field} takes 5-15 digits with at most two spaces or + - ( ) between them"),
         ));
     }
 }
@@ -78,11 +71,11 @@ fn check_phone(e: &mut Vec<FieldError>, field: &str, phone: &str) {
 pub fn validate_customer(at: &str, c: &CreateCustomer) -> Vec<FieldError> {
     let f = |name: &str| format!("{at}{name}");
     let mut e = Vec::new();
-    check_text(&mut e, &f("company"), &c.company, 1, limits::NAME);
-    check_text(&mut e, &f("address"), &c.address, 0, limits::ADDRESS);
-    check_text(&mut e, &f("district"), &c.district, 1, limits::DISTRICT);
-    check_text(&mut e, &f("notes"), &c.notes, 0, 2000);
-    if c.contacts.is_empty() || c.contacts.len() > MAX_CONTACTS {
+    limits::NAME.check(&mut e, &f("company"), &c.company);
+    limits::ADDRESS.check(&mut e, &f("address"), &c.address);
+    limits::DISTRICT.check(&mut e, &f("district"), &c.district);
+    limits::NOTES.check(&mut e, &f("notes"), &c.notes);
+    if !limits::CONTACTS.allows(c.contacts.len()) {
         e.push(error(
             &f("contacts"),
             "out_of_range",
@@ -92,17 +85,19 @@ pub fn validate_customer(at: &str, c: &CreateCustomer) -> Vec<FieldError> {
     let mut seen = std::collections::HashSet::new();
     for (i, contact) in c.contacts.iter().enumerate() {
         let field = |name: &str| format!("{at}contacts[{i}].{name}");
-        check_text(&mut e, &field("name"), &contact.name, 1, limits::NAME);
-        check_text(&mut e, &field("title"), &contact.title, 0, 100);
-        if let Some(mail) = &contact.email
-            && (mail.len() > 254 || !mail.contains('@') || mail.trim() != mail)
-        {
-            e.push(error(&field("email"), "invalid", "not an e-mail address"));
+        limits::NAME.check(&mut e, &field("name"), &contact.name);
+        limits::TITLE.check(&mut e, &field("title"), &contact.title);
+        if let Some(mail) = &contact.email {
+            let before = e.len();
+            limits::EMAIL_LENGTH.check(&mut e, &field("email"), mail);
+            if e.len() == before && !(limits::EMAIL.matches)(mail) {
+                e.push(error(&field("email"), "invalid", "not an e-mail address"));
+            }
         }
         if let Some(w) = &contact.wechat {
-            check_text(&mut e, &field("wechat"), w, 1, 64);
+            limits::WECHAT.check(&mut e, &field("wechat"), w);
         }
-        if contact.phones.is_empty() || contact.phones.len() > MAX_PHONES {
+        if !limits::PHONES.allows(contact.phones.len()) {
             e.push(error(
                 &field("phones"),
                 "out_of_range",
@@ -118,7 +113,7 @@ pub fn validate_customer(at: &str, c: &CreateCustomer) -> Vec<FieldError> {
         }
     }
     if let Some(p) = c.location
-        && (!(-90.0..=90.0).contains(&p.lat) || !(-180.0..=180.0).contains(&p.lon))
+        && !(limits::LATITUDE.holds(p.lat) && limits::LONGITUDE.holds(p.lon))
     {
         e.push(error(
             &f("location"),
@@ -138,15 +133,9 @@ pub fn validate_machine_info(at: &str, m: &MachineInfo) -> Vec<FieldError> {
         ("model", &m.model),
         ("serial", &m.serial),
     ] {
-        check_text(
-            &mut e,
-            &format!("{at}{name}"),
-            value,
-            1,
-            limits::MACHINE_FIELD,
-        );
+        limits::MACHINE_FIELD.check(&mut e, &format!("{at}{name}"), value);
     }
-    if !m.serial.trim().is_empty() && serial_key(&m.serial).is_empty() {
+    if !m.serial.trim().is_empty() && !(limits::SERIAL.matches)(&m.serial) {
         e.push(error(
             &format!("{at}serial"),
             "invalid",
@@ -166,7 +155,7 @@ pub fn validate_machine(m: &RegisterMachine, today: NaiveDate) -> Vec<FieldError
         purchase_date: m.purchase_date,
     };
     let mut e = validate_machine_info("", &info);
-    check_text(&mut e, "install_location", &m.install_location, 0, 200);
+    limits::INSTALL_LOCATION.check(&mut e, "install_location", &m.install_location);
     if m.purchase_date.is_some_and(|d| d > today) {
         e.push(error(
             "purchase_date",
@@ -201,7 +190,7 @@ pub fn validate_find(f: &FindCustomers) -> Vec<FieldError> {
         ));
     }
     if let Some(n) = &f.name {
-        check_text(&mut e, "name", n, 1, limits::NAME);
+        limits::NAME.check(&mut e, "name", n);
     }
     if let Some(p) = &f.phone
         && phone_key(p).len() < 5
@@ -267,14 +256,14 @@ pub fn validate_product_line(name: &str, line: &ProductLine) -> Vec<FieldError> 
             message: "letters, digits, spaces, _ and - only".into(),
         });
     }
-    if line.warranty_months > 120 {
+    if !limits::WARRANTY_MONTHS.contains(line.warranty_months) {
         errors.push(FieldError {
             field: "warranty_months".into(),
             code: "out_of_range".into(),
             message: "at most 120 months".into(),
         });
     }
-    if line.return_days > 365 {
+    if !limits::RETURN_DAYS.contains(line.return_days) {
         errors.push(FieldError {
             field: "return_days".into(),
             code: "out_of_range".into(),

@@ -18,8 +18,8 @@
 //! ([`super::sla::pauses`]). A ticket waiting for the customer goes back to the state it
 //! was in before ([`check_return`]), so a visit already requested is not requested again.
 use aftercare_contracts::FieldError;
+use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{TicketStatus, TransitionTicket};
-use aftercare_contracts::rpc::check_text;
 
 use TicketStatus::*;
 
@@ -67,7 +67,7 @@ pub fn check(from: TicketStatus, req: &TransitionTicket) -> Result<(), Refusal> 
         return Err(Refusal::Illegal { from, to: req.to });
     }
     let mut e = Vec::new();
-    check_text(&mut e, "reason", &req.reason, 0, 2000);
+    limits::NOTE.check(&mut e, "reason", &req.reason);
     if matches!(req.to, Cancelled | Reopened) && req.reason.trim().is_empty() {
         e.push(FieldError {
             field: "reason".into(),
@@ -81,7 +81,7 @@ pub fn check(from: TicketStatus, req: &TransitionTicket) -> Result<(), Refusal> 
             code: "required".into(),
             message: "say how it was solved (the FAQ answer given)".into(),
         }),
-        (Some(r), ResolvedRemotely) => check_text(&mut e, "resolution", r, 1, 4000),
+        (Some(r), ResolvedRemotely) => limits::RESOLUTION.check(&mut e, "resolution", r),
         (Some(_), _) => e.push(FieldError {
             field: "resolution".into(),
             code: "not_allowed".into(),

@@ -15,90 +15,39 @@ pub mod sla;
 
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::{OpenTicket, TicketStatus, TicketType};
-use aftercare_contracts::rpc::check_text;
 
-/// Field length limits, documented in the API reference.
-pub mod limits {
-    /// Customer or company name.
-    pub const NAME: usize = 200;
-    /// Phone number.
-    pub const PHONE: usize = 32;
-    /// Street address.
-    pub const ADDRESS: usize = 500;
-    /// District code.
-    pub const DISTRICT: usize = 64;
-    /// Symptom description.
-    pub const SYMPTOM: usize = 4000;
-    /// Product line, brand, model, serial.
-    pub const MACHINE_FIELD: usize = 100;
-    /// Attachments per ticket.
-    pub const ATTACHMENTS: usize = 20;
-    /// Largest attachment, bytes.
-    pub const ATTACHMENT_BYTES: u64 = 50 * 1024 * 1024;
-}
+pub use aftercare_contracts::intake::limits;
 
 /// Every problem with a new ticket, each naming its field.
 pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_text(&mut e, "symptom", &req.symptom, 1, limits::SYMPTOM);
-    check_text(&mut e, "customer.name", &req.customer.name, 1, limits::NAME);
-    check_text(
-        &mut e,
-        "customer.phone",
-        &req.customer.phone,
-        5,
-        limits::PHONE,
-    );
-    if !req
-        .customer
-        .phone
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-    {
-        e.push(FieldError {
-            field: "customer.phone".into(),
-            code: "invalid".into(),
-            message: "customer.phone may contain only digits, spaces and + - ( )".into(),
-        });
-    }
-    check_text(
-        &mut e,
-        "customer.address",
-        &req.customer.address,
-        0,
-        limits::ADDRESS,
-    );
-    check_text(
-        &mut e,
-        "customer.district",
-        &req.customer.district,
-        1,
-        limits::DISTRICT,
-    );
+    limits::SYMPTOM.check(&mut e, "symptom", &req.symptom);
+    limits::NAME.check(&mut e, "customer.name", &req.customer.name);
+    customers::check_phone(&mut e, "customer.phone", &req.customer.phone);
+    limits::ADDRESS.check(&mut e, "customer.address", &req.customer.address);
+    limits::DISTRICT.check(&mut e, "customer.district", &req.customer.district);
     if let Some(r) = &req.reporter {
-        check_text(&mut e, "reporter.name", &r.name, 1, limits::NAME);
+        limits::NAME.check(&mut e, "reporter.name", &r.name);
         if let Some(p) = &r.phone {
-            check_text(&mut e, "reporter.phone", p, 5, limits::PHONE);
+            customers::check_phone(&mut e, "reporter.phone", p);
         }
     }
-    if req.attachments.len() > limits::ATTACHMENTS {
+    if !limits::ATTACHMENTS.allows(req.attachments.len()) {
         e.push(FieldError {
             field: "attachments".into(),
             code: "out_of_range".into(),
-            message: format!("at most {} attachments", limits::ATTACHMENTS),
+            message: format!("at most {} attachments", limits::ATTACHMENTS.max),
         });
     }
     for (i, a) in req.attachments.iter().enumerate() {
-        check_text(&mut e, &format!("attachments[{i}].name"), &a.name, 1, 200);
-        check_text(
+        limits::FILE_NAME.check(&mut e, &format!("attachments[{i}].name"), &a.name);
+        limits::CONTENT_TYPE.check(
             &mut e,
             &format!("attachments[{i}].content_type"),
             &a.content_type,
-            1,
-            100,
         );
-        check_text(&mut e, &format!("attachments[{i}].url"), &a.url, 1, 2000);
-        if a.size_bytes > limits::ATTACHMENT_BYTES {
+        limits::URL.check(&mut e, &format!("attachments[{i}].url"), &a.url);
+        if !limits::ATTACHMENT_BYTES.contains(i64::try_from(a.size_bytes).unwrap_or(i64::MAX)) {
             e.push(FieldError {
                 field: format!("attachments[{i}].size_bytes"),
                 code: "out_of_range".into(),
@@ -107,22 +56,7 @@ pub fn validate(req: &OpenTicket) -> Vec<FieldError> {
         }
     }
     if let Some(m) = &req.machine {
-        check_text(
-            &mut e,
-            "machine.product_line",
-            &m.product_line,
-            1,
-            limits::MACHINE_FIELD,
-        );
-        check_text(&mut e, "machine.brand", &m.brand, 1, limits::MACHINE_FIELD);
-        check_text(&mut e, "machine.model", &m.model, 1, limits::MACHINE_FIELD);
-        check_text(
-            &mut e,
-            "machine.serial",
-            &m.serial,
-            1,
-            limits::MACHINE_FIELD,
-        );
+        e.extend(customers::validate_machine_info("machine.", m));
     }
     e
 }

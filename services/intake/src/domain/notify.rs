@@ -151,12 +151,10 @@ pub fn render(
 pub fn validate(templates: &[NotificationTemplate]) -> Vec<FieldError> {
     let mut e = Vec::new();
     for (i, t) in templates.iter().enumerate() {
-        aftercare_contracts::rpc::check_text(
+        aftercare_contracts::intake::limits::TEMPLATE.check(
             &mut e,
             &format!("templates[{i}].text"),
             &t.text,
-            1,
-            500,
         );
         if templates[..i]
             .iter()

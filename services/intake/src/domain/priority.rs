@@ -2,11 +2,11 @@
 //! ticket's priority (type, keywords in the symptom, machine down, customer tier). The
 //! company edits the rules; these are the defaults.
 use aftercare_contracts::FieldError;
+use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{CustomerTier, Priority, PriorityRule, TicketType};
-use aftercare_contracts::rpc::check_text;
 
 /// Most rules in a set.
-pub const MAX_RULES: usize = 200;
+pub const MAX_RULES: usize = limits::RULES.max;
 
 fn rule(
     ticket_type: Option<TicketType>,
@@ -128,7 +128,7 @@ pub fn evaluate(
 /// Every problem with a rule set, each naming its field.
 pub fn validate(rules: &[PriorityRule]) -> Vec<FieldError> {
     let mut e = Vec::new();
-    if rules.is_empty() || rules.len() > MAX_RULES {
+    if !limits::RULES.allows(rules.len()) {
         e.push(FieldError {
             field: "rules".into(),
             code: "out_of_range".into(),
@@ -136,8 +136,8 @@ pub fn validate(rules: &[PriorityRule]) -> Vec<FieldError> {
         });
     }
     for (i, r) in rules.iter().enumerate() {
-        check_text(&mut e, &format!("rules[{i}].note"), &r.note, 0, 200);
-        if r.keywords.len() > 50 {
+        limits::RULE_NOTE.check(&mut e, &format!("rules[{i}].note"), &r.note);
+        if !limits::KEYWORDS.allows(r.keywords.len()) {
             e.push(FieldError {
                 field: format!("rules[{i}].keywords"),
                 code: "out_of_range".into(),
@@ -145,7 +145,9 @@ pub fn validate(rules: &[PriorityRule]) -> Vec<FieldError> {
             });
         }
         for (j, k) in r.keywords.iter().enumerate() {
-            check_text(&mut e, &format!("rules[{i}].keywords[{j}]"), k, 1, 50);
+            limits::KEYWORD
+                .0
+                .check(&mut e, &format!("rules[{i}].keywords[{j}]"), k);
         }
     }
     e

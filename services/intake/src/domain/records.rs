@@ -3,21 +3,17 @@
 //! duplicate customer is merged into the record that stays; who is offered for a new
 //! ticket; and the rules of ticket notes.
 use aftercare_contracts::FieldError;
+use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{
     Contact, CreateCustomer, Customer, CustomerStatus, CustomerTier, GeoPoint, Machine,
     MachineContract, UpdateCustomer, UpdateMachine,
 };
-use aftercare_contracts::rpc::check_text;
 use uuid::Uuid;
 
 use super::customers::{MAX_CONTACTS, MAX_PHONES, name_key, phone_key, validate_customer};
 
 /// Longest note on a customer or machine.
-pub const MAX_NOTES: usize = 2000;
-/// Longest note on a ticket.
-pub const MAX_TICKET_NOTE: usize = 4000;
-/// Longest reason for a deactivation or a merge.
-pub const MAX_REASON: usize = 2000;
+pub const MAX_NOTES: usize = limits::NOTES.max;
 
 /// One line of a record's history: a field and its value before and after.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,13 +241,13 @@ pub fn phone_fields(contacts: &[Contact]) -> Vec<(String, String)> {
 pub fn apply_machine_update(m: &Machine, req: &UpdateMachine) -> Result<Machine, Vec<FieldError>> {
     let mut e = Vec::new();
     if let Some(l) = &req.install_location {
-        check_text(&mut e, "install_location", l, 0, 200);
+        limits::INSTALL_LOCATION.check(&mut e, "install_location", l);
     }
     if let Some(n) = &req.notes {
-        check_text(&mut e, "notes", n, 0, MAX_NOTES);
+        limits::NOTES.check(&mut e, "notes", n);
     }
     if let Some(c) = &req.contract {
-        check_text(&mut e, "contract.number", &c.number, 1, 64);
+        limits::NUMBER.check(&mut e, "contract.number", &c.number);
         if req.remove_contract {
             e.push(error(
                 "remove_contract",
@@ -474,14 +470,14 @@ pub fn change_status(
 /// Problems with a deactivation or reactivation's reason.
 pub fn validate_reason(reason: &str) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_text(&mut e, "reason", reason, 1, MAX_REASON);
+    limits::REASON.check(&mut e, "reason", reason);
     e
 }
 
 /// Problems with a note on a ticket.
 pub fn validate_ticket_note(text: &str) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_text(&mut e, "text", text, 1, MAX_TICKET_NOTE);
+    limits::TICKET_NOTE.check(&mut e, "text", text);
     e
 }
 

@@ -147,7 +147,7 @@ pub fn validate_policy(policy: &[SlaTargetRule]) -> Vec<FieldError> {
             ("first_response_minutes", r.first_response_minutes),
             ("resolution_minutes", r.resolution_minutes),
         ] {
-            if !(1..=100_000).contains(&v) {
+            if !aftercare_contracts::intake::limits::SLA_MINUTES.contains(v) {
                 e.push(FieldError {
                     field: format!("targets[{i}].{field}"),
                     code: "out_of_range".into(),
@@ -292,7 +292,7 @@ pub fn check_reply(reply_by: DateTime<Utc>, note: &str, now: DateTime<Utc>) -> V
             message: format!("a reply is promised at most {REPLY_HORIZON_DAYS} days ahead"),
         });
     }
-    aftercare_contracts::rpc::check_text(&mut e, "note", note, 0, 500);
+    aftercare_contracts::intake::limits::PROMISE.check(&mut e, "note", note);
     e
 }
 

@@ -253,7 +253,7 @@ pub fn movement_operation(
             "reference must be at most 200 characters",
         ));
     }
-    let magnitude_ok = (1..=100_000).contains(&req.quantity.abs());
+    let magnitude_ok = (1..=100_000).contains(&req.quantity.unsigned_abs());
     let positive_ok = (1..=100_000).contains(&req.quantity);
     if req.removed_part && req.kind != ManualMovement::Return {
         e.push(field_error(
@@ -331,6 +331,23 @@ pub fn movement_operation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_smallest_quantity_is_out_of_range_not_an_overflow() {
+        use aftercare_contracts::inventory::{ManualMovement, RecordMovement};
+        let req = RecordMovement {
+            sku: "TN-1".into(),
+            kind: ManualMovement::Adjustment,
+            location: "main".into(),
+            to: None,
+            quantity: i64::MIN,
+            removed_part: false,
+            reason: "count".into(),
+            reference: String::new(),
+        };
+        let errors = movement_operation(&req).expect_err("refused");
+        assert!(errors.iter().any(|e| e.field == "quantity"), "{errors:?}");
+    }
 
     fn locs(v: &[(&str, i64)]) -> Vec<(String, i64)> {
         v.iter().map(|(l, q)| (l.to_string(), *q)).collect()

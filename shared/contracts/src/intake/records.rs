@@ -6,7 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Contact, CustomerTier, GeoPoint, Language, MachineContract, NotificationChannel};
+use super::{
+    Contact, CustomerTier, GeoPoint, Language, MachineContract, NotificationChannel, limits,
+};
 use crate::{Event, Service};
 
 /// Whether a customer record is in use.
@@ -32,15 +34,19 @@ pub struct UpdateCustomer {
     pub customer_id: String,
     /// Company or person, 1–200 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::NAME)]
     pub company: Option<String>,
     /// The whole list of contacts, 1–20 (as on registration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::CONTACTS)]
     pub contacts: Option<Vec<Contact>>,
     /// Street address, up to 500 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::ADDRESS)]
     pub address: Option<String>,
     /// Service district, 1–64 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::DISTRICT)]
     pub district: Option<String>,
     /// Map position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,6 +62,7 @@ pub struct UpdateCustomer {
     pub language: Option<Language>,
     /// Notes, up to 2000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::NOTES)]
     pub notes: Option<String>,
     /// The version the caller saw; a stale one is refused.
     pub expected_version: i64,
@@ -70,9 +77,11 @@ pub struct MergeCustomers {
     /// The record that stays (id or number).
     pub customer_id: String,
     /// The duplicate (id or number).
+    #[schemars(transform = &limits::NUMBER)]
     pub duplicate_id: String,
     /// Why, up to 2000 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub reason: String,
     /// The version of the record that stays, as the caller saw it.
     pub expected_version: i64,
@@ -87,6 +96,7 @@ pub struct SetCustomerActive {
     /// `false` deactivates, `true` reactivates.
     pub active: bool,
     /// Why, 1–2000 characters.
+    #[schemars(transform = &limits::REASON)]
     pub reason: String,
     /// The version the caller saw; a stale one is refused.
     pub expected_version: i64,
@@ -101,6 +111,7 @@ pub struct UpdateMachine {
     pub machine_id: String,
     /// Where it stands at the customer, up to 200 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::INSTALL_LOCATION)]
     pub install_location: Option<String>,
     /// The maintenance contract covering it (number 1–64 characters, last day covered).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,6 +121,7 @@ pub struct UpdateMachine {
     pub remove_contract: bool,
     /// Notes, up to 2000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::NOTES)]
     pub notes: Option<String>,
     /// The version the caller saw; a stale one is refused.
     pub expected_version: i64,
@@ -230,6 +242,7 @@ pub struct AddTicketNote {
     /// Ticket id or number.
     pub ticket_id: String,
     /// The note, 1–4000 characters.
+    #[schemars(transform = &limits::TICKET_NOTE)]
     pub text: String,
     /// Who sees it.
     pub visibility: NoteVisibility,
