@@ -11,7 +11,7 @@ import type { Lang } from '../i18n/langs';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
-import { ScrollRegion } from '../warehouse/ScrollRegion';
+import { ScrollRegion } from '../lib/ScrollRegion';
 import { cashStanding, localDay, toFen, variance, type CashDay } from './cashier';
 import { showProblem } from './forms';
 import { useAmountRule } from './ReceiptDialogs';

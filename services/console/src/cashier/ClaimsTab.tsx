@@ -9,7 +9,7 @@ import { api, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { useCan } from '../shell/permissions';
-import { ScrollRegion } from '../warehouse/ScrollRegion';
+import { ScrollRegion } from '../lib/ScrollRegion';
 import { CLAIM_STATES, nextClaimStates, toFen, type Claim, type ClaimStatus } from './cashier';
 import { showProblem } from './forms';
 import { useAmountRule } from './ReceiptDialogs';

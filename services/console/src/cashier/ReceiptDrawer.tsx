@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/langs';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { ApiProblem } from '../api/problem';
 import { useCan } from '../shell/permissions';
-import { ScrollRegion } from '../warehouse/ScrollRegion';
+import { ScrollRegion } from '../lib/ScrollRegion';
 import { receiptStanding, type CreditNote, type Invoice, type InvoiceLine, type Payment } from './cashier';
 import { CoverageTag, StandingTag } from './tags';
 import { CreditNoteDialog, IouDialog, PaymentDialog } from './ReceiptDialogs';

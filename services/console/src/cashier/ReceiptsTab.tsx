@@ -1,15 +1,16 @@
 // The receipts (票据): searched by number or customer (`/` focuses it; Enter on a single
 // match opens it), by state and day of issue, newest first a page at a time; a row opens the
 // receipt's drawer (`?receipt=<number>`).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Card, DatePicker, Form, Input, Select, Space, Table, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
+import { useOpenSingleMatch, useParamSetter, useSearchFocus } from '../lib/listSearch';
 import { formatDateTime, formatMoney } from '../lib/format';
-import { ScrollRegion } from '../warehouse/ScrollRegion';
-import { MoreButton, OpenLink } from '../warehouse/ListParts';
+import { ScrollRegion } from '../lib/ScrollRegion';
+import { MoreButton, OpenLink } from '../lib/ListParts';
 import { INVOICE_STATES, receiptStanding, type Invoice, type InvoiceState } from './cashier';
 import { StandingTag } from './tags';
 import { useInvoices } from './queries';
@@ -18,7 +19,7 @@ import ReceiptDrawer from './ReceiptDrawer';
 export default function ReceiptsTab() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const q = params.get('q') ?? '';
   const state = (params.get('state') as InvoiceState | null) ?? undefined;
   const from = params.get('from') ?? undefined;
@@ -28,37 +29,13 @@ export default function ReceiptsTab() {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const search = useRef<InputRef>(null);
 
-  const set = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p);
-  };
+  const set = useParamSetter();
   const open = (number: string) => set({ receipt: number });
 
-  useEffect(() => {
-    search.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (e.key === '/' && !el?.closest('input, textarea, [contenteditable="true"], .ant-modal, .ant-drawer')) {
-        e.preventDefault();
-        search.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useSearchFocus(search);
 
   // Enter on a search with a single match opens it, once that search's answer is in.
-  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
-  useEffect(() => {
-    if (pendingOpen === null || pendingOpen !== q || list.isFetching || list.isPlaceholderData) return;
-    setPendingOpen(null);
-    const only = rows.length === 1 ? rows[0] : undefined;
-    if (only) open(only.number);
-  }, [pendingOpen, q, list.isFetching, list.isPlaceholderData, rows.length]);
+  const setPendingOpen = useOpenSingleMatch(q, list, rows, (r) => open(r.number));
 
   return (
     <Card size="small">

@@ -7,8 +7,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
 import { formatDate, formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
-import { ScrollRegion } from '../warehouse/ScrollRegion';
-import { OpenLink } from '../warehouse/ListParts';
+import { ScrollRegion } from '../lib/ScrollRegion';
+import { OpenLink } from '../lib/ListParts';
 import { bucketTotals, chaseList, localDay, type AgeBucket, type Receivable } from './cashier';
 import { useReceivables } from './queries';
 

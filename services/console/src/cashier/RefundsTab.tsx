@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/langs';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
-import { ScrollRegion } from '../warehouse/ScrollRegion';
+import { ScrollRegion } from '../lib/ScrollRegion';
 import { PAYMENT_METHODS, toFen, type PaymentMethod, type Refund, type RefundStatus } from './cashier';
 import { showProblem } from './forms';
 import { useAmountRule } from './ReceiptDialogs';

@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/langs';
 import { formatDate, formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
-import { ScrollRegion } from '../warehouse/ScrollRegion';
+import { ScrollRegion } from '../lib/ScrollRegion';
 import type { Renewal, RenewalStatus } from './cashier';
 import { showProblem } from './forms';
 import { useRefresh, useRenewals } from './queries';

@@ -1,25 +1,26 @@
 // The parts catalogue: search by SKU, name or a model it fits (`/` focuses it; Enter on a
 // single match opens it), by category; a row opens the part's drawer (`?part=<sku>`).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Card, Form, Input, Select, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
+import { useOpenSingleMatch, useParamSetter, useSearchFocus } from '../lib/listSearch';
 import { formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
 import { PartDialog } from './PartDialogs';
 import PartDrawer from './PartDrawer';
-import { ScrollRegion } from './ScrollRegion';
-import { MoreButton, OpenLink } from './ListParts';
+import { ScrollRegion } from '../lib/ScrollRegion';
+import { MoreButton, OpenLink } from '../lib/ListParts';
 import { useParts } from './queries';
 import type { Part, PartCategory } from './warehouse';
 
 export default function PartsTab() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const q = params.get('q') ?? '';
   const category = (params.get('category') as PartCategory | null) ?? undefined;
   const [text, setText] = useState(q);
@@ -29,37 +30,13 @@ export default function PartsTab() {
   const rows = parts.data?.pages.flatMap((p) => p.items) ?? [];
   const search = useRef<InputRef>(null);
 
-  const set = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p);
-  };
+  const set = useParamSetter();
   const open = (sku: string) => set({ part: sku });
 
-  useEffect(() => {
-    search.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement | null;
-      if (e.key === '/' && !el?.closest('input, textarea, [contenteditable="true"], .ant-modal, .ant-drawer')) {
-        e.preventDefault();
-        search.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useSearchFocus(search);
 
   // Enter on a search with a single match opens it, once that search's answer is in.
-  const [pendingOpen, setPendingOpen] = useState<string | null>(null);
-  useEffect(() => {
-    if (pendingOpen === null || pendingOpen !== q || parts.isFetching || parts.isPlaceholderData) return;
-    setPendingOpen(null);
-    const only = rows.length === 1 ? rows[0] : undefined;
-    if (only) open(only.sku);
-  }, [pendingOpen, q, parts.isFetching, parts.isPlaceholderData, rows.length]);
+  const setPendingOpen = useOpenSingleMatch(q, parts, rows, (r) => open(r.sku));
 
   return (
     <Card size="small">

@@ -1,4 +1,4 @@
-// Pieces every warehouse list shares: the button that loads the next page, and the first
+// Pieces the workspaces' lists share: the button that loads the next page, and the first
 // cell's link that opens a row's drawer without the row's own click firing twice.
 import type { ReactNode } from 'react';
 import { Button } from 'antd';
@@ -17,7 +17,7 @@ export function MoreButton({ query }: { query: PagedQuery }) {
   if (!query.hasNextPage) return null;
   return (
     <Button size="small" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-      {t('warehouse:more')}
+      {t('common:more')}
     </Button>
   );
 }
