@@ -37,18 +37,29 @@ pub(crate) fn parse_enum<T: serde::de::DeserializeOwned + schemars::JsonSchema>(
     serde_json::from_value::<T>(Value::String(v.to_owned()))
         .map(Some)
         .map_err(|_| {
-            let allowed = schemars::schema_for!(T)
-                .get("enum")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                })
-                .unwrap_or_default();
+            let allowed = allowed_values(&schemars::schema_for!(T).to_value()).join(", ");
             ApiError::field(name, "invalid", format!("{name} must be one of: {allowed}"))
         })
+}
+
+/// The values an enumeration's schema allows: its `enum`, or the `const` of each `oneOf`
+/// branch (how a documented variant is written).
+fn allowed_values(schema: &Value) -> Vec<&str> {
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        return values.iter().filter_map(Value::as_str).collect();
+    }
+    schema
+        .get("oneOf")
+        .and_then(Value::as_array)
+        .map(|branches| branches.iter().flat_map(allowed_values_of_branch).collect())
+        .unwrap_or_default()
+}
+
+fn allowed_values_of_branch(branch: &Value) -> Vec<&str> {
+    match branch.get("const").and_then(Value::as_str) {
+        Some(v) => vec![v],
+        None => allowed_values(branch),
+    }
 }
 
 /// An RFC 3339 instant query parameter (`2026-11-23T09:00:00+08:00`).
@@ -89,4 +100,50 @@ pub(crate) fn parse_sort(raw: Option<&str>, field: &str) -> Result<Option<ListOr
 pub(crate) struct PageQuery {
     pub(crate) limit: Option<String>,
     pub(crate) cursor: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An enumeration whose variants are documented, as the contracts' are.
+    #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Documented {
+        /// The first.
+        WelcomeCall,
+        /// The second.
+        Renewal,
+    }
+
+    /// An enumeration without documentation.
+    #[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+    #[serde(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    enum Plain {
+        Open,
+        Closed,
+    }
+
+    #[test]
+    fn a_bad_enumeration_value_names_the_values_allowed() {
+        for (err, expected) in [
+            (
+                parse_enum::<Documented>("kind", Some("postcard")).expect_err("refused"),
+                "welcome_call, renewal",
+            ),
+            (
+                parse_enum::<Plain>("state", Some("x")).expect_err("refused"),
+                "open, closed",
+            ),
+        ] {
+            let text = format!("{err:?}");
+            assert!(text.contains(expected), "{text}");
+        }
+        assert!(matches!(
+            parse_enum::<Plain>("state", Some("open")),
+            Ok(Some(Plain::Open))
+        ));
+    }
 }
