@@ -112,6 +112,9 @@ test('a dispatcher books an appointment window from a card with the keyboard; a 
   await expect(page.getByTestId('book-submit')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('book-error')).toContainText('changed this work order meanwhile');
+  // Escape goes to the topmost layer: wait for the time picker's panel to finish closing, so the
+  // key closes the dialog rather than the panel.
+  await expect(page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('book-error')).toHaveCount(0);
   await expect(page.getByTestId(`wo-${number}`)).toContainText(/Window 10:00\sAM–11:00\sAM/);

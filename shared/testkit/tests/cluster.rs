@@ -28,12 +28,16 @@ async fn a_three_replica_stream_accepts_writes_with_its_leader_down_and_the_node
     })
     .await
     .unwrap();
+    // The stream's replicas elect their leader after the create call returns.
+    aftercare_testkit::wait_until(
+        Duration::from_secs(30),
+        "the stream's first leader",
+        || async { cluster.stream_leader("PROBE").await.is_ok() },
+    )
+    .await
+    .unwrap();
     for i in 0..10 {
-        js.publish("probe.a", format!("{i}").into())
-            .await
-            .unwrap()
-            .await
-            .unwrap();
+        publish(&js, i).await;
     }
     let leader = cluster.stream_leader("PROBE").await.unwrap();
     cluster
@@ -54,11 +58,7 @@ async fn a_three_replica_stream_accepts_writes_with_its_leader_down_and_the_node
     .await
     .unwrap();
     for i in 10..20 {
-        js.publish("probe.a", format!("{i}").into())
-            .await
-            .unwrap()
-            .await
-            .unwrap();
+        publish(&js, i).await;
     }
     cluster
         .start_node(leader, Duration::from_secs(60))
@@ -70,4 +70,30 @@ async fn a_three_replica_stream_accepts_writes_with_its_leader_down_and_the_node
     assert_eq!(info.state.messages, 20);
     let replicas = info.cluster.clone().unwrap().replicas;
     assert_eq!(replicas.len(), 2, "{replicas:?}");
+}
+
+/// Publishes message `i` until the stream acknowledges it. A stream whose leader has just
+/// changed can answer "no responders" for a moment; the message id makes a retried publish
+/// that was in fact stored count once.
+async fn publish(js: &jetstream::Context, i: u32) {
+    let mut headers = async_nats::HeaderMap::new();
+    headers.insert("Nats-Msg-Id", format!("probe-{i}").as_str());
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let sent = js
+            .publish_with_headers("probe.a", headers.clone(), format!("{i}").into())
+            .await;
+        let acked = match sent {
+            Ok(ack) => ack.await.map(|_| ()).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match acked {
+            Ok(()) => return,
+            Err(e) if tokio::time::Instant::now() < deadline => {
+                eprintln!("publish {i} retried: {e}");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("publish {i}: {e}"),
+        }
+    }
 }
