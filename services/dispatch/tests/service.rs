@@ -708,3 +708,78 @@ async fn work_orders_and_running_contracts_follow_the_company_date_at_the_turn_o
         .unwrap();
     assert_eq!(due["data"]["due_on"], "2027-01-01", "{due}");
 }
+
+/// A step taken on the phone keeps the phone's time when it lies in the allowed window;
+/// outside it the request is refused naming `occurred_at` and changes nothing.
+async fn a_steps_phone_time_is_recorded_and_bounded(backend: TestBackend) {
+    let svc = dispatch(backend, Config::default()).await;
+    svc.request::<_, serde_json::Value>(
+        "technician.create",
+        &json!({"name": "Chen Jie", "district": "tianhe", "skills": ["copier", "sharp"],
+            "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 10}),
+        Some(&dispatcher()),
+    )
+    .await
+    .unwrap();
+    let w = assigned(&svc, "SN-STEP-1").await;
+    let created = chrono::DateTime::parse_from_rfc3339(w["created_at"].as_str().unwrap())
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let step = |to: &str,
+                version: &serde_json::Value,
+                at: Option<chrono::DateTime<chrono::Utc>>| {
+        let mut body = json!({"work_order_id": w["id"], "to": to, "expected_version": version});
+        if let Some(at) = at {
+            body["occurred_at"] = json!(at);
+        }
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("workorder.transition", &body, Some(&dispatcher()))
+                .await
+        }
+    };
+    // Accepted on the phone the moment the work order was created, sent later.
+    let accepted = step("accepted", &w["version"], Some(created))
+        .await
+        .unwrap();
+    let en_route = step("en_route", &accepted["version"], None).await.unwrap();
+    // Before the work order existed, 10 minutes ahead, 80 hours behind.
+    for at in [
+        created - chrono::Duration::seconds(1),
+        chrono::Utc::now() + chrono::Duration::minutes(10),
+        chrono::Utc::now() - chrono::Duration::hours(80),
+    ] {
+        assert_eq!(
+            refused_with(step("on_site", &en_route["version"], Some(at)).await),
+            (422, "occurred_at".to_owned())
+        );
+    }
+    let read = work_order(&svc, &w["id"]).await;
+    assert_eq!(read["status"], "en_route", "{read}");
+    let history = read["history"].as_array().unwrap();
+    let accept = history.iter().find(|m| m["to"] == "accepted").unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(accept["at"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        at.timestamp_millis(),
+        created.timestamp_millis(),
+        "{accept}"
+    );
+    let sent = svc
+        .next_published("dispatch.workorder.status_changed", |e| {
+            e["data"]["work_order_id"] == w["id"] && e["data"]["to"] == "accepted"
+        })
+        .await
+        .unwrap();
+    let at = chrono::DateTime::parse_from_rfc3339(sent["data"]["at"].as_str().unwrap()).unwrap();
+    assert_eq!(at.timestamp_millis(), created.timestamp_millis(), "{sent}");
+}
+
+#[tokio::test]
+async fn a_steps_phone_time_is_recorded_and_bounded_on_sqlite() {
+    a_steps_phone_time_is_recorded_and_bounded(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_steps_phone_time_is_recorded_and_bounded_on_postgresql() {
+    a_steps_phone_time_is_recorded_and_bounded(TestBackend::Postgres).await;
+}

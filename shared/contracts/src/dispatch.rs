@@ -633,6 +633,11 @@ pub struct TransitionWorkOrder {
     /// Why (required to cancel), up to 500 characters.
     #[serde(default)]
     pub reason: String,
+    /// When it happened on the technician's phone (a step taken offline reaches the server
+    /// later): at most 5 minutes after the server's clock, at most 72 hours before it and
+    /// not before the work order was created. Absent: when the request arrives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurred_at: Option<DateTime<Utc>>,
     /// The version being changed (from `If-Match`).
     pub expected_version: i64,
 }

@@ -7815,6 +7815,13 @@ export interface components {
              */
             expected_version: number;
             /**
+             * Format: date-time
+             * @description When it happened on the technician's phone (a step taken offline reaches the server
+             *     later): at most 5 minutes after the server's clock, at most 72 hours before it and
+             *     not before the work order was created. Absent: when the request arrives.
+             */
+            occurred_at?: string | null;
+            /**
              * @description Why (required to cancel), up to 500 characters.
              * @default
              */
@@ -15377,6 +15384,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When it happened on the technician's phone (a step taken offline reaches the server
+                     *     later): at most 5 minutes after the server's clock, at most 72 hours before it and
+                     *     not before the work order was created. Absent: when the request arrives.
+                     */
+                    occurred_at?: string | null;
                     /**
                      * @description Why (required to cancel), up to 500 characters.
                      * @default

@@ -19,8 +19,8 @@ use super::day_plans::replan_if_published;
 use crate::domain::assignment::{Assignment, assign, by_hand, need_of, return_visit, skills_for};
 use crate::domain::parts::{answer_change, requested, requested_note};
 use crate::domain::{
-    appointment_note, estimate, may_assign, may_move, may_report, validate_parts_request,
-    validate_window, work_type_for,
+    appointment_note, estimate, may_assign, may_move, may_report, step_time,
+    validate_parts_request, validate_window, work_type_for,
 };
 use crate::store::{technicians, work_orders as store};
 
@@ -348,10 +348,15 @@ pub(crate) async fn transition(
             "reason must be at most 500 characters",
         ));
     }
-    let now = now_ms();
     let w = current(uow, &req.work_order_id, Some(req.expected_version))
         .await?
         .order;
+    let now = step_time(
+        uow.now_ms(),
+        req.occurred_at,
+        w.created_at.timestamp_millis(),
+    )
+    .map_err(|e| ServiceError::validation(vec![e]))?;
     if !may_move(w.status, req.to) {
         return Err(illegal(&w, &format!("move to {:?}", req.to)));
     }

@@ -22,6 +22,7 @@ use aftercare_contracts::dispatch::{
 };
 use aftercare_contracts::intake::TicketType;
 use aftercare_contracts::rpc::{check_range, check_text};
+use chrono::{DateTime, Utc};
 
 /// The kind of work a ticket asks for: maintenance and installation as such, a return as
 /// training (the customer is shown the machine again), anything else a repair.
@@ -125,6 +126,50 @@ pub fn valid_fault_code(code: &str) -> bool {
         && code
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// How far ahead of the server's clock a step's `occurred_at` may be: phones' clocks drift.
+pub const STEP_CLOCK_SKEW_MS: i64 = 5 * 60 * 1000;
+
+/// How long before the server's clock a step's `occurred_at` may be: a day offline in a
+/// basement, the night, and a morning before the phone finds signal again.
+pub const STEP_MAX_DELAY_MS: i64 = 72 * 3600 * 1000;
+
+/// When a technician's step happened, in epoch milliseconds: the phone's `occurred_at`
+/// when it lies between the work order's creation and the server's clock (with the skew
+/// above, in the future, and the delay, in the past), else a problem naming the field;
+/// the server's clock when the phone sent none.
+pub fn step_time(
+    now_ms: i64,
+    occurred: Option<DateTime<Utc>>,
+    created_ms: i64,
+) -> Result<i64, FieldError> {
+    let Some(at) = occurred else {
+        return Ok(now_ms);
+    };
+    let at = at.timestamp_millis();
+    if at > now_ms + STEP_CLOCK_SKEW_MS {
+        return Err(err(
+            "occurred_at",
+            "in_future",
+            "occurred_at must not be more than 5 minutes after the server's time",
+        ));
+    }
+    if at < now_ms - STEP_MAX_DELAY_MS {
+        return Err(err(
+            "occurred_at",
+            "too_old",
+            "occurred_at must not be more than 72 hours before the server's time",
+        ));
+    }
+    if at < created_ms {
+        return Err(err(
+            "occurred_at",
+            "before_created",
+            "occurred_at must not be before the work order was created",
+        ));
+    }
+    Ok(at.min(now_ms))
 }
 
 /// Largest signature image, base64 characters (48 KiB of PNG).
@@ -539,6 +584,51 @@ mod tests {
         assert_eq!(
             appointment_note(&w),
             "appointment 2026-11-24T01:00:00+00:00 – 2026-11-24T03:00:00+00:00"
+        );
+    }
+
+    #[test]
+    fn a_steps_phone_time_is_kept_inside_a_sane_window() {
+        let now = Utc
+            .with_ymd_and_hms(2026, 11, 24, 8, 0, 0)
+            .single()
+            .expect("time");
+        let now_ms = now.timestamp_millis();
+        let created = (now - chrono::Duration::days(5)).timestamp_millis();
+        let field = |r: Result<i64, FieldError>| r.map_err(|e| (e.field, e.code));
+        assert_eq!(step_time(now_ms, None, created), Ok(now_ms));
+        let offline = now - chrono::Duration::hours(30);
+        assert_eq!(
+            step_time(now_ms, Some(offline), created),
+            Ok(offline.timestamp_millis())
+        );
+        // A phone a little ahead is taken as now; further ahead is refused.
+        let ahead = now + chrono::Duration::minutes(4);
+        assert_eq!(step_time(now_ms, Some(ahead), created), Ok(now_ms));
+        assert_eq!(
+            field(step_time(
+                now_ms,
+                Some(now + chrono::Duration::minutes(6)),
+                created
+            )),
+            Err(("occurred_at".into(), "in_future".into()))
+        );
+        assert_eq!(
+            field(step_time(
+                now_ms,
+                Some(now - chrono::Duration::hours(73)),
+                created
+            )),
+            Err(("occurred_at".into(), "too_old".into()))
+        );
+        let fresh = (now - chrono::Duration::hours(1)).timestamp_millis();
+        assert_eq!(
+            field(step_time(
+                now_ms,
+                Some(now - chrono::Duration::hours(2)),
+                fresh
+            )),
+            Err(("occurred_at".into(), "before_created".into()))
         );
     }
 }
