@@ -1,4 +1,5 @@
 // English. Same keys as zh-CN.ts (src/i18n/i18n.test.ts fails otherwise).
+import calls from './calls.en';
 import cashier from './cashier.en';
 export default {
   common: {
@@ -613,4 +614,5 @@ export default {
     },
   },
   cashier,
+  calls,
 } as const;

@@ -1,5 +1,6 @@
 // Simplified Chinese, the default language. Every namespace here has the same keys in en.ts
 // (src/i18n/i18n.test.ts fails otherwise).
+import calls from './calls.zh-CN';
 import cashier from './cashier.zh-CN';
 export default {
   common: {
@@ -614,4 +615,5 @@ export default {
     },
   },
   cashier,
+  calls,
 } as const;

@@ -3,9 +3,16 @@ import { allowed } from './permissions';
 import { landingFor, workspacesFor } from './workspaces';
 
 describe('navigation per role follows the gateway permission table', () => {
-  it('gives agents the desk and the queue', () => {
-    expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'queue']);
+  it('gives agents the desk, their call queue and the ticket queue', () => {
+    expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'calls', 'queue']);
     expect(landingFor('agent')).toBe('/desk');
+  });
+  it('lands a callback agent on the callback desk, with reassigning and answer links', () => {
+    expect(workspacesFor('callback_agent').map((w) => w.key)).toEqual(['home', 'calls', 'queue']);
+    expect(landingFor('callback_agent')).toBe('/calls');
+    expect(allowed('callback_agent', 'reassignCallTask')).toBe(true);
+    expect(allowed('agent', 'reassignCallTask')).toBe(false);
+    expect(allowed('agent', 'recordCallbackAttempt')).toBe(false);
   });
   it('gives a warehouse clerk the warehouse and no ticket page', () => {
     expect(workspacesFor('warehouse').map((w) => w.key)).toEqual(['home', 'warehouse']);

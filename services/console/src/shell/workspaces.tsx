@@ -4,7 +4,7 @@
 // i18n files, and add an entry here (see docs/CONSOLE.md).
 import type { ComponentType } from 'react';
 import { lazyPage } from './lazyPage';
-import { AccountBookOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 import type { WorkspaceLink } from './workspaceMenu';
@@ -34,6 +34,14 @@ export const WORKSPACES: Workspace[] = [
     icon: <CustomerServiceOutlined />,
     requires: ['findCustomers', 'openTicket', 'listTickets', 'listMachines'],
     component: lazyPage(() => import('../desk/DeskPage')),
+  },
+  {
+    key: 'calls',
+    path: 'calls',
+    label: 'calls:menu',
+    icon: <PhoneOutlined />,
+    requires: ['listCallTasks', 'getCallTask', 'recordCallTaskAttempt', 'closeCallTask'],
+    component: lazyPage(() => import('../calls/CallsPage')),
   },
   {
     key: 'queue',
