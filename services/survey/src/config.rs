@@ -19,7 +19,8 @@ pub struct Config {
     /// 09:00), `AFTERCARE_CALLBACK_DELAY_DAYS` (1–10, default 1),
     /// `AFTERCARE_CALLBACK_ATTEMPTS` (1–10, default 3), `AFTERCARE_CALLBACK_RETRY_MINUTES`
     /// (5–2880 working minutes, default 120) and `AFTERCARE_ANSWER_LINK_DAYS` (1–60,
-    /// default 7).
+    /// default 7); the day's report is written at `AFTERCARE_DAILY_REPORT_AT` (`HH:MM`,
+    /// default 18:00) on each working day.
     pub callbacks: CallbackPolicy,
     /// Where the time is read: the system clock (a test sets another, to run the service
     /// at a chosen instant).
@@ -36,6 +37,11 @@ impl Config {
             Some(v) => NaiveTime::parse_from_str(v.trim(), "%H:%M")
                 .map_err(|_| format!("AFTERCARE_CALLBACK_COLLECT_AT must be HH:MM, not {v:?}"))?,
             None => d.collect_at,
+        };
+        let daily_report_at = match get("AFTERCARE_DAILY_REPORT_AT") {
+            Some(v) => NaiveTime::parse_from_str(v.trim(), "%H:%M")
+                .map_err(|_| format!("AFTERCARE_DAILY_REPORT_AT must be HH:MM, not {v:?}"))?,
+            None => d.daily_report_at,
         };
         let minutes = |x: Duration| u32::try_from(x.num_minutes()).unwrap_or(u32::MAX);
         let days = |x: Duration| u32::try_from(x.num_days()).unwrap_or(u32::MAX);
@@ -67,6 +73,7 @@ impl Config {
                     1..=60,
                     days(d.link_valid_for),
                 )?)),
+                daily_report_at,
             },
             clock: Clock::SYSTEM,
         })

@@ -1,16 +1,17 @@
 //! Survey's periodic job: escalates follow-ups left open for two working days, reminds
 //! the assignee of each call task whose due time came and escalates a call task overdue
 //! by its kind's rule to the manager, and publishes the weekly ranking on Monday and the
-//! monthly one on the 3rd. All are idempotent (a follow-up or a task escalates once, a
-//! due time is reminded once, a period is published once), so several survey replicas
-//! may run it.
+//! monthly one on the 3rd, and writes the daily report (日报) of each working day at its
+//! report time (18:00). All are idempotent (a follow-up or a task escalates once, a due
+//! time is reminded once, a period or a day is published once), so several survey
+//! replicas may run it.
 use std::sync::Arc;
 
 use aftercare_contracts::survey::RankingKind;
 use aftercare_platform::host::Job;
 use aftercare_platform::{Db, Result};
 
-use crate::app::{call_tasks, follow_ups, rankings};
+use crate::app::{call_tasks, daily_reports, follow_ups, rankings};
 use crate::domain::CallbackPolicy;
 use crate::domain::periods::latest_due;
 
@@ -44,6 +45,14 @@ async fn sweep(db: &Db, policy: &CallbackPolicy) -> Result<()> {
         if let Err(error) = published {
             tracing::error!(?kind, %start, %error, "ranking not published");
         }
+    }
+    let mut uow = db.begin().await?;
+    let written = match daily_reports::publish_due(&mut uow, policy).await {
+        Ok(_) => uow.commit().await.map_err(|e| e.to_string()),
+        Err(e) => Err(format!("{e:?}")),
+    };
+    if let Err(error) = written {
+        tracing::error!(%error, "daily report not written");
     }
     Ok(())
 }

@@ -213,6 +213,8 @@ requests! {
         CloseCallTask => "svc.survey.call_task.close" -> CallTask;
         GetCallAssignmentRules => "svc.survey.call_rules.get" -> CallAssignmentRules;
         ReplaceCallAssignmentRules => "svc.survey.call_rules.replace" -> CallAssignmentRules;
+        ListDailyReports => "svc.survey.daily_report.list" -> Page<DailyReport>;
+        GetDailyReport => "svc.survey.daily_report.get" -> DailyReport;
     }
 }
 

@@ -73,6 +73,7 @@ macro_rules! every_event {
             $f::<survey::QualityWarningRaised>(),
             $f::<survey::CallTaskDue>(),
             $f::<survey::CallTaskEscalated>(),
+            $f::<survey::DailyReportPublished>(),
         ]
     };
 }

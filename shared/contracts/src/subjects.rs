@@ -431,6 +431,12 @@ pub const EVENTS: &[EventSpec] = &[
         consumers: &[],
         summary: "An outbound call task stayed open past its kind's escalation time (a complaint answer one working day after it was due) and goes to the manager, once.",
     },
+    EventSpec {
+        subject: "survey.daily_report.published",
+        producer: Service::Survey,
+        consumers: &[],
+        summary: "A working day's report (日报) was written at 18:00 company time: prominent customer problems, the callback sheet, work-order statistics and new customer contacts; a mail integration reads it whole at /daily-reports/{date} and sends it to the managers.",
+    },
 ];
 
 /// Every request subject the gateway may call, generated from the request declarations.

@@ -16,6 +16,12 @@ pub use calls::{
     CloseCallTask, GetCallAssignmentRules, GetCallTask, ListCallTasks, ReassignCallTask,
     RecordCallAttempt, ReplaceCallAssignmentRules,
 };
+pub mod daily;
+pub use daily::{
+    CallbackSheetLine, DailyFollowUp, DailyProblems, DailyReport, DailyReportPublished,
+    DistrictDay, GetDailyReport, ListDailyReports, NewContactLine, TechnicianDay,
+    WorkOrderStatistics,
+};
 
 /// The limits survey checks on requests, stated in their schemas.
 pub mod limits {

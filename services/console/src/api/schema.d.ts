@@ -8,7 +8,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List accounts
+         * List accounts, searched by login or display name and by role
          * @description Roles: admin.
          */
         get: operations["listAccounts"];
@@ -108,6 +108,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give an account another role: its sessions end, the role applies from its next sign-in
+         * @description Roles: admin.
+         */
+        post: operations["changeAccountRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/answer-form": {
         parameters: {
             query?: never;
@@ -148,6 +168,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One attachment's record: owner, kind, type, size, SHA-256, who uploaded it and when, whether a visit report refers to it
+         * @description Roles: customer, agent, dispatcher, technician, finance, callback_agent, manager, admin. Scope — as its owner: a work order's as listWorkOrderAttachments, a ticket's as listTicketAttachments. Also open to a ticket-code session for its ticket.
+         */
+        get: operations["getAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attachment's bytes, with its type, an inline Content-Disposition under the server's name, its SHA-256 as ETag (If-None-Match answers 304) and a private cache
+         * @description Roles: customer, agent, dispatcher, technician, finance, callback_agent, manager, admin. Scope — as its owner: a work order's as listWorkOrderAttachments, a ticket's as listTicketAttachments. Also open to a ticket-code session for its ticket.
+         */
+        get: operations["getAttachmentContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -156,7 +216,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Audit log, newest first: personal-data exports and account changes
+         * Audit log, newest first: personal-data exports, account changes and replays, searched by who, what, which object and when
          * @description Roles: admin.
          */
         get: operations["listAudit"];
@@ -222,6 +282,26 @@ export interface paths {
          * @description Public.
          */
         post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business-calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year of the business calendar: holidays and swapped working days (调休) with their names, working hours, and whether this and the next year's schedule are loaded
+         * @description Roles: manager, admin.
+         */
+        get: operations["getBusinessCalendar"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -812,6 +892,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/daily-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily reports (日报), newest day first: written at 18:00 company time on each working day with the day's prominent customer problems, callback sheet, work-order statistics and new customer contacts, and announced as survey.daily_report.published
+         * @description Roles: manager, admin.
+         */
+        get: operations["listDailyReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/daily-reports/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One working day's report (日报); 404 for a day without one (a weekend, a holiday, a day whose 18:00 has not come)
+         * @description Roles: manager, admin.
+         */
+        get: operations["getDailyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/day-plans": {
         parameters: {
             query?: never;
@@ -866,6 +986,26 @@ export interface paths {
         get: operations["listDeadLetters"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deadletters/{seq}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a dead letter again on its subject and remove it from the list (audit-logged)
+         * @description Roles: admin.
+         */
+        post: operations["replayDeadLetter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2596,6 +2736,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ticket's photos, oldest first
+         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — as getTicket: customer: own; technician: tickets of their work orders; ticket code: that ticket. Also open to a ticket-code session for its ticket.
+         */
+        get: operations["listTicketAttachments"];
+        put?: never;
+        /**
+         * Upload a photo of the fault to a ticket (the raw image bytes; JPEG, PNG or WebP checked by their first bytes; up to 10 MiB)
+         * @description Roles: customer, agent, dispatcher, technician, manager, admin. Scope — customer: own tickets; technician: tickets of their work orders.
+         */
+        post: operations["uploadTicketAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/history": {
         parameters: {
             query?: never;
@@ -2860,6 +3024,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workorders/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A work order's photos and signature, oldest first
+         * @description Roles: customer, agent, dispatcher, technician, finance, manager, admin. Scope — technician: own work orders; customer: the visits of own tickets.
+         */
+        get: operations["listWorkOrderAttachments"];
+        put?: never;
+        /**
+         * Upload a photo or the customer's signature to a work order (the raw image bytes; JPEG, PNG or WebP checked by their first bytes; photos up to 10 MiB, signatures up to 200 KiB); the visit report then refers to it by id
+         * @description Roles: technician, dispatcher, manager, admin. Scope — technician: own work orders only.
+         */
+        post: operations["uploadWorkOrderAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workorders/{id}/complete": {
         parameters: {
             query?: never;
@@ -2870,7 +3058,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The visit report: diagnosis, fault, work done, parts (with consent), meter, signature, payment; the outcome (completed, waiting for parts, workshop, could not fix) moves the work order
+         * The visit report: diagnosis, fault, work done, parts (with consent), meter, the signature and photos (attachments uploaded to this work order, by id), payment; a chargeable visit needs the customer's signature; the outcome (completed, waiting for parts, workshop, could not fix) moves the work order
          * @description Roles: technician, dispatcher, admin. Scope — technician: own work orders only.
          */
         post: operations["completeWorkOrder"];
@@ -3258,6 +3446,56 @@ export interface components {
             /** @description Where it is stored (`https://…` or an object-store key), 1–2000 characters. */
             url: string;
         };
+        /**
+         * @description An attachment's record: what the file is and whose, never its bytes (those are at
+         *     `content`).
+         */
+        Attachment2: {
+            /** @description Where its bytes are read: `/api/v1/attachments/{id}/content`. */
+            content: string;
+            /** @description The type its bytes were recognised as. */
+            content_type: components["schemas"]["ImageType"];
+            /**
+             * Format: uuid
+             * @description UUIDv7; the file's name in the store is made from it, never from the client.
+             */
+            id: string;
+            /** @description Photo or signature. */
+            kind: components["schemas"]["AttachmentKind"];
+            /** @description What it belongs to. */
+            owner: components["schemas"]["AttachmentOwner"];
+            /**
+             * Format: uuid
+             * @description The work order's or ticket's id.
+             */
+            owner_id: string;
+            /**
+             * @description Whether a filed visit report refers to it (kept for good). An upload to a work
+             *     order that no filed report refers to is removed a day after it was stored once the
+             *     report is filed without it or the work order is cancelled.
+             */
+            referenced: boolean;
+            /** @description SHA-256 of the bytes, lower-case hex (also the content's `ETag`). */
+            sha256: string;
+            /**
+             * Format: uint64
+             * @description Size in bytes.
+             */
+            size: number;
+            /**
+             * Format: date-time
+             * @description When it was stored.
+             */
+            uploaded_at: string;
+            /** @description The account that uploaded it. */
+            uploaded_by: string;
+            /** @description That account's display name, when it still exists. */
+            uploaded_by_name?: string | null;
+        };
+        /** @description What an attachment is. */
+        AttachmentKind: "photo" | "signature";
+        /** @description What an attachment belongs to; it is authorised like its owner. */
+        AttachmentOwner: "work_order" | "ticket";
         /** @description How one attempt to reach the customer ended. */
         AttemptOutcome: "completed" | "busy" | "unreachable" | "refused";
         /** @description One audit entry. */
@@ -3327,6 +3565,44 @@ export interface components {
              * @description Receipts.
              */
             receipts: number;
+        };
+        /** @description One holiday or swapped working day. */
+        CalendarDay: {
+            /**
+             * Format: date
+             * @description The date.
+             */
+            date: string;
+            /** @description A holiday or a weekend day worked. */
+            kind: components["schemas"]["CalendarDayKind"];
+            /** @description Its name in the schedule (`春节`, `元旦调休`); empty when it has none. */
+            name: string;
+        };
+        /** @description What a day of the schedule is. */
+        CalendarDayKind: "holiday" | "working_day";
+        /** @description What a year's schedule lacks. */
+        CalendarGap: "no_days" | "no_swapped_working_days";
+        /** @description A year of the business calendar. */
+        CalendarYear: {
+            /** @description The year's holidays and swapped working days, in date order. */
+            days: components["schemas"]["CalendarDay"][];
+            /** @description What the year's schedule lacks; absent when it looks complete. */
+            gap?: components["schemas"]["CalendarGap"] | null;
+            /**
+             * @description What the next year's schedule lacks; absent when it looks complete. Due dates are
+             *     counted into the next year from the autumn on, so its notice should be loaded when it
+             *     is published (usually November).
+             */
+            next_year_gap?: components["schemas"]["CalendarGap"] | null;
+            /** @description The company's time zone (IANA name). */
+            time_zone: string;
+            /** @description The daily working periods (`08:30-12:00`), Monday to Friday and on days worked. */
+            working_hours: string[];
+            /**
+             * Format: int32
+             * @description The year.
+             */
+            year: number;
         };
         /** @description The company's assignment rules for call tasks (a versioned company setting). */
         CallAssignmentRules: {
@@ -3491,6 +3767,43 @@ export interface components {
              * @description Mean of the technician's ratings.
              */
             technician_milli?: number | null;
+        };
+        /** @description One line of the callback sheet. */
+        CallbackSheetLine: {
+            /** @description The agent who took the ticket, when known. */
+            agent?: string | null;
+            /**
+             * Format: date-time
+             * @description When the call was made.
+             */
+            at: string;
+            /**
+             * Format: uuid
+             * @description Callback id.
+             */
+            callback_id: string;
+            /** @description The customer's comment, if any. */
+            comment: string;
+            /** @description Customer. */
+            customer_name: string;
+            /** @description District. */
+            district: string;
+            /**
+             * @description How the day's last call went: `completed` when answered, else busy, unreachable
+             *     or refused.
+             */
+            outcome: components["schemas"]["AttemptOutcome"];
+            /**
+             * Format: uint32
+             * @description Overall score, thousandths of the top level, when answered.
+             */
+            overall_milli?: number | null;
+            /** @description Whether the customer's problem came back. */
+            problem_persists: boolean;
+            /** @description Technician of the visit. */
+            technician_name: string;
+            /** @description The visit's work order number. */
+            work_order_number: string;
         };
         /** @description Callback state. */
         CallbackStatus: "scheduled" | "completed" | "unreachable" | "refused";
@@ -3750,6 +4063,14 @@ export interface components {
             /** @description The new one, 12–256 characters. */
             new_password: string;
         };
+        /** @description An account's new role. */
+        ChangeRole: {
+            /**
+             * @description The role it has from now on; not `customer` or `technician`, whose accounts are
+             *     linked to their record when created.
+             */
+            role: components["schemas"]["Role"];
+        };
         /** @description Where a request came in. */
         Channel: "phone" | "web" | "email" | "chat" | "walk_in" | "dealer_drop_off" | "planned";
         /** @description One line of a manufacturer claim: work the brand's warranty covered. */
@@ -3863,6 +4184,13 @@ export interface components {
              */
             adjustments: string;
             /**
+             * @description The visit is charged to the customer (the amount the receipt will charge was shown
+             *     to them): their consent is their signature, so the report needs `signature` with
+             *     its drawing (`attachment_id`).
+             * @default false
+             */
+            chargeable: boolean;
+            /**
              * Format: uint8
              * @description Toner or ink left, percent 0–100.
              */
@@ -3921,6 +4249,11 @@ export interface components {
             parts_needed: components["schemas"]["PartUsed"][];
             /** @description Cash collected on site. */
             payment_collected?: components["schemas"]["Money"] | null;
+            /**
+             * @description Photos of the machine and the fault: attachments of kind `photo` uploaded to this
+             *     work order, at most 20, each once.
+             */
+            photo_attachment_ids?: string[];
             /**
              * @description The result as told to the customer, up to 1000 characters.
              * @default
@@ -4308,8 +4641,11 @@ export interface components {
              * @default 0
              */
             failure_prone: number;
-            /** @description List price per unit. */
-            list_price: components["schemas"]["Money"];
+            list_price: components["schemas"]["Money"] & {
+                amount_minor?: unknown;
+            } & {
+                currency?: unknown;
+            };
             /** @description Name, 1–200 characters. */
             name: string;
             /**
@@ -4319,8 +4655,11 @@ export interface components {
             page_yield?: number | null;
             /** @description Stock-keeping unit, 1–64 characters of letters, digits, `-`, `_`, `.`. */
             sku: string;
-            /** @description What a unit costs the company (stock valuation). */
-            unit_cost?: components["schemas"]["Money"] | null;
+            unit_cost?: (components["schemas"]["Money"] | null) & {
+                amount_minor?: unknown;
+            } & {
+                currency?: unknown;
+            };
         };
         /** @description Request: ask for a purchase by hand (`svc.inventory.purchase.create`). */
         CreatePurchaseRequest: {
@@ -4468,6 +4807,61 @@ export interface components {
         CustomerStatus: "active" | "inactive" | "merged";
         /** @description How the service department treats a customer: key accounts (大客户) get tighter SLAs. */
         CustomerTier: "key_account" | "standard";
+        /** @description A follow-up opened on the day. */
+        DailyFollowUp: {
+            /** @description The agent who answers the customer, when known. */
+            agent?: string | null;
+            /** @description Customer. */
+            customer_name: string;
+            /**
+             * Format: uuid
+             * @description Follow-up id.
+             */
+            followup_id: string;
+            /** @description Why it was opened (low ratings, a comment). */
+            reasons: string[];
+            /** @description The visit's work order number. */
+            work_order_number: string;
+        };
+        /** @description The prominent customer problems of a day. */
+        DailyProblems: {
+            /** @description From the callbacks answered that day. */
+            callbacks: components["schemas"]["ProminentProblems"];
+            /** @description Follow-ups opened that day for an unhappy rating or a comment. */
+            follow_ups: components["schemas"]["DailyFollowUp"][];
+        };
+        /** @description One working day's report, stored whole as written at the report time. */
+        DailyReport: {
+            /** @description Every callback answered or tried that day (工单回访表), in the order made. */
+            callback_sheet: components["schemas"]["CallbackSheetLine"][];
+            /**
+             * Format: date
+             * @description The local working day it covers.
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description When it was written.
+             */
+            generated_at: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7.
+             */
+            id: string;
+            /**
+             * @description The welcome calls to new customers (warranty cards) made or due that day
+             *     (新客户联系情况明细).
+             */
+            new_contacts: components["schemas"]["NewContactLine"][];
+            /**
+             * @description What customers complained of: the day's lowest-scoring questions, comments and
+             *     repeat repairs from the callbacks answered, and the follow-ups opened.
+             */
+            problems: components["schemas"]["DailyProblems"];
+            /** @description The day's tickets and visits (工单统计表). */
+            work_orders: components["schemas"]["WorkOrderStatistics"];
+        };
         /** @description A day plan. */
         DayPlan: {
             /**
@@ -4637,6 +5031,21 @@ export interface components {
              * @description Last local day.
              */
             to: string;
+        };
+        /** @description One district's day. */
+        DistrictDay: {
+            /** @description District. */
+            district: string;
+            /**
+             * Format: uint32
+             * @description Tickets opened.
+             */
+            tickets_opened: number;
+            /**
+             * Format: uint32
+             * @description Visits finished.
+             */
+            visits_completed: number;
         };
         /** @description How long visits take by kind of work and model, for new work orders and routes. */
         DurationDefaults: {
@@ -4932,6 +5341,11 @@ export interface components {
             /** @description The link's token. */
             token: string;
         };
+        /**
+         * @description The image types accepted, each recognised by its first bytes (the declared
+         *     `Content-Type` must name the same type).
+         */
+        ImageType: "image/jpeg" | "image/png" | "image/webp";
         /** @description Satisfaction index groups. */
         IndexGroup: "team" | "district";
         /** @description Request: record the inspection of a returned machine (`svc.intake.ticket.inspect_return`). */
@@ -5437,6 +5851,35 @@ export interface components {
             /** @description The new state. */
             to: components["schemas"]["PurchaseStatus"];
         };
+        /** @description One new customer's welcome call. */
+        NewContactLine: {
+            /** @description What the call is about (brand, model). */
+            about: string;
+            /** @description Who makes the call. */
+            assignee: string;
+            /** @description Customer. */
+            customer_name: string;
+            /** @description District. */
+            district: string;
+            /**
+             * Format: date-time
+             * @description When it is due.
+             */
+            due_at: string;
+            /** @description The day's last attempt, if one was made. */
+            last_attempt?: components["schemas"]["CallOutcome"] | null;
+            /** @description The warranty card or machine the call is about. */
+            reference: string;
+            /** @description How it ended, when closed. */
+            result?: components["schemas"]["CallResult"] | null;
+            /** @description Where it stands at the report time. */
+            state: components["schemas"]["CallTaskState"];
+            /**
+             * Format: uuid
+             * @description The call task.
+             */
+            task_id: string;
+        };
         /** @description Who sees a note on a ticket. */
         NoteVisibility: "internal" | "customer";
         /** @description How a customer wants to hear from the service department. */
@@ -5603,166 +6046,180 @@ export interface components {
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page16: {
             /** @description The items of this page. */
-            items: components["schemas"]["Part"][];
+            items: components["schemas"]["Attachment2"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page17: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockMovement"][];
+            items: components["schemas"]["Part"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page18: {
             /** @description The items of this page. */
-            items: components["schemas"]["ForecastPlan"][];
+            items: components["schemas"]["StockMovement"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page19: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockRule"][];
+            items: components["schemas"]["ForecastPlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page20: {
             /** @description The items of this page. */
-            items: components["schemas"]["PurchaseRequest"][];
+            items: components["schemas"]["StockRule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page21: {
             /** @description The items of this page. */
-            items: components["schemas"]["Location"][];
+            items: components["schemas"]["PurchaseRequest"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page22: {
             /** @description The items of this page. */
-            items: components["schemas"]["Stocktake"][];
+            items: components["schemas"]["Location"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page23: {
             /** @description The items of this page. */
-            items: components["schemas"]["Invoice"][];
+            items: components["schemas"]["Stocktake"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page24: {
             /** @description The items of this page. */
-            items: components["schemas"]["Contract"][];
+            items: components["schemas"]["Invoice"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page25: {
             /** @description The items of this page. */
-            items: components["schemas"]["FeeSchedule"][];
+            items: components["schemas"]["Contract"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page26: {
             /** @description The items of this page. */
-            items: components["schemas"]["CreditNote"][];
+            items: components["schemas"]["FeeSchedule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page27: {
             /** @description The items of this page. */
-            items: components["schemas"]["Payment"][];
+            items: components["schemas"]["CreditNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page28: {
             /** @description The items of this page. */
-            items: components["schemas"]["CashDay"][];
+            items: components["schemas"]["Payment"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page29: {
             /** @description The items of this page. */
-            items: components["schemas"]["Refund"][];
+            items: components["schemas"]["CashDay"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page30: {
             /** @description The items of this page. */
-            items: components["schemas"]["ManufacturerClaim"][];
+            items: components["schemas"]["Refund"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page31: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimRequirements"][];
+            items: components["schemas"]["ManufacturerClaim"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page32: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimsOutstanding"][];
+            items: components["schemas"]["ClaimRequirements"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page33: {
             /** @description The items of this page. */
-            items: components["schemas"]["Renewal"][];
+            items: components["schemas"]["ClaimsOutstanding"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page34: {
             /** @description The items of this page. */
-            items: components["schemas"]["Callback"][];
+            items: components["schemas"]["Renewal"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page35: {
             /** @description The items of this page. */
-            items: components["schemas"]["FollowUp"][];
+            items: components["schemas"]["Callback"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page36: {
             /** @description The items of this page. */
-            items: components["schemas"]["Ranking"][];
+            items: components["schemas"]["FollowUp"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page37: {
             /** @description The items of this page. */
-            items: components["schemas"]["Campaign"][];
+            items: components["schemas"]["DailyReport"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page38: {
             /** @description The items of this page. */
-            items: components["schemas"]["QualityWarning"][];
+            items: components["schemas"]["Ranking"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page39: {
+            /** @description The items of this page. */
+            items: components["schemas"]["Campaign"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page40: {
+            /** @description The items of this page. */
+            items: components["schemas"]["QualityWarning"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page41: {
             /** @description The items of this page. */
             items: components["schemas"]["CallTask"][];
             /** @description Cursor for the next page; absent on the last page. */
@@ -6799,6 +7256,21 @@ export interface components {
             /** @description The targets. */
             targets: components["schemas"]["SlaTargetRule"][];
         };
+        /** @description A dead letter published again: what the administrator replayed and where it went. */
+        ReplayedDeadLetter: {
+            /**
+             * @description The consumer that had given it up (it fails again as a new letter if the cause
+             *     is not repaired).
+             */
+            consumer: string;
+            /**
+             * Format: uint64
+             * @description Its position in the dead-letter list; gone from the list now.
+             */
+            seq: number;
+            /** @description The subject it was published on again. */
+            subject: string;
+        };
         /** @description The person who reported a request. */
         Reporter: {
             /** @description Name, 1–200 characters. */
@@ -7086,7 +7558,16 @@ export interface components {
         };
         /** @description The customer's signature confirming the result. */
         Signature: {
-            /** @description The signature drawing, a PNG as base64, up to 48 KiB. */
+            /**
+             * Format: uuid
+             * @description The signature attachment (kind `signature`, uploaded to this work order with
+             *     `POST /workorders/{id}/attachments?kind=signature`).
+             */
+            attachment_id?: string | null;
+            /**
+             * @description The signature drawing, a PNG as base64, up to 48 KiB (older clients; upload it as
+             *     an attachment instead).
+             */
             image_png_base64?: string | null;
             /** @description Who signed, 1–100 characters. */
             signer: string;
@@ -7436,6 +7917,23 @@ export interface components {
              * @description Optimistic-concurrency version.
              */
             version: number;
+        };
+        /** @description One technician's day. */
+        TechnicianDay: {
+            /** @description Team. */
+            team: string;
+            /**
+             * Format: uuid
+             * @description Technician id.
+             */
+            technician_id: string;
+            /** @description Name. */
+            technician_name: string;
+            /**
+             * Format: uint32
+             * @description Visits finished.
+             */
+            visits: number;
         };
         /** @description Request: end a contract early (`svc.billing.contract.terminate`). */
         TerminateContract: {
@@ -7913,8 +8411,11 @@ export interface components {
              * @default 0
              */
             failure_prone: number;
-            /** @description List price per unit. */
-            list_price: components["schemas"]["Money"];
+            list_price: components["schemas"]["Money"] & {
+                amount_minor?: unknown;
+            } & {
+                currency?: unknown;
+            };
             /** @description Name, 1–200 characters. */
             name: string;
             /**
@@ -7924,8 +8425,11 @@ export interface components {
             page_yield?: number | null;
             /** @description The part (from the path). */
             sku: string;
-            /** @description Unit cost. */
-            unit_cost?: components["schemas"]["Money"] | null;
+            unit_cost?: (components["schemas"]["Money"] | null) & {
+                amount_minor?: unknown;
+            } & {
+                currency?: unknown;
+            };
         };
         /** @description Request: replace a technician's profile (`svc.dispatch.technician.update`). */
         UpdateTechnician: {
@@ -8015,6 +8519,8 @@ export interface components {
         VisitReport: {
             /** @description Adjusted. */
             adjustments: string;
+            /** @description The visit was charged to the customer, who signed for it. */
+            chargeable?: boolean;
             /**
              * Format: uint8
              * @description Toner or ink left, percent.
@@ -8046,8 +8552,15 @@ export interface components {
             parts_needed: components["schemas"]["PartUsed"][];
             /** @description Cash collected. */
             payment_collected?: components["schemas"]["Money"] | null;
+            /** @description The photo attachments the report refers to. */
+            photo_attachment_ids?: string[];
             /** @description Result. */
             result: string;
+            /**
+             * Format: uuid
+             * @description The signature attachment (`GET /attachments/{id}/content`).
+             */
+            signature_attachment_id?: string | null;
             /** @description Who signed (the image is kept, not shown in lists). */
             signed_by?: string | null;
             /**
@@ -8220,6 +8733,43 @@ export interface components {
             /** @description To. */
             to: components["schemas"]["WorkOrderStatus"];
         };
+        /** @description The day's tickets and visits. */
+        WorkOrderStatistics: {
+            /** @description Tickets opened and visits finished per district. */
+            by_district: components["schemas"]["DistrictDay"][];
+            /** @description Visits finished per technician, most first. */
+            by_technician: components["schemas"]["TechnicianDay"][];
+            /**
+             * Format: uint32
+             * @description Callbacks answered that day.
+             */
+            callbacks_answered: number;
+            /**
+             * Format: uint32
+             * @description Callbacks tried that day without an answer (busy, unreachable, refused).
+             */
+            callbacks_not_reached: number;
+            /**
+             * Format: uint32
+             * @description Callbacks due by the end of the day and still open.
+             */
+            callbacks_open: number;
+            /**
+             * Format: uint32
+             * @description Callbacks answered that day whose problem came back.
+             */
+            repeat_repairs: number;
+            /**
+             * Format: uint32
+             * @description Tickets opened that day.
+             */
+            tickets_opened: number;
+            /**
+             * Format: uint32
+             * @description Visits finished that day.
+             */
+            visits_completed: number;
+        };
         /** @description Work order state. */
         WorkOrderStatus: "unassigned" | "assigned" | "accepted" | "en_route" | "on_site" | "completed" | "waiting_for_parts" | "taken_to_workshop" | "could_not_fix" | "cancelled";
         /** @description What a work order is for. */
@@ -8389,6 +8939,10 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
+                /** @description Words of the login or display name (any part, case-insensitive), up to 254 characters. */
+                q?: string;
+                /** @description Only accounts of this role. */
+                role?: components["schemas"]["Role"];
             };
             header?: never;
             path?: never;
@@ -8620,6 +9174,56 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    changeAccountRole: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Account id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The role it has from now on; not `customer` or `technician`, whose accounts are
+                     *     linked to their record when created.
+                     */
+                    role: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Account"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Problem"];
+        };
+    };
     getAnswerForm: {
         parameters: {
             query?: never;
@@ -8686,13 +9290,94 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attachment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment2"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAttachmentContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Attachment id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes, in the type they were recognised as when uploaded. */
+            200: {
+                headers: {
+                    /** @description `private`: the bytes of an id never change, and only the caller's own cache may keep them. */
+                    "Cache-Control"?: string;
+                    /** @description `inline` with the name the server gave the file. */
+                    "Content-Disposition"?: string;
+                    /** @description The SHA-256 of the bytes; send it in If-None-Match to be answered 304 when unchanged. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listAudit: {
         parameters: {
             query?: {
+                /** @description Only what this account did. */
+                account_id?: string;
+                /** @description Only this action (`account.create`), or every action of a kind (`account`). */
+                action?: string;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
+                /** @description From this instant (RFC 3339), inclusive. */
+                from?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
+                /** @description Only entries about this object (an account id, a customer id, a subject). */
+                object?: string;
+                /** @description Before this instant (RFC 3339), after `from`. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -8814,6 +9499,38 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getBusinessCalendar: {
+        parameters: {
+            query?: {
+                /** @description The year, 2000–2100 (default: the company's current year). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     getCallAssignmentRules: {
         parameters: {
             query?: never;
@@ -8916,7 +9633,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page39"];
+                    "application/json": components["schemas"]["Page41"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9160,7 +9877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page34"];
+                    "application/json": components["schemas"]["Page35"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9322,7 +10039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page37"];
+                    "application/json": components["schemas"]["Page39"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9393,7 +10110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page28"];
+                    "application/json": components["schemas"]["Page29"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9509,7 +10226,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page31"];
+                    "application/json": components["schemas"]["Page32"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9582,7 +10299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page30"];
+                    "application/json": components["schemas"]["Page31"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -9756,7 +10473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page24"];
+                    "application/json": components["schemas"]["Page25"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10262,6 +10979,72 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listDailyReports: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page37"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getDailyReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The local working day (2026-11-24). */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     publishDayPlan: {
         parameters: {
             query?: never;
@@ -10358,6 +11141,38 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replayDeadLetter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dead letter's `seq` in the list. */
+                seq: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayedDeadLetter"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -10562,7 +11377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page25"];
+                    "application/json": components["schemas"]["Page26"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10641,7 +11456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page35"];
+                    "application/json": components["schemas"]["Page36"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10758,7 +11573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page18"];
+                    "application/json": components["schemas"]["Page19"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10922,7 +11737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page23"];
+                    "application/json": components["schemas"]["Page24"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10987,7 +11802,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page26"];
+                    "application/json": components["schemas"]["Page27"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11121,7 +11936,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page27"];
+                    "application/json": components["schemas"]["Page28"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11210,7 +12025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page21"];
+                    "application/json": components["schemas"]["Page22"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11783,7 +12598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page16"];
+                    "application/json": components["schemas"]["Page17"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11841,7 +12656,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Part number. */
+                /** @description Part number: 1–64 letters, digits, `-`, `_`, `.`. */
                 sku: string;
             };
             cookie?: never;
@@ -11876,7 +12691,7 @@ export interface operations {
                 "If-Match": string;
             };
             path: {
-                /** @description Part number. */
+                /** @description Part number: 1–64 letters, digits, `-`, `_`, `.`. */
                 sku: string;
             };
             cookie?: never;
@@ -11900,8 +12715,11 @@ export interface operations {
                      * @default 0
                      */
                     failure_prone?: number;
-                    /** @description List price per unit. */
-                    list_price: components["schemas"]["Money"];
+                    list_price: components["schemas"]["Money"] & {
+                        amount_minor?: unknown;
+                    } & {
+                        currency?: unknown;
+                    };
                     /** @description Name, 1–200 characters. */
                     name: string;
                     /**
@@ -11909,8 +12727,11 @@ export interface operations {
                      * @description Pages a consumable lasts.
                      */
                     page_yield?: number | null;
-                    /** @description Unit cost. */
-                    unit_cost?: components["schemas"]["Money"] | null;
+                    unit_cost?: (components["schemas"]["Money"] | null) & {
+                        amount_minor?: unknown;
+                    } & {
+                        currency?: unknown;
+                    };
                 };
             };
         };
@@ -11952,7 +12773,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Part number. */
+                /** @description Part number: 1–64 letters, digits, `-`, `_`, `.`. */
                 sku: string;
             };
             cookie?: never;
@@ -11966,7 +12787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page17"];
+                    "application/json": components["schemas"]["Page18"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11988,7 +12809,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Part number. */
+                /** @description Part number: 1–64 letters, digits, `-`, `_`, `.`. */
                 sku: string;
             };
             cookie?: never;
@@ -12056,7 +12877,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                /** @description Part number. */
+                /** @description Part number: 1–64 letters, digits, `-`, `_`, `.`. */
                 sku: string;
             };
             cookie?: never;
@@ -12110,7 +12931,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Part number. */
+                /** @description Part number: 1–64 letters, digits, `-`, `_`, `.`. */
                 sku: string;
             };
             cookie?: never;
@@ -12124,7 +12945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page19"];
+                    "application/json": components["schemas"]["Page20"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12142,7 +12963,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Part number. */
+                /** @description Part number: 1–64 letters, digits, `-`, `_`, `.`. */
                 sku: string;
             };
             cookie?: never;
@@ -12359,7 +13180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page20"];
+                    "application/json": components["schemas"]["Page21"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12594,7 +13415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page38"];
+                    "application/json": components["schemas"]["Page40"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12707,7 +13528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page36"];
+                    "application/json": components["schemas"]["Page38"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12806,7 +13627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page29"];
+                    "application/json": components["schemas"]["Page30"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12926,7 +13747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page33"];
+                    "application/json": components["schemas"]["Page34"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13259,7 +14080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page32"];
+                    "application/json": components["schemas"]["Page33"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13942,7 +14763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page22"];
+                    "application/json": components["schemas"]["Page23"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14489,6 +15310,88 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listTicketAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page16"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    uploadTicketAttachment: {
+        parameters: {
+            query: {
+                /** @description photo (at most 10 MiB) or signature (at most 200 KiB). */
+                kind: components["schemas"]["AttachmentKind"];
+            };
+            header?: {
+                /** @description Makes retries safe: the first response to a key is returned again; the same key with another request is refused (422). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Ticket id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file's raw bytes (not multipart), sent with its Content-Type: image/jpeg, image/png or image/webp. The bytes are checked: a file whose first bytes are not a JPEG, PNG or WebP image is refused with 415 whatever it is declared as, and one that is another of the three than declared with 422 (`body`, `content_mismatch`). A photo is at most 10 MiB (10485760 bytes), a signature at most 200 KiB (204800 bytes): larger is refused with 413 naming `body` (a declared Content-Length is refused before anything is read). An owner holds at most 50 attachments. The name the file is stored under is made by the server; nothing the client sends names it. Send an Idempotency-Key: a retry of the whole upload after a dropped connection then stores one attachment (the first answer is returned again); an upload whose body did not arrive whole stores nothing. */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment2"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
@@ -15163,6 +16066,88 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listWorkOrderAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Work order id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page16"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    uploadWorkOrderAttachment: {
+        parameters: {
+            query: {
+                /** @description photo (at most 10 MiB) or signature (at most 200 KiB). */
+                kind: components["schemas"]["AttachmentKind"];
+            };
+            header?: {
+                /** @description Makes retries safe: the first response to a key is returned again; the same key with another request is refused (422). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Work order id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file's raw bytes (not multipart), sent with its Content-Type: image/jpeg, image/png or image/webp. The bytes are checked: a file whose first bytes are not a JPEG, PNG or WebP image is refused with 415 whatever it is declared as, and one that is another of the three than declared with 422 (`body`, `content_mismatch`). A photo is at most 10 MiB (10485760 bytes), a signature at most 200 KiB (204800 bytes): larger is refused with 413 naming `body` (a declared Content-Length is refused before anything is read). An owner holds at most 50 attachments. The name the file is stored under is made by the server; nothing the client sends names it. Send an Idempotency-Key: a retry of the whole upload after a dropped connection then stores one attachment (the first answer is returned again); an upload whose body did not arrive whole stores nothing. */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment2"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     completeWorkOrder: {
         parameters: {
             query?: never;
@@ -15184,6 +16169,13 @@ export interface operations {
                      * @default
                      */
                     adjustments?: string;
+                    /**
+                     * @description The visit is charged to the customer (the amount the receipt will charge was shown
+                     *     to them): their consent is their signature, so the report needs `signature` with
+                     *     its drawing (`attachment_id`).
+                     * @default false
+                     */
+                    chargeable?: boolean;
                     /**
                      * Format: uint8
                      * @description Toner or ink left, percent 0–100.
@@ -15238,6 +16230,11 @@ export interface operations {
                     parts_needed?: components["schemas"]["PartUsed"][];
                     /** @description Cash collected on site. */
                     payment_collected?: components["schemas"]["Money"] | null;
+                    /**
+                     * @description Photos of the machine and the fault: attachments of kind `photo` uploaded to this
+                     *     work order, at most 20, each once.
+                     */
+                    photo_attachment_ids?: string[];
                     /**
                      * @description The result as told to the customer, up to 1000 characters.
                      * @default

@@ -5,13 +5,14 @@ use aftercare_contracts::Role::{Admin, Manager};
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::{
     AnswerByLink, AnswerForm, AnswerLink, AppraisalReport, AppraisalRequest, Callback,
-    CallbackKind, CallbackStatus, Campaign, CoverageReport, CoverageRequest, FollowUp,
-    FollowUpStatus, GetAnswerForm, GetCallback, GetFollowUp, GetQualityThresholds,
+    CallbackKind, CallbackStatus, Campaign, CoverageReport, CoverageRequest, DailyReport, FollowUp,
+    FollowUpStatus, GetAnswerForm, GetCallback, GetDailyReport, GetFollowUp, GetQualityThresholds,
     GetQuestionnaire, GetRanking, IndexGroup, Interval, IssueAnswerLink, ListCallbacks,
-    ListCampaigns, ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking,
-    QualityThresholds, QualityWarning, Questionnaire, Ranking, RankingKind, RecordCallback,
-    ReplaceQualityThresholds, ReplaceQuestionnaire, ResolveFollowUp, SatisfactionReport,
-    SatisfactionRequest, ScoreGroup, ScoreReport, ScoreReportRequest, StartCampaign,
+    ListCampaigns, ListDailyReports, ListFollowUps, ListQualityWarnings, ListRankings,
+    PublishRanking, QualityThresholds, QualityWarning, Questionnaire, Ranking, RankingKind,
+    RecordCallback, ReplaceQualityThresholds, ReplaceQuestionnaire, ResolveFollowUp,
+    SatisfactionReport, SatisfactionRequest, ScoreGroup, ScoreReport, ScoreReportRequest,
+    StartCampaign,
 };
 use axum::Extension;
 use axum::Json;
@@ -22,7 +23,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::model::{callback_sort_schema, day_schema, due_schema};
-use super::operation::{CURSOR, LIMIT, Routes, get, path_id, post, query, report, schema};
+use super::operation::{
+    CURSOR, LIMIT, Param, Routes, get, path, path_id, post, query, report, schema,
+};
 use super::query::{parse_enum, parse_instant, parse_sort};
 use super::roles::{
     CALLBACK_KEEPERS, CALLBACK_READERS, FOLLOW_UP_HANDLERS, QUALITY_READERS, RANKING_READERS,
@@ -224,6 +227,37 @@ pub(crate) async fn list_rankings(
     Ok(Json(page).into_response())
 }
 
+pub(crate) async fn list_daily_reports(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<SurveyQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListDailyReports {
+        limit: parse_limit(q.limit.as_deref())?,
+        cursor: q.cursor,
+    };
+    let page: Page<DailyReport> = s.call(&req, Some(&p)).await?;
+    Ok(Json(page).into_response())
+}
+
+pub(crate) async fn get_daily_report(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(date): Path<String>,
+) -> Result<Json<DailyReport>, ApiError> {
+    let req = GetDailyReport {
+        date: parse_day("date", Some(date.trim()))?,
+    };
+    let r: DailyReport = s.call(&req, Some(&p)).await?;
+    Ok(Json(r))
+}
+
+/// The `{date}` of a daily report: a local day.
+const REPORT_DAY: Param = Param {
+    schema: day_schema,
+    ..path("date", "The local working day (2026-11-24).")
+};
+
 pub(crate) async fn start_campaign(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -405,6 +439,23 @@ pub(crate) fn routes() -> Routes {
                     query("to", day_schema, "Last local day, inclusive.").required(),
                 ])
                 .report(appraisal_report),
+        )
+        .add(
+            get("listDailyReports", "/daily-reports")
+                .summary("Daily reports (日报), newest day first: written at 18:00 company time on each working day with the day's prominent customer problems, callback sheet, work-order statistics and new customer contacts, and announced as survey.daily_report.published")
+                .roles(&[Manager, Admin])
+                .params(&[LIMIT, CURSOR])
+                .reply::<Page<DailyReport>>()
+                .to(list_daily_reports),
+        )
+        .add(
+            get("getDailyReport", "/daily-reports/{date}")
+                .summary("One working day's report (日报); 404 for a day without one (a weekend, a holiday, a day whose 18:00 has not come)")
+                .roles(&[Manager, Admin])
+                .params(&[REPORT_DAY])
+                .answers(&[404])
+                .reply::<DailyReport>()
+                .to(get_daily_report),
         )
         .add(
             get("listRankings", "/rankings")

@@ -2,17 +2,17 @@
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_contracts::survey::{
-    AppraisalReport, AppraisalRequest, Campaign, CoverageReport, CoverageRequest, FollowUp,
-    GetFollowUp, GetQualityThresholds, GetRanking, ListCampaigns, ListFollowUps,
-    ListQualityWarnings, ListRankings, PublishRanking, QualityThresholds, QualityWarning, Ranking,
-    ReplaceQualityThresholds, ResolveFollowUp, SatisfactionReport, SatisfactionRequest,
-    ScoreReport, ScoreReportRequest, StartCampaign,
+    AppraisalReport, AppraisalRequest, Campaign, CoverageReport, CoverageRequest, DailyReport,
+    FollowUp, GetDailyReport, GetFollowUp, GetQualityThresholds, GetRanking, ListCampaigns,
+    ListDailyReports, ListFollowUps, ListQualityWarnings, ListRankings, PublishRanking,
+    QualityThresholds, QualityWarning, Ranking, ReplaceQualityThresholds, ResolveFollowUp,
+    SatisfactionReport, SatisfactionRequest, ScoreReport, ScoreReportRequest, StartCampaign,
 };
 use aftercare_platform::rpc::{Endpoints, RequestContext};
 
 use super::{State, actor_name};
 use crate::app;
-use crate::store::{campaigns, follow_ups, quality, rankings};
+use crate::store::{campaigns, daily_reports, follow_ups, quality, rankings};
 
 /// Adds the endpoints of this module to survey's.
 pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
@@ -24,6 +24,8 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
         .on::<CoverageRequest, _>(coverage)
         .on::<SatisfactionRequest, _>(satisfaction)
         .on::<AppraisalRequest, _>(appraisal_report)
+        .on::<ListDailyReports, _>(list_daily_reports)
+        .on::<GetDailyReport, _>(get_daily_report)
         .on::<ListRankings, _>(list_rankings)
         .on::<GetRanking, _>(get_ranking)
         .on::<PublishRanking, _>(publish_ranking)
@@ -144,6 +146,43 @@ async fn get_ranking(
     rankings::ranking(&mut conn, Some(req.id.trim()), None)
         .await?
         .ok_or_else(|| ServiceError::not_found("ranking", &req.id))
+}
+
+// ---------------------------------------------------------------------------------------
+// Daily reports.
+
+async fn list_daily_reports(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListDailyReports,
+) -> Result<Page<DailyReport>, ServiceError> {
+    check_limit(req.limit)?;
+    let cursor = req.cursor.as_deref().map(str::trim);
+    if let Some(c) = cursor
+        && c.parse::<chrono::NaiveDate>().is_err()
+    {
+        return Err(ServiceError::validation(vec![
+            aftercare_contracts::FieldError {
+                field: "cursor".into(),
+                code: "invalid".into(),
+                message: "cursor must be the cursor of a previous page of daily reports".into(),
+            },
+        ]));
+    }
+    let mut conn = db.read_conn().await?;
+    let items = daily_reports::list_reports(&mut conn, cursor, req.limit).await?;
+    Ok(Page::of(items, req.limit, |r| r.date.to_string()))
+}
+
+async fn get_daily_report(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: GetDailyReport,
+) -> Result<DailyReport, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    daily_reports::report(&mut conn, req.date)
+        .await?
+        .ok_or_else(|| ServiceError::not_found("daily report", &req.date.to_string()))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ use aftercare_contracts::survey::{
     RecordCallback,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::{UnitOfWork, from_ms, now_ms};
+use aftercare_platform::{UnitOfWork, from_ms};
 use uuid::Uuid;
 
 use crate::domain::questionnaire::evaluate;
@@ -52,7 +52,7 @@ pub(crate) async fn record(
     actor: Option<Actor>,
     actor_name: &str,
 ) -> Result<Callback, ServiceError> {
-    let now = now_ms();
+    let now = uow.now_ms();
     let errors = check_record(req, now);
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));

@@ -8,6 +8,7 @@
 //! swapped working days, the company's time zone).
 pub mod calls;
 pub mod campaigns;
+pub mod daily;
 pub mod links;
 pub mod periods;
 pub mod quality;
@@ -36,6 +37,8 @@ pub struct CallbackPolicy {
     pub retry_after: Duration,
     /// How long an answer link works.
     pub link_valid_for: Duration,
+    /// Local time the day's report (日报) is written on each working day (18:00).
+    pub daily_report_at: NaiveTime,
 }
 
 impl Default for CallbackPolicy {
@@ -47,6 +50,7 @@ impl Default for CallbackPolicy {
             max_attempts: 3,
             retry_after: Duration::hours(2),
             link_valid_for: Duration::days(7),
+            daily_report_at: daily::REPORT_AT,
         }
     }
 }

@@ -7,6 +7,7 @@
 pub(crate) mod call_tasks;
 pub(crate) mod callbacks;
 pub(crate) mod campaigns;
+pub(crate) mod daily_reports;
 pub(crate) mod follow_ups;
 pub(crate) mod links;
 pub(crate) mod quality;
