@@ -1,5 +1,7 @@
 // The signed-in session. Tokens live only in this module's memory (never in web storage):
-// a reload asks to sign in again. The access token is refreshed before it expires with
+// a reload asks to sign in again, except for a technician's phone, whose field app keeps the
+// refresh token in IndexedDB (a `SessionKeeper`) so the day survives being offline and the
+// phone restarting (docs/SECURITY.md). The access token is refreshed before it expires with
 // the single-use refresh token (rotation); when refreshing fails the session is marked
 // expired and the console shows the sign-in form over the page, so nothing typed is lost.
 import type { components } from '../api/schema';
@@ -24,6 +26,47 @@ let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 let inflight: Promise<boolean> | null = null;
 let state: State = { status: 'signedOut', me: null, generation: 0 };
 const listeners = new Set<() => void>();
+
+/** Where a technician's phone keeps its session between launches (the field app's
+ * IndexedDB): the current refresh token and who it belongs to. */
+export interface SessionKeeper {
+  load(): Promise<{ refreshToken: string; me: Me } | undefined>;
+  save(kept: { refreshToken: string; me: Me } | undefined): Promise<void>;
+}
+
+let keeper: SessionKeeper | null = null;
+
+/** Keeps technicians' sessions with `k` (other roles' tokens stay in memory only). */
+export function keepSessionsWith(k: SessionKeeper): void {
+  keeper = k;
+}
+
+async function persist(): Promise<void> {
+  if (!keeper || !refreshToken || state.me?.role !== 'technician') return;
+  await keeper.save({ refreshToken, me: state.me }).catch(() => undefined);
+}
+
+function forget(): void {
+  void keeper?.save(undefined).catch(() => undefined);
+}
+
+/**
+ * Resumes a technician's session kept on this phone: signed in at once as the account kept
+ * (the field app works offline from its own data), with a new access token fetched from the
+ * kept refresh token as soon as there is a connection.
+ */
+export async function resume(): Promise<void> {
+  const kept = await keeper?.load().catch(() => undefined);
+  if (!kept || state.status !== 'signedOut') return;
+  refreshToken = kept.refreshToken;
+  set({ status: 'signedIn', me: kept.me, generation: state.generation + 1 });
+  if (typeof navigator === 'undefined' || navigator.onLine !== false) await refresh();
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', () => {
+      if (!access && state.status === 'signedIn') void refresh();
+    });
+  }
+}
 
 function set(next: Partial<State>): void {
   state = { ...state, ...next };
@@ -79,6 +122,7 @@ async function established(): Promise<{ ok: boolean; status: number; switched: b
   if (typeof me === 'string') return { ok: false, status: 401, switched: false };
   const switched = state.me !== null && state.me.account_id !== me.account_id;
   set({ status: 'signedIn', me, generation: state.generation + 1 });
+  await persist();
   return { ok: true, status: 200, switched };
 }
 
@@ -115,20 +159,46 @@ export async function changePassword(
   return established();
 }
 
+/** One exchange of the refresh token: true, false when refused, `offline` when the
+ * network failed (the session stays; it is tried again later). A kept session reads the
+ * token kept on the phone first, as another tab may have rotated it. */
+async function exchange(): Promise<boolean | 'offline'> {
+  if (keeper && state.me?.role === 'technician') {
+    const kept = await keeper.load().catch(() => undefined);
+    if (kept?.refreshToken) refreshToken = kept.refreshToken;
+  }
+  if (!refreshToken) return false;
+  let r: { status: number; data: TokenPair | null };
+  try {
+    r = await post<TokenPair>('/api/v1/auth/refresh', { refresh_token: refreshToken });
+  } catch {
+    return 'offline';
+  }
+  if (r.status !== 200 || !r.data) return false;
+  keep(r.data);
+  await persist();
+  set({ generation: state.generation + 1 });
+  return true;
+}
+
 /**
- * Exchanges the refresh token for a new pair (one at a time). On failure the session is
- * expired: the sign-in form opens over the page.
+ * Exchanges the refresh token for a new pair (one at a time, across tabs). When it is
+ * refused the session is expired: the sign-in form opens over the page. When the network
+ * fails the session stays and the exchange is tried again in 30 s.
  */
 export function refresh(): Promise<boolean> {
   if (inflight) return inflight;
   inflight = (async () => {
     try {
-      if (!refreshToken) throw new Error('no refresh token');
-      const r = await post<TokenPair>('/api/v1/auth/refresh', { refresh_token: refreshToken });
-      if (r.status !== 200 || !r.data) throw new Error('refresh refused');
-      keep(r.data);
-      set({ generation: state.generation + 1 });
-      return true;
+      const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+      const r = locks ? await locks.request('aftercare-refresh', exchange) : await exchange();
+      if (r === 'offline') {
+        if (refreshTimer) clearTimeout(refreshTimer);
+        refreshTimer = setTimeout(() => void refresh(), 30_000);
+        return false;
+      }
+      if (!r) expire();
+      return r;
     } catch {
       expire();
       return false;
@@ -144,6 +214,7 @@ export function expire(): void {
   access = null;
   refreshToken = null;
   if (refreshTimer) clearTimeout(refreshTimer);
+  forget();
   if (state.status === 'signedIn') set({ status: 'expired' });
 }
 
@@ -154,6 +225,7 @@ export async function signOut(): Promise<void> {
   access = null;
   refreshToken = null;
   if (refreshTimer) clearTimeout(refreshTimer);
+  forget();
   set({ status: 'signedOut', me: null, generation: state.generation + 1 });
   if (token) {
     try {

@@ -1,6 +1,7 @@
 // English. Same keys as zh-CN.ts (src/i18n/i18n.test.ts fails otherwise).
 import calls from './calls.en';
 import cashier from './cashier.en';
+import field from './field.en';
 export default {
   common: {
     appName: 'Service desk',
@@ -615,4 +616,5 @@ export default {
   },
   cashier,
   calls,
+  field,
 } as const;

@@ -2,6 +2,7 @@
 // (src/i18n/i18n.test.ts fails otherwise).
 import calls from './calls.zh-CN';
 import cashier from './cashier.zh-CN';
+import field from './field.zh-CN';
 export default {
   common: {
     appName: '售后服务台',
@@ -616,4 +617,5 @@ export default {
   },
   cashier,
   calls,
+  field,
 } as const;

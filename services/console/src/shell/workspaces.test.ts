@@ -34,6 +34,13 @@ describe('navigation per role follows the gateway permission table', () => {
     expect(allowed('finance', 'approveCashVariance')).toBe(false);
     expect(workspacesFor('agent').map((w) => w.key)).not.toContain('cashier');
   });
+  it('lands a technician on the field app, which no other role gets', () => {
+    expect(workspacesFor('technician').map((w) => w.key)).toEqual(['home', 'field']);
+    expect(landingFor('technician')).toBe('/field');
+    expect(allowed('dispatcher', 'completeWorkOrder')).toBe(true);
+    expect(workspacesFor('dispatcher').map((w) => w.key)).not.toContain('field');
+    expect(workspacesFor('admin').map((w) => w.key)).not.toContain('field');
+  });
   it('keeps actions to the roles the gateway allows', () => {
     expect(allowed('agent', 'assignTicketOwner')).toBe(true);
     expect(allowed('dispatcher', 'assignTicketOwner')).toBe(false);

@@ -4,7 +4,7 @@
 // i18n files, and add an entry here (see docs/CONSOLE.md).
 import type { ComponentType } from 'react';
 import { lazyPage } from './lazyPage';
-import { AccountBookOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, CarOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 import type { WorkspaceLink } from './workspaceMenu';
@@ -15,6 +15,8 @@ export interface Workspace extends WorkspaceLink {
   requires: OperationId[];
   /** The page, loaded on first visit (a chunk of its own). */
   component: ComponentType;
+  /** Only these roles, when the operations alone would let others in too. */
+  roles?: string[];
 }
 
 /** Every workspace, in menu order. */
@@ -26,6 +28,17 @@ export const WORKSPACES: Workspace[] = [
     icon: <HomeOutlined />,
     requires: ['whoAmI'],
     component: lazyPage(() => import('../pages/Home')),
+  },
+  {
+    // The technician's field app: their landing page (first after home), so listed before
+    // the other workspaces; only technicians may report visits and see their own route.
+    key: 'field',
+    path: 'field',
+    label: 'field:menu',
+    icon: <CarOutlined />,
+    requires: ['listWorkOrders', 'getDayPlan', 'moveWorkOrder', 'completeWorkOrder', 'getTechnician'],
+    roles: ['technician'],
+    component: lazyPage(() => import('../field/FieldPage')),
   },
   {
     key: 'desk',
@@ -79,7 +92,7 @@ export const WORKSPACES: Workspace[] = [
 
 /** The workspaces `role` may open. */
 export function workspacesFor(role: string | undefined): Workspace[] {
-  return WORKSPACES.filter((w) => w.requires.every((op) => allowed(role, op)));
+  return WORKSPACES.filter((w) => w.requires.every((op) => allowed(role, op)) && (!w.roles || (role !== undefined && w.roles.includes(role))));
 }
 
 /** Where a role lands after signing in: its first workspace after the home page. */

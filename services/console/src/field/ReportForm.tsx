@@ -1,0 +1,286 @@
+// The visit report written on site: diagnosis, fault code from the list, parts used from the
+// van (with what is on hand), meter reading, what was cleaned and adjusted, hazards, the
+// outcome and the parts requested ahead for a return visit, cash collected with the charge
+// the receipt will show, and the customer's signature. It goes into the phone's queue and
+// is sent from there (at once when online).
+import { useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { Lang } from '../i18n/langs';
+import { formatMoney } from '../lib/format';
+import { submitReport } from './actions';
+import { localDate, type Day } from './data';
+import { chargePreview, FAULT_CODES, OUTCOMES, overVanStock, vanAvailable, type Completion, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
+import { SignaturePad } from './SignaturePad';
+
+const BIG = { height: 48, fontSize: 16 } as const;
+
+interface Values {
+  diagnosis: string;
+  fault?: string;
+  parts: { sku?: string; quantity?: number }[];
+  parts_consent: boolean;
+  meter_reading?: number | null;
+  consumables_level?: number | null;
+  parts_cleaned?: string;
+  adjustments?: string;
+  hazards?: string;
+  outcome: VisitOutcome;
+  parts_needed: { sku?: string; quantity?: number }[];
+  result?: string;
+  started_at: Dayjs;
+  finished_at: Dayjs;
+  cash?: number | null;
+  signer?: string;
+  signature?: string | null;
+}
+
+/** The visit report form for a work order the technician is on site for. */
+export function ReportForm({ day, order, queue, onCancel, onDone }: { day: Day; order: WorkOrder; queue: QueuedAction[]; onCancel: () => void; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const van = day.technician?.van_location ?? null;
+  const machine = day.machines[order.id] ?? null;
+  const partsBySku = useMemo(() => new Map(day.parts.map((p) => [p.sku, p])), [day.parts]);
+  // What the van holds less what reports still waiting in the queue take from it.
+  const available = (sku: string) => {
+    const p = partsBySku.get(sku);
+    const held = p ? vanAvailable(p, van) : 0;
+    const queued = queue
+      .filter((a) => a.kind === 'complete')
+      .flatMap((a) => (a.body as Completion).parts ?? [])
+      .filter((x) => x.sku === sku)
+      .reduce((s, x) => s + x.quantity, 0);
+    return Math.max(0, held - queued);
+  };
+  const arrived = useMemo(() => {
+    const q = queue.find((a) => a.workOrderId === order.id && a.kind === 'move' && (a.body as { to: Step }).to === 'on_site');
+    if (q) return (q.body as { occurred_at: string }).occurred_at;
+    return [...(order.history ?? [])].reverse().find((m) => m.to === 'on_site')?.at ?? new Date().toISOString();
+  }, [queue, order]);
+
+  const parts = (Form.useWatch('parts', form) ?? []) as Values['parts'];
+  const cash = Form.useWatch('cash', form) as number | null | undefined;
+  const outcome = (Form.useWatch('outcome', form) ?? 'completed') as VisitOutcome;
+  const usedParts = parts.filter((p) => p?.sku && p.quantity).map((p) => ({ sku: p.sku!, quantity: p.quantity! }));
+  const contractRunning = !!machine?.contract && machine.contract.ends_on >= localDate();
+  const preview = chargePreview(usedParts, partsBySku, { warrantyEnd: machine?.warranty_end ?? null, contractCoversParts: false, today: localDate() }, Math.round((cash ?? 0) * 100));
+  const over = overVanStock(usedParts, available);
+  const chargeable = preview.chargedMinor > 0 || (cash ?? 0) > 0;
+  const vanOptions = day.parts.map((p) => ({ value: p.sku, label: `${p.sku} · ${p.name} (${t('field:report.onHand', { count: available(p.sku) })})` }));
+  const text = (max: number, required = false) => [
+    ...(required ? [{ required: true, whitespace: true, message: t('field:report.required') }] : []),
+    { max, message: t('field:report.tooLong', { max }) },
+  ];
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    try {
+      const body: Completion = {
+        diagnosis: v.diagnosis.trim(),
+        fault: v.fault ?? null,
+        parts: usedParts.map((p) => ({ sku: p.sku, quantity: p.quantity, location: van })),
+        parts_consent: usedParts.length > 0 ? v.parts_consent : false,
+        meter_reading: v.meter_reading ?? null,
+        consumables_level: v.consumables_level ?? null,
+        parts_cleaned: v.parts_cleaned?.trim() ?? '',
+        adjustments: v.adjustments?.trim() ?? '',
+        hazards: v.hazards?.trim() ?? '',
+        outcome: v.outcome,
+        parts_needed:
+          v.outcome === 'waiting_for_parts' ? (v.parts_needed ?? []).filter((p) => p?.sku && p.quantity).map((p) => ({ sku: p.sku!.trim(), quantity: p.quantity! })) : [],
+        result: v.result?.trim() ?? '',
+        started_at: v.started_at.toISOString(),
+        finished_at: v.finished_at.toISOString(),
+        payment_collected: v.cash ? { amount_minor: Math.round(v.cash * 100), currency: 'CNY' } : null,
+        signature: v.signature ? { signer: (v.signer ?? '').trim(), image_png_base64: v.signature } : v.signer?.trim() ? { signer: v.signer.trim(), image_png_base64: null } : null,
+      };
+      await submitReport(order, body);
+      void message.success(navigator.onLine === false ? t('field:report.queued') : t('field:report.sent'));
+      onDone();
+    } catch (e) {
+      void message.error(String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      name="report"
+      data-testid="report-form"
+      initialValues={{ parts: [], parts_needed: [], parts_consent: false, outcome: 'completed', started_at: dayjs(arrived), finished_at: dayjs() }}
+      onFinish={submit}
+      scrollToFirstError
+      size="large"
+    >
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+        {t('field:report.title', { number: order.number })}
+      </Typography.Title>
+      <Form.Item name="diagnosis" label={t('field:report.diagnosis')} extra={t('field:report.diagnosisHelp')} rules={text(4000, true)}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Form.Item name="fault" label={t('field:report.fault')}>
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('field:report.faultPlaceholder')} options={FAULT_CODES.map((c) => ({ value: c, label: t(`field:faults.${c}`) }))} />
+      </Form.Item>
+
+      <Card size="small" title={t('field:report.parts')} style={{ marginBottom: 16 }}>
+        {day.parts.length === 0 && <Typography.Text type="secondary">{t('field:report.noVanStock')}</Typography.Text>}
+        <Form.List name="parts">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Flex key={f.key} gap={8} align="start">
+                  <Form.Item name={[f.name, 'sku']} label={t('field:report.part')} style={{ flex: 1, minWidth: 0 }} rules={[{ required: true, message: t('field:report.required') }]}
+                    validateStatus={over.includes(i) ? 'error' : undefined}
+                    help={over.includes(i) ? t('field:report.overStock', { count: available(parts[i]?.sku ?? '') }) : undefined}
+                  >
+                    <Select showSearch optionFilterProp="label" options={vanOptions} data-testid={`part-${i}`} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'quantity']} label={t('field:report.quantity')} style={{ width: 84 }} rules={[{ required: true, message: t('field:report.required') }]}>
+                    <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} data-testid={`part-qty-${i}`} />
+                  </Form.Item>
+                  <Button aria-label={t('field:report.removePart')} icon={<DeleteOutlined />} onClick={() => remove(f.name)} style={{ marginTop: 36, minWidth: 44, minHeight: 44 }} />
+                </Flex>
+              ))}
+              <Button block icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} disabled={day.parts.length === 0} data-testid="add-part" style={BIG}>
+                {t('field:report.addPart')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        {usedParts.length > 0 && (
+          <Form.Item name="parts_consent" valuePropName="checked" style={{ marginTop: 12, marginBottom: 0 }} rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('field:report.consentRequired')))) }]}>
+            <Checkbox data-testid="parts-consent">{t('field:report.consent')}</Checkbox>
+          </Form.Item>
+        )}
+      </Card>
+
+      <Flex gap={8}>
+        <Form.Item name="meter_reading" label={t('field:report.meter')} style={{ flex: 1 }}
+          extra={machine?.last_meter_reading ? `${t('field:lastMeter')}: ${machine.last_meter_reading.reading.toLocaleString()}` : undefined}
+          rules={[{ type: 'integer', min: 0, message: t('field:report.wholeNumber') }]}
+        >
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} inputMode="numeric" data-testid="meter" />
+        </Form.Item>
+        <Form.Item name="consumables_level" label={t('field:report.consumables')} style={{ width: 130 }} rules={[{ type: 'integer', min: 0, max: 100, message: t('field:report.percent') }]}>
+          <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} inputMode="numeric" />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="parts_cleaned" label={t('field:report.cleaned')} rules={text(1000)}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="adjustments" label={t('field:report.adjustments')} rules={text(1000)}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="hazards" label={t('field:report.hazards')} extra={t('field:report.hazardsHelp')} rules={text(1000)}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('field:report.outcome')} rules={[{ required: true, message: t('field:report.required') }]}>
+        <Select options={OUTCOMES.map((o) => ({ value: o, label: t(`field:report.outcomes.${o}`) }))} data-testid="outcome" />
+      </Form.Item>
+      {outcome === 'waiting_for_parts' && (
+        <Card size="small" title={t('field:report.partsNeeded')} style={{ marginBottom: 16 }}>
+          <Alert type="info" showIcon message={t('field:report.returnVisit')} style={{ marginBottom: 8 }} />
+          <Form.List name="parts_needed">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Flex key={f.key} gap={8} align="start">
+                    <Form.Item name={[f.name, 'sku']} label={t('field:report.sku')} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: t('field:report.required') }, { max: 64, message: t('field:report.tooLong', { max: 64 }) }]}>
+                      <Input />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'quantity']} label={t('field:report.quantity')} style={{ width: 84 }} rules={[{ required: true, message: t('field:report.required') }]}>
+                      <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
+                    </Form.Item>
+                    <Button aria-label={t('field:report.removePart')} icon={<DeleteOutlined />} onClick={() => remove(f.name)} style={{ marginTop: 36, minWidth: 44, minHeight: 44 }} />
+                  </Flex>
+                ))}
+                <Button block icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} style={BIG}>
+                  {t('field:report.addPart')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Card>
+      )}
+      <Form.Item name="result" label={t('field:report.result')} rules={text(1000)}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+      <Flex gap={8}>
+        <Form.Item name="started_at" label={t('field:report.started')} style={{ flex: 1 }} rules={[{ required: true, message: t('field:report.required') }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
+        </Form.Item>
+        <Form.Item name="finished_at" label={t('field:report.finished')} style={{ flex: 1 }} dependencies={['started_at']}
+          rules={[
+            { required: true, message: t('field:report.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, v: Dayjs | undefined) => (!v || !getFieldValue('started_at') || !v.isBefore(getFieldValue('started_at')) ? Promise.resolve() : Promise.reject(new Error(t('field:report.finishedBeforeStart')))),
+            }),
+          ]}
+        >
+          <DatePicker showTime={{ format: 'HH:mm' }} format="MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
+        </Form.Item>
+      </Flex>
+
+      <Card size="small" title={t('field:report.charge.title')} style={{ marginBottom: 16 }} data-testid="charge-preview">
+        {preview.lines.map((l) => (
+          <Flex key={l.sku} justify="space-between">
+            <span>{t('field:report.charge.parts', { name: l.name, qty: l.quantity })}</span>
+            <span>{formatMoney(l.totalMinor, lang)}</span>
+          </Flex>
+        ))}
+        {preview.covered === 'warranty' && <Alert type="success" showIcon message={t('field:report.charge.warranty')} style={{ marginBlock: 8 }} />}
+        <Flex justify="space-between" style={{ fontSize: 18, fontWeight: 600, marginTop: 4 }}>
+          <span>{contractRunning && machine?.contract ? t('field:report.charge.contract', { number: machine.contract.number }) : t('field:report.charge.total')}</span>
+          <span data-testid="charge-total">{formatMoney(preview.chargedMinor, lang)}</span>
+        </Flex>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('field:report.charge.labour')}
+        </Typography.Paragraph>
+        <Form.Item name="cash" label={t('field:report.cash')} style={{ marginBottom: 4 }}
+          rules={[{ validator: (_, v: number | null | undefined) => (v == null || (v >= 0 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6) ? Promise.resolve() : Promise.reject(new Error(t('field:report.amount')))) }]}
+        >
+          <InputNumber min={0} precision={2} step={1} style={{ width: '100%' }} inputMode="decimal" data-testid="cash" />
+        </Form.Item>
+        {(cash ?? 0) > 0 && (
+          <Flex justify="space-between">
+            <span>{preview.owedAfterCashMinor < 0 ? t('field:report.charge.overpaid') : t('field:report.charge.owed')}</span>
+            <span data-testid="charge-owed">{formatMoney(Math.abs(preview.owedAfterCashMinor), lang)}</span>
+          </Flex>
+        )}
+      </Card>
+
+      <Form.Item name="signer" label={t('field:report.signer')} dependencies={['signature']}
+        rules={[
+          { max: 100, message: t('field:report.tooLong', { max: 100 }) },
+          ({ getFieldValue }) => ({
+            validator: (_, v: string | undefined) => ((getFieldValue('signature') || chargeable) && !v?.trim() ? Promise.reject(new Error(t('field:report.required'))) : Promise.resolve()),
+          }),
+        ]}
+      >
+        <Input autoComplete="off" data-testid="signer" />
+      </Form.Item>
+      <Form.Item name="signature" label={t('field:report.signature')}
+        rules={[{ validator: (_, v: string | null | undefined) => (chargeable && !v ? Promise.reject(new Error(t('field:report.signatureRequired'))) : Promise.resolve()) }]}
+      >
+        <SignaturePad />
+      </Form.Item>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Button type="primary" htmlType="submit" block size="large" style={BIG} loading={busy} data-testid="report-submit">
+          {t('field:report.submit')}
+        </Button>
+        <Button block size="large" style={BIG} onClick={onCancel}>
+          {t('common:cancel')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}

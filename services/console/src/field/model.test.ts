@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+  alreadyApplied,
+  basisFor,
+  chargePreview,
+  dayInOrder,
+  ifMatchFor,
+  inOrder,
+  mapLink,
+  nextStep,
+  nextToSend,
+  optimisticStatus,
+  overVanStock,
+  resolve,
+  settleRefused,
+  vanAvailable,
+  verdict,
+  type Completion,
+  type DayPlan,
+  type QueuedAction,
+  type WorkOrder,
+} from './model';
+
+function order(id: string, over: Partial<WorkOrder> = {}): WorkOrder {
+  return {
+    id,
+    number: 'W2026-' + id,
+    ticket_id: 't-' + id,
+    ticket_number: 'T2026-' + id,
+    status: 'assigned',
+    priority: 'P3',
+    customer_name: 'ACME ' + id,
+    district: 'tianhe',
+    assignment_reasons: [],
+    flagged: false,
+    work_type: 'repair',
+    required_skills: [],
+    estimated_minutes: 60,
+    address: '1 Tianhe Rd',
+    parts: [],
+    parts_requested: [],
+    created_at: '2026-12-07T00:00:00Z',
+    version: 3,
+    history: [],
+    ...over,
+  } as WorkOrder;
+}
+
+function move(key: string, seq: number, wo: string, to: 'accepted' | 'en_route' | 'on_site', basedOn: QueuedAction['basedOn'], state: QueuedAction['state'] = 'waiting'): QueuedAction {
+  return { key, seq, kind: 'move', workOrderId: wo, workOrderNumber: 'W-' + wo, body: { to, occurred_at: `2026-12-07T0${seq}:00:00Z` }, basedOn, takenAt: '2026-12-07T00:00:00Z', state };
+}
+
+const report: Completion = { diagnosis: 'worn roller', started_at: '2026-12-07T03:00:00Z', finished_at: '2026-12-07T03:40:00Z', outcome: 'completed' } as Completion;
+
+describe('the day', () => {
+  it('puts the plan’s stops first in visiting order, then the rest by appointment and number', () => {
+    const a = order('a', { appointment: { start: '2026-12-07T06:00:00Z', end: '2026-12-07T08:00:00Z' } });
+    const b = order('b');
+    const c = order('c');
+    const d = order('d', { appointment: { start: '2026-12-07T02:00:00Z', end: '2026-12-07T03:00:00Z' } });
+    const plan = {
+      date: '2026-12-07',
+      revision: 1,
+      published_at: '2026-12-06T10:00:00Z',
+      unplanned: [],
+      routes: [{ technician_id: 'me', technician_name: 'Li', travel_minutes: 30, ends_at: '2026-12-07T10:00:00Z', stops: [
+        { work_order_id: 'c', number: 'W-c', planned_arrival: '2026-12-07T01:00:00Z', planned_start: '2026-12-07T01:00:00Z' },
+        { work_order_id: 'gone', number: 'W-gone', planned_arrival: '2026-12-07T01:30:00Z', planned_start: '2026-12-07T01:30:00Z' },
+        { work_order_id: 'a', number: 'W-a', planned_arrival: '2026-12-07T06:10:00Z', planned_start: '2026-12-07T06:10:00Z' },
+      ] }],
+    } as DayPlan;
+    const day = dayInOrder([a, b, c, d], plan, 'me');
+    expect(day.map((s) => s.order.id)).toEqual(['c', 'a', 'd', 'b']);
+    expect(day[0]?.stop?.planned_arrival).toBe('2026-12-07T01:00:00Z');
+    expect(day[2]?.stop).toBeNull();
+    expect(dayInOrder([b, d], null, 'me').map((s) => s.order.id)).toEqual(['d', 'b']);
+  });
+  it('steps one at a time and reports only on site', () => {
+    expect(nextStep('assigned')).toBe('accepted');
+    expect(nextStep('accepted')).toBe('en_route');
+    expect(nextStep('en_route')).toBe('on_site');
+    expect(nextStep('on_site')).toBeNull();
+    expect(nextStep('completed')).toBeNull();
+  });
+  it('links to the map app with the position, or the address alone', () => {
+    expect(mapLink('天河路 1 号', { lat: 23.13, lon: 113.32 })).toBe('geo:23.13,113.32?q=23.13,113.32(%E5%A4%A9%E6%B2%B3%E8%B7%AF%201%20%E5%8F%B7)');
+    expect(mapLink('1 Rd', null)).toBe('geo:0,0?q=1%20Rd');
+  });
+});
+
+describe('the queue', () => {
+  it('sends in the order taken, one work order’s actions behind a conflict held back', () => {
+    const q = [
+      move('k3', 3, 'b', 'accepted', { version: 1, after: null }),
+      move('k1', 1, 'a', 'accepted', { version: 3, after: null }, 'conflict'),
+      move('k2', 2, 'a', 'en_route', { version: 3, after: 'k1' }),
+    ];
+    expect(inOrder(q).map((a) => a.key)).toEqual(['k1', 'k2', 'k3']);
+    expect(nextToSend(q)?.key).toBe('k3');
+    expect(nextToSend([move('k1', 1, 'a', 'accepted', { version: 3, after: null })])?.key).toBe('k1');
+    expect(nextToSend([])).toBeNull();
+  });
+  it('sends each action with the version it was based on, or the one its predecessor was answered with', () => {
+    const first = move('k1', 1, 'a', 'accepted', { version: 3, after: null });
+    const second = move('k2', 2, 'a', 'en_route', { version: 3, after: 'k1' });
+    expect(ifMatchFor(first, new Map())).toBe(3);
+    expect(ifMatchFor(second, new Map())).toBeNull();
+    expect(ifMatchFor(second, new Map([['k1', 4]]))).toBe(4);
+  });
+  it('bases a new action on the last one queued for the work order', () => {
+    const o = order('a');
+    expect(basisFor(o, [])).toEqual({ version: 3, after: null });
+    expect(basisFor(o, [move('k1', 1, 'a', 'accepted', { version: 3, after: null })])).toEqual({ version: 3, after: 'k1' });
+  });
+  it('shows the state the queued actions lead to', () => {
+    const o = order('a');
+    const q = [move('k1', 1, 'a', 'accepted', { version: 3, after: null }), move('k2', 2, 'a', 'en_route', { version: 3, after: 'k1' }), move('k9', 9, 'b', 'on_site', { version: 1, after: null })];
+    expect(optimisticStatus(o, q)).toBe('en_route');
+    const done: QueuedAction = { ...move('k3', 3, 'a', 'on_site', { version: 3, after: 'k2' }), kind: 'complete', body: { ...report, outcome: 'waiting_for_parts' } };
+    expect(optimisticStatus(o, [...q, done])).toBe('waiting_for_parts');
+  });
+  it('tells an answer lost on the way (already applied) from a real conflict', () => {
+    const a = move('k1', 1, 'a', 'on_site', { version: 3, after: null });
+    const applied = order('a', { status: 'on_site', version: 4, history: [{ at: '2026-12-07T01:00:00.000Z', to: 'on_site', actor: 'u', reason: '' }] } as Partial<WorkOrder>);
+    expect(alreadyApplied(a, applied)).toBe(true);
+    const moved = order('a', { status: 'assigned', version: 5, history: [{ at: '2026-12-07T01:30:00Z', to: 'assigned', actor: 'd', reason: 'reassigned' }] } as Partial<WorkOrder>);
+    expect(alreadyApplied(a, moved)).toBe(false);
+    const c: QueuedAction = { ...a, kind: 'complete', body: report };
+    expect(alreadyApplied(c, order('a', { visit: { started_at: '2026-12-07T03:00:00.000Z', finished_at: '2026-12-07T03:40:00Z' } } as Partial<WorkOrder>))).toBe(true);
+    expect(alreadyApplied(c, order('a'))).toBe(false);
+  });
+  it('judges answers: accepted, kept for later, a conflict, refused', () => {
+    expect(verdict(200)).toBe('done');
+    expect(verdict(0)).toBe('retry_later');
+    expect(verdict(503)).toBe('retry_later');
+    expect(verdict(429)).toBe('retry_later');
+    expect(verdict(401)).toBe('refresh_session');
+    expect(verdict(412)).toBe('conflict');
+    expect(verdict(422)).toBe('failed');
+    expect(verdict(404)).toBe('failed');
+  });
+  it('blocks what follows a refused action, and the technician decides: discard or send again', () => {
+    const q = [
+      move('k1', 1, 'a', 'en_route', { version: 3, after: null }),
+      move('k2', 2, 'a', 'on_site', { version: 3, after: 'k1' }),
+      move('k3', 3, 'b', 'accepted', { version: 1, after: null }),
+    ];
+    const theirs = order('a', { status: 'accepted', version: 7 });
+    const stuck = settleRefused(q, { ...q[0]!, theirs }, 'conflict');
+    expect(stuck.map((a) => a.state)).toEqual(['conflict', 'blocked', 'waiting']);
+    expect(stuck[0]?.theirs?.version).toBe(7);
+    expect(resolve(stuck, 'k1', 'discard').map((a) => a.key)).toEqual(['k3']);
+    const again = resolve(stuck, 'k1', 'again');
+    expect(again.map((a) => a.state)).toEqual(['waiting', 'waiting', 'waiting']);
+    expect(again[0]?.basedOn).toEqual({ version: 7, after: null });
+    expect(again[0]?.theirs).toBeUndefined();
+    expect(again[1]?.basedOn).toEqual({ version: 3, after: 'k1' });
+  });
+});
+
+describe('the charge before the customer signs', () => {
+  const parts = new Map([
+    ['DRUM-1', { sku: 'DRUM-1', name: 'Drum', list_price: { amount_minor: 45000, currency: 'CNY' } }],
+    ['ROLL-2', { sku: 'ROLL-2', name: 'Roller', list_price: { amount_minor: 1250, currency: 'CNY' } }],
+  ]);
+  it('charges the parts at list price, and shows what stays owed after the cash', () => {
+    const p = chargePreview([{ sku: 'DRUM-1', quantity: 1 }, { sku: 'ROLL-2', quantity: 2 }], parts, { warrantyEnd: '2026-01-01', contractCoversParts: false, today: '2026-12-07' }, 40000);
+    expect(p.lines.map((l) => l.totalMinor)).toEqual([45000, 2500]);
+    expect(p.partsMinor).toBe(47500);
+    expect(p.chargedMinor).toBe(47500);
+    expect(p.covered).toBeNull();
+    expect(p.owedAfterCashMinor).toBe(7500);
+  });
+  it('charges nothing for parts under warranty on the day or a contract covering them', () => {
+    const w = chargePreview([{ sku: 'DRUM-1', quantity: 1 }], parts, { warrantyEnd: '2026-12-07', contractCoversParts: false, today: '2026-12-07' }, 0);
+    expect([w.covered, w.chargedMinor, w.partsMinor]).toEqual(['warranty', 0, 45000]);
+    const c = chargePreview([{ sku: 'DRUM-1', quantity: 1 }], parts, { warrantyEnd: null, contractCoversParts: true, today: '2026-12-07' }, 10000);
+    expect([c.covered, c.chargedMinor, c.owedAfterCashMinor]).toEqual(['contract', 0, -10000]);
+  });
+  it('checks the parts against the van, counting a part listed twice together', () => {
+    const held = (sku: string) => vanAvailable({ locations: [{ location: 'van-li', on_hand: 3, reserved: 0, available: sku === 'DRUM-1' ? 2 : 0 }] }, 'van-li');
+    expect(overVanStock([{ sku: 'DRUM-1', quantity: 1 }, { sku: 'DRUM-1', quantity: 2 }, { sku: 'ROLL-2', quantity: 1 }], held)).toEqual([1, 2]);
+    expect(vanAvailable({ locations: [] }, null)).toBe(0);
+  });
+});

@@ -1,0 +1,323 @@
+// The field app's rules, free of I/O: the day in planned order, the next step of a work
+// order, the queue of actions taken on the phone (ordering, the If-Match each is sent
+// with, what an answer does to it, whether a 412 means "already done" or a real conflict),
+// the charge the receipt will show before the customer signs, and the map link.
+import type { components, paths } from '../api/schema';
+
+type S = components['schemas'];
+/** A work order as the API sends it. */
+export type WorkOrder = S['WorkOrder'];
+/** A work order's state. */
+export type WorkOrderStatus = S['WorkOrderStatus'];
+/** A day plan as the API sends it. */
+export type DayPlan = S['DayPlan'];
+/** One stop of a technician's route. */
+export type RouteStop = S['RouteStop'];
+/** The body of a visit report (`POST /workorders/{id}/complete`). */
+export type Completion = NonNullable<paths['/api/v1/workorders/{id}/complete']['post']['requestBody']>['content']['application/json'];
+/** How a visit ended. */
+export type VisitOutcome = S['VisitOutcome'];
+/** A part with its stock per location. */
+export type Part = S['Part'];
+
+/** The technician's steps, in order; each is one tap. */
+export const STEPS = ['accepted', 'en_route', 'on_site'] as const;
+/** One of the technician's steps. */
+export type Step = (typeof STEPS)[number];
+
+/** The states after which a work order is finished for the technician. */
+export const FINISHED: readonly WorkOrderStatus[] = ['completed', 'waiting_for_parts', 'taken_to_workshop', 'could_not_fix', 'cancelled'];
+
+/** The outcomes a visit report offers, the usual one first. */
+export const OUTCOMES: readonly VisitOutcome[] = ['completed', 'waiting_for_parts', 'taken_to_workshop', 'could_not_fix'];
+
+/**
+ * The company's fault list (故障代码), the codes quality warnings count repeats by; each has
+ * a name in both languages in the field strings. `other` when nothing fits.
+ */
+export const FAULT_CODES = [
+  'paper_feed',
+  'paper_jam',
+  'image_quality',
+  'toner_supply',
+  'drum_unit',
+  'fuser',
+  'scanner',
+  'network',
+  'power',
+  'control_panel',
+  'noise',
+  'other',
+] as const;
+
+/** The next step a work order in `status` takes, or null when none is left before the report. */
+export function nextStep(status: WorkOrderStatus): Step | null {
+  switch (status) {
+    case 'assigned':
+      return 'accepted';
+    case 'accepted':
+      return 'en_route';
+    case 'en_route':
+      return 'on_site';
+    default:
+      return null;
+  }
+}
+
+/** Whether the visit report can be written: the technician is on site. */
+export function mayReport(status: WorkOrderStatus): boolean {
+  return status === 'on_site';
+}
+
+/** A stop of the day: the work order with where it sits in the published plan. */
+export interface DayStop {
+  order: WorkOrder;
+  stop: RouteStop | null;
+}
+
+/**
+ * The technician's day: the plan's stops in visiting order first, then work orders the plan
+ * does not hold (assigned since it was published), by appointment, then by number.
+ */
+export function dayInOrder(orders: WorkOrder[], plan: DayPlan | null, technicianId: string | null): DayStop[] {
+  const route = plan?.routes.find((r) => r.technician_id === technicianId) ?? plan?.routes[0];
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const planned: DayStop[] = [];
+  const seen = new Set<string>();
+  for (const stop of route?.stops ?? []) {
+    const order = byId.get(stop.work_order_id);
+    if (order && !seen.has(order.id)) {
+      planned.push({ order, stop });
+      seen.add(order.id);
+    }
+  }
+  const rest = orders
+    .filter((o) => !seen.has(o.id))
+    .sort((a, b) => {
+      const wa = a.appointment?.start ?? a.planned_arrival ?? '\uffff';
+      const wb = b.appointment?.start ?? b.planned_arrival ?? '\uffff';
+      return wa === wb ? a.number.localeCompare(b.number) : wa.localeCompare(wb);
+    })
+    .map((order) => ({ order, stop: null }));
+  return [...planned, ...rest];
+}
+
+/** A link that opens the phone's map app at the visit: a `geo:` URI with the position and
+ * the address as the query, or the address alone when the position is unknown. */
+export function mapLink(address: string, location: { lat: number; lon: number } | null | undefined): string {
+  const q = encodeURIComponent(address);
+  if (location) return `geo:${location.lat},${location.lon}?q=${location.lat},${location.lon}(${q})`;
+  return `geo:0,0?q=${q}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// The queue of actions taken on the phone.
+
+/** What an action does. */
+export type ActionKind = 'move' | 'complete';
+
+/** An action taken on the phone, kept in IndexedDB until the server has answered it. */
+export interface QueuedAction {
+  /** Its own Idempotency-Key; also its identity in the queue. */
+  key: string;
+  /** Order of taking (increasing on this phone). */
+  seq: number;
+  kind: ActionKind;
+  workOrderId: string;
+  workOrderNumber: string;
+  /** The body sent (a move's `occurred_at` is the moment of the tap). */
+  body: { to: Step; occurred_at: string } | Completion;
+  /**
+   * The version it was based on: the server's version the phone had seen, or, when the
+   * phone's view came from an earlier queued action (`after`), the version the server
+   * answers that action with.
+   */
+  basedOn: { version: number; after: string | null };
+  /** When the technician took it (ISO). */
+  takenAt: string;
+  /** `waiting` to be sent; `conflict` answered 412 with another change; `failed` refused
+   * for another reason (kept, shown, not retried by itself); `blocked` behind one of
+   * those on the same work order. */
+  state: 'waiting' | 'conflict' | 'failed' | 'blocked';
+  /** The work order as the server had it when it refused (a conflict). */
+  theirs?: WorkOrder;
+  /** Why it was refused (a failure). */
+  problem?: { status: number; title?: string; detail?: string };
+}
+
+/** The queue in sending order. */
+export function inOrder(actions: QueuedAction[]): QueuedAction[] {
+  return [...actions].sort((a, b) => a.seq - b.seq);
+}
+
+/** The number shown on the badge: every action not yet accepted by the server. */
+export function waitingCount(actions: QueuedAction[]): number {
+  return actions.length;
+}
+
+/** The If-Match version to send `a` with, given the versions the server answered earlier
+ * actions with; null when it rests on an action not answered yet. */
+export function ifMatchFor(a: QueuedAction, answered: ReadonlyMap<string, number>): number | null {
+  if (a.basedOn.after === null) return a.basedOn.version;
+  return answered.get(a.basedOn.after) ?? null;
+}
+
+/** The next action to send: the first waiting one whose work order has nothing earlier in
+ * conflict, failed or waiting. */
+export function nextToSend(actions: QueuedAction[]): QueuedAction | null {
+  const stuck = new Set<string>();
+  for (const a of inOrder(actions)) {
+    if (a.state !== 'waiting') {
+      stuck.add(a.workOrderId);
+      continue;
+    }
+    if (stuck.has(a.workOrderId)) continue;
+    return a;
+  }
+  return null;
+}
+
+/** What a queued action leaves behind on the phone's view of its work order: the state it
+ * moved to (shown at once, before the server answers). */
+export function optimisticStatus(order: WorkOrder, actions: QueuedAction[]): WorkOrderStatus {
+  let status = order.status;
+  for (const a of inOrder(actions)) {
+    if (a.workOrderId !== order.id) continue;
+    if (a.kind === 'move') status = (a.body as { to: Step }).to;
+    else status = ((a.body as Completion).outcome ?? 'completed') as WorkOrderStatus;
+  }
+  return status;
+}
+
+/** What the phone's view of a work order is based on for the next action: the server's
+ * version, or the last action queued for it. */
+export function basisFor(order: WorkOrder, actions: QueuedAction[]): QueuedAction['basedOn'] {
+  const last = inOrder(actions).filter((a) => a.workOrderId === order.id).pop();
+  return last ? { version: order.version, after: last.key } : { version: order.version, after: null };
+}
+
+/**
+ * Whether a 412 means the action is already on the server (it was sent, the answer was
+ * lost, and the retry found the version moved by itself): a move whose target state the
+ * work order holds with a history entry at the action's time; a report whose visit has the
+ * same start and finish. Anything else is a real conflict to show.
+ */
+export function alreadyApplied(a: QueuedAction, current: WorkOrder): boolean {
+  if (a.kind === 'move') {
+    const body = a.body as { to: Step; occurred_at: string };
+    const at = Date.parse(body.occurred_at);
+    return (current.history ?? []).some((m) => m.to === body.to && Math.abs(Date.parse(m.at) - at) < 1000);
+  }
+  const body = a.body as Completion;
+  const v = current.visit;
+  return !!v && Date.parse(v.started_at) === Date.parse(body.started_at) && Date.parse(v.finished_at) === Date.parse(body.finished_at);
+}
+
+/** What to do with an action after the server answered `status`. */
+export type Verdict = 'done' | 'conflict' | 'failed' | 'retry_later' | 'refresh_session';
+
+/** The verdict on an answer (0: no answer, the network failed). A 412 is resolved by
+ * `alreadyApplied` once the current work order has been read. */
+export function verdict(status: number): Verdict {
+  if (status >= 200 && status < 300) return 'done';
+  if (status === 0 || status >= 500 || status === 429 || status === 408) return 'retry_later';
+  if (status === 401) return 'refresh_session';
+  if (status === 412) return 'conflict';
+  return 'failed';
+}
+
+/** The queue after `a` was refused: it keeps its state and problem, and every later action
+ * on the same work order waits behind it (blocked). */
+export function settleRefused(actions: QueuedAction[], a: QueuedAction, state: 'conflict' | 'failed'): QueuedAction[] {
+  return actions.map((x) => {
+    if (x.key === a.key) return { ...a, state };
+    if (x.workOrderId === a.workOrderId && x.seq > a.seq && x.state === 'waiting') return { ...x, state: 'blocked' };
+    return x;
+  });
+}
+
+/** The queue after the technician chose, for a conflict or failure: `discard` drops it and
+ * every action after it on the work order; `again` sends it once more on the current
+ * version (`theirs`), and the blocked ones after it wait again. */
+export function resolve(actions: QueuedAction[], key: string, choice: 'discard' | 'again'): QueuedAction[] {
+  const a = actions.find((x) => x.key === key);
+  if (!a) return actions;
+  if (choice === 'discard') return actions.filter((x) => !(x.workOrderId === a.workOrderId && x.seq >= a.seq));
+  const version = a.theirs?.version ?? a.basedOn.version;
+  return actions.map((x) => {
+    if (x.key === key) {
+      const { theirs: _t, problem: _p, ...rest } = x;
+      return { ...rest, state: 'waiting' as const, basedOn: { version, after: null } };
+    }
+    if (x.workOrderId === a.workOrderId && x.state === 'blocked') return { ...x, state: 'waiting' as const };
+    return x;
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The charge shown before the customer signs.
+
+/** One part line of the preview. */
+export interface ChargeLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  unitMinor: number;
+  totalMinor: number;
+}
+
+/** What the receipt will charge for the parts, and whether the visit is covered. */
+export interface ChargePreview {
+  lines: ChargeLine[];
+  partsMinor: number;
+  /** Why nothing is charged for parts: the machine's warranty or its contract. */
+  covered: 'warranty' | 'contract' | null;
+  /** The amount the receipt charges for the parts. */
+  chargedMinor: number;
+  /** Cash collected against it: the difference still owed after the visit (negative:
+   * more collected than charged, which is refused). */
+  owedAfterCashMinor: number;
+}
+
+/**
+ * The charge the receipt will show for the parts used, at their list prices (prices include
+ * tax), unless the machine is under warranty on the day of the visit or under a contract
+ * that covers parts; and what stays owed after the cash collected.
+ */
+export function chargePreview(
+  used: { sku: string; quantity: number }[],
+  parts: ReadonlyMap<string, Pick<Part, 'sku' | 'name' | 'list_price'>>,
+  cover: { warrantyEnd: string | null | undefined; contractCoversParts: boolean; today: string },
+  cashMinor: number,
+): ChargePreview {
+  const lines = used
+    .filter((u) => u.sku && u.quantity > 0)
+    .map((u) => {
+      const p = parts.get(u.sku);
+      const unit = p?.list_price.amount_minor ?? 0;
+      return { sku: u.sku, name: p?.name ?? u.sku, quantity: u.quantity, unitMinor: unit, totalMinor: unit * u.quantity };
+    });
+  const partsMinor = lines.reduce((s, l) => s + l.totalMinor, 0);
+  const covered = cover.warrantyEnd && cover.warrantyEnd >= cover.today ? 'warranty' : cover.contractCoversParts ? 'contract' : null;
+  const chargedMinor = covered ? 0 : partsMinor;
+  return { lines, partsMinor, covered, chargedMinor, owedAfterCashMinor: chargedMinor - cashMinor };
+}
+
+/** Van stock on hand of one part: what the van location holds and may be used. */
+export function vanAvailable(part: Pick<Part, 'locations'>, van: string | null | undefined): number {
+  if (!van) return 0;
+  return part.locations?.find((l) => l.location === van)?.available ?? 0;
+}
+
+/** Problems with the parts used against the van's stock, by line index: more than the van
+ * holds. */
+export function overVanStock(used: { sku: string; quantity: number }[], available: (sku: string) => number): number[] {
+  const want = new Map<string, number>();
+  const bad: number[] = [];
+  used.forEach((u, i) => {
+    const total = (want.get(u.sku) ?? 0) + (u.quantity || 0);
+    want.set(u.sku, total);
+    if (u.sku && total > available(u.sku)) bad.push(i);
+  });
+  return bad;
+}
