@@ -183,7 +183,9 @@ test('a change made meanwhile answers 412 with a reload, and what was typed stay
   await go(page, `/calls?task=${t.id}`);
   const drawer = page.getByTestId('call-drawer');
   await expect(drawer.getByTestId('attempt-card')).toBeVisible();
+  await settle(page);
   await drawer.getByTestId('outcome-unreachable').click();
+  await expect(drawer.getByLabel('无人接听')).toBeChecked();
   await drawer.getByTestId('attempt-note').fill('无人接听，稍后再拨');
   // Someone else records a call on the same task meanwhile.
   await call(admin, 'POST', `/call-tasks/${t.id}/attempts`, { outcome: 'unreachable', note: '经理试拨' }, { 'if-match': `"${t.version}"` });
@@ -210,7 +212,9 @@ test("a work-order callback rings out, then is answered on screen with the quest
   await expect(drawer.getByTestId('link-card')).toBeVisible();
 
   // Nobody answers: the retry policy sets the next try.
+  await settle(page);
   await drawer.getByTestId('outcome-unreachable').click();
+  await expect(drawer.getByLabel('无人接听')).toBeChecked();
   await expect(drawer.getByTestId('next-try')).toHaveCount(0);
   await drawer.getByTestId('record-attempt').click();
   await expect(drawer.getByTestId('attempts')).toContainText('无人接听');

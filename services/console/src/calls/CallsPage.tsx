@@ -176,12 +176,12 @@ export default function CallsPage() {
               )}
               columns={[
                 { title: t('calls:col.due'), key: 'due', render: (_v, r) => <DueCell task={r} lang={lang} /> },
-                { title: t('calls:col.kind'), key: 'kind', render: (_v, r) => t(`calls:kinds.${r.kind}`) },
                 {
                   title: t('calls:col.customer'),
                   key: 'customer',
                   render: (_v, r) => <OpenLink onOpen={() => open(r.id)}>{r.customer_name.trim() || r.reference}</OpenLink>,
                 },
+                { title: t('calls:col.kind'), key: 'kind', render: (_v, r) => t(`calls:kinds.${r.kind}`) },
                 { title: t('calls:col.reference'), key: 'reference', render: (_v, r) => r.reference },
                 { title: t('calls:col.about'), key: 'about', responsive: ['lg'], render: (_v, r) => <Typography.Text ellipsis style={{ maxWidth: 260 }}>{r.about}</Typography.Text> },
                 { title: t('calls:col.district'), key: 'district', responsive: ['md'], render: (_v, r) => r.district || '—' },
