@@ -3,7 +3,7 @@
 //! unreadable notifications are the service tier's: `services/*/tests/service.rs`.)
 
 use aftercare_testkit::{poll_for, wait_until};
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::helpers::{Backend, ROLES, System, WAIT};
 
@@ -97,5 +97,113 @@ async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can
         )
         .await,
         1
+    );
+}
+
+#[tokio::test]
+async fn an_administrator_replays_a_dead_letter_through_the_api_and_the_replay_is_audited() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _p = sys.spawn(&["gateway", "dispatch", "intake"], &[]).await;
+    let js = sys.jetstream().await;
+    // A ticket event dispatch cannot read, and a notification intake cannot read.
+    for (subject, payload) in [
+        ("intake.ticket.opened", "not an event at all"),
+        ("notify.callback.link_issued", "{\"link\": \"secret\"}"),
+    ] {
+        js.publish(subject, payload.as_bytes().to_vec().into())
+            .await
+            .unwrap()
+            .await
+            .unwrap();
+    }
+    let letters = poll_for(WAIT, "both to be dead-lettered", || async {
+        let (_, v) = sys.api.get("/deadletters").await;
+        (v["items"].as_array().map_or(0, Vec::len) == 2).then_some(v)
+    })
+    .await
+    .unwrap();
+    let find = |subject: &str| {
+        letters["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["subject"] == subject)
+            .cloned()
+            .unwrap()
+    };
+    let ticket = find("intake.ticket.opened");
+    let notice = find("notify.callback.link_issued");
+    assert_eq!(ticket["payload"], "not an event at all");
+
+    // Agents may not replay; an unknown letter is 404; a notification's is 409.
+    let agent = sys.api.signed_in_as("agent-dlq", "Dead-Letter-Agent-2026!");
+    let (s, a) = sys
+        .api
+        .post(
+            "/accounts",
+            &json!({"login": "agent-dlq", "display_name": "agent", "role": "agent", "password": "Dead-Letter-Agent-2026!"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{a}");
+    let replay = |seq: &Value| format!("/deadletters/{seq}/replay");
+    assert_eq!(agent.post(&replay(&ticket["seq"]), &json!({})).await.0, 403);
+    assert_eq!(
+        sys.api
+            .post("/deadletters/999999/replay", &json!({}))
+            .await
+            .0,
+        404
+    );
+    assert_eq!(
+        sys.api
+            .post("/deadletters/first/replay", &json!({}))
+            .await
+            .0,
+        404
+    );
+    // Sequences start at 1: letter 0 is unknown too, not a failure to read.
+    assert_eq!(
+        sys.api.post("/deadletters/0/replay", &json!({})).await.0,
+        404
+    );
+    let (s, e) = sys.api.post(&replay(&notice["seq"]), &json!({})).await;
+    assert_eq!(s, 409, "{e}");
+    assert!(
+        e["detail"].as_str().unwrap().contains("cannot be replayed"),
+        "{e}"
+    );
+
+    // The replay publishes it again and removes it; dispatch, still unable to read it,
+    // sets it aside again as a new letter.
+    let (s, r) = sys.api.post(&replay(&ticket["seq"]), &json!({})).await;
+    assert_eq!(s, 200, "{r}");
+    assert_eq!(r["subject"], "intake.ticket.opened");
+    assert_eq!(r["consumer"], "dispatch");
+    let again = poll_for(WAIT, "the replayed letter to fail again", || async {
+        let (_, v) = sys.api.get("/deadletters").await;
+        let items = v["items"].as_array().cloned().unwrap_or_default();
+        let gone = items.iter().all(|d| d["seq"] != ticket["seq"]);
+        let new = items
+            .iter()
+            .find(|d| d["subject"] == "intake.ticket.opened" && d["seq"] != ticket["seq"])
+            .cloned();
+        if gone { new } else { None }
+    })
+    .await
+    .unwrap();
+    assert_eq!(again["payload"], "not an event at all");
+    assert_eq!(
+        sys.api.post(&replay(&ticket["seq"]), &json!({})).await.0,
+        404
+    );
+    let (_, audit) = sys.api.get("/audit?action=dead_letter.replay").await;
+    let entries = audit["items"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{audit}");
+    assert_eq!(entries[0]["object"], "intake.ticket.opened");
+    assert!(
+        entries[0]["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{} (dispatch", ticket["seq"]))
     );
 }

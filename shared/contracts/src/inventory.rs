@@ -6,30 +6,101 @@ use uuid::Uuid;
 
 use crate::{Event, Money, Service};
 
+/// The limits inventory's requests are checked against, declared once: the validators
+/// check with them and the request schemas state them.
+pub mod limits {
+    use crate::limits::{Amount, Count, Currency, Each, Range, Real, Shape, Text};
+
+    /// A stock-keeping unit: 1–64 letters, digits, `-`, `_`, `.`.
+    pub const SKU: Shape = Shape {
+        pattern: r"^[A-Za-z0-9._-]{1,64}$",
+        matches: |s| {
+            (1..=64).contains(&s.len())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        },
+    };
+    /// A part's name.
+    pub const PART_NAME: Text = Text::new(1, 200);
+    /// The models a part fits.
+    pub const MODELS: Count = Count::new(0, 100);
+    /// Each model a part fits.
+    pub const EACH_MODEL: Each<Text> = Each(Text::new(1, 100));
+    /// How often a part fails, 0 (unrated) to 5.
+    pub const FAILURE_PRONE: Range = Range::new(0, 5);
+    /// Pages a consumable lasts.
+    pub const PAGE_YIELD: Range = Range::new(100, 10_000_000);
+    /// A price or a cost: never negative.
+    pub const PRICE: Amount = Amount::at_least(0);
+    /// The currency of a price.
+    pub const CURRENCY: Currency = Currency;
+    /// Units received, moved, returned or requested.
+    pub const UNITS: Range = Range::new(1, 100_000);
+    /// Units an adjustment adds (or, negative, takes away); never zero.
+    pub const ADJUSTMENT: Range = Range::new(-100_000, 100_000);
+    /// A location's code: 1–64 letters, digits, `-`, `_`.
+    pub const LOCATION_CODE: Shape = Shape {
+        pattern: r"^[A-Za-z0-9_-]{1,64}$",
+        matches: |s| {
+            (1..=64).contains(&s.len())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        },
+    };
+    /// A location named in a request (it must be registered).
+    pub const LOCATION: Text = Text::new(1, 64);
+    /// A location's name.
+    pub const LOCATION_NAME: Text = Text::new(1, 100);
+    /// Why a movement was booked, or why a purchase is asked for.
+    pub const REASON: Text = Text::new(1, 500);
+    /// A work order, delivery note or supplier's reference.
+    pub const REFERENCE: Text = Text::new(0, 200);
+    /// A note on a stocktake or a forecast plan.
+    pub const NOTE: Text = Text::new(0, 500);
+    /// Lines of a stocktake.
+    pub const COUNT_LINES: Count = Count::new(1, 1000);
+    /// Months of history a forecast plan reads.
+    pub const HISTORY_MONTHS: Range = Range::new(3, 36);
+    /// Months a forecast plan covers.
+    pub const HORIZON_MONTHS: Range = Range::new(1, 6);
+    /// A forecast plan's installed-base or sales factor.
+    pub const FACTOR: Real = Real::new(0.1, 10.0);
+}
+
 /// Request: add a part to the catalogue (`svc.inventory.part.create`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreatePart {
     /// Stock-keeping unit, 1–64 characters of letters, digits, `-`, `_`, `.`.
+    #[schemars(transform = &limits::SKU)]
     pub sku: String,
     /// Name, 1–200 characters.
+    #[schemars(transform = &limits::PART_NAME)]
     pub name: String,
     /// List price per unit.
+    #[schemars(transform = &limits::PRICE)]
+    #[schemars(transform = &limits::CURRENCY)]
     pub list_price: Money,
     /// Spare part or consumable (default spare part).
     #[serde(default)]
     pub category: PartCategory,
     /// Models it fits (e.g. `AR-2048`), up to 100.
     #[serde(default)]
+    #[schemars(transform = &limits::MODELS)]
+    #[schemars(transform = &limits::EACH_MODEL)]
     pub compatible_models: Vec<String>,
     /// What a unit costs the company (stock valuation).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::PRICE)]
+    #[schemars(transform = &limits::CURRENCY)]
     pub unit_cost: Option<Money>,
     /// How often it fails, 0 (unrated) to 5 (fails most): parts planning ranks by it.
     #[serde(default)]
+    #[schemars(transform = &limits::FAILURE_PRONE)]
     pub failure_prone: u8,
     /// Pages a consumable lasts (toner, drum), for consumables tracking.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::PAGE_YIELD)]
     pub page_yield: Option<u32>,
 }
 
@@ -51,11 +122,14 @@ pub struct ReceiveStock {
     /// The part.
     pub sku: String,
     /// Units received, 1–100000.
+    #[schemars(transform = &limits::UNITS)]
     pub quantity: u32,
     /// Stock location, e.g. `main` (the central warehouse).
+    #[schemars(transform = &limits::LOCATION)]
     pub location: String,
     /// Purchase order or delivery note.
     #[serde(default)]
+    #[schemars(transform = &limits::REFERENCE)]
     pub reference: String,
 }
 
@@ -140,10 +214,12 @@ pub enum LocationKind {
 #[serde(deny_unknown_fields)]
 pub struct CreateLocation {
     /// Code, 1–64 of letters, digits, `-`, `_`.
+    #[schemars(transform = &limits::LOCATION_CODE)]
     pub code: String,
     /// Kind.
     pub kind: LocationKind,
     /// Name, 1–100 characters.
+    #[schemars(transform = &limits::LOCATION_NAME)]
     pub name: String,
     /// For a van: its technician.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -191,19 +267,24 @@ pub struct RecordMovement {
     /// Kind.
     pub kind: ManualMovement,
     /// Where (the source of a transfer).
+    #[schemars(transform = &limits::LOCATION)]
     pub location: String,
     /// Destination of a transfer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::LOCATION)]
     pub to: Option<String>,
     /// Units: 1–100000, or for an adjustment ±1–100000.
+    #[schemars(transform = &limits::ADJUSTMENT)]
     pub quantity: i64,
     /// A removed part kept for the manufacturer's claim (returns only).
     #[serde(default)]
     pub removed_part: bool,
     /// Why, 1–500 characters.
+    #[schemars(transform = &limits::REASON)]
     pub reason: String,
     /// Work order, delivery note or other reference, up to 200 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::REFERENCE)]
     pub reference: String,
 }
 
@@ -263,6 +344,7 @@ pub struct ListStocktakes {
 #[serde(deny_unknown_fields)]
 pub struct CountLine {
     /// Part.
+    #[schemars(transform = &limits::SKU)]
     pub sku: String,
     /// Units counted.
     pub counted: u32,
@@ -273,11 +355,14 @@ pub struct CountLine {
 #[serde(deny_unknown_fields)]
 pub struct StartStocktake {
     /// Location counted.
+    #[schemars(transform = &limits::LOCATION)]
     pub location: String,
     /// Lines, 1–1000, each part once.
+    #[schemars(transform = &limits::COUNT_LINES)]
     pub lines: Vec<CountLine>,
     /// Note, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub note: String,
 }
 
@@ -474,23 +559,32 @@ pub struct UpdatePart {
     /// The part (from the path).
     pub sku: String,
     /// Name, 1–200 characters.
+    #[schemars(transform = &limits::PART_NAME)]
     pub name: String,
     /// List price per unit.
+    #[schemars(transform = &limits::PRICE)]
+    #[schemars(transform = &limits::CURRENCY)]
     pub list_price: Money,
     /// Spare part or consumable.
     #[serde(default)]
     pub category: PartCategory,
     /// Models it fits.
     #[serde(default)]
+    #[schemars(transform = &limits::MODELS)]
+    #[schemars(transform = &limits::EACH_MODEL)]
     pub compatible_models: Vec<String>,
     /// Unit cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::PRICE)]
+    #[schemars(transform = &limits::CURRENCY)]
     pub unit_cost: Option<Money>,
     /// Failure-prone rating, 0–5.
     #[serde(default)]
+    #[schemars(transform = &limits::FAILURE_PRONE)]
     pub failure_prone: u8,
     /// Pages a consumable lasts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::PAGE_YIELD)]
     pub page_yield: Option<u32>,
     /// The version being changed (from `If-Match`).
     pub expected_version: i64,
@@ -650,12 +744,16 @@ pub struct PurchaseRequest {
 #[serde(deny_unknown_fields)]
 pub struct CreatePurchaseRequest {
     /// The part.
+    #[schemars(transform = &limits::SKU)]
     pub sku: String,
     /// Into which location.
+    #[schemars(transform = &limits::LOCATION)]
     pub location: String,
     /// Units, 1–100000.
+    #[schemars(transform = &limits::UNITS)]
     pub quantity: u32,
     /// Why, 1–500 characters.
+    #[schemars(transform = &limits::REASON)]
     pub basis: String,
 }
 
@@ -697,21 +795,27 @@ pub struct ListPurchaseRequests {
 pub struct StartForecastPlan {
     /// Months of consumption history used, 3–36 (default 12).
     #[serde(default = "twelve")]
+    #[schemars(transform = &limits::HISTORY_MONTHS)]
     pub history_months: u32,
     /// Months the plan covers, 1–6 (default 1).
     #[serde(default = "one")]
+    #[schemars(transform = &limits::HORIZON_MONTHS)]
     pub horizon_months: u32,
     /// Installed base now over its average in the history, 0.1–10 (default 1).
     #[serde(default = "unit")]
+    #[schemars(transform = &limits::FACTOR)]
     pub installed_base_factor: f64,
     /// The sales plan's effect, 0.1–10 (default 1: as is).
     #[serde(default = "unit")]
+    #[schemars(transform = &limits::FACTOR)]
     pub sales_factor: f64,
     /// The location the purchases go to (default `main`).
     #[serde(default = "main_location")]
+    #[schemars(transform = &limits::LOCATION)]
     pub location: String,
     /// Note, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub note: String,
 }
 

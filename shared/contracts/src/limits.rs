@@ -185,6 +185,68 @@ impl Transform for &Amount {
     }
 }
 
+/// A real number between `min` and `max` inclusive (`out_of_range` outside).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Real {
+    /// Smallest.
+    pub min: f64,
+    /// Largest.
+    pub max: f64,
+}
+
+impl Real {
+    /// From `min` to `max` inclusive.
+    pub const fn new(min: f64, max: f64) -> Self {
+        Self { min, max }
+    }
+
+    /// Checks `value`, naming `field` in what it adds to `errors`.
+    pub fn check(self, errors: &mut Vec<FieldError>, field: &str, value: f64) {
+        check_range(errors, field, value, self.min..=self.max);
+    }
+}
+
+impl Transform for &Real {
+    fn transform(&mut self, schema: &mut Schema) {
+        if let Some(o) = schema.as_object_mut() {
+            o.insert("minimum".into(), json!(self.min));
+            o.insert("maximum".into(), json!(self.max));
+        }
+    }
+}
+
+/// An ISO 4217 currency code in a [`crate::Money`] field: three capital letters
+/// (`invalid` otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Currency;
+
+impl Currency {
+    /// The pattern the schema states.
+    pub const PATTERN: &'static str = "^[A-Z]{3}$";
+
+    /// Whether `code` is three capital letters.
+    pub fn matches(code: &str) -> bool {
+        code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+    }
+}
+
+impl Transform for &Currency {
+    fn transform(&mut self, schema: &mut Schema) {
+        let extra = json!({"properties": {"currency": {"pattern": Currency::PATTERN}}});
+        if let Some(all) = schema.get_mut("allOf").and_then(Value::as_array_mut) {
+            all.push(extra);
+            return;
+        }
+        let money = std::mem::take(schema);
+        *schema = Schema::from(
+            json!({"allOf": [money, extra]})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        );
+    }
+}
+
 /// Applies a limit to every item of a list.
 #[derive(Debug, Clone, Copy)]
 pub struct Each<T>(pub T);

@@ -143,22 +143,51 @@ pub async fn list(bus: &Bus, limit: usize) -> Result<Vec<DeadLetter>> {
         let Ok(msg) = stream.get_raw_message(seq).await else {
             continue;
         };
-        let h = msg.headers;
-        out.push(DeadLetter {
-            seq,
-            consumer: get(&h, H_CONSUMER),
-            subject: get(&h, H_SUBJECT),
-            stream: get(&h, H_STREAM),
-            stream_seq: get(&h, H_SEQ).parse().unwrap_or(0),
-            deliveries: get(&h, H_DELIVERIES).parse().unwrap_or(0),
-            reason: get(&h, H_REASON),
-            failed_at: get(&h, H_FAILED_AT).parse().unwrap_or(0),
-            event_id: Some(get(&h, H_EVENT_ID)).filter(|s| !s.is_empty()),
-            payload: String::from_utf8_lossy(&msg.payload).into_owned(),
-            payload_dropped: h.get(H_PAYLOAD_DROPPED).is_some(),
-        });
+        out.push(letter(seq, msg));
     }
     Ok(out)
+}
+
+/// The dead letter stored at `seq` as an operator sees it.
+fn letter(seq: u64, msg: async_nats::jetstream::message::StreamMessage) -> DeadLetter {
+    let h = msg.headers;
+    DeadLetter {
+        seq,
+        consumer: get(&h, H_CONSUMER),
+        subject: get(&h, H_SUBJECT),
+        stream: get(&h, H_STREAM),
+        stream_seq: get(&h, H_SEQ).parse().unwrap_or(0),
+        deliveries: get(&h, H_DELIVERIES).parse().unwrap_or(0),
+        reason: get(&h, H_REASON),
+        failed_at: get(&h, H_FAILED_AT).parse().unwrap_or(0),
+        event_id: Some(get(&h, H_EVENT_ID)).filter(|s| !s.is_empty()),
+        payload: String::from_utf8_lossy(&msg.payload).into_owned(),
+        payload_dropped: h.get(H_PAYLOAD_DROPPED).is_some(),
+    }
+}
+
+/// The dead letter at `seq`, or `None` when there is none there (never stored, or
+/// already replayed): lets a caller tell an unknown letter from one that cannot be
+/// replayed before it tries.
+pub async fn find(bus: &Bus, seq: u64) -> Result<Option<DeadLetter>> {
+    // A stream's sequence numbers start at 1; JetStream refuses a request for 0.
+    if seq == 0 {
+        return Ok(None);
+    }
+    let stream = bus
+        .js
+        .get_stream(DEAD_LETTER_STREAM)
+        .await
+        .map_err(|e| Error::nats("dead-letter stream", e))?;
+    match stream.get_raw_message(seq).await {
+        Ok(msg) => Ok(Some(letter(seq, msg))),
+        Err(e)
+            if e.kind() == async_nats::jetstream::stream::RawMessageErrorKind::NoMessageFound =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(Error::nats(&format!("dead letter {seq}"), e)),
+    }
 }
 
 /// Publishes dead letter `seq` again on its original subject and deletes it.

@@ -22,7 +22,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, report, schema};
+use super::operation::{
+    CURSOR, In, LIMIT, Param, Routes, get, path_id, post, query, report, schema,
+};
 use super::query::parse_enum;
 use super::roles::{PART_READERS, STOCK_KEEPERS};
 use crate::body::json_with;
@@ -267,6 +269,22 @@ pub(crate) async fn receive_stock(
     Ok((StatusCode::CREATED, Json(part)).into_response())
 }
 
+/// A part's SKU in the path, shaped as the catalogue allows it.
+const PART_SKU: Param = Param {
+    name: "sku",
+    at: In::Path,
+    required: true,
+    schema: sku_schema,
+    doc: "Part number: 1–64 letters, digits, `-`, `_`, `.`.",
+};
+
+fn sku_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "pattern": aftercare_contracts::inventory::limits::SKU.pattern,
+    })
+}
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("inventory")
@@ -296,7 +314,7 @@ pub(crate) fn routes() -> Routes {
             get("getPart", "/parts/{sku}")
                 .summary("A part and its stock")
                 .roles(PART_READERS)
-                .params(&[path("sku", "Part number.")])
+                .params(&[PART_SKU])
                 .path_fills(&["id"])
                 .forward_versioned::<GetPart>(),
         )
@@ -304,7 +322,7 @@ pub(crate) fn routes() -> Routes {
             post("updatePart", "/parts/{sku}")
                 .summary("Change a part's catalogue entry (price, category, models, cost, failure-prone rating, page yield); a new price is announced for billing")
                 .roles(&[Warehouse, Manager, Admin])
-                .params(&[path("sku", "Part number.")])
+                .params(&[PART_SKU])
                 .path_fills(&["sku"])
                 .updates()
                 .forward_versioned::<UpdatePart>(),
@@ -313,7 +331,7 @@ pub(crate) fn routes() -> Routes {
             post("receiveStock", "/parts/{sku}/receipts")
                 .summary("Book parts received into a stock location")
                 .roles(STOCK_KEEPERS)
-                .params(&[path("sku", "Part number.")])
+                .params(&[PART_SKU])
                 .body::<ReceiveStock>()
                 .path_fills(&["sku"])
                 .creates()
@@ -324,7 +342,7 @@ pub(crate) fn routes() -> Routes {
             post("recordMovement", "/parts/{sku}/movements")
                 .summary("Book a transfer (warehouse to van and back), a return (unused parts, or a removed part kept for the manufacturer's claim) or an adjustment; never below zero or below what is reserved")
                 .roles(STOCK_KEEPERS)
-                .params(&[path("sku", "Part number.")])
+                .params(&[PART_SKU])
                 .body::<RecordMovement>()
                 .path_fills(&["sku"])
                 .creates()
@@ -335,7 +353,7 @@ pub(crate) fn routes() -> Routes {
             get("listMovements", "/parts/{sku}/movements")
                 .summary("A part's ledger, newest first: every movement with actor, time, reason and reference")
                 .roles(&[Warehouse, Finance, Manager, Admin])
-                .params(&[path("sku", "Part number."), LIMIT, CURSOR])
+                .params(&[PART_SKU, LIMIT, CURSOR])
                 .reply::<Page<StockMovement>>()
                 .to(list_movements),
         )
@@ -391,7 +409,7 @@ pub(crate) fn routes() -> Routes {
             post("saveStockRule", "/parts/{sku}/rules")
                 .summary("Set a part's reorder point and min/max at a location; the sweep drafts purchase requests from it")
                 .roles(&[Warehouse, Manager, Admin])
-                .params(&[path("sku", "Part number.")])
+                .params(&[PART_SKU])
                 .body::<StockRule>()
                 .path_fills(&["sku"])
                 .reply::<StockRule>()
@@ -401,7 +419,7 @@ pub(crate) fn routes() -> Routes {
             get("listStockRules", "/parts/{sku}/rules")
                 .summary("A part's reorder rules per location")
                 .roles(&[Warehouse, Finance, Manager, Admin])
-                .params(&[path("sku", "Part number.")])
+                .params(&[PART_SKU])
                 .path_fills(&["id"])
                 .forward::<ListStockRules>(),
         )

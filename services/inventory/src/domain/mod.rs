@@ -18,7 +18,8 @@ pub mod stocktakes;
 
 use aftercare_contracts::FieldError;
 use aftercare_contracts::Money;
-use aftercare_contracts::inventory::{CreatePart, Part, PartPriceChanged, ReceiveStock};
+use aftercare_contracts::inventory::{CreatePart, Part, PartPriceChanged, ReceiveStock, limits};
+use aftercare_contracts::limits::Currency;
 use chrono::{DateTime, Utc};
 
 /// The announcement a catalogue change makes when it changes the list price
@@ -79,38 +80,28 @@ pub fn pick_reservation(
 }
 
 fn valid_sku(sku: &str) -> bool {
-    !sku.is_empty()
-        && sku.len() <= 64
-        && sku
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+    (limits::SKU.matches)(sku)
 }
 
-/// Problems with a new part.
+fn sku_error() -> FieldError {
+    field_error("sku", "invalid", "sku must be 1-64 letters, digits, - _ .")
+}
+
+/// Problems with a new part (or a part's new catalogue entry).
 pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
     let mut e = Vec::new();
     if !valid_sku(&req.sku) {
-        e.push(FieldError {
-            field: "sku".into(),
-            code: "invalid".into(),
-            message: "sku must be 1-64 letters, digits, - _ .".into(),
-        });
+        e.push(sku_error());
     }
-    if req.name.trim().is_empty() || req.name.chars().count() > 200 {
-        e.push(FieldError {
-            field: "name".into(),
-            code: "invalid".into(),
-            message: "name must be 1-200 characters".into(),
-        });
+    limits::PART_NAME.check(&mut e, "name", &req.name);
+    if !limits::PRICE.allows(&req.list_price) {
+        e.push(field_error(
+            "list_price.amount_minor",
+            "negative",
+            "a price cannot be negative",
+        ));
     }
-    if req.list_price.amount_minor < 0 {
-        e.push(FieldError {
-            field: "list_price.amount_minor".into(),
-            code: "negative".into(),
-            message: "a price cannot be negative".into(),
-        });
-    }
-    if req.compatible_models.len() > 100 {
+    if !limits::MODELS.allows(req.compatible_models.len()) {
         e.push(field_error(
             "compatible_models",
             "too_many",
@@ -118,9 +109,11 @@ pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
         ));
     }
     for (i, m) in req.compatible_models.iter().enumerate() {
-        aftercare_contracts::rpc::check_text(&mut e, &format!("compatible_models[{i}]"), m, 1, 100);
+        limits::EACH_MODEL
+            .0
+            .check(&mut e, &format!("compatible_models[{i}]"), m);
     }
-    if req.failure_prone > 5 {
+    if !limits::FAILURE_PRONE.contains(req.failure_prone) {
         e.push(field_error(
             "failure_prone",
             "out_of_range",
@@ -128,7 +121,9 @@ pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
         ));
     }
     if let Some(c) = &req.unit_cost
-        && (c.amount_minor < 0 || c.currency != req.list_price.currency)
+        && (!limits::PRICE.allows(c)
+            || !Currency::matches(&c.currency)
+            || c.currency != req.list_price.currency)
     {
         e.push(field_error(
             "unit_cost",
@@ -147,25 +142,19 @@ pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
             "not_allowed",
             "only consumables have a page yield",
         )),
-        (_, Some(y)) if !(100..=10_000_000).contains(&y) => e.push(field_error(
+        (_, Some(y)) if !limits::PAGE_YIELD.contains(y) => e.push(field_error(
             "page_yield",
             "out_of_range",
             "page_yield is 100 to 10000000 pages",
         )),
         _ => {}
     }
-    if req.list_price.currency.len() != 3
-        || !req
-            .list_price
-            .currency
-            .chars()
-            .all(|c| c.is_ascii_uppercase())
-    {
-        e.push(FieldError {
-            field: "list_price.currency".into(),
-            code: "invalid".into(),
-            message: "currency must be an ISO 4217 code such as CNY".into(),
-        });
+    if !Currency::matches(&req.list_price.currency) {
+        e.push(field_error(
+            "list_price.currency",
+            "invalid",
+            "currency must be an ISO 4217 code such as CNY",
+        ));
     }
     e
 }
@@ -174,33 +163,11 @@ pub fn validate_part(req: &CreatePart) -> Vec<FieldError> {
 pub fn validate_receipt(req: &ReceiveStock) -> Vec<FieldError> {
     let mut e = Vec::new();
     if !valid_sku(&req.sku) {
-        e.push(FieldError {
-            field: "sku".into(),
-            code: "invalid".into(),
-            message: "sku must be 1-64 letters, digits, - _ .".into(),
-        });
+        e.push(sku_error());
     }
-    if !(1..=100_000).contains(&req.quantity) {
-        e.push(FieldError {
-            field: "quantity".into(),
-            code: "out_of_range".into(),
-            message: "quantity must be between 1 and 100000".into(),
-        });
-    }
-    if req.location.trim().is_empty() || req.location.len() > 64 {
-        e.push(FieldError {
-            field: "location".into(),
-            code: "invalid".into(),
-            message: "location must be 1-64 characters".into(),
-        });
-    }
-    if req.reference.chars().count() > 200 {
-        e.push(FieldError {
-            field: "reference".into(),
-            code: "too_long".into(),
-            message: "reference must be at most 200 characters".into(),
-        });
-    }
+    limits::UNITS.check(&mut e, "quantity", req.quantity);
+    limits::LOCATION.check(&mut e, "location", &req.location);
+    limits::REFERENCE.check(&mut e, "reference", &req.reference);
     e
 }
 
@@ -215,19 +182,14 @@ fn field_error(field: &str, code: &str, message: &str) -> FieldError {
 /// Problems with a new location: a code of letters, digits, `-`, `_`; a name.
 pub fn validate_location(req: &aftercare_contracts::inventory::CreateLocation) -> Vec<FieldError> {
     let mut e = Vec::new();
-    let code_ok = (1..=64).contains(&req.code.len())
-        && req
-            .code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !code_ok {
+    if !(limits::LOCATION_CODE.matches)(&req.code) {
         e.push(field_error(
             "code",
             "invalid",
             "code must be 1-64 letters, digits, - _",
         ));
     }
-    aftercare_contracts::rpc::check_text(&mut e, "name", &req.name, 1, 100);
+    limits::LOCATION_NAME.check(&mut e, "name", &req.name);
     if req.technician_id.is_some() && req.kind != aftercare_contracts::inventory::LocationKind::Van
     {
         e.push(field_error(
@@ -245,16 +207,14 @@ pub fn movement_operation(
 ) -> Result<ledger::Operation, Vec<FieldError>> {
     use aftercare_contracts::inventory::ManualMovement;
     let mut e = Vec::new();
-    aftercare_contracts::rpc::check_text(&mut e, "reason", &req.reason, 1, 500);
-    if req.reference.chars().count() > 200 {
-        e.push(field_error(
-            "reference",
-            "too_long",
-            "reference must be at most 200 characters",
-        ));
+    limits::REASON.check(&mut e, "reason", &req.reason);
+    limits::REFERENCE.check(&mut e, "reference", &req.reference);
+    limits::LOCATION.check(&mut e, "location", &req.location);
+    if let Some(to) = &req.to {
+        limits::LOCATION.check(&mut e, "to", to);
     }
-    let magnitude_ok = (1..=100_000).contains(&req.quantity.unsigned_abs());
-    let positive_ok = (1..=100_000).contains(&req.quantity);
+    let magnitude_ok = limits::ADJUSTMENT.contains(req.quantity) && req.quantity != 0;
+    let positive_ok = limits::UNITS.contains(req.quantity);
     if req.removed_part && req.kind != ManualMovement::Return {
         e.push(field_error(
             "removed_part",

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use aftercare_contracts::FieldError;
-use aftercare_contracts::inventory::{ForecastLine, ForecastPlan, StartForecastPlan};
+use aftercare_contracts::inventory::{ForecastLine, ForecastPlan, StartForecastPlan, limits};
 use chrono::{Datelike, NaiveDate};
 
 use super::forecast::{Method, Pattern, backtest, choose, forecast, pattern, scaled};
@@ -36,31 +36,12 @@ pub fn pattern_name(p: Pattern) -> &'static str {
 /// factors from 0.1 to 10 and a note of at most 500 characters.
 pub fn check(req: &StartForecastPlan) -> Vec<FieldError> {
     let mut e = Vec::new();
-    let mut bad = |field: &str, message: &str| {
-        e.push(FieldError {
-            field: field.into(),
-            code: "out_of_range".into(),
-            message: message.into(),
-        })
-    };
-    if !(3..=36).contains(&req.history_months) {
-        bad("history_months", "history_months is 3 to 36");
-    }
-    if !(1..=6).contains(&req.horizon_months) {
-        bad("horizon_months", "horizon_months is 1 to 6");
-    }
-    if !(0.1..=10.0).contains(&req.installed_base_factor) {
-        bad(
-            "installed_base_factor",
-            "installed_base_factor is 0.1 to 10",
-        );
-    }
-    if !(0.1..=10.0).contains(&req.sales_factor) {
-        bad("sales_factor", "sales_factor is 0.1 to 10");
-    }
-    if req.note.chars().count() > 500 {
-        bad("note", "note must be at most 500 characters");
-    }
+    limits::HISTORY_MONTHS.check(&mut e, "history_months", req.history_months);
+    limits::HORIZON_MONTHS.check(&mut e, "horizon_months", req.horizon_months);
+    limits::FACTOR.check(&mut e, "installed_base_factor", req.installed_base_factor);
+    limits::FACTOR.check(&mut e, "sales_factor", req.sales_factor);
+    limits::LOCATION.check(&mut e, "location", &req.location);
+    limits::NOTE.check(&mut e, "note", &req.note);
     e
 }
 

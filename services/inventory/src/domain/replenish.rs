@@ -2,9 +2,8 @@
 //! purchase request moves from draft to received.
 use aftercare_contracts::FieldError;
 use aftercare_contracts::inventory::{
-    CreatePurchaseRequest, MovePurchaseRequest, PurchaseStatus, StockRule,
+    CreatePurchaseRequest, MovePurchaseRequest, PurchaseStatus, StockRule, limits,
 };
-use aftercare_contracts::rpc::check_text;
 
 /// Problems with a rule: min ≤ reorder point < max ≤ 1,000,000.
 pub fn validate_rule(r: &StockRule) -> Vec<FieldError> {
@@ -48,12 +47,14 @@ pub fn reorder_basis(available: i64, on_order: i64, rule: &StockRule) -> String 
 /// 1-100,000 units.
 pub fn check_request(req: &CreatePurchaseRequest) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_text(&mut e, "basis", &req.basis, 1, 500);
-    if !(1..=100_000).contains(&req.quantity) {
+    limits::REASON.check(&mut e, "basis", &req.basis);
+    limits::UNITS.check(&mut e, "quantity", req.quantity);
+    limits::LOCATION.check(&mut e, "location", &req.location);
+    if !(limits::SKU.matches)(&req.sku) {
         e.push(FieldError {
-            field: "quantity".into(),
-            code: "out_of_range".into(),
-            message: "quantity must be between 1 and 100000".into(),
+            field: "sku".into(),
+            code: "invalid".into(),
+            message: "sku must be 1-64 letters, digits, - _ .".into(),
         });
     }
     e

@@ -1,13 +1,14 @@
 //! Stocktakes: what a count must hold, the variance of each counted line, and a manager's
 //! decision (approved counts replace the ledger's figures, see [`super::ledger`]).
 use aftercare_contracts::FieldError;
-use aftercare_contracts::inventory::{StartStocktake, StocktakeLine, StocktakeStatus};
+use aftercare_contracts::inventory::{StartStocktake, StocktakeLine, StocktakeStatus, limits};
 
 /// Problems with a count: 1-1000 lines, each part counted once, a note of at most 500
 /// characters.
 pub fn check(req: &StartStocktake) -> Vec<FieldError> {
     let mut e: Vec<FieldError> = Vec::new();
-    if req.lines.is_empty() || req.lines.len() > 1000 {
+    limits::LOCATION.check(&mut e, "location", &req.location);
+    if !limits::COUNT_LINES.allows(req.lines.len()) {
         e.push(FieldError {
             field: "lines".into(),
             code: "out_of_range".into(),
@@ -15,6 +16,13 @@ pub fn check(req: &StartStocktake) -> Vec<FieldError> {
         });
     }
     for (i, l) in req.lines.iter().enumerate() {
+        if !(limits::SKU.matches)(&l.sku) {
+            e.push(FieldError {
+                field: format!("lines[{i}].sku"),
+                code: "invalid".into(),
+                message: "sku must be 1-64 letters, digits, - _ .".into(),
+            });
+        }
         if req.lines[..i].iter().any(|o| o.sku == l.sku) {
             e.push(FieldError {
                 field: format!("lines[{i}].sku"),
@@ -23,13 +31,7 @@ pub fn check(req: &StartStocktake) -> Vec<FieldError> {
             });
         }
     }
-    if req.note.chars().count() > 500 {
-        e.push(FieldError {
-            field: "note".into(),
-            code: "too_long".into(),
-            message: "note must be at most 500 characters".into(),
-        });
-    }
+    limits::NOTE.check(&mut e, "note", &req.note);
     e
 }
 
