@@ -232,6 +232,8 @@ test('offline between "on site" and the report, closed and reopened offline, the
   }, undefined, { timeout: 20_000 });
   await stepThrough(page, orders.offline.number);
   const before = await vanStock();
+  // "On site" has reached the server; then the connection goes.
+  await expect(page.getByTestId('queue-badge')).not.toContainText(/\d/);
 
   await context.setOffline(true);
   await expect(page.getByTestId('field-online')).toHaveAttribute('data-online', 'false');

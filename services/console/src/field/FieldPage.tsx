@@ -12,7 +12,7 @@ import { useSession } from '../shell/permissions';
 import type { Lang } from '../i18n/langs';
 import { formatDate, formatDateTime } from '../lib/format';
 import { TONE } from '../lib/colors';
-import { decide, takeStep, useOnline, useQueue } from './actions';
+import { decide, readDraft, reopenReport, takeStep, useOnline, useQueue, type Draft } from './actions';
 import { keepAnswered, loadDay, type Day } from './data';
 import { dayInOrder, mapLink, mayReport, nextStep, optimisticStatus, type QueuedAction, type Step, type WorkOrder, type WorkOrderStatus } from './model';
 import { replay, startSync, whenAnswered } from './sync';
@@ -148,7 +148,15 @@ export default function FieldPage() {
       >
         {open && day.data && <OrderDetail day={day.data} order={open.order} queue={queue} onDone={() => setOpen(null)} />}
       </Drawer>
-      <QueueDrawer open={queueOpen} onClose={() => setQueueOpen(false)} queue={queue} />
+      <QueueDrawer
+        open={queueOpen}
+        onClose={() => setQueueOpen(false)}
+        queue={queue}
+        onEdit={(id) => {
+          setQueueOpen(false);
+          setOpen(id);
+        }}
+      />
     </div>
   );
 }
@@ -249,8 +257,21 @@ function OrderDetail({ day, order, queue, onDone }: { day: Day; order: WorkOrder
   const serial = order.machine?.serial ?? machine?.serial;
   const past = day.past.filter((p) => p.id !== order.id && serial && p.machine?.serial === serial).slice(0, 5);
   const [reporting, setReporting] = useState(false);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readDraft(order.id).then((d) => {
+      if (live && d) {
+        setDraft(d);
+        setReporting(true);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [order.id]);
   const place = placeOf(order, day);
-  if (reporting && mayReport(status)) return <ReportForm day={day} order={order} queue={queue} onCancel={() => setReporting(false)} onDone={onDone} />;
+  if (reporting && (mayReport(status) || draft)) return <ReportForm day={day} order={order} queue={queue} draft={draft} onCancel={() => setReporting(false)} onDone={onDone} />;
   return (
     <div data-testid="order-detail">
       <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -341,7 +362,7 @@ function OrderDetail({ day, order, queue, onDone }: { day: Day; order: WorkOrder
   );
 }
 
-function QueueDrawer({ open, onClose, queue }: { open: boolean; onClose: () => void; queue: QueuedAction[] }) {
+function QueueDrawer({ open, onClose, queue, onEdit }: { open: boolean; onClose: () => void; queue: QueuedAction[]; onEdit: (workOrderId: string) => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const online = useOnline();
@@ -366,6 +387,19 @@ function QueueDrawer({ open, onClose, queue }: { open: boolean; onClose: () => v
                   <Button danger size="large" style={BIG} onClick={() => void decide(a.key, 'discard')} data-testid="conflict-discard">
                     {t('field:queue.discard')}
                   </Button>
+                  {a.state === 'failed' && a.kind === 'complete' && (
+                    <Button
+                      type="primary"
+                      size="large"
+                      style={BIG}
+                      data-testid="report-edit"
+                      onClick={() => {
+                        void reopenReport(a).then(() => onEdit(a.workOrderId));
+                      }}
+                    >
+                      {t('field:queue.edit')}
+                    </Button>
+                  )}
                   {a.state === 'conflict' && a.theirs && !FINAL.includes(a.theirs.status) && (
                     <Button type="primary" size="large" style={BIG} onClick={() => void decide(a.key, 'again')} data-testid="conflict-again">
                       {t('field:queue.again')}

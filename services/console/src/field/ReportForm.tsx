@@ -3,16 +3,17 @@
 // outcome and the parts requested ahead for a return visit, cash collected with the charge
 // the receipt will show, and the customer's signature. It goes into the phone's queue and
 // is sent from there (at once when online).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
 import { formatMoney } from '../lib/format';
-import { submitReport } from './actions';
+import { dropDraft, submitReport, type Draft } from './actions';
+import { fieldErrors } from '../api/problem';
 import { localDate, type Day } from './data';
-import { chargePreview, FAULT_CODES, OUTCOMES, overVanStock, vanAvailable, type Completion, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
+import { chargePreview, reportFieldPath, FAULT_CODES, OUTCOMES, overVanStock, vanAvailable, type Completion, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
 import { SignaturePad } from './SignaturePad';
 
 const BIG = { height: 48, fontSize: 16 } as const;
@@ -38,12 +39,49 @@ interface Values {
 }
 
 /** The visit report form for a work order the technician is on site for. */
-export function ReportForm({ day, order, queue, onCancel, onDone }: { day: Day; order: WorkOrder; queue: QueuedAction[]; onCancel: () => void; onDone: () => void }) {
+/** The form's values from a report sent earlier (a refused one taken back). */
+function valuesOf(b: Completion): Partial<Values> {
+  return {
+    diagnosis: b.diagnosis,
+    fault: b.fault ?? undefined,
+    parts: (b.parts ?? []).map((p) => ({ sku: p.sku, quantity: p.quantity })),
+    parts_consent: b.parts_consent ?? false,
+    meter_reading: b.meter_reading ?? null,
+    consumables_level: b.consumables_level ?? null,
+    parts_cleaned: b.parts_cleaned ?? '',
+    adjustments: b.adjustments ?? '',
+    hazards: b.hazards ?? '',
+    outcome: b.outcome ?? 'completed',
+    parts_needed: (b.parts_needed ?? []).map((p) => ({ sku: p.sku, quantity: p.quantity })),
+    result: b.result ?? '',
+    started_at: dayjs(b.started_at),
+    finished_at: dayjs(b.finished_at),
+    cash: b.payment_collected ? b.payment_collected.amount_minor / 100 : null,
+    signer: b.signature?.signer ?? '',
+    signature: b.signature?.image_png_base64 ?? null,
+  };
+}
+
+const FIELDS = new Set(['diagnosis', 'fault', 'parts', 'parts_consent', 'meter_reading', 'consumables_level', 'parts_cleaned', 'adjustments', 'hazards', 'outcome', 'parts_needed', 'result', 'started_at', 'finished_at', 'cash', 'signer', 'signature']);
+
+export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day: Day; order: WorkOrder; queue: QueuedAction[]; draft?: Draft | null; onCancel: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const [other, setOther] = useState<string[]>([]);
+  // A refused report comes back with what was typed and each problem on its field.
+  useEffect(() => {
+    if (!draft) return;
+    form.setFieldsValue(valuesOf(draft.body));
+    const { fields, other: rest } = fieldErrors(
+      { type: 'about:blank', title: '', status: 422, code: 'validation', errors: draft.errors } as Parameters<typeof fieldErrors>[0],
+      (p) => FIELDS.has(String(reportFieldPath(p)[0])),
+    );
+    form.setFields(fields.map((f) => ({ name: reportFieldPath(f.name), errors: f.errors })) as Parameters<typeof form.setFields>[0]);
+    setOther(rest);
+  }, [draft, form]);
   const van = day.technician?.van_location ?? null;
   const machine = day.machines[order.id] ?? null;
   const partsBySku = useMemo(() => new Map(day.parts.map((p) => [p.sku, p])), [day.parts]);
@@ -101,6 +139,7 @@ export function ReportForm({ day, order, queue, onCancel, onDone }: { day: Day; 
         signature: v.signature ? { signer: (v.signer ?? '').trim(), image_png_base64: v.signature } : v.signer?.trim() ? { signer: v.signer.trim(), image_png_base64: null } : null,
       };
       await submitReport(order, body);
+      await dropDraft(order.id);
       void message.success(navigator.onLine === false ? t('field:report.queued') : t('field:report.sent'));
       onDone();
     } catch (e) {
@@ -124,6 +163,7 @@ export function ReportForm({ day, order, queue, onCancel, onDone }: { day: Day; 
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
         {t('field:report.title', { number: order.number })}
       </Typography.Title>
+      {other.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={other.join('; ')} data-testid="report-problems" />}
       <Form.Item name="diagnosis" label={t('field:report.diagnosis')} extra={t('field:report.diagnosisHelp')} rules={text(4000, true)}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>

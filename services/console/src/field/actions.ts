@@ -3,7 +3,7 @@
 // at once when online, later otherwise. Hooks for the queue and the connection.
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { basisFor, inOrder, resolve, type Completion, type QueuedAction, type Step, type WorkOrder } from './model';
-import { enqueue, onQueueChange, readQueue, writeQueue } from './store';
+import { enqueue, getKv, onQueueChange, readQueue, setKv, writeQueue } from './store';
 import { replay } from './sync';
 import { keptDay } from './data';
 
@@ -84,4 +84,28 @@ function subscribeOnline(l: () => void): () => void {
 /** Whether the browser has a connection. */
 export function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine !== false);
+}
+
+/** A refused report taken back into its form: the body sent and the server's problem. */
+export interface Draft {
+  body: Completion;
+  errors: { field: string; code: string; message: string }[];
+}
+
+/** Takes a refused report out of the queue and keeps it as the work order's draft, so the
+ * form opens again with everything typed and each problem on its field. */
+export async function reopenReport(a: QueuedAction): Promise<void> {
+  const draft: Draft = { body: a.body as Completion, errors: a.problem?.errors ?? [] };
+  await setKv(`draft:${a.workOrderId}`, draft);
+  await writeQueue(resolve(await readQueue(), a.key, 'discard'));
+}
+
+/** The draft of a work order's report, if one was taken back. */
+export function readDraft(workOrderId: string): Promise<Draft | undefined> {
+  return getKv<Draft>(`draft:${workOrderId}`).catch(() => undefined);
+}
+
+/** Forgets the draft once the report is queued again. */
+export function dropDraft(workOrderId: string): Promise<void> {
+  return setKv(`draft:${workOrderId}`, undefined).catch(() => undefined);
 }

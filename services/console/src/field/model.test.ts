@@ -11,6 +11,7 @@ import {
   nextToSend,
   optimisticStatus,
   overVanStock,
+  reportFieldPath,
   resolve,
   settleRefused,
   vanAvailable,
@@ -181,5 +182,16 @@ describe('the charge before the customer signs', () => {
     const held = (sku: string) => vanAvailable({ locations: [{ location: 'van-li', on_hand: 3, reserved: 0, available: sku === 'DRUM-1' ? 2 : 0 }] }, 'van-li');
     expect(overVanStock([{ sku: 'DRUM-1', quantity: 1 }, { sku: 'DRUM-1', quantity: 2 }, { sku: 'ROLL-2', quantity: 1 }], held)).toEqual([1, 2]);
     expect(vanAvailable({ locations: [] }, null)).toBe(0);
+  });
+});
+
+describe('a refused report back in its form', () => {
+  it('puts each problem on the field the technician typed in', () => {
+    expect(reportFieldPath(['parts', 0, 'sku'])).toEqual(['parts', 0, 'sku']);
+    expect(reportFieldPath(['diagnosis'])).toEqual(['diagnosis']);
+    expect(reportFieldPath(['payment_collected', 'amount_minor'])).toEqual(['cash']);
+    expect(reportFieldPath(['signature', 'signer'])).toEqual(['signer']);
+    expect(reportFieldPath(['signature', 'attachment_id'])).toEqual(['signature']);
+    expect(reportFieldPath(['signature'])).toEqual(['signature']);
   });
 });

@@ -142,7 +142,7 @@ export interface QueuedAction {
   /** The work order as the server had it when it refused (a conflict). */
   theirs?: WorkOrder;
   /** Why it was refused (a failure). */
-  problem?: { status: number; title?: string; detail?: string };
+  problem?: { status: number; title?: string; detail?: string; errors?: { field: string; code: string; message: string }[] };
 }
 
 /** The queue in sending order. */
@@ -320,4 +320,14 @@ export function overVanStock(used: { sku: string; quantity: number }[], availabl
     if (u.sku && total > available(u.sku)) bad.push(i);
   });
   return bad;
+}
+
+/** Where a problem's field (the report body's JSON path, split) lands in the report form,
+ * which names its fields like the body except the cash (`payment_collected`) and the
+ * signature's parts (`signature.signer`, the drawing). */
+export function reportFieldPath(path: (string | number)[]): (string | number)[] {
+  const [head, ...rest] = path;
+  if (head === 'payment_collected') return ['cash'];
+  if (head === 'signature') return rest[0] === 'signer' ? ['signer'] : ['signature'];
+  return path;
 }

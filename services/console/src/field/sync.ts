@@ -109,12 +109,13 @@ async function replayHere(): Promise<void> {
         await accepted(a, theirs);
         continue;
       }
-      await writeQueue(settleRefused(queue, { ...a, ...(cur.status === 200 ? { theirs } : {}) }, 'conflict'));
+      // Read again: actions taken while this one was on its way must not be lost.
+      await writeQueue(settleRefused(await readQueue(), { ...a, ...(cur.status === 200 ? { theirs } : {}) }, 'conflict'));
       if (cur.status === 200) await onAnswered(theirs);
       continue;
     }
-    const p = (r.json ?? {}) as { title?: string; detail?: string };
-    await writeQueue(settleRefused(queue, { ...a, problem: { status: r.status, title: p.title, detail: p.detail } }, 'failed'));
+    const p = (r.json ?? {}) as { title?: string; detail?: string; errors?: { field: string; code: string; message: string }[] };
+    await writeQueue(settleRefused(await readQueue(), { ...a, problem: { status: r.status, title: p.title, detail: p.detail, errors: p.errors } }, 'failed'));
   }
 }
 

@@ -50,6 +50,7 @@ export default {
     sendNow: 'Send now',
     mine: 'My action',
     theirs: 'The work order on the server',
+    edit: 'Correct the report and send it again',
     discard: 'Discard my action',
     again: 'Send again on the latest version',
     move: '{{step}} ({{time}})',

@@ -50,6 +50,7 @@ export default {
     sendNow: '立即发送',
     mine: '我的操作',
     theirs: '服务器上的工单',
+    edit: '修改报告后重新提交',
     discard: '放弃我的操作',
     again: '按最新版本重新发送',
     move: '{{step}}（{{time}}）',

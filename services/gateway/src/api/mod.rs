@@ -4,6 +4,7 @@
 //! operations next to its handlers (see [`operation`]); this module puts them together.
 pub(crate) mod auth;
 pub(crate) mod billing;
+pub(crate) mod calendar;
 pub(crate) mod calls;
 pub(crate) mod customers;
 pub(crate) mod dead_letters;
@@ -47,6 +48,7 @@ fn declared() -> impl Iterator<Item = Route> {
         calls::routes(),
         live::routes(),
         dead_letters::routes(),
+        calendar::routes(),
     ]
     .into_iter()
     .flat_map(|r| r.routes)
