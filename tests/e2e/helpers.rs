@@ -100,6 +100,10 @@ impl System {
                 ADMIN_PASSWORD.to_owned(),
             ),
             ("AFTERCARE_RATE_LIMIT".to_owned(), "0".to_owned()),
+            (
+                "AFTERCARE_ATTACHMENTS_URL".to_owned(),
+                self.dir.path().join("attachments").display().to_string(),
+            ),
         ];
         for (s, url) in &self.db_urls {
             env.push((

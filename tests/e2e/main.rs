@@ -2,6 +2,7 @@
 //! with JetStream, real SQLite files and a real PostgreSQL, all on loopback.
 #![allow(clippy::unwrap_used, missing_docs, unreachable_pub)]
 
+mod attachments;
 mod bad_input;
 mod billing;
 mod calls;

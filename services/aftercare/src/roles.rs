@@ -171,6 +171,11 @@ async fn run_traced(
                     map_tile_url: Some(g.map_tile_url.trim())
                         .filter(|u| !u.is_empty())
                         .map(str::to_owned),
+                    attachments_url: Some(g.attachments_url.trim())
+                        .filter(|u| !u.is_empty())
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| dir.join("attachments").display().to_string()),
+                    job_interval: settings.job_interval,
                 };
                 let g = Gateway::build(bus.clone(), config, &health)
                     .await

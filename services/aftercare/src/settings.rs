@@ -199,6 +199,12 @@ pub(crate) struct GatewayArgs {
     /// (empty: the board draws positions on a plain plane).
     #[arg(long, env = "AFTERCARE_MAP_TILE_URL", default_value = "")]
     pub(crate) map_tile_url: String,
+    /// Where attachments (photos, signatures) are kept: a directory or file:///path,
+    /// s3://bucket[/prefix] (credentials, region and endpoint from AWS_ACCESS_KEY_ID,
+    /// AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT, AWS_ALLOW_HTTP) or memory: (tests);
+    /// empty: `attachments/` under the data directory.
+    #[arg(long, env = "AFTERCARE_ATTACHMENTS_URL", default_value = "")]
+    pub(crate) attachments_url: String,
     /// Issuer whose OIDC access tokens are accepted (enables OIDC).
     #[arg(long, env = "AFTERCARE_OIDC_ISSUER")]
     pub(crate) oidc_issuer: Option<String>,

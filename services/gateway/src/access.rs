@@ -71,7 +71,9 @@ pub(crate) async fn guard(State(s): State<AppState>, mut req: Request, next: Nex
         }
     }
     match principal {
-        Some(p) if op.kind == Kind::Create => idempotency::run(s, p, req, next).await,
+        Some(p) if op.kind == Kind::Create => {
+            idempotency::run(s, p, req, next, op.upload.map(|u| u.max_bytes)).await
+        }
         Some(p) => {
             req.extensions_mut().insert(p);
             next.run(req).await

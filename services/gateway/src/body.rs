@@ -36,6 +36,17 @@ const READ_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 /// Reads at most `limit` bytes; an oversized body is drained (up to [`DRAIN_CAP`] more)
 /// and refused with 413.
 pub(crate) async fn read_limited(body: Body, limit: usize) -> Result<bytes::Bytes, ApiError> {
+    read_within(body, limit, READ_TIMEOUT).await
+}
+
+/// As [`read_limited`], the body given `timeout` to arrive (an upload from a phone takes
+/// longer than a JSON request). A body that does not arrive whole is an error: nothing
+/// of it is used.
+pub(crate) async fn read_within(
+    body: Body,
+    limit: usize,
+    timeout: std::time::Duration,
+) -> Result<bytes::Bytes, ApiError> {
     use futures::StreamExt;
     let mut stream = body.into_data_stream();
     let mut buf = bytes::BytesMut::new();
@@ -53,7 +64,7 @@ pub(crate) async fn read_limited(body: Body, limit: usize) -> Result<bytes::Byte
         }
         Ok::<(), ApiError>(())
     };
-    tokio::time::timeout(READ_TIMEOUT, read)
+    tokio::time::timeout(timeout, read)
         .await
         .map_err(|_| ApiError::MalformedJson("the body did not arrive in time".into()))??;
     if seen > limit {

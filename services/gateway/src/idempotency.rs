@@ -28,9 +28,16 @@ const KEEP_MS: i64 = 24 * 3600 * 1000;
 /// Largest response body stored for replay.
 const MAX_STORED: usize = 1 << 20;
 
-/// Runs a creating request under its `Idempotency-Key`, if it has one.
-pub(crate) async fn run(s: AppState, p: Principal, req: Request, next: Next) -> Response {
-    match run_inner(s, p, req, next).await {
+/// Runs a creating request under its `Idempotency-Key`, if it has one; `upload` is the
+/// largest body of an operation that takes a file (the JSON limit otherwise).
+pub(crate) async fn run(
+    s: AppState,
+    p: Principal,
+    req: Request,
+    next: Next,
+    upload: Option<usize>,
+) -> Response {
+    match run_inner(s, p, req, next, upload).await {
         Ok(r) => r,
         Err(e) => e.into_response(),
     }
@@ -56,6 +63,7 @@ async fn run_inner(
     p: Principal,
     req: Request,
     next: Next,
+    upload: Option<usize>,
 ) -> Result<Response, ApiError> {
     let Some(key) = key_of(&req)? else {
         let mut req = req;
@@ -63,11 +71,23 @@ async fn run_inner(
         return Ok(next.run(req).await);
     };
     let (mut parts, body) = req.into_parts();
-    let bytes = read_limited(body, s.config.max_body_bytes).await?;
+    let bytes = match upload {
+        Some(limit) => {
+            crate::body::read_within(body, limit, crate::api::attachments::UPLOAD_READ_TIMEOUT)
+                .await?
+        }
+        None => read_limited(body, s.config.max_body_bytes).await?,
+    };
     let mut hasher = Sha256::new();
     hasher.update(parts.method.as_str().as_bytes());
     hasher.update(b" ");
     hasher.update(parts.uri.path().as_bytes());
+    // An upload says what the file is in the query (`?kind=`): another kind is another
+    // request. (Requests without a query keep the fingerprint they always had.)
+    if let Some(q) = parts.uri.query().filter(|q| !q.is_empty()) {
+        hasher.update(b"?");
+        hasher.update(q.as_bytes());
+    }
     hasher.update(b"\n");
     hasher.update(&bytes);
     let fingerprint: String = hasher

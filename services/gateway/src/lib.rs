@@ -8,6 +8,7 @@
 
 mod access;
 mod api;
+mod attachments;
 mod body;
 mod client_addr;
 mod console;
@@ -104,6 +105,13 @@ pub struct GatewayConfig {
     /// XYZ tile URL template of the board's map (`AFTERCARE_MAP_TILE_URL`); `None`: the
     /// board draws positions on a plain plane and images come from this origin only.
     pub map_tile_url: Option<String>,
+    /// Where attachments (photos, signatures) are kept (`AFTERCARE_ATTACHMENTS_URL`): a
+    /// directory or `file:///…`, `s3://bucket[/prefix]` (credentials and endpoint from the
+    /// `AWS_*` variables) or `memory:` (tests).
+    pub attachments_url: String,
+    /// How often periodic jobs come due (`AFTERCARE_JOB_INTERVAL_SECS`): the removal of
+    /// orphaned attachments runs once per due time across the gateway's replicas.
+    pub job_interval: Duration,
 }
 
 impl Default for GatewayConfig {
@@ -126,6 +134,8 @@ impl Default for GatewayConfig {
             hash_memory_mib: DEFAULT_HASH_MEMORY_MIB,
             serve_health: true,
             map_tile_url: None,
+            attachments_url: "./data/attachments".into(),
+            job_interval: Duration::from_secs(30),
         }
     }
 }
@@ -136,6 +146,9 @@ pub struct Gateway {
     router: axum::Router,
     db: Db,
     live_token: CancellationToken,
+    /// The removal of orphaned attachments, run on the job schedule while serving.
+    orphan_job: aftercare_platform::jobs::Job,
+    job_interval: Duration,
 }
 
 impl Gateway {
@@ -154,6 +167,10 @@ impl Gateway {
             HeaderValue::from_str(&console::csp(tile_origin.as_deref())).map_err(|e| {
                 aftercare_platform::Error::Config(format!("AFTERCARE_MAP_TILE_URL: {e}"))
             })?;
+        let attachments = attachments::open(&config.attachments_url).map_err(|e| {
+            aftercare_platform::Error::Config(format!("AFTERCARE_ATTACHMENTS_URL: {e}"))
+        })?;
+        tracing::info!(store = %attachments.describe, "attachment store");
         let db = Db::connect(&config.database_url, "gateway").await?;
         db.migrate(&MIGRATIONS).await?;
         let signer = identity::tokens::Signer::new(
@@ -192,7 +209,24 @@ impl Gateway {
         );
         let live_token = CancellationToken::new();
         let live = live::Live::start(&bus, live_token.clone()).await?;
+        let orphan_job = {
+            let (store, bus) = (attachments.clone(), bus.clone());
+            aftercare_platform::jobs::Job {
+                name: "attachment-orphans",
+                run: Arc::new(move |db: Db| {
+                    let (store, bus) = (store.clone(), bus.clone());
+                    Box::pin(async move {
+                        attachments::sweep(&db, &store, &bus, now_ms())
+                            .await
+                            .map(|_| ())
+                            .map_err(aftercare_platform::Error::Config)
+                    })
+                }),
+            }
+        };
+        let job_interval = config.job_interval;
         let state = state::AppState {
+            attachments,
             bus,
             db: db.clone(),
             signer,
@@ -221,6 +255,8 @@ impl Gateway {
             router,
             db,
             live_token,
+            orphan_job,
+            job_interval,
         })
     }
 
@@ -234,6 +270,12 @@ impl Gateway {
     pub async fn run_until_stopped(self, token: CancellationToken) -> Result<()> {
         let live = self.live_token.clone();
         let stop = token.clone();
+        let jobs = tokio::spawn(aftercare_platform::jobs::run_on_schedule(
+            self.db.clone(),
+            self.orphan_job.clone(),
+            self.job_interval,
+            token.clone(),
+        ));
         let served = axum::serve(
             self.listener,
             self.router
@@ -245,6 +287,8 @@ impl Gateway {
         })
         .await;
         self.live_token.cancel();
+        jobs.abort();
+        let _ = jobs.await;
         self.db.close().await;
         served?;
         Ok(())
@@ -370,9 +414,16 @@ fn router(
     }
 }
 
+/// How long an upload may take altogether (its body may take
+/// [`api::attachments::UPLOAD_READ_TIMEOUT`] to arrive from a phone on a weak signal).
+const UPLOAD_TIME_LIMIT: Duration = Duration::from_secs(150);
+
 /// Every route answers within `limit` or with a problem+json 503 (event streams count
-/// only until their first byte).
+/// only until their first byte; an upload of an attachment within
+/// [`UPLOAD_TIME_LIMIT`]).
 async fn time_limit(limit: Duration, req: Request, next: Next) -> Response {
+    let upload = req.method() == Method::POST && req.uri().path().ends_with("/attachments");
+    let limit = if upload { UPLOAD_TIME_LIMIT } else { limit };
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(r) => r,
         Err(_) => ApiError::RequestTimeout.into_response(),

@@ -276,6 +276,26 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
             ),
             "content": {"text/csv": {"schema": {"type": "string"}}}
         }),
+        Body::File(media, doc) => {
+            let content: Map<String, Value> = media
+                .iter()
+                .map(|m| {
+                    (
+                        (*m).to_owned(),
+                        json!({"schema": {"type": "string", "contentMediaType": m}}),
+                    )
+                })
+                .collect();
+            json!({
+                "description": doc,
+                "headers": {
+                    "ETag": {"description": "The SHA-256 of the bytes; send it in If-None-Match to be answered 304 when unchanged.", "schema": {"type": "string"}},
+                    "Content-Disposition": {"description": "`inline` with the name the server gave the file.", "schema": {"type": "string"}},
+                    "Cache-Control": {"description": "`private`: the bytes of an id never change, and only the caller's own cache may keep them.", "schema": {"type": "string"}}
+                },
+                "content": content,
+            })
+        }
     };
     let mut responses = Map::new();
     responses.insert(op.status.to_string(), success);
@@ -312,6 +332,23 @@ fn operation(g: &mut SchemaGenerator, op: &Operation) -> Value {
     });
     if matches!(op.access, Access::Public) {
         o["security"] = json!([]);
+    }
+    if let Some(upload) = op.upload {
+        let content: Map<String, Value> = upload
+            .media
+            .iter()
+            .map(|m| {
+                (
+                    (*m).to_owned(),
+                    json!({"schema": {"type": "string", "contentMediaType": m}}),
+                )
+            })
+            .collect();
+        o["requestBody"] = json!({
+            "required": true,
+            "description": upload.doc,
+            "content": content,
+        });
     }
     if let Some(body) = request_schema(g, op) {
         o["requestBody"] = json!({

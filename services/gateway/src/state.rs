@@ -18,6 +18,8 @@ use crate::live::Live;
 /// What every handler can reach.
 #[derive(Clone)]
 pub(crate) struct AppState {
+    /// Where attachments' bytes are kept.
+    pub(crate) attachments: crate::attachments::Store,
     pub(crate) bus: Bus,
     pub(crate) db: Db,
     pub(crate) signer: Signer,

@@ -252,9 +252,22 @@ pub enum VisitOutcome {
 pub struct Signature {
     /// Who signed, 1–100 characters.
     pub signer: String,
-    /// The signature drawing, a PNG as base64, up to 48 KiB.
+    /// The signature drawing, a PNG as base64, up to 48 KiB (older clients; upload it as
+    /// an attachment instead).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_png_base64: Option<String>,
+    /// The signature attachment (kind `signature`, uploaded to this work order with
+    /// `POST /workorders/{id}/attachments?kind=signature`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment_id: Option<Uuid>,
+}
+
+impl Signature {
+    /// Whether the customer's drawing is there (an attachment or the inline image), not
+    /// only a name.
+    pub fn drawn(&self) -> bool {
+        self.attachment_id.is_some() || self.image_png_base64.is_some()
+    }
 }
 
 /// Request: the technician reports the visit done (`svc.dispatch.workorder.complete`).
@@ -306,6 +319,16 @@ pub struct CompleteWorkOrder {
     /// The customer's signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<Signature>,
+    /// Photos of the machine and the fault: attachments of kind `photo` uploaded to this
+    /// work order, at most 20, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 20))]
+    pub photo_attachment_ids: Vec<Uuid>,
+    /// The visit is charged to the customer (the amount the receipt will charge was shown
+    /// to them): their consent is their signature, so the report needs `signature` with
+    /// its drawing (`attachment_id`).
+    #[serde(default)]
+    pub chargeable: bool,
     /// Cash collected on site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_collected: Option<crate::Money>,
@@ -345,6 +368,15 @@ pub struct VisitReport {
     /// Who signed (the image is kept, not shown in lists).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_by: Option<String>,
+    /// The signature attachment (`GET /attachments/{id}/content`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_attachment_id: Option<Uuid>,
+    /// The photo attachments the report refers to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photo_attachment_ids: Vec<Uuid>,
+    /// The visit was charged to the customer, who signed for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub chargeable: bool,
     /// Cash collected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment_collected: Option<crate::Money>,

@@ -7,6 +7,7 @@
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
 pub mod access;
+pub mod attachments;
 pub mod billing;
 pub mod dispatch;
 pub mod envelope;

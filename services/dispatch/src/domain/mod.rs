@@ -2,11 +2,13 @@
 //! ([`assignment`]), what fills a technician's daily capacity ([`capacity`]), how a day's work orders become routes ([`plan`]), what a technician's
 //! profile and leave hold ([`technicians`]), what inventory's answers do to a work order
 //! ([`parts`]), maintenance plans ([`maintenance`]), the history and report views
-//! ([`history`], [`report`]), how work orders are numbered ([`numbering`]); here, which
+//! ([`history`], [`report`]), how work orders are numbered ([`numbering`]), the
+//! customer's consent and the report's attachments ([`consent`]); here, which
 //! moves a work order may make, what kind of work a ticket asks for, how long it takes,
 //! and what a visit report must hold.
 pub mod assignment;
 pub mod capacity;
+pub mod consent;
 pub mod history;
 pub mod maintenance;
 pub mod numbering;
@@ -270,6 +272,7 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
             }
         }
     }
+    e.extend(consent::check_consent(req));
     if let Some(m) = &req.payment_collected
         && m.amount_minor < 0
     {
@@ -408,6 +411,8 @@ mod tests {
             parts_consent: false,
             parts_needed: vec![],
             signature: None,
+            photo_attachment_ids: vec![],
+            chargeable: false,
             payment_collected: None,
             expected_version: None,
         }
@@ -472,11 +477,13 @@ mod tests {
         r.signature = Some(Signature {
             signer: "王女士".into(),
             image_png_base64: Some(png),
+            attachment_id: None,
         });
         assert!(validate_completion(&r).is_empty());
         r.signature = Some(Signature {
             signer: " ".into(),
             image_png_base64: Some("bm90IGEgcG5n".into()),
+            attachment_id: None,
         });
         assert_eq!(
             fields(validate_completion(&r)),

@@ -326,12 +326,25 @@ pub(crate) async fn complete_work_order(
 ) -> Result<Response, ApiError> {
     // A missing If-Match is answered before anything is looked up.
     if_match_version(&headers)?;
-    if p.role == Role::Technician {
-        visible_work_order(&s, &p, &id).await?;
-    }
+    let seen = visible_work_order(&s, &p, &id).await?;
     let req: CompleteWorkOrder =
         update_body(&s, &headers, body, Some(("work_order_id", id))).await?;
+    // The signature and photos the report names must be this work order's uploads.
+    let problems = super::attachments::check_report(&s, seen.id, &req).await?;
+    if !problems.is_empty() {
+        return Err(ApiError::Service(
+            aftercare_contracts::ServiceError::validation(problems),
+        ));
+    }
     let w: WorkOrder = s.call(&req, Some(&p)).await?;
+    // Kept for good now that the filed report refers to them (the orphan job also asks
+    // dispatch before it removes anything, should this not be recorded).
+    let referenced = super::attachments::referenced_by(&req);
+    if let Err(e) =
+        crate::attachments::mark_referenced(&s.db, &referenced, aftercare_platform::now_ms()).await
+    {
+        tracing::warn!(error = %e, "could not mark a report's attachments as kept");
+    }
     Ok(with_etag(StatusCode::OK, &w, w.version))
 }
 
@@ -384,7 +397,7 @@ pub(crate) fn routes() -> Routes {
         )
         .add(
             post("completeWorkOrder", "/workorders/{id}/complete")
-                .summary("The visit report: diagnosis, fault, work done, parts (with consent), meter, signature, payment; the outcome (completed, waiting for parts, workshop, could not fix) moves the work order")
+                .summary("The visit report: diagnosis, fault, work done, parts (with consent), meter, the signature and photos (attachments uploaded to this work order, by id), payment; a chargeable visit needs the customer's signature; the outcome (completed, waiting for parts, workshop, could not fix) moves the work order")
                 .roles(&[Role::Technician, Role::Dispatcher, Role::Admin])
                 .scope("technician: own work orders only")
                 .params(&[path_id("Work order id.")])

@@ -2,6 +2,7 @@
 //! rules (whose objects the caller may see), call the owning service over NATS and
 //! shape the answer; no domain rule lives here. Each service's module declares its
 //! operations next to its handlers (see [`operation`]); this module puts them together.
+pub(crate) mod attachments;
 pub(crate) mod auth;
 pub(crate) mod billing;
 pub(crate) mod calendar;
@@ -42,6 +43,7 @@ fn declared() -> impl Iterator<Item = Route> {
         customers::routes(),
         selfservice::routes(),
         dispatch::routes(),
+        attachments::routes(),
         inventory::routes(),
         billing::routes(),
         survey::routes(),

@@ -161,6 +161,20 @@ pub(crate) enum Body {
     Empty,
     /// A CSV file with these columns.
     Csv(&'static [&'static str]),
+    /// A file's bytes in one of these media types, as described.
+    File(&'static [&'static str], &'static str),
+}
+
+/// A request body of raw bytes (an upload) rather than JSON: the media types accepted,
+/// the most bytes any upload may have, and what the reference says about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Upload {
+    /// The media types the body may be sent as (`Content-Type`).
+    pub(crate) media: &'static [&'static str],
+    /// The largest body any upload of the operation may have (kinds may allow less).
+    pub(crate) max_bytes: usize,
+    /// What the body is, its limits and how it is checked.
+    pub(crate) doc: &'static str,
 }
 
 /// One operation of the API: what the guard enforces and the reference documents.
@@ -190,6 +204,8 @@ pub(crate) struct Operation {
     pub(crate) request: Option<SchemaFn>,
     /// Fields of the request type filled from the path or headers, not the body.
     pub(crate) request_omits: Vec<&'static str>,
+    /// The raw body of an upload, instead of JSON.
+    pub(crate) upload: Option<Upload>,
     /// Success status.
     pub(crate) status: u16,
     /// What the success response carries.
@@ -211,7 +227,7 @@ impl Operation {
         if !matches!(self.access, Access::Public) {
             out.extend([401, 403]);
         }
-        if self.request.is_some() {
+        if self.request.is_some() || self.upload.is_some() {
             out.extend([400, 413, 415, 422]);
         }
         if self.params.iter().any(|p| p.at == In::Query) {
@@ -305,6 +321,7 @@ impl Declaration {
                 params: Vec::new(),
                 request: None,
                 request_omits: Vec::new(),
+                upload: None,
                 status: 200,
                 response: Body::Empty,
                 answers: Vec::new(),
@@ -364,6 +381,18 @@ impl Declaration {
     /// Takes a JSON body of type `T`.
     pub(crate) fn body<T: JsonSchema>(mut self) -> Self {
         self.op.request = Some(schema::<T>);
+        self
+    }
+
+    /// Takes the raw bytes of a file as its body (an upload), not JSON.
+    pub(crate) fn upload(mut self, upload: Upload) -> Self {
+        self.op.upload = Some(upload);
+        self
+    }
+
+    /// Answers a file's bytes in one of `media`, as `doc` describes.
+    pub(crate) fn file(mut self, media: &'static [&'static str], doc: &'static str) -> Self {
+        self.op.response = Body::File(media, doc);
         self
     }
 
