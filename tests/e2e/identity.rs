@@ -555,3 +555,219 @@ async fn signing_out_everywhere_ends_the_other_sessions_refresh_tokens_too() {
         );
     }
 }
+
+/// POSTs `body` to `path` at `version` (If-Match); the status and the answer.
+async fn post_at(sys: &System, path: &str, version: i64, body: &Value) -> (u16, Value) {
+    let r = sys
+        .api
+        .request(Method::POST, path)
+        .await
+        .header("if-match", format!("\"{version}\""))
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn administrators_search_accounts_change_a_role_and_search_the_audit_log() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _g = sys.spawn(&["gateway"], &[]).await;
+    let mut ids = Vec::new();
+    for (login, name, role) in [
+        ("li.na@example.com", "李娜", "agent"),
+        ("zhao_lei@example.com", "赵磊", "dispatcher"),
+        ("wang.fang@example.com", "王芳", "agent"),
+    ] {
+        let (s, a) = sys
+            .api
+            .post(
+                "/accounts",
+                &json!({"login": login, "display_name": name, "role": role, "password": "Account-Search-2026!"}),
+            )
+            .await;
+        assert_eq!(s, 201, "{a}");
+        ids.push((
+            a["id"].as_str().unwrap().to_owned(),
+            a["version"].as_i64().unwrap(),
+        ));
+    }
+    // By part of the login or display name, case-insensitively, and by role.
+    let logins = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["login"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        logins(&sys.api.get("/accounts?q=LI.NA").await.1),
+        ["li.na@example.com"]
+    );
+    assert_eq!(
+        logins(&sys.api.get("/accounts?q=%E7%8E%8B").await.1),
+        ["wang.fang@example.com"]
+    );
+    // `_` is a letter here, not a wildcard.
+    assert_eq!(
+        logins(&sys.api.get("/accounts?q=o_l").await.1),
+        ["zhao_lei@example.com"]
+    );
+    assert_eq!(
+        logins(&sys.api.get("/accounts?role=agent").await.1),
+        ["li.na@example.com", "wang.fang@example.com"]
+    );
+    let (s, e) = sys.api.get("/accounts?role=boss").await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["errors"][0]["field"], "role", "{e}");
+
+    // The agent signs in, is made a manager: the old session ends, the new role applies.
+    let before = sign_in(&sys, "li.na@example.com", "Account-Search-2026!").await;
+    let old = before["access_token"].as_str().unwrap();
+    let (id, version) = ids[0].clone();
+    let path = format!("/accounts/{id}/role");
+    let (s, a) = post_at(&sys, &path, version, &json!({"role": "manager"})).await;
+    assert_eq!(s, 200, "{a}");
+    assert_eq!(a["role"], "manager");
+    assert_eq!(status_of_me(&sys, old).await, 401);
+    let after = sign_in(&sys, "li.na@example.com", "Account-Search-2026!").await;
+    let me: Value = reqwest::Client::new()
+        .get(format!("{}/me", sys.api.base))
+        .bearer_auth(after["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["role"], "manager", "{me}");
+    // A stale version, a linked role and the administrator's own role are refused.
+    let (s, _) = post_at(&sys, &path, version, &json!({"role": "finance"})).await;
+    assert_eq!(s, 412);
+    let (s, e) = post_at(
+        &sys,
+        &path,
+        a["version"].as_i64().unwrap(),
+        &json!({"role": "technician"}),
+    )
+    .await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["errors"][0]["field"], "role", "{e}");
+    let admin_id = sys.api.get("/me").await.1["account_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, admin) = sys.api.get(&format!("/accounts/{admin_id}")).await;
+    let (s, e) = post_at(
+        &sys,
+        &format!("/accounts/{admin_id}/role"),
+        admin["version"].as_i64().unwrap(),
+        &json!({"role": "agent"}),
+    )
+    .await;
+    assert_eq!(s, 422, "{e}");
+
+    // The audit log by who, what (an action or its kind), which object and when.
+    let actions = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["action"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (s, v) = sys.api.get(&format!("/audit?object={id}")).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(actions(&v), ["account.role", "account.create"]);
+    assert_eq!(v["items"][0]["detail"], "agent to manager");
+    assert_eq!(
+        actions(&sys.api.get("/audit?action=account.role").await.1),
+        ["account.role"]
+    );
+    assert_eq!(
+        actions(&sys.api.get("/audit?action=account").await.1).len(),
+        4
+    );
+    assert_eq!(
+        actions(
+            &sys.api
+                .get(&format!(
+                    "/audit?account_id={admin_id}&action=account.create"
+                ))
+                .await
+                .1
+        )
+        .len(),
+        3
+    );
+    assert_eq!(
+        actions(&sys.api.get(&format!("/audit?account_id={id}")).await.1).len(),
+        0
+    );
+    let future = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
+    let past = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
+    let enc = |t: &str| t.replace('+', "%2B");
+    assert_eq!(
+        actions(
+            &sys.api
+                .get(&format!("/audit?from={}", enc(&future)))
+                .await
+                .1
+        )
+        .len(),
+        0
+    );
+    assert_eq!(
+        actions(
+            &sys.api
+                .get(&format!(
+                    "/audit?from={}&to={}&action=account",
+                    enc(&past),
+                    enc(&future)
+                ))
+                .await
+                .1
+        )
+        .len(),
+        4
+    );
+    let (s, e) = sys
+        .api
+        .get(&format!("/audit?from={}&to={}", enc(&future), enc(&past)))
+        .await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["errors"][0]["field"], "to", "{e}");
+    let (s, e) = sys.api.get("/audit?from=yesterday").await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["errors"][0]["field"], "from", "{e}");
+
+    // The business calendar, for the manager li.na has become, not for an agent.
+    let manager = sys
+        .api
+        .signed_in_as("li.na@example.com", "Account-Search-2026!");
+    let (s, y) = manager.get("/business-calendar?year=2026").await;
+    assert_eq!(s, 200, "{y}");
+    assert_eq!(y["time_zone"], "Asia/Shanghai");
+    assert!(
+        y["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["date"] == "2026-01-04"
+                && d["kind"] == "working_day"
+                && d["name"] == "元旦调休"),
+        "{y}"
+    );
+    let (_, far) = manager.get("/business-calendar?year=2090").await;
+    assert_eq!(far["gap"], "no_days", "{far}");
+    let (s, e) = manager.get("/business-calendar?year=soon").await;
+    assert_eq!(s, 422, "{e}");
+    assert_eq!(e["errors"][0]["field"], "year", "{e}");
+    let agent = sys
+        .api
+        .signed_in_as("wang.fang@example.com", "Account-Search-2026!");
+    assert_eq!(agent.get("/business-calendar").await.0, 403);
+}

@@ -92,6 +92,18 @@ pub struct BusinessCalendar {
     periods: Vec<(NaiveTime, NaiveTime)>,
     weekend: Vec<Weekday>,
     days: BTreeMap<NaiveDate, DayKind>,
+    names: BTreeMap<NaiveDate, String>,
+}
+
+/// One day of a holiday schedule as an administrator reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduledDay<'a> {
+    /// The date.
+    pub date: NaiveDate,
+    /// A holiday, or a weekend day worked (调休).
+    pub kind: DayKind,
+    /// The name the schedule gives it (`春节`, `元旦调休`), empty when it gives none.
+    pub name: &'a str,
 }
 
 fn hm(h: u32, m: u32) -> NaiveTime {
@@ -107,6 +119,7 @@ impl BusinessCalendar {
             periods: vec![(hm(8, 30), hm(12, 0)), (hm(13, 30), hm(17, 30))],
             weekend: vec![Weekday::Sat, Weekday::Sun],
             days: BTreeMap::new(),
+            names: BTreeMap::new(),
         };
         match base.clone().with_schedule(CHINA_SCHEDULE) {
             Ok(c) => c,
@@ -175,6 +188,7 @@ impl BusinessCalendar {
             periods,
             weekend,
             days: BTreeMap::new(),
+            names: BTreeMap::new(),
         })
     }
 
@@ -208,6 +222,10 @@ impl BusinessCalendar {
             {
                 return Err(err(format!("{date} is both a holiday and a working day")));
             }
+            let name = parts.collect::<Vec<_>>().join(" ");
+            if !name.is_empty() {
+                self.names.insert(date, name);
+            }
         }
         Ok(self)
     }
@@ -225,6 +243,25 @@ impl BusinessCalendar {
             .into_iter()
             .filter_map(|y| self.schedule_gap(y).map(|gap| (y, gap)))
             .collect()
+    }
+
+    /// The schedule's holidays and swapped working days of `year`, in date order, for an
+    /// administrator to check against the State Council's notice.
+    pub fn schedule_of(&self, year: i32) -> Vec<ScheduledDay<'_>> {
+        self.days
+            .iter()
+            .filter(|(date, _)| date.year() == year)
+            .map(|(date, kind)| ScheduledDay {
+                date: *date,
+                kind: *kind,
+                name: self.names.get(date).map_or("", String::as_str),
+            })
+            .collect()
+    }
+
+    /// The daily working periods, in order.
+    pub fn working_periods(&self) -> &[(NaiveTime, NaiveTime)] {
+        &self.periods
     }
 
     /// The company's time zone.
@@ -428,6 +465,33 @@ mod tests {
         .expect("shipped schedule");
         assert!(!c.is_working_day(date(2026, 10, 1)));
         assert!(c.is_working_day(date(2026, 10, 10)), "a swapped Saturday");
+    }
+
+    #[test]
+    fn a_years_schedule_lists_its_days_with_their_names_in_order() {
+        let c = BusinessCalendar::china();
+        let days = c.schedule_of(2026);
+        assert_eq!(
+            days.first(),
+            Some(&ScheduledDay {
+                date: date(2026, 1, 1),
+                kind: DayKind::Off,
+                name: "元旦",
+            })
+        );
+        let swapped = days
+            .iter()
+            .find(|x| x.date == date(2026, 1, 4))
+            .expect("the swapped Sunday");
+        assert_eq!((swapped.kind, swapped.name), (DayKind::Work, "元旦调休"));
+        assert!(days.windows(2).all(|w| w[0].date < w[1].date));
+        assert!(days.iter().all(|x| x.date.year() == 2026));
+        assert!(c.schedule_of(1999).is_empty());
+        // A line without a name lists the day with an empty one.
+        let bare = BusinessCalendar::new("Asia/Shanghai", vec![(hm(9, 0), hm(17, 0))], vec![])
+            .and_then(|c| c.with_schedule("2031-05-01 off"))
+            .expect("calendar");
+        assert_eq!(bare.schedule_of(2031)[0].name, "");
     }
 
     #[test]

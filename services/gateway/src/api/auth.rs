@@ -10,11 +10,12 @@ use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use super::model::{
-    Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, CreateAccount, CreateApiToken,
-    DISPLAY_NAME, LOGIN, Me, OIDC_SUBJECT, Refresh, SignIn, SignOut, TOKEN_NAME, TokenPair,
+    Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, ChangeRole, CreateAccount,
+    CreateApiToken, DISPLAY_NAME, LOGIN, Me, OIDC_SUBJECT, Refresh, SignIn, SignOut, TOKEN_NAME,
+    TokenPair,
 };
-use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post};
-use super::query::ListQuery;
+use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, schema};
+use super::query::{parse_enum, parse_instant};
 use crate::body::json_with;
 use crate::client_addr::ClientIp;
 use crate::error::ApiError;
@@ -421,13 +422,48 @@ pub(crate) async fn create_account(
     ))
 }
 
+/// The query of the accounts list.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct AccountQuery {
+    q: Option<String>,
+    role: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// Longest search text of the accounts list and the audit log's texts.
+const MAX_SEARCH_LEN: usize = 254;
+
+/// A search text of at most [`MAX_SEARCH_LEN`] characters, 422 naming `name` otherwise.
+fn search_text<'a>(name: &str, raw: Option<&'a str>) -> Result<&'a str, ApiError> {
+    let text = raw.unwrap_or("").trim();
+    if text.chars().count() > MAX_SEARCH_LEN {
+        return Err(ApiError::field(
+            name,
+            "too_long",
+            format!("{name} has at most {MAX_SEARCH_LEN} characters"),
+        ));
+    }
+    Ok(text)
+}
+
 pub(crate) async fn list_accounts(
     State(s): State<AppState>,
-    Query(q): Query<ListQuery>,
+    Query(q): Query<AccountQuery>,
 ) -> Result<Response, ApiError> {
     let limit = parse_limit(q.limit.as_deref())?;
-    let rows =
-        store::list_accounts(&s.db, q.cursor.as_deref().unwrap_or(""), i64::from(limit)).await?;
+    let role = parse_enum::<Role>("role", q.role.as_deref())?;
+    let filter = store::AccountFilter {
+        text: search_text("q", q.q.as_deref())?,
+        role: role.map(Role::name).unwrap_or(""),
+    };
+    let rows = store::find_accounts(
+        &s.db,
+        &filter,
+        q.cursor.as_deref().unwrap_or(""),
+        i64::from(limit),
+    )
+    .await?;
     let page = Page::of(rows, limit, |a| a.account_id.clone());
     Ok(Json(Page {
         items: page.items.iter().map(account_view).collect::<Vec<_>>(),
@@ -477,6 +513,56 @@ pub(crate) async fn disable_account(
         "account.disable",
         &id,
         "",
+        now,
+    )
+    .await?;
+    let a = account(&s, &id).await?;
+    Ok(with_etag(StatusCode::OK, &account_view(&a), a.version))
+}
+
+pub(crate) async fn change_role(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let version = if_match_version(&headers)?;
+    let req: ChangeRole = json_with(&headers, body, s.config.max_body_bytes, &[]).await?;
+    let a = account(&s, &id).await?;
+    if id == p.account_id {
+        return Err(ApiError::field(
+            "role",
+            "self",
+            "an administrator cannot change their own role",
+        ));
+    }
+    if matches!(req.role, Role::Customer | Role::Technician) {
+        return Err(ApiError::field(
+            "role",
+            "linked",
+            "customer and technician accounts are linked to their record: create a new account for them",
+        ));
+    }
+    if a.customer_id.is_some() || a.technician_id.is_some() {
+        return Err(ApiError::field(
+            "role",
+            "linked",
+            "this account is linked to a customer record or a technician and keeps its role",
+        ));
+    }
+    let now = now_ms();
+    if !store::set_role(&s.db, &id, req.role.name(), version, now).await? {
+        return Err(stale());
+    }
+    s.live.access_changed();
+    store::audit(
+        &s.db,
+        &p.account_id,
+        p.role.name(),
+        "account.role",
+        &id,
+        &format!("{} to {}", a.role, req.role.name()),
         now,
     )
     .await?;
@@ -589,12 +675,42 @@ pub(crate) async fn revoke_api_token(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+/// The query of the audit log.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct AuditQuery {
+    account_id: Option<String>,
+    action: Option<String>,
+    object: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
 pub(crate) async fn list_audit(
     State(s): State<AppState>,
-    Query(q): Query<ListQuery>,
+    Query(q): Query<AuditQuery>,
 ) -> Result<Response, ApiError> {
     let limit = parse_limit(q.limit.as_deref())?;
-    let rows = store::audit_page(&s.db, q.cursor.as_deref(), i64::from(limit)).await?;
+    let from = parse_instant("from", q.from.as_deref())?;
+    let to = parse_instant("to", q.to.as_deref())?;
+    if let (Some(f), Some(t)) = (from, to)
+        && t <= f
+    {
+        return Err(ApiError::field(
+            "to",
+            "before_from",
+            "to must be after from",
+        ));
+    }
+    let filter = store::AuditFilter {
+        account_id: search_text("account_id", q.account_id.as_deref())?,
+        action: search_text("action", q.action.as_deref())?,
+        object: search_text("object", q.object.as_deref())?,
+        from: from.map(|t| t.timestamp_millis()),
+        to: to.map(|t| t.timestamp_millis()),
+    };
+    let rows = store::audit_page(&s.db, &filter, q.cursor.as_deref(), i64::from(limit)).await?;
     let page = Page::of(rows, limit, |a| a.audit_id.clone());
     let items = page
         .items
@@ -626,8 +742,13 @@ pub(crate) fn accounts() -> Routes {
         )
         .add(
             get("listAccounts", "/accounts")
-                .summary("List accounts")
-                .params(&[LIMIT, CURSOR])
+                .summary("List accounts, searched by login or display name and by role")
+                .params(&[
+                    query("q", schema::<String>, "Words of the login or display name (any part, case-insensitive), up to 254 characters."),
+                    query("role", schema::<Role>, "Only accounts of this role."),
+                    LIMIT,
+                    CURSOR,
+                ])
                 .reply::<Page<Account>>()
                 .to(list_accounts),
         )
@@ -645,6 +766,15 @@ pub(crate) fn accounts() -> Routes {
                 .updates()
                 .reply::<Account>()
                 .to(disable_account),
+        )
+        .add(
+            post("changeAccountRole", "/accounts/{id}/role")
+                .summary("Give an account another role: its sessions end, the role applies from its next sign-in")
+                .params(&[path_id("Account id.")])
+                .body::<ChangeRole>()
+                .updates()
+                .reply::<Account>()
+                .to(change_role),
         )
         .add(
             post("createApiToken", "/accounts/{id}/api-tokens")
@@ -674,8 +804,16 @@ pub(crate) fn accounts() -> Routes {
         )
         .add(
             get("listAudit", "/audit")
-                .summary("Audit log, newest first: personal-data exports and account changes")
-                .params(&[LIMIT, CURSOR])
+                .summary("Audit log, newest first: personal-data exports, account changes and replays, searched by who, what, which object and when")
+                .params(&[
+                    query("account_id", schema::<String>, "Only what this account did."),
+                    query("action", schema::<String>, "Only this action (`account.create`), or every action of a kind (`account`)."),
+                    query("object", schema::<String>, "Only entries about this object (an account id, a customer id, a subject)."),
+                    query("from", schema::<chrono::DateTime<chrono::Utc>>, "From this instant (RFC 3339), inclusive."),
+                    query("to", schema::<chrono::DateTime<chrono::Utc>>, "Before this instant (RFC 3339), after `from`."),
+                    LIMIT,
+                    CURSOR,
+                ])
                 .reply::<Page<AuditEntry>>()
                 .to(list_audit),
         )

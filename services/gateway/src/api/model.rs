@@ -78,6 +78,15 @@ pub(crate) struct Me {
     pub(crate) ticket_id: Option<Uuid>,
 }
 
+/// An account's new role.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChangeRole {
+    /// The role it has from now on; not `customer` or `technician`, whose accounts are
+    /// linked to their record when created.
+    pub(crate) role: Role,
+}
+
 /// A new account.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -283,4 +292,16 @@ pub(crate) fn work_order_sort_schema(_: &mut schemars::SchemaGenerator) -> schem
 pub(crate) struct DeadLetters {
     /// The letters.
     pub(crate) items: Vec<DeadLetter>,
+}
+
+/// A dead letter published again: what the administrator replayed and where it went.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct ReplayedDeadLetter {
+    /// Its position in the dead-letter list; gone from the list now.
+    pub(crate) seq: u64,
+    /// The subject it was published on again.
+    pub(crate) subject: String,
+    /// The consumer that had given it up (it fails again as a new letter if the cause
+    /// is not repaired).
+    pub(crate) consumer: String,
 }

@@ -118,15 +118,78 @@ pub(crate) async fn account_by_id(db: &Db, id: &str) -> Result<Option<AccountRow
     .await?)
 }
 
-/// A page of accounts in id order.
-pub(crate) async fn list_accounts(db: &Db, after: &str, limit: i64) -> Result<Vec<AccountRow>> {
+/// What an administrator looks for in the accounts list: words of the login or display
+/// name (case-insensitive, any part), and a role.
+#[derive(Debug, Default)]
+pub(crate) struct AccountFilter<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) role: &'a str,
+}
+
+/// `text` for a `like` pattern with `escape '\\'`: its `%`, `_` and `\\` taken literally.
+fn like_literal(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `text` as a `like` pattern matching it anywhere, case-insensitively.
+fn contains_pattern(text: &str) -> String {
+    format!("%{}%", like_literal(&text.to_lowercase()))
+}
+
+/// The accounts matching `filter` after `after` (an account id), in id order.
+pub(crate) async fn find_accounts(
+    db: &Db,
+    filter: &AccountFilter<'_>,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<AccountRow>> {
+    let text = filter.text.trim();
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{ACCOUNT} where account_id > $1 order by account_id limit $2"
+        "{ACCOUNT} where account_id > $1
+           and ($2 = '' or lower(login) like $3 escape '\\' or lower(display_name) like $3 escape '\\')
+           and ($4 = '' or role = $4)
+         order by account_id limit $5"
     )))
     .bind(after)
+    .bind(text)
+    .bind(contains_pattern(text))
+    .bind(filter.role)
     .bind(limit)
     .fetch_all(db.read())
     .await?)
+}
+
+/// Gives an account another role at `version`; its sessions and refresh tokens end, so
+/// the new role applies from its next sign-in. False when the version is stale.
+pub(crate) async fn set_role(
+    db: &Db,
+    id: &str,
+    role: &str,
+    version: i64,
+    now: i64,
+) -> Result<bool> {
+    let mut tx = db.write().begin().await?;
+    let done = aftercare_platform::db::Guard::new("account", "account_id", id, version)
+        .update(
+            &mut tx,
+            "role = $1, sessions_valid_after = $2, updated_at = $2",
+            |q| q.bind(role.to_owned()).bind(now),
+        )
+        .await?;
+    if !done.is_updated() {
+        tx.rollback().await?;
+        return Ok(false);
+    }
+    revoke_tokens(&mut tx, id, now, false).await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Revokes every refresh token of an account, and its API tokens too when asked.
@@ -446,13 +509,45 @@ pub(crate) async fn audit(
     Ok(())
 }
 
-/// The newest audit entries first, before `before` (an audit id) when given.
-pub(crate) async fn audit_page(db: &Db, before: Option<&str>, limit: i64) -> Result<Vec<AuditRow>> {
+/// What an administrator searches the audit log for; an empty text matches any.
+#[derive(Debug, Default)]
+pub(crate) struct AuditFilter<'a> {
+    /// Who did it (account id).
+    pub(crate) account_id: &'a str,
+    /// What was done (`account.create`), or every action of a kind (`account`).
+    pub(crate) action: &'a str,
+    /// To which object.
+    pub(crate) object: &'a str,
+    /// From this instant (epoch ms), inclusive.
+    pub(crate) from: Option<i64>,
+    /// Before this instant (epoch ms).
+    pub(crate) to: Option<i64>,
+}
+
+/// The newest audit entries matching `filter` first, before `before` (an audit id) when
+/// given.
+pub(crate) async fn audit_page(
+    db: &Db,
+    filter: &AuditFilter<'_>,
+    before: Option<&str>,
+    limit: i64,
+) -> Result<Vec<AuditRow>> {
     Ok(sqlx::query_as(
         "select audit_id, at, account_id, role, action, object, detail from audit_log
-         where ($1 = '' or audit_id < $1) order by audit_id desc limit $2",
+         where ($1 = '' or audit_id < $1)
+           and ($2 = '' or account_id = $2)
+           and ($3 = '' or action = $3 or action like $4 escape '\\')
+           and ($5 = '' or object = $5)
+           and at >= $6 and at < $7
+         order by audit_id desc limit $8",
     )
     .bind(before.unwrap_or(""))
+    .bind(filter.account_id)
+    .bind(filter.action)
+    .bind(format!("{}.%", like_literal(filter.action)))
+    .bind(filter.object)
+    .bind(filter.from.unwrap_or(i64::MIN))
+    .bind(filter.to.unwrap_or(i64::MAX))
     .bind(limit)
     .fetch_all(db.read())
     .await?)
