@@ -1,5 +1,6 @@
 // English. Same keys as zh-CN.ts (src/i18n/i18n.test.ts fails otherwise).
 import calls from './calls.en';
+import manager from './manager.en';
 import cashier from './cashier.en';
 import field from './field.en';
 export default {
@@ -615,6 +616,7 @@ export default {
     },
   },
   cashier,
+  manager,
   calls,
   field,
 } as const;

@@ -1,6 +1,7 @@
 // Simplified Chinese, the default language. Every namespace here has the same keys in en.ts
 // (src/i18n/i18n.test.ts fails otherwise).
 import calls from './calls.zh-CN';
+import manager from './manager.zh-CN';
 import cashier from './cashier.zh-CN';
 import field from './field.zh-CN';
 export default {
@@ -616,6 +617,7 @@ export default {
     },
   },
   cashier,
+  manager,
   calls,
   field,
 } as const;

@@ -4,7 +4,7 @@
 // i18n files, and add an entry here (see docs/CONSOLE.md).
 import type { ComponentType } from 'react';
 import { lazyPage } from './lazyPage';
-import { AccountBookOutlined, CarOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BarChartOutlined, CarOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 import type { WorkspaceLink } from './workspaceMenu';
@@ -87,6 +87,14 @@ export const WORKSPACES: Workspace[] = [
     icon: <InboxOutlined />,
     requires: ['listParts', 'getPart', 'listLocations', 'listMovements'],
     component: lazyPage(() => import('../warehouse/WarehousePage')),
+  },
+  {
+    key: 'manager',
+    path: 'manager',
+    label: 'manager:menu',
+    icon: <BarChartOutlined />,
+    requires: ['ticketReport', 'callbackCoverage', 'satisfactionIndex', 'revenue', 'receivables', 'listRankings', 'listDailyReports', 'getDailyReport'],
+    component: lazyPage(() => import('../manager/ManagerPage')),
   },
 ];
 
