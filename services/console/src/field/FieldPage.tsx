@@ -227,9 +227,11 @@ function StopCard({ n, order, place, planned, queue, onOpen }: { n: number; orde
         { key: 'w', label: t('field:window'), children: win ?? t('field:noWindow') },
         { key: 'a', label: t('field:plannedArrival'), children: time(planned?.planned_arrival ?? order.planned_arrival, lang) },
       ]} />
-      <a href={mapLink(place.address, place.location)} aria-label={t('field:navigateLabel', { address: place.address })} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44 }} data-testid="stop-map">
-        <EnvironmentOutlined /> {place.address}
-      </a>
+      {place.address && (
+        <a href={mapLink(place.address, place.location)} aria-label={t('field:navigateLabel', { address: place.address })} style={{ display: 'inline-flex', alignItems: 'center', gap: 6, minHeight: 44 }} data-testid="stop-map">
+          <EnvironmentOutlined /> {place.address}
+        </a>
+      )}
       <Flex gap={8} style={{ marginTop: 8 }}>
         <Button size="large" style={{ ...BIG, flex: '0 0 auto' }} onClick={onOpen} data-testid="stop-open">
           {t('field:open')}
@@ -296,7 +298,7 @@ function OrderDetail({ day, order, queue, onDone }: { day: Day; order: WorkOrder
           </Space>
         </Card>
         <Card size="small" title={t('field:contact')}>
-          <Typography.Paragraph style={{ marginBottom: 4 }}>
+          <Typography.Paragraph style={{ marginBottom: 4 }} hidden={!place.address}>
             <a href={mapLink(place.address, place.location)} aria-label={t('field:navigateLabel', { address: place.address })} style={{ display: 'inline-flex', gap: 6, minHeight: 44, alignItems: 'center' }}>
               <EnvironmentOutlined /> {place.address}
             </a>

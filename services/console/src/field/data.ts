@@ -92,7 +92,12 @@ export async function fetchDay(me: Me): Promise<Day> {
     optional(must(api.GET('/api/v1/day-plans/{date}', { params: { path: { date }, query: { technician_id: technicianId } } }))),
     allParts(),
   ]);
-  const today = all.filter((o) => !FINISHED.includes(o.status) || (o.completed_at && localDate(new Date(o.completed_at)) === date));
+  // Lists carry no history: today's orders are read one by one for their steps' times.
+  const today = await Promise.all(
+    all
+      .filter((o) => !FINISHED.includes(o.status) || (o.completed_at && localDate(new Date(o.completed_at)) === date))
+      .map(async (o) => (await optional(must(api.GET('/api/v1/workorders/{id}', { params: { path: { id: o.id } } })))) ?? o),
+  );
   const past = all.filter((o) => FINISHED.includes(o.status) && o.status !== 'cancelled');
   // A finished visit's customer is no longer the technician's to read (the gateway answers
   // 404): the phone keeps the address it had, and forgets the contacts.
