@@ -1,6 +1,7 @@
 //! Survey through the gateway: callbacks with busy and completed attempts, the follow-up,
 //! a problem that persists reopening the ticket, the answer link and the public form,
-//! scores, coverage, appraisal CSV, ranking snapshots and the day's call list. Bad input
+//! scores, coverage, appraisal CSV, ranking snapshots, the day's call list and the daily
+//! report. Bad input
 //! changes nothing. Retries of unreachable customers, the escalation of a follow-up, the
 //! sweep's rankings, questionnaire versions, campaigns and quality warnings are survey's
 //! alone and are tested in its service tier (`services/survey/tests/service.rs`).
@@ -389,6 +390,36 @@ async fn callbacks_through_the_gateway(backend: Backend) {
     );
     let (s, p) = api.get("/callbacks?due=soon").await;
     assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("due")));
+
+    // The daily report (日报): the sweep writes the last working day's whose 18:00 has
+    // passed; a day that is not a date is refused naming it, a holiday has none.
+    let (s, p) = api.get("/daily-reports/2026-13-01").await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("date")),
+        "{p}"
+    );
+    let (s, p) = api.get("/daily-reports/2026-10-01").await;
+    assert_eq!(s, 404, "{p}");
+    let (s, p) = api.get("/daily-reports?cursor=yesterday").await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("cursor")),
+        "{p}"
+    );
+    let reports = poll_for(
+        std::time::Duration::from_secs(90),
+        "a daily report",
+        || async {
+            let (_, l) = api.get("/daily-reports?limit=5").await;
+            l["items"].as_array().filter(|a| !a.is_empty()).cloned()
+        },
+    )
+    .await
+    .unwrap();
+    let date = reports[0]["date"].as_str().unwrap();
+    let (s, one) = api.get(&format!("/daily-reports/{date}")).await;
+    assert_eq!((s, &one), (200, &reports[0]));
 }
 
 #[tokio::test]
