@@ -412,6 +412,29 @@ pub fn permission_matrix_markdown() -> String {
          problem), the same figures as the JSON report, one row per line of it (a total last where \
          the report has one), UTF-8 with a byte-order mark and a header line of the columns, which \
          the reference lists per report. The ticket report groups by `channel` among others.\n\n\
+         Attachments (photos, the customer's signature) are uploaded as the raw bytes of the \
+         file, not multipart: `POST /workorders/{id}/attachments?kind=photo|signature` or `POST \
+         /tickets/{id}/attachments?kind=photo` with `Content-Type: image/jpeg`, `image/png` or \
+         `image/webp` and the image as the body (a `Blob` from a canvas or a camera `File` in \
+         `fetch`, which a browser can also keep in IndexedDB for a retry). The bytes decide the \
+         type: anything that is not a JPEG, PNG or WebP image answers 415 (`body`, \
+         `not_an_image`), a type other than the one declared 422 (`body`, `content_mismatch`), an \
+         unlisted `Content-Type` 415 naming `Content-Type`. A photo is at most 10 MiB and a \
+         signature at most 200 KiB (413 naming `body`; a `Content-Length` above the limit is \
+         refused before anything is read): scale a phone's photo down before sending it. An owner \
+         holds at most 50 (422 `too_many`); a ticket takes photos only. The answer (201) is the \
+         attachment's record with its id, SHA-256 and the path of its bytes; send an \
+         `Idempotency-Key` so a retry of the whole upload after a dropped connection stores one \
+         (a body that broke off stores nothing). `GET /attachments/{id}/content` answers the \
+         bytes with their type, `Content-Disposition: inline` under the server's name, \
+         `X-Content-Type-Options: nosniff`, the SHA-256 as `ETag` (304 to `If-None-Match`) and \
+         `Cache-Control: private`; the console shows them from `fetch` with the bearer token, as \
+         a `data:` URL. The visit report (`completeWorkOrder`) names its signature as \
+         `signature.attachment_id` and its photos as `photo_attachment_ids` (uploads of that work \
+         order of that kind, else 422 naming the field); a report with `chargeable: true` without \
+         the signature's drawing is refused (422 `signature`). Uploads to a work order that its \
+         filed report leaves out, or of a cancelled work order, are removed a day after they were \
+         stored.\n\n\
          The OpenAPI document (`/api/v1/openapi.json`) states every limit a service checks on a \
          request that JSON Schema can state (`minLength`, `maxLength`, `pattern`, `minimum`, \
          `maximum`, `minItems`, `maxItems`, `enum`), read from the same constants the validators \
