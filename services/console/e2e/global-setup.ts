@@ -128,7 +128,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await seedBoard(base, admin, customer.id);
   process.env.AFTERCARE_CONSOLE_URL = base;
   mkdirSync(join(here, '..', 'test-results'), { recursive: true });
-  writeFileSync(join(here, '..', 'test-results', '.server.json'), JSON.stringify({ base }), { flag: 'w' });
+  // The local NATS server `aftercare up` started, for a spec that needs an event no API makes
+  // (a message a consumer cannot read, to be dead-lettered).
+  const nats = /started nats-server at (nats:\/\/[\d.:]+)/.exec(server.output())?.[1];
+  writeFileSync(join(here, '..', 'test-results', '.server.json'), JSON.stringify({ base, nats }), { flag: 'w' });
   return server.stop;
 }
 

@@ -1,4 +1,5 @@
 // English. Same keys as zh-CN.ts (src/i18n/i18n.test.ts fails otherwise).
+import admin from './admin.en';
 import calls from './calls.en';
 import manager from './manager.en';
 import cashier from './cashier.en';
@@ -616,6 +617,7 @@ export default {
     },
   },
   cashier,
+  admin,
   manager,
   calls,
   field,

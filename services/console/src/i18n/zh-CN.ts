@@ -1,5 +1,6 @@
 // Simplified Chinese, the default language. Every namespace here has the same keys in en.ts
 // (src/i18n/i18n.test.ts fails otherwise).
+import admin from './admin.zh-CN';
 import calls from './calls.zh-CN';
 import manager from './manager.zh-CN';
 import cashier from './cashier.zh-CN';
@@ -617,6 +618,7 @@ export default {
     },
   },
   cashier,
+  admin,
   manager,
   calls,
   field,

@@ -8,6 +8,7 @@ import { AccountBookOutlined, BarChartOutlined, CarOutlined, CustomerServiceOutl
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 import type { WorkspaceLink } from './workspaceMenu';
+import { SettingOutlined } from '@ant-design/icons';
 
 /** A page of the console: its link and what it needs. */
 export interface Workspace extends WorkspaceLink {
@@ -87,6 +88,14 @@ export const WORKSPACES: Workspace[] = [
     icon: <InboxOutlined />,
     requires: ['listParts', 'getPart', 'listLocations', 'listMovements'],
     component: lazyPage(() => import('../warehouse/WarehousePage')),
+  },
+  {
+    key: 'admin',
+    path: 'admin',
+    label: 'admin:menu',
+    icon: <SettingOutlined />,
+    requires: ['listAccounts', 'getAccount', 'createAccount', 'listAudit', 'listDeadLetters'],
+    component: lazyPage(() => import('../admin/AdminPage')),
   },
   {
     key: 'manager',

@@ -1,0 +1,60 @@
+// The company settings the API versions (公司设置), one page each at /admin/settings/<key>:
+// the version in force and when it applies, an edit form with inline validation saved at the
+// version read (If-Match; a change made meanwhile is reloaded and said, nothing typed is
+// lost), and the versions kept where the setting is dated (fee schedules).
+import { Card, Flex, Grid, Menu, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ClaimRequirementsSetting, DurationsSetting, FeeSchedulesSetting, ProductLinesSetting, QualitySetting, SlaSetting, TemplatesSetting } from './settingForms';
+
+/** The settings, in the order the page lists them. */
+const SETTINGS = [
+  { key: 'sla', page: <SlaSetting /> },
+  { key: 'quality', page: <QualitySetting /> },
+  { key: 'durations', page: <DurationsSetting /> },
+  { key: 'templates', page: <TemplatesSetting /> },
+  { key: 'fees', page: <FeeSchedulesSetting /> },
+  { key: 'product-lines', page: <ProductLinesSetting /> },
+  { key: 'claims', page: <ClaimRequirementsSetting /> },
+] as const;
+
+export default function SettingsTab() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const narrow = !Grid.useBreakpoint().md;
+  const current = location.pathname.split('/')[3] || SETTINGS[0].key;
+  const go = (k: string) => navigate(`/admin/settings/${k}`);
+  const routes = (
+    <Routes>
+      <Route index element={<Navigate to={SETTINGS[0].key} replace />} />
+      {SETTINGS.map((s) => (
+        <Route key={s.key} path={s.key} element={s.page} />
+      ))}
+      <Route path="*" element={<Navigate to={`/admin/settings/${SETTINGS[0].key}`} replace />} />
+    </Routes>
+  );
+  return (
+    <Card size="small">
+      {narrow ? (
+        <>
+          <Select aria-label={t('admin:settings.which')} value={current} onChange={go} style={{ width: '100%', marginBottom: 12 }} options={SETTINGS.map((s) => ({ value: s.key, label: t(`admin:settings.${s.key}.title`) }))} />
+          {routes}
+        </>
+      ) : (
+        <Flex gap={24} align="start">
+          <nav aria-label={t('admin:settings.which')} style={{ flex: '0 0 200px' }}>
+            <Menu
+              mode="inline"
+              selectedKeys={[current]}
+              onClick={(e) => go(e.key)}
+              items={SETTINGS.map((s) => ({ key: s.key, label: <span data-testid={`setting-${s.key}`}>{t(`admin:settings.${s.key}.title`)}</span> }))}
+              style={{ borderInlineEnd: 0 }}
+            />
+          </nav>
+          <div style={{ flex: 1, minWidth: 0 }}>{routes}</div>
+        </Flex>
+      )}
+    </Card>
+  );
+}
