@@ -9,10 +9,10 @@ import ReportPanel from './ReportPanel';
 import {
   claimsChart, claimsTable, contractsTable, coverageChart, coverageTable, periodFrom, qualityChart, qualityTable,
   receivablesChart, receivablesTable, revenueChart, revenueTable, satisfactionChart, satisfactionTable, scoresChart,
-  scoresTable, slaChart, ticketTable, timesChart,
+  scoresTable, slaChart, ticketTable, timesChart, visitsChart, visitsTable,
 } from './dashboards';
 import {
-  useAgeing, useClaims, useContracts, useCoverage, useQualityWarnings, useRevenue, useSatisfaction, useScores, useTicketReport,
+  useAgeing, useClaims, useContracts, useCoverage, useQualityWarnings, useRevenue, useSatisfaction, useScores, useTicketReport, useVisits,
 } from './queries';
 
 /** Translates a category, series or code shown in a chart or table, or leaves it as it is. */
@@ -40,6 +40,7 @@ export default function DashboardsTab() {
   const byPriority = useTicketReport(period, 'priority');
   const byTier = useTicketReport(period, 'tier');
   const byDistrict = useTicketReport(period, 'district');
+  const visits = useVisits(period);
   const coverage = useCoverage(period);
   const scores = useScores(period);
   const satisfaction = useSatisfaction(period);
@@ -54,6 +55,7 @@ export default function DashboardsTab() {
     { id: 'times', title: t('manager:panels.times'), q: byPriority, chart: m(byPriority.data, timesChart), table: undefined },
     { id: 'sla-tier', title: t('manager:panels.slaTier'), q: byTier, chart: m(byTier.data, slaChart), table: m(byTier.data, ticketTable) },
     { id: 'repeats', title: t('manager:panels.repeats'), q: byDistrict, chart: m(byDistrict.data, (r) => ({ kind: 'bar' as const, unit: 'count' as const, categories: r.rows.map((x) => x.key), series: [{ name: 'reopened', data: r.rows.map((x) => x.reopened) }, { name: 'complaints', data: r.rows.map((x) => x.complaints) }] })), table: m(byDistrict.data, ticketTable) },
+    { id: 'utilisation', title: t('manager:panels.utilisation'), q: visits, chart: m(visits.data, visitsChart), table: m(visits.data, visitsTable) },
     { id: 'coverage', title: t('manager:panels.coverage'), q: coverage, chart: m(coverage.data, coverageChart), table: m(coverage.data, coverageTable) },
     { id: 'scores', title: t('manager:panels.scores'), q: scores, chart: m(scores.data, scoresChart), table: m(scores.data, scoresTable) },
     { id: 'satisfaction', title: t('manager:panels.satisfaction'), q: satisfaction, chart: m(satisfaction.data, satisfactionChart), table: m(satisfaction.data, satisfactionTable) },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chartOption, claimsChart, coverageChart, coverageTable, instants, percent, periodFrom, qualityChart, receivablesChart,
-  receivablesTable, revenueChart, satisfactionChart, satisfactionTable, slaChart, ticketTable, timesChart,
+  receivablesTable, revenueChart, satisfactionChart, satisfactionTable, slaChart, ticketTable, timesChart, visitsChart, visitsTable,
   type QualityWarning, type TicketReport,
 } from './dashboards';
 
@@ -85,5 +85,14 @@ describe('chart option and period', () => {
     expect(periodFrom(new URLSearchParams('from=2026-10-01&to=2026-10-31'), '2026-12-07')).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(periodFrom(new URLSearchParams('from=2026-11-30&to=2026-11-01'), '2026-12-07')).toEqual({ from: '2026-12-01', to: '2026-12-07' });
     expect(periodFrom(new URLSearchParams(''), '2026-12-07')).toEqual({ from: '2026-12-01', to: '2026-12-07' });
+  });
+});
+
+describe('technicians', () => {
+  it('shows first-time fix and utilisation in percent, no first-time fix without a first visit', () => {
+    const line = { key: 't1', name: '李伟', visits: 5, completed: 4, first_visits: 4, first_time_fixes: 3, first_time_fix_tenths: 750, return_visits: 1, utilisation_tenths: 623, service_minutes: 300, travel_minutes: 90, idle_minutes: 90, on_time: 4, on_time_tenths: 1000, with_appointment: 4 };
+    const r = { from: '2026-11-01', to: '2026-11-30', group_by: 'technician' as const, lines: [line, { ...line, key: 't2', name: '陈杰', first_visits: 0, first_time_fixes: 0, first_time_fix_tenths: 0 }] };
+    expect(visitsTable(r).rows.map((x) => [x.name, x.first_time_fix, x.utilisation])).toEqual([['李伟', 75, 62.3], ['陈杰', null, 62.3]]);
+    expect(visitsChart(r).series.map((s) => s.data)).toEqual([[75, null], [62.3, 62.3]]);
   });
 });

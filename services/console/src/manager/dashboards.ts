@@ -281,3 +281,35 @@ export function scoresChart(r: ScoreReport): Chart {
 export function contractsTable(r: ContractsSignedReport): Table {
   return { columns: ['period', 'new', 'renewals', 'total'], rows: [{ period: r.month, new: r.new, renewals: r.renewals, total: major(r.total_minor) }] };
 }
+
+export type DispatchReport = S['DispatchReport'];
+
+/** Per technician: visits, first-time fix and utilisation (service ÷ shift minutes). */
+export function visitsTable(r: DispatchReport): Table {
+  return {
+    columns: ['name', 'visits', 'first_time_fix', 'return_visits', 'utilisation', 'service_minutes', 'travel_minutes'],
+    rows: r.lines.map((l) => ({
+      name: l.name,
+      visits: l.visits,
+      first_time_fix: l.first_visits === 0 ? null : l.first_time_fix_tenths / 10,
+      return_visits: l.return_visits,
+      utilisation: l.utilisation_tenths / 10,
+      service_minutes: l.service_minutes,
+      travel_minutes: l.travel_minutes,
+    })),
+  };
+}
+
+/** First-time fix and utilisation in percent per technician. */
+export function visitsChart(r: DispatchReport): Chart {
+  const t = visitsTable(r);
+  return {
+    kind: 'bar',
+    unit: 'percent',
+    categories: r.lines.map((l) => l.name),
+    series: [
+      { name: 'first_time_fix', data: t.rows.map((x) => x.first_time_fix as number | null) },
+      { name: 'utilisation', data: t.rows.map((x) => x.utilisation as number | null) },
+    ],
+  };
+}

@@ -15,6 +15,15 @@ export function useTicketReport(p: Period, group: TicketGroup) {
   };
 }
 
+/** Visits, first-time fix and utilisation per technician. */
+export function useVisits(p: Period) {
+  const q = { from: p.from, to: p.to, group_by: 'technician' as const };
+  return {
+    ...useQuery({ queryKey: ['reports', 'visits', p.from, p.to], queryFn: () => must(api.GET('/api/v1/reports/visits', { params: { query: q } })) }),
+    csv: () => must(api.GET('/api/v1/reports/visits.csv', { params: { query: q }, parseAs: 'blob' })) as Promise<Blob>,
+  };
+}
+
 /** Callback coverage of the period's visits. */
 export function useCoverage(p: Period) {
   const q = { from: p.from, to: p.to };
