@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, 
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useParamSetter } from '../lib/listSearch';
 import { api, idempotencyKey, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime, formatMoney } from '../lib/format';
@@ -21,7 +22,8 @@ import { CashTag } from './tags';
 export default function CashTab() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const set = useParamSetter();
   const day = params.get('day') ?? localDay();
   const q = useCashDays(day);
   const canReconcile = useCan('reconcileCash');
@@ -42,9 +44,7 @@ export default function CashTab() {
               value={dayjs(day)}
               disabledDate={(d) => d.format('YYYY-MM-DD') > localDay()}
               onChange={(d) => {
-                const p = new URLSearchParams(params);
-                if (d) p.set('day', d.format('YYYY-MM-DD'));
-                setParams(p);
+                if (d) set({ day: d.format('YYYY-MM-DD') });
               }}
               data-testid="cash-day"
             />

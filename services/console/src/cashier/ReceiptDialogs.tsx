@@ -18,6 +18,8 @@ import { useRefresh } from './queries';
 export function useAmountRule() {
   const { t } = useTranslation();
   return {
+    // Marks the field as required too; the validator says why an amount is refused.
+    required: true,
     validator: (_r: unknown, v: number | null | undefined) => {
       const p = amountProblem(v);
       return p === null ? Promise.resolve() : Promise.reject(new Error(t(p === 'required' ? 'common:required' : `cashier:amount.${p}`)));
@@ -89,7 +91,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: Invoice | null; o
             {t('cashier:payment.owed', { amount: formatMoney(invoice.outstanding.amount_minor, lang, invoice.outstanding.currency) })}
           </Typography.Paragraph>
         )}
-        <Form.Item name="method" label={t('cashier:payment.method')}>
+        <Form.Item name="method" required label={t('cashier:payment.method')}>
           <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`cashier:methods.${m}`) }))} />
         </Form.Item>
         <Form.Item name={['amount', 'amount_minor']} label={t('cashier:payment.amount')} rules={[amountRule]}>

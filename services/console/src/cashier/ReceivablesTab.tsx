@@ -4,6 +4,7 @@ import { Alert, Card, Col, DatePicker, Form, Row, Space, Statistic, Table, Tag, 
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useParamSetter } from '../lib/listSearch';
 import type { Lang } from '../i18n/langs';
 import { formatDate, formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
@@ -23,7 +24,8 @@ export default function ReceivablesTab() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const set = useParamSetter();
   const asOf = params.get('as_of') ?? localDay();
   const q = useReceivables(asOf);
   const report = q.data;
@@ -57,9 +59,7 @@ export default function ReceivablesTab() {
               allowClear={false}
               value={dayjs(asOf)}
               onChange={(d) => {
-                const p = new URLSearchParams(params);
-                if (d) p.set('as_of', d.format('YYYY-MM-DD'));
-                setParams(p);
+                if (d) set({ as_of: d.format('YYYY-MM-DD') });
               }}
             />
           </Form.Item>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useParamSetter } from '../lib/listSearch';
 import { api, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime, formatMoney } from '../lib/format';
@@ -18,7 +19,8 @@ import { useRefresh, useRefunds } from './queries';
 export default function RefundsTab() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const set = useParamSetter();
   const status = (params.get('status') as RefundStatus | null) ?? 'due';
   const q = useRefunds(status);
   const canPay = useCan('payRefund');
@@ -33,9 +35,7 @@ export default function RefundsTab() {
               style={{ width: 140 }}
               value={status}
               onChange={(v) => {
-                const p = new URLSearchParams(params);
-                p.set('status', v);
-                setParams(p);
+                set({ status: v });
               }}
               options={(['due', 'paid'] as const).map((s) => ({ value: s, label: t(`cashier:refunds.states.${s}`) }))}
             />
@@ -135,7 +135,7 @@ function PayRefundDialog({ refund, onClose }: { refund: Refund | null; onClose: 
     <Modal open={open} title={refund ? t('cashier:refunds.payTitle', { ticket: refund.ticket_number }) : ''} onCancel={onClose} footer={null} destroyOnHidden data-testid="refund-dialog">
       <Form form={form} name="refund" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
         {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-        <Form.Item name="method" label={t('cashier:payment.method')}>
+        <Form.Item name="method" required label={t('cashier:payment.method')}>
           <Radio.Group options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`cashier:methods.${m}`) }))} />
         </Form.Item>
         <Form.Item name={['amount', 'amount_minor']} label={t('cashier:payment.amount')} rules={[amountRule]}>

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Radio, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { useParamSetter } from '../lib/listSearch';
 import { api, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDate, formatMoney } from '../lib/format';
@@ -20,7 +21,8 @@ const RENEWAL_TONE: Record<RenewalStatus, string | undefined> = { open: TONE.inf
 export default function RenewalsTab() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const set = useParamSetter();
   const status = (params.get('status') as RenewalStatus | null) ?? 'open';
   const q = useRenewals(status);
   const canRecord = useCan('recordRenewalOutcome');
@@ -35,9 +37,7 @@ export default function RenewalsTab() {
               style={{ width: 140 }}
               value={status}
               onChange={(v) => {
-                const p = new URLSearchParams(params);
-                p.set('status', v);
-                setParams(p);
+                set({ status: v });
               }}
               options={(['open', 'renewed', 'declined', 'lapsed'] as const).map((s) => ({ value: s, label: t(`cashier:renewals.states.${s}`) }))}
             />
@@ -136,7 +136,7 @@ function OutcomeDialog({ renewal, onClose }: { renewal: Renewal | null; onClose:
     <Modal open={open} title={renewal ? t('cashier:renewals.recordTitle', { source: renewal.source, customer: renewal.customer_name }) : ''} onCancel={onClose} footer={null} destroyOnHidden data-testid="renewal-dialog">
       <Form form={form} name="renewal" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
         {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
-        <Form.Item name="outcome" label={t('cashier:renewals.outcome')} extra={outcome === 'renewed' ? t('cashier:renewals.renewedHelp') : undefined}>
+        <Form.Item name="outcome" required label={t('cashier:renewals.outcome')} extra={outcome === 'renewed' ? t('cashier:renewals.renewedHelp') : undefined}>
           <Radio.Group optionType="button" options={(['renewed', 'declined'] as const).map((o) => ({ value: o, label: t(`cashier:renewals.states.${o}`) }))} />
         </Form.Item>
         <Form.Item
