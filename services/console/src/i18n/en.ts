@@ -617,8 +617,8 @@ export default {
     },
   },
   cashier,
-  admin,
   manager,
-  calls,
+  admin,
   field,
+  calls,
 } as const;

@@ -618,8 +618,8 @@ export default {
     },
   },
   cashier,
-  admin,
   manager,
-  calls,
+  admin,
   field,
+  calls,
 } as const;

@@ -90,20 +90,20 @@ export const WORKSPACES: Workspace[] = [
     component: lazyPage(() => import('../warehouse/WarehousePage')),
   },
   {
-    key: 'admin',
-    path: 'admin',
-    label: 'admin:menu',
-    icon: <SettingOutlined />,
-    requires: ['listAccounts', 'getAccount', 'createAccount', 'listAudit', 'listDeadLetters'],
-    component: lazyPage(() => import('../admin/AdminPage')),
-  },
-  {
     key: 'manager',
     path: 'manager',
     label: 'manager:menu',
     icon: <BarChartOutlined />,
     requires: ['ticketReport', 'callbackCoverage', 'satisfactionIndex', 'revenue', 'receivables', 'listRankings', 'listDailyReports', 'getDailyReport'],
     component: lazyPage(() => import('../manager/ManagerPage')),
+  },
+  {
+    key: 'admin',
+    path: 'admin',
+    label: 'admin:menu',
+    icon: <SettingOutlined />,
+    requires: ['listAccounts', 'getAccount', 'createAccount', 'listAudit', 'listDeadLetters'],
+    component: lazyPage(() => import('../admin/AdminPage')),
   },
 ];
 
