@@ -9,7 +9,7 @@ use crate::{Event, Money, Service};
 
 /// The limits billing checks on requests, stated in their schemas.
 pub mod limits {
-    use crate::limits::{Amount, Count, Each, Text};
+    use crate::limits::{Amount, Count, Each, Text, TextMap};
 
     /// A contract's customer name.
     pub const CUSTOMER_NAME: Text = Text::new(1, 200);
@@ -33,6 +33,17 @@ pub mod limits {
     pub const CLAIM_FIELDS: Count = Count::new(0, 50);
     /// Each of them.
     pub const CLAIM_FIELD: Each<Text> = Each(CLAIM_NAME);
+    /// A claim's filled-in fields: at most 50, each named like a required field, each
+    /// value up to 500 characters (an empty value removes the field).
+    pub const CLAIM_VALUES: TextMap = TextMap {
+        entries: Count::new(0, 50),
+        name: CLAIM_NAME,
+        value: Text::new(0, 500),
+    };
+    /// Remarks on a cash count or what a customer said about a renewal.
+    pub const NOTE: Text = Text::new(0, 500);
+    /// Cash counted: never negative.
+    pub const COUNTED: Amount = Amount::at_least(0);
 }
 
 /// Why a line is or is not charged.
@@ -691,9 +702,11 @@ pub struct ReconcileCash {
     /// The day, not in the future.
     pub day: NaiveDate,
     /// What was handed in.
+    #[schemars(transform = &limits::COUNTED)]
     pub counted: Money,
     /// Remarks, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub note: String,
 }
 
@@ -790,11 +803,13 @@ pub struct PayRefund {
     /// The refund, or its return ticket's id (from the path).
     pub refund_id: String,
     /// How much, more than zero.
+    #[schemars(transform = &limits::POSITIVE)]
     pub amount: Money,
     /// How.
     pub method: PaymentMethod,
     /// Bank or wallet reference, up to 100 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::REFERENCE)]
     pub reference: String,
     /// The version the clerk saw (`If-Match`).
     pub expected_version: i64,
@@ -1030,6 +1045,7 @@ pub struct SetClaimFields {
     /// The claim (from the path).
     pub claim_id: String,
     /// Field name (1–64 characters) to value (up to 500); an empty value removes it.
+    #[schemars(transform = &limits::CLAIM_VALUES)]
     pub fields: std::collections::BTreeMap<String, String>,
     /// The version the clerk saw (`If-Match`).
     pub expected_version: i64,
@@ -1213,6 +1229,7 @@ pub struct RecordRenewalOutcome {
     pub outcome: RenewalOutcome,
     /// What the customer said, up to 500 characters; required when declined.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub note: String,
     /// Renewed: the new contract's last day (default: a year after it starts, the day
     /// after the old end).

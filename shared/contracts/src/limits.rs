@@ -247,6 +247,44 @@ impl Transform for &Currency {
     }
 }
 
+/// A map of names to texts: how many entries, each name's and each value's limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextMap {
+    /// How many entries.
+    pub entries: Count,
+    /// Each name.
+    pub name: Text,
+    /// Each value.
+    pub value: Text,
+}
+
+impl Transform for &TextMap {
+    fn transform(&mut self, schema: &mut Schema) {
+        let mut name = Schema::from(
+            json!({"type": "string"})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        );
+        (&self.name).transform(&mut name);
+        let mut value = Schema::from(
+            json!({"type": "string"})
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        );
+        (&self.value).transform(&mut value);
+        if let Some(o) = schema.as_object_mut() {
+            o.insert("maxProperties".into(), json!(self.entries.max));
+            if self.entries.min > 0 {
+                o.insert("minProperties".into(), json!(self.entries.min));
+            }
+            o.insert("propertyNames".into(), name.to_value());
+            o.insert("additionalProperties".into(), value.to_value());
+        }
+    }
+}
+
 /// Applies a limit to every item of a list.
 #[derive(Debug, Clone, Copy)]
 pub struct Each<T>(pub T);

@@ -210,18 +210,19 @@ fn err(field: impl Into<String>, code: &str, message: impl Into<String>) -> Fiel
 /// Checks field names and values a clerk fills in.
 pub fn check_fields(fields: &BTreeMap<String, String>) -> Vec<FieldError> {
     let mut e = Vec::new();
-    if fields.len() > 50 {
+    let limit = aftercare_contracts::billing::limits::CLAIM_VALUES;
+    if !limit.entries.allows(fields.len()) {
         e.push(err("fields", "too_many", "at most 50 fields"));
     }
     for (k, v) in fields {
         let n = k.trim().chars().count();
-        if n == 0 || n > 64 {
+        if n == 0 || !limit.name.fits(k.chars().count()) {
             e.push(err(
                 format!("fields.{k}"),
                 "invalid",
                 "a field name is 1-64 characters",
             ));
-        } else if v.chars().count() > 500 {
+        } else if !limit.value.fits(v.chars().count()) {
             e.push(err(
                 format!("fields.{k}"),
                 "too_long",

@@ -6347,8 +6347,9 @@ export interface components {
         PaymentMethod: "cash" | "bank_transfer" | "wechat_pay" | "alipay";
         /** @description Request: record that a refund was paid (`svc.billing.refund.pay`). */
         PayRefund: {
-            /** @description How much, more than zero. */
-            amount: components["schemas"]["Money"];
+            amount: components["schemas"]["Money"] & {
+                amount_minor?: unknown;
+            };
             /**
              * Format: int64
              * @description The version the clerk saw (`If-Match`).
@@ -6774,8 +6775,9 @@ export interface components {
         };
         /** @description Request: record the count of a technician's cash (`svc.billing.cash.reconcile`). */
         ReconcileCash: {
-            /** @description What was handed in. */
-            counted: components["schemas"]["Money"];
+            counted: components["schemas"]["Money"] & {
+                amount_minor?: unknown;
+            };
             /**
              * Format: date
              * @description The day, not in the future.
@@ -13688,8 +13690,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description How much, more than zero. */
-                    amount: components["schemas"]["Money"];
+                    amount: components["schemas"]["Money"] & {
+                        amount_minor?: unknown;
+                    };
                     /** @description How. */
                     method: components["schemas"]["PaymentMethod"];
                     /**

@@ -170,6 +170,7 @@ export function AttemptForm({ task, callback }: { task: CallTask; callback: Call
             name="next_try_at"
             label={outcome === 'busy' ? t('calls:attempt.agreedAt') : t('calls:attempt.nextTryAt')}
             extra={outcome === 'unreachable' ? t('calls:attempt.nextTryHelp') : undefined}
+            required={outcome === 'busy'}
             rules={[futureRule(t, outcome === 'busy')]}
           >
             <DatePicker

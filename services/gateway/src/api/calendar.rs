@@ -16,6 +16,15 @@ use crate::error::ApiError;
 /// The first and last year the calendar is read for.
 const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
+/// The `year` parameter's schema: a whole number in [`YEARS`].
+fn year_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "integer",
+        "minimum": YEARS.start(),
+        "maximum": YEARS.end(),
+    })
+}
+
 /// What a day of the schedule is.
 #[derive(Debug, Clone, Copy, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -156,7 +165,7 @@ pub(crate) fn routes() -> Routes {
             .roles(&[Manager, Admin])
             .params(&[query(
                 "year",
-                super::operation::schema::<i32>,
+                year_schema,
                 "The year, 2000–2100 (default: the company's current year).",
             )])
             .reply::<CalendarYear>()

@@ -141,6 +141,12 @@ async fn list_movements(
 ) -> Result<Page<StockMovement>, ServiceError> {
     check_limit(req.limit)?;
     let mut conn = db.read_conn().await?;
+    if store::parts::get(&mut conn, req.sku.trim())
+        .await?
+        .is_none()
+    {
+        return Err(ServiceError::not_found("part", &req.sku));
+    }
     let items = store::stock::movements(
         &mut conn,
         req.sku.trim(),

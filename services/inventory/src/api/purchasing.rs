@@ -45,6 +45,9 @@ async fn list_rules(
     req: ListStockRules,
 ) -> Result<Page<StockRule>, ServiceError> {
     let mut conn = db.read_conn().await?;
+    if store::parts::get(&mut conn, req.id.trim()).await?.is_none() {
+        return Err(ServiceError::not_found("part", &req.id));
+    }
     Ok(Page {
         items: store::purchasing::rules(&mut conn, Some(req.id.trim())).await?,
         next_cursor: None,

@@ -157,7 +157,12 @@ async fn list_daily_reports(
     req: ListDailyReports,
 ) -> Result<Page<DailyReport>, ServiceError> {
     check_limit(req.limit)?;
-    let cursor = req.cursor.as_deref().map(str::trim);
+    // An empty cursor is the first page, as in every list.
+    let cursor = req
+        .cursor
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
     if let Some(c) = cursor
         && c.parse::<chrono::NaiveDate>().is_err()
     {
