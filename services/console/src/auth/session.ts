@@ -160,7 +160,7 @@ export async function changePassword(
 }
 
 /** One exchange of the refresh token: true, false when refused, `offline` when the
- * network failed (the session stays; it is tried again later). A kept session reads the
+ * network or the server failed (the session stays; it is tried again later). A kept session reads the
  * token kept on the phone first, as another tab may have rotated it. */
 async function exchange(): Promise<boolean | 'offline'> {
   if (keeper && state.me?.role === 'technician') {
@@ -174,6 +174,9 @@ async function exchange(): Promise<boolean | 'offline'> {
   } catch {
     return 'offline';
   }
+  // Only a refusal of the token ends the session; a server that is restarting, busy or
+  // behind a failing proxy (408, 429, 5xx) is tried again like a network failure.
+  if (r.status === 408 || r.status === 429 || r.status >= 500) return 'offline';
   if (r.status !== 200 || !r.data) return false;
   keep(r.data);
   await persist();

@@ -9,10 +9,10 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
-import { formatMoney } from '../lib/format';
+import { companyDate, formatMoney } from '../lib/format';
 import { dropDraft, submitReport, type Draft } from './actions';
 import { fieldErrors } from '../api/problem';
-import { localDate, type Day } from './data';
+import type { Day } from './data';
 import { chargePreview, reportFieldPath, FAULT_CODES, OUTCOMES, overVanStock, vanAvailable, type Completion, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
 import { SignaturePad } from './SignaturePad';
 
@@ -106,8 +106,8 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
   const cash = Form.useWatch('cash', form) as number | null | undefined;
   const outcome = (Form.useWatch('outcome', form) ?? 'completed') as VisitOutcome;
   const usedParts = parts.filter((p) => p?.sku && p.quantity).map((p) => ({ sku: p.sku!, quantity: p.quantity! }));
-  const contractRunning = !!machine?.contract && machine.contract.ends_on >= localDate();
-  const preview = chargePreview(usedParts, partsBySku, { warrantyEnd: machine?.warranty_end ?? null, contractCoversParts: false, today: localDate() }, Math.round((cash ?? 0) * 100));
+  const contractRunning = !!machine?.contract && machine.contract.ends_on >= companyDate();
+  const preview = chargePreview(usedParts, partsBySku, { warrantyEnd: machine?.warranty_end ?? null, contractCoversParts: false, today: companyDate() }, Math.round((cash ?? 0) * 100));
   const over = overVanStock(usedParts, available);
   const chargeable = preview.chargedMinor > 0 || (cash ?? 0) > 0;
   const vanOptions = day.parts.map((p) => ({ value: p.sku, label: `${p.sku} · ${p.name} (${t('field:report.onHand', { count: available(p.sku) })})` }));
@@ -136,6 +136,8 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         started_at: v.started_at.toISOString(),
         finished_at: v.finished_at.toISOString(),
         payment_collected: v.cash ? { amount_minor: Math.round(v.cash * 100), currency: 'CNY' } : null,
+        // Said to the server, which then refuses the report without a drawn signature.
+        chargeable,
         signature: v.signature ? { signer: (v.signer ?? '').trim(), image_png_base64: v.signature } : v.signer?.trim() ? { signer: v.signer.trim(), image_png_base64: null } : null,
       };
       await submitReport(order, body);

@@ -2,10 +2,18 @@
 // Idempotency-Key, the If-Match basis and the moment of the tap) and is sent from there,
 // at once when online, later otherwise. Hooks for the queue and the connection.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { basisFor, inOrder, resolve, type Completion, type QueuedAction, type Step, type WorkOrder } from './model';
+import { basisFor, inOrder, ownedBy, resolve, type Completion, type QueuedAction, type Step, type WorkOrder } from './model';
 import { enqueue, getKv, onQueueChange, readQueue, setKv, writeQueue } from './store';
 import { replay } from './sync';
 import { keptDay } from './data';
+import { snapshot as session } from '../auth/session';
+
+/** The signed-in account, whose actions and drafts these are. */
+function account(): string {
+  const id = session().me?.account_id;
+  if (!id) throw new Error('not signed in');
+  return id;
+}
 
 let seqBase = 0;
 function nextSeq(queue: QueuedAction[]): number {
@@ -20,9 +28,10 @@ async function take(shown: WorkOrder, kind: QueuedAction['kind'], body: QueuedAc
   const kept = (await keptDay())?.orders.find((o) => o.id === shown.id);
   const order = kept && kept.version > shown.version ? kept : shown;
   const queue = await readQueue();
-  const mine = queue.filter((a) => a.workOrderId === order.id);
+  const mine = ownedBy(queue, account()).filter((a) => a.workOrderId === order.id);
   const a: QueuedAction = {
     key: crypto.randomUUID(),
+    account: account(),
     seq: nextSeq(queue),
     kind,
     workOrderId: order.id,
@@ -60,7 +69,7 @@ export function useQueue(): QueuedAction[] {
     let live = true;
     const read = () =>
       void readQueue()
-        .then((x) => live && setQ(inOrder(x)))
+        .then((x) => live && setQ(inOrder(ownedBy(x, session().me?.account_id))))
         .catch(() => undefined);
     read();
     const off = onQueueChange(read);
@@ -96,16 +105,20 @@ export interface Draft {
  * form opens again with everything typed and each problem on its field. */
 export async function reopenReport(a: QueuedAction): Promise<void> {
   const draft: Draft = { body: a.body as Completion, errors: a.problem?.errors ?? [] };
-  await setKv(`draft:${a.workOrderId}`, draft);
+  await setKv(`draft:${a.account}:${a.workOrderId}`, draft);
   await writeQueue(resolve(await readQueue(), a.key, 'discard'));
 }
 
 /** The draft of a work order's report, if one was taken back. */
 export function readDraft(workOrderId: string): Promise<Draft | undefined> {
-  return getKv<Draft>(`draft:${workOrderId}`).catch(() => undefined);
+  return Promise.resolve()
+    .then(() => getKv<Draft>(`draft:${account()}:${workOrderId}`))
+    .catch(() => undefined);
 }
 
 /** Forgets the draft once the report is queued again. */
 export function dropDraft(workOrderId: string): Promise<void> {
-  return setKv(`draft:${workOrderId}`, undefined).catch(() => undefined);
+  return Promise.resolve()
+    .then(() => setKv(`draft:${account()}:${workOrderId}`, undefined))
+    .catch(() => undefined);
 }

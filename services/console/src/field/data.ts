@@ -6,6 +6,7 @@
 import type { components } from '../api/schema';
 import { api, must } from '../api/client';
 import { ApiProblem } from '../api/problem';
+import { companyDate } from '../lib/format';
 import type { Me } from '../auth/session';
 import { FINISHED, type DayPlan, type Part, type WorkOrder } from './model';
 import { getKv, setKv } from './store';
@@ -38,10 +39,6 @@ export interface Day {
 
 const KEY = 'day';
 
-/** The company's local date (Asia/Shanghai) of an instant, `YYYY-MM-DD`. */
-export function localDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 async function optional<T>(p: Promise<T>): Promise<T | null> {
   try {
@@ -81,7 +78,7 @@ async function allParts(): Promise<Part[]> {
 /** Reads the day from the API and keeps it on the phone. */
 export async function fetchDay(me: Me): Promise<Day> {
   const technicianId = me.technician_id ?? null;
-  const date = localDate();
+  const date = companyDate();
   if (!technicianId) {
     const empty: Day = { date, savedAt: new Date().toISOString(), technician: null, orders: [], past: [], plan: null, customers: {}, machines: {}, parts: [] };
     return empty;
@@ -95,7 +92,7 @@ export async function fetchDay(me: Me): Promise<Day> {
   // Lists carry no history: today's orders are read one by one for their steps' times.
   const today = await Promise.all(
     all
-      .filter((o) => !FINISHED.includes(o.status) || (o.completed_at && localDate(new Date(o.completed_at)) === date))
+      .filter((o) => !FINISHED.includes(o.status) || (o.completed_at && companyDate(new Date(o.completed_at)) === date))
       .map(async (o) => (await optional(must(api.GET('/api/v1/workorders/{id}', { params: { path: { id: o.id } } })))) ?? o),
   );
   const past = all.filter((o) => FINISHED.includes(o.status) && o.status !== 'cancelled');

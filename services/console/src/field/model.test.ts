@@ -9,6 +9,7 @@ import {
   mapLink,
   nextStep,
   nextToSend,
+  ownedBy,
   optimisticStatus,
   overVanStock,
   reportFieldPath,
@@ -48,7 +49,7 @@ function order(id: string, over: Partial<WorkOrder> = {}): WorkOrder {
 }
 
 function move(key: string, seq: number, wo: string, to: 'accepted' | 'en_route' | 'on_site', basedOn: QueuedAction['basedOn'], state: QueuedAction['state'] = 'waiting'): QueuedAction {
-  return { key, seq, kind: 'move', workOrderId: wo, workOrderNumber: 'W-' + wo, body: { to, occurred_at: `2026-12-07T0${seq}:00:00Z` }, basedOn, takenAt: '2026-12-07T00:00:00Z', state };
+  return { key, seq, account: 'tech-1', kind: 'move', workOrderId: wo, workOrderNumber: 'W-' + wo, body: { to, occurred_at: `2026-12-07T0${seq}:00:00Z` }, basedOn, takenAt: '2026-12-07T00:00:00Z', state };
 }
 
 const report: Completion = { diagnosis: 'worn roller', started_at: '2026-12-07T03:00:00Z', finished_at: '2026-12-07T03:40:00Z', outcome: 'completed' } as Completion;
@@ -193,5 +194,15 @@ describe('a refused report back in its form', () => {
     expect(reportFieldPath(['signature', 'signer'])).toEqual(['signer']);
     expect(reportFieldPath(['signature', 'attachment_id'])).toEqual(['signature']);
     expect(reportFieldPath(['signature'])).toEqual(['signature']);
+  });
+});
+
+describe('a phone handed to another technician', () => {
+  it('sends and shows each account only the actions it took', () => {
+    const mine = move('k1', 1, 'a', 'accepted', { version: 3, after: null });
+    const theirs = { ...move('k2', 2, 'b', 'accepted', { version: 4, after: null }), account: 'tech-2' };
+    expect(ownedBy([mine, theirs], 'tech-1').map((a) => a.key)).toEqual(['k1']);
+    expect(ownedBy([mine, theirs], 'tech-2').map((a) => a.key)).toEqual(['k2']);
+    expect(ownedBy([mine, theirs], undefined)).toEqual([]);
   });
 });

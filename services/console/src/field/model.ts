@@ -120,6 +120,10 @@ export type ActionKind = 'move' | 'complete';
 export interface QueuedAction {
   /** Its own Idempotency-Key; also its identity in the queue. */
   key: string;
+  /** The account that took it: only that account's session sends it or sees it, so a
+   * phone handed to another technician never sends the first one's work under the other's
+   * name. */
+  account: string;
   /** Order of taking (increasing on this phone). */
   seq: number;
   kind: ActionKind;
@@ -330,4 +334,10 @@ export function reportFieldPath(path: (string | number)[]): (string | number)[] 
   if (head === 'payment_collected') return ['cash'];
   if (head === 'signature') return rest[0] === 'signer' ? ['signer'] : ['signature'];
   return path;
+}
+
+/** The actions `account` took: what its session sends and shows (another account's stay
+ * kept on the phone, untouched, until that account signs in again). */
+export function ownedBy(queue: QueuedAction[], account: string | undefined): QueuedAction[] {
+  return account ? queue.filter((a) => a.account === account) : [];
 }

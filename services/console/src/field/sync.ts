@@ -5,7 +5,7 @@
 // the technician with both versions, and holds back the later actions on that work order.
 // One tab replays at a time (Web Locks), and the day's data is read again afterwards.
 import { accessToken, refresh, snapshot as session } from '../auth/session';
-import { alreadyApplied, ifMatchFor, nextToSend, settleRefused, verdict, type QueuedAction, type WorkOrder } from './model';
+import { alreadyApplied, ifMatchFor, nextToSend, ownedBy, settleRefused, verdict, type QueuedAction, type WorkOrder } from './model';
 import { dequeue, getKv, readQueue, setKv, writeQueue } from './store';
 
 /** The versions the server answered accepted actions with, by action key (kept in
@@ -81,7 +81,7 @@ async function replayHere(): Promise<void> {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
     if (session().status !== 'signedIn') return;
     if (!accessToken() && !(await refresh())) return;
-    const queue = await readQueue();
+    const queue = ownedBy(await readQueue(), session().me?.account_id);
     const a = nextToSend(queue);
     if (!a) return;
     const answered = new Map(Object.entries((await getKv<Record<string, number>>(ANSWERED)) ?? {}));

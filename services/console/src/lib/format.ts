@@ -49,3 +49,9 @@ export function formatSpan(minutes: number, lang: Lang): string {
 export function phoneDigits(text: string): string {
   return text.replace(/[^0-9]/g, '');
 }
+
+/** The company's local date (Asia/Shanghai) of an instant, `YYYY-MM-DD`: "today" as the
+ * services count it, whatever the browser's time zone. */
+export function companyDate(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}

@@ -3,6 +3,7 @@
 import { Card, Col, DatePicker, Form, Row, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
+import { companyDate } from '../lib/format';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import ReportPanel from './ReportPanel';
@@ -34,7 +35,7 @@ export function useLabel(): (key: string) => string {
 export default function DashboardsTab() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = companyDate();
   const period = useMemo(() => periodFrom(search, today), [search, today]);
   const label = useLabel();
   const byPriority = useTicketReport(period, 'priority');
