@@ -627,12 +627,27 @@ async fn administrators_search_accounts_change_a_role_and_search_the_audit_log()
     // The agent signs in, is made a manager: the old session ends, the new role applies.
     let before = sign_in(&sys, "li.na@example.com", "Account-Search-2026!").await;
     let old = before["access_token"].as_str().unwrap();
-    let (id, version) = ids[0].clone();
+    let (id, _) = ids[0].clone();
+    // An API token given for the old role ends with it.
+    let (s, tok) = sys
+        .api
+        .post(
+            &format!("/accounts/{id}/api-tokens"),
+            &json!({"name": "wallboard"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{tok}");
+    let api_token = tok["token"].as_str().unwrap().to_owned();
+    assert_eq!(status_of_me(&sys, &api_token).await, 200);
+    let version = sys.api.get(&format!("/accounts/{id}")).await.1["version"]
+        .as_i64()
+        .unwrap();
     let path = format!("/accounts/{id}/role");
     let (s, a) = post_at(&sys, &path, version, &json!({"role": "manager"})).await;
     assert_eq!(s, 200, "{a}");
     assert_eq!(a["role"], "manager");
     assert_eq!(status_of_me(&sys, old).await, 401);
+    assert_eq!(status_of_me(&sys, &api_token).await, 401);
     let after = sign_in(&sys, "li.na@example.com", "Account-Search-2026!").await;
     let me: Value = reqwest::Client::new()
         .get(format!("{}/me", sys.api.base))
@@ -681,7 +696,10 @@ async fn administrators_search_accounts_change_a_role_and_search_the_audit_log()
     };
     let (s, v) = sys.api.get(&format!("/audit?object={id}")).await;
     assert_eq!(s, 200, "{v}");
-    assert_eq!(actions(&v), ["account.role", "account.create"]);
+    assert_eq!(
+        actions(&v),
+        ["account.role", "api_token.create", "account.create"]
+    );
     assert_eq!(v["items"][0]["detail"], "agent to manager");
     assert_eq!(
         actions(&sys.api.get("/audit?action=account.role").await.1),

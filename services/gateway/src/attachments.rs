@@ -294,10 +294,17 @@ pub(crate) fn orphans_of(w: &WorkOrder, candidates: &[Uuid]) -> (Vec<Uuid>, Vec<
             .collect(),
         None => Vec::new(),
     };
-    let closed = w.visit.is_some() || w.status == WorkOrderStatus::Cancelled;
+    let closed = closed_for_uploads(w);
     let (kept, rest): (Vec<Uuid>, Vec<Uuid>) =
         candidates.iter().partition(|id| referenced.contains(id));
     (kept, if closed { rest } else { Vec::new() })
+}
+
+/// Whether a work order takes no more uploads: its report is filed (what it names is
+/// what the visit keeps) or it is cancelled. Uploads come before the report, so the orphan
+/// job never removes a file added after it.
+pub(crate) fn closed_for_uploads(w: &WorkOrder) -> bool {
+    w.visit.is_some() || w.status == WorkOrderStatus::Cancelled
 }
 
 /// One run of the orphan job: uploads to work orders older than

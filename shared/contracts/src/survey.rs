@@ -386,7 +386,7 @@ pub struct IssueAnswerLink {
 pub struct AnswerLink {
     /// The callback.
     pub callback_id: Uuid,
-    /// The token, to put in the link `/survey.html#<token>`.
+    /// The token, to put in the link `/answer.html#<token>`.
     pub token: String,
     /// When it stops working.
     pub expires_at: DateTime<Utc>,

@@ -118,7 +118,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Give an account another role: its sessions end, the role applies from its next sign-in
+         * Give an account another role: its sessions end and its API tokens are revoked, the role applies from its next sign-in; not one's own, nor an account linked to a customer, a technician or the identity provider
          * @description Roles: admin.
          */
         post: operations["changeAccountRole"];

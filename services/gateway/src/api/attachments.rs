@@ -241,6 +241,20 @@ async fn upload(
         return Err(too_large());
     }
     let owner_id = visible_owner(&s, &p, owner, &id).await?;
+    if owner == AttachmentOwner::WorkOrder {
+        let w: WorkOrder = s.call(&GetWorkOrder { id: id.clone() }, Some(&p)).await?;
+        if crate::attachments::closed_for_uploads(&w) {
+            return Err(ApiError::Service(
+                aftercare_contracts::ServiceError::conflict(
+                    "visit_closed",
+                    format!(
+                        "work order {} is reported or cancelled: its photos and signature are the ones its report names",
+                        w.number
+                    ),
+                ),
+            ));
+        }
+    }
     let bytes = match read_within(body, max, UPLOAD_READ_TIMEOUT).await {
         Ok(b) => b,
         Err(ApiError::BodyTooLarge(_)) => return Err(too_large()),

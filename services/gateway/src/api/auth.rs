@@ -551,6 +551,13 @@ pub(crate) async fn change_role(
             "this account is linked to a customer record or a technician and keeps its role",
         ));
     }
+    if a.oidc_subject.is_some() {
+        return Err(ApiError::field(
+            "role",
+            "identity_provider",
+            "this account signs in through the identity provider, whose role claim sets its role",
+        ));
+    }
     let now = now_ms();
     if !store::set_role(&s.db, &id, req.role.name(), version, now).await? {
         return Err(stale());
@@ -769,7 +776,7 @@ pub(crate) fn accounts() -> Routes {
         )
         .add(
             post("changeAccountRole", "/accounts/{id}/role")
-                .summary("Give an account another role: its sessions end, the role applies from its next sign-in")
+                .summary("Give an account another role: its sessions end and its API tokens are revoked, the role applies from its next sign-in; not one's own, nor an account linked to a customer, a technician or the identity provider")
                 .params(&[path_id("Account id.")])
                 .body::<ChangeRole>()
                 .updates()

@@ -187,7 +187,8 @@ pub(crate) async fn set_role(
         tx.rollback().await?;
         return Ok(false);
     }
-    revoke_tokens(&mut tx, id, now, false).await?;
+    // API tokens were given for the old role: they end with it, as the sessions do.
+    revoke_tokens(&mut tx, id, now, true).await?;
     tx.commit().await?;
     Ok(true)
 }
