@@ -14,19 +14,23 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::domain::CallbackPolicy;
-use crate::domain::daily::{by_district, by_technician, due_day};
+use crate::domain::daily::{by_district, by_technician, next_due_day};
 use crate::domain::periods::utc_bounds;
 use crate::domain::scores::{problems, scored};
 use crate::store::{daily_reports, questionnaires};
 
-/// Writes the report of the latest working day whose report time has come, unless it was
-/// written already (by this replica earlier or by another one): the day's report is
-/// written once, and a report time missed while every replica was down is caught up.
+/// Writes the next report due, unless it was written already (by this replica earlier or
+/// by another one): each working day's report is written once, and reports missed while
+/// every replica was down are caught up one per run, oldest first.
 pub(crate) async fn publish_due(
     uow: &mut UnitOfWork,
     policy: &CallbackPolicy,
 ) -> Result<Option<DailyReport>, ServiceError> {
-    let Some(day) = due_day(&policy.calendar, uow.now(), policy.daily_report_at) else {
+    let last = daily_reports::list_reports(uow.conn(), None, 1)
+        .await?
+        .first()
+        .map(|r| r.date);
+    let Some(day) = next_due_day(&policy.calendar, uow.now(), policy.daily_report_at, last) else {
         return Ok(None);
     };
     if daily_reports::report(uow.conn(), day).await?.is_some() {

@@ -37,6 +37,31 @@ pub fn due_day(
         })
 }
 
+/// The day whose report to write next, given the last day written: the oldest working day
+/// after it whose report time has come (so reports missed while every replica was down
+/// are all written, oldest first, within [`LOOK_BACK_DAYS`]); with none written yet, the
+/// latest due day only (a new installation does not fill a month of empty reports).
+/// `None` when every due report is written.
+pub fn next_due_day(
+    calendar: &BusinessCalendar,
+    now: DateTime<Utc>,
+    at: NaiveTime,
+    last_written: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    let latest = due_day(calendar, now, at)?;
+    let Some(last) = last_written else {
+        return Some(latest);
+    };
+    if last >= latest {
+        return None;
+    }
+    let from = last.max(calendar.local_date(now) - Duration::days(LOOK_BACK_DAYS + 1));
+    (1..=LOOK_BACK_DAYS + 1)
+        .map(|d| from + Duration::days(d))
+        .take_while(|d| *d <= latest)
+        .find(|d| calendar.is_working_day(*d))
+}
+
 /// One ticket opened on the day, as counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenedTicket {
@@ -160,6 +185,47 @@ mod tests {
         assert_eq!(
             due_day(&cal, cst(2026, 10, 9, 12, 0), noon),
             Some(day(2026, 10, 9))
+        );
+    }
+
+    #[test]
+    fn reports_missed_while_down_are_written_oldest_first() {
+        let cal = BusinessCalendar::china();
+        let now = cst(2026, 11, 27, 19, 0);
+        // Nothing written yet: only the latest day.
+        assert_eq!(
+            next_due_day(&cal, now, REPORT_AT, None),
+            Some(day(2026, 11, 27))
+        );
+        // Monday's written, every replica down since: Tuesday's first, then the next.
+        assert_eq!(
+            next_due_day(&cal, now, REPORT_AT, Some(day(2026, 11, 23))),
+            Some(day(2026, 11, 24))
+        );
+        assert_eq!(
+            next_due_day(&cal, now, REPORT_AT, Some(day(2026, 11, 26))),
+            Some(day(2026, 11, 27))
+        );
+        assert_eq!(
+            next_due_day(&cal, now, REPORT_AT, Some(day(2026, 11, 27))),
+            None
+        );
+        // The National Day week is skipped: after 30 September comes 8 October, and after
+        // Friday 9 October the swapped working Saturday.
+        let saturday = cst(2026, 10, 10, 19, 0);
+        assert_eq!(
+            next_due_day(&cal, saturday, REPORT_AT, Some(day(2026, 9, 30))),
+            Some(day(2026, 10, 8))
+        );
+        assert_eq!(
+            next_due_day(&cal, saturday, REPORT_AT, Some(day(2026, 10, 9))),
+            Some(day(2026, 10, 10))
+        );
+        // Far behind: no further back than the look-back window.
+        let caught = next_due_day(&cal, now, REPORT_AT, Some(day(2025, 1, 2))).expect("a day");
+        assert!(
+            caught >= day(2026, 10, 26) && caught <= day(2026, 11, 27),
+            "{caught}"
         );
     }
 
