@@ -8,33 +8,9 @@
 // attempt without its time is refused on its field. Both languages, a 360 px phone,
 // axe-core on each screen, screenshots.
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
+import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
 import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
-
-async function call<T = unknown>(auth: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const r = await fetch(base() + '/api/v1' + path, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}`, ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-async function poll<T>(what: string, f: () => Promise<T | null | undefined>): Promise<T> {
-  for (let i = 0; i < 120; i++) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((s) => setTimeout(s, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Goes to a path inside the signed-in console without reloading (the tokens live in memory). */
 async function go(page: Page, to: string): Promise<void> {
@@ -54,7 +30,6 @@ interface Task {
   refs: { callback_id?: string | null; followup_id?: string | null };
 }
 
-const shanghaiDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
 const CARD = 'WK-CALLS-0001';
 let workOrderNumber: string;
 let admin: string;
@@ -87,21 +62,7 @@ test.beforeAll(async () => {
     customer: { name: '黄埔文印中心', phone: '+86 20 5555 0707', district: 'huangpu' },
     machine: { product_line: 'copier', brand: 'Sharp', model: 'AR-2048', serial: 'SN-CALLS-1', purchase_date: shanghaiDay(-900) },
   });
-  interface WorkOrder {
-    id: string;
-    number: string;
-    status: string;
-    version: number;
-    technician_id: string | null;
-  }
-  let wo = await poll('the work order', async () => (await call<{ items: WorkOrder[] }>(admin, 'GET', `/workorders?ticket_id=${ticket.id}`)).items[0]);
-  if (wo.technician_id !== tech.id) {
-    wo = await call<WorkOrder>(admin, 'POST', `/workorders/${wo.id}/assign`, { technician_id: tech.id, reason: '黄埔片区 huangpu district' }, { 'if-match': `"${wo.version}"` });
-  }
-  wo = await poll('the assignment', async () => {
-    const w = await call<WorkOrder>(admin, 'GET', `/workorders/${wo.id}`);
-    return w.status === 'assigned' && w.technician_id === tech.id ? w : null;
-  });
+  const wo = await assignedWorkOrder(admin, ticket.id, tech.id, '黄埔片区 huangpu district');
   workOrderNumber = wo.number;
   const finished = Date.now() - 30 * 60_000;
   await call(

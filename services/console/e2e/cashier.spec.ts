@@ -6,33 +6,9 @@
 // their ageing buckets and the chase list; every tab fits a 390 px phone. axe-core on each
 // page, screenshots in both languages.
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
+import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
 import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
-
-async function call<T = unknown>(admin: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const r = await fetch(base() + '/api/v1' + path, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-async function poll<T>(what: string, f: () => Promise<T | null | undefined>): Promise<T> {
-  for (let i = 0; i < 120; i++) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((s) => setTimeout(s, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function open(browser: Browser, options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext({ baseURL: base(), timezoneId: 'Asia/Shanghai', ...options });
@@ -54,7 +30,6 @@ interface Invoice {
   paid: { amount_minor: number };
 }
 
-const shanghaiDay = (offsetDays = 0, at = Date.now()) => new Date(at + offsetDays * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
 let receipt: Invoice;
 let cashDay: string;
 
@@ -80,20 +55,7 @@ test.beforeAll(async () => {
     customer: { name: '白云复印社', phone: '+86 20 5555 0909', district: 'baiyun' },
     machine: { product_line: 'copier', brand: 'Sharp', model: 'AR-2048', serial: 'SN-CASH-1', purchase_date: shanghaiDay(-1200) },
   });
-  interface WorkOrder {
-    id: string;
-    status: string;
-    version: number;
-    technician_id: string | null;
-  }
-  let wo = await poll('the work order', async () => (await call<{ items: WorkOrder[] }>(admin, 'GET', `/workorders?ticket_id=${ticket.id}`)).items[0]);
-  if (wo.technician_id !== tech.id) {
-    wo = await call<WorkOrder>(admin, 'POST', `/workorders/${wo.id}/assign`, { technician_id: tech.id, reason: '白云片区 baiyun district' }, { 'if-match': `"${wo.version}"` });
-  }
-  wo = await poll('the assignment', async () => {
-    const w = await call<WorkOrder>(admin, 'GET', `/workorders/${wo.id}`);
-    return w.status === 'assigned' && w.technician_id === tech.id ? w : null;
-  });
+  const wo = await assignedWorkOrder(admin, ticket.id, tech.id, '白云片区 baiyun district');
   const finished = Date.now() - 20 * 60_000;
   cashDay = shanghaiDay(0, finished);
   await call(

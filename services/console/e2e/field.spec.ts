@@ -7,35 +7,11 @@
 // was offline comes back as a conflict showing both versions. Screenshots at 360 px in both
 // languages; axe-core on each screen.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
+import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
 import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 /** This run's server (the environment global-setup leaves; test-results/ is shared). */
-function base(): string {
-  return process.env.AFTERCARE_CONSOLE_URL ?? (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
-
-async function call<T = unknown>(auth: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const r = await fetch(base() + '/api/v1' + path, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}`, ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await r.text();
-  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-async function poll<T>(what: string, f: () => Promise<T | null | undefined>): Promise<T> {
-  for (let i = 0; i < 120; i++) {
-    const v = await f();
-    if (v) return v;
-    await new Promise((s) => setTimeout(s, 500));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 interface WorkOrder {
   id: string;
   number: string;
@@ -48,7 +24,6 @@ interface WorkOrder {
 }
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const shanghaiDay = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
 const orders: Record<'online' | 'offline' | 'conflict', WorkOrder> = {} as never;
 let admin = '';
 
@@ -109,18 +84,11 @@ test.beforeAll(async () => {
       customer: { name: '海珠文印中心', phone: '+86 20 5555 0717', district: 'haizhu' },
       machine: { product_line: 'copier', brand: 'Sharp', model: 'MX-2614', serial, purchase_date: shanghaiDay(-1500) },
     });
-    let wo = await poll('the work order', async () => (await call<{ items: WorkOrder[] }>(admin, 'GET', `/workorders?ticket_id=${ticket.id}`)).items[0]);
-    if (wo.technician_id !== tech.id) {
-      wo = await call<WorkOrder>(admin, 'POST', `/workorders/${wo.id}/assign`, { technician_id: tech.id, reason: '海珠片区 haizhu district' }, { 'if-match': `"${wo.version}"` });
-    }
-    wo = await poll('the assignment', async () => {
-      const w = await call<WorkOrder>(admin, 'GET', `/workorders/${wo.id}`);
-      return w.status === 'assigned' && w.technician_id === tech.id ? w : null;
-    });
+    const assigned = await assignedWorkOrder(admin, ticket.id, tech.id, '海珠片区 haizhu district');
     const day = shanghaiDay();
-    wo = await call<WorkOrder>(admin, 'POST', `/workorders/${wo.id}/appointment`, {
+    const wo = await call<WorkOrder>(admin, 'POST', `/workorders/${assigned.id}/appointment`, {
       window: { start: `${day}T${String(hour).padStart(2, '0')}:00:00+08:00`, end: `${day}T${String(hour + 2).padStart(2, '0')}:00:00+08:00` },
-    }, { 'if-match': `"${wo.version}"` });
+    }, { 'if-match': `"${assigned.version}"` });
     hour += 3;
     orders[kind] = wo;
   }

@@ -5,6 +5,11 @@ import { PASSWORD } from './global-setup';
 
 /** Signs in through the console's form. */
 export async function signIn(page: Page, login: string, password = PASSWORD): Promise<void> {
+  // A page opened at a deep link keeps it: wait for its sign-in form (or a shell already
+  // signed in) before deciding to start from the root.
+  if (page.url() !== 'about:blank') {
+    await page.locator('#signin_login, [data-testid="sign-out"]').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
   if (!(await page.locator('#signin_login').isVisible())) await page.goto('/');
   await page.locator('#signin_login').fill(login);
   await page.locator('#signin_password').fill(password);

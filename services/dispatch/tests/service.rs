@@ -196,17 +196,39 @@ async fn assigned(svc: &ServiceHarness, serial: &str) -> serde_json::Value {
     }
     svc.publish(&Envelope::new(t.clone(), None)).await.unwrap();
     svc.settled().await.unwrap();
-    let page: serde_json::Value = svc
-        .request(
-            "workorder.list",
-            &json!({"ticket_id": t.ticket_id, "limit": 10}),
-            Some(&dispatcher()),
-        )
-        .await
-        .unwrap();
-    let w = page["items"][0].clone();
+    let w = work_order_of(svc, t.ticket_id).await;
     assert_eq!(w["status"], "assigned", "{w}");
     w
+}
+
+/// The work order dispatch made for ticket `ticket_id`, once it is there: a consumer that
+/// looks settled may not have counted an event the stream has just taken.
+async fn work_order_of(svc: &ServiceHarness, ticket_id: uuid::Uuid) -> serde_json::Value {
+    let found = std::cell::RefCell::new(serde_json::Value::Null);
+    aftercare_testkit::wait_until(
+        aftercare_testkit::SERVICE_WAIT,
+        "the ticket's work order",
+        || {
+            let found = &found;
+            async move {
+                let page: serde_json::Value = svc
+                    .request(
+                        "workorder.list",
+                        &json!({"ticket_id": ticket_id, "limit": 10}),
+                        Some(&dispatcher()),
+                    )
+                    .await
+                    .unwrap();
+                let w = page["items"][0].clone();
+                let there = !w.is_null();
+                *found.borrow_mut() = w;
+                there
+            }
+        },
+    )
+    .await
+    .unwrap();
+    found.into_inner()
 }
 
 async fn day_plans_route_appointments_and_insert_urgent_work(backend: TestBackend) {
@@ -457,15 +479,7 @@ async fn unassigned(svc: &ServiceHarness) -> serde_json::Value {
     t.ticket_id = uuid::Uuid::now_v7();
     svc.publish(&Envelope::new(t.clone(), None)).await.unwrap();
     svc.settled().await.unwrap();
-    let page: serde_json::Value = svc
-        .request(
-            "workorder.list",
-            &json!({"ticket_id": t.ticket_id, "limit": 10}),
-            Some(&dispatcher()),
-        )
-        .await
-        .unwrap();
-    page["items"][0].clone()
+    work_order_of(svc, t.ticket_id).await
 }
 
 async fn work_order(svc: &ServiceHarness, id: &serde_json::Value) -> serde_json::Value {

@@ -50,42 +50,9 @@ pub fn check_consent(req: &CompleteWorkOrder) -> Vec<FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aftercare_contracts::dispatch::{Signature, VisitOutcome};
-    use chrono::{TimeZone, Utc};
+    use crate::domain::tests::{fields, report};
+    use aftercare_contracts::dispatch::Signature;
     use uuid::Uuid;
-
-    fn report() -> CompleteWorkOrder {
-        let t = Utc
-            .with_ymd_and_hms(2026, 11, 24, 2, 0, 0)
-            .single()
-            .expect("time");
-        CompleteWorkOrder {
-            work_order_id: "W2026-000001".into(),
-            diagnosis: "worn drum".into(),
-            started_at: t,
-            finished_at: t,
-            fault: None,
-            parts: vec![],
-            meter_reading: None,
-            outcome: VisitOutcome::Completed,
-            parts_cleaned: String::new(),
-            adjustments: String::new(),
-            result: String::new(),
-            consumables_level: None,
-            hazards: String::new(),
-            parts_consent: false,
-            parts_needed: vec![],
-            signature: None,
-            photo_attachment_ids: vec![],
-            chargeable: false,
-            payment_collected: None,
-            expected_version: None,
-        }
-    }
-
-    fn fields(e: Vec<FieldError>) -> Vec<(String, String)> {
-        e.into_iter().map(|f| (f.field, f.code)).collect()
-    }
 
     fn signed(attachment: Option<Uuid>) -> Option<Signature> {
         Some(Signature {

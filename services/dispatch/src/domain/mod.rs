@@ -384,12 +384,13 @@ pub fn after_visit(outcome: VisitOutcome) -> WorkOrderStatus {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use aftercare_contracts::dispatch::{PartUsed, Signature};
     use chrono::{TimeZone, Utc};
 
-    fn report() -> CompleteWorkOrder {
+    /// A completed visit report with nothing optional filled in, for tests to change.
+    pub(crate) fn report() -> CompleteWorkOrder {
         let t = Utc
             .with_ymd_and_hms(2026, 11, 24, 2, 0, 0)
             .single()
@@ -426,7 +427,8 @@ mod tests {
         }
     }
 
-    fn fields(e: Vec<FieldError>) -> Vec<(String, String)> {
+    /// Each problem as its field and code.
+    pub(crate) fn fields(e: Vec<FieldError>) -> Vec<(String, String)> {
         e.into_iter().map(|x| (x.field, x.code)).collect()
     }
 
