@@ -3250,7 +3250,7 @@ export interface components {
              * @description When it stops working.
              */
             expires_at: string;
-            /** @description The token, to put in the link `/survey.html#<token>`. */
+            /** @description The token, to put in the link `/answer.html#<token>`. */
             token: string;
         };
         /** @description An API token as listed. */
