@@ -7,13 +7,17 @@ import type { EChartsType } from 'echarts/core';
 export default function EChart({ option, label, height = 260, testId }: { option: Record<string, unknown>; label: string; height?: number; testId?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  // The option to draw when ECharts has loaded: the latest one, not the one of the first
+  // render (the language may change while the library is still loading).
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
     let alive = true;
     let observer: ResizeObserver | undefined;
     void import('./echarts').then(({ default: echarts }) => {
       if (!alive || !box.current) return;
       chart.current = echarts.init(box.current, undefined, { renderer: 'svg' });
-      chart.current.setOption(option, true);
+      chart.current.setOption(latest.current, true);
       observer = new ResizeObserver(() => chart.current?.resize());
       observer.observe(box.current);
     });
