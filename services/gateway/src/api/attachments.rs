@@ -113,14 +113,7 @@ async fn visible_owner(
     id: &str,
 ) -> Result<Uuid, ApiError> {
     match owner {
-        AttachmentOwner::WorkOrder => {
-            let w: WorkOrder = s.call(&GetWorkOrder { id: id.to_owned() }, Some(p)).await?;
-            if work_order_attachments_visible(s, p, &w).await? {
-                Ok(w.id)
-            } else {
-                Err(ApiError::not_found("work order", id))
-            }
-        }
+        AttachmentOwner::WorkOrder => Ok(visible_work_order(s, p, id).await?.id),
         AttachmentOwner::Ticket => {
             let t: Ticket = s.call(&GetTicket { id: id.to_owned() }, Some(p)).await?;
             if TICKET_ATTACHMENT_READERS.contains(&p.role) && ticket_visible(s, p, &t).await? {
@@ -129,6 +122,16 @@ async fn visible_owner(
                 Err(ApiError::not_found("ticket", id))
             }
         }
+    }
+}
+
+/// Work order `id` when `p` may see its attachments, else 404.
+async fn visible_work_order(s: &AppState, p: &Principal, id: &str) -> Result<WorkOrder, ApiError> {
+    let w: WorkOrder = s.call(&GetWorkOrder { id: id.to_owned() }, Some(p)).await?;
+    if work_order_attachments_visible(s, p, &w).await? {
+        Ok(w)
+    } else {
+        Err(ApiError::not_found("work order", id))
     }
 }
 
@@ -240,9 +243,8 @@ async fn upload(
     if declared_length.is_some_and(|n| n > max as u64) {
         return Err(too_large());
     }
-    let owner_id = visible_owner(&s, &p, owner, &id).await?;
-    if owner == AttachmentOwner::WorkOrder {
-        let w: WorkOrder = s.call(&GetWorkOrder { id: id.clone() }, Some(&p)).await?;
+    let owner_id = if owner == AttachmentOwner::WorkOrder {
+        let w = visible_work_order(&s, &p, &id).await?;
         if crate::attachments::closed_for_uploads(&w) {
             return Err(ApiError::Service(
                 aftercare_contracts::ServiceError::conflict(
@@ -254,7 +256,10 @@ async fn upload(
                 ),
             ));
         }
-    }
+        w.id
+    } else {
+        visible_owner(&s, &p, owner, &id).await?
+    };
     let bytes = match read_within(body, max, UPLOAD_READ_TIMEOUT).await {
         Ok(b) => b,
         Err(ApiError::BodyTooLarge(_)) => return Err(too_large()),
