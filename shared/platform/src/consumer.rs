@@ -248,8 +248,40 @@ struct Item {
     span: Span,
 }
 
+/// How often a message in hand is reported as still in progress: three times per ack
+/// wait, so that one lost report does not let the server redeliver it.
+pub fn progress_interval(ack_wait: Duration) -> Duration {
+    (ack_wait / 3).max(Duration::from_millis(100))
+}
+
 impl Worker {
+    /// Handles a batch while telling the server, every [`progress_interval`], that its
+    /// messages are still being worked on: a handler slower than the ack wait keeps its
+    /// messages instead of having them redelivered to another replica meanwhile.
     async fn process(&self, messages: Vec<jetstream::Message>) {
+        let in_hand = messages.clone();
+        let every = progress_interval(self.spec.ack_wait);
+        let mut ticks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let work = self.process_batch(messages);
+        tokio::pin!(work);
+        loop {
+            tokio::select! {
+                () = &mut work => return,
+                _ = ticks.tick() => {
+                    // A message already acked ignores the report.
+                    for m in &in_hand {
+                        if let Err(e) = m.ack_with(AckKind::Progress).await {
+                            warn!(error = %e, "progress report failed; the message may be redelivered");
+                        }
+                    }
+                    self.db.metrics().progress_reported(&self.spec.durable, in_hand.len() as u64);
+                }
+            }
+        }
+    }
+
+    async fn process_batch(&self, messages: Vec<jetstream::Message>) {
         let mut items = Vec::with_capacity(messages.len());
         for message in messages {
             match self.parse(&message) {
@@ -466,6 +498,18 @@ mod tests {
     use super::*;
     use bytes::Bytes;
     use uuid::Uuid;
+
+    #[test]
+    fn progress_is_reported_three_times_per_ack_wait() {
+        assert_eq!(
+            progress_interval(Duration::from_secs(30)),
+            Duration::from_secs(10)
+        );
+        assert_eq!(
+            progress_interval(Duration::from_millis(150)),
+            Duration::from_millis(100)
+        );
+    }
 
     #[test]
     fn retry_delay_doubles_and_caps() {

@@ -76,6 +76,9 @@ pub const CONSUMER_PENDING: &str = "aftercare_consumer_pending_messages";
 pub const CONSUMER_ACK_PENDING: &str = "aftercare_consumer_ack_pending_messages";
 /// Deliveries of an event after its first, per durable.
 pub const EVENTS_REDELIVERED: &str = "aftercare_events_redelivered_total";
+/// Reports to the server that events in hand are still being handled (a slow handler
+/// keeps its messages instead of having them redelivered), per durable.
+pub const EVENTS_PROGRESS_REPORTED: &str = "aftercare_events_progress_reported_total";
 /// Dead letters of a durable still in the dead-letter stream (sampled).
 pub const DEAD_LETTERS_WAITING: &str = "aftercare_dead_letters_waiting";
 /// Outbox rows not yet published (sampled by the relay).
@@ -161,6 +164,11 @@ pub const METRICS: &[Metric] = &[
         EVENTS_REDELIVERED,
         &["role", "durable"],
         "Events delivered again after a failure or an ack timeout.",
+    ),
+    counter(
+        EVENTS_PROGRESS_REPORTED,
+        &["role", "durable"],
+        "Events reported as still being handled when their handling outlasted a third of the ack wait.",
     ),
     gauge(
         DEAD_LETTERS_WAITING,
@@ -393,6 +401,12 @@ impl RoleMetrics {
     pub fn redelivered(&self, durable: &str) {
         metrics::counter!(EVENTS_REDELIVERED, "role" => self.role.clone(), "durable" => durable.to_owned())
             .increment(1);
+    }
+
+    /// Records `n` events of `durable` reported to the server as still being handled.
+    pub fn progress_reported(&self, durable: &str, n: u64) {
+        metrics::counter!(EVENTS_PROGRESS_REPORTED, "role" => self.role.clone(), "durable" => durable.to_owned())
+            .increment(n);
     }
 
     /// Records the sampled lag of the durable consumer `durable` on `stream`.
