@@ -4,8 +4,11 @@
 // report, the page closed and opened again while offline (the service worker serves the
 // app, IndexedDB the day, the session and the queue), then online: the server ends with
 // exactly one completion and one consumption; a dispatcher's change made while the phone
-// was offline comes back as a conflict showing both versions. Screenshots at 360 px in both
-// languages; axe-core on each screen.
+// was offline comes back as a conflict showing both versions. The signature and the photos
+// (taken with the phone's camera input) are uploaded as attachments before the report
+// that names them, offline kept as files in the queue: the server ends with each stored
+// once. Screenshots at 360 px in both languages; axe-core on each screen.
+import { deflateSync } from 'node:zlib';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
@@ -20,7 +23,42 @@ interface WorkOrder {
   technician_id: string | null;
   parts: { sku: string; quantity: number }[];
   history: { to: string; at: string }[];
-  visit?: { meter_reading?: number | null; signed_by?: string | null; payment_collected?: { amount_minor: number } | null } | null;
+  visit?: { meter_reading?: number | null; signed_by?: string | null; payment_collected?: { amount_minor: number } | null; signature_attachment_id?: string | null; photo_attachment_ids?: string[]; chargeable?: boolean } | null;
+}
+
+/** An attachment as the API lists it. */
+interface Attachment {
+  id: string;
+  kind: 'photo' | 'signature';
+  content_type: string;
+  referenced: boolean;
+}
+
+/** A real PNG of `w` × `h` pixels in one colour (a photo as the camera input hands it over). */
+function png(w: number, h: number, rgb: [number, number, number]): Buffer {
+  const crc = (b: Buffer) => {
+    let c = ~0;
+    for (const x of b) {
+      c ^= x;
+      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+    }
+    return ~c >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -117,6 +155,22 @@ async function writeReport(page: Page, diagnosis: string, fault: string): Promis
   await page.getByTestId('parts-consent').tap();
   await page.locator('#report_meter_reading').fill('152340');
   await page.locator('#report_hazards').fill('电源线外皮破损 frayed power cord');
+  // Photos from the camera: three taken, one of them removed again; a file that is not an
+  // image is refused on the field.
+  const input = page.getByTestId('photo-input');
+  await expect(input).toHaveAttribute('capture', 'environment');
+  await expect(input).toHaveAttribute('accept', 'image/*');
+  await input.setInputFiles([
+    { name: 'machine.png', mimeType: 'image/png', buffer: png(320, 240, [40, 90, 160]) },
+    { name: 'fault.png', mimeType: 'image/png', buffer: png(240, 320, [200, 60, 40]) },
+    { name: 'blurred.png', mimeType: 'image/png', buffer: png(120, 90, [128, 128, 128]) },
+  ]);
+  await expect(page.getByTestId('photo-thumb')).toHaveCount(3);
+  await page.getByTestId('photo-thumb').nth(2).getByTestId('photo-remove').tap();
+  await expect(page.getByTestId('photo-thumb')).toHaveCount(2);
+  await input.setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') }]);
+  await expect(page.getByTestId('photo-problem')).toContainText('notes.txt');
+  await expect(page.getByTestId('photo-thumb')).toHaveCount(2);
   await page.locator('#report_cash').fill('120');
   await expect(page.getByTestId('charge-total')).toHaveText('¥120.00');
   await page.locator('#report_signer').fill('陈主任');
@@ -127,6 +181,21 @@ async function writeReport(page: Page, diagnosis: string, fault: string): Promis
   await page.mouse.down();
   for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -20 : 20));
   await page.mouse.up();
+  await expect(pad).toHaveAttribute('data-signed', 'true');
+}
+
+/** The work order's visit names its signature and two photos, each stored once, as what
+ * they are, and kept for good. */
+async function filesStoredOnce(w: WorkOrder): Promise<void> {
+  expect(w.visit?.chargeable).toBe(true);
+  expect(w.visit?.signature_attachment_id).toBeTruthy();
+  expect(w.visit?.photo_attachment_ids).toHaveLength(2);
+  const files = await call<{ items: Attachment[] }>(admin, 'GET', `/workorders/${w.id}/attachments`);
+  expect(files.items.map((a) => a.kind).sort()).toEqual(['photo', 'photo', 'signature']);
+  expect(files.items.every((a) => a.referenced)).toBe(true);
+  const byId = new Map(files.items.map((a) => [a.id, a]));
+  expect(byId.get(w.visit!.signature_attachment_id!)?.content_type).toBe('image/png');
+  for (const id of w.visit!.photo_attachment_ids!) expect(byId.get(id)?.content_type).toBe('image/jpeg');
 }
 
 test('a technician’s whole day online: steps one tap each, a report with a part, cash and a signature (zh-CN)', async ({ browser }) => {
@@ -177,6 +246,7 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   expect(w.visit?.signed_by).toBe('陈主任');
   expect(w.visit?.payment_collected?.amount_minor).toBe(12000);
   expect(w.history.filter((m) => m.to === 'on_site')).toHaveLength(1);
+  await filesStoredOnce(w);
   await poll('the van consumption', async () => ((await vanStock()) === before - 1 ? true : null));
   await context.close();
 });
@@ -243,6 +313,13 @@ test('offline between "on site" and the report, closed and reopened offline, the
   await call(dispatcher, 'POST', `/workorders/${orders.conflict.id}/appointment`, { window: { start: `${day}T17:00:00+08:00`, end: `${day}T18:00:00+08:00` } }, { 'if-match': `"${current.version}"` });
   // Nothing reached the server while offline.
   expect((await call<WorkOrder>(admin, 'GET', `/workorders/${orders.offline.id}`)).status).toBe('on_site');
+  expect((await call<{ items: Attachment[] }>(admin, 'GET', `/workorders/${orders.offline.id}/attachments`)).items).toHaveLength(0);
+  // The photos and the signature wait on the phone as files, with the report.
+  await again.getByTestId('queue-open').tap();
+  await expect(again.getByTestId('queued-waiting')).toHaveCount(5);
+  await settle(again);
+  await shot(again, 'field-offline-files-en');
+  await again.keyboard.press('Escape');
 
   await context.setOffline(false);
   await expect(again.getByTestId('queue-badge')).toContainText('1', { timeout: 30_000 });
@@ -253,6 +330,7 @@ test('offline between "on site" and the report, closed and reopened offline, the
   });
   expect(w.history.filter((m) => m.to === 'completed')).toHaveLength(1);
   expect(w.parts).toEqual([expect.objectContaining({ sku: 'FUSER-F1', quantity: 1 })]);
+  await filesStoredOnce(w);
   await poll('one consumption', async () => ((await vanStock()) === before - 1 ? true : null));
 
   // The conflict: my step on the version I had, and the work order as it is now.

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { decide, readDraft, reopenReport, takeStep, useOnline, useQueue, type Draft } from './actions';
 import { keepAnswered, loadDay, type Day } from './data';
-import { dayInOrder, mapLink, mayReport, nextStep, optimisticStatus, type QueuedAction, type Step, type WorkOrder, type WorkOrderStatus } from './model';
+import { dayInOrder, mapLink, mayReport, nextStep, optimisticStatus, waitingCount, type QueuedAction, type Step, type UploadBody, type WorkOrder, type WorkOrderStatus } from './model';
 import { replay, startSync, whenAnswered } from './sync';
 import { ReportForm } from './ReportForm';
 
@@ -86,7 +86,7 @@ export default function FieldPage() {
     else next.delete('wo');
     setParams(next);
   };
-  const waiting = queue.length;
+  const waiting = waitingCount(queue);
   const troubled = queue.filter((a) => a.state === 'conflict' || a.state === 'failed').length;
 
   return (
@@ -205,7 +205,7 @@ function StopCard({ n, order, place, planned, queue, onOpen }: { n: number; orde
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const status = optimisticStatus(order, queue);
-  const pending = queue.filter((a) => a.workOrderId === order.id).length;
+  const pending = waitingCount(queue.filter((a) => a.workOrderId === order.id));
   const win = windowText(planned?.window ?? order.appointment, lang);
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid={`stop-${order.number}`} data-status={status}>
@@ -382,14 +382,19 @@ function QueueDrawer({ open, onClose, queue, onEdit }: { open: boolean; onClose:
               <Tag color={a.state === 'waiting' ? TONE.info : a.state === 'blocked' ? '#434343' : TONE.danger}>{t(`field:queue.${a.state}`)}</Tag>
               {a.state === 'conflict' && <Conflict a={a} />}
               {a.state === 'failed' && a.problem && (
-                <Alert type="error" style={{ marginTop: 8 }} message={`${a.problem.status} ${a.problem.title ?? ''}`} description={a.problem.detail} />
+                <Alert
+                  type="error"
+                  style={{ marginTop: 8 }}
+                  message={a.problem.errors?.some((e) => e.code === 'not_uploaded') ? t('field:queue.notUploaded') : `${a.problem.status} ${a.problem.title ?? ''}`}
+                  description={a.problem.detail ?? a.problem.errors?.map((e) => e.message).filter(Boolean).join('; ')}
+                />
               )}
               {(a.state === 'conflict' || a.state === 'failed') && (
                 <Flex gap={8} style={{ marginTop: 8 }} wrap>
                   <Button danger size="large" style={BIG} onClick={() => void decide(a.key, 'discard')} data-testid="conflict-discard">
                     {t('field:queue.discard')}
                   </Button>
-                  {a.state === 'failed' && a.kind === 'complete' && (
+                  {a.state === 'failed' && (a.kind === 'complete' || (a.kind === 'upload' && queue.some((x) => x.kind === 'complete' && x.workOrderId === a.workOrderId))) && (
                     <Button
                       type="primary"
                       size="large"
@@ -420,6 +425,10 @@ function QueueDrawer({ open, onClose, queue, onEdit }: { open: boolean; onClose:
 const FINAL: WorkOrderStatus[] = ['completed', 'waiting_for_parts', 'taken_to_workshop', 'could_not_fix', 'cancelled'];
 
 function describe(a: QueuedAction, t: (k: string, o?: Record<string, unknown>) => string, lang: Lang): string {
+  if (a.kind === 'upload') {
+    const b = a.body as UploadBody;
+    return t(`field:queue.upload.${b.kind}`, { size: Math.max(1, Math.round(b.blob.size / 1024)) });
+  }
   if (a.kind === 'move') {
     const b = a.body as { to: Step; occurred_at: string };
     return t('field:queue.move', { step: t(`field:step.${b.to}`), time: time(b.occurred_at, lang) });

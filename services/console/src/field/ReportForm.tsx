@@ -1,8 +1,9 @@
 // The visit report written on site: diagnosis, fault code from the list, parts used from the
 // van (with what is on hand), meter reading, what was cleaned and adjusted, hazards, the
 // outcome and the parts requested ahead for a return visit, cash collected with the charge
-// the receipt will show, and the customer's signature. It goes into the phone's queue and
-// is sent from there (at once when online).
+// the receipt will show, the customer's signature and photos of the machine and the fault.
+// It goes into the phone's queue with its files (each uploaded first, as an attachment)
+// and is sent from there (at once when online).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -13,8 +14,9 @@ import { companyDate, formatMoney } from '../lib/format';
 import { dropDraft, submitReport, type Draft } from './actions';
 import { fieldErrors } from '../api/problem';
 import type { Day } from './data';
-import { chargePreview, reportFieldPath, FAULT_CODES, OUTCOMES, overVanStock, vanAvailable, type Completion, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
+import { chargePreview, reportFieldPath, FAULT_CODES, OUTCOMES, overVanStock, vanAvailable, type Completion, type FileRef, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
 import { SignaturePad } from './SignaturePad';
+import { PhotoPicker } from './PhotoPicker';
 
 const BIG = { height: 48, fontSize: 16 } as const;
 
@@ -35,12 +37,12 @@ interface Values {
   finished_at: Dayjs;
   cash?: number | null;
   signer?: string;
-  signature?: string | null;
+  signature?: FileRef | null;
+  photos: FileRef[];
 }
 
-/** The visit report form for a work order the technician is on site for. */
 /** The form's values from a report sent earlier (a refused one taken back). */
-function valuesOf(b: Completion): Partial<Values> {
+function valuesOf(b: Completion, files: Draft['files']): Partial<Values> {
   return {
     diagnosis: b.diagnosis,
     fault: b.fault ?? undefined,
@@ -58,12 +60,14 @@ function valuesOf(b: Completion): Partial<Values> {
     finished_at: dayjs(b.finished_at),
     cash: b.payment_collected ? b.payment_collected.amount_minor / 100 : null,
     signer: b.signature?.signer ?? '',
-    signature: b.signature?.image_png_base64 ?? null,
+    signature: files?.signature ?? null,
+    photos: files?.photos ?? [],
   };
 }
 
-const FIELDS = new Set(['diagnosis', 'fault', 'parts', 'parts_consent', 'meter_reading', 'consumables_level', 'parts_cleaned', 'adjustments', 'hazards', 'outcome', 'parts_needed', 'result', 'started_at', 'finished_at', 'cash', 'signer', 'signature']);
+const FIELDS = new Set(['diagnosis', 'fault', 'parts', 'parts_consent', 'meter_reading', 'consumables_level', 'parts_cleaned', 'adjustments', 'hazards', 'outcome', 'parts_needed', 'result', 'started_at', 'finished_at', 'cash', 'signer', 'signature', 'photos']);
 
+/** The visit report form for a work order the technician is on site for. */
 export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day: Day; order: WorkOrder; queue: QueuedAction[]; draft?: Draft | null; onCancel: () => void; onDone: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
@@ -74,7 +78,7 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
   // A refused report comes back with what was typed and each problem on its field.
   useEffect(() => {
     if (!draft) return;
-    form.setFieldsValue(valuesOf(draft.body));
+    form.setFieldsValue(valuesOf(draft.body, draft.files));
     const { fields, other: rest } = fieldErrors(
       { type: 'about:blank', title: '', status: 422, code: 'validation', errors: draft.errors } as Parameters<typeof fieldErrors>[0],
       (p) => FIELDS.has(String(reportFieldPath(p)[0])),
@@ -138,9 +142,10 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         payment_collected: v.cash ? { amount_minor: Math.round(v.cash * 100), currency: 'CNY' } : null,
         // Said to the server, which then refuses the report without a drawn signature.
         chargeable,
-        signature: v.signature ? { signer: (v.signer ?? '').trim(), image_png_base64: v.signature } : v.signer?.trim() ? { signer: v.signer.trim(), image_png_base64: null } : null,
+        // The drawing's attachment id is put in when the report is sent, after its upload.
+        signature: v.signer?.trim() || v.signature ? { signer: (v.signer ?? '').trim(), attachment_id: null } : null,
       };
-      await submitReport(order, body);
+      await submitReport(order, body, { signature: v.signature ?? null, photos: v.photos ?? [] });
       await dropDraft(order.id);
       void message.success(navigator.onLine === false ? t('field:report.queued') : t('field:report.sent'));
       onDone();
@@ -157,7 +162,7 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
       layout="vertical"
       name="report"
       data-testid="report-form"
-      initialValues={{ parts: [], parts_needed: [], parts_consent: false, outcome: 'completed', started_at: dayjs(arrived), finished_at: dayjs() }}
+      initialValues={{ parts: [], parts_needed: [], photos: [], parts_consent: false, outcome: 'completed', started_at: dayjs(arrived), finished_at: dayjs() }}
       onFinish={submit}
       scrollToFirstError
       size="large"
@@ -253,6 +258,9 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
           </Form.List>
         </Card>
       )}
+      <Form.Item name="photos" label={t('field:report.photos')} extra={t('field:report.photosHelp')}>
+        <PhotoPicker />
+      </Form.Item>
       <Form.Item name="result" label={t('field:report.result')} rules={text(1000)}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
@@ -311,7 +319,7 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         <Input autoComplete="off" data-testid="signer" />
       </Form.Item>
       <Form.Item name="signature" label={t('field:report.signature')}
-        rules={[{ validator: (_, v: string | null | undefined) => (chargeable && !v ? Promise.reject(new Error(t('field:report.signatureRequired'))) : Promise.resolve()) }]}
+        rules={[{ validator: (_, v: FileRef | null | undefined) => (chargeable && !v ? Promise.reject(new Error(t('field:report.signatureRequired'))) : Promise.resolve()) }]}
       >
         <SignaturePad />
       </Form.Item>

@@ -12,8 +12,11 @@ import {
   ownedBy,
   optimisticStatus,
   overVanStock,
+  reportBody,
   reportFieldPath,
   resolve,
+  uploadsFor,
+  waitingCount,
   settleRefused,
   vanAvailable,
   verdict,
@@ -204,5 +207,54 @@ describe('a phone handed to another technician', () => {
     expect(ownedBy([mine, theirs], 'tech-1').map((a) => a.key)).toEqual(['k1']);
     expect(ownedBy([mine, theirs], 'tech-2').map((a) => a.key)).toEqual(['k2']);
     expect(ownedBy([mine, theirs], undefined)).toEqual([]);
+  });
+});
+
+describe('a report’s files', () => {
+  const blob = new Blob(['x'], { type: 'image/png' });
+  function upload(key: string, seq: number, kind: 'photo' | 'signature'): QueuedAction {
+    return { key, seq, account: 'tech-1', kind: 'upload', workOrderId: 'a', workOrderNumber: 'W-a', body: { kind, blob }, basedOn: { version: 3, after: null }, takenAt: '2026-12-07T00:00:00Z', state: 'waiting' };
+  }
+  const filed: QueuedAction = {
+    key: 'r', seq: 5, account: 'tech-1', kind: 'complete', workOrderId: 'a', workOrderNumber: 'W-a',
+    body: { ...report, chargeable: true, signature: { signer: '王女士', attachment_id: null } },
+    files: { signature: 'sig', photos: ['p1', 'p2'] },
+    basedOn: { version: 3, after: null }, takenAt: '2026-12-07T00:00:00Z', state: 'waiting',
+  };
+
+  it('are uploaded before the report, each once: a file the server already stored is not queued again', () => {
+    const files = { signature: { key: 'sig', blob }, photos: [{ key: 'p1', blob }, { key: 'p2', blob }] };
+    expect(uploadsFor(files, new Set()).map((u) => [u.kind, u.file.key])).toEqual([['signature', 'sig'], ['photo', 'p1'], ['photo', 'p2']]);
+    expect(uploadsFor(files, new Set(['sig', 'p1'])).map((u) => u.file.key)).toEqual(['p2']);
+    expect(uploadsFor({ signature: null, photos: [] }, new Set())).toEqual([]);
+  });
+
+  it('are named in the report by the attachment ids the server answered, never inline', () => {
+    const body = reportBody(filed, new Map([['sig', 'att-s'], ['p1', 'att-1'], ['p2', 'att-2']]))!;
+    expect(body.signature).toEqual({ signer: '王女士', attachment_id: 'att-s', image_png_base64: null });
+    expect(body.photo_attachment_ids).toEqual(['att-1', 'att-2']);
+    expect(body.chargeable).toBe(true);
+    // A file without an answer holds the report back rather than sending it without.
+    expect(reportBody(filed, new Map([['sig', 'att-s'], ['p1', 'att-1']]))).toBeNull();
+    // A report signed by name only (no drawing) names no attachment.
+    const named = { ...filed, files: { signature: null, photos: [] } };
+    expect(reportBody(named, new Map())!.signature).toEqual({ signer: '王女士', attachment_id: null, image_png_base64: null });
+  });
+
+  it('leave the work order’s version, state and the badge as they are, and go first', () => {
+    const o = order('a', { status: 'on_site' });
+    const queue = [upload('sig', 3, 'signature'), upload('p1', 4, 'photo'), filed];
+    expect(waitingCount(queue)).toBe(1);
+    expect(optimisticStatus(o, queue.slice(0, 2))).toBe('on_site');
+    expect(optimisticStatus(o, queue)).toBe('completed');
+    expect(basisFor(o, queue.slice(0, 2))).toEqual({ version: 3, after: null });
+    expect(ifMatchFor(queue[0]!, new Map())).toBeNull();
+    expect(nextToSend(queue)?.key).toBe('sig');
+    // A refused upload holds its report back.
+    const refused = settleRefused(queue, queue[0]!, 'failed');
+    expect(refused.find((a) => a.key === 'r')?.state).toBe('blocked');
+    expect(nextToSend(refused)).toBeNull();
+    expect(reportFieldPath(['photo_attachment_ids', 1])).toEqual(['photos']);
+    expect(reportFieldPath(['signature', 'attachment_id'])).toEqual(['signature']);
   });
 });

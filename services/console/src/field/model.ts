@@ -113,8 +113,36 @@ export function mapLink(address: string, location: { lat: number; lon: number } 
 // ---------------------------------------------------------------------------------------
 // The queue of actions taken on the phone.
 
-/** What an action does. */
-export type ActionKind = 'move' | 'complete';
+/** What an action does: a step, the visit report, or a file (a photo or the customer's
+ * signature) uploaded before the report that refers to it. */
+export type ActionKind = 'move' | 'complete' | 'upload';
+
+/** A file taken on the phone for the report: the bytes, and the Idempotency-Key its
+ * upload is sent with (made when the file was taken, so a retry never stores it twice). */
+export interface FileRef {
+  key: string;
+  blob: Blob;
+}
+
+/** The body of an upload action. */
+export interface UploadBody {
+  kind: 'photo' | 'signature';
+  blob: Blob;
+}
+
+/** The files a queued report refers to, by their upload's key; the server's attachment
+ * ids are put in when the report is sent. */
+export interface ReportFiles {
+  signature: string | null;
+  photos: string[];
+}
+
+/** The most photos a report refers to (the API's limit). */
+export const MAX_PHOTOS = 20;
+/** The largest photo the server takes, in bytes. */
+export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+/** The largest signature the server takes, in bytes. */
+export const SIGNATURE_MAX_BYTES = 200 * 1024;
 
 /** An action taken on the phone, kept in IndexedDB until the server has answered it. */
 export interface QueuedAction {
@@ -129,8 +157,10 @@ export interface QueuedAction {
   kind: ActionKind;
   workOrderId: string;
   workOrderNumber: string;
-  /** The body sent (a move's `occurred_at` is the moment of the tap). */
-  body: { to: Step; occurred_at: string } | Completion;
+  /** The body sent (a move's `occurred_at` is the moment of the tap; an upload's file). */
+  body: { to: Step; occurred_at: string } | Completion | UploadBody;
+  /** A report's files, uploaded by the actions before it. */
+  files?: ReportFiles;
   /**
    * The version it was based on: the server's version the phone had seen, or, when the
    * phone's view came from an earlier queued action (`after`), the version the server
@@ -154,14 +184,16 @@ export function inOrder(actions: QueuedAction[]): QueuedAction[] {
   return [...actions].sort((a, b) => a.seq - b.seq);
 }
 
-/** The number shown on the badge: every action not yet accepted by the server. */
+/** The number shown on the badge: every step and report not yet accepted by the server
+ * (a report's files go with it and are not counted apart). */
 export function waitingCount(actions: QueuedAction[]): number {
-  return actions.length;
+  return actions.filter((a) => a.kind !== 'upload').length;
 }
 
 /** The If-Match version to send `a` with, given the versions the server answered earlier
  * actions with; null when it rests on an action not answered yet. */
 export function ifMatchFor(a: QueuedAction, answered: ReadonlyMap<string, number>): number | null {
+  if (a.kind === 'upload') return null;
   if (a.basedOn.after === null) return a.basedOn.version;
   return answered.get(a.basedOn.after) ?? null;
 }
@@ -187,6 +219,7 @@ export function optimisticStatus(order: WorkOrder, actions: QueuedAction[]): Wor
   let status = order.status;
   for (const a of inOrder(actions)) {
     if (a.workOrderId !== order.id) continue;
+    if (a.kind === 'upload') continue;
     if (a.kind === 'move') status = (a.body as { to: Step }).to;
     else status = ((a.body as Completion).outcome ?? 'completed') as WorkOrderStatus;
   }
@@ -194,9 +227,10 @@ export function optimisticStatus(order: WorkOrder, actions: QueuedAction[]): Wor
 }
 
 /** What the phone's view of a work order is based on for the next action: the server's
- * version, or the last action queued for it. */
+ * version, or the last step or report queued for it (an upload leaves the version as it
+ * is). */
 export function basisFor(order: WorkOrder, actions: QueuedAction[]): QueuedAction['basedOn'] {
-  const last = inOrder(actions).filter((a) => a.workOrderId === order.id).pop();
+  const last = inOrder(actions).filter((a) => a.workOrderId === order.id && a.kind !== 'upload').pop();
   return last ? { version: order.version, after: last.key } : { version: order.version, after: null };
 }
 
@@ -207,6 +241,7 @@ export function basisFor(order: WorkOrder, actions: QueuedAction[]): QueuedActio
  * same start and finish. Anything else is a real conflict to show.
  */
 export function alreadyApplied(a: QueuedAction, current: WorkOrder): boolean {
+  if (a.kind === 'upload') return false;
   if (a.kind === 'move') {
     const body = a.body as { to: Step; occurred_at: string };
     const at = Date.parse(body.occurred_at);
@@ -327,11 +362,13 @@ export function overVanStock(used: { sku: string; quantity: number }[], availabl
 }
 
 /** Where a problem's field (the report body's JSON path, split) lands in the report form,
- * which names its fields like the body except the cash (`payment_collected`) and the
- * signature's parts (`signature.signer`, the drawing). */
+ * which names its fields like the body except the cash (`payment_collected`), the
+ * signature's parts (`signature.signer`, the drawing) and the photos
+ * (`photo_attachment_ids`). */
 export function reportFieldPath(path: (string | number)[]): (string | number)[] {
   const [head, ...rest] = path;
   if (head === 'payment_collected') return ['cash'];
+  if (head === 'photo_attachment_ids') return ['photos'];
   if (head === 'signature') return rest[0] === 'signer' ? ['signer'] : ['signature'];
   return path;
 }
@@ -340,4 +377,36 @@ export function reportFieldPath(path: (string | number)[]): (string | number)[] 
  * kept on the phone, untouched, until that account signs in again). */
 export function ownedBy(queue: QueuedAction[], account: string | undefined): QueuedAction[] {
   return account ? queue.filter((a) => a.account === account) : [];
+}
+
+/**
+ * The report's body as sent: the signature's and photos' attachment ids put in from the
+ * uploads the server answered (by upload key). Null when one of its files has no answer
+ * yet (its upload was discarded or is not kept), so the report is not sent without it.
+ */
+export function reportBody(a: QueuedAction, uploaded: ReadonlyMap<string, string>): Completion | null {
+  const body = a.body as Completion;
+  if (!a.files) return body;
+  const signature = a.files.signature === null ? null : uploaded.get(a.files.signature);
+  const photos = a.files.photos.map((k) => uploaded.get(k));
+  if (signature === undefined || photos.some((p) => p === undefined)) return null;
+  return {
+    ...body,
+    signature: body.signature ? { ...body.signature, image_png_base64: null, attachment_id: signature } : null,
+    photo_attachment_ids: photos as string[],
+  };
+}
+
+/** The upload actions a report's files need: one per file whose upload the server has not
+ * answered yet (a report sent again after a refusal re-uses the files already stored). */
+export function uploadsFor(files: { signature: FileRef | null; photos: FileRef[] }, uploaded: ReadonlySet<string>): { kind: UploadBody['kind']; file: FileRef }[] {
+  const out: { kind: UploadBody['kind']; file: FileRef }[] = [];
+  if (files.signature && !uploaded.has(files.signature.key)) out.push({ kind: 'signature', file: files.signature });
+  for (const p of files.photos) if (!uploaded.has(p.key)) out.push({ kind: 'photo', file: p });
+  return out;
+}
+
+/** Where an upload's refusal lands in the report form. */
+export function uploadFieldOf(a: QueuedAction): 'signature' | 'photos' {
+  return (a.body as UploadBody).kind === 'signature' ? 'signature' : 'photos';
 }

@@ -57,10 +57,11 @@ export async function writeQueue(actions: QueuedAction[]): Promise<void> {
   announce();
 }
 
-/** Adds one action. */
-export async function enqueue(a: QueuedAction): Promise<void> {
+/** Adds actions in one transaction (a report and the uploads of its files are queued
+ * together or not at all). The files are kept as Blobs, so they survive a restart. */
+export async function enqueue(...actions: QueuedAction[]): Promise<void> {
   const tx = (await db()).transaction('queue', 'readwrite');
-  tx.objectStore('queue').put(a);
+  for (const a of actions) tx.objectStore('queue').put(a);
   await finished(tx);
   announce();
 }

@@ -5,12 +5,43 @@
 // the technician with both versions, and holds back the later actions on that work order.
 // One tab replays at a time (Web Locks), and the day's data is read again afterwards.
 import { accessToken, refresh, snapshot as session } from '../auth/session';
-import { alreadyApplied, ifMatchFor, nextToSend, ownedBy, settleRefused, verdict, type QueuedAction, type WorkOrder } from './model';
+import { alreadyApplied, ifMatchFor, nextToSend, ownedBy, reportBody, settleRefused, verdict, type QueuedAction, type UploadBody, type WorkOrder } from './model';
 import { dequeue, getKv, readQueue, setKv, writeQueue } from './store';
 
 /** The versions the server answered accepted actions with, by action key (kept in
  * IndexedDB, so an action resting on an earlier one is sent right after a restart). */
 const ANSWERED = 'answered';
+
+/** The attachment ids the server answered the uploads with, by upload key (kept in
+ * IndexedDB, so a report sent after a restart names the files stored before it). */
+const UPLOADED = 'uploaded';
+
+/** The uploads answered so far, by upload key. */
+export async function uploadedFiles(): Promise<Map<string, string>> {
+  return new Map(Object.entries((await getKv<Record<string, string>>(UPLOADED)) ?? {}));
+}
+
+/** Sends one file as its raw bytes with its own Idempotency-Key. */
+async function upload(a: QueuedAction): Promise<{ status: number; json: unknown }> {
+  const b = a.body as UploadBody;
+  const send = () => {
+    const token = accessToken();
+    return fetch(`/api/v1/workorders/${a.workOrderId}/attachments?kind=${b.kind}`, {
+      method: 'POST',
+      headers: { 'content-type': b.blob.type, 'Idempotency-Key': a.key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: b.blob,
+    });
+  };
+  let r: Response;
+  try {
+    r = await send();
+    if (r.status === 401 && (await refresh())) r = await send();
+  } catch {
+    return { status: 0, json: null };
+  }
+  const json: unknown = await r.json().catch(() => null);
+  return { status: r.status, json };
+}
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: unknown; etag: string | null }> {
   const send = async () => {
@@ -84,6 +115,24 @@ async function replayHere(): Promise<void> {
     const queue = ownedBy(await readQueue(), session().me?.account_id);
     const a = nextToSend(queue);
     if (!a) return;
+    if (a.kind === 'upload') {
+      const r = await upload(a);
+      const v = verdict(r.status);
+      if (v === 'retry_later' || v === 'refresh_session') return;
+      if (v === 'done') {
+        const uploaded = (await getKv<Record<string, string>>(UPLOADED)) ?? {};
+        uploaded[a.key] = (r.json as { id: string }).id;
+        // Keep the last 500 files' answers: more than a day's reports refer to.
+        const keys = Object.keys(uploaded);
+        for (const k of keys.slice(0, Math.max(0, keys.length - 500))) delete uploaded[k];
+        await setKv(UPLOADED, uploaded);
+        await dequeue(a.key);
+        continue;
+      }
+      const p = (r.json ?? {}) as { title?: string; detail?: string; errors?: { field: string; code: string; message: string }[] };
+      await writeQueue(settleRefused(await readQueue(), { ...a, problem: { status: r.status, title: p.title, detail: p.detail, errors: p.errors } }, 'failed'));
+      continue;
+    }
     const answered = new Map(Object.entries((await getKv<Record<string, number>>(ANSWERED)) ?? {}));
     const version = ifMatchFor(a, answered);
     if (version === null) {
@@ -91,7 +140,16 @@ async function replayHere(): Promise<void> {
       // the phone knew, and let a 412 tell.
       a.basedOn = { version: a.basedOn.version, after: null };
     }
-    const r = await call('POST', pathOf(a), a.body, {
+    const body = a.kind === 'complete' ? reportBody(a, await uploadedFiles()) : a.body;
+    if (body === null) {
+      // A file it names was never stored (its upload was discarded): refused here, so the
+      // technician takes the report back and sends it with the files as they are.
+      await writeQueue(
+        settleRefused(await readQueue(), { ...a, problem: { status: 0, errors: [{ field: 'photo_attachment_ids', code: 'not_uploaded', message: '' }] } }, 'failed'),
+      );
+      continue;
+    }
+    const r = await call('POST', pathOf(a), body, {
       'If-Match': `"${version ?? a.basedOn.version}"`,
       'Idempotency-Key': a.key,
     });
