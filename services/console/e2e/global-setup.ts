@@ -47,7 +47,13 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const base = await new Promise<string>((ok, fail) => {
+  const base = await new Promise<string>((ok, refuse) => {
+    // A server that cannot serve the console is not left running behind the failure.
+    const fail = (e: Error) => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+      refuse(e);
+    };
     const timer = setTimeout(() => fail(new Error('aftercare up did not print the console URL in 90 s:\n' + out)), 90_000);
     const read = (b: Buffer) => {
       out += b.toString();
