@@ -262,12 +262,35 @@ async fn dispatch_through_the_gateway(backend: Backend) {
     })
     .await
     .unwrap();
-    // Nothing was billed for a visit that did not finish the job.
+    // The visit did not finish the job: it is not completed, but billing charges its
+    // call-out and labour (40 minutes: three quarter hours) on a receipt of its own.
     assert_eq!(
         subject_messages(&js, "DISPATCH", "dispatch.workorder.completed")
             .await
             .len(),
         0
+    );
+    let first_receipt = poll_for(WAIT, "the first visit's receipt", || async {
+        let (_, page) = api.get(&format!("/invoices?work_order_id={wo_id}")).await;
+        page["items"].as_array().and_then(|i| i.first().cloned())
+    })
+    .await
+    .unwrap();
+    let charged: Vec<(String, i64)> = first_receipt["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["kind"].as_str().unwrap().to_owned(),
+                l["charged"]["amount_minor"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        charged,
+        [("call_out".to_owned(), 5000), ("labour".to_owned(), 9000)],
+        "{first_receipt}"
     );
 
     // The return visit completes the ticket.

@@ -1,11 +1,12 @@
 //! Billing's event handlers, thin adapters over [`crate::app`]: a receipt is issued when
-//! the visit and its priced parts are both known; tickets, warranty cards and list price
+//! the visit and its priced parts are both known (a first visit that ended waiting for
+//! parts at once, for its call-out and labour); tickets, warranty cards and list price
 //! changes are kept for pricing; approved returns become refunds.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Envelope;
-use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkOrderWaitingForParts};
 use aftercare_contracts::intake::{ReturnApproved, TicketOpened, WarrantyRegistered};
 use aftercare_contracts::inventory::{PartPriceChanged, StockConsumed};
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork};
@@ -22,6 +23,7 @@ pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
     Arc::new(
         Handlers::new(cx)
             .on::<WorkOrderCompleted>(on_work_order_completed)
+            .on::<WorkOrderWaitingForParts>(on_waiting_for_parts)
             .on::<StockConsumed>(on_stock_consumed)
             .on::<PartPriceChanged>(on_price_changed)
             .on::<TicketOpened>(on_ticket_opened)
@@ -47,6 +49,17 @@ async fn on_work_order_completed(
     e: Envelope<WorkOrderCompleted>,
 ) -> Result<(), EventError> {
     app::receipts::visit_completed(uow, &cx.calendar, &e.data)
+        .await
+        .map_err(classify)
+}
+
+/// A first visit ended waiting for parts: its call-out and labour are charged now.
+async fn on_waiting_for_parts(
+    cx: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<WorkOrderWaitingForParts>,
+) -> Result<(), EventError> {
+    app::receipts::visit_awaiting_parts(uow, &cx.calendar, &e.data)
         .await
         .map_err(classify)
 }

@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use aftercare_billing::Config;
-use aftercare_contracts::dispatch::{PartUsed, WorkOrderCompleted};
+use aftercare_contracts::dispatch::{
+    PartUsed, VisitOnSite, WorkOrderCompleted, WorkOrderWaitingForParts, WorkType,
+};
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
 use aftercare_contracts::{Envelope, Event, Money, Service};
@@ -13,6 +15,7 @@ use aftercare_testkit::fixtures::work_order_completed;
 use aftercare_testkit::{ServiceHarness, TestBackend};
 use chrono::Utc;
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 async fn each_visit_gets_one_receipt_under_the_next_number(backend: TestBackend) {
     let svc = ServiceHarness::start(Service::Billing, backend, |bus, url, settings| async move {
@@ -143,6 +146,189 @@ async fn canon_visit(svc: &ServiceHarness, serial: &str, months_ago: u32) -> Val
     )
     .await;
     page["items"][0].clone()
+}
+
+/// A repair that needs a return visit for a missing part (待修) is charged visit by visit:
+/// the first visit's call-out and labour when it ends waiting for parts (cash collected
+/// then is booked against that receipt), the return visit's labour and parts when it is
+/// reported, without a second call-out.
+async fn a_repair_waiting_for_parts_is_charged_its_call_out_once(backend: TestBackend) {
+    let svc = billing(backend).await;
+    let finished = Utc::now() - chrono::Duration::minutes(5);
+    let first = work_order_completed(finished);
+    let waiting = WorkOrderWaitingForParts {
+        work_order_id: first.work_order_id,
+        number: "W2026-000101".into(),
+        ticket_id: first.ticket_id,
+        technician_id: first.technician_id,
+        revisit_work_order_id: Uuid::now_v7(),
+        revisit_number: "W2026-000102".into(),
+        parts_needed: vec![PartUsed {
+            sku: "DRUM-1".into(),
+            quantity: 1,
+            location: None,
+        }],
+        diagnosis: "drum scratched".into(),
+        at: finished,
+        visit: Some(VisitOnSite {
+            technician_name: first.technician_name.clone(),
+            team: first.team.clone(),
+            customer_name: first.customer_name.clone(),
+            district: first.district.clone(),
+            machine: None,
+            work_type: WorkType::Repair,
+            fault: None,
+            started_at: finished - chrono::Duration::minutes(40),
+            finished_at: finished,
+            cash_collected: Some(Money::cny(5000)),
+        }),
+    };
+    let payload = serde_json::to_vec(&Envelope::new(waiting.clone(), None)).unwrap();
+    svc.publish_raw(WorkOrderWaitingForParts::TYPE, "waiting-1", payload.clone())
+        .await
+        .unwrap();
+    svc.publish_raw(WorkOrderWaitingForParts::TYPE, "waiting-1-again", payload)
+        .await
+        .unwrap();
+    // A version 1 event does not carry the visit: nothing is charged for it.
+    let mut v1 = serde_json::to_value(Envelope::new(
+        WorkOrderWaitingForParts {
+            work_order_id: Uuid::now_v7(),
+            visit: None,
+            ..waiting.clone()
+        },
+        None,
+    ))
+    .unwrap();
+    v1["version"] = json!(1);
+    svc.publish_raw(
+        WorkOrderWaitingForParts::TYPE,
+        "waiting-v1",
+        serde_json::to_vec(&v1).unwrap(),
+    )
+    .await
+    .unwrap();
+    svc.next_published("billing.invoice.issued", |e| {
+        e["data"]["work_order_id"] == json!(first.work_order_id)
+    })
+    .await
+    .unwrap();
+    let receipt = |id: Uuid| {
+        let svc = &svc;
+        async move {
+            let page = ok(
+                svc,
+                "invoice.list",
+                json!({"work_order_id": id.to_string()}),
+            )
+            .await;
+            page["items"][0].clone()
+        }
+    };
+    let charged = |r: &Value| -> Vec<(String, i64)> {
+        r["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["kind"].as_str().unwrap().to_owned(),
+                    l["charged"]["amount_minor"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let r1 = receipt(first.work_order_id).await;
+    // Call-out ¥50 and 40 minutes as three quarter hours at ¥30; no parts yet.
+    assert_eq!(
+        charged(&r1),
+        [("call_out".to_owned(), 5000), ("labour".to_owned(), 9000)],
+        "{r1}"
+    );
+    assert_eq!(r1["total_charged"]["amount_minor"], 14000);
+    assert_eq!(
+        r1["outstanding"]["amount_minor"], 9000,
+        "the cash collected on the first visit pays its receipt"
+    );
+
+    // The return visit brings the drum: labour and the part, no second call-out.
+    let mut revisit = work_order_completed(Utc::now() - chrono::Duration::minutes(1));
+    revisit.work_order_id = waiting.revisit_work_order_id;
+    revisit.number = waiting.revisit_number.clone();
+    revisit.ticket_id = first.ticket_id;
+    revisit.started_at = revisit.finished_at - chrono::Duration::minutes(30);
+    revisit.revisit_of = Some(first.work_order_id);
+    revisit.parts = waiting.parts_needed.clone();
+    svc.publish(&Envelope::new(revisit.clone(), None))
+        .await
+        .unwrap();
+    svc.publish(&Envelope::new(
+        StockConsumed {
+            work_order_id: revisit.work_order_id,
+            ticket_id: revisit.ticket_id,
+            lines: vec![ConsumedLine {
+                sku: "DRUM-1".into(),
+                name: Some("Drum unit".into()),
+                quantity: 1,
+                taken: 1,
+                shortfall: 0,
+                unit_price: Some(Money::cny(38000)),
+                consumable: false,
+            }],
+        },
+        None,
+    ))
+    .await
+    .unwrap();
+    svc.next_published("billing.invoice.issued", |e| {
+        e["data"]["work_order_id"] == json!(revisit.work_order_id)
+    })
+    .await
+    .unwrap();
+    svc.settled().await.unwrap();
+    let r2 = receipt(revisit.work_order_id).await;
+    assert_eq!(
+        charged(&r2),
+        [
+            ("call_out".to_owned(), 0),
+            ("labour".to_owned(), 6000),
+            ("part".to_owned(), 38000)
+        ],
+        "{r2}"
+    );
+    assert_eq!(r2["lines"][0]["amount"]["amount_minor"], 0);
+    assert_eq!(
+        r2["lines"][0]["coverage_note"],
+        json!(format!(
+            "return visit: the call-out was charged once, on receipt {}",
+            r1["number"].as_str().unwrap()
+        ))
+    );
+    assert_eq!(
+        svc.db()
+            .count("select count(*) from invoice")
+            .await
+            .unwrap(),
+        2,
+        "one receipt per visit, none for the version 1 event"
+    );
+    let cash = ok(
+        &svc,
+        "cash.day",
+        json!({"day": (finished + chrono::Duration::hours(8)).date_naive().to_string()}),
+    )
+    .await;
+    assert!(cash.to_string().contains("W2026-000101"), "{cash}");
+}
+
+#[tokio::test]
+async fn a_repair_waiting_for_parts_is_charged_its_call_out_once_on_sqlite() {
+    a_repair_waiting_for_parts_is_charged_its_call_out_once(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_repair_waiting_for_parts_is_charged_its_call_out_once_on_postgresql() {
+    a_repair_waiting_for_parts_is_charged_its_call_out_once(TestBackend::Postgres).await;
 }
 
 /// Receipts are listed newest number first a page at a time, by state, by number or

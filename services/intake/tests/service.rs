@@ -1165,6 +1165,7 @@ async fn a_backordered_repair_does_not_breach_while_it_waits(backend: TestBacken
         }],
         diagnosis: "drum scratched".into(),
         at: chrono::Utc::now(),
+        visit: None,
     };
     svc.publish(&Envelope::new(backordered, Some(Actor::system())))
         .await

@@ -864,11 +864,16 @@ pub struct WorkOrderCompleted {
     /// Cash the technician collected on site, for billing's daily reconciliation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cash_collected: Option<crate::Money>,
+    /// The work order this one returns to when the first visit ended waiting for parts
+    /// (待修): billing charged that visit's call-out and does not charge it again. Absent
+    /// for a first visit and in versions 1 and 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revisit_of: Option<Uuid>,
 }
 
 impl Event for WorkOrderCompleted {
     const TYPE: &'static str = "dispatch.workorder.completed";
-    const VERSION: u16 = 2;
+    const VERSION: u16 = 3;
     const OLDEST_READABLE: u16 = 1;
     const SOURCE: Service = Service::Dispatch;
     fn subject_id(&self) -> String {
@@ -899,11 +904,47 @@ pub struct WorkOrderWaitingForParts {
     pub diagnosis: String,
     /// When.
     pub at: DateTime<Utc>,
+    /// The visit as the technician reported it, from which billing charges its call-out
+    /// and labour (the first visit of a repair is charged when it ends waiting for parts);
+    /// absent in version 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit: Option<VisitOnSite>,
+}
+
+/// What a visit that did not finish the job was, as billing prices it: who, where, what
+/// kind, the machine and the time on site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VisitOnSite {
+    /// The technician's name.
+    pub technician_name: String,
+    /// Their team.
+    pub team: String,
+    /// Customer name, printed on the receipt.
+    pub customer_name: String,
+    /// District (call-out fees depend on it).
+    pub district: String,
+    /// The machine, if any (warranty depends on it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine: Option<MachineInfo>,
+    /// What kind of visit it was.
+    pub work_type: WorkType,
+    /// Fault code, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fault: Option<String>,
+    /// Start on site.
+    pub started_at: DateTime<Utc>,
+    /// Finish on site.
+    pub finished_at: DateTime<Utc>,
+    /// Cash the technician collected on site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cash_collected: Option<crate::Money>,
 }
 
 impl Event for WorkOrderWaitingForParts {
     const TYPE: &'static str = "dispatch.workorder.waiting_for_parts";
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
+    const OLDEST_READABLE: u16 = 1;
     const SOURCE: Service = Service::Dispatch;
     fn subject_id(&self) -> String {
         self.work_order_id.to_string()

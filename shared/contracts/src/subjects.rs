@@ -218,8 +218,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "dispatch.workorder.waiting_for_parts",
         producer: Service::Dispatch,
-        consumers: &[Service::Intake],
-        summary: "A visit found a part missing: the parts were requested and a return visit created for the same technician (待修).",
+        consumers: &[Service::Intake, Service::Billing],
+        summary: "A visit found a part missing: the parts were requested and a return visit created for the same technician (待修); carries the visit, whose call-out and labour billing charges.",
     },
     EventSpec {
         subject: "dispatch.workorder.taken_to_workshop",

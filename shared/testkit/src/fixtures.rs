@@ -48,5 +48,6 @@ pub fn work_order_completed(finished_at: DateTime<Utc>) -> WorkOrderCompleted {
         meter_reading: None,
         work_type: Default::default(),
         cash_collected: None,
+        revisit_of: None,
     }
 }

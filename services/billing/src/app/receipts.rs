@@ -8,7 +8,7 @@ use aftercare_contracts::billing::{
     CreateCreditNote, CreditNote, CreditNoteIssued, Invoice, InvoiceIssued, Iou, Payment,
     PaymentMethod, RecordIou, RecordPayment,
 };
-use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkOrderWaitingForParts};
 use aftercare_contracts::intake::CustomerTier;
 use aftercare_contracts::inventory::{ConsumedLine, StockConsumed};
 use aftercare_contracts::rpc::FieldError;
@@ -48,6 +48,20 @@ pub(crate) async fn visit_completed(
         store::visits::record_visit(uow, w.work_order_id, w.ticket_id, Some(&json), None, now)
             .await?;
     issue_when_known(uow, calendar, row, now).await
+}
+
+/// Dispatch reported a first visit that ended waiting for parts (待修): its call-out and
+/// labour are charged now, on their own receipt, like a completed visit without parts
+/// ([`domain::visit::awaiting_parts`]); the return visit's receipt charges the rest.
+pub(crate) async fn visit_awaiting_parts(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    e: &WorkOrderWaitingForParts,
+) -> Result<()> {
+    match domain::visit::awaiting_parts(e) {
+        Some(visit) => visit_completed(uow, calendar, &visit).await,
+        None => Ok(()),
+    }
 }
 
 /// Inventory priced the parts the visit used; the receipt is issued when the visit is
@@ -129,6 +143,10 @@ async fn issue(
         Some(key) => store::warranties::warranty_end(uow.conn(), key).await?,
         None => None,
     };
+    let first_receipt = match visit.revisit_of {
+        Some(first) => store::receipts::number_of_work_order(uow.conn(), first).await?,
+        None => None,
+    };
     let lines = domain::price(
         domain::Visit {
             completed: visit,
@@ -137,6 +155,7 @@ async fn issue(
             tier,
             contract: contract.as_ref(),
             warranty_end,
+            first_receipt: first_receipt.as_deref(),
         },
         &terms,
     );

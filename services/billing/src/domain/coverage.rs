@@ -187,6 +187,7 @@ mod tests {
             tier: CustomerTier::Standard,
             contract,
             warranty_end: None,
+            first_receipt: None,
         };
         f(&CoverageRules::new(&visit, &terms));
     }

@@ -115,18 +115,22 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
         }
     };
     let call_out = call_out_fee(terms, &completed.district, completed.work_type);
-    let mut lines = vec![line(
-        LineKind::CallOut,
-        false,
-        format!(
-            "Call-out ({}, {})",
-            completed.district,
-            work_type_name(completed.work_type)
+    let call_out_description = format!(
+        "Call-out ({}, {})",
+        completed.district,
+        work_type_name(completed.work_type)
+    );
+    let mut lines = vec![match completed.revisit_of {
+        Some(_) => return_visit_call_out(call_out_description, visit.first_receipt, &money),
+        None => line(
+            LineKind::CallOut,
+            false,
+            call_out_description,
+            1,
+            call_out,
+            call_out,
         ),
-        1,
-        call_out,
-        call_out,
-    )];
+    }];
     let flat = completed.fault.as_deref().and_then(|f| {
         terms
             .flat_labour
@@ -174,6 +178,32 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
         lines.push(l);
     }
     lines
+}
+
+/// The call-out line of a return visit (待修, the second visit of one repair): the
+/// call-out is charged once, on the first visit's receipt, so this one is listed at
+/// nothing with the reason.
+pub fn return_visit_call_out(
+    description: String,
+    first_receipt: Option<&str>,
+    money: &dyn Fn(i64) -> Money,
+) -> InvoiceLine {
+    let note = match first_receipt {
+        Some(r) => format!("return visit: the call-out was charged once, on receipt {r}"),
+        None => "return visit: the call-out is charged once, on the first visit".into(),
+    };
+    InvoiceLine {
+        kind: LineKind::CallOut,
+        description,
+        quantity: 1,
+        unit_price: money(0),
+        amount: money(0),
+        charged: money(0),
+        coverage: Coverage::Chargeable,
+        coverage_note: note,
+        discount: None,
+        sku: None,
+    }
 }
 
 fn work_type_name(t: WorkType) -> &'static str {
@@ -335,6 +365,7 @@ mod tests {
             meter_reading: None,
             work_type: c.work_type,
             cash_collected: None,
+            revisit_of: None,
         }
     }
 
@@ -368,6 +399,7 @@ mod tests {
                 tier: c.tier,
                 contract: contract.as_ref(),
                 warranty_end: c.warranty_end,
+                first_receipt: None,
             },
             &terms(),
         );
@@ -585,6 +617,7 @@ mod tests {
                 tier: CustomerTier::Standard,
                 contract: None,
                 warranty_end: None,
+                first_receipt: None,
             },
             &odd,
         );
@@ -595,6 +628,56 @@ mod tests {
         assert_eq!(percent(1250), "12.5%");
         assert_eq!(percent(1000), "10%");
         assert_eq!(machine_key("Sharp", "sn-12 34"), "SHARP/SN1234");
+    }
+
+    #[test]
+    fn a_return_visit_is_not_charged_the_call_out_again() {
+        let c = Case {
+            tier: CustomerTier::KeyAccount,
+            ..base("return visit")
+        };
+        let mut w = completed(&c);
+        let parts = consumed(&c.parts);
+        let priced = |w: &WorkOrderCompleted, first_receipt| {
+            price(
+                Visit {
+                    completed: w,
+                    parts: &parts,
+                    on: c.finished_on,
+                    tier: c.tier,
+                    contract: None,
+                    warranty_end: None,
+                    first_receipt,
+                },
+                &terms(),
+            )
+        };
+        let first = priced(&w, None);
+        assert_eq!(
+            first[0].charged.amount_minor, 4500,
+            "the first visit pays it"
+        );
+        w.revisit_of = Some(Uuid::now_v7());
+        let again = priced(&w, Some("R2026-000041"));
+        assert_eq!(again[0].kind, LineKind::CallOut);
+        assert_eq!(
+            (again[0].amount.amount_minor, again[0].charged.amount_minor),
+            (0, 0)
+        );
+        assert_eq!(again[0].discount, None);
+        assert_eq!(
+            again[0].coverage_note,
+            "return visit: the call-out was charged once, on receipt R2026-000041"
+        );
+        assert_eq!(
+            (again[1].charged.amount_minor, again[2].charged.amount_minor),
+            (first[1].charged.amount_minor, first[2].charged.amount_minor),
+            "labour and parts of the return visit are charged as usual"
+        );
+        assert_eq!(
+            priced(&w, None)[0].coverage_note,
+            "return visit: the call-out is charged once, on the first visit"
+        );
     }
 
     #[test]
@@ -618,6 +701,7 @@ mod tests {
                 tier: CustomerTier::Standard,
                 contract: None,
                 warranty_end: None,
+                first_receipt: None,
             },
             &terms(),
         );

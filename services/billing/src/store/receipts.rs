@@ -134,6 +134,20 @@ impl InvoiceRow {
 const SELECT: &str = "select invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at,
     customer_id, cast(tax_rate_bp as bigint) as tax_rate_bp, tax_minor, cast(schedule_version as bigint) as schedule_version, paid_minor, credited_minor, iou from invoice";
 
+/// The number of a work order's receipt, when it was issued (a return visit's receipt
+/// names the first visit's).
+pub(crate) async fn number_of_work_order(
+    conn: &mut AnyConnection,
+    work_order_id: Uuid,
+) -> Result<Option<String>> {
+    Ok(
+        sqlx::query_scalar("select number from invoice where work_order_id = $1")
+            .bind(work_order_id.to_string())
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
 /// A receipt by id or number.
 pub(crate) async fn get(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<Invoice>> {
     let row: Option<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(

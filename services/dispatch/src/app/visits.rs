@@ -1,10 +1,10 @@
 //! The visit report: filed by the technician, it moves the work order by its outcome and
-//! tells the other services (completed, waiting for parts with a return visit, taken to
-//! the workshop, could not fix) and the meter reading.
+//! tells the other services (completed, waiting for parts with a return visit and the
+//! visit billing charges, taken to the workshop, could not fix) and the meter reading.
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
-    CompleteWorkOrder, MeterRead, PartsRequested, VisitOutcome, VisitReport, VisitUnresolved,
-    WorkOrder, WorkOrderCompleted, WorkOrderCouldNotFix, WorkOrderTakenToWorkshop,
+    CompleteWorkOrder, MeterRead, PartsRequested, VisitOnSite, VisitOutcome, VisitReport,
+    VisitUnresolved, WorkOrder, WorkOrderCompleted, WorkOrderCouldNotFix, WorkOrderTakenToWorkshop,
     WorkOrderWaitingForParts,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
@@ -127,10 +127,23 @@ async fn announce_visit(
                 meter_reading: v.meter_reading,
                 work_type: w.work_type,
                 cash_collected: v.payment_collected.clone(),
+                revisit_of: w.revisit_of,
             };
             uow.emit(&Envelope::new(e, actor)).await?;
         }
         VisitOutcome::WaitingForParts => {
+            let on_site = VisitOnSite {
+                technician_name: technician_name.clone(),
+                team,
+                customer_name: w.customer_name.clone(),
+                district: w.district.clone(),
+                machine: w.machine.clone(),
+                work_type: w.work_type,
+                fault: v.fault.clone(),
+                started_at: v.started_at,
+                finished_at: v.finished_at,
+                cash_collected: v.payment_collected.clone(),
+            };
             let revisit = create(
                 uow,
                 calendar,
@@ -174,6 +187,7 @@ async fn announce_visit(
                     parts_needed: v.parts_needed.clone(),
                     diagnosis: v.diagnosis.clone(),
                     at: from_ms(now),
+                    visit: Some(on_site),
                 },
                 actor,
             ))
