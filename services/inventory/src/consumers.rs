@@ -40,13 +40,17 @@ async fn on_cancelled(
     Ok(app::reservations::release(uow, &e.data).await?)
 }
 
-/// A completed visit's parts leave stock and billing is told their prices.
+/// A completed visit's parts leave stock and billing is told their prices; a consumable
+/// fitted on it starts a new prediction.
 async fn on_completed(
-    _: &Context,
+    cx: &Context,
     uow: &mut UnitOfWork,
     e: Envelope<WorkOrderCompleted>,
 ) -> Result<(), EventError> {
-    Ok(app::consumption::visit_completed(uow, &e.data).await?)
+    Ok(
+        app::consumption::visit_completed(uow, &cx.calendar, &e.data, cx.consumable_lead_days)
+            .await?,
+    )
 }
 
 /// The parts a work order asks for are held or backordered.
@@ -58,7 +62,8 @@ async fn on_parts_requested(
     Ok(app::reservations::hold(uow, &e.data).await?)
 }
 
-/// A meter reading may make a consumable's replacement due.
+/// A meter reading predicts the machine's consumables again (and announces a contact day
+/// already come).
 async fn on_meter_read(
     cx: &Context,
     uow: &mut UnitOfWork,

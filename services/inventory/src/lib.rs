@@ -1,7 +1,8 @@
 //! Inventory (配件): the parts catalogue and the stock ledger. Stock never goes
 //! negative and every change is a movement with actor, time, reason and reference. Parts
 //! requests are held or backordered, completed visits consume their parts, meter readings
-//! drive consumables tracking, and a periodic job drafts purchase requests.
+//! and fitted consumables predict each toner's run-out, a daily job announces the customer's
+//! contact on its day, and a periodic job drafts purchase requests.
 //!
 //! The events inventory publishes (`inventory.*`) and consumes, each with its meaning, its
 //! consumers and its JSON Schema, are listed in the event catalogue generated from
@@ -57,5 +58,8 @@ pub async fn build(
         },
     )
     .await
-    .map(|host| host.with_job(sweep::job(job_calendar)))
+    .map(|host| {
+        host.with_job(sweep::job(job_calendar.clone()))
+            .with_job(sweep::contacts_job(job_calendar))
+    })
 }

@@ -82,6 +82,13 @@ async fn a_toner_running_out_within_the_configured_lead_time_is_announced_once()
     assert_eq!(due["data"]["sku"], "TONER-K");
     assert_eq!(due["data"]["serial"], "SN-TONER-1");
     assert_eq!(due["data"]["pages_left"], 13_000);
+    assert_eq!(due["version"], 2);
+    // Sixty days before a run-out 43 days away: the contact day has come already.
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz_shanghai())
+        .date_naive();
+    let contact: chrono::NaiveDate = due["data"]["contact_on"].as_str().unwrap().parse().unwrap();
+    assert!(contact < today, "{contact} is before {today}");
     // A later reading of the same toner announces nothing new.
     read_meter(&svc, &[(0, 103_300)]).await;
     assert_eq!(
@@ -92,6 +99,10 @@ async fn a_toner_running_out_within_the_configured_lead_time_is_announced_once()
             .len(),
         1
     );
+}
+
+fn chrono_tz_shanghai() -> chrono::FixedOffset {
+    chrono::FixedOffset::east_opt(8 * 3600).unwrap()
 }
 
 #[tokio::test]
@@ -105,6 +116,16 @@ async fn a_toner_running_out_after_the_default_lead_time_is_not_announced_yet() 
             .unwrap(),
         2
     );
+    // Its run-out and contact day are kept for the daily job.
+    let kept = svc
+        .db()
+        .rows("select contact_on, empty_on, pages_left from consumable_fit")
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0]["pages_left"], 13_000);
+    let day = |k: &str| -> chrono::NaiveDate { kept[0][k].as_str().unwrap().parse().unwrap() };
+    assert!((day("empty_on") - day("contact_on")).num_days() >= 7);
     assert!(
         svc.db()
             .staged("inventory.consumable.replacement_due")
@@ -112,6 +133,209 @@ async fn a_toner_running_out_after_the_default_lead_time_is_not_announced_yet() 
             .unwrap()
             .is_empty()
     );
+}
+
+fn cst(y: i32, m: u32, d: u32, h: u32) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono_tz_shanghai()
+        .with_ymd_and_hms(y, m, d, h, 0, 0)
+        .single()
+        .unwrap()
+        .with_timezone(&chrono::Utc)
+}
+
+/// An inventory replica whose clock reads `at`, on database `url` (another replica's).
+async fn replica(url: String, at: chrono::DateTime<chrono::Utc>) -> ServiceHarness {
+    let config = Config {
+        clock: aftercare_platform::Clock::starting_at(at),
+        ..Config::default()
+    };
+    ServiceHarness::start(
+        Service::Inventory,
+        TestBackend::Sqlite,
+        |bus, _own, settings| async move {
+            aftercare_inventory::build(bus, &url, settings, config).await
+        },
+    )
+    .await
+    .unwrap()
+}
+
+fn meter_read(at: chrono::DateTime<chrono::Utc>, pages: u64) -> MeterRead {
+    MeterRead {
+        work_order_id: uuid::Uuid::now_v7(),
+        machine: MachineInfo {
+            product_line: "copier".into(),
+            brand: "Sharp".into(),
+            model: "AR-2048".into(),
+            serial: "SN-TONER-1".into(),
+            purchase_date: None,
+        },
+        reading: pages,
+        consumables_level: None,
+        read_at: at,
+    }
+}
+
+/// The seeds' 耗材跟进: the run-out day is kept, and the contact is announced on the day 7
+/// days before it by the daily job, not at the next reading; a day missed while no replica
+/// ran is caught up; two replicas announce it once; a later reading of the same toner does
+/// not announce it again, and a toner fitted on a visit starts a new prediction.
+async fn the_daily_job_announces_a_contact_on_its_day_once(backend: TestBackend) {
+    // Monday 2 November 2026: 300 pages a day over ten days, the toner (16,000 pages, counted
+    // from the first reading) has 13,000 left and runs out on Tuesday 15 December, so its
+    // customer is contacted on Tuesday 8 December; the drum (60,000 pages) runs out in 2027.
+    let first = {
+        let config = Config {
+            clock: aftercare_platform::Clock::starting_at(cst(2026, 11, 2, 10)),
+            ..Config::default()
+        };
+        ServiceHarness::start(
+            Service::Inventory,
+            backend,
+            |bus, url, settings| async move {
+                aftercare_inventory::build(bus, &url, settings, config).await
+            },
+        )
+        .await
+        .unwrap()
+    };
+    let manager = Actor {
+        user_id: "manager-1".into(),
+        role: "manager".into(),
+    };
+    for (sku, name, pages) in [
+        ("TONER-K", "Toner black", 16_000),
+        ("DRUM-1", "Drum", 60_000),
+    ] {
+        let _: Value = first
+            .request(
+                "part.create",
+                &json!({"sku": sku, "name": name,
+                    "list_price": {"amount_minor": 45000, "currency": "CNY"},
+                    "category": "consumable", "compatible_models": ["AR-2048"],
+                    "page_yield": pages}),
+                Some(&manager),
+            )
+            .await
+            .unwrap();
+    }
+    for (at, pages) in [
+        (cst(2026, 10, 23, 10), 100_000),
+        (cst(2026, 11, 2, 10), 103_000),
+    ] {
+        first
+            .publish(&Envelope::new(meter_read(at, pages), None))
+            .await
+            .unwrap();
+    }
+    first.settled().await.unwrap();
+    let kept = first
+        .db()
+        .rows("select sku, empty_on, contact_on, announced_for from consumable_fit order by sku")
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert_eq!(kept[1]["sku"], "TONER-K");
+    assert_eq!(kept[1]["empty_on"], "2026-12-15");
+    assert_eq!(kept[1]["contact_on"], "2026-12-08");
+    assert_eq!(kept[1]["announced_for"], Value::Null);
+    assert!(kept[0]["contact_on"].as_str().unwrap() > "2027-");
+    // Its job has run on the reading's day and announced nothing.
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let staged = || async {
+        first
+            .db()
+            .staged("inventory.consumable.replacement_due")
+            .await
+            .unwrap()
+    };
+    assert!(staged().await.is_empty());
+
+    // Friday 11 December: no replica ran on the 8th; two replicas start on the same
+    // database and catch the contact up, once.
+    let url = first.db().url().to_owned();
+    let (b, c) = tokio::join!(
+        replica(url.clone(), cst(2026, 12, 11, 9)),
+        replica(url, cst(2026, 12, 11, 9))
+    );
+    aftercare_testkit::wait_until(
+        aftercare_testkit::SERVICE_WAIT,
+        "the toner's contact",
+        || async { !staged().await.is_empty() },
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let all = staged().await;
+    assert_eq!(all.len(), 1, "{all:?}");
+    let e = &all[0].envelope["data"];
+    assert_eq!(all[0].version, 2);
+    assert_eq!(
+        (
+            &e["sku"],
+            &e["empty_on"],
+            &e["contact_on"],
+            &e["pages_left"]
+        ),
+        (
+            &json!("TONER-K"),
+            &json!("2026-12-15"),
+            &json!("2026-12-08"),
+            &json!(13_000)
+        )
+    );
+
+    // A later reading of the same toner moves its run-out but announces nothing new.
+    b.publish(&Envelope::new(
+        meter_read(cst(2026, 12, 11, 9), 114_000),
+        None,
+    ))
+    .await
+    .unwrap();
+    b.settled().await.unwrap();
+    c.settled().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert_eq!(staged().await.len(), 1);
+
+    // A new toner fitted on a visit at 114,000 pages: predicted again, not announced.
+    let mut visit = work_order_completed(cst(2026, 12, 11, 9));
+    visit.machine = Some(meter_read(cst(2026, 12, 11, 9), 0).machine);
+    visit.meter_reading = Some(114_000);
+    visit.parts = vec![PartUsed {
+        sku: "TONER-K".into(),
+        quantity: 1,
+        location: None,
+    }];
+    b.publish(&Envelope::new(visit, None)).await.unwrap();
+    b.settled().await.unwrap();
+    c.settled().await.unwrap();
+    let toner = first
+        .db()
+        .rows("select pages_at_fit, contact_on, announced_for from consumable_fit where sku = 'TONER-K'")
+        .await
+        .unwrap();
+    assert_eq!(toner[0]["pages_at_fit"], 114_000);
+    assert_eq!(toner[0]["announced_for"], Value::Null);
+    assert!(
+        toner[0]["contact_on"].as_str().unwrap() > "2026-12-11",
+        "{toner:?}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    assert_eq!(staged().await.len(), 1);
+    b.stop().await.unwrap();
+    c.stop().await.unwrap();
+    first.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_daily_job_announces_a_contact_on_its_day_once_on_sqlite() {
+    the_daily_job_announces_a_contact_on_its_day_once(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_daily_job_announces_a_contact_on_its_day_once_on_postgresql() {
+    the_daily_job_announces_a_contact_on_its_day_once(TestBackend::Postgres).await;
 }
 
 /// Sends a request that must succeed.

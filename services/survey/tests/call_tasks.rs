@@ -126,6 +126,7 @@ async fn events_queue_one_task_each_assigned_by_rule(backend: TestBackend) {
         pages_left: 300,
         pages_per_day: 50.0,
         empty_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        contact_on: None,
         at: now,
     };
     svc.publish(&Envelope::new(toner, None)).await.unwrap();

@@ -632,8 +632,9 @@ impl Event for PartPriceChanged {
     }
 }
 
-/// Event `inventory.consumable.replacement_due`: a machine's toner or drum runs out within
-/// the lead time by its meter readings; intake opens a contact task for the customer.
+/// Event `inventory.consumable.replacement_due`: the day to contact a customer about a
+/// machine's toner or drum has come (the lead time before the day it runs out by its meter
+/// readings); intake opens a contact task for the customer and survey queues the call.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConsumableReplacementDue {
@@ -653,13 +654,18 @@ pub struct ConsumableReplacementDue {
     pub pages_per_day: f64,
     /// The day it runs out.
     pub empty_on: chrono::NaiveDate,
-    /// When predicted.
+    /// The day the customer is to be contacted: the company's lead time before the day it
+    /// runs out, on a working day (absent in version 1, whose consumers counted 7 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_on: Option<chrono::NaiveDate>,
+    /// When announced.
     pub at: DateTime<Utc>,
 }
 
 impl Event for ConsumableReplacementDue {
     const TYPE: &'static str = "inventory.consumable.replacement_due";
-    const VERSION: u16 = 1;
+    const VERSION: u16 = 2;
+    const OLDEST_READABLE: u16 = 1;
     const SOURCE: Service = Service::Inventory;
     fn subject_id(&self) -> String {
         format!("{}:{}:{}", self.brand, self.serial, self.sku)

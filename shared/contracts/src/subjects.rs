@@ -291,7 +291,7 @@ pub const EVENTS: &[EventSpec] = &[
         subject: "inventory.consumable.replacement_due",
         producer: Service::Inventory,
         consumers: &[Service::Intake, Service::Survey],
-        summary: "A machine's toner or drum runs out within the lead time by its meter readings; intake opens a contact task and survey queues the call 7 days before it runs out.",
+        summary: "The day to contact a customer about a machine's toner or drum has come (the configured lead time, 7 days by default, before the day it runs out by its meter readings, on a working day), announced once per fitted consumable by inventory's daily job or at once by a reading that comes late; intake opens a contact task and survey queues the call for that day.",
     },
     EventSpec {
         subject: "inventory.reservation.confirmed",

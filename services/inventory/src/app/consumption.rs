@@ -1,5 +1,6 @@
 //! A completed visit's parts leave stock ([`crate::domain::consumption`]) and billing is
 //! told what they cost.
+use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::WorkOrderCompleted;
 use aftercare_contracts::inventory::StockConsumed;
 use aftercare_contracts::{Actor, Envelope};
@@ -13,9 +14,15 @@ use crate::store::stock::Movement;
 /// Takes the parts used on a visit out of stock, dated when the visit ended (its held
 /// units first, then the fullest locations; a shortfall is logged for a stocktake),
 /// records their use per model and fault, releases what it held but did not use, restarts
-/// the count of consumables fitted on it, and announces the priced lines
-/// (`inventory.stock.consumed`). A visit without parts changes nothing.
-pub(crate) async fn visit_completed(uow: &mut UnitOfWork, w: &WorkOrderCompleted) -> Result<()> {
+/// the count of consumables fitted on it (their run-out predicted again, contacted
+/// `lead_days` before), and announces the priced lines (`inventory.stock.consumed`). A
+/// visit without parts changes nothing.
+pub(crate) async fn visit_completed(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    w: &WorkOrderCompleted,
+    lead_days: u32,
+) -> Result<()> {
     if w.parts.is_empty() {
         return Ok(());
     }
@@ -90,6 +97,7 @@ pub(crate) async fn visit_completed(uow: &mut UnitOfWork, w: &WorkOrderCompleted
                     .await?
             }
         };
+        let mut refitted = false;
         for used in &w.parts {
             if store::consumables::is_consumable(uow.conn(), &used.sku).await? {
                 store::consumables::fitted(
@@ -101,7 +109,19 @@ pub(crate) async fn visit_completed(uow: &mut UnitOfWork, w: &WorkOrderCompleted
                     w.finished_at.timestamp_millis(),
                 )
                 .await?;
+                refitted = true;
             }
+        }
+        if refitted {
+            super::consumables::predict(
+                uow,
+                calendar,
+                m.brand.trim(),
+                m.serial.trim(),
+                m.model.trim(),
+                lead_days,
+            )
+            .await?;
         }
     }
     let e = StockConsumed {

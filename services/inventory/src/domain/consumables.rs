@@ -1,6 +1,7 @@
 //! Consumables tracking (耗材跟进): from a machine's meter readings, how many pages it prints
-//! a day, when the toner or drum fitted last runs out by its page yield, and when to
-//! contact the customer (a lead time before).
+//! a day, when the toner or drum fitted last runs out by its page yield, and the day to
+//! contact the customer (a lead time before, on a working day).
+use aftercare_calendar::BusinessCalendar;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// One meter reading.
@@ -39,9 +40,25 @@ pub fn empty_on(last: Reading, left: i64, rate: f64) -> DateTime<Utc> {
     last.at + Duration::seconds((left as f64 / rate * 86_400.0).round() as i64)
 }
 
-/// Whether the customer is to be contacted now: `lead_days` before it runs out, or later.
-pub fn contact_now(empty: NaiveDate, today: NaiveDate, lead_days: u32) -> bool {
-    (empty - today).num_days() <= i64::from(lead_days)
+/// The day to contact the customer about a consumable that runs out on `empty`: `lead_days`
+/// before it (填写联系时间时,需比预计更换时间提前7天), moved back to the working day before
+/// when that day is off, so the call is made before the weekend or holiday rather than
+/// after it.
+pub fn contact_on(empty: NaiveDate, lead_days: u32, calendar: &BusinessCalendar) -> NaiveDate {
+    let mut day = empty - Duration::days(i64::from(lead_days));
+    for _ in 0..60 {
+        if calendar.is_working_day(day) {
+            break;
+        }
+        day -= Duration::days(1);
+    }
+    day
+}
+
+/// Whether the contact day has come on the company's `today` (a day missed while no job
+/// ran is still due).
+pub fn contact_due(contact_on: NaiveDate, today: NaiveDate) -> bool {
+    contact_on <= today
 }
 
 /// Whether a consumable listed for `models` fits a machine of `model`: names compared
@@ -103,10 +120,32 @@ mod tests {
                 .expect("time")
         );
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).expect("date");
-        assert!(!contact_now(empty.date_naive(), day(16), 7));
-        assert!(contact_now(empty.date_naive(), day(17), 7));
+        let cal = BusinessCalendar::china();
+        // Thursday 24 December: contacted Thursday 17 December.
+        let contact = contact_on(empty.date_naive(), 7, &cal);
+        assert_eq!(contact, day(17));
+        assert!(!contact_due(contact, day(16)));
+        assert!(contact_due(contact, day(17)));
+        assert!(contact_due(contact, day(21)), "a missed day is still due");
         // Past its yield: empty now.
         assert_eq!(empty_on(r(11, 120_000), -4_000, 300.0), r(11, 0).at);
+    }
+
+    #[test]
+    fn the_contact_day_is_the_lead_time_before_on_a_working_day() {
+        let cal = BusinessCalendar::china();
+        let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2026, m, day).expect("date");
+        // Runs out Monday 16 November: the Monday before.
+        assert_eq!(contact_on(d(11, 16), 7, &cal), d(11, 9));
+        // Runs out Sunday 22 November: Sunday 15th is off, so Friday 13th.
+        assert_eq!(contact_on(d(11, 22), 7, &cal), d(11, 13));
+        // Runs out 8 October: 1 October is National Day, so Wednesday 30 September.
+        assert_eq!(contact_on(d(10, 8), 7, &cal), d(9, 30));
+        // Runs out 17 October: Saturday 10 October is a swapped working day (调休).
+        assert_eq!(contact_on(d(10, 17), 7, &cal), d(10, 10));
+        // Another lead time, and none.
+        assert_eq!(contact_on(d(11, 16), 10, &cal), d(11, 6));
+        assert_eq!(contact_on(d(11, 16), 0, &cal), d(11, 16));
     }
 
     #[test]

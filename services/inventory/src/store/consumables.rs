@@ -1,6 +1,8 @@
 //! Consumables tracking: the machines' meter readings, the consumables that fit a model,
 //! and each fitted consumable's page count and run-out announcement.
+use aftercare_platform::db::parse_stored;
 use aftercare_platform::{Result, UnitOfWork};
+use chrono::NaiveDate;
 use sqlx::AnyConnection;
 
 use crate::domain::consumables::fits;
@@ -128,7 +130,8 @@ pub(crate) async fn fit(
     Ok(row.map(|(p, a)| (p.max(0) as u64, a)))
 }
 
-/// Records a consumable fitted at `pages` (a new fit is not announced yet).
+/// Records a consumable fitted at `pages`: a new fit is not announced yet and its run-out
+/// is predicted again from the readings.
 pub(crate) async fn fitted(
     uow: &mut UnitOfWork,
     brand: &str,
@@ -140,7 +143,8 @@ pub(crate) async fn fitted(
     sqlx::query(
         "insert into consumable_fit (brand, serial, sku, pages_at_fit, fitted_at) values ($1, $2, $3, $4, $5)
          on conflict (brand, serial, sku) do update set pages_at_fit = excluded.pages_at_fit,
-            fitted_at = excluded.fitted_at, announced_for = null",
+            fitted_at = excluded.fitted_at, announced_for = null, pages_left = null,
+            pages_per_day = null, empty_on = null, contact_on = null, predicted_at = null",
     )
     .bind(brand)
     .bind(serial)
@@ -152,28 +156,129 @@ pub(crate) async fn fitted(
     Ok(())
 }
 
-/// Marks the run-out of the fit at `pages` announced; false when it already was.
+/// The predicted run-out of one fitted consumable and the day its customer is contacted.
+#[derive(Debug, Clone)]
+pub(crate) struct Forecast {
+    pub(crate) brand: String,
+    pub(crate) serial: String,
+    pub(crate) model: String,
+    pub(crate) sku: String,
+    pub(crate) name: String,
+    /// The page count it was fitted at (the first reading when no visit fitted it).
+    pub(crate) pages_at_fit: u64,
+    /// Pages left at the last reading (negative: past its yield).
+    pub(crate) pages_left: i64,
+    /// Pages printed a day, as announced.
+    pub(crate) pages_per_day: f64,
+    /// The company's local day it runs out.
+    pub(crate) empty_on: NaiveDate,
+    /// The company's local day the customer is to be contacted.
+    pub(crate) contact_on: NaiveDate,
+}
+
+/// Keeps the latest prediction of a fit (creating the fit at `pages_at_fit` when no visit
+/// recorded one); a fit already announced keeps its announcement.
+pub(crate) async fn save_forecast(uow: &mut UnitOfWork, f: &Forecast) -> Result<()> {
+    let now = uow.now_ms();
+    sqlx::query(
+        "insert into consumable_fit (brand, serial, sku, pages_at_fit, fitted_at, model, name,
+             pages_left, pages_per_day, empty_on, contact_on, predicted_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         on conflict (brand, serial, sku) do update set model = excluded.model,
+             name = excluded.name, pages_left = excluded.pages_left,
+             pages_per_day = excluded.pages_per_day, empty_on = excluded.empty_on,
+             contact_on = excluded.contact_on, predicted_at = excluded.predicted_at
+         where consumable_fit.pages_at_fit = excluded.pages_at_fit",
+    )
+    .bind(&f.brand)
+    .bind(&f.serial)
+    .bind(&f.sku)
+    .bind(f.pages_at_fit as i64)
+    .bind(now)
+    .bind(&f.model)
+    .bind(&f.name)
+    .bind(f.pages_left)
+    .bind(f.pages_per_day)
+    .bind(f.empty_on.to_string())
+    .bind(f.contact_on.to_string())
+    .bind(now)
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+type ForecastRow = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    f64,
+    String,
+    String,
+);
+
+fn forecast(r: ForecastRow) -> Result<Forecast> {
+    Ok(Forecast {
+        empty_on: parse_stored("run-out day", &r.8)?,
+        contact_on: parse_stored("contact day", &r.9)?,
+        brand: r.0,
+        serial: r.1,
+        model: r.2,
+        sku: r.3,
+        name: r.4,
+        pages_at_fit: r.5.max(0) as u64,
+        pages_left: r.6,
+        pages_per_day: r.7,
+    })
+}
+
+/// The fits whose contact day is `today` or earlier and whose run-out is not announced
+/// yet, earliest contact day first, at most `limit`.
+pub(crate) async fn forecasts_due(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+    limit: i64,
+) -> Result<Vec<Forecast>> {
+    let rows: Vec<ForecastRow> = sqlx::query_as(
+        "select brand, serial, model, sku, name, pages_at_fit, pages_left, pages_per_day,
+             empty_on, contact_on
+         from consumable_fit
+         where contact_on <= $1 and pages_left is not null and pages_per_day is not null
+             and empty_on is not null
+             and (announced_for is null or announced_for <> cast(pages_at_fit as text))
+         order by contact_on, brand, serial, sku limit $2",
+    )
+    .bind(today.to_string())
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(forecast).collect()
+}
+
+/// Marks the run-out of the fit at `pages` announced; false when it already was (by this
+/// replica or another one) or the consumable was fitted again meanwhile: the guarded update
+/// is what makes each run-out announced once.
 pub(crate) async fn announce(
     uow: &mut UnitOfWork,
     brand: &str,
     serial: &str,
     sku: &str,
     pages: u64,
-    at: i64,
 ) -> Result<bool> {
     let key = pages.to_string();
     let n = sqlx::query(
-        "insert into consumable_fit (brand, serial, sku, pages_at_fit, fitted_at, announced_for)
-         values ($1, $2, $3, $4, $5, $6)
-         on conflict (brand, serial, sku) do update set announced_for = excluded.announced_for
-         where consumable_fit.announced_for is null or consumable_fit.announced_for <> excluded.announced_for",
+        "update consumable_fit set announced_for = $4
+         where brand = $1 and serial = $2 and sku = $3 and pages_at_fit = $5
+             and (announced_for is null or announced_for <> $4)",
     )
     .bind(brand)
     .bind(serial)
     .bind(sku)
-    .bind(pages as i64)
-    .bind(at)
     .bind(key)
+    .bind(pages as i64)
     .execute(uow.conn())
     .await?
     .rows_affected();

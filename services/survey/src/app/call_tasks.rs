@@ -19,13 +19,14 @@ use sqlx::AnyConnection;
 use uuid::Uuid;
 
 use crate::domain::calls::{
-    CallAssignment, TaskFacts, assign, check_attempt, consumables_contact_due, due_after_attempt,
-    escalate_at, next_working_instant,
+    CallAssignment, TaskFacts, assign, check_attempt, consumables_contact_at,
+    consumables_contact_due, due_after_attempt, escalate_at, next_working_instant,
 };
 use crate::store::call_tasks::{self, Closing, LinkColumn, NewAttempt, NewCallTask};
 use crate::store::follow_ups;
 
-/// Days before a consumable runs out that the customer is called (耗材跟进: 7).
+/// Days before a consumable runs out that the customer is called (耗材跟进: 7), for an
+/// announcement of version 1, which did not name the contact day.
 const CONSUMABLES_LEAD_DAYS: u32 = 7;
 
 /// Most tasks one sweep pass reminds or escalates; the rest wait for the next pass.
@@ -165,15 +166,19 @@ pub(crate) async fn renewal_due(
     .map(drop)
 }
 
-/// The consumables contact, due 7 days before the consumable runs out on a working day;
-/// one open per machine and consumable.
+/// The consumables contact, due at the opening of the contact day inventory named (7 days
+/// before the consumable runs out on a working day, unless the company set another lead
+/// time); one open per machine and consumable.
 pub(crate) async fn consumable_due(
     uow: &mut UnitOfWork,
     cal: &BusinessCalendar,
     event_id: Uuid,
     c: &ConsumableReplacementDue,
 ) -> aftercare_platform::Result<()> {
-    let due = consumables_contact_due(c.empty_on, CONSUMABLES_LEAD_DAYS, uow.now(), cal);
+    let due = match c.contact_on {
+        Some(day) => consumables_contact_at(day, uow.now(), cal),
+        None => consumables_contact_due(c.empty_on, CONSUMABLES_LEAD_DAYS, uow.now(), cal),
+    };
     queue(
         uow,
         cal,

@@ -196,7 +196,18 @@ pub fn consumables_contact_due(
         }
         day -= Duration::days(1);
     }
-    next_working_instant(cal.start_of_day(day), cal).max(next_working_instant(now, cal))
+    consumables_contact_at(day, now, cal)
+}
+
+/// When the consumables contact is due on the contact day inventory named (its configured
+/// lead time before the run-out, on a working day): the opening of that day, never before
+/// `now`.
+pub fn consumables_contact_at(
+    contact_on: NaiveDate,
+    now: DateTime<Utc>,
+    cal: &BusinessCalendar,
+) -> DateTime<Utc> {
+    next_working_instant(cal.start_of_day(contact_on), cal).max(next_working_instant(now, cal))
 }
 
 /// Working days an open task of `kind` may stay past its due time before it goes to the
@@ -483,6 +494,15 @@ mod tests {
                 &cal
             ),
             cst(2026, 10, 10, 8, 30)
+        );
+        // The contact day inventory named (a 10-day lead time): its opening.
+        assert_eq!(
+            consumables_contact_at(
+                NaiveDate::from_ymd_opt(2026, 11, 6).expect("day"),
+                early,
+                &cal
+            ),
+            cst(2026, 11, 6, 8, 30)
         );
         // Predicted late: called at once (the next working instant).
         let now = cst(2026, 11, 13, 19, 0);
