@@ -23,6 +23,7 @@ mod nats_permissions;
 mod nats_tls;
 mod pii;
 mod reports;
+mod settings;
 mod startup;
 mod survey;
 mod tickets;

@@ -720,3 +720,75 @@ async fn an_overdue_receipt_is_chased_every_week_while_it_owes_money() {
         replica.abort();
     }
 }
+
+/// The company profile is a versioned setting: none at first, stored at the version read
+/// with who stored it and when, a stale version or a bad field changing nothing.
+async fn the_company_profile_is_kept_by_version(backend: TestBackend) {
+    let svc = billing(backend).await;
+    let admin = aftercare_contracts::Actor {
+        user_id: "admin-7".into(),
+        role: "admin".into(),
+    };
+    let first = ok(&svc, "company_profile.get", json!({})).await;
+    assert_eq!(
+        (&first["profile"], &first["version"], &first["updated_by"]),
+        (&Value::Null, &json!(0), &Value::Null),
+        "{first}"
+    );
+    let profile = json!({"name_zh": " 广州办公设备服务有限公司 ", "name_en": "Guangzhou Office Equipment Service",
+        "address": "广州市天河区体育西路 1 号", "phone": "020-3888 1234", "tax_number": "91440101ma5cxxxx0x",
+        "bank_name": "工商银行天河支行", "bank_account": "3602 0000 1234", "receipt_footer": "谢谢惠顾"});
+    let stored = svc
+        .ok(
+            "company_profile.replace",
+            json!({"profile": profile, "expected_version": 0}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(stored["version"], 1, "{stored}");
+    assert_eq!(stored["updated_by"], "admin-7");
+    assert_eq!(stored["profile"]["name_zh"], "广州办公设备服务有限公司");
+    assert_eq!(stored["profile"]["tax_number"], "91440101MA5CXXXX0X");
+    assert!(stored["updated_at"].is_string(), "{stored}");
+    assert_eq!(ok(&svc, "company_profile.get", json!({})).await, stored);
+
+    let stale = svc
+        .refused(
+            "company_profile.replace",
+            json!({"profile": profile, "expected_version": 0}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(stale.status, 412, "{stale:?}");
+    let mut bad = profile.clone();
+    bad["tax_number"] = json!("12-34");
+    bad["name_zh"] = json!(" ");
+    let e = svc
+        .refused(
+            "company_profile.replace",
+            json!({"profile": bad, "expected_version": 1}),
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(e.status, 422);
+    let named: Vec<_> = e.errors.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        named,
+        vec!["profile.name_zh", "profile.tax_number"],
+        "{e:?}"
+    );
+    assert_eq!(
+        ok(&svc, "company_profile.get", json!({})).await["version"],
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_company_profile_is_kept_by_version_on_sqlite() {
+    the_company_profile_is_kept_by_version(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_company_profile_is_kept_by_version_on_postgresql() {
+    the_company_profile_is_kept_by_version(TestBackend::Postgres).await;
+}

@@ -188,6 +188,7 @@ versioned!(
     aftercare_contracts::survey::Questionnaire,
     aftercare_contracts::survey::QualityThresholds,
     aftercare_contracts::billing::Refund,
+    aftercare_contracts::billing::CompanyProfile,
     aftercare_contracts::billing::ManufacturerClaim,
     aftercare_contracts::billing::Renewal,
     aftercare_contracts::inventory::Part,

@@ -447,7 +447,15 @@ pub fn permission_matrix_markdown() -> String {
          record or product line that must exist, a cursor the list did not hand out. A whole \
          number written with a zero fraction (`6.0`) is taken as the integer it is, as JSON Schema's \
          `integer` does. `tests/e2e` runs schemathesis with all its checks against this document, \
-         signed out and as an administrator.\n\n",
+         signed out and as an administrator.\n\n\
+         Company settings (SLA targets, priority rules, notification texts, duration defaults, \
+         the questionnaire, quality thresholds, call assignment rules, the company profile) are \
+         read whole with their version as the `ETag` and replaced whole with that version in \
+         `If-Match` (`\"0\"` while the built-in setting applies; 412 when it moved on, 428 \
+         without). The company profile (`/company-profile`) is what the console prints at the \
+         head and foot of a receipt: `profile` is null until the administrator sets it, and the \
+         reply names who stored the version (`updated_by`, an account id) and when \
+         (`updated_at`).\n\n",
     );
     out.push_str("| operation | method | path |");
     for r in Role::ALL {

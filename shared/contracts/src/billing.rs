@@ -44,6 +44,30 @@ pub mod limits {
     pub const NOTE: Text = Text::new(0, 500);
     /// Cash counted: never negative.
     pub const COUNTED: Amount = Amount::at_least(0);
+    /// The company's name in Chinese, as its receipts are headed.
+    pub const COMPANY_NAME: Text = Text::new(1, 100);
+    /// The company's name in English.
+    pub const COMPANY_NAME_EN: Text = Text::new(0, 200);
+    /// The company's address on its receipts.
+    pub const COMPANY_ADDRESS: Text = Text::new(0, 300);
+    /// The company's telephone on its receipts.
+    pub const COMPANY_PHONE: Text = Text::new(0, 40);
+    /// The bank the company is paid into.
+    pub const BANK_NAME: Text = Text::new(0, 100);
+    /// The company's account number at that bank.
+    pub const BANK_ACCOUNT: Text = Text::new(0, 40);
+    /// What a receipt says at its foot.
+    pub const RECEIPT_FOOTER: Text = Text::new(0, 500);
+    /// A taxpayer number (the 18-character unified social credit code, or an older
+    /// 15–20 character one): letters and digits, or nothing.
+    pub const TAX_NUMBER: crate::limits::Shape = crate::limits::Shape {
+        pattern: r"^\s*([0-9A-Za-z]{15,20})?\s*$",
+        matches: |raw| {
+            let n = raw.trim();
+            n.is_empty()
+                || ((15..=20).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_alphanumeric()))
+        },
+    };
 }
 
 /// Why a line is or is not charged.
@@ -1368,6 +1392,73 @@ impl Event for ContractTerminated {
     fn subject_id(&self) -> String {
         self.contract.id.to_string()
     }
+}
+
+/// The company's particulars (公司抬头), printed at the head and the foot of its receipts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyProfileFields {
+    /// The name in Chinese, 1–100 characters: the receipt's heading.
+    #[schemars(transform = &limits::COMPANY_NAME)]
+    pub name_zh: String,
+    /// The name in English, up to 200 characters.
+    #[serde(default)]
+    #[schemars(transform = &limits::COMPANY_NAME_EN)]
+    pub name_en: String,
+    /// The address, up to 300 characters.
+    #[serde(default)]
+    #[schemars(transform = &limits::COMPANY_ADDRESS)]
+    pub address: String,
+    /// The telephone customers call, up to 40 characters.
+    #[serde(default)]
+    #[schemars(transform = &limits::COMPANY_PHONE)]
+    pub phone: String,
+    /// The taxpayer number (纳税人识别号): 15–20 letters and digits, or empty.
+    #[serde(default)]
+    #[schemars(transform = &limits::TAX_NUMBER)]
+    pub tax_number: String,
+    /// The bank the company is paid into (开户行), up to 100 characters.
+    #[serde(default)]
+    #[schemars(transform = &limits::BANK_NAME)]
+    pub bank_name: String,
+    /// The account number at that bank, up to 40 characters: digits, spaces and dashes.
+    #[serde(default)]
+    #[schemars(transform = &limits::BANK_ACCOUNT)]
+    pub bank_account: String,
+    /// What each receipt says at its foot, up to 500 characters.
+    #[serde(default)]
+    #[schemars(transform = &limits::RECEIPT_FOOTER)]
+    pub receipt_footer: String,
+}
+
+/// The company profile in force with its version, who stored it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct CompanyProfile {
+    /// The particulars; null until an administrator sets them (receipts are then headed
+    /// with the product's name).
+    pub profile: Option<CompanyProfileFields>,
+    /// Version, also the ETag (0: never set).
+    pub version: i64,
+    /// When this version was stored; null at version 0.
+    pub updated_at: Option<DateTime<Utc>>,
+    /// The account that stored it; null at version 0.
+    pub updated_by: Option<String>,
+}
+
+/// Request: the company profile (`svc.billing.company_profile.get`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetCompanyProfile {}
+
+/// Request: replace the company profile (`svc.billing.company_profile.replace`); receipts
+/// printed afterwards carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceCompanyProfile {
+    /// The particulars.
+    pub profile: CompanyProfileFields,
+    /// The version the caller saw; a stale one is refused.
+    pub expected_version: i64,
 }
 
 crate::rpc::id_request!(

@@ -181,6 +181,8 @@ requests! {
         GetRenewal => "svc.billing.renewal.get" -> Renewal;
         RecordRenewalOutcome => "svc.billing.renewal.outcome" -> Renewal;
         ContractsSignedRequest => "svc.billing.report.contracts_signed" -> ContractsSignedReport;
+        GetCompanyProfile => "svc.billing.company_profile.get" -> CompanyProfile;
+        ReplaceCompanyProfile => "svc.billing.company_profile.replace" -> CompanyProfile;
     }
     Survey in survey {
         GetCallback => "svc.survey.callback.get" -> Callback;

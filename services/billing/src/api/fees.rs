@@ -1,8 +1,9 @@
 //! What billing charges by: fee schedule versions (listed, and published for a future
-//! day) and the parts' price book.
+//! day) and the parts' price book; and the company profile its receipts are headed with.
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
-    CreateFeeSchedule, FeeSchedule, GetPartPrices, ListFeeSchedules, PartPrices,
+    CompanyProfile, CreateFeeSchedule, FeeSchedule, GetCompanyProfile, GetPartPrices,
+    ListFeeSchedules, PartPrices, ReplaceCompanyProfile,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_platform::rpc::{Endpoints, RequestContext};
@@ -16,6 +17,30 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
         .on::<ListFeeSchedules, _>(list)
         .on::<CreateFeeSchedule, _>(create)
         .on::<GetPartPrices, _>(part_prices)
+        .on::<GetCompanyProfile, _>(company_profile)
+        .on::<ReplaceCompanyProfile, _>(replace_company_profile)
+}
+
+/// The company profile in force, with who stored it and when.
+async fn company_profile(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetCompanyProfile,
+) -> Result<CompanyProfile, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(app::profile::profile(&mut conn).await?)
+}
+
+/// Replaces the company profile at the version the caller saw.
+async fn replace_company_profile(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: ReplaceCompanyProfile,
+) -> Result<CompanyProfile, ServiceError> {
+    db.in_unit_of_work(move |uow| {
+        Box::pin(async move { app::profile::replace(uow, req, &actor_id(&ctx)).await })
+    })
+    .await
 }
 
 /// Every fee schedule version, newest first.

@@ -8,6 +8,7 @@ pub(crate) mod claims;
 pub(crate) mod contracts;
 pub(crate) mod facts;
 pub(crate) mod fee_schedules;
+pub(crate) mod profile;
 pub(crate) mod receipts;
 pub(crate) mod receivables;
 pub(crate) mod refunds;

@@ -5,7 +5,8 @@
 //! ([`schedule`]), manufacturer claims and how a receipt's lines merge into a brand's draft
 //! ([`claims`]), contracts ([`contracts`]) and their renewals ([`renewals`]), the cash day
 //! ([`cash`]), refunds ([`refunds`]), receivables ageing and reminders ([`receivables`])
-//! and the revenue report ([`revenue`]).
+//! and the revenue report ([`revenue`]); the company profile its receipts are headed with
+//! ([`profile`]).
 pub mod cash;
 pub mod claims;
 pub mod contracts;
@@ -13,6 +14,7 @@ pub mod coverage;
 pub mod numbering;
 pub mod price_book;
 pub mod pricing;
+pub mod profile;
 pub mod receipts;
 pub mod receivables;
 pub mod refunds;

@@ -700,6 +700,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/company-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company profile its receipts are headed with (names in Chinese and English, address, telephone, taxpayer number, bank and account, the receipt's footer), with who stored it and when; null until set
+         * @description Roles: agent, finance, manager, admin.
+         */
+        get: operations["getCompanyProfile"];
+        put?: never;
+        /**
+         * Replace the company profile for receipts printed from now (If-Match: its ETag, "0" while none is set)
+         * @description Roles: admin.
+         */
+        post: operations["replaceCompanyProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -4176,6 +4200,66 @@ export interface components {
              */
             expires_in: number;
         };
+        /** @description The company profile in force with its version, who stored it and when. */
+        CompanyProfile: {
+            /**
+             * @description The particulars; null until an administrator sets them (receipts are then headed
+             *     with the product's name).
+             */
+            profile?: components["schemas"]["CompanyProfileFields"] | null;
+            /**
+             * Format: date-time
+             * @description When this version was stored; null at version 0.
+             */
+            updated_at?: string | null;
+            /** @description The account that stored it; null at version 0. */
+            updated_by?: string | null;
+            /**
+             * Format: int64
+             * @description Version, also the ETag (0: never set).
+             */
+            version: number;
+        };
+        /** @description The company's particulars (公司抬头), printed at the head and the foot of its receipts. */
+        CompanyProfileFields: {
+            /**
+             * @description The address, up to 300 characters.
+             * @default
+             */
+            address: string;
+            /**
+             * @description The account number at that bank, up to 40 characters: digits, spaces and dashes.
+             * @default
+             */
+            bank_account: string;
+            /**
+             * @description The bank the company is paid into (开户行), up to 100 characters.
+             * @default
+             */
+            bank_name: string;
+            /**
+             * @description The name in English, up to 200 characters.
+             * @default
+             */
+            name_en: string;
+            /** @description The name in Chinese, 1–100 characters: the receipt's heading. */
+            name_zh: string;
+            /**
+             * @description The telephone customers call, up to 40 characters.
+             * @default
+             */
+            phone: string;
+            /**
+             * @description What each receipt says at its foot, up to 500 characters.
+             * @default
+             */
+            receipt_footer: string;
+            /**
+             * @description The taxpayer number (纳税人识别号): 15–20 letters and digits, or empty.
+             * @default
+             */
+            tax_number: string;
+        };
         /** @description Request: the technician reports the visit done (`svc.dispatch.workorder.complete`). */
         CompleteWorkOrder: {
             /**
@@ -7187,6 +7271,19 @@ export interface components {
             expected_version: number;
             /** @description The rules, 1–200, tried in order. */
             rules: components["schemas"]["AssignmentRule"][];
+        };
+        /**
+         * @description Request: replace the company profile (`svc.billing.company_profile.replace`); receipts
+         *     printed afterwards carry it.
+         */
+        ReplaceCompanyProfile: {
+            /**
+             * Format: int64
+             * @description The version the caller saw; a stale one is refused.
+             */
+            expected_version: number;
+            /** @description The particulars. */
+            profile: components["schemas"]["CompanyProfileFields"];
         };
         /** @description Request: replace the duration defaults (`svc.dispatch.durations.replace`). */
         ReplaceDurationDefaults: {
@@ -10443,6 +10540,79 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getCompanyProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyProfile"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replaceCompanyProfile: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The particulars. */
+                    profile: components["schemas"]["CompanyProfileFields"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];

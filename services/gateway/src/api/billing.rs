@@ -5,14 +5,15 @@ use aftercare_contracts::Request;
 use aftercare_contracts::Role::{self, Admin, Agent, Finance, Manager};
 use aftercare_contracts::billing::{
     ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements, ClaimStatus,
-    ClaimsReportRequest, Contract, ContractsSignedReport, ContractsSignedRequest, CreateContract,
-    CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetClaim, GetContract,
-    GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice, InvoiceState, ListClaimRequirements,
-    ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules, ListInvoices, ListPayments,
-    ListRefunds, ListRenewals, ManufacturerClaim, PayRefund, Payment, ReceivablesReport,
-    ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment, RecordRenewalOutcome, Refund,
-    RefundStatus, Renewal, RenewalStatus, RevenueGrouping, RevenueReport, RevenueRequest,
-    SetClaimFields, TerminateContract, TransitionClaim,
+    ClaimsReportRequest, CompanyProfile, Contract, ContractsSignedReport, ContractsSignedRequest,
+    CreateContract, CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetClaim,
+    GetCompanyProfile, GetContract, GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice,
+    InvoiceState, ListClaimRequirements, ListClaims, ListContracts, ListCreditNotes,
+    ListFeeSchedules, ListInvoices, ListPayments, ListRefunds, ListRenewals, ManufacturerClaim,
+    PayRefund, Payment, ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou,
+    RecordPayment, RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus,
+    ReplaceCompanyProfile, RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields,
+    TerminateContract, TransitionClaim,
 };
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
@@ -32,6 +33,10 @@ use crate::error::ApiError;
 use crate::http::{created, parse_day, parse_limit, parse_uuid_param};
 use crate::identity::Principal;
 use crate::state::AppState;
+
+/// Who reads the company profile: the roles whose workspaces print the company's
+/// header (receipts, rankings, daily reports).
+const PROFILE_READERS: &[Role] = &[Agent, Finance, Manager, Admin];
 
 /// Query parameters of the contract list.
 #[derive(Debug, Deserialize)]
@@ -697,6 +702,22 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["claim_id"])
                 .updates()
                 .forward_versioned::<TransitionClaim>(),
+        )
+        .add(
+            get("getCompanyProfile", "/company-profile")
+                .summary("The company profile its receipts are headed with (names in Chinese and English, address, telephone, taxpayer number, bank and account, the receipt's footer), with who stored it and when; null until set")
+                .roles(PROFILE_READERS)
+                .reply::<CompanyProfile>()
+                .to(crate::http::read_setting::<GetCompanyProfile>),
+        )
+        .add(
+            post("replaceCompanyProfile", "/company-profile")
+                .summary("Replace the company profile for receipts printed from now (If-Match: its ETag, \"0\" while none is set)")
+                .roles(&[Admin])
+                .body::<ReplaceCompanyProfile>()
+                .updates()
+                .reply::<CompanyProfile>()
+                .to(crate::http::replace_setting::<ReplaceCompanyProfile>),
         )
         .add(
             get("listClaimRequirements", "/claim-requirements")

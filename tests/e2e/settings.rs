@@ -1,0 +1,102 @@
+//! Company settings through the gateway: the company profile a receipt is headed with is
+//! read by the roles that print and changed only by the administrator, at the version read
+//! (428 without it, 412 when stale), with who stored it and when; a bad field is refused
+//! naming it and changes nothing.
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+const PASSWORD: &str = "settings-password-1";
+
+async fn account(sys: &System, login: &str, role: &str) -> Api {
+    let body = json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
+    let (s, v) = sys.api.post("/accounts", &body).await;
+    assert_eq!(s, 201, "{v}");
+    sys.api.signed_in_as(login, PASSWORD)
+}
+
+/// A POST with `If-Match` when a version is given: the status, the ETag and the body.
+async fn post_if(
+    api: &Api,
+    path: &str,
+    version: Option<i64>,
+    body: &Value,
+) -> (u16, Option<String>, Value) {
+    let mut r = api.request(Method::POST, path).await.json(body);
+    if let Some(v) = version {
+        r = r.header("if-match", format!("\"{v}\""));
+    }
+    let resp = r.send().await.expect("send");
+    let status = resp.status().as_u16();
+    let etag = resp
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    (status, etag, resp.json().await.unwrap_or(Value::Null))
+}
+
+async fn the_company_profile_heads_receipts(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let admin = &sys.api;
+    let finance = account(&sys, "cashier-li", "finance").await;
+    let technician = account(&sys, "dispatch-wu", "dispatcher").await;
+
+    let (s, p) = finance.get("/company-profile").await;
+    assert_eq!(
+        (s, &p["profile"], &p["version"]),
+        (200, &Value::Null, &json!(0)),
+        "{p}"
+    );
+    let (s, _) = technician.get("/company-profile").await;
+    assert_eq!(s, 403);
+
+    let profile = json!({"profile": {"name_zh": "广州办公设备服务有限公司", "name_en": "Guangzhou Office Equipment Service Co., Ltd.",
+        "address": "广州市天河区体育西路 1 号", "phone": "020-3888 1234", "tax_number": "91440101MA5CXXXX0X",
+        "bank_name": "中国工商银行广州天河支行", "bank_account": "3602 0000 1234 5678", "receipt_footer": "本收据加盖公章有效"}});
+    let (s, _, _) = post_if(&finance, "/company-profile", Some(0), &profile).await;
+    assert_eq!(s, 403, "finance reads the profile but does not change it");
+    let (s, _, p) = post_if(admin, "/company-profile", None, &profile).await;
+    assert_eq!(s, 428, "{p}");
+    let (s, etag, p) = post_if(admin, "/company-profile", Some(0), &profile).await;
+    assert_eq!((s, etag.as_deref()), (200, Some("\"1\"")), "{p}");
+    let (_, me) = admin.get("/me").await;
+    assert_eq!(p["updated_by"], me["account_id"], "{p} {me}");
+    assert!(p["updated_at"].is_string(), "{p}");
+
+    let (s, p) = finance.get("/company-profile").await;
+    assert_eq!(
+        (s, p["profile"]["name_zh"].as_str(), p["version"].as_i64()),
+        (200, Some("广州办公设备服务有限公司"), Some(1)),
+        "{p}"
+    );
+
+    let (s, _, p) = post_if(admin, "/company-profile", Some(0), &profile).await;
+    assert_eq!(s, 412, "{p}");
+    let mut bad = profile.clone();
+    bad["profile"]["tax_number"] = json!("9144-0101");
+    let (s, _, p) = post_if(admin, "/company-profile", Some(1), &bad).await;
+    assert_eq!(
+        (
+            s,
+            p["errors"][0]["field"].as_str(),
+            p["errors"][0]["code"].as_str()
+        ),
+        (422, Some("profile.tax_number"), Some("invalid")),
+        "{p}"
+    );
+    let (_, p) = admin.get("/company-profile").await;
+    assert_eq!(p["version"], 1);
+}
+
+#[tokio::test]
+async fn the_company_profile_heads_receipts_on_sqlite() {
+    the_company_profile_heads_receipts(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_company_profile_heads_receipts_on_postgresql() {
+    the_company_profile_heads_receipts(Backend::Postgres).await;
+}
