@@ -288,6 +288,33 @@ async fn customers_and_technicians_see_only_their_own_objects() {
         .unwrap();
     assert_eq!(r.status(), 200);
     let booked: Value = r.json().await.unwrap();
+    // A technician books the time agreed with the customer (a return visit) on their own
+    // work order only: another technician's answers 404, as reading it does.
+    let window = json!({"window": {"start": format!("{day}T14:00:00+08:00"), "end": format!("{day}T15:00:00+08:00")}});
+    let r = tech_y
+        .request(Method::POST, &format!("/workorders/{wid}/appointment"))
+        .await
+        .header("if-match", format!("\"{}\"", booked["version"]))
+        .json(&window)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let r = tech_x
+        .request(Method::POST, &format!("/workorders/{wid}/appointment"))
+        .await
+        .header("if-match", format!("\"{}\"", booked["version"]))
+        .json(&window)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let booked: Value = r.json().await.unwrap();
+    assert_eq!(
+        booked["appointment"]["start"],
+        format!("{day}T06:00:00Z"),
+        "{booked}"
+    );
     let r = tech_x
         .request(Method::POST, &format!("/workorders/{wid}/transitions"))
         .await

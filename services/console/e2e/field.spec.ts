@@ -353,6 +353,68 @@ test('offline between "on site" and the report, closed and reopened offline, the
   await context.close();
 });
 
+test('a visit waiting for parts: the technician books the return visit agreed with the customer on its work order (zh-CN)', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await phone(browser);
+  await signIn(page, 'tech-wang');
+  await useLanguage(page, 'zh-CN');
+  const card = page.getByTestId(`stop-${orders.conflict.number}`);
+  await expect(card).toHaveAttribute('data-status', 'accepted');
+  for (const step of ['en_route', 'on_site'] as const) {
+    await card.getByTestId(`step-${step}`).tap();
+    await expect(card).toHaveAttribute('data-status', step);
+  }
+  await card.getByTestId('stop-report').tap();
+  await page.getByTestId('write-report').tap();
+  await page.locator('#report_diagnosis').fill('主板报错 E7-10，需更换定影器 fuser to be replaced');
+  await page.locator('#report_outcome').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.ant-select-item-option-active')).toContainText('已修复');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('outcome')).toContainText('待件（需再次上门）');
+  await page.getByRole('button', { name: '添加配件' }).last().tap();
+  await page.locator('#report_parts_needed_0_sku').fill('FUSER-F1');
+  await page.getByTestId('report-submit').tap();
+  await expect(card).toHaveAttribute('data-status', 'waiting_for_parts');
+  // Dispatch opened the return visit for this technician.
+  const revisit = await poll('the return visit', async () => {
+    const list = await call<{ items: (WorkOrder & { revisit_of?: string | null })[] }>(admin, 'GET', `/workorders?limit=500`);
+    return list.items.find((w) => w.revisit_of === orders.conflict.id && w.status === 'assigned') ?? null;
+  });
+  await page.getByRole('button', { name: '刷新' }).tap();
+  const next = page.getByTestId(`stop-${revisit.number}`);
+  await expect(next).toContainText('未约定时段');
+  await next.getByTestId('stop-open').tap();
+  const book = page.getByTestId('book-visit');
+  await expect(book).toContainText('预约二次上门');
+  await book.getByTestId('book-open').tap();
+  const tomorrow = shanghaiDay(1);
+  await page.locator('#book_date').fill(tomorrow);
+  await page.locator('#book_date').press('Tab');
+  await page.locator('#book_from').fill('14:00');
+  await page.locator('#book_from').press('Tab');
+  await page.locator('#book_to').fill('13:00');
+  await page.locator('#book_to').press('Tab');
+  await page.getByTestId('book-submit').tap();
+  await expect(book).toContainText('须晚于开始时间');
+  await page.locator('#book_to').fill('16:00');
+  await page.locator('#book_to').press('Tab');
+  await settle(page);
+  await shot(page, 'field-book-zh-CN');
+  await noSeriousA11yViolations(page);
+  await page.getByTestId('book-submit').tap();
+  await expect(book.getByTestId('book-current')).toContainText('14:00–16:00');
+  const booked = await poll('the booked return visit', async () => {
+    const w = await call<WorkOrder & { appointment?: { start: string; end: string } | null }>(admin, 'GET', `/workorders/${revisit.id}`);
+    return w.appointment ? w : null;
+  });
+  expect(Date.parse(booked.appointment!.start)).toBe(Date.parse(`${tomorrow}T14:00:00+08:00`));
+  expect(Date.parse(booked.appointment!.end)).toBe(Date.parse(`${tomorrow}T16:00:00+08:00`));
+  await expect(page.getByTestId('queue-badge')).not.toContainText(/\d/);
+  await context.close();
+});
+
 test('the field app in English and Chinese at 360 px, with the install manifest and icons', async ({ browser }) => {
   const { context, page } = await phone(browser);
   const manifest = await (await fetch(base() + '/manifest.json')).json() as { start_url: string; icons: { sizes: string }[]; display: string };

@@ -10,7 +10,7 @@ export const OPERATION_ROLES = {
   approveForecastPlan: ["admin","manager"],
   assignTicketOwner: ["admin","agent","manager"],
   assignWorkOrder: ["admin","agent","dispatcher","manager"],
-  bookAppointment: ["admin","agent","dispatcher","manager"],
+  bookAppointment: ["admin","agent","dispatcher","manager","technician"],
   callbackCoverage: ["admin","callback_agent","dispatcher","manager"],
   callbackCoverageCsv: ["admin","callback_agent","dispatcher","manager"],
   callbackScores: ["admin","callback_agent","dispatcher","manager"],

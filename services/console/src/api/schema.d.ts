@@ -3018,8 +3018,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Book the appointment window agreed with the customer (a published day plan is re-planned for that technician)
-         * @description Roles: agent, dispatcher, manager, admin.
+         * Book the appointment window agreed with the customer, e.g. the return visit a technician agrees on site (a published day plan is re-planned for that technician)
+         * @description Roles: agent, dispatcher, technician, manager, admin. Scope — technician: own work orders only.
          */
         post: operations["bookAppointment"];
         delete?: never;

@@ -10,13 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../shell/permissions';
 import type { Lang } from '../i18n/langs';
-import { formatDate, formatDateTime } from '../lib/format';
+import { companyDate, formatDate, formatDateTime } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { decide, readDraft, reopenReport, takeStep, useOnline, useQueue, type Draft } from './actions';
 import { keepAnswered, loadDay, type Day } from './data';
-import { dayInOrder, mapLink, mayReport, nextStep, optimisticStatus, waitingCount, type QueuedAction, type Step, type UploadBody, type WorkOrder, type WorkOrderStatus } from './model';
+import { dayInOrder, mapLink, mayBook, mayReport, nextStep, optimisticAppointment, optimisticStatus, waitingCount, type VisitWindow, type QueuedAction, type Step, type UploadBody, type WorkOrder, type WorkOrderStatus } from './model';
 import { replay, startSync, whenAnswered } from './sync';
 import { ReportForm } from './ReportForm';
+import { BookVisit } from './BookVisit';
 
 const BIG = { height: 48, fontSize: 16 } as const;
 
@@ -206,7 +207,8 @@ function StopCard({ n, order, place, planned, queue, onOpen }: { n: number; orde
   const lang = i18n.language as Lang;
   const status = optimisticStatus(order, queue);
   const pending = waitingCount(queue.filter((a) => a.workOrderId === order.id));
-  const win = windowText(planned?.window ?? order.appointment, lang);
+  const booked = queue.some((a) => a.workOrderId === order.id && a.kind === 'book');
+  const win = windowText(booked ? optimisticAppointment(order, queue) : (planned?.window ?? order.appointment), lang);
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid={`stop-${order.number}`} data-status={status}>
       <Flex justify="space-between" align="start" gap={8}>
@@ -297,6 +299,7 @@ function OrderDetail({ day, order, queue, onDone }: { day: Day; order: WorkOrder
             )}
           </Space>
         </Card>
+        {mayBook(status) && <BookVisit order={order} queue={queue} />}
         <Card size="small" title={t('field:contact')}>
           <Typography.Paragraph style={{ marginBottom: 4 }} hidden={!place.address}>
             <a href={mapLink(place.address, place.location)} aria-label={t('field:navigateLabel', { address: place.address })} style={{ display: 'inline-flex', gap: 6, minHeight: 44, alignItems: 'center' }}>
@@ -428,6 +431,10 @@ function describe(a: QueuedAction, t: (k: string, o?: Record<string, unknown>) =
   if (a.kind === 'upload') {
     const b = a.body as UploadBody;
     return t(`field:queue.upload.${b.kind}`, { size: Math.max(1, Math.round(b.blob.size / 1024)) });
+  }
+  if (a.kind === 'book') {
+    const w = (a.body as { window: VisitWindow }).window;
+    return t('field:queue.book', { window: `${formatDate(companyDate(new Date(w.start)), lang)} ${windowText(w, lang)}` });
   }
   if (a.kind === 'move') {
     const b = a.body as { to: Step; occurred_at: string };

@@ -2,7 +2,7 @@
 // Idempotency-Key, the If-Match basis and the moment of the tap) and is sent from there,
 // at once when online, later otherwise. Hooks for the queue and the connection.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { basisFor, inOrder, ownedBy, resolve, uploadFieldOf, uploadsFor, type Completion, type FileRef, type QueuedAction, type Step, type WorkOrder } from './model';
+import { basisFor, inOrder, ownedBy, resolve, uploadFieldOf, uploadsFor, type Completion, type FileRef, type QueuedAction, type Step, type VisitWindow, type WorkOrder } from './model';
 import { enqueue, getKv, onQueueChange, readQueue, setKv, writeQueue } from './store';
 import { replay, uploadedFiles } from './sync';
 import { keptDay } from './data';
@@ -23,7 +23,7 @@ function nextSeq(queue: QueuedAction[]): number {
   return seqBase;
 }
 
-async function take(shown: WorkOrder, kind: 'move' | 'complete', body: QueuedAction['body'], files?: { signature: FileRef | null; photos: FileRef[] }): Promise<QueuedAction> {
+async function take(shown: WorkOrder, kind: 'move' | 'complete' | 'book', body: QueuedAction['body'], files?: { signature: FileRef | null; photos: FileRef[] }): Promise<QueuedAction> {
   // The phone's copy may be newer than what is on the screen (an answer just came in).
   const kept = (await keptDay())?.orders.find((o) => o.id === shown.id);
   const order = kept && kept.version > shown.version ? kept : shown;
@@ -72,6 +72,12 @@ async function take(shown: WorkOrder, kind: 'move' | 'complete', body: QueuedAct
 /** A step (accept, leave, arrive), stamped with the phone's time of the tap. */
 export function takeStep(order: WorkOrder, to: Step): Promise<QueuedAction> {
   return take(order, 'move', { to, occurred_at: new Date().toISOString() });
+}
+
+/** An appointment window agreed with the customer (a return visit, or a time agreed on
+ * the phone) for one of the technician's own work orders. */
+export function bookVisit(order: WorkOrder, window: VisitWindow): Promise<QueuedAction> {
+  return take(order, 'book', { window });
 }
 
 /** The visit report, with the customer's signature and the photos as files uploaded

@@ -9,6 +9,7 @@ import {
   mapLink,
   nextStep,
   nextToSend,
+  optimisticAppointment,
   ownedBy,
   optimisticStatus,
   overVanStock,
@@ -17,6 +18,7 @@ import {
   resolve,
   uploadsFor,
   waitingCount,
+  windowProblem,
   settleRefused,
   vanAvailable,
   verdict,
@@ -256,5 +258,34 @@ describe('a report’s files', () => {
     expect(nextToSend(refused)).toBeNull();
     expect(reportFieldPath(['photo_attachment_ids', 1])).toEqual(['photos']);
     expect(reportFieldPath(['signature', 'attachment_id'])).toEqual(['signature']);
+  });
+});
+
+describe('an appointment booked on the phone', () => {
+  const window = { start: '2026-12-08T06:00:00.000Z', end: '2026-12-08T08:00:00.000Z' };
+  const book: QueuedAction = { key: 'b', seq: 7, account: 'tech-1', kind: 'book', workOrderId: 'a', workOrderNumber: 'W-a', body: { window }, basedOn: { version: 3, after: null }, takenAt: '2026-12-07T00:00:00Z', state: 'waiting' };
+
+  it('shows at once, moves no step, and the next action rests on it', () => {
+    const o = order('a', { appointment: { start: '2026-12-07T06:00:00Z', end: '2026-12-07T07:00:00Z' } });
+    expect(optimisticAppointment(o, [])).toEqual(o.appointment);
+    expect(optimisticAppointment(o, [book])).toEqual(window);
+    expect(optimisticStatus(o, [book])).toBe('assigned');
+    expect(basisFor(o, [book])).toEqual({ version: 3, after: 'b' });
+    expect(waitingCount([book])).toBe(1);
+  });
+
+  it('is already on the server when the work order holds that window (its answer was lost)', () => {
+    expect(alreadyApplied(book, order('a', { appointment: { start: '2026-12-08T06:00:00Z', end: '2026-12-08T08:00:00Z' } }))).toBe(true);
+    expect(alreadyApplied(book, order('a', { appointment: { start: '2026-12-08T09:00:00Z', end: '2026-12-08T10:00:00Z' } }))).toBe(false);
+    expect(alreadyApplied(book, order('a'))).toBe(false);
+  });
+
+  it('ends after it starts, lasts at most a day and is not over already', () => {
+    const now = Date.parse('2026-12-07T00:00:00Z');
+    expect(windowProblem(window, now)).toBeNull();
+    expect(windowProblem({ start: window.end, end: window.start }, now)).toBe('endBeforeStart');
+    expect(windowProblem({ start: window.start, end: window.start }, now)).toBe('endBeforeStart');
+    expect(windowProblem({ start: window.start, end: '2026-12-09T06:00:01Z' }, now)).toBe('tooLong');
+    expect(windowProblem({ start: '2026-12-06T01:00:00Z', end: '2026-12-06T02:00:00Z' }, now)).toBe('past');
   });
 });

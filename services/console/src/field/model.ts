@@ -113,9 +113,16 @@ export function mapLink(address: string, location: { lat: number; lon: number } 
 // ---------------------------------------------------------------------------------------
 // The queue of actions taken on the phone.
 
-/** What an action does: a step, the visit report, or a file (a photo or the customer's
- * signature) uploaded before the report that refers to it. */
-export type ActionKind = 'move' | 'complete' | 'upload';
+/** What an action does: a step, the visit report, a file (a photo or the customer's
+ * signature) uploaded before the report that refers to it, or an appointment window
+ * agreed with the customer (a return visit). */
+export type ActionKind = 'move' | 'complete' | 'upload' | 'book';
+
+/** An appointment window, as the API takes it. */
+export interface VisitWindow {
+  start: string;
+  end: string;
+}
 
 /** A file taken on the phone for the report: the bytes, and the Idempotency-Key its
  * upload is sent with (made when the file was taken, so a retry never stores it twice). */
@@ -158,7 +165,7 @@ export interface QueuedAction {
   workOrderId: string;
   workOrderNumber: string;
   /** The body sent (a move's `occurred_at` is the moment of the tap; an upload's file). */
-  body: { to: Step; occurred_at: string } | Completion | UploadBody;
+  body: { to: Step; occurred_at: string } | Completion | UploadBody | { window: VisitWindow };
   /** A report's files, uploaded by the actions before it. */
   files?: ReportFiles;
   /**
@@ -219,11 +226,35 @@ export function optimisticStatus(order: WorkOrder, actions: QueuedAction[]): Wor
   let status = order.status;
   for (const a of inOrder(actions)) {
     if (a.workOrderId !== order.id) continue;
-    if (a.kind === 'upload') continue;
+    if (a.kind === 'upload' || a.kind === 'book') continue;
     if (a.kind === 'move') status = (a.body as { to: Step }).to;
     else status = ((a.body as Completion).outcome ?? 'completed') as WorkOrderStatus;
   }
   return status;
+}
+
+/** The appointment the phone shows for a work order: the last window booked on the phone
+ * and not yet sent, else the server's. */
+export function optimisticAppointment(order: WorkOrder, actions: QueuedAction[]): VisitWindow | null {
+  const booked = inOrder(actions).filter((a) => a.workOrderId === order.id && a.kind === 'book').pop();
+  return booked ? (booked.body as { window: VisitWindow }).window : (order.appointment ?? null);
+}
+
+/** Whether an appointment can be booked for a work order in `status`: while the visit is
+ * still to be made (dispatch refuses it afterwards). */
+export function mayBook(status: WorkOrderStatus): boolean {
+  return ['unassigned', 'assigned', 'accepted', 'en_route', 'on_site'].includes(status);
+}
+
+/** Problems with a window the technician agreed: it ends after it starts, lasts at most a
+ * day, and does not end in the past (by `now`). */
+export function windowProblem(w: VisitWindow, now: number): 'endBeforeStart' | 'tooLong' | 'past' | null {
+  const start = Date.parse(w.start);
+  const end = Date.parse(w.end);
+  if (!(end > start)) return 'endBeforeStart';
+  if (end - start > 24 * 3600_000) return 'tooLong';
+  if (end <= now) return 'past';
+  return null;
 }
 
 /** What the phone's view of a work order is based on for the next action: the server's
@@ -242,6 +273,11 @@ export function basisFor(order: WorkOrder, actions: QueuedAction[]): QueuedActio
  */
 export function alreadyApplied(a: QueuedAction, current: WorkOrder): boolean {
   if (a.kind === 'upload') return false;
+  if (a.kind === 'book') {
+    const w = (a.body as { window: VisitWindow }).window;
+    const c = current.appointment;
+    return !!c && Date.parse(c.start) === Date.parse(w.start) && Date.parse(c.end) === Date.parse(w.end);
+  }
   if (a.kind === 'move') {
     const body = a.body as { to: Step; occurred_at: string };
     const at = Date.parse(body.occurred_at);

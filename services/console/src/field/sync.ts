@@ -74,7 +74,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 function pathOf(a: QueuedAction): string {
-  return `/workorders/${a.workOrderId}/${a.kind === 'move' ? 'transitions' : 'complete'}`;
+  return `/workorders/${a.workOrderId}/${a.kind === 'move' ? 'transitions' : a.kind === 'book' ? 'appointment' : 'complete'}`;
 }
 
 /** Called with each work order the server answered, to refresh the phone's copy (before

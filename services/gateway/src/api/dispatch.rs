@@ -127,6 +127,26 @@ pub(crate) async fn move_work_order(
     Ok(with_etag(StatusCode::OK, &w, w.version))
 }
 
+/// The appointment window agreed with the customer. The desk books any work order's; a
+/// technician books their own (a return visit agreed on site, or a time agreed on the
+/// phone), and another's answers 404 like reading it.
+pub(crate) async fn book_appointment(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    if_match_version(&headers)?;
+    if p.role == Role::Technician {
+        visible_work_order(&s, &p, &id).await?;
+    }
+    update_versioned::<BookAppointment>(&s, &p, ("work_order_id", id), &headers, body, |w| {
+        w.version
+    })
+    .await
+}
+
 pub(crate) async fn get_day_plan(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -472,12 +492,15 @@ pub(crate) fn routes() -> Routes {
         )
         .add(
             post("bookAppointment", "/workorders/{id}/appointment")
-                .summary("Book the appointment window agreed with the customer (a published day plan is re-planned for that technician)")
-                .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
+                .summary("Book the appointment window agreed with the customer, e.g. the return visit a technician agrees on site (a published day plan is re-planned for that technician)")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Technician, Role::Manager, Role::Admin])
+                .scope("technician: own work orders only")
                 .params(&[path_id("Work order id.")])
+                .body::<BookAppointment>()
                 .path_fills(&["work_order_id"])
                 .updates()
-                .forward_versioned::<BookAppointment>(),
+                .reply::<WorkOrder>()
+                .to(book_appointment),
         )
         .add(
             post("requestParts", "/workorders/{id}/parts-requests")
