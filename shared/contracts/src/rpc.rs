@@ -141,6 +141,19 @@ impl ServiceError {
             errors: vec![],
         }
     }
+
+    /// The server's storage is full (503): nothing of the request was saved, and the same
+    /// request succeeds once space is freed. Clients retry it, with its Idempotency-Key.
+    pub fn storage_full() -> Self {
+        Self {
+            status: 503,
+            code: "storage_full".into(),
+            title: "Storage full".into(),
+            detail: "The server's storage is full; nothing was saved. Retry once space is freed."
+                .into(),
+            errors: vec![],
+        }
+    }
 }
 
 /// Addresses one object by its id or, where people read numbers aloud, its human number.
