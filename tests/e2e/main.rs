@@ -10,6 +10,7 @@ mod cluster;
 mod crash;
 mod customers;
 mod dead_letters;
+mod disk_full;
 mod dispatch;
 mod edge;
 mod exposure;
