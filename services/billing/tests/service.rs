@@ -331,6 +331,89 @@ async fn a_repair_waiting_for_parts_is_charged_its_call_out_once_on_postgresql()
     a_repair_waiting_for_parts_is_charged_its_call_out_once(TestBackend::Postgres).await;
 }
 
+/// A machine's first training visit is free (recorded at price under `free_training`),
+/// its second is charged; another machine's first is free again.
+async fn only_a_machines_first_training_is_free(backend: TestBackend) {
+    let svc = billing(backend).await;
+    let training = |serial: &str, minutes_ago: i64| {
+        let mut v = work_order_completed(Utc::now() - chrono::Duration::minutes(minutes_ago));
+        v.work_type = WorkType::Training;
+        v.machine = Some(MachineInfo {
+            product_line: "copier".into(),
+            brand: "Sharp".into(),
+            model: "AR-2048".into(),
+            serial: serial.into(),
+            purchase_date: None,
+        });
+        v
+    };
+    let receipt_of = |v: WorkOrderCompleted| {
+        let svc = &svc;
+        async move {
+            svc.publish(&Envelope::new(v.clone(), None)).await.unwrap();
+            svc.next_published("billing.invoice.issued", |e| {
+                e["data"]["work_order_id"] == json!(v.work_order_id)
+            })
+            .await
+            .unwrap();
+            ok(
+                svc,
+                "invoice.list",
+                json!({"work_order_id": v.work_order_id.to_string()}),
+            )
+            .await["items"][0]
+                .clone()
+        }
+    };
+    let lines = |r: &Value| -> Vec<(String, i64, i64)> {
+        r["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["coverage"].as_str().unwrap().to_owned(),
+                    l["amount"]["amount_minor"].as_i64().unwrap(),
+                    l["charged"]["amount_minor"].as_i64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let first = receipt_of(training("TR-1", 30)).await;
+    // Call-out ¥50 and 45 minutes (three quarter hours at ¥30), at price, charged nothing.
+    let free = |amount: i64| ("free_training".to_owned(), amount, 0);
+    assert_eq!(lines(&first), [free(5000), free(9000)], "{first}");
+    assert_eq!(
+        first["lines"][0]["coverage_note"],
+        "the machine's first training is free"
+    );
+    let second = receipt_of(training("tr 1", 20)).await;
+    assert_eq!(
+        lines(&second),
+        [
+            ("chargeable".to_owned(), 5000, 5000),
+            ("chargeable".to_owned(), 9000, 9000)
+        ],
+        "the same machine (serial written otherwise): {second}"
+    );
+    assert_eq!(
+        second["lines"][1]["coverage_note"],
+        "training 2 of the machine: only the first is free"
+    );
+    let other = receipt_of(training("TR-2", 10)).await;
+    assert_eq!(lines(&other), [free(5000), free(9000)], "{other}");
+}
+
+#[tokio::test]
+async fn only_a_machines_first_training_is_free_on_sqlite() {
+    only_a_machines_first_training_is_free(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn only_a_machines_first_training_is_free_on_postgresql() {
+    only_a_machines_first_training_is_free(TestBackend::Postgres).await;
+}
+
 /// Receipts are listed newest number first a page at a time, by state, by number or
 /// customer name and by day of issue; a receipt's payments are read back.
 async fn receipts_are_searched_by_state_name_and_day(backend: TestBackend) {

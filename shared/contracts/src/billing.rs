@@ -83,6 +83,10 @@ pub enum Coverage {
     /// Covered by the brand's own warranty: charged zero to the customer and claimed from
     /// the manufacturer (厂家索赔).
     ManufacturerWarranty,
+    /// The machine's first training visit, free (一次免费的培训, offered before a return
+    /// for not knowing how to use it): recorded at price, charged zero; later trainings
+    /// are charged by the fee schedule.
+    FreeTraining,
 }
 
 /// What a line charges for.
@@ -524,7 +528,8 @@ pub struct FeeTerms {
     pub tax_rate_bp: u32,
     /// The dealer's free-service period from purchase ("one year free"), 1–60 months.
     pub warranty_months: u32,
-    /// Fault codes that mean misuse: the warranty does not cover such a visit.
+    /// Fault codes that mean misuse or human damage (人为损坏): neither a warranty nor a
+    /// contract covers such a visit.
     #[serde(default)]
     pub misuse_faults: Vec<String>,
     /// Brands' own warranties.

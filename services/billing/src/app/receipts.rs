@@ -147,6 +147,8 @@ async fn issue(
         Some(first) => store::receipts::number_of_work_order(uow.conn(), first).await?,
         None => None,
     };
+    let earlier_trainings =
+        store::receipts::trainings_before(uow.conn(), machine_key.as_deref(), customer_id).await?;
     let lines = domain::price(
         domain::Visit {
             completed: visit,
@@ -156,6 +158,7 @@ async fn issue(
             contract: contract.as_ref(),
             warranty_end,
             first_receipt: first_receipt.as_deref(),
+            earlier_trainings,
         },
         &terms,
     );
@@ -182,6 +185,7 @@ async fn issue(
             technician_name: &visit.technician_name,
             district: &visit.district,
             work_type: visit.work_type,
+            machine_key: machine_key.as_deref(),
             issued_day: calendar.local_date(issued_at),
         },
     )

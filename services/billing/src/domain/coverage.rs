@@ -3,8 +3,9 @@
 //! Each line of a visit is decided in this order: a brand's own warranty (parts, and labour
 //! when the brand says so; claimed from the brand), the dealer's warranty (until the day
 //! on the warranty card, else the schedule's months from purchase), the contract in force
-//! for the machine (what it names), otherwise chargeable. A misuse fault voids both
-//! warranties; consumables are never covered. The coverage is decided on the
+//! for the machine (what it names), otherwise chargeable. A visit whose cause is recorded
+//! as misuse or human damage (人为损坏, a fault code the schedule lists: [`human_damage`])
+//! is covered by neither a warranty nor a contract; consumables are never covered. The coverage is decided on the
 //! service-local day the visit finished. How a chargeable line is then charged is in
 //! [`super::pricing`].
 use aftercare_contracts::billing::{BrandWarranty, Coverage, FeeTerms, LineKind};
@@ -27,11 +28,22 @@ pub fn in_category(fault: &str, category: &str) -> bool {
     f == c || f.starts_with(&format!("{c}-"))
 }
 
+/// The visit's fault when it is recorded as misuse or human damage (人为损坏): a fault code
+/// in one of the schedule's `damage_faults` categories. Such damage is not the product's
+/// failure, so neither a warranty nor a maintenance contract covers the visit.
+pub fn human_damage(fault: Option<&str>, damage_faults: &[String]) -> Option<String> {
+    let fault = fault?.trim();
+    damage_faults
+        .iter()
+        .any(|d| in_category(fault, d))
+        .then(|| fault.to_owned())
+}
+
 /// What covers the lines of one visit: worked out once from the visit and the schedule,
 /// then asked per line.
 #[derive(Debug, Clone)]
 pub struct CoverageRules<'a> {
-    /// The misuse fault that voids the warranties, if the visit's fault is one.
+    /// The human-damage fault that voids warranties and contract, if the visit's is one.
     misuse: Option<String>,
     /// The last day of the dealer's warranty, when the visit falls within it.
     dealer_until: Option<NaiveDate>,
@@ -48,13 +60,7 @@ impl<'a> CoverageRules<'a> {
         let completed = visit.completed;
         let machine = completed.machine.as_ref();
         let purchase = machine.and_then(|m| m.purchase_date);
-        let misuse = completed.fault.as_deref().and_then(|f| {
-            terms
-                .misuse_faults
-                .iter()
-                .any(|m| in_category(f, m))
-                .then(|| f.trim().to_owned())
-        });
+        let misuse = human_damage(completed.fault.as_deref(), &terms.misuse_faults);
         let dealer_until = visit
             .warranty_end
             .or_else(|| {
@@ -97,11 +103,15 @@ impl<'a> CoverageRules<'a> {
                 "consumables are not covered by warranty or contract".into(),
             );
         }
-        let misuse_note = misuse
-            .as_ref()
-            .filter(|_| dealer_until.is_some() || brand.is_some())
-            .map(|f| format!("misuse (fault {f}): the warranty does not apply"));
-        if misuse.is_none() && !consumable {
+        if let Some(f) = misuse
+            && (dealer_until.is_some() || brand.is_some() || contract.is_some())
+        {
+            return (
+                Coverage::Chargeable,
+                format!("human damage (fault {f}): not covered by warranty or contract"),
+            );
+        }
+        if !consumable {
             if let Some((b, name, last)) = brand {
                 let claimable = match kind {
                     LineKind::Part => true,
@@ -131,16 +141,12 @@ impl<'a> CoverageRules<'a> {
                     format!("contract {} covers it", c.number),
                 );
             }
-            let note = format!("contract {} does not cover it", c.number);
             return (
                 Coverage::Chargeable,
-                misuse_note.map_or(note.clone(), |m| format!("{m}; {note}")),
+                format!("contract {} does not cover it", c.number),
             );
         }
-        (
-            Coverage::Chargeable,
-            misuse_note.unwrap_or_else(|| "chargeable".into()),
-        )
+        (Coverage::Chargeable, "chargeable".into())
     }
 }
 
@@ -188,6 +194,7 @@ mod tests {
             contract,
             warranty_end: None,
             first_receipt: None,
+            earlier_trainings: 0,
         };
         f(&CoverageRules::new(&visit, &terms));
     }
@@ -205,27 +212,28 @@ mod tests {
     }
 
     #[test]
-    fn misuse_voids_the_warranties_but_not_the_contract() {
+    fn human_damage_voids_the_warranties_and_the_contract() {
         let contract = ContractInForce {
             number: "K2026-000001".into(),
             coverage: ContractCoverage {
                 call_out: true,
-                labour: false,
+                labour: true,
                 parts: true,
                 visit_every_months: 1,
             },
         };
         rules_for(Some("misuse-water"), Some(&contract), |r| {
-            assert_eq!(
-                r.decide(LineKind::CallOut, false),
-                (Coverage::Contract, "contract K2026-000001 covers it".into())
-            );
-            let (labour, note) = r.decide(LineKind::Labour, false);
-            assert_eq!(labour, Coverage::Chargeable);
-            assert_eq!(
-                note,
-                "misuse (fault misuse-water): the warranty does not apply; contract K2026-000001 does not cover it"
-            );
+            for kind in [LineKind::CallOut, LineKind::Labour, LineKind::Part] {
+                assert_eq!(
+                    r.decide(kind, false),
+                    (
+                        Coverage::Chargeable,
+                        "human damage (fault misuse-water): not covered by warranty or contract"
+                            .into()
+                    ),
+                    "{kind:?}"
+                );
+            }
             assert_eq!(
                 r.decide(LineKind::Part, true),
                 (
@@ -234,12 +242,27 @@ mod tests {
                 )
             );
         });
-        rules_for(Some("misuse"), None, |r| {
+        rules_for(None, Some(&contract), |r| {
             assert_eq!(
-                r.decide(LineKind::Part, false).1,
-                "misuse (fault misuse): the warranty does not apply"
+                r.decide(LineKind::CallOut, false).0,
+                Coverage::Warranty,
+                "the same visit without the damage is covered"
             );
         });
+    }
+
+    #[test]
+    fn human_damage_is_a_fault_in_a_listed_category() {
+        let listed = vec!["MISUSE".to_owned(), "water".to_owned()];
+        assert_eq!(
+            human_damage(Some(" water-spill "), &listed),
+            Some("water-spill".into())
+        );
+        assert_eq!(human_damage(Some("misuse"), &listed), Some("misuse".into()));
+        assert_eq!(human_damage(Some("waterline"), &listed), None);
+        assert_eq!(human_damage(Some("fuser"), &listed), None);
+        assert_eq!(human_damage(None, &listed), None);
+        assert_eq!(human_damage(Some("misuse"), &[]), None);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod refunds;
 pub mod renewals;
 pub mod revenue;
 pub mod schedule;
+pub mod training;
 pub mod visit;
 
 pub use pricing::{Visit, machine_key, price, tax_included, totals};

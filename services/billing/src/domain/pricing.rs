@@ -1,5 +1,6 @@
 //! How a receipt's line is charged: a visit priced line by line by the fee schedule in
-//! force (call-out, labour, parts), each line's coverage decided by [`super::coverage`],
+//! force (call-out, labour, parts), each line's coverage decided by [`super::coverage`]
+//! (a training visit's call-out and labour by [`super::training`]),
 //! a key-account discount on what stays chargeable, and the tax the charged total contains.
 //!
 //! Rounding: labour is charged per started quarter hour at a quarter of the hourly price;
@@ -11,6 +12,7 @@ use aftercare_contracts::dispatch::WorkType;
 use aftercare_contracts::intake::CustomerTier;
 
 use super::coverage::{CoverageRules, in_category};
+use super::training::training_charge;
 pub use super::visit::{ContractInForce, Visit};
 
 /// Started quarter hours in `minutes` on site (at least one).
@@ -71,6 +73,7 @@ pub fn call_out_fee(terms: &FeeTerms, district: &str, work_type: WorkType) -> i6
 pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
     let completed = visit.completed;
     let cover = CoverageRules::new(&visit, terms);
+    let training = training_charge(completed.work_type, visit.earlier_trainings);
     let key_account = visit.tier == CustomerTier::KeyAccount;
     let money = |amount_minor| Money {
         amount_minor,
@@ -82,7 +85,10 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
                 quantity: u32,
                 unit: i64,
                 amount: i64| {
-        let (coverage, mut note) = cover.decide(kind, consumable);
+        let (coverage, mut note) = match &training {
+            Some(charge) if kind != LineKind::Part => charge.clone(),
+            _ => cover.decide(kind, consumable),
+        };
         let discount = if coverage == Coverage::Chargeable
             && key_account
             && kind != LineKind::Part
@@ -324,6 +330,8 @@ mod tests {
         parts: Vec<(String, u32, i64, bool)>,
         #[serde(default)]
         warranty_end: Option<NaiveDate>,
+        #[serde(default)]
+        earlier_trainings: u32,
     }
 
     #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -400,6 +408,7 @@ mod tests {
                 contract: contract.as_ref(),
                 warranty_end: c.warranty_end,
                 first_receipt: None,
+                earlier_trainings: c.earlier_trainings,
             },
             &terms(),
         );
@@ -427,6 +436,7 @@ mod tests {
             contract: None,
             parts: vec![("DRUM".into(), 2, 38000, false)],
             warranty_end: None,
+            earlier_trainings: 0,
         }
     }
 
@@ -509,7 +519,7 @@ mod tests {
                 }),
                 purchase: Some(day(2026, 6, 1)),
                 fault: Some("MISUSE".into()),
-                ..base("misuse in warranty falls back to the contract")
+                ..base("human damage in warranty is not covered by the contract either")
             },
             Case {
                 minutes: 0,
@@ -520,6 +530,18 @@ mod tests {
                 purchase: Some(day(2025, 6, 1)),
                 warranty_end: Some(day(2026, 11, 30)),
                 ..base("the warranty end registered with the card decides (a fax line's 18 months)")
+            },
+            Case {
+                work_type: WorkType::Training,
+                parts: vec![],
+                ..base("the machine's first training is free")
+            },
+            Case {
+                work_type: WorkType::Training,
+                parts: vec![],
+                purchase: Some(day(2026, 6, 1)),
+                earlier_trainings: 1,
+                ..base("a second training is charged, even in warranty")
             },
         ]
     }
@@ -577,7 +599,7 @@ mod tests {
         assert_eq!(all[6].total_minor, 5000 + 12000 + 38000 + 9000);
         assert_eq!(cov(7), [Chargeable, Chargeable, Chargeable]);
         assert_eq!(cov(8), [Chargeable, Chargeable, Chargeable]);
-        assert!(all[8].lines[0].coverage_note.contains("misuse"));
+        assert!(all[8].lines[0].coverage_note.contains("human damage"));
         assert_eq!(
             cov(9),
             [Chargeable, ManufacturerWarranty, ManufacturerWarranty]
@@ -592,7 +614,16 @@ mod tests {
             [0, 0, 38000, 9000],
             "discount only on call-out and labour"
         );
-        assert_eq!(cov(12), [Contract, Contract, Contract]);
+        assert_eq!(cov(12), [Chargeable, Chargeable, Chargeable]);
+        assert!(
+            all[12].lines[0]
+                .coverage_note
+                .starts_with("human damage (fault MISUSE)")
+        );
+        assert_eq!(cov(15), [FreeTraining, FreeTraining]);
+        assert_eq!((all[15].total_minor, all[15].charged_minor), (17000, 0));
+        assert_eq!(cov(16), [Chargeable, Chargeable]);
+        assert_eq!(all[16].charged_minor, 17000);
         assert_eq!(all[13].lines[1].quantity, 1);
         assert_eq!(cov(14), [Warranty, Warranty, Warranty]);
         assert!(all[14].lines[0].coverage_note.contains("2026-11-30"));
@@ -618,6 +649,7 @@ mod tests {
                 contract: None,
                 warranty_end: None,
                 first_receipt: None,
+                earlier_trainings: 0,
             },
             &odd,
         );
@@ -648,6 +680,7 @@ mod tests {
                     contract: None,
                     warranty_end: None,
                     first_receipt,
+                    earlier_trainings: 0,
                 },
                 &terms(),
             )
@@ -702,6 +735,7 @@ mod tests {
                 contract: None,
                 warranty_end: None,
                 first_receipt: None,
+                earlier_trainings: 0,
             },
             &terms(),
         );

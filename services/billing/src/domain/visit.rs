@@ -34,6 +34,9 @@ pub struct Visit<'a> {
     /// For a return visit (`completed.revisit_of`), the receipt of the first visit that
     /// charged the call-out, when billing issued it.
     pub first_receipt: Option<&'a str>,
+    /// How many training visits of the same machine were receipted before this one (the
+    /// first is free: [`super::training`]).
+    pub earlier_trainings: u32,
 }
 
 /// The first visit of a repair that ended waiting for parts, as the visit billing

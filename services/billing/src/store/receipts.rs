@@ -25,6 +25,8 @@ pub(crate) struct InvoiceFiling<'a> {
     pub(crate) district: &'a str,
     /// The kind of visit.
     pub(crate) work_type: WorkType,
+    /// The machine's key (brand and serial), when the visit names one.
+    pub(crate) machine_key: Option<&'a str>,
     /// Service-local day of issue.
     pub(crate) issued_day: NaiveDate,
 }
@@ -40,8 +42,8 @@ pub(crate) async fn insert_invoice(
     sqlx::query(
         "insert into invoice (invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at,
             customer_id, technician_id, technician_name, district, work_type, issued_day, tax_rate_bp, tax_minor, schedule_version,
-            warranty_minor, contract_minor, manufacturer_minor, discount_minor)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)",
+            warranty_minor, contract_minor, manufacturer_minor, discount_minor, machine_key)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
     )
     .bind(inv.id.to_string())
     .bind(&inv.number)
@@ -66,6 +68,7 @@ pub(crate) async fn insert_invoice(
     .bind(cost(Coverage::Contract))
     .bind(cost(Coverage::ManufacturerWarranty))
     .bind(discount)
+    .bind(filing.machine_key)
     .execute(uow.conn())
     .await?;
     sqlx::query("update visit set invoice_id = $1 where work_order_id = $2")
@@ -133,6 +136,37 @@ impl InvoiceRow {
 
 const SELECT: &str = "select invoice_id, number, work_order_id, ticket_id, customer_name, lines, currency, total_minor, charged_minor, issued_at,
     customer_id, cast(tax_rate_bp as bigint) as tax_rate_bp, tax_minor, cast(schedule_version as bigint) as schedule_version, paid_minor, credited_minor, iou from invoice";
+
+/// How many training visits of a machine were receipted (the first is free), or of the
+/// customer's visits that named no machine when the visit names none.
+pub(crate) async fn trainings_before(
+    conn: &mut AnyConnection,
+    machine_key: Option<&str>,
+    customer_id: Option<Uuid>,
+) -> Result<u32> {
+    let count: i64 = match (machine_key, customer_id) {
+        (Some(key), _) => {
+            sqlx::query_scalar(
+                "select count(*) from invoice where machine_key = $1 and work_type = $2",
+            )
+            .bind(key)
+            .bind(to_text(&WorkType::Training))
+            .fetch_one(conn)
+            .await?
+        }
+        (None, Some(customer)) => {
+            sqlx::query_scalar(
+                "select count(*) from invoice where customer_id = $1 and machine_key is null and work_type = $2",
+            )
+            .bind(customer.to_string())
+            .bind(to_text(&WorkType::Training))
+            .fetch_one(conn)
+            .await?
+        }
+        (None, None) => 0,
+    };
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
 
 /// The number of a work order's receipt, when it was issued (a return visit's receipt
 /// names the first visit's).

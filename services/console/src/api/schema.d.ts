@@ -4461,7 +4461,7 @@ export interface components {
             sku: string;
         };
         /** @description Why a line is or is not charged. */
-        Coverage: "chargeable" | "warranty" | "contract" | "manufacturer_warranty";
+        Coverage: "chargeable" | "warranty" | "contract" | "manufacturer_warranty" | "free_training";
         /** @description How many visits were called back (target 100 %). */
         CoverageReport: {
             /**
@@ -5235,7 +5235,8 @@ export interface components {
              */
             labour_per_hour_minor: number;
             /**
-             * @description Fault codes that mean misuse: the warranty does not cover such a visit.
+             * @description Fault codes that mean misuse or human damage (人为损坏): neither a warranty nor a
+             *     contract covers such a visit.
              * @default []
              */
             misuse_faults: string[];

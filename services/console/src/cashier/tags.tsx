@@ -27,6 +27,7 @@ const COVERAGE_TONE: Record<InvoiceLine['coverage'], string | undefined> = {
   warranty: TONE.success,
   contract: TONE.info,
   manufacturer_warranty: TONE.warning,
+  free_training: TONE.success,
 };
 
 /** Why a line is charged or covered. */

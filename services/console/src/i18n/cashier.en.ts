@@ -9,7 +9,7 @@ export default {
   actions: 'Actions',
   amount: { positive: 'More than zero', decimals: 'At most two decimals' },
   standing: { settled: 'Settled', iou: 'IOU', partial: 'Part paid', open: 'Unpaid' },
-  coverage: { chargeable: 'Charged', warranty: 'In warranty', contract: 'Maintenance contract', manufacturer_warranty: "Brand's warranty" },
+  coverage: { chargeable: 'Charged', warranty: 'In warranty', contract: 'Maintenance contract', manufacturer_warranty: "Brand's warranty", free_training: 'Free first training' },
   methods: { cash: 'Cash', bank_transfer: 'Bank transfer', wechat_pay: 'WeChat Pay', alipay: 'Alipay' },
   receipts: {
     filters: 'Receipt filters',

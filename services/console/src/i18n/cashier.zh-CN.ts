@@ -9,7 +9,7 @@ export default {
   actions: '操作',
   amount: { positive: '金额须大于零', decimals: '金额最多两位小数' },
   standing: { settled: '已结清', iou: '欠条', partial: '部分收款', open: '未收款' },
-  coverage: { chargeable: '收费', warranty: '保修期内', contract: '年保合同', manufacturer_warranty: '厂家保修' },
+  coverage: { chargeable: '收费', warranty: '保修期内', contract: '年保合同', manufacturer_warranty: '厂家保修', free_training: '首次免费培训' },
   methods: { cash: '现金', bank_transfer: '银行转账', wechat_pay: '微信支付', alipay: '支付宝' },
   receipts: {
     filters: '票据筛选',
