@@ -5,12 +5,15 @@
 // kept in the address; and replays a dead letter: an event dispatch cannot read is
 // published on the bus as the back-end tests do, dispatch sets it aside, the administrator
 // reads its reason and payload, replays it after confirming, and the list updates (the
-// letter gone, set aside again under a new number since its cause remains). axe-core on each
-// page, screenshots in both languages and at phone width.
+// letter gone, set aside again under a new number since its cause remains); sets the company
+// profile with its refusals on the fields and a stale save said, and a printed receipt is
+// headed with it (zh-CN, then en). axe-core on each page, screenshots in both languages and
+// at phone width.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { ADMIN_PASSWORD, token } from './global-setup';
+import { assignedWorkOrder, shanghaiDay } from './api';
 import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 interface ServerInfo {
@@ -201,6 +204,91 @@ test('an administrator edits a setting and sees its version; a bad number and a 
   await settle(page);
   await noSeriousA11yViolations(page);
   await shot(page, 'admin-setting-fees-en');
+});
+
+/** A visit completed for 白云复印社, so that a receipt is issued; its number. */
+async function seededReceipt(): Promise<string> {
+  const tech = await call<{ id: string }>(admin, 'POST', '/technicians', { name: '罗军', district: 'baiyun', daily_capacity: 6, skills: ['copier', 'sharp'], certifications: [{ skill: 'copier', expires_on: shanghaiDay(365) }] }, { 'idempotency-key': crypto.randomUUID() });
+  const phone = `+86 20 6${String(Date.now()).slice(-7)}`;
+  const customer = await call<{ id: string }>(admin, 'POST', '/customers', { company: '白云文印店', contacts: [{ name: '钱老板', phones: [phone] }], address: '广州市白云区机场路 18 号', district: 'baiyun', tier: 'standard' });
+  const ticket = await call<{ id: string }>(admin, 'POST', '/tickets', {
+    channel: 'phone',
+    type: 'fault',
+    symptom: '复印机卡纸 copier jams',
+    customer_id: customer.id,
+    customer: { name: '白云文印店', phone, district: 'baiyun' },
+    machine: { product_line: 'copier', brand: 'Sharp', model: 'AR-2048', serial: 'SN-ADMIN-PRINT-1', purchase_date: shanghaiDay(-1200) },
+  });
+  const wo = await assignedWorkOrder(admin, ticket.id, tech.id, '白云片区 baiyun district');
+  const finished = Date.now() - 20 * 60_000;
+  await call(admin, 'POST', `/workorders/${wo.id}/complete`, { diagnosis: '搓纸轮磨损 worn pick-up roller', started_at: new Date(finished - 50 * 60_000).toISOString(), finished_at: new Date(finished).toISOString() }, { 'if-match': `"${wo.version}"` });
+  const receipt = await poll('the receipt', async () => (await call<{ items: { number: string }[] }>(admin, 'GET', `/invoices?work_order_id=${wo.id}`)).items[0]);
+  return receipt.number;
+}
+
+test('an administrator sets the company profile and a printed receipt is headed with it (zh-CN, then en)', async ({ page }) => {
+  const number = await seededReceipt();
+  await openAdmin(page, 'zh-CN', '/admin/settings/company');
+  const section = page.getByTestId('setting-page-company');
+  await expect(section.getByTestId('setting-version')).toHaveText('内置默认');
+  await expect(section.getByTestId('company-unset')).toBeVisible();
+  // Refusals on their fields: a short taxpayer number, an account without its bank, no name.
+  await section.getByTestId('company-tax_number').fill('9144');
+  await section.getByTestId('company-bank_account').fill('3602 0000 1234 5678');
+  await section.getByTestId('save-company').click();
+  await expect(section).toContainText('必填');
+  await expect(section).toContainText('应为 15–20 位字母和数字');
+  await expect(section).toContainText('填写了账号时须填写开户行');
+  await section.getByTestId('company-name_zh').fill('广州白云办公设备服务有限公司');
+  await section.getByTestId('company-name_en').fill('Guangzhou Baiyun Office Equipment Service Co., Ltd.');
+  await section.getByTestId('company-address').fill('广州市白云区机场路 88 号');
+  await section.getByTestId('company-phone').fill('020-3888 1234');
+  await section.getByTestId('company-tax_number').fill('91440101ma5cxxxx0x');
+  await section.getByTestId('company-bank_name').fill('中国工商银行广州白云支行');
+  await section.getByTestId('company-receipt_footer').fill('本收据加盖公章有效');
+  await section.getByTestId('save-company').click();
+  await expect(page.getByText('已保存为第 1 版')).toBeVisible();
+  await expect(section.getByTestId('setting-version')).toHaveText('第 1 版');
+  await expect(section.getByTestId('company-changed')).toContainText('保存');
+  await expect(section.getByTestId('company-tax_number')).toHaveValue('91440101MA5CXXXX0X');
+  const saved = await call<{ version: number; updated_by: string; profile: { name_zh: string } }>(admin, 'GET', '/company-profile');
+  expect(saved.profile.name_zh).toBe('广州白云办公设备服务有限公司');
+  await settle(page);
+  await noSeriousA11yViolations(page);
+  await shot(page, 'admin-setting-company-zh');
+  // Someone else saves meanwhile: this save is refused as stale, what was typed is kept.
+  await call(admin, 'POST', '/company-profile', { profile: { ...saved.profile, phone: '020-3888 9999' } }, { 'if-match': `"${saved.version}"` });
+  await section.getByTestId('company-receipt_footer').fill('谢谢惠顾');
+  await section.getByTestId('save-company').click();
+  await expect(section.getByTestId('setting-error')).toContainText('这条记录刚被别人改过');
+  await expect(section.getByTestId('company-receipt_footer')).toHaveValue('谢谢惠顾');
+  await section.getByTestId('save-company').click();
+  await expect(section.getByTestId('setting-version')).toHaveText('第 3 版');
+  // The same page in English.
+  await useLanguage(page, 'en');
+  await expect(section).toContainText('Company name (Chinese)');
+  await expect(section.getByTestId('setting-version')).toHaveText('Version 3');
+  await expect(section.getByTestId('company-changed')).toContainText('Saved by');
+  await section.getByTestId('company-bank_account').fill('IBAN 12');
+  await section.getByTestId('company-bank_account').press('Tab');
+  await expect(section).toContainText('Only digits, spaces and dashes');
+  await section.getByTestId('company-bank_account').fill('3602 0000 1234 5678');
+  await settle(page);
+  await noSeriousA11yViolations(page);
+  await shot(page, 'admin-setting-company-en');
+  // The printed receipt carries the profile in its header and foot, in Chinese.
+  await go(page, `/cashier/print/${number}`);
+  const sheet = page.getByTestId('receipt-sheet');
+  await expect(sheet.getByTestId('sheet-company')).toHaveText('广州白云办公设备服务有限公司');
+  await expect(sheet).toContainText('Guangzhou Baiyun Office Equipment Service Co., Ltd.');
+  await expect(sheet.getByTestId('sheet-particulars')).toContainText('纳税人识别号：91440101MA5CXXXX0X');
+  await expect(sheet.getByTestId('sheet-particulars')).toContainText('电话：020-3888 1234');
+  await expect(sheet.getByTestId('sheet-bank')).toContainText('开户行：中国工商银行广州白云支行');
+  await expect(sheet.getByTestId('sheet-footer')).toHaveText('谢谢惠顾');
+  await expect(sheet).not.toContainText('售后服务台');
+  await settle(page);
+  await noSeriousA11yViolations(page);
+  await shot(page, 'admin-receipt-company-en');
 });
 
 test('an administrator searches the audit log by action, object and day (zh-CN, then en)', async ({ page }) => {

@@ -1,14 +1,17 @@
 // The company settings the API versions (公司设置), one page each at /admin/settings/<key>:
 // the version in force and when it applies, an edit form with inline validation saved at the
 // version read (If-Match; a change made meanwhile is reloaded and said, nothing typed is
-// lost), and the versions kept where the setting is dated (fee schedules).
+// lost), and the versions kept where the setting is dated (fee schedules). The company
+// profile comes first: it heads every printed receipt.
 import { Card, Flex, Grid, Menu, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { CompanySetting } from './CompanySetting';
 import { ClaimRequirementsSetting, DurationsSetting, FeeSchedulesSetting, ProductLinesSetting, QualitySetting, SlaSetting, TemplatesSetting } from './settingForms';
 
 /** The settings, in the order the page lists them. */
 const SETTINGS = [
+  { key: 'company', page: <CompanySetting /> },
   { key: 'sla', page: <SlaSetting /> },
   { key: 'quality', page: <QualitySetting /> },
   { key: 'durations', page: <DurationsSetting /> },

@@ -3,7 +3,7 @@
 // fields, nothing typed lost) and the save bar.
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Space, Tag, Typography, type FormInstance } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
 import { showProblem } from './forms';
@@ -48,6 +48,7 @@ export function useReplacedSetting<T extends { version: number }, V>(
   const { t } = useTranslation();
   const { message } = App.useApp();
   const refresh = useRefresh();
+  const qc = useQueryClient();
   const query = useQuery({ queryKey: ['setting', key], queryFn: get });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,6 +69,9 @@ export function useReplacedSetting<T extends { version: number }, V>(
     try {
       const saved = await post(version, values);
       void message.success(t('admin:settings.saved', { version: saved.version }));
+      // The form takes the setting as stored (trimmed, normalised), not the version read
+      // before the save while the refetch is under way.
+      qc.setQueryData(['setting', key], saved);
       setLoadedVersion(null);
       refresh('setting');
     } catch (e) {

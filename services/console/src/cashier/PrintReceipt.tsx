@@ -1,12 +1,15 @@
 // A receipt to print (`/cashier/print/<number>`), always in Chinese as the customer keeps
-// it: the company's header, the customer, each line with why it is covered or charged, the
+// it: the company's header from the company profile (name in Chinese and English, address,
+// telephone, taxpayer number; the product's name until an administrator sets it), the customer, each line with why it is covered or charged, the
 // totals with the amount in capitals, payments and the IOU. The browser prints the sheet
-// alone (the shell is hidden by the print style) on A5 or A4.
+// alone (the shell is hidden by the print style) on A5 or A4; its foot carries the bank, the
+// account and the profile's footer.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Radio, Space, Spin } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { useCompanyProfile, type CompanyProfileFields } from '../lib/companyProfile';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { useCan } from '../shell/permissions';
 import { chineseAmount, localDay, type Invoice, type Payment } from './cashier';
@@ -33,6 +36,7 @@ export default function PrintReceipt() {
   const inv = useInvoice(id ?? null);
   const canPayments = useCan('listPayments');
   const payments = usePayments(inv.data?.id, canPayments);
+  const company = useCompanyProfile();
   const [paper, setPaper] = useState<Paper>('A5');
   useEffect(() => {
     const style = document.createElement('style');
@@ -61,13 +65,13 @@ export default function PrintReceipt() {
       </Card>
       {inv.isLoading && <Spin />}
       {inv.isError && <Alert type="error" showIcon message={inv.error.message} />}
-      {inv.data && <Sheet inv={inv.data} payments={payments.data ?? []} paper={paper} />}
+      {inv.data && !company.isLoading && <Sheet inv={inv.data} payments={payments.data ?? []} paper={paper} company={company.data?.profile ?? null} />}
     </Space>
   );
 }
 
 /** The printed sheet, in Chinese whatever the console's language. */
-function Sheet({ inv, payments, paper }: { inv: Invoice; payments: Payment[]; paper: Paper }) {
+function Sheet({ inv, payments, paper, company }: { inv: Invoice; payments: Payment[]; paper: Paper; company: CompanyProfileFields | null }) {
   const { i18n } = useTranslation();
   const zh = i18n.getFixedT('zh-CN', 'cashier');
   const appName = i18n.getFixedT('zh-CN', 'common')('appName');
@@ -83,7 +87,19 @@ function Sheet({ inv, payments, paper }: { inv: Invoice; payments: Payment[]; pa
       style={{ width: PAPER[paper].width, maxWidth: '100%', boxSizing: 'border-box', margin: '0 auto', padding: '8mm', background: '#fff', color: '#000', border: '1px solid #d9d9d9', boxShadow: '0 1px 4px rgba(0,0,0,.15)', fontSize: PAPER[paper].font, overflowX: 'auto' }}
     >
       <header style={{ textAlign: 'center', borderBottom: '2px solid #000', paddingBottom: 6, marginBottom: 8 }}>
-        <div style={{ fontSize: '1.6em', fontWeight: 700, letterSpacing: 2 }}>{zh('print.company', { name: appName })}</div>
+        <div style={{ fontSize: '1.6em', fontWeight: 700, letterSpacing: 2 }} data-testid="sheet-company">
+          {zh('print.company', { name: company?.name_zh || appName })}
+        </div>
+        {company?.name_en && (
+          <div lang="en" style={{ fontSize: '0.95em' }}>
+            {company.name_en}
+          </div>
+        )}
+        {company && (company.address || company.phone || company.tax_number) && (
+          <div style={{ fontSize: '0.85em', marginTop: 2 }} data-testid="sheet-particulars">
+            {[company.address, company.phone && `${zh('print.phone')}：${company.phone}`, company.tax_number && `${zh('print.taxNumber')}：${company.tax_number}`].filter(Boolean).join('　')}
+          </div>
+        )}
         <h1 style={{ fontSize: '1.3em', margin: '4px 0 0', letterSpacing: 8 }}>{zh('print.heading')}</h1>
       </header>
       <table style={{ width: '100%', marginBottom: 8, borderCollapse: 'collapse' }}>
@@ -159,6 +175,17 @@ function Sheet({ inv, payments, paper }: { inv: Invoice; payments: Payment[]; pa
         <span>{zh('print.cashier')}：＿＿＿＿＿＿</span>
       </footer>
       <p style={{ fontSize: '0.85em', marginTop: 8 }}>{zh('print.schedule', { version: inv.fee_schedule_version })}</p>
+      {company && (company.bank_name || company.bank_account) && (
+        <p style={{ fontSize: '0.85em', margin: '4px 0' }} data-testid="sheet-bank">
+          {zh('print.bank')}：{company.bank_name}
+          {company.bank_account && `　${zh('print.account')}：${company.bank_account}`}
+        </p>
+      )}
+      {company?.receipt_footer && (
+        <p style={{ fontSize: '0.85em', margin: '4px 0', whiteSpace: 'pre-line', textAlign: 'center' }} data-testid="sheet-footer">
+          {company.receipt_footer}
+        </p>
+      )}
     </article>
   );
 }
