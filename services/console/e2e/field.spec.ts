@@ -133,6 +133,16 @@ test.beforeAll(async () => {
   await call(admin, 'POST', '/day-plans', { date: shanghaiDay() });
 });
 
+/** Nothing in the header (the name, menu, live state, language, sign-out) runs past a
+ * 360 px screen. */
+async function headerFits(page: Page): Promise<void> {
+  for (const id of ['live-status', 'lang', 'sign-out']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, id).toBeLessThanOrEqual(360);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
 async function stepThrough(page: Page, number: string): Promise<void> {
   const card = page.getByTestId(`stop-${number}`);
   for (const [step, status] of [['accepted', 'accepted'], ['en_route', 'en_route'], ['on_site', 'on_site']] as const) {
@@ -141,7 +151,7 @@ async function stepThrough(page: Page, number: string): Promise<void> {
   }
 }
 
-async function writeReport(page: Page, diagnosis: string, fault: string): Promise<void> {
+async function writeReport(page: Page, diagnosis: string, fault: string, lang: 'zh-CN' | 'en'): Promise<void> {
   const form = page.getByTestId('report-form');
   await expect(form).toBeVisible();
   await page.locator('#report_diagnosis').fill(diagnosis);
@@ -166,11 +176,18 @@ async function writeReport(page: Page, diagnosis: string, fault: string): Promis
     { name: 'blurred.png', mimeType: 'image/png', buffer: png(120, 90, [128, 128, 128]) },
   ]);
   await expect(page.getByTestId('photo-thumb')).toHaveCount(3);
+  // Each thumbnail shows the photo (scaled to a JPEG on the phone).
+  for (let i = 0; i < 3; i++) {
+    await expect.poll(() => page.getByTestId('photo-thumb').nth(i).locator('img').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+  }
   await page.getByTestId('photo-thumb').nth(2).getByTestId('photo-remove').tap();
   await expect(page.getByTestId('photo-thumb')).toHaveCount(2);
   await input.setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') }]);
   await expect(page.getByTestId('photo-problem')).toContainText('notes.txt');
   await expect(page.getByTestId('photo-thumb')).toHaveCount(2);
+  await page.getByTestId('photo-add').scrollIntoViewIfNeeded();
+  await settle(page);
+  await page.screenshot({ path: `artifacts/screenshots/field-photos-${lang}.png` });
   await page.locator('#report_cash').fill('120');
   await expect(page.getByTestId('charge-total')).toHaveText('¥120.00');
   await page.locator('#report_signer').fill('陈主任');
@@ -229,7 +246,7 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   await stepThrough(page, orders.online.number);
   await card.getByTestId('stop-report').tap();
   await page.getByTestId('write-report').tap();
-  await writeReport(page, '定影辊老化，更换定影器 worn fuser replaced', '定影器');
+  await writeReport(page, '定影辊老化，更换定影器 worn fuser replaced', '定影器', 'zh-CN');
   await settle(page);
   await shot(page, 'field-report-zh-CN');
   await noSeriousA11yViolations(page);
@@ -281,7 +298,7 @@ test('offline between "on site" and the report, closed and reopened offline, the
   await expect(other).toHaveAttribute('data-status', 'accepted');
   await card.getByTestId('stop-report').tap();
   await page.getByTestId('write-report').tap();
-  await writeReport(page, 'Tray 2 pick-up roller worn, fuser replaced too', 'Fuser');
+  await writeReport(page, 'Tray 2 pick-up roller worn, fuser replaced too', 'Fuser', 'en');
   await page.getByTestId('report-submit').tap();
   await expect(card).toHaveAttribute('data-status', 'completed');
   await expect(page.getByTestId('queue-badge')).toContainText('2');
@@ -305,6 +322,11 @@ test('offline between "on site" and the report, closed and reopened offline, the
   await expect(again.getByTestId(`stop-${orders.offline.number}`)).toHaveAttribute('data-status', 'completed');
   await settle(again);
   await shot(again, 'field-reopened-offline-en');
+  // The header fits the phone whatever the live state says (here not connected, its longest
+  // words): only its dot shows, the words are for screen readers and the tooltip.
+  await expect(again.getByTestId('live-status')).not.toHaveAttribute('data-status', 'online');
+  await expect(again.getByTestId('live-status')).toHaveAttribute('title', /Connecting|Reconnecting|Offline/);
+  await headerFits(again);
 
   // Meanwhile the dispatcher books another time for the order the phone accepted.
   const dispatcher = await token(base(), 'dispatch1', PASSWORD);
@@ -434,7 +456,7 @@ test('the field app in English and Chinese at 360 px, with the install manifest 
     await page.goBack();
     await settle(page);
     await shot(page, `field-today-${lang}-after`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await headerFits(page);
   }
   await context.close();
 });

@@ -2,7 +2,7 @@
 // gallery), several at a time, each shown as a thumbnail with a button removing it. Each is
 // made a JPEG of at most 1920 px on its long side before it is kept (a phone's camera
 // photo is several megabytes; the upload goes over a weak signal), with its own upload key.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Flex, Typography } from 'antd';
 import { CameraOutlined, CloseOutlined, FileImageOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -35,12 +35,23 @@ async function prepared(file: Blob): Promise<Blob | null> {
 
 function Thumb({ file, n, onRemove }: { file: FileRef; n: number; onRemove: () => void }) {
   const { t } = useTranslation();
-  const url = useMemo(() => (file.blob.size > 0 ? URL.createObjectURL(file.blob) : null), [file.blob]);
-  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  // A data: URL (the console's content policy allows those for images, not blob: URLs).
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (file.blob.size === 0) return;
+    let live = true;
+    const r = new FileReader();
+    r.onload = () => live && setUrl(typeof r.result === 'string' ? r.result : null);
+    r.readAsDataURL(file.blob);
+    return () => {
+      live = false;
+      r.abort();
+    };
+  }, [file.blob]);
   return (
     <div data-testid="photo-thumb" style={{ position: 'relative', width: 96, height: 96, borderRadius: 8, overflow: 'hidden', border: '1px solid #d9d9d9', background: '#fafafa' }}>
-      {url ? (
-        <img src={url} alt={t('field:report.photoN', { n })} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
+      {url || file.blob.size > 0 ? (
+        <img src={url ?? undefined} alt={t('field:report.photoN', { n })} style={{ width: '100%', height: '100%', objectFit: 'cover', display: 'block' }} />
       ) : (
         <Flex vertical align="center" justify="center" style={{ height: '100%', fontSize: 12, textAlign: 'center', padding: 4 }}>
           <FileImageOutlined style={{ fontSize: 24 }} />
@@ -106,7 +117,7 @@ export function PhotoPicker({ value, onChange, id }: { value?: FileRef[]; onChan
         accept="image/*"
         capture="environment"
         multiple
-        hidden
+        style={{ display: 'none' }}
         data-testid="photo-input"
         onChange={(e) => void add(e.currentTarget.files)}
       />

@@ -139,7 +139,7 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         result: v.result?.trim() ?? '',
         started_at: v.started_at.toISOString(),
         finished_at: v.finished_at.toISOString(),
-        payment_collected: v.cash ? { amount_minor: Math.round(v.cash * 100), currency: 'CNY' } : null,
+        ...(v.cash ? { payment_collected: { amount_minor: Math.round(v.cash * 100), currency: 'CNY' } } : {}),
         // Said to the server, which then refuses the report without a drawn signature.
         chargeable,
         // The drawing's attachment id is put in when the report is sent, after its upload.

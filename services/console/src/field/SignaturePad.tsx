@@ -27,13 +27,12 @@ export function SignaturePad({ value, onChange, invalid }: { value?: FileRef | n
     ctx.clearRect(0, 0, W, H);
     shown.current = value ?? null;
     if (value && value.blob.size > 0) {
-      const url = URL.createObjectURL(value.blob);
-      const img = new Image();
-      img.onload = () => {
-        ctx.drawImage(img, 0, 0);
-        URL.revokeObjectURL(url);
-      };
-      img.src = url;
+      void createImageBitmap(value.blob)
+        .then((img) => {
+          if (shown.current === value) ctx.drawImage(img, 0, 0);
+          img.close();
+        })
+        .catch(() => undefined);
     }
   }, [value]);
 

@@ -1,4 +1,4 @@
-import { Suspense, useState, useSyncExternalStore } from 'react';
+import { Suspense, useState, useSyncExternalStore, type CSSProperties } from 'react';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -23,13 +23,26 @@ const tone: Record<LiveStatus, 'success' | 'processing' | 'warning' | 'error'> =
   offline: 'error',
 };
 
-/** The header's live indicator: online, connecting, reconnecting or offline. */
-function LiveIndicator() {
+/** Text read by screen readers but not shown (its box takes no room). */
+const VISUALLY_HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 };
+
+/** The header's live indicator: online, connecting, reconnecting or offline. On a phone
+ * (`compact`) only its coloured dot shows, with the words for screen readers and as its
+ * tooltip, so the header fits 360 px in every language and state. */
+function LiveIndicator({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const s = useSyncExternalStore(subscribeLive, liveStatus);
+  const text = t(`shell:live.${s}`);
   return (
-    <span data-testid="live-status" data-status={s} role="status" aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
-      <Badge status={tone[s]} text={<span style={{ color: '#fff' }}>{t(`shell:live.${s}`)}</span>} />
+    <span data-testid="live-status" data-status={s} role="status" aria-live="polite" title={compact ? text : undefined} style={{ whiteSpace: 'nowrap', position: 'relative' }}>
+      {compact ? (
+        <>
+          <Badge status={tone[s]} />
+          <span style={VISUALLY_HIDDEN}>{text}</span>
+        </>
+      ) : (
+        <Badge status={tone[s]} text={<span style={{ color: '#fff' }}>{text}</span>} />
+      )}
     </span>
   );
 }
@@ -62,7 +75,7 @@ export function AppShell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, paddingInline: narrow ? 12 : 16 }}>
-        <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
+        <Typography.Title level={1} style={{ color: '#fff', margin: 0, fontSize: 18, whiteSpace: 'nowrap', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {t('common:appName')}
         </Typography.Title>
         {narrow ? (
@@ -95,7 +108,7 @@ export function AppShell() {
           </nav>
         )}
         <Space size={narrow ? 'small' : 'middle'}>
-          <LiveIndicator />
+          <LiveIndicator compact={narrow} />
           {!narrow && <Tag color={TONE.info} data-testid="role">{t(`common:role.${me?.role ?? 'customer'}`)}</Tag>}
           <Button
             size="small"
