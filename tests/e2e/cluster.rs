@@ -3,18 +3,15 @@
 //! through three faults in turn: the leader node of the busiest stream stopped (R2), a
 //! consumer replica paused beyond the ack wait (R3), PostgreSQL crashed twice (R4). After
 //! each: every promise is checked on the drained system.
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use aftercare_testkit::{AftercareProcess, NatsCluster, Postgres, wait_until};
-use futures::StreamExt;
-use serde_json::{Value, json};
 
-use crate::helpers::{ADMIN_PASSWORD, Api, DATABASES, ROLES, SERVICES, ticket_body};
+use crate::load::{LAG_DEADLINE, Load, Probe, consumers, drain_and_check};
+
+use crate::helpers::{ADMIN_PASSWORD, Api, DATABASES, ROLES, SERVICES};
 
 /// The deadlines, used as generous bounds, not as measurements.
-const LAG_DEADLINE: Duration = Duration::from_secs(60);
 const READY_DEADLINE: Duration = Duration::from_secs(30);
 /// Short, so that a paused replica's messages are redelivered within the test.
 const ACK_WAIT_SECS: u64 = 3;
@@ -29,6 +26,35 @@ struct Replicated {
     apis: Vec<Api>,
     /// (role, replica) → process.
     procs: Vec<(String, usize, AftercareProcess)>,
+}
+
+impl Probe for Replicated {
+    async fn rows(&self, service: &str, sql: &str) -> Vec<String> {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(self.db_url(service)).await.unwrap();
+        let v: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        v
+    }
+
+    async fn count(&self, service: &str, sql: &str) -> i64 {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(self.db_url(service)).await.unwrap();
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        n
+    }
+
+    async fn jetstream(&self) -> async_nats::jetstream::Context {
+        let node = (0..3).find(|&i| self.nats.is_running(i)).unwrap();
+        async_nats::jetstream::new(async_nats::connect(self.nats.url(node)).await.unwrap())
+    }
 }
 
 impl Replicated {
@@ -105,28 +131,6 @@ impl Replicated {
         &self.db_urls.iter().find(|(s, _)| s == service).unwrap().1
     }
 
-    async fn rows(&self, service: &str, sql: &str) -> Vec<String> {
-        sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect(self.db_url(service)).await.unwrap();
-        let v: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
-            .fetch_all(&pool)
-            .await
-            .unwrap();
-        pool.close().await;
-        v
-    }
-
-    async fn count(&self, service: &str, sql: &str) -> i64 {
-        sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect(self.db_url(service)).await.unwrap();
-        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned()))
-            .fetch_one(&pool)
-            .await
-            .unwrap();
-        pool.close().await;
-        n
-    }
-
     fn process(&self, role: &str, replica: usize) -> &AftercareProcess {
         &self
             .procs
@@ -134,33 +138,6 @@ impl Replicated {
             .find(|(r, n, _)| r == role && *n == replica)
             .unwrap()
             .2
-    }
-
-    /// A JetStream context on a running node.
-    async fn jetstream(&self) -> async_nats::jetstream::Context {
-        let node = (0..3).find(|&i| self.nats.is_running(i)).unwrap();
-        async_nats::jetstream::new(async_nats::connect(self.nats.url(node)).await.unwrap())
-    }
-
-    /// Every durable consumer of the services' streams: (name, deliveries including
-    /// redeliveries, messages pending, messages delivered and not acked).
-    async fn consumers(&self) -> Vec<(String, u64, u64, usize)> {
-        let js = self.jetstream().await;
-        let mut out = Vec::new();
-        for s in SERVICES {
-            let stream = js.get_stream(s.to_uppercase()).await.unwrap();
-            let mut infos = stream.consumers();
-            while let Some(info) = infos.next().await {
-                let info = info.unwrap();
-                out.push((
-                    info.name.clone(),
-                    info.delivered.consumer_sequence,
-                    info.num_pending,
-                    info.num_ack_pending,
-                ));
-            }
-        }
-        out
     }
 
     /// Deliveries beyond the first of each event, over every consumer that claims its
@@ -181,7 +158,7 @@ impl Replicated {
         }
         // One durable name reads several streams; its inbox holds the events of all.
         let mut delivered = std::collections::HashMap::new();
-        for (name, n, _, _) in self.consumers().await {
+        for (name, n, _, _) in consumers(self).await {
             *delivered.entry(name).or_insert(0i64) += n as i64;
         }
         delivered
@@ -203,268 +180,6 @@ impl Replicated {
             }
         }
         n
-    }
-
-    /// Waits for the drained state and checks every promise on it; returns how long the
-    /// consumers took to reach zero lag.
-    async fn drain_and_check(&self, accepted: &[String], fault: &str) -> Duration {
-        let started = Instant::now();
-        let tickets = self.count("intake", "select count(*) from ticket").await;
-        let ids = self.rows("intake", "select ticket_id from ticket").await;
-        for id in accepted {
-            assert!(ids.contains(id), "{fault}: accepted ticket {id} is stored");
-        }
-        wait_until(LAG_DEADLINE, "a work order for every ticket", || async {
-            self.count("dispatch", "select count(*) from work_order")
-                .await
-                == tickets
-        })
-        .await
-        .unwrap_or_else(|e| panic!("{fault}: {e}"));
-        let completed = self
-            .count(
-                "dispatch",
-                "select count(*) from work_order where status = 'completed'",
-            )
-            .await;
-        wait_until(LAG_DEADLINE, "a receipt, a callback and a consumption for every completed work order", || async {
-            self.count("billing", "select count(*) from invoice").await == completed
-                && self.count("survey", "select count(*) from callback").await == completed
-                && self.count("inventory", "select cast(coalesce(-sum(quantity), 0) as bigint) from movement where kind = 'consumption'").await == completed
-        })
-        .await
-        .unwrap_or_else(|e| panic!("{fault}: {e}"));
-        for s in SERVICES {
-            wait_until(LAG_DEADLINE, "the outbox to drain", || async {
-                self.count(s, "select count(*) from outbox where published_at is null")
-                    .await
-                    == 0
-            })
-            .await
-            .unwrap_or_else(|e| panic!("{fault}: {s}: {e}"));
-        }
-        wait_until(LAG_DEADLINE, "every consumer's lag to be zero", || async {
-            self.consumers()
-                .await
-                .iter()
-                .all(|(_, _, pending, unacked)| *pending == 0 && *unacked == 0)
-        })
-        .await
-        .unwrap_or_else(|e| panic!("{fault}: {e}"));
-        let lag = started.elapsed();
-
-        // Exactly once, everywhere.
-        assert_eq!(
-            self.count(
-                "dispatch",
-                "select count(distinct ticket_id) from work_order"
-            )
-            .await,
-            tickets,
-            "{fault}: one work order per ticket"
-        );
-        assert_eq!(
-            self.count(
-                "billing",
-                "select count(distinct work_order_id) from invoice"
-            )
-            .await,
-            completed,
-            "{fault}: one receipt per completed work order"
-        );
-        assert_eq!(
-            self.count(
-                "survey",
-                "select count(distinct work_order_id) from callback"
-            )
-            .await,
-            completed,
-            "{fault}: one callback per completed work order"
-        );
-        assert_eq!(
-            self.count(
-                "inventory",
-                "select count(*) from movement where kind = 'consumption'"
-            )
-            .await,
-            completed,
-            "{fault}: one consumption per completed work order"
-        );
-        let (s, part) = self.apis[0].get("/parts/DRUM-1").await;
-        assert_eq!(s, 200, "{part}");
-        assert_eq!(
-            part["on_hand"].as_i64().unwrap(),
-            STOCK - completed,
-            "{fault}: stock fell by what was used"
-        );
-        let mut numbers: Vec<i64> = self
-            .rows("billing", "select number from invoice")
-            .await
-            .iter()
-            .map(|n| {
-                n.rsplit('-')
-                    .next()
-                    .and_then(|d| d.parse().ok())
-                    .unwrap_or_else(|| panic!("receipt number {n}"))
-            })
-            .collect();
-        numbers.sort_unstable();
-        assert_eq!(
-            numbers,
-            (1..=completed).collect::<Vec<_>>(),
-            "{fault}: receipt numbers are gapless"
-        );
-        lag
-    }
-}
-
-/// A steady, bounded load of the whole flow by a few clients that retry with the same
-/// Idempotency-Key through either gateway until they get an answer.
-struct Load {
-    stop: Arc<AtomicBool>,
-    accepted: Arc<tokio::sync::Mutex<Vec<String>>>,
-    retries: Arc<AtomicU64>,
-    tasks: Vec<tokio::task::JoinHandle<()>>,
-}
-
-impl Load {
-    /// `clients` run the whole flow; `openers` only open tickets, so events keep flowing
-    /// to the consumers while requests to a paused replica wait for their timeout.
-    fn start(apis: &[Api], clients: usize, openers: usize, tag: &str) -> Self {
-        let stop = Arc::new(AtomicBool::new(false));
-        let accepted = Arc::new(tokio::sync::Mutex::new(Vec::new()));
-        let retries = Arc::new(AtomicU64::new(0));
-        let tasks = (0..clients + openers)
-            .map(|c| {
-                let whole_flow = c < clients;
-                let (apis, stop, accepted, retries) = (
-                    apis.to_vec(),
-                    stop.clone(),
-                    accepted.clone(),
-                    retries.clone(),
-                );
-                let tag = format!("{tag}-{c}");
-                tokio::spawn(async move {
-                    let mut n = 0;
-                    while !stop.load(Ordering::Relaxed) {
-                        n += 1;
-                        let serial = format!("SN-{tag}-{n}");
-                        if let Some(id) = open(&apis, &serial, &retries).await {
-                            accepted.lock().await.push(id.clone());
-                            if whole_flow {
-                                complete(&apis, &id, &retries).await;
-                            }
-                        }
-                        tokio::time::sleep(Duration::from_millis(if whole_flow {
-                            100
-                        } else {
-                            300
-                        }))
-                        .await;
-                    }
-                })
-            })
-            .collect();
-        Self {
-            stop,
-            accepted,
-            retries,
-            tasks,
-        }
-    }
-
-    async fn accepted_count(&self) -> usize {
-        self.accepted.lock().await.len()
-    }
-
-    /// Stops the clients after their flow in hand and returns the accepted tickets.
-    async fn finish(self) -> (Vec<String>, u64) {
-        self.stop.store(true, Ordering::Relaxed);
-        for t in self.tasks {
-            t.await.unwrap();
-        }
-        let accepted = self.accepted.lock().await.clone();
-        (accepted, self.retries.load(Ordering::Relaxed))
-    }
-}
-
-/// Opens a ticket, retrying with the same key (alternating gateways) for up to a minute.
-async fn open(apis: &[Api], serial: &str, retries: &AtomicU64) -> Option<String> {
-    let key = uuid::Uuid::now_v7().to_string();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    for attempt in 0.. {
-        let api = &apis[attempt % apis.len()];
-        let r = api
-            .request(reqwest::Method::POST, "/tickets")
-            .await
-            .header("idempotency-key", &key)
-            .json(&ticket_body(serial))
-            .send()
-            .await;
-        if let Ok(r) = r
-            && r.status() == 201
-            && let Ok(v) = r.json::<Value>().await
-        {
-            return v["id"].as_str().map(str::to_owned);
-        }
-        if Instant::now() > deadline {
-            return None;
-        }
-        retries.fetch_add(1, Ordering::Relaxed);
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    None
-}
-
-async fn get(api: &Api, path: &str) -> Option<Value> {
-    let r = api
-        .request(reqwest::Method::GET, path)
-        .await
-        .send()
-        .await
-        .ok()?;
-    if r.status() != 200 {
-        return None;
-    }
-    r.json().await.ok()
-}
-
-/// Waits for the ticket's work order and completes it with one drum, re-reading the
-/// version before every attempt, for up to a minute.
-async fn complete(apis: &[Api], ticket: &str, retries: &AtomicU64) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let mut attempt = 0;
-    while Instant::now() < deadline {
-        attempt += 1;
-        let api = &apis[attempt % apis.len()];
-        let Some(page) = get(api, &format!("/workorders?ticket_id={ticket}")).await else {
-            retries.fetch_add(1, Ordering::Relaxed);
-            tokio::time::sleep(Duration::from_millis(250)).await;
-            continue;
-        };
-        let w = &page["items"][0];
-        if w["status"] == "completed" {
-            return;
-        }
-        if w["status"] != "assigned" {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            continue;
-        }
-        let r = api
-            .request(
-                reqwest::Method::POST,
-                &format!("/workorders/{}/complete", w["id"].as_str().unwrap_or_default()),
-            )
-            .await
-            .header("if-match", format!("\"{}\"", w["version"]))
-            .json(&json!({"diagnosis":"worn drum","started_at":"2026-11-23T02:00:00Z","finished_at":"2026-11-23T02:50:00Z","parts":[{"sku":"DRUM-1","quantity":1}],"parts_consent":true}))
-            .send()
-            .await;
-        if matches!(&r, Ok(r) if r.status() == 200) {
-            return;
-        }
-        retries.fetch_add(1, Ordering::Relaxed);
-        tokio::time::sleep(Duration::from_millis(250)).await;
     }
 }
 
@@ -508,7 +223,7 @@ async fn two_replicas_of_every_role_on_a_nats_cluster_keep_every_promise_through
     .await
     .unwrap();
     let (accepted, _) = load.finish().await;
-    sys.drain_and_check(&accepted, "warm-up").await;
+    drain_and_check(&sys, &sys.apis[0], STOCK, &accepted, "warm-up").await;
     let mut all = accepted;
     let base = sys.redeliveries().await;
     eprintln!(
@@ -546,7 +261,7 @@ async fn two_replicas_of_every_role_on_a_nats_cluster_keep_every_promise_through
         let node_healthy = restarted.elapsed();
         tokio::time::sleep(Duration::from_secs(2)).await;
         let (accepted, retries) = load.finish().await;
-        let lag = sys.drain_and_check(&accepted, "R2").await;
+        let lag = drain_and_check(&sys, &sys.apis[0], STOCK, &accepted, "R2").await;
         all.extend(accepted.iter().cloned());
         let now = sys.redeliveries().await;
         eprintln!(
@@ -577,7 +292,7 @@ async fn two_replicas_of_every_role_on_a_nats_cluster_keep_every_promise_through
         }
     }
     let (accepted, retries) = load.finish().await;
-    let lag = sys.drain_and_check(&accepted, "R3").await;
+    let lag = drain_and_check(&sys, &sys.apis[0], STOCK, &accepted, "R3").await;
     all.extend(accepted.iter().cloned());
     let after_r3 = sys.redeliveries().await;
     let skipped = sys.inbox_duplicates().await - dups_before;
@@ -620,7 +335,7 @@ async fn two_replicas_of_every_role_on_a_nats_cluster_keep_every_promise_through
     }
     tokio::time::sleep(Duration::from_secs(3)).await;
     let (accepted, retries) = load.finish().await;
-    let lag = sys.drain_and_check(&accepted, "R4").await;
+    let lag = drain_and_check(&sys, &sys.apis[0], STOCK, &accepted, "R4").await;
     all.extend(accepted.iter().cloned());
     eprintln!(
         "R4: {} tickets accepted, {retries} client retries, every replica ready {recoveries:?} after PostgreSQL was back, lag zero {lag:?} after the clients stopped, {} redeliveries",

@@ -409,3 +409,17 @@ pub async fn subject_messages(
     }
     out
 }
+
+impl crate::load::Probe for System {
+    async fn count(&self, service: &str, sql: &str) -> i64 {
+        System::count(self, service, sql).await
+    }
+
+    async fn rows(&self, service: &str, sql: &str) -> Vec<String> {
+        self.strings(service, sql).await
+    }
+
+    async fn jetstream(&self) -> async_nats::jetstream::Context {
+        System::jetstream(self).await
+    }
+}

@@ -2,12 +2,14 @@
 //! directories, stopped and removed on drop. A nats-server with JetStream (restartable on
 //! the same port and store), a three-node JetStream cluster whose nodes can be stopped and
 //! restarted one at a time, a throwaway PostgreSQL cluster, an OTLP receiver that
-//! collects spans, and the `aftercare` binary as a child process that can be killed; and
+//! collects spans, a fault proxy that delays, blackholes and resets connections, and the
+//! `aftercare` binary as a child process that can be killed; and
 //! the service test tier ([`ServiceHarness`], [`TestDb`]): one service in the test's own
 //! process on a temporary database and a real nats-server.
 #![warn(missing_docs, unreachable_pub)]
 
 mod cluster;
+mod fault_proxy;
 pub mod fixtures;
 mod otlp;
 mod postgres;
@@ -20,6 +22,7 @@ use std::time::{Duration, Instant};
 use aftercare_platform::nats_server::LocalNats;
 
 pub use cluster::NatsCluster;
+pub use fault_proxy::{Fault, FaultProxy};
 pub use otlp::{OtlpReceiver, SpanRecord};
 pub use postgres::Postgres;
 pub use process::AftercareProcess;
