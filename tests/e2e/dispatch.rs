@@ -793,3 +793,94 @@ async fn the_last_unit_goes_to_one_work_order_and_a_receipt_fills_the_backorder_
 async fn the_last_unit_goes_to_one_work_order_and_a_receipt_fills_the_backorder_on_postgresql() {
     parts_through_the_gateway(Backend::Postgres).await;
 }
+
+/// The report-back register through the gateway: a technician records their own departure
+/// only (another's answers 404) and cannot read the register or record calls; the desk
+/// records a call (201 with where to read it) and reads the day; bad input names its field.
+#[tokio::test]
+async fn technicians_record_their_own_departure_and_the_desk_keeps_the_report_back_register() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let tech = api.technician().await;
+    let (s, other) = api
+        .post(
+            "/technicians",
+            &json!({"name": "Zhao Min", "district": "tianhe", "skills": ["copier"],
+            "daily_capacity": 5}),
+        )
+        .await;
+    assert_eq!(s, 201, "{other}");
+    let id = |t: &Value| t["id"].as_str().unwrap().to_owned();
+    let mine = account(
+        api,
+        "wei@example.com",
+        "technician",
+        json!({"technician_id": tech["id"]}),
+    )
+    .await;
+    let desk = account(api, "desk@example.com", "dispatcher", json!({})).await;
+    let warehouse = account(api, "store@example.com", "warehouse", json!({})).await;
+
+    // Departure: own only, the phone's time within bounds.
+    let (s, _) = mine
+        .post(
+            &format!("/technicians/{}/departure", id(&other)),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(s, 404);
+    let depart = format!("/technicians/{}/departure", id(&tech));
+    let (s, p) = mine
+        .post(&depart, &json!({"occurred_at": "2000-01-01T00:00:00Z"}))
+        .await;
+    assert_eq!((s, field(&p)), (422, ("occurred_at", "too_old")), "{p}");
+    let (s, row) = mine.post(&depart, &json!({})).await;
+    assert_eq!(s, 200, "{row}");
+    assert_eq!(row["departure_source"], "recorded", "{row}");
+    assert!(row["departed_at"].is_string(), "{row}");
+    let (s, _) = desk.post(&depart, &json!({})).await;
+    assert_eq!(s, 403, "the desk does not record a departure");
+    let date = row["date"].as_str().unwrap().to_owned();
+
+    // Calls: the desk records them; the technician cannot.
+    let calls = format!("/technicians/{}/report-backs", id(&tech));
+    let (s, _) = mine.post(&calls, &json!({"note": "done"})).await;
+    assert_eq!(s, 403);
+    let (s, p) = desk.post(&calls, &json!({"note": "x".repeat(501)})).await;
+    assert_eq!((s, field(&p)), (422, ("note", "too_long")), "{p}");
+    let (s, _) = desk
+        .post(&calls, &json!({"work_order_id": uuid::Uuid::now_v7()}))
+        .await;
+    assert_eq!(s, 404);
+    let (s, row) = desk
+        .post(&calls, &json!({"note": "到客户处了，下午两点复电"}))
+        .await;
+    assert_eq!(s, 201, "{row}");
+    assert_eq!(row["calls"][0]["note"], "到客户处了，下午两点复电", "{row}");
+
+    // The register: the desk reads it; a technician or the warehouse does not.
+    let path = format!("/report-back-register/{date}");
+    for who in [&mine, &warehouse] {
+        assert_eq!(who.get(&path).await.0, 403);
+    }
+    let (s, day) = desk.get(&path).await;
+    assert_eq!(s, 200, "{day}");
+    let row = day["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["technician_id"] == tech["id"])
+        .unwrap()
+        .clone();
+    assert!(row["departed_at"].is_string(), "{row}");
+    assert_eq!(row["calls"].as_array().map(Vec::len), Some(1), "{row}");
+    let (s, only) = desk
+        .get(&format!("{path}?technician_id={}", id(&other)))
+        .await;
+    assert_eq!(s, 200, "{only}");
+    assert_eq!(only["rows"].as_array().map(Vec::len), Some(1), "{only}");
+    assert!(only["rows"][0]["departed_at"].is_null(), "{only}");
+    let (s, p) = desk.get("/report-back-register/2026-13-01").await;
+    assert_eq!((s, field(&p).0), (422, "date"), "{p}");
+}

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_platform::Clock;
 use aftercare_platform::settings::{Lookup, whole_number};
+use chrono::NaiveTime;
 
 /// Everything dispatch is configured with.
 #[derive(Debug, Clone)]
@@ -22,6 +23,10 @@ pub struct Config {
     /// Days ahead a planned maintenance visit is generated as `dispatch.maintenance.due`
     /// (`AFTERCARE_MAINTENANCE_LEAD_DAYS`, 0–60). Default 7.
     pub maintenance_lead_days: u32,
+    /// When technicians must have left for their first customer on a working day
+    /// (`AFTERCARE_DEPARTURE_TIME`, `HH:MM` local; 技术员8:50必须出门): the report-back
+    /// register marks a later departure late. Default 08:50.
+    pub departure_time: NaiveTime,
 }
 
 impl Default for Config {
@@ -30,6 +35,7 @@ impl Default for Config {
             calendar: Arc::new(BusinessCalendar::china()),
             clock: Clock::SYSTEM,
             maintenance_lead_days: 7,
+            departure_time: crate::domain::register::DEFAULT_DEPARTURE,
         }
     }
 }
@@ -48,6 +54,13 @@ impl Config {
                 0..=60,
                 defaults.maintenance_lead_days,
             )?,
+            departure_time: match get("AFTERCARE_DEPARTURE_TIME") {
+                Some(text) if !text.trim().is_empty() => {
+                    crate::domain::register::parse_departure(&text)
+                        .map_err(|e| format!("AFTERCARE_DEPARTURE_TIME: {e}"))?
+                }
+                _ => defaults.departure_time,
+            },
         })
     }
 }

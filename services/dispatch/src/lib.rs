@@ -37,6 +37,7 @@ pub async fn build(
         calendar,
         clock,
         maintenance_lead_days: lead_days,
+        departure_time,
     } = config;
     let job_calendar = calendar.clone();
     ServiceHost::open_with_clock(
@@ -48,7 +49,7 @@ pub async fn build(
         clock,
         |db| {
             (
-                api::endpoints(db, calendar.clone()),
+                api::endpoints(db, calendar.clone(), departure_time),
                 Some(consumers::handlers(consumers::Context { calendar })),
             )
         },

@@ -797,3 +797,210 @@ async fn a_steps_phone_time_is_recorded_and_bounded_on_sqlite() {
 async fn a_steps_phone_time_is_recorded_and_bounded_on_postgresql() {
     a_steps_phone_time_is_recorded_and_bounded(TestBackend::Postgres).await;
 }
+
+/// The report-back register of a working day (Tuesday 8 December 2026, 09:05 in
+/// Shanghai): a technician whose first `en_route` step came at 09:05 is 15 minutes late,
+/// one who said they left at 08:45 is on time (and saying it again changes nothing), one
+/// who has not left is missing; a visit is reported back by its report or by the call the
+/// desk records, and a call about another technician's work order is refused.
+async fn the_report_back_register_says_who_left_late_and_who_reported_back(backend: TestBackend) {
+    use chrono::TimeZone;
+    let tz = aftercare_calendar::BusinessCalendar::china().time_zone();
+    let local = |d: u32, h: u32, m: u32| {
+        tz.with_ymd_and_hms(2026, 12, d, h, m, 0)
+            .single()
+            .unwrap()
+            .with_timezone(&chrono::Utc)
+    };
+    let config = Config {
+        clock: aftercare_platform::Clock::starting_at(local(8, 9, 5)),
+        ..Config::default()
+    };
+    let svc = dispatch(backend, config).await;
+    let technician = |name: &str| {
+        let body = json!({"name": name, "district": "tianhe", "skills": ["copier", "sharp"],
+            "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 10});
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("technician.create", &body, Some(&dispatcher()))
+                .await
+                .unwrap()
+        }
+    };
+    let chen = technician("Chen Jie").await;
+    let first = assigned(&svc, "SN-REG-1").await;
+    let second = assigned(&svc, "SN-REG-2").await;
+    let li = technician("Li Na").await;
+    let wang = technician("Wang Fang").await;
+    let step = |w: serde_json::Value, to: &'static str| {
+        let svc = &svc;
+        async move {
+            let body =
+                json!({"work_order_id": w["id"], "to": to, "expected_version": w["version"]});
+            svc.request::<_, serde_json::Value>("workorder.transition", &body, Some(&dispatcher()))
+                .await
+                .unwrap()
+        }
+    };
+    let mut w1 = first.clone();
+    for to in ["accepted", "en_route", "on_site"] {
+        w1 = step(w1, to).await;
+    }
+    let now = local(8, 9, 5);
+    let reported: serde_json::Value = svc
+        .request(
+            "workorder.complete",
+            &json!({"work_order_id": w1["id"], "expected_version": w1["version"],
+                "diagnosis": "toner low", "fault": "fuser", "outcome": "completed",
+                "started_at": now, "finished_at": now}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reported["status"], "completed", "{reported}");
+    let mut w2 = second.clone();
+    for to in ["accepted", "en_route", "on_site"] {
+        w2 = step(w2, to).await;
+    }
+
+    // Wang says he left at 08:45; the phone sends it twice.
+    let depart = |at: Option<chrono::DateTime<chrono::Utc>>| {
+        let mut body = json!({"technician_id": wang["id"]});
+        if let Some(at) = at {
+            body["occurred_at"] = json!(at);
+        }
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>(
+                "register.depart",
+                &body,
+                Some(&staff(aftercare_contracts::Role::Technician)),
+            )
+            .await
+        }
+    };
+    let row = depart(Some(local(8, 8, 45))).await.unwrap();
+    assert_eq!(row["departure"], "on_time", "{row}");
+    assert_eq!(row["departure_source"], "recorded", "{row}");
+    let again = depart(None).await.unwrap();
+    assert_eq!(again["departed_at"], row["departed_at"], "{again}");
+    assert_eq!(
+        svc.db()
+            .count(&format!(
+                "select count(*) from register_entry where technician_id = '{}'",
+                wang["id"].as_str().unwrap()
+            ))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        refused_with(depart(Some(local(8, 9, 30))).await),
+        (422, "occurred_at".to_owned())
+    );
+
+    let read = |date: &str| {
+        let svc = &svc;
+        let body = json!({"date": date});
+        async move {
+            svc.request::<_, serde_json::Value>("register.get", &body, Some(&dispatcher()))
+                .await
+                .unwrap()
+        }
+    };
+    let day = read("2026-12-08").await;
+    assert_eq!(day["working_day"], true, "{day}");
+    assert_eq!(day["departure_time"], "08:50:00", "{day}");
+    let rows = day["rows"].as_array().unwrap();
+    let names: Vec<&str> = rows
+        .iter()
+        .map(|r| r["technician_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["Chen Jie", "Li Na", "Wang Fang"]);
+    let (c, l, w) = (&rows[0], &rows[1], &rows[2]);
+    assert_eq!(c["technician_id"], chen["id"]);
+    assert_eq!(c["departure"], "late", "{c}");
+    assert_eq!(c["departure_source"], "work_order", "{c}");
+    let late = c["late_minutes"].as_u64().unwrap();
+    assert!((15..=17).contains(&late), "{c}");
+    assert_eq!(c["visits"].as_array().unwrap().len(), 2, "{c}");
+    assert_eq!(
+        (c["reported_back"].as_u64(), c["not_reported_back"].as_u64()),
+        (Some(1), Some(1)),
+        "{c}"
+    );
+    assert_eq!(c["visits"][0]["work_order_id"], first["id"], "{c}");
+    assert_eq!(c["visits"][0]["reported_by"], "work_order", "{c}");
+    assert!(c["visits"][1]["reported_at"].is_null(), "{c}");
+    assert_eq!(l["technician_id"], li["id"]);
+    assert_eq!(l["departure"], "missing", "{l}");
+    assert!(l["late_minutes"].as_u64().unwrap() >= 15, "{l}");
+    assert!(l["visits"].as_array().unwrap().is_empty(), "{l}");
+    assert_eq!(w["departure"], "on_time", "{w}");
+    assert_eq!(w["late_minutes"], 0, "{w}");
+
+    // The desk records Chen's call about the second visit.
+    let call = |technician: &serde_json::Value, work_order: &serde_json::Value, note: String| {
+        let body = json!({"technician_id": technician["id"], "work_order_id": work_order["id"], "note": note});
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("register.report_back", &body, Some(&dispatcher()))
+                .await
+        }
+    };
+    let row = call(&chen, &second, " 已修好，客户满意 ".into())
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            row["reported_back"].as_u64(),
+            row["not_reported_back"].as_u64()
+        ),
+        (Some(2), Some(0)),
+        "{row}"
+    );
+    assert_eq!(row["visits"][1]["reported_by"], "recorded", "{row}");
+    assert_eq!(row["calls"][0]["note"], "已修好，客户满意", "{row}");
+    assert_eq!(
+        row["calls"][0]["recorded_by"],
+        dispatcher().user_id,
+        "{row}"
+    );
+    assert_eq!(
+        refused_with(call(&li, &second, String::new()).await),
+        (422, "work_order_id".to_owned())
+    );
+    assert_eq!(
+        refused_with(call(&chen, &second, "话".repeat(501)).await),
+        (422, "note".to_owned())
+    );
+    let nobody = json!({"id": uuid::Uuid::now_v7()});
+    assert_eq!(
+        refused_with(call(&nobody, &second, String::new()).await).0,
+        404
+    );
+    let read_again = read("2026-12-08").await;
+    assert_eq!(read_again["rows"][0]["reported_back"], 2, "{read_again}");
+
+    // Sunday: nobody is due.
+    let sunday = read("2026-12-06").await;
+    assert_eq!(sunday["working_day"], false, "{sunday}");
+    assert!(
+        sunday["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["departure"] == "not_due" && r["late_minutes"] == 0),
+        "{sunday}"
+    );
+}
+
+#[tokio::test]
+async fn the_report_back_register_says_who_left_late_and_who_reported_back_on_sqlite() {
+    the_report_back_register_says_who_left_late_and_who_reported_back(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_report_back_register_says_who_left_late_and_who_reported_back_on_postgresql() {
+    the_report_back_register_says_who_left_late_and_who_reported_back(TestBackend::Postgres).await;
+}

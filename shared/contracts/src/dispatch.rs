@@ -7,6 +7,12 @@ use uuid::Uuid;
 use crate::intake::{GeoPoint, MachineInfo, Priority};
 use crate::{Event, Service};
 
+pub mod register;
+pub use register::{
+    DepartureState, GetReportBackRegister, RecordDeparture, RecordReportBack, RegisterRow,
+    RegisterSource, RegisterVisit, ReportBackCall, ReportBackRegister,
+};
+
 /// The limits dispatch checks on requests, stated in their schemas.
 pub mod limits {
     use crate::limits::{Count, Each, Range, Text};

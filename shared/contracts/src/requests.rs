@@ -120,6 +120,9 @@ requests! {
         BookAppointment => "svc.dispatch.workorder.book" -> WorkOrder;
         PlanDay => "svc.dispatch.day_plan.publish" -> DayPlan;
         GetDayPlan => "svc.dispatch.day_plan.get" -> DayPlan;
+        GetReportBackRegister => "svc.dispatch.register.get" -> ReportBackRegister;
+        RecordDeparture => "svc.dispatch.register.depart" -> RegisterRow;
+        RecordReportBack => "svc.dispatch.register.report_back" -> RegisterRow;
     }
     Inventory in inventory {
         CreatePart => "svc.inventory.part.create" -> Part;

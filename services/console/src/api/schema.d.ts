@@ -2060,6 +2060,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/report-back-register/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report-back register (技术员复电登记表) of a local day: per active technician the time due to leave (08:50 on working days, or a later shift's start), when they left (first en_route step or their own record), late or not and by how many minutes, the day's visits reported back (visit report or recorded call) and not, and the calls recorded
+         * @description Roles: agent, dispatcher, manager, admin.
+         */
+        get: operations["getReportBackRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/appraisal": {
         parameters: {
             query?: never;
@@ -2696,6 +2716,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/technicians/{id}/departure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The technician has left for the day's first customer (an en_route step counts too); a departure already known for the day is kept
+         * @description Roles: technician. Scope — technician: own departure only.
+         */
+        post: operations["recordDeparture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/technicians/{id}/leave": {
         parameters: {
             query?: never;
@@ -2710,6 +2750,26 @@ export interface paths {
          * @description Roles: dispatcher, manager, admin.
          */
         post: operations["addLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/technicians/{id}/report-backs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a technician's call to the desk after a visit (复电), about one of their work orders or the day
+         * @description Roles: agent, dispatcher.
+         */
+        post: operations["recordReportBack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5025,6 +5085,8 @@ export interface components {
             /** @description Stocktake id (from the path). */
             stocktake_id: string;
         };
+        /** @description Where a technician's departure stands. */
+        DepartureState: "on_time" | "late" | "missing" | "pending" | "not_due";
         /** @description How a dispatch report groups. */
         DispatchGroup: "technician" | "district";
         /** @description One line of the dispatch report. */
@@ -6957,6 +7019,25 @@ export interface components {
             /** @description Why, when the change was given a reason (deactivation, merge). */
             reason?: string;
         };
+        /**
+         * @description Request: a technician has left for the day's first customer
+         *     (`svc.dispatch.register.depart`). A departure already known for that local day (from an
+         *     `en_route` step or an earlier record) is kept and the row answered unchanged, so a
+         *     phone that sends twice changes nothing.
+         */
+        RecordDeparture: {
+            /**
+             * Format: date-time
+             * @description When they left, as the phone saw it (at most 5 minutes ahead of the server and 72
+             *     hours behind); the server's time when absent.
+             */
+            occurred_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The technician who left.
+             */
+            technician_id: string;
+        };
         /** @description Request: record an IOU for a receipt (`svc.billing.invoice.iou`). */
         RecordIou: {
             /** @description Receipt id or number (from the path). */
@@ -7065,6 +7146,34 @@ export interface components {
             /** @description Ticket id or number. */
             ticket_id: string;
         };
+        /**
+         * @description Request: the technician phoned the desk after a customer (`svc.dispatch.register.report_back`);
+         *     a dispatcher or agent records the call.
+         */
+        RecordReportBack: {
+            /**
+             * @description What the technician said, up to 500 characters.
+             * @default
+             */
+            note: string;
+            /**
+             * Format: date-time
+             * @description When the call came (at most 5 minutes ahead of the server and 72 hours behind); the
+             *     server's time when absent.
+             */
+            occurred_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The technician who phoned.
+             */
+            technician_id: string;
+            /**
+             * Format: uuid
+             * @description The work order (visit) the call reports on; absent for a call about the day in
+             *     general. It must be the technician's.
+             */
+            work_order_id?: string | null;
+        };
         /** @description Ticket number and the code received by SMS. */
         RedeemCode: {
             /** @description The six-digit code. */
@@ -7166,6 +7275,95 @@ export interface components {
              * @description Warranty end; default: purchase date plus the product line's warranty months.
              */
             warranty_end?: string | null;
+        };
+        /** @description One technician's day. */
+        RegisterRow: {
+            /** @description The phone calls recorded that day, in order. */
+            calls: components["schemas"]["ReportBackCall"][];
+            /**
+             * Format: date
+             * @description The company's local day it is of.
+             */
+            date: string;
+            /**
+             * Format: date-time
+             * @description When they left: the earlier of the first `en_route` step of the day and a recorded
+             *     departure.
+             */
+            departed_at?: string | null;
+            /** @description Where the departure stands. */
+            departure: components["schemas"]["DepartureState"];
+            /** @description How the departure became known. */
+            departure_source?: components["schemas"]["RegisterSource"] | null;
+            /** @description Their district. */
+            district: string;
+            /**
+             * Format: date-time
+             * @description When they were due to leave; absent when not due.
+             */
+            due_at?: string | null;
+            /**
+             * Format: uint32
+             * @description Minutes late: after the time due when late; so far (until now or the day's end)
+             *     when missing; 0 otherwise.
+             */
+            late_minutes: number;
+            /**
+             * Format: uint32
+             * @description Visits not reported back.
+             */
+            not_reported_back: number;
+            /** @description On leave that day. */
+            on_leave: boolean;
+            /**
+             * Format: uint32
+             * @description Visits reported back.
+             */
+            reported_back: number;
+            /**
+             * Format: uuid
+             * @description Technician.
+             */
+            technician_id: string;
+            /** @description Their name. */
+            technician_name: string;
+            /**
+             * @description The day's visits (work orders they set out for, were on site at or reported on
+             *     that day), in the order started.
+             */
+            visits: components["schemas"]["RegisterVisit"][];
+        };
+        /** @description How a departure or a report-back became known. */
+        RegisterSource: "work_order" | "recorded";
+        /** @description One visit of the day and whether it was reported back. */
+        RegisterVisit: {
+            /**
+             * Format: date-time
+             * @description When the visit report was filed that day (completed, waiting for parts, workshop,
+             *     could not fix).
+             */
+            finished_at?: string | null;
+            /** @description Its number. */
+            number: string;
+            /**
+             * Format: date-time
+             * @description When it was reported back: the visit report or the first call about it.
+             */
+            reported_at?: string | null;
+            /** @description How it was reported back. */
+            reported_by?: components["schemas"]["RegisterSource"] | null;
+            /**
+             * Format: date-time
+             * @description The first step of the day on it (en route, on site or the report).
+             */
+            started_at: string;
+            /** @description Where it stands now. */
+            status: components["schemas"]["WorkOrderStatus"];
+            /**
+             * Format: uuid
+             * @description Work order.
+             */
+            work_order_id: string;
         };
         /**
          * @description Request: register a warranty card (保修卡) (`svc.intake.warranty.register`): creates
@@ -7370,6 +7568,44 @@ export interface components {
             seq: number;
             /** @description The subject it was published on again. */
             subject: string;
+        };
+        /** @description A phone call recorded in the register. */
+        ReportBackCall: {
+            /**
+             * Format: date-time
+             * @description When the call came.
+             */
+            at: string;
+            /** @description What was said. */
+            note: string;
+            /** @description Who recorded it. */
+            recorded_by: string;
+            /**
+             * Format: uuid
+             * @description The work order it reported on, if one.
+             */
+            work_order_id?: string | null;
+        };
+        /** @description A day's register: one row per active technician. */
+        ReportBackRegister: {
+            /**
+             * Format: date
+             * @description The company's local day.
+             */
+            date: string;
+            /**
+             * Format: partial-time
+             * @description The company's departure time, local (`AFTERCARE_DEPARTURE_TIME`, 08:50); a
+             *     technician whose shift starts later is due at their shift start.
+             */
+            departure_time: string;
+            /** @description Active technicians by name. */
+            rows: components["schemas"]["RegisterRow"][];
+            /**
+             * @description Whether it is a working day of the business calendar (nobody is due to leave on
+             *     another day).
+             */
+            working_day: boolean;
         };
         /** @description The person who reported a request. */
         Reporter: {
@@ -14033,6 +14269,42 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getReportBackRegister: {
+        parameters: {
+            query?: {
+                /** @description Only this technician's row. */
+                technician_id?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The company's local day, 2026-12-08. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBackRegister"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     appraisal: {
         parameters: {
             query: {
@@ -15296,6 +15568,53 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    recordDeparture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Technician id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When they left, as the phone saw it (at most 5 minutes ahead of the server and 72
+                     *     hours behind); the server's time when absent.
+                     */
+                    occurred_at?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterRow"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     addLeave: {
         parameters: {
             query?: never;
@@ -15339,6 +15658,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Technician"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    recordReportBack: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key is returned again; the same key with another request is refused (422). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Technician id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What the technician said, up to 500 characters.
+                     * @default
+                     */
+                    note?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the call came (at most 5 minutes ahead of the server and 72 hours behind); the
+                     *     server's time when absent.
+                     */
+                    occurred_at?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The work order (visit) the call reports on; absent for a call about the day in
+                     *     general. It must be the technician's.
+                     */
+                    work_order_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterRow"];
                 };
             };
             400: components["responses"]["BadRequest"];

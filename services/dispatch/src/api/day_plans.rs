@@ -14,7 +14,7 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
 }
 
 async fn publish(
-    State { db, calendar }: State,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: PlanDay,
 ) -> Result<DayPlan, ServiceError> {

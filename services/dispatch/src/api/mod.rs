@@ -2,9 +2,11 @@
 //! each decodes its request, opens the unit of work, calls one use case and commits.
 //! Technicians and duration defaults in [`technicians`], work orders and their visit
 //! reports in [`work_orders`], day plans in [`day_plans`], maintenance plans in
-//! [`maintenance`], the field service report in [`reports`].
+//! [`maintenance`], the field service report in [`reports`], the report-back register in
+//! [`register`].
 mod day_plans;
 mod maintenance;
+mod register;
 mod reports;
 mod technicians;
 mod work_orders;
@@ -14,21 +16,33 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_platform::Db;
 use aftercare_platform::rpc::{Endpoint, Endpoints, RequestContext};
+use chrono::NaiveTime;
 
-/// What every endpoint reaches: the database and the business calendar.
+/// What every endpoint reaches: the database, the business calendar and the company's
+/// departure time.
 #[derive(Clone)]
 pub(crate) struct State {
     db: Db,
     calendar: Arc<BusinessCalendar>,
+    departure: NaiveTime,
 }
 
 /// Dispatch's endpoints, one per request type it answers.
-pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint> {
-    let endpoints = Endpoints::new(State { db, calendar });
+pub(crate) fn endpoints(
+    db: Db,
+    calendar: Arc<BusinessCalendar>,
+    departure: NaiveTime,
+) -> Vec<Endpoint> {
+    let endpoints = Endpoints::new(State {
+        db,
+        calendar,
+        departure,
+    });
     let endpoints = technicians::register(endpoints);
     let endpoints = maintenance::register(endpoints);
     let endpoints = work_orders::register(endpoints);
     let endpoints = day_plans::register(endpoints);
+    let endpoints = register::register(endpoints);
     reports::register(endpoints).into_vec()
 }
 

@@ -12,7 +12,7 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
 }
 
 async fn report(
-    State { db, calendar }: State,
+    State { db, calendar, .. }: State,
     _ctx: RequestContext,
     req: DispatchReportRequest,
 ) -> Result<DispatchReport, ServiceError> {

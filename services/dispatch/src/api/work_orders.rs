@@ -93,7 +93,7 @@ async fn list(
 }
 
 async fn assign_by_hand(
-    State { db, calendar }: State,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: AssignWorkOrder,
 ) -> Result<WorkOrder, ServiceError> {
@@ -116,7 +116,7 @@ async fn transition(
 }
 
 async fn book(
-    State { db, calendar }: State,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: BookAppointment,
 ) -> Result<WorkOrder, ServiceError> {
@@ -138,7 +138,7 @@ async fn request_parts(
 }
 
 async fn complete(
-    State { db, calendar }: State,
+    State { db, calendar, .. }: State,
     ctx: RequestContext,
     req: CompleteWorkOrder,
 ) -> Result<WorkOrder, ServiceError> {

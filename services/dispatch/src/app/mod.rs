@@ -7,6 +7,7 @@
 //! through the same [`work_orders::create`].
 pub(crate) mod day_plans;
 pub(crate) mod maintenance;
+pub(crate) mod register;
 pub(crate) mod reports;
 pub(crate) mod settings;
 pub(crate) mod technicians;

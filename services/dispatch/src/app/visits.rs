@@ -8,7 +8,7 @@ use aftercare_contracts::dispatch::{
     WorkOrderWaitingForParts,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::{UnitOfWork, from_ms, now_ms};
+use aftercare_platform::{UnitOfWork, from_ms};
 use tracing::Instrument;
 use uuid::Uuid;
 
@@ -35,7 +35,7 @@ pub(crate) async fn report(
     let Some(technician_id) = w.technician_id.filter(|_| may_report(w.status)) else {
         return Err(illegal(w, "be reported on"));
     };
-    let now = now_ms();
+    let now = uow.now_ms();
     let visit = VisitReport {
         outcome: req.outcome,
         diagnosis: req.diagnosis.trim().to_owned(),

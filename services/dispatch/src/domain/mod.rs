@@ -14,6 +14,7 @@ pub mod maintenance;
 pub mod numbering;
 pub mod parts;
 pub mod plan;
+pub mod register;
 pub mod report;
 pub mod settings;
 pub mod technicians;

@@ -11,6 +11,9 @@ use aftercare_contracts::dispatch::{
     ReplaceDurationDefaults, RequestParts, Technician, TransitionWorkOrder, UpdateTechnician,
     WorkOrder, WorkOrderHistoryEntry, WorkOrderStatus,
 };
+use aftercare_contracts::dispatch::{
+    GetReportBackRegister, RecordDeparture, RecordReportBack, RegisterRow, ReportBackRegister,
+};
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;
@@ -174,6 +177,83 @@ pub(crate) async fn get_day_plan(
         )
         .await?;
     Ok(Json(plan).into_response())
+}
+
+/// The report-back register of a local day (技术员复电登记表): one row per active
+/// technician with their departure, lateness and the visits reported back and not.
+pub(crate) async fn get_report_back_register(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(date): Path<String>,
+    Query(q): Query<DispatchQuery>,
+) -> Result<Response, ApiError> {
+    let date = parse_day("date", Some(date.trim()))?;
+    let technician_id = q
+        .technician_id
+        .as_deref()
+        .map(|t| parse_uuid_param("technician_id", t))
+        .transpose()?;
+    let register: ReportBackRegister = s
+        .call(
+            &GetReportBackRegister {
+                date,
+                technician_id,
+            },
+            Some(&p),
+        )
+        .await?;
+    Ok(Json(register).into_response())
+}
+
+/// A technician says they have left for the day's first customer: their own departure
+/// only (another technician's answers 404 like reading their profile).
+pub(crate) async fn record_departure(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    if p.role == Role::Technician
+        && p.technician_id.map(|t| t.to_string()).as_deref() != Some(id.trim())
+    {
+        return Err(ApiError::not_found("technician", &id));
+    }
+    let req: RecordDeparture = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("technician_id", Value::String(id))],
+    )
+    .await?;
+    let row: RegisterRow = s.call(&req, Some(&p)).await?;
+    Ok(Json(row).into_response())
+}
+
+/// The desk records a technician's call after a visit (复电).
+pub(crate) async fn record_report_back(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let req: RecordReportBack = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("technician_id", Value::String(id))],
+    )
+    .await?;
+    let row: RegisterRow = s.call(&req, Some(&p)).await?;
+    Ok(created(
+        &row,
+        format!(
+            "/api/v1/report-back-register/{}?technician_id={}",
+            row.date, row.technician_id
+        ),
+        None,
+    ))
 }
 
 pub(crate) async fn create_maintenance_plan(
@@ -547,6 +627,39 @@ pub(crate) fn routes() -> Routes {
                 ])
                 .reply::<DayPlan>()
                 .to(get_day_plan),
+        )
+        .add(
+            get("getReportBackRegister", "/report-back-register/{date}")
+                .summary("The report-back register (技术员复电登记表) of a local day: per active technician the time due to leave (08:50 on working days, or a later shift's start), when they left (first en_route step or their own record), late or not and by how many minutes, the day's visits reported back (visit report or recorded call) and not, and the calls recorded")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
+                .params(&[
+                    Param { schema: day_schema, ..path("date", "The company's local day, 2026-12-08.") },
+                    query("technician_id", schema::<uuid::Uuid>, "Only this technician's row."),
+                ])
+                .reply::<ReportBackRegister>()
+                .to(get_report_back_register),
+        )
+        .add(
+            post("recordDeparture", "/technicians/{id}/departure")
+                .summary("The technician has left for the day's first customer (an en_route step counts too); a departure already known for the day is kept")
+                .roles(&[Role::Technician])
+                .scope("technician: own departure only")
+                .params(&[path_id("Technician id.")])
+                .body::<RecordDeparture>()
+                .path_fills(&["technician_id"])
+                .reply::<RegisterRow>()
+                .to(record_departure),
+        )
+        .add(
+            post("recordReportBack", "/technicians/{id}/report-backs")
+                .summary("Record a technician's call to the desk after a visit (复电), about one of their work orders or the day")
+                .roles(&[Role::Agent, Role::Dispatcher])
+                .params(&[path_id("Technician id.")])
+                .body::<RecordReportBack>()
+                .path_fills(&["technician_id"])
+                .creates()
+                .reply::<RegisterRow>()
+                .to(record_report_back),
         )
         .add(
             post("createMaintenancePlan", "/maintenance-plans")
