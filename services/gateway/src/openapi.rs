@@ -574,6 +574,149 @@ mod tests {
         );
     }
 
+    /// The request bodies of dispatch's, survey's and intake's updates state the limits
+    /// from the constants the services' validators check with (the services' tests check
+    /// the validators against the same schemas).
+    #[test]
+    fn request_bodies_state_the_limits_the_services_check() {
+        use aftercare_contracts::limits::{Count, Range, Shape, Text};
+        use aftercare_contracts::{dispatch, intake, survey};
+        use aftercare_testkit::limits::stated_in;
+        let doc = document();
+        let at = |path: &str, field: &str| {
+            let body = &doc["paths"][format!("/api/v1{path}")]["post"]["requestBody"]["content"]["application/json"]
+                ["schema"];
+            assert!(body.is_object(), "{path}");
+            stated_in(&doc, body, field)
+        };
+        let text = |path: &str, field: &str, t: Text| {
+            let s = at(path, field);
+            let min = (t.min > 0).then_some(t.min as u64);
+            assert_eq!(
+                (s.min_length, s.max_length),
+                (min, Some(t.max as u64)),
+                "{path} {field}"
+            );
+        };
+        let range = |path: &str, field: &str, r: Range| {
+            let s = at(path, field);
+            assert_eq!(
+                (s.minimum, s.maximum),
+                (Some(r.min as f64), Some(r.max as f64)),
+                "{path} {field}"
+            );
+        };
+        let count = |path: &str, field: &str, c: Count| {
+            let s = at(path, field);
+            let min = (c.min > 0).then_some(c.min as u64);
+            assert_eq!(
+                (s.min_items, s.max_items),
+                (min, Some(c.max as u64)),
+                "{path} {field}"
+            );
+        };
+        let shape = |path: &str, field: &str, sh: Shape| {
+            let s = at(path, field);
+            assert!(
+                s.patterns.iter().any(|p| p == sh.pattern),
+                "{path} {field}: {:?}",
+                s.patterns
+            );
+        };
+        let complete = "/workorders/{id}/complete";
+        text(complete, "diagnosis", dispatch::limits::DIAGNOSIS);
+        shape(complete, "fault", dispatch::limits::FAULT);
+        count(complete, "parts", dispatch::limits::REPORTED_PARTS);
+        range(complete, "parts[].quantity", dispatch::limits::QUANTITY);
+        text(
+            complete,
+            "parts_needed[].location",
+            dispatch::limits::LOCATION,
+        );
+        text(complete, "signature.signer", dispatch::limits::SIGNER);
+        text(
+            complete,
+            "signature.image_png_base64",
+            dispatch::limits::SIGNATURE_IMAGE,
+        );
+        range(
+            complete,
+            "consumables_level",
+            dispatch::limits::CONSUMABLES_LEVEL,
+        );
+        text(complete, "hazards", dispatch::limits::VISIT_NOTE);
+        let parts = "/workorders/{id}/parts-requests";
+        count(parts, "parts", dispatch::limits::REQUESTED_PARTS);
+        text(parts, "parts[].sku", dispatch::limits::SKU);
+        let technician = "/technicians/{id}";
+        text(technician, "name", dispatch::limits::NAME);
+        range(
+            technician,
+            "daily_capacity",
+            dispatch::limits::DAILY_CAPACITY,
+        );
+        text(
+            technician,
+            "certifications[].skill",
+            dispatch::limits::CERTIFICATE,
+        );
+        text(technician, "skills[]", dispatch::limits::SKILL.0);
+        let plans = "/maintenance-plans";
+        text(plans, "company", dispatch::limits::COMPANY);
+        text(plans, "machine.product_line", dispatch::limits::CODE);
+        text(plans, "machine.model", dispatch::limits::MODEL);
+        range(plans, "every_months", dispatch::limits::EVERY_MONTHS);
+        shape(plans, "first_due", dispatch::limits::FIRST_DUE);
+        count(
+            "/duration-defaults",
+            "rules",
+            dispatch::limits::DURATION_RULES,
+        );
+        range(
+            "/duration-defaults",
+            "rules[].minutes",
+            dispatch::limits::MINUTES,
+        );
+        let questionnaire = "/questionnaire";
+        count(questionnaire, "questions", survey::limits::QUESTIONS);
+        shape(questionnaire, "questions[].key", survey::limits::KEY);
+        text(
+            questionnaire,
+            "questions[].text_en",
+            survey::limits::QUESTION_TEXT,
+        );
+        count(questionnaire, "levels", survey::limits::LEVELS);
+        range(
+            questionnaire,
+            "levels[].score_milli",
+            survey::limits::SCORE_MILLI,
+        );
+        range(
+            "/quality-thresholds",
+            "thresholds[].count",
+            survey::limits::THRESHOLD,
+        );
+        let attempts = "/callbacks/{id}/attempts";
+        text(attempts, "note", survey::limits::NOTE);
+        count(attempts, "answers", survey::limits::ANSWERS);
+        text(attempts, "answers[].text", survey::limits::ANSWER_TEXT);
+        text(
+            "/call-rules",
+            "rules[].brands[]",
+            survey::calls::limits::MATCH,
+        );
+        text("/tickets", "customer.phone", intake::limits::PHONE_LENGTH);
+        shape("/tickets", "customer.phone", intake::limits::PHONE);
+        text("/tickets", "customer.district", intake::limits::DISTRICT);
+        text("/tickets", "machine.serial", intake::limits::MACHINE_FIELD);
+        shape("/tickets", "machine.serial", intake::limits::SERIAL);
+        text(
+            "/warranty-cards",
+            "machine.model",
+            intake::limits::MACHINE_FIELD,
+        );
+    }
+
     #[test]
     fn path_supplied_fields_are_not_in_the_body_schema() {
         let doc = document();

@@ -15,7 +15,7 @@ pub use register::{
 
 /// The limits dispatch checks on requests, stated in their schemas.
 pub mod limits {
-    use crate::limits::{Count, Each, Range, Text};
+    use crate::limits::{Amount, Count, Each, Fields, Limit, Range, Shape, Text};
 
     /// A technician's name.
     pub const NAME: Text = Text::new(1, 100);
@@ -29,6 +29,84 @@ pub mod limits {
     pub const DAILY_CAPACITY: Range = Range::new(1, 50);
     /// Why a work order is assigned by hand.
     pub const REASON: Text = Text::new(1, 500);
+    /// Each certificate's product line or brand.
+    pub const CERTIFICATE: Text = CODE;
+    /// What was wrong, in a visit report.
+    pub const DIAGNOSIS: Text = Text::new(1, 4000);
+    /// A fault code from the company's fault list: 1–64 of `a-z`, `0-9`, `_`.
+    pub const FAULT: Shape = Shape {
+        pattern: r"^[a-z0-9_]{1,64}$",
+        matches: |c| {
+            (1..=64).contains(&c.len())
+                && c.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        },
+    };
+    /// What was cleaned, what was adjusted, the result told, the hazards seen.
+    pub const VISIT_NOTE: Text = Text::new(0, 1000);
+    /// Part lines a visit report lists as replaced, or as needed for the return visit.
+    pub const REPORTED_PARTS: Count = Count::new(0, 100);
+    /// Part lines a parts request asks for.
+    pub const REQUESTED_PARTS: Count = Count::new(1, 50);
+    /// A part line's stock-keeping unit.
+    pub const SKU: Text = Text::new(1, 64);
+    /// A part line's quantity.
+    pub const QUANTITY: Range = Range::new(1, 1000);
+    /// A part line's stock location.
+    pub const LOCATION: Text = CODE;
+    /// Each line of a parts request: its SKU and quantity (the part line is a type the
+    /// work order and its events share, so the limits are stated on the request).
+    pub const REQUESTED_PART: Limit = Limit::Each(&Limit::Fields(Fields(&[
+        ("sku", Limit::Text(SKU)),
+        ("quantity", Limit::Range(QUANTITY)),
+    ])));
+    /// Each part line of a visit report: its SKU, quantity and location.
+    pub const REPORTED_PART: Limit = Limit::Each(&Limit::Fields(Fields(&[
+        ("sku", Limit::Text(SKU)),
+        ("quantity", Limit::Range(QUANTITY)),
+        ("location", Limit::Text(LOCATION)),
+    ])));
+    /// Toner or ink left, percent.
+    pub const CONSUMABLES_LEVEL: Range = Range::new(0, 100);
+    /// Who signed a visit report.
+    pub const SIGNER: Text = Text::new(1, 100);
+    /// A signature drawing sent inline, base64 characters (48 KiB of PNG).
+    pub const SIGNATURE_IMAGE: Text = Text::new(0, 65_536);
+    /// Cash collected on site: never negative.
+    pub const CASH: Amount = Amount::at_least(0);
+    /// A maintenance plan's company.
+    pub const COMPANY: Text = Text::new(1, 200);
+    /// A maintenance plan's street address.
+    pub const ADDRESS: Text = Text::new(0, 500);
+    /// A machine's brand or model.
+    pub const MODEL: Text = Text::new(1, 100);
+    /// A maintenance plan's machine: its product line (1–64 characters), brand and model
+    /// (1–100); the machine is a type tickets and events share, so the limits are stated
+    /// on the request.
+    pub const PLAN_MACHINE: Fields = Fields(&[
+        ("product_line", Limit::Text(CODE)),
+        ("brand", Limit::Text(MODEL)),
+        ("model", Limit::Text(MODEL)),
+    ]);
+    /// Months between planned visits (0: a single visit).
+    pub const EVERY_MONTHS: Range = Range::new(0, 24);
+    /// The years a maintenance plan's first visit may fall in.
+    pub const FIRST_DUE_YEARS: std::ops::RangeInclusive<i32> = 2000..=9999;
+    /// A maintenance plan's first due day: a calendar date in [`FIRST_DUE_YEARS`].
+    pub const FIRST_DUE: Shape = Shape {
+        pattern: r"^[2-9][0-9]{3}-[0-9]{2}-[0-9]{2}$",
+        matches: |raw| {
+            raw.len() == 10
+                && chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                    .is_ok_and(|d| FIRST_DUE_YEARS.contains(&chrono::Datelike::year(&d)))
+        },
+    };
+    /// Duration rules the company keeps.
+    pub const DURATION_RULES: Count = Count::new(0, 500);
+    /// Minutes a kind of visit takes.
+    pub const MINUTES: Range = Range::new(5, 720);
+    /// The model a duration rule is for.
+    pub const RULE_MODEL: Text = MODEL;
 }
 
 /// A certificate a technician holds (上岗资格证), for a product line or brand.
@@ -36,6 +114,7 @@ pub mod limits {
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     /// The product line or brand it qualifies for (lower case), e.g. `copier`.
+    #[schemars(transform = &limits::CERTIFICATE)]
     pub skill: String,
     /// Last day it is valid.
     pub expires_on: NaiveDate,
@@ -102,19 +181,26 @@ pub struct UpdateTechnician {
     /// Technician id (from the path).
     pub technician_id: String,
     /// Full name, 1–100 characters.
+    #[schemars(transform = &limits::NAME)]
     pub name: String,
     /// Home district.
+    #[schemars(transform = &limits::CODE)]
     pub district: String,
     /// Product lines and brands.
     #[serde(default)]
+    #[schemars(transform = &limits::SKILLS)]
+    #[schemars(transform = &limits::SKILL)]
     pub skills: Vec<String>,
     /// Work orders per day (1–50).
+    #[schemars(transform = &limits::DAILY_CAPACITY)]
     pub daily_capacity: u32,
     /// Team; defaults to the home district.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::CODE)]
     pub team: Option<String>,
     /// Certificates.
     #[serde(default)]
+    #[schemars(transform = &limits::SKILLS)]
     pub certifications: Vec<Certification>,
     /// Where the day starts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -127,6 +213,7 @@ pub struct UpdateTechnician {
     pub shift_end: Option<NaiveTime>,
     /// Van stock location.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::CODE)]
     pub van_location: Option<String>,
     /// Whether the technician takes work (false: left the company).
     #[serde(default = "yes")]
@@ -257,10 +344,12 @@ pub enum VisitOutcome {
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// Who signed, 1–100 characters.
+    #[schemars(transform = &limits::SIGNER)]
     pub signer: String,
     /// The signature drawing, a PNG as base64, up to 48 KiB (older clients; upload it as
     /// an attachment instead).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::SIGNATURE_IMAGE)]
     pub image_png_base64: Option<String>,
     /// The signature attachment (kind `signature`, uploaded to this work order with
     /// `POST /workorders/{id}/attachments?kind=signature`).
@@ -283,6 +372,7 @@ pub struct CompleteWorkOrder {
     /// Work order id or number.
     pub work_order_id: String,
     /// What was wrong, 1–4000 characters.
+    #[schemars(transform = &limits::DIAGNOSIS)]
     pub diagnosis: String,
     /// When work on site started.
     pub started_at: DateTime<Utc>,
@@ -291,9 +381,12 @@ pub struct CompleteWorkOrder {
     /// Fault code from the company's fault list (e.g. `paper_feed`), `[a-z0-9_]`,
     /// 1–64 characters; quality warnings count repeats by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::FAULT)]
     pub fault: Option<String>,
-    /// Parts replaced (after the customer's consent).
+    /// Parts replaced (after the customer's consent), up to 100 lines.
     #[serde(default)]
+    #[schemars(transform = &limits::REPORTED_PARTS)]
+    #[schemars(transform = &limits::REPORTED_PART)]
     pub parts: Vec<PartUsed>,
     /// Meter reading (复印量) at the visit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -303,24 +396,31 @@ pub struct CompleteWorkOrder {
     pub outcome: VisitOutcome,
     /// What was cleaned, up to 1000 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::VISIT_NOTE)]
     pub parts_cleaned: String,
     /// Adjustments made, up to 1000 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::VISIT_NOTE)]
     pub adjustments: String,
     /// The result as told to the customer, up to 1000 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::VISIT_NOTE)]
     pub result: String,
     /// Toner or ink left, percent 0–100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::CONSUMABLES_LEVEL)]
     pub consumables_level: Option<u8>,
     /// Hazards seen (loose wiring, overheating), up to 1000 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::VISIT_NOTE)]
     pub hazards: String,
     /// Whether the customer agreed to the parts replaced; required when parts are listed.
     #[serde(default)]
     pub parts_consent: bool,
-    /// Parts needed for the return visit (`waiting_for_parts` only).
+    /// Parts needed for the return visit (`waiting_for_parts` only), up to 100 lines.
     #[serde(default)]
+    #[schemars(transform = &limits::REPORTED_PARTS)]
+    #[schemars(transform = &limits::REPORTED_PART)]
     pub parts_needed: Vec<PartUsed>,
     /// The customer's signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -335,8 +435,9 @@ pub struct CompleteWorkOrder {
     /// its drawing (`attachment_id`).
     #[serde(default)]
     pub chargeable: bool,
-    /// Cash collected on site.
+    /// Cash collected on site, never negative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::CASH)]
     pub payment_collected: Option<crate::Money>,
     /// The version the technician saw; a stale one is refused.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -700,6 +801,8 @@ pub struct RequestParts {
     /// Work order id or number (from the path).
     pub work_order_id: String,
     /// The parts, 1–50 lines.
+    #[schemars(transform = &limits::REQUESTED_PARTS)]
+    #[schemars(transform = &limits::REQUESTED_PART)]
     pub parts: Vec<PartUsed>,
     /// The version being changed (from `If-Match`).
     pub expected_version: i64,
@@ -1223,17 +1326,23 @@ pub struct CreateMaintenancePlan {
     /// The customer's record.
     pub customer_id: Uuid,
     /// Company, 1–200 characters.
+    #[schemars(transform = &limits::COMPANY)]
     pub company: String,
     /// District, 1–64 characters.
+    #[schemars(transform = &limits::CODE)]
     pub district: String,
     /// Address, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::ADDRESS)]
     pub address: String,
-    /// The machine.
+    /// The machine: product line 1–64 characters, brand and model 1–100.
+    #[schemars(transform = &limits::PLAN_MACHINE)]
     pub machine: MachineInfo,
     /// Months between visits (0: once), up to 24.
+    #[schemars(transform = &limits::EVERY_MONTHS)]
     pub every_months: u32,
-    /// The first visit's due day.
+    /// The first visit's due day, in 2000 or later.
+    #[schemars(transform = &limits::FIRST_DUE)]
     pub first_due: NaiveDate,
     /// No visits after this day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1366,8 +1475,10 @@ pub struct DurationRule {
     pub work_type: WorkType,
     /// Only this model (case-insensitive); absent: any model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::RULE_MODEL)]
     pub model: Option<String>,
     /// Minutes on site, 5–720.
+    #[schemars(transform = &limits::MINUTES)]
     pub minutes: u32,
 }
 
@@ -1390,6 +1501,7 @@ pub struct GetDurationDefaults {}
 #[serde(deny_unknown_fields)]
 pub struct ReplaceDurationDefaults {
     /// The rules, up to 500.
+    #[schemars(transform = &limits::DURATION_RULES)]
     pub rules: Vec<DurationRule>,
     /// The version being replaced (from `If-Match`).
     pub expected_version: i64,

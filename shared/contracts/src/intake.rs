@@ -11,7 +11,7 @@ pub use records::*;
 
 /// The limits intake checks on requests, stated in their schemas.
 pub mod limits {
-    use crate::limits::{Count, Each, Range, Shape, Text};
+    use crate::limits::{Count, Each, Fields, Limit, Range, Shape, Text};
 
     /// A customer's company, a contact's or a reporter's name.
     pub const NAME: Text = Text::new(1, 200);
@@ -103,6 +103,26 @@ pub mod limits {
     pub const RETURN_DAYS: Range = Range::new(0, 365);
     /// An SLA target, working minutes.
     pub const SLA_MINUTES: Range = Range::new(1, 100_000);
+    /// A new ticket's customer: name, phone (its length and shape), address and
+    /// district. The type is shared with tickets, whose replies mask the phone, and with
+    /// events, so the limits are stated on the request.
+    pub const CUSTOMER_INFO: Fields = Fields(&[
+        ("name", Limit::Text(NAME)),
+        ("phone", Limit::Text(PHONE_LENGTH)),
+        ("phone", Limit::Shape(PHONE)),
+        ("address", Limit::Text(ADDRESS)),
+        ("district", Limit::Text(DISTRICT)),
+    ]);
+    /// A machine described in a request: product line, brand, model and serial number
+    /// (with a letter or digit). The type is shared with tickets, work orders and events,
+    /// so the limits are stated on the request.
+    pub const MACHINE: Fields = Fields(&[
+        ("product_line", Limit::Text(MACHINE_FIELD)),
+        ("brand", Limit::Text(MACHINE_FIELD)),
+        ("model", Limit::Text(MACHINE_FIELD)),
+        ("serial", Limit::Text(MACHINE_FIELD)),
+        ("serial", Limit::Shape(SERIAL)),
+    ]);
     /// A latitude, degrees.
     pub const LATITUDE: Range = Range::new(-90, 90);
     /// A longitude, degrees.
@@ -220,9 +240,11 @@ pub struct OpenTicket {
     #[schemars(transform = &limits::SYMPTOM)]
     pub symptom: String,
     /// The customer.
+    #[schemars(transform = &limits::CUSTOMER_INFO)]
     pub customer: CustomerInfo,
     /// The machine, when the request concerns one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::MACHINE)]
     pub machine: Option<MachineInfo>,
     /// The machine cannot be used at all.
     #[serde(default)]
@@ -1155,6 +1177,7 @@ pub struct RegisterWarrantyCard {
     /// is linked instead of created.
     pub customer: CreateCustomer,
     /// The machine; an existing machine with this brand and serial is linked.
+    #[schemars(transform = &limits::MACHINE)]
     pub machine: MachineInfo,
 }
 

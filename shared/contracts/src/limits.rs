@@ -302,6 +302,98 @@ where
     }
 }
 
+/// One limit as a value, so [`Fields`] can list the limits of a shared type's fields.
+#[derive(Debug, Clone, Copy)]
+pub enum Limit {
+    /// A text's length.
+    Text(Text),
+    /// A text's shape.
+    Shape(Shape),
+    /// A whole number's range.
+    Range(Range),
+    /// A list's length.
+    Count(Count),
+    /// A limit on every item of a list.
+    Each(&'static Limit),
+    /// Limits on an object's fields.
+    Fields(Fields),
+}
+
+impl Transform for &Limit {
+    fn transform(&mut self, schema: &mut Schema) {
+        match **self {
+            Limit::Text(t) => (&t).transform(schema),
+            Limit::Shape(s) => (&s).transform(schema),
+            Limit::Range(r) => (&r).transform(schema),
+            Limit::Count(c) => (&c).transform(schema),
+            Limit::Each(l) => {
+                if let Some(o) = schema.as_object_mut() {
+                    let items = o.entry("items").or_insert_with(|| json!({}));
+                    if let Ok(s) = <&mut Schema>::try_from(items) {
+                        let mut l = l;
+                        l.transform(s);
+                    }
+                }
+            }
+            Limit::Fields(f) => (&f).transform(schema),
+        }
+    }
+}
+
+/// Limits on fields of a type that requests share with replies and events (a ticket's
+/// customer and machine, a visit's part lines): stated where a request uses the type,
+/// next to its reference (`allOf`), so the replies and events, which carry masked or
+/// system-made values, keep the type's own schema. A field may be named more than once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields(pub &'static [(&'static str, Limit)]);
+
+impl Transform for &Fields {
+    fn transform(&mut self, schema: &mut Schema) {
+        let mut props = serde_json::Map::new();
+        for (name, limit) in self.0 {
+            let entry = props.entry(*name).or_insert_with(|| json!({}));
+            if let Ok(s) = <&mut Schema>::try_from(entry) {
+                let mut limit = limit;
+                limit.transform(s);
+            }
+        }
+        let refinement = json!({ "properties": props });
+        let refine = |s: &mut Value| match s {
+            Value::Object(o) if o.is_empty() => {
+                o.insert("properties".into(), refinement["properties"].clone());
+            }
+            Value::Object(o) if o.get("allOf").is_some_and(Value::is_array) => {
+                if let Some(all) = o.get_mut("allOf").and_then(Value::as_array_mut) {
+                    all.push(refinement.clone());
+                }
+            }
+            other => {
+                let old = std::mem::take(other);
+                *other = json!({ "allOf": [old, refinement.clone()] });
+            }
+        };
+        let mut value = schema.as_value().clone();
+        let optional = value
+            .get("anyOf")
+            .and_then(Value::as_array)
+            .is_some_and(|a| a.iter().any(|s| s.get("type") == Some(&json!("null"))));
+        if optional {
+            if let Some(any) = value.get_mut("anyOf").and_then(Value::as_array_mut) {
+                for s in any.iter_mut() {
+                    if s.get("type") != Some(&json!("null")) {
+                        refine(s);
+                    }
+                }
+            }
+        } else {
+            refine(&mut value);
+        }
+        if let Ok(s) = Schema::try_from(value) {
+            *schema = s;
+        }
+    }
+}
+
 /// A text field of a fixed shape: the pattern the schema states and the check that
 /// accepts exactly what it matches.
 #[derive(Debug, Clone, Copy)]

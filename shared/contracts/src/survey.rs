@@ -25,7 +25,7 @@ pub use daily::{
 
 /// The limits survey checks on requests, stated in their schemas.
 pub mod limits {
-    use crate::limits::{Range, Shape, Text};
+    use crate::limits::{Count, Range, Shape, Text};
 
     /// An answer link's token.
     pub const TOKEN: Text = Text::new(20, 100);
@@ -45,6 +45,31 @@ pub mod limits {
     };
     /// Months of visits that make a customer active for a campaign.
     pub const ACTIVE_MONTHS: Range = Range::new(1, 36);
+    /// Questions of a questionnaire.
+    pub const QUESTIONS: Count = Count::new(1, 30);
+    /// A question's key: 1–40 of `a-z`, `0-9`, `_`.
+    pub const KEY: Shape = Shape {
+        pattern: r"^[a-z0-9_]{1,40}$",
+        matches: |k| {
+            (1..=40).contains(&k.len())
+                && k.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        },
+    };
+    /// A question's text, in either language.
+    pub const QUESTION_TEXT: Text = Text::new(1, 500);
+    /// A questionnaire's level scores: each of the five levels once.
+    pub const LEVELS: Count = Count::new(5, 5);
+    /// A level's score, thousandths.
+    pub const SCORE_MILLI: Range = Range::new(0, 10_000);
+    /// A callback attempt's note.
+    pub const NOTE: Text = Text::new(0, 500);
+    /// Answers recorded with a call.
+    pub const ANSWERS: Count = Count::new(0, 60);
+    /// A free-text answer.
+    pub const ANSWER_TEXT: Text = Text::new(0, 2000);
+    /// Repeats in a window that raise a quality warning.
+    pub const THRESHOLD: Range = Range::new(2, 10_000);
 }
 
 /// Why a callback exists.
@@ -140,12 +165,15 @@ pub enum QuestionKind {
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable key answers refer to, `[a-z0-9_]`, 1–40 characters.
+    #[schemars(transform = &limits::KEY)]
     pub key: String,
     /// Kind of answer.
     pub kind: QuestionKind,
-    /// Question text in Chinese.
+    /// Question text in Chinese, 1–500 characters.
+    #[schemars(transform = &limits::QUESTION_TEXT)]
     pub text_zh: String,
-    /// Question text in English.
+    /// Question text in English, 1–500 characters.
+    #[schemars(transform = &limits::QUESTION_TEXT)]
     pub text_en: String,
     /// For ratings: whose score it counts towards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -165,6 +193,7 @@ pub struct LevelScore {
     /// The level.
     pub level: Level,
     /// Its score in thousandths, 0–10000.
+    #[schemars(transform = &limits::SCORE_MILLI)]
     pub score_milli: u32,
 }
 
@@ -196,8 +225,10 @@ pub struct GetQuestionnaire {}
 #[serde(deny_unknown_fields)]
 pub struct ReplaceQuestionnaire {
     /// The questions, 1–30.
+    #[schemars(transform = &limits::QUESTIONS)]
     pub questions: Vec<Question>,
-    /// Score per level; all five levels.
+    /// Score per level; all five levels, each once.
+    #[schemars(transform = &limits::LEVELS)]
     pub levels: Vec<LevelScore>,
     /// Level at or below which a rating needs a follow-up.
     pub follow_up_at: Level,
@@ -219,6 +250,7 @@ pub struct Answer {
     pub level: Option<Level>,
     /// For text questions, up to 2,000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::ANSWER_TEXT)]
     pub text: Option<String>,
 }
 
@@ -360,14 +392,16 @@ pub struct RecordCallback {
     pub callback_id: String,
     /// How the attempt ended.
     pub outcome: AttemptOutcome,
-    /// The answers (`completed` only).
+    /// The answers (`completed` only), up to 60.
     #[serde(default)]
+    #[schemars(transform = &limits::ANSWERS)]
     pub answers: Vec<Answer>,
     /// The agreed time to call again (`busy` only; required there).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rescheduled_to: Option<DateTime<Utc>>,
     /// Note, up to 500 characters.
     #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
     pub note: String,
     /// The version being changed (from `If-Match`).
     pub expected_version: i64,
@@ -425,7 +459,8 @@ pub struct AnswerByLink {
     /// The link's token.
     #[schemars(transform = &limits::TOKEN)]
     pub token: String,
-    /// The answers.
+    /// The answers, up to 60.
+    #[schemars(transform = &limits::ANSWERS)]
     pub answers: Vec<Answer>,
 }
 
@@ -807,6 +842,7 @@ pub struct QualityThreshold {
     /// Window.
     pub window: QualityWindow,
     /// Visits with the same model and fault or part, 2–10,000.
+    #[schemars(transform = &limits::THRESHOLD)]
     pub count: u32,
 }
 

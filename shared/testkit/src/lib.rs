@@ -5,12 +5,14 @@
 //! collects spans, a fault proxy that delays, blackholes and resets connections, and the
 //! `aftercare` binary as a child process that can be killed; and
 //! the service test tier ([`ServiceHarness`], [`TestDb`]): one service in the test's own
-//! process on a temporary database and a real nats-server.
+//! process on a temporary database and a real nats-server; and [`limits`], which checks a
+//! validator against what its request's JSON Schema states.
 #![warn(missing_docs, unreachable_pub)]
 
 mod cluster;
 mod fault_proxy;
 pub mod fixtures;
+pub mod limits;
 mod otlp;
 mod postgres;
 mod process;

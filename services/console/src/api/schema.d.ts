@@ -3291,7 +3291,7 @@ export interface components {
         };
         /** @description Request: answer through a link (`svc.survey.form.answer`). */
         AnswerByLink: {
-            /** @description The answers. */
+            /** @description The answers, up to 60. */
             answers: components["schemas"]["Answer"][];
             /** @description The link's token. */
             token: string;
@@ -4372,10 +4372,14 @@ export interface components {
              */
             outcome: components["schemas"]["VisitOutcome"];
             /**
-             * @description Parts replaced (after the customer's consent).
+             * @description Parts replaced (after the customer's consent), up to 100 lines.
              * @default []
              */
-            parts: components["schemas"]["PartUsed"][];
+            parts: (components["schemas"]["PartUsed"] & {
+                location?: unknown;
+                quantity?: unknown;
+                sku?: unknown;
+            })[];
             /**
              * @description What was cleaned, up to 1000 characters.
              * @default
@@ -4387,12 +4391,17 @@ export interface components {
              */
             parts_consent: boolean;
             /**
-             * @description Parts needed for the return visit (`waiting_for_parts` only).
+             * @description Parts needed for the return visit (`waiting_for_parts` only), up to 100 lines.
              * @default []
              */
-            parts_needed: components["schemas"]["PartUsed"][];
-            /** @description Cash collected on site. */
-            payment_collected?: components["schemas"]["Money"] | null;
+            parts_needed: (components["schemas"]["PartUsed"] & {
+                location?: unknown;
+                quantity?: unknown;
+                sku?: unknown;
+            })[];
+            payment_collected?: (components["schemas"]["Money"] | null) & {
+                amount_minor?: unknown;
+            };
             /**
              * @description Photos of the machine and the fault: attachments of kind `photo` uploaded to this
              *     work order, at most 20, each once.
@@ -4754,13 +4763,16 @@ export interface components {
             every_months: number;
             /**
              * Format: date
-             * @description The first visit's due day.
+             * @description The first visit's due day, in 2000 or later.
              */
             first_due: string;
             /** @description What for. */
             kind: components["schemas"]["MaintenanceKind"];
-            /** @description The machine. */
-            machine: components["schemas"]["MachineInfo"];
+            machine: components["schemas"]["MachineInfo"] & {
+                brand?: unknown;
+                model?: unknown;
+                product_line?: unknown;
+            };
             /**
              * Format: date
              * @description No visits after this day.
@@ -6061,8 +6073,12 @@ export interface components {
             attachments?: components["schemas"]["Attachment"][];
             /** @description Channel the request came in on. */
             channel: components["schemas"]["Channel"];
-            /** @description The customer. */
-            customer: components["schemas"]["CustomerInfo"];
+            customer: components["schemas"]["CustomerInfo"] & {
+                address?: unknown;
+                district?: unknown;
+                name?: unknown;
+                phone?: unknown;
+            };
             /**
              * Format: uuid
              * @description The customer record this request belongs to; the gateway sets it to the caller's
@@ -6070,7 +6086,12 @@ export interface components {
              */
             customer_id?: string | null;
             /** @description The machine, when the request concerns one. */
-            machine?: components["schemas"]["MachineInfo"] | null;
+            machine?: (components["schemas"]["MachineInfo"] & {
+                brand?: unknown;
+                model?: unknown;
+                product_line?: unknown;
+                serial?: unknown;
+            }) | null;
             /**
              * @description The machine cannot be used at all.
              * @default false
@@ -6787,9 +6808,9 @@ export interface components {
              * @default false
              */
             required: boolean;
-            /** @description Question text in English. */
+            /** @description Question text in English, 1–500 characters. */
             text_en: string;
-            /** @description Question text in Chinese. */
+            /** @description Question text in Chinese, 1–500 characters. */
             text_zh: string;
         };
         /** @description The kind of a question. */
@@ -6969,7 +6990,7 @@ export interface components {
         /** @description Request: record one attempt (`svc.survey.callback.record`). */
         RecordCallback: {
             /**
-             * @description The answers (`completed` only).
+             * @description The answers (`completed` only), up to 60.
              * @default []
              */
             answers: components["schemas"]["Answer"][];
@@ -7377,8 +7398,12 @@ export interface components {
              *     is linked instead of created.
              */
             customer: components["schemas"]["CreateCustomer"];
-            /** @description The machine; an existing machine with this brand and serial is linked. */
-            machine: components["schemas"]["MachineInfo"];
+            machine: components["schemas"]["MachineInfo"] & {
+                brand?: unknown;
+                model?: unknown;
+                product_line?: unknown;
+                serial?: unknown;
+            };
         };
         /** @description A removed part the brand expects back with the claim. */
         RemovedPart: {
@@ -7536,7 +7561,7 @@ export interface components {
             expected_version: number;
             /** @description Level at or below which a rating needs a follow-up. */
             follow_up_at: components["schemas"]["Level"];
-            /** @description Score per level; all five levels. */
+            /** @description Score per level; all five levels, each once. */
             levels: components["schemas"]["LevelScore"][];
             /** @description The questions, 1–30. */
             questions: components["schemas"]["Question"][];
@@ -7629,7 +7654,10 @@ export interface components {
              */
             expected_version: number;
             /** @description The parts, 1–50 lines. */
-            parts: components["schemas"]["PartUsed"][];
+            parts: (components["schemas"]["PartUsed"] & {
+                quantity?: unknown;
+                sku?: unknown;
+            })[];
             /** @description Work order id or number (from the path). */
             work_order_id: string;
         };
@@ -10312,7 +10340,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description The answers (`completed` only).
+                     * @description The answers (`completed` only), up to 60.
                      * @default []
                      */
                     answers?: components["schemas"]["Answer"][];
@@ -13880,7 +13908,7 @@ export interface operations {
                 "application/json": {
                     /** @description Level at or below which a rating needs a follow-up. */
                     follow_up_at: components["schemas"]["Level"];
-                    /** @description Score per level; all five levels. */
+                    /** @description Score per level; all five levels, each once. */
                     levels: components["schemas"]["LevelScore"][];
                     /** @description The questions, 1–30. */
                     questions: components["schemas"]["Question"][];
@@ -16764,10 +16792,14 @@ export interface operations {
                      */
                     outcome?: components["schemas"]["VisitOutcome"];
                     /**
-                     * @description Parts replaced (after the customer's consent).
+                     * @description Parts replaced (after the customer's consent), up to 100 lines.
                      * @default []
                      */
-                    parts?: components["schemas"]["PartUsed"][];
+                    parts?: (components["schemas"]["PartUsed"] & {
+                        location?: unknown;
+                        quantity?: unknown;
+                        sku?: unknown;
+                    })[];
                     /**
                      * @description What was cleaned, up to 1000 characters.
                      * @default
@@ -16779,12 +16811,17 @@ export interface operations {
                      */
                     parts_consent?: boolean;
                     /**
-                     * @description Parts needed for the return visit (`waiting_for_parts` only).
+                     * @description Parts needed for the return visit (`waiting_for_parts` only), up to 100 lines.
                      * @default []
                      */
-                    parts_needed?: components["schemas"]["PartUsed"][];
-                    /** @description Cash collected on site. */
-                    payment_collected?: components["schemas"]["Money"] | null;
+                    parts_needed?: (components["schemas"]["PartUsed"] & {
+                        location?: unknown;
+                        quantity?: unknown;
+                        sku?: unknown;
+                    })[];
+                    payment_collected?: (components["schemas"]["Money"] | null) & {
+                        amount_minor?: unknown;
+                    };
                     /**
                      * @description Photos of the machine and the fault: attachments of kind `photo` uploaded to this
                      *     work order, at most 20, each once.
@@ -16888,7 +16925,10 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description The parts, 1–50 lines. */
-                    parts: components["schemas"]["PartUsed"][];
+                    parts: (components["schemas"]["PartUsed"] & {
+                        quantity?: unknown;
+                        sku?: unknown;
+                    })[];
                 };
             };
         };

@@ -3,9 +3,10 @@
 //! is generated (a lead time ahead).
 use aftercare_contracts::FieldError;
 use aftercare_contracts::billing::Contract;
-use aftercare_contracts::dispatch::{CreateMaintenancePlan, MaintenanceKind, MaintenancePlan};
+use aftercare_contracts::dispatch::{
+    CreateMaintenancePlan, MaintenanceKind, MaintenancePlan, limits,
+};
 use aftercare_contracts::intake::{MachineInfo, WarrantyRegistered};
-use aftercare_contracts::rpc::{check_range, check_text};
 use aftercare_platform::db::to_text;
 use chrono::{Datelike, Months, NaiveDate};
 use uuid::Uuid;
@@ -134,25 +135,13 @@ pub fn plans_for_contract(c: &Contract, today: NaiveDate) -> Vec<(String, Mainte
 /// Problems with a plan made by hand.
 pub fn validate(req: &CreateMaintenancePlan) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_text(&mut e, "company", &req.company, 1, 200);
-    check_text(&mut e, "district", &req.district, 1, 64);
-    if req.address.chars().count() > 500 {
-        e.push(FieldError {
-            field: "address".into(),
-            code: "too_long".into(),
-            message: "address must be at most 500 characters".into(),
-        });
-    }
-    check_text(&mut e, "machine.model", &req.machine.model, 1, 100);
-    check_text(&mut e, "machine.brand", &req.machine.brand, 1, 100);
-    check_text(
-        &mut e,
-        "machine.product_line",
-        &req.machine.product_line,
-        1,
-        64,
-    );
-    check_range(&mut e, "every_months", req.every_months, 0..=24);
+    limits::COMPANY.check(&mut e, "company", &req.company);
+    limits::CODE.check(&mut e, "district", &req.district);
+    limits::ADDRESS.check(&mut e, "address", &req.address);
+    limits::MODEL.check(&mut e, "machine.model", &req.machine.model);
+    limits::MODEL.check(&mut e, "machine.brand", &req.machine.brand);
+    limits::CODE.check(&mut e, "machine.product_line", &req.machine.product_line);
+    limits::EVERY_MONTHS.check(&mut e, "every_months", req.every_months);
     if req.until.is_some_and(|u| u < req.first_due) {
         e.push(FieldError {
             field: "until".into(),
@@ -160,11 +149,11 @@ pub fn validate(req: &CreateMaintenancePlan) -> Vec<FieldError> {
             message: "until must not be before first_due".into(),
         });
     }
-    if req.first_due.year() < 2000 {
+    if !limits::FIRST_DUE_YEARS.contains(&req.first_due.year()) {
         e.push(FieldError {
             field: "first_due".into(),
             code: "out_of_range".into(),
-            message: "first_due is too far back".into(),
+            message: "first_due must fall in 2000 or later".into(),
         });
     }
     e

@@ -19,12 +19,15 @@ pub mod report;
 pub mod settings;
 pub mod technicians;
 
+#[cfg(test)]
+mod schema_limits;
+
 use aftercare_contracts::FieldError;
 use aftercare_contracts::dispatch::{
-    CompleteWorkOrder, DurationRule, TimeWindow, VisitOutcome, WorkOrderStatus, WorkType,
+    CompleteWorkOrder, DurationRule, PartUsed, TimeWindow, VisitOutcome, WorkOrderStatus, WorkType,
+    limits,
 };
 use aftercare_contracts::intake::TicketType;
-use aftercare_contracts::rpc::{check_range, check_text};
 use chrono::{DateTime, Utc};
 
 /// The kind of work a ticket asks for: maintenance and installation as such, a return as
@@ -79,13 +82,13 @@ pub fn validate_durations(
     rules: &[aftercare_contracts::dispatch::DurationRule],
 ) -> Vec<FieldError> {
     let mut e = Vec::new();
-    if rules.len() > 500 {
+    if !limits::DURATION_RULES.allows(rules.len()) {
         e.push(err("rules", "too_many", "at most 500 rules"));
     }
     for (i, r) in rules.iter().enumerate() {
-        check_range(&mut e, &format!("rules[{i}].minutes"), r.minutes, 5..=720);
+        limits::MINUTES.check(&mut e, &format!("rules[{i}].minutes"), r.minutes);
         if let Some(m) = &r.model {
-            check_text(&mut e, &format!("rules[{i}].model"), m, 1, 100);
+            limits::RULE_MODEL.check(&mut e, &format!("rules[{i}].model"), m);
         }
         let key = |x: &aftercare_contracts::dispatch::DurationRule| {
             (
@@ -123,12 +126,9 @@ pub(crate) fn err(field: &str, code: &str, message: impl Into<String>) -> FieldE
     }
 }
 
-/// Whether a fault code is well formed: 1–64 of `[a-z0-9_]`.
+/// Whether a fault code is well formed: 1–64 of `[a-z0-9_]` ([`limits::FAULT`]).
 pub fn valid_fault_code(code: &str) -> bool {
-    (1..=64).contains(&code.len())
-        && code
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    (limits::FAULT.matches)(code)
 }
 
 /// How far ahead of the server's clock a step's `occurred_at` may be: phones' clocks drift.
@@ -176,12 +176,12 @@ pub fn step_time(
 }
 
 /// Largest signature image, base64 characters (48 KiB of PNG).
-pub const MAX_SIGNATURE: usize = 65_536;
+pub const MAX_SIGNATURE: usize = limits::SIGNATURE_IMAGE.max;
 
 /// Problems with a visit report.
 pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
     let mut e = Vec::new();
-    check_text(&mut e, "diagnosis", &req.diagnosis, 1, 4000);
+    limits::DIAGNOSIS.check(&mut e, "diagnosis", &req.diagnosis);
     if req.fault.as_deref().is_some_and(|f| !valid_fault_code(f)) {
         e.push(err(
             "fault",
@@ -197,19 +197,13 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
         ));
     }
     for (name, list) in [("parts", &req.parts), ("parts_needed", &req.parts_needed)] {
-        if list.len() > 100 {
+        if !limits::REPORTED_PARTS.allows(list.len()) {
             e.push(err(name, "too_many", "at most 100 part lines"));
         }
         for (i, p) in list.iter().enumerate() {
-            check_text(&mut e, &format!("{name}[{i}].sku"), &p.sku, 1, 64);
-            check_range(
-                &mut e,
-                &format!("{name}[{i}].quantity"),
-                p.quantity,
-                1..=1000,
-            );
+            check_part_line(&mut e, &format!("{name}[{i}]"), p);
             if let Some(l) = &p.location {
-                check_text(&mut e, &format!("{name}[{i}].location"), l, 1, 64);
+                limits::LOCATION.check(&mut e, &format!("{name}[{i}].location"), l);
             }
         }
     }
@@ -240,22 +234,16 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
         ("result", &req.result),
         ("hazards", &req.hazards),
     ] {
-        if text.chars().count() > 1000 {
-            e.push(err(
-                name,
-                "too_long",
-                format!("{name} must be at most 1000 characters"),
-            ));
-        }
+        limits::VISIT_NOTE.check(&mut e, name, text);
     }
     if let Some(level) = req.consumables_level {
-        check_range(&mut e, "consumables_level", level, 0..=100);
+        limits::CONSUMABLES_LEVEL.check(&mut e, "consumables_level", level);
     }
     if let Some(sig) = &req.signature {
-        check_text(&mut e, "signature.signer", &sig.signer, 1, 100);
+        limits::SIGNER.check(&mut e, "signature.signer", &sig.signer);
         if let Some(img) = &sig.image_png_base64 {
             use base64::Engine;
-            if img.len() > MAX_SIGNATURE {
+            if !limits::SIGNATURE_IMAGE.fits(img.chars().count()) {
                 e.push(err(
                     "signature.image_png_base64",
                     "too_long",
@@ -275,7 +263,7 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
     }
     e.extend(consent::check_consent(req));
     if let Some(m) = &req.payment_collected
-        && m.amount_minor < 0
+        && !limits::CASH.allows(m)
     {
         e.push(err(
             "payment_collected",
@@ -287,11 +275,9 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
 }
 
 /// Problems with a parts request: 1–50 lines, each a SKU and a quantity.
-pub fn validate_parts_request(
-    parts: &[aftercare_contracts::dispatch::PartUsed],
-) -> Vec<FieldError> {
+pub fn validate_parts_request(parts: &[PartUsed]) -> Vec<FieldError> {
     let mut e = Vec::new();
-    if parts.is_empty() || parts.len() > 50 {
+    if !limits::REQUESTED_PARTS.allows(parts.len()) {
         e.push(err(
             "parts",
             "out_of_range",
@@ -299,15 +285,15 @@ pub fn validate_parts_request(
         ));
     }
     for (i, p) in parts.iter().enumerate() {
-        check_text(&mut e, &format!("parts[{i}].sku"), &p.sku, 1, 64);
-        check_range(
-            &mut e,
-            &format!("parts[{i}].quantity"),
-            p.quantity,
-            1..=1000,
-        );
+        check_part_line(&mut e, &format!("parts[{i}]"), p);
     }
     e
+}
+
+/// Checks a part line's SKU and quantity, fields prefixed by `at`.
+fn check_part_line(e: &mut Vec<FieldError>, at: &str, p: &PartUsed) {
+    limits::SKU.check(e, &format!("{at}.sku"), &p.sku);
+    limits::QUANTITY.check(e, &format!("{at}.quantity"), p.quantity);
 }
 
 /// Problems with an appointment window: it ends after it starts and lasts at most a day.

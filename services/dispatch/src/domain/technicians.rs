@@ -37,13 +37,7 @@ pub fn validate_technician(req: &CreateTechnician) -> Vec<FieldError> {
         e.push(err("certifications", "too_many", "at most 50 certificates"));
     }
     for (i, c) in req.certifications.iter().enumerate() {
-        check_text(
-            &mut e,
-            &format!("certifications[{i}].skill"),
-            &c.skill,
-            1,
-            64,
-        );
+        limits::CERTIFICATE.check(&mut e, &format!("certifications[{i}].skill"), &c.skill);
     }
     if let Some(p) = req.start_location
         && !(aftercare_contracts::intake::limits::LATITUDE.holds(p.lat)

@@ -13,6 +13,9 @@ pub mod returns;
 pub mod settings;
 pub mod sla;
 
+#[cfg(test)]
+mod schema_limits;
+
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::{OpenTicket, TicketStatus, TicketType};
 

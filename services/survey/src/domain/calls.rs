@@ -118,11 +118,13 @@ pub fn check_rules(rules: &[AssignmentRule]) -> Vec<FieldError> {
             ("districts", &r.districts),
         ] {
             for (j, v) in list.iter().enumerate() {
-                limits::MATCH.check(&mut e, &format!("rules[{i}].{name}[{j}]"), v.trim());
+                limits::EACH_MATCH
+                    .0
+                    .check(&mut e, &format!("rules[{i}].{name}[{j}]"), v);
             }
         }
         if let Assignee::User { user } = &r.assignee {
-            limits::ASSIGNEE.check(&mut e, &format!("rules[{i}].assignee.user"), user.trim());
+            limits::ASSIGNEE.check(&mut e, &format!("rules[{i}].assignee.user"), user);
         }
     }
     e

@@ -16,6 +16,9 @@ pub mod questionnaire;
 pub mod scores;
 pub mod settings;
 
+#[cfg(test)]
+mod schema_limits;
+
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Actor;
 use aftercare_contracts::rpc::FieldError;
@@ -147,7 +150,7 @@ pub fn responsible_agent(opened_by: Option<&Actor>) -> Option<String> {
 }
 
 /// Longest note an attempt keeps, in characters.
-pub const MAX_NOTE: usize = 500;
+pub const MAX_NOTE: usize = aftercare_contracts::survey::limits::NOTE.max;
 
 /// How far ahead a busy customer may ask to be called again, in milliseconds (60 days).
 pub const MAX_RESCHEDULE_MS: i64 = 60 * 24 * 3_600_000;
@@ -157,13 +160,7 @@ pub const MAX_RESCHEDULE_MS: i64 = 60 * 24 * 3_600_000;
 /// the next 60 days with (and only with) a busy customer.
 pub fn check_record(req: &RecordCallback, now: i64) -> Vec<FieldError> {
     let mut e = Vec::new();
-    if req.note.chars().count() > MAX_NOTE {
-        e.push(FieldError {
-            field: "note".into(),
-            code: "too_long".into(),
-            message: "note must be at most 500 characters".into(),
-        });
-    }
+    aftercare_contracts::survey::limits::NOTE.check(&mut e, "note", &req.note);
     if req.outcome != AttemptOutcome::Completed && !req.answers.is_empty() {
         e.push(FieldError {
             field: "answers".into(),

@@ -36,13 +36,11 @@ pub fn validate(thresholds: &[QualityThreshold]) -> Vec<FieldError> {
                 message: "each window appears at most once".into(),
             });
         }
-        if !(2..=10_000).contains(&t.count) {
-            e.push(FieldError {
-                field: format!("thresholds[{i}].count"),
-                code: "out_of_range".into(),
-                message: "count must be between 2 and 10000".into(),
-            });
-        }
+        aftercare_contracts::survey::limits::THRESHOLD.check(
+            &mut e,
+            &format!("thresholds[{i}].count"),
+            t.count,
+        );
     }
     e
 }

@@ -2,10 +2,10 @@
 //! pass, the checks an answer must pass, and the scores an answer gives.
 use std::collections::{HashMap, HashSet};
 
-use aftercare_contracts::rpc::{FieldError, check_text};
+use aftercare_contracts::rpc::FieldError;
 use aftercare_contracts::survey::{
     Answer, CallbackScores, Level, LevelScore, Question, QuestionKind, Questionnaire, Rated,
-    ReplaceQuestionnaire,
+    ReplaceQuestionnaire, limits,
 };
 use chrono::{DateTime, Utc};
 
@@ -19,7 +19,7 @@ pub const LEVELS: [Level; 5] = [
 ];
 
 /// Longest free-text answer.
-pub const MAX_TEXT: usize = 2000;
+pub const MAX_TEXT: usize = limits::ANSWER_TEXT.max;
 
 fn question(
     key: &str,
@@ -142,10 +142,7 @@ fn err(field: String, code: &str, message: impl Into<String>) -> FieldError {
 }
 
 fn valid_key(key: &str) -> bool {
-    (1..=40).contains(&key.len())
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    (limits::KEY.matches)(key)
 }
 
 /// The version that replaces version `current` with a checked request: the next number,
@@ -177,7 +174,7 @@ pub fn next_version(
 /// Problems with a new questionnaire version.
 pub fn validate(req: &ReplaceQuestionnaire) -> Vec<FieldError> {
     let mut e = Vec::new();
-    if req.questions.is_empty() || req.questions.len() > 30 {
+    if !limits::QUESTIONS.allows(req.questions.len()) {
         e.push(err(
             "questions".into(),
             "out_of_range",
@@ -200,8 +197,8 @@ pub fn validate(req: &ReplaceQuestionnaire) -> Vec<FieldError> {
                 format!("{} appears twice", q.key),
             ));
         }
-        check_text(&mut e, &at("text_zh"), &q.text_zh, 1, 500);
-        check_text(&mut e, &at("text_en"), &q.text_en, 1, 500);
+        limits::QUESTION_TEXT.check(&mut e, &at("text_zh"), &q.text_zh);
+        limits::QUESTION_TEXT.check(&mut e, &at("text_en"), &q.text_en);
         if q.rates.is_some() && q.kind != QuestionKind::Rating {
             e.push(err(
                 at("rates"),
@@ -226,19 +223,13 @@ pub fn validate(req: &ReplaceQuestionnaire) -> Vec<FieldError> {
                 "each level appears once",
             ));
         }
-        if l.score_milli > 10_000 {
-            e.push(err(
-                format!("levels[{i}].score_milli"),
-                "out_of_range",
-                "score_milli must be between 0 and 10000",
-            ));
-        }
+        limits::SCORE_MILLI.check(&mut e, &format!("levels[{i}].score_milli"), l.score_milli);
     }
-    if seen.len() != LEVELS.len() {
+    if !limits::LEVELS.allows(req.levels.len()) || seen.len() != LEVELS.len() {
         e.push(err(
             "levels".into(),
             "incomplete",
-            "every one of the five levels needs a score",
+            "every one of the five levels needs a score, each once",
         ));
     } else {
         // Better levels must not score lower than worse ones.
@@ -304,7 +295,7 @@ pub fn evaluate(q: &Questionnaire, answers: &[Answer]) -> Result<Evaluation, Vec
     let mut persists = false;
     let mut reasons = Vec::new();
     let mut comments = Vec::new();
-    if answers.len() > 60 {
+    if !limits::ANSWERS.allows(answers.len()) {
         return Err(vec![err(
             "answers".into(),
             "too_many",
@@ -371,13 +362,9 @@ pub fn evaluate(q: &Questionnaire, answers: &[Answer]) -> Result<Evaluation, Vec
             },
             QuestionKind::Text => match &a.text {
                 Some(text) if values == 1 => {
-                    if text.chars().count() > MAX_TEXT {
-                        e.push(err(
-                            at("text"),
-                            "too_long",
-                            format!("text must be at most {MAX_TEXT} characters"),
-                        ));
-                    } else if !text.trim().is_empty() {
+                    let before = e.len();
+                    limits::ANSWER_TEXT.check(&mut e, &at("text"), text);
+                    if e.len() == before && !text.trim().is_empty() {
                         comments.push(text.trim().to_owned());
                     }
                 }

@@ -12,7 +12,7 @@ use crate::{Event, Service};
 
 /// The limits survey checks on call task requests, stated in their schemas.
 pub mod limits {
-    use crate::limits::{Count, Text};
+    use crate::limits::{Count, Each, Text};
 
     /// An attempt's or a result's note.
     pub const NOTE: Text = Text::new(0, 500);
@@ -20,6 +20,8 @@ pub mod limits {
     pub const ASSIGNEE: Text = Text::new(1, 100);
     /// A product line, brand or district a rule matches.
     pub const MATCH: Text = Text::new(1, 100);
+    /// Each product line, brand or district of a rule's lists.
+    pub const EACH_MATCH: Each<Text> = Each(MATCH);
     /// Rules in the company's assignment setting.
     pub const RULES: Count = Count::new(1, 200);
 }
@@ -135,12 +137,15 @@ pub struct AssignmentRule {
     pub kinds: Vec<CallTaskKind>,
     /// Product lines (`copier`, `fax`, …), compared without case.
     #[serde(default)]
+    #[schemars(transform = &limits::EACH_MATCH)]
     pub product_lines: Vec<String>,
     /// Brands (`Sharp`, `Panasonic`, …), compared without case.
     #[serde(default)]
+    #[schemars(transform = &limits::EACH_MATCH)]
     pub brands: Vec<String>,
     /// Districts, compared without case.
     #[serde(default)]
+    #[schemars(transform = &limits::EACH_MATCH)]
     pub districts: Vec<String>,
     /// Whom the tasks go to.
     pub assignee: Assignee,
