@@ -60,27 +60,35 @@ pub(crate) const REASON: aftercare_contracts::limits::Text =
 
 /// What a single read asked to see: `Ok(None)` masked (or own data), `Ok(Some(reason))`
 /// unmasked with the reason to audit-log. `show` is the value of `personal_data=show`.
+/// A reason given is checked whether or not it is needed, so a bad one never passes
+/// unnoticed.
 pub(crate) fn reveal_reason(
     role: Role,
     show: bool,
     reason: Option<&str>,
 ) -> Result<Option<String>, ApiError> {
+    let given = reason.map(str::trim);
+    let n = given.map_or(0, |r| r.chars().count());
+    let refused = || {
+        ApiError::field(
+            "reason",
+            if n == 0 { "required" } else { "invalid" },
+            "say why you need the unmasked personal data, 5–500 characters; it is audit-logged",
+        )
+    };
+    if given.is_some() && !REASON.fits(n) {
+        return Err(refused());
+    }
     if !show || sees_contact_details(role) {
         return Ok(None);
     }
     if !may_reveal(role) {
         return Err(ApiError::Forbidden);
     }
-    let reason = reason.map(str::trim).unwrap_or_default();
-    let n = reason.chars().count();
-    if !REASON.fits(n) {
-        return Err(ApiError::field(
-            "reason",
-            if n == 0 { "required" } else { "invalid" },
-            "say why you need the unmasked personal data, 5–500 characters; it is audit-logged",
-        ));
+    match given {
+        Some(reason) => Ok(Some(reason.to_owned())),
+        None => Err(refused()),
     }
-    Ok(Some(reason.to_owned()))
 }
 
 /// Roles that may export lists with personal data unmasked (each export is audit-logged).
@@ -227,6 +235,11 @@ mod tests {
     #[test]
     fn a_desk_reveal_needs_a_reason_and_own_data_does_not() {
         assert_eq!(reveal_reason(Role::Agent, false, None).ok(), Some(None));
+        // A reason given is checked even when nothing is revealed.
+        assert!(matches!(
+            reveal_reason(Role::Agent, false, Some("null")),
+            Err(ApiError::Service(e)) if e.status == 422
+        ));
         assert!(matches!(
             reveal_reason(Role::Agent, true, None),
             Err(ApiError::Service(e)) if e.status == 422

@@ -56,6 +56,16 @@ pub mod limits {
     pub const BANK_NAME: Text = Text::new(0, 100);
     /// The company's account number at that bank.
     pub const BANK_ACCOUNT: Text = Text::new(0, 40);
+    /// The characters of an account number: digits, spaces and dashes (around them,
+    /// white space the validator trims).
+    pub const BANK_ACCOUNT_SHAPE: crate::limits::Shape = crate::limits::Shape {
+        pattern: r"^\s*[0-9 -]*\s*$",
+        matches: |raw| {
+            raw.trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+        },
+    };
     /// What a receipt says at its foot.
     pub const RECEIPT_FOOTER: Text = Text::new(0, 500);
     /// A taxpayer number (the 18-character unified social credit code, or an older
@@ -1429,6 +1439,7 @@ pub struct CompanyProfileFields {
     /// The account number at that bank, up to 40 characters: digits, spaces and dashes.
     #[serde(default)]
     #[schemars(transform = &limits::BANK_ACCOUNT)]
+    #[schemars(transform = &limits::BANK_ACCOUNT_SHAPE)]
     pub bank_account: String,
     /// What each receipt says at its foot, up to 500 characters.
     #[serde(default)]

@@ -48,12 +48,7 @@ pub fn problems(p: &CompanyProfileFields) -> Vec<FieldError> {
             message: "profile.tax_number must be 15 to 20 letters and digits (the 18-character unified social credit code), or empty".into(),
         });
     }
-    let account = p.bank_account.trim();
-    if !account.is_empty()
-        && !account
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
-    {
+    if !(limits::BANK_ACCOUNT_SHAPE.matches)(&p.bank_account) {
         errors.push(FieldError {
             field: "profile.bank_account".into(),
             code: "invalid".into(),
