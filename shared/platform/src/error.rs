@@ -94,6 +94,7 @@ impl From<Error> for aftercare_contracts::ServiceError {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
