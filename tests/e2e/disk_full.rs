@@ -72,6 +72,16 @@ async fn post_ticket(sys: &System, key: &str, body: &Value) -> (u16, Value, bool
     (status, r.json().await.unwrap_or(Value::Null), retry_after)
 }
 
+/// Waits until ticket `id` has its one work order.
+async fn work_order_of(sys: &System, id: &str) {
+    poll_for(WAIT, "the ticket's work order", || async {
+        let (s, v) = sys.api.get(&format!("/workorders?ticket_id={id}")).await;
+        (s == 200 && v["items"].as_array().is_some_and(|a| a.len() == 1)).then_some(())
+    })
+    .await
+    .unwrap_or_else(|e| panic!("ticket {id}: {e}"));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_full_disk_refuses_writes_clearly_and_they_resume_when_space_returns() {
     let mut sys = System::new(Backend::Sqlite).await;
@@ -91,6 +101,8 @@ async fn a_full_disk_refuses_writes_clearly_and_they_resume_when_space_returns()
     .await;
     assert_eq!(s, 201, "{first}");
     let mut accepted = vec![first["id"].as_str().unwrap().to_owned()];
+    // The first ticket's effects are settled before the disk fills.
+    work_order_of(&sys, &accepted[0]).await;
 
     let filler = fill(&disk);
     let mut refused = Vec::new();
@@ -144,12 +156,7 @@ async fn a_full_disk_refuses_writes_clearly_and_they_resume_when_space_returns()
         "only accepted tickets are stored"
     );
     for id in &accepted {
-        poll_for(WAIT, "the ticket's work order", || async {
-            let (s, v) = sys.api.get(&format!("/workorders?ticket_id={id}")).await;
-            (s == 200 && v["items"].as_array().is_some_and(|a| a.len() == 1)).then_some(())
-        })
-        .await
-        .unwrap();
+        work_order_of(&sys, id).await;
     }
     for service in SERVICES {
         poll_for(WAIT, "the outbox to drain", || async {

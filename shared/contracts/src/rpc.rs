@@ -52,6 +52,9 @@ pub fn check_range<T: PartialOrd + std::fmt::Display>(
     }
 }
 
+/// The code of a refusal for want of storage space.
+const STORAGE_FULL: &str = "storage_full";
+
 /// A request a service refused or failed, carried back to the gateway.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct ServiceError {
@@ -142,12 +145,17 @@ impl ServiceError {
         }
     }
 
+    /// Whether this is [`ServiceError::storage_full`]: the write may succeed later.
+    pub fn is_storage_full(&self) -> bool {
+        self.code == STORAGE_FULL
+    }
+
     /// The server's storage is full (503): nothing of the request was saved, and the same
     /// request succeeds once space is freed. Clients retry it, with its Idempotency-Key.
     pub fn storage_full() -> Self {
         Self {
             status: 503,
-            code: "storage_full".into(),
+            code: STORAGE_FULL.into(),
             title: "Storage full".into(),
             detail: "The server's storage is full; nothing was saved. Retry once space is freed."
                 .into(),

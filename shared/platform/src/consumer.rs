@@ -440,7 +440,7 @@ impl Worker {
             let reason = error.to_string();
             self.dead_letter(&item.message, Some(&item.event), &reason)
                 .await
-        } else if item.event.delivered >= self.spec.max_deliver {
+        } else if item.event.delivered >= self.spec.max_deliver && !error.is_storage_full() {
             let reason = format!("failed {} times, last: {error}", item.event.delivered);
             self.dead_letter(&item.message, Some(&item.event), &reason)
                 .await

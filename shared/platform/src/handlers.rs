@@ -366,6 +366,10 @@ mod tests {
         assert!(!EventError::from(ServiceError::internal()).is_poison());
         assert!(!EventError::from(ServiceError::stale("v2")).is_poison());
         assert!(EventError::from(ServiceError::not_found("ticket", "1")).is_poison());
+        // A full disk is retried for as long as it lasts, never dead-lettered for it.
+        let full = EventError::from(ServiceError::storage_full());
+        assert!(!full.is_poison() && full.is_storage_full());
+        assert!(!store.is_storage_full());
     }
 
     #[test]
@@ -377,7 +381,7 @@ mod tests {
     #[test]
     fn filter_subjects_come_from_the_handlers_and_match_the_catalogue() {
         // Billing's handlers as the catalogue lists them: the same streams and subjects.
-        use aftercare_contracts::dispatch::WorkOrderCompleted;
+        use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkOrderWaitingForParts};
         use aftercare_contracts::intake::ReturnApproved;
         use aftercare_contracts::inventory::{PartPriceChanged, StockConsumed};
         let billing = [
@@ -386,6 +390,7 @@ mod tests {
             EventMeta::of::<WarrantyRegistered>(),
             EventMeta::of::<ReturnApproved>(),
             EventMeta::of::<WorkOrderCompleted>(),
+            EventMeta::of::<WorkOrderWaitingForParts>(),
             EventMeta::of::<PartPriceChanged>(),
         ];
         let derived = filter_subjects(Service::Billing, &billing).expect("parity");

@@ -113,6 +113,17 @@ impl EventError {
         }
     }
 
+    /// Whether the event failed for want of storage space: it is retried for as long as
+    /// the disk stays full, never dead-lettered for it, so nothing waits in the
+    /// dead-letter stream once space returns.
+    pub fn is_storage_full(&self) -> bool {
+        match self {
+            EventError::Store(e) => e.is_storage_full(),
+            EventError::Refused { error, .. } => error.is_storage_full(),
+            _ => false,
+        }
+    }
+
     /// A use case's refusal, saying what the handler was doing.
     pub fn refused(context: impl Into<String>, error: ServiceError) -> Self {
         EventError::Refused {
