@@ -13,6 +13,8 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/afte
 # with another checkout then rebuilds the embedding instead of reusing the other's.
 export AFTERCARE_CONSOLE_DIST=$PWD/services/console/dist
 export CARGO_TERM_COLOR=never
+# A fresh clone gains nothing from incremental compilation, which there only costs disk.
+[ -n "${CI:-}" ] && export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
 status=0
 # The web console first: the binaries the tests start embed services/console/dist.
