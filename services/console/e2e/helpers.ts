@@ -37,6 +37,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Fails on any serious or critical accessibility violation axe-core finds. */
 export async function noSeriousA11yViolations(page: Page): Promise<void> {
+  // A toast fading in or out is drawn at part opacity; measure once the toasts have gone.
+  await expect(page.locator('.ant-message-notice, .ant-notification-notice')).toHaveCount(0, { timeout: 15_000 });
   const r = await new AxeBuilder({ page }).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 8).join(', ')})`)).toEqual([]);
