@@ -1,7 +1,8 @@
 //! Company settings through the gateway: the company profile a receipt is headed with is
 //! read by the roles that print and changed only by the administrator, at the version read
 //! (428 without it, 412 when stale), with who stored it and when; a bad field is refused
-//! naming it and changes nothing.
+//! naming it and changes nothing; the fault list a visit report names its fault from is read
+//! by the technicians and the desk and replaced by the administrator alone, the same way.
 use reqwest::Method;
 use serde_json::{Value, json};
 
@@ -99,4 +100,80 @@ async fn the_company_profile_heads_receipts_on_sqlite() {
 #[tokio::test]
 async fn the_company_profile_heads_receipts_on_postgresql() {
     the_company_profile_heads_receipts(Backend::Postgres).await;
+}
+
+async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let admin = &sys.api;
+    let technician = account(&sys, "tech-zhao", "technician").await;
+    let agent = account(&sys, "agent-qian", "agent").await;
+    let dispatcher = account(&sys, "dispatch-sun", "dispatcher").await;
+    let finance = account(&sys, "cashier-zhou", "finance").await;
+
+    // The built-in list at version 0, read by the field and the desk.
+    for api in [&technician, &agent, &dispatcher] {
+        let (s, p) = api.get("/fault-codes").await;
+        assert_eq!((s, &p["version"]), (200, &json!(0)), "{p}");
+        assert_eq!(
+            p["codes"][0],
+            json!({"code": "paper_feed", "label_zh": "进纸故障", "label_en": "Paper feed", "active": true}),
+            "{p}"
+        );
+    }
+    let (s, _) = finance.get("/fault-codes").await;
+    assert_eq!(s, 403);
+
+    let list = json!({"codes": [
+        {"code": "paper_jam", "label_zh": "卡纸", "label_en": "Paper jam", "active": true},
+        {"code": "fuser", "label_zh": " 定影器 ", "label_en": "Fuser", "active": false},
+    ]});
+    for api in [&technician, &agent, &dispatcher] {
+        let (s, _, _) = post_if(api, "/fault-codes", Some(0), &list).await;
+        assert_eq!(s, 403, "only the administrator changes the fault list");
+    }
+    let (s, _, p) = post_if(admin, "/fault-codes", None, &list).await;
+    assert_eq!(s, 428, "{p}");
+    let (s, etag, p) = post_if(admin, "/fault-codes", Some(0), &list).await;
+    assert_eq!((s, etag.as_deref()), (200, Some("\"1\"")), "{p}");
+    assert_eq!(p["codes"][1]["label_zh"], "定影器", "stored trimmed: {p}");
+
+    let (s, p) = technician.get("/fault-codes").await;
+    assert_eq!(
+        (
+            s,
+            p["version"].as_i64(),
+            p["codes"].as_array().map(Vec::len)
+        ),
+        (200, Some(1), Some(2)),
+        "{p}"
+    );
+    assert_eq!(p["codes"][1]["active"], false, "{p}");
+
+    let (s, _, p) = post_if(admin, "/fault-codes", Some(0), &list).await;
+    assert_eq!(s, 412, "{p}");
+    let mut bad = list.clone();
+    bad["codes"][1]["code"] = json!("paper_jam");
+    let (s, _, p) = post_if(admin, "/fault-codes", Some(1), &bad).await;
+    assert_eq!(
+        (
+            s,
+            p["errors"][0]["field"].as_str(),
+            p["errors"][0]["code"].as_str()
+        ),
+        (422, Some("codes[1].code"), Some("duplicate")),
+        "{p}"
+    );
+    let (_, p) = admin.get("/fault-codes").await;
+    assert_eq!(p["version"], 1);
+}
+
+#[tokio::test]
+async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator_on_sqlite() {
+    the_fault_list_is_read_by_the_field_and_kept_by_the_administrator(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator_on_postgresql() {
+    the_fault_list_is_read_by_the_field_and_kept_by_the_administrator(Backend::Postgres).await;
 }

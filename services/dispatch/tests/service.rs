@@ -1004,3 +1004,136 @@ async fn the_report_back_register_says_who_left_late_and_who_reported_back_on_sq
 async fn the_report_back_register_says_who_left_late_and_who_reported_back_on_postgresql() {
     the_report_back_register_says_who_left_late_and_who_reported_back(TestBackend::Postgres).await;
 }
+
+/// The fault list: the built-in codes at version 0, replaced whole by the administrator at
+/// the version read; a visit report naming a code not on it or inactive is refused on
+/// `fault` and changes nothing, one naming an active code is filed. The technician's
+/// "return visit needed" and its note are kept on the report and carried by
+/// `dispatch.workorder.completed` v4; a note without it is refused.
+async fn visit_reports_name_a_fault_from_the_list_and_may_ask_for_a_return_visit(
+    backend: TestBackend,
+) {
+    let svc = dispatch(backend, Config::default()).await;
+    let admin = staff(aftercare_contracts::Role::Admin);
+    let body = json!({"name": "Zhao Lei", "district": "tianhe", "skills": ["copier", "sharp"],
+        "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 10});
+    svc.request::<_, serde_json::Value>("technician.create", &body, Some(&dispatcher()))
+        .await
+        .unwrap();
+    let w = assigned(&svc, "SN-FAULT-1").await;
+
+    let list: serde_json::Value = svc
+        .request("fault_codes.get", &json!({}), Some(&dispatcher()))
+        .await
+        .unwrap();
+    assert_eq!(list["version"], 0, "{list}");
+    assert_eq!(list["codes"].as_array().map(Vec::len), Some(12), "{list}");
+    assert_eq!(list["codes"][5]["code"], "fuser", "{list}");
+
+    let codes = json!([
+        {"code": "paper_jam", "label_zh": "卡纸", "label_en": "Paper jam", "active": true},
+        {"code": "fuser", "label_zh": "定影器", "label_en": "Fuser", "active": false},
+    ]);
+    let replace = |codes: serde_json::Value, expected: i64| {
+        let svc = &svc;
+        let admin = admin.clone();
+        async move {
+            svc.request::<_, serde_json::Value>(
+                "fault_codes.replace",
+                &json!({"codes": codes, "expected_version": expected}),
+                Some(&admin),
+            )
+            .await
+        }
+    };
+    let mut twice = codes.clone();
+    twice[1]["code"] = json!("paper_jam");
+    assert_eq!(
+        refused_with(replace(twice, 0).await),
+        (422, "codes[1].code".into())
+    );
+    let stored = replace(codes.clone(), 0).await.unwrap();
+    assert_eq!(stored["version"], 1, "{stored}");
+    assert_eq!(refused_with(replace(codes, 0).await).0, 412);
+
+    let now = chrono::Utc::now();
+    let report = |extra: serde_json::Value| {
+        let mut body = json!({"work_order_id": w["id"], "expected_version": w["version"],
+            "diagnosis": "paper jammed at the fuser", "outcome": "completed",
+            "started_at": now, "finished_at": now});
+        for (k, v) in extra.as_object().unwrap() {
+            body[k] = v.clone();
+        }
+        let svc = &svc;
+        async move {
+            svc.request::<_, serde_json::Value>("workorder.complete", &body, Some(&dispatcher()))
+                .await
+        }
+    };
+    for fault in ["fuser", "coffee"] {
+        assert_eq!(
+            refused_with(report(json!({"fault": fault})).await),
+            (422, "fault".into()),
+            "{fault}"
+        );
+    }
+    assert_eq!(
+        refused_with(
+            report(json!({"fault": "paper_jam", "return_visit_note": "toner next week"})).await
+        ),
+        (422, "return_visit_note".into())
+    );
+    assert_eq!(work_order(&svc, &w["id"]).await["status"], "assigned");
+
+    let done = report(json!({"fault": "paper_jam", "return_visit_needed": true,
+        "return_visit_note": " fit the new toner next week "}))
+    .await
+    .unwrap();
+    assert_eq!(done["status"], "completed", "{done}");
+    let visit = &work_order(&svc, &w["id"]).await["visit"];
+    assert_eq!(
+        (
+            &visit["fault"],
+            &visit["return_visit_needed"],
+            &visit["return_visit_note"]
+        ),
+        (
+            &json!("paper_jam"),
+            &json!(true),
+            &json!("fit the new toner next week")
+        ),
+        "{visit}"
+    );
+    svc.settled().await.unwrap();
+    let staged = svc
+        .db()
+        .staged("dispatch.workorder.completed")
+        .await
+        .unwrap();
+    let event = &staged
+        .iter()
+        .find(|e| e.envelope["data"]["work_order_id"] == w["id"])
+        .unwrap()
+        .envelope;
+    assert_eq!(event["version"], 4, "{event}");
+    assert_eq!(
+        (
+            &event["data"]["return_visit_needed"],
+            &event["data"]["return_visit_note"]
+        ),
+        (&json!(true), &json!("fit the new toner next week")),
+        "{event}"
+    );
+}
+
+#[tokio::test]
+async fn visit_reports_name_a_fault_from_the_list_and_may_ask_for_a_return_visit_on_sqlite() {
+    visit_reports_name_a_fault_from_the_list_and_may_ask_for_a_return_visit(TestBackend::Sqlite)
+        .await;
+}
+
+#[tokio::test]
+async fn visit_reports_name_a_fault_from_the_list_and_may_ask_for_a_return_visit_on_postgresql() {
+    visit_reports_name_a_fault_from_the_list_and_may_ask_for_a_return_visit(TestBackend::Postgres)
+        .await;
+}

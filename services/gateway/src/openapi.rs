@@ -449,8 +449,8 @@ pub fn permission_matrix_markdown() -> String {
          `integer` does. `tests/e2e` runs schemathesis with all its checks against this document, \
          signed out and as an administrator.\n\n\
          Company settings (SLA targets, priority rules, notification texts, duration defaults, \
-         the questionnaire, quality thresholds, call assignment rules, the company profile) are \
-         read whole with their version as the `ETag` and replaced whole with that version in \
+         the fault list, the questionnaire, quality thresholds, call assignment rules, the company \
+         profile) are read whole with their version as the `ETag` and replaced whole with that version in \
          `If-Match` (`\"0\"` while the built-in setting applies; 412 when it moved on, 428 \
          without). The company profile (`/company-profile`) is what the console prints at the \
          head and foot of a receipt: `profile` is null until the administrator sets it, and the \
@@ -645,6 +645,19 @@ mod tests {
             dispatch::limits::CONSUMABLES_LEVEL,
         );
         text(complete, "hazards", dispatch::limits::VISIT_NOTE);
+        text(complete, "return_visit_note", dispatch::limits::VISIT_NOTE);
+        count("/fault-codes", "codes", dispatch::limits::FAULT_CODES);
+        shape("/fault-codes", "codes[].code", dispatch::limits::FAULT);
+        text(
+            "/fault-codes",
+            "codes[].label_zh",
+            dispatch::limits::FAULT_LABEL,
+        );
+        text(
+            "/fault-codes",
+            "codes[].label_en",
+            dispatch::limits::FAULT_LABEL,
+        );
         let parts = "/workorders/{id}/parts-requests";
         count(parts, "parts", dispatch::limits::REQUESTED_PARTS);
         text(parts, "parts[].sku", dispatch::limits::SKU);

@@ -107,6 +107,10 @@ pub mod limits {
     pub const MINUTES: Range = Range::new(5, 720);
     /// The model a duration rule is for.
     pub const RULE_MODEL: Text = MODEL;
+    /// Codes on the company's fault list.
+    pub const FAULT_CODES: Count = Count::new(0, 200);
+    /// A fault code's name in Chinese or English.
+    pub const FAULT_LABEL: Text = Text::new(1, 100);
 }
 
 /// A certificate a technician holds (上岗资格证), for a product line or brand.
@@ -378,8 +382,9 @@ pub struct CompleteWorkOrder {
     pub started_at: DateTime<Utc>,
     /// When it finished (not before `started_at`).
     pub finished_at: DateTime<Utc>,
-    /// Fault code from the company's fault list (e.g. `paper_feed`), `[a-z0-9_]`,
-    /// 1–64 characters; quality warnings count repeats by it.
+    /// Fault code from the company's fault list (`GET /fault-codes`, e.g. `paper_feed`),
+    /// `[a-z0-9_]`, 1–64 characters, active on the list; quality warnings count repeats
+    /// by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(transform = &limits::FAULT)]
     pub fault: Option<String>,
@@ -422,6 +427,14 @@ pub struct CompleteWorkOrder {
     #[schemars(transform = &limits::REPORTED_PARTS)]
     #[schemars(transform = &limits::REPORTED_PART)]
     pub parts_needed: Vec<PartUsed>,
+    /// The technician says another visit is needed, for the desk to book.
+    #[serde(default)]
+    pub return_visit_needed: bool,
+    /// Why the return visit is needed, up to 1000 characters; only with
+    /// `return_visit_needed`.
+    #[serde(default)]
+    #[schemars(transform = &limits::VISIT_NOTE)]
+    pub return_visit_note: String,
     /// The customer's signature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<Signature>,
@@ -464,6 +477,12 @@ pub struct VisitReport {
     pub parts: Vec<PartUsed>,
     /// Parts needed for a return visit.
     pub parts_needed: Vec<PartUsed>,
+    /// The technician said another visit is needed, for the desk to book.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub return_visit_needed: bool,
+    /// Why the return visit is needed (empty when not said).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub return_visit_note: String,
     /// Meter reading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meter_reading: Option<u64>,
@@ -978,11 +997,18 @@ pub struct WorkOrderCompleted {
     /// for a first visit and in versions 1 and 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revisit_of: Option<Uuid>,
+    /// The technician said another visit is needed, for the desk to book; false in
+    /// versions 1 to 3.
+    #[serde(default)]
+    pub return_visit_needed: bool,
+    /// Why the return visit is needed (empty when not said or in versions 1 to 3).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub return_visit_note: String,
 }
 
 impl Event for WorkOrderCompleted {
     const TYPE: &'static str = "dispatch.workorder.completed";
-    const VERSION: u16 = 3;
+    const VERSION: u16 = 4;
     const OLDEST_READABLE: u16 = 1;
     const SOURCE: Service = Service::Dispatch;
     fn subject_id(&self) -> String {
@@ -1503,6 +1529,50 @@ pub struct ReplaceDurationDefaults {
     /// The rules, up to 500.
     #[schemars(transform = &limits::DURATION_RULES)]
     pub rules: Vec<DurationRule>,
+    /// The version being replaced (from `If-Match`).
+    pub expected_version: i64,
+}
+
+/// One code on the company's fault list (故障代码): what visit reports name as the fault
+/// and quality warnings count repeats by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FaultCode {
+    /// The code, 1–64 of `a-z`, `0-9`, `_`; each once on the list.
+    #[schemars(transform = &limits::FAULT)]
+    pub code: String,
+    /// Its name in Chinese, 1–100 characters.
+    #[schemars(transform = &limits::FAULT_LABEL)]
+    pub label_zh: String,
+    /// Its name in English, 1–100 characters.
+    #[schemars(transform = &limits::FAULT_LABEL)]
+    pub label_en: String,
+    /// Whether a visit report may name it (an inactive code stays on the list for the
+    /// reports that named it).
+    pub active: bool,
+}
+
+/// The company's fault list: the codes a visit report may name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FaultCodes {
+    /// The codes in the order the field app offers them.
+    pub codes: Vec<FaultCode>,
+    /// Version (0: the built-in list).
+    pub version: i64,
+}
+
+/// Request: the fault list (`svc.dispatch.fault_codes.get`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetFaultCodes {}
+
+/// Request: replace the fault list (`svc.dispatch.fault_codes.replace`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplaceFaultCodes {
+    /// The codes, up to 200, each once.
+    #[schemars(transform = &limits::FAULT_CODES)]
+    pub codes: Vec<FaultCode>,
     /// The version being replaced (from `If-Match`).
     pub expected_version: i64,
 }

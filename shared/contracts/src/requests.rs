@@ -107,6 +107,8 @@ requests! {
         CompleteWorkOrder => "svc.dispatch.workorder.complete" -> WorkOrder;
         GetDurationDefaults => "svc.dispatch.durations.get" -> DurationDefaults;
         ReplaceDurationDefaults => "svc.dispatch.durations.replace" -> DurationDefaults;
+        GetFaultCodes => "svc.dispatch.fault_codes.get" -> FaultCodes;
+        ReplaceFaultCodes => "svc.dispatch.fault_codes.replace" -> FaultCodes;
         RequestParts => "svc.dispatch.workorder.request_parts" -> WorkOrder;
         DispatchReportRequest => "svc.dispatch.report.visits" -> DispatchReport;
         CreateMaintenancePlan => "svc.dispatch.maintenance.create" -> MaintenancePlan;

@@ -213,7 +213,7 @@ pub const EVENTS: &[EventSpec] = &[
             Service::Billing,
             Service::Survey,
         ],
-        summary: "The technician finished the visit; carries parts used, fault, times and outcome.",
+        summary: "The technician finished the visit; carries parts used, fault, times and outcome, and whether the technician asked for a return visit (and why) for the desk to book.",
     },
     EventSpec {
         subject: "dispatch.workorder.waiting_for_parts",

@@ -49,5 +49,7 @@ pub fn work_order_completed(finished_at: DateTime<Utc>) -> WorkOrderCompleted {
         work_type: Default::default(),
         cash_collected: None,
         revisit_of: None,
+        return_visit_needed: false,
+        return_visit_note: String::new(),
     }
 }

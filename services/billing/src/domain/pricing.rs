@@ -374,6 +374,8 @@ mod tests {
             work_type: c.work_type,
             cash_collected: None,
             revisit_of: None,
+            return_visit_needed: false,
+            return_visit_note: String::new(),
         }
     }
 

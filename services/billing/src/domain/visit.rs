@@ -64,6 +64,8 @@ pub fn awaiting_parts(e: &WorkOrderWaitingForParts) -> Option<WorkOrderCompleted
         work_type: v.work_type,
         cash_collected: v.cash_collected.clone(),
         revisit_of: None,
+        return_visit_needed: false,
+        return_visit_note: String::new(),
     })
 }
 

@@ -1104,6 +1104,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fault-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's fault list (故障代码): each code with its names in Chinese and English and whether a visit report may name it
+         * @description Roles: technician, agent, dispatcher, manager, admin.
+         */
+        get: operations["getFaultCodes"];
+        put?: never;
+        /**
+         * Replace the fault list (If-Match: the current version, "0" for the built-in list); a visit report naming a code not on it, or inactive, is refused
+         * @description Roles: admin.
+         */
+        post: operations["replaceFaultCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fee-schedules": {
         parameters: {
             query?: never;
@@ -4347,8 +4371,9 @@ export interface components {
              */
             expected_version?: number | null;
             /**
-             * @description Fault code from the company's fault list (e.g. `paper_feed`), `[a-z0-9_]`,
-             *     1–64 characters; quality warnings count repeats by it.
+             * @description Fault code from the company's fault list (`GET /fault-codes`, e.g. `paper_feed`),
+             *     `[a-z0-9_]`, 1–64 characters, active on the list; quality warnings count repeats
+             *     by it.
              */
             fault?: string | null;
             /**
@@ -4412,6 +4437,17 @@ export interface components {
              * @default
              */
             result: string;
+            /**
+             * @description The technician says another visit is needed, for the desk to book.
+             * @default false
+             */
+            return_visit_needed: boolean;
+            /**
+             * @description Why the return visit is needed, up to 1000 characters; only with
+             *     `return_visit_needed`.
+             * @default
+             */
+            return_visit_note: string;
             /** @description The customer's signature. */
             signature?: components["schemas"]["Signature"] | null;
             /**
@@ -5252,6 +5288,33 @@ export interface components {
              * @description Tickets resolved on the phone with it.
              */
             uses: number;
+        };
+        /**
+         * @description One code on the company's fault list (故障代码): what visit reports name as the fault
+         *     and quality warnings count repeats by.
+         */
+        FaultCode: {
+            /**
+             * @description Whether a visit report may name it (an inactive code stays on the list for the
+             *     reports that named it).
+             */
+            active: boolean;
+            /** @description The code, 1–64 of `a-z`, `0-9`, `_`; each once on the list. */
+            code: string;
+            /** @description Its name in English, 1–100 characters. */
+            label_en: string;
+            /** @description Its name in Chinese, 1–100 characters. */
+            label_zh: string;
+        };
+        /** @description The company's fault list: the codes a visit report may name. */
+        FaultCodes: {
+            /** @description The codes in the order the field app offers them. */
+            codes: components["schemas"]["FaultCode"][];
+            /**
+             * Format: int64
+             * @description Version (0: the built-in list).
+             */
+            version: number;
         };
         /** @description A fee schedule version; versions never change, a new one takes over on its day. */
         FeeSchedule: {
@@ -7519,6 +7582,16 @@ export interface components {
             /** @description The rules, up to 500. */
             rules: components["schemas"]["DurationRule"][];
         };
+        /** @description Request: replace the fault list (`svc.dispatch.fault_codes.replace`). */
+        ReplaceFaultCodes: {
+            /** @description The codes, up to 200, each once. */
+            codes: components["schemas"]["FaultCode"][];
+            /**
+             * Format: int64
+             * @description The version being replaced (from `If-Match`).
+             */
+            expected_version: number;
+        };
         /**
          * @description Request: replace the templates (`svc.intake.notification_templates.replace`); every
          *     kind needs a text in every language.
@@ -8920,6 +8993,10 @@ export interface components {
             photo_attachment_ids?: string[];
             /** @description Result. */
             result: string;
+            /** @description The technician said another visit is needed, for the desk to book. */
+            return_visit_needed?: boolean;
+            /** @description Why the return visit is needed (empty when not said). */
+            return_visit_note?: string;
             /**
              * Format: uuid
              * @description The signature attachment (`GET /attachments/{id}/content`).
@@ -11791,6 +11868,79 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getFaultCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultCodes"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    replaceFaultCodes: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The codes, up to 200, each once. */
+                    codes: components["schemas"]["FaultCode"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultCodes"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
@@ -16767,8 +16917,9 @@ export interface operations {
                     /** @description What was wrong, 1–4000 characters. */
                     diagnosis: string;
                     /**
-                     * @description Fault code from the company's fault list (e.g. `paper_feed`), `[a-z0-9_]`,
-                     *     1–64 characters; quality warnings count repeats by it.
+                     * @description Fault code from the company's fault list (`GET /fault-codes`, e.g. `paper_feed`),
+                     *     `[a-z0-9_]`, 1–64 characters, active on the list; quality warnings count repeats
+                     *     by it.
                      */
                     fault?: string | null;
                     /**
@@ -16832,6 +16983,17 @@ export interface operations {
                      * @default
                      */
                     result?: string;
+                    /**
+                     * @description The technician says another visit is needed, for the desk to book.
+                     * @default false
+                     */
+                    return_visit_needed?: boolean;
+                    /**
+                     * @description Why the return visit is needed, up to 1000 characters; only with
+                     *     `return_visit_needed`.
+                     * @default
+                     */
+                    return_visit_note?: string;
                     /** @description The customer's signature. */
                     signature?: components["schemas"]["Signature"] | null;
                     /**

@@ -1,15 +1,17 @@
 //! Work orders: reading and listing, assignment by hand, the technician's progress,
-//! appointments, parts requests and the visit report.
+//! appointments, parts requests and the visit report, with the fault list it names its
+//! fault from.
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::dispatch::{
-    AssignWorkOrder, BookAppointment, CompleteWorkOrder, GetWorkOrder, GetWorkOrderHistory,
-    ListWorkOrders, RequestParts, TransitionWorkOrder, WorkOrder, WorkOrderHistoryEntry,
+    AssignWorkOrder, BookAppointment, CompleteWorkOrder, FaultCodes, GetFaultCodes, GetWorkOrder,
+    GetWorkOrderHistory, ListWorkOrders, ReplaceFaultCodes, RequestParts, TransitionWorkOrder,
+    WorkOrder, WorkOrderHistoryEntry,
 };
 use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_platform::rpc::{Endpoints, RequestContext};
 
 use super::{State, actor};
-use crate::app::{visits, work_orders};
+use crate::app::{settings, visits, work_orders};
 use crate::store::{history as history_store, work_orders as store};
 
 /// Adds the endpoints of this module to dispatch's.
@@ -23,6 +25,28 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
         .on::<TransitionWorkOrder, _>(transition)
         .on::<BookAppointment, _>(book)
         .on::<RequestParts, _>(request_parts)
+        .on::<GetFaultCodes, _>(fault_codes)
+        .on::<ReplaceFaultCodes, _>(replace_fault_codes)
+}
+
+async fn fault_codes(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    _req: GetFaultCodes,
+) -> Result<FaultCodes, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    Ok(settings::fault_codes(&mut conn).await?)
+}
+
+async fn replace_fault_codes(
+    State { db, .. }: State,
+    ctx: RequestContext,
+    req: ReplaceFaultCodes,
+) -> Result<FaultCodes, ServiceError> {
+    let mut uow = db.begin().await?;
+    let f = settings::replace_fault_codes(&mut uow, req, &actor(&ctx)).await?;
+    uow.commit().await?;
+    Ok(f)
 }
 
 async fn get(

@@ -1,7 +1,10 @@
-//! The company's duration defaults: how long each kind of work (on a model) takes, read
-//! and replaced whole under a version (a company setting, `crate::domain::settings`).
+//! The company's duration defaults (how long each kind of work, on a model, takes) and its
+//! fault list (the codes a visit report may name), each read and replaced whole under a
+//! version (company settings, `crate::domain::settings`).
 use aftercare_contracts::ServiceError;
-use aftercare_contracts::dispatch::{DurationDefaults, ReplaceDurationDefaults};
+use aftercare_contracts::dispatch::{
+    DurationDefaults, FaultCodes, ReplaceDurationDefaults, ReplaceFaultCodes,
+};
 use aftercare_platform::{Result, UnitOfWork, company_settings};
 use sqlx::AnyConnection;
 
@@ -29,4 +32,27 @@ pub(crate) async fn replace_durations(
     )
     .await?;
     Ok(DurationDefaults { rules, version })
+}
+
+/// The fault list in force and its version (the built-in list at version 0).
+pub(crate) async fn fault_codes(conn: &mut AnyConnection) -> Result<FaultCodes> {
+    let (codes, version) = company_settings::current::<settings::FaultList>(conn).await?;
+    Ok(FaultCodes { codes, version })
+}
+
+/// Replaces the fault list with a checked one if it is still at the version the caller
+/// saw; `by` is kept as who changed it.
+pub(crate) async fn replace_fault_codes(
+    uow: &mut UnitOfWork,
+    req: ReplaceFaultCodes,
+    by: &str,
+) -> std::result::Result<FaultCodes, ServiceError> {
+    let (codes, version) = company_settings::replace_in::<settings::FaultList>(
+        uow,
+        by,
+        req.codes,
+        req.expected_version,
+    )
+    .await?;
+    Ok(FaultCodes { codes, version })
 }

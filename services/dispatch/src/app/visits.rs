@@ -8,12 +8,13 @@ use aftercare_contracts::dispatch::{
     WorkOrderWaitingForParts,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
-use aftercare_platform::{UnitOfWork, from_ms};
+use aftercare_platform::{UnitOfWork, company_settings, from_ms};
 use tracing::Instrument;
 use uuid::Uuid;
 
 use super::work_orders::{NewVisit, create, current, illegal, reread, van_of};
-use crate::domain::{after_visit, may_report, validate_completion};
+use crate::domain::settings::FaultList;
+use crate::domain::{after_visit, faults, may_report, validate_completion};
 use crate::store::{technicians, work_orders as store};
 
 /// Files the visit report of an open, assigned work order (`who` names the reporter in
@@ -26,7 +27,11 @@ pub(crate) async fn report(
     actor: Option<Actor>,
     who: &str,
 ) -> Result<WorkOrder, ServiceError> {
-    let errors = validate_completion(req);
+    let mut errors = validate_completion(req);
+    if errors.iter().all(|e| e.field != "fault") {
+        let (list, _) = company_settings::current::<FaultList>(uow.conn()).await?;
+        errors.extend(faults::check_reported(req.fault.as_deref(), &list));
+    }
     if !errors.is_empty() {
         return Err(ServiceError::validation(errors));
     }
@@ -45,6 +50,8 @@ pub(crate) async fn report(
         result: req.result.trim().to_owned(),
         parts: req.parts.clone(),
         parts_needed: req.parts_needed.clone(),
+        return_visit_needed: req.return_visit_needed,
+        return_visit_note: req.return_visit_note.trim().to_owned(),
         meter_reading: req.meter_reading,
         consumables_level: req.consumables_level,
         hazards: req.hazards.trim().to_owned(),
@@ -128,6 +135,8 @@ async fn announce_visit(
                 work_type: w.work_type,
                 cash_collected: v.payment_collected.clone(),
                 revisit_of: w.revisit_of,
+                return_visit_needed: v.return_visit_needed,
+                return_visit_note: v.return_visit_note.clone(),
             };
             uow.emit(&Envelope::new(e, actor)).await?;
         }

@@ -3,12 +3,14 @@
 //! profile and leave hold ([`technicians`]), what inventory's answers do to a work order
 //! ([`parts`]), maintenance plans ([`maintenance`]), the history and report views
 //! ([`history`], [`report`]), how work orders are numbered ([`numbering`]), the
-//! customer's consent and the report's attachments ([`consent`]); here, which
+//! customer's consent and the report's attachments ([`consent`]), the company's fault
+//! list ([`faults`]); here, which
 //! moves a work order may make, what kind of work a ticket asks for, how long it takes,
 //! and what a visit report must hold.
 pub mod assignment;
 pub mod capacity;
 pub mod consent;
+pub mod faults;
 pub mod history;
 pub mod maintenance;
 pub mod numbering;
@@ -233,8 +235,16 @@ pub fn validate_completion(req: &CompleteWorkOrder) -> Vec<FieldError> {
         ("adjustments", &req.adjustments),
         ("result", &req.result),
         ("hazards", &req.hazards),
+        ("return_visit_note", &req.return_visit_note),
     ] {
         limits::VISIT_NOTE.check(&mut e, name, text);
+    }
+    if !req.return_visit_needed && !req.return_visit_note.trim().is_empty() {
+        e.push(err(
+            "return_visit_note",
+            "not_allowed",
+            "return_visit_note goes with return_visit_needed",
+        ));
     }
     if let Some(level) = req.consumables_level {
         limits::CONSUMABLES_LEVEL.check(&mut e, "consumables_level", level);
@@ -398,6 +408,8 @@ pub(crate) mod tests {
             hazards: String::new(),
             parts_consent: false,
             parts_needed: vec![],
+            return_visit_needed: false,
+            return_visit_note: String::new(),
             signature: None,
             photo_attachment_ids: vec![],
             chargeable: false,
@@ -430,6 +442,25 @@ pub(crate) mod tests {
             [("fault".to_owned(), "invalid".to_owned())]
         );
         assert!(!valid_fault_code("") && !valid_fault_code(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn a_return_visit_note_goes_with_a_return_visit() {
+        let mut r = report();
+        r.return_visit_note = "customer wants the toner changed next week".into();
+        assert_eq!(
+            fields(validate_completion(&r)),
+            [("return_visit_note".to_owned(), "not_allowed".to_owned())]
+        );
+        r.return_visit_needed = true;
+        assert!(validate_completion(&r).is_empty());
+        r.return_visit_note = String::new();
+        assert!(validate_completion(&r).is_empty(), "the note is optional");
+        r.return_visit_note = "x".repeat(1001);
+        assert_eq!(
+            fields(validate_completion(&r)),
+            [("return_visit_note".to_owned(), "too_long".to_owned())]
+        );
     }
 
     #[test]

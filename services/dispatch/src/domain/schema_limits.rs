@@ -2,8 +2,9 @@
 //! the validators check: each text, number and list is accepted at its stated bounds and
 //! refused one past them.
 use aftercare_contracts::dispatch::{
-    CompleteWorkOrder, CreateMaintenancePlan, DurationRule, MaintenanceKind, PartUsed,
-    ReplaceDurationDefaults, RequestParts, Signature, UpdateTechnician, WorkType,
+    CompleteWorkOrder, CreateMaintenancePlan, DurationRule, FaultCode, MaintenanceKind, PartUsed,
+    ReplaceDurationDefaults, ReplaceFaultCodes, RequestParts, Signature, UpdateTechnician,
+    WorkType,
 };
 use aftercare_contracts::intake::MachineInfo;
 use aftercare_testkit::limits::{assert_count, assert_pattern, assert_range, assert_text};
@@ -103,6 +104,12 @@ fn a_visit_report_is_refused_beyond_what_its_schema_states() {
             })
         });
     }
+    assert_text::<CompleteWorkOrder>("return_visit_note", "return_visit_note", x, |v| {
+        check(&|r| {
+            r.return_visit_needed = true;
+            r.return_visit_note = v.clone();
+        })
+    });
     assert_pattern::<CompleteWorkOrder>(
         "fault",
         "fault",
@@ -297,6 +304,45 @@ fn duration_rules_are_refused_beyond_what_their_schema_states() {
         validate_durations(&[DurationRule {
             model: Some(v),
             ..rule(0)
+        }])
+    });
+}
+
+#[test]
+fn a_fault_list_is_refused_beyond_what_its_schema_states() {
+    let code = |i: usize| FaultCode {
+        code: format!("fault_{i}"),
+        label_zh: "卡纸".into(),
+        label_en: "Paper jam".into(),
+        active: true,
+    };
+    assert_count::<ReplaceFaultCodes>("codes", "codes", |n| {
+        super::faults::validate(&(0..n).map(code).collect::<Vec<_>>())
+    });
+    assert_pattern::<ReplaceFaultCodes>(
+        "codes[].code",
+        "codes[0].code",
+        &[
+            "paper_feed",
+            "e7",
+            "",
+            "Paper",
+            "paper feed",
+            &x(64),
+            &x(65),
+        ],
+        |v| super::faults::validate(&[FaultCode { code: v, ..code(0) }]),
+    );
+    assert_text::<ReplaceFaultCodes>("codes[].label_zh", "codes[0].label_zh", x, |v| {
+        super::faults::validate(&[FaultCode {
+            label_zh: v,
+            ..code(0)
+        }])
+    });
+    assert_text::<ReplaceFaultCodes>("codes[].label_en", "codes[0].label_en", x, |v| {
+        super::faults::validate(&[FaultCode {
+            label_en: v,
+            ..code(0)
         }])
     });
 }

@@ -1,6 +1,6 @@
 //! The company settings dispatch keeps (see `aftercare_platform::company_settings`).
 use aftercare_contracts::FieldError;
-use aftercare_contracts::dispatch::DurationRule;
+use aftercare_contracts::dispatch::{DurationRule, FaultCode};
 use aftercare_platform::CompanySetting;
 
 /// How long each kind of work takes (on a model), for new work orders' estimates; none
@@ -19,5 +19,24 @@ impl CompanySetting for DurationDefaults {
     }
     fn normalise(items: Vec<DurationRule>) -> Vec<DurationRule> {
         super::normalise_durations(items)
+    }
+}
+
+/// The company's fault list: the codes a visit report may name; none stored means the
+/// built-in list of [`super::faults::built_in`].
+pub struct FaultList;
+
+impl CompanySetting for FaultList {
+    const NAME: &'static str = "fault_codes";
+    const WHAT: &'static str = "fault codes";
+    type Item = FaultCode;
+    fn built_in() -> Vec<FaultCode> {
+        super::faults::built_in()
+    }
+    fn problems(items: &[FaultCode]) -> Vec<FieldError> {
+        super::faults::validate(items)
+    }
+    fn normalise(items: Vec<FaultCode>) -> Vec<FaultCode> {
+        super::faults::normalise(items)
     }
 }

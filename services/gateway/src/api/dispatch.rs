@@ -1,6 +1,7 @@
 //! Dispatch's routes: technicians, their profiles and leave, work orders (lists, history,
 //! assignment by hand, the technician's progress and completion), appointments, parts
-//! requests, day plans, maintenance plans, the visit report and the duration defaults.
+//! requests, day plans, maintenance plans, the visit report, the fault list it names its
+//! fault from and the duration defaults.
 //! Technicians reach their own work orders and route only.
 use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::{
@@ -11,6 +12,7 @@ use aftercare_contracts::dispatch::{
     ReplaceDurationDefaults, RequestParts, Technician, TransitionWorkOrder, UpdateTechnician,
     WorkOrder, WorkOrderHistoryEntry, WorkOrderStatus,
 };
+use aftercare_contracts::dispatch::{FaultCodes, GetFaultCodes, ReplaceFaultCodes};
 use aftercare_contracts::dispatch::{
     GetReportBackRegister, RecordDeparture, RecordReportBack, RegisterRow, ReportBackRegister,
 };
@@ -609,6 +611,22 @@ pub(crate) fn routes() -> Routes {
                 .updates()
                 .reply::<DurationDefaults>()
                 .to(crate::http::replace_setting::<ReplaceDurationDefaults>),
+        )
+        .add(
+            get("getFaultCodes", "/fault-codes")
+                .summary("The company's fault list (故障代码): each code with its names in Chinese and English and whether a visit report may name it")
+                .roles(&[Role::Technician, Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
+                .reply::<FaultCodes>()
+                .to(crate::http::read_setting::<GetFaultCodes>),
+        )
+        .add(
+            post("replaceFaultCodes", "/fault-codes")
+                .summary("Replace the fault list (If-Match: the current version, \"0\" for the built-in list); a visit report naming a code not on it, or inactive, is refused")
+                .roles(&[Role::Admin])
+                .body::<ReplaceFaultCodes>()
+                .updates()
+                .reply::<FaultCodes>()
+                .to(crate::http::replace_setting::<ReplaceFaultCodes>),
         )
         .add(
             post("publishDayPlan", "/day-plans")
