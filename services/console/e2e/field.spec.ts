@@ -23,7 +23,7 @@ interface WorkOrder {
   technician_id: string | null;
   parts: { sku: string; quantity: number }[];
   history: { to: string; at: string }[];
-  visit?: { meter_reading?: number | null; signed_by?: string | null; payment_collected?: { amount_minor: number } | null; signature_attachment_id?: string | null; photo_attachment_ids?: string[]; chargeable?: boolean } | null;
+  visit?: { meter_reading?: number | null; signed_by?: string | null; payment_collected?: { amount_minor: number } | null; signature_attachment_id?: string | null; photo_attachment_ids?: string[]; chargeable?: boolean; fault?: string | null; return_visit_needed?: boolean; return_visit_note?: string } | null;
 }
 
 /** An attachment as the API lists it. */
@@ -247,6 +247,9 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   await card.getByTestId('stop-report').tap();
   await page.getByTestId('write-report').tap();
   await writeReport(page, '定影辊老化，更换定影器 worn fuser replaced', '定影器', 'zh-CN');
+  // The desk is asked to book another visit, with why.
+  await page.getByTestId('return-visit-needed').tap();
+  await page.getByTestId('return-visit-note').fill('下周更换搓纸轮 pick-up roller next week');
   await settle(page);
   await shot(page, 'field-report-zh-CN');
   await noSeriousA11yViolations(page);
@@ -260,6 +263,10 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   });
   expect(w.parts).toEqual([expect.objectContaining({ sku: 'FUSER-F1', quantity: 1 })]);
   expect(w.visit?.meter_reading).toBe(152340);
+  // The fault chosen by its name on the company's list, sent as its code.
+  expect(w.visit?.fault).toBe('fuser');
+  expect(w.visit?.return_visit_needed).toBe(true);
+  expect(w.visit?.return_visit_note).toBe('下周更换搓纸轮 pick-up roller next week');
   expect(w.visit?.signed_by).toBe('陈主任');
   expect(w.visit?.payment_collected?.amount_minor).toBe(12000);
   expect(w.history.filter((m) => m.to === 'on_site')).toHaveLength(1);

@@ -2,11 +2,13 @@
 // the version in force and when it applies, an edit form with inline validation saved at the
 // version read (If-Match; a change made meanwhile is reloaded and said, nothing typed is
 // lost), and the versions kept where the setting is dated (fee schedules). The company
-// profile comes first: it heads every printed receipt.
+// profile comes first: it heads every printed receipt. The fault list is what the field
+// app's visit report offers.
 import { Card, Flex, Grid, Menu, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { CompanySetting } from './CompanySetting';
+import { FaultCodesSetting } from './FaultCodesSetting';
 import { ClaimRequirementsSetting, DurationsSetting, FeeSchedulesSetting, ProductLinesSetting, QualitySetting, SlaSetting, TemplatesSetting } from './settingForms';
 
 /** The settings, in the order the page lists them. */
@@ -15,6 +17,7 @@ const SETTINGS = [
   { key: 'sla', page: <SlaSetting /> },
   { key: 'quality', page: <QualitySetting /> },
   { key: 'durations', page: <DurationsSetting /> },
+  { key: 'faults', page: <FaultCodesSetting /> },
   { key: 'templates', page: <TemplatesSetting /> },
   { key: 'fees', page: <FeeSchedulesSetting /> },
   { key: 'product-lines', page: <ProductLinesSetting /> },

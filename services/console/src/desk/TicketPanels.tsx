@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime, formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
+import { faultName, useFaultCodes } from '../lib/faultCodes';
 import { useCan, useSession } from '../shell/permissions';
 import {
   actorText,
@@ -97,6 +98,7 @@ export function WorkOrderPanel({ ticketId, orders, loading }: { ticketId: string
   const win = useWindowText();
   const lang = useLang();
   const names = useTechnicianNames(useCan('listTechnicians')).data ?? new Map<string, string>();
+  const faults = useFaultCodes().data?.codes;
   return (
     <Section title={t('desk:records.workOrder')} testId="work-order-panel">
       {!loading && (orders?.length ?? 0) === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('desk:records.noWorkOrder')} />}
@@ -116,6 +118,19 @@ export function WorkOrderPanel({ ticketId, orders, loading }: { ticketId: string
             {w.diagnosis && (
               <Descriptions.Item label={t('desk:records.diagnosis')} span={2}>
                 {w.diagnosis}
+              </Descriptions.Item>
+            )}
+            {w.visit?.fault && (
+              <Descriptions.Item label={t('desk:records.fault')} span={2}>
+                {faultName(w.visit.fault, faults, lang)}
+              </Descriptions.Item>
+            )}
+            {w.visit?.return_visit_needed && (
+              <Descriptions.Item label={t('desk:records.returnVisit')} span={2}>
+                <Space direction="vertical" size={0} data-testid="return-visit-needed">
+                  <Tag color={TONE.warning}>{t('desk:records.returnVisitNeeded')}</Tag>
+                  {w.visit.return_visit_note && <Typography.Text>{w.visit.return_visit_note}</Typography.Text>}
+                </Space>
               </Descriptions.Item>
             )}
           </Descriptions>

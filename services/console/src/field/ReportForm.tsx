@@ -1,6 +1,7 @@
 // The visit report written on site: diagnosis, fault code from the list, parts used from the
 // van (with what is on hand), meter reading, what was cleaned and adjusted, hazards, the
-// outcome and the parts requested ahead for a return visit, cash collected with the charge
+// outcome and the parts requested ahead for a return visit, whether another visit is needed
+// (for the desk to book) and why, cash collected with the charge
 // the receipt will show, the customer's signature and photos of the machine and the fault.
 // It goes into the phone's queue with its files (each uploaded first, as an attachment)
 // and is sent from there (at once when online).
@@ -14,7 +15,7 @@ import { companyDate, formatMoney } from '../lib/format';
 import { dropDraft, submitReport, type Draft } from './actions';
 import { fieldErrors } from '../api/problem';
 import type { Day } from './data';
-import { chargePreview, reportFieldPath, FAULT_CODES, OUTCOMES, overVanStock, vanAvailable, type Completion, type FileRef, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
+import { chargePreview, faultOptions, reportFieldPath, OUTCOMES, overVanStock, vanAvailable, type Completion, type FileRef, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
 import { SignaturePad } from './SignaturePad';
 import { PhotoPicker } from './PhotoPicker';
 
@@ -32,6 +33,8 @@ interface Values {
   hazards?: string;
   outcome: VisitOutcome;
   parts_needed: { sku?: string; quantity?: number }[];
+  return_visit_needed: boolean;
+  return_visit_note?: string;
   result?: string;
   started_at: Dayjs;
   finished_at: Dayjs;
@@ -55,6 +58,8 @@ function valuesOf(b: Completion, files: Draft['files']): Partial<Values> {
     hazards: b.hazards ?? '',
     outcome: b.outcome ?? 'completed',
     parts_needed: (b.parts_needed ?? []).map((p) => ({ sku: p.sku, quantity: p.quantity })),
+    return_visit_needed: b.return_visit_needed ?? false,
+    return_visit_note: b.return_visit_note ?? '',
     result: b.result ?? '',
     started_at: dayjs(b.started_at),
     finished_at: dayjs(b.finished_at),
@@ -65,7 +70,7 @@ function valuesOf(b: Completion, files: Draft['files']): Partial<Values> {
   };
 }
 
-const FIELDS = new Set(['diagnosis', 'fault', 'parts', 'parts_consent', 'meter_reading', 'consumables_level', 'parts_cleaned', 'adjustments', 'hazards', 'outcome', 'parts_needed', 'result', 'started_at', 'finished_at', 'cash', 'signer', 'signature', 'photos']);
+const FIELDS = new Set(['diagnosis', 'fault', 'parts', 'parts_consent', 'meter_reading', 'consumables_level', 'parts_cleaned', 'adjustments', 'hazards', 'outcome', 'parts_needed', 'return_visit_needed', 'return_visit_note', 'result', 'started_at', 'finished_at', 'cash', 'signer', 'signature', 'photos']);
 
 /** The visit report form for a work order the technician is on site for. */
 export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day: Day; order: WorkOrder; queue: QueuedAction[]; draft?: Draft | null; onCancel: () => void; onDone: () => void }) {
@@ -109,6 +114,8 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
   const parts = (Form.useWatch('parts', form) ?? []) as Values['parts'];
   const cash = Form.useWatch('cash', form) as number | null | undefined;
   const outcome = (Form.useWatch('outcome', form) ?? 'completed') as VisitOutcome;
+  const returnNeeded = !!Form.useWatch('return_visit_needed', form);
+  const fault = Form.useWatch('fault', form) as string | undefined;
   const usedParts = parts.filter((p) => p?.sku && p.quantity).map((p) => ({ sku: p.sku!, quantity: p.quantity! }));
   const contractRunning = !!machine?.contract && machine.contract.ends_on >= companyDate();
   const preview = chargePreview(usedParts, partsBySku, { warrantyEnd: machine?.warranty_end ?? null, contractCoversParts: false, today: companyDate() }, Math.round((cash ?? 0) * 100));
@@ -136,6 +143,8 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         outcome: v.outcome,
         parts_needed:
           v.outcome === 'waiting_for_parts' ? (v.parts_needed ?? []).filter((p) => p?.sku && p.quantity).map((p) => ({ sku: p.sku!.trim(), quantity: p.quantity! })) : [],
+        return_visit_needed: !!v.return_visit_needed,
+        return_visit_note: v.return_visit_needed ? (v.return_visit_note?.trim() ?? '') : '',
         result: v.result?.trim() ?? '',
         started_at: v.started_at.toISOString(),
         finished_at: v.finished_at.toISOString(),
@@ -162,7 +171,7 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
       layout="vertical"
       name="report"
       data-testid="report-form"
-      initialValues={{ parts: [], parts_needed: [], photos: [], parts_consent: false, outcome: 'completed', started_at: dayjs(arrived), finished_at: dayjs() }}
+      initialValues={{ parts: [], parts_needed: [], photos: [], parts_consent: false, return_visit_needed: false, outcome: 'completed', started_at: dayjs(arrived), finished_at: dayjs() }}
       onFinish={submit}
       scrollToFirstError
       size="large"
@@ -175,7 +184,7 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Form.Item>
       <Form.Item name="fault" label={t('field:report.fault')}>
-        <Select allowClear showSearch optionFilterProp="label" placeholder={t('field:report.faultPlaceholder')} options={FAULT_CODES.map((c) => ({ value: c, label: t(`field:faults.${c}`) }))} />
+        <Select allowClear showSearch optionFilterProp="label" placeholder={t('field:report.faultPlaceholder')} options={faultOptions(day.faults ?? [], lang, fault)} data-testid="fault" />
       </Form.Item>
 
       <Card size="small" title={t('field:report.parts')} style={{ marginBottom: 16 }}>
@@ -257,6 +266,14 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
             )}
           </Form.List>
         </Card>
+      )}
+      <Form.Item name="return_visit_needed" valuePropName="checked" extra={t('field:report.returnNeededHelp')}>
+        <Checkbox data-testid="return-visit-needed">{t('field:report.returnNeeded')}</Checkbox>
+      </Form.Item>
+      {returnNeeded && (
+        <Form.Item name="return_visit_note" label={t('field:report.returnNote')} rules={text(1000)}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="return-visit-note" />
+        </Form.Item>
       )}
       <Form.Item name="photos" label={t('field:report.photos')} extra={t('field:report.photosHelp')}>
         <PhotoPicker />

@@ -1,6 +1,6 @@
 // The technician's day as the field app reads it: their work orders, today's published
 // route, each visit's customer (contacts: only for their own work orders, as the gateway
-// answers) and machine, and the van's stock. Read from the API at sign-in, on every
+// answers) and machine, the van's stock and the company's fault list. Read from the API at sign-in, on every
 // reconnect and after the queue is sent, and kept in IndexedDB so the app opens with it
 // offline.
 import type { components } from '../api/schema';
@@ -8,7 +8,7 @@ import { api, must } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { companyDate } from '../lib/format';
 import type { Me } from '../auth/session';
-import { FINISHED, type DayPlan, type Part, type WorkOrder } from './model';
+import { FINISHED, type DayPlan, type FaultCode, type Part, type WorkOrder } from './model';
 import { getKv, setKv } from './store';
 
 type S = components['schemas'];
@@ -33,6 +33,8 @@ export interface Day {
   machines: Record<string, Machine | null>;
   /** Parts the van holds, and every part's name and price for the report. */
   parts: Part[];
+  /** The company's fault list the report names its fault from (absent in a copy kept by an older app). */
+  faults?: FaultCode[];
   /** Whether this came from the phone's copy (offline). */
   fromPhone?: boolean;
 }
@@ -80,14 +82,15 @@ export async function fetchDay(me: Me): Promise<Day> {
   const technicianId = me.technician_id ?? null;
   const date = companyDate();
   if (!technicianId) {
-    const empty: Day = { date, savedAt: new Date().toISOString(), technician: null, orders: [], past: [], plan: null, customers: {}, machines: {}, parts: [] };
+    const empty: Day = { date, savedAt: new Date().toISOString(), technician: null, orders: [], past: [], plan: null, customers: {}, machines: {}, parts: [], faults: [] };
     return empty;
   }
-  const [technician, all, plan, parts] = await Promise.all([
+  const [technician, all, plan, parts, faults] = await Promise.all([
     optional(must(api.GET('/api/v1/technicians/{id}', { params: { path: { id: technicianId } } }))),
     allOrders(technicianId),
     optional(must(api.GET('/api/v1/day-plans/{date}', { params: { path: { date }, query: { technician_id: technicianId } } }))),
     allParts(),
+    optional(must(api.GET('/api/v1/fault-codes'))),
   ]);
   // Lists carry no history: today's orders are read one by one for their steps' times.
   const today = await Promise.all(
@@ -126,6 +129,7 @@ export async function fetchDay(me: Me): Promise<Day> {
     customers,
     machines,
     parts: van ? parts.filter((p) => p.locations?.some((l) => l.location === van && l.on_hand > 0)) : [],
+    faults: faults?.codes ?? kept?.faults ?? [],
   };
   await setKv(KEY, day).catch(() => undefined);
   return day;

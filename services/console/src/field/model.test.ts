@@ -4,6 +4,7 @@ import {
   basisFor,
   chargePreview,
   dayInOrder,
+  faultOptions,
   ifMatchFor,
   inOrder,
   mapLink,
@@ -287,5 +288,28 @@ describe('an appointment booked on the phone', () => {
     expect(windowProblem({ start: window.start, end: window.start }, now)).toBe('endBeforeStart');
     expect(windowProblem({ start: window.start, end: '2026-12-09T06:00:01Z' }, now)).toBe('tooLong');
     expect(windowProblem({ start: '2026-12-06T01:00:00Z', end: '2026-12-06T02:00:00Z' }, now)).toBe('past');
+  });
+});
+
+describe('the fault codes a report offers', () => {
+  const list = [
+    { code: 'paper_jam', label_zh: '卡纸', label_en: 'Paper jam', active: true },
+    { code: 'fuser', label_zh: '定影器', label_en: 'Fuser', active: false },
+    { code: 'noise', label_zh: '异响', label_en: 'Noise', active: true },
+  ];
+
+  it('are the codes in use, in the list order, named in the language', () => {
+    expect(faultOptions(list, 'zh-CN')).toEqual([
+      { value: 'paper_jam', label: '卡纸' },
+      { value: 'noise', label: '异响' },
+    ]);
+    expect(faultOptions(list, 'en').map((o) => o.label)).toEqual(['Paper jam', 'Noise']);
+  });
+
+  it('keep the code a report taken back names, even when no longer in use or listed', () => {
+    expect(faultOptions(list, 'en', 'fuser').at(-1)).toEqual({ value: 'fuser', label: 'Fuser' });
+    expect(faultOptions(list, 'en', 'coffee').at(-1)).toEqual({ value: 'coffee', label: 'coffee' });
+    expect(faultOptions(list, 'en', 'noise')).toHaveLength(2);
+    expect(faultOptions([], 'zh-CN')).toEqual([]);
   });
 });

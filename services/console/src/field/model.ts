@@ -31,24 +31,24 @@ export const FINISHED: readonly WorkOrderStatus[] = ['completed', 'waiting_for_p
 /** The outcomes a visit report offers, the usual one first. */
 export const OUTCOMES: readonly VisitOutcome[] = ['completed', 'waiting_for_parts', 'taken_to_workshop', 'could_not_fix'];
 
+/** A code on the company's fault list (故障代码), with its names and whether it is in use. */
+export type FaultCode = S['FaultCode'];
+
 /**
- * The company's fault list (故障代码), the codes quality warnings count repeats by; each has
- * a name in both languages in the field strings. `other` when nothing fits.
+ * The fault codes a visit report offers, from the company's list (read with the day): the
+ * ones in use, named in the app's language, in the list's order. A code a report taken
+ * back still names is kept (named by its code if the list no longer has it), so the
+ * technician sees what they chose and the server's refusal on it.
  */
-export const FAULT_CODES = [
-  'paper_feed',
-  'paper_jam',
-  'image_quality',
-  'toner_supply',
-  'drum_unit',
-  'fuser',
-  'scanner',
-  'network',
-  'power',
-  'control_panel',
-  'noise',
-  'other',
-] as const;
+export function faultOptions(list: readonly FaultCode[], lang: 'zh-CN' | 'en', chosen?: string | null): { value: string; label: string }[] {
+  const name = (c: FaultCode) => (lang === 'en' ? c.label_en : c.label_zh);
+  const out = list.filter((c) => c.active).map((c) => ({ value: c.code, label: name(c) }));
+  if (chosen && !out.some((o) => o.value === chosen)) {
+    const known = list.find((c) => c.code === chosen);
+    out.push({ value: chosen, label: known ? name(known) : chosen });
+  }
+  return out;
+}
 
 /** The next step a work order in `status` takes, or null when none is left before the report. */
 export function nextStep(status: WorkOrderStatus): Step | null {

@@ -172,6 +172,16 @@ export default {
       window: 'Window',
       count: 'Visits',
     },
+    faults: {
+      title: 'Fault codes',
+      help: 'The codes a visit report names its fault by (quality warnings count repeats by them), each named in Chinese and English. A code no longer used is made inactive, not removed: the reports that named it keep its name.',
+      applies: 'to visit reports sent after saving; the field app takes the list when it next loads the day.',
+      code: 'Code',
+      codeShape: '1–64 lower-case letters, digits or _',
+      labelZh: 'Chinese name',
+      labelEn: 'English name',
+      active: 'In use',
+    },
     durations: {
       title: 'Visit durations',
       help: 'Minutes on site by kind of work, optionally for one model; used for new work orders and routes.',

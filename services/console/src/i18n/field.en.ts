@@ -89,6 +89,9 @@ export default {
     outcome: 'Outcome',
     outcomes: { completed: 'Completed', waiting_for_parts: 'Waiting for parts (return visit)', taken_to_workshop: 'Taken to workshop', could_not_fix: 'Could not fix' },
     returnVisit: 'A return visit is needed',
+    returnNeeded: 'Return visit needed',
+    returnNeededHelp: 'The desk is told to book another visit.',
+    returnNote: 'Why (optional)',
     partsNeeded: 'Parts requested ahead (for the return visit)',
     sku: 'SKU',
     result: 'Result as told to the customer',
@@ -148,10 +151,6 @@ export default {
     past: 'This time has already passed',
     queued: 'Appointment saved; it is sent when online',
     sent: 'Appointment booked',
-  },
-  faults: {
-    paper_feed: 'Paper feed', paper_jam: 'Paper jam', image_quality: 'Image quality (streaks, blur)', toner_supply: 'Toner supply', drum_unit: 'Drum unit',
-    fuser: 'Fuser', scanner: 'Scanner', network: 'Network or driver', power: 'Power', control_panel: 'Control panel', noise: 'Noise', other: 'Other',
   },
   install: 'Add to home screen',
 };

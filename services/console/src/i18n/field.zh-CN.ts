@@ -89,6 +89,9 @@ export default {
     outcome: '结果',
     outcomes: { completed: '已修复', waiting_for_parts: '待件（需再次上门）', taken_to_workshop: '送修', could_not_fix: '无法修复' },
     returnVisit: '需要再次上门',
+    returnNeeded: '需要再次上门',
+    returnNeededHelp: '通知客服/调度预约下一次上门。',
+    returnNote: '原因（可选）',
     partsNeeded: '预先申请的配件（再次上门用）',
     sku: '配件编号',
     result: '告知客户的结果',
@@ -148,10 +151,6 @@ export default {
     past: '该时间已过',
     queued: '预约已保存，联网后发送',
     sent: '已预约',
-  },
-  faults: {
-    paper_feed: '进纸故障', paper_jam: '卡纸', image_quality: '图像质量（黑线、模糊）', toner_supply: '供粉故障', drum_unit: '感光鼓',
-    fuser: '定影器', scanner: '扫描部件', network: '网络/驱动', power: '电源', control_panel: '操作面板', noise: '异响', other: '其他',
   },
   install: '安装到主屏幕',
 };
