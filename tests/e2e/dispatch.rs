@@ -796,7 +796,8 @@ async fn the_last_unit_goes_to_one_work_order_and_a_receipt_fills_the_backorder_
 
 /// The report-back register through the gateway: a technician records their own departure
 /// only (another's answers 404) and cannot read the register or record calls; the desk
-/// records a call (201 with where to read it) and reads the day; bad input names its field.
+/// records the departure a technician phones in and a call (201 with where to read it) and
+/// reads the day; the warehouse does neither; bad input names its field.
 #[tokio::test]
 async fn technicians_record_their_own_departure_and_the_desk_keeps_the_report_back_register() {
     let sys = System::new(Backend::Sqlite).await;
@@ -839,9 +840,26 @@ async fn technicians_record_their_own_departure_and_the_desk_keeps_the_report_ba
     assert_eq!(s, 200, "{row}");
     assert_eq!(row["departure_source"], "recorded", "{row}");
     assert!(row["departed_at"].is_string(), "{row}");
-    let (s, _) = desk.post(&depart, &json!({})).await;
-    assert_eq!(s, 403, "the desk does not record a departure");
+    let (s, again) = desk.post(&depart, &json!({})).await;
+    assert_eq!(s, 200, "{again}");
+    assert_eq!(
+        again["departed_at"], row["departed_at"],
+        "a departure already known is kept"
+    );
     let date = row["date"].as_str().unwrap().to_owned();
+
+    // The desk records the departure another technician phones in; the warehouse cannot.
+    let phoned = format!("/technicians/{}/departure", id(&other));
+    let (s, _) = warehouse.post(&phoned, &json!({})).await;
+    assert_eq!(s, 403);
+    let (s, p) = desk
+        .post(&phoned, &json!({"occurred_at": "2999-01-01T00:00:00Z"}))
+        .await;
+    assert_eq!((s, field(&p)), (422, ("occurred_at", "in_future")), "{p}");
+    let (s, theirs) = desk.post(&phoned, &json!({})).await;
+    assert_eq!(s, 200, "{theirs}");
+    assert_eq!(theirs["departure_source"], "recorded", "{theirs}");
+    assert!(theirs["departed_at"].is_string(), "{theirs}");
 
     // Calls: the desk records them; the technician cannot.
     let calls = format!("/technicians/{}/report-backs", id(&tech));
@@ -880,7 +898,10 @@ async fn technicians_record_their_own_departure_and_the_desk_keeps_the_report_ba
         .await;
     assert_eq!(s, 200, "{only}");
     assert_eq!(only["rows"].as_array().map(Vec::len), Some(1), "{only}");
-    assert!(only["rows"][0]["departed_at"].is_null(), "{only}");
+    assert_eq!(
+        only["rows"][0]["departed_at"], theirs["departed_at"],
+        "{only}"
+    );
     let (s, p) = desk.get("/report-back-register/2026-13-01").await;
     assert_eq!((s, field(&p).0), (422, "date"), "{p}");
 }

@@ -137,7 +137,7 @@ export const OPERATION_ROLES = {
   reconcileCash: ["admin","finance","manager"],
   recordCallTaskAttempt: ["admin","agent","callback_agent","manager"],
   recordCallbackAttempt: ["admin","callback_agent","manager"],
-  recordDeparture: ["technician"],
+  recordDeparture: ["agent","dispatcher","technician"],
   recordIou: ["admin","agent","finance","manager"],
   recordMovement: ["admin","warehouse"],
   recordPayment: ["admin","agent","finance","manager"],

@@ -2750,8 +2750,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The technician has left for the day's first customer (an en_route step counts too); a departure already known for the day is kept
-         * @description Roles: technician. Scope — technician: own departure only.
+         * The technician has left for the day's first customer (an en_route step counts too), said by the technician or recorded by the desk when they phone in; a departure already known for the day is kept
+         * @description Roles: agent, dispatcher, technician. Scope — technician: own departure only.
          */
         post: operations["recordDeparture"];
         delete?: never;

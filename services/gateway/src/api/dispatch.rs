@@ -207,8 +207,9 @@ pub(crate) async fn get_report_back_register(
     Ok(Json(register).into_response())
 }
 
-/// A technician says they have left for the day's first customer: their own departure
-/// only (another technician's answers 404 like reading their profile).
+/// A technician has left for the day's first customer: said by the technician themselves
+/// (their own departure only; another technician's answers 404 like reading their profile)
+/// or by the desk when the technician phones in that they left.
 pub(crate) async fn record_departure(
     State(s): State<AppState>,
     Extension(p): Extension<Principal>,
@@ -659,8 +660,8 @@ pub(crate) fn routes() -> Routes {
         )
         .add(
             post("recordDeparture", "/technicians/{id}/departure")
-                .summary("The technician has left for the day's first customer (an en_route step counts too); a departure already known for the day is kept")
-                .roles(&[Role::Technician])
+                .summary("The technician has left for the day's first customer (an en_route step counts too), said by the technician or recorded by the desk when they phone in; a departure already known for the day is kept")
+                .roles(&[Role::Agent, Role::Dispatcher, Role::Technician])
                 .scope("technician: own departure only")
                 .params(&[path_id("Technician id.")])
                 .body::<RecordDeparture>()
