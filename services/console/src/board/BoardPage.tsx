@@ -2,7 +2,7 @@
 // order, the unassigned queue with why each waits, assign by dialog or by dragging a card
 // onto a lane, booking appointment windows, publishing the day plan, and the day on a plane
 // of positions. The live stream refreshes it (['workorders']). `/board/technicians` has the
-// technicians' profiles.
+// technicians' profiles, `/board/register` the report-back register (复电登记表).
 import { Alert, App, Button, Card, DatePicker, Empty, Space, Tag, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -19,6 +19,7 @@ import { buildBoard, type Lane, type WorkOrder } from './board';
 import { MapPlane } from './MapPlane';
 import { useDayPlan, useMapSettings, useTechnicians, useWorkOrders } from './queries';
 import { reasonText } from './reasons';
+import RegisterPage from './RegisterPage';
 import TechniciansPage from './TechniciansPage';
 
 /** States in which an appointment may still be booked. */
@@ -134,11 +135,12 @@ function LaneColumn({ title, extra, testId, children, onDropOrder }: {
   );
 }
 
-/** The board and its technicians' page. */
+/** The board, its technicians' page and the report-back register. */
 export default function BoardPage() {
   return (
     <Routes>
       <Route path="technicians" element={<TechniciansPage />} />
+      <Route path="register" element={<RegisterPage />} />
       <Route path="*" element={<Board />} />
     </Routes>
   );
@@ -152,6 +154,7 @@ function Board() {
   const canAssign = useCan('assignWorkOrder');
   const canPublish = useCan('publishDayPlan');
   const canBook = useCan('bookAppointment');
+  const canRegister = useCan('getReportBackRegister');
   const mapSettings = useMapSettings();
   const [booking, setBooking] = useState<WorkOrder | null>(null);
   const [date, setDate] = useState<Dayjs>(() => dayjs());
@@ -223,6 +226,11 @@ function Board() {
         <Link to="technicians" data-testid="to-technicians">
           {t('board:tech.title')}
         </Link>
+        {canRegister && (
+          <Link to="register" data-testid="to-register">
+            {t('register:link')}
+          </Link>
+        )}
       </Space>
       {orders.data?.truncated && <Alert type="warning" showIcon message={t('board:truncated', { count: orders.data.items.length })} style={{ marginBottom: 12 }} />}
       {failed && <Alert type="error" showIcon message={t('common:error', { detail: failed.message })} style={{ marginBottom: 12 }} />}

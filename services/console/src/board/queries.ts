@@ -56,3 +56,14 @@ export function useMapSettings() {
     staleTime: Infinity,
   });
 }
+
+/** The report-back register of a day. Under ['workorders'] so that a technician's steps and
+ * visit reports (the live stream's work-order events) refresh it; read again every minute
+ * too, as a technician turns from due to missing and lateness grows with no event at all. */
+export function useRegister(day: string) {
+  return useQuery({
+    queryKey: ['workorders', 'register', day],
+    queryFn: () => must(api.GET('/api/v1/report-back-register/{date}', { params: { path: { date: day } } })),
+    refetchInterval: 60_000,
+  });
+}

@@ -4,6 +4,7 @@ import calls from './calls.en';
 import manager from './manager.en';
 import cashier from './cashier.en';
 import field from './field.en';
+import register from './register.en';
 export default {
   common: {
     appName: 'Service desk',
@@ -624,4 +625,5 @@ export default {
   admin,
   field,
   calls,
+  register,
 } as const;

@@ -5,6 +5,7 @@ import calls from './calls.zh-CN';
 import manager from './manager.zh-CN';
 import cashier from './cashier.zh-CN';
 import field from './field.zh-CN';
+import register from './register.zh-CN';
 export default {
   common: {
     appName: '售后服务台',
@@ -625,4 +626,5 @@ export default {
   admin,
   field,
   calls,
+  register,
 } as const;

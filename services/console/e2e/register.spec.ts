@@ -1,0 +1,204 @@
+// The report-back register (技术员复电登记表) from the board: a dispatcher reads the day,
+// records a departure phoned in and a call after a visit with the keyboard (zh-CN); a
+// departure too long ago is refused by the service on its field, a note too long in the form,
+// the filters live in the address (en); a manager reads it without the desk's buttons.
+// Two technicians of its own (a plotter line no other spec's work needs, so no other spec's
+// work goes to them), compared with what the API says, so it holds whatever else is on the
+// server and whatever the hour.
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
+import { assignedWorkOrder, base, call, shanghaiDay } from './api';
+import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const tag = String(Date.now() % 100_000);
+/** Out on a visit: left with the work order's en-route step, not reported back yet. */
+const OUT = `赵立新${tag}`;
+/** Nothing yet today: phones in that he left. */
+const HOME = `钱海${tag}`;
+const MANAGER = `mgr-register-${tag}`;
+let admin = '';
+let number = '';
+const ids: Record<string, string> = {};
+
+interface Row {
+  technician_id: string;
+  departure: string;
+  departed_at?: string | null;
+}
+
+/** The API's row of a technician on a day, to compare the page with. */
+async function apiRow(name: string, day = shanghaiDay()): Promise<Row> {
+  const reg = await call<{ rows: Row[] }>(admin, 'GET', `/report-back-register/${day}?technician_id=${ids[name]}`);
+  const row = reg.rows[0];
+  if (!row) throw new Error(`${name} is not on the register of ${day}`);
+  return row;
+}
+
+test.beforeAll(async () => {
+  admin = await token(base(), 'admin', ADMIN_PASSWORD);
+  for (const [name, skills] of [
+    [OUT, ['plotter', 'oce']],
+    [HOME, ['plotter']],
+  ] as const) {
+    const t = await call<{ id: string }>(admin, 'POST', '/technicians', {
+      name,
+      district: 'baiyun',
+      daily_capacity: 5,
+      skills,
+      certifications: [{ skill: 'plotter', expires_on: shanghaiDay(365) }],
+    }, { 'idempotency-key': crypto.randomUUID() });
+    ids[name] = t.id;
+  }
+  await call(admin, 'POST', '/accounts', { login: MANAGER, display_name: '孙经理', role: 'manager', password: PASSWORD });
+  const ticket = await call<{ id: string }>(admin, 'POST', '/tickets', {
+    channel: 'phone',
+    type: 'fault',
+    symptom: '绘图仪走纸歪斜 plotter skews the paper',
+    customer: { name: '白云工程图文', phone: '+86 20 5555 0909', district: 'baiyun' },
+    machine: { product_line: 'plotter', brand: 'Oce', model: 'PW-340', serial: `SN-REG-${tag}`, purchase_date: shanghaiDay(-400) },
+  });
+  let wo = await assignedWorkOrder(admin, ticket.id, ids[OUT]!, '白云片区 baiyun');
+  for (const to of ['accepted', 'en_route']) {
+    wo = await call(admin, 'POST', `/workorders/${wo.id}/transitions`, { to }, { 'if-match': `"${wo.version}"` });
+  }
+  number = wo.number;
+});
+
+async function openRegister(page: Page, login: string, lang: 'zh-CN' | 'en'): Promise<void> {
+  await signIn(page, login);
+  await useLanguage(page, lang);
+  await page.getByTestId('nav-board').click();
+  await page.getByTestId('to-register').click();
+  await expect(page).toHaveURL(/\/board\/register$/);
+  await expect(page.getByTestId(`reg-${OUT}`)).toBeVisible();
+}
+
+test('a dispatcher records a departure phoned in and a call after a visit with the keyboard (zh-CN)', async ({ page }) => {
+  await openRegister(page, 'dispatch1', 'zh-CN');
+  const out = page.getByTestId(`reg-${OUT}`);
+  const home = page.getByTestId(`reg-${HOME}`);
+
+  // Out on the visit: left with the en-route step, the visit not reported back yet.
+  await expect(out.getByTestId('departed-at')).not.toBeEmpty();
+  await expect(out).toContainText('工单在途');
+  await expect(out.getByTestId(`visit-${number}`)).toHaveAttribute('data-reported', 'false');
+  await expect(out.getByTestId(`visit-${number}`)).toContainText('未复电');
+  await expect(out.getByTestId('departure')).toHaveAttribute('data-state', (await apiRow(OUT)).departure);
+  await expect(page.getByTestId(`record-departure-${OUT}`)).toHaveCount(0);
+
+  // 钱海 phones in that he left: the button, Enter, the time proposed is now, Enter.
+  await expect(home.getByTestId('departure')).toHaveAttribute('data-state', (await apiRow(HOME)).departure);
+  await page.getByTestId(`record-departure-${HOME}`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#departure_occurred_at')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('departure-dialog')).toHaveCount(0);
+  const left = await apiRow(HOME);
+  expect(left.departed_at).toBeTruthy();
+  await expect(home.getByTestId('departed-at')).not.toBeEmpty();
+  await expect(home).toContainText('登记');
+  await expect(home.getByTestId('departure')).toHaveAttribute('data-state', left.departure);
+  await expect(page.getByTestId(`record-departure-${HOME}`)).toHaveCount(0);
+
+  // 赵立新 phones after the visit: the visit is proposed, Tab past the time, the note, Ctrl+Enter.
+  await page.getByTestId(`record-call-${OUT}`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#call_work_order_id')).toBeFocused();
+  await expect(page.getByTestId('call-dialog')).toContainText(number);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#call_occurred_at')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#call_note')).toBeFocused();
+  await page.keyboard.type('已修好，客户满意；下午去下一家');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('call-dialog')).toHaveCount(0);
+  await expect(out.getByTestId(`visit-${number}`)).toHaveAttribute('data-reported', 'true');
+  await expect(out.getByTestId(`visit-${number}`)).toContainText('已复电');
+  await expect(out.getByTestId('reported-count')).toHaveText('已复电 1 / 1');
+  await expect(out.getByTestId('call-count')).toHaveText('1 次');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await settle(page);
+  await shot(page, 'register-zh-CN');
+  await noSeriousA11yViolations(page);
+
+  // His day in the drawer: the visit reported back by phone, the call with its note.
+  await out.getByRole('button', { name: OUT }).click();
+  await expect(page).toHaveURL(/technician=/);
+  const drawer = page.getByTestId('register-drawer');
+  await expect(drawer).toContainText('电话');
+  await expect(drawer.getByTestId('register-calls')).toContainText('已修好，客户满意；下午去下一家');
+  await expect(drawer.getByTestId('register-calls')).toContainText('你');
+  await settle(page);
+  await shot(page, 'register-day-zh-CN');
+  await noSeriousA11yViolations(page);
+});
+
+test('a departure too long ago is refused on its field, a note too long in the form, filters in the address (en)', async ({ page }) => {
+  await openRegister(page, 'dispatch1', 'en');
+
+  // Four days back: the proposed 08:50 is more than 72 hours ago, which the service refuses.
+  const past = shanghaiDay(-4);
+  await page.locator('#register-date').click();
+  await page.locator('#register-date').fill(past);
+  await page.locator('#register-date').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`date=${past}`));
+  await page.getByTestId(`record-departure-${HOME}`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#departure_occurred_at')).toHaveValue('08:50');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#departure_occurred_at_help')).toContainText('must not be more than 72 hours ago');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  // Tab on to the button: the time's drop-down closes, the message stays on the field.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.ant-picker-dropdown:visible')).toHaveCount(0);
+  await expect(page.locator('#departure_occurred_at_help')).toBeVisible();
+  await settle(page);
+  await shot(page, 'register-departure-en');
+  await noSeriousA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('departure-dialog')).toHaveCount(0);
+  expect((await apiRow(HOME, past)).departed_at ?? null).toBeNull();
+
+  // Back to today; a note over 500 characters is refused before it is sent, then recorded.
+  await page.locator('#register-date').click();
+  await page.locator('#register-date').fill(shanghaiDay());
+  await page.locator('#register-date').press('Enter');
+  await expect(page).not.toHaveURL(/date=/);
+  await page.getByTestId(`record-call-${HOME}`).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#call_work_order_id')).toBeFocused();
+  await page.locator('#call_note').fill('x'.repeat(501));
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('#call_note_help')).toContainText('At most 500 characters');
+  await page.locator('#call_note').fill('on the way to the second customer');
+  await expect(page.locator('#call_note_help')).toHaveCount(0);
+  await page.getByTestId('call-submit').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('call-dialog')).toHaveCount(0);
+  await expect(page.getByTestId(`reg-${HOME}`).getByTestId('call-count')).toHaveText('1');
+
+  // Filters live in the address: only technicians with a visit not reported back.
+  await page.getByTestId('register-unreported').click();
+  await expect(page).toHaveURL(/unreported=1/);
+  await expect(page.getByTestId('register-unreported')).toBeChecked();
+  await expect(page.getByTestId(`reg-${OUT}`)).toHaveCount(0);
+  await page.getByTestId('register-unreported').click();
+  await expect(page).not.toHaveURL(/unreported=1/);
+  await page.locator('#register-search').fill(tag);
+  await page.locator('#register-search').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`q=${tag}`));
+  await expect(page.locator('tr[data-testid^="reg-"]')).toHaveCount(2);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await settle(page);
+  await shot(page, 'register-en');
+  await noSeriousA11yViolations(page);
+});
+
+test('a manager reads the register without the desk\'s buttons', async ({ page }) => {
+  await openRegister(page, MANAGER, 'zh-CN');
+  await expect(page.getByTestId(`reg-${HOME}`).getByTestId('departed-at')).not.toBeEmpty();
+  await expect(page.locator('[data-testid^="record-"]')).toHaveCount(0);
+  await noSeriousA11yViolations(page);
+});
