@@ -368,6 +368,16 @@ fn the_overlays_meet_the_deployment_policy() {
             })
             .unwrap();
         let nats = named(&docs, "StatefulSet", "aftercare-nats").unwrap();
+        let environment = if overlay == "prod" {
+            "production"
+        } else {
+            "development"
+        };
+        assert_eq!(
+            config["data"]["OTEL_RESOURCE_ATTRIBUTES"],
+            format!("deployment.environment.name={environment}").as_str(),
+            "{overlay}"
+        );
         if overlay == "prod" {
             assert_eq!(config["data"]["AFTERCARE_STREAM_REPLICAS"], "3");
             assert_eq!(nats["spec"]["replicas"], 3);

@@ -2,15 +2,25 @@
 //! command-line tool; the other consumers of the same event go on. (Redelivery, poison and
 //! unreadable notifications are the service tier's: `services/*/tests/service.rs`.)
 
-use aftercare_testkit::{poll_for, wait_until};
+use aftercare_testkit::{OtlpReceiver, poll_for, wait_until};
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, ROLES, System, WAIT};
 
 #[tokio::test]
 async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can_be_replayed() {
+    let otlp = OtlpReceiver::start().await.expect("otlp");
     let sys = System::new(Backend::Sqlite).await;
-    let _p = sys.spawn(&ROLES, &[("AFTERCARE_MAX_DELIVER", "3")]).await;
+    let _p = sys
+        .spawn(
+            &ROLES,
+            &[
+                ("AFTERCARE_MAX_DELIVER", "3"),
+                ("OTEL_EXPORTER_OTLP_ENDPOINT", &otlp.endpoint()),
+                ("OTEL_BSP_SCHEDULE_DELAY", "200"),
+            ],
+        )
+        .await;
     sys.api.technician().await;
     // Sabotage: billing has no fee schedule, so pricing fails every time.
     sys.execute(
@@ -44,6 +54,28 @@ async fn a_handler_that_keeps_failing_is_dead_lettered_after_max_deliver_and_can
         d["reason"].as_str().unwrap().starts_with("failed 3 times"),
         "{d}"
     );
+    // Billing's attempts are error spans: two retried, the last dead-lettered.
+    let attempts = poll_for(WAIT, "billing's three failed process spans", || async {
+        let spans: Vec<_> = otlp
+            .spans()
+            .into_iter()
+            .filter(|s| {
+                s.name == "dispatch.workorder.completed process"
+                    && s.attribute("messaging.consumer.group.name") == Some("billing")
+            })
+            .collect();
+        (spans.len() >= 3).then_some(spans)
+    })
+    .await
+    .unwrap();
+    assert!(attempts.iter().all(|s| s.status == 2), "{attempts:#?}");
+    let types = |t: &str| {
+        attempts
+            .iter()
+            .filter(|s| s.attribute("error.type") == Some(t))
+            .count()
+    };
+    assert_eq!((types("retried"), types("dead_lettered")), (2, 1));
     // The other consumers of the same event were unaffected.
     wait_until(WAIT, "intake to resolve the ticket", || async {
         sys.api

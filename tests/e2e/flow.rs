@@ -2,7 +2,7 @@
 //! billing → survey, each step stored by its owner and carried by events.
 use std::collections::{HashMap, HashSet};
 
-use aftercare_testkit::{OtlpReceiver, wait_until};
+use aftercare_testkit::{OtlpReceiver, SpanRecord, wait_until};
 use futures::StreamExt;
 use serde_json::json;
 
@@ -14,18 +14,31 @@ async fn one_ticket_is_one_trace_across_the_gateway_and_all_five_services() {
     let sys = System::new(Backend::Sqlite).await;
     let mut procs = Vec::new();
     for role in ROLES {
-        let name = format!("aftercare-{role}");
-        procs.push(
-            sys.spawn(
-                &[role],
-                &[
-                    ("OTEL_EXPORTER_OTLP_ENDPOINT", &otlp.endpoint()),
-                    ("OTEL_SERVICE_NAME", &name),
-                    ("OTEL_BSP_SCHEDULE_DELAY", "200"),
-                ],
-            )
-            .await,
-        );
+        // Each role names itself (no OTEL_SERVICE_NAME); intake is told its environment
+        // the standard way, the others take the default. The gateway logs JSON with its
+        // request lines.
+        let mut env = vec![
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint()),
+            ("OTEL_BSP_SCHEDULE_DELAY", "200".to_owned()),
+        ];
+        match role {
+            "intake" => env.push((
+                "OTEL_RESOURCE_ATTRIBUTES",
+                "deployment.environment.name=staging".to_owned(),
+            )),
+            "gateway" => env.extend([
+                ("AFTERCARE_LOG_FORMAT", "json".to_owned()),
+                ("RUST_LOG", "info,aftercare_gateway::trace=debug".to_owned()),
+            ]),
+            _ => {}
+        }
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        procs.push(sys.spawn(&[role], &env).await);
+        if role == "gateway" {
+            // Intake is not running yet: the gateway answers 503, an error span.
+            let (status, body) = sys.api.get("/tickets").await;
+            assert_eq!(status, 503, "{body}");
+        }
     }
     sys.api.technician().await;
     sys.api.part("DRUM-1", 5).await;
@@ -44,7 +57,7 @@ async fn one_ticket_is_one_trace_across_the_gateway_and_all_five_services() {
     // Billing and survey both follow the completion: wait for both before stopping.
     sys.api.receipt(&wo_id).await;
     sys.api.callback(&wo_id).await;
-    // Intake tells the customer about the receipt: its receive span is in the trace once
+    // Intake tells the customer about the receipt: its process span is in the trace once
     // that message is out.
     let js = sys.jetstream().await;
     aftercare_testkit::poll_for(WAIT, "intake's receipt notification", || async {
@@ -128,16 +141,159 @@ async fn one_ticket_is_one_trace_across_the_gateway_and_all_five_services() {
     // The hops are there with the right kinds: producer 4, consumer 5.
     for (name, kind) in [
         ("intake.ticket.opened publish", 4),
-        ("intake.ticket.opened receive", 5),
-        ("dispatch.workorder.completed receive", 5),
-        ("inventory.stock.consumed receive", 5),
-        ("billing.invoice.issued receive", 5),
+        ("intake.ticket.opened process", 5),
+        ("dispatch.workorder.completed process", 5),
+        ("inventory.stock.consumed process", 5),
+        ("billing.invoice.issued process", 5),
         ("survey.callback.scheduled publish", 4),
         ("dispatch.workorder.completed emit", 1),
     ] {
         assert!(
             trace_spans.iter().any(|s| s.name == name && s.kind == kind),
             "missing {name} (kind {kind})"
+        );
+    }
+    semantic_conventions(&trace_spans, &otlp.spans(), &procs[0].log_text());
+}
+
+/// The spans and logs follow the OpenTelemetry semantic conventions (the names are spelled
+/// out here, as a collector reads them off the wire).
+fn semantic_conventions(trace: &[SpanRecord], all: &[SpanRecord], gateway_log: &str) {
+    let one = |name: &str| {
+        trace
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("no span {name}"))
+    };
+    // The resource: the role's name, this build's version, the environment.
+    for s in trace {
+        let role = s.service.strip_prefix("aftercare-").unwrap_or_default();
+        assert!(ROLES.contains(&role), "service.name {}", s.service);
+        assert_eq!(
+            s.resource.get("service.version").map(String::as_str),
+            Some(env!("CARGO_PKG_VERSION")),
+            "{}",
+            s.name
+        );
+        let environment = if role == "intake" {
+            "staging"
+        } else {
+            "development"
+        };
+        assert_eq!(
+            s.resource
+                .get("deployment.environment.name")
+                .map(String::as_str),
+            Some(environment),
+            "{} of {}",
+            s.name,
+            s.service
+        );
+    }
+
+    // The HTTP server span of the request that opened the ticket.
+    let root = one("POST /api/v1/tickets");
+    assert_eq!(root.kind, 2);
+    assert_eq!(root.attribute("http.request.method"), Some("POST"));
+    assert_eq!(root.attribute("http.route"), Some("/api/v1/tickets"));
+    assert_eq!(root.attribute("http.response.status_code"), Some("201"));
+    assert_eq!(root.status, 0, "a success leaves the status unset");
+    assert_eq!(root.attribute("error.type"), None);
+    // The completion (a trace of its own) names the route's template, never the id.
+    let complete = all
+        .iter()
+        .find(|s| s.name == "POST /api/v1/workorders/{id}/complete")
+        .expect("the completion's span");
+    assert_eq!(
+        complete.attribute("http.route"),
+        Some("/api/v1/workorders/{id}/complete")
+    );
+
+    // Messaging: the relay's publish (the conventions' `send`), each consumer's process
+    // span, and the requests over NATS.
+    let publish = one("intake.ticket.opened publish");
+    for (key, value) in [
+        ("messaging.system", "nats"),
+        ("messaging.destination.name", "intake.ticket.opened"),
+        ("messaging.operation.type", "send"),
+        ("messaging.operation.name", "publish"),
+    ] {
+        assert_eq!(publish.attribute(key), Some(value), "publish {key}");
+    }
+    assert!(publish.attribute("messaging.message.id").is_some());
+    let process = trace
+        .iter()
+        .find(|s| s.name == "billing.invoice.issued process" && s.service == "aftercare-intake")
+        .expect("intake's process span of the receipt");
+    for (key, value) in [
+        ("messaging.system", "nats"),
+        ("messaging.destination.name", "billing.invoice.issued"),
+        ("messaging.operation.type", "process"),
+        ("messaging.consumer.group.name", "intake"),
+    ] {
+        assert_eq!(process.attribute(key), Some(value), "process {key}");
+    }
+    assert_eq!(process.status, 0);
+    let client = trace
+        .iter()
+        .find(|s| s.kind == 3 && s.name.ends_with(" send"))
+        .expect("a request over NATS");
+    let subject = client.name.trim_end_matches(" send");
+    assert_eq!(client.attribute("messaging.system"), Some("nats"));
+    assert_eq!(
+        client.attribute("messaging.destination.name"),
+        Some(subject)
+    );
+    assert_eq!(client.attribute("messaging.operation.type"), Some("send"));
+    let server = trace
+        .iter()
+        .find(|s| s.parent_span_id == client.span_id)
+        .expect("the service's span of the request");
+    assert_eq!(server.name, format!("{subject} process"));
+    assert_eq!(server.kind, 2);
+    assert_eq!(
+        server.attribute("messaging.destination.name"),
+        Some(subject)
+    );
+    assert_eq!(
+        server.attribute("messaging.operation.type"),
+        Some("process")
+    );
+
+    // The 503 answered while intake was down is an error span, and so is its NATS call.
+    let failed = all
+        .iter()
+        .find(|s| s.name == "GET /api/v1/tickets")
+        .expect("the 503's span");
+    assert_eq!(failed.attribute("http.response.status_code"), Some("503"));
+    assert_eq!(failed.status, 2, "a 5xx is an error");
+    assert_eq!(failed.attribute("error.type"), Some("503"));
+    let call = all
+        .iter()
+        .find(|s| s.trace_id == failed.trace_id && s.kind == 3)
+        .expect("the unanswered call");
+    assert_eq!(call.status, 2);
+    assert_eq!(call.attribute("error.type"), Some("unavailable"));
+
+    // The gateway's JSON log lines carry the ids of the span they were written in: the
+    // request line of POST /tickets those of its server span.
+    let lines: Vec<serde_json::Value> = gateway_log
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert!(
+        lines.iter().any(|l| l["trace_id"] == root.trace_id.as_str()
+            && l["span_id"] == root.span_id.as_str()
+            && l["fields"]["message"] == "request"),
+        "no request line with trace {} span {}:\n{gateway_log}",
+        root.trace_id,
+        root.span_id
+    );
+    for l in lines.iter().filter(|l| l.get("trace_id").is_some()) {
+        let span_id = l["span_id"].as_str().unwrap_or_default();
+        assert!(
+            span_id.len() == 16 && span_id.chars().all(|c| c.is_ascii_hexdigit()),
+            "{l}"
         );
     }
 }

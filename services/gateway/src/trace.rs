@@ -10,6 +10,10 @@ use axum::middleware::Next;
 use axum::response::Response;
 use opentelemetry::propagation::Extractor;
 use opentelemetry::trace::TraceContextExt;
+use opentelemetry_semantic_conventions::attribute::{ERROR_TYPE, OTEL_STATUS_CODE};
+use opentelemetry_semantic_conventions::trace::{
+    HTTP_REQUEST_METHOD, HTTP_RESPONSE_STATUS_CODE, HTTP_ROUTE,
+};
 use tracing::Instrument;
 use tracing_opentelemetry::OpenTelemetrySpanExt;
 
@@ -24,21 +28,29 @@ impl Extractor for HttpExtractor<'_> {
     }
 }
 
-/// Middleware: trace the request and return its `traceparent`.
+/// Middleware: trace the request and return its `traceparent`. The span is an HTTP server
+/// span by the semantic conventions: named `{method} {route}` (the method alone for an
+/// unmatched path), with the method, the route template and the status; a 5xx answer
+/// marks it failed with the status as its `error.type`.
 pub(crate) async fn traced(request: Request, next: Next) -> Response {
-    let route = request
+    let matched = request
         .extensions()
         .get::<axum::extract::MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".to_owned());
+        .map(|p| p.as_str().to_owned());
+    let route = matched.clone().unwrap_or_else(|| "unmatched".to_owned());
     let method = request.method().clone();
     let span = tracing::info_span!(
         "http",
-        otel.name = format!("{method} {route}"),
+        otel.name = match &matched {
+            Some(route) => format!("{method} {route}"),
+            None => method.to_string(),
+        },
         otel.kind = "server",
-        http.request.method = %method,
-        http.route = %route,
-        http.response.status_code = tracing::field::Empty,
+        { HTTP_REQUEST_METHOD } = semconv_method(&method),
+        { HTTP_ROUTE } = matched.as_deref(),
+        { HTTP_RESPONSE_STATUS_CODE } = tracing::field::Empty,
+        { OTEL_STATUS_CODE } = tracing::field::Empty,
+        { ERROR_TYPE } = tracing::field::Empty,
         trace_id = tracing::field::Empty,
     );
     let cx = extract(request.headers());
@@ -55,7 +67,10 @@ pub(crate) async fn traced(request: Request, next: Next) -> Response {
         status.as_u16(),
         started.elapsed(),
     );
-    span.record("http.response.status_code", status.as_u16());
+    span.record(HTTP_RESPONSE_STATUS_CODE, status.as_u16());
+    if status.is_server_error() {
+        aftercare_platform::telemetry::record_error(&span, status.as_str());
+    }
     span.in_scope(
         || tracing::debug!(%status, elapsed_ms = started.elapsed().as_millis() as u64, "request"),
     );
@@ -63,6 +78,18 @@ pub(crate) async fn traced(request: Request, next: Next) -> Response {
         response.headers_mut().insert("traceparent", tp);
     }
     response
+}
+
+/// `http.request.method`: the method's name when it is one HTTP defines, else `_OTHER`
+/// (the conventions keep the attribute's values few).
+fn semconv_method(method: &Method) -> &'static str {
+    const KNOWN: [&str; 9] = [
+        "GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH",
+    ];
+    KNOWN
+        .into_iter()
+        .find(|m| *m == method.as_str())
+        .unwrap_or("_OTHER")
 }
 
 /// The id of the API operation served at `route` (its matched path) for `method`, or

@@ -15,6 +15,10 @@ use aftercare_contracts::envelope::EnvelopeHeader;
 use async_nats::jetstream::{self, AckKind, consumer::pull};
 use futures::StreamExt;
 use futures::future::join_all;
+use opentelemetry_semantic_conventions::attribute::{
+    ERROR_TYPE, MESSAGING_CONSUMER_GROUP_NAME, MESSAGING_DESTINATION_NAME, MESSAGING_MESSAGE_ID,
+    MESSAGING_OPERATION_NAME, MESSAGING_OPERATION_TYPE, MESSAGING_SYSTEM, OTEL_STATUS_CODE,
+};
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, Span, error, info_span, warn};
 
@@ -290,7 +294,13 @@ impl Worker {
                     event,
                     span,
                 }),
-                Err(reason) => self.dead_letter(&message, None, &reason).await,
+                Err(reason) => {
+                    let span = self.span(&message);
+                    telemetry::record_error(&span, "dead_lettered");
+                    self.dead_letter(&message, None, &reason)
+                        .instrument(span)
+                        .await
+                }
             }
         }
         if items.is_empty() {
@@ -315,6 +325,29 @@ impl Worker {
         }
     }
 
+    /// The span of processing `message`, in the trace its headers carry: a messaging
+    /// `process` span of this durable consumer.
+    fn span(&self, message: &jetstream::Message) -> Span {
+        let subject = message.subject.as_str();
+        let span = info_span!(
+            "consume",
+            otel.name = format!("{subject} process"),
+            otel.kind = "consumer",
+            { MESSAGING_SYSTEM } = telemetry::MESSAGING_SYSTEM_NATS,
+            { MESSAGING_DESTINATION_NAME } = subject,
+            { MESSAGING_OPERATION_TYPE } = "process",
+            { MESSAGING_OPERATION_NAME } = "process",
+            { MESSAGING_MESSAGE_ID } = tracing::field::Empty,
+            { MESSAGING_CONSUMER_GROUP_NAME } = %self.spec.durable,
+            { OTEL_STATUS_CODE } = tracing::field::Empty,
+            { ERROR_TYPE } = tracing::field::Empty,
+            trace_id = tracing::field::Empty,
+        );
+        telemetry::set_parent_from_headers(&span, message.headers.as_ref());
+        telemetry::record_trace_id(&span);
+        span
+    }
+
     fn parse(&self, message: &jetstream::Message) -> Result<(InboundEvent, Span), String> {
         let info = message
             .info()
@@ -332,18 +365,8 @@ impl Worker {
                 header.event_type
             ));
         }
-        let span = info_span!(
-            "consume",
-            otel.name = format!("{subject} receive"),
-            otel.kind = "consumer",
-            messaging.system = "nats",
-            messaging.destination.name = %subject,
-            messaging.message.id = %header.id,
-            messaging.consumer.group.name = %self.spec.durable,
-            trace_id = tracing::field::Empty,
-        );
-        telemetry::set_parent_from_headers(&span, message.headers.as_ref());
-        telemetry::record_trace_id(&span);
+        let span = self.span(message);
+        span.record(MESSAGING_MESSAGE_ID, tracing::field::display(header.id));
         let event = InboundEvent {
             subject,
             event_id: header.id,
@@ -438,13 +461,18 @@ impl Worker {
     async fn failed(&self, item: &Item, error: EventError) {
         if error.is_poison() {
             let reason = error.to_string();
+            telemetry::record_error(&item.span, "dead_lettered");
             self.dead_letter(&item.message, Some(&item.event), &reason)
+                .instrument(item.span.clone())
                 .await
         } else if item.event.delivered >= self.spec.max_deliver && !error.is_storage_full() {
             let reason = format!("failed {} times, last: {error}", item.event.delivered);
+            telemetry::record_error(&item.span, "dead_lettered");
             self.dead_letter(&item.message, Some(&item.event), &reason)
+                .instrument(item.span.clone())
                 .await
         } else {
+            telemetry::record_error(&item.span, "retried");
             let delay = retry_delay(item.event.delivered);
             item.span.in_scope(|| {
                 warn!(error = %error, attempt = item.event.delivered, ?delay, subject = %item.event.subject, "event handler failed; will retry");

@@ -6,6 +6,10 @@ use std::time::Duration;
 
 use async_nats::jetstream::{self, message::PublishMessage as Publish};
 use futures::future::join_all;
+use opentelemetry_semantic_conventions::attribute::{
+    ERROR_TYPE, MESSAGING_DESTINATION_NAME, MESSAGING_MESSAGE_ID, MESSAGING_OPERATION_NAME,
+    MESSAGING_OPERATION_TYPE, MESSAGING_SYSTEM, OTEL_STATUS_CODE,
+};
 use sqlx::Row;
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, info_span, warn};
@@ -195,13 +199,18 @@ impl Relay {
         let mut acks = Vec::with_capacity(pending.len());
         for p in &pending {
             let stored = telemetry::headers_from_json(&p.headers);
+            // A JetStream publish is the conventions' `send` operation.
             let span = info_span!(
                 "publish",
                 otel.name = format!("{} publish", p.subject),
                 otel.kind = "producer",
-                messaging.system = "nats",
-                messaging.destination.name = %p.subject,
-                messaging.message.id = %p.event_id,
+                { MESSAGING_SYSTEM } = telemetry::MESSAGING_SYSTEM_NATS,
+                { MESSAGING_DESTINATION_NAME } = %p.subject,
+                { MESSAGING_OPERATION_TYPE } = "send",
+                { MESSAGING_OPERATION_NAME } = "publish",
+                { MESSAGING_MESSAGE_ID } = %p.event_id,
+                { OTEL_STATUS_CODE } = tracing::field::Empty,
+                { ERROR_TYPE } = tracing::field::Empty,
             );
             telemetry::set_parent_from_headers(&span, Some(&stored));
             let mut headers = async_nats::HeaderMap::new();
@@ -225,6 +234,9 @@ impl Relay {
                     .map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
             };
+            if outcome.is_err() {
+                telemetry::record_error(&span, "publish_failed");
+            }
             drop(span);
             (seq, outcome)
         }))

@@ -12,6 +12,10 @@ use async_nats::HeaderMap;
 use async_nats::service::ServiceExt;
 use bytes::Bytes;
 use futures::StreamExt;
+use opentelemetry_semantic_conventions::attribute::{
+    ERROR_TYPE, MESSAGING_DESTINATION_NAME, MESSAGING_OPERATION_NAME, MESSAGING_OPERATION_TYPE,
+    MESSAGING_SYSTEM, OTEL_STATUS_CODE,
+};
 use serde::{Serialize, de::DeserializeOwned};
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
@@ -252,8 +256,12 @@ async fn handle(
         "request",
         otel.name = format!("{subject} process"),
         otel.kind = "server",
-        messaging.system = "nats",
-        rpc.method = %subject,
+        { MESSAGING_SYSTEM } = telemetry::MESSAGING_SYSTEM_NATS,
+        { MESSAGING_DESTINATION_NAME } = subject,
+        { MESSAGING_OPERATION_TYPE } = "process",
+        { MESSAGING_OPERATION_NAME } = "process",
+        { OTEL_STATUS_CODE } = tracing::field::Empty,
+        { ERROR_TYPE } = tracing::field::Empty,
         trace_id = tracing::field::Empty,
     );
     let headers = request.message.headers.as_ref();
@@ -274,6 +282,7 @@ async fn handle(
         Ok(bytes) => Ok(bytes),
         Err(e) => {
             if e.status >= 500 {
+                telemetry::record_error(&span, &e.code);
                 span.in_scope(|| error!(code = %e.code, "request failed"));
             }
             Err(async_nats::service::error::Error {
@@ -313,7 +322,17 @@ pub async fn call<R: Request>(
     timeout: Duration,
 ) -> Result<R::Reply, CallError> {
     let subject = R::SUBJECT;
-    let span = info_span!("call", otel.name = format!("{subject} send"), otel.kind = "client", messaging.system = "nats", rpc.method = %subject);
+    let span = info_span!(
+        "call",
+        otel.name = format!("{subject} send"),
+        otel.kind = "client",
+        { MESSAGING_SYSTEM } = telemetry::MESSAGING_SYSTEM_NATS,
+        { MESSAGING_DESTINATION_NAME } = subject,
+        { MESSAGING_OPERATION_TYPE } = "send",
+        { MESSAGING_OPERATION_NAME } = "send",
+        { OTEL_STATUS_CODE } = tracing::field::Empty,
+        { ERROR_TYPE } = tracing::field::Empty,
+    );
     let mut headers = HeaderMap::new();
     telemetry::inject(&span, &mut headers);
     if let Some(a) = actor {
@@ -329,7 +348,7 @@ pub async fn call<R: Request>(
     let reply = bus
         .client
         .send_request(subject.to_owned(), request)
-        .instrument(span)
+        .instrument(span.clone())
         .await
         .map_err(|e| match e.kind() {
             async_nats::RequestErrorKind::NoResponders => CallError::Unavailable,
@@ -350,6 +369,9 @@ pub async fn call<R: Request>(
         Err(_) => "transport",
     };
     crate::metrics::nats_call(subject, outcome, started.elapsed());
+    if matches!(outcome, "unavailable" | "timeout" | "transport") {
+        telemetry::record_error(&span, outcome);
+    }
     let reply = reply?;
     if let Some(h) = reply.headers.as_ref()
         && let Some(code) = h.get(H_ERROR_CODE)
@@ -365,10 +387,15 @@ pub async fn call<R: Request>(
             detail: text,
             errors: vec![],
         });
+        if err.status >= 500 {
+            telemetry::record_error(&span, &err.code);
+        }
         return Err(CallError::Service(err));
     }
-    serde_json::from_slice(&reply.payload)
-        .map_err(|e| CallError::Transport(format!("unreadable reply from {subject}: {e}")))
+    serde_json::from_slice(&reply.payload).map_err(|e| {
+        telemetry::record_error(&span, "transport");
+        CallError::Transport(format!("unreadable reply from {subject}: {e}"))
+    })
 }
 
 #[cfg(test)]

@@ -3,20 +3,45 @@
 //! variables ask for it, and the trace id on every log line of a traced operation.
 //! An `https` OTLP endpoint is reached over TLS (rustls with ring), checked against the
 //! CA in `AFTERCARE_OTLP_CA_FILE` when set, else against the system's roots.
+//!
+//! Spans and the resource are named by the OpenTelemetry semantic conventions, with the
+//! names taken from `opentelemetry-semantic-conventions` (never spelled by hand): the
+//! resource's `service.name`, `service.version` and `deployment.environment.name`; HTTP
+//! server spans' `http.request.method`, `http.route` and `http.response.status_code`;
+//! messaging spans' `messaging.system` (`nats`), `messaging.destination.name` (the subject)
+//! and `messaging.operation.type`. A span that failed has the status `ERROR` and an
+//! `error.type` ([`record_error`]).
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use async_nats::HeaderMap;
 use opentelemetry::propagation::{Extractor, Injector, TextMapPropagator};
 use opentelemetry::trace::{TraceContextExt, TracerProvider as _};
+use opentelemetry::{Key, KeyValue};
 use opentelemetry_otlp::{WithExportConfig, WithTonicConfig};
+use opentelemetry_sdk::Resource;
 use opentelemetry_sdk::propagation::TraceContextPropagator;
 use opentelemetry_sdk::trace::{Sampler, SdkTracerProvider};
+use opentelemetry_semantic_conventions::attribute::{ERROR_TYPE, OTEL_STATUS_CODE};
+use opentelemetry_semantic_conventions::resource::{
+    DEPLOYMENT_ENVIRONMENT_NAME, SERVICE_NAME, SERVICE_VERSION,
+};
 use tonic::transport::{Certificate, ClientTlsConfig};
 use tracing::Span;
+use tracing::dispatcher::WeakDispatch;
 use tracing_opentelemetry::OpenTelemetrySpanExt;
+use tracing_subscriber::fmt::format::{Format, Json, Writer};
+use tracing_subscriber::fmt::{FmtContext, FormatEvent, FormatFields};
+use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::{EnvFilter, Layer, layer::SubscriberExt, util::SubscriberInitExt};
 
 use crate::{Error, Result};
+
+/// `messaging.system` of every span that publishes, receives or serves over NATS.
+pub const MESSAGING_SYSTEM_NATS: &str = "nats";
+
+/// `deployment.environment.name` when `OTEL_RESOURCE_ATTRIBUTES` names none.
+pub const DEFAULT_ENVIRONMENT: &str = "development";
 
 /// How log lines are written to stderr.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,12 +151,8 @@ fn otlp_exporter(
 /// Must run inside the Tokio runtime (the exporter runs on it).
 pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGuard> {
     opentelemetry::global::set_text_map_propagator(TraceContextPropagator::new());
-    let mut resource = opentelemetry_sdk::Resource::builder();
-    if std::env::var("OTEL_SERVICE_NAME").is_err() {
-        resource = resource.with_service_name(default_service_name.to_owned());
-    }
     let mut builder = SdkTracerProvider::builder()
-        .with_resource(resource.build())
+        .with_resource(resource(default_service_name))
         .with_sampler(Sampler::ParentBased(Box::new(Sampler::AlwaysOn)));
     if otlp_configured() {
         let ca_file = std::env::var("AFTERCARE_OTLP_CA_FILE").ok();
@@ -149,6 +170,9 @@ pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGu
     opentelemetry::global::set_tracer_provider(provider.clone());
 
     let log_filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    // The JSON formatter reads each span's OpenTelemetry ids through the subscriber, known
+    // once it is installed.
+    let dispatch: Arc<OnceLock<WeakDispatch>> = Arc::default();
     let fmt = match format {
         LogFormat::Pretty => tracing_subscriber::fmt::layer()
             .with_writer(std::io::stderr)
@@ -157,8 +181,13 @@ pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGu
             .boxed(),
         LogFormat::Json => tracing_subscriber::fmt::layer()
             .json()
-            .with_current_span(true)
-            .with_span_list(false)
+            .event_format(JsonWithTraceIds {
+                json: tracing_subscriber::fmt::format()
+                    .json()
+                    .with_current_span(true)
+                    .with_span_list(false),
+                dispatch: dispatch.clone(),
+            })
             .with_writer(std::io::stderr)
             .boxed(),
     };
@@ -172,7 +201,90 @@ pub fn init(default_service_name: &str, format: LogFormat) -> Result<TelemetryGu
         .with(otel)
         .try_init()
         .map_err(|e| Error::Config(format!("tracing already initialised: {e}")))?;
+    tracing::dispatcher::get_default(|d| {
+        let _ = dispatch.set(d.downgrade());
+    });
     Ok(TelemetryGuard { provider })
+}
+
+/// The process's resource: `service.name` from `OTEL_SERVICE_NAME` (else
+/// `default_service_name`, the role's), `service.version` of this build and
+/// `deployment.environment.name` ([`DEFAULT_ENVIRONMENT`] unless configured). What
+/// `OTEL_RESOURCE_ATTRIBUTES` names wins over these defaults.
+fn resource(default_service_name: &str) -> Resource {
+    let defaults = [
+        // Every crate of the workspace carries the workspace's version.
+        KeyValue::new(SERVICE_VERSION, env!("CARGO_PKG_VERSION")),
+        KeyValue::new(DEPLOYMENT_ENVIRONMENT_NAME, DEFAULT_ENVIRONMENT),
+    ];
+    // The SDK's detectors read `OTEL_SERVICE_NAME` and `OTEL_RESOURCE_ATTRIBUTES`; without
+    // either, the name they give is the spec's `unknown_service` fallback.
+    let named = Resource::builder()
+        .build()
+        .get(&Key::from_static_str(SERVICE_NAME))
+        .is_some_and(|v| !v.as_str().starts_with("unknown_service"));
+    let mut resource = Resource::builder()
+        .with_schema_url(defaults, opentelemetry_semantic_conventions::SCHEMA_URL);
+    if !named {
+        resource = resource.with_service_name(default_service_name.to_owned());
+    }
+    resource.build()
+}
+
+/// Marks `span` as failed: the status `ERROR` and the class of failure in `error.type` (a
+/// low-cardinality value: an HTTP status, an error code, `dead_lettered`). The span must
+/// declare both fields (`{ OTEL_STATUS_CODE } = Empty, { ERROR_TYPE } = Empty`).
+pub fn record_error(span: &Span, error_type: &str) {
+    span.record(OTEL_STATUS_CODE, "ERROR");
+    span.record(ERROR_TYPE, error_type);
+}
+
+/// JSON log lines that begin with the `trace_id` and `span_id` of the span they were
+/// written in (the innermost traced one), so a collector can join logs to traces.
+struct JsonWithTraceIds {
+    json: Format<Json>,
+    dispatch: Arc<OnceLock<WeakDispatch>>,
+}
+
+impl<S, N> FormatEvent<S, N> for JsonWithTraceIds
+where
+    S: tracing::Subscriber + for<'a> LookupSpan<'a>,
+    N: for<'a> FormatFields<'a> + 'static,
+{
+    fn format_event(
+        &self,
+        ctx: &FmtContext<'_, S, N>,
+        mut writer: Writer<'_>,
+        event: &tracing::Event<'_>,
+    ) -> std::fmt::Result {
+        let mut line = String::new();
+        self.json.format_event(ctx, Writer::new(&mut line), event)?;
+        let ids = self
+            .dispatch
+            .get()
+            .and_then(WeakDispatch::upgrade)
+            .and_then(|dispatch| {
+                ctx.event_scope()?.find_map(|span| {
+                    let cx = tracing_opentelemetry::get_otel_context(&span.id(), &dispatch)?;
+                    let sc = cx.span().span_context().clone();
+                    sc.is_valid().then(|| (sc.trace_id(), sc.span_id()))
+                })
+            });
+        match (ids, line.strip_prefix('{')) {
+            (Some((trace_id, span_id)), Some(rest)) => {
+                let comma = if rest.trim_start().starts_with('}') {
+                    ""
+                } else {
+                    ","
+                };
+                write!(
+                    writer,
+                    "{{\"trace_id\":\"{trace_id}\",\"span_id\":\"{span_id}\"{comma}{rest}"
+                )
+            }
+            _ => writer.write_str(&line),
+        }
+    }
 }
 
 /// Writes trace context into NATS headers.

@@ -1,5 +1,6 @@
 //! An OTLP/gRPC trace receiver inside the test: processes export to it through the
 //! standard `OTEL_EXPORTER_OTLP_ENDPOINT`, and the test inspects what arrived.
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -9,6 +10,7 @@ use opentelemetry_proto::tonic::collector::trace::v1::trace_service_server::{
 use opentelemetry_proto::tonic::collector::trace::v1::{
     ExportTraceServiceRequest, ExportTraceServiceResponse,
 };
+use opentelemetry_proto::tonic::common::v1::KeyValue;
 use opentelemetry_proto::tonic::common::v1::any_value::Value;
 
 /// One received span.
@@ -26,6 +28,19 @@ pub struct SpanRecord {
     pub service: String,
     /// OTLP span kind (2 server, 3 client, 4 producer, 5 consumer).
     pub kind: i32,
+    /// The span's attributes, each value as text (numbers and booleans formatted).
+    pub attributes: HashMap<String, String>,
+    /// The exporting process's resource attributes (`service.name`, `service.version`, ...).
+    pub resource: HashMap<String, String>,
+    /// OTLP status code (0 unset, 1 ok, 2 error).
+    pub status: i32,
+}
+
+impl SpanRecord {
+    /// The attribute `key` as text, if the span has it.
+    pub fn attribute(&self, key: &str) -> Option<&str> {
+        self.attributes.get(key).map(String::as_str)
+    }
 }
 
 #[derive(Clone, Default)]
@@ -37,6 +52,23 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Attributes as a map of text values.
+fn attributes(kvs: &[KeyValue]) -> HashMap<String, String> {
+    kvs.iter()
+        .map(|kv| {
+            let value = match kv.value.as_ref().and_then(|v| v.value.as_ref()) {
+                Some(Value::StringValue(s)) => s.clone(),
+                Some(Value::IntValue(i)) => i.to_string(),
+                Some(Value::BoolValue(b)) => b.to_string(),
+                Some(Value::DoubleValue(d)) => d.to_string(),
+                Some(other) => format!("{other:?}"),
+                None => String::new(),
+            };
+            (kv.key.clone(), value)
+        })
+        .collect()
+}
+
 #[tonic::async_trait]
 impl TraceService for Collector {
     async fn export(
@@ -45,16 +77,12 @@ impl TraceService for Collector {
     ) -> Result<tonic::Response<ExportTraceServiceResponse>, tonic::Status> {
         let mut out = self.spans.lock().unwrap_or_else(|e| e.into_inner());
         for rs in request.into_inner().resource_spans {
-            let service = rs
+            let resource = rs
                 .resource
                 .as_ref()
-                .and_then(|r| r.attributes.iter().find(|a| a.key == "service.name"))
-                .and_then(|a| a.value.as_ref())
-                .and_then(|v| match &v.value {
-                    Some(Value::StringValue(s)) => Some(s.clone()),
-                    _ => None,
-                })
+                .map(|r| attributes(&r.attributes))
                 .unwrap_or_default();
+            let service = resource.get("service.name").cloned().unwrap_or_default();
             for ss in rs.scope_spans {
                 for s in ss.spans {
                     out.push(SpanRecord {
@@ -64,6 +92,9 @@ impl TraceService for Collector {
                         name: s.name,
                         service: service.clone(),
                         kind: s.kind,
+                        attributes: attributes(&s.attributes),
+                        resource: resource.clone(),
+                        status: s.status.map_or(0, |st| st.code),
                     });
                 }
             }
