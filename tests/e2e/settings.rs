@@ -106,7 +106,12 @@ async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator(backe
     let sys = System::new(backend).await;
     let _all = sys.spawn(&ROLES, &[]).await;
     let admin = &sys.api;
-    let technician = account(&sys, "tech-zhao", "technician").await;
+    let zhao = admin.technician().await;
+    let body = json!({"login": "tech-zhao", "display_name": "Zhao", "role": "technician",
+        "password": PASSWORD, "technician_id": zhao["id"]});
+    let (s, v) = admin.post("/accounts", &body).await;
+    assert_eq!(s, 201, "{v}");
+    let technician = admin.signed_in_as("tech-zhao", PASSWORD);
     let agent = account(&sys, "agent-qian", "agent").await;
     let dispatcher = account(&sys, "dispatch-sun", "dispatcher").await;
     let finance = account(&sys, "cashier-zhou", "finance").await;
