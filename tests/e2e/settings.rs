@@ -64,6 +64,8 @@ async fn the_company_profile_heads_receipts(backend: Backend) {
     let (s, etag, p) = post_if(admin, "/company-profile", Some(0), &profile).await;
     assert_eq!((s, etag.as_deref()), (200, Some("\"1\"")), "{p}");
     let (_, me) = admin.get("/me").await;
+    let me_id = me["account_id"].as_str().expect("account id").to_owned();
+    let (_, me) = admin.get(&format!("/accounts/{me_id}")).await;
     assert_eq!(p["updated_by"], me["account_id"], "{p} {me}");
     assert!(p["updated_at"].is_string(), "{p}");
 
@@ -181,4 +183,114 @@ async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator_on_sq
 #[tokio::test]
 async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator_on_postgresql() {
     the_fault_list_is_read_by_the_field_and_kept_by_the_administrator(Backend::Postgres).await;
+}
+
+/// Every company setting's history, by the one path each has: `GET /<setting>/history`.
+const HISTORIES: [&str; 8] = [
+    "/priority-rules/history",
+    "/sla-policy/history",
+    "/notification-templates/history",
+    "/duration-defaults/history",
+    "/fault-codes/history",
+    "/company-profile/history",
+    "/quality-thresholds/history",
+    "/call-rules/history",
+];
+
+async fn every_settings_history_is_read_by_managers_and_administrators(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let admin = &sys.api;
+    let manager = account(&sys, "manager-he", "manager").await;
+    let agent = account(&sys, "agent-lu", "agent").await;
+    let dispatcher = account(&sys, "dispatch-ma", "dispatcher").await;
+
+    // Before anything is stored, every history is empty for those who may read it and
+    // refused to everyone else.
+    for path in HISTORIES {
+        for api in [admin, &manager] {
+            let (s, p) = api.get(path).await;
+            assert_eq!((s, &p["items"]), (200, &json!([])), "{path}: {p}");
+        }
+        for api in [&agent, &dispatcher] {
+            let (s, _) = api.get(path).await;
+            assert_eq!(s, 403, "{path}");
+        }
+    }
+
+    let first = json!({"codes": [
+        {"code": "paper_jam", "label_zh": "卡纸", "label_en": "Paper jam", "active": true},
+    ]});
+    let second = json!({"codes": [
+        {"code": "paper_jam", "label_zh": "卡纸", "label_en": "Paper jam", "active": false},
+        {"code": "fuser", "label_zh": "定影器", "label_en": "Fuser", "active": true},
+    ]});
+    let (s, _, p) = post_if(admin, "/fault-codes", Some(0), &first).await;
+    assert_eq!(s, 200, "{p}");
+    let (s, _, p) = post_if(admin, "/fault-codes", Some(1), &second).await;
+    assert_eq!(s, 200, "{p}");
+    let (_, me) = admin.get("/me").await;
+    let me_id = me["account_id"].as_str().expect("account id").to_owned();
+    let (_, me) = admin.get(&format!("/accounts/{me_id}")).await;
+
+    let (s, p) = manager.get("/fault-codes/history").await;
+    assert_eq!(s, 200, "{p}");
+    let versions: Vec<_> = p["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|v| v["version"].as_i64())
+        .collect();
+    assert_eq!(versions, vec![Some(2), Some(1)], "newest first: {p}");
+    assert_eq!(p["items"][0]["items"], second["codes"], "{p}");
+    assert_eq!(p["items"][1]["items"], first["codes"], "{p}");
+    assert_eq!(p["items"][0]["updated_by"], me_id.as_str(), "{p}");
+    assert_eq!(
+        p["items"][0]["updated_by_name"], me["display_name"],
+        "named by the account's display name: {p} {me}"
+    );
+    assert!(p["items"][0]["updated_at"].is_string(), "{p}");
+    assert!(p.get("next_cursor").is_none(), "{p}");
+
+    // A page at a time.
+    let (s, p) = admin.get("/fault-codes/history?limit=1").await;
+    assert_eq!(
+        (s, p["items"][0]["version"].as_i64()),
+        (200, Some(2)),
+        "{p}"
+    );
+    let cursor = p["next_cursor"].as_str().expect("a next page").to_owned();
+    let (s, p) = admin
+        .get(&format!("/fault-codes/history?limit=1&cursor={cursor}"))
+        .await;
+    assert_eq!(
+        (s, p["items"][0]["version"].as_i64()),
+        (200, Some(1)),
+        "{p}"
+    );
+    let (s, p) = admin.get("/fault-codes/history?limit=1&cursor=1").await;
+    assert_eq!((s, &p["items"]), (200, &json!([])), "{p}");
+
+    // The other settings' histories are their own.
+    let (_, p) = admin.get("/priority-rules/history").await;
+    assert_eq!(p["items"], json!([]), "{p}");
+
+    for (query, field) in [("limit=0", "limit"), ("cursor=x", "cursor")] {
+        let (s, p) = admin.get(&format!("/fault-codes/history?{query}")).await;
+        assert_eq!(
+            (s, p["errors"][0]["field"].as_str()),
+            (422, Some(field)),
+            "{query}: {p}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_settings_history_is_read_by_managers_and_administrators_on_sqlite() {
+    every_settings_history_is_read_by_managers_and_administrators(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn every_settings_history_is_read_by_managers_and_administrators_on_postgresql() {
+    every_settings_history_is_read_by_managers_and_administrators(Backend::Postgres).await;
 }

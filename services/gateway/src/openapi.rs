@@ -455,7 +455,16 @@ pub fn permission_matrix_markdown() -> String {
          without). The company profile (`/company-profile`) is what the console prints at the \
          head and foot of a receipt: `profile` is null until the administrator sets it, and the \
          reply names who stored the version (`updated_by`, an account id) and when \
-         (`updated_at`).\n\n",
+         (`updated_at`). Every one of these settings except the questionnaire keeps its stored \
+         versions, read the same way at `GET /<setting>/history` (`/priority-rules/history`, \
+         `/sla-policy/history`, `/notification-templates/history`, `/duration-defaults/history`, \
+         `/fault-codes/history`, `/company-profile/history`, `/quality-thresholds/history`, \
+         `/call-rules/history`) by managers and administrators: newest first, a page at a time \
+         (`limit`, `cursor`), each version with its number, when it was stored, who stored it \
+         (`updated_by`, and `updated_by_name`, the account's display name, when the gateway knows \
+         the account) and its entries (`items`, each shaped as the setting's `GET` answers it; \
+         the company profile's one profile). The built-in setting (version 0) is not a stored \
+         version and is not listed.\n\n",
     );
     out.push_str("| operation | method | path |");
     for r in Role::ALL {

@@ -1461,6 +1461,8 @@ pub struct CompanyProfile {
     pub updated_by: Option<String>,
 }
 
+crate::rpc::setting_history_request!(BillingSettingHistory, "svc.billing.setting.history");
+
 /// Request: the company profile (`svc.billing.company_profile.get`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -1561,6 +1561,8 @@ pub struct FaultCodes {
     pub version: i64,
 }
 
+crate::rpc::setting_history_request!(DispatchSettingHistory, "svc.dispatch.setting.history");
+
 /// Request: the fault list (`svc.dispatch.fault_codes.get`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -1875,6 +1875,8 @@ pub struct SlaPolicy {
     pub version: i64,
 }
 
+crate::rpc::setting_history_request!(IntakeSettingHistory, "svc.intake.setting.history");
+
 /// Request: the SLA targets (`svc.intake.sla_policy.get`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -38,7 +38,7 @@ macro_rules! requests {
         $(
             mod $module {
                 #[allow(unused_imports)]
-                use crate::rpc::{ByWorkOrder, Page};
+                use crate::rpc::{ByWorkOrder, Page, SettingVersion};
                 use crate::$module::*;
                 use crate::subjects::Service;
                 $(
@@ -81,6 +81,7 @@ requests! {
         ReplaceSlaPolicy => "svc.intake.sla_policy.replace" -> SlaPolicy;
         GetPriorityRules => "svc.intake.priority_rules.get" -> PriorityRules;
         ReplacePriorityRules => "svc.intake.priority_rules.replace" -> PriorityRules;
+        IntakeSettingHistory => "svc.intake.setting.history" -> Page<SettingVersion>;
         CreateCustomer => "svc.intake.customer.create" -> Customer;
         GetCustomer => "svc.intake.customer.get" -> Customer;
         FindCustomers => "svc.intake.customer.find" -> Page<Customer>;
@@ -109,6 +110,7 @@ requests! {
         ReplaceDurationDefaults => "svc.dispatch.durations.replace" -> DurationDefaults;
         GetFaultCodes => "svc.dispatch.fault_codes.get" -> FaultCodes;
         ReplaceFaultCodes => "svc.dispatch.fault_codes.replace" -> FaultCodes;
+        DispatchSettingHistory => "svc.dispatch.setting.history" -> Page<SettingVersion>;
         RequestParts => "svc.dispatch.workorder.request_parts" -> WorkOrder;
         DispatchReportRequest => "svc.dispatch.report.visits" -> DispatchReport;
         CreateMaintenancePlan => "svc.dispatch.maintenance.create" -> MaintenancePlan;
@@ -188,6 +190,7 @@ requests! {
         ContractsSignedRequest => "svc.billing.report.contracts_signed" -> ContractsSignedReport;
         GetCompanyProfile => "svc.billing.company_profile.get" -> CompanyProfile;
         ReplaceCompanyProfile => "svc.billing.company_profile.replace" -> CompanyProfile;
+        BillingSettingHistory => "svc.billing.setting.history" -> Page<SettingVersion>;
     }
     Survey in survey {
         GetCallback => "svc.survey.callback.get" -> Callback;
@@ -220,6 +223,7 @@ requests! {
         CloseCallTask => "svc.survey.call_task.close" -> CallTask;
         GetCallAssignmentRules => "svc.survey.call_rules.get" -> CallAssignmentRules;
         ReplaceCallAssignmentRules => "svc.survey.call_rules.replace" -> CallAssignmentRules;
+        SurveySettingHistory => "svc.survey.setting.history" -> Page<SettingVersion>;
         ListDailyReports => "svc.survey.daily_report.list" -> Page<DailyReport>;
         GetDailyReport => "svc.survey.daily_report.get" -> DailyReport;
     }

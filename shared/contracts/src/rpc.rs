@@ -253,6 +253,56 @@ impl<T> Page<T> {
     }
 }
 
+/// Request body shared by every service's company-setting history: the stored versions
+/// of one setting, newest first. Each service answers it for the settings it keeps
+/// (`svc.<service>.setting.history`); an unknown setting is 404.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SettingHistoryQuery {
+    /// The setting's key (`priority_rules`, `fault_codes`, …).
+    pub setting: String,
+    /// Page size, 1–500.
+    pub limit: u32,
+    /// Cursor from the previous page (the last version seen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// One stored version of a company setting: what it held, who stored it and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SettingVersion {
+    /// 1 for the first replacement, one more for each after it.
+    pub version: i64,
+    /// When it was stored.
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// The account that stored it.
+    pub updated_by: String,
+    /// That account's display name, when the gateway knows the account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by_name: Option<String>,
+    /// The setting's entries as stored in this version, each shaped as the setting's `GET`
+    /// answers them.
+    pub items: Vec<serde_json::Value>,
+}
+
+/// Declares a service's request for its settings' history: [`SettingHistoryQuery`] under
+/// the service's own subject.
+macro_rules! setting_history_request {
+    ($name:ident, $subject:literal) => {
+        #[doc = concat!("Request: the stored versions of one of the service's company settings, newest first (`", $subject, "`).")]
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(pub $crate::rpc::SettingHistoryQuery);
+
+        impl From<$crate::rpc::SettingHistoryQuery> for $name {
+            fn from(q: $crate::rpc::SettingHistoryQuery) -> Self {
+                Self(q)
+            }
+        }
+    };
+}
+pub(crate) use setting_history_request;
+
 /// Lists the records tied to one work order (invoices, callbacks, …).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

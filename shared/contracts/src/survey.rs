@@ -855,6 +855,8 @@ pub struct QualityThresholds {
     pub version: i64,
 }
 
+crate::rpc::setting_history_request!(SurveySettingHistory, "svc.survey.setting.history");
+
 /// Request: the thresholds (`svc.survey.quality_thresholds.get`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

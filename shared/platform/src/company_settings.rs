@@ -7,6 +7,7 @@
 //!
 //! A service declares a setting once with [`CompanySetting`]; reading, replacing and the
 //! history are the functions here, the same for every setting.
+use aftercare_contracts::rpc::{Page, SettingHistoryQuery, SettingVersion, check_limit};
 use aftercare_contracts::{Actor, FieldError, ServiceError};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -159,6 +160,76 @@ pub async fn replace<S: CompanySetting>(
     .await
 }
 
+/// For a request endpoint: a page of the stored versions of `S`, newest first, each with
+/// its entries as JSON; the cursor is the last version of the page. The built-in list
+/// (version 0) is not a stored version and is never listed.
+pub async fn history_page<S: CompanySetting>(
+    db: &Db,
+    query: &SettingHistoryQuery,
+) -> Result<Page<SettingVersion>, ServiceError> {
+    check_limit(query.limit)?;
+    let before = match query.cursor.as_deref() {
+        None => i64::MAX,
+        Some(c) => c.parse::<i64>().ok().filter(|v| *v > 0).ok_or_else(|| {
+            ServiceError::field(
+                "cursor",
+                "invalid",
+                "cursor must be a version from a previous page",
+            )
+        })?,
+    };
+    let mut conn = db.read_conn().await?;
+    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
+        "select version, body, updated_at, updated_by from company_setting
+         where setting = $1 and version < $2 order by version desc limit $3",
+    )
+    .bind(S::NAME)
+    .bind(before)
+    .bind(i64::from(query.limit))
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(crate::Error::from)?;
+    let items = rows
+        .into_iter()
+        .map(|(version, body, updated_at, updated_by)| {
+            Ok(SettingVersion {
+                version,
+                updated_at: chrono::DateTime::from_timestamp_millis(updated_at).unwrap_or_default(),
+                updated_by,
+                updated_by_name: None,
+                items: from_json(&body)?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Page::of(items, query.limit, |v| v.version.to_string()))
+}
+
+/// A service's answer to its settings-history request: the page of the setting the query
+/// names among those listed, 404 for any other name. One line per service wires every
+/// setting it keeps:
+///
+/// ```ignore
+/// async fn setting_history(State { db, .. }: State, _ctx: RequestContext, req: IntakeSettingHistory)
+///     -> Result<Page<SettingVersion>, ServiceError> {
+///     company_settings::history_of!(&db, &req.0, [settings::PriorityRules, settings::SlaPolicy])
+/// }
+/// ```
+#[macro_export]
+macro_rules! history_of {
+    ($db:expr, $query:expr, [$($setting:ty),+ $(,)?]) => {{
+        let query: &$crate::__contracts::rpc::SettingHistoryQuery = $query;
+        $(
+            if query.setting == <$setting as $crate::company_settings::CompanySetting>::NAME {
+                $crate::company_settings::history_page::<$setting>($db, query).await
+            } else
+        )+
+        {
+            Err($crate::__contracts::ServiceError::not_found("setting", &query.setting))
+        }
+    }};
+}
+pub use crate::history_of;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +328,70 @@ mod tests {
                 .len(),
             1
         );
+    }
+
+    #[tokio::test]
+    async fn the_history_is_paged_newest_first_with_the_stored_entries() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = database(&dir).await;
+        for (v, hours) in [(0, 1), (1, 2), (2, 3)] {
+            replace::<ReplyHours>(&db, Some(&admin()), vec![hours], v)
+                .await
+                .expect("replace");
+        }
+        let q = |limit, cursor: Option<&str>| SettingHistoryQuery {
+            setting: "reply_hours".into(),
+            limit,
+            cursor: cursor.map(str::to_owned),
+        };
+        let first = history_page::<ReplyHours>(&db, &q(2, None))
+            .await
+            .expect("page");
+        let seen: Vec<_> = first
+            .items
+            .iter()
+            .map(|v| (v.version, v.items.clone(), v.updated_by.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                (3, vec![serde_json::json!(3)], "admin-1"),
+                (2, vec![serde_json::json!(2)], "admin-1")
+            ]
+        );
+        assert_eq!(first.next_cursor.as_deref(), Some("2"));
+        let rest = history_page::<ReplyHours>(&db, &q(2, Some("2")))
+            .await
+            .expect("rest");
+        assert_eq!(
+            (rest.items.len(), rest.items[0].version, rest.next_cursor),
+            (1, 1, None)
+        );
+        let bad = history_page::<ReplyHours>(&db, &q(2, Some("x")))
+            .await
+            .expect_err("cursor");
+        assert_eq!((bad.status, bad.errors[0].field.as_str()), (422, "cursor"));
+        let bad = history_page::<ReplyHours>(&db, &q(0, None))
+            .await
+            .expect_err("limit");
+        assert_eq!(bad.errors[0].field, "limit");
+    }
+
+    #[tokio::test]
+    async fn a_service_answers_the_history_of_the_settings_it_names_and_no_other() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = database(&dir).await;
+        let answer = |name: &str| {
+            let query = SettingHistoryQuery {
+                setting: name.into(),
+                limit: 10,
+                cursor: None,
+            };
+            let db = db.clone();
+            async move { crate::history_of!(&db, &query, [ReplyHours]) }
+        };
+        assert_eq!(answer("reply_hours").await.expect("known").items, vec![]);
+        assert_eq!(answer("fee_rules").await.expect_err("unknown").status, 404);
     }
 
     #[tokio::test]

@@ -25,6 +25,8 @@ pub mod rpc;
 pub mod settings;
 pub mod telemetry;
 
+#[doc(hidden)]
+pub use aftercare_contracts as __contracts;
 pub use bus::Bus;
 pub use clock::Clock;
 pub use company_settings::CompanySetting;

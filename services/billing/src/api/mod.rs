@@ -44,7 +44,8 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         .on::<ListContracts, _>(list_contracts)
         .on::<GetInvoice, _>(get)
         .on::<ListInvoices, _>(list)
-        .on::<ListPayments, _>(list_payments);
+        .on::<ListPayments, _>(list_payments)
+        .on::<aftercare_contracts::billing::BillingSettingHistory, _>(setting_history);
     let endpoints = fees::register(endpoints);
     let endpoints = cash::register(endpoints);
     let endpoints = refunds::register(endpoints);
@@ -214,4 +215,20 @@ async fn record_iou(
         )
     })
     .await
+}
+
+/// The stored versions of one of the company settings this service keeps, newest first.
+async fn setting_history(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: aftercare_contracts::billing::BillingSettingHistory,
+) -> Result<
+    aftercare_contracts::rpc::Page<aftercare_contracts::rpc::SettingVersion>,
+    aftercare_contracts::ServiceError,
+> {
+    aftercare_platform::company_settings::history_of!(
+        &db,
+        &req.0,
+        [crate::domain::profile::CompanyProfileSetting]
+    )
 }

@@ -332,6 +332,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/call-rules/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The call assignment rules' stored versions, newest first, with who stored each and when
+         * @description Roles: manager, admin.
+         */
+        get: operations["getCallAssignmentRulesHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/call-tasks": {
         parameters: {
             query?: never;
@@ -724,6 +744,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/company-profile/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company profile's stored versions, newest first, with who stored each and when (a version's items: the one profile)
+         * @description Roles: manager, admin.
+         */
+        get: operations["getCompanyProfileHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -1060,6 +1100,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/duration-defaults/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The duration defaults' stored versions, newest first, with who stored each and when
+         * @description Roles: manager, admin.
+         */
+        get: operations["getDurationDefaultsHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/faq": {
         parameters: {
             query?: never;
@@ -1122,6 +1182,26 @@ export interface paths {
          * @description Roles: admin.
          */
         post: operations["replaceFaultCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fault-codes/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fault list's stored versions, newest first, with who stored each and when
+         * @description Roles: manager, admin.
+         */
+        get: operations["getFaultCodesHistory"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1604,6 +1684,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notification-templates/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notification templates' stored versions, newest first, with who stored each and when
+         * @description Roles: manager, admin.
+         */
+        get: operations["getNotificationTemplatesHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/part-prices/{sku}": {
         parameters: {
             query?: never;
@@ -1764,6 +1864,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/priority-rules/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The priority rules' stored versions, newest first, with who stored each and when
+         * @description Roles: manager, admin.
+         */
+        get: operations["getPriorityRulesHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/product-lines": {
         parameters: {
             query?: never;
@@ -1870,6 +1990,26 @@ export interface paths {
          * @description Roles: manager, admin.
          */
         post: operations["replaceQualityThresholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality-thresholds/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quality warning thresholds' stored versions, newest first, with who stored each and when
+         * @description Roles: manager, admin.
+         */
+        get: operations["getQualityThresholdsHistory"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2602,6 +2742,26 @@ export interface paths {
          * @description Roles: manager, admin.
          */
         post: operations["replaceSlaPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sla-policy/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SLA targets' stored versions, newest first, with who stored each and when
+         * @description Roles: manager, admin.
+         */
+        get: operations["getSlaPolicyHistory"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6207,250 +6367,257 @@ export interface components {
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page6: {
             /** @description The items of this page. */
-            items: components["schemas"]["FaqArticle"][];
+            items: components["schemas"]["SettingVersion"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page7: {
             /** @description The items of this page. */
-            items: components["schemas"]["TicketNote"][];
+            items: components["schemas"]["FaqArticle"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page8: {
             /** @description The items of this page. */
-            items: components["schemas"]["Customer"][];
+            items: components["schemas"]["TicketNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page9: {
             /** @description The items of this page. */
-            items: components["schemas"]["RecordChange"][];
+            items: components["schemas"]["Customer"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page10: {
             /** @description The items of this page. */
-            items: components["schemas"]["Machine"][];
+            items: components["schemas"]["RecordChange"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page11: {
             /** @description The items of this page. */
-            items: components["schemas"]["ProductLine"][];
+            items: components["schemas"]["Machine"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page12: {
             /** @description The items of this page. */
-            items: components["schemas"]["WorkOrder"][];
+            items: components["schemas"]["ProductLine"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page13: {
             /** @description The items of this page. */
-            items: components["schemas"]["WorkOrderHistoryEntry"][];
+            items: components["schemas"]["WorkOrder"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page14: {
             /** @description The items of this page. */
-            items: components["schemas"]["Technician"][];
+            items: components["schemas"]["WorkOrderHistoryEntry"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page15: {
             /** @description The items of this page. */
-            items: components["schemas"]["MaintenancePlan"][];
+            items: components["schemas"]["Technician"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page16: {
             /** @description The items of this page. */
-            items: components["schemas"]["Attachment2"][];
+            items: components["schemas"]["MaintenancePlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page17: {
             /** @description The items of this page. */
-            items: components["schemas"]["Part"][];
+            items: components["schemas"]["Attachment2"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page18: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockMovement"][];
+            items: components["schemas"]["Part"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page19: {
             /** @description The items of this page. */
-            items: components["schemas"]["ForecastPlan"][];
+            items: components["schemas"]["StockMovement"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page20: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockRule"][];
+            items: components["schemas"]["ForecastPlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page21: {
             /** @description The items of this page. */
-            items: components["schemas"]["PurchaseRequest"][];
+            items: components["schemas"]["StockRule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page22: {
             /** @description The items of this page. */
-            items: components["schemas"]["Location"][];
+            items: components["schemas"]["PurchaseRequest"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page23: {
             /** @description The items of this page. */
-            items: components["schemas"]["Stocktake"][];
+            items: components["schemas"]["Location"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page24: {
             /** @description The items of this page. */
-            items: components["schemas"]["Invoice"][];
+            items: components["schemas"]["Stocktake"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page25: {
             /** @description The items of this page. */
-            items: components["schemas"]["Contract"][];
+            items: components["schemas"]["Invoice"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page26: {
             /** @description The items of this page. */
-            items: components["schemas"]["FeeSchedule"][];
+            items: components["schemas"]["Contract"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page27: {
             /** @description The items of this page. */
-            items: components["schemas"]["CreditNote"][];
+            items: components["schemas"]["FeeSchedule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page28: {
             /** @description The items of this page. */
-            items: components["schemas"]["Payment"][];
+            items: components["schemas"]["CreditNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page29: {
             /** @description The items of this page. */
-            items: components["schemas"]["CashDay"][];
+            items: components["schemas"]["Payment"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page30: {
             /** @description The items of this page. */
-            items: components["schemas"]["Refund"][];
+            items: components["schemas"]["CashDay"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page31: {
             /** @description The items of this page. */
-            items: components["schemas"]["ManufacturerClaim"][];
+            items: components["schemas"]["Refund"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page32: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimRequirements"][];
+            items: components["schemas"]["ManufacturerClaim"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page33: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimsOutstanding"][];
+            items: components["schemas"]["ClaimRequirements"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page34: {
             /** @description The items of this page. */
-            items: components["schemas"]["Renewal"][];
+            items: components["schemas"]["ClaimsOutstanding"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page35: {
             /** @description The items of this page. */
-            items: components["schemas"]["Callback"][];
+            items: components["schemas"]["Renewal"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page36: {
             /** @description The items of this page. */
-            items: components["schemas"]["FollowUp"][];
+            items: components["schemas"]["Callback"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page37: {
             /** @description The items of this page. */
-            items: components["schemas"]["DailyReport"][];
+            items: components["schemas"]["FollowUp"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page38: {
             /** @description The items of this page. */
-            items: components["schemas"]["Ranking"][];
+            items: components["schemas"]["DailyReport"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page39: {
             /** @description The items of this page. */
-            items: components["schemas"]["Campaign"][];
+            items: components["schemas"]["Ranking"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page40: {
             /** @description The items of this page. */
-            items: components["schemas"]["QualityWarning"][];
+            items: components["schemas"]["Campaign"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page41: {
+            /** @description The items of this page. */
+            items: components["schemas"]["QualityWarning"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page42: {
             /** @description The items of this page. */
             items: components["schemas"]["CallTask"][];
             /** @description Cursor for the next page; absent on the last page. */
@@ -7992,6 +8159,28 @@ export interface components {
             reason: string;
             /** @description Ticket id or number. */
             ticket_id: string;
+        };
+        /** @description One stored version of a company setting: what it held, who stored it and when. */
+        SettingVersion: {
+            /**
+             * @description The setting's entries as stored in this version, each shaped as the setting's `GET`
+             *     answers them.
+             */
+            items: unknown[];
+            /**
+             * Format: date-time
+             * @description When it was stored.
+             */
+            updated_at: string;
+            /** @description The account that stored it. */
+            updated_by: string;
+            /** @description That account's display name, when the gateway knows the account. */
+            updated_by_name?: string | null;
+            /**
+             * Format: int64
+             * @description 1 for the first replacement, one more for each after it.
+             */
+            version: number;
         };
         /** @description The customer's signature confirming the result. */
         Signature: {
@@ -10045,6 +10234,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getCallAssignmentRulesHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listCallTasks: {
         parameters: {
             query?: {
@@ -10074,7 +10297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page41"];
+                    "application/json": components["schemas"]["Page42"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10318,7 +10541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page35"];
+                    "application/json": components["schemas"]["Page36"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10480,7 +10703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page39"];
+                    "application/json": components["schemas"]["Page40"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10551,7 +10774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page29"];
+                    "application/json": components["schemas"]["Page30"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10667,7 +10890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page32"];
+                    "application/json": components["schemas"]["Page33"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10740,7 +10963,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page31"];
+                    "application/json": components["schemas"]["Page32"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10968,6 +11191,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getCompanyProfileHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listContracts: {
         parameters: {
             query?: {
@@ -10987,7 +11244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page25"];
+                    "application/json": components["schemas"]["Page26"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11156,7 +11413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page8"];
+                    "application/json": components["schemas"]["Page9"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11387,7 +11644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page9"];
+                    "application/json": components["schemas"]["Page10"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11425,7 +11682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page10"];
+                    "application/json": components["schemas"]["Page11"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11514,7 +11771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page37"];
+                    "application/json": components["schemas"]["Page38"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11767,6 +12024,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getDurationDefaultsHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     findFaqArticles: {
         parameters: {
             query?: {
@@ -11790,7 +12081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page6"];
+                    "application/json": components["schemas"]["Page7"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11948,6 +12239,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getFaultCodesHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listFeeSchedules: {
         parameters: {
             query?: never;
@@ -11964,7 +12289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page26"];
+                    "application/json": components["schemas"]["Page27"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12043,7 +12368,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page36"];
+                    "application/json": components["schemas"]["Page37"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12160,7 +12485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page19"];
+                    "application/json": components["schemas"]["Page20"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12324,7 +12649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page24"];
+                    "application/json": components["schemas"]["Page25"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12389,7 +12714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page27"];
+                    "application/json": components["schemas"]["Page28"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12523,7 +12848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page28"];
+                    "application/json": components["schemas"]["Page29"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12612,7 +12937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page22"];
+                    "application/json": components["schemas"]["Page23"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12818,7 +13143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page9"];
+                    "application/json": components["schemas"]["Page10"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12855,7 +13180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page15"];
+                    "application/json": components["schemas"]["Page16"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13128,6 +13453,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getNotificationTemplatesHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     getPartPrices: {
         parameters: {
             query?: never;
@@ -13185,7 +13544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page17"];
+                    "application/json": components["schemas"]["Page18"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13374,7 +13733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page18"];
+                    "application/json": components["schemas"]["Page19"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13532,7 +13891,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page20"];
+                    "application/json": components["schemas"]["Page21"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13676,6 +14035,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getPriorityRulesHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listProductLines: {
         parameters: {
             query?: never;
@@ -13692,7 +14085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page11"];
+                    "application/json": components["schemas"]["Page12"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13767,7 +14160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page21"];
+                    "application/json": components["schemas"]["Page22"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13979,6 +14372,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getQualityThresholdsHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listQualityWarnings: {
         parameters: {
             query?: {
@@ -14002,7 +14429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page40"];
+                    "application/json": components["schemas"]["Page41"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14115,7 +14542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page38"];
+                    "application/json": components["schemas"]["Page39"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14214,7 +14641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page30"];
+                    "application/json": components["schemas"]["Page31"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14335,7 +14762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page34"];
+                    "application/json": components["schemas"]["Page35"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14704,7 +15131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page33"];
+                    "application/json": components["schemas"]["Page34"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15364,6 +15791,40 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getSlaPolicyHistory: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page6"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listStocktakes: {
         parameters: {
             query?: {
@@ -15387,7 +15848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page23"];
+                    "application/json": components["schemas"]["Page24"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15574,7 +16035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page14"];
+                    "application/json": components["schemas"]["Page15"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16070,7 +16531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page16"];
+                    "application/json": components["schemas"]["Page17"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16195,7 +16656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page7"];
+                    "application/json": components["schemas"]["Page8"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16650,7 +17111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page12"];
+                    "application/json": components["schemas"]["Page13"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16818,7 +17279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page16"];
+                    "application/json": components["schemas"]["Page17"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -17056,7 +17517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page13"];
+                    "application/json": components["schemas"]["Page14"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -42,7 +42,9 @@ pub(crate) fn endpoints(
     let endpoints = maintenance::register(endpoints);
     let endpoints = work_orders::register(endpoints);
     let endpoints = day_plans::register(endpoints);
-    let endpoints = register::register(endpoints);
+    let endpoints =
+        register::register(endpoints)
+            .on::<aftercare_contracts::dispatch::DispatchSettingHistory, _>(setting_history);
     reports::register(endpoints).into_vec()
 }
 
@@ -52,4 +54,23 @@ fn actor(ctx: &RequestContext) -> String {
         .as_ref()
         .map(|a| a.user_id.clone())
         .unwrap_or_else(|| "anonymous".into())
+}
+
+/// The stored versions of one of the company settings this service keeps, newest first.
+async fn setting_history(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: aftercare_contracts::dispatch::DispatchSettingHistory,
+) -> Result<
+    aftercare_contracts::rpc::Page<aftercare_contracts::rpc::SettingVersion>,
+    aftercare_contracts::ServiceError,
+> {
+    aftercare_platform::company_settings::history_of!(
+        &db,
+        &req.0,
+        [
+            crate::domain::settings::DurationDefaults,
+            crate::domain::settings::FaultList
+        ]
+    )
 }

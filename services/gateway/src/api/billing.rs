@@ -720,6 +720,11 @@ pub(crate) fn routes() -> Routes {
                 .to(crate::http::replace_setting::<ReplaceCompanyProfile>),
         )
         .add(
+            get("getCompanyProfileHistory", "/company-profile/history")
+                .summary("The company profile's stored versions, newest first, with who stored each and when (a version's items: the one profile)")
+                .setting_history::<aftercare_contracts::billing::BillingSettingHistory>("company_profile"),
+        )
+        .add(
             get("listClaimRequirements", "/claim-requirements")
                 .summary("What each brand requires on a claim before it is submitted")
                 .roles(&[Finance, Manager, Admin])

@@ -121,4 +121,9 @@ pub(crate) fn routes() -> Routes {
                 .reply::<aftercare_contracts::survey::CallAssignmentRules>()
                 .to(crate::http::replace_setting::<ReplaceCallAssignmentRules>),
         )
+        .add(
+            get("getCallAssignmentRulesHistory", "/call-rules/history")
+                .summary("The call assignment rules' stored versions, newest first, with who stored each and when")
+                .setting_history::<aftercare_contracts::survey::SurveySettingHistory>("call_assignment_rules"),
+        )
 }

@@ -614,6 +614,11 @@ pub(crate) fn routes() -> Routes {
                 .to(crate::http::replace_setting::<ReplaceDurationDefaults>),
         )
         .add(
+            get("getDurationDefaultsHistory", "/duration-defaults/history")
+                .summary("The duration defaults' stored versions, newest first, with who stored each and when")
+                .setting_history::<aftercare_contracts::dispatch::DispatchSettingHistory>("duration_defaults"),
+        )
+        .add(
             get("getFaultCodes", "/fault-codes")
                 .summary("The company's fault list (故障代码): each code with its names in Chinese and English and whether a visit report may name it")
                 .roles(&[Role::Technician, Role::Agent, Role::Dispatcher, Role::Manager, Role::Admin])
@@ -628,6 +633,11 @@ pub(crate) fn routes() -> Routes {
                 .updates()
                 .reply::<FaultCodes>()
                 .to(crate::http::replace_setting::<ReplaceFaultCodes>),
+        )
+        .add(
+            get("getFaultCodesHistory", "/fault-codes/history")
+                .summary("The fault list's stored versions, newest first, with who stored each and when")
+                .setting_history::<aftercare_contracts::dispatch::DispatchSettingHistory>("fault_codes"),
         )
         .add(
             post("publishDayPlan", "/day-plans")

@@ -5,6 +5,7 @@
 //! permission matrix are generated from, so the four cannot disagree.
 use std::sync::Arc;
 
+use aftercare_contracts::rpc::{Page, SettingHistoryQuery, SettingVersion};
 use aftercare_contracts::table::Table;
 use aftercare_contracts::{Request, Role};
 use axum::Extension;
@@ -128,6 +129,9 @@ pub(crate) const fn query(name: &'static str, schema: SchemaFn, doc: &'static st
 }
 
 /// The page size of a list.
+/// Who reads a company setting's history: the managers and administrators who keep them.
+const SETTING_HISTORY_READERS: &[Role] = &[Role::Manager, Role::Admin];
+
 pub(crate) const LIMIT: Param = query("limit", limit_schema, "Page size, 1–500 (default 50).");
 /// Where a list's next page starts.
 pub(crate) const CURSOR: Param = query(
@@ -520,6 +524,37 @@ impl Declaration {
         );
         routes.insert(0, json);
         routes
+    }
+
+    /// Ends the declaration of a company setting's history (`GET /<setting>/history`): the
+    /// versions the service keeps of `setting`, newest first and a page at a time, each
+    /// with who stored it by name; read by managers and administrators. Every setting's
+    /// history is declared with this, `R` being its service's history request.
+    pub(crate) fn setting_history<R>(self, setting: &'static str) -> Route
+    where
+        R: Request<Reply = Page<SettingVersion>> + From<SettingHistoryQuery>,
+    {
+        self.roles(SETTING_HISTORY_READERS)
+            .params(&[LIMIT, CURSOR])
+            .reply::<Page<SettingVersion>>()
+            .to(
+                move |State(s): State<AppState>,
+                      Extension(p): Extension<Principal>,
+                      Query(q): Query<super::query::PageQuery>| async move {
+                    let req = R::from(SettingHistoryQuery {
+                        setting: setting.to_owned(),
+                        limit: crate::http::parse_limit(q.limit.as_deref())?,
+                        cursor: q.cursor,
+                    });
+                    let mut page = s.call(&req, Some(&p)).await?;
+                    let ids = page.items.iter().map(|v| v.updated_by.clone()).collect();
+                    let names = super::visibility::display_names(&s, ids).await?;
+                    for v in &mut page.items {
+                        v.updated_by_name = names.get(&v.updated_by).cloned();
+                    }
+                    Ok::<_, ApiError>(Json(page))
+                },
+            )
     }
 
     /// A forwarded operation takes `R` as its body (a `POST`) and answers `R`'s reply.

@@ -521,4 +521,9 @@ pub(crate) fn routes() -> Routes {
                 .reply::<QualityThresholds>()
                 .to(crate::http::replace_setting::<ReplaceQualityThresholds>),
         )
+        .add(
+            get("getQualityThresholdsHistory", "/quality-thresholds/history")
+                .summary("The quality warning thresholds' stored versions, newest first, with who stored each and when")
+                .setting_history::<aftercare_contracts::survey::SurveySettingHistory>("quality_thresholds"),
+        )
 }

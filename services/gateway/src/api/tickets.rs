@@ -430,6 +430,11 @@ pub(crate) fn routes() -> Routes {
                 .to(crate::http::replace_setting::<ReplacePriorityRules>),
         )
         .add(
+            get("getPriorityRulesHistory", "/priority-rules/history")
+                .summary("The priority rules' stored versions, newest first, with who stored each and when")
+                .setting_history::<aftercare_contracts::intake::IntakeSettingHistory>("priority_rules"),
+        )
+        .add(
             post("createFaqArticle", "/faq")
                 .summary("Add a knowledge-base article (常见问题) for a product line")
                 .roles(&[Agent, Manager, Admin])
@@ -499,6 +504,11 @@ pub(crate) fn routes() -> Routes {
                 .to(crate::http::replace_setting::<ReplaceNotificationTemplates>),
         )
         .add(
+            get("getNotificationTemplatesHistory", "/notification-templates/history")
+                .summary("The notification templates' stored versions, newest first, with who stored each and when")
+                .setting_history::<aftercare_contracts::intake::IntakeSettingHistory>("notification_templates"),
+        )
+        .add(
             get("getSlaPolicy", "/sla-policy")
                 .summary("The SLA targets: working minutes to first response and resolution by priority, tier and type")
                 .roles(TICKET_HANDLERS)
@@ -513,6 +523,11 @@ pub(crate) fn routes() -> Routes {
                 .updates()
                 .reply::<SlaPolicy>()
                 .to(crate::http::replace_setting::<ReplaceSlaPolicy>),
+        )
+        .add(
+            get("getSlaPolicyHistory", "/sla-policy/history")
+                .summary("The SLA targets' stored versions, newest first, with who stored each and when")
+                .setting_history::<aftercare_contracts::intake::IntakeSettingHistory>("sla_policy"),
         )
 }
 

@@ -47,6 +47,7 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         .on::<ReplaceSlaPolicy, _>(replace_sla_policy)
         .on::<GetPriorityRules, _>(get_rules)
         .on::<ReplacePriorityRules, _>(replace_rules)
+        .on::<aftercare_contracts::intake::IntakeSettingHistory, _>(setting_history)
         .on::<SetPriority, _>(lifecycle::set_priority)
         .on::<GetTicketHistory, _>(history)
         .on::<GetTicket, _>(get)
@@ -300,4 +301,24 @@ async fn replace_templates(
     )
     .await?;
     Ok(NotificationTemplates { templates, version })
+}
+
+/// The stored versions of one of the company settings this service keeps, newest first.
+async fn setting_history(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: aftercare_contracts::intake::IntakeSettingHistory,
+) -> Result<
+    aftercare_contracts::rpc::Page<aftercare_contracts::rpc::SettingVersion>,
+    aftercare_contracts::ServiceError,
+> {
+    aftercare_platform::company_settings::history_of!(
+        &db,
+        &req.0,
+        [
+            settings::PriorityRules,
+            settings::SlaPolicy,
+            settings::NotificationTemplates
+        ]
+    )
 }

@@ -37,7 +37,8 @@ pub(crate) fn endpoints(db: Db, policy: Arc<CallbackPolicy>) -> Vec<Endpoint> {
         .on::<GetAnswerForm, _>(form)
         .on::<AnswerByLink, _>(answer_by_link)
         .on::<GetQuestionnaire, _>(questionnaire)
-        .on::<ReplaceQuestionnaire, _>(replace_questionnaire);
+        .on::<ReplaceQuestionnaire, _>(replace_questionnaire)
+        .on::<aftercare_contracts::survey::SurveySettingHistory, _>(setting_history);
     call_tasks::register(reports::register(endpoints)).into_vec()
 }
 
@@ -138,4 +139,23 @@ async fn replace_questionnaire(
     let q = app::questionnaires::replace(&mut uow, req, actor_name(&ctx)).await?;
     uow.commit().await?;
     Ok(q)
+}
+
+/// The stored versions of one of the company settings this service keeps, newest first.
+async fn setting_history(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: aftercare_contracts::survey::SurveySettingHistory,
+) -> Result<
+    aftercare_contracts::rpc::Page<aftercare_contracts::rpc::SettingVersion>,
+    aftercare_contracts::ServiceError,
+> {
+    aftercare_platform::company_settings::history_of!(
+        &db,
+        &req.0,
+        [
+            crate::domain::settings::QualityThresholds,
+            crate::domain::calls::CallAssignment
+        ]
+    )
 }
