@@ -2,12 +2,27 @@
 // a change applies, the replace-at-version hook (If-Match, 412 reloaded and said, 422 on the
 // fields, nothing typed lost) and the save bar.
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Space, Tag, Typography, type FormInstance } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Collapse, Drawer, Empty, List, Space, Tag, Typography, type FormInstance } from 'antd';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { api, must } from '../api/client';
 import { ApiProblem } from '../api/problem';
+import { COMPANY_TIME_ZONE } from '../board/register';
+import type { Lang } from '../i18n/langs';
+import { formatDateTime } from '../lib/format';
 import { showProblem } from './forms';
-import { useRefresh } from './queries';
+import { PAGE, useRefresh } from './queries';
+import { diffEntries, entryText, valueText, type EntryChange } from './settingHistory';
+
+/** Where each setting page's stored versions are read (`GET /<setting>/history`). */
+const HISTORY = {
+  company: '/api/v1/company-profile/history',
+  sla: '/api/v1/sla-policy/history',
+  quality: '/api/v1/quality-thresholds/history',
+  durations: '/api/v1/duration-defaults/history',
+  faults: '/api/v1/fault-codes/history',
+  templates: '/api/v1/notification-templates/history',
+} as const;
 
 /** A setting's page: its title, what it does, the version in force and when a change applies. */
 export function SettingFrame({ name, version, extra, children }: { name: string; version?: number | string; extra?: ReactNode; children: ReactNode }) {
@@ -22,6 +37,7 @@ export function SettingFrame({ name, version, extra, children }: { name: string;
           <Tag data-testid="setting-version">{version === 0 ? t('admin:settings.builtIn') : t('admin:settings.version', { version })}</Tag>
         )}
         {extra}
+        {name in HISTORY && <SettingHistory name={name as keyof typeof HISTORY} />}
       </Space>
       <Typography.Paragraph type="secondary">{t(`admin:settings.${name}.help`)}</Typography.Paragraph>
       <Typography.Paragraph>
@@ -104,4 +120,114 @@ export function SaveBar({ busy, onReset, testId }: { busy: boolean; onReset: () 
 /** A refusal above a setting's form. */
 export function SaveError({ error }: { error: string | null }) {
   return error ? <Alert type="warning" showIcon message={error} style={{ marginBottom: 12 }} role="alert" data-testid="setting-error" /> : null;
+}
+
+const CHANGE_COLOUR: Record<EntryChange['kind'], string> = { added: 'green', removed: 'red', changed: 'blue' };
+
+/** One change of a version against the one before it. */
+function ChangeLine({ name, change }: { name: string; change: EntryChange }) {
+  const { t } = useTranslation();
+  const field = (f: string) => t(`admin:settings.${name}.${f}`, { defaultValue: f });
+  return (
+    <div data-testid={`history-change-${change.kind}`}>
+      <Tag color={CHANGE_COLOUR[change.kind]}>{t(`admin:settings.versions.${change.kind}`)}</Tag>
+      <Typography.Text>{entryText(change.entry)}</Typography.Text>
+      {change.fields.length > 0 && (
+        <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+          {change.fields.map((c) => (
+            <li key={c.field}>
+              {c.field ? `${field(c.field)}: ` : ''}
+              <Typography.Text delete type="secondary">
+                {valueText(c.before)}
+              </Typography.Text>
+              {' → '}
+              <Typography.Text strong>{valueText(c.after)}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The History button of a setting's page and its drawer: the stored versions newest first,
+ * each with when (in the company's time zone) and who by name, opened to show what the
+ * version held and what it changed against the one before.
+ */
+export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const [open, setOpen] = useState(false);
+  const path = HISTORY[name] as '/api/v1/fault-codes/history';
+  const q = useInfiniteQuery({
+    queryKey: ['setting', name, 'history'],
+    enabled: open,
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => must(api.GET(path, { params: { query: { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+  const versions = q.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)} data-testid={`history-${name}`}>
+        {t('admin:settings.versions.open')}
+      </Button>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        width={640}
+        title={t('admin:settings.versions.title', { setting: t(`admin:settings.${name}.title`) })}
+        data-testid="setting-history"
+      >
+        {q.isError && <Alert type="error" showIcon role="alert" message={t('admin:settings.versions.failed')} />}
+        {q.isSuccess && versions.length === 0 && <Empty description={t('admin:settings.versions.none')} />}
+        {versions.length > 0 && (
+          <Collapse
+            items={versions.map((v, i) => {
+              const before = versions[i + 1];
+              const first = v.version === 1;
+              const changes = before ? diffEntries(before.items, v.items) : first ? diffEntries([], v.items) : null;
+              return {
+                key: String(v.version),
+                label: (
+                  <span data-testid={`history-version-${v.version}`}>
+                    <Tag>{t('admin:settings.version', { version: v.version })}</Tag>
+                    {t('admin:settings.changedBy', { who: v.updated_by_name ?? v.updated_by, when: formatDateTime(v.updated_at, lang, COMPANY_TIME_ZONE) })}
+                  </span>
+                ),
+                children: (
+                  <div data-testid={`history-detail-${v.version}`}>
+                    <Typography.Title level={3} style={{ fontSize: 14 }}>
+                      {first ? t('admin:settings.versions.first') : t('admin:settings.versions.against', { version: v.version - 1 })}
+                    </Typography.Title>
+                    {changes === null ? (
+                      <Typography.Paragraph type="secondary">{t('admin:settings.versions.earlierNotLoaded')}</Typography.Paragraph>
+                    ) : changes.length === 0 ? (
+                      <Typography.Paragraph type="secondary">{t('admin:settings.versions.noChange')}</Typography.Paragraph>
+                    ) : (
+                      <Space direction="vertical" size={6} style={{ width: '100%', marginBottom: 12 }}>
+                        {changes.map((c, j) => (
+                          <ChangeLine key={j} name={name} change={c} />
+                        ))}
+                      </Space>
+                    )}
+                    <Typography.Title level={3} style={{ fontSize: 14 }}>
+                      {t('admin:settings.versions.held', { count: v.items.length })}
+                    </Typography.Title>
+                    <List size="small" bordered dataSource={v.items} renderItem={(e) => <List.Item>{entryText(e)}</List.Item>} />
+                  </div>
+                ),
+              };
+            })}
+          />
+        )}
+        {q.hasNextPage && (
+          <Button style={{ marginTop: 12 }} loading={q.isFetchingNextPage} onClick={() => void q.fetchNextPage()}>
+            {t('admin:settings.versions.more')}
+          </Button>
+        )}
+      </Drawer>
+    </>
+  );
 }

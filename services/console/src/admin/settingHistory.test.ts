@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { diffEntries, entryText } from './settingHistory';
+
+describe('a setting version against the one before', () => {
+  it('matches fault codes by their code: removed, changed field by field, added', () => {
+    const before = [
+      { code: 'paper_jam', label_zh: '卡纸', label_en: 'Paper jam', active: true },
+      { code: 'toner', label_zh: '墨粉', label_en: 'Toner', active: true },
+    ];
+    const after = [
+      { code: 'paper_jam', label_zh: '卡纸', label_en: 'Paper jam', active: false },
+      { code: 'fuser', label_zh: '定影器', label_en: 'Fuser', active: true },
+    ];
+    const d = diffEntries(before, after);
+    expect(d.map((c) => [c.kind, (c.entry as { code: string }).code])).toEqual([
+      ['removed', 'toner'],
+      ['changed', 'paper_jam'],
+      ['added', 'fuser'],
+    ]);
+    expect(d[1]?.fields).toEqual([{ field: 'active', before: true, after: false }]);
+  });
+
+  it('matches templates by kind and language together', () => {
+    const before = [
+      { kind: 'visit_booked', language: 'zh', text: 'a' },
+      { kind: 'visit_booked', language: 'en', text: 'b' },
+    ];
+    const after = [
+      { kind: 'visit_booked', language: 'zh', text: 'a2' },
+      { kind: 'visit_booked', language: 'en', text: 'b' },
+    ];
+    const d = diffEntries(before, after);
+    expect(d).toHaveLength(1);
+    expect(d[0]?.kind).toBe('changed');
+    expect(d[0]?.fields).toEqual([{ field: 'text', before: 'a', after: 'a2' }]);
+  });
+
+  it('compares the one profile field by field and a first version as all added', () => {
+    const d = diffEntries([{ name_zh: '甲', phone: '1' }], [{ name_zh: '乙', phone: '1' }]);
+    expect(d).toEqual([{ kind: 'changed', entry: { name_zh: '乙', phone: '1' }, fields: [{ field: 'name_zh', before: '甲', after: '乙' }] }]);
+    expect(diffEntries([], [{ code: 'x' }]).map((c) => c.kind)).toEqual(['added']);
+  });
+
+  it('compares entries without naming fields as wholes, whatever the order of their keys', () => {
+    const d = diffEntries([{ a: 1, b: 2 }, { a: 3 }], [{ b: 2, a: 1 }, { a: 4 }]);
+    expect(d.map((c) => c.kind)).toEqual(['removed', 'added']);
+    expect(entryText({ keywords: ['卡纸', '不出纸'], note: '', tier: null })).toBe('keywords: 卡纸、不出纸; note: —; tier: —');
+  });
+});
