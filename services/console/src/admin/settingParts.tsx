@@ -177,6 +177,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
         open={open}
         onClose={() => setOpen(false)}
         width={640}
+        destroyOnHidden
         title={t('admin:settings.versions.title', { setting: t(`admin:settings.${name}.title`) })}
         data-testid="setting-history"
       >
@@ -187,7 +188,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
             items={versions.map((v, i) => {
               const before = versions[i + 1];
               const first = v.version === 1;
-              const changes = before ? diffEntries(before.items, v.items) : first ? diffEntries([], v.items) : null;
+              const changes = before ? diffEntries(before.items, v.items) : null;
               return {
                 key: String(v.version),
                 label: (
@@ -201,7 +202,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
                     <Typography.Title level={3} style={{ fontSize: 14 }}>
                       {first ? t('admin:settings.versions.first') : t('admin:settings.versions.against', { version: v.version - 1 })}
                     </Typography.Title>
-                    {changes === null ? (
+                    {first ? null : changes === null ? (
                       <Typography.Paragraph type="secondary">{t('admin:settings.versions.earlierNotLoaded')}</Typography.Paragraph>
                     ) : changes.length === 0 ? (
                       <Typography.Paragraph type="secondary">{t('admin:settings.versions.noChange')}</Typography.Paragraph>
