@@ -94,7 +94,7 @@ test('a cashier finds a receipt and records a payment with the keyboard (zh-CN)'
 
   // The search has the focus; a single match opens; the drawer's first action is the payment.
   await expect(page.locator('#receipt-search')).toBeFocused();
-  await page.keyboard.type('白云');
+  await page.keyboard.type('白云复印社');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-drawer')).toBeVisible();
   await expect(page.getByTestId('receipt-lines')).toContainText('收费');
