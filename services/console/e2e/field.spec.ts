@@ -248,7 +248,11 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   await page.getByTestId('write-report').tap();
   await writeReport(page, '定影辊老化，更换定影器 worn fuser replaced', '定影器', 'zh-CN');
   // The desk is asked to book another visit, with why.
-  await page.getByTestId('return-visit-needed').tap();
+  // The box's words are clicked where they are: a tap computed while the drawer still
+  // scrolls from the signature lands beside them.
+  const returnVisit = page.getByTestId('report-form').getByText('需要再次上门', { exact: true });
+  await returnVisit.scrollIntoViewIfNeeded();
+  await returnVisit.dispatchEvent('click');
   await page.getByTestId('return-visit-note').fill('下周更换搓纸轮 pick-up roller next week');
   await settle(page);
   await shot(page, 'field-report-zh-CN');

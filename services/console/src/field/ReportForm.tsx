@@ -267,6 +267,12 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
           </Form.List>
         </Card>
       )}
+      <Form.Item name="photos" label={t('field:report.photos')} extra={t('field:report.photosHelp')}>
+        <PhotoPicker />
+      </Form.Item>
+      <Form.Item name="result" label={t('field:report.result')} rules={text(1000)}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
       <Form.Item name="return_visit_needed" valuePropName="checked" extra={t('field:report.returnNeededHelp')}>
         <Checkbox data-testid="return-visit-needed">{t('field:report.returnNeeded')}</Checkbox>
       </Form.Item>
@@ -275,12 +281,6 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} data-testid="return-visit-note" />
         </Form.Item>
       )}
-      <Form.Item name="photos" label={t('field:report.photos')} extra={t('field:report.photosHelp')}>
-        <PhotoPicker />
-      </Form.Item>
-      <Form.Item name="result" label={t('field:report.result')} rules={text(1000)}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-      </Form.Item>
       <Flex gap={8}>
         <Form.Item name="started_at" label={t('field:report.started')} style={{ flex: 1 }} rules={[{ required: true, message: t('field:report.required') }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="MM-DD HH:mm" style={{ width: '100%' }} inputReadOnly />
