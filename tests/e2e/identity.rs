@@ -789,3 +789,96 @@ async fn administrators_search_accounts_change_a_role_and_search_the_audit_log()
         .signed_in_as("wang.fang@example.com", "Account-Search-2026!");
     assert_eq!(agent.get("/business-calendar").await.0, 403);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_member_of_staff_reads_display_names_by_account_id_and_customers_do_not() {
+    let sys = System::new(Backend::Sqlite).await;
+    let _g = sys.spawn(&["gateway"], &[]).await;
+    let password = "Display-Names-2026!";
+    let mut staff = Vec::new();
+    let mut customer_id = String::new();
+    for (login, name, role) in [
+        ("agent.li@example.com", "李娜", "agent"),
+        ("dispatch.zhao@example.com", "赵磊", "dispatcher"),
+        ("tech.sun@example.com", "孙师傅", "technician"),
+        ("stores.qian@example.com", "钱仓", "warehouse"),
+        ("cashier.wang@example.com", "王芳", "finance"),
+        ("callback.zhou@example.com", "周回访", "callback_agent"),
+        ("boss.wu@example.com", "吴经理", "manager"),
+        ("customer.chen@example.com", "陈女士", "customer"),
+    ] {
+        let mut body =
+            json!({"login": login, "display_name": name, "role": role, "password": password});
+        match role {
+            "technician" => body["technician_id"] = json!(uuid::Uuid::now_v7()),
+            "customer" => body["customer_id"] = json!(uuid::Uuid::now_v7()),
+            _ => {}
+        }
+        let (s, a) = sys.api.post("/accounts", &body).await;
+        assert_eq!(s, 201, "{a}");
+        let id = a["id"].as_str().unwrap().to_owned();
+        if role == "customer" {
+            customer_id = id;
+        } else {
+            staff.push((login, name, id));
+        }
+    }
+    let admin_id = sys.api.get("/me").await.1["account_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, _, cashier) = staff[4].clone();
+    let unknown = uuid::Uuid::now_v7().to_string();
+
+    // In the order asked, each known account once; an unknown account, a job's name and a
+    // blank id are simply absent. A customer's account is named too (who opened a ticket).
+    let path = format!(
+        "/accounts/names?ids={cashier},{unknown},reminder-job,{admin_id},{cashier},%20,{customer_id}"
+    );
+    let want = json!({"names": [
+        {"id": cashier, "display_name": "王芳"},
+        {"id": admin_id, "display_name": sys.api.get(&format!("/accounts/{admin_id}")).await.1["display_name"]},
+        {"id": customer_id, "display_name": "陈女士"},
+    ]});
+    for (login, name, _) in &staff {
+        let (s, v) = sys.api.signed_in_as(login, password).get(&path).await;
+        assert_eq!((s, &v), (200, &want), "{login} ({name})");
+    }
+    let (s, v) = sys.api.get(&path).await;
+    assert_eq!((s, &v), (200, &want), "admin");
+    let (s, v) = sys.api.get(&format!("/accounts/names?ids={unknown}")).await;
+    assert_eq!((s, v), (200, json!({"names": []})));
+    // A hundred ids in one request.
+    let hundred = std::iter::once(cashier.clone())
+        .chain((1..100).map(|_| uuid::Uuid::now_v7().to_string()))
+        .collect::<Vec<_>>()
+        .join(",");
+    let (s, v) = sys.api.get(&format!("/accounts/names?ids={hundred}")).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["names"].as_array().unwrap().len(), 1, "{v}");
+
+    // A customer is refused, and so is a caller who has not signed in.
+    let customer = sys.api.signed_in_as("customer.chen@example.com", password);
+    assert_eq!(customer.get(&path).await.0, 403);
+    let r = reqwest::Client::new()
+        .get(format!("{}{path}", sys.api.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 401);
+
+    // No list, an empty list or id, an id too long or too many ids: 422 naming `ids`.
+    let too_long = "x".repeat(65);
+    for query in [
+        String::new(),
+        "?ids=".to_owned(),
+        format!("?ids={cashier},,{admin_id}"),
+        format!("?ids={cashier},"),
+        format!("?ids={too_long}"),
+        format!("?ids={hundred},{admin_id}"),
+    ] {
+        let (s, e) = sys.api.get(&format!("/accounts/names{query}")).await;
+        assert_eq!(s, 422, "{query}: {e}");
+        assert_eq!(e["errors"][0]["field"], "ids", "{query}: {e}");
+    }
+}

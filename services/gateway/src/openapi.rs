@@ -464,7 +464,13 @@ pub fn permission_matrix_markdown() -> String {
          (`updated_by`, and `updated_by_name`, the account's display name, when the gateway knows \
          the account) and its entries (`items`, each shaped as the setting's `GET` answers it; \
          the company profile's one profile). The built-in setting (version 0) is not a stored \
-         version and is not listed.\n\n",
+         version and is not listed.\n\n\
+         Where an answer names who did something by account id (`recorded_by`, `updated_by`, \
+         an `actor`), every member of staff reads the display names at `GET \
+         /accounts/names?ids=<id>,<id>`: up to 100 ids, answered as `names` (`id`, \
+         `display_name`) in the order asked, each known account once; an id that names no account \
+         (a service, a job, a removed account) is simply absent. An empty list, an empty id, an \
+         id over 64 characters or more than 100 ids answer 422 naming `ids`.\n\n",
     );
     out.push_str("| operation | method | path |");
     for r in Role::ALL {

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import type { CompanyProfile, CompanyProfileFields } from '../lib/companyProfile';
+import { useDisplayNames } from '../lib/displayNames';
 import { formatDateTime } from '../lib/format';
-import { useAccountNames } from './queries';
 import { SaveBar, SaveError, SettingFrame, useReplacedSetting } from './settingParts';
 
 interface Values {
@@ -36,7 +36,6 @@ export function CompanySetting() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [form] = Form.useForm<Values>();
-  const names = useAccountNames();
   const s = useReplacedSetting<CompanyProfile, Values>(
     'company',
     () => must(api.GET('/api/v1/company-profile')),
@@ -46,9 +45,10 @@ export function CompanySetting() {
     (c) => ({ profile: { ...EMPTY, ...(c.profile ?? {}) } }),
   );
   const data = s.query.data;
+  const name = useDisplayNames([data?.updated_by]);
   const max = (k: keyof CompanyProfileFields) => ({ max: MAX[k], message: t('common:tooLong', { max: MAX[k] }) });
   const item = (k: keyof CompanyProfileFields) => ({ name: ['profile', k], label: t(`admin:settings.company.${k}`) });
-  const by = data?.updated_by ? (names.data?.get(data.updated_by)?.display_name ?? data.updated_by) : null;
+  const by = data?.updated_by ? name(data.updated_by) : null;
   return (
     <SettingFrame name="company" version={s.version}>
       {data && by && (

@@ -93,6 +93,7 @@ export const OPERATION_ROLES = {
   getWorkOrderHistory: ["admin","agent","dispatcher","manager","technician"],
   inspectReturn: ["admin","agent","manager","warehouse"],
   issueAnswerLink: ["admin","callback_agent","manager"],
+  listAccountNames: ["admin","agent","callback_agent","dispatcher","finance","manager","technician","warehouse"],
   listAccounts: ["admin"],
   listApiTokens: ["admin"],
   listAudit: ["admin"],

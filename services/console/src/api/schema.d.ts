@@ -128,6 +128,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The display names of up to 100 accounts, for every member of staff to name who did something; unknown ids are absent
+         * @description Roles: agent, dispatcher, technician, warehouse, finance, callback_agent, manager, admin.
+         */
+        get: operations["listAccountNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/answer-form": {
         parameters: {
             query?: never;
@@ -3430,6 +3450,18 @@ export interface components {
              * @description Optimistic-concurrency version, also the ETag.
              */
             version: number;
+        };
+        /** @description One account's display name, as every member of staff may read it. */
+        AccountName: {
+            /** @description Display name. */
+            display_name: string;
+            /** @description Account id. */
+            id: string;
+        };
+        /** @description The display names of the accounts asked for that exist. */
+        AccountNames: {
+            /** @description One entry per known account asked for, in the order asked; unknown ids are absent. */
+            names: components["schemas"]["AccountName"][];
         };
         /** @description Request: record leave (`svc.dispatch.technician.add_leave`). */
         AddLeave: {
@@ -9849,6 +9881,36 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listAccountNames: {
+        parameters: {
+            query: {
+                /** @description Comma-separated account ids, 1–100 of them, each 1–64 characters (`recorded_by`, `updated_by`, an actor). */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountNames"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["Problem"];

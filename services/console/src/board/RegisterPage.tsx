@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
 import { TONE } from '../lib/colors';
+import { useDisplayNames } from '../lib/displayNames';
 import { companyDate, formatDate } from '../lib/format';
 import { OpenLink } from '../lib/ListParts';
 import { useParamSetter } from '../lib/listSearch';
@@ -232,6 +233,7 @@ function DayDrawer({ row, date, lang, onClose }: { row: RegisterRow | null; date
   const { t } = useTranslation();
   const me = useSession().me?.account_id;
   const numbers = new Map((row?.visits ?? []).map((v) => [v.work_order_id, v.number]));
+  const name = useDisplayNames((row?.calls ?? []).map((c) => c.recorded_by));
   const item = (label: string, children: ReactNode) => ({ key: label, label, children });
   return (
     <Drawer
@@ -291,7 +293,7 @@ function DayDrawer({ row, date, lang, onClose }: { row: RegisterRow | null; date
               columns={[
                 { title: t('register:drawer.at'), key: 'at', render: (_v, c) => companyTime(c.at) },
                 { title: t('register:drawer.about'), key: 'about', render: (_v, c) => (c.work_order_id ? (numbers.get(c.work_order_id) ?? c.work_order_id) : t('register:drawer.aboutDay')) },
-                { title: t('register:drawer.by'), key: 'by', render: (_v, c) => (me && c.recorded_by === me ? t('register:drawer.you') : t('register:drawer.colleague')) },
+                { title: t('register:drawer.by'), key: 'by', render: (_v, c) => (me && c.recorded_by === me ? t('register:drawer.you') : name(c.recorded_by)) },
                 { title: t('register:drawer.note'), key: 'note', render: (_v, c) => c.note || '—' },
               ]}
             />

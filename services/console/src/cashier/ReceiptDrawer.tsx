@@ -7,6 +7,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
+import { useDisplayNames } from '../lib/displayNames';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { ApiProblem } from '../api/problem';
 import { useCan } from '../shell/permissions';
@@ -154,6 +155,7 @@ function ReceiptDetail({ inv }: { inv: Invoice }) {
 function Payments({ inv, lang }: { inv: Invoice; lang: Lang }) {
   const { t } = useTranslation();
   const q = usePayments(inv.id);
+  const name = useDisplayNames((q.data ?? []).map((p) => p.recorded_by));
   return (
     <section aria-labelledby="payments-title">
       <Typography.Title level={2} style={{ fontSize: 16 }} id="payments-title">
@@ -174,7 +176,7 @@ function Payments({ inv, lang }: { inv: Invoice; lang: Lang }) {
             { title: t('cashier:payment.amount'), key: 'amount', align: 'right', render: (_v, r) => formatMoney(r.amount.amount_minor, lang, r.amount.currency) },
             { title: t('cashier:payment.reference'), key: 'reference', render: (_v, r) => r.reference || '—' },
             { title: t('cashier:payment.collected'), key: 'collected', render: (_v, r) => (r.collected_by ? t('cashier:payment.onSite') : '—') },
-            { title: t('cashier:payment.recordedBy'), key: 'by', render: (_v, r) => r.recorded_by },
+            { title: t('cashier:payment.recordedBy'), key: 'by', render: (_v, r) => name(r.recorded_by) },
           ]}
         />
       </ScrollRegion>

@@ -68,7 +68,6 @@ export default {
     aboutDay: 'The day',
     by: 'Recorded by',
     you: 'You',
-    colleague: 'A colleague',
     note: 'Note',
   },
   departure: {

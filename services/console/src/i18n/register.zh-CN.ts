@@ -68,7 +68,6 @@ export default {
     aboutDay: '当天整体',
     by: '登记人',
     you: '你',
-    colleague: '同事',
     note: '内容',
   },
   departure: {

@@ -1,5 +1,5 @@
 //! Sign-in, token refresh and sign-out; accounts, API tokens and the audit log for
-//! administrators.
+//! administrators; accounts' display names for every member of staff.
 use aftercare_contracts::Role;
 use aftercare_platform::{from_ms, now_ms};
 use axum::Json;
@@ -10,12 +10,14 @@ use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
 use super::model::{
-    Account, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword, ChangeRole, CreateAccount,
-    CreateApiToken, DISPLAY_NAME, LOGIN, Me, OIDC_SUBJECT, Refresh, SignIn, SignOut, TOKEN_NAME,
-    TokenPair,
+    Account, AccountName, AccountNames, ApiToken, ApiTokenCreated, AuditEntry, ChangePassword,
+    ChangeRole, CreateAccount, CreateApiToken, DISPLAY_NAME, LOGIN, MAX_NAMED_ID_LEN,
+    MAX_NAMED_IDS, Me, OIDC_SUBJECT, Refresh, SignIn, SignOut, TOKEN_NAME, TokenPair,
+    named_ids_schema,
 };
 use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, schema};
 use super::query::{parse_enum, parse_instant};
+use super::roles::STAFF;
 use crate::body::json_with;
 use crate::client_addr::ClientIp;
 use crate::error::ApiError;
@@ -472,6 +474,57 @@ pub(crate) async fn list_accounts(
     .into_response())
 }
 
+/// The query of the account names.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct NamesQuery {
+    ids: Option<String>,
+}
+
+/// The ids of `GET /accounts/names`: 1–[`MAX_NAMED_IDS`] comma-separated ids of at most
+/// [`MAX_NAMED_ID_LEN`] characters each, 422 naming `ids` otherwise.
+fn named_ids(raw: Option<&str>) -> Result<Vec<String>, ApiError> {
+    let bad = || {
+        ApiError::field(
+            "ids",
+            "invalid",
+            format!(
+                "ids must be 1–{MAX_NAMED_IDS} comma-separated account ids of 1–{MAX_NAMED_ID_LEN} characters"
+            ),
+        )
+    };
+    let raw = raw.unwrap_or("");
+    let ids: Vec<&str> = raw.split(',').collect();
+    if raw.is_empty()
+        || ids.len() > MAX_NAMED_IDS
+        || ids
+            .iter()
+            .any(|id| id.is_empty() || id.chars().count() > MAX_NAMED_ID_LEN)
+    {
+        return Err(bad());
+    }
+    Ok(ids.into_iter().map(|id| id.trim().to_owned()).collect())
+}
+
+/// The display names of the accounts among `ids`, for naming who did something.
+pub(crate) async fn account_names(
+    State(s): State<AppState>,
+    Query(q): Query<NamesQuery>,
+) -> Result<Response, ApiError> {
+    let ids = named_ids(q.ids.as_deref())?;
+    let mut names = super::visibility::display_names(&s, ids.clone()).await?;
+    let mut seen = std::collections::HashSet::new();
+    let names = ids
+        .into_iter()
+        .filter(|id| seen.insert(id.clone()))
+        .filter_map(|id| {
+            names
+                .remove(&id)
+                .map(|display_name| AccountName { id, display_name })
+        })
+        .collect();
+    Ok(Json(AccountNames { names }).into_response())
+}
+
 async fn account(s: &AppState, id: &str) -> Result<AccountRow, ApiError> {
     store::account_by_id(&s.db, id)
         .await?
@@ -758,6 +811,19 @@ pub(crate) fn accounts() -> Routes {
                 ])
                 .reply::<Page<Account>>()
                 .to(list_accounts),
+        )
+        .add(
+            get("listAccountNames", "/accounts/names")
+                .summary("The display names of up to 100 accounts, for every member of staff to name who did something; unknown ids are absent")
+                .roles(STAFF)
+                .params(&[query(
+                    "ids",
+                    named_ids_schema,
+                    "Comma-separated account ids, 1–100 of them, each 1–64 characters (`recorded_by`, `updated_by`, an actor).",
+                )
+                .required()])
+                .reply::<AccountNames>()
+                .to(account_names),
         )
         .add(
             get("getAccount", "/accounts/{id}")

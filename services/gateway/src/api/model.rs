@@ -156,6 +156,36 @@ pub(crate) struct Account {
     pub(crate) version: i64,
 }
 
+/// The most account ids one `GET /accounts/names` names.
+pub(crate) const MAX_NAMED_IDS: usize = 100;
+/// The longest one id of `GET /accounts/names` may be.
+pub(crate) const MAX_NAMED_ID_LEN: usize = 64;
+
+/// `ids` of `GET /accounts/names`: 1–100 comma-separated ids of at most 64 characters.
+pub(crate) fn named_ids_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let pattern = format!(
+        "^[^,]{{1,{MAX_NAMED_ID_LEN}}}(,[^,]{{1,{MAX_NAMED_ID_LEN}}}){{0,{}}}$",
+        MAX_NAMED_IDS - 1
+    );
+    schemars::json_schema!({"type": "string", "pattern": pattern})
+}
+
+/// One account's display name, as every member of staff may read it.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct AccountName {
+    /// Account id.
+    pub(crate) id: String,
+    /// Display name.
+    pub(crate) display_name: String,
+}
+
+/// The display names of the accounts asked for that exist.
+#[derive(Debug, Serialize, JsonSchema)]
+pub(crate) struct AccountNames {
+    /// One entry per known account asked for, in the order asked; unknown ids are absent.
+    pub(crate) names: Vec<AccountName>,
+}
+
 /// A new API token.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

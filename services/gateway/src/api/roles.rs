@@ -2,6 +2,18 @@
 //! operation open to a group of its own lists the roles in its declaration.
 use aftercare_contracts::Role::{self, *};
 
+/// Every member of staff: each role but the customer.
+pub(crate) const STAFF: &[Role] = &[
+    Agent,
+    Dispatcher,
+    Technician,
+    Warehouse,
+    Finance,
+    CallbackAgent,
+    Manager,
+    Admin,
+];
+
 /// Who may read a ticket (each narrowed to the tickets that are theirs).
 pub(crate) const TICKET_READERS: &[Role] = &[
     Customer,
