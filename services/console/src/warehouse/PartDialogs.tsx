@@ -3,7 +3,7 @@
 // set. Each checks what the OpenAPI document states; what only the service knows (an
 // unknown location, not enough stock) comes back on its field or above the form, and
 // nothing typed is cleared.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentRef } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
@@ -144,6 +144,7 @@ export function ReceiveDialog({ part, onClose }: { part: Part | null; onClose: (
   const [form] = Form.useForm<ReceiveValues>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const quantity = useRef<ComponentRef<typeof InputNumber>>(null);
   const sku = part?.sku;
   useEffect(() => {
     if (!sku) return;
@@ -168,7 +169,19 @@ export function ReceiveDialog({ part, onClose }: { part: Part | null; onClose: (
   };
 
   return (
-    <Modal open={!!part} title={part ? t('warehouse:receive.title', { sku: part.sku }) : ''} onCancel={onClose} footer={null} destroyOnHidden data-testid="receive-dialog">
+    <Modal
+      open={!!part}
+      title={part ? t('warehouse:receive.title', { sku: part.sku }) : ''}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+      afterOpenChange={(open) => {
+        // The quantity has the focus once the dialog is open, unless the keyboard moved on inside it.
+        const a = document.activeElement;
+        if (open && !(a instanceof HTMLInputElement && a.closest('.ant-modal'))) quantity.current?.focus();
+      }}
+      data-testid="receive-dialog"
+    >
       <Form form={form} name="receive" layout="vertical" requiredMark="optional" onFinish={(v) => void submit(v)}>
         {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
         <Space align="start" wrap>
@@ -180,7 +193,7 @@ export function ReceiveDialog({ part, onClose }: { part: Part | null; onClose: (
               { type: 'integer', min: 1, max: 100_000, message: t('warehouse:quantityRange') },
             ]}
           >
-            <InputNumber autoFocus style={{ width: 140 }} />
+            <InputNumber ref={quantity} autoFocus style={{ width: 140 }} />
           </Form.Item>
           <Form.Item name="location" label={t('warehouse:receive.location')} rules={[{ required: true, message: t('common:required') }]}>
             <Select showSearch options={options} style={{ width: 260 }} aria-label={t('warehouse:receive.location')} />

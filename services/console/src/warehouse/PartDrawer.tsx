@@ -35,8 +35,9 @@ export default function PartDrawer() {
       data-testid="part-drawer"
       styles={{ wrapper: { maxWidth: '100vw' } }}
       afterOpenChange={(opened) => {
-        // The keyboard path goes on from the drawer's first action once it has slid in.
-        if (opened) document.querySelector<HTMLElement>('[data-testid="receive"]')?.focus();
+        // The keyboard path goes on from the drawer's first action once it has slid in,
+        // unless a dialog opened from it meanwhile has the focus.
+        if (opened && !document.activeElement?.closest('.ant-modal')) document.querySelector<HTMLElement>('[data-testid="receive"]')?.focus();
       }}
     >
       {part.isError && (
