@@ -202,3 +202,17 @@ test('a manager reads the register without the desk\'s buttons', async ({ page }
   await expect(page.locator('[data-testid^="record-"]')).toHaveCount(0);
   await noSeriousA11yViolations(page);
 });
+
+test('an agent, who takes the technicians\' calls, has the register in the desk\'s menu (en)', async ({ page }) => {
+  await signIn(page, 'agent1');
+  await useLanguage(page, 'en');
+  await page.getByTestId('nav-register').click();
+  await expect(page).toHaveURL(/\/register$/);
+  await expect(page.getByTestId(`reg-${OUT}`)).toBeVisible();
+  // No way back to a board the desk does not have; the desk's buttons are there.
+  await expect(page.getByText('Back to the board')).toHaveCount(0);
+  await expect(page.locator('[data-testid^="record-"]').first()).toBeVisible();
+  await settle(page);
+  await shot(page, 'register-agent-en');
+  await noSeriousA11yViolations(page);
+});

@@ -12,7 +12,7 @@
 //! that type, refuses a version the type cannot read, decodes the whole envelope, and
 //! classifies what went wrong once ([`EventError::is_poison`]): poison is dead-lettered
 //! at its first delivery, anything else is retried with back-off until `max_deliver`.
-//! The consumer runs each handler inside the message's `<subject> receive` span (subject,
+//! The consumer runs each handler inside the message's `<subject> process` span (subject,
 //! event id, consumer) and its inbox transaction. The subjects a service's durable
 //! consumers are filtered on are the registered types ([`filter_subjects`]), checked
 //! against the subject catalogue.

@@ -187,7 +187,8 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
           <Collapse
             items={versions.map((v, i) => {
               const before = versions[i + 1];
-              const first = v.version === 1;
+              // The oldest version kept (1, or the earliest an upgraded install still has).
+              const first = v.version === 1 || (!before && !q.hasNextPage);
               const changes = before ? diffEntries(before.items, v.items) : null;
               return {
                 key: String(v.version),
@@ -200,7 +201,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
                 children: (
                   <div data-testid={`history-detail-${v.version}`}>
                     <Typography.Title level={3} style={{ fontSize: 14 }}>
-                      {first ? t('admin:settings.versions.first') : t('admin:settings.versions.against', { version: v.version - 1 })}
+                      {first ? t(v.version === 1 ? 'admin:settings.versions.first' : 'admin:settings.versions.earliest') : t('admin:settings.versions.against', { version: v.version - 1 })}
                     </Typography.Title>
                     {first ? null : changes === null ? (
                       <Typography.Paragraph type="secondary">{t('admin:settings.versions.earlierNotLoaded')}</Typography.Paragraph>

@@ -2,9 +2,9 @@
 // after a visit (复电). Each is an Ant Design form named like the request body, so a 422's
 // field (`occurred_at`, `note`, `work_order_id`) lands on its field; what the API document
 // states (a note of at most 500 characters) is checked before sending. The time is typed as
-// HH:mm of the register's day in the company's time zone. Each send carries an
-// Idempotency-Key kept while the dialog is open, so sending again after a lost answer
-// records nothing twice.
+// HH:mm of the register's day in the company's time zone. A call carries an Idempotency-Key
+// kept while the dialog is open, so sending again after a lost answer records nothing twice;
+// a departure needs none, as the service keeps the first one of the day.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, ConfigProvider, Form, Input, Modal, Select, Space, TimePicker, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';

@@ -10,7 +10,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Drawer, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
 import { TONE } from '../lib/colors';
 import { useDisplayNames } from '../lib/displayNames';
@@ -62,6 +62,8 @@ export default function RegisterPage() {
   const filter = readFilter(params);
   const [text, setText] = useState(filter.q);
   const register = useRegister(date);
+  // Dispatchers open it from their board; the desk has it as a workspace of its own.
+  const onBoard = useLocation().pathname.startsWith('/board');
   const canDepart = useCan('recordDeparture');
   const canCall = useCan('recordReportBack');
   const [departing, setDeparting] = useState<string | null>(null);
@@ -78,7 +80,7 @@ export default function RegisterPage() {
   return (
     <div data-testid="register">
       <Space style={{ marginBottom: 12 }} wrap align="center">
-        <Link to="/board">{t('register:back')}</Link>
+        {onBoard && <Link to="/board">{t('register:back')}</Link>}
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('register:title')}
         </Typography.Title>

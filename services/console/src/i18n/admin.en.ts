@@ -115,6 +115,7 @@ export default {
       none: 'No version has been saved yet; the built-in setting applies.',
       failed: 'The history could not be read. Try again.',
       first: 'The first saved version (it replaced the built-in setting)',
+      earliest: 'The earliest version kept (the versions before it were not recorded)',
       against: 'Changes against version {{version}}',
       earlierNotLoaded: 'Load the earlier versions to compare with the one before.',
       noChange: 'Saved with no change.',

@@ -115,6 +115,7 @@ export default {
       none: '尚未保存过版本，现行为内置设置。',
       failed: '无法读取历史版本，请重试。',
       first: '首个保存的版本（取代内置设置）',
+      earliest: '保留的最早版本（更早的版本未记录）',
       against: '相对版本 {{version}} 的改动',
       earlierNotLoaded: '加载更早的版本后可与上一版本比较。',
       noChange: '保存时没有改动。',

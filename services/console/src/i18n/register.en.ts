@@ -1,5 +1,6 @@
 // The technicians' report-back register (English): the same keys as register.zh-CN.ts.
 export default {
+  menu: 'Report-backs',
   title: 'Report-back register',
   link: 'Report-back register',
   back: '← Back to the board',

@@ -1,5 +1,6 @@
 // 技术员复电登记表（简体中文）：与 register.en.ts 键相同。
 export default {
+  menu: '复电登记',
   title: '技术员复电登记表',
   link: '复电登记表',
   back: '← 返回看板',

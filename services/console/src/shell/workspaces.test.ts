@@ -4,7 +4,7 @@ import { landingFor, workspacesFor } from './workspaces';
 
 describe('navigation per role follows the gateway permission table', () => {
   it('gives agents the desk, their call queue and the ticket queue', () => {
-    expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'calls', 'queue']);
+    expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'calls', 'queue', 'register']);
     expect(landingFor('agent')).toBe('/desk');
   });
   it('lands a callback agent on the callback desk, with reassigning and answer links', () => {

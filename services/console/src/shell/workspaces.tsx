@@ -4,7 +4,7 @@
 // i18n files, and add an entry here (see docs/CONSOLE.md).
 import type { ComponentType } from 'react';
 import { lazyPage } from './lazyPage';
-import { AccountBookOutlined, BarChartOutlined, CarOutlined, CustomerServiceOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BarChartOutlined, CarOutlined, CustomerServiceOutlined, FieldTimeOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 import type { WorkspaceLink } from './workspaceMenu';
@@ -64,6 +64,17 @@ export const WORKSPACES: Workspace[] = [
     icon: <UnorderedListOutlined />,
     requires: ['listTickets', 'getTicket'],
     component: lazyPage(() => import('../desk/QueuePage')),
+  },
+  {
+    // The report-back register for the desk, whose agents take the technicians' calls;
+    // dispatchers reach the same page from their board (`/board/register`).
+    key: 'register',
+    path: 'register',
+    label: 'register:menu',
+    icon: <FieldTimeOutlined />,
+    requires: ['getReportBackRegister', 'recordReportBack', 'recordDeparture'],
+    roles: ['agent'],
+    component: lazyPage(() => import('../board/RegisterPage')),
   },
   {
     key: 'board',

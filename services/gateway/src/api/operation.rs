@@ -128,10 +128,10 @@ pub(crate) const fn query(name: &'static str, schema: SchemaFn, doc: &'static st
     }
 }
 
-/// The page size of a list.
 /// Who reads a company setting's history: the managers and administrators who keep them.
 const SETTING_HISTORY_READERS: &[Role] = &[Role::Manager, Role::Admin];
 
+/// The page size of a list.
 pub(crate) const LIMIT: Param = query("limit", limit_schema, "Page size, 1–500 (default 50).");
 /// Where a list's next page starts.
 pub(crate) const CURSOR: Param = query(
