@@ -5,12 +5,13 @@
 // HH:mm of the register's day in the company's time zone. A call carries an Idempotency-Key
 // kept while the dialog is open, so sending again after a lost answer records nothing twice;
 // a departure needs none, as the service keeps the first one of the day.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Button, ConfigProvider, Form, Input, Modal, Select, Space, TimePicker, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, idempotencyKey, must } from '../api/client';
+import { api, must } from '../api/client';
+import { useSendDialog } from '../lib/sendDialog';
 import { showProblem } from './forms';
 import { instantOn, likelyVisit, proposedTime, type RegisterRow } from './register';
 
@@ -26,18 +27,6 @@ export interface RegisterDay {
 
 /** Maximum length of a call's note, in characters (code points) of the trimmed text, as the service checks it. */
 export const MAX_NOTE = 500;
-
-function useDialog(open: boolean) {
-  const [key, setKey] = useState(idempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    setKey(idempotencyKey());
-    setError(null);
-  }, [open]);
-  return { key, busy, setBusy, error, setError };
-}
 
 const timeValue = (hhmm: string): Dayjs => dayjs(`2000-01-01T${hhmm}`);
 
@@ -57,7 +46,7 @@ export function DepartureDialog({ row, day, onClose }: { row: RegisterRow | null
   const { message } = App.useApp();
   const refresh = useRefreshRegister();
   const [form] = Form.useForm<DepartureValues>();
-  const d = useDialog(!!row);
+  const d = useSendDialog(!!row);
   const id = row?.technician_id;
   useEffect(() => {
     if (!id) return;
@@ -124,7 +113,7 @@ export function CallDialog({ row, day, onClose }: { row: RegisterRow | null; day
   const { message } = App.useApp();
   const refresh = useRefreshRegister();
   const [form] = Form.useForm<CallValues>();
-  const d = useDialog(!!row);
+  const d = useSendDialog(!!row);
   const id = row?.technician_id;
   useEffect(() => {
     if (!row) return;

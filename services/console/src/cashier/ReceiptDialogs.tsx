@@ -3,11 +3,12 @@
 // what only the service knows (more than is owed, a promised day too late) comes back on
 // its field, and nothing typed is cleared. Each send carries an Idempotency-Key kept while
 // the dialog is open, so sending again after a lost answer records nothing twice.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, idempotencyKey, must } from '../api/client';
+import { api, must } from '../api/client';
+import { useSendDialog } from '../lib/sendDialog';
 import type { Lang } from '../i18n/langs';
 import { formatMoney } from '../lib/format';
 import { PAYMENT_METHODS, amountProblem, toFen, toYuan, type Invoice, type PaymentMethod } from './cashier';
@@ -27,18 +28,6 @@ export function useAmountRule() {
   };
 }
 
-function useDialog(open: boolean) {
-  const [key, setKey] = useState(idempotencyKey);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!open) return;
-    setKey(idempotencyKey());
-    setError(null);
-  }, [open]);
-  return { key, busy, setBusy, error, setError };
-}
-
 interface PaymentValues {
   method: PaymentMethod;
   amount: { amount_minor: number };
@@ -52,7 +41,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: Invoice | null; o
   const { message } = App.useApp();
   const refresh = useRefresh();
   const [form] = Form.useForm<PaymentValues>();
-  const d = useDialog(!!invoice);
+  const d = useSendDialog(!!invoice);
   const amountRule = useAmountRule();
   const id = invoice?.id;
   useEffect(() => {
@@ -122,7 +111,7 @@ export function IouDialog({ invoice, onClose }: { invoice: Invoice | null; onClo
   const { message } = App.useApp();
   const refresh = useRefresh();
   const [form] = Form.useForm<IouValues>();
-  const d = useDialog(!!invoice);
+  const d = useSendDialog(!!invoice);
   const id = invoice?.id;
   useEffect(() => {
     if (!invoice) return;
@@ -183,7 +172,7 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: Invoice | null
   const { message } = App.useApp();
   const refresh = useRefresh();
   const [form] = Form.useForm<CreditValues>();
-  const d = useDialog(!!invoice);
+  const d = useSendDialog(!!invoice);
   const amountRule = useAmountRule();
   const id = invoice?.id;
   useEffect(() => {
