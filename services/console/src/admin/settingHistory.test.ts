@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffEntries, entryText } from './settingHistory';
+import { diffEntries, entryText, fieldKey } from './settingHistory';
 
 describe('a setting version against the one before', () => {
   it('matches fault codes by their code: removed, changed field by field, added', () => {
@@ -45,5 +45,15 @@ describe('a setting version against the one before', () => {
     const d = diffEntries([{ a: 1, b: 2 }, { a: 3 }], [{ b: 2, a: 1 }, { a: 4 }]);
     expect(d.map((c) => c.kind)).toEqual(['removed', 'added']);
     expect(entryText({ keywords: ['卡纸', '不出纸'], note: '', tier: null })).toBe('keywords: 卡纸、不出纸; note: —; tier: —');
+  });
+
+  it('names an entry in the words of its form: fields by their labels, yes and no', () => {
+    expect(fieldKey('label_zh')).toBe('labelZh');
+    expect(fieldKey('work_type')).toBe('workType');
+    expect(fieldKey('code')).toBe('code');
+    const labels: Record<string, string> = { code: '代码', labelZh: '中文名称', active: '启用' };
+    const words = { field: (f: string) => labels[fieldKey(f)] ?? f, yes: '是', no: '否' };
+    expect(entryText({ code: 'fuser', label_zh: '定影器', active: false }, words)).toBe('代码: fuser; 中文名称: 定影器; 启用: 否');
+    expect(entryText({ active: true })).toBe('active: true');
   });
 });

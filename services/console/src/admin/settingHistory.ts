@@ -87,18 +87,35 @@ export function diffEntries(before: unknown[], after: unknown[]): EntryChange[] 
   ];
 }
 
-/** A value as the drawer shows it: text as it is, lists joined, nothing as a dash. */
-export function valueText(v: unknown): string {
+/** The words the drawer shows a stored entry in: its fields' names and yes or no. */
+export interface EntryWords {
+  /** The name a field has on the setting's form (its API name when the form has none). */
+  field: (name: string) => string;
+  yes: string;
+  no: string;
+}
+
+/** The API's names as they are, for a caller with no words of its own. */
+const RAW: EntryWords = { field: (f) => f, yes: 'true', no: 'false' };
+
+/** A value as the drawer shows it: text as it is, yes or no, lists joined, nothing as a dash. */
+export function valueText(v: unknown, words: EntryWords = RAW): string {
   if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return v.length ? v.map(valueText).join('、') : '—';
-  if (isObject(v)) return entryText(v);
+  if (typeof v === 'boolean') return v ? words.yes : words.no;
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(x, words)).join('、') : '—';
+  if (isObject(v)) return entryText(v, words);
   return String(v);
 }
 
 /** An entry on one line: `field: value` pairs, or the value itself. */
-export function entryText(e: unknown): string {
-  if (!isObject(e)) return valueText(e);
+export function entryText(e: unknown, words: EntryWords = RAW): string {
+  if (!isObject(e)) return valueText(e, words);
   return Object.entries(e)
-    .map(([k, v]) => `${k}: ${valueText(v)}`)
+    .map(([k, v]) => `${words.field(k)}: ${valueText(v, words)}`)
     .join('; ');
+}
+
+/** A field's key among a setting form's words: `label_zh` is `labelZh`. */
+export function fieldKey(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }

@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
 import { showProblem } from './forms';
 import { PAGE, useRefresh } from './queries';
-import { diffEntries, entryText, valueText, type EntryChange } from './settingHistory';
+import { diffEntries, entryText, fieldKey, valueText, type EntryChange, type EntryWords } from './settingHistory';
 
 /** Where each setting page's stored versions are read (`GET /<setting>/history`). */
 const HISTORY = {
@@ -124,24 +124,35 @@ export function SaveError({ error }: { error: string | null }) {
 
 const CHANGE_COLOUR: Record<EntryChange['kind'], string> = { added: 'green', removed: 'red', changed: 'blue' };
 
+/** The words of a setting's form, for its stored entries: fields by their labels, yes and no. */
+function useEntryWords(name: string): EntryWords {
+  const { t } = useTranslation();
+  return {
+    field: (f) => t(`admin:settings.${name}.${fieldKey(f)}`, { defaultValue: t(`admin:settings.${name}.${f}`, { defaultValue: f }) }),
+    yes: t('common:yes'),
+    no: t('common:no'),
+  };
+}
+
 /** One change of a version against the one before it. */
 function ChangeLine({ name, change }: { name: string; change: EntryChange }) {
   const { t } = useTranslation();
-  const field = (f: string) => t(`admin:settings.${name}.${f}`, { defaultValue: f });
+  const words = useEntryWords(name);
+  const field = words.field;
   return (
     <div data-testid={`history-change-${change.kind}`}>
       <Tag color={CHANGE_COLOUR[change.kind]}>{t(`admin:settings.versions.${change.kind}`)}</Tag>
-      <Typography.Text>{entryText(change.entry)}</Typography.Text>
+      <Typography.Text>{entryText(change.entry, words)}</Typography.Text>
       {change.fields.length > 0 && (
         <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
           {change.fields.map((c) => (
             <li key={c.field}>
               {c.field ? `${field(c.field)}: ` : ''}
               <Typography.Text delete type="secondary">
-                {valueText(c.before)}
+                {valueText(c.before, words)}
               </Typography.Text>
               {' → '}
-              <Typography.Text strong>{valueText(c.after)}</Typography.Text>
+              <Typography.Text strong>{valueText(c.after, words)}</Typography.Text>
             </li>
           ))}
         </ul>
@@ -159,6 +170,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [open, setOpen] = useState(false);
+  const words = useEntryWords(name);
   const path = HISTORY[name] as '/api/v1/fault-codes/history';
   const q = useInfiniteQuery({
     queryKey: ['setting', name, 'history'],
@@ -217,7 +229,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
                     <Typography.Title level={3} style={{ fontSize: 14 }}>
                       {t('admin:settings.versions.held', { count: v.items.length })}
                     </Typography.Title>
-                    <List size="small" bordered dataSource={v.items} renderItem={(e) => <List.Item>{entryText(e)}</List.Item>} />
+                    <List size="small" bordered dataSource={v.items} renderItem={(e) => <List.Item>{entryText(e, words)}</List.Item>} />
                   </div>
                 ),
               };
