@@ -10299,7 +10299,7 @@ export interface operations {
     getCallAssignmentRulesHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
@@ -11256,7 +11256,7 @@ export interface operations {
     getCompanyProfileHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
@@ -12089,7 +12089,7 @@ export interface operations {
     getDurationDefaultsHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
@@ -12304,7 +12304,7 @@ export interface operations {
     getFaultCodesHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
@@ -13518,7 +13518,7 @@ export interface operations {
     getNotificationTemplatesHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
@@ -14100,7 +14100,7 @@ export interface operations {
     getPriorityRulesHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
@@ -14437,7 +14437,7 @@ export interface operations {
     getQualityThresholdsHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
@@ -15856,7 +15856,7 @@ export interface operations {
     getSlaPolicyHistory: {
         parameters: {
             query?: {
-                /** @description `next_cursor` of the previous page. */
+                /** @description `next_cursor` of the previous page (a version number). */
                 cursor?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;

@@ -303,6 +303,12 @@ pub(crate) fn limit_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schem
     schemars::json_schema!({"type": "integer", "minimum": 1, "maximum": 500})
 }
 
+/// `cursor` of a setting's history: the version the previous page ended before, a positive
+/// whole number as the service reads it.
+pub(crate) fn version_cursor_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "pattern": "^[1-9][0-9]{0,17}$"})
+}
+
 /// `sort` of the ticket list: by registration time, `-` for newest first (the default).
 pub(crate) fn ticket_sort_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({"type": "string", "enum": ["-opened_at", "opened_at"]})

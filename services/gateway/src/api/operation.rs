@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::forward::{self, PathFields};
-use super::model::{PersonalData, limit_schema, reveal_reason_schema};
+use super::model::{PersonalData, limit_schema, reveal_reason_schema, version_cursor_schema};
 use crate::error::ApiError;
 use crate::http::Versioned;
 use crate::identity::Principal;
@@ -138,6 +138,12 @@ pub(crate) const CURSOR: Param = query(
     "cursor",
     schema::<String>,
     "`next_cursor` of the previous page.",
+);
+/// Where a setting's history continues: the version the previous page ended before.
+const VERSION_CURSOR: Param = query(
+    "cursor",
+    version_cursor_schema,
+    "`next_cursor` of the previous page (a version number).",
 );
 /// `personal_data=show` on a single read: the desk reveals one record's phones and
 /// address, with a [`REVEAL_REASON`], audit-logged.
@@ -535,7 +541,7 @@ impl Declaration {
         R: Request<Reply = Page<SettingVersion>> + From<SettingHistoryQuery>,
     {
         self.roles(SETTING_HISTORY_READERS)
-            .params(&[LIMIT, CURSOR])
+            .params(&[LIMIT, VERSION_CURSOR])
             .reply::<Page<SettingVersion>>()
             .to(
                 move |State(s): State<AppState>,
