@@ -280,6 +280,8 @@ test('a technician’s whole day online: steps one tap each, a report with a par
 });
 
 test('offline between "on site" and the report, closed and reopened offline, then online: one completion; a dispatcher’s change is a conflict (en)', async ({ browser }) => {
+  // A restart offline, a reconnect and a conflict: more steps than most tests.
+  test.setTimeout(120_000);
   const { context, page } = await phone(browser);
   await signIn(page, 'tech-wang');
   await useLanguage(page, 'en');
