@@ -215,4 +215,6 @@ test('an agent, who takes the technicians\' calls, has the register in the desk\
   await settle(page);
   await shot(page, 'register-agent-en');
   await noSeriousA11yViolations(page);
+  // The account remembers its language; other tests expect the desk's Chinese.
+  await useLanguage(page, 'zh-CN');
 });

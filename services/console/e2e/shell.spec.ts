@@ -83,6 +83,8 @@ test('an expired session returns to sign-in over the page and keeps the form', a
 
 test("the server's 422 lands on the field it names and nothing typed is lost", async ({ page }) => {
   await signIn(page, 'agent1');
+  // The account keeps the language another test chose last.
+  await useLanguage(page, 'zh-CN');
   await page.locator('#desk-lookup').fill('020 5555 0101');
   await page.locator('#desk-lookup').press('Enter');
   await expect(page.getByTestId('customer-title')).toBeVisible();
