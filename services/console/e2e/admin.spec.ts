@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { ADMIN_PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, shanghaiDay } from './api';
-import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 interface ServerInfo {
   base: string;
@@ -89,14 +89,6 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   admin = await token(server().base, 'admin', ADMIN_PASSWORD);
 });
-
-/** Goes to a path inside the signed-in console without reloading (the tokens live in memory). */
-async function go(page: Page, to: string): Promise<void> {
-  await page.evaluate((path) => {
-    history.pushState({}, '', path);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, to);
-}
 
 async function openAdmin(page: Page, lang: 'zh-CN' | 'en', path = '/admin'): Promise<void> {
   await page.goto('/');

@@ -7,18 +7,10 @@
 // follow-up. A change made meanwhile answers 412 with a reload and nothing typed lost; a busy
 // attempt without its time is refused on its field. Both languages, a 360 px phone,
 // axe-core on each screen, screenshots.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
-import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
-
-/** Goes to a path inside the signed-in console without reloading (the tokens live in memory). */
-async function go(page: Page, to: string): Promise<void> {
-  await page.evaluate((path) => {
-    history.pushState({}, '', path);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, to);
-}
+import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 interface Task {
   id: string;

@@ -8,20 +8,12 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
-import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 import { formatMoney } from '../src/lib/format';
 
 async function open(browser: Browser, options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext({ baseURL: base(), timezoneId: 'Asia/Shanghai', ...options });
   return context.newPage();
-}
-
-/** Goes to a path inside the signed-in console without reloading (the tokens live in memory). */
-async function go(page: Page, to: string): Promise<void> {
-  await page.evaluate((path) => {
-    history.pushState({}, '', path);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, to);
 }
 
 interface Invoice {

@@ -53,3 +53,11 @@ export async function settle(page: Page): Promise<void> {
   );
   await page.waitForTimeout(400);
 }
+
+/** Goes to a path inside the signed-in console without reloading (the tokens live in memory). */
+export async function go(page: Page, to: string): Promise<void> {
+  await page.evaluate((path) => {
+    history.pushState({}, '', path);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, to);
+}

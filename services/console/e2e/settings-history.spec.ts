@@ -4,22 +4,14 @@
 // changed field and the first as an added code (zh-CN, then en). Versions are counted from
 // whatever the fault list holds when the spec starts. axe-core on the open drawer, screenshots
 // in both languages.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { base, call } from './api';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
-import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 interface FaultCodes {
   version: number;
   codes: { code: string; label_zh: string; label_en: string; active: boolean }[];
-}
-
-/** Goes to a path inside the signed-in console without reloading (the tokens live in memory). */
-async function go(page: Page, to: string): Promise<void> {
-  await page.evaluate((path) => {
-    history.pushState({}, '', path);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, to);
 }
 
 test('an administrator reads a setting\'s versions with who saved them and what changed (zh-CN, then en)', async ({ page }) => {

@@ -8,7 +8,7 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
-import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 function base(): string {
   return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
@@ -226,14 +226,6 @@ test('a purchase request goes from the clerk through the manager to the receipt'
   await clerk.context().close();
 });
 
-/** Goes to a page of the signed-in console without reloading (the tokens live in memory). */
-async function openPath(page: Page, path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState({}, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
 test('a stocktake counted on screen waits for the manager, who approves it and the variance is booked', async ({ browser }) => {
   // Two people in turn, each signing in and checked with axe.
   test.setTimeout(120_000);
@@ -266,7 +258,7 @@ test('a stocktake counted on screen waits for the manager, who approves it and t
   await signIn(manager, 'manager1');
   await useLanguage(manager, 'en');
   // In English the manager's header menu folds the warehouse into its "…" overflow at this width.
-  await openPath(manager, '/warehouse');
+  await go(manager, '/warehouse');
   await manager.getByTestId('tab-stocktakes').click();
   await expect(manager.getByTestId('count-sheet')).toHaveCount(0);
   await manager.getByTestId('stocktake-main').click();
@@ -286,7 +278,7 @@ test('a forecast plan shows each part\'s method and backtest and is approved int
   await signIn(manager, 'manager1');
   await useLanguage(manager, 'en');
   // In English the manager's header menu folds the warehouse into its "…" overflow at this width.
-  await openPath(manager, '/warehouse');
+  await go(manager, '/warehouse');
   await manager.getByTestId('tab-forecasts').click();
   await manager.locator('#forecast_history_months').fill('2');
   await manager.getByTestId('forecast-submit').click();
@@ -327,10 +319,7 @@ test('every tab on a 390 px phone', async ({ browser }) => {
     ['/warehouse/stocktakes', 'stocktakes'],
     ['/warehouse/forecasts', 'forecasts'],
   ] as const) {
-    await phone.evaluate((to) => {
-      history.pushState({}, '', to);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, path);
+    await go(phone, path);
     await expect(phone.getByTestId('warehouse')).toBeVisible();
     await expect(phone.locator('.ant-spin-spinning, .ant-skeleton')).toHaveCount(0);
     await settle(phone);
