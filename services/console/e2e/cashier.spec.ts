@@ -205,7 +205,11 @@ test('the receipt prints on A5 in Chinese with the company header and no shell',
   await page.getByTestId('print-receipt').click();
   await expect(page).toHaveURL(new RegExp(`/cashier/print/${receipt.number}$`));
   const sheet = page.getByTestId('receipt-sheet');
-  await expect(sheet).toContainText('售后服务台');
+  // The header is the company's name from its profile, or the console's own name until the
+  // administrator saves one (the administrator's spec, run earlier, saves one).
+  const admin = await token(base(), 'admin', ADMIN_PASSWORD);
+  const company = await call<{ profile?: { name_zh?: string } | null }>(admin, 'GET', '/company-profile');
+  await expect(sheet.getByTestId('sheet-company')).toHaveText(company.profile?.name_zh || '售后服务台');
   await expect(sheet).toContainText('收款收据');
   await expect(sheet).toContainText('白云复印社');
   await expect(sheet.getByTestId('sheet-capitals')).toContainText('元');

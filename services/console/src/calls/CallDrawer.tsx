@@ -13,9 +13,10 @@ import { ApiProblem } from '../api/problem';
 import { formatDateTime } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { useCan, useSession } from '../shell/permissions';
-import { answersSaid, reasonsSaid, scriptFor, throughCallback, type CallTask, type CallTaskKind, type Callback, type Said } from './calls';
+import { answersSaid, peopleOf, reasonsSaid, scriptFor, throughCallback, type CallTask, type CallTaskKind, type Callback, type Said } from './calls';
 import { useCallTask, useCallbackRecord, useCustomerToCall, useFollowUp, useMachine, useQuestionnaire, useTicket } from './queries';
-import { assigneeLabel, DueCell } from './CallsPage';
+import { assignedHowLabel, assigneeLabel, DueCell } from './CallsPage';
+import { useDisplayNames } from '../lib/displayNames';
 import { AnswerLinkCard, AttemptForm, CloseForm, ReassignForm } from './CallForms';
 
 export default function CallDrawer() {
@@ -81,6 +82,7 @@ function WhoToCall({ task, callback }: { task: CallTask; callback: Callback | un
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const { me } = useSession();
+  const name = useDisplayNames(peopleOf([task]));
   const [reveal, setReveal] = useState(false);
   const customer = useCustomerToCall(task.refs.customer_id, reveal);
   const machine = useMachine(task.refs.machine_id);
@@ -132,7 +134,7 @@ function WhoToCall({ task, callback }: { task: CallTask; callback: Callback | un
     { key: 'about', label: t('calls:drawer.about'), children: task.about || '—' },
     { key: 'due', label: t('calls:drawer.due'), children: <DueCell task={task} lang={lang} /> },
     { key: 'escalate', label: t('calls:drawer.escalateAt'), children: formatDateTime(task.escalate_at, lang) },
-    { key: 'assignee', label: t('calls:col.assignee'), children: `${assigneeLabel(task.assignee, me?.account_id, t)} (${task.assigned_by})` },
+    { key: 'assignee', label: t('calls:col.assignee'), children: `${assigneeLabel(task.assignee, me?.account_id, t, name)} (${assignedHowLabel(task.assigned_by, me?.account_id, t, name)})` },
   ];
   return (
     <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('calls:drawer.who')}</Typography.Title>}>
@@ -212,6 +214,7 @@ function CallbackAnswers({ callback }: { callback: Callback }) {
 function ClosedSummary({ task }: { task: CallTask }) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
+  const name = useDisplayNames([task.closed_by]);
   const lang = i18n.language as Lang;
   return (
     <Alert
@@ -222,7 +225,7 @@ function ClosedSummary({ task }: { task: CallTask }) {
       description={
         <>
           {task.result_note && <div>{task.result_note}</div>}
-          <div>{t('calls:drawer.closedBy', { by: task.closed_by === me?.account_id ? t('calls:assignees.me') : (task.closed_by ?? '—'), at: formatDateTime(task.closed_at, lang) })}</div>
+          <div>{t('calls:drawer.closedBy', { by: task.closed_by === me?.account_id ? t('calls:assignees.me') : (task.closed_by ? name(task.closed_by) : '—'), at: formatDateTime(task.closed_at, lang) })}</div>
         </>
       }
     />
@@ -241,12 +244,13 @@ interface AttemptRow {
 function Attempts({ task, callback }: { task: CallTask; callback: Callback | undefined }) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
-  const who = (by: string) => (by === me?.account_id ? t('calls:assignees.me') : by);
   const lang = i18n.language as Lang;
   const tone = { reached: TONE.success, completed: TONE.success, busy: TONE.warning, unreachable: TONE.danger, refused: TONE.danger } as const;
   const rows: AttemptRow[] = callback
     ? callback.attempts.map((a) => ({ at: a.at, outcome: a.outcome, by: a.actor, note: a.note, next: a.next_due_at }))
     : task.attempts.map((a) => ({ at: a.at, outcome: a.outcome, by: a.by, note: a.note, next: a.next_try_at }));
+  const name = useDisplayNames(rows.map((r) => r.by));
+  const who = (by: string) => (by === me?.account_id ? t('calls:assignees.me') : name(by));
   return (
     <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('calls:drawer.attempts')}</Typography.Title>}>
       {rows.length === 0 ? (

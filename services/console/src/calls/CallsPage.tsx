@@ -9,12 +9,13 @@ import { useSearchParams } from 'react-router';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../i18n/langs';
 import { useParamSetter } from '../lib/listSearch';
+import { useDisplayNames } from '../lib/displayNames';
 import { formatDateTime, formatSpan } from '../lib/format';
 import { ScrollRegion } from '../lib/ScrollRegion';
 import { MoreButton, OpenLink } from '../lib/ListParts';
 import { TONE } from '../lib/colors';
 import { useSession } from '../shell/permissions';
-import { KINDS, assigneeKind, countByTiming, escalation, minutesToDue, myQueues, type CallTask, type CallTaskKind, type CallTaskState, type CallTaskTiming } from './calls';
+import { KINDS, assignedHow, assigneeKind, peopleOf, countByTiming, escalation, minutesToDue, myQueues, type CallTask, type CallTaskKind, type CallTaskState, type CallTaskTiming } from './calls';
 import { useCallTasks, useLiveCalls } from './queries';
 import CallDrawer from './CallDrawer';
 
@@ -22,11 +23,28 @@ import CallDrawer from './CallDrawer';
 export const TIMING_TONE: Record<CallTaskTiming, string | undefined> = { due_now: TONE.warning, overdue: TONE.danger, later: TONE.info, closed: undefined };
 
 /** An assignee as a person reads it: the specialist's queue, a district agent's, "me" or the account. */
-export function assigneeLabel(assignee: string, me: string | undefined, t: TFunction): string {
+export function assigneeLabel(assignee: string, me: string | undefined, t: TFunction, name: (id: string) => string = (id) => id): string {
   const a = assigneeKind(assignee);
   if (a.kind === 'specialist') return t('calls:assignees.specialist');
   if (a.kind === 'district') return t('calls:assignees.district', { district: a.district });
-  return a.id === me ? t('calls:assignees.me') : a.id;
+  return a.id === me ? t('calls:assignees.me') : name(a.id);
+}
+
+/** How a task came to its assignee, in words (by rule, by default, from its source, or who reassigned it). */
+export function assignedHowLabel(by: string, me: string | undefined, t: TFunction, name: (id: string) => string): string {
+  const h = assignedHow(by);
+  switch (h.how) {
+    case 'source':
+      return t('calls:assignedBy.source');
+    case 'default':
+      return t('calls:assignedBy.default');
+    case 'rule':
+      return t('calls:assignedBy.rule', { rule: h.rule });
+    case 'person':
+      return t('calls:assignedBy.person', { name: h.id === me ? t('calls:assignees.me') : name(h.id) });
+    default:
+      return h.text;
+  }
 }
 
 /** Where a task stands against its due time: the tag, and how far off or late. */
@@ -70,6 +88,7 @@ export default function CallsPage() {
 
   const list = useCallTasks({ assignee, district, kind, state });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const name = useDisplayNames(peopleOf(rows));
   const counts = countByTiming(rows);
   const open = (id: string) => set({ task: id });
   const filtered = !!kind || stateParam !== null || !!params.get('assignee') || !!district;
@@ -185,7 +204,7 @@ export default function CallsPage() {
                 { title: t('calls:col.reference'), key: 'reference', render: (_v, r) => r.reference },
                 { title: t('calls:col.about'), key: 'about', responsive: ['lg'], render: (_v, r) => <Typography.Text ellipsis style={{ maxWidth: 260 }}>{r.about}</Typography.Text> },
                 { title: t('calls:col.district'), key: 'district', responsive: ['md'], render: (_v, r) => r.district || '—' },
-                { title: t('calls:col.assignee'), key: 'assignee', responsive: ['md'], render: (_v, r) => assigneeLabel(r.assignee, me?.account_id, t) },
+                { title: t('calls:col.assignee'), key: 'assignee', responsive: ['md'], render: (_v, r) => assigneeLabel(r.assignee, me?.account_id, t, name) },
                 { title: t('calls:col.attempts'), key: 'attempts', align: 'right', responsive: ['sm'], render: (_v, r) => r.attempts.length },
               ]}
             />

@@ -5,7 +5,9 @@ import {
   answersFrom,
   answersSaid,
   reasonsSaid,
+  assignedHow,
   assigneeKind,
+  peopleOf,
   attemptRequest,
   callbackFieldPath,
   closeNeedsNote,
@@ -154,5 +156,27 @@ describe('what the customer said', () => {
     expect(answersSaid(answers, { ...questionnaire, version: 1 }, 1)[1]?.question?.key).toBe('technician_attitude');
     expect(answersSaid(answers, { ...questionnaire, version: 2 }, 1)[1]?.question).toBeNull();
     expect(answersSaid([{ key: 'x' }], undefined, 1)).toEqual([]);
+  });
+});
+
+describe('how a task came to its assignee', () => {
+  it('reads each form the service records', () => {
+    expect(assignedHow('source')).toEqual({ how: 'source' });
+    expect(assignedHow('default')).toEqual({ how: 'default' });
+    expect(assignedHow('rule 3')).toEqual({ how: 'rule', rule: 3 });
+    expect(assignedHow('by 7f0c')).toEqual({ how: 'person', id: '7f0c' });
+    expect(assignedHow('rule x')).toEqual({ how: 'other', text: 'rule x' });
+    expect(assignedHow('by ')).toEqual({ how: 'other', text: 'by ' });
+  });
+
+  it('names the people among assignees, reassigners and closers, never the queues', () => {
+    expect(
+      peopleOf([
+        { assignee: 'callback_specialist', assigned_by: 'rule 1' },
+        { assignee: 'district:baiyun', assigned_by: 'default' },
+        { assignee: 'a1', assigned_by: 'by a2', closed_by: 'a3' },
+        { assignee: 'a4', assigned_by: 'source', closed_by: null },
+      ]),
+    ).toEqual(['a1', 'a2', 'a3', 'a4']);
   });
 });

@@ -42,6 +42,32 @@ export function districtQueue(district: string): string {
 /** What an assignee is: a person (account id), the specialist's queue or a district's. */
 export type AssigneeKind = { kind: 'specialist' } | { kind: 'district'; district: string } | { kind: 'person'; id: string };
 
+/** How a task came to its assignee, as the service records it (`assigned_by`). */
+export type AssignedHow = { how: 'source' } | { how: 'rule'; rule: number } | { how: 'default' } | { how: 'person'; id: string } | { how: 'other'; text: string };
+
+/** Reads `assigned_by`: `source`, `rule <n>` (1-based), `default` or `by <account id>`. */
+export function assignedHow(by: string): AssignedHow {
+  if (by === 'source') return { how: 'source' };
+  if (by === 'default') return { how: 'default' };
+  const rule = /^rule (\d+)$/.exec(by);
+  if (rule) return { how: 'rule', rule: Number(rule[1]) };
+  if (by.startsWith('by ') && by.length > 3) return { how: 'person', id: by.slice(3) };
+  return { how: 'other', text: by };
+}
+
+/** The account ids among tasks' assignees and reassigners, to be named. */
+export function peopleOf(tasks: readonly { assignee: string; assigned_by?: string; closed_by?: string | null }[]): string[] {
+  const ids: string[] = [];
+  for (const task of tasks) {
+    const a = assigneeKind(task.assignee);
+    if (a.kind === 'person') ids.push(a.id);
+    const how = task.assigned_by ? assignedHow(task.assigned_by) : null;
+    if (how?.how === 'person') ids.push(how.id);
+    if (task.closed_by) ids.push(task.closed_by);
+  }
+  return ids;
+}
+
 /** Reads an assignee as the queue names it. */
 export function assigneeKind(assignee: string): AssigneeKind {
   if (assignee === SPECIALIST_QUEUE) return { kind: 'specialist' };

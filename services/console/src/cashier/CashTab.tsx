@@ -10,6 +10,7 @@ import { useParamSetter } from '../lib/listSearch';
 import { api, idempotencyKey, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime, formatMoney } from '../lib/format';
+import { useDisplayNames } from '../lib/displayNames';
 import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
 import { ScrollRegion } from '../lib/ScrollRegion';
@@ -26,6 +27,7 @@ export default function CashTab() {
   const set = useParamSetter();
   const day = params.get('day') ?? localDay();
   const q = useCashDays(day);
+  const name = useDisplayNames((q.data ?? []).map((r) => r.reconciliation?.approved_by));
   const canReconcile = useCan('reconcileCash');
   const canApprove = useCan('approveCashVariance');
   const [counting, setCounting] = useState<CashDay | null>(null);
@@ -69,7 +71,7 @@ export default function CashTab() {
                     </li>
                   ))}
                   {r.reconciliation?.note && <li>{t('cashier:cash.noteText', { note: r.reconciliation.note })}</li>}
-                  {r.reconciliation?.approval_note && <li>{t('cashier:cash.approvalText', { note: r.reconciliation.approval_note, by: r.reconciliation.approved_by ?? '' })}</li>}
+                  {r.reconciliation?.approval_note && <li>{t('cashier:cash.approvalText', { note: r.reconciliation.approval_note, by: name(r.reconciliation.approved_by) })}</li>}
                 </ul>
               ),
             }}
@@ -205,6 +207,7 @@ function ApproveDialog({ day, onClose }: { day: CashDay | null; onClose: () => v
     form.resetFields();
   }, [open, form]);
   const rec = day?.reconciliation;
+  const name = useDisplayNames([rec?.counted_by]);
   const submit = async (v: { note: string }) => {
     if (!day || !rec) return;
     setBusy(true);
@@ -226,7 +229,7 @@ function ApproveDialog({ day, onClose }: { day: CashDay | null; onClose: () => v
         {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 12 }} role="alert" />}
         {rec && (
           <Typography.Paragraph>
-            {t('cashier:cash.approveText', { expected: formatMoney(rec.expected.amount_minor, lang, rec.expected.currency), counted: formatMoney(rec.counted.amount_minor, lang, rec.counted.currency), variance: formatMoney(rec.variance.amount_minor, lang, rec.variance.currency), by: rec.counted_by })}
+            {t('cashier:cash.approveText', { expected: formatMoney(rec.expected.amount_minor, lang, rec.expected.currency), counted: formatMoney(rec.counted.amount_minor, lang, rec.counted.currency), variance: formatMoney(rec.variance.amount_minor, lang, rec.variance.currency), by: name(rec.counted_by) })}
           </Typography.Paragraph>
         )}
         <Form.Item name="note" label={t('cashier:cash.approvalNote')} rules={[{ required: true, whitespace: true, message: t('common:required') }, { max: 500, message: t('common:tooLong', { max: 500 }) }]}>

@@ -187,6 +187,7 @@ function Payments({ inv, lang }: { inv: Invoice; lang: Lang }) {
 function CreditNotes({ inv, lang }: { inv: Invoice; lang: Lang }) {
   const { t } = useTranslation();
   const q = useCreditNotes(inv.id);
+  const name = useDisplayNames((q.data ?? []).map((c) => c.issued_by));
   return (
     <section aria-labelledby="credits-title">
       <Typography.Title level={2} style={{ fontSize: 16 }} id="credits-title">
@@ -206,7 +207,7 @@ function CreditNotes({ inv, lang }: { inv: Invoice; lang: Lang }) {
             { title: t('cashier:payment.at'), key: 'at', render: (_v, r) => formatDateTime(r.issued_at, lang) },
             { title: t('cashier:payment.amount'), key: 'amount', align: 'right', render: (_v, r) => formatMoney(r.amount.amount_minor, lang, r.amount.currency) },
             { title: t('cashier:credit.reason'), key: 'reason', render: (_v, r) => r.reason },
-            { title: t('cashier:payment.recordedBy'), key: 'by', render: (_v, r) => r.issued_by },
+            { title: t('cashier:payment.recordedBy'), key: 'by', render: (_v, r) => name(r.issued_by) },
           ]}
         />
       </ScrollRegion>

@@ -9,6 +9,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
+import { useDisplayNames } from '../lib/displayNames';
 import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
 import { showProblem } from './forms';
@@ -24,6 +25,7 @@ export default function ForecastsTab() {
   const canStart = useCan('startForecastPlan');
   const q = useForecasts();
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const name = useDisplayNames(rows.map((r) => r.created_by));
   const [params, setParams] = useSearchParams();
   const open = (id: string) => {
     const p = new URLSearchParams(params);
@@ -55,7 +57,7 @@ export default function ForecastsTab() {
               { title: t('warehouse:stock.location'), key: 'location', render: (_v, r) => r.assumptions.location },
               { title: t('warehouse:forecast.parts'), key: 'parts', align: 'right', render: (_v, r) => r.lines.length },
               { title: t('warehouse:forecast.toBuy'), key: 'buy', align: 'right', render: (_v, r) => r.lines.reduce((s, l) => s + l.to_buy, 0) },
-              { title: t('warehouse:forecast.createdBy'), key: 'by', render: (_v, r) => r.created_by },
+              { title: t('warehouse:forecast.createdBy'), key: 'by', render: (_v, r) => name(r.created_by) },
               { title: t('warehouse:forecast.status'), key: 'status', render: (_v, r) => <Tag color={r.status === 'draft' ? TONE.warning : TONE.success}>{t(`warehouse:forecast.states.${r.status}`)}</Tag> },
               { title: t('warehouse:forecast.note'), key: 'note', render: (_v, r) => r.assumptions.note || '—' },
             ]}
@@ -177,6 +179,7 @@ function PlanDrawer() {
   const id = params.get('plan');
   const q = useForecast(id);
   const plan = q.data;
+  const name = useDisplayNames([plan?.created_by]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const close = () => {
@@ -222,7 +225,7 @@ function PlanDrawer() {
             <Descriptions.Item label={t('warehouse:forecast.location')}>{a.location}</Descriptions.Item>
             <Descriptions.Item label={t('warehouse:forecast.installedBase')}>× {decimal(a.installed_base_factor)}</Descriptions.Item>
             <Descriptions.Item label={t('warehouse:forecast.salesPlan')}>× {decimal(a.sales_factor)}</Descriptions.Item>
-            <Descriptions.Item label={t('warehouse:forecast.createdBy')}>{plan.created_by}</Descriptions.Item>
+            <Descriptions.Item label={t('warehouse:forecast.createdBy')}>{name(plan.created_by)}</Descriptions.Item>
             <Descriptions.Item label={t('warehouse:forecast.note')}>{a.note || '—'}</Descriptions.Item>
           </Descriptions>
           <Typography.Text type="secondary">{t('warehouse:forecast.backtestHelp')}</Typography.Text>

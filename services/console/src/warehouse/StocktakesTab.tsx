@@ -9,6 +9,7 @@ import { useSearchParams } from 'react-router';
 import { api, must } from '../api/client';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
+import { useDisplayNames } from '../lib/displayNames';
 import { TONE } from '../lib/colors';
 import { useCan } from '../shell/permissions';
 import { showProblem } from './forms';
@@ -33,6 +34,7 @@ export default function StocktakesTab() {
   const [view, setView] = useState<StocktakeStatus | 'all'>('pending_approval');
   const q = useStocktakes(view === 'all' ? undefined : view);
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const name = useDisplayNames(rows.map((r) => r.counted_by));
   const [params, setParams] = useSearchParams();
   const open = (id: string) => {
     const p = new URLSearchParams(params);
@@ -72,7 +74,7 @@ export default function StocktakesTab() {
                 { title: t('warehouse:stock.location'), key: 'location', render: (_v, r) => r.location },
                 { title: t('warehouse:stocktake.lines'), key: 'lines', align: 'right', render: (_v, r) => r.lines.length },
                 { title: t('warehouse:stocktake.withVariance'), key: 'variance', align: 'right', render: (_v, r) => r.lines.filter((l) => l.variance !== 0).length },
-                { title: t('warehouse:stocktake.countedBy'), key: 'by', render: (_v, r) => r.counted_by },
+                { title: t('warehouse:stocktake.countedBy'), key: 'by', render: (_v, r) => name(r.counted_by) },
                 { title: t('warehouse:stocktake.status'), key: 'status', render: (_v, r) => <Tag color={STATUS_TONE[r.status]}>{t(`warehouse:stocktake.states.${r.status}`)}</Tag> },
               ]}
             />
@@ -245,6 +247,7 @@ function StocktakeDrawer() {
   const id = params.get('stocktake');
   const q = useStocktake(id);
   const st = q.data;
+  const name = useDisplayNames([st?.counted_by, st?.decided_by]);
   const [busy, setBusy] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
   const close = () => {
@@ -282,8 +285,8 @@ function StocktakeDrawer() {
               </Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('warehouse:stocktake.counted')}>{formatDateTime(st.created_at, lang)}</Descriptions.Item>
-            <Descriptions.Item label={t('warehouse:stocktake.countedBy')}>{st.counted_by}</Descriptions.Item>
-            <Descriptions.Item label={t('warehouse:stocktake.decidedBy')}>{st.decided_by ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('warehouse:stocktake.countedBy')}>{name(st.counted_by)}</Descriptions.Item>
+            <Descriptions.Item label={t('warehouse:stocktake.decidedBy')}>{st.decided_by ? name(st.decided_by) : '—'}</Descriptions.Item>
             <Descriptions.Item label={t('warehouse:stocktake.note')} span={2}>
               {st.note || '—'}
             </Descriptions.Item>
