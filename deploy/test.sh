@@ -17,17 +17,19 @@ export CARGO_TERM_COLOR=never
 [ -n "${CI:-}" ] && export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
 status=0
+# Each stage's heading says how long the run has taken so far, so a slow stage shows in the log.
+stage() { echo "== $1 (at $((SECONDS / 60))m$((SECONDS % 60))s)"; }
 # The web console first: the binaries the tests start embed services/console/dist.
-echo "== console: npm ci, build"
+stage "console: npm ci, build"
 ./deploy/console.sh || status=1
 [ -x .tools/node/bin/node ] && export PATH="$PWD/.tools/node/bin:$PATH"
-echo "== cargo fmt --check"
+stage "cargo fmt --check"
 cargo fmt --all -- --check || status=1
-echo "== cargo clippy -D warnings"
+stage "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings || status=1
-echo "== cargo deny: bans, licences, sources (deny.toml)"
+stage "cargo deny: bans, licences, sources (deny.toml)"
 PATH="$PWD/.tools/bin:$PATH" cargo deny check --hide-inclusion-graph bans licenses sources || status=1
-echo "== cargo test"
+stage "cargo test"
 log=$(mktemp)
 cargo test --workspace --no-fail-fast 2>&1 | tee "$log"
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
@@ -36,7 +38,7 @@ failed=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^failed/) s 
 rm -f "$log"
 # The console's unit tests (Vitest) and browser tests (Playwright with the distribution's
 # Chromium against `aftercare up` from the debug binary); their counts join the total.
-echo "== console: vitest"
+stage "console: vitest"
 rm -f services/console/test-results/vitest.json services/console/test-results/results.json
 cargo build --quiet -p aftercare || status=1
 # The browser tests start a copy, so a concurrent build in a shared target directory
@@ -44,7 +46,7 @@ cargo build --quiet -p aftercare || status=1
 console_bin=$(mktemp -d)/aftercare
 cp "$CARGO_TARGET_DIR/debug/aftercare" "$console_bin" && export AFTERCARE_BIN=$console_bin
 (cd services/console && npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json) || status=1
-echo "== console: playwright"
+stage "console: playwright"
 # Screenshots show Chinese text only with a CJK font installed.
 fc-list :lang=zh 2>/dev/null | grep -q . || {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null || true
@@ -60,5 +62,6 @@ for f in services/console/test-results/vitest.json services/console/test-results
   failed=$((failed + f2))
 done
 [ "${passed:-0}" -gt 0 ] || { echo "no tests ran"; status=1; }
+stage "done"
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit $status
