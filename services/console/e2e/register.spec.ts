@@ -107,6 +107,8 @@ test('a dispatcher records a departure phoned in and a call after a visit with t
   await page.keyboard.press('Enter');
   await expect(page.locator('#call_work_order_id')).toBeFocused();
   await expect(page.getByTestId('call-dialog')).toContainText(number);
+  // The dialog's focus trap sends a Tab made during its opening animation back.
+  await settle(page);
   await page.keyboard.press('Tab');
   await expect(page.locator('#call_occurred_at')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -186,6 +188,8 @@ test('a departure too long ago is refused on its field, a note too long in the f
   await expect(page.getByTestId(`reg-${OUT}`)).toHaveCount(0);
   await page.getByTestId('register-unreported').click();
   await expect(page).not.toHaveURL(/unreported=1/);
+  await expect(page.getByTestId(`reg-${OUT}`)).toHaveCount(1);
+  await expect(page.getByTestId(`reg-${HOME}`)).toHaveCount(1);
   await page.locator('#register-search').fill(tag);
   await page.locator('#register-search').press('Enter');
   await expect(page).toHaveURL(new RegExp(`q=${tag}`));
