@@ -2,19 +2,23 @@
 // the version in force and when it applies, an edit form with inline validation saved at the
 // version read (If-Match; a change made meanwhile is reloaded and said, nothing typed is
 // lost), and the versions kept where the setting is dated (fee schedules). The company
-// profile comes first: it heads every printed receipt. The fault list is what the field
-// app's visit report offers.
+// profile comes first: it heads every printed receipt. The priority rules and the call
+// assignment rules follow the SLA targets (each a list where the first match decides). The
+// fault list is what the field app's visit report offers.
 import { Card, Flex, Grid, Menu, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { CompanySetting } from './CompanySetting';
 import { FaultCodesSetting } from './FaultCodesSetting';
+import { CallRulesSetting, PriorityRulesSetting } from './RulesSettings';
 import { ClaimRequirementsSetting, DurationsSetting, FeeSchedulesSetting, ProductLinesSetting, QualitySetting, SlaSetting, TemplatesSetting } from './settingForms';
 
 /** The settings, in the order the page lists them. */
 const SETTINGS = [
   { key: 'company', page: <CompanySetting /> },
   { key: 'sla', page: <SlaSetting /> },
+  { key: 'priority', page: <PriorityRulesSetting /> },
+  { key: 'call-rules', page: <CallRulesSetting /> },
   { key: 'quality', page: <QualitySetting /> },
   { key: 'durations', page: <DurationsSetting /> },
   { key: 'faults', page: <FaultCodesSetting /> },

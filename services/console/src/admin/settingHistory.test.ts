@@ -56,4 +56,28 @@ describe('a setting version against the one before', () => {
     expect(entryText({ code: 'fuser', label_zh: '定影器', active: false }, words)).toBe('代码: fuser; 中文名称: 定影器; 启用: 否');
     expect(entryText({ active: true })).toBe('active: true');
   });
+
+  it('names a rule\'s values as its form does and matches priority rules by their note', () => {
+    const names: Record<string, string> = { 'kinds.callback': '工单回访', 'tier.key_account': '大客户', 'to.district_agent': '片区客服' };
+    const words = {
+      field: (f: string) => f,
+      value: (f: string, v: unknown) => (f === 'priority' ? String(v).toUpperCase() : f === 'assignee' ? names[`to.${(v as { to: string }).to}`] : names[`${f}.${String(v)}`]),
+      yes: '是',
+      no: '否',
+    };
+    expect(entryText({ priority: 'p1', tier: 'key_account', machine_down: true }, words)).toBe('priority: P1; tier: 大客户; machine_down: 是');
+    expect(entryText({ kinds: ['callback', 'renewal'], assignee: { to: 'district_agent' } }, words)).toBe('kinds: 工单回访、renewal; assignee: 片区客服');
+    const before = [
+      { priority: 'p1', note: 'safety', keywords: ['smoke'] },
+      { priority: 'p2', note: 'down', keywords: [] },
+    ];
+    const after = [
+      { priority: 'p1', note: 'safety', keywords: ['smoke', '冒烟'] },
+      { priority: 'p3', note: 'down', keywords: [] },
+    ];
+    expect(diffEntries(before, after).map((c) => [c.kind, c.fields.map((f) => f.field)])).toEqual([
+      ['changed', ['keywords']],
+      ['changed', ['priority']],
+    ]);
+  });
 });

@@ -20,8 +20,8 @@ export interface EntryChange {
   fields: FieldChange[];
 }
 
-/** The fields that name an entry, tried in this order. */
-const KEYS: string[][] = [['code'], ['window'], ['kind', 'language'], ['work_type', 'model'], ['ticket_type', 'priority', 'tier'], ['priority', 'tier', 'type']];
+/** The fields that name an entry, tried in this order (a priority rule by its note, when each has its own). */
+const KEYS: string[][] = [['code'], ['window'], ['kind', 'language'], ['work_type', 'model'], ['note'], ['ticket_type', 'priority', 'tier'], ['priority', 'tier', 'type']];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -87,10 +87,12 @@ export function diffEntries(before: unknown[], after: unknown[]): EntryChange[] 
   ];
 }
 
-/** The words the drawer shows a stored entry in: its fields' names and yes or no. */
+/** The words the drawer shows a stored entry in: its fields' names, their values' and yes or no. */
 export interface EntryWords {
   /** The name a field has on the setting's form (its API name when the form has none). */
   field: (name: string) => string;
+  /** The name the form gives a field's value (`p1` is P1, `key_account` 大客户, an assignee its queue); undefined: the value as it is. */
+  value?: (field: string, value: unknown) => string | undefined;
   yes: string;
   no: string;
 }
@@ -98,11 +100,13 @@ export interface EntryWords {
 /** The API's names as they are, for a caller with no words of its own. */
 const RAW: EntryWords = { field: (f) => f, yes: 'true', no: 'false' };
 
-/** A value as the drawer shows it: text as it is, yes or no, lists joined, nothing as a dash. */
-export function valueText(v: unknown, words: EntryWords = RAW): string {
+/** A value of `field` as the drawer shows it: text by the form's name for it, yes or no, lists joined, nothing as a dash. */
+export function valueText(v: unknown, words: EntryWords = RAW, field = ''): string {
   if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(x, words, field)).join('、') : '—';
+  const named = field ? words.value?.(field, v) : undefined;
+  if (named !== undefined) return named;
   if (typeof v === 'boolean') return v ? words.yes : words.no;
-  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(x, words)).join('、') : '—';
   if (isObject(v)) return entryText(v, words);
   return String(v);
 }
@@ -111,7 +115,7 @@ export function valueText(v: unknown, words: EntryWords = RAW): string {
 export function entryText(e: unknown, words: EntryWords = RAW): string {
   if (!isObject(e)) return valueText(e, words);
   return Object.entries(e)
-    .map(([k, v]) => `${words.field(k)}: ${valueText(v, words)}`)
+    .map(([k, v]) => `${words.field(k)}: ${valueText(v, words, k)}`)
     .join('; ');
 }
 

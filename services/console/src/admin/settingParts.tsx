@@ -18,6 +18,8 @@ import { diffEntries, entryText, fieldKey, valueText, type EntryChange, type Ent
 const HISTORY = {
   company: '/api/v1/company-profile/history',
   sla: '/api/v1/sla-policy/history',
+  priority: '/api/v1/priority-rules/history',
+  'call-rules': '/api/v1/call-rules/history',
   quality: '/api/v1/quality-thresholds/history',
   durations: '/api/v1/duration-defaults/history',
   faults: '/api/v1/fault-codes/history',
@@ -124,11 +126,34 @@ export function SaveError({ error }: { error: string | null }) {
 
 const CHANGE_COLOUR: Record<EntryChange['kind'], string> = { added: 'green', removed: 'red', changed: 'blue' };
 
-/** The words of a setting's form, for its stored entries: fields by their labels, yes and no. */
+/** Where the forms' names for a stored field's values are (the value's key under it). */
+const VALUE_WORDS: Record<string, string> = {
+  type: 'admin:ticketTypes',
+  ticket_type: 'admin:ticketTypes',
+  tier: 'admin:tiers',
+  work_type: 'admin:workTypes',
+  window: 'admin:windows',
+  kinds: 'calls:kinds',
+};
+
+/** The words of a setting's form, for its stored entries: fields by their labels, values by the names the form gives them, yes and no. */
 function useEntryWords(name: string): EntryWords {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return {
     field: (f) => t(`admin:settings.${name}.${fieldKey(f)}`, { defaultValue: t(`admin:settings.${name}.${f}`, { defaultValue: f }) }),
+    value: (f, v) => {
+      if (f === 'priority' && typeof v === 'string' && /^p[1-4]$/.test(v)) return v.toUpperCase();
+      // A priority rule's machine state, as its form says it.
+      if (f === 'machine_down' && typeof v === 'boolean') return t(v ? 'admin:settings.priority.down' : 'admin:settings.priority.running');
+      // An assignment rule's assignee: its queue, or the account it names.
+      if (f === 'assignee' && typeof v === 'object' && v !== null && 'to' in v) {
+        const a = v as { to: string; user?: string };
+        const to = t(`admin:settings.call-rules.values.to.${a.to}`, { defaultValue: a.to });
+        return a.user ? `${to} ${a.user}` : to;
+      }
+      const key = `${VALUE_WORDS[f] ?? ''}.${String(v)}`;
+      return typeof v === 'string' && f in VALUE_WORDS && i18n.exists(key) ? t(key) : undefined;
+    },
     yes: t('common:yes'),
     no: t('common:no'),
   };
@@ -149,10 +174,10 @@ function ChangeLine({ name, change }: { name: string; change: EntryChange }) {
             <li key={c.field}>
               {c.field ? `${field(c.field)}: ` : ''}
               <Typography.Text delete type="secondary">
-                {valueText(c.before, words)}
+                {valueText(c.before, words, c.field)}
               </Typography.Text>
               {' → '}
-              <Typography.Text strong>{valueText(c.after, words)}</Typography.Text>
+              <Typography.Text strong>{valueText(c.after, words, c.field)}</Typography.Text>
             </li>
           ))}
         </ul>
