@@ -6,6 +6,7 @@ mod attachments;
 mod bad_input;
 mod billing;
 mod calls;
+mod charge_preview;
 mod cluster;
 mod crash;
 mod customers;

@@ -435,6 +435,18 @@ pub fn permission_matrix_markdown() -> String {
          the signature's drawing is refused (422 `signature`). Uploads to a work order that its \
          filed report leaves out, or of a cancelled work order, are removed a day after they were \
          stored.\n\n\
+         What a visit will charge is asked before the customer signs at `POST \
+         /workorders/{id}/charge-preview` with what the report will say so far (`started_at`, \
+         `finished_at`, `fault`, `parts`, `outcome`): billing prices it with the functions that \
+         issue the receipt (the fee schedule in force on the day it finishes, the call-out of \
+         the district and kind of visit, labour in started quarter hours or a flat rate, each \
+         part at the price book's list price, coverage by warranty, contract or the brand's \
+         warranty, a key-account discount) and answers the lines with why each is covered or \
+         charged, the totals and the tax, stored nowhere; the receipt issued for the report \
+         holds the same. A visit waiting for parts shows its call-out and labour, one taken to \
+         the workshop or not fixed `receipt: false` and nothing charged. The technician asks \
+         for their own work orders (another's is 404), the desk and the cashiers for any; the \
+         finish before the start, a malformed fault or part line answer 422 naming the field.\n\n\
          The OpenAPI document (`/api/v1/openapi.json`) states every limit a service checks on a \
          request that JSON Schema can state (`minLength`, `maxLength`, `pattern`, `minimum`, \
          `maximum`, `minItems`, `maxItems`, `enum`), read from the same constants the validators \

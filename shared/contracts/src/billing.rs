@@ -222,6 +222,73 @@ pub struct Invoice {
     pub issued_at: DateTime<Utc>,
 }
 
+/// What the technician has entered of a visit so far, for the charge its receipt will
+/// make (`POST /workorders/{id}/charge-preview`): the same times, fault, parts and outcome
+/// the visit report (`completeWorkOrder`) will carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChargePreviewRequest {
+    /// Work order id or number.
+    pub work_order_id: String,
+    /// When work on site started.
+    pub started_at: DateTime<Utc>,
+    /// When it finished, or now while the work goes on (not before `started_at`).
+    pub finished_at: DateTime<Utc>,
+    /// Fault code from the company's fault list, `[a-z0-9_]`, 1–64 characters (a flat
+    /// labour rate may apply to it; a misuse fault voids the warranty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &crate::dispatch::limits::FAULT)]
+    pub fault: Option<String>,
+    /// Parts used, up to 100 lines.
+    #[serde(default)]
+    #[schemars(transform = &crate::dispatch::limits::REPORTED_PARTS)]
+    #[schemars(transform = &crate::dispatch::limits::REPORTED_PART)]
+    pub parts: Vec<crate::dispatch::PartUsed>,
+    /// How the visit ends (default completed): a visit waiting for parts is charged its
+    /// call-out and labour, one taken to the workshop or that could not fix nothing.
+    #[serde(default)]
+    pub outcome: crate::dispatch::VisitOutcome,
+}
+
+/// Request: the charge a visit will make, priced as its receipt will be
+/// (`svc.billing.invoice.preview`); the gateway adds the work order and the catalogue
+/// lines of the parts, as inventory will report their use.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreviewCharge {
+    /// What the technician entered; a problem names its field.
+    pub report: ChargePreviewRequest,
+    /// The work order as dispatch has it.
+    pub work_order: crate::dispatch::WorkOrder,
+    /// One line per reported part, in order, with its catalogue name, list price and
+    /// whether it is a consumable.
+    pub parts: Vec<crate::inventory::ConsumedLine>,
+}
+
+/// The charge a visit will make, computed by the rules its receipt is priced with: each
+/// line with why it is covered or charged, the totals and the tax they contain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChargePreview {
+    /// The work order.
+    pub work_order_id: Uuid,
+    /// Whether the visit makes a receipt (a visit taken to the workshop or that could not
+    /// fix the machine makes none, and charges nothing).
+    pub receipt: bool,
+    /// The lines the receipt will hold.
+    pub lines: Vec<InvoiceLine>,
+    /// Sum of line amounts.
+    pub total: Money,
+    /// What the customer will be charged.
+    pub total_charged: Money,
+    /// The part of `total_charged` that is value-added tax.
+    pub tax_included: Money,
+    /// The tax rate, in basis points.
+    pub tax_rate_bp: u32,
+    /// The fee schedule version it was priced by.
+    pub fee_schedule_version: u32,
+}
+
 /// Event `billing.invoice.issued`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

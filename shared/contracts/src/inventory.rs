@@ -450,6 +450,23 @@ pub struct ConsumedLine {
     pub consumable: bool,
 }
 
+impl ConsumedLine {
+    /// The line billing prices for a part used on a visit: its catalogue name and list
+    /// price (none for a SKU not in the catalogue), the units taken and the shortfall.
+    /// Inventory reports a visit's use with it, and the gateway a charge preview's parts.
+    pub fn of_part(sku: &str, part: Option<&Part>, quantity: u32, shortfall: u32) -> Self {
+        ConsumedLine {
+            sku: sku.to_owned(),
+            name: part.map(|p| p.name.clone()),
+            quantity,
+            taken: quantity - shortfall,
+            shortfall,
+            consumable: part.is_some_and(|p| p.category == PartCategory::Consumable),
+            unit_price: part.map(|p| p.list_price.clone()),
+        }
+    }
+}
+
 /// Event `inventory.stock.consumed`: parts of a completed work order left stock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

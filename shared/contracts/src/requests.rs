@@ -165,6 +165,7 @@ requests! {
         ListContracts => "svc.billing.contract.list" -> Page<Contract>;
         TerminateContract => "svc.billing.contract.terminate" -> Contract;
         RecordIou => "svc.billing.invoice.iou" -> Invoice;
+        PreviewCharge => "svc.billing.invoice.preview" -> ChargePreview;
         CreateCreditNote => "svc.billing.credit_note.create" -> CreditNote;
         ListCreditNotes => "svc.billing.credit_note.list" -> Page<CreditNote>;
         CreateFeeSchedule => "svc.billing.fee_schedule.create" -> FeeSchedule;

@@ -14,9 +14,9 @@ use std::sync::Arc;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::billing::{
-    Contract, CreateContract, CreateCreditNote, CreditNote, GetContract, GetInvoice, Invoice,
-    ListContracts, ListCreditNotes, ListInvoices, ListPayments, Payment, RecordIou, RecordPayment,
-    TerminateContract,
+    ChargePreview, Contract, CreateContract, CreateCreditNote, CreditNote, GetContract, GetInvoice,
+    Invoice, ListContracts, ListCreditNotes, ListInvoices, ListPayments, Payment, PreviewCharge,
+    RecordIou, RecordPayment, TerminateContract,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_platform::Db;
@@ -38,6 +38,7 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
         .on::<CreateCreditNote, _>(create_credit_note)
         .on::<ListCreditNotes, _>(list_credit_notes)
         .on::<RecordIou, _>(record_iou)
+        .on::<PreviewCharge, _>(preview)
         .on::<CreateContract, _>(create_contract)
         .on::<TerminateContract, _>(terminate_contract)
         .on::<GetContract, _>(get_contract)
@@ -215,6 +216,16 @@ async fn record_iou(
         )
     })
     .await
+}
+
+/// The charge a visit will make, priced as its receipt will be; nothing is stored.
+async fn preview(
+    State { db, calendar, .. }: State,
+    _ctx: RequestContext,
+    req: PreviewCharge,
+) -> Result<ChargePreview, ServiceError> {
+    let mut conn = db.read_conn().await?;
+    app::receipts::preview(&mut conn, &calendar, req).await
 }
 
 /// The stored versions of one of the company settings this service keeps, newest first.

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::limits;
 use aftercare_contracts::billing::{
-    CreateCreditNote, CreditNote, CreditNoteIssued, Invoice, InvoiceIssued, Iou, Payment,
-    PaymentMethod, RecordIou, RecordPayment,
+    ChargePreview, CreateCreditNote, CreditNote, CreditNoteIssued, FeeTerms, Invoice,
+    InvoiceIssued, InvoiceLine, Iou, Payment, PaymentMethod, PreviewCharge, RecordIou,
+    RecordPayment,
 };
 use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkOrderWaitingForParts};
 use aftercare_contracts::intake::CustomerTier;
@@ -15,6 +16,8 @@ use aftercare_contracts::rpc::FieldError;
 use aftercare_contracts::{Actor, Envelope, Money, ServiceError};
 use aftercare_platform::db::from_json;
 use aftercare_platform::{Result, UnitOfWork, from_ms, now_ms};
+use chrono::{DateTime, Utc};
+use sqlx::AnyConnection;
 use uuid::Uuid;
 
 use crate::domain::{self, receipts};
@@ -106,49 +109,68 @@ async fn issue_when_known(
         (false, Some(p)) => from_json(p)?,
         (false, None) => return Ok(()), // wait for inventory's prices
     };
-    let mut book = HashMap::new();
-    for p in &parts {
-        if let Some(prices) = store::price_book::part_prices(uow.conn(), &p.sku).await? {
-            book.insert(p.sku.clone(), prices.changes);
-        }
-    }
-    let parts = domain::price_book::reprice(&parts, &book, visit.finished_at);
+    let parts = at_book_prices(uow.conn(), &parts, visit.finished_at).await?;
     issue(uow, calendar, &visit, &parts, now).await
 }
 
-/// Prices the visit, stores its receipt under the next gapless number and announces it
-/// (`billing.invoice.issued`); cash the technician collected on site is booked as a
-/// payment of it, and the lines a brand's warranty covers go to the brand's draft claim.
-async fn issue(
-    uow: &mut UnitOfWork,
+/// The consumed lines with each part charged at the list price in force when the visit
+/// finished (billing's price book).
+async fn at_book_prices(
+    conn: &mut AnyConnection,
+    parts: &[ConsumedLine],
+    finished_at: DateTime<Utc>,
+) -> Result<Vec<ConsumedLine>> {
+    let mut book = HashMap::new();
+    for p in parts {
+        if let Some(prices) = store::price_book::part_prices(conn, &p.sku).await? {
+            book.insert(p.sku.clone(), prices.changes);
+        }
+    }
+    Ok(domain::price_book::reprice(parts, &book, finished_at))
+}
+
+/// A visit priced by what billing knows of it on the day it finished: the fee schedule
+/// in force, the machine's contract and registered warranty, the ticket's customer and
+/// tier, the first visit's receipt of a return visit and the machine's earlier trainings.
+struct Priced {
+    version: u32,
+    terms: FeeTerms,
+    machine_key: Option<String>,
+    customer_id: Option<Uuid>,
+    lines: Vec<InvoiceLine>,
+}
+
+/// Prices a visit into its receipt's lines ([`domain::price`]): what a receipt is issued
+/// with and what a preview shows, one computation.
+async fn price_visit(
+    conn: &mut AnyConnection,
     calendar: &BusinessCalendar,
     visit: &WorkOrderCompleted,
     parts: &[ConsumedLine],
-    now: i64,
-) -> Result<()> {
+) -> Result<Priced> {
     let on = calendar.local_date(visit.finished_at);
-    let (version, terms) = store::fee_schedules::fee_schedule_on(uow.conn(), on).await?;
+    let (version, terms) = store::fee_schedules::fee_schedule_on(&mut *conn, on).await?;
     let machine_key = visit
         .machine
         .as_ref()
         .map(|m| domain::machine_key(&m.brand, &m.serial));
     let contract = match &machine_key {
-        Some(key) => store::contracts::contract_on(uow.conn(), key, on).await?,
+        Some(key) => store::contracts::contract_on(&mut *conn, key, on).await?,
         None => None,
     };
-    let (customer_id, tier) = store::visits::ticket_terms(uow.conn(), visit.ticket_id)
+    let (customer_id, tier) = store::visits::ticket_terms(&mut *conn, visit.ticket_id)
         .await?
         .unwrap_or((None, CustomerTier::Standard));
     let warranty_end = match &machine_key {
-        Some(key) => store::warranties::warranty_end(uow.conn(), key).await?,
+        Some(key) => store::warranties::warranty_end(&mut *conn, key).await?,
         None => None,
     };
     let first_receipt = match visit.revisit_of {
-        Some(first) => store::receipts::number_of_work_order(uow.conn(), first).await?,
+        Some(first) => store::receipts::number_of_work_order(&mut *conn, first).await?,
         None => None,
     };
     let earlier_trainings =
-        store::receipts::trainings_before(uow.conn(), machine_key.as_deref(), customer_id).await?;
+        store::receipts::trainings_before(&mut *conn, machine_key.as_deref(), customer_id).await?;
     let lines = domain::price(
         domain::Visit {
             completed: visit,
@@ -162,6 +184,32 @@ async fn issue(
         },
         &terms,
     );
+    Ok(Priced {
+        version,
+        terms,
+        machine_key,
+        customer_id,
+        lines,
+    })
+}
+
+/// Prices the visit, stores its receipt under the next gapless number and announces it
+/// (`billing.invoice.issued`); cash the technician collected on site is booked as a
+/// payment of it, and the lines a brand's warranty covers go to the brand's draft claim.
+async fn issue(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    visit: &WorkOrderCompleted,
+    parts: &[ConsumedLine],
+    now: i64,
+) -> Result<()> {
+    let Priced {
+        version,
+        terms,
+        machine_key,
+        customer_id,
+        lines,
+    } = price_visit(uow.conn(), calendar, visit, parts).await?;
     let issued_at = from_ms(now);
     let number = uow
         .next_number(&domain::numbering::RECEIPT, calendar, issued_at)
@@ -228,6 +276,67 @@ async fn issue(
     };
     uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
     Ok(())
+}
+
+/// The charge a visit will make, priced now by what its receipt will be issued with
+/// ([`price_visit`], the parts at the price book's prices when it finishes): nothing is
+/// stored. A visit that makes no receipt charges nothing.
+pub(crate) async fn preview(
+    conn: &mut AnyConnection,
+    calendar: &BusinessCalendar,
+    req: PreviewCharge,
+) -> Result<ChargePreview, ServiceError> {
+    let errors = domain::receipts::check_preview(&req.report);
+    if !errors.is_empty() {
+        return Err(ServiceError::validation(errors));
+    }
+    let w = &req.work_order;
+    let r = &req.report;
+    let reported = WorkOrderCompleted {
+        work_order_id: w.id,
+        number: w.number.clone(),
+        ticket_id: w.ticket_id,
+        technician_id: w.technician_id.unwrap_or_default(),
+        technician_name: String::new(),
+        team: String::new(),
+        customer_name: w.customer_name.clone(),
+        district: w.district.clone(),
+        machine: w.machine.clone(),
+        started_at: r.started_at,
+        finished_at: r.finished_at,
+        diagnosis: String::new(),
+        fault: r.fault.clone(),
+        parts: r.parts.clone(),
+        meter_reading: None,
+        work_type: w.work_type,
+        cash_collected: None,
+        revisit_of: w.revisit_of,
+        return_visit_needed: false,
+        return_visit_note: String::new(),
+    };
+    let Some(visit) = domain::visit::charged_as(r.outcome, reported) else {
+        let on = calendar.local_date(r.finished_at);
+        let (version, terms) = store::fee_schedules::fee_schedule_on(&mut *conn, on).await?;
+        return Ok(domain::receipts::preview(
+            w.id,
+            false,
+            (version, &terms),
+            Vec::new(),
+        ));
+    };
+    // The parts the receipt charges: none for a first visit waiting for parts.
+    let parts = if visit.parts.is_empty() {
+        Vec::new()
+    } else {
+        at_book_prices(&mut *conn, &req.parts, visit.finished_at).await?
+    };
+    let priced = price_visit(conn, calendar, &visit, &parts).await?;
+    Ok(domain::receipts::preview(
+        w.id,
+        true,
+        (priced.version, &priced.terms),
+        priced.lines,
+    ))
 }
 
 /// Records a payment of a receipt; more than is outstanding, or another currency, is

@@ -4,8 +4,11 @@
 //! checks on payments, credit notes and IOUs. A receipt is never edited: what it owes goes
 //! down by payments and credit notes, never below zero.
 use aftercare_contracts::Money;
-use aftercare_contracts::billing::{FeeTerms, Invoice, InvoiceLine};
+use aftercare_contracts::billing::{
+    ChargePreview, ChargePreviewRequest, FeeTerms, Invoice, InvoiceLine,
+};
 use aftercare_contracts::dispatch::WorkOrderCompleted;
+use aftercare_contracts::dispatch::limits;
 use aftercare_contracts::rpc::FieldError;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
@@ -29,14 +32,14 @@ pub struct Issue<'a> {
     pub at: DateTime<Utc>,
 }
 
-/// The receipt of a visit priced into `lines`: totals at price and charged, the tax the
-/// charged total contains, and all of the charged total outstanding.
+/// The receipt of a visit priced into `lines`: its figures as [`preview`] states them
+/// (totals at price and charged, the tax the charged total contains), and all of the
+/// charged total outstanding.
 pub fn receipt(issue: Issue<'_>, lines: Vec<InvoiceLine>) -> Invoice {
-    let (version, terms) = issue.schedule;
-    let (total, charged) = totals(&lines);
+    let figures = preview(issue.visit.work_order_id, true, issue.schedule, lines);
     let money = |amount_minor| Money {
         amount_minor,
-        currency: terms.currency.clone(),
+        currency: issue.schedule.1.currency.clone(),
     };
     Invoice {
         id: issue.id,
@@ -45,18 +48,81 @@ pub fn receipt(issue: Issue<'_>, lines: Vec<InvoiceLine>) -> Invoice {
         ticket_id: issue.visit.ticket_id,
         customer_name: issue.visit.customer_name.clone(),
         customer_id: issue.customer_id,
+        lines: figures.lines,
+        total: figures.total,
+        total_charged: figures.total_charged.clone(),
+        tax_included: figures.tax_included,
+        tax_rate_bp: figures.tax_rate_bp,
+        fee_schedule_version: figures.fee_schedule_version,
+        paid: money(0),
+        credited: money(0),
+        outstanding: figures.total_charged,
+        iou: None,
+        issued_at: issue.at,
+    }
+}
+
+/// What a visit priced into `lines` charges, in the figures its receipt shows: totals at
+/// price and charged and the tax the charged total contains (`receipt`: whether the visit
+/// makes a receipt at all).
+pub fn preview(
+    work_order_id: Uuid,
+    receipt: bool,
+    (version, terms): (u32, &FeeTerms),
+    lines: Vec<InvoiceLine>,
+) -> ChargePreview {
+    let (total, charged) = totals(&lines);
+    let money = |amount_minor| Money {
+        amount_minor,
+        currency: terms.currency.clone(),
+    };
+    ChargePreview {
+        work_order_id,
+        receipt,
         lines,
         total: money(total),
         total_charged: money(charged),
         tax_included: money(tax_included(charged, terms.tax_rate_bp)),
         tax_rate_bp: terms.tax_rate_bp,
         fee_schedule_version: version,
-        paid: money(0),
-        credited: money(0),
-        outstanding: money(charged),
-        iou: None,
-        issued_at: issue.at,
     }
+}
+
+/// The problems of what a charge preview was asked for, each naming its field as the
+/// visit report would: the finish not before the start, the fault's shape, at most 100
+/// part lines of a SKU and 1–1000 units each.
+pub fn check_preview(r: &ChargePreviewRequest) -> Vec<FieldError> {
+    let mut e = Vec::new();
+    let err = |field: &str, code: &str, message: &str| FieldError {
+        field: field.into(),
+        code: code.into(),
+        message: message.into(),
+    };
+    if r.finished_at < r.started_at {
+        e.push(err(
+            "finished_at",
+            "before_start",
+            "finished_at must not be before started_at",
+        ));
+    }
+    if r.fault
+        .as_deref()
+        .is_some_and(|f| !(limits::FAULT.matches)(f))
+    {
+        e.push(err(
+            "fault",
+            "invalid",
+            "fault must be 1-64 characters of a-z, 0-9 and _",
+        ));
+    }
+    if !limits::REPORTED_PARTS.allows(r.parts.len()) {
+        e.push(err("parts", "too_many", "at most 100 part lines"));
+    }
+    for (i, p) in r.parts.iter().enumerate() {
+        limits::SKU.check(&mut e, &format!("parts[{i}].sku"), &p.sku);
+        limits::QUANTITY.check(&mut e, &format!("parts[{i}].quantity"), p.quantity);
+    }
+    e
 }
 
 /// How much of the cash a technician collected on site pays the visit's receipt: as much

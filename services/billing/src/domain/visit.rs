@@ -8,7 +8,7 @@
 //! ([`awaiting_parts`]); the return visit when it is reported, its labour and parts but
 //! not a second call-out ([`super::pricing::price`]), since the company came back with
 //! the part it did not bring.
-use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkOrderWaitingForParts};
+use aftercare_contracts::dispatch::{VisitOutcome, WorkOrderCompleted, WorkOrderWaitingForParts};
 use aftercare_contracts::intake::CustomerTier;
 use aftercare_contracts::inventory::ConsumedLine;
 use chrono::NaiveDate;
@@ -45,7 +45,7 @@ pub struct Visit<'a> {
 /// (version 1).
 pub fn awaiting_parts(e: &WorkOrderWaitingForParts) -> Option<WorkOrderCompleted> {
     let v = e.visit.as_ref()?;
-    Some(WorkOrderCompleted {
+    Some(first_visit(WorkOrderCompleted {
         work_order_id: e.work_order_id,
         number: e.number.clone(),
         ticket_id: e.ticket_id,
@@ -59,14 +59,39 @@ pub fn awaiting_parts(e: &WorkOrderWaitingForParts) -> Option<WorkOrderCompleted
         finished_at: v.finished_at,
         diagnosis: e.diagnosis.clone(),
         fault: v.fault.clone(),
-        parts: Vec::new(),
+        parts: e.parts_needed.clone(),
         meter_reading: None,
         work_type: v.work_type,
         cash_collected: v.cash_collected.clone(),
         revisit_of: None,
         return_visit_needed: false,
         return_visit_note: String::new(),
-    })
+    }))
+}
+
+/// A first visit that ended waiting for parts is charged without parts, as a first
+/// visit (its call-out is charged), and says nothing of a return visit.
+fn first_visit(v: WorkOrderCompleted) -> WorkOrderCompleted {
+    WorkOrderCompleted {
+        parts: Vec::new(),
+        meter_reading: None,
+        revisit_of: None,
+        return_visit_needed: false,
+        return_visit_note: String::new(),
+        ..v
+    }
+}
+
+/// The visit a report ending with `outcome` is charged as, when it makes a receipt: a
+/// completed visit as reported, the first visit of a repair waiting for parts as
+/// [`awaiting_parts`] charges it; a machine taken to the workshop or not fixed makes no
+/// receipt.
+pub fn charged_as(outcome: VisitOutcome, visit: WorkOrderCompleted) -> Option<WorkOrderCompleted> {
+    match outcome {
+        VisitOutcome::Completed => Some(visit),
+        VisitOutcome::WaitingForParts => Some(first_visit(visit)),
+        VisitOutcome::TakenToWorkshop | VisitOutcome::CouldNotFix => None,
+    }
 }
 
 /// The contract in force for the machine on the day of the visit.
@@ -134,6 +159,45 @@ mod tests {
         assert_eq!(v.cash_collected, Some(Money::cny(5000)));
         assert_eq!(v.district, "tianhe");
         assert_eq!(v.diagnosis, "fuser worn");
+    }
+
+    #[test]
+    fn a_report_waiting_for_parts_is_charged_as_the_event_is() {
+        let started = Utc.with_ymd_and_hms(2026, 11, 24, 2, 0, 0).unwrap();
+        let e = waiting(Some(VisitOnSite {
+            technician_name: "Zhao".into(),
+            team: "tianhe".into(),
+            customer_name: "Tianhe Printing".into(),
+            district: "tianhe".into(),
+            machine: None,
+            work_type: WorkType::Repair,
+            fault: Some("fuser".into()),
+            started_at: started,
+            finished_at: started + chrono::Duration::minutes(40),
+            cash_collected: None,
+        }));
+        let from_event = awaiting_parts(&e).expect("the visit is carried");
+        let reported = WorkOrderCompleted {
+            parts: e.parts_needed.clone(),
+            meter_reading: Some(1200),
+            revisit_of: Some(Uuid::now_v7()),
+            return_visit_needed: true,
+            return_visit_note: "bring the fuser".into(),
+            ..from_event.clone()
+        };
+        assert_eq!(
+            charged_as(VisitOutcome::WaitingForParts, reported.clone()),
+            Some(from_event)
+        );
+        assert_eq!(
+            charged_as(VisitOutcome::Completed, reported.clone()),
+            Some(reported.clone())
+        );
+        assert_eq!(
+            charged_as(VisitOutcome::TakenToWorkshop, reported.clone()),
+            None
+        );
+        assert_eq!(charged_as(VisitOutcome::CouldNotFix, reported), None);
     }
 
     #[test]

@@ -136,6 +136,7 @@ export const OPERATION_ROLES = {
   moveWorkOrder: ["admin","dispatcher","manager","technician"],
   openTicket: ["admin","agent","customer","dispatcher","manager"],
   payRefund: ["admin","finance","manager"],
+  previewWorkOrderCharge: ["admin","agent","dispatcher","finance","manager","technician"],
   promiseTicketReply: ["admin","agent","dispatcher","manager"],
   publishDayPlan: ["admin","dispatcher","manager"],
   publishRanking: ["admin","manager"],

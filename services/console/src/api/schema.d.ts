@@ -3336,6 +3336,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workorders/{id}/charge-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the visit's receipt will charge, before the customer signs: the times, fault, parts and outcome entered so far priced by the rules the receipt is issued with (call-out, labour in started quarter hours, parts at list price, warranty, contract or the brand's warranty, key-account discount), each line with why it is covered or charged, and the total; nothing is stored
+         * @description Roles: agent, dispatcher, technician, finance, manager, admin. Scope — technician: own work orders only.
+         */
+        post: operations["previewWorkOrderCharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workorders/{id}/complete": {
         parameters: {
             query?: never;
@@ -4373,6 +4393,79 @@ export interface components {
         };
         /** @description Where a request came in. */
         Channel: "phone" | "web" | "email" | "chat" | "walk_in" | "dealer_drop_off" | "planned";
+        /**
+         * @description The charge a visit will make, computed by the rules its receipt is priced with: each
+         *     line with why it is covered or charged, the totals and the tax they contain.
+         */
+        ChargePreview: {
+            /**
+             * Format: uint32
+             * @description The fee schedule version it was priced by.
+             */
+            fee_schedule_version: number;
+            /** @description The lines the receipt will hold. */
+            lines: components["schemas"]["InvoiceLine"][];
+            /**
+             * @description Whether the visit makes a receipt (a visit taken to the workshop or that could not
+             *     fix the machine makes none, and charges nothing).
+             */
+            receipt: boolean;
+            /** @description The part of `total_charged` that is value-added tax. */
+            tax_included: components["schemas"]["Money"];
+            /**
+             * Format: uint32
+             * @description The tax rate, in basis points.
+             */
+            tax_rate_bp: number;
+            /** @description Sum of line amounts. */
+            total: components["schemas"]["Money"];
+            /** @description What the customer will be charged. */
+            total_charged: components["schemas"]["Money"];
+            /**
+             * Format: uuid
+             * @description The work order.
+             */
+            work_order_id: string;
+        };
+        /**
+         * @description What the technician has entered of a visit so far, for the charge its receipt will
+         *     make (`POST /workorders/{id}/charge-preview`): the same times, fault, parts and outcome
+         *     the visit report (`completeWorkOrder`) will carry.
+         */
+        ChargePreviewRequest: {
+            /**
+             * @description Fault code from the company's fault list, `[a-z0-9_]`, 1–64 characters (a flat
+             *     labour rate may apply to it; a misuse fault voids the warranty).
+             */
+            fault?: string | null;
+            /**
+             * Format: date-time
+             * @description When it finished, or now while the work goes on (not before `started_at`).
+             */
+            finished_at: string;
+            /**
+             * @description How the visit ends (default completed): a visit waiting for parts is charged its
+             *     call-out and labour, one taken to the workshop or that could not fix nothing.
+             * @default completed
+             */
+            outcome: components["schemas"]["VisitOutcome"];
+            /**
+             * @description Parts used, up to 100 lines.
+             * @default []
+             */
+            parts: (components["schemas"]["PartUsed"] & {
+                location?: unknown;
+                quantity?: unknown;
+                sku?: unknown;
+            })[];
+            /**
+             * Format: date-time
+             * @description When work on site started.
+             */
+            started_at: string;
+            /** @description Work order id or number. */
+            work_order_id: string;
+        };
         /** @description One line of a manufacturer claim: work the brand's warranty covered. */
         ClaimLine: {
             /** @description Value claimed. */
@@ -17387,6 +17480,77 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Attachment2"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    previewWorkOrderCharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Work order id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Fault code from the company's fault list, `[a-z0-9_]`, 1–64 characters (a flat
+                     *     labour rate may apply to it; a misuse fault voids the warranty).
+                     */
+                    fault?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description When it finished, or now while the work goes on (not before `started_at`).
+                     */
+                    finished_at: string;
+                    /**
+                     * @description How the visit ends (default completed): a visit waiting for parts is charged its
+                     *     call-out and labour, one taken to the workshop or that could not fix nothing.
+                     * @default completed
+                     */
+                    outcome?: components["schemas"]["VisitOutcome"];
+                    /**
+                     * @description Parts used, up to 100 lines.
+                     * @default []
+                     */
+                    parts?: (components["schemas"]["PartUsed"] & {
+                        location?: unknown;
+                        quantity?: unknown;
+                        sku?: unknown;
+                    })[];
+                    /**
+                     * Format: date-time
+                     * @description When work on site started.
+                     */
+                    started_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChargePreview"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,20 +1,24 @@
 //! Billing's routes: receipts (a customer sees those of their own tickets), contracts
 //! (年保), payments, credit notes, IOUs, fee schedules, the daily cash reconciliation,
 //! refunds, manufacturer claims, renewals and billing's reports.
+use std::collections::HashMap;
+
 use aftercare_contracts::Request;
-use aftercare_contracts::Role::{self, Admin, Agent, Finance, Manager};
+use aftercare_contracts::Role::{self, Admin, Agent, Dispatcher, Finance, Manager, Technician};
 use aftercare_contracts::billing::{
-    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ClaimRequirements, ClaimStatus,
-    ClaimsReportRequest, CompanyProfile, Contract, ContractsSignedReport, ContractsSignedRequest,
-    CreateContract, CreateCreditNote, CreateFeeSchedule, CreditNote, FeeSchedule, GetClaim,
-    GetCompanyProfile, GetContract, GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice,
-    InvoiceState, ListClaimRequirements, ListClaims, ListContracts, ListCreditNotes,
-    ListFeeSchedules, ListInvoices, ListPayments, ListRefunds, ListRenewals, ManufacturerClaim,
-    PayRefund, Payment, ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou,
-    RecordPayment, RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus,
-    ReplaceCompanyProfile, RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields,
-    TerminateContract, TransitionClaim,
+    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ChargePreview,
+    ChargePreviewRequest, ClaimRequirements, ClaimStatus, ClaimsReportRequest, CompanyProfile,
+    Contract, ContractsSignedReport, ContractsSignedRequest, CreateContract, CreateCreditNote,
+    CreateFeeSchedule, CreditNote, FeeSchedule, GetClaim, GetCompanyProfile, GetContract,
+    GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice, InvoiceState, ListClaimRequirements,
+    ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules, ListInvoices, ListPayments,
+    ListRefunds, ListRenewals, ManufacturerClaim, PayRefund, Payment, PreviewCharge,
+    ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment,
+    RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus, ReplaceCompanyProfile,
+    RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields, TerminateContract,
+    TransitionClaim,
 };
+use aftercare_contracts::inventory::{ConsumedLine, GetPart, Part};
 use aftercare_contracts::rpc::Page;
 use axum::Extension;
 use axum::Json;
@@ -27,7 +31,7 @@ use serde::Deserialize;
 use super::model::day_schema;
 use super::operation::{CURSOR, LIMIT, Routes, get, path, path_id, post, query, schema};
 use super::roles::INVOICE_READERS;
-use super::visibility::visible_ticket;
+use super::visibility::{visible_ticket, visible_work_order};
 use crate::body::json_with;
 use crate::error::ApiError;
 use crate::http::{created, parse_day, parse_limit, parse_uuid_param};
@@ -453,6 +457,65 @@ pub(crate) async fn get_invoice(
     Ok(Json(i).into_response())
 }
 
+/// Who may see what a visit will charge: the technician on their own work order (it is
+/// shown to the customer before they sign), the desk and the cashiers.
+const CHARGE_PREVIEWERS: &[Role] = &[Agent, Dispatcher, Technician, Finance, Manager, Admin];
+
+/// The charge a visit will make, priced by billing as its receipt will be: the work order
+/// as dispatch has it and each reported part as inventory's catalogue states it (a SKU
+/// not in the catalogue, or malformed, unpriced, as inventory would report it).
+pub(crate) async fn preview_charge(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let work_order = visible_work_order(&s, &p, &id).await?;
+    let report: ChargePreviewRequest = json_with(
+        &headers,
+        body,
+        s.config.max_body_bytes,
+        &[("work_order_id", serde_json::Value::String(id))],
+    )
+    .await?;
+    let mut catalogue: HashMap<String, Option<Part>> = HashMap::new();
+    let mut parts = Vec::with_capacity(report.parts.len());
+    for used in &report.parts {
+        if !catalogue.contains_key(&used.sku) {
+            let mut malformed = Vec::new();
+            aftercare_contracts::dispatch::limits::SKU.check(&mut malformed, "sku", &used.sku);
+            let part = if malformed.is_empty() {
+                match s
+                    .call(
+                        &GetPart {
+                            id: used.sku.clone(),
+                        },
+                        Some(&p),
+                    )
+                    .await
+                {
+                    Ok(part) => Some(part),
+                    Err(ApiError::Service(e)) if e.status == 404 => None,
+                    Err(e) => return Err(e),
+                }
+            } else {
+                None
+            };
+            catalogue.insert(used.sku.clone(), part);
+        }
+        let part = catalogue.get(&used.sku).and_then(Option::as_ref);
+        parts.push(ConsumedLine::of_part(&used.sku, part, used.quantity, 0));
+    }
+    let req = PreviewCharge {
+        report,
+        work_order,
+        parts,
+    };
+    let preview: ChargePreview = s.call(&req, Some(&p)).await?;
+    Ok(Json(preview).into_response())
+}
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("billing")
@@ -473,6 +536,17 @@ pub(crate) fn routes() -> Routes {
                 ])
                 .reply::<Page<Invoice>>()
                 .to(list_invoices),
+        )
+        .add(
+            post("previewWorkOrderCharge", "/workorders/{id}/charge-preview")
+                .summary("What the visit's receipt will charge, before the customer signs: the times, fault, parts and outcome entered so far priced by the rules the receipt is issued with (call-out, labour in started quarter hours, parts at list price, warranty, contract or the brand's warranty, key-account discount), each line with why it is covered or charged, and the total; nothing is stored")
+                .roles(CHARGE_PREVIEWERS)
+                .scope("technician: own work orders only")
+                .params(&[path_id("Work order id or number.")])
+                .body::<ChargePreviewRequest>()
+                .path_fills(&["work_order_id"])
+                .reply::<ChargePreview>()
+                .to(preview_charge),
         )
         .add(
             get("getInvoice", "/invoices/{id}")

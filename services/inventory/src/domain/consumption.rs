@@ -2,7 +2,7 @@
 //! (a hold is used whole or not at all), the rest is taken from the fullest locations
 //! ([`super::plan_take`]), and what stock does not hold is a shortfall flagged for a
 //! stocktake; billing is told each part's catalogue price.
-use aftercare_contracts::inventory::{ConsumedLine, Part, PartCategory};
+use aftercare_contracts::inventory::{ConsumedLine, Part};
 
 /// Which holds of a work order (their quantities, oldest first) a use of `wanted` units
 /// consumes: each hold that still fits in what is wanted, whole. Returns the indexes of
@@ -28,15 +28,7 @@ pub fn consumed_line(
     quantity: u32,
     shortfall: u32,
 ) -> ConsumedLine {
-    ConsumedLine {
-        sku: sku.to_owned(),
-        name: part.map(|p| p.name.clone()),
-        quantity,
-        taken: quantity - shortfall,
-        shortfall,
-        consumable: part.is_some_and(|p| p.category == PartCategory::Consumable),
-        unit_price: part.map(|p| p.list_price.clone()),
-    }
+    ConsumedLine::of_part(sku, part, quantity, shortfall)
 }
 
 #[cfg(test)]
