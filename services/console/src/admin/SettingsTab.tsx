@@ -3,13 +3,15 @@
 // version read (If-Match; a change made meanwhile is reloaded and said, nothing typed is
 // lost), and the versions kept where the setting is dated (fee schedules). The company
 // profile comes first: it heads every printed receipt. The priority rules and the call
-// assignment rules follow the SLA targets (each a list where the first match decides). The
+// assignment rules follow the SLA targets (each a list where the first match decides), then
+// the callback questionnaire the desk asks. The
 // fault list is what the field app's visit report offers.
 import { Card, Flex, Grid, Menu, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { CompanySetting } from './CompanySetting';
 import { FaultCodesSetting } from './FaultCodesSetting';
+import { QuestionnaireSetting } from './QuestionnaireSetting';
 import { CallRulesSetting, PriorityRulesSetting } from './RulesSettings';
 import { ClaimRequirementsSetting, DurationsSetting, FeeSchedulesSetting, ProductLinesSetting, QualitySetting, SlaSetting, TemplatesSetting } from './settingForms';
 
@@ -19,6 +21,7 @@ const SETTINGS = [
   { key: 'sla', page: <SlaSetting /> },
   { key: 'priority', page: <PriorityRulesSetting /> },
   { key: 'call-rules', page: <CallRulesSetting /> },
+  { key: 'questionnaire', page: <QuestionnaireSetting /> },
   { key: 'quality', page: <QualitySetting /> },
   { key: 'durations', page: <DurationsSetting /> },
   { key: 'faults', page: <FaultCodesSetting /> },
