@@ -151,7 +151,34 @@ async function stepThrough(page: Page, number: string): Promise<void> {
   }
 }
 
-async function writeReport(page: Page, diagnosis: string, fault: string, lang: 'zh-CN' | 'en'): Promise<void> {
+/** The amount shown as the receipt's charge, in fen. */
+async function shownCharge(page: Page): Promise<number> {
+  const text = (await page.getByTestId('charge-total').textContent()) ?? '';
+  return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+}
+
+/** What the receipt billing issued for work order `id` charges, once it is issued. */
+async function receiptCharge(id: string): Promise<number> {
+  const r = await poll('the receipt', async () => (await call<{ items: { total_charged: { amount_minor: number } }[] }>(admin, 'GET', `/invoices?work_order_id=${id}`)).items[0] ?? null);
+  return r.total_charged.amount_minor;
+}
+
+/** The customer signs on the pad, with their name. */
+async function sign(page: Page, signer: string): Promise<void> {
+  await page.locator('#report_signer').fill(signer);
+  const pad = page.getByTestId('signature-pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -20 : 20));
+  await page.mouse.up();
+  await expect(pad).toHaveAttribute('data-signed', 'true');
+}
+
+/** Writes the report; online, returns the charge shown before the customer signs (priced by
+ * the server), offline null once the report says it cannot be priced. */
+async function writeReport(page: Page, diagnosis: string, fault: string, lang: 'zh-CN' | 'en', online = true): Promise<number | null> {
   const form = page.getByTestId('report-form');
   await expect(form).toBeVisible();
   await page.locator('#report_diagnosis').fill(diagnosis);
@@ -189,16 +216,21 @@ async function writeReport(page: Page, diagnosis: string, fault: string, lang: '
   await settle(page);
   await page.screenshot({ path: `artifacts/screenshots/field-photos-${lang}.png` });
   await page.locator('#report_cash').fill('120');
-  await expect(page.getByTestId('charge-total')).toHaveText('¥120.00');
-  await page.locator('#report_signer').fill('陈主任');
-  const pad = page.getByTestId('signature-pad');
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 20, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 20, box.y + box.height / 2 + (i % 2 ? -20 : 20));
-  await page.mouse.up();
-  await expect(pad).toHaveAttribute('data-signed', 'true');
+  let shown: number | null = null;
+  if (online) {
+    // Priced by the server for what is entered (call-out, labour, the part), before the signature.
+    await expect(page.getByTestId('charge-total')).toBeVisible();
+    await expect(page.getByTestId('charge-line')).toHaveCount(3);
+    shown = await shownCharge(page);
+    expect(shown).toBeGreaterThan(0);
+    await expect(page.getByTestId('charge-owed')).toBeVisible();
+  } else {
+    // No number offline: the receipt follows.
+    await expect(page.getByTestId('charge-offline')).toBeVisible();
+    await expect(page.getByTestId('charge-total')).toHaveCount(0);
+  }
+  await sign(page, '陈主任');
+  return shown;
 }
 
 /** The work order's visit names its signature and two photos, each stored once, as what
@@ -246,7 +278,7 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   await stepThrough(page, orders.online.number);
   await card.getByTestId('stop-report').tap();
   await page.getByTestId('write-report').tap();
-  await writeReport(page, '定影辊老化，更换定影器 worn fuser replaced', '定影器', 'zh-CN');
+  const shown = await writeReport(page, '定影辊老化，更换定影器 worn fuser replaced', '定影器', 'zh-CN');
   // The desk is asked to book another visit, with why.
   // The box's words are clicked where they are: a tap computed while the drawer still
   // scrolls from the signature lands beside them.
@@ -276,6 +308,8 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   expect(w.history.filter((m) => m.to === 'on_site')).toHaveLength(1);
   await filesStoredOnce(w);
   await poll('the van consumption', async () => ((await vanStock()) === before - 1 ? true : null));
+  // The amount shown before the customer signed is what the receipt charges.
+  expect(await receiptCharge(orders.online.id)).toBe(shown);
   await context.close();
 });
 
@@ -311,7 +345,7 @@ test('offline between "on site" and the report, closed and reopened offline, the
   await expect(other).toHaveAttribute('data-status', 'accepted');
   await card.getByTestId('stop-report').tap();
   await page.getByTestId('write-report').tap();
-  await writeReport(page, 'Tray 2 pick-up roller worn, fuser replaced too', 'Fuser', 'en');
+  await writeReport(page, 'Tray 2 pick-up roller worn, fuser replaced too', 'Fuser', 'en', false);
   await page.getByTestId('report-submit').tap();
   await expect(card).toHaveAttribute('data-status', 'completed');
   await expect(page.getByTestId('queue-badge')).toContainText('2');
@@ -410,8 +444,13 @@ test('a visit waiting for parts: the technician books the return visit agreed wi
   await expect(page.getByTestId('outcome')).toContainText('待件（需再次上门）');
   await page.getByRole('button', { name: '添加配件' }).last().tap();
   await page.locator('#report_parts_needed_0_sku').fill('FUSER-F1');
+  // The first visit is charged its call-out and labour: shown, then signed for.
+  await expect(page.getByTestId('charge-line')).toHaveCount(2);
+  const shown = await shownCharge(page);
+  await sign(page, '陈主任');
   await page.getByTestId('report-submit').tap();
   await expect(card).toHaveAttribute('data-status', 'waiting_for_parts');
+  expect(await receiptCharge(orders.conflict.id)).toBe(shown);
   // Dispatch opened the return visit for this technician.
   const revisit = await poll('the return visit', async () => {
     const list = await call<{ items: (WorkOrder & { revisit_of?: string | null })[] }>(admin, 'GET', `/workorders?limit=500`);

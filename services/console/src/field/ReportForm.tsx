@@ -1,21 +1,24 @@
 // The visit report written on site: diagnosis, fault code from the list, parts used from the
 // van (with what is on hand), meter reading, what was cleaned and adjusted, hazards, the
 // outcome and the parts requested ahead for a return visit, whether another visit is needed
-// (for the desk to book) and why, cash collected with the charge
-// the receipt will show, the customer's signature and photos of the machine and the fault.
+// (for the desk to book) and why, cash collected with the charge the receipt will make
+// (priced by the server as the entries change, shown before the customer signs; offline it
+// says the receipt will follow), the customer's signature and photos of the machine and the
+// fault.
 // It goes into the phone's queue with its files (each uploaded first, as an attachment)
 // and is sent from there (at once when online).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
-import { companyDate, formatMoney } from '../lib/format';
-import { dropDraft, submitReport, type Draft } from './actions';
+import { formatMoney } from '../lib/format';
+import { dropDraft, submitReport, useOnline, type Draft } from './actions';
+import { chargeRequest, owedAfterCash, signatureNeeded, useCharge, type ChargePreview } from './charge';
 import { fieldErrors } from '../api/problem';
 import type { Day } from './data';
-import { chargePreview, faultOptions, reportFieldPath, OUTCOMES, overVanStock, vanAvailable, type Completion, type FileRef, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
+import { faultOptions, reportFieldPath, OUTCOMES, overVanStock, vanAvailable, type Completion, type FileRef, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
 import { SignaturePad } from './SignaturePad';
 import { PhotoPicker } from './PhotoPicker';
 
@@ -117,10 +120,17 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
   const returnNeeded = !!Form.useWatch('return_visit_needed', form);
   const fault = Form.useWatch('fault', form) as string | undefined;
   const usedParts = parts.filter((p) => p?.sku && p.quantity).map((p) => ({ sku: p.sku!, quantity: p.quantity! }));
-  const contractRunning = !!machine?.contract && machine.contract.ends_on >= companyDate();
-  const preview = chargePreview(usedParts, partsBySku, { warrantyEnd: machine?.warranty_end ?? null, contractCoversParts: false, today: companyDate() }, Math.round((cash ?? 0) * 100));
+  const online = useOnline();
+  const startedAt = Form.useWatch('started_at', form) as Dayjs | undefined;
+  const finishedAt = Form.useWatch('finished_at', form) as Dayjs | undefined;
+  const charge = useCharge(
+    order.id,
+    chargeRequest({ started_at: startedAt?.toISOString(), finished_at: finishedAt?.toISOString(), fault: fault ?? null, parts: usedParts, outcome }),
+    online,
+  );
+  const cashMinor = Math.round((cash ?? 0) * 100);
   const over = overVanStock(usedParts, available);
-  const chargeable = preview.chargedMinor > 0 || (cash ?? 0) > 0;
+  const chargeable = signatureNeeded(charge, cashMinor);
   const vanOptions = day.parts.map((p) => ({ value: p.sku, label: `${p.sku} · ${p.name} (${t('field:report.onHand', { count: available(p.sku) })})` }));
   const text = (max: number, required = false) => [
     ...(required ? [{ required: true, whitespace: true, message: t('field:report.required') }] : []),
@@ -298,29 +308,25 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
       </Flex>
 
       <Card size="small" title={t('field:report.charge.title')} style={{ marginBottom: 16 }} data-testid="charge-preview">
-        {preview.lines.map((l) => (
-          <Flex key={l.sku} justify="space-between">
-            <span>{t('field:report.charge.parts', { name: l.name, qty: l.quantity })}</span>
-            <span>{formatMoney(l.totalMinor, lang)}</span>
+        {charge.kind === 'incomplete' && <Typography.Text type="secondary">{t('field:report.charge.incomplete')}</Typography.Text>}
+        {charge.kind === 'offline' && <Alert type="warning" showIcon message={t('field:report.charge.offline')} data-testid="charge-offline" />}
+        {charge.kind === 'pricing' && (
+          <Flex gap={8} align="center" data-testid="charge-pricing">
+            <Spin size="small" />
+            <span>{t('field:report.charge.pricing')}</span>
           </Flex>
-        ))}
-        {preview.covered === 'warranty' && <Alert type="success" showIcon message={t('field:report.charge.warranty')} style={{ marginBlock: 8 }} />}
-        <Flex justify="space-between" style={{ fontSize: 18, fontWeight: 600, marginTop: 4 }}>
-          <span>{contractRunning && machine?.contract ? t('field:report.charge.contract', { number: machine.contract.number }) : t('field:report.charge.total')}</span>
-          <span data-testid="charge-total">{formatMoney(preview.chargedMinor, lang)}</span>
-        </Flex>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          {t('field:report.charge.labour')}
-        </Typography.Paragraph>
-        <Form.Item name="cash" label={t('field:report.cash')} style={{ marginBottom: 4 }}
+        )}
+        {charge.kind === 'failed' && <Alert type="error" showIcon message={t('field:report.charge.failed')} data-testid="charge-failed" />}
+        {charge.kind === 'priced' && <ChargeLines preview={charge.preview} partName={(sku) => partsBySku.get(sku)?.name ?? sku} />}
+        <Form.Item name="cash" label={t('field:report.cash')} style={{ marginBottom: 4, marginTop: 8 }}
           rules={[{ validator: (_, v: number | null | undefined) => (v == null || (v >= 0 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6) ? Promise.resolve() : Promise.reject(new Error(t('field:report.amount')))) }]}
         >
           <InputNumber min={0} precision={2} step={1} style={{ width: '100%' }} inputMode="decimal" data-testid="cash" />
         </Form.Item>
-        {(cash ?? 0) > 0 && (
+        {cashMinor > 0 && charge.kind === 'priced' && (
           <Flex justify="space-between">
-            <span>{preview.owedAfterCashMinor < 0 ? t('field:report.charge.overpaid') : t('field:report.charge.owed')}</span>
-            <span data-testid="charge-owed">{formatMoney(Math.abs(preview.owedAfterCashMinor), lang)}</span>
+            <span>{owedAfterCash(charge.preview.total_charged.amount_minor, cashMinor) < 0 ? t('field:report.charge.overpaid') : t('field:report.charge.owed')}</span>
+            <span data-testid="charge-owed">{formatMoney(Math.abs(owedAfterCash(charge.preview.total_charged.amount_minor, cashMinor)), lang)}</span>
           </Flex>
         )}
       </Card>
@@ -349,5 +355,35 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         </Button>
       </Space>
     </Form>
+  );
+}
+
+/** The receipt's lines as priced: what each is for, why it is covered or charged, what it
+ * charges, and the total with the tax it contains. */
+function ChargeLines({ preview, partName }: { preview: ChargePreview; partName: (sku: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Lang;
+  const money = (m: { amount_minor: number; currency: string }) => formatMoney(m.amount_minor, lang, m.currency);
+  if (!preview.receipt) return <Alert type="info" showIcon message={t('field:report.charge.noReceipt')} data-testid="charge-no-receipt" />;
+  return (
+    <>
+      {preview.lines.map((l, i) => (
+        <Flex key={i} justify="space-between" gap={8} align="baseline" data-testid="charge-line">
+          <span>
+            {l.kind === 'part' ? t('field:report.charge.parts', { name: partName(l.sku ?? ''), qty: l.quantity }) : l.kind === 'labour' ? t('field:report.charge.labour') : t('field:report.charge.callOut')}{' '}
+            <Tag color={l.coverage === 'chargeable' ? undefined : 'green'}>{t(`field:report.charge.coverage.${l.coverage}`)}</Tag>
+            {l.discount && l.discount.amount_minor > 0 && <Typography.Text type="secondary">{t('field:report.charge.discount', { amount: money(l.discount) })}</Typography.Text>}
+          </span>
+          <span>
+            {l.charged.amount_minor !== l.amount.amount_minor && <Typography.Text delete type="secondary">{money(l.amount)}</Typography.Text>} {money(l.charged)}
+          </span>
+        </Flex>
+      ))}
+      <Flex justify="space-between" style={{ fontSize: 18, fontWeight: 600, marginTop: 4 }}>
+        <span>{t('field:report.charge.total')}</span>
+        <span data-testid="charge-total">{money(preview.total_charged)}</span>
+      </Flex>
+      <Typography.Text type="secondary">{t('field:report.charge.tax', { amount: money(preview.tax_included) })}</Typography.Text>
+    </>
   );
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   alreadyApplied,
   basisFor,
-  chargePreview,
   dayInOrder,
   faultOptions,
   ifMatchFor,
@@ -166,25 +165,7 @@ describe('the queue', () => {
   });
 });
 
-describe('the charge before the customer signs', () => {
-  const parts = new Map([
-    ['DRUM-1', { sku: 'DRUM-1', name: 'Drum', list_price: { amount_minor: 45000, currency: 'CNY' } }],
-    ['ROLL-2', { sku: 'ROLL-2', name: 'Roller', list_price: { amount_minor: 1250, currency: 'CNY' } }],
-  ]);
-  it('charges the parts at list price, and shows what stays owed after the cash', () => {
-    const p = chargePreview([{ sku: 'DRUM-1', quantity: 1 }, { sku: 'ROLL-2', quantity: 2 }], parts, { warrantyEnd: '2026-01-01', contractCoversParts: false, today: '2026-12-07' }, 40000);
-    expect(p.lines.map((l) => l.totalMinor)).toEqual([45000, 2500]);
-    expect(p.partsMinor).toBe(47500);
-    expect(p.chargedMinor).toBe(47500);
-    expect(p.covered).toBeNull();
-    expect(p.owedAfterCashMinor).toBe(7500);
-  });
-  it('charges nothing for parts under warranty on the day or a contract covering them', () => {
-    const w = chargePreview([{ sku: 'DRUM-1', quantity: 1 }], parts, { warrantyEnd: '2026-12-07', contractCoversParts: false, today: '2026-12-07' }, 0);
-    expect([w.covered, w.chargedMinor, w.partsMinor]).toEqual(['warranty', 0, 45000]);
-    const c = chargePreview([{ sku: 'DRUM-1', quantity: 1 }], parts, { warrantyEnd: null, contractCoversParts: true, today: '2026-12-07' }, 10000);
-    expect([c.covered, c.chargedMinor, c.owedAfterCashMinor]).toEqual(['contract', 0, -10000]);
-  });
+describe('the parts used against the van', () => {
   it('checks the parts against the van, counting a part listed twice together', () => {
     const held = (sku: string) => vanAvailable({ locations: [{ location: 'van-li', on_hand: 3, reserved: 0, available: sku === 'DRUM-1' ? 2 : 0 }] }, 'van-li');
     expect(overVanStock([{ sku: 'DRUM-1', quantity: 1 }, { sku: 'DRUM-1', quantity: 2 }, { sku: 'ROLL-2', quantity: 1 }], held)).toEqual([1, 2]);

@@ -332,52 +332,6 @@ export function resolve(actions: QueuedAction[], key: string, choice: 'discard' 
 // ---------------------------------------------------------------------------------------
 // The charge shown before the customer signs.
 
-/** One part line of the preview. */
-export interface ChargeLine {
-  sku: string;
-  name: string;
-  quantity: number;
-  unitMinor: number;
-  totalMinor: number;
-}
-
-/** What the receipt will charge for the parts, and whether the visit is covered. */
-export interface ChargePreview {
-  lines: ChargeLine[];
-  partsMinor: number;
-  /** Why nothing is charged for parts: the machine's warranty or its contract. */
-  covered: 'warranty' | 'contract' | null;
-  /** The amount the receipt charges for the parts. */
-  chargedMinor: number;
-  /** Cash collected against it: the difference still owed after the visit (negative:
-   * more collected than charged, which is refused). */
-  owedAfterCashMinor: number;
-}
-
-/**
- * The charge the receipt will show for the parts used, at their list prices (prices include
- * tax), unless the machine is under warranty on the day of the visit or under a contract
- * that covers parts; and what stays owed after the cash collected.
- */
-export function chargePreview(
-  used: { sku: string; quantity: number }[],
-  parts: ReadonlyMap<string, Pick<Part, 'sku' | 'name' | 'list_price'>>,
-  cover: { warrantyEnd: string | null | undefined; contractCoversParts: boolean; today: string },
-  cashMinor: number,
-): ChargePreview {
-  const lines = used
-    .filter((u) => u.sku && u.quantity > 0)
-    .map((u) => {
-      const p = parts.get(u.sku);
-      const unit = p?.list_price.amount_minor ?? 0;
-      return { sku: u.sku, name: p?.name ?? u.sku, quantity: u.quantity, unitMinor: unit, totalMinor: unit * u.quantity };
-    });
-  const partsMinor = lines.reduce((s, l) => s + l.totalMinor, 0);
-  const covered = cover.warrantyEnd && cover.warrantyEnd >= cover.today ? 'warranty' : cover.contractCoversParts ? 'contract' : null;
-  const chargedMinor = covered ? 0 : partsMinor;
-  return { lines, partsMinor, covered, chargedMinor, owedAfterCashMinor: chargedMinor - cashMinor };
-}
-
 /** Van stock on hand of one part: what the van location holds and may be used. */
 export function vanAvailable(part: Pick<Part, 'locations'>, van: string | null | undefined): number {
   if (!van) return 0;
