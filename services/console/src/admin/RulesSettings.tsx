@@ -15,6 +15,7 @@ import { PRIORITIES, TIERS } from './admin';
 import { useAccountNames } from './queries';
 import { callRule, callRuleRow, isRuleField, onRuleFields, priorityRow, priorityRule, RULE_LIMITS, type CallRuleRow, type PriorityRow } from './rules';
 import { SaveBar, SaveError, SettingFrame, useReplacedSetting } from './settingParts';
+import { VISUALLY_HIDDEN } from '../lib/visuallyHidden';
 
 const TICKET_TYPES = ['fault', 'maintenance', 'installation', 'consultation', 'consumables', 'complaint', 'return'] as const;
 /** The roles whose accounts work the outbound call queue. */
@@ -72,7 +73,6 @@ function Words({ label, testId, width, ...rest }: { label: string; testId: strin
 }
 
 /** Text read by screen readers but not shown (its box takes no room). */
-const HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 };
 const cell: CSSProperties = { verticalAlign: 'top', padding: '4px 8px 0 0' };
 const head: CSSProperties = { textAlign: 'start', fontWeight: 600, padding: '0 8px 4px 0', whiteSpace: 'nowrap' };
 
@@ -132,7 +132,7 @@ export function PriorityRulesSetting() {
                         {t('admin:settings.priority.note')}
                       </th>
                       <th scope="col" style={head}>
-                        <span style={HIDDEN}>{t('admin:settings.rules.order')}</span>
+                        <span style={VISUALLY_HIDDEN}>{t('admin:settings.rules.order')}</span>
                       </th>
                     </tr>
                   </thead>
@@ -264,7 +264,7 @@ export function CallRulesSetting() {
                         {t('admin:settings.call-rules.assignee')}
                       </th>
                       <th scope="col" style={head}>
-                        <span style={HIDDEN}>{t('admin:settings.rules.order')}</span>
+                        <span style={VISUALLY_HIDDEN}>{t('admin:settings.rules.order')}</span>
                       </th>
                     </tr>
                   </thead>

@@ -16,6 +16,7 @@ import { duplicates, missingTargets, PRIORITIES, sortTargets, TIERS, type FeeSch
 import { fieldsNamed, showProblem } from './forms';
 import { useRefresh } from './queries';
 import { SaveBar, SaveError, SettingFrame, useReplacedSetting } from './settingParts';
+import { VISUALLY_HIDDEN } from '../lib/visuallyHidden';
 
 type S = components['schemas'];
 const under = (root: string) => (p: (string | number)[]) => p[0] === root;
@@ -69,7 +70,7 @@ export function SlaSetting() {
                     <th scope="col">{t('admin:settings.sla.type')}</th>
                     <th scope="col">{t('admin:settings.sla.firstResponse')}</th>
                     <th scope="col">{t('admin:settings.sla.resolution')}</th>
-                    <th scope="col"><span className="sr-only">{t('admin:settings.remove')}</span></th>
+                    <th scope="col"><span style={VISUALLY_HIDDEN}>{t('admin:settings.remove')}</span></th>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,4 +1,4 @@
-import { Suspense, useState, useSyncExternalStore, type CSSProperties } from 'react';
+import { Suspense, useState, useSyncExternalStore } from 'react';
 import { Badge, Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { WorkspaceMenu } from './workspaceMenu';
 import { TONE } from '../lib/colors';
 import { PageBoundary } from './PageBoundary';
 import { lazyPage } from './lazyPage';
+import { VISUALLY_HIDDEN } from '../lib/visuallyHidden';
 
 /** The ticket drawer, loaded the first time a ticket is opened. */
 const TicketDrawer = lazyPage(() => import('../desk/TicketDrawer'));
@@ -24,7 +25,6 @@ const tone: Record<LiveStatus, 'success' | 'processing' | 'warning' | 'error'> =
 };
 
 /** Text read by screen readers but not shown (its box takes no room). */
-const VISUALLY_HIDDEN: CSSProperties = { position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0 };
 
 /** The header's live indicator: online, connecting, reconnecting or offline. On a phone
  * (`compact`) only its coloured dot shows, with the words for screen readers and as its
