@@ -22,6 +22,7 @@ mod history;
 mod identity;
 mod inventory;
 mod load;
+mod machine_visits;
 mod nats_permissions;
 mod nats_tls;
 mod network_faults;

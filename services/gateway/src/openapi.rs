@@ -482,7 +482,16 @@ pub fn permission_matrix_markdown() -> String {
          /accounts/names?ids=<id>,<id>`: up to 100 ids, answered as `names` (`id`, \
          `display_name`) in the order asked, each known account once; an id that names no account \
          (a service, a job, a removed account) is simply absent. An empty list, an empty id, an \
-         id over 64 characters or more than 100 ids answer 422 naming `ids`.\n\n",
+         id over 64 characters or more than 100 ids answer 422 naming `ids`.\n\n\
+         A machine's service history (`GET /machines/{id}/visits`) is every ticket about the \
+         machine record, newest first, a page of tickets at a time (`limit` 1–50, default 20; \
+         `cursor` the `next_cursor` handed out, a ticket id, else 422 naming it), each with its \
+         symptom and its work orders newest first: state, technician (`technician_name` from \
+         dispatch), the visit report's outcome, fault code, diagnosis, result, parts used, meter \
+         reading and time on site. The desk reads any machine's; a technician only the machines of \
+         their own work orders that are open (assigned, accepted, on the way, on site, waiting for \
+         parts) or that they finished on the company's today, and is answered 403 for any other. \
+         The record history of the machine's fields (`/machines/{id}/history`) stays the desk's.\n\n",
     );
     out.push_str("| operation | method | path |");
     for r in Role::ALL {

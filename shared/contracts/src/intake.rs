@@ -780,6 +780,9 @@ pub struct ListTickets {
     /// Only this customer's tickets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<Uuid>,
+    /// Only the tickets about this machine record (a machine's service history).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub machine_id: Option<Uuid>,
     /// Only tickets in this state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<TicketStatus>,

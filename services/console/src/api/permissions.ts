@@ -67,6 +67,7 @@ export const OPERATION_ROLES = {
   getInvoice: ["admin","agent","customer","finance","manager"],
   getMachine: ["admin","agent","callback_agent","customer","dispatcher","manager","technician"],
   getMachineHistory: ["admin","agent","callback_agent","dispatcher","manager"],
+  getMachineVisits: ["admin","agent","callback_agent","dispatcher","manager","technician"],
   getMapSettings: ["admin","agent","dispatcher","manager","technician"],
   getNotificationTemplates: ["admin","agent","manager"],
   getNotificationTemplatesHistory: ["admin","manager"],

@@ -1572,6 +1572,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/machines/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A machine's service history, newest first, a page of tickets at a time: each ticket about the machine with its work orders and what their visit reports said (technician, fault code, diagnosis, outcome, parts used, meter reading)
+         * @description Roles: agent, dispatcher, technician, callback_agent, manager, admin. Scope — technician: machines of their own open work orders or of those they finished today, else 403.
+         */
+        get: operations["getMachineVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/maintenance-plans": {
         parameters: {
             query?: never;
@@ -6166,6 +6186,90 @@ export interface components {
             /** @description Serial number (机身号). */
             serial: string;
         };
+        /** @description One ticket about the machine, with its work orders. */
+        MachineServiceEntry: {
+            /**
+             * Format: date-time
+             * @description When it was registered.
+             */
+            opened_at: string;
+            /** @description The ticket's state. */
+            status: components["schemas"]["TicketStatus"];
+            /** @description The fault as the customer described it. */
+            symptom: string;
+            /**
+             * Format: uuid
+             * @description The ticket.
+             */
+            ticket_id: string;
+            /** @description Its number, `T2026-000042`. */
+            ticket_number: string;
+            /** @description What was asked for. */
+            type: components["schemas"]["TicketType"];
+            /** @description Its work orders, newest first (none when no visit was sent). */
+            visits: components["schemas"]["MachineVisit"][];
+        };
+        /** @description One work order on the machine and what its visit report said. */
+        MachineVisit: {
+            /**
+             * Format: date-time
+             * @description When the visit was reported.
+             */
+            completed_at?: string | null;
+            /**
+             * Format: uint8
+             * @description Toner or ink left, percent.
+             */
+            consumables_level?: number | null;
+            /**
+             * Format: date-time
+             * @description Created.
+             */
+            created_at: string;
+            /** @description The diagnosis. */
+            diagnosis?: string | null;
+            /** @description The fault code from the company's fault list. */
+            fault?: string | null;
+            /**
+             * Format: date-time
+             * @description On site until (from the report).
+             */
+            finished_at?: string | null;
+            /**
+             * Format: uint64
+             * @description The meter reading (复印量) taken at the visit.
+             */
+            meter_reading?: number | null;
+            /** @description Its number, `W2026-000042`. */
+            number: string;
+            /** @description How the visit ended. */
+            outcome?: components["schemas"]["VisitOutcome"] | null;
+            /** @description Parts used. */
+            parts: components["schemas"]["PartUsed"][];
+            /** @description What was done, as reported. */
+            result?: string | null;
+            /**
+             * Format: date-time
+             * @description On site from (from the report).
+             */
+            started_at?: string | null;
+            /** @description Its state. */
+            status: components["schemas"]["WorkOrderStatus"];
+            /**
+             * Format: uuid
+             * @description The technician it is (or was last) assigned to.
+             */
+            technician_id?: string | null;
+            /** @description That technician's name. */
+            technician_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The work order.
+             */
+            work_order_id: string;
+            /** @description What it was for. */
+            work_type: components["schemas"]["WorkType"];
+        };
         /** @description What a maintenance plan is for. */
         MaintenanceKind: "first_visit" | "monthly_cleaning" | "contract";
         /** @description A maintenance plan (防火服务): visits that fall due on their own. */
@@ -6534,215 +6638,222 @@ export interface components {
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page12: {
             /** @description The items of this page. */
-            items: components["schemas"]["ProductLine"][];
+            items: components["schemas"]["MachineServiceEntry"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page13: {
             /** @description The items of this page. */
-            items: components["schemas"]["WorkOrder"][];
+            items: components["schemas"]["ProductLine"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page14: {
             /** @description The items of this page. */
-            items: components["schemas"]["WorkOrderHistoryEntry"][];
+            items: components["schemas"]["WorkOrder"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page15: {
             /** @description The items of this page. */
-            items: components["schemas"]["Technician"][];
+            items: components["schemas"]["WorkOrderHistoryEntry"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page16: {
             /** @description The items of this page. */
-            items: components["schemas"]["MaintenancePlan"][];
+            items: components["schemas"]["Technician"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page17: {
             /** @description The items of this page. */
-            items: components["schemas"]["Attachment2"][];
+            items: components["schemas"]["MaintenancePlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page18: {
             /** @description The items of this page. */
-            items: components["schemas"]["Part"][];
+            items: components["schemas"]["Attachment2"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page19: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockMovement"][];
+            items: components["schemas"]["Part"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page20: {
             /** @description The items of this page. */
-            items: components["schemas"]["ForecastPlan"][];
+            items: components["schemas"]["StockMovement"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page21: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockRule"][];
+            items: components["schemas"]["ForecastPlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page22: {
             /** @description The items of this page. */
-            items: components["schemas"]["PurchaseRequest"][];
+            items: components["schemas"]["StockRule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page23: {
             /** @description The items of this page. */
-            items: components["schemas"]["Location"][];
+            items: components["schemas"]["PurchaseRequest"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page24: {
             /** @description The items of this page. */
-            items: components["schemas"]["Stocktake"][];
+            items: components["schemas"]["Location"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page25: {
             /** @description The items of this page. */
-            items: components["schemas"]["Invoice"][];
+            items: components["schemas"]["Stocktake"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page26: {
             /** @description The items of this page. */
-            items: components["schemas"]["Contract"][];
+            items: components["schemas"]["Invoice"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page27: {
             /** @description The items of this page. */
-            items: components["schemas"]["FeeSchedule"][];
+            items: components["schemas"]["Contract"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page28: {
             /** @description The items of this page. */
-            items: components["schemas"]["CreditNote"][];
+            items: components["schemas"]["FeeSchedule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page29: {
             /** @description The items of this page. */
-            items: components["schemas"]["Payment"][];
+            items: components["schemas"]["CreditNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page30: {
             /** @description The items of this page. */
-            items: components["schemas"]["CashDay"][];
+            items: components["schemas"]["Payment"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page31: {
             /** @description The items of this page. */
-            items: components["schemas"]["Refund"][];
+            items: components["schemas"]["CashDay"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page32: {
             /** @description The items of this page. */
-            items: components["schemas"]["ManufacturerClaim"][];
+            items: components["schemas"]["Refund"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page33: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimRequirements"][];
+            items: components["schemas"]["ManufacturerClaim"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page34: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimsOutstanding"][];
+            items: components["schemas"]["ClaimRequirements"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page35: {
             /** @description The items of this page. */
-            items: components["schemas"]["Renewal"][];
+            items: components["schemas"]["ClaimsOutstanding"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page36: {
             /** @description The items of this page. */
-            items: components["schemas"]["Callback"][];
+            items: components["schemas"]["Renewal"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page37: {
             /** @description The items of this page. */
-            items: components["schemas"]["FollowUp"][];
+            items: components["schemas"]["Callback"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page38: {
             /** @description The items of this page. */
-            items: components["schemas"]["DailyReport"][];
+            items: components["schemas"]["FollowUp"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page39: {
             /** @description The items of this page. */
-            items: components["schemas"]["Ranking"][];
+            items: components["schemas"]["DailyReport"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page40: {
             /** @description The items of this page. */
-            items: components["schemas"]["Campaign"][];
+            items: components["schemas"]["Ranking"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page41: {
             /** @description The items of this page. */
-            items: components["schemas"]["QualityWarning"][];
+            items: components["schemas"]["Campaign"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page42: {
+            /** @description The items of this page. */
+            items: components["schemas"]["QualityWarning"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page43: {
             /** @description The items of this page. */
             items: components["schemas"]["CallTask"][];
             /** @description Cursor for the next page; absent on the last page. */
@@ -10452,7 +10563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page42"];
+                    "application/json": components["schemas"]["Page43"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10696,7 +10807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page36"];
+                    "application/json": components["schemas"]["Page37"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10858,7 +10969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page40"];
+                    "application/json": components["schemas"]["Page41"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -10929,7 +11040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page30"];
+                    "application/json": components["schemas"]["Page31"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11045,7 +11156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page33"];
+                    "application/json": components["schemas"]["Page34"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11118,7 +11229,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page32"];
+                    "application/json": components["schemas"]["Page33"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11399,7 +11510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page26"];
+                    "application/json": components["schemas"]["Page27"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11926,7 +12037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page38"];
+                    "application/json": components["schemas"]["Page39"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12444,7 +12555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page27"];
+                    "application/json": components["schemas"]["Page28"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12523,7 +12634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page37"];
+                    "application/json": components["schemas"]["Page38"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12640,7 +12751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page20"];
+                    "application/json": components["schemas"]["Page21"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12804,7 +12915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page25"];
+                    "application/json": components["schemas"]["Page26"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12869,7 +12980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page28"];
+                    "application/json": components["schemas"]["Page29"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13003,7 +13114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page29"];
+                    "application/json": components["schemas"]["Page30"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13092,7 +13203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page23"];
+                    "application/json": components["schemas"]["Page24"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13312,6 +13423,44 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getMachineVisits: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size in tickets, 1–50 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Machine id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page12"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listMaintenancePlans: {
         parameters: {
             query?: {
@@ -13335,7 +13484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page16"];
+                    "application/json": components["schemas"]["Page17"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13699,7 +13848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page18"];
+                    "application/json": components["schemas"]["Page19"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13888,7 +14037,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page19"];
+                    "application/json": components["schemas"]["Page20"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14046,7 +14195,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page21"];
+                    "application/json": components["schemas"]["Page22"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14240,7 +14389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page12"];
+                    "application/json": components["schemas"]["Page13"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14315,7 +14464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page22"];
+                    "application/json": components["schemas"]["Page23"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14584,7 +14733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page41"];
+                    "application/json": components["schemas"]["Page42"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14697,7 +14846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page39"];
+                    "application/json": components["schemas"]["Page40"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14796,7 +14945,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page31"];
+                    "application/json": components["schemas"]["Page32"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14917,7 +15066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page35"];
+                    "application/json": components["schemas"]["Page36"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15286,7 +15435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page34"];
+                    "application/json": components["schemas"]["Page35"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16003,7 +16152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page24"];
+                    "application/json": components["schemas"]["Page25"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16190,7 +16339,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page15"];
+                    "application/json": components["schemas"]["Page16"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16686,7 +16835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page17"];
+                    "application/json": components["schemas"]["Page18"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -17266,7 +17415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page13"];
+                    "application/json": components["schemas"]["Page14"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -17434,7 +17583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page17"];
+                    "application/json": components["schemas"]["Page18"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -17743,7 +17892,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page14"];
+                    "application/json": components["schemas"]["Page15"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

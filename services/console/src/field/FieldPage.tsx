@@ -4,7 +4,7 @@
 // connection returns; a conflict is shown with both versions).
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Card, Descriptions, Drawer, Empty, Flex, List, Space, Spin, Tag, Typography } from 'antd';
-import { CloudSyncOutlined, EnvironmentOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CloudSyncOutlined, EnvironmentOutlined, HistoryOutlined, PhoneOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -18,6 +18,7 @@ import { dayInOrder, mapLink, mayBook, mayReport, nextStep, optimisticAppointmen
 import { replay, startSync, whenAnswered } from './sync';
 import { ReportForm } from './ReportForm';
 import { BookVisit } from './BookVisit';
+import { MachineHistory } from './MachineHistory';
 
 const BIG = { height: 48, fontSize: 16 } as const;
 
@@ -261,6 +262,7 @@ function OrderDetail({ day, order, queue, onDone }: { day: Day; order: WorkOrder
   const serial = order.machine?.serial ?? machine?.serial;
   const past = day.past.filter((p) => p.id !== order.id && serial && p.machine?.serial === serial).slice(0, 5);
   const [reporting, setReporting] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const [draft, setDraft] = useState<Draft | null>(null);
   useEffect(() => {
     let live = true;
@@ -336,6 +338,11 @@ function OrderDetail({ day, order, queue, onDone }: { day: Day; order: WorkOrder
               children: machine?.last_meter_reading ? t('field:lastMeterValue', { reading: machine.last_meter_reading.reading.toLocaleString(), date: formatDateTime(machine.last_meter_reading.at, lang) }) : '—',
             },
           ]} />
+          {machine?.id && (
+            <Button block size="large" style={{ ...BIG, marginTop: 8 }} icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)} data-testid="machine-history-open">
+              {t('field:machineHistory.open')}
+            </Button>
+          )}
           <Typography.Title level={2} style={{ fontSize: 15, marginTop: 8 }}>
             {t('field:history')}
           </Typography.Title>
@@ -363,6 +370,20 @@ function OrderDetail({ day, order, queue, onDone }: { day: Day; order: WorkOrder
           )}
         </Card>
       </Space>
+      {machine?.id && (
+        <Drawer
+          open={historyOpen}
+          onClose={() => setHistoryOpen(false)}
+          placement="right"
+          width="100%"
+          destroyOnHidden
+          title={t('field:machineHistory.title', { machine: [order.machine ? `${order.machine.brand} ${order.machine.model}` : null, serial].filter(Boolean).join(' · ') })}
+          closeIcon={<span aria-label={t('field:back')}>←</span>}
+          styles={{ body: { padding: 12 } }}
+        >
+          <MachineHistory day={day} machineId={machine.id} />
+        </Drawer>
+      )}
     </div>
   );
 }

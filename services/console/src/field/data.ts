@@ -1,6 +1,6 @@
 // The technician's day as the field app reads it: their work orders, today's published
 // route, each visit's customer (contacts: only for their own work orders, as the gateway
-// answers) and machine, the van's stock and the company's fault list. Read from the API at sign-in, on every
+// answers) and machine with the first page of its service history, the van's stock and the company's fault list. Read from the API at sign-in, on every
 // reconnect and after the queue is sent, and kept in IndexedDB so the app opens with it
 // offline.
 import type { components } from '../api/schema';
@@ -10,6 +10,7 @@ import { companyDate } from '../lib/format';
 import type { Me } from '../auth/session';
 import { FINISHED, type DayPlan, type FaultCode, type Part, type WorkOrder } from './model';
 import { getKv, setKv } from './store';
+import { fetchHistoryPage, type MachineHistoryPage } from './machineHistory';
 
 type S = components['schemas'];
 /** A customer record (contacts included). */
@@ -33,6 +34,9 @@ export interface Day {
   machines: Record<string, Machine | null>;
   /** Parts the van holds, and every part's name and price for the report. */
   parts: Part[];
+  /** By machine id: the first page of the service history of each of today's machines
+   * (absent in a copy kept by an older app). */
+  histories?: Record<string, MachineHistoryPage>;
   /** The company's fault list the report names its fault from (absent in a copy kept by an older app). */
   faults?: FaultCode[];
   /** Whether this came from the phone's copy (offline). */
@@ -82,7 +86,7 @@ export async function fetchDay(me: Me): Promise<Day> {
   const technicianId = me.technician_id ?? null;
   const date = companyDate();
   if (!technicianId) {
-    const empty: Day = { date, savedAt: new Date().toISOString(), technician: null, orders: [], past: [], plan: null, customers: {}, machines: {}, parts: [], faults: [] };
+    const empty: Day = { date, savedAt: new Date().toISOString(), technician: null, orders: [], past: [], plan: null, customers: {}, machines: {}, histories: {}, parts: [], faults: [] };
     return empty;
   }
   const [technician, all, plan, parts, faults] = await Promise.all([
@@ -118,6 +122,18 @@ export async function fetchDay(me: Me): Promise<Day> {
         machines[o.id] = ticket?.machine_id ? await optional(must(api.GET('/api/v1/machines/{id}', { params: { path: { id: ticket.machine_id } } }))) : null;
       }),
   );
+  // The first page of each machine's service history, for reading it offline; a page the
+  // gateway no longer answers (the visit is over) is the one kept before.
+  const histories: Record<string, MachineHistoryPage> = {};
+  const machineIds = [...new Set(Object.values(machines).flatMap((m) => (m ? [m.id] : [])))];
+  await Promise.all(
+    machineIds.map(async (id) => {
+      const page = await optional(fetchHistoryPage(id));
+      const keptPage = kept?.histories?.[id];
+      if (page) histories[id] = page;
+      else if (keptPage) histories[id] = keptPage;
+    }),
+  );
   const van = technician?.van_location ?? null;
   const day: Day = {
     date,
@@ -128,6 +144,7 @@ export async function fetchDay(me: Me): Promise<Day> {
     plan,
     customers,
     machines,
+    histories,
     parts: van ? parts.filter((p) => p.locations?.some((l) => l.location === van && l.on_hand > 0)) : [],
     faults: faults?.codes ?? kept?.faults ?? [],
   };

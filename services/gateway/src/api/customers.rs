@@ -20,6 +20,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::machine_visits;
 use super::model::PersonalData;
 use super::operation::{
     CURSOR, LIMIT, REVEAL, REVEAL_REASON, Routes, get, path_id, post, query, schema,
@@ -561,6 +562,19 @@ pub(crate) fn routes() -> Routes {
                 .params(&[path_id("Machine id."), LIMIT, CURSOR])
                 .reply::<Page<RecordChange>>()
                 .to(machine_history),
+        )
+        .add(
+            get("getMachineVisits", "/machines/{id}/visits")
+                .summary("A machine's service history, newest first, a page of tickets at a time: each ticket about the machine with its work orders and what their visit reports said (technician, fault code, diagnosis, outcome, parts used, meter reading)")
+                .roles(machine_visits::MACHINE_HISTORY_READERS)
+                .scope("technician: machines of their own open work orders or of those they finished today, else 403")
+                .params(&[
+                    machine_visits::MACHINE_ID,
+                    machine_visits::HISTORY_LIMIT,
+                    machine_visits::HISTORY_CURSOR,
+                ])
+                .reply::<Page<machine_visits::MachineServiceEntry>>()
+                .to(machine_visits::machine_visits),
         )
         .add(
             post("registerWarrantyCard", "/warranty-cards")

@@ -13,6 +13,7 @@ pub(crate) mod dispatch;
 pub(crate) mod forward;
 pub(crate) mod inventory;
 pub(crate) mod live;
+pub(crate) mod machine_visits;
 pub(crate) mod map;
 pub(crate) mod model;
 pub(crate) mod notes;

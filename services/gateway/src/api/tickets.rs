@@ -104,6 +104,7 @@ pub(crate) async fn list_tickets(
     }
     let req = ListTickets {
         customer_id,
+        machine_id: None,
         status,
         priority: parse_enum("priority", q.priority.as_deref())?,
         ticket_type: parse_enum("type", q.ticket_type.as_deref())?,

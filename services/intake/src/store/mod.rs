@@ -246,7 +246,7 @@ pub(crate) async fn list(
            and ($3 = '' or ticket_id {beyond} $3) and ($5 = '' or priority = $5)
            and ($6 = '' or ticket_type = $6) and ($7 = '' or district = $7)
            and ($8 = 0 or opened_at >= $8) and ($9 = 0 or opened_at < $9) and {sla}
-           and ($11 = '' or owner = $11)
+           and ($11 = '' or owner = $11) and ($12 = '' or machine_id = $12)
          order by ticket_id {direction} limit $4"
     )))
     .bind(f.customer_id.map(|c| c.to_string()).unwrap_or_default())
@@ -260,6 +260,7 @@ pub(crate) async fn list(
     .bind(f.opened_to.map(|t| t.timestamp_millis()).unwrap_or(0))
     .bind(now)
     .bind(f.owner.as_deref().map(str::trim).unwrap_or(""))
+    .bind(f.machine_id.map(|m| m.to_string()).unwrap_or_default())
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(TicketRow::into_ticket).collect()
