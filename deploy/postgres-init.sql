@@ -5,3 +5,4 @@ create user inventory password 'inventory'; create database inventory owner inve
 create user billing password 'billing';     create database billing owner billing;
 create user survey password 'survey';       create database survey owner survey;
 create user gateway password 'gateway';     create database gateway owner gateway;
+create user notifier password 'notifier'; create database notifier owner notifier;

@@ -23,6 +23,7 @@ fn migrations(role: Role) -> aftercare_platform::db::Migrations {
         Role::Inventory => aftercare_inventory::MIGRATIONS,
         Role::Billing => aftercare_billing::MIGRATIONS,
         Role::Survey => aftercare_survey::MIGRATIONS,
+        Role::Notifier => aftercare_notifier::MIGRATIONS,
     }
 }
 
@@ -76,6 +77,7 @@ pub(crate) async fn up(data_dir: PathBuf, mut common: Common) -> anyhow::Result<
 enum Running {
     Gateway(Gateway),
     Service(Role, Box<ServiceHost>),
+    Notifier(Box<aftercare_notifier::Notifier>),
 }
 
 /// `aftercare run`: builds every role, serves health, runs until a signal or until a
@@ -257,9 +259,21 @@ async fn run_traced(
                     .context("starting survey")?,
                 ),
             ),
+            Role::Notifier => Running::Notifier(Box::new(
+                aftercare_notifier::build(
+                    bus.clone(),
+                    &url,
+                    settings,
+                    service_config(*role, aftercare_notifier::Config::from_settings)?,
+                )
+                .await
+                .context("starting the notifier")?,
+            )),
         };
-        if let Running::Service(_, host) = &r {
-            host.register_health(&health);
+        match &r {
+            Running::Service(_, host) => host.register_health(&health),
+            Running::Notifier(n) => n.register_health(&health),
+            Running::Gateway(_) => {}
         }
         built.push(r);
     }
@@ -285,6 +299,9 @@ async fn run_traced(
             }
             Running::Service(role, host) => {
                 tasks.spawn(async move { (role.name(), host.run_until_stopped(t).await) })
+            }
+            Running::Notifier(n) => {
+                tasks.spawn(async move { ("notifier", n.run_until_stopped(t).await) })
             }
         };
     }

@@ -26,17 +26,20 @@ pub(crate) enum Role {
     Billing,
     /// Callbacks.
     Survey,
+    /// Delivers customer notifications and keeps what was sent.
+    Notifier,
 }
 
 impl Role {
     /// Every role, as `up` runs them.
-    pub(crate) const ALL: [Role; 6] = [
+    pub(crate) const ALL: [Role; 7] = [
         Role::Gateway,
         Role::Intake,
         Role::Dispatch,
         Role::Inventory,
         Role::Billing,
         Role::Survey,
+        Role::Notifier,
     ];
     /// The domain services (the gateway is the one role that is not).
     #[cfg(test)]
@@ -56,6 +59,7 @@ impl Role {
             Role::Inventory => "inventory",
             Role::Billing => "billing",
             Role::Survey => "survey",
+            Role::Notifier => "notifier",
         }
     }
 }
@@ -81,6 +85,9 @@ pub(crate) struct Databases {
     /// The gateway's database (accounts, tokens, audit log, idempotency records).
     #[arg(long, env = "AFTERCARE_GATEWAY_DATABASE_URL")]
     pub(crate) gateway_database_url: Option<String>,
+    /// The notifier's database (the messages sent and their delivery).
+    #[arg(long, env = "AFTERCARE_NOTIFIER_DATABASE_URL")]
+    pub(crate) notifier_database_url: Option<String>,
 }
 
 impl Databases {
@@ -93,6 +100,7 @@ impl Databases {
             Role::Billing => &self.billing_database_url,
             Role::Survey => &self.survey_database_url,
             Role::Gateway => &self.gateway_database_url,
+            Role::Notifier => &self.notifier_database_url,
         };
         given
             .clone()

@@ -3,7 +3,8 @@
 //! the same port and store), a three-node JetStream cluster whose nodes can be stopped and
 //! restarted one at a time, a throwaway PostgreSQL cluster, an OTLP receiver that
 //! collects spans, a fault proxy that delays, blackholes and resets connections, and the
-//! `aftercare` binary as a child process that can be killed; and
+//! `aftercare` binary as a child process that can be killed, an SMTP sink that keeps what
+//! it receives and can be stopped and resumed on its port; and
 //! the service test tier ([`ServiceHarness`], [`TestDb`]): one service in the test's own
 //! process on a temporary database and a real nats-server; and [`limits`], which checks a
 //! validator against what its request's JSON Schema states.
@@ -17,6 +18,7 @@ mod otlp;
 mod postgres;
 mod process;
 mod service;
+mod smtp;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -29,6 +31,7 @@ pub use otlp::{OtlpReceiver, SpanRecord};
 pub use postgres::Postgres;
 pub use process::AftercareProcess;
 pub use service::{SERVICE_WAIT, ServiceHarness, StagedEvent, TestBackend, TestDb, test_settings};
+pub use smtp::{ReceivedMail, SmtpSink};
 
 /// The workspace root (where `.tools/` lives).
 pub fn workspace_root() -> PathBuf {

@@ -1,0 +1,243 @@
+//! The notifier's one table, `notification`: every message it was asked to send and how
+//! its delivery went. Queries portable across SQLite and PostgreSQL.
+use aftercare_platform::db::parse_id;
+use aftercare_platform::{Db, Error, Result, UnitOfWork};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::compose::{self, channel_name, language_name};
+use crate::deliver::Outgoing;
+
+/// Where a message's delivery stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageStatus {
+    /// Recorded, not tried yet.
+    Pending,
+    /// Tried and failed; tried again at its next attempt time.
+    Failed,
+    /// The provider accepted it.
+    Sent,
+    /// Given up: refused for good or failed every attempt.
+    DeadLettered,
+    /// No channel is configured for it: kept as what would have been sent.
+    Unsent,
+}
+
+impl MessageStatus {
+    /// Every status.
+    pub const ALL: [MessageStatus; 5] = [
+        MessageStatus::Pending,
+        MessageStatus::Failed,
+        MessageStatus::Sent,
+        MessageStatus::DeadLettered,
+        MessageStatus::Unsent,
+    ];
+
+    /// As stored and listed.
+    pub fn name(self) -> &'static str {
+        match self {
+            MessageStatus::Pending => "pending",
+            MessageStatus::Failed => "failed",
+            MessageStatus::Sent => "sent",
+            MessageStatus::DeadLettered => "dead_lettered",
+            MessageStatus::Unsent => "unsent",
+        }
+    }
+
+    /// The status a stored name stands for.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// A recorded message with its delivery state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMessage {
+    /// The message (its secret, if any, masked once it is done with).
+    pub outgoing: Outgoing,
+    /// The event type it came from.
+    pub event_type: String,
+    /// Where its delivery stands.
+    pub status: MessageStatus,
+    /// Sending attempts made.
+    pub attempts: i64,
+    /// What the provider said at the last failed attempt.
+    pub last_error: Option<String>,
+    /// When it is (or was) next tried, epoch ms.
+    pub next_attempt_at: i64,
+    /// When it was recorded, epoch ms.
+    pub created_at: i64,
+    /// When the provider accepted it, epoch ms.
+    pub sent_at: Option<i64>,
+}
+
+impl StoredMessage {
+    /// The message's key.
+    pub fn key(&self) -> &str {
+        &self.outgoing.key
+    }
+}
+
+const COLUMNS: &str = "message_key, event_type, ticket_id, ticket_number, customer_id, kind, \
+    channel, recipient, language, subject, body, secret, status, attempts, last_error, \
+    next_attempt_at, created_at, sent_at";
+
+fn from_row(row: &AnyRow) -> Result<StoredMessage> {
+    let stored = |what: &str, v: &str| Error::corrupt(what, v, "not a known value");
+    let channel: String = row.try_get("channel")?;
+    let language: String = row.try_get("language")?;
+    let status: String = row.try_get("status")?;
+    let customer: Option<String> = row.try_get("customer_id")?;
+    Ok(StoredMessage {
+        outgoing: Outgoing {
+            key: row.try_get("message_key")?,
+            ticket_id: parse_id(&row.try_get::<String, _>("ticket_id")?)?,
+            ticket_number: row.try_get("ticket_number")?,
+            customer_id: customer.as_deref().map(parse_id).transpose()?,
+            kind: row.try_get("kind")?,
+            channel: compose::parse_channel(&channel).ok_or_else(|| stored("channel", &channel))?,
+            to: row.try_get("recipient")?,
+            language: compose::parse_language(&language)
+                .ok_or_else(|| stored("language", &language))?,
+            subject: row.try_get("subject")?,
+            body: row.try_get("body")?,
+            secret: row.try_get("secret")?,
+        },
+        event_type: row.try_get("event_type")?,
+        status: MessageStatus::parse(&status).ok_or_else(|| stored("status", &status))?,
+        attempts: row.try_get("attempts")?,
+        last_error: row.try_get("last_error")?,
+        next_attempt_at: row.try_get("next_attempt_at")?,
+        created_at: row.try_get("created_at")?,
+        sent_at: row.try_get("sent_at")?,
+    })
+}
+
+/// Records a message once: a second insert with the same key changes nothing.
+pub(crate) async fn insert(
+    uow: &mut UnitOfWork,
+    event_type: &str,
+    m: &Outgoing,
+    status: MessageStatus,
+) -> Result<()> {
+    let now = uow.now_ms();
+    // A message that will not be sent does not keep its secret.
+    let (body, secret) = if status == MessageStatus::Unsent {
+        (compose::redact(&m.body, m.secret.as_deref()), None)
+    } else {
+        (m.body.clone(), m.secret.clone())
+    };
+    sqlx::query(
+        "insert into notification (message_key, event_type, ticket_id, ticket_number, customer_id,
+            kind, channel, recipient, language, subject, body, secret, status, attempts,
+            last_error, next_attempt_at, created_at, sent_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 0, null, $14, $14, null)
+         on conflict (message_key) do nothing",
+    )
+    .bind(m.key.clone())
+    .bind(event_type.to_owned())
+    .bind(m.ticket_id.to_string())
+    .bind(m.ticket_number.clone())
+    .bind(m.customer_id.map(|c| c.to_string()))
+    .bind(m.kind.clone())
+    .bind(channel_name(m.channel))
+    .bind(m.to.clone())
+    .bind(language_name(m.language))
+    .bind(m.subject.clone())
+    .bind(body)
+    .bind(secret)
+    .bind(status.name())
+    .bind(now)
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// Up to `limit` messages to try now, the longest waiting first.
+pub(crate) async fn due(db: &Db, now: i64, limit: i64) -> Result<Vec<StoredMessage>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "select {COLUMNS} from notification
+         where status in ('pending', 'failed') and next_attempt_at <= $1
+         order by next_attempt_at, created_at limit $2"
+    )))
+    .bind(now)
+    .bind(limit)
+    .fetch_all(db.read())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// Takes a due message for this sender by moving its next attempt to `lease`; false when
+/// another sender took it first.
+pub(crate) async fn claim(db: &Db, key: &str, seen_next: i64, lease: i64) -> Result<bool> {
+    let n = sqlx::query(
+        "update notification set next_attempt_at = $1
+         where message_key = $2 and next_attempt_at = $3 and status in ('pending', 'failed')",
+    )
+    .bind(lease)
+    .bind(key.to_owned())
+    .bind(seen_next)
+    .execute(db.write())
+    .await?
+    .rows_affected();
+    Ok(n == 1)
+}
+
+/// Records a message's final state; its secret is masked and dropped.
+pub(crate) async fn finish(
+    db: &Db,
+    m: &StoredMessage,
+    status: MessageStatus,
+    attempts: i64,
+    error: Option<&str>,
+    sent_at: Option<i64>,
+) -> Result<()> {
+    let body = compose::redact(&m.outgoing.body, m.outgoing.secret.as_deref());
+    sqlx::query(
+        "update notification set status = $1, attempts = $2, last_error = coalesce($3, last_error),
+            sent_at = $4, body = $5, secret = null
+         where message_key = $6",
+    )
+    .bind(status.name())
+    .bind(attempts)
+    .bind(error.map(str::to_owned))
+    .bind(sent_at)
+    .bind(body)
+    .bind(m.outgoing.key.clone())
+    .execute(db.write())
+    .await?;
+    Ok(())
+}
+
+/// Records a failed attempt and when to try again.
+pub(crate) async fn retry_later(
+    db: &Db,
+    key: &str,
+    attempts: i64,
+    error: &str,
+    next: i64,
+) -> Result<()> {
+    sqlx::query(
+        "update notification set status = 'failed', attempts = $1, last_error = $2,
+            next_attempt_at = $3
+         where message_key = $4",
+    )
+    .bind(attempts)
+    .bind(error.to_owned())
+    .bind(next)
+    .bind(key.to_owned())
+    .execute(db.write())
+    .await?;
+    Ok(())
+}
+
+/// Every recorded message, newest first (for tests and the listing).
+pub async fn recent(db: &Db, limit: i64) -> Result<Vec<StoredMessage>> {
+    let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "select {COLUMNS} from notification order by created_at desc, message_key desc limit $1"
+    )))
+    .bind(limit)
+    .fetch_all(db.read())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
