@@ -57,10 +57,12 @@ pub fn all() -> Vec<Permissions> {
 }
 
 /// The notification sender reads the NOTIFY stream through its own durable consumer and
-/// nothing else.
+/// nothing else, and stores the messages it cannot read as its dead letters.
 pub fn notifier() -> Permissions {
     let mut publish = vec!["$JS.API.INFO".to_owned()];
     publish.extend(own_durable(NOTIFY_STREAM, NOTIFIER));
+    publish.push(format!("deadletter.{NOTIFIER}.>"));
+    publish.push(format!("$JS.API.STREAM.INFO.{DEAD_LETTER_STREAM}"));
     Permissions {
         user: NOTIFIER.into(),
         publish,
