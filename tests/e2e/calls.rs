@@ -7,8 +7,11 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use aftercare_contracts::survey::{CallTaskDue, CallTaskKind};
+use aftercare_contracts::{Actor, Envelope};
 use aftercare_testkit::poll_for;
 
+use crate::gateway::{collect_for, collect_until, open_stream};
 use crate::helpers::*;
 
 const PASSWORD: &str = "Call-Queue-Password-7";
@@ -116,6 +119,43 @@ async fn a_warranty_card_queues_a_welcome_call_an_agent_works(backend: Backend) 
     assert_eq!(s, 201, "{v}");
     let store = api.signed_in_as("store-calls", PASSWORD);
     assert_eq!(store.get("/call-tasks").await.0, 403);
+
+    // A task falling due reaches the callback desk's live stream by id alone (the console
+    // reminds its assignee); the warehouse's stream does not carry it.
+    let desk_stream = open_stream(&desk).await;
+    let store_stream = open_stream(&store).await;
+    let due = Envelope::new(
+        CallTaskDue {
+            task_id: id.parse().unwrap(),
+            kind: CallTaskKind::WelcomeCall,
+            assignee: "district:haizhu".into(),
+            district: "haizhu".into(),
+            reference: "WC-CALL-1".into(),
+            due_at: chrono::Utc::now(),
+        },
+        Some(Actor::system()),
+    );
+    let js = sys.jetstream().await;
+    js.publish(
+        "survey.call_task.due",
+        serde_json::to_vec(&due).unwrap().into(),
+    )
+    .await
+    .unwrap()
+    .await
+    .unwrap();
+    let seen = collect_until(desk_stream, "survey.call_task.due").await;
+    let (_, data) = seen.iter().find(|e| e.0 == "survey.call_task.due").unwrap();
+    assert_eq!(data["task_id"], json!(id));
+    assert!(
+        data.get("reference").is_none() && data.get("assignee").is_none(),
+        "{data}"
+    );
+    let store_seen = collect_for(store_stream, std::time::Duration::from_millis(500)).await;
+    assert!(
+        store_seen.iter().all(|e| !e.0.starts_with("survey.")),
+        "{store_seen:?}"
+    );
 }
 
 #[tokio::test]

@@ -391,9 +391,10 @@ async fn customers_and_technicians_see_only_their_own_objects() {
     );
 }
 
-type Sse = std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>;
+pub(crate) type Sse =
+    std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>;
 
-async fn open_stream(api: &Api) -> Sse {
+pub(crate) async fn open_stream(api: &Api) -> Sse {
     let r = api
         .request(Method::GET, "/stream")
         .await
@@ -429,7 +430,7 @@ fn parse_events(text: &str) -> Vec<(String, Value)> {
         .collect()
 }
 
-async fn collect_until(mut s: Sse, last: &str) -> Vec<(String, Value)> {
+pub(crate) async fn collect_until(mut s: Sse, last: &str) -> Vec<(String, Value)> {
     let mut text = String::new();
     let deadline = tokio::time::Instant::now() + WAIT;
     while !parse_events(&text).iter().any(|e| e.0 == last) {
@@ -443,7 +444,7 @@ async fn collect_until(mut s: Sse, last: &str) -> Vec<(String, Value)> {
     parse_events(&text)
 }
 
-async fn collect_for(mut s: Sse, d: Duration) -> Vec<(String, Value)> {
+pub(crate) async fn collect_for(mut s: Sse, d: Duration) -> Vec<(String, Value)> {
     let mut text = String::new();
     let deadline = tokio::time::Instant::now() + d;
     while let Ok(Some(Ok(chunk))) = tokio::time::timeout_at(deadline, s.next()).await {

@@ -15,6 +15,7 @@ import { onLiveEvent, startLive, stopLive } from './live/stream';
 import { ApiProblem } from './api/problem';
 import { setLang } from './i18n';
 import { useAccountLanguage } from './shell/language';
+import { CallReminders } from './calls/CallReminders';
 
 /**
  * Ant Design's tokens with every colour used for text or a control's outline at WCAG AA
@@ -72,6 +73,10 @@ function LiveQueries() {
         }
         if (e.work_order_id) void qc.invalidateQueries({ queryKey: ['workorders'] });
         if (e.callback_id) void qc.invalidateQueries({ queryKey: ['callbacks'] });
+        if (e.task_id) {
+          void qc.invalidateQueries({ queryKey: ['call-tasks'] });
+          void qc.invalidateQueries({ queryKey: ['call-task', e.task_id] });
+        }
       }),
     [qc],
   );
@@ -112,6 +117,7 @@ function Root() {
   return (
     <>
       <AppShell />
+      {status === 'signedIn' && <CallReminders />}
       <Modal open={status === 'expired'} title={t('auth:title')} footer={null} closable={false} maskClosable={false} keyboard={false} destroyOnHidden>
         <Typography.Paragraph data-testid="session-expired">{t('auth:expired')}</Typography.Paragraph>
         <SignInForm

@@ -38,6 +38,9 @@ pub(crate) struct Update {
     /// The callback concerned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) callback_id: Option<Uuid>,
+    /// The outbound call task concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) task_id: Option<Uuid>,
     /// When it happened.
     pub(crate) occurred_at: String,
     /// The technician concerned (used for filtering, not sent).
@@ -53,6 +56,7 @@ impl Update {
             ticket_id: self.ticket_id,
             work_order_id: self.work_order_id,
             callback_id: self.callback_id,
+            task_id: self.task_id,
             occurred_at: self.occurred_at.clone(),
         }
     }
@@ -72,6 +76,7 @@ impl Update {
             ticket_id: uuid("ticket_id"),
             work_order_id: uuid("work_order_id"),
             callback_id: uuid("callback_id"),
+            task_id: uuid("task_id"),
             technician_id: uuid("technician_id"),
             occurred_at: v.get("occurred_at")?.as_str()?.to_owned(),
             event_type,
@@ -183,5 +188,24 @@ mod tests {
         assert!(!sent.contains("5555"));
         assert!(!sent.contains("technician_id"));
         assert!(Update::from_envelope(b"not json").is_none());
+    }
+
+    #[test]
+    fn a_call_task_falling_due_names_the_task_and_not_who_or_whom_to_call() {
+        let env = serde_json::json!({
+            "id": "0191", "type": "survey.call_task.due", "version": 1,
+            "occurred_at": "2026-11-23T01:00:00Z", "source": "survey", "subject_id": "t",
+            "data": {"task_id": "018f0000-0000-7000-8000-000000000004", "kind": "welcome_call",
+                     "assignee": "callback_specialist", "district": "tianhe",
+                     "reference": "WC-1", "due_at": "2026-11-23T01:00:00Z"}
+        });
+        let u = Update::from_envelope(env.to_string().as_bytes()).expect("update");
+        assert_eq!(
+            u.task_id.map(|t| t.to_string()).as_deref(),
+            Some("018f0000-0000-7000-8000-000000000004")
+        );
+        let sent = serde_json::to_string(&u.wire()).expect("json");
+        assert!(sent.contains("\"task_id\""));
+        assert!(!sent.contains("WC-1") && !sent.contains("tianhe"));
     }
 }

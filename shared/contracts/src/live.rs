@@ -33,6 +33,10 @@ pub struct LiveUpdate {
     /// The callback concerned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub callback_id: Option<Uuid>,
+    /// The outbound call task concerned (`survey.call_task.*`: one fell due, or went to the
+    /// manager); the console reminds its assignee.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_id: Option<Uuid>,
     /// When it happened (RFC 3339).
     pub occurred_at: String,
 }
@@ -94,6 +98,8 @@ mod tests {
         assert!(events.contains(&"intake.ticket.opened"));
         assert!(events.contains(&"dispatch.workorder.assigned"));
         assert!(events.contains(&"survey.callback.recorded"));
+        assert!(events.contains(&"survey.call_task.due"));
+        assert!(events.contains(&"survey.call_task.escalated"));
         assert!(!events.iter().any(|e| e.starts_with("notify.")));
         assert!(!events.contains(&"intake.ticket.visit_requested"));
         for pattern in LIVE_UPDATE_SUBJECTS {

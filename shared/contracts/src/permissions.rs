@@ -73,12 +73,13 @@ pub fn notifier() -> Permissions {
 /// Event subjects the gateway listens to (core NATS, no consumer) to push live updates
 /// to browsers over server-sent events.
 /// Never `notify.*`: one-time codes go to the SMS integration only.
-pub const LIVE_UPDATE_SUBJECTS: [&str; 5] = [
+pub const LIVE_UPDATE_SUBJECTS: [&str; 6] = [
     "intake.ticket.opened",
     "intake.ticket.sla_warning",
     "intake.ticket.sla_breached",
     "dispatch.workorder.*",
     "survey.callback.*",
+    "survey.call_task.*",
 ];
 
 /// The gateway calls services, reads dead letters and listens to the live-update

@@ -6081,6 +6081,12 @@ export interface components {
             occurred_at: string;
             /**
              * Format: uuid
+             * @description The outbound call task concerned (`survey.call_task.*`: one fell due, or went to the
+             *     manager); the console reminds its assignee.
+             */
+            task_id?: string | null;
+            /**
+             * Format: uuid
              * @description The ticket concerned.
              */
             ticket_id?: string | null;
@@ -16295,7 +16301,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A stream of server-sent events: `ready` first, then one event per change the caller may see, named by its event type (`data` JSON with the ids concerned, never personal data; `id` the event's id), `lagged` when updates were dropped for a slow reader, `ended` when the access that opened the stream ended. Events: `ready`, `intake.ticket.opened`, `intake.ticket.sla_warning`, `intake.ticket.sla_breached`, `dispatch.workorder.assigned`, `dispatch.workorder.unassigned`, `dispatch.workorder.completed`, `dispatch.workorder.waiting_for_parts`, `dispatch.workorder.taken_to_workshop`, `dispatch.workorder.could_not_fix`, `dispatch.workorder.cancelled`, `dispatch.workorder.status_changed`, `dispatch.workorder.appointment_booked`, `survey.callback.scheduled`, `survey.callback.recorded`, `survey.callback.problem_persists`, `lagged`, `ended`. */
+            /** @description A stream of server-sent events: `ready` first, then one event per change the caller may see, named by its event type (`data` JSON with the ids concerned, never personal data; `id` the event's id), `lagged` when updates were dropped for a slow reader, `ended` when the access that opened the stream ended. Events: `ready`, `intake.ticket.opened`, `intake.ticket.sla_warning`, `intake.ticket.sla_breached`, `dispatch.workorder.assigned`, `dispatch.workorder.unassigned`, `dispatch.workorder.completed`, `dispatch.workorder.waiting_for_parts`, `dispatch.workorder.taken_to_workshop`, `dispatch.workorder.could_not_fix`, `dispatch.workorder.cancelled`, `dispatch.workorder.status_changed`, `dispatch.workorder.appointment_booked`, `survey.callback.scheduled`, `survey.callback.recorded`, `survey.callback.problem_persists`, `survey.call_task.due`, `survey.call_task.escalated`, `lagged`, `ended`. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ import {
   assignedHow,
   assigneeKind,
   peopleOf,
+  reminderFor,
   attemptRequest,
   callbackFieldPath,
   closeNeedsNote,
@@ -178,5 +179,23 @@ describe('how a task came to its assignee', () => {
         { assignee: 'a4', assigned_by: 'source', closed_by: null },
       ]),
     ).toEqual(['a1', 'a2', 'a3', 'a4']);
+  });
+});
+
+describe('reminders of call tasks from the live stream', () => {
+  const due = 'survey.call_task.due';
+  const escalated = 'survey.call_task.escalated';
+  it('reminds whoever the task is assigned to, and callback agents of the specialist queue', () => {
+    expect(reminderFor(due, { assignee: 'a1', state: 'open' }, 'agent', 'a1')).toBe('due');
+    expect(reminderFor(due, { assignee: 'a2', state: 'open' }, 'agent', 'a1')).toBeNull();
+    expect(reminderFor(due, { assignee: 'callback_specialist', state: 'open' }, 'callback_agent', 'c1')).toBe('due');
+    expect(reminderFor(due, { assignee: 'callback_specialist', state: 'open' }, 'agent', 'a1')).toBeNull();
+    expect(reminderFor(due, { assignee: 'district:haizhu', state: 'open' }, 'callback_agent', 'c1')).toBeNull();
+  });
+  it('tells managers of an escalation, and nobody of a task closed meanwhile', () => {
+    expect(reminderFor(escalated, { assignee: 'a1', state: 'open' }, 'manager', 'm1')).toBe('escalated');
+    expect(reminderFor(escalated, { assignee: 'a1', state: 'open' }, 'agent', 'a1')).toBeNull();
+    expect(reminderFor(due, { assignee: 'a1', state: 'closed' }, 'agent', 'a1')).toBeNull();
+    expect(reminderFor('survey.call_task.other', { assignee: 'a1', state: 'open' }, 'agent', 'a1')).toBeNull();
   });
 });

@@ -85,6 +85,22 @@ export function myQueues(role: string | undefined, accountId: string | undefined
   return role === 'callback_agent' ? [SPECIALIST_QUEUE, ...mine] : mine;
 }
 
+/** Which reminder a call task's live event gives the signed-in caller, if any. */
+export type Reminder = 'due' | 'escalated';
+
+/**
+ * The reminder `event` (`survey.call_task.due` or `.escalated`) about `task` gives the
+ * caller: a task falling due reminds whoever it is assigned to (by name, or the callback
+ * specialist's queue for callback agents); one that went overdue to the manager tells
+ * managers. Nothing for a task closed meanwhile.
+ */
+export function reminderFor(event: string, task: Pick<CallTask, 'assignee' | 'state'>, role: string | undefined, accountId: string | undefined): Reminder | null {
+  if (task.state !== 'open') return null;
+  if (event === 'survey.call_task.due') return myQueues(role, accountId).includes(task.assignee) ? 'due' : null;
+  if (event === 'survey.call_task.escalated') return role === 'manager' ? 'escalated' : null;
+  return null;
+}
+
 /** Sort rank of a timing: due now first, then overdue, then later, closed last (the server's order). */
 export function timingRank(t: CallTaskTiming): number {
   return TIMINGS.indexOf(t);

@@ -36,6 +36,7 @@ export default {
   noMatch: 'No task matches',
   col: { due: 'Due', kind: 'Kind', customer: 'Customer', reference: 'Reference', about: 'About', district: 'District', assignee: 'Assignee', attempts: 'Tries' },
   assignees: { specialist: 'Callback specialist', district: '{{district}} district agent', me: 'Me' },
+  reminder: { due: 'A call is due', escalated: 'A call is overdue and went to the manager', text: '{{kind}} · {{who}}', open: 'Open' },
   assignedBy: { source: 'set by its source', default: 'by default', rule: 'by assignment rule {{rule}}', person: 'reassigned by {{name}}' },
   drawer: {
     title: '{{kind}} · {{customer}}',

@@ -36,6 +36,7 @@ export default {
   noMatch: '没有符合条件的任务',
   col: { due: '应打时间', kind: '类型', customer: '客户', reference: '单号', about: '事由', district: '片区', assignee: '负责人', attempts: '尝试' },
   assignees: { specialist: '回访专员', district: '{{district}} 片区客服', me: '我' },
+  reminder: { due: '外呼任务到期', escalated: '外呼任务逾期，已上报经理', text: '{{kind}} · {{who}}', open: '去处理' },
   assignedBy: { source: '按来源指定', default: '默认分派', rule: '按分派规则第 {{rule}} 条', person: '由{{name}}改派' },
   drawer: {
     title: '{{kind}} · {{customer}}',

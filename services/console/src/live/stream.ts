@@ -12,6 +12,8 @@ export interface LiveEvent {
   ticket_id?: string;
   work_order_id?: string;
   callback_id?: string;
+  /** The outbound call task concerned (`survey.call_task.*`). */
+  task_id?: string;
   occurred_at: string;
 }
 

@@ -2,8 +2,9 @@
 //! subjects (core NATS, no durable consumer: a browser that reconnects re-reads what
 //! it shows) and forwards to each connection what its caller may see: the dispatch
 //! board for the desk, own work orders for a technician, own tickets for a customer,
-//! callbacks for callback agents. Events carry ids and the event type, never personal
-//! data; the client reads the object through the API, where the usual rules apply.
+//! callbacks and outbound call tasks for callback agents. Events carry ids and the event
+//! type, never personal data; the client reads the object through the API, where the
+//! usual rules apply.
 //!
 //! A stream lives no longer than the access that opened it: its credentials are checked
 //! again every [`RECHECK`] and at once when this replica signs someone out, disables an
@@ -60,7 +61,10 @@ async fn visible(s: &AppState, p: &Principal, u: &Update) -> bool {
     }
     match p.role {
         Role::Agent | Role::Dispatcher | Role::Manager | Role::Admin => true,
-        Role::CallbackAgent => u.event_type.starts_with("survey.callback."),
+        Role::CallbackAgent => {
+            u.event_type.starts_with("survey.callback.")
+                || u.event_type.starts_with("survey.call_task.")
+        }
         Role::Technician => p.technician_id.is_some() && u.technician_id == p.technician_id,
         Role::Customer => match (u.ticket_id, p.customer_id) {
             (Some(t), Some(c)) => owner(s, t).await == Some(c),
