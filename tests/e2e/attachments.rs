@@ -10,9 +10,7 @@ use aftercare_testkit::poll_for;
 use serde_json::{Value, json};
 use tokio::io::AsyncWriteExt;
 
-use crate::helpers::{Api, Backend, ROLES, System, WAIT, ticket_body};
-
-const PASSWORD: &str = "attachments-password-2026";
+use crate::helpers::{Api, Backend, ROLES, System, WAIT, account, ticket_body};
 
 /// A real 1×1 PNG.
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82";
@@ -22,17 +20,6 @@ fn jpeg(len: usize) -> Vec<u8> {
     let mut b = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00".to_vec();
     b.resize(len.max(b.len()), 0x42);
     b
-}
-
-async fn account(sys: &System, login: &str, role: &str, extra: Value) -> Api {
-    let mut body =
-        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let (s, v) = sys.api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    sys.api.signed_in_as(login, PASSWORD)
 }
 
 async fn customer(sys: &System, name: &str, phone: &str) -> String {
@@ -142,10 +129,22 @@ async fn attachments_flow(backend: Backend) {
     let tech = sys.api.technician().await;
     let a = customer(&sys, "A Printing", "13600000001").await;
     let b = customer(&sys, "B Printing", "13600000002").await;
-    let cust_a = account(&sys, "a@example.com", "customer", json!({"customer_id": a})).await;
-    let cust_b = account(&sys, "b@example.com", "customer", json!({"customer_id": b})).await;
+    let cust_a = account(
+        &sys.api,
+        "a@example.com",
+        "customer",
+        json!({"customer_id": a}),
+    )
+    .await;
+    let cust_b = account(
+        &sys.api,
+        "b@example.com",
+        "customer",
+        json!({"customer_id": b}),
+    )
+    .await;
     let technician = account(
-        &sys,
+        &sys.api,
         "tech@example.com",
         "technician",
         json!({"technician_id": tech["id"]}),
@@ -157,14 +156,14 @@ async fn attachments_flow(backend: Backend) {
         .await;
     assert_eq!(s, 201, "{other_tech}");
     let other = account(
-        &sys,
+        &sys.api,
         "other@example.com",
         "technician",
         json!({"technician_id": other_tech["id"]}),
     )
     .await;
-    let finance = account(&sys, "fin@example.com", "finance", json!({})).await;
-    let agent = account(&sys, "agent@example.com", "agent", json!({})).await;
+    let finance = account(&sys.api, "fin@example.com", "finance", json!({})).await;
+    let agent = account(&sys.api, "agent@example.com", "agent", json!({})).await;
 
     let (s, ticket) = cust_a.post("/tickets", &ticket_body("SN-ATTACH-1")).await;
     assert_eq!(s, 201, "{ticket}");

@@ -7,20 +7,7 @@
 //! that could not fix the machine no receipt. On SQLite and PostgreSQL.
 use serde_json::{Value, json};
 
-use crate::helpers::{Api, Backend, ROLES, System, ticket_body};
-
-const PASSWORD: &str = "charge-preview-password-2026";
-
-async fn account(sys: &System, login: &str, role: &str, extra: Value) -> Api {
-    let mut body =
-        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let (s, v) = sys.api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    sys.api.signed_in_as(login, PASSWORD)
-}
+use crate::helpers::{Backend, ROLES, System, account, ticket_body};
 
 /// The figures a receipt and a preview share.
 fn figures(v: &Value) -> Value {
@@ -56,7 +43,7 @@ async fn charge_preview(backend: Backend) {
         .await;
     assert_eq!(s, 201, "{v}");
     let technician = account(
-        &sys,
+        &sys.api,
         "tech@example.com",
         "technician",
         json!({"technician_id": tech["id"]}),
@@ -67,15 +54,15 @@ async fn charge_preview(backend: Backend) {
         .await;
     assert_eq!(s, 201, "{other_tech}");
     let other = account(
-        &sys,
+        &sys.api,
         "other@example.com",
         "technician",
         json!({"technician_id": other_tech["id"]}),
     )
     .await;
-    let finance = account(&sys, "cashier@example.com", "finance", json!({})).await;
-    let agent = account(&sys, "agent@example.com", "agent", json!({})).await;
-    let warehouse = account(&sys, "store@example.com", "warehouse", json!({})).await;
+    let finance = account(&sys.api, "cashier@example.com", "finance", json!({})).await;
+    let agent = account(&sys.api, "agent@example.com", "agent", json!({})).await;
+    let warehouse = account(&sys.api, "store@example.com", "warehouse", json!({})).await;
 
     let (s, t) = api.post("/tickets", &ticket_body("SN-PREVIEW-1")).await;
     assert_eq!(s, 201, "{t}");

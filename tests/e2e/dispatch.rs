@@ -9,19 +9,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-const PASSWORD: &str = "dispatch-test-password";
-
-async fn account(api: &Api, login: &str, role: &str, extra: Value) -> Api {
-    let mut body =
-        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let (s, v) = api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    api.signed_in_as(login, PASSWORD)
-}
-
 /// POST with `If-Match: "<version>"` (or none).
 async fn post_if(api: &Api, path: &str, version: Option<i64>, body: &Value) -> (u16, Value) {
     let mut r = api.request(Method::POST, path).await.json(body);

@@ -4,20 +4,7 @@
 use aftercare_testkit::poll_for;
 use serde_json::{Value, json};
 
-use crate::helpers::{Api, Backend, ROLES, System, WAIT, ticket_body};
-
-const PASSWORD: &str = "exposure-password-2026";
-
-async fn account(sys: &System, login: &str, role: &str, extra: Value) -> Api {
-    let mut body =
-        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let (s, v) = sys.api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    sys.api.signed_in_as(login, PASSWORD)
-}
+use crate::helpers::{Backend, ROLES, System, WAIT, account, ticket_body};
 
 async fn customer(sys: &System, name: &str, phone: &str) -> String {
     let (s, c) = sys
@@ -52,15 +39,21 @@ async fn reads_of_personal_data_are_narrowed_revealed_with_a_reason_and_codes_go
     let tech = sys.api.technician().await;
     let a = customer(&sys, "A Printing", "13600000001").await;
     let b = customer(&sys, "B Printing", "13600000002").await;
-    let cust_a = account(&sys, "a@example.com", "customer", json!({"customer_id": a})).await;
+    let cust_a = account(
+        &sys.api,
+        "a@example.com",
+        "customer",
+        json!({"customer_id": a}),
+    )
+    .await;
     let technician = account(
-        &sys,
+        &sys.api,
         "tech@example.com",
         "technician",
         json!({"technician_id": tech["id"]}),
     )
     .await;
-    let agent = account(&sys, "agent@example.com", "agent", json!({})).await;
+    let agent = account(&sys.api, "agent@example.com", "agent", json!({})).await;
 
     // The customer types a third party's phone on their request.
     let mut body = ticket_body("SN-EXPOSE-1");

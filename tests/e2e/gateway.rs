@@ -10,22 +10,11 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{Api, Backend, ROLES, System, WAIT, ticket_body};
+use crate::helpers::{Api, Backend, ROLES, System, WAIT, account_and_record, ticket_body};
 
-const PASSWORD: &str = "role-password-2026";
+use crate::helpers::STAFF_PASSWORD as PASSWORD;
 
 /// Creates an account as the administrator and returns an API signed in as it.
-async fn account(sys: &System, login: &str, role: &str, extra: Value) -> (Api, Value) {
-    let mut body =
-        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let (s, v) = sys.api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    (sys.api.signed_in_as(login, PASSWORD), v)
-}
-
 fn path_for(template: &str) -> String {
     let mut out = String::new();
     for seg in template.split('/') {
@@ -92,7 +81,7 @@ async fn every_role_gets_exactly_the_operations_of_the_permission_table() {
             "technician" => json!({"technician_id": Uuid::now_v7()}),
             _ => json!({}),
         };
-        let (api, _) = account(&sys, &format!("matrix-{r}"), r, extra).await;
+        let (api, _) = account_and_record(&sys.api, &format!("matrix-{r}"), r, extra).await;
         apis.insert(r, api);
     }
     let anonymous = sys.api.with_token("");
@@ -156,36 +145,37 @@ async fn customers_and_technicians_see_only_their_own_objects() {
         assert_eq!(s, 201, "{c}");
         customer_ids.push(c["id"].clone());
     }
-    let (cust_a, acct_a) = account(
-        &sys,
+    let (cust_a, acct_a) = account_and_record(
+        &sys.api,
         "a@example.com",
         "customer",
         json!({"customer_id": customer_ids[0]}),
     )
     .await;
-    let (cust_b, _) = account(
-        &sys,
+    let (cust_b, _) = account_and_record(
+        &sys.api,
         "b@example.com",
         "customer",
         json!({"customer_id": customer_ids[1]}),
     )
     .await;
-    let (tech_x, _) = account(
-        &sys,
+    let (tech_x, _) = account_and_record(
+        &sys.api,
         "x@example.com",
         "technician",
         json!({"technician_id": tech["id"]}),
     )
     .await;
-    let (tech_y, _) = account(
-        &sys,
+    let (tech_y, _) = account_and_record(
+        &sys.api,
         "y@example.com",
         "technician",
         json!({"technician_id": Uuid::now_v7()}),
     )
     .await;
-    let (agent, _) = account(&sys, "agent@example.com", "agent", json!({})).await;
-    let (dispatcher, _) = account(&sys, "disp@example.com", "dispatcher", json!({})).await;
+    let (agent, _) = account_and_record(&sys.api, "agent@example.com", "agent", json!({})).await;
+    let (dispatcher, _) =
+        account_and_record(&sys.api, "disp@example.com", "dispatcher", json!({})).await;
 
     // Live updates: streams opened before anything happens.
     let board = open_stream(&dispatcher).await;
@@ -618,7 +608,7 @@ async fn retries_with_an_idempotency_key_create_once_and_every_error_is_problem_
     )
     .await;
     assert!(body["errors"][0]["field"].is_string());
-    let (tech, _) = account(&sys, "t@example.com", "warehouse", json!({})).await;
+    let (tech, _) = account_and_record(&sys.api, "t@example.com", "warehouse", json!({})).await;
     let t = tech.token().await;
     check(
         raw.get(format!("{base}/tickets"))
@@ -706,7 +696,7 @@ async fn tokens_rotate_expire_on_sign_out_and_die(backend: Backend) {
         .await;
     let base = sys.api.base.clone();
     let http = reqwest::Client::new();
-    let (_, acct) = account(&sys, "ops@example.com", "dispatcher", json!({})).await;
+    let (_, acct) = account_and_record(&sys.api, "ops@example.com", "dispatcher", json!({})).await;
     let sign_in = || async {
         let r = http
             .post(format!("{base}/auth/token"))

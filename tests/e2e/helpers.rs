@@ -423,3 +423,50 @@ impl crate::load::Probe for System {
         System::jetstream(self).await
     }
 }
+
+/// The password of the accounts the end-to-end tests create.
+pub const STAFF_PASSWORD: &str = "e2e-staff-password-2026";
+
+/// As `admin` (a client allowed to create accounts): creates the account `login` of `role`
+/// with the tests' [`STAFF_PASSWORD`] and `extra` fields (`technician_id`, `customer_id`);
+/// a client signed in as it, and the account as created.
+pub async fn account_and_record(
+    admin: &Api,
+    login: &str,
+    role: &str,
+    extra: Value,
+) -> (Api, Value) {
+    let mut body =
+        json!({"login": login, "display_name": login, "role": role, "password": STAFF_PASSWORD});
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    let (s, v) = admin.post("/accounts", &body).await;
+    assert_eq!(s, 201, "{v}");
+    (admin.signed_in_as(login, STAFF_PASSWORD), v)
+}
+
+/// [`account_and_record`], the signed-in client only.
+pub async fn account(admin: &Api, login: &str, role: &str, extra: Value) -> Api {
+    account_and_record(admin, login, role, extra).await.0
+}
+
+/// A GET answered with `status` as problem+json; its body.
+pub async fn problem(api: &Api, path: &str, status: u16) -> Value {
+    let r = api
+        .request(reqwest::Method::GET, path)
+        .await
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), status, "{path}");
+    let ct = r
+        .headers()
+        .get("content-type")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(ct.starts_with("application/problem+json"), "{ct}");
+    r.json().await.unwrap()
+}

@@ -9,9 +9,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{Api, Backend, ROLES, System, WAIT};
-
-const PASSWORD: &str = "history-password-2026";
+use crate::helpers::{Api, Backend, ROLES, System, WAIT, account_and_record, problem};
 
 async fn update(api: &Api, path: &str, version: &Value, body: Value) -> (u16, Value) {
     let r = api
@@ -26,17 +24,6 @@ async fn update(api: &Api, path: &str, version: &Value, body: Value) -> (u16, Va
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
-async fn account(sys: &System, login: &str, role: &str, extra: Value) -> (Api, Value) {
-    let mut body =
-        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let (s, v) = sys.api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    (sys.api.signed_in_as(login, PASSWORD), v)
-}
-
 fn changes(page: &Value) -> Vec<String> {
     page["items"]
         .as_array()
@@ -44,20 +31,6 @@ fn changes(page: &Value) -> Vec<String> {
         .iter()
         .map(|e| e["change"].as_str().unwrap().to_owned())
         .collect()
-}
-
-async fn problem(api: &Api, path: &str, status: u16) -> Value {
-    let r = api.request(Method::GET, path).await.send().await.unwrap();
-    assert_eq!(r.status().as_u16(), status, "{path}");
-    let ct = r
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(ct.starts_with("application/problem+json"), "{ct}");
-    r.json().await.unwrap()
 }
 
 async fn history(backend: Backend) {
@@ -75,8 +48,8 @@ async fn history(backend: Backend) {
         assert_eq!(s, 201, "{c}");
         let id = c["id"].clone();
         (
-            account(
-                &sys,
+            account_and_record(
+                &sys.api,
                 "own@example.com",
                 "customer",
                 json!({"customer_id": id}),
@@ -85,14 +58,15 @@ async fn history(backend: Backend) {
             id,
         )
     };
-    let (stranger, _) = account(
-        &sys,
+    let (stranger, _) = account_and_record(
+        &sys.api,
         "other@example.com",
         "customer",
         json!({"customer_id": Uuid::now_v7()}),
     )
     .await;
-    let (agent, agent_account) = account(&sys, "agent-h@example.com", "agent", json!({})).await;
+    let (agent, agent_account) =
+        account_and_record(&sys.api, "agent-h@example.com", "agent", json!({})).await;
 
     // The customer files a request; the agent overrides the priority and takes it.
     let body = crate::helpers::ticket_body("SN-HIST-1");
@@ -251,15 +225,15 @@ async fn history(backend: Backend) {
     );
 
     // Technicians read their own work orders' history only.
-    let (zhao_api, _) = account(
-        &sys,
+    let (zhao_api, _) = account_and_record(
+        &sys.api,
         "zhao@example.com",
         "technician",
         json!({"technician_id": zhao["id"]}),
     )
     .await;
-    let (li_api, _) = account(
-        &sys,
+    let (li_api, _) = account_and_record(
+        &sys.api,
         "li@example.com",
         "technician",
         json!({"technician_id": li["id"]}),

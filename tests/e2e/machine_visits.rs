@@ -9,34 +9,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{Api, Backend, ROLES, System, WAIT};
-
-const PASSWORD: &str = "machine-visits-password-2026";
-
-async fn account(sys: &System, login: &str, role: &str, extra: Value) -> Api {
-    let mut body =
-        json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let (s, v) = sys.api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    sys.api.signed_in_as(login, PASSWORD)
-}
-
-async fn problem(api: &Api, path: &str, status: u16) -> Value {
-    let r = api.request(Method::GET, path).await.send().await.unwrap();
-    assert_eq!(r.status().as_u16(), status, "{path}");
-    let ct = r
-        .headers()
-        .get("content-type")
-        .unwrap()
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(ct.starts_with("application/problem+json"), "{ct}");
-    r.json().await.unwrap()
-}
+use crate::helpers::{Api, Backend, ROLES, System, WAIT, account, problem};
 
 /// The machine record the ticket was linked to when it was opened.
 async fn machine_of(api: &Api, ticket_id: &str) -> String {
@@ -84,7 +57,7 @@ async fn machine_visits(backend: Backend) {
     assert_eq!(wo2["technician_id"], li["id"]);
 
     let li_api = account(
-        &sys,
+        &sys.api,
         "li-mv@example.com",
         "technician",
         json!({"technician_id": li["id"]}),
@@ -153,7 +126,7 @@ async fn machine_visits(backend: Backend) {
         .await;
     assert_eq!(s, 201, "{zhao}");
     let zhao_api = account(
-        &sys,
+        &sys.api,
         "zhao-mv@example.com",
         "technician",
         json!({"technician_id": zhao["id"]}),
@@ -199,11 +172,11 @@ async fn machine_visits(backend: Backend) {
     assert_eq!(li_api.get(&path).await.0, 200);
 
     // The desk reads any machine's; a customer account is refused by its role.
-    let agent = account(&sys, "agent-mv@example.com", "agent", json!({})).await;
+    let agent = account(&sys.api, "agent-mv@example.com", "agent", json!({})).await;
     let (s, a) = agent.get(&path).await;
     assert_eq!((s, &a["items"]), (200, &h["items"]));
     let customer = account(
-        &sys,
+        &sys.api,
         "customer-mv@example.com",
         "customer",
         json!({"customer_id": Uuid::now_v7()}),

@@ -8,14 +8,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::*;
 
-const PASSWORD: &str = "settings-password-1";
-
-async fn account(sys: &System, login: &str, role: &str) -> Api {
-    let body = json!({"login": login, "display_name": login, "role": role, "password": PASSWORD});
-    let (s, v) = sys.api.post("/accounts", &body).await;
-    assert_eq!(s, 201, "{v}");
-    sys.api.signed_in_as(login, PASSWORD)
-}
+use crate::helpers::STAFF_PASSWORD as PASSWORD;
 
 /// A POST with `If-Match` when a version is given: the status, the ETag and the body.
 async fn post_if(
@@ -42,8 +35,8 @@ async fn the_company_profile_heads_receipts(backend: Backend) {
     let sys = System::new(backend).await;
     let _all = sys.spawn(&ROLES, &[]).await;
     let admin = &sys.api;
-    let finance = account(&sys, "cashier-li", "finance").await;
-    let technician = account(&sys, "dispatch-wu", "dispatcher").await;
+    let finance = account(&sys.api, "cashier-li", "finance", json!({})).await;
+    let technician = account(&sys.api, "dispatch-wu", "dispatcher", json!({})).await;
 
     let (s, p) = finance.get("/company-profile").await;
     assert_eq!(
@@ -112,9 +105,9 @@ async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator(backe
     let (s, v) = admin.post("/accounts", &body).await;
     assert_eq!(s, 201, "{v}");
     let technician = admin.signed_in_as("tech-zhao", PASSWORD);
-    let agent = account(&sys, "agent-qian", "agent").await;
-    let dispatcher = account(&sys, "dispatch-sun", "dispatcher").await;
-    let finance = account(&sys, "cashier-zhou", "finance").await;
+    let agent = account(&sys.api, "agent-qian", "agent", json!({})).await;
+    let dispatcher = account(&sys.api, "dispatch-sun", "dispatcher", json!({})).await;
+    let finance = account(&sys.api, "cashier-zhou", "finance", json!({})).await;
 
     // The built-in list at version 0, read by the field and the desk.
     for api in [&technician, &agent, &dispatcher] {
@@ -199,9 +192,9 @@ async fn every_settings_history_is_read_by_managers_and_administrators(backend: 
     let sys = System::new(backend).await;
     let _all = sys.spawn(&ROLES, &[]).await;
     let admin = &sys.api;
-    let manager = account(&sys, "manager-he", "manager").await;
-    let agent = account(&sys, "agent-lu", "agent").await;
-    let dispatcher = account(&sys, "dispatch-ma", "dispatcher").await;
+    let manager = account(&sys.api, "manager-he", "manager", json!({})).await;
+    let agent = account(&sys.api, "agent-lu", "agent", json!({})).await;
+    let dispatcher = account(&sys.api, "dispatch-ma", "dispatcher", json!({})).await;
 
     // Before anything is stored, every history is empty for those who may read it and
     // refused to everyone else.
