@@ -33,17 +33,17 @@ test.beforeAll(async () => {
   await call(admin, 'POST', '/parts/DRUM-H1/receipts', { quantity: 2, location: 'main', reference: 'PO-H1' }, { 'idempotency-key': crypto.randomUUID() });
   const tech = await call<{ id: string }>(admin, 'POST', '/technicians', {
     name: '赵磊',
-    district: 'conghua',
+    district: 'zengcheng',
     daily_capacity: 20,
     skills: ['copier', 'kyocera'],
     certifications: [{ skill: 'copier', expires_on: shanghaiDay(365) }],
   }, { 'idempotency-key': crypto.randomUUID() });
   await call(admin, 'POST', '/accounts', { login: 'tech-zhao-history', display_name: '赵磊', role: 'technician', technician_id: tech.id, password: PASSWORD });
   const customer = await call<{ id: string }>(admin, 'POST', '/customers', {
-    company: '从化印务',
+    company: '增城印务',
     contacts: [{ name: '林经理', phones: ['+86 20 5555 0818'] }],
-    address: '广州市从化区街口镇 8 号',
-    district: 'conghua',
+    address: '广州市增城区荔城街 8 号',
+    district: 'zengcheng',
   });
   const open = async (symptom: string) => {
     const t = await call<{ id: string; machine_id?: string }>(admin, 'POST', '/tickets', {
@@ -51,11 +51,11 @@ test.beforeAll(async () => {
       type: 'fault',
       symptom,
       customer_id: customer.id,
-      customer: { name: '从化印务', phone: '+86 20 5555 0818', district: 'conghua' },
+      customer: { name: '增城印务', phone: '+86 20 5555 0818', district: 'zengcheng' },
       machine: { product_line: 'copier', brand: 'Kyocera', model: 'TASKalfa 2554ci', serial: SERIAL },
     });
     machineId = t.machine_id ?? machineId;
-    return assignedWorkOrder(admin, t.id, tech.id, '从化片区');
+    return assignedWorkOrder(admin, t.id, tech.id, '增城片区');
   };
   // Five earlier requests; the last one visited and reported.
   for (let i = 1; i <= 5; i++) {
