@@ -60,11 +60,18 @@ fn parse_flag(name: &str, raw: Option<&str>) -> Result<bool, ApiError> {
     }
 }
 
-/// Most work orders of one technician looked through for their customers.
+/// Most work orders of one technician looked through for their customers or machines.
 const TECHNICIAN_SCAN: usize = 10 * MAX_PAGE as usize;
 
-/// Whether `customer` is the customer of one of the technician's open work orders.
-async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Result<bool, ApiError> {
+/// Whether the ticket of one of the signed-in technician's work orders that `counts`
+/// (newest first, at most [`TECHNICIAN_SCAN`] looked through) is one that `matches`: how a
+/// technician is allowed a customer's contact or a machine's history.
+pub(super) async fn technician_has_ticket(
+    s: &AppState,
+    p: &Principal,
+    counts: impl Fn(&WorkOrder) -> bool,
+    matches: impl Fn(&Ticket) -> bool,
+) -> Result<bool, ApiError> {
     let Some(technician) = p.technician_id else {
         return Ok(false);
     };
@@ -87,7 +94,7 @@ async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Resul
             )
             .await?;
         seen += page.items.len();
-        for w in page.items.iter().filter(|w| privacy::visit_open(w.status)) {
+        for w in page.items.iter().filter(|w| counts(w)) {
             if !tickets.insert(w.ticket_id) {
                 continue;
             }
@@ -99,7 +106,7 @@ async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Resul
                     Some(p),
                 )
                 .await?;
-            if t.customer_id == Some(customer) {
+            if matches(&t) {
                 return Ok(true);
             }
         }
@@ -108,6 +115,17 @@ async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Resul
             _ => return Ok(false),
         }
     }
+}
+
+/// Whether `customer` is the customer of one of the technician's open work orders.
+async fn technician_serves(s: &AppState, p: &Principal, customer: Uuid) -> Result<bool, ApiError> {
+    technician_has_ticket(
+        s,
+        p,
+        |w| privacy::visit_open(w.status),
+        |t| t.customer_id == Some(customer),
+    )
+    .await
 }
 
 /// Whether `p` may see customer `id`'s records: a customer account their own, a

@@ -13,7 +13,7 @@ use aftercare_contracts::dispatch::{
     WorkType,
 };
 use aftercare_contracts::intake::{
-    GetMachine, GetTicket, ListTickets, Machine, Ticket, TicketStatus, TicketType,
+    GetMachine, ListTickets, Machine, Ticket, TicketStatus, TicketType,
 };
 use aftercare_contracts::rpc::{ListOrder, MAX_PAGE, Page};
 use axum::Json;
@@ -25,6 +25,7 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
+use super::customers::technician_has_ticket;
 use super::operation::{Param, path_id, query};
 use super::query::PageQuery;
 use crate::error::ApiError;
@@ -36,8 +37,6 @@ use crate::state::AppState;
 pub(crate) const MACHINE_HISTORY_MAX_PAGE: u32 = 50;
 /// Page size when none is asked for.
 const MACHINE_HISTORY_DEFAULT_PAGE: u32 = 20;
-/// Most of one technician's work orders looked through for the machine.
-const TECHNICIAN_SCAN: usize = 10 * MAX_PAGE as usize;
 
 /// The roles that read a machine's service history (a technician: see [`technician_may_read`]).
 pub(crate) const MACHINE_HISTORY_READERS: &[Role] = &[
@@ -239,55 +238,17 @@ async fn technician_on_machine(
     p: &Principal,
     machine: Uuid,
 ) -> Result<bool, ApiError> {
-    let Some(technician) = p.technician_id else {
-        return Ok(false);
-    };
     let calendar = BusinessCalendar::from_settings(&|k| std::env::var(k).ok()).map_err(|e| {
         ApiError::ServiceUnavailable(format!("the business calendar cannot be read: {e}"))
     })?;
     let today = calendar.local_date(Utc::now());
-    let mut cursor = None;
-    let mut seen = 0;
-    let mut tickets = HashSet::new();
-    loop {
-        let page: Page<WorkOrder> = s
-            .call(
-                &ListWorkOrders {
-                    ticket_id: None,
-                    technician_id: Some(technician),
-                    status: None,
-                    flagged: false,
-                    order: Some(ListOrder::NewestFirst),
-                    limit: MAX_PAGE,
-                    cursor,
-                },
-                Some(p),
-            )
-            .await?;
-        seen += page.items.len();
-        for w in page.items.iter().filter(|w| {
-            technician_may_read(w.status, w.completed_at, today, |t| calendar.local_date(t))
-        }) {
-            if !tickets.insert(w.ticket_id) {
-                continue;
-            }
-            let t: Ticket = s
-                .call(
-                    &GetTicket {
-                        id: w.ticket_id.to_string(),
-                    },
-                    Some(p),
-                )
-                .await?;
-            if t.machine_id == Some(machine) {
-                return Ok(true);
-            }
-        }
-        match page.next_cursor {
-            Some(next) if seen < TECHNICIAN_SCAN => cursor = Some(next),
-            _ => return Ok(false),
-        }
-    }
+    technician_has_ticket(
+        s,
+        p,
+        |w| technician_may_read(w.status, w.completed_at, today, |t| calendar.local_date(t)),
+        |t| t.machine_id == Some(machine),
+    )
+    .await
 }
 
 /// `GET /machines/{id}/visits`.
