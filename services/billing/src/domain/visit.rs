@@ -130,10 +130,10 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_first_visit_awaiting_parts_is_charged_without_the_parts_it_lacked() {
+    /// Forty minutes of a repair on site in Tianhe, with `cash` collected.
+    fn on_site(cash: Option<Money>) -> VisitOnSite {
         let started = Utc.with_ymd_and_hms(2026, 11, 24, 2, 0, 0).unwrap();
-        let e = waiting(Some(VisitOnSite {
+        VisitOnSite {
             technician_name: "Zhao".into(),
             team: "tianhe".into(),
             customer_name: "Tianhe Printing".into(),
@@ -143,8 +143,13 @@ mod tests {
             fault: Some("fuser".into()),
             started_at: started,
             finished_at: started + chrono::Duration::minutes(40),
-            cash_collected: Some(Money::cny(5000)),
-        }));
+            cash_collected: cash,
+        }
+    }
+
+    #[test]
+    fn the_first_visit_awaiting_parts_is_charged_without_the_parts_it_lacked() {
+        let e = waiting(Some(on_site(Some(Money::cny(5000)))));
         let v = awaiting_parts(&e).expect("the visit is carried");
         assert_eq!(
             (v.work_order_id, v.number.as_str(), v.ticket_id),
@@ -163,19 +168,7 @@ mod tests {
 
     #[test]
     fn a_report_waiting_for_parts_is_charged_as_the_event_is() {
-        let started = Utc.with_ymd_and_hms(2026, 11, 24, 2, 0, 0).unwrap();
-        let e = waiting(Some(VisitOnSite {
-            technician_name: "Zhao".into(),
-            team: "tianhe".into(),
-            customer_name: "Tianhe Printing".into(),
-            district: "tianhe".into(),
-            machine: None,
-            work_type: WorkType::Repair,
-            fault: Some("fuser".into()),
-            started_at: started,
-            finished_at: started + chrono::Duration::minutes(40),
-            cash_collected: None,
-        }));
+        let e = waiting(Some(on_site(None)));
         let from_event = awaiting_parts(&e).expect("the visit is carried");
         let reported = WorkOrderCompleted {
             parts: e.parts_needed.clone(),
