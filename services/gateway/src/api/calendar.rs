@@ -93,7 +93,7 @@ pub(crate) struct CalendarQuery {
 
 /// The calendar the services count on: built from the same settings they read at start-up
 /// (`AFTERCARE_TIME_ZONE`, `AFTERCARE_WORKING_HOURS`, `AFTERCARE_HOLIDAYS_FILE`).
-fn company_calendar() -> Result<BusinessCalendar, ApiError> {
+pub(super) fn company_calendar() -> Result<BusinessCalendar, ApiError> {
     BusinessCalendar::from_settings(&|k| std::env::var(k).ok()).map_err(|e| {
         ApiError::ServiceUnavailable(format!("the business calendar cannot be read: {e}"))
     })

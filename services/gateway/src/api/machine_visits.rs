@@ -5,7 +5,6 @@
 //! them together a page of tickets at a time. The desk reads any machine's; a technician
 //! only the machines of their own work orders that are open or that they finished today
 //! (403 otherwise), so the field app can show a visit's machine before and after the visit.
-use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Role;
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::dispatch::{
@@ -25,6 +24,7 @@ use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
+use super::calendar::company_calendar;
 use super::customers::technician_has_ticket;
 use super::operation::{Param, path_id, query};
 use super::query::PageQuery;
@@ -238,9 +238,7 @@ async fn technician_on_machine(
     p: &Principal,
     machine: Uuid,
 ) -> Result<bool, ApiError> {
-    let calendar = BusinessCalendar::from_settings(&|k| std::env::var(k).ok()).map_err(|e| {
-        ApiError::ServiceUnavailable(format!("the business calendar cannot be read: {e}"))
-    })?;
+    let calendar = company_calendar()?;
     let today = calendar.local_date(Utc::now());
     technician_has_ticket(
         s,
