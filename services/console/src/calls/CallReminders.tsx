@@ -24,6 +24,8 @@ export function CallReminders() {
     if (!can) return undefined;
     return onLiveEvent((e) => {
       if (!e.task_id || !e.type.startsWith('survey.call_task.')) return;
+      // Only managers are told of an escalation: nobody else reads the task for it.
+      if (e.type === 'survey.call_task.escalated' && role !== 'manager') return;
       const id = e.task_id;
       void must(api.GET('/api/v1/call-tasks/{id}', { params: { path: { id } } }))
         .then((task) => {
