@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffEntries, entryText, fieldKey } from './settingHistory';
+import { assigneeAccount, diffEntries, entryText, fieldKey } from './settingHistory';
 
 describe('a setting version against the one before', () => {
   it('matches fault codes by their code: removed, changed field by field, added', () => {
@@ -79,5 +79,14 @@ describe('a setting version against the one before', () => {
       ['changed', ['keywords']],
       ['changed', ['priority']],
     ]);
+  });
+});
+
+describe('the accounts a setting version names', () => {
+  it('finds the account an assignment rule gives its calls to, and none for a queue or another setting', () => {
+    expect(assigneeAccount({ kinds: ['callback'], assignee: { to: 'user', user: 'acc-7' } })).toBe('acc-7');
+    expect(assigneeAccount({ kinds: ['callback'], assignee: { to: 'specialist' } })).toBeUndefined();
+    expect(assigneeAccount({ code: 'paper_jam', active: true })).toBeUndefined();
+    expect(assigneeAccount(null)).toBeUndefined();
   });
 });

@@ -123,3 +123,10 @@ export function entryText(e: unknown, words: EntryWords = RAW): string {
 export function fieldKey(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
+
+/** The account an assignment rule's assignee names, if it names one: the History drawer shows it by name. */
+export function assigneeAccount(entry: unknown): string | undefined {
+  if (typeof entry !== 'object' || entry === null || !('assignee' in entry)) return undefined;
+  const a = (entry as { assignee: unknown }).assignee;
+  return typeof a === 'object' && a !== null && 'user' in a && typeof a.user === 'string' ? a.user : undefined;
+}

@@ -9,10 +9,11 @@ import { api, must } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { COMPANY_TIME_ZONE } from '../board/register';
 import type { Lang } from '../i18n/langs';
+import { useDisplayNames } from '../lib/displayNames';
 import { formatDateTime } from '../lib/format';
 import { showProblem } from './forms';
 import { PAGE, useRefresh } from './queries';
-import { diffEntries, entryText, fieldKey, valueText, type EntryChange, type EntryWords } from './settingHistory';
+import { assigneeAccount, diffEntries, entryText, fieldKey, valueText, type EntryChange, type EntryWords } from './settingHistory';
 
 /** Where each setting page's stored versions are read (`GET /<setting>/history`). */
 const HISTORY = {
@@ -136,8 +137,11 @@ const VALUE_WORDS: Record<string, string> = {
   kinds: 'calls:kinds',
 };
 
-/** The words of a setting's form, for its stored entries: fields by their labels, values by the names the form gives them, yes and no. */
-function useEntryWords(name: string): EntryWords {
+/**
+ * The words of a setting's form, for its stored entries: fields by their labels, values by the
+ * names the form gives them, accounts by their names (`nameOf`), yes and no.
+ */
+function useEntryWords(name: string, nameOf: (id: string) => string = (id) => id): EntryWords {
   const { t, i18n } = useTranslation();
   return {
     field: (f) => t(`admin:settings.${name}.${fieldKey(f)}`, { defaultValue: t(`admin:settings.${name}.${f}`, { defaultValue: f }) }),
@@ -149,7 +153,7 @@ function useEntryWords(name: string): EntryWords {
       if (f === 'assignee' && typeof v === 'object' && v !== null && 'to' in v) {
         const a = v as { to: string; user?: string };
         const to = t(`admin:settings.call-rules.values.to.${a.to}`, { defaultValue: a.to });
-        return a.user ? `${to} ${a.user}` : to;
+        return a.user ? `${to} ${nameOf(a.user)}` : to;
       }
       const key = `${VALUE_WORDS[f] ?? ''}.${String(v)}`;
       return typeof v === 'string' && f in VALUE_WORDS && i18n.exists(key) ? t(key) : undefined;
@@ -160,9 +164,8 @@ function useEntryWords(name: string): EntryWords {
 }
 
 /** One change of a version against the one before it. */
-function ChangeLine({ name, change }: { name: string; change: EntryChange }) {
+function ChangeLine({ change, words }: { change: EntryChange; words: EntryWords }) {
   const { t } = useTranslation();
-  const words = useEntryWords(name);
   const field = words.field;
   return (
     <div data-testid={`history-change-${change.kind}`}>
@@ -195,7 +198,6 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Lang;
   const [open, setOpen] = useState(false);
-  const words = useEntryWords(name);
   const path = HISTORY[name] as '/api/v1/fault-codes/history';
   const q = useInfiniteQuery({
     queryKey: ['setting', name, 'history'],
@@ -205,6 +207,8 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
   const versions = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const nameOf = useDisplayNames(versions.flatMap((v) => v.items.map(assigneeAccount)));
+  const words = useEntryWords(name, nameOf);
   return (
     <>
       <Button size="small" onClick={() => setOpen(true)} data-testid={`history-${name}`}>
@@ -247,7 +251,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
                     ) : (
                       <Space direction="vertical" size={6} style={{ width: '100%', marginBottom: 12 }}>
                         {changes.map((c, j) => (
-                          <ChangeLine key={j} name={name} change={c} />
+                          <ChangeLine key={j} change={c} words={words} />
                         ))}
                       </Space>
                     )}
