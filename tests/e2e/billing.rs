@@ -827,6 +827,26 @@ async fn renewals_and_reminders(backend: Backend) {
         "{m}"
     );
     assert_eq!(m["total_minor"], 480000);
+    // The months the two covers end in count one renewal won and one lost.
+    let mut months: Vec<String> = [contract, warranty]
+        .iter()
+        .map(|r| r["ends_on"].as_str().unwrap()[..7].to_owned())
+        .collect();
+    months.dedup();
+    let mut ending = [0, 0, 0, 0, 0];
+    for month in &months {
+        let (s, m) = api
+            .get(&format!("/reports/contracts-signed?month={month}"))
+            .await;
+        assert_eq!(s, 200, "{m}");
+        for (n, k) in ["ending", "renewed", "declined", "lapsed", "open"]
+            .iter()
+            .enumerate()
+        {
+            ending[n] += m["ending"][k].as_u64().unwrap();
+        }
+    }
+    assert_eq!(ending, [2, 1, 1, 0, 0], "{months:?}");
     let (s, p) = api.get("/reports/contracts-signed?month=someday").await;
     assert_eq!((s, p["errors"][0]["field"].as_str()), (422, Some("month")));
 

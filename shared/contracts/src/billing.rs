@@ -1402,6 +1402,26 @@ pub struct ContractsSignedReport {
     pub new: u32,
     /// Sum of their prices, minor units.
     pub total_minor: i64,
+    /// The contracts and warranties whose cover ends that month, and how their renewals
+    /// stand: won, lost (declined or lapsed) and still open.
+    pub ending: RenewalsEnding,
+}
+
+/// The renewals of the contracts and warranties whose cover ends in a month (续保), counted
+/// by where they stand, so a manager reads renewals won and lost beside the contracts signed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenewalsEnding {
+    /// How many end that month.
+    pub ending: u32,
+    /// Renewed: won.
+    pub renewed: u32,
+    /// Declined by the customer: lost.
+    pub declined: u32,
+    /// Ended without an answer: lost.
+    pub lapsed: u32,
+    /// Still being followed up.
+    pub open: u32,
 }
 
 /// Event `billing.receivable.overdue`: a receipt still owes money past 30, 60 or 90 days,

@@ -93,8 +93,10 @@ async fn contracts_signed(
     let to = calendar.start_of_day(next).timestamp_millis();
     let mut conn = db.read_conn().await?;
     let rows = store::contracts::contracts_created(&mut conn, from, to).await?;
+    let ending = store::renewals::statuses_ending(&mut conn, first, next).await?;
     Ok(contracts::signed_report(
         first,
         rows.into_iter().map(|(c, r)| (c, r.is_some())).collect(),
+        contracts::renewals_ending(ending),
     ))
 }

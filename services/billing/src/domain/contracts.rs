@@ -1,6 +1,8 @@
 //! Service contracts: what a valid contract is, the contract a signing makes, and how far
 //! a contract may be ended early.
-use aftercare_contracts::billing::{Contract, ContractsSignedReport, CreateContract, limits};
+use aftercare_contracts::billing::{
+    Contract, ContractsSignedReport, CreateContract, RenewalStatus, RenewalsEnding, limits,
+};
 use aftercare_contracts::rpc::{FieldError, check_text};
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use uuid::Uuid;
@@ -112,12 +114,32 @@ pub fn month_of(day: NaiveDate) -> (NaiveDate, NaiveDate) {
     )
 }
 
+/// The renewals of the covers ending in a month, counted by where each stands.
+pub fn renewals_ending(statuses: impl IntoIterator<Item = RenewalStatus>) -> RenewalsEnding {
+    let mut t = RenewalsEnding::default();
+    for s in statuses {
+        t.ending += 1;
+        match s {
+            RenewalStatus::Renewed => t.renewed += 1,
+            RenewalStatus::Declined => t.declined += 1,
+            RenewalStatus::Lapsed => t.lapsed += 1,
+            RenewalStatus::Open => t.open += 1,
+        }
+    }
+    t
+}
+
 /// The contracts recorded in the month starting on `first` (each with whether it came
 /// from a renewal): renewals told apart from new contracts, and their total price.
-pub fn signed_report(first: NaiveDate, contracts: Vec<(Contract, bool)>) -> ContractsSignedReport {
+pub fn signed_report(
+    first: NaiveDate,
+    contracts: Vec<(Contract, bool)>,
+    ending: RenewalsEnding,
+) -> ContractsSignedReport {
     let renewals = contracts.iter().filter(|(_, renewal)| *renewal).count();
     ContractsSignedReport {
         month: first,
+        ending,
         renewals: u32::try_from(renewals).unwrap_or(u32::MAX),
         new: u32::try_from(contracts.len() - renewals).unwrap_or(u32::MAX),
         total_minor: contracts.iter().map(|(c, _)| c.price.amount_minor).sum(),
@@ -223,9 +245,27 @@ mod tests {
         let report = signed_report(
             day(2026, 12, 1),
             vec![(c.clone(), true), (c.clone(), false), (c, false)],
+            RenewalsEnding::default(),
         );
         assert_eq!((report.renewals, report.new), (1, 2));
         assert_eq!(report.total_minor, 3 * 360000);
         assert_eq!(report.contracts.len(), 3);
+    }
+
+    #[test]
+    fn renewals_ending_in_a_month_are_won_lost_or_open() {
+        use RenewalStatus::{Declined, Lapsed, Open, Renewed};
+        let t = renewals_ending([Renewed, Declined, Lapsed, Open, Renewed, Lapsed]);
+        assert_eq!(
+            t,
+            RenewalsEnding {
+                ending: 6,
+                renewed: 2,
+                declined: 1,
+                lapsed: 2,
+                open: 1,
+            }
+        );
+        assert_eq!(renewals_ending([]), RenewalsEnding::default());
     }
 }

@@ -1,6 +1,6 @@
 //! Renewals: listed once per ending contract or warranty, moved under their version guard,
 //! read and listed.
-use aftercare_platform::db::{Guard, from_json, to_text};
+use aftercare_platform::db::{Guard, from_json, from_text, to_text};
 use aftercare_platform::{Result, UnitOfWork};
 use chrono::NaiveDate;
 use sqlx::AnyConnection;
@@ -73,6 +73,21 @@ pub(crate) async fn renewals(
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(|(b,)| from_json(&b)).collect()
+}
+
+/// Where each renewal whose cover ends in `[from, until)` stands.
+pub(crate) async fn statuses_ending(
+    conn: &mut AnyConnection,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> Result<Vec<aftercare_contracts::billing::RenewalStatus>> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("select status from renewal where ends_on >= $1 and ends_on < $2")
+            .bind(from.to_string())
+            .bind(until.to_string())
+            .fetch_all(conn)
+            .await?;
+    rows.into_iter().map(|(s,)| from_text(&s)).collect()
 }
 
 /// Open renewals with a follow-up due by `today`, or that ended before it.
