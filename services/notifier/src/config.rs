@@ -8,14 +8,20 @@ use aftercare_platform::settings::{Lookup, whole_number};
 
 use std::sync::Arc;
 
-use crate::deliver::Channels;
+use aftercare_contracts::intake::NotificationChannel;
+
+use crate::deliver::{Channel, Channels};
+use crate::http_provider::{self, HttpProvider};
+use crate::limiter::RateLimits;
 use crate::smtp::Smtp;
 
 /// Everything the notifier is configured with.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     /// The channels messages go out on; none by default (every message is kept unsent).
-    /// E-mail with `AFTERCARE_SMTP_URL` and `AFTERCARE_SMTP_FROM` ([`Smtp`]).
+    /// E-mail with `AFTERCARE_SMTP_URL` and `AFTERCARE_SMTP_FROM` ([`Smtp`]); SMS with
+    /// `AFTERCARE_NOTIFY_SMS_URL` and `AFTERCARE_NOTIFY_SMS_KEY`, WeChat with
+    /// `AFTERCARE_NOTIFY_WECHAT_URL` and `AFTERCARE_NOTIFY_WECHAT_KEY` ([`HttpProvider`]).
     pub channels: Channels,
     /// Retries and pacing.
     pub delivery: DeliveryPolicy,
@@ -35,6 +41,8 @@ pub struct DeliveryPolicy {
     pub poll: Duration,
     /// How long one send may take before it counts as failed.
     pub send_timeout: Duration,
+    /// How many messages per minute each channel sends; more wait for a slot.
+    pub limits: RateLimits,
 }
 
 impl Default for DeliveryPolicy {
@@ -45,6 +53,7 @@ impl Default for DeliveryPolicy {
             retry_max: Duration::from_secs(3600),
             poll: Duration::from_secs(1),
             send_timeout: Duration::from_secs(30),
+            limits: RateLimits::default(),
         }
     }
 }
@@ -72,6 +81,26 @@ impl Config {
                 1..=3600,
                 30,
             )?)),
+            limits: RateLimits {
+                email: whole_number(
+                    get,
+                    "AFTERCARE_NOTIFY_EMAIL_PER_MINUTE",
+                    1..=100_000,
+                    d.limits.email,
+                )?,
+                sms: whole_number(
+                    get,
+                    "AFTERCARE_NOTIFY_SMS_PER_MINUTE",
+                    1..=100_000,
+                    d.limits.sms,
+                )?,
+                wechat: whole_number(
+                    get,
+                    "AFTERCARE_NOTIFY_WECHAT_PER_MINUTE",
+                    1..=100_000,
+                    d.limits.wechat,
+                )?,
+            },
             ..d
         };
         let mut channels = Channels::default();
@@ -81,8 +110,26 @@ impl Config {
                 .ok_or("AFTERCARE_SMTP_FROM is required with AFTERCARE_SMTP_URL")?;
             channels.email = Some(Arc::new(Smtp::new(url.trim(), from.trim())?));
         }
+        channels.sms = provider(get, NotificationChannel::Sms)?;
+        channels.wechat = provider(get, NotificationChannel::Wechat)?;
         Ok(Self { channels, delivery })
     }
+}
+
+/// The HTTP provider configured for `channel`: none without its URL; its key is required
+/// with it.
+fn provider(
+    get: Lookup<'_>,
+    channel: NotificationChannel,
+) -> Result<Option<Arc<dyn Channel>>, String> {
+    let (url_var, key_var) = http_provider::variables(channel);
+    let Some(url) = get(url_var).filter(|u| !u.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let key = get(key_var)
+        .filter(|k| !k.trim().is_empty())
+        .ok_or_else(|| format!("{key_var} is required with {url_var}"))?;
+    Ok(Some(Arc::new(HttpProvider::new(channel, &url, &key)?)))
 }
 
 #[cfg(test)]
@@ -130,5 +177,68 @@ mod tests {
         let e = Config::from_settings(&smtp("http://mail.example.com", Some("a@example.com")))
             .expect_err("not smtp");
         assert!(e.contains("AFTERCARE_SMTP_URL"), "{e}");
+    }
+
+    #[test]
+    fn sms_and_wechat_go_to_their_providers_with_their_keys_and_limits() {
+        let c = Config::from_settings(&|_| None).expect("defaults");
+        assert_eq!(
+            c.delivery.limits,
+            RateLimits {
+                email: 120,
+                sms: 60,
+                wechat: 60
+            }
+        );
+        let set = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(name, _)| *name == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let c = Config::from_settings(&set(&[
+            (
+                "AFTERCARE_NOTIFY_SMS_URL",
+                "https://sms.example.com/v1/messages",
+            ),
+            ("AFTERCARE_NOTIFY_SMS_KEY", "sk-123"),
+            ("AFTERCARE_NOTIFY_SMS_PER_MINUTE", "10"),
+        ]))
+        .expect("sms");
+        assert_eq!(c.channels.configured(), vec!["sms"]);
+        assert_eq!(c.delivery.limits.sms, 10);
+        let c = Config::from_settings(&set(&[
+            ("AFTERCARE_NOTIFY_WECHAT_URL", "https://wx.example.com/send"),
+            ("AFTERCARE_NOTIFY_WECHAT_KEY", "wk"),
+            ("AFTERCARE_NOTIFY_SMS_URL", " "),
+        ]))
+        .expect("wechat");
+        assert_eq!(c.channels.configured(), vec!["wechat"]);
+        for (pairs, names) in [
+            (
+                &[("AFTERCARE_NOTIFY_SMS_URL", "https://sms.example.com/")][..],
+                "AFTERCARE_NOTIFY_SMS_KEY",
+            ),
+            (
+                &[
+                    ("AFTERCARE_NOTIFY_WECHAT_URL", "http://wx.example.com/"),
+                    ("AFTERCARE_NOTIFY_WECHAT_KEY", "wk"),
+                ][..],
+                "AFTERCARE_NOTIFY_WECHAT_URL",
+            ),
+            (
+                &[("AFTERCARE_NOTIFY_SMS_PER_MINUTE", "0")][..],
+                "AFTERCARE_NOTIFY_SMS_PER_MINUTE",
+            ),
+            (
+                &[("AFTERCARE_NOTIFY_EMAIL_PER_MINUTE", "many")][..],
+                "AFTERCARE_NOTIFY_EMAIL_PER_MINUTE",
+            ),
+        ] {
+            let e = Config::from_settings(&set(pairs)).expect_err(names);
+            assert!(e.contains(names), "{e}");
+        }
     }
 }

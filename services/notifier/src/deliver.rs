@@ -1,17 +1,21 @@
 //! Delivery: the channels a message can go out on and the loop that sends what is due,
-//! retries a failure with back-off and gives a message up (dead-letters it, keeping its
-//! last error) after the configured attempts or at once when the channel refuses it for
-//! good.
+//! holds a message back while its channel is over its rate limit, retries a failure with
+//! back-off and gives a message up (dead-letters it, keeping its last error) after the
+//! configured attempts or at once when the channel refuses it for good. It also samples
+//! the backlog (messages waiting and the oldest one's age, per channel) for the metrics.
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use aftercare_contracts::intake::{Language, NotificationChannel};
+use aftercare_platform::metrics;
 use aftercare_platform::{BoxFuture, Db, now_ms};
 use tokio_util::sync::CancellationToken;
-use tracing::{info, warn};
+use tracing::{debug, info, warn};
 use uuid::Uuid;
 
+use crate::compose::channel_name;
 use crate::config::DeliveryPolicy;
+use crate::limiter::Limiters;
 use crate::store::{self, MessageStatus};
 
 /// One message to send.
@@ -72,8 +76,12 @@ impl SendError {
 
 /// A way of delivering messages (an SMTP server, an SMS provider).
 pub trait Channel: Send + Sync + 'static {
-    /// Delivers `message`; Ok once the provider accepted it.
-    fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<(), SendError>>;
+    /// Delivers `message`; Ok once the provider accepted it, with the provider's id for
+    /// it when the provider gives one.
+    fn send<'a>(
+        &'a self,
+        message: &'a Outgoing,
+    ) -> BoxFuture<'a, Result<Option<String>, SendError>>;
 }
 
 /// The channels configured, by notification channel; one left `None` keeps its messages
@@ -125,8 +133,14 @@ pub(crate) async fn run(
     policy: DeliveryPolicy,
     token: CancellationToken,
 ) {
+    let mut limiters = Limiters::new(policy.limits);
+    let mut sampled: Option<Instant> = None;
     while !token.is_cancelled() {
-        let busy = match deliver_due(&db, &channels, &policy, &token).await {
+        if sampled.is_none_or(|at| at.elapsed() >= metrics::SAMPLE_EVERY) {
+            sample_backlog(&db).await;
+            sampled = Some(Instant::now());
+        }
+        let busy = match deliver_due(&db, &channels, &policy, &mut limiters, &token).await {
             Ok(n) => n > 0,
             Err(e) => {
                 warn!(error = %e, "reading the messages due failed; retrying");
@@ -142,11 +156,38 @@ pub(crate) async fn run(
     }
 }
 
+/// Records the messages waiting per channel and the oldest one's age (0 when none).
+async fn sample_backlog(db: &Db) {
+    match store::backlog(db).await {
+        Ok(rows) => {
+            let now = now_ms();
+            for channel in [
+                NotificationChannel::Email,
+                NotificationChannel::Sms,
+                NotificationChannel::Wechat,
+            ] {
+                let (waiting, oldest) = rows
+                    .iter()
+                    .find(|(c, _, _)| *c == channel)
+                    .map(|(_, n, oldest)| (*n, now.saturating_sub(*oldest)))
+                    .unwrap_or((0, 0));
+                metrics::notifier_backlog(
+                    channel_name(channel),
+                    u64::try_from(waiting).unwrap_or(0),
+                    Duration::from_millis(u64::try_from(oldest).unwrap_or(0)),
+                );
+            }
+        }
+        Err(e) => warn!(error = %e, "sampling the messages waiting failed"),
+    }
+}
+
 /// Sends the messages due now, one at a time; how many were tried.
 async fn deliver_due(
     db: &Db,
     channels: &Channels,
     policy: &DeliveryPolicy,
+    limiters: &mut Limiters,
     token: &CancellationToken,
 ) -> aftercare_platform::Result<usize> {
     let due = store::due(db, now_ms(), 32).await?;
@@ -155,6 +196,20 @@ async fn deliver_due(
         if token.is_cancelled() {
             break;
         }
+        let name = channel_name(m.outgoing.channel);
+        let channel = channels.get(m.outgoing.channel);
+        // Over its channel's limit, a message waits for the slot, pending, its attempts
+        // untouched (the guarded update is the claim's: a replica that took it first wins).
+        let limit = limiters.of(m.outgoing.channel);
+        if channel.is_some()
+            && let Some(free) = limit.wait_until(now_ms())
+        {
+            if store::claim(db, m.key(), m.next_attempt_at, free).await? {
+                metrics::notifier_deferred(name);
+                debug!(key = %m.key(), channel = name, "over the channel's rate limit; waits");
+            }
+            continue;
+        }
         // Another replica may have taken it: the claim moves its next attempt past the
         // send timeout, so a crash mid-send leaves it to be tried again then.
         let lease = now_ms() + millis(policy.send_timeout) * 2;
@@ -162,11 +217,13 @@ async fn deliver_due(
             continue;
         }
         tried += 1;
-        let Some(channel) = channels.get(m.outgoing.channel) else {
-            store::finish(db, &m, MessageStatus::Unsent, m.attempts, None, None).await?;
+        let Some(channel) = channel else {
+            store::finish(db, &m, MessageStatus::Unsent, m.attempts, None, None, None).await?;
             continue;
         };
+        limit.record(now_ms());
         let attempt = m.attempts + 1;
+        let started = Instant::now();
         let sent = match tokio::time::timeout(policy.send_timeout, channel.send(&m.outgoing)).await
         {
             Ok(r) => r,
@@ -175,13 +232,24 @@ async fn deliver_due(
                 policy.send_timeout
             ))),
         };
+        metrics::notifier_send(name, sent.is_ok(), started.elapsed());
         match sent {
-            Ok(()) => {
-                info!(key = %m.key(), channel = crate::compose::channel_name(m.outgoing.channel), attempt, "message sent");
-                store::finish(db, &m, MessageStatus::Sent, attempt, None, Some(now_ms())).await?;
+            Ok(provider_id) => {
+                info!(key = %m.key(), channel = name, attempt, provider_id = provider_id.as_deref(), "message sent");
+                store::finish(
+                    db,
+                    &m,
+                    MessageStatus::Sent,
+                    attempt,
+                    None,
+                    Some(now_ms()),
+                    provider_id.as_deref(),
+                )
+                .await?;
             }
             Err(e) if e.permanent || attempt >= policy.max_attempts => {
-                warn!(key = %m.key(), attempt, error = %e.message, "message given up");
+                warn!(key = %m.key(), channel = name, attempt, error = %e.message, "message given up");
+                metrics::notifier_dead_lettered(name);
                 store::finish(
                     db,
                     &m,
@@ -189,12 +257,13 @@ async fn deliver_due(
                     attempt,
                     Some(&e.message),
                     None,
+                    None,
                 )
                 .await?;
             }
             Err(e) => {
                 let next = now_ms() + millis(policy.retry_delay(attempt));
-                warn!(key = %m.key(), attempt, error = %e.message, "sending failed; will retry");
+                warn!(key = %m.key(), channel = name, attempt, error = %e.message, "sending failed; will retry");
                 store::retry_later(db, m.key(), attempt, &e.message, next).await?;
             }
         }

@@ -2,8 +2,9 @@
 //! stream (`notify.customer.notification`, `notify.ticket.code_requested`). It reads them
 //! through its own durable consumer (`notifier`), records each in its own database, one
 //! row per event (the envelope id is the message's key, so a redelivered event never
-//! records or sends twice), and delivers it through the channel configured for it, with
-//! retries and back-off, until it is sent or given up (dead-lettered, with its last
+//! records or sends twice), and delivers it through the channel configured for it (e-mail
+//! over SMTP, SMS and WeChat through an HTTP provider), within the channel's rate limit,
+//! with retries and back-off, until it is sent or given up (dead-lettered, with its last
 //! error). With no channel configured for a message's channel the row keeps what would
 //! have been sent, so a trial run shows what customers would receive.
 //!
@@ -13,6 +14,8 @@
 mod compose;
 mod config;
 mod deliver;
+mod http_provider;
+mod limiter;
 mod smtp;
 mod store;
 
@@ -33,6 +36,8 @@ use tracing::info;
 
 pub use config::{Config, DeliveryPolicy};
 pub use deliver::{Channel, Channels, Outgoing, SendError};
+pub use http_provider::{HttpProvider, IDEMPOTENCY_KEY};
+pub use limiter::RateLimits;
 pub use smtp::Smtp;
 pub use store::{MessageStatus, StoredMessage, recent};
 

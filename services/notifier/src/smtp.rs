@@ -33,7 +33,7 @@ impl Smtp {
         Ok(Self { transport, from })
     }
 
-    async fn deliver(&self, m: &Outgoing) -> Result<(), SendError> {
+    async fn deliver(&self, m: &Outgoing) -> Result<Option<String>, SendError> {
         let to = m
             .to
             .parse::<Mailbox>()
@@ -47,7 +47,7 @@ impl Smtp {
             .body(m.body.clone())
             .map_err(|e| SendError::permanent(format!("the message cannot be built: {e}")))?;
         match self.transport.send(email).await {
-            Ok(_) => Ok(()),
+            Ok(_) => Ok(None),
             Err(e) if e.is_permanent() => Err(SendError::permanent(e.to_string())),
             Err(e) => Err(SendError::transient(e.to_string())),
         }
@@ -55,7 +55,10 @@ impl Smtp {
 }
 
 impl Channel for Smtp {
-    fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<(), SendError>> {
+    fn send<'a>(
+        &'a self,
+        message: &'a Outgoing,
+    ) -> BoxFuture<'a, Result<Option<String>, SendError>> {
         Box::pin(self.deliver(message))
     }
 }

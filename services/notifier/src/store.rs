@@ -5,6 +5,8 @@ use aftercare_platform::{Db, Error, Result, UnitOfWork};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
+use aftercare_contracts::intake::NotificationChannel;
+
 use crate::compose::{self, channel_name, language_name};
 use crate::deliver::Outgoing;
 
@@ -69,6 +71,8 @@ pub struct StoredMessage {
     pub created_at: i64,
     /// When the provider accepted it, epoch ms.
     pub sent_at: Option<i64>,
+    /// The provider's id for it, when the provider gave one on accepting it.
+    pub provider_message_id: Option<String>,
 }
 
 impl StoredMessage {
@@ -80,7 +84,7 @@ impl StoredMessage {
 
 const COLUMNS: &str = "message_key, event_type, ticket_id, ticket_number, customer_id, kind, \
     channel, recipient, language, subject, body, secret, status, attempts, last_error, \
-    next_attempt_at, created_at, sent_at";
+    next_attempt_at, created_at, sent_at, provider_message_id";
 
 fn from_row(row: &AnyRow) -> Result<StoredMessage> {
     let stored = |what: &str, v: &str| Error::corrupt(what, v, "not a known value");
@@ -110,6 +114,7 @@ fn from_row(row: &AnyRow) -> Result<StoredMessage> {
         next_attempt_at: row.try_get("next_attempt_at")?,
         created_at: row.try_get("created_at")?,
         sent_at: row.try_get("sent_at")?,
+        provider_message_id: row.try_get("provider_message_id")?,
     })
 }
 
@@ -183,7 +188,8 @@ pub(crate) async fn claim(db: &Db, key: &str, seen_next: i64, lease: i64) -> Res
     Ok(n == 1)
 }
 
-/// Records a message's final state; its secret is masked and dropped.
+/// Records a message's final state (with the provider's id for it, if any); its secret is
+/// masked and dropped.
 pub(crate) async fn finish(
     db: &Db,
     m: &StoredMessage,
@@ -191,22 +197,43 @@ pub(crate) async fn finish(
     attempts: i64,
     error: Option<&str>,
     sent_at: Option<i64>,
+    provider_message_id: Option<&str>,
 ) -> Result<()> {
     let body = compose::redact(&m.outgoing.body, m.outgoing.secret.as_deref());
     sqlx::query(
         "update notification set status = $1, attempts = $2, last_error = coalesce($3, last_error),
-            sent_at = $4, body = $5, secret = null
-         where message_key = $6",
+            sent_at = $4, body = $5, secret = null, provider_message_id = $6
+         where message_key = $7",
     )
     .bind(status.name())
     .bind(attempts)
     .bind(error.map(str::to_owned))
     .bind(sent_at)
     .bind(body)
+    .bind(provider_message_id.map(str::to_owned))
     .bind(m.outgoing.key.clone())
     .execute(db.write())
     .await?;
     Ok(())
+}
+
+/// The messages waiting to be sent (pending, or failed and to be retried) per channel:
+/// how many and when the oldest was recorded (epoch ms).
+pub(crate) async fn backlog(db: &Db) -> Result<Vec<(NotificationChannel, i64, i64)>> {
+    let rows = sqlx::query(
+        "select channel, count(*) as waiting, min(created_at) as oldest from notification
+         where status in ('pending', 'failed') group by channel",
+    )
+    .fetch_all(db.read())
+    .await?;
+    let mut backlog = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let channel: String = row.try_get("channel")?;
+        let channel = compose::parse_channel(&channel)
+            .ok_or_else(|| Error::corrupt("channel", &channel, "not a known value"))?;
+        backlog.push((channel, row.try_get("waiting")?, row.try_get("oldest")?));
+    }
+    Ok(backlog)
 }
 
 /// Records a failed attempt and when to try again.

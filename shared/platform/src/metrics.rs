@@ -95,6 +95,20 @@ pub const DB_POOL_MAX: &str = "aftercare_db_pool_max_connections";
 pub const JOB_RUNS: &str = "aftercare_job_runs_total";
 /// Periodic job run durations, per job.
 pub const JOB_DURATION: &str = "aftercare_job_duration_seconds";
+/// Customer messages a provider accepted, per channel (the notifier).
+pub const NOTIFIER_SENT: &str = "aftercare_notifier_messages_sent_total";
+/// Sending attempts that failed, per channel (the notifier).
+pub const NOTIFIER_SEND_FAILURES: &str = "aftercare_notifier_send_failures_total";
+/// Customer messages given up, per channel (the notifier).
+pub const NOTIFIER_DEAD_LETTERED: &str = "aftercare_notifier_messages_dead_lettered_total";
+/// Customer messages held back by their channel's rate limit, per channel (the notifier).
+pub const NOTIFIER_DEFERRED: &str = "aftercare_notifier_messages_deferred_total";
+/// How long one sending attempt took, per channel and outcome (the notifier).
+pub const NOTIFIER_SEND_DURATION: &str = "aftercare_notifier_send_duration_seconds";
+/// Customer messages waiting to be sent, per channel (sampled by the notifier).
+pub const NOTIFIER_PENDING: &str = "aftercare_notifier_pending_messages";
+/// Age of the oldest customer message waiting to be sent, per channel (sampled).
+pub const NOTIFIER_OLDEST_PENDING_AGE: &str = "aftercare_notifier_oldest_pending_age_seconds";
 
 const ROLE: &[&str] = &["role"];
 
@@ -210,7 +224,44 @@ pub const METRICS: &[Metric] = &[
         &["role", "job"],
         "How long a periodic job run took.",
     ),
+    counter(
+        NOTIFIER_SENT,
+        NOTIFIER_CHANNEL,
+        "Customer messages the channel's provider accepted.",
+    ),
+    counter(
+        NOTIFIER_SEND_FAILURES,
+        NOTIFIER_CHANNEL,
+        "Attempts to send a customer message that failed (retried, or given up after the last).",
+    ),
+    counter(
+        NOTIFIER_DEAD_LETTERED,
+        NOTIFIER_CHANNEL,
+        "Customer messages given up: refused for good or failed every attempt.",
+    ),
+    counter(
+        NOTIFIER_DEFERRED,
+        NOTIFIER_CHANNEL,
+        "Times a customer message was held back because its channel was at its rate limit.",
+    ),
+    histogram(
+        NOTIFIER_SEND_DURATION,
+        &["role", "channel", "outcome"],
+        "How long one attempt to send a customer message took, by channel and outcome (sent, failed).",
+    ),
+    gauge(
+        NOTIFIER_PENDING,
+        NOTIFIER_CHANNEL,
+        "Customer messages waiting to be sent (pending or to be retried), sampled.",
+    ),
+    gauge(
+        NOTIFIER_OLDEST_PENDING_AGE,
+        NOTIFIER_CHANNEL,
+        "Age of the oldest customer message waiting to be sent (0 when none), sampled.",
+    ),
 ];
+
+const NOTIFIER_CHANNEL: &[&str] = &["role", "channel"];
 
 const fn counter(
     name: &'static str,
@@ -501,6 +552,48 @@ pub fn nats_call(subject: &'static str, outcome: &'static str, took: Duration) {
         .record(took);
 }
 
+/// Records one attempt of the notifier to send a message on `channel` (`email`, `sms`,
+/// `wechat`): whether the provider accepted it and how long it took.
+pub fn notifier_send(channel: &'static str, sent: bool, took: Duration) {
+    init();
+    let outcome = if sent { "sent" } else { "failed" };
+    let counter = if sent {
+        NOTIFIER_SENT
+    } else {
+        NOTIFIER_SEND_FAILURES
+    };
+    metrics::counter!(counter, "role" => "notifier", "channel" => channel).increment(1);
+    metrics::histogram!(
+        NOTIFIER_SEND_DURATION,
+        "role" => "notifier",
+        "channel" => channel,
+        "outcome" => outcome,
+    )
+    .record(took);
+}
+
+/// Records a message on `channel` the notifier gave up.
+pub fn notifier_dead_lettered(channel: &'static str) {
+    init();
+    metrics::counter!(NOTIFIER_DEAD_LETTERED, "role" => "notifier", "channel" => channel)
+        .increment(1);
+}
+
+/// Records a message on `channel` held back by the channel's rate limit.
+pub fn notifier_deferred(channel: &'static str) {
+    init();
+    metrics::counter!(NOTIFIER_DEFERRED, "role" => "notifier", "channel" => channel).increment(1);
+}
+
+/// Records the sampled backlog of `channel`: messages waiting and the oldest one's age.
+pub fn notifier_backlog(channel: &'static str, waiting: u64, oldest_age: Duration) {
+    init();
+    metrics::gauge!(NOTIFIER_PENDING, "role" => "notifier", "channel" => channel)
+        .set(waiting as f64);
+    metrics::gauge!(NOTIFIER_OLDEST_PENDING_AGE, "role" => "notifier", "channel" => channel)
+        .set(oldest_age);
+}
+
 /// The pools of one role's database, sampled at each scrape while the database is open.
 #[derive(Debug)]
 pub struct PoolWatch {
@@ -629,6 +722,11 @@ mod tests {
         m.job_run("sweep", "ok", Some(Duration::from_millis(5)));
         http_request("getTicket", 200, Duration::from_millis(4));
         nats_call("intake.ticket.get", "timeout", Duration::from_millis(4));
+        notifier_send("sms", true, Duration::from_millis(40));
+        notifier_send("sms", false, Duration::from_millis(40));
+        notifier_dead_lettered("sms");
+        notifier_deferred("sms");
+        notifier_backlog("sms", 3, Duration::from_secs(90));
         connection().disconnects.add(1);
         let dir = tempfile::tempdir().expect("dir");
         let db = crate::Db::connect(
@@ -666,6 +764,13 @@ mod tests {
             DB_POOL_CONNECTIONS,
             DB_POOL_IDLE,
             DB_POOL_MAX,
+            NOTIFIER_SENT,
+            NOTIFIER_SEND_FAILURES,
+            NOTIFIER_DEAD_LETTERED,
+            NOTIFIER_DEFERRED,
+            NOTIFIER_SEND_DURATION,
+            NOTIFIER_PENDING,
+            NOTIFIER_OLDEST_PENDING_AGE,
         ] {
             assert!(rendered.contains(name), "{name} missing:\n{text}");
         }

@@ -4,7 +4,8 @@
 //! restarted one at a time, a throwaway PostgreSQL cluster, an OTLP receiver that
 //! collects spans, a fault proxy that delays, blackholes and resets connections, and the
 //! `aftercare` binary as a child process that can be killed, an SMTP sink that keeps what
-//! it receives and can be stopped and resumed on its port; and
+//! it receives and can be stopped and resumed on its port, an HTTP SMS/WeChat provider
+//! ([`ProviderStub`]) that keeps what it receives and can fail, refuse and answer late; and
 //! the service test tier ([`ServiceHarness`], [`TestDb`]): one service in the test's own
 //! process on a temporary database and a real nats-server; and [`limits`], which checks a
 //! validator against what its request's JSON Schema states.
@@ -13,6 +14,7 @@
 mod cluster;
 mod fault_proxy;
 pub mod fixtures;
+mod http_provider;
 pub mod limits;
 mod otlp;
 mod postgres;
@@ -27,6 +29,7 @@ use aftercare_platform::nats_server::LocalNats;
 
 pub use cluster::NatsCluster;
 pub use fault_proxy::{Fault, FaultProxy};
+pub use http_provider::{ProviderRequest, ProviderStub};
 pub use otlp::{OtlpReceiver, SpanRecord};
 pub use postgres::Postgres;
 pub use process::AftercareProcess;
