@@ -89,6 +89,24 @@ async fn charge_preview(backend: Backend) {
         .collect();
     assert_eq!(kinds, ["call_out", "labour", "part", "part"], "{preview}");
     assert_eq!(preview["lines"][1]["quantity"], 4);
+    // The labour line says how it was counted: the minutes on site and the started quarter
+    // hours, each at a quarter of the schedule's hourly price.
+    assert_eq!(
+        preview["lines"][1]["labour"],
+        json!({"minutes_on_site": 50, "quarter_hours": 4}),
+        "{preview}"
+    );
+    let quarter = preview["lines"][1]["unit_price"]["amount_minor"]
+        .as_i64()
+        .unwrap();
+    assert!(quarter > 0, "{preview}");
+    assert_eq!(
+        preview["lines"][1]["amount"]["amount_minor"].as_i64(),
+        Some(4 * quarter)
+    );
+    for l in preview["lines"].as_array().unwrap() {
+        assert_eq!(l["kind"] == "labour", l.get("labour").is_some(), "{l}");
+    }
     assert_eq!(
         (
             preview["lines"][2]["sku"].as_str(),

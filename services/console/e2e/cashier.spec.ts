@@ -21,6 +21,7 @@ interface Invoice {
   number: string;
   outstanding: { amount_minor: number };
   paid: { amount_minor: number };
+  lines: { kind: string; quantity: number; labour?: { minutes_on_site: number; quarter_hours?: number } }[];
 }
 
 /** The receivables report as the spec checks it. */
@@ -72,6 +73,8 @@ test.beforeAll(async () => {
   receipt = await poll('the receipt', async () => (await call<{ items: Invoice[] }>(admin, 'GET', `/invoices?work_order_id=${wo.id}`)).items[0]);
   expect(receipt.paid.amount_minor).toBe(10000);
   expect(receipt.outstanding.amount_minor).toBeGreaterThan(5000);
+  // 50 minutes on site are charged as 4 started quarter hours, and the line says so.
+  expect(receipt.lines.find((l) => l.kind === 'labour')).toMatchObject({ quantity: 4, labour: { minutes_on_site: 50, quarter_hours: 4 } });
 });
 
 test('a cashier finds a receipt and records a payment with the keyboard (zh-CN)', async ({ page }) => {
@@ -90,6 +93,8 @@ test('a cashier finds a receipt and records a payment with the keyboard (zh-CN)'
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt-drawer')).toBeVisible();
   await expect(page.getByTestId('receipt-lines')).toContainText('收费');
+  await expect(page.getByTestId('receipt-labour')).toContainText('人工 1 小时（4 × 15 分钟）');
+  await expect(page.getByTestId('receipt-labour')).toContainText('现场 50 分钟，按开始的每 15 分钟计');
   await expect(page.getByTestId('payments')).toContainText('现金');
   await expect(page.getByTestId('record-payment')).toBeFocused();
   await settle(page);
@@ -202,6 +207,8 @@ test('the receipt prints on A5 in Chinese with the company header and no shell',
   await signIn(page, 'cashier1');
   await useLanguage(page, 'en');
   await go(page, `/cashier?receipt=${receipt.number}`);
+  await expect(page.getByTestId('receipt-labour')).toContainText('Labour 1 h (4 × 15 min)');
+  await expect(page.getByTestId('receipt-labour')).toContainText('50 min on site, charged per started 15 min');
   await page.getByTestId('print-receipt').click();
   await expect(page).toHaveURL(new RegExp(`/cashier/print/${receipt.number}$`));
   const sheet = page.getByTestId('receipt-sheet');
@@ -212,6 +219,8 @@ test('the receipt prints on A5 in Chinese with the company header and no shell',
   await expect(sheet.getByTestId('sheet-company')).toHaveText(company.profile?.name_zh || '售后服务台');
   await expect(sheet).toContainText('收款收据');
   await expect(sheet).toContainText('白云复印社');
+  await expect(sheet).toContainText('人工 1 小时（4 × 15 分钟）');
+  await expect(sheet.getByTestId('print-labour-basis')).toContainText('现场 50 分钟');
   await expect(sheet.getByTestId('sheet-capitals')).toContainText('元');
   await expect(sheet).toContainText('微信支付');
   await settle(page);

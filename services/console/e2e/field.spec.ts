@@ -151,6 +151,9 @@ async function stepThrough(page: Page, number: string): Promise<void> {
   }
 }
 
+/** The started quarter hours the last report's labour line showed. */
+let shownQuarters = 0;
+
 /** The amount shown as the receipt's charge, in fen. */
 async function shownCharge(page: Page): Promise<number> {
   const text = (await page.getByTestId('charge-total').textContent()) ?? '';
@@ -221,6 +224,13 @@ async function writeReport(page: Page, diagnosis: string, fault: string, lang: '
     // Priced by the server for what is entered (call-out, labour, the part), before the signature.
     await expect(page.getByTestId('charge-total')).toBeVisible();
     await expect(page.getByTestId('charge-line')).toHaveCount(3);
+    // The labour line says the hours as started quarter hours, and the minutes counted.
+    const labour = page.getByTestId('charge-line').nth(1);
+    await expect(labour).toContainText(lang === 'zh-CN' ? /人工 [\d.]+ 小时（\d+ × 15 分钟）/ : /Labour [\d.]+ h \(\d+ × 15 min\)/);
+    const m = /([\d.]+) (?:小时|h)\D+(\d+) ×/.exec((await labour.textContent()) ?? '')!;
+    shownQuarters = Number(m[2]);
+    expect(Number(m[1])).toBe(shownQuarters / 4);
+    await expect(labour.getByTestId('charge-labour-basis')).toContainText(lang === 'zh-CN' ? /现场 \d+ 分钟/ : /\d+ min on site/);
     shown = await shownCharge(page);
     expect(shown).toBeGreaterThan(0);
     await expect(page.getByTestId('charge-owed')).toBeVisible();
@@ -308,8 +318,11 @@ test('a technician’s whole day online: steps one tap each, a report with a par
   expect(w.history.filter((m) => m.to === 'on_site')).toHaveLength(1);
   await filesStoredOnce(w);
   await poll('the van consumption', async () => ((await vanStock()) === before - 1 ? true : null));
-  // The amount shown before the customer signed is what the receipt charges.
+  // The amount shown before the customer signed is what the receipt charges, its labour
+  // counted in the quarter hours shown.
   expect(await receiptCharge(orders.online.id)).toBe(shown);
+  const lines = await call<{ items: { lines: { kind: string; labour?: { quarter_hours?: number } }[] }[] }>(admin, 'GET', `/invoices?work_order_id=${orders.online.id}`);
+  expect(lines.items[0]?.lines.find((l) => l.kind === 'labour')?.labour?.quarter_hours).toBe(shownQuarters);
   await context.close();
 });
 

@@ -119,9 +119,12 @@ pub struct InvoiceLine {
     pub kind: LineKind,
     /// Printed text.
     pub description: String,
-    /// Units (minutes for labour are rounded up to started quarter hours).
+    /// Units: started quarter hours for labour charged by the hour (the minutes on site
+    /// rounded up to the next quarter hour, at least one), 1 for a flat labour rate and
+    /// the call-out, the number of parts.
     pub quantity: u32,
-    /// Price per unit.
+    /// Price per unit (for labour by the hour: a quarter of the hourly price, rounded half
+    /// up to the minor unit).
     pub unit_price: Money,
     /// Value of the line at price (what the work cost).
     pub amount: Money,
@@ -138,6 +141,26 @@ pub struct InvoiceLine {
     /// The part, for part lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
+    /// How a labour line was counted (labour lines only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labour: Option<LabourCount>,
+}
+
+/// How the labour of a visit was counted, as the fee schedule rounds it: by the hour in
+/// started quarter hours (`quarter_hours` × the line's unit price, a quarter of the hourly
+/// price), or at a flat rate for the fault's repair category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LabourCount {
+    /// Minutes on site, from the arrival to the end of the work.
+    pub minutes_on_site: u32,
+    /// Started quarter hours charged (the line's quantity: 62 minutes are 5), when labour
+    /// is charged by the hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quarter_hours: Option<u32>,
+    /// The repair category whose flat rate is charged instead of hourly labour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flat_rate_category: Option<String>,
 }
 
 /// Where a receipt stands in the receipts list.

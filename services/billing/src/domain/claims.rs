@@ -364,6 +364,7 @@ mod tests {
             coverage_note: String::new(),
             discount: None,
             sku: sku.map(str::to_owned),
+            labour: None,
         }
     }
 

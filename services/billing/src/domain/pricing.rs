@@ -7,7 +7,7 @@
 //! a key-account discount is taken per line; tax is the part of what is charged that the
 //! tax-inclusive prices contain. Every fraction of a minor unit is rounded half up.
 use aftercare_contracts::Money;
-use aftercare_contracts::billing::{Coverage, FeeTerms, InvoiceLine, LineKind};
+use aftercare_contracts::billing::{Coverage, FeeTerms, InvoiceLine, LabourCount, LineKind};
 use aftercare_contracts::dispatch::WorkType;
 use aftercare_contracts::intake::CustomerTier;
 
@@ -118,6 +118,7 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
             coverage_note: note,
             discount: discount.map(money),
             sku: None,
+            labour: None,
         }
     };
     let call_out = call_out_fee(terms, &completed.district, completed.work_type);
@@ -143,27 +144,42 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
             .iter()
             .find(|r| in_category(f, &r.category))
     });
+    let minutes = (completed.finished_at - completed.started_at).num_minutes();
+    let minutes_on_site = u32::try_from(minutes.max(0)).unwrap_or(u32::MAX);
     lines.push(match flat {
-        Some(rate) => line(
-            LineKind::Labour,
-            false,
-            format!("Labour, flat rate for {}", rate.category.trim()),
-            1,
-            rate.amount_minor,
-            rate.amount_minor,
-        ),
+        Some(rate) => {
+            let mut l = line(
+                LineKind::Labour,
+                false,
+                format!("Labour, flat rate for {}", rate.category.trim()),
+                1,
+                rate.amount_minor,
+                rate.amount_minor,
+            );
+            l.labour = Some(LabourCount {
+                minutes_on_site,
+                quarter_hours: None,
+                flat_rate_category: Some(rate.category.trim().to_owned()),
+            });
+            l
+        }
         None => {
-            let minutes = (completed.finished_at - completed.started_at).num_minutes();
             let quarters = quarter_hours(minutes);
             let quarter_price = round_div(terms.labour_per_hour_minor, 4);
-            line(
+            let mut l = line(
                 LineKind::Labour,
                 false,
                 format!("Labour, {minutes} min in started quarter hours"),
                 quarters,
                 quarter_price,
                 quarter_price * i64::from(quarters),
-            )
+            );
+            l.labour = Some(LabourCount {
+                minutes_on_site,
+                quarter_hours: Some(quarters),
+                flat_rate_category: None,
+            });
+            l
         }
     });
     for p in visit.parts {
@@ -209,6 +225,7 @@ pub fn return_visit_call_out(
         coverage_note: note,
         discount: None,
         sku: None,
+        labour: None,
     }
 }
 
@@ -662,6 +679,53 @@ mod tests {
         assert_eq!(percent(1250), "12.5%");
         assert_eq!(percent(1000), "10%");
         assert_eq!(machine_key("Sharp", "sn-12 34"), "SHARP/SN1234");
+    }
+
+    /// The labour line says how it was counted: the minutes on site and the started
+    /// quarter hours charged at a quarter of the hourly price, or the flat rate's category.
+    #[test]
+    fn the_labour_line_says_how_labour_was_counted() {
+        let labour = |minutes: i64, fault: Option<&str>| {
+            let c = Case {
+                minutes,
+                fault: fault.map(str::to_owned),
+                ..base("labour")
+            };
+            run(&c).lines.remove(1)
+        };
+        for (minutes, quarters) in [(0, 1), (1, 1), (15, 1), (16, 2), (62, 5), (75, 5), (76, 6)] {
+            let l = labour(minutes, None);
+            assert_eq!(l.kind, LineKind::Labour);
+            assert_eq!(l.quantity, quarters, "{minutes} min");
+            assert_eq!(l.unit_price.amount_minor, 3000, "a quarter of 120.00");
+            assert_eq!(l.amount.amount_minor, 3000 * i64::from(quarters));
+            assert_eq!(
+                l.labour,
+                Some(LabourCount {
+                    minutes_on_site: u32::try_from(minutes).expect("minutes"),
+                    quarter_hours: Some(quarters),
+                    flat_rate_category: None,
+                }),
+                "{minutes} min"
+            );
+        }
+        let flat = labour(62, Some("FUSER-02"));
+        assert_eq!((flat.quantity, flat.unit_price.amount_minor), (1, 20000));
+        assert_eq!(
+            flat.labour,
+            Some(LabourCount {
+                minutes_on_site: 62,
+                quarter_hours: None,
+                flat_rate_category: Some("FUSER".into()),
+            })
+        );
+        assert!(
+            run(&base("labour"))
+                .lines
+                .iter()
+                .all(|l| (l.kind == LineKind::Labour) == l.labour.is_some()),
+            "only the labour line carries a count"
+        );
     }
 
     #[test]

@@ -200,6 +200,7 @@ mod tests {
             coverage_note: String::new(),
             discount: None,
             sku: None,
+            labour: None,
         }
     }
 

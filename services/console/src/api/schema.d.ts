@@ -5968,14 +5968,21 @@ export interface components {
             discount?: components["schemas"]["Money"] | null;
             /** @description What it is for. */
             kind: components["schemas"]["LineKind"];
+            /** @description How a labour line was counted (labour lines only). */
+            labour?: components["schemas"]["LabourCount"] | null;
             /**
              * Format: uint32
-             * @description Units (minutes for labour are rounded up to started quarter hours).
+             * @description Units: started quarter hours for labour charged by the hour (the minutes on site
+             *     rounded up to the next quarter hour, at least one), 1 for a flat labour rate and
+             *     the call-out, the number of parts.
              */
             quantity: number;
             /** @description The part, for part lines. */
             sku?: string | null;
-            /** @description Price per unit. */
+            /**
+             * @description Price per unit (for labour by the hour: a quarter of the hourly price, rounded half
+             *     up to the minor unit).
+             */
             unit_price: components["schemas"]["Money"];
         };
         /** @description Where a receipt stands in the receipts list. */
@@ -6011,6 +6018,26 @@ export interface components {
              * @description Ratings given.
              */
             ratings: number;
+        };
+        /**
+         * @description How the labour of a visit was counted, as the fee schedule rounds it: by the hour in
+         *     started quarter hours (`quarter_hours` × the line's unit price, a quarter of the hourly
+         *     price), or at a flat rate for the fault's repair category.
+         */
+        LabourCount: {
+            /** @description The repair category whose flat rate is charged instead of hourly labour. */
+            flat_rate_category?: string | null;
+            /**
+             * Format: uint32
+             * @description Minutes on site, from the arrival to the end of the work.
+             */
+            minutes_on_site: number;
+            /**
+             * Format: uint32
+             * @description Started quarter hours charged (the line's quantity: 62 minutes are 5), when labour
+             *     is charged by the hour.
+             */
+            quarter_hours?: number | null;
         };
         /** @description The language notifications are written in. */
         Language: "zh-CN" | "en";

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useCompanyProfile, type CompanyProfileFields } from '../lib/companyProfile';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
+import { labourText } from '../lib/labour';
 import { useCan } from '../shell/permissions';
 import { chineseAmount, localDay, type Invoice, type Payment } from './cashier';
 import { useInvoice, usePayments } from './queries';
@@ -74,6 +75,7 @@ export default function PrintReceipt() {
 function Sheet({ inv, payments, paper, company }: { inv: Invoice; payments: Payment[]; paper: Paper; company: CompanyProfileFields | null }) {
   const { i18n } = useTranslation();
   const zh = i18n.getFixedT('zh-CN', 'cashier');
+  const zhAll = i18n.getFixedT('zh-CN');
   const appName = i18n.getFixedT('zh-CN', 'common')('appName');
   const m = (x: { amount_minor: number; currency: string }) => formatMoney(x.amount_minor, 'zh-CN', x.currency);
   const cell: React.CSSProperties = { border: '1px solid #000', padding: '3px 6px', textAlign: 'left', verticalAlign: 'top' };
@@ -133,7 +135,12 @@ function Sheet({ inv, payments, paper, company }: { inv: Invoice; payments: Paym
           {inv.lines.map((l, i) => (
             <tr key={i}>
               <td style={cell}>
-                {zh(`lines.kinds.${l.kind}`)} · {l.description}
+                {labourText(l, zhAll, 'zh-CN')?.title ?? `${zh(`lines.kinds.${l.kind}`)} · ${l.description}`}
+                {labourText(l, zhAll, 'zh-CN') && (
+                  <div style={{ fontSize: '0.85em' }} data-testid="print-labour-basis">
+                    {labourText(l, zhAll, 'zh-CN')?.basis}
+                  </div>
+                )}
                 <div style={{ fontSize: '0.85em' }}>
                   {zh(`coverage.${l.coverage}`)}
                   {l.coverage_note && l.coverage_note !== l.coverage ? `：${l.coverage_note}` : ''}

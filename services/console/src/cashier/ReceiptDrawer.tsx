@@ -9,6 +9,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
 import { useDisplayNames } from '../lib/displayNames';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
+import { labourText } from '../lib/labour';
 import { ApiProblem } from '../api/problem';
 import { useCan } from '../shell/permissions';
 import { ScrollRegion } from '../lib/ScrollRegion';
@@ -114,7 +115,23 @@ function ReceiptDetail({ inv }: { inv: Invoice }) {
             pagination={false}
             dataSource={inv.lines}
             columns={[
-              { title: t('cashier:lines.item'), key: 'desc', render: (_v, r) => `${t(`cashier:lines.kinds.${r.kind}`)} · ${r.description}` },
+              {
+                title: t('cashier:lines.item'),
+                key: 'desc',
+                render: (_v, r) => {
+                  const labour = labourText(r, t, lang);
+                  return labour ? (
+                    <span data-testid="receipt-labour">
+                      {labour.title}
+                      <Typography.Text type="secondary" style={{ display: 'block' }}>
+                        {labour.basis}
+                      </Typography.Text>
+                    </span>
+                  ) : (
+                    `${t(`cashier:lines.kinds.${r.kind}`)} · ${r.description}`
+                  );
+                },
+              },
               { title: t('cashier:lines.quantity'), key: 'qty', align: 'right', render: (_v, r) => r.quantity },
               { title: t('cashier:lines.unitPrice'), key: 'unit', align: 'right', render: (_v, r) => m(r.unit_price) },
               { title: t('cashier:lines.amount'), key: 'amount', align: 'right', render: (_v, r) => m(r.amount) },

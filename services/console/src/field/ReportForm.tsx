@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
 import { formatMoney } from '../lib/format';
 import { dropDraft, submitReport, useOnline, type Draft } from './actions';
+import { labourText } from '../lib/labour';
 import { chargeRequest, owedAfterCash, signatureNeeded, useCharge, type ChargePreview } from './charge';
 import { fieldErrors } from '../api/problem';
 import type { Day } from './data';
@@ -370,9 +371,14 @@ function ChargeLines({ preview, partName }: { preview: ChargePreview; partName: 
       {preview.lines.map((l, i) => (
         <Flex key={i} justify="space-between" gap={8} align="baseline" data-testid="charge-line">
           <span>
-            {l.kind === 'part' ? t('field:report.charge.parts', { name: partName(l.sku ?? ''), qty: l.quantity }) : l.kind === 'labour' ? t('field:report.charge.labour') : t('field:report.charge.callOut')}{' '}
+            {l.kind === 'part' ? t('field:report.charge.parts', { name: partName(l.sku ?? ''), qty: l.quantity }) : l.kind === 'labour' ? (labourText(l, t, lang)?.title ?? t('field:report.charge.labour')) : t('field:report.charge.callOut')}{' '}
             <Tag color={l.coverage === 'chargeable' ? undefined : 'green'}>{t(`field:report.charge.coverage.${l.coverage}`)}</Tag>
             {l.discount && l.discount.amount_minor > 0 && <Typography.Text type="secondary">{t('field:report.charge.discount', { amount: money(l.discount) })}</Typography.Text>}
+            {labourText(l, t, lang) && (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 13 }} data-testid="charge-labour-basis">
+                {labourText(l, t, lang)?.basis}
+              </Typography.Text>
+            )}
           </span>
           <span>
             {l.charged.amount_minor !== l.amount.amount_minor && <Typography.Text delete type="secondary">{money(l.amount)}</Typography.Text>} {money(l.charged)}

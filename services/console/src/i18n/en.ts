@@ -26,6 +26,12 @@ export default {
     tooLong: 'At most {{max}} characters',
     tooShort: 'At least {{min}} characters',
     badPhone: 'A phone is 5–32 digits, spaces, + or -',
+    labour: {
+      hourly: 'Labour {{hours}} h ({{quarters}} × 15 min)',
+      basis: '{{minutes}} min on site, charged per started 15 min at {{price}} each',
+      flat: 'Labour (flat rate for {{category}} repairs)',
+      flatBasis: '{{minutes}} min on site, charged at the flat rate',
+    },
     role: {
       customer: 'Customer', agent: 'Service agent', dispatcher: 'Dispatcher', technician: 'Technician', warehouse: 'Warehouse clerk',
       finance: 'Finance', callback_agent: 'Callback agent', manager: 'Manager', admin: 'Administrator',

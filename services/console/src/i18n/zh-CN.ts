@@ -27,6 +27,12 @@ export default {
     tooLong: '最多 {{max}} 个字符',
     tooShort: '至少 {{min}} 个字符',
     badPhone: '电话须为 5–32 位数字、空格、+、-',
+    labour: {
+      hourly: '人工 {{hours}} 小时（{{quarters}} × 15 分钟）',
+      basis: '现场 {{minutes}} 分钟，按开始的每 15 分钟计，每 15 分钟 {{price}}',
+      flat: '人工（{{category}} 类维修固定价）',
+      flatBasis: '现场 {{minutes}} 分钟，按固定价收取',
+    },
     role: {
       customer: '客户', agent: '客服专员', dispatcher: '调度', technician: '技术员', warehouse: '仓管',
       finance: '财务', callback_agent: '回访专员', manager: '经理', admin: '管理员',
