@@ -3,6 +3,8 @@
 // reported (the last with a fault code, a diagnosis, a part, the meter); the history opens from the
 // work order, lists the tickets newest first as the API answers them, five at a time, and
 // loads the rest on demand. zh-CN first, then English; axe-core and screenshots in both.
+// Offline, with the page closed and opened again, the first page kept with the day is read
+// from IndexedDB, the app says so, and loading more says it needs a connection.
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, shanghaiDay } from './api';
@@ -160,5 +162,70 @@ test('a technician reads the whole history of the machine of his work order, fiv
   await page.locator('.ant-drawer-close').last().tap();
   await expect(page.getByTestId('order-detail')).toHaveCount(0);
   await useLanguage(page, 'zh-CN');
+  await context.close();
+});
+
+test('offline, the page closed and opened again, the history shows the first page kept on the phone; more needs a connection (zh-CN)', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL: base(), timezoneId: 'Asia/Shanghai', locale: 'zh-CN', ...PHONE });
+  const page = await context.newPage();
+  await signIn(page, 'tech-zhao-history');
+  await useLanguage(page, 'zh-CN');
+  await expect(page.getByTestId(`stop-${current}`)).toBeVisible();
+  // The service worker holds the shell and the field app's chunk before the connection goes.
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 }).catch(async () => {
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
+  });
+  await page.waitForFunction(async () => {
+    const keys = await (await caches.open('aftercare-shell-v1')).keys();
+    return keys.some((r) => r.url.includes('/assets/FieldPage-'));
+  }, undefined, { timeout: 20_000 });
+  // The day kept on the phone holds the machine's first page as the API answers it.
+  const tech = await token(base(), 'tech-zhao-history', PASSWORD);
+  const first = await call<HistoryPage>(tech, 'GET', `/machines/${machineId}/visits?limit=5`);
+  const keptNumbers = async () =>
+    page.evaluate(
+      (id) =>
+        new Promise<string[]>((ok) => {
+          const r = indexedDB.open('aftercare-field');
+          r.onsuccess = () => {
+            const get = r.result.transaction('kv').objectStore('kv').get('day');
+            get.onsuccess = () => ok(((get.result?.histories?.[id]?.items ?? []) as { ticket_number: string }[]).map((e) => e.ticket_number));
+            get.onerror = () => ok([]);
+          };
+          r.onerror = () => ok([]);
+        }),
+      machineId,
+    );
+  await expect.poll(keptNumbers, { timeout: 20_000 }).toEqual(first.items.map((e) => e.ticket_number));
+
+  // No connection; the page is closed and opened again.
+  await context.setOffline(true);
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/field');
+  await expect(again.getByTestId(`stop-${current}`)).toBeVisible();
+  await expect(again.getByTestId('from-phone')).toBeVisible();
+  await openHistory(again);
+  // The first page from the phone, said to be so, in the order the API gave it.
+  await expect(again.getByTestId('history-from-phone')).toContainText('离线');
+  const tickets = again.getByTestId('history-ticket');
+  await expect(tickets).toHaveCount(5);
+  expect(await tickets.evaluateAll((es) => es.map((e) => e.getAttribute('data-number')))).toEqual(first.items.map((e) => e.ticket_number));
+  const shown = again.locator(`[data-testid="history-visit"][data-number="${reported}"]`);
+  await expect(shown).toContainText('感光鼓磨损 worn drum');
+  await expect(shown).toContainText('DRUM-H1 × 1');
+  await expect(again.getByTestId('history-meter')).toContainText('90,000');
+  // Loading more needs the connection: no button, the app says so.
+  await expect(again.getByTestId('history-more')).toHaveCount(0);
+  await expect(again.getByTestId('history-offline-more')).toHaveText('联网后可加载更多记录');
+  await expect(again.getByTestId('history-end')).toHaveCount(0);
+  await settle(again);
+  await noSeriousA11yViolations(again);
+  await again.screenshot({ path: 'artifacts/screenshots/field-history-offline-zh-CN.png' });
+  await again.getByTestId('history-offline-more').scrollIntoViewIfNeeded();
+  await settle(again);
+  await again.screenshot({ path: 'artifacts/screenshots/field-history-offline-more-zh-CN.png' });
   await context.close();
 });

@@ -155,7 +155,9 @@ export function MachineHistory({ day, machineId }: { day: Day; machineId: string
           {online ? t('field:machineHistory.more') : t('field:machineHistory.offlineMore')}
         </Button>
       ) : fromPhone && kept?.next_cursor ? (
-        <Typography.Text type="secondary">{t('field:machineHistory.offlineMore')}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="history-offline-more">
+          {t('field:machineHistory.offlineMore')}
+        </Typography.Text>
       ) : entries.length > 0 ? (
         <Typography.Text type="secondary" data-testid="history-end">
           {t('field:machineHistory.end')}
