@@ -54,7 +54,7 @@ fn config(stub: &ProviderStub, limits: RateLimits) -> Config {
             max_attempts: 4,
             retry_base: Duration::from_millis(300),
             poll: Duration::from_millis(50),
-            send_timeout: Duration::from_secs(1),
+            send_timeout: Duration::from_secs(2),
             limits,
             ..DeliveryPolicy::default()
         },
@@ -196,7 +196,7 @@ async fn sms_is_delivered_once_through_outages_refusals_and_lost_answers(backend
     // The provider accepts but its answer never arrives in time (as if the notifier
     // stopped between the provider's acceptance and its record): the retry carries the
     // same idempotency key and the provider does not send a second SMS.
-    stub.answer_next_late(Duration::from_secs(3));
+    stub.answer_next_late(Duration::from_secs(5));
     let code = Envelope::new(TicketCodeRequested::example(), None);
     h.publish(
         TicketCodeRequested::TYPE,
