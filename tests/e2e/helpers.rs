@@ -15,14 +15,16 @@ pub const ROLES: [&str; 6] = [
     "survey",
 ];
 pub const SERVICES: [&str; 5] = ["intake", "dispatch", "inventory", "billing", "survey"];
-/// Roles with a database of their own: the services and the gateway (identity).
-pub const DATABASES: [&str; 6] = [
+/// Roles with a database of their own: the services, the gateway (identity) and the
+/// notifier (the messages sent to customers).
+pub const DATABASES: [&str; 7] = [
     "intake",
     "dispatch",
     "inventory",
     "billing",
     "survey",
     "gateway",
+    "notifier",
 ];
 /// The administrator every test system starts with.
 pub const ADMIN_PASSWORD: &str = "e2e-admin-password";

@@ -23,6 +23,7 @@ mod identity;
 mod inventory;
 mod load;
 mod machine_visits;
+mod messages;
 mod nats_permissions;
 mod nats_tls;
 mod network_faults;

@@ -491,7 +491,21 @@ pub fn permission_matrix_markdown() -> String {
          reading and time on site. The desk reads any machine's; a technician only the machines of \
          their own work orders that are open (assigned, accepted, on the way, on site, waiting for \
          parts) or that they finished on the company's today, and is answered 403 for any other. \
-         The record history of the machine's fields (`/machines/{id}/history`) stays the desk's.\n\n",
+         The record history of the machine's fields (`/machines/{id}/history`) stays the desk's.\n\n\
+         The messages sent to customers (`GET /messages`, 已发送消息) are read from the notifier, \
+         which keeps one per notification with its delivery status: `pending`, `failed` (tried \
+         again at `next_attempt_at`), `sent`, `dead_lettered` (given up after its attempts, with \
+         `last_error`) or `unsent` (no channel configured for it: what would have been sent, the \
+         trial mode of `aftercare up`; `GET /notification-channels` lists the channels \
+         configured). Newest first, a page at a time (`limit` 1–500, default 50; `cursor` the \
+         `next_cursor` handed out, a message id, else 422 naming it), filtered by `status`, \
+         `channel`, `ticket_id`, `customer_id` and the time recorded (`from` inclusive, `to` \
+         exclusive, RFC 3339); `GET /messages/{id}` is one, `GET /tickets/{id}/messages` a \
+         ticket's. Agents, dispatchers, callback agents, managers and administrators read them; \
+         the address is masked (a phone as elsewhere, an e-mail address to its first character \
+         and domain, a WeChat id to its first two characters), one message revealed with \
+         `personal_data=show` and a `reason` (audit-logged). A one-time code and an answer \
+         link's token are always masked in the text.\n\n",
     );
     out.push_str("| operation | method | path |");
     for r in Role::ALL {

@@ -3,7 +3,7 @@
 //! and a list only as an export; both are allowed to few roles and audit-logged.
 use aftercare_contracts::Role;
 use aftercare_contracts::dispatch::WorkOrderStatus;
-use aftercare_contracts::intake::{Customer, Ticket};
+use aftercare_contracts::intake::{Customer, NotificationChannel, Ticket};
 
 use aftercare_platform::now_ms;
 use schemars::JsonSchema;
@@ -118,6 +118,38 @@ pub(crate) fn mask_address(address: &str) -> String {
     format!("{first} ***")
 }
 
+/// Keeps an e-mail address's first character and its domain: `li.wei@example.com` →
+/// `l*****@example.com`.
+pub(crate) fn mask_email(address: &str) -> String {
+    match address.rsplit_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            let hidden = local.chars().count().saturating_sub(1).max(1);
+            format!("{first}{}@{domain}", "*".repeat(hidden))
+        }
+        None => mask_phone(address),
+    }
+}
+
+/// Keeps an account id's first two characters (a WeChat id): `wx-liwei` → `wx******`.
+pub(crate) fn mask_handle(handle: &str) -> String {
+    let chars: Vec<char> = handle.chars().collect();
+    if chars.len() <= 2 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..2].iter().collect();
+    format!("{head}{}", "*".repeat(chars.len() - 2))
+}
+
+/// Masks where a message went by its channel: a phone, an e-mail address or a WeChat id.
+pub(crate) fn mask_recipient(channel: NotificationChannel, to: &str) -> String {
+    match channel {
+        NotificationChannel::Sms => mask_phone(to),
+        NotificationChannel::Email => mask_email(to),
+        NotificationChannel::Wechat => mask_handle(to),
+    }
+}
+
 /// Masks the ticket's contact details in place.
 pub(crate) fn mask_ticket(t: &mut Ticket) {
     t.customer.phone = mask_phone(&t.customer.phone);
@@ -196,6 +228,20 @@ mod tests {
         assert_eq!(mask_phone("13800138000"), "138****8000");
         assert_eq!(mask_phone("12345"), "*****");
         assert_eq!(mask_phone("电话号码一二三四五六"), "电话号***三四五六");
+    }
+
+    #[test]
+    fn a_messages_address_is_masked_by_its_channel() {
+        use NotificationChannel::*;
+        assert_eq!(mask_recipient(Sms, "13800138000"), "138****8000");
+        assert_eq!(
+            mask_recipient(Email, "li.wei@example.com"),
+            "l*****@example.com"
+        );
+        assert_eq!(mask_recipient(Email, "a@example.com"), "a*@example.com");
+        assert_eq!(mask_recipient(Email, "not-an-address"), "not*******ress");
+        assert_eq!(mask_recipient(Wechat, "wx-liwei"), "wx******");
+        assert_eq!(mask_recipient(Wechat, "ab"), "**");
     }
 
     #[test]

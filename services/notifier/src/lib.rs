@@ -8,6 +8,10 @@
 //! error). With no channel configured for a message's channel the row keeps what would
 //! have been sent, so a trial run shows what customers would receive.
 //!
+//! It answers the gateway's reads of what it keeps (`svc.notifier.*`, [`queries`]): the
+//! messages newest first with their delivery status, one message, the channels
+//! configured; secrets stay masked in every answer.
+//!
 //! Its settings are [`Config`], built once by the binary from the environment.
 #![warn(missing_docs, unreachable_pub, clippy::unwrap_used)]
 
@@ -16,11 +20,14 @@ mod config;
 mod deliver;
 mod http_provider;
 mod limiter;
+mod queries;
 mod smtp;
 mod store;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use aftercare_contracts::Service;
 use aftercare_contracts::intake::{CustomerNotification, TicketCodeRequested};
 use aftercare_contracts::permissions::NOTIFIER;
 use aftercare_contracts::subjects::NOTIFY_STREAM;
@@ -52,6 +59,10 @@ pub struct Notifier {
     db: Db,
     config: Config,
     consumer: ConsumerSpec,
+    /// Requests answered at once.
+    request_concurrency: usize,
+    /// Set once the request endpoints are subscribed on the server.
+    serving: Arc<AtomicBool>,
 }
 
 /// Opens and migrates the notifier's database and creates its durable consumer on the
@@ -87,6 +98,8 @@ pub async fn build(
         db,
         config,
         consumer,
+        request_concurrency: settings.request_concurrency,
+        serving: Arc::default(),
     })
 }
 
@@ -96,8 +109,23 @@ impl Notifier {
         &self.db
     }
 
-    /// Adds the notifier's readiness checks (database answers, NATS connected).
+    /// Adds the notifier's readiness checks (requests served, database answers, NATS
+    /// connected).
     pub fn register_health(&self, health: &Health) {
+        let serving = self.serving.clone();
+        health.add(
+            format!("{NAME} requests"),
+            Arc::new(move || {
+                let ok = serving.load(Ordering::SeqCst);
+                Box::pin(async move {
+                    if ok {
+                        Ok(())
+                    } else {
+                        Err("endpoints not subscribed yet".into())
+                    }
+                })
+            }),
+        );
         let db = self.db.clone();
         health.add(
             format!("{NAME} database"),
@@ -122,8 +150,8 @@ impl Notifier {
         );
     }
 
-    /// Records and delivers until `token` is cancelled; the message being sent is
-    /// finished and recorded first.
+    /// Records, delivers and answers the gateway's reads until `token` is cancelled; the
+    /// message being sent is finished and recorded first.
     pub async fn run_until_stopped(self, token: CancellationToken) -> Result<()> {
         let recorder = Arc::new(Recorder {
             channels: self.config.channels.clone(),
@@ -141,16 +169,31 @@ impl Notifier {
             self.config.delivery,
             token.clone(),
         ));
+        let server = tokio::spawn(aftercare_platform::rpc::serve(
+            self.bus.clone(),
+            Service::Notifier,
+            queries::endpoints(self.db.clone(), self.config.channels.clone()),
+            self.request_concurrency,
+            self.db.metrics().clone(),
+            self.serving.clone(),
+            token.clone(),
+        ));
         info!(
             channels = ?self.config.channels.configured(),
             "notifier running"
         );
         token.cancelled().await;
+        let served = server.await;
         let _ = reader.await;
         let _ = sender.await;
         self.db.close().await;
         info!("notifier stopped");
-        Ok(())
+        match served {
+            Ok(r) => r,
+            Err(e) => Err(aftercare_platform::Error::Nats(format!(
+                "request loop panicked: {e}"
+            ))),
+        }
     }
 }
 

@@ -16,6 +16,7 @@ pub mod inventory;
 pub mod limits;
 pub mod live;
 pub mod money;
+pub mod notifier;
 pub mod permissions;
 pub mod requests;
 pub mod rpc;

@@ -57,7 +57,8 @@ pub fn all() -> Vec<Permissions> {
 }
 
 /// The notification sender reads the NOTIFY stream through its own durable consumer and
-/// nothing else, and stores the messages it cannot read as its dead letters.
+/// nothing else, stores the messages it cannot read as its dead letters, and answers the
+/// gateway's reads of the messages it keeps (`svc.notifier.>`) and NATS micro discovery.
 pub fn notifier() -> Permissions {
     let mut publish = vec!["$JS.API.INFO".to_owned()];
     publish.extend(own_durable(NOTIFY_STREAM, NOTIFIER));
@@ -66,7 +67,13 @@ pub fn notifier() -> Permissions {
     Permissions {
         user: NOTIFIER.into(),
         publish,
-        subscribe: vec![format!("{}.>", inbox_prefix(NOTIFIER))],
+        subscribe: vec![
+            format!("{}.>", Service::Notifier.request_prefix()),
+            "$SRV.*".into(),
+            format!("$SRV.*.{NOTIFIER}"),
+            format!("$SRV.*.{NOTIFIER}.*"),
+            format!("{}.>", inbox_prefix(NOTIFIER)),
+        ],
     }
 }
 
@@ -283,6 +290,23 @@ mod tests {
     }
 
     #[test]
+    fn the_notifier_answers_its_own_requests_and_the_gateway_may_send_them() {
+        let n = notifier();
+        assert!(n.subscribe.contains(&"svc.notifier.>".to_owned()));
+        assert!(
+            !n.subscribe
+                .iter()
+                .any(|s| s.starts_with("svc.") && s != "svc.notifier.>")
+        );
+        assert!(!n.publish.iter().any(|s| s.starts_with("svc.")));
+        let g = gateway();
+        for r in REQUESTS.iter().filter(|r| r.service == Service::Notifier) {
+            assert!(g.publish.contains(&r.subject.to_owned()), "{}", r.subject);
+        }
+        assert!(g.publish.contains(&"svc.notifier.message.list".to_owned()));
+    }
+
+    #[test]
     fn the_gateway_publishes_requests_only() {
         let p = gateway();
         assert!(
@@ -306,6 +330,7 @@ mod tests {
             vec!["INTAKE", "NOTIFY", "DEADLETTER"]
         );
         assert!(streams_for("gateway").is_empty());
+        assert!(streams_for(NOTIFIER).is_empty());
         assert!(render_authorization().contains("password: $INTAKE_NATS_PASSWORD"));
     }
 }

@@ -228,6 +228,11 @@ requests! {
         ListDailyReports => "svc.survey.daily_report.list" -> Page<DailyReport>;
         GetDailyReport => "svc.survey.daily_report.get" -> DailyReport;
     }
+    Notifier in notifier {
+        ListSentMessages => "svc.notifier.message.list" -> Page<SentMessage>;
+        GetSentMessage => "svc.notifier.message.get" -> SentMessage;
+        GetNotificationChannels => "svc.notifier.channels.get" -> NotificationChannels;
+    }
 }
 
 #[cfg(test)]

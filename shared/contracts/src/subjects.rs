@@ -6,7 +6,9 @@
 //! captures: a request on a subject a stream captures would be answered by the stream's
 //! PubAck and stored.
 
-/// The five domain services; each owns one stream and one database.
+/// The roles that answer the gateway's requests: the five domain services, each owning
+/// one stream and one database ([`Service::ALL`]), and the notifier, which owns a
+/// database and no stream (it reads the NOTIFY stream intake owns).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Service {
     /// Customers, machines, tickets (受理).
@@ -19,6 +21,9 @@ pub enum Service {
     Billing,
     /// Callbacks and satisfaction (回访).
     Survey,
+    /// The messages sent to customers (通知): not a domain service, so not in
+    /// [`Service::ALL`]; it answers requests only.
+    Notifier,
 }
 
 impl Service {
@@ -39,10 +44,11 @@ impl Service {
             Service::Inventory => "inventory",
             Service::Billing => "billing",
             Service::Survey => "survey",
+            Service::Notifier => crate::permissions::NOTIFIER,
         }
     }
 
-    /// Parses a lower-case service name.
+    /// Parses a lower-case domain service name (never the notifier).
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }

@@ -1700,6 +1700,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages sent to customers (已发送消息), newest first, with their delivery status: pending, failed (retried at `next_attempt_at`), sent, dead_lettered (given up) or unsent (no channel configured: what would have been sent). One-time codes and answer-link tokens are masked in the text
+         * @description Roles: agent, dispatcher, callback_agent, manager, admin. Scope — the address (phone, e-mail, WeChat id) masked.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One message as the customer receives it, with its delivery status, attempts, last error and next attempt
+         * @description Roles: agent, dispatcher, callback_agent, manager, admin. Scope — the address masked unless revealed with a reason (audit-logged).
+         */
+        get: operations["getMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The channels messages go out on; with none configured (trial mode) every message is kept unsent
+         * @description Roles: agent, dispatcher, callback_agent, manager, admin.
+         */
+        get: operations["getNotificationChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notification-templates": {
         parameters: {
             query?: never;
@@ -3080,6 +3140,26 @@ export interface paths {
          * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — as getTicket: customer: own; technician: tickets of their work orders; ticket code: that ticket. Also open to a ticket-code session for its ticket.
          */
         get: operations["getTicketHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The messages sent to the customer about a ticket, newest first, with their delivery status
+         * @description Roles: agent, dispatcher, callback_agent, manager, admin. Scope — the address masked.
+         */
+        get: operations["listTicketMessages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4840,6 +4920,11 @@ export interface components {
             /** @description Contracts recorded that month, oldest first. */
             contracts: components["schemas"]["Contract"][];
             /**
+             * @description The contracts and warranties whose cover ends that month, and how their renewals
+             *     stand: won, lost (declined or lapsed) and still open.
+             */
+            ending: components["schemas"]["RenewalsEnding"];
+            /**
              * Format: date
              * @description First day of the month.
              */
@@ -6446,6 +6531,10 @@ export interface components {
              */
             reason: string;
         };
+        /** @description What a message is about. */
+        MessageKind: "request_received" | "technician_booked" | "waiting_for_parts" | "work_done" | "receipt_issued" | "callback_due" | "answer_link" | "one_time_code";
+        /** @description Where a message's delivery stands. */
+        MessageStatus: "pending" | "failed" | "sent" | "dead_lettered" | "unsent";
         /** @description A meter reading (复印量) from a visit. */
         MeterReading: {
             /**
@@ -6528,6 +6617,14 @@ export interface components {
         NoteVisibility: "internal" | "customer";
         /** @description How a customer wants to hear from the service department. */
         NotificationChannel: "sms" | "email" | "wechat";
+        /**
+         * @description Reply to [`GetNotificationChannels`]: the channels configured. A message on a channel
+         *     not listed is kept unsent (trial mode: with none, every message is).
+         */
+        NotificationChannels: {
+            /** @description The channels with a provider configured. */
+            configured: components["schemas"]["NotificationChannel"][];
+        };
         /** @description What a customer is told about. */
         NotificationKind: "request_received" | "technician_booked" | "waiting_for_parts" | "work_done" | "receipt_issued" | "callback_due" | "answer_link";
         /**
@@ -6889,6 +6986,13 @@ export interface components {
         Page43: {
             /** @description The items of this page. */
             items: components["schemas"]["CallTask"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page44: {
+            /** @description The items of this page. */
+            items: components["schemas"]["SentMessage"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
@@ -7978,6 +8082,37 @@ export interface components {
         RenewalKind: "contract" | "warranty";
         /** @description The customer's answer. */
         RenewalOutcome: "renewed" | "declined";
+        /**
+         * @description The renewals of the contracts and warranties whose cover ends in a month (续保), counted
+         *     by where they stand, so a manager reads renewals won and lost beside the contracts signed.
+         */
+        RenewalsEnding: {
+            /**
+             * Format: uint32
+             * @description Declined by the customer: lost.
+             */
+            declined: number;
+            /**
+             * Format: uint32
+             * @description How many end that month.
+             */
+            ending: number;
+            /**
+             * Format: uint32
+             * @description Ended without an answer: lost.
+             */
+            lapsed: number;
+            /**
+             * Format: uint32
+             * @description Still being followed up.
+             */
+            open: number;
+            /**
+             * Format: uint32
+             * @description Renewed: won.
+             */
+            renewed: number;
+        };
         /** @description Where a renewal stands. */
         RenewalStatus: "open" | "renewed" | "declined" | "lapsed";
         /** @description What repeats in a quality warning. */
@@ -8385,6 +8520,65 @@ export interface components {
              * Format: date
              * @description Last local day.
              */
+            to: string;
+        };
+        /**
+         * @description One message to a customer and how its delivery went. Secrets in the text (a one-time
+         *     code, an answer link's token) are always masked (`•`).
+         */
+        SentMessage: {
+            /**
+             * Format: uint32
+             * @description Sending attempts made.
+             */
+            attempts: number;
+            /** @description The text as the customer receives it, secrets masked. */
+            body: string;
+            /** @description How it is sent. */
+            channel: components["schemas"]["NotificationChannel"];
+            /**
+             * Format: date-time
+             * @description When the notifier recorded it.
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @description The customer record, when known.
+             */
+            customer_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The message's id (the id of the notification event it came from).
+             */
+            id: string;
+            /** @description What it is about. */
+            kind: components["schemas"]["MessageKind"];
+            /** @description Its language. */
+            language: components["schemas"]["Language"];
+            /** @description What the provider said at the last failed attempt. */
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description When it is tried next (pending or failed only).
+             */
+            next_attempt_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the provider accepted it.
+             */
+            sent_at?: string | null;
+            /** @description Where its delivery stands. */
+            status: components["schemas"]["MessageStatus"];
+            /** @description Subject line (e-mail). */
+            subject: string;
+            /**
+             * Format: uuid
+             * @description The ticket it is about.
+             */
+            ticket_id: string;
+            /** @description Its number (`T2026-000042`). */
+            ticket_number: string;
+            /** @description Where to: phone number, e-mail address or WeChat id (masked by the gateway). */
             to: string;
         };
         /** @description Request: fill in a draft claim's fields (`svc.billing.claim.fields`). */
@@ -13717,6 +13911,119 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description Only messages on this channel. */
+                channel?: components["schemas"]["NotificationChannel"];
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only messages to this customer. */
+                customer_id?: string;
+                /** @description Recorded at or after this instant (RFC 3339). */
+                from?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                /** @description Only messages in this delivery status. */
+                status?: components["schemas"]["MessageStatus"];
+                /** @description Only messages about this ticket. */
+                ticket_id?: string;
+                /** @description Recorded before this instant (RFC 3339). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page44"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMessage: {
+        parameters: {
+            query?: {
+                /** @description Phones and addresses are masked for the desk roles; `show` (agent, dispatcher, callback agent, manager, admin) reveals them for this one record, with a `reason`, and is audit-logged (`personal_data.reveal`). The customer themself and the technician visiting them see them unmasked. */
+                personal_data?: components["schemas"]["PersonalData"];
+                /** @description Required with `personal_data=show`: why you need the unmasked data, 5–500 characters (kept in the audit log). */
+                reason?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Message id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentMessage"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getNotificationChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannels"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     getNotificationTemplates: {
         parameters: {
             query?: never;
@@ -16956,6 +17263,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page5"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listTicketMessages: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Ticket id or number (T2026-000042). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page44"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -13,6 +13,7 @@ import { SlaClock } from './SlaClock';
 import { TONE } from '../lib/colors';
 import { useTicket, type Ticket } from './queries';
 import { TicketHistory, TicketRecords, WorkOrderNumber } from './TicketPanels';
+import { TicketMessages } from '../messages/MessageParts';
 
 type Status = components['schemas']['TicketStatus'];
 type Priority = components['schemas']['Priority'];
@@ -118,6 +119,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
       )}
       {canHistory && <TicketHistory ticketId={ticket.id} />}
       <TicketRecords ticketId={ticket.id} />
+      <TicketMessages ticketId={ticket.id} />
       {canMove && (
         <Form layout="inline" name="move" onFinish={(v: { to: Status; reason: string }) => move.mutate(v)}>
           <Form.Item name="to" label={t('desk:detail.to')} rules={[req]}>

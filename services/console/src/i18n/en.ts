@@ -2,6 +2,7 @@
 import admin from './admin.en';
 import calls from './calls.en';
 import manager from './manager.en';
+import messages from './messages.en';
 import cashier from './cashier.en';
 import field from './field.en';
 import register from './register.en';
@@ -631,5 +632,6 @@ export default {
   admin,
   field,
   calls,
+  messages,
   register,
 } as const;

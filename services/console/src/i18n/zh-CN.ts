@@ -6,6 +6,7 @@ import manager from './manager.zh-CN';
 import cashier from './cashier.zh-CN';
 import field from './field.zh-CN';
 import register from './register.zh-CN';
+import messages from './messages.zh-CN';
 export default {
   common: {
     appName: '售后服务台',
@@ -632,5 +633,6 @@ export default {
   admin,
   field,
   calls,
+  messages,
   register,
 } as const;

@@ -4,15 +4,20 @@ import { landingFor, workspacesFor } from './workspaces';
 
 describe('navigation per role follows the gateway permission table', () => {
   it('gives agents the desk, their call queue and the ticket queue', () => {
-    expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'calls', 'queue', 'register']);
+    expect(workspacesFor('agent').map((w) => w.key)).toEqual(['home', 'desk', 'calls', 'queue', 'register', 'messages']);
     expect(landingFor('agent')).toBe('/desk');
   });
   it('lands a callback agent on the callback desk, with reassigning and answer links', () => {
-    expect(workspacesFor('callback_agent').map((w) => w.key)).toEqual(['home', 'calls', 'queue']);
+    expect(workspacesFor('callback_agent').map((w) => w.key)).toEqual(['home', 'calls', 'queue', 'messages']);
     expect(landingFor('callback_agent')).toBe('/calls');
     expect(allowed('callback_agent', 'reassignCallTask')).toBe(true);
     expect(allowed('agent', 'reassignCallTask')).toBe(false);
     expect(allowed('agent', 'recordCallbackAttempt')).toBe(false);
+  });
+  it('gives the sent messages to the desk and their managers only', () => {
+    for (const role of ['agent', 'dispatcher', 'callback_agent', 'manager', 'admin']) expect(workspacesFor(role).map((w) => w.key)).toContain('messages');
+    for (const role of ['technician', 'warehouse', 'finance', 'customer']) expect(workspacesFor(role).map((w) => w.key)).not.toContain('messages');
+    expect(allowed('technician', 'listTicketMessages')).toBe(false);
   });
   it('gives a warehouse clerk the warehouse and no ticket page', () => {
     expect(workspacesFor('warehouse').map((w) => w.key)).toEqual(['home', 'warehouse']);

@@ -4,7 +4,7 @@
 // i18n files, and add an entry here (see docs/CONSOLE.md).
 import type { ComponentType } from 'react';
 import { lazyPage } from './lazyPage';
-import { AccountBookOutlined, BarChartOutlined, CarOutlined, CustomerServiceOutlined, FieldTimeOutlined, HomeOutlined, InboxOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BarChartOutlined, CarOutlined, CustomerServiceOutlined, FieldTimeOutlined, HomeOutlined, InboxOutlined, MailOutlined, PhoneOutlined, ScheduleOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { OperationId } from '../api/permissions';
 import { allowed } from './permissions';
 import type { WorkspaceLink } from './workspaceMenu';
@@ -75,6 +75,15 @@ export const WORKSPACES: Workspace[] = [
     requires: ['getReportBackRegister', 'recordReportBack', 'recordDeparture'],
     roles: ['agent'],
     component: lazyPage(() => import('../board/RegisterPage')),
+  },
+  {
+    // What customers were told (or, in trial mode, would have been): the desk's.
+    key: 'messages',
+    path: 'messages',
+    label: 'messages:menu',
+    icon: <MailOutlined />,
+    requires: ['listMessages', 'getMessage', 'getNotificationChannels'],
+    component: lazyPage(() => import('../messages/MessagesPage')),
   },
   {
     key: 'board',

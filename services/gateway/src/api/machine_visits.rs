@@ -200,7 +200,8 @@ fn limit_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({"type": "integer", "minimum": 1, "maximum": MACHINE_HISTORY_MAX_PAGE})
 }
 
-fn cursor_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+/// A `cursor` that is the id handed out as `next_cursor` (a UUID).
+pub(crate) fn uuid_cursor_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
         "type": "string",
         "pattern": "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32})$"
@@ -216,7 +217,7 @@ pub(crate) const HISTORY_LIMIT: Param = query(
 /// `cursor` of a machine's history.
 pub(crate) const HISTORY_CURSOR: Param = query(
     "cursor",
-    cursor_schema,
+    uuid_cursor_schema,
     "`next_cursor` of the previous page.",
 );
 /// The machine's path parameter.

@@ -15,6 +15,7 @@ pub(crate) mod inventory;
 pub(crate) mod live;
 pub(crate) mod machine_visits;
 pub(crate) mod map;
+pub(crate) mod messages;
 pub(crate) mod model;
 pub(crate) mod notes;
 pub(crate) mod operation;
@@ -49,6 +50,7 @@ fn declared() -> impl Iterator<Item = Route> {
         billing::routes(),
         survey::routes(),
         calls::routes(),
+        messages::routes(),
         live::routes(),
         dead_letters::routes(),
         calendar::routes(),

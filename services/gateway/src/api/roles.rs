@@ -88,5 +88,9 @@ pub(crate) const SURVEY_REPORT_READERS: &[Role] = &[Dispatcher, CallbackAgent, M
 pub(crate) const RANKING_READERS: &[Role] =
     &[Agent, Dispatcher, Technician, CallbackAgent, Manager, Admin];
 
+/// Who may read the messages sent to customers and their delivery: the desk that talks to
+/// customers and their managers.
+pub(crate) const MESSAGE_READERS: &[Role] = &[Agent, Dispatcher, CallbackAgent, Manager, Admin];
+
 /// Who may read the quality warnings.
 pub(crate) const QUALITY_READERS: &[Role] = &[Dispatcher, Warehouse, Manager, Admin];

@@ -1,0 +1,74 @@
+// Sent messages (已发送消息) in the trial configuration (`aftercare up` with no channel): a
+// ticket of its own opened through the API tells its customer it was received; an agent
+// finds that message by the ticket's number with the trial banner, opens it, and sees it on
+// the ticket's drawer (zh-CN); the same in English. Filtered by its own ticket, so it holds
+// whatever other specs left on the server.
+import { expect, test, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
+import { base, call, poll } from './api';
+import { go, noSeriousA11yViolations, signIn, useLanguage } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+const tag = String(Date.now() % 100_000);
+const AGENT = `msg-desk-${tag}`;
+let ticket = { id: '', number: '' };
+
+test.beforeAll(async () => {
+  const admin = await token(base(), 'admin', ADMIN_PASSWORD);
+  await call(admin, 'POST', '/accounts', { login: AGENT, display_name: '消息台', role: 'agent', password: PASSWORD });
+  ticket = await call<{ id: string; number: string }>(admin, 'POST', '/tickets', {
+    channel: 'phone',
+    type: 'consultation',
+    symptom: '询问保养周期 / asks about maintenance',
+    customer: { name: `消息测试${tag}`, phone: '13800138000', address: '广州市海珠区 8 号', district: 'haizhu' },
+    machine: { product_line: 'copier', brand: 'Sharp', model: 'AR-2048', serial: `SN-MSG-${tag}` },
+  });
+  await poll('the message kept', async () => (await call<{ items: unknown[] }>(admin, 'GET', `/tickets/${ticket.id}/messages`)).items.length > 0);
+});
+
+async function findIt(page: Page) {
+  await go(page, `/messages?number=${ticket.number}`);
+  await expect(page.getByTestId('messages')).toBeVisible();
+  const row = page.locator('[data-testid^="message-0"]');
+  await expect(row).toHaveCount(1);
+  return row;
+}
+
+test('an agent finds the message kept in trial mode and sees it on the ticket (zh-CN)', async ({ page }) => {
+  await signIn(page, AGENT);
+  await useLanguage(page, 'zh-CN');
+  await page.getByRole('menuitem', { name: '已发送消息' }).click();
+  await expect(page.getByTestId('trial-banner')).toContainText('试用模式');
+  const row = await findIt(page);
+  await expect(row).toContainText(ticket.number);
+  await expect(row).toContainText('报修已受理');
+  await expect(row.getByTestId('status-unsent')).toHaveText('未发送（试用）');
+  await expect(row).toContainText('138****8000');
+  await row.click();
+  const drawer = page.getByTestId('message-drawer');
+  await expect(drawer.getByTestId('message-text')).toContainText(ticket.number);
+  await expect(drawer).toContainText('未配置该渠道');
+  await noSeriousA11yViolations(page);
+  await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
+
+  await go(page, `/queue?ticket=${ticket.id}`);
+  const section = page.getByTestId('ticket-messages');
+  await expect(section).toContainText('通知');
+  await expect(section.getByTestId('ticket-message-request_received')).toContainText('短信 · 138****8000');
+});
+
+test('the same in English', async ({ page }) => {
+  await signIn(page, AGENT);
+  await useLanguage(page, 'en');
+  await findIt(page);
+  await expect(page.getByTestId('trial-banner')).toContainText('Trial mode');
+  const row = await findIt(page);
+  await expect(row.getByTestId('status-unsent')).toHaveText('Not sent (trial)');
+  await expect(row).toContainText('Request received');
+  await page.getByTestId('messages-status').click();
+  await page.getByTitle('Sent', { exact: true }).click();
+  await expect(page.getByTestId('message-list')).toContainText('No messages match');
+  await go(page, `/queue?ticket=${ticket.id}`);
+  await expect(page.getByTestId('ticket-messages')).toContainText('SMS · 138****8000');
+});
