@@ -82,6 +82,7 @@ export const OPERATION_ROLES = {
   getQualityThresholds: ["admin","dispatcher","manager","warehouse"],
   getQualityThresholdsHistory: ["admin","manager"],
   getQuestionnaire: ["admin","agent","callback_agent","manager"],
+  getQuestionnaireHistory: ["admin","manager"],
   getRanking: ["admin","agent","callback_agent","dispatcher","manager","technician"],
   getRefund: ["admin","finance","manager"],
   getRenewal: ["admin","agent","finance","manager"],
