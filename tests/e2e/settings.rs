@@ -177,7 +177,7 @@ async fn the_fault_list_is_read_by_the_field_and_kept_by_the_administrator_on_po
 }
 
 /// Every company setting's history, by the one path each has: `GET /<setting>/history`.
-const HISTORIES: [&str; 8] = [
+const HISTORIES: [&str; 9] = [
     "/priority-rules/history",
     "/sla-policy/history",
     "/notification-templates/history",
@@ -186,6 +186,7 @@ const HISTORIES: [&str; 8] = [
     "/company-profile/history",
     "/quality-thresholds/history",
     "/call-rules/history",
+    "/questionnaire/history",
 ];
 
 async fn every_settings_history_is_read_by_managers_and_administrators(backend: Backend) {
@@ -265,6 +266,39 @@ async fn every_settings_history_is_read_by_managers_and_administrators(backend: 
     // The other settings' histories are their own.
     let (_, p) = admin.get("/priority-rules/history").await;
     assert_eq!(p["items"], json!([]), "{p}");
+
+    // The questionnaire keeps its versions in a table of its own: each holds its questions,
+    // then one entry with the level scores and the follow-up level.
+    let (_, q) = admin.get("/questionnaire").await;
+    let mut questions = q["questions"].clone();
+    questions[0]["text_en"] = json!("How satisfied were you with the repair?");
+    let (s, _, saved) = post_if(
+        admin,
+        "/questionnaire",
+        q["version"].as_i64(),
+        &json!({"questions": questions, "levels": q["levels"], "follow_up_at": q["follow_up_at"]}),
+    )
+    .await;
+    assert_eq!(s, 200, "{saved}");
+    let (s, p) = manager.get("/questionnaire/history").await;
+    assert_eq!(s, 200, "{p}");
+    assert_eq!(p["items"].as_array().map(Vec::len), Some(1), "{p}");
+    assert_eq!(p["items"][0]["version"], saved["version"], "{p}");
+    let n = questions.as_array().map_or(0, Vec::len);
+    let held = p["items"][0]["items"].as_array().expect("entries");
+    assert_eq!(
+        held[..n],
+        questions.as_array().expect("questions")[..],
+        "{p}"
+    );
+    assert_eq!(
+        held[n..],
+        [json!({"levels": q["levels"], "follow_up_at": q["follow_up_at"]})],
+        "{p}"
+    );
+    assert_eq!(p["items"][0]["updated_by_name"], me["display_name"], "{p}");
+    let (s, _) = agent.get("/questionnaire/history").await;
+    assert_eq!(s, 403);
 
     for (query, field) in [("limit=0", "limit"), ("cursor=x", "cursor")] {
         let (s, p) = admin.get(&format!("/fault-codes/history?{query}")).await;

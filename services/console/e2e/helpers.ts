@@ -29,10 +29,11 @@ export async function useLanguage(page: Page, lang: 'zh-CN' | 'en'): Promise<voi
   await page.waitForTimeout(300);
 }
 
-/** Writes a full-page screenshot to artifacts/screenshots/<name>.png. */
-export async function shot(page: Page, name: string): Promise<void> {
+/** Writes a screenshot to artifacts/screenshots/<name>.png: the full page, or only the window
+ * (a drawer over a long page is drawn only there). */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync('artifacts/screenshots', { recursive: true });
-  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `artifacts/screenshots/${name}.png`, fullPage });
 }
 
 /** Fails on any serious or critical accessibility violation axe-core finds. */

@@ -160,6 +160,22 @@ pub async fn replace<S: CompanySetting>(
     .await
 }
 
+/// The version a settings-history page starts below (its cursor, or every version), with
+/// the page size checked: a setting kept in a table of its own pages its versions the same way.
+pub fn history_bounds(query: &SettingHistoryQuery) -> Result<i64, ServiceError> {
+    check_limit(query.limit)?;
+    match query.cursor.as_deref() {
+        None => Ok(i64::MAX),
+        Some(c) => c.parse::<i64>().ok().filter(|v| *v > 0).ok_or_else(|| {
+            ServiceError::field(
+                "cursor",
+                "invalid",
+                "cursor must be a version from a previous page",
+            )
+        }),
+    }
+}
+
 /// For a request endpoint: a page of the stored versions of `S`, newest first, each with
 /// its entries as JSON; the cursor is the last version of the page. The built-in list
 /// (version 0) is not a stored version and is never listed.
@@ -167,17 +183,7 @@ pub async fn history_page<S: CompanySetting>(
     db: &Db,
     query: &SettingHistoryQuery,
 ) -> Result<Page<SettingVersion>, ServiceError> {
-    check_limit(query.limit)?;
-    let before = match query.cursor.as_deref() {
-        None => i64::MAX,
-        Some(c) => c.parse::<i64>().ok().filter(|v| *v > 0).ok_or_else(|| {
-            ServiceError::field(
-                "cursor",
-                "invalid",
-                "cursor must be a version from a previous page",
-            )
-        })?,
-    };
+    let before = history_bounds(query)?;
     let mut conn = db.read_conn().await?;
     let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
         "select version, body, updated_at, updated_by from company_setting

@@ -21,11 +21,15 @@ const HISTORY = {
   sla: '/api/v1/sla-policy/history',
   priority: '/api/v1/priority-rules/history',
   'call-rules': '/api/v1/call-rules/history',
+  questionnaire: '/api/v1/questionnaire/history',
   quality: '/api/v1/quality-thresholds/history',
   durations: '/api/v1/duration-defaults/history',
   faults: '/api/v1/fault-codes/history',
   templates: '/api/v1/notification-templates/history',
 } as const;
+
+/** The version a setting's first save gets: 1, or 2 for the questionnaire, whose built-in script is version 1. */
+const FIRST_SAVED: Partial<Record<keyof typeof HISTORY, number>> = { questionnaire: 2 };
 
 /** A setting's page: its title, what it does, the version in force and when a change applies. */
 export function SettingFrame({ name, version, extra, children }: { name: string; version?: number | string; extra?: ReactNode; children: ReactNode }) {
@@ -135,6 +139,10 @@ const VALUE_WORDS: Record<string, string> = {
   work_type: 'admin:workTypes',
   window: 'admin:windows',
   kinds: 'calls:kinds',
+  kind: 'admin:settings.questionnaire.kinds',
+  rates: 'admin:settings.questionnaire.rated',
+  level: 'calls:questionnaire.levels',
+  follow_up_at: 'calls:questionnaire.levels',
 };
 
 /**
@@ -147,6 +155,8 @@ function useEntryWords(name: string, nameOf: (id: string) => string = (id) => id
     field: (f) => t(`admin:settings.${name}.${fieldKey(f)}`, { defaultValue: t(`admin:settings.${name}.${f}`, { defaultValue: f }) }),
     value: (f, v) => {
       if (f === 'priority' && typeof v === 'string' && /^p[1-4]$/.test(v)) return v.toUpperCase();
+      // A level's score, in points as the questionnaire's form shows it (stored in thousandths).
+      if (f === 'score_milli' && typeof v === 'number') return (v / 1000).toFixed(3);
       // A priority rule's machine state, as its form says it.
       if (f === 'machine_down' && typeof v === 'boolean') return t(v ? 'admin:settings.priority.down' : 'admin:settings.priority.running');
       // An assignment rule's assignee: its queue, or the account it names.
@@ -229,7 +239,8 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
             items={versions.map((v, i) => {
               const before = versions[i + 1];
               // The oldest version kept (1, or the earliest an upgraded install still has).
-              const first = v.version === 1 || (!before && !q.hasNextPage);
+              const firstSaved = FIRST_SAVED[name] ?? 1;
+              const first = v.version === firstSaved || (!before && !q.hasNextPage);
               const changes = before ? diffEntries(before.items, v.items) : null;
               return {
                 key: String(v.version),
@@ -242,7 +253,7 @@ export function SettingHistory({ name }: { name: keyof typeof HISTORY }) {
                 children: (
                   <div data-testid={`history-detail-${v.version}`}>
                     <Typography.Title level={3} style={{ fontSize: 14 }}>
-                      {first ? t(v.version === 1 ? 'admin:settings.versions.first' : 'admin:settings.versions.earliest') : t('admin:settings.versions.against', { version: v.version - 1 })}
+                      {first ? t(v.version === firstSaved ? 'admin:settings.versions.first' : 'admin:settings.versions.earliest') : t('admin:settings.versions.against', { version: v.version - 1 })}
                     </Typography.Title>
                     {first ? null : changes === null ? (
                       <Typography.Paragraph type="secondary">{t('admin:settings.versions.earlierNotLoaded')}</Typography.Paragraph>

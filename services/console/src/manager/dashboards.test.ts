@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chartOption, claimsChart, coverageChart, coverageTable, instants, percent, periodFrom, qualityChart, receivablesChart,
+  chartOption, claimsChart, contractsTable, coverageChart, coverageTable, instants, percent, periodFrom, qualityChart, receivablesChart,
   receivablesTable, revenueChart, satisfactionChart, satisfactionTable, slaChart, ticketTable, timesChart, visitsChart, visitsTable,
   type QualityWarning, type TicketReport,
 } from './dashboards';
@@ -94,5 +94,16 @@ describe('technicians', () => {
     const r = { from: '2026-11-01', to: '2026-11-30', group_by: 'technician' as const, lines: [line, { ...line, key: 't2', name: '陈杰', first_visits: 0, first_time_fixes: 0, first_time_fix_tenths: 0 }] };
     expect(visitsTable(r).rows.map((x) => [x.name, x.first_time_fix, x.utilisation])).toEqual([['李伟', 75, 62.3], ['陈杰', null, 62.3]]);
     expect(visitsChart(r).series.map((s) => s.data)).toEqual([[75, null], [62.3, 62.3]]);
+  });
+});
+
+describe('contracts and renewals', () => {
+  it('puts the renewals won and lost of the covers ending that month beside the contracts signed', () => {
+    const t = contractsTable({
+      month: '2026-12-01', contracts: [], new: 2, renewals: 1, total_minor: 720000,
+      ending: { ending: 5, renewed: 2, declined: 1, lapsed: 1, open: 1 },
+    });
+    expect(t.columns).toEqual(['period', 'new', 'renewals', 'total', 'ending', 'won', 'declined', 'lapsed', 'renewal_open']);
+    expect(t.rows).toEqual([{ period: '2026-12-01', new: 2, renewals: 1, total: 7200, ending: 5, won: 2, declined: 1, lapsed: 1, renewal_open: 1 }]);
   });
 });

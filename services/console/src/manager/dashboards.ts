@@ -277,9 +277,25 @@ export function scoresChart(r: ScoreReport): Chart {
   return { kind: 'bar', unit: 'count', categories: r.lines.map((l) => l.name), series: [{ name: 'callbacks', data: r.lines.map((l) => l.callbacks) }] };
 }
 
-/** Contracts signed in a month: new against renewed, and their value. */
+/** Contracts signed in a month (new against renewed, and their value), and the renewals won and lost of the covers ending that month. */
 export function contractsTable(r: ContractsSignedReport): Table {
-  return { columns: ['period', 'new', 'renewals', 'total'], rows: [{ period: r.month, new: r.new, renewals: r.renewals, total: major(r.total_minor) }] };
+  const e = r.ending;
+  return {
+    columns: ['period', 'new', 'renewals', 'total', 'ending', 'won', 'declined', 'lapsed', 'renewal_open'],
+    rows: [
+      {
+        period: r.month,
+        new: r.new,
+        renewals: r.renewals,
+        total: major(r.total_minor),
+        ending: e.ending,
+        won: e.renewed,
+        declined: e.declined,
+        lapsed: e.lapsed,
+        renewal_open: e.open,
+      },
+    ],
+  };
 }
 
 export type DispatchReport = S['DispatchReport'];

@@ -368,6 +368,11 @@ pub(crate) fn routes() -> Routes {
                 .to(crate::http::replace_setting::<ReplaceQuestionnaire>),
         )
         .add(
+            get("getQuestionnaireHistory", "/questionnaire/history")
+                .summary("The questionnaire's stored versions, newest first, with who stored each and when; each holds one entry: the questions, level scores and follow-up level")
+                .setting_history::<aftercare_contracts::survey::SurveySettingHistory>("questionnaire"),
+        )
+        .add(
             get("listFollowUps", "/followups")
                 .summary("Follow-ups of unhappy ratings and comments, oldest first")
                 .roles(FOLLOW_UP_HANDLERS)

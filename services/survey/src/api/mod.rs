@@ -141,6 +141,25 @@ async fn replace_questionnaire(
     Ok(q)
 }
 
+/// The questionnaire's name among the settings whose history survey answers.
+const QUESTIONNAIRE: &str = "questionnaire";
+
+/// The questionnaire's stored versions, newest first, as settings' versions are read: each
+/// holds one entry, the questions, level scores and follow-up level of that version.
+async fn questionnaire_history(
+    db: &Db,
+    query: &aftercare_contracts::rpc::SettingHistoryQuery,
+) -> Result<Page<aftercare_contracts::rpc::SettingVersion>, ServiceError> {
+    let before = aftercare_platform::company_settings::history_bounds(query)?;
+    let mut conn = db.read_conn().await?;
+    let items = questionnaires::stored_before(&mut conn, before, query.limit)
+        .await?
+        .into_iter()
+        .map(crate::domain::questionnaire::as_setting_version)
+        .collect();
+    Ok(Page::of(items, query.limit, |v| v.version.to_string()))
+}
+
 /// The stored versions of one of the company settings this service keeps, newest first.
 async fn setting_history(
     State { db, .. }: State,
@@ -150,6 +169,9 @@ async fn setting_history(
     aftercare_contracts::rpc::Page<aftercare_contracts::rpc::SettingVersion>,
     aftercare_contracts::ServiceError,
 > {
+    if req.0.setting == QUESTIONNAIRE {
+        return questionnaire_history(&db, &req.0).await;
+    }
     aftercare_platform::company_settings::history_of!(
         &db,
         &req.0,

@@ -2,7 +2,7 @@
 //! pass, the checks an answer must pass, and the scores an answer gives.
 use std::collections::{HashMap, HashSet};
 
-use aftercare_contracts::rpc::FieldError;
+use aftercare_contracts::rpc::{FieldError, SettingVersion};
 use aftercare_contracts::survey::{
     Answer, CallbackScores, Level, LevelScore, Question, QuestionKind, Questionnaire, Rated,
     ReplaceQuestionnaire, limits,
@@ -143,6 +143,25 @@ fn err(field: String, code: &str, message: impl Into<String>) -> FieldError {
 
 fn valid_key(key: &str) -> bool {
     (limits::KEY.matches)(key)
+}
+
+/// A stored questionnaire as one version of a company setting, for the settings' history:
+/// its questions in order, each an entry as the questionnaire's `GET` answers it, then one
+/// entry with the level scores and the follow-up level.
+pub fn as_setting_version(q: Questionnaire) -> SettingVersion {
+    let mut items: Vec<serde_json::Value> = q
+        .questions
+        .iter()
+        .filter_map(|question| serde_json::to_value(question).ok())
+        .collect();
+    items.push(serde_json::json!({"levels": q.levels, "follow_up_at": q.follow_up_at}));
+    SettingVersion {
+        version: q.version,
+        updated_at: q.updated_at,
+        updated_by: q.updated_by,
+        updated_by_name: None,
+        items,
+    }
 }
 
 /// The version that replaces version `current` with a checked request: the next number,
@@ -418,6 +437,26 @@ pub fn level_name(level: Level) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_questionnaire_version_reads_as_its_questions_then_its_scores() {
+        let q = built_in();
+        let v = as_setting_version(q.clone());
+        assert_eq!((v.version, &v.updated_by), (q.version, &q.updated_by));
+        assert_eq!(v.items.len(), q.questions.len() + 1);
+        for (item, question) in v.items.iter().zip(&q.questions) {
+            assert_eq!(item, &serde_json::to_value(question).expect("json"));
+        }
+        let last = v.items.last().expect("the scores");
+        assert_eq!(
+            last["levels"],
+            serde_json::to_value(&q.levels).expect("json")
+        );
+        assert_eq!(
+            last["follow_up_at"],
+            serde_json::to_value(q.follow_up_at).expect("json")
+        );
+    }
 
     fn rating(key: &str, level: Level) -> Answer {
         Answer {

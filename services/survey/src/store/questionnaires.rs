@@ -22,6 +22,23 @@ pub(crate) async fn questionnaires(conn: &mut AnyConnection) -> Result<Vec<Quest
     Ok(all)
 }
 
+/// Up to `limit` stored versions below `before`, newest first (the built-in first version
+/// is not stored, so never among them).
+pub(crate) async fn stored_before(
+    conn: &mut AnyConnection,
+    before: i64,
+    limit: u32,
+) -> Result<Vec<Questionnaire>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select definition from questionnaire where version < $1 order by version desc limit $2",
+    )
+    .bind(before)
+    .bind(i64::from(limit))
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(|(text,)| from_json(&text)).collect()
+}
+
 /// The current questionnaire.
 pub(crate) async fn current_questionnaire(conn: &mut AnyConnection) -> Result<Questionnaire> {
     Ok(questionnaires(conn).await?.pop().unwrap_or_else(built_in))
