@@ -40,9 +40,11 @@ rm -f "$log"
 # Chromium against `aftercare up` from the debug binary); their counts join the total.
 stage "console: vitest"
 rm -f services/console/test-results/vitest.json services/console/test-results/results.json
-cargo build --quiet -p aftercare || status=1
-# The browser tests start a copy, so a concurrent build in a shared target directory
-# cannot swap the binary under them.
+# The browser tests start a copy of the `aftercare` binary `cargo test` just built (the one the
+# end-to-end tests start), so a concurrent build in a shared target directory cannot swap it
+# under them. A `cargo build -p aftercare` here would compile again: without the test build's
+# dev-dependencies its features differ (aftercare-platform's `fault-injection`, which only
+# reads AFTERCARE_FAULT).
 console_bin=$(mktemp -d)/aftercare
 cp "$CARGO_TARGET_DIR/debug/aftercare" "$console_bin" && export AFTERCARE_BIN=$console_bin
 (cd services/console && npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json) || status=1
