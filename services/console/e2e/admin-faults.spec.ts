@@ -88,9 +88,7 @@ test('an administrator edits the fault list with the keyboard; a code listed twi
     await expect(section.getByTestId('setting-version')).toHaveText(versionTag(before.version, 'zh-CN'));
     expect((await call<FaultCodes>(admin, 'GET', '/fault-codes')).version).toBe(before.version);
     await settle(page);
-    // The viewport only: a full-page screenshot resizes the window, and the settings page
-    // is mounted anew on a resize, losing what was typed (seen, left to its own change).
-    await page.screenshot({ path: 'artifacts/screenshots/admin-faults-refused-zh-CN.png' });
+    await shot(page, 'admin-faults-refused-zh-CN');
     await noSeriousA11yViolations(page);
 
     // Corrected and saved with Enter.
@@ -145,7 +143,7 @@ test('an administrator edits the fault list with the keyboard; a code listed twi
     await expect(bad.getByTestId('fault-code')).toHaveValue('Bad Code');
     expect((await call<FaultCodes>(admin, 'GET', '/fault-codes')).version).toBe(saved.version);
     await settle(page);
-    await page.screenshot({ path: 'artifacts/screenshots/admin-faults-refused-en.png' });
+    await shot(page, 'admin-faults-refused-en');
     await section.getByTestId('history-faults').click();
     await drawer.getByTestId(`history-version-${saved.version}`).click();
     if (before.version > 0) await expect(drawer.getByTestId(`history-detail-${saved.version}`)).toContainText(`Changes against version ${before.version}`);

@@ -1,7 +1,7 @@
 // The callback questionnaire in the administrator's workspace: the administrator rewords the
 // first question's English text with the keyboard, saves it as a new version (the server holds
 // it), and finds the new wording in the questionnaire's History drawer (zh-CN), then reads the
-// page in English. The questionnaire is put back as it was, since the callback desk's spec asks
+// page in English. What was typed survives the window narrowed past the breakpoint and back. The questionnaire is put back as it was, since the callback desk's spec asks
 // its questions. axe-core with the drawer open, screenshots in both languages.
 import { expect, test } from '@playwright/test';
 import { base, call } from './api';
@@ -32,6 +32,13 @@ test('an administrator rewords a question and finds the version in the questionn
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.insertText(wording);
     await expect(english).toHaveValue(wording);
+    // A window narrowed past the breakpoint and widened again (a tablet turned) keeps what was typed.
+    await page.setViewportSize({ width: 700, height: 900 });
+    await expect(page.getByRole('combobox', { name: '设置项' })).toBeVisible();
+    await expect(english).toHaveValue(wording);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(page.getByTestId('setting-questionnaire')).toBeVisible();
+    await expect(english).toHaveValue(wording);
     await form.getByTestId('save-questionnaire').focus();
     await page.keyboard.press('Enter');
     const saved = before.version + 1;
@@ -50,7 +57,7 @@ test('an administrator rewords a question and finds the version in the questionn
     await expect(detail).toContainText('英文题目');
     await settle(page);
     await noSeriousA11yViolations(page);
-    await shot(page, 'admin-questionnaire-history-zh', false);
+    await shot(page, 'admin-questionnaire-history-zh');
     await page.keyboard.press('Escape');
     await expect(drawer).toBeHidden();
 

@@ -47,15 +47,14 @@ export default function SettingsTab() {
       <Route path="*" element={<Navigate to={`/admin/settings/${SETTINGS[0].key}`} replace />} />
     </Routes>
   );
+  // One layout whose chooser changes with the width while the page stays where it is: a
+  // window crossing the breakpoint (a tablet turned) keeps the form and what was typed in it.
   return (
     <Card size="small">
-      {narrow ? (
-        <>
-          <Select aria-label={t('admin:settings.which')} value={current} onChange={go} style={{ width: '100%', marginBottom: 12 }} options={SETTINGS.map((s) => ({ value: s.key, label: t(`admin:settings.${s.key}.title`) }))} />
-          {routes}
-        </>
-      ) : (
-        <Flex gap={24} align="start">
+      <Flex vertical={narrow} gap={narrow ? 12 : 24} align={narrow ? 'stretch' : 'start'}>
+        {narrow ? (
+          <Select aria-label={t('admin:settings.which')} value={current} onChange={go} style={{ width: '100%' }} options={SETTINGS.map((s) => ({ value: s.key, label: t(`admin:settings.${s.key}.title`) }))} />
+        ) : (
           <nav aria-label={t('admin:settings.which')} style={{ flex: '0 0 200px' }}>
             <Menu
               mode="inline"
@@ -65,9 +64,9 @@ export default function SettingsTab() {
               style={{ borderInlineEnd: 0 }}
             />
           </nav>
-          <div style={{ flex: 1, minWidth: 0 }}>{routes}</div>
-        </Flex>
-      )}
+        )}
+        <div style={{ flex: 1, minWidth: 0 }}>{routes}</div>
+      </Flex>
     </Card>
   );
 }
