@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { base, call, poll } from './api';
-import { go, noSeriousA11yViolations, signIn, useLanguage } from './helpers';
+import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -50,12 +50,17 @@ test('an agent finds the message kept in trial mode and sees it on the ticket (z
   await expect(drawer.getByTestId('message-text')).toContainText(ticket.number);
   await expect(drawer).toContainText('未配置该渠道');
   await noSeriousA11yViolations(page);
+  await settle(page);
+  await shot(page, 'messages-drawer-zh-CN', false);
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
 
   await go(page, `/queue?ticket=${ticket.id}`);
   const section = page.getByTestId('ticket-messages');
   await expect(section).toContainText('通知');
   await expect(section.getByTestId('ticket-message-request_received')).toContainText('短信 · 138****8000');
+  await section.scrollIntoViewIfNeeded();
+  await settle(page);
+  await shot(page, 'messages-ticket-zh-CN', false);
 });
 
 test('the same in English', async ({ page }) => {
@@ -66,6 +71,9 @@ test('the same in English', async ({ page }) => {
   const row = await findIt(page);
   await expect(row.getByTestId('status-unsent')).toHaveText('Not sent (trial)');
   await expect(row).toContainText('Request received');
+  await expect(page.getByTestId('message-list')).toContainText(/1 message$/);
+  await settle(page);
+  await shot(page, 'messages-en');
   await page.getByTestId('messages-status').click();
   await page.getByTitle('Sent', { exact: true }).click();
   await expect(page.getByTestId('message-list')).toContainText('No messages match');

@@ -15,6 +15,7 @@ export default {
   empty: 'No messages to customers yet',
   noMatch: 'No messages match',
   total: '{{count}} messages',
+  total_one: '{{count}} message',
   loadFailed: 'The messages could not be loaded',
   trial: {
     title: 'Trial mode: messages are not sent',

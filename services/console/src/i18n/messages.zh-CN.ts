@@ -15,6 +15,7 @@ export default {
   empty: '还没有发给客户的消息',
   noMatch: '没有符合条件的消息',
   total: '共 {{count}} 条',
+  total_one: '共 {{count}} 条',
   loadFailed: '消息加载失败',
   trial: {
     title: '试用模式：消息未实际发送',
