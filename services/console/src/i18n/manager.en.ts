@@ -106,6 +106,7 @@ export default {
     comments: "Customers' comments",
     repeats: 'Repeat repairs',
     none: 'Not published yet',
+    period: 'Period shown',
     periodOf: '{{from}} to {{to}}',
   },
   daily: {

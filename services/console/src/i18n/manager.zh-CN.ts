@@ -106,6 +106,7 @@ export default {
     comments: '客户意见',
     repeats: '返修工单',
     none: '尚未公布',
+    period: '显示的期间',
     periodOf: '{{from}} 至 {{to}}',
   },
   daily: {

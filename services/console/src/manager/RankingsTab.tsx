@@ -1,10 +1,11 @@
-// The latest weekly and monthly rankings of technicians and agents with their prominent
-// problems, printable as the seeds post them.
-import { Alert, Button, Card, Col, Empty, List, Row, Space, Table, Typography } from 'antd';
+// The weekly and monthly rankings of technicians and agents with their prominent problems,
+// the latest by default and any earlier one chosen by its period, printable as the seeds post them.
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Empty, List, Row, Select, Space, Table, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { rankingTable, type Cell, type Ranking } from './dashboards';
-import { useLatestRanking } from './queries';
+import { useRankings } from './queries';
 import { usePrintSheet } from './usePrintSheet';
 import { ScrollRegion } from '../lib/ScrollRegion';
 
@@ -28,8 +29,11 @@ function Lines({ title, lines, id }: { title: string; lines: Ranking['technician
 
 function RankingCard({ kind }: { kind: 'weekly' | 'monthly' }) {
   const { t } = useTranslation();
-  const q = useLatestRanking(kind);
-  const r = q.data;
+  const q = useRankings(kind);
+  const [chosen, setChosen] = useState<string>();
+  const all = q.data ?? [];
+  const r = all.find((x) => x.id === chosen) ?? all[0] ?? null;
+  const period = (x: Ranking) => t('manager:rankings.periodOf', { from: x.period_start, to: x.period_end });
   return (
     <Card
       size="small"
@@ -38,7 +42,7 @@ function RankingCard({ kind }: { kind: 'weekly' | 'monthly' }) {
       title={
         <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
           {t(`manager:rankings.${kind}`)}
-          {r && <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 13 }}>{t('manager:rankings.periodOf', { from: r.period_start, to: r.period_end })}</Typography.Text>}
+          {r && <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 13 }} data-testid={`ranking-${kind}-shown`}>{period(r)}</Typography.Text>}
         </Typography.Title>
       }
     >
@@ -46,6 +50,17 @@ function RankingCard({ kind }: { kind: 'weekly' | 'monthly' }) {
       {!q.isLoading && !r && <Empty description={t('manager:rankings.none')} />}
       {r && (
         <Space direction="vertical" style={{ width: '100%' }}>
+          {all.length > 1 && (
+            <Select
+              className="no-print"
+              aria-label={t('manager:rankings.period')}
+              data-testid={`ranking-${kind}-period`}
+              value={r.id}
+              onChange={setChosen}
+              style={{ width: '100%', maxWidth: 320 }}
+              options={all.map((x) => ({ value: x.id, label: period(x) }))}
+            />
+          )}
           <Lines title={t('manager:rankings.technicians')} lines={r.technicians} id={`ranking-${kind}-technicians`} />
           <Lines title={t('manager:rankings.agents')} lines={r.agents} id={`ranking-${kind}-agents`} />
           <Typography.Title level={3} style={{ fontSize: 14 }}>{t('manager:rankings.problems')}</Typography.Title>

@@ -91,9 +91,12 @@ export function useQualityWarnings() {
   return useQuery({ queryKey: ['quality-warnings'], queryFn: async () => (await must(api.GET('/api/v1/quality-warnings', { params: { query: { limit: 100 } } }))).items });
 }
 
-/** The latest published ranking of a kind. */
-export function useLatestRanking(kind: 'weekly' | 'monthly') {
-  return useQuery({ queryKey: ['rankings', kind], queryFn: async () => (await must(api.GET('/api/v1/rankings', { params: { query: { kind, limit: 1 } } }))).items[0] ?? null });
+/** How many published rankings of a kind the rankings page offers: a year of weeks, two years of months. */
+export const RANKINGS_OFFERED = 52;
+
+/** The published rankings of a kind, newest period first (the last year's worth). */
+export function useRankings(kind: 'weekly' | 'monthly') {
+  return useQuery({ queryKey: ['rankings', kind], queryFn: async () => (await must(api.GET('/api/v1/rankings', { params: { query: { kind, limit: RANKINGS_OFFERED } } }))).items });
 }
 
 /** The daily reports, newest day first (the last 60). */
