@@ -10,7 +10,9 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{Api, Backend, ROLES, System, WAIT, account_and_record, ticket_body};
+use crate::helpers::{
+    Api, Backend, ROLES, System, WAIT, WITH_NOTIFIER, account_and_record, ticket_body,
+};
 
 use crate::helpers::STAFF_PASSWORD as PASSWORD;
 
@@ -55,7 +57,7 @@ fn problem_ok(status: u16, ct: &str, body: &Value) {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_role_gets_exactly_the_operations_of_the_permission_table() {
     let sys = System::new(Backend::Sqlite).await;
-    let _p = sys.spawn(&ROLES, &[]).await;
+    let _p = sys.spawn(&WITH_NOTIFIER, &[]).await;
     let doc: Value = reqwest::get(format!("{}/openapi.json", sys.api.base))
         .await
         .unwrap()
@@ -1034,7 +1036,7 @@ async fn schemathesis(sys: &System, extra: &[String]) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn schemathesis_finds_no_failure_under_any_check() {
     let sys = System::new(Backend::Sqlite).await;
-    let _p = sys.spawn(&ROLES, &[]).await;
+    let _p = sys.spawn(&WITH_NOTIFIER, &[]).await;
     let token = sys.api.token().await;
     schemathesis(&sys, &[]).await;
     let signed_in: Vec<String> = [

@@ -14,6 +14,17 @@ pub const ROLES: [&str; 6] = [
     "billing",
     "survey",
 ];
+/// Every role of a whole system: the gateway, the services and the notifier, whose messages
+/// the API reads (`/messages`).
+pub const WITH_NOTIFIER: [&str; 7] = [
+    "gateway",
+    "intake",
+    "dispatch",
+    "inventory",
+    "billing",
+    "survey",
+    "notifier",
+];
 pub const SERVICES: [&str; 5] = ["intake", "dispatch", "inventory", "billing", "survey"];
 /// Roles with a database of their own: the services, the gateway (identity) and the
 /// notifier (the messages sent to customers).

@@ -13,11 +13,6 @@ use aftercare_testkit::poll_for;
 
 use crate::helpers::*;
 
-/// The roles of a whole system with the notifier.
-fn with_notifier() -> Vec<&'static str> {
-    ROLES.iter().copied().chain(["notifier"]).collect()
-}
-
 async fn messages_of(api: &Api, ticket_id: &str) -> Vec<Value> {
     poll_for(WAIT, "the ticket's message kept", || async {
         let (s, page) = api.get(&format!("/tickets/{ticket_id}/messages")).await;
@@ -31,7 +26,7 @@ async fn messages_of(api: &Api, ticket_id: &str) -> Vec<Value> {
 
 async fn messages(backend: Backend) {
     let sys = System::new(backend).await;
-    let _all = sys.spawn(&with_notifier(), &[]).await;
+    let _all = sys.spawn(&WITH_NOTIFIER, &[]).await;
     let api = &sys.api;
 
     // A ticket opened: the customer is told, on no channel at all.
