@@ -3,10 +3,10 @@
 // rules (外呼分配规则) that give a new call task to the callback specialist, the district
 // agents or one account. A rule is a row of selects and word lists checked as they are typed,
 // moved up or down to change the order, saved as a new version at the version read.
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { Button, Form, Input, Select, Space, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { FormListOperation, Rule } from 'antd/es/form';
+import type { FormInstance, FormListOperation, Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
 import { KINDS } from '../calls/calls';
@@ -76,6 +76,86 @@ function Words({ label, testId, width, ...rest }: { label: string; testId: strin
 const cell: CSSProperties = { verticalAlign: 'top', padding: '4px 8px 0 0' };
 const head: CSSProperties = { textAlign: 'start', fontWeight: 600, padding: '0 8px 4px 0', whiteSpace: 'nowrap' };
 
+/** What one rule list shows besides its rows: its setting, its columns' heads, the row a new rule starts as. */
+interface RuleListProps<Row> {
+  /** The setting's name in the settings menu and the i18n keys (`admin:settings.<name>.…`). */
+  name: 'priority' | 'call-rules';
+  /** The setting as read, with its save (`useReplacedSetting`). */
+  s: { version: number | undefined; busy: boolean; error: string | null; save: (v: { rules: Row[] }) => Promise<void>; reset: () => void; query: { isLoading: boolean } };
+  form: FormInstance<{ rules: Row[] }>;
+  /** The heads of the columns between the rule's number and its order buttons. */
+  columns: string[];
+  /** The cells of one rule, between its number and its order buttons. */
+  cells: (name: number, label: string) => ReactNode;
+  /** The test id of one rule's row and of its add button (`add-<rowTestId>`). */
+  rowTestId: string;
+  newRow: Row;
+}
+
+/**
+ * A rule list of one setting: a table with a row per rule tried in order, each with its number,
+ * its cells and the buttons that move or remove it; the list's own refusal under it; a button
+ * that adds a rule; what happens when no rule matches; the save bar. Both rule settings are
+ * this frame with their own cells.
+ */
+function RuleList<Row>({ name, s, form, columns, cells, rowTestId, newRow }: RuleListProps<Row>) {
+  const { t } = useTranslation();
+  const listRules = useListRules();
+  return (
+    <SettingFrame name={name} version={s.version}>
+      <Form form={form} name={name} layout="vertical" onFinish={(v) => void s.save(v)} disabled={s.query.isLoading}>
+        <SaveError error={s.error} />
+        <Form.List name="rules" rules={listRules}>
+          {(fields, ops, { errors }) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text type="secondary">{t('admin:settings.rules.wordsHelp')}</Typography.Text>
+              <ScrollRegion label={t(`admin:settings.${name}.title`)}>
+                <table style={{ borderCollapse: 'collapse' }}>
+                  <thead>
+                    <tr>
+                      <th scope="col" style={head}>
+                        #
+                      </th>
+                      {columns.map((c) => (
+                        <th key={c} scope="col" style={head}>
+                          {c}
+                        </th>
+                      ))}
+                      <th scope="col" style={head}>
+                        <span style={VISUALLY_HIDDEN}>{t('admin:settings.rules.order')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {fields.map((f, i) => {
+                      const label = t('admin:settings.rules.rule', { n: i + 1 });
+                      return (
+                        <tr key={f.key} data-testid={rowTestId}>
+                          <td style={{ ...cell, paddingTop: 9 }}>{i + 1}</td>
+                          {cells(f.name, label)}
+                          <td style={cell}>
+                            <RowButtons index={i} count={fields.length} ops={ops} label={label} />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+              <Form.ErrorList errors={errors} />
+              <Button icon={<PlusOutlined />} onClick={() => ops.add(newRow)} data-testid={`add-${rowTestId}`}>
+                {t('admin:settings.rules.add')}
+              </Button>
+              <Typography.Text type="secondary">{t(`admin:settings.${name}.otherwise`)}</Typography.Text>
+            </Space>
+          )}
+        </Form.List>
+        <SaveBar busy={s.busy} onReset={s.reset} testId={name} />
+      </Form>
+    </SettingFrame>
+  );
+}
+
 interface PriorityValues {
   rules: PriorityRow[];
 }
@@ -95,112 +175,61 @@ export function PriorityRulesSetting() {
     isRuleField,
     (p) => ({ rules: p.rules.map(priorityRow) }),
   );
-  const listRules = useListRules();
   const keywordRules = useWordRules(RULE_LIMITS.keyword, RULE_LIMITS.keywords);
   const any = t('admin:settings.priority.any');
+  const col = (k: string) => t(`admin:settings.priority.${k}`);
   return (
-    <SettingFrame name="priority" version={s.version}>
-      <Form form={form} name="priority" layout="vertical" onFinish={(v) => void s.save(v)} disabled={s.query.isLoading}>
-        <SaveError error={s.error} />
-        <Form.List name="rules" rules={listRules}>
-          {(fields, ops, { errors }) => (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text type="secondary">{t('admin:settings.rules.wordsHelp')}</Typography.Text>
-              <ScrollRegion label={t('admin:settings.priority.title')}>
-                <table style={{ borderCollapse: 'collapse' }}>
-                  <thead>
-                    <tr>
-                      <th scope="col" style={head}>
-                        #
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.priority.priority')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.priority.type')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.priority.tier')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.priority.machineDown')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.priority.keywords')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.priority.note')}
-                      </th>
-                      <th scope="col" style={head}>
-                        <span style={VISUALLY_HIDDEN}>{t('admin:settings.rules.order')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fields.map((f, i) => {
-                      const label = t('admin:settings.rules.rule', { n: i + 1 });
-                      return (
-                        <tr key={f.key} data-testid="priority-rule">
-                          <td style={{ ...cell, paddingTop: 9 }}>{i + 1}</td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'priority']} rules={[{ required: true, message: t('common:required') }]}>
-                              <Select aria-label={`${label} · ${t('admin:settings.priority.priority')}`} style={{ width: 76 }} options={PRIORITIES.map((p) => ({ value: p, label: p.toUpperCase() }))} />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'type']}>
-                              <Select aria-label={`${label} · ${t('admin:settings.priority.type')}`} allowClear placeholder={any} style={{ width: 110 }} options={TICKET_TYPES.map((x) => ({ value: x, label: t(`admin:ticketTypes.${x}`) }))} />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'tier']}>
-                              <Select aria-label={`${label} · ${t('admin:settings.priority.tier')}`} allowClear placeholder={any} style={{ width: 120 }} options={TIERS.map((x) => ({ value: x, label: t(`admin:tiers.${x}`) }))} />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'machine']}>
-                              <Select
-                                aria-label={`${label} · ${t('admin:settings.priority.machineDown')}`}
-                                allowClear
-                                placeholder={any}
-                                style={{ width: 110 }}
-                                options={[
-                                  { value: 'down', label: t('admin:settings.priority.down') },
-                                  { value: 'running', label: t('admin:settings.priority.running') },
-                                ]}
-                              />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'keywords']} rules={keywordRules}>
-                              <Words label={`${label} · ${t('admin:settings.priority.keywords')}`} placeholder={t('admin:settings.priority.anyWords')} testId="priority-keywords" width={320} />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'note']} rules={[{ max: RULE_LIMITS.note, message: t('common:tooLong', { max: RULE_LIMITS.note }) }]}>
-                              <Input aria-label={`${label} · ${t('admin:settings.priority.note')}`} style={{ width: 200 }} data-testid="priority-note" />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <RowButtons index={i} count={fields.length} ops={ops} label={label} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-              <Form.ErrorList errors={errors} />
-              <Button icon={<PlusOutlined />} onClick={() => ops.add({ priority: 'p3', keywords: [], note: '' })} data-testid="add-priority-rule">
-                {t('admin:settings.rules.add')}
-              </Button>
-              <Typography.Text type="secondary">{t('admin:settings.priority.otherwise')}</Typography.Text>
-            </Space>
-          )}
-        </Form.List>
-        <SaveBar busy={s.busy} onReset={s.reset} testId="priority" />
-      </Form>
-    </SettingFrame>
+    <RuleList<PriorityRow>
+      name="priority"
+      s={s}
+      form={form}
+      columns={['priority', 'type', 'tier', 'machineDown', 'keywords', 'note'].map(col)}
+      rowTestId="priority-rule"
+      newRow={{ priority: 'p3', keywords: [], note: '' }}
+      cells={(name, label) => (
+        <>
+          <td style={cell}>
+            <Form.Item name={[name, 'priority']} rules={[{ required: true, message: t('common:required') }]}>
+              <Select aria-label={`${label} · ${col('priority')}`} style={{ width: 76 }} options={PRIORITIES.map((p) => ({ value: p, label: p.toUpperCase() }))} />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'type']}>
+              <Select aria-label={`${label} · ${col('type')}`} allowClear placeholder={any} style={{ width: 110 }} options={TICKET_TYPES.map((x) => ({ value: x, label: t(`admin:ticketTypes.${x}`) }))} />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'tier']}>
+              <Select aria-label={`${label} · ${col('tier')}`} allowClear placeholder={any} style={{ width: 120 }} options={TIERS.map((x) => ({ value: x, label: t(`admin:tiers.${x}`) }))} />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'machine']}>
+              <Select
+                aria-label={`${label} · ${col('machineDown')}`}
+                allowClear
+                placeholder={any}
+                style={{ width: 110 }}
+                options={[
+                  { value: 'down', label: col('down') },
+                  { value: 'running', label: col('running') },
+                ]}
+              />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'keywords']} rules={keywordRules}>
+              <Words label={`${label} · ${col('keywords')}`} placeholder={col('anyWords')} testId="priority-keywords" width={320} />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'note']} rules={[{ max: RULE_LIMITS.note, message: t('common:tooLong', { max: RULE_LIMITS.note }) }]}>
+              <Input aria-label={`${label} · ${col('note')}`} style={{ width: 200 }} data-testid="priority-note" />
+            </Form.Item>
+          </td>
+        </>
+      )}
+    />
   );
 }
 
@@ -224,7 +253,6 @@ export function CallRulesSetting() {
     isRuleField,
     (c) => ({ rules: c.rules.map(callRuleRow) }),
   );
-  const listRules = useListRules();
   const matchRules = useWordRules(RULE_LIMITS.match);
   const rows = (Form.useWatch('rules', form) ?? []).filter(Boolean);
   const chosen = new Set(rows.map((r) => r.user).filter((u): u is string => !!u));
@@ -233,122 +261,75 @@ export function CallRulesSetting() {
     .map((a) => ({ value: a.id, label: `${a.display_name} (${a.login} · ${t(`common:role.${a.role}`, { defaultValue: a.role })})` }));
   for (const u of chosen) if (!people.some((p) => p.value === u)) people.push({ value: u, label: u });
   const any = t('admin:settings.call-rules.any');
+  const col = (k: string) => t(`admin:settings.call-rules.${k}`);
   return (
-    <SettingFrame name="call-rules" version={s.version}>
-      <Form form={form} name="call-rules" layout="vertical" onFinish={(v) => void s.save(v)} disabled={s.query.isLoading}>
-        <SaveError error={s.error} />
-        <Form.List name="rules" rules={listRules}>
-          {(fields, ops, { errors }) => (
-            <Space direction="vertical" style={{ width: '100%' }}>
-              <Typography.Text type="secondary">{t('admin:settings.rules.wordsHelp')}</Typography.Text>
-              <ScrollRegion label={t('admin:settings.call-rules.title')}>
-                <table style={{ borderCollapse: 'collapse' }}>
-                  <thead>
-                    <tr>
-                      <th scope="col" style={head}>
-                        #
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.call-rules.kinds')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.call-rules.productLines')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.call-rules.brands')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.call-rules.districts')}
-                      </th>
-                      <th scope="col" style={head}>
-                        {t('admin:settings.call-rules.assignee')}
-                      </th>
-                      <th scope="col" style={head}>
-                        <span style={VISUALLY_HIDDEN}>{t('admin:settings.rules.order')}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fields.map((f, i) => {
-                      const label = t('admin:settings.rules.rule', { n: i + 1 });
-                      return (
-                        <tr key={f.key} data-testid="call-rule">
-                          <td style={{ ...cell, paddingTop: 9 }}>{i + 1}</td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'kinds']}>
-                              <Select
-                                mode="multiple"
-                                allowClear
-                                aria-label={`${label} · ${t('admin:settings.call-rules.kinds')}`}
-                                placeholder={any}
-                                style={{ width: 260 }}
-                                options={KINDS.map((k) => ({ value: k, label: t(`calls:kinds.${k}`) }))}
-                                data-testid="call-kinds"
-                              />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'product_lines']} rules={matchRules}>
-                              <Words label={`${label} · ${t('admin:settings.call-rules.productLines')}`} placeholder={any} testId="call-product-lines" width={170} />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'brands']} rules={matchRules}>
-                              <Words label={`${label} · ${t('admin:settings.call-rules.brands')}`} placeholder={any} testId="call-brands" width={170} />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'districts']} rules={matchRules}>
-                              <Words label={`${label} · ${t('admin:settings.call-rules.districts')}`} placeholder={any} testId="call-districts" width={150} />
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <Form.Item name={[f.name, 'assignee']} rules={[{ required: true, message: t('common:required') }]}>
-                              <Select
-                                aria-label={`${label} · ${t('admin:settings.call-rules.assignee')}`}
-                                style={{ width: 200 }}
-                                options={(['callback_specialist', 'district_agent', 'user'] as const).map((a) => ({ value: a, label: t(`admin:settings.call-rules.values.to.${a}`) }))}
-                                data-testid="call-assignee"
-                              />
-                            </Form.Item>
-                            <Form.Item noStyle dependencies={[['rules', f.name, 'assignee']]}>
-                              {({ getFieldValue }) =>
-                                getFieldValue(['rules', f.name, 'assignee']) === 'user' ? (
-                                  <Form.Item name={[f.name, 'user']} rules={[{ required: true, message: t('admin:settings.call-rules.userNeeded') }]}>
-                                    <Select
-                                      aria-label={`${label} · ${t('admin:settings.call-rules.user')}`}
-                                      placeholder={t('admin:settings.call-rules.user')}
-                                      showSearch
-                                      optionFilterProp="label"
-                                      loading={accounts.isLoading}
-                                      style={{ width: 200 }}
-                                      options={people}
-                                      data-testid="call-user"
-                                    />
-                                  </Form.Item>
-                                ) : null
-                              }
-                            </Form.Item>
-                          </td>
-                          <td style={cell}>
-                            <RowButtons index={i} count={fields.length} ops={ops} label={label} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </ScrollRegion>
-              <Form.ErrorList errors={errors} />
-              <Button icon={<PlusOutlined />} onClick={() => ops.add({ kinds: [], product_lines: [], brands: [], districts: [], assignee: 'district_agent' })} data-testid="add-call-rule">
-                {t('admin:settings.rules.add')}
-              </Button>
-              <Typography.Text type="secondary">{t('admin:settings.call-rules.otherwise')}</Typography.Text>
-            </Space>
-          )}
-        </Form.List>
-        <SaveBar busy={s.busy} onReset={s.reset} testId="call-rules" />
-      </Form>
-    </SettingFrame>
+    <RuleList<CallRuleRow>
+      name="call-rules"
+      s={s}
+      form={form}
+      columns={['kinds', 'productLines', 'brands', 'districts', 'assignee'].map(col)}
+      rowTestId="call-rule"
+      newRow={{ kinds: [], product_lines: [], brands: [], districts: [], assignee: 'district_agent' }}
+      cells={(name, label) => (
+        <>
+          <td style={cell}>
+            <Form.Item name={[name, 'kinds']}>
+              <Select
+                mode="multiple"
+                allowClear
+                aria-label={`${label} · ${col('kinds')}`}
+                placeholder={any}
+                style={{ width: 260 }}
+                options={KINDS.map((k) => ({ value: k, label: t(`calls:kinds.${k}`) }))}
+                data-testid="call-kinds"
+              />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'product_lines']} rules={matchRules}>
+              <Words label={`${label} · ${col('productLines')}`} placeholder={any} testId="call-product-lines" width={170} />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'brands']} rules={matchRules}>
+              <Words label={`${label} · ${col('brands')}`} placeholder={any} testId="call-brands" width={170} />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'districts']} rules={matchRules}>
+              <Words label={`${label} · ${col('districts')}`} placeholder={any} testId="call-districts" width={150} />
+            </Form.Item>
+          </td>
+          <td style={cell}>
+            <Form.Item name={[name, 'assignee']} rules={[{ required: true, message: t('common:required') }]}>
+              <Select
+                aria-label={`${label} · ${col('assignee')}`}
+                style={{ width: 200 }}
+                options={(['callback_specialist', 'district_agent', 'user'] as const).map((a) => ({ value: a, label: t(`admin:settings.call-rules.values.to.${a}`) }))}
+                data-testid="call-assignee"
+              />
+            </Form.Item>
+            <Form.Item noStyle dependencies={[['rules', name, 'assignee']]}>
+              {({ getFieldValue }) =>
+                getFieldValue(['rules', name, 'assignee']) === 'user' ? (
+                  <Form.Item name={[name, 'user']} rules={[{ required: true, message: col('userNeeded') }]}>
+                    <Select
+                      aria-label={`${label} · ${col('user')}`}
+                      placeholder={col('user')}
+                      showSearch
+                      optionFilterProp="label"
+                      loading={accounts.isLoading}
+                      style={{ width: 200 }}
+                      options={people}
+                      data-testid="call-user"
+                    />
+                  </Form.Item>
+                ) : null
+              }
+            </Form.Item>
+          </td>
+        </>
+      )}
+    />
   );
 }
