@@ -127,3 +127,33 @@ export function calendarYears(thisYear: number, shown: number): number[] {
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
   return years.includes(shown) ? years : [...years, shown].sort((a, b) => a - b);
 }
+
+/** The services' refusal codes on the administrator's forms that the console says in its own words. */
+export const REFUSAL_CODES = [
+  'required',
+  'too_long',
+  'too_short',
+  'too_many',
+  'duplicate',
+  'out_of_range',
+  'invalid',
+  'unknown',
+  'empty',
+  'negative',
+  'in_the_past',
+  'not_after_latest',
+  'before_from',
+  'before_start',
+  'before_first_response',
+  'no_default',
+  'not_ordered',
+  'flat',
+  'weak',
+  'self',
+  'linked',
+] as const;
+
+/** The text key for a refusal code (`admin:refused.<code>`), or null to show the service's own message. */
+export function refusalKey(code: string): string | null {
+  return (REFUSAL_CODES as readonly string[]).includes(code) ? `admin:refused.${code}` : null;
+}
