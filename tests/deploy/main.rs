@@ -100,13 +100,16 @@ fn both_overlays_render_and_pass_the_kubernetes_schemas() {
         let text = String::from_utf8_lossy(&out.stdout).into_owned()
             + &String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{overlay}:\n{text}");
-        // The only kind without a built-in schema is CloudNativePG's Cluster; its required
-        // fields are checked below instead (the CRD schema is not available offline).
+        // CloudNativePG's Cluster and ScheduledBackup and the Barman Cloud plugin's
+        // ObjectStore have no built-in schema; the fields relied on are checked below instead
+        // (the CRD schemas are not available offline).
         // The Prometheus Operator's PodMonitor and PrometheusRule have none either; the
         // metric names they read are checked against the code below.
         for line in text.lines().filter(|l| l.contains("WARN")) {
             assert!(
                 line.contains("kind Cluster with api version postgresql.cnpg.io/v1")
+                    || line.contains("kind ScheduledBackup with api version postgresql.cnpg.io/v1")
+                    || line.contains("kind ObjectStore with api version barmancloud.cnpg.io/v1")
                     || line.contains("kind PodMonitor with api version monitoring.coreos.com/v1")
                     || line
                         .contains("kind PrometheusRule with api version monitoring.coreos.com/v1"),
@@ -116,11 +119,47 @@ fn both_overlays_render_and_pass_the_kubernetes_schemas() {
     }
 }
 
+/// The service accounts bound to a Role, with that Role's rules.
+fn api_readers(docs: &[Value]) -> Vec<(&str, &Value)> {
+    kind(docs, "RoleBinding")
+        .into_iter()
+        .flat_map(|b| {
+            let role = named(docs, "Role", b["roleRef"]["name"].as_str().unwrap())
+                .unwrap_or_else(|| panic!("RoleBinding to a Role not in the overlay"));
+            b["subjects"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .map(move |s| (s["name"].as_str().unwrap(), &role["rules"]))
+        })
+        .collect()
+}
+
+/// A pod mounts its service account's token only if that account is bound to a Role
+/// that reads and never writes; every other pod has no token at all.
+fn check_token(owner: &str, spec: &Value, docs: &[Value]) {
+    if spec["automountServiceAccountToken"] == false {
+        return;
+    }
+    let account = spec["serviceAccountName"].as_str().unwrap();
+    let readers = api_readers(docs);
+    let (_, rules) = readers
+        .iter()
+        .find(|(a, _)| *a == account)
+        .unwrap_or_else(|| {
+            panic!("{owner}: a service account token is mounted but no Role needs it")
+        });
+    for rule in rules.as_sequence().unwrap() {
+        for verb in rule["verbs"].as_sequence().unwrap() {
+            assert!(
+                ["get", "list", "watch"].contains(&verb.as_str().unwrap()),
+                "{owner}: its Role may only read, not {verb:?}"
+            );
+        }
+    }
+}
+
 fn check_pod(owner: &str, spec: &Value) {
-    assert_eq!(
-        spec["automountServiceAccountToken"], false,
-        "{owner}: service account token must not be mounted"
-    );
     let psc = &spec["securityContext"];
     assert_eq!(psc["runAsNonRoot"], true, "{owner}");
     assert_eq!(psc["seccompProfile"]["type"], "RuntimeDefault", "{owner}");
@@ -149,6 +188,22 @@ fn check_pod(owner: &str, spec: &Value) {
         assert!(
             !c["readinessProbe"].is_null() && !c["livenessProbe"].is_null(),
             "{who}: probes"
+        );
+        // A busy node answers slowly: a probe waits 3 s or more (Kubernetes' default is 1 s),
+        // and liveness gives up only after 30 s of failures, never on one slow answer.
+        for probe in ["startupProbe", "readinessProbe", "livenessProbe"] {
+            if c[probe].is_null() {
+                continue;
+            }
+            let timeout = c[probe]["timeoutSeconds"].as_u64().unwrap_or(1);
+            assert!(timeout >= 3, "{who}: {probe} times out after {timeout} s");
+        }
+        let live = &c["livenessProbe"];
+        let period = live["periodSeconds"].as_u64().unwrap_or(10);
+        let failures = live["failureThreshold"].as_u64().unwrap_or(3);
+        assert!(
+            period * failures >= 30,
+            "{who}: liveness restarts after {period} s × {failures}"
         );
     }
 }
@@ -202,10 +257,9 @@ fn policy_checks(overlay: &str, docs: &[Value]) {
         .into_iter()
         .chain(kind(docs, "StatefulSet"))
     {
-        check_pod(
-            w["metadata"]["name"].as_str().unwrap(),
-            &w["spec"]["template"]["spec"],
-        );
+        let owner = w["metadata"]["name"].as_str().unwrap();
+        check_pod(owner, &w["spec"]["template"]["spec"]);
+        check_token(owner, &w["spec"]["template"]["spec"], docs);
     }
 
     // Deny by default; only the gateway accepts traffic from the ingress controller;
@@ -315,6 +369,69 @@ fn policy_checks(overlay: &str, docs: &[Value]) {
         assert_eq!(
             db["valueFrom"]["secretKeyRef"]["name"],
             format!("aftercare-{s}-db-app").as_str()
+        );
+
+        // Room for every replica's pool at the autoscaler's maximum, with 20 to spare for
+        // the operator, its probes and a person with psql.
+        let replicas = named(docs, "HorizontalPodAutoscaler", &format!("aftercare-{s}"))
+            .map(|h| h["spec"]["maxReplicas"].as_u64().unwrap())
+            .unwrap_or_else(|| d["spec"]["replicas"].as_u64().unwrap_or(1));
+        let needed =
+            replicas * u64::from(aftercare_platform::db::POSTGRES_POOL_MAX_CONNECTIONS) + 20;
+        let allowed: u64 = c["spec"]["postgresql"]["parameters"]["max_connections"]
+            .as_str()
+            .unwrap_or_else(|| {
+                panic!("{overlay}: {s}'s database leaves max_connections at the default")
+            })
+            .parse()
+            .unwrap();
+        assert!(
+            allowed >= needed,
+            "{overlay}: {s}'s database allows {allowed} connections, {replicas} replicas need {needed}"
+        );
+
+        // Backed up: WAL archived continuously to an object store kept for a stated window,
+        // and a scheduled base backup through the same plugin.
+        let plugin = c["spec"]["plugins"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+            .find(|p| p["name"] == "barman-cloud.cloudnative-pg.io")
+            .unwrap_or_else(|| panic!("{overlay}: {s}'s database is not backed up"));
+        assert_eq!(plugin["isWALArchiver"], true, "{overlay}: {s}");
+        let store_name = plugin["parameters"]["barmanObjectName"].as_str().unwrap();
+        let store = named(docs, "ObjectStore", store_name)
+            .unwrap_or_else(|| panic!("{overlay}: no ObjectStore {store_name}"));
+        let retention = store["spec"]["retentionPolicy"].as_str().unwrap();
+        assert!(
+            retention.ends_with('d') || retention.ends_with('w') || retention.ends_with('m'),
+            "{overlay}: {store_name} keeps backups for {retention:?}"
+        );
+        assert!(
+            store["spec"]["configuration"]["destinationPath"]
+                .as_str()
+                .unwrap()
+                .ends_with(&format!("/{s}")),
+            "{overlay}: each database in its own folder"
+        );
+        let scheduled = kind(docs, "ScheduledBackup")
+            .into_iter()
+            .find(|b| b["spec"]["cluster"]["name"] == format!("aftercare-{s}-db").as_str())
+            .unwrap_or_else(|| panic!("{overlay}: no ScheduledBackup of {s}'s database"));
+        assert_eq!(scheduled["spec"]["method"], "plugin");
+        assert_eq!(
+            scheduled["spec"]["pluginConfiguration"]["name"],
+            "barman-cloud.cloudnative-pg.io"
+        );
+        // CloudNativePG's schedule has six fields, seconds first.
+        assert_eq!(
+            scheduled["spec"]["schedule"]
+                .as_str()
+                .unwrap()
+                .split_whitespace()
+                .count(),
+            6,
+            "{overlay}: {s}"
         );
     }
 
@@ -713,5 +830,176 @@ fn both_overlays_scrape_every_role_and_ship_the_alerts_and_the_dashboard() {
         let json: serde_json::Value =
             serde_json::from_str(dashboard["data"]["aftercare.json"].as_str().unwrap()).unwrap();
         assert_eq!(json["uid"], "aftercare-golden-signals");
+    }
+}
+
+/// The version `deploy/install-tools.sh` pins for the tests' nats-server.
+fn tested_nats_version() -> String {
+    let script = std::fs::read_to_string(root().join("deploy/install-tools.sh")).unwrap();
+    script
+        .lines()
+        .find_map(|l| l.strip_prefix("NATS_VERSION="))
+        .expect("install-tools.sh pins NATS_VERSION")
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn the_nats_servers_run_the_tested_version_with_a_config_it_accepts() {
+    aftercare_testkit::use_project_tools();
+    let server = std::env::var_os("AFTERCARE_NATS_SERVER").map(PathBuf::from);
+    for overlay in ["dev", "prod"] {
+        let Some((_file, docs)) = render(overlay) else {
+            return;
+        };
+        let nats = named(&docs, "StatefulSet", "aftercare-nats").unwrap();
+        let c = &nats["spec"]["template"]["spec"]["containers"][0];
+        assert_eq!(
+            c["image"].as_str().unwrap(),
+            format!("docker.io/library/nats:{}-alpine", tested_nats_version()),
+            "{overlay}: the image runs the version the tests run"
+        );
+        let cm = kind(&docs, "ConfigMap")
+            .into_iter()
+            .find(|c| {
+                c["metadata"]["name"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("aftercare-nats-config")
+            })
+            .unwrap();
+        let conf = cm["data"]["nats.conf"].as_str().unwrap();
+        // Lame duck on the way down: the preStop hook signals the pid in the file the
+        // server writes, on a volume the container can write.
+        let pid_file = conf
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("pid_file:"))
+            .unwrap_or_else(|| {
+                panic!("{overlay}: no pid_file, so the preStop hook finds no server")
+            })
+            .trim();
+        let pre_stop = c["lifecycle"]["preStop"]["exec"]["command"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            pre_stop.contains(&format!("-sl=ldm={pid_file}")),
+            "{overlay}: preStop {pre_stop:?} does not signal {pid_file}"
+        );
+        let pid_dir = std::path::Path::new(pid_file).parent().unwrap();
+        assert!(
+            c["volumeMounts"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .any(|m| std::path::Path::new(m["mountPath"].as_str().unwrap()) == pid_dir),
+            "{overlay}: {} is not a writable volume",
+            pid_dir.display()
+        );
+        assert!(
+            conf.contains("max_memory_store: 0"),
+            "{overlay}: streams are on file only"
+        );
+        let cluster = cm["data"]["cluster.conf"].as_str().unwrap();
+        if overlay == "prod" {
+            assert!(
+                cluster.contains("no_advertise: true"),
+                "prod: the nodes do not advertise pod addresses to clients"
+            );
+        }
+
+        // The pinned server itself reads the rendered configuration (with every variable it
+        // names set, as the StatefulSet's environment sets them).
+        let Some(server) = &server else {
+            eprintln!(
+                "SKIPPED: nats-server is not installed (deploy/install-tools.sh installs it)"
+            );
+            continue;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in cm["data"].as_mapping().unwrap() {
+            std::fs::write(
+                dir.path().join(name.as_str().unwrap()),
+                text.as_str().unwrap(),
+            )
+            .unwrap();
+        }
+        let mut check = Command::new(server);
+        check.arg("-t").arg("-c").arg(dir.path().join("nats.conf"));
+        for e in c["env"].as_sequence().unwrap() {
+            check.env(e["name"].as_str().unwrap(), "checked-offline");
+        }
+        let out = check.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{overlay}: nats-server -t refuses the configuration: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_collector_labels_every_span_with_its_pod_and_reads_only_its_namespace() {
+    for overlay in ["dev", "prod"] {
+        let Some((_file, docs)) = render(overlay) else {
+            return;
+        };
+        let d = named(&docs, "Deployment", "aftercare-otel-collector").unwrap();
+        let image = d["spec"]["template"]["spec"]["containers"][0]["image"]
+            .as_str()
+            .unwrap();
+        // The Kubernetes distribution carries the processor, under the name k8s_attributes
+        // (older releases called it k8sattributes); kept at a 2026 release or later.
+        let (name, version) = image.rsplit_once(':').unwrap();
+        assert_eq!(
+            name, "docker.io/otel/opentelemetry-collector-k8s",
+            "{overlay}"
+        );
+        let minor: u32 = version.split('.').nth(1).unwrap().parse().unwrap();
+        assert!(minor >= 160, "{overlay}: collector {version} is too old");
+
+        let cm = kind(&docs, "ConfigMap")
+            .into_iter()
+            .find(|c| {
+                c["metadata"]["name"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("aftercare-otel-collector-config")
+            })
+            .unwrap();
+        let config: Value =
+            serde_yaml_ng::from_str(cm["data"]["config.yaml"].as_str().unwrap()).unwrap();
+        let k8s = &config["processors"]["k8s_attributes"];
+        assert_eq!(k8s["filter"]["namespace"], "aftercare", "{overlay}");
+        let metadata = k8s["extract"]["metadata"].as_sequence().unwrap();
+        for attr in [
+            "k8s.pod.name",
+            "k8s.deployment.name",
+            "k8s.namespace.name",
+            "k8s.node.name",
+        ] {
+            assert!(metadata.iter().any(|m| m == attr), "{overlay}: {attr}");
+        }
+        assert!(
+            config["service"]["pipelines"]["traces"]["processors"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .any(|p| p == "k8s_attributes"),
+            "{overlay}: the traces pipeline uses k8s_attributes"
+        );
+        // Its token reads pods and ReplicaSets in this namespace only: a Role, no ClusterRole.
+        assert!(kind(&docs, "ClusterRole").is_empty(), "{overlay}");
+        assert!(kind(&docs, "ClusterRoleBinding").is_empty(), "{overlay}");
+        let readers = api_readers(&docs);
+        assert_eq!(
+            readers.len(),
+            1,
+            "{overlay}: only the collector reads the API"
+        );
+        assert_eq!(readers[0].0, "aftercare-otel-collector");
     }
 }

@@ -80,6 +80,11 @@ impl std::fmt::Debug for Db {
 const SQLITE_MMAP: &str = "pragma mmap_size = 268435456;";
 const SQLITE_PRAGMAS: &str = "pragma journal_mode = wal; pragma synchronous = full; pragma busy_timeout = 10000; pragma foreign_keys = on;";
 
+/// The most connections one process holds to its PostgreSQL database. A database server must
+/// allow this many per replica of the role at its most replicas (the Kubernetes clusters'
+/// `max_connections` are sized from it, and `tests/deploy` checks them).
+pub const POSTGRES_POOL_MAX_CONNECTIONS: u32 = 16;
+
 impl Db {
     /// Connects to `url` for `role`. For SQLite the file is created if missing.
     pub async fn connect(url: &str, role_name: &str) -> Result<Self> {
@@ -124,7 +129,7 @@ impl Db {
             }
             Backend::Postgres => {
                 let pool = AnyPoolOptions::new()
-                    .max_connections(16)
+                    .max_connections(POSTGRES_POOL_MAX_CONNECTIONS)
                     .acquire_timeout(Duration::from_secs(30))
                     .connect(url)
                     .await
