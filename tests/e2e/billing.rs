@@ -948,6 +948,151 @@ async fn renewals_and_reminders(backend: Backend) {
     assert_eq!(reminders().await.len(), 3, "once per IOU");
 }
 
+/// The cashier signs a contract from the console: finds the customer (contact details
+/// masked, never revealed), lists their machines, records the contract; when it comes up
+/// for renewal, renews it at a price of their own. Roles without the right are refused.
+async fn a_cashier_signs_and_renews(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys
+        .spawn(&ROLES, &[("AFTERCARE_JOB_INTERVAL_SECS", "1")])
+        .await;
+    let api = &sys.api;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let (s, card) = api
+        .post("/warranty-cards", &json!({"card_number": "WC-CS-1",
+            "customer": {"company": "Panyu Print Shop", "contacts": [{"name": "Ms He", "phones": ["13500135123"]}],
+                         "address": "12 Panyu Ave", "district": "haizhu"},
+            "machine": {"product_line": "copier", "brand": "Canon", "model": "iR-2206", "serial": "SN-CS-1",
+                        "purchase_date": (today - chrono::Duration::days(700)).to_string()}}))
+        .await;
+    assert_eq!(s, 201, "{card}");
+    let customer_id = card["customer"]["id"].as_str().unwrap().to_owned();
+    let (cashier, _) = account_and_record(api, "cashier-cs", "finance", json!({})).await;
+    let (clerk, _) = account_and_record(api, "clerk-cs", "warehouse", json!({})).await;
+
+    // Found by name with the phone and address masked; no export, no reveal.
+    let (s, found) = cashier.get("/customers?name=Panyu%20Print").await;
+    assert_eq!(s, 200, "{found}");
+    let c = &found["items"][0];
+    assert_eq!(
+        (found["items"].as_array().unwrap().len(), c["id"].as_str()),
+        (1, Some(customer_id.as_str()))
+    );
+    let phone = c["contacts"][0]["phones"][0].as_str().unwrap();
+    assert!(phone.contains('*') && phone.ends_with("5123"), "{phone}");
+    assert_ne!(c["address"], "12 Panyu Ave");
+    let (s, _) = cashier
+        .get("/customers?name=Panyu&personal_data=show")
+        .await;
+    assert_eq!(s, 403);
+    let (s, _) = cashier
+        .get(&format!(
+            "/customers/{customer_id}?personal_data=show&reason=signing%20a%20contract"
+        ))
+        .await;
+    assert_eq!(s, 403);
+    assert_eq!(clerk.get("/customers?name=Panyu").await.0, 403);
+    assert_eq!(
+        clerk
+            .get(&format!("/customers/{customer_id}/machines"))
+            .await
+            .0,
+        403
+    );
+
+    // The customer's machines, then the contract covering the copier.
+    let (s, machines) = cashier
+        .get(&format!("/customers/{customer_id}/machines"))
+        .await;
+    assert_eq!(s, 200, "{machines}");
+    let m = &machines["items"][0];
+    assert_eq!(m["serial"], "SN-CS-1");
+    let ends = today + chrono::Duration::days(20);
+    let body = |starts: chrono::NaiveDate, ends: chrono::NaiveDate| {
+        json!({"customer_id": customer_id, "customer_name": c["company"], "district": c["district"],
+            "address": "12 Panyu Ave, 3rd floor",
+            "machines": [{"product_line": m["product_line"], "brand": m["brand"], "model": m["model"], "serial": m["serial"]}],
+            "starts_on": starts.to_string(), "ends_on": ends.to_string(),
+            "coverage": {"call_out": true, "labour": true, "parts": true, "visit_every_months": 3},
+            "price": {"amount_minor": 180000, "currency": "CNY"}})
+    };
+    let (s, p) = cashier.post("/contracts", &body(ends, today)).await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (422, Some("ends_on")),
+        "{p}"
+    );
+    assert_eq!(clerk.post("/contracts", &body(today, ends)).await.0, 403);
+    let (s, k) = cashier
+        .post(
+            "/contracts",
+            &body(ends - chrono::Duration::days(364), ends),
+        )
+        .await;
+    assert_eq!(s, 201, "{k}");
+    assert_eq!(k["customer_name"], "Panyu Print Shop");
+    assert_eq!(k["machines"][0]["serial"], "SN-CS-1");
+
+    // Ending within the month, it is listed for renewal at its price and followed up at
+    // once; renewed at a new price.
+    let renewal = aftercare_testkit::poll_for(WAIT, "the contract's renewal", || async {
+        let (_, v) = cashier.get("/renewals?status=open").await;
+        v["items"].as_array().and_then(|a| {
+            a.iter()
+                .find(|r| r["source"] == k["number"] && r["follow_ups"] == 1)
+                .cloned()
+        })
+    })
+    .await
+    .unwrap();
+    assert_eq!(renewal["price"]["amount_minor"], 180000);
+    let path = format!("/renewals/{}/outcome", renewal["id"].as_str().unwrap());
+    let (s, p) = send(
+        &cashier,
+        Method::POST,
+        &path,
+        Some(&renewal["version"]),
+        json!({"outcome": "renewed", "price": {"amount_minor": -5, "currency": "CNY"}}),
+    )
+    .await;
+    assert_eq!(s, 422, "{p}");
+    assert!(
+        p["errors"][0]["field"]
+            .as_str()
+            .unwrap()
+            .starts_with("price"),
+        "{p}"
+    );
+    let (s, r) = send(
+        &cashier,
+        Method::POST,
+        &path,
+        Some(&renewal["version"]),
+        json!({"outcome": "renewed", "price": {"amount_minor": 198000, "currency": "CNY"}}),
+    )
+    .await;
+    assert_eq!((s, r["status"].as_str()), (200, Some("renewed")), "{r}");
+    let (_, next) = cashier
+        .get(&format!("/contracts/{}", r["renewed_by"].as_str().unwrap()))
+        .await;
+    assert_eq!(next["price"]["amount_minor"], 198000);
+    assert_eq!(
+        next["starts_on"],
+        (ends + chrono::Duration::days(1)).to_string()
+    );
+    assert_eq!(next["coverage"]["visit_every_months"], 3);
+}
+
+#[tokio::test]
+async fn a_cashier_signs_a_contract_for_a_customers_machines_and_renews_it_on_sqlite() {
+    a_cashier_signs_and_renews(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_cashier_signs_a_contract_for_a_customers_machines_and_renews_it_on_postgresql() {
+    a_cashier_signs_and_renews(Backend::Postgres).await;
+}
+
 #[tokio::test]
 async fn renewals_are_listed_followed_up_and_signed_and_debts_reminded_on_sqlite() {
     renewals_and_reminders(Backend::Sqlite).await;

@@ -857,7 +857,7 @@ export interface paths {
         };
         /**
          * Find customers by name prefix, any contact phone, or a machine's serial number
-         * @description Roles: agent, dispatcher, callback_agent, manager, admin.
+         * @description Roles: agent, dispatcher, finance, callback_agent, manager, admin.
          */
         get: operations["findCustomers"];
         put?: never;
@@ -945,7 +945,7 @@ export interface paths {
         };
         /**
          * The customer's machines
-         * @description Roles: customer, agent, dispatcher, technician, callback_agent, manager, admin. Scope — customer: own machines only; technician: customers of their open work orders.
+         * @description Roles: customer, agent, dispatcher, technician, finance, callback_agent, manager, admin. Scope — customer: own machines only; technician: customers of their open work orders.
          */
         get: operations["listMachines"];
         put?: never;

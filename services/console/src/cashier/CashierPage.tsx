@@ -1,6 +1,7 @@
 // The cashier and finance workspace (收费 / 财务): receipts with their drawer, the
 // technicians' cash day, receivables by ageing bucket with the chase list, manufacturer
-// claims, refunds and the renewal pipeline; each a tab with its own address (a bookmark).
+// claims, refunds, contracts (signed here) and the renewal pipeline; each a tab with its own
+// address (a bookmark).
 // A receipt prints at /cashier/print/<number>.
 import { Grid, Select, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import ReceivablesTab from './ReceivablesTab';
 import ClaimsTab from './ClaimsTab';
 import RefundsTab from './RefundsTab';
 import RenewalsTab from './RenewalsTab';
+import ContractsTab from './ContractsTab';
 import PrintReceipt from './PrintReceipt';
 
 export default function CashierPage() {
@@ -24,6 +26,7 @@ export default function CashierPage() {
     { key: 'receivables', show: useCan('receivables') },
     { key: 'claims', show: useCan('listClaims') },
     { key: 'refunds', show: useCan('listRefunds') },
+    { key: 'contracts', show: useCan('listContracts') },
     { key: 'renewals', show: useCan('listRenewals') },
   ].filter((x) => x.show);
   const current = location.pathname.split('/')[2] || 'receipts';
@@ -42,7 +45,7 @@ export default function CashierPage() {
         {t('cashier:title')}
       </Typography.Title>
       {narrow ? (
-        // Six tabs do not fit a phone: the sections are a list to choose from instead.
+        // Seven tabs do not fit a phone: the sections are a list to choose from instead.
         <Select
           aria-label={t('cashier:section')}
           value={current}
@@ -60,6 +63,7 @@ export default function CashierPage() {
         {tabs.some((x) => x.key === 'receivables') && <Route path="receivables" element={<ReceivablesTab />} />}
         {tabs.some((x) => x.key === 'claims') && <Route path="claims" element={<ClaimsTab />} />}
         {tabs.some((x) => x.key === 'refunds') && <Route path="refunds" element={<RefundsTab />} />}
+        {tabs.some((x) => x.key === 'contracts') && <Route path="contracts" element={<ContractsTab />} />}
         {tabs.some((x) => x.key === 'renewals') && <Route path="renewals" element={<RenewalsTab />} />}
         <Route path="*" element={<Navigate to="/cashier" replace />} />
       </Routes>

@@ -139,3 +139,126 @@ export function chineseAmount(fen: number): string {
   else out += '整';
   return (negative ? '负' : '') + out;
 }
+
+export type Contract = S['Contract'];
+export type ContractCoverage = S['ContractCoverage'];
+export type CreateContract = S['CreateContract'];
+export type Customer = S['Customer'];
+export type Machine = S['Machine'];
+export type ClaimRequirements = S['ClaimRequirements'];
+
+/** What a contract covers when nothing else is said: everything, with a visit a month (as billing signs a warranty's first contract). */
+export const FULL_COVERAGE: ContractCoverage = { call_out: true, labour: true, parts: true, visit_every_months: 1 };
+
+/** The last day of a term of `months` from `start` (`YYYY-MM-DD`): the day before the same day `months` on, as billing counts a contract's year. */
+export function termEnd(start: string, months = 12): string {
+  const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+  const total = m - 1 + months;
+  const year = y + Math.floor(total / 12);
+  const month = total % 12;
+  // The same day `months` on, or the month's last day when it has no such day (31 Jan → 28 Feb).
+  const lastOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const same = new Date(Date.UTC(year, month, Math.min(d, lastOfMonth)));
+  if (d > lastOfMonth) return same.toISOString().slice(0, 10);
+  same.setUTCDate(same.getUTCDate() - 1);
+  return same.toISOString().slice(0, 10);
+}
+
+/** The day after `day` (`YYYY-MM-DD`). */
+export function dayAfter(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The terms a renewal is offered on, as billing signs them: from the day after the old end
+ * (today when that has passed) for a year, at the ending contract's price (a warranty's first
+ * contract has none: the cashier gives one), covering what it covered (a warranty:
+ * everything with a visit a month).
+ */
+export function renewalTerms(r: Pick<Renewal, 'ends_on' | 'price' | 'coverage'>, today: string): { starts_on: string; ends_on: string; price: Money | null; coverage: ContractCoverage } {
+  const next = dayAfter(r.ends_on);
+  const starts_on = next < today ? today : next;
+  return { starts_on, ends_on: termEnd(dayAfter(r.ends_on)), price: r.price ?? null, coverage: r.coverage ?? FULL_COVERAGE };
+}
+
+/** A machine as a contract lists it. */
+export function machineInfo(m: Pick<Machine, 'product_line' | 'brand' | 'model' | 'serial' | 'purchase_date'>): CreateContract['machines'][number] {
+  return { product_line: m.product_line, brand: m.brand, model: m.model, serial: m.serial, ...(m.purchase_date ? { purchase_date: m.purchase_date } : {}) };
+}
+
+/** What the contract form holds (the price in yuan as typed). */
+export interface ContractValues {
+  customer_id: string;
+  district: string;
+  address?: string;
+  machines: string[];
+  starts_on: string;
+  ends_on: string;
+  coverage: ContractCoverage;
+  price: { amount_minor: number };
+}
+
+/** The request signing a contract: the customer's name from their record, the machines chosen from theirs, the price in fen. */
+export function contractBody(v: ContractValues, customer: Pick<Customer, 'id' | 'company'>, machines: Machine[], currency = 'CNY'): CreateContract {
+  return {
+    customer_id: customer.id,
+    customer_name: customer.company,
+    district: v.district.trim(),
+    address: (v.address ?? '').trim(),
+    machines: v.machines.map((id) => machines.find((m) => m.id === id)).filter((m): m is Machine => !!m).map(machineInfo),
+    starts_on: v.starts_on,
+    ends_on: v.ends_on,
+    coverage: { call_out: !!v.coverage.call_out, labour: !!v.coverage.labour, parts: !!v.coverage.parts, visit_every_months: v.coverage.visit_every_months },
+    price: { amount_minor: toFen(v.price.amount_minor), currency },
+  };
+}
+
+/** Why a price typed in yuan cannot be sent, or null: missing, negative, or more than two decimals (zero is a free contract). */
+export function priceProblem(yuan: number | null | undefined): 'required' | 'negative' | 'decimals' | null {
+  if (yuan === null || yuan === undefined || Number.isNaN(yuan)) return 'required';
+  if (yuan < 0) return 'negative';
+  if (Math.abs(toFen(yuan) - yuan * 100) > 1e-6) return 'decimals';
+  return null;
+}
+
+/** One of a claim's fields on its form: the brand requires it, or the claim has it already. */
+export interface ClaimFieldRow {
+  name: string;
+  required: boolean;
+  value: string;
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The fields a claim's form shows: those its brand requires (the claim requirements setting,
+ * brands compared without case), in the brand's order with the value the claim has under any
+ * case of the name, then the other fields the claim already has.
+ */
+export function claimFieldRows(claim: Pick<Claim, 'brand' | 'fields'>, requirements: ClaimRequirements[]): ClaimFieldRow[] {
+  const required = requirements.find((r) => sameName(r.brand, claim.brand))?.required_fields ?? [];
+  const have = Object.entries(claim.fields ?? {});
+  const rows: ClaimFieldRow[] = [];
+  for (const name of required) {
+    if (rows.some((r) => sameName(r.name, name))) continue;
+    rows.push({ name: name.trim(), required: true, value: have.find(([k]) => sameName(k, name))?.[1] ?? '' });
+  }
+  for (const [k, v] of have) {
+    if (!rows.some((r) => sameName(r.name, k))) rows.push({ name: k, required: false, value: v });
+  }
+  return rows;
+}
+
+/** The form's field a refusal names (`fields.<name>`, any case), or null for one it does not have. */
+export function claimFieldOf(field: string, rows: Pick<ClaimFieldRow, 'name'>[]): string | null {
+  if (!field.startsWith('fields.')) return null;
+  const name = field.slice('fields.'.length);
+  return rows.find((r) => sameName(r.name, name))?.name ?? null;
+}
+
+/** The request's fields from the form's rows and what was typed: values trimmed, an emptied one sent empty (which removes it). */
+export function claimFieldsBody(rows: Pick<ClaimFieldRow, 'name'>[], values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(rows.map((r) => [r.name, (values[r.name] ?? '').trim()]));
+}

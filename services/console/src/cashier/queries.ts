@@ -1,7 +1,9 @@
 // The cashier's server state. Keys start with the object ('invoices', 'invoice',
-// 'cash-days', 'receivables', 'claims') so a change refreshes every view of it.
+// 'cash-days', 'receivables', 'claims', 'contracts', 'renewals') so a change refreshes every
+// view of it.
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, must } from '../api/client';
+import { classifyLookup } from '../lib/lookup';
 import type { ClaimStatus, InvoiceState, RefundStatus, RenewalStatus } from './cashier';
 
 /** Rows a list page asks for. */
@@ -107,6 +109,53 @@ export function useRenewals(status: RenewalStatus) {
   return useQuery({
     queryKey: ['renewals', status],
     queryFn: async () => (await must(api.GET('/api/v1/renewals', { params: { query: { status } } }))).items,
+  });
+}
+
+/** Contracts newest first, or one customer's. */
+export function useContracts(customerId?: string) {
+  return useQuery({
+    queryKey: ['contracts', customerId ?? ''],
+    queryFn: async () => (await must(api.GET('/api/v1/contracts', { params: { query: customerId ? { customer_id: customerId } : {} } }))).items,
+  });
+}
+
+/** Customers found by a name prefix, a phone in any formatting or a machine's serial (contact details masked). */
+export function useCustomerSearch(text: string) {
+  const q = classifyLookup(text);
+  return useQuery({
+    queryKey: ['customers', 'find', text.trim()],
+    enabled: q.kind === 'phone' || q.kind === 'text',
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      if (q.kind === 'phone') return (await must(api.GET('/api/v1/customers', { params: { query: { phone: q.value, limit: 20 } } }))).items;
+      if (q.kind !== 'text') return [];
+      // A text is a name prefix or a serial number: both are searched, each customer once.
+      const [byName, bySerial] = await Promise.all([
+        must(api.GET('/api/v1/customers', { params: { query: { name: q.value, limit: 20 } } })),
+        must(api.GET('/api/v1/customers', { params: { query: { serial: q.value, limit: 20 } } })),
+      ]);
+      const all = [...bySerial.items, ...byName.items];
+      return all.filter((c, i) => all.findIndex((x) => x.id === c.id) === i);
+    },
+  });
+}
+
+/** A customer's machines. */
+export function useCustomerMachines(customerId: string | undefined) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'machines'],
+    enabled: !!customerId,
+    queryFn: async () => (await must(api.GET('/api/v1/customers/{id}/machines', { params: { path: { id: customerId ?? '' }, query: { limit: 100 } } }))).items,
+  });
+}
+
+/** What each brand requires on its claims (the claim requirements company setting). */
+export function useClaimRequirements(enabled = true) {
+  return useQuery({
+    queryKey: ['setting', 'claims'],
+    enabled,
+    queryFn: async () => (await must(api.GET('/api/v1/claim-requirements'))).items,
   });
 }
 

@@ -5,7 +5,9 @@ import { idempotencyKey } from '../api/client';
 /**
  * A dialog's sending state: an `Idempotency-Key` kept while the dialog is open (a fresh one
  * each time it opens, so sending again after a lost answer records nothing twice), whether a
- * request is in flight, and the problem to show above the form.
+ * request is in flight, and the problem to show above the form. `renewKey` takes a new key
+ * once the server has answered a send with a refusal: what is sent next, corrected, is
+ * another request (the server refuses a key used for a different body).
  */
 export function useSendDialog(open: boolean) {
   const [key, setKey] = useState(idempotencyKey);
@@ -16,5 +18,6 @@ export function useSendDialog(open: boolean) {
     setKey(idempotencyKey());
     setError(null);
   }, [open]);
-  return { key, busy, setBusy, error, setError };
+  const renewKey = () => setKey(idempotencyKey());
+  return { key, busy, setBusy, error, setError, renewKey };
 }

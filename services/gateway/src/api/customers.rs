@@ -457,6 +457,30 @@ const HISTORY_READERS: &[Role] = &[
     Role::Admin,
 ];
 
+/// Who finds customers: the desk, and the cashiers who sign a customer's contract for
+/// their machines (contact details masked, never revealed or exported).
+const CUSTOMER_FINDERS: &[Role] = &[
+    Role::Agent,
+    Role::Dispatcher,
+    Role::Finance,
+    Role::CallbackAgent,
+    Role::Manager,
+    Role::Admin,
+];
+
+/// Who lists a customer's machines: those who read the customer, and the cashiers who
+/// sign a contract covering them.
+const MACHINE_READERS: &[Role] = &[
+    Role::Customer,
+    Role::Agent,
+    Role::Dispatcher,
+    Role::Technician,
+    Role::Finance,
+    Role::CallbackAgent,
+    Role::Manager,
+    Role::Admin,
+];
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("customers")
@@ -472,7 +496,7 @@ pub(crate) fn routes() -> Routes {
         .add(
             get("findCustomers", "/customers")
                 .summary("Find customers by name prefix, any contact phone, or a machine's serial number")
-                .roles(&[Role::Agent, Role::Dispatcher, Role::CallbackAgent, Role::Manager, Role::Admin])
+                .roles(CUSTOMER_FINDERS)
                 .params(&[
                     query("include_inactive", schema::<bool>, "`true` also finds deactivated customers (merged records are never found; read them by id)."),
                     query("name", schema::<String>, "Company name starts with this (case-insensitive)."),
@@ -538,7 +562,7 @@ pub(crate) fn routes() -> Routes {
         .add(
             get("listMachines", "/customers/{id}/machines")
                 .summary("The customer's machines")
-                .roles(CUSTOMER_READERS)
+                .roles(MACHINE_READERS)
                 .scope("customer: own machines only; technician: customers of their open work orders")
                 .params(&[path_id("Customer id."), LIMIT, CURSOR])
                 .reply::<Page<Machine>>()
