@@ -296,6 +296,35 @@ async fn dispatch_through_the_gateway(backend: Backend) {
     })
     .await
     .unwrap();
+    // Its receipt charges the labour and the part but no second call-out: the line says
+    // the first visit's receipt charged it. The first visit's receipt is unchanged.
+    let second_receipt = api.receipt(&revisit_id).await;
+    assert_ne!(second_receipt["id"], first_receipt["id"]);
+    let call_out = &second_receipt["lines"][0];
+    assert_eq!(call_out["kind"], "call_out", "{second_receipt}");
+    assert_eq!(call_out["charged"]["amount_minor"], 0, "{second_receipt}");
+    assert_eq!(
+        call_out["coverage_note"].as_str(),
+        Some(
+            format!(
+                "return visit: the call-out was charged once, on receipt {}",
+                first_receipt["number"].as_str().unwrap()
+            )
+            .as_str()
+        ),
+        "{second_receipt}"
+    );
+    let kinds: Vec<&str> = second_receipt["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["call_out", "labour", "part"], "{second_receipt}");
+    assert!(second_receipt["lines"][1]["charged"]["amount_minor"].as_i64() > Some(0));
+    let (_, first_again) = api.get(&format!("/invoices?work_order_id={wo_id}")).await;
+    assert_eq!(first_again["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(first_again["items"][0]["lines"], first_receipt["lines"]);
 
     // The field service report: one ticket, fixed on the return visit.
     let (s, r) = api

@@ -28,6 +28,7 @@ mod nats_permissions;
 mod nats_tls;
 mod network_faults;
 mod pii;
+mod quotations;
 mod reports;
 mod settings;
 mod startup;

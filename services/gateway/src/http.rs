@@ -189,6 +189,7 @@ versioned!(
     aftercare_contracts::survey::Questionnaire,
     aftercare_contracts::survey::QualityThresholds,
     aftercare_contracts::billing::Refund,
+    aftercare_contracts::billing::Quotation,
     aftercare_contracts::billing::CompanyProfile,
     aftercare_contracts::billing::ManufacturerClaim,
     aftercare_contracts::billing::Renewal,

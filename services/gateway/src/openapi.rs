@@ -447,6 +447,22 @@ pub fn permission_matrix_markdown() -> String {
          the workshop or not fixed `receipt: false` and nothing charged. The technician asks \
          for their own work orders (another's is 404), the desk and the cashiers for any; the \
          finish before the start, a malformed fault or part line answer 422 naming the field.\n\n\
+         Work that is not covered is quoted (报价) before it is done: `POST \
+         /workorders/{id}/quotations` takes what the charge preview takes and stores the \
+         quotation `offered` with the preview's lines and totals and `charged_if_refused`, the \
+         call-out when the fee schedule's `refused_quote_call_out` says a refusal charges it \
+         (201, ETag `\"1\"`, `Idempotency-Key` honoured); work that charges nothing, a second \
+         quotation while one waits for an answer, or one after a refusal answer 409 \
+         (`nothing_to_quote`, `quotation_open`, `quotation_refused`), a report outcome other than \
+         completed 422 on `outcome`. `POST /quotations/{id}/answer` records the customer's answer \
+         once (`accepted` or `refused`, `answered_by` who answered for the customer, a `note`) at \
+         the version in `If-Match` (428 without, 412 stale, 409 `already_answered`): a refusal \
+         ends the visit, issuing at once a receipt of the call-out alone when the quotation \
+         charges one (its id in `receipt_id`), and the visit's report then makes no other \
+         receipt. The technician quotes and answers on their own work orders (another's is 404), \
+         the agent and the dispatcher on any; `GET /workorders/{id}/quotations` and `GET \
+         /quotations/{id}` read them. The return visit of a repair that waited for parts \
+         charges no second call-out unless the fee schedule's `return_visit_call_out` says so.\n\n\
          The OpenAPI document (`/api/v1/openapi.json`) states every limit a service checks on a \
          request that JSON Schema can state (`minLength`, `maxLength`, `pattern`, `minimum`, \
          `maximum`, `minItems`, `maxItems`, `enum`), read from the same constants the validators \

@@ -312,6 +312,140 @@ pub struct ChargePreview {
     pub fee_schedule_version: u32,
 }
 
+/// Where a quotation (报价) stands: offered to the customer, then accepted or refused
+/// once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotationState {
+    /// Shown to the customer; the chargeable work waits for their answer.
+    Offered,
+    /// The customer agreed to the price: the work goes ahead.
+    Accepted,
+    /// The customer declined: the visit ends, charging what `charged_if_refused` says.
+    Refused,
+}
+
+/// The customer's answer to a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotationDecision {
+    /// The work goes ahead at the quoted price.
+    Accepted,
+    /// The work is not done.
+    Refused,
+}
+
+/// Request: offer the customer a quotation for chargeable work before it is done
+/// (`svc.billing.quotation.offer`): the visit as entered so far, priced by the charge
+/// preview's rules (the gateway adds the work order and the parts' catalogue lines).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OfferQuotation {
+    /// The work as entered and the work order; priced as a completed visit.
+    pub charge: PreviewCharge,
+}
+
+/// Request: record the customer's answer to a quotation (`svc.billing.quotation.answer`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerQuotation {
+    /// The quotation's id (from the path).
+    pub quotation_id: String,
+    /// Accepted or refused.
+    pub answer: QuotationDecision,
+    /// Who answered for the customer, 1–100 characters.
+    #[schemars(transform = &limits::SIGNED_BY)]
+    pub answered_by: String,
+    /// What the customer said, up to 500 characters.
+    #[serde(default)]
+    #[schemars(transform = &limits::NOTE)]
+    pub note: String,
+    /// The version read (`If-Match`).
+    pub expected_version: i64,
+}
+
+/// Request: one quotation (`svc.billing.quotation.get`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GetQuotation {
+    /// Quotation id.
+    pub id: String,
+}
+
+/// Request: the quotations of a work order, newest first (`svc.billing.quotation.list`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuotations {
+    /// The work order.
+    pub work_order_id: Uuid,
+}
+
+/// The quotations of a work order, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuotationList {
+    /// The quotations.
+    pub items: Vec<Quotation>,
+}
+
+/// The customer's answer as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuotationAnswer {
+    /// Accepted or refused.
+    pub answer: QuotationDecision,
+    /// Who answered for the customer.
+    pub answered_by: String,
+    /// What the customer said.
+    pub note: String,
+    /// The account that recorded it.
+    pub recorded_by: String,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// A quotation (报价): the price of chargeable work told to the customer before it is
+/// done, priced by the receipt's rules (call-out, labour, parts from the price book).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quotation {
+    /// UUIDv7.
+    pub id: Uuid,
+    /// The work order quoted for.
+    pub work_order_id: Uuid,
+    /// Its ticket.
+    pub ticket_id: Uuid,
+    /// Offered, accepted or refused.
+    pub state: QuotationState,
+    /// The lines, as the receipt would hold them.
+    pub lines: Vec<InvoiceLine>,
+    /// Sum of line amounts.
+    pub total: Money,
+    /// What the customer is asked to pay.
+    pub total_charged: Money,
+    /// The part of `total_charged` that is value-added tax.
+    pub tax_included: Money,
+    /// The tax rate, in basis points.
+    pub tax_rate_bp: u32,
+    /// The fee schedule version it was priced by.
+    pub fee_schedule_version: u32,
+    /// What a refusal charges: the call-out when the fee schedule says a refused
+    /// quotation charges it (`refused_quote_call_out`), otherwise nothing.
+    pub charged_if_refused: Money,
+    /// The account that offered it.
+    pub offered_by: String,
+    /// When.
+    pub offered_at: DateTime<Utc>,
+    /// The customer's answer, once given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<QuotationAnswer>,
+    /// The receipt a refusal issued for the call-out, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub receipt_id: Option<Uuid>,
+    /// Version (`ETag`); an answer names it in `If-Match`.
+    pub version: i64,
+}
+
 /// Event `billing.invoice.issued`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -635,6 +769,18 @@ pub struct FeeTerms {
     /// Brands' own warranties.
     #[serde(default)]
     pub brand_warranties: Vec<BrandWarranty>,
+    /// Whether a refused quotation (报价) ends the visit charging its call-out (true, the
+    /// default) or nothing (false).
+    #[serde(default = "charged")]
+    pub refused_quote_call_out: bool,
+    /// Whether the return visit of a repair that waited for parts (待修) charges a call-out
+    /// of its own (true) or not (false, the default: the first visit's receipt charged it).
+    #[serde(default)]
+    pub return_visit_call_out: bool,
+}
+
+fn charged() -> bool {
+    true
 }
 
 /// Request: publish a new fee schedule version (`svc.billing.fee_schedule.create`).

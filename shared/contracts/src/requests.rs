@@ -166,6 +166,10 @@ requests! {
         TerminateContract => "svc.billing.contract.terminate" -> Contract;
         RecordIou => "svc.billing.invoice.iou" -> Invoice;
         PreviewCharge => "svc.billing.invoice.preview" -> ChargePreview;
+        OfferQuotation => "svc.billing.quotation.offer" -> Quotation;
+        AnswerQuotation => "svc.billing.quotation.answer" -> Quotation;
+        GetQuotation => "svc.billing.quotation.get" -> Quotation;
+        ListQuotations => "svc.billing.quotation.list" -> QuotationList;
         CreateCreditNote => "svc.billing.credit_note.create" -> CreditNote;
         ListCreditNotes => "svc.billing.credit_note.list" -> Page<CreditNote>;
         CreateFeeSchedule => "svc.billing.fee_schedule.create" -> FeeSchedule;

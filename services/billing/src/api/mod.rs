@@ -5,6 +5,7 @@
 mod cash;
 mod claims;
 mod fees;
+mod quotations;
 mod refunds;
 mod renewals;
 mod reports;
@@ -50,6 +51,7 @@ pub(crate) fn endpoints(db: Db, calendar: Arc<BusinessCalendar>) -> Vec<Endpoint
     let endpoints = fees::register(endpoints);
     let endpoints = cash::register(endpoints);
     let endpoints = refunds::register(endpoints);
+    let endpoints = quotations::register(endpoints);
     let endpoints = claims::register(endpoints);
     let endpoints = renewals::register(endpoints);
     reports::register(endpoints).into_vec()

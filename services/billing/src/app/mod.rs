@@ -9,6 +9,7 @@ pub(crate) mod contracts;
 pub(crate) mod facts;
 pub(crate) mod fee_schedules;
 pub(crate) mod profile;
+pub(crate) mod quotations;
 pub(crate) mod receipts;
 pub(crate) mod receivables;
 pub(crate) mod refunds;

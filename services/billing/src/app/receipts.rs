@@ -104,6 +104,10 @@ async fn issue_when_known(
         return Ok(());
     };
     let visit: WorkOrderCompleted = from_json(completed)?;
+    let quotations = store::quotations::of_work_order(uow.conn(), visit.work_order_id).await?;
+    if domain::quotation::ended_by_refusal(&quotations) {
+        return Ok(()); // the refusal charged what the visit charges
+    }
     let parts: Vec<ConsumedLine> = match (visit.parts.is_empty(), row.parts_priced.as_deref()) {
         (true, _) => Vec::new(),
         (false, Some(p)) => from_json(p)?,
@@ -203,13 +207,55 @@ async fn issue(
     parts: &[ConsumedLine],
     now: i64,
 ) -> Result<()> {
+    let priced = price_visit(uow.conn(), calendar, visit, parts).await?;
+    issue_priced(uow, calendar, visit, priced, now)
+        .await
+        .map(|_| ())
+}
+
+/// The receipt of a visit that ended with the customer refusing its quotation: the lines
+/// the refusal charges ([`domain::quotation::refusal_lines`]), priced by what billing knows
+/// of the visit on the day it ended. Returns the receipt's id.
+pub(crate) async fn issue_refusal(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    visit: &WorkOrderCompleted,
+    lines: Vec<InvoiceLine>,
+) -> Result<Uuid> {
+    let now = uow.now_ms();
+    let json = serde_json::to_string(visit)?;
+    let row = store::visits::record_visit(
+        uow,
+        visit.work_order_id,
+        visit.ticket_id,
+        Some(&json),
+        None,
+        now,
+    )
+    .await?;
+    if let Some(issued) = row.invoice_id.as_deref() {
+        return aftercare_platform::db::parse_id(issued); // the visit was already charged
+    }
+    let priced = price_visit(uow.conn(), calendar, visit, &[]).await?;
+    issue_priced(uow, calendar, visit, Priced { lines, ..priced }, now).await
+}
+
+/// Stores a priced visit's receipt under the next gapless number and announces it;
+/// returns its id.
+async fn issue_priced(
+    uow: &mut UnitOfWork,
+    calendar: &BusinessCalendar,
+    visit: &WorkOrderCompleted,
+    priced: Priced,
+    now: i64,
+) -> Result<Uuid> {
     let Priced {
         version,
         terms,
         machine_key,
         customer_id,
         lines,
-    } = price_visit(uow.conn(), calendar, visit, parts).await?;
+    } = priced;
     let issued_at = from_ms(now);
     let number = uow
         .next_number(&domain::numbering::RECEIPT, calendar, issued_at)
@@ -275,7 +321,7 @@ async fn issue(
         issued_at,
     };
     uow.emit(&Envelope::new(e, Some(Actor::system()))).await?;
-    Ok(())
+    Ok(invoice.id)
 }
 
 /// The charge a visit will make, priced now by what its receipt will be issued with
@@ -292,28 +338,7 @@ pub(crate) async fn preview(
     }
     let w = &req.work_order;
     let r = &req.report;
-    let reported = WorkOrderCompleted {
-        work_order_id: w.id,
-        number: w.number.clone(),
-        ticket_id: w.ticket_id,
-        technician_id: w.technician_id.unwrap_or_default(),
-        technician_name: String::new(),
-        team: String::new(),
-        customer_name: w.customer_name.clone(),
-        district: w.district.clone(),
-        machine: w.machine.clone(),
-        started_at: r.started_at,
-        finished_at: r.finished_at,
-        diagnosis: String::new(),
-        fault: r.fault.clone(),
-        parts: r.parts.clone(),
-        meter_reading: None,
-        work_type: w.work_type,
-        cash_collected: None,
-        revisit_of: w.revisit_of,
-        return_visit_needed: false,
-        return_visit_note: String::new(),
-    };
+    let reported = reported_visit(&req);
     let Some(visit) = domain::visit::charged_as(r.outcome, reported) else {
         let on = calendar.local_date(r.finished_at);
         let (version, terms) = store::fee_schedules::fee_schedule_on(&mut *conn, on).await?;
@@ -337,6 +362,34 @@ pub(crate) async fn preview(
         (priced.version, &priced.terms),
         priced.lines,
     ))
+}
+
+/// The visit a preview's entries describe, as dispatch would report it completed.
+pub(crate) fn reported_visit(req: &PreviewCharge) -> WorkOrderCompleted {
+    let w = &req.work_order;
+    let r = &req.report;
+    WorkOrderCompleted {
+        work_order_id: w.id,
+        number: w.number.clone(),
+        ticket_id: w.ticket_id,
+        technician_id: w.technician_id.unwrap_or_default(),
+        technician_name: String::new(),
+        team: String::new(),
+        customer_name: w.customer_name.clone(),
+        district: w.district.clone(),
+        machine: w.machine.clone(),
+        started_at: r.started_at,
+        finished_at: r.finished_at,
+        diagnosis: String::new(),
+        fault: r.fault.clone(),
+        parts: r.parts.clone(),
+        meter_reading: None,
+        work_type: w.work_type,
+        cash_collected: None,
+        revisit_of: w.revisit_of,
+        return_visit_needed: false,
+        return_visit_note: String::new(),
+    }
 }
 
 /// Records a payment of a receipt; more than is outstanding, or another currency, is

@@ -6,7 +6,7 @@
 //! ([`claims`]), contracts ([`contracts`]) and their renewals ([`renewals`]), the cash day
 //! ([`cash`]), refunds ([`refunds`]), receivables ageing and reminders ([`receivables`])
 //! and the revenue report ([`revenue`]); the company profile its receipts are headed with
-//! ([`profile`]).
+//! ([`profile`]); quotations of chargeable work before it is done ([`quotation`]).
 pub mod cash;
 pub mod claims;
 pub mod contracts;
@@ -15,6 +15,7 @@ pub mod numbering;
 pub mod price_book;
 pub mod pricing;
 pub mod profile;
+pub mod quotation;
 pub mod receipts;
 pub mod receivables;
 pub mod refunds;

@@ -128,8 +128,10 @@ pub fn price(visit: Visit<'_>, terms: &FeeTerms) -> Vec<InvoiceLine> {
         work_type_name(completed.work_type)
     );
     let mut lines = vec![match completed.revisit_of {
-        Some(_) => return_visit_call_out(call_out_description, visit.first_receipt, &money),
-        None => line(
+        Some(_) if !terms.return_visit_call_out => {
+            return_visit_call_out(call_out_description, visit.first_receipt, &money)
+        }
+        _ => line(
             LineKind::CallOut,
             false,
             call_out_description,
@@ -328,6 +330,8 @@ mod tests {
                 months: 24,
                 covers_labour: true,
             }],
+            refused_quote_call_out: true,
+            return_visit_call_out: false,
         }
     }
 
@@ -777,6 +781,43 @@ mod tests {
             priced(&w, None)[0].coverage_note,
             "return visit: the call-out is charged once, on the first visit"
         );
+    }
+
+    #[test]
+    fn a_return_visit_is_charged_its_own_call_out_when_the_fee_schedule_says_so() {
+        let c = base("return visit, call-out each visit");
+        let mut w = completed(&c);
+        w.revisit_of = Some(Uuid::now_v7());
+        let each_visit = FeeTerms {
+            return_visit_call_out: true,
+            ..terms()
+        };
+        let priced = |terms: &FeeTerms| {
+            price(
+                Visit {
+                    completed: &w,
+                    parts: &[],
+                    on: c.finished_on,
+                    tier: c.tier,
+                    contract: None,
+                    warranty_end: None,
+                    first_receipt: Some("R2026-000041"),
+                    earlier_trainings: 0,
+                },
+                terms,
+            )
+        };
+        let charged = priced(&each_visit);
+        assert_eq!(charged[0].kind, LineKind::CallOut);
+        assert_eq!(
+            (
+                charged[0].amount.amount_minor,
+                charged[0].charged.amount_minor
+            ),
+            (5000, 5000),
+            "the schedule charges a call-out for every visit"
+        );
+        assert_eq!(priced(&terms())[0].charged.amount_minor, 0);
     }
 
     #[test]

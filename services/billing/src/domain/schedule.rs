@@ -32,6 +32,8 @@ pub fn default_terms() -> FeeTerms {
         warranty_months: 12,
         misuse_faults: Vec::new(),
         brand_warranties: Vec::new(),
+        refused_quote_call_out: true,
+        return_visit_call_out: false,
     }
 }
 

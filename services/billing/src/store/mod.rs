@@ -6,6 +6,7 @@ pub(crate) mod contracts;
 pub(crate) mod fee_schedules;
 pub(crate) mod payments;
 pub(crate) mod price_book;
+pub(crate) mod quotations;
 pub(crate) mod receipts;
 pub(crate) mod refunds;
 pub(crate) mod renewals;

@@ -2180,6 +2180,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One quotation, its version as the ETag
+         * @description Roles: agent, dispatcher, technician, finance, manager, admin. Scope — technician: quotations of own work orders only.
+         */
+        get: operations["getQuotation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotations/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the customer's answer to a quotation, once (If-Match: the version read): accepted, the work goes ahead; refused, the visit ends and a receipt charges the call-out alone when the fee schedule says so, and the visit's report makes no other receipt
+         * @description Roles: agent, dispatcher, technician. Scope — technician: quotations of own work orders only.
+         */
+        post: operations["answerQuotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rankings": {
         parameters: {
             query?: never;
@@ -3536,6 +3576,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workorders/{id}/quotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quotations of a work order, newest first
+         * @description Roles: agent, dispatcher, technician, finance, manager, admin. Scope — technician: own work orders only.
+         */
+        get: operations["listWorkOrderQuotations"];
+        put?: never;
+        /**
+         * Offer the customer a quotation (报价) before chargeable work: the times, fault and parts entered so far priced as the completed visit's receipt would be (call-out, labour, parts from the price book), with what a refusal charges (the call-out when the fee schedule says so); 409 when the work charges nothing, another quotation waits for an answer or one was refused
+         * @description Roles: agent, dispatcher, technician. Scope — technician: own work orders only.
+         */
+        post: operations["offerQuotation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workorders/{id}/transitions": {
         parameters: {
             query?: never;
@@ -3692,6 +3756,25 @@ export interface components {
             expires_at: string;
             /** @description The token, to put in the link `/answer.html#<token>`. */
             token: string;
+        };
+        /** @description Request: record the customer's answer to a quotation (`svc.billing.quotation.answer`). */
+        AnswerQuotation: {
+            /** @description Accepted or refused. */
+            answer: components["schemas"]["QuotationDecision"];
+            /** @description Who answered for the customer, 1–100 characters. */
+            answered_by: string;
+            /**
+             * Format: int64
+             * @description The version read (`If-Match`).
+             */
+            expected_version: number;
+            /**
+             * @description What the customer said, up to 500 characters.
+             * @default
+             */
+            note: string;
+            /** @description The quotation's id (from the path). */
+            quotation_id: string;
         };
         /** @description An API token as listed. */
         ApiToken: {
@@ -5788,6 +5871,18 @@ export interface components {
              */
             misuse_faults: string[];
             /**
+             * @description Whether a refused quotation (报价) ends the visit charging its call-out (true, the
+             *     default) or nothing (false).
+             * @default true
+             */
+            refused_quote_call_out: boolean;
+            /**
+             * @description Whether the return visit of a repair that waited for parts (待修) charges a call-out
+             *     of its own (true) or not (false, the default: the first visit's receipt charged it).
+             * @default false
+             */
+            return_visit_call_out: boolean;
+            /**
              * Format: uint32
              * @description Value-added tax included in the prices, basis points, 0–3000.
              * @default 0
@@ -7462,6 +7557,99 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description A quotation (报价): the price of chargeable work told to the customer before it is
+         *     done, priced by the receipt's rules (call-out, labour, parts from the price book).
+         */
+        Quotation: {
+            /** @description The customer's answer, once given. */
+            answer?: components["schemas"]["QuotationAnswer"] | null;
+            /**
+             * @description What a refusal charges: the call-out when the fee schedule says a refused
+             *     quotation charges it (`refused_quote_call_out`), otherwise nothing.
+             */
+            charged_if_refused: components["schemas"]["Money"];
+            /**
+             * Format: uint32
+             * @description The fee schedule version it was priced by.
+             */
+            fee_schedule_version: number;
+            /**
+             * Format: uuid
+             * @description UUIDv7.
+             */
+            id: string;
+            /** @description The lines, as the receipt would hold them. */
+            lines: components["schemas"]["InvoiceLine"][];
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            offered_at: string;
+            /** @description The account that offered it. */
+            offered_by: string;
+            /**
+             * Format: uuid
+             * @description The receipt a refusal issued for the call-out, if any.
+             */
+            receipt_id?: string | null;
+            /** @description Offered, accepted or refused. */
+            state: components["schemas"]["QuotationState"];
+            /** @description The part of `total_charged` that is value-added tax. */
+            tax_included: components["schemas"]["Money"];
+            /**
+             * Format: uint32
+             * @description The tax rate, in basis points.
+             */
+            tax_rate_bp: number;
+            /**
+             * Format: uuid
+             * @description Its ticket.
+             */
+            ticket_id: string;
+            /** @description Sum of line amounts. */
+            total: components["schemas"]["Money"];
+            /** @description What the customer is asked to pay. */
+            total_charged: components["schemas"]["Money"];
+            /**
+             * Format: int64
+             * @description Version (`ETag`); an answer names it in `If-Match`.
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The work order quoted for.
+             */
+            work_order_id: string;
+        };
+        /** @description The customer's answer as recorded. */
+        QuotationAnswer: {
+            /** @description Accepted or refused. */
+            answer: components["schemas"]["QuotationDecision"];
+            /** @description Who answered for the customer. */
+            answered_by: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /** @description What the customer said. */
+            note: string;
+            /** @description The account that recorded it. */
+            recorded_by: string;
+        };
+        /** @description The customer's answer to a quotation. */
+        QuotationDecision: "accepted" | "refused";
+        /** @description The quotations of a work order, newest first. */
+        QuotationList: {
+            /** @description The quotations. */
+            items: components["schemas"]["Quotation"][];
+        };
+        /**
+         * @description Where a quotation (报价) stands: offered to the customer, then accepted or refused
+         *     once.
+         */
+        QuotationState: "offered" | "accepted" | "refused";
         /** @description An immutable ranking snapshot. */
         Ranking: {
             /** @description Agents, best first. */
@@ -15217,6 +15405,94 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
+    getQuotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Quotation id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quotation"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    answerQuotation: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Quotation id. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Accepted or refused. */
+                    answer: components["schemas"]["QuotationDecision"];
+                    /** @description Who answered for the customer, 1–100 characters. */
+                    answered_by: string;
+                    /**
+                     * @description What the customer said, up to 500 characters.
+                     * @default
+                     */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quotation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
     listRankings: {
         parameters: {
             query?: {
@@ -18383,6 +18659,113 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listWorkOrderQuotations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Work order id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    offerQuotation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key is returned again; the same key with another request is refused (422). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Work order id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Fault code from the company's fault list, `[a-z0-9_]`, 1–64 characters (a flat
+                     *     labour rate may apply to it; a misuse fault voids the warranty).
+                     */
+                    fault?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description When it finished, or now while the work goes on (not before `started_at`).
+                     */
+                    finished_at: string;
+                    /**
+                     * @description How the visit ends (default completed): a visit waiting for parts is charged its
+                     *     call-out and labour, one taken to the workshop or that could not fix nothing.
+                     * @default completed
+                     */
+                    outcome?: components["schemas"]["VisitOutcome"];
+                    /**
+                     * @description Parts used, up to 100 lines.
+                     * @default []
+                     */
+                    parts?: (components["schemas"]["PartUsed"] & {
+                        location?: unknown;
+                        quantity?: unknown;
+                        sku?: unknown;
+                    })[];
+                    /**
+                     * Format: date-time
+                     * @description When work on site started.
+                     */
+                    started_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quotation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

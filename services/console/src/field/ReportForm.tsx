@@ -3,7 +3,8 @@
 // outcome and the parts requested ahead for a return visit, whether another visit is needed
 // (for the desk to book) and why, cash collected with the charge the receipt will make
 // (priced by the server as the entries change, shown before the customer signs; offline it
-// says the receipt will follow), the customer's signature and photos of the machine and the
+// says the receipt will follow), the quotation of work that is not covered and the
+// customer's answer before it is done, the customer's signature and photos of the machine and the
 // fault.
 // It goes into the phone's queue with its files (each uploaded first, as an attachment)
 // and is sent from there (at once when online).
@@ -22,6 +23,7 @@ import type { Day } from './data';
 import { faultOptions, reportFieldPath, OUTCOMES, overVanStock, vanAvailable, type Completion, type FileRef, type QueuedAction, type Step, type VisitOutcome, type WorkOrder } from './model';
 import { SignaturePad } from './SignaturePad';
 import { PhotoPicker } from './PhotoPicker';
+import { QuoteStep } from './QuoteStep';
 
 const BIG = { height: 48, fontSize: 16 } as const;
 
@@ -124,11 +126,8 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
   const online = useOnline();
   const startedAt = Form.useWatch('started_at', form) as Dayjs | undefined;
   const finishedAt = Form.useWatch('finished_at', form) as Dayjs | undefined;
-  const charge = useCharge(
-    order.id,
-    chargeRequest({ started_at: startedAt?.toISOString(), finished_at: finishedAt?.toISOString(), fault: fault ?? null, parts: usedParts, outcome }),
-    online,
-  );
+  const wanted = chargeRequest({ started_at: startedAt?.toISOString(), finished_at: finishedAt?.toISOString(), fault: fault ?? null, parts: usedParts, outcome });
+  const charge = useCharge(order.id, wanted, online);
   const cashMinor = Math.round((cash ?? 0) * 100);
   const over = overVanStock(usedParts, available);
   const chargeable = signatureNeeded(charge, cashMinor);
@@ -319,6 +318,16 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         )}
         {charge.kind === 'failed' && <Alert type="error" showIcon message={t('field:report.charge.failed')} data-testid="charge-failed" />}
         {charge.kind === 'priced' && <ChargeLines preview={charge.preview} partName={(sku) => partsBySku.get(sku)?.name ?? sku} />}
+        {outcome === 'completed' || outcome === 'could_not_fix' ? (
+          <QuoteStep
+            workOrderId={order.id}
+            preview={charge.kind === 'priced' && outcome === 'completed' ? charge.preview : null}
+            request={outcome === 'completed' ? wanted : null}
+            online={online}
+            lang={lang}
+            onRefused={() => form.setFieldsValue({ outcome: 'could_not_fix' })}
+          />
+        ) : null}
         <Form.Item name="cash" label={t('field:report.cash')} style={{ marginBottom: 4, marginTop: 8 }}
           rules={[{ validator: (_, v: number | null | undefined) => (v == null || (v >= 0 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6) ? Promise.resolve() : Promise.reject(new Error(t('field:report.amount')))) }]}
         >

@@ -6,17 +6,17 @@ use std::collections::HashMap;
 use aftercare_contracts::Request;
 use aftercare_contracts::Role::{self, Admin, Agent, Dispatcher, Finance, Manager, Technician};
 use aftercare_contracts::billing::{
-    ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ChargePreview,
+    AnswerQuotation, ApproveVariance, CashDay, CashDayRequest, CashReconciliation, ChargePreview,
     ChargePreviewRequest, ClaimRequirements, ClaimStatus, ClaimsReportRequest, CompanyProfile,
     Contract, ContractsSignedReport, ContractsSignedRequest, CreateContract, CreateCreditNote,
     CreateFeeSchedule, CreditNote, FeeSchedule, GetClaim, GetCompanyProfile, GetContract,
-    GetInvoice, GetPartPrices, GetRefund, GetRenewal, Invoice, InvoiceState, ListClaimRequirements,
-    ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules, ListInvoices, ListPayments,
-    ListRefunds, ListRenewals, ManufacturerClaim, PayRefund, Payment, PreviewCharge,
-    ReceivablesReport, ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment,
-    RecordRenewalOutcome, Refund, RefundStatus, Renewal, RenewalStatus, ReplaceCompanyProfile,
-    RevenueGrouping, RevenueReport, RevenueRequest, SetClaimFields, TerminateContract,
-    TransitionClaim,
+    GetInvoice, GetPartPrices, GetQuotation, GetRefund, GetRenewal, Invoice, InvoiceState,
+    ListClaimRequirements, ListClaims, ListContracts, ListCreditNotes, ListFeeSchedules,
+    ListInvoices, ListPayments, ListQuotations, ListRefunds, ListRenewals, ManufacturerClaim,
+    OfferQuotation, PayRefund, Payment, PreviewCharge, Quotation, QuotationList, ReceivablesReport,
+    ReceivablesRequest, ReconcileCash, RecordIou, RecordPayment, RecordRenewalOutcome, Refund,
+    RefundStatus, Renewal, RenewalStatus, ReplaceCompanyProfile, RevenueGrouping, RevenueReport,
+    RevenueRequest, SetClaimFields, TerminateContract, TransitionClaim,
 };
 use aftercare_contracts::inventory::{ConsumedLine, GetPart, Part};
 use aftercare_contracts::rpc::Page;
@@ -24,7 +24,7 @@ use axum::Extension;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -34,7 +34,10 @@ use super::roles::INVOICE_READERS;
 use super::visibility::{visible_ticket, visible_work_order};
 use crate::body::json_with;
 use crate::error::ApiError;
-use crate::http::{created, parse_day, parse_limit, parse_uuid_param};
+use crate::http::{
+    created, if_match_version, parse_day, parse_limit, parse_uuid_param, update_versioned,
+    with_etag,
+};
 use crate::identity::Principal;
 use crate::state::AppState;
 
@@ -471,9 +474,23 @@ pub(crate) async fn preview_charge(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let work_order = visible_work_order(&s, &p, &id).await?;
+    let req = charge_of(&s, &p, id, &headers, body).await?;
+    let preview: ChargePreview = s.call(&req, Some(&p)).await?;
+    Ok(Json(preview).into_response())
+}
+
+/// The work entered so far on a work order `p` may see, as billing prices it: the work
+/// order as dispatch has it and each reported part as inventory's catalogue states it.
+async fn charge_of(
+    s: &AppState,
+    p: &Principal,
+    id: String,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<PreviewCharge, ApiError> {
+    let work_order = visible_work_order(s, p, &id).await?;
     let report: ChargePreviewRequest = json_with(
-        &headers,
+        headers,
         body,
         s.config.max_body_bytes,
         &[("work_order_id", serde_json::Value::String(id))],
@@ -491,7 +508,7 @@ pub(crate) async fn preview_charge(
                         &GetPart {
                             id: used.sku.clone(),
                         },
-                        Some(&p),
+                        Some(p),
                     )
                     .await
                 {
@@ -507,13 +524,88 @@ pub(crate) async fn preview_charge(
         let part = catalogue.get(&used.sku).and_then(Option::as_ref);
         parts.push(ConsumedLine::of_part(&used.sku, part, used.quantity, 0));
     }
-    let req = PreviewCharge {
+    Ok(PreviewCharge {
         report,
         work_order,
         parts,
-    };
-    let preview: ChargePreview = s.call(&req, Some(&p)).await?;
-    Ok(Json(preview).into_response())
+    })
+}
+
+/// Who offers a quotation and records the customer's answer: the technician on their own
+/// work order (on site), the agent and the dispatcher (on the phone, 报价).
+const QUOTERS: &[Role] = &[Agent, Dispatcher, Technician];
+
+/// Who reads quotations: those who offer them, the cashiers and the managers.
+const QUOTATION_READERS: &[Role] = &[Agent, Dispatcher, Technician, Finance, Manager, Admin];
+
+/// Offers the customer a quotation for the chargeable work entered so far, priced as the
+/// charge preview prices it.
+pub(crate) async fn offer_quotation(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let charge = charge_of(&s, &p, id, &headers, body).await?;
+    let q: Quotation = s.call(&OfferQuotation { charge }, Some(&p)).await?;
+    Ok(created(
+        &q,
+        format!("/api/v1/quotations/{}", q.id),
+        Some(q.version),
+    ))
+}
+
+/// The quotations of a work order `p` may see, newest first.
+pub(crate) async fn list_quotations(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let w = visible_work_order(&s, &p, &id).await?;
+    let page: QuotationList = s
+        .call(
+            &ListQuotations {
+                work_order_id: w.id,
+            },
+            Some(&p),
+        )
+        .await?;
+    Ok(Json(page).into_response())
+}
+
+/// A quotation of a work order `p` may see; another technician's is a 404.
+async fn visible_quotation(s: &AppState, p: &Principal, id: &str) -> Result<Quotation, ApiError> {
+    let q: Quotation = s.call(&GetQuotation { id: id.to_owned() }, Some(p)).await?;
+    if p.role == Role::Technician {
+        visible_work_order(s, p, &q.work_order_id.to_string())
+            .await
+            .map_err(|_| ApiError::not_found("quotation", id))?;
+    }
+    Ok(q)
+}
+
+pub(crate) async fn get_quotation(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let q = visible_quotation(&s, &p, &id).await?;
+    Ok(with_etag(StatusCode::OK, &q, q.version))
+}
+
+/// Records the customer's answer at the version read (`If-Match`).
+pub(crate) async fn answer_quotation(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    if_match_version(&headers)?;
+    visible_quotation(&s, &p, &id).await?;
+    update_versioned::<AnswerQuotation>(&s, &p, ("quotation_id", id), &headers, body, |q| q.version)
+        .await
 }
 
 /// The operations of this part of the API, in the order the reference lists them.
@@ -547,6 +639,48 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["work_order_id"])
                 .reply::<ChargePreview>()
                 .to(preview_charge),
+        )
+        .add(
+            post("offerQuotation", "/workorders/{id}/quotations")
+                .summary("Offer the customer a quotation (报价) before chargeable work: the times, fault and parts entered so far priced as the completed visit's receipt would be (call-out, labour, parts from the price book), with what a refusal charges (the call-out when the fee schedule says so); 409 when the work charges nothing, another quotation waits for an answer or one was refused")
+                .roles(QUOTERS)
+                .scope("technician: own work orders only")
+                .params(&[path_id("Work order id or number.")])
+                .body::<ChargePreviewRequest>()
+                .path_fills(&["work_order_id"])
+                .creates()
+                .reply::<Quotation>()
+                .to(offer_quotation),
+        )
+        .add(
+            get("listWorkOrderQuotations", "/workorders/{id}/quotations")
+                .summary("The quotations of a work order, newest first")
+                .roles(QUOTATION_READERS)
+                .scope("technician: own work orders only")
+                .params(&[path_id("Work order id or number.")])
+                .reply::<QuotationList>()
+                .to(list_quotations),
+        )
+        .add(
+            get("getQuotation", "/quotations/{id}")
+                .summary("One quotation, its version as the ETag")
+                .roles(QUOTATION_READERS)
+                .scope("technician: quotations of own work orders only")
+                .params(&[path_id("Quotation id.")])
+                .reply::<Quotation>()
+                .to(get_quotation),
+        )
+        .add(
+            post("answerQuotation", "/quotations/{id}/answer")
+                .summary("Record the customer's answer to a quotation, once (If-Match: the version read): accepted, the work goes ahead; refused, the visit ends and a receipt charges the call-out alone when the fee schedule says so, and the visit's report makes no other receipt")
+                .roles(QUOTERS)
+                .scope("technician: quotations of own work orders only")
+                .params(&[path_id("Quotation id.")])
+                .body::<AnswerQuotation>()
+                .path_fills(&["quotation_id"])
+                .updates()
+                .reply::<Quotation>()
+                .to(answer_quotation),
         )
         .add(
             get("getInvoice", "/invoices/{id}")
