@@ -97,7 +97,7 @@ async function typeDay(page: Page, id: string, day: string): Promise<void> {
 }
 
 test('a cashier signs a contract for a customer’s copier; a period over three years is refused on its field (zh-CN)', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await signIn(page, 'cashier-k1');
   await useLanguage(page, 'zh-CN');
   await go(page, '/cashier/contracts');
@@ -193,7 +193,7 @@ test('a Ricoh claim asks for the fields Ricoh requires and refuses them empty be
   const row = page.getByTestId('claims').locator('tr', { hasText: claim.number });
   await row.getByTestId('claim-submitted').click();
   const drawer = page.getByTestId('claim-fields-drawer');
-  await expect(drawer.getByTestId('claim-requires')).toHaveText('Ricoh requires on its claims: 经销商代码、索赔单号');
+  await expect(drawer.getByTestId('claim-requires')).toHaveText('Ricoh requires on its claims: 经销商代码, 索赔单号');
   await expect(drawer.getByText('required by Ricoh')).toHaveCount(2);
   await drawer.getByTestId('claim-fields-submit').click();
   await expect(drawer.getByText('Ricoh requires this field', { exact: true })).toHaveCount(2);

@@ -28,7 +28,9 @@ export default function ClaimsTab() {
   const [text, setText] = useState(brand);
   const q = useClaims(status, brand);
   const canMove = useCan('transitionClaim');
-  const canFill = useCan('setClaimFields') && useCan('listClaimRequirements');
+  const canSetFields = useCan('setClaimFields');
+  const canReadRequirements = useCan('listClaimRequirements');
+  const canFill = canSetFields && canReadRequirements;
   const [step, setStep] = useState<{ claim: Claim; to: ClaimStatus } | null>(null);
   // The claim being filled in, by id: the drawer reads its latest version from the list.
   const [filling, setFilling] = useState<{ id: string; submit: boolean } | null>(null);
@@ -306,7 +308,7 @@ function ClaimFieldsDrawer({ claim, submit, onClose }: { claim: Claim | null; su
       <Form form={form} name="claim-fields" layout="vertical" requiredMark="optional" onFinish={(v) => void send(v)}>
         {error && <Alert type="warning" showIcon message={error} style={{ marginBottom: 12 }} role="alert" data-testid="claim-fields-error" />}
         <Typography.Paragraph type="secondary" data-testid="claim-requires">
-          {required.length > 0 ? t('cashier:claims.requires', { brand: claim?.brand ?? '', fields: required.map((r) => r.name).join('、') }) : t('cashier:claims.requiresNothing', { brand: claim?.brand ?? '' })}
+          {required.length > 0 ? t('cashier:claims.requires', { brand: claim?.brand ?? '', fields: required.map((r) => r.name).join(t('cashier:claims.listSeparator')) }) : t('cashier:claims.requiresNothing', { brand: claim?.brand ?? '' })}
         </Typography.Paragraph>
         {rows.map((r, i) => (
           <Form.Item

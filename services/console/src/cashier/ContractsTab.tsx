@@ -34,7 +34,10 @@ export default function ContractsTab() {
   const lang = i18n.language as Lang;
   const q = useContracts();
   const coverageText = useCoverageText();
-  const canSign = useCan('createContract') && useCan('findCustomers') && useCan('listMachines');
+  const canCreate = useCan('createContract');
+  const canFind = useCan('findCustomers');
+  const canListMachines = useCan('listMachines');
+  const canSign = canCreate && canFind && canListMachines;
   const [signing, setSigning] = useState(false);
   return (
     <Card size="small">

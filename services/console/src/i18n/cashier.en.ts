@@ -188,6 +188,7 @@ export default {
     states: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved by brand', rejected: 'Rejected by brand', paid: 'Paid by brand' },
     step: { submitted: 'Submit to brand', approved: 'Brand approved', rejected: 'Brand rejected', paid: 'Record payment' },
     stepTitle: '{{number}} · {{step}}',
+    listSeparator: ', ',
     fill: 'Fill in fields',
     fieldsTitle: '{{number}} · {{brand}} fields',
     submitTitle: '{{number}} · submit to {{brand}}',

@@ -188,6 +188,7 @@ export default {
     states: { draft: '草稿', submitted: '已提交', approved: '厂家已批准', rejected: '厂家已拒绝', paid: '厂家已付款' },
     step: { submitted: '提交厂家', approved: '厂家批准', rejected: '厂家拒绝', paid: '登记付款' },
     stepTitle: '{{number}} · {{step}}',
+    listSeparator: '、',
     fill: '填写索赔字段',
     fieldsTitle: '{{number}} · {{brand}} 索赔字段',
     submitTitle: '{{number}} · 提交给 {{brand}}',
