@@ -516,7 +516,10 @@ pub fn permission_matrix_markdown() -> String {
          configured). Newest first, a page at a time (`limit` 1–500, default 50; `cursor` the \
          `next_cursor` handed out, a message id, else 422 naming it), filtered by `status`, \
          `channel`, `ticket_id`, `customer_id` and the time recorded (`from` inclusive, `to` \
-         exclusive, RFC 3339); `GET /messages/{id}` is one, `GET /tickets/{id}/messages` a \
+         exclusive, RFC 3339); `GET /messages/{id}` is one, with each sending attempt oldest \
+         first (`attempt_history`: `attempt`, `at`, `outcome` `sent`, `failed` or `refused`, the \
+         provider's answer code `provider_status` when it answered, and `error`, what it said or \
+         why it was not reached; lists leave it out), `GET /tickets/{id}/messages` a \
          ticket's. Agents, dispatchers, callback agents, managers and administrators read them; \
          the address is masked (a phone as elsewhere, an e-mail address to its first character \
          and domain, a WeChat id to its first two characters), one message revealed with \

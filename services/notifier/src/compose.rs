@@ -3,6 +3,7 @@
 use aftercare_contracts::intake::{
     CustomerNotification, Language, NotificationChannel, NotificationKind, TicketCodeRequested,
 };
+use aftercare_contracts::notifier::MessageKind;
 use uuid::Uuid;
 
 use crate::deliver::Outgoing;
@@ -45,18 +46,10 @@ pub(crate) fn code(event_id: Uuid, c: &TicketCodeRequested) -> Outgoing {
     }
 }
 
-/// The kind as stored and listed: the event's kind in snake case, or `one_time_code`.
+/// The kind as stored and listed: the event's kind, or `one_time_code`.
 pub(crate) fn kind_name(kind: Option<NotificationKind>) -> &'static str {
-    match kind {
-        Some(NotificationKind::RequestReceived) => "request_received",
-        Some(NotificationKind::TechnicianBooked) => "technician_booked",
-        Some(NotificationKind::WaitingForParts) => "waiting_for_parts",
-        Some(NotificationKind::WorkDone) => "work_done",
-        Some(NotificationKind::ReceiptIssued) => "receipt_issued",
-        Some(NotificationKind::CallbackDue) => "callback_due",
-        Some(NotificationKind::AnswerLink) => "answer_link",
-        None => "one_time_code",
-    }
+    kind.map_or(MessageKind::OneTimeCode, MessageKind::from)
+        .name()
 }
 
 /// The channel as stored and listed.

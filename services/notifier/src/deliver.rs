@@ -1,7 +1,9 @@
 //! Delivery: the channels a message can go out on and the loop that sends what is due,
 //! holds a message back while its channel is over its rate limit, retries a failure with
-//! back-off and gives a message up (dead-letters it, keeping its last error) after the
-//! configured attempts or at once when the channel refuses it for good. It also samples
+//! back-off (or after the wait the provider asked for with `Retry-After`, when longer, at
+//! most the longest wait) and gives a message up (dead-letters it, keeping its last error)
+//! after the configured attempts or at once when the channel refuses it for good. Each
+//! attempt is recorded with its time, outcome and the provider's answer. It also samples
 //! the backlog (messages waiting and the oldest one's age, per channel) for the metrics.
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -46,6 +48,15 @@ pub struct Outgoing {
     pub secret: Option<String>,
 }
 
+/// A provider's acceptance of a message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Accepted {
+    /// The provider's id for the message, when it gave one.
+    pub provider_id: Option<String>,
+    /// The provider's answer code (an HTTP status, an SMTP reply code).
+    pub status: Option<u16>,
+}
+
 /// Why a channel did not deliver.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SendError {
@@ -54,6 +65,11 @@ pub struct SendError {
     pub permanent: bool,
     /// What the provider said.
     pub message: String,
+    /// The provider's answer code (an HTTP status, an SMTP reply code), when it answered.
+    pub status: Option<u16>,
+    /// How long the provider asked to be left alone (an HTTP `Retry-After`): the next
+    /// attempt waits at least this long, at most the policy's longest wait.
+    pub retry_after: Option<Duration>,
 }
 
 impl SendError {
@@ -62,6 +78,8 @@ impl SendError {
         Self {
             permanent: false,
             message: message.into(),
+            status: None,
+            retry_after: None,
         }
     }
 
@@ -70,7 +88,21 @@ impl SendError {
         Self {
             permanent: true,
             message: message.into(),
+            status: None,
+            retry_after: None,
         }
+    }
+
+    /// The same, with the provider's answer code.
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// The same, with the wait the provider asked for.
+    pub fn with_retry_after(mut self, wait: Option<Duration>) -> Self {
+        self.retry_after = wait;
+        self
     }
 }
 
@@ -78,10 +110,7 @@ impl SendError {
 pub trait Channel: Send + Sync + 'static {
     /// Delivers `message`; Ok once the provider accepted it, with the provider's id for
     /// it when the provider gives one.
-    fn send<'a>(
-        &'a self,
-        message: &'a Outgoing,
-    ) -> BoxFuture<'a, Result<Option<String>, SendError>>;
+    fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<Accepted, SendError>>;
 }
 
 /// The channels configured, by notification channel; one left `None` keeps its messages
@@ -218,12 +247,13 @@ async fn deliver_due(
         }
         tried += 1;
         let Some(channel) = channel else {
-            store::finish(db, &m, MessageStatus::Unsent, m.attempts, None, None, None).await?;
+            store::finish(db, &m, MessageStatus::Unsent, None, None, None).await?;
             continue;
         };
         limit.record(now_ms());
         let attempt = m.attempts + 1;
         let started = Instant::now();
+        let at = now_ms();
         let sent = match tokio::time::timeout(policy.send_timeout, channel.send(&m.outgoing)).await
         {
             Ok(r) => r,
@@ -234,43 +264,75 @@ async fn deliver_due(
         };
         metrics::notifier_send(name, sent.is_ok(), started.elapsed());
         match sent {
-            Ok(provider_id) => {
-                info!(key = %m.key(), channel = name, attempt, provider_id = provider_id.as_deref(), "message sent");
+            Ok(accepted) => {
+                let provider_id = accepted.provider_id.as_deref();
+                info!(key = %m.key(), channel = name, attempt, provider_id, "message sent");
+                let record = store::Attempt::sent(attempt, at, accepted.status);
                 store::finish(
                     db,
                     &m,
                     MessageStatus::Sent,
-                    attempt,
-                    None,
+                    Some(&record),
                     Some(now_ms()),
-                    provider_id.as_deref(),
+                    provider_id,
                 )
                 .await?;
             }
             Err(e) if e.permanent || attempt >= policy.max_attempts => {
                 warn!(key = %m.key(), channel = name, attempt, error = %e.message, "message given up");
                 metrics::notifier_dead_lettered(name);
+                let record = store::Attempt::failed(attempt, at, &e);
                 store::finish(
                     db,
                     &m,
                     MessageStatus::DeadLettered,
-                    attempt,
-                    Some(&e.message),
+                    Some(&record),
                     None,
                     None,
                 )
                 .await?;
             }
             Err(e) => {
-                let next = now_ms() + millis(policy.retry_delay(attempt));
-                warn!(key = %m.key(), channel = name, attempt, error = %e.message, "sending failed; will retry");
-                store::retry_later(db, m.key(), attempt, &e.message, next).await?;
+                let wait = next_wait(policy, attempt, e.retry_after);
+                let next = now_ms() + millis(wait);
+                warn!(key = %m.key(), channel = name, attempt, error = %e.message, wait_ms = millis(wait), "sending failed; will retry");
+                let record = store::Attempt::failed(attempt, at, &e);
+                store::retry_later(db, m.key(), &record, next).await?;
             }
         }
     }
     Ok(tried)
 }
 
+/// The wait before the attempt after failed attempt `attempt`: the back-off, or longer
+/// when the provider asked for more (`Retry-After`), never longer than the longest wait.
+fn next_wait(policy: &DeliveryPolicy, attempt: i64, asked: Option<Duration>) -> Duration {
+    let backoff = policy.retry_delay(attempt);
+    asked.map_or(backoff, |asked| backoff.max(asked.min(policy.retry_max)))
+}
+
 fn millis(d: Duration) -> i64 {
     i64::try_from(d.as_millis()).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provider_asking_for_a_longer_wait_gets_it_up_to_the_longest_wait() {
+        let p = DeliveryPolicy::default();
+        let s = Duration::from_secs;
+        // Nothing asked: the back-off.
+        assert_eq!(next_wait(&p, 1, None), s(30));
+        assert_eq!(next_wait(&p, 3, None), s(120));
+        // Asked for longer than the back-off: as asked.
+        assert_eq!(next_wait(&p, 1, Some(s(90))), s(90));
+        // Asked for less: the back-off still holds.
+        assert_eq!(next_wait(&p, 3, Some(s(5))), s(120));
+        assert_eq!(next_wait(&p, 1, Some(Duration::ZERO)), s(30));
+        // Asked for more than the longest wait: the longest wait (one hour).
+        assert_eq!(next_wait(&p, 1, Some(s(86_400))), s(3600));
+    }
 }

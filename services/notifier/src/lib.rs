@@ -42,11 +42,11 @@ use tokio_util::sync::CancellationToken;
 use tracing::info;
 
 pub use config::{Config, DeliveryPolicy};
-pub use deliver::{Channel, Channels, Outgoing, SendError};
+pub use deliver::{Accepted, Channel, Channels, Outgoing, SendError};
 pub use http_provider::{HttpProvider, IDEMPOTENCY_KEY};
 pub use limiter::RateLimits;
 pub use smtp::Smtp;
-pub use store::{MessageStatus, StoredMessage, recent};
+pub use store::{Attempt, MessageStatus, StoredMessage, attempts, recent};
 
 aftercare_platform::service_migrations!();
 

@@ -4,8 +4,8 @@
 //! code still waiting to be sent and an answer link's token are masked in the text.
 use aftercare_contracts::ServiceError;
 use aftercare_contracts::notifier::{
-    GetNotificationChannels, GetSentMessage, ListSentMessages, MessageKind, MessageStatus,
-    NotificationChannels, SentMessage,
+    GetNotificationChannels, GetSentMessage, ListSentMessages, MessageAttempt, MessageKind,
+    MessageStatus, NotificationChannels, SentMessage,
 };
 use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_platform::db::parse_id;
@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use crate::compose;
 use crate::deliver::Channels;
+use crate::store;
 
 /// What every endpoint reaches: the database and the channels configured.
 #[derive(Clone)]
@@ -60,7 +61,19 @@ async fn get(
 ) -> Result<SentMessage, ServiceError> {
     let missing = || ServiceError::not_found("message", &req.id);
     let id = Uuid::parse_str(req.id.trim()).map_err(|_| missing())?;
-    message(&db, id).await?.ok_or_else(missing)
+    let mut m = message(&db, id).await?.ok_or_else(missing)?;
+    m.attempt_history = store::attempts(&db, &id.to_string())
+        .await?
+        .into_iter()
+        .map(|a| MessageAttempt {
+            attempt: u32::try_from(a.attempt).unwrap_or(u32::MAX),
+            at: from_ms(a.at),
+            outcome: a.outcome,
+            provider_status: a.provider_status,
+            error: a.error,
+        })
+        .collect();
+    Ok(m)
 }
 
 async fn configured(
@@ -138,17 +151,6 @@ const STATUSES: [MessageStatus; 5] = [
     MessageStatus::Unsent,
 ];
 
-const KINDS: [(MessageKind, &str); 8] = [
-    (MessageKind::RequestReceived, "request_received"),
-    (MessageKind::TechnicianBooked, "technician_booked"),
-    (MessageKind::WaitingForParts, "waiting_for_parts"),
-    (MessageKind::WorkDone, "work_done"),
-    (MessageKind::ReceiptIssued, "receipt_issued"),
-    (MessageKind::CallbackDue, "callback_due"),
-    (MessageKind::AnswerLink, "answer_link"),
-    (MessageKind::OneTimeCode, "one_time_code"),
-];
-
 fn from_row(row: &AnyRow) -> Result<SentMessage> {
     let stored = |what: &str, v: &str| Error::corrupt(what, v, "not a known value");
     let kind: String = row.try_get("kind")?;
@@ -170,11 +172,7 @@ fn from_row(row: &AnyRow) -> Result<SentMessage> {
         ticket_id: parse_id(&row.try_get::<String, _>("ticket_id")?)?,
         ticket_number: row.try_get("ticket_number")?,
         customer_id: customer.as_deref().map(parse_id).transpose()?,
-        kind: KINDS
-            .into_iter()
-            .find(|(_, n)| *n == kind)
-            .map(|(k, _)| k)
-            .ok_or_else(|| stored("kind", &kind))?,
+        kind: MessageKind::parse(&kind).ok_or_else(|| stored("kind", &kind))?,
         channel: compose::parse_channel(&channel).ok_or_else(|| stored("channel", &channel))?,
         to: row.try_get("recipient")?,
         language: compose::parse_language(&language)
@@ -184,6 +182,7 @@ fn from_row(row: &AnyRow) -> Result<SentMessage> {
         status,
         attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
         last_error: row.try_get("last_error")?,
+        attempt_history: Vec::new(),
         next_attempt_at: matches!(status, MessageStatus::Pending | MessageStatus::Failed)
             .then(|| from_ms(next)),
         created_at: from_ms(row.try_get("created_at")?),
@@ -234,30 +233,35 @@ mod tests {
 
     #[test]
     fn every_stored_name_reads_back() {
-        use aftercare_contracts::intake::NotificationKind::*;
+        use aftercare_contracts::intake::NotificationKind;
+        use aftercare_contracts::notifier::DeliveryOutcome;
         for s in STATUSES {
             let stored = crate::store::MessageStatus::parse(status_name(s)).unwrap();
             assert_eq!(stored.name(), status_name(s));
             assert_eq!(serde_json::to_value(s).unwrap(), status_name(s));
         }
-        for (kind, name) in KINDS {
-            assert_eq!(serde_json::to_value(kind).unwrap(), name);
+        for kind in MessageKind::ALL {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name());
+            assert_eq!(MessageKind::parse(kind.name()), Some(*kind));
         }
-        // Every kind the notifier stores is one the answer names.
-        let stored = [
-            RequestReceived,
-            TechnicianBooked,
-            WaitingForParts,
-            WorkDone,
-            ReceiptIssued,
-            CallbackDue,
-            AnswerLink,
-        ]
-        .map(|k| compose::kind_name(Some(k)))
-        .into_iter()
-        .chain([compose::kind_name(None)]);
-        for name in stored {
-            assert!(KINDS.iter().any(|(_, n)| *n == name), "{name}");
+        // Every kind the notifier stores is one the answer names, under the same name.
+        for kind in NotificationKind::ALL {
+            let name = compose::kind_name(Some(*kind));
+            assert_eq!(name, kind.name());
+            assert_eq!(MessageKind::parse(name), Some(MessageKind::from(*kind)));
+        }
+        assert_eq!(
+            MessageKind::parse(compose::kind_name(None)),
+            Some(MessageKind::OneTimeCode)
+        );
+        assert_eq!(MessageKind::ALL.len(), NotificationKind::ALL.len() + 1);
+        for o in [
+            DeliveryOutcome::Sent,
+            DeliveryOutcome::Failed,
+            DeliveryOutcome::Refused,
+        ] {
+            assert_eq!(store::parse_outcome(store::outcome_name(o)), Some(o));
+            assert_eq!(serde_json::to_value(o).unwrap(), store::outcome_name(o));
         }
     }
 }

@@ -12,7 +12,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
-use crate::deliver::{Channel, Outgoing, SendError};
+use crate::deliver::{Accepted, Channel, Outgoing, SendError};
 
 /// An SMTP server messages are handed to.
 pub struct Smtp {
@@ -33,7 +33,7 @@ impl Smtp {
         Ok(Self { transport, from })
     }
 
-    async fn deliver(&self, m: &Outgoing) -> Result<Option<String>, SendError> {
+    async fn deliver(&self, m: &Outgoing) -> Result<Accepted, SendError> {
         let to = m
             .to
             .parse::<Mailbox>()
@@ -47,18 +47,28 @@ impl Smtp {
             .body(m.body.clone())
             .map_err(|e| SendError::permanent(format!("the message cannot be built: {e}")))?;
         match self.transport.send(email).await {
-            Ok(_) => Ok(None),
-            Err(e) if e.is_permanent() => Err(SendError::permanent(e.to_string())),
-            Err(e) => Err(SendError::transient(e.to_string())),
+            Ok(r) => Ok(Accepted {
+                provider_id: None,
+                status: Some(u16::from(r.code())),
+            }),
+            Err(e) => {
+                let code = e.status().map(u16::from);
+                let error = if e.is_permanent() {
+                    SendError::permanent(e.to_string())
+                } else {
+                    SendError::transient(e.to_string())
+                };
+                Err(match code {
+                    Some(c) => error.with_status(c),
+                    None => error,
+                })
+            }
         }
     }
 }
 
 impl Channel for Smtp {
-    fn send<'a>(
-        &'a self,
-        message: &'a Outgoing,
-    ) -> BoxFuture<'a, Result<Option<String>, SendError>> {
+    fn send<'a>(&'a self, message: &'a Outgoing) -> BoxFuture<'a, Result<Accepted, SendError>> {
         Box::pin(self.deliver(message))
     }
 }

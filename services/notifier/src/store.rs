@@ -1,14 +1,16 @@
-//! The notifier's one table, `notification`: every message it was asked to send and how
-//! its delivery went. Queries portable across SQLite and PostgreSQL.
+//! The notifier's tables: `notification`, every message it was asked to send and how its
+//! delivery went, and `notification_attempt`, each attempt at sending one. Queries portable
+//! across SQLite and PostgreSQL.
 use aftercare_platform::db::parse_id;
 use aftercare_platform::{Db, Error, Result, UnitOfWork};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
 use aftercare_contracts::intake::NotificationChannel;
+use aftercare_contracts::notifier::DeliveryOutcome;
 
 use crate::compose::{self, channel_name, language_name};
-use crate::deliver::Outgoing;
+use crate::deliver::{Outgoing, SendError};
 
 /// Where a message's delivery stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +52,113 @@ impl MessageStatus {
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
+}
+
+/// One attempt at sending a message, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    /// Which attempt, from 1.
+    pub attempt: i64,
+    /// When it was made, epoch ms.
+    pub at: i64,
+    /// How it ended.
+    pub outcome: DeliveryOutcome,
+    /// The provider's answer code, when it answered.
+    pub provider_status: Option<u16>,
+    /// What the provider said, or why it was not reached.
+    pub error: Option<String>,
+}
+
+impl Attempt {
+    /// Attempt `attempt`, made at `at`, accepted with answer code `status`.
+    pub(crate) fn sent(attempt: i64, at: i64, status: Option<u16>) -> Self {
+        Self {
+            attempt,
+            at,
+            outcome: DeliveryOutcome::Sent,
+            provider_status: status,
+            error: None,
+        }
+    }
+
+    /// Attempt `attempt`, made at `at`, that failed with `e`.
+    pub(crate) fn failed(attempt: i64, at: i64, e: &SendError) -> Self {
+        Self {
+            attempt,
+            at,
+            outcome: if e.permanent {
+                DeliveryOutcome::Refused
+            } else {
+                DeliveryOutcome::Failed
+            },
+            provider_status: e.status,
+            error: Some(e.message.clone()),
+        }
+    }
+}
+
+/// An attempt's outcome as stored.
+pub(crate) fn outcome_name(o: DeliveryOutcome) -> &'static str {
+    match o {
+        DeliveryOutcome::Sent => "sent",
+        DeliveryOutcome::Failed => "failed",
+        DeliveryOutcome::Refused => "refused",
+    }
+}
+
+/// The outcome a stored name stands for.
+pub(crate) fn parse_outcome(name: &str) -> Option<DeliveryOutcome> {
+    [
+        DeliveryOutcome::Sent,
+        DeliveryOutcome::Failed,
+        DeliveryOutcome::Refused,
+    ]
+    .into_iter()
+    .find(|o| outcome_name(*o) == name)
+}
+
+/// Records `a` as an attempt of message `key`, in the unit of work that records its result.
+async fn record_attempt(uow: &mut UnitOfWork, key: &str, a: &Attempt) -> Result<()> {
+    sqlx::query(
+        "insert into notification_attempt (message_key, attempt, at, outcome, provider_status,
+            error)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict (message_key, attempt) do nothing",
+    )
+    .bind(key.to_owned())
+    .bind(a.attempt)
+    .bind(a.at)
+    .bind(outcome_name(a.outcome))
+    .bind(a.provider_status.map(i32::from))
+    .bind(a.error.clone())
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// Every recorded attempt of message `key`, oldest first.
+pub async fn attempts(db: &Db, key: &str) -> Result<Vec<Attempt>> {
+    let rows = sqlx::query(
+        "select attempt, at, outcome, provider_status, error from notification_attempt
+         where message_key = $1 order by attempt",
+    )
+    .bind(key.to_owned())
+    .fetch_all(db.read())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let outcome: String = row.try_get("outcome")?;
+            let status: Option<i32> = row.try_get("provider_status")?;
+            Ok(Attempt {
+                attempt: row.try_get("attempt")?,
+                at: row.try_get("at")?,
+                outcome: parse_outcome(&outcome)
+                    .ok_or_else(|| Error::corrupt("outcome", &outcome, "not a known value"))?,
+                provider_status: status.and_then(|s| u16::try_from(s).ok()),
+                error: row.try_get("error")?,
+            })
+        })
+        .collect()
 }
 
 /// A recorded message with its delivery state.
@@ -188,33 +297,36 @@ pub(crate) async fn claim(db: &Db, key: &str, seen_next: i64, lease: i64) -> Res
     Ok(n == 1)
 }
 
-/// Records a message's final state (with the provider's id for it, if any); its secret is
-/// masked and dropped.
+/// Records a message's final state with the attempt that ended it (none for a message
+/// kept unsent) and the provider's id for it, if any; its secret is masked and dropped.
 pub(crate) async fn finish(
     db: &Db,
     m: &StoredMessage,
     status: MessageStatus,
-    attempts: i64,
-    error: Option<&str>,
+    attempt: Option<&Attempt>,
     sent_at: Option<i64>,
     provider_message_id: Option<&str>,
 ) -> Result<()> {
     let body = compose::redact(&m.outgoing.body, m.outgoing.secret.as_deref());
+    let mut uow = db.begin().await?;
     sqlx::query(
         "update notification set status = $1, attempts = $2, last_error = coalesce($3, last_error),
             sent_at = $4, body = $5, secret = null, provider_message_id = $6
          where message_key = $7",
     )
     .bind(status.name())
-    .bind(attempts)
-    .bind(error.map(str::to_owned))
+    .bind(attempt.map_or(m.attempts, |a| a.attempt))
+    .bind(attempt.and_then(|a| a.error.clone()))
     .bind(sent_at)
     .bind(body)
     .bind(provider_message_id.map(str::to_owned))
     .bind(m.outgoing.key.clone())
-    .execute(db.write())
+    .execute(uow.conn())
     .await?;
-    Ok(())
+    if let Some(a) = attempt {
+        record_attempt(&mut uow, m.key(), a).await?;
+    }
+    uow.commit().await
 }
 
 /// The messages waiting to be sent (pending, or failed and to be retried) per channel:
@@ -237,25 +349,21 @@ pub(crate) async fn backlog(db: &Db) -> Result<Vec<(NotificationChannel, i64, i6
 }
 
 /// Records a failed attempt and when to try again.
-pub(crate) async fn retry_later(
-    db: &Db,
-    key: &str,
-    attempts: i64,
-    error: &str,
-    next: i64,
-) -> Result<()> {
+pub(crate) async fn retry_later(db: &Db, key: &str, attempt: &Attempt, next: i64) -> Result<()> {
+    let mut uow = db.begin().await?;
     sqlx::query(
         "update notification set status = 'failed', attempts = $1, last_error = $2,
             next_attempt_at = $3
          where message_key = $4",
     )
-    .bind(attempts)
-    .bind(error.to_owned())
+    .bind(attempt.attempt)
+    .bind(attempt.error.clone())
     .bind(next)
     .bind(key.to_owned())
-    .execute(db.write())
+    .execute(uow.conn())
     .await?;
-    Ok(())
+    record_attempt(&mut uow, key, attempt).await?;
+    uow.commit().await
 }
 
 /// Every recorded message, newest first (for tests and the listing).

@@ -2,7 +2,8 @@
 //! SQLite and PostgreSQL: a message is delivered once with the key and its idempotency key,
 //! an outage (503) is retried until the provider is back, a refusal (400) is given up at
 //! once, a message is given up after its attempts, an answer lost after the provider
-//! accepted does not make a second SMS, a redelivered event is not sent again, and a
+//! accepted does not make a second SMS, a redelivered event is not sent again, a provider's
+//! `Retry-After` is waited for (up to the longest wait), each attempt is recorded, and a
 //! channel's rate limit holds messages back without dropping them.
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -14,9 +15,11 @@ use std::time::Duration;
 use aftercare_contracts::intake::{
     CustomerNotification, Language, NotificationChannel, TicketCodeRequested,
 };
+use aftercare_contracts::notifier::DeliveryOutcome;
 use aftercare_contracts::{Envelope, Event};
 use aftercare_notifier::{
     Channels, Config, DeliveryPolicy, HttpProvider, MessageStatus, RateLimits, StoredMessage,
+    attempts,
 };
 use aftercare_platform::now_ms;
 use aftercare_testkit::{ProviderStub, TestBackend};
@@ -145,6 +148,21 @@ async fn sms_is_delivered_once_through_outages_refusals_and_lost_answers(backend
     assert_eq!(tries.len() as i64, sent.attempts);
     assert!(tries[..tries.len() - 1].iter().all(|r| r.status == 503));
     assert_eq!(stub.delivered().len(), 2);
+    // Each attempt is kept: the failures with the provider's 503, then the send.
+    let log = attempts(h.db.db(), &key).await.unwrap();
+    assert_eq!(log.len() as i64, sent.attempts, "{log:?}");
+    for (n, a) in log.iter().enumerate() {
+        assert_eq!(a.attempt, n as i64 + 1);
+        assert!(a.at >= sent.created_at);
+    }
+    let (last, failures) = log.split_last().unwrap();
+    assert!(failures.iter().all(|a| a.outcome == DeliveryOutcome::Failed
+        && a.provider_status == Some(503)
+        && a.error.as_deref().is_some_and(|e| e.contains("503"))));
+    assert_eq!(
+        (last.outcome, last.provider_status, last.error.as_deref()),
+        (DeliveryOutcome::Sent, Some(200), None)
+    );
 
     // Refused for good (400): given up at once with what the provider said.
     stub.refuse("10000");
@@ -165,6 +183,12 @@ async fn sms_is_delivered_once_through_outages_refusals_and_lost_answers(backend
         "{error}"
     );
     assert_eq!(dead.provider_message_id, None);
+    let log = attempts(h.db.db(), &key).await.unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(
+        (log[0].outcome, log[0].provider_status),
+        (DeliveryOutcome::Refused, Some(400))
+    );
 
     // Down for longer than the retries last: given up after its four attempts.
     stub.fail_with(Some(503));
@@ -259,6 +283,96 @@ async fn sms_is_delivered_once_through_outages_refusals_and_lost_answers_sqlite(
 #[tokio::test]
 async fn sms_is_delivered_once_through_outages_refusals_and_lost_answers_postgres() {
     sms_is_delivered_once_through_outages_refusals_and_lost_answers(TestBackend::Postgres).await;
+}
+
+async fn a_provider_asking_to_wait_is_not_tried_again_before(backend: TestBackend) {
+    let stub = ProviderStub::start(KEY).await.unwrap();
+    let h = Harness::start(backend, config(&stub, RateLimits::default())).await;
+    let wait_of = |m: &StoredMessage, at: i64| m.next_attempt_at - at;
+
+    // Too many requests, come back in 3 s: the back-off (300 ms) does not apply, the
+    // retry waits the 3 s and then delivers.
+    stub.fail_with(Some(429));
+    stub.retry_after(Some("3"));
+    let busy = text(NotificationChannel::Sms, "13800138005", "您的工单已受理。");
+    publish(&h, "busy", &busy).await;
+    let key = busy.id.to_string();
+    let failed = until_status(&h, "the SMS told to wait", &key, MessageStatus::Failed).await;
+    let first = attempts(h.db.db(), &key).await.unwrap();
+    assert_eq!(first.len(), 1);
+    assert_eq!(
+        (first[0].outcome, first[0].provider_status),
+        (DeliveryOutcome::Failed, Some(429))
+    );
+    let waited = wait_of(&failed, first[0].at);
+    assert!((3_000..4_000).contains(&waited), "waits {waited} ms");
+    stub.fail_with(None);
+    stub.retry_after(None);
+    let sent = until_status(&h, "the SMS sent after the wait", &key, MessageStatus::Sent).await;
+    assert_eq!(sent.attempts, 2, "{sent:?}");
+    let log = attempts(h.db.db(), &key).await.unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[1].outcome, DeliveryOutcome::Sent);
+    assert!(log[1].at - log[0].at >= 3_000, "{log:?}");
+    let tries: Vec<_> = stub
+        .requests()
+        .into_iter()
+        .filter(|r| r.idempotency_key() == Some(key.as_str()))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(tries, [429, 200]);
+
+    // Unavailable until an HTTP-date: waited for until then.
+    stub.fail_with(Some(503));
+    let until = chrono::Utc::now() + chrono::Duration::seconds(4);
+    stub.retry_after(Some(&until.format("%a, %d %b %Y %H:%M:%S GMT").to_string()));
+    let down = text(NotificationChannel::Sms, "13800138006", "技术员已出发。");
+    publish(&h, "down", &down).await;
+    let key = down.id.to_string();
+    let failed = until_status(
+        &h,
+        "the SMS told to wait a date",
+        &key,
+        MessageStatus::Failed,
+    )
+    .await;
+    let first = attempts(h.db.db(), &key).await.unwrap();
+    let waited = wait_of(&failed, first[0].at);
+    assert!((2_000..5_000).contains(&waited), "waits {waited} ms");
+    assert!(failed.next_attempt_at >= until.timestamp_millis() - 1_000);
+
+    // Asked to wait a day: no longer than the longest wait between attempts (one hour).
+    stub.fail_with(Some(429));
+    stub.retry_after(Some("86400"));
+    let long = text(
+        NotificationChannel::Wechat,
+        "wx-chen-jing",
+        "感谢您的耐心。",
+    );
+    publish(&h, "long", &long).await;
+    let key = long.id.to_string();
+    let failed = until_status(
+        &h,
+        "the message told to wait a day",
+        &key,
+        MessageStatus::Failed,
+    )
+    .await;
+    let first = attempts(h.db.db(), &key).await.unwrap();
+    let waited = wait_of(&failed, first[0].at);
+    let hour = 3_600_000;
+    assert!((hour..hour + 1_000).contains(&waited), "waits {waited} ms");
+    h.stop().await;
+}
+
+#[tokio::test]
+async fn a_provider_asking_to_wait_is_not_tried_again_before_sqlite() {
+    a_provider_asking_to_wait_is_not_tried_again_before(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_provider_asking_to_wait_is_not_tried_again_before_postgres() {
+    a_provider_asking_to_wait_is_not_tried_again_before(TestBackend::Postgres).await;
 }
 
 async fn a_channel_over_its_rate_limit_holds_messages_back_and_drops_none(backend: TestBackend) {

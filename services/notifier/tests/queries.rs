@@ -14,8 +14,8 @@ use aftercare_contracts::intake::{
     CustomerNotification, NotificationChannel, NotificationKind, TicketCodeRequested,
 };
 use aftercare_contracts::notifier::{
-    GetNotificationChannels, GetSentMessage, ListSentMessages, MessageKind, MessageStatus,
-    SentMessage,
+    DeliveryOutcome, GetNotificationChannels, GetSentMessage, ListSentMessages, MessageKind,
+    MessageStatus, SentMessage,
 };
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::{Envelope, Event, Request};
@@ -291,7 +291,22 @@ async fn messages_are_listed_filtered_and_read_with_secrets_masked(backend: Test
     )
     .await
     .unwrap();
-    assert_eq!(&one, otp);
+    // One message carries each attempt; the list leaves them out.
+    assert!(otp.attempt_history.is_empty(), "{otp:?}");
+    assert_eq!(one.attempt_history.len(), 1, "{one:?}");
+    let tried = &one.attempt_history[0];
+    assert_eq!((tried.attempt, tried.outcome), (1, DeliveryOutcome::Failed));
+    // The SMTP server was never reached: no answer code, the reason as the error.
+    assert_eq!(tried.provider_status, None);
+    assert_eq!(tried.error, otp.last_error);
+    assert!(tried.at >= otp.created_at && tried.at < next, "{tried:?}");
+    assert_eq!(
+        SentMessage {
+            attempt_history: Vec::new(),
+            ..one.clone()
+        },
+        *otp
+    );
     for id in [Uuid::now_v7().to_string(), "T2026-000101".to_owned()] {
         assert_eq!(refused(&h, &GetSentMessage { id }).await.0, 404);
     }

@@ -31,6 +31,8 @@ pub mod limits {
     pub const PHONES: Count = Count::new(1, 5);
     /// Each of a contact's phone numbers, its length.
     pub const EACH_PHONE_LENGTH: Each<Text> = Each(PHONE_LENGTH);
+    /// Each of a contact's phone numbers, its shape (requests only: replies mask phones).
+    pub const EACH_PHONE: Each<Shape> = Each(PHONE);
     /// Contacts a customer has.
     pub const CONTACTS: Count = Count::new(1, 20);
     /// A street address.
@@ -916,6 +918,74 @@ pub struct Contact {
     pub wechat: Option<String>,
 }
 
+/// A person to talk to at the customer, as a request gives it (registering or changing a
+/// customer). Replies carry [`Contact`], whose phones may be masked (`138****5678`), so only
+/// this type states a phone's shape; the two serialise alike.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactInput {
+    /// Name, 1–200 characters.
+    #[schemars(transform = &limits::NAME)]
+    pub name: String,
+    /// Phone numbers, 1–5, each 5–32 characters: 5–15 digits with at most two spaces or
+    /// `+ - ( )` between them.
+    #[schemars(transform = &limits::PHONES)]
+    #[schemars(transform = &limits::EACH_PHONE_LENGTH)]
+    #[schemars(transform = &limits::EACH_PHONE)]
+    pub phones: Vec<String>,
+    /// Position or note, up to 100 characters (e.g. 行政主管).
+    #[serde(default)]
+    #[schemars(transform = &limits::TITLE)]
+    pub title: String,
+    /// E-mail address, for notifications by e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::EMAIL_LENGTH)]
+    #[schemars(transform = &limits::EMAIL)]
+    pub email: Option<String>,
+    /// WeChat id, for notifications by WeChat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::WECHAT)]
+    pub wechat: Option<String>,
+}
+
+impl From<ContactInput> for Contact {
+    fn from(c: ContactInput) -> Self {
+        let ContactInput {
+            name,
+            phones,
+            title,
+            email,
+            wechat,
+        } = c;
+        Self {
+            name,
+            phones,
+            title,
+            email,
+            wechat,
+        }
+    }
+}
+
+impl From<Contact> for ContactInput {
+    fn from(c: Contact) -> Self {
+        let Contact {
+            name,
+            phones,
+            title,
+            email,
+            wechat,
+        } = c;
+        Self {
+            name,
+            phones,
+            title,
+            email,
+            wechat,
+        }
+    }
+}
+
 /// How a customer wants to hear from the service department.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -976,7 +1046,7 @@ pub struct CreateCustomer {
     pub company: String,
     /// Contacts, 1–20.
     #[schemars(transform = &limits::CONTACTS)]
-    pub contacts: Vec<Contact>,
+    pub contacts: Vec<ContactInput>,
     /// Street address, up to 500 characters.
     #[serde(default)]
     #[schemars(transform = &limits::ADDRESS)]
@@ -1718,26 +1788,90 @@ pub struct TicketReport {
     pub total: TicketReportRow,
 }
 
-/// What a customer is told about.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum NotificationKind {
-    /// The request was registered.
-    RequestReceived,
-    /// A technician is assigned.
-    TechnicianBooked,
-    /// The repair waits for a part.
-    WaitingForParts,
-    /// The work is done.
-    WorkDone,
-    /// A receipt was issued.
-    ReceiptIssued,
-    /// A callback is scheduled.
-    CallbackDue,
-    /// A link to answer the callback questionnaire on the web.
-    AnswerLink,
+/// Declares an enum of what a customer is told about from the one list of notification
+/// kinds below, each with its wire name (`request_received`), with `ALL`, `name` and
+/// `parse`: intake's [`NotificationKind`] is the list itself; the notifier's
+/// [`crate::notifier::MessageKind`] is the list and a one-time code
+/// (`pub enum MessageKind { extra variants } from NotificationKind`, which also writes
+/// `From<NotificationKind>`).
+macro_rules! notification_kinds {
+    (@emit [$(#[$meta:meta])* $name:ident]
+        $( $(#[$doc:meta])* $variant:ident = $wire:literal, )*) => {
+        $(#[$meta])*
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            PartialOrd,
+            Ord,
+            serde::Serialize,
+            serde::Deserialize,
+            schemars::JsonSchema,
+        )]
+        pub enum $name {
+            $( $(#[$doc])* #[serde(rename = $wire)] $variant, )*
+        }
+
+        impl $name {
+            /// Every kind, in the order declared.
+            pub const ALL: &'static [Self] = &[$(Self::$variant,)*];
+
+            /// Its name on the wire and as stored (`request_received`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                }
+            }
+
+            /// The kind a name stands for.
+            pub fn parse(name: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|k| k.name() == name)
+            }
+        }
+    };
+    (@list $head:tt [] $($list:tt)*) => {
+        $crate::intake::notification_kinds!(@emit $head $($list)*);
+    };
+    (@list [$(#[$meta:meta])* $name:ident] [$base:ident; $($extra:tt)*]
+        $( $(#[$doc:meta])* $variant:ident = $wire:literal, )*) => {
+        $crate::intake::notification_kinds!(@emit [$(#[$meta])* $name]
+            $( $(#[$doc])* $variant = $wire, )* $($extra)*);
+
+        impl From<$base> for $name {
+            fn from(kind: $base) -> Self {
+                match kind {
+                    $($base::$variant => Self::$variant,)*
+                }
+            }
+        }
+    };
+    ($(#[$meta:meta])* pub enum $name:ident $({ $($extra:tt)* } from $base:ident)?) => {
+        $crate::intake::notification_kinds!(@list [$(#[$meta])* $name] [$($base; $($extra)*)?]
+            /// The request was registered.
+            RequestReceived = "request_received",
+            /// A technician is assigned.
+            TechnicianBooked = "technician_booked",
+            /// The repair waits for a part.
+            WaitingForParts = "waiting_for_parts",
+            /// The work is done.
+            WorkDone = "work_done",
+            /// A receipt was issued.
+            ReceiptIssued = "receipt_issued",
+            /// A callback is scheduled.
+            CallbackDue = "callback_due",
+            /// A link to answer the callback questionnaire on the web.
+            AnswerLink = "answer_link",
+        );
+    };
+}
+pub(crate) use notification_kinds;
+
+notification_kinds! {
+    /// What a customer is told about.
+    pub enum NotificationKind
 }
 
 /// The text of one kind of message in one language. Placeholders: `{number}` (ticket),
@@ -1935,6 +2069,19 @@ mod tests {
         assert_eq!(
             property(&contact, "email")["pattern"],
             limits::EMAIL.pattern
+        );
+        assert_ne!(phones["items"]["pattern"], limits::PHONE.pattern, "{phones}");
+        // A request's contact states the shape the validator checks, from the same limit.
+        let input = schemars::schema_for!(ContactInput);
+        let phones = property(&input, "phones");
+        assert_eq!(phones["items"]["pattern"], limits::PHONE.pattern);
+        assert_eq!(phones["items"]["minLength"], 5);
+        assert_eq!(phones["items"]["maxLength"], 32);
+        assert_eq!(phones["maxItems"], 5);
+        let create = schemars::schema_for!(CreateCustomer);
+        assert_eq!(
+            property(&create, "contacts")["items"]["$ref"],
+            "#/$defs/ContactInput"
         );
     }
 

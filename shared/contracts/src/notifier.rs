@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::intake::{Language, NotificationChannel};
+use crate::intake::{Language, NotificationChannel, NotificationKind};
 
 /// Where a message's delivery stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -25,26 +25,12 @@ pub enum MessageStatus {
     Unsent,
 }
 
-/// What a message is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MessageKind {
-    /// The request was registered.
-    RequestReceived,
-    /// A technician is assigned.
-    TechnicianBooked,
-    /// The repair waits for a part.
-    WaitingForParts,
-    /// The work is done.
-    WorkDone,
-    /// A receipt was issued.
-    ReceiptIssued,
-    /// A callback is scheduled.
-    CallbackDue,
-    /// A link to answer the callback questionnaire on the web.
-    AnswerLink,
-    /// A one-time code for following a ticket without an account.
-    OneTimeCode,
+crate::intake::notification_kinds! {
+    /// What a message is about: a notification kind, or a one-time code.
+    pub enum MessageKind {
+        /// A one-time code for following a ticket without an account.
+        OneTimeCode = "one_time_code",
+    } from NotificationKind
 }
 
 /// One message to a customer and how its delivery went. Secrets in the text (a one-time
@@ -79,6 +65,10 @@ pub struct SentMessage {
     /// What the provider said at the last failed attempt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_error: Option<String>,
+    /// Each sending attempt, oldest first: only in the answer for one message
+    /// (`svc.notifier.message.get`); lists leave it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempt_history: Vec<MessageAttempt>,
     /// When it is tried next (pending or failed only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_attempt_at: Option<DateTime<Utc>>,
@@ -87,6 +77,36 @@ pub struct SentMessage {
     /// When the provider accepted it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// How one sending attempt ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryOutcome {
+    /// The provider accepted the message.
+    Sent,
+    /// Not delivered, worth retrying: the provider was busy (408, 429, 5xx), not reached
+    /// or did not answer in time.
+    Failed,
+    /// The provider refused the message for good (a bad number, a rejected text).
+    Refused,
+}
+
+/// One attempt at sending a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct MessageAttempt {
+    /// Which attempt, from 1.
+    pub attempt: u32,
+    /// When it was made.
+    pub at: DateTime<Utc>,
+    /// How it ended.
+    pub outcome: DeliveryOutcome,
+    /// The provider's answer code (an HTTP status, an SMTP reply code), when it answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_status: Option<u16>,
+    /// What the provider said, or why it was not reached (failed and refused attempts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// Request: the messages kept, newest first (`svc.notifier.message.list`).

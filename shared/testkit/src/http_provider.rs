@@ -4,7 +4,8 @@
 //! (`Authorization: Bearer <key>`, else 401), honours `Idempotency-Key` as providers that
 //! support it do (a key it accepted before is answered with the same message id and not
 //! delivered again), and answers `{"message_id": "stub-<n>"}`. It can be told to fail
-//! every request with a status (an outage: 503, 429), to refuse one recipient for good
+//! every request with a status (an outage: 503, 429), optionally with `Retry-After`, to
+//! refuse one recipient for good
 //! (400), and to accept the next message but answer it late (an answer lost to the
 //! client's timeout, as when the sender crashes between the provider's acceptance and its
 //! record).
@@ -63,6 +64,7 @@ struct Shared {
     /// Messages delivered (accepted the first time for their key), oldest first.
     delivered: Vec<ProviderRequest>,
     failing: Option<u16>,
+    retry_after: Option<String>,
     refused: Vec<String>,
     late: Option<Duration>,
 }
@@ -101,6 +103,12 @@ impl ProviderStub {
     /// `None`.
     pub fn fail_with(&self, status: Option<u16>) {
         self.with(|s| s.failing = status);
+    }
+
+    /// Answers the failing requests with `Retry-After: <value>` (seconds or an HTTP-date)
+    /// until called with `None`.
+    pub fn retry_after(&self, value: Option<&str>) {
+        self.with(|s| s.retry_after = value.map(str::to_owned));
     }
 
     /// Refuses messages to `to` for good (400).
@@ -181,8 +189,12 @@ async fn read_request(
     }))
 }
 
-/// What the provider answers `request` and how long it waits first; records it.
-fn answer(shared: &Mutex<Shared>, mut request: ProviderRequest) -> (u16, String, Duration) {
+/// What the provider answers `request`: status, `Retry-After` and body, and how long it
+/// waits first; records it.
+fn answer(
+    shared: &Mutex<Shared>,
+    mut request: ProviderRequest,
+) -> (u16, Option<String>, String, Duration) {
     let mut s = shared.lock().unwrap_or_else(|e| e.into_inner());
     let authorised = request.header("authorization") == Some(&format!("Bearer {}", s.key));
     let to = request.json()["to"].as_str().unwrap_or("").to_owned();
@@ -228,7 +240,11 @@ fn answer(shared: &Mutex<Shared>, mut request: ProviderRequest) -> (u16, String,
     };
     request.status = status;
     s.requests.push(request);
-    (status, body, delay)
+    let retry_after = s
+        .failing
+        .filter(|f| *f == status)
+        .and(s.retry_after.clone());
+    (status, retry_after, body, delay)
 }
 
 async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) -> std::io::Result<()> {
@@ -237,7 +253,7 @@ async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) -> std::io::Resu
     let Some(request) = read_request(&mut lines).await? else {
         return Ok(());
     };
-    let (status, body, delay) = answer(&shared, request);
+    let (status, retry_after, body, delay) = answer(&shared, request);
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
@@ -250,8 +266,11 @@ async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) -> std::io::Resu
         503 => "Service Unavailable",
         _ => "Status",
     };
+    let retry_after = retry_after
+        .map(|v| format!("retry-after: {v}\r\n"))
+        .unwrap_or_default();
     let head = format!(
-        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {reason}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n{retry_after}connection: close\r\n\r\n",
         body.len()
     );
     write.write_all(head.as_bytes()).await?;

@@ -1728,7 +1728,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One message as the customer receives it, with its delivery status, attempts, last error and next attempt
+         * One message as the customer receives it, with its delivery status, each sending attempt (when, how it ended, the provider's answer code and what it said), last error and next attempt
          * @description Roles: agent, dispatcher, callback_agent, manager, admin. Scope — the address masked unless revealed with a reason (audit-logged).
          */
         get: operations["getMessage"];
@@ -4962,6 +4962,29 @@ export interface components {
             /** @description WeChat id, for notifications by WeChat. */
             wechat?: string | null;
         };
+        /**
+         * @description A person to talk to at the customer, as a request gives it (registering or changing a
+         *     customer). Replies carry [`Contact`], whose phones may be masked (`138****5678`), so only
+         *     this type states a phone's shape; the two serialise alike.
+         */
+        ContactInput: {
+            /** @description E-mail address, for notifications by e-mail. */
+            email?: string | null;
+            /** @description Name, 1–200 characters. */
+            name: string;
+            /**
+             * @description Phone numbers, 1–5, each 5–32 characters: 5–15 digits with at most two spaces or
+             *     `+ - ( )` between them.
+             */
+            phones: string[];
+            /**
+             * @description Position or note, up to 100 characters (e.g. 行政主管).
+             * @default
+             */
+            title: string;
+            /** @description WeChat id, for notifications by WeChat. */
+            wechat?: string | null;
+        };
         /** @description An annual maintenance contract (年保). */
         Contract: {
             /** @description Address. */
@@ -5206,7 +5229,7 @@ export interface components {
             /** @description Company or person, 1–200 characters. */
             company: string;
             /** @description Contacts, 1–20. */
-            contacts: components["schemas"]["Contact"][];
+            contacts: components["schemas"]["ContactInput"][];
             /** @description Service district, 1–64 characters. */
             district: string;
             /**
@@ -5626,6 +5649,8 @@ export interface components {
             /** @description Stocktake id (from the path). */
             stocktake_id: string;
         };
+        /** @description How one sending attempt ended. */
+        DeliveryOutcome: "sent" | "failed" | "refused";
         /** @description Where a technician's departure stands. */
         DepartureState: "on_time" | "late" | "missing" | "pending" | "not_due";
         /** @description How a dispatch report groups. */
@@ -6646,7 +6671,29 @@ export interface components {
              */
             reason: string;
         };
-        /** @description What a message is about. */
+        /** @description One attempt at sending a message. */
+        MessageAttempt: {
+            /**
+             * Format: date-time
+             * @description When it was made.
+             */
+            at: string;
+            /**
+             * Format: uint32
+             * @description Which attempt, from 1.
+             */
+            attempt: number;
+            /** @description What the provider said, or why it was not reached (failed and refused attempts). */
+            error?: string | null;
+            /** @description How it ended. */
+            outcome: components["schemas"]["DeliveryOutcome"];
+            /**
+             * Format: uint16
+             * @description The provider's answer code (an HTTP status, an SMTP reply code), when it answered.
+             */
+            provider_status?: number | null;
+        };
+        /** @description What a message is about: a notification kind, or a one-time code. */
         MessageKind: "request_received" | "technician_booked" | "waiting_for_parts" | "work_done" | "receipt_issued" | "callback_due" | "answer_link" | "one_time_code";
         /** @description Where a message's delivery stands. */
         MessageStatus: "pending" | "failed" | "sent" | "dead_lettered" | "unsent";
@@ -8736,6 +8783,11 @@ export interface components {
          */
         SentMessage: {
             /**
+             * @description Each sending attempt, oldest first: only in the answer for one message
+             *     (`svc.notifier.message.get`); lists leave it out.
+             */
+            attempt_history?: components["schemas"]["MessageAttempt"][];
+            /**
              * Format: uint32
              * @description Sending attempts made.
              */
@@ -9637,7 +9689,7 @@ export interface components {
             /** @description Company or person, 1–200 characters. */
             company?: string | null;
             /** @description The whole list of contacts, 1–20 (as on registration). */
-            contacts?: components["schemas"]["Contact"][] | null;
+            contacts?: components["schemas"]["ContactInput"][] | null;
             /** @description Customer id or number. */
             customer_id: string;
             /** @description Service district, 1–64 characters. */
@@ -12226,7 +12278,7 @@ export interface operations {
                     /** @description Company or person, 1–200 characters. */
                     company?: string | null;
                     /** @description The whole list of contacts, 1–20 (as on registration). */
-                    contacts?: components["schemas"]["Contact"][] | null;
+                    contacts?: components["schemas"]["ContactInput"][] | null;
                     /** @description Service district, 1–64 characters. */
                     district?: string | null;
                     /** @description The language of those messages. */

@@ -160,7 +160,7 @@ pub(crate) fn routes() -> Routes {
         )
         .add(
             get("getMessage", "/messages/{id}")
-                .summary("One message as the customer receives it, with its delivery status, attempts, last error and next attempt")
+                .summary("One message as the customer receives it, with its delivery status, each sending attempt (when, how it ended, the provider's answer code and what it said), last error and next attempt")
                 .roles(MESSAGE_READERS)
                 .scope("the address masked unless revealed with a reason (audit-logged)")
                 .params(&[path_id("Message id."), REVEAL, REVEAL_REASON])

@@ -4,8 +4,9 @@
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{
-    Contact, CreateCustomer, Customer, CustomerInfo, Machine, MachineInfo, OpenTicket, ProductLine,
-    RegisterMachine, RegisterWarrantyCard, WarrantyCard, WarrantyRegistered,
+    Contact, ContactInput, CreateCustomer, Customer, CustomerInfo, Machine, MachineInfo,
+    OpenTicket, ProductLine, RegisterMachine, RegisterWarrantyCard, WarrantyCard,
+    WarrantyRegistered,
 };
 use aftercare_contracts::{Actor, Envelope, FieldError, ServiceError};
 use aftercare_platform::db::parse_id;
@@ -68,7 +69,7 @@ async fn insert_new(
         id: Uuid::now_v7(),
         number,
         company: req.company.trim().to_owned(),
-        contacts: req.contacts.clone(),
+        contacts: req.contacts.iter().cloned().map(Contact::from).collect(),
         address: req.address.trim().to_owned(),
         district: req.district.trim().to_owned(),
         location: req.location,
@@ -495,7 +496,7 @@ async fn register_caller(
 ) -> Result<Customer, ServiceError> {
     let req = CreateCustomer {
         company: info.name.trim().to_owned(),
-        contacts: vec![Contact {
+        contacts: vec![ContactInput {
             name: info.name.trim().to_owned(),
             phones: vec![info.phone.trim().to_owned()],
             title: String::new(),

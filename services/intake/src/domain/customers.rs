@@ -314,7 +314,7 @@ pub fn match_caller(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aftercare_contracts::intake::{Contact, CustomerTier, GeoPoint};
+    use aftercare_contracts::intake::{ContactInput, CustomerTier, GeoPoint};
     use chrono::TimeZone;
 
     #[test]
@@ -342,7 +342,7 @@ mod tests {
     fn customer() -> CreateCustomer {
         CreateCustomer {
             company: "Tianhe Printing".into(),
-            contacts: vec![Contact {
+            contacts: vec![ContactInput {
                 name: "Ms Chen".into(),
                 phones: vec!["+86 20 5555 0101".into()],
                 title: String::new(),

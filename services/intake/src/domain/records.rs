@@ -5,8 +5,8 @@
 use aftercare_contracts::FieldError;
 use aftercare_contracts::intake::limits;
 use aftercare_contracts::intake::{
-    Contact, CreateCustomer, Customer, CustomerStatus, CustomerTier, GeoPoint, Machine,
-    MachineContract, UpdateCustomer, UpdateMachine,
+    Contact, ContactInput, CreateCustomer, Customer, CustomerStatus, CustomerTier, GeoPoint,
+    Machine, MachineContract, UpdateCustomer, UpdateMachine,
 };
 use uuid::Uuid;
 
@@ -165,7 +165,7 @@ pub fn apply_update(current: &Customer, req: &UpdateCustomer) -> Customer {
         c.company = v.trim().to_owned();
     }
     if let Some(v) = &req.contacts {
-        c.contacts = v.clone();
+        c.contacts = v.iter().cloned().map(Contact::from).collect();
     }
     if let Some(v) = &req.address {
         c.address = v.trim().to_owned();
@@ -196,7 +196,12 @@ pub fn apply_update(current: &Customer, req: &UpdateCustomer) -> Customer {
 pub fn validate_update(updated: &Customer, req: &UpdateCustomer) -> Vec<FieldError> {
     let as_registered = CreateCustomer {
         company: updated.company.clone(),
-        contacts: updated.contacts.clone(),
+        contacts: updated
+            .contacts
+            .iter()
+            .cloned()
+            .map(ContactInput::from)
+            .collect(),
         address: updated.address.clone(),
         district: updated.district.clone(),
         location: updated.location,
@@ -541,8 +546,8 @@ mod tests {
         req.tier = Some(CustomerTier::KeyAccount);
         req.company = Some("Tianhe Printing".into()); // unchanged: no line
         req.contacts = Some(vec![
-            contact("Ms Chen", &["020-5555-0101", "138 0013 8000"]),
-            contact("Mr Li", &["020-5555-0199"]),
+            contact("Ms Chen", &["020-5555-0101", "138 0013 8000"]).into(),
+            contact("Mr Li", &["020-5555-0199"]).into(),
         ]);
         let after = apply_update(&before, &req);
         assert_eq!(after.address, "8 Zhujiang Rd");
@@ -590,10 +595,9 @@ mod tests {
         req.notes = Some("ok".into());
         let after = apply_update(&before, &req);
         assert!(validate_update(&after, &req).is_empty());
-        req.contacts = Some(vec![contact(
-            "Ms Chen",
-            &["020-5555-0101", "(020) 55550101"],
-        )]);
+        req.contacts = Some(vec![
+            contact("Ms Chen", &["020-5555-0101", "(020) 55550101"]).into(),
+        ]);
         req.district = Some(" ".into());
         let after = apply_update(&before, &req);
         let fields: Vec<_> = validate_update(&after, &req)

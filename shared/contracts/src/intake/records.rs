@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
-    Contact, CustomerTier, GeoPoint, Language, MachineContract, NotificationChannel, limits,
+    ContactInput, CustomerTier, GeoPoint, Language, MachineContract, NotificationChannel, limits,
 };
 use crate::{Event, Service};
 
@@ -39,7 +39,7 @@ pub struct UpdateCustomer {
     /// The whole list of contacts, 1–20 (as on registration).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(transform = &limits::CONTACTS)]
-    pub contacts: Option<Vec<Contact>>,
+    pub contacts: Option<Vec<ContactInput>>,
     /// Street address, up to 500 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(transform = &limits::ADDRESS)]
