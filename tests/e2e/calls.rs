@@ -162,3 +162,139 @@ async fn a_warranty_card_queues_a_welcome_call_an_agent_works(backend: Backend) 
 async fn a_warranty_card_queues_a_welcome_call_an_agent_works_on_sqlite() {
     a_warranty_card_queues_a_welcome_call_an_agent_works(Backend::Sqlite).await;
 }
+
+/// The weekly chase list of receivables through the gateway: billing's chase of a real
+/// receipt (`billing.receivable.overdue`, as its sweep sends it once the receipt is past 30
+/// days; the weekly rule itself is tested in billing's domain and service tiers) queues the
+/// call and puts the receipt on this week's list, which finance reads by week, district and
+/// agent; bad filters are refused naming them and the warehouse may not read it.
+async fn a_chased_receipt_is_on_the_week_s_chase_list(backend: Backend) {
+    use aftercare_contracts::billing::{AgeBucket, ReceivableOverdue};
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    let (s, c) = api
+        .post("/customers", &json!({"company": "Tianhe Chase Printing", "contacts": [{"name": "Ms Chen", "phones": ["13900139077"]}],
+            "address": "1 Tianhe Rd", "district": "tianhe"}))
+        .await;
+    assert_eq!(s, 201, "{c}");
+    let customer_id = c["id"].as_str().unwrap().to_owned();
+    let t = api.open_ticket_for("SN-CHASE-1", &customer_id).await;
+    let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+    let wo_id = wo["id"].as_str().unwrap();
+    let (s, done) = api.complete(wo_id, json!([])).await;
+    assert_eq!(s, 200, "{done}");
+    let receipt = api.receipt(wo_id).await;
+    let number = receipt["number"].as_str().unwrap().to_owned();
+
+    let chase = Envelope::new(
+        ReceivableOverdue {
+            invoice_id: receipt["id"].as_str().unwrap().parse().unwrap(),
+            number: number.clone(),
+            customer_name: "Tianhe Chase Printing".into(),
+            customer_id: Some(customer_id.parse().unwrap()),
+            outstanding: aftercare_contracts::Money::cny(12_000),
+            age_days: 31,
+            bucket: AgeBucket::Days31To60,
+            iou_promised_on: None,
+        },
+        Some(Actor::system()),
+    );
+    let js = sys.jetstream().await;
+    js.publish(
+        "billing.receivable.overdue",
+        serde_json::to_vec(&chase).unwrap().into(),
+    )
+    .await
+    .unwrap()
+    .await
+    .unwrap();
+
+    let finance = account(api, "finance-chase", "finance", json!({})).await;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let list = poll_for(WAIT, "the receipt on this week's chase list", || async {
+        let (s, v) = finance
+            .get(&format!("/receivable-chases?week={today}"))
+            .await;
+        assert_eq!(s, 200, "{v}");
+        v["items"]
+            .as_array()
+            .is_some_and(|i| !i.is_empty())
+            .then_some(v)
+    })
+    .await
+    .unwrap();
+    let item = &list["items"][0];
+    assert_eq!(item["number"], json!(number));
+    assert_eq!(item["district"], "tianhe");
+    assert_eq!(item["chased_on"], json!(today.to_string()));
+    assert_eq!(item["call_state"], "open");
+    let agent = item["agent"].as_str().unwrap().to_owned();
+    assert_eq!(
+        agent, "district:tianhe",
+        "the district agent's by the built-in rules"
+    );
+    // The call that chases it is in the queue.
+    let (s, call) = api
+        .get(&format!(
+            "/call-tasks/{}",
+            item["call_task_id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(
+        (s, call["kind"].as_str()),
+        (200, Some("overdue_payment")),
+        "{call}"
+    );
+    assert!(list["week"].as_str().unwrap() <= today.to_string().as_str());
+
+    let count = |v: &Value| v["items"].as_array().map(Vec::len);
+    let (s, v) = finance
+        .get(&format!("/receivable-chases?week={today}&district=TIANHE"))
+        .await;
+    assert_eq!((s, count(&v)), (200, Some(1)), "{v}");
+    let (s, v) = finance
+        .get(&format!("/receivable-chases?week={today}&district=haizhu"))
+        .await;
+    assert_eq!((s, count(&v)), (200, Some(0)), "{v}");
+    let (s, v) = finance
+        .get(&format!("/receivable-chases?week={today}&agent={agent}"))
+        .await;
+    assert_eq!((s, count(&v)), (200, Some(1)), "{v}");
+    let last_week = today - chrono::Duration::days(7);
+    let (s, v) = finance
+        .get(&format!("/receivable-chases?week={last_week}"))
+        .await;
+    assert_eq!((s, count(&v)), (200, Some(0)), "{v}");
+
+    // Bad filters: problem+json naming the field.
+    let long = "x".repeat(101);
+    for (query, field) in [
+        ("week=soon".to_owned(), "week"),
+        (String::new(), "week"),
+        (format!("week={today}&agent={long}"), "agent"),
+        (format!("week={today}&district={long}"), "district"),
+    ] {
+        let p = problem(&finance, &format!("/receivable-chases?{query}"), 422).await;
+        assert_eq!(p["errors"][0]["field"], field, "{query}: {p}");
+    }
+    let store = account(api, "store-chase", "warehouse", json!({})).await;
+    assert_eq!(
+        store
+            .get(&format!("/receivable-chases?week={today}"))
+            .await
+            .0,
+        403
+    );
+}
+
+#[tokio::test]
+async fn a_chased_receipt_is_on_the_week_s_chase_list_on_sqlite() {
+    a_chased_receipt_is_on_the_week_s_chase_list(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn a_chased_receipt_is_on_the_week_s_chase_list_on_postgresql() {
+    a_chased_receipt_is_on_the_week_s_chase_list(Backend::Postgres).await;
+}

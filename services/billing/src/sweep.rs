@@ -24,7 +24,7 @@ pub(crate) fn job(calendar: Arc<BusinessCalendar>) -> Job {
             let calendar = calendar.clone();
             Box::pin(async move {
                 let today = calendar.local_date(db.clock().now());
-                remind_overdue(&db, today).await?;
+                remind_overdue(&db, today, calendar.is_working_day(today)).await?;
                 list_renewals(&db, today).await?;
                 move_renewals(&db, today).await
             })
@@ -32,9 +32,9 @@ pub(crate) fn job(calendar: Arc<BusinessCalendar>) -> Job {
     }
 }
 
-/// A weekly chase of every receipt past 0-30 days still owing money, and one reminder when
-/// its IOU's day passed.
-async fn remind_overdue(db: &Db, today: NaiveDate) -> Result<()> {
+/// A chase of every receipt past 0-30 days still owing money once a week (Monday to
+/// Sunday) on a working day, and one reminder when its IOU's day passed.
+async fn remind_overdue(db: &Db, today: NaiveDate, working_day: bool) -> Result<()> {
     const PAGE: i64 = 500;
     let (mut after_day, mut after_number) = (String::new(), String::new());
     loop {
@@ -48,7 +48,7 @@ async fn remind_overdue(db: &Db, today: NaiveDate) -> Result<()> {
         };
         (after_day, after_number) = (last.issued_day.clone(), last.number.clone());
         let full = candidates.len() as i64 == PAGE;
-        remind(db, today, candidates).await?;
+        remind(db, today, working_day, candidates).await?;
         if !full {
             return Ok(());
         }
@@ -60,11 +60,12 @@ async fn remind_overdue(db: &Db, today: NaiveDate) -> Result<()> {
 async fn remind(
     db: &Db,
     today: NaiveDate,
+    working_day: bool,
     candidates: Vec<store::receipts::OverdueCandidate>,
 ) -> Result<()> {
     for c in candidates {
         let mut uow = db.begin().await?;
-        if app::receivables::remind(&mut uow, c, today).await? {
+        if app::receivables::remind(&mut uow, c, today, working_day).await? {
             uow.commit().await?;
         } else {
             uow.rollback().await?;

@@ -787,19 +787,26 @@ async fn an_overdue_receipt_is_chased_every_week_while_it_owes_money() {
     };
     assert_eq!(chases().await, Vec::<i64>::new(), "not overdue on its day");
 
-    // 1 March: 40 days old, in the 31-60 bucket, never chased: chased.
+    // Monday 1 March: 40 days old, in the 31-60 bucket, never chased: chased.
     let first = billing_replica_at(&svc, shanghai(3, 1));
     assert_eq!(wait_for(1).await, vec![40]);
-    // Six days later nothing more is due.
+    // Sunday, the last day of that week: nothing more is due.
     let six_days = billing_replica_at(&svc, shanghai(3, 7));
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
     assert_eq!(chases().await, vec![40], "chased within the week");
-    // A week after the last chase, still in the 31-60 bucket, it is chased again.
+    // The next Monday, still in the 31-60 bucket, it is chased again.
     let a_week = billing_replica_at(&svc, shanghai(3, 8));
     assert_eq!(wait_for(2).await, vec![40, 47]);
     tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
     assert_eq!(chases().await, vec![40, 47], "once a week, not every sweep");
-    for replica in [first, six_days, a_week] {
+    // A sweep on Saturday 20 March, a day off, chases nothing although that week's chase
+    // is still due; it goes out on the next working day, Monday 22 March.
+    let saturday = billing_replica_at(&svc, shanghai(3, 20));
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(chases().await, vec![40, 47], "no chase on a day off");
+    let monday = billing_replica_at(&svc, shanghai(3, 22));
+    assert_eq!(wait_for(3).await, vec![40, 47, 61]);
+    for replica in [first, six_days, a_week, saturday, monday] {
         replica.abort();
     }
 }

@@ -84,7 +84,7 @@ async fn on_receivable_overdue(
     uow: &mut UnitOfWork,
     e: Envelope<ReceivableOverdue>,
 ) -> Result<(), EventError> {
-    call_tasks::receivable_overdue(uow, &cx.policy.calendar, e.id, &e.data).await?;
+    call_tasks::receivable_overdue(uow, &cx.policy.calendar, e.id, e.occurred_at, &e.data).await?;
     Ok(())
 }
 

@@ -528,3 +528,191 @@ async fn callbacks_and_follow_ups_are_tasks_too_on_sqlite() {
 async fn callbacks_and_follow_ups_are_tasks_too_on_postgresql() {
     callbacks_and_follow_ups_are_tasks_too(TestBackend::Postgres).await;
 }
+
+/// Billing's chase of an overdue receipt, as it sends it on `at`.
+fn chase(
+    invoice_id: Uuid,
+    number: &str,
+    customer_id: Uuid,
+    age_days: i64,
+    at: DateTime<Utc>,
+) -> Envelope<ReceivableOverdue> {
+    let mut e = Envelope::new(
+        ReceivableOverdue {
+            invoice_id,
+            number: number.into(),
+            customer_name: format!("Customer of {number}"),
+            customer_id: Some(customer_id),
+            outstanding: Money::cny(20_000),
+            age_days,
+            bucket: AgeBucket::Days31To60,
+            iou_promised_on: None,
+        },
+        None,
+    );
+    e.occurred_at = at;
+    e
+}
+
+/// Each week's chases of overdue receipts make that week's chase list (Monday to Sunday,
+/// by district and the chase call's agent); a receipt is listed once a week however often
+/// it is reminded, and a chase while last week's call is open is that call.
+async fn the_weekly_chase_list_holds_each_week_s_chases(backend: TestBackend) {
+    // Wednesday 3 March 2027 in Shanghai.
+    let svc = survey(backend, cst(2027, 3, 3, 10, 0)).await;
+    let (haizhu, tianhe) = (Uuid::now_v7(), Uuid::now_v7());
+    for (customer, district) in [(haizhu, "haizhu"), (tianhe, "tianhe")] {
+        let mut t = aftercare_contracts::intake::TicketOpened::example();
+        t.ticket_id = Uuid::now_v7();
+        t.customer_id = Some(customer);
+        t.customer.district = district.into();
+        svc.publish(&Envelope::new(t, Some(staff(Role::Agent))))
+            .await
+            .unwrap();
+    }
+    svc.settled().await.unwrap();
+    let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+    // Week of Monday 1 March: both chased on Monday, and A's IOU reminder on Thursday.
+    for e in [
+        chase(a, "R2027-000101", haizhu, 40, cst(2027, 3, 1, 9, 0)),
+        chase(b, "R2027-000102", tianhe, 35, cst(2027, 3, 1, 9, 0)),
+        chase(a, "R2027-000101", haizhu, 43, cst(2027, 3, 4, 9, 0)),
+        // The next week: A only (B was paid).
+        chase(a, "R2027-000101", haizhu, 47, cst(2027, 3, 8, 9, 0)),
+    ] {
+        svc.publish(&e).await.unwrap();
+        svc.settled().await.unwrap();
+    }
+    let list = |filter: Value| {
+        let svc = &svc;
+        async move {
+            svc.ok("receivable_chase.list", filter, Some(&staff(Role::Finance)))
+                .await
+        }
+    };
+    let first = list(json!({"week": "2027-03-07"})).await;
+    assert_eq!(
+        (&first["week"], &first["last_day"]),
+        (&json!("2027-03-01"), &json!("2027-03-07")),
+        "{first}"
+    );
+    let items = first["items"].as_array().unwrap();
+    let rows: Vec<_> = items
+        .iter()
+        .map(|i| {
+            (
+                i["number"].as_str().unwrap(),
+                i["district"].as_str().unwrap(),
+                i["chased_on"].as_str().unwrap(),
+                i["age_days"].as_i64().unwrap(),
+                i["agent"].as_str().unwrap(),
+                i["call_state"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "R2027-000101",
+                "haizhu",
+                "2027-03-01",
+                40,
+                "district:haizhu",
+                "open"
+            ),
+            (
+                "R2027-000102",
+                "tianhe",
+                "2027-03-01",
+                35,
+                "district:tianhe",
+                "open"
+            )
+        ],
+        "one row a receipt and week, the week's first chase"
+    );
+    assert_eq!(
+        items[0]["outstanding"],
+        json!({"amount_minor": 20000, "currency": "CNY"})
+    );
+    // The call tasks are the queue's: one open per receipt, the second week's chase of A
+    // is the same call.
+    let calls = tasks(&svc, json!({"kind": "overdue_payment"})).await;
+    assert_eq!(calls.len(), 2, "{calls:#?}");
+    let call_of_a = calls
+        .iter()
+        .find(|t| t["reference"] == "R2027-000101")
+        .unwrap();
+    assert_eq!(items[0]["call_task_id"], call_of_a["id"]);
+    let second = list(json!({"week": "2027-03-08"})).await;
+    let items2 = second["items"].as_array().unwrap();
+    assert_eq!(items2.len(), 1, "{second}");
+    assert_eq!(
+        (
+            &items2[0]["number"],
+            &items2[0]["age_days"],
+            &items2[0]["call_task_id"]
+        ),
+        (&json!("R2027-000101"), &json!(47), &call_of_a["id"])
+    );
+
+    // By district (any case) and by agent.
+    let by_district = list(json!({"week": "2027-03-01", "district": "TIANHE"})).await;
+    let numbers = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["number"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(numbers(&by_district), ["R2027-000102"]);
+    let by_agent = list(json!({"week": "2027-03-01", "agent": "district:haizhu"})).await;
+    assert_eq!(numbers(&by_agent), ["R2027-000101"]);
+    assert!(
+        numbers(&list(json!({"week": "2027-02-28"})).await).is_empty(),
+        "the week before"
+    );
+
+    // Reassigned and closed, the list shows the call's agent and state now.
+    let id = call_of_a["id"].as_str().unwrap();
+    let version = call_of_a["version"].as_i64().unwrap();
+    svc.ok(
+        "call_task.reassign",
+        json!({"task_id": id, "assignee": "agent-9", "expected_version": version}),
+        Some(&caller()),
+    )
+    .await;
+    svc.ok(
+        "call_task.close",
+        json!({"task_id": id, "result": "done", "note": "pays Friday", "expected_version": version + 1}),
+        Some(&caller()),
+    )
+    .await;
+    let now = list(json!({"week": "2027-03-01", "agent": "agent-9"})).await;
+    assert_eq!(numbers(&now), ["R2027-000101"]);
+    assert_eq!(now["items"][0]["call_state"], "closed");
+
+    // A bad filter is refused naming it.
+    let long = "x".repeat(101);
+    for (body, field) in [
+        (json!({"week": "2027-03-01", "agent": ""}), "agent"),
+        (json!({"week": "2027-03-01", "district": long}), "district"),
+    ] {
+        let bad = svc
+            .refused("receivable_chase.list", body, Some(&staff(Role::Finance)))
+            .await;
+        assert_eq!((bad.status, bad.errors[0].field.as_str()), (422, field));
+    }
+}
+
+#[tokio::test]
+async fn the_weekly_chase_list_holds_each_week_s_chases_on_sqlite() {
+    the_weekly_chase_list_holds_each_week_s_chases(TestBackend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_weekly_chase_list_holds_each_week_s_chases_on_postgresql() {
+    the_weekly_chase_list_holds_each_week_s_chases(TestBackend::Postgres).await;
+}

@@ -228,6 +228,7 @@ requests! {
         CloseCallTask => "svc.survey.call_task.close" -> CallTask;
         GetCallAssignmentRules => "svc.survey.call_rules.get" -> CallAssignmentRules;
         ReplaceCallAssignmentRules => "svc.survey.call_rules.replace" -> CallAssignmentRules;
+        ListReceivableChases => "svc.survey.receivable_chase.list" -> ReceivableChaseList;
         SurveySettingHistory => "svc.survey.setting.history" -> Page<SettingVersion>;
         ListDailyReports => "svc.survey.daily_report.list" -> Page<DailyReport>;
         GetDailyReport => "svc.survey.daily_report.get" -> DailyReport;

@@ -13,8 +13,9 @@ pub mod calls;
 pub use calls::{
     Assignee, AssignmentRule, CallAssignmentRules, CallAttempt, CallOutcome, CallResult, CallTask,
     CallTaskDue, CallTaskEscalated, CallTaskKind, CallTaskRefs, CallTaskState, CallTaskTiming,
-    CloseCallTask, GetCallAssignmentRules, GetCallTask, ListCallTasks, ReassignCallTask,
-    RecordCallAttempt, ReplaceCallAssignmentRules,
+    CloseCallTask, GetCallAssignmentRules, GetCallTask, ListCallTasks, ListReceivableChases,
+    ReassignCallTask, ReceivableChase, ReceivableChaseList, RecordCallAttempt,
+    ReplaceCallAssignmentRules,
 };
 pub mod daily;
 pub use daily::{

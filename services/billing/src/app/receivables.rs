@@ -1,5 +1,6 @@
-//! Overdue reminders for receivables: a weekly chase of every receipt past 0-30 days while
-//! it owes money, and one when its IOU's promised day passed.
+//! Overdue reminders for receivables: a chase of every receipt past 0-30 days once a week
+//! (Monday to Sunday, on a working day) while it owes money, and one when its IOU's promised
+//! day passed.
 use aftercare_contracts::billing::{Iou, ReceivableOverdue};
 use aftercare_contracts::{Actor, Envelope, Money};
 use aftercare_platform::db::{from_json, parse_id};
@@ -9,13 +10,15 @@ use chrono::NaiveDate;
 use crate::domain::receivables;
 use crate::store;
 
-/// Sends the reminder due on `today` for a receipt still owing money
+/// Sends the reminder due on `today` (a working day of the business calendar or not) for a
+/// receipt still owing money
 /// (`billing.receivable.overdue`), recording it first under a guard; false, changing
 /// nothing, when none is due or another sweep recorded it first.
 pub(crate) async fn remind(
     uow: &mut UnitOfWork,
     c: store::receipts::OverdueCandidate,
     today: NaiveDate,
+    working_day: bool,
 ) -> Result<bool> {
     let Ok(issued) = NaiveDate::parse_from_str(&c.issued_day, "%Y-%m-%d") else {
         return Ok(false);
@@ -29,14 +32,14 @@ pub(crate) async fn remind(
         .chased_on
         .as_deref()
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    let Some(due) = receivables::reminder_due(
-        issued,
-        today,
-        c.owed,
-        chased_on,
-        c.iou_reminded != 0,
-        promised,
-    ) else {
+    let owing = receivables::Owing {
+        issued_on: issued,
+        owed_minor: c.owed,
+        last_chased_on: chased_on,
+        iou_reminded: c.iou_reminded != 0,
+        promised_on: promised,
+    };
+    let Some(due) = receivables::reminder_due(owing, today, working_day) else {
         return Ok(false);
     };
     let today_text = today.to_string();

@@ -12,7 +12,7 @@ use sqlx::{AnyConnection, FromRow};
 use uuid::Uuid;
 
 use crate::domain::pricing::{coverage_cost, discount_total};
-use crate::domain::receivables::{CHASE_EVERY_DAYS, first_day_of};
+use crate::domain::receivables::{first_day_of, week_of};
 use crate::domain::revenue::ReceiptFigures;
 
 /// What a receipt is filed under beyond its printed content: for reports and receivables.
@@ -405,9 +405,9 @@ pub(crate) struct OverdueCandidate {
 }
 
 /// Receipts a reminder is due for on `today`, in issue order after `after` (issue day,
-/// number): owing money past 0-30 days and never chased or last chased a week ago or
-/// more, or with an IOU whose promised day passed unreminded. Receipts chased within the
-/// week are not read, so a long tail of old debts never hides a new one.
+/// number): owing money past 0-30 days and never chased or last chased before this week
+/// (Monday to Sunday), or with an IOU whose promised day passed unreminded. Receipts chased
+/// this week are not read, so a long tail of old debts never hides a new one.
 pub(crate) async fn overdue_candidates(
     conn: &mut AnyConnection,
     today: NaiveDate,
@@ -422,13 +422,13 @@ pub(crate) async fn overdue_candidates(
             cast(iou_reminded as bigint) as iou_reminded
          from invoice
          where charged_minor - paid_minor - credited_minor > 0
-           and ((issued_day <= $1 and (chased_on is null or chased_on <= $2))
+           and ((issued_day <= $1 and (chased_on is null or chased_on < $2))
              or (iou_reminded = 0 and iou_promised_on < $3))
            and (issued_day > $4 or (issued_day = $4 and number > $5))
          order by issued_day, number limit $6",
     )
     .bind(day(first_day_of(AgeBucket::Days31To60)))
-    .bind(day(CHASE_EVERY_DAYS))
+    .bind(week_of(today).to_string())
     .bind(today.to_string())
     .bind(after.0)
     .bind(after.1)

@@ -127,6 +127,7 @@ export const OPERATION_ROLES = {
   listPurchaseRequests: ["admin","finance","manager","warehouse"],
   listQualityWarnings: ["admin","dispatcher","manager","warehouse"],
   listRankings: ["admin","agent","callback_agent","dispatcher","manager","technician"],
+  listReceivableChases: ["admin","agent","callback_agent","finance","manager"],
   listRefunds: ["admin","finance","manager"],
   listRenewals: ["admin","agent","finance","manager"],
   listStockRules: ["admin","finance","manager","warehouse"],

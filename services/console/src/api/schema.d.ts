@@ -2264,6 +2264,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/receivable-chases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly chase list of receivables (应收帐款每周跟进): the receipts billing chased in one week (Monday to Sunday; each receipt past 0-30 days is chased once a week on a working day while it owes money), one row a receipt, with the call task that chases it and its agent, by district, agent and number; only an agent's (the call's assignee) or a district's
+         * @description Roles: agent, callback_agent, finance, manager, admin.
+         */
+        get: operations["listReceivableChases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/refunds": {
         parameters: {
             query?: never;
@@ -7769,6 +7789,69 @@ export interface components {
             number: string;
             /** @description Still owed. */
             outstanding: components["schemas"]["Money"];
+        };
+        /** @description One receipt chased in a week. */
+        ReceivableChase: {
+            /**
+             * Format: int64
+             * @description Days since the receipt was issued, on that day.
+             */
+            age_days: number;
+            /** @description Who the call is assigned to now (a user id or a queue). */
+            agent?: string | null;
+            /** @description Its ageing bucket on that day. */
+            bucket: components["schemas"]["AgeBucket"];
+            /** @description Whether the call is still open or closed. */
+            call_state?: components["schemas"]["CallTaskState"] | null;
+            /**
+             * Format: uuid
+             * @description The call task that chases it (one open per receipt: a chase while last week's call
+             *     is still open is that call).
+             */
+            call_task_id?: string | null;
+            /**
+             * Format: date
+             * @description The service-local day billing chased it.
+             */
+            chased_on: string;
+            /**
+             * Format: uuid
+             * @description The customer's record, when known.
+             */
+            customer_id?: string | null;
+            /** @description The customer. */
+            customer_name: string;
+            /** @description The district survey last saw the customer's ticket in (empty when unknown). */
+            district: string;
+            /**
+             * Format: uuid
+             * @description The receipt.
+             */
+            invoice_id: string;
+            /**
+             * Format: date
+             * @description The day an IOU (欠条) promised payment by, when that day had passed.
+             */
+            iou_promised_on?: string | null;
+            /** @description Its number. */
+            number: string;
+            /** @description Still owed when it was chased. */
+            outstanding: components["schemas"]["Money"];
+        };
+        /** @description A week's chase list. */
+        ReceivableChaseList: {
+            /** @description The receipts chased that week, by district, then agent, then receipt number. */
+            items: components["schemas"]["ReceivableChase"][];
+            /**
+             * Format: date
+             * @description Its Sunday.
+             */
+            last_day: string;
+            /**
+             * Format: date
+             * @description The week's Monday.
+             */
+            week: string;
         };
         /** @description Receivables ageing (应收帐款). */
         ReceivablesReport: {
@@ -15641,6 +15724,42 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listReceivableChases: {
+        parameters: {
+            query: {
+                /** @description Only the chases whose call is assigned to this agent: a user id or a queue (`district:haizhu`), 1-100 characters. */
+                agent?: string;
+                /** @description Only this district's (any case), 1-100 characters. */
+                district?: string;
+                /** @description Any day of the week (service-local); the week runs Monday to Sunday. */
+                week: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivableChaseList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];

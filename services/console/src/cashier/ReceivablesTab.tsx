@@ -1,5 +1,5 @@
-// Receivables (应收帐款) by ageing bucket on a day, and the weekly chase list: receipts past
-// their first 30 days or past the day their IOU promised. A receipt number opens it.
+// Receivables (应收帐款) by ageing bucket on a day, and the weekly chase list: the receipts
+// billing chased in a week, by agent and district (ChaseListCard). A receipt number opens it.
 import { Alert, Card, Col, DatePicker, Form, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { formatDate, formatMoney } from '../lib/format';
 import { TONE } from '../lib/colors';
 import { ScrollRegion } from '../lib/ScrollRegion';
 import { OpenLink } from '../lib/ListParts';
-import { bucketTotals, chaseList, localDay, type AgeBucket, type Receivable } from './cashier';
+import { bucketTotals, localDay, type AgeBucket, type Receivable } from './cashier';
+import ChaseListCard from './ChaseListCard';
 import { useReceivables } from './queries';
 
 const BUCKET_TONE: Record<AgeBucket, string | undefined> = {
@@ -30,7 +31,6 @@ export default function ReceivablesTab() {
   const q = useReceivables(asOf);
   const report = q.data;
   const open = (number: string) => navigate(`/cashier?receipt=${encodeURIComponent(number)}`);
-  const chase = report ? chaseList(report) : [];
   const columns = [
     { title: t('cashier:receipt.number'), key: 'number', render: (_v: unknown, r: Receivable) => <OpenLink onOpen={() => open(r.number)}>{r.number}</OpenLink> },
     { title: t('cashier:receipt.customer'), key: 'customer', render: (_v: unknown, r: Receivable) => r.customer_name },
@@ -76,12 +76,7 @@ export default function ReceivablesTab() {
           </Col>
         ))}
       </Row>
-      <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('cashier:ageing.chase')}</Typography.Title>}>
-        <Typography.Paragraph type="secondary">{t('cashier:ageing.chaseHelp')}</Typography.Paragraph>
-        <ScrollRegion label={t('cashier:ageing.chase')}>
-          <Table<Receivable> size="small" rowKey="number" data-testid="chase-list" loading={q.isLoading} dataSource={chase} pagination={false} locale={{ emptyText: t('cashier:ageing.nothingToChase') }} columns={columns} />
-        </ScrollRegion>
-      </Card>
+      <ChaseListCard />
       <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('cashier:ageing.all')}</Typography.Title>}>
         <ScrollRegion label={t('cashier:ageing.all')}>
           <Table<Receivable> size="small" rowKey="number" data-testid="receivables" loading={q.isLoading} dataSource={report?.items ?? []} pagination={false} locale={{ emptyText: t('cashier:ageing.none') }} columns={columns} />

@@ -6,6 +6,7 @@ import messages from './messages.en';
 import cashier from './cashier.en';
 import field from './field.en';
 import register from './register.en';
+import chases from './chases.en';
 export default {
   common: {
     appName: 'Service desk',
@@ -634,4 +635,5 @@ export default {
   calls,
   messages,
   register,
+  chases,
 } as const;

@@ -6,6 +6,7 @@ import manager from './manager.zh-CN';
 import cashier from './cashier.zh-CN';
 import field from './field.zh-CN';
 import register from './register.zh-CN';
+import chases from './chases.zh-CN';
 import messages from './messages.zh-CN';
 export default {
   common: {
@@ -635,4 +636,5 @@ export default {
   calls,
   messages,
   register,
+  chases,
 } as const;

@@ -2,22 +2,24 @@
 //! welcome calls, renewal calls, consumables contacts, complaint answers, promised
 //! follow-ups, overdue payments), listed due-now first, worked with attempts, reassigned
 //! and closed with a result, and the company's assignment rules. Survey owns the queue.
-use aftercare_contracts::Role::{Admin, Manager};
+use aftercare_contracts::Role::{Admin, Agent, CallbackAgent, Finance, Manager};
 use aftercare_contracts::rpc::Page;
 use aftercare_contracts::survey::{
     CallTask, CallTaskKind, CallTaskState, CloseCallTask, GetCallAssignmentRules, GetCallTask,
-    ListCallTasks, ReassignCallTask, RecordCallAttempt, ReplaceCallAssignmentRules,
+    ListCallTasks, ListReceivableChases, ReassignCallTask, ReceivableChaseList, RecordCallAttempt,
+    ReplaceCallAssignmentRules,
 };
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use serde::Deserialize;
 
+use super::model::day_schema;
 use super::operation::{CURSOR, LIMIT, Routes, get, path_id, post, query, schema};
 use super::query::parse_enum;
 use super::roles::{CALL_QUEUE_LEADS, CALL_QUEUE_WORKERS};
 use crate::error::ApiError;
-use crate::http::parse_limit;
+use crate::http::{parse_day, parse_limit};
 use crate::identity::Principal;
 use crate::state::AppState;
 
@@ -51,6 +53,28 @@ pub(crate) async fn list_call_tasks(
     };
     let page: Page<CallTask> = s.call(&req, Some(&p)).await?;
     Ok(Json(page).into_response())
+}
+
+/// Query parameters of the weekly chase list.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ChaseQuery {
+    week: Option<String>,
+    agent: Option<String>,
+    district: Option<String>,
+}
+
+pub(crate) async fn list_receivable_chases(
+    State(s): State<AppState>,
+    Extension(p): Extension<Principal>,
+    Query(q): Query<ChaseQuery>,
+) -> Result<Response, ApiError> {
+    let req = ListReceivableChases {
+        week: parse_day("week", q.week.as_deref())?,
+        agent: q.agent.map(|a| a.trim().to_owned()),
+        district: q.district.map(|d| d.trim().to_owned()),
+    };
+    let list: ReceivableChaseList = s.call(&req, Some(&p)).await?;
+    Ok(Json(list).into_response())
 }
 
 /// The operations of this part of the API, in the order the reference lists them.
@@ -104,6 +128,18 @@ pub(crate) fn routes() -> Routes {
                 .path_fills(&["task_id"])
                 .updates()
                 .forward_versioned::<CloseCallTask>(),
+        )
+        .add(
+            get("listReceivableChases", "/receivable-chases")
+                .summary("The weekly chase list of receivables (应收帐款每周跟进): the receipts billing chased in one week (Monday to Sunday; each receipt past 0-30 days is chased once a week on a working day while it owes money), one row a receipt, with the call task that chases it and its agent, by district, agent and number; only an agent's (the call's assignee) or a district's")
+                .roles(&[Agent, CallbackAgent, Finance, Manager, Admin])
+                .params(&[
+                    query("week", day_schema, "Any day of the week (service-local); the week runs Monday to Sunday.").required(),
+                    query("agent", schema::<String>, "Only the chases whose call is assigned to this agent: a user id or a queue (`district:haizhu`), 1-100 characters."),
+                    query("district", schema::<String>, "Only this district's (any case), 1-100 characters."),
+                ])
+                .reply::<ReceivableChaseList>()
+                .to(list_receivable_chases),
         )
         .add(
             get("getCallAssignmentRules", "/call-rules")

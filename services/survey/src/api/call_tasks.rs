@@ -3,13 +3,15 @@ use aftercare_contracts::ServiceError;
 use aftercare_contracts::rpc::{Page, check_limit};
 use aftercare_contracts::survey::{
     CallAssignmentRules, CallTask, CloseCallTask, GetCallAssignmentRules, GetCallTask,
-    ListCallTasks, ReassignCallTask, RecordCallAttempt, ReplaceCallAssignmentRules,
+    ListCallTasks, ListReceivableChases, RankingKind, ReassignCallTask, ReceivableChaseList,
+    RecordCallAttempt, ReplaceCallAssignmentRules,
 };
 use aftercare_platform::rpc::{Endpoints, RequestContext};
 
 use super::{State, actor_name};
 use crate::app;
-use crate::store::call_tasks;
+use crate::domain::periods::period_of;
+use crate::store::{call_tasks, chases};
 
 /// Adds the endpoints of this module to survey's.
 pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
@@ -21,6 +23,35 @@ pub(super) fn register(endpoints: Endpoints<State>) -> Endpoints<State> {
         .on::<CloseCallTask, _>(close)
         .on::<GetCallAssignmentRules, _>(rules)
         .on::<ReplaceCallAssignmentRules, _>(replace_rules)
+        .on::<ListReceivableChases, _>(chase_list)
+}
+
+/// The weekly chase list of receivables: the week (Monday to Sunday) of the day asked for,
+/// by agent (the chase's call assignee) or district.
+async fn chase_list(
+    State { db, .. }: State,
+    _ctx: RequestContext,
+    req: ListReceivableChases,
+) -> Result<ReceivableChaseList, ServiceError> {
+    use aftercare_contracts::survey::calls::limits;
+    let mut e = Vec::new();
+    if let Some(a) = req.agent.as_deref() {
+        limits::ASSIGNEE.check(&mut e, "agent", a);
+    }
+    if let Some(d) = req.district.as_deref() {
+        limits::MATCH.check(&mut e, "district", d);
+    }
+    if !e.is_empty() {
+        return Err(ServiceError::validation(e));
+    }
+    let (week, last_day) = period_of(RankingKind::Weekly, req.week);
+    let mut conn = db.read_conn().await?;
+    let items = chases::list(&mut conn, week, &req).await?;
+    Ok(ReceivableChaseList {
+        week,
+        last_day,
+        items,
+    })
 }
 
 async fn list(

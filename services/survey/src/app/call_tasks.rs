@@ -9,12 +9,13 @@ use aftercare_contracts::intake::{ReplyAlert, WarrantyRegistered};
 use aftercare_contracts::inventory::ConsumableReplacementDue;
 use aftercare_contracts::survey::{
     CallAssignmentRules, CallResult, CallTask, CallTaskDue, CallTaskEscalated, CallTaskKind,
-    CallTaskRefs, Callback, CallbackStatus, CloseCallTask, FollowUp, ReassignCallTask,
-    RecordCallAttempt, ReplaceCallAssignmentRules,
+    CallTaskRefs, Callback, CallbackStatus, CloseCallTask, FollowUp, RankingKind, ReassignCallTask,
+    ReceivableChase, RecordCallAttempt, ReplaceCallAssignmentRules,
 };
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::db::{from_text, to_text};
 use aftercare_platform::{UnitOfWork, company_settings, from_ms};
+use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
 use uuid::Uuid;
 
@@ -22,7 +23,9 @@ use crate::domain::calls::{
     CallAssignment, TaskFacts, assign, check_attempt, consumables_contact_at,
     consumables_contact_due, due_after_attempt, escalate_at, next_working_instant,
 };
+use crate::domain::periods::period_of;
 use crate::store::call_tasks::{self, Closing, LinkColumn, NewAttempt, NewCallTask};
+use crate::store::chases;
 use crate::store::follow_ups;
 
 /// Days before a consumable runs out that the customer is called (耗材跟进: 7), for an
@@ -221,14 +224,34 @@ async fn district_of(
     Ok(row.map(|r| r.0).unwrap_or_default())
 }
 
-/// The call about an overdue receipt, due at once; one open per receipt.
+/// The call about an overdue receipt, due at once; one open per receipt (a chase while
+/// last week's call is still open is that call). The chase goes on the weekly chase list of
+/// the week (Monday to Sunday) of the service-local day billing chased it (`chased_at`).
 pub(crate) async fn receivable_overdue(
     uow: &mut UnitOfWork,
     cal: &BusinessCalendar,
     event_id: Uuid,
+    chased_at: DateTime<Utc>,
     r: &ReceivableOverdue,
 ) -> aftercare_platform::Result<()> {
     let district = district_of(uow.conn(), r.customer_id).await?;
+    let chased_on = cal.local_date(chased_at);
+    let (week, _) = period_of(RankingKind::Weekly, chased_on);
+    let mut chase = ReceivableChase {
+        invoice_id: r.invoice_id,
+        number: r.number.clone(),
+        customer_name: r.customer_name.clone(),
+        customer_id: r.customer_id,
+        district: district.clone(),
+        chased_on,
+        age_days: r.age_days,
+        bucket: r.bucket,
+        outstanding: r.outstanding.clone(),
+        iou_promised_on: r.iou_promised_on,
+        call_task_id: None,
+        agent: None,
+        call_state: None,
+    };
     let due = next_working_instant(uow.now(), cal);
     let owed = &r.outstanding;
     queue(
@@ -257,6 +280,15 @@ pub(crate) async fn receivable_overdue(
             },
             due,
             assignee: None,
+        },
+    )
+    .await?;
+    chase.call_task_id = chases::open_task_of(uow, r.invoice_id).await?;
+    chases::record(
+        uow,
+        chases::NewChase {
+            week,
+            chase: &chase,
         },
     )
     .await

@@ -417,3 +417,70 @@ impl Event for CallTaskEscalated {
         self.task_id.to_string()
     }
 }
+
+/// Request: the weekly chase list of receivables (`svc.survey.receivable_chase.list`,
+/// 应收帐款每周跟进): the receipts billing chased in one week (Monday to Sunday), each with
+/// the call task that chases it and that task's assignee, by agent or district.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListReceivableChases {
+    /// Any day of the week (service-local); the week runs Monday to Sunday.
+    pub week: chrono::NaiveDate,
+    /// Only the chases whose call is assigned to this agent: a user id or a queue
+    /// (`district:haizhu`), 1–100 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::ASSIGNEE)]
+    pub agent: Option<String>,
+    /// Only this district's (any case), 1–100 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(transform = &limits::MATCH)]
+    pub district: Option<String>,
+}
+
+/// One receipt chased in a week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReceivableChase {
+    /// The receipt.
+    pub invoice_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The customer.
+    pub customer_name: String,
+    /// The customer's record, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<Uuid>,
+    /// The district survey last saw the customer's ticket in (empty when unknown).
+    pub district: String,
+    /// The service-local day billing chased it.
+    pub chased_on: chrono::NaiveDate,
+    /// Days since the receipt was issued, on that day.
+    pub age_days: i64,
+    /// Its ageing bucket on that day.
+    pub bucket: crate::billing::AgeBucket,
+    /// Still owed when it was chased.
+    pub outstanding: crate::Money,
+    /// The day an IOU (欠条) promised payment by, when that day had passed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iou_promised_on: Option<chrono::NaiveDate>,
+    /// The call task that chases it (one open per receipt: a chase while last week's call
+    /// is still open is that call).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_task_id: Option<Uuid>,
+    /// Who the call is assigned to now (a user id or a queue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// Whether the call is still open or closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_state: Option<CallTaskState>,
+}
+
+/// A week's chase list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReceivableChaseList {
+    /// The week's Monday.
+    pub week: chrono::NaiveDate,
+    /// Its Sunday.
+    pub last_day: chrono::NaiveDate,
+    /// The receipts chased that week, by district, then agent, then receipt number.
+    pub items: Vec<ReceivableChase>,
+}

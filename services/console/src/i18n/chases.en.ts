@@ -1,0 +1,20 @@
+// The weekly chase list of receivables (English): the same keys as chases.zh-CN.ts.
+export default {
+  title: 'Weekly chase list',
+  help: 'Receipts still owing after 30 days are chased once a week, on a working day, until paid; one row per receipt and week, with the call that chases it and its agent.',
+  filters: 'Chase list filters',
+  week: 'Week',
+  weekRange: '{{from}} to {{to}}',
+  agent: 'Agent',
+  agentPlaceholder: 'Account or district:<district>',
+  district: 'District',
+  districtPlaceholder: 'e.g. tianhe',
+  chasedOn: 'Chased on',
+  owed: 'Owed when chased',
+  call: 'Chase call',
+  callState: { open: 'To call', closed: 'Closed' },
+  receipts: '{{count}} receipts',
+  receipts_one: '{{count}} receipt',
+  none: 'No receipt was chased that week',
+  tooLong: 'At most {{max}} characters',
+};

@@ -1,0 +1,20 @@
+// 应收帐款每周催收清单（简体中文）：与 chases.en.ts 键相同。
+export default {
+  title: '每周催收清单',
+  help: '超过 30 天仍欠款的票据每周在工作日催收一次，直到付清；每张票据一周一行，附催收电话及其负责人。',
+  filters: '催收清单筛选',
+  week: '周',
+  weekRange: '{{from}} 至 {{to}}',
+  agent: '负责人',
+  agentPlaceholder: '账号或 district:片区',
+  district: '片区',
+  districtPlaceholder: '如 tianhe',
+  chasedOn: '催收日',
+  owed: '催收时欠款',
+  call: '催收电话',
+  callState: { open: '待打', closed: '已结束' },
+  receipts: '{{count}} 张票据',
+  receipts_one: '{{count}} 张票据',
+  none: '这一周没有催收的票据',
+  tooLong: '最多 {{max}} 个字符',
+};
