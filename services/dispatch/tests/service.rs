@@ -982,6 +982,46 @@ async fn the_report_back_register_says_who_left_late_and_who_reported_back(backe
     let read_again = read("2026-12-08").await;
     assert_eq!(read_again["rows"][0]["reported_back"], 2, "{read_again}");
 
+    // A past day lists the technicians active on that day, not today's: all three were
+    // added this morning, so Monday's register has nobody.
+    let monday = read("2026-12-07").await;
+    assert_eq!(monday["rows"], json!([]), "{monday}");
+    // Made inactive today, Wang Fang was active today: still on today's register, and on no
+    // later day's (only Chen Jie and Li Na).
+    let w: serde_json::Value = svc
+        .request(
+            "technician.get",
+            &json!({"id": wang["id"]}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    let off: serde_json::Value = svc
+        .request(
+            "technician.update",
+            &json!({"technician_id": wang["id"], "name": "Wang Fang", "district": "tianhe",
+                "skills": ["copier", "sharp"], "daily_capacity": 10,
+                "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}],
+                "active": false, "expected_version": w["version"]}),
+            Some(&dispatcher()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(off["active"], false, "{off}");
+    let names_on = |v: &serde_json::Value| -> Vec<String> {
+        v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["technician_name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        names_on(&read("2026-12-08").await),
+        ["Chen Jie", "Li Na", "Wang Fang"]
+    );
+    assert_eq!(names_on(&read("2026-12-09").await), ["Chen Jie", "Li Na"]);
+
     // Sunday: nobody is due.
     let sunday = read("2026-12-06").await;
     assert_eq!(sunday["working_day"], false, "{sunday}");

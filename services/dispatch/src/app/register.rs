@@ -1,4 +1,4 @@
-//! The report-back register (技术员复电登记表): a day's row per active technician (when
+//! The report-back register (技术员复电登记表): a day's row per technician active that day (when
 //! they were due to leave and left, how late, the visits reported back and not), the
 //! technician's own "left" and the desk's record of a call after a visit (复电).
 use aftercare_calendar::BusinessCalendar;
@@ -42,7 +42,13 @@ pub(crate) async fn register(
         .map_or(start + chrono::Duration::days(1), |d| {
             calendar.start_of_day(d)
         });
-    let people = technicians::candidates(conn, calendar, day).await?;
+    let people = technicians::active_on(
+        conn,
+        calendar,
+        day,
+        (start.timestamp_millis(), end.timestamp_millis()),
+    )
+    .await?;
     let steps = store::day_steps(
         conn,
         start.timestamp_millis(),

@@ -36,8 +36,10 @@ pub(crate) async fn insert(uow: &mut UnitOfWork, t: &Technician, now: i64) -> Re
     Ok(())
 }
 
-/// Replaces a technician's profile if still at `version`; false when it moved on.
+/// Replaces a technician's profile if still at `version`; false when it moved on. Made
+/// inactive, the moment is kept (the first, while inactive); made active, it is cleared.
 pub(crate) async fn update(uow: &mut UnitOfWork, t: &Technician, version: i64) -> Result<bool> {
+    let now = uow.now_ms();
     let skills = serde_json::to_string(&t.skills)?;
     let certifications = serde_json::to_string(&t.certifications)?;
     let done = Guard::new("technician", "technician_id", t.id, version)
@@ -45,7 +47,8 @@ pub(crate) async fn update(uow: &mut UnitOfWork, t: &Technician, version: i64) -
             uow.conn(),
             "name = $1, district = $2, skills = $3, daily_capacity = $4, team = $5,
             certifications = $6, start_lat = $7, start_lon = $8, shift_start = $9, shift_end = $10,
-            van_location = $11, active = $12",
+            van_location = $11, active = $12,
+            deactivated_at = case when $12 = 0 then coalesce(deactivated_at, $13) end",
             |q| {
                 q.bind(&t.name)
                     .bind(&t.district)
@@ -59,6 +62,7 @@ pub(crate) async fn update(uow: &mut UnitOfWork, t: &Technician, version: i64) -
                     .bind(t.shift_end.format("%H:%M").to_string())
                     .bind(t.van_location.as_deref())
                     .bind(i32::from(t.active))
+                    .bind(now)
             },
         )
         .await?;
@@ -212,6 +216,38 @@ pub(crate) async fn candidates(
     )))
     .fetch_all(&mut *conn)
     .await?;
+    with_load(conn, calendar, day, rows).await
+}
+
+/// The technicians active at some time of the local day `day` (from `start` to `end`,
+/// epoch ms): added before its end and not made inactive before its start. Today that is
+/// today's active technicians and whoever was made inactive today; a past day, the
+/// technicians of that day, not those added since.
+pub(crate) async fn active_on(
+    conn: &mut AnyConnection,
+    calendar: &BusinessCalendar,
+    day: NaiveDate,
+    (start, end): (i64, i64),
+) -> Result<Vec<Candidate>> {
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "select {COLUMNS} where created_at < $1
+           and (active = 1 or deactivated_at >= $2)
+         order by technician_id"
+    )))
+    .bind(end)
+    .bind(start)
+    .fetch_all(&mut *conn)
+    .await?;
+    with_load(conn, calendar, day, rows).await
+}
+
+/// Technicians' rows as assignment sees them on `day`: their load and leave.
+async fn with_load(
+    conn: &mut AnyConnection,
+    calendar: &BusinessCalendar,
+    day: NaiveDate,
+    rows: Vec<Row>,
+) -> Result<Vec<Candidate>> {
     let open: Vec<(String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
         "select w.technician_id, w.appointment_start, w.planned_arrival,
                 coalesce((select max(h.at) from work_order_history h
