@@ -1,7 +1,8 @@
 // Sent messages (已发送消息) in the trial configuration (`aftercare up` with no channel): a
 // ticket of its own opened through the API tells its customer it was received; an agent
 // finds that message by the ticket's number with the trial banner, opens it, and sees it on
-// the ticket's drawer (zh-CN); the same in English. Filtered by its own ticket, so it holds
+// the ticket's drawer (zh-CN); the same in English, where it is also found by its customer
+// typed into the customer field. Filtered by its own ticket or customer, so it holds
 // whatever other specs left on the server.
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
@@ -79,4 +80,30 @@ test('the same in English', async ({ page }) => {
   await expect(page.getByTestId('message-list')).toContainText('No messages match');
   await go(page, `/queue?ticket=${ticket.id}`);
   await expect(page.getByTestId('ticket-messages')).toContainText('SMS · 138****8000');
+});
+
+test('the customer field finds the message by its customer', async ({ page }) => {
+  await signIn(page, AGENT);
+  await useLanguage(page, 'en');
+  await go(page, '/messages');
+  const field = page.getByTestId('messages-customer');
+  await field.click();
+  await page.keyboard.type(`消息测试${tag}`);
+  const option = page.locator('.ant-select-item-option').filter({ hasText: `消息测试${tag}` });
+  await expect(option).toHaveCount(1);
+  await option.click();
+  await expect(page).toHaveURL(/[?&]customer=[0-9a-f-]{36}/);
+  const rows = page.locator('[data-testid^="message-0"]');
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(ticket.number);
+  // The field names the customer it filters by, also when opened from the address.
+  await page.reload();
+  await signIn(page, AGENT);
+  await expect(page.getByTestId('messages-customer')).toContainText(`消息测试${tag} · C`);
+  await expect(page.locator('[data-testid^="message-0"]')).toHaveCount(1);
+  await settle(page);
+  await shot(page, 'messages-customer-en');
+  await page.getByTestId('messages-customer').hover();
+  await page.getByTestId('messages-customer').locator('.ant-select-clear').click();
+  await expect(page).not.toHaveURL(/customer=/);
 });

@@ -12,6 +12,8 @@ export default {
   noTicket: 'No ticket {{number}}',
   days: 'Days',
   customer: 'Customer',
+  customerPlaceholder: 'Name, phone or ticket number',
+  noCustomer: 'No customer found',
   empty: 'No messages to customers yet',
   noMatch: 'No messages match',
   total: '{{count}} messages',
@@ -40,6 +42,9 @@ export default {
   sentAt: 'Sent',
   nextAttempt: 'Next attempt',
   lastError: 'Last error',
+  attemptsTitle: 'Sending attempts',
+  attempt: { at: 'When', outcome: 'Outcome', status: 'Provider code', error: 'What the provider said' },
+  outcomes: { sent: 'Accepted', failed: 'Failed', refused: 'Refused' },
   ticketSection: 'Messages',
   noneForTicket: 'No messages about this ticket yet',
 };

@@ -12,6 +12,8 @@ export default {
   noTicket: '没有服务单 {{number}}',
   days: '日期',
   customer: '客户',
+  customerPlaceholder: '名称、电话或服务单号',
+  noCustomer: '没有找到客户',
   empty: '还没有发给客户的消息',
   noMatch: '没有符合条件的消息',
   total: '共 {{count}} 条',
@@ -40,6 +42,9 @@ export default {
   sentAt: '发送时间',
   nextAttempt: '下次尝试',
   lastError: '最近错误',
+  attemptsTitle: '发送记录',
+  attempt: { at: '时间', outcome: '结果', status: '服务商返回码', error: '服务商回复' },
+  outcomes: { sent: '已接收', failed: '失败', refused: '被拒绝' },
   ticketSection: '通知',
   noneForTicket: '还没有关于此服务单的消息',
 };

@@ -1,11 +1,12 @@
 // One message (`?message=<id>`): the text as the customer receives it, where it went (masked),
-// its status, attempts, last error and next attempt.
-import { Alert, Descriptions, Drawer, Space } from 'antd';
+// its status, each attempt (when, how it ended, the provider's answer), last error and next
+// attempt.
+import { Alert, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
-import { waitingToSend } from './messages';
+import { OUTCOME_TONE, waitingToSend, type MessageAttempt } from './messages';
 import { useMessage } from './queries';
 import { MessageText, StatusTag } from './MessageParts';
 
@@ -43,6 +44,36 @@ export default function MessageDrawer() {
             {waitingToSend(m) && m.next_attempt_at && <Descriptions.Item label={t('messages:nextAttempt')}>{formatDateTime(m.next_attempt_at, lang)}</Descriptions.Item>}
             {m.last_error && <Descriptions.Item label={t('messages:lastError')}>{m.last_error}</Descriptions.Item>}
           </Descriptions>
+          {(m.attempt_history ?? []).length > 0 && (
+            <div>
+              <Typography.Title level={2} style={{ fontSize: 15 }}>
+                {t('messages:attemptsTitle')}
+              </Typography.Title>
+              <Table<MessageAttempt>
+                size="small"
+                rowKey="attempt"
+                pagination={false}
+                data-testid="message-attempts"
+                dataSource={m.attempt_history ?? []}
+                onRow={(a) => ({ 'data-testid': `attempt-${a.attempt}` }) as React.HTMLAttributes<HTMLElement>}
+                columns={[
+                  { title: '#', key: 'n', width: 40, render: (_v, a) => a.attempt },
+                  { title: t('messages:attempt.at'), key: 'at', render: (_v, a) => formatDateTime(a.at, lang) },
+                  {
+                    title: t('messages:attempt.outcome'),
+                    key: 'outcome',
+                    render: (_v, a) => (
+                      <Tag color={OUTCOME_TONE[a.outcome]} style={{ marginInlineEnd: 0 }}>
+                        {t(`messages:outcomes.${a.outcome}`)}
+                      </Tag>
+                    ),
+                  },
+                  { title: t('messages:attempt.status'), key: 'status', render: (_v, a) => a.provider_status ?? '—' },
+                  { title: t('messages:attempt.error'), key: 'error', render: (_v, a) => <Typography.Text style={{ wordBreak: 'break-word' }}>{a.error ?? ''}</Typography.Text> },
+                ]}
+              />
+            </div>
+          )}
         </Space>
       )}
     </Drawer>

@@ -1,10 +1,11 @@
 // Sent messages (已发送消息): every message to a customer the notifier keeps, newest first,
-// with its delivery status; filtered by status, channel, ticket number, customer and days,
-// every filter in the address. With no channel configured (trial mode) a banner says these
+// with its delivery status; filtered by status, channel, ticket number, customer (found by
+// name, phone or ticket number as at the desk) and days, every filter in the address. With no channel configured (trial mode) a banner says these
 // were kept, not sent. A row opens the drawer (`?message=<id>`) with the text as the
 // customer receives it.
-import { Alert, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
@@ -12,9 +13,9 @@ import { useParamSetter } from '../lib/listSearch';
 import { formatDateTime } from '../lib/format';
 import { ScrollRegion } from '../lib/ScrollRegion';
 import { MoreButton, OpenLink } from '../lib/ListParts';
-import { useTicket } from '../desk/queries';
-import { CHANNELS, STATUSES, filterFromParams, trialMode, type SentMessage } from './messages';
-import { useMessages, useNotificationChannels } from './queries';
+import { useLookup, useTicket } from '../desk/queries';
+import { CHANNELS, STATUSES, customerOptions, filterFromParams, trialMode, type SentMessage } from './messages';
+import { useCustomer, useMessages, useNotificationChannels } from './queries';
 import { StatusTag } from './MessageParts';
 import MessageDrawer from './MessageDrawer';
 
@@ -24,6 +25,35 @@ export function TrialBanner() {
   const channels = useNotificationChannels();
   if (!trialMode(channels.data)) return null;
   return <Alert type="info" showIcon data-testid="trial-banner" title={t('messages:trial.title')} description={t('messages:trial.text')} />;
+}
+
+/** The customer filter: typed as at the desk (name, phone, ticket number), kept as `?customer=<id>`. */
+function CustomerFilter({ value, onChange }: { value: string | undefined; onChange: (id: string | undefined) => void }) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const found = useLookup(typed);
+  const selected = useCustomer(value);
+  return (
+    <Select
+      id="messages-customer"
+      aria-label={t('messages:customer')}
+      showSearch
+      allowClear
+      filterOption={false}
+      style={{ width: 240 }}
+      placeholder={t('messages:customerPlaceholder')}
+      value={value}
+      onSearch={setTyped}
+      onChange={(v: string | undefined) => {
+        setTyped('');
+        onChange(v || undefined);
+      }}
+      loading={found.isFetching}
+      notFoundContent={typed.trim() && found.isSuccess ? t('messages:noCustomer') : null}
+      options={customerOptions(typed.trim() ? (found.data?.customers ?? []) : [], value, selected.data)}
+      data-testid="messages-customer"
+    />
+  );
 }
 
 export default function MessagesPage() {
@@ -98,13 +128,9 @@ export default function MessagesPage() {
                   data-testid="messages-days"
                 />
               </Form.Item>
-              {f.customerId && (
-                <Form.Item label={t('messages:customer')}>
-                  <Tag closable onClose={() => set({ customer: undefined })}>
-                    {f.customerId}
-                  </Tag>
-                </Form.Item>
-              )}
+              <Form.Item label={t('messages:customer')} htmlFor="messages-customer">
+                <CustomerFilter value={f.customerId} onChange={(id) => set({ customer: id })} />
+              </Form.Item>
             </Form>
             <ScrollRegion label={t('messages:title')}>
               <Table<SentMessage>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES, STATUS_TONE, dayStart, filterFromParams, messageQuery, nextDay, trialMode, waitingToSend } from './messages';
+import { OUTCOMES, OUTCOME_TONE, STATUSES, STATUS_TONE, customerLabel, customerOptions, dayStart, filterFromParams, messageQuery, nextDay, trialMode, waitingToSend } from './messages';
 import en from '../i18n/messages.en';
 import zh from '../i18n/messages.zh-CN';
 
@@ -22,6 +22,28 @@ describe('the sent messages filter', () => {
     expect(nextDay('2028-02-28')).toBe('2028-02-29');
     expect(dayStart('2026-12-07')).toBe('2026-12-07T00:00:00+08:00');
   });
+
+  it('asks for the customer chosen in the field by its id', () => {
+    expect(messageQuery({ customerId: '0190-c' })).toEqual({ customer_id: '0190-c' });
+  });
+
+  it('offers the customers found and keeps the one filtered by, named once loaded', () => {
+    const tianhe = { id: 'c-1', company: '天河打印', number: 'C2026-000001' };
+    const pearl = { id: 'c-2', company: 'Pearl River Copiers', number: 'C2026-000002' };
+    expect(customerLabel(tianhe)).toBe('天河打印 · C2026-000001');
+    expect(customerOptions([tianhe, pearl], undefined, undefined)).toEqual([
+      { value: 'c-1', label: '天河打印 · C2026-000001' },
+      { value: 'c-2', label: 'Pearl River Copiers · C2026-000002' },
+    ]);
+    // Filtered by a customer not among those found: first, by name once it is loaded.
+    expect(customerOptions([pearl], 'c-1', undefined)).toEqual([
+      { value: 'c-1', label: 'c-1' },
+      { value: 'c-2', label: 'Pearl River Copiers · C2026-000002' },
+    ]);
+    expect(customerOptions([], 'c-1', tianhe)).toEqual([{ value: 'c-1', label: '天河打印 · C2026-000001' }]);
+    // Found as well: listed once.
+    expect(customerOptions([tianhe], 'c-1', tianhe)).toHaveLength(1);
+  });
 });
 
 describe('delivery', () => {
@@ -42,5 +64,15 @@ describe('delivery', () => {
     }
     expect(STATUS_TONE.dead_lettered).toBe('#a8071a');
     expect(STATUS_TONE.unsent).toBeUndefined();
+  });
+
+  it('names every attempt outcome in both languages, a refusal in the danger colour', () => {
+    for (const o of OUTCOMES) {
+      expect(zh.outcomes[o]).toBeTruthy();
+      expect(en.outcomes[o]).toBeTruthy();
+      expect(OUTCOME_TONE[o]).toBeTruthy();
+    }
+    expect(OUTCOME_TONE.refused).toBe('#a8071a');
+    expect(Object.keys(en.attempt)).toEqual(Object.keys(zh.attempt));
   });
 });

@@ -10,10 +10,43 @@ export type MessageStatus = S['MessageStatus'];
 export type MessageKind = S['MessageKind'];
 export type Channel = S['NotificationChannel'];
 export type NotificationChannels = S['NotificationChannels'];
+export type MessageAttempt = S['MessageAttempt'];
+export type DeliveryOutcome = S['DeliveryOutcome'];
+type Customer = S['Customer'];
 
 export const STATUSES: readonly MessageStatus[] = ['pending', 'failed', 'sent', 'dead_lettered', 'unsent'];
 export const CHANNELS: readonly Channel[] = ['sms', 'email', 'wechat'];
 export const KINDS: readonly MessageKind[] = ['request_received', 'technician_booked', 'waiting_for_parts', 'work_done', 'receipt_issued', 'callback_due', 'answer_link', 'one_time_code'];
+
+export const OUTCOMES: readonly DeliveryOutcome[] = ['sent', 'failed', 'refused'];
+
+/** The colour of each attempt's outcome: accepted, worth retrying, refused for good. */
+export const OUTCOME_TONE: Record<DeliveryOutcome, string> = {
+  sent: TONE.success,
+  failed: TONE.warning,
+  refused: TONE.danger,
+};
+
+/** A customer as the filter names it: company and number. */
+export function customerLabel(c: Pick<Customer, 'company' | 'number'>): string {
+  return `${c.company} · ${c.number}`;
+}
+
+/**
+ * The customer filter's choices: the customers found for what was typed, and the customer
+ * filtered by (named once it is loaded, else by its id) so the field shows it.
+ */
+export function customerOptions(
+  found: readonly Pick<Customer, 'id' | 'company' | 'number'>[],
+  selectedId: string | undefined,
+  selected: Pick<Customer, 'id' | 'company' | 'number'> | undefined,
+): { value: string; label: string }[] {
+  const options = found.map((c) => ({ value: c.id, label: customerLabel(c) }));
+  if (selectedId && !options.some((o) => o.value === selectedId)) {
+    options.unshift({ value: selectedId, label: selected?.id === selectedId ? customerLabel(selected) : selectedId });
+  }
+  return options;
+}
 
 /** The colour of each delivery status (none for one not sent on purpose). */
 export const STATUS_TONE: Record<MessageStatus, string | undefined> = {

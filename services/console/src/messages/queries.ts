@@ -22,7 +22,7 @@ export function useMessages(f: MessageFilter, enabled = true) {
   });
 }
 
-/** One message with its attempts, last error and next attempt. */
+/** One message with each of its attempts, last error and next attempt. */
 export function useMessage(id: string | null) {
   return useQuery({
     queryKey: ['messages', 'one', id],
@@ -38,6 +38,16 @@ export function useTicketMessages(ticketId: string, enabled: boolean) {
     enabled,
     queryFn: () => must(api.GET('/api/v1/tickets/{id}/messages', { params: { path: { id: ticketId }, query: { limit: PAGE } } })),
     refetchInterval: (q) => (q.state.data?.items.some(waitingToSend) ? 15_000 : false),
+  });
+}
+
+/** One customer (masked), to name the one the list is filtered by. */
+export function useCustomer(id: string | undefined) {
+  return useQuery({
+    queryKey: ['customer', id],
+    enabled: !!id,
+    staleTime: 60_000,
+    queryFn: () => must(api.GET('/api/v1/customers/{id}', { params: { path: { id: id ?? '' } } })),
   });
 }
 
