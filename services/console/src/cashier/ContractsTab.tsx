@@ -9,7 +9,6 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, must } from '../api/client';
-import { ApiProblem } from '../api/problem';
 import type { Lang } from '../i18n/langs';
 import { formatDate, formatMoney } from '../lib/format';
 import { useSendDialog } from '../lib/sendDialog';
@@ -173,7 +172,7 @@ function SignContractDrawer({ open, onClose }: { open: boolean; onClose: () => v
       onClose();
     } catch (e) {
       // A refusal was answered: the corrected contract goes with a new key.
-      if (e instanceof ApiProblem && e.status >= 400 && e.status < 500) d.renewKey();
+      d.failed(e);
       d.setError(showProblem(e, form, SIGN_FIELDS, t));
     } finally {
       d.setBusy(false);

@@ -65,6 +65,7 @@ export function PaymentDialog({ invoice, onClose }: { invoice: Invoice | null; o
       refresh('invoices', 'invoice', 'receivables', 'cash-days');
       onClose();
     } catch (e) {
+      d.failed(e);
       d.setError(showProblem(e, form, ['method', 'amount', 'amount.amount_minor', 'reference'], t));
     } finally {
       d.setBusy(false);
@@ -133,6 +134,7 @@ export function IouDialog({ invoice, onClose }: { invoice: Invoice | null; onClo
       refresh('invoices', 'invoice', 'receivables');
       onClose();
     } catch (e) {
+      d.failed(e);
       d.setError(showProblem(e, form, ['signed_by', 'promised_on'], t));
     } finally {
       d.setBusy(false);
@@ -195,6 +197,7 @@ export function CreditNoteDialog({ invoice, onClose }: { invoice: Invoice | null
       refresh('invoices', 'invoice', 'receivables');
       onClose();
     } catch (e) {
+      d.failed(e);
       d.setError(showProblem(e, form, ['amount', 'amount.amount_minor', 'reason'], t));
     } finally {
       d.setBusy(false);

@@ -1,6 +1,16 @@
 // The state a dialog that sends one request keeps while it is open.
 import { useEffect, useState } from 'react';
 import { idempotencyKey } from '../api/client';
+import { ApiProblem } from '../api/problem';
+
+/**
+ * Whether a failed send was answered with a refusal (4xx): the server has seen that body
+ * under the key, so a corrected body needs a new key. A lost answer or a server error keeps
+ * the key, so sending again cannot record anything twice.
+ */
+export function wasRefused(e: unknown): boolean {
+  return e instanceof ApiProblem && e.status >= 400 && e.status < 500;
+}
 
 /**
  * A dialog's sending state: an `Idempotency-Key` kept while the dialog is open (a fresh one
@@ -19,5 +29,9 @@ export function useSendDialog(open: boolean) {
     setError(null);
   }, [open]);
   const renewKey = () => setKey(idempotencyKey());
-  return { key, busy, setBusy, error, setError, renewKey };
+  /** After a failed send: a new key if the server refused it (see `wasRefused`). */
+  const failed = (e: unknown) => {
+    if (wasRefused(e)) renewKey();
+  };
+  return { key, busy, setBusy, error, setError, renewKey, failed };
 }
