@@ -77,6 +77,26 @@ pub(crate) async fn list_receivable_chases(
     Ok(Json(list).into_response())
 }
 
+/// `agent` of the chase list, with the limits survey checks (`limits::ASSIGNEE`).
+fn chase_agent_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut s = g.subschema_for::<String>();
+    schemars::transform::Transform::transform(
+        &mut &aftercare_contracts::survey::calls::limits::ASSIGNEE,
+        &mut s,
+    );
+    s
+}
+
+/// `district` of the chase list, with the limits survey checks (`limits::MATCH`).
+fn chase_district_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let mut s = g.subschema_for::<String>();
+    schemars::transform::Transform::transform(
+        &mut &aftercare_contracts::survey::calls::limits::MATCH,
+        &mut s,
+    );
+    s
+}
+
 /// The operations of this part of the API, in the order the reference lists them.
 pub(crate) fn routes() -> Routes {
     Routes::tagged("survey")
@@ -135,8 +155,8 @@ pub(crate) fn routes() -> Routes {
                 .roles(&[Agent, CallbackAgent, Finance, Manager, Admin])
                 .params(&[
                     query("week", day_schema, "Any day of the week (service-local); the week runs Monday to Sunday.").required(),
-                    query("agent", schema::<String>, "Only the chases whose call is assigned to this agent: a user id or a queue (`district:haizhu`), 1-100 characters."),
-                    query("district", schema::<String>, "Only this district's (any case), 1-100 characters."),
+                    query("agent", chase_agent_schema, "Only the chases whose call is assigned to this agent: a user id or a queue (`district:haizhu`), 1-100 characters."),
+                    query("district", chase_district_schema, "Only this district's (any case), 1-100 characters."),
                 ])
                 .reply::<ReceivableChaseList>()
                 .to(list_receivable_chases),
