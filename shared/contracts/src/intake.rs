@@ -2070,7 +2070,11 @@ mod tests {
             property(&contact, "email")["pattern"],
             limits::EMAIL.pattern
         );
-        assert_ne!(phones["items"]["pattern"], limits::PHONE.pattern, "{phones}");
+        assert_ne!(
+            phones["items"]["pattern"],
+            limits::PHONE.pattern,
+            "{phones}"
+        );
         // A request's contact states the shape the validator checks, from the same limit.
         let input = schemars::schema_for!(ContactInput);
         let phones = property(&input, "phones");

@@ -5,9 +5,9 @@
 //! a company setting (`crate::domain::settings`). The outbound [`call_tasks`] queue every
 //! call the desk owes a customer.
 pub(crate) mod call_tasks;
-pub(crate) mod chases;
 pub(crate) mod callbacks;
 pub(crate) mod campaigns;
+pub(crate) mod chases;
 pub(crate) mod daily_reports;
 pub(crate) mod follow_ups;
 pub(crate) mod links;
