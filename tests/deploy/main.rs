@@ -324,6 +324,23 @@ fn policy_checks(overlay: &str, docs: &[Value]) {
         );
     }
 
+    // An address range in a rule is a range, never the whole internet: the notifier reaches
+    // its providers' ranges only, which the overlay names.
+    for p in &policies {
+        for rule in p["spec"]["egress"].as_sequence().into_iter().flatten() {
+            for to in rule["to"].as_sequence().into_iter().flatten() {
+                if let Some(cidr) = to["ipBlock"]["cidr"].as_str() {
+                    let prefix: u32 = cidr.split('/').nth(1).unwrap().parse().unwrap();
+                    assert!(
+                        prefix >= 8,
+                        "{overlay}: {} lets its pods reach {cidr}",
+                        p["metadata"]["name"].as_str().unwrap()
+                    );
+                }
+            }
+        }
+    }
+
     // NATS: JetStream fsyncs before acknowledging; one user per role.
     let nats_cm = kind(docs, "ConfigMap")
         .into_iter()
