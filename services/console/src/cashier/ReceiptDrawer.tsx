@@ -32,7 +32,9 @@ export default function ReceiptDrawer() {
     <Drawer
       open={!!id}
       onClose={close}
-      size="large"
+      // Wide enough for the lines' six columns, "why charged" included, on a desktop; a
+      // phone's screen at most.
+      size={960}
       title={inv.data ? `${inv.data.number} · ${inv.data.customer_name}` : t('common:loading')}
       data-testid="receipt-drawer"
       styles={{ wrapper: { maxWidth: '100vw' } }}
