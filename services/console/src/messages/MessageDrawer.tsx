@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
-import { OUTCOME_TONE, waitingToSend, type MessageAttempt } from './messages';
+import { OUTCOME_TONE, errorToShow, waitingToSend, type MessageAttempt } from './messages';
 import { useMessage } from './queries';
 import { MessageText, StatusTag } from './MessageParts';
 
@@ -42,7 +42,7 @@ export default function MessageDrawer() {
             <Descriptions.Item label={t('messages:col.attempts')}>{m.attempts}</Descriptions.Item>
             {m.sent_at && <Descriptions.Item label={t('messages:sentAt')}>{formatDateTime(m.sent_at, lang)}</Descriptions.Item>}
             {waitingToSend(m) && m.next_attempt_at && <Descriptions.Item label={t('messages:nextAttempt')}>{formatDateTime(m.next_attempt_at, lang)}</Descriptions.Item>}
-            {m.last_error && <Descriptions.Item label={t('messages:lastError')}>{m.last_error}</Descriptions.Item>}
+            {errorToShow(m) && <Descriptions.Item label={t('messages:lastError')}>{errorToShow(m)}</Descriptions.Item>}
           </Descriptions>
           {(m.attempt_history ?? []).length > 0 && (
             <div>

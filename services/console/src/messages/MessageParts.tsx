@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../i18n/langs';
 import { formatDateTime } from '../lib/format';
 import { useCan } from '../shell/permissions';
-import { STATUS_TONE, type MessageStatus, type SentMessage } from './messages';
+import { STATUS_TONE, errorToShow, type MessageStatus, type SentMessage } from './messages';
 import { useTicketMessages } from './queries';
 
 /** A delivery status as a tag of its colour. */
@@ -58,7 +58,7 @@ export function TicketMessages({ ticketId }: { ticketId: string }) {
                 </Space>
                 <Typography.Text type="secondary">
                   {formatDateTime(m.sent_at ?? m.created_at, lang)}
-                  {m.last_error ? ` · ${m.last_error}` : ''}
+                  {errorToShow(m) ? ` · ${errorToShow(m)}` : ''}
                 </Typography.Text>
                 <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
                   {m.body}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OUTCOMES, OUTCOME_TONE, STATUSES, STATUS_TONE, customerLabel, customerOptions, dayStart, filterFromParams, messageQuery, nextDay, trialMode, waitingToSend } from './messages';
+import { OUTCOMES, OUTCOME_TONE, STATUSES, STATUS_TONE, customerLabel, customerOptions, dayStart, filterFromParams, messageQuery, nextDay, errorToShow, trialMode, waitingToSend } from './messages';
 import en from '../i18n/messages.en';
 import zh from '../i18n/messages.zh-CN';
 
@@ -55,6 +55,14 @@ describe('delivery', () => {
 
   it('shows a next attempt only for a message still to be tried', () => {
     expect(STATUSES.filter((status) => waitingToSend({ status }))).toEqual(['pending', 'failed']);
+  });
+
+  it('shows the last error beside a message not sent, none beside one that went out after it', () => {
+    const error = 'the provider answered 429 Too Many Requests';
+    expect(errorToShow({ status: 'sent', last_error: error })).toBeNull();
+    for (const status of STATUSES.filter((s) => s !== 'sent')) expect(errorToShow({ status, last_error: error })).toBe(error);
+    expect(errorToShow({ status: 'failed', last_error: null })).toBeNull();
+    expect(errorToShow({ status: 'failed', last_error: '' })).toBeNull();
   });
 
   it('names every status in both languages, a given-up message in the danger colour', () => {

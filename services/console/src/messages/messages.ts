@@ -124,3 +124,11 @@ export function trialMode(c: NotificationChannels | undefined): boolean {
 export function waitingToSend(m: Pick<SentMessage, 'status'>): boolean {
   return m.status === 'pending' || m.status === 'failed';
 }
+
+/**
+ * The error to show beside a message: the last one while it is not sent, none once it is (an
+ * earlier attempt's error stays in the attempts' history, not beside a message that went out).
+ */
+export function errorToShow(m: Pick<SentMessage, 'status' | 'last_error'>): string | null {
+  return m.status === 'sent' ? null : (m.last_error ?? null) || null;
+}
