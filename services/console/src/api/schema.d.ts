@@ -12504,7 +12504,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Customer id. */
+                /** @description Customer id (a UUID). */
                 id: string;
             };
             cookie?: never;

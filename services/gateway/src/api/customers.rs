@@ -23,7 +23,7 @@ use uuid::Uuid;
 use super::machine_visits;
 use super::model::PersonalData;
 use super::operation::{
-    CURSOR, LIMIT, REVEAL, REVEAL_REASON, Routes, get, path_id, post, query, schema,
+    CURSOR, LIMIT, REVEAL, REVEAL_REASON, Routes, get, path_id, path_uuid, post, query, schema,
 };
 use super::query::PageQuery;
 use super::roles::{CUSTOMER_KEEPERS, CUSTOMER_READERS};
@@ -564,7 +564,7 @@ pub(crate) fn routes() -> Routes {
                 .summary("The customer's machines")
                 .roles(MACHINE_READERS)
                 .scope("customer: own machines only; technician: customers of their open work orders")
-                .params(&[path_id("Customer id."), LIMIT, CURSOR])
+                .params(&[path_uuid("Customer id (a UUID)."), LIMIT, CURSOR])
                 .reply::<Page<Machine>>()
                 .to(list_machines),
         )

@@ -117,6 +117,18 @@ pub(crate) const fn path_id(doc: &'static str) -> Param {
     path("id", doc)
 }
 
+/// The `{id}` path segment when only a UUID names the object (a customer's id in the paths
+/// under it): the document says so, as the handler checks it.
+pub(crate) const fn path_uuid(doc: &'static str) -> Param {
+    Param {
+        name: "id",
+        at: In::Path,
+        required: true,
+        schema: schema::<uuid::Uuid>,
+        doc,
+    }
+}
+
 /// An optional query parameter of schema `schema`.
 pub(crate) const fn query(name: &'static str, schema: SchemaFn, doc: &'static str) -> Param {
     Param {
