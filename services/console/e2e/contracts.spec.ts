@@ -6,7 +6,8 @@
 // claim requirements setting asks of Ricoh, refuses them empty before sending (en), and a
 // field Ricoh came to require after the form opened is refused by the server and added to
 // the form with its refusal, what was typed kept (zh-CN). Its data carries its own names
-// (番禺印刷社, the Ricoh brand) so what other specs leave behind does not matter.
+// (花都印刷社 in huadu, a district no other spec counts; the Ricoh brand) so what other specs
+// leave behind does not matter.
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
@@ -40,7 +41,7 @@ interface Claim {
 let admin: string;
 let customerId: string;
 let claim: Claim;
-const company = '番禺印刷社';
+const company = '花都印刷社';
 // Started 345 days ago, the year ends within the month: billing lists it for renewal at once.
 const starts = shanghaiDay(-345);
 const ends = termEnd(starts);
@@ -52,7 +53,7 @@ test.beforeAll(async () => {
   await call(admin, 'POST', '/accounts', { login: 'cashier-k1', display_name: '出纳 何静', role: 'finance', password: PASSWORD });
   const card = await call<{ customer: { id: string } }>(admin, 'POST', '/warranty-cards', {
     card_number: 'WC-PY-0001',
-    customer: { company, contacts: [{ name: '何经理', phones: ['+86 20 8888 0123'] }], address: '广州市番禺区市桥街 12 号', district: 'panyu' },
+    customer: { company, contacts: [{ name: '何经理', phones: ['+86 20 8888 0123'] }], address: '广州市花都区新华街 12 号', district: 'huadu' },
     machine: { product_line: 'copier', brand: 'Canon', model: 'iR-2206', serial: 'SN-PY-1', purchase_date: shanghaiDay(-500) },
   });
   customerId = card.customer.id;
@@ -65,15 +66,15 @@ test.beforeAll(async () => {
     const terms = latest?.terms ?? { currency: 'CNY', call_out: [{ amount_minor: 5000 }], labour_per_hour_minor: 12000, tax_rate_bp: 1300, warranty_months: 12 };
     await call(admin, 'POST', '/fee-schedules', { effective_from: today, terms: { ...terms, brand_warranties: [...(latest?.terms.brand_warranties ?? []), { brand: 'Ricoh', months: 60, covers_labour: true }] } });
   }
-  const tech = await call<{ id: string }>(admin, 'POST', '/technicians', { name: '林涛', district: 'panyu', daily_capacity: 6, skills: ['copier', 'ricoh'], certifications: [{ skill: 'copier', expires_on: shanghaiDay(365) }] }, { 'idempotency-key': crypto.randomUUID() });
+  const tech = await call<{ id: string }>(admin, 'POST', '/technicians', { name: '林涛', district: 'huadu', daily_capacity: 6, skills: ['copier', 'ricoh'], certifications: [{ skill: 'copier', expires_on: shanghaiDay(365) }] }, { 'idempotency-key': crypto.randomUUID() });
   const ticket = await call<{ id: string }>(admin, 'POST', '/tickets', {
     channel: 'phone',
     type: 'fault',
     symptom: '定影器异响 fuser noise',
-    customer: { name: '番禺设计院', phone: '+86 20 8888 0456', district: 'panyu' },
+    customer: { name: '花都设计院', phone: '+86 20 8888 0456', district: 'huadu' },
     machine: { product_line: 'copier', brand: 'Ricoh', model: 'MP 2014', serial: 'SN-RICOH-1', purchase_date: shanghaiDay(-700) },
   });
-  const wo = await assignedWorkOrder(admin, ticket.id, tech.id, '番禺片区 panyu district');
+  const wo = await assignedWorkOrder(admin, ticket.id, tech.id, '花都片区 huadu district');
   const finished = Date.now() - 10 * 60_000;
   await call(
     admin,
@@ -108,12 +109,12 @@ test('a cashier signs a contract for a customer’s copier; a period over three 
   await drawer.getByTestId('contract-submit').click();
   await expect(drawer.getByText('请选择客户', { exact: true })).toBeVisible();
 
-  await page.locator('#contract_customer_id').fill('番禺印刷');
+  await page.locator('#contract_customer_id').fill('花都印刷');
   await page.locator('.ant-select-item-option', { hasText: company }).click();
-  await expect(page.getByTestId('contract-district')).toHaveValue('panyu');
+  await expect(page.getByTestId('contract-district')).toHaveValue('huadu');
   // The customer's one machine is chosen for them.
   await expect(drawer.getByLabel(/Canon iR-2206 · SN-PY-1/)).toBeChecked();
-  await page.getByTestId('contract-address').fill('广州市番禺区市桥街 12 号 3 楼');
+  await page.getByTestId('contract-address').fill('广州市花都区新华街 12 号 3 楼');
   await typeDay(page, 'contract_starts_on', starts);
   // The end follows the start to a year on until it is set by hand.
   await expect(page.locator('#contract_ends_on')).toHaveValue(ends);
@@ -125,7 +126,7 @@ test('a cashier signs a contract for a customer’s copier; a period over three 
   const endItem = drawer.locator('.ant-form-item').filter({ has: page.locator('#contract_ends_on') });
   await expect(endItem.locator('.ant-form-item-explain')).toContainText('合同最长三年');
   await expect(page.getByTestId('contract-price')).toHaveValue('1800');
-  await expect(page.getByTestId('contract-address')).toHaveValue('广州市番禺区市桥街 12 号 3 楼');
+  await expect(page.getByTestId('contract-address')).toHaveValue('广州市花都区新华街 12 号 3 楼');
   await expect(page.locator('#contract_ends_on')).toHaveValue(tooLong);
   expect((await call<{ items: Contract[] }>(admin, 'GET', `/contracts?customer_id=${customerId}`)).items).toEqual([]);
   await settle(page);
