@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountProblem, bucketTotals, chaseList, chineseAmount, localDay, nextClaimStates, receiptStanding, toFen, variance } from './cashier';
+import { amountProblem, bucketTotals, chineseAmount, localDay, nextClaimStates, receiptStanding, toFen, variance } from './cashier';
 
 const money = (amount_minor: number) => ({ amount_minor, currency: 'CNY' });
 
@@ -48,22 +48,6 @@ describe('standing', () => {
 });
 
 describe('receivables', () => {
-  const item = (number: string, bucket: 'days0_to30' | 'days31_to60' | 'over90', iou?: string) => ({
-    number,
-    customer_name: 'c',
-    issued_on: '2026-10-01',
-    age_days: 1,
-    bucket,
-    outstanding: money(100),
-    iou_promised_on: iou ?? null,
-  });
-  it('chases what is past 30 days or past its IOU day', () => {
-    const list = chaseList({
-      as_of: '2026-12-06',
-      items: [item('R1', 'over90'), item('R2', 'days0_to30'), item('R3', 'days0_to30', '2026-12-01'), item('R4', 'days0_to30', '2026-12-20'), item('R5', 'days31_to60')],
-    });
-    expect(list.map((r) => r.number)).toEqual(['R1', 'R3', 'R5']);
-  });
   it('lists every bucket, empty ones at zero', () => {
     const t = bucketTotals({ totals: [{ bucket: 'over90', owed_minor: 500, receipts: 1 }] });
     expect(t.map((b) => [b.bucket, b.owed_minor])).toEqual([

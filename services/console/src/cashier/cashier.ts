@@ -64,14 +64,6 @@ export function variance(expectedFen: number, countedYuan: number | null | undef
   return toFen(countedYuan) - expectedFen;
 }
 
-/**
- * The weekly chase list: receipts past their first 30 days, or whose IOU's promised day has
- * passed, oldest first (the report already lists oldest first; kept stable).
- */
-export function chaseList(report: Pick<ReceivablesReport, 'as_of' | 'items'>): Receivable[] {
-  return report.items.filter((r) => r.bucket !== 'days0_to30' || (!!r.iou_promised_on && r.iou_promised_on < report.as_of));
-}
-
 /** Owed per bucket, every bucket present (zero when the report has none in it). */
 export function bucketTotals(report: Pick<ReceivablesReport, 'totals'>): { bucket: AgeBucket; owed_minor: number; receipts: number }[] {
   return BUCKETS.map((b) => report.totals.find((t) => t.bucket === b) ?? { bucket: b, owed_minor: 0, receipts: 0 });
