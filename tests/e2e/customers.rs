@@ -576,3 +576,116 @@ async fn records_are_changed_at_the_version_read_and_kept_in_their_history() {
         (Some("we come on Tuesday"), Some("staff"))
     );
 }
+
+/// Items of a list answer at `path`, once it has `n` of them.
+async fn listed(api: &crate::helpers::Api, path: &str, n: usize) -> Vec<Value> {
+    aftercare_testkit::poll_for(crate::helpers::WAIT, path, || async {
+        let (s, v) = api.get(path).await;
+        let items = v["items"].as_array().cloned().unwrap_or_default();
+        (s == 200 && items.len() == n).then_some(items)
+    })
+    .await
+    .unwrap_or_else(|_| panic!("{n} items at {path}"))
+}
+
+/// Two records of one customer, each with a contract (and its maintenance plan), a visit's
+/// receipt and a callback: once merged, billing, dispatch and survey read everything by
+/// the record that stays and nothing by the duplicate.
+async fn a_merge_moves_what_other_services_recorded(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _p = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    api.technician().await;
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let mut ids = Vec::new();
+    let mut work_orders = Vec::new();
+    for (n, (company, phone)) in [
+        ("Haizhu Copy Centre", "+86 20 7777 0301"),
+        ("Haizhu Copy Ctr", "+86 20 8888 0302"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (s, c) = api.post("/customers", &customer(company, phone)).await;
+        assert_eq!(s, 201, "{c}");
+        let id = c["id"].as_str().unwrap().to_owned();
+        let (s, k) = api
+            .post("/contracts", &json!({"customer_id": id, "customer_name": company,
+                "district": "tianhe", "address": "1 Tianhe Rd",
+                "machines": [{"product_line": "copier", "brand": "Sharp", "model": "AR-5316", "serial": format!("SN-MERGE-K{n}")}],
+                "starts_on": today.to_string(), "ends_on": (today + chrono::Duration::days(364)).to_string(),
+                "coverage": {"call_out": true, "labour": true, "parts": false, "visit_every_months": 3},
+                "price": {"amount_minor": 240000, "currency": "CNY"}}))
+            .await;
+        assert_eq!(s, 201, "{k}");
+        let t = api.open_ticket_for(&format!("SN-MERGE-{n}"), &id).await;
+        let wo = api.assigned_work_order(t["id"].as_str().unwrap()).await;
+        let wo_id = wo["id"].as_str().unwrap().to_owned();
+        assert_eq!(api.complete(&wo_id, json!([])).await.0, 200);
+        assert_eq!(api.receipt(&wo_id).await["customer_id"], json!(id));
+        assert_eq!(api.callback(&wo_id).await["customer_id"], json!(id));
+        listed(api, &format!("/maintenance-plans?customer_id={id}"), 1).await;
+        ids.push(id);
+        work_orders.push(wo_id);
+    }
+    let (survivor, duplicate) = (&ids[0], &ids[1]);
+    let (s, _, v) = post_if(
+        api,
+        &format!("/customers/{survivor}/merge"),
+        Some(1),
+        &json!({"duplicate_id": duplicate, "reason": "same shop"}),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+
+    // Billing: both contracts and both receipts are the survivor's, none the duplicate's.
+    let contracts = listed(api, &format!("/contracts?customer_id={survivor}"), 2).await;
+    assert!(
+        contracts
+            .iter()
+            .all(|k| k["customer_id"] == json!(survivor))
+    );
+    let receipts = listed(api, &format!("/invoices?customer_id={survivor}"), 2).await;
+    assert!(receipts.iter().all(|r| r["customer_id"] == json!(survivor)));
+    // Dispatch: both maintenance plans.
+    listed(
+        api,
+        &format!("/maintenance-plans?customer_id={survivor}"),
+        2,
+    )
+    .await;
+    // Survey: the duplicate's callback is for the survivor now.
+    for wo in &work_orders {
+        let (_, v) = api.get(&format!("/callbacks?work_order_id={wo}")).await;
+        assert_eq!(v["items"][0]["customer_id"], json!(survivor), "{v}");
+    }
+    for path in [
+        format!("/contracts?customer_id={duplicate}"),
+        format!("/invoices?customer_id={duplicate}"),
+        format!("/maintenance-plans?customer_id={duplicate}"),
+    ] {
+        let (s, v) = api.get(&path).await;
+        assert_eq!((s, &v["items"]), (200, &json!([])), "{path}: {v}");
+    }
+    // Nothing anywhere still names the duplicate.
+    for (service, table) in [
+        ("billing", "contract"),
+        ("billing", "invoice"),
+        ("billing", "ticket"),
+        ("dispatch", "maintenance_plan"),
+        ("survey", "ticket_info"),
+    ] {
+        let sql = format!("select count(*) from {table} where customer_id = '{duplicate}'");
+        assert_eq!(sys.count(service, &sql).await, 0, "{service}.{table}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_merge_moves_what_other_services_recorded_on_sqlite() {
+    a_merge_moves_what_other_services_recorded(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_merge_moves_what_other_services_recorded_on_postgresql() {
+    a_merge_moves_what_other_services_recorded(Backend::Postgres).await;
+}

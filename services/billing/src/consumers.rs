@@ -1,13 +1,16 @@
 //! Billing's event handlers, thin adapters over [`crate::app`]: a receipt is issued when
 //! the visit and its priced parts are both known (a first visit that ended waiting for
 //! parts at once, for its call-out and labour); tickets, warranty cards and list price
-//! changes are kept for pricing; approved returns become refunds.
+//! changes are kept for pricing; approved returns become refunds; a merged customer's
+//! records move to the record that stays.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Envelope;
 use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkOrderWaitingForParts};
-use aftercare_contracts::intake::{ReturnApproved, TicketOpened, WarrantyRegistered};
+use aftercare_contracts::intake::{
+    CustomerMerged, ReturnApproved, TicketOpened, WarrantyRegistered,
+};
 use aftercare_contracts::inventory::{PartPriceChanged, StockConsumed};
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork};
 
@@ -28,7 +31,8 @@ pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
             .on::<PartPriceChanged>(on_price_changed)
             .on::<TicketOpened>(on_ticket_opened)
             .on::<WarrantyRegistered>(on_warranty_registered)
-            .on::<ReturnApproved>(on_return_approved),
+            .on::<ReturnApproved>(on_return_approved)
+            .on::<CustomerMerged>(on_customer_merged),
     )
 }
 
@@ -109,4 +113,13 @@ async fn on_return_approved(
     e: Envelope<ReturnApproved>,
 ) -> Result<(), EventError> {
     Ok(app::refunds::return_approved(uow, e.data).await?)
+}
+
+/// A customer record was merged into another: what billing keeps of it moves there.
+async fn on_customer_merged(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<CustomerMerged>,
+) -> Result<(), EventError> {
+    Ok(app::facts::customer_merged(uow, &e.data).await?)
 }

@@ -2,13 +2,15 @@
 //! gets one callback task and is checked for repeated faults; every ticket tells survey
 //! who took the request; a warranty card, a renewal week, a consumable running out, an
 //! overdue receipt and a reply promised to a customer each queue an outbound call ([`crate::app::call_tasks`]), once per
-//! event.
+//! event; a merged customer's records move to the record that stays.
 use std::sync::Arc;
 
 use aftercare_contracts::Envelope;
 use aftercare_contracts::billing::{ReceivableOverdue, RenewalFollowUpDue};
 use aftercare_contracts::dispatch::WorkOrderCompleted;
-use aftercare_contracts::intake::{TicketOpened, TicketReplyDue, WarrantyRegistered};
+use aftercare_contracts::intake::{
+    CustomerMerged, TicketOpened, TicketReplyDue, WarrantyRegistered,
+};
 use aftercare_contracts::inventory::ConsumableReplacementDue;
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork};
 
@@ -30,7 +32,8 @@ pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
             .on::<RenewalFollowUpDue>(on_renewal_follow_up_due)
             .on::<ConsumableReplacementDue>(on_consumable_replacement_due)
             .on::<ReceivableOverdue>(on_receivable_overdue)
-            .on::<TicketReplyDue>(on_reply_due),
+            .on::<TicketReplyDue>(on_reply_due)
+            .on::<CustomerMerged>(on_customer_merged),
     )
 }
 
@@ -94,5 +97,14 @@ async fn on_reply_due(
     e: Envelope<TicketReplyDue>,
 ) -> Result<(), EventError> {
     call_tasks::reply_due(uow, &cx.policy.calendar, e.id, &e.data.0).await?;
+    Ok(())
+}
+
+async fn on_customer_merged(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<CustomerMerged>,
+) -> Result<(), EventError> {
+    visits::customer_merged(uow, &e.data).await?;
     Ok(())
 }

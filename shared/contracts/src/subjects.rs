@@ -195,8 +195,8 @@ pub const EVENTS: &[EventSpec] = &[
     EventSpec {
         subject: "intake.customer.merged",
         producer: Service::Intake,
-        consumers: &[],
-        summary: "A duplicate customer record was merged into another: intake moved its tickets, machines, warranty cards and phones to the record that stays, and reads of the duplicate point there; the gateway moved the customer accounts linked to it. Billing (contracts, receipts, warranty renewals), dispatch (maintenance plans) and survey (the tickets its callbacks are for) keep the duplicate's id on what they recorded before and do not consume this event yet: their records and reports by customer show the duplicate's id until they re-key on it.",
+        consumers: &[Service::Dispatch, Service::Billing, Service::Survey],
+        summary: "A duplicate customer record was merged into another: intake moved its tickets, machines, warranty cards and phones to the record that stays, and reads of the duplicate point there; the gateway moved the customer accounts linked to it. Billing (contracts, receipts, tickets, warranties, renewals, refunds), dispatch (maintenance plans) and survey (the tickets its callbacks are for, call tasks, weekly chase rows) re-key what they recorded under the duplicate's id to the record that stays, so their lists and reports by customer show it; a redelivery finds nothing left to move.",
     },
     EventSpec {
         subject: "dispatch.workorder.assigned",
@@ -231,13 +231,19 @@ pub const EVENTS: &[EventSpec] = &[
         subject: "dispatch.workorder.taken_to_workshop",
         producer: Service::Dispatch,
         consumers: &[],
-        summary: "The machine was taken to the workshop (送修/内修).",
+        summary: "The machine was taken to the workshop (送修/内修); dispatch received it there as a workshop job in the same transaction (dispatch.workshop.status_changed).",
     },
     EventSpec {
         subject: "dispatch.workorder.could_not_fix",
         producer: Service::Dispatch,
         consumers: &[],
-        summary: "The technician could not fix the machine; the dispatcher decides what follows.",
+        summary: "The technician could not fix the machine; the dispatcher decides what follows (the machine may be received at the workshop from the work order).",
+    },
+    EventSpec {
+        subject: "dispatch.workshop.status_changed",
+        producer: Service::Dispatch,
+        consumers: &[Service::Intake],
+        summary: "A machine was received at the workshop (from a visit, brought in by the customer or sent in by a dealer) or its workshop job moved on (diagnosed, repairing, waiting for parts, could not repair, ready for return, returned); intake tells the customer when it is received and when it is ready to go back. The repair itself is announced as dispatch.workorder.completed, the job standing for the work order, so inventory and billing act as for a visit.",
     },
     EventSpec {
         subject: "dispatch.workorder.cancelled",
@@ -316,6 +322,12 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Inventory,
         consumers: &[Service::Dispatch],
         summary: "A receipt covered a backordered line; the units are held for the work order (complete: nothing of it is still waiting).",
+    },
+    EventSpec {
+        subject: "billing.quotation.answered",
+        producer: Service::Billing,
+        consumers: &[Service::Dispatch],
+        summary: "The customer accepted or refused a quotation (报价) of chargeable work, with the quotation as answered; dispatch keeps the answer per work order, since a chargeable visit's report is refused until its quotation is accepted.",
     },
     EventSpec {
         subject: "billing.invoice.issued",

@@ -1,6 +1,7 @@
 //! What billing keeps of other services' facts to price visits later: a ticket's customer
-//! and tier, a machine's registered warranty, and the parts' list price changes.
-use aftercare_contracts::intake::{TicketOpened, WarrantyRegistered};
+//! and tier, a machine's registered warranty, and the parts' list price changes; and a
+//! customer record merged into another.
+use aftercare_contracts::intake::{CustomerMerged, TicketOpened, WarrantyRegistered};
 use aftercare_contracts::inventory::PartPriceChanged;
 use aftercare_platform::{Result, UnitOfWork};
 
@@ -28,4 +29,13 @@ pub(crate) async fn warranty_registered(
 /// price of the visit's day.
 pub(crate) async fn part_price_changed(uow: &mut UnitOfWork, c: &PartPriceChanged) -> Result<()> {
     store::price_book::record_price_change(uow, c).await
+}
+
+/// A duplicate customer record was merged into another: the contracts, receipts, tickets,
+/// warranties, renewals and refunds recorded under the duplicate name the record that
+/// stays, so lists and reports by customer find them there. Redelivered, it finds nothing
+/// left to move.
+pub(crate) async fn customer_merged(uow: &mut UnitOfWork, m: &CustomerMerged) -> Result<()> {
+    store::customers::rekey_customer(uow, m.duplicate_id, m.customer_id).await?;
+    Ok(())
 }

@@ -3,6 +3,7 @@
 pub(crate) mod cash;
 pub(crate) mod claims;
 pub(crate) mod contracts;
+pub(crate) mod customers;
 pub(crate) mod fee_schedules;
 pub(crate) mod payments;
 pub(crate) mod price_book;

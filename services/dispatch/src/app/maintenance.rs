@@ -4,7 +4,7 @@
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::Contract;
 use aftercare_contracts::dispatch::{CreateMaintenancePlan, MaintenanceDue, MaintenancePlan};
-use aftercare_contracts::intake::WarrantyRegistered;
+use aftercare_contracts::intake::{CustomerMerged, WarrantyRegistered};
 use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::{Result, UnitOfWork, now_ms};
 use chrono::{Duration, NaiveDate};
@@ -50,6 +50,13 @@ pub(crate) async fn warranty_registered(
     for (key, p) in plans_for_card(w) {
         store::insert(uow, &p, &key, now_ms()).await?;
     }
+    Ok(())
+}
+
+/// A duplicate customer record was merged into another: its maintenance plans belong to
+/// the record that stays (lists by customer find them there); redelivered, nothing moves.
+pub(crate) async fn customer_merged(uow: &mut UnitOfWork, m: &CustomerMerged) -> Result<()> {
+    store::rekey_customer(uow, m.duplicate_id, m.customer_id).await?;
     Ok(())
 }
 

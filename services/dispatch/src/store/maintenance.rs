@@ -190,3 +190,16 @@ pub(crate) async fn end_contract_plans(
     .rows_affected();
     Ok(n)
 }
+
+/// Moves the plans of a customer record merged into another to the record that stays;
+/// returns how many moved (none when redelivered).
+pub(crate) async fn rekey_customer(uow: &mut UnitOfWork, from: Uuid, to: Uuid) -> Result<u64> {
+    Ok(
+        sqlx::query("update maintenance_plan set customer_id = $1 where customer_id = $2")
+            .bind(to.to_string())
+            .bind(from.to_string())
+            .execute(uow.conn())
+            .await?
+            .rows_affected(),
+    )
+}

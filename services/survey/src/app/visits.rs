@@ -1,7 +1,8 @@
 //! What survey does with other services' facts: a ticket tells who took the request, a
-//! completed visit gets its callback and is checked for repeated faults.
+//! completed visit gets its callback and is checked for repeated faults, a merged customer's
+//! records move to the record that stays.
 use aftercare_contracts::dispatch::WorkOrderCompleted;
-use aftercare_contracts::intake::TicketOpened;
+use aftercare_contracts::intake::{CustomerMerged, TicketOpened};
 use aftercare_contracts::survey::{CallbackKind, CallbackScheduled};
 use aftercare_contracts::{Actor, Envelope};
 use aftercare_platform::{Result, UnitOfWork, now_ms};
@@ -19,6 +20,14 @@ pub(crate) async fn ticket_opened(
 ) -> Result<()> {
     let agent = responsible_agent(opened_by);
     visits::record_ticket(uow, t, agent.as_deref()).await?;
+    Ok(())
+}
+
+/// A duplicate customer record was merged into another: the tickets survey's callbacks
+/// are for, its call tasks and its chase rows name the record that stays, so callbacks
+/// and reports by customer show it; redelivered, nothing moves.
+pub(crate) async fn customer_merged(uow: &mut UnitOfWork, m: &CustomerMerged) -> Result<()> {
+    visits::rekey_customer(uow, m.duplicate_id, m.customer_id).await?;
     Ok(())
 }
 

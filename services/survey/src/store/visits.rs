@@ -31,6 +31,28 @@ pub(crate) async fn record_ticket(
     Ok(n == 1)
 }
 
+/// Moves what survey recorded under a customer record merged into another (the tickets its
+/// callbacks are for, its call tasks, its weekly chase rows) to the record that stays;
+/// returns how many rows moved (none when redelivered).
+pub(crate) async fn rekey_customer(
+    uow: &mut UnitOfWork,
+    from: uuid::Uuid,
+    to: uuid::Uuid,
+) -> Result<u64> {
+    let mut moved = 0;
+    for table in ["ticket_info", "call_task", "receivable_chase"] {
+        moved += sqlx::query(sqlx::AssertSqlSafe(format!(
+            "update {table} set customer_id = $1 where customer_id = $2"
+        )))
+        .bind(to.to_string())
+        .bind(from.to_string())
+        .execute(uow.conn())
+        .await?
+        .rows_affected();
+    }
+    Ok(moved)
+}
+
 /// Remembers a completed visit and what it repeats; false when already known.
 pub(crate) async fn record_visit(uow: &mut UnitOfWork, w: &WorkOrderCompleted) -> Result<bool> {
     let (brand, model) = w
