@@ -231,19 +231,13 @@ pub const EVENTS: &[EventSpec] = &[
         subject: "dispatch.workorder.taken_to_workshop",
         producer: Service::Dispatch,
         consumers: &[],
-        summary: "The machine was taken to the workshop (送修/内修); dispatch received it there as a workshop job in the same transaction (dispatch.workshop.status_changed).",
+        summary: "The machine was taken to the workshop (送修/内修).",
     },
     EventSpec {
         subject: "dispatch.workorder.could_not_fix",
         producer: Service::Dispatch,
         consumers: &[],
-        summary: "The technician could not fix the machine; the dispatcher decides what follows (the machine may be received at the workshop from the work order).",
-    },
-    EventSpec {
-        subject: "dispatch.workshop.status_changed",
-        producer: Service::Dispatch,
-        consumers: &[Service::Intake],
-        summary: "A machine was received at the workshop (from a visit, brought in by the customer or sent in by a dealer) or its workshop job moved on (diagnosed, repairing, waiting for parts, could not repair, ready for return, returned); intake tells the customer when it is received and when it is ready to go back. The repair itself is announced as dispatch.workorder.completed, the job standing for the work order, so inventory and billing act as for a visit.",
+        summary: "The technician could not fix the machine; the dispatcher decides what follows.",
     },
     EventSpec {
         subject: "dispatch.workorder.cancelled",
@@ -322,12 +316,6 @@ pub const EVENTS: &[EventSpec] = &[
         producer: Service::Inventory,
         consumers: &[Service::Dispatch],
         summary: "A receipt covered a backordered line; the units are held for the work order (complete: nothing of it is still waiting).",
-    },
-    EventSpec {
-        subject: "billing.quotation.answered",
-        producer: Service::Billing,
-        consumers: &[Service::Dispatch],
-        summary: "The customer accepted or refused a quotation (报价) of chargeable work, with the quotation as answered; dispatch keeps the answer per work order, since a chargeable visit's report is refused until its quotation is accepted.",
     },
     EventSpec {
         subject: "billing.invoice.issued",
