@@ -29,18 +29,16 @@ stage "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings || status=1
 stage "cargo deny: bans, licences, sources (deny.toml)"
 PATH="$PWD/.tools/bin:$PATH" cargo deny check --hide-inclusion-graph bans licenses sources || status=1
-stage "cargo test"
-log=$(mktemp)
-cargo test --workspace --no-fail-fast 2>&1 | tee "$log"
-[ "${PIPESTATUS[0]}" = 0 ] || status=1
-passed=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^passed/) s += $(i-1) } END { print s + 0 }' "$log")
-failed=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^failed/) s += $(i-1) } END { print s + 0 }' "$log")
-rm -f "$log"
+# Compiling is CPU-bound; running the tests mostly waits (for the processes, servers and
+# databases the Rust tests start, and for pages, polling and round trips in the browser tests),
+# so once everything is built the Rust tests and the browser tests run side by side.
+stage "cargo test: compile"
+cargo test --workspace --no-run || status=1
 # The console's unit tests (Vitest) and browser tests (Playwright with the distribution's
 # Chromium against `aftercare up` from the debug binary); their counts join the total.
 stage "console: vitest"
-rm -f services/console/test-results/vitest.json services/console/test-results/results.json
-# The browser tests start a copy of the `aftercare` binary `cargo test` just built (the one the
+rm -f services/console/test-results/*.json
+# The browser tests start a copy of the `aftercare` binary `cargo test` built (the one the
 # end-to-end tests start), so a concurrent build in a shared target directory cannot swap it
 # under them. A `cargo build -p aftercare` here would compile again: without the test build's
 # dev-dependencies its features differ (aftercare-platform's `fault-injection`, which only
@@ -48,13 +46,35 @@ rm -f services/console/test-results/vitest.json services/console/test-results/re
 console_bin=$(mktemp -d)/aftercare
 cp "$CARGO_TARGET_DIR/debug/aftercare" "$console_bin" && export AFTERCARE_BIN=$console_bin
 (cd services/console && npx vitest run --reporter=default --reporter=json --outputFile=test-results/vitest.json) || status=1
-stage "console: playwright"
+stage "cargo test, and beside it the browser tests in two shards"
 # Screenshots show Chinese text only with a CJK font installed.
 fc-list :lang=zh 2>/dev/null | grep -q . || {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null || true
 }
-(cd services/console && npx playwright test) || status=1
-for f in services/console/test-results/vitest.json services/console/test-results/results.json; do
+# Each shard runs half of the spec files, in order, against a server of its own, and writes
+# its own results; sharing the cores with the Rust tests, each waits up to three times as long
+# as on a machine of its own (e2e/time.ts), and a failed test is run once more (a pass then is
+# reported as flaky, by name, in the shard's list).
+export AFTERCARE_E2E_TIME_FACTOR=${AFTERCARE_E2E_TIME_FACTOR:-3}
+logs=$(mktemp -d)
+shards=()
+for k in 1 2; do
+  (cd services/console && AFTERCARE_E2E_RESULTS=test-results/results-$k.json \
+    AFTERCARE_E2E_OUTPUT=test-results/output-$k AFTERCARE_E2E_SERVER=test-results/.server-$k.json \
+    npx playwright test --shard=$k/2 --retries=1 >"$logs/playwright-$k.log" 2>&1) &
+  shards+=($!)
+done
+cargo test --workspace --no-fail-fast 2>&1 | tee "$logs/cargo.log"
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+passed=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^passed/) s += $(i-1) } END { print s + 0 }' "$logs/cargo.log")
+failed=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($i ~ /^failed/) s += $(i-1) } END { print s + 0 }' "$logs/cargo.log")
+for k in 1 2; do
+  wait "${shards[$((k - 1))]}" || status=1
+  stage "console: playwright, shard $k of 2"
+  cat "$logs/playwright-$k.log"
+done
+rm -rf "$logs"
+for f in services/console/test-results/vitest.json services/console/test-results/results-1.json services/console/test-results/results-2.json; do
   [ -f "$f" ] || { echo "missing $f"; status=1; continue; }
   read -r p f2 < <(node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));

@@ -9,6 +9,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { base, call } from './api';
 import { ADMIN_PASSWORD, token } from './global-setup';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 interface FaultCode {
   code: string;
@@ -33,7 +34,7 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
 }
 
 test('an administrator edits the fault list with the keyboard; a code listed twice is refused on its field (zh-CN, then en)', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(within(240_000));
   const admin = await token(base(), 'admin', ADMIN_PASSWORD);
   const before = await call<FaultCodes>(admin, 'GET', '/fault-codes');
   expect(before.codes.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { base, call } from './api';
 import { ADMIN_PASSWORD, token } from './global-setup';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 interface Questionnaire {
   version: number;
@@ -16,7 +17,7 @@ interface Questionnaire {
 }
 
 test('an administrator rewords a question and finds the version in the questionnaire History (zh-CN, then en)', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(within(120_000));
   const admin = await token(base(), 'admin', ADMIN_PASSWORD);
   const before = await call<Questionnaire>(admin, 'GET', '/questionnaire');
   const wording = `How satisfied were you with today's repair (${Date.now().toString(36).slice(-4)})?`;

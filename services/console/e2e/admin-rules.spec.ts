@@ -9,6 +9,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { base, call } from './api';
 import { ADMIN_PASSWORD, token } from './global-setup';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 interface PriorityRules {
   version: number;
@@ -44,7 +45,7 @@ async function dropLastWord(page: Page, list: Locator, word: string): Promise<vo
 }
 
 test('an administrator edits a priority rule and a call assignment rule with the keyboard and finds them in History (zh-CN, then en)', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(within(180_000));
   const admin = await token(base(), 'admin', ADMIN_PASSWORD);
   const priorityBefore = await call<PriorityRules>(admin, 'GET', '/priority-rules');
   const callsBefore = await call<CallRules>(admin, 'GET', '/call-rules');

@@ -12,9 +12,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { ADMIN_PASSWORD, token } from './global-setup';
+import { ADMIN_PASSWORD, SERVER_FILE, token } from './global-setup';
 import { assignedWorkOrder, shanghaiDay } from './api';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 interface ServerInfo {
   base: string;
@@ -22,7 +23,7 @@ interface ServerInfo {
 }
 
 function server(): ServerInfo {
-  return JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as ServerInfo;
+  return JSON.parse(readFileSync(SERVER_FILE, 'utf8')) as ServerInfo;
 }
 
 async function call<T = unknown>(admin: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
@@ -37,7 +38,7 @@ async function call<T = unknown>(admin: string, method: string, path: string, bo
 }
 
 async function poll<T>(what: string, f: () => Promise<T | null | undefined>): Promise<T> {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < within(120); i++) {
     const v = await f();
     if (v) return v;
     await new Promise((s) => setTimeout(s, 500));
@@ -100,7 +101,7 @@ async function openAdmin(page: Page, lang: 'zh-CN' | 'en', path = '/admin'): Pro
 
 test('an administrator creates an account with the keyboard, changes its role and gives it an API token (zh-CN)', async ({ page }) => {
   // Two axe runs, each once the toasts before it have gone.
-  test.setTimeout(120_000);
+  test.setTimeout(within(120_000));
   await openAdmin(page, 'zh-CN');
   await expect(page.getByTestId('accounts')).toContainText('agent1');
   // Keyboard only: the new-account dialog, its fields in order, Enter to create.

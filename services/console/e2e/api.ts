@@ -3,10 +3,12 @@
 // asynchronous effect shows, the company's local day, and a ticket's work order assigned
 // to a chosen technician.
 import { readFileSync } from 'node:fs';
+import { SERVER_FILE } from './global-setup';
+import { within } from './time';
 
 /** The running server's base URL. */
 export function base(): string {
-  return process.env.AFTERCARE_CONSOLE_URL ?? (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
+  return process.env.AFTERCARE_CONSOLE_URL ?? (JSON.parse(readFileSync(SERVER_FILE, 'utf8')) as { base: string }).base;
 }
 
 /** `method path` under /api/v1 with the bearer token `auth`; throws with the answer on a refusal. */
@@ -21,9 +23,9 @@ export async function call<T = unknown>(auth: string, method: string, path: stri
   return (text ? JSON.parse(text) : null) as T;
 }
 
-/** `f`'s first truthy answer, asked every half second for up to a minute. */
+/** `f`'s first truthy answer, asked every half second for up to a minute (times the time factor). */
 export async function poll<T>(what: string, f: () => Promise<T | null | undefined>): Promise<T> {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < within(120); i++) {
     const v = await f();
     if (v) return v;
     await new Promise((s) => setTimeout(s, 500));

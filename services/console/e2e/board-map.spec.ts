@@ -3,13 +3,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, startServer, token } from './global-setup';
+import { base } from './api';
 import { noSeriousA11yViolations, shot, signIn, useLanguage } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
+import { within } from './time';
 
 async function openBoard(page: Page, login: string, lang: 'zh-CN' | 'en', password?: string): Promise<void> {
   await signIn(page, login, password);
@@ -154,7 +151,7 @@ test('the board reads every page of work orders, however small the pages', async
 });
 
 test('with a tile server configured, its tiles are drawn under the plane and the policy allows that host only', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(within(180_000));
   const requested: string[] = [];
   const tiles = createServer((req, res) => {
     requested.push(req.url ?? '');
@@ -192,7 +189,7 @@ test('with a tile server configured, its tiles are drawn under the plane and the
     await page.goto(server.base + '/');
     await openBoard(page, 'admin', 'en', ADMIN_PASSWORD);
     const map = page.getByTestId('map');
-    await expect(page.getByTestId('route-李伟')).toBeAttached({ timeout: 15_000 });
+    await expect(page.getByTestId('route-李伟')).toBeAttached({ timeout: within(15_000) });
     await expect(map.getByTestId('map-tile').first()).toBeAttached();
     expect(Number(await map.getAttribute('data-tiles'))).toBeGreaterThan(0);
     // The browser fetched them from the tile server (the policy let it).

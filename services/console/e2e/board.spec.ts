@@ -1,10 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { base } from './api';
 import { noSeriousA11yViolations, shot, signIn, useLanguage } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
+import { within } from './time';
 
 async function openBoard(page: Page, login: string, lang: 'zh-CN' | 'en'): Promise<void> {
   await signIn(page, login);
@@ -91,7 +88,7 @@ test('another user assigns meanwhile: the board updates without a reload and a s
     await other.context().close();
   }
   // No reload, no click: the live stream moves the card on the first page.
-  await expect(page.getByTestId('lane-李伟').getByTestId(`wo-${number}`)).toBeAttached({ timeout: 10_000 });
+  await expect(page.getByTestId('lane-李伟').getByTestId(`wo-${number}`)).toBeAttached({ timeout: within(10_000) });
 
   // Submitting the dialog opened on the old version: 412, said and reloaded.
   await page.keyboard.type('李伟');

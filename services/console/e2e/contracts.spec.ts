@@ -12,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, poll, shanghaiDay } from './api';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 import { termEnd } from '../src/cashier/cashier';
 
 interface Contract {
@@ -98,7 +99,7 @@ async function typeDay(page: Page, id: string, day: string): Promise<void> {
 }
 
 test('a cashier signs a contract for a customer’s copier; a period over three years is refused on its field (zh-CN)', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(within(180_000));
   await signIn(page, 'cashier-k1');
   await useLanguage(page, 'zh-CN');
   await go(page, '/cashier/contracts');
@@ -149,7 +150,7 @@ test('a cashier signs a contract for a customer’s copier; a period over three 
 
 test('the contract comes up for renewal and is renewed at its renewal price, a missing price refused on its field (en)', async ({ page }) => {
   // Billing lists renewals on its sweep (every 30 s by default).
-  test.setTimeout(150_000);
+  test.setTimeout(within(150_000));
   const contract = (await call<{ items: Contract[] }>(admin, 'GET', `/contracts?customer_id=${customerId}`)).items.find((c) => c.starts_on === starts);
   expect(contract).toBeTruthy();
   const renewal = await poll('the renewal', async () => (await call<{ items: Renewal[] }>(admin, 'GET', '/renewals?status=open')).items.find((r) => r.source === contract?.number));

@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, shanghaiDay } from './api';
 import { noSeriousA11yViolations, settle, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 interface Entry {
   ticket_id: string;
@@ -88,7 +89,7 @@ async function openHistory(page: Page): Promise<void> {
 }
 
 test('a technician reads the whole history of the machine of his work order, five tickets at a time (zh-CN, en)', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(within(120_000));
   const context = await browser.newContext({ baseURL: base(), timezoneId: 'Asia/Shanghai', locale: 'zh-CN', ...PHONE });
   const page = await context.newPage();
   await signIn(page, 'tech-zhao-history');
@@ -166,21 +167,21 @@ test('a technician reads the whole history of the machine of his work order, fiv
 });
 
 test('offline, the page closed and opened again, the history shows the first page kept on the phone; more needs a connection (zh-CN)', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(within(120_000));
   const context = await browser.newContext({ baseURL: base(), timezoneId: 'Asia/Shanghai', locale: 'zh-CN', ...PHONE });
   const page = await context.newPage();
   await signIn(page, 'tech-zhao-history');
   await useLanguage(page, 'zh-CN');
   await expect(page.getByTestId(`stop-${current}`)).toBeVisible();
   // The service worker holds the shell and the field app's chunk before the connection goes.
-  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 }).catch(async () => {
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active && !!navigator.serviceWorker.controller, undefined, { timeout: within(20_000) }).catch(async () => {
     await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: within(20_000) });
   });
   await page.waitForFunction(async () => {
     const keys = await (await caches.open('aftercare-shell-v1')).keys();
     return keys.some((r) => r.url.includes('/assets/FieldPage-'));
-  }, undefined, { timeout: 20_000 });
+  }, undefined, { timeout: within(20_000) });
   // The day kept on the phone holds the machine's first page as the API answers it.
   const tech = await token(base(), 'tech-zhao-history', PASSWORD);
   const first = await call<HistoryPage>(tech, 'GET', `/machines/${machineId}/visits?limit=5`);
@@ -198,7 +199,7 @@ test('offline, the page closed and opened again, the history shows the first pag
         }),
       machineId,
     );
-  await expect.poll(keptNumbers, { timeout: 20_000 }).toEqual(first.items.map((e) => e.ticket_number));
+  await expect.poll(keptNumbers, { timeout: within(20_000) }).toEqual(first.items.map((e) => e.ticket_number));
 
   // No connection; the page is closed and opened again.
   await context.setOffline(true);

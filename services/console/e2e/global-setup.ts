@@ -12,6 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ADMIN_PASSWORD = 'Console-Admin-2026!';
 export const PASSWORD = 'Console-Test-2026!';
 
+/** Where the running server's URL and NATS address are written for the specs, relative to the
+ * console's folder; each shard of a sharded run names its own (AFTERCARE_E2E_SERVER). */
+export const SERVER_FILE = process.env.AFTERCARE_E2E_SERVER ?? 'test-results/.server.json';
+
 async function call<T>(base: string, token: string | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const r = await fetch(base + '/api/v1' + path, {
     method,
@@ -133,11 +137,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   await seedBoard(base, admin, customer.id);
   process.env.AFTERCARE_CONSOLE_URL = base;
-  mkdirSync(join(here, '..', 'test-results'), { recursive: true });
+  mkdirSync(dirname(resolve(here, '..', SERVER_FILE)), { recursive: true });
   // The local NATS server `aftercare up` started, for a spec that needs an event no API makes
   // (a message a consumer cannot read, to be dead-lettered).
   const nats = /started nats-server at (nats:\/\/[\d.:]+)/.exec(server.output())?.[1];
-  writeFileSync(join(here, '..', 'test-results', '.server.json'), JSON.stringify({ base, nats }), { flag: 'w' });
+  writeFileSync(resolve(here, '..', SERVER_FILE), JSON.stringify({ base, nats }), { flag: 'w' });
   return server.stop;
 }
 

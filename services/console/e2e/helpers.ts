@@ -2,13 +2,14 @@ import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { PASSWORD } from './global-setup';
+import { within } from './time';
 
 /** Signs in through the console's form. */
 export async function signIn(page: Page, login: string, password = PASSWORD): Promise<void> {
   // A page opened at a deep link keeps it: wait for its sign-in form (or a shell already
   // signed in) before deciding to start from the root.
   if (page.url() !== 'about:blank') {
-    await page.locator('#signin_login, [data-testid="sign-out"]').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    await page.locator('#signin_login, [data-testid="sign-out"]').first().waitFor({ timeout: within(10_000) }).catch(() => undefined);
   }
   if (!(await page.locator('#signin_login').isVisible())) await page.goto('/');
   await page.locator('#signin_login').fill(login);
@@ -39,7 +40,7 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
 /** Fails on any serious or critical accessibility violation axe-core finds. */
 export async function noSeriousA11yViolations(page: Page): Promise<void> {
   // A toast fading in or out is drawn at part opacity; measure once the toasts have gone.
-  await expect(page.locator('.ant-message-notice, .ant-notification-notice')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('.ant-message-notice, .ant-notification-notice')).toHaveCount(0, { timeout: within(15_000) });
   const r = await new AxeBuilder({ page }).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 8).join(', ')})`)).toEqual([]);

@@ -1,11 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, startServer, token } from './global-setup';
+import { base } from './api';
 import { noSeriousA11yViolations, shot, signIn } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
+import { within } from './time';
 
 test('the queue shows a ticket another user opened, through the live stream, without a reload', async ({ page }) => {
   await signIn(page, 'agent1');
@@ -21,7 +18,7 @@ test('the queue shows a ticket another user opened, through the live stream, wit
   });
   expect(r.status).toBe(201);
   // No reload, no click: the stream's event refreshes the list.
-  await expect(page.getByTestId('queue')).toContainText(marker, { timeout: 10_000 });
+  await expect(page.getByTestId('queue')).toContainText(marker, { timeout: within(10_000) });
 });
 
 test('the first administrator signs in with the one-time password and must choose a new one', async ({ page }) => {
@@ -76,5 +73,5 @@ test('the header shows the stream offline and reconnecting, and it comes back by
   await expect(live).toHaveAttribute('data-status', /offline|reconnecting/);
   await shot(page, 'offline-zh-CN');
   await context.setOffline(false);
-  await expect(live).toHaveAttribute('data-status', 'online', { timeout: 40_000 });
+  await expect(live).toHaveAttribute('data-status', 'online', { timeout: within(40_000) });
 });

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { base, call } from './api';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 interface Ranking {
   id: string;
@@ -19,7 +20,7 @@ function daysAgo(days: number): string {
 }
 
 test('a manager reads the latest weekly ranking and an earlier one chosen by its period (zh-CN, then en)', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(within(120_000));
   const admin = await token(base(), 'admin', ADMIN_PASSWORD);
   const login = `ranks-${Date.now().toString(36).slice(-5)}`;
   await call(admin, 'POST', '/accounts', { login, display_name: '经理 排名', role: 'manager', password: PASSWORD });

@@ -8,11 +8,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
+import { base } from './api';
 import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
 
 async function call<T = unknown>(admin: string, method: string, path: string, body?: unknown): Promise<T> {
   const r = await fetch(base() + '/api/v1' + path, {

@@ -8,6 +8,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PASSWORD, startServer, token, type Server } from './global-setup';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 let server: Server;
 let provider: HttpServer;
@@ -22,7 +23,7 @@ interface Attempt {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(within(180_000));
   provider = createServer((req, res) => {
     req.resume();
     req.on('end', () => {

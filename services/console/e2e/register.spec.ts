@@ -9,6 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
 import { assignedWorkOrder, base, call, shanghaiDay } from './api';
 import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -130,7 +131,7 @@ test('a dispatcher records a departure phoned in and a call after a visit with t
   await expect(out.getByTestId(`visit-${number}`)).toContainText('已复电');
   await expect(out.getByTestId('reported-count')).toHaveText('已复电 1 / 1');
   await expect(out.getByTestId('call-count')).toHaveText('1 次');
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: within(15_000) });
   await settle(page);
   await shot(page, 'register-zh-CN');
   await noSeriousA11yViolations(page);
@@ -212,7 +213,7 @@ test('a departure ahead of the clock is refused on its field, a note too long in
   await page.locator('#register-search').press('Enter');
   await expect(page).toHaveURL(new RegExp(`q=${tag}`));
   await expect(page.locator('tr[data-testid^="reg-"]')).toHaveCount(3);
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: within(15_000) });
   await settle(page);
   await shot(page, 'register-en');
   await noSeriousA11yViolations(page);

@@ -1,11 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { PASSWORD } from './global-setup';
+import { base } from './api';
 import { noSeriousA11yViolations, shot, signIn, useLanguage } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
+import { within } from './time';
 
 for (const lang of ['zh-CN', 'en'] as const) {
   test(`sign-in page, queue and ticket drawer in ${lang} pass axe-core`, async ({ page }) => {
@@ -68,7 +65,7 @@ test('an expired session returns to sign-in over the page and keeps the form', a
     body: JSON.stringify({ current_password: PASSWORD, new_password: NEW }),
   });
   expect(changed.status).toBe(200);
-  await expect(page.getByTestId('session-expired')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('session-expired')).toBeVisible({ timeout: within(20_000) });
   const dialog = page.getByRole('dialog');
   await page.waitForFunction(() => !document.querySelector('[class*="zoom-appear"], [class*="zoom-enter"]'));
   await shot(page, 'session-expired-zh-CN');
@@ -78,7 +75,7 @@ test('an expired session returns to sign-in over the page and keeps the form', a
   await expect(page.getByTestId('session-expired')).toHaveCount(0);
   await expect(symptom).toHaveValue('卡纸，打印到一半停下');
   await expect(page.locator('#ticket_customer_name')).toHaveValue('新来电客户');
-  await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online', { timeout: 15_000 });
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'online', { timeout: within(15_000) });
 });
 
 test("the server's 422 lands on the field it names and nothing typed is lost", async ({ page }) => {

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, PASSWORD, startServer, token, type Server } from './global-setup';
 import { noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
+import { within } from './time';
 
 let server: Server;
 let visited = '';
@@ -30,7 +31,7 @@ async function until<T>(what: string, get: () => Promise<T | undefined>): Promis
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(within(180_000));
   server = await startServer({ AFTERCARE_ADMIN_PASSWORD: ADMIN_PASSWORD });
   const admin = await token(server.base, 'admin', ADMIN_PASSWORD);
   const post = async <T>(path: string, body: unknown, headers: Record<string, string> = {}) => {

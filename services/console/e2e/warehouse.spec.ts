@@ -6,13 +6,10 @@
 // methods and backtests is approved into purchase requests. Both languages, axe-core on
 // each page, screenshots at desktop and phone widths.
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { ADMIN_PASSWORD, PASSWORD, token } from './global-setup';
+import { base } from './api';
 import { go, noSeriousA11yViolations, settle, shot, signIn, useLanguage } from './helpers';
-
-function base(): string {
-  return (JSON.parse(readFileSync('test-results/.server.json', 'utf8')) as { base: string }).base;
-}
+import { within } from './time';
 
 async function call(admin: string, method: string, path: string, body?: unknown): Promise<unknown> {
   const r = await fetch(base() + '/api/v1' + path, {
@@ -228,7 +225,7 @@ test('a purchase request goes from the clerk through the manager to the receipt'
 
 test('a stocktake counted on screen waits for the manager, who approves it and the variance is booked', async ({ browser }) => {
   // Two people in turn, each signing in and checked with axe.
-  test.setTimeout(120_000);
+  test.setTimeout(within(120_000));
   const clerk = await open(browser, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   await signIn(clerk, 'clerk1');
   await useLanguage(clerk, 'zh-CN');
