@@ -11,8 +11,12 @@ Fresh instances nobody tuned for (bench/generate.py) instead of Solomon's: `--ge
 run meets new instances and any run can be repeated). Without proven optima the comparison is
 the distance ratio to PyVRP, per family (R1, C1, RC1, ...) and overall.
 
+Settings of Aftercare's planner measured side by side: `--variant NAME=ARGS` (repeatable) runs the
+planner once more per instance with ARGS added to `aftercare plan` and reports it as the solver
+NAME, e.g. `--variant 'swap-star=--swap-star true'`; every Aftercare run is compared with PyVRP.
+
 Usage: bench/solomon.py [--time-limit 10] [--instances C101 R101 ...] [--solvers aftercare ortools pyvrp]
-       [--data DIR] [--aftercare PATH] [--json results.json]
+       [--data DIR] [--aftercare PATH] [--json results.json] [--variant NAME=ARGS ...]
        bench/solomon.py --generate R1 C1 RC1 --count 10 --customers 100 [--seed S] [--solvers aftercare pyvrp]
 """
 import argparse
@@ -22,6 +26,7 @@ import math
 import os
 import subprocess
 import re
+import shlex
 import sys
 import tempfile
 import time
@@ -88,8 +93,8 @@ def check(routes, vehicles, capacity, rows, matrix):
     return total
 
 
-def run_aftercare(path, limit, binary):
-    out = subprocess.run([binary, "plan", "--solomon", path, "--time-limit", str(limit), "--rounding", "dimacs", "--seed", "1"],
+def run_aftercare(path, limit, binary, extra=()):
+    out = subprocess.run([binary, "plan", "--solomon", path, "--time-limit", str(limit), "--rounding", "dimacs", "--seed", "1", *extra],
                          capture_output=True, text=True, timeout=limit + 60)
     if out.returncode != 0:
         raise RuntimeError(out.stderr.strip())
@@ -179,7 +184,18 @@ def main():
     ap.add_argument("--count", type=int, default=10, help="fresh instances per kind")
     ap.add_argument("--customers", type=int, default=100, help="customers per fresh instance")
     ap.add_argument("--seed", type=int, help="first seed of the fresh instances (default: the clock)")
+    ap.add_argument("--variant", action="append", default=[], metavar="NAME=ARGS",
+                    help="also run the planner with ARGS added to `aftercare plan`, reported as NAME")
     args = ap.parse_args()
+    variants = {}
+    for v in args.variant:
+        name, sep, extra = v.partition("=")
+        if not sep or not name or name in ("aftercare", "ortools", "pyvrp"):
+            ap.error(f"--variant {v!r}: give NAME=ARGS with a new name")
+        variants[name] = shlex.split(extra)
+    # Aftercare's runs first, then the other solvers, back to back on each instance.
+    args.solvers = [s for s in args.solvers if s == "aftercare"] + list(variants) + [s for s in args.solvers if s != "aftercare"]
+    planners = [s for s in args.solvers if s == "aftercare" or s in variants]
 
     bks = {}
     if args.generate:
@@ -210,8 +226,8 @@ def main():
         for solver in args.solvers:
             started = time.time()
             try:
-                if solver == "aftercare":
-                    routes = run_aftercare(path, args.time_limit, args.aftercare)
+                if solver == "aftercare" or solver in variants:
+                    routes = run_aftercare(path, args.time_limit, args.aftercare, variants.get(solver, ()))
                 elif solver == "pyvrp":
                     routes = run_pyvrp(path, args.time_limit, vehicles, capacity, rows, matrix)
                 else:
@@ -232,28 +248,28 @@ def main():
         failed = sum(1 for r in results if "error" in r.get(solver, {}))
         if gaps:
             print(f"  {solver:10} {sum(gaps) / len(gaps):6.2f}  ({len(gaps)} instances, {failed} failed)")
-    if "aftercare" in args.solvers:
-        for other in [s for s in args.solvers if s != "aftercare"]:
-            pairs = [(r["aftercare"]["distance"], r[other]["distance"]) for r in results
-                     if "distance" in r.get("aftercare", {}) and "distance" in r.get(other, {})]
+    for mine in planners:
+        for other in [s for s in args.solvers if s not in planners]:
+            pairs = [(r[mine]["distance"], r[other]["distance"]) for r in results
+                     if "distance" in r.get(mine, {}) and "distance" in r.get(other, {})]
             if pairs:
                 worse = sum(1 for a, b in pairs if a > b + 1e-6)
                 rel = sum((a - b) / b for a, b in pairs) / len(pairs) * 100
-                print(f"  aftercare vs {other}: worse on {worse} of {len(pairs)}, mean difference {rel:+.2f} %")
-    if "aftercare" in args.solvers and "pyvrp" in args.solvers:
-        print("\ndistance ratio aftercare / pyvrp (mean; below 1 is shorter), vehicles (mean):")
+                print(f"  {mine} vs {other}: worse on {worse} of {len(pairs)}, mean difference {rel:+.2f} %")
+    for mine in planners if "pyvrp" in args.solvers else []:
+        print(f"\ndistance ratio {mine} / pyvrp (mean; below 1 is shorter), vehicles (mean):")
         families = {}
         for r in results:
-            if "distance" in r.get("aftercare", {}) and "distance" in r.get("pyvrp", {}):
+            if "distance" in r.get(mine, {}) and "distance" in r.get("pyvrp", {}):
                 families.setdefault(family(r["instance"]), []).append(r)
         everything = [r for rs in families.values() for r in rs]
         for fam, rs in sorted(families.items()) + [("all", everything)]:
             if not rs:
                 continue
-            ratio = sum(r["aftercare"]["distance"] / r["pyvrp"]["distance"] for r in rs) / len(rs)
-            va = sum(r["aftercare"]["vehicles"] for r in rs) / len(rs)
+            ratio = sum(r[mine]["distance"] / r["pyvrp"]["distance"] for r in rs) / len(rs)
+            va = sum(r[mine]["vehicles"] for r in rs) / len(rs)
             vp = sum(r["pyvrp"]["vehicles"] for r in rs) / len(rs)
-            worse = sum(1 for r in rs if r["aftercare"]["distance"] > r["pyvrp"]["distance"] + 1e-6)
+            worse = sum(1 for r in rs if r[mine]["distance"] > r["pyvrp"]["distance"] + 1e-6)
             print(f"  {fam:5} {ratio:.4f}  on {len(rs)} instances, worse on {worse}; vehicles {va:.1f} vs {vp:.1f}")
     if args.json:
         with open(args.json, "w") as f:

@@ -2,7 +2,7 @@
 //! U (and its successor) next to V, swapping them, or exchanging route tails (2-opt*);
 //! apply the first improving move; repeat until no move improves. Each candidate route
 //! is evaluated in constant time (inter-route) from cached prefix and suffix segments.
-use crate::problem::Problem;
+use crate::problem::{ANYWHERE, Problem};
 use crate::rng::Rng;
 use crate::segment::{Segment, depots, job_segment};
 
@@ -49,10 +49,73 @@ pub(crate) enum Move {
     IntraRelocate = 7,
     /// Exchange U and V in the same route.
     IntraSwap = 8,
+    /// SWAP* (Vidal 2022): exchange U and V between two routes, each going to its best
+    /// place in the other route rather than necessarily to the other's place.
+    SwapStar = 9,
 }
 
 /// Number of [`Move`] kinds.
-pub(crate) const MOVES: usize = 9;
+pub(crate) const MOVES: usize = 10;
+
+/// Insertions of a job that SWAP* remembers per route: the three cheapest places.
+const STAR_PLACES: usize = 3;
+
+/// SWAP* candidates evaluated exactly per route pair, best estimate first.
+const STAR_CANDIDATES: usize = 4;
+
+/// A route's polar sector around its depot, as HGS-CVRP keeps it: angles in
+/// 1/65,536 of a turn, the sector running from `start` anticlockwise to `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Sector {
+    start: i32,
+    end: i32,
+}
+
+impl Sector {
+    const TURN: i32 = 65_536;
+
+    fn modulo(a: i32) -> i32 {
+        a.rem_euclid(Self::TURN)
+    }
+
+    /// The angle of `(x, y)` seen from `(ox, oy)`.
+    fn angle((ox, oy): (f64, f64), (x, y): (f64, f64)) -> i32 {
+        let a = (y - oy).atan2(x - ox) / std::f64::consts::PI * f64::from(Self::TURN / 2);
+        Self::modulo(a as i32)
+    }
+
+    fn encloses(&self, a: i32) -> bool {
+        Self::modulo(a - self.start) <= Self::modulo(self.end - self.start)
+    }
+
+    /// Grows the sector by the smaller of the two arcs that reach `a`.
+    fn extend(&mut self, a: i32) {
+        if !self.encloses(a) {
+            if Self::modulo(a - self.end) <= Self::modulo(self.start - a) {
+                self.end = a;
+            } else {
+                self.start = a;
+            }
+        }
+    }
+
+    fn overlaps(&self, other: &Sector) -> bool {
+        Self::modulo(other.start - self.start) <= Self::modulo(self.end - self.start)
+            || Self::modulo(self.start - other.start) <= Self::modulo(other.end - other.start)
+    }
+}
+
+/// One exchange SWAP* may make: U (at `i` in route a) goes to place `u_at` of route b
+/// and V (at `k` in route b) to place `v_at` of route a, places counted in the routes
+/// as they are (the removed job's own place meaning "instead of it").
+#[derive(Debug, Clone, Copy)]
+struct StarMove {
+    estimate: f64,
+    i: usize,
+    k: usize,
+    u_at: usize,
+    v_at: usize,
+}
 
 /// Granular neighbourhoods: for each job, the jobs closest by a measure that also counts
 /// waiting and lateness between their windows (Vidal et al., 2013). Jobs no technician
@@ -133,7 +196,9 @@ pub(crate) struct LocalSearch<'a> {
     /// touched (and what later moves touch) for [`LocalSearch::search`].
     promising: Vec<bool>,
     skills: bool,
-    /// Which moves may be used.
+    /// Per route: the clock when SWAP* last tried it against every other route.
+    star_at: Vec<u64>,
+    /// Which moves may be used (SWAP* is off unless asked for).
     pub(crate) enabled: [bool; MOVES],
     /// How often each move was applied.
     pub(crate) applied: [u64; MOVES],
@@ -162,7 +227,8 @@ impl<'a> LocalSearch<'a> {
             tested_at: vec![0; n],
             promising: vec![true; n],
             skills,
-            enabled: [true; MOVES],
+            star_at: Vec::new(),
+            enabled: std::array::from_fn(|m| m != Move::SwapStar as usize),
             applied: [0; MOVES],
         }
     }
@@ -274,6 +340,7 @@ impl<'a> LocalSearch<'a> {
             self.rebuild(r);
         }
         self.tested_at.iter_mut().for_each(|t| *t = 0);
+        self.star_at = vec![0; self.routes.len()];
     }
 
     /// Inserts `job` (not yet routed) where it raises the penalised cost least, among
@@ -448,8 +515,21 @@ impl<'a> LocalSearch<'a> {
     }
 
     /// Runs to a local optimum, trying moves only from the jobs marked promising (and
-    /// those the applied moves touch).
+    /// those the applied moves touch). With SWAP* on, once no move of a job improves,
+    /// the routes holding promising jobs are tried against the routes near them by
+    /// SWAP*, and the search goes on from what an exchange changed.
     pub(crate) fn search(&mut self, rng: &mut Rng) {
+        self.star_at.iter_mut().for_each(|t| *t = 0);
+        for _ in 0..1000 {
+            self.search_jobs(rng);
+            if !self.on(Move::SwapStar) || !self.swap_star_pass(rng) {
+                break;
+            }
+        }
+    }
+
+    /// The job moves of [`LocalSearch::search`], to a local optimum.
+    fn search_jobs(&mut self, rng: &mut Rng) {
         let n = self.problem.jobs.len();
         let mut order: Vec<usize> = (0..n).collect();
         rng.shuffle(&mut order);
@@ -568,6 +648,243 @@ impl<'a> LocalSearch<'a> {
     /// Cost of route `r` without its jobs `i..=j`.
     fn eval_without(&self, r: usize, i: usize, j: usize) -> f64 {
         self.eval(r, self.routes[r].pre[i], None, self.suffix(r, j + 1))
+    }
+
+    /// The polar sector of route `r`'s jobs around its start (None without coordinates
+    /// or without a job that has a place).
+    fn sector(&self, r: usize) -> Option<Sector> {
+        let xy = self.problem.coordinates()?;
+        let route = &self.routes[r];
+        let origin = xy[self.problem.technicians.get(route.tech)?.start];
+        let mut sector: Option<Sector> = None;
+        for &j in &route.jobs {
+            let at = self.problem.jobs[j].location;
+            if at == ANYWHERE {
+                continue;
+            }
+            let a = Sector::angle(origin, xy[at]);
+            match &mut sector {
+                Some(s) => s.extend(a),
+                None => sector = Some(Sector { start: a, end: a }),
+            }
+        }
+        sector
+    }
+
+    /// One SWAP* pass (as HGS-CVRP runs it after the job moves): every route holding a
+    /// promising job and changed since it was last tried is tried against each other
+    /// route whose polar sector overlaps its own (every other route when the problem has
+    /// no coordinates); each pair once. Returns whether any exchange was made.
+    fn swap_star_pass(&mut self, rng: &mut Rng) -> bool {
+        let live: Vec<usize> = (0..self.routes.len())
+            .filter(|&r| !self.routes[r].left_out && !self.routes[r].jobs.is_empty())
+            .collect();
+        let mut sectors: Vec<Option<Sector>> = (0..self.routes.len())
+            .map(|r| {
+                let route = &self.routes[r];
+                if route.left_out || route.jobs.is_empty() {
+                    None
+                } else {
+                    self.sector(r)
+                }
+            })
+            .collect();
+        let mut candidates: Vec<usize> = live
+            .iter()
+            .copied()
+            .filter(|&r| {
+                self.routes[r].changed_at > self.star_at[r]
+                    && self.routes[r].jobs.iter().any(|&j| self.promising[j])
+            })
+            .collect();
+        rng.shuffle(&mut candidates);
+        let mut improved = false;
+        for a in candidates {
+            if self.routes[a].changed_at <= self.star_at[a] {
+                continue;
+            }
+            self.star_at[a] = self.clock;
+            for &b in &live {
+                let changed = self.routes[a].changed_at.max(self.routes[b].changed_at);
+                // Tried from b since either route last changed.
+                if b == a || self.star_at[b] >= changed {
+                    continue;
+                }
+                if let (Some(x), Some(y)) = (&sectors[a], &sectors[b])
+                    && !x.overlaps(y)
+                {
+                    continue;
+                }
+                if self.try_swap_star(a, b) {
+                    improved = true;
+                    sectors[a] = self.sector(a);
+                    sectors[b] = self.sector(b);
+                }
+            }
+        }
+        improved
+    }
+
+    /// Route `r` rebuilt as `head`, `mid`, `tail`, closed by its end depot.
+    fn closed(
+        &self,
+        r: usize,
+        head: Segment,
+        mid: Option<Segment>,
+        tail: Option<Segment>,
+    ) -> Segment {
+        let p = self.problem;
+        let mut acc = head;
+        for s in [mid, tail].into_iter().flatten() {
+            acc = acc.then(&s, p.travel(acc.last, s.first));
+        }
+        let end = &self.routes[r].end;
+        acc.then(end, p.travel(acc.last, end.first))
+    }
+
+    /// SWAP* between routes `a` and `b` (Vidal 2022, with time windows as PyVRP
+    /// evaluates it): exchange a job U of `a` with a job V of `b`, U going to its best
+    /// place in `b` without V and V to its best place in `a` without U. The three
+    /// cheapest places of each job in the other route are computed once (distance and
+    /// time warp by segment concatenation), removal gains exactly, load exactly per
+    /// pair; a pair's estimate uses the best remembered place not next to the job
+    /// leaving, or the leaving job's own place. The best estimates are then evaluated
+    /// exactly and the first that lowers the penalised cost is made.
+    fn try_swap_star(&mut self, a: usize, b: usize) -> bool {
+        let pen = self.pen;
+        let price = |s: &Segment| s.distance + pen.time_warp * s.time_warp;
+        let over = |load: f64, capacity: f64| pen.load * (load - capacity).max(0.0);
+        let (len_a, len_b) = (self.routes[a].jobs.len(), self.routes[b].jobs.len());
+        let full_a = self.closed(a, self.routes[a].pre[len_a], None, None);
+        let full_b = self.closed(b, self.routes[b].pre[len_b], None, None);
+        let (base_a, base_b) = (price(&full_a), price(&full_b));
+        let removal = |r: usize, base: f64| -> Vec<f64> {
+            (0..self.routes[r].jobs.len())
+                .map(|i| {
+                    price(&self.closed(r, self.routes[r].pre[i], None, self.suffix(r, i + 1)))
+                        - base
+                })
+                .collect()
+        };
+        let (remove_a, remove_b) = (removal(a, base_a), removal(b, base_b));
+        // The three cheapest places of each job of `from` in route `to` (None when `to`'s
+        // technician may not serve it).
+        let places =
+            |from: usize, to: usize, base: f64| -> Vec<Option<[(f64, usize); STAR_PLACES]>> {
+                self.routes[from]
+                    .jobs
+                    .iter()
+                    .map(|&j| {
+                        if !self.qualified(to, &[j]) {
+                            return None;
+                        }
+                        let mut best = [(f64::INFINITY, usize::MAX); STAR_PLACES];
+                        for at in 0..=self.routes[to].jobs.len() {
+                            let s = self.closed(
+                                to,
+                                self.routes[to].pre[at],
+                                Some(self.segs[j]),
+                                self.suffix(to, at),
+                            );
+                            let cost = price(&s) - base;
+                            if cost < best[STAR_PLACES - 1].0 {
+                                let mut k = STAR_PLACES - 1;
+                                while k > 0 && cost < best[k - 1].0 {
+                                    best[k] = best[k - 1];
+                                    k -= 1;
+                                }
+                                best[k] = (cost, at);
+                            }
+                        }
+                        Some(best)
+                    })
+                    .collect()
+            };
+        let (into_b, into_a) = (places(a, b, base_b), places(b, a, base_a));
+        let (cap_a, cap_b) = (self.routes[a].capacity, self.routes[b].capacity);
+        // Cheapest place of `job` in route `r` once its job at `k` has left: a remembered
+        // place not next to it, or its own place (`k`).
+        let best_place = |r: usize,
+                          k: usize,
+                          job: usize,
+                          remembered: &[(f64, usize); STAR_PLACES],
+                          without: f64| {
+            let own = self.closed(
+                r,
+                self.routes[r].pre[k],
+                Some(self.segs[job]),
+                self.suffix(r, k + 1),
+            );
+            let mut best = (price(&own) - without, k);
+            for &(cost, at) in remembered {
+                if at != usize::MAX && at != k && at != k + 1 && cost < best.0 {
+                    best = (cost, at);
+                }
+            }
+            best
+        };
+        let mut found: Vec<StarMove> = Vec::with_capacity(STAR_CANDIDATES + 1);
+        for i in 0..len_a {
+            let Some(u_places) = &into_b[i] else { continue };
+            let u = self.routes[a].jobs[i];
+            for k in 0..len_b {
+                let Some(v_places) = &into_a[k] else { continue };
+                let v = self.routes[b].jobs[k];
+                let (du, dv) = (self.segs[u].load, self.segs[v].load);
+                let load = over(full_a.load - du + dv, cap_a) - over(full_a.load, cap_a)
+                    + over(full_b.load - dv + du, cap_b)
+                    - over(full_b.load, cap_b);
+                let gain = remove_a[i] + remove_b[k] + load;
+                // Inserting a job seldom shortens a route: a pair whose removals gain
+                // nothing is not worth the insertions' evaluation.
+                if gain >= 0.0 {
+                    continue;
+                }
+                let (u_cost, u_at) = best_place(b, k, u, u_places, base_b + remove_b[k]);
+                let (v_cost, v_at) = best_place(a, i, v, v_places, base_a + remove_a[i]);
+                let estimate = gain + u_cost + v_cost;
+                if estimate < -1e-9
+                    && (found.len() < STAR_CANDIDATES
+                        || found.last().is_some_and(|m| estimate < m.estimate))
+                {
+                    let at = found.partition_point(|m| m.estimate <= estimate);
+                    found.insert(
+                        at,
+                        StarMove {
+                            estimate,
+                            i,
+                            k,
+                            u_at,
+                            v_at,
+                        },
+                    );
+                    found.truncate(STAR_CANDIDATES);
+                }
+            }
+        }
+        let old = self.routes[a].cost + self.routes[b].cost;
+        for m in found {
+            let exchanged = |jobs: &[usize], out: usize, job: usize, at: usize| {
+                let mut order = jobs.to_vec();
+                order.remove(out);
+                order.insert(if at > out { at - 1 } else { at }, job);
+                order
+            };
+            let (u, v) = (self.routes[a].jobs[m.i], self.routes[b].jobs[m.k]);
+            let new_a = exchanged(&self.routes[a].jobs, m.i, v, m.v_at);
+            let new_b = exchanged(&self.routes[b].jobs, m.k, u, m.u_at);
+            if self.eval_jobs(a, &new_a) + self.eval_jobs(b, &new_b) < old - 1e-9 {
+                let before = [self.around(u), self.around(v)];
+                self.routes[a].jobs = new_a;
+                self.routes[b].jobs = new_b;
+                self.rebuild(a);
+                self.rebuild(b);
+                self.touched(u, Some(v), before);
+                self.count(Move::SwapStar);
+                return true;
+            }
+        }
+        false
     }
 
     fn try_moves(&mut self, u: usize, v: Option<usize>) -> bool {
@@ -955,6 +1272,168 @@ mod tests {
         let (_, n, before, after) = only(&p, Move::IntraSwap, &[vec![0, 1, 2], vec![]]);
         assert!(n > 0 && after < before);
         assert_eq!(after, 10.0);
+    }
+
+    #[test]
+    fn swap_star_puts_each_job_at_its_best_place_where_a_plain_swap_cannot() {
+        // Route A serves 1, 2 and the far 40 (due by 40: only reachable first or straight
+        // from 2); route B wanders 41, 3, 42. Vans of three, so no job can move alone.
+        // Exchanging 40 and 3 in each other's places makes B reach 40 at 42, late: a
+        // plain swap finds nothing. SWAP* puts 40 first in B and 3 beside 1 and 2.
+        let mut p = line(&[1.0, 2.0, 40.0, 3.0, 41.0, 42.0], 3.0);
+        p.jobs[2].due = 40.0;
+        let start = [vec![0, 1, 2], vec![4, 3, 5], vec![]];
+        let (routes, n, before, after) = only(&p, Move::Swap, &start);
+        assert_eq!((n, after), (0, before), "{routes:?}");
+        let (routes, n, before, after) = only(&p, Move::SwapStar, &start);
+        assert!(n > 0 && after < before, "{routes:?}");
+        assert_eq!(after, 90.0, "{routes:?}: 1, 2, 3 and then 40, 41, 42");
+        assert_eq!(routes[1], vec![2, 4, 5]);
+    }
+
+    #[test]
+    fn polar_sectors_overlap_as_in_hgs() {
+        let depot = (0.0, 0.0);
+        let sector = |points: &[(f64, f64)]| {
+            let mut s: Option<Sector> = None;
+            for &q in points {
+                let a = Sector::angle(depot, q);
+                match &mut s {
+                    Some(s) => s.extend(a),
+                    None => s = Some(Sector { start: a, end: a }),
+                }
+            }
+            s.expect("points")
+        };
+        let east = sector(&[(10.0, 1.0), (10.0, -1.0)]);
+        let north = sector(&[(1.0, 10.0), (-1.0, 10.0)]);
+        let north_east = sector(&[(10.0, 0.5), (0.5, 10.0)]);
+        assert!(!east.overlaps(&north) && !north.overlaps(&east));
+        assert!(east.overlaps(&north_east) && north_east.overlaps(&east));
+        assert!(north.overlaps(&north_east));
+        // East straddles angle zero: the sector is the short arc across it.
+        assert!(east.encloses(0) && !east.encloses(Sector::TURN / 2));
+    }
+
+    /// Every job once, positions and routes as cached, each route's cached cost as
+    /// computed from scratch, and every job with a technician qualified for it.
+    fn assert_consistent(ls: &LocalSearch) {
+        let p = ls.problem;
+        let mut seen = vec![0; p.jobs.len()];
+        for (r, route) in ls.routes.iter().enumerate() {
+            let (start, end) = depots(p, route.tech);
+            let mut seg = start;
+            for (i, &j) in route.jobs.iter().enumerate() {
+                seen[j] += 1;
+                assert_eq!((ls.route_of[j], ls.pos_of[j]), (r, i), "job {j}");
+                assert!(
+                    route.left_out || p.qualified(route.tech, j),
+                    "job {j} on {r}"
+                );
+                let s = job_segment(p, j);
+                seg = seg.then(&s, p.travel(seg.last, s.first));
+                assert!((route.pre[i + 1].distance - seg.distance).abs() < 1e-6);
+            }
+            let full = seg.then(&end, p.travel(seg.last, end.first));
+            let cost = if route.left_out {
+                full.penalty
+            } else {
+                ls.pen.cost(&full, route.capacity)
+            };
+            assert!(
+                (cost - route.cost).abs() < 1e-6,
+                "route {r}: {cost} cached {}",
+                route.cost
+            );
+        }
+        assert!(seen.iter().all(|&k| k == 1), "{seen:?}");
+    }
+
+    #[test]
+    fn every_swap_star_lowers_the_cost_and_keeps_the_solution_consistent() {
+        let mut made = 0;
+        for seed in 1..=6u64 {
+            // 40 jobs with windows, demands and a gas certificate some need, five vans.
+            let mut rng = Rng::new(seed);
+            let n = 40;
+            let mut xy = vec![(50.0, 50.0)];
+            xy.extend((0..n).map(|_| (100.0 * rng.unit(), 100.0 * rng.unit())));
+            let m = xy.len();
+            let matrix = (0..m * m)
+                .map(|k| {
+                    let (a, b) = (xy[k / m], xy[k % m]);
+                    ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt()
+                })
+                .collect();
+            let techs: Vec<Technician> = (0..5)
+                .map(|t| Technician {
+                    start: 0,
+                    end: 0,
+                    shift_start: 0.0,
+                    shift_end: 1_000.0,
+                    skills: if t < 2 { vec!["gas".into()] } else { vec![] },
+                    capacity: 20.0,
+                })
+                .collect();
+            let jobs: Vec<Job> = (0..n)
+                .map(|i| {
+                    let ready = 800.0 * rng.unit();
+                    Job {
+                        location: i + 1,
+                        ready,
+                        due: ready + 50.0 + 200.0 * rng.unit(),
+                        service: 10.0,
+                        demand: 1.0 + rng.below(3) as f64,
+                        skills: if i % 5 == 0 {
+                            vec!["gas".into()]
+                        } else {
+                            vec![]
+                        },
+                        penalty: None,
+                        pinned: None,
+                    }
+                })
+                .collect();
+            let p = Problem::new(matrix, techs, jobs)
+                .and_then(|p| p.with_coordinates(xy))
+                .expect("problem");
+            let mut routes = vec![Vec::new(); 6];
+            for j in 0..n {
+                let t = if j % 5 == 0 { j % 2 } else { rng.below(5) };
+                routes[t].push(j);
+            }
+            let nb = neighbours(&p, 10);
+            let mut ls = LocalSearch::new(&p, &nb);
+            ls.enabled[Move::SwapStar as usize] = true;
+            let pen = Penalties {
+                load: 10.0,
+                time_warp: 1.0,
+                vehicle: 0.0,
+            };
+            ls.load(&routes, pen);
+            assert_consistent(&ls);
+            let total = |ls: &LocalSearch| ls.routes.iter().map(|r| r.cost).sum::<f64>();
+            let mut again = true;
+            while again {
+                again = false;
+                for a in 0..5 {
+                    for b in 0..5 {
+                        let before = total(&ls);
+                        if a != b && ls.try_swap_star(a, b) {
+                            made += 1;
+                            again = true;
+                            assert!(total(&ls) < before - 1e-9);
+                            assert_consistent(&ls);
+                        }
+                    }
+                }
+            }
+            // The whole search with SWAP* among the other moves ends consistent too.
+            ls.load(&routes, pen);
+            ls.run(&mut rng);
+            assert_consistent(&ls);
+        }
+        assert!(made >= 6, "only {made} exchanges made");
     }
 
     #[test]

@@ -54,6 +54,9 @@ pub struct Problem {
     /// Travel time (= distance) between locations, row-major `n × n`.
     matrix: Vec<f64>,
     locations: usize,
+    /// Plane coordinates of the locations, when known (Solomon files): they let the
+    /// search pair only routes whose polar sectors around the depot overlap.
+    coordinates: Option<Vec<(f64, f64)>>,
     /// The technicians.
     pub technicians: Vec<Technician>,
     /// The jobs.
@@ -153,9 +156,38 @@ impl Problem {
         Ok(Self {
             matrix,
             locations: n,
+            coordinates: None,
             technicians,
             jobs,
         })
+    }
+
+    /// The same problem with plane coordinates for its locations (one per matrix row),
+    /// used only to tell which routes lie in the same direction from the depot; travel
+    /// still comes from the matrix.
+    pub fn with_coordinates(mut self, coordinates: Vec<(f64, f64)>) -> Result<Self, ProblemError> {
+        if coordinates.len() != self.locations {
+            return Err(ProblemError::Matrix(format!(
+                "{} coordinates for {} locations",
+                coordinates.len(),
+                self.locations
+            )));
+        }
+        if coordinates
+            .iter()
+            .any(|(x, y)| !x.is_finite() || !y.is_finite())
+        {
+            return Err(ProblemError::Matrix(
+                "a coordinate is not a finite number".to_owned(),
+            ));
+        }
+        self.coordinates = Some(coordinates);
+        Ok(self)
+    }
+
+    /// Plane coordinates of the locations, when given.
+    pub fn coordinates(&self) -> Option<&[(f64, f64)]> {
+        self.coordinates.as_deref()
     }
 
     /// Travel time between two locations.

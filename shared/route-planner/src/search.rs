@@ -7,7 +7,7 @@ mod iterated;
 
 use std::time::Duration;
 
-use crate::local_search::{LocalSearch, Penalties, neighbours};
+use crate::local_search::{LocalSearch, Move, Penalties, neighbours};
 use crate::problem::{ANYWHERE, Plan, PlannedRoute, PlannedStop, Problem, Unserved};
 use crate::rng::Rng;
 use crate::segment::{depots, job_segment};
@@ -50,6 +50,10 @@ pub struct Params {
     /// Iterated local search: iterations without a new best before it returns to the
     /// best.
     pub return_after: u64,
+    /// SWAP* (Vidal 2022) in the local search: exchange a job of one route with a job of
+    /// another, each going to its best place in the other route; route pairs are tried
+    /// when their polar sectors around the depot overlap (when coordinates are known).
+    pub swap_star: bool,
 }
 
 /// Which metaheuristic drives the local search.
@@ -85,6 +89,7 @@ impl Default for Params {
             perturbations: 25,
             history: 300,
             return_after: 150_000,
+            swap_star: false,
         }
     }
 }
@@ -220,7 +225,11 @@ impl<'a> Search<'a> {
             problem,
             params,
             rng: Rng::new(seed),
-            ls: LocalSearch::new(problem, neighbours),
+            ls: {
+                let mut ls = LocalSearch::new(problem, neighbours);
+                ls.enabled[Move::SwapStar as usize] = params.swap_star;
+                ls
+            },
             pen: Penalties {
                 load,
                 time_warp: 1.0,
@@ -299,9 +308,13 @@ pub fn solve(problem: &Problem, params: &Params) -> Plan {
         problem.clone()
     } else {
         let jobs = keep.iter().map(|&j| problem.jobs[j].clone()).collect();
-        match Problem::new(problem_matrix(problem), problem.technicians.clone(), jobs) {
-            Ok(p) => p,
-            Err(_) => problem.clone(),
+        let sub = Problem::new(problem_matrix(problem), problem.technicians.clone(), jobs);
+        match (sub, problem.coordinates()) {
+            (Ok(p), Some(xy)) => p
+                .with_coordinates(xy.to_vec())
+                .unwrap_or_else(|_| problem.clone()),
+            (Ok(p), None) => p,
+            (Err(_), _) => problem.clone(),
         }
     };
     if sub.technicians.is_empty() || sub.jobs.is_empty() {

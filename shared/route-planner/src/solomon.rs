@@ -156,7 +156,10 @@ pub fn parse(text: &str, rounding: Rounding) -> Result<Instance, String> {
             pinned: None,
         })
         .collect();
-    let problem = Problem::new(matrix, technicians, jobs).map_err(|e| e.to_string())?;
+    let coordinates = rows.iter().map(|(_, r)| (r[0], r[1])).collect();
+    let problem = Problem::new(matrix, technicians, jobs)
+        .and_then(|p| p.with_coordinates(coordinates))
+        .map_err(|e| e.to_string())?;
     Ok(Instance {
         name: name.to_owned(),
         vehicles: fleet,

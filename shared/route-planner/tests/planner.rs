@@ -244,6 +244,57 @@ fn the_same_seed_gives_the_same_plan() {
 }
 
 #[test]
+fn with_swap_star_every_plan_passes_the_checker() {
+    for method in METHODS {
+        // Solomon files carry coordinates: route pairs are filtered by polar sector.
+        for text in [
+            include_str!("data/R101.txt"),
+            include_str!("data/RC201.txt"),
+        ] {
+            let inst = parse(text, Rounding::Dimacs).unwrap();
+            let plan = solve(
+                &inst.problem,
+                &Params {
+                    swap_star: true,
+                    ..quick_in(method, 30, 3)
+                },
+            );
+            assert!(plan.feasible && plan.vehicles <= inst.vehicles);
+            let d = check(&inst.problem, &routes_of(&plan), &[]).unwrap();
+            assert!((d - plan.distance).abs() < 1e-6);
+        }
+        // A matrix without coordinates, with skills: every pair of routes is tried.
+        let points: Vec<(f64, f64)> = (0..=30)
+            .map(|i| ((i * 37 % 100) as f64, (i * 61 % 100) as f64))
+            .collect();
+        let mut jobs: Vec<Job> = (1..=30)
+            .map(|i| job(i, 0.0, 400.0 + (i * 13 % 200) as f64, 5.0, 1.0))
+            .collect();
+        for j in jobs.iter_mut().step_by(4) {
+            j.skills = vec!["gas".into()];
+        }
+        let techs = (0..6)
+            .map(|t| tech(1_000.0, 8.0, if t < 3 { &["gas"] } else { &[] }))
+            .collect();
+        let problem = Problem::new(euclid(&points), techs, jobs).unwrap();
+        let plan = solve(
+            &problem,
+            &Params {
+                swap_star: true,
+                ..quick_in(method, 30, 5)
+            },
+        );
+        assert!(plan.feasible);
+        check(&problem, &routes_of(&plan), &[]).unwrap();
+        for r in &plan.routes {
+            for s in &r.stops {
+                assert!(problem.qualified(r.technician, s.job));
+            }
+        }
+    }
+}
+
+#[test]
 fn a_solomon_instance_is_solved_feasibly_within_the_fleet() {
     for method in METHODS {
         let text = include_str!("data/C101.txt").to_owned();
