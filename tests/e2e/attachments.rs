@@ -559,11 +559,40 @@ async fn attachments_flow(backend: Backend, on: On) {
         (422, ("photo_attachment_ids[0]".into(), "not_found".into())),
         "{p}"
     );
+    // The customer accepts the quotation of the chargeable work; once dispatch has heard
+    // of it, the report is filed.
+    let (s, q) = technician
+        .post(
+            &format!("/workorders/{wid}/quotations"),
+            &json!({"started_at": base["started_at"], "finished_at": base["finished_at"]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{q}");
+    let r = technician
+        .request(
+            reqwest::Method::POST,
+            &format!("/quotations/{}/answer", q["id"].as_str().unwrap()),
+        )
+        .await
+        .header("if-match", "\"1\"")
+        .json(&json!({"answer": "accepted", "answered_by": "王女士"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 200);
     let mut body = base.clone();
     body["signature"] = json!({"signer": "王女士", "attachment_id": sig_id});
     body["photo_attachment_ids"] = json!([kept_id]);
-    let (s, done) = complete(body).await;
-    assert_eq!(s, 200, "{done}");
+    let done = poll_for(WAIT, "the report once the quotation is accepted", || {
+        let body = body.clone();
+        let complete = &complete;
+        async move {
+            let (s, v) = complete(body).await;
+            (s == 200).then_some(v)
+        }
+    })
+    .await
+    .expect("reported");
     assert_eq!(done["visit"]["signature_attachment_id"], sig_id.as_str());
     assert_eq!(done["visit"]["photo_attachment_ids"], json!([kept_id]));
     assert_eq!(done["visit"]["chargeable"], true);

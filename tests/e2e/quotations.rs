@@ -5,8 +5,10 @@
 //! may quote, the warehouse may not, another technician's is a 404. A refusal ends the
 //! visit: with the fee schedule charging the call-out on a refusal a receipt of the
 //! call-out alone is issued at once, without it nothing is charged, and the visit's
-//! report then makes no other receipt; an accepted quotation's visit is receipted as
-//! quoted. On SQLite and PostgreSQL.
+//! report then makes no other receipt (the receipt names the technician); an accepted
+//! quotation's visit is receipted as quoted. Dispatch refuses a chargeable report of
+//! work done (422 on `quotation`, nothing changed) until the work order's quotation is
+//! accepted, and after a refusal. On SQLite and PostgreSQL.
 use aftercare_testkit::{poll_for, wait_until};
 use serde_json::{Value, json};
 
@@ -82,6 +84,44 @@ async fn report(tech: &Api, wid: &str, entered: &Value) {
     )
     .await;
     assert_eq!(s, 200, "{v}");
+}
+
+/// A real 1×1 PNG, the customer's drawn signature.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82";
+
+/// Uploads the customer's signature to the work order; its attachment id.
+async fn signature(tech: &Api, wid: &str) -> String {
+    let r = tech
+        .request(
+            reqwest::Method::POST,
+            &format!("/workorders/{wid}/attachments?kind=signature"),
+        )
+        .await
+        .header("content-type", "image/png")
+        .body(PNG.to_vec())
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(r.status().as_u16(), 201);
+    let v: Value = r.json().await.unwrap();
+    v["id"].as_str().unwrap().to_owned()
+}
+
+/// Reports the visit completed as entered and charged to the customer, who signed for
+/// it, at the version just read: the status and the answer.
+async fn report_charged(tech: &Api, wid: &str, entered: &Value, sig: &str) -> (u16, Value) {
+    let (_, w) = tech.get(&format!("/workorders/{wid}")).await;
+    let (s, _, _, v) = send(
+        tech,
+        &format!("/workorders/{wid}/complete"),
+        Some(&format!("\"{}\"", w["version"])),
+        None,
+        &json!({"diagnosis": "worn drum", "started_at": entered["started_at"],
+            "finished_at": entered["finished_at"], "parts": entered["parts"], "parts_consent": true,
+            "chargeable": true, "signature": {"signer": "陈先生", "attachment_id": sig}}),
+    )
+    .await;
+    (s, v)
 }
 
 async fn quotations(backend: Backend) {
@@ -250,6 +290,18 @@ async fn quotations(backend: Backend) {
         (409, Some("quotation_refused")),
         "{p}"
     );
+    // The receipt of the refusal names the technician who went, as a visit's does.
+    let named = format!("select technician_name from invoice where work_order_id = '{wid}'");
+    assert_eq!(sys.strings("billing", &named).await, ["Li Wei"]);
+    // Refused work is not reported done and charged: dispatch, once told of the answer,
+    // refuses that report on the field `quotation`.
+    let sig = signature(&technician, &wid).await;
+    let refused = poll_for(WAIT, "dispatch to hear of the refusal", || async {
+        let (s, p) = report_charged(&technician, &wid, &entered, &sig).await;
+        (s == 422 && field(&p) == ("quotation", "refused")).then_some(p)
+    })
+    .await;
+    assert!(refused.is_ok());
     // The visit's report afterwards charges nothing more: still the one receipt.
     let before = sys
         .count(
@@ -276,6 +328,17 @@ async fn quotations(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
+    // Chargeable work reported before any quotation is refused on the field `quotation`,
+    // and the work order stays as it was.
+    let sig2 = signature(&technician, &wid2).await;
+    let (_, before) = technician.get(&format!("/workorders/{wid2}")).await;
+    let (s, p) = report_charged(&technician, &wid2, &entered, &sig2).await;
+    assert_eq!((s, field(&p)), (422, ("quotation", "required")), "{p}");
+    let (_, after) = technician.get(&format!("/workorders/{wid2}")).await;
+    assert_eq!(
+        (&after["status"], &after["version"], &after["visit"]),
+        (&before["status"], &before["version"], &before["visit"])
+    );
     let (s, _, _, q2) = send(
         &dispatcher,
         &format!("/workorders/{wid2}/quotations"),
@@ -295,7 +358,14 @@ async fn quotations(backend: Backend) {
     .await;
     assert_eq!((s, a2["state"].as_str()), (200, Some("accepted")), "{a2}");
     assert!(a2.get("receipt_id").is_none(), "{a2}");
-    report(&technician, &wid2, &entered).await;
+    // Accepted: the charged report goes through once dispatch has heard the answer.
+    let done = poll_for(WAIT, "dispatch to hear of the acceptance", || async {
+        let (s, v) = report_charged(&technician, &wid2, &entered, &sig2).await;
+        (s == 200).then_some(v)
+    })
+    .await
+    .expect("reported");
+    assert_eq!(done["visit"]["chargeable"], true, "{done}");
     let receipt2 = api.receipt(&wid2).await;
     assert_eq!(figures(&receipt2), figures(&q2), "{receipt2}");
 

@@ -3,12 +3,12 @@
 //! someone qualifies and flagged when nobody does; a warranty card or a contract starts
 //! its maintenance plans and a terminated contract ends them; inventory's answers to
 //! parts requests update the work order; a merged customer's plans move to the record
-//! that stays.
+//! that stays; a quotation's answer is kept for the visit's report.
 use std::sync::Arc;
 
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::Envelope;
-use aftercare_contracts::billing::{ContractSigned, ContractTerminated};
+use aftercare_contracts::billing::{ContractSigned, ContractTerminated, QuotationAnswered};
 use aftercare_contracts::dispatch::PartsStatus;
 use aftercare_contracts::intake::{
     CustomerMerged, TicketOpened, TicketVisitRequested, WarrantyRegistered,
@@ -18,7 +18,7 @@ use aftercare_contracts::inventory::{
 };
 use aftercare_platform::{EventError, EventHandler, Handlers, UnitOfWork};
 
-use crate::app::{maintenance, work_orders};
+use crate::app::{maintenance, visits, work_orders};
 use crate::domain::parts::after_fulfilment;
 
 /// What dispatch's handlers share: the calendar that tells which day a visit is for.
@@ -38,7 +38,8 @@ pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
             .on::<ContractSigned>(on_contract_signed)
             .on::<ContractTerminated>(on_contract_terminated)
             .on::<WarrantyRegistered>(on_warranty_registered)
-            .on::<CustomerMerged>(on_customer_merged),
+            .on::<CustomerMerged>(on_customer_merged)
+            .on::<QuotationAnswered>(on_quotation_answered),
     )
 }
 
@@ -123,5 +124,14 @@ async fn on_customer_merged(
     e: Envelope<CustomerMerged>,
 ) -> Result<(), EventError> {
     maintenance::customer_merged(uow, &e.data).await?;
+    Ok(())
+}
+
+async fn on_quotation_answered(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<QuotationAnswered>,
+) -> Result<(), EventError> {
+    visits::quotation_answered(uow, &e.data.0).await?;
     Ok(())
 }

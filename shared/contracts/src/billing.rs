@@ -286,6 +286,11 @@ pub struct PreviewCharge {
     /// One line per reported part, in order, with its catalogue name, list price and
     /// whether it is a consumable.
     pub parts: Vec<crate::inventory::ConsumedLine>,
+    /// The assigned technician's name and team, as dispatch has them, when the gateway
+    /// looked them up (a quotation's): a refusal's receipt names the technician as a
+    /// visit's receipt does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician: Option<(String, String)>,
 }
 
 /// The charge a visit will make, computed by the rules its receipt is priced with: each
@@ -444,6 +449,21 @@ pub struct Quotation {
     pub receipt_id: Option<Uuid>,
     /// Version (`ETag`); an answer names it in `If-Match`.
     pub version: i64,
+}
+
+/// Event `billing.quotation.answered`: the customer accepted or refused a quotation;
+/// dispatch keeps the answer, since a chargeable visit's report needs an accepted one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct QuotationAnswered(pub Quotation);
+
+impl Event for QuotationAnswered {
+    const TYPE: &'static str = "billing.quotation.answered";
+    const VERSION: u16 = 1;
+    const SOURCE: Service = Service::Billing;
+    fn subject_id(&self) -> String {
+        self.0.work_order_id.to_string()
+    }
 }
 
 /// Event `billing.invoice.issued`.

@@ -54,6 +54,7 @@ macro_rules! every_event {
             $f::<inventory::ReservationBackordered>(),
             $f::<inventory::BackorderFulfilled>(),
             $f::<billing::InvoiceIssued>(),
+            $f::<billing::QuotationAnswered>(),
             $f::<billing::ContractSigned>(),
             $f::<billing::ContractTerminated>(),
             $f::<billing::CreditNoteIssued>(),

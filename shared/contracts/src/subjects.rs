@@ -318,6 +318,12 @@ pub const EVENTS: &[EventSpec] = &[
         summary: "A receipt covered a backordered line; the units are held for the work order (complete: nothing of it is still waiting).",
     },
     EventSpec {
+        subject: "billing.quotation.answered",
+        producer: Service::Billing,
+        consumers: &[Service::Dispatch],
+        summary: "The customer accepted or refused a quotation (报价) of chargeable work, with the quotation as answered; dispatch keeps the answer per work order, since a chargeable visit's report is refused until its quotation is accepted.",
+    },
+    EventSpec {
         subject: "billing.invoice.issued",
         producer: Service::Billing,
         consumers: &[Service::Intake],

@@ -2,8 +2,10 @@
 //! charge preview's computation ([`super::receipts::preview`]), and the customer's answer;
 //! a refusal ends the visit, charging the call-out alone when the fee schedule says so.
 use aftercare_calendar::BusinessCalendar;
-use aftercare_contracts::billing::{AnswerQuotation, OfferQuotation, Quotation, QuotationDecision};
-use aftercare_contracts::{Actor, ServiceError};
+use aftercare_contracts::billing::{
+    AnswerQuotation, OfferQuotation, Quotation, QuotationAnswered, QuotationDecision,
+};
+use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::UnitOfWork;
 use uuid::Uuid;
 
@@ -43,7 +45,8 @@ pub(crate) async fn offer(
 }
 
 /// Records the customer's answer at the version read; a refusal that charges the
-/// call-out issues its receipt at once.
+/// call-out issues its receipt at once. `billing.quotation.answered` tells dispatch, which
+/// lets a chargeable visit's report through only once its quotation is accepted.
 pub(crate) async fn answer(
     uow: &mut UnitOfWork,
     calendar: &BusinessCalendar,
@@ -70,6 +73,11 @@ pub(crate) async fn answer(
     if !store::quotations::update(uow, &answered, req.expected_version).await? {
         return Err(stale());
     }
+    uow.emit(&Envelope::new(
+        QuotationAnswered(answered.clone()),
+        actor.clone(),
+    ))
+    .await?;
     Ok(answered)
 }
 

@@ -364,7 +364,8 @@ pub(crate) async fn preview(
     ))
 }
 
-/// The visit a preview's entries describe, as dispatch would report it completed.
+/// The visit a preview's entries describe, as dispatch would report it completed (with the
+/// technician's name and team when the request carries them, as a quotation's does).
 pub(crate) fn reported_visit(req: &PreviewCharge) -> WorkOrderCompleted {
     let w = &req.work_order;
     let r = &req.report;
@@ -373,8 +374,16 @@ pub(crate) fn reported_visit(req: &PreviewCharge) -> WorkOrderCompleted {
         number: w.number.clone(),
         ticket_id: w.ticket_id,
         technician_id: w.technician_id.unwrap_or_default(),
-        technician_name: String::new(),
-        team: String::new(),
+        technician_name: req
+            .technician
+            .as_ref()
+            .map(|t| t.0.clone())
+            .unwrap_or_default(),
+        team: req
+            .technician
+            .as_ref()
+            .map(|t| t.1.clone())
+            .unwrap_or_default(),
         customer_name: w.customer_name.clone(),
         district: w.district.clone(),
         machine: w.machine.clone(),

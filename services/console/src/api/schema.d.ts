@@ -3546,7 +3546,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The visit report: diagnosis, fault, work done, parts (with consent), meter, the signature and photos (attachments uploaded to this work order, by id), payment; a chargeable visit needs the customer's signature; the outcome (completed, waiting for parts, workshop, could not fix) moves the work order
+         * The visit report: diagnosis, fault, work done, parts (with consent), meter, the signature and photos (attachments uploaded to this work order, by id), payment; a chargeable visit needs the customer's signature and, reported completed, the work order's quotation accepted (422 `quotation`: `required`, or `refused`); the outcome (completed, waiting for parts, workshop, could not fix) moves the work order
          * @description Roles: technician, dispatcher, admin. Scope — technician: own work orders only.
          */
         post: operations["completeWorkOrder"];

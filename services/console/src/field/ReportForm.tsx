@@ -8,7 +8,7 @@
 // fault.
 // It goes into the phone's queue with its files (each uploaded first, as an attachment)
 // and is sent from there (at once when online).
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -24,6 +24,7 @@ import { faultOptions, reportFieldPath, OUTCOMES, overVanStock, vanAvailable, ty
 import { SignaturePad } from './SignaturePad';
 import { PhotoPicker } from './PhotoPicker';
 import { QuoteStep } from './QuoteStep';
+import { quotationProblem } from './quote';
 
 const BIG = { height: 48, fontSize: 16 } as const;
 
@@ -76,7 +77,12 @@ function valuesOf(b: Completion, files: Draft['files']): Partial<Values> {
   };
 }
 
-const FIELDS = new Set(['diagnosis', 'fault', 'parts', 'parts_consent', 'meter_reading', 'consumables_level', 'parts_cleaned', 'adjustments', 'hazards', 'outcome', 'parts_needed', 'return_visit_needed', 'return_visit_note', 'result', 'started_at', 'finished_at', 'cash', 'signer', 'signature', 'photos']);
+const FIELDS = new Set(['diagnosis', 'fault', 'parts', 'parts_consent', 'meter_reading', 'consumables_level', 'parts_cleaned', 'adjustments', 'hazards', 'outcome', 'parts_needed', 'return_visit_needed', 'return_visit_note', 'result', 'started_at', 'finished_at', 'cash', 'signer', 'signature', 'photos', 'quotation']);
+
+/** Where a refusal on `quotation` is shown: around the quotation step (it holds no value). */
+function QuotationField({ children }: { children: ReactNode; value?: unknown; onChange?: unknown }) {
+  return <>{children}</>;
+}
 
 /** The visit report form for a work order the technician is on site for. */
 export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day: Day; order: WorkOrder; queue: QueuedAction[]; draft?: Draft | null; onCancel: () => void; onDone: () => void }) {
@@ -90,13 +96,16 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
   useEffect(() => {
     if (!draft) return;
     form.setFieldsValue(valuesOf(draft.body, draft.files));
+    // Dispatch's refusal of chargeable work without the customer's accepted quotation, in
+    // the phone's language.
+    const errors = draft.errors.map((e) => (e.field === 'quotation' ? { ...e, message: quotationProblem(e.code, e.message, t) } : e));
     const { fields, other: rest } = fieldErrors(
-      { type: 'about:blank', title: '', status: 422, code: 'validation', errors: draft.errors } as Parameters<typeof fieldErrors>[0],
+      { type: 'about:blank', title: '', status: 422, code: 'validation', errors } as Parameters<typeof fieldErrors>[0],
       (p) => FIELDS.has(String(reportFieldPath(p)[0])),
     );
     form.setFields(fields.map((f) => ({ name: reportFieldPath(f.name), errors: f.errors })) as Parameters<typeof form.setFields>[0]);
     setOther(rest);
-  }, [draft, form]);
+  }, [draft, form, t]);
   const van = day.technician?.van_location ?? null;
   const machine = day.machines[order.id] ?? null;
   const partsBySku = useMemo(() => new Map(day.parts.map((p) => [p.sku, p])), [day.parts]);
@@ -319,14 +328,18 @@ export function ReportForm({ day, order, queue, draft, onCancel, onDone }: { day
         {charge.kind === 'failed' && <Alert type="error" showIcon message={t('field:report.charge.failed')} data-testid="charge-failed" />}
         {charge.kind === 'priced' && <ChargeLines preview={charge.preview} partName={(sku) => partsBySku.get(sku)?.name ?? sku} />}
         {outcome === 'completed' || outcome === 'could_not_fix' ? (
-          <QuoteStep
-            workOrderId={order.id}
-            preview={charge.kind === 'priced' && outcome === 'completed' ? charge.preview : null}
-            request={outcome === 'completed' ? wanted : null}
-            online={online}
-            lang={lang}
-            onRefused={() => form.setFieldsValue({ outcome: 'could_not_fix' })}
-          />
+          <Form.Item name="quotation" style={{ marginBottom: 0 }} data-testid="quotation-field">
+            <QuotationField>
+              <QuoteStep
+                workOrderId={order.id}
+                preview={charge.kind === 'priced' && outcome === 'completed' ? charge.preview : null}
+                request={outcome === 'completed' ? wanted : null}
+                online={online}
+                lang={lang}
+                onRefused={() => form.setFieldsValue({ outcome: 'could_not_fix' })}
+              />
+            </QuotationField>
+          </Form.Item>
         ) : null}
         <Form.Item name="cash" label={t('field:report.cash')} style={{ marginBottom: 4, marginTop: 8 }}
           rules={[{ validator: (_, v: number | null | undefined) => (v == null || (v >= 0 && Math.abs(v * 100 - Math.round(v * 100)) < 1e-6) ? Promise.resolve() : Promise.reject(new Error(t('field:report.amount')))) }]}

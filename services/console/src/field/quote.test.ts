@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChargePreview } from './charge';
-import { quoteStep, type Quotation } from './quote';
+import i18n from '../i18n';
+import { quotationProblem, quoteStep, type Quotation } from './quote';
 
 const cny = (amount_minor: number) => ({ amount_minor, currency: 'CNY' });
 const preview = (charged: number, receipt = true): ChargePreview => ({
@@ -45,5 +46,15 @@ describe('the quotation step', () => {
     expect(quoteStep(preview(52000), [quotation('offered', 52000)]).kind).toBe('waiting');
     expect(quoteStep(preview(0), [quotation('refused', 52000)]).kind).toBe('refused');
     expect(quoteStep(null, [quotation('accepted', 1), quotation('refused', 52000)]).kind).toBe('refused');
+  });
+});
+
+describe('quotationProblem', () => {
+  it("says dispatch's refusal of chargeable work on the quotation in the phone's language", () => {
+    expect(quotationProblem('required', 'chargeable work needs …', i18n.getFixedT('zh-CN'))).toBe('收费维修须客户先同意报价：请向客户出示报价并记录答复后再提交报告');
+    expect(quotationProblem('required', 'chargeable work needs …', i18n.getFixedT('en'))).toMatch(/accepted quotation/);
+    expect(quotationProblem('refused', 'the customer refused …', i18n.getFixedT('zh-CN'))).toMatch(/未修复/);
+    expect(quotationProblem('refused', 'the customer refused …', i18n.getFixedT('en'))).toMatch(/not fixed/);
+    expect(quotationProblem('brand_new', 'as dispatch said it', i18n.getFixedT('en'))).toBe('as dispatch said it');
   });
 });

@@ -69,3 +69,11 @@ export function useQuoteActions(workOrderId: string) {
   });
   return { offer, answer };
 }
+
+/** The words for dispatch's refusal of a report on the field `quotation`: chargeable work
+ * reported done without the customer's accepted quotation (`required`), or after they
+ * refused it (`refused`); any other code keeps the server's words. */
+export function quotationProblem(code: string, message: string, t: (key: string) => string): string {
+  if (code === 'required' || code === 'refused') return t(`field:report.quote.problem.${code}`);
+  return message;
+}

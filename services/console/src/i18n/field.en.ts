@@ -130,6 +130,10 @@ export default {
       refusedNothing: 'The customer refused the quotation: the visit ends and nothing is charged',
       reportNotFixed: 'Report the visit as not fixed',
       stale: 'The quotation changed meanwhile; it has been read again',
+      problem: {
+        required: "Chargeable work needs the customer's accepted quotation: show them the quotation and record their answer, then send the report",
+        refused: 'The customer refused the quotation: report the visit as not fixed',
+      },
     },
     signer: 'Signed by',
     signature: "Customer's signature",

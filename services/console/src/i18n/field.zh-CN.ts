@@ -130,6 +130,10 @@ export default {
       refusedNothing: '客户拒绝报价：本次上门结束，不收费',
       reportNotFixed: '按“未修复”提交报告',
       stale: '报价已被更新，已重新读取',
+      problem: {
+        required: '收费维修须客户先同意报价：请向客户出示报价并记录答复后再提交报告',
+        refused: '客户已拒绝报价：请按“未修复”提交报告',
+      },
     },
     signer: '签字人',
     signature: '客户签字',

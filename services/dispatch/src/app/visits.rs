@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::work_orders::{NewVisit, create, current, illegal, reread, van_of};
 use crate::domain::settings::FaultList;
-use crate::domain::{after_visit, faults, may_report, validate_completion};
+use crate::domain::{after_visit, consent, faults, may_report, validate_completion};
 use crate::store::{technicians, work_orders as store};
 
 /// Files the visit report of an open, assigned work order (`who` names the reporter in
@@ -40,6 +40,10 @@ pub(crate) async fn report(
     let Some(technician_id) = w.technician_id.filter(|_| may_report(w.status)) else {
         return Err(illegal(w, "be reported on"));
     };
+    let answers = store::quotation_answers(uow.conn(), w.id).await?;
+    if let Some(e) = consent::check_quotation(req, &answers) {
+        return Err(ServiceError::validation(vec![e]));
+    }
     let now = uow.now_ms();
     let visit = VisitReport {
         outcome: req.outcome,
@@ -79,6 +83,16 @@ pub(crate) async fn report(
         .instrument(span)
         .await?;
     reread(uow, w.id).await
+}
+
+/// Keeps the customer's answer to a quotation (`billing.quotation.answered`): the report of
+/// chargeable work is let through once its quotation is accepted
+/// ([`consent::check_quotation`]).
+pub(crate) async fn quotation_answered(
+    uow: &mut UnitOfWork,
+    q: &aftercare_contracts::billing::Quotation,
+) -> aftercare_platform::Result<()> {
+    store::record_quotation_answer(uow, q).await
 }
 
 /// Tells the other services what the visit came to: the meter reading when there is

@@ -3,7 +3,8 @@
 //! once each.
 use aftercare_contracts::FieldError;
 use aftercare_contracts::attachments::MAX_REPORT_PHOTOS;
-use aftercare_contracts::dispatch::CompleteWorkOrder;
+use aftercare_contracts::billing::QuotationState;
+use aftercare_contracts::dispatch::{CompleteWorkOrder, VisitOutcome};
 
 use super::err;
 
@@ -45,6 +46,33 @@ pub fn check_consent(req: &CompleteWorkOrder) -> Vec<FieldError> {
         }
     }
     e
+}
+
+/// The quotation (报价) behind a chargeable visit: a report of work done (`completed`)
+/// that charges the customer (`chargeable`) needs the work order's quotation accepted
+/// (`answers`: the answers billing announced, oldest first). None at all, or a refusal
+/// (which ends the visit not fixed, charged as the refusal says), is refused on the field
+/// `quotation`. Reports that end otherwise (waiting for parts, workshop, could not fix)
+/// and work that charges nothing are not quoted.
+pub fn check_quotation(req: &CompleteWorkOrder, answers: &[QuotationState]) -> Option<FieldError> {
+    if !req.chargeable || req.outcome != VisitOutcome::Completed {
+        return None;
+    }
+    if answers.contains(&QuotationState::Refused) {
+        return Some(err(
+            "quotation",
+            "refused",
+            "the customer refused this work order's quotation: the visit ends not fixed (outcome could_not_fix), charged as the refusal says",
+        ));
+    }
+    if answers.contains(&QuotationState::Accepted) {
+        return None;
+    }
+    Some(err(
+        "quotation",
+        "required",
+        "chargeable work needs the customer's accepted quotation first: offer it (POST /workorders/{id}/quotations) and record their answer",
+    ))
 }
 
 #[cfg(test)]
@@ -106,6 +134,55 @@ mod tests {
         assert_eq!(
             fields(check_consent(&r)),
             [("photo_attachment_ids".to_owned(), "too_many".to_owned())]
+        );
+    }
+
+    fn quotation(r: &CompleteWorkOrder, answers: &[QuotationState]) -> Option<(String, String)> {
+        check_quotation(r, answers).map(|e| (e.field, e.code))
+    }
+
+    #[test]
+    fn chargeable_work_done_needs_an_accepted_quotation() {
+        let mut r = report();
+        r.chargeable = true;
+        let required = Some(("quotation".to_owned(), "required".to_owned()));
+        assert_eq!(quotation(&r, &[]), required, "never quoted");
+        assert_eq!(
+            quotation(&r, &[QuotationState::Offered]),
+            required,
+            "offered, not answered"
+        );
+        assert_eq!(quotation(&r, &[QuotationState::Accepted]), None);
+        assert_eq!(
+            quotation(&r, &[QuotationState::Accepted, QuotationState::Accepted]),
+            None,
+            "a second, higher quotation accepted too"
+        );
+        assert_eq!(
+            quotation(&r, &[QuotationState::Refused]),
+            Some(("quotation".to_owned(), "refused".to_owned())),
+            "a refusal ends the visit: it is not reported as work done"
+        );
+    }
+
+    #[test]
+    fn work_not_charged_or_not_done_is_not_quoted() {
+        let mut r = report();
+        assert_eq!(quotation(&r, &[]), None, "covered or free");
+        r.chargeable = true;
+        for outcome in [
+            VisitOutcome::CouldNotFix,
+            VisitOutcome::WaitingForParts,
+            VisitOutcome::TakenToWorkshop,
+        ] {
+            r.outcome = outcome;
+            assert_eq!(quotation(&r, &[]), None, "{outcome:?}");
+        }
+        r.outcome = VisitOutcome::CouldNotFix;
+        assert_eq!(
+            quotation(&r, &[QuotationState::Refused]),
+            None,
+            "the refused visit is reported not fixed"
         );
     }
 }

@@ -498,3 +498,37 @@ pub(crate) async fn set_parts_status(
     )
     .await
 }
+
+/// Keeps a customer's answer to a quotation (`billing.quotation.answered`); a redelivered
+/// answer changes nothing.
+pub(crate) async fn record_quotation_answer(
+    uow: &mut UnitOfWork,
+    q: &aftercare_contracts::billing::Quotation,
+) -> Result<()> {
+    let at = q.answer.as_ref().map_or(q.offered_at, |a| a.at);
+    sqlx::query(
+        "insert into quotation_answer (quotation_id, work_order_id, state, answered_at)
+         values ($1, $2, $3, $4) on conflict (quotation_id) do nothing",
+    )
+    .bind(q.id.to_string())
+    .bind(q.work_order_id.to_string())
+    .bind(to_text(&q.state))
+    .bind(at.timestamp_millis())
+    .execute(uow.conn())
+    .await?;
+    Ok(())
+}
+
+/// The answers given to a work order's quotations, as dispatch heard them.
+pub(crate) async fn quotation_answers(
+    conn: &mut AnyConnection,
+    work_order_id: Uuid,
+) -> Result<Vec<aftercare_contracts::billing::QuotationState>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select state from quotation_answer where work_order_id = $1 order by answered_at",
+    )
+    .bind(work_order_id.to_string())
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|(s,)| from_text(s)).collect()
+}

@@ -528,6 +528,7 @@ async fn charge_of(
         report,
         work_order,
         parts,
+        technician: None,
     })
 }
 
@@ -547,7 +548,22 @@ pub(crate) async fn offer_quotation(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let charge = charge_of(&s, &p, id, &headers, body).await?;
+    let mut charge = charge_of(&s, &p, id, &headers, body).await?;
+    // The technician is named on the quotation's visit, so a refusal's receipt says who
+    // went, as a visit's receipt does.
+    if let Some(t) = charge.work_order.technician_id {
+        let found: Result<aftercare_contracts::dispatch::Technician, _> = s
+            .call(
+                &aftercare_contracts::dispatch::GetTechnician { id: t.to_string() },
+                Some(&p),
+            )
+            .await;
+        match found {
+            Ok(tech) => charge.technician = Some((tech.name, tech.team)),
+            Err(ApiError::Service(e)) if e.status == 404 => {}
+            Err(e) => return Err(e),
+        }
+    }
     let q: Quotation = s.call(&OfferQuotation { charge }, Some(&p)).await?;
     Ok(created(
         &q,

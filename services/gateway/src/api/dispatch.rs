@@ -500,7 +500,7 @@ pub(crate) fn routes() -> Routes {
         )
         .add(
             post("completeWorkOrder", "/workorders/{id}/complete")
-                .summary("The visit report: diagnosis, fault, work done, parts (with consent), meter, the signature and photos (attachments uploaded to this work order, by id), payment; a chargeable visit needs the customer's signature; the outcome (completed, waiting for parts, workshop, could not fix) moves the work order")
+                .summary("The visit report: diagnosis, fault, work done, parts (with consent), meter, the signature and photos (attachments uploaded to this work order, by id), payment; a chargeable visit needs the customer's signature and, reported completed, the work order's quotation accepted (422 `quotation`: `required`, or `refused`); the outcome (completed, waiting for parts, workshop, could not fix) moves the work order")
                 .roles(&[Role::Technician, Role::Dispatcher, Role::Admin])
                 .scope("technician: own work orders only")
                 .params(&[path_id("Work order id.")])
