@@ -708,6 +708,11 @@ pub struct WorkOrder {
     /// The chosen technician's score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u32>,
+    /// Kept with its technician by a day plan: assigned by hand by a dispatcher, or a
+    /// return visit to the technician who diagnosed it. A day plan may move an order
+    /// assigned automatically to another technician; never a pinned one.
+    #[serde(default)]
+    pub pinned: bool,
     /// Nobody qualified: waits for a dispatcher.
     pub flagged: bool,
     /// What it is for.
@@ -861,6 +866,11 @@ pub struct RouteStop {
     /// Its appointment window, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<TimeWindow>,
+    /// Why this technician and this place in the route, such as `skills copier, sharp`,
+    /// `nearest qualified technician (2.1 km from the start)`, `window 10:00–12:00` or
+    /// `pinned by a dispatcher`.
+    #[serde(default)]
+    pub reasons: Vec<String>,
 }
 
 /// A technician's route for a day.
@@ -878,6 +888,20 @@ pub struct Route {
     pub ends_at: DateTime<Utc>,
 }
 
+/// A work order a day plan left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct LeftOut {
+    /// Work order.
+    pub work_order_id: Uuid,
+    /// Its number.
+    pub number: String,
+    /// The technician it is assigned to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technician_id: Option<Uuid>,
+    /// Why it is not on a route.
+    pub reason: String,
+}
+
 /// A day plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct DayPlan {
@@ -885,8 +909,13 @@ pub struct DayPlan {
     pub date: NaiveDate,
     /// Routes.
     pub routes: Vec<Route>,
-    /// Work orders that could not be planned, with why.
+    /// Work orders that could not be planned, with why, as notes
+    /// (`W2026-000042 (Li Wei): why`; without a technician, `W2026-000042: why`).
     pub unplanned: Vec<String>,
+    /// The same work orders left out, one by one: which, whose route (if any) and why
+    /// (no qualified technician, no window fits, capacity).
+    #[serde(default)]
+    pub left_out: Vec<LeftOut>,
     /// Times the day was (re)planned.
     pub revision: i64,
     /// When published.

@@ -95,7 +95,7 @@ pub(crate) async fn visit_requested(
 
 /// Announces an assignment (`dispatch.workorder.assigned`) or that nobody qualifies
 /// (`dispatch.workorder.unassigned`).
-async fn announce(
+pub(super) async fn announce(
     uow: &mut UnitOfWork,
     w: &WorkOrder,
     decision: &Assignment,
@@ -171,6 +171,7 @@ pub(crate) async fn create(
         technician_id: None,
         assignment_reasons: vec![],
         score: None,
+        pinned: false,
         flagged: false,
         work_type: v.work_type,
         required_skills: skills.clone(),
@@ -224,6 +225,7 @@ pub(crate) async fn create(
             revisit_of: v.revisit_of,
             technician_id,
             score: decision.score(),
+            pinned: v.technician.is_some(),
             reasons: decision.reasons(),
             actor: "dispatch",
         },
@@ -310,6 +312,7 @@ pub(crate) async fn reassign(
         status: decision.status(),
         technician_id: decision.technician(),
         score: decision.score(),
+        pinned: req.technician_id.is_some(),
         reasons: decision.reasons(),
         actor: who,
         reason: req.reason.trim(),

@@ -534,6 +534,7 @@ mod tests {
             technician_id: None,
             assignment_reasons: vec![],
             score: None,
+            pinned: false,
             flagged: false,
             work_type: WorkType::Repair,
             required_skills: vec!["copier".into(), "sharp".into()],

@@ -10,6 +10,7 @@
 pub mod assignment;
 pub mod capacity;
 pub mod consent;
+pub mod divide;
 pub mod faults;
 pub mod history;
 pub mod maintenance;

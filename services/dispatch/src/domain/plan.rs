@@ -130,15 +130,33 @@ fn routed(plan: aftercare_route_planner::Plan, day: &Day, stops: &[Stop]) -> Rou
         .first()
         .map(|r| r.stops.iter().map(|s| s.job).collect())
         .unwrap_or_default();
-    let misfit = "does not fit the shift and the other appointments";
-    let mut left_out: Vec<(usize, String)> = plan
+    let left_out: Vec<(usize, String)> = plan
         .unserved
         .into_iter()
         .map(|u| (u.job, u.reason))
         .collect();
+    let mut r = walk(day, stops, &order);
+    r.left_out.splice(0..0, left_out);
+    for j in 0..stops.len() {
+        if !r.visits.iter().any(|v| v.0 == j) && !r.left_out.iter().any(|l| l.0 == j) {
+            r.left_out.push((j, MISFIT.into()));
+        }
+    }
+    r
+}
+
+/// Why a stop the walk could not keep is left out.
+pub const MISFIT: &str = "does not fit the shift and the other appointments";
+
+/// Walks `order` (stop indexes) with the real travel times, windows and shift: a stop
+/// that cannot start within its window (or would end the day late) is left out rather
+/// than planned late (in `left_out`).
+pub fn walk(day: &Day, stops: &[Stop], order: &[usize]) -> Routed {
+    let misfit = MISFIT;
+    let mut left_out: Vec<(usize, String)> = Vec::new();
     let mut visits = Vec::with_capacity(order.len());
     let (mut at, mut place, mut travelled) = (day.shift.0, day.start, 0.0);
-    for j in order {
+    for &j in order {
         let s = &stops[j];
         let leg = travel(place, s.location);
         let arrival = at + leg;
@@ -153,11 +171,6 @@ fn routed(plan: aftercare_route_planner::Plan, day: &Day, stops: &[Stop]) -> Rou
         travelled += leg;
         at = start + s.minutes;
         place = s.location;
-    }
-    for j in 0..stops.len() {
-        if !visits.iter().any(|v| v.0 == j) && !left_out.iter().any(|l| l.0 == j) {
-            left_out.push((j, misfit.into()));
-        }
     }
     let (travel_total, end) = if visits.is_empty() {
         (0.0, day.shift.0)
@@ -213,7 +226,8 @@ pub fn instant(midnight: DateTime<Utc>, m: f64) -> DateTime<Utc> {
     midnight + chrono::Duration::seconds((m * 60.0).round() as i64)
 }
 
-fn clock(t: NaiveTime) -> f64 {
+/// Minutes after midnight of a local time.
+pub fn clock(t: NaiveTime) -> f64 {
     (t - NaiveTime::MIN).num_seconds() as f64 / 60.0
 }
 

@@ -34,6 +34,8 @@ pub(crate) struct NewWorkOrder<'a> {
     pub(crate) revisit_of: Option<Uuid>,
     pub(crate) technician_id: Option<Uuid>,
     pub(crate) score: Option<u32>,
+    /// Kept with its technician by day plans (a return visit).
+    pub(crate) pinned: bool,
     pub(crate) reasons: &'a [String],
     pub(crate) actor: &'a str,
 }
@@ -47,9 +49,9 @@ pub(crate) async fn insert_work_order(
     sqlx::query(
         "insert into work_order (work_order_id, number, ticket_id, ticket_number, status, priority, customer_name, district,
             machine, technician_id, assignment_reasons, parts, created_at, version, trace_context, work_type,
-            required_skills, estimated_minutes, address, lat, lon, sla_due, revisit_of, flagged, score)
+            required_skills, estimated_minutes, address, lat, lon, sla_due, revisit_of, flagged, score, pinned)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '[]', $12, 1, $13, $14, $15, $16, $17, $18, $19, $20,
-            $21, $22, $23)",
+            $21, $22, $23, $24)",
     )
     .bind(w.id.to_string())
     .bind(w.number)
@@ -74,6 +76,7 @@ pub(crate) async fn insert_work_order(
     .bind(w.revisit_of.map(|r| r.to_string()))
     .bind(i32::from(w.status == WorkOrderStatus::Unassigned))
     .bind(w.score.map(i64::from))
+    .bind(i32::from(w.pinned))
     .execute(uow.conn())
     .await?;
     history_row(
@@ -120,6 +123,7 @@ struct WorkOrderRow {
     revisit_of: Option<String>,
     flagged: i64,
     score: Option<i64>,
+    pinned: i64,
     visit: Option<String>,
     parts_requested: String,
     parts_status: Option<String>,
@@ -148,6 +152,7 @@ impl WorkOrderRow {
                 technician_id: self.technician_id.as_deref().map(parse_id).transpose()?,
                 assignment_reasons: from_json(&self.assignment_reasons)?,
                 score: self.score.map(|s| s.clamp(0, i64::from(u32::MAX)) as u32),
+                pinned: self.pinned != 0,
                 flagged: self.flagged != 0,
                 work_type: from_text(&self.work_type)?,
                 required_skills: from_json(&self.required_skills)?,
@@ -189,7 +194,7 @@ impl WorkOrderRow {
 const SELECT: &str = "select work_order_id, number, ticket_id, ticket_number, status, priority, customer_name, district, machine,
     technician_id, assignment_reasons, diagnosis, parts, created_at, completed_at, version, trace_context, work_type,
     required_skills, estimated_minutes, address, lat, lon, appointment_start, appointment_end, sla_due,
-    planned_arrival, revisit_of, flagged, score, visit, parts_requested, parts_status from work_order";
+    planned_arrival, revisit_of, flagged, score, pinned, visit, parts_requested, parts_status from work_order";
 
 /// A work order by id or number, with its history.
 pub(crate) async fn get(
@@ -265,6 +270,8 @@ pub(crate) struct AssignChange<'a> {
     pub(crate) status: WorkOrderStatus,
     pub(crate) technician_id: Option<Uuid>,
     pub(crate) score: Option<u32>,
+    /// Kept with the technician by day plans (chosen by hand).
+    pub(crate) pinned: bool,
     pub(crate) reasons: &'a [String],
     pub(crate) actor: &'a str,
     pub(crate) reason: &'a str,
@@ -283,13 +290,14 @@ pub(crate) async fn assign(
         .update(
             uow.conn(),
             "status = $1, technician_id = $2, score = $3, assignment_reasons = $4, flagged = $5,
-            planned_arrival = null",
+            planned_arrival = null, pinned = $6",
             |q| {
                 q.bind(to_text(&to))
                     .bind(c.technician_id.map(|t| t.to_string()))
                     .bind(c.score.map(i64::from))
                     .bind(reasons)
                     .bind(i32::from(to == WorkOrderStatus::Unassigned))
+                    .bind(i32::from(c.pinned))
             },
         )
         .await?
@@ -427,15 +435,15 @@ pub(crate) async fn report_visit(
     Ok(done)
 }
 
-/// Open work orders of technicians to route on a day: appointments that day, and open
-/// orders without an appointment (the queue), by id.
-pub(crate) async fn day_orders(
+/// The open work orders of a day a day plan divides: assigned or not, with an appointment
+/// that day or none (the queue), parts not backordered, by id.
+pub(crate) async fn day_orders_to_divide(
     conn: &mut AnyConnection,
     day_start: i64,
     day_end: i64,
 ) -> Result<Vec<WorkOrder>> {
     let rows: Vec<WorkOrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SELECT} where status in ('assigned', 'accepted', 'en_route', 'on_site') and technician_id is not null
+        "{SELECT} where status in ('unassigned', 'assigned', 'accepted', 'en_route', 'on_site')
            and (parts_status is null or parts_status <> 'backordered')
            and ((appointment_start >= $1 and appointment_start < $2) or appointment_start is null)
          order by work_order_id"
