@@ -28,6 +28,28 @@ describe('assignment reasons', () => {
     expect(parseReason('return visit by the technician who diagnosed it')?.key).toBe('revisit');
   });
 
+  it('reads why the day plan put a stop on a route or left an order out', () => {
+    expect(parseReason('pinned by a dispatcher')?.key).toBe('pinned');
+    expect(parseReason('skills copier, sharp')).toEqual({ key: 'skills', params: { skills: 'copier, sharp' } });
+    expect(parseReason('copier certificate')).toEqual({ key: 'certificate', params: { skill: 'copier' } });
+    expect(parseReason('nearest qualified technician (2.1 km from the start)')).toEqual({ key: 'nearest', params: { km: '2.1' } });
+    expect(parseReason('4.0 km from the start; the route fits best among 3 qualified')?.params).toEqual({ km: '4.0', count: '3' });
+    expect(parseReason('the route fits best among 2 qualified')?.params).toEqual({ count: '2' });
+    expect(parseReason('the only qualified technician')?.key).toBe('onlyQualified');
+    expect(parseReason('moved from 李伟')).toEqual({ key: 'movedFrom', params: { name: '李伟' } });
+    expect(parseReason('window 10:00–12:00')).toEqual({ key: 'window', params: { from: '10:00', to: '12:00' } });
+    expect(parseReason('no appointment: any time in the shift')?.key).toBe('anyTime');
+    expect(parseReason('no qualified technician: nobody working that day has the skills fax, brother')).toEqual({
+      key: 'noSkills',
+      params: { skills: 'fax, brother' },
+    });
+    expect(parseReason('no qualified technician: nobody working that day holds a valid copier certificate')?.params).toEqual({ skill: 'copier' });
+    expect(parseReason("no window fits: no qualified technician's shift covers the window 19:00–20:00")?.params).toEqual({ from: '19:00', to: '20:00' });
+    expect(parseReason("no window fits: no qualified technician's route has room within the window 09:00–10:00")?.key).toBe('noRoom');
+    expect(parseReason("no window fits: no qualified technician's route has room within their shifts")?.key).toBe('noRoomShift');
+    expect(parseReason('capacity: every qualified technician is fully booked (Li Na, Wang)')?.params).toEqual({ names: 'Li Na, Wang' });
+  });
+
   it('leaves text of an unknown shape as it is', () => {
     expect(parseReason('the moon is full')).toBeNull();
     expect(parseReason('Li: lacks patience ')).toBeNull();

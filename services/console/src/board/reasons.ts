@@ -13,6 +13,26 @@ const TIME = '(\\d{2}:\\d{2})';
 
 /** The known shapes, most specific first; capture groups in the order of `names`. */
 const SHAPES: { key: string; re: RegExp; names: string[] }[] = [
+  // Why a stop is on a route of the day plan, and why an order is left out of it.
+  { key: 'pinned', re: /^pinned by a dispatcher$/, names: [] },
+  { key: 'acceptedHeld', re: /^accepted by the technician$/, names: [] },
+  { key: 'underWay', re: /^under way$/, names: [] },
+  { key: 'skills', re: /^skills (.+)$/, names: ['skills'] },
+  { key: 'certificate', re: /^(\S+) certificate$/, names: ['skill'] },
+  { key: 'onlyQualified', re: /^the only qualified technician$/, names: [] },
+  { key: 'nearest', re: /^nearest qualified technician \(([\d.]+) km from the start\)$/, names: ['km'] },
+  { key: 'fitsBestAt', re: /^([\d.]+) km from the start; the route fits best among (\d+) qualified$/, names: ['km', 'count'] },
+  { key: 'fitsBest', re: /^the route fits best among (\d+) qualified$/, names: ['count'] },
+  { key: 'movedFrom', re: /^moved from (.+)$/, names: ['name'] },
+  { key: 'window', re: new RegExp(`^window ${TIME}–${TIME}$`), names: ['from', 'to'] },
+  { key: 'anyTime', re: /^no appointment: any time in the shift$/, names: [] },
+  { key: 'noSkills', re: /^no qualified technician: nobody working that day has the skills (.+)$/, names: ['skills'] },
+  { key: 'noCertHolder', re: /^no qualified technician: nobody working that day holds a valid (\S*) certificate$/, names: ['skill'] },
+  { key: 'noShift', re: new RegExp(`^no window fits: no qualified technician's shift covers the window ${TIME}–${TIME}$`), names: ['from', 'to'] },
+  { key: 'noRoom', re: new RegExp(`^no window fits: no qualified technician's route has room within the window ${TIME}–${TIME}$`), names: ['from', 'to'] },
+  { key: 'noRoomShift', re: /^no window fits: no qualified technician's route has room within their shifts$/, names: [] },
+  { key: 'fullyBooked', re: /^capacity: every qualified technician is fully booked \((.+)\)$/, names: ['names'] },
+  { key: 'misfit', re: /^does not fit the shift and the other appointments$/, names: [] },
   { key: 'noActive', re: /^no active technicians$/, names: [] },
   { key: 'revisit', re: /^return visit by the technician who diagnosed it$/, names: [] },
   { key: 'chosenBy', re: /^chosen by ([^:]+): (.*)$/s, names: ['who', 'reason'] },
