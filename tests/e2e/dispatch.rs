@@ -516,6 +516,150 @@ async fn a_technician_reads_only_their_own_route_of_a_published_day() {
     assert_eq!(s, 422);
 }
 
+/// Publishing a day divides its work: orders nobody could take when they came in wait
+/// unassigned; once two technicians with different skills work, the day plan gives each
+/// order to a qualified technician (printers only to the one who does printers), keeps
+/// the order a dispatcher pinned with its technician, says why for every stop, and reports
+/// the order nobody can take with why.
+async fn day_plans_divide_the_work(backend: Backend) {
+    let sys = System::new(backend).await;
+    let _all = sys.spawn(&ROLES, &[]).await;
+    let api = &sys.api;
+    let day =
+        (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive() + chrono::Duration::days(1);
+    // Orders come in before anyone can take them.
+    let mut orders = Vec::new();
+    for (serial, line, brand) in [
+        ("SN-DIV-1", "copier", "Sharp"),
+        ("SN-DIV-2", "copier", "Sharp"),
+        ("SN-DIV-3", "printer", "HP"),
+        ("SN-DIV-4", "printer", "HP"),
+        ("SN-DIV-5", "fax", "Brother"),
+    ] {
+        let mut body = aftercare_testkit::fixtures::ticket_body(serial);
+        body["machine"]["product_line"] = json!(line);
+        body["machine"]["brand"] = json!(brand);
+        let (s, t) = api.post("/tickets", &body).await;
+        assert_eq!(s, 201, "{t}");
+        let w = work_order_of(api, t["id"].as_str().unwrap()).await;
+        assert_eq!(w["status"], "unassigned", "{w}");
+        orders.push(w);
+    }
+    // Li does copiers; Wang copiers and printers.
+    let (s, li) = api
+        .post("/technicians", &json!({"name": "Li Na", "district": "tianhe", "skills": ["copier", "sharp"],
+            "certifications": [{"skill": "copier", "expires_on": "2099-12-31"}], "daily_capacity": 8}))
+        .await;
+    assert_eq!(s, 201, "{li}");
+    let (s, wang) = api
+        .post("/technicians", &json!({"name": "Wang Fang", "district": "tianhe",
+            "skills": ["copier", "sharp", "printer", "hp"],
+            "certifications": [{"skill": "copier", "expires_on": "2099-12-31"},
+                               {"skill": "printer", "expires_on": "2099-12-31"}], "daily_capacity": 8}))
+        .await;
+    assert_eq!(s, 201, "{wang}");
+    // A dispatcher pins the first copier order to Li.
+    let (s, pinned) = post_if(
+        api,
+        &format!("/workorders/{}/assign", orders[0]["id"].as_str().unwrap()),
+        orders[0]["version"].as_i64(),
+        &json!({"technician_id": li["id"], "reason": "knows the customer"}),
+    )
+    .await;
+    assert_eq!(
+        (s, pinned["pinned"].as_bool()),
+        (200, Some(true)),
+        "{pinned}"
+    );
+
+    let (s, plan) = api
+        .post("/day-plans", &json!({"date": day.to_string()}))
+        .await;
+    assert_eq!(s, 200, "{plan}");
+    let route_of = |id: &Value| -> Option<(String, Value)> {
+        plan["routes"].as_array().unwrap().iter().find_map(|r| {
+            r["stops"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["work_order_id"] == *id)
+                .map(|s| (r["technician_id"].as_str().unwrap().to_owned(), s.clone()))
+        })
+    };
+    let li_id = li["id"].as_str().unwrap();
+    let wang_id = wang["id"].as_str().unwrap();
+    // The pinned order stays with Li, and says so.
+    let (who, stop) = route_of(&orders[0]["id"]).expect("the pinned order is planned");
+    assert_eq!(who, li_id, "{plan}");
+    assert_eq!(stop["reasons"][0], "pinned by a dispatcher", "{stop}");
+    // The other copier order goes to someone qualified; printers only to Wang.
+    let (who, stop) = route_of(&orders[1]["id"]).expect("the copier order is planned");
+    assert!(who == li_id || who == wang_id, "{plan}");
+    assert_eq!(stop["reasons"][0], "skills copier, sharp", "{stop}");
+    for printer in &orders[2..4] {
+        let (who, stop) = route_of(&printer["id"]).expect("the printer order is planned");
+        assert_eq!(who, wang_id, "{plan}");
+        assert_eq!(stop["reasons"][0], "skills printer, hp", "{stop}");
+        assert_eq!(
+            stop["reasons"][2], "the only qualified technician",
+            "{stop}"
+        );
+        // Assigned as by hand: the order, its event and its planned arrival.
+        let (_, w) = api
+            .get(&format!("/workorders/{}", printer["id"].as_str().unwrap()))
+            .await;
+        assert_eq!(
+            (
+                w["status"].as_str(),
+                w["technician_id"].as_str(),
+                w["pinned"].as_bool()
+            ),
+            (Some("assigned"), Some(wang_id), Some(false)),
+            "{w}"
+        );
+        assert!(w["planned_arrival"].is_string(), "{w}");
+    }
+    // Nobody does faxes: left out, with why.
+    assert!(route_of(&orders[4]["id"]).is_none(), "{plan}");
+    let left = &plan["left_out"];
+    assert_eq!(left.as_array().map(Vec::len), Some(1), "{plan}");
+    assert_eq!(left[0]["work_order_id"], orders[4]["id"]);
+    assert_eq!(
+        left[0]["reason"],
+        "no qualified technician: nobody working that day has the skills fax, brother"
+    );
+    assert_eq!(
+        plan["unplanned"][0],
+        format!(
+            "{}: no qualified technician: nobody working that day has the skills fax, brother",
+            orders[4]["number"].as_str().unwrap()
+        )
+    );
+    // Every order the plan gave out was announced as an assignment; both routes published.
+    let js = sys.jetstream().await;
+    let assigned = published(&js, "dispatch.workorder.assigned", 4).await;
+    assert!(
+        assigned
+            .iter()
+            .any(|e| e["data"]["work_order_id"] == orders[2]["id"]
+                && e["data"]["technician_id"] == wang["id"]),
+        "{assigned:?}"
+    );
+    assert_eq!(published(&js, "dispatch.route.published", 2).await.len(), 2);
+    let (s, again) = api.get(&format!("/day-plans/{day}")).await;
+    assert_eq!((s, &again["left_out"]), (200, left), "{again}");
+}
+
+#[tokio::test]
+async fn day_plans_divide_the_work_by_skill_and_keep_pins_on_sqlite() {
+    day_plans_divide_the_work(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn day_plans_divide_the_work_by_skill_and_keep_pins_on_postgresql() {
+    day_plans_divide_the_work(Backend::Postgres).await;
+}
+
 async fn maintenance_through_the_gateway(backend: Backend) {
     let sys = System::new(backend).await;
     // A lead of 40 days brings the first visit and the first monthly cleaning due.
