@@ -5598,6 +5598,12 @@ export interface components {
              */
             date: string;
             /**
+             * @description The same work orders left out, one by one: which, whose route (if any) and why
+             *     (no qualified technician, no window fits, capacity).
+             * @default []
+             */
+            left_out: components["schemas"]["LeftOut"][];
+            /**
              * Format: date-time
              * @description When published.
              */
@@ -5609,7 +5615,10 @@ export interface components {
             revision: number;
             /** @description Routes. */
             routes: components["schemas"]["Route"][];
-            /** @description Work orders that could not be planned, with why. */
+            /**
+             * @description Work orders that could not be planned, with why, as notes
+             *     (`W2026-000042 (Li Wei): why`; without a technician, `W2026-000042: why`).
+             */
             unplanned: string[];
         };
         /** @description One dead letter as listed to an operator. */
@@ -6303,6 +6312,23 @@ export interface components {
              * @description Last day away.
              */
             to: string;
+        };
+        /** @description A work order a day plan left out, and why. */
+        LeftOut: {
+            /** @description Its number. */
+            number: string;
+            /** @description Why it is not on a route. */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The technician it is assigned to, if any.
+             */
+            technician_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Work order.
+             */
+            work_order_id: string;
         };
         /** @description The five rating levels of the questionnaire. */
         Level: "very_satisfied" | "satisfied" | "neutral" | "dissatisfied" | "very_dissatisfied";
@@ -8768,6 +8794,13 @@ export interface components {
              * @description Planned start of work (arrival, or the window's opening if earlier).
              */
             planned_start: string;
+            /**
+             * @description Why this technician and this place in the route, such as `skills copier, sharp`,
+             *     `nearest qualified technician (2.1 km from the start)`, `window 10:00–12:00` or
+             *     `pinned by a dispatcher`.
+             * @default []
+             */
+            reasons: string[];
             /** @description Its appointment window, if any. */
             window?: components["schemas"]["TimeWindow"] | null;
             /**
@@ -10076,6 +10109,13 @@ export interface components {
             parts_requested: components["schemas"]["PartUsed"][];
             /** @description Inventory's answer to the parts request. */
             parts_status?: components["schemas"]["PartsStatus"] | null;
+            /**
+             * @description Kept with its technician by a day plan: assigned by hand by a dispatcher, or a
+             *     return visit to the technician who diagnosed it. A day plan may move an order
+             *     assigned automatically to another technician; never a pinned one.
+             * @default false
+             */
+            pinned: boolean;
             /**
              * Format: date-time
              * @description Planned arrival from the published day plan.

@@ -40,10 +40,12 @@ function timeOf(iso: string | null | undefined, lang: Lang): string {
   return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
-function OrderCard({ order, stopIndex, arrival, canAssign, onAssign, canBook, onBook }: {
+function OrderCard({ order, stopIndex, arrival, stopReasons, canAssign, onAssign, canBook, onBook }: {
   order: WorkOrder;
   stopIndex: number | null;
   arrival: string | null;
+  /** Why the day plan put this stop here, when it did. */
+  stopReasons?: string[];
   canAssign: boolean;
   onAssign: (o: WorkOrder) => void;
   canBook: boolean;
@@ -76,6 +78,17 @@ function OrderCard({ order, stopIndex, arrival, canAssign, onAssign, canBook, on
       {arrival && <div>{t('board:card.arrival', { time: timeOf(arrival, lang) })}</div>}
       {order.appointment && (
         <div>{t('board:card.window', { from: timeOf(order.appointment.start, lang), to: timeOf(order.appointment.end, lang) })}</div>
+      )}
+      {stopReasons && stopReasons.length > 0 && (
+        <ul
+          style={{ margin: '4px 0', paddingInlineStart: 18, color: 'rgba(0,0,0,0.55)', fontSize: 12 }}
+          aria-label={t('board:card.whyHere')}
+          data-testid={`why-${order.number}`}
+        >
+          {stopReasons.map((r) => (
+            <li key={r}>{reasonText(r, (k, p) => t(k, p))}</li>
+          ))}
+        </ul>
       )}
       {order.status === 'unassigned' && order.assignment_reasons.length > 0 && (
         <ul style={{ margin: '4px 0', paddingInlineStart: 18, color: '#a8071a' }} aria-label={t('board:card.why')}>
@@ -235,7 +248,26 @@ function Board() {
       {orders.data?.truncated && <Alert type="warning" showIcon message={t('board:truncated', { count: orders.data.items.length })} style={{ marginBottom: 12 }} />}
       {failed && <Alert type="error" showIcon message={t('common:error', { detail: failed.message })} style={{ marginBottom: 12 }} />}
       {plan.data && plan.data.unplanned.length > 0 && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('board:plan.unplanned')} description={plan.data.unplanned.join('; ')} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('board:plan.unplanned')}
+          data-testid="plan-left-out"
+          description={
+            (plan.data.left_out ?? []).length > 0 ? (
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {(plan.data.left_out ?? []).map((l) => (
+                  <li key={l.work_order_id}>
+                    {l.number}: {reasonText(l.reason, (k, p) => t(k, p))}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              plan.data.unplanned.join('; ')
+            )
+          }
+        />
       )}
       <div style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start', paddingBottom: 8 }}>
         <LaneColumn
@@ -287,6 +319,7 @@ function Board() {
                   order={o}
                   stopIndex={s ? s.index : null}
                   arrival={s?.stop.planned_arrival ?? o.planned_arrival ?? null}
+                  stopReasons={s?.stop.reasons}
                   canAssign={canAssign}
                   onAssign={(order) => setDialog({ order, technicianId: lane.technician.id })}
                   canBook={canBook}

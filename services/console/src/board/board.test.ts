@@ -43,10 +43,10 @@ describe('the board of a day', () => {
       wo(4, { technician_id: 'a', status: 'cancelled' }),
     ];
     const plan: DayPlan = {
-      date: '2026-12-03', revision: 1, published_at: '2026-12-03T00:00:00Z', unplanned: [],
+      date: '2026-12-03', revision: 1, published_at: '2026-12-03T00:00:00Z', unplanned: [], left_out: [],
       routes: [{ technician_id: 'a', technician_name: 'Wang', travel_minutes: 30, ends_at: '2026-12-03T09:00:00Z', stops: [
-        { work_order_id: 'w2', number: 'W2', planned_arrival: '2026-12-03T01:10:00Z', planned_start: '2026-12-03T01:10:00Z' },
-        { work_order_id: 'w1', number: 'W1', planned_arrival: '2026-12-03T02:40:00Z', planned_start: '2026-12-03T02:40:00Z' },
+        { work_order_id: 'w2', number: 'W2', planned_arrival: '2026-12-03T01:10:00Z', planned_start: '2026-12-03T01:10:00Z', reasons: [] },
+        { work_order_id: 'w1', number: 'W1', planned_arrival: '2026-12-03T02:40:00Z', planned_start: '2026-12-03T02:40:00Z', reasons: [] },
       ] }],
     };
     const board = buildBoard(orders, [a, b], plan, '2026-12-03', '2026-12-03', tz);

@@ -70,9 +70,10 @@ describe('the day', () => {
       revision: 1,
       published_at: '2026-12-06T10:00:00Z',
       unplanned: [],
+      left_out: [],
       routes: [{ technician_id: 'me', technician_name: 'Li', travel_minutes: 30, ends_at: '2026-12-07T10:00:00Z', stops: [
-        { work_order_id: 'c', number: 'W-c', planned_arrival: '2026-12-07T01:00:00Z', planned_start: '2026-12-07T01:00:00Z' },
-        { work_order_id: 'gone', number: 'W-gone', planned_arrival: '2026-12-07T01:30:00Z', planned_start: '2026-12-07T01:30:00Z' },
+        { work_order_id: 'c', number: 'W-c', planned_arrival: '2026-12-07T01:00:00Z', planned_start: '2026-12-07T01:00:00Z', reasons: [] },
+        { work_order_id: 'gone', number: 'W-gone', planned_arrival: '2026-12-07T01:30:00Z', planned_start: '2026-12-07T01:30:00Z', reasons: [] },
         { work_order_id: 'a', number: 'W-a', planned_arrival: '2026-12-07T06:10:00Z', planned_start: '2026-12-07T06:10:00Z' },
       ] }],
     } as DayPlan;
