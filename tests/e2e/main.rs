@@ -34,3 +34,4 @@ mod settings;
 mod startup;
 mod survey;
 mod tickets;
+mod workshop;

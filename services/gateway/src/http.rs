@@ -186,6 +186,7 @@ versioned!(
     aftercare_contracts::intake::PriorityRules,
     aftercare_contracts::dispatch::DurationDefaults,
     aftercare_contracts::dispatch::FaultCodes,
+    aftercare_contracts::dispatch::WorkshopJob,
     aftercare_contracts::survey::Questionnaire,
     aftercare_contracts::survey::QualityThresholds,
     aftercare_contracts::billing::Refund,

@@ -463,6 +463,27 @@ pub fn permission_matrix_markdown() -> String {
          the agent and the dispatcher on any; `GET /workorders/{id}/quotations` and `GET \
          /quotations/{id}` read them. The return visit of a repair that waited for parts \
          charges no second call-out unless the fee schedule's `return_visit_call_out` says so.\n\n\
+         Machines repaired at the workshop (内修 / 送修) are workshop jobs (`/workshop-jobs`, \
+         dispatch's): a visit report ending `taken_to_workshop` receives its machine there at \
+         once; `POST /workshop-jobs` (201, ETag `\"1\"`, `Idempotency-Key` honoured) receives a \
+         machine a customer brought in (`origin: customer`) or a dealer sent in (`origin: \
+         dealer`, with `dealer` and, when we collect it, its address) for the ticket the desk \
+         registered (`ticket_id`; its number, customer, district and machine are read from it \
+         and refused in the body), or from a visit that could not fix it (`origin: visit`, \
+         `work_order_id`; a second receipt of one machine is 409 `already_received`), with what \
+         is wrong and the accessories received. Each step is made at the version in `If-Match` \
+         (428 without, 412 stale) and one its state does not allow is 409 \
+         `illegal_transition`: `POST /workshop-jobs/{id}/diagnosis` (the workshop technician, a \
+         technician as themselves, the fault code on the company's list, the parts needed), \
+         `POST /workshop-jobs/{id}/transitions` (`repairing`, `waiting_for_parts`, \
+         `could_not_repair` with its `note`, `ready_for_return` with `return_method` \
+         `picked_up`, `delivered` or, for a dealer's machine only, `shipped_to_dealer`, and \
+         `returned` with its `reference`, the waybill required when shipped back) and `POST \
+         /workshop-jobs/{id}/repair` (parts with the customer's consent, the times, the result): \
+         the repair is announced as a completed visit of the job (`dispatch.workorder.completed`, \
+         the job's id as the work order's), so the parts leave stock and the receipt is issued as \
+         for a visit (`GET /invoices?work_order_id=` the job's id). The customer is told when the \
+         machine is received, when the work is done and when it is ready to go back.\n\n\
          The OpenAPI document (`/api/v1/openapi.json`) states every limit a service checks on a \
          request that JSON Schema can state (`minLength`, `maxLength`, `pattern`, `minimum`, \
          `maximum`, `minItems`, `maxItems`, `enum`), read from the same constants the validators \

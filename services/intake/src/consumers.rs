@@ -7,6 +7,7 @@ use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::billing::{ContractSigned, InvoiceIssued};
 use aftercare_contracts::dispatch::{
     MaintenanceDue, WorkOrderAssigned, WorkOrderCompleted, WorkOrderWaitingForParts,
+    WorkshopJobChanged, WorkshopStatus,
 };
 use aftercare_contracts::intake::{NotificationKind, TicketStatus};
 use aftercare_contracts::inventory::ConsumableReplacementDue;
@@ -36,6 +37,7 @@ pub(crate) fn handlers(cx: Context) -> Arc<dyn EventHandler> {
             .on::<WorkOrderAssigned>(on_work_order_assigned)
             .on::<WorkOrderCompleted>(on_work_order_completed)
             .on::<WorkOrderWaitingForParts>(on_waiting_for_parts)
+            .on::<WorkshopJobChanged>(on_workshop_job_changed)
             .on::<InvoiceIssued>(on_invoice_issued)
             .on::<CallbackScheduled>(on_callback_scheduled)
             .on::<CallbackRecorded>(on_callback_recorded)
@@ -186,6 +188,23 @@ async fn on_waiting_for_parts(
         .await?;
     }
     Ok(())
+}
+
+/// The customer hears that their machine was received at the workshop and, once repaired
+/// (or found beyond repair), that it is ready to go back; the repair itself is told as
+/// work done (`dispatch.workorder.completed`).
+async fn on_workshop_job_changed(
+    _: &Context,
+    uow: &mut UnitOfWork,
+    e: Envelope<WorkshopJobChanged>,
+) -> Result<(), EventError> {
+    let e = e.data;
+    let kind = match e.to {
+        WorkshopStatus::Received => NotificationKind::MachineReceived,
+        WorkshopStatus::ReadyForReturn => NotificationKind::ReadyForReturn,
+        _ => return Ok(()),
+    };
+    tell(uow, e.ticket_id, kind, Values::default()).await
 }
 
 /// The customer hears the receipt's total.

@@ -12,6 +12,12 @@ pub use register::{
     DepartureState, GetReportBackRegister, RecordDeparture, RecordReportBack, RegisterRow,
     RegisterSource, RegisterVisit, ReportBackCall, ReportBackRegister,
 };
+pub mod workshop;
+pub use workshop::{
+    AdvanceWorkshopJob, Dealer, DiagnoseWorkshopJob, GetWorkshopJob, ListWorkshopJobs,
+    ReceiveWorkshopJob, RepairWorkshopJob, ReturnMethod, WorkshopJob, WorkshopJobChanged,
+    WorkshopOrigin, WorkshopStatus, WorkshopStep,
+};
 
 /// The limits dispatch checks on requests, stated in their schemas.
 pub mod limits {

@@ -1864,6 +1864,11 @@ macro_rules! notification_kinds {
             CallbackDue = "callback_due",
             /// A link to answer the callback questionnaire on the web.
             AnswerLink = "answer_link",
+            /// The machine was received at the workshop (内修 / 送修).
+            MachineReceived = "machine_received",
+            /// The machine is ready to go back: to collect, to be delivered or shipped
+            /// back to the dealer.
+            ReadyForReturn = "ready_for_return",
         );
     };
 }

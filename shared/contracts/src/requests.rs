@@ -127,6 +127,12 @@ requests! {
         GetReportBackRegister => "svc.dispatch.register.get" -> ReportBackRegister;
         RecordDeparture => "svc.dispatch.register.depart" -> RegisterRow;
         RecordReportBack => "svc.dispatch.register.report_back" -> RegisterRow;
+        ReceiveWorkshopJob => "svc.dispatch.workshop.receive" -> WorkshopJob;
+        GetWorkshopJob => "svc.dispatch.workshop.get" -> WorkshopJob;
+        ListWorkshopJobs => "svc.dispatch.workshop.list" -> Page<WorkshopJob>;
+        DiagnoseWorkshopJob => "svc.dispatch.workshop.diagnose" -> WorkshopJob;
+        AdvanceWorkshopJob => "svc.dispatch.workshop.advance" -> WorkshopJob;
+        RepairWorkshopJob => "svc.dispatch.workshop.repair" -> WorkshopJob;
     }
     Inventory in inventory {
         CreatePart => "svc.inventory.part.create" -> Part;

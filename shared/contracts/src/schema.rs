@@ -47,6 +47,7 @@ macro_rules! every_event {
             $f::<dispatch::MeterRead>(),
             $f::<dispatch::RoutePublished>(),
             $f::<dispatch::MaintenanceDue>(),
+            $f::<dispatch::WorkshopJobChanged>(),
             $f::<inventory::StockConsumed>(),
             $f::<inventory::PartPriceChanged>(),
             $f::<inventory::ConsumableReplacementDue>(),

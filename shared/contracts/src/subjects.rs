@@ -231,13 +231,19 @@ pub const EVENTS: &[EventSpec] = &[
         subject: "dispatch.workorder.taken_to_workshop",
         producer: Service::Dispatch,
         consumers: &[],
-        summary: "The machine was taken to the workshop (送修/内修).",
+        summary: "The machine was taken to the workshop (送修/内修); dispatch received it there as a workshop job in the same transaction (dispatch.workshop.status_changed).",
     },
     EventSpec {
         subject: "dispatch.workorder.could_not_fix",
         producer: Service::Dispatch,
         consumers: &[],
-        summary: "The technician could not fix the machine; the dispatcher decides what follows.",
+        summary: "The technician could not fix the machine; the dispatcher decides what follows (the machine may be received at the workshop from the work order).",
+    },
+    EventSpec {
+        subject: "dispatch.workshop.status_changed",
+        producer: Service::Dispatch,
+        consumers: &[Service::Intake],
+        summary: "A machine was received at the workshop (from a visit, brought in by the customer or sent in by a dealer) or its workshop job moved on (diagnosed, repairing, waiting for parts, could not repair, ready for return, returned); intake tells the customer when it is received and when it is ready to go back. The repair itself is announced as dispatch.workorder.completed, the job standing for the work order, so inventory and billing act as for a visit.",
     },
     EventSpec {
         subject: "dispatch.workorder.cancelled",
@@ -540,6 +546,6 @@ mod tests {
             producers_consumed_by(Service::Billing),
             vec![Service::Intake, Service::Dispatch, Service::Inventory]
         );
-        assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 4);
+        assert_eq!(consumed_from(Service::Intake, Service::Dispatch).len(), 5);
     }
 }

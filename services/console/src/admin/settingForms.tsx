@@ -23,7 +23,7 @@ const under = (root: string) => (p: (string | number)[]) => p[0] === root;
 const TICKET_TYPES: S['TicketType'][] = ['fault', 'maintenance', 'installation', 'consultation', 'consumables', 'complaint', 'return'];
 const WORK_TYPES: S['WorkType'][] = ['repair', 'maintenance', 'installation', 'training'];
 const WINDOWS: S['QualityWindow'][] = ['month', 'quarter', 'year'];
-const KINDS: S['NotificationKind'][] = ['request_received', 'technician_booked', 'waiting_for_parts', 'work_done', 'receipt_issued', 'callback_due', 'answer_link'];
+const KINDS: S['NotificationKind'][] = ['request_received', 'technician_booked', 'waiting_for_parts', 'work_done', 'receipt_issued', 'callback_due', 'answer_link', 'machine_received', 'ready_for_return'];
 const LANGS: S['Language'][] = ['zh-CN', 'en'];
 
 /** A whole number between `min` and `max`, said on the field. */

@@ -3640,6 +3640,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workshop-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workshop jobs, newest first
+         * @description Roles: agent, dispatcher, technician, manager, admin.
+         */
+        get: operations["listWorkshopJobs"];
+        put?: never;
+        /**
+         * Receive a machine at the workshop (内修/送修): brought in by a customer or sent in by a dealer (with the dealer, collected from them when pickup) for its ticket, whose number, customer, district and machine are read from it, or from a visit that could not fix it by its work order (a visit ending taken_to_workshop is received by its report); with what is wrong and the accessories received. The customer is told it was received
+         * @description Roles: agent, dispatcher, technician, manager, admin.
+         */
+        post: operations["receiveWorkshopJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One workshop job with its history
+         * @description Roles: agent, dispatcher, technician, manager, admin.
+         */
+        get: operations["getWorkshopJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop-jobs/{id}/diagnosis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The workshop technician's diagnosis: who repairs it, what is wrong, the fault code and the parts needed (received or diagnosed jobs)
+         * @description Roles: technician, dispatcher, manager, admin. Scope — technician: diagnoses as themselves.
+         */
+        post: operations["diagnoseWorkshopJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop-jobs/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The repair report of a diagnosed job: parts replaced (with the customer's consent), the repair's times and the result; the parts leave stock and the receipt is issued as for a visit (dispatch.workorder.completed), and the customer hears the work is done
+         * @description Roles: technician, dispatcher, manager, admin.
+         */
+        post: operations["repairWorkshopJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshop-jobs/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a job on: repairing, waiting_for_parts, could_not_repair (with why), ready_for_return (with how it goes back: picked_up, delivered, or shipped_to_dealer for a dealer's machine; the customer is told) or returned (with the waybill or who collected it); a step its state does not allow is 409
+         * @description Roles: agent, dispatcher, technician, manager, admin.
+         */
+        post: operations["advanceWorkshopJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3715,6 +3819,43 @@ export interface components {
             ticket_id: string;
             /** @description Who sees it. */
             visibility: components["schemas"]["NoteVisibility"];
+        };
+        /**
+         * @description Request: move a job on (`svc.dispatch.workshop.advance`): start the repair, wait for
+         *     parts, say it cannot be repaired, make it ready to go back (with how; the customer is
+         *     told) or record it returned.
+         */
+        AdvanceWorkshopJob: {
+            /**
+             * Format: int64
+             * @description The version seen (`If-Match`).
+             */
+            expected_version?: number | null;
+            /** @description Job id or number. */
+            job_id: string;
+            /**
+             * @description A note on the step (why it waits, why it cannot be repaired), up to 1000
+             *     characters; required for `could_not_repair`.
+             * @default
+             */
+            note: string;
+            /**
+             * @description The waybill, or who collected it or took delivery (`returned`), up to 1000
+             *     characters; required when shipped back to the dealer.
+             * @default
+             */
+            reference: string;
+            /**
+             * @description How it goes back; required for `ready_for_return`, `shipped_to_dealer` for dealer
+             *     jobs only.
+             */
+            return_method?: components["schemas"]["ReturnMethod"] | null;
+            /**
+             * @description `repairing`, `waiting_for_parts`, `could_not_repair`, `ready_for_return` or
+             *     `returned` (`repaired` is the repair report's, `received` and `diagnosed` their
+             *     own requests').
+             */
+            to: components["schemas"]["WorkshopStatus"];
         };
         /** @description How long a receivable has been open. */
         AgeBucket: "days0_to30" | "days31_to60" | "days61_to90" | "over90";
@@ -5666,6 +5807,24 @@ export interface components {
             /** @description The letters. */
             items: components["schemas"]["DeadLetter"][];
         };
+        /** @description The dealer who sent a machine in. */
+        Dealer: {
+            /**
+             * @description Where the machine is collected from and shipped back to, up to 500 characters;
+             *     required when `pickup`.
+             * @default
+             */
+            address: string;
+            /** @description The dealer's name, 1–200 characters. */
+            name: string;
+            /** @description Their contact phone, 1–40 characters. */
+            phone: string;
+            /**
+             * @description We collect the machine from the dealer (提货) rather than the dealer bringing it.
+             * @default false
+             */
+            pickup: boolean;
+        };
         /** @description Request: approve or reject a stocktake (`svc.inventory.stocktake.decide`). */
         DecideStocktake: {
             /** @description Book the variances (true) or not. */
@@ -5682,6 +5841,38 @@ export interface components {
         DeliveryOutcome: "sent" | "failed" | "refused";
         /** @description Where a technician's departure stands. */
         DepartureState: "on_time" | "late" | "missing" | "pending" | "not_due";
+        /**
+         * @description Request: the workshop technician's diagnosis (`svc.dispatch.workshop.diagnose`), of a
+         *     job received (or diagnosed again).
+         */
+        DiagnoseWorkshopJob: {
+            /** @description What is wrong, 1–4000 characters. */
+            diagnosis: string;
+            /**
+             * Format: int64
+             * @description The version seen (`If-Match`).
+             */
+            expected_version?: number | null;
+            /** @description Fault code from the company's fault list, active on it. */
+            fault?: string | null;
+            /** @description Job id or number. */
+            job_id: string;
+            /**
+             * @description Parts the repair needs, up to 100 lines.
+             * @default []
+             */
+            parts_needed: (components["schemas"]["PartUsed"] & {
+                location?: unknown;
+                quantity?: unknown;
+                sku?: unknown;
+            })[];
+            /**
+             * Format: uuid
+             * @description The workshop technician who diagnoses and repairs it (a technician names
+             *     themselves).
+             */
+            technician_id: string;
+        };
         /** @description How a dispatch report groups. */
         DispatchGroup: "technician" | "district";
         /** @description One line of the dispatch report. */
@@ -6740,7 +6931,7 @@ export interface components {
             provider_status?: number | null;
         };
         /** @description What a message is about: a notification kind, or a one-time code. */
-        MessageKind: "request_received" | "technician_booked" | "waiting_for_parts" | "work_done" | "receipt_issued" | "callback_due" | "answer_link" | "one_time_code";
+        MessageKind: "request_received" | "technician_booked" | "waiting_for_parts" | "work_done" | "receipt_issued" | "callback_due" | "answer_link" | "machine_received" | "ready_for_return" | "one_time_code";
         /** @description Where a message's delivery stands. */
         MessageStatus: "pending" | "failed" | "sent" | "dead_lettered" | "unsent";
         /** @description A meter reading (复印量) from a visit. */
@@ -6834,7 +7025,7 @@ export interface components {
             configured: components["schemas"]["NotificationChannel"][];
         };
         /** @description What a customer is told about. */
-        NotificationKind: "request_received" | "technician_booked" | "waiting_for_parts" | "work_done" | "receipt_issued" | "callback_due" | "answer_link";
+        NotificationKind: "request_received" | "technician_booked" | "waiting_for_parts" | "work_done" | "receipt_issued" | "callback_due" | "answer_link" | "machine_received" | "ready_for_return";
         /**
          * @description The text of one kind of message in one language. Placeholders: `{number}` (ticket),
          *     `{company}`, `{technician}`, `{total}` (receipt, yuan), `{due}` (local date and time).
@@ -7018,187 +7209,194 @@ export interface components {
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page18: {
             /** @description The items of this page. */
-            items: components["schemas"]["Attachment2"][];
+            items: components["schemas"]["WorkshopJob"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page19: {
             /** @description The items of this page. */
-            items: components["schemas"]["Part"][];
+            items: components["schemas"]["Attachment2"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page20: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockMovement"][];
+            items: components["schemas"]["Part"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page21: {
             /** @description The items of this page. */
-            items: components["schemas"]["ForecastPlan"][];
+            items: components["schemas"]["StockMovement"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page22: {
             /** @description The items of this page. */
-            items: components["schemas"]["StockRule"][];
+            items: components["schemas"]["ForecastPlan"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page23: {
             /** @description The items of this page. */
-            items: components["schemas"]["PurchaseRequest"][];
+            items: components["schemas"]["StockRule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page24: {
             /** @description The items of this page. */
-            items: components["schemas"]["Location"][];
+            items: components["schemas"]["PurchaseRequest"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page25: {
             /** @description The items of this page. */
-            items: components["schemas"]["Stocktake"][];
+            items: components["schemas"]["Location"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page26: {
             /** @description The items of this page. */
-            items: components["schemas"]["Invoice"][];
+            items: components["schemas"]["Stocktake"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page27: {
             /** @description The items of this page. */
-            items: components["schemas"]["Contract"][];
+            items: components["schemas"]["Invoice"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page28: {
             /** @description The items of this page. */
-            items: components["schemas"]["FeeSchedule"][];
+            items: components["schemas"]["Contract"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page29: {
             /** @description The items of this page. */
-            items: components["schemas"]["CreditNote"][];
+            items: components["schemas"]["FeeSchedule"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page30: {
             /** @description The items of this page. */
-            items: components["schemas"]["Payment"][];
+            items: components["schemas"]["CreditNote"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page31: {
             /** @description The items of this page. */
-            items: components["schemas"]["CashDay"][];
+            items: components["schemas"]["Payment"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page32: {
             /** @description The items of this page. */
-            items: components["schemas"]["Refund"][];
+            items: components["schemas"]["CashDay"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page33: {
             /** @description The items of this page. */
-            items: components["schemas"]["ManufacturerClaim"][];
+            items: components["schemas"]["Refund"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page34: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimRequirements"][];
+            items: components["schemas"]["ManufacturerClaim"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page35: {
             /** @description The items of this page. */
-            items: components["schemas"]["ClaimsOutstanding"][];
+            items: components["schemas"]["ClaimRequirements"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page36: {
             /** @description The items of this page. */
-            items: components["schemas"]["Renewal"][];
+            items: components["schemas"]["ClaimsOutstanding"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page37: {
             /** @description The items of this page. */
-            items: components["schemas"]["Callback"][];
+            items: components["schemas"]["Renewal"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page38: {
             /** @description The items of this page. */
-            items: components["schemas"]["FollowUp"][];
+            items: components["schemas"]["Callback"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page39: {
             /** @description The items of this page. */
-            items: components["schemas"]["DailyReport"][];
+            items: components["schemas"]["FollowUp"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page40: {
             /** @description The items of this page. */
-            items: components["schemas"]["Ranking"][];
+            items: components["schemas"]["DailyReport"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page41: {
             /** @description The items of this page. */
-            items: components["schemas"]["Campaign"][];
+            items: components["schemas"]["Ranking"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page42: {
             /** @description The items of this page. */
-            items: components["schemas"]["QualityWarning"][];
+            items: components["schemas"]["Campaign"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page43: {
             /** @description The items of this page. */
-            items: components["schemas"]["CallTask"][];
+            items: components["schemas"]["QualityWarning"][];
             /** @description Cursor for the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         /** @description One page of a list, with the opaque cursor of the next page. */
         Page44: {
+            /** @description The items of this page. */
+            items: components["schemas"]["CallTask"][];
+            /** @description Cursor for the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list, with the opaque cursor of the next page. */
+        Page45: {
             /** @description The items of this page. */
             items: components["schemas"]["SentMessage"][];
             /** @description Cursor for the next page; absent on the last page. */
@@ -7908,6 +8106,54 @@ export interface components {
             /** @description The part. */
             sku: string;
         };
+        /**
+         * @description Request: a machine is received at the workshop (`svc.dispatch.workshop.receive`).
+         *     Brought in by a customer or sent in by a dealer, it names its ticket (the desk
+         *     registers it first; the gateway fills in the ticket's number, customer, district and
+         *     machine); from a visit that ended `could_not_fix`, it names the work order (a visit
+         *     that ended `taken_to_workshop` has its job already).
+         */
+        ReceiveWorkshopJob: {
+            /**
+             * @description Accessories received with the machine, up to 20, each 1–100 characters.
+             * @default []
+             */
+            accessories: string[];
+            /**
+             * @description The customer's name (filled in by the gateway).
+             * @default
+             */
+            customer_name: string;
+            /** @description The dealer (origin `dealer` only, required there). */
+            dealer?: components["schemas"]["Dealer"] | null;
+            /**
+             * @description The customer's district (filled in by the gateway).
+             * @default
+             */
+            district: string;
+            /**
+             * @description What is wrong as the customer or dealer says, 1–4000 characters (origin `visit`:
+             *     the visit's diagnosis when absent).
+             * @default
+             */
+            fault: string;
+            /** @description The machine (filled in by the gateway from the ticket). */
+            machine?: components["schemas"]["MachineInfo"] | null;
+            /** @description Where it came from. */
+            origin: components["schemas"]["WorkshopOrigin"];
+            /**
+             * Format: uuid
+             * @description The ticket (origins `customer` and `dealer`).
+             */
+            ticket_id?: string | null;
+            /**
+             * @description The ticket's number (filled in by the gateway).
+             * @default
+             */
+            ticket_number: string;
+            /** @description The visit's work order, id or number (origin `visit`). */
+            work_order_id?: string | null;
+        };
         /** @description Request: record the count of a technician's cash (`svc.billing.cash.reconcile`). */
         ReconcileCash: {
             counted: components["schemas"]["Money"] & {
@@ -8479,6 +8725,48 @@ export interface components {
         };
         /** @description Where a renewal stands. */
         RenewalStatus: "open" | "renewed" | "declined" | "lapsed";
+        /**
+         * @description Request: the repair report (`svc.dispatch.workshop.repair`): the job is repaired, the
+         *     parts used leave stock and billing issues the receipt, as for a visit.
+         */
+        RepairWorkshopJob: {
+            /**
+             * Format: int64
+             * @description The version seen (`If-Match`).
+             */
+            expected_version?: number | null;
+            /**
+             * Format: date-time
+             * @description When it finished (not before `started_at`, not in the future).
+             */
+            finished_at: string;
+            /** @description Job id or number. */
+            job_id: string;
+            /**
+             * @description Parts replaced, up to 100 lines.
+             * @default []
+             */
+            parts: (components["schemas"]["PartUsed"] & {
+                location?: unknown;
+                quantity?: unknown;
+                sku?: unknown;
+            })[];
+            /**
+             * @description The customer agreed to the parts replaced; required when parts are listed.
+             * @default false
+             */
+            parts_consent: boolean;
+            /**
+             * @description The result as told to the customer, up to 1000 characters.
+             * @default
+             */
+            result: string;
+            /**
+             * Format: date-time
+             * @description When the repair work started.
+             */
+            started_at: string;
+        };
         /** @description What repeats in a quality warning. */
         RepeatKind: "fault" | "part";
         /**
@@ -8681,6 +8969,8 @@ export interface components {
             /** @description What the customer was told, 1–2,000 characters. */
             resolution: string;
         };
+        /** @description How a machine goes back. */
+        ReturnMethod: "picked_up" | "delivered" | "shipped_to_dealer";
         /** @description The inspection's verdict on a return. */
         ReturnOutcome: "approved" | "rejected";
         /** @description Why a machine is returned (退货). */
@@ -10248,6 +10538,114 @@ export interface components {
         };
         /** @description Work order state. */
         WorkOrderStatus: "unassigned" | "assigned" | "accepted" | "en_route" | "on_site" | "completed" | "waiting_for_parts" | "taken_to_workshop" | "could_not_fix" | "cancelled";
+        /** @description A machine at the workshop and its repair. */
+        WorkshopJob: {
+            /** @description Accessories received with it. */
+            accessories: string[];
+            /** @description The customer, printed on the receipt. */
+            customer_name: string;
+            /** @description The dealer who sent it (origin `dealer`). */
+            dealer?: components["schemas"]["Dealer"] | null;
+            /** @description The workshop's diagnosis. */
+            diagnosis?: string | null;
+            /** @description The customer's district. */
+            district: string;
+            /** @description What is wrong as the customer, dealer or visit said. */
+            fault: string;
+            /** @description Fault code from the company's fault list. */
+            fault_code?: string | null;
+            /** @description Its steps, oldest first. */
+            history: components["schemas"]["WorkshopStep"][];
+            /**
+             * Format: uuid
+             * @description Id; it stands for the work order in `dispatch.workorder.completed`.
+             */
+            id: string;
+            /** @description The machine. */
+            machine?: components["schemas"]["MachineInfo"] | null;
+            /** @description Human number, `WS2026-000001`. */
+            number: string;
+            /** @description Where it came from. */
+            origin: components["schemas"]["WorkshopOrigin"];
+            /** @description Parts replaced (with the customer's consent). */
+            parts?: components["schemas"]["PartUsed"][];
+            /** @description Parts the repair needs, as diagnosed. */
+            parts_needed?: components["schemas"]["PartUsed"][];
+            /**
+             * Format: date-time
+             * @description When it was received.
+             */
+            received_at: string;
+            /** @description Who received it (account id). */
+            received_by: string;
+            /**
+             * Format: date-time
+             * @description The repair's end.
+             */
+            repair_finished_at?: string | null;
+            /**
+             * Format: date-time
+             * @description The repair's start.
+             */
+            repair_started_at?: string | null;
+            /** @description The result as told to the customer. */
+            result?: string;
+            /** @description How it goes back (from `ready_for_return`). */
+            return_method?: components["schemas"]["ReturnMethod"] | null;
+            /** @description The waybill, or who collected it or took delivery. */
+            return_reference?: string;
+            /**
+             * Format: date-time
+             * @description When it went back.
+             */
+            returned_at?: string | null;
+            /** @description Where it stands. */
+            status: components["schemas"]["WorkshopStatus"];
+            /**
+             * Format: uuid
+             * @description The workshop technician (from the diagnosis on).
+             */
+            technician_id?: string | null;
+            /** @description Their name. */
+            technician_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The ticket it serves.
+             */
+            ticket_id: string;
+            /** @description The ticket's number. */
+            ticket_number: string;
+            /**
+             * Format: int64
+             * @description Optimistic-concurrency version, also the ETag.
+             */
+            version: number;
+            /**
+             * Format: uuid
+             * @description The visit that took it there (origin `visit`).
+             */
+            work_order_id?: string | null;
+        };
+        /** @description Where a machine at the workshop came from. */
+        WorkshopOrigin: "visit" | "customer" | "dealer";
+        /** @description Where a workshop job stands. */
+        WorkshopStatus: "received" | "diagnosed" | "repairing" | "waiting_for_parts" | "repaired" | "could_not_repair" | "ready_for_return" | "returned";
+        /** @description One step of a workshop job, as its history keeps it. */
+        WorkshopStep: {
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+            /** @description Who (account id, or `dispatch` for the visit report). */
+            by: string;
+            /** @description The state before (absent on receipt). */
+            from?: components["schemas"]["WorkshopStatus"] | null;
+            /** @description What was said. */
+            note?: string;
+            /** @description The state after. */
+            to: components["schemas"]["WorkshopStatus"];
+        };
         /** @description What a work order is for. */
         WorkType: "repair" | "maintenance" | "installation" | "training";
     };
@@ -11173,7 +11571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page43"];
+                    "application/json": components["schemas"]["Page44"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11417,7 +11815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page37"];
+                    "application/json": components["schemas"]["Page38"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11579,7 +11977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page41"];
+                    "application/json": components["schemas"]["Page42"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11650,7 +12048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page31"];
+                    "application/json": components["schemas"]["Page32"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11766,7 +12164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page34"];
+                    "application/json": components["schemas"]["Page35"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -11839,7 +12237,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page33"];
+                    "application/json": components["schemas"]["Page34"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12120,7 +12518,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page27"];
+                    "application/json": components["schemas"]["Page28"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -12647,7 +13045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page39"];
+                    "application/json": components["schemas"]["Page40"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13165,7 +13563,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page28"];
+                    "application/json": components["schemas"]["Page29"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13244,7 +13642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page38"];
+                    "application/json": components["schemas"]["Page39"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13361,7 +13759,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page21"];
+                    "application/json": components["schemas"]["Page22"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13525,7 +13923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page26"];
+                    "application/json": components["schemas"]["Page27"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13590,7 +13988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page29"];
+                    "application/json": components["schemas"]["Page30"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13724,7 +14122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page30"];
+                    "application/json": components["schemas"]["Page31"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -13813,7 +14211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page24"];
+                    "application/json": components["schemas"]["Page25"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14327,7 +14725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page44"];
+                    "application/json": components["schemas"]["Page45"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14571,7 +14969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page19"];
+                    "application/json": components["schemas"]["Page20"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14760,7 +15158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page20"];
+                    "application/json": components["schemas"]["Page21"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -14918,7 +15316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page22"];
+                    "application/json": components["schemas"]["Page23"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15187,7 +15585,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page23"];
+                    "application/json": components["schemas"]["Page24"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15456,7 +15854,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page42"];
+                    "application/json": components["schemas"]["Page43"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15691,7 +16089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page40"];
+                    "application/json": components["schemas"]["Page41"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15826,7 +16224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page32"];
+                    "application/json": components["schemas"]["Page33"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -15947,7 +16345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page36"];
+                    "application/json": components["schemas"]["Page37"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -16316,7 +16714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page35"];
+                    "application/json": components["schemas"]["Page36"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -17033,7 +17431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page25"];
+                    "application/json": components["schemas"]["Page26"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -17716,7 +18114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page18"];
+                    "application/json": components["schemas"]["Page19"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -17841,7 +18239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page44"];
+                    "application/json": components["schemas"]["Page45"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -18502,7 +18900,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page18"];
+                    "application/json": components["schemas"]["Page19"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -19026,6 +19424,355 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkOrder"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listWorkshopJobs: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                /** @description Only from this origin (visit, customer, dealer). */
+                origin?: components["schemas"]["WorkshopOrigin"];
+                /** @description Only in this state. */
+                status?: components["schemas"]["WorkshopStatus"];
+                /** @description Only this workshop technician's. */
+                technician_id?: string;
+                /** @description Only this ticket's. */
+                ticket_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page18"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    receiveWorkshopJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes retries safe: the first response to a key is returned again; the same key with another request is refused (422). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Accessories received with the machine, up to 20, each 1–100 characters.
+                     * @default []
+                     */
+                    accessories?: string[];
+                    /** @description The dealer (origin `dealer` only, required there). */
+                    dealer?: components["schemas"]["Dealer"] | null;
+                    /**
+                     * @description What is wrong as the customer or dealer says, 1–4000 characters (origin `visit`:
+                     *     the visit's diagnosis when absent).
+                     * @default
+                     */
+                    fault?: string;
+                    /** @description Where it came from. */
+                    origin: components["schemas"]["WorkshopOrigin"];
+                    /**
+                     * Format: uuid
+                     * @description The ticket (origins `customer` and `dealer`).
+                     */
+                    ticket_id?: string | null;
+                    /** @description The visit's work order, id or number (origin `visit`). */
+                    work_order_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWorkshopJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id or number (WS2026-000001). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopJob"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    diagnoseWorkshopJob: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Job id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What is wrong, 1–4000 characters. */
+                    diagnosis: string;
+                    /** @description Fault code from the company's fault list, active on it. */
+                    fault?: string | null;
+                    /**
+                     * @description Parts the repair needs, up to 100 lines.
+                     * @default []
+                     */
+                    parts_needed?: (components["schemas"]["PartUsed"] & {
+                        location?: unknown;
+                        quantity?: unknown;
+                        sku?: unknown;
+                    })[];
+                    /**
+                     * Format: uuid
+                     * @description The workshop technician who diagnoses and repairs it (a technician names
+                     *     themselves).
+                     */
+                    technician_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    repairWorkshopJob: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Job id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When it finished (not before `started_at`, not in the future).
+                     */
+                    finished_at: string;
+                    /**
+                     * @description Parts replaced, up to 100 lines.
+                     * @default []
+                     */
+                    parts?: (components["schemas"]["PartUsed"] & {
+                        location?: unknown;
+                        quantity?: unknown;
+                        sku?: unknown;
+                    })[];
+                    /**
+                     * @description The customer agreed to the parts replaced; required when parts are listed.
+                     * @default false
+                     */
+                    parts_consent?: boolean;
+                    /**
+                     * @description The result as told to the customer, up to 1000 characters.
+                     * @default
+                     */
+                    result?: string;
+                    /**
+                     * Format: date-time
+                     * @description When the repair work started.
+                     */
+                    started_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    advanceWorkshopJob: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version read; 412 when it changed since, 428 when missing. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Job id or number. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A note on the step (why it waits, why it cannot be repaired), up to 1000
+                     *     characters; required for `could_not_repair`.
+                     * @default
+                     */
+                    note?: string;
+                    /**
+                     * @description The waybill, or who collected it or took delivery (`returned`), up to 1000
+                     *     characters; required when shipped back to the dealer.
+                     * @default
+                     */
+                    reference?: string;
+                    /**
+                     * @description How it goes back; required for `ready_for_return`, `shipped_to_dealer` for dealer
+                     *     jobs only.
+                     */
+                    return_method?: components["schemas"]["ReturnMethod"] | null;
+                    /**
+                     * @description `repairing`, `waiting_for_parts`, `could_not_repair`, `ready_for_return` or
+                     *     `returned` (`repaired` is the repair report's, `received` and `diagnosed` their
+                     *     own requests').
+                     */
+                    to: components["schemas"]["WorkshopStatus"];
+                };
+            };
+        };
+        responses: {
+            /** @description Success. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopJob"];
                 };
             };
             400: components["responses"]["BadRequest"];

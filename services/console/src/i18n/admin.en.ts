@@ -344,6 +344,8 @@ export default {
     receipt_issued: 'Receipt issued',
     callback_due: 'Callback scheduled',
     answer_link: 'Questionnaire link',
+    machine_received: 'Machine received at the workshop',
+    ready_for_return: 'Machine ready to go back',
   },
   languages: { zh_CN: 'Chinese', en: 'English' },
   refused: {

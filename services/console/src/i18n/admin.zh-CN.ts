@@ -344,6 +344,8 @@ export default {
     receipt_issued: '已开票据',
     callback_due: '回访预约',
     answer_link: '回访问卷链接',
+    machine_received: '机器已送达维修中心',
+    ready_for_return: '机器可交还',
   },
   languages: { zh_CN: '中文', en: '英文' },
   refused: {

@@ -35,6 +35,8 @@ export default {
     receipt_issued: 'Receipt issued',
     callback_due: 'Callback announced',
     answer_link: 'Rating link',
+    machine_received: 'Machine at the workshop',
+    ready_for_return: 'Ready to go back',
     one_time_code: 'Lookup code',
   },
   drawerTitle: 'Message to the customer · {{number}}',

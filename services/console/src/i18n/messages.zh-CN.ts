@@ -35,6 +35,8 @@ export default {
     receipt_issued: '票据已开具',
     callback_due: '回访预告',
     answer_link: '评价链接',
+    machine_received: '机器已到维修中心',
+    ready_for_return: '机器可交还',
     one_time_code: '查询验证码',
   },
   drawerTitle: '发给客户的消息 · {{number}}',

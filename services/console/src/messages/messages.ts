@@ -16,7 +16,7 @@ type Customer = S['Customer'];
 
 export const STATUSES: readonly MessageStatus[] = ['pending', 'failed', 'sent', 'dead_lettered', 'unsent'];
 export const CHANNELS: readonly Channel[] = ['sms', 'email', 'wechat'];
-export const KINDS: readonly MessageKind[] = ['request_received', 'technician_booked', 'waiting_for_parts', 'work_done', 'receipt_issued', 'callback_due', 'answer_link', 'one_time_code'];
+export const KINDS: readonly MessageKind[] = ['request_received', 'technician_booked', 'waiting_for_parts', 'work_done', 'receipt_issued', 'callback_due', 'answer_link', 'machine_received', 'ready_for_return', 'one_time_code'];
 
 export const OUTCOMES: readonly DeliveryOutcome[] = ['sent', 'failed', 'refused'];
 

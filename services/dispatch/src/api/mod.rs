@@ -3,13 +3,14 @@
 //! Technicians and duration defaults in [`technicians`], work orders and their visit
 //! reports in [`work_orders`], day plans in [`day_plans`], maintenance plans in
 //! [`maintenance`], the field service report in [`reports`], the report-back register in
-//! [`register`].
+//! [`register`], workshop jobs in [`workshop`].
 mod day_plans;
 mod maintenance;
 mod register;
 mod reports;
 mod technicians;
 mod work_orders;
+mod workshop;
 
 use std::sync::Arc;
 
@@ -45,6 +46,7 @@ pub(crate) fn endpoints(
     let endpoints =
         register::register(endpoints)
             .on::<aftercare_contracts::dispatch::DispatchSettingHistory, _>(setting_history);
+    let endpoints = workshop::register(endpoints);
     reports::register(endpoints).into_vec()
 }
 

@@ -13,3 +13,4 @@ pub(crate) mod settings;
 pub(crate) mod technicians;
 pub(crate) mod visits;
 pub(crate) mod work_orders;
+pub(crate) mod workshop;

@@ -97,8 +97,8 @@ pub(crate) async fn quotation_answered(
 
 /// Tells the other services what the visit came to: the meter reading when there is
 /// one, then by outcome the completion (billing, inventory, survey, intake), the wait for
-/// parts (a return visit for the same technician and its parts request), the workshop or
-/// could not fix.
+/// parts (a return visit for the same technician and its parts request), the workshop (the
+/// machine received there as a workshop job) or could not fix.
 async fn announce_visit(
     uow: &mut UnitOfWork,
     calendar: &BusinessCalendar,
@@ -219,9 +219,10 @@ async fn announce_visit(
         VisitOutcome::TakenToWorkshop => {
             uow.emit(&Envelope::new(
                 WorkOrderTakenToWorkshop(unresolved()),
-                actor,
+                actor.clone(),
             ))
             .await?;
+            super::workshop::from_visit(uow, calendar, w, v, actor).await?;
         }
         VisitOutcome::CouldNotFix => {
             uow.emit(&Envelope::new(WorkOrderCouldNotFix(unresolved()), actor))

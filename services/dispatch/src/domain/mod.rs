@@ -4,7 +4,7 @@
 //! ([`parts`]), maintenance plans ([`maintenance`]), the history and report views
 //! ([`history`], [`report`]), how work orders are numbered ([`numbering`]), the
 //! customer's consent and the report's attachments ([`consent`]), the company's fault
-//! list ([`faults`]); here, which
+//! list ([`faults`]), workshop jobs and their states ([`workshop`]); here, which
 //! moves a work order may make, what kind of work a ticket asks for, how long it takes,
 //! and what a visit report must hold.
 pub mod assignment;
@@ -21,6 +21,7 @@ pub mod register;
 pub mod report;
 pub mod settings;
 pub mod technicians;
+pub mod workshop;
 
 #[cfg(test)]
 mod schema_limits;
@@ -302,7 +303,7 @@ pub fn validate_parts_request(parts: &[PartUsed]) -> Vec<FieldError> {
 }
 
 /// Checks a part line's SKU and quantity, fields prefixed by `at`.
-fn check_part_line(e: &mut Vec<FieldError>, at: &str, p: &PartUsed) {
+pub(crate) fn check_part_line(e: &mut Vec<FieldError>, at: &str, p: &PartUsed) {
     limits::SKU.check(e, &format!("{at}.sku"), &p.sku);
     limits::QUANTITY.check(e, &format!("{at}.quantity"), p.quantity);
 }

@@ -26,6 +26,7 @@ pub(crate) mod selfservice;
 pub(crate) mod survey;
 pub(crate) mod tickets;
 pub(crate) mod visibility;
+pub(crate) mod workshop;
 
 use axum::Router;
 use axum::routing::MethodRouter;
@@ -45,6 +46,7 @@ fn declared() -> impl Iterator<Item = Route> {
         customers::routes(),
         selfservice::routes(),
         dispatch::routes(),
+        workshop::routes(),
         attachments::routes(),
         inventory::routes(),
         billing::routes(),

@@ -9,7 +9,7 @@ use Language::{En, ZhCn};
 use NotificationKind::*;
 
 /// Every kind of message.
-pub const KINDS: [NotificationKind; 7] = [
+pub const KINDS: [NotificationKind; 9] = [
     RequestReceived,
     TechnicianBooked,
     WaitingForParts,
@@ -17,6 +17,8 @@ pub const KINDS: [NotificationKind; 7] = [
     ReceiptIssued,
     CallbackDue,
     AnswerLink,
+    MachineReceived,
+    ReadyForReturn,
 ];
 /// Every language.
 pub const LANGUAGES: [Language; 2] = [ZhCn, En];
@@ -97,6 +99,26 @@ pub fn default_templates() -> Vec<NotificationTemplate> {
             AnswerLink,
             En,
             "Please rate the service on request {number}: {link} (valid until {due}, single use)",
+        ),
+        t(
+            MachineReceived,
+            ZhCn,
+            "您的服务单 {number} 的机器已送达维修中心，检修后我们会及时通知您。",
+        ),
+        t(
+            MachineReceived,
+            En,
+            "The machine of request {number} is at our workshop; we will tell you when it is repaired.",
+        ),
+        t(
+            ReadyForReturn,
+            ZhCn,
+            "您的服务单 {number} 的机器已可交还，将按约定方式取回、送货或寄回经销商。",
+        ),
+        t(
+            ReadyForReturn,
+            En,
+            "The machine of request {number} is ready to go back: collected, delivered or shipped as agreed.",
         ),
     ]
 }
