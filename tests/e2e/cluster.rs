@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use aftercare_testkit::{AftercareProcess, NatsCluster, Postgres, wait_until};
 
-use crate::load::{LAG_DEADLINE, Load, Probe, consumers, drain_and_check};
+use crate::load::{LAG_DEADLINE, Load, Probe, consumers, drain_and_check, ready};
 
 use crate::helpers::{ADMIN_PASSWORD, Api, DATABASES, ROLES, SERVICES};
 
@@ -191,17 +191,6 @@ fn signal(pid: u32, sig: &str) {
         .unwrap()
         .success();
     assert!(ok, "kill -{sig} {pid}");
-}
-
-async fn ready(p: &AftercareProcess) -> bool {
-    matches!(
-        reqwest::Client::new()
-            .get(format!("{}/readyz", p.health_url))
-            .timeout(Duration::from_secs(2))
-            .send()
-            .await,
-        Ok(r) if r.status().is_success()
-    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,11 +1,11 @@
 //! A steady, bounded load of the whole flow by retrying clients, and the check of every
 //! promise on the drained system after a fault: shared by the fault tests (the replicated
-//! cluster's R2-R4 and the network faults' R10).
+//! cluster's R2-R4, R2 on one nats-server and the network faults' R10).
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use aftercare_testkit::wait_until;
+use aftercare_testkit::{AftercareProcess, wait_until};
 use futures::StreamExt;
 use serde_json::{Value, json};
 
@@ -169,6 +169,18 @@ pub async fn drain_and_check(
     lag
 }
 
+/// Whether the process answers `/readyz` with 200 (within 2 s).
+pub async fn ready(p: &AftercareProcess) -> bool {
+    matches!(
+        reqwest::Client::new()
+            .get(format!("{}/readyz", p.health_url))
+            .timeout(Duration::from_secs(2))
+            .send()
+            .await,
+        Ok(r) if r.status().is_success()
+    )
+}
+
 /// A steady, bounded load of the whole flow by a few clients that retry with the same
 /// Idempotency-Key through either gateway until they get an answer.
 pub struct Load {
@@ -226,6 +238,11 @@ impl Load {
 
     pub async fn accepted_count(&self) -> usize {
         self.accepted.lock().await.len()
+    }
+
+    /// Requests refused or unanswered so far, each retried.
+    pub fn retries(&self) -> u64 {
+        self.retries.load(Ordering::Relaxed)
     }
 
     /// Stops the clients after their flow in hand and returns the accepted tickets.

@@ -25,6 +25,7 @@ mod load;
 mod machine_visits;
 mod messages;
 mod nats_permissions;
+mod nats_restart;
 mod nats_tls;
 mod network_faults;
 mod pii;

@@ -1,7 +1,8 @@
 //! Test support: real infrastructure started on loopback with free ports and temporary
-//! directories, stopped and removed on drop. A nats-server with JetStream (restartable on
-//! the same port and store), a three-node JetStream cluster whose nodes can be stopped and
-//! restarted one at a time, a throwaway PostgreSQL cluster, an OTLP receiver that
+//! directories, stopped and removed on drop. A nats-server with JetStream (stopped with
+//! SIGTERM then SIGKILL, or killed, and started again on the same port and store), a
+//! three-node JetStream cluster whose nodes can be stopped and restarted one at a time, a
+//! throwaway PostgreSQL cluster, an OTLP receiver that
 //! collects spans, a fault proxy that delays, blackholes and resets connections, and the
 //! `aftercare` binary as a child process that can be killed, an SMTP sink that keeps what
 //! it receives and can be stopped and resumed on its port, an HTTP SMS/WeChat provider
@@ -98,30 +99,24 @@ where
     }
 }
 
-/// A nats-server with JetStream for one test, storing in a temporary directory.
+/// A nats-server with JetStream for one test, storing in a temporary directory. It writes
+/// its process id to a pid file (as the Kubernetes manifests' lame-duck `preStop` needs), so
+/// a test can stop it with signals and start it again on its port, configuration and store.
 pub struct NatsServer {
     inner: LocalNats,
     dir: tempfile::TempDir,
     port: u16,
     monitor: u16,
+    /// The configuration appended to the standard one, kept for a restart.
+    extra: String,
+    /// The environment it runs with, kept for a restart.
+    env: Vec<(String, String)>,
 }
 
 impl NatsServer {
     /// Starts a server on free loopback ports.
     pub async fn start() -> anyhow::Result<Self> {
-        use_project_tools();
-        let dir = tempfile::tempdir()?;
-        let (port, monitor) = (
-            aftercare_platform::nats_server::free_port()?,
-            aftercare_platform::nats_server::free_port()?,
-        );
-        let inner = LocalNats::start_on(dir.path(), port, monitor).await?;
-        Ok(Self {
-            inner,
-            dir,
-            port,
-            monitor,
-        })
+        Self::start_with("", &[]).await
     }
 
     /// Starts a server with `extra` configuration and environment (for authorization).
@@ -132,12 +127,18 @@ impl NatsServer {
             aftercare_platform::nats_server::free_port()?,
             aftercare_platform::nats_server::free_port()?,
         );
-        let inner = LocalNats::start_with(dir.path(), port, monitor, extra, env).await?;
+        let extra = format!(
+            "pid_file: \"{}\"\n{extra}",
+            dir.path().join("nats.pid").display()
+        );
+        let inner = LocalNats::start_with(dir.path(), port, monitor, &extra, env).await?;
         Ok(Self {
             inner,
             dir,
             port,
             monitor,
+            extra,
+            env: env.to_vec(),
         })
     }
 
@@ -154,9 +155,64 @@ impl NatsServer {
     /// Kills the server (SIGKILL) and starts it again on the same port and store.
     pub async fn restart(&mut self) -> anyhow::Result<()> {
         self.inner.kill().await;
-        self.inner = LocalNats::start_on(self.dir.path(), self.port, self.monitor).await?;
+        self.start_again().await
+    }
+
+    /// Stops the server as an orchestrator does when it gives up waiting: SIGTERM, then
+    /// SIGKILL after `grace` if it is still running. Returns whether it had to be killed.
+    /// Its store stays for [`NatsServer::start_again`].
+    pub async fn stop(&mut self, grace: Duration) -> anyhow::Result<bool> {
+        let pid: u32 = std::fs::read_to_string(self.dir.path().join("nats.pid"))?
+            .trim()
+            .parse()?;
+        std::process::Command::new("kill")
+            .arg("-TERM")
+            .arg(pid.to_string())
+            .status()?;
+        let exited = wait_until(grace, "nats-server to exit", || async { !running(pid) })
+            .await
+            .is_ok();
+        // SIGKILL when it is still running; reaps it either way.
+        self.inner.kill().await;
+        Ok(!exited)
+    }
+
+    /// Starts the server again on its ports, configuration and store, and waits until it
+    /// accepts connections.
+    pub async fn start_again(&mut self) -> anyhow::Result<()> {
+        self.inner = LocalNats::start_with(
+            self.dir.path(),
+            self.port,
+            self.monitor,
+            &self.extra,
+            &self.env,
+        )
+        .await?;
         Ok(())
     }
+
+    /// Waits until the server's `/healthz` answers 200 (JetStream enabled and its store
+    /// recovered).
+    pub async fn wait_healthy(&self, timeout: Duration) -> anyhow::Result<()> {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(2))
+            .build()?;
+        let url = format!("{}/healthz", self.monitor_url());
+        wait_until(timeout, "the nats-server to be healthy", || async {
+            matches!(http.get(&url).send().await, Ok(r) if r.status().is_success())
+        })
+        .await
+    }
+}
+
+/// Whether process `pid` is running: it exists and is not a zombie waiting to be reaped.
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| {
+        // The state follows the command name, which is in parentheses.
+        stat.rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| state != "Z" && state != "X")
+    })
 }
 
 /// The compiled `aftercare` binary next to the test executable.
