@@ -16,7 +16,10 @@ mod tests {
 
     #[test]
     fn work_orders_take_the_year_of_the_local_date() {
-        aftercare_platform::db::check_series_take_the_local_year(&crate::MIGRATIONS, &[WORK_ORDER, WORKSHOP_JOB])
-            .expect("local years");
+        aftercare_platform::db::check_series_take_the_local_year(
+            &crate::MIGRATIONS,
+            &[WORK_ORDER, WORKSHOP_JOB],
+        )
+        .expect("local years");
     }
 }
