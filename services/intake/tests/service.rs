@@ -583,12 +583,22 @@ async fn a_repeated_request_finds_the_ticket_it_opened(backend: TestBackend) {
     other["request_key"] = json!("agent-1:77aa");
     let second = svc.ok("ticket.open", other, Some(&agent)).await;
     assert_ne!(second["id"], first["id"], "another key is another request");
+    // Copies of one request arriving at once (a client's retries delivered together after
+    // an outage): one ticket, and every copy is answered with it.
+    let mut copy = ticket_body("SN-KEY-2");
+    copy["request_key"] = json!("agent-1:c0c0");
+    let (a, b, c) = tokio::join!(
+        svc.ok("ticket.open", copy.clone(), Some(&agent)),
+        svc.ok("ticket.open", copy.clone(), Some(&agent)),
+        svc.ok("ticket.open", copy, Some(&agent)),
+    );
+    assert_eq!((&a["id"], &b["id"]), (&c["id"], &c["id"]));
     let opened = svc
         .db()
         .count("select count(*) from outbox where subject = 'intake.ticket.opened'")
         .await
         .unwrap();
-    assert_eq!(opened, 2, "the repeat announced nothing");
+    assert_eq!(opened, 3, "the repeats announced nothing");
     svc.stop().await.unwrap();
 }
 

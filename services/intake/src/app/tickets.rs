@@ -25,11 +25,13 @@ pub(crate) async fn open(
     opener: Option<aftercare_contracts::Actor>,
     req: OpenTicket,
 ) -> Result<Ticket, ServiceError> {
-    // A repeat of a request whose answer was lost: the ticket it opened.
-    if let Some(key) = req.request_key.as_deref()
-        && let Some(opened) = store::by_request_key(uow.conn(), key).await?
-    {
-        return Ok(opened);
+    // A repeat of a request whose answer was lost: the ticket it opened. Copies arriving
+    // at once wait here for the first to commit.
+    if let Some(key) = req.request_key.as_deref() {
+        store::hold_request_key(uow, key).await?;
+        if let Some(opened) = store::by_request_key(uow.conn(), key).await? {
+            return Ok(opened);
+        }
     }
     let errors = domain::validate(&req);
     if !errors.is_empty() {

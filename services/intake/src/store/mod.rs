@@ -185,6 +185,20 @@ async fn history(
     Ok(())
 }
 
+/// Holds the caller's request key until the transaction ends (PostgreSQL; SQLite's single
+/// writer already serialises): copies of one request arriving at once, as a client's retries
+/// queued during a NATS outage and delivered together, open one ticket, the later copies
+/// finding the ticket the first opened instead of colliding on the key's unique index.
+pub(crate) async fn hold_request_key(uow: &mut UnitOfWork, key: &str) -> Result<()> {
+    if uow.backend() == aftercare_platform::db::Backend::Postgres {
+        sqlx::query("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(format!("ticket.request_key:{key}"))
+            .execute(uow.conn())
+            .await?;
+    }
+    Ok(())
+}
+
 /// The ticket opened under the caller's request key, if one was.
 pub(crate) async fn by_request_key(conn: &mut AnyConnection, key: &str) -> Result<Option<Ticket>> {
     let row: Option<TicketRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
