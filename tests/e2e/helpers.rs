@@ -294,6 +294,39 @@ impl Api {
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
+    /// POSTs `body` with an `If-Match` and an `Idempotency-Key` when given: the status, the
+    /// ETag (empty when none), whether the answer was a replay, and the body.
+    pub async fn post_with(
+        &self,
+        path: &str,
+        if_match: Option<&str>,
+        key: Option<&str>,
+        body: &Value,
+    ) -> (u16, String, bool, Value) {
+        let mut r = self.request(reqwest::Method::POST, path).await;
+        if let Some(v) = if_match {
+            r = r.header("if-match", v);
+        }
+        if let Some(k) = key {
+            r = r.header("idempotency-key", k);
+        }
+        let r = r.json(body).send().await.expect("send");
+        let status = r.status().as_u16();
+        let etag = r
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let replayed = r.headers().contains_key("idempotent-replayed");
+        (
+            status,
+            etag,
+            replayed,
+            r.json().await.unwrap_or(Value::Null),
+        )
+    }
+
     pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
         self.send(reqwest::Method::POST, path, Some(body)).await
     }

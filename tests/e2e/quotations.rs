@@ -31,38 +31,6 @@ fn field(v: &Value) -> (&str, &str) {
     )
 }
 
-/// POST with optional If-Match and Idempotency-Key; the status, ETag, replay flag and body.
-async fn send(
-    api: &Api,
-    path: &str,
-    if_match: Option<&str>,
-    key: Option<&str>,
-    body: &Value,
-) -> (u16, String, bool, Value) {
-    let mut r = api.request(reqwest::Method::POST, path).await;
-    if let Some(v) = if_match {
-        r = r.header("if-match", v);
-    }
-    if let Some(k) = key {
-        r = r.header("idempotency-key", k);
-    }
-    let r = r.json(body).send().await.expect("send");
-    let status = r.status().as_u16();
-    let etag = r
-        .headers()
-        .get("etag")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let replayed = r.headers().contains_key("idempotent-replayed");
-    (
-        status,
-        etag,
-        replayed,
-        r.json().await.unwrap_or(Value::Null),
-    )
-}
-
 /// The visit as entered on site: 50 minutes, two drums.
 fn entered() -> Value {
     let finished = chrono::Utc::now() - chrono::Duration::minutes(1);
@@ -74,9 +42,7 @@ fn entered() -> Value {
 /// Reports the visit completed as entered, at the version just read.
 async fn report(tech: &Api, wid: &str, entered: &Value) {
     let (_, w) = tech.get(&format!("/workorders/{wid}")).await;
-    let (s, _, _, v) = send(
-        tech,
-        &format!("/workorders/{wid}/complete"),
+    let (s, _, _, v) = tech.post_with(&format!("/workorders/{wid}/complete"),
         Some(&format!("\"{}\"", w["version"])),
         None,
         &json!({"diagnosis": "worn drum", "started_at": entered["started_at"],
@@ -111,16 +77,16 @@ async fn signature(tech: &Api, wid: &str) -> String {
 /// it, at the version just read: the status and the answer.
 async fn report_charged(tech: &Api, wid: &str, entered: &Value, sig: &str) -> (u16, Value) {
     let (_, w) = tech.get(&format!("/workorders/{wid}")).await;
-    let (s, _, _, v) = send(
-        tech,
-        &format!("/workorders/{wid}/complete"),
-        Some(&format!("\"{}\"", w["version"])),
-        None,
-        &json!({"diagnosis": "worn drum", "started_at": entered["started_at"],
+    let (s, _, _, v) = tech
+        .post_with(
+            &format!("/workorders/{wid}/complete"),
+            Some(&format!("\"{}\"", w["version"])),
+            None,
+            &json!({"diagnosis": "worn drum", "started_at": entered["started_at"],
             "finished_at": entered["finished_at"], "parts": entered["parts"], "parts_consent": true,
             "chargeable": true, "signature": {"signer": "陈先生", "attachment_id": sig}}),
-    )
-    .await;
+        )
+        .await;
     (s, v)
 }
 
@@ -166,8 +132,9 @@ async fn quotations(backend: Backend) {
         .await;
     assert_eq!(s, 200, "{preview}");
     let quote_path = format!("/workorders/{wid}/quotations");
-    let (s, etag, replayed, q) =
-        send(&technician, &quote_path, None, Some("quote-1"), &entered).await;
+    let (s, etag, replayed, q) = technician
+        .post_with(&quote_path, None, Some("quote-1"), &entered)
+        .await;
     assert_eq!((s, etag.as_str(), replayed), (201, "\"1\"", false), "{q}");
     assert_eq!(q["state"], "offered");
     assert_eq!(q["work_order_id"], wid.as_str());
@@ -180,13 +147,14 @@ async fn quotations(backend: Backend) {
     );
     let qid = q["id"].as_str().unwrap().to_owned();
     // A retry with the same key answers the same quotation; another offer is refused.
-    let (s, _, replayed, again) =
-        send(&technician, &quote_path, None, Some("quote-1"), &entered).await;
+    let (s, _, replayed, again) = technician
+        .post_with(&quote_path, None, Some("quote-1"), &entered)
+        .await;
     assert_eq!(
         (s, replayed, again["id"].as_str()),
         (201, true, Some(qid.as_str()))
     );
-    let (s, _, _, p) = send(&agent, &quote_path, None, None, &entered).await;
+    let (s, _, _, p) = agent.post_with(&quote_path, None, None, &entered).await;
     assert_eq!(
         (s, p["code"].as_str()),
         (409, Some("quotation_open")),
@@ -194,19 +162,19 @@ async fn quotations(backend: Backend) {
     );
 
     // Who may quote and read; bad input names its field.
-    let (s, _, _, _) = send(&warehouse, &quote_path, None, None, &entered).await;
+    let (s, _, _, _) = warehouse.post_with(&quote_path, None, None, &entered).await;
     assert_eq!(s, 403);
-    let (s, _, _, _) = send(&other, &quote_path, None, None, &entered).await;
+    let (s, _, _, _) = other.post_with(&quote_path, None, None, &entered).await;
     assert_eq!(s, 404, "another technician's work order");
     assert_eq!(other.get(&format!("/quotations/{qid}")).await.0, 404);
     assert_eq!(warehouse.get(&format!("/quotations/{qid}")).await.0, 403);
     let mut bad = entered.clone();
     bad["parts"][0]["quantity"] = json!(0);
-    let (s, _, _, p) = send(&technician, &quote_path, None, None, &bad).await;
+    let (s, _, _, p) = technician.post_with(&quote_path, None, None, &bad).await;
     assert_eq!((s, field(&p).0), (422, "parts[0].quantity"), "{p}");
     let mut bad = entered.clone();
     bad["outcome"] = json!("waiting_for_parts");
-    let (s, _, _, p) = send(&technician, &quote_path, None, None, &bad).await;
+    let (s, _, _, p) = technician.post_with(&quote_path, None, None, &bad).await;
     assert_eq!((s, field(&p).0), (422, "outcome"), "{p}");
     for who in [&technician, &dispatcher, &agent] {
         let (s, list) = who.get(&quote_path).await;
@@ -217,33 +185,41 @@ async fn quotations(backend: Backend) {
     // The answer: If-Match required and current, who answered for the customer named.
     let answer_path = format!("/quotations/{qid}/answer");
     let refusal = json!({"answer": "refused", "answered_by": "王女士", "note": "too dear; will buy a new one"});
-    let (s, _, _, _) = send(&technician, &answer_path, None, None, &refusal).await;
+    let (s, _, _, _) = technician
+        .post_with(&answer_path, None, None, &refusal)
+        .await;
     assert_eq!(s, 428);
-    let (s, _, _, p) = send(
-        &technician,
-        &answer_path,
-        Some("\"1\""),
-        None,
-        &json!({"answer": "refused", "answered_by": " "}),
-    )
-    .await;
+    let (s, _, _, p) = technician
+        .post_with(
+            &answer_path,
+            Some("\"1\""),
+            None,
+            &json!({"answer": "refused", "answered_by": " "}),
+        )
+        .await;
     assert_eq!((s, field(&p).0), (422, "answered_by"), "{p}");
-    let (s, _, _, p) = send(
-        &technician,
-        &answer_path,
-        Some("\"1\""),
-        None,
-        &json!({"answer": "maybe", "answered_by": "王女士"}),
-    )
-    .await;
+    let (s, _, _, p) = technician
+        .post_with(
+            &answer_path,
+            Some("\"1\""),
+            None,
+            &json!({"answer": "maybe", "answered_by": "王女士"}),
+        )
+        .await;
     assert_eq!(s, 422, "{p}");
-    let (s, _, _, _) = send(&technician, &answer_path, Some("\"7\""), None, &refusal).await;
+    let (s, _, _, _) = technician
+        .post_with(&answer_path, Some("\"7\""), None, &refusal)
+        .await;
     assert_eq!(s, 412);
-    let (s, _, _, _) = send(&other, &answer_path, Some("\"1\""), None, &refusal).await;
+    let (s, _, _, _) = other
+        .post_with(&answer_path, Some("\"1\""), None, &refusal)
+        .await;
     assert_eq!(s, 404);
 
     // Refused: the visit ends with a receipt of the call-out alone, issued at once.
-    let (s, etag, _, r) = send(&technician, &answer_path, Some("\"1\""), None, &refusal).await;
+    let (s, etag, _, r) = technician
+        .post_with(&answer_path, Some("\"1\""), None, &refusal)
+        .await;
     assert_eq!((s, etag.as_str()), (200, "\"2\""), "{r}");
     assert_eq!(r["state"], "refused");
     assert_eq!(r["answer"]["answered_by"], "王女士");
@@ -278,13 +254,17 @@ async fn quotations(backend: Backend) {
     assert_eq!((s, etag.as_str(), read), (200, "\"2\"", r.clone()));
     // Answered once; no quotation after a refusal.
     let accept = json!({"answer": "accepted", "answered_by": "王女士"});
-    let (s, _, _, p) = send(&agent, &answer_path, Some("\"2\""), None, &accept).await;
+    let (s, _, _, p) = agent
+        .post_with(&answer_path, Some("\"2\""), None, &accept)
+        .await;
     assert_eq!(
         (s, p["code"].as_str()),
         (409, Some("already_answered")),
         "{p}"
     );
-    let (s, _, _, p) = send(&technician, &quote_path, None, None, &entered).await;
+    let (s, _, _, p) = technician
+        .post_with(&quote_path, None, None, &entered)
+        .await;
     assert_eq!(
         (s, p["code"].as_str()),
         (409, Some("quotation_refused")),
@@ -339,23 +319,23 @@ async fn quotations(backend: Backend) {
         (&after["status"], &after["version"], &after["visit"]),
         (&before["status"], &before["version"], &before["visit"])
     );
-    let (s, _, _, q2) = send(
-        &dispatcher,
-        &format!("/workorders/{wid2}/quotations"),
-        None,
-        None,
-        &entered,
-    )
-    .await;
+    let (s, _, _, q2) = dispatcher
+        .post_with(
+            &format!("/workorders/{wid2}/quotations"),
+            None,
+            None,
+            &entered,
+        )
+        .await;
     assert_eq!(s, 201, "{q2}");
-    let (s, _, _, a2) = send(
-        &dispatcher,
-        &format!("/quotations/{}/answer", q2["id"].as_str().unwrap()),
-        Some("\"1\""),
-        None,
-        &json!({"answer": "accepted", "answered_by": "陈先生"}),
-    )
-    .await;
+    let (s, _, _, a2) = dispatcher
+        .post_with(
+            &format!("/quotations/{}/answer", q2["id"].as_str().unwrap()),
+            Some("\"1\""),
+            None,
+            &json!({"answer": "accepted", "answered_by": "陈先生"}),
+        )
+        .await;
     assert_eq!((s, a2["state"].as_str()), (200, Some("accepted")), "{a2}");
     assert!(a2.get("receipt_id").is_none(), "{a2}");
     // Accepted: the charged report goes through once dispatch has heard the answer.
@@ -390,25 +370,25 @@ async fn quotations(backend: Backend) {
         .as_str()
         .unwrap()
         .to_owned();
-    let (s, _, _, q3) = send(
-        &agent,
-        &format!("/workorders/{wid3}/quotations"),
-        None,
-        None,
-        &entered,
-    )
-    .await;
+    let (s, _, _, q3) = agent
+        .post_with(
+            &format!("/workorders/{wid3}/quotations"),
+            None,
+            None,
+            &entered,
+        )
+        .await;
     assert_eq!(s, 201, "{q3}");
     assert_eq!(q3["fee_schedule_version"], f["version"]);
     assert_eq!(q3["charged_if_refused"]["amount_minor"], 0, "{q3}");
-    let (s, _, _, a3) = send(
-        &technician,
-        &format!("/quotations/{}/answer", q3["id"].as_str().unwrap()),
-        Some("\"1\""),
-        None,
-        &refusal,
-    )
-    .await;
+    let (s, _, _, a3) = technician
+        .post_with(
+            &format!("/quotations/{}/answer", q3["id"].as_str().unwrap()),
+            Some("\"1\""),
+            None,
+            &refusal,
+        )
+        .await;
     assert_eq!((s, a3["state"].as_str()), (200, Some("refused")), "{a3}");
     assert!(a3.get("receipt_id").is_none(), "{a3}");
     report(&technician, &wid3, &entered).await;

@@ -11,38 +11,6 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Api, Backend, System, WAIT, WITH_NOTIFIER, account, ticket_body};
 
-/// POST with optional If-Match and Idempotency-Key; the status, ETag, replay flag and body.
-async fn send(
-    api: &Api,
-    path: &str,
-    if_match: Option<&str>,
-    key: Option<&str>,
-    body: &Value,
-) -> (u16, String, bool, Value) {
-    let mut r = api.request(reqwest::Method::POST, path).await;
-    if let Some(v) = if_match {
-        r = r.header("if-match", v);
-    }
-    if let Some(k) = key {
-        r = r.header("idempotency-key", k);
-    }
-    let r = r.json(body).send().await.expect("send");
-    let status = r.status().as_u16();
-    let etag = r
-        .headers()
-        .get("etag")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let replayed = r.headers().contains_key("idempotent-replayed");
-    (
-        status,
-        etag,
-        replayed,
-        r.json().await.unwrap_or(Value::Null),
-    )
-}
-
 fn field(v: &Value) -> (&str, &str) {
     (
         v["errors"][0]["field"].as_str().unwrap_or(""),
@@ -52,14 +20,14 @@ fn field(v: &Value) -> (&str, &str) {
 
 /// A step of job `id` at version `v`: the status and the job (or problem).
 async fn step(api: &Api, id: &str, what: &str, v: i64, body: Value) -> (u16, Value) {
-    let (s, etag, _, j) = send(
-        api,
-        &format!("/workshop-jobs/{id}/{what}"),
-        Some(&format!("\"{v}\"")),
-        None,
-        &body,
-    )
-    .await;
+    let (s, etag, _, j) = api
+        .post_with(
+            &format!("/workshop-jobs/{id}/{what}"),
+            Some(&format!("\"{v}\"")),
+            None,
+            &body,
+        )
+        .await;
     if s == 200 {
         assert_eq!(etag, format!("\"{}\"", j["version"]), "{j}");
     }
@@ -117,15 +85,15 @@ async fn workshop(backend: Backend) {
     let w = api.assigned_work_order(&tid).await;
     let wid = w["id"].as_str().unwrap().to_owned();
     let (started, finished) = bench();
-    let (s, _, _, done) = send(
-        &technician,
-        &format!("/workorders/{wid}/complete"),
-        Some(&format!("\"{}\"", w["version"])),
-        None,
-        &json!({"diagnosis": "fuser grinds; needs the bench", "started_at": started,
+    let (s, _, _, done) = technician
+        .post_with(
+            &format!("/workorders/{wid}/complete"),
+            Some(&format!("\"{}\"", w["version"])),
+            None,
+            &json!({"diagnosis": "fuser grinds; needs the bench", "started_at": started,
             "finished_at": finished, "outcome": "taken_to_workshop"}),
-    )
-    .await;
+        )
+        .await;
     assert_eq!(
         (s, done["status"].as_str()),
         (200, Some("taken_to_workshop")),
@@ -153,14 +121,14 @@ async fn workshop(backend: Backend) {
         .await;
     assert_eq!((s, &by_number), (200, &job));
     // Received once; the warehouse has no business here.
-    let (s, _, _, p) = send(
-        &agent,
-        "/workshop-jobs",
-        None,
-        None,
-        &json!({"origin": "visit", "work_order_id": wid}),
-    )
-    .await;
+    let (s, _, _, p) = agent
+        .post_with(
+            "/workshop-jobs",
+            None,
+            None,
+            &json!({"origin": "visit", "work_order_id": wid}),
+        )
+        .await;
     assert_eq!(
         (s, p["code"].as_str()),
         (409, Some("already_received")),
@@ -186,14 +154,14 @@ async fn workshop(backend: Backend) {
     );
     let diagnosis = json!({"technician_id": tech_id, "diagnosis": "fuser bearing worn; drum scratched",
         "parts_needed": [{"sku": "DRUM-1", "quantity": 2}]});
-    let (s, _, _, _) = send(
-        &technician,
-        &format!("/workshop-jobs/{jid}/diagnosis"),
-        None,
-        None,
-        &diagnosis,
-    )
-    .await;
+    let (s, _, _, _) = technician
+        .post_with(
+            &format!("/workshop-jobs/{jid}/diagnosis"),
+            None,
+            None,
+            &diagnosis,
+        )
+        .await;
     assert_eq!(s, 428);
     let mut as_other = diagnosis.clone();
     as_other["technician_id"] = other_tech["id"].clone();
@@ -407,25 +375,33 @@ async fn workshop(backend: Backend) {
         "dealer": {"name": "Panyu Office Supplies", "phone": "020-5555-0199", "address": "8 Shiqiao Rd, Panyu", "pickup": true}});
     let mut lying = send_in.clone();
     lying["customer_name"] = json!("Someone else");
-    let (s, _, _, p) = send(&agent, "/workshop-jobs", None, None, &lying).await;
+    let (s, _, _, p) = agent.post_with("/workshop-jobs", None, None, &lying).await;
     assert_eq!((s, field(&p).0), (422, "customer_name"), "{p}");
     let mut unknown = send_in.clone();
     unknown["ticket_id"] = json!(uuid::Uuid::now_v7());
-    let (s, _, _, p) = send(&agent, "/workshop-jobs", None, None, &unknown).await;
+    let (s, _, _, p) = agent
+        .post_with("/workshop-jobs", None, None, &unknown)
+        .await;
     assert_eq!((s, field(&p)), (422, ("ticket_id", "not_found")), "{p}");
     let mut no_dealer = send_in.clone();
     no_dealer.as_object_mut().unwrap().remove("dealer");
-    let (s, _, _, p) = send(&agent, "/workshop-jobs", None, None, &no_dealer).await;
+    let (s, _, _, p) = agent
+        .post_with("/workshop-jobs", None, None, &no_dealer)
+        .await;
     assert_eq!((s, field(&p)), (422, ("dealer", "required")), "{p}");
     let mut no_address = send_in.clone();
     no_address["dealer"]["address"] = json!("");
-    let (s, _, _, p) = send(&agent, "/workshop-jobs", None, None, &no_address).await;
+    let (s, _, _, p) = agent
+        .post_with("/workshop-jobs", None, None, &no_address)
+        .await;
     assert_eq!((s, field(&p)), (422, ("dealer.address", "required")), "{p}");
-    let (s, etag, replayed, dj) =
-        send(&agent, "/workshop-jobs", None, Some("send-in-1"), &send_in).await;
+    let (s, etag, replayed, dj) = agent
+        .post_with("/workshop-jobs", None, Some("send-in-1"), &send_in)
+        .await;
     assert_eq!((s, etag.as_str(), replayed), (201, "\"1\"", false), "{dj}");
-    let (s, _, replayed, again) =
-        send(&agent, "/workshop-jobs", None, Some("send-in-1"), &send_in).await;
+    let (s, _, replayed, again) = agent
+        .post_with("/workshop-jobs", None, Some("send-in-1"), &send_in)
+        .await;
     assert_eq!((s, replayed, &again["id"]), (201, true, &dj["id"]));
     assert_eq!(dj["origin"], "dealer");
     assert_eq!(dj["dealer"]["pickup"], true);
