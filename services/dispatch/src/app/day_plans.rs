@@ -18,7 +18,7 @@ use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::work_orders::announce;
+use super::assignments::announce;
 use crate::domain::assignment::Assignment;
 use crate::domain::divide::{self, Answer, DayWork, held_reasons};
 use crate::domain::plan::{

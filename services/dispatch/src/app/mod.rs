@@ -5,6 +5,7 @@
 //! call one of these and map the reply, so one rule has one place however it is reached:
 //! a work order opened for a ticket and a return visit opened by a visit report go
 //! through the same [`work_orders::create`].
+pub(crate) mod assignments;
 pub(crate) mod day_plans;
 pub(crate) mod maintenance;
 pub(crate) mod register;

@@ -4,8 +4,8 @@
 use aftercare_calendar::BusinessCalendar;
 use aftercare_contracts::dispatch::{
     AssignWorkOrder, BookAppointment, PartsRequested, PartsStatus, RequestParts,
-    TransitionWorkOrder, WorkOrder, WorkOrderAppointmentBooked, WorkOrderAssigned,
-    WorkOrderCancelled, WorkOrderStatus, WorkOrderStatusChanged, WorkOrderUnassigned, WorkType,
+    TransitionWorkOrder, WorkOrder, WorkOrderAppointmentBooked, WorkOrderCancelled,
+    WorkOrderStatus, WorkOrderStatusChanged, WorkType,
 };
 use aftercare_contracts::intake::{
     GeoPoint, MachineInfo, Priority, TicketOpened, TicketVisitRequested,
@@ -15,8 +15,9 @@ use aftercare_contracts::{Actor, Envelope, ServiceError};
 use aftercare_platform::{UnitOfWork, from_ms, now_ms};
 use uuid::Uuid;
 
+use super::assignments::announce;
 use super::day_plans::replan_if_published;
-use crate::domain::assignment::{Assignment, assign, by_hand, need_of, return_visit, skills_for};
+use crate::domain::assignment::{assign, by_hand, need_of, return_visit, skills_for};
 use crate::domain::parts::{answer_change, requested, requested_note};
 use crate::domain::{
     appointment_note, estimate, may_assign, may_move, may_report, step_time,
@@ -90,48 +91,6 @@ pub(crate) async fn visit_requested(
         technician: None,
     };
     create(uow, calendar, visit).await?;
-    Ok(())
-}
-
-/// Announces an assignment (`dispatch.workorder.assigned`) or that nobody qualifies
-/// (`dispatch.workorder.unassigned`).
-pub(super) async fn announce(
-    uow: &mut UnitOfWork,
-    w: &WorkOrder,
-    decision: &Assignment,
-    actor: Option<Actor>,
-    now: i64,
-) -> Result<(), ServiceError> {
-    match decision {
-        Assignment::To {
-            technician,
-            name,
-            reasons,
-            ..
-        } => {
-            let e = WorkOrderAssigned {
-                work_order_id: w.id,
-                number: w.number.clone(),
-                ticket_id: w.ticket_id,
-                technician_id: *technician,
-                technician_name: name.clone(),
-                priority: w.priority,
-                reasons: reasons.clone(),
-                assigned_at: from_ms(now),
-            };
-            uow.emit(&Envelope::new(e, actor)).await?;
-        }
-        Assignment::Nobody(reasons) => {
-            tracing::warn!(work_order = %w.number, "no technician qualifies; work order waits for a dispatcher");
-            let e = WorkOrderUnassigned {
-                work_order_id: w.id,
-                number: w.number.clone(),
-                ticket_id: w.ticket_id,
-                reasons: reasons.clone(),
-            };
-            uow.emit(&Envelope::new(e, actor)).await?;
-        }
-    }
     Ok(())
 }
 
