@@ -53,15 +53,14 @@ fc-list :lang=zh 2>/dev/null | grep -q . || {
 }
 # Each shard runs half of the spec files, in order, against a server of its own, and writes
 # its own results; sharing the cores with the Rust tests, each waits up to three times as long
-# as on a machine of its own (e2e/time.ts), and a failed test is run once more (a pass then is
-# reported as flaky, by name, in the shard's list).
+# as on a machine of its own (e2e/time.ts).
 export AFTERCARE_E2E_TIME_FACTOR=${AFTERCARE_E2E_TIME_FACTOR:-3}
 logs=$(mktemp -d)
 shards=()
 for k in 1 2; do
   (cd services/console && AFTERCARE_E2E_RESULTS=test-results/results-$k.json \
     AFTERCARE_E2E_OUTPUT=test-results/output-$k AFTERCARE_E2E_SERVER=test-results/.server-$k.json \
-    npx playwright test --shard=$k/2 --retries=1 >"$logs/playwright-$k.log" 2>&1) &
+    npx playwright test --shard=$k/2 >"$logs/playwright-$k.log" 2>&1) &
   shards+=($!)
 done
 cargo test --workspace --no-fail-fast 2>&1 | tee "$logs/cargo.log"

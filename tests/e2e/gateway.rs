@@ -1037,8 +1037,13 @@ async fn schemathesis(sys: &System, extra: &[String]) -> String {
 async fn schemathesis_finds_no_failure_under_any_check() {
     let sys = System::new(Backend::Sqlite).await;
     let _p = sys.spawn(&WITH_NOTIFIER, &[]).await;
-    let token = sys.api.token().await;
     schemathesis(&sys, &[]).await;
+    // Signed in only now, afresh: the signed-out run can outlast an access token.
+    let token = sys
+        .api
+        .signed_in_as("admin", crate::helpers::ADMIN_PASSWORD)
+        .token()
+        .await;
     let signed_in: Vec<String> = [
         "--exclude-operation-id",
         "signOut",

@@ -14,8 +14,16 @@ export async function signIn(page: Page, login: string, password = PASSWORD): Pr
   if (!(await page.locator('#signin_login').isVisible())) await page.goto('/');
   await page.locator('#signin_login').fill(login);
   await page.locator('#signin_password').fill(password);
+  // Signed in, the console reads the account's language and opens in it: wait for that, so
+  // that a language chosen next is not undone by the answer arriving after it.
+  const preferences = page
+    .waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/me/preferences' && r.request().method() === 'GET', { timeout: within(30_000) })
+    .catch(() => null);
   await page.locator('#signin_password').press('Enter');
   await expect(page.getByTestId('sign-out')).toBeVisible();
+  const answer = await preferences;
+  const saved = answer?.ok() ? ((await answer.json().catch(() => null)) as { language?: string } | null)?.language : undefined;
+  if (saved) await expect(page.locator('html')).toHaveAttribute('lang', saved);
 }
 
 /** Chooses the language from the header when it is not the one wanted. */

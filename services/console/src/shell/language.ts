@@ -6,8 +6,13 @@ import { setLang } from '../i18n';
 import type { Lang } from '../i18n/langs';
 import { useSession } from './permissions';
 
+/** Languages chosen in this tab so far: a choice made while the account's language is
+ * still being read wins over what the account had saved. */
+let choices = 0;
+
 /** Switches the language here and remembers it for the signed-in account. */
 export function chooseLanguage(lang: Lang, signedIn: boolean): void {
+  choices += 1;
   setLang(lang);
   if (signedIn) void api.POST('/api/v1/me/preferences', { body: { language: lang } });
 }
@@ -19,8 +24,9 @@ export function useAccountLanguage(): void {
   useEffect(() => {
     if (!account || account.startsWith('ticket:')) return;
     let live = true;
+    const before = choices;
     void api.GET('/api/v1/me/preferences').then((r) => {
-      if (live && r.data?.language) setLang(r.data.language);
+      if (live && choices === before && r.data?.language) setLang(r.data.language);
     });
     return () => {
       live = false;
