@@ -108,8 +108,12 @@ test('a cashier finds a receipt and records a payment with the keyboard (zh-CN)'
   await page.keyboard.press('Control+A');
   await page.keyboard.type('50');
   // Back to the method (cash is chosen), two along to WeChat Pay, then on to its reference.
+  // Each arrow is seen to take effect before the next (a second key pressed while the group
+  // re-renders from the first can be lost on a busy machine).
   await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('现金')).toBeFocused();
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('银行转账')).toBeChecked();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByLabel('微信支付')).toBeChecked();
   await page.keyboard.press('Tab');
