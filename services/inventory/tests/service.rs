@@ -411,6 +411,13 @@ async fn a_forecast_plan_states_its_assumptions_and_becomes_purchase_requests() 
             .unwrap(),
         3
     );
+    // The consumers have committed; the relay publishes in the outbox's order, the fourth
+    // consumption (the one that found no drum) last.
+    svc.next_published("inventory.stock.consumed", |e| {
+        e["data"]["lines"][0]["shortfall"] == 1
+    })
+    .await
+    .unwrap();
     let consumed = svc.published("inventory.stock.consumed");
     assert_eq!(consumed.len(), 4);
     assert_eq!(

@@ -382,11 +382,12 @@ mod tests {
     fn filter_subjects_come_from_the_handlers_and_match_the_catalogue() {
         // Billing's handlers as the catalogue lists them: the same streams and subjects.
         use aftercare_contracts::dispatch::{WorkOrderCompleted, WorkOrderWaitingForParts};
-        use aftercare_contracts::intake::ReturnApproved;
+        use aftercare_contracts::intake::{CustomerMerged, ReturnApproved};
         use aftercare_contracts::inventory::{PartPriceChanged, StockConsumed};
         let billing = [
             EventMeta::of::<StockConsumed>(),
             EventMeta::of::<TicketOpened>(),
+            EventMeta::of::<CustomerMerged>(),
             EventMeta::of::<WarrantyRegistered>(),
             EventMeta::of::<ReturnApproved>(),
             EventMeta::of::<WorkOrderCompleted>(),
